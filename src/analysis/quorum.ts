@@ -1,0 +1,57 @@
+/**
+ * The quorum model of FORMAT.md. A pool works while more than half of its voting members are
+ * available (RPD); the default observer (the operational database) votes where it participates.
+ */
+import type { Pool } from '../model/types.js';
+
+export interface QuorumFigures {
+  /** V = members + observer-only members + the default observer where it participates. */
+  readonly votingMembers: number;
+  /** floor(V / 2) + 1: exactly half is not enough. */
+  readonly votesNeeded: number;
+  /** The most members that can fail at once while the pool keeps quorum and a member to run workflows. */
+  readonly tolerableFailures: number;
+}
+
+export function votesNeeded(votingMembers: number): number {
+  return Math.floor(votingMembers / 2) + 1;
+}
+
+/** Quorum figures of a pool of `members` members and `observers` observer-only members. */
+export function quorum(members: number, observers: number, defaultObserverVotes: boolean): QuorumFigures {
+  const votingMembers = members + observers + (defaultObserverVotes ? 1 : 0);
+  const tolerableFailures = Math.max(0, Math.min(Math.ceil(votingMembers / 2) - 1, members - 1));
+  return { votingMembers, votesNeeded: votesNeeded(votingMembers), tolerableFailures };
+}
+
+/**
+ * Whether the default observer can take part in a pool: at least one member or observer is a
+ * management server. Gateways have no SDK service and cannot reach the database (RPD); for a pool
+ * that mixes the two pooltopo counts it (DOMAIN.md: unconfirmed, a spec choice).
+ */
+export function defaultObserverCanParticipate(pool: Pool): boolean {
+  return pool.members.some((m) => m.server.role === 'management-server')
+    || pool.observers.some((o) => o.server.role === 'management-server');
+}
+
+export interface PoolQuorum {
+  readonly defaultObserver: { readonly enabled: boolean; readonly participates: boolean };
+  readonly configured: QuorumFigures & { readonly highlyAvailable: boolean };
+  readonly withDefaultObserver: QuorumFigures;
+  readonly withoutDefaultObserver: QuorumFigures;
+}
+
+/** The pool as configured, and the two what-ifs: default observer enabled, and disabled. */
+export function poolQuorum(pool: Pool): PoolQuorum {
+  const m = pool.members.length;
+  const o = pool.observers.length;
+  const can = defaultObserverCanParticipate(pool);
+  const participates = pool.defaultObserverEnabled && can;
+  const configured = quorum(m, o, participates);
+  return {
+    defaultObserver: { enabled: pool.defaultObserverEnabled, participates },
+    configured: { ...configured, highlyAvailable: configured.tolerableFailures >= 1 },
+    withDefaultObserver: quorum(m, o, can),
+    withoutDefaultObserver: quorum(m, o, false),
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * The command line: argument parsing, the command table and exit codes. The only code that touches
+ * process streams (through the `Io` it is given, so tests can run it in-process).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { PooltopoError } from '../errors.js';
+import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
+import { writeFileAtomic } from '../io/files.js';
+import { topologySchemaText } from '../io/schema.js';
+import { validate } from '../index.js';
+import { RULES, ruleById } from '../rules/index.js';
+import { SEVERITIES, type Severity } from '../rules/types.js';
+import { formatRuleDoc, formatRuleList } from './rules-command.js';
+import { closest } from './suggest.js';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether standard output is a terminal (for colour). */
+  readonly isTTY: boolean;
+}
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const USAGE = `Usage: pooltopo <command> [options]
+
+Validate and capacity-plan high-availability pool topologies (SCOM resource pools).
+
+Commands:
+  validate FILE|DIR|GLOB...   lint topology files and print findings
+  rules [RULE-ID]             list the rules, or explain one
+  schema                      print the JSON Schema of the topology format
+
+Options:
+  -h, --help       show help (also: pooltopo COMMAND --help)
+  -v, --version    print the version
+      --debug      show the stack trace of an internal error
+
+Exit codes: 0 nothing at or above --fail-on was found; 1 it was; 2 the command could not do its job.
+`;
+
+const VALIDATE_USAGE = `Usage: pooltopo validate FILE|DIR|GLOB... [options]
+
+Lint topology files. A directory means its *.yaml and *.yml files, recursively (skipping
+node_modules and hidden folders); a .json file is read when named.
+
+Options:
+  -f, --format FORMAT    output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
+  -o, --output FILE      write the output to FILE instead of standard output
+      --fail-on LEVEL    lowest severity that makes the exit code 1: error, warning, info (default: error)
+      --color / --no-color   force colour on or off (default: on for a terminal, off with NO_COLOR)
+  -h, --help             show this help
+`;
+
+const RULES_USAGE = `Usage: pooltopo rules [RULE-ID]
+
+Without an id, list every rule with its default severity and what it checks.
+With an id, explain the rule: why it matters, what to do, and its source.
+`;
+
+const SCHEMA_USAGE = `Usage: pooltopo schema
+
+Print the JSON Schema of the topology format (schemas/topology.schema.json), for editors and other tools.
+`;
+
+interface Command {
+  readonly usage: string;
+  readonly options: NonNullable<ParseArgsConfig['options']>;
+  readonly allowPositionals: boolean;
+  run(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number>;
+}
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  validate: {
+    usage: VALIDATE_USAGE,
+    allowPositionals: true,
+    options: {
+      ...HELP_OPTION,
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      'fail-on': { type: 'string' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+    },
+    run: runValidate,
+  },
+  rules: {
+    usage: RULES_USAGE,
+    allowPositionals: true,
+    options: { ...HELP_OPTION },
+    async run(_values, positionals, io) {
+      if (positionals.length > 1) throw new PooltopoError('rules takes at most one rule id');
+      const id = positionals[0];
+      if (id === undefined) {
+        io.stdout(formatRuleList(RULES));
+        return 0;
+      }
+      const rule = ruleById(id);
+      if (!rule) {
+        const near = closest(id, RULES.map((r) => r.meta.id));
+        throw new PooltopoError(`unknown rule "${id}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (pooltopo rules lists them)`);
+      }
+      io.stdout(formatRuleDoc(rule));
+      return 0;
+    },
+  },
+  schema: {
+    usage: SCHEMA_USAGE,
+    allowPositionals: false,
+    options: { ...HELP_OPTION },
+    async run(_values, _positionals, io) {
+      const text = topologySchemaText();
+      io.stdout(text.endsWith('\n') ? text : text + '\n');
+      return 0;
+    },
+  },
+};
+
+/** Runs the command line `argv` (without `node` and the script); returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  try {
+    const [name, ...rest] = args;
+    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+      if (name === 'help' && rest[0] && COMMANDS[rest[0]]) io.stdout(COMMANDS[rest[0]]!.usage);
+      else io.stdout(USAGE);
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '-v' || name === '--version') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) {
+      const near = closest(name, Object.keys(COMMANDS));
+      throw new PooltopoError(`unknown command "${name}"${near.length ? `; did you mean "${near[0]}"?` : ''} (pooltopo --help lists the commands)`);
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals, strict: true });
+    } catch (err) {
+      throw new PooltopoError(`${name}: ${usageMessage(err)} (pooltopo ${name} --help)`);
+    }
+    if (parsed.values['help']) {
+      io.stdout(command.usage);
+      return 0;
+    }
+    return await command.run(parsed.values, parsed.positionals, io);
+  } catch (err) {
+    if (err instanceof PooltopoError) {
+      io.stderr(`pooltopo: ${oneLine(err.message)}\n`);
+      if (debug && err.stack) io.stderr(`${err.stack}\n`);
+      return err.exitCode;
+    }
+    io.stderr(`pooltopo: internal error: ${oneLine(err instanceof Error ? err.message : String(err))} (run with --debug for details, and please report it)\n`);
+    if (debug && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+    return 2;
+  }
+}
+
+async function runValidate(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
+  if (positionals.length === 0) throw new PooltopoError('validate needs at least one file, directory or glob (pooltopo validate --help)');
+  const format = (values['format'] as string | undefined) ?? 'stylish';
+  if (!FORMAT_NAMES.includes(format as FormatName)) {
+    throw new PooltopoError(`unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+  }
+  const failOn = (values['fail-on'] as string | undefined) ?? 'error';
+  if (!SEVERITIES.includes(failOn as Severity)) {
+    throw new PooltopoError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
+  }
+  const results = await validate(positionals, {
+    cwd: io.cwd,
+    onWarning: (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`),
+  });
+  const output = values['output'] as string | undefined;
+  const color = output === undefined && wantsColor(values, io);
+  const text = FORMATS[format as FormatName](results, { color });
+  if (output !== undefined) await writeFileAtomic(resolveFrom(io.cwd, output), text);
+  else io.stdout(text);
+  const threshold = SEVERITIES.indexOf(failOn as Severity);
+  const failing = results.files.some((f) => f.findings.some((x) => SEVERITIES.indexOf(x.severity) <= threshold));
+  return failing ? 1 : 0;
+}
+
+function wantsColor(values: Record<string, unknown>, io: Io): boolean {
+  if (values['no-color']) return false;
+  if (values['color']) return true;
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
+  return io.isTTY;
+}
+
+function resolveFrom(cwd: string, file: string): string {
+  return file.startsWith('/') ? file : `${cwd}/${file}`;
+}
+
+function usageMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/\. To specify a positional argument.*$/s, '').replace(/\s+/g, ' ').trim();
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}

@@ -1,0 +1,123 @@
+/**
+ * Every number pooltopo takes from a document, in one table, each with its source (DOMAIN.md).
+ * Rules and analyses read these; no limit, default or threshold is written inline anywhere else.
+ */
+
+export type ScomVersion = '2012R2' | '2016' | '2019' | '2022' | '2025';
+export const SCOM_VERSIONS: readonly ScomVersion[] = ['2012R2', '2016', '2019', '2022', '2025'];
+export const DEFAULT_SCOM_VERSION: ScomVersion = '2022';
+
+/** Short names of the public sources, as DOMAIN.md uses them. */
+export const SOURCES = {
+  RPD: {
+    title: 'Resource pool design considerations (System Center Operations Manager), Microsoft Learn',
+    url: 'https://learn.microsoft.com/en-us/system-center/scom/plan-resource-pool-design',
+  },
+  SR: {
+    title: 'System requirements for System Center Operations Manager, Microsoft Learn',
+    url: 'https://learn.microsoft.com/en-us/system-center/scom/system-requirements',
+  },
+  FE: {
+    title: 'System Center Operations Manager Field Experience, Microsoft Press (2015)',
+  },
+  PM: {
+    title: 'PoolManager internals (seed 002); "The importance of the Event ID 15003" (Microsoft blog)',
+  },
+  PFS: {
+    title: 'Operations Manager 2012 R2 "Perfect Failover Service" (community blog, seed 000)',
+  },
+  SPEC: {
+    title: 'pooltopo FORMAT.md: a modelling choice of this tool, built on the sources above',
+  },
+} as const;
+export type SourceId = keyof typeof SOURCES;
+export interface Source { readonly title: string; readonly url?: string }
+
+/** A number with where it comes from. */
+export interface SourcedNumber {
+  readonly value: number;
+  readonly source: SourceId;
+  /** True where DOMAIN.md says no primary source was found. */
+  readonly unconfirmed?: boolean;
+}
+
+const n = (value: number, source: SourceId, unconfirmed = false): SourcedNumber =>
+  unconfirmed ? { value, source, unconfirmed } : { value, source };
+
+/** Quorum and pool design thresholds (RPD, FE, PM). */
+export const POOL = {
+  /** From this many management servers among a pool's voters the database observer loads the database. */
+  databaseObserverLoadMembers: n(5, 'RPD'),
+  /** Round trip between two voters of one pool should stay under this (ms). */
+  poolLatencyMs: n(10, 'RPD'),
+  /** Round trip between a management server and the operational database should stay under this (ms). */
+  databaseLatencyMs: n(5, 'FE'),
+} as const;
+
+/** PoolManager registry values (FE, PM). */
+export const POOL_MANAGER = {
+  leaseRequestPeriodSeconds: { default: n(120, 'PM'), ceiling: n(600, 'FE'), registryValue: 'PoolLeaseRequestPeriodSeconds' },
+  networkLatencySeconds: { default: n(30, 'PM'), ceiling: n(120, 'FE'), registryValue: 'PoolNetworkLatencySeconds' },
+} as const;
+export type PoolManagerSetting = keyof typeof POOL_MANAGER;
+export const POOL_MANAGER_SETTINGS: readonly PoolManagerSetting[] = ['leaseRequestPeriodSeconds', 'networkLatencySeconds'];
+
+/** Supported limits of one SCOM version (SR; 2012 R2 values unconfirmed except network devices). */
+export interface CapacityLimits {
+  readonly windowsAgentsPerManagementServer: SourcedNumber;
+  readonly windowsAgentsPerGateway: SourcedNumber;
+  /** Agent-managed plus UNIX/Linux computers per management group, with 50 consoles open. */
+  readonly computersPerManagementGroup: SourcedNumber;
+  /** The same with at most 25 consoles open (a config threshold may select it). */
+  readonly computersPerManagementGroupFewConsoles: SourcedNumber;
+  readonly unixLinuxPerManagementServer: SourcedNumber;
+  readonly unixLinuxPerGateway: SourcedNumber;
+  readonly networkDevicesPerPool: SourcedNumber;
+  readonly networkDevicesPerManagementGroup: SourcedNumber;
+  readonly urlsPerManagementServer: SourcedNumber;
+  readonly urlsPerManagementGroup: SourcedNumber;
+}
+
+const LIMITS_2016_ON: CapacityLimits = {
+  windowsAgentsPerManagementServer: n(3000, 'SR'),
+  windowsAgentsPerGateway: n(2000, 'SR'),
+  computersPerManagementGroup: n(6000, 'SR'),
+  computersPerManagementGroupFewConsoles: n(15000, 'SR'),
+  unixLinuxPerManagementServer: n(1000, 'SR'),
+  unixLinuxPerGateway: n(100, 'SR'),
+  networkDevicesPerPool: n(1000, 'SR'),
+  networkDevicesPerManagementGroup: n(2000, 'SR'),
+  urlsPerManagementServer: n(3000, 'SR'),
+  urlsPerManagementGroup: n(12000, 'SR'),
+};
+
+const LIMITS_2012R2: CapacityLimits = {
+  windowsAgentsPerManagementServer: n(3000, 'SR', true),
+  windowsAgentsPerGateway: n(2000, 'SR', true),
+  computersPerManagementGroup: n(6000, 'SR', true),
+  computersPerManagementGroupFewConsoles: n(15000, 'SR', true),
+  unixLinuxPerManagementServer: n(500, 'SR', true),
+  unixLinuxPerGateway: n(100, 'SR', true),
+  networkDevicesPerPool: n(1000, 'SR'),
+  networkDevicesPerManagementGroup: n(2000, 'SR'),
+  urlsPerManagementServer: n(3000, 'SR', true),
+  urlsPerManagementGroup: n(12000, 'SR', true),
+};
+
+export const CAPACITY_LIMITS: Readonly<Record<ScomVersion, CapacityLimits>> = {
+  '2012R2': LIMITS_2012R2,
+  '2016': LIMITS_2016_ON,
+  '2019': LIMITS_2016_ON,
+  '2022': LIMITS_2016_ON,
+  '2025': LIMITS_2016_ON,
+};
+
+/** The three pools every management group has (RPD). */
+export const DEFAULT_POOLS = [
+  'All Management Servers Resource Pool',
+  'Notifications Resource Pool',
+  'AD Assignment Resource Pool',
+] as const;
+
+/** The data centre of a server that names none (FORMAT.md). */
+export const IMPLICIT_DATA_CENTER = 'default';

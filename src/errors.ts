@@ -1,0 +1,8 @@
+/** An error that ends a command with exit code 2 and one line on standard error (CLI.md). */
+export class PooltopoError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'PooltopoError';
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * pooltopo's public API. The CLI is a thin shell over `validate`.
+ *
+ *   import { validate } from 'pooltopo';
+ *   const results = await validate(['topologies/'], { rules: { 'observer-only-members': 'off' } });
+ */
+import { DEFAULT_READ_LIMITS, expandPatterns, readTopologyFile, type ReadLimits } from './io/files.js';
+import { SourceMap } from './io/source-map.js';
+import { lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
+import { summarise, type Results } from './results.js';
+
+export { lintText, type LintOptions, type LintOutcome, type RuleSetting } from './lint.js';
+export { RULES, ruleById } from './rules/index.js';
+export type { Rule, RuleMeta, Severity, Category } from './rules/types.js';
+export type { Finding, FileResult, PoolResult, Results, Summary, QuorumResult } from './results.js';
+export type { Settings } from './settings.js';
+export { PooltopoError } from './errors.js';
+export { topologySchemaText } from './io/schema.js';
+
+/** A topology given as text rather than as a path. */
+export interface TextInput {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface ValidateOptions extends LintOptions {
+  /** Where relative paths start (default: the process's working directory). */
+  readonly cwd?: string;
+  readonly read?: Partial<ReadLimits>;
+  /** Called for problems met while walking directories, which do not stop the run. */
+  readonly onWarning?: (message: string) => void;
+}
+
+/**
+ * Lints topology files: paths, directories and globs (expanded as `pooltopo validate` does) or texts.
+ * Throws `PooltopoError` when a path does not exist or cannot be read.
+ */
+export async function validate(inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions = {}): Promise<Results> {
+  const outcomes = await validateOutcomes(inputs, options);
+  const files = outcomes.map((o) => o.result);
+  return { version: 1, files, summary: summarise(files) };
+}
+
+/** Like `validate`, with the model and analyses of each file for the commands that need them. */
+export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions = {}): Promise<LintOutcome[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const patterns = inputs.filter((i): i is string => typeof i === 'string');
+  const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');
+  const expanded = patterns.length > 0 ? await expandPatterns(patterns, cwd) : { files: [], warnings: [] };
+  for (const w of expanded.warnings) options.onWarning?.(w);
+  const outcomes: LintOutcome[] = [];
+  for (const file of expanded.files) {
+    const read = await readTopologyFile(file, cwd, { ...DEFAULT_READ_LIMITS, ...options.read });
+    outcomes.push(read.ok ? await lintText(read.text, file, options) : unreadable(file, read.text, read.message, read.offset, options));
+  }
+  for (const t of texts) outcomes.push(await lintText(t.text, t.file, options));
+  return outcomes.sort((a, b) => (a.result.file < b.result.file ? -1 : a.result.file > b.result.file ? 1 : 0));
+}
+
+function unreadable(file: string, text: string, reason: string, offset: number, options: LintOptions): LintOutcome {
+  return syntaxOutcome(file, new SourceMap(text, new Map()), [{ message: reason, offset }], options);
+}

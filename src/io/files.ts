@@ -1,0 +1,225 @@
+/**
+ * The file system edge: which files a command line names, reading them as text, writing outputs
+ * atomically. Everything that can fail here fails with a `PooltopoError` (exit code 2).
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { PooltopoError } from '../errors.js';
+
+const TOPOLOGY_EXTENSIONS = ['.yaml', '.yml'];
+const GLOB_CHARS = /[*?[\]{}]/;
+
+export interface ExpandResult {
+  readonly files: readonly string[];
+  /** Problems met while walking directories (unreadable folders, link loops): reported, not fatal. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Files named by `patterns`: a file is itself (any extension); a directory means its `*.yaml` and
+ * `*.yml` files, recursively, skipping `node_modules` and hidden folders; a glob means the files it
+ * matches. Paths come back relative to `cwd` when under it, sorted, without repeats.
+ */
+export async function expandPatterns(patterns: readonly string[], cwd: string): Promise<ExpandResult> {
+  const found = new Set<string>();
+  const warnings: string[] = [];
+  for (const pattern of patterns) {
+    const before = found.size;
+    if (GLOB_CHARS.test(pattern)) {
+      await expandGlob(pattern, cwd, found, warnings);
+      if (found.size === before) throw new PooltopoError(`no files match "${pattern}"`);
+      continue;
+    }
+    const abs = path.resolve(cwd, pattern);
+    let stat;
+    try {
+      stat = await fs.stat(abs);
+    } catch (err) {
+      throw new PooltopoError(`cannot read "${pattern}": ${describeFsError(err)}`);
+    }
+    if (stat.isDirectory()) {
+      await walk(abs, (file) => TOPOLOGY_EXTENSIONS.includes(path.extname(file).toLowerCase()) && found.add(display(file, cwd)), warnings, new Set());
+      if (found.size === before) throw new PooltopoError(`no topology files (*.yaml, *.yml) in directory "${pattern}"`);
+    } else {
+      found.add(display(abs, cwd));
+    }
+  }
+  return { files: [...found].sort(), warnings };
+}
+
+function display(abs: string, cwd: string): string {
+  const rel = path.relative(cwd, abs);
+  const shown = rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
+  return shown.split(path.sep).join('/');
+}
+
+async function walk(dir: string, visit: (file: string) => void, warnings: string[], seen: Set<string>): Promise<void> {
+  let real: string;
+  try {
+    real = await fs.realpath(dir);
+  } catch (err) {
+    warnings.push(`skipped "${dir}": ${describeFsError(err)}`);
+    return;
+  }
+  if (seen.has(real)) {
+    warnings.push(`skipped "${dir}": a symbolic link loop`);
+    return;
+  }
+  seen.add(real);
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    warnings.push(`skipped "${dir}": ${describeFsError(err)}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const st = await fs.stat(full);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch (err) {
+        warnings.push(`skipped "${full}": ${describeFsError(err)}`);
+        continue;
+      }
+    }
+    if (isDir) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      await walk(full, visit, warnings, seen);
+    } else if (isFile) {
+      visit(full);
+    }
+  }
+  seen.delete(real);
+}
+
+async function expandGlob(pattern: string, cwd: string, found: Set<string>, warnings: string[]): Promise<void> {
+  const normalised = pattern.split(path.sep).join('/');
+  const segments = normalised.split('/');
+  const staticSegments: string[] = [];
+  for (const s of segments) {
+    if (GLOB_CHARS.test(s)) break;
+    staticSegments.push(s);
+  }
+  const base = path.resolve(cwd, staticSegments.join('/') || '.');
+  const rest = segments.slice(staticSegments.length).join('/');
+  const matcher = globToRegExp(rest);
+  try {
+    await fs.stat(base);
+  } catch {
+    return;
+  }
+  await walk(base, (file) => {
+    const rel = path.relative(base, file).split(path.sep).join('/');
+    if (matcher.test(rel)) found.add(display(file, cwd));
+  }, warnings, new Set());
+}
+
+/** A glob (`*`, `**`, `?`, `[abc]`, `{a,b}`) as a regular expression over `/`-separated paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  let inBraces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        re += slash ? '(?:.*/)?' : '.*';
+        i += slash ? 2 : 1;
+      } else {
+        re += '[^/]*';
+      }
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        const body = glob.slice(i + 1, end).replace(/\\/g, '\\\\');
+        re += `[${body.startsWith('!') ? '^' + body.slice(1) : body}]`;
+        i = end;
+      }
+    } else if (c === '{') {
+      inBraces++;
+      re += '(?:';
+    } else if (c === '}' && inBraces > 0) {
+      inBraces--;
+      re += ')';
+    } else if (c === ',' && inBraces > 0) re += '|';
+    else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+export interface ReadLimits {
+  /** Largest file read, in bytes. */
+  readonly maxFileBytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: 16 * 1024 * 1024 };
+
+export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly offset: number; readonly text: string };
+
+/** Reads a file as UTF-8 text; a file too large or not UTF-8 comes back as a problem to report, not an error. */
+export async function readTopologyFile(file: string, cwd: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadResult> {
+  const abs = path.resolve(cwd, file);
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(abs);
+    if (stat.isDirectory()) throw new PooltopoError(`cannot read "${file}": it is a directory`);
+    if (stat.size > limits.maxFileBytes) {
+      return { ok: false, message: `the file is ${formatBytes(stat.size)}, larger than the ${formatBytes(limits.maxFileBytes)} pooltopo reads`, offset: 0, text: '' };
+    }
+    bytes = await fs.readFile(abs);
+  } catch (err) {
+    if (err instanceof PooltopoError) throw err;
+    throw new PooltopoError(`cannot read "${file}": ${describeFsError(err)}`);
+  }
+  return decodeText(bytes);
+}
+
+export function decodeText(bytes: Uint8Array): ReadResult {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const offset = Math.max(0, text.indexOf('\uFFFD'));
+    return { ok: false, message: 'the file is not valid UTF-8 text (binary data, or another encoding)', offset, text };
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}
+
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'it is a directory';
+    case 'ENOTDIR': return 'a part of the path is not a directory';
+    case 'ELOOP': return 'too many symbolic links (a loop?)';
+    case 'ENOSPC': return 'no space left on the device';
+    case 'EROFS': return 'read-only file system';
+    default: return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** Writes `text` to `file` through a temporary file and a rename, so no reader ever sees half a file. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw new PooltopoError(`cannot write "${file}": ${describeFsError(err)}`);
+  }
+}

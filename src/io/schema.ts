@@ -1,0 +1,145 @@
+/**
+ * Schema stage: the document against schemas/topology.schema.json, one violation per finding, with
+ * a message a person understands rather than ajv's raw text.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+export interface SchemaViolation {
+  readonly message: string;
+  /** JSON Pointer of the offending node. */
+  readonly path: string;
+  readonly at: 'key' | 'value';
+}
+
+export const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/topology.schema.json', import.meta.url));
+
+let schemaText: string | undefined;
+/** The schema's text, as `pooltopo schema` prints it. */
+export function topologySchemaText(): string {
+  schemaText ??= readFileSync(SCHEMA_PATH, 'utf8');
+  return schemaText;
+}
+
+let compiled: Promise<ValidateFunction> | undefined;
+async function validator(): Promise<ValidateFunction> {
+  compiled ??= (async () => {
+    const { default: Ajv } = await import('ajv');
+    const AjvClass = Ajv as unknown as typeof Ajv.default;
+    const ajv = new AjvClass({ allErrors: true, strict: true, verbose: true });
+    return ajv.compile(JSON.parse(topologySchemaText()) as object);
+  })();
+  return compiled;
+}
+
+export async function checkSchema(value: unknown): Promise<SchemaViolation[]> {
+  if (value === null || value === undefined) return [{ message: '', path: '', at: 'value' }];
+  const validate = await validator();
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
+  const out: SchemaViolation[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const v = describe(e);
+    const key = `${v.path}\u0000${v.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(v);
+  }
+  return out;
+}
+
+/** `/managementServers/0/agents` → `managementServers[0].agents`. */
+export function fieldName(pointer: string): string {
+  if (pointer === '') return 'the document';
+  let out = '';
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += /^\d+$/.test(token) ? `[${token}]` : out === '' ? token : `.${token}`;
+  }
+  return `\`${out}\``;
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+  null: 'empty',
+};
+
+function typeName(type: unknown): string {
+  const types = Array.isArray(type) ? type : [type];
+  return types.map((t) => TYPE_NAMES[String(t)] ?? String(t)).join(' or ');
+}
+
+function actualType(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return String(value);
+}
+
+function describe(e: ErrorObject): SchemaViolation {
+  const field = fieldName(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(p['additionalProperty']);
+      const allowed = allowedKeys(e);
+      return {
+        message: `Unknown key "${key}" in ${field}${allowed ? `; allowed keys are ${allowed}` : ''}`,
+        path: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        at: 'key',
+      };
+    }
+    case 'required':
+      return { message: `${capital(field)} is missing the required key "${String(p['missingProperty'])}"`, path: e.instancePath, at: 'value' };
+    case 'type':
+      return { message: `${capital(field)} must be ${typeName(p['type'])}, not ${actualType(e.data)}`, path: e.instancePath, at: 'value' };
+    case 'enum':
+      return {
+        message: `${capital(field)} must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, not ${actualType(e.data)}`,
+        path: e.instancePath,
+        at: 'value',
+      };
+    case 'const':
+      return { message: `${capital(field)} must be ${JSON.stringify(p['allowedValue'])}, not ${actualType(e.data)}`, path: e.instancePath, at: 'value' };
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const words: Record<string, string> = { minimum: 'at least', exclusiveMinimum: 'more than', maximum: 'at most', exclusiveMaximum: 'less than' };
+      return { message: `${capital(field)} must be ${words[e.keyword]} ${String(p['limit'])}, not ${String(e.data)}`, path: e.instancePath, at: 'value' };
+    }
+    case 'minItems':
+      return { message: `${capital(field)} must have at least ${String(p['limit'])} item(s)`, path: e.instancePath, at: 'value' };
+    case 'maxItems':
+      return { message: `${capital(field)} must have at most ${String(p['limit'])} item(s)`, path: e.instancePath, at: 'value' };
+    case 'minLength':
+      return { message: `${capital(field)} must not be empty`, path: e.instancePath, at: 'value' };
+    case 'maxLength':
+      return { message: `${capital(field)} must be at most ${String(p['limit'])} characters long`, path: e.instancePath, at: 'value' };
+    case 'pattern':
+      return { message: `${capital(field)} does not have the expected form`, path: e.instancePath, at: 'value' };
+    case 'uniqueItems':
+      return { message: `${capital(field)} lists the same value twice (items ${String(p['j'])} and ${String(p['i'])})`, path: e.instancePath, at: 'value' };
+    default:
+      return { message: `${capital(field)} is not valid (${e.keyword})`, path: e.instancePath, at: 'value' };
+  }
+}
+
+function allowedKeys(e: ErrorObject): string | undefined {
+  const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  if (!props) return undefined;
+  return Object.keys(props).join(', ');
+}
+
+function capital(s: string): string {
+  return s.startsWith('`') ? s : s.charAt(0).toUpperCase() + s.slice(1);
+}

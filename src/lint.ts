@@ -1,0 +1,161 @@
+/**
+ * One topology text → its findings and pool figures. The whole pipeline, one way:
+ * text → document with positions → schema → normalised model → analyses → rule findings.
+ * No file system, no console: the caller hands in the text.
+ */
+import { analyseTopology, type PoolAnalysis, type TopologyAnalysis } from './analysis/index.js';
+import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProblem } from './io/parse.js';
+import { checkSchema } from './io/schema.js';
+import type { SourceMap } from './io/source-map.js';
+import type { ScomDocument } from './model/document.js';
+import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from './model/duration.js';
+import { normalise } from './model/normalise.js';
+import type { Topology } from './model/types.js';
+import { RULES, ruleById } from './rules/index.js';
+import { formatMessage, type Report, type Rule, type Severity } from './rules/types.js';
+import { compareFindings, type FileResult, type Finding, type PoolResult } from './results.js';
+import { DEFAULT_SETTINGS, type Settings } from './settings.js';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  /** Turn rules off or change their severity, by rule id. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Thresholds that DOMAIN.md gives as recommendations. */
+  readonly settings?: Partial<Settings>;
+  readonly limits?: Partial<ParseLimits>;
+}
+
+/** The full result of linting one text, with the model for commands that need more than findings. */
+export interface LintOutcome {
+  readonly result: FileResult;
+  readonly topology?: Topology;
+  readonly analysis?: TopologyAnalysis;
+}
+
+export async function lintText(text: string, file: string, options: LintOptions = {}): Promise<LintOutcome> {
+  const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const findings: Finding[] = [];
+  const severityOf = (ruleId: string): Severity | undefined => {
+    const configured = options.rules?.[ruleId];
+    if (configured === 'off') return undefined;
+    return configured ?? ruleById(ruleId)?.meta.severity ?? 'error';
+  };
+  const add = (ruleId: string, sourceMap: SourceMap, report: Report, message: string) => {
+    const severity = severityOf(ruleId);
+    if (!severity) return;
+    const { line, column } = sourceMap.locate(report.path, report.at ?? 'value');
+    findings.push({
+      ruleId, severity, message, file, line, column,
+      ...(report.pool !== undefined ? { pool: report.pool } : {}),
+      path: report.path,
+    });
+  };
+  const reportRule = (rule: Rule, sourceMap: SourceMap, report: Report) => {
+    const template = rule.meta.messages[report.messageId] ?? report.messageId;
+    add(rule.meta.id, sourceMap, report, formatMessage(template, report.data));
+  };
+  const done = (kind?: string, pools: PoolResult[] = [], topology?: Topology, analysis?: TopologyAnalysis): LintOutcome => ({
+    result: { file, ...(kind !== undefined ? { kind } : {}), findings: findings.sort(compareFindings), pools },
+    ...(topology ? { topology } : {}),
+    ...(analysis ? { analysis } : {}),
+  });
+
+  // 1. Text → document with source positions.
+  const parsed = parseDocument(text, limits);
+  if (!parsed.ok) return syntaxOutcome(file, parsed.sourceMap, parsed.problems, options);
+  const { value, sourceMap } = parsed;
+
+  // 2. The schema.
+  const schemaRule = ruleById('schema')!;
+  const violations = await checkSchema(value);
+  if (violations.length > 0) {
+    for (const v of violations) {
+      const report: Report = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId: 'violation', data: { message: v.message }, path: v.path, at: v.at };
+      reportRule(schemaRule, sourceMap, report);
+    }
+    const kind = value !== null && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' ? (value as { kind: string }).kind : undefined;
+    return done(kind);
+  }
+  const doc = value as ScomDocument;
+
+  // 3. The model.
+  const latencyValues = await readLatencies(doc);
+  const { topology, issues } = normalise(doc, latencyValues);
+
+  // 4. Analyses and rules.
+  const analysis = analyseTopology(topology, settings.computersPerManagementGroup !== undefined ? { computersPerManagementGroup: settings.computersPerManagementGroup } : {});
+  const context = { topology, analysis, issues, settings };
+  for (const rule of RULES) {
+    if (!rule.check || !severityOf(rule.meta.id)) continue;
+    try {
+      for (const report of rule.check(context)) reportRule(rule, sourceMap, report);
+    } catch (err) {
+      add('internal-error', sourceMap, { messageId: 'internal', data: {}, path: '' },
+        `Rule ${rule.meta.id} failed on this file (${err instanceof Error ? err.message : String(err)}); please report it. Other rules ran.`);
+    }
+  }
+  return done('scom', analysis.pools.map(poolResult), topology, analysis);
+}
+
+/** The outcome for a file that could not be read as YAML: one `yaml-syntax` finding per problem. */
+export function syntaxOutcome(file: string, sourceMap: SourceMap, problems: readonly SyntaxProblem[], options: LintOptions = {}): LintOutcome {
+  const rule = ruleById('yaml-syntax')!;
+  const setting = options.rules?.[rule.meta.id];
+  const findings: Finding[] = [];
+  if (setting !== 'off') {
+    for (const p of problems) {
+      const { line, column } = sourceMap.positionOf(p.offset);
+      findings.push({
+        ruleId: rule.meta.id, severity: setting ?? rule.meta.severity,
+        message: formatMessage(rule.meta.messages['syntax']!, { reason: p.message }), file, line, column, path: '',
+      });
+    }
+  }
+  return { result: { file, findings: findings.sort(compareFindings), pools: [] } };
+}
+
+async function readLatencies(doc: ScomDocument): Promise<Map<number, DurationResult>> {
+  const out = new Map<number, DurationResult>();
+  const unusual: number[] = [];
+  (doc.latency ?? []).forEach((entry, i) => {
+    const fast = parseCommonDuration(entry.ms);
+    if (fast) out.set(i, fast);
+    else unusual.push(i);
+  });
+  if (unusual.length > 0) {
+    const math = await loadUnitParser();
+    for (const i of unusual) out.set(i, parseDurationWithUnits(String(doc.latency![i]!.ms), math));
+  }
+  return out;
+}
+
+export function poolResult(a: PoolAnalysis): PoolResult {
+  const q = a.quorum;
+  return {
+    name: a.pool.name,
+    implied: a.pool.implied,
+    members: a.pool.members.map((m) => m.server.name),
+    observers: a.pool.observers.map((o) => o.server.name),
+    defaultObserver: { enabled: q.defaultObserver.enabled, participates: q.defaultObserver.participates },
+    votingMembers: q.configured.votingMembers,
+    votesNeeded: q.configured.votesNeeded,
+    tolerableFailures: q.configured.tolerableFailures,
+    highlyAvailable: q.configured.highlyAvailable,
+    withDefaultObserver: figures(q.withDefaultObserver),
+    withoutDefaultObserver: figures(q.withoutDefaultObserver),
+    dataCenters: a.dataCenters.map((d) => d.name),
+    dataCenterLoss: a.dataCenterLoss.map((l) => ({
+      dataCenter: l.dataCenter, survives: l.survives, votesLeft: l.votesLeft, votesNeeded: l.votesNeeded, membersLeft: l.membersLeft,
+    })),
+    largestRoundTripMs: a.latency.largestMs,
+    leaseDurationSeconds: a.lease.leaseDurationSeconds,
+    capacity: a.capacity.map((c) => ({ item: c.item, total: c.total, limit: c.limit, fits: c.fits, fitsAfterFailover: c.fitsAfterFailover, headroom: c.headroom })),
+    ...(a.availability ? { availability: { probability: a.availability.probability, nines: a.availability.nines, assumedAlwaysUp: a.availability.assumedAlwaysUp } } : {}),
+  };
+}
+
+function figures(f: { votingMembers: number; votesNeeded: number; tolerableFailures: number }) {
+  return { votingMembers: f.votingMembers, votesNeeded: f.votesNeeded, tolerableFailures: f.tolerableFailures };
+}

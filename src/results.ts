@@ -1,0 +1,101 @@
+/** What pooltopo reports: the shapes of CLI.md's JSON output, also the library's result types. */
+import type { Severity } from './rules/types.js';
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** One sentence saying what is wrong and what to do. */
+  readonly message: string;
+  readonly file: string;
+  /** 1-based, at the YAML node concerned. */
+  readonly line: number;
+  readonly column: number;
+  /** The pool it concerns, where one. */
+  readonly pool?: string;
+  /** JSON Pointer of the node concerned (not in CLI.md's table; useful to tools). */
+  readonly path: string;
+}
+
+export interface QuorumResult {
+  readonly votingMembers: number;
+  readonly votesNeeded: number;
+  readonly tolerableFailures: number;
+}
+
+export interface PoolResult {
+  readonly name: string;
+  readonly implied: boolean;
+  readonly members: readonly string[];
+  readonly observers: readonly string[];
+  readonly defaultObserver: { readonly enabled: boolean; readonly participates: boolean };
+  readonly votingMembers: number;
+  readonly votesNeeded: number;
+  readonly tolerableFailures: number;
+  readonly highlyAvailable: boolean;
+  readonly withDefaultObserver: QuorumResult;
+  readonly withoutDefaultObserver: QuorumResult;
+  readonly dataCenters: readonly string[];
+  readonly dataCenterLoss: readonly {
+    readonly dataCenter: string;
+    readonly survives: boolean;
+    readonly votesLeft: number;
+    readonly votesNeeded: number;
+    readonly membersLeft: number;
+  }[];
+  /** The largest measured round trip between two voters, or null when none is measured. */
+  readonly largestRoundTripMs: number | null;
+  readonly leaseDurationSeconds: number;
+  readonly capacity: readonly {
+    readonly item: string;
+    readonly total: number;
+    readonly limit: number;
+    readonly fits: boolean;
+    readonly fitsAfterFailover: boolean;
+    readonly headroom: number;
+  }[];
+  readonly availability?: { readonly probability: number; readonly nines: number | null; readonly assumedAlwaysUp: readonly string[] };
+}
+
+export interface FileResult {
+  readonly file: string;
+  readonly kind?: string;
+  readonly findings: readonly Finding[];
+  readonly pools: readonly PoolResult[];
+}
+
+export interface Summary {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export interface Results {
+  readonly version: 1;
+  readonly files: readonly FileResult[];
+  readonly summary: Summary;
+}
+
+export function summarise(files: readonly FileResult[]): Summary {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of files) {
+    for (const x of f.findings) {
+      if (x.severity === 'error') errors++;
+      else if (x.severity === 'warning') warnings++;
+      else infos++;
+    }
+  }
+  return { files: files.length, errors, warnings, infos };
+}
+
+/** Findings in CLI.md's order: file, line, column, ruleId (then message, so equal input gives equal output). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId)
+    || cmp(a.pool ?? '', b.pool ?? '') || cmp(a.message, b.message);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,20 @@
+import { defineRule, issuesOf } from '../types.js';
+
+export default defineRule({
+  meta: {
+    id: 'duplicate-name',
+    severity: 'error',
+    category: 'references',
+    description: 'two servers or data centres share a name (case-insensitively)',
+    rationale: 'Management servers, gateways and data centres share one namespace compared case-insensitively (Windows host names); a name used twice makes every reference to it ambiguous.',
+    remediation: 'Rename one of them, or remove the repeated entry. The operational database may share a management server\'s name only with `colocatedWith` naming that server.',
+    sources: ['SPEC'],
+    messages: {
+      duplicate: '"{{name}}" ({{kind}}) has the same name as {{firstKind}} "{{first}}"; names are unique case-insensitively.',
+      databaseServer: 'The operational database\'s server "{{name}}" is also a {{kind}}; if the database shares that host, say so with `colocatedWith`.',
+      listedTwice: '"{{name}}" is listed twice in `{{list}}`; remove the repeat.',
+      duplicatePool: 'Pool "{{name}}" is defined twice (first as "{{first}}"); merge the two entries.',
+    },
+  },
+  check: (context) => issuesOf(context, 'duplicate-name'),
+});

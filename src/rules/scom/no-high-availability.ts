@@ -1,0 +1,22 @@
+import { atPool, defineRule } from '../types.js';
+
+export default defineRule({
+  meta: {
+    id: 'no-high-availability',
+    severity: 'warning',
+    category: 'quorum',
+    description: "a pool's tolerable failures are 0",
+    rationale: 'A pool works while more than half of its voting members are available and at least one member runs its workflows. With 0 tolerable failures the loss of any one member stops the pool and the monitoring it carries.',
+    remediation: 'Add members until the pool tolerates a failure (`pooltopo plan` shows the smallest change): two management servers with the default observer, or three gateways for a gateway pool.',
+    sources: ['RPD'],
+    messages: {
+      noFailureTolerated: 'Pool "{{pool}}" tolerates no failure ({{voters}} voting members, {{needed}} needed); add members so it survives losing one.',
+    },
+  },
+  *check({ analysis }) {
+    for (const a of analysis.pools) {
+      const q = a.quorum.configured;
+      if (q.tolerableFailures === 0) yield atPool(a.pool, 'noFailureTolerated', { voters: q.votingMembers, needed: q.votesNeeded });
+    }
+  },
+});

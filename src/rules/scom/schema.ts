@@ -1,0 +1,21 @@
+import { defineRule, issuesOf } from '../types.js';
+
+/** Reported by the schema stage (src/io/schema.ts) at the offending node; the model adds values the schema cannot judge. */
+export default defineRule({
+  meta: {
+    id: 'schema',
+    severity: 'error',
+    category: 'format',
+    description: 'the document violates the topology schema (one finding per violation, at its node)',
+    rationale: 'pooltopo can only compute quorum and capacity from a file it understands; an unknown key is usually a typo that would otherwise be ignored silently.',
+    remediation: 'Correct the value or key at the position given, as schemas/topology.schema.json and FORMAT.md describe. Add the modeline `# yaml-language-server: $schema=...` to get completion in your editor.',
+    sources: ['SPEC'],
+    messages: {
+      violation: '{{message}}.',
+      empty: 'The file is empty: a topology needs at least `version`, `name` and `managementServers`.',
+      invalidDuration: 'Latency "{{value}}" {{reason}}.',
+      mixedLatencyPair: 'A latency entry is between two servers or two data centres, not one of each ({{a}} and {{b}}).',
+    },
+  },
+  check: (context) => issuesOf(context, 'schema'),
+});

@@ -1,0 +1,17 @@
+import { defineRule } from '../types.js';
+
+/** Reported by the reader (src/io/parse.ts) at the offending character. */
+export default defineRule({
+  meta: {
+    id: 'yaml-syntax',
+    severity: 'error',
+    category: 'format',
+    description: 'the file is not well-formed YAML (or JSON), or has duplicate keys',
+    rationale: 'A file that does not parse cannot be checked at all, and a duplicate key silently replaces the value written first, so the design reviewed is not the design deployed.',
+    remediation: 'Fix the YAML at the position given: indentation, an unclosed bracket or quote, or a key written twice. Tabs are not allowed for indentation.',
+    sources: ['SPEC'],
+    messages: {
+      syntax: 'YAML syntax error: {{reason}}.',
+    },
+  },
+});

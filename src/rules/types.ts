@@ -1,0 +1,88 @@
+/** What a rule is: its metadata beside a pure check (STYLE.md habit 1). */
+import type { SourceId } from '../domain/facts.js';
+import type { TopologyAnalysis } from '../analysis/index.js';
+import type { ModelIssue } from '../model/normalise.js';
+import type { Pool, Topology } from '../model/types.js';
+import type { Settings } from '../settings.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type Category =
+  | 'format'
+  | 'references'
+  | 'quorum'
+  | 'default-observer'
+  | 'latency'
+  | 'data-centers'
+  | 'pool-manager'
+  | 'membership'
+  | 'capacity';
+
+export interface RuleMeta {
+  /** Stable kebab-case id. */
+  readonly id: string;
+  readonly severity: Severity;
+  readonly category: Category;
+  /** When it fires, in one line (CLI.md's table). */
+  readonly description: string;
+  /** Why it matters. */
+  readonly rationale: string;
+  /** What to do about it. */
+  readonly remediation: string;
+  /** Where the fact behind it comes from (DOMAIN.md's short names). */
+  readonly sources: readonly SourceId[];
+  /** Set where DOMAIN.md marks a fact it uses as unconfirmed: what is unconfirmed. */
+  readonly unconfirmed?: string;
+  /** Message templates by messageId; `{{name}}` is replaced by the report's data. */
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+/** One finding as a rule reports it: data, not wording. */
+export interface Report {
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string | number>>;
+  /** JSON Pointer of the node concerned. */
+  readonly path: string;
+  /** Point at the node's key rather than its value. */
+  readonly at?: 'key' | 'value';
+  /** The pool it concerns, if one. */
+  readonly pool?: string;
+}
+
+export interface RuleContext {
+  readonly topology: Topology;
+  readonly analysis: TopologyAnalysis;
+  readonly issues: readonly ModelIssue[];
+  readonly settings: Settings;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  /** Absent for the rules that the reading stages report (`yaml-syntax`, `schema`). */
+  readonly check?: (context: RuleContext) => Iterable<Report>;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** A report about a whole pool: at its entry, or at `managementServers` for an implied pool. */
+export function atPool(pool: Pool, messageId: string, data: Report['data'] = {}): Report {
+  return pool.implied
+    ? { messageId, data: { pool: pool.name, ...data }, path: pool.path, at: 'key', pool: pool.name }
+    : { messageId, data: { pool: pool.name, ...data }, path: pool.path, pool: pool.name };
+}
+
+/** Reports of the model issues that belong to one rule. */
+export function* issuesOf(context: RuleContext, rule: ModelIssue['rule']): Iterable<Report> {
+  for (const i of context.issues) {
+    if (i.rule !== rule) continue;
+    yield i.at ? { messageId: i.messageId, data: i.data, path: i.path, at: i.at } : { messageId: i.messageId, data: i.data, path: i.path };
+  }
+}
+
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole);
+}

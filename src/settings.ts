@@ -1,0 +1,25 @@
+/**
+ * Thresholds that DOMAIN.md gives as recommendations, which a user may tighten or relax. Defaults
+ * come from the facts table; nothing here is a number of its own.
+ */
+import { CAPACITY_LIMITS, DEFAULT_SCOM_VERSION, POOL } from './domain/facts.js';
+
+export interface Settings {
+  /** Round trip between two voters of one pool above which `latency-over-10ms` fires (ms). */
+  readonly poolLatencyMs: number;
+  /** Round trip between a management server and the operational database above which `database-latency-over-5ms` fires (ms). */
+  readonly databaseLatencyMs: number;
+  /** Management servers among a pool's voters from which `default-observer-database-load` fires. */
+  readonly databaseObserverLoadMembers: number;
+  /** Agent-managed plus UNIX/Linux computers the management group may have; default: the version's figure with 50 consoles open. */
+  readonly computersPerManagementGroup?: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  poolLatencyMs: POOL.poolLatencyMs.value,
+  databaseLatencyMs: POOL.databaseLatencyMs.value,
+  databaseObserverLoadMembers: POOL.databaseObserverLoadMembers.value,
+};
+
+/** The default computers-per-group figure of the default version, for documentation. */
+export const DEFAULT_COMPUTERS_PER_GROUP = CAPACITY_LIMITS[DEFAULT_SCOM_VERSION].computersPerManagementGroup.value;
