@@ -27,7 +27,7 @@ async function validator(): Promise<ValidateFunction> {
   compiled ??= (async () => {
     const { default: Ajv } = await import('ajv');
     const AjvClass = Ajv as unknown as typeof Ajv.default;
-    const ajv = new AjvClass({ allErrors: true, strict: true, verbose: true });
+    const ajv = new AjvClass({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
     return ajv.compile(JSON.parse(topologySchemaText()) as object);
   })();
   return compiled;

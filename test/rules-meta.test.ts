@@ -1,0 +1,54 @@
+/** Every rule is complete: documented, sourced, and proven by a fixture that fires it and one that does not. */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SOURCES } from '../src/domain/facts.js';
+import { RULES } from '../src/rules/index.js';
+import { FIXTURES, readExpected } from './fixture-files.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** The SCOM rule ids CLI.md requires, with their default severities. */
+const CLI_MD_RULES: Record<string, string> = Object.fromEntries(
+  readFileSync(path.join(ROOT, '../shared/spec/CLI.md'), 'utf8')
+    .split('\n')
+    .map((line) => /^\| `([a-z0-9-]+)` \| (error|warning|info) \|/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => [m[1]!, m[2]!]),
+);
+
+describe('rule metadata', () => {
+  it('covers every SCOM rule id in CLI.md with its default severity', () => {
+    const ids = Object.keys(CLI_MD_RULES);
+    expect(ids.length).toBeGreaterThanOrEqual(26);
+    for (const id of ids) {
+      const rule = RULES.find((r) => r.meta.id === id);
+      expect(rule, id).toBeDefined();
+      expect(rule!.meta.severity, id).toBe(CLI_MD_RULES[id]);
+    }
+  });
+
+  it.each(RULES.map((r) => [r.meta.id, r] as const))('%s is documented and sourced', (id, rule) => {
+    const m = rule.meta;
+    expect(m.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    for (const field of [m.description, m.rationale, m.remediation]) expect(field.length).toBeGreaterThan(20);
+    expect(m.sources.length).toBeGreaterThan(0);
+    for (const s of m.sources) expect(SOURCES[s], `${id} source ${s}`).toBeDefined();
+    expect(Object.keys(m.messages).length).toBeGreaterThan(0);
+    expect(existsSync(path.join(ROOT, 'src/rules/scom', `${id}.ts`)), `one file per rule: ${id}.ts`).toBe(true);
+  });
+
+  it.each(RULES.map((r) => r.meta.id))('%s has a fixture that fires it and one that does not', (id) => {
+    const firing = FIXTURES.filter((f) => readExpected(f).findings.some((x) => x.ruleId === id));
+    expect(firing.length, `a fixture firing ${id}`).toBeGreaterThan(0);
+    const quiet = `test/fixtures/rules/${id}.quiet.yaml`;
+    expect(FIXTURES).toContain(quiet);
+    expect(readExpected(quiet).findings.map((x) => x.ruleId)).not.toContain(id);
+    expect(FIXTURES).toContain(`test/fixtures/rules/${id}.fires.yaml`);
+    expect(readExpected(`test/fixtures/rules/${id}.fires.yaml`).findings.map((x) => x.ruleId)).toContain(id);
+  });
+
+  it('has unique ids', () => {
+    expect(new Set(RULES.map((r) => r.meta.id)).size).toBe(RULES.length);
+  });
+});
