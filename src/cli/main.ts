@@ -12,7 +12,7 @@ import { validate } from '../index.js';
 import { RULES, ruleById } from '../rules/index.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
 import { formatRuleDoc, formatRuleList } from './rules-command.js';
-import { closest } from './suggest.js';
+import { closest } from '../util/suggest.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { closest } from '../util/suggest.js';
 
 export interface SchemaViolation {
   readonly message: string;
@@ -41,7 +42,8 @@ export async function checkSchema(value: unknown): Promise<SchemaViolation[]> {
   const out: SchemaViolation[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    const v = describe(e);
+    const described = describe(e);
+    const v = /[.?!]$/.test(described.message) ? described : { ...described, message: `${described.message}.` };
     const key = `${v.path}\u0000${v.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -92,8 +94,10 @@ function describe(e: ErrorObject): SchemaViolation {
     case 'additionalProperties': {
       const key = String(p['additionalProperty']);
       const allowed = allowedKeys(e);
+      const [near] = closest(key, allowed, 1);
+      const hint = near ? `; did you mean "${near}"?` : allowed.length ? `; allowed keys are ${allowed.join(', ')}` : '';
       return {
-        message: `Unknown key "${key}" in ${field}${allowed ? `; allowed keys are ${allowed}` : ''}`,
+        message: `Unknown key "${key}" in ${field}${hint}`,
         path: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
         at: 'key',
       };
@@ -102,12 +106,18 @@ function describe(e: ErrorObject): SchemaViolation {
       return { message: `${capital(field)} is missing the required key "${String(p['missingProperty'])}"`, path: e.instancePath, at: 'value' };
     case 'type':
       return { message: `${capital(field)} must be ${typeName(p['type'])}, not ${actualType(e.data)}`, path: e.instancePath, at: 'value' };
-    case 'enum':
+    case 'enum': {
+      const allowed = p['allowedValues'] as unknown[];
+      // `scomVersion: 2022` is read as a number; the value wanted is the string.
+      const quote = typeof e.data === 'number' && allowed.includes(String(e.data));
       return {
-        message: `${capital(field)} must be one of ${(p['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, not ${actualType(e.data)}`,
+        message: quote
+          ? `${capital(field)} must be a string: write it in quotes, "${String(e.data)}"`
+          : `${capital(field)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, not ${actualType(e.data)}`,
         path: e.instancePath,
         at: 'value',
       };
+    }
     case 'const':
       return { message: `${capital(field)} must be ${JSON.stringify(p['allowedValue'])}, not ${actualType(e.data)}`, path: e.instancePath, at: 'value' };
     case 'minimum':
@@ -134,10 +144,9 @@ function describe(e: ErrorObject): SchemaViolation {
   }
 }
 
-function allowedKeys(e: ErrorObject): string | undefined {
+function allowedKeys(e: ErrorObject): string[] {
   const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
-  if (!props) return undefined;
-  return Object.keys(props).join(', ');
+  return props ? Object.keys(props) : [];
 }
 
 function capital(s: string): string {

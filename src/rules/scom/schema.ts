@@ -11,7 +11,7 @@ export default defineRule({
     remediation: 'Correct the value or key at the position given, as schemas/topology.schema.json and FORMAT.md describe. Add the modeline `# yaml-language-server: $schema=...` to get completion in your editor.',
     sources: ['SPEC'],
     messages: {
-      violation: '{{message}}.',
+      violation: '{{message}}',
       empty: 'The file is empty: a topology needs at least `version`, `name` and `managementServers`.',
       invalidDuration: 'Latency "{{value}}" {{reason}}.',
       mixedLatencyPair: 'A latency entry is between two servers or two data centres, not one of each ({{a}} and {{b}}).',

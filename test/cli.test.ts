@@ -1,0 +1,192 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, spawnCli } from './support/run-cli.js';
+
+const GOOD = 'version: 1\nname: Test\ndatabases:\n  operational:\n    server: sql01\nmanagementServers:\n  - name: ms01\n  - name: ms02\n';
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-cli-'));
+  writeFileSync(path.join(dir, 'good.yaml'), GOOD);
+  writeFileSync(path.join(dir, 'warn.yaml'), GOOD + 'gateways:\n  - name: gw01\n    managementServers: [ms01]\n');
+  writeFileSync(path.join(dir, 'topology.json'), JSON.stringify({ version: 1, name: 'J', managementServers: [{ name: 'a' }, { name: 'b' }] }));
+  mkdirSync(path.join(dir, 'nested/deeper'), { recursive: true });
+  writeFileSync(path.join(dir, 'nested/deeper/three.yml'), GOOD);
+  mkdirSync(path.join(dir, 'node_modules/x'), { recursive: true });
+  writeFileSync(path.join(dir, 'node_modules/x/ignored.yaml'), 'not: [valid');
+  mkdirSync(path.join(dir, '.hidden'));
+  writeFileSync(path.join(dir, '.hidden/ignored.yaml'), 'not: [valid');
+  mkdirSync(path.join(dir, 'empty'));
+  writeFileSync(path.join(dir, 'empty/readme.txt'), 'nothing here');
+  symlinkSync(dir, path.join(dir, 'nested/loop'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('pooltopo', () => {
+  it('prints its version and help', async () => {
+    const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+    expect(await runCli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/validate FILE\|DIR\|GLOB/);
+    const vhelp = await runCli(['validate', '--help']);
+    expect(vhelp.stdout).toMatch(/--format/);
+  });
+
+  it('exits 2 with one line for bad usage', async () => {
+    for (const args of [[], ['frobnicate'], ['validte', 'x'], ['validate'], ['validate', '--format', 'xml', 'a.yaml'], ['validate', '--fail-on', 'fatal', 'a.yaml'], ['validate', '--bogus', 'a.yaml'], ['rules', 'no-such-rule'], ['schema', 'extra']]) {
+      const r = await runCli(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      if (args.length > 0) {
+        expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+        expect(r.stderr).toMatch(/^pooltopo: /);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      }
+    }
+    expect((await runCli(['validte', 'x'])).stderr).toMatch(/did you mean "validate"/);
+    expect((await runCli(['rules', 'no-high-availabilty'])).stderr).toMatch(/did you mean "no-high-availability"/);
+  });
+
+  it('exits 2 for a missing file or a directory without topology files', async () => {
+    const missing = await runCli(['validate', 'nope.yaml'], { cwd: dir });
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toBe('pooltopo: cannot read "nope.yaml": no such file or directory\n');
+    const empty = await runCli(['validate', 'empty'], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no topology files/);
+    expect((await runCli(['validate', 'nothing/**/*.yaml'], { cwd: dir })).stderr).toMatch(/no files match/);
+  });
+
+  it('exits 0 when nothing reaches --fail-on, 1 when something does', async () => {
+    expect((await runCli(['validate', 'good.yaml'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['validate', 'warn.yaml'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['validate', 'warn.yaml', '--fail-on', 'warning'], { cwd: dir })).code).toBe(1);
+    expect((await runCli(['validate', 'good.yaml', '--fail-on', 'info'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('walks directories for *.yaml and *.yml, skipping node_modules, hidden folders and link loops', async () => {
+    const r = await runCli(['validate', '.', '--format', 'json'], { cwd: dir });
+    const files = JSON.parse(r.stdout).files.map((f: { file: string }) => f.file);
+    expect(files).toEqual(['good.yaml', 'nested/deeper/three.yml', 'warn.yaml']);
+    expect(r.stderr).toMatch(/link loop/);
+    expect(r.code).toBe(0);
+  });
+
+  it('expands globs and reads .json files only when named', async () => {
+    const glob = JSON.parse((await runCli(['validate', '**/*.yml', '--format', 'json'], { cwd: dir })).stdout);
+    expect(glob.files.map((f: { file: string }) => f.file)).toEqual(['nested/deeper/three.yml']);
+    const json = JSON.parse((await runCli(['validate', 'topology.json', '--format', 'json'], { cwd: dir })).stdout);
+    expect(json.files[0].pools).toHaveLength(3);
+  });
+
+  it('prints CLI.md\'s JSON shape, byte-identical from run to run', async () => {
+    const a = await runCli(['validate', 'warn.yaml', 'good.yaml', '--format', 'json'], { cwd: dir });
+    const b = await runCli(['validate', 'good.yaml', 'warn.yaml', '--format', 'json'], { cwd: dir });
+    expect(a.stdout).toBe(b.stdout);
+    const out = JSON.parse(a.stdout);
+    expect(Object.keys(out)).toEqual(['version', 'files', 'summary']);
+    expect(out.summary).toEqual({ files: 2, errors: 0, warnings: 1, infos: 0 });
+    const pool = out.files[0].pools[0];
+    expect(pool).toMatchObject({
+      name: 'All Management Servers Resource Pool', implied: true, members: ['ms01', 'ms02'], observers: [],
+      defaultObserver: { enabled: true, participates: true }, votingMembers: 3, votesNeeded: 2, tolerableFailures: 1, highlyAvailable: true,
+      withDefaultObserver: { votingMembers: 3, votesNeeded: 2, tolerableFailures: 1 },
+      withoutDefaultObserver: { votingMembers: 2, votesNeeded: 2, tolerableFailures: 0 },
+      dataCenters: ['default'], leaseDurationSeconds: 180,
+    });
+    expect(pool.dataCenterLoss).toEqual([{ dataCenter: 'default', survives: false, votesLeft: 0, votesNeeded: 2, membersLeft: 0 }]);
+    expect(out.files[1].findings[0]).toEqual({
+      ruleId: 'gateway-without-failover', severity: 'warning', message: expect.any(String), file: 'warn.yaml', line: 11, column: 5, path: '/gateways/0/managementServers',
+    });
+  });
+
+  it('writes -o output atomically and fails with exit 2 on an unwritable path', async () => {
+    const r = await runCli(['validate', 'good.yaml', '-o', 'report.json', '--format', 'json'], { cwd: dir });
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')).summary.files).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const bad = await runCli(['validate', 'good.yaml', '-o', 'no/such/dir/out.txt'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/such\/dir\/out.txt": no such file or directory\n$/);
+  });
+
+  it('colours stylish output only on a terminal and never with NO_COLOR', async () => {
+    const plain = await runCli(['validate', 'warn.yaml'], { cwd: dir });
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
+    expect((await runCli(['validate', 'warn.yaml'], { cwd: dir, isTTY: true })).stdout).toMatch(/\u001b\[/);
+    expect((await runCli(['validate', 'warn.yaml'], { cwd: dir, isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+    expect(plain.stdout).toMatch(/^ {2}11:5 {2}warning {2}Gateway "gw01" reports to 1 management server/m);
+    expect(plain.stdout).toMatch(/All Management Servers Resource Pool {2}3 voters, 2 needed, tolerates 1 \(0 without the default observer\)/);
+    expect(plain.stdout).toMatch(/✖ 1 problem \(0 errors, 1 warning, 0 infos\) in 1 file/);
+  });
+
+  it('lists and explains rules, and prints the schema', async () => {
+    const list = await runCli(['rules']);
+    expect(list.stdout).toMatch(/^capacity-after-failover +warning/m);
+    const one = await runCli(['rules', 'default-observer-disabled']);
+    expect(one.stdout).toMatch(/Why:/);
+    expect(one.stdout).toMatch(/Resource pool design considerations/);
+    const schema = await runCli(['schema']);
+    expect(JSON.parse(schema.stdout)).toEqual(JSON.parse(readFileSync(path.join(ROOT, 'schemas/topology.schema.json'), 'utf8')));
+  });
+});
+
+describe('bad input gives findings, not crashes', () => {
+  const cases: [string, string | Buffer, RegExp][] = [
+    ['binary.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff]), /not valid UTF-8|binary/],
+    ['nul.yaml', 'version: 1\u0000\n', /NUL/],
+    ['latin1.yaml', Buffer.from('name: caf\xe9\n', 'latin1'), /not valid UTF-8/],
+    ['deep.yaml', '['.repeat(5000) + ']'.repeat(5000), /nests deeper/],
+    ['deep-map.yaml', Array.from({ length: 5000 }, (_, i) => ' '.repeat(i) + 'a:').join('\n'), /nests deeper|indentation|syntax/i],
+    ['empty.yaml', '', /empty/],
+    ['two-docs.yaml', GOOD + '---\n' + GOOD, /several YAML documents/],
+    ['tag.yaml', 'version: !!js/function "function(){}"\n', /tag/],
+    ['dup.yaml', GOOD + 'name: Again\n', /duplicate key "name"/],
+    ['scalar.yaml', 'just a string\n', /must be a mapping/],
+  ];
+
+  it.each(cases)('%s', async (name, content, message) => {
+    writeFileSync(path.join(dir, name), content);
+    const r = await runCli(['validate', name, '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const [file] = JSON.parse(r.stdout).files;
+    expect(file.pools).toEqual([]);
+    expect(file.findings.length).toBeGreaterThan(0);
+    expect(file.findings[0].ruleId).toMatch(/^(yaml-syntax|schema)$/);
+    expect(file.findings.map((f: { message: string }) => f.message).join(' ')).toMatch(message);
+    for (const f of file.findings) {
+      expect(f.line).toBeGreaterThanOrEqual(1);
+      expect(f.column).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('does not let __proto__ keys pollute Object.prototype', async () => {
+    writeFileSync(path.join(dir, 'proto.yaml'), GOOD + '__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\n');
+    const r = await runCli(['validate', 'proto.yaml', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(JSON.parse(r.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['schema', 'schema']);
+  });
+});
+
+describe('as a real process', () => {
+  it('validates without loading mathjs or handlebars', () => {
+    const trace = path.join(dir, 'imports.txt');
+    const r = spawnCli(['validate', path.join(dir, 'good.yaml')], { env: { POOLTOPO_TRACE_IMPORTS: trace }, nodeArgs: ['--import', path.join(ROOT, 'test/support/trace-imports.mjs')] });
+    expect(r.code).toBe(0);
+    const loaded = readFileSync(trace, 'utf8');
+    expect(loaded).toMatch(/dist\/cli\/main\.js/);
+    expect(loaded).toMatch(/js-yaml/);
+    expect(loaded).not.toMatch(/mathjs/);
+    expect(loaded).not.toMatch(/handlebars/);
+  });
+
+  it('reports an unwritable output in one line, without a stack trace', () => {
+    const r = spawnCli(['validate', 'good.yaml', '--format', 'json', '-o', '/proc/no/way'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
