@@ -181,7 +181,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
   const output = values['output'] as string | undefined;
   const color = output === undefined && wantsColor(values, io);
   const text = FORMATS[format as FormatName](results, { color });
-  if (output !== undefined) await writeFileAtomic(resolveFrom(io.cwd, output), text);
+  if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
   else io.stdout(text);
   const threshold = SEVERITIES.indexOf(failOn as Severity);
   const failing = results.files.some((f) => f.findings.some((x) => SEVERITIES.indexOf(x.severity) <= threshold));
@@ -194,10 +194,6 @@ function wantsColor(values: Record<string, unknown>, io: Io): boolean {
   if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
   if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
   return io.isTTY;
-}
-
-function resolveFrom(cwd: string, file: string): string {
-  return file.startsWith('/') ? file : `${cwd}/${file}`;
 }
 
 function usageMessage(err: unknown): string {

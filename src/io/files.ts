@@ -212,12 +212,12 @@ export function describeFsError(err: unknown): string {
 }
 
 /** Writes `text` to `file` through a temporary file and a rename, so no reader ever sees half a file. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+export async function writeFileAtomic(file: string, text: string, cwd: string = process.cwd()): Promise<void> {
+  const target = path.resolve(cwd, file);
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    await fs.rename(tmp, file);
+    await fs.rename(tmp, target);
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw new PooltopoError(`cannot write "${file}": ${describeFsError(err)}`);
