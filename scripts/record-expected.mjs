@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Records what pooltopo now reports for fixtures into their `.expected.yaml` sidecars, so that a
-// reviewer can read the diff. Run after `npm run build`; review every change before committing.
+// Records what pooltopo now reports for fixtures into their `.expected/` files, so that a
+// reviewer can read the diff. Expected findings live beside each file in `.expected/`. Run after `npm run build`; review every change before committing.
 //   node scripts/record-expected.mjs test/fixtures/rules/*.yaml
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { validate } from '../dist/index.js';
 
-const files = process.argv.slice(2).filter((f) => !f.endsWith('.expected.yaml'));
+const files = process.argv.slice(2);
 const results = await validate(files);
 for (const r of results.files) {
   const lines = ['# Recorded by scripts/record-expected.mjs and reviewed by hand: every finding this file must give.', 'findings:'];
@@ -14,5 +15,7 @@ for (const r of results.files) {
     const pool = f.pool !== undefined ? `, pool: ${JSON.stringify(f.pool)}` : '';
     lines.push(`  - {ruleId: ${f.ruleId}, line: ${f.line}, column: ${f.column}${pool}}`);
   }
-  writeFileSync(r.file.replace(/\.ya?ml$|\.json$/, '.expected.yaml'), lines.join('\n') + '\n');
+  const dir = path.join(path.dirname(r.file), '.expected');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, path.basename(r.file).replace(/\.(ya?ml|json)$/, '.yaml')), lines.join('\n') + '\n');
 }

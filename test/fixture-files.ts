@@ -1,4 +1,4 @@
-/** The fixtures: examples and test files with an `.expected.yaml` beside them. */
+/** The fixtures: examples and test files with their expected findings beside them, in `.expected/`. */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
@@ -9,16 +9,20 @@ function fixtureFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
     const rel = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...fixtureFiles(rel));
-    else if (/\.(ya?ml|json)$/.test(entry.name) && !entry.name.endsWith('.expected.yaml')) {
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.')) out.push(...fixtureFiles(rel));
+    }
+    else if (/\.(ya?ml|json)$/.test(entry.name)) {
       if (existsSync(path.join(ROOT, expectedPath(rel)))) out.push(rel);
     }
   }
   return out.sort();
 }
 
+/** `examples/x.yaml` → `examples/.expected/x.yaml`: beside the file, in a hidden folder that `validate DIR` skips. */
 export function expectedPath(file: string): string {
-  return file.replace(/\.(ya?ml|json)$/, '.expected.yaml');
+  const slash = file.lastIndexOf('/');
+  return `${file.slice(0, slash)}/.expected/${file.slice(slash + 1).replace(/\.(ya?ml|json)$/, '.yaml')}`;
 }
 
 export interface Expected {

@@ -1,5 +1,5 @@
 /**
- * Every example and fixture with an `.expected.yaml` beside it gives exactly the findings listed
+ * Every example and fixture with its expected findings beside it (in `.expected/`) gives exactly the findings listed
  * there (rule id, line, column, pool) and, where listed, the pool figures.
  */
 import { describe, expect, it } from 'vitest';

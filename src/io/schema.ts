@@ -24,13 +24,9 @@ export function topologySchemaText(): string {
 }
 
 let compiled: Promise<ValidateFunction> | undefined;
+/** The validator precompiled from the schema at build time (scripts/build-validator.mjs): no ajv compile at run time. */
 async function validator(): Promise<ValidateFunction> {
-  compiled ??= (async () => {
-    const { default: Ajv } = await import('ajv');
-    const AjvClass = Ajv as unknown as typeof Ajv.default;
-    const ajv = new AjvClass({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
-    return ajv.compile(JSON.parse(topologySchemaText()) as object);
-  })();
+  compiled ??= import('./generated/topology-validator.js').then((m) => m.default);
   return compiled;
 }
 

@@ -83,6 +83,10 @@ export function* issuesOf(context: RuleContext, rule: ModelIssue['rule']): Itera
 }
 
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole);
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
+    if (!Object.prototype.hasOwnProperty.call(data, key)) return whole;
+    const value = data[key];
+    // Whole numbers get thousands separators ("3,900 agents"), the same on every machine.
+    return typeof value === 'number' && Number.isInteger(value) ? value.toLocaleString('en-US') : String(value);
+  });
 }
