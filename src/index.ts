@@ -5,7 +5,7 @@
  *   const results = await validate(['topologies/'], { rules: { 'observer-only-members': 'off' } });
  */
 import { DEFAULT_READ_LIMITS, expandPatterns, readTopologyFile, type ReadLimits } from './io/files.js';
-import { SourceMap } from './io/source-map.js';
+import { NO_NODES, SourceMap } from './io/source-map.js';
 import { lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
 import { summarise, type Results } from './results.js';
 
@@ -58,5 +58,5 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
 }
 
 function unreadable(file: string, text: string, reason: string, offset: number, options: LintOptions): LintOutcome {
-  return syntaxOutcome(file, new SourceMap(text, new Map()), [{ message: reason, offset }], options);
+  return syntaxOutcome(file, new SourceMap(text, NO_NODES), [{ message: reason, offset }], options);
 }

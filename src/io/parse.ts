@@ -1,10 +1,11 @@
 /**
  * Text → document value + source map. YAML 1.2 (which reads JSON too) through js-yaml 5's event
- * stream: one pass records the offset of every node and key, finds duplicate keys at their second
- * occurrence and bounds what aliases expand to; js-yaml then builds the value from the same events.
+ * stream: js-yaml builds the value from the events, and the same events give the offset of every
+ * node and key. The position index is built only when a finding first asks for a position, and the
+ * slower checks (every duplicate key, alias expansion) run only where the text calls for them.
  */
 import * as yaml from 'js-yaml';
-import { SourceMap, escapePointerToken, type NodeLocation } from './source-map.js';
+import { NO_NODES, SourceMap, pointerTokens, type NodeOffsets, type NodeResolver } from './source-map.js';
 
 export interface ParseLimits {
   /** Deepest nesting of collections. */
@@ -24,26 +25,12 @@ export type ParseResult =
   | { readonly ok: true; readonly value: unknown; readonly sourceMap: SourceMap }
   | { readonly ok: false; readonly problems: readonly SyntaxProblem[]; readonly sourceMap: SourceMap };
 
-interface Frame {
-  readonly kind: 'seq' | 'map';
-  readonly pointer: string;
-  /** Next index (sequence) or, for a mapping, whether the next scalar/collection is a key. */
-  index: number;
-  expectKey: boolean;
-  pendingKey?: { name: string; offset: number };
-  readonly keys?: Set<string>;
-  /** Expanded node count of this collection so far, for anchors. */
-  size: number;
-  readonly anchor?: string;
-}
-
 const E = yaml.EVENT_ID;
 
 export function parseDocument(rawText: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
   // A byte-order mark is not part of the document; editors do not count it as a column.
   const text = rawText.charCodeAt(0) === 0xfeff ? ' ' + rawText.slice(1) : rawText;
-  const nodes = new Map<string, NodeLocation>();
-  const fail = (problems: SyntaxProblem[]): ParseResult => ({ ok: false, problems, sourceMap: new SourceMap(rawText, nodes) });
+  const fail = (problems: SyntaxProblem[]): ParseResult => ({ ok: false, problems, sourceMap: new SourceMap(rawText, NO_NODES) });
 
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return fail([{ message: 'the file contains a NUL character: it is binary, not YAML or JSON', offset: nul }]);
@@ -55,140 +42,176 @@ export function parseDocument(rawText: string, limits: ParseLimits = DEFAULT_PAR
     return fail([syntaxProblem(err, limits)]);
   }
 
-  const problems: SyntaxProblem[] = [];
-  const stack: Frame[] = [];
-  const anchorSizes = new Map<string, number>();
   let documents = 0;
-  let expanded = 0;
-
-  /** Where the next node goes: its pointer, and the key that holds it. */
-  const place = (offset: number): { pointer: string; key?: number } | undefined => {
-    const top = stack[stack.length - 1];
-    if (!top) return { pointer: '' };
-    if (top.kind === 'seq') return { pointer: top.pointer + '/' + top.index++ };
-    if (top.expectKey) return undefined;
-    const key = top.pendingKey;
-    top.expectKey = true;
-    top.pendingKey = undefined;
-    if (!key) return undefined;
-    return { pointer: top.pointer + '/' + escapePointerToken(key.name), key: key.offset };
-  };
-
-  const addSize = (size: number) => {
-    const top = stack[stack.length - 1];
-    if (top) top.size += size;
-    expanded += size;
-  };
-
-  for (const ev of events) {
-    switch (ev.type) {
-      case E.DOCUMENT:
-        documents++;
-        if (documents === 2) {
-          problems.push({ message: 'the file holds several YAML documents; a topology file holds one', offset: nextOffset(events, ev) });
-        }
-        break;
-      case E.SCALAR: {
-        const top = stack[stack.length - 1];
-        // Quoted scalars' values start inside the quote: point at the quote.
-        const quoted = ev.style === yaml.SCALAR_STYLE.SINGLE_QUOTED || ev.style === yaml.SCALAR_STYLE.DOUBLE_QUOTED;
-        const start = firstOf(anchorMark(ev), ev.tagStart, quoted ? ev.valueStart - 1 : ev.valueStart);
-        if (top && top.kind === 'map' && top.expectKey) {
-          const name = yaml.getScalarValue(text, ev);
-          if (top.keys!.has(name)) {
-            problems.push({ message: `duplicate key "${name}": a later value would silently replace the earlier one`, offset: start });
-          }
-          top.keys!.add(name);
-          top.pendingKey = { name, offset: start };
-          top.expectKey = false;
-          addSize(1);
-          break;
-        }
-        const at = place(start);
-        if (at && documents === 1) nodes.set(at.pointer, at.key === undefined ? { value: start } : { value: start, key: at.key });
-        if (ev.anchorStart >= 0) anchorSizes.set(text.slice(ev.anchorStart, ev.anchorEnd), 1);
-        addSize(1);
-        break;
-      }
-      case E.SEQUENCE:
-      case E.MAPPING: {
-        const top = stack[stack.length - 1];
-        const start = firstOf(anchorMark(ev), ev.tagStart, ev.start);
-        let ptr: string;
-        if (top && top.kind === 'map' && top.expectKey) {
-          problems.push({ message: 'a mapping or sequence used as a key: keys must be plain names', offset: start });
-          top.pendingKey = { name: `#complex-key-${top.size}`, offset: start };
-          top.expectKey = false;
-          ptr = top.pointer + '/#';
-        } else {
-          const at = place(start);
-          ptr = at ? at.pointer : '/#';
-          if (at && documents === 1) nodes.set(at.pointer, at.key === undefined ? { value: start } : { value: start, key: at.key });
-        }
-        const anchor = ev.anchorStart >= 0 ? text.slice(ev.anchorStart, ev.anchorEnd) : undefined;
-        const frame: Frame = ev.type === E.MAPPING
-          ? { kind: 'map', pointer: ptr, index: 0, expectKey: true, keys: new Set(), size: 1, ...(anchor ? { anchor } : {}) }
-          : { kind: 'seq', pointer: ptr, index: 0, expectKey: false, size: 1, ...(anchor ? { anchor } : {}) };
-        expanded += 1;
-        stack.push(frame);
-        break;
-      }
-      case E.ALIAS: {
-        const top = stack[stack.length - 1];
-        const name = text.slice(ev.anchorStart, ev.anchorEnd);
-        const size = anchorSizes.get(name) ?? 1;
-        if (top && top.kind === 'map' && top.expectKey) {
-          top.pendingKey = { name: `*${name}`, offset: ev.anchorStart };
-          top.expectKey = false;
-        } else {
-          const at = place(ev.anchorStart);
-          if (at && documents === 1) nodes.set(at.pointer, at.key === undefined ? { value: ev.anchorStart } : { value: ev.anchorStart, key: at.key });
-        }
-        addSize(size);
-        if (expanded > limits.maxExpandedNodes) {
-          return fail([{
-            message: `aliases expand the document to more than ${limits.maxExpandedNodes.toLocaleString('en-US')} nodes (an alias bomb?)`,
-            offset: ev.anchorStart,
-          }]);
-        }
-        break;
-      }
-      case E.POP: {
-        const done = stack.pop();
-        if (done) {
-          if (done.anchor !== undefined) anchorSizes.set(done.anchor, done.size);
-          const parent = stack[stack.length - 1];
-          if (parent) parent.size += done.size;
-        }
-        break;
-      }
+  let aliases = 0;
+  for (let i = 0; i < events.length; i++) {
+    const type = events[i]!.type;
+    if (type === E.DOCUMENT && ++documents === 2) {
+      return fail([{ message: 'the file holds several YAML documents; a topology file holds one', offset: firstNodeOffset(events, i) }]);
     }
+    if (type === E.ALIAS) aliases++;
   }
-
-  if (problems.length > 0) return fail(problems);
+  if (aliases > 0) {
+    const bomb = aliasExpansion(text, events, limits.maxExpandedNodes);
+    if (bomb) return fail([bomb]);
+  }
 
   let docs: unknown[];
   try {
     docs = yaml.constructFromEvents(events, { source: text, maxAliases: -1 });
   } catch (err) {
-    return fail([syntaxProblem(err, limits)]);
+    // Report every duplicate key, not only the first js-yaml stopped at.
+    const duplicates = duplicateKeys(text, events);
+    return fail(duplicates.length > 0 ? duplicates : [syntaxProblem(err, limits)]);
   }
-  return { ok: true, value: docs.length === 0 ? null : docs[0], sourceMap: new SourceMap(rawText, nodes) };
+  return { ok: true, value: docs.length === 0 ? null : docs[0], sourceMap: new SourceMap(rawText, resolver(text, events)) };
 }
 
-function firstOf(...offsets: number[]): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (const o of offsets) if (o >= 0 && o < best) best = o;
-  return Number.isFinite(best) ? best : 0;
+/** Where a node's text starts: its `&anchor` or `!tag` if it has one, else its value (a quoted scalar's quote). */
+function nodeStart(ev: yaml.Event): number {
+  let start: number;
+  if (ev.type === E.SCALAR) {
+    const quoted = ev.style === yaml.SCALAR_STYLE.SINGLE_QUOTED || ev.style === yaml.SCALAR_STYLE.DOUBLE_QUOTED;
+    start = quoted ? ev.valueStart - 1 : ev.valueStart;
+  } else if (ev.type === E.SEQUENCE || ev.type === E.MAPPING) {
+    start = ev.start;
+  } else if (ev.type === E.ALIAS) {
+    return ev.anchorStart - 1;
+  } else {
+    return 0;
+  }
+  // js-yaml's anchor range excludes the `&`.
+  if (ev.anchorStart > 0 && ev.anchorStart - 1 < start) start = ev.anchorStart - 1;
+  if (ev.tagStart >= 0 && ev.tagStart < start) start = ev.tagStart;
+  return start;
 }
 
-function nextOffset(events: readonly yaml.Event[], ev: yaml.Event): number {
-  const i = events.indexOf(ev);
-  for (let j = i + 1; j < events.length; j++) {
+/** For each collection event, the index of the POP that closes it (one pass, numbers only). */
+function collectionEnds(events: readonly yaml.Event[]): Int32Array {
+  const ends = new Int32Array(events.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const t = events[i]!.type;
+    if (t === E.SEQUENCE || t === E.MAPPING) open.push(i);
+    else if (t === E.POP && open.length > 0) ends[open.pop()!] = i;
+  }
+  return ends;
+}
+
+/**
+ * Finds the node at a JSON Pointer in the first document by walking down from the root and jumping
+ * over sibling subtrees, so only the path asked for is visited.
+ */
+function resolver(text: string, events: readonly yaml.Event[]): NodeResolver {
+  let ends: Int32Array | undefined;
+  const next = (i: number) => {
+    const t = events[i]!.type;
+    return t === E.SEQUENCE || t === E.MAPPING ? ends![i]! + 1 : i + 1;
+  };
+  return (pointer: string): NodeOffsets | undefined => {
+    ends ??= collectionEnds(events);
+    let i = events.findIndex((e) => e.type !== E.DOCUMENT);
+    if (i < 0 || events[i]!.type === E.POP) return undefined;
+    let key: number | undefined;
+    for (const token of pointerTokens(pointer)) {
+      const ev = events[i]!;
+      const end = ends[i]!;
+      if (ev.type === E.SEQUENCE) {
+        if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
+        let j = i + 1;
+        for (let n = Number(token); n > 0 && j < end; n--) j = next(j);
+        if (j >= end) return undefined;
+        i = j;
+        key = undefined;
+      } else if (ev.type === E.MAPPING) {
+        let j = i + 1;
+        let found = -1;
+        while (j < end) {
+          const k = events[j]!;
+          const valueAt = next(j);
+          if (k.type === E.SCALAR && yaml.getScalarValue(text, k) === token) {
+            found = j;
+            break;
+          }
+          j = next(valueAt);
+        }
+        if (found < 0) return undefined;
+        key = nodeStart(events[found]!);
+        i = next(found);
+      } else {
+        return undefined;
+      }
+    }
+    return key === undefined ? { value: nodeStart(events[i]!) } : { value: nodeStart(events[i]!), key };
+  };
+}
+
+/** Every duplicate key of the first document, at its second occurrence. */
+function duplicateKeys(text: string, events: readonly yaml.Event[]): SyntaxProblem[] {
+  const duplicates: SyntaxProblem[] = [];
+  const frames: { isMap: boolean; expectKey: boolean; keys: Set<string> }[] = [];
+  let documents = 0;
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i]!;
+    if (ev.type === E.DOCUMENT) {
+      if (++documents > 1) break;
+      continue;
+    }
+    if (ev.type === E.POP) {
+      frames.pop();
+      continue;
+    }
+    const top = frames[frames.length - 1];
+    if (top?.isMap) {
+      if (top.expectKey && ev.type === E.SCALAR) {
+        const name = yaml.getScalarValue(text, ev);
+        if (top.keys.has(name)) duplicates.push({ message: `duplicate key "${name}": a later value would silently replace the earlier one`, offset: nodeStart(ev) });
+        top.keys.add(name);
+      }
+      top.expectKey = !top.expectKey;
+    }
+    if (ev.type === E.SEQUENCE || ev.type === E.MAPPING) frames.push({ isMap: ev.type === E.MAPPING, expectKey: true, keys: new Set() });
+  }
+  return duplicates;
+}
+
+/** How many nodes the document expands to once aliases are followed; a problem past the limit. */
+function aliasExpansion(text: string, events: readonly yaml.Event[], limit: number): SyntaxProblem | undefined {
+  const anchorSizes = new Map<string, number>();
+  const sizes: number[] = [];
+  const anchors: (string | undefined)[] = [];
+  let expanded = 0;
+  for (const ev of events) {
+    if (ev.type === E.DOCUMENT) continue;
+    if (ev.type === E.POP) {
+      const size = sizes.pop() ?? 0;
+      const anchor = anchors.pop();
+      if (anchor !== undefined) anchorSizes.set(anchor, size);
+      if (sizes.length > 0) sizes[sizes.length - 1] = sizes[sizes.length - 1]! + size;
+      continue;
+    }
+    let size = 1;
+    if (ev.type === E.ALIAS) size = anchorSizes.get(text.slice(ev.anchorStart, ev.anchorEnd)) ?? 1;
+    expanded += size;
+    if (expanded > limit) {
+      return { message: `aliases expand the document to more than ${limit.toLocaleString('en-US')} nodes (an alias bomb?)`, offset: nodeStart(ev) };
+    }
+    const anchor = ev.type !== E.ALIAS && ev.anchorStart >= 0 ? text.slice(ev.anchorStart, ev.anchorEnd) : undefined;
+    if (ev.type === E.SEQUENCE || ev.type === E.MAPPING) {
+      sizes.push(1);
+      anchors.push(anchor);
+    } else {
+      if (anchor !== undefined) anchorSizes.set(anchor, 1);
+      if (sizes.length > 0) sizes[sizes.length - 1] = sizes[sizes.length - 1]! + size;
+    }
+  }
+  return undefined;
+}
+
+function firstNodeOffset(events: readonly yaml.Event[], from: number): number {
+  for (let j = from + 1; j < events.length; j++) {
     const e = events[j]!;
-    if (e.type === E.SCALAR) return e.valueStart;
-    if (e.type === E.SEQUENCE || e.type === E.MAPPING) return e.start;
-    if (e.type === E.ALIAS) return e.anchorStart;
+    if (e.type === E.SCALAR || e.type === E.SEQUENCE || e.type === E.MAPPING || e.type === E.ALIAS) return nodeStart(e);
   }
   return 0;
 }
@@ -202,9 +225,4 @@ function syntaxProblem(err: unknown, limits: ParseLimits): SyntaxProblem {
     return { message: reason, offset: err.mark?.position ?? 0 };
   }
   return { message: 'the file could not be read as YAML', offset: 0 };
-}
-
-/** Offset of a node's `&anchor` (js-yaml's anchor range excludes the `&`), or -1. */
-function anchorMark(ev: { anchorStart: number }): number {
-  return ev.anchorStart > 0 ? ev.anchorStart - 1 : -1;
 }

@@ -8,27 +8,44 @@ export interface Position {
   readonly column: number;
 }
 
-export interface NodeLocation {
-  /** Offset of the node's value (a scalar's first character, a collection's opening token). */
+/** Where the node at a JSON Pointer is: its value's offset and, for a mapping value, its key's. */
+export interface NodeOffsets {
   readonly value: number;
-  /** Offset of the mapping key that holds the node, where it is a mapping value. */
   readonly key?: number;
 }
 
+/** Finds the node at a pointer, or undefined where the text has none. */
+export type NodeResolver = (pointer: string) => NodeOffsets | undefined;
+
+export const NO_NODES: NodeResolver = () => undefined;
+
 export class SourceMap {
-  private readonly lineStarts: number[];
+  private lineStartsCache: number[] | undefined;
+  private readonly cache = new Map<string, NodeOffsets | undefined>();
 
   constructor(
     readonly text: string,
-    private readonly nodes: ReadonlyMap<string, NodeLocation>,
-  ) {
+    private readonly resolve: NodeResolver,
+  ) {}
+
+  private node(pointer: string): NodeOffsets | undefined {
+    if (this.cache.has(pointer)) return this.cache.get(pointer);
+    const node = this.resolve(pointer);
+    this.cache.set(pointer, node);
+    return node;
+  }
+
+  private get lineStarts(): number[] {
+    if (this.lineStartsCache) return this.lineStartsCache;
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
-    this.lineStarts = starts;
+    this.lineStartsCache = starts;
+    return starts;
   }
 
   /** 1-based line and column of a character offset. */
@@ -53,11 +70,8 @@ export class SourceMap {
   locate(pointer: string, at: 'key' | 'value' = 'value'): Position {
     let p = pointer;
     for (;;) {
-      const node = this.nodes.get(p);
-      if (node) {
-        const offset = at === 'key' && node.key !== undefined ? node.key : node.value;
-        return this.positionOf(offset);
-      }
+      const node = this.node(p);
+      if (node) return this.positionOf(at === 'key' && node.key !== undefined ? node.key : node.value);
       if (p === '') return { line: 1, column: 1 };
       p = p.slice(0, p.lastIndexOf('/'));
       at = 'value';
@@ -65,13 +79,20 @@ export class SourceMap {
   }
 
   has(pointer: string): boolean {
-    return this.nodes.has(pointer);
+    return this.node(pointer) !== undefined;
   }
+}
+
+/** The reference tokens of a JSON Pointer (RFC 6901). */
+export function pointerTokens(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Escapes one reference token of a JSON Pointer (RFC 6901). */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const s = String(token);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
 /** Builds a JSON Pointer from its tokens. */
