@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { PooltopoError, RULES, lintText, validate } from '../src/index.js';
+import { ROOT } from './fixture-files.js';
+
+describe('library API', () => {
+  it('validates texts as well as files, with the same result shape', async () => {
+    const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
+    const results = await validate([{ file: 'inline.yaml', text }, 'examples/two-servers-separate-sql.yaml'], { cwd: ROOT });
+    expect(results.files.map((f) => f.file)).toEqual(['examples/two-servers-separate-sql.yaml', 'inline.yaml']);
+    expect(results.files[1]!.findings.map((f) => f.ruleId)).toContain('single-management-server');
+    expect(results.summary.files).toBe(2);
+  });
+
+  it('turns rules off, changes severities and thresholds', async () => {
+    const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
+    const off = await lintText(text, 't.yaml', { rules: { 'single-management-server': 'off', 'no-high-availability': 'error' } });
+    expect(off.result.findings.map((f) => [f.ruleId, f.severity])).not.toContainEqual(['single-management-server', 'warning']);
+    expect(off.result.findings.filter((f) => f.ruleId === 'no-high-availability').every((f) => f.severity === 'error')).toBe(true);
+    const stretched = 'version: 1\nname: T\ndataCenters: [{name: a}, {name: b}]\nlatency: [{between: [a, b], ms: 8}]\nmanagementServers:\n  - {name: x, dataCenter: a}\n  - {name: y, dataCenter: b}\n';
+    expect((await lintText(stretched, 's.yaml')).result.findings.map((f) => f.ruleId)).not.toContain('latency-over-10ms');
+    expect((await lintText(stretched, 's.yaml', { settings: { poolLatencyMs: 5 } })).result.findings.map((f) => f.ruleId)).toContain('latency-over-10ms');
+  });
+
+  it('throws PooltopoError for a path that does not exist', async () => {
+    await expect(validate(['no-such-file.yaml'], { cwd: ROOT })).rejects.toBeInstanceOf(PooltopoError);
+  });
+
+  it('exports every rule with its metadata', () => {
+    expect(RULES.length).toBe(26);
+  });
+});
