@@ -6,14 +6,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { validate } from '../dist/index.js';
 
-const files = process.argv.slice(2);
-const results = await validate(files);
+const reportUnusedDisable = process.argv.includes('--report-unused-disable');
+const files = process.argv.slice(2).filter((f) => !f.startsWith('--'));
+const results = await validate(files, { reportUnusedDisable });
 for (const r of results.files) {
-  const lines = ['# Recorded by scripts/record-expected.mjs and reviewed by hand: every finding this file must give.', 'findings:'];
-  if (r.findings.length === 0) lines[1] = 'findings: []';
+  const lines = ['# Recorded by scripts/record-expected.mjs and reviewed by hand: every finding this file must give.'];
+  if (reportUnusedDisable) lines.push('options: {reportUnusedDisable: true}');
+  lines.push(r.findings.length === 0 ? 'findings: []' : 'findings:');
   for (const f of r.findings) {
     const pool = f.pool !== undefined ? `, pool: ${JSON.stringify(f.pool)}` : '';
     lines.push(`  - {ruleId: ${f.ruleId}, line: ${f.line}, column: ${f.column}${pool}}`);
+  }
+  if (r.suppressed?.length) {
+    lines.push('suppressed:');
+    for (const f of r.suppressed) lines.push(`  - {ruleId: ${f.ruleId}, line: ${f.line}}`);
   }
   const dir = path.join(path.dirname(r.file), '.expected');
   mkdirSync(dir, { recursive: true });

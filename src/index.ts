@@ -4,7 +4,9 @@
  *   import { validate } from 'pooltopo';
  *   const results = await validate(['topologies/'], { rules: { 'observer-only-members': 'off' } });
  */
-import { DEFAULT_READ_LIMITS, expandPatterns, readTopologyFile, type ReadLimits } from './io/files.js';
+import * as path from 'node:path';
+import { PooltopoError } from './errors.js';
+import { DEFAULT_READ_LIMITS, expandPatterns, globToRegExp, readTopologyFile, type ReadLimits } from './io/files.js';
 import { NO_NODES, SourceMap } from './io/source-map.js';
 import { lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
 import { summarise, type Results } from './results.js';
@@ -14,7 +16,9 @@ export { RULES, ruleById } from './rules/index.js';
 export type { Rule, RuleMeta, Severity, Category } from './rules/types.js';
 export type { Finding, FileResult, PoolResult, Results, Summary, QuorumResult } from './results.js';
 export type { Settings } from './settings.js';
-export { PooltopoError } from './errors.js';
+export { PooltopoError };
+export { loadConfig } from './config/load.js';
+export type { Config } from './config/config.js';
 export { topologySchemaText } from './io/schema.js';
 
 /** A topology given as text rather than as a path. */
@@ -26,6 +30,9 @@ export interface TextInput {
 export interface ValidateOptions extends LintOptions {
   /** Where relative paths start (default: the process's working directory). */
   readonly cwd?: string;
+  /** Globs of files to leave out, relative to `ignoreBase` (default: `cwd`). */
+  readonly ignore?: readonly string[];
+  readonly ignoreBase?: string;
   readonly read?: Partial<ReadLimits>;
   /** Called for problems met while walking directories, which do not stop the run. */
   readonly onWarning?: (message: string) => void;
@@ -46,15 +53,34 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
   const cwd = options.cwd ?? process.cwd();
   const patterns = inputs.filter((i): i is string => typeof i === 'string');
   const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');
-  const expanded = patterns.length > 0 ? await expandPatterns(patterns, cwd) : { files: [], warnings: [] };
+  const expanded = patterns.length > 0 ? await expandPatterns(patterns, cwd) : { files: [], explicit: new Set<string>(), warnings: [] };
   for (const w of expanded.warnings) options.onWarning?.(w);
+  const ignored = ignoreMatcher(options.ignore ?? [], options.ignoreBase ?? cwd, cwd);
+  const files = expanded.files.filter((f) => {
+    if (!ignored(f)) return true;
+    if (expanded.explicit.has(f)) options.onWarning?.(`"${f}" is ignored by the config's ignore patterns`);
+    return false;
+  });
+  if (expanded.files.length > 0 && files.length === 0 && texts.length === 0) {
+    throw new PooltopoError('every file given is ignored by the config\'s ignore patterns');
+  }
   const outcomes: LintOutcome[] = [];
-  for (const file of expanded.files) {
+  for (const file of files) {
     const read = await readTopologyFile(file, cwd, { ...DEFAULT_READ_LIMITS, ...options.read });
     outcomes.push(read.ok ? await lintText(read.text, file, options) : unreadable(file, read.text, read.message, read.offset, options));
   }
   for (const t of texts) outcomes.push(await lintText(t.text, t.file, options));
   return outcomes.sort((a, b) => (a.result.file < b.result.file ? -1 : a.result.file > b.result.file ? 1 : 0));
+}
+
+/** Whether a file (relative to cwd) matches one of the ignore globs (relative to base). */
+function ignoreMatcher(globs: readonly string[], base: string, cwd: string): (file: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const patterns = globs.map((g) => globToRegExp(g.replace(/^\.\//, '').replace(/\/$/, '/**')));
+  return (file) => {
+    const rel = path.relative(base, path.resolve(cwd, file)).split(path.sep).join('/');
+    return patterns.some((re) => re.test(rel));
+  };
 }
 
 function unreadable(file: string, text: string, reason: string, offset: number, options: LintOptions): LintOutcome {

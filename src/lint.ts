@@ -6,14 +6,17 @@
 import { analyseTopology, type PoolAnalysis, type TopologyAnalysis } from './analysis/index.js';
 import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProblem } from './io/parse.js';
 import { checkSchema } from './io/schema.js';
-import type { SourceMap } from './io/source-map.js';
+import type { Position, SourceMap } from './io/source-map.js';
 import type { ScomDocument } from './model/document.js';
 import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from './model/duration.js';
 import { normalise } from './model/normalise.js';
 import type { Topology } from './model/types.js';
 import { RULES, ruleById } from './rules/index.js';
-import { formatMessage, type Report, type Rule, type Severity } from './rules/types.js';
-import { compareFindings, type FileResult, type Finding, type PoolResult } from './results.js';
+import { atPool, formatMessage, type Report, type Rule, type Severity } from './rules/types.js';
+import { poolScope } from './policies/scope.js';
+import type { CompiledPolicy } from './policies/types.js';
+import { applyDirectives, parseDirectives } from './suppressions.js';
+import { compareFindings, type FileResult, type Finding, type PoolResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 
 export type RuleSetting = Severity | 'off';
@@ -24,6 +27,10 @@ export interface LintOptions {
   /** Thresholds that DOMAIN.md gives as recommendations. */
   readonly settings?: Partial<Settings>;
   readonly limits?: Partial<ParseLimits>;
+  /** Users' own rules (compiled from the config by `loadConfig`). */
+  readonly policies?: readonly CompiledPolicy[];
+  /** Report suppression comments that suppress nothing. */
+  readonly reportUnusedDisable?: boolean;
 }
 
 /** The full result of linting one text, with the model for commands that need more than findings. */
@@ -37,30 +44,35 @@ export async function lintText(text: string, file: string, options: LintOptions 
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const findings: Finding[] = [];
+  const policyById = new Map((options.policies ?? []).map((p) => [p.definition.id, p.definition]));
   const severityOf = (ruleId: string): Severity | undefined => {
     const configured = options.rules?.[ruleId];
     if (configured === 'off') return undefined;
-    return configured ?? ruleById(ruleId)?.meta.severity ?? 'error';
+    return configured ?? ruleById(ruleId)?.meta.severity ?? policyById.get(ruleId)?.severity ?? 'error';
   };
-  const add = (ruleId: string, sourceMap: SourceMap, report: Report, message: string) => {
+  /** Adds a finding at a position (the rule's configured severity; nothing when it is off). */
+  const add = (ruleId: string, at: Position, path: string, message: string, pool?: string) => {
     const severity = severityOf(ruleId);
     if (!severity) return;
-    const { line, column } = sourceMap.locate(report.path, report.at ?? 'value');
-    findings.push({
-      ruleId, severity, message, file, line, column,
-      ...(report.pool !== undefined ? { pool: report.pool } : {}),
-      path: report.path,
-    });
+    findings.push({ ruleId, severity, message, file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path });
   };
+  const addReport = (ruleId: string, sourceMap: SourceMap, report: Report, message: string) =>
+    add(ruleId, sourceMap.locate(report.path, report.at ?? 'value'), report.path, message, report.pool);
   const reportRule = (rule: Rule, sourceMap: SourceMap, report: Report) => {
     const template = rule.meta.messages[report.messageId] ?? report.messageId;
-    add(rule.meta.id, sourceMap, report, formatMessage(template, report.data));
+    addReport(rule.meta.id, sourceMap, report, formatMessage(template, report.data));
   };
-  const done = (kind?: string, pools: PoolResult[] = [], topology?: Topology, analysis?: TopologyAnalysis): LintOutcome => ({
-    result: { file, ...(kind !== undefined ? { kind } : {}), findings: findings.sort(compareFindings), pools },
-    ...(topology ? { topology } : {}),
-    ...(analysis ? { analysis } : {}),
-  });
+  const done = (sourceMap: SourceMap, kind?: string, pools: PoolResult[] = [], topology?: Topology, analysis?: TopologyAnalysis): LintOutcome => {
+    const s = suppress(findings, text, sourceMap, options, add);
+    return {
+      result: {
+        file, ...(kind !== undefined ? { kind } : {}), findings: s.findings.sort(compareFindings), pools,
+        ...(s.suppressed.length > 0 ? { suppressed: s.suppressed.sort(compareFindings) } : {}),
+      },
+      ...(topology ? { topology } : {}),
+      ...(analysis ? { analysis } : {}),
+    };
+  };
 
   // 1. Text → document with source positions.
   const parsed = parseDocument(text, limits);
@@ -76,7 +88,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
       reportRule(schemaRule, sourceMap, report);
     }
     const kind = value !== null && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' ? (value as { kind: string }).kind : undefined;
-    return done(kind);
+    return done(sourceMap, kind);
   }
   const doc = value as ScomDocument;
 
@@ -92,11 +104,67 @@ export async function lintText(text: string, file: string, options: LintOptions 
     try {
       for (const report of rule.check(context)) reportRule(rule, sourceMap, report);
     } catch (err) {
-      add('internal-error', sourceMap, { messageId: 'internal', data: {}, path: '' },
+      add('internal-error', { line: 1, column: 1 }, '',
         `Rule ${rule.meta.id} failed on this file (${err instanceof Error ? err.message : String(err)}); please report it. Other rules ran.`);
     }
   }
-  return done('scom', analysis.pools.map(poolResult), topology, analysis);
+  for (const policy of options.policies ?? []) {
+    const { id, message } = policy.definition;
+    if (!severityOf(id)) continue;
+    for (const a of analysis.pools) {
+      const scope = poolScope(topology, a);
+      const at = atPool(a.pool, 'policy');
+      let result: unknown;
+      try {
+        result = policy.evaluate(scope);
+      } catch (err) {
+        result = err instanceof Error ? err.message : String(err);
+      }
+      if (result === true) continue;
+      const text = typeof result === 'boolean'
+        ? formatMessage(message, scopeData(scope))
+        : `Policy ${id} could not be evaluated for pool "${a.pool.name}": ${typeof result === 'string' ? result : 'it did not give true or false'}.`;
+      addReport(id, sourceMap, at, text);
+    }
+  }
+  return done(sourceMap, 'scom', analysis.pools.map(poolResult), topology, analysis);
+}
+
+/** Applies the file's suppression comments, adding findings about the comments themselves. */
+function suppress(
+  findings: Finding[], text: string, sourceMap: SourceMap, options: LintOptions,
+  add: (ruleId: string, at: Position, path: string, message: string) => void,
+): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+  if (!text.includes('pooltopo-disable')) return { findings, suppressed: [] };
+  const linesOf = (f: Finding) => {
+    const lines = new Set<number>();
+    for (let p = f.path; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (sourceMap.has(p)) lines.add(sourceMap.locate(p).line);
+    }
+    return lines;
+  };
+  const outcome = applyDirectives(findings, parseDirectives(text), linesOf);
+  findings.length = 0;
+  findings.push(...outcome.findings);
+  const message = (ruleId: string, messageId: string, data: Report['data'] = {}) => formatMessage(ruleById(ruleId)!.meta.messages[messageId]!, data);
+  for (const d of outcome.withoutReason) add('suppression-without-reason', d, '', message('suppression-without-reason', 'noReason'));
+  if (options.reportUnusedDisable) {
+    for (const u of outcome.unused) {
+      add('unused-suppression', u.directive, '',
+        u.ruleId === undefined ? message('unused-suppression', 'unused') : message('unused-suppression', 'unusedRule', { ruleId: u.ruleId }));
+    }
+  }
+  return { findings, suppressed: outcome.suppressed };
+}
+
+/** A pool's figures as message data: numbers and text, nested figures flattened (`withDefaultObserver.tolerableFailures`). */
+function scopeData(scope: ReadonlyMap<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of scope) {
+    if (typeof v === 'number' || typeof v === 'string') out[k] = v;
+    else if (typeof v === 'boolean') out[k] = String(v);
+  }
+  return out;
 }
 
 /** The outcome for a file that could not be read as YAML: one `yaml-syntax` finding per problem. */

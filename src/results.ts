@@ -56,11 +56,18 @@ export interface PoolResult {
   readonly availability?: { readonly probability: number; readonly nines: number | null; readonly assumedAlwaysUp: readonly string[] };
 }
 
+/** A finding that a `# pooltopo-disable…` comment in the file suppressed, with the reason it gave. */
+export interface SuppressedFinding extends Finding {
+  readonly justification: string;
+}
+
 export interface FileResult {
   readonly file: string;
   readonly kind?: string;
   readonly findings: readonly Finding[];
   readonly pools: readonly PoolResult[];
+  /** Findings suppressed in the file: not counted, kept for SARIF and for review. */
+  readonly suppressed?: readonly SuppressedFinding[];
 }
 
 export interface Summary {

@@ -11,6 +11,8 @@ export interface Settings {
   readonly databaseLatencyMs: number;
   /** Management servers among a pool's voters from which `default-observer-database-load` fires. */
   readonly databaseObserverLoadMembers: number;
+  /** Tolerable failures every pool should reach: `no-high-availability` fires below it, `plan` aims for it. */
+  readonly targetTolerableFailures: number;
   /** Agent-managed plus UNIX/Linux computers the management group may have; default: the version's figure with 50 consoles open. */
   readonly computersPerManagementGroup?: number;
 }
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   poolLatencyMs: POOL.poolLatencyMs.value,
   databaseLatencyMs: POOL.databaseLatencyMs.value,
   databaseObserverLoadMembers: POOL.databaseObserverLoadMembers.value,
+  targetTolerableFailures: POOL.targetTolerableFailures.value,
 };
 
 /** The default computers-per-group figure of the default version, for documentation. */

@@ -26,7 +26,11 @@ export function expectedPath(file: string): string {
 }
 
 export interface Expected {
+  /** Options the fixture is linted with (for example `reportUnusedDisable: true`). */
+  options?: { reportUnusedDisable?: boolean };
   findings: { ruleId: string; line?: number; column?: number; pool?: string }[];
+  /** Findings the file's comments suppress. */
+  suppressed?: { ruleId: string; line: number }[];
   pools?: Record<string, unknown>[];
 }
 

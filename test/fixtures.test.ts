@@ -13,7 +13,7 @@ describe('fixtures give exactly their expected findings', () => {
 
   it.each(FIXTURES)('%s', async (file) => {
     const expected = readExpected(file);
-    const results = await validate([file], { cwd: ROOT });
+    const results = await validate([file], { cwd: ROOT, ...expected.options });
     const [result] = results.files;
     const actual = result!.findings.map((f) => ({
       ruleId: f.ruleId,
@@ -23,6 +23,7 @@ describe('fixtures give exactly their expected findings', () => {
     const sortKey = (f: { ruleId: string; line?: number; column?: number; pool?: string }) => `${f.ruleId}\u0000${f.pool ?? ''}\u0000${String(f.line ?? 0).padStart(6, '0')}\u0000${String(f.column ?? 0).padStart(6, '0')}`;
     const sorted = <T extends { ruleId: string }>(xs: T[]) => [...xs].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
     expect(sorted(actual)).toEqual(sorted(expected.findings));
+    if (expected.suppressed) expect(result!.suppressed?.map((f) => ({ ruleId: f.ruleId, line: f.line }))).toEqual(expected.suppressed);
     for (const pool of expected.pools ?? []) {
       const found = result!.pools.find((p) => p.name === pool['name']);
       expect(found, `pool ${String(pool['name'])}`).toBeDefined();

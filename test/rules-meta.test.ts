@@ -35,7 +35,7 @@ describe('rule metadata', () => {
     expect(m.sources.length).toBeGreaterThan(0);
     for (const s of m.sources) expect(SOURCES[s], `${id} source ${s}`).toBeDefined();
     expect(Object.keys(m.messages).length).toBeGreaterThan(0);
-    expect(existsSync(path.join(ROOT, 'src/rules/scom', `${id}.ts`)), `one file per rule: ${id}.ts`).toBe(true);
+    expect(['scom', 'common'].some((dir) => existsSync(path.join(ROOT, 'src/rules', dir, `${id}.ts`))), `one file per rule: ${id}.ts`).toBe(true);
   });
 
   it.each(RULES.map((r) => r.meta.id))('%s has a fixture that fires it and one that does not', (id) => {

@@ -12,6 +12,9 @@ import { validate } from '../index.js';
 import { RULES, ruleById } from '../rules/index.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
 import { formatRuleDoc, formatRuleList } from './rules-command.js';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/config.js';
+import { describePolicy, describeRule, type RuleDescriptor } from '../rules/descriptors.js';
 import { closest } from '../util/suggest.js';
 
 export interface Io {
@@ -23,7 +26,9 @@ export interface Io {
   readonly isTTY: boolean;
 }
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; homepage: string };
+export const VERSION: string = PACKAGE.version;
+const HOMEPAGE: string = PACKAGE.homepage;
 
 const USAGE = `Usage: pooltopo <command> [options]
 
@@ -49,10 +54,16 @@ node_modules and hidden folders); a .json file is read when named.
 
 Options:
   -f, --format FORMAT    output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
-  -o, --output FILE      write the output to FILE instead of standard output
+  -o, --output FILE      write the output to FILE instead of standard output (atomically)
       --fail-on LEVEL    lowest severity that makes the exit code 1: error, warning, info (default: error)
-      --color / --no-color   force colour on or off (default: on for a terminal, off with NO_COLOR)
+      --config FILE      config file (default: .pooltopo.yaml found upward from the working directory)
+      --no-config        use no config file
+      --report-unused-disable   report suppression comments that suppress nothing
+      --color / --no-color      force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help             show this help
+
+Formats: stylish (people), json (scripts), sarif (GitHub code scanning), junit (GitLab, Jenkins,
+Azure DevOps test reports), github (GitHub Actions annotations).
 `;
 
 const RULES_USAGE = `Usage: pooltopo rules [RULE-ID]
@@ -84,6 +95,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
       'fail-on': { type: 'string' },
+      config: { type: 'string' },
+      'no-config': { type: 'boolean' },
+      'report-unused-disable': { type: 'boolean' },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
     },
@@ -92,20 +106,22 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   rules: {
     usage: RULES_USAGE,
     allowPositionals: true,
-    options: { ...HELP_OPTION },
-    async run(_values, positionals, io) {
+    options: { ...HELP_OPTION, config: { type: 'string' }, 'no-config': { type: 'boolean' } },
+    async run(values, positionals, io) {
       if (positionals.length > 1) throw new PooltopoError('rules takes at most one rule id');
+      const config = await configFor(values, io);
+      const descriptors = ruleDescriptors(config);
       const id = positionals[0];
       if (id === undefined) {
-        io.stdout(formatRuleList(RULES));
+        io.stdout(formatRuleList(descriptors));
         return 0;
       }
-      const rule = ruleById(id);
+      const rule = descriptors.find((d) => d.id === id);
       if (!rule) {
-        const near = closest(id, RULES.map((r) => r.meta.id));
+        const near = closest(id, descriptors.map((r) => r.id));
         throw new PooltopoError(`unknown rule "${id}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (pooltopo rules lists them)`);
       }
-      io.stdout(formatRuleDoc(rule));
+      io.stdout(formatRuleDoc(rule, ruleById(id)?.meta.unconfirmed));
       return 0;
     },
   },
@@ -174,18 +190,52 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
   if (!SEVERITIES.includes(failOn as Severity)) {
     throw new PooltopoError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
   }
+  const config = await configFor(values, io);
   const results = await validate(positionals, {
     cwd: io.cwd,
+    rules: config.rules,
+    settings: config.settings,
+    policies: config.policies,
+    ignore: config.ignore,
+    ignoreBase: config.dir,
+    reportUnusedDisable: values['report-unused-disable'] === true,
     onWarning: (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`),
   });
   const output = values['output'] as string | undefined;
   const color = output === undefined && wantsColor(values, io);
-  const text = FORMATS[format as FormatName](results, { color });
+  const text = FORMATS[format as FormatName](results, {
+    color,
+    rules: ruleDescriptors(config),
+    failOn: failOn as Severity,
+    version: VERSION,
+    informationUri: HOMEPAGE,
+  });
   if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
   else io.stdout(text);
   const threshold = SEVERITIES.indexOf(failOn as Severity);
   const failing = results.files.some((f) => f.findings.some((x) => SEVERITIES.indexOf(x.severity) <= threshold));
   return failing ? 1 : 0;
+}
+
+async function configFor(values: Record<string, unknown>, io: Io): Promise<Config> {
+  if (values['no-config']) return { dir: io.cwd, rules: {}, settings: {}, ignore: [], policies: [] };
+  return loadConfig(io.cwd, values['config'] as string | undefined);
+}
+
+/** Every rule that runs, with the severity the config gives it: the built-in rules, then the policies. */
+function ruleDescriptors(config: Config): RuleDescriptor[] {
+  const out: RuleDescriptor[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules[rule.meta.id];
+    if (setting === 'off') continue;
+    out.push(describeRule(rule, setting ?? rule.meta.severity));
+  }
+  for (const p of config.policies) {
+    const setting = config.rules[p.definition.id];
+    if (setting === 'off') continue;
+    out.push(describePolicy(p.definition, setting ?? p.definition.severity, config.file));
+  }
+  return out;
 }
 
 function wantsColor(values: Record<string, unknown>, io: Io): boolean {

@@ -1,40 +1,31 @@
 /** `pooltopo rules`: the rule list and one rule's documentation, from each rule's metadata. */
-import { SOURCES, type Source } from '../domain/facts.js';
-import type { Rule } from '../rules/types.js';
+import type { RuleDescriptor } from '../rules/descriptors.js';
 
-export function formatRuleList(rules: readonly Rule[]): string {
-  const idWidth = Math.max(...rules.map((r) => r.meta.id.length));
-  const lines = rules
-    .map((r) => r.meta)
+export function formatRuleList(rules: readonly RuleDescriptor[]): string {
+  const idWidth = Math.max(...rules.map((r) => r.id.length));
+  const lines = [...rules]
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((m) => `${m.id.padEnd(idWidth)}  ${m.severity.padEnd(7)}  ${m.description}`);
+    .map((r) => `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(7)}  ${r.description}`);
   return `${lines.join('\n')}\n\n${rules.length} rules. pooltopo rules RULE-ID explains one.\n`;
 }
 
-export function formatRuleDoc(rule: Rule): string {
-  const m = rule.meta;
-  const sources = m.sources.map((id) => {
-    const s: Source = SOURCES[id];
-    return `  - ${s.title}${s.url ? ` <${s.url}>` : ''}`;
-  });
+export function formatRuleDoc(rule: RuleDescriptor, unconfirmed?: string): string {
   return [
-    `${m.id} (${m.severity}, ${m.category})`,
+    `${rule.id} (${rule.severity}, ${rule.category})`,
     '',
-    `Fires when ${m.description}.`,
+    `Fires when ${rule.description}.`,
     '',
     'Why:',
-    indent(m.rationale),
+    `  ${rule.rationale}`,
     '',
     'What to do:',
-    indent(m.remediation),
+    `  ${rule.remediation}`,
     '',
     'Source:',
-    ...sources,
-    ...(m.unconfirmed ? ['', `Unconfirmed: ${m.unconfirmed} No primary source was found; pooltopo encodes the figure its spec gives.`] : []),
+    ...rule.sources.map((s) => `  - ${s}`),
+    ...(unconfirmed ? ['', `Unconfirmed: ${unconfirmed} No primary source was found; pooltopo encodes the figure its spec gives.`] : []),
+    '',
+    `More: ${rule.helpUri}`,
     '',
   ].join('\n');
-}
-
-function indent(text: string): string {
-  return `  ${text}`;
 }

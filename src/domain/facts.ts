@@ -52,6 +52,8 @@ export const POOL = {
   poolLatencyMs: n(10, 'RPD'),
   /** Round trip between a management server and the operational database should stay under this (ms). */
   databaseLatencyMs: n(5, 'FE'),
+  /** A pool is highly available when it tolerates at least this many member failures. */
+  targetTolerableFailures: n(1, 'RPD'),
 } as const;
 
 /** PoolManager registry values (FE, PM). */

@@ -1,16 +1,29 @@
-/** The output formats of `validate`, by name. */
+/** The output formats of `validate`, by name: each a pure function from the same results to text. */
 import type { Results } from '../results.js';
+import type { RuleDescriptor } from '../rules/descriptors.js';
+import type { Severity } from '../rules/types.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export interface FormatOptions {
   readonly color: boolean;
+  /** Every rule that ran (built-in and policies), for SARIF's driver and JUnit's test cases. */
+  readonly rules: readonly RuleDescriptor[];
+  readonly failOn: Severity;
+  readonly version: string;
+  readonly informationUri: string;
 }
 
 export const FORMATS = {
-  stylish: (results: Results, options: FormatOptions) => formatStylish(results, options),
+  stylish: (results: Results, o: FormatOptions) => formatStylish(results, { color: o.color }),
   json: (results: Results) => formatJson(results),
-} as const;
+  sarif: (results: Results, o: FormatOptions) => formatSarif(results, { rules: o.rules, version: o.version, informationUri: o.informationUri }),
+  junit: (results: Results, o: FormatOptions) => formatJunit(results, { rules: o.rules, failOn: o.failOn }),
+  github: (results: Results) => formatGithub(results),
+} as const satisfies Record<string, (results: Results, options: FormatOptions) => string>;
 
 export type FormatName = keyof typeof FORMATS;
 export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];

@@ -11,17 +11,20 @@ const GLOB_CHARS = /[*?[\]{}]/;
 
 export interface ExpandResult {
   readonly files: readonly string[];
+  /** Files named as themselves (not found through a directory or a glob). */
+  readonly explicit: ReadonlySet<string>;
   /** Problems met while walking directories (unreadable folders, link loops): reported, not fatal. */
   readonly warnings: readonly string[];
 }
 
 /**
  * Files named by `patterns`: a file is itself (any extension); a directory means its `*.yaml` and
- * `*.yml` files, recursively, skipping `node_modules` and hidden folders; a glob means the files it
+ * `*.yml` files, recursively, skipping `node_modules` and hidden files and folders; a glob means the files it
  * matches. Paths come back relative to `cwd` when under it, sorted, without repeats.
  */
 export async function expandPatterns(patterns: readonly string[], cwd: string): Promise<ExpandResult> {
   const found = new Set<string>();
+  const explicit = new Set<string>();
   const warnings: string[] = [];
   for (const pattern of patterns) {
     const before = found.size;
@@ -42,9 +45,10 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
       if (found.size === before) throw new PooltopoError(`no topology files (*.yaml, *.yml) in directory "${pattern}"`);
     } else {
       found.add(display(abs, cwd));
+      explicit.add(display(abs, cwd));
     }
   }
-  return { files: [...found].sort(), warnings };
+  return { files: [...found].sort(), explicit, warnings };
 }
 
 function display(abs: string, cwd: string): string {
@@ -75,6 +79,8 @@ async function walk(dir: string, visit: (file: string) => void, warnings: string
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
+    // Hidden files and folders (.pooltopo.yaml, .git, .github, ...) are not topologies.
+    if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
@@ -89,7 +95,7 @@ async function walk(dir: string, visit: (file: string) => void, warnings: string
       }
     }
     if (isDir) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      if (entry.name === 'node_modules') continue;
       await walk(full, visit, warnings, seen);
     } else if (isFile) {
       visit(full);

@@ -23,21 +23,39 @@ export function topologySchemaText(): string {
   return schemaText;
 }
 
-let compiled: Promise<ValidateFunction> | undefined;
-/** The validator precompiled from the schema at build time (scripts/build-validator.mjs): no ajv compile at run time. */
-async function validator(): Promise<ValidateFunction> {
-  compiled ??= import('./generated/topology-validator.js').then((m) => m.default);
-  return compiled;
+let topology: Promise<ValidateFunction> | undefined;
+let config: Promise<ValidateFunction> | undefined;
+
+/** The validators precompiled from the schemas at build time (scripts/build-validator.mjs): no ajv compile at run time. */
+function topologyValidator(): Promise<ValidateFunction> {
+  topology ??= import('./generated/topology-validator.js').then((m) => m.default);
+  return topology;
 }
 
+function configValidator(): Promise<ValidateFunction> {
+  config ??= import('./generated/config-validator.js').then((m) => m.default);
+  return config;
+}
+
+/** Violations of the topology schema; a document that is empty gives one at its root. */
 export async function checkSchema(value: unknown): Promise<SchemaViolation[]> {
   if (value === null || value === undefined) return [{ message: '', path: '', at: 'value' }];
-  const validate = await validator();
+  return violations(await topologyValidator(), value);
+}
+
+/** Violations of the config file's schema. */
+export async function checkConfigSchema(value: unknown): Promise<SchemaViolation[]> {
+  return violations(await configValidator(), value);
+}
+
+function violations(validate: ValidateFunction, value: unknown): SchemaViolation[] {
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   const out: SchemaViolation[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
+    // A propertyNames failure is reported twice by ajv: once for the name, once for the object.
+    if (e.keyword === 'propertyNames') continue;
     const described = describe(e);
     const v = /[.?!]$/.test(described.message) ? described : { ...described, message: `${described.message}.` };
     const key = `${v.path}\u0000${v.message}`;
@@ -131,8 +149,11 @@ function describe(e: ErrorObject): SchemaViolation {
       return { message: `${capital(field)} must not be empty`, path: e.instancePath, at: 'value' };
     case 'maxLength':
       return { message: `${capital(field)} must be at most ${String(p['limit'])} characters long`, path: e.instancePath, at: 'value' };
-    case 'pattern':
-      return { message: `${capital(field)} does not have the expected form`, path: e.instancePath, at: 'value' };
+    case 'pattern': {
+      const name = e.propertyName !== undefined ? `Key "${e.propertyName}" in ${field}` : capital(field);
+      const path = e.propertyName !== undefined ? `${e.instancePath}/${e.propertyName.replace(/~/g, '~0').replace(/\//g, '~1')}` : e.instancePath;
+      return { message: `${name} must be a kebab-case rule id such as "no-high-availability"`, path, at: e.propertyName !== undefined ? 'key' : 'value' };
+    }
     case 'uniqueItems':
       return { message: `${capital(field)} lists the same value twice (items ${String(p['j'])} and ${String(p['i'])})`, path: e.instancePath, at: 'value' };
     default:

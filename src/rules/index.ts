@@ -26,6 +26,8 @@ import observerOnlyMembers from './scom/observer-only-members.js';
 import gatewayWithoutFailover from './scom/gateway-without-failover.js';
 import capacityExceeded from './scom/capacity-exceeded.js';
 import capacityAfterFailover from './scom/capacity-after-failover.js';
+import suppressionWithoutReason from './common/suppression-without-reason.js';
+import unusedSuppression from './common/unused-suppression.js';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -54,6 +56,8 @@ export const RULES: readonly Rule[] = [
   gatewayWithoutFailover,
   capacityExceeded,
   capacityAfterFailover,
+  suppressionWithoutReason,
+  unusedSuppression,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

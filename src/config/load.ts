@@ -1,0 +1,123 @@
+/**
+ * Finding and reading the config file: `--config FILE`, else `.pooltopo.yaml` (or `.yml`) found
+ * upward from the working directory. Anything wrong with it is a `PooltopoError` (exit code 2) naming
+ * file:line:column.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { PooltopoError } from '../errors.js';
+import { decodeText, describeFsError } from '../io/files.js';
+import { parseDocument } from '../io/parse.js';
+import { checkConfigSchema } from '../io/schema.js';
+import { pointer, type SourceMap } from '../io/source-map.js';
+import type { RuleSetting } from '../lint.js';
+import { compilePolicies } from '../policies/compile.js';
+import { sampleScope } from '../policies/scope.js';
+import type { PolicyDefinition } from '../policies/types.js';
+import { RULES } from '../rules/index.js';
+import type { Severity } from '../rules/types.js';
+import type { Settings } from '../settings.js';
+import { closest } from '../util/suggest.js';
+import { CONFIG_FILE_NAMES, type Config } from './config.js';
+
+interface ConfigDocument {
+  rules?: Record<string, RuleSetting>;
+  settings?: Partial<Settings>;
+  ignore?: string[];
+  policies?: { id: string; severity?: Severity; assert: string; message: string; description?: string }[];
+}
+
+/** The config file that applies to `cwd`: the one named, or the nearest `.pooltopo.yaml` upward. */
+export async function findConfigFile(cwd: string, explicit?: string): Promise<string | undefined> {
+  if (explicit !== undefined) return path.resolve(cwd, explicit);
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      try {
+        if ((await fs.stat(candidate)).isFile()) return candidate;
+      } catch {
+        // not here
+      }
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
+  const file = await findConfigFile(cwd, explicit);
+  if (file === undefined) return { dir: cwd, rules: {}, settings: {}, ignore: [], policies: [] };
+  const shown = path.relative(cwd, file) || file;
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (err) {
+    throw new PooltopoError(`cannot read config file "${explicit ?? shown}": ${describeFsError(err)}`);
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new PooltopoError(`${shown}: ${decoded.message}`);
+  return parseConfig(decoded.text, shown, path.dirname(file));
+}
+
+/** Reads a config file's text; `shown` names it in messages. */
+export async function parseConfig(text: string, shown: string, dir: string): Promise<Config> {
+  const parsed = parseDocument(text);
+  if (!parsed.ok) {
+    const [p] = parsed.problems;
+    const { line, column } = parsed.sourceMap.positionOf(p!.offset);
+    throw new PooltopoError(`${shown}:${line}:${column}: bad config file: ${p!.message}`);
+  }
+  const { value, sourceMap } = parsed;
+  const at = (ptr: string, key = false) => {
+    const { line, column } = sourceMap.locate(ptr, key ? 'key' : 'value');
+    return `${shown}:${line}:${column}`;
+  };
+  if (value === null) return { file: shown, dir, rules: {}, settings: {}, ignore: [], policies: [] };
+  const violations = await checkConfigSchema(value);
+  if (violations.length > 0) {
+    const [v] = violations;
+    const more = violations.length > 1 ? ` (and ${violations.length - 1} more problem(s))` : '';
+    throw new PooltopoError(`${at(v!.path, v!.at === 'key')}: bad config file: ${v!.message}${more}`);
+  }
+  const doc = value as ConfigDocument;
+  const known = RULES.map((r) => r.meta.id);
+  const policyIds = new Set<string>();
+  for (const [i, p] of (doc.policies ?? []).entries()) {
+    if (known.includes(p.id) || policyIds.has(p.id)) {
+      throw new PooltopoError(`${at(pointer('policies', i, 'id'))}: bad config file: policy id "${p.id}" is already ${known.includes(p.id) ? 'a built-in rule' : 'used by another policy'}.`);
+    }
+    policyIds.add(p.id);
+  }
+  for (const id of Object.keys(doc.rules ?? {})) {
+    if (!known.includes(id) && !policyIds.has(id)) {
+      const [near] = closest(id, known, 1);
+      throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: unknown rule "${id}"${near ? `; did you mean "${near}"?` : ''}`);
+    }
+  }
+  const definitions: PolicyDefinition[] = (doc.policies ?? []).map((p) => ({
+    id: p.id, severity: p.severity ?? 'warning', assert: p.assert, message: p.message,
+    ...(p.description !== undefined ? { description: p.description } : {}),
+  }));
+  const { policies, problems } = await compilePolicies(definitions, sampleScope());
+  if (problems.length > 0) {
+    const [problem] = problems;
+    throw new PooltopoError(`${policyPosition(sourceMap, shown, problem!.index, problem!.at)}: bad config file: policy "${definitions[problem!.index]!.id}": ${problem!.message}`);
+  }
+  return {
+    file: shown,
+    dir,
+    rules: { ...(doc.rules ?? {}) },
+    settings: { ...(doc.settings ?? {}) },
+    ignore: [...(doc.ignore ?? [])],
+    policies,
+  };
+}
+
+/** The position of a policy's expression, moved to the offending character where it is on one line. */
+function policyPosition(sourceMap: SourceMap, shown: string, index: number, char?: number): string {
+  const ptr = pointer('policies', index, 'assert');
+  const { line, column } = sourceMap.locate(ptr);
+  if (char === undefined) return `${shown}:${line}:${column}`;
+  const lineText = sourceMap.text.split(/\r?\n/)[line - 1] ?? '';
+  const quote = lineText.charAt(column - 1) === '"' || lineText.charAt(column - 1) === "'" ? 1 : 0;
+  return `${shown}:${line}:${column + quote + char}`;
+}

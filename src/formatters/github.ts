@@ -1,0 +1,29 @@
+/**
+ * GitHub Actions workflow commands: one `::error file=…,line=…,col=…,title=RULE::message` (or
+ * `::warning`, `::notice`) per finding, escaped as the runner requires.
+ */
+import type { Results } from '../results.js';
+import type { Severity } from '../rules/types.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** The message part: %, CR and LF are encoded. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A property value: as data, and also `:` and `,`, which separate properties. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(results: Results): string {
+  const lines: string[] = [];
+  for (const file of results.files) {
+    for (const f of file.findings) {
+      const props = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.ruleId)}`;
+      lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}`);
+    }
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}

@@ -1,0 +1,58 @@
+/**
+ * JUnit XML as GitLab, Jenkins and Azure DevOps read it: a <testsuite> per file, a <testcase> per
+ * rule checked on it, a <failure> per finding at or above --fail-on (findings below it are listed
+ * in the test case's <system-out>).
+ */
+import type { Results } from '../results.js';
+import type { RuleDescriptor } from '../rules/descriptors.js';
+import { SEVERITIES, type Severity } from '../rules/types.js';
+import { rulesChecked } from './checked.js';
+
+export interface JunitOptions {
+  readonly rules: readonly RuleDescriptor[];
+  readonly failOn: Severity;
+}
+
+export function formatJunit(results: Results, options: JunitOptions): string {
+  const threshold = SEVERITIES.indexOf(options.failOn);
+  const fails = (s: Severity) => SEVERITIES.indexOf(s) <= threshold;
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  for (const file of results.files) {
+    const rules = rulesChecked(file, options.rules).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const cases: string[] = [];
+    let suiteFailures = 0;
+    for (const rule of rules) {
+      const findings = file.findings.filter((f) => f.ruleId === rule.id);
+      const failing = findings.filter((f) => fails(f.severity));
+      const other = findings.filter((f) => !fails(f.severity));
+      if (failing.length > 0) suiteFailures++;
+      const body = [
+        ...failing.map((f) => `      <failure message="${attr(f.message)}" type="${f.severity}">${text(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`)}</failure>`),
+        ...(other.length > 0 ? [`      <system-out>${text(other.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`).join('\n'))}</system-out>`] : []),
+      ];
+      const open = `    <testcase classname="${attr(file.file)}" name="${attr(rule.id)}" file="${attr(file.file)}" time="0"`;
+      cases.push(body.length > 0 ? `${open}>\n${body.join('\n')}\n    </testcase>` : `${open}/>`);
+    }
+    tests += rules.length;
+    failures += suiteFailures;
+    suites.push(`  <testsuite name="${attr(file.file)}" tests="${rules.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pooltopo" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+/** Characters XML 1.0 cannot hold at all, even as references: shown as a visible escape instead. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function clean(s: string): string {
+  return s.replace(NOT_XML, (c) => `\\u{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
+}
+
+export function text(s: string): string {
+  return clean(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function attr(s: string): string {
+  return text(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}

@@ -1,0 +1,110 @@
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run; the driver with every rule (id, name,
+ * descriptions, help and helpUri, default level); results with a location relative to the working
+ * directory, stable partial fingerprints, and in-source suppressions.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding, Results } from '../results.js';
+import type { RuleDescriptor } from '../rules/descriptors.js';
+import type { Severity } from '../rules/types.js';
+
+export interface SarifOptions {
+  readonly rules: readonly RuleDescriptor[];
+  readonly version: string;
+  readonly informationUri: string;
+}
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function formatSarif(results: Results, options: SarifOptions): string {
+  const rules = [...options.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const sarifResults: unknown[] = [];
+  for (const file of results.files) {
+    const seen = new Map<string, number>();
+    const all = [
+      ...file.findings.map((f) => ({ finding: f, justification: undefined as string | undefined })),
+      ...(file.suppressed ?? []).map((f) => ({ finding: f as Finding, justification: f.justification })),
+    ];
+    for (const { finding, justification } of all) {
+      const key = fingerprintKey(finding);
+      const occurrence = (seen.get(key) ?? 0) + 1;
+      seen.set(key, occurrence);
+      const ruleIndex = index.get(finding.ruleId);
+      sarifResults.push({
+        ruleId: finding.ruleId,
+        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+        level: LEVEL[finding.severity],
+        message: { text: finding.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(finding.file) },
+            region: { startLine: finding.line, startColumn: finding.column },
+          },
+        }],
+        partialFingerprints: { 'pooltopoFinding/v1': `${sha256(key)}:${occurrence}` },
+        ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', justification }] } : {}),
+      });
+    }
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'pooltopo',
+          version: options.version,
+          semanticVersion: options.version,
+          informationUri: options.informationUri,
+          rules: rules.map((r) => ({
+            id: r.id,
+            name: pascalCase(r.id),
+            shortDescription: { text: sentence(r.description) },
+            fullDescription: { text: r.rationale },
+            help: { text: helpText(r), markdown: helpMarkdown(r) },
+            helpUri: r.helpUri,
+            defaultConfiguration: { level: LEVEL[r.severity] },
+            properties: { tags: ['pooltopo', r.category], category: r.category },
+          })),
+        },
+      },
+      columnKind: 'utf16CodeUnits',
+      results: sarifResults,
+    }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** What identifies a finding across commits: not its line, which moves as the file is edited. */
+function fingerprintKey(f: Finding): string {
+  return [f.ruleId, f.file, f.path, f.pool ?? '', f.message].join('\u0000');
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/** A relative path as a URI reference (each segment percent-encoded); an absolute path as a file: URI. */
+export function artifactUri(file: string): string {
+  const absolute = file.startsWith('/');
+  const encoded = file.split('/').map((s) => encodeURIComponent(s)).join('/');
+  return absolute ? `file://${encoded}` : encoded;
+}
+
+function pascalCase(id: string): string {
+  return id.split(/[-/]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+function sentence(text: string): string {
+  const s = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(s) ? s : `${s}.`;
+}
+
+function helpText(r: RuleDescriptor): string {
+  return `${sentence(r.description)}\n\nWhy: ${r.rationale}\n\nWhat to do: ${r.remediation}\n\nSource: ${r.sources.join('; ')}`;
+}
+
+function helpMarkdown(r: RuleDescriptor): string {
+  return `**${r.id}**: ${sentence(r.description)}\n\n**Why.** ${r.rationale}\n\n**What to do.** ${r.remediation}\n\n**Source.** ${r.sources.join('; ')}\n\n[Documentation](${r.helpUri})`;
+}
