@@ -19,10 +19,10 @@ export interface FormatOptions {
 
 export const FORMATS = {
   stylish: (results: Results, o: FormatOptions) => formatStylish(results, { color: o.color }),
-  json: (results: Results) => formatJson(results),
+  json: (results: Results, _options?: FormatOptions) => formatJson(results),
   sarif: (results: Results, o: FormatOptions) => formatSarif(results, { rules: o.rules, version: o.version, informationUri: o.informationUri }),
   junit: (results: Results, o: FormatOptions) => formatJunit(results, { rules: o.rules, failOn: o.failOn }),
-  github: (results: Results) => formatGithub(results),
+  github: (results: Results, _options?: FormatOptions) => formatGithub(results),
 } as const satisfies Record<string, (results: Results, options: FormatOptions) => string>;
 
 export type FormatName = keyof typeof FORMATS;

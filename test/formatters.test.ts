@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { FORMATS, type FormatOptions } from '../src/formatters/index.js';
+import { escapeData, escapeProperty } from '../src/formatters/github.js';
+import { lintText, RULES, validate } from '../src/index.js';
+import { describeRule } from '../src/rules/descriptors.js';
+import type { Results } from '../src/results.js';
+import { summarise } from '../src/results.js';
+import { ROOT } from './fixture-files.js';
+
+const HOSTILE = `<script>&"'%,:;]]>\u202Eevil\nnext`;
+const OPTIONS: FormatOptions = {
+  color: false,
+  rules: RULES.map((r) => describeRule(r)),
+  failOn: 'warning',
+  version: '0.0.0-test',
+  informationUri: 'https://github.com/pooltopo/pooltopo',
+};
+
+/** A topology whose names carry every hostile character, in a file whose name does too. */
+async function hostileResults(): Promise<Results> {
+  const q = JSON.stringify;
+  const text = [
+    'version: 1',
+    `name: ${q(HOSTILE)}`,
+    'managementServers:',
+    `  - name: ${q(`ms ${HOSTILE}`)}`,
+    'gateways:',
+    `  - name: ${q(`gw ${HOSTILE}`)}`,
+    `    managementServers: [${q(`ms ${HOSTILE}`)}]`,
+    'pools:',
+    `  # pooltopo-disable-next-line observer-only-members -- reason with ${HOSTILE.replace('\n', ' ')}`,
+    `  - name: ${q(`pool ${HOSTILE}`)}`,
+    `    members: [${q(`gw ${HOSTILE}`)}]`,
+    `    observers: [${q(`ms ${HOSTILE}`)}]`,
+    '',
+  ].join('\n');
+  const { result } = await lintText(text, `dir/we"ird <file> & %,:;]]>.yaml`);
+  return { version: 1, files: [result], summary: summarise([result]) };
+}
+
+describe('sarif', () => {
+  const schema = JSON.parse(readFileSync(path.join(ROOT, '../shared/data/sarif-schema-2.1.0.json'), 'utf8'));
+  const Ajv04 = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] | null } };
+  const ajv = new Ajv04({ allErrors: true, strict: false });
+  const validateSarif = ajv.compile(schema);
+
+  it('is valid SARIF 2.1.0 (the official schema), hostile strings included', async () => {
+    const results = await hostileResults();
+    const sarif = JSON.parse(FORMATS.sarif(results, OPTIONS));
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+    const run = sarif.runs[0];
+    expect(run.tool.driver.rules.length).toBe(RULES.length);
+    for (const r of run.results) {
+      expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+      expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('dir/we%22ird%20%3Cfile%3E%20%26%20%25%2C%3A%3B%5D%5D%3E.yaml');
+    }
+    expect(run.results.some((r: { message: { text: string } }) => r.message.text.includes(HOSTILE))).toBe(true);
+    const suppressed = run.results.filter((r: { suppressions?: unknown[] }) => r.suppressions);
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0].ruleId).toBe('observer-only-members');
+    expect(suppressed[0].suppressions[0]).toEqual({ kind: 'inSource', justification: `reason with ${HOSTILE.replace('\n', ' ')}` });
+  });
+
+  it('describes every rule with help and a help URI', () => {
+    const sarif = JSON.parse(FORMATS.sarif({ version: 1, files: [], summary: summarise([]) }, OPTIONS));
+    for (const rule of sarif.runs[0].tool.driver.rules) {
+      expect(rule.shortDescription.text.length).toBeGreaterThan(10);
+      expect(rule.fullDescription.text.length).toBeGreaterThan(10);
+      expect(rule.help.text).toMatch(/Why: /);
+      expect(rule.helpUri).toBe(`https://github.com/pooltopo/pooltopo/blob/main/docs/rules/${rule.id}.md`);
+      expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
+    }
+  });
+
+  it('keeps fingerprints when lines move', async () => {
+    const text = readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8');
+    const prints = async (t: string) => {
+      const { result } = await lintText(t, 'examples/stretched-two-sites.yaml');
+      const sarif = JSON.parse(FORMATS.sarif({ version: 1, files: [result], summary: summarise([result]) }, OPTIONS));
+      return sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['pooltopoFinding/v1']);
+    };
+    const before = await prints(text);
+    const after = await prints(`# a comment added at the top\n\n${text}`);
+    expect(new Set(before).size).toBe(before.length);
+    expect(after).toEqual(before);
+  });
+});
+
+describe('junit', () => {
+  it('is well-formed XML whose text gives back the hostile strings', async () => {
+    const results = await hostileResults();
+    const xml = FORMATS.junit(results, OPTIONS);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', processEntities: true, htmlEntities: true }).parse(xml);
+    const suite = doc.testsuites.testsuite;
+    expect(suite.name).toBe(results.files[0]!.file);
+    const cases = Array.isArray(suite.testcase) ? suite.testcase : [suite.testcase];
+    expect(cases.map((c: { name: string }) => c.name)).toEqual([...RULES.map((r) => r.meta.id)].sort());
+    const failing = cases.filter((c: { failure?: unknown }) => c.failure);
+    expect(Number(suite.failures)).toBe(failing.length);
+    const failure = [failing.flatMap((c: { failure: unknown }) => c.failure)].flat()[0] as { message: string };
+    expect(results.files[0]!.findings.map((f) => f.message)).toContain(failure.message.replace(/\\u\{202E\}/g, '\u202E'));
+  });
+
+  it('fails only findings at or above --fail-on, and lists the rest', async () => {
+    const results = await validate(['examples/network-pool.yaml'], { cwd: ROOT });
+    const asError = FORMATS.junit(results, { ...OPTIONS, failOn: 'error' });
+    expect(asError).toMatch(/failures="0"/);
+    expect(asError).toMatch(/<system-out>examples\/network-pool.yaml:45:5 info Pool/);
+    const asInfo = FORMATS.junit(results, { ...OPTIONS, failOn: 'info' });
+    expect(asInfo).toMatch(/<testsuite name="examples\/network-pool.yaml" tests="\d+" failures="1"/);
+  });
+
+  it('checks only the reading rules on a file that does not parse', async () => {
+    const { result } = await lintText('a: [', 'broken.yaml');
+    const xml = FORMATS.junit({ version: 1, files: [result], summary: summarise([result]) }, OPTIONS);
+    expect(xml.match(/<testcase /g)).toHaveLength(1);
+    expect(xml).toMatch(/name="yaml-syntax"/);
+  });
+});
+
+describe('github', () => {
+  const unescape = (s: string) => s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+
+  it('escapes what the runner requires and nothing else', () => {
+    expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext');
+    expect(escapeProperty('a,b:c%')).toBe('a%2Cb%3Ac%25');
+  });
+
+  it('writes one command per finding that parses back to the finding', async () => {
+    const results = await hostileResults();
+    const lines = FORMATS.github(results, OPTIONS).trimEnd().split('\n');
+    const findings = results.files[0]!.findings;
+    expect(lines).toHaveLength(findings.length);
+    lines.forEach((line, i) => {
+      const m = /^::(error|warning|notice) file=([^,]*),line=(\d+),col=(\d+),title=([^,:]*)::(.*)$/.exec(line);
+      expect(m, line).not.toBeNull();
+      const f = findings[i]!;
+      expect([unescape(m![2]!), Number(m![3]), Number(m![4]), m![5], unescape(m![6]!)]).toEqual([f.file, f.line, f.column, f.ruleId, f.message]);
+      expect(m![1]).toBe({ error: 'error', warning: 'warning', info: 'notice' }[f.severity]);
+    });
+  });
+});
+
+describe('stylish', () => {
+  it('shows control and bidirectional characters escaped', async () => {
+    const out = FORMATS.stylish(await hostileResults(), OPTIONS);
+    expect(out).not.toMatch(/\u202E/);
+    expect(out).toMatch(/\\u\{202E\}evil\\u\{A\}next/);
+  });
+});
+
+describe('snapshots', () => {
+  it.each(['stylish', 'json', 'sarif', 'junit', 'github'] as const)('%s of the examples', async (format) => {
+    const results = await validate(['examples'], { cwd: ROOT });
+    const format_ = FORMATS[format] as (r: Results, o: FormatOptions) => string;
+    await expect(format_(results, OPTIONS)).toMatchFileSnapshot(`snapshots/examples.${format === 'stylish' ? 'txt' : format === 'github' ? 'github.txt' : format === 'junit' ? 'xml' : format === 'sarif' ? 'sarif.json' : 'json'}`);
+  });
+});
