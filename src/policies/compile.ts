@@ -53,13 +53,16 @@ export async function compilePolicies(definitions: readonly PolicyDefinition[], 
       if (n.type === 'FunctionAssignmentNode' || n.type === 'AssignmentNode') unknown.push('(assignment)');
       if (n.type !== 'SymbolNode' || n.name === undefined) return;
       const calledAs = parent?.type === 'FunctionNode' && path === 'fn';
-      if (calledAs ? !isFunction(n.name) : !(n.name in POOL_SYMBOLS || CONSTANTS.has(n.name))) unknown.push(n.name);
+      if (calledAs && (DISABLED as readonly string[]).includes(n.name)) unknown.push(`(disabled)${n.name}`);
+      else if (calledAs ? !isFunction(n.name) : !(n.name in POOL_SYMBOLS || CONSTANTS.has(n.name))) unknown.push(n.name);
     });
     if (unknown.length > 0) {
       const [name] = unknown;
       const message = name === '(assignment)'
         ? 'the expression assigns a value; a policy only tests the figures'
-        : `unknown symbol "${name}"${hint(name!)}; a policy sees ${Object.keys(POOL_SYMBOLS).join(', ')}`;
+        : name!.startsWith('(disabled)')
+          ? `the function ${name!.slice(10)} is not allowed in policies`
+          : `unknown symbol "${name}"${hint(name!)}; a policy sees ${Object.keys(POOL_SYMBOLS).join(', ')}`;
       problems.push({ index, message });
       return;
     }
@@ -73,7 +76,9 @@ export async function compilePolicies(definitions: readonly PolicyDefinition[], 
         return;
       }
     } catch (err) {
-      problems.push({ index, message: `the expression fails: ${(err as Error).message}` });
+      const text = (err as Error).message;
+      const hintText = /Cannot convert ".*" to a number/.test(text) ? ' (compare text with equalText(name, "…"), not ==)' : '';
+      problems.push({ index, message: `the expression fails: ${text}${hintText}` });
       return;
     }
     policies.push(policy);

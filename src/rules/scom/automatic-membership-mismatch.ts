@@ -7,7 +7,7 @@ export default defineRule({
     category: 'membership',
     description: 'a pool with automatic membership lists members other than every management server',
     rationale: 'Automatic membership means every management server and no gateway: SCOM adds each new management server by itself. A list that says otherwise describes a pool SCOM will not build.',
-    remediation: 'Either drop `members` (automatic membership takes every management server) or set `membership: manual` (Set-SCOMResourcePool) and keep the list.',
+    remediation: 'Either drop `members` (automatic membership takes every management server) or switch the pool to manual membership (with PowerShell), set `membership: manual` and keep the list.',
     sources: ['RPD', 'FE'],
     messages: {
       mismatch: 'Pool "{{pool}}" has automatic membership, which means every management server, but its members differ ({{difference}}); drop the list or make membership manual.',

@@ -7,7 +7,7 @@ export default defineRule({
     category: 'default-observer',
     description: 'the default observer is enabled and participates but adds no tolerable failure',
     rationale: 'With an odd number of management servers (3, 5) the operational database\'s vote does not change how many members may fail; it still costs database work for every pool.',
-    remediation: 'Nothing is wrong. You may disable the default observer on this pool (Set-SCOMResourcePool -DisableDefaultObserver), as the guidance allows for odd-sized pools.',
+    remediation: 'Nothing is wrong. You may disable the default observer on this pool, as the guidance allows for pools of an odd number of management servers.',
     sources: ['RPD'],
     messages: {
       noBenefit: 'Pool "{{pool}}" tolerates {{failures}} failure(s) with or without its default observer; it could be disabled.',

@@ -7,7 +7,7 @@ export default defineRule({
     category: 'quorum',
     description: 'a gateway reports to fewer than two management servers',
     rationale: 'A gateway with one management server is cut off, with all its agents, whenever that server is down; a failover management server keeps its agents reporting.',
-    remediation: 'Give the gateway a failover management server (Set-SCOMParentManagementServer -FailoverServer) and list it after the primary.',
+    remediation: 'Configure a failover management server for the gateway (with PowerShell) and list it after the primary in `managementServers`.',
     sources: ['RPD'],
     messages: {
       noFailover: 'Gateway "{{name}}" reports to {{count}} management server(s); add a failover management server so its agents keep reporting.',

@@ -7,7 +7,7 @@ export default defineRule({
     category: 'membership',
     description: 'a member of a `purpose: network` pool is also a member of the All Management Servers, Notifications or AD Assignment pool',
     rationale: 'Network monitoring needs its own pool of dedicated management servers, removed from the three default pools (set to manual membership), so that network workflows do not compete with the management group\'s own work.',
-    remediation: 'Set the three default pools to manual membership (Set-SCOMResourcePool / the SDK) and remove the network pool\'s members from them; in the file, list those pools with `membership: manual` and the other management servers as members.',
+    remediation: 'Switch the three default pools to manual membership (with PowerShell) and remove the network pool\'s members from them; in the file, list those pools with `membership: manual` and the other management servers as members.',
     sources: ['RPD', 'FE'],
     messages: {
       notDedicated: '"{{name}}" runs network pool "{{pool}}" but is also a member of "{{defaultPool}}"; dedicate it to network monitoring.',

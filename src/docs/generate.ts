@@ -1,0 +1,24 @@
+/** Every page of docs/rules/, by file name: reads the fixtures (the docs' examples) from the project root. */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { lintText } from '../lint.js';
+import { RULES } from '../rules/index.js';
+import { renderPoliciesDoc } from './policies-doc.js';
+import { renderRuleDoc, renderRuleIndex, type RuleExample } from './rule-docs.js';
+
+export async function renderAllRuleDocs(root: string): Promise<Map<string, string>> {
+  const pages = new Map<string, string>();
+  for (const rule of RULES) {
+    const example = async (kind: 'fires' | 'quiet'): Promise<RuleExample> => {
+      const file = `test/fixtures/rules/${rule.meta.id}.${kind}.yaml`;
+      const text = readFileSync(path.join(root, file), 'utf8');
+      const reportUnusedDisable = rule.meta.id === 'unused-suppression';
+      const { result } = await lintText(text, file, { reportUnusedDisable });
+      return { file, text, findings: result.findings.filter((f) => f.ruleId === rule.meta.id) };
+    };
+    pages.set(`${rule.meta.id}.md`, renderRuleDoc(rule, await example('fires'), await example('quiet')));
+  }
+  pages.set('README.md', renderRuleIndex(RULES));
+  pages.set('policies.md', renderPoliciesDoc());
+  return pages;
+}

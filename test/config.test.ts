@@ -1,0 +1,137 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli, spawnCli } from './support/run-cli.js';
+
+let dir: string;
+const STRETCHED = readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8');
+const TWO = 'version: 1\nname: T\ndatabases:\n  operational:\n    server: sql01\nmanagementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - name: Web Pool\n    members: [ms01, ms02]\n';
+
+function project(name: string, config: string | undefined, files: Record<string, string> = { 'a.yaml': TWO }): string {
+  const root = path.join(dir, name);
+  mkdirSync(root, { recursive: true });
+  if (config !== undefined) writeFileSync(path.join(root, '.pooltopo.yaml'), config);
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+    writeFileSync(path.join(root, f), text);
+  }
+  return root;
+}
+
+const json = (stdout: string) => JSON.parse(stdout) as { files: { file: string; findings: { ruleId: string; severity: string; message: string; line: number }[] }[] };
+
+beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-config-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('config file', () => {
+  it('is found upward from the working directory and changes severities and thresholds', async () => {
+    const root = project('upward', 'rules:\n  pool-spans-data-centers: error\n  default-observer-no-benefit: "off"\nsettings:\n  poolLatencyMs: 20\n', { 'sites/stretched.yaml': STRETCHED });
+    const r = await runCli(['validate', 'stretched.yaml', '--format', 'json'], { cwd: path.join(root, 'sites') });
+    expect(r.code).toBe(1);
+    const ids = json(r.stdout).files[0]!.findings.map((f) => `${f.ruleId}:${f.severity}`);
+    expect(ids).toContain('pool-spans-data-centers:error');
+    expect(ids.some((i) => i.startsWith('latency-over-10ms'))).toBe(false);
+    expect(ids.some((i) => i.startsWith('default-observer-no-benefit'))).toBe(false);
+    const without = await runCli(['validate', 'stretched.yaml', '--format', 'json', '--no-config'], { cwd: path.join(root, 'sites') });
+    expect(json(without.stdout).files[0]!.findings.map((f) => f.ruleId)).toContain('latency-over-10ms');
+  });
+
+  it('is taken from --config, and a missing one is exit 2', async () => {
+    const root = project('explicit', undefined);
+    writeFileSync(path.join(root, 'strict.yaml'), 'settings:\n  targetTolerableFailures: 2\n');
+    const r = await runCli(['validate', 'a.yaml', '--config', 'strict.yaml', '--format', 'json'], { cwd: root });
+    const nha = json(r.stdout).files[0]!.findings.filter((f) => f.ruleId === 'no-high-availability');
+    expect(nha).toHaveLength(4);
+    expect(nha[0]!.message).toMatch(/tolerates 1 failure\(s\), below the target of 2/);
+    const missing = await runCli(['validate', 'a.yaml', '--config', 'nope.yaml'], { cwd: root });
+    expect(missing).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read config file "nope.yaml": no such file or directory\n' });
+  });
+
+  it.each([
+    ['bad YAML', 'rules: [\n', /^pooltopo: \.pooltopo\.yaml:2:1: bad config file: /],
+    ['an unknown key', 'rule:\n  x: off\n', /^pooltopo: \.pooltopo\.yaml:1:1: bad config file: Unknown key "rule" in the document; did you mean "rules"\?/],
+    ['an unknown rule', 'rules:\n  no-high-availabilty: "off"\n', /^pooltopo: \.pooltopo\.yaml:2:3: bad config file: unknown rule "no-high-availabilty"; did you mean "no-high-availability"\?/],
+    ['a bad severity', 'rules:\n  no-high-availability: fatal\n', /^pooltopo: \.pooltopo\.yaml:2:25: bad config file: `rules\.no-high-availability` must be one of "off", "info", "warning", "error"/],
+    ['a bad threshold', 'settings:\n  poolLatencyMs: -1\n', /^pooltopo: \.pooltopo\.yaml:2:18: bad config file: `settings\.poolLatencyMs` must be more than 0/],
+    ['a policy that does not parse', 'policies:\n  - id: p\n    assert: "tolerableFailures >= "\n    message: m\n', /^pooltopo: \.pooltopo\.yaml:3:\d+: bad config file: policy "p": the expression does not parse/],
+    ['a policy with an unknown symbol', 'policies:\n  - id: p\n    assert: "tolerableFailurs >= 2"\n    message: m\n', /policy "p": unknown symbol "tolerableFailurs" \(did you mean "tolerableFailures"\?\)/],
+    ['a policy that is not a test', 'policies:\n  - id: p\n    assert: "tolerableFailures + 1"\n    message: m\n', /policy "p": the expression gives number 2, not true or false/],
+    ['a policy that shadows a rule', 'policies:\n  - id: no-high-availability\n    assert: "true"\n    message: m\n', /\.pooltopo\.yaml:2:9: bad config file: policy id "no-high-availability" is already a built-in rule/],
+  ])('rejects %s with exit 2 and its position', async (name, config, message) => {
+    const root = project(`bad-${name.replace(/\W+/g, '-')}`, config);
+    const r = await runCli(['validate', 'a.yaml'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('ignores files by glob, relative to the config file, and warns when one is named', async () => {
+    const root = project('ignore', 'ignore:\n  - legacy/\n  - "**/*.draft.yaml"\n', { 'a.yaml': TWO, 'legacy/old.yaml': 'not: [valid', 'b.draft.yaml': 'not: [valid' });
+    const r = await runCli(['validate', '.', '--format', 'json'], { cwd: root });
+    expect(json(r.stdout).files.map((f) => f.file)).toEqual(['a.yaml']);
+    const named = await runCli(['validate', 'a.yaml', 'legacy/old.yaml'], { cwd: root });
+    expect(named.stderr).toMatch(/warning: "legacy\/old\.yaml" is ignored/);
+    const only = await runCli(['validate', 'legacy/old.yaml'], { cwd: root });
+    expect(only.code).toBe(2);
+  });
+});
+
+describe('policies', () => {
+  it('fire per pool with their message, id and severity', async () => {
+    const root = project('policy', 'policies:\n  - id: acme/two-failures\n    severity: error\n    assert: "tolerableFailures >= 2 or implied"\n    message: "Pool {{name}} tolerates {{tolerableFailures}} of {{votingMembers}} voters."\n');
+    const r = await runCli(['validate', 'a.yaml', '--format', 'json'], { cwd: root });
+    expect(r.code).toBe(1);
+    const policy = json(r.stdout).files[0]!.findings.filter((f) => f.ruleId === 'acme/two-failures');
+    expect(policy).toEqual([expect.objectContaining({ severity: 'error', message: 'Pool Web Pool tolerates 1 of 3 voters.', line: 10 })]);
+    const rules = await runCli(['rules'], { cwd: root });
+    expect(rules.stdout).toMatch(/^acme\/two-failures +error/m);
+  });
+
+  it.each([
+    ['import', 'import({}, {}) == 1'],
+    ['import inside a call', 'max(import({}, {}), 1) == 1'],
+    ['evaluate', 'evaluate("1") == 1'],
+    ['parse', 'parse("1") == 1'],
+    ['createUnit', 'createUnit("x") == 1'],
+    ['simplify', 'simplify("x") == 1'],
+    ['an assignment', 'f(x) = 1'],
+    ['a JavaScript global', 'process.exit(1) == 1'],
+    ['the constructor chain', 'tolerableFailures.constructor("return process")() == 1'],
+  ])('cannot reach outside the sandbox with %s', async (_name, expr) => {
+    const root = project(`sandbox-${_name.replace(/\W+/g, '-')}`, `policies:\n  - id: p\n    assert: ${JSON.stringify(expr)}\n    message: m\n`);
+    const r = await runCli(['validate', 'a.yaml'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad config file: policy "p": /);
+  });
+
+  it('load mathjs only when a policy exists', () => {
+    const plain = project('trace-plain', 'rules:\n  observer-only-members: "off"\n');
+    const withPolicy = project('trace-policy', 'policies:\n  - id: p\n    assert: "votingMembers > 0"\n    message: m\n');
+    const trace = (root: string) => {
+      const file = path.join(root, 'imports.txt');
+      const r = spawnCli(['validate', 'a.yaml'], { cwd: root, env: { POOLTOPO_TRACE_IMPORTS: file }, nodeArgs: ['--import', path.join(ROOT, 'test/support/trace-imports.mjs')] });
+      expect(r.stderr).toBe('');
+      return readFileSync(file, 'utf8');
+    };
+    expect(trace(plain)).not.toMatch(/mathjs/);
+    expect(trace(withPolicy)).toMatch(/mathjs/);
+  });
+});
+
+describe('suppressions', () => {
+  it('hide findings from the exit code but keep them in SARIF with their reason', async () => {
+    const text = TWO.replace('pools:\n', 'pools:\n  # pooltopo-disable-next-line default-observer-no-benefit -- accepted for now\n').replace('  - name: ms02\n', '  - name: ms02\ngateways:\n  # pooltopo-disable-next-line gateway-without-failover -- DMZ, CHG-1\n  - name: gw01\n    managementServers: [ms01]\n');
+    const root = project('suppress', undefined, { 'a.yaml': text });
+    const r = await runCli(['validate', 'a.yaml', '--format', 'json', '--fail-on', 'warning'], { cwd: root });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.files[0].findings).toEqual([]);
+    expect(out.files[0].suppressed.map((f: { ruleId: string; justification: string }) => [f.ruleId, f.justification])).toEqual([['gateway-without-failover', 'DMZ, CHG-1']]);
+    const sarif = JSON.parse((await runCli(['validate', 'a.yaml', '--format', 'sarif'], { cwd: root })).stdout);
+    expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: 'inSource', justification: 'DMZ, CHG-1' }]);
+    const unused = await runCli(['validate', 'a.yaml', '--format', 'json', '--report-unused-disable'], { cwd: root });
+    expect(JSON.parse(unused.stdout).files[0].findings.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([['unused-suppression', 14]]);
+  });
+});
