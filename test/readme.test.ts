@@ -1,0 +1,43 @@
+/** The README's snippets are what users copy: every YAML block parses, and topology examples validate. */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config/load.js';
+import { lintText } from '../src/index.js';
+import { ROOT } from './fixture-files.js';
+
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+describe('README', () => {
+  it('starts with the two commands a newcomer runs', () => {
+    const head = readme.split('\n').slice(0, 6).join('\n');
+    expect(head).toMatch(/npm ci && npx pooltopo validate examples/);
+    expect(head).toMatch(/npm ci && npm test/);
+  });
+
+  it.each(blocks.map((b, i) => [i, b] as const))('YAML block %i parses', (_i, block) => {
+    expect(() => yaml.load(block)).not.toThrow();
+  });
+
+  it('has a topology example that validates and a config example pooltopo accepts', async () => {
+    const topology = blocks.find((b) => b.includes('managementServers:') && b.includes('version: 1'))!;
+    expect((await lintText(topology, 'README.yaml')).result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const config = blocks.find((b) => b.includes('policies:'))!;
+    const loaded = await parseConfig(config, 'README config', ROOT);
+    expect(loaded.policies.map((p) => p.definition.id)).toEqual(['acme/two-failures']);
+  });
+
+  it('has CI snippets for GitHub code scanning, GitLab test reports and pre-commit', () => {
+    const gh = yaml.load(blocks.find((b) => b.includes('upload-sarif'))!) as { jobs: { pooltopo: { steps: { run?: string; with?: Record<string, string> }[] } } };
+    const steps = gh.jobs.pooltopo.steps;
+    expect(steps.some((s) => s.run?.includes('--format sarif -o pooltopo.sarif'))).toBe(true);
+    expect(steps.some((s) => s.with?.['sarif_file'] === 'pooltopo.sarif')).toBe(true);
+    const gl = yaml.load(blocks.find((b) => b.includes('reports:'))!) as { pooltopo: { artifacts: { reports: { junit: string } }; script: string[] } };
+    expect(gl.pooltopo.script[0]).toContain(`--format junit -o ${gl.pooltopo.artifacts.reports.junit}`);
+    const hooks = yaml.load(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[];
+    const pc = yaml.load(blocks.find((b) => b.includes('repos:'))!) as { repos: { hooks: { id: string }[] }[] };
+    expect(hooks.map((h) => h.id)).toContain(pc.repos[0]!.hooks[0]!.id);
+  });
+});
