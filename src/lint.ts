@@ -215,7 +215,7 @@ export function poolResult(a: PoolAnalysis): PoolResult {
     withoutDefaultObserver: figures(q.withoutDefaultObserver),
     dataCenters: a.dataCenters.map((d) => d.name),
     dataCenterLoss: a.dataCenterLoss.map((l) => ({
-      dataCenter: l.dataCenter, survives: l.survives, votesLeft: l.votesLeft, votesNeeded: l.votesNeeded, membersLeft: l.membersLeft,
+      dataCenter: l.dataCenter, survives: l.survives, votesLeft: l.votesLeft, votesNeeded: l.votesNeeded, membersLeft: l.membersLeft, stopsManagementGroup: l.stopsManagementGroup,
     })),
     largestRoundTripMs: a.latency.largestMs,
     leaseDurationSeconds: a.lease.leaseDurationSeconds,

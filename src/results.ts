@@ -41,6 +41,8 @@ export interface PoolResult {
     readonly votesLeft: number;
     readonly votesNeeded: number;
     readonly membersLeft: number;
+    /** The operational database is in it: the whole management group stops. */
+    readonly stopsManagementGroup: boolean;
   }[];
   /** The largest measured round trip between two voters, or null when none is measured. */
   readonly largestRoundTripMs: number | null;

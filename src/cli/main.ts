@@ -8,7 +8,8 @@ import { PooltopoError } from '../errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../io/files.js';
 import { topologySchemaText } from '../io/schema.js';
-import { validate } from '../index.js';
+import { validate, validateOutcomes } from '../index.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import { RULES, ruleById } from '../rules/index.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
 import { formatRuleDoc, formatRuleList } from './rules-command.js';
@@ -36,6 +37,7 @@ Validate and capacity-plan high-availability pool topologies (SCOM resource pool
 
 Commands:
   validate FILE|DIR|GLOB...   lint topology files and print findings
+  report FILE [-o OUT.html]   write a self-contained HTML design-review report
   rules [RULE-ID]             list the rules, or explain one
   schema                      print the JSON Schema of the topology format
 
@@ -64,6 +66,21 @@ Options:
 
 Formats: stylish (people), json (scripts), sarif (GitHub code scanning), junit (GitLab, Jenkins,
 Azure DevOps test reports), github (GitHub Actions annotations).
+`;
+
+const REPORT_USAGE = `Usage: pooltopo report FILE [-o OUT.html] [options]
+
+Write one self-contained HTML design-review report: summary, topology diagram, every pool's quorum,
+data-centre loss, lease, capacity and availability, the findings and the rules behind them.
+Nothing is loaded from the network and it needs no scripts. The exit code is validate's.
+
+Options:
+  -o, --output FILE      the HTML file to write (default: FILE's name with .html)
+      --fail-on LEVEL    lowest severity that makes the exit code 1 (default: error)
+      --config FILE      config file (default: .pooltopo.yaml found upward)
+      --no-config        use no config file
+      --timestamp        print the time of generation in the report (it is otherwise byte-identical run to run)
+  -h, --help             show this help
 `;
 
 const RULES_USAGE = `Usage: pooltopo rules [RULE-ID]
@@ -102,6 +119,19 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       'no-color': { type: 'boolean' },
     },
     run: runValidate,
+  },
+  report: {
+    usage: REPORT_USAGE,
+    allowPositionals: true,
+    options: {
+      ...HELP_OPTION,
+      output: { type: 'string', short: 'o' },
+      'fail-on': { type: 'string' },
+      config: { type: 'string' },
+      'no-config': { type: 'boolean' },
+      timestamp: { type: 'boolean' },
+    },
+    run: runReport,
   },
   rules: {
     usage: RULES_USAGE,
@@ -186,10 +216,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
   if (!FORMAT_NAMES.includes(format as FormatName)) {
     throw new PooltopoError(`unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
   }
-  const failOn = (values['fail-on'] as string | undefined) ?? 'error';
-  if (!SEVERITIES.includes(failOn as Severity)) {
-    throw new PooltopoError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
-  }
+  const failOn = failOnOf(values);
   const config = await configFor(values, io);
   const results = await validate(positionals, {
     cwd: io.cwd,
@@ -206,15 +233,51 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
   const text = FORMATS[format as FormatName](results, {
     color,
     rules: ruleDescriptors(config),
-    failOn: failOn as Severity,
+    failOn,
     version: VERSION,
     informationUri: HOMEPAGE,
   });
   if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
   else io.stdout(text);
-  const threshold = SEVERITIES.indexOf(failOn as Severity);
-  const failing = results.files.some((f) => f.findings.some((x) => SEVERITIES.indexOf(x.severity) <= threshold));
-  return failing ? 1 : 0;
+  return results.files.some((f) => failing(f.findings, failOn)) ? 1 : 0;
+}
+
+async function runReport(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
+  if (positionals.length !== 1) throw new PooltopoError('report needs exactly one topology file (pooltopo report --help)');
+  const failOn = failOnOf(values);
+  const config = await configFor(values, io);
+  const file = positionals[0]!;
+  const [outcome] = await validateOutcomes([file], {
+    cwd: io.cwd, rules: config.rules, settings: config.settings, policies: config.policies,
+    onWarning: (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`),
+  });
+  if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
+  const { buildReportView } = await import('../report/view-model.js');
+  const { renderReport } = await import('../report/render.js');
+  const html = await renderReport(buildReportView(outcome, {
+    rules: ruleDescriptors(config),
+    settings: { ...DEFAULT_SETTINGS, ...config.settings },
+    failOn,
+    version: VERSION,
+    ...(values['timestamp'] ? { generatedAt: new Date().toISOString() } : {}),
+  }));
+  const output = (values['output'] as string | undefined) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
+  await writeFileAtomic(output, html, io.cwd);
+  io.stderr(`pooltopo: wrote ${output}\n`);
+  return failing(outcome.result.findings, failOn) ? 1 : 0;
+}
+
+function failOnOf(values: Record<string, unknown>): Severity {
+  const failOn = (values['fail-on'] as string | undefined) ?? 'error';
+  if (!SEVERITIES.includes(failOn as Severity)) {
+    throw new PooltopoError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
+  }
+  return failOn as Severity;
+}
+
+function failing(findings: readonly { severity: Severity }[], failOn: Severity): boolean {
+  const threshold = SEVERITIES.indexOf(failOn);
+  return findings.some((x) => SEVERITIES.indexOf(x.severity) <= threshold);
 }
 
 async function configFor(values: Record<string, unknown>, io: Io): Promise<Config> {

@@ -1,0 +1,149 @@
+/**
+ * The topology diagram's geometry: data centres as regions side by side, their management servers,
+ * gateways and the operational database as boxes, pool memberships as numbered badges, latencies on
+ * the links. Only numbers and text come out; the SVG is drawn by the report template, which escapes
+ * every string.
+ */
+import type { Topology } from '../model/types.js';
+import type { Settings } from '../settings.js';
+
+export interface DiagramBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly label: string;
+  readonly sublabel: string;
+  readonly kind: 'management-server' | 'gateway' | 'database' | 'more';
+  readonly badges: readonly { readonly x: number; readonly y: number; readonly text: string; readonly colour: number }[];
+}
+
+export interface DiagramRegion {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly label: string;
+  readonly sublabel: string;
+  readonly cloud: boolean;
+}
+
+export interface DiagramLink {
+  readonly path: string;
+  readonly labelX: number;
+  readonly labelY: number;
+  readonly label: string;
+  readonly over: boolean;
+}
+
+export interface Diagram {
+  readonly width: number;
+  readonly height: number;
+  readonly regions: readonly DiagramRegion[];
+  readonly boxes: readonly DiagramBox[];
+  readonly links: readonly DiagramLink[];
+}
+
+const COLUMN = 250;
+const GAP = 64;
+const BOX_W = 210;
+const BOX_H = 46;
+const BOX_GAP = 12;
+const TOP = 90;
+const HEADER = 46;
+/** The most servers drawn per data centre; the rest are summed up in one box. */
+export const MAX_BOXES_PER_REGION = 14;
+
+export function layoutDiagram(topology: Topology, settings: Settings, poolNumber: ReadonlyMap<string, number>): Diagram {
+  const regions: DiagramRegion[] = [];
+  const boxes: DiagramBox[] = [];
+  const centre = new Map<string, { x: number; y: number }>();
+  const regionOf = new Map<string, DiagramRegion>();
+  const poolsOf = new Map<string, number[]>();
+  topology.pools.forEach((p) => {
+    for (const m of [...p.members, ...p.observers]) {
+      const list = poolsOf.get(m.server.name) ?? [];
+      list.push(poolNumber.get(p.name)!);
+      poolsOf.set(m.server.name, list);
+    }
+  });
+  let maxHeight = 0;
+  topology.dataCenters.forEach((dc, i) => {
+    const x = GAP / 2 + i * (COLUMN + GAP);
+    const items: Omit<DiagramBox, 'x' | 'y' | 'width' | 'height' | 'badges'>[] = [];
+    const servers = [...topology.managementServers, ...topology.gateways].filter((s) => s.dataCenter === dc);
+    const shown = servers.slice(0, MAX_BOXES_PER_REGION);
+    for (const s of shown) {
+      items.push({ label: s.name, sublabel: s.role === 'gateway' ? `gateway · ${s.agents.toLocaleString('en-US')} agents` : `management server · ${s.agents.toLocaleString('en-US')} agents`, kind: s.role });
+    }
+    if (servers.length > shown.length) {
+      items.push({ label: `+ ${(servers.length - shown.length).toLocaleString('en-US')} more servers`, sublabel: 'listed in the tables below', kind: 'more' });
+    }
+    if (topology.database.dataCenter === dc) {
+      items.push({ label: topology.database.server, sublabel: 'operational database (default observer)', kind: 'database' });
+    }
+    let y = TOP + HEADER;
+    for (const item of items) {
+      const numbers = item.kind === 'management-server' || item.kind === 'gateway' ? poolsOf.get(item.label) ?? [] : [];
+      const shownBadges = numbers.slice(0, 3);
+      const badges = shownBadges.map((n, k) => ({ x: x + 20 + BOX_W - 8 - (shownBadges.length - k) * 26, y: y + 6, text: `P${n}`, colour: (n - 1) % 8 }));
+      boxes.push({ ...item, x: x + 20, y, width: BOX_W, height: BOX_H, badges });
+      centre.set(item.label, { x: x + 20 + BOX_W / 2, y: y + BOX_H / 2 });
+      y += BOX_H + BOX_GAP;
+    }
+    const height = Math.max(y - TOP + 8, HEADER + BOX_H + 20);
+    maxHeight = Math.max(maxHeight, height);
+    const region: DiagramRegion = {
+      x, y: TOP, width: COLUMN, height, label: dc.name,
+      sublabel: dc.location === 'on-premises' ? (dc.implicit ? 'implicit data centre' : 'on premises') : `cloud: ${dc.location}`,
+      cloud: dc.location !== 'on-premises',
+    };
+    regions.push(region);
+    regionOf.set(dc.name, region);
+  });
+  // Regions share one height, so the page reads as a row of sites.
+  const sized = regions.map((r) => ({ ...r, height: maxHeight }));
+  // Links between regions: data-centre entries over the regions' tops, server pairs across regions
+  // between the boxes' facing edges. Round trips inside one region are listed in the table below.
+  const links: DiagramLink[] = [];
+  const regionOfBox = new Map<string, DiagramRegion>();
+  for (const b of boxes) {
+    const r = regions.find((g) => b.x >= g.x && b.x < g.x + g.width);
+    if (r) regionOfBox.set(b.label, r);
+  }
+  topology.latency.forEach((entry, i) => {
+    const [a, b] = entry.ends;
+    const limit = roundTripLimit(topology, settings, entry.between, a, b);
+    if (entry.between === 'data-centers') {
+      const ra = regionOf.get(a);
+      const rb = regionOf.get(b);
+      if (!ra || !rb || ra === rb) return;
+      const from = { x: ra.x + ra.width / 2, y: TOP };
+      const to = { x: rb.x + rb.width / 2, y: TOP };
+      const lift = 28 + (i % 3) * 14;
+      const midX = (from.x + to.x) / 2;
+      links.push({ path: `M ${from.x} ${from.y} Q ${midX} ${TOP - 2 * lift} ${to.x} ${to.y}`, labelX: midX, labelY: TOP - lift - 6, label: `${entry.ms} ms`, over: entry.ms > limit });
+      return;
+    }
+    const ra = regionOfBox.get(a);
+    const rb = regionOfBox.get(b);
+    const ca = centre.get(a);
+    const cb = centre.get(b);
+    if (!ra || !rb || !ca || !cb || ra === rb) return;
+    const [left, right] = ca.x < cb.x ? [ca, cb] : [cb, ca];
+    const x1 = left.x + BOX_W / 2;
+    const x2 = right.x - BOX_W / 2;
+    links.push({ path: `M ${x1} ${left.y} L ${x2} ${right.y}`, labelX: (x1 + x2) / 2, labelY: (left.y + right.y) / 2 - 6, label: `${entry.ms} ms`, over: entry.ms > limit });
+  });
+  const width = Math.max(360, topology.dataCenters.length * (COLUMN + GAP));
+  return { width, height: TOP + maxHeight + 20, regions: sized, boxes, links };
+}
+
+/**
+ * The limit a measured round trip is held to: 5 ms where one end is the operational database (its
+ * server, or its data centre against another), else the pool limit of 10 ms.
+ */
+export function roundTripLimit(topology: Topology, settings: Settings, between: 'servers' | 'data-centers', a: string, b: string): number {
+  const db = between === 'servers' ? topology.database.server : topology.database.dataCenter.name;
+  return a === db || b === db ? settings.databaseLatencyMs : settings.poolLatencyMs;
+}

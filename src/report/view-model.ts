@@ -1,0 +1,231 @@
+/**
+ * What the report shows, as plain data for the templates. Every figure comes from the same analysis
+ * results `validate` reports (the pool results and the analyses behind them): nothing is computed
+ * twice; this module only chooses words, order and geometry.
+ */
+import type { LintOutcome } from '../lint.js';
+import type { FileResult, Finding, PoolResult } from '../results.js';
+import type { RuleDescriptor } from '../rules/descriptors.js';
+import { SEVERITIES, type Severity } from '../rules/types.js';
+import type { Settings } from '../settings.js';
+import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
+
+export interface ReportOptions {
+  readonly rules: readonly RuleDescriptor[];
+  readonly settings: Settings;
+  readonly failOn: Severity;
+  readonly version: string;
+  /** Shown only when given (`--timestamp`): the report is otherwise byte-identical run to run. */
+  readonly generatedAt?: string;
+}
+
+export interface ReportView {
+  readonly title: string;
+  readonly file: string;
+  readonly kind: string;
+  readonly version: string;
+  readonly generatedAt?: string;
+  readonly summary: {
+    readonly verdict: string;
+    readonly verdictClass: 'pass' | 'warn' | 'fail';
+    readonly counts: readonly { readonly label: string; readonly count: number; readonly cls: Severity }[];
+    readonly headline?: { readonly figure: number; readonly pool: string; readonly text: string };
+    readonly facts: readonly { readonly label: string; readonly value: string }[];
+  };
+  readonly diagram?: Diagram & { readonly description: string; readonly legend: readonly { readonly number: number; readonly name: string; readonly colour: number }[] };
+  /** Every measured round trip, with the limit it is held to. */
+  readonly roundTrips: readonly { readonly between: string; readonly ms: string; readonly limit: string; readonly over: boolean }[];
+  readonly pools: readonly PoolView[];
+  readonly findingGroups: readonly { readonly severity: Severity; readonly title: string; readonly findings: readonly FindingView[] }[];
+  readonly appendix: readonly RuleDescriptor[];
+  readonly parseFailed: boolean;
+}
+
+export interface PoolView {
+  readonly number: number;
+  readonly anchor: string;
+  readonly name: string;
+  readonly implied: boolean;
+  readonly colour: number;
+  readonly members: string;
+  readonly observers: string;
+  readonly defaultObserver: string;
+  readonly figures: readonly { readonly label: string; readonly value: string }[];
+  readonly bars: readonly { readonly label: string; readonly value: number; readonly width: number; readonly y: number; readonly current: boolean }[];
+  readonly barsMax: number;
+  readonly dataCenterLoss: readonly { readonly dataCenter: string; readonly outcome: string; readonly votes: string; readonly survives: boolean }[];
+  readonly capacity: readonly { readonly item: string; readonly total: string; readonly limit: string; readonly before: string; readonly after: string; readonly headroom: string; readonly ok: boolean }[];
+  readonly availability?: { readonly probability: string; readonly nines: string; readonly assumption: string };
+  readonly findings: number;
+}
+
+export interface FindingView {
+  readonly location: string;
+  readonly ruleId: string;
+  readonly message: string;
+  readonly pool?: string;
+  readonly remediation: string;
+  readonly helpUri: string;
+}
+
+const ITEM_LABELS: Readonly<Record<string, string>> = {
+  unixLinuxAgents: 'UNIX/Linux computers',
+  urls: 'URLs',
+  networkDevices: 'Network devices',
+};
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+export function buildReportView(outcome: LintOutcome, options: ReportOptions): ReportView {
+  const { result } = outcome;
+  const byId = new Map(options.rules.map((r) => [r.id, r]));
+  const counts = SEVERITIES.map((s) => ({ label: `${s === 'info' ? 'infos' : `${s}s`}`, count: result.findings.filter((f) => f.severity === s).length, cls: s }));
+  const threshold = SEVERITIES.indexOf(options.failOn);
+  const failing = result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold);
+  const any = result.findings.length > 0;
+  const verdict = failing
+    ? `Does not pass: findings at or above "${options.failOn}"`
+    : any ? 'Passes, with findings to review' : 'Passes: no findings';
+  const poolNumber = new Map(result.pools.map((p, i) => [p.name, i + 1]));
+  const weakest = [...result.pools].sort((a, b) => a.tolerableFailures - b.tolerableFailures)[0];
+  const topology = outcome.topology;
+  const facts: { label: string; value: string }[] = [];
+  if (topology) {
+    facts.push(
+      { label: 'Management group', value: topology.name },
+      { label: 'Operations Manager', value: topology.scomVersion },
+      { label: 'Management servers', value: fmt(topology.managementServers.length) },
+      { label: 'Gateways', value: fmt(topology.gateways.length) },
+      { label: 'Resource pools', value: fmt(topology.pools.length) },
+      { label: 'Data centres', value: topology.dataCenters.map((d) => d.name).join(', ') },
+      { label: 'Operational database', value: `${topology.database.server} (${topology.database.dataCenter.name})` },
+    );
+  }
+  const diagram = topology
+    ? (() => {
+        const d = layoutDiagram(topology, options.settings, poolNumber);
+        return {
+          ...d,
+          legend: result.pools.map((p, i) => ({ number: i + 1, name: p.name, colour: i % 8 })),
+          description: describeTopology(outcome),
+        };
+      })()
+    : undefined;
+  return {
+    title: topology ? `${topology.name}: pool topology review` : `${result.file}: pool topology review`,
+    file: result.file,
+    kind: result.kind ?? 'unknown',
+    version: options.version,
+    ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+    summary: {
+      verdict,
+      verdictClass: failing ? 'fail' : any ? 'warn' : 'pass',
+      counts,
+      ...(weakest ? {
+        headline: {
+          figure: weakest.tolerableFailures,
+          pool: weakest.name,
+          text: weakest.tolerableFailures === 1 ? 'member failure tolerated by the weakest pool' : 'member failures tolerated by the weakest pool',
+        },
+      } : {}),
+      facts,
+    },
+    ...(diagram ? { diagram } : {}),
+    roundTrips: topology ? topology.latency.map((l) => {
+      const limit = roundTripLimit(topology, options.settings, l.between, l.ends[0], l.ends[1]);
+      return { between: `${l.ends[0]} ↔ ${l.ends[1]}`, ms: `${l.ms} ms`, limit: `${limit} ms`, over: l.ms > limit };
+    }) : [],
+    pools: result.pools.map((p, i) => poolView(p, i + 1, result)),
+    findingGroups: SEVERITIES.map((severity) => ({
+      severity,
+      title: severity === 'error' ? 'Errors' : severity === 'warning' ? 'Warnings' : 'Information',
+      findings: result.findings.filter((f) => f.severity === severity).map((f) => findingView(f, byId)),
+    })).filter((g) => g.findings.length > 0),
+    appendix: [...new Set(result.findings.map((f) => f.ruleId))].sort().map((id) => byId.get(id)).filter((r): r is RuleDescriptor => r !== undefined),
+    parseFailed: result.pools.length === 0,
+  };
+}
+
+function poolView(p: PoolResult, number: number, file: FileResult): PoolView {
+  const tol = (n: number) => `${n} ${n === 1 ? 'failure' : 'failures'}`;
+  const bars = [
+    { label: 'as configured', value: p.tolerableFailures, current: true },
+    { label: 'with the default observer', value: p.withDefaultObserver.tolerableFailures, current: false },
+    { label: 'without the default observer', value: p.withoutDefaultObserver.tolerableFailures, current: false },
+  ];
+  const barsMax = Math.max(1, p.votingMembers, ...bars.map((b) => b.value));
+  return {
+    number,
+    anchor: `pool-${number}`,
+    name: p.name,
+    implied: p.implied,
+    colour: (number - 1) % 8,
+    members: p.members.length ? p.members.join(', ') : 'none',
+    observers: p.observers.length ? p.observers.join(', ') : 'none',
+    defaultObserver: p.defaultObserver.enabled
+      ? p.defaultObserver.participates ? 'enabled, votes' : 'enabled, but cannot vote (no management server among the voters)'
+      : 'disabled',
+    figures: [
+      { label: 'Voting members', value: fmt(p.votingMembers) },
+      { label: 'Votes needed', value: fmt(p.votesNeeded) },
+      { label: 'Tolerates', value: tol(p.tolerableFailures) },
+      { label: 'With the default observer', value: `${p.withDefaultObserver.votingMembers} voters, tolerates ${tol(p.withDefaultObserver.tolerableFailures)}` },
+      { label: 'Without the default observer', value: `${p.withoutDefaultObserver.votingMembers} voters, tolerates ${tol(p.withoutDefaultObserver.tolerableFailures)}` },
+      { label: 'Highly available', value: p.highlyAvailable ? 'yes' : 'no' },
+      { label: 'Largest round trip between voters', value: p.largestRoundTripMs === null ? 'not measured' : `${p.largestRoundTripMs} ms` },
+      { label: 'PoolManager lease', value: `${fmt(p.leaseDurationSeconds)} s` },
+    ],
+    bars: bars.map((b, i) => ({ ...b, width: Math.round((b.value / barsMax) * 240), y: i * 26 })),
+    barsMax,
+    dataCenterLoss: p.dataCenterLoss.map((l) => ({
+      dataCenter: l.dataCenter,
+      survives: l.survives,
+      outcome: l.survives ? 'keeps quorum' : l.stopsManagementGroup ? 'stops: the operational database is there, so the whole management group stops' : l.membersLeft === 0 ? 'stops: no member left' : 'stops: too few votes',
+      votes: `${l.votesLeft} of ${l.votesNeeded} needed, ${l.membersLeft} member(s) left`,
+    })),
+    capacity: p.capacity.map((c) => ({
+      item: ITEM_LABELS[c.item] ?? c.item,
+      total: fmt(c.total),
+      limit: fmt(c.limit),
+      before: c.fits ? 'fits' : 'over the limit',
+      after: c.fitsAfterFailover ? 'fits' : 'over the limit',
+      headroom: fmt(c.headroom),
+      ok: c.fits && c.fitsAfterFailover,
+    })),
+    ...(p.availability ? {
+      availability: {
+        probability: `${(p.availability.probability * 100).toPrecision(8).replace(/\.?0+$/, '')}%`,
+        nines: p.availability.nines === null ? 'always available' : `${p.availability.nines} nines`,
+        assumption: p.availability.assumedAlwaysUp.length
+          ? `Taken as always up (no availability given): ${p.availability.assumedAlwaysUp.join(', ')}.`
+          : 'Every voter and the database carry an availability.',
+      },
+    } : {}),
+    findings: file.findings.filter((f) => f.pool === p.name).length,
+  };
+}
+
+function findingView(f: Finding, byId: ReadonlyMap<string, RuleDescriptor>): FindingView {
+  const rule = byId.get(f.ruleId);
+  return {
+    location: `${f.file}:${f.line}:${f.column}`,
+    ruleId: f.ruleId,
+    message: f.message,
+    ...(f.pool !== undefined ? { pool: f.pool } : {}),
+    remediation: rule?.remediation ?? '',
+    helpUri: rule?.helpUri ?? '',
+  };
+}
+
+/** The diagram in words, for readers who cannot see it. */
+function describeTopology(outcome: LintOutcome): string {
+  const t = outcome.topology!;
+  const parts = t.dataCenters.map((dc) => {
+    const ms = t.managementServers.filter((s) => s.dataCenter === dc).length;
+    const gw = t.gateways.filter((s) => s.dataCenter === dc).length;
+    const db = t.database.dataCenter === dc ? ', and the operational database' : '';
+    return `${dc.name}: ${ms} management server(s), ${gw} gateway(s)${db}`;
+  });
+  const links = t.latency.map((l) => `${l.ends[0]} to ${l.ends[1]} ${l.ms} ms`);
+  return `Data centres: ${parts.join('; ')}.${links.length ? ` Measured round trips: ${links.join('; ')}.` : ''}`;
+}
