@@ -1,0 +1,126 @@
+/** The report without a browser: escaping, determinism, no scripts or remote loads, contrast, exit codes. */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateOutcomes } from '../src/index.js';
+import { describeRule } from '../src/rules/descriptors.js';
+import { RULES } from '../src/rules/index.js';
+import { buildReportView } from '../src/report/view-model.js';
+import { renderReport } from '../src/report/render.js';
+import { DEFAULT_SETTINGS } from '../src/settings.js';
+import { ROOT, runCli } from './support/run-cli.js';
+
+const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</title><h1>x', '{{constructor}}', "'; x=\"y\" & <svg onload=alert(1)>"];
+let dir: string;
+
+const options = { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error' as const, version: 'test' };
+
+async function reportOf(text: string, file = 'hostile.yaml'): Promise<string> {
+  const [outcome] = await validateOutcomes([{ file, text }]);
+  return renderReport(buildReportView(outcome!, options));
+}
+
+function hostileTopology(): string {
+  const q = JSON.stringify;
+  return [
+    'version: 1',
+    `name: ${q(HOSTILE.join(' '))}`,
+    'dataCenters:',
+    `  - name: ${q(HOSTILE[1])}`,
+    `  - name: ${q(HOSTILE[2])}`,
+    'latency:',
+    `  - between: [${q(HOSTILE[1])}, ${q(HOSTILE[2])}]`,
+    '    ms: 24',
+    'databases:',
+    '  operational:',
+    `    server: ${q(HOSTILE[3])}`,
+    `    dataCenter: ${q(HOSTILE[1])}`,
+    'managementServers:',
+    `  - name: ${q(HOSTILE[0])}`,
+    `    dataCenter: ${q(HOSTILE[1])}`,
+    `  - name: ${q(HOSTILE[4])}`,
+    `    dataCenter: ${q(HOSTILE[2])}`,
+    'pools:',
+    `  - name: ${q(HOSTILE.join('|'))}`,
+    `    members: [${q(HOSTILE[0])}, ${q(HOSTILE[4])}]`,
+    '',
+  ].join('\n');
+}
+
+beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-report-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('report', () => {
+  it('shows hostile names as text in every context', async () => {
+    const html = await reportOf(hostileTopology());
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toMatch(/\son\w+\s*=/i);
+    expect(html).not.toMatch(/<svg onload/i);
+    expect(html).not.toMatch(/<h1>x/);
+    expect(html.match(/<\/title>/g)).toHaveLength(2); // the page's and the diagram's
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    expect(html).toContain('{{constructor}}');
+    // Every attribute value is quoted and holds no raw quote or angle bracket from the input.
+    for (const m of html.matchAll(/\s[\w:-]+="([^"]*)"/g)) expect(m[1]).not.toMatch(/[<>]/);
+  });
+
+  it('allows no scripts and no remote loads', async () => {
+    const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">/);
+    expect(html).not.toMatch(/<script|<link\b|<iframe|<object|<embed|\ssrc=|@import|url\(/i);
+    expect(html.match(/href="([^"]*)"/g)!.every((h) => h.startsWith('href="#'))).toBe(true);
+  });
+
+  it('is byte-identical from run to run, with a timestamp only when asked', async () => {
+    const root = mkdtempSync(path.join(dir, 'det-'));
+    writeFileSync(path.join(root, 'a.yaml'), readFileSync(path.join(ROOT, 'examples/network-pool.yaml')));
+    expect((await runCli(['report', 'a.yaml'], { cwd: root })).code).toBe(0);
+    const first = readFileSync(path.join(root, 'a.html'), 'utf8');
+    expect((await runCli(['report', 'a.yaml', '-o', 'b.html'], { cwd: root })).code).toBe(0);
+    expect(readFileSync(path.join(root, 'b.html'), 'utf8')).toBe(first);
+    expect(first).not.toMatch(/generated \d{4}-/);
+    await runCli(['report', 'a.yaml', '-o', 'c.html', '--timestamp'], { cwd: root });
+    expect(readFileSync(path.join(root, 'c.html'), 'utf8')).toMatch(/generated \d{4}-\d\d-\d\dT/);
+    expect(readdirSync(root).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('exits like validate: 1 at --fail-on, 2 for bad usage or an unwritable output', async () => {
+    const root = mkdtempSync(path.join(dir, 'exit-'));
+    writeFileSync(path.join(root, 'a.yaml'), readFileSync(path.join(ROOT, 'examples/gateway-pool-two.yaml')));
+    expect((await runCli(['report', 'a.yaml'], { cwd: root })).code).toBe(0);
+    expect((await runCli(['report', 'a.yaml', '--fail-on', 'warning'], { cwd: root })).code).toBe(1);
+    expect((await runCli(['report'], { cwd: root })).code).toBe(2);
+    expect((await runCli(['report', 'a.yaml', 'b.yaml'], { cwd: root })).code).toBe(2);
+    const bad = await runCli(['report', 'a.yaml', '-o', 'no/dir/x.html'], { cwd: root });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/dir\/x.html"/);
+  });
+
+  it('reports a file that does not parse, with its findings', async () => {
+    const html = await reportOf('a: [', 'broken.yaml');
+    expect(html).toMatch(/could not be analysed/);
+    expect(html).toMatch(/yaml-syntax/);
+  });
+
+  it('uses colours that pass WCAG AA contrast in light and dark schemes', () => {
+    const css = readFileSync(path.join(ROOT, 'templates/partials/styles.hbs'), 'utf8');
+    const blocks = [...css.matchAll(/:root\s*\{([^}]*)\}/g)].map((m) => Object.fromEntries([...m[1]!.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((v) => [v[1]!, v[2]!])));
+    expect(blocks).toHaveLength(2);
+    const lum = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const ratio = (a: string, b: string) => { const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m); return (x! + 0.05) / (y! + 0.05); };
+    const pairs: [string, string][] = [
+      ['fg', 'bg'], ['muted', 'bg'], ['fg', 'panel'], ['muted', 'panel'], ['accent', 'bg'], ['accent', 'panel'], ['ok', 'bg'], ['warn', 'bg'], ['warn', 'panel'], ['bad', 'bg'], ['bad', 'panel'], ['info', 'panel'],
+      ['fg', 'region'], ['muted', 'region'], ['fg', 'cloud'], ['muted', 'cloud'], ['fg', 'box'], ['muted', 'box'], ['fg', 'db'], ['muted', 'db'], ['bad', 'region'],
+      ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => ['fg', `c${i}`] as [string, string]),
+    ];
+    for (const vars of blocks) {
+      for (const [fg, bg] of pairs) expect(ratio(vars[fg]!, vars[bg]!), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
