@@ -49,12 +49,13 @@ const GAP = 64;
 const BOX_W = 210;
 const BOX_H = 46;
 const BOX_GAP = 12;
-const TOP = 90;
 const HEADER = 46;
 /** The most servers drawn per data centre; the rest are summed up in one box. */
 export const MAX_BOXES_PER_REGION = 14;
 
 export function layoutDiagram(topology: Topology, settings: Settings, poolNumber: ReadonlyMap<string, number>): Diagram {
+  // Room above the regions for the arcs of links between sites, where there are any.
+  const TOP = topology.latency.some((l) => l.between === 'data-centers' && l.ends[0] !== l.ends[1]) ? 90 : 12;
   const regions: DiagramRegion[] = [];
   const boxes: DiagramBox[] = [];
   const centre = new Map<string, { x: number; y: number }>();
@@ -80,7 +81,7 @@ export function layoutDiagram(topology: Topology, settings: Settings, poolNumber
       items.push({ label: `+ ${(servers.length - shown.length).toLocaleString('en-US')} more servers`, sublabel: 'listed in the tables below', kind: 'more' });
     }
     if (topology.database.dataCenter === dc) {
-      items.push({ label: topology.database.server, sublabel: 'operational database (default observer)', kind: 'database' });
+      items.push({ label: topology.database.server, sublabel: 'operational database', kind: 'database' });
     }
     let y = TOP + HEADER;
     for (const item of items) {
