@@ -8,7 +8,7 @@ import { PooltopoError } from '../errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
 import { writeFileAtomic } from '../io/files.js';
 import { topologySchemaText } from '../io/schema.js';
-import { validate, validateOutcomes } from '../index.js';
+import { validate, validateOutcomes, type LintOutcome } from '../index.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { RULES, ruleById } from '../rules/index.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
@@ -38,6 +38,8 @@ Validate and capacity-plan high-availability pool topologies (SCOM resource pool
 Commands:
   validate FILE|DIR|GLOB...   lint topology files and print findings
   report FILE [-o OUT.html]   write a self-contained HTML design-review report
+  simulate FILE --down NAMES  which pools keep quorum when servers or data centres are down
+  plan FILE                   the smallest change per pool to reach the target tolerable failures
   rules [RULE-ID]             list the rules, or explain one
   schema                      print the JSON Schema of the topology format
 
@@ -81,6 +83,47 @@ Options:
       --no-config        use no config file
       --timestamp        print the time of generation in the report (it is otherwise byte-identical run to run)
   -h, --help             show this help
+`;
+
+const SIMULATE_USAGE = `Usage: pooltopo simulate FILE --down NAME[,NAME...] [--down ...] | --partition SIDE|SIDE [options]
+
+Which pools keep quorum, with a member to run their workflows, when the named servers (management
+servers, gateways, the operational database's server) or data centres are down. Names are
+case-insensitive. --down may be repeated to compare scenarios side by side.
+
+--partition splits the network instead: sides separated by |, each a comma-separated list of
+servers and data centres (e.g. "dc-east|dc-west,sql01"). Each side keeps a pool only with more than
+half of its votes (the default observer counts on the database's side); members on a losing side
+stop their work although they are up, so no pool runs on two sides.
+
+The output names the PoolManager events members would log (15002, 15003, 15004) and how the
+pool's instances are split over the members left. The exit code is 1 when any pool stops.
+
+Options:
+      --down NAMES          servers or data centres down (repeatable: one scenario each)
+      --partition SIDES     split the network into sides
+  -f, --format FORMAT       stylish or json (default: stylish)
+  -o, --output FILE         write the output to FILE
+      --config FILE / --no-config
+  -h, --help                show this help
+`;
+
+const PLAN_USAGE = `Usage: pooltopo plan FILE [--target-failures N] [options]
+
+For each pool that does not reach N tolerable failures, or whose workload does not fit after its
+failures, the smallest change that does: add management servers (gateways for a pool of gateways),
+enable or disable the default observer, or add observer-only members, with the resulting figures.
+The fewest new servers win; among equals, no observer-only members (the guidance advises against
+them) and the default observer as the guidance prefers. Also shows the capacity headroom left.
+The exit code is 1 when a pool needs a change.
+
+Options:
+      --target-failures N   tolerable failures every pool should reach (default: the config's
+                            settings.targetTolerableFailures, else 1)
+  -f, --format FORMAT       stylish or json (default: stylish)
+  -o, --output FILE         write the output to FILE
+      --config FILE / --no-config
+  -h, --help                show this help
 `;
 
 const RULES_USAGE = `Usage: pooltopo rules [RULE-ID]
@@ -132,6 +175,37 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       timestamp: { type: 'boolean' },
     },
     run: runReport,
+  },
+  simulate: {
+    usage: SIMULATE_USAGE,
+    allowPositionals: true,
+    options: {
+      ...HELP_OPTION,
+      down: { type: 'string', multiple: true },
+      partition: { type: 'string', multiple: true },
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      config: { type: 'string' },
+      'no-config': { type: 'boolean' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+    },
+    run: runSimulate,
+  },
+  plan: {
+    usage: PLAN_USAGE,
+    allowPositionals: true,
+    options: {
+      ...HELP_OPTION,
+      'target-failures': { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      config: { type: 'string' },
+      'no-config': { type: 'boolean' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+    },
+    run: runPlan,
   },
   rules: {
     usage: RULES_USAGE,
@@ -265,6 +339,96 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
   await writeFileAtomic(output, html, io.cwd);
   io.stderr(`pooltopo: wrote ${output}\n`);
   return failing(outcome.result.findings, failOn) ? 1 : 0;
+}
+
+/** Lints FILE and returns its model, or fails with exit 2 when it has none (syntax or schema errors). */
+async function modelOf(file: string, values: Record<string, unknown>, io: Io): Promise<{ outcome: LintOutcome; config: Config }> {
+  const config = await configFor(values, io);
+  const [outcome] = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings });
+  if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
+  if (!outcome.topology || !outcome.analysis) {
+    const first = outcome.result.findings[0];
+    throw new PooltopoError(`"${file}" cannot be analysed${first ? `: ${first.file}:${first.line}:${first.column}: ${first.message}` : ''} (pooltopo validate shows every problem)`);
+  }
+  return { outcome, config };
+}
+
+async function runSimulate(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
+  if (positionals.length !== 1) throw new PooltopoError('simulate needs exactly one topology file (pooltopo simulate --help)');
+  const downs = (values['down'] as string[] | undefined) ?? [];
+  const partitions = (values['partition'] as string[] | undefined) ?? [];
+  if (downs.length === 0 && partitions.length === 0) throw new PooltopoError('simulate needs --down NAME[,NAME...] or --partition SIDE|SIDE (pooltopo simulate --help)');
+  const format = (values['format'] as string | undefined) ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json') throw new PooltopoError(`unknown format "${format}"; use stylish or json`);
+  const file = positionals[0]!;
+  const { outcome } = await modelOf(file, values, io);
+  const topology = outcome.topology!;
+  const { resolveNames, knownNames } = await import('../analysis/scenario.js');
+  const { simulateDown, simulatePartition } = await import('../analysis/simulate.js');
+  const resolve = (names: string[]) => {
+    const r = resolveNames(topology, names);
+    if (r.unknown.length > 0) {
+      const [name] = r.unknown;
+      const near = closest(name!, knownNames(topology), 3);
+      throw new PooltopoError(`"${name}" is not a server or data centre of ${file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
+    }
+    return r;
+  };
+  const split = (list: string) => list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+  const scenarios = downs.map((list) => {
+    const names = split(list);
+    if (names.length === 0) throw new PooltopoError('--down needs at least one name');
+    const r = resolve(names);
+    return simulateDown(topology, `${names.join(', ')} down`, r.servers, r.database);
+  });
+  for (const spec of partitions) {
+    const parts = spec.split('|').map(split);
+    if (parts.length < 2 || parts.some((p) => p.length === 0)) throw new PooltopoError(`--partition needs two or more sides separated by |, each naming servers or data centres (got "${spec}")`);
+    const seen = new Map<string, string>();
+    const sides = parts.map((names) => {
+      const r = resolve(names);
+      const label = names.join(',');
+      for (const s of r.servers) {
+        if (seen.has(s.name)) throw new PooltopoError(`--partition puts "${s.name}" on two sides ("${seen.get(s.name)}" and "${label}")`);
+        seen.set(s.name, label);
+      }
+      return { label, servers: r.servers, database: r.database };
+    });
+    if (sides.filter((x) => x.database).length > 1) throw new PooltopoError('--partition puts the operational database on two sides');
+    scenarios.push(simulatePartition(topology, `partition ${spec}`, sides));
+  }
+  const { formatSimulationJson, formatSimulationStylish } = await import('../formatters/simulation.js');
+  const report = { file: outcome.result.file, scenarios };
+  const output = values['output'] as string | undefined;
+  const text = format === 'json' ? formatSimulationJson(report) : formatSimulationStylish(report, output === undefined && wantsColor(values, io));
+  if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
+  else io.stdout(text);
+  return scenarios.some((s) => s.pools.some((p) => !p.runs)) ? 1 : 0;
+}
+
+async function runPlan(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
+  if (positionals.length !== 1) throw new PooltopoError('plan needs exactly one topology file (pooltopo plan --help)');
+  const format = (values['format'] as string | undefined) ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json') throw new PooltopoError(`unknown format "${format}"; use stylish or json`);
+  const raw = values['target-failures'] as string | undefined;
+  if (raw !== undefined && !/^[1-9]\d{0,2}$/.test(raw)) throw new PooltopoError(`--target-failures must be a whole number from 1 to 999, not "${raw}"`);
+  const file = positionals[0]!;
+  const { outcome, config } = await modelOf(file, values, io);
+  const settings = { ...DEFAULT_SETTINGS, ...config.settings };
+  const target = raw !== undefined ? Number(raw) : settings.targetTolerableFailures;
+  const topology = outcome.topology!;
+  const { planForPool } = await import('../analysis/plan.js');
+  const { headroom } = await import('../analysis/headroom.js');
+  const { limitsFor } = await import('../analysis/capacity.js');
+  const limits = limitsFor(topology.scomVersion);
+  const pools = topology.pools.map((p) => planForPool(p, limits, target, settings.databaseObserverLoadMembers));
+  const { formatPlanJson, formatPlanStylish } = await import('../formatters/plan.js');
+  const report = { file: outcome.result.file, targetFailures: target, pools, headroom: headroom(topology, outcome.analysis!) };
+  const output = values['output'] as string | undefined;
+  const text = format === 'json' ? formatPlanJson(report) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
+  if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
+  else io.stdout(text);
+  return pools.some((p) => !p.meetsTarget) ? 1 : 0;
 }
 
 function failOnOf(values: Record<string, unknown>): Severity {

@@ -1,0 +1,42 @@
+/** `pooltopo plan` output: stylish and json. */
+import type { Headroom } from '../analysis/headroom.js';
+import type { PoolPlan } from '../analysis/plan.js';
+import { escapeForTerminal as t } from './text.js';
+
+export interface PlanReport {
+  readonly file: string;
+  readonly targetFailures: number;
+  readonly pools: readonly PoolPlan[];
+  readonly headroom: Headroom;
+}
+
+export function formatPlanJson(report: PlanReport): string {
+  return JSON.stringify({ version: 1, ...report }, null, 2) + '\n';
+}
+
+const ITEM: Readonly<Record<string, string>> = { unixLinuxAgents: 'UNIX/Linux computers', urls: 'URLs', networkDevices: 'network devices' };
+const n = (x: number) => x.toLocaleString('en-US');
+
+export function formatPlanStylish(report: PlanReport, color: boolean): string {
+  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const out = [paint(4, `${t(report.file)}: plan for ${report.targetFailures} tolerable failure(s) per pool`), ''];
+  const width = Math.min(48, Math.max(...report.pools.map((p) => t(p.pool).length)));
+  for (const p of report.pools) {
+    const now = `${p.current.members} members, ${p.current.votingMembers} voters, tolerates ${p.current.tolerableFailures}`;
+    const what = p.meetsTarget ? paint(32, `meets the target (${now})`)
+      : p.change ? `${paint(33, p.change.text)}  (now ${now}${p.current.fits ? '' : ', workload does not fit after failover'})`
+      : paint(31, `cannot be planned: ${p.blocked ?? ''}`);
+    out.push(`  ${t(p.pool).padEnd(width)}  ${what}`);
+    if (p.blocked && (p.meetsTarget || p.change)) out.push(`  ${' '.repeat(width)}  ${paint(31, `also: ${p.blocked}`)}`);
+  }
+  const h = report.headroom;
+  out.push('', 'Headroom before a limit or the after-failover check:');
+  out.push(`  Windows agents on management servers: ${n(h.windowsAgents)} more`);
+  out.push(`  agent-managed and UNIX/Linux computers in the management group: ${n(h.computers)} more`);
+  out.push(`  network devices in the management group: ${n(h.networkDevices)} more`);
+  out.push(`  URLs in the management group: ${n(h.urls)} more`);
+  for (const x of h.pools) out.push(`  ${ITEM[x.item] ?? x.item} in ${t(x.pool)}: ${n(x.headroom)} more`);
+  const todo = report.pools.filter((p) => !p.meetsTarget).length;
+  out.push('', todo === 0 ? paint(32, '✔ every pool meets the target') : paint(33, `${todo} pool(s) need a change`));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,70 @@
+/** `pooltopo simulate` output: stylish (people) and json (scripts), pure functions of the outcomes. */
+import type { SimulationOutcome } from '../analysis/simulate.js';
+import { escapeForTerminal as t } from './text.js';
+
+export interface SimulationReport {
+  readonly file: string;
+  readonly scenarios: readonly SimulationOutcome[];
+}
+
+export function formatSimulationJson(report: SimulationReport): string {
+  return JSON.stringify({ version: 1, file: report.file, scenarios: report.scenarios }, null, 2) + '\n';
+}
+
+export function formatSimulationStylish(report: SimulationReport, color: boolean): string {
+  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const out: string[] = [];
+  for (const s of report.scenarios) {
+    out.push(paint(4, `${t(report.file)}: ${t(s.label)}`));
+    if (s.sides) {
+      for (const side of s.sides) out.push(`  side ${t(side.label)}: ${side.servers.map(t).join(', ') || 'no servers'}${side.database ? ' + the operational database' : ''}`);
+    } else {
+      out.push(`  down: ${s.down.length ? s.down.map(t).join(', ') : 'no server'}${s.databaseDown ? ' + the operational database' : ''}`);
+    }
+    out.push(`  management group: ${s.managementGroupWorks ? 'works (the operational database is available)' : paint(31, 'DOES NOT WORK (the operational database is unavailable)')}`);
+    out.push('');
+    const width = Math.min(48, Math.max(...s.pools.map((p) => t(p.pool).length)));
+    for (const p of s.pools) {
+      const state = p.runs ? paint(32, 'runs ') : paint(31, 'STOPS');
+      const votes = `${p.votesAvailable} of ${p.votingMembers} votes, ${p.votesNeeded} needed`;
+      const detail = p.runs
+        ? `${p.survivors.map(t).join(', ')} carry it: each owns ${p.instanceShare!.after} of its instances (was ${p.instanceShare!.before})`
+        : t(p.reason ?? '');
+      out.push(`  ${t(p.pool).padEnd(width)}  ${state}  ${votes}; ${detail}`);
+      if (p.sides) {
+        out.push(`  ${' '.repeat(width)}         ${p.sides.map((x) => `${t(x.side)}: ${x.votes} vote(s)${x.runs ? ', runs here' : x.members.length ? ', its members there stop' : ''}`).join(' | ')}`);
+      }
+      const byEvent = new Map<number, string[]>();
+      for (const e of p.events) byEvent.set(e.event.id, [...(byEvent.get(e.event.id) ?? []), e.member]);
+      for (const [id, members] of byEvent) {
+        const what = id === 15003 ? 'ownership redistributed' : id === 15004 ? 'unloads its workflows' : 'cannot acquire ownership, keeps checking';
+        out.push(`  ${' '.repeat(width)}         ${paint(2, `event ${id} (${what}) on ${[...new Set(members)].map(t).join(', ')}`)}`);
+      }
+    }
+    if (s.gateways.length > 0) {
+      out.push('');
+      for (const g of s.gateways) {
+        const text = g.down ? 'is down'
+          : g.reportsTo === null ? paint(31, `is cut off: none of its management servers is available`)
+          : g.failedOver ? `fails over from ${t(g.primary ?? '')} to ${t(g.reportsTo)}`
+          : `keeps reporting to ${t(g.reportsTo)}`;
+        out.push(`  gateway ${t(g.gateway)} ${text}`);
+      }
+    }
+    out.push('');
+  }
+  if (report.scenarios.length > 1) {
+    out.push('Side by side:');
+    const pools = report.scenarios[0]!.pools.map((p) => p.pool);
+    const width = Math.min(48, Math.max(4, ...pools.map((p) => t(p).length)));
+    const cols = report.scenarios.map((s) => Math.max(7, t(s.label).length));
+    out.push(`  ${'pool'.padEnd(width)}  ${report.scenarios.map((s, i) => t(s.label).padEnd(cols[i]!)).join('  ')}`.trimEnd());
+    pools.forEach((name, row) => {
+      out.push(`  ${t(name).padEnd(width)}  ${report.scenarios.map((s, i) => (s.pools[row]!.runs ? 'runs' : 'STOPS').padEnd(cols[i]!)).join('  ')}`.trimEnd());
+    });
+    out.push('');
+  }
+  const stops = report.scenarios.reduce((n, s) => n + s.pools.filter((p) => !p.runs).length, 0);
+  out.push(stops === 0 ? paint(32, '✔ every pool keeps working') : paint(31, `✖ ${stops} pool outcome(s) stop across ${report.scenarios.length} scenario(s)`));
+  return out.join('\n') + '\n';
+}
