@@ -99,6 +99,14 @@ describe('report', () => {
     expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/dir\/x.html"/);
   });
 
+  it('has a what-if table: every data centre, server and the database down', async () => {
+    const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
+    const table = html.slice(html.indexOf('<table class="what-if">'), html.indexOf('</table>', html.indexOf('<table class="what-if">')));
+    // 2 data centres, 4 management servers and the database.
+    expect(table.match(/<tr class="(ok|bad)">/g)).toHaveLength(7);
+    expect(table).toMatch(/dc-frankfurt <span class="muted">data centre<\/span><\/th><td class="cell-stops">STOPS<\/td><td class="cell-runs">runs \(3\/5\)<\/td>/);
+  });
+
   it('reports a file that does not parse, with its findings', async () => {
     const html = await reportOf('a: [', 'broken.yaml');
     expect(html).toMatch(/could not be analysed/);

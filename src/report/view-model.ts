@@ -9,6 +9,9 @@ import type { RuleDescriptor } from '../rules/descriptors.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
+import { resolveNames } from '../analysis/scenario.js';
+import { simulateDown } from '../analysis/simulate.js';
+import type { Topology } from '../model/types.js';
 
 export interface ReportOptions {
   readonly rules: readonly RuleDescriptor[];
@@ -39,7 +42,16 @@ export interface ReportView {
   readonly findingGroups: readonly { readonly severity: Severity; readonly title: string; readonly findings: readonly FindingView[] }[];
   readonly appendix: readonly RuleDescriptor[];
   readonly parseFailed: boolean;
+  /** Every single data centre and every single server down: which pools keep working. */
+  readonly whatIf?: {
+    readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
+    readonly rows: readonly { readonly label: string; readonly kind: string; readonly cells: readonly { readonly runs: boolean; readonly text: string }[]; readonly allRun: boolean }[];
+    readonly omitted: number;
+  };
 }
+
+/** The most single-server rows the what-if table shows; `pooltopo simulate` answers for the rest. */
+export const MAX_WHAT_IF_SERVERS = 60;
 
 export interface PoolView {
   readonly number: number;
@@ -143,6 +155,26 @@ export function buildReportView(outcome: LintOutcome, options: ReportOptions): R
     })).filter((g) => g.findings.length > 0),
     appendix: [...new Set(result.findings.map((f) => f.ruleId))].sort().map((id) => byId.get(id)).filter((r): r is RuleDescriptor => r !== undefined),
     parseFailed: result.pools.length === 0,
+    ...(topology ? { whatIf: whatIf(topology, result.pools) } : {}),
+  };
+}
+
+function whatIf(topology: Topology, pools: readonly PoolResult[]): NonNullable<ReportView['whatIf']> {
+  const rows: { label: string; kind: string; cells: { runs: boolean; text: string }[]; allRun: boolean }[] = [];
+  const add = (label: string, kind: string, names: string[]) => {
+    const r = resolveNames(topology, names);
+    const o = simulateDown(topology, label, r.servers, r.database);
+    const cells = o.pools.map((p) => ({ runs: p.runs, text: p.runs ? `runs (${p.votesAvailable}/${p.votingMembers})` : 'STOPS' }));
+    rows.push({ label, kind, cells, allRun: cells.every((c) => c.runs) });
+  };
+  for (const dc of topology.dataCenters) add(dc.name, 'data centre', [dc.name]);
+  const servers = [...topology.managementServers, ...topology.gateways];
+  for (const s of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(s.name, s.role === 'gateway' ? 'gateway' : 'management server', [s.name]);
+  if (!topology.database.implied) add(topology.database.server, 'operational database', [topology.database.server]);
+  return {
+    pools: pools.map((p, i) => ({ number: i + 1, colour: i % 8, name: p.name })),
+    rows,
+    omitted: Math.max(0, servers.length - MAX_WHAT_IF_SERVERS),
   };
 }
 

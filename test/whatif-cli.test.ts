@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.js';
+
+describe('pooltopo simulate', () => {
+  it('exits 1 when a pool stops, 0 when every pool keeps working', async () => {
+    expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfurt'])).code).toBe(1);
+    const ok = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'SCOM-MS01']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/✔ every pool keeps working/);
+  });
+
+  it('compares repeated --down scenarios side by side, and has a JSON form', async () => {
+    const r = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfurt', '--down', 'scom-ms01,scom-ms02', '--format', 'json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.scenarios.map((s: { label: string }) => s.label)).toEqual(['dc-frankfurt down', 'scom-ms01, scom-ms02 down']);
+    expect(out.scenarios[1].pools.map((p: { pool: string; runs: boolean }) => [p.pool, p.runs])).toEqual([
+      ['Frankfurt UNIX Linux Pool', true], ['All Management Servers Resource Pool', true], ['Notifications Resource Pool', true], ['AD Assignment Resource Pool', true],
+    ]);
+    const text = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfurt', '--down', 'scom-ms01']);
+    expect(text.stdout).toMatch(/Side by side:\n {2}pool +dc-frankfurt down +scom-ms01 down\n {2}Frankfurt UNIX Linux Pool +STOPS +runs/);
+    expect(text.stdout).toMatch(/event 15004 \(unloads its workflows\) on scom-ms02/);
+  });
+
+  it('shows a partition with the losing side stopping', async () => {
+    const r = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|dc-frankfurt']);
+    expect(r.stdout).toMatch(/dc-london: 3 vote\(s\), runs here \| dc-frankfurt: 2 vote\(s\), its members there stop/);
+  });
+
+  it('rejects unknown names with the closest ones, and bad usage, with exit 2', async () => {
+    const unknown = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfort']);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toMatch(/"dc-frankfort" is not a server or data centre .*did you mean "dc-frankfurt"/);
+    for (const args of [['simulate', 'examples/stretched-two-sites.yaml'], ['simulate', '--down', 'x'], ['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london'], ['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|dc-london']]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('refuses a file that cannot be analysed, pointing at its first problem', async () => {
+    const r = await runCli(['simulate', 'test/fixtures/rules/schema.fires.yaml', '--down', 'ms01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot be analysed: test\/fixtures\/rules\/schema\.fires\.yaml:8:5: Unknown key "agent"/);
+  });
+});
+
+describe('pooltopo plan', () => {
+  it('plans each pool to the target and reports headroom', async () => {
+    const r = await runCli(['plan', 'examples/gateway-pool-three.yaml', '--target-failures', '2', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.targetFailures).toBe(2);
+    const dmz = out.pools.find((p: { pool: string }) => p.pool === 'DMZ Gateway Pool');
+    expect(dmz.change).toMatchObject({ addMembers: 2, addObservers: 0, memberRole: 'gateway', defaultObserver: 'keep', text: 'add 2 gateways: 5 members, 5 voters, tolerates 2' });
+    expect(out.headroom).toMatchObject({ windowsAgents: expect.any(Number), computers: expect.any(Number) });
+  });
+
+  it('takes the target from the config, and exits 0 when every pool meets it', async () => {
+    const r = await runCli(['plan', 'examples/network-pool.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✔ every pool meets the target/);
+    expect((await runCli(['plan', 'examples/network-pool.yaml', '--target-failures', 'two'])).code).toBe(2);
+  });
+});
