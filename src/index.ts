@@ -66,7 +66,17 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
   }
   const outcomes: LintOutcome[] = [];
   for (const file of files) {
-    const read = await readTopologyFile(file, cwd, { ...DEFAULT_READ_LIMITS, ...options.read });
+    let read;
+    try {
+      read = await readTopologyFile(file, cwd, { ...DEFAULT_READ_LIMITS, ...options.read });
+    } catch (err) {
+      // A file met while walking a directory that cannot be read is reported, not fatal; a file named is.
+      if (err instanceof PooltopoError && !expanded.explicit.has(file)) {
+        options.onWarning?.(err.message);
+        continue;
+      }
+      throw err;
+    }
     outcomes.push(read.ok ? await lintText(read.text, file, options) : unreadable(file, read.text, read.message, read.offset, options));
   }
   for (const t of texts) outcomes.push(await lintText(t.text, t.file, options));

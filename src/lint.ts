@@ -91,6 +91,14 @@ export async function lintText(text: string, file: string, options: LintOptions 
     return done(sourceMap, kind);
   }
   const doc = value as ScomDocument;
+  const servers = doc.managementServers.length + (doc.gateways?.length ?? 0);
+  if (servers > limits.maxServers) {
+    reportRule(schemaRule, sourceMap, {
+      messageId: 'violation', path: '/managementServers', at: 'key',
+      data: { message: `The file has ${servers.toLocaleString('en-US')} servers, more than the ${limits.maxServers.toLocaleString('en-US')} pooltopo analyses (raise limits.maxServers in .pooltopo.yaml).` },
+    });
+    return done(sourceMap, 'scom');
+  }
 
   // 3. The model.
   const latencyValues = await readLatencies(doc);
@@ -104,8 +112,11 @@ export async function lintText(text: string, file: string, options: LintOptions 
     try {
       for (const report of rule.check(context)) reportRule(rule, sourceMap, report);
     } catch (err) {
-      add('internal-error', { line: 1, column: 1 }, '',
-        `Rule ${rule.meta.id} failed on this file (${err instanceof Error ? err.message : String(err)}); please report it. Other rules ran.`);
+      const internal = ruleById('internal-error')!;
+      add(internal.meta.id, { line: 1, column: 1 }, '', formatMessage(internal.meta.messages['ruleFailed']!, {
+        ruleId: rule.meta.id,
+        error: err instanceof Error ? err.message : String(err),
+      }));
     }
   }
   for (const policy of options.policies ?? []) {

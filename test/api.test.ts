@@ -27,6 +27,6 @@ describe('library API', () => {
 
   it('exports every rule with its metadata', () => {
     expect(RULES.map((r) => r.meta.id)).toEqual(expect.arrayContaining(['no-high-availability', 'unused-suppression']));
-    expect(RULES.length).toBe(28);
+    expect(RULES.length).toBe(29);
   });
 });

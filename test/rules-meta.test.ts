@@ -38,7 +38,10 @@ describe('rule metadata', () => {
     expect(['scom', 'common'].some((dir) => existsSync(path.join(ROOT, 'src/rules', dir, `${id}.ts`))), `one file per rule: ${id}.ts`).toBe(true);
   });
 
-  it.each(RULES.map((r) => r.meta.id))('%s has a fixture that fires it and one that does not', (id) => {
+  /** internal-error fires only when a rule has a bug: test/robustness.test.ts makes one fail instead. */
+  const NO_FIXTURE = new Set(['internal-error']);
+
+  it.each(RULES.map((r) => r.meta.id).filter((id) => !NO_FIXTURE.has(id)))('%s has a fixture that fires it and one that does not', (id) => {
     const firing = FIXTURES.filter((f) => readExpected(f).findings.some((x) => x.ruleId === id));
     expect(firing.length, `a fixture firing ${id}`).toBeGreaterThan(0);
     const quiet = `test/fixtures/rules/${id}.quiet.yaml`;

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PooltopoError } from '../errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
-import { writeFileAtomic } from '../io/files.js';
+import { writeFileAtomic, type ReadLimits } from '../io/files.js';
+import type { ParseLimits } from '../io/parse.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome } from '../index.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
@@ -14,7 +15,7 @@ import { RULES, ruleById } from '../rules/index.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
 import { formatRuleDoc, formatRuleList } from './rules-command.js';
 import { loadConfig } from '../config/load.js';
-import type { Config } from '../config/config.js';
+import { NO_CONFIG, type Config } from '../config/config.js';
 import { describePolicy, describeRule, type RuleDescriptor } from '../rules/descriptors.js';
 import { closest } from '../util/suggest.js';
 
@@ -299,6 +300,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     policies: config.policies,
     ignore: config.ignore,
     ignoreBase: config.dir,
+    ...limitOptions(config),
     reportUnusedDisable: values['report-unused-disable'] === true,
     onWarning: (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`),
   });
@@ -322,7 +324,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
   const config = await configFor(values, io);
   const file = positionals[0]!;
   const [outcome] = await validateOutcomes([file], {
-    cwd: io.cwd, rules: config.rules, settings: config.settings, policies: config.policies,
+    cwd: io.cwd, rules: config.rules, settings: config.settings, policies: config.policies, ...limitOptions(config),
     onWarning: (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`),
   });
   if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
@@ -344,7 +346,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
 /** Lints FILE and returns its model, or fails with exit 2 when it has none (syntax or schema errors). */
 async function modelOf(file: string, values: Record<string, unknown>, io: Io): Promise<{ outcome: LintOutcome; config: Config }> {
   const config = await configFor(values, io);
-  const [outcome] = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings });
+  const [outcome] = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings, ...limitOptions(config) });
   if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
   if (!outcome.topology || !outcome.analysis) {
     const first = outcome.result.findings[0];
@@ -445,8 +447,14 @@ function failing(findings: readonly { severity: Severity }[], failOn: Severity):
 }
 
 async function configFor(values: Record<string, unknown>, io: Io): Promise<Config> {
-  if (values['no-config']) return { dir: io.cwd, rules: {}, settings: {}, ignore: [], policies: [] };
+  if (values['no-config']) return NO_CONFIG(io.cwd);
   return loadConfig(io.cwd, values['config'] as string | undefined);
+}
+
+/** The config's limits, split into reading and parsing options. */
+function limitOptions(config: Config): { limits: Partial<ParseLimits>; read: Partial<ReadLimits> } {
+  const { maxFileBytes, ...parse } = config.limits;
+  return { limits: parse, read: maxFileBytes !== undefined ? { maxFileBytes } : {} };
 }
 
 /** Every rule that runs, with the severity the config gives it: the built-in rules, then the policies. */

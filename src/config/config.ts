@@ -2,6 +2,8 @@
 import type { RuleSetting } from '../lint.js';
 import type { CompiledPolicy } from '../policies/types.js';
 import type { Settings } from '../settings.js';
+import type { ParseLimits } from '../io/parse.js';
+import type { ReadLimits } from '../io/files.js';
 
 export interface Config {
   /** The file it came from, or undefined when there is none. */
@@ -12,6 +14,10 @@ export interface Config {
   readonly settings: Partial<Settings>;
   readonly ignore: readonly string[];
   readonly policies: readonly CompiledPolicy[];
+  /** Bounds on what a file may be (size, depth, alias expansion, servers). */
+  readonly limits: Partial<ParseLimits & ReadLimits>;
 }
+
+export const NO_CONFIG = (dir: string): Config => ({ dir, rules: {}, settings: {}, ignore: [], policies: [], limits: {} });
 
 export const CONFIG_FILE_NAMES = ['.pooltopo.yaml', '.pooltopo.yml'] as const;

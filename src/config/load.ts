@@ -18,12 +18,15 @@ import { RULES } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { closest } from '../util/suggest.js';
-import { CONFIG_FILE_NAMES, type Config } from './config.js';
+import { CONFIG_FILE_NAMES, NO_CONFIG, type Config } from './config.js';
+import type { ParseLimits } from '../io/parse.js';
+import type { ReadLimits } from '../io/files.js';
 
 interface ConfigDocument {
   rules?: Record<string, RuleSetting>;
   settings?: Partial<Settings>;
   ignore?: string[];
+  limits?: Partial<ParseLimits & ReadLimits>;
   policies?: { id: string; severity?: Severity; assert: string; message: string; description?: string }[];
 }
 
@@ -45,7 +48,7 @@ export async function findConfigFile(cwd: string, explicit?: string): Promise<st
 
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
   const file = await findConfigFile(cwd, explicit);
-  if (file === undefined) return { dir: cwd, rules: {}, settings: {}, ignore: [], policies: [] };
+  if (file === undefined) return NO_CONFIG(cwd);
   const shown = path.relative(cwd, file) || file;
   let bytes: Buffer;
   try {
@@ -71,7 +74,7 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     const { line, column } = sourceMap.locate(ptr, key ? 'key' : 'value');
     return `${shown}:${line}:${column}`;
   };
-  if (value === null) return { file: shown, dir, rules: {}, settings: {}, ignore: [], policies: [] };
+  if (value === null) return { ...NO_CONFIG(dir), file: shown };
   const violations = await checkConfigSchema(value);
   if (violations.length > 0) {
     const [v] = violations;
@@ -109,6 +112,7 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     settings: { ...(doc.settings ?? {}) },
     ignore: [...(doc.ignore ?? [])],
     policies,
+    limits: { ...(doc.limits ?? {}) },
   };
 }
 

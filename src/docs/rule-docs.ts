@@ -15,7 +15,7 @@ export interface RuleExample {
   readonly findings: readonly Finding[];
 }
 
-export function renderRuleDoc(rule: Rule, fires: RuleExample, quiet: RuleExample): string {
+export function renderRuleDoc(rule: Rule, fires: RuleExample | undefined, quiet: RuleExample | undefined): string {
   const m = rule.meta;
   const sources = m.sources.map((id) => {
     const s: { title: string; url?: string } = SOURCES[id];
@@ -42,20 +42,22 @@ export function renderRuleDoc(rule: Rule, fires: RuleExample, quiet: RuleExample
     ...sources,
     ...(m.unconfirmed ? ['', `> **Unconfirmed:** ${m.unconfirmed} No primary source was found; pooltopo encodes the figure its specification gives.`] : []),
     '',
-    '## Example that fires it',
-    '',
-    `From \`${fires.file}\`:`,
-    '',
-    fence(fires.text),
-    '',
-    ...fires.findings.map((f) => `- ${f.line}:${f.column} ${f.severity}: ${f.message}`),
-    '',
-    '## Example that passes',
-    '',
-    `From \`${quiet.file}\`:`,
-    '',
-    fence(quiet.text),
-    '',
+    ...(fires && quiet ? [
+      '## Example that fires it',
+      '',
+      `From \`${fires.file}\`:`,
+      '',
+      fence(fires.text),
+      '',
+      ...fires.findings.map((f) => `- ${f.line}:${f.column} ${f.severity}: ${f.message}`),
+      '',
+      '## Example that passes',
+      '',
+      `From \`${quiet.file}\`:`,
+      '',
+      fence(quiet.text),
+      '',
+    ] : []),
     '## Turning it off or changing its severity',
     '',
     'In `.pooltopo.yaml`:',

@@ -40,6 +40,9 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
     } catch (err) {
       throw new PooltopoError(`cannot read "${pattern}": ${describeFsError(err)}`);
     }
+    if (!stat.isDirectory() && !stat.isFile()) {
+      throw new PooltopoError(`cannot read "${pattern}": it is not a regular file (a device, socket or pipe)`);
+    }
     if (stat.isDirectory()) {
       await walk(abs, (file) => TOPOLOGY_EXTENSIONS.includes(path.extname(file).toLowerCase()) && found.add(display(file, cwd)), warnings, new Set());
       if (found.size === before) throw new PooltopoError(`no topology files (*.yaml, *.yml) in directory "${pattern}"`);
@@ -177,6 +180,7 @@ export async function readTopologyFile(file: string, cwd: string, limits: ReadLi
   try {
     const stat = await fs.stat(abs);
     if (stat.isDirectory()) throw new PooltopoError(`cannot read "${file}": it is a directory`);
+    if (!stat.isFile()) throw new PooltopoError(`cannot read "${file}": it is not a regular file (a device, socket or pipe)`);
     if (stat.size > limits.maxFileBytes) {
       return { ok: false, message: `the file is ${formatBytes(stat.size)}, larger than the ${formatBytes(limits.maxFileBytes)} pooltopo reads`, offset: 0, text: '' };
     }

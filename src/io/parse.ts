@@ -12,9 +12,11 @@ export interface ParseLimits {
   readonly maxDepth: number;
   /** Most nodes the document may expand to once aliases are followed ("billion laughs"). */
   readonly maxExpandedNodes: number;
+  /** Most management servers and gateways in one file. */
+  readonly maxServers: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxExpandedNodes: 1_000_000 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxExpandedNodes: 1_000_000, maxServers: 100_000 };
 
 export interface SyntaxProblem {
   readonly message: string;
@@ -28,9 +30,10 @@ export type ParseResult =
 const E = yaml.EVENT_ID;
 
 export function parseDocument(rawText: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
-  // A byte-order mark is not part of the document; editors do not count it as a column.
-  const text = rawText.charCodeAt(0) === 0xfeff ? ' ' + rawText.slice(1) : rawText;
-  const fail = (problems: SyntaxProblem[]): ParseResult => ({ ok: false, problems, sourceMap: new SourceMap(rawText, NO_NODES) });
+  // A byte-order mark is not part of the document, and editors do not count it as a column: drop it
+  // and take every position from the text without it.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const fail = (problems: SyntaxProblem[]): ParseResult => ({ ok: false, problems, sourceMap: new SourceMap(text, NO_NODES) });
 
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return fail([{ message: 'the file contains a NUL character: it is binary, not YAML or JSON', offset: nul }]);
@@ -64,7 +67,7 @@ export function parseDocument(rawText: string, limits: ParseLimits = DEFAULT_PAR
     const duplicates = duplicateKeys(text, events);
     return fail(duplicates.length > 0 ? duplicates : [syntaxProblem(err, limits)]);
   }
-  return { ok: true, value: docs.length === 0 ? null : docs[0], sourceMap: new SourceMap(rawText, resolver(text, events)) };
+  return { ok: true, value: docs.length === 0 ? null : docs[0], sourceMap: new SourceMap(text, resolver(text, events)) };
 }
 
 /** Where a node's text starts: its `&anchor` or `!tag` if it has one, else its value (a quoted scalar's quote). */

@@ -28,6 +28,7 @@ import capacityExceeded from './scom/capacity-exceeded.js';
 import capacityAfterFailover from './scom/capacity-after-failover.js';
 import suppressionWithoutReason from './common/suppression-without-reason.js';
 import unusedSuppression from './common/unused-suppression.js';
+import internalError from './common/internal-error.js';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax,
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   capacityAfterFailover,
   suppressionWithoutReason,
   unusedSuppression,
+  internalError,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,222 @@
+/**
+ * No input crashes pooltopo: properties over random topologies and random mutations of the examples
+ * (fast-check, a fixed seed in CI: FUZZ_SEED and FUZZ_RUNS run it longer), hostile files, an internal
+ * error in one rule, and the limits.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import * as yaml from 'js-yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORMATS } from '../src/formatters/index.js';
+import { formatJson } from '../src/formatters/json.js';
+import { lintText, RULES, validate } from '../src/index.js';
+import { summarise, type PoolResult } from '../src/results.js';
+import { ROOT, runCli } from './support/run-cli.js';
+
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+const SEED = Number(process.env['FUZZ_SEED'] ?? 20261125);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
+let dir: string;
+beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-robust-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A random valid topology document. */
+const topologyArb = fc.record({
+  ms: fc.integer({ min: 1, max: 7 }),
+  gw: fc.integer({ min: 0, max: 4 }),
+  dcs: fc.integer({ min: 1, max: 3 }),
+  dbDc: fc.nat(),
+  placement: fc.array(fc.nat(), { minLength: 11, maxLength: 11 }),
+  pools: fc.array(fc.record({
+    members: fc.array(fc.nat(), { maxLength: 8 }),
+    observers: fc.array(fc.nat(), { maxLength: 2 }),
+    defaultObserver: fc.option(fc.boolean(), { nil: undefined }),
+    createdWith: fc.constantFrom('console', 'powershell'),
+    unix: fc.integer({ min: 0, max: 3000 }),
+  }), { maxLength: 3 }),
+  latency: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), ms: fc.double({ min: 0, max: 40, noNaN: true }) }), { maxLength: 4 }),
+  agents: fc.array(fc.integer({ min: 0, max: 3500 }), { minLength: 11, maxLength: 11 }),
+});
+
+function build(t: ValueOf<typeof topologyArb>, name: (s: string) => string = (s) => s, reverse = false) {
+  const dcs = Array.from({ length: t.dcs }, (_, i) => `dc${i}`);
+  const ms = Array.from({ length: t.ms }, (_, i) => name(`ms${i}`));
+  const gw = Array.from({ length: t.gw }, (_, i) => name(`gw${i}`));
+  const servers = [...ms, ...gw];
+  const order = <T,>(xs: T[]) => (reverse ? [...xs].reverse() : xs);
+  const pick = (xs: number[]) => [...new Set(xs.map((i) => servers[i % servers.length]!))];
+  return {
+    version: 1, name: 'Fuzz',
+    dataCenters: dcs.map((n) => ({ name: n })),
+    databases: { operational: { server: 'sqlx', dataCenter: dcs[t.dbDc % dcs.length] } },
+    latency: t.latency.map((l) => ({ between: [dcs[l.a % dcs.length], dcs[l.b % dcs.length]], ms: l.ms })),
+    managementServers: order(ms.map((n, i) => ({ name: n, dataCenter: dcs[t.placement[i]! % dcs.length], agents: t.agents[i] }))),
+    gateways: order(gw.map((n, i) => ({ name: n, dataCenter: dcs[t.placement[t.ms + i]! % dcs.length], managementServers: ms.slice(0, 2) }))),
+    pools: t.pools.map((p, i) => {
+      const members = pick(p.members);
+      const observers = pick(p.observers).filter((o) => !members.includes(o));
+      return {
+        name: `pool${i}`, members: order(members), observers: order(observers), createdWith: p.createdWith,
+        ...(p.defaultObserver !== undefined ? { defaultObserver: p.defaultObserver } : {}),
+        ...(p.unix > 0 ? { purpose: 'unix-linux', workload: { unixLinuxAgents: p.unix } } : {}),
+      };
+    }),
+  };
+}
+
+const figures = (p: PoolResult) => [p.votingMembers, p.votesNeeded, p.tolerableFailures, p.highlyAvailable, p.withDefaultObserver, p.withoutDefaultObserver, p.defaultObserver, p.dataCenters, p.dataCenterLoss, p.leaseDurationSeconds];
+
+describe('properties of random valid topologies', () => {
+  it('hold the quorum invariants, survive renaming and reordering, and round-trip through JSON', async () => {
+    await fc.assert(fc.asyncProperty(topologyArb, async (t) => {
+      const doc = build(t);
+      const { result } = await lintText(yaml.dump(doc), 'fuzz.yaml');
+      expect(result.findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'yaml-syntax' || f.ruleId === 'internal-error')).toEqual([]);
+      for (const p of result.pools) {
+        expect(p.tolerableFailures).toBeGreaterThanOrEqual(0);
+        expect(p.tolerableFailures).toBeLessThanOrEqual(Math.max(0, p.members.length - 1));
+        expect(p.votesNeeded * 2).toBeGreaterThan(p.votingMembers);
+        expect(p.highlyAvailable).toBe(p.tolerableFailures >= 1);
+      }
+      const renamed = await lintText(yaml.dump(build(t, (s) => `Renamed-${s.toUpperCase()}`, true)), 'fuzz.yaml');
+      expect(renamed.result.pools.map(figures)).toEqual(result.pools.map(figures));
+      const count = (fs: readonly { ruleId: string }[]) => fs.map((f) => f.ruleId).sort();
+      expect(count(renamed.result.findings)).toEqual(count(result.findings));
+      const results = { version: 1 as const, files: [result], summary: summarise([result]) };
+      expect(JSON.parse(formatJson(results))).toEqual(JSON.parse(JSON.stringify(results)));
+    }), { seed: SEED, numRuns: RUNS });
+  }, 120_000);
+});
+
+/** Random damage of the kinds files suffer in pull requests. */
+const mutationArb = fc.array(fc.oneof(
+  fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('duplicate' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('junk' as const), at: fc.nat(), junk: fc.constantFrom('~', '[', '{', '"', '*x', '&a', '!!binary', '- -', '? ', '12e999', 'null', '\t', '%YAML 9', '<<: *a', ': :', '\u0000', '\u202e') }),
+  fc.record({ op: fc.constant('value' as const), at: fc.nat(), value: fc.constantFrom('[]', '{}', '-1', '1.5', 'true', '"x"', 'ms01', '""', '~') }),
+  fc.record({ op: fc.constant('tab' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('bom' as const) }),
+  fc.record({ op: fc.constant('crlf' as const) }),
+  fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
+), { minLength: 1, maxLength: 4 });
+
+function mutate(text: string, ops: ValueOf<typeof mutationArb>): string {
+  let lines = text.split('\n');
+  let out: string | undefined;
+  for (const m of ops) {
+    const i = 'at' in m ? m.at % Math.max(1, lines.length) : 0;
+    if (m.op === 'delete') lines.splice(i, 1);
+    else if (m.op === 'duplicate') lines.splice(i, 0, lines[i] ?? '');
+    else if (m.op === 'junk') lines[i] = `${lines[i] ?? ''}${m.junk}`;
+    else if (m.op === 'value') lines[i] = (lines[i] ?? '').replace(/:\s.*$/, `: ${m.value}`);
+    else if (m.op === 'tab') lines[i] = `\t${lines[i] ?? ''}`;
+    else if (m.op === 'truncate') lines = lines.slice(0, i);
+    else if (m.op === 'bom') out = '\ufeff';
+    else if (m.op === 'crlf') lines = lines.map((l) => `${l}\r`);
+  }
+  return (out ?? '') + lines.join('\n');
+}
+
+describe('random mutations of the examples', () => {
+  const examples = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
+
+  it('give exit 0 or 1 with valid JSON, never a stack trace', async () => {
+    let n = 0;
+    await fc.assert(fc.asyncProperty(fc.nat(), mutationArb, async (which, ops) => {
+      const file = `m${n++}.yaml`;
+      writeFileSync(path.join(dir, file), mutate(examples[which % examples.length]!, ops));
+      const r = await runCli(['validate', file, '--format', 'json'], { cwd: dir });
+      expect([0, 1]).toContain(r.code);
+      expect(r.stderr).toBe('');
+      const out = JSON.parse(r.stdout);
+      expect(out.files).toHaveLength(1);
+      for (const f of out.files[0].findings) {
+        expect(f.line).toBeGreaterThanOrEqual(1);
+        expect(f.column).toBeGreaterThanOrEqual(1);
+        expect(f.ruleId).not.toBe('internal-error');
+      }
+    }), { seed: SEED, numRuns: RUNS });
+  }, 120_000);
+});
+
+describe('hostile inputs', () => {
+  it('leave Object.prototype untouched', async () => {
+    await validate(['test/fixtures/hostile/proto-keys.yaml'], { cwd: ROOT });
+    await lintText('__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}\n', 'p.yaml');
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('refuse a 50 MB file quickly, without reading it', async () => {
+    const big = path.join(dir, 'big.yaml');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 50 * 1024 * 1024);
+    closeSync(fd);
+    const started = Date.now();
+    const r = await runCli(['validate', 'big.yaml', '--format', 'json'], { cwd: dir });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).files[0].findings[0].message).toMatch(/50\.0 MiB, larger than the 16\.0 MiB pooltopo reads/);
+  });
+
+  it('refuse a named pipe with exit 2 rather than hang, and skip one met in a directory', async () => {
+    const sub = mkdtempSync(path.join(dir, 'fifo-'));
+    execFileSync('mkfifo', [path.join(sub, 'pipe.yaml')]);
+    writeFileSync(path.join(sub, 'ok.yaml'), 'version: 1\nname: x\nmanagementServers: [{name: a}, {name: b}]\n');
+    const named = await runCli(['validate', 'pipe.yaml'], { cwd: sub });
+    expect(named).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read "pipe.yaml": it is not a regular file (a device, socket or pipe)\n' });
+    const walked = await runCli(['validate', '.', '--format', 'json'], { cwd: sub });
+    expect(JSON.parse(walked.stdout).files.map((f: { file: string }) => f.file)).toEqual(['ok.yaml']);
+  });
+
+  it('have limits that the config can change', async () => {
+    const sub = mkdtempSync(path.join(dir, 'limits-'));
+    writeFileSync(path.join(sub, 'deep.yaml'), `version: 1\nname: x\nmanagementServers: [{name: a}, {name: b}]\npoolManager: ${'['.repeat(100)}${']'.repeat(100)}\n`);
+    writeFileSync(path.join(sub, 'two.yaml'), 'version: 1\nname: x\nmanagementServers: [{name: a}, {name: b}]\n');
+    const before = JSON.parse((await runCli(['validate', 'deep.yaml', '--format', 'json'], { cwd: sub })).stdout);
+    expect(before.files[0].findings[0].message).toMatch(/nests deeper than 64 levels/);
+    writeFileSync(path.join(sub, '.pooltopo.yaml'), 'limits:\n  maxDepth: 200\n  maxServers: 1\n');
+    const deep = JSON.parse((await runCli(['validate', 'deep.yaml', '--format', 'json'], { cwd: sub })).stdout);
+    expect(deep.files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['schema']);
+    const two = JSON.parse((await runCli(['validate', 'two.yaml', '--format', 'json'], { cwd: sub })).stdout);
+    expect(two.files[0].findings[0].message).toMatch(/2 servers, more than the 1 pooltopo analyses/);
+  });
+});
+
+describe('internal errors', () => {
+  it('in one rule become an internal-error finding of that file; the other rules still run', async () => {
+    const rule = RULES.find((r) => r.meta.id === 'gateway-without-failover')!;
+    const original = rule.check;
+    (rule as { check: unknown }).check = () => { throw new Error('boom'); };
+    try {
+      const text = readFileSync(path.join(ROOT, 'examples/single-server.yaml'), 'utf8');
+      const { result } = await lintText(text, 'x.yaml');
+      const internal = result.findings.filter((f) => f.ruleId === 'internal-error');
+      expect(internal).toHaveLength(1);
+      expect(internal[0]!.message).toBe('Rule gateway-without-failover failed on this file (boom); please report it. Every other rule ran.');
+      expect(result.findings.map((f) => f.ruleId)).toContain('single-management-server');
+    } finally {
+      (rule as { check: unknown }).check = original;
+    }
+  });
+
+  it('in the command are one line, with the stack only under --debug', async () => {
+    const original = FORMATS.stylish;
+    (FORMATS as Record<string, unknown>)['stylish'] = () => { throw new TypeError('formatter exploded'); };
+    try {
+      const plain = await runCli(['validate', 'examples/single-server.yaml']);
+      expect(plain).toMatchObject({ code: 2, stdout: '' });
+      expect(plain.stderr).toBe('pooltopo: internal error: formatter exploded (run with --debug for details, and please report it)\n');
+      const debug = await runCli(['validate', 'examples/single-server.yaml', '--debug']);
+      expect(debug.code).toBe(2);
+      expect(debug.stderr).toMatch(/^pooltopo: internal error: formatter exploded/);
+      expect(debug.stderr).toMatch(/\n\s+at /);
+    } finally {
+      (FORMATS as Record<string, unknown>)['stylish'] = original;
+    }
+  });
+});
