@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/bundle/pooltopo.mjs';
 
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -178,7 +178,7 @@ describe('as a real process', () => {
     const r = spawnCli(['validate', path.join(dir, 'good.yaml')], { env: { POOLTOPO_TRACE_IMPORTS: trace }, nodeArgs: ['--import', path.join(ROOT, 'test/support/trace-imports.mjs')] });
     expect(r.code).toBe(0);
     const loaded = readFileSync(trace, 'utf8');
-    expect(loaded).toMatch(/dist\/cli\/main\.js/);
+    expect(loaded).toMatch(/dist\/bundle\/pooltopo\.mjs/);
     expect(loaded).toMatch(/js-yaml/);
     expect(loaded).not.toMatch(/mathjs/);
     expect(loaded).not.toMatch(/handlebars/);

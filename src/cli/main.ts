@@ -28,9 +28,12 @@ export interface Io {
   readonly isTTY: boolean;
 }
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; homepage: string };
-export const VERSION: string = PACKAGE.version;
-const HOMEPAGE: string = PACKAGE.homepage;
+let packageJson: { version: string; homepage: string } | undefined;
+/** pooltopo's package.json, read when first needed (no work at module load). */
+function pkg(): { version: string; homepage: string } {
+  packageJson ??= JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; homepage: string };
+  return packageJson;
+}
 
 const USAGE = `Usage: pooltopo <command> [options]
 
@@ -254,7 +257,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return name === undefined ? 2 : 0;
     }
     if (name === '-v' || name === '--version') {
-      io.stdout(`${VERSION}\n`);
+      io.stdout(`${pkg().version}\n`);
       return 0;
     }
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
@@ -310,8 +313,8 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     color,
     rules: ruleDescriptors(config),
     failOn,
-    version: VERSION,
-    informationUri: HOMEPAGE,
+    version: pkg().version,
+    informationUri: pkg().homepage,
   });
   if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
   else io.stdout(text);
@@ -334,7 +337,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
     rules: ruleDescriptors(config),
     settings: { ...DEFAULT_SETTINGS, ...config.settings },
     failOn,
-    version: VERSION,
+    version: pkg().version,
     ...(values['timestamp'] ? { generatedAt: new Date().toISOString() } : {}),
   }));
   const output = (values['output'] as string | undefined) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;

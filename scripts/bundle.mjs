@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Bundles the CLI (dist/cli/main.js and everything it imports) into dist/bundle/: one file for the
+// common path and a chunk per lazily imported part (report, simulate, plan, the config's validator).
+// Measured on the 2-core machine, cold `validate` of one file: 0.21 s unbundled, 0.17 s bundled
+// (bare node: 0.10 s). mathjs and handlebars stay external and are imported only where needed.
+// dist/bundle/ sits at the same depth as dist/cli/, so `new URL('../../…', import.meta.url)` still
+// finds package.json, schemas/ and templates/.
+import { rolldown } from 'rolldown';
+
+const bundle = await rolldown({
+  input: 'dist/cli/main.js',
+  platform: 'node',
+  external: ['mathjs', 'handlebars', /^node:/],
+  logLevel: 'warn',
+});
+await bundle.write({ dir: 'dist/bundle', format: 'esm', entryFileNames: 'pooltopo.mjs', chunkFileNames: '[name]-[hash].mjs' });
+await bundle.close();
