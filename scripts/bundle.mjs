@@ -10,7 +10,7 @@ import { rolldown } from 'rolldown';
 const bundle = await rolldown({
   input: 'dist/cli/main.js',
   platform: 'node',
-  external: ['mathjs', 'handlebars', /^node:/],
+  external: ['mathjs', 'handlebars', /^handlebars\//, /^node:/],
   logLevel: 'warn',
 });
 await bundle.write({ dir: 'dist/bundle', format: 'esm', entryFileNames: 'pooltopo.mjs', chunkFileNames: '[name]-[hash].mjs' });

@@ -30,3 +30,10 @@ describe('library API', () => {
     expect(RULES.length).toBe(29);
   });
 });
+
+describe('number formatting', async () => {
+  const { groupThousands } = await import('../src/rules/types.js');
+  it('groups thousands like en-US', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, -4200, 123456789]) expect(groupThousands(n)).toBe(n.toLocaleString('en-US'));
+  });
+});

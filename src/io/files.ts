@@ -2,7 +2,7 @@
  * The file system edge: which files a command line names, reading them as text, writing outputs
  * atomically. Everything that can fail here fails with a `PooltopoError` (exit code 2).
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { PooltopoError } from '../errors.js';
 
@@ -173,18 +173,22 @@ export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: 16 * 1024 * 1024 
 
 export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly offset: number; readonly text: string };
 
-/** Reads a file as UTF-8 text; a file too large or not UTF-8 comes back as a problem to report, not an error. */
+/**
+ * Reads a file as UTF-8 text; a file too large or not UTF-8 comes back as a problem to report, not an
+ * error. Synchronous on purpose: linting a thousand files, the async calls' round trips through the
+ * thread pool cost more than the linting (profiled: 850 ms of 1.9 s idle).
+ */
 export async function readTopologyFile(file: string, cwd: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadResult> {
   const abs = path.resolve(cwd, file);
   let bytes: Buffer;
   try {
-    const stat = await fs.stat(abs);
+    const stat = statSync(abs);
     if (stat.isDirectory()) throw new PooltopoError(`cannot read "${file}": it is a directory`);
     if (!stat.isFile()) throw new PooltopoError(`cannot read "${file}": it is not a regular file (a device, socket or pipe)`);
     if (stat.size > limits.maxFileBytes) {
       return { ok: false, message: `the file is ${formatBytes(stat.size)}, larger than the ${formatBytes(limits.maxFileBytes)} pooltopo reads`, offset: 0, text: '' };
     }
-    bytes = await fs.readFile(abs);
+    bytes = readFileSync(abs);
   } catch (err) {
     if (err instanceof PooltopoError) throw err;
     throw new PooltopoError(`cannot read "${file}": ${describeFsError(err)}`);
@@ -192,11 +196,14 @@ export async function readTopologyFile(file: string, cwd: string, limits: ReadLi
   return decodeText(bytes);
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 export function decodeText(bytes: Uint8Array): ReadResult {
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+    return { ok: true, text: STRICT_UTF8.decode(bytes) };
   } catch {
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const text = LENIENT_UTF8.decode(bytes);
     const offset = Math.max(0, text.indexOf('\uFFFD'));
     return { ok: false, message: 'the file is not valid UTF-8 text (binary data, or another encoding)', offset, text };
   }

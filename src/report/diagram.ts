@@ -6,6 +6,7 @@
  */
 import type { Topology } from '../model/types.js';
 import type { Settings } from '../settings.js';
+import { groupThousands } from '../rules/types.js';
 
 export interface DiagramBox {
   readonly x: number;
@@ -75,10 +76,10 @@ export function layoutDiagram(topology: Topology, settings: Settings, poolNumber
     const servers = [...topology.managementServers, ...topology.gateways].filter((s) => s.dataCenter === dc);
     const shown = servers.slice(0, MAX_BOXES_PER_REGION);
     for (const s of shown) {
-      items.push({ label: s.name, sublabel: s.role === 'gateway' ? `gateway · ${s.agents.toLocaleString('en-US')} agents` : `management server · ${s.agents.toLocaleString('en-US')} agents`, kind: s.role });
+      items.push({ label: s.name, sublabel: s.role === 'gateway' ? `gateway · ${groupThousands(s.agents)} agents` : `management server · ${groupThousands(s.agents)} agents`, kind: s.role });
     }
     if (servers.length > shown.length) {
-      items.push({ label: `+ ${(servers.length - shown.length).toLocaleString('en-US')} more servers`, sublabel: 'listed in the tables below', kind: 'more' });
+      items.push({ label: `+ ${groupThousands(servers.length - shown.length)} more servers`, sublabel: 'listed in the tables below', kind: 'more' });
     }
     if (topology.database.dataCenter === dc) {
       items.push({ label: topology.database.server, sublabel: 'operational database', kind: 'database' });

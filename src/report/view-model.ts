@@ -6,7 +6,7 @@
 import type { LintOutcome } from '../lint.js';
 import type { FileResult, Finding, PoolResult } from '../results.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
-import { SEVERITIES, type Severity } from '../rules/types.js';
+import { groupThousands, SEVERITIES, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
 import { resolveNames } from '../analysis/scenario.js';
@@ -86,7 +86,7 @@ const ITEM_LABELS: Readonly<Record<string, string>> = {
   networkDevices: 'Network devices',
 };
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = groupThousands;
 
 export function buildReportView(outcome: LintOutcome, options: ReportOptions): ReportView {
   const { result } = outcome;

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// pooltopo's benchmark: `npm run bench` (after `npm run build`). Every figure is the median of several
+// runs, measured in this run against a bare `node -e ""` measured the same way, with its target.
+// The output format is stable: one line per figure, `name | measured | ratio or rate | target | ok`.
+// Exit code 1 when a target is missed.
+import { spawnSync } from 'node:child_process';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = path.join(root, 'bin/pooltopo.js');
+const work = mkdtempSync(path.join(tmpdir(), 'pooltopo-bench-'));
+const quick = process.argv.includes('--quick');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Wall time of a command, median of `runs`, in seconds. */
+function time(cmd, args, runs, options = {}) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], ...options });
+    const end = process.hrtime.bigint();
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    times.push(Number(end - start) / 1e9);
+  }
+  return median(times);
+}
+
+// Inputs: 1,000 files made from the examples, and a 20,000-server file.
+const examples = readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(root, 'examples', f), 'utf8'));
+const many = path.join(work, 'many');
+mkdirSync(many);
+for (let i = 0; i < 1000; i++) {
+  const text = examples[i % examples.length].replace(/^name: (.*)$/m, `name: $1 ${i}`);
+  writeFileSync(path.join(many, `topology-${String(i).padStart(4, '0')}.yaml`), text);
+}
+const huge = path.join(work, 'huge.yaml');
+{
+  const lines = ['version: 1', 'name: Huge', 'dataCenters: [{name: east}, {name: west}]', 'latency: [{between: [east, west], ms: 4}]',
+    'databases: {operational: {server: sql01, dataCenter: east, availability: 0.9999}}', 'managementServers:'];
+  for (let i = 0; i < 20000; i++) lines.push(`  - {name: ms${String(i).padStart(5, '0')}, dataCenter: ${i % 2 ? 'east' : 'west'}, agents: ${i % 100}, availability: 0.99}`);
+  lines.push('pools:', `  - name: Big Pool`, `    members: [${Array.from({ length: 10000 }, (_, i) => `ms${String(i * 2).padStart(5, '0')}`).join(', ')}]`);
+  writeFileSync(huge, lines.join('\n') + '\n');
+}
+
+const runs = quick ? 3 : 10;
+const node = process.execPath;
+const bare = time(node, ['-e', ''], runs);
+const one = time(node, [bin, 'validate', 'examples/two-servers-separate-sql.yaml'], runs);
+const batch = time(node, [bin, 'validate', many, '--format', 'json', '-o', path.join(work, 'out.json')], quick ? 2 : 5);
+const hugeTime = time(node, [bin, 'validate', huge, '--format', 'json', '-o', path.join(work, 'huge.json')], quick ? 2 : 5);
+const report = time(node, [bin, 'report', 'examples/stretched-two-sites.yaml', '-o', path.join(work, 'report.html')], runs);
+const ajvCli = path.join(root, 'node_modules/ajv-cli/dist/index.js');
+const ajv = time(node, [ajvCli, 'validate', '-s', 'schemas/topology.schema.json', '-d', `${many}/*.yaml`, '--all-errors', '--allow-union-types'], quick ? 2 : 3);
+
+// The availability DP for 1,000 voters of distinct availabilities, in process.
+const { poolAvailability } = await import(path.join(root, 'dist/analysis/availability.js'));
+const members = Array.from({ length: 1000 }, (_, i) => 0.9 + (i % 997) / 10000);
+const dpTimes = [];
+for (let i = 0; i < 21; i++) {
+  const start = process.hrtime.bigint();
+  poolAvailability({ members, observers: [], database: 0.9999, defaultObserverVotes: true });
+  dpTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+const dp = median(dpTimes);
+
+rmSync(work, { recursive: true, force: true });
+
+const rows = [
+  ['bare node -e ""', `${bare.toFixed(3)} s`, '1.00x', '', true],
+  ['validate one small file (cold)', `${one.toFixed(3)} s`, `${(one / bare).toFixed(2)}x`, '<= 2.00x bare node', one / bare <= 2],
+  ['validate 1,000 files, one process', `${batch.toFixed(3)} s`, `${Math.round(1000 / batch).toLocaleString('en-US')} files/s`, '>= 3,000 files/s', 1000 / batch >= 3000],
+  ['validate a 20,000-server file', `${hugeTime.toFixed(3)} s`, `${(hugeTime / bare).toFixed(2)}x`, '< 1 s', hugeTime < 1],
+  ['report of an example', `${report.toFixed(3)} s`, `${(report / bare).toFixed(2)}x`, '< 0.300 s', report < 0.3],
+  ['availability DP, 1,000 voters', `${dp.toFixed(1)} ms`, '', '< 100 ms', dp < 100],
+  ['ajv-cli, the same 1,000 files (schema only)', `${ajv.toFixed(3)} s`, `${Math.round(1000 / ajv).toLocaleString('en-US')} files/s`, 'slower than pooltopo', ajv > batch],
+];
+const cpu = cpus();
+console.log(`pooltopo bench: node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB${quick ? ', quick' : ''}`);
+const widths = [44, 10, 16, 22];
+console.log(['figure', 'measured', 'ratio / rate', 'target'].map((h, i) => h.padEnd(widths[i])).join(' | ') + ' | ok');
+for (const [name, measured, ratio, target, ok] of rows) {
+  console.log([name, measured, ratio, target].map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ` | ${target ? (ok ? 'yes' : 'NO') : ''}`);
+}
+process.exitCode = rows.every((r) => r[4]) ? 0 : 1;
