@@ -1,0 +1,80 @@
+/**
+ * The analyses stay within their complexity on growing inputs, measured in operations (calls to the
+ * collection methods the code is built from), not wall time: quadrupling the servers must not much
+ * more than quadruple the work of the linear analyses.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseTopology } from '../src/analysis/index.js';
+import { lintText } from '../src/index.js';
+import { normalise } from '../src/model/normalise.js';
+import type { ScomDocument } from '../src/model/document.js';
+
+const COUNTED: [object, string][] = [
+  [Map.prototype, 'get'], [Map.prototype, 'set'], [Map.prototype, 'has'],
+  [Set.prototype, 'add'], [Set.prototype, 'has'],
+  [Array.prototype, 'push'], [Array.prototype, 'map'], [Array.prototype, 'filter'], [Array.prototype, 'some'],
+  [Array.prototype, 'every'], [Array.prototype, 'find'], [Array.prototype, 'forEach'], [Array.prototype, 'includes'], [Array.prototype, 'indexOf'],
+];
+
+/** Calls of the counted methods while `fn` runs (awaited), weighted by the length of the array they walk. */
+async function operations(fn: () => unknown): Promise<number> {
+  let ops = 0;
+  const originals = COUNTED.map(([proto, name]) => [proto, name, (proto as Record<string, unknown>)[name]] as const);
+  for (const [proto, name, original] of originals) {
+    (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+      ops += Array.isArray(this) && name !== 'push' ? Math.max(1, this.length) : 1;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+  try {
+    await fn();
+  } finally {
+    for (const [proto, name, original] of originals) (proto as Record<string, unknown>)[name] = original;
+  }
+  return ops;
+}
+
+function document(n: number): ScomDocument {
+  const ms = Array.from({ length: n }, (_, i) => ({ name: `ms${i}`, dataCenter: i % 2 ? 'east' : 'west', agents: i % 50, availability: 0.99 }));
+  return {
+    version: 1, name: 'Big',
+    dataCenters: [{ name: 'east' }, { name: 'west' }],
+    latency: [{ between: ['east', 'west'], ms: 4 }, { between: ['ms0', 'ms1'], ms: 0.5 }],
+    databases: { operational: { server: 'sql', dataCenter: 'east', availability: 0.999 } },
+    managementServers: ms,
+    gateways: Array.from({ length: n / 10 }, (_, i) => ({ name: `gw${i}`, managementServers: ['ms0', 'ms1'] })),
+    pools: [{ name: 'Half', members: ms.filter((_, i) => i % 2 === 0).map((s) => s.name), workload: { unixLinuxAgents: n * 10 } }],
+  };
+}
+
+describe('complexity', () => {
+  it('counts operations: quadratic work shows as quadratic', async () => {
+    const quadratic = (n: number) => operations(() => { const xs = Array.from({ length: n }, (_, i) => i); xs.forEach((x) => xs.includes(x)); });
+    expect((await quadratic(800)) / (await quadratic(200))).toBeGreaterThan(12);
+  });
+
+  it('normalisation and every analysis are linear in the servers', async () => {
+    const work = (n: number) => {
+      const doc = document(n);
+      return operations(() => { analyseTopology(normalise(doc, new Map()).topology); });
+    };
+    const small = await work(500);
+    const large = await work(2000);
+    expect(large / small).toBeLessThan(4 * 1.25);
+  });
+
+  it('the whole lint of a file is linear in the servers, rules included', async () => {
+    const yamlOf = (n: number) => {
+      const lines = ['version: 1', 'name: Big', 'managementServers:'];
+      for (let i = 0; i < n; i++) lines.push(`  - {name: ms${i}, agents: ${i % 50}}`);
+      lines.push('pools:', `  - {name: All, members: [${Array.from({ length: n }, (_, i) => `ms${i}`).join(', ')}]}`);
+      return lines.join('\n') + '\n';
+    };
+    const counts: number[] = [];
+    for (const n of [500, 2000]) {
+      const text = yamlOf(n);
+      counts.push(await operations(() => lintText(text, 'big.yaml')));
+    }
+    expect(counts[1]! / counts[0]!).toBeLessThan(4 * 1.25);
+  });
+});
