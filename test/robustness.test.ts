@@ -173,6 +173,16 @@ describe('hostile inputs', () => {
     expect(JSON.parse(walked.stdout).files.map((f: { file: string }) => f.file)).toEqual(['ok.yaml']);
   });
 
+  it('report a dangling link met while walking a directory, and go on', async () => {
+    const sub = mkdtempSync(path.join(dir, 'dangling-'));
+    writeFileSync(path.join(sub, 'ok.yaml'), 'version: 1\nname: x\nmanagementServers: [{name: a}, {name: b}]\n');
+    execFileSync('ln', ['-s', path.join(sub, 'gone.yaml'), path.join(sub, 'broken.yaml')]);
+    const r = await runCli(['validate', '.', '--format', 'json'], { cwd: sub });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^pooltopo: warning: skipped ".*broken\.yaml": no such file or directory\n$/);
+    expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual(['ok.yaml']);
+  });
+
   it('have limits that the config can change', async () => {
     const sub = mkdtempSync(path.join(dir, 'limits-'));
     writeFileSync(path.join(sub, 'deep.yaml'), `version: 1\nname: x\nmanagementServers: [{name: a}, {name: b}]\npoolManager: ${'['.repeat(100)}${']'.repeat(100)}\n`);
