@@ -11,8 +11,10 @@ import type { ScomDocument } from './model/document.js';
 import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from './model/duration.js';
 import { normalise } from './model/normalise.js';
 import type { Topology } from './model/types.js';
-import { RULES, ruleById } from './rules/index.js';
-import { atPool, formatMessage, type Report, type Rule, type Severity } from './rules/types.js';
+import { rulesOfKind, ruleById } from './rules/index.js';
+import { isKnownKind, KINDS } from './kinds/index.js';
+import { analyseOpcon, normaliseOpcon, type Failover, type OpconDocument } from './kinds/opcon/index.js';
+import { atPool, formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
 import { poolScope } from './policies/scope.js';
 import type { CompiledPolicy } from './policies/types.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
@@ -58,15 +60,31 @@ export async function lintText(text: string, file: string, options: LintOptions 
   };
   const addReport = (ruleId: string, sourceMap: SourceMap, report: Report, message: string) =>
     add(ruleId, sourceMap.locate(report.path, report.at ?? 'value'), report.path, message, report.pool);
-  const reportRule = (rule: Rule, sourceMap: SourceMap, report: Report) => {
+  const reportRule = (rule: AnyRule, sourceMap: SourceMap, report: Report) => {
     const template = rule.meta.messages[report.messageId] ?? report.messageId;
     addReport(rule.meta.id, sourceMap, report, formatMessage(template, report.data));
   };
-  const done = (sourceMap: SourceMap, kind?: string, pools: PoolResult[] = [], topology?: Topology, analysis?: TopologyAnalysis): LintOutcome => {
+  /** Runs each rule's check on a kind's context; a rule that throws is an internal-error finding. */
+  const runRules = (rules: readonly AnyRule[], context: unknown, sourceMap: SourceMap) => {
+    for (const rule of rules) {
+      if (!rule.check || !severityOf(rule.meta.id)) continue;
+      try {
+        for (const report of rule.check(context)) reportRule(rule, sourceMap, report);
+      } catch (err) {
+        const internal = ruleById('internal-error')!;
+        add(internal.meta.id, { line: 1, column: 1 }, '', formatMessage(internal.meta.messages['ruleFailed']!, {
+          ruleId: rule.meta.id,
+          error: err instanceof Error ? err.message : String(err),
+        }));
+      }
+    }
+  };
+  const done = (sourceMap: SourceMap, kind?: string, pools: PoolResult[] = [], topology?: Topology, analysis?: TopologyAnalysis, failover?: Failover): LintOutcome => {
     const s = suppress(findings, text, sourceMap, options, add);
     return {
       result: {
         file, ...(kind !== undefined ? { kind } : {}), findings: s.findings.sort(compareFindings), pools,
+        ...(failover ? { failover } : {}),
         ...(s.suppressed.length > 0 ? { suppressed: s.suppressed.sort(compareFindings) } : {}),
       },
       ...(topology ? { topology } : {}),
@@ -79,8 +97,13 @@ export async function lintText(text: string, file: string, options: LintOptions 
   if (!parsed.ok) return syntaxOutcome(file, parsed.sourceMap, parsed.problems, options);
   const { value, sourceMap } = parsed;
 
-  // 2. The schema.
+  // 2. The kind, then the schema.
   const schemaRule = ruleById('schema')!;
+  const declaredKind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
+  if (declaredKind !== undefined && !isKnownKind(declaredKind)) {
+    reportRule(schemaRule, sourceMap, { messageId: 'unknownKind', data: { kind: String(declaredKind), known: KINDS.join(', ') }, path: '/kind' });
+    return done(sourceMap);
+  }
   const violations = await checkSchema(value);
   if (violations.length > 0) {
     for (const v of violations) {
@@ -89,6 +112,13 @@ export async function lintText(text: string, file: string, options: LintOptions 
     }
     const kind = value !== null && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' ? (value as { kind: string }).kind : undefined;
     return done(sourceMap, kind);
+  }
+  if (declaredKind === 'opcon-failover') {
+    const doc = value as OpconDocument;
+    const { model, issues } = normaliseOpcon(doc);
+    const opconAnalysis = analyseOpcon(model);
+    runRules(rulesOfKind('opcon-failover'), { model, analysis: opconAnalysis, issues }, sourceMap);
+    return done(sourceMap, 'opcon-failover', [], undefined, undefined, opconAnalysis.failover);
   }
   const doc = value as ScomDocument;
   const servers = doc.managementServers.length + (doc.gateways?.length ?? 0);
@@ -106,19 +136,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
 
   // 4. Analyses and rules.
   const analysis = analyseTopology(topology, settings.computersPerManagementGroup !== undefined ? { computersPerManagementGroup: settings.computersPerManagementGroup } : {});
-  const context = { topology, analysis, issues, settings };
-  for (const rule of RULES) {
-    if (!rule.check || !severityOf(rule.meta.id)) continue;
-    try {
-      for (const report of rule.check(context)) reportRule(rule, sourceMap, report);
-    } catch (err) {
-      const internal = ruleById('internal-error')!;
-      add(internal.meta.id, { line: 1, column: 1 }, '', formatMessage(internal.meta.messages['ruleFailed']!, {
-        ruleId: rule.meta.id,
-        error: err instanceof Error ? err.message : String(err),
-      }));
-    }
-  }
+  runRules(rulesOfKind('scom'), { topology, analysis, issues, settings }, sourceMap);
   for (const policy of options.policies ?? []) {
     const { id, message } = policy.definition;
     if (!severityOf(id)) continue;

@@ -1,5 +1,6 @@
 /** What pooltopo reports: the shapes of CLI.md's JSON output, also the library's result types. */
 import type { Severity } from './rules/types.js';
+import type { Failover } from './kinds/opcon/analysis.js';
 
 export interface Finding {
   readonly ruleId: string;
@@ -68,6 +69,8 @@ export interface FileResult {
   readonly kind?: string;
   readonly findings: readonly Finding[];
   readonly pools: readonly PoolResult[];
+  /** For `kind: opcon-failover`: the failover figures (CLI.md). */
+  readonly failover?: Failover;
   /** Findings suppressed in the file: not counted, kept for SARIF and for review. */
   readonly suppressed?: readonly SuppressedFinding[];
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderAllRuleDocs } from '../src/docs/generate.js';
 import { RULES } from '../src/rules/index.js';
-import { docsUrl } from '../src/rules/descriptors.js';
+import { docsName, docsUrl } from '../src/rules/descriptors.js';
 import { ROOT } from './fixture-files.js';
 
 describe('rule documentation', async () => {
@@ -21,6 +21,9 @@ describe('rule documentation', async () => {
   });
 
   it('is where SARIF\'s helpUri points', () => {
-    for (const rule of RULES) expect(docsUrl(rule.meta.id).endsWith(`/docs/rules/${rule.meta.id}.md`)).toBe(true);
+    for (const rule of RULES) {
+      expect(docsUrl(rule.meta.id).endsWith(`/docs/rules/${docsName(rule.meta.id)}.md`)).toBe(true);
+      expect(pages.has(`${docsName(rule.meta.id)}.md`)).toBe(true);
+    }
   });
 });

@@ -32,6 +32,8 @@ export interface Expected {
   /** Findings the file's comments suppress. */
   suppressed?: { ruleId: string; line: number }[];
   pools?: Record<string, unknown>[];
+  /** For `kind: opcon-failover`. */
+  failover?: Record<string, unknown>;
 }
 
 export function readExpected(file: string): Expected {

@@ -71,7 +71,7 @@ describe('sarif', () => {
       expect(rule.shortDescription.text.length).toBeGreaterThan(10);
       expect(rule.fullDescription.text.length).toBeGreaterThan(10);
       expect(rule.help.text).toMatch(/Why: /);
-      expect(rule.helpUri).toBe(`https://github.com/pooltopo/pooltopo/blob/main/docs/rules/${rule.id}.md`);
+      expect(rule.helpUri).toBe(`https://github.com/pooltopo/pooltopo/blob/main/docs/rules/${rule.id.replace('/', '-')}.md`);
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
     }
   });

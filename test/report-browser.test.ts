@@ -17,7 +17,8 @@ import { launchChromium } from './support/browser.js';
 import { ROOT } from './support/run-cli.js';
 
 const OUT = path.join(ROOT, 'test/output');
-const EXAMPLES = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).sort();
+/** The report draws SCOM management groups; the other kinds' examples are not reported yet. */
+const EXAMPLES = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml') && !f.startsWith('opcon-')).sort();
 /** Printed and seen in the dark scheme too: the largest design and a gateway design. */
 const IN_DEPTH = new Set(['stretched-two-sites.yaml', 'gateway-pool-three.yaml']);
 let browser: Browser;

@@ -12,15 +12,15 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI_MD_RULES: Record<string, string> = Object.fromEntries(
   readFileSync(path.join(ROOT, '../shared/spec/CLI.md'), 'utf8')
     .split('\n')
-    .map((line) => /^\| `([a-z0-9-]+)` \| (error|warning|info) \|/.exec(line))
+    .map((line) => /^\| `([a-z0-9/-]+)` \| (error|warning|info) \|/.exec(line))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => [m[1]!, m[2]!]),
 );
 
 describe('rule metadata', () => {
-  it('covers every SCOM rule id in CLI.md with its default severity', () => {
-    const ids = Object.keys(CLI_MD_RULES);
-    expect(ids.length).toBeGreaterThanOrEqual(26);
+  it('covers every SCOM and OpCon rule id in CLI.md with its default severity', () => {
+    const ids = Object.keys(CLI_MD_RULES).filter((id) => !id.startsWith('skype/'));
+    expect(ids.length).toBeGreaterThanOrEqual(36);
     for (const id of ids) {
       const rule = RULES.find((r) => r.meta.id === id);
       expect(rule, id).toBeDefined();
@@ -30,12 +30,14 @@ describe('rule metadata', () => {
 
   it.each(RULES.map((r) => [r.meta.id, r] as const))('%s is documented and sourced', (id, rule) => {
     const m = rule.meta;
-    expect(m.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(m.id).toMatch(/^([a-z0-9]+\/)?[a-z0-9]+(-[a-z0-9]+)*$/);
     for (const field of [m.description, m.rationale, m.remediation]) expect(field.length).toBeGreaterThan(20);
     expect(m.sources.length).toBeGreaterThan(0);
     for (const s of m.sources) expect(SOURCES[s], `${id} source ${s}`).toBeDefined();
     expect(Object.keys(m.messages).length).toBeGreaterThan(0);
-    expect(['scom', 'common'].some((dir) => existsSync(path.join(ROOT, 'src/rules', dir, `${id}.ts`))), `one file per rule: ${id}.ts`).toBe(true);
+    const [prefix, name] = id.includes('/') ? id.split('/') : [undefined, id];
+    const file = prefix ? [path.join(ROOT, 'src/kinds', prefix, 'rules', `${name}.ts`)] : ['scom', 'common'].map((dir) => path.join(ROOT, 'src/rules', dir, `${id}.ts`));
+    expect(file.some((f) => existsSync(f)), `one file per rule: ${id}`).toBe(true);
   });
 
   /** internal-error fires only when a rule has a bug: test/robustness.test.ts makes one fail instead. */

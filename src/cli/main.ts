@@ -331,6 +331,9 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
     onWarning: (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`),
   });
   if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
+  if (outcome.result.kind !== undefined && outcome.result.kind !== 'scom') {
+    throw new PooltopoError(`report draws kind scom only for now; "${file}" is ${outcome.result.kind} (pooltopo validate checks it)`);
+  }
   const { buildReportView } = await import('../report/view-model.js');
   const { renderReport } = await import('../report/render.js');
   const html = await renderReport(buildReportView(outcome, {
@@ -351,6 +354,9 @@ async function modelOf(file: string, values: Record<string, unknown>, io: Io): P
   const config = await configFor(values, io);
   const [outcome] = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings, ...limitOptions(config) });
   if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
+  if (outcome.result.kind !== undefined && outcome.result.kind !== 'scom') {
+    throw new PooltopoError(`this command supports kind scom only for now; "${file}" is ${outcome.result.kind} (pooltopo validate checks it)`);
+  }
   if (!outcome.topology || !outcome.analysis) {
     const first = outcome.result.findings[0];
     throw new PooltopoError(`"${file}" cannot be analysed${first ? `: ${first.file}:${first.line}:${first.column}: ${first.message}` : ''} (pooltopo validate shows every problem)`);

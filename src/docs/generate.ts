@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../lint.js';
 import { RULES } from '../rules/index.js';
+import { docsName } from '../rules/descriptors.js';
 import { renderPoliciesDoc } from './policies-doc.js';
 import { renderRuleDoc, renderRuleIndex, type RuleExample } from './rule-docs.js';
 
@@ -10,7 +11,7 @@ export async function renderAllRuleDocs(root: string): Promise<Map<string, strin
   const pages = new Map<string, string>();
   for (const rule of RULES) {
     if (rule.meta.id === 'internal-error') {
-      pages.set(`${rule.meta.id}.md`, renderRuleDoc(rule, undefined, undefined));
+      pages.set(`${docsName(rule.meta.id)}.md`, renderRuleDoc(rule, undefined, undefined));
       continue;
     }
     const example = async (kind: 'fires' | 'quiet'): Promise<RuleExample> => {
@@ -20,7 +21,7 @@ export async function renderAllRuleDocs(root: string): Promise<Map<string, strin
       const { result } = await lintText(text, file, { reportUnusedDisable });
       return { file, text, findings: result.findings.filter((f) => f.ruleId === rule.meta.id) };
     };
-    pages.set(`${rule.meta.id}.md`, renderRuleDoc(rule, await example('fires'), await example('quiet')));
+    pages.set(`${docsName(rule.meta.id)}.md`, renderRuleDoc(rule, await example('fires'), await example('quiet')));
   }
   pages.set('README.md', renderRuleIndex(RULES));
   pages.set('policies.md', renderPoliciesDoc());

@@ -26,6 +26,12 @@ export const SOURCES = {
   PFS: {
     title: 'Operations Manager 2012 R2 "Perfect Failover Service" (community blog, seed 000)',
   },
+  'OPC-SM': {
+    title: 'OpCon documentation, "Service Manager" (SMAServMan.ini settings)',
+  },
+  'OPC-FS': {
+    title: 'OpCon documentation, "Failover Scenarios" (OpCon 26.0; seed 004)',
+  },
   SPEC: {
     title: 'pooltopo FORMAT.md: a modelling choice of this tool, built on the sources above',
   },

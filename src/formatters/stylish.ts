@@ -41,7 +41,10 @@ function formatFile(file: FileResult, paint: (s: Style, t: string) => string): s
     const sev = r.severity === 'error' ? paint('red', 'error  ') : r.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info   ');
     lines.push(`  ${paint('dim', r.at.padEnd(atWidth))}  ${sev}  ${r.message.padEnd(messageWidth)}  ${paint('dim', r.rule)}`);
   }
-  if (file.pools.length > 0) {
+  if (file.failover) {
+    if (rows.length > 0) lines.push('');
+    lines.push(`  ${paint('bold', 'failover')}  ${failoverSummary(file.failover)}`);
+  } else if (file.pools.length > 0) {
     if (rows.length > 0) lines.push('');
     const nameWidth = Math.min(60, Math.max(...file.pools.map((p) => escapeForTerminal(p.name).length)));
     for (const p of file.pools) lines.push(`  ${paint('bold', escapeForTerminal(p.name).padEnd(nameWidth))}  ${poolSummary(p)}`);
@@ -49,6 +52,15 @@ function formatFile(file: FileResult, paint: (s: Style, t: string) => string): s
     lines.push('  no pools');
   }
   return lines;
+}
+
+/** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */
+export function failoverSummary(f: NonNullable<FileResult['failover']>): string {
+  if (f.mode === 'none') return `none: ${escapeForTerminal(f.primary ?? '')} runs alone`;
+  const db = f.database === 'replicated' ? 'replicated database' : 'one database';
+  const head = `scenario ${f.scenario} (${f.mode}, ${db}): ${escapeForTerminal(f.primary ?? '?')} -> ${escapeForTerminal(f.secondary ?? '?')}`;
+  if (f.mode === 'manual') return `${head}, by hand`;
+  return `${head} on ${f.triggers.length ? f.triggers.join(', ') : 'no trigger'}, detected in ${f.detectionSeconds} s`;
 }
 
 /** `3 voters, 2 needed, tolerates 1 (0 without the default observer)`. */

@@ -54,8 +54,9 @@ function violations(validate: ValidateFunction, value: unknown): SchemaViolation
   const out: SchemaViolation[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
-    // A propertyNames failure is reported twice by ajv: once for the name, once for the object.
-    if (e.keyword === 'propertyNames') continue;
+    // A propertyNames failure is reported twice by ajv: once for the name, once for the object; and
+    // the kind's if/then/else adds a wrapper error beside the real ones.
+    if (e.keyword === 'propertyNames' || e.keyword === 'if') continue;
     const described = describe(e);
     const v = /[.?!]$/.test(described.message) ? described : { ...described, message: `${described.message}.` };
     const key = `${v.path}\u0000${v.message}`;

@@ -22,8 +22,13 @@ export interface RuleDescriptor {
   readonly helpUri: string;
 }
 
+/** The file name of a rule's page, without `.md`: `opcon/no-standby` → `opcon-no-standby`. */
+export function docsName(ruleId: string): string {
+  return ruleId.replace(/\//g, '-');
+}
+
 export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}${ruleId.replace(/\//g, '-')}.md`;
+  return `${DOCS_BASE_URL}${docsName(ruleId)}.md`;
 }
 
 export function describeRule(rule: Rule, severity: Severity = rule.meta.severity): RuleDescriptor {

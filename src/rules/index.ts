@@ -1,9 +1,10 @@
 /** The rule index: every rule, by id. Adding a rule touches its file, its fixtures and this list. */
-import type { Rule } from './types.js';
-import yamlSyntax from './scom/yaml-syntax.js';
-import schema from './scom/schema.js';
-import unknownReference from './scom/unknown-reference.js';
-import duplicateName from './scom/duplicate-name.js';
+import type { AnyRule } from './types.js';
+import { OPCON_RULES } from '../kinds/opcon/index.js';
+import yamlSyntax from './common/yaml-syntax.js';
+import schema from './common/schema.js';
+import unknownReference from './common/unknown-reference.js';
+import duplicateName from './common/duplicate-name.js';
 import noHighAvailability from './scom/no-high-availability.js';
 import singleManagementServer from './scom/single-management-server.js';
 import defaultObserverOnGatewayPool from './scom/default-observer-on-gateway-pool.js';
@@ -30,11 +31,11 @@ import suppressionWithoutReason from './common/suppression-without-reason.js';
 import unusedSuppression from './common/unused-suppression.js';
 import internalError from './common/internal-error.js';
 
-export const RULES: readonly Rule[] = [
-  yamlSyntax,
-  schema,
-  unknownReference,
-  duplicateName,
+/** Rules of every kind: reading, references, suppressions, internal errors. */
+export const COMMON_RULES: readonly AnyRule[] = [yamlSyntax, schema, unknownReference, duplicateName];
+
+/** Rules of `kind: scom`. */
+export const SCOM_RULES: readonly AnyRule[] = [
   noHighAvailability,
   singleManagementServer,
   defaultObserverOnGatewayPool,
@@ -57,13 +58,20 @@ export const RULES: readonly Rule[] = [
   gatewayWithoutFailover,
   capacityExceeded,
   capacityAfterFailover,
-  suppressionWithoutReason,
-  unusedSuppression,
-  internalError,
 ];
+
+const PIPELINE_RULES: readonly AnyRule[] = [suppressionWithoutReason, unusedSuppression, internalError];
+
+/** Every rule, of every kind, for the rule list, the docs and SARIF. */
+export const RULES: readonly AnyRule[] = [...COMMON_RULES, ...SCOM_RULES, ...OPCON_RULES, ...PIPELINE_RULES];
+
+/** The rules whose check runs on a file of a kind. */
+export function rulesOfKind(kind: string): readonly AnyRule[] {
+  return [...COMMON_RULES, ...(kind === 'opcon-failover' ? OPCON_RULES : SCOM_RULES)];
+}
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 
-export function ruleById(id: string): Rule | undefined {
+export function ruleById(id: string): AnyRule | undefined {
   return BY_ID.get(id);
 }

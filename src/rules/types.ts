@@ -17,7 +17,8 @@ export type Category =
   | 'data-centers'
   | 'pool-manager'
   | 'membership'
-  | 'capacity';
+  | 'capacity'
+  | 'failover';
 
 export interface RuleMeta {
   /** Stable kebab-case id. */
@@ -57,13 +58,18 @@ export interface RuleContext {
   readonly settings: Settings;
 }
 
-export interface Rule {
+/** A rule of one kind of topology: `C` is what its check sees (SCOM's RuleContext by default). */
+export interface Rule<C = RuleContext> {
   readonly meta: RuleMeta;
   /** Absent for the rules that the reading stages report (`yaml-syntax`, `schema`). */
-  readonly check?: (context: RuleContext) => Iterable<Report>;
+  readonly check?: (context: C) => Iterable<Report>;
 }
 
-export function defineRule(rule: Rule): Rule {
+/** Any rule, whatever its kind (for the rule list, docs and SARIF). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;
+
+export function defineRule<C = RuleContext>(rule: Rule<C>): Rule<C> {
   return rule;
 }
 
@@ -75,7 +81,7 @@ export function atPool(pool: Pool, messageId: string, data: Report['data'] = {})
 }
 
 /** Reports of the model issues that belong to one rule. */
-export function* issuesOf(context: RuleContext, rule: ModelIssue['rule']): Iterable<Report> {
+export function* issuesOf(context: { readonly issues: readonly ModelIssue[] }, rule: ModelIssue['rule']): Iterable<Report> {
   for (const i of context.issues) {
     if (i.rule !== rule) continue;
     yield i.at ? { messageId: i.messageId, data: i.data, path: i.path, at: i.at } : { messageId: i.messageId, data: i.data, path: i.path };

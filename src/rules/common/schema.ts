@@ -1,7 +1,8 @@
+import type { ModelIssue } from '../../model/normalise.js';
 import { defineRule, issuesOf } from '../types.js';
 
 /** Reported by the schema stage (src/io/schema.ts) at the offending node; the model adds values the schema cannot judge. */
-export default defineRule({
+export default defineRule<{ readonly issues: readonly ModelIssue[] }>({
   meta: {
     id: 'schema',
     severity: 'error',
@@ -14,6 +15,7 @@ export default defineRule({
       violation: '{{message}}',
       empty: 'The file is empty: a topology needs at least `version`, `name` and `managementServers`.',
       invalidDuration: 'Latency "{{value}}" {{reason}}.',
+      unknownKind: 'Unknown kind "{{kind}}": pooltopo knows {{known}}.',
       mixedLatencyPair: 'A latency entry is between two servers or two data centres, not one of each ({{a}} and {{b}}).',
     },
   },

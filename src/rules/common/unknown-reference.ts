@@ -1,6 +1,7 @@
+import type { ModelIssue } from '../../model/normalise.js';
 import { defineRule, issuesOf } from '../types.js';
 
-export default defineRule({
+export default defineRule<{ readonly issues: readonly ModelIssue[] }>({
   meta: {
     id: 'unknown-reference',
     severity: 'error',

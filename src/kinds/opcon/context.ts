@@ -1,0 +1,10 @@
+/** What an `opcon/` rule sees. */
+import type { ModelIssue } from '../../model/normalise.js';
+import type { OpconAnalysis } from './analysis.js';
+import type { OpconModel } from './model.js';
+
+export interface OpconContext {
+  readonly model: OpconModel;
+  readonly analysis: OpconAnalysis;
+  readonly issues: readonly ModelIssue[];
+}

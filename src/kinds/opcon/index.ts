@@ -1,0 +1,29 @@
+/** The `opcon-failover` kind: OpCon SMA Service Manager primary/secondary failover. */
+import type { AnyRule } from '../../rules/types.js';
+import abnormalShutdownFailoverOff from './rules/abnormal-shutdown-failover-off.js';
+import failoverOnCommunicationLoss from './rules/failover-on-communication-loss.js';
+import failoverOnNormalShutdown from './rules/failover-on-normal-shutdown.js';
+import manualStartType from './rules/manual-start-type.js';
+import modeConflict from './rules/mode-conflict.js';
+import noFailoverTrigger from './rules/no-failover-trigger.js';
+import noStandby from './rules/no-standby.js';
+import primaryMachineMismatch from './rules/primary-machine-mismatch.js';
+import replicationNotStopped from './rules/replication-not-stopped.js';
+import socketMismatch from './rules/socket-mismatch.js';
+
+export { analyseOpcon, type Failover, type OpconAnalysis } from './analysis.js';
+export { normaliseOpcon, type OpconDocument, type OpconModel } from './model.js';
+export type { OpconContext } from './context.js';
+
+export const OPCON_RULES: readonly AnyRule[] = [
+  noStandby,
+  modeConflict,
+  noFailoverTrigger,
+  abnormalShutdownFailoverOff,
+  failoverOnCommunicationLoss,
+  failoverOnNormalShutdown,
+  socketMismatch,
+  primaryMachineMismatch,
+  replicationNotStopped,
+  manualStartType,
+];

@@ -1,0 +1,19 @@
+import { defineRule, type Report } from '../../../rules/types.js';
+import type { OpconContext } from '../context.js';
+
+export default defineRule<OpconContext>({
+  meta: {
+    id: 'opcon/failover-on-normal-shutdown',
+    severity: 'warning',
+    category: 'failover',
+    description: 'PrimaryNormalShutdownFailover is Y',
+    rationale: 'A normal shutdown of the Primary is usually planned maintenance; failing over then moves production to the standby, and failback is always manual.',
+    remediation: 'Set PrimaryNormalShutdownFailover=N on the Secondary; fail over by hand when maintenance needs it.',
+    sources: ['OPC-FS'],
+    messages: { on: 'Secondary "{{name}}" fails over when the Primary shuts down normally (maintenance too); set PrimaryNormalShutdownFailover=N.' },
+  },
+  *check({ analysis }): Iterable<Report> {
+    const s = analysis.secondary;
+    if (analysis.failover.triggers.includes('primary-normal-shutdown') && s) yield { messageId: 'on', data: { name: s.name }, path: `${s.path}/settings/PrimaryNormalShutdownFailover` };
+  },
+});

@@ -1,0 +1,29 @@
+import { defineRule, type Report } from '../../../rules/types.js';
+import type { OpconContext } from '../context.js';
+
+export default defineRule<OpconContext>({
+  meta: {
+    id: 'opcon/mode-conflict',
+    severity: 'error',
+    category: 'failover',
+    description: 'more than one Primary or Secondary, one without the other, or StandAlone mixed with Primary/Secondary',
+    rationale: 'Automatic failover is between exactly one Primary SMAServMan and one Secondary; a Primary without a Secondary (or the reverse) never fails over, and two of either make it ambiguous which takes control.',
+    remediation: 'Set Mode to Primary on one machine and Secondary on the other for automatic failover, or StandAlone on both for manual failover.',
+    sources: ['OPC-SM', 'OPC-FS'],
+    messages: {
+      several: 'More than one machine is in mode {{mode}} ({{names}}); failover is between exactly one Primary and one Secondary.',
+      missing: 'Machine "{{name}}" is in mode {{mode}} but no machine is in mode {{other}}; automatic failover needs both.',
+      mixed: 'Machine "{{name}}" is StandAlone while others are Primary or Secondary; use one scheme for all machines.',
+    },
+  },
+  *check({ analysis }): Iterable<Report> {
+    for (const [mode, list] of [['Primary', analysis.primaries], ['Secondary', analysis.secondaries]] as const) {
+      if (list.length > 1) yield { messageId: 'several', data: { mode, names: list.map((m) => m.name).join(', ') }, path: `${list[1]!.path}/mode` };
+    }
+    const [p] = analysis.primaries;
+    const [s] = analysis.secondaries;
+    if (p && !s) yield { messageId: 'missing', data: { name: p.name, mode: 'Primary', other: 'Secondary' }, path: `${p.path}/mode` };
+    if (s && !p) yield { messageId: 'missing', data: { name: s.name, mode: 'Secondary', other: 'Primary' }, path: `${s.path}/mode` };
+    if (p || s) for (const m of analysis.standAlone) yield { messageId: 'mixed', data: { name: m.name }, path: m.path };
+  },
+});

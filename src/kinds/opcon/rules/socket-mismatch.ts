@@ -1,0 +1,26 @@
+import { defineRule, type Report } from '../../../rules/types.js';
+import type { OpconContext } from '../context.js';
+
+export default defineRule<OpconContext>({
+  meta: {
+    id: 'opcon/socket-mismatch',
+    severity: 'error',
+    category: 'failover',
+    description: 'FailOverSocketNumber is missing on, or differs between, the Primary and the Secondary',
+    rationale: 'The two SMA Service Managers talk over the FailOverSocketNumber port; if it is missing or different they never see each other and automatic failover cannot work.',
+    remediation: 'Set the same FailOverSocketNumber in SMAServMan.ini on both machines.',
+    sources: ['OPC-FS', 'OPC-SM'],
+    messages: {
+      missing: 'Machine "{{name}}" has no FailOverSocketNumber; set the same port on the Primary and the Secondary.',
+      differs: 'FailOverSocketNumber is {{primary}} on the Primary but {{secondary}} on the Secondary; set the same port on both.',
+    },
+  },
+  *check({ analysis }): Iterable<Report> {
+    const { primary: p, secondary: s } = analysis;
+    if (analysis.failover.mode !== 'automatic' || !p || !s) return;
+    for (const m of [p, s]) if (m.failOverSocketNumber === undefined) yield { messageId: 'missing', data: { name: m.name }, path: `${m.path}/settings`, at: 'key' };
+    if (p.failOverSocketNumber !== undefined && s.failOverSocketNumber !== undefined && p.failOverSocketNumber !== s.failOverSocketNumber) {
+      yield { messageId: 'differs', data: { primary: p.failOverSocketNumber, secondary: s.failOverSocketNumber }, path: `${s.path}/settings/FailOverSocketNumber` };
+    }
+  },
+});
