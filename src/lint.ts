@@ -14,11 +14,12 @@ import type { Topology } from './model/types.js';
 import { rulesOfKind, ruleById } from './rules/index.js';
 import { isKnownKind, KINDS } from './kinds/index.js';
 import { analyseOpcon, normaliseOpcon, type Failover, type OpconDocument } from './kinds/opcon/index.js';
+import { analyseSkype, normaliseSkype, type SkypeDocument } from './kinds/skype/index.js';
 import { atPool, formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
 import { poolScope } from './policies/scope.js';
 import type { CompiledPolicy } from './policies/types.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
-import { compareFindings, type FileResult, type Finding, type PoolResult, type SuppressedFinding } from './results.js';
+import { compareFindings, type FileResult, type Finding, type KindPoolResult, type PoolResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 
 export type RuleSetting = Severity | 'off';
@@ -79,7 +80,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
       }
     }
   };
-  const done = (sourceMap: SourceMap, kind?: string, pools: PoolResult[] = [], topology?: Topology, analysis?: TopologyAnalysis, failover?: Failover): LintOutcome => {
+  const done = (sourceMap: SourceMap, kind?: string, pools: KindPoolResult[] = [], topology?: Topology, analysis?: TopologyAnalysis, failover?: Failover): LintOutcome => {
     const s = suppress(findings, text, sourceMap, options, add);
     return {
       result: {
@@ -119,6 +120,12 @@ export async function lintText(text: string, file: string, options: LintOptions 
     const opconAnalysis = analyseOpcon(model);
     runRules(rulesOfKind('opcon-failover'), { model, analysis: opconAnalysis, issues }, sourceMap);
     return done(sourceMap, 'opcon-failover', [], undefined, undefined, opconAnalysis.failover);
+  }
+  if (declaredKind === 'skype-pool-pair') {
+    const { model, issues } = normaliseSkype(value as SkypeDocument);
+    const skypeAnalysis = analyseSkype(model);
+    runRules(rulesOfKind('skype-pool-pair'), { model, analysis: skypeAnalysis, issues }, sourceMap);
+    return done(sourceMap, 'skype-pool-pair', [...skypeAnalysis.pools]);
   }
   const doc = value as ScomDocument;
   const servers = doc.managementServers.length + (doc.gateways?.length ?? 0);

@@ -1,6 +1,7 @@
 /** What pooltopo reports: the shapes of CLI.md's JSON output, also the library's result types. */
 import type { Severity } from './rules/types.js';
 import type { Failover } from './kinds/opcon/analysis.js';
+import type { SkypePoolFigures } from './kinds/skype/analysis.js';
 
 export interface Finding {
   readonly ruleId: string;
@@ -64,11 +65,18 @@ export interface SuppressedFinding extends Finding {
   readonly justification: string;
 }
 
+/** A pool's figures as its kind reports them (CLI.md): SCOM resource pools, or Skype Front End pools. */
+export type KindPoolResult = PoolResult | SkypePoolFigures;
+
+export function isScomPool(p: KindPoolResult): p is PoolResult {
+  return 'defaultObserver' in p;
+}
+
 export interface FileResult {
   readonly file: string;
   readonly kind?: string;
   readonly findings: readonly Finding[];
-  readonly pools: readonly PoolResult[];
+  readonly pools: readonly KindPoolResult[];
   /** For `kind: opcon-failover`: the failover figures (CLI.md). */
   readonly failover?: Failover;
   /** Findings suppressed in the file: not counted, kept for SARIF and for review. */

@@ -27,7 +27,7 @@ describe('library API', () => {
 
   it('exports every rule with its metadata', () => {
     expect(RULES.map((r) => r.meta.id)).toEqual(expect.arrayContaining(['no-high-availability', 'unused-suppression']));
-    expect(RULES.length).toBe(39);
+    expect(RULES.length).toBe(49);
   });
 });
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMATS } from '../src/formatters/index.js';
 import { formatJson } from '../src/formatters/json.js';
 import { lintText, RULES, validate } from '../src/index.js';
-import { summarise, type PoolResult } from '../src/results.js';
+import { isScomPool, summarise, type PoolResult } from '../src/results.js';
 import { ROOT, runCli } from './support/run-cli.js';
 
 type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
@@ -76,14 +76,14 @@ describe('properties of random valid topologies', () => {
       const doc = build(t);
       const { result } = await lintText(yaml.dump(doc), 'fuzz.yaml');
       expect(result.findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'yaml-syntax' || f.ruleId === 'internal-error')).toEqual([]);
-      for (const p of result.pools) {
+      for (const p of result.pools.filter(isScomPool)) {
         expect(p.tolerableFailures).toBeGreaterThanOrEqual(0);
         expect(p.tolerableFailures).toBeLessThanOrEqual(Math.max(0, p.members.length - 1));
         expect(p.votesNeeded * 2).toBeGreaterThan(p.votingMembers);
         expect(p.highlyAvailable).toBe(p.tolerableFailures >= 1);
       }
       const renamed = await lintText(yaml.dump(build(t, (s) => `Renamed-${s.toUpperCase()}`, true)), 'fuzz.yaml');
-      expect(renamed.result.pools.map(figures)).toEqual(result.pools.map(figures));
+      expect(renamed.result.pools.filter(isScomPool).map(figures)).toEqual(result.pools.filter(isScomPool).map(figures));
       const count = (fs: readonly { ruleId: string }[]) => fs.map((f) => f.ruleId).sort();
       expect(count(renamed.result.findings)).toEqual(count(result.findings));
       const results = { version: 1 as const, files: [result], summary: summarise([result]) };

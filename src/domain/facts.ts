@@ -26,6 +26,15 @@ export const SOURCES = {
   PFS: {
     title: 'Operations Manager 2012 R2 "Perfect Failover Service" (community blog, seed 000)',
   },
+  'SFB-HA': {
+    title: 'Skype for Business Server: Plan for high availability (Front End pools), Microsoft Learn',
+  },
+  'SFB-DR': {
+    title: 'Skype for Business Server: Plan for disaster recovery (pool pairing), Microsoft Learn',
+  },
+  'SFB-FO': {
+    title: 'Understanding pool failover (seed 003); Invoke-CsPoolFailOver reference',
+  },
   'OPC-SM': {
     title: 'OpCon documentation, "Service Manager" (SMAServMan.ini settings)',
   },
@@ -129,3 +138,41 @@ export const DEFAULT_POOLS = [
 
 /** The data centre of a server that names none (FORMAT.md). */
 export const IMPLICIT_DATA_CENTER = 'default';
+
+/**
+ * Skype for Business Front End pools (SFB-HA): for n front ends, how many must run to start the pool
+ * the first time, and how many of the first `from` must run to keep pool-level quorum. 13-16 exist on
+ * 2019 only; their start-up figure is documented for 16 and unconfirmed for 13-15 (DOMAIN.md).
+ */
+export interface FrontEndRow {
+  readonly startupNeeded: number;
+  readonly quorumNeeded: number;
+  /** The set the quorum counts from: every front end, or the first 7, 9 or 12 brought up. */
+  readonly quorumFrom: number;
+}
+
+export const FRONT_END_TABLE: Readonly<Record<number, FrontEndRow>> = {
+  1: { startupNeeded: 1, quorumNeeded: 1, quorumFrom: 1 },
+  2: { startupNeeded: 1, quorumNeeded: 1, quorumFrom: 2 },
+  3: { startupNeeded: 3, quorumNeeded: 2, quorumFrom: 3 },
+  4: { startupNeeded: 3, quorumNeeded: 2, quorumFrom: 4 },
+  5: { startupNeeded: 4, quorumNeeded: 3, quorumFrom: 5 },
+  6: { startupNeeded: 5, quorumNeeded: 3, quorumFrom: 6 },
+  7: { startupNeeded: 5, quorumNeeded: 4, quorumFrom: 7 },
+  8: { startupNeeded: 6, quorumNeeded: 4, quorumFrom: 7 },
+  9: { startupNeeded: 7, quorumNeeded: 4, quorumFrom: 7 },
+  10: { startupNeeded: 8, quorumNeeded: 5, quorumFrom: 9 },
+  11: { startupNeeded: 9, quorumNeeded: 5, quorumFrom: 9 },
+  12: { startupNeeded: 10, quorumNeeded: 5, quorumFrom: 9 },
+  13: { startupNeeded: 12, quorumNeeded: 7, quorumFrom: 12 },
+  14: { startupNeeded: 12, quorumNeeded: 7, quorumFrom: 12 },
+  15: { startupNeeded: 12, quorumNeeded: 7, quorumFrom: 12 },
+  16: { startupNeeded: 12, quorumNeeded: 7, quorumFrom: 12 },
+};
+
+/** Front End pool sizes (SFB-HA). */
+export const SKYPE = {
+  recommendedFrontEnds: n(3, 'SFB-HA'),
+  maxFrontEnds: n(12, 'SFB-HA'),
+  maxFrontEnds2019: n(16, 'SFB-HA'),
+} as const;

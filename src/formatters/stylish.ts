@@ -2,7 +2,8 @@
  * The default, human format, shaped like ESLint's: findings grouped by file, `line:col  severity
  * message  rule-id`, each pool's quorum in one line, and a summary. Colour only when asked.
  */
-import type { FileResult, PoolResult, Results } from '../results.js';
+import { isScomPool, type FileResult, type KindPoolResult, type PoolResult, type Results } from '../results.js';
+import { groupThousands } from '../rules/types.js';
 import { escapeForTerminal } from './text.js';
 
 export interface StylishOptions {
@@ -47,7 +48,7 @@ function formatFile(file: FileResult, paint: (s: Style, t: string) => string): s
   } else if (file.pools.length > 0) {
     if (rows.length > 0) lines.push('');
     const nameWidth = Math.min(60, Math.max(...file.pools.map((p) => escapeForTerminal(p.name).length)));
-    for (const p of file.pools) lines.push(`  ${paint('bold', escapeForTerminal(p.name).padEnd(nameWidth))}  ${poolSummary(p)}`);
+    for (const p of file.pools) lines.push(`  ${paint('bold', escapeForTerminal(p.name).padEnd(nameWidth))}  ${isScomPool(p) ? poolSummary(p) : frontEndPoolSummary(p)}`);
   } else if (rows.length === 0) {
     lines.push('  no pools');
   }
@@ -61,6 +62,14 @@ export function failoverSummary(f: NonNullable<FileResult['failover']>): string 
   const head = `scenario ${f.scenario} (${f.mode}, ${db}): ${escapeForTerminal(f.primary ?? '?')} -> ${escapeForTerminal(f.secondary ?? '?')}`;
   if (f.mode === 'manual') return `${head}, by hand`;
   return `${head} on ${f.triggers.length ? f.triggers.join(', ') : 'no trigger'}, detected in ${f.detectionSeconds} s`;
+}
+
+/** `8 front ends, 4 of the first 7 needed, tolerates 3, paired with pool-west (55,000 users after failover)`. */
+export function frontEndPoolSummary(p: Exclude<KindPoolResult, PoolResult>): string {
+  const of = p.quorumFrom === p.frontEnds ? `${p.quorumNeeded} of ${p.frontEnds} needed` : `${p.quorumNeeded} of the first ${p.quorumFrom} needed`;
+  const pair = p.pairedWith === null ? 'not paired' : `paired with ${escapeForTerminal(p.pairedWith)} (${groupThousands(p.usersAfterFailover)} users after failover)`;
+  const state = p.poolState === 'Active' ? '' : `, PoolState ${p.poolState}`;
+  return `${p.frontEnds} front end${p.frontEnds === 1 ? '' : 's'}, ${of}, tolerates ${p.tolerableFailures}, ${pair}${state}`;
 }
 
 /** `3 voters, 2 needed, tolerates 1 (0 without the default observer)`. */

@@ -3,7 +3,7 @@
  * `schema` finding that lists these. Adding a kind: its folder under src/kinds/, its definition in
  * schemas/topology.schema.json, and a line here.
  */
-export const KINDS = ['scom', 'opcon-failover'] as const;
+export const KINDS = ['scom', 'skype-pool-pair', 'opcon-failover'] as const;
 export type KindId = (typeof KINDS)[number];
 export const DEFAULT_KIND: KindId = 'scom';
 

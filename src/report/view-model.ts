@@ -4,7 +4,7 @@
  * twice; this module only chooses words, order and geometry.
  */
 import type { LintOutcome } from '../lint.js';
-import type { FileResult, Finding, PoolResult } from '../results.js';
+import { isScomPool, type FileResult, type Finding, type PoolResult } from '../results.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
 import { groupThousands, SEVERITIES, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
@@ -89,7 +89,9 @@ const ITEM_LABELS: Readonly<Record<string, string>> = {
 const fmt = groupThousands;
 
 export function buildReportView(outcome: LintOutcome, options: ReportOptions): ReportView {
-  const { result } = outcome;
+  const { result: raw } = outcome;
+  // The report draws SCOM management groups (the CLI refuses other kinds before this).
+  const result = { ...raw, pools: raw.pools.filter(isScomPool) };
   const byId = new Map(options.rules.map((r) => [r.id, r]));
   const counts = SEVERITIES.map((s) => ({ label: `${s === 'info' ? 'infos' : `${s}s`}`, count: result.findings.filter((f) => f.severity === s).length, cls: s }));
   const threshold = SEVERITIES.indexOf(options.failOn);
@@ -178,7 +180,7 @@ function whatIf(topology: Topology, pools: readonly PoolResult[]): NonNullable<R
   };
 }
 
-function poolView(p: PoolResult, number: number, file: FileResult): PoolView {
+function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'findings'>): PoolView {
   const tol = (n: number) => `${n} ${n === 1 ? 'failure' : 'failures'}`;
   const bars = [
     { label: 'as configured', value: p.tolerableFailures, current: true },

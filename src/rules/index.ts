@@ -1,6 +1,7 @@
 /** The rule index: every rule, by id. Adding a rule touches its file, its fixtures and this list. */
 import type { AnyRule } from './types.js';
 import { OPCON_RULES } from '../kinds/opcon/index.js';
+import { SKYPE_RULES } from '../kinds/skype/index.js';
 import yamlSyntax from './common/yaml-syntax.js';
 import schema from './common/schema.js';
 import unknownReference from './common/unknown-reference.js';
@@ -63,11 +64,11 @@ export const SCOM_RULES: readonly AnyRule[] = [
 const PIPELINE_RULES: readonly AnyRule[] = [suppressionWithoutReason, unusedSuppression, internalError];
 
 /** Every rule, of every kind, for the rule list, the docs and SARIF. */
-export const RULES: readonly AnyRule[] = [...COMMON_RULES, ...SCOM_RULES, ...OPCON_RULES, ...PIPELINE_RULES];
+export const RULES: readonly AnyRule[] = [...COMMON_RULES, ...SCOM_RULES, ...SKYPE_RULES, ...OPCON_RULES, ...PIPELINE_RULES];
 
 /** The rules whose check runs on a file of a kind. */
 export function rulesOfKind(kind: string): readonly AnyRule[] {
-  return [...COMMON_RULES, ...(kind === 'opcon-failover' ? OPCON_RULES : SCOM_RULES)];
+  return [...COMMON_RULES, ...(kind === 'opcon-failover' ? OPCON_RULES : kind === 'skype-pool-pair' ? SKYPE_RULES : SCOM_RULES)];
 }
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));

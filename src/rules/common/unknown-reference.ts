@@ -15,6 +15,7 @@ export default defineRule<{ readonly issues: readonly ModelIssue[] }>({
       managementServer: '"{{name}}" is not a management server defined in `managementServers`; define it or correct the name.',
       notManagementServer: '"{{name}}" is a gateway, not a management server; name a management server here.',
       poolMember: '"{{name}}" in pool "{{pool}}" is neither a management server nor a gateway defined in the file.',
+      pairedPool: 'Paired pool "{{name}}" is not defined in `pools`; define it or correct the name.',
       latencyEnd: 'Latency end "{{name}}" names no server, data centre or the operational database\'s server.',
     },
   },

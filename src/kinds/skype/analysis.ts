@@ -1,0 +1,53 @@
+/**
+ * Front End pool figures (FORMAT.md, DOMAIN.md's table from SFB-HA): start-up and pool-level quorum,
+ * tolerable failures (the worst case, among "the first" front ends), partner and users after failover.
+ */
+import { FRONT_END_TABLE, type FrontEndRow } from '../../domain/facts.js';
+import type { SkypeModel, SkypePair, SkypePool } from './model.js';
+
+export interface SkypePoolFigures {
+  readonly name: string;
+  readonly frontEnds: number;
+  readonly startupNeeded: number;
+  readonly quorumNeeded: number;
+  readonly quorumFrom: number;
+  readonly tolerableFailures: number;
+  readonly pairedWith: string | null;
+  readonly poolState: string;
+  readonly usersAfterFailover: number;
+}
+
+export interface SkypeAnalysis {
+  readonly pools: readonly SkypePoolFigures[];
+  /** Each pool's pairs (more than one is a rule violation). */
+  readonly pairsOf: ReadonlyMap<SkypePool, readonly SkypePair[]>;
+}
+
+/** The table's row for n front ends (a standard-edition pool has one); past the table, its last row. */
+export function frontEndRow(n: number): FrontEndRow {
+  const sizes = Object.keys(FRONT_END_TABLE).map(Number);
+  const size = Math.max(1, Math.min(n, Math.max(...sizes)));
+  return FRONT_END_TABLE[size]!;
+}
+
+export function analyseSkype(model: SkypeModel): SkypeAnalysis {
+  const pairsOf = new Map<SkypePool, SkypePair[]>();
+  for (const pair of model.pairs) for (const p of pair.pools) pairsOf.set(p, [...(pairsOf.get(p) ?? []), pair]);
+  const pools = model.pools.map((pool): SkypePoolFigures => {
+    const row = frontEndRow(pool.frontEnds.length);
+    const [pair] = pairsOf.get(pool) ?? [];
+    const partner = pair ? (pair.pools[0] === pool ? pair.pools[1] : pair.pools[0]) : undefined;
+    return {
+      name: pool.name,
+      frontEnds: pool.frontEnds.length,
+      startupNeeded: row.startupNeeded,
+      quorumNeeded: row.quorumNeeded,
+      quorumFrom: row.quorumFrom,
+      tolerableFailures: row.quorumFrom - row.quorumNeeded,
+      pairedWith: partner?.name ?? null,
+      poolState: pool.poolState,
+      usersAfterFailover: pool.users + (partner?.users ?? 0),
+    };
+  });
+  return { pools, pairsOf };
+}

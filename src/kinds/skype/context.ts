@@ -1,0 +1,10 @@
+/** What a `skype/` rule sees. */
+import type { ModelIssue } from '../../model/normalise.js';
+import type { SkypeAnalysis } from './analysis.js';
+import type { SkypeModel } from './model.js';
+
+export interface SkypeContext {
+  readonly model: SkypeModel;
+  readonly analysis: SkypeAnalysis;
+  readonly issues: readonly ModelIssue[];
+}

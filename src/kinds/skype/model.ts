@@ -1,0 +1,107 @@
+/** Skype for Business Front End pools and their pairing (FORMAT.md `kind: skype-pool-pair`). */
+import { pointer } from '../../io/source-map.js';
+import type { ModelIssue } from '../../model/normalise.js';
+import { nameKey } from '../../model/types.js';
+
+export type PoolState = 'Active' | 'FailingOver' | 'FailedOver' | 'FailingBack';
+
+export interface SkypeDocument {
+  version: 1;
+  kind: 'skype-pool-pair';
+  name: string;
+  productVersion?: '2013' | '2015' | '2019';
+  registrarSettingsCustomized?: boolean;
+  pools: {
+    name: string; site?: string; edition?: 'enterprise' | 'standard'; platform?: 'physical' | 'virtual'; operatingSystem?: string;
+    users?: number; maxUsers?: number; frontEnds: string[]; backEnd?: { mirrored?: boolean }; centralManagementStore?: boolean;
+    registrarConfiguration?: boolean; poolState?: PoolState; backupService?: { exportStatus?: string; importStatus?: string };
+  }[];
+  pairs?: ([string, string] | { pools: [string, string]; failover?: 'manual' | 'automated' })[];
+}
+
+export interface SkypePool {
+  readonly name: string;
+  readonly edition?: 'enterprise' | 'standard';
+  readonly platform?: 'physical' | 'virtual';
+  readonly operatingSystem?: string;
+  readonly users: number;
+  readonly maxUsers?: number;
+  readonly frontEnds: readonly string[];
+  readonly centralManagementStore: boolean;
+  readonly registrarConfiguration: boolean;
+  readonly poolState: PoolState;
+  readonly backupService?: { readonly exportStatus?: string; readonly importStatus?: string };
+  readonly path: string;
+}
+
+export interface SkypePair {
+  readonly pools: readonly [SkypePool, SkypePool];
+  readonly failover: 'manual' | 'automated';
+  readonly path: string;
+}
+
+export interface SkypeModel {
+  readonly kind: 'skype-pool-pair';
+  readonly name: string;
+  readonly productVersion: '2013' | '2015' | '2019';
+  readonly registrarSettingsCustomized: boolean;
+  readonly pools: readonly SkypePool[];
+  readonly pairs: readonly SkypePair[];
+}
+
+export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues: ModelIssue[] } {
+  const issues: ModelIssue[] = [];
+  const poolByKey = new Map<string, SkypePool>();
+  const frontEndOwner = new Map<string, string>();
+  const pools: SkypePool[] = [];
+  doc.pools.forEach((p, i) => {
+    const key = nameKey(p.name);
+    const first = poolByKey.get(key);
+    if (first) {
+      issues.push({ rule: 'duplicate-name', messageId: 'duplicatePool', data: { name: p.name, first: first.name }, path: pointer('pools', i, 'name') });
+      return;
+    }
+    p.frontEnds.forEach((fe, j) => {
+      const owner = frontEndOwner.get(nameKey(fe));
+      if (owner !== undefined) issues.push({ rule: 'duplicate-name', messageId: 'duplicate', data: { name: fe, kind: 'front end', first: `${fe} in ${owner}`, firstKind: 'front end' }, path: pointer('pools', i, 'frontEnds', j) });
+      else frontEndOwner.set(nameKey(fe), p.name);
+    });
+    const pool: SkypePool = {
+      name: p.name,
+      ...(p.edition ? { edition: p.edition } : {}),
+      ...(p.platform ? { platform: p.platform } : {}),
+      ...(p.operatingSystem !== undefined ? { operatingSystem: p.operatingSystem } : {}),
+      users: p.users ?? 0,
+      ...(p.maxUsers !== undefined ? { maxUsers: p.maxUsers } : {}),
+      frontEnds: [...p.frontEnds],
+      centralManagementStore: p.centralManagementStore ?? false,
+      registrarConfiguration: p.registrarConfiguration ?? false,
+      poolState: p.poolState ?? 'Active',
+      ...(p.backupService ? { backupService: { ...p.backupService } } : {}),
+      path: pointer('pools', i),
+    };
+    poolByKey.set(key, pool);
+    pools.push(pool);
+  });
+  const pairs: SkypePair[] = [];
+  (doc.pairs ?? []).forEach((raw, i) => {
+    const names = Array.isArray(raw) ? raw : raw.pools;
+    const failover = Array.isArray(raw) ? 'manual' : raw.failover ?? 'manual';
+    const base = Array.isArray(raw) ? pointer('pairs', i) : pointer('pairs', i, 'pools');
+    const resolved = names.map((name, j) => {
+      const pool = poolByKey.get(nameKey(name));
+      if (!pool) issues.push({ rule: 'unknown-reference', messageId: 'pairedPool', data: { name }, path: `${base}/${j}` });
+      return pool;
+    });
+    const [a, b] = resolved;
+    if (a && b && a !== b) pairs.push({ pools: [a, b], failover, path: pointer('pairs', i) });
+    else if (a && b) issues.push({ rule: 'schema', messageId: 'selfPair', data: { name: a.name }, path: pointer('pairs', i) });
+  });
+  return {
+    model: {
+      kind: 'skype-pool-pair', name: doc.name, productVersion: doc.productVersion ?? '2015',
+      registrarSettingsCustomized: doc.registrarSettingsCustomized ?? false, pools, pairs,
+    },
+    issues,
+  };
+}

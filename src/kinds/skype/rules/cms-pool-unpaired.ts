@@ -1,0 +1,20 @@
+import { defineRule, type Report } from '../../../rules/types.js';
+import type { SkypeContext } from '../context.js';
+
+export default defineRule<SkypeContext>({
+  meta: {
+    id: 'skype/cms-pool-unpaired',
+    severity: 'warning',
+    category: 'failover',
+    description: 'the pool that hosts the Central Management Store has no partner',
+    rationale: 'In a disaster the Central Management Store is failed over to the paired pool before the pool itself; without a partner it cannot be.',
+    remediation: 'Pair the pool that hosts the Central Management Store with a backup pool.',
+    sources: ['SFB-DR'],
+    messages: { unpaired: 'Pool "{{pool}}" hosts the Central Management Store but has no partner to fail it over to.' },
+  },
+  *check({ model, analysis }): Iterable<Report> {
+    for (const p of model.pools) {
+      if (p.centralManagementStore && (analysis.pairsOf.get(p) ?? []).length === 0) yield { messageId: 'unpaired', data: { pool: p.name }, path: `${p.path}/centralManagementStore`, pool: p.name };
+    }
+  },
+});
