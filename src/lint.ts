@@ -13,8 +13,8 @@ import { normalise } from './model/normalise.js';
 import type { Topology } from './model/types.js';
 import { rulesOfKind, ruleById } from './rules/index.js';
 import { isKnownKind, KINDS } from './kinds/index.js';
-import { analyseOpcon, normaliseOpcon, type Failover, type OpconDocument } from './kinds/opcon/index.js';
-import { analyseSkype, normaliseSkype, type SkypeDocument } from './kinds/skype/index.js';
+import { analyseOpcon, normaliseOpcon, type Failover, type OpconAnalysis, type OpconDocument, type OpconModel } from './kinds/opcon/index.js';
+import { analyseSkype, normaliseSkype, type SkypeAnalysis, type SkypeDocument, type SkypeModel } from './kinds/skype/index.js';
 import { atPool, formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
 import { poolScope } from './policies/scope.js';
 import type { CompiledPolicy } from './policies/types.js';
@@ -41,6 +41,9 @@ export interface LintOutcome {
   readonly result: FileResult;
   readonly topology?: Topology;
   readonly analysis?: TopologyAnalysis;
+  /** The model and analysis of the other kinds, for the commands that need more than findings. */
+  readonly opcon?: { readonly model: OpconModel; readonly analysis: OpconAnalysis };
+  readonly skype?: { readonly model: SkypeModel; readonly analysis: SkypeAnalysis };
 }
 
 export async function lintText(text: string, file: string, options: LintOptions = {}): Promise<LintOutcome> {
@@ -119,13 +122,13 @@ export async function lintText(text: string, file: string, options: LintOptions 
     const { model, issues } = normaliseOpcon(doc);
     const opconAnalysis = analyseOpcon(model);
     runRules(rulesOfKind('opcon-failover'), { model, analysis: opconAnalysis, issues }, sourceMap);
-    return done(sourceMap, 'opcon-failover', [], undefined, undefined, opconAnalysis.failover);
+    return { ...done(sourceMap, 'opcon-failover', [], undefined, undefined, opconAnalysis.failover), opcon: { model, analysis: opconAnalysis } };
   }
   if (declaredKind === 'skype-pool-pair') {
     const { model, issues } = normaliseSkype(value as SkypeDocument);
     const skypeAnalysis = analyseSkype(model);
     runRules(rulesOfKind('skype-pool-pair'), { model, analysis: skypeAnalysis, issues }, sourceMap);
-    return done(sourceMap, 'skype-pool-pair', [...skypeAnalysis.pools]);
+    return { ...done(sourceMap, 'skype-pool-pair', [...skypeAnalysis.pools]), skype: { model, analysis: skypeAnalysis } };
   }
   const doc = value as ScomDocument;
   const servers = doc.managementServers.length + (doc.gateways?.length ?? 0);

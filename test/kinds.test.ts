@@ -38,11 +38,62 @@ describe('kinds', () => {
     for (const [n, startup, needed, from] of table) expect(frontEndRow(n!), `${n} front ends`).toEqual({ startupNeeded: startup, quorumNeeded: needed, quorumFrom: from });
   });
 
-  it('lets report, simulate and plan say plainly that they draw SCOM only for now', async () => {
-    for (const args of [['report', 'examples/opcon-manual-failover.yaml', '-o', '/tmp/x.html'], ['plan', 'examples/opcon-manual-failover.yaml'], ['simulate', 'examples/opcon-manual-failover.yaml', '--down', 'opcon01']]) {
+  it('lets report and plan say plainly that they draw SCOM only for now', async () => {
+    for (const args of [['report', 'examples/opcon-manual-failover.yaml', '-o', '/tmp/x.html'], ['plan', 'examples/opcon-manual-failover.yaml']]) {
       const r = await runCli(args);
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr).toMatch(/kind scom only for now; "examples\/opcon-manual-failover\.yaml" is opcon-failover/);
     }
+  });
+});
+
+describe('simulate for the other kinds', () => {
+  it('fails a Skype pool over to its partner, with the registrar states and the partner\'s load', async () => {
+    const r = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'POOL-WEST.contoso.com', '--format', 'json']);
+    const [s] = JSON.parse(r.stdout).scenarios;
+    expect(s.poolsDown).toEqual([{
+      pool: 'pool-west.contoso.com', partner: 'pool-east.contoso.com',
+      registrarStates: ['Active', 'FailingOver', 'FailedOver', '(after Invoke-CsPoolFailBack) FailingBack', 'Active'],
+      partnerUsers: 25000, partnerMaxUsers: 53280, partnerOverCapacity: false, breaks: [],
+    }]);
+    expect(r.code).toBe(0);
+  });
+
+  it('counts front ends down among "the first" ones for pool-level quorum', async () => {
+    // pool-east has 8 front ends: quorum is 4 of the first 7. fe08 is not among them.
+    const keeps = JSON.parse((await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe01,fe02,fe03,fe08', '--format', 'json'])).stdout);
+    expect(keeps.scenarios[0].frontEnds[0]).toMatchObject({ runningAmongFirst: 4, quorumNeeded: 4, quorumFrom: 7, keepsQuorum: true });
+    const loses = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe01,fe02,fe03,fe04']);
+    expect(loses.code).toBe(1);
+    expect(loses.stdout).toMatch(/3 of the first 7 running, 4 needed: LOSES pool-level quorum/);
+    const unknown = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe99']);
+    expect(unknown.code).toBe(2);
+  });
+
+  it('walks the OpCon process flow for an event', async () => {
+    const abnormal = JSON.parse((await runCli(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'abnormal-shutdown', '--format', 'json'])).stdout).events[0];
+    expect(abnormal).toMatchObject({ event: 'abnormal-shutdown', active: ['opcon02'], failedOver: true, twoSams: false });
+    expect(abnormal.manualActions.join(' ')).toMatch(/Failback is manual/);
+    const normal = JSON.parse((await runCli(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'normal-shutdown', '--format', 'json'])).stdout).events[0];
+    expect(normal).toMatchObject({ active: [], failedOver: false });
+    const manual = JSON.parse((await runCli(['simulate', 'examples/opcon-manual-failover.yaml', '--event', 'abnormal-shutdown', '--format', 'json'])).stdout).events[0];
+    expect(manual).toMatchObject({ active: [], failedOver: false, twoSams: false });
+    expect(manual.manualActions[0]).toMatch(/start the SMA Service Manager on opcon02 by hand/);
+  });
+
+  it('shows two SAMs when communication loss triggers failover', async () => {
+    const { lintText } = await import('../src/index.js');
+    const { simulateOpconEvent } = await import('../src/kinds/opcon/simulate.js');
+    const text = 'version: 1\nkind: opcon-failover\nname: x\nmachines:\n  - {name: a, mode: Primary, settings: {FailOverSocketNumber: 1}}\n  - {name: b, mode: Secondary, settings: {FailOverSocketNumber: 1, PrimaryMachine: a, SyncLostFailover: Y}}\n';
+    const o = await lintText(text, 'x.yaml');
+    const r = simulateOpconEvent(o.opcon!.model, o.opcon!.analysis, 'communication-loss');
+    expect(r).toMatchObject({ active: ['a', 'b'], twoSams: true, failedOver: true });
+  });
+
+  it('rejects options of another kind with exit 2', async () => {
+    expect((await runCli(['simulate', 'examples/opcon-manual-failover.yaml', '--down', 'opcon01'])).code).toBe(2);
+    expect((await runCli(['simulate', 'examples/opcon-manual-failover.yaml', '--event', 'meteor'])).code).toBe(2);
+    expect((await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--event', 'abnormal-shutdown'])).code).toBe(2);
+    expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--event', 'abnormal-shutdown'])).code).toBe(2);
   });
 });

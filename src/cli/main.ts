@@ -103,9 +103,16 @@ stop their work although they are up, so no pool runs on two sides.
 The output names the PoolManager events members would log (15002, 15003, 15004) and how the
 pool's instances are split over the members left. The exit code is 1 when any pool stops.
 
+For kind skype-pool-pair, --down names pools (each fails over to its partner: registrar states,
+the users the partner then carries, what breaks) or front ends (pool-level quorum among "the first"
+ones). For kind opcon-failover, --event abnormal-shutdown|communication-loss|normal-shutdown walks
+the vendor's process flow: which SMAServMan ends up ACTIVE, whether two SAMs could reach the
+database, and what must be done by hand.
+
 Options:
       --down NAMES          servers or data centres down (repeatable: one scenario each)
       --partition SIDES     split the network into sides
+      --event EVENT         for kind opcon-failover: abnormal-shutdown, communication-loss or normal-shutdown
   -f, --format FORMAT       stylish or json (default: stylish)
   -o, --output FILE         write the output to FILE
       --config FILE / --no-config
@@ -187,6 +194,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       ...HELP_OPTION,
       down: { type: 'string', multiple: true },
       partition: { type: 'string', multiple: true },
+      event: { type: 'string', multiple: true },
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
       config: { type: 'string' },
@@ -368,10 +376,14 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
   if (positionals.length !== 1) throw new PooltopoError('simulate needs exactly one topology file (pooltopo simulate --help)');
   const downs = (values['down'] as string[] | undefined) ?? [];
   const partitions = (values['partition'] as string[] | undefined) ?? [];
-  if (downs.length === 0 && partitions.length === 0) throw new PooltopoError('simulate needs --down NAME[,NAME...] or --partition SIDE|SIDE (pooltopo simulate --help)');
+  const events = (values['event'] as string[] | undefined) ?? [];
   const format = (values['format'] as string | undefined) ?? 'stylish';
   if (format !== 'stylish' && format !== 'json') throw new PooltopoError(`unknown format "${format}"; use stylish or json`);
   const file = positionals[0]!;
+  const other = await otherKindSimulation(file, values, io, { downs, partitions, events, format });
+  if (other !== undefined) return other;
+  if (events.length > 0) throw new PooltopoError('--event is for kind opcon-failover; for a SCOM management group use --down or --partition');
+  if (downs.length === 0 && partitions.length === 0) throw new PooltopoError('simulate needs --down NAME[,NAME...] or --partition SIDE|SIDE (pooltopo simulate --help)');
   const { outcome } = await modelOf(file, values, io);
   const topology = outcome.topology!;
   const { resolveNames, knownNames } = await import('../analysis/scenario.js');
@@ -415,6 +427,47 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
   if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
   else io.stdout(text);
   return scenarios.some((s) => s.pools.some((p) => !p.runs)) ? 1 : 0;
+}
+
+/** simulate for the Skype and OpCon kinds; undefined for a SCOM file. */
+async function otherKindSimulation(
+  file: string, values: Record<string, unknown>, io: Io,
+  o: { downs: string[]; partitions: string[]; events: string[]; format: 'stylish' | 'json' },
+): Promise<number | undefined> {
+  const config = await configFor(values, io);
+  const [outcome] = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings, ...limitOptions(config) });
+  if (!outcome || (!outcome.opcon && !outcome.skype)) return undefined;
+  const { formatOpconEvents, formatSkypeScenarios } = await import('../formatters/kind-simulation.js');
+  const write = async (text: string) => {
+    const output = values['output'] as string | undefined;
+    if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
+    else io.stdout(text);
+  };
+  if (outcome.opcon) {
+    if (o.downs.length > 0 || o.partitions.length > 0) throw new PooltopoError('for kind opcon-failover, simulate takes --event abnormal-shutdown|communication-loss|normal-shutdown');
+    const { OPCON_EVENTS, simulateOpconEvent } = await import('../kinds/opcon/simulate.js');
+    if (o.events.length === 0) throw new PooltopoError(`simulate needs --event ${OPCON_EVENTS.join('|')} for kind opcon-failover`);
+    const outcomes = o.events.map((e) => {
+      if (!(OPCON_EVENTS as readonly string[]).includes(e)) throw new PooltopoError(`unknown event "${e}"; use ${OPCON_EVENTS.join(', ')}`);
+      return simulateOpconEvent(outcome.opcon!.model, outcome.opcon!.analysis, e as (typeof OPCON_EVENTS)[number]);
+    });
+    await write(formatOpconEvents(outcome.result.file, outcomes, o.format));
+    return outcomes.some((x) => x.active.length !== 1 || x.twoSams) ? 1 : 0;
+  }
+  if (o.events.length > 0 || o.partitions.length > 0) throw new PooltopoError('for kind skype-pool-pair, simulate takes --down POOL|FRONT-END[,...]');
+  if (o.downs.length === 0) throw new PooltopoError('simulate needs --down POOL|FRONT-END[,...] for kind skype-pool-pair');
+  const { simulateSkypeDown, skypeNames } = await import('../kinds/skype/simulate.js');
+  const scenarios = o.downs.map((list) => {
+    const names = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+    const { scenario, unknown } = simulateSkypeDown(outcome.skype!.model, outcome.skype!.analysis, `${names.join(', ')} down`, names);
+    if (unknown.length > 0) {
+      const near = closest(unknown[0]!, skypeNames(outcome.skype!.model), 3);
+      throw new PooltopoError(`"${unknown[0]}" is not a pool or front end of ${file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
+    }
+    return scenario;
+  });
+  await write(formatSkypeScenarios(outcome.result.file, scenarios, o.format));
+  return scenarios.some((s) => s.poolsDown.some((p) => p.partner === null || p.breaks.length > 0) || s.frontEnds.some((f) => !f.keepsQuorum)) ? 1 : 0;
 }
 
 async function runPlan(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {

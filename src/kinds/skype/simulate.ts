@@ -1,0 +1,82 @@
+/**
+ * `simulate --down` for Skype for Business: a pool down fails over to its partner (Invoke-CsPoolFailOver,
+ * seed 003): the registrar states it goes through, the users the partner then carries against its
+ * maxUsers, and what breaks; front ends down: whether each pool keeps pool-level quorum, counting
+ * among "the first" front ends brought up (SFB-HA).
+ */
+import { nameKey } from '../../model/types.js';
+import type { SkypeAnalysis } from './analysis.js';
+import type { SkypeModel } from './model.js';
+
+export interface SkypePoolDown {
+  readonly pool: string;
+  readonly partner: string | null;
+  readonly registrarStates: readonly string[];
+  readonly partnerUsers: number | null;
+  readonly partnerMaxUsers: number | null;
+  readonly partnerOverCapacity: boolean;
+  readonly breaks: readonly string[];
+}
+
+export interface SkypeFrontEndsDown {
+  readonly pool: string;
+  readonly down: readonly string[];
+  /** Front ends running among the first `quorumFrom` brought up. */
+  readonly runningAmongFirst: number;
+  readonly quorumNeeded: number;
+  readonly quorumFrom: number;
+  readonly keepsQuorum: boolean;
+}
+
+export interface SkypeScenario {
+  readonly label: string;
+  readonly poolsDown: readonly SkypePoolDown[];
+  readonly frontEnds: readonly SkypeFrontEndsDown[];
+}
+
+/** Names of pools and front ends a scenario may use. */
+export function skypeNames(model: SkypeModel): string[] {
+  return [...model.pools.map((p) => p.name), ...model.pools.flatMap((p) => p.frontEnds)];
+}
+
+export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, label: string, names: readonly string[]): { scenario: SkypeScenario; unknown: string[] } {
+  const keys = new Set(names.map(nameKey));
+  const unknown = names.filter((n) => !skypeNames(model).some((k) => nameKey(k) === nameKey(n)));
+  const poolsDown: SkypePoolDown[] = [];
+  const frontEnds: SkypeFrontEndsDown[] = [];
+  model.pools.forEach((pool, i) => {
+    const fig = analysis.pools[i]!;
+    if (keys.has(nameKey(pool.name))) {
+      const [pair] = analysis.pairsOf.get(pool) ?? [];
+      const partner = pair ? (pair.pools[0] === pool ? pair.pools[1] : pair.pools[0]) : undefined;
+      const breaks: string[] = [];
+      if (!partner) breaks.push('the pool has no backup pool: its users cannot sign in until it is back');
+      else {
+        if (keys.has(nameKey(partner.name))) breaks.push(`its partner ${partner.name} is down too: nowhere to fail over`);
+        if (partner.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers) breaks.push(`${partner.name} would carry ${fig.usersAfterFailover} users, more than the ${partner.maxUsers} it is sized for`);
+        if (model.registrarSettingsCustomized && !pool.registrarConfiguration) breaks.push('the registrar configuration is created on the fly with default settings: the customised global settings are lost');
+        for (const p of [pool, partner]) {
+          const b = p.backupService;
+          if (b && (b.exportStatus !== 'FinalState' || b.importStatus !== 'NormalState')) breaks.push(`${p.name}'s backup service is at export ${b.exportStatus ?? 'unknown'} / import ${b.importStatus ?? 'unknown'}: data not yet synchronised may be lost`);
+        }
+        if (pool.centralManagementStore) breaks.push('it hosts the Central Management Store: fail the CMS over to the partner first');
+      }
+      poolsDown.push({
+        pool: pool.name,
+        partner: partner?.name ?? null,
+        registrarStates: partner ? [pool.poolState, 'FailingOver', 'FailedOver', '(after Invoke-CsPoolFailBack) FailingBack', 'Active'] : [pool.poolState],
+        partnerUsers: partner ? fig.usersAfterFailover : null,
+        partnerMaxUsers: partner?.maxUsers ?? null,
+        partnerOverCapacity: partner?.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers,
+        breaks,
+      });
+    }
+    const down = pool.frontEnds.filter((fe) => keys.has(nameKey(fe)));
+    if (down.length > 0) {
+      const first = pool.frontEnds.slice(0, fig.quorumFrom);
+      const runningAmongFirst = first.filter((fe) => !keys.has(nameKey(fe))).length;
+      frontEnds.push({ pool: pool.name, down, runningAmongFirst, quorumNeeded: fig.quorumNeeded, quorumFrom: fig.quorumFrom, keepsQuorum: runningAmongFirst >= fig.quorumNeeded });
+    }
+  });
+  return { scenario: { label, poolsDown, frontEnds }, unknown };
+}
