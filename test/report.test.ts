@@ -67,6 +67,18 @@ describe('report', () => {
     for (const m of html.matchAll(/\s[\w:-]+="([^"]*)"/g)) expect(m[1]).not.toMatch(/[<>]/);
   });
 
+  it('escapes hostile names in the Skype and OpCon sections too', async () => {
+    const q = JSON.stringify;
+    const skype = await reportOf(`version: 1\nkind: skype-pool-pair\nname: ${q(HOSTILE[0])}\npools:\n  - {name: ${q(HOSTILE[1])}, frontEnds: [${q(HOSTILE[2])}]}\n  - {name: ${q(HOSTILE[3])}, frontEnds: [${q(HOSTILE[4])}]}\npairs:\n  - [${q(HOSTILE[1])}, ${q(HOSTILE[3])}]\n`);
+    const opcon = await reportOf(`version: 1\nkind: opcon-failover\nname: ${q(HOSTILE[0])}\nmachines:\n  - {name: ${q(HOSTILE[1])}, mode: StandAlone}\n  - {name: ${q(HOSTILE[4])}, mode: StandAlone}\n`);
+    for (const html of [skype, opcon]) {
+      expect(html).not.toMatch(/<script|<img|<svg onload|\son\w+\s*=/i);
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
+    expect(skype).toMatch(/<svg [^>]*class="topology-svg"/);
+    expect(opcon).toMatch(/What each event does/);
+  });
+
   it('allows no scripts and no remote loads', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">/);

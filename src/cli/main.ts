@@ -339,9 +339,6 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
     onWarning: (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`),
   });
   if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
-  if (outcome.result.kind !== undefined && outcome.result.kind !== 'scom') {
-    throw new PooltopoError(`report draws kind scom only for now; "${file}" is ${outcome.result.kind} (pooltopo validate checks it)`);
-  }
   const { buildReportView } = await import('../report/view-model.js');
   const { renderReport } = await import('../report/render.js');
   const html = await renderReport(buildReportView(outcome, {

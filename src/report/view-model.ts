@@ -11,6 +11,7 @@ import type { Settings } from '../settings.js';
 import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
 import { resolveNames } from '../analysis/scenario.js';
 import { simulateDown } from '../analysis/simulate.js';
+import { opconView, skypeView, type OpconView, type SkypeView } from './kind-views.js';
 import type { Topology } from '../model/types.js';
 
 export interface ReportOptions {
@@ -42,6 +43,9 @@ export interface ReportView {
   readonly findingGroups: readonly { readonly severity: Severity; readonly title: string; readonly findings: readonly FindingView[] }[];
   readonly appendix: readonly RuleDescriptor[];
   readonly parseFailed: boolean;
+  /** The sections of the other kinds. */
+  readonly skype?: SkypeView;
+  readonly opcon?: OpconView;
   /** Every single data centre and every single server down: which pools keep working. */
   readonly whatIf?: {
     readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
@@ -101,9 +105,15 @@ export function buildReportView(outcome: LintOutcome, options: ReportOptions): R
     ? `Does not pass: findings at or above "${options.failOn}"`
     : any ? 'Passes, with findings to review' : 'Passes: no findings';
   const poolNumber = new Map(result.pools.map((p, i) => [p.name, i + 1]));
-  const weakest = [...result.pools].sort((a, b) => a.tolerableFailures - b.tolerableFailures)[0];
+  const weakestScom = [...result.pools].sort((a, b) => a.tolerableFailures - b.tolerableFailures)[0];
+  const weakestSkype = outcome.skype ? [...outcome.skype.analysis.pools].sort((a, b) => a.tolerableFailures - b.tolerableFailures)[0] : undefined;
+  const weakest = weakestScom ?? weakestSkype;
   const topology = outcome.topology;
   const facts: { label: string; value: string }[] = [];
+  if (outcome.skype) {
+    facts.push({ label: 'Deployment', value: outcome.skype.model.name }, { label: 'Skype for Business Server', value: outcome.skype.model.productVersion }, { label: 'Front End pools', value: fmt(outcome.skype.model.pools.length) }, { label: 'Pairs', value: fmt(outcome.skype.model.pairs.length) });
+  }
+  if (outcome.opcon) facts.push({ label: 'OpCon installation', value: outcome.opcon.model.name }, { label: 'Machines', value: fmt(outcome.opcon.model.machines.length) });
   if (topology) {
     facts.push(
       { label: 'Management group', value: topology.name },
@@ -126,7 +136,7 @@ export function buildReportView(outcome: LintOutcome, options: ReportOptions): R
       })()
     : undefined;
   return {
-    title: topology ? `${topology.name}: pool topology review` : `${result.file}: pool topology review`,
+    title: `${topology?.name ?? outcome.skype?.model.name ?? outcome.opcon?.model.name ?? result.file}: ${outcome.opcon ? 'failover review' : 'pool topology review'}`,
     file: result.file,
     kind: result.kind ?? 'unknown',
     version: options.version,
@@ -139,7 +149,7 @@ export function buildReportView(outcome: LintOutcome, options: ReportOptions): R
         headline: {
           figure: weakest.tolerableFailures,
           pool: weakest.name,
-          text: weakest.tolerableFailures === 1 ? 'member failure tolerated by the weakest pool' : 'member failures tolerated by the weakest pool',
+          text: `${outcome.skype ? 'front-end' : 'member'} failure${weakest.tolerableFailures === 1 ? '' : 's'} tolerated by the weakest pool`,
         },
       } : {}),
       facts,
@@ -156,7 +166,9 @@ export function buildReportView(outcome: LintOutcome, options: ReportOptions): R
       findings: result.findings.filter((f) => f.severity === severity).map((f) => findingView(f, byId)),
     })).filter((g) => g.findings.length > 0),
     appendix: [...new Set(result.findings.map((f) => f.ruleId))].sort().map((id) => byId.get(id)).filter((r): r is RuleDescriptor => r !== undefined),
-    parseFailed: result.pools.length === 0,
+    parseFailed: result.pools.length === 0 && !outcome.skype && !outcome.opcon,
+    ...(outcome.skype ? { skype: skypeView(outcome.skype.model, outcome.skype.analysis) } : {}),
+    ...(outcome.opcon ? { opcon: opconView(outcome.opcon.model, outcome.opcon.analysis) } : {}),
     ...(topology ? { whatIf: whatIf(topology, result.pools) } : {}),
   };
 }
