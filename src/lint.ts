@@ -3,23 +3,21 @@
  * text → document with positions → schema → normalised model → analyses → rule findings.
  * No file system, no console: the caller hands in the text.
  */
-import { analyseTopology, type PoolAnalysis, type TopologyAnalysis } from './analysis/index.js';
+import type { TopologyAnalysis } from './analysis/index.js';
 import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProblem } from './io/parse.js';
 import { checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
-import type { ScomDocument } from './model/document.js';
-import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from './model/duration.js';
-import { normalise } from './model/normalise.js';
 import type { Topology } from './model/types.js';
-import { rulesOfKind, ruleById } from './rules/index.js';
-import { isKnownKind, KINDS } from './kinds/index.js';
-import { analyseOpcon, normaliseOpcon, type Failover, type OpconAnalysis, type OpconDocument, type OpconModel } from './kinds/opcon/index.js';
-import { analyseSkype, normaliseSkype, type SkypeAnalysis, type SkypeDocument, type SkypeModel } from './kinds/skype/index.js';
-import { atPool, formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
-import { poolScope } from './policies/scope.js';
+import { COMMON_RULES, ruleById } from './rules/index.js';
+import { DEFAULT_KIND, isKnownKind, KINDS } from './kinds/index.js';
+import { kindPlugin } from './kinds/registry.js';
+import type { KindHost } from './kinds/types.js';
+import type { Failover, OpconAnalysis, OpconModel } from './kinds/opcon/index.js';
+import type { SkypeAnalysis, SkypeModel } from './kinds/skype/index.js';
+import { formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
 import type { CompiledPolicy } from './policies/types.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
-import { compareFindings, type FileResult, type Finding, type KindPoolResult, type PoolResult, type SuppressedFinding } from './results.js';
+import { compareFindings, type FileResult, type Finding, type KindPoolResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 
 export type RuleSetting = Severity | 'off';
@@ -117,56 +115,23 @@ export async function lintText(text: string, file: string, options: LintOptions 
     const kind = value !== null && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' ? (value as { kind: string }).kind : undefined;
     return done(sourceMap, kind);
   }
-  if (declaredKind === 'opcon-failover') {
-    const doc = value as OpconDocument;
-    const { model, issues } = normaliseOpcon(doc);
-    const opconAnalysis = analyseOpcon(model);
-    runRules(rulesOfKind('opcon-failover'), { model, analysis: opconAnalysis, issues }, sourceMap);
-    return { ...done(sourceMap, 'opcon-failover', [], undefined, undefined, opconAnalysis.failover), opcon: { model, analysis: opconAnalysis } };
-  }
-  if (declaredKind === 'skype-pool-pair') {
-    const { model, issues } = normaliseSkype(value as SkypeDocument);
-    const skypeAnalysis = analyseSkype(model);
-    runRules(rulesOfKind('skype-pool-pair'), { model, analysis: skypeAnalysis, issues }, sourceMap);
-    return { ...done(sourceMap, 'skype-pool-pair', [...skypeAnalysis.pools]), skype: { model, analysis: skypeAnalysis } };
-  }
-  const doc = value as ScomDocument;
-  const servers = doc.managementServers.length + (doc.gateways?.length ?? 0);
-  if (servers > limits.maxServers) {
-    reportRule(schemaRule, sourceMap, {
-      messageId: 'violation', path: '/managementServers', at: 'key',
-      data: { message: `The file has ${servers.toLocaleString('en-US')} servers, more than the ${limits.maxServers.toLocaleString('en-US')} pooltopo analyses (raise limits.maxServers in .pooltopo.yaml).` },
-    });
-    return done(sourceMap, 'scom');
-  }
-
-  // 3. The model.
-  const latencyValues = await readLatencies(doc);
-  const { topology, issues } = normalise(doc, latencyValues);
-
-  // 4. Analyses and rules.
-  const analysis = analyseTopology(topology, settings.computersPerManagementGroup !== undefined ? { computersPerManagementGroup: settings.computersPerManagementGroup } : {});
-  runRules(rulesOfKind('scom'), { topology, analysis, issues, settings }, sourceMap);
-  for (const policy of options.policies ?? []) {
-    const { id, message } = policy.definition;
-    if (!severityOf(id)) continue;
-    for (const a of analysis.pools) {
-      const scope = poolScope(topology, a);
-      const at = atPool(a.pool, 'policy');
-      let result: unknown;
-      try {
-        result = policy.evaluate(scope);
-      } catch (err) {
-        result = err instanceof Error ? err.message : String(err);
-      }
-      if (result === true) continue;
-      const text = typeof result === 'boolean'
-        ? formatMessage(message, scopeData(scope))
-        : `Policy ${id} could not be evaluated for pool "${a.pool.name}": ${typeof result === 'string' ? result : 'it did not give true or false'}.`;
-      addReport(id, sourceMap, at, text);
-    }
-  }
-  return done(sourceMap, 'scom', analysis.pools.map(poolResult), topology, analysis);
+  // 3. The kind's own model, analyses and rules.
+  const kind = isKnownKind(declaredKind) ? declaredKind : DEFAULT_KIND;
+  const plugin = kindPlugin(kind)!;
+  const host: KindHost = {
+    settings, limits, policies: options.policies ?? [],
+    // The common rules (unknown-reference, duplicate-name, the model's schema issues) run for every kind.
+    runRules: (rules, context) => runRules([...COMMON_RULES, ...rules], context, sourceMap),
+    report: (ruleId, report, message) => {
+      const rule = ruleById(ruleId);
+      if (rule && message === undefined) reportRule(rule, sourceMap, report);
+      else addReport(ruleId, sourceMap, report, message ?? report.messageId);
+    },
+    severityOf,
+  };
+  const run = await plugin.lint(value, host);
+  const outcome = done(sourceMap, kind, [...run.pools], run.models.topology, run.models.analysis, run.failover);
+  return { ...outcome, ...(run.models.opcon ? { opcon: run.models.opcon } : {}), ...(run.models.skype ? { skype: run.models.skype } : {}) };
 }
 
 /** Applies the file's suppression comments, adding findings about the comments themselves. */
@@ -196,15 +161,6 @@ function suppress(
   return { findings, suppressed: outcome.suppressed };
 }
 
-/** A pool's figures as message data: numbers and text, nested figures flattened (`withDefaultObserver.tolerableFailures`). */
-function scopeData(scope: ReadonlyMap<string, unknown>): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of scope) {
-    if (typeof v === 'number' || typeof v === 'string') out[k] = v;
-    else if (typeof v === 'boolean') out[k] = String(v);
-  }
-  return out;
-}
 
 /** The outcome for a file that could not be read as YAML: one `yaml-syntax` finding per problem. */
 export function syntaxOutcome(file: string, sourceMap: SourceMap, problems: readonly SyntaxProblem[], options: LintOptions = {}): LintOutcome {
@@ -223,46 +179,5 @@ export function syntaxOutcome(file: string, sourceMap: SourceMap, problems: read
   return { result: { file, findings: findings.sort(compareFindings), pools: [] } };
 }
 
-async function readLatencies(doc: ScomDocument): Promise<Map<number, DurationResult>> {
-  const out = new Map<number, DurationResult>();
-  const unusual: number[] = [];
-  (doc.latency ?? []).forEach((entry, i) => {
-    const fast = parseCommonDuration(entry.ms);
-    if (fast) out.set(i, fast);
-    else unusual.push(i);
-  });
-  if (unusual.length > 0) {
-    const math = await loadUnitParser();
-    for (const i of unusual) out.set(i, parseDurationWithUnits(String(doc.latency![i]!.ms), math));
-  }
-  return out;
-}
 
-export function poolResult(a: PoolAnalysis): PoolResult {
-  const q = a.quorum;
-  return {
-    name: a.pool.name,
-    implied: a.pool.implied,
-    members: a.pool.members.map((m) => m.server.name),
-    observers: a.pool.observers.map((o) => o.server.name),
-    defaultObserver: { enabled: q.defaultObserver.enabled, participates: q.defaultObserver.participates },
-    votingMembers: q.configured.votingMembers,
-    votesNeeded: q.configured.votesNeeded,
-    tolerableFailures: q.configured.tolerableFailures,
-    highlyAvailable: q.configured.highlyAvailable,
-    withDefaultObserver: figures(q.withDefaultObserver),
-    withoutDefaultObserver: figures(q.withoutDefaultObserver),
-    dataCenters: a.dataCenters.map((d) => d.name),
-    dataCenterLoss: a.dataCenterLoss.map((l) => ({
-      dataCenter: l.dataCenter, survives: l.survives, votesLeft: l.votesLeft, votesNeeded: l.votesNeeded, membersLeft: l.membersLeft, stopsManagementGroup: l.stopsManagementGroup,
-    })),
-    largestRoundTripMs: a.latency.largestMs,
-    leaseDurationSeconds: a.lease.leaseDurationSeconds,
-    capacity: a.capacity.map((c) => ({ item: c.item, total: c.total, limit: c.limit, fits: c.fits, fitsAfterFailover: c.fitsAfterFailover, headroom: c.headroom })),
-    ...(a.availability ? { availability: { probability: a.availability.probability, nines: a.availability.nines, assumedAlwaysUp: a.availability.assumedAlwaysUp } } : {}),
-  };
-}
 
-function figures(f: { votingMembers: number; votesNeeded: number; tolerableFailures: number }) {
-  return { votingMembers: f.votingMembers, votesNeeded: f.votesNeeded, tolerableFailures: f.tolerableFailures };
-}

@@ -1,5 +1,8 @@
 /** The `opcon-failover` kind: OpCon SMA Service Manager primary/secondary failover. */
 import type { AnyRule } from '../../rules/types.js';
+import type { KindHost, KindPlugin, KindRun } from '../types.js';
+import { analyseOpcon } from './analysis.js';
+import { normaliseOpcon, type OpconDocument } from './model.js';
 import abnormalShutdownFailoverOff from './rules/abnormal-shutdown-failover-off.js';
 import failoverOnCommunicationLoss from './rules/failover-on-communication-loss.js';
 import failoverOnNormalShutdown from './rules/failover-on-normal-shutdown.js';
@@ -27,3 +30,14 @@ export const OPCON_RULES: readonly AnyRule[] = [
   replicationNotStopped,
   manualStartType,
 ];
+
+export const opconKind: KindPlugin = {
+  id: 'opcon-failover',
+  rules: OPCON_RULES,
+  async lint(document: unknown, host: KindHost): Promise<KindRun> {
+    const { model, issues } = normaliseOpcon(document as OpconDocument);
+    const analysis = analyseOpcon(model);
+    host.runRules(OPCON_RULES, { model, analysis, issues });
+    return { pools: [], failover: analysis.failover, models: { opcon: { model, analysis } } };
+  },
+};

@@ -1,5 +1,8 @@
 /** The `skype-pool-pair` kind: Skype for Business Front End pools and their backup pairing. */
 import type { AnyRule } from '../../rules/types.js';
+import type { KindHost, KindPlugin, KindRun } from '../types.js';
+import { analyseSkype } from './analysis.js';
+import { normaliseSkype, type SkypeDocument } from './model.js';
 import automatedFailover from './rules/automated-failover.js';
 import backupNotReady from './rules/backup-not-ready.js';
 import cmsPoolUnpaired from './rules/cms-pool-unpaired.js';
@@ -27,3 +30,14 @@ export const SKYPE_RULES: readonly AnyRule[] = [
   poolNotActive,
   automatedFailover,
 ];
+
+export const skypeKind: KindPlugin = {
+  id: 'skype-pool-pair',
+  rules: SKYPE_RULES,
+  async lint(document: unknown, host: KindHost): Promise<KindRun> {
+    const { model, issues } = normaliseSkype(document as SkypeDocument);
+    const analysis = analyseSkype(model);
+    host.runRules(SKYPE_RULES, { model, analysis, issues });
+    return { pools: [...analysis.pools], models: { skype: { model, analysis } } };
+  },
+};

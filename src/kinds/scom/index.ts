@@ -1,0 +1,112 @@
+/**
+ * The `scom` kind: System Center Operations Manager management groups. Its model lives in
+ * src/model/, its analyses in src/analysis/ and its rules in src/rules/scom/ (the kind's first home);
+ * this module is the kind as the pipeline sees it.
+ */
+import { analyseTopology, type PoolAnalysis } from '../../analysis/index.js';
+import type { ScomDocument } from '../../model/document.js';
+import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from '../../model/duration.js';
+import { normalise } from '../../model/normalise.js';
+import type { Topology } from '../../model/types.js';
+import { poolScope } from '../../policies/scope.js';
+import type { PoolResult } from '../../results.js';
+import { SCOM_RULES } from '../../rules/scom/index.js';
+import { atPool, formatMessage, groupThousands } from '../../rules/types.js';
+import type { KindHost, KindPlugin, KindRun } from '../types.js';
+
+export const scomKind: KindPlugin = {
+  id: 'scom',
+  rules: SCOM_RULES,
+  async lint(document: unknown, host: KindHost): Promise<KindRun> {
+    const doc = document as ScomDocument;
+    const servers = doc.managementServers.length + (doc.gateways?.length ?? 0);
+    if (servers > host.limits.maxServers) {
+      host.report('schema', {
+        messageId: 'violation', path: '/managementServers', at: 'key',
+        data: { message: `The file has ${groupThousands(servers)} servers, more than the ${groupThousands(host.limits.maxServers)} pooltopo analyses (raise limits.maxServers in .pooltopo.yaml).` },
+      });
+      return { pools: [], models: {} };
+    }
+    const { topology, issues } = normalise(doc, await readLatencies(doc));
+    const settings = host.settings;
+    const analysis = analyseTopology(topology, settings.computersPerManagementGroup !== undefined ? { computersPerManagementGroup: settings.computersPerManagementGroup } : {});
+    host.runRules(SCOM_RULES, { topology, analysis, issues, settings });
+    runPolicies(topology, analysis.pools, host);
+    return { pools: analysis.pools.map(poolResult), models: { topology, analysis } };
+  },
+};
+
+/** Latency values: the common forms without mathjs, the rest through its unit parser (loaded only then). */
+async function readLatencies(doc: ScomDocument): Promise<Map<number, DurationResult>> {
+  const out = new Map<number, DurationResult>();
+  const unusual: number[] = [];
+  (doc.latency ?? []).forEach((entry, i) => {
+    const fast = parseCommonDuration(entry.ms);
+    if (fast) out.set(i, fast);
+    else unusual.push(i);
+  });
+  if (unusual.length > 0) {
+    const math = await loadUnitParser();
+    for (const i of unusual) out.set(i, parseDurationWithUnits(String(doc.latency![i]!.ms), math));
+  }
+  return out;
+}
+
+/** Each policy over each pool: a finding where it does not hold. */
+function runPolicies(topology: Topology, pools: readonly PoolAnalysis[], host: KindHost): void {
+  for (const policy of host.policies) {
+    const { id, message } = policy.definition;
+    if (!host.severityOf(id)) continue;
+    for (const a of pools) {
+      const scope = poolScope(topology, a);
+      let result: unknown;
+      try {
+        result = policy.evaluate(scope);
+      } catch (err) {
+        result = err instanceof Error ? err.message : String(err);
+      }
+      if (result === true) continue;
+      const text = typeof result === 'boolean'
+        ? formatMessage(message, scopeData(scope))
+        : `Policy ${id} could not be evaluated for pool "${a.pool.name}": ${typeof result === 'string' ? result : 'it did not give true or false'}.`;
+      host.report(id, atPool(a.pool, 'policy'), text);
+    }
+  }
+}
+
+/** A pool's figures as message data: numbers and text (booleans as words). */
+function scopeData(scope: ReadonlyMap<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of scope) {
+    if (typeof v === 'number' || typeof v === 'string') out[k] = v;
+    else if (typeof v === 'boolean') out[k] = String(v);
+  }
+  return out;
+}
+
+export function poolResult(a: PoolAnalysis): PoolResult {
+  const q = a.quorum;
+  const figures = (f: { votingMembers: number; votesNeeded: number; tolerableFailures: number }) =>
+    ({ votingMembers: f.votingMembers, votesNeeded: f.votesNeeded, tolerableFailures: f.tolerableFailures });
+  return {
+    name: a.pool.name,
+    implied: a.pool.implied,
+    members: a.pool.members.map((m) => m.server.name),
+    observers: a.pool.observers.map((o) => o.server.name),
+    defaultObserver: { enabled: q.defaultObserver.enabled, participates: q.defaultObserver.participates },
+    votingMembers: q.configured.votingMembers,
+    votesNeeded: q.configured.votesNeeded,
+    tolerableFailures: q.configured.tolerableFailures,
+    highlyAvailable: q.configured.highlyAvailable,
+    withDefaultObserver: figures(q.withDefaultObserver),
+    withoutDefaultObserver: figures(q.withoutDefaultObserver),
+    dataCenters: a.dataCenters.map((d) => d.name),
+    dataCenterLoss: a.dataCenterLoss.map((l) => ({
+      dataCenter: l.dataCenter, survives: l.survives, votesLeft: l.votesLeft, votesNeeded: l.votesNeeded, membersLeft: l.membersLeft, stopsManagementGroup: l.stopsManagementGroup,
+    })),
+    largestRoundTripMs: a.latency.largestMs,
+    leaseDurationSeconds: a.lease.leaseDurationSeconds,
+    capacity: a.capacity.map((c) => ({ item: c.item, total: c.total, limit: c.limit, fits: c.fits, fitsAfterFailover: c.fitsAfterFailover, headroom: c.headroom })),
+    ...(a.availability ? { availability: { probability: a.availability.probability, nines: a.availability.nines, assumedAlwaysUp: a.availability.assumedAlwaysUp } } : {}),
+  };
+}

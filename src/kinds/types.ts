@@ -1,0 +1,48 @@
+/** What a kind of topology is to the pipeline: its rules, and how it lints a schema-valid document. */
+import type { TopologyAnalysis } from '../analysis/index.js';
+import type { ParseLimits } from '../io/parse.js';
+import type { Topology } from '../model/types.js';
+import type { CompiledPolicy } from '../policies/types.js';
+import type { KindPoolResult } from '../results.js';
+import type { AnyRule, Report, Severity } from '../rules/types.js';
+import type { Settings } from '../settings.js';
+import type { Failover, OpconAnalysis } from './opcon/analysis.js';
+import type { OpconModel } from './opcon/model.js';
+import type { SkypeAnalysis } from './skype/analysis.js';
+import type { SkypeModel } from './skype/model.js';
+
+/** What the pipeline lends a kind: it places and counts findings; the kind only says what is wrong. */
+export interface KindHost {
+  readonly settings: Settings;
+  readonly limits: ParseLimits;
+  readonly policies: readonly CompiledPolicy[];
+  /** Runs rules' checks on a context; a rule that throws becomes an internal-error finding. */
+  runRules(rules: readonly AnyRule[], context: unknown): void;
+  /** Reports a finding of rule `ruleId` at the report's node, with `message` or the rule's template. */
+  report(ruleId: string, report: Report, message?: string): void;
+  severityOf(ruleId: string): Severity | undefined;
+}
+
+/** The models and analyses a kind hands to the commands beyond validate. */
+export interface KindModels {
+  readonly topology?: Topology;
+  readonly analysis?: TopologyAnalysis;
+  readonly opcon?: { readonly model: OpconModel; readonly analysis: OpconAnalysis };
+  readonly skype?: { readonly model: SkypeModel; readonly analysis: SkypeAnalysis };
+}
+
+export interface KindRun {
+  /** The kind's pool figures for the results (CLI.md). */
+  readonly pools: readonly KindPoolResult[];
+  readonly failover?: Failover;
+  readonly models: KindModels;
+}
+
+export interface KindPlugin {
+  /** The value of `kind` in a file. */
+  readonly id: string;
+  /** The kind's own rules (beside the common ones). */
+  readonly rules: readonly AnyRule[];
+  /** Lints a document that passed the schema. */
+  lint(document: unknown, host: KindHost): Promise<KindRun>;
+}
