@@ -3,17 +3,14 @@
  * text → document with positions → schema → normalised model → analyses → rule findings.
  * No file system, no console: the caller hands in the text.
  */
-import type { TopologyAnalysis } from './analysis/index.js';
 import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProblem } from './io/parse.js';
 import { checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
-import type { Topology } from './model/types.js';
 import { COMMON_RULES, ruleById } from './rules/index.js';
 import { DEFAULT_KIND, isKnownKind, KINDS } from './kinds/index.js';
 import { kindPlugin } from './kinds/registry.js';
-import type { KindHost } from './kinds/types.js';
-import type { Failover, OpconAnalysis, OpconModel } from './kinds/opcon/index.js';
-import type { SkypeAnalysis, SkypeModel } from './kinds/skype/index.js';
+import type { KindHost, KindModels } from './kinds/types.js';
+import type { Failover } from './kinds/opcon/index.js';
 import { formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
 import type { CompiledPolicy } from './policies/types.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
@@ -34,14 +31,9 @@ export interface LintOptions {
   readonly reportUnusedDisable?: boolean;
 }
 
-/** The full result of linting one text, with the model for commands that need more than findings. */
-export interface LintOutcome {
+/** The full result of linting one text, with the kind's model for the commands that need more than findings. */
+export interface LintOutcome extends KindModels {
   readonly result: FileResult;
-  readonly topology?: Topology;
-  readonly analysis?: TopologyAnalysis;
-  /** The model and analysis of the other kinds, for the commands that need more than findings. */
-  readonly opcon?: { readonly model: OpconModel; readonly analysis: OpconAnalysis };
-  readonly skype?: { readonly model: SkypeModel; readonly analysis: SkypeAnalysis };
 }
 
 export async function lintText(text: string, file: string, options: LintOptions = {}): Promise<LintOutcome> {
@@ -81,7 +73,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
       }
     }
   };
-  const done = (sourceMap: SourceMap, kind?: string, pools: KindPoolResult[] = [], topology?: Topology, analysis?: TopologyAnalysis, failover?: Failover): LintOutcome => {
+  const done = (sourceMap: SourceMap, kind?: string, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover): LintOutcome => {
     const s = suppress(findings, text, sourceMap, options, add);
     return {
       result: {
@@ -89,8 +81,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
         ...(failover ? { failover } : {}),
         ...(s.suppressed.length > 0 ? { suppressed: s.suppressed.sort(compareFindings) } : {}),
       },
-      ...(topology ? { topology } : {}),
-      ...(analysis ? { analysis } : {}),
+      ...models,
     };
   };
 
@@ -130,8 +121,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
     severityOf,
   };
   const run = await plugin.lint(value, host);
-  const outcome = done(sourceMap, kind, [...run.pools], run.models.topology, run.models.analysis, run.failover);
-  return { ...outcome, ...(run.models.opcon ? { opcon: run.models.opcon } : {}), ...(run.models.skype ? { skype: run.models.skype } : {}) };
+  return done(sourceMap, kind, run.pools, run.models, run.failover);
 }
 
 /** Applies the file's suppression comments, adding findings about the comments themselves. */
