@@ -156,6 +156,14 @@ interface Command {
 }
 
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+const CONFIG_OPTIONS = { config: { type: 'string' }, 'no-config': { type: 'boolean' } } as const;
+/** Where and how a command writes its text output. */
+const OUTPUT_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   validate: {
@@ -163,14 +171,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     allowPositionals: true,
     options: {
       ...HELP_OPTION,
-      format: { type: 'string', short: 'f' },
-      output: { type: 'string', short: 'o' },
+      ...OUTPUT_OPTIONS,
+      ...CONFIG_OPTIONS,
       'fail-on': { type: 'string' },
-      config: { type: 'string' },
-      'no-config': { type: 'boolean' },
       'report-unused-disable': { type: 'boolean' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
     },
     run: runValidate,
   },
@@ -179,10 +183,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     allowPositionals: true,
     options: {
       ...HELP_OPTION,
+      ...CONFIG_OPTIONS,
       output: { type: 'string', short: 'o' },
       'fail-on': { type: 'string' },
-      config: { type: 'string' },
-      'no-config': { type: 'boolean' },
       timestamp: { type: 'boolean' },
     },
     run: runReport,
@@ -192,15 +195,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     allowPositionals: true,
     options: {
       ...HELP_OPTION,
+      ...OUTPUT_OPTIONS,
+      ...CONFIG_OPTIONS,
       down: { type: 'string', multiple: true },
       partition: { type: 'string', multiple: true },
       event: { type: 'string', multiple: true },
-      format: { type: 'string', short: 'f' },
-      output: { type: 'string', short: 'o' },
-      config: { type: 'string' },
-      'no-config': { type: 'boolean' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
     },
     run: runSimulate,
   },
@@ -209,20 +208,16 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     allowPositionals: true,
     options: {
       ...HELP_OPTION,
+      ...OUTPUT_OPTIONS,
+      ...CONFIG_OPTIONS,
       'target-failures': { type: 'string' },
-      format: { type: 'string', short: 'f' },
-      output: { type: 'string', short: 'o' },
-      config: { type: 'string' },
-      'no-config': { type: 'boolean' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
     },
     run: runPlan,
   },
   rules: {
     usage: RULES_USAGE,
     allowPositionals: true,
-    options: { ...HELP_OPTION, config: { type: 'string' }, 'no-config': { type: 'boolean' } },
+    options: { ...HELP_OPTION, ...CONFIG_OPTIONS },
     async run(values, positionals, io) {
       if (positionals.length > 1) throw new PooltopoError('rules takes at most one rule id');
       const config = await configFor(values, io);
