@@ -60,7 +60,7 @@ const ajvCli = path.join(root, 'node_modules/ajv-cli/dist/index.js');
 const ajv = time(node, [ajvCli, 'validate', '-s', 'schemas/topology.schema.json', '-d', `${many}/*.yaml`, '--all-errors', '--allow-union-types'], quick ? 2 : 3);
 
 // The availability DP for 1,000 voters of distinct availabilities, in process.
-const { poolAvailability } = await import(path.join(root, 'dist/analysis/availability.js'));
+const { poolAvailability } = await import(path.join(root, 'dist/kinds/scom/analysis/availability.js'));
 const members = Array.from({ length: 1000 }, (_, i) => 0.9 + (i % 997) / 10000);
 const dpTimes = [];
 for (let i = 0; i < 21; i++) {

@@ -4,10 +4,10 @@
  * more than quadruple the work of the linear analyses.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseTopology } from '../src/analysis/index.js';
+import { analyseTopology } from '../src/kinds/scom/analysis/index.js';
 import { lintText } from '../src/index.js';
-import { normalise } from '../src/model/normalise.js';
-import type { ScomDocument } from '../src/model/document.js';
+import { normalise } from '../src/kinds/scom/model/normalise.js';
+import type { ScomDocument } from '../src/kinds/scom/model/document.js';
 
 const COUNTED: [object, string][] = [
   [Map.prototype, 'get'], [Map.prototype, 'set'], [Map.prototype, 'has'],

@@ -1,7 +1,7 @@
 /** Small builders for tests: a topology from a compact description, without YAML. */
-import { normalise } from '../src/model/normalise.js';
-import type { ScomDocument } from '../src/model/document.js';
-import type { Topology } from '../src/model/types.js';
+import { normalise } from '../src/kinds/scom/model/normalise.js';
+import type { ScomDocument } from '../src/kinds/scom/model/document.js';
+import type { Topology } from '../src/kinds/scom/model/types.js';
 
 export function topologyOf(doc: Partial<ScomDocument> & Pick<ScomDocument, 'managementServers'>): Topology {
   const { topology, issues } = normalise({ version: 1, name: 'test', ...doc }, new Map());

@@ -378,8 +378,8 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
   if (downs.length === 0 && partitions.length === 0) throw new PooltopoError('simulate needs --down NAME[,NAME...] or --partition SIDE|SIDE (pooltopo simulate --help)');
   const { outcome } = await modelOf(file, values, io);
   const topology = outcome.topology!;
-  const { resolveNames, knownNames } = await import('../analysis/scenario.js');
-  const { simulateDown, simulatePartition } = await import('../analysis/simulate.js');
+  const { resolveNames, knownNames } = await import('../kinds/scom/analysis/scenario.js');
+  const { simulateDown, simulatePartition } = await import('../kinds/scom/analysis/simulate.js');
   const resolve = (names: string[]) => {
     const r = resolveNames(topology, names);
     if (r.unknown.length > 0) {
@@ -473,9 +473,9 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const settings = { ...DEFAULT_SETTINGS, ...config.settings };
   const target = raw !== undefined ? Number(raw) : settings.targetTolerableFailures;
   const topology = outcome.topology!;
-  const { planForPool } = await import('../analysis/plan.js');
-  const { headroom } = await import('../analysis/headroom.js');
-  const { limitsFor } = await import('../analysis/capacity.js');
+  const { planForPool } = await import('../kinds/scom/analysis/plan.js');
+  const { headroom } = await import('../kinds/scom/analysis/headroom.js');
+  const { limitsFor } = await import('../kinds/scom/analysis/capacity.js');
   const limits = limitsFor(topology.scomVersion);
   const pools = topology.pools.map((p) => planForPool(p, limits, target, settings.databaseObserverLoadMembers));
   const { formatPlanJson, formatPlanStylish } = await import('../formatters/plan.js');

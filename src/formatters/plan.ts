@@ -1,6 +1,6 @@
 /** `pooltopo plan` output: stylish and json. */
-import type { Headroom } from '../analysis/headroom.js';
-import type { PoolPlan } from '../analysis/plan.js';
+import type { Headroom } from '../kinds/scom/analysis/headroom.js';
+import type { PoolPlan } from '../kinds/scom/analysis/plan.js';
 import { escapeForTerminal as t } from './text.js';
 
 export interface PlanReport {

@@ -1,7 +1,7 @@
 /** What a kind of topology is to the pipeline: its rules, and how it lints a schema-valid document. */
-import type { TopologyAnalysis } from '../analysis/index.js';
+import type { TopologyAnalysis } from './scom/analysis/index.js';
 import type { ParseLimits } from '../io/parse.js';
-import type { Topology } from '../model/types.js';
+import type { Topology } from './scom/model/types.js';
 import type { CompiledPolicy } from '../policies/types.js';
 import type { KindPoolResult } from '../results.js';
 import type { AnyRule, Report, Severity } from '../rules/types.js';

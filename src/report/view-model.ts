@@ -9,10 +9,10 @@ import type { RuleDescriptor } from '../rules/descriptors.js';
 import { groupThousands, SEVERITIES, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
-import { resolveNames } from '../analysis/scenario.js';
-import { simulateDown } from '../analysis/simulate.js';
+import { resolveNames } from '../kinds/scom/analysis/scenario.js';
+import { simulateDown } from '../kinds/scom/analysis/simulate.js';
 import { opconView, skypeView, type OpconView, type SkypeView } from './kind-views.js';
-import type { Topology } from '../model/types.js';
+import type { Topology } from '../kinds/scom/model/types.js';
 
 export interface ReportOptions {
   readonly rules: readonly RuleDescriptor[];

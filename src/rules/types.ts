@@ -1,8 +1,8 @@
 /** What a rule is: its metadata beside a pure check (STYLE.md habit 1). */
 import type { SourceId } from '../domain/facts.js';
-import type { TopologyAnalysis } from '../analysis/index.js';
-import type { ModelIssue } from '../model/normalise.js';
-import type { Pool, Topology } from '../model/types.js';
+import type { TopologyAnalysis } from '../kinds/scom/analysis/index.js';
+import type { ModelIssue } from '../kinds/scom/model/normalise.js';
+import type { Pool, Topology } from '../kinds/scom/model/types.js';
 import type { Settings } from '../settings.js';
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -3,8 +3,8 @@
  * service start type and the failover settings pooltopo reads, defaults applied (DOMAIN.md, OPC-SM).
  */
 import { pointer } from '../../io/source-map.js';
-import type { ModelIssue } from '../../model/normalise.js';
-import { nameKey } from '../../model/types.js';
+import type { ModelIssue } from '../scom/model/normalise.js';
+import { nameKey } from '../scom/model/types.js';
 
 export type Mode = 'Primary' | 'Secondary' | 'StandAlone';
 export type StartType = 'automatic' | 'automatic-delayed' | 'manual';

@@ -1,16 +1,15 @@
 /**
- * The `scom` kind: System Center Operations Manager management groups. Its model lives in
- * src/model/, its analyses in src/analysis/ and its rules in src/rules/scom/ (the kind's first home);
- * this module is the kind as the pipeline sees it.
+ * The `scom` kind: System Center Operations Manager management groups, as the pipeline sees it. Its
+ * model is in model/, its analyses (pure functions) in analysis/, its rules (one file each) in rules/.
  */
-import { analyseTopology, type PoolAnalysis } from '../../analysis/index.js';
-import type { ScomDocument } from '../../model/document.js';
-import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from '../../model/duration.js';
-import { normalise } from '../../model/normalise.js';
-import type { Topology } from '../../model/types.js';
+import { analyseTopology, type PoolAnalysis } from './analysis/index.js';
+import type { ScomDocument } from './model/document.js';
+import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from './model/duration.js';
+import { normalise } from './model/normalise.js';
+import type { Topology } from './model/types.js';
 import { poolScope } from '../../policies/scope.js';
 import type { PoolResult } from '../../results.js';
-import { SCOM_RULES } from '../../rules/scom/index.js';
+import { SCOM_RULES } from './rules/index.js';
 import { atPool, formatMessage, groupThousands } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
 

@@ -1,7 +1,7 @@
 /** Skype for Business Front End pools and their pairing (FORMAT.md `kind: skype-pool-pair`). */
 import { pointer } from '../../io/source-map.js';
-import type { ModelIssue } from '../../model/normalise.js';
-import { nameKey } from '../../model/types.js';
+import type { ModelIssue } from '../scom/model/normalise.js';
+import { nameKey } from '../scom/model/types.js';
 
 export type PoolState = 'Active' | 'FailingOver' | 'FailedOver' | 'FailingBack';
 

@@ -1,4 +1,4 @@
-import type { ModelIssue } from '../../model/normalise.js';
+import type { ModelIssue } from '../../kinds/scom/model/normalise.js';
 import { defineRule, issuesOf } from '../types.js';
 
 export default defineRule<{ readonly issues: readonly ModelIssue[] }>({

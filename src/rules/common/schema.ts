@@ -1,4 +1,4 @@
-import type { ModelIssue } from '../../model/normalise.js';
+import type { ModelIssue } from '../../kinds/scom/model/normalise.js';
 import { defineRule, issuesOf } from '../types.js';
 
 /** Reported by the schema stage (src/io/schema.ts) at the offending node; the model adds values the schema cannot judge. */

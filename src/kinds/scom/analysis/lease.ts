@@ -1,0 +1,45 @@
+/**
+ * PoolManager lease timing (PM): lease = PoolLeaseRequestPeriodSeconds + 2 x PoolNetworkLatencySeconds.
+ * A server's own value replaces the group's; a value it does not set is the group's; defaults from
+ * the facts table.
+ */
+import { POOL_MANAGER, POOL_MANAGER_SETTINGS } from '../../../domain/facts.js';
+import type { PoolManagerValues, Server } from '../model/types.js';
+
+export interface EffectivePoolManager {
+  readonly leaseRequestPeriodSeconds: number;
+  readonly networkLatencySeconds: number;
+}
+
+export function effectivePoolManager(group: PoolManagerValues, server?: Server): EffectivePoolManager {
+  const value = (s: (typeof POOL_MANAGER_SETTINGS)[number]) => server?.poolManager[s] ?? group[s] ?? POOL_MANAGER[s].default.value;
+  return { leaseRequestPeriodSeconds: value('leaseRequestPeriodSeconds'), networkLatencySeconds: value('networkLatencySeconds') };
+}
+
+export function leaseDuration(values: EffectivePoolManager): number {
+  return values.leaseRequestPeriodSeconds + 2 * values.networkLatencySeconds;
+}
+
+export interface PoolLease {
+  /** The longest lease among the pool's members and observers. */
+  readonly leaseDurationSeconds: number;
+  /** The distinct effective settings among them (more than one: the pool flaps). */
+  readonly distinctSettings: readonly EffectivePoolManager[];
+}
+
+export function poolLease(group: PoolManagerValues, servers: readonly Server[]): PoolLease {
+  const distinct = new Map<string, EffectivePoolManager>();
+  if (servers.length === 0) {
+    const g = effectivePoolManager(group);
+    distinct.set('', g);
+  }
+  for (const server of servers) {
+    const v = effectivePoolManager(group, server);
+    distinct.set(`${v.leaseRequestPeriodSeconds}/${v.networkLatencySeconds}`, v);
+  }
+  const settings = [...distinct.values()];
+  return {
+    leaseDurationSeconds: Math.max(...settings.map(leaseDuration)),
+    distinctSettings: settings,
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * Capacity planning: for each pool that does not reach the target tolerable failures, or whose
+ * workload does not fit after its failures, the smallest change that does. Changes are: add members
+ * (management servers, or gateways for a pool of gateways), add observer-only members, and enable or
+ * disable the default observer. Preferred, in order: the fewest new servers; then no observer-only
+ * members (the guidance advises against them); then the default observer as the guidance prefers
+ * (enabled, except in a pool of gateways, where it cannot vote, and from five management servers, where
+ * it loads the database); then no change to it.
+ *
+ * For each choice of observers and default observer the fewest members is found in closed form
+ * (the quorum formula), then raised until the workload fits after the resulting failures: polynomial,
+ * and checked against brute-force enumeration in the tests.
+ */
+import type { CapacityLimits } from '../../../domain/facts.js';
+import type { Pool, ServerRole } from '../model/types.js';
+import { quorum, type QuorumFigures } from './quorum.js';
+
+export interface PoolShape {
+  readonly members: number;
+  /** Management servers among the members (the rest are gateways). */
+  readonly managementServerMembers: number;
+  readonly observers: number;
+  /** A management server among the observers (the default observer can vote through it). */
+  readonly managementServerObservers: number;
+  readonly defaultObserverEnabled: boolean;
+  /** Per-member workload that must fit after the tolerable failures: total and per-member limit. */
+  readonly workloads: readonly { readonly total: number; readonly limitPerMember: number }[];
+}
+
+export interface PlanChoice {
+  readonly addMembers: number;
+  readonly addObservers: number;
+  readonly defaultObserverEnabled: boolean;
+}
+
+export interface PlanPreferences {
+  /** From this many management servers the default observer is better disabled. */
+  readonly databaseObserverLoadMembers: number;
+  /** Which role new members take: gateways for a pool of gateways, else management servers. */
+  readonly newMemberRole: ServerRole;
+}
+
+/** The figures a shape has after a choice. */
+export function figuresAfter(shape: PoolShape, choice: PlanChoice, prefs: PlanPreferences): QuorumFigures & { readonly fits: boolean; readonly members: number } {
+  const members = shape.members + choice.addMembers;
+  const msVoters = shape.managementServerMembers + shape.managementServerObservers + (prefs.newMemberRole === 'management-server' ? choice.addMembers + choice.addObservers : 0);
+  const votes = choice.defaultObserverEnabled && msVoters > 0;
+  const q = quorum(members, shape.observers + choice.addObservers, votes);
+  const left = members - q.tolerableFailures;
+  const fits = shape.workloads.every((w) => w.total === 0 || (members > 0 && w.total <= members * w.limitPerMember && left > 0 && w.total <= left * w.limitPerMember));
+  return { ...q, fits, members };
+}
+
+export function meets(shape: PoolShape, choice: PlanChoice, prefs: PlanPreferences, target: number): boolean {
+  const f = figuresAfter(shape, choice, prefs);
+  return f.tolerableFailures >= target && f.fits;
+}
+
+/** Order of preference between two choices that both meet the target: negative when a is better. */
+export function compareChoices(a: PlanChoice, b: PlanChoice, shape: PoolShape, prefs: PlanPreferences): number {
+  const cost = (c: PlanChoice) => c.addMembers + c.addObservers;
+  if (cost(a) !== cost(b)) return cost(a) - cost(b);
+  if (a.addObservers !== b.addObservers) return a.addObservers - b.addObservers;
+  const preferred = (c: PlanChoice) => {
+    // Enabled where it can vote and does not yet load the database; a pool of gateways is better without it.
+    const ms = shape.managementServerMembers + shape.managementServerObservers + (prefs.newMemberRole === 'management-server' ? c.addMembers + c.addObservers : 0);
+    return ms > 0 && ms < prefs.databaseObserverLoadMembers;
+  };
+  const pa = a.defaultObserverEnabled === preferred(a) ? 0 : 1;
+  const pb = b.defaultObserverEnabled === preferred(b) ? 0 : 1;
+  if (pa !== pb) return pa - pb;
+  const ka = a.defaultObserverEnabled === shape.defaultObserverEnabled ? 0 : 1;
+  const kb = b.defaultObserverEnabled === shape.defaultObserverEnabled ? 0 : 1;
+  return ka - kb;
+}
+
+/** The most observer-only members a plan considers: more never beats adding members. */
+function observerBound(target: number): number {
+  return 2 * target + 2;
+}
+
+/** The smallest change that meets the target, or null when no change of these kinds can (a per-pool limit). */
+export function planPool(shape: PoolShape, target: number, prefs: PlanPreferences): PlanChoice | null {
+  let best: PlanChoice | null = null;
+  for (const defaultObserverEnabled of [true, false]) {
+    for (let addObservers = 0; addObservers <= observerBound(target); addObservers++) {
+      const addMembers = fewestMembers(shape, target, prefs, addObservers, defaultObserverEnabled);
+      if (addMembers === null) continue;
+      const choice = { addMembers, addObservers, defaultObserverEnabled };
+      if (best === null || compareChoices(choice, best, shape, prefs) < 0) best = choice;
+    }
+  }
+  return best;
+}
+
+function fewestMembers(shape: PoolShape, target: number, prefs: PlanPreferences, addObservers: number, doEnabled: boolean): number | null {
+  // Quorum: members - 1 >= target and ceil(V/2) - 1 >= target, i.e. V >= 2 target + 1.
+  const msVotersWithout = shape.managementServerMembers + shape.managementServerObservers;
+  const doVotes = (m: number) => doEnabled && (msVotersWithout > 0 || (prefs.newMemberRole === 'management-server' && (m - shape.members) + addObservers > 0));
+  let m = Math.max(shape.members, target + 1);
+  const needV = 2 * target + 1;
+  while (m + shape.observers + addObservers + (doVotes(m) ? 1 : 0) < needV) m++;
+  // Workload: raise members until it fits after the failures (members - failures never decreases).
+  const limit = m + shape.workloads.reduce((n, w) => n + (w.limitPerMember > 0 ? Math.ceil(w.total / w.limitPerMember) : 0), 0) * 2 + 2;
+  for (; m <= limit; m++) {
+    if (meets(shape, { addMembers: m - shape.members, addObservers, defaultObserverEnabled: doEnabled }, prefs, target)) return m - shape.members;
+  }
+  return null;
+}
+
+/** A pool as the planner sees it, with its per-member workloads under the version's limits. */
+export function poolShape(pool: Pool, limits: CapacityLimits): { shape: PoolShape; prefsRole: ServerRole; perPoolOver: readonly { item: string; total: number; limit: number }[] } {
+  const msMembers = pool.members.filter((m) => m.server.role === 'management-server').length;
+  const msObservers = pool.observers.filter((o) => o.server.role === 'management-server').length;
+  const gatewayPool = pool.members.length > 0 && msMembers === 0 && msObservers === 0;
+  const role: ServerRole = gatewayPool ? 'gateway' : 'management-server';
+  const unixLimit = role === 'gateway' ? limits.unixLinuxPerGateway.value : limits.unixLinuxPerManagementServer.value;
+  const workloads = [
+    { total: pool.workload.unixLinuxAgents, limitPerMember: Math.min(unixLimit, ...pool.members.map((m) => (m.server.role === 'gateway' ? limits.unixLinuxPerGateway.value : limits.unixLinuxPerManagementServer.value))) },
+    { total: pool.workload.urls, limitPerMember: limits.urlsPerManagementServer.value },
+  ].filter((w) => w.total > 0);
+  const perPoolOver = pool.workload.networkDevices > limits.networkDevicesPerPool.value
+    ? [{ item: 'networkDevices', total: pool.workload.networkDevices, limit: limits.networkDevicesPerPool.value }]
+    : [];
+  return {
+    shape: {
+      members: pool.members.length,
+      managementServerMembers: msMembers,
+      observers: pool.observers.length,
+      managementServerObservers: msObservers,
+      defaultObserverEnabled: pool.defaultObserverEnabled,
+      workloads,
+    },
+    prefsRole: role,
+    perPoolOver,
+  };
+}
+
+export interface PoolPlan {
+  readonly pool: string;
+  readonly target: number;
+  readonly current: { readonly members: number; readonly observers: number; readonly defaultObserverEnabled: boolean; readonly votingMembers: number; readonly tolerableFailures: number; readonly fits: boolean };
+  readonly meetsTarget: boolean;
+  /** The smallest change, or null when the pool meets the target already or no change of these kinds can help. */
+  readonly change: null | {
+    readonly addMembers: number;
+    readonly addObservers: number;
+    readonly memberRole: ServerRole;
+    readonly defaultObserver: 'enable' | 'disable' | 'keep';
+    readonly result: { readonly members: number; readonly votingMembers: number; readonly tolerableFailures: number };
+    readonly text: string;
+  };
+  /** Per-pool limits no number of members can fix. */
+  readonly blocked?: string;
+}
+
+export function planForPool(pool: Pool, limits: CapacityLimits, target: number, databaseObserverLoadMembers: number): PoolPlan {
+  const { shape, prefsRole, perPoolOver } = poolShape(pool, limits);
+  const prefs: PlanPreferences = { databaseObserverLoadMembers, newMemberRole: prefsRole };
+  const none: PlanChoice = { addMembers: 0, addObservers: 0, defaultObserverEnabled: shape.defaultObserverEnabled };
+  const now = figuresAfter(shape, none, prefs);
+  const current = { members: shape.members, observers: shape.observers, defaultObserverEnabled: shape.defaultObserverEnabled, votingMembers: now.votingMembers, tolerableFailures: now.tolerableFailures, fits: now.fits };
+  const blocked = perPoolOver.length
+    ? perPoolOver.map((o) => `${o.total.toLocaleString('en-US')} network devices are over the ${o.limit.toLocaleString('en-US')} one pool supports whatever its size: split them over another pool`).join('; ')
+    : undefined;
+  const meetsTarget = meets(shape, none, prefs, target);
+  if (meetsTarget) return { pool: pool.name, target, current, meetsTarget, change: null, ...(blocked ? { blocked } : {}) };
+  const choice = planPool(shape, target, prefs);
+  if (!choice) return { pool: pool.name, target, current, meetsTarget, change: null, blocked: blocked ?? 'no number of members reaches the target' };
+  const after = figuresAfter(shape, choice, prefs);
+  const doChange = choice.defaultObserverEnabled === shape.defaultObserverEnabled ? 'keep' : choice.defaultObserverEnabled ? 'enable' : 'disable';
+  const parts: string[] = [];
+  const noun = (n: number, role: ServerRole) => `${n} ${role === 'gateway' ? 'gateway' : 'management server'}${n === 1 ? '' : 's'}`;
+  if (choice.addMembers > 0) parts.push(`add ${noun(choice.addMembers, prefsRole)}`);
+  if (choice.addObservers > 0) parts.push(`add ${choice.addObservers} observer-only member${choice.addObservers === 1 ? '' : 's'}`);
+  if (doChange !== 'keep') parts.push(`${doChange} the default observer`);
+  const text = `${parts.join(' and ')}: ${after.members} members, ${after.votingMembers} voters, tolerates ${after.tolerableFailures}`;
+  return {
+    pool: pool.name, target, current, meetsTarget,
+    change: {
+      addMembers: choice.addMembers, addObservers: choice.addObservers, memberRole: prefsRole, defaultObserver: doChange,
+      result: { members: after.members, votingMembers: after.votingMembers, tolerableFailures: after.tolerableFailures },
+      text,
+    },
+    ...(blocked ? { blocked } : {}),
+  };
+}

@@ -1,0 +1,301 @@
+/**
+ * Document → model: defaults, the implicit data centre, the implied operational database and default
+ * pools, and case-insensitive resolution of every name. What cannot be resolved is recorded as a
+ * model issue (for the `unknown-reference`, `duplicate-name` and `schema` rules) and left out.
+ */
+import { DEFAULT_POOLS, DEFAULT_SCOM_VERSION, IMPLICIT_DATA_CENTER } from '../../../domain/facts.js';
+import { pointer } from '../../../io/source-map.js';
+import type { DurationResult } from './duration.js';
+import type { GatewayDoc, PoolDoc, ScomDocument, ServerDoc } from './document.js';
+import {
+  nameKey,
+  type DataCenter,
+  type LatencyEntry,
+  type OperationalDatabase,
+  type Pool,
+  type PoolMemberRef,
+  type Server,
+  type ServerRole,
+  type Topology,
+} from './types.js';
+
+export type ModelIssueRule = 'unknown-reference' | 'duplicate-name' | 'schema';
+
+/** Something the model could not take as written. */
+export interface ModelIssue {
+  readonly rule: ModelIssueRule;
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string | number>>;
+  readonly path: string;
+  readonly at?: 'key' | 'value';
+}
+
+export interface NormaliseResult {
+  readonly topology: Topology;
+  readonly issues: readonly ModelIssue[];
+}
+
+/** Parsed latency values, by the index of their entry in `latency`. */
+export type LatencyValues = ReadonlyMap<number, DurationResult>;
+
+const DEFAULT_POOL_KEYS = new Map(DEFAULT_POOLS.map((name) => [nameKey(name), name]));
+
+export function isDefaultPoolName(name: string): boolean {
+  return DEFAULT_POOL_KEYS.has(nameKey(name));
+}
+
+export function normalise(doc: ScomDocument, latencyValues: LatencyValues): NormaliseResult {
+  const issues: ModelIssue[] = [];
+  const issue = (rule: ModelIssueRule, messageId: string, data: ModelIssue['data'], path: string, at?: 'key' | 'value') => {
+    issues.push(at ? { rule, messageId, data, path, at } : { rule, messageId, data, path });
+  };
+
+  /** Every name in the shared namespace of servers and data centres, for duplicate-name. */
+  const taken = new Map<string, { name: string; what: string }>();
+  const claim = (name: string, what: string, path: string): boolean => {
+    const key = nameKey(name);
+    const first = taken.get(key);
+    if (first) {
+      issue('duplicate-name', 'duplicate', { name, first: first.name, firstKind: first.what, kind: what }, path);
+      return false;
+    }
+    taken.set(key, { name, what });
+    return true;
+  };
+
+  // Data centres, in file order; the implicit one is added last if anything sits in it.
+  const dataCenters: DataCenter[] = [];
+  const dcByKey = new Map<string, DataCenter>();
+  (doc.dataCenters ?? []).forEach((dc, i) => {
+    const path = pointer('dataCenters', i, 'name');
+    if (!claim(dc.name, 'data centre', path)) return;
+    const d: DataCenter = { name: dc.name, location: dc.location ?? 'on-premises', implicit: false, path: pointer('dataCenters', i) };
+    dataCenters.push(d);
+    dcByKey.set(nameKey(d.name), d);
+  });
+  let implicitDc: DataCenter | undefined = dcByKey.get(nameKey(IMPLICIT_DATA_CENTER));
+  const implicitDataCenter = (): DataCenter => {
+    if (!implicitDc) {
+      implicitDc = { name: IMPLICIT_DATA_CENTER, location: 'on-premises', implicit: true, path: '' };
+      dcByKey.set(nameKey(IMPLICIT_DATA_CENTER), implicitDc);
+    }
+    return implicitDc;
+  };
+  const resolveDc = (name: string | undefined, path: string): DataCenter => {
+    if (name === undefined) return implicitDataCenter();
+    const found = dcByKey.get(nameKey(name));
+    if (found) return found;
+    if (nameKey(name) === nameKey(IMPLICIT_DATA_CENTER)) return implicitDataCenter();
+    issue('unknown-reference', 'dataCenter', { name }, path);
+    return implicitDataCenter();
+  };
+
+  // Servers.
+  const serverByKey = new Map<string, Server>();
+  const readServer = (s: ServerDoc, role: ServerRole, list: string, i: number, reportsTo: Server[]): Server | undefined => {
+    const path = pointer(list, i);
+    if (!claim(s.name, role === 'gateway' ? 'gateway' : 'management server', pointer(list, i, 'name'))) return undefined;
+    const server: Server = {
+      name: s.name,
+      role,
+      dataCenter: resolveDc(s.dataCenter, pointer(list, i, 'dataCenter')),
+      agents: s.agents ?? 0,
+      ...(s.availability !== undefined ? { availability: s.availability } : {}),
+      ...(s.unixLinuxRootCertificates !== undefined ? { unixLinuxRootCertificates: s.unixLinuxRootCertificates } : {}),
+      poolManager: { ...(s.poolManager ?? {}) },
+      reportsTo,
+      path,
+    };
+    serverByKey.set(nameKey(s.name), server);
+    return server;
+  };
+  const managementServers: Server[] = [];
+  doc.managementServers.forEach((s, i) => {
+    const server = readServer(s, 'management-server', 'managementServers', i, []);
+    if (server) managementServers.push(server);
+  });
+  const gateways: Server[] = [];
+  (doc.gateways ?? []).forEach((g: GatewayDoc, i) => {
+    const reportsTo: Server[] = [];
+    const server = readServer(g, 'gateway', 'gateways', i, reportsTo);
+    if (!server) return;
+    gateways.push(server);
+    const seen = new Set<string>();
+    (g.managementServers ?? []).forEach((name, j) => {
+      const path = pointer('gateways', i, 'managementServers', j);
+      const target = serverByKey.get(nameKey(name));
+      if (!target || target.role !== 'management-server') {
+        issue('unknown-reference', target ? 'notManagementServer' : 'managementServer', { name, gateway: g.name }, path);
+      } else if (seen.has(nameKey(name))) {
+        issue('duplicate-name', 'listedTwice', { name, list: 'managementServers' }, path);
+      } else {
+        seen.add(nameKey(name));
+        reportsTo.push(target);
+      }
+    });
+  });
+
+  // The operational database (the default observer): implied in the default data centre if absent.
+  const op = doc.databases?.operational;
+  let database: OperationalDatabase;
+  if (!op) {
+    database = { server: '(operational database)', dataCenter: implicitDataCenter(), implied: true, path: '' };
+  } else {
+    const base = pointer('databases', 'operational');
+    let colocatedWith: Server | undefined;
+    if (op.colocatedWith !== undefined) {
+      const target = serverByKey.get(nameKey(op.colocatedWith));
+      if (!target || target.role !== 'management-server') {
+        issue('unknown-reference', target ? 'notManagementServer' : 'managementServer', { name: op.colocatedWith, gateway: '' }, pointer('databases', 'operational', 'colocatedWith'));
+      } else {
+        colocatedWith = target;
+      }
+    }
+    const sameAs = serverByKey.get(nameKey(op.server)) ?? dcByKey.get(nameKey(op.server));
+    if (sameAs && sameAs !== colocatedWith) {
+      const what = 'role' in sameAs ? (sameAs.role === 'gateway' ? 'gateway' : 'management server') : 'data centre';
+      issue('duplicate-name', 'databaseServer', { name: op.server, kind: what }, pointer('databases', 'operational', 'server'));
+    }
+    const dataCenter = op.dataCenter !== undefined || !colocatedWith
+      ? resolveDc(op.dataCenter, pointer('databases', 'operational', 'dataCenter'))
+      : colocatedWith.dataCenter;
+    database = {
+      server: op.server,
+      dataCenter,
+      ...(colocatedWith ? { colocatedWith } : {}),
+      ...(op.availability !== undefined ? { availability: op.availability } : {}),
+      implied: false,
+      path: base,
+    };
+  }
+  const dw = doc.databases?.dataWarehouse;
+  if (dw) resolveDc(dw.dataCenter, pointer('databases', 'dataWarehouse', 'dataCenter'));
+
+  // Pools: those listed, in file order, then the default pools the file does not list.
+  const pools: Pool[] = [];
+  const poolNames = new Map<string, string>();
+  const listedDefaults = new Set<string>();
+  (doc.pools ?? []).forEach((p, i) => {
+    const key = nameKey(p.name);
+    if (poolNames.has(key)) {
+      issue('duplicate-name', 'duplicatePool', { name: p.name, first: poolNames.get(key)! }, pointer('pools', i, 'name'));
+      return;
+    }
+    poolNames.set(key, p.name);
+    if (DEFAULT_POOL_KEYS.has(key)) listedDefaults.add(key);
+    pools.push(readPool(p, i));
+  });
+  for (const name of DEFAULT_POOLS) {
+    if (listedDefaults.has(nameKey(name))) continue;
+    pools.push({
+      name,
+      implied: true,
+      isDefault: true,
+      membership: 'automatic',
+      members: managementServers.map((server) => ({ server, path: '/managementServers' })),
+      observers: [],
+      defaultObserverEnabled: true,
+      createdWith: 'console',
+      purpose: 'general',
+      workload: { networkDevices: 0, unixLinuxAgents: 0, urls: 0 },
+      membersListed: false,
+      path: '/managementServers',
+    });
+  }
+
+  function readPool(p: PoolDoc, i: number): Pool {
+    const isDefault = DEFAULT_POOL_KEYS.has(nameKey(p.name));
+    const membership = p.membership ?? (isDefault ? 'automatic' : 'manual');
+    const createdWith = p.createdWith ?? 'console';
+    const inPool = new Set<string>();
+    const refs = (list: 'members' | 'observers'): PoolMemberRef[] => {
+      const out: PoolMemberRef[] = [];
+      (p[list] ?? []).forEach((name, j) => {
+        const path = pointer('pools', i, list, j);
+        const server = serverByKey.get(nameKey(name));
+        if (!server) {
+          issue('unknown-reference', 'poolMember', { name, pool: p.name }, path);
+        } else if (inPool.has(nameKey(name))) {
+          issue('duplicate-name', 'listedTwice', { name: server.name, list }, path);
+        } else {
+          inPool.add(nameKey(name));
+          out.push({ server, path });
+        }
+      });
+      return out;
+    };
+    const members = p.members === undefined && membership === 'automatic'
+      ? managementServers.map((server) => ({ server, path: pointer('pools', i) }))
+      : refs('members');
+    const observers = refs('observers');
+    return {
+      name: p.name,
+      implied: false,
+      isDefault,
+      membership,
+      members,
+      observers,
+      defaultObserverEnabled: p.defaultObserver ?? createdWith !== 'powershell',
+      createdWith,
+      purpose: p.purpose ?? 'general',
+      workload: {
+        networkDevices: p.workload?.networkDevices ?? 0,
+        unixLinuxAgents: p.workload?.unixLinuxAgents ?? 0,
+        urls: p.workload?.urls ?? 0,
+      },
+      membersListed: p.members !== undefined,
+      path: pointer('pools', i),
+    };
+  }
+
+  // Latency: two servers (the database's server counts) or two data centres.
+  const latency: LatencyEntry[] = [];
+  const dbKey = op ? nameKey(op.server) : undefined;
+  (doc.latency ?? []).forEach((entry, i) => {
+    const parsed = latencyValues.get(i);
+    if (parsed && !parsed.ok) {
+      issue('schema', 'invalidDuration', { value: String(entry.ms), reason: parsed.reason }, pointer('latency', i, 'ms'));
+      return;
+    }
+    const ends = entry.between.map((name, j) => {
+      const key = nameKey(name);
+      const server = serverByKey.get(key);
+      if (server) return { kind: 'server' as const, name: server.name };
+      if (key === dbKey) return { kind: 'server' as const, name: database.server };
+      const dc = dcByKey.get(key);
+      if (dc) return { kind: 'dc' as const, name: dc.name };
+      issue('unknown-reference', 'latencyEnd', { name }, pointer('latency', i, 'between', j));
+      return undefined;
+    });
+    const [a, b] = ends;
+    if (!a || !b) return;
+    if (a.kind !== b.kind) {
+      issue('schema', 'mixedLatencyPair', { a: a.name, b: b.name }, pointer('latency', i, 'between'));
+      return;
+    }
+    latency.push({
+      between: a.kind === 'server' ? 'servers' : 'data-centers',
+      ends: [a.name, b.name],
+      ms: parsed && parsed.ok ? parsed.ms : Number(entry.ms),
+      path: pointer('latency', i),
+    });
+  });
+
+  if (implicitDc && !dataCenters.includes(implicitDc)) dataCenters.push(implicitDc);
+
+  return {
+    topology: {
+      kind: 'scom',
+      name: doc.name,
+      scomVersion: doc.scomVersion ?? DEFAULT_SCOM_VERSION,
+      dataCenters,
+      managementServers,
+      gateways,
+      database,
+      pools,
+      latency,
+      poolManager: { ...(doc.poolManager ?? {}) },
+    },
+    issues,
+  };
+}

@@ -1,0 +1,41 @@
+import { defineRule, type Report } from '../../../rules/types.js';
+import { WORKLOAD_LABELS } from './workload-labels.js';
+
+export default defineRule({
+  meta: {
+    id: 'capacity-exceeded',
+    severity: 'error',
+    category: 'capacity',
+    description: 'a workload exceeds the supported limits with every member up',
+    rationale: 'The supported limits (3,000 Windows agents per management server, 2,000 per gateway, 1,000 UNIX/Linux computers per dedicated management server, 1,000 network devices per pool, 6,000 computers per management group with 50 consoles, ...) are what Microsoft tested; past them the management group falls behind even with every server up.',
+    remediation: 'Spread the workload: add members to the pool or servers to the group, move agents to another management server, or split the workload over several pools (`pooltopo plan` shows how much fits).',
+    sources: ['SR', 'SPEC'],
+    unconfirmed: 'SCOM 2012 R2 limits other than network devices.',
+    messages: {
+      serverAgents: '"{{name}}" has {{agents}} Windows agents, over the {{limit}} a {{role}} supports; move agents to another server.',
+      poolWorkload: 'Pool "{{pool}}" carries {{total}} {{item}}: {{perMember}} per member, over the {{limit}} each supports; add members.',
+      poolLimit: 'Pool "{{pool}}" carries {{total}} {{item}}, over the {{limit}} one pool supports; split them over pools.',
+      noMembers: 'Pool "{{pool}}" carries {{total}} {{item}} but has no member to run them; add members.',
+      groupTotal: 'The management group has {{total}} {{item}}, over the {{limit}} it supports.',
+    },
+  },
+  *check({ analysis }): Iterable<Report> {
+    for (const { server, agents, limit } of analysis.capacity.serversOverAgentLimit) {
+      const role = server.role === 'gateway' ? 'gateway' : 'management server';
+      yield { messageId: 'serverAgents', data: { name: server.name, agents, limit, role }, path: `${server.path}/agents` };
+    }
+    for (const a of analysis.pools) {
+      for (const c of a.capacity) {
+        if (c.fits) continue;
+        const data = { pool: a.pool.name, total: c.total, item: WORKLOAD_LABELS[c.item], limit: c.limit, perMember: c.perMember ?? 0 };
+        const messageId = a.pool.members.length === 0 ? 'noMembers' : c.limitKind === 'per-pool' ? 'poolLimit' : 'poolWorkload';
+        yield { messageId, data, path: `${a.pool.path}/workload/${c.item}`, pool: a.pool.name };
+      }
+    }
+    for (const t of analysis.capacity.totals) {
+      if (t.fits) continue;
+      const path = t.item === 'computers' ? '/managementServers' : '/pools';
+      yield { messageId: 'groupTotal', data: { total: t.total, item: WORKLOAD_LABELS[t.item], limit: t.limit }, path, at: 'key' };
+    }
+  },
+});

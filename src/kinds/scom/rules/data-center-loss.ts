@@ -1,0 +1,27 @@
+import { atPool, defineRule } from '../../../rules/types.js';
+
+export default defineRule({
+  meta: {
+    id: 'data-center-loss',
+    severity: 'warning',
+    category: 'data-centers',
+    description: "a pool whose voters span data centres stops when one data centre other than the operational database's is lost",
+    rationale: 'Stretching a pool across sites is often meant to survive a site failure, but quorum needs more than half of all voters: losing the site that holds half or more of them stops the pool even though the other site is healthy.',
+    remediation: 'Give each site its own pool, or place the voters so that no single data centre other than the database\'s holds half or more of them (`pooltopo simulate --down DC` shows the outcome).',
+    sources: ['RPD', 'SPEC'],
+    messages: {
+      stops: 'Pool "{{pool}}" stops when data centre "{{dataCenter}}" is lost: {{votesLeft}} vote(s) left, {{votesNeeded}} needed, {{membersLeft}} member(s) left.',
+    },
+  },
+  *check({ analysis }) {
+    for (const a of analysis.pools) {
+      if (a.dataCenters.length < 2) continue;
+      for (const loss of a.dataCenterLoss) {
+        if (loss.survives || loss.stopsManagementGroup) continue;
+        yield atPool(a.pool, 'stops', {
+          dataCenter: loss.dataCenter, votesLeft: loss.votesLeft, votesNeeded: loss.votesNeeded, membersLeft: loss.membersLeft,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { atPool, defineRule } from '../../../rules/types.js';
+
+export default defineRule({
+  meta: {
+    id: 'default-observer-database-load',
+    severity: 'warning',
+    category: 'default-observer',
+    description: 'the default observer participates in a pool with 5 or more management servers among its members and observers',
+    rationale: 'Every management server of a pool reaches the default observer through its SDK service; from five management servers this puts enough load on the operational database to slow pool calculations.',
+    remediation: 'Disable the default observer on this pool: with five or more management servers it is not needed for quorum.',
+    sources: ['RPD'],
+    messages: {
+      load: 'Pool "{{pool}}" has {{managementServers}} management servers voting with the default observer; disable it to spare the operational database.',
+    },
+  },
+  *check({ analysis, settings }) {
+    for (const a of analysis.pools) {
+      if (!a.quorum.defaultObserver.participates) continue;
+      const count = [...a.pool.members, ...a.pool.observers].filter((m) => m.server.role === 'management-server').length;
+      if (count >= settings.databaseObserverLoadMembers) yield atPool(a.pool, 'load', { managementServers: count });
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import { atPool, defineRule } from '../../../rules/types.js';
+
+export default defineRule({
+  meta: {
+    id: 'default-observer-on-gateway-pool',
+    severity: 'warning',
+    category: 'default-observer',
+    description: 'the default observer is enabled on a pool whose members and observers are all gateways',
+    rationale: 'Gateways have no local SDK (Data Access) service and cannot reach the operational database, so the default observer takes no part in a pool of gateways: the design relies on a vote that does not exist. Three gateways are needed for high availability.',
+    remediation: 'Count on gateways alone: give the pool at least three gateways, and disable the default observer to make the design say what it does.',
+    sources: ['RPD'],
+    messages: {
+      gatewayPool: 'Pool "{{pool}}" has only gateways, which cannot reach the operational database, so its default observer does not vote; plan on {{members}} gateway votes alone.',
+    },
+  },
+  *check({ analysis }) {
+    for (const a of analysis.pools) {
+      const { pool } = a;
+      const servers = [...pool.members, ...pool.observers];
+      if (pool.defaultObserverEnabled && servers.length > 0 && servers.every((m) => m.server.role === 'gateway')) {
+        yield atPool(pool, 'gatewayPool', { members: servers.length });
+      }
+    }
+  },
+});

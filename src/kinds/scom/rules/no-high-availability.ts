@@ -1,0 +1,26 @@
+import { atPool, defineRule } from '../../../rules/types.js';
+
+export default defineRule({
+  meta: {
+    id: 'no-high-availability',
+    severity: 'warning',
+    category: 'quorum',
+    description: "a pool's tolerable failures are 0 (below the configured `targetTolerableFailures`, default 1)",
+    rationale: 'A pool works while more than half of its voting members are available and at least one member runs its workflows. With 0 tolerable failures the loss of any one member stops the pool and the monitoring it carries.',
+    remediation: 'Add members until the pool tolerates a failure (`pooltopo plan` shows the smallest change): two management servers with the default observer, or three gateways for a gateway pool.',
+    sources: ['RPD'],
+    messages: {
+      noFailureTolerated: 'Pool "{{pool}}" tolerates no failure ({{voters}} voting members, {{needed}} needed); add members so it survives losing one.',
+      belowTarget: 'Pool "{{pool}}" tolerates {{failures}} failure(s), below the target of {{target}} ({{voters}} voting members, {{needed}} needed); add members.',
+    },
+  },
+  *check({ analysis, settings }) {
+    const target = settings.targetTolerableFailures;
+    for (const a of analysis.pools) {
+      const q = a.quorum.configured;
+      if (q.tolerableFailures >= target) continue;
+      const data = { voters: q.votingMembers, needed: q.votesNeeded, failures: q.tolerableFailures, target };
+      yield atPool(a.pool, q.tolerableFailures === 0 ? 'noFailureTolerated' : 'belowTarget', data);
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { atPool, defineRule } from '../../../rules/types.js';
+
+export default defineRule({
+  meta: {
+    id: 'pool-in-cloud',
+    severity: 'warning',
+    category: 'data-centers',
+    description: "a pool's voters sit in a cloud data centre (`location` other than on-premises)",
+    rationale: 'The design guidance advises against pools that reach into a cloud such as Azure: the latency and reliability of the link to the rest of the management group do not suit the lease protocol.',
+    remediation: 'Keep the pool\'s voters on premises, or give the cloud servers a pool of their own without on-premises voters.',
+    sources: ['RPD'],
+    messages: {
+      inCloud: 'Pool "{{pool}}" has voters in cloud data centre "{{dataCenter}}" ({{location}}); keep pools out of the cloud.',
+    },
+  },
+  *check({ analysis }) {
+    for (const a of analysis.pools) {
+      for (const dc of a.dataCenters) {
+        if (dc.location !== 'on-premises') yield atPool(a.pool, 'inCloud', { dataCenter: dc.name, location: dc.location });
+      }
+    }
+  },
+});

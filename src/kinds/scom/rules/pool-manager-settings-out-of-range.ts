@@ -1,0 +1,34 @@
+import { POOL_MANAGER, POOL_MANAGER_SETTINGS } from '../../../domain/facts.js';
+import type { PoolManagerValues } from '../model/types.js';
+import { defineRule, type Report } from '../../../rules/types.js';
+
+export default defineRule({
+  meta: {
+    id: 'pool-manager-settings-out-of-range',
+    severity: 'warning',
+    category: 'pool-manager',
+    description: 'a PoolManager value is above its documented ceiling (600 s lease period, 120 s network latency) or not positive',
+    rationale: 'The PoolManager values are raised only on support advice and only up to 600 s (PoolLeaseRequestPeriodSeconds) and 120 s (PoolNetworkLatencySeconds); beyond that failover takes many minutes, and zero or negative values break leasing.',
+    remediation: 'Use the defaults (120 s and 30 s) unless Microsoft support advises otherwise, and never more than 600 s and 120 s.',
+    sources: ['FE', 'PM'],
+    messages: {
+      tooHigh: '{{registryValue}} is {{value}} s, above its ceiling of {{ceiling}} s; failover would take too long.',
+      notPositive: '{{registryValue}} is {{value}} s; it must be a positive number of seconds.',
+    },
+  },
+  *check({ topology }) {
+    yield* outOfRange(topology.poolManager, '/poolManager');
+    for (const s of [...topology.managementServers, ...topology.gateways]) yield* outOfRange(s.poolManager, `${s.path}/poolManager`);
+  },
+});
+
+function* outOfRange(values: PoolManagerValues, base: string): Iterable<Report> {
+  for (const setting of POOL_MANAGER_SETTINGS) {
+    const value = values[setting];
+    if (value === undefined) continue;
+    const { ceiling, registryValue } = POOL_MANAGER[setting];
+    const path = `${base}/${setting}`;
+    if (value <= 0) yield { messageId: 'notPositive', data: { registryValue, value }, path };
+    else if (value > ceiling.value) yield { messageId: 'tooHigh', data: { registryValue, value, ceiling: ceiling.value }, path };
+  }
+}

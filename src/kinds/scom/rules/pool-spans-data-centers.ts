@@ -1,0 +1,23 @@
+import { atPool, defineRule } from '../../../rules/types.js';
+
+export default defineRule({
+  meta: {
+    id: 'pool-spans-data-centers',
+    severity: 'warning',
+    category: 'data-centers',
+    description: "a pool's voters sit in more than one data centre",
+    rationale: 'A resource pool should not span data centres: links between sites are slower and less reliable, so leases expire and the pool flaps; and the loss of one site can take away the majority.',
+    remediation: 'Build one pool per data centre, each with its own members, rather than one pool stretched across sites.',
+    sources: ['RPD'],
+    messages: {
+      spans: 'Pool "{{pool}}" has voters in {{count}} data centres ({{dataCenters}}); keep each pool within one data centre.',
+    },
+  },
+  *check({ analysis }) {
+    for (const a of analysis.pools) {
+      if (a.dataCenters.length > 1) {
+        yield atPool(a.pool, 'spans', { count: a.dataCenters.length, dataCenters: a.dataCenters.map((d) => d.name).join(', ') });
+      }
+    }
+  },
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { analyseTopology } from '../../../../src/kinds/scom/analysis/index.js';
+import { groupCapacity, poolCapacity } from '../../../../src/kinds/scom/analysis/capacity.js';
+import { effectivePoolManager, leaseDuration, poolLease } from '../../../../src/kinds/scom/analysis/lease.js';
+import { topologyOf } from '../../../helpers.js';
+
+describe('data-centre loss', () => {
+  const topology = topologyOf({
+    dataCenters: [{ name: 'east' }, { name: 'west' }],
+    databases: { operational: { server: 'sql01', dataCenter: 'east' } },
+    managementServers: [{ name: 'ms1', dataCenter: 'east' }, { name: 'ms2', dataCenter: 'west' }, { name: 'ms3', dataCenter: 'west' }, { name: 'ms4', dataCenter: 'west' }],
+  });
+  const ams = analyseTopology(topology).pools[0]!;
+
+  it('lists the pool\'s data centres in file order', () => {
+    expect(ams.dataCenters.map((d) => d.name)).toEqual(['east', 'west']);
+  });
+
+  it('stops every pool when the database\'s data centre goes, and checks quorum for the others', () => {
+    // V = 4 + 1 = 5, 3 needed. Losing west leaves ms1 + the database: 2 votes.
+    expect(ams.dataCenterLoss).toEqual([
+      { dataCenter: 'east', survives: false, votesLeft: 3, votesNeeded: 3, membersLeft: 3, stopsManagementGroup: true },
+      { dataCenter: 'west', survives: false, votesLeft: 2, votesNeeded: 3, membersLeft: 1, stopsManagementGroup: false },
+    ]);
+  });
+
+  it('puts servers without a data centre in the implicit "default", last', () => {
+    const t = topologyOf({ dataCenters: [{ name: 'dc1' }], managementServers: [{ name: 'a' }, { name: 'b', dataCenter: 'dc1' }] });
+    expect(t.dataCenters.map((d) => d.name)).toEqual(['dc1', 'default']);
+    expect(analyseTopology(t).pools[0]!.dataCenters.map((d) => d.name)).toEqual(['dc1', 'default']);
+  });
+});
+
+describe('lease timing', () => {
+  it('is 180 s by default and 840 s for the 600/120 tuning', () => {
+    expect(leaseDuration(effectivePoolManager({}))).toBe(180);
+    expect(leaseDuration(effectivePoolManager({ leaseRequestPeriodSeconds: 600, networkLatencySeconds: 120 }))).toBe(840);
+  });
+
+  it('lets a server\'s own value replace the group\'s, one setting at a time', () => {
+    const t = topologyOf({
+      poolManager: { leaseRequestPeriodSeconds: 300 },
+      managementServers: [{ name: 'a' }, { name: 'b', poolManager: { networkLatencySeconds: 60 } }],
+    });
+    const lease = poolLease(t.poolManager, t.managementServers);
+    expect(lease.leaseDurationSeconds).toBe(300 + 120);
+    expect(lease.distinctSettings).toHaveLength(2);
+  });
+});
+
+describe('capacity', () => {
+  it('spreads a pool\'s UNIX/Linux computers evenly, and again after its tolerable failures', () => {
+    const t = topologyOf({
+      managementServers: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+      pools: [{ name: 'unix', members: ['a', 'b', 'c'], purpose: 'unix-linux', workload: { unixLinuxAgents: 2400 } }],
+    });
+    const [c] = poolCapacity(t, t.pools[0]!, 1);
+    expect(c).toMatchObject({ item: 'unixLinuxAgents', perMember: 800, limit: 1000, fits: true, membersAfterFailover: 2, perMemberAfterFailover: 1200, fitsAfterFailover: false, headroom: 0 });
+  });
+
+  it('uses the 2012 R2 UNIX/Linux figure (500) for that version', () => {
+    const t = topologyOf({
+      scomVersion: '2012R2',
+      managementServers: [{ name: 'a' }, { name: 'b' }],
+      pools: [{ name: 'unix', members: ['a', 'b'], workload: { unixLinuxAgents: 1200 } }],
+    });
+    expect(poolCapacity(t, t.pools[0]!, 1)[0]).toMatchObject({ limit: 500, fits: false });
+  });
+
+  it('checks Windows agents per server, for the group, and after the busiest management server fails', () => {
+    const t = topologyOf({
+      managementServers: [{ name: 'a', agents: 2900 }, { name: 'b', agents: 2900 }],
+      gateways: [{ name: 'g', agents: 2100, managementServers: ['a', 'b'] }],
+    });
+    const g = groupCapacity(t);
+    expect(g.serversOverAgentLimit.map((s) => s.server.name)).toEqual(['g']);
+    expect(g.totals[0]).toEqual({ item: 'computers', total: 7900, limit: 6000, fits: false });
+    expect(g.agentFailover).toEqual({ managementServers: 2, agents: 5800, limit: 3000, fits: false });
+    expect(groupCapacity(t, { computersPerManagementGroup: 15000 }).totals[0]!.fits).toBe(true);
+  });
+
+  it('holds network devices to 1,000 per pool whatever its size', () => {
+    const t = topologyOf({
+      managementServers: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+      pools: [{ name: 'net', members: ['a', 'b', 'c'], purpose: 'network', workload: { networkDevices: 1001 } }],
+    });
+    expect(poolCapacity(t, t.pools[0]!, 1)[0]).toMatchObject({ limitKind: 'per-pool', limit: 1000, fits: false });
+  });
+});
