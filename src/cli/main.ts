@@ -10,6 +10,7 @@ import { writeFileAtomic, type ReadLimits } from '../io/files.js';
 import type { ParseLimits } from '../io/parse.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome } from '../index.js';
+import { kindPlugin } from '../kinds/registry.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { RULES, ruleById } from '../rules/index.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
@@ -421,45 +422,21 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
   return scenarios.some((s) => s.pools.some((p) => !p.runs)) ? 1 : 0;
 }
 
-/** simulate for the Skype and OpCon kinds; undefined for a SCOM file. */
+/** simulate through the file's kind plug-in, where it has one beside SCOM's; undefined for a SCOM file. */
 async function otherKindSimulation(
   file: string, values: Record<string, unknown>, io: Io,
-  o: { downs: string[]; partitions: string[]; events: string[]; format: 'stylish' | 'json' },
+  request: { downs: string[]; partitions: string[]; events: string[]; format: 'stylish' | 'json' },
 ): Promise<number | undefined> {
   const config = await configFor(values, io);
   const [outcome] = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings, ...limitOptions(config) });
-  if (!outcome || (!outcome.opcon && !outcome.skype)) return undefined;
-  const { formatOpconEvents, formatSkypeScenarios } = await import('../formatters/kind-simulation.js');
-  const write = async (text: string) => {
-    const output = values['output'] as string | undefined;
-    if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
-    else io.stdout(text);
-  };
-  if (outcome.opcon) {
-    if (o.downs.length > 0 || o.partitions.length > 0) throw new PooltopoError('for kind opcon-failover, simulate takes --event abnormal-shutdown|communication-loss|normal-shutdown');
-    const { OPCON_EVENTS, simulateOpconEvent } = await import('../kinds/opcon/simulate.js');
-    if (o.events.length === 0) throw new PooltopoError(`simulate needs --event ${OPCON_EVENTS.join('|')} for kind opcon-failover`);
-    const outcomes = o.events.map((e) => {
-      if (!(OPCON_EVENTS as readonly string[]).includes(e)) throw new PooltopoError(`unknown event "${e}"; use ${OPCON_EVENTS.join(', ')}`);
-      return simulateOpconEvent(outcome.opcon!.model, outcome.opcon!.analysis, e as (typeof OPCON_EVENTS)[number]);
-    });
-    await write(formatOpconEvents(outcome.result.file, outcomes, o.format));
-    return outcomes.some((x) => x.active.length !== 1 || x.twoSams) ? 1 : 0;
-  }
-  if (o.events.length > 0 || o.partitions.length > 0) throw new PooltopoError('for kind skype-pool-pair, simulate takes --down POOL|FRONT-END[,...]');
-  if (o.downs.length === 0) throw new PooltopoError('simulate needs --down POOL|FRONT-END[,...] for kind skype-pool-pair');
-  const { simulateSkypeDown, skypeNames } = await import('../kinds/skype/simulate.js');
-  const scenarios = o.downs.map((list) => {
-    const names = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
-    const { scenario, unknown } = simulateSkypeDown(outcome.skype!.model, outcome.skype!.analysis, `${names.join(', ')} down`, names);
-    if (unknown.length > 0) {
-      const near = closest(unknown[0]!, skypeNames(outcome.skype!.model), 3);
-      throw new PooltopoError(`"${unknown[0]}" is not a pool or front end of ${file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
-    }
-    return scenario;
-  });
-  await write(formatSkypeScenarios(outcome.result.file, scenarios, o.format));
-  return scenarios.some((s) => s.poolsDown.some((p) => p.partner === null || p.breaks.length > 0) || s.frontEnds.some((f) => !f.keepsQuorum)) ? 1 : 0;
+  const plugin = outcome?.result.kind !== undefined && outcome.result.kind !== 'scom' ? kindPlugin(outcome.result.kind) : undefined;
+  if (!outcome || !plugin) return undefined;
+  if (!plugin.simulate) throw new PooltopoError(`simulate does not support kind ${plugin.id} yet`);
+  const { text, exitCode } = await plugin.simulate(outcome, { file: outcome.result.file, ...request });
+  const output = values['output'] as string | undefined;
+  if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
+  else io.stdout(text);
+  return exitCode;
 }
 
 async function runPlan(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {

@@ -2,8 +2,8 @@
  * The default, human format, shaped like ESLint's: findings grouped by file, `line:col  severity
  * message  rule-id`, each pool's quorum in one line, and a summary. Colour only when asked.
  */
-import { isScomPool, type FileResult, type KindPoolResult, type PoolResult, type Results } from '../results.js';
-import { groupThousands } from '../rules/types.js';
+import { kindPlugin } from '../kinds/registry.js';
+import { isScomPool, type FileResult, type PoolResult, type Results } from '../results.js';
 import { escapeForTerminal } from './text.js';
 
 export interface StylishOptions {
@@ -42,34 +42,20 @@ function formatFile(file: FileResult, paint: (s: Style, t: string) => string): s
     const sev = r.severity === 'error' ? paint('red', 'error  ') : r.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info   ');
     lines.push(`  ${paint('dim', r.at.padEnd(atWidth))}  ${sev}  ${r.message.padEnd(messageWidth)}  ${paint('dim', r.rule)}`);
   }
-  if (file.failover) {
+  const kindLines = file.kind !== undefined ? kindPlugin(file.kind)?.summary?.(file) : undefined;
+  if (kindLines && kindLines.length > 0) {
     if (rows.length > 0) lines.push('');
-    lines.push(`  ${paint('bold', 'failover')}  ${failoverSummary(file.failover)}`);
+    const width = Math.min(60, Math.max(...kindLines.map((l) => escapeForTerminal(l.label).length)));
+    for (const l of kindLines) lines.push(`  ${paint('bold', escapeForTerminal(l.label).padEnd(width))}  ${l.text}`);
   } else if (file.pools.length > 0) {
     if (rows.length > 0) lines.push('');
-    const nameWidth = Math.min(60, Math.max(...file.pools.map((p) => escapeForTerminal(p.name).length)));
-    for (const p of file.pools) lines.push(`  ${paint('bold', escapeForTerminal(p.name).padEnd(nameWidth))}  ${isScomPool(p) ? poolSummary(p) : frontEndPoolSummary(p)}`);
+    const scomPools = file.pools.filter(isScomPool);
+    const nameWidth = Math.min(60, Math.max(...scomPools.map((p) => escapeForTerminal(p.name).length)));
+    for (const p of scomPools) lines.push(`  ${paint('bold', escapeForTerminal(p.name).padEnd(nameWidth))}  ${poolSummary(p)}`);
   } else if (rows.length === 0) {
     lines.push('  no pools');
   }
   return lines;
-}
-
-/** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */
-export function failoverSummary(f: NonNullable<FileResult['failover']>): string {
-  if (f.mode === 'none') return `none: ${escapeForTerminal(f.primary ?? '')} runs alone`;
-  const db = f.database === 'replicated' ? 'replicated database' : 'one database';
-  const head = `scenario ${f.scenario} (${f.mode}, ${db}): ${escapeForTerminal(f.primary ?? '?')} -> ${escapeForTerminal(f.secondary ?? '?')}`;
-  if (f.mode === 'manual') return `${head}, by hand`;
-  return `${head} on ${f.triggers.length ? f.triggers.join(', ') : 'no trigger'}, detected in ${f.detectionSeconds} s`;
-}
-
-/** `8 front ends, 4 of the first 7 needed, tolerates 3, paired with pool-west (55,000 users after failover)`. */
-export function frontEndPoolSummary(p: Exclude<KindPoolResult, PoolResult>): string {
-  const of = p.quorumFrom === p.frontEnds ? `${p.quorumNeeded} of ${p.frontEnds} needed` : `${p.quorumNeeded} of the first ${p.quorumFrom} needed`;
-  const pair = p.pairedWith === null ? 'not paired' : `paired with ${escapeForTerminal(p.pairedWith)} (${groupThousands(p.usersAfterFailover)} users after failover)`;
-  const state = p.poolState === 'Active' ? '' : `, PoolState ${p.poolState}`;
-  return `${p.frontEnds} front end${p.frontEnds === 1 ? '' : 's'}, ${of}, tolerates ${p.tolerableFailures}, ${pair}${state}`;
 }
 
 /** `3 voters, 2 needed, tolerates 1 (0 without the default observer)`. */

@@ -3,7 +3,7 @@ import type { TopologyAnalysis } from './scom/analysis/index.js';
 import type { ParseLimits } from '../io/parse.js';
 import type { Topology } from './scom/model/types.js';
 import type { CompiledPolicy } from '../policies/types.js';
-import type { KindPoolResult } from '../results.js';
+import type { FileResult, KindPoolResult } from '../results.js';
 import type { AnyRule, Report, Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import type { Failover, OpconAnalysis } from './opcon/analysis.js';
@@ -38,6 +38,15 @@ export interface KindRun {
   readonly models: KindModels;
 }
 
+/** What `simulate` was asked. */
+export interface SimulateRequest {
+  readonly file: string;
+  readonly downs: readonly string[];
+  readonly partitions: readonly string[];
+  readonly events: readonly string[];
+  readonly format: 'stylish' | 'json';
+}
+
 export interface KindPlugin {
   /** The value of `kind` in a file. */
   readonly id: string;
@@ -45,4 +54,17 @@ export interface KindPlugin {
   readonly rules: readonly AnyRule[];
   /** Lints a document that passed the schema. */
   lint(document: unknown, host: KindHost): Promise<KindRun>;
+  /**
+   * The kind's section of the report: the partial in its folder (report.hbs, registered as
+   * `kind-<folder>`), the contents entries, and its view model built from the same analyses.
+   */
+  readonly report?: {
+    readonly partial: string;
+    readonly toc: readonly { readonly anchor: string; readonly title: string }[];
+    view(models: KindModels): unknown;
+  };
+  /** The lines `stylish` prints under a file of this kind (a label, then its figures), from its results. */
+  summary?(result: FileResult): readonly { readonly label: string; readonly text: string }[];
+  /** `simulate` for this kind: its output text and exit code (throws PooltopoError for bad requests). */
+  simulate?(models: KindModels, request: SimulateRequest): Promise<{ readonly text: string; readonly exitCode: number }>;
 }

@@ -11,7 +11,7 @@ import type { Settings } from '../settings.js';
 import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
 import { resolveNames } from '../kinds/scom/analysis/scenario.js';
 import { simulateDown } from '../kinds/scom/analysis/simulate.js';
-import { opconView, skypeView, type OpconView, type SkypeView } from './kind-views.js';
+import { kindPlugin } from '../kinds/registry.js';
 import type { Topology } from '../kinds/scom/model/types.js';
 
 export interface ReportOptions {
@@ -43,9 +43,10 @@ export interface ReportView {
   readonly findingGroups: readonly { readonly severity: Severity; readonly title: string; readonly findings: readonly FindingView[] }[];
   readonly appendix: readonly RuleDescriptor[];
   readonly parseFailed: boolean;
-  /** The sections of the other kinds. */
-  readonly skype?: SkypeView;
-  readonly opcon?: OpconView;
+  /** A kind's own section (its partial in its folder), for the kinds with one. */
+  readonly kindSection?: { readonly partial: string; readonly toc: readonly { readonly anchor: string; readonly title: string }[] };
+  /** That section's view model. */
+  readonly kindView?: unknown;
   /** Every single data centre and every single server down: which pools keep working. */
   readonly whatIf?: {
     readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
@@ -167,10 +168,15 @@ export function buildReportView(outcome: LintOutcome, options: ReportOptions): R
     })).filter((g) => g.findings.length > 0),
     appendix: [...new Set(result.findings.map((f) => f.ruleId))].sort().map((id) => byId.get(id)).filter((r): r is RuleDescriptor => r !== undefined),
     parseFailed: result.pools.length === 0 && !outcome.skype && !outcome.opcon,
-    ...(outcome.skype ? { skype: skypeView(outcome.skype.model, outcome.skype.analysis) } : {}),
-    ...(outcome.opcon ? { opcon: opconView(outcome.opcon.model, outcome.opcon.analysis) } : {}),
+    ...kindSectionOf(outcome),
     ...(topology ? { whatIf: whatIf(topology, result.pools) } : {}),
   };
+}
+
+function kindSectionOf(outcome: LintOutcome): Pick<ReportView, 'kindSection' | 'kindView'> {
+  const report = outcome.result.kind !== undefined ? kindPlugin(outcome.result.kind)?.report : undefined;
+  if (!report || (!outcome.skype && !outcome.opcon)) return {};
+  return { kindSection: { partial: report.partial, toc: report.toc }, kindView: report.view(outcome) };
 }
 
 function whatIf(topology: Topology, pools: readonly PoolResult[]): NonNullable<ReportView['whatIf']> {

@@ -1,6 +1,11 @@
 /** The `opcon-failover` kind: OpCon SMA Service Manager primary/secondary failover. */
 import type { AnyRule } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
+import { PooltopoError } from '../../errors.js';
+import { escapeForTerminal as t } from '../../formatters/text.js';
+import type { Failover } from './analysis.js';
+import { opconView } from './report.js';
+import { formatOpconEvents, OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from './simulate.js';
 import { analyseOpcon } from './analysis.js';
 import { normaliseOpcon, type OpconDocument } from './model.js';
 import abnormalShutdownFailoverOff from './rules/abnormal-shutdown-failover-off.js';
@@ -40,4 +45,29 @@ export const opconKind: KindPlugin = {
     host.runRules(OPCON_RULES, { model, analysis, issues });
     return { pools: [], failover: analysis.failover, models: { opcon: { model, analysis } } };
   },
+  summary: (result) => (result.failover ? [{ label: 'failover', text: failoverSummary(result.failover) }] : []),
+  report: {
+    partial: 'kind-opcon',
+    toc: [{ anchor: 'topology', title: 'Machines' }, { anchor: 'what-if', title: 'Events' }],
+    view: (models) => opconView(models.opcon!.model, models.opcon!.analysis),
+  },
+  async simulate(models, request) {
+    if (request.downs.length > 0 || request.partitions.length > 0) throw new PooltopoError(`for kind opcon-failover, simulate takes --event ${OPCON_EVENTS.join('|')}`);
+    if (request.events.length === 0) throw new PooltopoError(`simulate needs --event ${OPCON_EVENTS.join('|')} for kind opcon-failover`);
+    const { model, analysis } = models.opcon!;
+    const outcomes = request.events.map((e) => {
+      if (!(OPCON_EVENTS as readonly string[]).includes(e)) throw new PooltopoError(`unknown event "${e}"; use ${OPCON_EVENTS.join(', ')}`);
+      return simulateOpconEvent(model, analysis, e as OpconEvent);
+    });
+    return { text: formatOpconEvents(request.file, outcomes, request.format), exitCode: outcomes.some((x) => x.active.length !== 1 || x.twoSams) ? 1 : 0 };
+  },
 };
+
+/** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */
+export function failoverSummary(f: Failover): string {
+  if (f.mode === 'none') return `none: ${t(f.primary ?? '')} runs alone`;
+  const db = f.database === 'replicated' ? 'replicated database' : 'one database';
+  const head = `scenario ${f.scenario} (${f.mode}, ${db}): ${t(f.primary ?? '?')} -> ${t(f.secondary ?? '?')}`;
+  if (f.mode === 'manual') return `${head}, by hand`;
+  return `${head} on ${f.triggers.length ? f.triggers.join(', ') : 'no trigger'}, detected in ${f.detectionSeconds} s`;
+}

@@ -5,6 +5,7 @@
  */
 import type { OpconAnalysis, Trigger } from './analysis.js';
 import type { OpconModel } from './model.js';
+import { escapeForTerminal as t } from '../../formatters/text.js';
 
 export type OpconEvent = 'abnormal-shutdown' | 'communication-loss' | 'normal-shutdown';
 export const OPCON_EVENTS: readonly OpconEvent[] = ['abnormal-shutdown', 'communication-loss', 'normal-shutdown'];
@@ -99,4 +100,19 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
   }
   manual.push(`Failback is manual: follow the vendor's recovery procedure to return processing to ${p}${model.replication === 'replicated' ? ' (set replication up again first)' : ''}; starting ${p}'s SMAServMan while ${s}'s group is ACTIVE has no effect.`);
   return { event, steps, active, failedOver: true, twoSams, manualActions: manual };
+}
+
+/** The events' flows as text (stylish) or JSON. */
+export function formatOpconEvents(file: string, outcomes: readonly OpconEventOutcome[], format: 'stylish' | 'json'): string {
+  if (format === 'json') return JSON.stringify({ version: 1, file, events: outcomes }, null, 2) + '\n';
+  const out: string[] = [];
+  for (const o of outcomes) {
+    out.push(`${t(file)}: event ${o.event}`);
+    o.steps.forEach((step, i) => out.push(`  ${i + 1}. ${t(step)}`));
+    out.push(`  ACTIVE at the end: ${o.active.length ? o.active.map(t).join(' and ') : 'no SMAServMan'}${o.failedOver ? ' (failed over)' : ''}`);
+    out.push(`  two SAMs on the database: ${o.twoSams ? 'POSSIBLE' : 'no'}`);
+    for (const a of o.manualActions) out.push(`  by hand: ${t(a)}`);
+    out.push('');
+  }
+  return out.join('\n');
 }

@@ -7,6 +7,8 @@
 import { nameKey } from '../scom/model/types.js';
 import type { SkypeAnalysis } from './analysis.js';
 import type { SkypeModel } from './model.js';
+import { escapeForTerminal as t } from '../../formatters/text.js';
+import { groupThousands } from '../../rules/types.js';
 
 export interface SkypePoolDown {
   readonly pool: string;
@@ -79,4 +81,26 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
     }
   });
   return { scenario: { label, poolsDown, frontEnds }, unknown };
+}
+
+/** The scenarios as text (stylish) or JSON. */
+export function formatSkypeScenarios(file: string, scenarios: readonly SkypeScenario[], format: 'stylish' | 'json'): string {
+  if (format === 'json') return JSON.stringify({ version: 1, file, scenarios }, null, 2) + '\n';
+  const out: string[] = [];
+  for (const s of scenarios) {
+    out.push(`${t(file)}: ${t(s.label)}`);
+    for (const p of s.poolsDown) {
+      if (p.partner === null) out.push(`  pool ${t(p.pool)} is down and has no backup pool`);
+      else {
+        out.push(`  pool ${t(p.pool)} fails over to ${t(p.partner)} (Invoke-CsPoolFailOver): registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
+        out.push(`    ${t(p.partner)} then carries ${groupThousands(p.partnerUsers ?? 0)} users${p.partnerMaxUsers !== null ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? ': OVER' : ''}` : ''}`);
+      }
+      for (const b of p.breaks) out.push(`    breaks: ${t(b)}`);
+    }
+    for (const f of s.frontEnds) {
+      out.push(`  pool ${t(f.pool)}: ${f.down.map(t).join(', ')} down; ${f.runningAmongFirst} of the first ${f.quorumFrom} running, ${f.quorumNeeded} needed: ${f.keepsQuorum ? 'keeps pool-level quorum' : 'LOSES pool-level quorum'}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
 }

@@ -1,0 +1,46 @@
+/** The report's section for an OpCon file: the machines and the database, the failover figures, each event's flow. */
+import type { OpconAnalysis } from './analysis.js';
+import type { OpconModel } from './model.js';
+import { OPCON_EVENTS, simulateOpconEvent } from './simulate.js';
+
+export interface OpconView {
+  readonly width: number;
+  readonly height: number;
+  readonly description: string;
+  readonly machines: readonly { readonly x: number; readonly y: number; readonly name: string; readonly role: string; readonly sublabel: string }[];
+  readonly database: { readonly x: number; readonly y: number; readonly label: string };
+  readonly links: readonly { readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly dashed: boolean }[];
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
+  readonly events: readonly { readonly event: string; readonly active: string; readonly twoSams: boolean; readonly steps: readonly string[]; readonly manual: readonly string[] }[];
+}
+
+export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView {
+  const f = analysis.failover;
+  const machines = model.machines.map((m, i) => ({
+    x: 20 + i * 360, y: 30, name: m.name,
+    role: m.name === f.primary ? 'primary' : m.name === f.secondary ? 'standby' : 'other',
+    sublabel: `${m.mode}, service ${m.serviceStartType ?? 'start type not given'}`,
+  }));
+  const database = { x: 20 + Math.max(0, machines.length - 1) * 180, y: 170, label: model.replication === 'replicated' ? 'OpCon database (replicated)' : 'OpCon database (shared)' };
+  const links: OpconView['links'][number][] = [];
+  if (machines.length >= 2) {
+    const [a, b] = machines;
+    links.push({ path: `M ${a!.x + 240} ${a!.y + 30} L ${b!.x} ${b!.y + 30}`, labelX: (a!.x + 240 + b!.x) / 2, labelY: a!.y + 22, label: f.mode === 'automatic' ? `pings ${analysis.secondary?.secondsBetweenPings ?? ''} s` : 'manual', dashed: f.mode !== 'automatic' });
+  }
+  for (const m of machines) links.push({ path: `M ${m.x + 120} ${m.y + 60} L ${database.x + 120} ${database.y}`, labelX: 0, labelY: 0, label: '', dashed: m.role !== 'primary' });
+  const facts = [
+    { label: 'Scenario', value: f.scenario === null ? 'none (one machine)' : String(f.scenario) },
+    { label: 'Failover', value: f.mode },
+    { label: 'Primary', value: f.primary ?? 'none' },
+    { label: 'Standby', value: f.secondary ?? 'none' },
+    { label: 'Database', value: f.database },
+    { label: 'Triggers', value: f.triggers.length ? f.triggers.join(', ') : 'none' },
+    { label: 'Detection', value: f.detectionSeconds === null ? 'not automatic' : `${f.detectionSeconds} s` },
+  ];
+  const events = OPCON_EVENTS.map((e) => {
+    const o = simulateOpconEvent(model, analysis, e);
+    return { event: e, active: o.active.length ? o.active.join(' and ') : 'none', twoSams: o.twoSams, steps: o.steps, manual: o.manualActions };
+  });
+  const description = `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}, ${database.label}.`;
+  return { width: Math.max(360, 40 + machines.length * 360), height: 250, description, machines, database, links, facts, events };
+}

@@ -1,0 +1,58 @@
+/** The report's section for a Skype file: a diagram of the pools and their pairing, and the Front End figures. */
+import { groupThousands } from '../../rules/types.js';
+import type { SkypeAnalysis } from './analysis.js';
+import type { SkypeModel } from './model.js';
+
+export interface SkypeView {
+  readonly width: number;
+  readonly height: number;
+  readonly description: string;
+  readonly pools: readonly {
+    readonly x: number; readonly y: number; readonly width: number; readonly height: number;
+    readonly name: string; readonly sublabel: string; readonly cms: boolean; readonly state: string; readonly active: boolean;
+    readonly frontEnds: readonly { readonly x: number; readonly y: number; readonly name: string; readonly first: boolean }[];
+  }[];
+  readonly links: readonly { readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly automated: boolean }[];
+  readonly rows: readonly { readonly name: string; readonly cells: readonly string[] }[];
+}
+
+export function skypeView(model: SkypeModel, analysis: SkypeAnalysis): SkypeView {
+  const W = 380;
+  const GAP = 120;
+  const FE = 56;
+  const maxFe = Math.max(...model.pools.map((p) => p.frontEnds.length));
+  const rowsOfFe = Math.ceil(maxFe / 4);
+  const height = 110 + rowsOfFe * 34 + 30;
+  const boxes = model.pools.map((p, i) => {
+    const x = 20 + i * (W + GAP);
+    const fig = analysis.pools[i]!;
+    return {
+      x, y: 40, width: W, height: height - 60,
+      name: p.name,
+      sublabel: `${p.edition ?? 'edition not given'}, ${p.platform ?? 'platform not given'}, ${groupThousands(p.users)} users`,
+      cms: p.centralManagementStore,
+      state: p.poolState,
+      active: p.poolState === 'Active',
+      frontEnds: p.frontEnds.map((name, j) => ({ x: x + 14 + (j % 4) * (FE + 12), y: 96 + Math.floor(j / 4) * 34, name, first: j < fig.quorumFrom })),
+    };
+  });
+  const centre = new Map(boxes.map((b) => [b.name, b]));
+  const links = model.pairs.map((pair, i) => {
+    const a = centre.get(pair.pools[0].name)!;
+    const b = centre.get(pair.pools[1].name)!;
+    const [l, r] = a.x < b.x ? [a, b] : [b, a];
+    const y = 40 + (height - 60) / 2 + i * 16;
+    return { path: `M ${l.x + l.width} ${y} L ${r.x} ${y}`, labelX: (l.x + l.width + r.x) / 2, labelY: y - 8, label: pair.failover === 'automated' ? 'automated' : 'manual failover', automated: pair.failover === 'automated' };
+  });
+  const rows = analysis.pools.map((f) => ({
+    name: f.name,
+    cells: [
+      String(f.frontEnds), String(f.startupNeeded),
+      f.quorumFrom === f.frontEnds ? `${f.quorumNeeded} of ${f.frontEnds}` : `${f.quorumNeeded} of the first ${f.quorumFrom}`,
+      String(f.tolerableFailures), f.pairedWith ?? 'not paired', f.poolState, groupThousands(f.usersAfterFailover),
+    ],
+  }));
+  const description = `${model.pools.length} Front End pool(s): ${analysis.pools.map((f) => `${f.name} with ${f.frontEnds} front end(s)${f.pairedWith ? `, paired with ${f.pairedWith}` : ''}`).join('; ')}.`;
+  return { width: Math.max(360, 20 + model.pools.length * (W + GAP)), height, description, pools: boxes, links, rows };
+}
+
