@@ -31,7 +31,7 @@ afterAll(async () => { await browser?.close(); });
 describe('report in Chromium', () => {
   it.each(EXAMPLES)('%s', async (example) => {
     const [outcome] = await validateOutcomes([`examples/${example}`], { cwd: ROOT });
-    const html = await renderReport(buildReportView(outcome!, { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error', version: 'test' }));
+    const html = await renderReport(await buildReportView(outcome!, { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error', version: 'test' }));
     const file = path.join(OUT, example.replace(/\.yaml$/, '.html'));
     writeFileSync(file, html);
     for (const scheme of IN_DEPTH.has(example) ? (['light', 'dark'] as const) : (['light'] as const)) {

@@ -18,7 +18,7 @@ const options = { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SE
 
 async function reportOf(text: string, file = 'hostile.yaml'): Promise<string> {
   const [outcome] = await validateOutcomes([{ file, text }]);
-  return renderReport(buildReportView(outcome!, options));
+  return renderReport(await buildReportView(outcome!, options));
 }
 
 function hostileTopology(): string {

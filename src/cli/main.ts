@@ -337,7 +337,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
   if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
   const { buildReportView } = await import('../report/view-model.js');
   const { renderReport } = await import('../report/render.js');
-  const html = await renderReport(buildReportView(outcome, {
+  const html = await renderReport(await buildReportView(outcome, {
     rules: ruleDescriptors(config),
     settings: { ...DEFAULT_SETTINGS, ...config.settings },
     failOn,

@@ -61,7 +61,8 @@ export interface KindPlugin {
   readonly report?: {
     readonly partial: string;
     readonly toc: readonly { readonly anchor: string; readonly title: string }[];
-    view(models: KindModels): unknown;
+    /** Loads its module only when a report is drawn (validate never pays for it). */
+    view(outcome: KindModels & { readonly result: FileResult }, settings: Settings): Promise<unknown>;
   };
   /** The lines `stylish` prints under a file of this kind (a label, then its figures), from its results. */
   summary?(result: FileResult): readonly { readonly label: string; readonly text: string }[];

@@ -1,11 +1,8 @@
 /** The `opcon-failover` kind: OpCon SMA Service Manager primary/secondary failover. */
 import type { AnyRule } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
-import { PooltopoError } from '../../errors.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
 import type { Failover } from './analysis.js';
-import { opconView } from './report.js';
-import { formatOpconEvents, OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from './simulate.js';
 import { analyseOpcon } from './analysis.js';
 import { normaliseOpcon, type OpconDocument } from './model.js';
 import abnormalShutdownFailoverOff from './rules/abnormal-shutdown-failover-off.js';
@@ -49,18 +46,9 @@ export const opconKind: KindPlugin = {
   report: {
     partial: 'kind-opcon',
     toc: [{ anchor: 'topology', title: 'Machines' }, { anchor: 'what-if', title: 'Events' }],
-    view: (models) => opconView(models.opcon!.model, models.opcon!.analysis),
+    view: async (outcome) => (await import('./report.js')).opconView(outcome.opcon!.model, outcome.opcon!.analysis),
   },
-  async simulate(models, request) {
-    if (request.downs.length > 0 || request.partitions.length > 0) throw new PooltopoError(`for kind opcon-failover, simulate takes --event ${OPCON_EVENTS.join('|')}`);
-    if (request.events.length === 0) throw new PooltopoError(`simulate needs --event ${OPCON_EVENTS.join('|')} for kind opcon-failover`);
-    const { model, analysis } = models.opcon!;
-    const outcomes = request.events.map((e) => {
-      if (!(OPCON_EVENTS as readonly string[]).includes(e)) throw new PooltopoError(`unknown event "${e}"; use ${OPCON_EVENTS.join(', ')}`);
-      return simulateOpconEvent(model, analysis, e as OpconEvent);
-    });
-    return { text: formatOpconEvents(request.file, outcomes, request.format), exitCode: outcomes.some((x) => x.active.length !== 1 || x.twoSams) ? 1 : 0 };
-  },
+  simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),
 };
 
 /** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */

@@ -6,6 +6,8 @@
 import type { OpconAnalysis, Trigger } from './analysis.js';
 import type { OpconModel } from './model.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
+import { PooltopoError } from '../../errors.js';
+import type { KindModels, SimulateRequest } from '../types.js';
 
 export type OpconEvent = 'abnormal-shutdown' | 'communication-loss' | 'normal-shutdown';
 export const OPCON_EVENTS: readonly OpconEvent[] = ['abnormal-shutdown', 'communication-loss', 'normal-shutdown'];
@@ -115,4 +117,16 @@ export function formatOpconEvents(file: string, outcomes: readonly OpconEventOut
     out.push('');
   }
   return out.join('\n');
+}
+
+/** `simulate` for this kind (the plug-in loads this module only then). */
+export async function simulateCommand(models: KindModels, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
+  if (request.downs.length > 0 || request.partitions.length > 0) throw new PooltopoError(`for kind opcon-failover, simulate takes --event ${OPCON_EVENTS.join('|')}`);
+  if (request.events.length === 0) throw new PooltopoError(`simulate needs --event ${OPCON_EVENTS.join('|')} for kind opcon-failover`);
+  const { model, analysis } = models.opcon!;
+  const outcomes = request.events.map((e) => {
+    if (!(OPCON_EVENTS as readonly string[]).includes(e)) throw new PooltopoError(`unknown event "${e}"; use ${OPCON_EVENTS.join(', ')}`);
+    return simulateOpconEvent(model, analysis, e as OpconEvent);
+  });
+  return { text: formatOpconEvents(request.file, outcomes, request.format), exitCode: outcomes.some((x) => x.active.length !== 1 || x.twoSams) ? 1 : 0 };
 }

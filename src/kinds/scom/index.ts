@@ -33,6 +33,11 @@ export const scomKind: KindPlugin = {
     runPolicies(topology, analysis.pools, host);
     return { pools: analysis.pools.map(poolResult), models: { topology, analysis } };
   },
+  report: {
+    partial: 'kind-scom',
+    toc: [{ anchor: 'topology', title: 'Topology' }, { anchor: 'pools', title: 'Pools' }, { anchor: 'what-if', title: 'What if' }],
+    view: async (outcome, settings) => (await import('./report.js')).scomReportView(outcome, settings),
+  },
 };
 
 /** Latency values: the common forms without mathjs, the rest through its unit parser (loaded only then). */

@@ -1,14 +1,10 @@
 /** The `skype-pool-pair` kind: Skype for Business Front End pools and their backup pairing. */
 import type { AnyRule } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
-import { PooltopoError } from '../../errors.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
 import { isScomPool } from '../../results.js';
 import { groupThousands } from '../../rules/types.js';
 import type { SkypePoolFigures } from './analysis.js';
-import { closest } from '../../util/suggest.js';
-import { skypeView } from './report.js';
-import { formatSkypeScenarios, simulateSkypeDown, skypeNames } from './simulate.js';
 import { analyseSkype } from './analysis.js';
 import { normaliseSkype, type SkypeDocument } from './model.js';
 import automatedFailover from './rules/automated-failover.js';
@@ -52,24 +48,9 @@ export const skypeKind: KindPlugin = {
   report: {
     partial: 'kind-skype',
     toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }],
-    view: (models) => skypeView(models.skype!.model, models.skype!.analysis),
+    view: async (outcome) => (await import('./report.js')).skypeView(outcome.skype!.model, outcome.skype!.analysis),
   },
-  async simulate(models, request) {
-    if (request.events.length > 0 || request.partitions.length > 0) throw new PooltopoError('for kind skype-pool-pair, simulate takes --down POOL|FRONT-END[,...]');
-    if (request.downs.length === 0) throw new PooltopoError('simulate needs --down POOL|FRONT-END[,...] for kind skype-pool-pair');
-    const { model, analysis } = models.skype!;
-    const scenarios = request.downs.map((list) => {
-      const names = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
-      const { scenario, unknown } = simulateSkypeDown(model, analysis, `${names.join(', ')} down`, names);
-      if (unknown.length > 0) {
-        const near = closest(unknown[0]!, skypeNames(model), 3);
-        throw new PooltopoError(`"${unknown[0]}" is not a pool or front end of ${request.file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
-      }
-      return scenario;
-    });
-    const stops = scenarios.some((s) => s.poolsDown.some((p) => p.partner === null || p.breaks.length > 0) || s.frontEnds.some((f) => !f.keepsQuorum));
-    return { text: formatSkypeScenarios(request.file, scenarios, request.format), exitCode: stops ? 1 : 0 };
-  },
+  simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),
 };
 
 /** `8 front ends, 4 of the first 7 needed, tolerates 3, paired with pool-west (55,000 users after failover)`. */

@@ -8,6 +8,9 @@ import { nameKey } from '../scom/model/types.js';
 import type { SkypeAnalysis } from './analysis.js';
 import type { SkypeModel } from './model.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
+import { PooltopoError } from '../../errors.js';
+import { closest } from '../../util/suggest.js';
+import type { KindModels, SimulateRequest } from '../types.js';
 import { groupThousands } from '../../rules/types.js';
 
 export interface SkypePoolDown {
@@ -103,4 +106,22 @@ export function formatSkypeScenarios(file: string, scenarios: readonly SkypeScen
     out.push('');
   }
   return out.join('\n');
+}
+
+/** `simulate` for this kind (the plug-in loads this module only then). */
+export async function simulateCommand(models: KindModels, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
+  if (request.events.length > 0 || request.partitions.length > 0) throw new PooltopoError('for kind skype-pool-pair, simulate takes --down POOL|FRONT-END[,...]');
+  if (request.downs.length === 0) throw new PooltopoError('simulate needs --down POOL|FRONT-END[,...] for kind skype-pool-pair');
+  const { model, analysis } = models.skype!;
+  const scenarios = request.downs.map((list) => {
+    const names = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+    const { scenario, unknown } = simulateSkypeDown(model, analysis, `${names.join(', ')} down`, names);
+    if (unknown.length > 0) {
+      const near = closest(unknown[0]!, skypeNames(model), 3);
+      throw new PooltopoError(`"${unknown[0]}" is not a pool or front end of ${request.file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
+    }
+    return scenario;
+  });
+  const stops = scenarios.some((s) => s.poolsDown.some((p) => p.partner === null || p.breaks.length > 0) || s.frontEnds.some((f) => !f.keepsQuorum));
+  return { text: formatSkypeScenarios(request.file, scenarios, request.format), exitCode: stops ? 1 : 0 };
 }

@@ -4,9 +4,9 @@
  * the links. Only numbers and text come out; the SVG is drawn by the report template, which escapes
  * every string.
  */
-import type { Topology } from '../kinds/scom/model/types.js';
-import type { Settings } from '../settings.js';
-import { groupThousands } from '../rules/types.js';
+import type { Topology } from './model/types.js';
+import type { Settings } from '../../settings.js';
+import { groupThousands } from '../../rules/types.js';
 
 export interface DiagramBox {
   readonly x: number;

@@ -1,0 +1,169 @@
+/**
+ * The report's section for a SCOM management group: the topology diagram and its round trips, each
+ * pool's quorum, data-centre loss, capacity and availability, and the what-if table. Every figure is
+ * the analyses' (the same `validate` reports); this module chooses words, order and geometry.
+ */
+import type { LintOutcome } from '../../lint.js';
+import type { FileResult, PoolResult } from '../../results.js';
+import { groupThousands } from '../../rules/types.js';
+import type { Settings } from '../../settings.js';
+import { resolveNames } from './analysis/scenario.js';
+import { simulateDown } from './analysis/simulate.js';
+import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
+import type { Topology } from './model/types.js';
+
+const fmt = groupThousands;
+
+export interface ScomReportView {
+  readonly diagram: Diagram & { readonly description: string; readonly legend: readonly { readonly number: number; readonly name: string; readonly colour: number }[] };
+  /** Every measured round trip, with the limit it is held to. */
+  readonly roundTrips: readonly { readonly between: string; readonly ms: string; readonly limit: string; readonly over: boolean }[];
+  readonly pools: readonly PoolView[];
+  /** Every single data centre and every single server down: which pools keep working. */
+  readonly whatIf: {
+    readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
+    readonly rows: readonly { readonly label: string; readonly kind: string; readonly cells: readonly { readonly runs: boolean; readonly text: string }[]; readonly allRun: boolean }[];
+    readonly omitted: number;
+  };
+}
+
+export interface PoolView {
+  readonly number: number;
+  readonly anchor: string;
+  readonly name: string;
+  readonly implied: boolean;
+  readonly colour: number;
+  readonly members: string;
+  readonly observers: string;
+  readonly defaultObserver: string;
+  readonly figures: readonly { readonly label: string; readonly value: string }[];
+  readonly bars: readonly { readonly label: string; readonly value: number; readonly width: number; readonly y: number; readonly current: boolean }[];
+  readonly barsMax: number;
+  readonly dataCenterLoss: readonly { readonly dataCenter: string; readonly outcome: string; readonly votes: string; readonly survives: boolean }[];
+  readonly capacity: readonly { readonly item: string; readonly total: string; readonly limit: string; readonly before: string; readonly after: string; readonly headroom: string; readonly ok: boolean }[];
+  readonly availability?: { readonly probability: string; readonly nines: string; readonly assumption: string };
+  readonly findings: number;
+}
+
+/** The most single-server rows the what-if table shows; `pooltopo simulate` answers for the rest. */
+export const MAX_WHAT_IF_SERVERS = 60;
+
+
+
+
+const ITEM_LABELS: Readonly<Record<string, string>> = {
+  unixLinuxAgents: 'UNIX/Linux computers',
+  urls: 'URLs',
+  networkDevices: 'Network devices',
+};
+
+
+export function scomReportView(outcome: LintOutcome, settings: Settings): ScomReportView {
+  const topology = outcome.topology!;
+  const pools = outcome.result.pools as readonly PoolResult[];
+  const poolNumber = new Map(pools.map((p, i) => [p.name, i + 1]));
+  return {
+    diagram: {
+      ...layoutDiagram(topology, settings, poolNumber),
+      legend: pools.map((p, i) => ({ number: i + 1, name: p.name, colour: i % 8 })),
+      description: describeTopology(outcome),
+    },
+    roundTrips: topology.latency.map((l) => {
+      const limit = roundTripLimit(topology, settings, l.between, l.ends[0], l.ends[1]);
+      return { between: `${l.ends[0]} ↔ ${l.ends[1]}`, ms: `${l.ms} ms`, limit: `${limit} ms`, over: l.ms > limit };
+    }),
+    pools: pools.map((p, i) => poolView(p, i + 1, outcome.result)),
+    whatIf: whatIf(topology, pools),
+  };
+}
+
+function whatIf(topology: Topology, pools: readonly PoolResult[]): ScomReportView['whatIf'] {
+  const rows: { label: string; kind: string; cells: { runs: boolean; text: string }[]; allRun: boolean }[] = [];
+  const add = (label: string, kind: string, names: string[]) => {
+    const r = resolveNames(topology, names);
+    const o = simulateDown(topology, label, r.servers, r.database);
+    const cells = o.pools.map((p) => ({ runs: p.runs, text: p.runs ? `runs (${p.votesAvailable}/${p.votingMembers})` : 'STOPS' }));
+    rows.push({ label, kind, cells, allRun: cells.every((c) => c.runs) });
+  };
+  for (const dc of topology.dataCenters) add(dc.name, 'data centre', [dc.name]);
+  const servers = [...topology.managementServers, ...topology.gateways];
+  for (const s of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(s.name, s.role === 'gateway' ? 'gateway' : 'management server', [s.name]);
+  if (!topology.database.implied) add(topology.database.server, 'operational database', [topology.database.server]);
+  return {
+    pools: pools.map((p, i) => ({ number: i + 1, colour: i % 8, name: p.name })),
+    rows,
+    omitted: Math.max(0, servers.length - MAX_WHAT_IF_SERVERS),
+  };
+}
+
+function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'findings'>): PoolView {
+  const tol = (n: number) => `${n} ${n === 1 ? 'failure' : 'failures'}`;
+  const bars = [
+    { label: 'as configured', value: p.tolerableFailures, current: true },
+    { label: 'with the default observer', value: p.withDefaultObserver.tolerableFailures, current: false },
+    { label: 'without the default observer', value: p.withoutDefaultObserver.tolerableFailures, current: false },
+  ];
+  const barsMax = Math.max(1, p.votingMembers, ...bars.map((b) => b.value));
+  return {
+    number,
+    anchor: `pool-${number}`,
+    name: p.name,
+    implied: p.implied,
+    colour: (number - 1) % 8,
+    members: p.members.length ? p.members.join(', ') : 'none',
+    observers: p.observers.length ? p.observers.join(', ') : 'none',
+    defaultObserver: p.defaultObserver.enabled
+      ? p.defaultObserver.participates ? 'enabled, votes' : 'enabled, but cannot vote (no management server among the voters)'
+      : 'disabled',
+    figures: [
+      { label: 'Voting members', value: fmt(p.votingMembers) },
+      { label: 'Votes needed', value: fmt(p.votesNeeded) },
+      { label: 'Tolerates', value: tol(p.tolerableFailures) },
+      { label: 'With the default observer', value: `${p.withDefaultObserver.votingMembers} voters, tolerates ${tol(p.withDefaultObserver.tolerableFailures)}` },
+      { label: 'Without the default observer', value: `${p.withoutDefaultObserver.votingMembers} voters, tolerates ${tol(p.withoutDefaultObserver.tolerableFailures)}` },
+      { label: 'Highly available', value: p.highlyAvailable ? 'yes' : 'no' },
+      { label: 'Largest round trip between voters', value: p.largestRoundTripMs === null ? 'not measured' : `${p.largestRoundTripMs} ms` },
+      { label: 'PoolManager lease', value: `${fmt(p.leaseDurationSeconds)} s` },
+    ],
+    bars: bars.map((b, i) => ({ ...b, width: Math.round((b.value / barsMax) * 240), y: i * 26 })),
+    barsMax,
+    dataCenterLoss: p.dataCenterLoss.map((l) => ({
+      dataCenter: l.dataCenter,
+      survives: l.survives,
+      outcome: l.survives ? 'keeps quorum' : l.stopsManagementGroup ? 'stops: the operational database is there, so the whole management group stops' : l.membersLeft === 0 ? 'stops: no member left' : 'stops: too few votes',
+      votes: `${l.votesLeft} of ${l.votesNeeded} needed, ${l.membersLeft} member(s) left`,
+    })),
+    capacity: p.capacity.map((c) => ({
+      item: ITEM_LABELS[c.item] ?? c.item,
+      total: fmt(c.total),
+      limit: fmt(c.limit),
+      before: c.fits ? 'fits' : 'over the limit',
+      after: c.fitsAfterFailover ? 'fits' : 'over the limit',
+      headroom: fmt(c.headroom),
+      ok: c.fits && c.fitsAfterFailover,
+    })),
+    ...(p.availability ? {
+      availability: {
+        probability: `${(p.availability.probability * 100).toPrecision(8).replace(/\.?0+$/, '')}%`,
+        nines: p.availability.nines === null ? 'always available' : `${p.availability.nines} nines`,
+        assumption: p.availability.assumedAlwaysUp.length
+          ? `Taken as always up (no availability given): ${p.availability.assumedAlwaysUp.join(', ')}.`
+          : 'Every voter and the database carry an availability.',
+      },
+    } : {}),
+    findings: file.findings.filter((f) => f.pool === p.name).length,
+  };
+}
+
+/** The diagram in words, for readers who cannot see it. */
+function describeTopology(outcome: LintOutcome): string {
+  const t = outcome.topology!;
+  const parts = t.dataCenters.map((dc) => {
+    const ms = t.managementServers.filter((s) => s.dataCenter === dc).length;
+    const gw = t.gateways.filter((s) => s.dataCenter === dc).length;
+    const db = t.database.dataCenter === dc ? ', and the operational database' : '';
+    return `${dc.name}: ${ms} management server(s), ${gw} gateway(s)${db}`;
+  });
+  const links = t.latency.map((l) => `${l.ends[0]} to ${l.ends[1]} ${l.ms} ms`);
+  return `Data centres: ${parts.join('; ')}.${links.length ? ` Measured round trips: ${links.join('; ')}.` : ''}`;
+}
