@@ -358,85 +358,39 @@ async function modelOf(file: string, values: Record<string, unknown>, io: Io): P
   if (outcome.result.kind !== undefined && outcome.result.kind !== 'scom') {
     throw new PooltopoError(`this command supports kind scom only for now; "${file}" is ${outcome.result.kind} (pooltopo validate checks it)`);
   }
-  if (!outcome.topology || !outcome.analysis) {
-    const first = outcome.result.findings[0];
-    throw new PooltopoError(`"${file}" cannot be analysed${first ? `: ${first.file}:${first.line}:${first.column}: ${first.message}` : ''} (pooltopo validate shows every problem)`);
-  }
+  if (!outcome.topology || !outcome.analysis) throw cannotAnalyse(file, outcome);
   return { outcome, config };
 }
 
 async function runSimulate(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new PooltopoError('simulate needs exactly one topology file (pooltopo simulate --help)');
-  const downs = (values['down'] as string[] | undefined) ?? [];
-  const partitions = (values['partition'] as string[] | undefined) ?? [];
-  const events = (values['event'] as string[] | undefined) ?? [];
   const format = (values['format'] as string | undefined) ?? 'stylish';
   if (format !== 'stylish' && format !== 'json') throw new PooltopoError(`unknown format "${format}"; use stylish or json`);
   const file = positionals[0]!;
-  const other = await otherKindSimulation(file, values, io, { downs, partitions, events, format });
-  if (other !== undefined) return other;
-  if (events.length > 0) throw new PooltopoError('--event is for kind opcon-failover; for a SCOM management group use --down or --partition');
-  if (downs.length === 0 && partitions.length === 0) throw new PooltopoError('simulate needs --down NAME[,NAME...] or --partition SIDE|SIDE (pooltopo simulate --help)');
-  const { outcome } = await modelOf(file, values, io);
-  const topology = outcome.topology!;
-  const { resolveNames, knownNames } = await import('../kinds/scom/analysis/scenario.js');
-  const { simulateDown, simulatePartition } = await import('../kinds/scom/analysis/simulate.js');
-  const resolve = (names: string[]) => {
-    const r = resolveNames(topology, names);
-    if (r.unknown.length > 0) {
-      const [name] = r.unknown;
-      const near = closest(name!, knownNames(topology), 3);
-      throw new PooltopoError(`"${name}" is not a server or data centre of ${file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
-    }
-    return r;
-  };
-  const split = (list: string) => list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
-  const scenarios = downs.map((list) => {
-    const names = split(list);
-    if (names.length === 0) throw new PooltopoError('--down needs at least one name');
-    const r = resolve(names);
-    return simulateDown(topology, `${names.join(', ')} down`, r.servers, r.database);
-  });
-  for (const spec of partitions) {
-    const parts = spec.split('|').map(split);
-    if (parts.length < 2 || parts.some((p) => p.length === 0)) throw new PooltopoError(`--partition needs two or more sides separated by |, each naming servers or data centres (got "${spec}")`);
-    const seen = new Map<string, string>();
-    const sides = parts.map((names) => {
-      const r = resolve(names);
-      const label = names.join(',');
-      for (const s of r.servers) {
-        if (seen.has(s.name)) throw new PooltopoError(`--partition puts "${s.name}" on two sides ("${seen.get(s.name)}" and "${label}")`);
-        seen.set(s.name, label);
-      }
-      return { label, servers: r.servers, database: r.database };
-    });
-    if (sides.filter((x) => x.database).length > 1) throw new PooltopoError('--partition puts the operational database on two sides');
-    scenarios.push(simulatePartition(topology, `partition ${spec}`, sides));
-  }
-  const { formatSimulationJson, formatSimulationStylish } = await import('../formatters/simulation.js');
-  const report = { file: outcome.result.file, scenarios };
-  const output = values['output'] as string | undefined;
-  const text = format === 'json' ? formatSimulationJson(report) : formatSimulationStylish(report, output === undefined && wantsColor(values, io));
-  if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
-  else io.stdout(text);
-  return scenarios.some((s) => s.pools.some((p) => !p.runs)) ? 1 : 0;
-}
-
-/** simulate through the file's kind plug-in, where it has one beside SCOM's; undefined for a SCOM file. */
-async function otherKindSimulation(
-  file: string, values: Record<string, unknown>, io: Io,
-  request: { downs: string[]; partitions: string[]; events: string[]; format: 'stylish' | 'json' },
-): Promise<number | undefined> {
   const config = await configFor(values, io);
   const [outcome] = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings, ...limitOptions(config) });
-  const plugin = outcome?.result.kind !== undefined && outcome.result.kind !== 'scom' ? kindPlugin(outcome.result.kind) : undefined;
-  if (!outcome || !plugin) return undefined;
-  if (!plugin.simulate) throw new PooltopoError(`simulate does not support kind ${plugin.id} yet`);
-  const { text, exitCode } = await plugin.simulate(outcome, { file: outcome.result.file, ...request });
+  if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
+  if (!outcome.topology && !outcome.skype && !outcome.opcon) throw cannotAnalyse(file, outcome);
+  const plugin = kindPlugin(outcome.result.kind ?? 'scom');
+  if (!plugin?.simulate) throw new PooltopoError(`simulate does not support kind ${outcome.result.kind} yet`);
   const output = values['output'] as string | undefined;
+  const { text, exitCode } = await plugin.simulate(outcome, {
+    file: outcome.result.file,
+    downs: (values['down'] as string[] | undefined) ?? [],
+    partitions: (values['partition'] as string[] | undefined) ?? [],
+    events: (values['event'] as string[] | undefined) ?? [],
+    format,
+    color: output === undefined && wantsColor(values, io),
+  });
   if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
   else io.stdout(text);
   return exitCode;
+}
+
+/** The one line for a file that has findings but no model (syntax or schema errors). */
+function cannotAnalyse(file: string, outcome: LintOutcome): PooltopoError {
+  const first = outcome.result.findings[0];
+  return new PooltopoError(`"${file}" cannot be analysed${first ? `: ${first.file}:${first.line}:${first.column}: ${first.message}` : ''} (pooltopo validate shows every problem)`);
 }
 
 async function runPlan(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {

@@ -45,6 +45,8 @@ export interface SimulateRequest {
   readonly partitions: readonly string[];
   readonly events: readonly string[];
   readonly format: 'stylish' | 'json';
+  /** Colour in stylish output. */
+  readonly color: boolean;
 }
 
 export interface KindPlugin {

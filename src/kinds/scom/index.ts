@@ -33,6 +33,7 @@ export const scomKind: KindPlugin = {
     runPolicies(topology, analysis.pools, host);
     return { pools: analysis.pools.map(poolResult), models: { topology, analysis } };
   },
+  simulate: async (models, request) => (await import('./simulate-command.js')).simulateCommand(models, request),
   report: {
     partial: 'kind-scom',
     toc: [{ anchor: 'topology', title: 'Topology' }, { anchor: 'pools', title: 'Pools' }, { anchor: 'what-if', title: 'What if' }],

@@ -1,6 +1,6 @@
 /** `pooltopo simulate` output: stylish (people) and json (scripts), pure functions of the outcomes. */
-import type { SimulationOutcome } from '../kinds/scom/analysis/simulate.js';
-import { escapeForTerminal as t } from './text.js';
+import type { SimulationOutcome } from './analysis/simulate.js';
+import { escapeForTerminal as t } from '../../formatters/text.js';
 
 export interface SimulationReport {
   readonly file: string;
