@@ -65,8 +65,14 @@ export interface SuppressedFinding extends Finding {
   readonly justification: string;
 }
 
-/** A pool's figures as its kind reports them (CLI.md): SCOM resource pools, or Skype Front End pools. */
-export type KindPoolResult = PoolResult | SkypePoolFigures;
+/** A pool's figures as another kind reports them: its name, then that kind's own figures. */
+export interface OtherKindPoolResult {
+  readonly name: string;
+  readonly [figure: string]: unknown;
+}
+
+/** A pool's figures as its kind reports them (CLI.md): SCOM resource pools, Skype Front End pools, or another kind's. */
+export type KindPoolResult = PoolResult | SkypePoolFigures | OtherKindPoolResult;
 
 export function isScomPool(p: KindPoolResult): p is PoolResult {
   return 'defaultObserver' in p;

@@ -23,8 +23,12 @@ export interface KindHost {
   severityOf(ruleId: string): Severity | undefined;
 }
 
-/** The models and analyses a kind hands to the commands beyond validate. */
+/**
+ * The models and analyses a kind hands to the commands beyond validate, under its own key; a kind
+ * only adds them when it analysed the file. The kinds here are typed; a new kind adds its own key.
+ */
 export interface KindModels {
+  readonly [kind: string]: unknown;
   readonly topology?: Topology;
   readonly analysis?: TopologyAnalysis;
   readonly opcon?: { readonly model: OpconModel; readonly analysis: OpconAnalysis };
@@ -36,6 +40,18 @@ export interface KindRun {
   readonly pools: readonly KindPoolResult[];
   readonly failover?: Failover;
   readonly models: KindModels;
+}
+
+/** A kind's part of the report: what it is called, its key facts and figure, and its section's view model. */
+export interface KindReport {
+  /** The system's name (the management group, deployment or installation). */
+  readonly name: string;
+  /** What the report is: "pool topology review", "failover review". */
+  readonly review: string;
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
+  /** The one figure that matters most. */
+  readonly headline?: { readonly figure: number; readonly pool: string; readonly text: string };
+  readonly section: unknown;
 }
 
 /** What `simulate` was asked. */
@@ -64,7 +80,7 @@ export interface KindPlugin {
     readonly partial: string;
     readonly toc: readonly { readonly anchor: string; readonly title: string }[];
     /** Loads its module only when a report is drawn (validate never pays for it). */
-    view(outcome: KindModels & { readonly result: FileResult }, settings: Settings): Promise<unknown>;
+    view(outcome: KindModels & { readonly result: FileResult }, settings: Settings): Promise<KindReport>;
   };
   /** The lines `stylish` prints under a file of this kind (a label, then its figures), from its results. */
   summary?(result: FileResult): readonly { readonly label: string; readonly text: string }[];

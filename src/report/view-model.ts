@@ -4,9 +4,10 @@
  * twice; this module only chooses words, order and geometry.
  */
 import type { LintOutcome } from '../lint.js';
-import { isScomPool, type Finding } from '../results.js';
+import type { Finding } from '../results.js';
+import type { KindReport } from '../kinds/types.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
-import { groupThousands, SEVERITIES, type Severity } from '../rules/types.js';
+import { SEVERITIES, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { kindPlugin } from '../kinds/registry.js';
 
@@ -50,12 +51,9 @@ export interface FindingView {
   readonly helpUri: string;
 }
 
-const fmt = groupThousands;
 
 export async function buildReportView(outcome: LintOutcome, options: ReportOptions): Promise<ReportView> {
-  const { result: raw } = outcome;
-  // The report draws SCOM management groups (the CLI refuses other kinds before this).
-  const result = { ...raw, pools: raw.pools.filter(isScomPool) };
+  const { result } = outcome;
   const byId = new Map(options.rules.map((r) => [r.id, r]));
   const counts = SEVERITIES.map((s) => ({ label: `${s === 'info' ? 'infos' : `${s}s`}`, count: result.findings.filter((f) => f.severity === s).length, cls: s }));
   const threshold = SEVERITIES.indexOf(options.failOn);
@@ -64,28 +62,9 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
   const verdict = failing
     ? `Does not pass: findings at or above "${options.failOn}"`
     : any ? 'Passes, with findings to review' : 'Passes: no findings';
-  const weakestScom = [...result.pools].sort((a, b) => a.tolerableFailures - b.tolerableFailures)[0];
-  const weakestSkype = outcome.skype ? [...outcome.skype.analysis.pools].sort((a, b) => a.tolerableFailures - b.tolerableFailures)[0] : undefined;
-  const weakest = weakestScom ?? weakestSkype;
-  const topology = outcome.topology;
-  const facts: { label: string; value: string }[] = [];
-  if (outcome.skype) {
-    facts.push({ label: 'Deployment', value: outcome.skype.model.name }, { label: 'Skype for Business Server', value: outcome.skype.model.productVersion }, { label: 'Front End pools', value: fmt(outcome.skype.model.pools.length) }, { label: 'Pairs', value: fmt(outcome.skype.model.pairs.length) });
-  }
-  if (outcome.opcon) facts.push({ label: 'OpCon installation', value: outcome.opcon.model.name }, { label: 'Machines', value: fmt(outcome.opcon.model.machines.length) });
-  if (topology) {
-    facts.push(
-      { label: 'Management group', value: topology.name },
-      { label: 'Operations Manager', value: topology.scomVersion },
-      { label: 'Management servers', value: fmt(topology.managementServers.length) },
-      { label: 'Gateways', value: fmt(topology.gateways.length) },
-      { label: 'Resource pools', value: fmt(topology.pools.length) },
-      { label: 'Data centres', value: topology.dataCenters.map((d) => d.name).join(', ') },
-      { label: 'Operational database', value: `${topology.database.server} (${topology.database.dataCenter.name})` },
-    );
-  }
+  const kind = await kindReportOf(outcome, options.settings);
   return {
-    title: `${topology?.name ?? outcome.skype?.model.name ?? outcome.opcon?.model.name ?? result.file}: ${outcome.opcon ? 'failover review' : 'pool topology review'}`,
+    title: `${kind?.report.name ?? result.file}: ${kind?.report.review ?? 'topology review'}`,
     file: result.file,
     kind: result.kind ?? 'unknown',
     version: options.version,
@@ -94,14 +73,8 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
       verdict,
       verdictClass: failing ? 'fail' : any ? 'warn' : 'pass',
       counts,
-      ...(weakest ? {
-        headline: {
-          figure: weakest.tolerableFailures,
-          pool: weakest.name,
-          text: `${outcome.skype ? 'front-end' : 'member'} failure${weakest.tolerableFailures === 1 ? '' : 's'} tolerated by the weakest pool`,
-        },
-      } : {}),
-      facts,
+      ...(kind?.report.headline ? { headline: kind.report.headline } : {}),
+      facts: kind?.report.facts ?? [],
     },
     findingGroups: SEVERITIES.map((severity) => ({
       severity,
@@ -109,16 +82,18 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
       findings: result.findings.filter((f) => f.severity === severity).map((f) => findingView(f, byId)),
     })).filter((g) => g.findings.length > 0),
     appendix: [...new Set(result.findings.map((f) => f.ruleId))].sort().map((id) => byId.get(id)).filter((r): r is RuleDescriptor => r !== undefined),
-    parseFailed: result.pools.length === 0 && !outcome.skype && !outcome.opcon,
-    ...(await kindSectionOf(outcome, options.settings)),
+    parseFailed: kind === undefined,
+    ...(kind ? { kindSection: kind.section, kindView: kind.report.section } : {}),
   };
 }
 
-/** The kind's own section (its partial and view model), when the file was analysed. */
-async function kindSectionOf(outcome: LintOutcome, settings: Settings): Promise<Pick<ReportView, 'kindSection' | 'kindView'>> {
-  const report = outcome.result.kind !== undefined ? kindPlugin(outcome.result.kind)?.report : undefined;
-  if (!report || (!outcome.topology && !outcome.skype && !outcome.opcon)) return {};
-  return { kindSection: { partial: report.partial, toc: report.toc }, kindView: await report.view(outcome, settings) };
+/** The kind's part of the report, when the file was analysed (it has a model). */
+async function kindReportOf(outcome: LintOutcome, settings: Settings): Promise<{ section: NonNullable<ReportView['kindSection']>; report: KindReport } | undefined> {
+  const plugin = outcome.result.kind !== undefined ? kindPlugin(outcome.result.kind) : undefined;
+  // A kind adds its models to the outcome only when it analysed the file.
+  const analysed = Object.keys(outcome).some((k) => k !== 'result');
+  if (!plugin?.report || !analysed) return undefined;
+  return { section: { partial: plugin.report.partial, toc: plugin.report.toc }, report: await plugin.report.view(outcome, settings) };
 }
 
 

@@ -46,7 +46,7 @@ export const opconKind: KindPlugin = {
   report: {
     partial: 'kind-opcon',
     toc: [{ anchor: 'topology', title: 'Machines' }, { anchor: 'what-if', title: 'Events' }],
-    view: async (outcome) => (await import('./report.js')).opconView(outcome.opcon!.model, outcome.opcon!.analysis),
+    view: async (outcome) => (await import('./report.js')).opconReport(outcome.opcon!.model, outcome.opcon!.analysis),
   },
   simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),
 };

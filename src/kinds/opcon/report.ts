@@ -1,6 +1,7 @@
 /** The report's section for an OpCon file: the machines and the database, the failover figures, each event's flow. */
 import type { OpconAnalysis } from './analysis.js';
 import type { OpconModel } from './model.js';
+import type { KindReport } from '../types.js';
 import { OPCON_EVENTS, simulateOpconEvent } from './simulate.js';
 
 export interface OpconView {
@@ -43,4 +44,14 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
   });
   const description = `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}, ${database.label}.`;
   return { width: Math.max(360, 40 + machines.length * 360), height: 250, description, machines, database, links, facts, events };
+}
+
+/** OpCon's part of the report: name, facts and its section (the failover figures are in the section). */
+export function opconReport(model: OpconModel, analysis: OpconAnalysis): KindReport {
+  return {
+    name: model.name,
+    review: 'failover review',
+    facts: [{ label: 'OpCon installation', value: model.name }, { label: 'Machines', value: String(model.machines.length) }],
+    section: opconView(model, analysis),
+  };
 }

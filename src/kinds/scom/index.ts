@@ -37,7 +37,7 @@ export const scomKind: KindPlugin = {
   report: {
     partial: 'kind-scom',
     toc: [{ anchor: 'topology', title: 'Topology' }, { anchor: 'pools', title: 'Pools' }, { anchor: 'what-if', title: 'What if' }],
-    view: async (outcome, settings) => (await import('./report.js')).scomReportView(outcome, settings),
+    view: async (outcome, settings) => (await import('./report.js')).scomReport(outcome, settings),
   },
 };
 

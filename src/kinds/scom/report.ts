@@ -11,6 +11,7 @@ import { resolveNames } from './analysis/scenario.js';
 import { simulateDown } from './analysis/simulate.js';
 import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
 import type { Topology } from './model/types.js';
+import type { KindReport } from '../types.js';
 
 const fmt = groupThousands;
 
@@ -57,6 +58,28 @@ const ITEM_LABELS: Readonly<Record<string, string>> = {
   networkDevices: 'Network devices',
 };
 
+
+/** SCOM's part of the report: name, facts, the weakest pool's tolerable failures, and its section. */
+export function scomReport(outcome: LintOutcome, settings: Settings): KindReport {
+  const topology = outcome.topology!;
+  const pools = outcome.result.pools as readonly PoolResult[];
+  const weakest = [...pools].sort((a, b) => a.tolerableFailures - b.tolerableFailures)[0];
+  return {
+    name: topology.name,
+    review: 'pool topology review',
+    facts: [
+      { label: 'Management group', value: topology.name },
+      { label: 'Operations Manager', value: topology.scomVersion },
+      { label: 'Management servers', value: fmt(topology.managementServers.length) },
+      { label: 'Gateways', value: fmt(topology.gateways.length) },
+      { label: 'Resource pools', value: fmt(topology.pools.length) },
+      { label: 'Data centres', value: topology.dataCenters.map((d) => d.name).join(', ') },
+      { label: 'Operational database', value: `${topology.database.server} (${topology.database.dataCenter.name})` },
+    ],
+    ...(weakest ? { headline: { figure: weakest.tolerableFailures, pool: weakest.name, text: `member failure${weakest.tolerableFailures === 1 ? '' : 's'} tolerated by the weakest pool` } } : {}),
+    section: scomReportView(outcome, settings),
+  };
+}
 
 export function scomReportView(outcome: LintOutcome, settings: Settings): ScomReportView {
   const topology = outcome.topology!;

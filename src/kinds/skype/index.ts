@@ -48,7 +48,7 @@ export const skypeKind: KindPlugin = {
   report: {
     partial: 'kind-skype',
     toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }],
-    view: async (outcome) => (await import('./report.js')).skypeView(outcome.skype!.model, outcome.skype!.analysis),
+    view: async (outcome) => (await import('./report.js')).skypeReport(outcome.skype!.model, outcome.skype!.analysis),
   },
   simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),
 };

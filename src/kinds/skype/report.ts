@@ -2,6 +2,7 @@
 import { groupThousands } from '../../rules/types.js';
 import type { SkypeAnalysis } from './analysis.js';
 import type { SkypeModel } from './model.js';
+import type { KindReport } from '../types.js';
 
 export interface SkypeView {
   readonly width: number;
@@ -56,3 +57,20 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis): SkypeView
   return { width: Math.max(360, 20 + model.pools.length * (W + GAP)), height, description, pools: boxes, links, rows };
 }
 
+
+/** Skype's part of the report: name, facts, the weakest pool's tolerable front-end failures, and its section. */
+export function skypeReport(model: SkypeModel, analysis: SkypeAnalysis): KindReport {
+  const weakest = [...analysis.pools].sort((a, b) => a.tolerableFailures - b.tolerableFailures)[0];
+  return {
+    name: model.name,
+    review: 'pool topology review',
+    facts: [
+      { label: 'Deployment', value: model.name },
+      { label: 'Skype for Business Server', value: model.productVersion },
+      { label: 'Front End pools', value: groupThousands(model.pools.length) },
+      { label: 'Pairs', value: groupThousands(model.pairs.length) },
+    ],
+    ...(weakest ? { headline: { figure: weakest.tolerableFailures, pool: weakest.name, text: `front-end failure${weakest.tolerableFailures === 1 ? '' : 's'} tolerated by the weakest pool` } } : {}),
+    section: skypeView(model, analysis),
+  };
+}
