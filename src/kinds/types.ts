@@ -4,6 +4,7 @@ import type { ParseLimits } from '../io/parse.js';
 import type { Topology } from './scom/model/types.js';
 import type { CompiledPolicy } from '../policies/types.js';
 import type { FileResult, KindPoolResult } from '../results.js';
+import type { Headline } from '../report/headline.js';
 import type { AnyRule, Report, Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import type { Failover, OpconAnalysis } from './opcon/analysis.js';
@@ -50,7 +51,7 @@ export interface KindReport {
   readonly review: string;
   readonly facts: readonly { readonly label: string; readonly value: string }[];
   /** The one figure that matters most. */
-  readonly headline?: { readonly figure: number; readonly pool: string; readonly text: string };
+  readonly headline?: Headline;
   readonly section: unknown;
 }
 

@@ -12,6 +12,7 @@ import { simulateDown } from './analysis/simulate.js';
 import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
 import type { Topology } from './model/types.js';
 import type { KindReport } from '../types.js';
+import { weakestPoolHeadline } from '../../report/headline.js';
 
 const fmt = groupThousands;
 
@@ -63,7 +64,7 @@ const ITEM_LABELS: Readonly<Record<string, string>> = {
 export function scomReport(outcome: LintOutcome, settings: Settings): KindReport {
   const topology = outcome.topology!;
   const pools = outcome.result.pools as readonly PoolResult[];
-  const weakest = [...pools].sort((a, b) => a.tolerableFailures - b.tolerableFailures)[0];
+  const headline = weakestPoolHeadline(pools, 'member');
   return {
     name: topology.name,
     review: 'pool topology review',
@@ -76,7 +77,7 @@ export function scomReport(outcome: LintOutcome, settings: Settings): KindReport
       { label: 'Data centres', value: topology.dataCenters.map((d) => d.name).join(', ') },
       { label: 'Operational database', value: `${topology.database.server} (${topology.database.dataCenter.name})` },
     ],
-    ...(weakest ? { headline: { figure: weakest.tolerableFailures, pool: weakest.name, text: `member failure${weakest.tolerableFailures === 1 ? '' : 's'} tolerated by the weakest pool` } } : {}),
+    ...(headline ? { headline } : {}),
     section: scomReportView(outcome, settings),
   };
 }

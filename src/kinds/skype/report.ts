@@ -3,6 +3,7 @@ import { groupThousands } from '../../rules/types.js';
 import type { SkypeAnalysis } from './analysis.js';
 import type { SkypeModel } from './model.js';
 import type { KindReport } from '../types.js';
+import { weakestPoolHeadline } from '../../report/headline.js';
 
 export interface SkypeView {
   readonly width: number;
@@ -60,7 +61,7 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis): SkypeView
 
 /** Skype's part of the report: name, facts, the weakest pool's tolerable front-end failures, and its section. */
 export function skypeReport(model: SkypeModel, analysis: SkypeAnalysis): KindReport {
-  const weakest = [...analysis.pools].sort((a, b) => a.tolerableFailures - b.tolerableFailures)[0];
+  const headline = weakestPoolHeadline(analysis.pools, 'front-end');
   return {
     name: model.name,
     review: 'pool topology review',
@@ -70,7 +71,7 @@ export function skypeReport(model: SkypeModel, analysis: SkypeAnalysis): KindRep
       { label: 'Front End pools', value: groupThousands(model.pools.length) },
       { label: 'Pairs', value: groupThousands(model.pairs.length) },
     ],
-    ...(weakest ? { headline: { figure: weakest.tolerableFailures, pool: weakest.name, text: `front-end failure${weakest.tolerableFailures === 1 ? '' : 's'} tolerated by the weakest pool` } } : {}),
+    ...(headline ? { headline } : {}),
     section: skypeView(model, analysis),
   };
 }
