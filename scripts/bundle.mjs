@@ -5,7 +5,11 @@
 // (bare node: 0.10 s). mathjs and handlebars stay external and are imported only where needed.
 // dist/bundle/ sits at the same depth as dist/cli/, so `new URL('../../…', import.meta.url)` still
 // finds package.json, schemas/ and templates/.
+import { rmSync } from 'node:fs';
 import { rolldown } from 'rolldown';
+
+// Chunk names carry a content hash, so a rebuild would otherwise leave the old chunks beside the new.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 const bundle = await rolldown({
   input: 'dist/cli/main.js',
