@@ -1,6 +1,7 @@
 /** What pooltopo reports: the shapes of CLI.md's JSON output, also the library's result types. */
 import type { Severity } from './rules/types.js';
 import type { Failover } from './kinds/opcon/analysis.js';
+import type { DataCenterLoss } from './kinds/scom/analysis/data-centers.js';
 import type { SkypePoolFigures } from './kinds/skype/analysis.js';
 
 export interface Finding {
@@ -37,15 +38,7 @@ export interface PoolResult {
   readonly withDefaultObserver: QuorumResult;
   readonly withoutDefaultObserver: QuorumResult;
   readonly dataCenters: readonly string[];
-  readonly dataCenterLoss: readonly {
-    readonly dataCenter: string;
-    readonly survives: boolean;
-    readonly votesLeft: number;
-    readonly votesNeeded: number;
-    readonly membersLeft: number;
-    /** The operational database is in it: the whole management group stops. */
-    readonly stopsManagementGroup: boolean;
-  }[];
+  readonly dataCenterLoss: readonly DataCenterLoss[];
   /** The largest measured round trip between two voters, or null when none is measured. */
   readonly largestRoundTripMs: number | null;
   readonly leaseDurationSeconds: number;

@@ -106,9 +106,7 @@ export function poolResult(a: PoolAnalysis): PoolResult {
     withDefaultObserver: figures(q.withDefaultObserver),
     withoutDefaultObserver: figures(q.withoutDefaultObserver),
     dataCenters: a.dataCenters.map((d) => d.name),
-    dataCenterLoss: a.dataCenterLoss.map((l) => ({
-      dataCenter: l.dataCenter, survives: l.survives, votesLeft: l.votesLeft, votesNeeded: l.votesNeeded, membersLeft: l.membersLeft, stopsManagementGroup: l.stopsManagementGroup,
-    })),
+    dataCenterLoss: a.dataCenterLoss,
     largestRoundTripMs: a.latency.largestMs,
     leaseDurationSeconds: a.lease.leaseDurationSeconds,
     capacity: a.capacity.map((c) => ({ item: c.item, total: c.total, limit: c.limit, fits: c.fits, fitsAfterFailover: c.fitsAfterFailover, headroom: c.headroom })),
