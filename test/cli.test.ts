@@ -33,6 +33,11 @@ describe('pooltopo', () => {
     expect(help.stdout).toMatch(/validate FILE\|DIR\|GLOB/);
     const vhelp = await runCli(['validate', '--help']);
     expect(vhelp.stdout).toMatch(/--format/);
+    expect(await runCli(['help', 'validate'])).toEqual({ code: 0, stdout: vhelp.stdout, stderr: '' });
+    // A name the commands' object inherits is no command: the general help, not an internal error.
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      expect(await runCli(['help', name]), name).toEqual({ code: 0, stdout: help.stdout, stderr: '' });
+    }
   });
 
   it('exits 2 with one line for bad usage', async () => {

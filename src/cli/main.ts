@@ -249,6 +249,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
 };
 
+/** The command called `name`; own keys only, so `constructor` or `__proto__` is no command. */
+function commandNamed(name: string): Command | undefined {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
 /** Runs the command line `argv` (without `node` and the script); returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
@@ -256,15 +261,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const [name, ...rest] = args;
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-      if (name === 'help' && rest[0] && COMMANDS[rest[0]]) io.stdout(COMMANDS[rest[0]]!.usage);
-      else io.stdout(USAGE);
+      const asked = name === 'help' && rest[0] !== undefined ? commandNamed(rest[0]) : undefined;
+      io.stdout(asked ? asked.usage : USAGE);
       return name === undefined ? 2 : 0;
     }
     if (name === '-v' || name === '--version') {
       io.stdout(`${pkg().version}\n`);
       return 0;
     }
-    const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+    const command = commandNamed(name);
     if (!command) {
       const near = closest(name, Object.keys(COMMANDS));
       throw new PooltopoError(`unknown command "${name}"${near.length ? `; did you mean "${near[0]}"?` : ''} (pooltopo --help lists the commands)`);
