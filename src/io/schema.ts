@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest } from '../util/suggest.js';
+import { escapePointerToken, pointerTokens } from './source-map.js';
 
 export interface SchemaViolation {
   readonly message: string;
@@ -71,8 +72,7 @@ function violations(validate: ValidateFunction, value: unknown): SchemaViolation
 export function fieldName(pointer: string): string {
   if (pointer === '') return 'the document';
   let out = '';
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const token of pointerTokens(pointer)) {
     out += /^\d+$/.test(token) ? `[${token}]` : out === '' ? token : `.${token}`;
   }
   return `\`${out}\``;
@@ -97,7 +97,7 @@ function actualType(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
+  if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
   return String(value);
 }
@@ -113,7 +113,7 @@ function describe(e: ErrorObject): SchemaViolation {
       const hint = near ? `; did you mean "${near}"?` : allowed.length ? `; allowed keys are ${allowed.join(', ')}` : '';
       return {
         message: `Unknown key "${key}" in ${field}${hint}`,
-        path: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        path: `${e.instancePath}/${escapePointerToken(key)}`,
         at: 'key',
       };
     }
@@ -152,7 +152,7 @@ function describe(e: ErrorObject): SchemaViolation {
       return { message: `${capital(field)} must be at most ${String(p['limit'])} characters long`, path: e.instancePath, at: 'value' };
     case 'pattern': {
       const name = e.propertyName !== undefined ? `Key "${e.propertyName}" in ${field}` : capital(field);
-      const path = e.propertyName !== undefined ? `${e.instancePath}/${e.propertyName.replace(/~/g, '~0').replace(/\//g, '~1')}` : e.instancePath;
+      const path = e.propertyName !== undefined ? `${e.instancePath}/${escapePointerToken(e.propertyName)}` : e.instancePath;
       return { message: `${name} must be a kebab-case rule id such as "no-high-availability"`, path, at: e.propertyName !== undefined ? 'key' : 'value' };
     }
     case 'uniqueItems':
