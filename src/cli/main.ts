@@ -13,7 +13,7 @@ import { validate, validateOutcomes, type LintOutcome } from '../index.js';
 import { kindPlugin } from '../kinds/registry.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { RULES, ruleById } from '../rules/index.js';
-import { SEVERITIES, type Severity } from '../rules/types.js';
+import { SEVERITIES, atOrAbove, type Severity } from '../rules/types.js';
 import { formatRuleDoc, formatRuleList } from './rules-command.js';
 import { loadConfig } from '../config/load.js';
 import { NO_CONFIG, type Config } from '../config/config.js';
@@ -432,8 +432,7 @@ function failOnOf(values: Record<string, unknown>): Severity {
 }
 
 function failing(findings: readonly { severity: Severity }[], failOn: Severity): boolean {
-  const threshold = SEVERITIES.indexOf(failOn);
-  return findings.some((x) => SEVERITIES.indexOf(x.severity) <= threshold);
+  return findings.some((x) => atOrAbove(x.severity, failOn));
 }
 
 async function configFor(values: Record<string, unknown>, io: Io): Promise<Config> {

@@ -5,7 +5,7 @@
  */
 import type { Results } from '../results.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
-import { SEVERITIES, type Severity } from '../rules/types.js';
+import { atOrAbove, type Severity } from '../rules/types.js';
 import { rulesChecked } from './checked.js';
 
 export interface JunitOptions {
@@ -14,8 +14,6 @@ export interface JunitOptions {
 }
 
 export function formatJunit(results: Results, options: JunitOptions): string {
-  const threshold = SEVERITIES.indexOf(options.failOn);
-  const fails = (s: Severity) => SEVERITIES.indexOf(s) <= threshold;
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -25,8 +23,8 @@ export function formatJunit(results: Results, options: JunitOptions): string {
     let suiteFailures = 0;
     for (const rule of rules) {
       const findings = file.findings.filter((f) => f.ruleId === rule.id);
-      const failing = findings.filter((f) => fails(f.severity));
-      const other = findings.filter((f) => !fails(f.severity));
+      const failing = findings.filter((f) => atOrAbove(f.severity, options.failOn));
+      const other = findings.filter((f) => !atOrAbove(f.severity, options.failOn));
       if (failing.length > 0) suiteFailures++;
       const body = [
         ...failing.map((f) => `      <failure message="${attr(f.message)}" type="${f.severity}">${text(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`)}</failure>`),

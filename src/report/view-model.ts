@@ -7,7 +7,7 @@ import type { LintOutcome } from '../lint.js';
 import type { Finding } from '../results.js';
 import type { KindReport } from '../kinds/types.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
-import { SEVERITIES, type Severity } from '../rules/types.js';
+import { SEVERITIES, atOrAbove, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { kindPlugin } from '../kinds/registry.js';
 
@@ -56,8 +56,7 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
   const { result } = outcome;
   const byId = new Map(options.rules.map((r) => [r.id, r]));
   const counts = SEVERITIES.map((s) => ({ label: `${s === 'info' ? 'infos' : `${s}s`}`, count: result.findings.filter((f) => f.severity === s).length, cls: s }));
-  const threshold = SEVERITIES.indexOf(options.failOn);
-  const failing = result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold);
+  const failing = result.findings.some((f) => atOrAbove(f.severity, options.failOn));
   const any = result.findings.length > 0;
   const verdict = failing
     ? `Does not pass: findings at or above "${options.failOn}"`

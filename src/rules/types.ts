@@ -8,6 +8,11 @@ import type { Settings } from '../settings.js';
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
+/** Whether a finding of `severity` counts against `--fail-on` set to `failOn` (at it or above). */
+export function atOrAbove(severity: Severity, failOn: Severity): boolean {
+  return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
+}
+
 export type Category =
   | 'format'
   | 'references'
