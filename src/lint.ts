@@ -41,11 +41,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const findings: Finding[] = [];
   const policyById = new Map((options.policies ?? []).map((p) => [p.definition.id, p.definition]));
-  const severityOf = (ruleId: string): Severity | undefined => {
-    const configured = options.rules?.[ruleId];
-    if (configured === 'off') return undefined;
-    return configured ?? ruleById(ruleId)?.meta.severity ?? policyById.get(ruleId)?.severity ?? 'error';
-  };
+  const severityOf = (ruleId: string) => severityFor(ruleId, options, policyById);
   /** Adds a finding at a position (the rule's configured severity; nothing when it is off). */
   const add = (ruleId: string, at: Position, path: string, message: string, pool?: string) => {
     const severity = severityOf(ruleId);
@@ -103,8 +99,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
       const report: Report = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId: 'violation', data: { message: v.message }, path: v.path, at: v.at };
       reportRule(schemaRule, sourceMap, report);
     }
-    const kind = value !== null && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' ? (value as { kind: string }).kind : undefined;
-    return done(sourceMap, kind);
+    return done(sourceMap, isKnownKind(declaredKind) ? declaredKind : undefined);
   }
   // 3. The kind's own model, analyses and rules.
   const kind = isKnownKind(declaredKind) ? declaredKind : DEFAULT_KIND;
@@ -151,17 +146,23 @@ function suppress(
   return { findings, suppressed: outcome.suppressed };
 }
 
+/** A rule's or policy's severity as configured, else its own; undefined when it is off. */
+function severityFor(ruleId: string, options: LintOptions, policyById?: ReadonlyMap<string, { readonly severity: Severity }>): Severity | undefined {
+  const configured = options.rules?.[ruleId];
+  if (configured === 'off') return undefined;
+  return configured ?? ruleById(ruleId)?.meta.severity ?? policyById?.get(ruleId)?.severity ?? 'error';
+}
 
 /** The outcome for a file that could not be read as YAML: one `yaml-syntax` finding per problem. */
 export function syntaxOutcome(file: string, sourceMap: SourceMap, problems: readonly SyntaxProblem[], options: LintOptions = {}): LintOutcome {
   const rule = ruleById('yaml-syntax')!;
-  const setting = options.rules?.[rule.meta.id];
+  const severity = severityFor(rule.meta.id, options);
   const findings: Finding[] = [];
-  if (setting !== 'off') {
+  if (severity !== undefined) {
     for (const p of problems) {
       const { line, column } = sourceMap.positionOf(p.offset);
       findings.push({
-        ruleId: rule.meta.id, severity: setting ?? rule.meta.severity,
+        ruleId: rule.meta.id, severity,
         message: formatMessage(rule.meta.messages['syntax']!, { reason: p.message }), file, line, column, path: '',
       });
     }

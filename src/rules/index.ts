@@ -1,6 +1,6 @@
 /** The rule index: every rule, by id. Adding a rule touches its file, its fixtures and this list. */
 import type { AnyRule } from './types.js';
-import { KIND_PLUGINS, kindPlugin } from '../kinds/registry.js';
+import { KIND_PLUGINS } from '../kinds/registry.js';
 import yamlSyntax from './common/yaml-syntax.js';
 import schema from './common/schema.js';
 import unknownReference from './common/unknown-reference.js';
@@ -17,11 +17,6 @@ const PIPELINE_RULES: readonly AnyRule[] = [suppressionWithoutReason, unusedSupp
 
 /** Every rule, of every kind, for the rule list, the docs and SARIF. */
 export const RULES: readonly AnyRule[] = [...COMMON_RULES, ...KIND_PLUGINS.flatMap((k) => k.rules), ...PIPELINE_RULES];
-
-/** The rules whose check runs on a file of a kind. */
-export function rulesOfKind(kind: string): readonly AnyRule[] {
-  return [...COMMON_RULES, ...(kindPlugin(kind)?.rules ?? [])];
-}
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 
