@@ -4,7 +4,6 @@
  */
 
 export type ScomVersion = '2012R2' | '2016' | '2019' | '2022' | '2025';
-export const SCOM_VERSIONS: readonly ScomVersion[] = ['2012R2', '2016', '2019', '2022', '2025'];
 export const DEFAULT_SCOM_VERSION: ScomVersion = '2022';
 
 /** Short names of the public sources, as DOMAIN.md uses them. */

@@ -40,7 +40,7 @@ export type LatencyValues = ReadonlyMap<number, DurationResult>;
 
 const DEFAULT_POOL_KEYS = new Map(DEFAULT_POOLS.map((name) => [nameKey(name), name]));
 
-export function isDefaultPoolName(name: string): boolean {
+function isDefaultPoolName(name: string): boolean {
   return DEFAULT_POOL_KEYS.has(nameKey(name));
 }
 
@@ -204,7 +204,7 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
   }
 
   function readPool(p: PoolDoc, i: number): Pool {
-    const isDefault = DEFAULT_POOL_KEYS.has(nameKey(p.name));
+    const isDefault = isDefaultPoolName(p.name);
     const membership = p.membership ?? (isDefault ? 'automatic' : 'manual');
     const createdWith = p.createdWith ?? 'console';
     const inPool = new Set<string>();
