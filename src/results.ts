@@ -2,6 +2,7 @@
 import type { Severity } from './rules/types.js';
 import type { Failover } from './kinds/opcon/analysis.js';
 import type { DataCenterLoss } from './kinds/scom/analysis/data-centers.js';
+import type { QuorumFigures } from './kinds/scom/analysis/quorum.js';
 import type { SkypePoolFigures } from './kinds/skype/analysis.js';
 
 export interface Finding {
@@ -19,11 +20,8 @@ export interface Finding {
   readonly path: string;
 }
 
-export interface QuorumResult {
-  readonly votingMembers: number;
-  readonly votesNeeded: number;
-  readonly tolerableFailures: number;
-}
+/** Votes, votes needed and tolerable failures of one configuration of a pool. */
+export type QuorumResult = QuorumFigures;
 
 export interface PoolResult {
   readonly name: string;

@@ -34,8 +34,6 @@ export const POOL_SYMBOLS: Readonly<Record<string, string>> = {
 export function poolScope(topology: Topology, a: PoolAnalysis): Map<string, unknown> {
   const q = a.quorum;
   const voters = [...a.pool.members, ...a.pool.observers];
-  const figures = (f: { votingMembers: number; votesNeeded: number; tolerableFailures: number }) =>
-    ({ votingMembers: f.votingMembers, votesNeeded: f.votesNeeded, tolerableFailures: f.tolerableFailures });
   let agents = 0;
   for (const s of [...topology.managementServers, ...topology.gateways]) agents += s.agents;
   return new Map<string, unknown>([
@@ -53,8 +51,8 @@ export function poolScope(topology: Topology, a: PoolAnalysis): Map<string, unkn
     ['highlyAvailable', q.configured.highlyAvailable],
     ['defaultObserverEnabled', q.defaultObserver.enabled],
     ['defaultObserverParticipates', q.defaultObserver.participates],
-    ['withDefaultObserver', figures(q.withDefaultObserver)],
-    ['withoutDefaultObserver', figures(q.withoutDefaultObserver)],
+    ['withDefaultObserver', q.withDefaultObserver],
+    ['withoutDefaultObserver', q.withoutDefaultObserver],
     ['dataCenters', a.dataCenters.length],
     ['survivesDataCenterLoss', a.dataCenterLoss.every((l) => l.survives || l.stopsManagementGroup)],
     ['largestRoundTripMs', a.latency.largestMs ?? 0],

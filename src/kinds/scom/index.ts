@@ -59,11 +59,14 @@ async function readLatencies(doc: ScomDocument): Promise<Map<number, DurationRes
 
 /** Each policy over each pool: a finding where it does not hold. */
 function runPolicies(topology: Topology, pools: readonly PoolAnalysis[], host: KindHost): void {
+  if (host.policies.length === 0) return;
+  // A pool's figures are the same for every policy (each evaluation works on its own copy).
+  const scopes = pools.map((a) => poolScope(topology, a));
   for (const policy of host.policies) {
     const { id, message } = policy.definition;
     if (!host.severityOf(id)) continue;
-    for (const a of pools) {
-      const scope = poolScope(topology, a);
+    for (const [i, a] of pools.entries()) {
+      const scope = scopes[i]!;
       let result: unknown;
       try {
         result = policy.evaluate(scope);
@@ -91,8 +94,6 @@ function scopeData(scope: ReadonlyMap<string, unknown>): Record<string, string |
 
 export function poolResult(a: PoolAnalysis): PoolResult {
   const q = a.quorum;
-  const figures = (f: { votingMembers: number; votesNeeded: number; tolerableFailures: number }) =>
-    ({ votingMembers: f.votingMembers, votesNeeded: f.votesNeeded, tolerableFailures: f.tolerableFailures });
   return {
     name: a.pool.name,
     implied: a.pool.implied,
@@ -103,8 +104,8 @@ export function poolResult(a: PoolAnalysis): PoolResult {
     votesNeeded: q.configured.votesNeeded,
     tolerableFailures: q.configured.tolerableFailures,
     highlyAvailable: q.configured.highlyAvailable,
-    withDefaultObserver: figures(q.withDefaultObserver),
-    withoutDefaultObserver: figures(q.withoutDefaultObserver),
+    withDefaultObserver: q.withDefaultObserver,
+    withoutDefaultObserver: q.withoutDefaultObserver,
     dataCenters: a.dataCenters.map((d) => d.name),
     dataCenterLoss: a.dataCenterLoss,
     largestRoundTripMs: a.latency.largestMs,
