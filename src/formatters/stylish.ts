@@ -3,7 +3,8 @@
  * message  rule-id`, each pool's quorum in one line, and a summary. Colour only when asked.
  */
 import { kindPlugin } from '../kinds/registry.js';
-import { isScomPool, type FileResult, type PoolResult, type Results } from '../results.js';
+import type { FileResult, Results } from '../results.js';
+import { plural } from '../rules/types.js';
 import { escapeForTerminal } from './text.js';
 
 export interface StylishOptions {
@@ -47,37 +48,8 @@ function formatFile(file: FileResult, paint: (s: Style, t: string) => string): s
     if (rows.length > 0) lines.push('');
     const width = Math.min(60, Math.max(...kindLines.map((l) => escapeForTerminal(l.label).length)));
     for (const l of kindLines) lines.push(`  ${paint('bold', escapeForTerminal(l.label).padEnd(width))}  ${l.text}`);
-  } else if (file.pools.length > 0) {
-    if (rows.length > 0) lines.push('');
-    const scomPools = file.pools.filter(isScomPool);
-    const nameWidth = Math.min(60, Math.max(...scomPools.map((p) => escapeForTerminal(p.name).length)));
-    for (const p of scomPools) lines.push(`  ${paint('bold', escapeForTerminal(p.name).padEnd(nameWidth))}  ${poolSummary(p)}`);
   } else if (rows.length === 0) {
     lines.push('  no pools');
   }
   return lines;
-}
-
-/** `3 voters, 2 needed, tolerates 1 (0 without the default observer)`. */
-export function poolSummary(p: PoolResult): string {
-  let s = `${plural(p.votingMembers, 'voter')}, ${p.votesNeeded} needed, tolerates ${p.tolerableFailures}`;
-  if (p.defaultObserver.participates) {
-    s += ` (${p.withoutDefaultObserver.tolerableFailures} without the default observer)`;
-  } else if (!p.defaultObserver.enabled) {
-    s += ` (${p.withDefaultObserver.tolerableFailures} with the default observer)`;
-  } else {
-    s += ' (the default observer cannot vote: no management server)';
-  }
-  if (p.availability) {
-    s += p.availability.nines === null ? ', always available' : `, availability ${formatProbability(p.availability.probability)} (${p.availability.nines} nines)`;
-  }
-  return s;
-}
-
-function formatProbability(p: number): string {
-  return `${(p * 100).toPrecision(8).replace(/\.?0+$/, '')}%`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -102,6 +102,11 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   });
 }
 
+/** `1 voter`, `3 voters`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** 12345 → "12,345", as en-US writes it, without the cost of ICU's toLocaleString. */
 export function groupThousands(n: number): string {
   const s = String(Math.abs(n));

@@ -8,9 +8,9 @@ import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type Durat
 import { normalise } from './model/normalise.js';
 import type { Topology } from './model/types.js';
 import { poolScope } from '../../policies/scope.js';
-import type { PoolResult } from '../../results.js';
+import { isScomPool, type PoolResult } from '../../results.js';
 import { SCOM_RULES } from './rules/index.js';
-import { atPool, formatMessage, groupThousands } from '../../rules/types.js';
+import { atPool, formatMessage, groupThousands, plural } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
 
 export const scomKind: KindPlugin = {
@@ -33,6 +33,7 @@ export const scomKind: KindPlugin = {
     runPolicies(topology, analysis.pools, host);
     return { pools: analysis.pools.map(poolResult), models: { topology, analysis } };
   },
+  summary: (result) => result.pools.filter(isScomPool).map((p) => ({ label: p.name, text: poolSummary(p) })),
   simulate: async (models, request) => (await import('./simulate-command.js')).simulateCommand(models, request),
   report: {
     partial: 'kind-scom',
@@ -90,6 +91,26 @@ function scopeData(scope: ReadonlyMap<string, unknown>): Record<string, string |
     else if (typeof v === 'boolean') out[k] = String(v);
   }
   return out;
+}
+
+/** `3 voters, 2 needed, tolerates 1 (0 without the default observer)`. */
+function poolSummary(p: PoolResult): string {
+  let s = `${plural(p.votingMembers, 'voter')}, ${p.votesNeeded} needed, tolerates ${p.tolerableFailures}`;
+  if (p.defaultObserver.participates) {
+    s += ` (${p.withoutDefaultObserver.tolerableFailures} without the default observer)`;
+  } else if (!p.defaultObserver.enabled) {
+    s += ` (${p.withDefaultObserver.tolerableFailures} with the default observer)`;
+  } else {
+    s += ' (the default observer cannot vote: no management server)';
+  }
+  if (p.availability) {
+    s += p.availability.nines === null ? ', always available' : `, availability ${formatProbability(p.availability.probability)} (${p.availability.nines} nines)`;
+  }
+  return s;
+}
+
+function formatProbability(p: number): string {
+  return `${(p * 100).toPrecision(8).replace(/\.?0+$/, '')}%`;
 }
 
 export function poolResult(a: PoolAnalysis): PoolResult {

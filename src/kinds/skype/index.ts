@@ -3,7 +3,7 @@ import type { AnyRule } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
 import { isScomPool } from '../../results.js';
-import { groupThousands } from '../../rules/types.js';
+import { groupThousands, plural } from '../../rules/types.js';
 import type { SkypePoolFigures } from './analysis.js';
 import { analyseSkype } from './analysis.js';
 import { normaliseSkype, type SkypeDocument } from './model.js';
@@ -58,5 +58,5 @@ export function frontEndPoolSummary(p: SkypePoolFigures): string {
   const of = p.quorumFrom === p.frontEnds ? `${p.quorumNeeded} of ${p.frontEnds} needed` : `${p.quorumNeeded} of the first ${p.quorumFrom} needed`;
   const pair = p.pairedWith === null ? 'not paired' : `paired with ${t(p.pairedWith)} (${groupThousands(p.usersAfterFailover)} users after failover)`;
   const state = p.poolState === 'Active' ? '' : `, PoolState ${p.poolState}`;
-  return `${p.frontEnds} front end${p.frontEnds === 1 ? '' : 's'}, ${of}, tolerates ${p.tolerableFailures}, ${pair}${state}`;
+  return `${plural(p.frontEnds, 'front end')}, ${of}, tolerates ${p.tolerableFailures}, ${pair}${state}`;
 }
