@@ -9,7 +9,7 @@ import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
 import { writeFileAtomic, type ReadLimits } from '../io/files.js';
 import type { ParseLimits } from '../io/parse.js';
 import { topologySchemaText } from '../io/schema.js';
-import { validate, validateOutcomes, type LintOutcome } from '../index.js';
+import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
 import { kindPlugin } from '../kinds/registry.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { RULES, ruleById } from '../rules/index.js';
@@ -314,7 +314,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     ignoreBase: config.dir,
     ...limitOptions(config),
     reportUnusedDisable: values['report-unused-disable'] === true,
-    onWarning: (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`),
+    onWarning: warnOn(io),
   });
   const output = values['output'] as string | undefined;
   const color = output === undefined && wantsColor(values, io);
@@ -325,8 +325,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     version: pkg().version,
     informationUri: pkg().homepage,
   });
-  if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
-  else io.stdout(text);
+  await emit(text, output, io);
   return results.files.some((f) => failing(f.findings, failOn)) ? 1 : 0;
 }
 
@@ -335,11 +334,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
   const failOn = failOnOf(values);
   const config = await configFor(values, io);
   const file = positionals[0]!;
-  const [outcome] = await validateOutcomes([file], {
-    cwd: io.cwd, rules: config.rules, settings: config.settings, policies: config.policies, ...limitOptions(config),
-    onWarning: (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`),
-  });
-  if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
+  const outcome = await lintOne(file, config, io, { policies: config.policies, onWarning: warnOn(io) });
   const { buildReportView } = await import('../report/view-model.js');
   const { renderReport } = await import('../report/render.js');
   const html = await renderReport(await buildReportView(outcome, {
@@ -358,8 +353,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
 /** Lints FILE and returns its model, or fails with exit 2 when it has none (syntax or schema errors). */
 async function modelOf(file: string, values: Record<string, unknown>, io: Io): Promise<{ outcome: LintOutcome; config: Config }> {
   const config = await configFor(values, io);
-  const [outcome] = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings, ...limitOptions(config) });
-  if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
+  const outcome = await lintOne(file, config, io);
   if (outcome.result.kind !== undefined && outcome.result.kind !== 'scom') {
     throw new PooltopoError(`this command supports kind scom only for now; "${file}" is ${outcome.result.kind} (pooltopo validate checks it)`);
   }
@@ -369,12 +363,10 @@ async function modelOf(file: string, values: Record<string, unknown>, io: Io): P
 
 async function runSimulate(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new PooltopoError('simulate needs exactly one topology file (pooltopo simulate --help)');
-  const format = (values['format'] as string | undefined) ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json') throw new PooltopoError(`unknown format "${format}"; use stylish or json`);
+  const format = stylishOrJson(values);
   const file = positionals[0]!;
   const config = await configFor(values, io);
-  const [outcome] = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings, ...limitOptions(config) });
-  if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
+  const outcome = await lintOne(file, config, io);
   if (!outcome.topology && !outcome.skype && !outcome.opcon) throw cannotAnalyse(file, outcome);
   const plugin = kindPlugin(outcome.result.kind ?? 'scom');
   if (!plugin?.simulate) throw new PooltopoError(`simulate does not support kind ${outcome.result.kind} yet`);
@@ -387,9 +379,33 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
     format,
     color: output === undefined && wantsColor(values, io),
   });
+  await emit(text, output, io);
+  return exitCode;
+}
+
+/** Lints the one FILE a command works on (a directory or glob that finds no file is an error). */
+async function lintOne(file: string, config: Config, io: Io, extra: Pick<ValidateOptions, 'policies' | 'onWarning'> = {}): Promise<LintOutcome> {
+  const [outcome] = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings, ...limitOptions(config), ...extra });
+  if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
+  return outcome;
+}
+
+/** Prints a problem met on the way (an unreadable file in a directory, an ignored file named) to stderr. */
+function warnOn(io: Io): (message: string) => void {
+  return (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`);
+}
+
+/** Writes a command's output to `-o` (atomically) or to stdout. */
+async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
   if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
   else io.stdout(text);
-  return exitCode;
+}
+
+/** --format of the commands that print stylish or json only. */
+function stylishOrJson(values: Record<string, unknown>): 'stylish' | 'json' {
+  const format = (values['format'] as string | undefined) ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json') throw new PooltopoError(`unknown format "${format}"; use stylish or json`);
+  return format;
 }
 
 /** The one line for a file that has findings but no model (syntax or schema errors). */
@@ -400,8 +416,7 @@ function cannotAnalyse(file: string, outcome: LintOutcome): PooltopoError {
 
 async function runPlan(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new PooltopoError('plan needs exactly one topology file (pooltopo plan --help)');
-  const format = (values['format'] as string | undefined) ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json') throw new PooltopoError(`unknown format "${format}"; use stylish or json`);
+  const format = stylishOrJson(values);
   const raw = values['target-failures'] as string | undefined;
   if (raw !== undefined && !/^[1-9]\d{0,2}$/.test(raw)) throw new PooltopoError(`--target-failures must be a whole number from 1 to 999, not "${raw}"`);
   const file = positionals[0]!;
@@ -418,8 +433,7 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const report = { file: outcome.result.file, targetFailures: target, pools, headroom: headroom(topology, outcome.analysis!) };
   const output = values['output'] as string | undefined;
   const text = format === 'json' ? formatPlanJson(report) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
-  if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
-  else io.stdout(text);
+  await emit(text, output, io);
   return pools.some((p) => !p.meetsTarget) ? 1 : 0;
 }
 
