@@ -4,7 +4,7 @@
  * in the test case's <system-out>).
  */
 import type { Results } from '../results.js';
-import type { RuleDescriptor } from '../rules/descriptors.js';
+import { sortedById, type RuleDescriptor } from '../rules/descriptors.js';
 import { atOrAbove, type Severity } from '../rules/types.js';
 import { rulesChecked } from './checked.js';
 
@@ -17,8 +17,10 @@ export function formatJunit(results: Results, options: JunitOptions): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
+  const sorted = sortedById(options.rules);
   for (const file of results.files) {
-    const rules = rulesChecked(file, options.rules).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // rulesChecked filters or copies, so the order holds.
+    const rules = rulesChecked(file, sorted);
     const cases: string[] = [];
     let suiteFailures = 0;
     for (const rule of rules) {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, Results } from '../results.js';
-import type { RuleDescriptor } from '../rules/descriptors.js';
+import { sortedById, type RuleDescriptor } from '../rules/descriptors.js';
 import type { Severity } from '../rules/types.js';
 
 export interface SarifOptions {
@@ -17,7 +17,7 @@ export interface SarifOptions {
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function formatSarif(results: Results, options: SarifOptions): string {
-  const rules = [...options.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rules = sortedById(options.rules);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const sarifResults: unknown[] = [];
   for (const file of results.files) {

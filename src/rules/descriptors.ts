@@ -22,6 +22,11 @@ export interface RuleDescriptor {
   readonly helpUri: string;
 }
 
+/** The rules in id order, as SARIF and JUnit list them. */
+export function sortedById(rules: readonly RuleDescriptor[]): RuleDescriptor[] {
+  return [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /** The file name of a rule's page, without `.md`: `opcon/no-standby` → `opcon-no-standby`. */
 export function docsName(ruleId: string): string {
   return ruleId.replace(/\//g, '-');
