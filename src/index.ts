@@ -65,10 +65,11 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
     throw new PooltopoError('every file given is ignored by the config\'s ignore patterns');
   }
   const outcomes: LintOutcome[] = [];
+  const readLimits = { ...DEFAULT_READ_LIMITS, ...options.read };
   for (const file of files) {
     let read;
     try {
-      read = await readTopologyFile(file, cwd, { ...DEFAULT_READ_LIMITS, ...options.read });
+      read = await readTopologyFile(file, cwd, readLimits);
     } catch (err) {
       // A file met while walking a directory that cannot be read is reported, not fatal; a file named is.
       if (err instanceof PooltopoError && !expanded.explicit.has(file)) {

@@ -58,8 +58,9 @@ export function applyDirectives(findings: readonly Finding[], directives: readon
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   const used = new Map<Directive, Set<string>>();
+  const nextLine = directives.some((d) => d.kind === 'next-line');
   for (const f of findings) {
-    const lines = directives.some((d) => d.kind === 'next-line') ? new Set([f.line, ...linesOf(f)]) : new Set([f.line]);
+    const lines = nextLine ? new Set([f.line, ...linesOf(f)]) : new Set([f.line]);
     const covering = NOT_SUPPRESSIBLE.has(f.ruleId) ? undefined : directives.find((d) =>
       (d.kind === 'file' || lines.has(d.line + 1)) && (d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId)));
     if (!covering) {
