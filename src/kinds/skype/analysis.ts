@@ -21,6 +21,8 @@ export interface SkypeAnalysis {
   readonly pools: readonly SkypePoolFigures[];
   /** Each pool's pairs (more than one is a rule violation). */
   readonly pairsOf: ReadonlyMap<SkypePool, readonly SkypePair[]>;
+  /** The other pool of each paired pool's (first) pair. */
+  readonly partnerOf: ReadonlyMap<SkypePool, SkypePool>;
 }
 
 /** The table's row for n front ends (a standard-edition pool has one); past the table, its last row. */
@@ -33,10 +35,11 @@ export function frontEndRow(n: number): FrontEndRow {
 export function analyseSkype(model: SkypeModel): SkypeAnalysis {
   const pairsOf = new Map<SkypePool, SkypePair[]>();
   for (const pair of model.pairs) for (const p of pair.pools) pairsOf.set(p, [...(pairsOf.get(p) ?? []), pair]);
+  const partnerOf = new Map<SkypePool, SkypePool>();
+  for (const [pool, [pair]] of pairsOf) if (pair) partnerOf.set(pool, pair.pools[0] === pool ? pair.pools[1] : pair.pools[0]);
   const pools = model.pools.map((pool): SkypePoolFigures => {
     const row = frontEndRow(pool.frontEnds.length);
-    const [pair] = pairsOf.get(pool) ?? [];
-    const partner = pair ? (pair.pools[0] === pool ? pair.pools[1] : pair.pools[0]) : undefined;
+    const partner = partnerOf.get(pool);
     return {
       name: pool.name,
       frontEnds: pool.frontEnds.length,
@@ -49,5 +52,5 @@ export function analyseSkype(model: SkypeModel): SkypeAnalysis {
       usersAfterFailover: pool.users + (partner?.users ?? 0),
     };
   });
-  return { pools, pairsOf };
+  return { pools, pairsOf, partnerOf };
 }

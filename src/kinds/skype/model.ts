@@ -30,8 +30,15 @@ export interface SkypePool {
   readonly centralManagementStore: boolean;
   readonly registrarConfiguration: boolean;
   readonly poolState: PoolState;
-  readonly backupService?: { readonly exportStatus?: string; readonly importStatus?: string };
+  readonly backupService?: BackupServiceStatus;
   readonly path: string;
+}
+
+export interface BackupServiceStatus { readonly exportStatus?: string; readonly importStatus?: string }
+
+/** Failover is safe once the backup service reports export FinalState and import NormalState (SFB-HA). */
+export function backupReady(b: BackupServiceStatus): boolean {
+  return b.exportStatus === 'FinalState' && b.importStatus === 'NormalState';
 }
 
 export interface SkypePair {

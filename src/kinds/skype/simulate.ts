@@ -6,7 +6,7 @@
  */
 import { nameKey } from '../scom/model/types.js';
 import type { SkypeAnalysis } from './analysis.js';
-import type { SkypeModel } from './model.js';
+import { backupReady, type SkypeModel } from './model.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
 import { PooltopoError } from '../../errors.js';
 import { closest } from '../../util/suggest.js';
@@ -46,23 +46,24 @@ export function skypeNames(model: SkypeModel): string[] {
 
 export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, label: string, names: readonly string[]): { scenario: SkypeScenario; unknown: string[] } {
   const keys = new Set(names.map(nameKey));
-  const unknown = names.filter((n) => !skypeNames(model).some((k) => nameKey(k) === nameKey(n)));
+  const known = new Set(skypeNames(model).map(nameKey));
+  const unknown = names.filter((n) => !known.has(nameKey(n)));
   const poolsDown: SkypePoolDown[] = [];
   const frontEnds: SkypeFrontEndsDown[] = [];
   model.pools.forEach((pool, i) => {
     const fig = analysis.pools[i]!;
     if (keys.has(nameKey(pool.name))) {
-      const [pair] = analysis.pairsOf.get(pool) ?? [];
-      const partner = pair ? (pair.pools[0] === pool ? pair.pools[1] : pair.pools[0]) : undefined;
+      const partner = analysis.partnerOf.get(pool);
+      const overCapacity = partner?.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers;
       const breaks: string[] = [];
       if (!partner) breaks.push('the pool has no backup pool: its users cannot sign in until it is back');
       else {
         if (keys.has(nameKey(partner.name))) breaks.push(`its partner ${partner.name} is down too: nowhere to fail over`);
-        if (partner.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers) breaks.push(`${partner.name} would carry ${fig.usersAfterFailover} users, more than the ${partner.maxUsers} it is sized for`);
+        if (overCapacity) breaks.push(`${partner.name} would carry ${fig.usersAfterFailover} users, more than the ${partner.maxUsers} it is sized for`);
         if (model.registrarSettingsCustomized && !pool.registrarConfiguration) breaks.push('the registrar configuration is created on the fly with default settings: the customised global settings are lost');
         for (const p of [pool, partner]) {
           const b = p.backupService;
-          if (b && (b.exportStatus !== 'FinalState' || b.importStatus !== 'NormalState')) breaks.push(`${p.name}'s backup service is at export ${b.exportStatus ?? 'unknown'} / import ${b.importStatus ?? 'unknown'}: data not yet synchronised may be lost`);
+          if (b && !backupReady(b)) breaks.push(`${p.name}'s backup service is at export ${b.exportStatus ?? 'unknown'} / import ${b.importStatus ?? 'unknown'}: data not yet synchronised may be lost`);
         }
         if (pool.centralManagementStore) breaks.push('it hosts the Central Management Store: fail the CMS over to the partner first');
       }
@@ -72,7 +73,7 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
         registrarStates: partner ? [pool.poolState, 'FailingOver', 'FailedOver', '(after Invoke-CsPoolFailBack) FailingBack', 'Active'] : [pool.poolState],
         partnerUsers: partner ? fig.usersAfterFailover : null,
         partnerMaxUsers: partner?.maxUsers ?? null,
-        partnerOverCapacity: partner?.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers,
+        partnerOverCapacity: overCapacity,
         breaks,
       });
     }

@@ -1,5 +1,6 @@
 import { defineRule, type Report } from '../../../rules/types.js';
 import type { SkypeContext } from '../context.js';
+import { backupReady } from '../model.js';
 
 export default defineRule<SkypeContext>({
   meta: {
@@ -15,8 +16,8 @@ export default defineRule<SkypeContext>({
   *check({ model, analysis }): Iterable<Report> {
     for (const p of model.pools) {
       const b = p.backupService;
-      if (!b || (analysis.pairsOf.get(p) ?? []).length === 0) continue;
-      if (b.exportStatus !== 'FinalState' || b.importStatus !== 'NormalState') {
+      if (!b || !analysis.partnerOf.has(p)) continue;
+      if (!backupReady(b)) {
         yield { messageId: 'notReady', data: { pool: p.name, exportStatus: b.exportStatus ?? 'unknown', importStatus: b.importStatus ?? 'unknown' }, path: `${p.path}/backupService`, pool: p.name };
       }
     }

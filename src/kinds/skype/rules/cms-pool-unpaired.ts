@@ -14,7 +14,7 @@ export default defineRule<SkypeContext>({
   },
   *check({ model, analysis }): Iterable<Report> {
     for (const p of model.pools) {
-      if (p.centralManagementStore && (analysis.pairsOf.get(p) ?? []).length === 0) yield { messageId: 'unpaired', data: { pool: p.name }, path: `${p.path}/centralManagementStore`, pool: p.name };
+      if (p.centralManagementStore && !analysis.partnerOf.has(p)) yield { messageId: 'unpaired', data: { pool: p.name }, path: `${p.path}/centralManagementStore`, pool: p.name };
     }
   },
 });

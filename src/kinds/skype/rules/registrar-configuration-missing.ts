@@ -15,7 +15,7 @@ export default defineRule<SkypeContext>({
   *check({ model, analysis }): Iterable<Report> {
     if (!model.registrarSettingsCustomized) return;
     for (const p of model.pools) {
-      if ((analysis.pairsOf.get(p) ?? []).length > 0 && !p.registrarConfiguration) yield { messageId: 'missing', data: { pool: p.name }, path: p.path, pool: p.name };
+      if (analysis.partnerOf.has(p) && !p.registrarConfiguration) yield { messageId: 'missing', data: { pool: p.name }, path: p.path, pool: p.name };
     }
   },
 });
