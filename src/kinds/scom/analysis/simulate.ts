@@ -99,7 +99,7 @@ export function simulateDown(topology: Topology, label: string, down: ReadonlySe
     databaseDown,
     managementGroupWorks: !databaseDown,
     pools,
-    gateways: gatewayOutcomes(topology, (s) => up.servers.has(s)),
+    gateways: topology.gateways.map((g) => gatewayOutcome(g, !up.servers.has(g), (m) => up.servers.has(m))),
   };
 }
 
@@ -115,9 +115,7 @@ export function simulatePartition(topology: Topology, label: string, sides: read
     // A gateway keeps reporting to a management server on its own side.
     gateways: topology.gateways.map((g) => {
       const side = sides.find((s) => s.servers.has(g));
-      const target = side ? g.reportsTo.find((m) => side.servers.has(m)) : undefined;
-      const primary = g.reportsTo[0] ?? null;
-      return { gateway: g.name, down: false, reportsTo: target?.name ?? null, primary: primary?.name ?? null, failedOver: target !== undefined && target !== primary };
+      return gatewayOutcome(g, false, (m) => side !== undefined && side.servers.has(m));
     }),
     sides: sides.map((s) => ({ label: s.label, servers: [...s.servers].map((x) => x.name), database: s.database })),
   };
@@ -166,11 +164,10 @@ function poolOnSides(pool: Pool, sides: readonly Side[]): PoolOutcome {
   };
 }
 
-function gatewayOutcomes(topology: Topology, isUp: (s: Server) => boolean): GatewayOutcome[] {
-  return topology.gateways.map((g) => {
-    const primary = g.reportsTo[0] ?? null;
-    if (!isUp(g)) return { gateway: g.name, down: true, reportsTo: null, primary: primary?.name ?? null, failedOver: false };
-    const target = g.reportsTo.find(isUp);
-    return { gateway: g.name, down: false, reportsTo: target?.name ?? null, primary: primary?.name ?? null, failedOver: target !== undefined && target !== primary };
-  });
+/** Where a gateway reports now: the first management server it lists that it can reach. */
+function gatewayOutcome(g: Server, down: boolean, reaches: (m: Server) => boolean): GatewayOutcome {
+  const primary = g.reportsTo[0] ?? null;
+  if (down) return { gateway: g.name, down: true, reportsTo: null, primary: primary?.name ?? null, failedOver: false };
+  const target = g.reportsTo.find(reaches);
+  return { gateway: g.name, down: false, reportsTo: target?.name ?? null, primary: primary?.name ?? null, failedOver: target !== undefined && target !== primary };
 }
