@@ -3,7 +3,7 @@
  * same figures the JSON output reports.
  */
 import type { PoolAnalysis } from '../kinds/scom/analysis/index.js';
-import type { Topology } from '../kinds/scom/model/types.js';
+import { voterServers, type Topology } from '../kinds/scom/model/types.js';
 
 /** The figures of one pool, by symbol name, with what each means (for docs and error messages). */
 export const POOL_SYMBOLS: Readonly<Record<string, string>> = {
@@ -33,7 +33,7 @@ export const POOL_SYMBOLS: Readonly<Record<string, string>> = {
 
 export function poolScope(topology: Topology, a: PoolAnalysis): Map<string, unknown> {
   const q = a.quorum;
-  const voters = [...a.pool.members, ...a.pool.observers];
+  const voters = voterServers(a.pool);
   let agents = 0;
   for (const s of [...topology.managementServers, ...topology.gateways]) agents += s.agents;
   return new Map<string, unknown>([
@@ -43,8 +43,8 @@ export function poolScope(topology: Topology, a: PoolAnalysis): Map<string, unkn
     ['purpose', a.pool.purpose],
     ['members', a.pool.members.length],
     ['observers', a.pool.observers.length],
-    ['managementServers', voters.filter((v) => v.server.role === 'management-server').length],
-    ['gateways', voters.filter((v) => v.server.role === 'gateway').length],
+    ['managementServers', voters.filter((s) => s.role === 'management-server').length],
+    ['gateways', voters.filter((s) => s.role === 'gateway').length],
     ['votingMembers', q.configured.votingMembers],
     ['votesNeeded', q.configured.votesNeeded],
     ['tolerableFailures', q.configured.tolerableFailures],

@@ -4,7 +4,7 @@
  * the links. Only numbers and text come out; the SVG is drawn by the report template, which escapes
  * every string.
  */
-import type { Topology } from './model/types.js';
+import { voterServers, type Topology } from './model/types.js';
 import type { Settings } from '../../settings.js';
 import { groupThousands } from '../../rules/types.js';
 
@@ -63,10 +63,10 @@ export function layoutDiagram(topology: Topology, settings: Settings, poolNumber
   const regionOf = new Map<string, DiagramRegion>();
   const poolsOf = new Map<string, number[]>();
   topology.pools.forEach((p) => {
-    for (const m of [...p.members, ...p.observers]) {
-      const list = poolsOf.get(m.server.name) ?? [];
+    for (const s of voterServers(p)) {
+      const list = poolsOf.get(s.name) ?? [];
       list.push(poolNumber.get(p.name)!);
-      poolsOf.set(m.server.name, list);
+      poolsOf.set(s.name, list);
     }
   });
   let maxHeight = 0;

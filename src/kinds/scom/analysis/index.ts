@@ -1,5 +1,5 @@
 /** Runs every analysis over a normalised topology: pure, no I/O. */
-import type { DataCenter, Pool, Server, Topology } from '../model/types.js';
+import { voterServers, type DataCenter, type Pool, type Server, type Topology } from '../model/types.js';
 import { poolAvailability, type Availability } from './availability.js';
 import { groupCapacity, poolCapacity, type GroupCapacity, type GroupCapacityOptions, type WorkloadCapacity } from './capacity.js';
 import { dataCenterLoss, poolDataCenters, type DataCenterLoss } from './data-centers.js';
@@ -48,11 +48,11 @@ export function analysePool(topology: Topology, pool: Pool, db: Endpoint): PoolA
   const quorum = poolQuorum(pool);
   const participates = quorum.defaultObserver.participates;
   const dataCenters = poolDataCenters(topology, pool, participates);
-  const voters = [...pool.members, ...pool.observers].map((m) => m.server);
+  const voters = voterServers(pool);
   const endpoints = voters.map(endpoint);
   if (participates) endpoints.push(db);
   const applied = appliedLatency(endpoints, topology.latency);
-  const availability = availabilityOf(topology, pool, participates);
+  const availability = availabilityOf(topology, pool, voters, participates);
   return {
     pool,
     quorum,
@@ -65,8 +65,7 @@ export function analysePool(topology: Topology, pool: Pool, db: Endpoint): PoolA
   };
 }
 
-function availabilityOf(topology: Topology, pool: Pool, participates: boolean): PoolAnalysis['availability'] {
-  const servers = [...pool.members, ...pool.observers].map((m) => m.server);
+function availabilityOf(topology: Topology, pool: Pool, servers: readonly Server[], participates: boolean): PoolAnalysis['availability'] {
   const given = topology.database.availability !== undefined || servers.some((s) => s.availability !== undefined);
   if (!given) return undefined;
   const assumedAlwaysUp = servers.filter((s) => s.availability === undefined).map((s) => s.name);

@@ -106,6 +106,11 @@ export interface Topology {
 }
 
 /** Case-insensitive key of a name (Windows host names). */
+/** A pool's voting servers: its members, then its observer-only members (the default observer aside). */
+export function voterServers(pool: Pool): Server[] {
+  return [...pool.members, ...pool.observers].map((m) => m.server);
+}
+
 export function nameKey(name: string): string {
   return name.toLowerCase();
 }

@@ -1,4 +1,5 @@
 import { atPool, defineRule } from '../../../rules/types.js';
+import { voterServers } from '../model/types.js';
 
 export default defineRule({
   meta: {
@@ -16,7 +17,7 @@ export default defineRule({
   *check({ analysis, settings }) {
     for (const a of analysis.pools) {
       if (!a.quorum.defaultObserver.participates) continue;
-      const count = [...a.pool.members, ...a.pool.observers].filter((m) => m.server.role === 'management-server').length;
+      const count = voterServers(a.pool).filter((s) => s.role === 'management-server').length;
       if (count >= settings.databaseObserverLoadMembers) yield atPool(a.pool, 'load', { managementServers: count });
     }
   },

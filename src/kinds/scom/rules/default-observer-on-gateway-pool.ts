@@ -1,4 +1,5 @@
 import { atPool, defineRule } from '../../../rules/types.js';
+import { voterServers } from '../model/types.js';
 
 export default defineRule({
   meta: {
@@ -16,8 +17,8 @@ export default defineRule({
   *check({ analysis }) {
     for (const a of analysis.pools) {
       const { pool } = a;
-      const servers = [...pool.members, ...pool.observers];
-      if (pool.defaultObserverEnabled && servers.length > 0 && servers.every((m) => m.server.role === 'gateway')) {
+      const servers = voterServers(pool);
+      if (pool.defaultObserverEnabled && servers.length > 0 && servers.every((s) => s.role === 'gateway')) {
         yield atPool(pool, 'gatewayPool', { members: servers.length });
       }
     }
