@@ -54,7 +54,7 @@ export const skypeKind: KindPlugin = {
 };
 
 /** `8 front ends, 4 of the first 7 needed, tolerates 3, paired with pool-west (55,000 users after failover)`. */
-export function frontEndPoolSummary(p: SkypePoolFigures): string {
+function frontEndPoolSummary(p: SkypePoolFigures): string {
   const of = p.quorumFrom === p.frontEnds ? `${p.quorumNeeded} of ${p.frontEnds} needed` : `${p.quorumNeeded} of the first ${p.quorumFrom} needed`;
   const pair = p.pairedWith === null ? 'not paired' : `paired with ${t(p.pairedWith)} (${groupThousands(p.usersAfterFailover)} users after failover)`;
   const state = p.poolState === 'Active' ? '' : `, PoolState ${p.poolState}`;
