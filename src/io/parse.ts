@@ -5,6 +5,7 @@
  * slower checks (every duplicate key, alias expansion) run only where the text calls for them.
  */
 import * as yaml from 'js-yaml';
+import { fastParse, resolvePlain } from './fast-yaml.js';
 import { NO_NODES, SourceMap, pointerTokens, type NodeOffsets, type NodeResolver } from './source-map.js';
 
 export interface ParseLimits {
@@ -33,6 +34,18 @@ export function parseDocument(rawText: string, limits: ParseLimits = DEFAULT_PAR
   // A byte-order mark is not part of the document, and editors do not count it as a column: drop it
   // and take every position from the text without it.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  // Most topology files are plain block YAML, which the fast path reads in one pass; it hands
+  // anything else (and anything wrong) to js-yaml below.
+  const fast = fastParse(text, limits.maxDepth);
+  if (fast) return { ok: true, value: fast.value, sourceMap: new SourceMap(text, fast.resolve) };
+  return parseWithEvents(text, limits);
+}
+
+/**
+ * The general path: js-yaml's events for the value, every YAML feature and every error message.
+ * `text` has no byte-order mark.
+ */
+export function parseWithEvents(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
   const fail = (problems: SyntaxProblem[]): ParseResult => ({ ok: false, problems, sourceMap: new SourceMap(text, NO_NODES) });
 
   const nul = text.indexOf('\u0000');
@@ -132,7 +145,7 @@ function resolver(text: string, events: readonly yaml.Event[]): NodeResolver {
         while (j < end) {
           const k = events[j]!;
           const valueAt = next(j);
-          if (k.type === E.SCALAR && yaml.getScalarValue(text, k) === token) {
+          if (k.type === E.SCALAR && keyName(text, k) === token) {
             found = j;
             break;
           }
@@ -147,6 +160,12 @@ function resolver(text: string, events: readonly yaml.Event[]): NodeResolver {
     }
     return key === undefined ? { value: nodeStart(events[i]!) } : { value: nodeStart(events[i]!), key };
   };
+}
+
+/** A key as js-yaml stores it: a plain key resolved (`~` is "null", `0x1F` is "31"), then a string. */
+function keyName(text: string, key: yaml.ScalarEvent): string {
+  const source = yaml.getScalarValue(text, key);
+  return key.style === yaml.SCALAR_STYLE.PLAIN && key.tagStart < 0 ? String(resolvePlain(source)) : source;
 }
 
 /** Every duplicate key of the first document, at its second occurrence. */
@@ -167,7 +186,7 @@ function duplicateKeys(text: string, events: readonly yaml.Event[]): SyntaxProbl
     const top = frames[frames.length - 1];
     if (top?.isMap) {
       if (top.expectKey && ev.type === E.SCALAR) {
-        const name = yaml.getScalarValue(text, ev);
+        const name = keyName(text, ev);
         if (top.keys.has(name)) duplicates.push({ message: `duplicate key "${name}": a later value would silently replace the earlier one`, offset: nodeStart(ev) });
         top.keys.add(name);
       }

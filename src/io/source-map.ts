@@ -30,7 +30,10 @@ export class SourceMap {
 
   private node(pointer: string): NodeOffsets | undefined {
     if (this.cache.has(pointer)) return this.cache.get(pointer);
-    const node = this.resolve(pointer);
+    let node = this.resolve(pointer);
+    // An empty value (`key:` with nothing after it) has no offset of its own: it is where its key is;
+    // an empty sequence item falls back to its sequence.
+    if (node !== undefined && node.value < 0) node = node.key !== undefined ? { value: node.key, key: node.key } : undefined;
     this.cache.set(pointer, node);
     return node;
   }
