@@ -43,13 +43,21 @@ export interface ValidateOptions extends LintOptions {
  * Throws `PooltopoError` when a path does not exist or cannot be read.
  */
 export async function validate(inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions = {}): Promise<Results> {
-  const outcomes = await validateOutcomes(inputs, options);
-  const files = outcomes.map((o) => o.result);
+  // Only each file's result is kept: a thousand files' models and analyses, held to the end, would
+  // all survive into the old generation and cost the garbage collector more than the linting.
+  const files = await lintInputs(inputs, options, (o) => o.result, (r) => r.file);
   return { version: 1, files, summary: summarise(files) };
 }
 
 /** Like `validate`, with the model and analyses of each file for the commands that need them. */
 export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions = {}): Promise<LintOutcome[]> {
+  return lintInputs(inputs, options, (o) => o, (o) => o.result.file);
+}
+
+/** Lints every input and keeps what `keep` takes from each outcome, sorted by file. */
+async function lintInputs<T>(
+  inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions, keep: (outcome: LintOutcome) => T, fileOf: (kept: T) => string,
+): Promise<T[]> {
   const cwd = options.cwd ?? process.cwd();
   const patterns = inputs.filter((i): i is string => typeof i === 'string');
   const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');
@@ -64,7 +72,7 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
   if (expanded.files.length > 0 && files.length === 0 && texts.length === 0) {
     throw new PooltopoError('every file given is ignored by the config\'s ignore patterns');
   }
-  const outcomes: LintOutcome[] = [];
+  const kept: T[] = [];
   const readLimits = { ...DEFAULT_READ_LIMITS, ...options.read };
   for (const file of files) {
     let read;
@@ -78,10 +86,14 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
       }
       throw err;
     }
-    outcomes.push(read.ok ? await lintText(read.text, file, options) : unreadable(file, read.text, read.message, read.offset, options));
+    kept.push(keep(read.ok ? await lintText(read.text, file, options) : unreadable(file, read.text, read.message, read.offset, options)));
   }
-  for (const t of texts) outcomes.push(await lintText(t.text, t.file, options));
-  return outcomes.sort((a, b) => (a.result.file < b.result.file ? -1 : a.result.file > b.result.file ? 1 : 0));
+  for (const t of texts) kept.push(keep(await lintText(t.text, t.file, options)));
+  return kept.sort((a, b) => {
+    const x = fileOf(a);
+    const y = fileOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 }
 
 /** Whether a file (relative to cwd) matches one of the ignore globs (relative to base). */
