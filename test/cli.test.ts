@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -188,6 +189,22 @@ describe('as a real process', () => {
     const foreign = loaded.filter((u) => !u.startsWith('node:') && !u.startsWith(`file://${ROOT}/dist/bundle/`) && u !== `file://${ROOT}/bin/pooltopo.js`);
     expect(foreign).toEqual([]);
     expect(loaded.join('\n')).not.toMatch(/mathjs|handlebars|view-model|render-|simulate-|plan-/);
+  });
+
+  it('stops quietly when its reader closes the pipe early (| head)', async () => {
+    // Enough output (about 1 MB) that most of it is still to write when the pipe closes.
+    const many = path.join(dir, 'many');
+    mkdirSync(many);
+    const example = readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8');
+    for (let i = 0; i < 200; i++) writeFileSync(path.join(many, `t${i}.yaml`), example);
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/pooltopo.js'), 'validate', many, '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    // Read the first chunk, then close our end, as `head -c 10` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect([0, 1]).toContain(code);
   });
 
   it('reports an unwritable output in one line, without a stack trace', () => {
