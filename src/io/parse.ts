@@ -1,8 +1,9 @@
 /**
- * Text → document value + source map. YAML 1.2 (which reads JSON too) through js-yaml 5's event
- * stream: js-yaml builds the value from the events, and the same events give the offset of every
- * node and key. The position index is built only when a finding first asks for a position, and the
- * slower checks (every duplicate key, alias expansion) run only where the text calls for them.
+ * Text → document value + source map. Plain block YAML, which nearly every topology file is, goes
+ * through the one-pass fast path (fast-yaml.ts); everything else, and every error, through js-yaml
+ * 5's event stream: js-yaml builds the value from the events, and the same events give the offset of
+ * every node and key. The position index is built only when a finding first asks for a position, and
+ * the slower checks (every duplicate key, alias expansion) run only where the text calls for them.
  */
 import * as yaml from 'js-yaml';
 import { fastParse, resolvePlain } from './fast-yaml.js';
