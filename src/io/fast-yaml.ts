@@ -13,7 +13,7 @@
  */
 import * as yaml from 'js-yaml';
 import type { NodeOffsets, NodeResolver } from './source-map.js';
-import { pointerTokens } from './source-map.js';
+import { CollectionIndex, pointerTokens } from './source-map.js';
 
 /** What the fast path returns: the document's value and a resolver for its node positions. */
 export interface FastParse {
@@ -168,24 +168,19 @@ class FastParser {
 
   resolver(): NodeResolver {
     const { kind, start, keyStart, key, end } = this;
+    const index = new CollectionIndex((node) => {
+      const children: number[] = [];
+      for (let j = node + 1; j < end[node]!; j = end[j]!) children.push(j);
+      return children;
+    }, (entry) => key[entry]!);
     return (pointer: string): NodeOffsets | undefined => {
-      let i = 0;
+      let i: number | undefined = 0;
       for (const token of pointerTokens(pointer)) {
         const k = kind[i];
-        if (k === NODE_SEQUENCE) {
-          if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
-          let j = i + 1;
-          for (let n = Number(token); n > 0 && j < end[i]!; n--) j = end[j]!;
-          if (j >= end[i]!) return undefined;
-          i = j;
-        } else if (k === NODE_MAPPING) {
-          let j = i + 1;
-          while (j < end[i]! && key[j] !== token) j = end[j]!;
-          if (j >= end[i]!) return undefined;
-          i = j;
-        } else {
-          return undefined;
-        }
+        if (k === NODE_SEQUENCE) i = /^(0|[1-9]\d*)$/.test(token) ? index.item(i, Number(token)) : undefined;
+        else if (k === NODE_MAPPING) i = index.entry(i, token);
+        else i = undefined;
+        if (i === undefined) return undefined;
       }
       const value = start[i]!;
       const keyAt = keyStart[i]!;

@@ -7,7 +7,7 @@
  */
 import * as yaml from 'js-yaml';
 import { fastParse, resolvePlain } from './fast-yaml.js';
-import { NO_NODES, SourceMap, pointerTokens, type NodeOffsets, type NodeResolver } from './source-map.js';
+import { CollectionIndex, NO_NODES, SourceMap, pointerTokens, type NodeOffsets, type NodeResolver } from './source-map.js';
 
 export interface ParseLimits {
   /** Deepest nesting of collections. */
@@ -125,39 +125,34 @@ function resolver(text: string, events: readonly yaml.Event[]): NodeResolver {
     const t = events[i]!.type;
     return t === E.SEQUENCE || t === E.MAPPING ? ends![i]! + 1 : i + 1;
   };
+  // A sequence's children are its items; a mapping's are its keys (each followed by its value).
+  const index = new CollectionIndex((node) => {
+    const children: number[] = [];
+    const mapping = events[node]!.type === E.MAPPING;
+    for (let j = node + 1; j < ends![node]!; j = mapping ? next(next(j)) : next(j)) children.push(j);
+    return children;
+  }, (key) => {
+    const k = events[key]!;
+    return k.type === E.SCALAR ? keyName(text, k) : undefined;
+  });
   return (pointer: string): NodeOffsets | undefined => {
     ends ??= collectionEnds(events);
-    let i = events.findIndex((e) => e.type !== E.DOCUMENT);
+    let i: number | undefined = events.findIndex((e) => e.type !== E.DOCUMENT);
     if (i < 0 || events[i]!.type === E.POP) return undefined;
     let key: number | undefined;
     for (const token of pointerTokens(pointer)) {
-      const ev = events[i]!;
-      const end = ends[i]!;
-      if (ev.type === E.SEQUENCE) {
-        if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
-        let j = i + 1;
-        for (let n = Number(token); n > 0 && j < end; n--) j = next(j);
-        if (j >= end) return undefined;
-        i = j;
+      const type: number = events[i]!.type;
+      if (type === E.SEQUENCE) {
+        i = /^(0|[1-9]\d*)$/.test(token) ? index.item(i, Number(token)) : undefined;
         key = undefined;
-      } else if (ev.type === E.MAPPING) {
-        let j = i + 1;
-        let found = -1;
-        while (j < end) {
-          const k = events[j]!;
-          const valueAt = next(j);
-          if (k.type === E.SCALAR && keyName(text, k) === token) {
-            found = j;
-            break;
-          }
-          j = next(valueAt);
-        }
-        if (found < 0) return undefined;
-        key = nodeStart(events[found]!);
-        i = next(found);
+      } else if (type === E.MAPPING) {
+        const found = index.entry(i, token);
+        key = found === undefined ? undefined : nodeStart(events[found]!);
+        i = found === undefined ? undefined : next(found);
       } else {
-        return undefined;
+        i = undefined;
       }
+      if (i === undefined) return undefined;
     }
     return key === undefined ? { value: nodeStart(events[i]!) } : { value: nodeStart(events[i]!), key };
   };

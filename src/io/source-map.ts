@@ -86,6 +86,48 @@ export class SourceMap {
   }
 }
 
+/**
+ * The children of a document's collections, listed when a pointer first goes through them and kept:
+ * resolving a pointer into a sequence or mapping of n children is then a lookup, not a walk over
+ * the siblings before it, so placing a finding on each of 20,000 servers stays linear.
+ */
+export class CollectionIndex {
+  private readonly lists = new Map<number, readonly number[]>();
+  private readonly keyed = new Map<number, ReadonlyMap<string, number>>();
+
+  constructor(
+    /** A collection node's children, in order (for a mapping: one node per entry). */
+    private readonly childrenOf: (node: number) => number[],
+    /** A mapping entry's key, as the document's value has it; undefined for a key no pointer names (a complex key). */
+    private readonly keyOf: (entry: number) => string | undefined,
+  ) {}
+
+  /** The n-th child of a sequence node. */
+  item(node: number, n: number): number | undefined {
+    return this.children(node)[n];
+  }
+
+  /** The entry of a mapping node with this key (its first, were a key repeated). */
+  entry(node: number, key: string): number | undefined {
+    let byKey = this.keyed.get(node);
+    if (!byKey) {
+      const map = new Map<string, number>();
+      for (const child of this.children(node)) {
+        const k = this.keyOf(child);
+        if (k !== undefined && !map.has(k)) map.set(k, child);
+      }
+      this.keyed.set(node, (byKey = map));
+    }
+    return byKey.get(key);
+  }
+
+  private children(node: number): readonly number[] {
+    let list = this.lists.get(node);
+    if (!list) this.lists.set(node, (list = this.childrenOf(node)));
+    return list;
+  }
+}
+
 /** The reference tokens of a JSON Pointer (RFC 6901). */
 export function pointerTokens(pointer: string): string[] {
   if (pointer === '') return [];
