@@ -1,7 +1,8 @@
 /**
  * The analyses stay within their complexity on growing inputs, measured in operations (calls to the
  * collection methods the code is built from), not wall time: quadrupling the servers must not much
- * more than quadruple the work of the linear analyses.
+ * more than quadruple the work of the linear analyses. One check, placing findings in a long
+ * sequence, is timed with a wide margin, because the loops it guards use no counted method.
  */
 import { describe, expect, it } from 'vitest';
 import { analyseTopology } from '../src/kinds/scom/analysis/index.js';
