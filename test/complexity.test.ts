@@ -9,6 +9,8 @@ import { analyseTopology } from '../src/kinds/scom/analysis/index.js';
 import { lintText } from '../src/index.js';
 import { normalise } from '../src/kinds/scom/model/normalise.js';
 import { parseDocument } from '../src/io/parse.js';
+import { simulateDown, simulatePartition } from '../src/kinds/scom/analysis/simulate.js';
+import { formatSimulationStylish } from '../src/kinds/scom/simulate-format.js';
 import type { ScomDocument } from '../src/kinds/scom/model/document.js';
 
 const COUNTED: [object, string][] = [
@@ -104,6 +106,26 @@ describe('complexity', () => {
       const large = best(32_000, 3);
       expect(large / small, which).toBeLessThan(30);
     }
+  });
+
+  it('a what-if (a server down, a partition) and its stylish output are linear in the servers', async () => {
+    const work = async (n: number) => {
+      const doc = document(n);
+      const { topology } = normalise(doc, new Map());
+      const oneDown = new Set([topology.managementServers[1]!]);
+      const east = new Set(topology.managementServers.filter((s) => s.dataCenter.name === 'east'));
+      const west = new Set(topology.managementServers.filter((s) => s.dataCenter.name === 'west'));
+      return operations(() => {
+        const scenarios = [
+          simulateDown(topology, 'ms1 down', oneDown, false),
+          simulatePartition(topology, 'east | west', [{ label: 'east', servers: east, database: true }, { label: 'west', servers: west, database: false }]),
+        ];
+        formatSimulationStylish({ file: 'big.yaml', scenarios }, false);
+      });
+    };
+    const small = await work(500);
+    const large = await work(2000);
+    expect(large / small).toBeLessThan(4 * 1.25);
   });
 });
 

@@ -35,7 +35,11 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
         out.push(`  ${' '.repeat(width)}         ${p.sides.map((x) => `${t(x.side)}: ${x.votes} vote(s)${x.runs ? ', runs here' : x.members.length ? ', its members there stop' : ''}`).join(' | ')}`);
       }
       const byEvent = new Map<number, string[]>();
-      for (const e of p.events) byEvent.set(e.event.id, [...(byEvent.get(e.event.id) ?? []), e.member]);
+      for (const e of p.events) {
+        const members = byEvent.get(e.event.id);
+        if (members) members.push(e.member);
+        else byEvent.set(e.event.id, [e.member]);
+      }
       for (const [id, members] of byEvent) {
         const what = id === 15003 ? 'ownership redistributed' : id === 15004 ? 'unloads its workflows' : 'cannot acquire ownership, keeps checking';
         out.push(`  ${' '.repeat(width)}         ${paint(2, `event ${id} (${what}) on ${[...new Set(members)].map(t).join(', ')}`)}`);

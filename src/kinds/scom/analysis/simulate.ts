@@ -137,7 +137,8 @@ function poolOnSides(pool: Pool, sides: readonly Side[]): PoolOutcome {
   const best = running ?? [...perSide].sort((a, b) => b.votes - a.votes)[0];
   const upMembers = perSide.flatMap((s) => s.members);
   const survivors = running ? running.members : [];
-  const stopped = upMembers.filter((m) => !survivors.includes(m));
+  const surviving = new Set(survivors);
+  const stopped = upMembers.filter((m) => !surviving.has(m));
   const events: { member: string; event: PoolEvent }[] = [];
   for (const m of survivors) if (survivors.length !== members.length) events.push({ member: m, event: EVENTS[15003] });
   for (const m of stopped) events.push({ member: m, event: EVENTS[15004] }, { member: m, event: EVENTS[15002] });
