@@ -189,10 +189,14 @@ export async function readTopologyFile(file: string, cwd: string, limits: ReadLi
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new PooltopoError(`cannot read "${file}": it is a directory`);
     if (!stat.isFile()) throw new PooltopoError(`cannot read "${file}": it is not a regular file (a device, socket or pipe)`);
-    if (stat.size > limits.maxFileBytes) {
-      return { ok: false, message: `the file is ${formatBytes(stat.size)}, larger than the ${formatBytes(limits.maxFileBytes)} pooltopo reads`, offset: 0, text: '' };
-    }
+    // The size is unknown for a file that reports 0 (read to its end): then it is only "larger".
+    const tooLarge = (size?: number): ReadResult => ({
+      ok: false, offset: 0, text: '',
+      message: `the file is ${size === undefined ? '' : `${formatBytes(size)}, `}larger than the ${formatBytes(limits.maxFileBytes)} pooltopo reads`,
+    });
+    if (stat.size > limits.maxFileBytes) return tooLarge(stat.size);
     bytes = readAll(fd, stat.size, limits.maxFileBytes);
+    if (bytes.length > limits.maxFileBytes) return tooLarge();
   } catch (err) {
     if (err instanceof PooltopoError) throw err;
     throw new PooltopoError(`cannot read "${file}": ${describeFsError(err)}`);
@@ -204,7 +208,7 @@ export async function readTopologyFile(file: string, cwd: string, limits: ReadLi
 
 /**
  * The file's bytes: `size` as fstat gave it, or fewer if the file shrank meanwhile. A file that
- * says it is empty (as files under /proc do) is read until its end, up to `limit` bytes.
+ * says it is empty (as files under /proc do) is read until its end, or until it is past `limit`.
  */
 function readAll(fd: number, size: number, limit: number): Buffer {
   if (size === 0) {
@@ -213,9 +217,10 @@ function readAll(fd: number, size: number, limit: number): Buffer {
     for (;;) {
       const chunk = Buffer.allocUnsafe(64 * 1024);
       const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0 || total > limit) break;
+      if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
+      if (total > limit) break;
     }
     return Buffer.concat(chunks);
   }
