@@ -115,9 +115,9 @@ export function fastParse(text: string, maxDepth: number): FastParse | undefined
   try {
     const value = parser.document();
     return { value, resolve: parser.resolver() };
-  } catch (err) {
-    if (err === GIVE_UP) return undefined;
-    // A stack overflow or anything unexpected: js-yaml will say what is wrong with the text.
+  } catch {
+    // GIVE_UP, or anything unexpected (a stack overflow): js-yaml reads the text, or says what is
+    // wrong with it.
     return undefined;
   }
 }
@@ -135,7 +135,7 @@ class FastParser {
   private readonly key: string[] = [];
   private readonly end: number[] = [];
 
-  // The last scalar scanned: its start (a quoted scalar's quote), its value and whether it was plain.
+  // The last scalar scanned: its start (a quoted scalar's quote) and its value.
   private scalarStart = 0;
   private scalarValue: unknown = null;
 
