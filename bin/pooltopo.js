@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/bundle/pooltopo.mjs';
+// CommonJS (bin/package.json says so): requiring the CommonJS bundle skips Node's ESM loader, which
+// cost every start more than the bundle itself (scripts/bundle.mjs has the figures).
+'use strict';
+const { main } = require('../dist/bundle/pooltopo.cjs');
 
 // A reader that stops early (`pooltopo validate . | head`) closes the pipe: stop writing quietly,
 // as other command-line tools do, rather than die with an unhandled EPIPE and its stack trace.
@@ -10,11 +13,12 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await main(process.argv.slice(2), {
+main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

@@ -184,7 +184,7 @@ describe('as a real process', () => {
     const r = spawnCli(['validate', path.join(dir, 'good.yaml')], { env: { POOLTOPO_TRACE_IMPORTS: trace }, nodeArgs: ['--import', path.join(ROOT, 'test/support/trace-imports.mjs')] });
     expect(r.code).toBe(0);
     const loaded = readFileSync(trace, 'utf8').trim().split('\n');
-    expect(loaded).toContain(`file://${ROOT}/dist/bundle/pooltopo.mjs`);
+    expect(loaded).toContain(`file://${ROOT}/dist/bundle/pooltopo.cjs`);
     // Only the bin script, pooltopo's own bundle (js-yaml inside it) and Node's built-ins.
     const foreign = loaded.filter((u) => !u.startsWith('node:') && !u.startsWith(`file://${ROOT}/dist/bundle/`) && u !== `file://${ROOT}/bin/pooltopo.js`);
     expect(foreign).toEqual([]);
