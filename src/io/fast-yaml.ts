@@ -78,25 +78,40 @@ function isSpaceBreakOrEnd(c: number): boolean {
   return c === SPACE || c === LF || c === CR || c !== c;
 }
 
-/** js-yaml's core-schema implicit tags, in its order, and the first characters any of them may match. */
+/** js-yaml's core-schema implicit tags, in its order. */
 let coreTags: readonly yaml.ScalarTagDefinition[] | undefined;
-let coreFirstChars: Set<string> | undefined;
+/** For each ASCII code, 1 where a scalar starting with it may resolve to something other than a string. */
+let mayResolve: Uint8Array | undefined;
+/** The same for other first characters (none in js-yaml 5's core schema), or undefined when any may. */
+let mayResolveOther: Set<string> | undefined;
+/**
+ * Plain decimals that the core schema's int and float tags read as the number they spell (parseInt
+ * and parseFloat agree with Number on them): no sign, no leading zero, 15 digits at most each side.
+ */
+const SIMPLE_DECIMAL = /^(?:0|[1-9]\d{0,14})(?:\.\d{1,15})?$/;
 
 /** A plain scalar's value, resolved exactly as js-yaml's CORE_SCHEMA (its default) resolves it. */
 export function resolvePlain(source: string): unknown {
   if (coreTags === undefined) {
     coreTags = [yaml.nullCoreTag, yaml.boolCoreTag, yaml.intCoreTag, yaml.floatCoreTag] as readonly yaml.ScalarTagDefinition[];
-    const firstChars = new Set<string>();
-    let anyFirstChar = false;
+    const table = new Uint8Array(128);
+    const other = new Set<string>();
+    let any = false;
     for (const tag of coreTags) {
       // A tag without first characters may match anything: then every scalar goes through the tags.
-      if (tag.implicitFirstChars === null) anyFirstChar = true;
-      else for (const c of tag.implicitFirstChars) firstChars.add(c);
+      if (tag.implicitFirstChars === null) any = true;
+      else for (const ch of tag.implicitFirstChars) ch.length === 1 && ch.charCodeAt(0) < 128 ? (table[ch.charCodeAt(0)] = 1) : other.add(ch);
     }
-    coreFirstChars = anyFirstChar ? undefined : firstChars;
+    if (any) table.fill(1);
+    mayResolve = table;
+    mayResolveOther = any ? undefined : other;
   }
+  // Most scalars are names (a first character no core tag starts with: a string), many others
+  // counts and availabilities (a simple decimal: its number).
+  const c = source.charCodeAt(0);
+  if (c < 128 ? mayResolve![c] === 0 : mayResolveOther !== undefined && !mayResolveOther.has(source.charAt(0))) return source;
+  if (c >= 48 && c <= 57 && SIMPLE_DECIMAL.test(source)) return Number(source);
   const first = source.charAt(0);
-  if (coreFirstChars !== undefined && !coreFirstChars.has(first)) return source;
   for (const tag of coreTags) {
     if (tag.implicitFirstChars !== null && !tag.implicitFirstChars.includes(first)) continue;
     const value = tag.resolve(source, false, tag.tagName);
@@ -128,12 +143,12 @@ class FastParser {
   private indent = -1;
   private depth = 0;
 
-  // The node table, in document order: a node's children follow it, up to end[node].
-  private readonly kind: number[] = [];
-  private readonly start: number[] = [];
-  private readonly keyStart: number[] = [];
+  // The node table, in document order: a node's children follow it, up to its end. Four numbers a
+  // node in one typed array (kind, start, key start, end: no per-node objects, and one growth for
+  // all four), its key apart (for a mapping's entries).
+  private table = new Int32Array(256);
+  private count = 0;
   private readonly key: string[] = [];
-  private readonly end: number[] = [];
 
   // The last scalar scanned: its start (a quoted scalar's quote) and its value.
   private scalarStart = 0;
@@ -167,36 +182,47 @@ class FastParser {
   }
 
   resolver(): NodeResolver {
-    const { kind, start, keyStart, key, end } = this;
+    const { table, key } = this;
     const index = new CollectionIndex((node) => {
       const children: number[] = [];
-      for (let j = node + 1; j < end[node]!; j = end[j]!) children.push(j);
+      for (let j = node + 1; j < table[4 * node + 3]!; j = table[4 * j + 3]!) children.push(j);
       return children;
     }, (entry) => key[entry]!);
     return (pointer: string): NodeOffsets | undefined => {
       let i: number | undefined = 0;
       for (const token of pointerTokens(pointer)) {
-        const k = kind[i];
+        const k = table[4 * i];
         if (k === NODE_SEQUENCE) i = /^(0|[1-9]\d*)$/.test(token) ? index.item(i, Number(token)) : undefined;
         else if (k === NODE_MAPPING) i = index.entry(i, token);
         else i = undefined;
         if (i === undefined) return undefined;
       }
-      const value = start[i]!;
-      const keyAt = keyStart[i]!;
+      const value = table[4 * i + 1]!;
+      const keyAt = table[4 * i + 2]!;
       return keyAt < 0 ? { value } : { value, key: keyAt };
     };
   }
 
-  /** Appends a node to the table; its end is set when its children are done. */
+  /** Appends a node to the table; its end is set when its children are done (close). */
   private node(kind: number, start: number, keyAt: number, key: string): number {
-    const i = this.kind.length;
-    this.kind.push(kind);
-    this.start.push(start);
-    this.keyStart.push(keyAt);
+    const i = this.count++;
+    let t = this.table;
+    if (4 * i + 4 > t.length) {
+      t = new Int32Array(t.length * 2);
+      t.set(this.table);
+      this.table = t;
+    }
+    t[4 * i] = kind;
+    t[4 * i + 1] = start;
+    t[4 * i + 2] = keyAt;
+    t[4 * i + 3] = i + 1;
     this.key.push(key);
-    this.end.push(i + 1);
     return i;
+  }
+
+  /** A collection's subtree ends after the last node added. */
+  private close(node: number): void {
+    this.table[4 * node + 3] = this.count;
   }
 
   /** One level deeper; js-yaml reports nesting past maxDepth, so stop a level short of it. */
@@ -326,7 +352,7 @@ class FastParser {
       if (this.indent > indent) throw GIVE_UP;
       if (this.indent < indent || text.charCodeAt(this.pos) !== DASH || !isSpaceBreakOrEnd(text.charCodeAt(this.pos + 1))) break;
     }
-    this.end[self] = this.kind.length;
+    this.close(self);
     this.depth--;
     return items;
   }
@@ -370,7 +396,7 @@ class FastParser {
       if (this.indent > indent) throw GIVE_UP;
       if (this.indent < indent) break;
     }
-    this.end[self] = this.kind.length;
+    this.close(self);
     this.depth--;
     return map;
   }
@@ -530,7 +556,7 @@ class FastParser {
         if (text.charCodeAt(this.pos) === close) throw GIVE_UP; // a trailing comma
       }
     }
-    this.end[self] = this.kind.length;
+    this.close(self);
     this.depth--;
     const after = text.charCodeAt(this.pos);
     if (!isSpaceBreakOrEnd(after) && after !== COMMA && after !== RBRACKET && after !== RBRACE && after !== HASH) throw GIVE_UP;

@@ -93,12 +93,14 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
   // Servers.
   const serverByKey = new Map<string, Server>();
   const readServer = (s: ServerDoc, role: ServerRole, list: string, i: number, reportsTo: Server[]): Server | undefined => {
+    // `list` and `i` need no escaping, so the pointers below it are plain concatenations (this runs
+    // for every server of a 20,000-server file).
     const path = pointer(list, i);
-    if (!claim(s.name, role === 'gateway' ? 'gateway' : 'management server', pointer(list, i, 'name'))) return undefined;
+    if (!claim(s.name, role === 'gateway' ? 'gateway' : 'management server', `${path}/name`)) return undefined;
     const server: Server = {
       name: s.name,
       role,
-      dataCenter: resolveDc(s.dataCenter, pointer(list, i, 'dataCenter')),
+      dataCenter: resolveDc(s.dataCenter, `${path}/dataCenter`),
       agents: s.agents ?? 0,
       ...(s.availability !== undefined ? { availability: s.availability } : {}),
       ...(s.unixLinuxRootCertificates !== undefined ? { unixLinuxRootCertificates: s.unixLinuxRootCertificates } : {}),
