@@ -1,5 +1,5 @@
 /** Runs every analysis over a normalised topology: pure, no I/O. */
-import { voterServers, type DataCenter, type Pool, type Server, type Topology } from '../model/types.js';
+import { voterServers, type DataCenter, type Pool, type PoolMemberRef, type Server, type Topology } from '../model/types.js';
 import { poolAvailability, type Availability } from './availability.js';
 import { groupCapacity, poolCapacity, type GroupCapacity, type GroupCapacityOptions, type WorkloadCapacity } from './capacity.js';
 import { dataCenterLoss, poolDataCenters, type DataCenterLoss } from './data-centers.js';
@@ -31,7 +31,8 @@ export type AnalysisOptions = GroupCapacityOptions;
 
 export function analyseTopology(topology: Topology, options: AnalysisOptions = {}): TopologyAnalysis {
   const db: Endpoint = { name: topology.database.server, dataCenter: topology.database.dataCenter.name };
-  const pools = topology.pools.map((pool) => analysePool(topology, pool, db));
+  const shared = new VoterAnalyses();
+  const pools = topology.pools.map((pool) => analysePool(topology, pool, db, shared));
   const databaseLatency = appliedLatencyTo(
     topology.managementServers.map(endpoint),
     db,
@@ -44,7 +45,39 @@ function endpoint(s: Server): Endpoint {
   return { name: s.name, dataCenter: s.dataCenter.name };
 }
 
-export function analysePool(topology: Topology, pool: Pool, db: Endpoint): PoolAnalysis {
+/** What a pool's analyses work out from its voters alone (its members, observers and default observer). */
+type VoterAnalysis = Omit<PoolAnalysis, 'pool' | 'capacity'>;
+
+/**
+ * The voter analyses of the pools analysed so far, for pools with the same voters: the three
+ * default pools of a management group usually have the same members (all management servers), and
+ * with 20,000 of them each analysis is worth doing once. Linear: a pool is looked up by the names
+ * of its voters (server names are unique, and cannot hold a NUL).
+ */
+class VoterAnalyses {
+  private readonly done = new Map<string, VoterAnalysis>();
+
+  get(topology: Topology, pool: Pool, db: Endpoint): VoterAnalysis {
+    const names = (refs: readonly PoolMemberRef[]) => refs.map((r) => r.server.name).join('\u0000');
+    const key = `${pool.defaultObserverEnabled}\u0001${names(pool.members)}\u0001${names(pool.observers)}`;
+    let analysis = this.done.get(key);
+    if (!analysis) this.done.set(key, (analysis = voterAnalysis(topology, pool, db)));
+    return analysis;
+  }
+}
+
+function analysePool(topology: Topology, pool: Pool, db: Endpoint, shared: VoterAnalyses): PoolAnalysis {
+  const voters = shared.get(topology, pool, db);
+  const { availability, ...rest } = voters;
+  return {
+    pool,
+    ...rest,
+    capacity: poolCapacity(topology, pool, voters.quorum.configured.tolerableFailures),
+    ...(availability ? { availability } : {}),
+  };
+}
+
+function voterAnalysis(topology: Topology, pool: Pool, db: Endpoint): VoterAnalysis {
   const quorum = poolQuorum(pool);
   const participates = quorum.defaultObserver.participates;
   const dataCenters = poolDataCenters(topology, pool, participates);
@@ -54,13 +87,11 @@ export function analysePool(topology: Topology, pool: Pool, db: Endpoint): PoolA
   const applied = appliedLatency(endpoints, topology.latency);
   const availability = availabilityOf(topology, pool, voters, participates);
   return {
-    pool,
     quorum,
     dataCenters,
     dataCenterLoss: dataCenterLoss(topology, pool, dataCenters, quorum.configured, participates),
     latency: { applied, largestMs: largestRoundTrip(applied) },
     lease: poolLease(topology.poolManager, voters),
-    capacity: poolCapacity(topology, pool, quorum.configured.tolerableFailures),
     ...(availability ? { availability } : {}),
   };
 }

@@ -87,3 +87,31 @@ describe('capacity', () => {
     expect(poolCapacity(t, t.pools[0]!, 1)[0]).toMatchObject({ limitKind: 'per-pool', limit: 1000, fits: false });
   });
 });
+
+describe('pools with the same voters', () => {
+  it('share one analysis of their voters, and keep their own capacity', () => {
+    const topology = topologyOf({
+      managementServers: [{ name: 'ms1', agents: 100 }, { name: 'ms2' }, { name: 'ms3' }],
+      pools: [
+        { name: 'Unix', members: ['ms1', 'ms2', 'ms3'], workload: { unixLinuxAgents: 900 } },
+        { name: 'Two', members: ['ms1', 'ms2'] },
+        { name: 'Two, no default observer', members: ['ms1', 'ms2'], defaultObserver: false },
+      ],
+    });
+    const pools = new Map(analyseTopology(topology).pools.map((a) => [a.pool.name, a]));
+    // The three default pools have all three servers, as does Unix: one quorum, one lease, ...
+    const all = ['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool', 'Unix'].map((n) => pools.get(n)!);
+    for (const a of all) {
+      expect(a.quorum).toBe(all[0]!.quorum);
+      expect(a.lease).toBe(all[0]!.lease);
+      expect(a.dataCenterLoss).toBe(all[0]!.dataCenterLoss);
+    }
+    // ... but each its own capacity, which depends on its workload.
+    expect(pools.get('Unix')!.capacity).not.toEqual(all[0]!.capacity);
+    // Other voters, or another default observer setting: analysed apart.
+    expect(pools.get('Two')!.quorum).not.toBe(all[0]!.quorum);
+    expect(pools.get('Two, no default observer')!.quorum).not.toBe(pools.get('Two')!.quorum);
+    expect(pools.get('Two, no default observer')!.quorum.configured.votingMembers).toBe(2);
+    expect(pools.get('Two')!.quorum.configured.votingMembers).toBe(3);
+  });
+});
