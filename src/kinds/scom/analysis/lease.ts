@@ -29,13 +29,18 @@ export interface PoolLease {
 
 export function poolLease(group: PoolManagerValues, servers: readonly Server[]): PoolLease {
   const distinct = new Map<string, EffectivePoolManager>();
-  if (servers.length === 0) {
-    const g = effectivePoolManager(group);
-    distinct.set('', g);
-  }
+  const groupValues = effectivePoolManager(group);
+  const add = (v: EffectivePoolManager) => distinct.set(`${v.leaseRequestPeriodSeconds}/${v.networkLatencySeconds}`, v);
+  if (servers.length === 0) distinct.set('', groupValues);
+  // Most servers set nothing of their own and take the group's values, worked out once; the
+  // settings stay in the order the servers first show them (the mismatch message lists them).
+  let groupAdded = false;
   for (const server of servers) {
-    const v = effectivePoolManager(group, server);
-    distinct.set(`${v.leaseRequestPeriodSeconds}/${v.networkLatencySeconds}`, v);
+    if (Object.keys(server.poolManager).length > 0) add(effectivePoolManager(group, server));
+    else if (!groupAdded) {
+      add(groupValues);
+      groupAdded = true;
+    }
   }
   const settings = [...distinct.values()];
   return {

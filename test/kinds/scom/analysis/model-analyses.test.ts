@@ -46,6 +46,18 @@ describe('lease timing', () => {
     expect(lease.leaseDurationSeconds).toBe(300 + 120);
     expect(lease.distinctSettings).toHaveLength(2);
   });
+
+  it('lists the distinct settings in the order the servers first show them', () => {
+    const t = topologyOf({
+      managementServers: [{ name: 'own', poolManager: { networkLatencySeconds: 60 } }, { name: 'group1' }, { name: 'same', poolManager: { networkLatencySeconds: 30 } }, { name: 'group2' }],
+    });
+    const settings = (servers: typeof t.managementServers) => poolLease(t.poolManager, servers).distinctSettings.map((s) => `${s.leaseRequestPeriodSeconds}/${s.networkLatencySeconds}`);
+    // `same` sets the group's own values (the defaults: 120 s, 30 s): one setting with group1's.
+    expect(settings(t.managementServers)).toEqual(['120/60', '120/30']);
+    expect(settings([...t.managementServers].reverse())).toEqual(['120/30', '120/60']);
+    const [own, group1] = t.managementServers;
+    expect(settings([group1!, own!])).toEqual(['120/30', '120/60']);
+  });
 });
 
 describe('capacity', () => {
