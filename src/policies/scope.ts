@@ -3,7 +3,7 @@
  * same figures the JSON output reports.
  */
 import type { PoolAnalysis } from '../kinds/scom/analysis/index.js';
-import { voterServers, type Topology } from '../kinds/scom/model/types.js';
+import type { Topology } from '../kinds/scom/model/types.js';
 
 /** The figures of one pool, by symbol name, with what each means (for docs and error messages). */
 export const POOL_SYMBOLS: Readonly<Record<string, string>> = {
@@ -33,7 +33,7 @@ export const POOL_SYMBOLS: Readonly<Record<string, string>> = {
 
 export function poolScope(topology: Topology, a: PoolAnalysis): Map<string, unknown> {
   const q = a.quorum;
-  const voters = voterServers(a.pool);
+  const voters = a.voters;
   let agents = 0;
   for (const s of [...topology.managementServers, ...topology.gateways]) agents += s.agents;
   return new Map<string, unknown>([

@@ -9,6 +9,8 @@ import { poolQuorum, type PoolQuorum } from './quorum.js';
 
 export interface PoolAnalysis {
   readonly pool: Pool;
+  /** Its members' and observer-only members' servers: the voters besides the default observer. */
+  readonly voters: readonly Server[];
   readonly quorum: PoolQuorum;
   readonly dataCenters: readonly DataCenter[];
   readonly dataCenterLoss: readonly DataCenterLoss[];
@@ -87,6 +89,7 @@ function voterAnalysis(topology: Topology, pool: Pool, db: Endpoint): VoterAnaly
   const applied = appliedLatency(endpoints, topology.latency);
   const availability = availabilityOf(topology, pool, voters, participates);
   return {
+    voters,
     quorum,
     dataCenters,
     dataCenterLoss: dataCenterLoss(topology, pool, dataCenters, quorum.configured, participates),

@@ -1,5 +1,4 @@
 import { atPool, defineRule } from '../../../rules/types.js';
-import { voterServers } from '../model/types.js';
 
 export default defineRule({
   meta: {
@@ -17,7 +16,7 @@ export default defineRule({
   *check({ analysis, settings }) {
     for (const a of analysis.pools) {
       if (!a.quorum.defaultObserver.participates) continue;
-      const count = voterServers(a.pool).filter((s) => s.role === 'management-server').length;
+      const count = a.voters.filter((s) => s.role === 'management-server').length;
       if (count >= settings.databaseObserverLoadMembers) yield atPool(a.pool, 'load', { managementServers: count });
     }
   },

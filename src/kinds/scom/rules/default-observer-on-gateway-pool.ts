@@ -1,5 +1,4 @@
 import { atPool, defineRule } from '../../../rules/types.js';
-import { voterServers } from '../model/types.js';
 
 export default defineRule({
   meta: {
@@ -16,8 +15,7 @@ export default defineRule({
   },
   *check({ analysis }) {
     for (const a of analysis.pools) {
-      const { pool } = a;
-      const servers = voterServers(pool);
+      const { pool, voters: servers } = a;
       if (pool.defaultObserverEnabled && servers.length > 0 && servers.every((s) => s.role === 'gateway')) {
         yield atPool(pool, 'gatewayPool', { members: servers.length });
       }
