@@ -144,9 +144,10 @@ class FastParser {
   private depth = 0;
 
   // The node table, in document order: a node's children follow it, up to its end. Four numbers a
-  // node in one typed array (kind, start, key start, end: no per-node objects, and one growth for
-  // all four), its key apart (for a mapping's entries).
-  private table = new Int32Array(256);
+  // node in one array of small integers (kind, start, key start, end: no per-node objects, one
+  // growth for all four), its key apart (for a mapping's entries). A plain array rather than an
+  // Int32Array: a typed array's allocation cost a small file more than its nodes did.
+  private readonly table: number[] = [];
   private count = 0;
   private readonly key: string[] = [];
 
@@ -206,16 +207,7 @@ class FastParser {
   /** Appends a node to the table; its end is set when its children are done (close). */
   private node(kind: number, start: number, keyAt: number, key: string): number {
     const i = this.count++;
-    let t = this.table;
-    if (4 * i + 4 > t.length) {
-      t = new Int32Array(t.length * 2);
-      t.set(this.table);
-      this.table = t;
-    }
-    t[4 * i] = kind;
-    t[4 * i + 1] = start;
-    t[4 * i + 2] = keyAt;
-    t[4 * i + 3] = i + 1;
+    this.table.push(kind, start, keyAt, i + 1);
     this.key.push(key);
     return i;
   }
