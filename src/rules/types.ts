@@ -93,13 +93,24 @@ export function* issuesOf(context: { readonly issues: readonly ModelIssue[] }, r
   }
 }
 
+/** Templates split once into text and `{{name}}` parts: [text, name, text, name, ..., text]. */
+const TEMPLATE_PARTS = new Map<string, readonly string[]>();
+
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
-    if (!Object.prototype.hasOwnProperty.call(data, key)) return whole;
-    const value = data[key];
-    // Whole numbers get thousands separators ("3,900 agents"), the same on every machine.
-    return typeof value === 'number' && Number.isInteger(value) ? groupThousands(value) : String(value);
-  });
+  let parts = TEMPLATE_PARTS.get(template);
+  if (!parts) TEMPLATE_PARTS.set(template, (parts = template.split(/\{\{(\w+)\}\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    if (!Object.prototype.hasOwnProperty.call(data, key)) out += `{{${key}}}`;
+    else {
+      const value = data[key];
+      // Whole numbers get thousands separators ("3,900 agents"), the same on every machine.
+      out += typeof value === 'number' && Number.isInteger(value) ? groupThousands(value) : String(value);
+    }
+    out += parts[i + 1]!;
+  }
+  return out;
 }
 
 /** `1 voter`, `3 voters`. */
