@@ -3,7 +3,7 @@
  * "Data-centre loss").
  */
 import type { DataCenter, Pool, Topology } from '../model/types.js';
-import type { QuorumFigures } from './quorum.js';
+import { sideVotes, type QuorumFigures } from './quorum.js';
 
 /** The data centres of a pool's members and observers, plus the database's where the default observer participates; in the topology's order. */
 export function poolDataCenters(topology: Topology, pool: Pool, defaultObserverParticipates: boolean): DataCenter[] {
@@ -33,11 +33,9 @@ export function dataCenterLoss(
   defaultObserverParticipates: boolean,
 ): DataCenterLoss[] {
   return dataCenters.map((dc) => {
-    const membersLeft = pool.members.filter((m) => m.server.dataCenter !== dc).length;
-    const observersLeft = pool.observers.filter((o) => o.server.dataCenter !== dc).length;
     const stopsManagementGroup = topology.database.dataCenter === dc;
-    const votesLeft = membersLeft + observersLeft + (defaultObserverParticipates && !stopsManagementGroup ? 1 : 0);
-    const survives = !stopsManagementGroup && votesLeft >= figures.votesNeeded && membersLeft >= 1;
-    return { dataCenter: dc.name, survives, votesLeft, votesNeeded: figures.votesNeeded, membersLeft, stopsManagementGroup };
+    // What is left is one side: every server outside the data centre, the database if it is not in it.
+    const left = sideVotes(pool, figures.votesNeeded, (s) => s.dataCenter !== dc, !stopsManagementGroup, defaultObserverParticipates);
+    return { dataCenter: dc.name, survives: left.runs, votesLeft: left.votes, votesNeeded: figures.votesNeeded, membersLeft: left.members.length, stopsManagementGroup };
   });
 }

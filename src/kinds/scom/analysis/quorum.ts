@@ -2,7 +2,7 @@
  * The quorum model of FORMAT.md. A pool works while more than half of its voting members are
  * available (RPD); the default observer (the operational database) votes where it participates.
  */
-import type { Pool } from '../model/types.js';
+import type { Pool, Server } from '../model/types.js';
 
 export interface QuorumFigures {
   /** V = members + observer-only members + the default observer where it participates. */
@@ -54,4 +54,27 @@ export function poolQuorum(pool: Pool): PoolQuorum {
     withDefaultObserver: quorum(m, o, can),
     withoutDefaultObserver: quorum(m, o, false),
   };
+}
+
+/** What a pool has on one side of a failure or a network split. */
+export interface SideVotes {
+  /** Its members on the side, in the pool's order. */
+  readonly members: readonly Server[];
+  /** Members, observer-only members and the default observer (where it participates and the database is on the side). */
+  readonly votes: number;
+  /** More than half of the pool's votes. */
+  readonly keepsQuorum: boolean;
+  /** It keeps quorum, has a member to run its workflows, and reaches the operational database. */
+  readonly runs: boolean;
+}
+
+/**
+ * A pool's votes among the servers on one side: the one rule behind data-centre loss (the side is
+ * everything outside the data centre) and the what-ifs (the servers up, or each side of a split).
+ */
+export function sideVotes(pool: Pool, votesNeeded: number, onSide: (server: Server) => boolean, databaseOnSide: boolean, defaultObserverParticipates: boolean): SideVotes {
+  const members = pool.members.filter((m) => onSide(m.server)).map((m) => m.server);
+  const votes = members.length + pool.observers.filter((o) => onSide(o.server)).length + (defaultObserverParticipates && databaseOnSide ? 1 : 0);
+  const keepsQuorum = votes >= votesNeeded;
+  return { members, votes, keepsQuorum, runs: keepsQuorum && members.length > 0 && databaseOnSide };
 }

@@ -9,7 +9,7 @@
  * never runs on two sides. The PoolManager events a member logs are those of seed 002.
  */
 import type { Pool, Server, Topology } from '../model/types.js';
-import { poolQuorum } from './quorum.js';
+import { poolQuorum, sideVotes } from './quorum.js';
 
 /** A PoolManager event (seed 002) that a member would log. */
 export interface PoolEvent {
@@ -126,12 +126,9 @@ function poolOnSides(pool: Pool, sides: readonly Side[]): PoolOutcome {
   const needed = q.configured.votesNeeded;
   const participates = q.defaultObserver.participates;
   const members = pool.members.map((m) => m.server);
-  const observers = pool.observers.map((o) => o.server);
   const perSide: PoolSideOutcome[] = sides.map((side) => {
-    const sideMembers = members.filter((m) => side.servers.has(m));
-    const votes = sideMembers.length + observers.filter((o) => side.servers.has(o)).length + (participates && side.database ? 1 : 0);
-    const keepsQuorum = votes >= needed;
-    return { side: side.label, votes, members: sideMembers.map((m) => m.name), keepsQuorum, runs: keepsQuorum && sideMembers.length > 0 && side.database };
+    const v = sideVotes(pool, needed, (s) => side.servers.has(s), side.database, participates);
+    return { side: side.label, votes: v.votes, members: v.members.map((m) => m.name), keepsQuorum: v.keepsQuorum, runs: v.runs };
   });
   const running = perSide.find((s) => s.runs);
   const best = running ?? [...perSide].sort((a, b) => b.votes - a.votes)[0];
