@@ -8,24 +8,22 @@ import { voterServers, type Topology } from './model/types.js';
 import type { Settings } from '../../settings.js';
 import { groupThousands } from '../../rules/types.js';
 
-export interface DiagramBox {
+/** A labelled rectangle: a data centre's region or a server's box. */
+interface DiagramRect {
   readonly x: number;
   readonly y: number;
   readonly width: number;
   readonly height: number;
   readonly label: string;
   readonly sublabel: string;
+}
+
+export interface DiagramBox extends DiagramRect {
   readonly kind: 'management-server' | 'gateway' | 'database' | 'more';
   readonly badges: readonly { readonly x: number; readonly y: number; readonly text: string; readonly colour: number }[];
 }
 
-export interface DiagramRegion {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-  readonly label: string;
-  readonly sublabel: string;
+export interface DiagramRegion extends DiagramRect {
   readonly cloud: boolean;
 }
 

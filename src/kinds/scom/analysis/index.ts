@@ -70,13 +70,7 @@ class VoterAnalyses {
 
 function analysePool(topology: Topology, pool: Pool, db: Endpoint, shared: VoterAnalyses): PoolAnalysis {
   const voters = shared.get(topology, pool, db);
-  const { availability, ...rest } = voters;
-  return {
-    pool,
-    ...rest,
-    capacity: poolCapacity(topology, pool, voters.quorum.configured.tolerableFailures),
-    ...(availability ? { availability } : {}),
-  };
+  return { pool, ...voters, capacity: poolCapacity(topology, pool, voters.quorum.configured.tolerableFailures) };
 }
 
 function voterAnalysis(topology: Topology, pool: Pool, db: Endpoint): VoterAnalysis {
