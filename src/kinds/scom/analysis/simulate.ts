@@ -125,7 +125,6 @@ function poolOnSides(pool: Pool, sides: readonly Side[]): PoolOutcome {
   const q = poolQuorum(pool);
   const needed = q.configured.votesNeeded;
   const participates = q.defaultObserver.participates;
-  const members = pool.members.map((m) => m.server);
   const perSide: PoolSideOutcome[] = sides.map((side) => {
     const v = sideVotes(pool, needed, (s) => side.servers.has(s), side.database, participates);
     return { side: side.label, votes: v.votes, members: v.members.map((m) => m.name), keepsQuorum: v.keepsQuorum, runs: v.runs };
@@ -137,7 +136,7 @@ function poolOnSides(pool: Pool, sides: readonly Side[]): PoolOutcome {
   const surviving = new Set(survivors);
   const stopped = upMembers.filter((m) => !surviving.has(m));
   const events: { member: string; event: PoolEvent }[] = [];
-  for (const m of survivors) if (survivors.length !== members.length) events.push({ member: m, event: EVENTS[15003] });
+  for (const m of survivors) if (survivors.length !== pool.members.length) events.push({ member: m, event: EVENTS[15003] });
   for (const m of stopped) events.push({ member: m, event: EVENTS[15004] }, { member: m, event: EVENTS[15002] });
   let reason: string | undefined;
   if (!running) {
@@ -155,7 +154,7 @@ function poolOnSides(pool: Pool, sides: readonly Side[]): PoolOutcome {
     runs: running !== undefined,
     ...(reason ? { reason } : {}),
     survivors,
-    ...(running ? { instanceShare: { before: share(members.length), after: share(survivors.length) } } : {}),
+    ...(running ? { instanceShare: { before: share(pool.members.length), after: share(survivors.length) } } : {}),
     stopped,
     events,
     sides: perSide,
