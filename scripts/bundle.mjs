@@ -19,6 +19,8 @@ const bundle = await rolldown({
 });
 // CommonJS, loaded by require() from bin/pooltopo.js: Node's ESM loader costs every start more
 // than the bundle itself (validate of one example, 25 interleaved runs each: median 187 ms as ESM,
-// 169 ms as CommonJS; a V8 code cache on top of it gained nothing measurable, 168 ms).
-await bundle.write({ dir: 'dist/bundle', format: 'cjs', entryFileNames: 'pooltopo.cjs', chunkFileNames: '[name]-[hash].cjs' });
+// 169 ms as CommonJS). External dynamic imports (mathjs, handlebars' runtime) become require()
+// calls: bin/bundle-loader.cjs compiles the chunks with vm.Script to use the code cache, and a
+// vm.Script's import() would need Node's experimental module API.
+await bundle.write({ dir: 'dist/bundle', format: 'cjs', dynamicImportInCjs: false, entryFileNames: 'pooltopo.cjs', chunkFileNames: '[name]-[hash].cjs' });
 await bundle.close();

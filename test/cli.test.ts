@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -185,10 +185,34 @@ describe('as a real process', () => {
     expect(r.code).toBe(0);
     const loaded = readFileSync(trace, 'utf8').trim().split('\n');
     expect(loaded).toContain(`file://${ROOT}/dist/bundle/pooltopo.cjs`);
-    // Only the bin script, pooltopo's own bundle (js-yaml inside it) and Node's built-ins.
-    const foreign = loaded.filter((u) => !u.startsWith('node:') && !u.startsWith(`file://${ROOT}/dist/bundle/`) && u !== `file://${ROOT}/bin/pooltopo.js`);
+    // Only the bin script and its loader, pooltopo's own bundle (js-yaml inside it) and Node's built-ins.
+    const bin = [`file://${ROOT}/bin/pooltopo.js`, `file://${ROOT}/bin/bundle-loader.cjs`];
+    const foreign = loaded.filter((u) => !u.startsWith('node:') && !u.startsWith(`file://${ROOT}/dist/bundle/`) && !bin.includes(u));
     expect(foreign).toEqual([]);
     expect(loaded.join('\n')).not.toMatch(/mathjs|handlebars|view-model|render-|simulate-|plan-/);
+  });
+
+  it('loads every chunk of the bundle from the code cache the build wrote, and runs the same without it', () => {
+    // V8 refuses a cache that does not match (the chunk, the Node version, the V8 flags): a refused
+    // or missing cache would cost a start instead of saving it.
+    // The build runs validate, report and simulate: every chunk those load has an accepted cache.
+    const stats = (command: string[]) => {
+      const script = `const l = require(${JSON.stringify(path.join(ROOT, 'bin/bundle-loader.cjs'))});
+        const io = { stdout() {}, stderr() {}, cwd: ${JSON.stringify(ROOT)}, env: {}, isTTY: false };
+        l.main(${JSON.stringify(command)}, io).then((code) => console.log(JSON.stringify({ code, ...l.codeCacheStats() })));`;
+      const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      return JSON.parse(r.stdout) as { code: number; chunks: number; uncached: number; rejected: number };
+    };
+    const validate = stats(['validate', 'examples']);
+    expect(validate).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
+    expect(validate.chunks).toBeGreaterThan(1);
+    const report = stats(['report', 'examples/stretched-two-sites.yaml', '-o', path.join(dir, 'cached-report.html')]);
+    expect(report).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
+    expect(report.chunks).toBeGreaterThan(validate.chunks);
+    // The same output through the loader as through plain require() of the bundle, without any cache.
+    const plain = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(ROOT, 'dist/bundle/pooltopo.cjs'))}).main(['validate', 'examples', '--format', 'json'],
+      { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: ${JSON.stringify(ROOT)}, env: {}, isTTY: false })`], { cwd: ROOT, encoding: 'utf8' });
+    expect(spawnCli(['validate', 'examples', '--format', 'json']).stdout).toBe(plain.stdout);
   });
 
   it('stops quietly when its reader closes the pipe early (| head)', async () => {
