@@ -19,17 +19,31 @@ function median(xs) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
+/** Wall time of one run of a command, in seconds. */
+function once(cmd, args, options = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], ...options });
+  const end = process.hrtime.bigint();
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return Number(end - start) / 1e9;
+}
+
 /** Wall time of a command, median of `runs`, in seconds. */
 function time(cmd, args, runs, options = {}) {
   const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], ...options });
-    const end = process.hrtime.bigint();
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    times.push(Number(end - start) / 1e9);
-  }
+  for (let i = 0; i < runs; i++) times.push(once(cmd, args, options));
   return median(times);
+}
+
+/**
+ * Commands run in turn, `runs` times each, and the median of each: on a machine whose speed drifts
+ * from minute to minute (a shared VM), figures measured minutes apart say more about the drift than
+ * about the commands, so each figure is measured interleaved with what it is compared with.
+ */
+function timeInTurn(commands, runs) {
+  const times = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach(([cmd, args], j) => times[j].push(once(cmd, args)));
+  return times.map(median);
 }
 
 // Inputs: 1,000 files made from the examples, and a 20,000-server file.
@@ -51,13 +65,18 @@ const huge = path.join(work, 'huge.yaml');
 
 const runs = quick ? 3 : 10;
 const node = process.execPath;
-const bare = time(node, ['-e', ''], runs);
-const one = time(node, [bin, 'validate', 'examples/two-servers-separate-sql.yaml'], runs);
-const batch = time(node, [bin, 'validate', many, '--format', 'json', '-o', path.join(work, 'out.json')], quick ? 2 : 5);
+// Bare node in turn with the commands whose figures are its multiples; the batch in turn with ajv-cli.
+const [bare, one, report] = timeInTurn([
+  [node, ['-e', '']],
+  [node, [bin, 'validate', 'examples/two-servers-separate-sql.yaml']],
+  [node, [bin, 'report', 'examples/stretched-two-sites.yaml', '-o', path.join(work, 'report.html')]],
+], runs);
 const hugeTime = time(node, [bin, 'validate', huge, '--format', 'json', '-o', path.join(work, 'huge.json')], quick ? 2 : 5);
-const report = time(node, [bin, 'report', 'examples/stretched-two-sites.yaml', '-o', path.join(work, 'report.html')], runs);
 const ajvCli = path.join(root, 'node_modules/ajv-cli/dist/index.js');
-const ajv = time(node, [ajvCli, 'validate', '-s', 'schemas/topology.schema.json', '-d', `${many}/*.yaml`, '--all-errors', '--allow-union-types'], quick ? 2 : 3);
+const [batch, ajv] = timeInTurn([
+  [node, [bin, 'validate', many, '--format', 'json', '-o', path.join(work, 'out.json')]],
+  [node, [ajvCli, 'validate', '-s', 'schemas/topology.schema.json', '-d', `${many}/*.yaml`, '--all-errors', '--allow-union-types']],
+], quick ? 3 : 9);
 
 // The availability DP for 1,000 voters of distinct availabilities, in process.
 const { poolAvailability } = await import(path.join(root, 'dist/kinds/scom/analysis/availability.js'));
