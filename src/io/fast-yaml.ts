@@ -125,8 +125,26 @@ export function resolvePlain(source: string): unknown {
   const c = source.charCodeAt(0);
   if (c < 128 ? mayResolve![c] === 0 : mayResolveOther !== undefined && !mayResolveOther.has(source.charAt(0))) return source;
   if (c >= 48 && c <= 57 && SIMPLE_DECIMAL.test(source)) return Number(source);
+  // The rest go through the tags, each at most once: the same few (`name`, `true`, `failover`...)
+  // recur in every file of a batch.
+  const known = RESOLVED.get(source);
+  if (known !== undefined) return known;
+  const value = resolveByTags(source);
+  if (RESOLVED.size < RESOLVED_MAX) RESOLVED.set(source, value);
+  return value;
+}
+
+/**
+ * Plain scalars already resolved through the tags, and their values: primitives (null, booleans,
+ * numbers, strings), never undefined, so sharing them is safe. Bounded, for a file of a million
+ * distinct values.
+ */
+const RESOLVED = new Map<string, unknown>();
+const RESOLVED_MAX = 4096;
+
+function resolveByTags(source: string): unknown {
   const first = source.charAt(0);
-  for (const tag of coreTags) {
+  for (const tag of coreTags!) {
     if (tag.implicitFirstChars !== null && !tag.implicitFirstChars.includes(first)) continue;
     const value = tag.resolve(source, false, tag.tagName);
     if (value !== yaml.NOT_RESOLVED) return value;
