@@ -5,7 +5,7 @@
 // (bare node: 0.10 s). mathjs and handlebars stay external and are imported only where needed.
 // dist/bundle/ sits at the same depth as dist/cli/, so `new URL('../../…', import.meta.url)` still
 // finds package.json, schemas/ and templates/.
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { rolldown } from 'rolldown';
 
 // Chunk names carry a content hash, so a rebuild would otherwise leave the old chunks beside the new.
@@ -24,3 +24,19 @@ const bundle = await rolldown({
 // vm.Script's import() would need Node's experimental module API.
 await bundle.write({ dir: 'dist/bundle', format: 'cjs', dynamicImportInCjs: false, entryFileNames: 'pooltopo.cjs', chunkFileNames: '[name]-[hash].cjs' });
 await bundle.close();
+
+// ASCII only, as esbuild writes by default: a source with one character past ASCII (an arrow in a
+// comment, a check mark in a message) is a two-byte string to V8, decoded and scanned at twice the
+// cost. Each such UTF-16 unit becomes a \uXXXX escape, which means the same in a string, template,
+// regular expression or comment. Measured, one-file validate: 193 -> 187 M instructions, 103 -> 97 ms.
+for (const name of readdirSync('dist/bundle')) {
+  const file = `dist/bundle/${name}`;
+  const text = readFileSync(file, 'utf8');
+  text.split('\n').forEach((line, i) => {
+    // An escape there would change what the code means: a raw template, or a backslash before the character.
+    if (/[^\x00-\x7f]/.test(line) && (/String\.raw/.test(line) || /\\[^\x00-\x7f]/.test(line))) {
+      throw new Error(`${file}:${i + 1}: a character past ASCII that an escape would change`);
+    }
+  });
+  writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
