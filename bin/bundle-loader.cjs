@@ -22,7 +22,8 @@ v8.setFlagsFromString('--interrupt-budget=264000');
 v8.setFlagsFromString('--max-inlined-bytecode-size=230');
 
 // The code cache: for each chunk `x.cjs`, `x.cjs.cache` holds the bytecode of the functions that
-// validate, report and simulate ran when the build wrote it. With it, a start skips parsing and
+// the build ran in it (scripts/build-code-cache.mjs: validate of one file for the chunks that
+// command loads, report and simulate for the rest). With it, a start skips parsing and
 // compiling them (about half of what a one-file validate costs beyond bare Node). V8 checks that
 // a cache matches the chunk's source, its own version and these flags, and ignores one that does
 // not (another Node version, a rebuilt chunk): the chunk is then compiled as usual.
@@ -56,10 +57,19 @@ function codeCacheStats() {
   return { chunks: scripts.length, uncached, rejected };
 }
 
-/** Writes the code cache of every chunk loaded so far (after running the commands it should cover). */
-function writeCodeCache() {
-  for (const { filename, script } of scripts) fs.writeFileSync(filename + CACHE_SUFFIX, script.createCachedData());
-  return scripts.map((s) => path.basename(s.filename));
+/**
+ * Writes the code cache of each chunk loaded so far, but those in `done` (their file names), and
+ * returns the names of all written up to now: run the commands a cache should cover, then write.
+ */
+function writeCodeCache(done = []) {
+  const names = [...done];
+  for (const { filename, script } of scripts) {
+    const name = path.basename(filename);
+    if (names.includes(name)) continue;
+    fs.writeFileSync(filename + CACHE_SUFFIX, script.createCachedData());
+    names.push(name);
+  }
+  return names;
 }
 
 module.exports = { main, codeCacheStats, writeCodeCache };

@@ -1,29 +1,40 @@
 #!/usr/bin/env node
 // Writes the V8 code cache beside each chunk of dist/bundle/ (bin/bundle-loader.cjs reads it): runs
 // the commands a user runs most, in this process, through the same loader and under the same V8
-// flags as the bin, then saves the bytecode of every function they compiled. Part of `npm run build`,
+// flags as the bin, and saves the bytecode of the functions they compiled. Part of `npm run build`,
 // after the bundle.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// An old cache first: a chunk compiled from one would put all it held into the new one.
+const bundle = path.join(root, 'dist/bundle');
+for (const name of readdirSync(bundle)) if (name.endsWith('.cache')) rmSync(path.join(bundle, name));
 const require = createRequire(import.meta.url);
 const { main, writeCodeCache } = require('../bin/bundle-loader.cjs');
 
 const work = mkdtempSync(path.join(tmpdir(), 'pooltopo-code-cache-'));
 const quiet = { stdout: () => {}, stderr: () => {}, cwd: root, env: {}, isTTY: false };
-const commands = [
-  ['validate', 'examples'],
-  ['validate', 'examples', '--format', 'json', '-o', path.join(work, 'out.json')],
-  ['report', 'examples/stretched-two-sites.yaml', '-o', path.join(work, 'report.html')],
-  ['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-london'],
-];
 try {
-  for (const args of commands) await main(args, quiet);
+  // First the commonest run, validate of one file (an editor, a pre-commit hook), alone: a cache
+  // holds what was compiled when it is written, and V8 reads all of it at every start, so the
+  // chunks that validate loads keep only what it uses (one-file validate: 94 -> 86 ms against a
+  // cache written after every command below, with the batch and report unchanged).
+  await main(['validate', 'examples/two-servers-separate-sql.yaml'], quiet);
+  const written = writeCodeCache();
+  // Then the other commands, for the chunks only they load.
+  for (const args of [
+    ['validate', 'examples', '--format', 'json', '-o', path.join(work, 'out.json')],
+    ['report', 'examples/stretched-two-sites.yaml', '-o', path.join(work, 'report.html')],
+    ['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-london'],
+    ['plan', 'examples/stretched-two-sites.yaml'],
+  ]) {
+    await main(args, quiet);
+  }
+  console.log(`wrote the code cache of ${writeCodeCache(written).length} chunks`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`wrote the code cache of ${writeCodeCache().length} chunks`);
