@@ -3,7 +3,7 @@
  * upward from the working directory. Anything wrong with it is a `PooltopoError` (exit code 2) naming
  * file:line:column.
  */
-import { promises as fs } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { PooltopoError } from '../errors.js';
 import { decodeText, describeFsError } from '../io/files.js';
@@ -36,11 +36,15 @@ export async function findConfigFile(cwd: string, explicit?: string): Promise<st
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
+      // Synchronous, and no error for a missing file: every start asks in each folder up to the
+      // root, and a thrown ENOENT (and node:fs/promises, loaded for it) cost more than the asking.
+      let stat;
       try {
-        if ((await fs.stat(candidate)).isFile()) return candidate;
+        stat = statSync(candidate, { throwIfNoEntry: false });
       } catch {
-        // not here
+        // not readable here (a folder without search permission): as if absent
       }
+      if (stat?.isFile()) return candidate;
     }
     if (path.dirname(dir) === dir) return undefined;
   }
@@ -52,7 +56,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   const shown = path.relative(cwd, file) || file;
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    bytes = readFileSync(file);
   } catch (err) {
     throw new PooltopoError(`cannot read config file "${explicit ?? shown}": ${describeFsError(err)}`);
   }
