@@ -15,12 +15,10 @@ export interface SchemaViolation {
   readonly at: 'key' | 'value';
 }
 
-export const SCHEMA_PATH = fileURLToPath(new URL('../../schemas/topology.schema.json', import.meta.url));
-
 let schemaText: string | undefined;
-/** The schema's text, as `pooltopo schema` prints it. */
+/** The schema's text, as `pooltopo schema` prints it (its path worked out only then: not at every start). */
 export function topologySchemaText(): string {
-  schemaText ??= readFileSync(SCHEMA_PATH, 'utf8');
+  schemaText ??= readFileSync(fileURLToPath(new URL('../../schemas/topology.schema.json', import.meta.url)), 'utf8');
   return schemaText;
 }
 
