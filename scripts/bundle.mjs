@@ -6,23 +6,34 @@
 // dist/bundle/ sits at the same depth as dist/cli/, so `new URL('../../…', import.meta.url)` still
 // finds package.json, schemas/ and templates/.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { rolldown } from 'rolldown';
 
 // Chunk names carry a content hash, so a rebuild would otherwise leave the old chunks beside the new.
 rmSync('dist/bundle', { recursive: true, force: true });
+
+// Everything a validate runs goes into one chunk, `core` (the entry, pooltopo.cjs, only requires
+// it); the modules only report, simulate and plan use, and the config's validator, stay in chunks of
+// their own, loaded when asked for. Left to itself rolldown split the common path into eleven
+// chunks, each one more file to find, read and load at every start: one-file validate (without
+// NODE_EXTRA_CA_CERTS) 157 -> 142 M instructions, 92 -> 76 ms; report 226 -> 222 M.
+// Matched against each module's path relative to the project (npm runs this from its root).
+const LAZY = /(report|render|view-model|simulate|plan|headline|headroom|config-validator|templates|diagram)/;
 
 const bundle = await rolldown({
   input: 'dist/cli/main.js',
   platform: 'node',
   external: ['mathjs', 'handlebars', /^handlebars\//, /^node:/],
   logLevel: 'warn',
+  // The CLI imports the capacity analysis lazily for plan; validate needs it anyway, so it is in core.
+  onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' ? undefined : handler(level, log)),
 });
 // CommonJS, loaded by require() from bin/pooltopo.js: Node's ESM loader costs every start more
 // than the bundle itself (validate of one example, 25 interleaved runs each: median 187 ms as ESM,
 // 169 ms as CommonJS). External dynamic imports (mathjs, handlebars' runtime) become require()
 // calls: bin/bundle-loader.cjs compiles the chunks with vm.Script to use the code cache, and a
 // vm.Script's import() would need Node's experimental module API.
-await bundle.write({ dir: 'dist/bundle', format: 'cjs', dynamicImportInCjs: false, entryFileNames: 'pooltopo.cjs', chunkFileNames: '[name]-[hash].cjs' });
+await bundle.write({ dir: 'dist/bundle', format: 'cjs', dynamicImportInCjs: false, codeSplitting: { groups: [{ name: 'core', test: (id) => !LAZY.test(path.relative(process.cwd(), id)) }] }, entryFileNames: 'pooltopo.cjs', chunkFileNames: '[name]-[hash].cjs' });
 await bundle.close();
 
 // ASCII only, as esbuild writes by default: a source with one character past ASCII (an arrow in a
