@@ -23,7 +23,7 @@ v8.setFlagsFromString('--max-inlined-bytecode-size=230');
 
 // The code cache: for each chunk `x.cjs`, `x.cjs.cache` holds the bytecode of the functions that
 // the build ran in it (scripts/build-code-cache.mjs: validate of one file for the chunks that
-// command loads, report and simulate for the rest). With it, a start skips parsing and
+// command loads, the other commands for the rest). With it, a start skips parsing and
 // compiling them (about half of what a one-file validate costs beyond bare Node). V8 checks that
 // a cache matches the chunk's source, its own version and these flags, and ignores one that does
 // not (another Node version, a rebuilt chunk): the chunk is then compiled as usual.

@@ -28,7 +28,7 @@ const bundle = await rolldown({
   // The CLI imports the capacity analysis lazily for plan; validate needs it anyway, so it is in core.
   onLog: (level, log, handler) => (log.code === 'INEFFECTIVE_DYNAMIC_IMPORT' ? undefined : handler(level, log)),
 });
-// CommonJS, loaded by require() from bin/pooltopo.js: Node's ESM loader costs every start more
+// CommonJS, loaded through require() by bin/bundle-loader.cjs: Node's ESM loader costs every start more
 // than the bundle itself (validate of one example, 25 interleaved runs each: median 187 ms as ESM,
 // 169 ms as CommonJS). External dynamic imports (mathjs, handlebars' runtime) become require()
 // calls: bin/bundle-loader.cjs compiles the chunks with vm.Script to use the code cache, and a
