@@ -485,14 +485,14 @@ class FastParser {
         end = ++i;
         continue;
       }
-      if (d === LF || d === CR || d !== d) break;
+      if (isBreakOrEnd(d)) break;
       if (d === SPACE) {
         i++;
         continue;
       }
       if (d === COLON) {
         const e = text.charCodeAt(i + 1);
-        if (e === SPACE || e === LF || e === CR || e !== e || (flow && isFlowIndicator(e))) break;
+        if (isSpaceBreakOrEnd(e) || (flow && isFlowIndicator(e))) break;
       } else if (d === HASH) {
         if (text.charCodeAt(i - 1) === SPACE) break;
       } else if (flow && isFlowIndicator(d)) {
