@@ -193,9 +193,9 @@ describe('as a real process', () => {
   });
 
   it('loads every chunk of the bundle from the code cache the build wrote, and runs the same without it', () => {
-    // V8 refuses a cache that does not match (the chunk, the Node version, the V8 flags): a refused
-    // or missing cache would cost a start instead of saving it.
-    // The build runs validate, report and simulate: every chunk those load has an accepted cache.
+    // The build runs validate, report, simulate and plan: every chunk those load has a cache, and V8
+    // accepts it (it refuses one that does not match the chunk, the Node version or the V8 flags,
+    // and a refused or missing cache would cost a start instead of saving it).
     const stats = (command: string[]) => {
       const script = `const l = require(${JSON.stringify(path.join(ROOT, 'bin/bundle-loader.cjs'))});
         const io = { stdout() {}, stderr() {}, cwd: ${JSON.stringify(ROOT)}, env: {}, isTTY: false };
