@@ -1,31 +1,39 @@
-// Loads the CLI's bundle (dist/bundle/, built by `npm run build`) the fast way: V8's optimiser tuned
-// for a short batch, and each chunk's compiled code taken from the V8 code cache that the build
-// wrote beside it. Used by bin/pooltopo.js and by scripts/build-code-cache.mjs, which writes the cache.
+// Loads the CLI's bundle (dist/bundle/, built by `npm run build`) the fast way: each chunk's
+// compiled code taken from the V8 code cache that the build wrote beside it, and V8's optimiser
+// tuned when validate has a batch of files. Used by bin/pooltopo.js and by scripts/build-code-cache.mjs, which writes the cache.
 'use strict';
 
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
-const v8 = require('node:v8');
 const vm = require('node:vm');
 
-// V8's tiering for a short-lived batch: by default V8 optimises hundreds of pooltopo's functions part
-// way through a run of a thousand files, and that compiling took a third of all the instructions
-// the run executed (callgrind, --single-threaded: 1,211 of 3,053 M), on the cores the linting needs.
-// Waiting twice as long before optimising a function, and inlining smaller ones, leaves the
-// optimiser only the truly hot code (221 M of 2,229 M): a batch of 1,000 files takes 1.15 -> 0.75 s
-// of CPU and 0.77 -> 0.67 s of wall time (medians of 15 interleaved runs); one file, a report and
-// the 20,000-server file are unchanged. Flags for the optimiser only: no behaviour changes. Set
-// before any of pooltopo's code is compiled (the code cache below is only valid under the same
-// flags); the library (dist/index.js) leaves its host's V8 as it is.
-v8.setFlagsFromString('--interrupt-budget=264000');
-v8.setFlagsFromString('--max-inlined-bytecode-size=230');
+// V8's tiering for a batch of many files: by default V8 optimises hundreds of pooltopo's functions
+// part way through a run of a thousand files, and that compiling took a third of all the
+// instructions the run executed (callgrind, --single-threaded: 1,211 of 3,053 M), on the cores the
+// linting needs. Waiting twice as long before optimising a function, and inlining smaller ones,
+// leaves the optimiser only the truly hot code (221 M of 2,229 M): a batch of 1,000 files takes
+// 1.15 -> 0.75 s of CPU and 0.77 -> 0.67 s of wall time (medians of 15 interleaved runs). Flags for
+// the optimiser only: no behaviour changes. Set only once validate knows it has a batch (the CLI
+// calls this with the number of files): node:v8 alone costs a start about 4 ms, and a run of a few
+// files gains nothing from the flags. The code cache below is made and checked without them (V8
+// checks a cache when a chunk is loaded, before any batch starts); the library (dist/index.js)
+// leaves its host's V8 as it is.
+const BATCH_FILES = 100;
+let tuned = false;
+function tuneForBatch(files) {
+  if (tuned || files < BATCH_FILES) return;
+  tuned = true;
+  const v8 = require('node:v8');
+  v8.setFlagsFromString('--interrupt-budget=264000');
+  v8.setFlagsFromString('--max-inlined-bytecode-size=230');
+}
 
 // The code cache: for each chunk `x.cjs`, `x.cjs.cache` holds the bytecode of the functions that
 // the build ran in it (scripts/build-code-cache.mjs: validate of one file for the chunks that
 // command loads, the other commands for the rest). With it, a start skips parsing and
 // compiling them (about half of what a one-file validate costs beyond bare Node). V8 checks that
-// a cache matches the chunk's source, its own version and these flags, and ignores one that does
+// a cache matches the chunk's source, its own version and its flags, and ignores one that does
 // not (another Node version, a rebuilt chunk): the chunk is then compiled as usual.
 const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle');
 const CACHE_SUFFIX = '.cache';
@@ -72,4 +80,4 @@ function writeCodeCache(done = []) {
   return names;
 }
 
-module.exports = { main, codeCacheStats, writeCodeCache };
+module.exports = { main, tuneForBatch, codeCacheStats, writeCodeCache };

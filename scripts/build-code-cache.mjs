@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Writes the V8 code cache beside each chunk of dist/bundle/ (bin/bundle-loader.cjs reads it): runs
-// the commands a user runs most, in this process, through the same loader and under the same V8
-// flags as the bin, and saves the bytecode of the functions they compiled. Part of `npm run build`,
-// after the bundle.
+// the commands a user runs most, in this process, through the same loader as the bin, and saves the
+// bytecode of the functions they compiled. Part of `npm run build`, after the bundle. The runs get
+// no `onBatch`: V8's flags stay as a start has them when it loads the chunks (the loader sets its
+// batch flags only later, once validate has many files), and V8 takes a cache only under the flags
+// it was made with.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';

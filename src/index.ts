@@ -36,6 +36,8 @@ export interface ValidateOptions extends LintOptions {
   readonly read?: Partial<ReadLimits>;
   /** Called for problems met while walking directories, which do not stop the run. */
   readonly onWarning?: (message: string) => void;
+  /** Called once with the number of files and texts to lint, before the first is linted. */
+  readonly onStart?: (count: number) => void;
 }
 
 /**
@@ -72,6 +74,7 @@ async function lintInputs<T>(
   if (expanded.files.length > 0 && files.length === 0 && texts.length === 0) {
     throw new PooltopoError('every file given is ignored by the config\'s ignore patterns');
   }
+  options.onStart?.(files.length + texts.length);
   const kept: T[] = [];
   const readLimits = { ...DEFAULT_READ_LIMITS, ...options.read };
   for (const file of files) {

@@ -21,6 +21,16 @@ describe('library API', () => {
     expect((await lintText(stretched, 's.yaml', { settings: { poolLatencyMs: 5 } })).result.findings.map((f) => f.ruleId)).toContain('latency-over-10ms');
   });
 
+  it('says how many inputs it is about to lint, once', async () => {
+    const counts: number[] = [];
+    const results = await validate(['examples', { file: 'inline.yaml', text: 'version: 1\nname: T\nmanagementServers:\n  - name: a\n' }], {
+      cwd: ROOT,
+      onStart: (count) => counts.push(count),
+    });
+    expect(counts).toEqual([results.files.length]);
+    expect(results.files.length).toBeGreaterThan(10);
+  });
+
   it('throws PooltopoError for a path that does not exist', async () => {
     await expect(validate(['no-such-file.yaml'], { cwd: ROOT })).rejects.toBeInstanceOf(PooltopoError);
   });

@@ -231,6 +231,69 @@ describe('as a real process', () => {
     expect([0, 1]).toContain(code);
   });
 
+  it('writes all of a large output to a reader that is slow to read it, through a blocking pipe or not', async () => {
+    // About 1 MB through a pipe nobody reads for a while: the writes wait for room, and nothing is
+    // lost. A parent may leave the pipe non-blocking (a net.Socket on it does so, as libuv does for
+    // its pipes): then a write that finds it full fails with EAGAIN, and is tried again.
+    const many = path.join(dir, 'slow');
+    mkdirSync(many);
+    const example = readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8');
+    for (let i = 0; i < 200; i++) writeFileSync(path.join(many, `t${i}.yaml`), example);
+    const bin = path.join(ROOT, 'bin/pooltopo.js');
+    const nonBlocking = `new (require('node:net').Socket)({ fd: 1, readable: false, writable: true });
+      process.argv = [process.argv[0], ${JSON.stringify(bin)}, 'validate', ${JSON.stringify(many)}, '--format', 'json'];
+      require(process.argv[1]);`;
+    for (const args of [[bin, 'validate', many, '--format', 'json'], ['-e', nonBlocking]]) {
+      const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.pause();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const chunks: Buffer[] = [];
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => chunks.push(d));
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.stdout.resume();
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const results = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { files: unknown[] };
+      expect(results.files).toHaveLength(200);
+    }
+  });
+
+  it('colours its output for a terminal only, without building process.stdout', () => {
+    const run = (shell: string) => spawnSync('sh', ['-c', shell], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+    const bin = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'bin/pooltopo.js'))} validate warn.yaml`;
+    // A pseudo-terminal (util-linux's script, part of every Debian system).
+    expect(run(`script -qec '${bin}' /dev/null`).stdout).toMatch(/\u001b\[/);
+    expect(run(`${bin} | cat`).stdout).not.toMatch(/\u001b\[/);
+    expect(run(`${bin} > out.txt; cat out.txt`).stdout).toMatch(/^warn\.yaml\n/);
+    expect(run(`${bin} > out.txt; cat out.txt`).stdout).not.toMatch(/\u001b\[/);
+    // The null device is a character device like a terminal, but no terminal: its output is not
+    // read, so the check is that the run works without asking isatty (which loads net and streams).
+    const modules = path.join(dir, 'modules.txt');
+    const script = `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(modules)}, process.moduleLoadList.join('\\n')));
+      process.argv = [process.argv[0], ${JSON.stringify(path.join(ROOT, 'bin/pooltopo.js'))}, 'validate', 'warn.yaml'];
+      require(process.argv[1]);`;
+    const bare = new Set(spawnSync(process.execPath, ['-p', 'process.moduleLoadList.join("\\n")'], { encoding: 'utf8' }).stdout.split('\n'));
+    for (const target of ['/dev/null', 'pipe'] as const) {
+      const r = spawnSync(process.execPath, ['-e', script], { cwd: dir, stdio: ['ignore', target === 'pipe' ? 'pipe' : 'ignore', 'pipe'], encoding: 'utf8' });
+      expect(r.status, target).toBe(0);
+      const added = readFileSync(modules, 'utf8').split('\n').filter((m) => !bare.has(m));
+      // One file is not a batch: no V8 flags, so no node:v8 either (it alone costs a start 4 ms).
+      expect(added.filter((m) => /^NativeModule (stream|net|tty|v8|internal\/streams\/)/.test(m)), target).toEqual([]);
+      expect(added.length, target).toBeGreaterThan(0);
+    }
+  });
+
+  it('tells its host how many files validate lints (the bin tunes V8 for a batch)', async () => {
+    const { main } = await import('../src/cli/main.js');
+    const counts: number[] = [];
+    const io = { stdout: () => {}, stderr: () => {}, cwd: ROOT, env: {}, isTTY: false, onBatch: (n: number) => counts.push(n) };
+    expect(await main(['validate', 'examples'], io)).toBe(0);
+    expect(await main(['validate', 'examples/single-server.yaml'], io)).toBe(0);
+    expect(counts).toEqual([readdirSync(path.join(ROOT, 'examples')).filter((f) => /\.ya?ml$/.test(f)).length, 1]);
+  });
+
   it('reports an unwritable output in one line, without a stack trace', () => {
     const r = spawnCli(['validate', 'good.yaml', '--format', 'json', '-o', '/proc/no/way'], { cwd: dir });
     expect(r.code).toBe(2);

@@ -27,6 +27,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether standard output is a terminal (for colour). */
   readonly isTTY: boolean;
+  /** Told how many files `validate` is about to lint (bin/ tunes V8 for a long batch). */
+  readonly onBatch?: (files: number) => void;
 }
 
 let packageJson: { version: string; homepage: string } | undefined;
@@ -315,6 +317,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     ...limitOptions(config),
     reportUnusedDisable: values['report-unused-disable'] === true,
     onWarning: warnOn(io),
+    ...(io.onBatch ? { onStart: io.onBatch } : {}),
   });
   const output = values['output'] as string | undefined;
   const color = output === undefined && wantsColor(values, io);
