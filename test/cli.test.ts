@@ -209,6 +209,11 @@ describe('as a real process', () => {
     const report = stats(['report', 'examples/stretched-two-sites.yaml', '-o', path.join(dir, 'cached-report.html')]);
     expect(report).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
     expect(report.chunks).toBeGreaterThan(validate.chunks);
+    expect(stats(['report', 'examples/skype-paired-enterprise.yaml', '-o', path.join(dir, 'cached-skype.html')])).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
+    expect(stats(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'abnormal-shutdown'])).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
+    // Every chunk of the bundle has one, the config file's validator included.
+    const bundle = readdirSync(path.join(ROOT, 'dist/bundle'));
+    expect(bundle.filter((f) => f.endsWith('.cjs') && !bundle.includes(`${f}.cache`))).toEqual([]);
     // The same output through the loader as through plain require() of the bundle, without any cache.
     const plain = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(ROOT, 'dist/bundle/pooltopo.cjs'))}).main(['validate', 'examples', '--format', 'json'],
       { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: ${JSON.stringify(ROOT)}, env: {}, isTTY: false })`], { cwd: ROOT, encoding: 'utf8' });
