@@ -1,6 +1,7 @@
 // Loads the CLI's bundle (dist/bundle/, built by `npm run build`) the fast way: each chunk's
 // compiled code taken from the V8 code cache that the build wrote beside it, and V8's optimiser
-// tuned when validate has a batch of files. Used by bin/pooltopo.js and by scripts/build-code-cache.mjs, which writes the cache.
+// tuned when validate has a batch of files. Used by bin/pooltopo.js and by
+// scripts/build-code-cache.mjs, which writes the cache.
 'use strict';
 
 const fs = require('node:fs');
@@ -15,10 +16,11 @@ const vm = require('node:vm');
 // leaves the optimiser only the truly hot code (221 M of 2,229 M): a batch of 1,000 files takes
 // 1.15 -> 0.75 s of CPU and 0.77 -> 0.67 s of wall time (medians of 15 interleaved runs). Flags for
 // the optimiser only: no behaviour changes. Set only once validate knows it has a batch (the CLI
-// calls this with the number of files): node:v8 alone costs a start about 4 ms, and a run of a few
-// files gains nothing from the flags. The code cache below is made and checked without them (V8
-// checks a cache when a chunk is loaded, before any batch starts); the library (dist/index.js)
-// leaves its host's V8 as it is.
+// calls this with the number of files): node:v8 alone costs a start about 4 ms, and below 100
+// files the flags made no difference this machine could measure (medians of 15 interleaved runs
+// at 20, 50 and 100 files), while at 1,000 they still do when set this late. The code cache below
+// is made and checked without them (V8 checks a cache when a chunk is loaded, before any batch
+// starts); the library (dist/index.js) leaves its host's V8 as it is.
 const BATCH_FILES = 100;
 let tuned = false;
 function tuneForBatch(files) {
