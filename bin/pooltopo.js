@@ -23,7 +23,12 @@ function writeAll(fd, text) {
       // A reader that stops early (`pooltopo validate . | head`) closes the pipe: stop writing
       // quietly, as other command-line tools do.
       else if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      else throw err;
+      else {
+        // A full disk, a device error: one line, and the exit code of a command that could not
+        // do its job.
+        if (fd === 1) writeAll(2, `pooltopo: cannot write to standard output: ${err.message}\n`);
+        process.exit(2);
+      }
     }
   }
 }

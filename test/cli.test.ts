@@ -303,5 +303,9 @@ describe('as a real process', () => {
     const r = spawnCli(['validate', 'good.yaml', '--format', 'json', '-o', '/proc/no/way'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // Standard output on a full disk (Linux's /dev/full fails every write with ENOSPC).
+    const full = spawnSync('sh', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'bin/pooltopo.js'))} validate good.yaml > /dev/full`], { cwd: dir, encoding: 'utf8' });
+    expect(full.status).toBe(2);
+    expect(full.stderr).toMatch(/^pooltopo: cannot write to standard output: ENOSPC[^\n]*\n$/);
   });
 });
