@@ -12,8 +12,9 @@ const vm = require('node:vm');
 // V8's tiering for a batch of many files: by default V8 optimises hundreds of pooltopo's functions
 // part way through a run of a thousand files, and that compiling took a third of all the
 // instructions the run executed (callgrind, --single-threaded: 1,211 of 3,053 M), on the cores the
-// linting needs. Waiting twice as long before optimising a function, and inlining smaller ones,
-// leaves the optimiser only the truly hot code (221 M of 2,229 M): a batch of 1,000 files takes
+// linting needs. Waiting about four times as long before optimising a function (an interrupt
+// budget of 264,000 against Node 20's 67,584) and inlining functions only half as large (230
+// bytes of bytecode against 460) leaves the optimiser only the truly hot code (221 M of 2,229 M): a batch of 1,000 files takes
 // 1.15 -> 0.75 s of CPU and 0.77 -> 0.67 s of wall time (medians of 15 interleaved runs). Flags for
 // the optimiser only: no behaviour changes. Set only once validate knows it has a batch (the CLI
 // calls this with the number of files): node:v8 alone costs a start about 4 ms, and below 100
