@@ -14,9 +14,9 @@ const vm = require('node:vm');
 // instructions the run executed (callgrind, --single-threaded: 1,211 of 3,053 M), on the cores the
 // linting needs. Waiting about four times as long before optimising a function (an interrupt
 // budget of 264,000 against Node 20's 67,584) and inlining functions only half as large (230
-// bytes of bytecode against 460) leaves the optimiser only the truly hot code (221 M of 2,229 M): a batch of 1,000 files takes
-// 1.15 -> 0.75 s of CPU and 0.77 -> 0.67 s of wall time (medians of 15 interleaved runs). Flags for
-// the optimiser only: no behaviour changes. Set only once validate knows it has a batch (the CLI
+// bytes of bytecode against 460) leaves the optimiser only the truly hot code (221 M of 2,229 M):
+// a batch of 1,000 files takes 1.15 -> 0.75 s of CPU and 0.77 -> 0.67 s of wall time (medians of
+// 15 interleaved runs). Flags for the optimiser only: no behaviour changes. Set only once validate knows it has a batch (the CLI
 // calls this with the number of files): node:v8 alone costs a start about 4 ms, and below 100
 // files the flags made no difference this machine could measure (medians of 15 interleaved runs
 // at 20, 50 and 100 files), while at 1,000 they still do when set this late. The code cache below
