@@ -99,10 +99,19 @@ async function lintInputs<T>(
   });
 }
 
-/** Whether a file (relative to cwd) matches one of the ignore globs (relative to base). */
+/**
+ * Whether a file (relative to cwd) matches one of the ignore globs (relative to base), read as
+ * .gitignore and .eslintignore read theirs: a glob with no slash but a trailing one (`archive/`,
+ * `*.draft.yaml`) matches at any depth; one with a slash at its start or in its middle
+ * (`/archive/`, `topologies/old/`) only from the base; a trailing slash means everything below.
+ */
 function ignoreMatcher(globs: readonly string[], base: string, cwd: string): (file: string) => boolean {
   if (globs.length === 0) return () => false;
-  const patterns = globs.map((g) => globToRegExp(g.replace(/^\.\//, '').replace(/\/$/, '/**')));
+  const patterns = globs.map((g) => {
+    const glob = g.replace(/^\.\//, '');
+    const anchored = glob.replace(/\/$/, '').includes('/');
+    return globToRegExp(`${anchored ? '' : '**/'}${glob.replace(/^\//, '').replace(/\/$/, '/**')}`);
+  });
   return (file) => {
     const rel = path.relative(base, path.resolve(cwd, file)).split(path.sep).join('/');
     return patterns.some((re) => re.test(rel));

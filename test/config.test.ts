@@ -76,6 +76,15 @@ describe('config file', () => {
     const only = await runCli(['validate', 'legacy/old.yaml'], { cwd: root });
     expect(only.code).toBe(2);
   });
+
+  it('reads ignore globs as .gitignore does: without a slash at any depth, with one from the config file', async () => {
+    const root = project('ignore-depth', 'ignore:\n  - archive/\n  - "*.draft.yaml"\n  - /top-only/\n  - sites/old/\n', {
+      'a.yaml': TWO, 'sites/archive/x.yaml': TWO, 'archive/y.yaml': TWO, 'sites/b.draft.yaml': TWO,
+      'top-only/c.yaml': TWO, 'sites/top-only/d.yaml': TWO, 'sites/old/e.yaml': TWO, 'other/sites/old/f.yaml': TWO,
+    });
+    const r = await runCli(['validate', '.', '--format', 'json'], { cwd: root });
+    expect(json(r.stdout).files.map((f) => f.file)).toEqual(['a.yaml', 'other/sites/old/f.yaml', 'sites/top-only/d.yaml']);
+  });
 });
 
 describe('policies', () => {
