@@ -119,6 +119,7 @@ Options:
   -f, --format FORMAT       stylish or json (default: stylish)
   -o, --output FILE         write the output to FILE
       --config FILE / --no-config
+      --color / --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help                show this help
 `;
 
@@ -137,6 +138,7 @@ Options:
   -f, --format FORMAT       stylish or json (default: stylish)
   -o, --output FILE         write the output to FILE
       --config FILE / --no-config
+      --color / --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help                show this help
 `;
 
@@ -262,10 +264,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const args = argv.filter((a) => a !== '--debug');
   try {
     const [name, ...rest] = args;
-    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    if (name === undefined) {
+      // No command: a usage error, so the usage goes where errors go.
+      io.stderr(USAGE);
+      return 2;
+    }
+    if (name === '-h' || name === '--help' || name === 'help') {
       const asked = name === 'help' && rest[0] !== undefined ? commandNamed(rest[0]) : undefined;
       io.stdout(asked ? asked.usage : USAGE);
-      return name === undefined ? 2 : 0;
+      return 0;
     }
     if (name === '-v' || name === '--version') {
       io.stdout(`${pkg().version}\n`);
