@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +138,28 @@ describe('pooltopo', () => {
     expect(one.stdout).toMatch(/Resource pool design considerations/);
     const schema = await runCli(['schema']);
     expect(JSON.parse(schema.stdout)).toEqual(JSON.parse(readFileSync(path.join(ROOT, 'schemas/topology.schema.json'), 'utf8')));
+  });
+});
+
+describe('the commands that work on one file', () => {
+  it.each([
+    ['report', ['-o', 'never.html']],
+    ['simulate', ['--down', 'ms01']],
+    ['plan', []],
+  ])('%s refuses a directory or a glob, whatever it finds, in one line', async (command, extra) => {
+    for (const target of [dir, path.join(dir, 'nested/deeper'), `${dir}/*.yaml`]) {
+      const r = await runCli([command, target, ...extra], { cwd: dir });
+      expect(r.code, target).toBe(2);
+      expect(r.stdout).toBe('');
+      // (report also warns of what it met on the way: the fixture folder holds a symlink loop.)
+      const lines = r.stderr.trim().split('\n');
+      expect(lines.slice(0, -1).every((l) => l.startsWith('pooltopo: warning: '))).toBe(true);
+      expect(lines.at(-1)).toMatch(new RegExp(`^pooltopo: ${command} needs one topology file; ".*" is a directory or a glob \\(\\d+ topology files?; pooltopo validate lints several\\)$`));
+    }
+    expect(readdirSync(dir)).not.toContain('never.html');
+    // A file named is fine.
+    expect((await runCli([command, 'good.yaml', ...extra], { cwd: dir })).code).not.toBe(2);
+    rmSync(path.join(dir, 'never.html'), { force: true });
   });
 });
 
@@ -301,6 +323,47 @@ describe('as a real process', () => {
     expect(await main(['validate', 'examples'], io)).toBe(0);
     expect(await main(['validate', 'examples/single-server.yaml'], io)).toBe(0);
     expect(counts).toEqual([readdirSync(path.join(ROOT, 'examples')).filter((f) => /\.ya?ml$/.test(f)).length, 1]);
+  });
+
+  it('writes -o through a link, into a named pipe, keeping a replaced file\'s mode, and - as standard output', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'pooltopo-out-'));
+    try {
+      const bin = path.join(ROOT, 'bin/pooltopo.js');
+      const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: out, encoding: 'utf8' });
+      const good = path.join(dir, 'good.yaml');
+      // A link: its target gets the output, the link stays a link.
+      writeFileSync(path.join(out, 'target.json'), 'old');
+      symlinkSync('target.json', path.join(out, 'link.json'));
+      expect(run(['validate', good, '--format', 'json', '-o', 'link.json']).status).toBe(0);
+      expect(lstatSync(path.join(out, 'link.json')).isSymbolicLink()).toBe(true);
+      expect(JSON.parse(readFileSync(path.join(out, 'target.json'), 'utf8')).files).toHaveLength(1);
+      // A replaced file keeps its mode.
+      writeFileSync(path.join(out, 'private.json'), 'old');
+      chmodSync(path.join(out, 'private.json'), 0o600);
+      expect(run(['validate', good, '--format', 'json', '-o', 'private.json']).status).toBe(0);
+      expect(statSync(path.join(out, 'private.json')).mode & 0o777).toBe(0o600);
+      // A named pipe: its reader gets the output, and it stays a pipe.
+      const fifo = path.join(out, 'fifo');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const reader = spawn('cat', [fifo]);
+      let read = '';
+      reader.stdout.on('data', (d: Buffer) => { read += d.toString(); });
+      const closed = new Promise((resolve) => reader.on('close', resolve));
+      const writer = spawn(process.execPath, [bin, 'validate', good, '--format', 'json', '-o', fifo], { cwd: out });
+      expect(await new Promise((resolve) => writer.on('close', resolve))).toBe(0);
+      await closed;
+      expect(JSON.parse(read).files).toHaveLength(1);
+      expect(statSync(fifo).isFIFO()).toBe(true);
+      // `-o -`: standard output, as other tools take it; no file named "-".
+      const dash = run(['validate', good, '--format', 'json', '-o', '-']);
+      expect(JSON.parse(dash.stdout).files).toHaveLength(1);
+      const html = run(['report', good, '-o', '-']);
+      expect(html.stdout).toMatch(/^<!DOCTYPE html>/);
+      expect(html.stderr).toBe('');
+      expect(readdirSync(out)).not.toContain('-');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('reports an unwritable output in one line, without a stack trace', () => {

@@ -3,6 +3,7 @@
  * process streams (through the `Io` it is given, so tests can run it in-process).
  */
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PooltopoError } from '../errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
@@ -65,7 +66,8 @@ node_modules and hidden folders); a .json file is read when named.
 
 Options:
   -f, --format FORMAT    output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
-  -o, --output FILE      write the output to FILE instead of standard output (atomically)
+  -o, --output FILE      write the output to FILE instead of standard output (atomically; - is
+                         standard output)
       --fail-on LEVEL    lowest severity that makes the exit code 1: error, warning, info (default: error)
       --config FILE      config file (default: .pooltopo.yaml found upward from the working directory)
       --no-config        use no config file
@@ -84,7 +86,8 @@ data-centre loss, lease, capacity and availability, the findings and the rules b
 Nothing is loaded from the network and it needs no scripts. The exit code is validate's.
 
 Options:
-  -o, --output FILE      the HTML file to write (default: FILE's name with .html)
+  -o, --output FILE      the HTML file to write (default: FILE's name with .html; - is standard
+                         output)
       --fail-on LEVEL    lowest severity that makes the exit code 1 (default: error)
       --config FILE      config file (default: .pooltopo.yaml found upward)
       --no-config        use no config file
@@ -326,7 +329,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     onWarning: warnOn(io),
     ...(io.onBatch ? { onStart: io.onBatch } : {}),
   });
-  const output = values['output'] as string | undefined;
+  const output = outputOf(values);
   const color = output === undefined && wantsColor(values, io);
   const text = FORMATS[format as FormatName](results, {
     color,
@@ -344,7 +347,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
   const failOn = failOnOf(values);
   const config = await configFor(values, io);
   const file = positionals[0]!;
-  const outcome = await lintOne(file, config, io, { policies: config.policies, onWarning: warnOn(io) });
+  const outcome = await lintOne('report', file, config, io, { policies: config.policies, onWarning: warnOn(io) });
   const { buildReportView } = await import('../report/view-model.js');
   const { renderReport } = await import('../report/render.js');
   const html = await renderReport(await buildReportView(outcome, {
@@ -354,16 +357,20 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
     version: pkg().version,
     ...(values['timestamp'] ? { generatedAt: new Date().toISOString() } : {}),
   }));
-  const output = (values['output'] as string | undefined) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
-  await writeFileAtomic(output, html, io.cwd);
-  io.stderr(`pooltopo: wrote ${output}\n`);
+  if (values['output'] === '-') {
+    io.stdout(html);
+  } else {
+    const output = outputOf(values) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
+    await writeFileAtomic(output, html, io.cwd);
+    io.stderr(`pooltopo: wrote ${output}\n`);
+  }
   return failing(outcome.result.findings, failOn) ? 1 : 0;
 }
 
 /** Lints FILE and returns its model, or fails with exit 2 when it has none (syntax or schema errors). */
-async function modelOf(file: string, values: Record<string, unknown>, io: Io): Promise<{ outcome: LintOutcome; config: Config }> {
+async function modelOf(command: string, file: string, values: Record<string, unknown>, io: Io): Promise<{ outcome: LintOutcome; config: Config }> {
   const config = await configFor(values, io);
-  const outcome = await lintOne(file, config, io);
+  const outcome = await lintOne(command, file, config, io);
   if (outcome.result.kind !== undefined && outcome.result.kind !== 'scom') {
     throw new PooltopoError(`this command supports kind scom only for now; "${file}" is ${outcome.result.kind} (pooltopo validate checks it)`);
   }
@@ -376,11 +383,11 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
   const format = stylishOrJson(values);
   const file = positionals[0]!;
   const config = await configFor(values, io);
-  const outcome = await lintOne(file, config, io);
+  const outcome = await lintOne('simulate', file, config, io);
   if (!outcome.topology && !outcome.skype && !outcome.opcon) throw cannotAnalyse(file, outcome);
   const plugin = kindPlugin(outcome.result.kind ?? 'scom');
   if (!plugin?.simulate) throw new PooltopoError(`simulate does not support kind ${outcome.result.kind} yet`);
-  const output = values['output'] as string | undefined;
+  const output = outputOf(values);
   const { text, exitCode } = await plugin.simulate(outcome, {
     file: outcome.result.file,
     downs: (values['down'] as string[] | undefined) ?? [],
@@ -393,11 +400,15 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
   return exitCode;
 }
 
-/** Lints the one FILE a command works on (a directory or glob that finds no file is an error). */
-async function lintOne(file: string, config: Config, io: Io, extra: Pick<ValidateOptions, 'policies' | 'onWarning'> = {}): Promise<LintOutcome> {
-  const [outcome] = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings, ...limitOptions(config), ...extra });
-  if (!outcome) throw new PooltopoError(`no topology file in "${file}"`);
-  return outcome;
+/** Lints the one FILE a command works on: a directory or a glob is an error, whatever it finds. */
+async function lintOne(command: string, file: string, config: Config, io: Io, extra: Pick<ValidateOptions, 'policies' | 'onWarning'> = {}): Promise<LintOutcome> {
+  const outcomes = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings, ...limitOptions(config), ...extra });
+  const [outcome] = outcomes;
+  if (outcomes.length !== 1 || path.resolve(io.cwd, outcome!.result.file) !== path.resolve(io.cwd, file)) {
+    const found = outcomes.length === 0 ? 'no topology file' : `${outcomes.length} topology file${outcomes.length === 1 ? '' : 's'}`;
+    throw new PooltopoError(`${command} needs one topology file; "${file}" is a directory or a glob (${found}; pooltopo validate lints several)`);
+  }
+  return outcome!;
 }
 
 /** Prints a problem met on the way (an unreadable file in a directory, an ignored file named) to stderr. */
@@ -406,6 +417,12 @@ function warnOn(io: Io): (message: string) => void {
 }
 
 /** Writes a command's output to `-o` (atomically) or to stdout. */
+/** The --output file; undefined for standard output (no -o, or `-o -` as other tools take it). */
+function outputOf(values: Record<string, unknown>): string | undefined {
+  const output = values['output'] as string | undefined;
+  return output === '-' ? undefined : output;
+}
+
 async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
   if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
   else io.stdout(text);
@@ -430,7 +447,7 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const raw = values['target-failures'] as string | undefined;
   if (raw !== undefined && !/^[1-9]\d{0,2}$/.test(raw)) throw new PooltopoError(`--target-failures must be a whole number from 1 to 999, not "${raw}"`);
   const file = positionals[0]!;
-  const { outcome, config } = await modelOf(file, values, io);
+  const { outcome, config } = await modelOf('plan', file, values, io);
   const settings = { ...DEFAULT_SETTINGS, ...config.settings };
   const target = raw !== undefined ? Number(raw) : settings.targetTolerableFailures;
   const topology = outcome.topology!;
@@ -441,7 +458,7 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const pools = topology.pools.map((p) => planForPool(p, limits, target, settings.databaseObserverLoadMembers));
   const { formatPlanJson, formatPlanStylish } = await import('../formatters/plan.js');
   const report = { file: outcome.result.file, targetFailures: target, pools, headroom: headroom(topology, outcome.analysis!) };
-  const output = values['output'] as string | undefined;
+  const output = outputOf(values);
   const text = format === 'json' ? formatPlanJson(report) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
   await emit(text, output, io);
   return pools.some((p) => !p.meetsTarget) ? 1 : 0;
