@@ -416,13 +416,13 @@ function warnOn(io: Io): (message: string) => void {
   return (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`);
 }
 
-/** Writes a command's output to `-o` (atomically) or to stdout. */
 /** The --output file; undefined for standard output (no -o, or `-o -` as other tools take it). */
 function outputOf(values: Record<string, unknown>): string | undefined {
   const output = values['output'] as string | undefined;
   return output === '-' ? undefined : output;
 }
 
+/** Writes a command's output to `-o` (atomically) or to stdout. */
 async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
   if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
   else io.stdout(text);
