@@ -7,6 +7,7 @@ import { FORMATS, type FormatOptions } from '../src/formatters/index.js';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
 import { lintText, RULES, validate } from '../src/index.js';
 import { describeRule } from '../src/rules/descriptors.js';
+import { ruleKind } from '../src/rules/index.js';
 import type { Results } from '../src/results.js';
 import { summarise } from '../src/results.js';
 import { ROOT } from './fixture-files.js';
@@ -14,7 +15,7 @@ import { ROOT } from './fixture-files.js';
 const HOSTILE = `<script>&"'%,:;]]>\u202Eevil\nnext`;
 const OPTIONS: FormatOptions = {
   color: false,
-  rules: RULES.map((r) => describeRule(r)),
+  rules: RULES.map((r) => describeRule(r, r.meta.severity, ruleKind(r.meta.id))),
   failOn: 'warning',
   version: '0.0.0-test',
   informationUri: 'https://github.com/pooltopo/pooltopo',
@@ -99,7 +100,8 @@ describe('junit', () => {
     const suite = doc.testsuites.testsuite;
     expect(suite.name).toBe(results.files[0]!.file);
     const cases = Array.isArray(suite.testcase) ? suite.testcase : [suite.testcase];
-    expect(cases.map((c: { name: string }) => c.name)).toEqual([...RULES.map((r) => r.meta.id)].sort());
+    const kind = results.files[0]!.kind;
+    expect(cases.map((c: { name: string }) => c.name)).toEqual(RULES.map((r) => r.meta.id).filter((id) => [undefined, kind].includes(ruleKind(id))).sort());
     const failing = cases.filter((c: { failure?: unknown }) => c.failure);
     expect(Number(suite.failures)).toBe(failing.length);
     const failure = [failing.flatMap((c: { failure: unknown }) => c.failure)].flat()[0] as { message: string };
@@ -113,6 +115,18 @@ describe('junit', () => {
     expect(asError).toMatch(/<system-out>examples\/network-pool.yaml:45:5 info Pool/);
     const asInfo = FORMATS.junit(results, { ...OPTIONS, failOn: 'info' });
     expect(asInfo).toMatch(/<testsuite name="examples\/network-pool.yaml" tests="\d+" failures="1"/);
+  });
+
+  it('has a test case for each rule checked on the file: those of every kind and of its own', async () => {
+    const results = await validate(['examples/two-servers-separate-sql.yaml', 'examples/skype-standard-pair.yaml', 'examples/opcon-manual-failover.yaml'], { cwd: ROOT });
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(FORMATS.junit(results, OPTIONS));
+    for (const suite of doc.testsuites.testsuite as { name: string; tests: string; testcase: { name: string }[] }[]) {
+      const kind = results.files.find((f) => f.file === suite.name)!.kind;
+      const names = suite.testcase.map((c) => c.name);
+      expect(names, suite.name).toEqual(RULES.map((r) => r.meta.id).filter((id) => ruleKind(id) === undefined || ruleKind(id) === kind).sort());
+      expect(names.some((n) => n.startsWith(kind === 'scom' ? 'opcon/' : 'no-high-availability')), suite.name).toBe(false);
+      expect(Number(suite.tests)).toBe(names.length);
+    }
   });
 
   it('checks only the reading rules on a file that does not parse', async () => {

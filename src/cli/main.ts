@@ -13,7 +13,7 @@ import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
 import { kindPlugin } from '../kinds/registry.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
-import { RULES, ruleById } from '../rules/index.js';
+import { RULES, ruleById, ruleKind } from '../rules/index.js';
 import { SEVERITIES, atOrAbove, type Severity } from '../rules/types.js';
 import { formatRuleDoc, formatRuleList } from './rules-command.js';
 import { loadConfig } from '../config/load.js';
@@ -493,7 +493,7 @@ function ruleDescriptors(config: Config): RuleDescriptor[] {
   for (const rule of RULES) {
     const setting = config.rules[rule.meta.id];
     if (setting === 'off') continue;
-    out.push(describeRule(rule, setting ?? rule.meta.severity));
+    out.push(describeRule(rule, setting ?? rule.meta.severity, ruleKind(rule.meta.id)));
   }
   for (const p of config.policies) {
     const setting = config.rules[p.definition.id];

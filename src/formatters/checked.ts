@@ -1,4 +1,7 @@
-/** Which rules were checked on a file: all of them, unless it stopped at reading or at the schema. */
+/**
+ * Which rules were checked on a file: those of every kind and of the file's own kind, unless it
+ * stopped at reading or at the schema.
+ */
 import type { FileResult } from '../results.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
 
@@ -7,5 +10,5 @@ export function rulesChecked(file: FileResult, rules: readonly RuleDescriptor[])
   if (file.pools.length === 0 && file.findings.some((f) => f.ruleId === 'schema')) {
     return rules.filter((r) => r.id === 'yaml-syntax' || r.id === 'schema');
   }
-  return [...rules];
+  return rules.filter((r) => r.kind === undefined || r.kind === file.kind);
 }

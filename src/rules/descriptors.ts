@@ -20,6 +20,8 @@ export interface RuleDescriptor {
   /** The sources, as text. */
   readonly sources: readonly string[];
   readonly helpUri: string;
+  /** The kind of topology the rule is checked on; absent for a rule checked on every kind. */
+  readonly kind?: string;
 }
 
 /** The rules in id order, as SARIF and JUnit list them. */
@@ -36,9 +38,10 @@ export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${docsName(ruleId)}.md`;
 }
 
-export function describeRule(rule: Rule, severity: Severity = rule.meta.severity): RuleDescriptor {
+export function describeRule(rule: Rule, severity: Severity = rule.meta.severity, kind?: string): RuleDescriptor {
   const m = rule.meta;
   return {
+    ...(kind !== undefined ? { kind } : {}),
     id: m.id,
     severity,
     category: m.category,
@@ -64,5 +67,7 @@ export function describePolicy(p: PolicyDefinition, severity: Severity, configFi
     remediation: `Change the design so that "${p.assert}" holds for every pool.`,
     sources: [`project configuration${configFile ? ` (${configFile})` : ''}`],
     helpUri: docsUrl('policies'),
+    // Policies see a SCOM pool's figures (src/policies/scope.ts): only SCOM files run them.
+    kind: 'scom',
   };
 }

@@ -19,6 +19,12 @@ const PIPELINE_RULES: readonly AnyRule[] = [suppressionWithoutReason, unusedSupp
 export const RULES: readonly AnyRule[] = [...COMMON_RULES, ...KIND_PLUGINS.flatMap((k) => k.rules), ...PIPELINE_RULES];
 
 const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
+const KIND_OF = new Map(KIND_PLUGINS.flatMap((k) => k.rules.map((r) => [r.meta.id, k.id] as const)));
+
+/** The kind whose files a rule is checked on; undefined for a rule of every kind. */
+export function ruleKind(id: string): string | undefined {
+  return KIND_OF.get(id);
+}
 
 export function ruleById(id: string): AnyRule | undefined {
   return BY_ID.get(id);
