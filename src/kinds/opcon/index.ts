@@ -1,6 +1,7 @@
 /** The `opcon-failover` kind: OpCon SMA Service Manager primary/secondary failover. */
 import type { AnyRule } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
+import { failsModelSchema } from '../model-schema.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
 import type { Failover } from './analysis.js';
 import { analyseOpcon } from './analysis.js';
@@ -38,6 +39,8 @@ export const opconKind: KindPlugin = {
   rules: OPCON_RULES,
   async lint(document: unknown, host: KindHost): Promise<KindRun> {
     const { model, issues } = normaliseOpcon(document as OpconDocument);
+    const stopped = failsModelSchema(issues, host);
+    if (stopped) return stopped;
     const analysis = analyseOpcon(model);
     host.runRules(OPCON_RULES, { model, analysis, issues });
     return { pools: [], failover: analysis.failover, models: { opcon: { model, analysis } } };

@@ -12,6 +12,7 @@ import { isScomPool, type PoolResult } from '../../results.js';
 import { SCOM_RULES } from './rules/index.js';
 import { atPool, formatMessage, groupThousands, plural } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
+import { failsModelSchema } from '../model-schema.js';
 
 export const scomKind: KindPlugin = {
   id: 'scom',
@@ -27,6 +28,8 @@ export const scomKind: KindPlugin = {
       return { pools: [], models: {} };
     }
     const { topology, issues } = normalise(doc, await readLatencies(doc));
+    const stopped = failsModelSchema(issues, host);
+    if (stopped) return stopped;
     const settings = host.settings;
     const analysis = analyseTopology(topology, settings.computersPerManagementGroup !== undefined ? { computersPerManagementGroup: settings.computersPerManagementGroup } : {});
     host.runRules(SCOM_RULES, { topology, analysis, issues, settings });

@@ -1,6 +1,7 @@
 /** The `skype-pool-pair` kind: Skype for Business Front End pools and their backup pairing. */
 import type { AnyRule } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
+import { failsModelSchema } from '../model-schema.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
 import { isScomPool } from '../../results.js';
 import { groupThousands, plural } from '../../rules/types.js';
@@ -40,6 +41,8 @@ export const skypeKind: KindPlugin = {
   rules: SKYPE_RULES,
   async lint(document: unknown, host: KindHost): Promise<KindRun> {
     const { model, issues } = normaliseSkype(document as SkypeDocument);
+    const stopped = failsModelSchema(issues, host);
+    if (stopped) return stopped;
     const analysis = analyseSkype(model);
     host.runRules(SKYPE_RULES, { model, analysis, issues });
     return { pools: [...analysis.pools], models: { skype: { model, analysis } } };
