@@ -32,6 +32,14 @@ describe('kinds', () => {
     expect(file.pools[0]).toEqual({ name: 'pool-east.contoso.com', frontEnds: 8, startupNeeded: 6, quorumNeeded: 4, quorumFrom: 7, tolerableFailures: 3, pairedWith: 'pool-west.contoso.com', poolState: 'Active', usersAfterFailover: 25000 });
   });
 
+  it('names a front end listed in two pools as it was first spelled', async () => {
+    const pool = (name: string, frontEnds: string) => `  - {name: ${name}, site: s, edition: enterprise, users: 100, frontEnds: [${frontEnds}]}\n`;
+    const text = `version: 1\nkind: skype-pool-pair\nname: x\nproductVersion: "2019"\npools:\n${pool('pool-east', 'fe01, fe02, fe03')}${pool('pool-west', 'fe11, FE01, fe12')}`;
+    const { result } = await lintText(text, 's.yaml');
+    const duplicate = result.findings.find((f) => f.ruleId === 'duplicate-name');
+    expect(duplicate?.message).toMatch(/"FE01".*"fe01 in pool-east"/);
+  });
+
   it('reads every size of DOMAIN.md\'s Front End table', async () => {
     const { frontEndRow } = await import('../src/kinds/skype/index.js');
     const table = [[2, 1, 1, 2], [3, 3, 2, 3], [4, 3, 2, 4], [5, 4, 3, 5], [6, 5, 3, 6], [7, 5, 4, 7], [8, 6, 4, 7], [9, 7, 4, 7], [10, 8, 5, 9], [11, 9, 5, 9], [12, 10, 5, 9], [16, 12, 7, 12]];

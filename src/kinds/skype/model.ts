@@ -59,7 +59,8 @@ export interface SkypeModel {
 export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues: ModelIssue[] } {
   const issues: ModelIssue[] = [];
   const poolByKey = new Map<string, SkypePool>();
-  const frontEndOwner = new Map<string, string>();
+  /** Each front end's first listing: as it was spelled, and its pool. */
+  const frontEndOwner = new Map<string, { readonly name: string; readonly pool: string }>();
   const pools: SkypePool[] = [];
   doc.pools.forEach((p, i) => {
     const key = nameKey(p.name);
@@ -70,8 +71,8 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
     }
     p.frontEnds.forEach((fe, j) => {
       const owner = frontEndOwner.get(nameKey(fe));
-      if (owner !== undefined) issues.push({ rule: 'duplicate-name', messageId: 'duplicate', data: { name: fe, kind: 'front end', first: `${fe} in ${owner}`, firstKind: 'front end' }, path: pointer('pools', i, 'frontEnds', j) });
-      else frontEndOwner.set(nameKey(fe), p.name);
+      if (owner !== undefined) issues.push({ rule: 'duplicate-name', messageId: 'duplicate', data: { name: fe, kind: 'front end', first: `${owner.name} in ${owner.pool}`, firstKind: 'front end' }, path: pointer('pools', i, 'frontEnds', j) });
+      else frontEndOwner.set(nameKey(fe), { name: fe, pool: p.name });
     });
     const pool: SkypePool = {
       name: p.name,

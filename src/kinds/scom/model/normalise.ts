@@ -209,18 +209,22 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     const isDefault = isDefaultPoolName(p.name);
     const membership = p.membership ?? (isDefault ? 'automatic' : 'manual');
     const createdWith = p.createdWith ?? 'console';
-    const inPool = new Set<string>();
+    /** Each server listed so far, and the list it is in. */
+    const inPool = new Map<string, 'members' | 'observers'>();
     const refs = (list: 'members' | 'observers'): PoolMemberRef[] => {
       const out: PoolMemberRef[] = [];
       (p[list] ?? []).forEach((name, j) => {
         const path = pointer('pools', i, list, j);
         const server = serverByKey.get(nameKey(name));
+        const first = inPool.get(nameKey(name));
         if (!server) {
           issue('unknown-reference', 'poolMember', { name, pool: p.name }, path);
-        } else if (inPool.has(nameKey(name))) {
+        } else if (first === list) {
           issue('duplicate-name', 'listedTwice', { name: server.name, list }, path);
+        } else if (first !== undefined) {
+          issue('duplicate-name', 'memberAndObserver', { name: server.name }, path);
         } else {
-          inPool.add(nameKey(name));
+          inPool.set(nameKey(name), list);
           out.push({ server, path });
         }
       });

@@ -71,7 +71,7 @@ describe('normalise', () => {
       ['duplicate-name', 'databaseServer', '/databases/operational/server'],
       ['unknown-reference', 'poolMember', '/pools/0/members/1'],
       ['duplicate-name', 'listedTwice', '/pools/0/members/2'],
-      ['duplicate-name', 'listedTwice', '/pools/0/observers/0'],
+      ['duplicate-name', 'memberAndObserver', '/pools/0/observers/0'],
       ['duplicate-name', 'duplicatePool', '/pools/1/name'],
       ['unknown-reference', 'latencyEnd', '/latency/0/between/1'],
       ['schema', 'mixedLatencyPair', '/latency/1/between'],
