@@ -62,5 +62,15 @@ describe('report in Chromium', () => {
       await page.close();
       expect(problems).toEqual([]);
     }
+    // On a phone (360 px), the page does not scroll sideways: a wide table or diagram scrolls in its own box.
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await phone.goto(`file://${file}`);
+    const wide = await phone.evaluate<string[]>(`[...document.querySelectorAll('body *')]
+      .filter((e) => !e.closest('.table-scroll, .diagram, .sr-only') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((e) => e.tagName + '.' + e.className)`);
+    expect(wide).toEqual([]);
+    expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    if (IN_DEPTH.has(example)) await phone.screenshot({ path: path.join(OUT, `${example.replace(/\.yaml$/, '')}.phone.png`), fullPage: true });
+    await phone.close();
   }, 60_000);
 });
