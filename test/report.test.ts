@@ -79,6 +79,24 @@ describe('report', () => {
     expect(opcon).toMatch(/What each event does/);
   });
 
+  it('shows every pool membership in the diagram: "+N" for a server in more pools than fit', async () => {
+    const pools = [1, 2, 3, 4].map((i) => `  - {name: Pool ${i}, members: [ms01, ms02]}`).join('\n');
+    const html = await reportOf(`version: 1\nname: Many pools\nmanagementServers:\n  - name: ms01\n  - name: ms02\npools:\n${pools}\n`);
+    const badges = [...html.matchAll(/<g class="badge c(\d)">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((m) => [m[1], m[2]]);
+    // Each server is in the three default pools and four of its own: P1, P2 and "+5".
+    expect(badges.filter(([, t]) => t!.startsWith('+'))).toEqual([['8', '+5'], ['8', '+5']]);
+    expect(badges.filter(([, t]) => t!.startsWith('P'))).toHaveLength(4);
+  });
+
+  it('gives the quorum model in the footer for SCOM only, and points to the rules by their section', async () => {
+    const scom = await reportOf('version: 1\nname: S\nmanagementServers:\n  - name: ms01\n');
+    expect(scom).toMatch(/<footer[^]*Quorum model: [^]*href="#rules">Rules that fired<\/a>[^]*<\/footer>/);
+    const [skype] = await validateOutcomes(['examples/skype-standard-pair.yaml'], { cwd: ROOT });
+    const html = await renderReport(await buildReportView(skype!, options));
+    expect(html).not.toMatch(/Quorum model: a pool works/);
+    expect(html).not.toMatch(/in the appendix/);
+  });
+
   it('allows no scripts and no remote loads', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">/);

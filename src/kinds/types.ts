@@ -53,6 +53,8 @@ export interface KindReport {
   /** The one figure that matters most. */
   readonly headline?: Headline;
   readonly section: unknown;
+  /** One sentence on the model behind the figures, for the page's footer. */
+  readonly modelNote?: string;
 }
 
 /** What `simulate` was asked. */

@@ -40,6 +40,8 @@ export interface ReportView {
   readonly kindSection?: { readonly partial: string; readonly toc: readonly { readonly anchor: string; readonly title: string }[] };
   /** That section's view model. */
   readonly kindView?: unknown;
+  /** The kind's model in one sentence, for the footer. */
+  readonly modelNote?: string;
 }
 
 export interface FindingView {
@@ -83,6 +85,7 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
     appendix: [...new Set(result.findings.map((f) => f.ruleId))].sort().map((id) => byId.get(id)).filter((r): r is RuleDescriptor => r !== undefined),
     parseFailed: kind === undefined,
     ...(kind ? { kindSection: kind.section, kindView: kind.report.section } : {}),
+    ...(kind?.report.modelNote ? { modelNote: kind.report.modelNote } : {}),
   };
 }
 

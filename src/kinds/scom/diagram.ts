@@ -43,6 +43,8 @@ export interface Diagram {
   readonly links: readonly DiagramLink[];
 }
 
+/** The colour class of a "+N more pools" badge (pool colours are 0 to 7). */
+const MORE_BADGE = 8;
 const COLUMN = 250;
 const GAP = 64;
 const BOX_W = 210;
@@ -85,8 +87,11 @@ export function layoutDiagram(topology: Topology, settings: Settings, poolNumber
     let y = TOP + HEADER;
     for (const item of items) {
       const numbers = item.kind === 'management-server' || item.kind === 'gateway' ? poolsOf.get(item.label) ?? [] : [];
-      const shownBadges = numbers.slice(0, 3);
-      const badges = shownBadges.map((n, k) => ({ x: x + 20 + BOX_W - 8 - (shownBadges.length - k) * 26, y: y + 6, text: `P${n}`, colour: (n - 1) % 8 }));
+      // Room for three badges: a server in more pools shows its first two and "+N" for the rest,
+      // rather than leaving memberships out without a word (the pool sections list them all).
+      const shown = numbers.length > 3 ? numbers.slice(0, 2) : numbers;
+      const labels = [...shown.map((n) => ({ text: `P${n}`, colour: (n - 1) % 8 })), ...(numbers.length > 3 ? [{ text: `+${numbers.length - 2}`, colour: MORE_BADGE }] : [])];
+      const badges = labels.map((b, k) => ({ x: x + 20 + BOX_W - 8 - (labels.length - k) * 26, y: y + 6, ...b }));
       boxes.push({ ...item, x: x + 20, y, width: BOX_W, height: BOX_H, badges });
       centre.set(item.label, { x: x + 20 + BOX_W / 2, y: y + BOX_H / 2 });
       y += BOX_H + BOX_GAP;

@@ -68,6 +68,7 @@ export function scomReport(outcome: LintOutcome, settings: Settings): KindReport
   return {
     name: topology.name,
     review: 'pool topology review',
+    modelNote: 'Quorum model: a pool works while more than half of its voting members are available; tolerable failures = min(ceil(V/2) − 1, members − 1).',
     facts: [
       { label: 'Management group', value: topology.name },
       { label: 'Operations Manager', value: topology.scomVersion },
