@@ -67,6 +67,15 @@ describe('report', () => {
     for (const m of html.matchAll(/\s[\w:-]+="([^"]*)"/g)) expect(m[1]).not.toMatch(/[<>]/);
   });
 
+  it('shows bidirectional and invisible characters in names escaped, as the terminal does', async () => {
+    const html = await reportOf('version: 1\nname: "Spoof\\u202Eevil"\nmanagementServers:\n  - name: "ms04\\u202Eevil"\n  - name: "ms\\u200B05"\n');
+    expect(html).not.toMatch(/[\u202E\u200B]/);
+    expect(html).toContain('ms04\\u{202E}evil');
+    expect(html).toContain('ms\\u{200B}05');
+    // The markup's own line breaks are left alone.
+    expect(html.split('\n').length).toBeGreaterThan(50);
+  });
+
   it('escapes hostile names in the Skype and OpCon sections too', async () => {
     const q = JSON.stringify;
     const skype = await reportOf(`version: 1\nkind: skype-pool-pair\nname: ${q(HOSTILE[0])}\npools:\n  - {name: ${q(HOSTILE[1])}, frontEnds: [${q(HOSTILE[2])}]}\n  - {name: ${q(HOSTILE[3])}, frontEnds: [${q(HOSTILE[4])}]}\npairs:\n  - [${q(HOSTILE[1])}, ${q(HOSTILE[3])}]\n`);

@@ -6,6 +6,7 @@
  */
 import { main, partials } from './generated/templates.js';
 import type { ReportView } from './view-model.js';
+import { escapeInvisibleInMarkup } from '../formatters/text.js';
 
 interface HandlebarsRuntime {
   create(): HandlebarsRuntime;
@@ -17,5 +18,5 @@ export async function renderReport(view: ReportView): Promise<string> {
   const runtime = (await import('handlebars/runtime.js')) as unknown as { default: HandlebarsRuntime };
   const hb = runtime.default.create();
   for (const [name, spec] of Object.entries(partials)) hb.registerPartial(name, hb.template(spec));
-  return hb.template(main)(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  return escapeInvisibleInMarkup(hb.template(main)(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
 }
