@@ -110,7 +110,18 @@ describe('report', () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">/);
     expect(html).not.toMatch(/<script|<link\b|<iframe|<object|<embed|\ssrc=|@import|url\(/i);
-    expect(html.match(/href="([^"]*)"/g)!.every((h) => h.startsWith('href="#'))).toBe(true);
+    // Links are in-page, or a rule's public source (followed only when clicked, never loaded).
+    const hrefs = [...html.matchAll(/<a href="([^"]*)"([^>]*)>/g)];
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const [, href, rest] of hrefs) {
+      if (href!.startsWith('#')) continue;
+      expect(href).toMatch(/^https:\/\/[^\s"<>]+$/);
+      expect(rest).toBe(' rel="noreferrer"');
+    }
+    expect(html).toMatch(/<a href="https:\/\/learn\.microsoft\.com\//);
+    // Backticks in the rules' text are code, not literal.
+    expect(html).not.toMatch(/`/);
+    expect(html).toMatch(/<code>pooltopo simulate --down DC<\/code>/);
   });
 
   it('is byte-identical from run to run, with a timestamp only when asked', async () => {

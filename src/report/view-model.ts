@@ -34,7 +34,7 @@ export interface ReportView {
     readonly facts: readonly { readonly label: string; readonly value: string }[];
   };
   readonly findingGroups: readonly { readonly severity: Severity; readonly title: string; readonly findings: readonly FindingView[] }[];
-  readonly appendix: readonly RuleDescriptor[];
+  readonly appendix: readonly RuleView[];
   readonly parseFailed: boolean;
   /** A kind's own section (its partial in its folder), for the kinds with one. */
   readonly kindSection?: { readonly partial: string; readonly toc: readonly { readonly anchor: string; readonly title: string }[] };
@@ -44,13 +44,27 @@ export interface ReportView {
   readonly modelNote?: string;
 }
 
+/** Rule text in pieces: plain text, and the `code` spans the rules' metadata marks with backticks. */
+export type Prose = readonly { readonly text: string; readonly code: boolean }[];
+
 export interface FindingView {
   readonly location: string;
   readonly ruleId: string;
   readonly message: string;
   readonly pool?: string;
-  readonly remediation: string;
+  readonly remediation: Prose;
   readonly helpUri: string;
+}
+
+/** A rule that fired, for the report's "Rules that fired". */
+export interface RuleView {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly description: Prose;
+  readonly rationale: Prose;
+  readonly remediation: Prose;
+  /** Each source's title, and its address where it has one (a link). */
+  readonly sources: readonly { readonly title: string; readonly url?: string }[];
 }
 
 
@@ -82,7 +96,7 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
       title: severity === 'error' ? 'Errors' : severity === 'warning' ? 'Warnings' : 'Information',
       findings: result.findings.filter((f) => f.severity === severity).map((f) => findingView(f, byId)),
     })).filter((g) => g.findings.length > 0),
-    appendix: [...new Set(result.findings.map((f) => f.ruleId))].sort().map((id) => byId.get(id)).filter((r): r is RuleDescriptor => r !== undefined),
+    appendix: [...new Set(result.findings.map((f) => f.ruleId))].sort().map((id) => byId.get(id)).filter((r): r is RuleDescriptor => r !== undefined).map(ruleView),
     parseFailed: kind === undefined,
     ...(kind ? { kindSection: kind.section, kindView: kind.report.section } : {}),
     ...(kind?.report.modelNote ? { modelNote: kind.report.modelNote } : {}),
@@ -106,8 +120,28 @@ function findingView(f: Finding, byId: ReadonlyMap<string, RuleDescriptor>): Fin
     ruleId: f.ruleId,
     message: f.message,
     ...(f.pool !== undefined ? { pool: f.pool } : {}),
-    remediation: rule?.remediation ?? '',
+    remediation: prose(rule?.remediation ?? ''),
     helpUri: rule?.helpUri ?? '',
   };
+}
+
+function ruleView(r: RuleDescriptor): RuleView {
+  return {
+    id: r.id,
+    severity: r.severity,
+    description: prose(r.description),
+    rationale: prose(r.rationale),
+    remediation: prose(r.remediation),
+    // A descriptor's source reads `Title <https://...>` where it has an address.
+    sources: r.sources.map((s) => {
+      const m = /^(.*) <(https:\/\/[^<>\s]+)>$/.exec(s);
+      return m ? { title: m[1]!, url: m[2]! } : { title: s };
+    }),
+  };
+}
+
+/** `Run \`pooltopo simulate\` first` → the text and its code span, for the template to mark up. */
+export function prose(text: string): Prose {
+  return text.split(/`([^`]+)`/).map((piece, i) => ({ text: piece, code: i % 2 === 1 })).filter((p) => p.text !== '');
 }
 
