@@ -6,9 +6,10 @@
  */
 import * as path from 'node:path';
 import { PooltopoError } from './errors.js';
+import type { ParseLimits } from './io/parse.js';
 import { DEFAULT_READ_LIMITS, expandPatterns, globToRegExp, readTopologyFile, type ReadLimits } from './io/files.js';
 import { NO_NODES, SourceMap } from './io/source-map.js';
-import { lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
+import { checkLintOptions, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
 import { summarise, type Results } from './results.js';
 
 export { lintText, type LintOptions, type LintOutcome, type RuleSetting } from './lint.js';
@@ -33,6 +34,9 @@ export interface ValidateOptions extends LintOptions {
   /** Globs of files to leave out, relative to `ignoreBase` (default: `cwd`). */
   readonly ignore?: readonly string[];
   readonly ignoreBase?: string;
+  /** Parse limits, and `maxFileBytes` as well (a config's `limits` as they are). */
+  readonly limits?: Partial<ParseLimits & ReadLimits>;
+  /** Read limits; `maxFileBytes` here wins over the one in `limits`. */
   readonly read?: Partial<ReadLimits>;
   /** Called for problems met while walking directories, which do not stop the run. */
   readonly onWarning?: (message: string) => void;
@@ -60,6 +64,7 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
 async function lintInputs<T>(
   inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions, keep: (outcome: LintOutcome) => T, fileOf: (kept: T) => string,
 ): Promise<T[]> {
+  checkLintOptions(options);
   const cwd = options.cwd ?? process.cwd();
   const patterns = inputs.filter((i): i is string => typeof i === 'string');
   const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');
@@ -76,7 +81,11 @@ async function lintInputs<T>(
   }
   options.onStart?.(files.length + texts.length);
   const kept: T[] = [];
-  const readLimits = { ...DEFAULT_READ_LIMITS, ...options.read };
+  const readLimits = {
+    ...DEFAULT_READ_LIMITS,
+    ...(options.limits?.maxFileBytes !== undefined ? { maxFileBytes: options.limits.maxFileBytes } : {}),
+    ...options.read,
+  };
   for (const file of files) {
     let read;
     try {

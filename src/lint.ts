@@ -16,6 +16,7 @@ import type { CompiledPolicy } from './policies/types.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
 import { compareFindings, type FileResult, type Finding, type KindPoolResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
+import { PooltopoError } from './errors.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -36,7 +37,35 @@ export interface LintOutcome extends KindModels {
   readonly result: FileResult;
 }
 
+/** Options already checked (a batch passes the same object for every file). */
+const CHECKED = new WeakSet<LintOptions>();
+const SETTINGS_KEYS = new Set<string>([...Object.keys(DEFAULT_SETTINGS), 'computersPerManagementGroup']);
+
+/**
+ * Throws PooltopoError for options the config file's schema would refuse: a rule id that is neither
+ * a rule nor a policy, a severity other than error, warning, info or off, an unknown setting or one
+ * that is not a positive number. (loadConfig checks a config file the same way, with positions.)
+ */
+export function checkLintOptions(options: LintOptions): void {
+  if (CHECKED.has(options)) return;
+  const policies = new Set((options.policies ?? []).map((p) => p.definition.id));
+  for (const [id, setting] of Object.entries(options.rules ?? {})) {
+    if (!ruleById(id) && !policies.has(id)) throw new PooltopoError(`options.rules: unknown rule "${id}"`);
+    if (!['error', 'warning', 'info', 'off'].includes(setting as string)) {
+      throw new PooltopoError(`options.rules["${id}"]: "${String(setting)}" is not error, warning, info or off`);
+    }
+  }
+  for (const [key, value] of Object.entries(options.settings ?? {})) {
+    if (!SETTINGS_KEYS.has(key)) throw new PooltopoError(`options.settings: unknown setting "${key}"`);
+    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) {
+      throw new PooltopoError(`options.settings.${key}: ${JSON.stringify(value)} is not a positive number`);
+    }
+  }
+  CHECKED.add(options);
+}
+
 export async function lintText(text: string, file: string, options: LintOptions = {}): Promise<LintOutcome> {
+  checkLintOptions(options);
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const findings: Finding[] = [];

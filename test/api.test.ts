@@ -31,6 +31,19 @@ describe('library API', () => {
     expect(results.files.length).toBeGreaterThan(10);
   });
 
+  it('refuses options the config file would refuse: unknown rules, severities and settings', async () => {
+    const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
+    await expect(lintText(text, 'x.yaml', { rules: { nope: 'off' } })).rejects.toThrow(/unknown rule "nope"/);
+    await expect(validate([{ file: 'x.yaml', text }], { rules: { schema: 'fatal' as never } })).rejects.toThrow(/"fatal" is not error, warning, info or off/);
+    await expect(validate([{ file: 'x.yaml', text }], { settings: { poolLatencyMs: 'x' as never } })).rejects.toBeInstanceOf(PooltopoError);
+    await expect(validate([{ file: 'x.yaml', text }], { settings: { poolLatency: 5 } as never })).rejects.toThrow(/unknown setting "poolLatency"/);
+  });
+
+  it('takes a config\'s limits as they are, the file size among them', async () => {
+    const results = await validate(['examples/two-servers-separate-sql.yaml'], { cwd: ROOT, limits: { maxFileBytes: 100, maxDepth: 64 } });
+    expect(results.files[0]!.findings.map((f) => f.ruleId)).toEqual(['yaml-syntax']);
+  });
+
   it('throws PooltopoError for a path that does not exist', async () => {
     await expect(validate(['no-such-file.yaml'], { cwd: ROOT })).rejects.toBeInstanceOf(PooltopoError);
   });

@@ -88,6 +88,13 @@ describe('config file', () => {
 });
 
 describe('policies', () => {
+  it('leave simulate and plan working when the config gives them a severity', async () => {
+    const root = project('policy-severity', 'rules:\n  acme/two: warning\npolicies:\n  - id: acme/two\n    assert: "tolerableFailures >= 2 or implied"\n    message: "m"\n');
+    expect((await runCli(['simulate', 'a.yaml', '--down', 'ms01'], { cwd: root })).code).not.toBe(2);
+    expect((await runCli(['plan', 'a.yaml'], { cwd: root })).code).not.toBe(2);
+    expect((await runCli(['validate', 'a.yaml'], { cwd: root })).code).not.toBe(2);
+  });
+
   it('fire per pool with their message, id and severity', async () => {
     const root = project('policy', 'policies:\n  - id: acme/two-failures\n    severity: error\n    assert: "tolerableFailures >= 2 or implied"\n    message: "Pool {{name}} tolerates {{tolerableFailures}} of {{votingMembers}} voters."\n');
     const r = await runCli(['validate', 'a.yaml', '--format', 'json'], { cwd: root });

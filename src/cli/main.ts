@@ -402,7 +402,9 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
 
 /** Lints the one FILE a command works on: a directory or a glob is an error, whatever it finds. */
 async function lintOne(command: string, file: string, config: Config, io: Io, extra: Pick<ValidateOptions, 'policies' | 'onWarning'> = {}): Promise<LintOutcome> {
-  const outcomes = await validateOutcomes([file], { cwd: io.cwd, rules: config.rules, settings: config.settings, ...limitOptions(config), ...extra });
+  // Without the policies (simulate and plan run none), the config's severities for them do not apply.
+  const rules = extra.policies ? config.rules : Object.fromEntries(Object.entries(config.rules).filter(([id]) => ruleById(id)));
+  const outcomes = await validateOutcomes([file], { cwd: io.cwd, rules, settings: config.settings, ...limitOptions(config), ...extra });
   const [outcome] = outcomes;
   if (outcomes.length !== 1 || path.resolve(io.cwd, outcome!.result.file) !== path.resolve(io.cwd, file)) {
     const found = outcomes.length === 0 ? 'no topology file' : `${outcomes.length} topology file${outcomes.length === 1 ? '' : 's'}`;
