@@ -64,7 +64,7 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
 async function lintInputs<T>(
   inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions, keep: (outcome: LintOutcome) => T, fileOf: (kept: T) => string,
 ): Promise<T[]> {
-  checkLintOptions(options);
+  await checkLintOptions(options);
   const cwd = options.cwd ?? process.cwd();
   const patterns = inputs.filter((i): i is string => typeof i === 'string');
   const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');

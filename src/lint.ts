@@ -4,7 +4,7 @@
  * No file system, no console: the caller hands in the text.
  */
 import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProblem } from './io/parse.js';
-import { checkSchema } from './io/schema.js';
+import { checkConfigSchema, checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
 import { COMMON_RULES, ruleById } from './rules/index.js';
 import { DEFAULT_KIND, isKnownKind, KINDS } from './kinds/index.js';
@@ -39,33 +39,30 @@ export interface LintOutcome extends KindModels {
 
 /** Options already checked (a batch passes the same object for every file). */
 const CHECKED = new WeakSet<LintOptions>();
-const SETTINGS_KEYS = new Set<string>([...Object.keys(DEFAULT_SETTINGS), 'computersPerManagementGroup']);
 
 /**
- * Throws PooltopoError for options the config file's schema would refuse: a rule id that is neither
- * a rule nor a policy, a severity other than error, warning, info or off, an unknown setting or one
- * that is not a positive number. (loadConfig checks a config file the same way, with positions.)
+ * Throws PooltopoError for options a config file could not hold: its schema's checks of `rules`
+ * and `settings` (severities, known settings, their types and bounds), and a rule id that is
+ * neither a rule nor a policy, as loadConfig checks a config file (there with positions).
  */
-export function checkLintOptions(options: LintOptions): void {
+export async function checkLintOptions(options: LintOptions): Promise<void> {
   if (CHECKED.has(options)) return;
-  const policies = new Set((options.policies ?? []).map((p) => p.definition.id));
-  for (const [id, setting] of Object.entries(options.rules ?? {})) {
-    if (!ruleById(id) && !policies.has(id)) throw new PooltopoError(`options.rules: unknown rule "${id}"`);
-    if (!['error', 'warning', 'info', 'off'].includes(setting as string)) {
-      throw new PooltopoError(`options.rules["${id}"]: "${String(setting)}" is not error, warning, info or off`);
-    }
+  const given = (o: object | undefined) => o !== undefined && Object.keys(o).length > 0;
+  // Nothing to check, nothing loaded (the config validator is a chunk of its own): the CLI passes
+  // empty rules and settings when there is no config file.
+  if (given(options.rules) || given(options.settings)) {
+    const [v] = await checkConfigSchema({ rules: options.rules ?? {}, settings: options.settings ?? {} });
+    if (v) throw new PooltopoError(`options: ${v.message}`);
   }
-  for (const [key, value] of Object.entries(options.settings ?? {})) {
-    if (!SETTINGS_KEYS.has(key)) throw new PooltopoError(`options.settings: unknown setting "${key}"`);
-    if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) {
-      throw new PooltopoError(`options.settings.${key}: ${JSON.stringify(value)} is not a positive number`);
-    }
+  const policies = new Set((options.policies ?? []).map((p) => p.definition.id));
+  for (const id of Object.keys(options.rules ?? {})) {
+    if (!ruleById(id) && !policies.has(id)) throw new PooltopoError(`options.rules: unknown rule "${id}"`);
   }
   CHECKED.add(options);
 }
 
 export async function lintText(text: string, file: string, options: LintOptions = {}): Promise<LintOutcome> {
-  checkLintOptions(options);
+  await checkLintOptions(options);
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const findings: Finding[] = [];

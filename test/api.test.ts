@@ -34,9 +34,11 @@ describe('library API', () => {
   it('refuses options the config file would refuse: unknown rules, severities and settings', async () => {
     const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
     await expect(lintText(text, 'x.yaml', { rules: { nope: 'off' } })).rejects.toThrow(/unknown rule "nope"/);
-    await expect(validate([{ file: 'x.yaml', text }], { rules: { schema: 'fatal' as never } })).rejects.toThrow(/"fatal" is not error, warning, info or off/);
+    await expect(validate([{ file: 'x.yaml', text }], { rules: { schema: 'fatal' as never } })).rejects.toThrow('options: `rules.schema` must be one of "off", "info", "warning", "error", not the string "fatal".');
     await expect(validate([{ file: 'x.yaml', text }], { settings: { poolLatencyMs: 'x' as never } })).rejects.toBeInstanceOf(PooltopoError);
-    await expect(validate([{ file: 'x.yaml', text }], { settings: { poolLatency: 5 } as never })).rejects.toThrow(/unknown setting "poolLatency"/);
+    // As the config file's schema has it: a whole number of members, at least 1.
+    await expect(validate([{ file: 'x.yaml', text }], { settings: { databaseObserverLoadMembers: 1.5 } })).rejects.toThrow("options: `settings.databaseObserverLoadMembers` must be a whole number, not the number 1.5.");
+    await expect(validate([{ file: 'x.yaml', text }], { settings: { poolLatency: 5 } as never })).rejects.toThrow('options: Unknown key "poolLatency" in `settings`; did you mean "poolLatencyMs"?');
   });
 
   it('takes a config\'s limits as they are, the file size among them', async () => {
