@@ -5,7 +5,12 @@ const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u20
 
 /** Replaces control, bidirectional and invisible characters with a visible `\u{…}` escape. */
 export function escapeForTerminal(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  return text.replace(UNSAFE, visible);
+}
+
+/** A character as its `\\u{…}` escape. */
+function visible(c: string): string {
+  return `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`;
 }
 
 // The same in a page's markup, but the line breaks and tabs that markup is made of.
@@ -17,5 +22,5 @@ const UNSAFE_IN_MARKUP = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u
  * characters, so only text from the file is changed.
  */
 export function escapeInvisibleInMarkup(html: string): string {
-  return html.replace(UNSAFE_IN_MARKUP, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  return html.replace(UNSAFE_IN_MARKUP, visible);
 }
