@@ -163,6 +163,15 @@ describe('hostile inputs', () => {
     expect(JSON.parse(r.stdout).files[0].findings[0].message).toMatch(/50\.0 MiB, larger than the 16\.0 MiB pooltopo reads/);
   });
 
+  it('say by how much a file is over a limit that rounds to the same KiB, in bytes', async () => {
+    const sub = mkdtempSync(path.join(dir, 'limit-'));
+    writeFileSync(path.join(sub, '.pooltopo.yaml'), 'limits: {maxFileBytes: 1000}\n');
+    writeFileSync(path.join(sub, 'a.yaml'), `version: 1\nname: x\n# ${'x'.repeat(1000)}\n`);
+    const r = await runCli(['validate', 'a.yaml', '--format', 'json'], { cwd: sub });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).files[0].findings[0].message).toContain('the file is 1,022 bytes, larger than the 1,000 bytes pooltopo reads');
+  });
+
   it('refuse a named pipe with exit 2 rather than hang, and skip one met in a directory', async () => {
     const sub = mkdtempSync(path.join(dir, 'fifo-'));
     execFileSync('mkfifo', [path.join(sub, 'pipe.yaml')]);

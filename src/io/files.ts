@@ -5,6 +5,7 @@
 import { chmodSync, closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PooltopoError } from '../errors.js';
+import { groupThousands } from '../rules/types.js';
 
 const TOPOLOGY_EXTENSIONS = ['.yaml', '.yml'];
 const GLOB_CHARS = /[*?[\]{}]/;
@@ -216,10 +217,10 @@ export async function readTopologyFile(file: string, cwd: string, limits: ReadLi
     if (stat.isDirectory()) throw new PooltopoError(`cannot read "${file}": it is a directory`);
     if (!stat.isFile()) throw new PooltopoError(`cannot read "${file}": it is not a regular file (a device, socket or pipe)`);
     // The size is unknown for a file that reports 0 (read to its end): then it is only "larger".
-    const tooLarge = (size?: number): ReadResult => ({
-      ok: false, offset: 0, text: '',
-      message: `the file is ${size === undefined ? '' : `${formatBytes(size)}, `}larger than the ${formatBytes(limits.maxFileBytes)} pooltopo reads`,
-    });
+    const tooLarge = (size?: number): ReadResult => {
+      const [given, limit] = formatOver(size, limits.maxFileBytes);
+      return { ok: false, offset: 0, text: '', message: `the file is ${given === undefined ? '' : `${given}, `}larger than the ${limit} pooltopo reads` };
+    };
     if (stat.size > limits.maxFileBytes) return tooLarge(stat.size);
     bytes = readAll(fd, stat.size, limits.maxFileBytes);
     if (bytes.length > limits.maxFileBytes) return tooLarge();
@@ -275,6 +276,16 @@ export function decodeText(bytes: Uint8Array): ReadResult {
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}
+
+/**
+ * A size (when known) and the limit it is over, rounded as formatBytes rounds; in bytes when the
+ * rounding would make them read the same ("1 KiB, larger than the 1 KiB").
+ */
+function formatOver(size: number | undefined, limit: number): [string | undefined, string] {
+  if (size === undefined) return [undefined, formatBytes(limit)];
+  const [a, b] = [formatBytes(size), formatBytes(limit)];
+  return a !== b ? [a, b] : [`${groupThousands(size)} bytes`, `${groupThousands(limit)} bytes`];
 }
 
 export function describeFsError(err: unknown): string {
