@@ -6,7 +6,7 @@
 import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProblem } from './io/parse.js';
 import { checkConfigSchema, checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
-import { COMMON_RULES, ruleById } from './rules/index.js';
+import { COMMON_RULES, ruleById, unknownRuleProblem } from './rules/index.js';
 import { DEFAULT_KIND, isKnownKind, KINDS } from './kinds/index.js';
 import { kindPlugin } from './kinds/registry.js';
 import type { KindHost, KindModels } from './kinds/types.js';
@@ -56,7 +56,8 @@ export async function checkLintOptions(options: LintOptions): Promise<void> {
   }
   const policies = new Set((options.policies ?? []).map((p) => p.definition.id));
   for (const id of Object.keys(options.rules ?? {})) {
-    if (!ruleById(id) && !policies.has(id)) throw new PooltopoError(`options.rules: unknown rule "${id}"`);
+    const problem = unknownRuleProblem(id, policies);
+    if (problem) throw new PooltopoError(`options.rules: ${problem}`);
   }
   CHECKED.add(options);
 }

@@ -14,10 +14,9 @@ import type { RuleSetting } from '../lint.js';
 import { compilePolicies } from '../policies/compile.js';
 import { sampleScope } from '../policies/scope.js';
 import type { PolicyDefinition } from '../policies/types.js';
-import { RULES } from '../rules/index.js';
+import { RULES, unknownRuleProblem } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
-import { closest } from '../util/suggest.js';
 import { CONFIG_FILE_NAMES, NO_CONFIG, type Config } from './config.js';
 import type { ParseLimits } from '../io/parse.js';
 import type { ReadLimits } from '../io/files.js';
@@ -95,10 +94,8 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     policyIds.add(p.id);
   }
   for (const id of Object.keys(doc.rules ?? {})) {
-    if (!known.includes(id) && !policyIds.has(id)) {
-      const [near] = closest(id, known, 1);
-      throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: unknown rule "${id}"${near ? `; did you mean "${near}"?` : ''}`);
-    }
+    const problem = unknownRuleProblem(id, policyIds);
+    if (problem) throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${problem}`);
   }
   const definitions: PolicyDefinition[] = (doc.policies ?? []).map((p) => ({
     id: p.id, severity: p.severity ?? 'warning', assert: p.assert, message: p.message,

@@ -8,6 +8,7 @@ import duplicateName from './common/duplicate-name.js';
 import suppressionWithoutReason from './common/suppression-without-reason.js';
 import unusedSuppression from './common/unused-suppression.js';
 import internalError from './common/internal-error.js';
+import { closest } from '../util/suggest.js';
 
 /** Rules of every kind: reading, references, suppressions, internal errors. */
 export const COMMON_RULES: readonly AnyRule[] = [yamlSyntax, schema, unknownReference, duplicateName];
@@ -28,4 +29,15 @@ export function ruleKind(id: string): string | undefined {
 
 export function ruleById(id: string): AnyRule | undefined {
   return BY_ID.get(id);
+}
+
+/**
+ * What is wrong with a rule id in a `rules` setting (a config file's or the library's options):
+ * `unknown rule "x"; did you mean "y"?` when it is neither a rule nor one of the policies; else
+ * undefined.
+ */
+export function unknownRuleProblem(id: string, policyIds: ReadonlySet<string>): string | undefined {
+  if (BY_ID.has(id) || policyIds.has(id)) return undefined;
+  const [near] = closest(id, [...BY_ID.keys(), ...policyIds], 1);
+  return `unknown rule "${id}"${near ? `; did you mean "${near}"?` : ''}`;
 }
