@@ -7,6 +7,7 @@ import { validateOutcomes } from '../src/index.js';
 import { describeRule } from '../src/rules/descriptors.js';
 import { RULES } from '../src/rules/index.js';
 import { buildReportView } from '../src/report/view-model.js';
+import { weakestPoolHeadline } from '../src/report/headline.js';
 import { renderReport } from '../src/report/render.js';
 import { DEFAULT_SETTINGS } from '../src/settings.js';
 import { ROOT, runCli } from './support/run-cli.js';
@@ -104,6 +105,21 @@ describe('report', () => {
     const html = await renderReport(await buildReportView(skype!, options));
     expect(html).not.toMatch(/Quorum model: a pool works/);
     expect(html).not.toMatch(/in the appendix/);
+  });
+
+  it('names every pool tied for weakest in the headline, or says every pool', () => {
+    const pools = (...figures: number[]) => figures.map((tolerableFailures, i) => ({ name: `P${i + 1}`, tolerableFailures }));
+    expect(weakestPoolHeadline(pools(2, 1, 3), 'member')).toEqual({ figure: 1, text: 'member failure tolerated by the weakest pool', pool: 'P2' });
+    expect(weakestPoolHeadline(pools(0, 2, 0), 'member')).toEqual({ figure: 0, text: 'member failures tolerated by the weakest pools', pool: 'P1 and P3' });
+    expect(weakestPoolHeadline(pools(1, 1, 1, 1, 1, 2), 'front-end')).toMatchObject({ pool: 'P1, P2, P3 and 2 more' });
+    expect(weakestPoolHeadline(pools(1, 1, 1), 'member')).toEqual({ figure: 1, text: 'member failure tolerated by every pool' });
+    expect(weakestPoolHeadline(pools(1), 'member')).toMatchObject({ text: 'member failure tolerated by the weakest pool', pool: 'P1' });
+    expect(weakestPoolHeadline([], 'member')).toBeUndefined();
+  });
+
+  it('says in the headline that the three default pools, tied, are all the weakest', async () => {
+    const html = await reportOf('version: 1\nname: T\nmanagementServers: [{name: a}, {name: b}]\n');
+    expect(html).toMatch(/member failure tolerated by every pool<\/p>/);
   });
 
   it('allows no scripts and no remote loads', async () => {

@@ -1,13 +1,30 @@
 /** The report's headline: the weakest pool's tolerable failures, the one figure that matters most. */
 export interface Headline {
   readonly figure: number;
-  readonly pool: string;
+  /** `member failures tolerated by the weakest pool`, `… by the weakest pools`, `… by every pool`. */
   readonly text: string;
+  /** The weakest pool, or those tied for weakest (`A, B and C`, `A, B, C and 2 more`); absent when every pool is. */
+  readonly pool?: string;
 }
+
+/** How many tied pools the headline names before it says "and N more". */
+const NAMED_TIES = 3;
 
 /** `failures` names what fails: "member", "front-end". Undefined when there is no pool. */
 export function weakestPoolHeadline(pools: readonly { readonly name: string; readonly tolerableFailures: number }[], failures: string): Headline | undefined {
-  const weakest = [...pools].sort((a, b) => a.tolerableFailures - b.tolerableFailures)[0];
-  if (!weakest) return undefined;
-  return { figure: weakest.tolerableFailures, pool: weakest.name, text: `${failures} failure${weakest.tolerableFailures === 1 ? '' : 's'} tolerated by the weakest pool` };
+  if (pools.length === 0) return undefined;
+  const figure = Math.min(...pools.map((p) => p.tolerableFailures));
+  const weakest = pools.filter((p) => p.tolerableFailures === figure).map((p) => p.name);
+  const what = `${failures} failure${figure === 1 ? '' : 's'} tolerated by`;
+  if (weakest.length === 1) return { figure, text: `${what} the weakest pool`, pool: weakest[0]! };
+  if (weakest.length === pools.length) return { figure, text: `${what} every pool` };
+  return { figure, text: `${what} the weakest pools`, pool: listNames(weakest) };
+}
+
+/** `A and B`, `A, B and C`, `A, B, C and 2 more`. */
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, NAMED_TIES);
+  const rest = names.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]!}`;
 }

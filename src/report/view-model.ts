@@ -6,6 +6,7 @@
 import type { LintOutcome } from '../lint.js';
 import type { Finding } from '../results.js';
 import type { KindReport } from '../kinds/types.js';
+import type { Headline } from './headline.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
 import { SEVERITIES, atOrAbove, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
@@ -30,7 +31,7 @@ export interface ReportView {
     readonly verdict: string;
     readonly verdictClass: 'pass' | 'warn' | 'fail';
     readonly counts: readonly { readonly label: string; readonly count: number; readonly cls: Severity }[];
-    readonly headline?: { readonly figure: number; readonly pool: string; readonly text: string };
+    readonly headline?: Headline;
     readonly facts: readonly { readonly label: string; readonly value: string }[];
   };
   readonly findingGroups: readonly { readonly severity: Severity; readonly title: string; readonly findings: readonly FindingView[] }[];
