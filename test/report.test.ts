@@ -122,6 +122,11 @@ describe('report', () => {
     expect(html).toMatch(/member failure tolerated by every pool<\/p>/);
   });
 
+  it('labels a capacity limit per member or per pool, with each member\'s share before and after failover', async () => {
+    const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'), 'stretched-two-sites.yaml');
+    expect(html).toContain('<th scope="row">UNIX/Linux computers</th><td>900</td><td>1,000 per member</td><td>fits (300 each)</td><td>fits (450 each on 2 members)</td><td>1,100</td>');
+  });
+
   it('allows no scripts and no remote loads', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">/);

@@ -5,12 +5,13 @@
  */
 import type { LintOutcome } from '../../lint.js';
 import type { FileResult, PoolResult } from '../../results.js';
-import { groupThousands } from '../../rules/types.js';
+import { groupThousands, plural } from '../../rules/types.js';
 import type { Settings } from '../../settings.js';
 import { resolveNames } from './analysis/scenario.js';
 import { simulateDown } from './analysis/simulate.js';
 import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
 import type { Topology } from './model/types.js';
+import type { WorkloadCapacity } from './analysis/capacity.js';
 import type { KindReport } from '../types.js';
 import { weakestPoolHeadline } from '../../report/headline.js';
 
@@ -97,7 +98,7 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
       const limit = roundTripLimit(topology, settings, l.between, l.ends[0], l.ends[1]);
       return { between: `${l.ends[0]} ↔ ${l.ends[1]}`, ms: `${l.ms} ms`, limit: `${limit} ms`, over: l.ms > limit };
     }),
-    pools: pools.map((p, i) => poolView(p, i + 1, outcome.result)),
+    pools: pools.map((p, i) => poolView(p, outcome.analysis!.pools[i]!.capacity, i + 1, outcome.result)),
     whatIf: whatIf(topology, pools),
   };
 }
@@ -121,7 +122,7 @@ function whatIf(topology: Topology, pools: readonly PoolResult[]): ScomReportVie
   };
 }
 
-function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'findings'>): PoolView {
+function poolView(p: PoolResult, capacity: readonly WorkloadCapacity[], number: number, file: Pick<FileResult, 'findings'>): PoolView {
   const tol = (n: number) => `${n} ${n === 1 ? 'failure' : 'failures'}`;
   const bars = [
     { label: 'as configured', value: p.tolerableFailures, current: true },
@@ -158,12 +159,13 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
       outcome: l.survives ? 'keeps quorum' : l.stopsManagementGroup ? 'stops: the operational database is there, so the whole management group stops' : l.membersLeft === 0 ? 'stops: no member left' : 'stops: too few votes',
       votes: `${l.votesLeft} of ${l.votesNeeded} needed, ${l.membersLeft} member(s) left`,
     })),
-    capacity: p.capacity.map((c) => ({
+    // The analysis' own figures: the pool result keeps only the totals, the limit and the verdicts.
+    capacity: capacity.map((c) => ({
       item: ITEM_LABELS[c.item] ?? c.item,
       total: fmt(c.total),
-      limit: fmt(c.limit),
-      before: c.fits ? 'fits' : 'over the limit',
-      after: c.fitsAfterFailover ? 'fits' : 'over the limit',
+      limit: `${fmt(c.limit)} ${c.limitKind === 'per-member' ? 'per member' : 'per pool'}`,
+      before: capacityOutcome(c.fits, c.perMember),
+      after: c.membersAfterFailover === 0 ? 'no member left' : capacityOutcome(c.fitsAfterFailover, c.perMemberAfterFailover, c.membersAfterFailover),
       headroom: fmt(c.headroom),
       ok: c.fits && c.fitsAfterFailover,
     })),
@@ -191,4 +193,11 @@ function describeTopology(outcome: LintOutcome): string {
   });
   const links = t.latency.map((l) => `${l.ends[0]} to ${l.ends[1]} ${l.ms} ms`);
   return `Data centres: ${parts.join('; ')}.${links.length ? ` Measured round trips: ${links.join('; ')}.` : ''}`;
+}
+
+/** `fits (300 each)`, `over the limit (450 each on 2 members)`; per-pool limits carry no share. */
+function capacityOutcome(fits: boolean, each: number | null, members?: number): string {
+  const verdict = fits ? 'fits' : 'over the limit';
+  if (each === null) return verdict;
+  return `${verdict} (${fmt(each)} each${members === undefined ? '' : ` on ${plural(members, 'member')}`})`;
 }
