@@ -89,6 +89,12 @@ describe('report', () => {
     expect(opcon).toMatch(/What each event does/);
   });
 
+  it('says an OpCon database without replication is one shared database, not "none"', async () => {
+    const opcon = (replication: string) => reportOf(`version: 1\nkind: opcon-failover\nname: O\ndatabase: {replication: ${replication}}\nmachines:\n  - {name: a, mode: StandAlone}\n  - {name: b, mode: StandAlone}\n`);
+    expect(await opcon('none')).toContain('<dt>Database</dt><dd>one, shared (no replication)</dd>');
+    expect(await opcon('replicated')).toContain('<dt>Database</dt><dd>replicated (publisher on the Primary, subscriber on the Secondary)</dd>');
+  });
+
   it('shows every pool membership in the diagram: "+N" for a server in more pools than fit', async () => {
     const pools = [1, 2, 3, 4].map((i) => `  - {name: Pool ${i}, members: [ms01, ms02]}`).join('\n');
     const html = await reportOf(`version: 1\nname: Many pools\nmanagementServers:\n  - name: ms01\n  - name: ms02\npools:\n${pools}\n`);

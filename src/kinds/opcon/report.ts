@@ -34,7 +34,8 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     { label: 'Failover', value: f.mode },
     { label: 'Primary', value: f.primary ?? 'none' },
     { label: 'Standby', value: f.secondary ?? 'none' },
-    { label: 'Database', value: f.database },
+    // `replication: none` is one database the machines share, not no database.
+    { label: 'Database', value: f.database === 'replicated' ? 'replicated (publisher on the Primary, subscriber on the Secondary)' : 'one, shared (no replication)' },
     { label: 'Triggers', value: f.triggers.length ? f.triggers.join(', ') : 'none' },
     { label: 'Detection', value: f.detectionSeconds === null ? 'not automatic' : `${f.detectionSeconds} s` },
   ];
