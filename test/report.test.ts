@@ -8,6 +8,7 @@ import { describeRule } from '../src/rules/descriptors.js';
 import { RULES } from '../src/rules/index.js';
 import { buildReportView } from '../src/report/view-model.js';
 import { weakestPoolHeadline } from '../src/report/headline.js';
+import { scomReportView } from '../src/kinds/scom/report.js';
 import { renderReport } from '../src/report/render.js';
 import { DEFAULT_SETTINGS } from '../src/settings.js';
 import { ROOT, runCli } from './support/run-cli.js';
@@ -93,6 +94,18 @@ describe('report', () => {
     const opcon = (replication: string) => reportOf(`version: 1\nkind: opcon-failover\nname: O\ndatabase: {replication: ${replication}}\nmachines:\n  - {name: a, mode: StandAlone}\n  - {name: b, mode: StandAlone}\n`);
     expect(await opcon('none')).toContain('<dt>Database</dt><dd>one, shared (no replication)</dd>');
     expect(await opcon('replicated')).toContain('<dt>Database</dt><dd>replicated (publisher on the Primary, subscriber on the Secondary)</dd>');
+  });
+
+  it('draws every pool\'s bars to one scale, so equal figures have equal bars', async () => {
+    const text = 'version: 1\nname: T\nmanagementServers: [{name: a}, {name: b}, {name: c}, {name: d}, {name: e}]\npools:\n  - {name: Small, members: [a, b]}\n  - {name: Large, members: [a, b, c, d, e]}\n';
+    const [outcome] = await validateOutcomes([{ file: 't.yaml', text }]);
+    const view = scomReportView(outcome!, DEFAULT_SETTINGS);
+    const scales = new Set(view.pools.map((p) => p.barsMax));
+    expect([...scales]).toEqual([Math.max(...view.pools.flatMap((p) => p.bars.map((b) => b.value)))]);
+    const widthOf = new Map<number, Set<number>>();
+    for (const b of view.pools.flatMap((p) => p.bars)) widthOf.set(b.value, (widthOf.get(b.value) ?? new Set()).add(b.width));
+    for (const widths of widthOf.values()) expect(widths.size).toBe(1);
+    expect(widthOf.size).toBeGreaterThan(1);
   });
 
   it('shows every pool membership in the diagram: "+N" for a server in more pools than fit', async () => {

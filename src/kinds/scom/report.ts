@@ -88,6 +88,7 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
   const topology = outcome.topology!;
   const pools = outcome.result.pools as readonly PoolResult[];
   const poolNumber = new Map(pools.map((p, i) => [p.name, i + 1]));
+  const barsMax = barScale(pools);
   return {
     diagram: {
       ...layoutDiagram(topology, settings, poolNumber),
@@ -98,7 +99,7 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
       const limit = roundTripLimit(topology, settings, l.between, l.ends[0], l.ends[1]);
       return { between: `${l.ends[0]} ↔ ${l.ends[1]}`, ms: `${l.ms} ms`, limit: `${limit} ms`, over: l.ms > limit };
     }),
-    pools: pools.map((p, i) => poolView(p, outcome.analysis!.pools[i]!.capacity, i + 1, outcome.result)),
+    pools: pools.map((p, i) => poolView(p, i + 1, outcome.result, { capacity: outcome.analysis!.pools[i]!.capacity, barsMax })),
     whatIf: whatIf(topology, pools),
   };
 }
@@ -122,14 +123,34 @@ function whatIf(topology: Topology, pools: readonly PoolResult[]): ScomReportVie
   };
 }
 
-function poolView(p: PoolResult, capacity: readonly WorkloadCapacity[], number: number, file: Pick<FileResult, 'findings'>): PoolView {
-  const tol = (n: number) => `${n} ${n === 1 ? 'failure' : 'failures'}`;
-  const bars = [
+/** A pool's three tolerable-failure bars: as configured, with and without the default observer. */
+function barsOf(p: PoolResult): { label: string; value: number; current: boolean }[] {
+  return [
     { label: 'as configured', value: p.tolerableFailures, current: true },
     { label: 'with the default observer', value: p.withDefaultObserver.tolerableFailures, current: false },
     { label: 'without the default observer', value: p.withoutDefaultObserver.tolerableFailures, current: false },
   ];
-  const barsMax = Math.max(1, p.votingMembers, ...bars.map((b) => b.value));
+}
+
+/**
+ * The scale of every pool's bars: the same for all pools of a file, so that equal bars mean equal
+ * figures from one pool card to the next; its largest bar fills the width.
+ */
+function barScale(pools: readonly PoolResult[]): number {
+  let max = 1;
+  for (const p of pools) for (const b of barsOf(p)) max = Math.max(max, b.value);
+  return max;
+}
+
+/** What a pool card needs beyond its pool result: its capacity analysis and the file's bar scale. */
+interface PoolViewContext {
+  readonly capacity: readonly WorkloadCapacity[];
+  readonly barsMax: number;
+}
+
+function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'findings'>, { capacity, barsMax }: PoolViewContext): PoolView {
+  const tol = (n: number) => `${n} ${n === 1 ? 'failure' : 'failures'}`;
+  const bars = barsOf(p);
   return {
     number,
     anchor: `pool-${number}`,
