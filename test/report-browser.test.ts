@@ -45,7 +45,7 @@ describe('report in Chromium', () => {
       expect(svg, 'the diagram is drawn').not.toBeNull();
       expect(svg!.width).toBeGreaterThan(300);
       expect(svg!.height).toBeGreaterThan(150);
-      expect(await page.locator('svg.topology-svg title').textContent()).toMatch(/^(Topology|Pools|Failover) of /);
+      expect(await page.locator('svg.topology-svg > title').textContent()).toMatch(/^(Topology|Pools|Failover) of /);
       expect(await page.locator('h1').count()).toBe(1);
       expect(await page.locator('h2').count()).toBeGreaterThanOrEqual(3);
       if (!example.startsWith('opcon-')) expect(await page.locator('table th[scope]').count()).toBeGreaterThan(0);
@@ -72,5 +72,48 @@ describe('report in Chromium', () => {
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     if (IN_DEPTH.has(example)) await phone.screenshot({ path: path.join(OUT, `${example.replace(/\.yaml$/, '')}.phone.png`), fullPage: true });
     await phone.close();
+  }, 60_000);
+
+  // Names far wider than their boxes, right-to-left and CJK ones among them, in each kind's diagram.
+  const LONG = 'scom-management-server-with-a-very-long-name-01.corp.contoso.example.com';
+  const ARABIC = 'خادم-الإدارة-الأول-للمراقبة-والتشغيل-في-مركز-البيانات';
+  const CJK = '管理服务器管理服务器管理服务器管理服务器';
+  const HEBREW = 'מרכז-הנתונים-הראשי-בתל-אביב-והמרכז';
+  const LONG_NAMES: Record<string, string> = {
+    scom: [
+      'version: 1', 'name: Long names', 'dataCenters:', `  - name: ${LONG}-site`, `  - name: ${HEBREW}`,
+      'databases:', `  operational: {server: sql-${LONG}, dataCenter: ${LONG}-site}`, 'managementServers:',
+      `  - {name: ${LONG}, dataCenter: ${LONG}-site, agents: 12345}`, `  - {name: ${ARABIC}, dataCenter: ${HEBREW}, agents: 1000}`,
+      `  - {name: ${CJK}, dataCenter: ${HEBREW}}`, `  - {name: WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW, dataCenter: ${HEBREW}}`,
+      'pools:', `  - {name: Extra, members: [${LONG}, ${CJK}]}`, '',
+    ].join('\n'),
+    skype: ['version: 1', 'kind: skype-pool-pair', 'name: Long', 'pools:', `  - {name: pool-${LONG}, frontEnds: [${LONG}, ${ARABIC}, ${CJK}]}`, `  - {name: ${ARABIC}, frontEnds: [fe-${LONG}]}`, 'pairs:', `  - [pool-${LONG}, ${ARABIC}]`, ''].join('\n'),
+    opcon: ['version: 1', 'kind: opcon-failover', 'name: Long', 'machines:', `  - {name: ${LONG}, mode: Primary}`, `  - {name: ${ARABIC}, mode: Secondary}`, ''].join('\n'),
+  };
+  it.each(Object.keys(LONG_NAMES))('keeps long names inside their boxes (%s)', async (kind) => {
+    const [outcome] = await validateOutcomes([{ file: `${kind}-long.yaml`, text: LONG_NAMES[kind]! }]);
+    const html = await renderReport(await buildReportView(outcome!, { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error', version: 'test' }));
+    const file = path.join(OUT, `${kind}-long-names.html`);
+    writeFileSync(file, html);
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`file://${file}`);
+    // For each drawn box or region: every text of its own ends inside its rectangle, and a name
+    // ends before the box's first badge.
+    const outside = await page.evaluate<string[]>(`[...document.querySelectorAll('svg.topology-svg g.box, svg.topology-svg g.region')].flatMap((g) => {
+      const rect = g.querySelector(':scope > rect').getBBox();
+      const badges = [...g.querySelectorAll(':scope > g.badge > rect')].map((b) => b.getBBox().x);
+      return [...g.querySelectorAll(':scope > text')].filter((t) => {
+        const box = t.getBBox();
+        const limit = t.classList.contains('box-label') && badges.length ? Math.min(...badges) : rect.x + rect.width;
+        return box.x < rect.x || box.x + box.width > limit;
+      }).map((t) => t.textContent);
+    })`);
+    expect(outside).toEqual([]);
+    // A cut name keeps its whole self in the box's tooltip.
+    const tooltips = await page.locator('svg.topology-svg g title').allTextContents();
+    expect(tooltips.some((t) => t.includes(LONG))).toBe(true);
+    expect(tooltips.some((t) => t.includes(ARABIC))).toBe(true);
+    await page.screenshot({ path: path.join(OUT, `${kind}-long-names.png`), fullPage: true });
+    await page.close();
   }, 60_000);
 });

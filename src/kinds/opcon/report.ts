@@ -3,12 +3,18 @@ import type { OpconAnalysis } from './analysis.js';
 import type { OpconModel } from './model.js';
 import type { KindReport } from '../types.js';
 import { OPCON_EVENTS, simulateOpconEvent } from './simulate.js';
+import { fitText } from '../../report/fit-text.js';
+
+/** A machine's box in the diagram (report.hbs draws it 240 by 74). */
+const MACHINE_W = 240;
+const MACHINE_H = 74;
 
 export interface OpconView {
   readonly width: number;
   readonly height: number;
   readonly description: string;
-  readonly machines: readonly { readonly x: number; readonly y: number; readonly name: string; readonly role: string; readonly sublabel: string }[];
+  /** `label` is the name as drawn, cut with "…" where wider than the box; `full` is the whole name then. */
+  readonly machines: readonly { readonly x: number; readonly y: number; readonly name: string; readonly role: string; readonly sublabel: string; readonly service: string; readonly label: string; readonly full?: string; readonly labelRtl?: true }[];
   readonly database: { readonly x: number; readonly y: number; readonly label: string };
   readonly links: readonly { readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly dashed: boolean }[];
   readonly facts: readonly { readonly label: string; readonly value: string }[];
@@ -17,18 +23,24 @@ export interface OpconView {
 
 export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView {
   const f = analysis.failover;
-  const machines = model.machines.map((m, i) => ({
-    x: 20 + i * 360, y: 30, name: m.name,
-    role: m.name === f.primary ? 'primary' : m.name === f.secondary ? 'standby' : 'other',
-    sublabel: `${m.mode}, service ${m.serviceStartType ?? 'start type not given'}`,
-  }));
-  const database = { x: 20 + Math.max(0, machines.length - 1) * 180, y: 170, label: model.replication === 'replicated' ? 'OpCon database (replicated)' : 'OpCon database (shared)' };
+  const machines = model.machines.map((m, i) => {
+    const role = m.name === f.primary ? 'primary' : m.name === f.secondary ? 'standby' : 'other';
+    // The role on the second line, so that a long name cannot push it out of the box.
+    const label = fitText(m.name, MACHINE_W - 24, 13, true);
+    return {
+      x: 20 + i * 360, y: 30, name: m.name, role,
+      sublabel: `${role} · ${m.mode} mode`,
+      service: fitText(m.serviceStartType ? `service start: ${m.serviceStartType}` : 'service start type not given', MACHINE_W - 24, 11, false, 'start').label,
+      label: label.label, ...(label.full !== undefined ? { full: label.full } : {}), ...(label.rtl ? { labelRtl: true as const } : {}),
+    };
+  });
+  const database = { x: 20 + Math.max(0, machines.length - 1) * 180, y: 180, label: model.replication === 'replicated' ? 'OpCon database (replicated)' : 'OpCon database (shared)' };
   const links: OpconView['links'][number][] = [];
   if (machines.length >= 2) {
     const [a, b] = machines;
     links.push({ path: `M ${a!.x + 240} ${a!.y + 30} L ${b!.x} ${b!.y + 30}`, labelX: (a!.x + 240 + b!.x) / 2, labelY: a!.y + 22, label: f.mode === 'automatic' ? `pings ${analysis.secondary?.secondsBetweenPings ?? ''} s` : 'manual', dashed: f.mode !== 'automatic' });
   }
-  for (const m of machines) links.push({ path: `M ${m.x + 120} ${m.y + 60} L ${database.x + 120} ${database.y}`, labelX: 0, labelY: 0, label: '', dashed: m.role !== 'primary' });
+  for (const m of machines) links.push({ path: `M ${m.x + 120} ${m.y + MACHINE_H} L ${database.x + 120} ${database.y}`, labelX: 0, labelY: 0, label: '', dashed: m.role !== 'primary' });
   const facts = [
     { label: 'Scenario', value: f.scenario === null ? 'none (one machine)' : String(f.scenario) },
     { label: 'Failover', value: f.mode },
@@ -44,7 +56,7 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     return { event: e, active: o.active.length ? o.active.join(' and ') : 'none', twoSams: o.twoSams, steps: o.steps, manual: o.manualActions };
   });
   const description = `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}, ${database.label}.`;
-  return { width: Math.max(360, 40 + machines.length * 360), height: 250, description, machines, database, links, facts, events };
+  return { width: Math.max(360, 40 + machines.length * 360), height: 260, description, machines, database, links, facts, events };
 }
 
 /** OpCon's part of the report: name, facts and its section (the failover figures are in the section). */

@@ -7,6 +7,7 @@
 import { voterServers, type Topology } from './model/types.js';
 import type { Settings } from '../../settings.js';
 import { groupThousands } from '../../rules/types.js';
+import { fitFirst, fitText, type FittedLabel } from '../../report/fit-text.js';
 
 /** A labelled rectangle: a data centre's region or a server's box. */
 interface DiagramRect {
@@ -14,11 +15,18 @@ interface DiagramRect {
   readonly y: number;
   readonly width: number;
   readonly height: number;
+  /** The label as drawn: the name, or its start and "…" where it is wider than the box. */
   readonly label: string;
   readonly sublabel: string;
+  /** The whole label and sublabel, for the tooltip, where either had to be cut. */
+  readonly full?: string;
+  /** The label is drawn right to left (an Arabic or Hebrew name). */
+  readonly labelRtl?: true;
 }
 
 export interface DiagramBox extends DiagramRect {
+  /** The server's (or the database server's) name, whole. */
+  readonly name: string;
   readonly kind: 'management-server' | 'gateway' | 'database' | 'more';
   readonly badges: readonly { readonly x: number; readonly y: number; readonly text: string; readonly colour: number }[];
 }
@@ -45,12 +53,18 @@ export interface Diagram {
 
 /** The colour class of a "+N more pools" badge (pool colours are 0 to 7). */
 const MORE_BADGE = 8;
-const COLUMN = 250;
+const COLUMN = 260;
 const GAP = 64;
-const BOX_W = 210;
+const BOX_W = 220;
 const BOX_H = 46;
 const BOX_GAP = 12;
 const HEADER = 46;
+/** Text sizes and padding, as the report's styles set them (.box-label, .region-label, the sublabels). */
+const BOX_LABEL_PX = 13;
+const REGION_LABEL_PX = 15;
+const SUBLABEL_PX = 11;
+const BOX_PAD = 10;
+const REGION_PAD = 14;
 /** The most servers drawn per data centre; the rest are summed up in one box. */
 export const MAX_BOXES_PER_REGION = 14;
 
@@ -72,37 +86,40 @@ export function layoutDiagram(topology: Topology, settings: Settings, poolNumber
   let maxHeight = 0;
   topology.dataCenters.forEach((dc, i) => {
     const x = GAP / 2 + i * (COLUMN + GAP);
-    const items: Omit<DiagramBox, 'x' | 'y' | 'width' | 'height' | 'badges'>[] = [];
+    const items: { name: string; sublabel: [string, ...string[]]; kind: DiagramBox['kind'] }[] = [];
     const servers = [...topology.managementServers, ...topology.gateways].filter((s) => s.dataCenter === dc);
     const shown = servers.slice(0, MAX_BOXES_PER_REGION);
     for (const s of shown) {
-      items.push({ label: s.name, sublabel: s.role === 'gateway' ? `gateway · ${groupThousands(s.agents)} agents` : `management server · ${groupThousands(s.agents)} agents`, kind: s.role });
+      const agents = `${groupThousands(s.agents)} agents`;
+      items.push({ name: s.name, sublabel: [`${s.role === 'gateway' ? 'gateway' : 'management server'} · ${agents}`, agents], kind: s.role });
     }
     if (servers.length > shown.length) {
-      items.push({ label: `+ ${groupThousands(servers.length - shown.length)} more servers`, sublabel: 'listed in the tables below', kind: 'more' });
+      items.push({ name: `+ ${groupThousands(servers.length - shown.length)} more servers`, sublabel: ['listed in the tables below'], kind: 'more' });
     }
     if (topology.database.dataCenter === dc) {
-      items.push({ label: topology.database.server, sublabel: 'operational database', kind: 'database' });
+      items.push({ name: topology.database.server, sublabel: ['operational database'], kind: 'database' });
     }
     let y = TOP + HEADER;
     for (const item of items) {
-      const numbers = item.kind === 'management-server' || item.kind === 'gateway' ? poolsOf.get(item.label) ?? [] : [];
+      const numbers = item.kind === 'management-server' || item.kind === 'gateway' ? poolsOf.get(item.name) ?? [] : [];
       // Room for three badges: a server in more pools shows its first two and "+N" for the rest,
       // rather than leaving memberships out without a word (the pool sections list them all).
       const shown = numbers.length > 3 ? numbers.slice(0, 2) : numbers;
       const labels = [...shown.map((n) => ({ text: `P${n}`, colour: (n - 1) % 8 })), ...(numbers.length > 3 ? [{ text: `+${numbers.length - 2}`, colour: MORE_BADGE }] : [])];
       const badges = labels.map((b, k) => ({ x: x + 20 + BOX_W - 8 - (labels.length - k) * 26, y: y + 6, ...b }));
-      boxes.push({ ...item, x: x + 20, y, width: BOX_W, height: BOX_H, badges });
-      centre.set(item.label, { x: x + 20 + BOX_W / 2, y: y + BOX_H / 2 });
+      // The name's room: the box but its padding and, on the name's line, the badges.
+      const label = fitText(item.name, BOX_W - BOX_PAD * 2 - (badges.length > 0 ? labels.length * 26 + 4 : 0), BOX_LABEL_PX, true);
+      // The sublabel, below the badges, may come closer to the box's right edge.
+      const sublabel = fitFirst(item.sublabel, BOX_W - BOX_PAD - 4, SUBLABEL_PX);
+      boxes.push({ ...item, ...drawn(label, sublabel), x: x + 20, y, width: BOX_W, height: BOX_H, badges });
+      centre.set(item.name, { x: x + 20 + BOX_W / 2, y: y + BOX_H / 2 });
       y += BOX_H + BOX_GAP;
     }
     const height = Math.max(y - TOP + 8, HEADER + BOX_H + 20);
     maxHeight = Math.max(maxHeight, height);
-    const region: DiagramRegion = {
-      x, y: TOP, width: COLUMN, height, label: dc.name,
-      sublabel: dc.location === 'on-premises' ? (dc.implicit ? 'implicit data centre' : 'on premises') : `cloud: ${dc.location}`,
-      cloud: dc.location !== 'on-premises',
-    };
+    const label = fitText(dc.name, COLUMN - REGION_PAD * 2, REGION_LABEL_PX, true);
+    const sublabel = fitText(dc.location === 'on-premises' ? (dc.implicit ? 'implicit data centre' : 'on premises') : `cloud: ${dc.location}`, COLUMN - REGION_PAD * 2, SUBLABEL_PX, false, 'start');
+    const region: DiagramRegion = { x, y: TOP, width: COLUMN, height, ...drawn(label, sublabel), cloud: dc.location !== 'on-premises' };
     regions.push(region);
     regionOf.set(dc.name, region);
   });
@@ -114,7 +131,7 @@ export function layoutDiagram(topology: Topology, settings: Settings, poolNumber
   const regionOfBox = new Map<string, DiagramRegion>();
   for (const b of boxes) {
     const r = regions.find((g) => b.x >= g.x && b.x < g.x + g.width);
-    if (r) regionOfBox.set(b.label, r);
+    if (r) regionOfBox.set(b.name, r);
   }
   topology.latency.forEach((entry, i) => {
     const [a, b] = entry.ends;
@@ -151,4 +168,14 @@ export function layoutDiagram(topology: Topology, settings: Settings, poolNumber
 export function roundTripLimit(topology: Topology, settings: Settings, between: 'servers' | 'data-centers', a: string, b: string): number {
   const db = between === 'servers' ? topology.database.server : topology.database.dataCenter.name;
   return a === db || b === db ? settings.databaseLatencyMs : settings.poolLatencyMs;
+}
+
+/** A rectangle's label and sublabel as drawn, and the whole of both where either was cut. */
+function drawn(label: FittedLabel, sublabel: FittedLabel): Pick<DiagramRect, 'label' | 'sublabel' | 'full' | 'labelRtl'> {
+  const cut = label.full !== undefined || sublabel.full !== undefined;
+  return {
+    label: label.label, sublabel: sublabel.label,
+    ...(cut ? { full: `${label.full ?? label.label}: ${sublabel.full ?? sublabel.label}` } : {}),
+    ...(label.rtl ? { labelRtl: true as const } : {}),
+  };
 }

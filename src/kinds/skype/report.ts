@@ -4,6 +4,7 @@ import type { SkypeAnalysis } from './analysis.js';
 import type { SkypeModel } from './model.js';
 import type { KindReport } from '../types.js';
 import { weakestPoolHeadline } from '../../report/headline.js';
+import { fitFirst, fitText, textWidth } from '../../report/fit-text.js';
 
 export interface SkypeView {
   readonly width: number;
@@ -12,7 +13,9 @@ export interface SkypeView {
   readonly pools: readonly {
     readonly x: number; readonly y: number; readonly width: number; readonly height: number;
     readonly name: string; readonly sublabel: string; readonly cms: boolean; readonly state: string; readonly active: boolean;
-    readonly frontEnds: readonly { readonly x: number; readonly y: number; readonly name: string; readonly first: boolean }[];
+    /** The pool's name as drawn (cut with "…" where wider than the box), and the whole name then. */
+    readonly label: string; readonly full?: string; readonly labelRtl?: true;
+    readonly frontEnds: readonly { readonly x: number; readonly y: number; readonly width: number; readonly cx: number; readonly name: string; readonly label: string; readonly full?: string; readonly labelRtl?: true; readonly first: boolean }[];
   }[];
   readonly links: readonly { readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly automated: boolean }[];
   readonly rows: readonly { readonly name: string; readonly cells: readonly string[] }[];
@@ -21,21 +24,40 @@ export interface SkypeView {
 export function skypeView(model: SkypeModel, analysis: SkypeAnalysis): SkypeView {
   const W = 380;
   const GAP = 120;
-  const FE = 56;
+  // Front-end boxes: four a row as wide as short names need, wider (and fewer a row) for longer
+  // names, up to two a row; a name wider still is cut.
+  const FE_MIN = 56;
+  const FE_MAX = 164;
+  const FE_GAP = 12;
+  const FE_PAD = 6;
+  const FE_PX = 10;
+  const longest = Math.max(0, ...model.pools.flatMap((p) => p.frontEnds.map((n) => textWidth(n, FE_PX))));
+  const feWidth = Math.min(FE_MAX, Math.max(FE_MIN, Math.ceil(longest) + 2 * FE_PAD));
+  const perRow = feWidth === FE_MIN ? 4 : Math.max(1, Math.floor((W - 28 + FE_GAP) / (feWidth + FE_GAP)));
   const maxFe = Math.max(...model.pools.map((p) => p.frontEnds.length));
-  const rowsOfFe = Math.ceil(maxFe / 4);
+  const rowsOfFe = Math.ceil(maxFe / perRow);
   const height = 110 + rowsOfFe * 34 + 30;
   const boxes = model.pools.map((p, i) => {
     const x = 20 + i * (W + GAP);
     const fig = analysis.pools[i]!;
+    const label = fitText(p.name, W - 28, 15, true);
+    // Edition and platform give way first when the line is too long (the tooltip keeps them).
+    const facts = `${groupThousands(p.users)} users${p.centralManagementStore ? ' · hosts the CMS' : ''} · PoolState ${p.poolState}`;
+    const sublabel = fitFirst([`${p.edition ?? 'edition not given'}, ${p.platform ?? 'platform not given'}, ${facts}`, facts], W - 28, 11);
+    const cut = label.full !== undefined || sublabel.full !== undefined;
     return {
       x, y: 40, width: W, height: height - 60,
-      name: p.name,
-      sublabel: `${p.edition ?? 'edition not given'}, ${p.platform ?? 'platform not given'}, ${groupThousands(p.users)} users`,
+      name: p.name, label: label.label, ...(label.rtl ? { labelRtl: true as const } : {}),
+      ...(cut ? { full: `${p.name}: ${sublabel.full ?? sublabel.label}` } : {}),
+      sublabel: sublabel.label,
       cms: p.centralManagementStore,
       state: p.poolState,
       active: p.poolState === 'Active',
-      frontEnds: p.frontEnds.map((name, j) => ({ x: x + 14 + (j % 4) * (FE + 12), y: 96 + Math.floor(j / 4) * 34, name, first: j < fig.quorumFrom })),
+      frontEnds: p.frontEnds.map((name, j) => {
+        const fe = fitText(name, feWidth - 2 * FE_PAD, FE_PX);
+        const feX = x + 14 + (j % perRow) * (feWidth + FE_GAP);
+        return { x: feX, y: 96 + Math.floor(j / perRow) * 34, width: feWidth, cx: feX + feWidth / 2, name, label: fe.label, ...(fe.full !== undefined ? { full: fe.full } : {}), ...(fe.rtl ? { labelRtl: true as const } : {}), first: j < fig.quorumFrom };
+      }),
     };
   });
   const centre = new Map(boxes.map((b) => [b.name, b]));
