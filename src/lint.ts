@@ -152,10 +152,13 @@ function suppress(
   add: (ruleId: string, at: Position, path: string, message: string) => void,
 ): { findings: Finding[]; suppressed: SuppressedFinding[] } {
   if (!text.includes('pooltopo-disable')) return { findings, suppressed: [] };
+  // The lines a finding's node and its ancestors begin on: a mapping entry where its key is, a
+  // sequence item where it is. (A sequence begins, as a value, on the line of its first item: by
+  // that line a comment above the first item would cover the whole list.)
   const linesOf = (f: Finding) => {
     const lines = new Set<number>();
     for (let p = f.path; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
-      if (sourceMap.has(p)) lines.add(sourceMap.locate(p).line);
+      if (sourceMap.has(p)) lines.add(sourceMap.locate(p, 'key').line);
     }
     return lines;
   };

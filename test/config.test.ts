@@ -150,4 +150,17 @@ describe('suppressions', () => {
     const unused = await runCli(['validate', 'a.yaml', '--format', 'json', '--report-unused-disable'], { cwd: root });
     expect(JSON.parse(unused.stdout).files[0].findings.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([['unused-suppression', 14]]);
   });
+
+  it('cover the node on the next line only: above a list\'s first item, that item and not the list', async () => {
+    const gateways = 'gateways:\n  # pooltopo-disable-next-line gateway-without-failover -- retired in Q3\n  - name: gw01\n    managementServers: [ms01]\n  - name: gw02\n    managementServers: [ms01]\n';
+    const root = project('suppress-first', undefined, { 'a.yaml': TWO.replace('pools:\n', gateways + 'pools:\n') });
+    const out = JSON.parse((await runCli(['validate', 'a.yaml', '--format', 'json'], { cwd: root })).stdout).files[0];
+    const gatewayOf = (f: { path: string }) => f.path.split('/')[2];
+    expect(out.suppressed.map((f: { ruleId: string; path: string }) => [f.ruleId, gatewayOf(f)])).toEqual([['gateway-without-failover', '0']]);
+    expect(out.findings.filter((f: { ruleId: string }) => f.ruleId === 'gateway-without-failover').map(gatewayOf)).toEqual(['1']);
+    // Above the key, the comment covers the whole list.
+    const whole = project('suppress-list', undefined, { 'a.yaml': TWO.replace('pools:\n', '# pooltopo-disable-next-line gateway-without-failover -- both retired\n' + gateways.replace(/  # pooltopo.*\n/, '') + 'pools:\n') });
+    const both = JSON.parse((await runCli(['validate', 'a.yaml', '--format', 'json'], { cwd: whole })).stdout).files[0];
+    expect(both.suppressed.filter((f: { ruleId: string }) => f.ruleId === 'gateway-without-failover')).toHaveLength(2);
+  });
 });
