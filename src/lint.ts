@@ -6,7 +6,7 @@
 import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProblem } from './io/parse.js';
 import { checkConfigSchema, checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
-import { COMMON_RULES, ruleById, unknownRuleProblem } from './rules/index.js';
+import { COMMON_RULES, isSuppressible, ruleById, ruleSettingProblem } from './rules/index.js';
 import { DEFAULT_KIND, isKnownKind, KINDS } from './kinds/index.js';
 import { kindPlugin } from './kinds/registry.js';
 import type { KindHost, KindModels } from './kinds/types.js';
@@ -55,8 +55,8 @@ export async function checkLintOptions(options: LintOptions): Promise<void> {
     if (v) throw new PooltopoError(`options: ${v.message}`);
   }
   const policies = new Set((options.policies ?? []).map((p) => p.definition.id));
-  for (const id of Object.keys(options.rules ?? {})) {
-    const problem = unknownRuleProblem(id, policies);
+  for (const [id, setting] of Object.entries(options.rules ?? {})) {
+    const problem = ruleSettingProblem(id, setting, policies);
     if (problem) throw new PooltopoError(`options.rules: ${problem}`);
   }
   CHECKED.add(options);
@@ -162,7 +162,7 @@ function suppress(
     }
     return lines;
   };
-  const outcome = applyDirectives(findings, parseDirectives(text), linesOf);
+  const outcome = applyDirectives(findings, parseDirectives(text), linesOf, isSuppressible);
   findings.length = 0;
   findings.push(...outcome.findings);
   const message = (ruleId: string, messageId: string, data: Report['data'] = {}) => formatMessage(ruleById(ruleId)!.meta.messages[messageId]!, data);

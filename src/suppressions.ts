@@ -48,20 +48,21 @@ export interface SuppressionOutcome {
   readonly unused: { readonly directive: Directive; readonly ruleId?: string }[];
 }
 
-const NOT_SUPPRESSIBLE = new Set(['yaml-syntax']);
-
 /**
  * `linesOf(finding)`: the lines where the finding's node and each of its ancestors (but the
- * document itself) start.
+ * document itself) start; `suppressible(ruleId)`: whether a comment may hide the rule's findings.
  */
-export function applyDirectives(findings: readonly Finding[], directives: readonly Directive[], linesOf: (f: Finding) => ReadonlySet<number>): SuppressionOutcome {
+export function applyDirectives(
+  findings: readonly Finding[], directives: readonly Directive[],
+  linesOf: (f: Finding) => ReadonlySet<number>, suppressible: (ruleId: string) => boolean,
+): SuppressionOutcome {
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   const used = new Map<Directive, Set<string>>();
   const nextLine = directives.some((d) => d.kind === 'next-line');
   for (const f of findings) {
     const lines = nextLine ? new Set([f.line, ...linesOf(f)]) : new Set([f.line]);
-    const covering = NOT_SUPPRESSIBLE.has(f.ruleId) ? undefined : directives.find((d) =>
+    const covering = !suppressible(f.ruleId) ? undefined : directives.find((d) =>
       (d.kind === 'file' || lines.has(d.line + 1)) && (d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId)));
     if (!covering) {
       kept.push(f);

@@ -35,6 +35,8 @@ describe('library API', () => {
     const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
     await expect(lintText(text, 'x.yaml', { rules: { nope: 'off' } })).rejects.toThrow(/unknown rule "nope"/);
     await expect(lintText(text, 'x.yaml', { rules: { 'no-high-availabilty': 'off' } })).rejects.toThrow('options.rules: unknown rule "no-high-availabilty"; did you mean "no-high-availability"?');
+    await expect(lintText(text, 'x.yaml', { rules: { schema: 'off' } })).rejects.toThrow('options.rules: rule "schema" cannot be set to "off"');
+    await expect(lintText(text, 'x.yaml', { rules: { schema: 'error' } })).resolves.toBeDefined();
     await expect(validate([{ file: 'x.yaml', text }], { rules: { schema: 'fatal' as never } })).rejects.toThrow('options: `rules.schema` must be one of "off", "info", "warning", "error", not the string "fatal".');
     await expect(validate([{ file: 'x.yaml', text }], { settings: { poolLatencyMs: 'x' as never } })).rejects.toBeInstanceOf(PooltopoError);
     // As the config file's schema has it: a whole number of members, at least 1.

@@ -57,6 +57,8 @@ describe('config file', () => {
     ['a policy that does not parse', 'policies:\n  - id: p\n    assert: "tolerableFailures >= "\n    message: m\n', /^pooltopo: \.pooltopo\.yaml:3:\d+: bad config file: policy "p": the expression does not parse/],
     ['a policy with an unknown symbol', 'policies:\n  - id: p\n    assert: "tolerableFailurs >= 2"\n    message: m\n', /policy "p": unknown symbol "tolerableFailurs" \(did you mean "tolerableFailures"\?\)/],
     ['a policy that is not a test', 'policies:\n  - id: p\n    assert: "tolerableFailures + 1"\n    message: m\n', /policy "p": the expression gives number 2, not true or false/],
+    ['yaml-syntax turned off', 'rules:\n  yaml-syntax: "off"\n', /^pooltopo: \.pooltopo\.yaml:2:3: bad config file: rule "yaml-syntax" cannot be set to "off": a file that is not valid YAML or breaks the schema is always an error, so that it fails the run\n$/],
+    ['schema lowered to a warning', 'rules:\n  schema: warning\n', /^pooltopo: \.pooltopo\.yaml:2:3: bad config file: rule "schema" cannot be set to "warning"/],
     ['a policy that shadows a rule', 'policies:\n  - id: no-high-availability\n    assert: "true"\n    message: m\n', /\.pooltopo\.yaml:2:9: bad config file: policy id "no-high-availability" is already a built-in rule/],
   ])('rejects %s with exit 2 and its position', async (name, config, message) => {
     const root = project(`bad-${name.replace(/\W+/g, '-')}`, config);
@@ -149,6 +151,17 @@ describe('suppressions', () => {
     expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: 'inSource', justification: 'DMZ, CHG-1' }]);
     const unused = await runCli(['validate', 'a.yaml', '--format', 'json', '--report-unused-disable'], { cwd: root });
     expect(JSON.parse(unused.stdout).files[0].findings.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([['unused-suppression', 14]]);
+  });
+
+  it('cannot hide a file that breaks the schema or is not YAML: a comment does not suppress them', async () => {
+    const root = project('suppress-schema', 'rules:\n  schema: error\n', {
+      'a.yaml': '# pooltopo-disable -- whatever\nversion: 1\nname: T\nmanagementServers: [{name: ms01, agents: lots}]\n',
+      'b.yaml': '# pooltopo-disable -- whatever\nversion: 1\nname: [\n',
+    });
+    const r = await runCli(['validate', '.', '--format', 'json'], { cwd: root });
+    expect(r.code).toBe(1);
+    const files = JSON.parse(r.stdout).files;
+    expect(files.map((f: { findings: { ruleId: string }[] }) => f.findings.map((x) => x.ruleId))).toEqual([['schema'], ['yaml-syntax']]);
   });
 
   it('cover the node on the next line only: above a list\'s first item, that item and not the list', async () => {

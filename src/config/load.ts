@@ -14,7 +14,7 @@ import type { RuleSetting } from '../lint.js';
 import { compilePolicies } from '../policies/compile.js';
 import { sampleScope } from '../policies/scope.js';
 import type { PolicyDefinition } from '../policies/types.js';
-import { RULES, unknownRuleProblem } from '../rules/index.js';
+import { RULES, ruleSettingProblem } from '../rules/index.js';
 import type { Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { CONFIG_FILE_NAMES, NO_CONFIG, type Config } from './config.js';
@@ -93,8 +93,8 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     }
     policyIds.add(p.id);
   }
-  for (const id of Object.keys(doc.rules ?? {})) {
-    const problem = unknownRuleProblem(id, policyIds);
+  for (const [id, setting] of Object.entries(doc.rules ?? {})) {
+    const problem = ruleSettingProblem(id, setting, policyIds);
     if (problem) throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${problem}`);
   }
   const definitions: PolicyDefinition[] = (doc.policies ?? []).map((p) => ({

@@ -59,14 +59,21 @@ export function renderRuleDoc(rule: Rule, fires: RuleExample | undefined, quiet:
       fence(quiet.text),
       '',
     ] : []),
-    '## Turning it off or changing its severity',
-    '',
-    'In `.pooltopo.yaml`:',
-    '',
-    fence(`rules:\n  ${m.id}: "off"        # or info, warning, error\n`),
-    '',
-    'or for one node, with a reason: `# pooltopo-disable-next-line ' + m.id + ' -- why this is accepted`.',
-    '',
+    ...(m.fixed ? [
+      '## Always an error',
+      '',
+      'This rule cannot be turned off, set to another severity or suppressed by a comment: a file that pooltopo cannot read as a topology fails the run (exit code 1), whatever the configuration.',
+      '',
+    ] : [
+      '## Turning it off or changing its severity',
+      '',
+      'In `.pooltopo.yaml`:',
+      '',
+      fence(`rules:\n  ${m.id}: "off"        # or info, warning, error\n`),
+      '',
+      'or for one node, with a reason: `# pooltopo-disable-next-line ' + m.id + ' -- why this is accepted`.',
+      '',
+    ]),
   ].join('\n');
 }
 

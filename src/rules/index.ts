@@ -32,12 +32,21 @@ export function ruleById(id: string): AnyRule | undefined {
 }
 
 /**
- * What is wrong with a rule id in a `rules` setting (a config file's or the library's options):
- * `unknown rule "x"; did you mean "y"?` when it is neither a rule nor one of the policies; else
- * undefined.
+ * What is wrong with one entry of a `rules` setting (a config file's or the library's options):
+ * an id that is neither a rule nor one of the policies (`unknown rule "x"; did you mean "y"?`), or
+ * a setting that would change a fixed rule; else undefined.
  */
-export function unknownRuleProblem(id: string, policyIds: ReadonlySet<string>): string | undefined {
-  if (BY_ID.has(id) || policyIds.has(id)) return undefined;
+export function ruleSettingProblem(id: string, setting: string, policyIds: ReadonlySet<string>): string | undefined {
+  const rule = BY_ID.get(id);
+  if (rule?.meta.fixed && setting !== rule.meta.severity) {
+    return `rule "${id}" cannot be set to "${setting}": a file that is not valid YAML or breaks the schema is always an ${rule.meta.severity}, so that it fails the run`;
+  }
+  if (rule || policyIds.has(id)) return undefined;
   const [near] = closest(id, [...BY_ID.keys(), ...policyIds], 1);
   return `unknown rule "${id}"${near ? `; did you mean "${near}"?` : ''}`;
+}
+
+/** Whether a comment may suppress a rule's findings (a fixed rule's it may not). */
+export function isSuppressible(id: string): boolean {
+  return !BY_ID.get(id)?.meta.fixed;
 }

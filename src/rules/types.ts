@@ -42,6 +42,12 @@ export interface RuleMeta {
   readonly unconfirmed?: string;
   /** Message templates by messageId; `{{name}}` is replaced by the report's data. */
   readonly messages: Readonly<Record<string, string>>;
+  /**
+   * Always at its severity: a config cannot turn it off or change it, and a comment cannot
+   * suppress it. For a file pooltopo cannot read as a topology, which must fail the run
+   * (CLI.md: a YAML syntax error or a schema violation is a finding of severity `error`).
+   */
+  readonly fixed?: true;
 }
 
 /** One finding as a rule reports it: data, not wording. */

@@ -6,6 +6,7 @@ export default defineRule<{ readonly issues: readonly ModelIssue[] }>({
   meta: {
     id: 'schema',
     severity: 'error',
+    fixed: true,
     category: 'format',
     description: 'the document violates the topology schema (one finding per violation, at its node)',
     rationale: 'pooltopo can only compute quorum and capacity from a file it understands; an unknown key is usually a typo that would otherwise be ignored silently.',

@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'yaml-syntax',
     severity: 'error',
+    fixed: true,
     category: 'format',
     description: 'the file is not well-formed YAML (or JSON), or has duplicate keys',
     rationale: 'A file that does not parse cannot be checked at all, and a duplicate key silently replaces the value written first, so the design reviewed is not the design deployed.',
