@@ -50,17 +50,22 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     issues.push(at ? { rule, messageId, data, path, at } : { rule, messageId, data, path });
   };
 
-  /** Every name in the shared namespace of servers and data centres, for duplicate-name. */
+  /**
+   * Every name in the shared namespace of servers and data centres, for duplicate-name. A second
+   * server (or data centre) of a name is left out: there can be only one. A server named as a data
+   * centre is reported but kept, as is the data centre: each is still what the file says, and
+   * leaving one out would make every reference to it a finding of its own.
+   */
   const taken = new Map<string, { name: string; what: string }>();
   const claim = (name: string, what: string, path: string): boolean => {
     const key = nameKey(name);
     const first = taken.get(key);
-    if (first) {
-      issue('duplicate-name', 'duplicate', { name, first: first.name, firstKind: first.what, kind: what }, path);
-      return false;
+    if (!first) {
+      taken.set(key, { name, what });
+      return true;
     }
-    taken.set(key, { name, what });
-    return true;
+    issue('duplicate-name', 'duplicate', { name, first: first.name, firstKind: first.what, kind: what }, path);
+    return (first.what === 'data centre') !== (what === 'data centre');
   };
 
   // Data centres, in file order; the implicit one is added last if anything sits in it.
@@ -263,25 +268,25 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
       issue('schema', 'invalidDuration', { value: String(entry.ms), reason: parsed.reason }, pointer('latency', i, 'ms'));
       return;
     }
+    // Each end as a server (or the database's server) and as a data centre; a name that is both
+    // (a duplicate-name finding) is read as the other end is.
     const ends = entry.between.map((name, j) => {
       const key = nameKey(name);
-      const server = serverByKey.get(key);
-      if (server) return { kind: 'server' as const, name: server.name };
-      if (key === dbKey) return { kind: 'server' as const, name: database.server };
-      const dc = dcByKey.get(key);
-      if (dc) return { kind: 'dc' as const, name: dc.name };
-      issue('unknown-reference', 'latencyEnd', { name }, pointer('latency', i, 'between', j));
-      return undefined;
+      const server = serverByKey.get(key)?.name ?? (key === dbKey ? database.server : undefined);
+      const dc = dcByKey.get(key)?.name;
+      if (server === undefined && dc === undefined) issue('unknown-reference', 'latencyEnd', { name }, pointer('latency', i, 'between', j));
+      return { server, dc, name };
     });
-    const [a, b] = ends;
-    if (!a || !b) return;
-    if (a.kind !== b.kind) {
-      issue('schema', 'mixedLatencyPair', { a: a.name, b: b.name }, pointer('latency', i, 'between'));
+    const [a, b] = ends as [typeof ends[number], typeof ends[number]];
+    if ((a.server === undefined && a.dc === undefined) || (b.server === undefined && b.dc === undefined)) return;
+    const between = a.server !== undefined && b.server !== undefined ? 'servers' : a.dc !== undefined && b.dc !== undefined ? 'data-centers' : undefined;
+    if (between === undefined) {
+      issue('schema', 'mixedLatencyPair', { a: (a.server ?? a.dc)!, b: (b.server ?? b.dc)! }, pointer('latency', i, 'between'));
       return;
     }
     latency.push({
-      between: a.kind === 'server' ? 'servers' : 'data-centers',
-      ends: [a.name, b.name],
+      between,
+      ends: between === 'servers' ? [a.server!, b.server!] : [a.dc!, b.dc!],
       ms: parsed && parsed.ok ? parsed.ms : Number(entry.ms),
       path: pointer('latency', i),
     });

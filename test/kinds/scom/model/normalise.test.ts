@@ -57,10 +57,11 @@ describe('normalise', () => {
 
   it('records unknown references and duplicate names at their nodes, and leaves them out', () => {
     const { topology, issues } = normalise(doc({
-      dataCenters: [{ name: 'ms02' }],
+      // ms02, a data centre and a management server: reported, both kept.
+      dataCenters: [{ name: 'ms02' }, { name: 'dc-x' }],
       gateways: [{ name: 'gw', managementServers: ['gw', 'nope', 'ms01', 'MS01'] }],
       pools: [{ name: 'P', members: ['ms01', 'ghost', 'ms01'], observers: ['ms01'] }, { name: 'p', members: [] }],
-      latency: [{ between: ['ms01', 'mars'], ms: 3 }, { between: ['ms01', 'ms02'], ms: 3 }],
+      latency: [{ between: ['ms01', 'mars'], ms: 3 }, { between: ['ms01', 'dc-x'], ms: 3 }, { between: ['ms01', 'ms02'], ms: 4 }],
       databases: { operational: { server: 'ms01' } },
     }), new Map());
     expect(issues.map((i) => [i.rule, i.messageId, i.path])).toEqual([
@@ -78,6 +79,8 @@ describe('normalise', () => {
     ]);
     expect(topology.pools[0]!.members.map((m) => m.server.name)).toEqual(['ms01']);
     expect(topology.gateways[0]!.reportsTo.map((s) => s.name)).toEqual(['ms01']);
+    expect(topology.managementServers.map((s) => s.name)).toEqual(['ms01', 'ms02']);
+    expect(topology.latency.map((l) => [l.between, ...l.ends])).toEqual([['servers', 'ms01', 'ms02']]);
   });
 
   it('takes parsed latency values, and reports the ones that are not times', () => {

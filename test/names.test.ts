@@ -1,0 +1,30 @@
+/** Names in the shared namespace of servers and data centres: a clash is one finding, not a broken model. */
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/index.js';
+
+describe('a server named as a data centre', () => {
+  const text = [
+    'version: 1', 'name: Clash', 'dataCenters:', '  - name: MS01', '  - name: dc2', 'managementServers:',
+    '  - {name: ms01, dataCenter: dc2}', '  - {name: ms02, dataCenter: MS01}',
+    'gateways:', '  - {name: gw01, managementServers: [ms01, ms02], dataCenter: MS01}',
+    'latency:', '  - {between: [ms01, ms02], ms: 2}', '  - {between: [MS01, dc2], ms: 3}', '',
+  ].join('\n');
+
+  it('is one duplicate-name finding, and the server and the data centre both stay in the model', async () => {
+    const outcome = await lintText(text, 'clash.yaml');
+    const spans = ['pool-spans-data-centers', 6];
+    expect(outcome.result.findings.map((f) => [f.ruleId, f.line])).toEqual([spans, spans, spans, ['duplicate-name', 7]]);
+    const { topology } = outcome as unknown as { topology: { managementServers: { name: string }[]; gateways: { reportsTo: unknown[] }[]; latency: { between: string; ends: string[] }[] } };
+    expect(topology.managementServers.map((s) => s.name)).toEqual(['ms01', 'ms02']);
+    expect(topology.gateways[0]!.reportsTo).toHaveLength(2);
+    // Each latency entry read as its other end is: two servers, two data centres.
+    expect(topology.latency.map((l) => [l.between, ...l.ends])).toEqual([['servers', 'ms01', 'ms02'], ['data-centers', 'MS01', 'dc2']]);
+    expect(outcome.result.pools.map((p) => (p as { votingMembers: number }).votingMembers)).toEqual([3, 3, 3]);
+  });
+
+  it('still leaves out a second server of a name', async () => {
+    const outcome = await lintText('version: 1\nname: T\nmanagementServers:\n  - name: ms01\n  - name: MS01\n  - name: ms02\n', 't.yaml');
+    const { topology } = outcome as unknown as { topology: { managementServers: { name: string }[] } };
+    expect(topology.managementServers.map((s) => s.name)).toEqual(['ms01', 'ms02']);
+  });
+});
