@@ -58,7 +58,22 @@ describe('pooltopo plan', () => {
   it('takes the target from the config, and exits 0 when every pool meets it', async () => {
     const r = await runCli(['plan', 'examples/network-pool.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/✔ every pool meets the target/);
+    expect(r.stdout).toMatch(/✔ every pool meets the target and the workload fits/);
     expect((await runCli(['plan', 'examples/network-pool.yaml', '--target-failures', 'two'])).code).toBe(2);
+  });
+
+  it('plans the management group too: Windows agents that do not fit after a failover, and headroom below zero', async () => {
+    const r = await runCli(['plan', 'examples/two-servers-agent-overload.yaml', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.pools.every((p: { meetsTarget: boolean }) => p.meetsTarget)).toBe(true);
+    // 3,900 agents on two servers of 3,000: after the busiest fails one carries them all; with three, two do.
+    expect(out.headroom).toMatchObject({ windowsAgents: -900, addManagementServers: 1 });
+    const text = await runCli(['plan', 'examples/two-servers-agent-overload.yaml']);
+    expect(text.stdout).toMatch(/Management group +add 1 management server: the Windows agents then fit after the busiest fails/);
+    expect(text.stdout).toMatch(/Windows agents on management servers: 900 over/);
+    expect(text.stdout).toMatch(/the management group needs more management servers\n$/);
+    const unix = JSON.parse((await runCli(['plan', 'examples/unix-linux-pool.yaml', '--format', 'json'])).stdout);
+    expect(unix.headroom.pools).toContainEqual({ pool: 'UNIX Linux Monitoring Pool', item: 'unixLinuxAgents', headroom: -600 });
   });
 });

@@ -30,13 +30,21 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
     if (p.blocked && (p.meetsTarget || p.change)) out.push(`  ${' '.repeat(width)}  ${paint(31, `also: ${p.blocked}`)}`);
   }
   const h = report.headroom;
+  if (h.addManagementServers > 0) {
+    const k = h.addManagementServers;
+    out.push(`  ${'Management group'.padEnd(width)}  ${paint(33, `add ${k} management server${k === 1 ? '' : 's'}: the Windows agents then fit after the busiest fails`)}`);
+  }
+  // How many more fit, or by how much the design is over already.
+  const room = (x: number) => (x >= 0 ? `${n(x)} more` : paint(31, `${n(-x)} over`));
   out.push('', 'Headroom before a limit or the after-failover check:');
-  out.push(`  Windows agents on management servers: ${n(h.windowsAgents)} more`);
-  out.push(`  agent-managed and UNIX/Linux computers in the management group: ${n(h.computers)} more`);
-  out.push(`  network devices in the management group: ${n(h.networkDevices)} more`);
-  out.push(`  URLs in the management group: ${n(h.urls)} more`);
-  for (const x of h.pools) out.push(`  ${ITEM[x.item] ?? x.item} in ${t(x.pool)}: ${n(x.headroom)} more`);
+  out.push(`  Windows agents on management servers: ${room(h.windowsAgents)}`);
+  out.push(`  agent-managed and UNIX/Linux computers in the management group: ${room(h.computers)}`);
+  out.push(`  network devices in the management group: ${room(h.networkDevices)}`);
+  out.push(`  URLs in the management group: ${room(h.urls)}`);
+  for (const x of h.pools) out.push(`  ${ITEM[x.item] ?? x.item} in ${t(x.pool)}: ${room(x.headroom)}`);
   const todo = report.pools.filter((p) => !p.meetsTarget).length;
-  out.push('', todo === 0 ? paint(32, '✔ every pool meets the target') : paint(33, `${todo} pool(s) need a change`));
+  const changes = todo + (h.addManagementServers > 0 ? 1 : 0);
+  out.push('', changes === 0 ? paint(32, '✔ every pool meets the target and the workload fits')
+    : paint(33, [todo > 0 ? `${todo} pool(s) need a change` : '', h.addManagementServers > 0 ? 'the management group needs more management servers' : ''].filter(Boolean).join('; ')));
   return out.join('\n') + '\n';
 }

@@ -187,7 +187,7 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
       limit: `${fmt(c.limit)} ${c.limitKind === 'per-member' ? 'per member' : 'per pool'}`,
       before: capacityOutcome(c.fits, c.perMember),
       after: c.membersAfterFailover === 0 ? 'no member left' : capacityOutcome(c.fitsAfterFailover, c.perMemberAfterFailover, c.membersAfterFailover),
-      headroom: fmt(c.headroom),
+      headroom: c.headroom >= 0 ? fmt(c.headroom) : `${fmt(-c.headroom)} over`,
       ok: c.fits && c.fitsAfterFailover,
     })),
     ...(p.availability ? {

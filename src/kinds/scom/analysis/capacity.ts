@@ -20,7 +20,10 @@ export interface WorkloadCapacity {
   readonly membersAfterFailover: number;
   readonly perMemberAfterFailover: number | null;
   readonly fitsAfterFailover: boolean;
-  /** How much more of it fits before a limit or the after-failover check is hit. */
+  /**
+   * How much more of it fits before a limit or the after-failover check is hit; negative when it is
+   * over, by how much (validate's JSON gives 0 then).
+   */
   readonly headroom: number;
 }
 
@@ -50,7 +53,7 @@ export function poolCapacity(topology: Topology, pool: Pool, tolerableFailures: 
       out.push({
         item, total, perMember: null, limit, limitKind: 'per-pool', fits,
         membersAfterFailover: Math.max(0, members.length - tolerableFailures), perMemberAfterFailover: null, fitsAfterFailover: fits,
-        headroom: members.length > 0 ? Math.max(0, limit - total) : 0,
+        headroom: members.length > 0 ? limit - total : -total,
       });
       continue;
     }
@@ -74,7 +77,7 @@ export function poolCapacity(topology: Topology, pool: Pool, tolerableFailures: 
       membersAfterFailover: after,
       perMemberAfterFailover: after > 0 ? Math.ceil(total / after) : null,
       fitsAfterFailover,
-      headroom: Math.max(0, Math.min(n * limitAll, after * limitAfter) - total),
+      headroom: Math.min(n * limitAll, after * limitAfter) - total,
     });
   }
   return out;
