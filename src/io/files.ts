@@ -49,8 +49,14 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
       throw new PooltopoError(`cannot read "${pattern}": it is not a regular file (a device, socket or pipe)`);
     }
     if (stat.isDirectory()) {
-      walk(abs, entryPrefix(abs, cwd), (file, shown) => isTopologyName(file) && found.add(shown), warnings, new Set());
-      if (found.size === before) throw new PooltopoError(`no topology files (*.yaml, *.yml) in directory "${pattern}"`);
+      const warned = warnings.length;
+      walk(abs, entryPrefix(abs, cwd), { wants: isTopologyName, take: (shown) => found.add(shown) }, warnings, new Set());
+      if (found.size === before) {
+        // Say why, when the walk skipped what it found (the warnings would not be shown after this).
+        const skipped = warnings.slice(warned);
+        const why = skipped.length === 0 ? '' : skipped.length === 1 ? `; ${skipped[0]}` : `; ${skipped.length} skipped, the first: ${skipped[0]}`;
+        throw new PooltopoError(`no topology files (*.yaml, *.yml) in directory "${pattern}"${why}`);
+      }
     } else {
       found.add(display(abs, cwd));
       explicit.add(display(abs, cwd));
@@ -83,8 +89,18 @@ function entryPrefix(dir: string, cwd: string): string {
   return shown.endsWith('/') ? shown : `${shown}/`;
 }
 
-/** Visits every file under `dir` with its path as display() shows it; `prefix` is entryPrefix(dir). */
-function walk(dir: string, prefix: string, visit: (file: string, shown: string) => void, warnings: string[], seen: Set<string>): void {
+/** What a walk looks for: `wants` a file by its path, `take` it by its path as display() shows it. */
+interface WalkVisitor {
+  readonly wants: (file: string) => boolean;
+  readonly take: (shown: string) => void;
+}
+
+/**
+ * Takes every file under `dir` the visitor wants; `prefix` is entryPrefix(dir). A wanted name that
+ * is not a regular file (a named pipe, a socket, a device) is skipped with a warning, as an
+ * unreadable file or a link loop is: reading it could hang or read forever.
+ */
+function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[], seen: Set<string>): void {
   let real: string;
   try {
     real = realpathSync(dir);
@@ -127,8 +143,9 @@ function walk(dir: string, prefix: string, visit: (file: string, shown: string) 
     if (isDir) {
       if (entry.name === 'node_modules') continue;
       walk(full, `${prefix}${entry.name}/`, visit, warnings, seen);
-    } else if (isFile) {
-      visit(full, prefix + entry.name);
+    } else if (visit.wants(full)) {
+      if (isFile) visit.take(prefix + entry.name);
+      else warnings.push(`skipped "${full}": it is not a regular file (a device, socket or pipe)`);
     }
   }
   seen.delete(real);
@@ -150,9 +167,9 @@ async function expandGlob(pattern: string, cwd: string, found: Set<string>, warn
   } catch {
     return;
   }
-  walk(base, entryPrefix(base, cwd), (file, shown) => {
-    const rel = path.relative(base, file).split(path.sep).join('/');
-    if (matcher.test(rel)) found.add(shown);
+  walk(base, entryPrefix(base, cwd), {
+    wants: (file) => matcher.test(path.relative(base, file).split(path.sep).join('/')),
+    take: (shown) => found.add(shown),
   }, warnings, new Set());
 }
 
