@@ -120,6 +120,17 @@ describe('pooltopo', () => {
     expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/such\/dir\/out.txt": no such file or directory\n$/);
   });
 
+  it('never writes -o over a topology file it read, by any path to it', async () => {
+    const before = readFileSync(path.join(dir, 'good.yaml'), 'utf8');
+    for (const [command, output, ...more] of [['validate', 'good.yaml'], ['report', './good.yaml'], ['simulate', path.join(dir, 'good.yaml'), '--down', 'ms01'], ['plan', 'good.yaml']] as const) {
+      const r = await runCli([command, 'good.yaml', '-o', output, ...more], { cwd: dir });
+      expect(r, command).toMatchObject({ code: 2, stdout: '', stderr: `pooltopo: -o "${output}" is the topology file "good.yaml": writing there would replace it; name another file\n` });
+    }
+    const all = await runCli(['validate', '.', '-o', 'warn.yaml'], { cwd: dir });
+    expect(all.stderr).toMatch(/^pooltopo: -o "warn\.yaml" is the topology file "warn\.yaml"/m);
+    expect(readFileSync(path.join(dir, 'good.yaml'), 'utf8')).toBe(before);
+  });
+
   it('colours stylish output only on a terminal and never with NO_COLOR', async () => {
     const plain = await runCli(['validate', 'warn.yaml'], { cwd: dir });
     expect(plain.stdout).not.toMatch(/\u001b\[/);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PooltopoError } from '../errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
-import { writeFileAtomic, type ReadLimits } from '../io/files.js';
+import { refuseOverwritingInput, writeFileAtomic, type ReadLimits } from '../io/files.js';
 import type { ParseLimits } from '../io/parse.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
@@ -338,7 +338,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     version: pkg().version,
     informationUri: pkg().homepage,
   });
-  await emit(text, output, io);
+  await emit(text, output, io, results.files.map((f) => f.file));
   return results.files.some((f) => failing(f.findings, failOn)) ? 1 : 0;
 }
 
@@ -361,6 +361,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
     io.stdout(html);
   } else {
     const output = outputOf(values) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
+    refuseOverwritingInput(output, [file], io.cwd);
     await writeFileAtomic(output, html, io.cwd);
     io.stderr(`pooltopo: wrote ${output}\n`);
   }
@@ -396,7 +397,7 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
     format,
     color: output === undefined && wantsColor(values, io),
   });
-  await emit(text, output, io);
+  await emit(text, output, io, [file]);
   return exitCode;
 }
 
@@ -424,10 +425,11 @@ function outputOf(values: Record<string, unknown>): string | undefined {
   return output === '-' ? undefined : output;
 }
 
-/** Writes a command's output to `-o` (atomically) or to stdout. */
-async function emit(text: string, output: string | undefined, io: Io): Promise<void> {
-  if (output !== undefined) await writeFileAtomic(output, text, io.cwd);
-  else io.stdout(text);
+/** Writes a command's output to `-o` (atomically, never over one of the files it read) or to stdout. */
+async function emit(text: string, output: string | undefined, io: Io, inputs: readonly string[]): Promise<void> {
+  if (output === undefined) return io.stdout(text);
+  refuseOverwritingInput(output, inputs, io.cwd);
+  await writeFileAtomic(output, text, io.cwd);
 }
 
 /** --format of the commands that print stylish or json only. */
@@ -462,7 +464,7 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const report = { file: outcome.result.file, targetFailures: target, pools, headroom: headroom(topology, outcome.analysis!) };
   const output = outputOf(values);
   const text = format === 'json' ? formatPlanJson(report) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
-  await emit(text, output, io);
+  await emit(text, output, io, [file]);
   return pools.some((p) => !p.meetsTarget) || report.headroom.addManagementServers > 0 ? 1 : 0;
 }
 

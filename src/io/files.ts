@@ -321,6 +321,32 @@ export function describeFsError(err: unknown): string {
 }
 
 /**
+ * Throws when `output` is one of the files just read (`report x.yaml -o x.yaml`): writing it would
+ * replace the topology with the output. Compared by device and inode, so another path to the same
+ * file (a link, `./x.yaml`) is caught too.
+ */
+export function refuseOverwritingInput(output: string, inputs: readonly string[], cwd: string): void {
+  let target;
+  try {
+    target = statSync(path.resolve(cwd, output));
+  } catch {
+    return; // a new file
+  }
+  if (!target.isFile()) return;
+  for (const input of inputs) {
+    let read;
+    try {
+      read = statSync(path.resolve(cwd, input));
+    } catch {
+      continue;
+    }
+    if (read.dev === target.dev && read.ino === target.ino) {
+      throw new PooltopoError(`-o "${output}" is the topology file "${input}": writing there would replace it; name another file`);
+    }
+  }
+}
+
+/**
  * Writes `text` to `file` so that no reader ever sees half of it: a new or regular file through a
  * temporary file beside it and a rename, keeping the mode of the file it replaces; a symbolic link
  * is followed (its target is replaced, the link stays). Anything else that is there already (a
