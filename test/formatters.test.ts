@@ -64,6 +64,19 @@ describe('sarif', () => {
     expect(suppressed).toHaveLength(1);
     expect(suppressed[0].ruleId).toBe('observer-only-members');
     expect(suppressed[0].suppressions[0]).toEqual({ kind: 'inSource', justification: `reason with ${HOSTILE.replace('\n', ' ')}` });
+    // Suppressed results in order among the others (CLI.md: by file, line, column, ruleId).
+    const at = run.results.map((r: { locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[]; ruleId: string }) => {
+      const { startLine, startColumn } = r.locations[0]!.physicalLocation.region;
+      return [startLine, startColumn, r.ruleId] as const;
+    });
+    expect(at).toEqual([...at].sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)));
+  });
+
+  it('puts suppressed results in order among the others', () => {
+    const f = (line: number) => ({ ruleId: 'gateway-without-failover', severity: 'warning' as const, message: 'm', file: 'a.yaml', line, column: 5, path: '/gateways/0' });
+    const file = { file: 'a.yaml', kind: 'scom', findings: [f(8), f(13)], pools: [], suppressed: [{ ...f(11), justification: 'why' }] };
+    const sarif = JSON.parse(FORMATS.sarif({ version: 1, files: [file], summary: summarise([file]) }, OPTIONS));
+    expect(sarif.runs[0].results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine)).toEqual([8, 11, 13]);
   });
 
   it('describes every rule with help and a help URI', () => {

@@ -4,7 +4,7 @@
  * directory, stable partial fingerprints, and in-source suppressions.
  */
 import { createRequire } from 'node:module';
-import type { Finding, Results } from '../results.js';
+import { compareFindings, type Finding, type Results } from '../results.js';
 import { sortedById, type RuleDescriptor } from '../rules/descriptors.js';
 import type { Severity } from '../rules/types.js';
 
@@ -22,10 +22,11 @@ export function formatSarif(results: Results, options: SarifOptions): string {
   const sarifResults: unknown[] = [];
   for (const file of results.files) {
     const seen = new Map<string, number>();
+    // Suppressed findings among the others, in CLI.md's order (file, line, column, ruleId).
     const all = [
       ...file.findings.map((f) => ({ finding: f, justification: undefined as string | undefined })),
       ...(file.suppressed ?? []).map((f) => ({ finding: f as Finding, justification: f.justification })),
-    ];
+    ].sort((a, b) => compareFindings(a.finding, b.finding));
     for (const { finding, justification } of all) {
       const key = fingerprintKey(finding);
       const occurrence = (seen.get(key) ?? 0) + 1;
