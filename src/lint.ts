@@ -6,7 +6,7 @@
 import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProblem } from './io/parse.js';
 import { checkConfigSchema, checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
-import { COMMON_RULES, isSuppressible, ruleById, ruleSettingProblem } from './rules/index.js';
+import { COMMON_RULES, isSuppressible, nearestRuleId, ruleById, ruleSettingProblem } from './rules/index.js';
 import { DEFAULT_KIND, isKnownKind, KINDS } from './kinds/index.js';
 import { kindPlugin } from './kinds/registry.js';
 import type { KindHost, KindModels } from './kinds/types.js';
@@ -162,13 +162,27 @@ function suppress(
     }
     return lines;
   };
-  const outcome = applyDirectives(findings, parseDirectives(text), linesOf, isSuppressible);
+  const directives = parseDirectives(text);
+  const outcome = applyDirectives(findings, directives, linesOf, isSuppressible);
   findings.length = 0;
   findings.push(...outcome.findings);
   const message = (ruleId: string, messageId: string, data: Report['data'] = {}) => formatMessage(ruleById(ruleId)!.meta.messages[messageId]!, data);
   for (const d of outcome.withoutReason) add('suppression-without-reason', d, '', message('suppression-without-reason', 'noReason'));
+  // A rule id that is neither a rule nor a policy: reported whether or not unused ones are asked
+  // for (and not again as unused).
+  const policyIds = new Set((options.policies ?? []).map((p) => p.definition.id));
+  const unknown = (id: string) => !ruleById(id) && !policyIds.has(id);
+  for (const d of directives) {
+    for (const id of d.ruleIds.filter(unknown)) {
+      const near = nearestRuleId(id, policyIds);
+      add('unknown-rule-in-suppression', d, '', near
+        ? message('unknown-rule-in-suppression', 'unknownRuleNear', { ruleId: id, near })
+        : message('unknown-rule-in-suppression', 'unknownRule', { ruleId: id }));
+    }
+  }
   if (options.reportUnusedDisable) {
     for (const u of outcome.unused) {
+      if (u.ruleId !== undefined ? unknown(u.ruleId) : u.directive.ruleIds.length > 0 && u.directive.ruleIds.every(unknown)) continue;
       add('unused-suppression', u.directive, '',
         u.ruleId === undefined ? message('unused-suppression', 'unused') : message('unused-suppression', 'unusedRule', { ruleId: u.ruleId }));
     }

@@ -164,6 +164,19 @@ describe('suppressions', () => {
     expect(files.map((f: { findings: { ruleId: string }[] }) => f.findings.map((x) => x.ruleId))).toEqual([['schema'], ['yaml-syntax']]);
   });
 
+  it('report a comment naming a rule that does not exist, once, with or without --report-unused-disable', async () => {
+    const root = project('suppress-unknown', 'policies:\n  - id: acme/two\n    assert: "tolerableFailures >= 2"\n    message: m\n', {
+      'a.yaml': TWO.replace('pools:\n', '# pooltopo-disable-next-line acme/two, acme/tow -- accepted\npools:\n'),
+    });
+    for (const extra of [[], ['--report-unused-disable']]) {
+      const out = JSON.parse((await runCli(['validate', 'a.yaml', '--format', 'json', ...extra], { cwd: root })).stdout).files[0];
+      const about = out.findings.filter((f: { ruleId: string }) => f.ruleId === 'unknown-rule-in-suppression' || f.ruleId === 'unused-suppression');
+      expect(about.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message])).toEqual([
+        ['unknown-rule-in-suppression', 'This suppression names an unknown rule "acme/tow"; did you mean "acme/two"?'],
+      ]);
+    }
+  });
+
   it('cover the node on the next line only: above a list\'s first item, that item and not the list', async () => {
     const gateways = 'gateways:\n  # pooltopo-disable-next-line gateway-without-failover -- retired in Q3\n  - name: gw01\n    managementServers: [ms01]\n  - name: gw02\n    managementServers: [ms01]\n';
     const root = project('suppress-first', undefined, { 'a.yaml': TWO.replace('pools:\n', gateways + 'pools:\n') });

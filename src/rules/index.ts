@@ -7,6 +7,7 @@ import unknownReference from './common/unknown-reference.js';
 import duplicateName from './common/duplicate-name.js';
 import suppressionWithoutReason from './common/suppression-without-reason.js';
 import unusedSuppression from './common/unused-suppression.js';
+import unknownRuleInSuppression from './common/unknown-rule-in-suppression.js';
 import internalError from './common/internal-error.js';
 import { closest } from '../util/suggest.js';
 
@@ -14,7 +15,7 @@ import { closest } from '../util/suggest.js';
 export const COMMON_RULES: readonly AnyRule[] = [yamlSyntax, schema, unknownReference, duplicateName];
 
 
-const PIPELINE_RULES: readonly AnyRule[] = [suppressionWithoutReason, unusedSuppression, internalError];
+const PIPELINE_RULES: readonly AnyRule[] = [suppressionWithoutReason, unusedSuppression, unknownRuleInSuppression, internalError];
 
 /** Every rule, of every kind, for the rule list, the docs and SARIF. */
 export const RULES: readonly AnyRule[] = [...COMMON_RULES, ...KIND_PLUGINS.flatMap((k) => k.rules), ...PIPELINE_RULES];
@@ -42,8 +43,13 @@ export function ruleSettingProblem(id: string, setting: string, policyIds: Reado
     return `rule "${id}" cannot be set to "${setting}": a file that is not valid YAML or breaks the schema is always an ${rule.meta.severity}, so that it fails the run`;
   }
   if (rule || policyIds.has(id)) return undefined;
-  const [near] = closest(id, [...BY_ID.keys(), ...policyIds], 1);
+  const near = nearestRuleId(id, policyIds);
   return `unknown rule "${id}"${near ? `; did you mean "${near}"?` : ''}`;
+}
+
+/** The rule or policy id nearest a mistyped one, if one is near enough. */
+export function nearestRuleId(id: string, policyIds: ReadonlySet<string>): string | undefined {
+  return closest(id, [...BY_ID.keys(), ...policyIds], 1)[0];
 }
 
 /** Whether a comment may suppress a rule's findings (a fixed rule's it may not). */
