@@ -64,4 +64,17 @@ describe('number formatting', async () => {
   it('groups thousands like en-US', () => {
     for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, -4200, 123456789]) expect(groupThousands(n)).toBe(n.toLocaleString('en-US'));
   });
+
+  it('writes whole numbers past the safe range in digits, never as 1e+23', () => {
+    for (const n of [2 ** 53, 2 ** 53 + 2, 1e21, 1e23, -1e22, 1.2345e21, 2 ** 70, 123456789012345680000, Number.MAX_VALUE]) {
+      expect(groupThousands(n), String(n)).toBe(n.toLocaleString('en-US'));
+    }
+  });
+
+  it('groups a huge number in a rule message', async () => {
+    const results = await validate([{ file: 'x.yaml', text: 'version: 1\nkind: scom\nname: t\nmanagementServers:\n  - {name: ms01, agents: 100000000000000000000000}\n' }]);
+    const messages = results.files[0]!.findings.map((f) => f.message);
+    expect(messages).toContainEqual(expect.stringContaining('"ms01" has 100,000,000,000,000,000,000,000 Windows agents, over the 3,000'));
+    expect(messages.join('\n')).not.toMatch(/\de\+\d/);
+  });
 });

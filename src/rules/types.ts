@@ -124,8 +124,22 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** 12345 → "12,345", as en-US writes it, without the cost of ICU's toLocaleString. */
+/**
+ * 12345 → "12,345", as en-US writes it, without the cost of ICU's toLocaleString. A whole number
+ * past 10^21, which String() writes as "1e+23", is written out in digits as toLocaleString does:
+ * its shortest digits, then zeros ("100,000,000,000,000,000,000,000").
+ */
 export function groupThousands(n: number): string {
-  const s = String(Math.abs(n));
+  const s = wholeDigits(Math.abs(n));
   return (n < 0 ? '-' : '') + (s.length > 3 ? s.replace(/\B(?=(\d{3})+$)/g, ',') : s);
+}
+
+/** The digits of a whole number, without an exponent; anything else as String() gives it. */
+function wholeDigits(n: number): string {
+  const s = String(n);
+  const m = /^(\d)(?:\.(\d+))?e\+(\d+)$/.exec(s);
+  if (!m) return s;
+  const digits = m[1]! + (m[2] ?? '');
+  const exponent = Number(m[3]);
+  return digits.length <= exponent + 1 ? digits.padEnd(exponent + 1, '0') : s;
 }
