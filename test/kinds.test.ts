@@ -67,6 +67,23 @@ describe('simulate for the other kinds', () => {
     expect(r.code).toBe(0);
   });
 
+  /** Two Enterprise pools of 40,000 and 30,000 users, each sized for 60,000. */
+  const overloaded = (poolState: string) => [
+    'version: 1', 'kind: skype-pool-pair', 'name: s', 'productVersion: "2015"', 'pools:',
+    `  - {name: p1.x.com, edition: enterprise, users: 40000, maxUsers: 60000, frontEnds: [a1, a2, a3], poolState: ${poolState}}`,
+    '  - {name: p2.x.com, edition: enterprise, users: 30000, maxUsers: 60000, frontEnds: [b1, b2, b3]}',
+    'pairs:', '  - {pools: [p1.x.com, p2.x.com]}', '',
+  ].join('\n');
+
+  it('writes the users a partner would carry with thousands separators, in the summary and in what breaks', async () => {
+    const { simulateSkypeDown, formatSkypeScenarios } = await import('../src/kinds/skype/simulate.js');
+    const o = await lintText(overloaded('Active'), 'x.yaml');
+    const { scenario } = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'p1.x.com down', ['p1.x.com']);
+    const text = formatSkypeScenarios('x.yaml', [scenario], 'stylish');
+    expect(text).toContain('p2.x.com then carries 70,000 users of the 60,000 it is sized for: OVER');
+    expect(text).toContain('breaks: p2.x.com would carry 70,000 users, more than the 60,000 it is sized for');
+  });
+
   it('counts front ends down among "the first" ones for pool-level quorum', async () => {
     // pool-east has 8 front ends: quorum is 4 of the first 7. fe08 is not among them.
     const keeps = JSON.parse((await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe01,fe02,fe03,fe08', '--format', 'json'])).stdout);

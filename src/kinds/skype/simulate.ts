@@ -59,7 +59,7 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
       if (!partner) breaks.push('the pool has no backup pool: its users cannot sign in until it is back');
       else {
         if (keys.has(nameKey(partner.name))) breaks.push(`its partner ${partner.name} is down too: nowhere to fail over`);
-        if (overCapacity) breaks.push(`${partner.name} would carry ${fig.usersAfterFailover} users, more than the ${partner.maxUsers} it is sized for`);
+        if (overCapacity) breaks.push(`${partner.name} would carry ${groupThousands(fig.usersAfterFailover)} users, more than the ${groupThousands(partner.maxUsers)} it is sized for`);
         if (model.registrarSettingsCustomized && !pool.registrarConfiguration) breaks.push('the registrar configuration is created on the fly with default settings: the customised global settings are lost');
         for (const p of [pool, partner]) {
           const b = p.backupService;
