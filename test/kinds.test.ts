@@ -84,6 +84,23 @@ describe('simulate for the other kinds', () => {
     expect(text).toContain('breaks: p2.x.com would carry 70,000 users, more than the 60,000 it is sized for');
   });
 
+  it('takes a pool already failing or failed over from the state it is in, not through FailingOver again', async () => {
+    const { simulateSkypeDown, formatSkypeScenarios } = await import('../src/kinds/skype/simulate.js');
+    const statesOf = async (poolState: string) => {
+      const o = await lintText(overloaded(poolState), 'x.yaml');
+      const { scenario } = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'p1.x.com down', ['p1.x.com']);
+      return { states: scenario.poolsDown[0]!.registrarStates, text: formatSkypeScenarios('x.yaml', [scenario], 'stylish') };
+    };
+    const failback = '(after Invoke-CsPoolFailBack) FailingBack';
+    expect((await statesOf('Active')).states).toEqual(['Active', 'FailingOver', 'FailedOver', failback, 'Active']);
+    expect((await statesOf('FailingOver')).states).toEqual(['FailingOver', 'FailedOver', failback, 'Active']);
+    const failedOver = await statesOf('FailedOver');
+    expect(failedOver.states).toEqual(['FailedOver', failback, 'Active']);
+    expect(failedOver.text).toContain('pool p1.x.com has already failed over to p2.x.com: registrar PoolState FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active');
+    // Failing back when it goes down: it fails over again.
+    expect((await statesOf('FailingBack')).states).toEqual(['FailingBack', 'FailingOver', 'FailedOver', failback, 'Active']);
+  });
+
   it('counts front ends down among "the first" ones for pool-level quorum', async () => {
     // pool-east has 8 front ends: quorum is 4 of the first 7. fe08 is not among them.
     const keeps = JSON.parse((await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe01,fe02,fe03,fe08', '--format', 'json'])).stdout);

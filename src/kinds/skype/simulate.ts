@@ -6,7 +6,7 @@
  */
 import { nameKey } from '../scom/model/types.js';
 import type { SkypeAnalysis } from './analysis.js';
-import { backupReady, type SkypeModel } from './model.js';
+import { backupReady, type PoolState, type SkypeModel } from './model.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
 import { PooltopoError } from '../../errors.js';
 import { closest } from '../../util/suggest.js';
@@ -70,7 +70,7 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
       poolsDown.push({
         pool: pool.name,
         partner: partner?.name ?? null,
-        registrarStates: partner ? [pool.poolState, 'FailingOver', 'FailedOver', '(after Invoke-CsPoolFailBack) FailingBack', 'Active'] : [pool.poolState],
+        registrarStates: partner ? registrarStates(pool.poolState) : [pool.poolState],
         partnerUsers: partner ? fig.usersAfterFailover : null,
         partnerMaxUsers: partner?.maxUsers ?? null,
         partnerOverCapacity: overCapacity,
@@ -87,6 +87,18 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
   return { scenario: { label, poolsDown, frontEnds }, unknown };
 }
 
+/**
+ * The registrar PoolState from where the pool is now (DOMAIN.md, seed 003): Active, FailingOver,
+ * FailedOver, then on failback FailingBack and Active. A pool failing over already goes on from
+ * there, one failed over already only has failback ahead, and one failing back fails over again.
+ */
+function registrarStates(now: PoolState): string[] {
+  const failback = ['(after Invoke-CsPoolFailBack) FailingBack', 'Active'];
+  if (now === 'FailedOver') return [now, ...failback];
+  if (now === 'FailingOver') return [now, 'FailedOver', ...failback];
+  return [now, 'FailingOver', 'FailedOver', ...failback];
+}
+
 /** The scenarios as text (stylish) or JSON. */
 export function formatSkypeScenarios(file: string, scenarios: readonly SkypeScenario[], format: 'stylish' | 'json'): string {
   if (format === 'json') return JSON.stringify({ version: 1, file, scenarios }, null, 2) + '\n';
@@ -96,7 +108,8 @@ export function formatSkypeScenarios(file: string, scenarios: readonly SkypeScen
     for (const p of s.poolsDown) {
       if (p.partner === null) out.push(`  pool ${t(p.pool)} is down and has no backup pool`);
       else {
-        out.push(`  pool ${t(p.pool)} fails over to ${t(p.partner)} (Invoke-CsPoolFailOver): registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
+        const how = p.registrarStates[0] === 'FailedOver' ? 'has already failed over to' : 'fails over to';
+        out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}${how === 'fails over to' ? ' (Invoke-CsPoolFailOver)' : ''}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
         out.push(`    ${t(p.partner)} then carries ${groupThousands(p.partnerUsers ?? 0)} users${p.partnerMaxUsers !== null ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? ': OVER' : ''}` : ''}`);
       }
       for (const b of p.breaks) out.push(`    breaks: ${t(b)}`);
