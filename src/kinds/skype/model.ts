@@ -71,7 +71,7 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
     }
     p.frontEnds.forEach((fe, j) => {
       const owner = frontEndOwner.get(nameKey(fe));
-      if (owner !== undefined) issues.push({ rule: 'duplicate-name', messageId: 'duplicate', data: { name: fe, kind: 'front end', first: `${owner.name} in ${owner.pool}`, firstKind: 'front end' }, path: pointer('pools', i, 'frontEnds', j) });
+      if (owner !== undefined) issues.push({ rule: 'duplicate-name', messageId: 'duplicateFrontEnd', data: { name: fe, first: owner.name, firstPool: owner.pool }, path: pointer('pools', i, 'frontEnds', j) });
       else frontEndOwner.set(nameKey(fe), { name: fe, pool: p.name });
     });
     const pool: SkypePool = {
