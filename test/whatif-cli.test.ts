@@ -21,9 +21,17 @@ describe('pooltopo simulate', () => {
     expect(text.stdout).toMatch(/event 15004 \(unloads its workflows\) on scom-ms02/);
   });
 
+  it('says a lone survivor carries a pool and owns all of its instances', async () => {
+    const r = await runCli(['simulate', 'examples/gateway-pool-three.yaml', '--down', 'scom-ms01']);
+    expect(r.stdout).toMatch(/All Management Servers Resource Pool +runs +2 of 3 votes, 2 needed; scom-ms02 carries it and owns all of its instances \(was 1\/2\)/);
+    expect(r.stdout).toMatch(/scom-gw01, scom-gw02, scom-gw03 carry it: each owns 1\/3 of its instances/);
+  });
+
   it('shows a partition with the losing side stopping', async () => {
     const r = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|dc-frankfurt']);
-    expect(r.stdout).toMatch(/dc-london: 3 vote\(s\), runs here \| dc-frankfurt: 2 vote\(s\), its members there stop/);
+    expect(r.stdout).toMatch(/dc-london: 3 votes, runs here \| dc-frankfurt: 2 votes, its members there stop/);
+    expect(r.stdout).toMatch(/dc-london: 1 vote, its members there stop \| dc-frankfurt: 2 votes/);
+    expect(r.stdout).toMatch(/✖ 1 pool outcome stops across 1 scenario\n$/);
   });
 
   it('rejects unknown names with the closest ones, and bad usage, with exit 2', async () => {

@@ -1,6 +1,7 @@
 /** `pooltopo simulate` output: stylish (people) and json (scripts), pure functions of the outcomes. */
 import type { SimulationOutcome } from './analysis/simulate.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
+import { plural } from '../../rules/types.js';
 
 export interface SimulationReport {
   readonly file: string;
@@ -28,11 +29,11 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
       const state = p.runs ? paint(32, 'runs ') : paint(31, 'STOPS');
       const votes = `${p.votesAvailable} of ${p.votingMembers} votes, ${p.votesNeeded} needed`;
       const detail = p.runs
-        ? `${p.survivors.map(t).join(', ')} carry it: each owns ${p.instanceShare!.after} of its instances (was ${p.instanceShare!.before})`
+        ? `${p.survivors.map(t).join(', ')} ${p.survivors.length === 1 ? 'carries it and owns' : 'carry it: each owns'} ${p.instanceShare!.after} of its instances (was ${p.instanceShare!.before})`
         : t(p.reason ?? '');
       out.push(`  ${t(p.pool).padEnd(width)}  ${state}  ${votes}; ${detail}`);
       if (p.sides) {
-        out.push(`  ${' '.repeat(width)}         ${p.sides.map((x) => `${t(x.side)}: ${x.votes} vote(s)${x.runs ? ', runs here' : x.members.length ? ', its members there stop' : ''}`).join(' | ')}`);
+        out.push(`  ${' '.repeat(width)}         ${p.sides.map((x) => `${t(x.side)}: ${plural(x.votes, 'vote')}${x.runs ? ', runs here' : x.members.length ? ', its members there stop' : ''}`).join(' | ')}`);
       }
       const byEvent = new Map<number, string[]>();
       for (const e of p.events) {
@@ -69,6 +70,6 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
     out.push('');
   }
   const stops = report.scenarios.reduce((n, s) => n + s.pools.filter((p) => !p.runs).length, 0);
-  out.push(stops === 0 ? paint(32, '✔ every pool keeps working') : paint(31, `✖ ${stops} pool outcome(s) stop across ${report.scenarios.length} scenario(s)`));
+  out.push(stops === 0 ? paint(32, '✔ every pool keeps working') : paint(31, `✖ ${plural(stops, 'pool outcome')} ${stops === 1 ? 'stops' : 'stop'} across ${plural(report.scenarios.length, 'scenario')}`));
   return out.join('\n') + '\n';
 }
