@@ -63,6 +63,16 @@ describe('pooltopo plan', () => {
     expect(out.headroom).toMatchObject({ windowsAgents: expect.any(Number), computers: expect.any(Number) });
   });
 
+  it('counts in words that agree with the number', async () => {
+    const r = await runCli(['plan', 'examples/single-server.yaml']);
+    expect(r.stdout).toMatch(/plan for 1 tolerable failure per pool\n/);
+    expect(r.stdout).toMatch(/All Management Servers Resource Pool +add 1 management server: 2 members, 3 voters, tolerates 1 +\(now 1 member, 2 voters, tolerates 0\)/);
+    expect(r.stdout).toMatch(/Windows agents on management servers: 2,550 more/);
+    expect(r.stdout).toMatch(/\n3 pools need a change\n$/);
+    const two = await runCli(['plan', 'examples/gateway-pool-three.yaml', '--target-failures', '2']);
+    expect(two.stdout).toMatch(/plan for 2 tolerable failures per pool\n/);
+  });
+
   it('takes the target from the config, and exits 0 when every pool meets it', async () => {
     const r = await runCli(['plan', 'examples/network-pool.yaml']);
     expect(r.code).toBe(0);

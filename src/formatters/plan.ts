@@ -1,6 +1,7 @@
 /** `pooltopo plan` output: stylish and json. */
 import type { Headroom } from '../kinds/scom/analysis/headroom.js';
 import type { PoolPlan } from '../kinds/scom/analysis/plan.js';
+import { groupThousands, plural } from '../rules/types.js';
 import { escapeForTerminal as t } from './text.js';
 
 export interface PlanReport {
@@ -15,14 +16,14 @@ export function formatPlanJson(report: PlanReport): string {
 }
 
 const ITEM: Readonly<Record<string, string>> = { unixLinuxAgents: 'UNIX/Linux computers', urls: 'URLs', networkDevices: 'network devices' };
-const n = (x: number) => x.toLocaleString('en-US');
+const n = groupThousands;
 
 export function formatPlanStylish(report: PlanReport, color: boolean): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const out = [paint(4, `${t(report.file)}: plan for ${report.targetFailures} tolerable failure(s) per pool`), ''];
+  const out = [paint(4, `${t(report.file)}: plan for ${plural(report.targetFailures, 'tolerable failure')} per pool`), ''];
   const width = Math.min(48, Math.max(...report.pools.map((p) => t(p.pool).length)));
   for (const p of report.pools) {
-    const now = `${p.current.members} members, ${p.current.votingMembers} voters, tolerates ${p.current.tolerableFailures}`;
+    const now = `${plural(p.current.members, 'member')}, ${plural(p.current.votingMembers, 'voter')}, tolerates ${p.current.tolerableFailures}`;
     const what = p.meetsTarget ? paint(32, `meets the target (${now})`)
       : p.change ? `${paint(33, p.change.text)}  (now ${now}${p.current.fits ? '' : ', workload does not fit after failover'})`
       : paint(31, `cannot be planned: ${p.blocked ?? ''}`);
@@ -45,6 +46,6 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   const todo = report.pools.filter((p) => !p.meetsTarget).length;
   const changes = todo + (h.addManagementServers > 0 ? 1 : 0);
   out.push('', changes === 0 ? paint(32, '✔ every pool meets the target and the workload fits')
-    : paint(33, [todo > 0 ? `${todo} pool(s) need a change` : '', h.addManagementServers > 0 ? 'the management group needs more management servers' : ''].filter(Boolean).join('; ')));
+    : paint(33, [todo > 0 ? `${plural(todo, 'pool')} ${todo === 1 ? 'needs' : 'need'} a change` : '', h.addManagementServers > 0 ? 'the management group needs more management servers' : ''].filter(Boolean).join('; ')));
   return out.join('\n') + '\n';
 }
