@@ -43,7 +43,7 @@ describe('config file', () => {
     const r = await runCli(['validate', 'a.yaml', '--config', 'strict.yaml', '--format', 'json'], { cwd: root });
     const nha = json(r.stdout).files[0]!.findings.filter((f) => f.ruleId === 'no-high-availability');
     expect(nha).toHaveLength(4);
-    expect(nha[0]!.message).toMatch(/tolerates 1 failure\(s\), below the target of 2/);
+    expect(nha[0]!.message).toMatch(/tolerates 1 failure, below the target of 2/);
     const missing = await runCli(['validate', 'a.yaml', '--config', 'nope.yaml'], { cwd: root });
     expect(missing).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read config file "nope.yaml": no such file or directory\n' });
   });

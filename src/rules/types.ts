@@ -40,7 +40,10 @@ export interface RuleMeta {
   readonly sources: readonly SourceId[];
   /** Set where DOMAIN.md marks a fact it uses as unconfirmed: what is unconfirmed. */
   readonly unconfirmed?: string;
-  /** Message templates by messageId; `{{name}}` is replaced by the report's data. */
+  /**
+   * Message templates by messageId; `{{name}}` is replaced by the report's data. A count is written
+   * with its noun in the data (`plural(n, 'member')`), never as "member(s)".
+   */
   readonly messages: Readonly<Record<string, string>>;
   /**
    * Always at its severity: a config cannot turn it off or change it, and a comment cannot
@@ -119,9 +122,9 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   return out;
 }
 
-/** `1 voter`, `3 voters`. */
+/** `1 voter`, `3 voters`, `1,200 voters`: for counts in messages, which never say "voter(s)". */
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${groupThousands(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../rules/types.js';
+import { defineRule, plural, type Report } from '../../../rules/types.js';
 import { WORKLOAD_LABELS } from './workload-labels.js';
 
 export default defineRule({
@@ -12,7 +12,8 @@ export default defineRule({
     sources: ['SR', 'SPEC'],
     unconfirmed: 'SCOM 2012 R2 limits other than network devices.',
     messages: {
-      poolWorkload: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{failures}} failure(s) its {{left}} remaining member(s) would carry {{perMember}} each, over the {{limit}} each supports.',
+      poolWorkload: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its {{remaining}} would carry {{perMember}} each, over the {{limit}} each supports.',
+      poolWorkloadOneLeft: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the {{limit}} it supports.',
       agents: 'The management servers carry {{agents}} Windows agents: if the busiest of the {{servers}} fails the others would need to take them, but {{limit}} is the most they support together.',
     },
   },
@@ -21,8 +22,9 @@ export default defineRule({
       for (const c of a.capacity) {
         if (!c.fits || c.fitsAfterFailover) continue;
         yield {
-          messageId: 'poolWorkload',
-          data: { pool: a.pool.name, total: c.total, item: WORKLOAD_LABELS[c.item], failures: a.quorum.configured.tolerableFailures, left: c.membersAfterFailover, perMember: c.perMemberAfterFailover ?? 0, limit: c.limit },
+          messageId: c.membersAfterFailover === 1 ? 'poolWorkloadOneLeft' : 'poolWorkload',
+          data: { pool: a.pool.name, total: c.total, item: WORKLOAD_LABELS[c.item], failures: a.quorum.configured.tolerableFailures, left: c.membersAfterFailover,
+            afterFailures: plural(a.quorum.configured.tolerableFailures, 'failure'), remaining: plural(c.membersAfterFailover, 'remaining member'), perMember: c.perMemberAfterFailover ?? 0, limit: c.limit },
           path: `${a.pool.path}/workload/${c.item}`,
           pool: a.pool.name,
         };

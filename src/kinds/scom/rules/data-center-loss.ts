@@ -1,4 +1,4 @@
-import { atPool, defineRule } from '../../../rules/types.js';
+import { atPool, defineRule, plural } from '../../../rules/types.js';
 
 export default defineRule({
   meta: {
@@ -10,7 +10,7 @@ export default defineRule({
     remediation: 'Give each site its own pool, or place the voters so that no single data centre other than the database\'s holds half or more of them (`pooltopo simulate --down DC` shows the outcome).',
     sources: ['RPD', 'SPEC'],
     messages: {
-      stops: 'Pool "{{pool}}" stops when data centre "{{dataCenter}}" is lost: {{votesLeft}} vote(s) left, {{votesNeeded}} needed, {{membersLeft}} member(s) left.',
+      stops: 'Pool "{{pool}}" stops when data centre "{{dataCenter}}" is lost: {{votes}} left, {{votesNeeded}} needed, {{members}} left.',
     },
   },
   *check({ analysis }) {
@@ -20,6 +20,7 @@ export default defineRule({
         if (loss.survives || loss.stopsManagementGroup) continue;
         yield atPool(a.pool, 'stops', {
           dataCenter: loss.dataCenter, votesLeft: loss.votesLeft, votesNeeded: loss.votesNeeded, membersLeft: loss.membersLeft,
+          votes: plural(loss.votesLeft, 'vote'), members: plural(loss.membersLeft, 'member'),
         });
       }
     }

@@ -1,4 +1,4 @@
-import { defineRule } from '../../../rules/types.js';
+import { defineRule, plural } from '../../../rules/types.js';
 
 export default defineRule({
   meta: {
@@ -10,13 +10,13 @@ export default defineRule({
     remediation: 'Place management servers in the data centre of the operational database, on a low-latency network.',
     sources: ['FE'],
     messages: {
-      tooSlow: 'Round trip {{a}} to {{b}} is {{ms}} ms, over {{limit}} ms between management servers and the operational database ({{servers}} management server(s) affected).',
+      tooSlow: 'Round trip {{a}} to {{b}} is {{ms}} ms, over {{limit}} ms between management servers and the operational database ({{affected}} affected).',
     },
   },
   *check({ analysis, settings }) {
     for (const { entry, pairs } of analysis.databaseLatency) {
       if (entry.ms > settings.databaseLatencyMs) {
-        yield { messageId: 'tooSlow', data: { a: entry.ends[0], b: entry.ends[1], ms: entry.ms, limit: settings.databaseLatencyMs, servers: pairs }, path: `${entry.path}/ms` };
+        yield { messageId: 'tooSlow', data: { a: entry.ends[0], b: entry.ends[1], ms: entry.ms, limit: settings.databaseLatencyMs, servers: pairs, affected: plural(pairs, 'management server') }, path: `${entry.path}/ms` };
       }
     }
   },

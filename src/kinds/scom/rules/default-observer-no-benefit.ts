@@ -1,4 +1,4 @@
-import { atPool, defineRule } from '../../../rules/types.js';
+import { atPool, defineRule, plural } from '../../../rules/types.js';
 
 export default defineRule({
   meta: {
@@ -10,14 +10,14 @@ export default defineRule({
     remediation: 'Nothing is wrong. You may disable the default observer on this pool, as the guidance allows for pools of an odd number of management servers.',
     sources: ['RPD'],
     messages: {
-      noBenefit: 'Pool "{{pool}}" tolerates {{failures}} failure(s) with or without its default observer; it could be disabled.',
+      noBenefit: 'Pool "{{pool}}" tolerates {{tolerates}} with or without its default observer; it could be disabled.',
     },
   },
   *check({ analysis }) {
     for (const a of analysis.pools) {
       const q = a.quorum;
       if (q.defaultObserver.participates && q.withDefaultObserver.tolerableFailures === q.withoutDefaultObserver.tolerableFailures) {
-        yield atPool(a.pool, 'noBenefit', { failures: q.configured.tolerableFailures });
+        yield atPool(a.pool, 'noBenefit', { failures: q.configured.tolerableFailures, tolerates: plural(q.configured.tolerableFailures, 'failure') });
       }
     }
   },

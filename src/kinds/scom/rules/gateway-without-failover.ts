@@ -1,4 +1,4 @@
-import { defineRule } from '../../../rules/types.js';
+import { defineRule, plural } from '../../../rules/types.js';
 
 export default defineRule({
   meta: {
@@ -10,13 +10,13 @@ export default defineRule({
     remediation: 'Configure a failover management server for the gateway (with PowerShell) and list it after the primary in `managementServers`.',
     sources: ['RPD'],
     messages: {
-      noFailover: 'Gateway "{{name}}" reports to {{count}} management server(s); add a failover management server so its agents keep reporting.',
+      noFailover: 'Gateway "{{name}}" reports to {{servers}}; add a failover management server so its agents keep reporting.',
     },
   },
   *check({ topology }) {
     for (const g of topology.gateways) {
       if (g.reportsTo.length < 2) {
-        yield { messageId: 'noFailover', data: { name: g.name, count: g.reportsTo.length }, path: `${g.path}/managementServers`, at: 'key' };
+        yield { messageId: 'noFailover', data: { name: g.name, count: g.reportsTo.length, servers: plural(g.reportsTo.length, 'management server') }, path: `${g.path}/managementServers`, at: 'key' };
       }
     }
   },

@@ -1,4 +1,4 @@
-import { atPool, defineRule } from '../../../rules/types.js';
+import { atPool, defineRule, plural } from '../../../rules/types.js';
 
 export default defineRule({
   meta: {
@@ -10,8 +10,8 @@ export default defineRule({
     remediation: 'Add members until the pool tolerates a failure (`pooltopo plan` shows the smallest change): two management servers with the default observer, or three gateways for a gateway pool.',
     sources: ['RPD'],
     messages: {
-      noFailureTolerated: 'Pool "{{pool}}" tolerates no failure ({{voters}} voting members, {{needed}} needed); add members so it survives losing one.',
-      belowTarget: 'Pool "{{pool}}" tolerates {{failures}} failure(s), below the target of {{target}} ({{voters}} voting members, {{needed}} needed); add members.',
+      noFailureTolerated: 'Pool "{{pool}}" tolerates no failure ({{votingMembers}}, {{needed}} needed); add members so it survives losing one.',
+      belowTarget: 'Pool "{{pool}}" tolerates {{tolerates}}, below the target of {{target}} ({{votingMembers}}, {{needed}} needed); add members.',
     },
   },
   *check({ analysis, settings }) {
@@ -19,7 +19,10 @@ export default defineRule({
     for (const a of analysis.pools) {
       const q = a.quorum.configured;
       if (q.tolerableFailures >= target) continue;
-      const data = { voters: q.votingMembers, needed: q.votesNeeded, failures: q.tolerableFailures, target };
+      const data = {
+        voters: q.votingMembers, needed: q.votesNeeded, failures: q.tolerableFailures, target,
+        votingMembers: plural(q.votingMembers, 'voting member'), tolerates: plural(q.tolerableFailures, 'failure'),
+      };
       yield atPool(a.pool, q.tolerableFailures === 0 ? 'noFailureTolerated' : 'belowTarget', data);
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule } from '../../../rules/types.js';
+import { defineRule, plural } from '../../../rules/types.js';
 
 export default defineRule({
   meta: {
@@ -10,13 +10,13 @@ export default defineRule({
     remediation: 'Prefer full members (or the default observer) for quorum; keep observers only if you have a specific reason, and document it.',
     sources: ['RPD'],
     messages: {
-      observers: 'Pool "{{pool}}" has {{count}} observer-only member(s) ({{names}}), which vote but run no workflows; prefer full members.',
+      observers: 'Pool "{{pool}}" has {{observers}} ({{names}}), which vote but run no workflows; prefer full members.',
     },
   },
   *check({ topology }) {
     for (const pool of topology.pools) {
       if (pool.observers.length > 0) {
-        yield { messageId: 'observers', data: { pool: pool.name, count: pool.observers.length, names: pool.observers.map((o) => o.server.name).join(', ') }, path: `${pool.path}/observers`, at: 'key', pool: pool.name };
+        yield { messageId: 'observers', data: { pool: pool.name, count: pool.observers.length, observers: plural(pool.observers.length, 'observer-only member'), names: pool.observers.map((o) => o.server.name).join(', ') }, path: `${pool.path}/observers`, at: 'key', pool: pool.name };
       }
     }
   },

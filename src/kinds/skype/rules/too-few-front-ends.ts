@@ -1,5 +1,5 @@
 import { SKYPE } from '../../../domain/facts.js';
-import { defineRule, type Report } from '../../../rules/types.js';
+import { defineRule, plural, type Report } from '../../../rules/types.js';
 import type { SkypeContext } from '../context.js';
 
 export default defineRule<SkypeContext>({
@@ -11,12 +11,12 @@ export default defineRule<SkypeContext>({
     rationale: 'At least three front ends are recommended: a paired pool must have had three running at once to synchronise with its backup pool, and with two the pool stops when one is down.',
     remediation: 'Give the pool at least three front end servers.',
     sources: ['SFB-HA'],
-    messages: { few: 'Enterprise pool "{{pool}}" has {{count}} front end(s); at least {{recommended}} are recommended.' },
+    messages: { few: 'Enterprise pool "{{pool}}" has {{frontEnds}}; at least {{recommended}} are recommended.' },
   },
   *check({ model }): Iterable<Report> {
     for (const p of model.pools) {
       if (p.edition === 'enterprise' && p.frontEnds.length < SKYPE.recommendedFrontEnds.value) {
-        yield { messageId: 'few', data: { pool: p.name, count: p.frontEnds.length, recommended: SKYPE.recommendedFrontEnds.value }, path: `${p.path}/frontEnds`, at: 'key', pool: p.name };
+        yield { messageId: 'few', data: { pool: p.name, count: p.frontEnds.length, frontEnds: plural(p.frontEnds.length, 'front end'), recommended: SKYPE.recommendedFrontEnds.value }, path: `${p.path}/frontEnds`, at: 'key', pool: p.name };
       }
     }
   },
