@@ -54,6 +54,8 @@ describe('config file', () => {
     ['an unknown rule', 'rules:\n  no-high-availabilty: "off"\n', /^pooltopo: \.pooltopo\.yaml:2:3: bad config file: unknown rule "no-high-availabilty"; did you mean "no-high-availability"\?/],
     ['a bad severity', 'rules:\n  no-high-availability: fatal\n', /^pooltopo: \.pooltopo\.yaml:2:25: bad config file: `rules\.no-high-availability` must be one of "off", "info", "warning", "error"/],
     ['a bad threshold', 'settings:\n  poolLatencyMs: -1\n', /^pooltopo: \.pooltopo\.yaml:2:18: bad config file: `settings\.poolLatencyMs` must be more than 0/],
+    ['two bad thresholds', 'settings:\n  poolLatencyMs: -1\n  databaseLatencyMs: -1\n', /`settings\.poolLatencyMs` must be more than 0, not -1 \(and 1 more problem\)\.\n$/],
+    ['three bad thresholds', 'settings:\n  poolLatencyMs: -1\n  databaseLatencyMs: -1\n  targetTolerableFailures: -1\n', /must be more than 0, not -1 \(and 2 more problems\)\.\n$/],
     ['a policy that does not parse', 'policies:\n  - id: p\n    assert: "tolerableFailures >= "\n    message: m\n', /^pooltopo: \.pooltopo\.yaml:3:\d+: bad config file: policy "p": the expression does not parse/],
     ['a policy with an unknown symbol', 'policies:\n  - id: p\n    assert: "tolerableFailurs >= 2"\n    message: m\n', /policy "p": unknown symbol "tolerableFailurs" \(did you mean "tolerableFailures"\?\)/],
     ['a policy that is not a test', 'policies:\n  - id: p\n    assert: "tolerableFailures + 1"\n    message: m\n', /policy "p": the expression gives number 2, not true or false/],

@@ -75,4 +75,12 @@ describe('messages', () => {
       'Pool "U" carries 2,500 UNIX/Linux computers: after 1 failure its 2 remaining members would carry 1,250 each, over the 1,000 each supports.',
     ]);
   });
+
+  it('count the items a schema list must have', async () => {
+    const { result } = await lintText('version: 1\nname: t\nmanagementServers: []\nlatency:\n  - {between: [a], ms: 1}\n', 'x.yaml');
+    expect(result.findings.filter((f) => f.ruleId === 'schema').map((f) => f.message)).toEqual([
+      '`managementServers` must have at least 1 item.',
+      '`latency[0].between` must have at least 2 items.',
+    ]);
+  });
 });

@@ -15,7 +15,7 @@ import { compilePolicies } from '../policies/compile.js';
 import { sampleScope } from '../policies/scope.js';
 import type { PolicyDefinition } from '../policies/types.js';
 import { RULES, ruleSettingProblem } from '../rules/index.js';
-import type { Severity } from '../rules/types.js';
+import { plural, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { CONFIG_FILE_NAMES, NO_CONFIG, type Config } from './config.js';
 import type { ParseLimits } from '../io/parse.js';
@@ -81,8 +81,8 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
   const violations = await checkConfigSchema(value);
   if (violations.length > 0) {
     const [v] = violations;
-    const more = violations.length > 1 ? ` (and ${violations.length - 1} more problem(s))` : '';
-    throw new PooltopoError(`${at(v!.path, v!.at === 'key')}: bad config file: ${v!.message}${more}`);
+    const message = violations.length > 1 ? `${v!.message.replace(/\.$/, '')} (and ${plural(violations.length - 1, 'more problem')}).` : v!.message;
+    throw new PooltopoError(`${at(v!.path, v!.at === 'key')}: bad config file: ${message}`);
   }
   const doc = value as ConfigDocument;
   const known = RULES.map((r) => r.meta.id);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { plural } from '../rules/types.js';
 import { closest } from '../util/suggest.js';
 import { escapePointerToken, pointerTokens } from './source-map.js';
 
@@ -141,9 +142,9 @@ function describe(e: ErrorObject): SchemaViolation {
       return { message: `${capital(field)} must be ${words[e.keyword]} ${String(p['limit'])}, not ${String(e.data)}`, path: e.instancePath, at: 'value' };
     }
     case 'minItems':
-      return { message: `${capital(field)} must have at least ${String(p['limit'])} item(s)`, path: e.instancePath, at: 'value' };
+      return { message: `${capital(field)} must have at least ${plural(Number(p['limit']), 'item')}`, path: e.instancePath, at: 'value' };
     case 'maxItems':
-      return { message: `${capital(field)} must have at most ${String(p['limit'])} item(s)`, path: e.instancePath, at: 'value' };
+      return { message: `${capital(field)} must have at most ${plural(Number(p['limit']), 'item')}`, path: e.instancePath, at: 'value' };
     case 'minLength':
       return { message: `${capital(field)} must not be empty`, path: e.instancePath, at: 'value' };
     case 'maxLength':
