@@ -104,7 +104,9 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
   const { policies, problems } = await compilePolicies(definitions, sampleScope());
   if (problems.length > 0) {
     const [problem] = problems;
-    throw new PooltopoError(`${policyPosition(sourceMap, shown, problem!.index, problem!.at)}: bad config file: policy "${definitions[problem!.index]!.id}": ${problem!.message}`);
+    const definition = definitions[problem!.index]!;
+    const field = problem!.field ?? 'assert';
+    throw new PooltopoError(`${policyPosition(sourceMap, shown, problem!.index, field, definition[field], problem!.at)}: bad config file: policy "${definition.id}": ${problem!.message}`);
   }
   return {
     file: shown,
@@ -117,12 +119,17 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
   };
 }
 
-/** The position of a policy's expression, moved to the offending character where it is on one line. */
-function policyPosition(sourceMap: SourceMap, shown: string, index: number, char?: number): string {
-  const ptr = pointer('policies', index, 'assert');
+/**
+ * The position of a policy's expression or message (`value`, as read), moved to the offending
+ * character where the file has it there: on the value's line, with no escape or fold before it.
+ */
+function policyPosition(sourceMap: SourceMap, shown: string, index: number, field: 'assert' | 'message', value: string, char?: number): string {
+  const ptr = pointer('policies', index, field);
   const { line, column } = sourceMap.locate(ptr);
   if (char === undefined) return `${shown}:${line}:${column}`;
   const lineText = sourceMap.text.split(/\r?\n/)[line - 1] ?? '';
   const quote = lineText.charAt(column - 1) === '"' || lineText.charAt(column - 1) === "'" ? 1 : 0;
-  return `${shown}:${line}:${column + quote + char}`;
+  const start = column - 1 + quote;
+  const same = lineText.slice(start, start + char + 1) === value.slice(0, char + 1);
+  return `${shown}:${line}:${same ? column + quote + char : column}`;
 }

@@ -12,7 +12,9 @@ export interface PolicyProblem {
   /** Index of the policy in the config's list. */
   readonly index: number;
   readonly message: string;
-  /** Character offset in the expression, where known. */
+  /** The field concerned: the expression (default) or the message. */
+  readonly field?: 'assert' | 'message';
+  /** Character offset in that field's text, where known. */
   readonly at?: number;
 }
 
@@ -66,6 +68,11 @@ export async function compilePolicies(definitions: readonly PolicyDefinition[], 
       problems.push({ index, message });
       return;
     }
+    const placeholder = placeholderProblem(definition.message, sampleScope);
+    if (placeholder) {
+      problems.push({ index, field: 'message', ...placeholder });
+      return;
+    }
     const code = node.compile();
     const policy: CompiledPolicy = { definition, evaluate: (scope) => code.evaluate(new Map(scope)) };
     // Try it once on a sample pool, so that a mistake shows now rather than in every file.
@@ -84,6 +91,28 @@ export async function compilePolicies(definitions: readonly PolicyDefinition[], 
     policies.push(policy);
   });
   return { policies, problems };
+}
+
+/**
+ * A `{{name}}` in the message that would be printed as it is: formatMessage (src/rules/types.ts)
+ * fills in `{{word}}` only, with no spaces inside the braces, and only figures that are one value
+ * (text, a number, true or false), not `group` or `withDefaultObserver`.
+ */
+function placeholderProblem(message: string, scope: ReadonlyMap<string, unknown>): { message: string; at: number } | undefined {
+  const shown = [...scope].filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v)).map(([k]) => k);
+  const list = `; a message can show ${shown.join(', ')}`;
+  for (const m of message.matchAll(/\{\{([^{}]*)\}\}/g)) {
+    const inner = m[1]!;
+    const name = inner.trim();
+    if (shown.includes(name)) {
+      if (inner === name) continue;
+      return { message: `placeholder "${m[0]}" in the message has spaces; write "{{${name}}}"`, at: m.index };
+    }
+    if (scope.has(name)) return { message: `placeholder "${m[0]}" in the message is not a single figure${list}`, at: m.index };
+    const [near] = closest(name, shown, 1);
+    return { message: `unknown placeholder "${m[0]}" in the message${near ? ` (did you mean "{{${near}}}"?)` : ''}${list}`, at: m.index };
+  }
+  return undefined;
 }
 
 function hint(name: string): string {
