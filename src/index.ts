@@ -15,7 +15,13 @@ import { summarise, type Results } from './results.js';
 export { lintText, type LintOptions, type LintOutcome, type RuleSetting } from './lint.js';
 export { RULES, ruleById } from './rules/index.js';
 export type { Rule, RuleMeta, Severity, Category } from './rules/types.js';
-export type { Finding, FileResult, PoolResult, Results, Summary, QuorumResult } from './results.js';
+export type {
+  Finding, FileResult, FileResultBase, KindFileResult, ScomFileResult, SkypeFileResult, OpconFileResult, UnknownKindFileResult,
+  TopologyKind, KindPoolResult, PoolResult, Results, Summary, QuorumResult,
+} from './results.js';
+export { isScomPool, isSkypePool, isScomResult, isSkypeResult, isOpconResult } from './results.js';
+export type { SkypePoolFigures } from './kinds/skype/analysis.js';
+export type { Failover } from './kinds/opcon/analysis.js';
 export type { Settings } from './settings.js';
 export { PooltopoError };
 export { loadConfig } from './config/load.js';

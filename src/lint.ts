@@ -7,7 +7,7 @@ import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProbl
 import { checkConfigSchema, checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
 import { COMMON_RULES, isSuppressible, nearestRuleId, ruleById, ruleSettingProblem } from './rules/index.js';
-import { DEFAULT_KIND, isKnownKind, KINDS } from './kinds/index.js';
+import { DEFAULT_KIND, isKnownKind, KINDS, type TopologyKind } from './kinds/index.js';
 import { kindPlugin } from './kinds/registry.js';
 import type { KindHost, KindModels } from './kinds/types.js';
 import type { Failover } from './kinds/opcon/index.js';
@@ -96,16 +96,16 @@ export async function lintText(text: string, file: string, options: LintOptions 
       }
     }
   };
-  const done = (sourceMap: SourceMap, kind?: string, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover): LintOutcome => {
+  const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover): LintOutcome => {
     const s = suppress(findings, text, sourceMap, options, add);
-    return {
-      result: {
-        file, ...(kind !== undefined ? { kind } : {}), findings: s.findings.sort(compareFindings), pools,
-        ...(failover ? { failover } : {}),
-        ...(s.suppressed.length > 0 ? { suppressed: s.suppressed.sort(compareFindings) } : {}),
-      },
-      ...models,
-    };
+    // The kind's own plug-in made the pools and the failover, so they are the figures of
+    // FileResult's variant for that kind (the type checker cannot follow a plug-in looked up by id).
+    const result = {
+      file, ...(kind !== undefined ? { kind } : {}), findings: s.findings.sort(compareFindings), pools,
+      ...(failover ? { failover } : {}),
+      ...(s.suppressed.length > 0 ? { suppressed: s.suppressed.sort(compareFindings) } : {}),
+    } as FileResult;
+    return { result, ...models };
   };
 
   // 1. Text → document with source positions.

@@ -5,6 +5,8 @@ import type { DataCenterLoss } from './kinds/scom/analysis/data-centers.js';
 import type { QuorumFigures } from './kinds/scom/analysis/quorum.js';
 import type { SkypePoolFigures } from './kinds/skype/analysis.js';
 
+export type { TopologyKind } from './kinds/registry.js';
+
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;
@@ -56,28 +58,80 @@ export interface SuppressedFinding extends Finding {
   readonly justification: string;
 }
 
-/** A pool's figures as another kind reports them: its name, then that kind's own figures. */
-export interface OtherKindPoolResult {
-  readonly name: string;
-  readonly [figure: string]: unknown;
-}
+/** A pool's figures as its kind reports them (CLI.md): SCOM resource pools or Skype Front End pools. */
+export type KindPoolResult = PoolResult | SkypePoolFigures;
 
-/** A pool's figures as its kind reports them (CLI.md): SCOM resource pools, Skype Front End pools, or another kind's. */
-export type KindPoolResult = PoolResult | SkypePoolFigures | OtherKindPoolResult;
-
+/** Whether a pool's figures are a SCOM resource pool's (its file's `kind` is `scom`). */
 export function isScomPool(p: KindPoolResult): p is PoolResult {
   return 'defaultObserver' in p;
 }
 
-export interface FileResult {
+/** Whether a pool's figures are a Skype for Business Front End pool's (its file's `kind` is `skype-pool-pair`). */
+export function isSkypePool(p: KindPoolResult): p is SkypePoolFigures {
+  return 'frontEnds' in p;
+}
+
+/** What every file's result has, whatever its kind. */
+export interface FileResultBase {
+  /** The path as given (relative to `cwd` when it was), or a text's `file`. */
   readonly file: string;
-  readonly kind?: string;
+  /** In CLI.md's order: file, line, column, rule id. */
   readonly findings: readonly Finding[];
-  readonly pools: readonly KindPoolResult[];
-  /** For `kind: opcon-failover`: the failover figures (CLI.md). */
-  readonly failover?: Failover;
   /** Findings suppressed in the file: not counted, kept for SARIF and for review. */
   readonly suppressed?: readonly SuppressedFinding[];
+}
+
+/** A SCOM management group's file: one entry per resource pool (none when the file did not pass the schema). */
+export interface ScomFileResult extends FileResultBase {
+  readonly kind: 'scom';
+  readonly pools: readonly PoolResult[];
+}
+
+/** A Skype for Business file: one entry per Front End pool (none when the file did not pass the schema). */
+export interface SkypeFileResult extends FileResultBase {
+  readonly kind: 'skype-pool-pair';
+  readonly pools: readonly SkypePoolFigures[];
+}
+
+/** An OpCon failover file: no pools; the failover figures once the file passed the schema. */
+export interface OpconFileResult extends FileResultBase {
+  readonly kind: 'opcon-failover';
+  readonly pools: readonly [];
+  readonly failover?: Failover;
+}
+
+/**
+ * A file whose kind pooltopo could not tell: it could not be read or parsed, it names a kind
+ * pooltopo does not know, or it names none and did not pass the schema. Its findings say why.
+ */
+export interface UnknownKindFileResult extends FileResultBase {
+  readonly kind?: undefined;
+  readonly pools: readonly [];
+}
+
+/** The result of a file whose kind is known, one variant per kind. */
+export type KindFileResult = ScomFileResult | SkypeFileResult | OpconFileResult;
+
+/**
+ * One file's findings and figures (CLI.md's `files[]`), discriminated by `kind`:
+ * `switch (f.kind)` narrows `pools` (and `failover`) to that kind's figures; `undefined` is a file
+ * whose kind could not be told.
+ */
+export type FileResult = KindFileResult | UnknownKindFileResult;
+
+/** Whether a file's result is a SCOM file's. */
+export function isScomResult(f: FileResult): f is ScomFileResult {
+  return f.kind === 'scom';
+}
+
+/** Whether a file's result is a Skype for Business file's. */
+export function isSkypeResult(f: FileResult): f is SkypeFileResult {
+  return f.kind === 'skype-pool-pair';
+}
+
+/** Whether a file's result is an OpCon failover file's. */
+export function isOpconResult(f: FileResult): f is OpconFileResult {
+  return f.kind === 'opcon-failover';
 }
 
 export interface Summary {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PooltopoError, RULES, lintText, validate } from '../src/index.js';
+import { PooltopoError, RULES, isOpconResult, isScomPool, isScomResult, isSkypePool, isSkypeResult, lintText, validate } from '../src/index.js';
 import { ROOT } from './fixture-files.js';
 
 describe('library API', () => {
@@ -51,6 +51,20 @@ describe('library API', () => {
 
   it('throws PooltopoError for a path that does not exist', async () => {
     await expect(validate(['no-such-file.yaml'], { cwd: ROOT })).rejects.toBeInstanceOf(PooltopoError);
+  });
+
+  it('tells each file\'s kind and each pool\'s by guards that agree with `kind`', async () => {
+    const results = await validate(['examples', { file: 'broken.yaml', text: ':\n - [' }], { cwd: ROOT });
+    const kinds = new Set(results.files.map((f) => f.kind));
+    expect(kinds).toEqual(new Set(['scom', 'skype-pool-pair', 'opcon-failover', undefined]));
+    for (const f of results.files) {
+      expect([isScomResult(f), isSkypeResult(f), isOpconResult(f)].filter(Boolean).length).toBe(f.kind === undefined ? 0 : 1);
+      for (const p of f.pools) {
+        expect(isScomPool(p)).toBe(f.kind === 'scom');
+        expect(isSkypePool(p)).toBe(f.kind === 'skype-pool-pair');
+      }
+      if (f.kind === undefined || f.kind === 'opcon-failover') expect(f.pools).toEqual([]);
+    }
   });
 
   it('exports every rule with its metadata', () => {

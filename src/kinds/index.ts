@@ -1,9 +1,10 @@
 /** The kinds' ids, from the registry. */
-import { KIND_PLUGINS } from './registry.js';
+import { KIND_PLUGINS, type TopologyKind } from './registry.js';
 
-export const KINDS: readonly string[] = KIND_PLUGINS.map((k) => k.id);
-export const DEFAULT_KIND = 'scom';
+export type { TopologyKind } from './registry.js';
+export const KINDS: readonly TopologyKind[] = KIND_PLUGINS.map((k) => k.id);
+export const DEFAULT_KIND: TopologyKind = 'scom';
 
-export function isKnownKind(kind: unknown): kind is string {
-  return typeof kind === 'string' && KINDS.includes(kind);
+export function isKnownKind(kind: unknown): kind is TopologyKind {
+  return typeof kind === 'string' && (KINDS as readonly string[]).includes(kind);
 }

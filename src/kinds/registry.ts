@@ -8,7 +8,13 @@ import { scomKind } from './scom/index.js';
 import { skypeKind } from './skype/index.js';
 import type { KindPlugin } from './types.js';
 
-export const KIND_PLUGINS: readonly KindPlugin[] = [scomKind, skypeKind, opconKind];
+export const KIND_PLUGINS = [scomKind, skypeKind, opconKind] as const satisfies readonly KindPlugin[];
+
+/**
+ * The value of `kind` in a file: `'scom'`, `'skype-pool-pair'` or `'opcon-failover'`. Derived from
+ * the registry, so a new kind is one without a second list to keep (and costs nothing at run time).
+ */
+export type TopologyKind = (typeof KIND_PLUGINS)[number]['id'];
 
 export function kindPlugin(id: string): KindPlugin | undefined {
   return KIND_PLUGINS.find((k) => k.id === id);

@@ -68,9 +68,10 @@ export interface SimulateRequest {
   readonly color: boolean;
 }
 
-export interface KindPlugin {
+/** A kind of topology; `K` is its id, so that the registry's ids are known to the type checker. */
+export interface KindPlugin<K extends string = string> {
   /** The value of `kind` in a file. */
-  readonly id: string;
+  readonly id: K;
   /** The kind's own rules (beside the common ones). */
   readonly rules: readonly AnyRule[];
   /** Lints a document that passed the schema. */

@@ -1,6 +1,6 @@
 /** The rule index: every rule, by id. Adding a rule touches its file, its fixtures and this list. */
 import type { AnyRule } from './types.js';
-import { KIND_PLUGINS } from '../kinds/registry.js';
+import { KIND_PLUGINS, type TopologyKind } from '../kinds/registry.js';
 import yamlSyntax from './common/yaml-syntax.js';
 import schema from './common/schema.js';
 import unknownReference from './common/unknown-reference.js';
@@ -24,7 +24,7 @@ const BY_ID = new Map(RULES.map((r) => [r.meta.id, r]));
 const KIND_OF = new Map(KIND_PLUGINS.flatMap((k) => k.rules.map((r) => [r.meta.id, k.id] as const)));
 
 /** The kind whose files a rule is checked on; undefined for a rule of every kind. */
-export function ruleKind(id: string): string | undefined {
+export function ruleKind(id: string): TopologyKind | undefined {
   return KIND_OF.get(id);
 }
 

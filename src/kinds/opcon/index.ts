@@ -34,7 +34,7 @@ export const OPCON_RULES: readonly AnyRule[] = [
   manualStartType,
 ];
 
-export const opconKind: KindPlugin = {
+export const opconKind: KindPlugin<'opcon-failover'> = {
   id: 'opcon-failover',
   rules: OPCON_RULES,
   async lint(document: unknown, host: KindHost): Promise<KindRun> {
@@ -45,7 +45,7 @@ export const opconKind: KindPlugin = {
     host.runRules(OPCON_RULES, { model, analysis, issues });
     return { pools: [], failover: analysis.failover, models: { opcon: { model, analysis } } };
   },
-  summary: (result) => (result.failover ? [{ label: 'failover', text: failoverSummary(result.failover) }] : []),
+  summary: (result) => (result.kind === 'opcon-failover' && result.failover ? [{ label: 'failover', text: failoverSummary(result.failover) }] : []),
   report: {
     partial: 'kind-opcon',
     toc: [{ anchor: 'topology', title: 'Machines' }, { anchor: 'what-if', title: 'Events' }],

@@ -8,13 +8,13 @@ import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type Durat
 import { normalise } from './model/normalise.js';
 import type { Topology } from './model/types.js';
 import { poolScope } from '../../policies/scope.js';
-import { isScomPool, type PoolResult } from '../../results.js';
+import type { PoolResult } from '../../results.js';
 import { SCOM_RULES } from './rules/index.js';
 import { atPool, formatMessage, groupThousands, plural } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
 import { failsModelSchema } from '../model-schema.js';
 
-export const scomKind: KindPlugin = {
+export const scomKind: KindPlugin<'scom'> = {
   id: 'scom',
   rules: SCOM_RULES,
   async lint(document: unknown, host: KindHost): Promise<KindRun> {
@@ -36,7 +36,7 @@ export const scomKind: KindPlugin = {
     runPolicies(topology, analysis.pools, host);
     return { pools: analysis.pools.map(poolResult), models: { topology, analysis } };
   },
-  summary: (result) => result.pools.filter(isScomPool).map((p) => ({ label: p.name, text: poolSummary(p) })),
+  summary: (result) => (result.kind === 'scom' ? result.pools : []).map((p) => ({ label: p.name, text: poolSummary(p) })),
   simulate: async (models, request) => (await import('./simulate-command.js')).simulateCommand(models, request),
   report: {
     partial: 'kind-scom',

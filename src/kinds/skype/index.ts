@@ -3,7 +3,6 @@ import type { AnyRule } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
 import { failsModelSchema } from '../model-schema.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
-import { isScomPool } from '../../results.js';
 import { groupThousands, plural } from '../../rules/types.js';
 import type { SkypePoolFigures } from './analysis.js';
 import { analyseSkype } from './analysis.js';
@@ -36,7 +35,7 @@ export const SKYPE_RULES: readonly AnyRule[] = [
   automatedFailover,
 ];
 
-export const skypeKind: KindPlugin = {
+export const skypeKind: KindPlugin<'skype-pool-pair'> = {
   id: 'skype-pool-pair',
   rules: SKYPE_RULES,
   async lint(document: unknown, host: KindHost): Promise<KindRun> {
@@ -47,7 +46,7 @@ export const skypeKind: KindPlugin = {
     host.runRules(SKYPE_RULES, { model, analysis, issues });
     return { pools: [...analysis.pools], models: { skype: { model, analysis } } };
   },
-  summary: (result) => result.pools.filter((p): p is SkypePoolFigures => !isScomPool(p)).map((p) => ({ label: p.name, text: frontEndPoolSummary(p) })),
+  summary: (result) => (result.kind === 'skype-pool-pair' ? result.pools : []).map((p) => ({ label: p.name, text: frontEndPoolSummary(p) })),
   report: {
     partial: 'kind-skype',
     toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }],
