@@ -32,8 +32,13 @@ export interface LintOptions {
   readonly reportUnusedDisable?: boolean;
 }
 
-/** The full result of linting one text, with the kind's model for the commands that need more than findings. */
+/**
+ * The full result of linting one text: `result` is the file's entry of the JSON output (its
+ * findings are `outcome.result.findings`), beside the kind's model and analyses, present only when
+ * the file was analysed (`topology` and `analysis` for SCOM, `skype`, `opcon`).
+ */
 export interface LintOutcome extends KindModels {
+  /** The file's findings and figures, as `validate` reports them. */
   readonly result: FileResult;
 }
 

@@ -26,13 +26,17 @@ export interface KindHost {
 
 /**
  * The models and analyses a kind hands to the commands beyond validate, under its own key; a kind
- * only adds them when it analysed the file. The kinds here are typed; a new kind adds its own key.
+ * only adds them when it analysed the file. A new kind adds its key here: no index signature, so a
+ * misspelt key is a compile error rather than `unknown`.
  */
 export interface KindModels {
-  readonly [kind: string]: unknown;
+  /** SCOM (`kind: scom`): the normalised topology. */
   readonly topology?: Topology;
+  /** SCOM: each pool's analyses (quorum, data-centre loss, latency, capacity, lease, availability), the database's latency and the group's capacity. */
   readonly analysis?: TopologyAnalysis;
+  /** OpCon (`kind: opcon-failover`): the machines and the failover analysis. */
   readonly opcon?: { readonly model: OpconModel; readonly analysis: OpconAnalysis };
+  /** Skype for Business (`kind: skype-pool-pair`): the pools, their pairing and their figures. */
   readonly skype?: { readonly model: SkypeModel; readonly analysis: SkypeAnalysis };
 }
 
