@@ -11,10 +11,25 @@ import { DEFAULT_READ_LIMITS, expandPatterns, globToRegExp, readTopologyFile, ty
 import { NO_NODES, SourceMap } from './io/source-map.js';
 import { checkLintOptions, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
 import { summarise, type Results } from './results.js';
+import { RULES as ALL_RULES, ruleById as anyRuleById } from './rules/index.js';
+import type { Rule } from './rules/types.js';
+
+/**
+ * Every built-in rule, of every kind, with its metadata (`meta`: id, severity, category,
+ * description, rationale, remediation, sources, messages). A rule's `check` takes its own kind's
+ * context, which only the pipeline builds, so it is typed to accept nothing: read `meta`, or
+ * `describeRules()` for the docs address and kind of each.
+ */
+export const RULES: readonly Rule<never>[] = ALL_RULES;
+
+/** The built-in rule with this id (`latency-over-10ms`, `skype/pair-mismatch`), or undefined when there is none. */
+export function ruleById(id: string): Rule<never> | undefined {
+  return anyRuleById(id);
+}
 
 export { lintText, type LintOptions, type LintOutcome, type RuleSetting } from './lint.js';
-export { RULES, ruleById } from './rules/index.js';
 export type { Rule, RuleMeta, Severity, Category } from './rules/types.js';
+export { describeRules, type RuleDescriptor } from './rules/descriptors.js';
 export type {
   Finding, FileResult, FileResultBase, KindFileResult, ScomFileResult, SkypeFileResult, OpconFileResult, UnknownKindFileResult,
   TopologyKind, KindPoolResult, PoolResult, Results, Summary, QuorumResult,

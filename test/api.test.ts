@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PooltopoError, RULES, isOpconResult, isScomPool, isScomResult, isSkypePool, isSkypeResult, lintText, validate } from '../src/index.js';
+import { PooltopoError, RULES, describeRules, ruleById, isOpconResult, isScomPool, isScomResult, isSkypePool, isSkypeResult, lintText, validate } from '../src/index.js';
 import { ROOT } from './fixture-files.js';
 
 describe('library API', () => {
@@ -70,6 +70,22 @@ describe('library API', () => {
   it('exports every rule with its metadata', () => {
     expect(RULES.map((r) => r.meta.id)).toEqual(expect.arrayContaining(['no-high-availability', 'unused-suppression']));
     expect(RULES.length).toBe(50);
+    expect(ruleById('latency-over-10ms')?.meta.category).toBe('latency');
+    expect(ruleById('latency-over-10')).toBeUndefined();
+  });
+
+  it('describes every rule with its docs address and its kind, and with a config\'s severities and policies', async () => {
+    const all = describeRules();
+    expect(all.map((d) => d.id)).toEqual(RULES.map((r) => r.meta.id));
+    expect(all.find((d) => d.id === 'latency-over-10ms')).toMatchObject({ kind: 'scom', helpUri: expect.stringMatching(/docs\/rules\/latency-over-10ms\.md$/) });
+    expect(all.find((d) => d.id === 'skype/pair-mismatch')?.kind).toBe('skype-pool-pair');
+    expect(all.find((d) => d.id === 'yaml-syntax')?.kind).toBeUndefined();
+    const { parseConfig } = await import('../src/config/load.js');
+    const config = await parseConfig('rules:\n  latency-over-10ms: "off"\n  no-high-availability: info\npolicies:\n  - {id: acme/two, assert: "tolerableFailures >= 2", message: "no"}\n', 'c.yaml', ROOT);
+    const configured = describeRules(config);
+    expect(configured.map((d) => d.id)).not.toContain('latency-over-10ms');
+    expect(configured.find((d) => d.id === 'no-high-availability')?.severity).toBe('info');
+    expect(configured.at(-1)).toMatchObject({ id: 'acme/two', kind: 'scom', category: 'policy' });
   });
 });
 

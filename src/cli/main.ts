@@ -13,12 +13,12 @@ import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
 import { kindPlugin } from '../kinds/registry.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
-import { RULES, ruleById, ruleKind } from '../rules/index.js';
+import { ruleById } from '../rules/index.js';
 import { SEVERITIES, atOrAbove, type Severity } from '../rules/types.js';
 import { formatRuleDoc, formatRuleList } from './rules-command.js';
 import { loadConfig } from '../config/load.js';
 import { NO_CONFIG, type Config } from '../config/config.js';
-import { describePolicy, describeRule, type RuleDescriptor } from '../rules/descriptors.js';
+import { describeRules } from '../rules/descriptors.js';
 import { closest } from '../util/suggest.js';
 
 export interface Io {
@@ -229,7 +229,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     async run(values, positionals, io) {
       if (positionals.length > 1) throw new PooltopoError('rules takes at most one rule id');
       const config = await configFor(values, io);
-      const descriptors = ruleDescriptors(config);
+      const descriptors = describeRules(config);
       const id = positionals[0];
       if (id === undefined) {
         io.stdout(formatRuleList(descriptors));
@@ -333,7 +333,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
   const color = output === undefined && wantsColor(values, io);
   const text = FORMATS[format as FormatName](results, {
     color,
-    rules: ruleDescriptors(config),
+    rules: describeRules(config),
     failOn,
     version: pkg().version,
     informationUri: pkg().homepage,
@@ -351,7 +351,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
   const { buildReportView } = await import('../report/view-model.js');
   const { renderReport } = await import('../report/render.js');
   const html = await renderReport(await buildReportView(outcome, {
-    rules: ruleDescriptors(config),
+    rules: describeRules(config),
     settings: { ...DEFAULT_SETTINGS, ...config.settings },
     failOn,
     version: pkg().version,
@@ -489,22 +489,6 @@ async function configFor(values: Record<string, unknown>, io: Io): Promise<Confi
 function limitOptions(config: Config): { limits: Partial<ParseLimits>; read: Partial<ReadLimits> } {
   const { maxFileBytes, ...parse } = config.limits;
   return { limits: parse, read: maxFileBytes !== undefined ? { maxFileBytes } : {} };
-}
-
-/** Every rule that runs, with the severity the config gives it: the built-in rules, then the policies. */
-function ruleDescriptors(config: Config): RuleDescriptor[] {
-  const out: RuleDescriptor[] = [];
-  for (const rule of RULES) {
-    const setting = config.rules[rule.meta.id];
-    if (setting === 'off') continue;
-    out.push(describeRule(rule, setting ?? rule.meta.severity, ruleKind(rule.meta.id)));
-  }
-  for (const p of config.policies) {
-    const setting = config.rules[p.definition.id];
-    if (setting === 'off') continue;
-    out.push(describePolicy(p.definition, setting ?? p.definition.severity, config.file));
-  }
-  return out;
 }
 
 function wantsColor(values: Record<string, unknown>, io: Io): boolean {

@@ -3,25 +3,32 @@
  * policies from the config, from their definition): the rule is described in one place only.
  */
 import { SOURCES } from '../domain/facts.js';
+import type { Config } from '../config/config.js';
+import type { TopologyKind } from '../kinds/registry.js';
 import type { PolicyDefinition } from '../policies/types.js';
-import type { Rule, Severity } from './types.js';
+import { RULES, ruleKind } from './index.js';
+import type { RuleMeta, Severity } from './types.js';
 
 /** Where the rule documentation is published: docs/rules/RULE-ID.md in the repository. */
 export const DOCS_BASE_URL = 'https://github.com/pooltopo/pooltopo/blob/main/docs/rules/';
 
+/** A rule or policy as `pooltopo rules`, SARIF and the report describe it: its metadata, as text. */
 export interface RuleDescriptor {
   readonly id: string;
+  /** The severity it reports at: its own, or the one the config gives it. */
   readonly severity: Severity;
+  /** A rule's `Category`, or `policy` for a policy from the config. */
   readonly category: string;
   /** When it fires, one line. */
   readonly description: string;
   readonly rationale: string;
   readonly remediation: string;
-  /** The sources, as text. */
+  /** The sources, as text: a title, then the address in angle brackets where there is one. */
   readonly sources: readonly string[];
+  /** The rule's documentation page. */
   readonly helpUri: string;
   /** The kind of topology the rule is checked on; absent for a rule checked on every kind. */
-  readonly kind?: string;
+  readonly kind?: TopologyKind;
 }
 
 /** The rules in id order, as SARIF and JUnit list them. */
@@ -38,7 +45,7 @@ export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${docsName(ruleId)}.md`;
 }
 
-export function describeRule(rule: Rule, severity: Severity = rule.meta.severity, kind?: string): RuleDescriptor {
+export function describeRule(rule: { readonly meta: RuleMeta }, severity: Severity = rule.meta.severity, kind?: TopologyKind): RuleDescriptor {
   const m = rule.meta;
   return {
     ...(kind !== undefined ? { kind } : {}),
@@ -70,4 +77,24 @@ export function describePolicy(p: PolicyDefinition, severity: Severity, configFi
     // Policies see a SCOM pool's figures (src/policies/scope.ts): only SCOM files run them.
     kind: 'scom',
   };
+}
+
+/**
+ * Every rule that runs, described: the built-in rules, then the config's policies, each with the
+ * severity the config gives it; rules the config turns off are left out. Without a config, every
+ * built-in rule at its own severity. `pooltopo rules`, SARIF and JUnit list these.
+ */
+export function describeRules(config: Pick<Config, 'rules' | 'policies' | 'file'> = { rules: {}, policies: [] }): RuleDescriptor[] {
+  const out: RuleDescriptor[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules[rule.meta.id];
+    if (setting === 'off') continue;
+    out.push(describeRule(rule, setting ?? rule.meta.severity, ruleKind(rule.meta.id)));
+  }
+  for (const p of config.policies) {
+    const setting = config.rules[p.definition.id];
+    if (setting === 'off') continue;
+    out.push(describePolicy(p.definition, setting ?? p.definition.severity, config.file));
+  }
+  return out;
 }
