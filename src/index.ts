@@ -51,18 +51,18 @@ export interface TextInput {
 
 export interface ValidateOptions extends LintOptions {
   /** Where relative paths start (default: the process's working directory). */
-  readonly cwd?: string;
+  readonly cwd?: string | undefined;
   /** Globs of files to leave out, relative to `ignoreBase` (default: `cwd`). */
-  readonly ignore?: readonly string[];
-  readonly ignoreBase?: string;
+  readonly ignore?: readonly string[] | undefined;
+  readonly ignoreBase?: string | undefined;
   /** Parse limits, and `maxFileBytes` as well (a config's `limits` as they are). */
-  readonly limits?: Partial<ParseLimits & ReadLimits>;
+  readonly limits?: Partial<ParseLimits & ReadLimits> | undefined;
   /** Read limits; `maxFileBytes` here wins over the one in `limits`. */
-  readonly read?: Partial<ReadLimits>;
+  readonly read?: Partial<ReadLimits> | undefined;
   /** Called for problems met while walking directories, which do not stop the run. */
-  readonly onWarning?: (message: string) => void;
+  readonly onWarning?: ((message: string) => void) | undefined;
   /** Called once with the number of files and texts to lint, before the first is linted. */
-  readonly onStart?: (count: number) => void;
+  readonly onStart?: ((count: number) => void) | undefined;
 }
 
 /**

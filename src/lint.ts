@@ -22,14 +22,14 @@ export type RuleSetting = Severity | 'off';
 
 export interface LintOptions {
   /** Turn rules off or change their severity, by rule id. */
-  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  readonly rules?: Readonly<Record<string, RuleSetting>> | undefined;
   /** Thresholds that DOMAIN.md gives as recommendations. */
-  readonly settings?: Partial<Settings>;
-  readonly limits?: Partial<ParseLimits>;
+  readonly settings?: Partial<Settings> | undefined;
+  readonly limits?: Partial<ParseLimits> | undefined;
   /** Users' own rules (compiled from the config by `loadConfig`). */
-  readonly policies?: readonly CompiledPolicy[];
+  readonly policies?: readonly CompiledPolicy[] | undefined;
   /** Report suppression comments that suppress nothing. */
-  readonly reportUnusedDisable?: boolean;
+  readonly reportUnusedDisable?: boolean | undefined;
 }
 
 /**

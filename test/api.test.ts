@@ -49,6 +49,14 @@ describe('library API', () => {
     expect(results.files[0]!.findings.map((f) => f.ruleId)).toEqual(['yaml-syntax']);
   });
 
+  it('takes an option given as undefined as not given', async () => {
+    const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
+    const none = { rules: undefined, settings: undefined, limits: undefined, policies: undefined, reportUnusedDisable: undefined };
+    const bare = await validate([{ file: 'x.yaml', text }]);
+    expect(await validate([{ file: 'x.yaml', text }], { ...none, cwd: undefined, ignore: undefined, ignoreBase: undefined, read: undefined, onWarning: undefined, onStart: undefined })).toEqual(bare);
+    expect((await lintText(text, 'x.yaml', none)).result).toEqual(bare.files[0]);
+  });
+
   it('throws PooltopoError for a path that does not exist', async () => {
     await expect(validate(['no-such-file.yaml'], { cwd: ROOT })).rejects.toBeInstanceOf(PooltopoError);
   });
