@@ -11,6 +11,7 @@ import { DEFAULT_READ_LIMITS, expandPatterns, globToRegExp, readTopologyFile, ty
 import { NO_NODES, SourceMap } from './io/source-map.js';
 import { checkLintOptions, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
 import { summarise, type Results } from './results.js';
+import type { Config } from './config/config.js';
 import { RULES as ALL_RULES, ruleById as anyRuleById } from './rules/index.js';
 import type { Rule } from './rules/types.js';
 
@@ -52,10 +53,23 @@ export interface TextInput {
 export interface ValidateOptions extends LintOptions {
   /** Where relative paths start (default: the process's working directory). */
   readonly cwd?: string | undefined;
-  /** Globs of files to leave out, relative to `ignoreBase` (default: `cwd`). */
+  /**
+   * A project configuration, as `loadConfig` returns it: its `rules`, `settings`, `policies`,
+   * `limits` and `ignore` (relative to its `dir`) apply, as they do for `pooltopo validate`. Each of
+   * those options given beside it replaces the config's (`ignore: []` ignores nothing).
+   */
+  readonly config?: Config | undefined;
+  /** Not an option: a `Config` goes in `config`, where its `ignore` is taken relative to its `dir`. */
+  readonly dir?: undefined;
+  /** Globs of files to leave out, relative to `ignoreBase`. */
   readonly ignore?: readonly string[] | undefined;
+  /** Where `ignore` globs start (default: `cwd`, or the config's `dir` for the config's `ignore`). */
   readonly ignoreBase?: string | undefined;
-  /** Parse limits, and `maxFileBytes` as well (a config's `limits` as they are). */
+  /**
+   * Parse limits, and `maxFileBytes` as well (a config's `limits` as they are). `maxFileBytes` bounds
+   * the files read from disk, which are measured before they are read; a `TextInput` is already in
+   * memory, so it bounds no text.
+   */
   readonly limits?: Partial<ParseLimits & ReadLimits> | undefined;
   /** Read limits; `maxFileBytes` here wins over the one in `limits`. */
   readonly read?: Partial<ReadLimits> | undefined;
@@ -85,13 +99,24 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
 async function lintInputs<T>(
   inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions, keep: (outcome: LintOutcome) => T, fileOf: (kept: T) => string,
 ): Promise<T[]> {
-  await checkLintOptions(options);
   const cwd = options.cwd ?? process.cwd();
+  const config = options.config;
+  const limits: Partial<ParseLimits & ReadLimits> = { ...(options.limits ?? config?.limits), ...options.read };
+  // One object for every file, checked once: the options given, else the config's.
+  const lint: LintOptions = {
+    rules: options.rules ?? config?.rules,
+    settings: options.settings ?? config?.settings,
+    policies: options.policies ?? config?.policies,
+    limits,
+    reportUnusedDisable: options.reportUnusedDisable,
+  };
+  await checkLintOptions(lint);
   const patterns = inputs.filter((i): i is string => typeof i === 'string');
   const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');
   const expanded = patterns.length > 0 ? await expandPatterns(patterns, cwd) : { files: [], explicit: new Set<string>(), warnings: [] };
   for (const w of expanded.warnings) options.onWarning?.(w);
-  const ignored = ignoreMatcher(options.ignore ?? [], options.ignoreBase ?? cwd, cwd);
+  const ignoreBase = options.ignoreBase ?? (options.ignore === undefined ? config?.dir : undefined) ?? cwd;
+  const ignored = ignoreMatcher(options.ignore ?? config?.ignore ?? [], ignoreBase, cwd);
   const files = expanded.files.filter((f) => {
     if (!ignored(f)) return true;
     if (expanded.explicit.has(f)) options.onWarning?.(`"${f}" is ignored by the config's ignore patterns`);
@@ -102,10 +127,9 @@ async function lintInputs<T>(
   }
   options.onStart?.(files.length + texts.length);
   const kept: T[] = [];
-  const readLimits = {
+  const readLimits: ReadLimits = {
     ...DEFAULT_READ_LIMITS,
-    ...(options.limits?.maxFileBytes !== undefined ? { maxFileBytes: options.limits.maxFileBytes } : {}),
-    ...options.read,
+    ...(limits.maxFileBytes !== undefined ? { maxFileBytes: limits.maxFileBytes } : {}),
   };
   for (const file of files) {
     let read;
@@ -119,9 +143,9 @@ async function lintInputs<T>(
       }
       throw err;
     }
-    kept.push(keep(read.ok ? await lintText(read.text, file, options) : unreadable(file, read.text, read.message, read.offset, options)));
+    kept.push(keep(read.ok ? await lintText(read.text, file, lint) : unreadable(file, read.text, read.message, read.offset, lint)));
   }
-  for (const t of texts) kept.push(keep(await lintText(t.text, t.file, options)));
+  for (const t of texts) kept.push(keep(await lintText(t.text, t.file, lint)));
   return kept.sort((a, b) => {
     const x = fileOf(a);
     const y = fileOf(b);

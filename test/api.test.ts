@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PooltopoError, RULES, describeRules, ruleById, isOpconResult, isScomPool, isScomResult, isSkypePool, isSkypeResult, lintText, validate } from '../src/index.js';
+import { PooltopoError, RULES, describeRules, loadConfig, ruleById, isOpconResult, isScomPool, isScomResult, isSkypePool, isSkypeResult, lintText, validate } from '../src/index.js';
 import { ROOT } from './fixture-files.js';
 
 describe('library API', () => {
@@ -55,6 +58,34 @@ describe('library API', () => {
     const bare = await validate([{ file: 'x.yaml', text }]);
     expect(await validate([{ file: 'x.yaml', text }], { ...none, cwd: undefined, ignore: undefined, ignoreBase: undefined, read: undefined, onWarning: undefined, onStart: undefined })).toEqual(bare);
     expect((await lintText(text, 'x.yaml', none)).result).toEqual(bare.files[0]);
+  });
+
+  it('applies a loaded config as pooltopo validate does: ignore from its directory, limits split, options given beside it winning', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'pooltopo-api-'));
+    try {
+      mkdirSync(path.join(project, 'sub'));
+      mkdirSync(path.join(project, 'archive'));
+      const example = readFileSync(path.join(ROOT, 'examples/single-server.yaml'), 'utf8');
+      writeFileSync(path.join(project, 'sub/a.yaml'), example);
+      writeFileSync(path.join(project, 'archive/old.yaml'), example);
+      writeFileSync(path.join(project, 'sub/big.yaml'), `${example}\n${'#'.repeat(2000)}\n`);
+      writeFileSync(path.join(project, '.pooltopo.yaml'), 'rules:\n  single-management-server: "off"\nignore:\n  - /archive/\nlimits:\n  maxFileBytes: 1500\n');
+      // Run from a subdirectory: the config's ignore is relative to its own directory, not to cwd.
+      const cwd = path.join(project, 'sub');
+      const config = await loadConfig(cwd);
+      expect(config.file).toBe(path.join('..', '.pooltopo.yaml'));
+      const results = await validate(['..'], { cwd, config });
+      expect(results.files.map((f) => path.resolve(cwd, f.file))).toEqual([path.join(cwd, 'a.yaml'), path.join(cwd, 'big.yaml')]);
+      const [a, big] = results.files;
+      expect(a!.findings.map((f) => f.ruleId)).not.toContain('single-management-server');
+      expect(big!.findings.map((f) => f.ruleId)).toEqual(['yaml-syntax']);
+      const given = await validate(['..'], { cwd, config, rules: {}, ignore: [], limits: {} });
+      expect(given.files.map((f) => f.file)).toHaveLength(3);
+      expect(given.files.flatMap((f) => f.findings.map((x) => x.ruleId))).toContain('single-management-server');
+      expect(given.files.flatMap((f) => f.findings.map((x) => x.ruleId))).not.toContain('yaml-syntax');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('throws PooltopoError for a path that does not exist', async () => {

@@ -7,8 +7,7 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PooltopoError } from '../errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
-import { refuseOverwritingInput, writeFileAtomic, type ReadLimits } from '../io/files.js';
-import type { ParseLimits } from '../io/parse.js';
+import { refuseOverwritingInput, writeFileAtomic } from '../io/files.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
 import { kindPlugin } from '../kinds/registry.js';
@@ -319,12 +318,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
   const config = await configFor(values, io);
   const results = await validate(positionals, {
     cwd: io.cwd,
-    rules: config.rules,
-    settings: config.settings,
-    policies: config.policies,
-    ignore: config.ignore,
-    ignoreBase: config.dir,
-    ...limitOptions(config),
+    config,
     reportUnusedDisable: values['report-unused-disable'] === true,
     onWarning: warnOn(io),
     ...(io.onBatch ? { onStart: io.onBatch } : {}),
@@ -405,7 +399,8 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
 async function lintOne(command: string, file: string, config: Config, io: Io, extra: Pick<ValidateOptions, 'policies' | 'onWarning'> = {}): Promise<LintOutcome> {
   // Without the policies (simulate and plan run none), the config's severities for them do not apply.
   const rules = extra.policies ? config.rules : Object.fromEntries(Object.entries(config.rules).filter(([id]) => ruleById(id)));
-  const outcomes = await validateOutcomes([file], { cwd: io.cwd, rules, settings: config.settings, ...limitOptions(config), ...extra });
+  // A file named to one of these commands is worked on even where the config's ignore would skip it.
+  const outcomes = await validateOutcomes([file], { cwd: io.cwd, config, rules, ignore: [], policies: extra.policies ?? [], onWarning: extra.onWarning });
   const [outcome] = outcomes;
   if (outcomes.length !== 1 || path.resolve(io.cwd, outcome!.result.file) !== path.resolve(io.cwd, file)) {
     const found = outcomes.length === 0 ? 'no topology file' : `${outcomes.length} topology file${outcomes.length === 1 ? '' : 's'}`;
@@ -483,12 +478,6 @@ function failing(findings: readonly { severity: Severity }[], failOn: Severity):
 async function configFor(values: Record<string, unknown>, io: Io): Promise<Config> {
   if (values['no-config']) return NO_CONFIG(io.cwd);
   return loadConfig(io.cwd, values['config'] as string | undefined);
-}
-
-/** The config's limits, split into reading and parsing options. */
-function limitOptions(config: Config): { limits: Partial<ParseLimits>; read: Partial<ReadLimits> } {
-  const { maxFileBytes, ...parse } = config.limits;
-  return { limits: parse, read: maxFileBytes !== undefined ? { maxFileBytes } : {} };
 }
 
 function wantsColor(values: Record<string, unknown>, io: Io): boolean {
