@@ -46,22 +46,32 @@ export interface LintOutcome extends KindModels {
 const CHECKED = new WeakSet<LintOptions>();
 
 /**
- * Throws PooltopoError for options a config file could not hold: its schema's checks of `rules`
- * and `settings` (severities, known settings, their types and bounds), and a rule id that is
- * neither a rule nor a policy, as loadConfig checks a config file (there with positions).
+ * Throws PooltopoError for options a config file could not hold: its schema's checks of `rules`,
+ * `settings` and `limits` (severities, known keys, their types and bounds), a rule id that is
+ * neither a rule nor a policy, as loadConfig checks a config file (there with positions), and
+ * policies that are not loadConfig's compiled ones.
  */
 export async function checkLintOptions(options: LintOptions): Promise<void> {
   if (CHECKED.has(options)) return;
   const given = (o: object | undefined) => o !== undefined && Object.keys(o).length > 0;
   // Nothing to check, nothing loaded (the config validator is a chunk of its own): the CLI passes
-  // empty rules and settings when there is no config file.
-  if (given(options.rules) || given(options.settings)) {
-    const [v] = await checkConfigSchema({ rules: options.rules ?? {}, settings: options.settings ?? {} });
+  // empty rules, settings and limits when there is no config file.
+  if (given(options.rules) || given(options.settings) || given(options.limits)) {
+    const [v] = await checkConfigSchema({ rules: options.rules ?? {}, settings: options.settings ?? {}, limits: options.limits ?? {} });
     if (v) throw new PooltopoError(`options: ${v.message}`);
   }
-  const policies = new Set((options.policies ?? []).map((p) => p.definition.id));
+  const policies = options.policies ?? [];
+  if (!Array.isArray(policies)) throw new PooltopoError('options.policies: must be a list of the policies loadConfig compiles');
+  for (const [i, p] of policies.entries()) {
+    const policy = p as Partial<CompiledPolicy> | null;
+    if (typeof policy?.definition?.id !== 'string' || typeof policy.evaluate !== 'function') {
+      throw new PooltopoError(`options.policies[${i}]: not a compiled policy (loadConfig compiles a config file's policies)`);
+    }
+  }
+  const policyIds = new Set(policies.map((p) => p.definition.id));
   for (const [id, setting] of Object.entries(options.rules ?? {})) {
-    const problem = ruleSettingProblem(id, setting, policies);
+    if (setting === undefined) continue;
+    const problem = ruleSettingProblem(id, setting, policyIds);
     if (problem) throw new PooltopoError(`options.rules: ${problem}`);
   }
   CHECKED.add(options);

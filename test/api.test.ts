@@ -47,6 +47,18 @@ describe('library API', () => {
     await expect(validate([{ file: 'x.yaml', text }], { settings: { poolLatency: 5 } as never })).rejects.toThrow('options: Unknown key "poolLatency" in `settings`; did you mean "poolLatencyMs"?');
   });
 
+  it('refuses limits the config file would refuse, and policies loadConfig did not compile', async () => {
+    const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
+    await expect(lintText(text, 'x.yaml', { limits: { maxExpandedNodes: 'lots' as never } })).rejects.toThrow('options: `limits.maxExpandedNodes` must be a whole number, not the string "lots".');
+    await expect(lintText(text, 'x.yaml', { limits: { maxDeph: 2 } as never })).rejects.toThrow('options: Unknown key "maxDeph" in `limits`; did you mean "maxDepth"?');
+    await expect(lintText(text, 'x.yaml', { limits: { maxServers: -5 } })).rejects.toThrow('options: `limits.maxServers` must be at least 1, not -5.');
+    await expect(validate([{ file: 'x.yaml', text }], { limits: { maxDepth: -1 } })).rejects.toThrow('options: `limits.maxDepth` must be at least 2, not -1.');
+    await expect(validate([{ file: 'x.yaml', text }], { read: { maxFileBytes: 0 } })).rejects.toBeInstanceOf(PooltopoError);
+    await expect(lintText(text, 'x.yaml', { policies: [{ id: 'x' }] as never })).rejects.toThrow('options.policies[0]: not a compiled policy');
+    await expect(lintText(text, 'x.yaml', { policies: 'x' as never })).rejects.toBeInstanceOf(PooltopoError);
+    expect((await lintText(text, 'x.yaml', { limits: { maxDepth: 10 } })).result.findings.map((f) => f.ruleId)).not.toContain('yaml-syntax');
+  });
+
   it('takes a config\'s limits as they are, the file size among them', async () => {
     const results = await validate(['examples/two-servers-separate-sql.yaml'], { cwd: ROOT, limits: { maxFileBytes: 100, maxDepth: 64 } });
     expect(results.files[0]!.findings.map((f) => f.ruleId)).toEqual(['yaml-syntax']);
