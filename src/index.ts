@@ -36,12 +36,35 @@ export type {
   TopologyKind, KindPoolResult, PoolResult, Results, Summary, QuorumResult,
 } from './results.js';
 export { isScomPool, isSkypePool, isScomResult, isSkypeResult, isOpconResult } from './results.js';
-export type { SkypePoolFigures } from './kinds/skype/analysis.js';
-export type { Failover } from './kinds/opcon/analysis.js';
+export type { SuppressedFinding } from './results.js';
+export type { DataCenterLoss } from './kinds/scom/analysis/data-centers.js';
 export type { Settings } from './settings.js';
 export { PooltopoError };
 export { loadConfig } from './config/load.js';
 export type { Config } from './config/config.js';
+export type { ParseLimits } from './io/parse.js';
+export type { ReadLimits } from './io/files.js';
+export type { CompiledPolicy, PolicyDefinition } from './policies/types.js';
+export type { Report, RuleContext } from './rules/types.js';
+export type { ModelIssue, ModelIssueRule } from './kinds/scom/model/normalise.js';
+// The kinds' models and analyses (LintOutcome's topology, analysis, skype and opcon), so that every
+// type the API hands out can be named. Names too general for the package's scope get the kind's.
+export type { KindModels } from './kinds/types.js';
+export type {
+  Topology, Pool, Server, ServerRole, DataCenter, Location as DataCenterLocation, OperationalDatabase, LatencyEntry,
+  PoolMemberRef, Membership as PoolMembership, Purpose as PoolPurpose, Workload,
+} from './kinds/scom/model/types.js';
+export type { ScomVersion } from './domain/facts.js';
+export type { TopologyAnalysis, PoolAnalysis } from './kinds/scom/analysis/index.js';
+export type { PoolQuorum, QuorumFigures } from './kinds/scom/analysis/quorum.js';
+export type { PoolLease, EffectivePoolManager } from './kinds/scom/analysis/lease.js';
+export type { AppliedLatency } from './kinds/scom/analysis/latency.js';
+export type { Availability as PoolAvailability } from './kinds/scom/analysis/availability.js';
+export type { GroupCapacity, GroupLimitCheck, ServerAgentCheck, WorkloadCapacity, WorkloadItem } from './kinds/scom/analysis/capacity.js';
+export type { SkypeModel, SkypePair, SkypePool, BackupServiceStatus, PoolState as SkypePoolState } from './kinds/skype/model.js';
+export type { SkypeAnalysis, SkypePoolFigures } from './kinds/skype/analysis.js';
+export type { OpconModel, Machine as OpconMachine, Mode as OpconMode } from './kinds/opcon/model.js';
+export type { OpconAnalysis, Failover, Trigger as FailoverTrigger } from './kinds/opcon/analysis.js';
 export { topologySchemaText } from './io/schema.js';
 
 /** A topology given as text rather than as a path. */
