@@ -67,9 +67,11 @@ export type { OpconModel, Machine as OpconMachine, Mode as OpconMode } from './k
 export type { OpconAnalysis, Failover, Trigger as FailoverTrigger } from './kinds/opcon/analysis.js';
 export { topologySchemaText } from './io/schema.js';
 
-/** A topology given as text rather than as a path. */
+/** A topology given as text rather than as a path (read by the caller, from an editor or from git). */
 export interface TextInput {
+  /** The name the findings give the file; nothing is read from it. */
   readonly file: string;
+  /** The topology's YAML (or JSON). */
   readonly text: string;
 }
 
@@ -103,8 +105,19 @@ export interface ValidateOptions extends LintOptions {
 }
 
 /**
- * Lints topology files: paths, directories and globs (expanded as `pooltopo validate` does) or texts.
- * Throws `PooltopoError` when a path does not exist or cannot be read.
+ * Lints topology files: paths, directories and globs (expanded as `pooltopo validate` does) or
+ * texts, and returns CLI.md's JSON shape: every file's result sorted by file, and the summary.
+ * Anything wrong in a file is a finding in its result (a file too large, not UTF-8, not YAML, or not
+ * a topology), and so is a file met while walking a directory that cannot be read (told to
+ * `onWarning`, and skipped). What stops the run is a `PooltopoError` (`exitCode` 2), thrown when:
+ * - an option is one a config file could not hold: an unknown rule id or setting, a severity,
+ *   setting or limit of the wrong type or out of bounds, or a policy loadConfig did not compile;
+ * - a path given does not exist, cannot be read, or is not a regular file or directory (a device,
+ *   socket or pipe);
+ * - a glob matches no file, or a directory holds no `*.yaml`/`*.yml` file, even beside other
+ *   inputs that do (a glob or directory whose files an earlier input already gave counts as none);
+ * - every file given is left out by `ignore` (and no text is given).
+ * Any other error is a bug in pooltopo.
  */
 export async function validate(inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions = {}): Promise<Results> {
   // Only each file's result is kept: a thousand files' models and analyses, held to the end, would
@@ -113,7 +126,10 @@ export async function validate(inputs: ReadonlyArray<string | TextInput>, option
   return { version: 1, files, summary: summarise(files) };
 }
 
-/** Like `validate`, with the model and analyses of each file for the commands that need them. */
+/**
+ * Like `validate`, but each file's whole `LintOutcome`: its result beside its kind's model and
+ * analyses (`topology` and `analysis`, `skype`, `opcon`), sorted by file. Throws as `validate` does.
+ */
 export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions = {}): Promise<LintOutcome[]> {
   return lintInputs(inputs, options, (o) => o, (o) => o.result.file);
 }

@@ -23,8 +23,9 @@ export type RuleSetting = Severity | 'off';
 export interface LintOptions {
   /** Turn rules off or change their severity, by rule id. */
   readonly rules?: Readonly<Record<string, RuleSetting>> | undefined;
-  /** Thresholds that DOMAIN.md gives as recommendations. */
+  /** Thresholds that DOMAIN.md gives as recommendations; those left out keep their defaults. */
   readonly settings?: Partial<Settings> | undefined;
+  /** Bounds on a document's nesting, alias expansion and servers; past them it is a finding. */
   readonly limits?: Partial<ParseLimits> | undefined;
   /** Users' own rules (compiled from the config by `loadConfig`). */
   readonly policies?: readonly CompiledPolicy[] | undefined;
@@ -77,6 +78,12 @@ export async function checkLintOptions(options: LintOptions): Promise<void> {
   CHECKED.add(options);
 }
 
+/**
+ * Lints one topology text, with no file system involved: `file` only names it in the findings.
+ * Returns its `LintOutcome`: `result` (findings and figures, as `validate` reports a file) and the
+ * kind's model and analyses when the text could be analysed. Whatever the text, its problems are
+ * findings; throws `PooltopoError` only for options a config file could not hold (as `validate`).
+ */
 export async function lintText(text: string, file: string, options: LintOptions = {}): Promise<LintOutcome> {
   await checkLintOptions(options);
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };

@@ -25,8 +25,14 @@ export interface Finding {
 /** Votes, votes needed and tolerable failures of one configuration of a pool. */
 export type QuorumResult = QuorumFigures;
 
+/**
+ * A SCOM resource pool's figures (files of `kind: scom` only; Skype pools are `SkypePoolFigures`):
+ * its members and observers, its quorum with and without the default observer, data-centre loss,
+ * latency, lease, capacity and availability, as CLI.md's JSON output has them.
+ */
 export interface PoolResult {
   readonly name: string;
+  /** A pool the management group has without its being listed (All Management Servers, Notifications, AD Assignment). */
   readonly implied: boolean;
   readonly members: readonly string[];
   readonly observers: readonly string[];

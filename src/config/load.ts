@@ -49,6 +49,14 @@ export async function findConfigFile(cwd: string, explicit?: string): Promise<st
   }
 }
 
+/**
+ * Reads the project configuration that applies to `cwd`: the file `explicit` names (relative to
+ * `cwd`), else the nearest `.pooltopo.yaml` or `.pooltopo.yml` found upward from `cwd`. Returns it
+ * checked, its policies compiled, ready for `validate(inputs, { config })`; without a file, a Config
+ * with nothing set (`file` undefined, `dir` = `cwd`). Throws `PooltopoError` when the file cannot be
+ * read, is not UTF-8 or YAML, or breaks the config schema (an unknown key, rule id or setting, a bad
+ * severity or limit, a policy that does not compile), naming `file:line:column`.
+ */
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
   const file = await findConfigFile(cwd, explicit);
   if (file === undefined) return NO_CONFIG(cwd);

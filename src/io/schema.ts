@@ -17,7 +17,7 @@ export interface SchemaViolation {
 }
 
 let schemaText: string | undefined;
-/** The schema's text, as `pooltopo schema` prints it (its path worked out only then: not at every start). */
+/** The JSON Schema of the topology format (schemas/topology.schema.json) as text, as `pooltopo schema` prints it, for editors and other tools. */
 export function topologySchemaText(): string {
   schemaText ??= readFileSync(fileURLToPath(new URL('../../schemas/topology.schema.json', import.meta.url)), 'utf8');
   return schemaText;
