@@ -21,6 +21,13 @@ describe('README', () => {
     expect(() => yaml.load(block)).not.toThrow();
   });
 
+  it('has its TypeScript in the type tests, which compile it against the package', () => {
+    const compiled = readFileSync(path.join(ROOT, 'test/types/readme.ts'), 'utf8');
+    const ts = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(ts.length).toBeGreaterThan(0);
+    for (const block of ts) expect(compiled).toContain(block);
+  });
+
   it('has a topology example that validates and a config example pooltopo accepts', async () => {
     const topology = blocks.find((b) => b.includes('managementServers:') && b.includes('version: 1'))!;
     expect((await lintText(topology, 'README.yaml')).result.findings.filter((f) => f.severity === 'error')).toEqual([]);
