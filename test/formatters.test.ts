@@ -74,7 +74,7 @@ describe('sarif', () => {
 
   it('puts suppressed results in order among the others', () => {
     const f = (line: number) => ({ ruleId: 'gateway-without-failover', severity: 'warning' as const, message: 'm', file: 'a.yaml', line, column: 5, path: '/gateways/0' });
-    const file = { file: 'a.yaml', kind: 'scom', findings: [f(8), f(13)], pools: [], suppressed: [{ ...f(11), justification: 'why' }] };
+    const file = { file: 'a.yaml', kind: 'scom' as const, findings: [f(8), f(13)], pools: [], suppressed: [{ ...f(11), justification: 'why' }] };
     const sarif = JSON.parse(FORMATS.sarif({ version: 1, files: [file], summary: summarise([file]) }, OPTIONS));
     expect(sarif.runs[0].results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine)).toEqual([8, 11, 13]);
   });
