@@ -2,8 +2,15 @@
 import type { OpconAnalysis } from './analysis.js';
 import type { OpconModel } from './model.js';
 import type { KindReport } from '../types.js';
-import { OPCON_EVENTS, simulateOpconEvent } from './simulate.js';
+import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from './simulate.js';
 import { fitText } from '../../report/fit-text.js';
+
+/** Each event as a heading says it (`simulate --event` takes the ids). */
+const EVENT_TITLES: Readonly<Record<OpconEvent, string>> = {
+  'abnormal-shutdown': 'The Primary stops abnormally',
+  'communication-loss': 'The Primary and the Secondary lose contact',
+  'normal-shutdown': 'The Primary is shut down normally',
+};
 
 /** A machine's box in the diagram (report.hbs draws it 240 by 74). */
 const MACHINE_W = 240;
@@ -18,7 +25,8 @@ export interface OpconView {
   readonly database: { readonly x: number; readonly y: number; readonly label: string };
   readonly links: readonly { readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly dashed: boolean }[];
   readonly facts: readonly { readonly label: string; readonly value: string }[];
-  readonly events: readonly { readonly event: string; readonly active: string; readonly twoSams: boolean; readonly steps: readonly string[]; readonly manual: readonly string[] }[];
+  /** `event` is simulate's --event name, `title` the same in words. */
+  readonly events: readonly { readonly event: string; readonly title: string; readonly active: string; readonly noneRunning: boolean; readonly twoSams: boolean; readonly steps: readonly string[]; readonly manual: readonly string[] }[];
 }
 
 export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView {
@@ -53,7 +61,7 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
   ];
   const events = OPCON_EVENTS.map((e) => {
     const o = simulateOpconEvent(model, analysis, e);
-    return { event: e, active: o.active.length ? o.active.join(' and ') : 'none', twoSams: o.twoSams, steps: o.steps, manual: o.manualActions };
+    return { event: e, title: EVENT_TITLES[e], active: o.active.length ? o.active.join(' and ') : 'none', noneRunning: o.active.length === 0, twoSams: o.twoSams, steps: o.steps, manual: o.manualActions };
   });
   const description = `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}, ${database.label}.`;
   return { width: Math.max(360, 40 + machines.length * 360), height: 260, description, machines, database, links, facts, events };
