@@ -130,7 +130,7 @@ describe('report', () => {
   it('names every pool tied for weakest in the headline, or says every pool', () => {
     const pools = (...figures: number[]) => figures.map((tolerableFailures, i) => ({ name: `P${i + 1}`, tolerableFailures }));
     expect(weakestPoolHeadline(pools(2, 1, 3), 'member')).toEqual({ figure: 1, text: 'member failure tolerated by the weakest pool', pool: 'P2' });
-    expect(weakestPoolHeadline(pools(0, 2, 0), 'member')).toEqual({ figure: 0, text: 'member failures tolerated by the weakest pools', pool: 'P1 and P3' });
+    expect(weakestPoolHeadline(pools(0, 2, 0), 'member')).toEqual({ figure: 0, text: 'member failures tolerated by the weakest pools', pool: 'P1 and P3', none: true });
     expect(weakestPoolHeadline(pools(1, 1, 1, 1, 1, 2), 'front-end')).toMatchObject({ pool: 'P1, P2, P3 and 2 more' });
     expect(weakestPoolHeadline(pools(1, 1, 1), 'member')).toEqual({ figure: 1, text: 'member failure tolerated by every pool' });
     expect(weakestPoolHeadline(pools(1), 'member')).toMatchObject({ text: 'member failure tolerated by the weakest pool', pool: 'P1' });
@@ -144,7 +144,28 @@ describe('report', () => {
 
   it('labels a capacity limit per member or per pool, with each member\'s share before and after failover', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'), 'stretched-two-sites.yaml');
-    expect(html).toContain('<th scope="row">UNIX/Linux computers</th><td>900</td><td>1,000 per member</td><td>fits (300 each)</td><td>fits (450 each on 2 members)</td><td>1,100</td>');
+    expect(html).toContain('<th scope="row">UNIX/Linux computers</th><td>900</td><td>1,000 per member</td><td class="cell-ok">fits (300 each)</td><td class="cell-ok">fits (450 each on 2 members)</td><td>1,100</td>');
+  });
+
+  it('marks each figure by its own verdict, and says nothing of links a design does not have', async () => {
+    const example = async (name: string) => reportOf(readFileSync(path.join(ROOT, `examples/${name}`), 'utf8'), name);
+    // A UNIX/Linux pool that fits with every member up but not after its failure: one cell each.
+    const unix = await example('unix-linux-pool.yaml');
+    expect(unix).toMatch(/<td class="cell-ok">fits \(800 each\)<\/td><td class="cell-bad">over the limit \(1,600 each on 1 member\)<\/td><td class="cell-bad">600 over<\/td>/);
+    // No measured latency: no links and no round-trip table to speak of.
+    expect(unix).not.toMatch(/round trips between sites are on the links/i);
+    const stretched = await example('stretched-two-sites.yaml');
+    expect(stretched).toMatch(/Round trips between sites are on the links, <span class="over-text">⚠ over their limit<\/span>/);
+    expect(stretched).toMatch(/<td class="cell-bad">14 ms ⚠ over the 10 ms limit<\/td>/);
+    expect(stretched).toMatch(/<desc id="diagram-desc">[^<]*dc-london to dc-frankfurt 14 ms, over its 5 ms limit;/);
+    // Zero counts are muted, not in their severity's colour.
+    expect(await example('gateway-pool-three.yaml')).toMatch(/<li class="count count-none"><span class="count-number">0<\/span> errors<\/li>/);
+  });
+
+  it('names each OpCon event in words, and warns when nothing runs afterwards', async () => {
+    const manual = await reportOf(readFileSync(path.join(ROOT, 'examples/opcon-manual-failover.yaml'), 'utf8'), 'm.yaml');
+    expect(manual).toContain('<h3>The Primary stops abnormally <span class="muted">(abnormal-shutdown)</span></h3>');
+    expect(manual).toMatch(/Running afterwards: <strong>none<\/strong> <span class="over-text">⚠ no SAM runs until someone acts<\/span>/);
   });
 
   it('allows no scripts and no remote loads', async () => {

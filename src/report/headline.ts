@@ -5,6 +5,8 @@ export interface Headline {
   readonly text: string;
   /** The weakest pool, or those tied for weakest (`A, B and C`, `A, B, C and 2 more`); absent when every pool is. */
   readonly pool?: string;
+  /** The weakest pool tolerates no failure: the figure is shown as a problem. */
+  readonly none?: true;
 }
 
 /** How many tied pools the headline names before it says "and N more". */
@@ -16,9 +18,10 @@ export function weakestPoolHeadline(pools: readonly { readonly name: string; rea
   const figure = Math.min(...pools.map((p) => p.tolerableFailures));
   const weakest = pools.filter((p) => p.tolerableFailures === figure).map((p) => p.name);
   const what = `${failures} failure${figure === 1 ? '' : 's'} tolerated by`;
-  if (weakest.length === 1) return { figure, text: `${what} the weakest pool`, pool: weakest[0]! };
-  if (weakest.length === pools.length) return { figure, text: `${what} every pool` };
-  return { figure, text: `${what} the weakest pools`, pool: listNames(weakest) };
+  const none = figure === 0 ? { none: true as const } : {};
+  if (weakest.length === 1) return { figure, text: `${what} the weakest pool`, pool: weakest[0]!, ...none };
+  if (weakest.length === pools.length) return { figure, text: `${what} every pool`, ...none };
+  return { figure, text: `${what} the weakest pools`, pool: listNames(weakest), ...none };
 }
 
 /** `A and B`, `A, B and C`, `A, B, C and 2 more`. */

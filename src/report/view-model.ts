@@ -30,7 +30,7 @@ export interface ReportView {
   readonly summary: {
     readonly verdict: string;
     readonly verdictClass: 'pass' | 'warn' | 'fail';
-    readonly counts: readonly { readonly label: string; readonly count: number; readonly cls: Severity }[];
+    readonly counts: readonly { readonly label: string; readonly count: number; readonly cls: Severity | 'none' }[];
     readonly headline?: Headline;
     readonly facts: readonly { readonly label: string; readonly value: string }[];
   };
@@ -72,7 +72,11 @@ export interface RuleView {
 export async function buildReportView(outcome: LintOutcome, options: ReportOptions): Promise<ReportView> {
   const { result } = outcome;
   const byId = new Map(options.rules.map((r) => [r.id, r]));
-  const counts = SEVERITIES.map((s) => ({ label: `${s === 'info' ? 'infos' : `${s}s`}`, count: result.findings.filter((f) => f.severity === s).length, cls: s }));
+  // A zero is shown muted, not in its severity's colour: '0 errors' in red reads as an alarm.
+  const counts = SEVERITIES.map((s) => {
+    const count = result.findings.filter((f) => f.severity === s).length;
+    return { label: `${s === 'info' ? 'infos' : `${s}s`}`, count, cls: count === 0 ? 'none' as const : s };
+  });
   const failing = result.findings.some((f) => atOrAbove(f.severity, options.failOn));
   const any = result.findings.length > 0;
   const verdict = failing

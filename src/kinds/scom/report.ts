@@ -21,6 +21,8 @@ export interface ScomReportView {
   readonly diagram: Diagram & { readonly description: string; readonly legend: readonly { readonly number: number; readonly name: string; readonly colour: number }[] };
   /** Every measured round trip, with the limit it is held to. */
   readonly roundTrips: readonly { readonly between: string; readonly ms: string; readonly limit: string; readonly over: boolean }[];
+  /** Some round trip is over its limit (the diagram's caption explains the mark then). */
+  readonly anyOver: boolean;
   readonly pools: readonly PoolView[];
   /** Every single data centre and every single server down: which pools keep working. */
   readonly whatIf: {
@@ -39,11 +41,12 @@ export interface PoolView {
   readonly members: string;
   readonly observers: string;
   readonly defaultObserver: string;
-  readonly figures: readonly { readonly label: string; readonly value: string }[];
+  /** `bad` marks a figure past its limit (a round trip over the pool's latency limit). */
+  readonly figures: readonly { readonly label: string; readonly value: string; readonly bad?: true }[];
   readonly bars: readonly { readonly label: string; readonly value: number; readonly width: number; readonly y: number; readonly current: boolean }[];
   readonly barsMax: number;
   readonly dataCenterLoss: readonly { readonly dataCenter: string; readonly outcome: string; readonly votes: string; readonly survives: boolean }[];
-  readonly capacity: readonly { readonly item: string; readonly total: string; readonly limit: string; readonly before: string; readonly after: string; readonly headroom: string; readonly ok: boolean }[];
+  readonly capacity: readonly { readonly item: string; readonly total: string; readonly limit: string; readonly before: string; readonly after: string; readonly beforeOk: boolean; readonly afterOk: boolean; readonly headroomOver: boolean; readonly headroom: string; readonly ok: boolean }[];
   readonly availability?: { readonly probability: string; readonly nines: string; readonly assumption: string };
   readonly findings: number;
 }
@@ -89,17 +92,19 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
   const pools = outcome.result.pools as readonly PoolResult[];
   const poolNumber = new Map(pools.map((p, i) => [p.name, i + 1]));
   const barsMax = barScale(pools);
+  const roundTrips = topology.latency.map((l) => {
+    const limit = roundTripLimit(topology, settings, l.between, l.ends[0], l.ends[1]);
+    return { between: `${l.ends[0]} ↔ ${l.ends[1]}`, ms: `${l.ms} ms`, limit: `${limit} ms`, over: l.ms > limit };
+  });
   return {
     diagram: {
       ...layoutDiagram(topology, settings, poolNumber),
       legend: pools.map((p, i) => ({ number: i + 1, name: p.name, colour: i % 8 })),
-      description: describeTopology(outcome),
+      description: describeTopology(outcome, settings),
     },
-    roundTrips: topology.latency.map((l) => {
-      const limit = roundTripLimit(topology, settings, l.between, l.ends[0], l.ends[1]);
-      return { between: `${l.ends[0]} ↔ ${l.ends[1]}`, ms: `${l.ms} ms`, limit: `${limit} ms`, over: l.ms > limit };
-    }),
-    pools: pools.map((p, i) => poolView(p, i + 1, outcome.result, { capacity: outcome.analysis!.pools[i]!.capacity, barsMax })),
+    roundTrips,
+    anyOver: roundTrips.some((r) => r.over),
+    pools: pools.map((p, i) => poolView(p, i + 1, outcome.result, { capacity: outcome.analysis!.pools[i]!.capacity, barsMax, poolLatencyMs: settings.poolLatencyMs })),
     whatIf: whatIf(topology, pools),
   };
 }
@@ -146,9 +151,11 @@ function barScale(pools: readonly PoolResult[]): number {
 interface PoolViewContext {
   readonly capacity: readonly WorkloadCapacity[];
   readonly barsMax: number;
+  /** Settings' round trip between two voters above which latency-over-10ms fires. */
+  readonly poolLatencyMs: number;
 }
 
-function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'findings'>, { capacity, barsMax }: PoolViewContext): PoolView {
+function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'findings'>, { capacity, barsMax, poolLatencyMs }: PoolViewContext): PoolView {
   const tol = (n: number) => `${n} ${n === 1 ? 'failure' : 'failures'}`;
   const bars = barsOf(p);
   return {
@@ -169,7 +176,9 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
       { label: 'With the default observer', value: `${p.withDefaultObserver.votingMembers} voters, tolerates ${tol(p.withDefaultObserver.tolerableFailures)}` },
       { label: 'Without the default observer', value: `${p.withoutDefaultObserver.votingMembers} voters, tolerates ${tol(p.withoutDefaultObserver.tolerableFailures)}` },
       { label: 'Highly available', value: p.highlyAvailable ? 'yes' : 'no' },
-      { label: 'Largest round trip between voters', value: p.largestRoundTripMs === null ? 'not measured' : `${p.largestRoundTripMs} ms` },
+      p.largestRoundTripMs !== null && p.largestRoundTripMs > poolLatencyMs
+        ? { label: 'Largest round trip between voters', value: `${p.largestRoundTripMs} ms ⚠ over the ${poolLatencyMs} ms limit`, bad: true as const }
+        : { label: 'Largest round trip between voters', value: p.largestRoundTripMs === null ? 'not measured' : `${p.largestRoundTripMs} ms` },
       { label: 'PoolManager lease', value: `${fmt(p.leaseDurationSeconds)} s` },
     ],
     bars: bars.map((b, i) => ({ ...b, width: Math.round((b.value / barsMax) * 240), y: i * 26 })),
@@ -178,7 +187,7 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
       dataCenter: l.dataCenter,
       survives: l.survives,
       outcome: l.survives ? 'keeps quorum' : l.stopsManagementGroup ? 'stops: the operational database is there, so the whole management group stops' : l.membersLeft === 0 ? 'stops: no member left' : 'stops: too few votes',
-      votes: `${l.votesLeft} of ${l.votesNeeded} needed, ${l.membersLeft} member(s) left`,
+      votes: `${plural(l.votesLeft, 'vote')} left (${l.votesNeeded} needed), ${plural(l.membersLeft, 'member')} left`,
     })),
     // The analysis' own figures: the pool result keeps only the totals, the limit and the verdicts.
     capacity: capacity.map((c) => ({
@@ -186,8 +195,11 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
       total: fmt(c.total),
       limit: `${fmt(c.limit)} ${c.limitKind === 'per-member' ? 'per member' : 'per pool'}`,
       before: capacityOutcome(c.fits, c.perMember),
+      beforeOk: c.fits,
+      afterOk: c.fitsAfterFailover,
       after: c.membersAfterFailover === 0 ? 'no member left' : capacityOutcome(c.fitsAfterFailover, c.perMemberAfterFailover, c.membersAfterFailover),
       headroom: c.headroom >= 0 ? fmt(c.headroom) : `${fmt(-c.headroom)} over`,
+      headroomOver: c.headroom < 0,
       ok: c.fits && c.fitsAfterFailover,
     })),
     ...(p.availability ? {
@@ -203,16 +215,19 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
   };
 }
 
-/** The diagram in words, for readers who cannot see it. */
-function describeTopology(outcome: LintOutcome): string {
+/** The diagram in words, for readers who cannot see it: what is where, and each round trip against its limit. */
+function describeTopology(outcome: LintOutcome, settings: Settings): string {
   const t = outcome.topology!;
   const parts = t.dataCenters.map((dc) => {
     const ms = t.managementServers.filter((s) => s.dataCenter === dc).length;
     const gw = t.gateways.filter((s) => s.dataCenter === dc).length;
     const db = t.database.dataCenter === dc ? ', and the operational database' : '';
-    return `${dc.name}: ${ms} management server(s), ${gw} gateway(s)${db}`;
+    return `${dc.name}: ${plural(ms, 'management server')}, ${plural(gw, 'gateway')}${db}`;
   });
-  const links = t.latency.map((l) => `${l.ends[0]} to ${l.ends[1]} ${l.ms} ms`);
+  const links = t.latency.map((l) => {
+    const limit = roundTripLimit(t, settings, l.between, l.ends[0], l.ends[1]);
+    return `${l.ends[0]} to ${l.ends[1]} ${l.ms} ms${l.ms > limit ? `, over its ${limit} ms limit` : ''}`;
+  });
   return `Data centres: ${parts.join('; ')}.${links.length ? ` Measured round trips: ${links.join('; ')}.` : ''}`;
 }
 

@@ -1,5 +1,5 @@
 /** The report's section for a Skype file: a diagram of the pools and their pairing, and the Front End figures. */
-import { groupThousands } from '../../rules/types.js';
+import { groupThousands, plural } from '../../rules/types.js';
 import type { SkypeAnalysis } from './analysis.js';
 import type { SkypeModel } from './model.js';
 import type { KindReport } from '../types.js';
@@ -76,7 +76,7 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis): SkypeView
       String(f.tolerableFailures), f.pairedWith ?? 'not paired', f.poolState, groupThousands(f.usersAfterFailover),
     ],
   }));
-  const description = `${model.pools.length} Front End pool(s): ${analysis.pools.map((f) => `${f.name} with ${f.frontEnds} front end(s)${f.pairedWith ? `, paired with ${f.pairedWith}` : ''}`).join('; ')}.`;
+  const description = `${plural(model.pools.length, 'Front End pool')}: ${analysis.pools.map((f) => `${f.name} with ${plural(f.frontEnds, 'front end')}${f.pairedWith ? `, paired with ${f.pairedWith}` : ''}`).join('; ')}.`;
   return { width: Math.max(360, 20 + model.pools.length * (W + GAP)), height, description, pools: boxes, links, rows };
 }
 
