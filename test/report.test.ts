@@ -239,8 +239,10 @@ describe('report', () => {
       ['fg', 'region'], ['muted', 'region'], ['fg', 'cloud'], ['muted', 'cloud'], ['fg', 'box'], ['muted', 'box'], ['fg', 'db'], ['muted', 'db'], ['bad', 'region'],
       ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => ['fg', `c${i}`] as [string, string]),
     ];
-    // Graphics (WCAG 1.4.11, 3:1): the bars of the tolerable-failure charts.
-    const graphics: [string, string][] = [['bar', 'bg'], ['bar', 'panel'], ['accent', 'bg'], ['accent', 'panel']];
+    // Graphics (WCAG 1.4.11, 3:1): the bars of the tolerable-failure charts,
+    const graphics: [string, string][] = [['bar', 'bg'], ['bar', 'panel'], ['accent', 'bg'], ['accent', 'panel'],
+      // and the borders of regions and boxes in the diagram, on their fills and the page.
+      ['region-line', 'region'], ['region-line', 'bg'], ['region-line', 'cloud'], ['region-line', 'box'], ['region-line', 'db']];
     for (const vars of blocks) {
       for (const [fg, bg] of pairs) expect(ratio(vars[fg]!, vars[bg]!), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
       for (const [fg, bg] of graphics) expect(ratio(vars[fg]!, vars[bg]!), `${fg} on ${bg}`).toBeGreaterThanOrEqual(3);
