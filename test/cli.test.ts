@@ -67,6 +67,14 @@ describe('pooltopo', () => {
     expect((await runCli(['validate', 'nothing/**/*.yaml'], { cwd: dir })).stderr).toMatch(/no files match/);
   });
 
+  it('takes a glob or folder whose files an earlier one already gave as matching them, once each', async () => {
+    const r = await runCli(['validate', 'examples/', 'examples/*.yaml', '--format', 'json'], { cwd: ROOT });
+    expect(r.stderr).toBe('');
+    const files = JSON.parse(r.stdout).files.map((f: { file: string }) => f.file);
+    expect(files.length).toBe(new Set(files).size);
+    expect(files.length).toBe(readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).length);
+  });
+
   it('exits 0 when nothing reaches --fail-on, 1 when something does', async () => {
     expect((await runCli(['validate', 'good.yaml'], { cwd: dir })).code).toBe(0);
     expect((await runCli(['validate', 'warn.yaml'], { cwd: dir })).code).toBe(0);

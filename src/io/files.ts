@@ -32,10 +32,15 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
   const explicit = new Set<string>();
   const warnings: string[] = [];
   for (const pattern of patterns) {
-    const before = found.size;
+    // What this pattern matches, whether or not an earlier one gave it too (`examples/ examples/*.yaml`).
+    let matched = 0;
+    const take = (shown: string) => {
+      matched++;
+      found.add(shown);
+    };
     if (GLOB_CHARS.test(pattern)) {
-      await expandGlob(pattern, cwd, found, warnings);
-      if (found.size === before) throw new PooltopoError(`no files match "${pattern}"`);
+      await expandGlob(pattern, cwd, take, warnings);
+      if (matched === 0) throw new PooltopoError(`no files match "${pattern}"`);
       continue;
     }
     const abs = path.resolve(cwd, pattern);
@@ -50,8 +55,8 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
     }
     if (stat.isDirectory()) {
       const warned = warnings.length;
-      walk(abs, entryPrefix(abs, cwd), { wants: isTopologyName, take: (shown) => found.add(shown) }, warnings, new Set());
-      if (found.size === before) {
+      walk(abs, entryPrefix(abs, cwd), { wants: isTopologyName, take }, warnings, new Set());
+      if (matched === 0) {
         // Say why, when the walk skipped what it found (the warnings would not be shown after this).
         const skipped = warnings.slice(warned);
         const why = skipped.length === 0 ? '' : skipped.length === 1 ? `; ${skipped[0]}` : `; ${skipped.length} skipped, the first: ${skipped[0]}`;
@@ -151,7 +156,7 @@ function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[
   seen.delete(real);
 }
 
-async function expandGlob(pattern: string, cwd: string, found: Set<string>, warnings: string[]): Promise<void> {
+async function expandGlob(pattern: string, cwd: string, take: (shown: string) => void, warnings: string[]): Promise<void> {
   const normalised = pattern.split(path.sep).join('/');
   const segments = normalised.split('/');
   const staticSegments: string[] = [];
@@ -169,7 +174,7 @@ async function expandGlob(pattern: string, cwd: string, found: Set<string>, warn
   }
   walk(base, entryPrefix(base, cwd), {
     wants: (file) => matcher.test(path.relative(base, file).split(path.sep).join('/')),
-    take: (shown) => found.add(shown),
+    take,
   }, warnings, new Set());
 }
 
