@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 
@@ -90,7 +93,19 @@ describe('pooltopo plan', () => {
     const text = await runCli(['plan', 'examples/two-servers-agent-overload.yaml']);
     expect(text.stdout).toMatch(/Management group +add 1 management server: the Windows agents then fit after the busiest fails/);
     expect(text.stdout).toMatch(/Windows agents on management servers: 900 over/);
-    expect(text.stdout).toMatch(/the management group needs more management servers\n$/);
+    expect(text.stdout).toMatch(/the management group needs more management servers; the workload does not fit \(what is over is marked above\)\n$/);
+    // What validate calls capacity-exceeded is not a fitting workload either: a pool over its per-pool
+    // limit, a server over its own.
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
+    writeFileSync(path.join(dir, 'net.yaml'), 'version: 1\nname: N\nmanagementServers: [{name: a}, {name: b}, {name: c}, {name: d}]\npools:\n  - {name: Net, members: [c, d], purpose: network, workload: {networkDevices: 1500}}\n');
+    writeFileSync(path.join(dir, 'server.yaml'), 'version: 1\nname: S\nmanagementServers: [{name: ms1, agents: 3500}, {name: ms2, agents: 100}, {name: ms3, agents: 100}]\n');
+    for (const [file, over] of [['net.yaml', /network devices in Net: 500 over/], ['server.yaml', /Windows agents on ms1: 500 over its 3,000/]] as const) {
+      const planned = await runCli(['plan', file, '--no-config'], { cwd: dir });
+      expect(planned.code, file).toBe(1);
+      expect(planned.stdout).toMatch(over);
+      expect(planned.stdout).toMatch(/the workload does not fit \(what is over is marked above\)\n$/);
+      expect(JSON.parse((await runCli(['plan', file, '--no-config', '--format', 'json'], { cwd: dir })).stdout).headroom.fits).toBe(false);
+    }
     const unix = JSON.parse((await runCli(['plan', 'examples/unix-linux-pool.yaml', '--format', 'json'])).stdout);
     expect(unix.headroom.pools).toContainEqual({ pool: 'UNIX Linux Monitoring Pool', item: 'unixLinuxAgents', headroom: -600 });
   });

@@ -460,7 +460,7 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const output = outputOf(values);
   const text = format === 'json' ? formatPlanJson(report) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
   await emit(text, output, io, [file]);
-  return pools.some((p) => !p.meetsTarget) || report.headroom.addManagementServers > 0 ? 1 : 0;
+  return pools.some((p) => !p.meetsTarget) || report.headroom.addManagementServers > 0 || !report.headroom.fits ? 1 : 0;
 }
 
 function failOnOf(values: Record<string, unknown>): Severity {

@@ -43,9 +43,16 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   out.push(`  network devices in the management group: ${room(h.networkDevices)}`);
   out.push(`  URLs in the management group: ${room(h.urls)}`);
   for (const x of h.pools) out.push(`  ${ITEM[x.item] ?? x.item} in ${t(x.pool)}: ${room(x.headroom)}`);
+  for (const s of h.serversOverLimit) out.push(`  Windows agents on ${t(s.server)}: ${room(s.limit - s.agents)} its ${n(s.limit)}`);
+  if (h.computers < 0 || h.networkDevices < 0 || h.urls < 0) {
+    out.push(`  ${paint(31, 'a limit of the management group as a whole: more servers do not raise it; move part of the workload to another management group')}`);
+  }
   const todo = report.pools.filter((p) => !p.meetsTarget).length;
-  const changes = todo + (h.addManagementServers > 0 ? 1 : 0);
-  out.push('', changes === 0 ? paint(32, '✔ every pool meets the target and the workload fits')
-    : paint(33, [todo > 0 ? `${plural(todo, 'pool')} ${todo === 1 ? 'needs' : 'need'} a change` : '', h.addManagementServers > 0 ? 'the management group needs more management servers' : ''].filter(Boolean).join('; ')));
+  const left = [
+    todo > 0 ? `${plural(todo, 'pool')} ${todo === 1 ? 'needs' : 'need'} a change` : '',
+    h.addManagementServers > 0 ? 'the management group needs more management servers' : '',
+    h.fits ? '' : 'the workload does not fit (what is over is marked above)',
+  ].filter(Boolean);
+  out.push('', left.length === 0 ? paint(32, '✔ every pool meets the target and the workload fits') : paint(33, left.join('; ')));
   return out.join('\n') + '\n';
 }

@@ -17,6 +17,10 @@ export interface Headroom {
   readonly urls: number;
   /** Per pool and workload item, from the capacity analysis. */
   readonly pools: readonly { readonly pool: string; readonly item: string; readonly headroom: number }[];
+  /** Management servers and gateways over their own Windows-agent limit, and by how much. */
+  readonly serversOverLimit: readonly { readonly server: string; readonly agents: number; readonly limit: number }[];
+  /** Every workload fits: no headroom below zero and no server over its limit (what validate's capacity rules check). */
+  readonly fits: boolean;
 }
 
 export function headroom(topology: Topology, analysis: TopologyAnalysis): Headroom {
@@ -33,12 +37,16 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
     const t = analysis.capacity.totals.find((x) => x.item === item);
     return t ? t.limit - t.total : 0;
   };
-  return {
+  const figures = {
     windowsAgents,
     addManagementServers,
     computers: total('computers'),
     networkDevices: total('networkDevices'),
     urls: total('urls'),
     pools: analysis.pools.flatMap((a) => a.capacity.map((c) => ({ pool: a.pool.name, item: c.item, headroom: c.headroom }))),
+    serversOverLimit: analysis.capacity.serversOverAgentLimit.map((c) => ({ server: c.server.name, agents: c.agents, limit: c.limit })),
   };
+  const fits = figures.windowsAgents >= 0 && figures.computers >= 0 && figures.networkDevices >= 0 && figures.urls >= 0
+    && figures.pools.every((p) => p.headroom >= 0) && figures.serversOverLimit.length === 0;
+  return { ...figures, fits };
 }
