@@ -128,14 +128,19 @@ describe('pooltopo', () => {
     expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/such\/dir\/out.txt": no such file or directory\n$/);
   });
 
-  it('never writes -o over a topology file it read, by any path to it', async () => {
+  it('never writes -o over a file it read (a topology or the config), by any path to it', async () => {
     const before = readFileSync(path.join(dir, 'good.yaml'), 'utf8');
     for (const [command, output, ...more] of [['validate', 'good.yaml'], ['report', './good.yaml'], ['simulate', path.join(dir, 'good.yaml'), '--down', 'ms01'], ['plan', 'good.yaml']] as const) {
       const r = await runCli([command, 'good.yaml', '-o', output, ...more], { cwd: dir });
-      expect(r, command).toMatchObject({ code: 2, stdout: '', stderr: `pooltopo: -o "${output}" is the topology file "good.yaml": writing there would replace it; name another file\n` });
+      expect(r, command).toMatchObject({ code: 2, stdout: '', stderr: `pooltopo: -o "${output}" is "good.yaml", which this command read: writing there would replace it; name another file\n` });
     }
     const all = await runCli(['validate', '.', '-o', 'warn.yaml'], { cwd: dir });
-    expect(all.stderr).toMatch(/^pooltopo: -o "warn\.yaml" is the topology file "warn\.yaml"/m);
+    expect(all.stderr).toMatch(/^pooltopo: -o "warn\.yaml" is "warn\.yaml", which this command read/m);
+    // Nor over the config file it read.
+    writeFileSync(path.join(dir, 'cfg.yaml'), 'rules: {}\n');
+    const config = await runCli(['validate', 'good.yaml', '--config', 'cfg.yaml', '-o', 'cfg.yaml'], { cwd: dir });
+    expect(config).toMatchObject({ code: 2, stderr: 'pooltopo: -o "cfg.yaml" is "cfg.yaml", which this command read: writing there would replace it; name another file\n' });
+    expect(readFileSync(path.join(dir, 'cfg.yaml'), 'utf8')).toBe('rules: {}\n');
     expect(readFileSync(path.join(dir, 'good.yaml'), 'utf8')).toBe(before);
   });
 

@@ -332,7 +332,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     version: pkg().version,
     informationUri: pkg().homepage,
   });
-  await emit(text, output, io, results.files.map((f) => f.file));
+  await emit(text, output, io, readBy(results.files.map((f) => f.file), config));
   return results.files.some((f) => failing(f.findings, failOn)) ? 1 : 0;
 }
 
@@ -355,7 +355,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
     io.stdout(html);
   } else {
     const output = outputOf(values) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
-    refuseOverwritingInput(output, [file], io.cwd);
+    refuseOverwritingInput(output, readBy([file], config), io.cwd);
     await writeFileAtomic(output, html, io.cwd);
     io.stderr(`pooltopo: wrote ${output}\n`);
   }
@@ -391,7 +391,7 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
     format,
     color: output === undefined && wantsColor(values, io),
   });
-  await emit(text, output, io, [file]);
+  await emit(text, output, io, readBy([file], config));
   return exitCode;
 }
 
@@ -418,6 +418,11 @@ function warnOn(io: Io): (message: string) => void {
 function outputOf(values: Record<string, unknown>): string | undefined {
   const output = values['output'] as string | undefined;
   return output === '-' ? undefined : output;
+}
+
+/** The files a command read: its topology files and the config file, which -o must not replace. */
+function readBy(files: readonly string[], config: Config): string[] {
+  return config.file !== undefined ? [...files, config.file] : [...files];
 }
 
 /** Writes a command's output to `-o` (atomically, never over one of the files it read) or to stdout. */
@@ -459,7 +464,7 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const report = { file: outcome.result.file, targetFailures: target, pools, headroom: headroom(topology, outcome.analysis!) };
   const output = outputOf(values);
   const text = format === 'json' ? formatPlanJson(report) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
-  await emit(text, output, io, [file]);
+  await emit(text, output, io, readBy([file], config));
   return pools.some((p) => !p.meetsTarget) || report.headroom.addManagementServers > 0 || !report.headroom.fits ? 1 : 0;
 }
 

@@ -326,8 +326,8 @@ export function describeFsError(err: unknown): string {
 }
 
 /**
- * Throws when `output` is one of the files just read (`report x.yaml -o x.yaml`): writing it would
- * replace the topology with the output. Compared by device and inode, so another path to the same
+ * Throws when `output` is one of the files just read (`report x.yaml -o x.yaml`, or the config
+ * file): writing it would replace the input with the output. Compared by device and inode, so another path to the same
  * file (a link, `./x.yaml`) is caught too.
  */
 export function refuseOverwritingInput(output: string, inputs: readonly string[], cwd: string): void {
@@ -346,7 +346,7 @@ export function refuseOverwritingInput(output: string, inputs: readonly string[]
       continue;
     }
     if (read.dev === target.dev && read.ino === target.ino) {
-      throw new PooltopoError(`-o "${output}" is the topology file "${input}": writing there would replace it; name another file`);
+      throw new PooltopoError(`-o "${output}" is "${input}", which this command read: writing there would replace it; name another file`);
     }
   }
 }
