@@ -27,4 +27,28 @@ describe('a server named as a data centre', () => {
     const { topology } = outcome as unknown as { topology: { managementServers: { name: string }[] } };
     expect(topology.managementServers.map((s) => s.name)).toEqual(['ms01', 'ms02']);
   });
+
+  it('is refused by simulate, which cannot tell which is down; the report\'s what-if rows know', async () => {
+    const { runCli } = await import('./support/run-cli.js');
+    const { validateOutcomes } = await import('../src/index.js');
+    const { scomReportView } = await import('../src/kinds/scom/report.js');
+    const { DEFAULT_SETTINGS } = await import('../src/settings.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-names-'));
+    writeFileSync(path.join(dir, 'clash.yaml'), text);
+    const r = await runCli(['simulate', 'clash.yaml', '--down', 'ms01', '--no-config'], { cwd: dir });
+    expect(r).toMatchObject({ code: 2, stderr: 'pooltopo: "ms01" is both a data centre and a server of clash.yaml (validate reports it as duplicate-name): rename one so that a scenario can tell which is down\n' });
+    const [outcome] = await validateOutcomes([{ file: 'clash.yaml', text }]);
+    const { resolveNames } = await import('../src/kinds/scom/analysis/scenario.js');
+    const topology = outcome!.topology!;
+    const down = (meaning?: 'server' | 'data centre') => [...resolveNames(topology, ['MS01'], meaning).servers].map((x) => x.name);
+    // The data centre MS01 holds ms02 and gw01; the server ms01 is in dc2.
+    expect(down('data centre')).toEqual(['ms02', 'gw01']);
+    expect(down('server')).toEqual(['ms01']);
+    expect(resolveNames(topology, ['MS01']).ambiguous).toEqual(['MS01']);
+    const rows = scomReportView(outcome!, DEFAULT_SETTINGS).whatIf.rows;
+    expect(rows.filter((x) => x.label.toLowerCase() === 'ms01').map((x) => x.kind)).toEqual(['data centre', 'management server']);
+  });
 });

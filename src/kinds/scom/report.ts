@@ -7,7 +7,7 @@ import type { LintOutcome } from '../../lint.js';
 import type { FileResult, PoolResult } from '../../results.js';
 import { groupThousands, plural } from '../../rules/types.js';
 import type { Settings } from '../../settings.js';
-import { resolveNames } from './analysis/scenario.js';
+import { resolveNames, type NameMeaning } from './analysis/scenario.js';
 import { simulateDown } from './analysis/simulate.js';
 import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
 import type { Topology } from './model/types.js';
@@ -111,16 +111,16 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
 
 function whatIf(topology: Topology, pools: readonly PoolResult[]): ScomReportView['whatIf'] {
   const rows: { label: string; kind: string; cells: { runs: boolean; text: string }[]; allRun: boolean }[] = [];
-  const add = (label: string, kind: string, names: string[]) => {
-    const r = resolveNames(topology, names);
+  const add = (label: string, kind: string, names: string[], meaning: NameMeaning) => {
+    const r = resolveNames(topology, names, meaning);
     const o = simulateDown(topology, label, r.servers, r.database);
     const cells = o.pools.map((p) => ({ runs: p.runs, text: p.runs ? `runs (${p.votesAvailable}/${p.votingMembers})` : 'STOPS' }));
     rows.push({ label, kind, cells, allRun: cells.every((c) => c.runs) });
   };
-  for (const dc of topology.dataCenters) add(dc.name, 'data centre', [dc.name]);
+  for (const dc of topology.dataCenters) add(dc.name, 'data centre', [dc.name], 'data centre');
   const servers = [...topology.managementServers, ...topology.gateways];
-  for (const s of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(s.name, s.role === 'gateway' ? 'gateway' : 'management server', [s.name]);
-  if (!topology.database.implied) add(topology.database.server, 'operational database', [topology.database.server]);
+  for (const s of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(s.name, s.role === 'gateway' ? 'gateway' : 'management server', [s.name], 'server');
+  if (!topology.database.implied) add(topology.database.server, 'operational database', [topology.database.server], 'server');
   return {
     pools: pools.map((p, i) => ({ number: i + 1, colour: i % 8, name: p.name })),
     rows,

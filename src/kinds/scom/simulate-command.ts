@@ -12,6 +12,9 @@ export async function simulateCommand(models: KindModels, request: SimulateReque
   const topology = models.topology!;
   const resolve = (names: string[]) => {
     const r = resolveNames(topology, names);
+    if (r.ambiguous.length > 0) {
+      throw new PooltopoError(`"${r.ambiguous[0]}" is both a data centre and a server of ${request.file} (validate reports it as duplicate-name): rename one so that a scenario can tell which is down`);
+    }
     if (r.unknown.length > 0) {
       const [name] = r.unknown;
       const near = closest(name!, knownNames(topology), 3);
