@@ -75,7 +75,7 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
   // A zero is shown muted, not in its severity's colour: '0 errors' in red reads as an alarm.
   const counts = SEVERITIES.map((s) => {
     const count = result.findings.filter((f) => f.severity === s).length;
-    return { label: `${s === 'info' ? 'infos' : `${s}s`}`, count, cls: count === 0 ? 'none' as const : s };
+    return { label: count === 1 ? s : s === 'info' ? 'infos' : `${s}s`, count, cls: count === 0 ? 'none' as const : s };
   });
   const failing = result.findings.some((f) => atOrAbove(f.severity, options.failOn));
   const any = result.findings.length > 0;

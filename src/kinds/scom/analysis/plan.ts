@@ -14,6 +14,7 @@
 import type { CapacityLimits } from '../../../domain/facts.js';
 import type { Pool, ServerRole } from '../model/types.js';
 import { quorum, type QuorumFigures } from './quorum.js';
+import { groupThousands, plural } from '../../../rules/types.js';
 
 export interface PoolShape {
   readonly members: number;
@@ -161,7 +162,7 @@ export function planForPool(pool: Pool, limits: CapacityLimits, target: number, 
   const now = figuresAfter(shape, none, prefs);
   const current = { members: shape.members, observers: shape.observers, defaultObserverEnabled: shape.defaultObserverEnabled, votingMembers: now.votingMembers, tolerableFailures: now.tolerableFailures, fits: now.fits };
   const blocked = perPoolOver.length
-    ? perPoolOver.map((o) => `${o.total.toLocaleString('en-US')} network devices are over the ${o.limit.toLocaleString('en-US')} one pool supports whatever its size: split them over another pool`).join('; ')
+    ? perPoolOver.map((o) => `${groupThousands(o.total)} network devices are over the ${groupThousands(o.limit)} one pool supports whatever its size: split them over another pool`).join('; ')
     : undefined;
   const meetsTarget = meets(shape, none, prefs, target);
   if (meetsTarget) return { pool: pool.name, target, current, meetsTarget, change: null, ...(blocked ? { blocked } : {}) };
@@ -170,11 +171,10 @@ export function planForPool(pool: Pool, limits: CapacityLimits, target: number, 
   const after = figuresAfter(shape, choice, prefs);
   const doChange = choice.defaultObserverEnabled === shape.defaultObserverEnabled ? 'keep' : choice.defaultObserverEnabled ? 'enable' : 'disable';
   const parts: string[] = [];
-  const noun = (n: number, role: ServerRole) => `${n} ${role === 'gateway' ? 'gateway' : 'management server'}${n === 1 ? '' : 's'}`;
-  if (choice.addMembers > 0) parts.push(`add ${noun(choice.addMembers, prefsRole)}`);
-  if (choice.addObservers > 0) parts.push(`add ${choice.addObservers} observer-only member${choice.addObservers === 1 ? '' : 's'}`);
+  if (choice.addMembers > 0) parts.push(`add ${plural(choice.addMembers, prefsRole === 'gateway' ? 'gateway' : 'management server')}`);
+  if (choice.addObservers > 0) parts.push(`add ${plural(choice.addObservers, 'observer-only member')}`);
   if (doChange !== 'keep') parts.push(`${doChange} the default observer`);
-  const text = `${parts.join(' and ')}: ${after.members} members, ${after.votingMembers} voters, tolerates ${after.tolerableFailures}`;
+  const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}`;
   return {
     pool: pool.name, target, current, meetsTarget,
     change: {

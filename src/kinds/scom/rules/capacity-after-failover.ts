@@ -14,7 +14,7 @@ export default defineRule({
     messages: {
       poolWorkload: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its {{remaining}} would carry {{perMember}} each, over the {{limit}} each supports.',
       poolWorkloadOneLeft: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the {{limit}} it supports.',
-      agents: 'The management servers carry {{agents}} Windows agents: if the busiest of the {{servers}} fails the others would need to take them, but {{limit}} is the most they support together.',
+      agents: 'The management servers carry {{agents}} Windows agents: if the busiest of the {{servers}} fails {{rest}} would need to take them, but {{limit}} is the most {{restPronoun}} {{support}}.',
     },
   },
   *check({ analysis }): Iterable<Report> {
@@ -33,7 +33,13 @@ export default defineRule({
     const f = analysis.capacity.agentFailover;
     const serversFit = analysis.capacity.serversOverAgentLimit.every((s) => s.server.role !== 'management-server');
     if (f && !f.fits && serversFit) {
-      yield { messageId: 'agents', data: { agents: f.agents, servers: f.managementServers, limit: f.limit }, path: '/managementServers', at: 'key' };
+      // Two servers: "the other would need to take them, ... it supports"; more: "the others ... they support together".
+      const one = f.managementServers === 2;
+      yield {
+        messageId: 'agents',
+        data: { agents: f.agents, servers: f.managementServers, limit: f.limit, rest: one ? 'the other' : 'the others', restPronoun: one ? 'it' : 'they', support: one ? 'supports' : 'support together' },
+        path: '/managementServers', at: 'key',
+      };
     }
   },
 });
