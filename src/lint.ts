@@ -190,21 +190,25 @@ function suppress(
   findings.push(...outcome.findings);
   const message = (ruleId: string, messageId: string, data: Report['data'] = {}) => formatMessage(ruleById(ruleId)!.meta.messages[messageId]!, data);
   for (const d of outcome.withoutReason) add('suppression-without-reason', d, '', message('suppression-without-reason', 'noReason'));
-  // A rule id that is neither a rule nor a policy: reported whether or not unused ones are asked
-  // for (and not again as unused).
+  // A rule id that is neither a rule nor a policy, or names a rule no comment can suppress:
+  // reported whether or not unused ones are asked for (and not again as unused).
   const policyIds = new Set((options.policies ?? []).map((p) => p.definition.id));
   const unknown = (id: string) => !ruleById(id) && !policyIds.has(id);
   for (const d of directives) {
+    for (const id of d.ruleIds.filter((r) => !unknown(r) && !isSuppressible(r))) {
+      add('invalid-suppression', d, '', message('invalid-suppression', 'notSuppressible', { ruleId: id }));
+    }
     for (const id of d.ruleIds.filter(unknown)) {
       const near = nearestRuleId(id, policyIds);
-      add('unknown-rule-in-suppression', d, '', near
-        ? message('unknown-rule-in-suppression', 'unknownRuleNear', { ruleId: id, near })
-        : message('unknown-rule-in-suppression', 'unknownRule', { ruleId: id }));
+      add('invalid-suppression', d, '', near
+        ? message('invalid-suppression', 'unknownRuleNear', { ruleId: id, near })
+        : message('invalid-suppression', 'unknownRule', { ruleId: id }));
     }
   }
   if (options.reportUnusedDisable) {
     for (const u of outcome.unused) {
-      if (u.ruleId !== undefined ? unknown(u.ruleId) : u.directive.ruleIds.length > 0 && u.directive.ruleIds.every(unknown)) continue;
+      const invalid = (id: string) => unknown(id) || !isSuppressible(id);
+      if (u.ruleId !== undefined ? invalid(u.ruleId) : u.directive.ruleIds.length > 0 && u.directive.ruleIds.every(invalid)) continue;
       add('unused-suppression', u.directive, '',
         u.ruleId === undefined ? message('unused-suppression', 'unused') : message('unused-suppression', 'unusedRule', { ruleId: u.ruleId }));
     }

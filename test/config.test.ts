@@ -164,11 +164,13 @@ describe('suppressions', () => {
     const root = project('suppress-schema', 'rules:\n  schema: error\n', {
       'a.yaml': '# pooltopo-disable -- whatever\nversion: 1\nname: T\nmanagementServers: [{name: ms01, agents: lots}]\n',
       'b.yaml': '# pooltopo-disable -- whatever\nversion: 1\nname: [\n',
+      'c.yaml': '# pooltopo-disable schema -- legacy\nversion: 1\nname: T\nmanagementServers: [{name: ms01, agents: lots}]\n',
     });
     const r = await runCli(['validate', '.', '--format', 'json'], { cwd: root });
     expect(r.code).toBe(1);
     const files = JSON.parse(r.stdout).files;
-    expect(files.map((f: { findings: { ruleId: string }[] }) => f.findings.map((x) => x.ruleId))).toEqual([['schema'], ['yaml-syntax']]);
+    expect(files.map((f: { findings: { ruleId: string }[] }) => f.findings.map((x) => x.ruleId))).toEqual([['schema'], ['yaml-syntax'], ['invalid-suppression', 'schema']]);
+    expect(files[2].findings[0].message).toBe('This suppression names "schema", which cannot be suppressed: a file that is not valid YAML or breaks the schema always fails the run; fix the file instead.');
   });
 
   it('report a comment naming a rule that does not exist, once, with or without --report-unused-disable', async () => {
@@ -177,9 +179,9 @@ describe('suppressions', () => {
     });
     for (const extra of [[], ['--report-unused-disable']]) {
       const out = JSON.parse((await runCli(['validate', 'a.yaml', '--format', 'json', ...extra], { cwd: root })).stdout).files[0];
-      const about = out.findings.filter((f: { ruleId: string }) => f.ruleId === 'unknown-rule-in-suppression' || f.ruleId === 'unused-suppression');
+      const about = out.findings.filter((f: { ruleId: string }) => f.ruleId === 'invalid-suppression' || f.ruleId === 'unused-suppression');
       expect(about.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message])).toEqual([
-        ['unknown-rule-in-suppression', 'This suppression names an unknown rule "acme/tow"; did you mean "acme/two"?'],
+        ['invalid-suppression', 'This suppression names an unknown rule "acme/tow"; did you mean "acme/two"?'],
       ]);
     }
   });

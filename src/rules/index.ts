@@ -7,7 +7,7 @@ import unknownReference from './common/unknown-reference.js';
 import duplicateName from './common/duplicate-name.js';
 import suppressionWithoutReason from './common/suppression-without-reason.js';
 import unusedSuppression from './common/unused-suppression.js';
-import unknownRuleInSuppression from './common/unknown-rule-in-suppression.js';
+import invalidSuppression from './common/invalid-suppression.js';
 import internalError from './common/internal-error.js';
 import { closest } from '../util/suggest.js';
 
@@ -15,7 +15,7 @@ import { closest } from '../util/suggest.js';
 export const COMMON_RULES: readonly AnyRule[] = [yamlSyntax, schema, unknownReference, duplicateName];
 
 
-const PIPELINE_RULES: readonly AnyRule[] = [suppressionWithoutReason, unusedSuppression, unknownRuleInSuppression, internalError];
+const PIPELINE_RULES: readonly AnyRule[] = [suppressionWithoutReason, unusedSuppression, invalidSuppression, internalError];
 
 /** Every rule, of every kind, for the rule list, the docs and SARIF. */
 export const RULES: readonly AnyRule[] = [...COMMON_RULES, ...KIND_PLUGINS.flatMap((k) => k.rules), ...PIPELINE_RULES];
