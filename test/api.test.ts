@@ -146,6 +146,11 @@ describe('number formatting', async () => {
     for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, -4200, 123456789]) expect(groupThousands(n)).toBe(n.toLocaleString('en-US'));
   });
 
+  it('writes other numbers in messages without binary noise', async () => {
+    const { formatMessage } = await import('../src/rules/types.js');
+    expect(formatMessage('{{a}} {{b}} {{c}}', { a: 0.9994750125000001, b: 2.5, c: 0.1 + 0.2 })).toBe('0.9994750125 2.5 0.3');
+  });
+
   it('writes whole numbers past the safe range in digits, never as 1e+23', () => {
     for (const n of [2 ** 53, 2 ** 53 + 2, 1e21, 1e23, -1e22, 1.2345e21, 2 ** 70, 123456789012345680000, Number.MAX_VALUE]) {
       expect(groupThousands(n), String(n)).toBe(n.toLocaleString('en-US'));

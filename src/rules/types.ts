@@ -114,8 +114,9 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
     if (!Object.prototype.hasOwnProperty.call(data, key)) out += `{{${key}}}`;
     else {
       const value = data[key];
-      // Whole numbers get thousands separators ("3,900 agents"), the same on every machine.
-      out += typeof value === 'number' && Number.isInteger(value) ? groupThousands(value) : String(value);
+      // Whole numbers get thousands separators ("3,900 agents"), the same on every machine; other
+      // numbers at most 12 significant digits, without binary noise (0.9994750125, not ...5000001).
+      out += typeof value !== 'number' ? String(value) : Number.isInteger(value) ? groupThousands(value) : String(Number(value.toPrecision(12)));
     }
     out += parts[i + 1]!;
   }
