@@ -9,7 +9,7 @@ import { PooltopoError } from './errors.js';
 import type { ParseLimits } from './io/parse.js';
 import { DEFAULT_READ_LIMITS, expandPatterns, globToRegExp, readTopologyFile, type ReadLimits } from './io/files.js';
 import { NO_NODES, SourceMap } from './io/source-map.js';
-import { checkLintOptions, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
+import { checkLintOptions, checkOptionKeys, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
 import { summarise, type Results } from './results.js';
 import type { Config } from './config/config.js';
 import { RULES as ALL_RULES, ruleById as anyRuleById } from './rules/index.js';
@@ -134,10 +134,17 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
   return lintInputs(inputs, options, (o) => o, (o) => o.result.file);
 }
 
+/** Every option validate takes (`dir` only to tell a Config passed as the options). */
+const VALIDATE_OPTION_KEYS = {
+  cwd: true, config: true, ignore: true, ignoreBase: true, limits: true, read: true, onWarning: true, onStart: true,
+  rules: true, settings: true, policies: true, reportUnusedDisable: true,
+} satisfies Record<Exclude<keyof ValidateOptions, 'dir'>, true>;
+
 /** Lints every input and keeps what `keep` takes from each outcome, sorted by file. */
 async function lintInputs<T>(
   inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions, keep: (outcome: LintOutcome) => T, fileOf: (kept: T) => string,
 ): Promise<T[]> {
+  checkOptionKeys(options, VALIDATE_OPTION_KEYS, true);
   const cwd = options.cwd ?? process.cwd();
   const config = options.config;
   const limits: Partial<ParseLimits & ReadLimits> = { ...(options.limits ?? config?.limits), ...options.read };

@@ -17,6 +17,7 @@ import { applyDirectives, parseDirectives } from './suppressions.js';
 import { compareFindings, type FileResult, type Finding, type KindPoolResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { PooltopoError } from './errors.js';
+import { closest } from './util/suggest.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -43,6 +44,26 @@ export interface LintOutcome extends KindModels {
   readonly result: FileResult;
 }
 
+/** Every option lintText takes: a misspelt or unsupported one is refused, not ignored. */
+const LINT_OPTION_KEYS = { rules: true, settings: true, limits: true, policies: true, reportUnusedDisable: true } satisfies Record<keyof LintOptions, true>;
+
+/**
+ * Throws PooltopoError when `options` is not an object or has a key not in `known`: `rule` for
+ * `rules` would otherwise be ignored without a word (ESLint refuses unknown options too). Where a
+ * Config may be given (`takesConfig`), one passed as the options themselves is told apart.
+ */
+export function checkOptionKeys(options: unknown, known: Readonly<Record<string, true>>, takesConfig: boolean): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new PooltopoError('options must be an object');
+  if (takesConfig && Object.prototype.hasOwnProperty.call(options, 'dir')) {
+    throw new PooltopoError('options: this is a Config (it has "dir"); pass it as { config }, so that its ignore globs are taken relative to its folder');
+  }
+  for (const key of Object.keys(options)) {
+    if (Object.prototype.hasOwnProperty.call(known, key)) continue;
+    const [near] = closest(key, Object.keys(known), 1);
+    throw new PooltopoError(`options: unknown option "${key}"${near ? `; did you mean "${near}"?` : ''}`);
+  }
+}
+
 /** Options already checked (a batch passes the same object for every file). */
 const CHECKED = new WeakSet<LintOptions>();
 
@@ -54,6 +75,7 @@ const CHECKED = new WeakSet<LintOptions>();
  */
 export async function checkLintOptions(options: LintOptions): Promise<void> {
   if (CHECKED.has(options)) return;
+  checkOptionKeys(options, LINT_OPTION_KEYS, false);
   const given = (o: object | undefined) => o !== undefined && Object.keys(o).length > 0;
   // Nothing to check, nothing loaded (the config validator is a chunk of its own): the CLI passes
   // empty rules, settings and limits when there is no config file.

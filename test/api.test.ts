@@ -34,6 +34,15 @@ describe('library API', () => {
     expect(results.files.length).toBeGreaterThan(10);
   });
 
+  it('refuses options it does not know, rather than ignoring them', async () => {
+    const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
+    await expect(validate([{ file: 'x.yaml', text }], { rule: { schema: 'off' } } as never)).rejects.toThrow('options: unknown option "rule"; did you mean "rules"?');
+    await expect(validate([{ file: 'x.yaml', text }], null as never)).rejects.toThrow(new PooltopoError('options must be an object'));
+    await expect(lintText(text, 'x.yaml', { config: {} } as never)).rejects.toThrow('options: unknown option "config"');
+    const { NO_CONFIG } = await import('../src/config/config.js');
+    await expect(validate([{ file: 'x.yaml', text }], { file: '.pooltopo.yaml', ...NO_CONFIG('.') } as never)).rejects.toThrow('options: this is a Config (it has "dir"); pass it as { config }');
+  });
+
   it('refuses options the config file would refuse: unknown rules, severities and settings', async () => {
     const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
     await expect(lintText(text, 'x.yaml', { rules: { nope: 'off' } })).rejects.toThrow(/unknown rule "nope"/);
