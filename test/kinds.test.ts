@@ -60,11 +60,18 @@ describe('simulate for the other kinds', () => {
     const r = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'POOL-WEST.contoso.com', '--format', 'json']);
     const [s] = JSON.parse(r.stdout).scenarios;
     expect(s.poolsDown).toEqual([{
-      pool: 'pool-west.contoso.com', partner: 'pool-east.contoso.com',
+      pool: 'pool-west.contoso.com', partner: 'pool-east.contoso.com', partnerDown: false,
       registrarStates: ['Active', 'FailingOver', 'FailedOver', '(after Invoke-CsPoolFailBack) FailingBack', 'Active'],
       partnerUsers: 25000, partnerMaxUsers: 53280, partnerOverCapacity: false, breaks: [],
     }]);
     expect(r.code).toBe(0);
+  });
+
+  it('fails neither pool of a pair over when both are down', async () => {
+    const r = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-east.contoso.com,pool-west.contoso.com']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/fails over to|then carries/);
+    expect(r.stdout).toContain('pool pool-east.contoso.com is down, and so is its backup pool pool-west.contoso.com\n    breaks: nowhere to fail over (pool-west.contoso.com is down too): its users cannot sign in until one of the two pools is back');
   });
 
   /** Two Enterprise pools of 40,000 and 30,000 users, each sized for 60,000. */

@@ -16,6 +16,8 @@ import { groupThousands } from '../../rules/types.js';
 export interface SkypePoolDown {
   readonly pool: string;
   readonly partner: string | null;
+  /** The partner is down in the same scenario: there is no failover, and no state change. */
+  readonly partnerDown: boolean;
   readonly registrarStates: readonly string[];
   readonly partnerUsers: number | null;
   readonly partnerMaxUsers: number | null;
@@ -54,11 +56,14 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
     const fig = analysis.pools[i]!;
     if (keys.has(nameKey(pool.name))) {
       const partner = analysis.partnerOf.get(pool);
-      const overCapacity = partner?.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers;
+      const partnerDown = partner !== undefined && keys.has(nameKey(partner.name));
+      // With its partner down too the pool fails over nowhere: what the partner would carry is moot.
+      const failsOver = partner !== undefined && !partnerDown;
+      const overCapacity = failsOver && partner.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers;
       const breaks: string[] = [];
       if (!partner) breaks.push('the pool has no backup pool: its users cannot sign in until it is back');
+      else if (partnerDown) breaks.push(`nowhere to fail over (${partner.name} is down too): its users cannot sign in until one of the two pools is back`);
       else {
-        if (keys.has(nameKey(partner.name))) breaks.push(`its partner ${partner.name} is down too: nowhere to fail over`);
         if (overCapacity) breaks.push(`${partner.name} would carry ${groupThousands(fig.usersAfterFailover)} users, more than the ${groupThousands(partner.maxUsers)} it is sized for`);
         if (model.registrarSettingsCustomized && !pool.registrarConfiguration) breaks.push('the registrar configuration is created on the fly with default settings: the customised global settings are lost');
         for (const p of [pool, partner]) {
@@ -70,9 +75,10 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
       poolsDown.push({
         pool: pool.name,
         partner: partner?.name ?? null,
-        registrarStates: partner ? registrarStates(pool.poolState) : [pool.poolState],
-        partnerUsers: partner ? fig.usersAfterFailover : null,
-        partnerMaxUsers: partner?.maxUsers ?? null,
+        partnerDown,
+        registrarStates: failsOver ? registrarStates(pool.poolState) : [pool.poolState],
+        partnerUsers: failsOver ? fig.usersAfterFailover : null,
+        partnerMaxUsers: failsOver ? partner.maxUsers ?? null : null,
         partnerOverCapacity: overCapacity,
         breaks,
       });
@@ -107,6 +113,7 @@ export function formatSkypeScenarios(file: string, scenarios: readonly SkypeScen
     out.push(`${t(file)}: ${t(s.label)}`);
     for (const p of s.poolsDown) {
       if (p.partner === null) out.push(`  pool ${t(p.pool)} is down and has no backup pool`);
+      else if (p.partnerDown) out.push(`  pool ${t(p.pool)} is down, and so is its backup pool ${t(p.partner)}`);
       else {
         const how = p.registrarStates[0] === 'FailedOver' ? 'has already failed over to' : 'fails over to';
         out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}${how === 'fails over to' ? ' (Invoke-CsPoolFailOver)' : ''}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
