@@ -37,6 +37,13 @@ describe('pooltopo simulate', () => {
     expect(r.stdout).toMatch(/✖ 1 pool outcome stops across 1 scenario\n$/);
   });
 
+  it('refuses a partition that leaves a server or the database on no side', async () => {
+    const db = await runCli(['simulate', 'examples/two-servers-separate-sql.yaml', '--partition', 'scom-ms01|scom-ms02']);
+    expect(db).toMatchObject({ code: 2, stdout: '', stderr: 'pooltopo: --partition "scom-ms01|scom-ms02" puts scom-sql01 (the operational database) on no side: name each server, or its data centre, on one side (use --down for what is down)\n' });
+    const server = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|scom-ms03']);
+    expect(server.stderr).toMatch(/puts scom-ms04 on no side/);
+  });
+
   it('rejects unknown names with the closest ones, and bad usage, with exit 2', async () => {
     const unknown = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfort']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });

@@ -43,6 +43,13 @@ export async function simulateCommand(models: KindModels, request: SimulateReque
       return { label, servers: r.servers, database: r.database };
     });
     if (sides.filter((x) => x.database).length > 1) throw new PooltopoError('--partition puts the operational database on two sides');
+    // A partition splits the network: what it does not place would be silently neither here nor there.
+    const unplaced = [...topology.managementServers, ...topology.gateways].filter((s) => !seen.has(s.name)).map((s) => s.name);
+    if (!topology.database.implied && !sides.some((x) => x.database)) unplaced.push(`${topology.database.server} (the operational database)`);
+    if (unplaced.length > 0) {
+      const more = unplaced.length > 3 ? ` and ${unplaced.length - 3} more` : '';
+      throw new PooltopoError(`--partition "${spec}" puts ${unplaced.slice(0, 3).join(', ')}${more} on no side: name each server, or its data centre, on one side (use --down for what is down)`);
+    }
     scenarios.push(simulatePartition(topology, `partition ${spec}`, sides));
   }
   const report = { file: request.file, scenarios };
