@@ -180,12 +180,12 @@ describe('hostile inputs', () => {
     expect(named).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read "pipe.yaml": it is not a regular file (a device, socket or pipe)\n' });
     const walked = await runCli(['validate', '.', '--format', 'json'], { cwd: sub });
     expect(JSON.parse(walked.stdout).files.map((f: { file: string }) => f.file)).toEqual(['ok.yaml']);
-    expect(walked.stderr).toBe(`pooltopo: warning: skipped "${path.join(sub, 'pipe.yaml')}": it is not a regular file (a device, socket or pipe)\n`);
+    expect(walked.stderr).toBe('pooltopo: warning: skipped "pipe.yaml": it is not a regular file (a device, socket or pipe)\n');
     // A folder with nothing else says why it has no topology files.
     const only = mkdtempSync(path.join(dir, 'fifo-only-'));
     execFileSync('mkfifo', [path.join(only, 'pipe.yaml')]);
     expect(await runCli(['validate', '.'], { cwd: only })).toMatchObject({
-      code: 2, stderr: `pooltopo: no topology files (*.yaml, *.yml) in directory "."; skipped "${path.join(only, 'pipe.yaml')}": it is not a regular file (a device, socket or pipe)\n`,
+      code: 2, stderr: 'pooltopo: no topology files (*.yaml, *.yml) in directory "."; skipped "pipe.yaml": it is not a regular file (a device, socket or pipe)\n',
     });
   });
 

@@ -106,15 +106,17 @@ interface WalkVisitor {
  * unreadable file or a link loop is: reading it could hang or read forever.
  */
 function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[], seen: Set<string>): void {
+  // Warnings name paths as findings do (relative to the working directory where they are below it).
+  const shownDir = prefix === '' ? '.' : prefix.slice(0, -1);
   let real: string;
   try {
     real = realpathSync(dir);
   } catch (err) {
-    warnings.push(`skipped "${dir}": ${describeFsError(err)}`);
+    warnings.push(`skipped "${shownDir}": ${describeFsError(err)}`);
     return;
   }
   if (seen.has(real)) {
-    warnings.push(`skipped "${dir}": a symbolic link loop`);
+    warnings.push(`skipped "${shownDir}": a symbolic link loop`);
     return;
   }
   seen.add(real);
@@ -122,7 +124,7 @@ function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    warnings.push(`skipped "${dir}": ${describeFsError(err)}`);
+    warnings.push(`skipped "${shownDir}": ${describeFsError(err)}`);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -141,7 +143,7 @@ function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[
         isDir = st.isDirectory();
         isFile = st.isFile();
       } catch (err) {
-        warnings.push(`skipped "${full}": ${describeFsError(err)}`);
+        warnings.push(`skipped "${prefix}${entry.name}": ${describeFsError(err)}`);
         continue;
       }
     }
@@ -150,7 +152,7 @@ function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[
       walk(full, `${prefix}${entry.name}/`, visit, warnings, seen);
     } else if (visit.wants(full)) {
       if (isFile) visit.take(prefix + entry.name);
-      else warnings.push(`skipped "${full}": it is not a regular file (a device, socket or pipe)`);
+      else warnings.push(`skipped "${prefix}${entry.name}": it is not a regular file (a device, socket or pipe)`);
     }
   }
   seen.delete(real);
