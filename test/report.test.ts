@@ -162,6 +162,11 @@ describe('report', () => {
     expect(await example('gateway-pool-three.yaml')).toMatch(/<li class="count count-none"><span class="count-number">0<\/span> errors<\/li>/);
   });
 
+  it('says when the file gives no operational database, rather than a made-up name', async () => {
+    const html = await reportOf('version: 1\nname: T\nmanagementServers: [{name: a}, {name: b}]\n');
+    expect(html).toContain('<dt>Operational database</dt><dd>not given (taken to be in data centre default)</dd>');
+  });
+
   it('names each OpCon event in words, and warns when nothing runs afterwards', async () => {
     const manual = await reportOf(readFileSync(path.join(ROOT, 'examples/opcon-manual-failover.yaml'), 'utf8'), 'm.yaml');
     expect(manual).toContain('<h3>The Primary stops abnormally <span class="muted">(abnormal-shutdown)</span></h3>');

@@ -37,6 +37,11 @@ describe('pooltopo simulate', () => {
     expect(r.stdout).toMatch(/✖ 1 pool outcome stops across 1 scenario\n$/);
   });
 
+  it('takes each name once in a scenario, as first spelt', async () => {
+    const r = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01,,SCOM-MS01']);
+    expect(r.stdout.split('\n')[0]).toBe('examples/stretched-two-sites.yaml: scom-ms01 down');
+  });
+
   it('refuses a partition that leaves a server or the database on no side', async () => {
     const db = await runCli(['simulate', 'examples/two-servers-separate-sql.yaml', '--partition', 'scom-ms01|scom-ms02']);
     expect(db).toMatchObject({ code: 2, stdout: '', stderr: 'pooltopo: --partition "scom-ms01|scom-ms02" puts scom-sql01 (the operational database) on no side: name each server, or its data centre, on one side (use --down for what is down)\n' });

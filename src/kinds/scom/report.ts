@@ -80,7 +80,7 @@ export function scomReport(outcome: LintOutcome, settings: Settings): KindReport
       { label: 'Gateways', value: fmt(topology.gateways.length) },
       { label: 'Resource pools', value: fmt(topology.pools.length) },
       { label: 'Data centres', value: topology.dataCenters.map((d) => d.name).join(', ') },
-      { label: 'Operational database', value: `${topology.database.server} (${topology.database.dataCenter.name})` },
+      { label: 'Operational database', value: topology.database.implied ? `not given (taken to be in data centre ${topology.database.dataCenter.name})` : `${topology.database.server} (${topology.database.dataCenter.name})` },
     ],
     ...(headline ? { headline } : {}),
     section: scomReportView(outcome, settings),

@@ -5,6 +5,7 @@ import type { KindModels, SimulateRequest } from '../types.js';
 import { knownNames, resolveNames } from './analysis/scenario.js';
 import { simulateDown, simulatePartition } from './analysis/simulate.js';
 import { formatSimulationJson, formatSimulationStylish } from './simulate-format.js';
+import { nameKey } from './model/types.js';
 
 export async function simulateCommand(models: KindModels, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
   if (request.events.length > 0) throw new PooltopoError('--event is for kind opcon-failover; for a SCOM management group use --down or --partition');
@@ -22,7 +23,11 @@ export async function simulateCommand(models: KindModels, request: SimulateReque
     }
     return r;
   };
-  const split = (list: string) => list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+  // Names once each, as first spelt (`a,,A` is `a`).
+  const split = (list: string) => {
+    const names = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+    return names.filter((n, i) => names.findIndex((m) => nameKey(m) === nameKey(n)) === i);
+  };
   const scenarios = request.downs.map((list) => {
     const names = split(list);
     if (names.length === 0) throw new PooltopoError('--down needs at least one name');
