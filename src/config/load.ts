@@ -101,9 +101,15 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     }
     policyIds.add(p.id);
   }
-  for (const [id, setting] of Object.entries(doc.rules ?? {})) {
+  // The first problem at its position, and how many more there are (as for schema violations).
+  const ruleProblems = Object.entries(doc.rules ?? {}).flatMap(([id, setting]) => {
     const problem = ruleSettingProblem(id, setting, policyIds);
-    if (problem) throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${problem}`);
+    return problem ? [{ id, problem }] : [];
+  });
+  if (ruleProblems.length > 0) {
+    const [{ id, problem }] = ruleProblems as [{ id: string; problem: string }];
+    const more = ruleProblems.length > 1 ? ` (and ${plural(ruleProblems.length - 1, 'more problem')})` : '';
+    throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${problem}${more}`);
   }
   const definitions: PolicyDefinition[] = (doc.policies ?? []).map((p) => ({
     id: p.id, severity: p.severity ?? 'warning', assert: p.assert, message: p.message,
