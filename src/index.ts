@@ -110,12 +110,14 @@ export interface ValidateOptions extends LintOptions {
  * Anything wrong in a file is a finding in its result (a file too large, not UTF-8, not YAML, or not
  * a topology), and so is a file met while walking a directory that cannot be read (told to
  * `onWarning`, and skipped). What stops the run is a `PooltopoError` (`exitCode` 2), thrown when:
- * - an option is one a config file could not hold: an unknown rule id or setting, a severity,
- *   setting or limit of the wrong type or out of bounds, or a policy loadConfig did not compile;
+ * - `options` is not an object, has a key this function does not take (a misspelt `rule`, a
+ *   `Config` passed as the options rather than as `{ config }`), or holds what a config file could
+ *   not: an unknown rule id or setting, a severity, setting or limit of the wrong type or out of
+ *   bounds, a change to `yaml-syntax` or `schema`, or a policy loadConfig did not compile;
  * - a path given does not exist, cannot be read, or is not a regular file or directory (a device,
  *   socket or pipe);
  * - a glob matches no file, or a directory holds no `*.yaml`/`*.yml` file, even beside other
- *   inputs that do (a glob or directory whose files an earlier input already gave counts as none);
+ *   inputs that do;
  * - every file given is left out by `ignore` (and no text is given).
  * Any other error is a bug in pooltopo.
  */
