@@ -104,7 +104,8 @@ export async function checkLintOptions(options: LintOptions): Promise<void> {
  * Lints one topology text, with no file system involved: `file` only names it in the findings.
  * Returns its `LintOutcome`: `result` (findings and figures, as `validate` reports a file) and the
  * kind's model and analyses when the text could be analysed. Whatever the text, its problems are
- * findings; throws `PooltopoError` only for options a config file could not hold (as `validate`).
+ * findings; throws `PooltopoError` only for options it does not take or a config file could not
+ * hold (as `validate` does).
  */
 export async function lintText(text: string, file: string, options: LintOptions = {}): Promise<LintOutcome> {
   await checkLintOptions(options);
