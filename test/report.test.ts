@@ -167,6 +167,21 @@ describe('report', () => {
     expect(html).toContain('<dt>Operational database</dt><dd>not given (taken to be in data centre default)</dd>');
   });
 
+  it('marks a round trip over its limit only where the latency rules find it', async () => {
+    // Two gateways of no common pool, and a site holding only a gateway: no rule holds these to a limit.
+    const text = [
+      'version: 1', 'name: Lat', 'dataCenters: [{name: dc-a}, {name: dc-b}, {name: dc-c}]',
+      'databases: {operational: {server: sql01, dataCenter: dc-a}}', 'managementServers:', '  - {name: ms01, dataCenter: dc-a}', '  - {name: ms02, dataCenter: dc-a}',
+      'gateways:', '  - {name: gw01, dataCenter: dc-b, managementServers: [ms01, ms02]}', '  - {name: gw02, dataCenter: dc-c, managementServers: [ms01, ms02]}',
+      'latency:', '  - {between: [gw01, gw02], ms: 12}', '  - {between: [dc-a, dc-b], ms: 6}', '',
+    ].join('\n');
+    const [outcome] = await validateOutcomes([{ file: 'lat.yaml', text }]);
+    expect(outcome!.result.findings.filter((f) => /latency/.test(f.ruleId))).toEqual([]);
+    const html = await reportOf(text, 'lat.yaml');
+    expect(html).not.toMatch(/⚠ over its limit<|class="link link-over"/);
+    expect(html).toContain('<th scope="row">gw01 ↔ gw02</th><td>12 ms</td><td>none (no voters of one pool, no database)</td>');
+  });
+
   it('names each OpCon event in words, and warns when nothing runs afterwards', async () => {
     const manual = await reportOf(readFileSync(path.join(ROOT, 'examples/opcon-manual-failover.yaml'), 'utf8'), 'm.yaml');
     expect(manual).toContain('<h3>The Primary stops abnormally <span class="muted">(abnormal-shutdown)</span></h3>');

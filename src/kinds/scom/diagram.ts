@@ -4,7 +4,8 @@
  * the links. Only numbers and text come out; the SVG is drawn by the report template, which escapes
  * every string.
  */
-import { voterServers, type Topology } from './model/types.js';
+import { voterServers, type LatencyEntry, type Topology } from './model/types.js';
+import type { TopologyAnalysis } from './analysis/index.js';
 import type { Settings } from '../../settings.js';
 import { groupThousands } from '../../rules/types.js';
 import { fitFirst, fitText, type FittedLabel } from '../../report/fit-text.js';
@@ -68,7 +69,7 @@ const REGION_PAD = 14;
 /** The most servers drawn per data centre; the rest are summed up in one box. */
 export const MAX_BOXES_PER_REGION = 14;
 
-export function layoutDiagram(topology: Topology, settings: Settings, poolNumber: ReadonlyMap<string, number>): Diagram {
+export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyEntry, RoundTripVerdict>, poolNumber: ReadonlyMap<string, number>): Diagram {
   // Room above the regions for the arcs of links between sites, where there are any.
   const TOP = topology.latency.some((l) => l.between === 'data-centers' && l.ends[0] !== l.ends[1]) ? 90 : 12;
   const regions: DiagramRegion[] = [];
@@ -135,7 +136,7 @@ export function layoutDiagram(topology: Topology, settings: Settings, poolNumber
   }
   topology.latency.forEach((entry, i) => {
     const [a, b] = entry.ends;
-    const limit = roundTripLimit(topology, settings, entry.between, a, b);
+    const over = verdicts.get(entry)?.over ?? false;
     if (entry.between === 'data-centers') {
       const ra = regionOf.get(a);
       const rb = regionOf.get(b);
@@ -144,7 +145,7 @@ export function layoutDiagram(topology: Topology, settings: Settings, poolNumber
       const to = { x: rb.x + rb.width / 2, y: TOP };
       const lift = 28 + (i % 3) * 14;
       const midX = (from.x + to.x) / 2;
-      links.push({ path: `M ${from.x} ${from.y} Q ${midX} ${TOP - 2 * lift} ${to.x} ${to.y}`, labelX: midX, labelY: TOP - lift - 6, label: `${entry.ms} ms`, over: entry.ms > limit });
+      links.push({ path: `M ${from.x} ${from.y} Q ${midX} ${TOP - 2 * lift} ${to.x} ${to.y}`, labelX: midX, labelY: TOP - lift - 6, label: `${entry.ms} ms`, over });
       return;
     }
     const ra = regionOfBox.get(a);
@@ -155,19 +156,33 @@ export function layoutDiagram(topology: Topology, settings: Settings, poolNumber
     const [left, right] = ca.x < cb.x ? [ca, cb] : [cb, ca];
     const x1 = left.x + BOX_W / 2;
     const x2 = right.x - BOX_W / 2;
-    links.push({ path: `M ${x1} ${left.y} L ${x2} ${right.y}`, labelX: (x1 + x2) / 2, labelY: (left.y + right.y) / 2 - 6, label: `${entry.ms} ms`, over: entry.ms > limit });
+    links.push({ path: `M ${x1} ${left.y} L ${x2} ${right.y}`, labelX: (x1 + x2) / 2, labelY: (left.y + right.y) / 2 - 6, label: `${entry.ms} ms`, over });
   });
   const width = Math.max(360, topology.dataCenters.length * (COLUMN + GAP));
   return { width, height: TOP + maxHeight + 20, regions: sized, boxes, links };
 }
 
+/** What a measured round trip is held to, as the latency rules hold it; `limit` null when none applies. */
+export interface RoundTripVerdict {
+  readonly limit: number | null;
+  readonly over: boolean;
+}
+
 /**
- * The limit a measured round trip is held to: 5 ms where one end is the operational database (its
- * server, or its data centre against another), else the pool limit of 10 ms.
+ * Each latency entry's limit, from the analyses the rules read: the database limit (5 ms) where
+ * the entry gives a round trip between a management server and the operational database's server,
+ * the pool limit (10 ms) where it gives one between voters of one pool, the smaller where both, and
+ * none where neither (two gateways of no common pool, say): the report marks a round trip over its
+ * limit exactly where database-latency-over-5ms or latency-over-10ms finds it.
  */
-export function roundTripLimit(topology: Topology, settings: Settings, between: 'servers' | 'data-centers', a: string, b: string): number {
-  const db = between === 'servers' ? topology.database.server : topology.database.dataCenter.name;
-  return a === db || b === db ? settings.databaseLatencyMs : settings.poolLatencyMs;
+export function roundTripVerdicts(topology: Topology, analysis: TopologyAnalysis, settings: Settings): Map<LatencyEntry, RoundTripVerdict> {
+  const toDatabase = new Set(analysis.databaseLatency.map((a) => a.entry));
+  const inPool = new Set(analysis.pools.flatMap((p) => p.latency.applied.map((a) => a.entry)));
+  return new Map(topology.latency.map((entry) => {
+    const limits = [...(toDatabase.has(entry) ? [settings.databaseLatencyMs] : []), ...(inPool.has(entry) ? [settings.poolLatencyMs] : [])];
+    const limit = limits.length > 0 ? Math.min(...limits) : null;
+    return [entry, { limit, over: limit !== null && entry.ms > limit }];
+  }));
 }
 
 /** A rectangle's label and sublabel as drawn, and the whole of both where either was cut. */

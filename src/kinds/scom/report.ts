@@ -9,8 +9,8 @@ import { groupThousands, plural } from '../../rules/types.js';
 import type { Settings } from '../../settings.js';
 import { resolveNames, type NameMeaning } from './analysis/scenario.js';
 import { simulateDown } from './analysis/simulate.js';
-import { layoutDiagram, roundTripLimit, type Diagram } from './diagram.js';
-import type { Topology } from './model/types.js';
+import { layoutDiagram, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
+import type { LatencyEntry, Topology } from './model/types.js';
 import type { WorkloadCapacity } from './analysis/capacity.js';
 import type { KindReport } from '../types.js';
 import { weakestPoolHeadline } from '../../report/headline.js';
@@ -92,15 +92,16 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
   const pools = outcome.result.pools as readonly PoolResult[];
   const poolNumber = new Map(pools.map((p, i) => [p.name, i + 1]));
   const barsMax = barScale(pools);
+  const verdicts = roundTripVerdicts(topology, outcome.analysis!, settings);
   const roundTrips = topology.latency.map((l) => {
-    const limit = roundTripLimit(topology, settings, l.between, l.ends[0], l.ends[1]);
-    return { between: `${l.ends[0]} ↔ ${l.ends[1]}`, ms: `${l.ms} ms`, limit: `${limit} ms`, over: l.ms > limit };
+    const { limit, over } = verdicts.get(l)!;
+    return { between: `${l.ends[0]} ↔ ${l.ends[1]}`, ms: `${l.ms} ms`, limit: limit === null ? 'none (no voters of one pool, no database)' : `${limit} ms`, over };
   });
   return {
     diagram: {
-      ...layoutDiagram(topology, settings, poolNumber),
+      ...layoutDiagram(topology, verdicts, poolNumber),
       legend: pools.map((p, i) => ({ number: i + 1, name: p.name, colour: i % 8 })),
-      description: describeTopology(outcome, settings),
+      description: describeTopology(outcome, verdicts),
     },
     roundTrips,
     anyOver: roundTrips.some((r) => r.over),
@@ -216,7 +217,7 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
 }
 
 /** The diagram in words, for readers who cannot see it: what is where, and each round trip against its limit. */
-function describeTopology(outcome: LintOutcome, settings: Settings): string {
+function describeTopology(outcome: LintOutcome, verdicts: ReadonlyMap<LatencyEntry, RoundTripVerdict>): string {
   const t = outcome.topology!;
   const parts = t.dataCenters.map((dc) => {
     const ms = t.managementServers.filter((s) => s.dataCenter === dc).length;
@@ -225,8 +226,8 @@ function describeTopology(outcome: LintOutcome, settings: Settings): string {
     return `${dc.name}: ${plural(ms, 'management server')}, ${plural(gw, 'gateway')}${db}`;
   });
   const links = t.latency.map((l) => {
-    const limit = roundTripLimit(t, settings, l.between, l.ends[0], l.ends[1]);
-    return `${l.ends[0]} to ${l.ends[1]} ${l.ms} ms${l.ms > limit ? `, over its ${limit} ms limit` : ''}`;
+    const { limit, over } = verdicts.get(l)!;
+    return `${l.ends[0]} to ${l.ends[1]} ${l.ms} ms${over ? `, over its ${limit} ms limit` : ''}`;
   });
   return `Data centres: ${parts.join('; ')}.${links.length ? ` Measured round trips: ${links.join('; ')}.` : ''}`;
 }
