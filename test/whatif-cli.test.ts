@@ -47,6 +47,12 @@ describe('pooltopo simulate', () => {
     expect(db).toMatchObject({ code: 2, stdout: '', stderr: 'pooltopo: --partition "scom-ms01|scom-ms02" puts scom-sql01 (the operational database) on no side: name each server, or its data centre, on one side (use --down for what is down)\n' });
     const server = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|scom-ms03']);
     expect(server.stderr).toMatch(/puts scom-ms04 on no side/);
+    // A database the file does not give is taken to be in the default data centre: that must be placed too.
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-partition-'));
+    writeFileSync(path.join(dir, 'nodb.yaml'), 'version: 1\nname: N\ndataCenters: [{name: dc-a}, {name: dc-b}]\nmanagementServers:\n  - {name: ms01, dataCenter: dc-a}\n  - {name: ms02, dataCenter: dc-a}\n  - {name: ms03, dataCenter: dc-b}\n');
+    expect((await runCli(['simulate', 'nodb.yaml', '--partition', 'dc-a|dc-b', '--no-config'], { cwd: dir })).stderr)
+      .toMatch(/puts the operational database \(not in the file: taken to be in data centre "default"\) on no side/);
+    expect((await runCli(['simulate', 'nodb.yaml', '--partition', 'dc-a,default|dc-b', '--no-config'], { cwd: dir })).code).toBe(0);
   });
 
   it('rejects unknown names with the closest ones, and bad usage, with exit 2', async () => {

@@ -131,8 +131,10 @@ For each pool that does not reach N tolerable failures, or whose workload does n
 failures, the smallest change that does: add management servers (gateways for a pool of gateways),
 enable or disable the default observer, or add observer-only members, with the resulting figures.
 The fewest new servers win; among equals, no observer-only members (the guidance advises against
-them) and the default observer as the guidance prefers. Also shows the capacity headroom left.
-The exit code is 1 when a pool needs a change.
+them) and the default observer as the guidance prefers. Then the management servers to add where
+the Windows agents would not fit after the busiest fails, and the capacity headroom left (or by
+how much a workload is over). The exit code is 1 when a pool or the management group needs a
+change, or the workload does not fit.
 
 Options:
       --target-failures N   tolerable failures every pool should reach (default: the config's

@@ -50,7 +50,11 @@ export async function simulateCommand(models: KindModels, request: SimulateReque
     if (sides.filter((x) => x.database).length > 1) throw new PooltopoError('--partition puts the operational database on two sides');
     // A partition splits the network: what it does not place would be silently neither here nor there.
     const unplaced = [...topology.managementServers, ...topology.gateways].filter((s) => !seen.has(s.name)).map((s) => s.name);
-    if (!topology.database.implied && !sides.some((x) => x.database)) unplaced.push(`${topology.database.server} (the operational database)`);
+    if (!sides.some((x) => x.database)) {
+      unplaced.push(topology.database.implied
+        ? `the operational database (not in the file: taken to be in data centre "${topology.database.dataCenter.name}")`
+        : `${topology.database.server} (the operational database)`);
+    }
     if (unplaced.length > 0) {
       const more = unplaced.length > 3 ? ` and ${unplaced.length - 3} more` : '';
       throw new PooltopoError(`--partition "${spec}" puts ${unplaced.slice(0, 3).join(', ')}${more} on no side: name each server, or its data centre, on one side (use --down for what is down)`);
