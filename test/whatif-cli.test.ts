@@ -117,6 +117,9 @@ describe('pooltopo plan', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
     writeFileSync(path.join(dir, 'net.yaml'), 'version: 1\nname: N\nmanagementServers: [{name: a}, {name: b}, {name: c}, {name: d}]\npools:\n  - {name: Net, members: [c, d], purpose: network, workload: {networkDevices: 1500}}\n');
     writeFileSync(path.join(dir, 'server.yaml'), 'version: 1\nname: S\nmanagementServers: [{name: ms1, agents: 3500}, {name: ms2, agents: 100}, {name: ms3, agents: 100}]\n');
+    // One server over its limit needs two more, not one: with two, the busiest failing leaves one with all.
+    writeFileSync(path.join(dir, 'one.yaml'), 'version: 1\nname: O\nmanagementServers: [{name: ms01, agents: 3500}]\n');
+    expect(JSON.parse((await runCli(['plan', 'one.yaml', '--no-config', '--format', 'json'], { cwd: dir })).stdout).headroom.addManagementServers).toBe(2);
     for (const [file, over] of [['net.yaml', /network devices in Net: 500 over/], ['server.yaml', /Windows agents on ms1: 500 over its 3,000/]] as const) {
       const planned = await runCli(['plan', file, '--no-config'], { cwd: dir });
       expect(planned.code, file).toBe(1);
