@@ -71,7 +71,11 @@ describe('simulate for the other kinds', () => {
     const r = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-east.contoso.com,pool-west.contoso.com']);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/fails over to|then carries/);
-    expect(r.stdout).toContain('pool pool-east.contoso.com is down, and so is its backup pool pool-west.contoso.com\n    breaks: nowhere to fail over (pool-west.contoso.com is down too): its users cannot sign in until one of the two pools is back');
+    expect(r.stdout).toContain('pool pool-east.contoso.com is down, and its backup pool pool-west.contoso.com cannot take it over\n    breaks: nowhere to fail over (pool-west.contoso.com is down too): its users cannot sign in until one of the two pools is back');
+    // A partner that loses pool-level quorum in the same scenario cannot take the pool over either.
+    const quorum = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-east.contoso.com,fe11,fe12,fe13']);
+    expect(quorum.stdout).not.toMatch(/fails over to|then carries/);
+    expect(quorum.stdout).toContain('breaks: nowhere to fail over (pool-west.contoso.com loses pool-level quorum to its front ends down)');
   });
 
   /** Two Enterprise pools of 40,000 and 30,000 users, each sized for 60,000. */

@@ -6,7 +6,7 @@
  */
 import { nameKey } from '../scom/model/types.js';
 import type { SkypeAnalysis } from './analysis.js';
-import { backupReady, type PoolState, type SkypeModel } from './model.js';
+import { backupReady, type PoolState, type SkypeModel, type SkypePool } from './model.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
 import { PooltopoError } from '../../errors.js';
 import { closest } from '../../util/suggest.js';
@@ -51,18 +51,34 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
   const known = new Set(skypeNames(model).map(nameKey));
   const unknown = names.filter((n) => !known.has(nameKey(n)));
   const poolsDown: SkypePoolDown[] = [];
+  // Front ends down first: a pool that loses pool-level quorum to them is as good as down for a
+  // failover to it.
   const frontEnds: SkypeFrontEndsDown[] = [];
+  const quorumLost = new Set<SkypePool>();
+  model.pools.forEach((pool, i) => {
+    const fig = analysis.pools[i]!;
+    const down = pool.frontEnds.filter((fe) => keys.has(nameKey(fe)));
+    if (down.length === 0) return;
+    const first = pool.frontEnds.slice(0, fig.quorumFrom);
+    const runningAmongFirst = first.filter((fe) => !keys.has(nameKey(fe))).length;
+    const keepsQuorum = runningAmongFirst >= fig.quorumNeeded;
+    frontEnds.push({ pool: pool.name, down, runningAmongFirst, quorumNeeded: fig.quorumNeeded, quorumFrom: fig.quorumFrom, keepsQuorum });
+    if (!keepsQuorum) quorumLost.add(pool);
+  });
   model.pools.forEach((pool, i) => {
     const fig = analysis.pools[i]!;
     if (keys.has(nameKey(pool.name))) {
       const partner = analysis.partnerOf.get(pool);
-      const partnerDown = partner !== undefined && keys.has(nameKey(partner.name));
+      const partnerDown = partner !== undefined && (keys.has(nameKey(partner.name)) || quorumLost.has(partner));
       // With its partner down too the pool fails over nowhere: what the partner would carry is moot.
       const failsOver = partner !== undefined && !partnerDown;
       const overCapacity = failsOver && partner.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers;
       const breaks: string[] = [];
       if (!partner) breaks.push('the pool has no backup pool: its users cannot sign in until it is back');
-      else if (partnerDown) breaks.push(`nowhere to fail over (${partner.name} is down too): its users cannot sign in until one of the two pools is back`);
+      else if (partnerDown) {
+        const why = keys.has(nameKey(partner.name)) ? 'is down too' : 'loses pool-level quorum to its front ends down';
+        breaks.push(`nowhere to fail over (${partner.name} ${why}): its users cannot sign in until one of the two pools is back`);
+      }
       else {
         if (overCapacity) breaks.push(`${partner.name} would carry ${groupThousands(fig.usersAfterFailover)} users, more than the ${groupThousands(partner.maxUsers)} it is sized for`);
         if (model.registrarSettingsCustomized && !pool.registrarConfiguration) breaks.push('the registrar configuration is created on the fly with default settings: the customised global settings are lost');
@@ -82,12 +98,6 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
         partnerOverCapacity: overCapacity,
         breaks,
       });
-    }
-    const down = pool.frontEnds.filter((fe) => keys.has(nameKey(fe)));
-    if (down.length > 0) {
-      const first = pool.frontEnds.slice(0, fig.quorumFrom);
-      const runningAmongFirst = first.filter((fe) => !keys.has(nameKey(fe))).length;
-      frontEnds.push({ pool: pool.name, down, runningAmongFirst, quorumNeeded: fig.quorumNeeded, quorumFrom: fig.quorumFrom, keepsQuorum: runningAmongFirst >= fig.quorumNeeded });
     }
   });
   return { scenario: { label, poolsDown, frontEnds }, unknown };
@@ -113,7 +123,7 @@ export function formatSkypeScenarios(file: string, scenarios: readonly SkypeScen
     out.push(`${t(file)}: ${t(s.label)}`);
     for (const p of s.poolsDown) {
       if (p.partner === null) out.push(`  pool ${t(p.pool)} is down and has no backup pool`);
-      else if (p.partnerDown) out.push(`  pool ${t(p.pool)} is down, and so is its backup pool ${t(p.partner)}`);
+      else if (p.partnerDown) out.push(`  pool ${t(p.pool)} is down, and its backup pool ${t(p.partner)} cannot take it over`);
       else {
         const how = p.registrarStates[0] === 'FailedOver' ? 'has already failed over to' : 'fails over to';
         out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}${how === 'fails over to' ? ' (Invoke-CsPoolFailOver)' : ''}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
