@@ -142,11 +142,35 @@ const VALIDATE_OPTION_KEYS = {
   rules: true, settings: true, policies: true, reportUnusedDisable: true,
 } satisfies Record<Exclude<keyof ValidateOptions, 'dir'>, true>;
 
+/**
+ * Throws PooltopoError for inputs or options of the wrong type, which would otherwise fail deep
+ * inside as a TypeError: `validate('topologies/')` for `validate(['topologies/'])`, say.
+ */
+function checkInputsAndOptions(inputs: unknown, options: ValidateOptions): void {
+  if (!Array.isArray(inputs)) throw new PooltopoError('inputs must be a list of paths, globs or { file, text } (validate([\'topologies/\']))');
+  for (const [i, input] of inputs.entries()) {
+    const text = input as Partial<TextInput> | null;
+    if (typeof input !== 'string' && (typeof text?.file !== 'string' || typeof text.text !== 'string')) {
+      throw new PooltopoError(`inputs[${i}]: a path, a glob or { file, text } with both strings`);
+    }
+  }
+  const wrong = (key: string, what: string) => { throw new PooltopoError(`options.${key}: must be ${what}`); };
+  const o = options as Record<string, unknown>;
+  for (const key of ['cwd', 'ignoreBase'] as const) if (o[key] !== undefined && typeof o[key] !== 'string') wrong(key, 'a string');
+  for (const key of ['onWarning', 'onStart'] as const) if (o[key] !== undefined && typeof o[key] !== 'function') wrong(key, 'a function');
+  if (o['ignore'] !== undefined && !(Array.isArray(o['ignore']) && o['ignore'].every((g) => typeof g === 'string'))) wrong('ignore', 'a list of globs');
+  const config = o['config'] as Partial<Config> | null | undefined;
+  if (config !== undefined && (config === null || typeof config.dir !== 'string' || !Array.isArray(config.ignore) || !Array.isArray(config.policies) || typeof config.rules !== 'object')) {
+    wrong('config', 'a Config as loadConfig returns it');
+  }
+}
+
 /** Lints every input and keeps what `keep` takes from each outcome, sorted by file. */
 async function lintInputs<T>(
   inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions, keep: (outcome: LintOutcome) => T, fileOf: (kept: T) => string,
 ): Promise<T[]> {
   checkOptionKeys(options, VALIDATE_OPTION_KEYS, true);
+  checkInputsAndOptions(inputs, options);
   const cwd = options.cwd ?? process.cwd();
   const config = options.config;
   const limits: Partial<ParseLimits & ReadLimits> = { ...(options.limits ?? config?.limits), ...options.read };

@@ -108,6 +108,7 @@ export async function checkLintOptions(options: LintOptions): Promise<void> {
  * hold (as `validate` does).
  */
 export async function lintText(text: string, file: string, options: LintOptions = {}): Promise<LintOutcome> {
+  if (typeof text !== 'string' || typeof file !== 'string') throw new PooltopoError('lintText needs the text and the file name, both strings');
   await checkLintOptions(options);
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };

@@ -34,6 +34,25 @@ describe('library API', () => {
     expect(results.files.length).toBeGreaterThan(10);
   });
 
+  it('refuses inputs and options of the wrong type with a PooltopoError, not a TypeError', async () => {
+    const cases: [() => Promise<unknown>, string][] = [
+      [() => validate('x.yaml' as never), 'inputs must be a list of paths, globs or { file, text }'],
+      [() => validate(null as never), 'inputs must be a list'],
+      [() => validate([5] as never), 'inputs[0]: a path, a glob or { file, text } with both strings'],
+      [() => validate([{ file: 'a.yaml' }] as never), 'inputs[0]: a path, a glob or { file, text } with both strings'],
+      [() => validate([], { onWarning: 3 } as never), 'options.onWarning: must be a function'],
+      [() => validate([], { cwd: 5 } as never), 'options.cwd: must be a string'],
+      [() => validate([], { ignore: 'x' } as never), 'options.ignore: must be a list of globs'],
+      [() => validate([], { config: { rules: {} } } as never), 'options.config: must be a Config as loadConfig returns it'],
+      [() => lintText(null as never, 'x.yaml'), 'lintText needs the text and the file name, both strings'],
+    ];
+    for (const [call, message] of cases) {
+      const err = await call().then(() => undefined, (e: unknown) => e);
+      expect(err, message).toBeInstanceOf(PooltopoError);
+      expect((err as Error).message).toContain(message);
+    }
+  });
+
   it('refuses options it does not know, rather than ignoring them', async () => {
     const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
     await expect(validate([{ file: 'x.yaml', text }], { rule: { schema: 'off' } } as never)).rejects.toThrow('options: unknown option "rule"; did you mean "rules"?');
