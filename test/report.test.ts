@@ -182,6 +182,12 @@ describe('report', () => {
     expect(html).toContain('<th scope="row">gw01 ↔ gw02</th><td>12 ms</td><td>none (no voters of one pool, no database)</td>');
   });
 
+  it('shows the management group against its limits: agents after the busiest server fails, and each total', async () => {
+    const html = await reportOf(readFileSync(path.join(ROOT, 'examples/two-servers-agent-overload.yaml'), 'utf8'), 'o.yaml');
+    expect(html).toContain('<th scope="row">Windows agents on management servers, after the busiest fails</th><td>3,900</td><td>3,000 (1 server left)</td><td class="cell-bad">over the limit by 900</td>');
+    expect(html).toContain('<th scope="row">Agent-managed and UNIX/Linux computers</th><td>3,900</td><td>6,000</td><td class="cell-ok">fits (2,100 to spare)</td>');
+  });
+
   it('names each OpCon event in words, and warns when nothing runs afterwards', async () => {
     const manual = await reportOf(readFileSync(path.join(ROOT, 'examples/opcon-manual-failover.yaml'), 'utf8'), 'm.yaml');
     expect(manual).toContain('<h3>The Primary stops abnormally <span class="muted">(abnormal-shutdown)</span></h3>');

@@ -12,6 +12,7 @@ import { simulateDown } from './analysis/simulate.js';
 import { layoutDiagram, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
 import type { LatencyEntry, Topology } from './model/types.js';
 import type { WorkloadCapacity } from './analysis/capacity.js';
+import type { TopologyAnalysis } from './analysis/index.js';
 import type { KindReport } from '../types.js';
 import { weakestPoolHeadline } from '../../report/headline.js';
 
@@ -23,6 +24,8 @@ export interface ScomReportView {
   readonly roundTrips: readonly { readonly between: string; readonly ms: string; readonly limit: string; readonly over: boolean }[];
   /** Some round trip is over its limit (the diagram's caption explains the mark then). */
   readonly anyOver: boolean;
+  /** The management group's workload against its supported limits (the figures capacity-exceeded and capacity-after-failover read). */
+  readonly groupCapacity: readonly { readonly item: string; readonly total: string; readonly limit: string; readonly verdict: string; readonly ok: boolean }[];
   readonly pools: readonly PoolView[];
   /** Every single data centre and every single server down: which pools keep working. */
   readonly whatIf: {
@@ -105,6 +108,7 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
     },
     roundTrips,
     anyOver: roundTrips.some((r) => r.over),
+    groupCapacity: groupCapacityRows(outcome.analysis!),
     pools: pools.map((p, i) => poolView(p, i + 1, outcome.result, { capacity: outcome.analysis!.pools[i]!.capacity, barsMax, poolLatencyMs: settings.poolLatencyMs })),
     whatIf: whatIf(topology, pools),
   };
@@ -214,6 +218,40 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
     } : {}),
     findings: file.findings.filter((f) => f.pool === p.name).length,
   };
+}
+
+const GROUP_ITEMS: Readonly<Record<string, string>> = {
+  computers: 'Agent-managed and UNIX/Linux computers',
+  networkDevices: 'Network devices',
+  urls: 'URLs',
+};
+
+/** The management group's rows: Windows agents after the busiest management server fails, then each total against its limit. */
+function groupCapacityRows(analysis: TopologyAnalysis): ScomReportView['groupCapacity'] {
+  const rows: { item: string; total: string; limit: string; verdict: string; ok: boolean }[] = [];
+  const f = analysis.capacity.agentFailover;
+  if (f) {
+    rows.push({
+      item: 'Windows agents on management servers, after the busiest fails',
+      total: fmt(f.agents),
+      limit: `${fmt(f.limit)} (${plural(f.managementServers - 1, 'server')} left)`,
+      verdict: f.fits ? `fits (${fmt(f.limit - f.agents)} to spare)` : `over the limit by ${fmt(f.agents - f.limit)}`,
+      ok: f.fits,
+    });
+  }
+  for (const s of analysis.capacity.serversOverAgentLimit) {
+    rows.push({ item: `Windows agents on ${s.server.name}`, total: fmt(s.agents), limit: `${fmt(s.limit)} per server`, verdict: `over the limit by ${fmt(s.agents - s.limit)}`, ok: false });
+  }
+  for (const t of analysis.capacity.totals) {
+    rows.push({
+      item: GROUP_ITEMS[t.item] ?? t.item,
+      total: fmt(t.total),
+      limit: fmt(t.limit),
+      verdict: t.fits ? `fits (${fmt(t.limit - t.total)} to spare)` : `over the limit by ${fmt(t.total - t.limit)}`,
+      ok: t.fits,
+    });
+  }
+  return rows;
 }
 
 /** The diagram in words, for readers who cannot see it: what is where, and each round trip against its limit. */
