@@ -109,7 +109,9 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
   if (ruleProblems.length > 0) {
     const [{ id, problem }] = ruleProblems as [{ id: string; problem: string }];
     const more = ruleProblems.length > 1 ? ` (and ${plural(ruleProblems.length - 1, 'more problem')})` : '';
-    throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${problem}${more}`);
+    // A sentence, as the schema's messages are ("did you mean ...?" is one already).
+    const end = more === '' && problem.endsWith('?') ? '' : '.';
+    throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${problem}${more}${end}`);
   }
   const definitions: PolicyDefinition[] = (doc.policies ?? []).map((p) => ({
     id: p.id, severity: p.severity ?? 'warning', assert: p.assert, message: p.message,
