@@ -44,6 +44,10 @@ describe('config file', () => {
     const nha = json(r.stdout).files[0]!.findings.filter((f) => f.ruleId === 'no-high-availability');
     expect(nha).toHaveLength(4);
     expect(nha[0]!.message).toMatch(/tolerates 1 failure, below the target of 2/);
+    // A config named with --config is named as given in its messages, an absolute path too.
+    const elsewhere = path.join(dir, 'elsewhere.yaml');
+    writeFileSync(elsewhere, 'rules:\n  nope: "off"\n');
+    expect((await runCli(['validate', 'a.yaml', '--config', elsewhere], { cwd: root })).stderr).toBe(`pooltopo: ${elsewhere}:2:3: bad config file: unknown rule "nope".\n`);
     const missing = await runCli(['validate', 'a.yaml', '--config', 'nope.yaml'], { cwd: root });
     expect(missing).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read config file "nope.yaml": no such file or directory\n' });
   });

@@ -11,8 +11,8 @@ import type { ReadLimits } from '../io/files.js';
  */
 export interface Config {
   /**
-   * The config file's path relative to the `cwd` given to `loadConfig` (as its messages show it),
-   * or undefined when there is no config file.
+   * The config file's path as its messages show it: as given to `loadConfig` (`explicit`, relative
+   * to its `cwd` or absolute), else relative to that `cwd`; undefined when there is no config file.
    */
   readonly file?: string;
   /** The directory `ignore` globs are relative to: the config file's, or without one the `cwd` given to `loadConfig`. */

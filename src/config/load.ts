@@ -60,7 +60,8 @@ export async function findConfigFile(cwd: string, explicit?: string): Promise<st
 export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
   const file = await findConfigFile(cwd, explicit);
   if (file === undefined) return NO_CONFIG(cwd);
-  const shown = path.relative(cwd, file) || file;
+  // Named as given with --config, else relative to the working directory (`../.pooltopo.yaml`).
+  const shown = explicit ?? (path.relative(cwd, file) || file);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
