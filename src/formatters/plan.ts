@@ -33,7 +33,7 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   const h = report.headroom;
   if (h.addManagementServers > 0) {
     const k = h.addManagementServers;
-    out.push(`  ${'Management group'.padEnd(width)}  ${paint(33, `add ${k} management server${k === 1 ? '' : 's'}: the Windows agents then fit after the busiest fails`)}`);
+    out.push(`  ${'Management group'.padEnd(width)}  ${paint(33, `add ${plural(k, 'management server')}: the Windows agents then fit after the busiest fails`)}`);
   }
   // How many more fit, or by how much the design is over already.
   const room = (x: number) => (x >= 0 ? `${n(x)} more` : paint(31, `${n(-x)} over`));

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { groupThousands, plural } from '../rules/types.js';
+import { formatFigure, plural } from '../rules/types.js';
 import { closest } from '../util/suggest.js';
 import { escapePointerToken, pointerTokens } from './source-map.js';
 
@@ -141,8 +141,8 @@ function describe(e: ErrorObject): SchemaViolation {
       const words: Record<string, string> = { minimum: 'at least', exclusiveMinimum: 'more than', maximum: 'at most', exclusiveMaximum: 'less than' };
       // Figures as messages write them; a number past what a double holds exactly is not repeated
       // (12345678901234567 reads as ...568).
-      const data = typeof e.data === 'number' && Number.isInteger(e.data) && !Number.isSafeInteger(e.data) ? 'a number too large to hold exactly' : figure(e.data);
-      return { message: `${capital(field)} must be ${words[e.keyword]} ${figure(p['limit'])}, not ${data}`, path: e.instancePath, at: 'value' };
+      const data = typeof e.data === 'number' && Number.isInteger(e.data) && !Number.isSafeInteger(e.data) ? 'a number too large to hold exactly' : formatFigure(e.data);
+      return { message: `${capital(field)} must be ${words[e.keyword]} ${formatFigure(p['limit'])}, not ${data}`, path: e.instancePath, at: 'value' };
     }
     case 'minItems':
       return { message: `${capital(field)} must have at least ${plural(Number(p['limit']), 'item')}`, path: e.instancePath, at: 'value' };
@@ -171,9 +171,4 @@ function allowedKeys(e: ErrorObject): string[] {
 
 function capital(s: string): string {
   return s.startsWith('`') ? s : s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** A bound or a value in a message: whole numbers with thousands separators, as rule messages give them. */
-function figure(value: unknown): string {
-  return typeof value === 'number' && Number.isInteger(value) ? groupThousands(value) : String(value);
 }

@@ -18,6 +18,11 @@ export interface FittedLabel {
   readonly rtl?: true;
 }
 
+/** A fitted label as a view draws it: the label, the whole text when cut, and `labelRtl` for a right-to-left one. */
+export function drawnLabel(f: FittedLabel): { readonly label: string; readonly full?: string; readonly labelRtl?: true } {
+  return { label: f.label, ...(f.full !== undefined ? { full: f.full } : {}), ...(f.rtl ? { labelRtl: true as const } : {}) };
+}
+
 /** Scripts written right to left: Hebrew, Arabic, Syriac, Thaana, NKo..., their presentation forms and the RTL planes. */
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|[\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 /** Characters that are strongly left to right: letters of the other scripts. */

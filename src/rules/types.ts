@@ -114,9 +114,7 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
     if (!Object.prototype.hasOwnProperty.call(data, key)) out += `{{${key}}}`;
     else {
       const value = data[key];
-      // Whole numbers get thousands separators ("3,900 agents"), the same on every machine; other
-      // numbers at most 12 significant digits, without binary noise (0.9994750125, not ...5000001).
-      out += typeof value !== 'number' ? String(value) : Number.isInteger(value) ? groupThousands(value) : String(Number(value.toPrecision(12)));
+      out += formatFigure(value);
     }
     out += parts[i + 1]!;
   }
@@ -126,6 +124,16 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
 /** `1 voter`, `3 voters`, `1,200 voters`: for counts in messages, which never say "voter(s)". */
 export function plural(n: number, word: string): string {
   return `${groupThousands(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A value as messages write it: whole numbers with thousands separators ("3,900 agents"), the same
+ * on every machine; other numbers with at most 12 significant digits, without binary noise
+ * (0.9994750125, not ...5000001); anything else as its string.
+ */
+export function formatFigure(value: unknown): string {
+  if (typeof value !== 'number') return String(value);
+  return Number.isInteger(value) ? groupThousands(value) : String(Number(value.toPrecision(12)));
 }
 
 /**

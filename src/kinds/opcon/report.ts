@@ -3,7 +3,7 @@ import type { OpconAnalysis } from './analysis.js';
 import type { OpconModel } from './model.js';
 import type { KindReport } from '../types.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from './simulate.js';
-import { fitText } from '../../report/fit-text.js';
+import { drawnLabel, fitText } from '../../report/fit-text.js';
 
 /** Each event as a heading says it (`simulate --event` takes the ids). */
 const EVENT_TITLES: Readonly<Record<OpconEvent, string>> = {
@@ -39,7 +39,7 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
       x: 20 + i * 360, y: 30, name: m.name, role,
       sublabel: `${role} · ${m.mode} mode`,
       service: fitText(m.serviceStartType ? `service start: ${m.serviceStartType}` : 'service start type not given', MACHINE_W - 24, 11, false, 'start').label,
-      label: label.label, ...(label.full !== undefined ? { full: label.full } : {}), ...(label.rtl ? { labelRtl: true as const } : {}),
+      ...drawnLabel(label),
     };
   });
   const database = { x: 20 + Math.max(0, machines.length - 1) * 180, y: 180, label: model.replication === 'replicated' ? 'OpCon database (replicated)' : 'OpCon database (shared)' };

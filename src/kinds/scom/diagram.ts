@@ -8,7 +8,7 @@ import { voterServers, type LatencyEntry, type Topology } from './model/types.js
 import type { TopologyAnalysis } from './analysis/index.js';
 import type { Settings } from '../../settings.js';
 import { groupThousands } from '../../rules/types.js';
-import { fitFirst, fitText, type FittedLabel } from '../../report/fit-text.js';
+import { drawnLabel, fitFirst, fitText, type FittedLabel } from '../../report/fit-text.js';
 
 /** A labelled rectangle: a data centre's region or a server's box. */
 interface DiagramRect {
@@ -189,8 +189,7 @@ export function roundTripVerdicts(topology: Topology, analysis: TopologyAnalysis
 function drawn(label: FittedLabel, sublabel: FittedLabel): Pick<DiagramRect, 'label' | 'sublabel' | 'full' | 'labelRtl'> {
   const cut = label.full !== undefined || sublabel.full !== undefined;
   return {
-    label: label.label, sublabel: sublabel.label,
+    ...drawnLabel(label), sublabel: sublabel.label,
     ...(cut ? { full: `${label.full ?? label.label}: ${sublabel.full ?? sublabel.label}` } : {}),
-    ...(label.rtl ? { labelRtl: true as const } : {}),
   };
 }

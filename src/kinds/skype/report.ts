@@ -4,7 +4,7 @@ import type { SkypeAnalysis } from './analysis.js';
 import type { SkypeModel } from './model.js';
 import type { KindReport } from '../types.js';
 import { weakestPoolHeadline } from '../../report/headline.js';
-import { fitFirst, fitText, textWidth } from '../../report/fit-text.js';
+import { drawnLabel, fitFirst, fitText, textWidth } from '../../report/fit-text.js';
 
 export interface SkypeView {
   readonly width: number;
@@ -47,7 +47,7 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis): SkypeView
     const cut = label.full !== undefined || sublabel.full !== undefined;
     return {
       x, y: 40, width: W, height: height - 60,
-      name: p.name, label: label.label, ...(label.rtl ? { labelRtl: true as const } : {}),
+      name: p.name, ...drawnLabel(label),
       ...(cut ? { full: `${p.name}: ${sublabel.full ?? sublabel.label}` } : {}),
       sublabel: sublabel.label,
       cms: p.centralManagementStore,
@@ -56,7 +56,7 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis): SkypeView
       frontEnds: p.frontEnds.map((name, j) => {
         const fe = fitText(name, feWidth - 2 * FE_PAD, FE_PX);
         const feX = x + 14 + (j % perRow) * (feWidth + FE_GAP);
-        return { x: feX, y: 96 + Math.floor(j / perRow) * 34, width: feWidth, cx: feX + feWidth / 2, name, label: fe.label, ...(fe.full !== undefined ? { full: fe.full } : {}), ...(fe.rtl ? { labelRtl: true as const } : {}), first: j < fig.quorumFrom };
+        return { x: feX, y: 96 + Math.floor(j / perRow) * 34, width: feWidth, cx: feX + feWidth / 2, name, ...drawnLabel(fe), first: j < fig.quorumFrom };
       }),
     };
   });
