@@ -226,6 +226,11 @@ const GROUP_ITEMS: Readonly<Record<string, string>> = {
   urls: 'URLs',
 };
 
+/** `fits (2,100 to spare)` or `over the limit by 900`. */
+function limitVerdict(total: number, limit: number): string {
+  return total <= limit ? `fits (${fmt(limit - total)} to spare)` : `over the limit by ${fmt(total - limit)}`;
+}
+
 /** The management group's rows: Windows agents after the busiest management server fails, then each total against its limit. */
 function groupCapacityRows(analysis: TopologyAnalysis): ScomReportView['groupCapacity'] {
   const rows: { item: string; total: string; limit: string; verdict: string; ok: boolean }[] = [];
@@ -235,19 +240,19 @@ function groupCapacityRows(analysis: TopologyAnalysis): ScomReportView['groupCap
       item: 'Windows agents on management servers, after the busiest fails',
       total: fmt(f.agents),
       limit: `${fmt(f.limit)} (${plural(f.managementServers - 1, 'server')} left)`,
-      verdict: f.fits ? `fits (${fmt(f.limit - f.agents)} to spare)` : `over the limit by ${fmt(f.agents - f.limit)}`,
+      verdict: limitVerdict(f.agents, f.limit),
       ok: f.fits,
     });
   }
   for (const s of analysis.capacity.serversOverAgentLimit) {
-    rows.push({ item: `Windows agents on ${s.server.name}`, total: fmt(s.agents), limit: `${fmt(s.limit)} per server`, verdict: `over the limit by ${fmt(s.agents - s.limit)}`, ok: false });
+    rows.push({ item: `Windows agents on ${s.server.name}`, total: fmt(s.agents), limit: `${fmt(s.limit)} per server`, verdict: limitVerdict(s.agents, s.limit), ok: false });
   }
   for (const t of analysis.capacity.totals) {
     rows.push({
       item: GROUP_ITEMS[t.item] ?? t.item,
       total: fmt(t.total),
       limit: fmt(t.limit),
-      verdict: t.fits ? `fits (${fmt(t.limit - t.total)} to spare)` : `over the limit by ${fmt(t.total - t.limit)}`,
+      verdict: limitVerdict(t.total, t.limit),
       ok: t.fits,
     });
   }

@@ -26,17 +26,17 @@ export interface Headroom {
 export function headroom(topology: Topology, analysis: TopologyAnalysis): Headroom {
   const limits = limitsFor(topology.scomVersion);
   const per = limits.windowsAgentsPerManagementServer.value;
+  const n = topology.managementServers.length;
+  const agents = topology.managementServers.reduce((sum, s) => sum + s.agents, 0);
   // Agents can be moved between management servers: what they take together.
-  let spare = 0;
-  for (const s of topology.managementServers) spare += per - s.agents;
+  const spare = n * per - agents;
   const f = analysis.capacity.agentFailover;
   const windowsAgents = f ? Math.min(spare, f.limit - f.agents) : spare;
   // With m servers the agents fit after the busiest fails when (m - 1) x per >= agents. One server
   // alone has no failover to check (single-management-server says what it lacks), but one over its
   // limit needs two more: with one, the busiest failing would leave the other carrying them all.
-  const agents = topology.managementServers.reduce((sum, s) => sum + s.agents, 0);
   const short = f ? !f.fits : agents > per;
-  const addManagementServers = short ? Math.ceil(agents / per) + 1 - topology.managementServers.length : 0;
+  const addManagementServers = short ? Math.ceil(agents / per) + 1 - n : 0;
   const total = (item: string) => {
     const t = analysis.capacity.totals.find((x) => x.item === item);
     return t ? t.limit - t.total : 0;
