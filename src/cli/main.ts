@@ -353,14 +353,10 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
     version: pkg().version,
     ...(values['timestamp'] ? { generatedAt: new Date().toISOString() } : {}),
   }));
-  if (values['output'] === '-') {
-    io.stdout(html);
-  } else {
-    const output = outputOf(values) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
-    refuseOverwritingInput(output, readBy([file], config), io.cwd);
-    await writeFileAtomic(output, html, io.cwd);
-    io.stderr(`pooltopo: wrote ${output}\n`);
-  }
+  // Without -o the report goes beside its file; `-o -` is standard output.
+  const output = values['output'] === '-' ? undefined : outputOf(values) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
+  await emit(html, output, io, readBy([file], config));
+  if (output !== undefined) io.stderr(`pooltopo: wrote ${output}\n`);
   return failing(outcome.result.findings, failOn) ? 1 : 0;
 }
 
