@@ -329,8 +329,8 @@ export function describeFsError(err: unknown): string {
 
 /**
  * Throws when `output` is one of the files just read (`report x.yaml -o x.yaml`, or the config
- * file): writing it would replace the input with the output. Compared by device and inode, so another path to the same
- * file (a link, `./x.yaml`) is caught too.
+ * file): writing it would replace the input with the output. Compared by device and inode, so
+ * another path to the same file (a link, `./x.yaml`) is caught too.
  */
 export function refuseOverwritingInput(output: string, inputs: readonly string[], cwd: string): void {
   let target;
