@@ -206,7 +206,7 @@ async function lintInputs<T>(
   for (const file of files) {
     let read;
     try {
-      read = await readTopologyFile(file, cwd, readLimits);
+      read = readTopologyFile(file, cwd, readLimits);
     } catch (err) {
       // A file met while walking a directory that cannot be read is reported, not fatal; a file named is.
       if (err instanceof PooltopoError && !expanded.explicit.has(file)) {

@@ -231,7 +231,7 @@ export type ReadResult = { readonly ok: true; readonly text: string } | { readon
  * reads, one close: no second lookup of the path. Opened non-blocking, so a FIFO is refused at once
  * rather than waited on.
  */
-export async function readTopologyFile(file: string, cwd: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadResult> {
+export function readTopologyFile(file: string, cwd: string, limits: ReadLimits = DEFAULT_READ_LIMITS): ReadResult {
   const abs = path.isAbsolute(file) ? file : path.resolve(cwd, file);
   let bytes: Buffer;
   let fd: number | undefined;
