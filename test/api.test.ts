@@ -192,5 +192,8 @@ describe('number formatting', async () => {
     const [message] = await lint('12345678901234567');
     expect(message).toBe('`managementServers[0].agents` must be at most 9,007,199,254,740,991, not a number too large to hold exactly.');
     expect((await lint('100000000000000000000000')).join('\n')).not.toMatch(/\de\+\d/);
+    // Past a double's range YAML keeps the text as a string: the message says why, not "the string".
+    expect(await lint('1e400')).toEqual(['`managementServers[0].agents` must be a whole number, not 1e400, a number too large to read.']);
+    expect(await lint('-1.5e999')).toEqual(['`managementServers[0].agents` must be a whole number, not -1.5e999, a number too large to read.']);
   });
 });

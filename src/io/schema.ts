@@ -118,8 +118,15 @@ function describe(e: ErrorObject): SchemaViolation {
     }
     case 'required':
       return { message: `${capital(field)} is missing the required key "${String(p['missingProperty'])}"`, path: e.instancePath, at: 'value' };
-    case 'type':
-      return { message: `${capital(field)} must be ${typeName(p['type'])}, not ${actualType(e.data)}`, path: e.instancePath, at: 'value' };
+    case 'type': {
+      // YAML reads a number past a double's range (`agents: 1e400`) as the string it is written as:
+      // say why, rather than call the number a string.
+      const wanted = [p['type']].flat();
+      const outOfRange = typeof e.data === 'string' && (wanted.includes('number') || wanted.includes('integer'))
+        && /^[-+]?\.?\d/.test(e.data) && Math.abs(Number(e.data.replace(/_/g, ''))) === Infinity;
+      const data = outOfRange ? `${String(e.data)}, a number too large to read` : actualType(e.data);
+      return { message: `${capital(field)} must be ${typeName(p['type'])}, not ${data}`, path: e.instancePath, at: 'value' };
+    }
     case 'enum': {
       const allowed = p['allowedValues'] as unknown[];
       // `scomVersion: 2022` is read as a number; the value wanted is the string.
