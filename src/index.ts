@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { PooltopoError } from './errors.js';
 import type { ParseLimits } from './io/parse.js';
-import { DEFAULT_READ_LIMITS, expandPatterns, globToRegExp, readTopologyFile, type ReadLimits } from './io/files.js';
+import { DEFAULT_READ_LIMITS, expandPatterns, globToRegExp, readTopologyFile, type ReadLimits, type ReadResult } from './io/files.js';
 import { NO_NODES, SourceMap } from './io/source-map.js';
 import { checkLintOptions, checkOptionKeys, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
 import { summarise, type Results } from './results.js';
@@ -165,6 +165,18 @@ function checkInputsAndOptions(inputs: unknown, options: ValidateOptions): void 
   }
 }
 
+/**
+ * Files are read ahead of the linting, a chunk at a time (up to READ_AHEAD_FILES files or about
+ * READ_AHEAD_CHARS characters of text, whichever comes first), rather than one read per file
+ * between two files' linting. Alternating system calls and JavaScript cost both more on this
+ * machine (a VM): profiled on a batch of 1,000 files, reading took 39 -> 14 ms and linting 153
+ * -> 131 ms, and the batch 383 -> 333 ms of wall time (medians of 31 interleaved runs), the
+ * output byte for byte the same. The bounds keep what is held to READ_AHEAD_CHARS and one more
+ * file (at most maxFileBytes) whatever the folder.
+ */
+const READ_AHEAD_FILES = 1024;
+const READ_AHEAD_CHARS = 4 * 1024 * 1024;
+
 /** Lints every input and keeps what `keep` takes from each outcome, sorted by file. */
 async function lintInputs<T>(
   inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions, keep: (outcome: LintOutcome) => T, fileOf: (kept: T) => string,
@@ -203,19 +215,32 @@ async function lintInputs<T>(
     ...DEFAULT_READ_LIMITS,
     ...(limits.maxFileBytes !== undefined ? { maxFileBytes: limits.maxFileBytes } : {}),
   };
-  for (const file of files) {
-    let read;
-    try {
-      read = readTopologyFile(file, cwd, readLimits);
-    } catch (err) {
-      // A file met while walking a directory that cannot be read is reported, not fatal; a file named is.
-      if (err instanceof PooltopoError && !expanded.explicit.has(file)) {
-        options.onWarning?.(err.message);
-        continue;
+  type Read = { readonly file: string; readonly read: ReadResult } | { readonly file: string; readonly read?: undefined; readonly err: unknown };
+  let next = 0;
+  while (next < files.length) {
+    const chunk: Read[] = [];
+    for (let chars = 0; next < files.length && chunk.length < READ_AHEAD_FILES && chars < READ_AHEAD_CHARS; next++) {
+      const file = files[next]!;
+      try {
+        const read = readTopologyFile(file, cwd, readLimits);
+        chars += read.text.length;
+        chunk.push({ file, read });
+      } catch (err) {
+        chunk.push({ file, err });
       }
-      throw err;
     }
-    kept.push(keep(read.ok ? await lintText(read.text, file, lint) : unreadable(file, read.text, read.message, read.offset, lint)));
+    for (const entry of chunk) {
+      const { file, read } = entry;
+      if (read === undefined) {
+        // A file met while walking a directory that cannot be read is reported, not fatal; a file named is.
+        if (entry.err instanceof PooltopoError && !expanded.explicit.has(file)) {
+          options.onWarning?.(entry.err.message);
+          continue;
+        }
+        throw entry.err;
+      }
+      kept.push(keep(read.ok ? await lintText(read.text, file, lint) : unreadable(file, read.text, read.message, read.offset, lint)));
+    }
   }
   for (const t of texts) kept.push(keep(await lintText(t.text, t.file, lint)));
   return kept.sort((a, b) => {

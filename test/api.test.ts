@@ -24,6 +24,30 @@ describe('library API', () => {
     expect((await lintText(stretched, 's.yaml', { settings: { poolLatencyMs: 5 } })).result.findings.map((f) => f.ruleId)).toContain('latency-over-10ms');
   });
 
+  it('lints a folder larger than one read-ahead chunk: every file once, in order, as alone', async () => {
+    // Files are read ahead a chunk at a time (1,024 files or about 4 Mi characters): more files
+    // than one chunk holds, and three large ones, whose size ends the first chunk early (at the 701st file).
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-read-ahead-'));
+    try {
+      const small = (i: number) => `version: 1\nname: T${i}\nmanagementServers:\n  - name: ms${i}\n${i % 2 ? '  - name: other\n' : ''}`;
+      const large = (i: number) => `${'# a long comment line of the kind nobody writes\n'.repeat(32_000)}${small(i)}`;
+      const names: string[] = [];
+      for (let i = 0; i < 1_030; i++) {
+        const name = `t${String(i).padStart(4, '0')}.yaml`;
+        writeFileSync(path.join(dir, name), [10, 500, 700].includes(i) ? large(i) : small(i));
+        names.push(name);
+      }
+      const results = await validate([dir]);
+      expect(results.files.map((f) => path.basename(f.file))).toEqual(names);
+      for (const i of [0, 10, 500, 700, 701, 1_029]) {
+        const text = readFileSync(path.join(dir, names[i]!), 'utf8');
+        expect(results.files[i], names[i]).toEqual((await lintText(text, path.join(dir, names[i]!))).result);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says how many inputs it is about to lint, once', async () => {
     const counts: number[] = [];
     const results = await validate(['examples', { file: 'inline.yaml', text: 'version: 1\nname: T\nmanagementServers:\n  - name: a\n' }], {
