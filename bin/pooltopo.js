@@ -68,5 +68,10 @@ main(process.argv.slice(2), {
   isTTY: stdoutIsTerminal(),
   onBatch: tuneForBatch,
 }).then((code) => {
-  process.exitCode = code;
+  // Exit at once: everything is written by now (synchronously, above). Left to end by itself, the
+  // process first ran what V8 had scheduled, such as finishing an incremental mark of the heap it
+  // is about to free: 8.6 ms between the command's end and the exit event after a batch of 1,000
+  // files, 0.4 ms with process.exit (medians of 15 runs), and the heap's teardown after it 8.7 ->
+  // 7.1 ms.
+  process.exit(code);
 });
