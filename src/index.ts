@@ -102,6 +102,12 @@ export interface ValidateOptions extends LintOptions {
   readonly onWarning?: ((message: string) => void) | undefined;
   /** Called once with the number of files and texts to lint, before the first is linted. */
   readonly onStart?: ((count: number) => void) | undefined;
+  /**
+   * Whether a glob that matches no file, or a directory that holds no `*.yaml`/`*.yml` file, stops
+   * the run (true, the default) or is only told to `onWarning` (false, as ESLint's option of the
+   * same name). A path that does not exist stops the run either way.
+   */
+  readonly errorOnUnmatchedPattern?: boolean | undefined;
 }
 
 /**
@@ -117,7 +123,7 @@ export interface ValidateOptions extends LintOptions {
  * - a path given does not exist, cannot be read, or is not a regular file or directory (a device,
  *   socket or pipe);
  * - a glob matches no file, or a directory holds no `*.yaml`/`*.yml` file, even beside other
- *   inputs that do;
+ *   inputs that do (unless `errorOnUnmatchedPattern` is false);
  * - every file given is left out by `ignore` (and no text is given).
  * Any other error is a bug in pooltopo.
  */
@@ -139,7 +145,7 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
 /** Every option validate takes (`dir` only to tell a Config passed as the options). */
 const VALIDATE_OPTION_KEYS = {
   cwd: true, config: true, ignore: true, ignoreBase: true, limits: true, read: true, onWarning: true, onStart: true,
-  rules: true, settings: true, policies: true, reportUnusedDisable: true,
+  rules: true, settings: true, policies: true, reportUnusedDisable: true, errorOnUnmatchedPattern: true,
 } satisfies Record<Exclude<keyof ValidateOptions, 'dir'>, true>;
 
 /**
@@ -158,6 +164,7 @@ function checkInputsAndOptions(inputs: unknown, options: ValidateOptions): void 
   const o = options as Record<string, unknown>;
   for (const key of ['cwd', 'ignoreBase'] as const) if (o[key] !== undefined && typeof o[key] !== 'string') wrong(key, 'a string');
   for (const key of ['onWarning', 'onStart'] as const) if (o[key] !== undefined && typeof o[key] !== 'function') wrong(key, 'a function');
+  if (o['errorOnUnmatchedPattern'] !== undefined && typeof o['errorOnUnmatchedPattern'] !== 'boolean') wrong('errorOnUnmatchedPattern', 'true or false');
   if (o['ignore'] !== undefined && !(Array.isArray(o['ignore']) && o['ignore'].every((g) => typeof g === 'string'))) wrong('ignore', 'a list of globs');
   const config = o['config'] as Partial<Config> | null | undefined;
   if (config !== undefined && (config === null || typeof config.dir !== 'string' || !Array.isArray(config.ignore) || !Array.isArray(config.policies) || typeof config.rules !== 'object')) {
@@ -197,7 +204,7 @@ async function lintInputs<T>(
   await checkLintOptions(lint);
   const patterns = inputs.filter((i): i is string => typeof i === 'string');
   const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');
-  const expanded = patterns.length > 0 ? await expandPatterns(patterns, cwd) : { files: [], explicit: new Set<string>(), warnings: [] };
+  const expanded = patterns.length > 0 ? await expandPatterns(patterns, cwd, options.errorOnUnmatchedPattern ?? true) : { files: [], explicit: new Set<string>(), warnings: [] };
   for (const w of expanded.warnings) options.onWarning?.(w);
   const ignoreBase = options.ignoreBase ?? (options.ignore === undefined ? config?.dir : undefined) ?? cwd;
   const ignored = ignoreMatcher(options.ignore ?? config?.ignore ?? [], ignoreBase, cwd);

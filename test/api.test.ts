@@ -48,6 +48,16 @@ describe('library API', () => {
     }
   });
 
+  it('takes errorOnUnmatchedPattern: false as ESLint does, a warning instead of a PooltopoError', async () => {
+    await expect(validate(['nothing/*.yaml'], { cwd: ROOT })).rejects.toThrow('no files match "nothing/*.yaml"');
+    const warnings: string[] = [];
+    const results = await validate(['nothing/*.yaml', 'examples/single-server.yaml'], { cwd: ROOT, errorOnUnmatchedPattern: false, onWarning: (w) => warnings.push(w) });
+    expect(warnings).toEqual(['no files match "nothing/*.yaml"']);
+    expect(results.files.map((f) => f.file)).toEqual(['examples/single-server.yaml']);
+    await expect(validate(['missing.yaml'], { cwd: ROOT, errorOnUnmatchedPattern: false })).rejects.toThrow('cannot read "missing.yaml"');
+    await expect(validate([], { errorOnUnmatchedPattern: 'no' } as never)).rejects.toThrow('options.errorOnUnmatchedPattern: must be true or false');
+  });
+
   it('says how many inputs it is about to lint, once', async () => {
     const counts: number[] = [];
     const results = await validate(['examples', { file: 'inline.yaml', text: 'version: 1\nname: T\nmanagementServers:\n  - name: a\n' }], {

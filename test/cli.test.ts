@@ -67,6 +67,20 @@ describe('pooltopo', () => {
     expect((await runCli(['validate', 'nothing/**/*.yaml'], { cwd: dir })).stderr).toMatch(/no files match/);
   });
 
+  it('with --no-error-on-unmatched-pattern, warns of a glob or folder that matches nothing and goes on', async () => {
+    const flag = '--no-error-on-unmatched-pattern';
+    const alone = await runCli(['validate', 'nothing/**/*.yaml', '--format', 'json', flag], { cwd: dir });
+    expect(alone).toMatchObject({ code: 0, stderr: 'pooltopo: warning: no files match "nothing/**/*.yaml"\n' });
+    expect(JSON.parse(alone.stdout)).toEqual({ version: 1, files: [], summary: { files: 0, errors: 0, warnings: 0, infos: 0 } });
+    // Beside a file that is there, that file is linted as usual.
+    const beside = await runCli(['validate', 'empty', 'good.yaml', flag], { cwd: dir });
+    expect(beside.code).toBe(0);
+    expect(beside.stderr).toBe('pooltopo: warning: no topology files (*.yaml, *.yml) in directory "empty"\n');
+    expect(beside.stdout).toMatch(/in 1 file/);
+    // A path that does not exist is still an error.
+    expect(await runCli(['validate', 'nope.yaml', 'good.yaml', flag], { cwd: dir })).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read "nope.yaml": no such file or directory\n' });
+  });
+
   it('takes a glob or folder whose files an earlier one already gave as matching them, once each', async () => {
     const r = await runCli(['validate', 'examples/', 'examples/*.yaml', '--format', 'json'], { cwd: ROOT });
     expect(r.stderr).toBe('');

@@ -71,6 +71,8 @@ Options:
       --config FILE      config file (default: .pooltopo.yaml found upward from the working directory)
       --no-config        use no config file
       --report-unused-disable   report suppression comments that suppress nothing
+      --no-error-on-unmatched-pattern   a glob that matches nothing, or a directory without
+                         topology files, is a warning rather than an error (exit 2)
       --color / --no-color      force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help             show this help
 
@@ -184,6 +186,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       ...CONFIG_OPTIONS,
       'fail-on': { type: 'string' },
       'report-unused-disable': { type: 'boolean' },
+      'no-error-on-unmatched-pattern': { type: 'boolean' },
     },
     run: runValidate,
   },
@@ -322,6 +325,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     cwd: io.cwd,
     config,
     reportUnusedDisable: values['report-unused-disable'] === true,
+    errorOnUnmatchedPattern: values['no-error-on-unmatched-pattern'] !== true,
     onWarning: warnOn(io),
     ...(io.onBatch ? { onStart: io.onBatch } : {}),
   });

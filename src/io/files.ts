@@ -21,16 +21,23 @@ export interface ExpandResult {
 /**
  * Files named by `patterns`: a file is itself (any extension); a directory means its `*.yaml` and
  * `*.yml` files, recursively, skipping `node_modules` and hidden files and folders; a glob means the files it
- * matches. Paths come back relative to `cwd` when under it, sorted, without repeats.
+ * matches. Paths come back relative to `cwd` when under it, sorted, without repeats. A glob that
+ * matches no file, or a directory without a topology file, throws; with `errorOnUnmatched` false
+ * it is only a warning (a path that does not exist throws either way).
  *
  * The walk is synchronous, like the reading: on a local disk each call takes microseconds, and the
  * promise API's round trips through the thread pool cost a thousand-file folder 20 ms (and loading
  * node:fs/promises, with the readline and watcher modules it brings, a few more at every start).
  */
-export async function expandPatterns(patterns: readonly string[], cwd: string): Promise<ExpandResult> {
+export async function expandPatterns(patterns: readonly string[], cwd: string, errorOnUnmatched = true): Promise<ExpandResult> {
   const found = new Set<string>();
   const explicit = new Set<string>();
   const warnings: string[] = [];
+  /** A glob that matches nothing, or a directory without topology files: an error, or only a warning. */
+  const unmatched = (message: string) => {
+    if (errorOnUnmatched) throw new PooltopoError(message);
+    warnings.push(message);
+  };
   for (const pattern of patterns) {
     // What this pattern matches, whether or not an earlier one gave it too (`examples/ examples/*.yaml`).
     let matched = 0;
@@ -40,7 +47,7 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
     };
     if (GLOB_CHARS.test(pattern)) {
       await expandGlob(pattern, cwd, take, warnings);
-      if (matched === 0) throw new PooltopoError(`no files match "${pattern}"`);
+      if (matched === 0) unmatched(`no files match "${pattern}"`);
       continue;
     }
     const abs = path.resolve(cwd, pattern);
@@ -60,7 +67,8 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
         // Say why, when the walk skipped what it found (the warnings would not be shown after this).
         const skipped = warnings.slice(warned);
         const why = skipped.length === 0 ? '' : skipped.length === 1 ? `; ${skipped[0]}` : `; ${skipped.length} skipped, the first: ${skipped[0]}`;
-        throw new PooltopoError(`no topology files (*.yaml, *.yml) in directory "${pattern}"${why}`);
+        if (errorOnUnmatched) throw new PooltopoError(`no topology files (*.yaml, *.yml) in directory "${pattern}"${why}`);
+        warnings.push(`no topology files (*.yaml, *.yml) in directory "${pattern}"`);
       }
     } else {
       found.add(display(abs, cwd));
