@@ -30,7 +30,7 @@ export function ruleById(id: string): Rule<never> | undefined {
 
 export { lintText, type LintOptions, type LintOutcome, type RuleSetting } from './lint.js';
 export type { Rule, RuleMeta, Severity, Category } from './rules/types.js';
-export { describeRules, type RuleDescriptor } from './rules/descriptors.js';
+export { describeRules, type RuleDescriptor, type SourceRef } from './rules/descriptors.js';
 export type {
   Finding, FileResult, FileResultBase, KindFileResult, ScomFileResult, SkypeFileResult, OpconFileResult, UnknownKindFileResult,
   TopologyKind, KindPoolResult, PoolResult, Results, Summary, QuorumResult,

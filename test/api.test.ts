@@ -198,7 +198,10 @@ describe('library API', () => {
     const configured = describeRules(config);
     expect(configured.map((d) => d.id)).not.toContain('latency-over-10ms');
     expect(configured.find((d) => d.id === 'no-high-availability')?.severity).toBe('info');
-    expect(configured.at(-1)).toMatchObject({ id: 'acme/two', kind: 'scom', category: 'policy' });
+    expect(configured.at(-1)).toMatchObject({ id: 'acme/two', kind: 'scom', category: 'policy', sourceRefs: [{ title: 'project configuration (c.yaml)' }] });
+    // The sources as data and as text say the same: a title, and its address where there is one.
+    for (const d of configured) expect(d.sources).toEqual(d.sourceRefs.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)));
+    expect(all.find((d) => d.id === 'latency-over-10ms')?.sourceRefs).toContainEqual({ title: expect.any(String), url: expect.stringMatching(/^https:\/\//) });
   });
 });
 

@@ -7,7 +7,7 @@ import type { LintOutcome } from '../lint.js';
 import type { Finding } from '../results.js';
 import type { KindReport } from '../kinds/types.js';
 import type { Headline } from './headline.js';
-import type { RuleDescriptor } from '../rules/descriptors.js';
+import type { RuleDescriptor, SourceRef } from '../rules/descriptors.js';
 import { SEVERITIES, atOrAbove, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { kindPlugin } from '../kinds/registry.js';
@@ -65,7 +65,7 @@ export interface RuleView {
   readonly rationale: Prose;
   readonly remediation: Prose;
   /** Each source's title, and its address where it has one (a link). */
-  readonly sources: readonly { readonly title: string; readonly url?: string }[];
+  readonly sources: readonly SourceRef[];
 }
 
 
@@ -137,11 +137,7 @@ function ruleView(r: RuleDescriptor): RuleView {
     description: prose(r.description),
     rationale: prose(r.rationale),
     remediation: prose(r.remediation),
-    // A descriptor's source reads `Title <https://...>` where it has an address.
-    sources: r.sources.map((s) => {
-      const m = /^(.*) <(https:\/\/[^<>\s]+)>$/.exec(s);
-      return m ? { title: m[1]!, url: m[2]! } : { title: s };
-    }),
+    sources: r.sourceRefs,
   };
 }
 

@@ -25,10 +25,23 @@ export interface RuleDescriptor {
   readonly remediation: string;
   /** The sources, as text: a title, then the address in angle brackets where there is one. */
   readonly sources: readonly string[];
+  /** The same sources as data: each one's title, and its address where there is one. */
+  readonly sourceRefs: readonly SourceRef[];
   /** The rule's documentation page. */
   readonly helpUri: string;
   /** The kind of topology the rule is checked on; absent for a rule checked on every kind. */
   readonly kind?: TopologyKind;
+}
+
+/** A rule's source: a document's title and, where it is published, its address. */
+export interface SourceRef {
+  readonly title: string;
+  readonly url?: string;
+}
+
+/** `Title <https://...>`, or the title alone. */
+function sourceText(ref: SourceRef): string {
+  return ref.url ? `${ref.title} <${ref.url}>` : ref.title;
 }
 
 /** The rules in id order, as SARIF and JUnit list them. */
@@ -47,6 +60,10 @@ export function docsUrl(ruleId: string): string {
 
 export function describeRule(rule: { readonly meta: RuleMeta }, severity: Severity = rule.meta.severity, kind?: TopologyKind): RuleDescriptor {
   const m = rule.meta;
+  const sourceRefs = m.sources.map((s): SourceRef => {
+    const source: { title: string; url?: string } = SOURCES[s];
+    return source.url ? { title: source.title, url: source.url } : { title: source.title };
+  });
   return {
     ...(kind !== undefined ? { kind } : {}),
     id: m.id,
@@ -55,10 +72,8 @@ export function describeRule(rule: { readonly meta: RuleMeta }, severity: Severi
     description: m.description,
     rationale: m.rationale,
     remediation: m.remediation,
-    sources: m.sources.map((s) => {
-      const source: { title: string; url?: string } = SOURCES[s];
-      return source.url ? `${source.title} <${source.url}>` : source.title;
-    }),
+    sources: sourceRefs.map(sourceText),
+    sourceRefs,
     helpUri: docsUrl(m.id),
   };
 }
@@ -73,6 +88,7 @@ export function describePolicy(p: PolicyDefinition, severity: Severity, configFi
     rationale: p.description ?? 'A policy of this project, defined in its pooltopo configuration.',
     remediation: `Change the design so that "${p.assert}" holds for every pool.`,
     sources: [`project configuration${configFile ? ` (${configFile})` : ''}`],
+    sourceRefs: [{ title: `project configuration${configFile ? ` (${configFile})` : ''}` }],
     helpUri: docsUrl('policies'),
     // Policies see a SCOM pool's figures (src/policies/scope.ts): only SCOM files run them.
     kind: 'scom',

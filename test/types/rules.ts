@@ -1,5 +1,5 @@
 /** Rules are listed and described; their checks, which take a kind's context, cannot be called with anything. */
-import { RULES, describeRules, ruleById, type Category, type RuleDescriptor, type RuleMeta, type TopologyKind } from 'pooltopo';
+import { RULES, describeRules, ruleById, type Category, type RuleDescriptor, type RuleMeta, type SourceRef, type TopologyKind } from 'pooltopo';
 import { expectType, type Equal } from './expect.js';
 
 export function catalogue(): Map<Category, RuleMeta[]> {
@@ -15,5 +15,7 @@ export function catalogue(): Map<Category, RuleMeta[]> {
 export function described(): string[] {
   const d: RuleDescriptor[] = describeRules();
   expectType<Equal<RuleDescriptor['kind'], TopologyKind | undefined>>();
-  return [...d.map((r) => `${r.id} ${r.kind ?? 'every kind'} ${r.helpUri}`), ruleById('latency-over-10ms')?.meta.description ?? ''];
+  expectType<Equal<RuleDescriptor['sourceRefs'], readonly SourceRef[]>>();
+  const links = d.flatMap((r) => r.sourceRefs.flatMap((s) => (s.url === undefined ? [] : [`${s.title}: ${s.url}`])));
+  return [...d.map((r) => `${r.id} ${r.kind ?? 'every kind'} ${r.helpUri}`), ...links, ruleById('latency-over-10ms')?.meta.description ?? ''];
 }
