@@ -467,7 +467,8 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const output = outputOf(values);
   const text = format === 'json' ? formatPlanJson(report) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
   await emit(text, output, io, readBy([file], config));
-  return pools.some((p) => !p.meetsTarget) || report.headroom.addManagementServers > 0 || !report.headroom.fits ? 1 : 0;
+  // Servers to add (addManagementServers) means the agents do not fit, which `fits` says already.
+  return pools.some((p) => !p.meetsTarget) || !report.headroom.fits ? 1 : 0;
 }
 
 function failOnOf(values: Record<string, unknown>): Severity {
