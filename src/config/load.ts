@@ -89,8 +89,11 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
   if (value === null) return { ...NO_CONFIG(dir), file: shown };
   const violations = await checkConfigSchema(value);
   if (violations.length > 0) {
+    // The first problem at its position, and how many more there are, the rules' ids among them
+    // (a misspelt id is no schema violation, and would otherwise only show once the rest is fixed).
     const [v] = violations;
-    const message = violations.length > 1 ? `${v!.message.replace(/\.$/, '')} (and ${plural(violations.length - 1, 'more problem')}).` : v!.message;
+    const more = violations.length - 1 + rulesProblems(value).length;
+    const message = more > 0 ? `${v!.message.replace(/\.$/, '')} (and ${plural(more, 'more problem')}).` : v!.message;
     throw new PooltopoError(`${at(v!.path, v!.at === 'key')}: bad config file: ${message}`);
   }
   const doc = value as ConfigDocument;
@@ -103,10 +106,7 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     policyIds.add(p.id);
   }
   // The first problem at its position, and how many more there are (as for schema violations).
-  const ruleProblems = Object.entries(doc.rules ?? {}).flatMap(([id, setting]) => {
-    const problem = ruleSettingProblem(id, setting, policyIds);
-    return problem ? [{ id, problem }] : [];
-  });
+  const ruleProblems = rulesProblems(doc);
   if (ruleProblems.length > 0) {
     const [{ id, problem }] = ruleProblems as [{ id: string; problem: string }];
     const more = ruleProblems.length > 1 ? ` (and ${plural(ruleProblems.length - 1, 'more problem')})` : '';
@@ -149,4 +149,24 @@ function policyPosition(sourceMap: SourceMap, shown: string, index: number, fiel
   const start = column - 1 + quote;
   const same = lineText.slice(start, start + char + 1) === value.slice(0, char + 1);
   return `${shown}:${line}:${same ? column + quote + char : column}`;
+}
+
+/**
+ * What is wrong with the config's `rules` beyond its schema: unknown ids, and fixed rules set to
+ * another severity. Read from the document as it is, before or after the schema passed it: only
+ * string settings count (the schema reports the others), and only ids a policy that has one does
+ * not define.
+ */
+function rulesProblems(document: unknown): { id: string; problem: string }[] {
+  const doc = document as { rules?: unknown; policies?: unknown } | null;
+  const rules = doc?.rules;
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return [];
+  const policyIds = new Set<string>();
+  if (Array.isArray(doc?.policies)) {
+    for (const p of doc.policies as { id?: unknown }[]) if (typeof p?.id === 'string') policyIds.add(p.id);
+  }
+  return Object.entries(rules).flatMap(([id, setting]) => {
+    const problem = typeof setting === 'string' ? ruleSettingProblem(id, setting, policyIds) : undefined;
+    return problem ? [{ id, problem }] : [];
+  });
 }
