@@ -166,7 +166,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
     reportRule(schemaRule, sourceMap, { messageId: 'unknownKind', data: { kind: String(declaredKind), known: KINDS.join(', ') }, path: '/kind' });
     return done(sourceMap);
   }
-  const violations = await checkSchema(value);
+  const violations = await checkSchema(value, (p) => sourceMap.isPlainScalar(p));
   if (violations.length > 0) {
     for (const v of violations) {
       const report: Report = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId: 'violation', data: { message: v.message }, path: v.path, at: v.at };

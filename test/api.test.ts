@@ -229,8 +229,14 @@ describe('number formatting', async () => {
     const [message] = await lint('12345678901234567');
     expect(message).toBe('`managementServers[0].agents` must be at most 9,007,199,254,740,991, not a number too large to hold exactly.');
     expect((await lint('100000000000000000000000')).join('\n')).not.toMatch(/\de\+\d/);
-    // Past a double's range YAML keeps the text as a string: the message says why, not "the string".
-    expect(await lint('1e400')).toEqual(['`managementServers[0].agents` must be a whole number, not 1e400, a number too large to read.']);
-    expect(await lint('-1.5e999')).toEqual(['`managementServers[0].agents` must be a whole number, not -1.5e999, a number too large to read.']);
+    // Past a double's range YAML keeps a plain number's text as a string: the message says why,
+    // clipped as any quoted value is; a quoted or tagged one, or one YAML does not read as a
+    // number, is the string it is.
+    const field = '`managementServers[0].agents` must be a whole number, not';
+    expect(await lint('1e400')).toEqual([`${field} 1e400, a number out of range.`]);
+    expect(await lint('-1.5e999')).toEqual([`${field} -1.5e999, a number out of range.`]);
+    expect(await lint(`1e${'9'.repeat(100)}`)).toEqual([`${field} 1e${'9'.repeat(38)}…, a number out of range.`]);
+    for (const written of ['"1e400"', "'1e400'", '!!str 1e400']) expect(await lint(written), written).toEqual([`${field} the string "1e400".`]);
+    expect(await lint('1_000e400')).toEqual([`${field} the string "1_000e400".`]);
   });
 });

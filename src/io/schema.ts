@@ -37,10 +37,15 @@ function configValidator(): Promise<ValidateFunction> {
   return config;
 }
 
-/** Violations of the topology schema; a document that is empty gives one at its root. */
-export async function checkSchema(value: unknown): Promise<SchemaViolation[]> {
+/**
+ * Violations of the topology schema; a document that is empty gives one at its root. `writtenPlain`
+ * says whether the node at a JSON Pointer is a plain scalar in the text (not quoted, not tagged):
+ * a plain number past a double's range is left a string by the YAML reader, and is named as the
+ * number it is written as rather than as a string.
+ */
+export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean = () => false): Promise<SchemaViolation[]> {
   if (value === null || value === undefined) return [{ message: '', path: '', at: 'value' }];
-  return violations(await topologyValidator(), value);
+  return violations(await topologyValidator(), value, writtenPlain);
 }
 
 /** Violations of the config file's schema. */
@@ -48,7 +53,7 @@ export async function checkConfigSchema(value: unknown): Promise<SchemaViolation
   return violations(await configValidator(), value);
 }
 
-function violations(validate: ValidateFunction, value: unknown): SchemaViolation[] {
+function violations(validate: ValidateFunction, value: unknown, writtenPlain: (pointer: string) => boolean = () => false): SchemaViolation[] {
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   const out: SchemaViolation[] = [];
@@ -57,7 +62,7 @@ function violations(validate: ValidateFunction, value: unknown): SchemaViolation
     // A propertyNames failure is reported twice by ajv: once for the name, once for the object; and
     // the kind's if/then/else adds a wrapper error beside the real ones.
     if (e.keyword === 'propertyNames' || e.keyword === 'if') continue;
-    const described = describe(e);
+    const described = describe(e, writtenPlain);
     const v = /[.?!]$/.test(described.message) ? described : { ...described, message: `${described.message}.` };
     const key = `${v.path}\u0000${v.message}`;
     if (seen.has(key)) continue;
@@ -92,16 +97,27 @@ function typeName(type: unknown): string {
   return types.map((t) => TYPE_NAMES[String(t)] ?? String(t)).join(' or ');
 }
 
+/** A value as a message quotes it: its first 40 characters. */
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 function actualType(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(clip(value))}`;
   return String(value);
 }
 
-function describe(e: ErrorObject): SchemaViolation {
+/**
+ * What YAML 1.2's core schema reads as a float (js-yaml's pattern, which takes no underscores):
+ * where such a text is a string, it is a number past a double's range (`1e400`).
+ */
+const YAML_FLOAT = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): SchemaViolation {
   const field = fieldName(e.instancePath);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -119,12 +135,12 @@ function describe(e: ErrorObject): SchemaViolation {
     case 'required':
       return { message: `${capital(field)} is missing the required key "${String(p['missingProperty'])}"`, path: e.instancePath, at: 'value' };
     case 'type': {
-      // YAML reads a number past a double's range (`agents: 1e400`) as the string it is written as:
-      // say why, rather than call the number a string.
+      // YAML reads a plain number past a double's range (`agents: 1e400`) as the string it is
+      // written as: say so, rather than call the number a string (a quoted one is a string).
       const wanted = [p['type']].flat();
       const outOfRange = typeof e.data === 'string' && (wanted.includes('number') || wanted.includes('integer'))
-        && /^[-+]?\.?\d/.test(e.data) && Math.abs(Number(e.data.replace(/_/g, ''))) === Infinity;
-      const data = outOfRange ? `${String(e.data)}, a number too large to read` : actualType(e.data);
+        && YAML_FLOAT.test(e.data) && !Number.isFinite(Number(e.data)) && writtenPlain(e.instancePath);
+      const data = outOfRange ? `${clip(e.data as string)}, a number out of range` : actualType(e.data);
       return { message: `${capital(field)} must be ${typeName(p['type'])}, not ${data}`, path: e.instancePath, at: 'value' };
     }
     case 'enum': {

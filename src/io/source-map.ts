@@ -89,6 +89,14 @@ export class SourceMap {
   has(pointer: string): boolean {
     return this.node(pointer) !== undefined;
   }
+
+  /** Whether the node at `pointer` is a plain scalar in the text: not quoted, tagged, anchored or an alias. */
+  isPlainScalar(pointer: string): boolean {
+    const node = this.node(pointer);
+    if (node === undefined) return false;
+    const c = this.text.charAt(node.value);
+    return c !== '' && !`'"!&*|>[{`.includes(c);
+  }
 }
 
 /**
