@@ -60,9 +60,11 @@ let wantBatchCache = false;
 
 /** Whether the command line is validate of what is likely a batch of files. */
 function namesABatch(argv, cwd) {
-  if (argv[0] !== 'validate') return false;
-  // Option values (`json`, `out.json`) are looked at too: a folder named like one is only a guess.
-  const paths = argv.slice(1).filter((a) => !a.startsWith('-'));
+  // --debug may come anywhere, the command's name after it (as main reads it).
+  const args = argv.filter((a) => a !== '--debug');
+  if (args[0] !== 'validate') return false;
+  // Option values (`json`, `out.json`) and repeated paths are counted too: this is only a guess.
+  const paths = args.slice(1).filter((a) => !a.startsWith('-'));
   if (paths.length >= BATCH_FILES) return true;
   return paths.some((p) => {
     if (GLOB_CHARS.test(p)) return true;

@@ -270,7 +270,7 @@ describe('as a real process', () => {
     expect(validate).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
     expect(validate.chunks).toBeGreaterThan(1);
     expect(validate.batchCaches).toBe(validate.chunks);
-    for (const batch of [['validate', 'examples/*.yaml'], ['validate', '--format', 'json', ...Array.from({ length: 100 }, () => 'examples/single-server.yaml')]]) {
+    for (const batch of [['validate', 'examples/*.yaml'], ['--debug', 'validate', 'examples'], ['validate', '--format', 'json', ...Array.from({ length: 100 }, () => 'examples/single-server.yaml')]]) {
       expect(stats(batch)).toMatchObject({ code: 0, uncached: 0, rejected: 0, batchCaches: validate.chunks });
     }
     // One file, or another command, takes the smaller one-file cache.
