@@ -38,16 +38,18 @@ function tuneForBatch(files) {
 // compiling them (about half of what a one-file validate costs beyond bare Node). V8 checks that
 // a cache matches the chunk's source, its own version and its flags, and ignores one that does
 // not (another Node version, a rebuilt chunk): the chunk is then compiled as usual.
-// A batch's cache: a run over many files calls far more of `core` than one file does (other kinds,
-// rules that fire only on some designs, the walk, the JSON formatter), and without their bytecode
-// in the cache V8 compiles each of them from source the first time it runs. So `core` (and the
-// chunks validate loads with it) has a second cache, `x.cjs.batch-cache`, written after validate of
-// every example: a batch of 1,000 files 300 -> 287 ms (medians of 21 interleaved runs, CPU 360 ->
-// 340 ms), one file unchanged (39.2 against 39.4 ms, 41 runs). One cache for both would cost every
-// one-file validate the extra 100 KB it reads and checks (39.1 -> 42.0 ms, 41 runs). Which a start takes is decided from its arguments, before
-// `core` is loaded (the number of files is only known after it walked them): validate naming a
-// folder, a glob or at least BATCH_FILES paths. A wrong guess costs a few milliseconds, never a
-// wrong answer: both caches hold bytecode of the same source.
+//
+// A batch's cache: a run over many files calls far more of `core` than one file does (other
+// kinds, rules that fire only on some designs, the walk, the JSON formatter), and without their
+// bytecode in the cache V8 compiles each of them from source the first time it runs. So `core`
+// (and the chunks validate loads with it) has a second cache, `x.cjs.batch-cache`, written after
+// validate of every example: a batch of 1,000 files 300 -> 287 ms (medians of 21 interleaved
+// runs, CPU 360 -> 340 ms), one file unchanged (39.2 against 39.4 ms, 41 runs). One cache for both
+// would cost every one-file validate the extra 100 KB it reads and checks (39.1 -> 42.0 ms, 41
+// runs). Which one a start takes is decided from its arguments, before `core` is loaded (the
+// number of files is only known once it has walked them): validate naming a folder or a glob, or
+// at least BATCH_FILES paths. A wrong guess costs a few milliseconds, never a wrong answer: both
+// caches hold bytecode of the same source.
 const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle');
 const CACHE_SUFFIX = '.cache';
 const BATCH_CACHE_SUFFIX = '.batch-cache';

@@ -33,9 +33,12 @@ export async function expandPatterns(patterns: readonly string[], cwd: string, e
   const found = new Set<string>();
   const explicit = new Set<string>();
   const warnings: string[] = [];
-  /** A glob that matches nothing, or a directory without topology files: an error, or only a warning. */
-  const unmatched = (message: string) => {
-    if (errorOnUnmatched) throw new PooltopoError(message);
+  /**
+   * A glob that matches nothing, or a directory without topology files: an error (saying `why`,
+   * the walk's warnings, which would not be shown after it), or only a warning beside them.
+   */
+  const unmatched = (message: string, why = '') => {
+    if (errorOnUnmatched) throw new PooltopoError(message + why);
     warnings.push(message);
   };
   for (const pattern of patterns) {
@@ -67,8 +70,7 @@ export async function expandPatterns(patterns: readonly string[], cwd: string, e
         // Say why, when the walk skipped what it found (the warnings would not be shown after this).
         const skipped = warnings.slice(warned);
         const why = skipped.length === 0 ? '' : skipped.length === 1 ? `; ${skipped[0]}` : `; ${skipped.length} skipped, the first: ${skipped[0]}`;
-        if (errorOnUnmatched) throw new PooltopoError(`no topology files (*.yaml, *.yml) in directory "${pattern}"${why}`);
-        warnings.push(`no topology files (*.yaml, *.yml) in directory "${pattern}"`);
+        unmatched(`no topology files (*.yaml, *.yml) in directory "${pattern}"`, why);
       }
     } else {
       found.add(display(abs, cwd));
