@@ -238,5 +238,17 @@ describe('number formatting', async () => {
     expect(await lint(`1e${'9'.repeat(100)}`)).toEqual([`${field} 1e${'9'.repeat(38)}…, a number out of range.`]);
     for (const written of ['"1e400"', "'1e400'", '!!str 1e400']) expect(await lint(written), written).toEqual([`${field} the string "1e400".`]);
     expect(await lint('1_000e400')).toEqual([`${field} the string "1_000e400".`]);
+    // Hexadecimal and octal too; an anchor changes nothing; a block scalar is a string.
+    expect(await lint(`0x${'F'.repeat(300)}`)).toEqual([`${field} 0x${'F'.repeat(38)}…, a number out of range.`]);
+    expect(await lint(`0o${'7'.repeat(400)}`)).toEqual([`${field} 0o${'7'.repeat(38)}…, a number out of range.`]);
+    expect(await lint('&big 1e400')).toEqual([`${field} 1e400, a number out of range.`]);
+    const block = async (value: string) => (await validate([{ file: 'x.yaml', text: `version: 1\nkind: scom\nname: t\nmanagementServers:\n  - name: ms01\n    agents: ${value}\n` }])).files[0]!.findings.map((f) => f.message);
+    for (const indicator of ['|-', '>-']) expect(await block(`${indicator}\n      1e400`), indicator).toEqual([`${field} the string "1e400".`]);
+    expect(await block('\n      1e400')).toEqual([`${field} 1e400, a number out of range.`]);
+    // Whatever the schema wants there, and in a config file as in a topology.
+    expect((await validate([{ file: 'x.yaml', text: 'version: 1e400\nname: t\nmanagementServers:\n  - name: a\n' }])).files[0]!.findings.map((f) => f.message))
+      .toEqual(['`version` must be 1, not 1e400, a number out of range.']);
+    const { parseConfig } = await import('../src/config/load.js');
+    await expect(parseConfig('settings:\n  poolLatencyMs: 1e400\n', 'c.yaml', ROOT)).rejects.toThrow('c.yaml:2:18: bad config file: `settings.poolLatencyMs` must be a number, not 1e400, a number out of range.');
   });
 });

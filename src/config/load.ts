@@ -87,7 +87,7 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     return `${shown}:${line}:${column}`;
   };
   if (value === null) return { ...NO_CONFIG(dir), file: shown };
-  const violations = await checkConfigSchema(value);
+  const violations = await checkConfigSchema(value, (p) => sourceMap.isPlainScalar(p));
   if (violations.length > 0) {
     // The first problem at its position, and how many more there are, the rules' ids among them
     // (a misspelt id is no schema violation, and would otherwise only show once the rest is fixed).

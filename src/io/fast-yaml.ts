@@ -215,7 +215,7 @@ class FastParser {
   }
 
   resolver(): NodeResolver {
-    const { table, key } = this;
+    const { table, key, text } = this;
     const index = new CollectionIndex((node) => {
       const children: number[] = [];
       for (let j = node + 1; j < table[4 * node + 3]!; j = table[4 * j + 3]!) children.push(j);
@@ -232,7 +232,10 @@ class FastParser {
       }
       const value = table[4 * i + 1]!;
       const keyAt = table[4 * i + 2]!;
-      return keyAt < 0 ? { value } : { value, key: keyAt };
+      // The subset's scalars are plain or quoted (a scalar's start is its quote, if it has one).
+      const c = text.charCodeAt(value);
+      const plain = table[4 * i] === NODE_SCALAR && value >= 0 && c !== QUOTE && c !== DQUOTE;
+      return keyAt < 0 ? { value, ...(plain ? { plain } : {}) } : { value, key: keyAt, ...(plain ? { plain } : {}) };
     };
   }
 

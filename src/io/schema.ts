@@ -48,9 +48,9 @@ export async function checkSchema(value: unknown, writtenPlain: (pointer: string
   return violations(await topologyValidator(), value, writtenPlain);
 }
 
-/** Violations of the config file's schema. */
-export async function checkConfigSchema(value: unknown): Promise<SchemaViolation[]> {
-  return violations(await configValidator(), value);
+/** Violations of the config file's schema (`writtenPlain` as for checkSchema). */
+export async function checkConfigSchema(value: unknown, writtenPlain: (pointer: string) => boolean = () => false): Promise<SchemaViolation[]> {
+  return violations(await configValidator(), value, writtenPlain);
 }
 
 function violations(validate: ValidateFunction, value: unknown, writtenPlain: (pointer: string) => boolean = () => false): SchemaViolation[] {
@@ -112,14 +112,21 @@ function actualType(value: unknown): string {
 }
 
 /**
- * What YAML 1.2's core schema reads as a float (js-yaml's pattern, which takes no underscores):
- * where such a text is a string, it is a number past a double's range (`1e400`).
+ * What YAML 1.2's core schema reads as a number (js-yaml's patterns, which take no underscores):
+ * decimals with or without an exponent, hexadecimal and octal integers. Where a plain scalar
+ * written so is a string, the number is past a double's range (`1e400`), and js-yaml left it as
+ * it was written.
  */
-const YAML_FLOAT = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+const YAML_NUMBER = /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
 
 function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): SchemaViolation {
   const field = fieldName(e.instancePath);
   const p = e.params as Record<string, unknown>;
+  // The value as the message names it: a plain number out of range as the number it is written
+  // as (the YAML reader left it a string), anything else as actualType says.
+  const given = (): string => (typeof e.data === 'string' && YAML_NUMBER.test(e.data) && !Number.isFinite(Number(e.data)) && writtenPlain(e.instancePath)
+    ? `${clip(e.data)}, a number out of range`
+    : actualType(e.data));
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(p['additionalProperty']);
@@ -134,15 +141,8 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
     }
     case 'required':
       return { message: `${capital(field)} is missing the required key "${String(p['missingProperty'])}"`, path: e.instancePath, at: 'value' };
-    case 'type': {
-      // YAML reads a plain number past a double's range (`agents: 1e400`) as the string it is
-      // written as: say so, rather than call the number a string (a quoted one is a string).
-      const wanted = [p['type']].flat();
-      const outOfRange = typeof e.data === 'string' && (wanted.includes('number') || wanted.includes('integer'))
-        && YAML_FLOAT.test(e.data) && !Number.isFinite(Number(e.data)) && writtenPlain(e.instancePath);
-      const data = outOfRange ? `${clip(e.data as string)}, a number out of range` : actualType(e.data);
-      return { message: `${capital(field)} must be ${typeName(p['type'])}, not ${data}`, path: e.instancePath, at: 'value' };
-    }
+    case 'type':
+      return { message: `${capital(field)} must be ${typeName(p['type'])}, not ${given()}`, path: e.instancePath, at: 'value' };
     case 'enum': {
       const allowed = p['allowedValues'] as unknown[];
       // `scomVersion: 2022` is read as a number; the value wanted is the string.
@@ -150,13 +150,13 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
       return {
         message: quote
           ? `${capital(field)} must be a string: write it in quotes, "${String(e.data)}"`
-          : `${capital(field)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, not ${actualType(e.data)}`,
+          : `${capital(field)} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}, not ${given()}`,
         path: e.instancePath,
         at: 'value',
       };
     }
     case 'const':
-      return { message: `${capital(field)} must be ${JSON.stringify(p['allowedValue'])}, not ${actualType(e.data)}`, path: e.instancePath, at: 'value' };
+      return { message: `${capital(field)} must be ${JSON.stringify(p['allowedValue'])}, not ${given()}`, path: e.instancePath, at: 'value' };
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':

@@ -12,6 +12,8 @@ export interface Position {
 export interface NodeOffsets {
   readonly value: number;
   readonly key?: number;
+  /** A plain scalar: not quoted, not a block scalar, with no tag (and not an alias). */
+  readonly plain?: boolean;
 }
 
 /** Finds the node at a pointer, or undefined where the text has none. */
@@ -90,12 +92,9 @@ export class SourceMap {
     return this.node(pointer) !== undefined;
   }
 
-  /** Whether the node at `pointer` is a plain scalar in the text: not quoted, tagged, anchored or an alias. */
+  /** Whether the node at `pointer` is a plain scalar in the text (NodeOffsets' `plain`). */
   isPlainScalar(pointer: string): boolean {
-    const node = this.node(pointer);
-    if (node === undefined) return false;
-    const c = this.text.charAt(node.value);
-    return c !== '' && !`'"!&*|>[{`.includes(c);
+    return this.node(pointer)?.plain === true;
   }
 }
 
