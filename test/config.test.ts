@@ -67,6 +67,9 @@ describe('config file', () => {
     ['several unknown rules', 'rules:\n  nope-one: "off"\n  nope-two: "off"\n  nope-three: "off"\n', /^pooltopo: \.pooltopo\.yaml:2:3: bad config file: unknown rule "nope-one" \(and 2 more problems\)\.\n$/],
     // A schema violation first, the unknown rule ids counted with it (not only once it is fixed).
     ['a bad threshold and unknown rules', 'rules:\n  nope-one: "off"\n  nope-two: "off"\nsettings:\n  poolLatencyMs: -1\n', /^pooltopo: \.pooltopo\.yaml:5:18: bad config file: `settings\.poolLatencyMs` must be more than 0, not -1 \(and 2 more problems\)\.\n$/],
+    // A rule entry the schema faults already counts once: a key not shaped as a rule id, a severity that is none.
+    ['a rule id not in kebab case', 'rules:\n  No-High-Availability: "off"\n', /^pooltopo: \.pooltopo\.yaml:2:3: bad config file: Key "No-High-Availability" in `rules` must be a kebab-case rule id such as "no-high-availability"\.\n$/],
+    ['an unknown rule with a bad severity, and a bad threshold', 'rules:\n  nope: bogus\nsettings:\n  poolLatencyMs: -1\n', /bad config file: .* \(and 1 more problem\)\.\n$/],
     ['schema lowered to a warning', 'rules:\n  schema: warning\n', /^pooltopo: \.pooltopo\.yaml:2:3: bad config file: rule "schema" cannot be set to "warning"/],
     ['a policy message with an unknown placeholder', 'policies:\n  - id: p\n    assert: "true"\n    message: "m {{nope}} {{name}}"\n', /^pooltopo: \.pooltopo\.yaml:4:17: bad config file: policy "p": unknown placeholder "\{\{nope\}\}" in the message \(did you mean "\{\{name\}\}"\?\); a message can show name, implied, /],
     ['a policy message with a misspelt placeholder', 'policies:\n  - id: p\n    assert: "true"\n    message: Pool {{name}} tolerates {{tolerableFailurs}}\n', /^pooltopo: \.pooltopo\.yaml:4:38: bad config file: policy "p": unknown placeholder "\{\{tolerableFailurs\}\}" in the message \(did you mean "\{\{tolerableFailures\}\}"\?\)/],

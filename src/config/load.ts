@@ -9,7 +9,7 @@ import { PooltopoError } from '../errors.js';
 import { decodeText, describeFsError } from '../io/files.js';
 import { parseDocument } from '../io/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
-import { pointer, type SourceMap } from '../io/source-map.js';
+import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
 import type { RuleSetting } from '../lint.js';
 import { compilePolicies } from '../policies/compile.js';
 import { sampleScope } from '../policies/scope.js';
@@ -92,7 +92,10 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     // The first problem at its position, and how many more there are, the rules' ids among them
     // (a misspelt id is no schema violation, and would otherwise only show once the rest is fixed).
     const [v] = violations;
-    const more = violations.length - 1 + rulesProblems(value).length;
+    // A rule's entry the schema already faults (a key that is no rule id's shape, a severity that
+    // is none) counts once.
+    const faulted = new Set(violations.map((x) => pointerTokens(x.path)).filter((t) => t[0] === 'rules' && t.length > 1).map((t) => t[1]!));
+    const more = violations.length - 1 + rulesProblems(value).filter((r) => !faulted.has(r.id)).length;
     const message = more > 0 ? `${v!.message.replace(/\.$/, '')} (and ${plural(more, 'more problem')}).` : v!.message;
     throw new PooltopoError(`${at(v!.path, v!.at === 'key')}: bad config file: ${message}`);
   }
