@@ -98,14 +98,18 @@ export interface ValidateOptions extends LintOptions {
   readonly limits?: Partial<ParseLimits & ReadLimits> | undefined;
   /** Read limits; `maxFileBytes` here wins over the one in `limits`. */
   readonly read?: Partial<ReadLimits> | undefined;
-  /** Called for problems met while walking directories, which do not stop the run. */
+  /**
+   * Called for problems that do not stop the run: a file met while walking a directory that cannot
+   * be read, an ignored file named, and what `errorOnUnmatchedPattern: false` lets pass.
+   */
   readonly onWarning?: ((message: string) => void) | undefined;
   /** Called once with the number of files and texts to lint, before the first is linted. */
   readonly onStart?: ((count: number) => void) | undefined;
   /**
-   * Whether a glob that matches no file, or a directory that holds no `*.yaml`/`*.yml` file, stops
-   * the run (true, the default) or is only told to `onWarning` (false, as ESLint's option of the
-   * same name). A path that does not exist stops the run either way.
+   * Whether a glob that matches no file, a directory that holds no `*.yaml`/`*.yml` file, or inputs
+   * whose every file `ignore` leaves out, stop the run (true, the default) or are only told to
+   * `onWarning` (false, as ESLint's option of the same name). A path that does not exist stops the
+   * run either way.
    */
   readonly errorOnUnmatchedPattern?: boolean | undefined;
 }
@@ -124,7 +128,8 @@ export interface ValidateOptions extends LintOptions {
  *   socket or pipe);
  * - a glob matches no file, or a directory holds no `*.yaml`/`*.yml` file, even beside other
  *   inputs that do (unless `errorOnUnmatchedPattern` is false);
- * - every file given is left out by `ignore` (and no text is given).
+ * - every file given is left out by `ignore` (and no text is given; unless
+ *   `errorOnUnmatchedPattern` is false).
  * Any other error is a bug in pooltopo.
  */
 export async function validate(inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions = {}): Promise<Results> {
@@ -214,7 +219,10 @@ async function lintInputs<T>(
     return false;
   });
   if (expanded.files.length > 0 && files.length === 0 && texts.length === 0) {
-    throw new PooltopoError('every file given is ignored by the config\'s ignore patterns');
+    // As ESLint's "all files matched are ignored", which its errorOnUnmatchedPattern also turns off.
+    const message = 'every file given is ignored by the config\'s ignore patterns';
+    if (options.errorOnUnmatchedPattern ?? true) throw new PooltopoError(message);
+    options.onWarning?.(message);
   }
   options.onStart?.(files.length + texts.length);
   const kept: T[] = [];

@@ -72,6 +72,8 @@ describe('pooltopo', () => {
     const alone = await runCli(['validate', 'nothing/**/*.yaml', '--format', 'json', flag], { cwd: dir });
     expect(alone).toMatchObject({ code: 0, stderr: 'pooltopo: warning: no files match "nothing/**/*.yaml"\n' });
     expect(JSON.parse(alone.stdout)).toEqual({ version: 1, files: [], summary: { files: 0, errors: 0, warnings: 0, infos: 0 } });
+    expect((await runCli(['validate', 'nothing/**/*.yaml', '--format', 'junit', flag], { cwd: dir })).stdout)
+      .toBe('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pooltopo" tests="0" failures="0" errors="0" time="0">\n</testsuites>\n');
     // Beside a file that is there, that file is linted as usual.
     const beside = await runCli(['validate', 'empty', 'good.yaml', flag], { cwd: dir });
     expect(beside.code).toBe(0);
@@ -79,6 +81,20 @@ describe('pooltopo', () => {
     expect(beside.stdout).toMatch(/in 1 file/);
     // A path that does not exist is still an error.
     expect(await runCli(['validate', 'nope.yaml', 'good.yaml', flag], { cwd: dir })).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read "nope.yaml": no such file or directory\n' });
+    // Files the config's ignore leaves out, every one of them: as ESLint, a warning too.
+    const project = mkdtempSync(path.join(tmpdir(), 'pooltopo-ignoring-'));
+    try {
+      mkdirSync(path.join(project, 'drafts'), { recursive: true });
+      writeFileSync(path.join(project, '.pooltopo.yaml'), 'ignore:\n  - drafts/\n');
+      writeFileSync(path.join(project, 'drafts', 'a.yaml'), GOOD);
+      const ignored = 'pooltopo: warning: every file given is ignored by the config\'s ignore patterns\n';
+      for (const input of ['drafts', 'drafts/*.yaml']) {
+        expect(await runCli(['validate', input], { cwd: project })).toMatchObject({ code: 2, stderr: ignored.replace('warning: ', '') });
+        expect(await runCli(['validate', input, flag], { cwd: project })).toMatchObject({ code: 0, stderr: ignored });
+      }
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('takes a glob or folder whose files an earlier one already gave as matching them, once each', async () => {

@@ -71,8 +71,9 @@ Options:
       --config FILE      config file (default: .pooltopo.yaml found upward from the working directory)
       --no-config        use no config file
       --report-unused-disable   report suppression comments that suppress nothing
-      --no-error-on-unmatched-pattern   a glob that matches nothing, or a directory without
-                         topology files, is a warning rather than an error (exit 2)
+      --no-error-on-unmatched-pattern   warn, rather than stop with exit 2, where a glob
+                         matches nothing, a directory holds no topology file, or the config's
+                         ignore leaves out every file given (a missing path still stops)
       --color / --no-color      force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help             show this help
 

@@ -39,7 +39,7 @@ export function formatJunit(results: Results, options: JunitOptions): string {
     failures += suiteFailures;
     suites.push(`  <testsuite name="${attr(file.file)}" tests="${rules.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pooltopo" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pooltopo" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.map((suite) => `${suite}\n`).join('')}</testsuites>\n`;
 }
 
 /** Characters XML 1.0 cannot hold at all, even as references: shown as a visible escape instead. */
