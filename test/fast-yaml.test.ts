@@ -128,6 +128,24 @@ describe('the YAML fast path', () => {
     expect(result.findings.map((f) => [f.path, f.line, f.column])).toEqual([['/managementServers/0/dataCenter', 5, 5], ['/pools', 6, 1]]);
   });
 
+  it('places a block scalar at its indicator, and says which nodes are plain scalars', () => {
+    const text = 'a: |- # note | here\n  1e400\nb:\n  - >+\r\n\n    x\n  - plain\n  - "quoted"\n  - &k 2\n  - !!str 3\nc:\n';
+    const parsed = parseDocument(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const map = parsed.sourceMap;
+    expect(map.locate('/a')).toEqual({ line: 1, column: 4 });
+    expect(map.locate('/b/0')).toEqual({ line: 4, column: 5 });
+    expect(['/a', '/b/0', '/b/1', '/b/2', '/b/3', '/b/4', '/c'].map((p) => map.isPlainScalar(p))).toEqual([false, false, true, false, true, false, false]);
+    // The fast path says the same of what it reads.
+    const fast = 'b:\n  - plain\n  - "quoted"\n  - {x: 1, y: \'z\'}\nc:\n';
+    const viaFast = parseDocument(fast);
+    const viaEvents = parseWithEvents(fast);
+    for (const p of ['/b/0', '/b/1', '/b/2', '/b/2/x', '/b/2/y', '/c']) {
+      expect(viaFast.ok && viaFast.sourceMap.isPlainScalar(p), p).toBe(viaEvents.ok && viaEvents.sourceMap.isPlainScalar(p));
+    }
+  });
+
   it('finds a key by the name js-yaml gives it (`~` is "null")', () => {
     const text = 'a:\n  ~: 1\n  0x10: 2\n';
     for (const parsed of [parseDocument(text), parseWithEvents(text)]) {

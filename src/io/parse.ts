@@ -64,7 +64,7 @@ export function parseWithEvents(text: string, limits: ParseLimits = DEFAULT_PARS
   for (let i = 0; i < events.length; i++) {
     const type = events[i]!.type;
     if (type === E.DOCUMENT && ++documents === 2) {
-      return fail([{ message: 'the file holds several YAML documents; a topology file holds one', offset: firstNodeOffset(events, i) }]);
+      return fail([{ message: 'the file holds several YAML documents; a topology file holds one', offset: firstNodeOffset(text, events, i) }]);
     }
     if (type === E.ALIAS) aliases++;
   }
@@ -84,12 +84,28 @@ export function parseWithEvents(text: string, limits: ParseLimits = DEFAULT_PARS
   return { ok: true, value: docs.length === 0 ? null : docs[0], sourceMap: new SourceMap(text, resolver(text, events)) };
 }
 
-/** Where a node's text starts: its `&anchor` or `!tag` if it has one, else its value (a quoted scalar's quote). */
-function nodeStart(ev: yaml.Event): number {
+/**
+ * A block scalar's `|` or `>`: js-yaml's valueStart is the start of the line after it, so the
+ * indicator is the one ending the line before (after it only chomping and indentation digits,
+ * spaces and a comment).
+ */
+function blockIndicator(text: string, valueStart: number): number {
+  const lineStart = text.lastIndexOf('\n', valueStart - 2) + 1;
+  const line = text.slice(lineStart, valueStart - 1).replace(/\r$/, '');
+  const m = /[|>][-+0-9]*[ \t]*(?:#.*)?$/.exec(line);
+  return m ? lineStart + m.index : valueStart;
+}
+
+/**
+ * Where a node's text starts: its `&anchor` or `!tag` if it has one, else its value (a quoted
+ * scalar's quote, a block scalar's indicator).
+ */
+function nodeStart(text: string, ev: yaml.Event): number {
   let start: number;
   if (ev.type === E.SCALAR) {
     const quoted = ev.style === yaml.SCALAR_STYLE.SINGLE_QUOTED || ev.style === yaml.SCALAR_STYLE.DOUBLE_QUOTED;
-    start = quoted ? ev.valueStart - 1 : ev.valueStart;
+    const block = ev.style === yaml.SCALAR_STYLE.LITERAL_BLOCK || ev.style === yaml.SCALAR_STYLE.FOLDED_BLOCK;
+    start = quoted ? ev.valueStart - 1 : block ? blockIndicator(text, ev.valueStart) : ev.valueStart;
   } else if (ev.type === E.SEQUENCE || ev.type === E.MAPPING) {
     start = ev.start;
   } else if (ev.type === E.ALIAS) {
@@ -147,7 +163,7 @@ function resolver(text: string, events: readonly yaml.Event[]): NodeResolver {
         key = undefined;
       } else if (type === E.MAPPING) {
         const found = index.entry(i, token);
-        key = found === undefined ? undefined : nodeStart(events[found]!);
+        key = found === undefined ? undefined : nodeStart(text, events[found]!);
         i = found === undefined ? undefined : next(found);
       } else {
         i = undefined;
@@ -157,7 +173,7 @@ function resolver(text: string, events: readonly yaml.Event[]): NodeResolver {
     const ev = events[i]!;
     // An anchor changes nothing of how a scalar is read; a tag does.
     const plain = ev.type === E.SCALAR && ev.style === yaml.SCALAR_STYLE.PLAIN && ev.tagStart < 0;
-    const value = nodeStart(ev);
+    const value = nodeStart(text, ev);
     // An empty value (`key:` alone) is no scalar in the text, as the fast path says too.
     if (value < 0) return key === undefined ? { value } : { value, key };
     return key === undefined ? { value, ...(plain ? { plain } : {}) } : { value, key, ...(plain ? { plain } : {}) };
@@ -189,7 +205,7 @@ function duplicateKeys(text: string, events: readonly yaml.Event[]): SyntaxProbl
     if (top?.isMap) {
       if (top.expectKey && ev.type === E.SCALAR) {
         const name = keyName(text, ev);
-        if (top.keys.has(name)) duplicates.push({ message: `duplicate key "${name}": a later value would silently replace the earlier one`, offset: nodeStart(ev) });
+        if (top.keys.has(name)) duplicates.push({ message: `duplicate key "${name}": a later value would silently replace the earlier one`, offset: nodeStart(text, ev) });
         top.keys.add(name);
       }
       top.expectKey = !top.expectKey;
@@ -218,7 +234,7 @@ function aliasExpansion(text: string, events: readonly yaml.Event[], limit: numb
     if (ev.type === E.ALIAS) size = anchorSizes.get(text.slice(ev.anchorStart, ev.anchorEnd)) ?? 1;
     expanded += size;
     if (expanded > limit) {
-      return { message: `aliases expand the document to more than ${limit.toLocaleString('en-US')} nodes (an alias bomb?)`, offset: nodeStart(ev) };
+      return { message: `aliases expand the document to more than ${limit.toLocaleString('en-US')} nodes (an alias bomb?)`, offset: nodeStart(text, ev) };
     }
     const anchor = ev.type !== E.ALIAS && ev.anchorStart >= 0 ? text.slice(ev.anchorStart, ev.anchorEnd) : undefined;
     if (ev.type === E.SEQUENCE || ev.type === E.MAPPING) {
@@ -232,10 +248,10 @@ function aliasExpansion(text: string, events: readonly yaml.Event[], limit: numb
   return undefined;
 }
 
-function firstNodeOffset(events: readonly yaml.Event[], from: number): number {
+function firstNodeOffset(text: string, events: readonly yaml.Event[], from: number): number {
   for (let j = from + 1; j < events.length; j++) {
     const e = events[j]!;
-    if (e.type === E.SCALAR || e.type === E.SEQUENCE || e.type === E.MAPPING || e.type === E.ALIAS) return nodeStart(e);
+    if (e.type === E.SCALAR || e.type === E.SEQUENCE || e.type === E.MAPPING || e.type === E.ALIAS) return nodeStart(text, e);
   }
   return 0;
 }
