@@ -137,6 +137,13 @@ describe('the YAML fast path', () => {
     expect(map.locate('/a')).toEqual({ line: 1, column: 4 });
     expect(map.locate('/b/0')).toEqual({ line: 4, column: 5 });
     expect(['/a', '/b/0', '/b/1', '/b/2', '/b/3', '/b/4', '/c'].map((p) => map.isPlainScalar(p))).toEqual([false, false, true, false, true, false, false]);
+    // An indicator that ends the text, CR line breaks, and an empty node with a tag or an anchor.
+    const at = (t: string, p: string) => { const r = parseDocument(t); return r.ok ? r.sourceMap.locate(p) : undefined; };
+    expect(at('x: 1\na: |', '/a')).toEqual({ line: 2, column: 4 });
+    expect(at('--- |', '')).toEqual({ line: 1, column: 5 });
+    expect(at('x: 1\ra: |-\r  y\r', '/a')).toEqual({ line: 2, column: 4 });
+    expect(at('x: 1\na: !!str\n', '/a')).toEqual({ line: 2, column: 4 });
+    expect(at('x: 1\na: &k\n', '/a')).toEqual({ line: 2, column: 4 });
     // The fast path says the same of what it reads.
     const fast = 'b:\n  - plain\n  - "quoted"\n  - {x: 1, y: \'z\'}\nc:\n';
     const viaFast = parseDocument(fast);

@@ -85,15 +85,19 @@ export function parseWithEvents(text: string, limits: ParseLimits = DEFAULT_PARS
 }
 
 /**
- * A block scalar's `|` or `>`: js-yaml's valueStart is the start of the line after it, so the
- * indicator is the one ending the line before (after it only chomping and indentation digits,
- * spaces and a comment).
+ * A block scalar's `|` or `>`: js-yaml's valueStart is the start of the line after it (or the end
+ * of a text that ends with the indicator), so the indicator is the one ending the line before,
+ * after it only chomping and indentation digits, spaces and a comment. The line is found by
+ * looking back over it alone (LF, CRLF or CR breaks), so placing many block scalars stays linear.
  */
 function blockIndicator(text: string, valueStart: number): number {
-  const lineStart = text.lastIndexOf('\n', valueStart - 2) + 1;
-  const line = text.slice(lineStart, valueStart - 1).replace(/\r$/, '');
-  const m = /[|>][-+0-9]*[ \t]*(?:#.*)?$/.exec(line);
-  return m ? lineStart + m.index : valueStart;
+  let end = valueStart;
+  if (text.charCodeAt(end - 1) === 10) end--;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  let start = end;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  const m = /[|>][-+0-9]*[ \t]*(?:#.*)?$/.exec(text.slice(start, end));
+  return m ? start + m.index : valueStart;
 }
 
 /**
@@ -113,9 +117,9 @@ function nodeStart(text: string, ev: yaml.Event): number {
   } else {
     return 0;
   }
-  // js-yaml's anchor range excludes the `&`.
-  if (ev.anchorStart > 0 && ev.anchorStart - 1 < start) start = ev.anchorStart - 1;
-  if (ev.tagStart >= 0 && ev.tagStart < start) start = ev.tagStart;
+  // js-yaml's anchor range excludes the `&`. An empty node (-1) with a tag or anchor starts there.
+  if (ev.anchorStart > 0 && (start < 0 || ev.anchorStart - 1 < start)) start = ev.anchorStart - 1;
+  if (ev.tagStart >= 0 && (start < 0 || ev.tagStart < start)) start = ev.tagStart;
   return start;
 }
 
