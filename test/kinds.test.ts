@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/index.js';
+import { isOpconResult, lintText } from '../src/index.js';
 import { runCli } from './support/run-cli.js';
 
 describe('kinds', () => {
@@ -22,6 +22,22 @@ describe('kinds', () => {
   it('checks an OpCon file against its own part of the schema', async () => {
     const { result } = await lintText('version: 1\nkind: opcon-failover\nname: x\nmachines:\n  - name: a\n    mode: Boss\nmanagementServers: []\n', 'o.yaml');
     expect(result.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['schema', 6, 11], ['schema', 7, 1]]);
+  });
+
+  it('refuses an OpCon numeric setting that is no number, rather than take its default', async () => {
+    const { readFileSync } = await import('node:fs');
+    const example = readFileSync('examples/opcon-automatic-recommended.yaml', 'utf8');
+    const text = example.replace('SecondsBetweenPings: 15', 'SecondsBetweenPings: fifteen').replace('PingRetryCount: 1', 'PingRetryCount: 1e400');
+    const { result } = await lintText(text, 'o.yaml');
+    expect('failover' in result).toBe(false);
+    expect(result.findings.map((f) => [f.ruleId, f.path, f.message])).toEqual([
+      ['schema', '/machines/1/settings/SecondsBetweenPings', '`machines[1].settings.SecondsBetweenPings` must be a number, not "fifteen".'],
+      ['schema', '/machines/1/settings/PingRetryCount', '`machines[1].settings.PingRetryCount` must be a number, not "1e400".'],
+    ]);
+    // Empty, it is the default, as SMAServMan takes it; a number in quotes is that number.
+    const empty = await lintText(example.replace('SecondsBetweenPings: 15', 'SecondsBetweenPings: ""').replace('PingRetryCount: 1', 'PingRetryCount: "1"'), 'o.yaml');
+    expect(empty.result.findings).toEqual([]);
+    expect(isOpconResult(empty.result) && empty.result.failover?.detectionSeconds).toBe(30.5);
   });
 
   it('gives CLI.md\'s JSON for a Skype file: the Front End figures as pools', async () => {

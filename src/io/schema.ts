@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { formatFigure, plural } from '../rules/types.js';
+import { clip, formatFigure, plural } from '../rules/types.js';
 import { closest } from '../util/suggest.js';
 import { escapePointerToken, pointerTokens } from './source-map.js';
 
@@ -95,11 +95,6 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 function typeName(type: unknown): string {
   const types = Array.isArray(type) ? type : [type];
   return types.map((t) => TYPE_NAMES[String(t)] ?? String(t)).join(' or ');
-}
-
-/** A value as a message quotes it: its first 40 characters. */
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function actualType(value: unknown): string {

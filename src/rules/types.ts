@@ -121,6 +121,11 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   return out;
 }
 
+/** A value as a message quotes it: its first 40 characters, and an ellipsis if there were more. */
+export function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** `1 voter`, `3 voters`, `1,200 voters`: for counts in messages, which never say "voter(s)". */
 export function plural(n: number, word: string): string {
   return `${groupThousands(n)} ${word}${n === 1 ? '' : 's'}`;

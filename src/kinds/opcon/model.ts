@@ -3,6 +3,7 @@
  * service start type and the failover settings pooltopo reads, defaults applied (DOMAIN.md, OPC-SM).
  */
 import { pointer } from '../../io/source-map.js';
+import { clip } from '../../rules/types.js';
 import type { ModelIssue } from '../scom/model/normalise.js';
 import { nameKey } from '../scom/model/types.js';
 
@@ -49,9 +50,10 @@ export interface OpconModel {
 
 const isOn = (v: unknown): boolean => v === true || v === 'Y' || v === 'y';
 
-function numberOf(v: unknown, fallback: number): number {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
-  return Number.isFinite(n) ? n : fallback;
+/** A numeric setting as SMAServMan reads it: a number, or its text; empty or absent, undefined. */
+function numberOf(v: unknown): number | undefined {
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
+  return typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : Number.NaN;
 }
 
 export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues: ModelIssue[] } {
@@ -67,6 +69,19 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
     seen.set(nameKey(m.name), m.name);
     const s = m.settings ?? {};
     const text = (key: string) => (s[key] === undefined ? undefined : String(s[key]));
+    // A numeric setting that is no number is a schema problem, not its default: the figures
+    // (detection time) would otherwise come from a value the file does not give.
+    const numeric = (key: keyof typeof SMASERVMAN_DEFAULTS): number => {
+      const n = numberOf(s[key]);
+      if (n === undefined) return SMASERVMAN_DEFAULTS[key];
+      if (Number.isFinite(n)) return n;
+      issues.push({
+        rule: 'schema', messageId: 'violation',
+        data: { message: `\`machines[${i}].settings.${key}\` must be a number, not ${JSON.stringify(clip(String(s[key])))}.` },
+        path: pointer('machines', i, 'settings', key),
+      });
+      return SMASERVMAN_DEFAULTS[key];
+    };
     machines.push({
       name: m.name,
       mode: m.mode ?? 'StandAlone',
@@ -79,9 +94,9 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
       ...(text('FailOverSocketNumber') !== undefined ? { failOverSocketNumber: text('FailOverSocketNumber')!.trim() } : {}),
       ...(text('PrimaryMachine') !== undefined ? { primaryMachine: text('PrimaryMachine')!.trim() } : {}),
       ...(text('PrimaryAbnormalShutdownScript') !== undefined ? { primaryAbnormalShutdownScript: text('PrimaryAbnormalShutdownScript')! } : {}),
-      secondsBetweenPings: numberOf(s['SecondsBetweenPings'], SMASERVMAN_DEFAULTS.SecondsBetweenPings),
-      pingRetryCount: numberOf(s['PingRetryCount'], SMASERVMAN_DEFAULTS.PingRetryCount),
-      pingTimeOutInMilliseconds: numberOf(s['PingTimeOutInMilliseconds'], SMASERVMAN_DEFAULTS.PingTimeOutInMilliseconds),
+      secondsBetweenPings: numeric('SecondsBetweenPings'),
+      pingRetryCount: numeric('PingRetryCount'),
+      pingTimeOutInMilliseconds: numeric('PingTimeOutInMilliseconds'),
       path: pointer('machines', i),
     });
   });
