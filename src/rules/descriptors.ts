@@ -80,6 +80,7 @@ export function describeRule(rule: { readonly meta: RuleMeta }, severity: Severi
 
 /** A policy from the config, described like a rule. */
 export function describePolicy(p: PolicyDefinition, severity: Severity, configFile?: string): RuleDescriptor {
+  const sourceRefs: SourceRef[] = [{ title: `project configuration${configFile ? ` (${configFile})` : ''}` }];
   return {
     id: p.id,
     severity,
@@ -87,8 +88,8 @@ export function describePolicy(p: PolicyDefinition, severity: Severity, configFi
     description: p.description ?? `the policy "${p.assert}" does not hold for a pool`,
     rationale: p.description ?? 'A policy of this project, defined in its pooltopo configuration.',
     remediation: `Change the design so that "${p.assert}" holds for every pool.`,
-    sources: [`project configuration${configFile ? ` (${configFile})` : ''}`],
-    sourceRefs: [{ title: `project configuration${configFile ? ` (${configFile})` : ''}` }],
+    sources: sourceRefs.map(sourceText),
+    sourceRefs,
     helpUri: docsUrl('policies'),
     // Policies see a SCOM pool's figures (src/policies/scope.ts): only SCOM files run them.
     kind: 'scom',
