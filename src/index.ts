@@ -209,7 +209,8 @@ async function lintInputs<T>(
   await checkLintOptions(lint);
   const patterns = inputs.filter((i): i is string => typeof i === 'string');
   const texts = inputs.filter((i): i is TextInput => typeof i !== 'string');
-  const expanded = patterns.length > 0 ? await expandPatterns(patterns, cwd, options.errorOnUnmatchedPattern ?? true) : { files: [], explicit: new Set<string>(), warnings: [] };
+  const errorOnUnmatched = options.errorOnUnmatchedPattern ?? true;
+  const expanded = patterns.length > 0 ? await expandPatterns(patterns, cwd, errorOnUnmatched) : { files: [], explicit: new Set<string>(), warnings: [] };
   for (const w of expanded.warnings) options.onWarning?.(w);
   const ignoreBase = options.ignoreBase ?? (options.ignore === undefined ? config?.dir : undefined) ?? cwd;
   const ignored = ignoreMatcher(options.ignore ?? config?.ignore ?? [], ignoreBase, cwd);
@@ -221,7 +222,7 @@ async function lintInputs<T>(
   if (expanded.files.length > 0 && files.length === 0 && texts.length === 0) {
     // As ESLint's "all files matched are ignored", which its errorOnUnmatchedPattern also turns off.
     const message = 'every file given is ignored by the config\'s ignore patterns';
-    if (options.errorOnUnmatchedPattern ?? true) throw new PooltopoError(message);
+    if (errorOnUnmatched) throw new PooltopoError(message);
     options.onWarning?.(message);
   }
   options.onStart?.(files.length + texts.length);
