@@ -235,7 +235,7 @@ class FastParser {
       // The subset's scalars are plain or quoted (a scalar's start is its quote, if it has one).
       const c = text.charCodeAt(value);
       const plain = table[4 * i] === NODE_SCALAR && value >= 0 && c !== QUOTE && c !== DQUOTE;
-      return keyAt < 0 ? { value, ...(plain ? { plain } : {}) } : { value, key: keyAt, ...(plain ? { plain } : {}) };
+      return { value, ...(keyAt >= 0 ? { key: keyAt } : {}), ...(plain ? { plain } : {}) };
     };
   }
 

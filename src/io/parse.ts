@@ -175,12 +175,11 @@ function resolver(text: string, events: readonly yaml.Event[]): NodeResolver {
       if (i === undefined) return undefined;
     }
     const ev = events[i]!;
-    // An anchor changes nothing of how a scalar is read; a tag does.
-    const plain = ev.type === E.SCALAR && ev.style === yaml.SCALAR_STYLE.PLAIN && ev.tagStart < 0;
     const value = nodeStart(text, ev);
-    // An empty value (`key:` alone) is no scalar in the text, as the fast path says too.
-    if (value < 0) return key === undefined ? { value } : { value, key };
-    return key === undefined ? { value, ...(plain ? { plain } : {}) } : { value, key, ...(plain ? { plain } : {}) };
+    // An anchor changes nothing of how a scalar is read; a tag does. An empty value (`key:` alone)
+    // is no scalar in the text, as the fast path says too.
+    const plain = value >= 0 && ev.type === E.SCALAR && ev.style === yaml.SCALAR_STYLE.PLAIN && ev.tagStart < 0;
+    return { value, ...(key !== undefined ? { key } : {}), ...(plain ? { plain } : {}) };
   };
 }
 

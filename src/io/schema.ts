@@ -43,17 +43,20 @@ function configValidator(): Promise<ValidateFunction> {
  * a plain number past a double's range is left a string by the YAML reader, and is named as the
  * number it is written as rather than as a string.
  */
-export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean = () => false): Promise<SchemaViolation[]> {
+export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean): Promise<SchemaViolation[]> {
   if (value === null || value === undefined) return [{ message: '', path: '', at: 'value' }];
   return violations(await topologyValidator(), value, writtenPlain);
 }
 
-/** Violations of the config file's schema (`writtenPlain` as for checkSchema). */
+/**
+ * Violations of the config file's schema (`writtenPlain` as for checkSchema; options given in
+ * code, which have no text, have no plain scalars).
+ */
 export async function checkConfigSchema(value: unknown, writtenPlain: (pointer: string) => boolean = () => false): Promise<SchemaViolation[]> {
   return violations(await configValidator(), value, writtenPlain);
 }
 
-function violations(validate: ValidateFunction, value: unknown, writtenPlain: (pointer: string) => boolean = () => false): SchemaViolation[] {
+function violations(validate: ValidateFunction, value: unknown, writtenPlain: (pointer: string) => boolean): SchemaViolation[] {
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   const out: SchemaViolation[] = [];
