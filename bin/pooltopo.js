@@ -17,7 +17,7 @@ function writeAll(fd, text) {
   let offset = 0;
   while (offset < bytes.length) {
     try {
-      offset += fs.writeSync(fd, bytes, offset);
+      offset += fs.writeSync(fd, bytes, offset, Math.min(WRITE_CHUNK_BYTES, bytes.length - offset));
     } catch (err) {
       // A pipe its reader left non-blocking: wait for room.
       if (err.code === 'EAGAIN') Atomics.wait(PAUSE, 0, 0, 1);
@@ -37,6 +37,9 @@ function writeAll(fd, text) {
   }
 }
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+// At most this much in one write: to a file (`> out.json`), one write of a 4.4 MB result took
+// 12 ms and writes of 256 KiB 2 ms (src/io/files.ts's WRITE_CHUNK_BYTES, which this matches).
+const WRITE_CHUNK_BYTES = 256 * 1024;
 /** The descriptors whose reader has gone. */
 const closed = new Set();
 

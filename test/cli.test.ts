@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WRITE_CHUNK_BYTES } from '../src/io/files.js';
 import { ROOT, runCli, spawnCli } from './support/run-cli.js';
 
 const GOOD = 'version: 1\nname: Test\ndatabases:\n  operational:\n    server: sql01\nmanagementServers:\n  - name: ms01\n  - name: ms02\n';
@@ -156,6 +157,29 @@ describe('pooltopo', () => {
     const bad = await runCli(['validate', 'good.yaml', '-o', 'no/such/dir/out.txt'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/such\/dir\/out.txt": no such file or directory\n$/);
+  });
+
+  it('writes an output of many write chunks whole, to -o and to a standard output that is a file', async () => {
+    // More than two write chunks of JSON, with characters of two and three bytes in UTF-8 all
+    // through it, so that chunks end inside them.
+    const big = path.join(dir, 'big');
+    mkdirSync(big);
+    for (let i = 0; i < 150; i++) writeFileSync(path.join(big, `Résumé — ${'é'.repeat(i % 7)}${i}.yaml`), GOOD + 'gateways:\n  - name: gw01\n    managementServers: [ms01]\n');
+    const expected = (await runCli(['validate', '.', '--format', 'json'], { cwd: big })).stdout;
+    expect(Buffer.byteLength(expected)).toBeGreaterThan(2 * WRITE_CHUNK_BYTES);
+    expect(expected).toMatch(/Résumé — é+\d/);
+    expect(await runCli(['validate', '.', '--format', 'json', '-o', '../big.json'], { cwd: big })).toMatchObject({ code: 0, stdout: '' });
+    expect(readFileSync(path.join(dir, 'big.json'), 'utf8')).toBe(expected);
+    // The built CLI writes its standard output in chunks too.
+    const out = path.join(dir, 'big-stdout.json');
+    const fd = openSync(out, 'w');
+    try {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/pooltopo.js'), 'validate', '.', '--format', 'json'], { cwd: big, stdio: ['ignore', fd, 'pipe'], timeout: 30_000 });
+      expect(r.status).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(out, 'utf8')).toBe(expected);
   });
 
   it('never writes -o over a file it read (a topology or the config), by any path to it', async () => {
