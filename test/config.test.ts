@@ -76,6 +76,8 @@ describe('config file', () => {
     ['a policy message with spaces in a placeholder', 'policies:\n  - id: p\n    assert: "true"\n    message: "m {{ name }}"\n', /^pooltopo: \.pooltopo\.yaml:4:17: bad config file: policy "p": placeholder "\{\{ name \}\}" in the message has spaces; write "\{\{name\}\}"/],
     ['a policy message folded over lines', 'policies:\n  - id: p\n    assert: "true"\n    message: >-\n      first line\n      then {{nam}}\n', /^pooltopo: \.pooltopo\.yaml:4:14: bad config file: policy "p": unknown placeholder "\{\{nam\}\}" in the message \(did you mean "\{\{name\}\}"\?\)/],
     ['a policy message with a figure that is not one value', 'policies:\n  - id: p\n    assert: "true"\n    message: "{{group}}"\n', /policy "p": placeholder "\{\{group\}\}" in the message is not a single figure; a message can show name, /],
+    // Every policy's problems are counted with the first: one per policy, the assertion's before the message's.
+    ['two policies that do not compile', 'policies:\n  - id: p\n    assert: "tolerableFailurs >= 2"\n    message: m\n  - id: q\n    assert: "true"\n    message: "{{nope}}"\n', /^pooltopo: \.pooltopo\.yaml:3:13: bad config file: policy "p": unknown symbol "tolerableFailurs" \(did you mean "tolerableFailures"\?\); a policy sees name, .*, group \(and 1 more problem\)\.\n$/],
     ['a policy that shadows a rule', 'policies:\n  - id: no-high-availability\n    assert: "true"\n    message: m\n', /\.pooltopo\.yaml:2:9: bad config file: policy id "no-high-availability" is already a built-in rule/],
   ])('rejects %s with exit 2 and its position', async (name, config, message) => {
     const root = project(`bad-${name.replace(/\W+/g, '-')}`, config);

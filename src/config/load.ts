@@ -126,7 +126,10 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     const [problem] = problems;
     const definition = definitions[problem!.index]!;
     const field = problem!.field ?? 'assert';
-    throw new PooltopoError(`${policyPosition(sourceMap, shown, problem!.index, field, definition[field], problem!.at)}: bad config file: policy "${definition.id}": ${problem!.message}`);
+    // The first problem at its position, and how many more there are (as for schema violations).
+    const more = problems.length - 1;
+    const message = more > 0 ? `${problem!.message.replace(/\.$/, '')} (and ${plural(more, 'more problem')}).` : problem!.message;
+    throw new PooltopoError(`${policyPosition(sourceMap, shown, problem!.index, field, definition[field], problem!.at)}: bad config file: policy "${definition.id}": ${message}`);
   }
   return {
     file: shown,
