@@ -15,7 +15,7 @@ import { compilePolicies } from '../policies/compile.js';
 import { sampleScope } from '../policies/scope.js';
 import type { PolicyDefinition } from '../policies/types.js';
 import { RULES, ruleSettingProblem } from '../rules/index.js';
-import { plural, type Severity } from '../rules/types.js';
+import { groupThousands, plural, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { CONFIG_FILE_NAMES, NO_CONFIG, type Config } from './config.js';
 import type { ParseLimits } from '../io/parse.js';
@@ -126,10 +126,13 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     const [problem] = problems;
     const definition = definitions[problem!.index]!;
     const field = problem!.field ?? 'assert';
-    // The first problem at its position, and how many more there are (as for schema violations).
+    // The first problem at its position, and how many more policies have one (compilePolicies
+    // stops at a policy's first problem, so they are counted by policy), in a sentence.
     const more = problems.length - 1;
-    const message = more > 0 ? `${problem!.message.replace(/\.$/, '')} (and ${plural(more, 'more problem')}).` : problem!.message;
-    throw new PooltopoError(`${policyPosition(sourceMap, shown, problem!.index, field, definition[field], problem!.at)}: bad config file: policy "${definition.id}": ${message}`);
+    const others = more === 0 ? '' : more === 1 ? ' (and 1 more policy with a problem)' : ` (and ${groupThousands(more)} more policies with problems)`;
+    const message = `${problem!.message.replace(/\.$/, '')}${others}`;
+    const end = others === '' && message.endsWith('?') ? '' : '.';
+    throw new PooltopoError(`${policyPosition(sourceMap, shown, problem!.index, field, definition[field], problem!.at)}: bad config file: policy "${definition.id}": ${message}${end}`);
   }
   return {
     file: shown,
