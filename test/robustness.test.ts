@@ -180,10 +180,13 @@ describe('hostile inputs', () => {
     expect(named).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read "pipe.yaml": it is not a regular file (a device, socket or pipe)\n' });
     // Named among other files (read ahead with them, in one chunk): still exit 2, with only its line.
     writeFileSync(path.join(sub, 'z.yaml'), 'version: 1\nname: z\nmanagementServers: [{name: a}, {name: b}]\n');
-    expect(await runCli(['validate', 'ok.yaml', 'pipe.yaml', 'z.yaml'], { cwd: sub })).toEqual({
-      code: 2, stdout: '', stderr: 'pooltopo: cannot read "pipe.yaml": it is not a regular file (a device, socket or pipe)\n',
-    });
-    rmSync(path.join(sub, 'z.yaml'));
+    try {
+      expect(await runCli(['validate', 'ok.yaml', 'pipe.yaml', 'z.yaml'], { cwd: sub })).toEqual({
+        code: 2, stdout: '', stderr: 'pooltopo: cannot read "pipe.yaml": it is not a regular file (a device, socket or pipe)\n',
+      });
+    } finally {
+      rmSync(path.join(sub, 'z.yaml'));
+    }
     const walked = await runCli(['validate', '.', '--format', 'json'], { cwd: sub });
     expect(JSON.parse(walked.stdout).files.map((f: { file: string }) => f.file)).toEqual(['ok.yaml']);
     expect(walked.stderr).toBe('pooltopo: warning: skipped "pipe.yaml": it is not a regular file (a device, socket or pipe)\n');
