@@ -3,7 +3,7 @@ import { chmodSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, read
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WRITE_CHUNK_BYTES } from '../src/io/files.js';
+import { WRITE_CHUNK_BYTES, writeFileAtomic } from '../src/io/files.js';
 import { ROOT, runCli, spawnCli } from './support/run-cli.js';
 
 const GOOD = 'version: 1\nname: Test\ndatabases:\n  operational:\n    server: sql01\nmanagementServers:\n  - name: ms01\n  - name: ms02\n';
@@ -160,17 +160,20 @@ describe('pooltopo', () => {
   });
 
   it('writes an output of many write chunks whole, to -o and to a standard output that is a file', async () => {
-    // More than two write chunks of JSON, with characters of two and three bytes in UTF-8 all
-    // through it, so that chunks end inside them.
+    // Written WRITE_CHUNK_BYTES at a time: a chunk that ends inside a character of two bytes.
+    const split = path.join(dir, 'split.txt');
+    const text = `a${'é'.repeat(WRITE_CHUNK_BYTES)}`;
+    expect(Buffer.from(text)[WRITE_CHUNK_BYTES]! & 0xc0).toBe(0x80); // a continuation byte
+    await writeFileAtomic(split, text);
+    expect(readFileSync(split, 'utf8')).toBe(text);
+    // More than two chunks of JSON, through -o and through the built CLI's standard output.
     const big = path.join(dir, 'big');
     mkdirSync(big);
     for (let i = 0; i < 150; i++) writeFileSync(path.join(big, `Résumé — ${'é'.repeat(i % 7)}${i}.yaml`), GOOD + 'gateways:\n  - name: gw01\n    managementServers: [ms01]\n');
     const expected = (await runCli(['validate', '.', '--format', 'json'], { cwd: big })).stdout;
     expect(Buffer.byteLength(expected)).toBeGreaterThan(2 * WRITE_CHUNK_BYTES);
-    expect(expected).toMatch(/Résumé — é+\d/);
     expect(await runCli(['validate', '.', '--format', 'json', '-o', '../big.json'], { cwd: big })).toMatchObject({ code: 0, stdout: '' });
     expect(readFileSync(path.join(dir, 'big.json'), 'utf8')).toBe(expected);
-    // The built CLI writes its standard output in chunks too.
     const out = path.join(dir, 'big-stdout.json');
     const fd = openSync(out, 'w');
     try {
@@ -180,6 +183,10 @@ describe('pooltopo', () => {
       closeSync(fd);
     }
     expect(readFileSync(out, 'utf8')).toBe(expected);
+    // The bin cannot import the constant (it runs before the bundle): its copy must be the same.
+    const bin = readFileSync(path.join(ROOT, 'bin/pooltopo.js'), 'utf8');
+    const [, kib] = /const WRITE_CHUNK_BYTES = (\d+) \* 1024;/.exec(bin) ?? [];
+    expect(Number(kib) * 1024).toBe(WRITE_CHUNK_BYTES);
   });
 
   it('never writes -o over a file it read (a topology or the config), by any path to it', async () => {
@@ -439,6 +446,25 @@ describe('as a real process', () => {
       await closed;
       expect(JSON.parse(read).files).toHaveLength(1);
       expect(statSync(fifo).isFIFO()).toBe(true);
+      // -o /dev/stdout on a file opened to append (`>> log`): appended, what the file held kept.
+      const log = path.join(out, 'log.txt');
+      writeFileSync(log, 'KEEP ME\n');
+      const appending = openSync(log, 'a');
+      try {
+        expect(spawnSync(process.execPath, [bin, 'validate', good, '--format', 'json', '-o', '/dev/stdout'], { cwd: out, stdio: ['ignore', appending, 'pipe'] }).status).toBe(0);
+      } finally {
+        closeSync(appending);
+      }
+      const logged = readFileSync(log, 'utf8');
+      expect(logged.startsWith('KEEP ME\n{')).toBe(true);
+      expect(JSON.parse(logged.slice('KEEP ME\n'.length)).files).toHaveLength(1);
+      // -o /dev/stdout on a pipe whose reader stops early: as standard output does, quietly, with
+      // the command's own exit code (pipefail gives the writer's).
+      // (Output larger than a pipe holds: 200 files of about 4 KB of JSON each.)
+      mkdirSync(path.join(out, 'many'));
+      for (let i = 0; i < 200; i++) writeFileSync(path.join(out, 'many', `t${i}.yaml`), readFileSync(path.join(dir, 'warn.yaml')));
+      const early = spawnSync('bash', ['-c', `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} validate many --format json -o /dev/stdout | head -c 100 > /dev/null`], { cwd: out, encoding: 'utf8' });
+      expect(early).toMatchObject({ status: 0, stderr: '' });
       // `-o -`: standard output, as other tools take it; no file named "-".
       const dash = run(['validate', good, '--format', 'json', '-o', '-']);
       expect(JSON.parse(dash.stdout).files).toHaveLength(1);
