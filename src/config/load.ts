@@ -96,8 +96,7 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     // is none) counts once.
     const faulted = new Set(violations.map((x) => pointerTokens(x.path)).filter((t) => t[0] === 'rules' && t.length > 1).map((t) => t[1]!));
     const more = violations.length - 1 + rulesProblems(value).filter((r) => !faulted.has(r.id)).length;
-    const message = more > 0 ? `${v!.message.replace(/\.$/, '')} (and ${plural(more, 'more problem')}).` : v!.message;
-    throw new PooltopoError(`${at(v!.path, v!.at === 'key')}: bad config file: ${message}`);
+    throw new PooltopoError(`${at(v!.path, v!.at === 'key')}: bad config file: ${sentence(v!.message, moreProblems(more))}`);
   }
   const doc = value as ConfigDocument;
   const known = RULES.map((r) => r.meta.id);
@@ -112,10 +111,7 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
   const ruleProblems = rulesProblems(doc);
   if (ruleProblems.length > 0) {
     const [{ id, problem }] = ruleProblems as [{ id: string; problem: string }];
-    const more = ruleProblems.length > 1 ? ` (and ${plural(ruleProblems.length - 1, 'more problem')})` : '';
-    // A sentence, as the schema's messages are ("did you mean ...?" is one already).
-    const end = more === '' && problem.endsWith('?') ? '' : '.';
-    throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${problem}${more}${end}`);
+    throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${sentence(problem, moreProblems(ruleProblems.length - 1))}`);
   }
   const definitions: PolicyDefinition[] = (doc.policies ?? []).map((p) => ({
     id: p.id, severity: p.severity ?? 'warning', assert: p.assert, message: p.message,
@@ -127,12 +123,10 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     const definition = definitions[problem!.index]!;
     const field = problem!.field ?? 'assert';
     // The first problem at its position, and how many more policies have one (compilePolicies
-    // stops at a policy's first problem, so they are counted by policy), in a sentence.
+    // stops at a policy's first problem, so they are counted by policy).
     const more = problems.length - 1;
     const others = more === 0 ? '' : more === 1 ? ' (and 1 more policy with a problem)' : ` (and ${groupThousands(more)} more policies with problems)`;
-    const message = `${problem!.message.replace(/\.$/, '')}${others}`;
-    const end = others === '' && message.endsWith('?') ? '' : '.';
-    throw new PooltopoError(`${policyPosition(sourceMap, shown, problem!.index, field, definition[field], problem!.at)}: bad config file: policy "${definition.id}": ${message}${end}`);
+    throw new PooltopoError(`${policyPosition(sourceMap, shown, problem!.index, field, definition[field], problem!.at)}: bad config file: policy "${definition.id}": ${sentence(problem!.message, others)}`);
   }
   return {
     file: shown,
@@ -158,6 +152,20 @@ function policyPosition(sourceMap: SourceMap, shown: string, index: number, fiel
   const start = column - 1 + quote;
   const same = lineText.slice(start, start + char + 1) === value.slice(0, char + 1);
   return `${shown}:${line}:${same ? column + quote + char : column}`;
+}
+
+/**
+ * A config file's first problem and what follows it (`more`: how many more there are, or ''), as
+ * one sentence: a full stop at its end, but after a question or an exclamation with nothing after it.
+ */
+function sentence(problem: string, more: string): string {
+  const text = `${problem.replace(/\.$/, '')}${more}`;
+  return more === '' && /[?!]$/.test(text) ? text : `${text}.`;
+}
+
+/** ` (and 2 more problems)`, or '' for none. */
+function moreProblems(count: number): string {
+  return count > 0 ? ` (and ${plural(count, 'more problem')})` : '';
 }
 
 /**
