@@ -99,8 +99,8 @@ export interface ValidateOptions extends LintOptions {
   /** Read limits; `maxFileBytes` here wins over the one in `limits`. */
   readonly read?: Partial<ReadLimits> | undefined;
   /**
-   * Called for problems that do not stop the run: a file met while walking a directory that cannot
-   * be read, an ignored file named, and what `errorOnUnmatchedPattern: false` lets pass.
+   * Called for problems that do not stop the run: a link loop met while walking a directory, an
+   * ignored file named, and what `errorOnUnmatchedPattern: false` lets pass.
    */
   readonly onWarning?: ((message: string) => void) | undefined;
   /** Called once with the number of files and texts to lint, before the first is linted. */
@@ -118,14 +118,15 @@ export interface ValidateOptions extends LintOptions {
  * Lints topology files: paths, directories and globs (expanded as `pooltopo validate` does) or
  * texts, and returns CLI.md's JSON shape: every file's result sorted by file, and the summary.
  * Anything wrong in a file is a finding in its result (a file too large, not UTF-8, not YAML, or not
- * a topology), and so is a file met while walking a directory that cannot be read (told to
- * `onWarning`, and skipped). What stops the run is a `PooltopoError` (`exitCode` 2), thrown when:
+ * a topology); a link loop met while walking a directory is told to `onWarning` (its files are read
+ * once). What stops the run is a `PooltopoError` (`exitCode` 2), thrown when:
  * - `options` is not an object, has a key this function does not take (a misspelt `rule`, a
  *   `Config` passed as the options rather than as `{ config }`), or holds what a config file could
  *   not: an unknown rule id or setting, a severity, setting or limit of the wrong type or out of
- *   bounds, a change to `yaml-syntax` or `schema`, or a policy loadConfig did not compile;
- * - a path given does not exist, cannot be read, or is not a regular file or directory (a device,
- *   socket or pipe);
+ *   bounds, a change to `yaml-syntax`, `schema` or `internal-error`, or a policy loadConfig did not compile;
+ * - a path given, or a `*.yaml`/`*.yml` name or folder met while walking a directory or a glob,
+ *   does not exist (a link to nothing), cannot be read, or is not a regular file or directory (a
+ *   device, socket or pipe);
  * - a glob matches no file, or a directory holds no `*.yaml`/`*.yml` file, even beside other
  *   inputs that do (unless `errorOnUnmatchedPattern` is false);
  * - every file given is left out by `ignore` (and no text is given; unless

@@ -7,6 +7,7 @@ import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProbl
 import { checkConfigSchema, checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
 import { COMMON_RULES, isSuppressible, nearestRuleId, ruleById, ruleSettingProblem } from './rules/index.js';
+import { INTERNAL_ERROR } from './rules/common/internal-error.js';
 import { DEFAULT_KIND, isKnownKind, KINDS, type TopologyKind } from './kinds/index.js';
 import { kindPlugin } from './kinds/registry.js';
 import type { KindHost, KindModels } from './kinds/types.js';
@@ -134,7 +135,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
       try {
         for (const report of rule.check(context)) reportRule(rule, sourceMap, report);
       } catch (err) {
-        const internal = ruleById('internal-error')!;
+        const internal = ruleById(INTERNAL_ERROR)!;
         add(internal.meta.id, { line: 1, column: 1 }, '', formatMessage(internal.meta.messages['ruleFailed']!, {
           ruleId: rule.meta.id,
           error: err instanceof Error ? err.message : String(err),
@@ -220,7 +221,7 @@ function suppress(
   const unknown = (id: string) => !ruleById(id) && !policyIds.has(id);
   for (const d of directives) {
     for (const id of d.ruleIds.filter((r) => !unknown(r) && !isSuppressible(r))) {
-      add('invalid-suppression', d, '', message('invalid-suppression', 'notSuppressible', { ruleId: id }));
+      add('invalid-suppression', d, '', message('invalid-suppression', 'notSuppressible', { ruleId: id, why: ruleById(id)!.meta.fixed! }));
     }
     for (const id of d.ruleIds.filter(unknown)) {
       const near = nearestRuleId(id, policyIds);

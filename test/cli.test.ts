@@ -32,8 +32,8 @@ describe('pooltopo', () => {
     expect(await runCli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    // No command at all is a usage error: the usage on stderr, exit 2.
-    expect(await runCli([])).toEqual({ code: 2, stdout: '', stderr: help.stdout });
+    // No command at all is a usage error: one line on stderr, exit 2.
+    expect(await runCli([])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: no command given; use one of validate, report, simulate, plan, rules, schema (pooltopo --help)\n' });
     expect(help.stdout).toMatch(/validate FILE\|DIR\|GLOB/);
     const vhelp = await runCli(['validate', '--help']);
     expect(vhelp.stdout).toMatch(/--format/);

@@ -63,7 +63,7 @@ describe('config file', () => {
     ['a policy that does not parse', 'policies:\n  - id: p\n    assert: "tolerableFailures >= "\n    message: m\n', /^pooltopo: \.pooltopo\.yaml:3:\d+: bad config file: policy "p": the expression does not parse/],
     ['a policy with an unknown symbol', 'policies:\n  - id: p\n    assert: "tolerableFailurs >= 2"\n    message: m\n', /policy "p": unknown symbol "tolerableFailurs" \(did you mean "tolerableFailures"\?\)/],
     ['a policy that is not a test', 'policies:\n  - id: p\n    assert: "tolerableFailures + 1"\n    message: m\n', /policy "p": the expression gives number 2, not true or false/],
-    ['yaml-syntax turned off', 'rules:\n  yaml-syntax: "off"\n', /^pooltopo: \.pooltopo\.yaml:2:3: bad config file: rule "yaml-syntax" cannot be set to "off": a file that is not valid YAML or breaks the schema is always an error, so that it fails the run\.\n$/],
+    ['yaml-syntax turned off', 'rules:\n  yaml-syntax: "off"\n', /^pooltopo: \.pooltopo\.yaml:2:3: bad config file: rule "yaml-syntax" cannot be set to "off": a file that is not valid YAML or breaks the schema is always an error, so that it fails the run; fix the file instead\.\n$/],
     ['several unknown rules', 'rules:\n  nope-one: "off"\n  nope-two: "off"\n  nope-three: "off"\n', /^pooltopo: \.pooltopo\.yaml:2:3: bad config file: unknown rule "nope-one" \(and 2 more problems\)\.\n$/],
     // A schema violation first, the unknown rule ids counted with it (not only once it is fixed).
     ['a bad threshold and unknown rules', 'rules:\n  nope-one: "off"\n  nope-two: "off"\nsettings:\n  poolLatencyMs: -1\n', /^pooltopo: \.pooltopo\.yaml:5:18: bad config file: `settings\.poolLatencyMs` must be more than 0, not -1 \(and 2 more problems\)\.\n$/],
@@ -185,7 +185,7 @@ describe('suppressions', () => {
     expect(r.code).toBe(1);
     const files = JSON.parse(r.stdout).files;
     expect(files.map((f: { findings: { ruleId: string }[] }) => f.findings.map((x) => x.ruleId))).toEqual([['schema'], ['yaml-syntax'], ['invalid-suppression', 'schema']]);
-    expect(files[2].findings[0].message).toBe('This suppression names "schema", which cannot be suppressed: a file that is not valid YAML or breaks the schema always fails the run; fix the file instead.');
+    expect(files[2].findings[0].message).toBe('This suppression names "schema", which cannot be suppressed: a file that is not valid YAML or breaks the schema is always an error, so that it fails the run; fix the file instead.');
   });
 
   it('report a comment naming a rule that does not exist, once, with or without --report-unused-disable', async () => {

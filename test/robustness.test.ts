@@ -4,7 +4,7 @@
  * error in one rule, and the limits.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -172,40 +172,40 @@ describe('hostile inputs', () => {
     expect(JSON.parse(r.stdout).files[0].findings[0].message).toContain('the file is 1,022 bytes, larger than the 1,000 bytes pooltopo reads');
   });
 
-  it('refuse a named pipe with exit 2 rather than hang, and skip one met in a directory', async () => {
+  it('refuse a named pipe with exit 2 rather than hang, named or met in a directory', async () => {
     const sub = mkdtempSync(path.join(dir, 'fifo-'));
     execFileSync('mkfifo', [path.join(sub, 'pipe.yaml')]);
     writeFileSync(path.join(sub, 'ok.yaml'), 'version: 1\nname: x\nmanagementServers: [{name: a}, {name: b}]\n');
-    const named = await runCli(['validate', 'pipe.yaml'], { cwd: sub });
-    expect(named).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read "pipe.yaml": it is not a regular file (a device, socket or pipe)\n' });
+    const refused = { code: 2, stdout: '', stderr: 'pooltopo: cannot read "pipe.yaml": it is not a regular file (a device, socket or pipe)\n' };
+    expect(await runCli(['validate', 'pipe.yaml'], { cwd: sub })).toEqual(refused);
     // Named among other files (read ahead with them, in one chunk): still exit 2, with only its line.
     writeFileSync(path.join(sub, 'z.yaml'), 'version: 1\nname: z\nmanagementServers: [{name: a}, {name: b}]\n');
     try {
-      expect(await runCli(['validate', 'ok.yaml', 'pipe.yaml', 'z.yaml'], { cwd: sub })).toEqual({
-        code: 2, stdout: '', stderr: 'pooltopo: cannot read "pipe.yaml": it is not a regular file (a device, socket or pipe)\n',
-      });
+      expect(await runCli(['validate', 'ok.yaml', 'pipe.yaml', 'z.yaml'], { cwd: sub })).toEqual(refused);
     } finally {
       rmSync(path.join(sub, 'z.yaml'));
     }
-    const walked = await runCli(['validate', '.', '--format', 'json'], { cwd: sub });
-    expect(JSON.parse(walked.stdout).files.map((f: { file: string }) => f.file)).toEqual(['ok.yaml']);
-    expect(walked.stderr).toBe('pooltopo: warning: skipped "pipe.yaml": it is not a regular file (a device, socket or pipe)\n');
-    // A folder with nothing else says why it has no topology files.
-    const only = mkdtempSync(path.join(dir, 'fifo-only-'));
-    execFileSync('mkfifo', [path.join(only, 'pipe.yaml')]);
-    expect(await runCli(['validate', '.'], { cwd: only })).toMatchObject({
-      code: 2, stderr: 'pooltopo: no topology files (*.yaml, *.yml) in directory "."; skipped "pipe.yaml": it is not a regular file (a device, socket or pipe)\n',
-    });
+    // Met in a directory or by a glob, it is a file that could not be read all the same (exit 0
+    // would say every file was).
+    expect(await runCli(['validate', '.', '--format', 'json'], { cwd: sub })).toEqual(refused);
+    expect(await runCli(['validate', '*.yaml'], { cwd: sub })).toEqual(refused);
+    // A pipe of another name is no topology, and is left alone.
+    rmSync(path.join(sub, 'pipe.yaml'));
+    execFileSync('mkfifo', [path.join(sub, 'pipe')]);
+    expect(await runCli(['validate', '.'], { cwd: sub })).toMatchObject({ code: 0, stderr: '' });
   });
 
-  it('report a dangling link met while walking a directory, and go on', async () => {
+  it('refuse a link to nothing met while walking a directory, as one named, where it has a topology name', async () => {
     const sub = mkdtempSync(path.join(dir, 'dangling-'));
     writeFileSync(path.join(sub, 'ok.yaml'), 'version: 1\nname: x\nmanagementServers: [{name: a}, {name: b}]\n');
-    execFileSync('ln', ['-s', path.join(sub, 'gone.yaml'), path.join(sub, 'broken.yaml')]);
-    const r = await runCli(['validate', '.', '--format', 'json'], { cwd: sub });
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^pooltopo: warning: skipped ".*broken\.yaml": no such file or directory\n$/);
-    expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual(['ok.yaml']);
+    execFileSync('ln', ['-s', path.join(sub, 'gone'), path.join(sub, 'notes')]);
+    expect(await runCli(['validate', '.'], { cwd: sub })).toMatchObject({ code: 0, stderr: '' });
+    mkdirSync(path.join(sub, 'site'));
+    execFileSync('ln', ['-s', path.join(sub, 'gone.yaml'), path.join(sub, 'site', 'broken.yaml')]);
+    const refused = { code: 2, stdout: '', stderr: 'pooltopo: cannot read "site/broken.yaml": it is a symbolic link to nothing\n' };
+    expect(await runCli(['validate', '.', '--format', 'json'], { cwd: sub })).toEqual(refused);
+    expect(await runCli(['validate', '**/*.yaml'], { cwd: sub })).toEqual(refused);
+    expect(await runCli(['validate', 'site/broken.yaml'], { cwd: sub })).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read "site/broken.yaml": no such file or directory\n' });
   });
 
   it('have limits that the config can change', async () => {
@@ -232,8 +232,41 @@ describe('internal errors', () => {
       const { result } = await lintText(text, 'x.yaml');
       const internal = result.findings.filter((f) => f.ruleId === 'internal-error');
       expect(internal).toHaveLength(1);
-      expect(internal[0]!.message).toBe('Rule gateway-without-failover failed on this file (boom); please report it. Every other rule ran.');
+      expect(internal[0]!.message).toBe('Rule gateway-without-failover failed on this file (boom), a bug in pooltopo to report; every other rule ran.');
       expect(result.findings.map((f) => f.ruleId)).toContain('single-management-server');
+    } finally {
+      (rule as { check: unknown }).check = original;
+    }
+  });
+
+  it('in a rule exit 2 with one line (the output still written, with every finding), whatever the config', async () => {
+    const rule = RULES.find((r) => r.meta.id === 'gateway-without-failover')!;
+    const original = rule.check;
+    (rule as { check: unknown }).check = () => { throw new Error('boom'); };
+    try {
+      const run = await runCli(['validate', 'examples/single-server.yaml', 'examples/network-pool.yaml', '--format', 'json']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe('pooltopo: internal error: examples/network-pool.yaml:1:1: Rule gateway-without-failover failed on this file (boom), a bug in pooltopo to report; every other rule ran (and 1 more rule failure).\n');
+      const files = JSON.parse(run.stdout).files as { findings: { ruleId: string }[] }[];
+      expect(files.map((f) => f.findings.filter((x) => x.ruleId === 'internal-error').length)).toEqual([1, 1]);
+      expect(files[1]!.findings.map((f) => f.ruleId)).toContain('single-management-server');
+      // Every command that lints says so; a config cannot make it pass (the rule is fixed).
+      for (const command of [['report', 'examples/single-server.yaml', '-o', '-'], ['simulate', 'examples/single-server.yaml', '--down', 'scom-ms01'], ['plan', 'examples/single-server.yaml']]) {
+        const other = await runCli(command);
+        expect(other.code, command[0]).toBe(2);
+        expect(other.stderr, command[0]).toMatch(/^pooltopo: internal error: examples\/single-server\.yaml:1:1: Rule gateway-without-failover failed/);
+      }
+      const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-internal-'));
+      writeFileSync(path.join(dir, '.pooltopo.yaml'), 'rules:\n  internal-error: "off"\n');
+      const off = await runCli(['validate', path.join(ROOT, 'examples/single-server.yaml')], { cwd: dir });
+      expect(off.code).toBe(2);
+      expect(off.stderr).toBe('pooltopo: .pooltopo.yaml:2:3: bad config file: rule "internal-error" cannot be set to "off": a rule that fails is a bug in pooltopo, and the run exits with code 2 (CLI.md: an internal error); turn the failing rule off instead.\n');
+      rmSync(dir, { recursive: true });
+      // Nor can a comment.
+      const text = `# pooltopo-disable internal-error -- hide the bug\n${readFileSync(path.join(ROOT, 'examples/single-server.yaml'), 'utf8')}`;
+      const { result } = await lintText(text, 'x.yaml');
+      expect(result.findings.filter((f) => f.ruleId === 'internal-error')).toHaveLength(1);
+      expect(result.findings.find((f) => f.ruleId === 'invalid-suppression')!.message).toBe('This suppression names "internal-error", which cannot be suppressed: a rule that fails is a bug in pooltopo, and the run exits with code 2 (CLI.md: an internal error); turn the failing rule off instead.');
     } finally {
       (rule as { check: unknown }).check = original;
     }

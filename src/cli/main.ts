@@ -13,7 +13,9 @@ import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } fr
 import { kindPlugin } from '../kinds/registry.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { ruleById } from '../rules/index.js';
-import { SEVERITIES, atOrAbove, type Severity } from '../rules/types.js';
+import { INTERNAL_ERROR } from '../rules/common/internal-error.js';
+import { SEVERITIES, atOrAbove, plural, type Severity } from '../rules/types.js';
+import type { Finding } from '../results.js';
 import { formatRuleDoc, formatRuleList } from './rules-command.js';
 import { loadConfig } from '../config/load.js';
 import { NO_CONFIG, type Config } from '../config/config.js';
@@ -273,9 +275,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const [name, ...rest] = args;
     if (name === undefined) {
-      // No command: a usage error, so the usage goes where errors go.
-      io.stderr(USAGE);
-      return 2;
+      // No command: a usage error, in one line as every exit 2 is (CLI.md).
+      throw new PooltopoError(`no command given; use one of ${Object.keys(COMMANDS).join(', ')} (pooltopo --help)`);
     }
     if (name === '-h' || name === '--help' || name === 'help') {
       const asked = name === 'help' && rest[0] !== undefined ? commandNamed(rest[0]) : undefined;
@@ -340,7 +341,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     informationUri: pkg().homepage,
   });
   await emit(text, output, io, readBy(results.files.map((f) => f.file), config));
-  return results.files.some((f) => failing(f.findings, failOn)) ? 1 : 0;
+  return internalError(results.files, io) ?? (results.files.some((f) => failing(f.findings, failOn)) ? 1 : 0);
 }
 
 async function runReport(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
@@ -362,7 +363,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
   const output = values['output'] === '-' ? undefined : outputOf(values) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
   await emit(html, output, io, readBy([file], config));
   if (output !== undefined) io.stderr(`pooltopo: wrote ${output}\n`);
-  return failing(outcome.result.findings, failOn) ? 1 : 0;
+  return internalError([outcome.result], io) ?? (failing(outcome.result.findings, failOn) ? 1 : 0);
 }
 
 /** Lints FILE and returns its model, or fails with exit 2 when it has none (syntax or schema errors). */
@@ -395,7 +396,7 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
     color: output === undefined && wantsColor(values, io),
   });
   await emit(text, output, io, readBy([file], config));
-  return exitCode;
+  return internalError([outcome.result], io) ?? exitCode;
 }
 
 /** Lints the one FILE a command works on: a directory or a glob is an error, whatever it finds. */
@@ -412,7 +413,7 @@ async function lintOne(command: string, file: string, config: Config, io: Io, ex
   return outcome!;
 }
 
-/** Prints a problem met on the way (an unreadable file in a directory, an ignored file named) to stderr. */
+/** Prints a problem met on the way (a link loop in a directory, an ignored file named) to stderr. */
 function warnOn(io: Io): (message: string) => void {
   return (message) => io.stderr(`pooltopo: warning: ${oneLine(message)}\n`);
 }
@@ -468,8 +469,24 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const output = outputOf(values);
   const text = format === 'json' ? formatPlanJson(report) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
   await emit(text, output, io, readBy([file], config));
+  const internal = internalError([outcome.result], io);
+  if (internal !== undefined) return internal;
   // Servers to add (addManagementServers) means the agents do not fit, which `fits` says already.
   return pools.some((p) => !p.meetsTarget) || !report.headroom.fits ? 1 : 0;
+}
+
+/**
+ * Exit code 2 where a rule failed on one of `files` (CLI.md: an internal error), told in one line
+ * on standard error; the output, already written, has the internal-error finding beside every other
+ * rule's. Undefined where none did.
+ */
+function internalError(files: readonly { readonly findings: readonly Finding[] }[], io: Io): 2 | undefined {
+  const failed = files.flatMap((f) => f.findings.filter((x) => x.ruleId === INTERNAL_ERROR));
+  const [first] = failed;
+  if (first === undefined) return undefined;
+  const more = failed.length > 1 ? ` (and ${plural(failed.length - 1, 'more rule failure')})` : '';
+  io.stderr(`pooltopo: internal error: ${first.file}:${first.line}:${first.column}: ${first.message.replace(/\.$/, '')}${more}.\n`);
+  return 2;
 }
 
 function failOnOf(values: Record<string, unknown>): Severity {

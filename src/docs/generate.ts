@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../lint.js';
 import { RULES } from '../rules/index.js';
+import { INTERNAL_ERROR } from '../rules/common/internal-error.js';
 import { docsName } from '../rules/descriptors.js';
 import { renderPoliciesDoc } from './policies-doc.js';
 import { renderRuleDoc, renderRuleIndex, type RuleExample } from './rule-docs.js';
@@ -10,7 +11,7 @@ import { renderRuleDoc, renderRuleIndex, type RuleExample } from './rule-docs.js
 export async function renderAllRuleDocs(root: string): Promise<Map<string, string>> {
   const pages = new Map<string, string>();
   for (const rule of RULES) {
-    if (rule.meta.id === 'internal-error') {
+    if (rule.meta.id === INTERNAL_ERROR) {
       pages.set(`${docsName(rule.meta.id)}.md`, renderRuleDoc(rule, undefined, undefined));
       continue;
     }

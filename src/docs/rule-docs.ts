@@ -62,7 +62,7 @@ export function renderRuleDoc(rule: Rule, fires: RuleExample | undefined, quiet:
     ...(m.fixed ? [
       '## Always an error',
       '',
-      'This rule cannot be turned off, set to another severity or suppressed by a comment: a file that pooltopo cannot read as a topology fails the run (exit code 1), whatever the configuration.',
+      `This rule cannot be turned off, set to another severity or suppressed by a comment: ${m.fixed}.`,
       '',
     ] : [
       '## Turning it off or changing its severity',

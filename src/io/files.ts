@@ -14,7 +14,7 @@ export interface ExpandResult {
   readonly files: readonly string[];
   /** Files named as themselves (not found through a directory or a glob). */
   readonly explicit: ReadonlySet<string>;
-  /** Problems met while walking directories (unreadable folders, link loops): reported, not fatal. */
+  /** Problems met while walking directories that leave no file unread (link loops): told, not fatal. */
   readonly warnings: readonly string[];
 }
 
@@ -111,32 +111,28 @@ interface WalkVisitor {
 }
 
 /**
- * Takes every file under `dir` the visitor wants; `prefix` is entryPrefix(dir). A wanted name that
- * is not a regular file (a named pipe, a socket, a device) is skipped with a warning, as an
- * unreadable file or a link loop is: reading it could hang or read forever.
+ * Takes every file under `dir` the visitor wants; `prefix` is entryPrefix(dir). What the walk
+ * cannot read throws, as it would named on the command line (CLI.md: exit code 0 means every file
+ * was read): a folder it cannot list, and a wanted name that is a link to nothing or not a regular
+ * file (a named pipe, a socket, a device: reading it could hang or read forever). A link back to a
+ * folder the walk is in is skipped with a warning (its files are read once, the other way).
  */
 function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[], seen: Set<string>): void {
-  // Warnings name paths as findings do (relative to the working directory where they are below it).
+  // Messages name paths as findings do (relative to the working directory where they are below it).
   const shownDir = prefix === '' ? '.' : prefix.slice(0, -1);
   let real: string;
-  try {
-    real = realpathSync(dir);
-  } catch (err) {
-    warnings.push(`skipped "${shownDir}": ${describeFsError(err)}`);
-    return;
-  }
-  if (seen.has(real)) {
-    warnings.push(`skipped "${shownDir}": a symbolic link loop`);
-    return;
-  }
-  seen.add(real);
   let entries;
   try {
+    real = realpathSync(dir);
+    if (seen.has(real)) {
+      warnings.push(`skipped "${shownDir}": a symbolic link loop`);
+      return;
+    }
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    warnings.push(`skipped "${shownDir}": ${describeFsError(err)}`);
-    return;
+    throw new PooltopoError(`cannot read directory "${shownDir}": ${describeFsError(err)}`);
   }
+  seen.add(real);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const dirPrefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   for (const entry of entries) {
@@ -153,7 +149,12 @@ function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[
         isDir = st.isDirectory();
         isFile = st.isFile();
       } catch (err) {
-        warnings.push(`skipped "${prefix}${entry.name}": ${describeFsError(err)}`);
+        // A link to nothing is a file the walk cannot read where its name is a topology's;
+        // otherwise it is no more a topology than any other file of that name.
+        if (visit.wants(full)) {
+          const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is a symbolic link to nothing' : describeFsError(err);
+          throw new PooltopoError(`cannot read "${prefix}${entry.name}": ${why}`);
+        }
         continue;
       }
     }
@@ -161,8 +162,8 @@ function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[
       if (entry.name === 'node_modules') continue;
       walk(full, `${prefix}${entry.name}/`, visit, warnings, seen);
     } else if (visit.wants(full)) {
-      if (isFile) visit.take(prefix + entry.name);
-      else warnings.push(`skipped "${prefix}${entry.name}": it is not a regular file (a device, socket or pipe)`);
+      if (!isFile) throw new PooltopoError(`cannot read "${prefix}${entry.name}": it is not a regular file (a device, socket or pipe)`);
+      visit.take(prefix + entry.name);
     }
   }
   seen.delete(real);

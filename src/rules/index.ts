@@ -40,7 +40,7 @@ export function ruleById(id: string): AnyRule | undefined {
 export function ruleSettingProblem(id: string, setting: string, policyIds: ReadonlySet<string>): string | undefined {
   const rule = BY_ID.get(id);
   if (rule?.meta.fixed && setting !== rule.meta.severity) {
-    return `rule "${id}" cannot be set to "${setting}": a file that is not valid YAML or breaks the schema is always an ${rule.meta.severity}, so that it fails the run`;
+    return `rule "${id}" cannot be set to "${setting}": ${rule.meta.fixed}`;
   }
   if (rule || policyIds.has(id)) return undefined;
   const near = nearestRuleId(id, policyIds);

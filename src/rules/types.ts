@@ -47,10 +47,11 @@ export interface RuleMeta {
   readonly messages: Readonly<Record<string, string>>;
   /**
    * Always at its severity: a config cannot turn it off or change it, and a comment cannot
-   * suppress it. For a file pooltopo cannot read as a topology, which must fail the run
-   * (CLI.md: a YAML syntax error or a schema violation is a finding of severity `error`).
+   * suppress it; the text says why, as the end of a sentence. For a file pooltopo cannot read as a
+   * topology, which must fail the run (CLI.md: a YAML syntax error or a schema violation is a
+   * finding of severity `error`), and for a rule that failed (an internal error: exit code 2).
    */
-  readonly fixed?: true;
+  readonly fixed?: string;
 }
 
 /** One finding as a rule reports it: data, not wording. */

@@ -1,12 +1,13 @@
 import type { ModelIssue } from '../../kinds/scom/model/normalise.js';
 import { defineRule, issuesOf } from '../types.js';
+import { NOT_A_TOPOLOGY_FAILS } from './yaml-syntax.js';
 
 /** Reported by the schema stage (src/io/schema.ts) at the offending node; the model adds values the schema cannot judge. */
 export default defineRule<{ readonly issues: readonly ModelIssue[] }>({
   meta: {
     id: 'schema',
     severity: 'error',
-    fixed: true,
+    fixed: NOT_A_TOPOLOGY_FAILS,
     category: 'format',
     description: 'the document violates the topology schema (one finding per violation, at its node)',
     rationale: 'pooltopo can only compute quorum and capacity from a file it understands; an unknown key is usually a typo that would otherwise be ignored silently.',

@@ -1,11 +1,14 @@
 import { defineRule } from '../types.js';
 
+/** Why yaml-syntax and schema are fixed (RuleMeta.fixed). */
+export const NOT_A_TOPOLOGY_FAILS = 'a file that is not valid YAML or breaks the schema is always an error, so that it fails the run; fix the file instead';
+
 /** Reported by the reader (src/io/parse.ts) at the offending character. */
 export default defineRule({
   meta: {
     id: 'yaml-syntax',
     severity: 'error',
-    fixed: true,
+    fixed: NOT_A_TOPOLOGY_FAILS,
     category: 'format',
     description: 'the file is not well-formed YAML (or JSON), or has duplicate keys',
     rationale: 'A file that does not parse cannot be checked at all, and a duplicate key silently replaces the value written first, so the design reviewed is not the design deployed.',
