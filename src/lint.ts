@@ -212,7 +212,7 @@ function suppress(
   const directives = parseDirectives(text);
   const outcome = applyDirectives(findings, directives, linesOf, isSuppressible);
   findings.length = 0;
-  findings.push(...outcome.findings);
+  for (const f of outcome.findings) findings.push(f);
   const message = (ruleId: string, messageId: string, data: Report['data'] = {}) => formatMessage(ruleById(ruleId)!.meta.messages[messageId]!, data);
   for (const d of outcome.withoutReason) add('suppression-without-reason', d, '', message('suppression-without-reason', 'noReason'));
   // A rule id that is neither a rule nor a policy, or names a rule no comment can suppress:

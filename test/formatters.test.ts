@@ -188,3 +188,19 @@ describe('snapshots', () => {
     await expect(format_(results, OPTIONS)).toMatchFileSnapshot(`snapshots/examples.${format === 'stylish' ? 'txt' : format === 'github' ? 'github.txt' : format === 'junit' ? 'xml' : format === 'sarif' ? 'sarif.json' : 'json'}`);
   });
 });
+
+describe('many findings', () => {
+  it('are formatted in every format without running out of stack (a finding per server of a 100,000-server file)', () => {
+    const findings = Array.from({ length: 200_000 }, (_, i) => ({
+      ruleId: 'unknown-reference', severity: 'error' as const, message: `Server "ms${i}" names data centre "nowhere", which is not defined.`,
+      file: 'big.yaml', line: i + 2, column: 5,
+    }));
+    const files = [{ file: 'big.yaml', kind: 'scom' as const, findings, pools: [] }];
+    const results: Results = { version: 1, files, summary: summarise(files) };
+    for (const format of ['stylish', 'json', 'sarif', 'junit', 'github'] as const) {
+      const text = FORMATS[format](results, OPTIONS);
+      expect(text.length, format).toBeGreaterThan(200_000 * 40);
+    }
+    expect(FORMATS.stylish(results, OPTIONS)).toMatch(/200,000 problems \(200,000 errors, 0 warnings, 0 infos\) in 1 file/);
+  });
+});

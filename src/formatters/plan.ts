@@ -3,6 +3,7 @@ import type { Headroom } from '../kinds/scom/analysis/headroom.js';
 import type { PoolPlan } from '../kinds/scom/analysis/plan.js';
 import { groupThousands, plural } from '../rules/types.js';
 import { escapeForTerminal as t } from './text.js';
+import { maxOf } from '../util/extremes.js';
 
 export interface PlanReport {
   readonly file: string;
@@ -21,7 +22,7 @@ const n = groupThousands;
 export function formatPlanStylish(report: PlanReport, color: boolean): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const out = [paint(4, `${t(report.file)}: plan for ${plural(report.targetFailures, 'tolerable failure')} per pool`), ''];
-  const width = Math.min(48, Math.max(...report.pools.map((p) => t(p.pool).length)));
+  const width = Math.min(48, maxOf(report.pools.map((p) => t(p.pool).length)));
   for (const p of report.pools) {
     const now = `${plural(p.current.members, 'member')}, ${plural(p.current.votingMembers, 'voter')}, tolerates ${p.current.tolerableFailures}`;
     const what = p.meetsTarget ? paint(32, `meets the target (${now})`)

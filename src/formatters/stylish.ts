@@ -6,6 +6,7 @@ import { kindPlugin } from '../kinds/registry.js';
 import type { FileResult, Results } from '../results.js';
 import { plural } from '../rules/types.js';
 import { escapeForTerminal } from './text.js';
+import { maxOf } from '../util/extremes.js';
 
 export interface StylishOptions {
   readonly color: boolean;
@@ -17,7 +18,11 @@ type Style = keyof typeof CODES;
 export function formatStylish(results: Results, options: StylishOptions): string {
   const paint = (style: Style, text: string) => (options.color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
   const out: string[] = [];
-  for (const file of results.files) out.push(...formatFile(file, paint), '');
+  // Line by line: spread into push, a file's hundred thousand findings would overflow the stack.
+  for (const file of results.files) {
+    for (const line of formatFile(file, paint)) out.push(line);
+    out.push('');
+  }
   const { errors, warnings, infos, files } = results.summary;
   const problems = errors + warnings + infos;
   if (problems === 0) {
@@ -37,8 +42,8 @@ function formatFile(file: FileResult, paint: (s: Style, t: string) => string): s
     message: escapeForTerminal(f.message),
     rule: f.ruleId,
   }));
-  const atWidth = Math.max(0, ...rows.map((r) => r.at.length));
-  const messageWidth = Math.min(100, Math.max(0, ...rows.map((r) => r.message.length)));
+  const atWidth = maxOf(rows.map((r) => r.at.length), 0);
+  const messageWidth = Math.min(100, maxOf(rows.map((r) => r.message.length), 0));
   for (const r of rows) {
     const sev = r.severity === 'error' ? paint('red', 'error  ') : r.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info   ');
     lines.push(`  ${paint('dim', r.at.padEnd(atWidth))}  ${sev}  ${r.message.padEnd(messageWidth)}  ${paint('dim', r.rule)}`);
@@ -46,7 +51,7 @@ function formatFile(file: FileResult, paint: (s: Style, t: string) => string): s
   const kindLines = file.kind !== undefined ? kindPlugin(file.kind)?.summary?.(file) : undefined;
   if (kindLines && kindLines.length > 0) {
     if (rows.length > 0) lines.push('');
-    const width = Math.min(60, Math.max(...kindLines.map((l) => escapeForTerminal(l.label).length)));
+    const width = Math.min(60, maxOf(kindLines.map((l) => escapeForTerminal(l.label).length)));
     for (const l of kindLines) lines.push(`  ${paint('bold', escapeForTerminal(l.label).padEnd(width))}  ${l.text}`);
   } else if (rows.length === 0) {
     lines.push('  no pools');

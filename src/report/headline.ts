@@ -1,4 +1,6 @@
 /** The report's headline: the weakest pool's tolerable failures, the one figure that matters most. */
+import { minOf } from '../util/extremes.js';
+
 export interface Headline {
   readonly figure: number;
   /** `member failures tolerated by the weakest pool`, `… by the weakest pools`, `… by every pool`. */
@@ -15,7 +17,7 @@ const NAMED_TIES = 3;
 /** `failures` names what fails: "member", "front-end". Undefined when there is no pool. */
 export function weakestPoolHeadline(pools: readonly { readonly name: string; readonly tolerableFailures: number }[], failures: string): Headline | undefined {
   if (pools.length === 0) return undefined;
-  const figure = Math.min(...pools.map((p) => p.tolerableFailures));
+  const figure = minOf(pools.map((p) => p.tolerableFailures));
   const weakest = pools.filter((p) => p.tolerableFailures === figure).map((p) => p.name);
   const what = `${failures} failure${figure === 1 ? '' : 's'} tolerated by`;
   const none = figure === 0 ? { none: true as const } : {};

@@ -9,6 +9,7 @@ import type { TopologyAnalysis } from './analysis/index.js';
 import type { Settings } from '../../settings.js';
 import { groupThousands } from '../../rules/types.js';
 import { drawnLabel, fitFirst, fitText, type FittedLabel } from '../../report/fit-text.js';
+import { minOf } from '../../util/extremes.js';
 
 /** A labelled rectangle: a data centre's region or a server's box. */
 interface DiagramRect {
@@ -180,7 +181,7 @@ export function roundTripVerdicts(topology: Topology, analysis: TopologyAnalysis
   const inPool = new Set(analysis.pools.flatMap((p) => p.latency.applied.map((a) => a.entry)));
   return new Map(topology.latency.map((entry) => {
     const limits = [...(toDatabase.has(entry) ? [settings.databaseLatencyMs] : []), ...(inPool.has(entry) ? [settings.poolLatencyMs] : [])];
-    const limit = limits.length > 0 ? Math.min(...limits) : null;
+    const limit = limits.length > 0 ? minOf(limits) : null;
     return [entry, { limit, over: limit !== null && entry.ms > limit }];
   }));
 }

@@ -2,6 +2,7 @@
 import type { SimulationOutcome } from './analysis/simulate.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
 import { plural } from '../../rules/types.js';
+import { maxOf } from '../../util/extremes.js';
 
 export interface SimulationReport {
   readonly file: string;
@@ -24,7 +25,7 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
     }
     out.push(`  management group: ${s.managementGroupWorks ? 'works (the operational database is available)' : paint(31, 'DOES NOT WORK (the operational database is unavailable)')}`);
     out.push('');
-    const width = Math.min(48, Math.max(...s.pools.map((p) => t(p.pool).length)));
+    const width = Math.min(48, maxOf(s.pools.map((p) => t(p.pool).length)));
     for (const p of s.pools) {
       const state = p.runs ? paint(32, 'runs ') : paint(31, 'STOPS');
       const votes = `${p.votesAvailable} of ${p.votingMembers} votes, ${p.votesNeeded} needed`;
@@ -61,7 +62,7 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
   if (report.scenarios.length > 1) {
     out.push('Side by side:');
     const pools = report.scenarios[0]!.pools.map((p) => p.pool);
-    const width = Math.min(48, Math.max(4, ...pools.map((p) => t(p).length)));
+    const width = Math.min(48, maxOf(pools.map((p) => t(p).length), 4));
     const cols = report.scenarios.map((s) => Math.max(7, t(s.label).length));
     out.push(`  ${'pool'.padEnd(width)}  ${report.scenarios.map((s, i) => t(s.label).padEnd(cols[i]!)).join('  ')}`.trimEnd());
     pools.forEach((name, row) => {

@@ -4,6 +4,7 @@
  */
 import { FRONT_END_TABLE, type FrontEndRow } from '../../domain/facts.js';
 import type { SkypeModel, SkypePair, SkypePool } from './model.js';
+import { maxOf } from '../../util/extremes.js';
 
 export interface SkypePoolFigures {
   readonly name: string;
@@ -28,7 +29,7 @@ export interface SkypeAnalysis {
 /** The table's row for n front ends (a standard-edition pool has one); past the table, its last row. */
 export function frontEndRow(n: number): FrontEndRow {
   const sizes = Object.keys(FRONT_END_TABLE).map(Number);
-  const size = Math.max(1, Math.min(n, Math.max(...sizes)));
+  const size = Math.max(1, Math.min(n, maxOf(sizes)));
   return FRONT_END_TABLE[size]!;
 }
 

@@ -5,6 +5,7 @@ import type { SkypeModel } from './model.js';
 import type { KindReport } from '../types.js';
 import { weakestPoolHeadline } from '../../report/headline.js';
 import { drawnLabel, fitFirst, fitText, textWidth } from '../../report/fit-text.js';
+import { maxOf } from '../../util/extremes.js';
 
 export interface SkypeView {
   readonly width: number;
@@ -31,10 +32,10 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis): SkypeView
   const FE_GAP = 12;
   const FE_PAD = 6;
   const FE_PX = 10;
-  const longest = Math.max(0, ...model.pools.flatMap((p) => p.frontEnds.map((n) => textWidth(n, FE_PX))));
+  const longest = maxOf(model.pools.flatMap((p) => p.frontEnds.map((n) => textWidth(n, FE_PX))), 0);
   const feWidth = Math.min(FE_MAX, Math.max(FE_MIN, Math.ceil(longest) + 2 * FE_PAD));
   const perRow = feWidth === FE_MIN ? 4 : Math.max(1, Math.floor((W - 28 + FE_GAP) / (feWidth + FE_GAP)));
-  const maxFe = Math.max(...model.pools.map((p) => p.frontEnds.length));
+  const maxFe = maxOf(model.pools.map((p) => p.frontEnds.length));
   const rowsOfFe = Math.ceil(maxFe / perRow);
   const height = 110 + rowsOfFe * 34 + 30;
   const boxes = model.pools.map((p, i) => {

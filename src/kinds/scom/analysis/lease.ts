@@ -5,6 +5,7 @@
  */
 import { POOL_MANAGER, POOL_MANAGER_SETTINGS } from '../../../domain/facts.js';
 import type { PoolManagerValues, Server } from '../model/types.js';
+import { maxOf } from '../../../util/extremes.js';
 
 export interface EffectivePoolManager {
   readonly leaseRequestPeriodSeconds: number;
@@ -44,7 +45,7 @@ export function poolLease(group: PoolManagerValues, servers: readonly Server[]):
   }
   const settings = [...distinct.values()];
   return {
-    leaseDurationSeconds: Math.max(...settings.map(leaseDuration)),
+    leaseDurationSeconds: maxOf(settings.map(leaseDuration)),
     distinctSettings: settings,
   };
 }

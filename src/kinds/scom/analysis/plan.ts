@@ -15,6 +15,7 @@ import type { CapacityLimits } from '../../../domain/facts.js';
 import type { Pool, ServerRole } from '../model/types.js';
 import { quorum, type QuorumFigures } from './quorum.js';
 import { groupThousands, plural } from '../../../rules/types.js';
+import { minOf } from '../../../util/extremes.js';
 
 export interface PoolShape {
   readonly members: number;
@@ -117,7 +118,7 @@ export function poolShape(pool: Pool, limits: CapacityLimits): { shape: PoolShap
   const role: ServerRole = gatewayPool ? 'gateway' : 'management-server';
   const unixLimit = role === 'gateway' ? limits.unixLinuxPerGateway.value : limits.unixLinuxPerManagementServer.value;
   const workloads = [
-    { total: pool.workload.unixLinuxAgents, limitPerMember: Math.min(unixLimit, ...pool.members.map((m) => (m.server.role === 'gateway' ? limits.unixLinuxPerGateway.value : limits.unixLinuxPerManagementServer.value))) },
+    { total: pool.workload.unixLinuxAgents, limitPerMember: minOf(pool.members.map((m) => (m.server.role === 'gateway' ? limits.unixLinuxPerGateway.value : limits.unixLinuxPerManagementServer.value)), unixLimit) },
     { total: pool.workload.urls, limitPerMember: limits.urlsPerManagementServer.value },
   ].filter((w) => w.total > 0);
   const perPoolOver = pool.workload.networkDevices > limits.networkDevicesPerPool.value

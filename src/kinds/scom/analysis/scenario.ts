@@ -19,8 +19,7 @@ export type NameMeaning = 'server' | 'data centre';
 
 /** Every name a scenario may use, as the file spells it. */
 export function knownNames(topology: Topology): string[] {
-  const names = [...topology.managementServers, ...topology.gateways].map((s) => s.name);
-  names.push(...topology.dataCenters.map((d) => d.name));
+  const names = [...topology.managementServers, ...topology.gateways, ...topology.dataCenters].map((s) => s.name);
   if (!topology.database.implied) names.push(topology.database.server);
   return names;
 }
