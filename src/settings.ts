@@ -28,5 +28,12 @@ export const DEFAULT_SETTINGS: Settings = {
   targetTolerableFailures: POOL.targetTolerableFailures.value,
 };
 
+/**
+ * The most tolerable failures a config or `plan --target-failures` may ask for: a tool bound, not a
+ * source's figure, which keeps plan's search small (schemas/config.schema.json's maximum; a test
+ * checks that they agree).
+ */
+export const MAX_TARGET_TOLERABLE_FAILURES = 999;
+
 /** The default computers-per-group figure of the default version, for documentation. */
 export const DEFAULT_COMPUTERS_PER_GROUP = CAPACITY_LIMITS[DEFAULT_SCOM_VERSION].computersPerManagementGroup.value;

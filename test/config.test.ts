@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -37,6 +38,22 @@ describe('config file', () => {
     expect(json(without.stdout).files[0]!.findings.map((f) => f.ruleId)).toContain('latency-over-10ms');
   });
 
+  it('that is a pipe, a device or a folder is refused at once (exit 2), named or found upward', async () => {
+    const root = project('not-a-file', undefined);
+    const fifo = path.join(root, 'config.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const refused = (name: string) => ({ code: 2, stdout: '', stderr: `pooltopo: cannot read config file "${name}": it is not a regular file (a device, socket or pipe); --no-config runs without one\n` });
+    expect(await runCli(['validate', 'a.yaml', '--config', 'config.yaml'], { cwd: root })).toEqual(refused('config.yaml'));
+    for (const device of ['/dev/zero', '/dev/null']) {
+      expect(await runCli(['validate', 'a.yaml', '--config', device], { cwd: root })).toEqual(refused(device));
+    }
+    expect(await runCli(['validate', 'a.yaml', '--config', '.'], { cwd: root })).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read config file ".": it is a directory\n' });
+    // Found upward, it is the config that applies: refused, not passed over for one further up.
+    execFileSync('mkfifo', [path.join(root, '.pooltopo.yaml')]);
+    mkdirSync(path.join(root, 'sub'));
+    expect(await runCli(['validate', '../a.yaml'], { cwd: path.join(root, 'sub') })).toEqual(refused('../.pooltopo.yaml'));
+  });
+
   it('is taken from --config, and a missing one is exit 2', async () => {
     const root = project('explicit', undefined);
     writeFileSync(path.join(root, 'strict.yaml'), 'settings:\n  targetTolerableFailures: 2\n');
@@ -60,6 +77,8 @@ describe('config file', () => {
     ['a bad threshold', 'settings:\n  poolLatencyMs: -1\n', /^pooltopo: \.pooltopo\.yaml:2:18: bad config file: `settings\.poolLatencyMs` must be more than 0/],
     ['two bad thresholds', 'settings:\n  poolLatencyMs: -1\n  databaseLatencyMs: -1\n', /`settings\.poolLatencyMs` must be more than 0, not -1 \(and 1 more problem\)\.\n$/],
     ['three bad thresholds', 'settings:\n  poolLatencyMs: -1\n  databaseLatencyMs: -1\n  targetTolerableFailures: -1\n', /must be more than 0, not -1 \(and 2 more problems\)\.\n$/],
+    ['a target plan could not search for', 'settings:\n  targetTolerableFailures: 1000000000\n', /^pooltopo: \.pooltopo\.yaml:2:28: bad config file: `settings\.targetTolerableFailures` must be at most 999/],
+    ['more computers than any console count supports', 'settings:\n  computersPerManagementGroup: 20000\n', /^pooltopo: \.pooltopo\.yaml:2:32: bad config file: `settings\.computersPerManagementGroup` must be at most 15,?000/],
     ['a policy that does not parse', 'policies:\n  - id: p\n    assert: "tolerableFailures >= "\n    message: m\n', /^pooltopo: \.pooltopo\.yaml:3:\d+: bad config file: policy "p": the expression does not parse/],
     ['a policy with an unknown symbol', 'policies:\n  - id: p\n    assert: "tolerableFailurs >= 2"\n    message: m\n', /policy "p": unknown symbol "tolerableFailurs" \(did you mean "tolerableFailures"\?\)/],
     ['a policy that is not a test', 'policies:\n  - id: p\n    assert: "tolerableFailures + 1"\n    message: m\n', /policy "p": the expression gives number 2, not true or false/],
@@ -212,5 +231,16 @@ describe('suppressions', () => {
     const whole = project('suppress-list', undefined, { 'a.yaml': TWO.replace('pools:\n', '# pooltopo-disable-next-line gateway-without-failover -- both retired\n' + gateways.replace(/  # pooltopo.*\n/, '') + 'pools:\n') });
     const both = JSON.parse((await runCli(['validate', 'a.yaml', '--format', 'json'], { cwd: whole })).stdout).files[0];
     expect(both.suppressed.filter((f: { ruleId: string }) => f.ruleId === 'gateway-without-failover')).toHaveLength(2);
+  });
+});
+
+describe('config schema bounds', () => {
+  it('are the figures the code uses: plan\'s target and the sources\' computers per group with few consoles', async () => {
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/config.schema.json'), 'utf8'));
+    const settings = schema.properties.settings.properties;
+    const { MAX_TARGET_TOLERABLE_FAILURES } = await import('../src/settings.js');
+    const { CAPACITY_LIMITS } = await import('../src/domain/facts.js');
+    expect(settings.targetTolerableFailures.maximum).toBe(MAX_TARGET_TOLERABLE_FAILURES);
+    for (const limits of Object.values(CAPACITY_LIMITS)) expect(settings.computersPerManagementGroup.maximum).toBe(limits.computersPerManagementGroupFewConsoles.value);
   });
 });

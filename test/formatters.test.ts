@@ -193,7 +193,7 @@ describe('many findings', () => {
   it('are formatted in every format without running out of stack (a finding per server of a 100,000-server file)', () => {
     const findings = Array.from({ length: 200_000 }, (_, i) => ({
       ruleId: 'unknown-reference', severity: 'error' as const, message: `Server "ms${i}" names data centre "nowhere", which is not defined.`,
-      file: 'big.yaml', line: i + 2, column: 5,
+      file: 'big.yaml', line: i + 2, column: 5, path: `/managementServers/${i}/dataCenter`,
     }));
     const files = [{ file: 'big.yaml', kind: 'scom' as const, findings, pools: [] }];
     const results: Results = { version: 1, files, summary: summarise(files) };

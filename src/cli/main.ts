@@ -11,7 +11,7 @@ import { refuseOverwritingInput, writeFileAtomic } from '../io/files.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
 import { kindPlugin } from '../kinds/registry.js';
-import { DEFAULT_SETTINGS } from '../settings.js';
+import { DEFAULT_SETTINGS, MAX_TARGET_TOLERABLE_FAILURES } from '../settings.js';
 import { ruleById } from '../rules/index.js';
 import { INTERNAL_ERROR } from '../rules/common/internal-error.js';
 import { SEVERITIES, atOrAbove, plural, type Severity } from '../rules/types.js';
@@ -453,7 +453,9 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   if (positionals.length !== 1) throw new PooltopoError('plan needs exactly one topology file (pooltopo plan --help)');
   const format = stylishOrJson(values);
   const raw = values['target-failures'] as string | undefined;
-  if (raw !== undefined && !/^[1-9]\d{0,2}$/.test(raw)) throw new PooltopoError(`--target-failures must be a whole number from 1 to 999, not "${raw}"`);
+  if (raw !== undefined && !(/^[1-9]\d*$/.test(raw) && Number(raw) <= MAX_TARGET_TOLERABLE_FAILURES)) {
+    throw new PooltopoError(`--target-failures must be a whole number from 1 to ${MAX_TARGET_TOLERABLE_FAILURES}, not "${raw}"`);
+  }
   const file = positionals[0]!;
   const { outcome, config } = await modelOf('plan', file, values, io);
   const settings = { ...DEFAULT_SETTINGS, ...config.settings };

@@ -3,10 +3,10 @@
  * upward from the working directory. Anything wrong with it is a `PooltopoError` (exit code 2) naming
  * file:line:column.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { PooltopoError } from '../errors.js';
-import { decodeText, describeFsError } from '../io/files.js';
+import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files.js';
 import { parseDocument } from '../io/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
 import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
@@ -43,7 +43,9 @@ export async function findConfigFile(cwd: string, explicit?: string): Promise<st
       } catch {
         // not readable here (a folder without search permission): as if absent
       }
-      if (stat?.isFile()) return candidate;
+      // Anything else of that name (a pipe, a folder) is the config that applies, which
+      // loadConfig then refuses, rather than passed over for one further up.
+      if (stat !== undefined) return candidate;
     }
     if (path.dirname(dir) === dir) return undefined;
   }
@@ -62,15 +64,18 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
   if (file === undefined) return NO_CONFIG(cwd);
   // Named as given with --config, else relative to the working directory (`../.pooltopo.yaml`).
   const shown = explicit ?? (path.relative(cwd, file) || file);
-  let bytes: Buffer;
+  // As a topology file is read: a pipe or a device (`/dev/zero`) is refused rather than waited on
+  // or read forever, and a file over the default size limit is not read.
+  let read;
   try {
-    bytes = readFileSync(file);
+    read = readTopologyFile(shown, cwd, DEFAULT_READ_LIMITS, 'config file ');
   } catch (err) {
-    throw new PooltopoError(`cannot read config file "${explicit ?? shown}": ${describeFsError(err)}`);
+    // `--config /dev/null` for no config at all: say how.
+    if (err instanceof PooltopoError && /not a regular file/.test(err.message)) throw new PooltopoError(`${err.message}; --no-config runs without one`);
+    throw err;
   }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) throw new PooltopoError(`${shown}: ${decoded.message}`);
-  return parseConfig(decoded.text, shown, path.dirname(file));
+  if (!read.ok) throw new PooltopoError(`${shown}: ${read.message}`);
+  return parseConfig(read.text, shown, path.dirname(file));
 }
 
 /** Reads a config file's text; `shown` names it in messages. */
