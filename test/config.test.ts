@@ -158,11 +158,26 @@ describe('policies', () => {
     ['an assignment', 'f(x) = 1'],
     ['a JavaScript global', 'process.exit(1) == 1'],
     ['the constructor chain', 'tolerableFailures.constructor("return process")() == 1'],
-  ])('cannot reach outside the sandbox with %s', async (_name, expr) => {
+    // Nor run out of time or memory: nothing that builds a matrix or a range, or loops.
+    ['a huge matrix', 'size(ones(100000, 100000))[1] > 0'],
+    ['a huge range', 'sum(1:100000000) > 0'],
+    ['a huge range function', 'max(range(1, 1e9)) > 0'],
+    ['a loop over a list', 'max(map([1, 2], f)) > 0'],
+    ['a unit conversion', 'number(tolerableFailures to cm) > 0'],
+    ['an object', '{a: 1}.a == 1'],
+    ['several expressions', 'a = 1; a == 1'],
+  ])('cannot reach outside the sandbox, or past bounded time and memory, with %s', async (_name, expr) => {
     const root = project(`sandbox-${_name.replace(/\W+/g, '-')}`, `policies:\n  - id: p\n    assert: ${JSON.stringify(expr)}\n    message: m\n`);
     const r = await runCli(['validate', 'a.yaml'], { cwd: root });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad config file: policy "p": /);
+    expect(r.stderr).toMatch(/^pooltopo: \.pooltopo\.yaml:3:\d+: bad config file: policy "p": .*\.\n$/);
+  });
+
+  it('may call the scalar functions, and is told which when it calls another', async () => {
+    const ok = project('policy-functions', 'policies:\n  - id: p\n    assert: "max(min(tolerableFailures, 3), abs(-1)) >= 1 and equalText(purpose, \\"general\\") and round(availability * 100) <= 100 and group.agents >= 0 and (implied ? true : votesNeeded > 0)"\n    message: m\n');
+    expect(await runCli(['validate', 'a.yaml'], { cwd: ok })).toMatchObject({ code: 0, stderr: '' });
+    const other = project('policy-ones', 'policies:\n  - id: p\n    assert: "size(ones(2, 2))[1] == 2"\n    message: m\n');
+    expect((await runCli(['validate', 'a.yaml'], { cwd: other })).stderr).toMatch(/policy "p": the function size is not allowed in policies \(a policy may call abs, ceil, floor, .*, boolean\)\.\n$/);
   });
 
   it('load mathjs only when a policy exists', () => {

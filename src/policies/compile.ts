@@ -1,8 +1,11 @@
 /**
  * Compiles policy expressions with mathjs, loaded only when a policy exists (it costs ~600 ms).
- * Evaluated in mathjs's own expression sandbox (no JavaScript, no Node, no file system), with the
- * functions that could reach outside it (import, createUnit, evaluate, parse, ...) disabled, and
- * only the pool's figures and the group's as symbols.
+ * Evaluated in mathjs's own expression sandbox (no JavaScript, no Node, no file system), with only
+ * the pool's figures and the group's as symbols, and only what tests figures allowed: scalar
+ * operators and the functions of POLICY_FUNCTIONS, no ranges (`1:1e9`), no assignments, nothing
+ * that builds a matrix (`ones(1e5, 1e5)`) or loops. So a policy runs in time and memory bounded
+ * by its length, on every pool of every file. The functions that could reach outside the sandbox
+ * (import, createUnit, evaluate, parse, ...) are also replaced by ones that throw.
  */
 import { closest } from '../util/suggest.js';
 import { POOL_SYMBOLS } from './scope.js';
@@ -19,12 +22,45 @@ export interface PolicyProblem {
 }
 
 const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'simplifyConstant', 'simplifyCore', 'derivative', 'resolve', 'compile', 'reviver', 'replacer', 'config', 'chain', 'rationalize', 'leafCount'] as const;
+
+/** The functions a policy may call: each takes and gives single values, in constant time. */
+export const POLICY_FUNCTIONS = [
+  'abs', 'ceil', 'floor', 'round', 'fix', 'sign', 'sqrt', 'cbrt', 'exp', 'log', 'log10', 'log2',
+  'min', 'max', 'mod', 'pow', 'gcd', 'lcm', 'hypot',
+  'add', 'subtract', 'multiply', 'divide', 'equal', 'unequal', 'larger', 'largerEq', 'smaller', 'smallerEq', 'compare',
+  'and', 'or', 'not', 'xor', 'isInteger', 'isNaN', 'isNegative', 'isPositive', 'isZero',
+  'equalText', 'compareText', 'number', 'string', 'boolean',
+] as const;
+const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set(POLICY_FUNCTIONS);
+
+/**
+ * The operators a policy may use (by the function mathjs gives them): arithmetic, comparison,
+ * logic and bitwise ones on single values; not `to`/`in` (units).
+ */
+const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
+  'add', 'subtract', 'multiply', 'divide', 'mod', 'pow', 'unaryMinus', 'unaryPlus', 'factorial',
+  'dotMultiply', 'dotDivide', 'dotPow',
+  'equal', 'unequal', 'larger', 'largerEq', 'smaller', 'smallerEq', 'and', 'or', 'xor', 'not',
+  'bitAnd', 'bitOr', 'bitXor', 'bitNot', 'leftShift', 'rightArithShift', 'rightLogShift',
+]);
+
+/** Why a kind of node is not allowed in a policy; absent for the kinds that are. */
+const NOT_ALLOWED_NODES: Readonly<Record<string, string>> = {
+  RangeNode: 'a range (a:b) is not allowed in policies; a policy tests one pool\'s figures',
+  AssignmentNode: 'the expression assigns a value; a policy only tests the figures',
+  FunctionAssignmentNode: 'the expression assigns a value; a policy only tests the figures',
+  BlockNode: 'a policy is one expression, not several separated by ; or a new line',
+  ObjectNode: 'an object ({...}) is not allowed in policies; a policy tests one pool\'s figures',
+};
 const CONSTANTS = new Set(['true', 'false', 'null', 'pi', 'e', 'Infinity', 'NaN']);
 
 interface MathNode {
   type: string;
   name?: string;
-  fn?: MathNode;
+  /** A FunctionNode's callee; an OperatorNode's function name. */
+  fn?: MathNode | string;
+  /** An OperatorNode's operator as written. */
+  op?: string;
   traverse(callback: (node: MathNode, path: string, parent: MathNode | null) => void): void;
   compile(): { evaluate(scope: ReadonlyMap<string, unknown>): unknown };
 }
@@ -37,7 +73,7 @@ export async function compilePolicies(definitions: readonly PolicyDefinition[], 
   const disabled: Record<string, () => never> = {};
   for (const name of DISABLED) disabled[name] = () => { throw new Error(`the function ${name} is disabled in policies`); };
   math.import(disabled, { override: true });
-  const isFunction = (name: string) => !(DISABLED as readonly string[]).includes(name) && typeof math[name] === 'function';
+  const isFunction = (name: string) => ALLOWED_FUNCTIONS.has(name) && typeof math[name] === 'function';
 
   const policies: CompiledPolicy[] = [];
   const problems: PolicyProblem[] = [];
@@ -50,22 +86,25 @@ export async function compilePolicies(definitions: readonly PolicyDefinition[], 
       problems.push({ index, message: `the expression does not parse: ${e.message.replace(/\s*\(char \d+\)$/, '')}`, ...(typeof e.char === 'number' ? { at: e.char } : {}) });
       return;
     }
-    const unknown: string[] = [];
+    // The first thing the expression may not do, as a message.
+    let refused: string | undefined;
     node.traverse((n, path, parent) => {
-      if (n.type === 'FunctionAssignmentNode' || n.type === 'AssignmentNode') unknown.push('(assignment)');
-      if (n.type !== 'SymbolNode' || n.name === undefined) return;
+      if (refused !== undefined) return;
       const calledAs = parent?.type === 'FunctionNode' && path === 'fn';
-      if (calledAs && (DISABLED as readonly string[]).includes(n.name)) unknown.push(`(disabled)${n.name}`);
-      else if (calledAs ? !isFunction(n.name) : !(n.name in POOL_SYMBOLS || CONSTANTS.has(n.name))) unknown.push(n.name);
+      if (NOT_ALLOWED_NODES[n.type] !== undefined) refused = NOT_ALLOWED_NODES[n.type];
+      else if (n.type === 'OperatorNode' && !ALLOWED_OPERATORS.has(String(n.fn))) refused = `the operator "${n.op ?? String(n.fn)}" is not allowed in policies (units and matrices are not a pool's figures)`;
+      else if (n.type === 'FunctionNode' && (typeof n.fn !== 'object' || n.fn.type !== 'SymbolNode')) refused = `only a function named in the expression can be called; a policy may call ${POLICY_FUNCTIONS.join(', ')}`;
+      else if (n.type !== 'SymbolNode' || n.name === undefined) return;
+      else if (calledAs && !isFunction(n.name)) {
+        refused = typeof math[n.name] === 'function' || (DISABLED as readonly string[]).includes(n.name)
+          ? `the function ${n.name} is not allowed in policies (a policy may call ${POLICY_FUNCTIONS.join(', ')})`
+          : `unknown function "${n.name}"; a policy may call ${POLICY_FUNCTIONS.join(', ')}`;
+      } else if (!calledAs && !(n.name in POOL_SYMBOLS || CONSTANTS.has(n.name))) {
+        refused = `unknown symbol "${n.name}"${hint(n.name)}; a policy sees ${Object.keys(POOL_SYMBOLS).join(', ')}`;
+      }
     });
-    if (unknown.length > 0) {
-      const [name] = unknown;
-      const message = name === '(assignment)'
-        ? 'the expression assigns a value; a policy only tests the figures'
-        : name!.startsWith('(disabled)')
-          ? `the function ${name!.slice(10)} is not allowed in policies`
-          : `unknown symbol "${name}"${hint(name!)}; a policy sees ${Object.keys(POOL_SYMBOLS).join(', ')}`;
-      problems.push({ index, message });
+    if (refused !== undefined) {
+      problems.push({ index, message: refused });
       return;
     }
     const placeholder = placeholderProblem(definition.message, sampleScope);
