@@ -4,7 +4,7 @@
  * No file system, no console: the caller hands in the text.
  */
 import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProblem } from './io/parse.js';
-import { checkConfigSchema, checkSchema } from './io/schema.js';
+import { actualType, checkConfigSchema, checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
 import { COMMON_RULES, isSuppressible, nearestRuleId, ruleById, ruleSettingProblem } from './rules/index.js';
 import { INTERNAL_ERROR } from './rules/common/internal-error.js';
@@ -164,7 +164,11 @@ export async function lintText(text: string, file: string, options: LintOptions 
   const schemaRule = ruleById('schema')!;
   const declaredKind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
   if (declaredKind !== undefined && !isKnownKind(declaredKind)) {
-    reportRule(schemaRule, sourceMap, { messageId: 'unknownKind', data: { kind: String(declaredKind), known: KINDS.join(', ') }, path: '/kind' });
+    // A kind that is no text (`kind: [scom]`) is named by its type, not as "[object Object]".
+    const report: Pick<Report, 'messageId' | 'data'> = typeof declaredKind === 'string'
+      ? { messageId: 'unknownKind', data: { kind: declaredKind, known: KINDS.join(', ') } }
+      : { messageId: 'kindNotText', data: { actual: actualType(declaredKind), known: KINDS.join(', ') } };
+    reportRule(schemaRule, sourceMap, { ...report, path: '/kind' });
     return done(sourceMap);
   }
   const violations = await checkSchema(value, (p) => sourceMap.isPlainScalar(p));

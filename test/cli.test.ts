@@ -27,6 +27,15 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('pooltopo', () => {
+  it('refuses an empty path (an unset variable), rather than linting the working directory', async () => {
+    expect(await runCli(['validate', ''])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: an empty path was given (an unset variable?); name a file, a directory or a glob\n' });
+    expect(await runCli(['validate', 'examples/single-server.yaml', ''])).toMatchObject({ code: 2, stdout: '' });
+    expect(await runCli(['report', ''])).toMatchObject({ code: 2, stderr: 'pooltopo: an empty path was given (an unset variable?); name a file, a directory or a glob\n' });
+    expect(await runCli(['validate', 'examples/single-server.yaml', '-o', ''])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: --output is an empty path (an unset variable?); name a file, or - for standard output\n' });
+    expect(await runCli(['validate', 'examples/single-server.yaml', '--config', ''])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: --config is an empty path (an unset variable?); name a config file, or use --no-config\n' });
+    expect(await runCli(['validate', 'examples/single-server.yaml', '--config', 'x.yaml', '--no-config'])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: --config and --no-config say opposite things; give one of them\n' });
+  });
+
   it('prints its version and help', async () => {
     const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
     expect(await runCli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });

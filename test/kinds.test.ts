@@ -11,6 +11,19 @@ describe('kinds', () => {
     expect(result.kind).toBeUndefined();
   });
 
+  it.each([
+    ['kind: [skype-pool-pair]', 'a list'],
+    ['kind: {a: 1}', 'a mapping'],
+    ['kind: 3', 'the number 3'],
+    ['kind: true', 'true'],
+    ['kind:', 'empty'],
+  ])('names a kind that is no text by its type (%s)', async (line, actual) => {
+    const { result } = await lintText(`version: 1\n${line}\nname: x\n`, 'k.yaml');
+    expect(result.findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([
+      ['schema', 2, `The kind must be one of scom, skype-pool-pair, opcon-failover, not ${actual}.`],
+    ]);
+  });
+
   it('gives CLI.md\'s JSON for an OpCon file: no pools, the failover figures', async () => {
     const r = await runCli(['validate', 'examples/opcon-automatic-recommended.yaml', '--format', 'json']);
     expect(r.code).toBe(0);

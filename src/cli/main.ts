@@ -421,6 +421,7 @@ function warnOn(io: Io): (message: string) => void {
 /** The --output file; undefined for standard output (no -o, or `-o -` as other tools take it). */
 function outputOf(values: Record<string, unknown>): string | undefined {
   const output = values['output'] as string | undefined;
+  if (output === '') throw new PooltopoError('--output is an empty path (an unset variable?); name a file, or - for standard output');
   return output === '-' ? undefined : output;
 }
 
@@ -504,6 +505,8 @@ function failing(findings: readonly { severity: Severity }[], failOn: Severity):
 }
 
 async function configFor(values: Record<string, unknown>, io: Io): Promise<Config> {
+  if (values['config'] === '') throw new PooltopoError('--config is an empty path (an unset variable?); name a config file, or use --no-config');
+  if (values['no-config'] && values['config'] !== undefined) throw new PooltopoError('--config and --no-config say opposite things; give one of them');
   if (values['no-config']) return NO_CONFIG(io.cwd);
   return loadConfig(io.cwd, values['config'] as string | undefined);
 }

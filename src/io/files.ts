@@ -42,6 +42,9 @@ export async function expandPatterns(patterns: readonly string[], cwd: string, e
     warnings.push(message);
   };
   for (const pattern of patterns) {
+    // An empty argument is most often an unset variable (`pooltopo validate "$FILES"`): as a path
+    // it would mean the working directory, and lint everything there.
+    if (pattern === '') throw new PooltopoError('an empty path was given (an unset variable?); name a file, a directory or a glob');
     // What this pattern matches, whether or not an earlier one gave it too (`examples/ examples/*.yaml`).
     let matched = 0;
     const take = (shown: string) => {

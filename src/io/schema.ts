@@ -100,7 +100,8 @@ function typeName(type: unknown): string {
   return types.map((t) => TYPE_NAMES[String(t)] ?? String(t)).join(' or ');
 }
 
-function actualType(value: unknown): string {
+/** A value as a message names it: `empty`, `a list`, `the number 3`, `the string "x"`, `true`. */
+export function actualType(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';

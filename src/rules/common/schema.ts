@@ -18,6 +18,7 @@ export default defineRule<{ readonly issues: readonly ModelIssue[] }>({
       empty: 'The file is empty: a topology needs at least `version`, `name` and `managementServers`.',
       invalidDuration: 'Latency "{{value}}" {{reason}}.',
       unknownKind: 'Unknown kind "{{kind}}": pooltopo knows {{known}}.',
+      kindNotText: 'The kind must be one of {{known}}, not {{actual}}.',
       selfPair: 'Pool "{{name}}" is paired with itself; a backup pool is another pool.',
       mixedLatencyPair: 'A latency entry is between two servers or two data centres, not one of each ({{a}} and {{b}}).',
     },
