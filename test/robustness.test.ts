@@ -53,7 +53,11 @@ function build(t: ValueOf<typeof topologyArb>, name: (s: string) => string = (s)
     version: 1, name: 'Fuzz',
     dataCenters: dcs.map((n) => ({ name: n })),
     databases: { operational: { server: 'sqlx', dataCenter: dcs[t.dbDc % dcs.length] } },
-    latency: t.latency.map((l) => ({ between: [dcs[l.a % dcs.length], dcs[l.b % dcs.length]], ms: l.ms })),
+    // Each pair once (a pair given twice is a schema finding).
+    latency: [...new Map(t.latency.map((l) => {
+      const [a, b] = [l.a % dcs.length, l.b % dcs.length].sort((x, y) => x - y) as [number, number];
+      return [`${a} ${b}`, { between: [dcs[a], dcs[b]], ms: l.ms }] as const;
+    }).reverse()).values()],
     managementServers: order(ms.map((n, i) => ({ name: n, dataCenter: dcs[t.placement[i]! % dcs.length], agents: t.agents[i] }))),
     gateways: order(gw.map((n, i) => ({ name: n, dataCenter: dcs[t.placement[t.ms + i]! % dcs.length], managementServers: ms.slice(0, 2) }))),
     pools: t.pools.map((p, i) => {

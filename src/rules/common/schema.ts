@@ -21,6 +21,8 @@ export default defineRule<{ readonly issues: readonly ModelIssue[] }>({
       kindNotText: 'The kind must be one of {{known}}, not {{actual}}.',
       selfPair: 'Pool "{{name}}" is paired with itself; a backup pool is another pool.',
       mixedLatencyPair: 'A latency entry is between two servers or two data centres, not one of each ({{a}} and {{b}}).',
+      latencyToItself: 'A latency entry between server {{name}} and itself measures nothing; name two different servers, or remove it.',
+      latencyGivenTwice: 'The round trip between {{a}} and {{b}} ({{ms}} ms) is already given by latency entry {{entry}} ({{firstMs}} ms); give each pair once.',
     },
   },
   check: (context) => issuesOf(context, 'schema'),

@@ -26,7 +26,7 @@ const pairKey = (a: string, b: string) => {
   return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
 };
 
-/** The entries that give a round trip between two of `endpoints` (first entry wins for a repeated pair). */
+/** The entries that give a round trip between two of `endpoints` (the model lets each pair through once: a repeat is a schema finding). */
 export function appliedLatency(endpoints: readonly Endpoint[], entries: readonly LatencyEntry[]): AppliedLatency[] {
   const dcOf = new Map<string, string>();
   const perDc = new Map<string, number>();

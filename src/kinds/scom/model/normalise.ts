@@ -261,6 +261,8 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
 
   // Latency: two servers (the database's server counts) or two data centres.
   const latency: LatencyEntry[] = [];
+  /** The first entry of each pair, by its ends in either order. */
+  const latencyPairs = new Map<string, { index: number; ms: number }>();
   const dbKey = op ? nameKey(op.server) : undefined;
   (doc.latency ?? []).forEach((entry, i) => {
     const parsed = latencyValues.get(i);
@@ -284,12 +286,25 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
       issue('schema', 'mixedLatencyPair', { a: (a.server ?? a.dc)!, b: (b.server ?? b.dc)! }, pointer('latency', i, 'between'));
       return;
     }
-    latency.push({
-      between,
-      ends: between === 'servers' ? [a.server!, b.server!] : [a.dc!, b.dc!],
-      ms: parsed && parsed.ok ? parsed.ms : Number(entry.ms),
-      path: pointer('latency', i),
-    });
+    const pair: [string, string] = between === 'servers' ? [a.server!, b.server!] : [a.dc!, b.dc!];
+    const ms = parsed && parsed.ok ? parsed.ms : Number(entry.ms);
+    // A server's round trip to itself measures nothing (a data centre's to itself is the round
+    // trip between two of its servers, FORMAT.md).
+    if (between === 'servers' && nameKey(pair[0]) === nameKey(pair[1])) {
+      issue('schema', 'latencyToItself', { name: pair[0] }, pointer('latency', i, 'between'));
+      return;
+    }
+    // A pair given twice, in either order: which one holds? (The findings would depend on the
+    // order of the entries.)
+    const [x, y] = [nameKey(pair[0]), nameKey(pair[1])];
+    const key = `${between}\u0000${x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`}`;
+    const first = latencyPairs.get(key);
+    if (first !== undefined) {
+      issue('schema', 'latencyGivenTwice', { a: pair[0], b: pair[1], ms, entry: first.index + 1, firstMs: first.ms }, pointer('latency', i, 'between'));
+      return;
+    }
+    latencyPairs.set(key, { index: i, ms });
+    latency.push({ between, ends: pair, ms, path: pointer('latency', i) });
   });
 
   if (implicitDc && !dataCenters.includes(implicitDc)) dataCenters.push(implicitDc);
