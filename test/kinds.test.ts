@@ -24,12 +24,25 @@ describe('kinds', () => {
     ]);
   });
 
+  it.each([
+    ['two Primaries and a StandAlone', ['Primary', 'Primary', 'StandAlone'], { scenario: null, mode: 'none', primary: 'a', secondary: null }, ['several', 'missing', 'mixed']],
+    ['a Secondary and a StandAlone', ['Secondary', 'StandAlone'], { scenario: null, mode: 'none', primary: null, secondary: null }, ['missing', 'mixed']],
+    ['three StandAlone machines', ['StandAlone', 'StandAlone', 'StandAlone'], { scenario: 1, mode: 'manual', primary: 'a', secondary: 'b' }, ['third']],
+  ])('gives OpCon machines whose modes conflict (%s) no failover they do not set up', async (_name, modes, failover, messages) => {
+    const machines = modes.map((mode, i) => `  - {name: ${'abc'[i]}, mode: ${mode}, serviceStartType: ${i === 0 ? 'automatic' : 'manual'}}`).join('\n');
+    const { result } = await lintText(`version: 1\nkind: opcon-failover\nname: x\nmachines:\n${machines}\n`, 'o.yaml');
+    expect(result.kind === 'opcon-failover' && result.failover).toMatchObject({ ...failover, machines: modes.length });
+    const conflicts = result.findings.filter((f) => f.ruleId === 'opcon/mode-conflict').map((f) => f.message);
+    expect(conflicts).toHaveLength(messages.length);
+    if (messages.includes('third')) expect(conflicts[0]).toBe('Machine "c" is a third StandAlone machine, but manual failover is between the first two listed; describe it in a file of its own, or remove it.');
+  });
+
   it('gives CLI.md\'s JSON for an OpCon file: no pools, the failover figures', async () => {
     const r = await runCli(['validate', 'examples/opcon-automatic-recommended.yaml', '--format', 'json']);
     expect(r.code).toBe(0);
     const [file] = JSON.parse(r.stdout).files;
     expect(file).toMatchObject({ kind: 'opcon-failover', findings: [], pools: [] });
-    expect(file.failover).toEqual({ scenario: 3, mode: 'automatic', primary: 'opcon01', secondary: 'opcon02', database: 'none', triggers: ['primary-abnormal-shutdown'], detectionSeconds: 30.5 });
+    expect(file.failover).toEqual({ scenario: 3, mode: 'automatic', primary: 'opcon01', secondary: 'opcon02', database: 'none', triggers: ['primary-abnormal-shutdown'], machines: 2, detectionSeconds: 30.5 });
   });
 
   it('checks an OpCon file against its own part of the schema', async () => {

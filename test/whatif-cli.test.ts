@@ -131,3 +131,15 @@ describe('pooltopo plan', () => {
     expect(unix.headroom.pools).toContainEqual({ pool: 'UNIX Linux Monitoring Pool', item: 'unixLinuxAgents', headroom: -600 });
   });
 });
+
+describe('simulate --event for OpCon machines whose modes conflict', () => {
+  it('is refused in one line: there is no failover flow to follow', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-opcon-conflict-'));
+    const file = path.join(dir, 'o.yaml');
+    writeFileSync(file, 'version: 1\nkind: opcon-failover\nname: x\nmachines:\n  - {name: a, mode: Primary}\n  - {name: b, mode: StandAlone}\n');
+    expect(await runCli(['simulate', 'o.yaml', '--event', 'abnormal-shutdown'], { cwd: dir })).toEqual({
+      code: 2, stdout: '',
+      stderr: 'pooltopo: "o.yaml" sets up no failover: its machines\' modes conflict (1 Primary, 0 Secondary, 1 StandAlone); pooltopo validate shows where\n',
+    });
+  });
+});

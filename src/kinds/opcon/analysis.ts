@@ -8,13 +8,15 @@ import type { Machine, OpconModel } from './model.js';
 export type Trigger = 'primary-abnormal-shutdown' | 'communication-loss' | 'primary-normal-shutdown';
 
 export interface Failover {
-  /** 1 manual + one database, 2 manual + replicated, 3 automatic + one database, 4 automatic + replicated; null for one machine. */
+  /** 1 manual + one database, 2 manual + replicated, 3 automatic + one database, 4 automatic + replicated; null for one machine, or modes that set up neither. */
   readonly scenario: 1 | 2 | 3 | 4 | null;
   readonly mode: 'manual' | 'automatic' | 'none';
   readonly primary: string | null;
   readonly secondary: string | null;
   readonly database: 'none' | 'replicated';
   readonly triggers: readonly Trigger[];
+  /** How many machines the file describes (mode `none` with more than one: their modes set up no failover). */
+  readonly machines: number;
   /** SecondsBetweenPings x (PingRetryCount + 1) + PingTimeOutInMilliseconds / 1000, on the Secondary; null unless automatic. */
   readonly detectionSeconds: number | null;
 }
@@ -26,6 +28,8 @@ export interface OpconAnalysis {
   readonly primaries: readonly Machine[];
   readonly secondaries: readonly Machine[];
   readonly standAlone: readonly Machine[];
+  /** Several machines whose modes set up neither failover (a Primary without a Secondary, or one StandAlone beside them). */
+  readonly modesConflict: boolean;
 }
 
 export function analyseOpcon(model: OpconModel): OpconAnalysis {
@@ -34,9 +38,13 @@ export function analyseOpcon(model: OpconModel): OpconAnalysis {
   const standAlone = model.machines.filter((m) => m.mode === 'StandAlone');
   const automatic = primaries.length > 0 && secondaries.length > 0;
   const single = model.machines.length === 1;
-  const primary = automatic ? primaries[0] : model.machines[0];
-  const secondary = automatic ? secondaries[0] : single ? undefined : model.machines[1];
-  const mode = single ? 'none' : automatic ? 'automatic' : 'manual';
+  // Manual failover is between StandAlone machines (FORMAT.md); a Primary without a Secondary, or
+  // the reverse, is no failover of either kind (opcon/mode-conflict says so): its primary is the
+  // machine in mode Primary, if one is, and it has no secondary.
+  const manual = !single && primaries.length === 0 && secondaries.length === 0;
+  const primary = automatic ? primaries[0] : manual || single ? model.machines[0] : primaries[0];
+  const secondary = automatic ? secondaries[0] : manual ? model.machines[1] : undefined;
+  const mode = automatic ? 'automatic' : manual ? 'manual' : 'none';
   const triggers: Trigger[] = [];
   if (mode === 'automatic' && secondary) {
     if (secondary.switches.primaryAbnormalShutdown) triggers.push('primary-abnormal-shutdown');
@@ -49,9 +57,10 @@ export function analyseOpcon(model: OpconModel): OpconAnalysis {
     ? secondary.secondsBetweenPings * (secondary.pingRetryCount + 1) + secondary.pingTimeOutInMilliseconds / 1000
     : null;
   return {
-    failover: { scenario, mode, primary: primary?.name ?? null, secondary: secondary?.name ?? null, database: model.replication, triggers, detectionSeconds },
+    failover: { scenario, mode, primary: primary?.name ?? null, secondary: secondary?.name ?? null, database: model.replication, triggers, machines: model.machines.length, detectionSeconds },
     ...(primary ? { primary } : {}),
     ...(secondary ? { secondary } : {}),
     primaries, secondaries, standAlone,
+    modesConflict: !single && !automatic && !manual,
   };
 }

@@ -56,6 +56,7 @@ export const opconKind: KindPlugin<'opcon-failover'> = {
 
 /** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */
 function failoverSummary(f: Failover): string {
+  if (f.mode === 'none' && f.machines > 1) return 'none: the machines\' modes set up no failover (opcon/mode-conflict)';
   if (f.mode === 'none') return `none: ${t(f.primary ?? '')} runs alone`;
   const db = f.database === 'replicated' ? 'replicated database' : 'one database';
   const head = `scenario ${f.scenario} (${f.mode}, ${db}): ${t(f.primary ?? '?')} -> ${t(f.secondary ?? '?')}`;

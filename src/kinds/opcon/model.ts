@@ -27,6 +27,19 @@ export const SMASERVMAN_DEFAULTS = {
   TimeOutInSecondsForSync: 60,
 } as const;
 
+/**
+ * What each numeric setting may be, by its meaning: a wait is 0 or more and a retry count a
+ * whole number of 0 or more (a type's range, not a source's figure).
+ */
+const NUMERIC_SETTINGS = {
+  SecondsBetweenPings: { whole: false, min: 0 },
+  PingRetryCount: { whole: true, min: 0 },
+  PingTimeOutInMilliseconds: { whole: false, min: 0 },
+} as const;
+
+/** The largest TCP port number. */
+const MAX_TCP_PORT = 65535;
+
 export interface Machine {
   readonly name: string;
   readonly mode: Mode;
@@ -69,19 +82,29 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
     seen.set(nameKey(m.name), m.name);
     const s = m.settings ?? {};
     const text = (key: string) => (s[key] === undefined ? undefined : String(s[key]));
-    // A numeric setting that is no number is a schema problem, not its default: the figures
-    // (detection time) would otherwise come from a value the file does not give.
-    const numeric = (key: keyof typeof SMASERVMAN_DEFAULTS): number => {
+    const violation = (key: string, must: string) => issues.push({
+      rule: 'schema', messageId: 'violation',
+      data: { message: `\`machines[${i}].settings.${key}\` must be ${must}, not ${typeof s[key] === 'number' ? s[key] : JSON.stringify(clip(String(s[key])))}.` },
+      path: pointer('machines', i, 'settings', key),
+    });
+    // A numeric setting that is no number, or out of its range (a negative wait, a fraction of a
+    // retry), is a schema problem, not its default: the figures (detection time) would otherwise
+    // come from a value the file does not give, or make no sense (detected in -29.5 s).
+    const numeric = (key: keyof typeof NUMERIC_SETTINGS): number => {
       const n = numberOf(s[key]);
       if (n === undefined) return SMASERVMAN_DEFAULTS[key];
-      if (Number.isFinite(n)) return n;
-      issues.push({
-        rule: 'schema', messageId: 'violation',
-        data: { message: `\`machines[${i}].settings.${key}\` must be a number, not ${JSON.stringify(clip(String(s[key])))}.` },
-        path: pointer('machines', i, 'settings', key),
-      });
+      const range = NUMERIC_SETTINGS[key];
+      if (!Number.isFinite(n)) violation(key, 'a number');
+      else if (range.whole && !Number.isInteger(n)) violation(key, `a whole number${range.min === 0 ? ' of 0 or more' : ''}`);
+      else if (n < range.min) violation(key, `${range.min} or more`);
+      else return n;
       return SMASERVMAN_DEFAULTS[key];
     };
+    // The port is kept as written (the rules compare it), once it is one.
+    const port = text('FailOverSocketNumber')?.trim();
+    if (port !== undefined && port !== '' && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= MAX_TCP_PORT)) {
+      violation('FailOverSocketNumber', `a TCP port, a whole number from 1 to ${MAX_TCP_PORT}`);
+    }
     machines.push({
       name: m.name,
       mode: m.mode ?? 'StandAlone',

@@ -124,6 +124,10 @@ export async function simulateCommand(models: KindModels, request: SimulateReque
   if (request.downs.length > 0 || request.partitions.length > 0) throw new PooltopoError(`for kind opcon-failover, simulate takes --event ${OPCON_EVENTS.join('|')}`);
   if (request.events.length === 0) throw new PooltopoError(`simulate needs --event ${OPCON_EVENTS.join('|')} for kind opcon-failover`);
   const { model, analysis } = models.opcon!;
+  // The vendor's flows are for a failover pair; machines whose modes set up none have no flow to follow.
+  if (analysis.modesConflict) {
+    throw new PooltopoError(`"${request.file}" sets up no failover: its machines' modes conflict (${analysis.primaries.length} Primary, ${analysis.secondaries.length} Secondary, ${analysis.standAlone.length} StandAlone); pooltopo validate shows where`);
+  }
   const outcomes = request.events.map((e) => {
     if (!(OPCON_EVENTS as readonly string[]).includes(e)) throw new PooltopoError(`unknown event "${e}"; use ${OPCON_EVENTS.join(', ')}`);
     return simulateOpconEvent(model, analysis, e as OpconEvent);

@@ -6,14 +6,15 @@ export default defineRule<OpconContext>({
     id: 'opcon/mode-conflict',
     severity: 'error',
     category: 'failover',
-    description: 'more than one Primary or Secondary, one without the other, or StandAlone mixed with Primary/Secondary',
-    rationale: 'Automatic failover is between exactly one Primary SMAServMan and one Secondary; a Primary without a Secondary (or the reverse) never fails over, and two of either make it ambiguous which takes control.',
+    description: 'more than one Primary or Secondary, one without the other, StandAlone mixed with Primary/Secondary, or more than two StandAlone machines',
+    rationale: 'Automatic failover is between exactly one Primary SMAServMan and one Secondary; a Primary without a Secondary (or the reverse) never fails over, and two of either make it ambiguous which takes control. Manual failover is between two StandAlone machines: a third has no part in it.',
     remediation: 'Set Mode to Primary on one machine and Secondary on the other for automatic failover, or StandAlone on both for manual failover.',
     sources: ['OPC-SM', 'OPC-FS'],
     messages: {
       several: 'More than one machine is in mode {{mode}} ({{names}}); failover is between exactly one Primary and one Secondary.',
       missing: 'Machine "{{name}}" is in mode {{mode}} but no machine is in mode {{other}}; automatic failover needs both.',
       mixed: 'Machine "{{name}}" is StandAlone while others are Primary or Secondary; use one scheme for all machines.',
+      third: 'Machine "{{name}}" is a third StandAlone machine, but manual failover is between the first two listed; describe it in a file of its own, or remove it.',
     },
   },
   *check({ analysis }): Iterable<Report> {
@@ -25,5 +26,6 @@ export default defineRule<OpconContext>({
     if (p && !s) yield { messageId: 'missing', data: { name: p.name, mode: 'Primary', other: 'Secondary' }, path: `${p.path}/mode` };
     if (s && !p) yield { messageId: 'missing', data: { name: s.name, mode: 'Secondary', other: 'Primary' }, path: `${s.path}/mode` };
     if (p || s) for (const m of analysis.standAlone) yield { messageId: 'mixed', data: { name: m.name }, path: m.path };
+    else for (const m of analysis.standAlone.slice(2)) yield { messageId: 'third', data: { name: m.name }, path: m.path };
   },
 });
