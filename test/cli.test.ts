@@ -36,6 +36,11 @@ describe('pooltopo', () => {
     expect(await runCli(['validate', 'examples/single-server.yaml', '--config', 'x.yaml', '--no-config'])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: --config and --no-config say opposite things; give one of them\n' });
   });
 
+  it('escapes control characters in what it echoes on standard error', async () => {
+    expect(await runCli(['validate', 'nope\u001bc.yaml'])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: cannot read "nope\\u{1B}c.yaml": no such file or directory\n' });
+    expect((await runCli(['vali\u202edate'])).stderr).toBe('pooltopo: unknown command "vali\\u{202E}date"; did you mean "validate"? (pooltopo --help lists the commands)\n');
+  });
+
   it('prints its version and help', async () => {
     const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
     expect(await runCli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });

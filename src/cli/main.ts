@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PooltopoError } from '../errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
+import { escapeForTerminal } from '../formatters/text.js';
 import { refuseOverwritingInput, writeFileAtomic } from '../io/files.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
@@ -362,7 +363,7 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
   // Without -o the report goes beside its file; `-o -` is standard output.
   const output = values['output'] === '-' ? undefined : outputOf(values) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
   await emit(html, output, io, readBy([file], config));
-  if (output !== undefined) io.stderr(`pooltopo: wrote ${output}\n`);
+  if (output !== undefined) io.stderr(`pooltopo: wrote ${oneLine(output)}\n`);
   return internalError([outcome.result], io) ?? (failing(outcome.result.findings, failOn) ? 1 : 0);
 }
 
@@ -488,7 +489,7 @@ function internalError(files: readonly { readonly findings: readonly Finding[] }
   const [first] = failed;
   if (first === undefined) return undefined;
   const more = failed.length > 1 ? ` (and ${plural(failed.length - 1, 'more rule failure')})` : '';
-  io.stderr(`pooltopo: internal error: ${first.file}:${first.line}:${first.column}: ${first.message.replace(/\.$/, '')}${more}.\n`);
+  io.stderr(`pooltopo: internal error: ${oneLine(`${first.file}:${first.line}:${first.column}: ${first.message.replace(/\.$/, '')}${more}.`)}\n`);
   return 2;
 }
 
@@ -524,6 +525,11 @@ function usageMessage(err: unknown): string {
   return message.replace(/\. To specify a positional argument.*$/s, '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A message as one line of standard error: line breaks as spaces, and control, bidirectional and
+ * invisible characters (in a file or rule name from the command line or a folder) escaped, as
+ * findings are on standard output, so that a name cannot rewrite the terminal.
+ */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
+  return escapeForTerminal(text.replace(/\s*\n\s*/g, ' '));
 }
