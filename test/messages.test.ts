@@ -48,7 +48,7 @@ describe('messages', () => {
       'managementServers:', '  - {name: ms01, dataCenter: east}', '  - {name: ms02, dataCenter: west}', '  - {name: ms03, dataCenter: west}',
       'pools:', '  - {name: P, members: [ms01, ms02, ms03], defaultObserver: false}',
     ];
-    expect(await messagesOf('data-center-loss', split)).toContain('Pool "P" stops when data centre "west" is lost: 1 vote left, 2 needed, 1 member left.');
+    expect(await messagesOf('data-center-loss', split)).toContain('Pool "P" stops when data centre "west" is lost: 1 vote left, 2 needed, 1 member left; spread its voters so that no one data centre holds half of them, or give each site its own pool.');
   });
 
   it('count observer-only members, affected management servers and front ends', async () => {
@@ -60,7 +60,7 @@ describe('messages', () => {
       'version: 1', 'name: t', 'dataCenters: [{name: east}, {name: west}]', 'latency:', '  - {between: [east, west], ms: 7}',
       'databases:', '  operational: {server: sql01, dataCenter: east}', 'managementServers:', '  - {name: ms01, dataCenter: west}', '  - {name: ms02, dataCenter: east}',
     ];
-    expect((await messagesOf('database-latency-over-5ms', slow))[0]).toMatch(/\(1 management server affected\)\.$/);
+    expect((await messagesOf('database-latency-over-5ms', slow))[0]).toMatch(/\(1 management server affected\); place them near the database\.$/);
     const skype = ['version: 1', 'kind: skype-pool-pair', 'name: s', 'productVersion: "2019"', 'pools:', '  - {name: p1, site: a, edition: enterprise, users: 10, frontEnds: [fe01]}'];
     expect(await messagesOf('skype/too-few-front-ends', skype)).toEqual(['Enterprise pool "p1" has 1 front end; at least 3 are recommended.']);
   });
@@ -68,11 +68,11 @@ describe('messages', () => {
   it('count the failures and remaining members of a pool\'s workload after failover', async () => {
     const two = [...SCOM, 'managementServers:', '  - name: ms01', '  - name: ms02', 'pools:', '  - {name: U, members: [ms01, ms02], purpose: unix-linux, workload: {unixLinuxAgents: 1600}}'];
     expect(await messagesOf('capacity-after-failover', two)).toEqual([
-      'Pool "U" carries 1,600 UNIX/Linux computers: after 1 failure its one remaining member would carry them all, over the 1,000 it supports.',
+      'Pool "U" carries 1,600 UNIX/Linux computers: after 1 failure its one remaining member would carry them all, over the 1,000 it supports; add members or move part of the workload to another pool.',
     ]);
     const pool = [...SCOM, 'managementServers:', '  - name: ms01', '  - name: ms02', '  - name: ms03', 'pools:', '  - {name: U, members: [ms01, ms02, ms03], purpose: unix-linux, workload: {unixLinuxAgents: 2500}}'];
     expect(await messagesOf('capacity-after-failover', pool)).toEqual([
-      'Pool "U" carries 2,500 UNIX/Linux computers: after 1 failure its 2 remaining members would carry 1,250 each, over the 1,000 each supports.',
+      'Pool "U" carries 2,500 UNIX/Linux computers: after 1 failure its 2 remaining members would carry 1,250 each, over the 1,000 each supports; add members or move part of the workload to another pool.',
     ]);
   });
 

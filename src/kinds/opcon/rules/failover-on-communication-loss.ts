@@ -10,7 +10,7 @@ export default defineRule<OpconContext>({
     rationale: 'When the Secondary merely loses sight of the Primary, the Primary may still be running: failing over then starts a second SMA Service Manager and two SAMs may write the same database. The vendor advises against it unless the network is guaranteed.',
     remediation: 'Set SyncLostFailover=N on the Secondary and rely on PrimaryAbnormalShutdownFailover.',
     sources: ['OPC-FS'],
-    messages: { on: 'Secondary "{{name}}" fails over when communication is lost; a network blip could leave two SAMs writing one database. Set SyncLostFailover=N.' },
+    messages: { on: 'Secondary "{{name}}" fails over when communication is lost; set SyncLostFailover=N, since a network blip could leave two SAMs writing one database.' },
   },
   *check({ analysis }): Iterable<Report> {
     const s = analysis.secondary;

@@ -12,7 +12,7 @@ export default defineRule<OpconContext>({
     sources: ['OPC-SM'],
     messages: {
       missing: 'Secondary "{{name}}" has no PrimaryMachine; set it to "{{primary}}".',
-      wrong: 'Secondary "{{name}}" watches PrimaryMachine "{{named}}", but the Primary is "{{primary}}".',
+      wrong: 'Secondary "{{name}}" watches PrimaryMachine "{{named}}", but the Primary is "{{primary}}"; set it to "{{primary}}".',
     },
   },
   *check({ analysis }): Iterable<Report> {

@@ -12,9 +12,9 @@ export default defineRule({
     sources: ['SR', 'SPEC'],
     unconfirmed: 'SCOM 2012 R2 limits other than network devices.',
     messages: {
-      poolWorkload: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its {{remaining}} would carry {{perMember}} each, over the {{limit}} each supports.',
-      poolWorkloadOneLeft: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the {{limit}} it supports.',
-      agents: 'The management servers carry {{agents}} Windows agents: if the busiest of the {{servers}} fails {{rest}} would need to take them, but {{limit}} is the most {{restPronoun}} {{support}}.',
+      poolWorkload: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its {{remaining}} would carry {{perMember}} each, over the {{limit}} each supports; add members or move part of the workload to another pool.',
+      poolWorkloadOneLeft: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the {{limit}} it supports; add members or move part of the workload to another pool.',
+      agents: 'The management servers carry {{agents}} Windows agents: if the busiest of the {{servers}} fails {{rest}} would need to take them, but {{limit}} is the most {{restPronoun}} {{support}}; add a management server.',
     },
   },
   *check({ analysis }): Iterable<Report> {

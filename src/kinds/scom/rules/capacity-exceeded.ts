@@ -16,7 +16,7 @@ export default defineRule({
       poolWorkload: 'Pool "{{pool}}" carries {{total}} {{item}}: {{perMember}} per member, over the {{limit}} each supports; add members.',
       poolLimit: 'Pool "{{pool}}" carries {{total}} {{item}}, over the {{limit}} one pool supports; split them over pools.',
       noMembers: 'Pool "{{pool}}" carries {{total}} {{item}} but has no member to run them; add members.',
-      groupTotal: 'The management group has {{total}} {{item}}, over the {{limit}} it supports.',
+      groupTotal: 'The management group has {{total}} {{item}}, over the {{limit}} it supports; split them over management groups.',
     },
   },
   *check({ analysis }): Iterable<Report> {

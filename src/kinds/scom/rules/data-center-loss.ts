@@ -10,7 +10,7 @@ export default defineRule({
     remediation: 'Give each site its own pool, or place the voters so that no single data centre other than the database\'s holds half or more of them (`pooltopo simulate --down DC` shows the outcome).',
     sources: ['RPD', 'SPEC'],
     messages: {
-      stops: 'Pool "{{pool}}" stops when data centre "{{dataCenter}}" is lost: {{votes}} left, {{votesNeeded}} needed, {{members}} left.',
+      stops: 'Pool "{{pool}}" stops when data centre "{{dataCenter}}" is lost: {{votes}} left, {{votesNeeded}} needed, {{members}} left; spread its voters so that no one data centre holds half of them, or give each site its own pool.',
     },
   },
   *check({ analysis }) {

@@ -10,7 +10,7 @@ export default defineRule({
     remediation: 'Place management servers in the data centre of the operational database, on a low-latency network.',
     sources: ['FE'],
     messages: {
-      tooSlow: 'Round trip {{a}} to {{b}} is {{ms}} ms, over {{limit}} ms between management servers and the operational database ({{affected}} affected).',
+      tooSlow: 'Round trip {{a}} to {{b}} is {{ms}} ms, over {{limit}} ms between management servers and the operational database ({{affected}} affected); place them near the database.',
     },
   },
   *check({ analysis, settings }) {

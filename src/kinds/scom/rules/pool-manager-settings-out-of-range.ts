@@ -12,7 +12,7 @@ export default defineRule({
     remediation: 'Use the defaults (120 s and 30 s) unless Microsoft support advises otherwise, and never more than 600 s and 120 s.',
     sources: ['FE', 'PM'],
     messages: {
-      tooHigh: '{{registryValue}} is {{value}} s, above its ceiling of {{ceiling}} s; failover would take too long.',
+      tooHigh: '{{registryValue}} is {{value}} s, above its ceiling of {{ceiling}} s, so failover would take too long; set it to {{ceiling}} s or less (the default is {{default}} s).',
       notPositive: '{{registryValue}} is {{value}} s; it must be a positive number of seconds.',
     },
   },
@@ -26,9 +26,9 @@ function* outOfRange(values: PoolManagerValues, base: string): Iterable<Report> 
   for (const setting of POOL_MANAGER_SETTINGS) {
     const value = values[setting];
     if (value === undefined) continue;
-    const { ceiling, registryValue } = POOL_MANAGER[setting];
+    const { ceiling, registryValue, default: byDefault } = POOL_MANAGER[setting];
     const path = `${base}/${setting}`;
     if (value <= 0) yield { messageId: 'notPositive', data: { registryValue, value }, path };
-    else if (value > ceiling.value) yield { messageId: 'tooHigh', data: { registryValue, value, ceiling: ceiling.value }, path };
+    else if (value > ceiling.value) yield { messageId: 'tooHigh', data: { registryValue, value, ceiling: ceiling.value, default: byDefault.value }, path };
   }
 }

@@ -13,7 +13,7 @@ export default defineRule<SkypeContext>({
     sources: ['SFB-HA'],
     messages: {
       twoOn2019: 'Enterprise pool "{{pool}}" has 2 front ends, which Skype for Business Server 2019 does not support; use at least 3.',
-      tooMany: 'Pool "{{pool}}" has {{count}} front ends, more than the {{max}} supported on this version.',
+      tooMany: 'Pool "{{pool}}" has {{count}} front ends, more than the {{max}} supported on this version; split it into two pools.',
       standard: 'Standard-edition pool "{{pool}}" has {{count}} front ends; a standard-edition pool is one server.',
     },
   },
