@@ -66,6 +66,21 @@ describe('kinds', () => {
     expect(isOpconResult(empty.result) && empty.result.failover?.detectionSeconds).toBe(30.5);
   });
 
+  it('reads a Skype pool of several front ends without an edition as enterprise, in every check', async () => {
+    const text = 'version: 1\nkind: skype-pool-pair\nname: x\nproductVersion: "2019"\npools:\n  - name: p.x\n    frontEnds: [a1, a2]\n  - name: q.x\n    frontEnds: [b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16, b17]\n  - name: r.x\n    frontEnds: [c1]\n';
+    const { result } = await lintText(text, 's.yaml');
+    const sizes = result.findings.filter((f) => f.ruleId === 'skype/unsupported-pool-size' || f.ruleId === 'skype/too-few-front-ends').map((f) => `${f.ruleId} ${f.pool}`);
+    expect(sizes).toEqual(['skype/too-few-front-ends p.x', 'skype/unsupported-pool-size p.x', 'skype/unsupported-pool-size q.x']);
+  });
+
+  it('warns of an unpaired Skype pool over its sizing: its usersAfterFailover is its own users', async () => {
+    const text = 'version: 1\nkind: skype-pool-pair\nname: x\npools:\n  - name: solo.contoso.com\n    edition: enterprise\n    users: 9000\n    maxUsers: 5000\n    frontEnds: [fe1, fe2, fe3]\n';
+    const { result } = await lintText(text, 's.yaml');
+    expect(result.findings.filter((f) => f.ruleId === 'skype/pair-capacity').map((f) => [f.line, f.message])).toEqual([
+      [8, 'Pool "solo.contoso.com" carries 9,000 users, more than the 5,000 it is sized for; add front ends, or move users to another pool.'],
+    ]);
+  });
+
   it('gives CLI.md\'s JSON for a Skype file: the Front End figures as pools', async () => {
     const r = await runCli(['validate', 'examples/skype-paired-enterprise.yaml', '--format', 'json']);
     expect(r.code).toBe(0);

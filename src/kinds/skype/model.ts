@@ -34,6 +34,14 @@ export interface SkypePool {
   readonly path: string;
 }
 
+/**
+ * The pool's edition as the checks read it: as given, else enterprise for a pool of more than one
+ * front end (a standard-edition pool is one server, FORMAT.md), else not known.
+ */
+export function editionOf(pool: Pick<SkypePool, 'edition' | 'frontEnds'>): 'enterprise' | 'standard' | undefined {
+  return pool.edition ?? (pool.frontEnds.length > 1 ? 'enterprise' : undefined);
+}
+
 export interface BackupServiceStatus { readonly exportStatus?: string; readonly importStatus?: string }
 
 /** Failover is safe once the backup service reports export FinalState and import NormalState (SFB-HA). */

@@ -1,6 +1,7 @@
 import { SKYPE } from '../../../domain/facts.js';
 import { defineRule, plural, type Report } from '../../../rules/types.js';
 import type { SkypeContext } from '../context.js';
+import { editionOf } from '../model.js';
 
 export default defineRule<SkypeContext>({
   meta: {
@@ -15,7 +16,7 @@ export default defineRule<SkypeContext>({
   },
   *check({ model }): Iterable<Report> {
     for (const p of model.pools) {
-      if (p.edition === 'enterprise' && p.frontEnds.length < SKYPE.recommendedFrontEnds.value) {
+      if (editionOf(p) === 'enterprise' && p.frontEnds.length < SKYPE.recommendedFrontEnds.value) {
         yield { messageId: 'few', data: { pool: p.name, count: p.frontEnds.length, frontEnds: plural(p.frontEnds.length, 'front end'), recommended: SKYPE.recommendedFrontEnds.value }, path: `${p.path}/frontEnds`, at: 'key', pool: p.name };
       }
     }

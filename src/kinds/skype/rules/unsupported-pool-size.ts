@@ -1,6 +1,7 @@
 import { SKYPE } from '../../../domain/facts.js';
 import { defineRule, type Report } from '../../../rules/types.js';
 import type { SkypeContext } from '../context.js';
+import { editionOf } from '../model.js';
 
 export default defineRule<SkypeContext>({
   meta: {
@@ -22,9 +23,10 @@ export default defineRule<SkypeContext>({
     for (const p of model.pools) {
       const at = { path: `${p.path}/frontEnds`, at: 'key' as const, pool: p.name };
       const n = p.frontEnds.length;
-      if (p.edition === 'standard' && n > 1) yield { messageId: 'standard', data: { pool: p.name, count: n }, ...at };
-      else if (p.edition !== 'standard' && n > max) yield { messageId: 'tooMany', data: { pool: p.name, count: n, max }, ...at };
-      else if (p.edition === 'enterprise' && n === 2 && model.productVersion === '2019') yield { messageId: 'twoOn2019', data: { pool: p.name }, ...at };
+      const edition = editionOf(p);
+      if (edition === 'standard' && n > 1) yield { messageId: 'standard', data: { pool: p.name, count: n }, ...at };
+      else if (edition !== 'standard' && n > max) yield { messageId: 'tooMany', data: { pool: p.name, count: n, max }, ...at };
+      else if (edition === 'enterprise' && n === 2 && model.productVersion === '2019') yield { messageId: 'twoOn2019', data: { pool: p.name }, ...at };
     }
   },
 });
