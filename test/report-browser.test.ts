@@ -71,6 +71,11 @@ describe('report in Chromium', () => {
     expect(wide).toEqual([]);
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     if (IN_DEPTH.has(example)) await phone.screenshot({ path: path.join(OUT, `${example.replace(/\.yaml$/, '')}.phone.png`), fullPage: true });
+    // On paper (A4's width inside its margins is about 700 px), nothing is wider than the page:
+    // a wider document makes Chromium print every page scaled down.
+    await phone.emulateMedia({ media: 'print' });
+    await phone.setViewportSize({ width: 700, height: 990 });
+    expect(await phone.evaluate<number>('document.documentElement.scrollWidth'), 'printed width').toBeLessThanOrEqual(700);
     await phone.close();
   }, 60_000);
 
