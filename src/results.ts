@@ -54,6 +54,7 @@ export interface PoolResult {
     readonly limit: number;
     readonly fits: boolean;
     readonly fitsAfterFailover: boolean;
+    /** How many more fit before a limit or the after-failover check is hit; negative when over, by how much (as plan and the report give it). */
     readonly headroom: number;
   }[];
   readonly availability?: { readonly probability: number; readonly nines: number | null; readonly assumedAlwaysUp: readonly string[] };

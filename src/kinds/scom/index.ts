@@ -134,7 +134,7 @@ export function poolResult(a: PoolAnalysis): PoolResult {
     dataCenterLoss: a.dataCenterLoss,
     largestRoundTripMs: a.latency.largestMs,
     leaseDurationSeconds: a.lease.leaseDurationSeconds,
-    capacity: a.capacity.map((c) => ({ item: c.item, total: c.total, limit: c.limit, fits: c.fits, fitsAfterFailover: c.fitsAfterFailover, headroom: Math.max(0, c.headroom) })),
+    capacity: a.capacity.map((c) => ({ item: c.item, total: c.total, limit: c.limit, fits: c.fits, fitsAfterFailover: c.fitsAfterFailover, headroom: c.headroom })),
     ...(a.availability ? { availability: { probability: a.availability.probability, nines: a.availability.nines, assumedAlwaysUp: a.availability.assumedAlwaysUp } } : {}),
   };
 }

@@ -22,7 +22,7 @@ export interface WorkloadCapacity {
   readonly fitsAfterFailover: boolean;
   /**
    * How much more of it fits before a limit or the after-failover check is hit; negative when it is
-   * over, by how much (validate's JSON gives 0 then).
+   * over, by how much (validate's JSON, plan and the report all give it so).
    */
   readonly headroom: number;
 }
