@@ -142,6 +142,13 @@ describe('report', () => {
     expect(html).toMatch(/member failure tolerated by every pool<\/p>/);
   });
 
+  it('says under the headline where the workload would not fit after a failure the figure counts', async () => {
+    const example = async (name: string) => reportOf(readFileSync(path.join(ROOT, `examples/${name}`), 'utf8'), name);
+    expect(await example('two-servers-agent-overload.yaml')).toContain('<p class="headline-caveat">but after a failure the Windows agents would no longer fit</p>');
+    expect(await example('unix-linux-pool.yaml')).toContain('<p class="headline-caveat">but after a failure the workload of pool UNIX Linux Monitoring Pool would no longer fit</p>');
+    expect(await example('four-servers-default-observer.yaml')).not.toContain('<p class="headline-caveat">');
+  });
+
   it('labels a capacity limit per member or per pool, with each member\'s share before and after failover', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'), 'stretched-two-sites.yaml');
     expect(html).toContain('<th scope="row">UNIX/Linux computers</th><td>900</td><td>1,000 per member</td><td class="cell-ok">fits (300 each)</td><td class="cell-ok">fits (450 each on 2 members)</td><td>1,100</td>');

@@ -9,6 +9,8 @@ export interface Headline {
   readonly pool?: string;
   /** The weakest pool tolerates no failure: the figure is shown as a problem. */
   readonly none?: true;
+  /** What the figure does not say, under it: that the workload would not fit after a failure. */
+  readonly caveat?: string;
 }
 
 /** How many tied pools the headline names before it says "and N more". */

@@ -14,7 +14,7 @@ import type { LatencyEntry, Topology } from './model/types.js';
 import type { WorkloadCapacity } from './analysis/capacity.js';
 import type { TopologyAnalysis } from './analysis/index.js';
 import type { KindReport } from '../types.js';
-import { weakestPoolHeadline } from '../../report/headline.js';
+import { weakestPoolHeadline, type Headline } from '../../report/headline.js';
 
 const fmt = groupThousands;
 
@@ -71,7 +71,7 @@ const ITEM_LABELS: Readonly<Record<string, string>> = {
 export function scomReport(outcome: LintOutcome, settings: Settings): KindReport {
   const topology = outcome.topology!;
   const pools = outcome.result.pools as readonly PoolResult[];
-  const headline = weakestPoolHeadline(pools, 'member');
+  const headline = capacityCaveat(weakestPoolHeadline(pools, 'member'), pools, outcome.analysis!.capacity.agentFailover?.fits ?? true);
   return {
     name: topology.name,
     review: 'pool topology review',
@@ -88,6 +88,22 @@ export function scomReport(outcome: LintOutcome, settings: Settings): KindReport
     ...(headline ? { headline } : {}),
     section: scomReportView(outcome, settings),
   };
+}
+
+/**
+ * The headline counts failures quorum survives; where the workload would no longer fit after
+ * them (a pool's, or the group's Windows agents once the busiest management server fails), the
+ * figure alone would promise more than the design gives, so the headline says so.
+ */
+function capacityCaveat(headline: Headline | undefined, pools: readonly PoolResult[], agentsFitAfterFailover: boolean): Headline | undefined {
+  if (!headline || headline.none) return headline;
+  const over = pools.filter((p) => p.capacity.some((c) => c.total > 0 && !c.fitsAfterFailover)).map((p) => p.name);
+  const parts = [
+    ...(over.length === 1 ? [`the workload of pool ${over[0]}`] : over.length > 1 ? [`the workload of ${plural(over.length, 'pool')}`] : []),
+    ...(agentsFitAfterFailover ? [] : ['the Windows agents']),
+  ];
+  if (parts.length === 0) return headline;
+  return { ...headline, caveat: `but after a failure ${parts.join(' and ')} would no longer fit` };
 }
 
 export function scomReportView(outcome: LintOutcome, settings: Settings): ScomReportView {
