@@ -143,3 +143,16 @@ describe('simulate --event for OpCon machines whose modes conflict', () => {
     });
   });
 });
+
+describe('simulate and plan on a design with errors that leave it a model', () => {
+  it('answer, and say on stderr that the answer is for the design as read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-errors-'));
+    writeFileSync(path.join(dir, 'd.yaml'), 'version: 1\nname: D\nmanagementServers:\n  - {name: ms1}\n  - {name: MS1}\n  - {name: ms2}\n');
+    const warning = (answer: string) => `pooltopo: warning: "d.yaml" has 1 error, the first at 5:12: "MS1" (management server) has the same name as management server "ms1"; names are unique case-insensitively; ${answer} is for the design as read (pooltopo validate shows every problem)\n`;
+    const plan = await runCli(['plan', 'd.yaml'], { cwd: dir });
+    expect(plan).toMatchObject({ code: 0, stderr: warning('the plan') });
+    expect(plan.stdout).toMatch(/meets the target/);
+    const simulate = await runCli(['simulate', 'd.yaml', '--down', 'ms2'], { cwd: dir });
+    expect(simulate.stderr).toBe(warning('the simulation'));
+  });
+});

@@ -375,6 +375,7 @@ async function modelOf(command: string, file: string, values: Record<string, unk
     throw new PooltopoError(`this command supports kind scom only for now; "${file}" is ${outcome.result.kind} (pooltopo validate checks it)`);
   }
   if (!outcome.topology || !outcome.analysis) throw cannotAnalyse(file, outcome);
+  warnOfErrors(outcome, io, `the ${command}`);
   return { outcome, config };
 }
 
@@ -396,6 +397,8 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
     format,
     color: output === undefined && wantsColor(values, io),
   });
+  // Only once it answered: a simulation refused (exit 2) is one line on stderr.
+  warnOfErrors(outcome, io, 'the simulation');
   await emit(text, output, io, readBy([file], config));
   return internalError([outcome.result], io) ?? exitCode;
 }
@@ -443,6 +446,18 @@ function stylishOrJson(values: Record<string, unknown>): 'stylish' | 'json' {
   const format = (values['format'] as string | undefined) ?? 'stylish';
   if (format !== 'stylish' && format !== 'json') throw new PooltopoError(`unknown format "${format}"; use stylish or json`);
   return format;
+}
+
+/**
+ * simulate and plan work on a design whose errors leave it a model (an unknown reference, a
+ * duplicate name): they say so on stderr, since their answer is for the design as read.
+ */
+function warnOfErrors(outcome: LintOutcome, io: Io, answer: string): void {
+  const errors = outcome.result.findings.filter((f) => f.severity === 'error');
+  const [first] = errors;
+  // A rule that failed is told as the internal error it is, in one line (internalError).
+  if (first === undefined || errors.some((f) => f.ruleId === INTERNAL_ERROR)) return;
+  warnOn(io)(`"${outcome.result.file}" has ${plural(errors.length, 'error')}, the first at ${first.line}:${first.column}: ${first.message.replace(/\.$/, '')}; ${answer} is for the design as read (pooltopo validate shows every problem)`);
 }
 
 /** The one line for a file that has findings but no model (syntax or schema errors). */
