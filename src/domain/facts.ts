@@ -6,6 +6,15 @@
 export type ScomVersion = '2012R2' | '2016' | '2019' | '2022' | '2025';
 export const DEFAULT_SCOM_VERSION: ScomVersion = '2022';
 
+/**
+ * What DOMAIN.md marks *unconfirmed* (no primary source found), as the rules that rest on it say
+ * in their docs (RuleMeta.unconfirmed).
+ */
+export const UNCONFIRMED = {
+  limits2012R2: 'SCOM 2012 R2 limits other than network devices.',
+  mixedPoolObserver: 'Whether the default observer votes in a pool that mixes management servers and gateways: pooltopo counts it when any voter is a management server.',
+} as const;
+
 /** Short names of the public sources, as DOMAIN.md uses them. */
 export const SOURCES = {
   RPD: {

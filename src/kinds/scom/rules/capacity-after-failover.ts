@@ -1,3 +1,4 @@
+import { UNCONFIRMED } from '../../../domain/facts.js';
 import { defineRule, plural, type Report } from '../../../rules/types.js';
 import { WORKLOAD_LABELS } from './workload-labels.js';
 
@@ -10,7 +11,7 @@ export default defineRule({
     rationale: 'High availability is only real if the servers left after a failure can carry the work of those that failed: a pool that tolerates one failure on paper but is then over its per-server limits degrades exactly when it is needed.',
     remediation: 'Add members (or management servers) until the workload fits on the servers left after the tolerable failures, or move part of the workload to another pool.',
     sources: ['SR', 'SPEC'],
-    unconfirmed: 'SCOM 2012 R2 limits other than network devices.',
+    unconfirmed: UNCONFIRMED.limits2012R2,
     messages: {
       poolWorkload: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its {{remaining}} would carry {{perMember}} each, over the {{limit}} each supports; add members or move part of the workload to another pool.',
       poolWorkloadOneLeft: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the {{limit}} it supports; add members or move part of the workload to another pool.',

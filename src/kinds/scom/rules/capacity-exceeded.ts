@@ -1,3 +1,4 @@
+import { UNCONFIRMED } from '../../../domain/facts.js';
 import { defineRule, type Report } from '../../../rules/types.js';
 import { WORKLOAD_LABELS } from './workload-labels.js';
 
@@ -10,7 +11,7 @@ export default defineRule({
     rationale: 'The supported limits (3,000 Windows agents per management server, 2,000 per gateway, 1,000 UNIX/Linux computers per dedicated management server, 1,000 network devices per pool, 6,000 computers per management group with 50 consoles, ...) are what Microsoft tested; past them the management group falls behind even with every server up.',
     remediation: 'Spread the workload: add members to the pool or servers to the group, move agents to another management server, or split the workload over several pools (`pooltopo plan` shows how much fits).',
     sources: ['SR', 'SPEC'],
-    unconfirmed: 'SCOM 2012 R2 limits other than network devices.',
+    unconfirmed: UNCONFIRMED.limits2012R2,
     messages: {
       serverAgents: '"{{name}}" has {{agents}} Windows agents, over the {{limit}} a {{role}} supports; move agents to another server.',
       poolWorkload: 'Pool "{{pool}}" carries {{total}} {{item}}: {{perMember}} per member, over the {{limit}} each supports; add members.',

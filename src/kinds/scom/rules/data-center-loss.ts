@@ -1,3 +1,4 @@
+import { UNCONFIRMED } from '../../../domain/facts.js';
 import { atPool, defineRule, plural } from '../../../rules/types.js';
 
 export default defineRule({
@@ -9,6 +10,7 @@ export default defineRule({
     rationale: 'Stretching a pool across sites is often meant to survive a site failure, but quorum needs more than half of all voters: losing the site that holds half or more of them stops the pool even though the other site is healthy.',
     remediation: 'Give each site its own pool, or place the voters so that no single data centre other than the database\'s holds half or more of them (`pooltopo simulate --down DC` shows the outcome).',
     sources: ['RPD', 'SPEC'],
+    unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
       stops: 'Pool "{{pool}}" stops when data centre "{{dataCenter}}" is lost: {{votes}} left, {{votesNeeded}} needed, {{members}} left; spread its voters so that no one data centre holds half of them, or give each site its own pool.',
     },

@@ -1,3 +1,4 @@
+import { UNCONFIRMED } from '../../../domain/facts.js';
 import { atPool, defineRule } from '../../../rules/types.js';
 
 export default defineRule({
@@ -9,6 +10,7 @@ export default defineRule({
     rationale: 'Every management server of a pool reaches the default observer through its SDK service; from five management servers this puts enough load on the operational database to slow pool calculations.',
     remediation: 'Disable the default observer on this pool: with five or more management servers it is not needed for quorum.',
     sources: ['RPD'],
+    unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
       load: 'Pool "{{pool}}" has {{managementServers}} management servers voting with the default observer; disable it to spare the operational database.',
     },

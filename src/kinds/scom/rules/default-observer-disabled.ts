@@ -1,3 +1,4 @@
+import { UNCONFIRMED } from '../../../domain/facts.js';
 import { atPool, defineRule } from '../../../rules/types.js';
 
 export default defineRule({
@@ -9,6 +10,7 @@ export default defineRule({
     rationale: 'With an even number of management servers the operational database\'s vote breaks the tie: two management servers tolerate one failure with it and none without. Pools created with New-SCOMResourcePool have it disabled by default.',
     remediation: 'Enable the default observer on the pool (PowerShell-created pools have it disabled), or add a member.',
     sources: ['RPD'],
+    unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
       wouldHelp: 'Pool "{{pool}}" has the default observer disabled; enabling it would raise tolerable failures from {{without}} to {{with}}.',
     },

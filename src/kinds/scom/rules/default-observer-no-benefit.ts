@@ -1,3 +1,4 @@
+import { UNCONFIRMED } from '../../../domain/facts.js';
 import { atPool, defineRule, plural } from '../../../rules/types.js';
 
 export default defineRule({
@@ -9,6 +10,7 @@ export default defineRule({
     rationale: 'With an odd number of management servers (3, 5) the operational database\'s vote does not change how many members may fail; it still costs database work for every pool.',
     remediation: 'Nothing is wrong. You may disable the default observer on this pool, as the guidance allows for pools of an odd number of management servers.',
     sources: ['RPD'],
+    unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
       noBenefit: 'Pool "{{pool}}" tolerates {{tolerates}} with or without its default observer; it could be disabled.',
     },

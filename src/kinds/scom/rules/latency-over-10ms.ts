@@ -1,3 +1,4 @@
+import { UNCONFIRMED } from '../../../domain/facts.js';
 import { defineRule } from '../../../rules/types.js';
 
 export default defineRule({
@@ -9,6 +10,7 @@ export default defineRule({
     rationale: 'Pool members exchange lease requests and check acknowledgements with every other voter; members should see each other under 10 ms, or leases expire and the pool loses members and redistributes its work (event 15003).',
     remediation: 'Keep each pool\'s members (and, where it votes, the operational database) in one data centre with low latency; build a separate pool per site instead of stretching one.',
     sources: ['RPD', 'PM'],
+    unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
       tooSlow: 'Round trip {{a}} to {{b}} is {{ms}} ms, over {{limit}} ms between voters of pool "{{pool}}"; keep the pool\'s voters close together.',
     },

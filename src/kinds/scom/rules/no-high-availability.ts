@@ -1,3 +1,4 @@
+import { UNCONFIRMED } from '../../../domain/facts.js';
 import { atPool, defineRule, plural } from '../../../rules/types.js';
 
 export default defineRule({
@@ -9,6 +10,7 @@ export default defineRule({
     rationale: 'A pool works while more than half of its voting members are available and at least one member runs its workflows. With 0 tolerable failures the loss of any one member stops the pool and the monitoring it carries.',
     remediation: 'Add members until the pool tolerates a failure (`pooltopo plan` shows the smallest change): two management servers with the default observer, or three gateways for a gateway pool.',
     sources: ['RPD'],
+    unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
       noFailureTolerated: 'Pool "{{pool}}" tolerates no failure ({{votingMembers}}, {{needed}} needed); add members so it survives losing one.',
       belowTarget: 'Pool "{{pool}}" tolerates {{tolerates}}, below the target of {{target}} ({{votingMembers}}, {{needed}} needed); add members.',
