@@ -149,6 +149,13 @@ describe('report', () => {
     expect(await example('four-servers-default-observer.yaml')).not.toContain('<p class="headline-caveat">');
   });
 
+  it('places each finding by line and column, the file being the report\'s own', async () => {
+    const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'), 'stretched-two-sites.yaml');
+    expect(html).toContain('<th scope="col">Line:col</th>');
+    expect(html).toContain('<td class="where"><code>17:9</code>');
+    expect(html).not.toMatch(/<td class="where"><code>[^<]*\.yaml:/);
+  });
+
   it('labels a capacity limit per member or per pool, with each member\'s share before and after failover', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'), 'stretched-two-sites.yaml');
     expect(html).toContain('<th scope="row">UNIX/Linux computers</th><td>900</td><td>1,000 per member</td><td class="cell-ok">fits (300 each)</td><td class="cell-ok">fits (450 each on 2 members)</td><td>1,100</td>');

@@ -121,7 +121,9 @@ async function kindReportOf(outcome: LintOutcome, settings: Settings): Promise<{
 function findingView(f: Finding, byId: ReadonlyMap<string, RuleDescriptor>): FindingView {
   const rule = byId.get(f.ruleId);
   return {
-    location: `${f.file}:${f.line}:${f.column}`,
+    // The report is of one file, named in its header: line and column say where (a path repeated
+    // on every row wrapped into the line number on a phone).
+    location: `${f.line}:${f.column}`,
     ruleId: f.ruleId,
     message: f.message,
     ...(f.pool !== undefined ? { pool: f.pool } : {}),
