@@ -77,9 +77,10 @@ export function parseWithEvents(text: string, limits: ParseLimits = DEFAULT_PARS
   try {
     docs = yaml.constructFromEvents(events, { source: text, maxAliases: -1 });
   } catch (err) {
-    // Report every duplicate key, not only the first js-yaml stopped at.
-    const duplicates = duplicateKeys(text, events);
-    return fail(duplicates.length > 0 ? duplicates : [syntaxProblem(err, limits)]);
+    // Report every duplicate or complex key at its position, not only the first js-yaml stopped
+    // at (which it places at the document's start for a complex key).
+    const problems = keyProblems(text, events);
+    return fail(problems.length > 0 ? problems : [syntaxProblem(err, limits)]);
   }
   return { ok: true, value: docs.length === 0 ? null : docs[0], sourceMap: new SourceMap(text, resolver(text, events)) };
 }
@@ -189,8 +190,8 @@ function keyName(text: string, key: yaml.ScalarEvent): string {
   return key.style === yaml.SCALAR_STYLE.PLAIN && key.tagStart < 0 ? String(resolvePlain(source)) : source;
 }
 
-/** Every duplicate key of the first document, at its second occurrence. */
-function duplicateKeys(text: string, events: readonly yaml.Event[]): SyntaxProblem[] {
+/** Every duplicate key of the first document, at its second occurrence, and every key that is a collection. */
+function keyProblems(text: string, events: readonly yaml.Event[]): SyntaxProblem[] {
   const duplicates: SyntaxProblem[] = [];
   const frames: { isMap: boolean; expectKey: boolean; keys: Set<string> }[] = [];
   let documents = 0;
@@ -210,6 +211,8 @@ function duplicateKeys(text: string, events: readonly yaml.Event[]): SyntaxProbl
         const name = keyName(text, ev);
         if (top.keys.has(name)) duplicates.push({ message: `duplicate key "${name}": a later value would silently replace the earlier one`, offset: nodeStart(text, ev) });
         top.keys.add(name);
+      } else if (top.expectKey && (ev.type === E.SEQUENCE || ev.type === E.MAPPING)) {
+        duplicates.push({ message: `a key is a ${ev.type === E.SEQUENCE ? 'list' : 'mapping'} (a YAML complex key, \`? ...\`); keys in a topology file are names`, offset: nodeStart(text, ev) });
       }
       top.expectKey = !top.expectKey;
     }
