@@ -143,8 +143,10 @@ export async function lintText(text: string, file: string, options: LintOptions 
       }
     }
   };
+  // Whether the kind's rules ran: until they have, no suppression can be judged unused.
+  let rulesRan = false;
   const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover): LintOutcome => {
-    const s = suppress(findings, text, sourceMap, options, add);
+    const s = suppress(findings, text, sourceMap, { ...options, reportUnusedDisable: rulesRan && options.reportUnusedDisable === true }, add);
     // The kind's own plug-in made the pools and the failover, so they are the figures of
     // FileResult's variant for that kind (the type checker cannot follow a plug-in looked up by id).
     const result = {
@@ -194,6 +196,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
     severityOf,
   };
   const run = await plugin.lint(value, host);
+  rulesRan = true;
   return done(sourceMap, kind, run.pools, run.models, run.failover);
 }
 

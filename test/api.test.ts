@@ -252,3 +252,15 @@ describe('number formatting', async () => {
     await expect(parseConfig('settings:\n  poolLatencyMs: 1e400\n', 'c.yaml', ROOT)).rejects.toThrow('c.yaml:2:18: bad config file: `settings.poolLatencyMs` must be a number, not 1e400, a number out of range.');
   });
 });
+
+describe('unused suppressions', () => {
+  it('are not reported for a file whose rules did not run (it breaks the schema)', async () => {
+    const text = 'version: 1\nname: T\nmanagementServers:\n  - {name: ms01, agents: lots}\n  # pooltopo-disable-next-line duplicate-name -- ms01 is being renamed\n  - {name: MS01}\n';
+    const broken = await lintText(text, 't.yaml', { reportUnusedDisable: true });
+    expect(broken.result.findings.map((f) => f.ruleId)).toEqual(['schema']);
+    // Once the file passes the schema, the comment is judged: here it suppresses the duplicate.
+    const fixed = await lintText(text.replace('agents: lots', 'agents: 5'), 't.yaml', { reportUnusedDisable: true });
+    expect(fixed.result.findings.map((f) => f.ruleId)).not.toContain('unused-suppression');
+    expect(fixed.result.suppressed?.map((f) => f.ruleId)).toEqual(['duplicate-name']);
+  });
+});
