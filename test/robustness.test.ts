@@ -174,6 +174,10 @@ describe('hostile inputs', () => {
     const r = await runCli(['validate', 'a.yaml', '--format', 'json'], { cwd: sub });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).files[0].findings[0].message).toContain('the file is 1,022 bytes, larger than the 1,000 bytes pooltopo reads');
+    // A limit under 1 KiB is given in bytes, not rounded up to a kibibyte.
+    writeFileSync(path.join(sub, '.pooltopo.yaml'), 'limits: {maxFileBytes: 1}\n');
+    const one = await runCli(['validate', 'a.yaml', '--format', 'json'], { cwd: sub });
+    expect(JSON.parse(one.stdout).files[0].findings[0].message).toContain('the file is 1,022 bytes, larger than the 1 byte pooltopo reads');
   });
 
   it('refuse a named pipe with exit 2 rather than hang, named or met in a directory', async () => {
