@@ -98,11 +98,12 @@ function scopeData(scope: ReadonlyMap<string, unknown>): Record<string, string |
 
 /** `3 voters, 2 needed, tolerates 1 (0 without the default observer)`. */
 function poolSummary(p: PoolResult): string {
-  let s = `${plural(p.votingMembers, 'voter')}, ${p.votesNeeded} needed, tolerates ${p.tolerableFailures}`;
+  const n = groupThousands;
+  let s = `${plural(p.votingMembers, 'voter')}, ${n(p.votesNeeded)} needed, tolerates ${n(p.tolerableFailures)}`;
   if (p.defaultObserver.participates) {
-    s += ` (${p.withoutDefaultObserver.tolerableFailures} without the default observer)`;
+    s += ` (${n(p.withoutDefaultObserver.tolerableFailures)} without the default observer)`;
   } else if (!p.defaultObserver.enabled) {
-    s += ` (${p.withDefaultObserver.tolerableFailures} with the default observer)`;
+    s += ` (${n(p.withDefaultObserver.tolerableFailures)} with the default observer)`;
   } else {
     s += ' (the default observer cannot vote: no management server)';
   }
