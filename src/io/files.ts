@@ -314,7 +314,7 @@ export function decodeText(bytes: Uint8Array): ReadResult {
 }
 
 function formatBytes(n: number): string {
-  // Under 1 KiB in bytes: rounded up to "1 KiB", a 1-byte limit read as a kibibyte.
+  // Under 1 KiB, in bytes: rounded up to kibibytes, a 1-byte limit read as "1 KiB".
   if (n < 1024) return `${groupThousands(n)} ${n === 1 ? 'byte' : 'bytes'}`;
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
 }

@@ -192,7 +192,7 @@ function keyName(text: string, key: yaml.ScalarEvent): string {
 
 /** Every duplicate key of the first document, at its second occurrence, and every key that is a collection. */
 function keyProblems(text: string, events: readonly yaml.Event[]): SyntaxProblem[] {
-  const duplicates: SyntaxProblem[] = [];
+  const problems: SyntaxProblem[] = [];
   const frames: { isMap: boolean; expectKey: boolean; keys: Set<string> }[] = [];
   let documents = 0;
   for (let i = 0; i < events.length; i++) {
@@ -209,16 +209,16 @@ function keyProblems(text: string, events: readonly yaml.Event[]): SyntaxProblem
     if (top?.isMap) {
       if (top.expectKey && ev.type === E.SCALAR) {
         const name = keyName(text, ev);
-        if (top.keys.has(name)) duplicates.push({ message: `duplicate key "${name}": a later value would silently replace the earlier one`, offset: nodeStart(text, ev) });
+        if (top.keys.has(name)) problems.push({ message: `duplicate key "${name}": a later value would silently replace the earlier one`, offset: nodeStart(text, ev) });
         top.keys.add(name);
       } else if (top.expectKey && (ev.type === E.SEQUENCE || ev.type === E.MAPPING)) {
-        duplicates.push({ message: `a key is a ${ev.type === E.SEQUENCE ? 'list' : 'mapping'} (a YAML complex key, \`? ...\`); keys in a topology file are names`, offset: nodeStart(text, ev) });
+        problems.push({ message: `a key is a ${ev.type === E.SEQUENCE ? 'list' : 'mapping'} (a YAML complex key, \`? ...\`); keys in a topology file are names`, offset: nodeStart(text, ev) });
       }
       top.expectKey = !top.expectKey;
     }
     if (ev.type === E.SEQUENCE || ev.type === E.MAPPING) frames.push({ isMap: ev.type === E.MAPPING, expectKey: true, keys: new Set() });
   }
-  return duplicates;
+  return problems;
 }
 
 /** How many nodes the document expands to once aliases are followed; a problem past the limit. */
