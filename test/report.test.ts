@@ -256,7 +256,10 @@ describe('report', () => {
     const table = html.slice(html.indexOf('<table class="what-if">'), html.indexOf('</table>', html.indexOf('<table class="what-if">')));
     // 2 data centres, 4 management servers and the database.
     expect(table.match(/<tr class="(ok|bad)">/g)).toHaveLength(7);
-    expect(table).toMatch(/dc-frankfurt <span class="muted">data centre<\/span><\/th><td class="cell-stops">STOPS<\/td><td class="cell-runs">runs \(3\/5\)<\/td>/);
+    expect(table).toMatch(/dc-frankfurt <span class="muted">data centre<\/span><\/th><td class="cell-stops">STOPS \(1\/3\)<\/td><td class="cell-runs">runs \(3\/5\)<\/td>/);
+    // Enough votes but no database: the cell says why, not a vote count that looks like a quorum.
+    expect(table).toMatch(/scom-sql01 <span class="muted">operational database<\/span><\/th><td class="cell-stops">STOPS \(no database\)<\/td>/);
+    expect(table).toMatch(/<caption>Each pool in a column: <span class="badge-inline c0">P1<\/span> Frankfurt UNIX Linux Pool, /);
   });
 
   it('reports a file that does not parse, with its findings', async () => {

@@ -135,7 +135,7 @@ function whatIf(topology: Topology, pools: readonly PoolResult[]): ScomReportVie
   const add = (label: string, kind: string, names: string[], meaning: NameMeaning) => {
     const r = resolveNames(topology, names, meaning);
     const o = simulateDown(topology, label, r.servers, r.database);
-    const cells = o.pools.map((p) => ({ runs: p.runs, text: p.runs ? `runs (${p.votesAvailable}/${p.votingMembers})` : 'STOPS' }));
+    const cells = o.pools.map((p) => ({ runs: p.runs, text: p.runs || p.cause === 'votes' ? `${p.runs ? 'runs' : 'STOPS'} (${p.votesAvailable}/${p.votingMembers})` : `STOPS (no ${p.cause === 'members' ? 'member' : 'database'})` }));
     rows.push({ label, kind, cells, allRun: cells.every((c) => c.runs) });
   };
   for (const dc of topology.dataCenters) add(dc.name, 'data centre', [dc.name], 'data centre');

@@ -49,6 +49,8 @@ export interface PoolOutcome {
   readonly runs: boolean;
   /** Why it stops, when it does. */
   readonly reason?: string;
+  /** The same in a word: too few votes, no (reachable) database, no member left. */
+  readonly cause?: 'votes' | 'database' | 'members';
   /** The members that carry the pool's work (empty when it stops). */
   readonly survivors: readonly string[];
   /** Each survivor's share of the pool's top-level instances, before and after. */
@@ -139,11 +141,12 @@ function poolOnSides(pool: Pool, sides: readonly Side[]): PoolOutcome {
   for (const m of survivors) if (survivors.length !== pool.members.length) events.push({ member: m, event: EVENTS[15003] });
   for (const m of stopped) events.push({ member: m, event: EVENTS[15004] }, { member: m, event: EVENTS[15002] });
   let reason: string | undefined;
+  let cause: PoolOutcome['cause'];
   if (!running) {
-    if (!sides.some((s) => s.database)) reason = 'the operational database is unavailable, so the management group does not work';
-    else if (best && best.keepsQuorum && best.members.length === 0) reason = 'no member is left to run its workflows';
-    else if (best && best.keepsQuorum) reason = 'its majority is cut off from the operational database';
-    else reason = 'half or fewer of its votes are available';
+    if (!sides.some((s) => s.database)) [cause, reason] = ['database', 'the operational database is unavailable, so the management group does not work'];
+    else if (best && best.keepsQuorum && best.members.length === 0) [cause, reason] = ['members', 'no member is left to run its workflows'];
+    else if (best && best.keepsQuorum) [cause, reason] = ['database', 'its majority is cut off from the operational database'];
+    else [cause, reason] = ['votes', 'half or fewer of its votes are available'];
   }
   return {
     pool: pool.name,
@@ -152,7 +155,7 @@ function poolOnSides(pool: Pool, sides: readonly Side[]): PoolOutcome {
     votesAvailable: best?.votes ?? 0,
     keepsQuorum: best?.keepsQuorum ?? false,
     runs: running !== undefined,
-    ...(reason ? { reason } : {}),
+    ...(reason ? { reason, cause } : {}),
     survivors,
     ...(running ? { instanceShare: { before: share(pool.members.length), after: share(survivors.length) } } : {}),
     stopped,
