@@ -264,3 +264,13 @@ describe('unused suppressions', () => {
     expect(fixed.result.suppressed?.map((f) => f.ruleId)).toEqual(['duplicate-name']);
   });
 });
+
+describe('names', () => {
+  it('must have a character other than a space', async () => {
+    const { result } = await lintText('version: 1\nname: W\nmanagementServers:\n  - {name: "   "}\n  - {name: ms2, dataCenter: " "}\n', 'w.yaml');
+    expect(result.findings.map((f) => [f.ruleId, f.line, f.column, f.message])).toEqual([
+      ['schema', 4, 12, '`managementServers[0].name` must not be blank (only spaces).'],
+      ['schema', 5, 29, '`managementServers[1].dataCenter` must not be blank (only spaces).'],
+    ]);
+  });
+});

@@ -175,6 +175,8 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
     case 'maxLength':
       return { message: `${capital(field)} must be at most ${String(p['limit'])} characters long`, path: e.instancePath, at: 'value' };
     case 'pattern': {
+      // A name (definitions/name) has a character other than a space.
+      if (p['pattern'] === '\\S') return { message: `${capital(field)} must not be blank (only spaces)`, path: e.instancePath, at: 'value' };
       const name = e.propertyName !== undefined ? `Key "${e.propertyName}" in ${field}` : capital(field);
       const path = e.propertyName !== undefined ? `${e.instancePath}/${escapePointerToken(e.propertyName)}` : e.instancePath;
       return { message: `${name} must be a kebab-case rule id such as "no-high-availability"`, path, at: e.propertyName !== undefined ? 'key' : 'value' };
