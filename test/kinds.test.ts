@@ -58,7 +58,7 @@ describe('kinds', () => {
     expect('failover' in result).toBe(false);
     expect(result.findings.map((f) => [f.ruleId, f.path, f.message])).toEqual([
       ['schema', '/machines/1/settings/SecondsBetweenPings', '`machines[1].settings.SecondsBetweenPings` must be a number, not "fifteen".'],
-      ['schema', '/machines/1/settings/PingRetryCount', '`machines[1].settings.PingRetryCount` must be a number, not "1e400".'],
+      ['schema', '/machines/1/settings/PingRetryCount', '`machines[1].settings.PingRetryCount` must be a number in range, not "1e400".'],
     ]);
     // Empty, it is the default, as SMAServMan takes it; a number in quotes is that number.
     const empty = await lintText(example.replace('SecondsBetweenPings: 15', 'SecondsBetweenPings: ""').replace('PingRetryCount: 1', 'PingRetryCount: "1"'), 'o.yaml');

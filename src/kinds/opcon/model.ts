@@ -94,7 +94,8 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
       const n = numberOf(s[key]);
       if (n === undefined) return SMASERVMAN_DEFAULTS[key];
       const range = NUMERIC_SETTINGS[key];
-      if (!Number.isFinite(n)) violation(key, 'a number');
+      // `1e400` is a number, but past a double's range (read as text by YAML).
+      if (!Number.isFinite(n)) violation(key, Number.isNaN(n) ? 'a number' : 'a number in range');
       else if (range.whole && !Number.isInteger(n)) violation(key, `a whole number${range.min === 0 ? ' of 0 or more' : ''}`);
       else if (n < range.min) violation(key, `${range.min} or more`);
       else return n;
