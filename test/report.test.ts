@@ -149,6 +149,13 @@ describe('report', () => {
     expect(await example('four-servers-default-observer.yaml')).not.toContain('<p class="headline-caveat">');
   });
 
+  it.each(['stretched-two-sites.yaml', 'skype-paired-enterprise.yaml', 'opcon-manual-failover.yaml'])('names each contents link as the heading it leads to (%s)', async (name) => {
+    const html = await reportOf(readFileSync(path.join(ROOT, `examples/${name}`), 'utf8'), name);
+    const links = [...html.matchAll(/<li><a href="#([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2]]);
+    expect(links.length).toBeGreaterThan(2);
+    for (const [anchor, title] of links) expect(html, anchor).toContain(`<h2 id="${anchor}-title">${title}</h2>`);
+  });
+
   it('places each finding by line and column, the file being the report\'s own', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'), 'stretched-two-sites.yaml');
     expect(html).toContain('<th scope="col">Line:col</th>');

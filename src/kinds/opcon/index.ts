@@ -48,7 +48,7 @@ export const opconKind: KindPlugin<'opcon-failover'> = {
   summary: (result) => (result.kind === 'opcon-failover' && result.failover ? [{ label: 'failover', text: failoverSummary(result.failover) }] : []),
   report: {
     partial: 'kind-opcon',
-    toc: [{ anchor: 'topology', title: 'Machines' }, { anchor: 'what-if', title: 'Events' }],
+    toc: [{ anchor: 'topology', title: 'Machines and database' }, { anchor: 'what-if', title: 'What each event does' }],
     view: async (outcome) => (await import('./report.js')).opconReport(outcome.opcon!.model, outcome.opcon!.analysis),
   },
   simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),

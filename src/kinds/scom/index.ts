@@ -40,7 +40,7 @@ export const scomKind: KindPlugin<'scom'> = {
   simulate: async (models, request) => (await import('./simulate-command.js')).simulateCommand(models, request),
   report: {
     partial: 'kind-scom',
-    toc: [{ anchor: 'topology', title: 'Topology' }, { anchor: 'pools', title: 'Pools' }, { anchor: 'what-if', title: 'What if' }],
+    toc: [{ anchor: 'topology', title: 'Topology' }, { anchor: 'pools', title: 'Pools' }, { anchor: 'what-if', title: 'What if one goes down' }],
     view: async (outcome, settings) => (await import('./report.js')).scomReport(outcome, settings),
   },
 };
