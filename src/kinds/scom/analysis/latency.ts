@@ -6,7 +6,7 @@
  * 20,000-server pool has 2e8 of them) it counts, per data-centre entry, the voter pairs it covers and
  * the server entries that override some of them.
  */
-import { nameKey, type LatencyEntry } from '../model/types.js';
+import { nameKey, pairKey, type LatencyEntry } from '../model/types.js';
 
 export interface Endpoint {
   readonly name: string;
@@ -19,12 +19,6 @@ export interface AppliedLatency {
   /** How many endpoint pairs take their round trip from this entry. */
   readonly pairs: number;
 }
-
-const pairKey = (a: string, b: string) => {
-  const x = nameKey(a);
-  const y = nameKey(b);
-  return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
-};
 
 /** The entries that give a round trip between two of `endpoints` (the model lets each pair through once: a repeat is a schema finding). */
 export function appliedLatency(endpoints: readonly Endpoint[], entries: readonly LatencyEntry[]): AppliedLatency[] {

@@ -9,6 +9,7 @@ import type { DurationResult } from './duration.js';
 import type { GatewayDoc, PoolDoc, ScomDocument, ServerDoc } from './document.js';
 import {
   nameKey,
+  pairKey,
   type DataCenter,
   type LatencyEntry,
   type OperationalDatabase,
@@ -296,8 +297,7 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     }
     // A pair given twice, in either order: which one holds? (The findings would depend on the
     // order of the entries.)
-    const [x, y] = [nameKey(pair[0]), nameKey(pair[1])];
-    const key = `${between}\u0000${x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`}`;
+    const key = `${between} ${pairKey(pair[0], pair[1])}`;
     const first = latencyPairs.get(key);
     if (first !== undefined) {
       issue('schema', 'latencyGivenTwice', { a: pair[0], b: pair[1], ms, entry: first.index + 1, firstMs: first.ms }, pointer('latency', i, 'between'));

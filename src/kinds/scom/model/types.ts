@@ -105,12 +105,19 @@ export interface Topology {
   readonly poolManager: PoolManagerValues;
 }
 
-/** Case-insensitive key of a name (Windows host names). */
 /** A pool's voting servers: its members, then its observer-only members (the default observer aside). */
 export function voterServers(pool: Pool): Server[] {
   return [...pool.members, ...pool.observers].map((m) => m.server);
 }
 
+/** Case-insensitive key of a name (Windows host names). */
 export function nameKey(name: string): string {
   return name.toLowerCase();
+}
+
+/** Key of an unordered pair of names, case-insensitively: the same for [a, b] and [B, a]. */
+export function pairKey(a: string, b: string): string {
+  const x = nameKey(a);
+  const y = nameKey(b);
+  return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
 }
