@@ -28,8 +28,11 @@ export interface OpconAnalysis {
   readonly primaries: readonly Machine[];
   readonly secondaries: readonly Machine[];
   readonly standAlone: readonly Machine[];
-  /** Several machines whose modes set up neither failover (a Primary without a Secondary, or one StandAlone beside them). */
-  readonly modesConflict: boolean;
+}
+
+/** Several machines whose modes set up neither failover (a Primary without a Secondary, or one StandAlone beside them). */
+export function modesConflict(f: Failover): boolean {
+  return f.mode === 'none' && f.machines > 1;
 }
 
 export function analyseOpcon(model: OpconModel): OpconAnalysis {
@@ -61,6 +64,5 @@ export function analyseOpcon(model: OpconModel): OpconAnalysis {
     ...(primary ? { primary } : {}),
     ...(secondary ? { secondary } : {}),
     primaries, secondaries, standAlone,
-    modesConflict: !single && !automatic && !manual,
   };
 }

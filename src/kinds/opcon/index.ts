@@ -3,8 +3,7 @@ import type { AnyRule } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
 import { failsModelSchema } from '../model-schema.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
-import type { Failover } from './analysis.js';
-import { analyseOpcon } from './analysis.js';
+import { analyseOpcon, modesConflict, type Failover } from './analysis.js';
 import { normaliseOpcon, type OpconDocument } from './model.js';
 import abnormalShutdownFailoverOff from './rules/abnormal-shutdown-failover-off.js';
 import failoverOnCommunicationLoss from './rules/failover-on-communication-loss.js';
@@ -56,7 +55,7 @@ export const opconKind: KindPlugin<'opcon-failover'> = {
 
 /** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */
 function failoverSummary(f: Failover): string {
-  if (f.mode === 'none' && f.machines > 1) return 'none: the machines\' modes set up no failover (opcon/mode-conflict)';
+  if (modesConflict(f)) return 'none: the machines\' modes set up no failover (opcon/mode-conflict)';
   if (f.mode === 'none') return `none: ${t(f.primary ?? '')} runs alone`;
   const db = f.database === 'replicated' ? 'replicated database' : 'one database';
   const head = `scenario ${f.scenario} (${f.mode}, ${db}): ${t(f.primary ?? '?')} -> ${t(f.secondary ?? '?')}`;

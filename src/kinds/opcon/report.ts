@@ -1,5 +1,5 @@
 /** The report's section for an OpCon file: the machines and the database, the failover figures, each event's flow. */
-import type { OpconAnalysis } from './analysis.js';
+import { modesConflict, type OpconAnalysis } from './analysis.js';
 import type { OpconModel } from './model.js';
 import type { KindReport } from '../types.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from './simulate.js';
@@ -50,7 +50,7 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
   }
   for (const m of machines) links.push({ path: `M ${m.x + 120} ${m.y + MACHINE_H} L ${database.x + 120} ${database.y}`, labelX: 0, labelY: 0, label: '', dashed: m.role !== 'primary' });
   const facts = [
-    { label: 'Scenario', value: f.scenario === null ? (analysis.modesConflict ? 'none (the machines\' modes conflict)' : 'none (one machine)') : String(f.scenario) },
+    { label: 'Scenario', value: f.scenario === null ? (modesConflict(f) ? 'none (the machines\' modes conflict)' : 'none (one machine)') : String(f.scenario) },
     { label: 'Failover', value: f.mode },
     { label: 'Primary', value: f.primary ?? 'none' },
     { label: 'Standby', value: f.secondary ?? 'none' },

@@ -3,7 +3,7 @@
  * configuration, step by step: which SMAServMan ends up ACTIVE, whether two SAMs could reach the
  * database, and what the administrator must do by hand (failback is always manual).
  */
-import type { OpconAnalysis, Trigger } from './analysis.js';
+import { modesConflict, type OpconAnalysis, type Trigger } from './analysis.js';
 import type { OpconModel } from './model.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
 import { PooltopoError } from '../../errors.js';
@@ -125,7 +125,7 @@ export async function simulateCommand(models: KindModels, request: SimulateReque
   if (request.events.length === 0) throw new PooltopoError(`simulate needs --event ${OPCON_EVENTS.join('|')} for kind opcon-failover`);
   const { model, analysis } = models.opcon!;
   // The vendor's flows are for a failover pair; machines whose modes set up none have no flow to follow.
-  if (analysis.modesConflict) {
+  if (modesConflict(analysis.failover)) {
     throw new PooltopoError(`"${request.file}" sets up no failover: its machines' modes conflict (${analysis.primaries.length} Primary, ${analysis.secondaries.length} Secondary, ${analysis.standAlone.length} StandAlone); pooltopo validate shows where`);
   }
   const outcomes = request.events.map((e) => {
