@@ -143,10 +143,10 @@ export async function lintText(text: string, file: string, options: LintOptions 
       }
     }
   };
-  // Whether the kind's rules ran: until they have, no suppression can be judged unused.
+  // Whether the kind's rules ran (suppress judges unused comments only then).
   let rulesRan = false;
   const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover): LintOutcome => {
-    const s = suppress(findings, text, sourceMap, { ...options, reportUnusedDisable: rulesRan && options.reportUnusedDisable === true }, add);
+    const s = suppress(findings, text, sourceMap, options, add, rulesRan);
     // The kind's own plug-in made the pools and the failover, so they are the figures of
     // FileResult's variant for that kind (the type checker cannot follow a plug-in looked up by id).
     const result = {
@@ -200,10 +200,13 @@ export async function lintText(text: string, file: string, options: LintOptions 
   return done(sourceMap, kind, run.pools, run.models, run.failover);
 }
 
-/** Applies the file's suppression comments, adding findings about the comments themselves. */
+/**
+ * Applies the file's suppression comments, adding findings about the comments themselves; unused
+ * ones only where `rulesRan` (before the kind's rules ran, none can be judged unused).
+ */
 function suppress(
   findings: Finding[], text: string, sourceMap: SourceMap, options: LintOptions,
-  add: (ruleId: string, at: Position, path: string, message: string) => void,
+  add: (ruleId: string, at: Position, path: string, message: string) => void, rulesRan: boolean,
 ): { findings: Finding[]; suppressed: SuppressedFinding[] } {
   if (!text.includes('pooltopo-disable')) return { findings, suppressed: [] };
   // The lines a finding's node and its ancestors begin on: a mapping entry where its key is, a
@@ -237,7 +240,7 @@ function suppress(
         : message('invalid-suppression', 'unknownRule', { ruleId: id }));
     }
   }
-  if (options.reportUnusedDisable) {
+  if (options.reportUnusedDisable && rulesRan) {
     for (const u of outcome.unused) {
       const invalid = (id: string) => unknown(id) || !isSuppressible(id);
       if (u.ruleId !== undefined ? invalid(u.ruleId) : u.directive.ruleIds.length > 0 && u.directive.ruleIds.every(invalid)) continue;
