@@ -135,7 +135,12 @@ function whatIf(topology: Topology, pools: readonly PoolResult[]): ScomReportVie
   const add = (label: string, kind: string, names: string[], meaning: NameMeaning) => {
     const r = resolveNames(topology, names, meaning);
     const o = simulateDown(topology, label, r.servers, r.database);
-    const cells = o.pools.map((p) => ({ runs: p.runs, text: p.runs || p.cause === 'votes' ? `${p.runs ? 'runs' : 'STOPS'} (${p.votesAvailable}/${p.votingMembers})` : `STOPS (no ${p.cause === 'members' ? 'member' : 'database'})` }));
+    const cells = o.pools.map((p) => {
+      const votes = `${p.votesAvailable}/${p.votingMembers}`;
+      // Stopped with the votes to run: the cause, not a vote count that reads as a quorum.
+      const stops = p.cause === 'votes' ? votes : p.cause === 'members' ? 'no member' : 'no database';
+      return { runs: p.runs, text: p.runs ? `runs (${votes})` : `STOPS (${stops})` };
+    });
     rows.push({ label, kind, cells, allRun: cells.every((c) => c.runs) });
   };
   for (const dc of topology.dataCenters) add(dc.name, 'data centre', [dc.name], 'data centre');
