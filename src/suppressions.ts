@@ -68,7 +68,7 @@ export function applyDirectives(
       kept.push(f);
       continue;
     }
-    suppressed.push({ ...f, justification: covering.reason });
+    suppressed.push(Object.assign({}, f, { justification: covering.reason }));
     if (!used.has(covering)) used.set(covering, new Set());
     used.get(covering)!.add(f.ruleId);
   }

@@ -66,7 +66,7 @@ function violations(validate: ValidateFunction, value: unknown, writtenPlain: (p
     // the kind's if/then/else adds a wrapper error beside the real ones.
     if (e.keyword === 'propertyNames' || e.keyword === 'if') continue;
     const described = describe(e, writtenPlain);
-    const v = /[.?!]$/.test(described.message) ? described : { ...described, message: `${described.message}.` };
+    const v = /[.?!]$/.test(described.message) ? described : Object.assign({}, described, { message: `${described.message}.` });
     const key = `${v.path}\u0000${v.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

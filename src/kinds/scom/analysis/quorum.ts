@@ -47,10 +47,11 @@ export function poolQuorum(pool: Pool): PoolQuorum {
   const o = pool.observers.length;
   const can = defaultObserverCanParticipate(pool);
   const participates = pool.defaultObserverEnabled && can;
-  const configured = quorum(m, o, participates);
+  // Spelled out, not `{ ...c, highlyAvailable }` (test/object-shapes.test.ts says why).
+  const c = quorum(m, o, participates);
   return {
     defaultObserver: { enabled: pool.defaultObserverEnabled, participates },
-    configured: { ...configured, highlyAvailable: configured.tolerableFailures >= 1 },
+    configured: { votingMembers: c.votingMembers, votesNeeded: c.votesNeeded, tolerableFailures: c.tolerableFailures, highlyAvailable: c.tolerableFailures >= 1 },
     withDefaultObserver: quorum(m, o, can),
     withoutDefaultObserver: quorum(m, o, false),
   };
