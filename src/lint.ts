@@ -3,7 +3,7 @@
  * text → document with positions → schema → normalised model → analyses → rule findings.
  * No file system, no console: the caller hands in the text.
  */
-import { DEFAULT_PARSE_LIMITS, parseDocument, type ParseLimits, type SyntaxProblem } from './io/parse.js';
+import { DEFAULT_PARSE_LIMITS, parseDocument, syntaxOf, type ParseLimits, type SyntaxProblem } from './io/parse.js';
 import { actualType, checkConfigSchema, checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
 import { COMMON_RULES, isSuppressible, nearestRuleId, ruleById, ruleSettingProblem } from './rules/index.js';
@@ -179,7 +179,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
   };
 
   // 1. Text → document with source positions.
-  const parsed = parseDocument(text, limits);
+  const parsed = parseDocument(text, limits, syntaxOf(file));
   if (!parsed.ok) return syntaxOutcome(file, parsed.sourceMap, parsed.problems, options);
   const { value, sourceMap } = parsed;
 
@@ -289,7 +289,7 @@ export function syntaxOutcome(file: string, sourceMap: SourceMap, problems: read
       const { line, column } = sourceMap.positionOf(p.offset);
       findings.push({
         ruleId: rule.meta.id, severity,
-        message: formatMessage(rule.meta.messages['syntax']!, { reason: p.message }), file, line, column, path: '',
+        message: formatMessage(rule.meta.messages[p.json ? 'jsonSyntax' : 'syntax']!, { reason: p.message }), file, line, column, path: '',
       });
     }
   }

@@ -274,3 +274,49 @@ describe('names', () => {
     ]);
   });
 });
+
+describe('a file named .json', () => {
+  const json = '{\n  "version": 1,\n  "name": "J",\n  "managementServers": [{"name": "ms01"}]\n}\n';
+  const syntax = async (text: string, file = 't.json') => (await lintText(text, file)).result.findings
+    .filter((f) => f.ruleId === 'yaml-syntax').map((f) => `${f.line}:${f.column} ${f.message}`);
+
+  it('is read as any topology when it is JSON, with positions from its text', async () => {
+    const found = (await lintText(json, 't.json')).result.findings;
+    expect(found.map((f) => f.ruleId)).not.toContain('yaml-syntax');
+    expect(found.find((f) => f.ruleId === 'single-management-server')).toMatchObject({ line: 4, column: 25 });
+    expect(await syntax(`\uFEFF${json}`)).toEqual([]);
+  });
+
+  it('must be JSON, though YAML would read it, and says where and why not', async () => {
+    const cases: [string, string][] = [
+      ['{\n  "version": 1,\n  "name": "J",\n  "managementServers": [{"name": "ms01"}],\n}\n', '4:42 a comma before "}"; JSON allows no trailing comma'],
+      ['{"version": 1, "name": "J", // the design\n "managementServers": [{"name": "ms01"}]}', '1:29 a comment; JSON has none'],
+      ['{version: 1, "name": "J", "managementServers": [{"name": "ms01"}]}', '1:2 a key without quotes; in JSON every key is in double quotes'],
+      ["{\"version\": 1, \"name\": 'J', \"managementServers\": [{\"name\": \"ms01\"}]}", '1:24 a string in single quotes; JSON takes double quotes only'],
+      ['{"version": 1, "name": "J", "managementServers": [{"name": "ms01"', '1:66 the text ends inside an object'],
+      ['{"version": 01}', '1:13 a number JSON does not allow (a leading zero, or a . or an exponent without digits)'],
+      ['[1, 2,]', '1:6 a comma before "]"; JSON allows no trailing comma'],
+      ['{"a": "x\ty"}', '1:9 a tab or line break inside a string; write it as an escape (\\t, \\n)'],
+      ['{"a": 1} x', '1:10 more text after the end of the JSON value'],
+      ['{"a" 1}', '1:6 a ":" should follow the key'],
+      ['[1 2]', '1:4 a "," or "]" should come here'],
+    ];
+    for (const [text, expected] of cases) {
+      const [at, ...why] = expected.split(' ');
+      expect(await syntax(text), text).toEqual([`${at} JSON syntax error: ${why.join(' ')}; a file named .json must be JSON (fix it here, or rename the file .yaml).`]);
+    }
+    // The same texts in a .yaml file are YAML: no syntax error (but where YAML too cannot read them).
+    expect(await syntax(cases[0]![0], 't.yaml')).toEqual([]);
+    expect(await syntax(cases[2]![0], 't.yaml')).toEqual([]);
+    expect((await syntax('{"a": 1,}', 'T.JSON'))[0]).toMatch(/^1:8 JSON syntax error: a comma before "}"/);
+  });
+
+  it('reports a key given twice and an empty file as a YAML file does', async () => {
+    expect(await syntax('{"version": 1, "version": 1, "name": "J", "managementServers": [{"name": "ms01"}]}')).toEqual([
+      '1:16 YAML syntax error: duplicate key "version": a later value would silently replace the earlier one.',
+    ]);
+    for (const text of ['', ' \n']) {
+      expect((await lintText(text, 'e.json')).result.findings.map((f) => f.ruleId)).toEqual((await lintText(text, 'e.yaml')).result.findings.map((f) => f.ruleId));
+    }
+  });
+});

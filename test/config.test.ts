@@ -69,6 +69,18 @@ describe('config file', () => {
     expect(missing).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read config file "nope.yaml": no such file or directory\n' });
   });
 
+  it('named .json must be JSON, as a topology file named .json must', async () => {
+    const root = project('json-config', undefined);
+    writeFileSync(path.join(root, 'cfg.json'), '{"settings": {"targetTolerableFailures": 2}}\n');
+    const r = await runCli(['validate', 'a.yaml', '--config', 'cfg.json', '--format', 'json'], { cwd: root });
+    expect(json(r.stdout).files[0]!.findings.filter((f) => f.ruleId === 'no-high-availability')).toHaveLength(4);
+    writeFileSync(path.join(root, 'bad.json'), '{"settings": {"targetTolerableFailures": 2,}}\n');
+    expect(await runCli(['validate', 'a.yaml', '--config', 'bad.json'], { cwd: root })).toMatchObject({
+      code: 2,
+      stderr: 'pooltopo: bad.json:1:43: bad config file: not valid JSON (a comma before "}"; JSON allows no trailing comma), which a file named .json must be; fix it, or rename the file .yaml\n',
+    });
+  });
+
   it.each([
     ['bad YAML', 'rules: [\n', /^pooltopo: \.pooltopo\.yaml:2:1: bad config file: /],
     ['an unknown key', 'rule:\n  x: off\n', /^pooltopo: \.pooltopo\.yaml:1:1: bad config file: Unknown key "rule" in the document; did you mean "rules"\?/],

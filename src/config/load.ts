@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { PooltopoError } from '../errors.js';
 import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files.js';
-import { parseDocument } from '../io/parse.js';
+import { parseDocument, syntaxOf } from '../io/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
 import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
 import type { RuleSetting } from '../lint.js';
@@ -80,11 +80,12 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Config
 
 /** Reads a config file's text; `shown` names it in messages. */
 export async function parseConfig(text: string, shown: string, dir: string): Promise<Config> {
-  const parsed = parseDocument(text);
+  const parsed = parseDocument(text, undefined, syntaxOf(shown));
   if (!parsed.ok) {
     const [p] = parsed.problems;
     const { line, column } = parsed.sourceMap.positionOf(p!.offset);
-    throw new PooltopoError(`${shown}:${line}:${column}: bad config file: ${p!.message}`);
+    const reason = p!.json ? `not valid JSON (${p!.message}), which a file named .json must be; fix it, or rename the file .yaml` : p!.message;
+    throw new PooltopoError(`${shown}:${line}:${column}: bad config file: ${reason}`);
   }
   const { value, sourceMap } = parsed;
   const at = (ptr: string, key = false) => {

@@ -7,6 +7,7 @@
  */
 import * as yaml from 'js-yaml';
 import { fastParse, resolvePlain } from './fast-yaml.js';
+import { jsonError } from './json-check.js';
 import { CollectionIndex, NO_NODES, SourceMap, pointerTokens, type NodeOffsets, type NodeResolver } from './source-map.js';
 
 export interface ParseLimits {
@@ -23,6 +24,8 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxExpandedNode
 export interface SyntaxProblem {
   readonly message: string;
   readonly offset: number;
+  /** Where a file named .json stops being JSON (jsonProblem), though YAML might read it. */
+  readonly json?: true;
 }
 
 export type ParseResult =
@@ -31,10 +34,22 @@ export type ParseResult =
 
 const E = yaml.EVENT_ID;
 
-export function parseDocument(rawText: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
+/** What a file is written in: YAML, or JSON for a file named `.json` (syntaxOf). */
+export type Syntax = 'yaml' | 'json';
+
+/** JSON for a file whose name ends in `.json` (any case), else YAML. */
+export function syntaxOf(file: string): Syntax {
+  return /\.json$/i.test(file) ? 'json' : 'yaml';
+}
+
+export function parseDocument(rawText: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS, syntax: Syntax = 'yaml'): ParseResult {
   // A byte-order mark is not part of the document, and editors do not count it as a column: drop it
   // and take every position from the text without it.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  if (syntax === 'json') {
+    const problem = jsonProblem(text);
+    if (problem) return { ok: false, problems: [problem], sourceMap: new SourceMap(text, NO_NODES) };
+  }
   // Most topology files are plain block YAML, which the fast path reads in one pass; it hands
   // anything else (and anything wrong) to js-yaml below.
   const fast = fastParse(text, limits.maxDepth);
@@ -260,6 +275,29 @@ function firstNodeOffset(text: string, events: readonly yaml.Event[], from: numb
     if (e.type === E.SCALAR || e.type === E.SEQUENCE || e.type === E.MAPPING || e.type === E.ALIAS) return nodeStart(text, e);
   }
   return 0;
+}
+
+/**
+ * Where a text stops being JSON; undefined when it is JSON. YAML reads every JSON text, but also
+ * much that JSON does not allow (a trailing comma, a comment, a key without quotes, a single-quoted
+ * string), which every other JSON tool would then reject: so a `.json` file is first checked as JSON,
+ * by the engine's own JSON.parse, and its value and positions then come from the YAML reader as for
+ * any file (which also reports a key given twice, as JSON.parse does not).
+ */
+export function jsonProblem(text: string): SyntaxProblem | undefined {
+  // An empty file is not JSON either, but it is reported as an empty YAML file is (the schema's
+  // "the file is empty").
+  if (/^\s*$/.test(text)) return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (err) {
+    const found = jsonError(text);
+    if (found) return { message: found.reason, offset: found.offset, json: true };
+    // Refused by JSON.parse but not by jsonError (it should not happen): the engine's words.
+    const message = err instanceof Error ? err.message.replace(/ in JSON at position .*$/, '') : String(err);
+    return { message: message.replace(/^\w/, (c) => c.toLowerCase()), offset: 0, json: true };
+  }
 }
 
 function syntaxProblem(err: unknown, limits: ParseLimits): SyntaxProblem {
