@@ -1,7 +1,7 @@
 /**
  * Where a text stops being JSON (RFC 8259), and why, in words a person fixing it can act on. A
  * validator only: the value itself comes from the YAML reader, as for every file. JSON.parse stays
- * the judge of whether a text is JSON (parse.ts asks this only once it has refused the text), since
+ * the judge of whether a text is JSON (parse.ts asks this only about a text JSON.parse refused), since
  * V8's messages give a position for some mistakes but not for others ("Unexpected token ''', ...
  * is not valid JSON"). Iterative, so nesting as deep as the text allows does not overflow the stack;
  * test/json-check.test.ts checks that it agrees with JSON.parse on generated texts.
