@@ -40,7 +40,7 @@ export type { SuppressedFinding } from './results.js';
 export type { DataCenterLoss } from './kinds/scom/analysis/data-centers.js';
 export type { Settings } from './settings.js';
 export { PooltopoError };
-export { loadConfig } from './config/load.js';
+export { loadConfig, type LoadConfigOptions } from './config/load.js';
 export type { Config } from './config/config.js';
 export type { ParseLimits } from './io/parse.js';
 export type { ReadLimits } from './io/files.js';

@@ -54,6 +54,24 @@ describe('config file', () => {
     expect(await runCli(['validate', '../a.yaml'], { cwd: path.join(root, 'sub') })).toEqual(refused('../.pooltopo.yaml'));
   });
 
+  it('found as .pooltopo.yaml beside a .pooltopo.yml, says the .yml is not read', async () => {
+    const root = project('both-names', 'rules:\n  pool-spans-data-centers: error\n', { 'sites/stretched.yaml': STRETCHED });
+    writeFileSync(path.join(root, '.pooltopo.yml'), 'rules:\n  pool-spans-data-centers: "off"\n');
+    const r = await runCli(['validate', 'stretched.yaml', '--format', 'json'], { cwd: path.join(root, 'sites') });
+    expect(r.stderr).toBe('pooltopo: warning: "../.pooltopo.yml" is not read: "../.pooltopo.yaml" beside it is the config file that applies (remove one of them)\n');
+    expect(json(r.stdout).files[0]!.findings.map((f) => `${f.ruleId}:${f.severity}`)).toContain('pool-spans-data-centers:error');
+    // Named with --config, or with no config at all, nothing is passed over.
+    expect((await runCli(['validate', 'stretched.yaml', '--config', '../.pooltopo.yml'], { cwd: path.join(root, 'sites') })).stderr).toBe('');
+    expect((await runCli(['validate', 'stretched.yaml', '--no-config'], { cwd: path.join(root, 'sites') })).stderr).toBe('');
+    // The library tells its onWarning, and refuses an option it does not take.
+    const { loadConfig } = await import('../src/index.js');
+    const warnings: string[] = [];
+    const config = await loadConfig(root, undefined, { onWarning: (w) => warnings.push(w) });
+    expect([config.file, warnings]).toEqual(['.pooltopo.yaml', ['".pooltopo.yml" is not read: ".pooltopo.yaml" beside it is the config file that applies (remove one of them)']]);
+    await expect(loadConfig(root, undefined, { onWarnings: () => {} } as never)).rejects.toThrow('options: unknown option "onWarnings"; did you mean "onWarning"?');
+    await expect(loadConfig(root, undefined, { onWarning: 'log' } as never)).rejects.toThrow('options.onWarning: must be a function');
+  });
+
   it('is taken from --config, and a missing one is exit 2', async () => {
     const root = project('explicit', undefined);
     writeFileSync(path.join(root, 'strict.yaml'), 'settings:\n  targetTolerableFailures: 2\n');

@@ -524,7 +524,7 @@ async function configFor(values: Record<string, unknown>, io: Io): Promise<Confi
   if (values['config'] === '') throw new PooltopoError('--config is an empty path (an unset variable?); name a config file, or use --no-config');
   if (values['no-config'] && values['config'] !== undefined) throw new PooltopoError('--config and --no-config say opposite things; give one of them');
   if (values['no-config']) return NO_CONFIG(io.cwd);
-  return loadConfig(io.cwd, values['config'] as string | undefined);
+  return loadConfig(io.cwd, values['config'] as string | undefined, { onWarning: warnOn(io) });
 }
 
 function wantsColor(values: Record<string, unknown>, io: Io): boolean {

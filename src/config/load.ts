@@ -10,7 +10,7 @@ import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files.js';
 import { parseDocument, syntaxOf } from '../io/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
 import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
-import type { RuleSetting } from '../lint.js';
+import { checkOptionKeys, type RuleSetting } from '../lint.js';
 import { compilePolicies } from '../policies/compile.js';
 import { sampleScope } from '../policies/scope.js';
 import type { PolicyDefinition } from '../policies/types.js';
@@ -31,24 +31,46 @@ interface ConfigDocument {
 
 /** The config file that applies to `cwd`: the one named, or the nearest `.pooltopo.yaml` upward. */
 export async function findConfigFile(cwd: string, explicit?: string): Promise<string | undefined> {
-  if (explicit !== undefined) return path.resolve(cwd, explicit);
+  return (await findConfig(cwd, explicit)).file;
+}
+
+/**
+ * The config file that applies, and the other names of CONFIG_FILE_NAMES in its folder, which are
+ * not read (`.pooltopo.yml` beside `.pooltopo.yaml`).
+ */
+async function findConfig(cwd: string, explicit?: string): Promise<{ file?: string; passedOver: string[] }> {
+  if (explicit !== undefined) return { file: path.resolve(cwd, explicit), passedOver: [] };
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      // Synchronous, and no error for a missing file: every start asks in each folder up to the
-      // root, and a thrown ENOENT (and node:fs/promises, loaded for it) cost more than the asking.
-      let stat;
-      try {
-        stat = statSync(candidate, { throwIfNoEntry: false });
-      } catch {
-        // not readable here (a folder without search permission): as if absent
-      }
-      // Anything else of that name (a pipe, a folder) is the config that applies, which
-      // loadConfig then refuses, rather than passed over for one further up.
-      if (stat !== undefined) return candidate;
-    }
-    if (path.dirname(dir) === dir) return undefined;
+    const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter(exists);
+    // Anything else of that name (a pipe, a folder) is the config that applies, which
+    // loadConfig then refuses, rather than passed over for one further up.
+    if (found.length > 0) return { file: found[0]!, passedOver: found.slice(1) };
+    if (path.dirname(dir) === dir) return { passedOver: [] };
   }
+}
+
+/** Whether anything has that name. */
+function exists(candidate: string): boolean {
+  // Synchronous, and no error for a missing file: every start asks in each folder up to the
+  // root, and a thrown ENOENT (and node:fs/promises, loaded for it) cost more than the asking.
+  try {
+    return statSync(candidate, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    // not readable here (a folder without search permission): as if absent
+    return false;
+  }
+}
+
+/** Every option loadConfig takes: a misspelt one is refused, as validate refuses one. */
+const LOAD_CONFIG_OPTION_KEYS = { onWarning: true } satisfies Record<keyof LoadConfigOptions, true>;
+
+/** What loadConfig may tell beside the config it returns. */
+export interface LoadConfigOptions {
+  /**
+   * Called with a warning that does not stop the run: a `.pooltopo.yml` in the same folder as the
+   * `.pooltopo.yaml` read, which is not read.
+   */
+  readonly onWarning?: ((message: string) => void) | undefined;
 }
 
 /**
@@ -57,13 +79,22 @@ export async function findConfigFile(cwd: string, explicit?: string): Promise<st
  * checked, its policies compiled, ready for `validate(inputs, { config })`; without a file, a Config
  * with nothing set (`file` undefined, `dir` = `cwd`). Throws `PooltopoError` when the file cannot be
  * read, is not UTF-8 or YAML, or breaks the config schema (an unknown key, rule id or setting, a bad
- * severity or limit, a policy that does not compile), naming `file:line:column`.
+ * severity or limit, a policy that does not compile), naming `file:line:column`. Another config file
+ * name in the same folder (`.pooltopo.yml` beside `.pooltopo.yaml`) is not read, and `onWarning` is
+ * told so.
  */
-export async function loadConfig(cwd: string, explicit?: string): Promise<Config> {
-  const file = await findConfigFile(cwd, explicit);
+export async function loadConfig(cwd: string, explicit?: string, options: LoadConfigOptions = {}): Promise<Config> {
+  checkOptionKeys(options, LOAD_CONFIG_OPTION_KEYS, false);
+  if (options.onWarning !== undefined && typeof options.onWarning !== 'function') throw new PooltopoError('options.onWarning: must be a function');
+  const { file, passedOver } = await findConfig(cwd, explicit);
   if (file === undefined) return NO_CONFIG(cwd);
   // Named as given with --config, else relative to the working directory (`../.pooltopo.yaml`).
   const shown = explicit ?? (path.relative(cwd, file) || file);
+  for (const other of passedOver) {
+    // As Jest does with two config files: say which one is read, rather than leave an edit to the
+    // other one to do nothing without a word.
+    options.onWarning?.(`"${path.relative(cwd, other) || other}" is not read: "${shown}" beside it is the config file that applies (remove one of them)`);
+  }
   // As a topology file is read: a pipe or a device (`/dev/zero`) is refused rather than waited on
   // or read forever, and a file over the default size limit is not read.
   let read;
