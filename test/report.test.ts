@@ -109,13 +109,21 @@ describe('report', () => {
     expect(widthOf.size).toBeGreaterThan(1);
   });
 
-  it('shows every pool membership in the diagram: "+N" for a server in more pools than fit', async () => {
-    const pools = [1, 2, 3, 4].map((i) => `  - {name: Pool ${i}, members: [ms01, ms02]}`).join('\n');
-    const html = await reportOf(`version: 1\nname: Many pools\nmanagementServers:\n  - name: ms01\n  - name: ms02\npools:\n${pools}\n`);
-    const badges = [...html.matchAll(/<g class="badge c(\d)">.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((m) => [m[1], m[2]]);
-    // Each server is in the three default pools and four of its own: P1, P2 and "+5".
-    expect(badges.filter(([, t]) => t!.startsWith('+'))).toEqual([['8', '+5'], ['8', '+5']]);
-    expect(badges.filter(([, t]) => t!.startsWith('P'))).toHaveLength(4);
+  it('shows every pool membership in the diagram: "+N" for a server in more pools than fit, named in its title', async () => {
+    const pools = [1, 2, 3, 4].map((i) => `  - {name: Pool ${i}, members: [ms01, scom-management-server-02]}`).join('\n');
+    const html = await reportOf(`version: 1\nname: Many pools\nmanagementServers:\n  - name: ms01\n  - name: scom-management-server-02\npools:\n${pools}\n`);
+    const badges = [...html.matchAll(/<g class="badge c(\d)"><title>([^<]*)<\/title>.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((m) => [m[1], m[3], m[2]]);
+    // Each server is in the three default pools and four of its own, seven in all. A short name
+    // leaves room for five badges (P1 to P4 and "+3"); a long one for the three every box has.
+    expect(badges).toHaveLength(5 + 3);
+    expect(badges.slice(0, 5).map(([, text]) => text)).toEqual(['P1', 'P2', 'P3', 'P4', '+3']);
+    expect(badges.slice(5).map(([, text]) => text)).toEqual(['P1', 'P2', '+5']);
+    expect(badges[0]).toEqual(['0', 'P1', 'P1 Pool 1']);
+    expect(badges[4]).toEqual(['8', '+3', 'Also in P5 All Management Servers Resource Pool, P6 Notifications Resource Pool, P7 AD Assignment Resource Pool']);
+    expect(badges[7]![2]).toMatch(/^Also in P3 Pool 3, P4 Pool 4, P5 /);
+    expect(html).toContain('("+N": in N more pools, named when the badge is pointed at, and listed under each pool)');
+    // A server in three pools or fewer shows them all, and the caption says nothing of "+N".
+    expect(await reportOf('version: 1\nname: Few\nmanagementServers:\n  - name: ms01\n')).not.toContain('"+N"');
   });
 
   it('gives the quorum model in the footer for SCOM only, and points to the rules by their section', async () => {

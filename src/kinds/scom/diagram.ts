@@ -8,7 +8,7 @@ import { voterServers, type LatencyEntry, type Topology } from './model/types.js
 import type { TopologyAnalysis } from './analysis/index.js';
 import type { Settings } from '../../settings.js';
 import { groupThousands } from '../../rules/types.js';
-import { drawnLabel, fitFirst, fitText, type FittedLabel } from '../../report/fit-text.js';
+import { drawnLabel, fitFirst, fitText, textWidth, type FittedLabel } from '../../report/fit-text.js';
 import { minOf } from '../../util/extremes.js';
 
 /** A labelled rectangle: a data centre's region or a server's box. */
@@ -30,7 +30,8 @@ export interface DiagramBox extends DiagramRect {
   /** The server's (or the database server's) name, whole. */
   readonly name: string;
   readonly kind: 'management-server' | 'gateway' | 'database' | 'more';
-  readonly badges: readonly { readonly x: number; readonly y: number; readonly text: string; readonly colour: number }[];
+  /** Its pools' badges; `title` names the pool, or for "+N" the pools it stands for. */
+  readonly badges: readonly { readonly x: number; readonly y: number; readonly text: string; readonly colour: number; readonly title: string }[];
 }
 
 export interface DiagramRegion extends DiagramRect {
@@ -51,6 +52,8 @@ export interface Diagram {
   readonly regions: readonly DiagramRegion[];
   readonly boxes: readonly DiagramBox[];
   readonly links: readonly DiagramLink[];
+  /** Some server shows a "+N" badge for the pools past its first two, which the caption explains. */
+  readonly moreBadges: boolean;
 }
 
 /** The colour class of a "+N more pools" badge (pool colours are 0 to 7). */
@@ -67,6 +70,9 @@ const REGION_LABEL_PX = 15;
 const SUBLABEL_PX = 11;
 const BOX_PAD = 10;
 const REGION_PAD = 14;
+/** A badge's width and the gap after it; a box has room for at least MIN_BADGES, however long its name. */
+const BADGE_STEP = 26;
+const MIN_BADGES = 3;
 /** The most servers drawn per data centre; the rest are summed up in one box. */
 export const MAX_BOXES_PER_REGION = 14;
 
@@ -78,6 +84,9 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
   const centre = new Map<string, { x: number; y: number }>();
   const regionOf = new Map<string, DiagramRegion>();
   const poolsOf = new Map<string, number[]>();
+  const poolName = new Map([...poolNumber].map(([name, n]) => [n, name]));
+  const named = (n: number) => `P${n} ${poolName.get(n) ?? ''}`.trim();
+  let moreBadges = false;
   topology.pools.forEach((p) => {
     for (const s of voterServers(p)) {
       const list = poolsOf.get(s.name) ?? [];
@@ -104,13 +113,20 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
     let y = TOP + HEADER;
     for (const item of items) {
       const numbers = item.kind === 'management-server' || item.kind === 'gateway' ? poolsOf.get(item.name) ?? [] : [];
-      // Room for three badges: a server in more pools shows its first two and "+N" for the rest,
-      // rather than leaving memberships out without a word (the pool sections list them all).
-      const shown = numbers.length > 3 ? numbers.slice(0, 2) : numbers;
-      const labels = [...shown.map((n) => ({ text: `P${n}`, colour: (n - 1) % 8 })), ...(numbers.length > 3 ? [{ text: `+${numbers.length - 2}`, colour: MORE_BADGE }] : [])];
-      const badges = labels.map((b, k) => ({ x: x + 20 + BOX_W - 8 - (labels.length - k) * 26, y: y + 6, ...b }));
+      // Room for three badges, or as many more as the name leaves room for: a server in more pools
+      // shows all but one of them and "+N" for the rest, rather than leaving memberships out without
+      // a word (the badge's title and the pool sections name them all).
+      const fit = Math.max(MIN_BADGES, Math.floor((BOX_W - BOX_PAD * 2 - 4 - textWidth(item.name, BOX_LABEL_PX, true)) / BADGE_STEP));
+      const shown = numbers.length > fit ? numbers.slice(0, fit - 1) : numbers;
+      const more = numbers.slice(shown.length);
+      if (more.length > 0) moreBadges = true;
+      const labels = [
+        ...shown.map((n) => ({ text: `P${n}`, colour: (n - 1) % 8, title: named(n) })),
+        ...(more.length > 0 ? [{ text: `+${more.length}`, colour: MORE_BADGE, title: `Also in ${more.map(named).join(', ')}` }] : []),
+      ];
+      const badges = labels.map((b, k) => ({ x: x + 20 + BOX_W - 8 - (labels.length - k) * BADGE_STEP, y: y + 6, ...b }));
       // The name's room: the box but its padding and, on the name's line, the badges.
-      const label = fitText(item.name, BOX_W - BOX_PAD * 2 - (badges.length > 0 ? labels.length * 26 + 4 : 0), BOX_LABEL_PX, true);
+      const label = fitText(item.name, BOX_W - BOX_PAD * 2 - (badges.length > 0 ? labels.length * BADGE_STEP + 4 : 0), BOX_LABEL_PX, true);
       // The sublabel, below the badges, may come closer to the box's right edge.
       const sublabel = fitFirst(item.sublabel, BOX_W - BOX_PAD - 4, SUBLABEL_PX);
       boxes.push({ ...item, ...drawn(label, sublabel), x: x + 20, y, width: BOX_W, height: BOX_H, badges });
@@ -160,7 +176,7 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
     links.push({ path: `M ${x1} ${left.y} L ${x2} ${right.y}`, labelX: (x1 + x2) / 2, labelY: (left.y + right.y) / 2 - 6, label: `${entry.ms} ms`, over });
   });
   const width = Math.max(360, topology.dataCenters.length * (COLUMN + GAP));
-  return { width, height: TOP + maxHeight + 20, regions: sized, boxes, links };
+  return { width, height: TOP + maxHeight + 20, regions: sized, boxes, links, moreBadges };
 }
 
 /** What a measured round trip is held to, as the latency rules hold it; `limit` null when none applies. */
