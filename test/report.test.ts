@@ -126,6 +126,23 @@ describe('report', () => {
     expect(await reportOf('version: 1\nname: Few\nmanagementServers:\n  - name: ms01\n')).not.toContain('"+N"');
   });
 
+  it('lists each gateway with its primary and failover management servers and its pools, marked as gateway-without-failover finds it', async () => {
+    const [outcome] = await validateOutcomes(['examples/gateway-pool-three.yaml'], { cwd: ROOT });
+    const view = scomReportView(outcome!, DEFAULT_SETTINGS);
+    expect(view.gateways.map((g) => [g.name, g.dataCenter, g.agents, g.primary, g.failover, g.noFailover, g.pools.map((p) => `P${p.number} ${p.name}`)])).toEqual([
+      ['scom-gw01', 'dmz', '300', 'scom-ms01', 'scom-ms02', false, ['P1 DMZ Gateway Pool']],
+      ['scom-gw02', 'dmz', '250', 'scom-ms02', 'scom-ms01', false, ['P1 DMZ Gateway Pool']],
+      ['scom-gw03', 'dmz', '150', 'scom-ms02', 'none: its agents stop reporting while its primary is down', true, ['P1 DMZ Gateway Pool']],
+    ]);
+    const html = await renderReport(await buildReportView(outcome!, options));
+    expect(html).toMatch(/<caption>Gateways and the management servers they report to<\/caption>[^]*<th scope="row">scom-gw03<\/th>[^]*<td class="cell-bad">none: its agents stop reporting while its primary is down ⚠<\/td>/);
+    // With the rule off, the gateway is shown as it is, without the mark.
+    const [off] = await validateOutcomes(['examples/gateway-pool-three.yaml'], { cwd: ROOT, rules: { 'gateway-without-failover': 'off' } });
+    expect(scomReportView(off!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({ failover: 'none', noFailover: false });
+    // No gateways, no table.
+    expect(await reportOf('version: 1\nname: S\nmanagementServers:\n  - name: ms01\n')).not.toContain('class="gateways"');
+  });
+
   it('gives the quorum model in the footer for SCOM only, and points to the rules by their section', async () => {
     const scom = await reportOf('version: 1\nname: S\nmanagementServers:\n  - name: ms01\n');
     expect(scom).toMatch(/<footer[^]*Quorum model: [^]*href="#rules">Rules that fired<\/a>[^]*<\/footer>/);

@@ -10,7 +10,7 @@ import type { Settings } from '../../settings.js';
 import { resolveNames, type NameMeaning } from './analysis/scenario.js';
 import { simulateDown } from './analysis/simulate.js';
 import { layoutDiagram, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
-import type { LatencyEntry, Topology } from './model/types.js';
+import { voterServers, type LatencyEntry, type Topology } from './model/types.js';
 import type { WorkloadCapacity } from './analysis/capacity.js';
 import type { TopologyAnalysis } from './analysis/index.js';
 import type { KindReport } from '../types.js';
@@ -24,6 +24,8 @@ export interface ScomReportView {
   readonly roundTrips: readonly { readonly between: string; readonly ms: string; readonly limit: string; readonly over: boolean }[];
   /** Some round trip is over its limit (the diagram's caption explains the mark then). */
   readonly anyOver: boolean;
+  /** Each gateway: where it is, the management servers it reports to, and the pools it votes in. */
+  readonly gateways: readonly GatewayView[];
   /** The management group's workload against its supported limits (the figures capacity-exceeded and capacity-after-failover read). */
   readonly groupCapacity: readonly { readonly item: string; readonly total: string; readonly limit: string; readonly verdict: string; readonly ok: boolean }[];
   readonly pools: readonly PoolView[];
@@ -33,6 +35,17 @@ export interface ScomReportView {
     readonly rows: readonly { readonly label: string; readonly kind: string; readonly cells: readonly { readonly runs: boolean; readonly text: string }[]; readonly allRun: boolean }[];
     readonly omitted: number;
   };
+}
+
+export interface GatewayView {
+  readonly name: string;
+  readonly dataCenter: string;
+  readonly agents: string;
+  readonly primary: string;
+  readonly failover: string;
+  /** gateway-without-failover found this gateway (as configured: nothing when the rule is off). */
+  readonly noFailover: boolean;
+  readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
 }
 
 export interface PoolView {
@@ -124,10 +137,32 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
     },
     roundTrips,
     anyOver: roundTrips.some((r) => r.over),
+    gateways: gatewayRows(topology, outcome.result, poolNumber),
     groupCapacity: groupCapacityRows(outcome.analysis!),
     pools: pools.map((p, i) => poolView(p, i + 1, outcome.result, { capacity: outcome.analysis!.pools[i]!.capacity, barsMax, poolLatencyMs: settings.poolLatencyMs })),
     whatIf: whatIf(topology, pools),
   };
+}
+
+/** The gateways' rows: the failover cell is marked where gateway-without-failover has a finding. */
+function gatewayRows(topology: Topology, result: FileResult, poolNumber: ReadonlyMap<string, number>): GatewayView[] {
+  const flagged = new Set(result.findings.filter((f) => f.ruleId === 'gateway-without-failover').map((f) => f.path));
+  return topology.gateways.map((g) => {
+    const [primary, ...failover] = g.reportsTo;
+    const noFailover = flagged.has(`${g.path}/managementServers`);
+    return {
+      name: g.name,
+      dataCenter: g.dataCenter.name,
+      agents: fmt(g.agents),
+      primary: primary?.name ?? 'none',
+      failover: failover.length > 0 ? failover.map((s) => s.name).join(', ') : `none${noFailover ? ': its agents stop reporting while its primary is down' : ''}`,
+      noFailover,
+      pools: topology.pools.filter((p) => voterServers(p).includes(g)).map((p) => {
+        const number = poolNumber.get(p.name)!;
+        return { number, colour: (number - 1) % 8, name: p.name };
+      }),
+    };
+  });
 }
 
 function whatIf(topology: Topology, pools: readonly PoolResult[]): ScomReportView['whatIf'] {
