@@ -143,6 +143,24 @@ describe('report', () => {
     expect(await reportOf('version: 1\nname: S\nmanagementServers:\n  - name: ms01\n')).not.toContain('class="gateways"');
   });
 
+  it('gives each Skype pool\'s build and sizing, its users after failover marked where skype/pair-capacity finds them over', async () => {
+    const text = readFileSync(path.join(ROOT, 'examples/skype-paired-enterprise.yaml'), 'utf8');
+    const rows = async (t: string, rules?: Record<string, 'off'>) => {
+      const [outcome] = await validateOutcomes([{ file: 's.yaml', text: t }], rules ? { rules } : {});
+      const view = (await buildReportView(outcome!, options)).kindView as import('../src/kinds/skype/report.js').SkypeView;
+      return view.sizing.map((r) => [r.name, r.edition, r.operatingSystem, r.users, r.maxUsers, r.afterFailover, r.over, r.backupService]);
+    };
+    expect(await rows(text)).toEqual([
+      ['pool-east.contoso.com', 'enterprise', 'Windows Server 2016', '16,000', '53,280', '25,000: fits (28,280 to spare)', false, 'FinalState / NormalState'],
+      ['pool-west.contoso.com', 'enterprise', 'Windows Server 2016', '9,000', '26,640', '25,000: fits (1,640 to spare)', false, 'FinalState / NormalState'],
+    ]);
+    const small = text.replace('maxUsers: 26640', 'maxUsers: 20000');
+    expect((await rows(small))[1]!.slice(5, 7)).toEqual(['25,000: over its sizing by 5,000', true]);
+    expect((await rows(small, { 'skype/pair-capacity': 'off' }))[1]!.slice(5, 7)).toEqual(['25,000: over its sizing by 5,000', false]);
+    const [outcome] = await validateOutcomes([{ file: 's.yaml', text: small }]);
+    expect(await renderReport(await buildReportView(outcome!, options))).toContain('<td class="cell-bad">25,000: over its sizing by 5,000 ⚠</td>');
+  });
+
   it('gives the quorum model in the footer for SCOM only, and points to the rules by their section', async () => {
     const scom = await reportOf('version: 1\nname: S\nmanagementServers:\n  - name: ms01\n');
     expect(scom).toMatch(/<footer[^]*Quorum model: [^]*href="#rules">Rules that fired<\/a>[^]*<\/footer>/);

@@ -50,7 +50,7 @@ export const skypeKind: KindPlugin<'skype-pool-pair'> = {
   report: {
     partial: 'kind-skype',
     toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }],
-    view: async (outcome) => (await import('./report.js')).skypeReport(outcome.skype!.model, outcome.skype!.analysis),
+    view: async (outcome) => (await import('./report.js')).skypeReport(outcome.skype!.model, outcome.skype!.analysis, outcome.result.findings),
   },
   simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),
 };

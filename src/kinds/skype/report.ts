@@ -1,5 +1,6 @@
 /** The report's section for a Skype file: a diagram of the pools and their pairing, and the Front End figures. */
 import { groupThousands, plural } from '../../rules/types.js';
+import type { Finding } from '../../results.js';
 import type { SkypeAnalysis } from './analysis.js';
 import type { SkypeModel } from './model.js';
 import type { KindReport } from '../types.js';
@@ -20,9 +21,24 @@ export interface SkypeView {
   }[];
   readonly links: readonly { readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly automated: boolean }[];
   readonly rows: readonly { readonly name: string; readonly cells: readonly string[] }[];
+  /** Each pool's build and sizing: what a pair must match, and its users after failover against its sizing. */
+  readonly sizing: readonly SkypeSizingRow[];
 }
 
-export function skypeView(model: SkypeModel, analysis: SkypeAnalysis): SkypeView {
+export interface SkypeSizingRow {
+  readonly name: string;
+  readonly edition: string;
+  readonly platform: string;
+  readonly operatingSystem: string;
+  readonly users: string;
+  readonly maxUsers: string;
+  readonly afterFailover: string;
+  /** skype/pair-capacity found the pool over its sizing (as configured: nothing when the rule is off). */
+  readonly over: boolean;
+  readonly backupService: string;
+}
+
+export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: readonly Finding[] = []): SkypeView {
   const W = 380;
   const GAP = 120;
   // Front-end boxes: four a row as wide as short names need, wider (and fewer a row) for longer
@@ -74,16 +90,40 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis): SkypeView
     cells: [
       String(f.frontEnds), String(f.startupNeeded),
       f.quorumFrom === f.frontEnds ? `${f.quorumNeeded} of ${f.frontEnds}` : `${f.quorumNeeded} of the first ${f.quorumFrom}`,
-      String(f.tolerableFailures), f.pairedWith ?? 'not paired', f.poolState, groupThousands(f.usersAfterFailover),
+      String(f.tolerableFailures), f.pairedWith ?? 'not paired', f.poolState,
     ],
   }));
   const description = `${plural(model.pools.length, 'Front End pool')}: ${analysis.pools.map((f) => `${f.name} with ${plural(f.frontEnds, 'front end')}${f.pairedWith ? `, paired with ${f.pairedWith}` : ''}`).join('; ')}.`;
-  return { width: Math.max(360, 20 + model.pools.length * (W + GAP)), height, description, pools: boxes, links, rows };
+  return { width: Math.max(360, 20 + model.pools.length * (W + GAP)), height, description, pools: boxes, links, rows, sizing: sizingRows(model, analysis, findings) };
+}
+
+/** The pools' build and sizing rows; the after-failover cell is marked where skype/pair-capacity has a finding. */
+function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readonly Finding[]): SkypeSizingRow[] {
+  const flagged = new Set(findings.filter((f) => f.ruleId === 'skype/pair-capacity').map((f) => f.path));
+  return model.pools.map((p, i) => {
+    const after = analysis.pools[i]!.usersAfterFailover;
+    const over = flagged.has(`${p.path}/maxUsers`);
+    const verdict = p.maxUsers === undefined ? 'no sizing given'
+      : after > p.maxUsers ? `over its sizing by ${groupThousands(after - p.maxUsers)}`
+        : `fits (${groupThousands(p.maxUsers - after)} to spare)`;
+    const backup = p.backupService;
+    return {
+      name: p.name,
+      edition: p.edition ?? 'not given',
+      platform: p.platform ?? 'not given',
+      operatingSystem: p.operatingSystem ?? 'not given',
+      users: groupThousands(p.users),
+      maxUsers: p.maxUsers === undefined ? 'not given' : groupThousands(p.maxUsers),
+      afterFailover: `${groupThousands(after)}: ${verdict}`,
+      over,
+      backupService: backup === undefined ? 'not given' : `${backup.exportStatus ?? 'not given'} / ${backup.importStatus ?? 'not given'}`,
+    };
+  });
 }
 
 
 /** Skype's part of the report: name, facts, the weakest pool's tolerable front-end failures, and its section. */
-export function skypeReport(model: SkypeModel, analysis: SkypeAnalysis): KindReport {
+export function skypeReport(model: SkypeModel, analysis: SkypeAnalysis, findings: readonly Finding[] = []): KindReport {
   const headline = weakestPoolHeadline(analysis.pools, 'front-end');
   return {
     name: model.name,
@@ -95,6 +135,6 @@ export function skypeReport(model: SkypeModel, analysis: SkypeAnalysis): KindRep
       { label: 'Pairs', value: groupThousands(model.pairs.length) },
     ],
     ...(headline ? { headline } : {}),
-    section: skypeView(model, analysis),
+    section: skypeView(model, analysis, findings),
   };
 }
