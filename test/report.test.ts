@@ -161,6 +161,20 @@ describe('report', () => {
     expect(await renderReport(await buildReportView(outcome!, options))).toContain('<td class="cell-bad">25,000: over its sizing by 5,000 ⚠</td>');
   });
 
+  it('gives the OpCon machines\' SMAServMan settings side by side, and what the detection time is made of', async () => {
+    const [outcome] = await validateOutcomes(['examples/opcon-automatic-recommended.yaml'], { cwd: ROOT });
+    const view = (await buildReportView(outcome!, options)).kindView as import('../src/kinds/opcon/report.js').OpconView;
+    expect(view.settings.machines).toEqual(['opcon01', 'opcon02']);
+    const row = (label: string) => view.settings.rows.find((r) => r.label.startsWith(label))?.values;
+    expect([row('Mode'), row('SecondsBetweenPings'), row('PingRetryCount'), row('PingTimeOutInMilliseconds'), row('PrimaryAbnormalShutdownFailover'), row('SyncLostFailover')]).toEqual([
+      ['Primary', 'Secondary'], ['15 s', '15 s'], ['0', '1'], ['1000 ms', '500 ms'], ['N', 'Y'], ['N', 'N'],
+    ]);
+    // 15 s x 2 pings + 0.5 s: the figure and its inputs, from the Secondary's settings.
+    expect(view.facts.find((f) => f.label === 'Detection')?.value).toBe('30.5 s (opcon02: 15 s x 2 pings (PingRetryCount 1 + 1) + a 500 ms timeout)');
+    const html = await renderReport(await buildReportView(outcome!, options));
+    expect(html).toMatch(/<caption>SMAServMan settings of each machine[^<]*<\/caption>[^]*<th scope="col">opcon01<\/th><th scope="col">opcon02<\/th>/);
+  });
+
   it('gives the quorum model in the footer for SCOM only, and points to the rules by their section', async () => {
     const scom = await reportOf('version: 1\nname: S\nmanagementServers:\n  - name: ms01\n');
     expect(scom).toMatch(/<footer[^]*Quorum model: [^]*href="#rules">Rules that fired<\/a>[^]*<\/footer>/);

@@ -25,6 +25,8 @@ export interface OpconView {
   readonly database: { readonly x: number; readonly y: number; readonly label: string };
   readonly links: readonly { readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly dashed: boolean }[];
   readonly facts: readonly { readonly label: string; readonly value: string }[];
+  /** The SMAServMan settings side by side, a column per machine: what the failover figures come from. */
+  readonly settings: { readonly machines: readonly string[]; readonly rows: readonly { readonly label: string; readonly values: readonly string[]; readonly path?: true }[] };
   /** `event` is simulate's --event name, `title` the same in words. */
   readonly events: readonly { readonly event: string; readonly title: string; readonly active: string; readonly noneRunning: boolean; readonly twoSams: boolean; readonly steps: readonly string[]; readonly manual: readonly string[] }[];
 }
@@ -57,14 +59,42 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     // `replication: none` is one database the machines share, not no database.
     { label: 'Database', value: f.database === 'replicated' ? 'replicated (publisher on the Primary, subscriber on the Secondary)' : 'one, shared (no replication)' },
     { label: 'Triggers', value: f.triggers.length ? f.triggers.join(', ') : 'none' },
-    { label: 'Detection', value: f.detectionSeconds === null ? 'not automatic' : `${f.detectionSeconds} s` },
+    { label: 'Detection', value: f.detectionSeconds === null ? 'not automatic' : `${f.detectionSeconds} s (${detectionInputs(analysis)})` },
   ];
   const events = OPCON_EVENTS.map((e) => {
     const o = simulateOpconEvent(model, analysis, e);
     return { event: e, title: EVENT_TITLES[e], active: o.active.length ? o.active.join(' and ') : 'none', noneRunning: o.active.length === 0, twoSams: o.twoSams, steps: o.steps, manual: o.manualActions };
   });
   const description = `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}, ${database.label}.`;
-  return { width: Math.max(360, 40 + machines.length * 360), height: 260, description, machines, database, links, facts, events };
+  return { width: Math.max(360, 40 + machines.length * 360), height: 260, description, machines, database, links, facts, settings: settingsTable(model), events };
+}
+
+/** How the Secondary's detection time is made up: SecondsBetweenPings x (PingRetryCount + 1) + the ping's timeout. */
+function detectionInputs(analysis: OpconAnalysis): string {
+  const s = analysis.secondary!;
+  return `${s.name}: ${s.secondsBetweenPings} s x ${s.pingRetryCount + 1} pings (PingRetryCount ${s.pingRetryCount} + 1) + a ${s.pingTimeOutInMilliseconds} ms timeout`;
+}
+
+/** The settings each machine's SMAServMan reads, as the model has them (defaults where a file gives none). */
+function settingsTable(model: OpconModel): OpconView['settings'] {
+  const yesNo = (b: boolean) => (b ? 'Y' : 'N');
+  const row = (label: string, value: (m: OpconModel['machines'][number]) => string) => ({ label, values: model.machines.map(value) });
+  return {
+    machines: model.machines.map((m) => m.name),
+    rows: [
+      row('Mode', (m) => m.mode),
+      row('Service start type', (m) => m.serviceStartType ?? 'not given'),
+      row('PrimaryMachine', (m) => m.primaryMachine ?? 'not given'),
+      row('FailOverSocketNumber', (m) => m.failOverSocketNumber ?? 'not given'),
+      row('SecondsBetweenPings', (m) => `${m.secondsBetweenPings} s`),
+      row('PingRetryCount', (m) => String(m.pingRetryCount)),
+      row('PingTimeOutInMilliseconds', (m) => `${m.pingTimeOutInMilliseconds} ms`),
+      row('PrimaryAbnormalShutdownFailover', (m) => yesNo(m.switches.primaryAbnormalShutdown)),
+      row('SyncLostFailover (communication loss)', (m) => yesNo(m.switches.communicationLoss)),
+      row('PrimaryNormalShutdownFailover', (m) => yesNo(m.switches.primaryNormalShutdown)),
+      { ...row('PrimaryAbnormalShutdownScript', (m) => m.primaryAbnormalShutdownScript ?? 'none'), path: true },
+    ],
+  };
 }
 
 /** OpCon's part of the report: name, facts and its section (the failover figures are in the section). */
