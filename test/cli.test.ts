@@ -127,6 +127,14 @@ describe('pooltopo', () => {
     expect((await runCli(['validate', 'good.yaml', '--fail-on', 'info'], { cwd: dir })).code).toBe(0);
   });
 
+  it('takes an option given twice at its last value, so a script\'s defaults can be overridden after them', async () => {
+    // As `npm run lint -- --fail-on error` would give it after a script's own `--fail-on warning`.
+    expect((await runCli(['validate', 'warn.yaml', '--fail-on', 'warning', '--fail-on', 'error'], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['validate', 'warn.yaml', '--fail-on', 'error', '--fail-on', 'warning'], { cwd: dir })).code).toBe(1);
+    const r = await runCli(['validate', 'good.yaml', '--format', 'stylish', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(r.stdout)).toMatchObject({ version: 1 });
+  });
+
   it('walks directories for *.yaml and *.yml, skipping node_modules, hidden folders and link loops', async () => {
     const r = await runCli(['validate', '.', '--format', 'json'], { cwd: dir });
     const files = JSON.parse(r.stdout).files.map((f: { file: string }) => f.file);
