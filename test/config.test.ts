@@ -70,6 +70,11 @@ describe('config file', () => {
     expect([config.file, warnings]).toEqual(['.pooltopo.yaml', ['".pooltopo.yml" is not read: ".pooltopo.yaml" beside it is the config file that applies (remove one of them)']]);
     await expect(loadConfig(root, undefined, { onWarnings: () => {} } as never)).rejects.toThrow('options: unknown option "onWarnings"; did you mean "onWarning"?');
     await expect(loadConfig(root, undefined, { onWarning: 'log' } as never)).rejects.toThrow('options.onWarning: must be a function');
+    // A .pooltopo.yaml that stops the run is its one line: no warning of the other before it.
+    writeFileSync(path.join(root, '.pooltopo.yaml'), 'rules:\n  no-such-rule: error\n');
+    const bad = await runCli(['validate', 'stretched.yaml'], { cwd: path.join(root, 'sites') });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pooltopo: \.\.\/\.pooltopo\.yaml:2:3: bad config file: /)]);
   });
 
   it('is taken from --config, and a missing one is exit 2', async () => {

@@ -43,19 +43,40 @@ function hostileTopology(): string {
     `    dataCenter: ${q(HOSTILE[1])}`,
     `  - name: ${q(HOSTILE[4])}`,
     `    dataCenter: ${q(HOSTILE[2])}`,
+    'gateways:',
+    `  - name: ${q(`gw ${HOSTILE[1]}`)}`,
+    `    dataCenter: ${q(HOSTILE[2])}`,
+    `    managementServers: [${q(HOSTILE[0])}]`,
     'pools:',
     `  - name: ${q(HOSTILE.join('|'))}`,
     `    members: [${q(HOSTILE[0])}, ${q(HOSTILE[4])}]`,
+    `  - name: ${q(`gateways ${HOSTILE[0]}`)}`,
+    `    members: [${q(`gw ${HOSTILE[1]}`)}]`,
     '',
   ].join('\n');
+}
+
+/** A Skype pair and an OpCon pair with hostile names, for the kinds' own tables. */
+function hostileOthers(): string[] {
+  const q = JSON.stringify;
+  const skype = ['version: 1', 'kind: skype-pool-pair', `name: ${q(HOSTILE[0])}`, 'productVersion: "2015"', 'pools:',
+    ...[HOSTILE[1], HOSTILE[4]].flatMap((name, i) => [`  - name: ${q(name)}`, '    edition: enterprise', `    operatingSystem: ${q(HOSTILE[2])}`, '    users: 100', '    maxUsers: 150', `    frontEnds: [${q(`fe${i}a ${HOSTILE[0]}`)}, ${q(`fe${i}b`)}, ${q(`fe${i}c`)}]`, '    poolState: Active',
+      `    backupService: {exportStatus: ${q(HOSTILE[3])}, importStatus: ${q(HOSTILE[1])}}`]),
+    'pairs:', `  - [${q(HOSTILE[1])}, ${q(HOSTILE[4])}]`, ''].join('\n');
+  const opcon = ['version: 1', 'kind: opcon-failover', `name: ${q(HOSTILE[4])}`, 'machines:',
+    `  - {name: ${q(HOSTILE[0])}, mode: Primary}`,
+    `  - {name: ${q(HOSTILE[1])}, mode: Secondary, settings: {PrimaryMachine: ${q(HOSTILE[0])}, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: ${q(HOSTILE[2])}}}`, ''].join('\n');
+  return [skype, opcon];
 }
 
 beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-report-')); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('report', () => {
-  it('shows hostile names as text in every context', async () => {
-    const html = await reportOf(hostileTopology());
+  it.each([['scom', 0], ['skype', 1], ['opcon', 2]] as const)('shows hostile names as text in every context (%s)', async (kind, i) => {
+    const html = await reportOf([hostileTopology(), ...hostileOthers()][i]!);
+    // Each kind's own tables are there to be checked: the gateways, the sizing, the settings.
+    expect(html).toContain({ scom: 'class="gateways"', skype: 'class="figures-wide sizing"', opcon: 'class="figures machine-settings"' }[kind]);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
     expect(html).not.toMatch(/\son\w+\s*=/i);
@@ -65,7 +86,7 @@ describe('report', () => {
     expect(html.match(/<\/title>/g)!.length).toBe(html.match(/<title[^>]*>[^<]*<\/title>/g)!.length);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&quot;&gt;&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
-    expect(html).toContain('{{constructor}}');
+    if (kind !== 'opcon') expect(html).toContain('{{constructor}}');
     // Every attribute value is quoted and holds no raw quote or angle bracket from the input.
     for (const m of html.matchAll(/\s[\w:-]+="([^"]*)"/g)) expect(m[1]).not.toMatch(/[<>]/);
   });
@@ -136,6 +157,10 @@ describe('report', () => {
     ]);
     const html = await renderReport(await buildReportView(outcome!, options));
     expect(html).toMatch(/<caption>Gateways and the management servers they report to<\/caption>[^]*<th scope="row">scom-gw03<\/th>[^]*<td class="cell-bad">none: its agents stop reporting while its primary is down ⚠<\/td>/);
+    // A gateway that reports to no management server has no primary to be down.
+    const alone = readFileSync(path.join(ROOT, 'examples/gateway-pool-three.yaml'), 'utf8').replace('managementServers: [scom-ms02]', 'managementServers: []');
+    const [lone] = await validateOutcomes([{ file: 'g.yaml', text: alone }]);
+    expect(scomReportView(lone!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({ primary: 'none', failover: 'none: it reports to no management server', noFailover: true });
     // With the rule off, the gateway is shown as it is, without the mark.
     const [off] = await validateOutcomes(['examples/gateway-pool-three.yaml'], { cwd: ROOT, rules: { 'gateway-without-failover': 'off' } });
     expect(scomReportView(off!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({ failover: 'none', noFailover: false });
@@ -156,6 +181,8 @@ describe('report', () => {
     ]);
     const small = text.replace('maxUsers: 26640', 'maxUsers: 20000');
     expect((await rows(small))[1]!.slice(5, 7)).toEqual(['25,000: over its sizing by 5,000', true]);
+    // Unpaired, a pool carries only its own users, and says so.
+    expect((await rows(text.replace(/^pairs:\n.*\n/m, 'pairs: []\n')))[1]![5]).toBe('9,000 (not paired: its own users): fits (17,640 to spare)');
     expect((await rows(small, { 'skype/pair-capacity': 'off' }))[1]!.slice(5, 7)).toEqual(['25,000: over its sizing by 5,000', false]);
     const [outcome] = await validateOutcomes([{ file: 's.yaml', text: small }]);
     expect(await renderReport(await buildReportView(outcome!, options))).toContain('<td class="cell-bad">25,000: over its sizing by 5,000 ⚠</td>');
@@ -171,6 +198,10 @@ describe('report', () => {
     ]);
     // 15 s x 2 pings + 0.5 s: the figure and its inputs, from the Secondary's settings.
     expect(view.facts.find((f) => f.label === 'Detection')?.value).toBe('30.5 s (opcon02: 15 s x 2 pings (PingRetryCount 1 + 1) + a 500 ms timeout)');
+    // To the millisecond, not floating point's 0.6000000000000001.
+    const quick = 'version: 1\nkind: opcon-failover\nname: Q\nmachines:\n  - {name: a, mode: Primary}\n  - {name: b, mode: Secondary, settings: {PrimaryMachine: a, PrimaryAbnormalShutdownFailover: Y, SecondsBetweenPings: 0.1, PingRetryCount: 2, PingTimeOutInMilliseconds: 300}}\n';
+    const [q] = await validateOutcomes([{ file: 'q.yaml', text: quick }]);
+    expect(((await buildReportView(q!, options)).kindView as typeof view).facts.find((f) => f.label === 'Detection')?.value).toMatch(/^0\.6 s \(b: 0\.1 s x 3 pings/);
     const html = await renderReport(await buildReportView(outcome!, options));
     expect(html).toMatch(/<caption>SMAServMan settings of each machine[^<]*<\/caption>[^]*<th scope="col">opcon01<\/th><th scope="col">opcon02<\/th>/);
   });
@@ -182,6 +213,24 @@ describe('report', () => {
     const html = await renderReport(await buildReportView(skype!, options));
     expect(html).not.toMatch(/Quorum model: a pool works/);
     expect(html).not.toMatch(/in the appendix/);
+    // A report with nothing for its footer (no quorum model, no rules fired) has none: an empty
+    // one drew a bare rule under the page.
+    const [clean] = await validateOutcomes(['examples/skype-paired-enterprise.yaml'], { cwd: ROOT });
+    expect(clean!.result.findings).toEqual([]);
+    expect(await renderReport(await buildReportView(clean!, options))).not.toContain('<footer');
+  });
+
+  it('captions each pool\'s own tables with its name, for a printed page that starts with one', async () => {
+    const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
+    expect(html).toContain('<caption>Losing one data centre: Frankfurt UNIX Linux Pool</caption>');
+    expect(html).toContain('<caption>Workload against the supported limits: Frankfurt UNIX Linux Pool</caption>');
+  });
+
+  it('keeps the dark palette to the screen, and the pools\' colours when printed', async () => {
+    const html = await reportOf('version: 1\nname: S\nmanagementServers:\n  - name: ms01\n');
+    expect(html).toContain('@media screen and (prefers-color-scheme: dark)');
+    expect(html).not.toMatch(/@media \(prefers-color-scheme: dark\)/);
+    expect(html).toMatch(/@media print \{[^]*\.badge-inline, \.badge, \.topology-svg \{ -webkit-print-color-adjust: exact; print-color-adjust: exact; \}/);
   });
 
   it('names every pool tied for weakest in the headline, or says every pool', () => {

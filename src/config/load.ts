@@ -90,11 +90,6 @@ export async function loadConfig(cwd: string, explicit?: string, options: LoadCo
   if (file === undefined) return NO_CONFIG(cwd);
   // Named as given with --config, else relative to the working directory (`../.pooltopo.yaml`).
   const shown = explicit ?? (path.relative(cwd, file) || file);
-  for (const other of passedOver) {
-    // As Jest does with two config files: say which one is read, rather than leave an edit to the
-    // other one to do nothing without a word.
-    options.onWarning?.(`"${path.relative(cwd, other) || other}" is not read: "${shown}" beside it is the config file that applies (remove one of them)`);
-  }
   // As a topology file is read: a pipe or a device (`/dev/zero`) is refused rather than waited on
   // or read forever, and a file over the default size limit is not read.
   let read;
@@ -106,7 +101,14 @@ export async function loadConfig(cwd: string, explicit?: string, options: LoadCo
     throw err;
   }
   if (!read.ok) throw new PooltopoError(`${shown}: ${read.message}`);
-  return parseConfig(read.text, shown, path.dirname(file));
+  const config = await parseConfig(read.text, shown, path.dirname(file));
+  for (const other of passedOver) {
+    // As Jest does with two config files: say which one is read, rather than leave an edit to the
+    // other one to do nothing without a word. Only once it is read: a config that stops the run
+    // is its one line on standard error.
+    options.onWarning?.(`"${path.relative(cwd, other) || other}" is not read: "${shown}" beside it is the config file that applies (remove one of them)`);
+  }
+  return config;
 }
 
 /** Reads a config file's text; `shown` names it in messages. */

@@ -59,7 +59,8 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     // `replication: none` is one database the machines share, not no database.
     { label: 'Database', value: f.database === 'replicated' ? 'replicated (publisher on the Primary, subscriber on the Secondary)' : 'one, shared (no replication)' },
     { label: 'Triggers', value: f.triggers.length ? f.triggers.join(', ') : 'none' },
-    { label: 'Detection', value: f.detectionSeconds === null ? 'not automatic' : `${f.detectionSeconds} s (${detectionInputs(analysis)})` },
+    // To the millisecond: 0.1 s x 3 + 0.3 s is 0.6000000000000001 in floating point.
+    { label: 'Detection', value: f.detectionSeconds === null ? 'not automatic' : `${Number(f.detectionSeconds.toFixed(3))} s (${detectionInputs(analysis)})` },
   ];
   const events = OPCON_EVENTS.map((e) => {
     const o = simulateOpconEvent(model, analysis, e);

@@ -15,6 +15,7 @@ import type { WorkloadCapacity } from './analysis/capacity.js';
 import type { TopologyAnalysis } from './analysis/index.js';
 import type { KindReport } from '../types.js';
 import { weakestPoolHeadline, type Headline } from '../../report/headline.js';
+import { flaggedPaths } from '../../report/flagged.js';
 
 const fmt = groupThousands;
 
@@ -146,7 +147,7 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
 
 /** The gateways' rows: the failover cell is marked where gateway-without-failover has a finding. */
 function gatewayRows(topology: Topology, result: FileResult, poolNumber: ReadonlyMap<string, number>): GatewayView[] {
-  const flagged = new Set(result.findings.filter((f) => f.ruleId === 'gateway-without-failover').map((f) => f.path));
+  const flagged = flaggedPaths(result.findings, 'gateway-without-failover');
   return topology.gateways.map((g) => {
     const [primary, ...failover] = g.reportsTo;
     const noFailover = flagged.has(`${g.path}/managementServers`);
@@ -155,7 +156,8 @@ function gatewayRows(topology: Topology, result: FileResult, poolNumber: Readonl
       dataCenter: g.dataCenter.name,
       agents: fmt(g.agents),
       primary: primary?.name ?? 'none',
-      failover: failover.length > 0 ? failover.map((s) => s.name).join(', ') : `none${noFailover ? ': its agents stop reporting while its primary is down' : ''}`,
+      failover: failover.length > 0 ? failover.map((s) => s.name).join(', ')
+        : `none${!noFailover ? '' : primary ? ': its agents stop reporting while its primary is down' : ': it reports to no management server'}`,
       noFailover,
       pools: topology.pools.filter((p) => voterServers(p).includes(g)).map((p) => {
         const number = poolNumber.get(p.name)!;

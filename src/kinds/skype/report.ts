@@ -5,6 +5,7 @@ import type { SkypeAnalysis } from './analysis.js';
 import type { SkypeModel } from './model.js';
 import type { KindReport } from '../types.js';
 import { weakestPoolHeadline } from '../../report/headline.js';
+import { flaggedPaths } from '../../report/flagged.js';
 import { drawnLabel, fitFirst, fitText, textWidth } from '../../report/fit-text.js';
 import { maxOf } from '../../util/extremes.js';
 
@@ -99,9 +100,9 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
 
 /** The pools' build and sizing rows; the after-failover cell is marked where skype/pair-capacity has a finding. */
 function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readonly Finding[]): SkypeSizingRow[] {
-  const flagged = new Set(findings.filter((f) => f.ruleId === 'skype/pair-capacity').map((f) => f.path));
+  const flagged = flaggedPaths(findings, 'skype/pair-capacity');
   return model.pools.map((p, i) => {
-    const after = analysis.pools[i]!.usersAfterFailover;
+    const { usersAfterFailover: after, pairedWith } = analysis.pools[i]!;
     const over = flagged.has(`${p.path}/maxUsers`);
     const verdict = p.maxUsers === undefined ? 'no sizing given'
       : after > p.maxUsers ? `over its sizing by ${groupThousands(after - p.maxUsers)}`
@@ -114,7 +115,8 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
       operatingSystem: p.operatingSystem ?? 'not given',
       users: groupThousands(p.users),
       maxUsers: p.maxUsers === undefined ? 'not given' : groupThousands(p.maxUsers),
-      afterFailover: `${groupThousands(after)}: ${verdict}`,
+      // Unpaired, no partner's users come over: the pool's own users, said to be so.
+      afterFailover: `${groupThousands(after)}${pairedWith === null ? ' (not paired: its own users)' : ''}: ${verdict}`,
       over,
       backupService: backup === undefined ? 'not given' : `${backup.exportStatus ?? 'not given'} / ${backup.importStatus ?? 'not given'}`,
     };
