@@ -52,7 +52,7 @@ export interface Diagram {
   readonly regions: readonly DiagramRegion[];
   readonly boxes: readonly DiagramBox[];
   readonly links: readonly DiagramLink[];
-  /** Some server shows a "+N" badge for the pools past its first two, which the caption explains. */
+  /** Some server shows a "+N" badge for the pools its box has no room for, which the caption explains. */
   readonly moreBadges: boolean;
 }
 
