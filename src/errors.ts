@@ -9,3 +9,14 @@ export class PooltopoError extends Error {
     this.name = 'PooltopoError';
   }
 }
+
+/**
+ * A path that names a device, a socket or a pipe where a file was wanted: refused rather than
+ * waited on or read forever. Its own class so that a caller can add what to do instead (loadConfig:
+ * `--no-config` for `--config /dev/null`) without matching the message's words.
+ */
+export class NotRegularFileError extends PooltopoError {
+  constructor(what: string) {
+    super(`${what}: it is not a regular file (a device, socket or pipe)`);
+  }
+}

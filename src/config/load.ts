@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { PooltopoError } from '../errors.js';
+import { NotRegularFileError, PooltopoError } from '../errors.js';
 import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files.js';
 import { parseDocument, syntaxOf } from '../io/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
@@ -97,7 +97,7 @@ export async function loadConfig(cwd: string, explicit?: string, options: LoadCo
     read = readTopologyFile(shown, cwd, DEFAULT_READ_LIMITS, 'config file ');
   } catch (err) {
     // `--config /dev/null` for no config at all: say how.
-    if (err instanceof PooltopoError && /not a regular file/.test(err.message)) throw new PooltopoError(`${err.message}; --no-config runs without one`);
+    if (err instanceof NotRegularFileError) throw new PooltopoError(`${err.message}; --no-config runs without one`);
     throw err;
   }
   if (!read.ok) throw new PooltopoError(`${shown}: ${read.message}`);

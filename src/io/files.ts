@@ -4,7 +4,7 @@
  */
 import { chmodSync, closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
-import { PooltopoError } from '../errors.js';
+import { NotRegularFileError, PooltopoError } from '../errors.js';
 import { groupThousands } from '../rules/types.js';
 
 const TOPOLOGY_EXTENSIONS = ['.yaml', '.yml'];
@@ -64,7 +64,7 @@ export async function expandPatterns(patterns: readonly string[], cwd: string, e
       throw new PooltopoError(`cannot read "${pattern}": ${describeFsError(err)}`);
     }
     if (!stat.isDirectory() && !stat.isFile()) {
-      throw new PooltopoError(`cannot read "${pattern}": it is not a regular file (a device, socket or pipe)`);
+      throw new NotRegularFileError(`cannot read "${pattern}"`);
     }
     if (stat.isDirectory()) {
       const warned = warnings.length;
@@ -165,7 +165,7 @@ function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[
       if (entry.name === 'node_modules') continue;
       walk(full, `${prefix}${entry.name}/`, visit, warnings, seen);
     } else if (visit.wants(full)) {
-      if (!isFile) throw new PooltopoError(`cannot read "${prefix}${entry.name}": it is not a regular file (a device, socket or pipe)`);
+      if (!isFile) throw new NotRegularFileError(`cannot read "${prefix}${entry.name}"`);
       visit.take(prefix + entry.name);
     }
   }
@@ -254,7 +254,7 @@ export function readTopologyFile(file: string, cwd: string, limits: ReadLimits =
     fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new PooltopoError(`${cannot}: it is a directory`);
-    if (!stat.isFile()) throw new PooltopoError(`${cannot}: it is not a regular file (a device, socket or pipe)`);
+    if (!stat.isFile()) throw new NotRegularFileError(cannot);
     // The size is unknown for a file that reports 0 (read to its end): then it is only "larger".
     const tooLarge = (size?: number): ReadResult => {
       const [given, limit] = formatOver(size, limits.maxFileBytes);
