@@ -146,17 +146,19 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     }
     policyIds.add(p.id);
   }
-  // The first problem at its position, and how many more there are (as for schema violations).
-  const ruleProblems = rulesProblems(doc);
-  if (ruleProblems.length > 0) {
-    const [{ id, problem }] = ruleProblems as [{ id: string; problem: string }];
-    throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${sentence(problem, moreProblems(ruleProblems.length - 1))}`);
-  }
   const definitions: PolicyDefinition[] = (doc.policies ?? []).map((p) => ({
     id: p.id, severity: p.severity ?? 'warning', assert: p.assert, message: p.message,
     ...(p.description !== undefined ? { description: p.description } : {}),
   }));
-  const { policies, problems } = await compilePolicies(definitions, sampleScope());
+  // The first problem at its position, and how many more there are (as for schema violations),
+  // the policies' among them: fixing the rules should not reveal a policy's problem only then.
+  const ruleProblems = rulesProblems(doc);
+  const compiled = await compilePolicies(definitions, sampleScope());
+  if (ruleProblems.length > 0) {
+    const [{ id, problem }] = ruleProblems as [{ id: string; problem: string }];
+    throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${sentence(problem, moreProblems(ruleProblems.length - 1 + compiled.problems.length))}`);
+  }
+  const { policies, problems } = compiled;
   if (problems.length > 0) {
     const [problem] = problems;
     const definition = definitions[problem!.index]!;
