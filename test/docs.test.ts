@@ -27,3 +27,30 @@ describe('rule documentation', async () => {
     }
   });
 });
+
+/**
+ * The contract ships in docs/ (and the SARIF schema the tests check against in test/data/), so that
+ * a clone tests alone. Each copy is the project's own (../shared, where the clone sits in the
+ * project's workspace, as in CI) but for its first line, which says where it comes from.
+ */
+describe('the contract as shipped', () => {
+  const SHARED = path.join(ROOT, '../shared');
+  const copies: [string, string, boolean][] = [
+    ['docs/CLI.md', 'spec/CLI.md', true],
+    ['docs/FORMAT.md', 'spec/FORMAT.md', true],
+    ['docs/DOMAIN.md', 'DOMAIN.md', true],
+    ['test/data/sarif-schema-2.1.0.json', 'data/sarif-schema-2.1.0.json', false],
+  ];
+  it.each(copies)('%s is the project\'s %s', (copy, original, headed) => {
+    const text = readFileSync(path.join(ROOT, copy), 'utf8');
+    const [first, blank, ...rest] = text.split('\n');
+    if (headed) {
+      expect(first).toMatch(new RegExp(`^<!-- .* as the project's specification gives (it|them) \\(shared/${original.replace('.', '\\.')}[;)].* -->$`));
+      expect(blank).toBe('');
+    }
+    const body = headed ? rest.join('\n') : text;
+    expect(body.length).toBeGreaterThan(1000);
+    // Outside the project's workspace (a clone on its own) there is nothing to compare with.
+    if (existsSync(path.join(SHARED, original))) expect(body).toBe(readFileSync(path.join(SHARED, original), 'utf8'));
+  });
+});

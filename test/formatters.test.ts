@@ -44,7 +44,7 @@ async function hostileResults(): Promise<Results> {
 }
 
 describe('sarif', () => {
-  const schema = JSON.parse(readFileSync(path.join(ROOT, '../shared/data/sarif-schema-2.1.0.json'), 'utf8'));
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'test/data/sarif-schema-2.1.0.json'), 'utf8'));
   const Ajv04 = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] | null } };
   const ajv = new Ajv04({ allErrors: true, strict: false });
   const validateSarif = ajv.compile(schema);
