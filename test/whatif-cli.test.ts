@@ -34,7 +34,14 @@ describe('pooltopo simulate', () => {
     const r = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|dc-frankfurt']);
     expect(r.stdout).toMatch(/dc-london: 3 votes, runs here \| dc-frankfurt: 2 votes, its members there stop/);
     expect(r.stdout).toMatch(/dc-london: 1 vote, its members there stop \| dc-frankfurt: 2 votes/);
-    expect(r.stdout).toMatch(/✖ 1 pool outcome stops across 1 scenario\n$/);
+    expect(r.stdout).toMatch(/✖ 1 of 4 pools stops\n$/);
+  });
+
+  it('sums up how many pools stop: of the pools in one scenario, in how many scenarios side by side', async () => {
+    const side = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfurt', '--down', 'scom-ms01,scom-ms02', '--down', 'dc-london']);
+    // dc-frankfurt stops the Frankfurt pool; scom-ms01 and scom-ms02 stop none; dc-london (with the database) all four.
+    expect(side.stdout).toMatch(/✖ pools stop in 2 of 3 scenarios \(5 stops in all\)\n$/);
+    expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01'])).stdout).toMatch(/✔ every pool keeps working\n$/);
   });
 
   it('takes each name once in a scenario, as first spelt', async () => {

@@ -1,7 +1,7 @@
 /** `pooltopo simulate` output: stylish (people) and json (scripts), pure functions of the outcomes. */
 import type { SimulationOutcome } from './analysis/simulate.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
-import { plural } from '../../rules/types.js';
+import { groupThousands, plural } from '../../rules/types.js';
 import { maxOf } from '../../util/extremes.js';
 
 export interface SimulationReport {
@@ -71,6 +71,16 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
     out.push('');
   }
   const stops = report.scenarios.reduce((n, s) => n + s.pools.filter((p) => !p.runs).length, 0);
-  out.push(stops === 0 ? paint(32, '✔ every pool keeps working') : paint(31, `✖ ${plural(stops, 'pool outcome')} ${stops === 1 ? 'stops' : 'stop'} across ${plural(report.scenarios.length, 'scenario')}`));
+  out.push(stops === 0 ? paint(32, '✔ every pool keeps working') : paint(31, `✖ ${stopsSummary(report.scenarios, stops)}`));
   return out.join('\n') + '\n';
+}
+
+/**
+ * How many pools stop: of the pools, in one scenario ("1 of 4 pools stops"); side by side, in how
+ * many of the scenarios, and how many stops in all ("pools stop in 2 of 3 scenarios (3 stops in all)").
+ */
+function stopsSummary(scenarios: readonly { readonly pools: readonly { readonly runs: boolean }[] }[], stops: number): string {
+  if (scenarios.length === 1) return `${groupThousands(stops)} of ${plural(scenarios[0]!.pools.length, 'pool')} ${stops === 1 ? 'stops' : 'stop'}`;
+  const failing = scenarios.filter((s) => s.pools.some((p) => !p.runs)).length;
+  return `pools stop in ${groupThousands(failing)} of ${groupThousands(scenarios.length)} scenarios (${plural(stops, 'stop')} in all)`;
 }
