@@ -34,6 +34,9 @@ describe('rule metadata', () => {
     for (const field of [m.description, m.rationale, m.remediation]) expect(field.length).toBeGreaterThan(20);
     expect(m.sources.length).toBeGreaterThan(0);
     for (const s of m.sources) expect(SOURCES[s], `${id} source ${s}`).toBeDefined();
+    // Users see the sources (rules, the report, SARIF): each named as the public document, not by
+    // the project's own copy of it (its seeds are not shipped).
+    for (const s of m.sources) expect(SOURCES[s].title, `${id} source ${s}`).not.toMatch(/\bseeds?\b/i);
     expect(Object.keys(m.messages).length).toBeGreaterThan(0);
     const [prefix, name] = id.includes('/') ? id.split('/') : [undefined, id];
     const file = prefix ? [path.join(ROOT, 'src/kinds', prefix, 'rules', `${name}.ts`)] : [path.join(ROOT, 'src/kinds/scom/rules', `${id}.ts`), path.join(ROOT, 'src/rules/common', `${id}.ts`)];

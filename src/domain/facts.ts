@@ -29,10 +29,10 @@ export const SOURCES = {
     title: 'System Center Operations Manager Field Experience, Microsoft Press (2015)',
   },
   PM: {
-    title: 'PoolManager internals (seed 002); "The importance of the Event ID 15003" (Microsoft blog)',
+    title: '"PoolManager", a write-up of SCOM\'s PoolManager (its lease and check requests, timing and events 15000 to 15004); "The importance of the Event ID 15003" (Microsoft blog)',
   },
   PFS: {
-    title: 'Operations Manager 2012 R2 "Perfect Failover Service" (community blog, seed 000)',
+    title: 'Operations Manager 2012 R2 "Perfect Failover Service" (community blog)',
   },
   'SFB-HA': {
     title: 'Skype for Business Server: Plan for high availability (Front End pools), Microsoft Learn',
@@ -41,13 +41,13 @@ export const SOURCES = {
     title: 'Skype for Business Server: Plan for disaster recovery (pool pairing), Microsoft Learn',
   },
   'SFB-FO': {
-    title: 'Understanding pool failover (seed 003); Invoke-CsPoolFailOver reference',
+    title: '"Understanding Pool Failover (more than you wanted to know most likely)" (Skype for Business blog); Invoke-CsPoolFailOver reference',
   },
   'OPC-SM': {
     title: 'OpCon documentation, "Service Manager" (SMAServMan.ini settings)',
   },
   'OPC-FS': {
-    title: 'OpCon documentation, "Failover Scenarios" (OpCon 26.0; seed 004)',
+    title: 'OpCon documentation, "Failover Scenarios" (OpCon 26.0)',
   },
   SPEC: {
     title: 'pooltopo FORMAT.md: a modelling choice of this tool, built on the sources above',
