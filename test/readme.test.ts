@@ -39,10 +39,14 @@ describe('README', () => {
   it('has CI snippets for GitHub code scanning, GitLab test reports and pre-commit', () => {
     const gh = yaml.load(blocks.find((b) => b.includes('upload-sarif'))!) as { jobs: { pooltopo: { steps: { run?: string; with?: Record<string, string> }[] } } };
     const steps = gh.jobs.pooltopo.steps;
-    expect(steps.some((s) => s.run?.includes('--format sarif -o pooltopo.sarif'))).toBe(true);
+    // pooltopo comes from the project's own devDependencies (it is not on the npm registry).
+    const runs = steps.map((s) => s.run ?? '');
+    expect(runs.findIndex((r) => r.startsWith('npm ci'))).toBeLessThan(runs.findIndex((r) => r.includes('--format sarif -o pooltopo.sarif')));
+    expect(runs.find((r) => r.includes('--format sarif'))).toMatch(/^npx --no-install pooltopo validate /);
     expect(steps.some((s) => s.with?.['sarif_file'] === 'pooltopo.sarif')).toBe(true);
     const gl = yaml.load(blocks.find((b) => b.includes('reports:'))!) as { pooltopo: { artifacts: { reports: { junit: string } }; script: string[] } };
-    expect(gl.pooltopo.script[0]).toContain(`--format junit -o ${gl.pooltopo.artifacts.reports.junit}`);
+    expect(gl.pooltopo.script[0]).toMatch(/^npm ci/);
+    expect(gl.pooltopo.script[1]).toMatch(new RegExp(`^npx --no-install pooltopo validate .*--format junit -o ${gl.pooltopo.artifacts.reports.junit}$`));
     const hooks = yaml.load(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[];
     const pc = yaml.load(blocks.find((b) => b.includes('repos:'))!) as { repos: { hooks: { id: string }[] }[] };
     expect(hooks.map((h) => h.id)).toContain(pc.repos[0]!.hooks[0]!.id);

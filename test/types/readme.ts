@@ -6,10 +6,7 @@ declare const yamlText: string;
 
 import { validate, lintText, loadConfig, PooltopoError, type FileResult } from 'pooltopo';
 
-const config = await loadConfig(process.cwd());   // .pooltopo.yaml found upward, checked, or none
-const results = await validate(['topologies/'], { config });   // as `pooltopo validate topologies/`
-const tuned = await validate(['topologies/'], { rules: { 'observer-only-members': 'off' }, settings: { targetTolerableFailures: 2 } });
-const one = await lintText(yamlText, 'inline.yaml');   // no file system involved
+const one = await lintText(yamlText, 'inline.yaml');   // no file system involved, never throws for the text
 console.log(one.result.findings);                      // the file's result, beside its kind's model
 
 // A file's result is discriminated by its kind: a switch narrows its pools.
@@ -23,7 +20,11 @@ function describe(f: FileResult): string[] {
   }
 }
 try {
+  const config = await loadConfig(process.cwd());   // .pooltopo.yaml found upward, checked, or none
+  const results = await validate(['topologies/'], { config });   // as `pooltopo validate topologies/`
+  const tuned = await validate(['topologies/'], { rules: { 'observer-only-members': 'off' }, settings: { targetTolerableFailures: 2 } });
   console.log([...results.files, ...tuned.files].flatMap(describe));
 } catch (err) {
-  if (err instanceof PooltopoError) console.error(err.message);   // a problem with the inputs, exit code 2 in the CLI
+  if (!(err instanceof PooltopoError)) throw err;
+  console.error(err.message);   // a bad config, a path that does not exist: exit code 2 in the CLI
 }
