@@ -72,6 +72,16 @@ describe('pooltopo', () => {
     expect((await runCli(['rules', 'no-high-availabilty'])).stderr).toMatch(/did you mean "no-high-availability"/);
   });
 
+  it('says which option was meant, whose option it is, and that options come after the command', async () => {
+    const stderr = async (...args: string[]) => (await runCli(args, { cwd: dir })).stderr;
+    expect(await stderr('validate', 'good.yaml', '--fromat', 'json')).toBe('pooltopo: validate: unknown option "--fromat"; did you mean "--format"? (pooltopo validate --help)\n');
+    expect(await stderr('validate', 'good.yaml', '--down', 'ms01')).toBe('pooltopo: validate: unknown option "--down"; it belongs to simulate, not validate (pooltopo validate --help)\n');
+    expect(await stderr('validate', 'good.yaml', '-o')).toBe('pooltopo: validate: --output needs a value (pooltopo validate --help)\n');
+    expect(await stderr('validate', 'good.yaml', '--format')).toBe('pooltopo: validate: --format needs a value (pooltopo validate --help)\n');
+    expect(await stderr('validate', 'good.yaml', '-x')).toBe('pooltopo: validate: unknown option "-x" (pooltopo validate --help)\n');
+    expect(await stderr('--format', 'json', 'validate', 'good.yaml')).toBe('pooltopo: "--format" comes before a command: options go after it (pooltopo validate FILE --format ...; pooltopo --help lists the commands)\n');
+  });
+
   it('exits 2 for a missing file or a directory without topology files', async () => {
     const missing = await runCli(['validate', 'nope.yaml'], { cwd: dir });
     expect(missing).toMatchObject({ code: 2, stdout: '' });

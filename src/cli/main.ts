@@ -289,6 +289,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     const command = commandNamed(name);
+    if (!command && name.startsWith('-')) {
+      throw new PooltopoError(`"${name}" comes before a command: options go after it (pooltopo validate FILE ${name} ...; pooltopo --help lists the commands)`);
+    }
     if (!command) {
       const near = closest(name, Object.keys(COMMANDS));
       throw new PooltopoError(`unknown command "${name}"${near.length ? `; did you mean "${near[0]}"?` : ''} (pooltopo --help lists the commands)`);
@@ -297,7 +300,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     try {
       parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals, strict: true });
     } catch (err) {
-      throw new PooltopoError(`${name}: ${usageMessage(err)} (pooltopo ${name} --help)`);
+      throw new PooltopoError(`${name}: ${usageMessage(err, name, command.options)} (pooltopo ${name} --help)`);
     }
     if (parsed.values['help']) {
       io.stdout(command.usage);
@@ -535,8 +538,26 @@ function wantsColor(values: Record<string, unknown>, io: Io): boolean {
   return io.isTTY;
 }
 
-function usageMessage(err: unknown): string {
+type OptionSpecs = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly short?: string }>>;
+
+/**
+ * parseArgs' complaint in pooltopo's words: an unknown option with the command's closest options
+ * (or the command it belongs to), an option without its value said so; anything else as parseArgs
+ * words it.
+ */
+function usageMessage(err: unknown, commandName: string, options: OptionSpecs): string {
   const message = err instanceof Error ? err.message : String(err);
+  const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec(message)?.[1];
+  if (unknown !== undefined) {
+    const flags = Object.keys(options).map((o) => `--${o}`);
+    const near = unknown.startsWith('--') ? closest(unknown, flags) : [];
+    if (near.length > 0) return `unknown option "${unknown}"; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`;
+    const owner = Object.entries(COMMANDS).find(([other, c]) => other !== commandName && unknown.startsWith('--') && Object.prototype.hasOwnProperty.call(c.options, unknown.slice(2)));
+    if (owner) return `unknown option "${unknown}"; it belongs to ${owner[0]}, not ${commandName}`;
+    return `unknown option "${unknown}"`;
+  }
+  const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message)?.[1];
+  if (missing !== undefined) return `${missing} needs a value`;
   return message.replace(/\. To specify a positional argument.*$/s, '').replace(/\s+/g, ' ').trim();
 }
 
