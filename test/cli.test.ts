@@ -188,7 +188,7 @@ describe('pooltopo', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const bad = await runCli(['validate', 'good.yaml', '-o', 'no/such/dir/out.txt'], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/such\/dir\/out.txt": no such file or directory\n$/);
+    expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/such\/dir\/out.txt": its folder "no\/such\/dir" does not exist \(pooltopo does not create folders\)\n$/);
   });
 
   it('writes an output of many write chunks whole, to -o and to a standard output that is a file', async () => {
@@ -225,14 +225,18 @@ describe('pooltopo', () => {
     const before = readFileSync(path.join(dir, 'good.yaml'), 'utf8');
     for (const [command, output, ...more] of [['validate', 'good.yaml'], ['report', './good.yaml'], ['simulate', path.join(dir, 'good.yaml'), '--down', 'ms01'], ['plan', 'good.yaml']] as const) {
       const r = await runCli([command, 'good.yaml', '-o', output, ...more], { cwd: dir });
-      expect(r, command).toMatchObject({ code: 2, stdout: '', stderr: `pooltopo: -o "${output}" is "good.yaml", which this command read: writing there would replace it; name another file\n` });
+      expect(r, command).toMatchObject({ code: 2, stdout: '', stderr: `pooltopo: -o "${output}" names a file this command read: writing there would replace it; name another file\n` });
     }
+    // By another name (a link), the message says which input it is.
+    symlinkSync('good.yaml', path.join(dir, 'alias.yaml'));
+    expect((await runCli(['validate', 'good.yaml', '-o', 'alias.yaml'], { cwd: dir })).stderr).toBe('pooltopo: -o "alias.yaml" names a file this command read (the same file as "good.yaml"): writing there would replace it; name another file\n');
+    rmSync(path.join(dir, 'alias.yaml'));
     const all = await runCli(['validate', '.', '-o', 'warn.yaml'], { cwd: dir });
-    expect(all.stderr).toMatch(/^pooltopo: -o "warn\.yaml" is "warn\.yaml", which this command read/m);
+    expect(all.stderr).toMatch(/^pooltopo: -o "warn\.yaml" names a file this command read: /m);
     // Nor over the config file it read.
     writeFileSync(path.join(dir, 'cfg.yaml'), 'rules: {}\n');
     const config = await runCli(['validate', 'good.yaml', '--config', 'cfg.yaml', '-o', 'cfg.yaml'], { cwd: dir });
-    expect(config).toMatchObject({ code: 2, stderr: 'pooltopo: -o "cfg.yaml" is "cfg.yaml", which this command read: writing there would replace it; name another file\n' });
+    expect(config).toMatchObject({ code: 2, stderr: 'pooltopo: -o "cfg.yaml" names a file this command read: writing there would replace it; name another file\n' });
     expect(readFileSync(path.join(dir, 'cfg.yaml'), 'utf8')).toBe('rules: {}\n');
     expect(readFileSync(path.join(dir, 'good.yaml'), 'utf8')).toBe(before);
   });

@@ -2,7 +2,7 @@
  * The file system edge: which files a command line names, reading them as text, writing outputs
  * atomically. Everything that can fail here fails with a `PooltopoError` (exit code 2).
  */
-import { chmodSync, closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../errors.js';
 import { groupThousands } from '../rules/types.js';
@@ -365,7 +365,8 @@ export function refuseOverwritingInput(output: string, inputs: readonly string[]
       continue;
     }
     if (read.dev === target.dev && read.ino === target.ino) {
-      throw new PooltopoError(`-o "${output}" is "${input}", which this command read: writing there would replace it; name another file`);
+      const same = path.resolve(cwd, output) === path.resolve(cwd, input) ? '' : ` (the same file as "${input}")`;
+      throw new PooltopoError(`-o "${output}" names a file this command read${same}: writing there would replace it; name another file`);
     }
   }
 }
@@ -407,6 +408,10 @@ export async function writeFileAtomic(file: string, text: string, cwd: string = 
   } catch (err) {
     if (tmp !== undefined) rmSync(tmp, { force: true });
     if (err instanceof PooltopoError) throw err;
+    // No such file or directory, for a file being created: its folder is what is missing.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(path.dirname(given))) {
+      throw new PooltopoError(`cannot write "${file}": its folder "${path.dirname(file)}" does not exist (pooltopo does not create folders)`);
+    }
     throw new PooltopoError(`cannot write "${file}": ${describeFsError(err)}`);
   }
 }
