@@ -64,7 +64,7 @@ Exit codes: 0 nothing at or above --fail-on was found; 1 it was; 2 the command c
 const VALIDATE_USAGE = `Usage: pooltopo validate FILE|DIR|GLOB... [options]
 
 Lint topology files. A directory means its *.yaml and *.yml files, recursively (skipping
-node_modules and hidden folders); a .json file is read when named.
+node_modules and hidden files and folders); a .json file is read when named.
 
 Options:
   -f, --format FORMAT    output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
@@ -78,6 +78,7 @@ Options:
                          matches nothing, a directory holds no topology file, or the config's
                          ignore leaves out every file given (a missing path still stops)
       --color / --no-color      force colour on or off (default: on for a terminal, off with NO_COLOR)
+      --debug            show the stack trace of an internal error (any command takes it)
   -h, --help             show this help
 
 Formats: stylish (people), json (scripts), sarif (GitHub code scanning), junit (GitLab, Jenkins,
@@ -152,10 +153,16 @@ Options:
   -h, --help                show this help
 `;
 
-const RULES_USAGE = `Usage: pooltopo rules [RULE-ID]
+const RULES_USAGE = `Usage: pooltopo rules [RULE-ID] [options]
 
-Without an id, list every rule with its default severity and what it checks.
-With an id, explain the rule: why it matters, what to do, and its source.
+Without an id, list every rule with its severity and what it checks, and the config's policies.
+With an id, explain the rule: why it matters, what to do, and its source. Severities are the
+config's where it sets them.
+
+Options:
+      --config FILE      config file (default: .pooltopo.yaml found upward)
+      --no-config        use no config file: every rule at its default severity
+  -h, --help             show this help
 `;
 
 const SCHEMA_USAGE = `Usage: pooltopo schema
