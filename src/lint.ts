@@ -8,7 +8,7 @@ import { actualType, checkConfigSchema, checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
 import { COMMON_RULES, isSuppressible, nearestRuleId, ruleById, ruleSettingProblem } from './rules/index.js';
 import { INTERNAL_ERROR } from './rules/common/internal-error.js';
-import { DEFAULT_KIND, isKnownKind, KINDS, type TopologyKind } from './kinds/index.js';
+import { DEFAULT_KIND, isKnownKind, isPlainlyNotATopology, KINDS, type TopologyKind } from './kinds/index.js';
 import { kindPlugin } from './kinds/registry.js';
 import type { KindHost, KindModels } from './kinds/types.js';
 import type { Failover } from './kinds/opcon/index.js';
@@ -195,6 +195,10 @@ export async function lintText(text: string, file: string, options: LintOptions 
     return done(sourceMap);
   }
   const violations = await checkSchema(value, (p) => sourceMap.isPlainScalar(p));
+  if (violations.length > 0 && isPlainlyNotATopology(value)) {
+    reportRule(schemaRule, sourceMap, { messageId: 'notATopology', data: {}, path: '' });
+    return done(sourceMap);
+  }
   if (violations.length > 0) {
     for (const v of violations) {
       const report: Report = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId: 'violation', data: { message: v.message }, path: v.path, at: v.at };

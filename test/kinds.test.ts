@@ -1,8 +1,40 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOpconResult, lintText } from '../src/index.js';
+import { TOPOLOGY_KEYS } from '../src/kinds/index.js';
 import { runCli } from './support/run-cli.js';
 
 describe('kinds', () => {
+  it.each([
+    ['docker-compose.yml', 'version: "3.8"\nservices:\n  web:\n    image: nginx\n'],
+    ['.github/workflows/ci.yml', 'name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n'],
+    ['mkdocs.yml', 'site_name: Docs\nnav: []\n'],
+  ])('says another tool\'s YAML (%s) is not a topology, in one finding rather than one per key', async (file, text) => {
+    const { result } = await lintText(text, file);
+    expect(result.findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.path])).toEqual([['schema', 'error', 1, 1, '']]);
+    expect(result.findings[0]!.message).toMatch(/^This is not a pooltopo topology: .* left out with `ignore` in \.pooltopo\.yaml; /);
+    expect(result.kind).toBeUndefined();
+  });
+
+  it('reads a file with version: 1 or any topology key as a topology, with a finding per schema violation', async () => {
+    const typo = await lintText('version: 1\nname: x\nmanagementServer:\n  - name: ms01\n', 't.yaml');
+    expect(typo.result.findings.map((f) => f.message)).toEqual([
+      'The document is missing the required key "managementServers".',
+      'Unknown key "managementServer" in the document; did you mean "managementServers"?',
+    ].map((m) => expect.stringContaining(m.split(';')[0]!)));
+    const noVersion = await lintText('name: x\nmanagementServers:\n  - name: ms01\n', 'n.yaml');
+    expect(noVersion.result.findings.map((f) => f.message)).toEqual(['The document is missing the required key "version".']);
+  });
+
+  it('knows every kind\'s top-level keys but version and name as a topology\'s (the schema\'s)', () => {
+    const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, '../schemas/topology.schema.json'), 'utf8')) as { definitions: Record<string, { properties?: Record<string, unknown> }> };
+    const keys = new Set(['scom', 'skype', 'opcon'].flatMap((k) => Object.keys(schema.definitions[k]!.properties!)));
+    keys.delete('version');
+    keys.delete('name');
+    expect([...TOPOLOGY_KEYS].sort()).toEqual([...keys].sort());
+  });
+
   it('reports an unknown kind as one schema finding listing the known ones', async () => {
     const { result } = await lintText('version: 1\nkind: skype\nname: x\n', 'k.yaml');
     expect(result.findings.map((f) => [f.ruleId, f.line, f.column, f.message])).toEqual([
