@@ -195,13 +195,13 @@ export async function lintText(text: string, file: string, options: LintOptions 
     return done(sourceMap);
   }
   const violations = await checkSchema(value, (p) => sourceMap.isPlainScalar(p));
-  if (violations.length > 0 && isPlainlyNotATopology(value)) {
-    reportRule(schemaRule, sourceMap, { messageId: 'notATopology', data: {}, path: '' });
-    return done(sourceMap);
-  }
   if (violations.length > 0) {
-    for (const v of violations) {
-      const report: Report = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId: 'violation', data: { message: v.message }, path: v.path, at: v.at };
+    // Another tool's file: one finding per violation all the same (CLI.md), the first of them
+    // saying that it is not a topology and how to leave it out.
+    const notATopology = isPlainlyNotATopology(value);
+    for (const [i, v] of violations.entries()) {
+      const messageId = notATopology && i === 0 ? 'notATopology' : 'violation';
+      const report: Report = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId, data: { message: v.message }, path: v.path, at: v.at };
       reportRule(schemaRule, sourceMap, report);
     }
     return done(sourceMap, isKnownKind(declaredKind) ? declaredKind : undefined);

@@ -1,5 +1,6 @@
 /** The kinds' ids, from the registry. */
 import { KIND_PLUGINS, type TopologyKind } from './registry.js';
+import { editDistance } from '../util/suggest.js';
 
 export type { TopologyKind } from './registry.js';
 export const KINDS: readonly TopologyKind[] = KIND_PLUGINS.map((k) => k.id);
@@ -25,12 +26,22 @@ export const TOPOLOGY_KEYS: readonly string[] = [
 ];
 
 /**
- * Whether a document that breaks the schema is plainly not a topology at all: a mapping with keys,
- * none of them a topology's, and no `version: 1` (another tool's YAML met in a folder). It is then
- * one finding that says so, rather than a schema violation per key.
+ * Whether a document that breaks the schema is plainly not a topology at all (another tool's YAML
+ * met in a folder): a mapping with keys, none of them a topology's or near one (`Version`,
+ * `managementServer`), and no `version` that is a number or "1". Its schema findings then say so.
  */
 export function isPlainlyNotATopology(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const keys = Object.keys(value);
-  return keys.length > 0 && (value as Record<string, unknown>)['version'] !== 1 && !keys.some((k) => TOPOLOGY_KEYS.includes(k));
+  const version = (value as Record<string, unknown>)['version'];
+  // A number (`version: 2`, from a later pooltopo) or "1" is a topology's version; docker-compose's is text ("3.8").
+  if (keys.length === 0 || typeof version === 'number' || version === '1') return false;
+  return !keys.some((k) => TOPOLOGY_KEYS.includes(k) || (k !== 'name' && k !== 'version' && nearATopologyKey(k)));
+}
+
+/** A key one small slip from a topology's (`Version`, `managementServer`, `nam`): a topology mistyped. */
+function nearATopologyKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  const slips = Math.max(1, Math.floor(lower.length / 4));
+  return [...TOPOLOGY_KEYS, 'version', 'name'].some((k) => lower === k.toLowerCase() || (lower.length >= 3 && editDistance(lower, k.toLowerCase()) <= slips));
 }

@@ -16,7 +16,7 @@ export default defineRule<{ readonly issues: readonly ModelIssue[] }>({
     messages: {
       violation: '{{message}}',
       empty: 'The file is empty: a topology needs at least `version`, `name` and `managementServers`.',
-      notATopology: 'This is not a pooltopo topology: it has none of a topology\'s keys (`version: 1`, `kind`, `managementServers`, `pools`, `machines`...). Another tool\'s file is left out with `ignore` in .pooltopo.yaml; a topology starts with `version: 1`, `name` and `managementServers`.',
+      notATopology: '{{message}} The file has none of a pooltopo topology\'s keys: another tool\'s file is left out with `ignore` in .pooltopo.yaml.',
       invalidDuration: 'Latency "{{value}}" {{reason}}.',
       unknownKind: 'Unknown kind "{{kind}}": pooltopo knows {{known}}.',
       kindNotText: 'The kind must be one of {{known}}, not {{actual}}.',
