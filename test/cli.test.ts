@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,11 +75,19 @@ describe('pooltopo', () => {
   it('says which option was meant, whose option it is, and that options come after the command', async () => {
     const stderr = async (...args: string[]) => (await runCli(args, { cwd: dir })).stderr;
     expect(await stderr('validate', 'good.yaml', '--fromat', 'json')).toBe('pooltopo: validate: unknown option "--fromat"; did you mean "--format"? (pooltopo validate --help)\n');
-    expect(await stderr('validate', 'good.yaml', '--down', 'ms01')).toBe('pooltopo: validate: unknown option "--down"; it belongs to simulate, not validate (pooltopo validate --help)\n');
+    expect(await stderr('validate', 'good.yaml', '--down', 'ms01')).toBe('pooltopo: validate: unknown option "--down"; simulate takes it, not validate (pooltopo validate --help)\n');
+    // Every command that takes it, by its long or short name.
+    expect(await stderr('schema', '--output', 'x')).toBe('pooltopo: schema: unknown option "--output"; validate, report, simulate and plan take it, not schema (pooltopo schema --help)\n');
+    expect(await stderr('report', 'good.yaml', '-f', 'json')).toBe('pooltopo: report: unknown option "-f"; validate, simulate and plan take it, not report (pooltopo report --help)\n');
+    // A switch that is off unless given has no --no- form, and is not suggested as its opposite.
+    expect(await stderr('report', 'good.yaml', '--no-timestamp')).toBe('pooltopo: report: unknown option "--no-timestamp": --timestamp is off unless given (pooltopo report --help)\n');
     expect(await stderr('validate', 'good.yaml', '-o')).toBe('pooltopo: validate: --output needs a value (pooltopo validate --help)\n');
     expect(await stderr('validate', 'good.yaml', '--format')).toBe('pooltopo: validate: --format needs a value (pooltopo validate --help)\n');
     expect(await stderr('validate', 'good.yaml', '-x')).toBe('pooltopo: validate: unknown option "-x" (pooltopo validate --help)\n');
-    expect(await stderr('--format', 'json', 'validate', 'good.yaml')).toBe('pooltopo: "--format" comes before a command: options go after it (pooltopo validate FILE --format ...; pooltopo --help lists the commands)\n');
+    expect(await stderr('--format', 'json', 'validate', 'good.yaml')).toBe('pooltopo: "--format" comes before the command: options go after it (pooltopo validate ... --format; validate, simulate and plan take it)\n');
+    expect(await stderr('--no-config', 'rules')).toBe('pooltopo: "--no-config" comes before the command: options go after it (pooltopo rules ... --no-config; validate, report, simulate, plan and rules take it)\n');
+    // No command's option: the options pooltopo takes alone.
+    expect(await stderr('--verison')).toBe('pooltopo: unknown option "--verison"; did you mean "--version"? (pooltopo --help lists the commands)\n');
   });
 
   it('exits 2 for a missing file or a directory without topology files', async () => {
@@ -189,6 +197,13 @@ describe('pooltopo', () => {
     const bad = await runCli(['validate', 'good.yaml', '-o', 'no/such/dir/out.txt'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/such\/dir\/out.txt": its folder "no\/such\/dir" does not exist \(pooltopo does not create folders\)\n$/);
+    // A trailing slash names a folder: neither a file of that name is replaced nor one made.
+    writeFileSync(path.join(dir, 'keep.txt'), 'keep\n');
+    for (const output of ['keep.txt/', 'made/']) {
+      expect(await runCli(['validate', 'good.yaml', '-o', output], { cwd: dir }), output).toMatchObject({ code: 2, stderr: `pooltopo: cannot write "${output}": a path ending in a slash names a folder; name a file\n` });
+    }
+    expect(readFileSync(path.join(dir, 'keep.txt'), 'utf8')).toBe('keep\n');
+    expect(existsSync(path.join(dir, 'made'))).toBe(false);
   });
 
   it('writes an output of many write chunks whole, to -o and to a standard output that is a file', async () => {

@@ -42,6 +42,7 @@ describe('pooltopo simulate', () => {
     // dc-frankfurt stops the Frankfurt pool; scom-ms01 and scom-ms02 stop none; dc-london (with the database) all four.
     expect(side.stdout).toMatch(/✖ pools stop in 2 of 3 scenarios \(5 stops in all\)\n$/);
     expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01'])).stdout).toMatch(/✔ every pool keeps working\n$/);
+    expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01', '--down', 'dc-frankfurt'])).stdout).toMatch(/✖ a pool stops in 1 of 2 scenarios\n$/);
   });
 
   it('takes each name once in a scenario, as first spelt', async () => {

@@ -297,7 +297,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     const command = commandNamed(name);
     if (!command && name.startsWith('-')) {
-      throw new PooltopoError(`"${name}" comes before a command: options go after it (pooltopo validate FILE ${name} ...; pooltopo --help lists the commands)`);
+      // An option of some command, put before it; anything else, the options pooltopo takes alone.
+      const owners = ownersOf(name.split('=')[0]!);
+      // The command given after it, where it takes the option; else the first that does.
+      const meant = rest.find((r) => owners.includes(r)) ?? owners[0];
+      if (owners.length > 0) throw new PooltopoError(`"${name}" comes before the command: options go after it (pooltopo ${meant} ... ${name}; ${list(owners)} ${owners.length === 1 ? 'takes' : 'take'} it)`);
+      const near = closest(name, ['--help', '--version']);
+      throw new PooltopoError(`unknown option "${name}"${near.length ? `; did you mean "${near[0]}"?` : ''} (pooltopo --help lists the commands)`);
     }
     if (!command) {
       const near = closest(name, Object.keys(COMMANDS));
@@ -547,6 +553,16 @@ function wantsColor(values: Record<string, unknown>, io: Io): boolean {
 
 type OptionSpecs = Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly short?: string }>>;
 
+/** The commands that take an option, by its long (`--down`) or short (`-f`) name. */
+function ownersOf(flag: string): string[] {
+  return Object.entries(COMMANDS).filter(([, c]) => Object.entries(c.options as OptionSpecs).some(([long, spec]) => flag === `--${long}` || (spec.short !== undefined && flag === `-${spec.short}`))).map(([name]) => name);
+}
+
+/** "validate", "validate and report", "validate, report and plan". */
+function list(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /**
  * parseArgs' complaint in pooltopo's words: an unknown option with the command's closest options
  * (or the command it belongs to), an option without its value said so; anything else as parseArgs
@@ -556,11 +572,14 @@ function usageMessage(err: unknown, commandName: string, options: OptionSpecs): 
   const message = err instanceof Error ? err.message : String(err);
   const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec(message)?.[1];
   if (unknown !== undefined) {
+    // --no-timestamp for a switch that is off unless given: said so, not "did you mean --timestamp?".
+    const negated = /^--no-(.+)$/.exec(unknown)?.[1];
+    if (negated !== undefined && options[negated]?.type === 'boolean') return `unknown option "${unknown}": --${negated} is off unless given`;
     const flags = Object.keys(options).map((o) => `--${o}`);
     const near = unknown.startsWith('--') ? closest(unknown, flags) : [];
     if (near.length > 0) return `unknown option "${unknown}"; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`;
-    const owner = Object.entries(COMMANDS).find(([other, c]) => other !== commandName && unknown.startsWith('--') && Object.prototype.hasOwnProperty.call(c.options, unknown.slice(2)));
-    if (owner) return `unknown option "${unknown}"; it belongs to ${owner[0]}, not ${commandName}`;
+    const owners = ownersOf(unknown).filter((c) => c !== commandName);
+    if (owners.length > 0) return `unknown option "${unknown}"; ${list(owners)} ${owners.length === 1 ? 'takes' : 'take'} it, not ${commandName}`;
     return `unknown option "${unknown}"`;
   }
   const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message)?.[1];

@@ -388,6 +388,9 @@ export async function writeFileAtomic(file: string, text: string, cwd: string = 
     // stat follows links (also /proc's, which realpath cannot: /dev/stdout on a pipe).
     const existing = statSync(given, { throwIfNoEntry: false });
     if (existing?.isDirectory()) throw new PooltopoError(`cannot write "${file}": it is a directory`);
+    // path.resolve drops a trailing slash: "out/" would otherwise write (or replace) a file "out",
+    // where a shell's `> out/` refuses.
+    if (/[\\/]$/.test(file)) throw new PooltopoError(`cannot write "${file}": a path ending in a slash names a folder; name a file`);
     // Written to as it is: anything but a regular file; a path under /dev or /proc that reaches a
     // regular file (/dev/stdout on `>> log`: replacing it would drop what the file held, and so
     // would opening it to write from its start: it is appended to); and a link to nothing, which

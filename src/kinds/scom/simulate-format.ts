@@ -82,5 +82,6 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
 function stopsSummary(scenarios: readonly { readonly pools: readonly { readonly runs: boolean }[] }[], stops: number): string {
   if (scenarios.length === 1) return `${groupThousands(stops)} of ${plural(scenarios[0]!.pools.length, 'pool')} ${stops === 1 ? 'stops' : 'stop'}`;
   const failing = scenarios.filter((s) => s.pools.some((p) => !p.runs)).length;
+  if (stops === 1) return `a pool stops in 1 of ${groupThousands(scenarios.length)} scenarios`;
   return `pools stop in ${groupThousands(failing)} of ${groupThousands(scenarios.length)} scenarios (${plural(stops, 'stop')} in all)`;
 }
