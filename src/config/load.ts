@@ -140,9 +140,10 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
   const doc = value as ConfigDocument;
   const known = RULES.map((r) => r.meta.id);
   const policyIds = new Set<string>();
+  const idProblems: { readonly where: string; readonly problem: string }[] = [];
   for (const [i, p] of (doc.policies ?? []).entries()) {
     if (known.includes(p.id) || policyIds.has(p.id)) {
-      throw new PooltopoError(`${at(pointer('policies', i, 'id'))}: bad config file: policy id "${p.id}" is already ${known.includes(p.id) ? 'a built-in rule' : 'used by another policy'}.`);
+      idProblems.push({ where: at(pointer('policies', i, 'id')), problem: `policy id "${p.id}" is already ${known.includes(p.id) ? 'a built-in rule' : 'used by another policy'}` });
     }
     policyIds.add(p.id);
   }
@@ -150,13 +151,18 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     id: p.id, severity: p.severity ?? 'warning', assert: p.assert, message: p.message,
     ...(p.description !== undefined ? { description: p.description } : {}),
   }));
-  // The first problem at its position, and how many more there are (as for schema violations),
-  // the policies' among them: fixing the rules should not reveal a policy's problem only then.
+  // The first problem at its position, and how many more there are (as for schema violations):
+  // policy ids, rules and the policies' own, so that fixing one kind reveals no other only then.
   const ruleProblems = rulesProblems(doc);
   const compiled = await compilePolicies(definitions, sampleScope());
+  const total = idProblems.length + ruleProblems.length + compiled.problems.length;
+  if (idProblems.length > 0) {
+    const [{ where, problem }] = idProblems as [{ where: string; problem: string }];
+    throw new PooltopoError(`${where}: bad config file: ${sentence(problem, moreProblems(total - 1))}`);
+  }
   if (ruleProblems.length > 0) {
     const [{ id, problem }] = ruleProblems as [{ id: string; problem: string }];
-    throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${sentence(problem, moreProblems(ruleProblems.length - 1 + compiled.problems.length))}`);
+    throw new PooltopoError(`${at(pointer('rules', id), true)}: bad config file: ${sentence(problem, moreProblems(total - 1))}`);
   }
   const { policies, problems } = compiled;
   if (problems.length > 0) {
