@@ -56,8 +56,28 @@ export interface Diagram {
   readonly moreBadges: boolean;
 }
 
+/** How many colours pools' badges take turns in (styles.hbs's .c0 to .c7). */
+const POOL_COLOURS = 8;
 /** The colour class of a "+N more pools" badge (pool colours are 0 to 7). */
-const MORE_BADGE = 8;
+const MORE_BADGE = POOL_COLOURS;
+
+/** Pool number N's colour class (`.cK`): the same in the diagram, its legend and every table. */
+export function poolColour(number: number): number {
+  return (number - 1) % POOL_COLOURS;
+}
+
+/** The numbers of the pools each server (by name) votes in, in the pools' order. */
+export function poolNumbersByServer(topology: Topology, poolNumber: ReadonlyMap<string, number>): Map<string, number[]> {
+  const poolsOf = new Map<string, number[]>();
+  for (const p of topology.pools) {
+    for (const s of voterServers(p)) {
+      const list = poolsOf.get(s.name) ?? [];
+      list.push(poolNumber.get(p.name)!);
+      poolsOf.set(s.name, list);
+    }
+  }
+  return poolsOf;
+}
 const COLUMN = 260;
 const GAP = 64;
 const BOX_W = 220;
@@ -83,17 +103,10 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
   const boxes: DiagramBox[] = [];
   const centre = new Map<string, { x: number; y: number }>();
   const regionOf = new Map<string, DiagramRegion>();
-  const poolsOf = new Map<string, number[]>();
+  const poolsOf = poolNumbersByServer(topology, poolNumber);
   const poolName = new Map([...poolNumber].map(([name, n]) => [n, name]));
   const named = (n: number) => `P${n} ${poolName.get(n) ?? ''}`.trim();
   let moreBadges = false;
-  topology.pools.forEach((p) => {
-    for (const s of voterServers(p)) {
-      const list = poolsOf.get(s.name) ?? [];
-      list.push(poolNumber.get(p.name)!);
-      poolsOf.set(s.name, list);
-    }
-  });
   let maxHeight = 0;
   topology.dataCenters.forEach((dc, i) => {
     const x = GAP / 2 + i * (COLUMN + GAP);
@@ -121,7 +134,7 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
       const more = numbers.slice(shown.length);
       if (more.length > 0) moreBadges = true;
       const labels = [
-        ...shown.map((n) => ({ text: `P${n}`, colour: (n - 1) % 8, title: named(n) })),
+        ...shown.map((n) => ({ text: `P${n}`, colour: poolColour(n), title: named(n) })),
         ...(more.length > 0 ? [{ text: `+${more.length}`, colour: MORE_BADGE, title: `Also in ${more.map(named).join(', ')}` }] : []),
       ];
       const badges = labels.map((b, k) => ({ x: x + 20 + BOX_W - 8 - (labels.length - k) * BADGE_STEP, y: y + 6, ...b }));

@@ -9,8 +9,8 @@ import { groupThousands, plural } from '../../rules/types.js';
 import type { Settings } from '../../settings.js';
 import { resolveNames, type NameMeaning } from './analysis/scenario.js';
 import { simulateDown } from './analysis/simulate.js';
-import { layoutDiagram, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
-import { voterServers, type LatencyEntry, type Topology } from './model/types.js';
+import { layoutDiagram, poolColour, poolNumbersByServer, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
+import type { LatencyEntry, Topology } from './model/types.js';
 import type { WorkloadCapacity } from './analysis/capacity.js';
 import type { TopologyAnalysis } from './analysis/index.js';
 import type { KindReport } from '../types.js';
@@ -133,7 +133,7 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
   return {
     diagram: {
       ...layoutDiagram(topology, verdicts, poolNumber),
-      legend: pools.map((p, i) => ({ number: i + 1, name: p.name, colour: i % 8 })),
+      legend: pools.map((p, i) => ({ number: i + 1, name: p.name, colour: poolColour(i + 1) })),
       description: describeTopology(outcome, verdicts),
     },
     roundTrips,
@@ -148,6 +148,8 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
 /** The gateways' rows: the failover cell is marked where gateway-without-failover has a finding. */
 function gatewayRows(topology: Topology, result: FileResult, poolNumber: ReadonlyMap<string, number>): GatewayView[] {
   const flagged = flaggedPaths(result.findings, 'gateway-without-failover');
+  const poolsOf = poolNumbersByServer(topology, poolNumber);
+  const poolName = new Map([...poolNumber].map(([name, n]) => [n, name]));
   return topology.gateways.map((g) => {
     const [primary, ...failover] = g.reportsTo;
     const noFailover = flagged.has(`${g.path}/managementServers`);
@@ -159,10 +161,7 @@ function gatewayRows(topology: Topology, result: FileResult, poolNumber: Readonl
       failover: failover.length > 0 ? failover.map((s) => s.name).join(', ')
         : `none${!noFailover ? '' : primary ? ': its agents stop reporting while its primary is down' : ': it reports to no management server'}`,
       noFailover,
-      pools: topology.pools.filter((p) => voterServers(p).includes(g)).map((p) => {
-        const number = poolNumber.get(p.name)!;
-        return { number, colour: (number - 1) % 8, name: p.name };
-      }),
+      pools: (poolsOf.get(g.name) ?? []).map((number) => ({ number, colour: poolColour(number), name: poolName.get(number)! })),
     };
   });
 }
@@ -185,7 +184,7 @@ function whatIf(topology: Topology, pools: readonly PoolResult[]): ScomReportVie
   for (const s of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(s.name, s.role === 'gateway' ? 'gateway' : 'management server', [s.name], 'server');
   if (!topology.database.implied) add(topology.database.server, 'operational database', [topology.database.server], 'server');
   return {
-    pools: pools.map((p, i) => ({ number: i + 1, colour: i % 8, name: p.name })),
+    pools: pools.map((p, i) => ({ number: i + 1, colour: poolColour(i + 1), name: p.name })),
     rows,
     omitted: Math.max(0, servers.length - MAX_WHAT_IF_SERVERS),
   };
@@ -226,7 +225,7 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
     anchor: `pool-${number}`,
     name: p.name,
     implied: p.implied,
-    colour: (number - 1) % 8,
+    colour: poolColour(number),
     members: p.members.length ? p.members.join(', ') : 'none',
     observers: p.observers.length ? p.observers.join(', ') : 'none',
     defaultObserver: p.defaultObserver.enabled
