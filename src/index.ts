@@ -37,7 +37,7 @@ export type {
 } from './results.js';
 export { isScomPool, isSkypePool, isScomResult, isSkypeResult, isOpconResult } from './results.js';
 export type { SuppressedFinding } from './results.js';
-export type { DataCenterLoss } from './kinds/scom/analysis/data-centers.js';
+export type { DataCenterLoss } from './kinds/scom/analysis/what-if.js';
 export type { Settings } from './settings.js';
 export { PooltopoError };
 export { loadConfig, type LoadConfigOptions } from './config/load.js';

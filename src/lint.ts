@@ -15,7 +15,7 @@ import type { Failover } from './kinds/opcon/index.js';
 import { formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
 import type { CompiledPolicy, PolicyDefinition } from './policies/types.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
-import { compareFindings, type FileResult, type Finding, type KindPoolResult, type SuppressedFinding } from './results.js';
+import { compareFindings, type FileResult, type Finding, type KindPoolResult, type ManagementGroupResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { PooltopoError } from './errors.js';
 import { closest } from './util/suggest.js';
@@ -166,12 +166,14 @@ export async function lintText(text: string, file: string, options: LintOptions 
   };
   // Whether the kind's rules ran (suppress judges unused comments only then).
   let rulesRan = false;
-  const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover): LintOutcome => {
+  const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover, managementGroup?: ManagementGroupResult): LintOutcome => {
     const s = suppress(findings, text, sourceMap, options, add, rulesRan);
     // The kind's own plug-in made the pools and the failover, so they are the figures of
     // FileResult's variant for that kind (the type checker cannot follow a plug-in looked up by id).
     const result = {
-      file, ...(kind !== undefined ? { kind } : {}), findings: s.findings.sort(compareFindings), pools,
+      file, ...(kind !== undefined ? { kind } : {}), findings: s.findings.sort(compareFindings),
+      ...(managementGroup ? { managementGroup } : {}),
+      pools,
       ...(failover ? { failover } : {}),
       ...(s.suppressed.length > 0 ? { suppressed: s.suppressed.sort(compareFindings) } : {}),
     } as FileResult;
@@ -222,7 +224,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
   };
   const run = await plugin.lint(value, host);
   rulesRan = true;
-  return done(sourceMap, kind, run.pools, run.models, run.failover);
+  return done(sourceMap, kind, run.pools, run.models, run.failover, run.managementGroup);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** What pooltopo reports: the shapes of CLI.md's JSON output, also the library's result types. */
 import type { Severity } from './rules/types.js';
 import type { Failover } from './kinds/opcon/analysis.js';
-import type { DataCenterLoss } from './kinds/scom/analysis/data-centers.js';
+import type { DataCenterLoss } from './kinds/scom/analysis/what-if.js';
 import type { QuorumFigures } from './kinds/scom/analysis/quorum.js';
 import type { SkypePoolFigures } from './kinds/skype/analysis.js';
 
@@ -57,7 +57,24 @@ export interface PoolResult {
     /** How many more fit before a limit or the after-failover check is hit; negative when over, by how much (as plan and the report give it). */
     readonly headroom: number;
   }[];
-  readonly availability?: { readonly probability: number; readonly nines: number | null; readonly assumedAlwaysUp: readonly string[] };
+  /** Servers whose loss alone stops the pool working (FORMAT.md, "Failure model"). */
+  readonly singlePointsOfFailure: readonly string[];
+  readonly availability?: AvailabilityResult & { readonly assumedAlwaysUp: readonly string[] };
+}
+
+/** The probability that something works under the failure model, and how it was found. */
+export interface AvailabilityResult {
+  readonly probability: number;
+  readonly nines: number | null;
+  readonly method: 'exact' | 'sampled';
+  readonly standardError?: number;
+}
+
+/** A SCOM management group's own figures. */
+export interface ManagementGroupResult {
+  /** Servers without which the management group does not work. */
+  readonly singlePointsOfFailure: readonly string[];
+  readonly availability?: AvailabilityResult;
 }
 
 /** A finding that a `# pooltopo-disable…` comment in the file suppressed, with the reason it gave. */
@@ -91,6 +108,8 @@ export interface FileResultBase {
 /** A SCOM management group's file: one entry per resource pool (none when the file did not pass the schema). */
 export interface ScomFileResult extends FileResultBase {
   readonly kind: 'scom';
+  /** Present once the file passed the schema. */
+  readonly managementGroup?: ManagementGroupResult;
   readonly pools: readonly PoolResult[];
 }
 

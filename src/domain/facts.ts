@@ -49,6 +49,19 @@ export const SOURCES = {
   'OPC-FS': {
     title: 'OpCon documentation, "Failover Scenarios" (OpCon 26.0)',
   },
+  SCC: {
+    title: 'System Center Central (2012-09-04): "Gateways and Management Servers should not be mixed in pools", a Microsoft program manager quoted',
+  },
+  WSFC: {
+    title: 'Configure and manage quorum (Windows Server failover clustering), Microsoft Learn',
+    url: 'https://learn.microsoft.com/en-us/windows-server/failover-clustering/manage-cluster-quorum',
+  },
+  GW: {
+    title: 'Install a gateway server (System Center Operations Manager), Microsoft Learn',
+  },
+  'GW-CHAIN': {
+    title: '"How to link multiple Gateway Servers together?" (System Center blog): chained gateways',
+  },
   SPEC: {
     title: 'pooltopo FORMAT.md: a modelling choice of this tool, built on the sources above',
   },

@@ -1,0 +1,231 @@
+/**
+ * The questions every design review asks, each answered by evaluating the failure model
+ * (failure.ts) on a failure set: data-centre loss, single points of failure and agents after
+ * failures. None of them computes quorum or connectivity on its own.
+ */
+import { CAPACITY_LIMITS } from '../../../domain/facts.js';
+import { evaluate, failureOf, noFailure, type FailureModel, type Host, type Outcome, type State } from './failure.js';
+
+export interface DataCenterLoss {
+  readonly dataCenter: string;
+  /** The pool works with every server of the data centre down. */
+  readonly survives: boolean;
+  readonly outcome: Outcome;
+  /** Votes still available there (where it keeps quorum, else the most on any side). */
+  readonly votesLeft: number;
+  readonly votesNeeded: number;
+  readonly membersLeft: number;
+  /** The management group does not work without the data centre. */
+  readonly stopsManagementGroup: boolean;
+  /** The operational database is unavailable without it. */
+  readonly databaseLost: boolean;
+}
+
+/**
+ * Each data centre's loss, for every pool: the data centres that hold one of its voters or a server it
+ * works through (the database's server, cluster nodes and witness, the servers its gateway members
+ * report through), in the topology's order. One evaluation per data centre serves every pool.
+ */
+export function dataCenterLosses(model: FailureModel): DataCenterLoss[][] {
+  const relevant = model.pools.map((shape) => {
+    const dcs = new Set<number>();
+    const seen = new Set<number>();
+    const visit = (h: number) => {
+      if (seen.has(h)) return;
+      seen.add(h);
+      const dc = model.hostDc[h]!;
+      if (dc >= 0) dcs.add(dc);
+    };
+    for (const h of shape.observers) visit(h);
+    // The servers its members report through, to any depth.
+    const stack = [...shape.members];
+    while (stack.length > 0) {
+      const h = stack.pop()!;
+      if (seen.has(h)) continue;
+      visit(h);
+      for (const p of model.parents[h]!) stack.push(p);
+    }
+    for (const h of databaseHosts(model)) visit(h);
+    return dcs;
+  });
+  const wanted = new Set<number>();
+  for (const dcs of relevant) for (const dc of dcs) wanted.add(dc);
+  const out: DataCenterLoss[][] = model.pools.map(() => []);
+  model.dataCenters.forEach((dc, i) => {
+    if (!wanted.has(i)) return;
+    const state = evaluate(model, failureOf(model, { dataCenters: [dc] }));
+    model.pools.forEach((shape, p) => {
+      if (!relevant[p]!.has(i)) return;
+      const s = state.pools[p]!;
+      let membersLeft = 0;
+      for (const h of shape.members) if (state.up[h]) membersLeft++;
+      out[p]!.push({
+        dataCenter: dc.name, survives: s.outcome === 'works', outcome: s.outcome,
+        votesLeft: s.votes, votesNeeded: shape.votesNeeded, membersLeft,
+        stopsManagementGroup: !state.managementGroupWorks,
+        databaseLost: state.databaseSide < 0,
+      });
+    });
+  });
+  return out;
+}
+
+/** The database's hosts: its server (or the management server it shares), cluster nodes and witness. */
+export function databaseHosts(model: FailureModel): number[] {
+  const { listener, nodes, witness } = model.database;
+  return [listener, ...nodes, ...(witness >= 0 ? [witness] : [])];
+}
+
+export interface SinglePoints {
+  /** Servers without which the management group does not work. */
+  readonly managementGroup: readonly Host[];
+  /** Per pool: servers without which a pool that works with everything up does not. */
+  readonly pools: readonly (readonly Host[])[];
+}
+
+/**
+ * Servers whose loss alone, with everything else up, changes an outcome (FORMAT.md). Servers that
+ * the model cannot tell apart (the same role, the same pools as member or observer, connected alike,
+ * no gateway reporting through them, not the database's host) have the same answer, so one
+ * evaluation serves each such class: the three default pools of 20,000 management servers cost one.
+ */
+export function singlePointsOfFailure(model: FailureModel, baseline: State): SinglePoints {
+  const n = model.hosts.length;
+  const parentOf = new Uint8Array(n);
+  for (const ps of model.parents) for (const p of ps) parentOf[p] = 1;
+  const dbHosts = new Set(databaseHosts(model));
+  const roles: string[][] = Array.from({ length: n }, () => []);
+  model.pools.forEach((shape, p) => {
+    for (const h of shape.members) roles[h]!.push(`m${p}`);
+    for (const h of shape.observers) roles[h]!.push(`o${p}`);
+  });
+  const classes = new Map<string, number[]>();
+  for (let h = 0; h < n; h++) {
+    const host = model.hosts[h]!;
+    const unique = parentOf[h] || dbHosts.has(h) || model.failover[h]!.length > 0;
+    const key = unique ? `#${h}` : `${host.role}|${baseline.connected[h]}|${roles[h]!.join(',')}`;
+    const list = classes.get(key);
+    if (list) list.push(h);
+    else classes.set(key, [h]);
+  }
+  const mgLost = new Uint8Array(n);
+  const poolLost = model.pools.map(() => new Uint8Array(n));
+  const down = noFailure(model);
+  for (const members of classes.values()) {
+    const rep = members[0]!;
+    down.downHosts[rep] = 1;
+    const state = evaluate(model, down);
+    down.downHosts[rep] = 0;
+    const mg = baseline.managementGroupWorks && !state.managementGroupWorks;
+    model.pools.forEach((_, p) => {
+      if (baseline.pools[p]!.outcome !== 'works' || state.pools[p]!.outcome === 'works') return;
+      for (const h of members) poolLost[p]![h] = 1;
+    });
+    if (mg) for (const h of members) mgLost[h] = 1;
+  }
+  const hostsOf = (flags: Uint8Array) => model.hosts.filter((h) => flags[h.index]);
+  return { managementGroup: hostsOf(mgLost), pools: poolLost.map(hostsOf) };
+}
+
+export interface AgentLoad {
+  /** Each connected management server and gateway that carries agents, with its limit. */
+  readonly loads: readonly { readonly host: Host; readonly agents: number; readonly limit: number }[];
+  /** Agents with nowhere to go. */
+  readonly unmonitored: number;
+}
+
+/**
+ * Agents after failures (FORMAT.md): a server that is not connected hands its agents to the first
+ * connected server on its `failoverServers`; without that list a management server's are spread as
+ * evenly as whole agents allow over the connected management servers (the first in file order take
+ * the remainder), and a gateway's are unmonitored.
+ */
+export function agentLoad(model: FailureModel, state: State): AgentLoad {
+  const limits = CAPACITY_LIMITS[model.topology.scomVersion];
+  const load = new Float64Array(model.hosts.length);
+  let spread = 0;
+  let unmonitored = 0;
+  for (const host of model.hosts) {
+    const s = host.server;
+    if (!s || s.agents === 0) continue;
+    const h = host.index;
+    if (state.connected[h]) {
+      load[h] = load[h]! + s.agents;
+      continue;
+    }
+    const list = model.failover[h]!;
+    if (list.length > 0) {
+      const target = list.find((t) => state.connected[t] === 1);
+      if (target !== undefined) load[target] = load[target]! + s.agents;
+      else unmonitored += s.agents;
+    } else if (s.role === 'management-server') {
+      spread += s.agents;
+    } else {
+      unmonitored += s.agents;
+    }
+  }
+  if (spread > 0) {
+    const targets = [...model.managementServers].filter((h) => state.connected[h]);
+    if (targets.length === 0) {
+      unmonitored += spread;
+    } else {
+      const each = Math.floor(spread / targets.length);
+      const rest = spread - each * targets.length;
+      targets.forEach((h, i) => { load[h] = load[h]! + each + (i < rest ? 1 : 0); });
+    }
+  }
+  const loads: AgentLoad['loads'][number][] = [];
+  for (const host of model.hosts) {
+    if (!host.server || !state.connected[host.index]) continue;
+    const limit = host.role === 'gateway' ? limits.windowsAgentsPerGateway.value : limits.windowsAgentsPerManagementServer.value;
+    loads.push({ host, agents: load[host.index]!, limit });
+  }
+  return { loads, unmonitored };
+}
+
+export interface AgentOverload {
+  /** The server whose loss overloads another. */
+  readonly failed: Host;
+  readonly server: Host;
+  readonly agents: number;
+  readonly limit: number;
+}
+
+/** Above this many host evaluations, only the three busiest servers of each interchangeable class are tried. */
+const AGENT_CANDIDATE_BUDGET = 4_000_000;
+
+/**
+ * The worst single failure for the agents: each server that hands agents on, the database's hosts and
+ * the servers gateways report through, failed alone; the first server each overloads that its own
+ * agents did not already overload. Returns the worst (largest load past its limit), or null.
+ */
+export function worstAgentFailure(model: FailureModel, baseline: State): AgentOverload | null {
+  const before = agentLoad(model, baseline);
+  const overBefore = new Set(before.loads.filter((l) => l.agents > l.limit).map((l) => l.host.index));
+  const parentOf = new Set<number>();
+  for (const ps of model.parents) for (const p of ps) parentOf.add(p);
+  const dbHosts = new Set(databaseHosts(model));
+  let candidates = model.hosts.filter((h) => (h.server && h.server.agents > 0) || parentOf.has(h.index) || dbHosts.has(h.index));
+  if (candidates.length * model.hosts.length > AGENT_CANDIDATE_BUDGET) {
+    const byClass = new Map<string, Host[]>();
+    for (const h of candidates) {
+      const key = parentOf.has(h.index) || dbHosts.has(h.index) ? `#${h.index}` : `${h.role}|${model.failover[h.index]!.join(',')}`;
+      const list = byClass.get(key);
+      if (list) list.push(h);
+      else byClass.set(key, [h]);
+    }
+    candidates = [...byClass.values()].flatMap((list) => list.sort((a, b) => (b.server?.agents ?? 0) - (a.server?.agents ?? 0)).slice(0, 3));
+  }
+  let worst: AgentOverload | null = null;
+  const down = noFailure(model);
+  for (const failed of candidates) {
+    down.downHosts[failed.index] = 1;
+    const after = agentLoad(model, evaluate(model, down));
+    down.downHosts[failed.index] = 0;
+    for (const l of after.loads) {
+      if (l.agents <= l.limit || overBefore.has(l.host.index)) continue;
+      if (!worst || l.agents - l.limit > worst.agents - worst.limit) worst = { failed, server: l.host, agents: l.agents, limit: l.limit };
+    }
+  }
+  return worst;
+}
