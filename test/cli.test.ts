@@ -183,7 +183,9 @@ describe('pooltopo', () => {
       withoutDefaultObserver: { votingMembers: 2, votesNeeded: 2, tolerableFailures: 0 },
       dataCenters: ['default'], leaseDurationSeconds: 180,
     });
-    expect(pool.dataCenterLoss).toEqual([{ dataCenter: 'default', survives: false, votesLeft: 0, votesNeeded: 2, membersLeft: 0, stopsManagementGroup: true }]);
+    expect(pool.dataCenterLoss).toEqual([{ dataCenter: 'default', survives: false, outcome: 'stops', votesLeft: 0, votesNeeded: 2, membersLeft: 0, stopsManagementGroup: true, databaseLost: true }]);
+    expect(pool.singlePointsOfFailure).toEqual(['sql01']);
+    expect(out.files[0].managementGroup).toEqual({ singlePointsOfFailure: ['sql01'] });
     expect(out.files[1].findings[0]).toEqual({
       ruleId: 'gateway-without-failover', severity: 'warning', message: expect.any(String), file: 'warn.yaml', line: 11, column: 5, path: '/gateways/0/managementServers',
     });

@@ -106,6 +106,8 @@ function poolSummary(p: PoolResult, group: ManagementGroupResult | undefined): s
   let s = `${plural(p.votingMembers, 'voter')}, ${n(p.votesNeeded)} needed, tolerates ${n(p.tolerableFailures)}`;
   if (p.defaultObserver.participates) {
     s += ` (${n(p.withoutDefaultObserver.tolerableFailures)} without the default observer)`;
+  } else if (!p.defaultObserver.enabled && p.withDefaultObserver.votingMembers === p.votingMembers) {
+    s += ' (the default observer is disabled, and could not vote here: no management server)';
   } else if (!p.defaultObserver.enabled) {
     s += ` (${n(p.withDefaultObserver.tolerableFailures)} with the default observer)`;
   } else {

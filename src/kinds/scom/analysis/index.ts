@@ -103,7 +103,8 @@ function assumedAlwaysUp(model: FailureModel, voters: readonly Server[]): string
   const { listener, nodes, witness } = model.database;
   for (const h of [listener, ...nodes, ...(witness >= 0 ? [witness] : [])]) {
     const host = model.hosts[h]!;
-    if (!host.availabilityGiven && !host.server) out.push(host.name);
+    // A clustered database's listener is not a server: it is taken as up unless `availability` says otherwise.
+    if (!host.availabilityGiven && !host.server && !(h === listener && nodes.length > 0)) out.push(host.name);
   }
   return out;
 }

@@ -123,7 +123,9 @@ export function singlePointsOfFailure(model: FailureModel, baseline: State): Sin
     });
     if (mg) for (const h of members) mgLost[h] = 1;
   }
-  const hostsOf = (flags: Uint8Array) => model.hosts.filter((h) => flags[h.index]);
+  // A clustered database's listener is a name, not a server that fails on its own: its nodes and witness are.
+  const clusterListener = model.database.nodes.length > 0 ? model.database.listener : -1;
+  const hostsOf = (flags: Uint8Array) => model.hosts.filter((h) => flags[h.index] && h.index !== clusterListener);
   return { managementGroup: hostsOf(mgLost), pools: poolLost.map(hostsOf) };
 }
 
@@ -191,13 +193,16 @@ export interface AgentOverload {
   readonly limit: number;
 }
 
-/** Above this many host evaluations, only the three busiest servers of each interchangeable class are tried. */
-const AGENT_CANDIDATE_BUDGET = 4_000_000;
-
 /**
- * The worst single failure for the agents: each server that hands agents on, the database's hosts and
- * the servers gateways report through, failed alone; the first server each overloads that its own
- * agents did not already overload. Returns the worst (largest load past its limit), or null.
+ * The worst single failure for the agents: each server's failure alone, under the failure model; the
+ * server it overloads most that its own agents did not already overload. Returns it, or null.
+ *
+ * Servers that hand their agents on alike (the same role and failover list, no gateway reporting
+ * through them, not the database's host) differ only in how many agents they hand on and, for the
+ * even spread, whether they come before the server that receives the remainder: so of each such
+ * class only the servers with the three largest agent counts are tried, the first two and the last
+ * two in file order for each count. The rest (the database's hosts, the servers gateways report
+ * through) are each tried.
  */
 export function worstAgentFailure(model: FailureModel, baseline: State): AgentOverload | null {
   const before = agentLoad(model, baseline);
@@ -205,16 +210,29 @@ export function worstAgentFailure(model: FailureModel, baseline: State): AgentOv
   const parentOf = new Set<number>();
   for (const ps of model.parents) for (const p of ps) parentOf.add(p);
   const dbHosts = new Set(databaseHosts(model));
-  let candidates = model.hosts.filter((h) => (h.server && h.server.agents > 0) || parentOf.has(h.index) || dbHosts.has(h.index));
-  if (candidates.length * model.hosts.length > AGENT_CANDIDATE_BUDGET) {
-    const byClass = new Map<string, Host[]>();
-    for (const h of candidates) {
-      const key = parentOf.has(h.index) || dbHosts.has(h.index) ? `#${h.index}` : `${h.role}|${model.failover[h.index]!.join(',')}`;
-      const list = byClass.get(key);
+  const candidates: Host[] = [];
+  const classes = new Map<string, Host[]>();
+  for (const h of model.hosts) {
+    if (parentOf.has(h.index) || dbHosts.has(h.index)) candidates.push(h);
+    else if (h.server && h.server.agents > 0) {
+      const key = `${h.role}|${model.failover[h.index]!.join(',')}`;
+      const list = classes.get(key);
       if (list) list.push(h);
-      else byClass.set(key, [h]);
+      else classes.set(key, [h]);
     }
-    candidates = [...byClass.values()].flatMap((list) => list.sort((a, b) => (b.server?.agents ?? 0) - (a.server?.agents ?? 0)).slice(0, 3));
+  }
+  for (const list of classes.values()) {
+    const top: number[] = [];
+    for (const h of list) {
+      const a = h.server!.agents;
+      if (top.includes(a)) continue;
+      if (top.length < 3) top.push(a);
+      else if (a > Math.min(...top)) top[top.indexOf(Math.min(...top))] = a;
+    }
+    for (const a of top) {
+      const same = list.filter((h) => h.server!.agents === a);
+      for (const h of new Set([...same.slice(0, 2), ...same.slice(-2)])) candidates.push(h);
+    }
   }
   let worst: AgentOverload | null = null;
   const down = noFailure(model);

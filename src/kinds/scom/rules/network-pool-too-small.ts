@@ -1,4 +1,4 @@
-import { atPool, defineRule, plural } from '../../../rules/types.js';
+import { defineRule, plural } from '../../../rules/types.js';
 
 export default defineRule({
   meta: {
@@ -18,7 +18,7 @@ export default defineRule({
       const devices = pool.workload.networkDevices;
       const ms = pool.members.filter((m) => m.server.role === 'management-server').length;
       if (devices <= 0 || ms === 0 || ms >= 3 || ms !== pool.members.length) continue;
-      yield { ...atPool(pool, 'tooSmall', { devices, members: plural(ms, 'management server') }), path: `${pool.path}/workload/networkDevices` };
+      yield { messageId: 'tooSmall', data: { pool: pool.name, devices, members: plural(ms, 'management server') }, path: `${pool.path}/workload/networkDevices`, pool: pool.name };
     }
   },
 });

@@ -66,8 +66,8 @@ describe('normalise', () => {
     }), new Map());
     expect(issues.map((i) => [i.rule, i.messageId, i.path])).toEqual([
       ['duplicate-name', 'duplicate', '/managementServers/1/name'],
-      ['unknown-reference', 'notManagementServer', '/gateways/0/managementServers/0'],
-      ['unknown-reference', 'managementServer', '/gateways/0/managementServers/1'],
+      ['schema', 'reportsToItself', '/gateways/0/managementServers/0'],
+      ['unknown-reference', 'reportsTo', '/gateways/0/managementServers/1'],
       ['duplicate-name', 'listedTwice', '/gateways/0/managementServers/3'],
       ['duplicate-name', 'databaseServer', '/databases/operational/server'],
       ['unknown-reference', 'poolMember', '/pools/0/members/1'],
