@@ -56,6 +56,34 @@ describe('pooltopo simulate', () => {
     expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01', '--down', 'dc-frankfurt'])).stdout).toMatch(/✖ a pool stops or is cut off in 1 of 2 scenarios\n$/);
   });
 
+  it('shows where the agents go: a named failover server over its limit, agents behind a lost gateway unmonitored', async () => {
+    const named = await runCli(['simulate', 'examples/agents-named-failover.yaml', '--down', 'ms01']);
+    expect(named.code).toBe(0);
+    expect(named.stdout).toMatch(/agents: ms04 3,100 of 3,000 \(over its limit\), ms02 1,300 of 3,000, ms03 1,300 of 3,000/);
+    expect(named.stdout).toMatch(/✔ every pool keeps working, but 1 server is over the agent limit\n$/);
+    const chained = await runCli(['simulate', 'examples/dmz-gateways-chained-branch.yaml', '--down', 'gw-dmz01', '--format', 'json']);
+    const [s] = JSON.parse(chained.stdout).scenarios;
+    // gw-dmz01's 400 and the branch gateway's 250 (it reports only through gw-dmz01) have nowhere to go.
+    expect(s.unmonitoredAgents).toBe(650);
+    expect(s.gateways.find((g: { gateway: string }) => g.gateway === 'gw-branch01')).toMatchObject({ down: false, reportsTo: null });
+    expect(s.agentLoad).toContainEqual({ server: 'ms01', agents: 1500, limit: 3000 });
+  });
+
+  it('takes a clustered database down by its listener, or by losing the majority of its nodes and witness', async () => {
+    const node = await runCli(['simulate', 'examples/database-cluster-three-sites.yaml', '--down', 'sql-s1', '--format', 'json']);
+    expect(node.code).toBe(0);
+    expect(JSON.parse(node.stdout).scenarios[0]).toMatchObject({ managementGroupWorks: true, databaseDown: false });
+    const two = await runCli(['simulate', 'examples/database-cluster-three-sites.yaml', '--down', 'sql-s1,fsw01', '--format', 'json']);
+    expect(two.code).toBe(1);
+    expect(JSON.parse(two.stdout).scenarios[0]).toMatchObject({ managementGroupWorks: false, databaseDown: true });
+    const listener = await runCli(['simulate', 'examples/database-cluster-three-sites.yaml', '--down', 'scom-ag-listener']);
+    expect(listener.code).toBe(1);
+    expect(listener.stdout).toMatch(/CUT OFF/);
+    // A partition that leaves one node with the management servers but the other node and the witness together elsewhere.
+    const split = await runCli(['simulate', 'examples/database-cluster-three-sites.yaml', '--partition', 'dc-north|dc-south,dc-witness', '--format', 'json']);
+    expect(JSON.parse(split.stdout).scenarios[0]).toMatchObject({ managementGroupWorks: false });
+  });
+
   it('takes each name once in a scenario, as first spelt', async () => {
     const r = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01,,SCOM-MS01']);
     expect(r.stdout.split('\n')[0]).toBe('examples/stretched-two-sites.yaml: scom-ms01 down');

@@ -88,7 +88,9 @@ function partitionScenario(model: FailureModel, file: string, spec: string): Sim
     }
   });
   const sides = new Map<Host, number>([...implied, ...explicit]);
-  const unplaced = model.hosts.filter((h) => !sides.has(h)).map((h) => (h.role === 'database' && model.topology.database.implied
+  // A clustered database's listener is a name, not a place: its nodes and witness are placed.
+  const listener = model.database.nodes.length > 0 ? model.database.listener : -1;
+  const unplaced = model.hosts.filter((h) => !sides.has(h) && h.index !== listener).map((h) => (h.role === 'database' && model.topology.database.implied
     ? `the operational database (not in the file: taken to be in data centre "${model.topology.database.dataCenter.name}")`
     : h.role === 'database' ? `${h.name} (the operational database)` : h.name));
   if (unplaced.length > 0) {

@@ -59,9 +59,16 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
         out.push(`  gateway ${t(g.gateway)} ${text}`);
       }
     }
-    const over = s.agentLoad.filter((l) => l.agents > l.limit);
-    if (over.length > 0 || s.unmonitoredAgents > 0) out.push('');
-    for (const l of over) out.push(`  ${paint(31, `${t(l.server)} carries ${groupThousands(l.agents)} agents, over its limit of ${groupThousands(l.limit)}`)}`);
+    // Agents after the failures: the busiest servers against their limits, the first ten.
+    const loaded = s.agentLoad.filter((l) => l.agents > 0).sort((a, b) => b.agents / b.limit - a.agents / a.limit);
+    if (loaded.length > 0 || s.unmonitoredAgents > 0) out.push('');
+    if (loaded.length > 0) {
+      const shown = loaded.slice(0, 10).map((l) => {
+        const text = `${t(l.server)} ${groupThousands(l.agents)} of ${groupThousands(l.limit)}`;
+        return l.agents > l.limit ? paint(31, `${text} (over its limit)`) : text;
+      });
+      out.push(`  agents: ${shown.join(', ')}${loaded.length > 10 ? `, and ${plural(loaded.length - 10, 'more server')}` : ''}`);
+    }
     if (s.unmonitoredAgents > 0) out.push(`  ${paint(31, `${plural(s.unmonitoredAgents, 'agent')} unmonitored: their servers are not connected and they have nowhere to fail over`)}`);
     out.push('');
   }
@@ -79,7 +86,15 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
   const stops = report.scenarios.reduce((n, s) => n + s.pools.filter((p) => p.outcome !== 'works').length, 0);
   const groupDown = report.scenarios.filter((s) => !s.managementGroupWorks).length;
   const groupText = groupDown === 0 ? '' : report.scenarios.length === 1 ? 'the management group does not work' : `the management group does not work in ${groupThousands(groupDown)} of ${groupThousands(report.scenarios.length)} scenarios`;
-  if (stops === 0 && groupDown === 0) out.push(paint(32, '✔ every pool keeps working'));
+  // Pools that work can still leave agents unmonitored or a server over its limit: said beside the verdict.
+  const unmonitored = report.scenarios.reduce((n, s) => n + s.unmonitoredAgents, 0);
+  const overloaded = new Set(report.scenarios.flatMap((s) => s.agentLoad.filter((l) => l.agents > l.limit).map((l) => l.server)));
+  const caveats = [
+    ...(unmonitored > 0 ? [`${plural(unmonitored, 'agent')} ${report.scenarios.length > 1 ? 'in all ' : ''}${unmonitored === 1 ? 'is' : 'are'} unmonitored`] : []),
+    ...(overloaded.size > 0 ? [`${plural(overloaded.size, 'server')} ${overloaded.size === 1 ? 'is' : 'are'} over the agent limit`] : []),
+  ];
+  if (stops === 0 && groupDown === 0 && caveats.length > 0) out.push(paint(33, `✔ every pool keeps working, but ${caveats.join(' and ')}`));
+  else if (stops === 0 && groupDown === 0) out.push(paint(32, '✔ every pool keeps working'));
   else out.push(paint(31, `✖ ${[groupText, stops > 0 ? stopsSummary(report.scenarios, stops) : ''].filter(Boolean).join('; ')}`));
   return out.join('\n') + '\n';
 }

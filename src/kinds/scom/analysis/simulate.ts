@@ -145,7 +145,7 @@ export function simulate(model: FailureModel, label: string, failure: Failure, s
     ...(failure.sides && sideLabels ? {
       sides: sideLabels.map((sideLabel, i) => ({
         label: sideLabel,
-        servers: model.hosts.filter((h) => h.server && sideOf(h.index) === i).map((h) => h.name),
+        servers: model.hosts.filter((h) => h.role !== 'database' && sideOf(h.index) === i).map((h) => h.name),
         database: state.databaseSide === i,
       })),
     } : {}),

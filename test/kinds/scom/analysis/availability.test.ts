@@ -48,7 +48,9 @@ const smallDesign = fc.record({
   pools: fc.array(fc.record({ members: fc.array(fc.nat(5), { maxLength: 4 }), observers: fc.array(fc.nat(5), { maxLength: 1 }), defaultObserver: fc.boolean() }), { maxLength: 2 }),
 });
 
-function designOf(d: fc.TypeOf<typeof smallDesign>): Partial<ScomDocument> & Pick<ScomDocument, 'managementServers'> {
+type SmallDesign = typeof smallDesign extends fc.Arbitrary<infer T> ? T : never;
+
+function designOf(d: SmallDesign): Partial<ScomDocument> & Pick<ScomDocument, 'managementServers'> {
   const dcName = (i: number) => `dc${i % d.dcs.length}`;
   const msNames = d.ms.map((_, i) => `ms${i}`);
   const gwNames = d.gw.map((_, i) => `gw${i}`);
