@@ -135,25 +135,46 @@ export function availability(model: FailureModel, question: AvailabilityQuestion
     managementServers: model.managementServers.filter((h) => infra.has(h)),
     gatewayOrder: model.gatewayOrder.filter((h) => infra.has(h)),
   };
-  const voters: [number, boolean][] = [...[...question.members].map((h): [number, boolean] => [h, true]), ...[...question.observers].map((h): [number, boolean] => [h, false])];
-  const fixed = voters.filter(([h]) => infra.has(h));
-  const groups = new Map<string, Group>();
-  for (const [h, member] of voters) {
-    if (infra.has(h)) continue;
+  const fixed: [number, boolean][] = [];
+  // Free voters grouped by what makes them interchangeable: data centre, availability, member or
+  // observer, role, and for a gateway member the servers it reports through. Keys are numbers but
+  // for gateways, so that a pool of 20,000 builds no string per voter.
+  const plain = new Map<number, Map<number, { count: number; group: Omit<Group, 'count'> }>>();
+  const chained = new Map<string, { count: number; group: Omit<Group, 'count'> }>();
+  const add = (h: number, member: boolean) => {
+    if (infra.has(h)) {
+      fixed.push([h, member]);
+      return;
+    }
     const host = model.hosts[h]!;
     const ms = host.role === 'management-server';
+    const dc = model.hostDc[h]!;
     const parents = member && host.role === 'gateway' ? model.parents[h]! : null;
-    const key = `${model.hostDc[h]}|${host.availability}|${member}|${ms}|${parents ? parents.join(',') : ''}`;
-    const g = groups.get(key);
-    groups.set(key, { count: (g?.count ?? 0) + 1, dc: model.hostDc[h]!, availability: host.availability, member, ms, parents });
-  }
-  const groupList = [...groups.values()];
+    const group = { dc, availability: host.availability, member, ms, parents };
+    if (parents) {
+      const key = `${dc}|${host.availability}|${parents.join(',')}`;
+      const g = chained.get(key);
+      if (g) g.count++;
+      else chained.set(key, { count: 1, group });
+      return;
+    }
+    let byCode = plain.get(host.availability);
+    if (!byCode) plain.set(host.availability, (byCode = new Map()));
+    const code = (dc + 1) * 4 + (member ? 2 : 0) + (ms ? 1 : 0);
+    const g = byCode.get(code);
+    if (g) g.count++;
+    else byCode.set(code, { count: 1, group });
+  };
+  for (const h of question.members) add(h, true);
+  for (const h of question.observers) add(h, false);
+  const groupList: Group[] = [...[...plain.values()].flatMap((m) => [...m.values()]), ...chained.values()].map(({ count, group }) => ({ count, ...group }));
   const free = groupList.reduce((n, g) => n + g.count, 0);
   // The shared states: uncertain hosts of the shared part, and uncertain data centres that hold a voter or one of them.
   const hostVars = scopeHosts.filter((h) => model.hosts[h]!.availability < 1);
   const dcUsed = new Set<number>();
   for (const h of infra) dcUsed.add(model.hostDc[h]!);
-  for (const [h] of voters) dcUsed.add(model.hostDc[h]!);
+  for (const g of groupList) dcUsed.add(g.dc);
+  for (const [h] of fixed) dcUsed.add(model.hostDc[h]!);
   const dcVars = [...dcUsed].filter((d) => d >= 0 && (model.dataCenters[d]!.availability ?? 1) < 1).sort((a, b) => a - b);
   const vars = hostVars.length + dcVars.length;
   const failure = noFailure(model);

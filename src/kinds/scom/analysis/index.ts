@@ -54,10 +54,17 @@ export function analyseTopology(topology: Topology, options: AnalysisOptions = {
   const spof = singlePointsOfFailure(model, baseline);
   const given = availabilityGiven(model);
   const shared = new VoterAnalyses();
+  // Pools with the same voters (the default pools, usually) have the same availability.
+  const availabilities = new Map<string, Availability>();
   const pools = topology.pools.map((pool, i) => {
     const a = analysePool(topology, pool, db, shared);
     const shape = model.pools[i]!;
-    const poolAvailability = given ? availability(model, shape) : undefined;
+    let poolAvailability: Availability | undefined;
+    if (given) {
+      const key = `${shape.participates}|${shape.members.join(',')}|${shape.observers.join(',')}`;
+      poolAvailability = availabilities.get(key);
+      if (!poolAvailability) availabilities.set(key, (poolAvailability = availability(model, shape)));
+    }
     // Spelled out, not spread (test/object-shapes.test.ts says why).
     const out: PoolAnalysis = {
       pool: a.pool, voters: a.voters, quorum: a.quorum, dataCenters: a.dataCenters, latency: a.latency, lease: a.lease, capacity: a.capacity,

@@ -4,7 +4,7 @@
  * failures. None of them computes quorum or connectivity on its own.
  */
 import { CAPACITY_LIMITS } from '../../../domain/facts.js';
-import { evaluate, failureOf, noFailure, type FailureModel, type Host, type Outcome, type State } from './failure.js';
+import { evaluate, evaluateInfrastructure, failureOf, noFailure, type FailureModel, type Host, type Outcome, type State } from './failure.js';
 
 export interface DataCenterLoss {
   readonly dataCenter: string;
@@ -140,10 +140,9 @@ export interface AgentLoad {
  * Agents after failures (FORMAT.md): a server that is not connected hands its agents to the first
  * connected server on its `failoverServers`; without that list a management server's are spread as
  * evenly as whole agents allow over the connected management servers (the first in file order take
- * the remainder), and a gateway's are unmonitored.
+ * the remainder), and a gateway's are unmonitored. Each host's load, by index.
  */
-export function agentLoad(model: FailureModel, state: State): AgentLoad {
-  const limits = CAPACITY_LIMITS[model.topology.scomVersion];
+export function agentLoads(model: FailureModel, connected: Uint8Array): { readonly load: Float64Array; readonly unmonitored: number } {
   const load = new Float64Array(model.hosts.length);
   let spread = 0;
   let unmonitored = 0;
@@ -151,13 +150,13 @@ export function agentLoad(model: FailureModel, state: State): AgentLoad {
     const s = host.server;
     if (!s || s.agents === 0) continue;
     const h = host.index;
-    if (state.connected[h]) {
+    if (connected[h]) {
       load[h] = load[h]! + s.agents;
       continue;
     }
     const list = model.failover[h]!;
     if (list.length > 0) {
-      const target = list.find((t) => state.connected[t] === 1);
+      const target = list.find((t) => connected[t] === 1);
       if (target !== undefined) load[target] = load[target]! + s.agents;
       else unmonitored += s.agents;
     } else if (s.role === 'management-server') {
@@ -167,20 +166,36 @@ export function agentLoad(model: FailureModel, state: State): AgentLoad {
     }
   }
   if (spread > 0) {
-    const targets = [...model.managementServers].filter((h) => state.connected[h]);
-    if (targets.length === 0) {
+    let targets = 0;
+    for (const h of model.managementServers) if (connected[h]) targets++;
+    if (targets === 0) {
       unmonitored += spread;
     } else {
-      const each = Math.floor(spread / targets.length);
-      const rest = spread - each * targets.length;
-      targets.forEach((h, i) => { load[h] = load[h]! + each + (i < rest ? 1 : 0); });
+      const each = Math.floor(spread / targets);
+      let rest = spread - each * targets;
+      for (const h of model.managementServers) {
+        if (!connected[h]) continue;
+        load[h] = load[h]! + each + (rest > 0 ? 1 : 0);
+        if (rest > 0) rest--;
+      }
     }
   }
+  return { load, unmonitored };
+}
+
+/** A host's limit of Windows agents (DOMAIN.md's recommended limits for the group's version). */
+function agentLimit(model: FailureModel, host: Host): number {
+  const limits = CAPACITY_LIMITS[model.topology.scomVersion];
+  return host.role === 'gateway' ? limits.windowsAgentsPerGateway.value : limits.windowsAgentsPerManagementServer.value;
+}
+
+/** The loads as simulate reports them: every connected management server and gateway. */
+export function agentLoad(model: FailureModel, state: { readonly connected: Uint8Array }): AgentLoad {
+  const { load, unmonitored } = agentLoads(model, state.connected);
   const loads: AgentLoad['loads'][number][] = [];
   for (const host of model.hosts) {
     if (!host.server || !state.connected[host.index]) continue;
-    const limit = host.role === 'gateway' ? limits.windowsAgentsPerGateway.value : limits.windowsAgentsPerManagementServer.value;
-    loads.push({ host, agents: load[host.index]!, limit });
+    loads.push({ host, agents: load[host.index]!, limit: agentLimit(model, host) });
   }
   return { loads, unmonitored };
 }
@@ -205,8 +220,8 @@ export interface AgentOverload {
  * through) are each tried.
  */
 export function worstAgentFailure(model: FailureModel, baseline: State): AgentOverload | null {
-  const before = agentLoad(model, baseline);
-  const overBefore = new Set(before.loads.filter((l) => l.agents > l.limit).map((l) => l.host.index));
+  const limit = Float64Array.from(model.hosts, (h) => (h.server ? agentLimit(model, h) : Infinity));
+  const before = agentLoads(model, baseline.connected).load;
   const parentOf = new Set<number>();
   for (const ps of model.parents) for (const p of ps) parentOf.add(p);
   const dbHosts = new Set(databaseHosts(model));
@@ -238,11 +253,14 @@ export function worstAgentFailure(model: FailureModel, baseline: State): AgentOv
   const down = noFailure(model);
   for (const failed of candidates) {
     down.downHosts[failed.index] = 1;
-    const after = agentLoad(model, evaluate(model, down));
+    // Agents follow connectivity alone: the pools' states are not needed here.
+    const { connected } = evaluateInfrastructure(model, down);
     down.downHosts[failed.index] = 0;
-    for (const l of after.loads) {
-      if (l.agents <= l.limit || overBefore.has(l.host.index)) continue;
-      if (!worst || l.agents - l.limit > worst.agents - worst.limit) worst = { failed, server: l.host, agents: l.agents, limit: l.limit };
+    const { load } = agentLoads(model, connected);
+    for (let h = 0; h < load.length; h++) {
+      const agents = load[h]!;
+      if (!connected[h] || agents <= limit[h]! || before[h]! > limit[h]!) continue;
+      if (!worst || agents - limit[h]! > worst.agents - worst.limit) worst = { failed, server: model.hosts[h]!, agents, limit: limit[h]! };
     }
   }
   return worst;

@@ -112,7 +112,8 @@ describe('normalise: gateway chains, failover servers and the database cluster',
   });
 
   it('reads a cluster: nodes and witness in the namespace, a witness that is a node refused, no colocatedWith beside it', () => {
-    const op = (cluster: object, more: object = {}) => ({ databases: { operational: { server: 'listener', cluster, ...more } } });
+    type Node = { name: string; dataCenter?: string };
+    const op = (cluster: { nodes: Node[]; witness?: Node }, more: object = {}) => ({ databases: { operational: { server: 'listener', cluster, ...more } } });
     expect(issuesOf(op({ nodes: [{ name: 'n1' }, { name: 'n2' }], witness: { name: 'N1' } }))).toEqual([['schema', 'witnessIsNode', '/databases/operational/cluster/witness/name']]);
     expect(issuesOf(op({ nodes: [{ name: 'ms01' }] }))).toEqual([['duplicate-name', 'duplicate', '/databases/operational/cluster/nodes/0/name']]);
     expect(issuesOf(op({ nodes: [{ name: 'n1' }] }, { colocatedWith: 'ms01' }))).toEqual([['schema', 'colocatedCluster', '/databases/operational/colocatedWith']]);
