@@ -45,7 +45,7 @@ function cellOf(s: SkypeScenario, pool: string): string {
   const fe = s.frontEnds.find((f) => f.pool === pool);
   const parts: string[] = [];
   if (carries) parts.push(`carries ${groupThousands(carries.partnerUsers ?? 0)}${carries.partnerOverCapacity ? ' OVER' : ''}`);
-  if (fe) parts.push(fe.routingGroupsAtRisk ? 'quorum, routing groups at risk' : 'keeps quorum');
+  if (fe) parts.push(!fe.keepsQuorum ? 'loses quorum' : fe.routingGroupsAtRisk ? 'quorum, routing groups at risk' : 'keeps quorum');
   return parts.length > 0 ? parts.join(', ') : 'up';
 }
 

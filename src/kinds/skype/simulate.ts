@@ -164,11 +164,9 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
   });
   const without = new Map<string, UsersOf>();
   for (const d of poolsDown) for (const u of d.usersWithoutService) without.set(u.pool, u);
-  for (const f of frontEnds) {
-    if (!f.keepsQuorum) {
-      const pool = model.pools.find((p) => p.name === f.pool)!;
-      without.set(pool.name, { pool: pool.name, users: pool.users });
-    }
+  // A pool already failed over is served by its partner: losing its own quorum costs its users nothing.
+  for (const { pool, down, keepsQuorum } of counted) {
+    if (down.length > 0 && !keepsQuorum && pool.poolState !== 'FailedOver') without.set(pool.name, { pool: pool.name, users: pool.users });
   }
   // A pool failed (or failing) over is served by its partner: it loses service with it.
   for (const p of model.pools) {
