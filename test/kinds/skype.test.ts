@@ -192,3 +192,83 @@ describe('simulate a Skype pair', () => {
     expect(paired.stdout).toMatch(/✔ every pool's users keep service\n$/);
   });
 });
+
+describe('the Skype report', () => {
+  const reportOptions = async () => {
+    const { describeRule } = await import('../../src/rules/descriptors.js');
+    const { RULES } = await import('../../src/rules/index.js');
+    const { DEFAULT_SETTINGS } = await import('../../src/settings.js');
+    return { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error' as const, version: 'test' };
+  };
+  const report = async (file: string) => {
+    const { validateOutcomes } = await import('../../src/index.js');
+    const { buildReportView } = await import('../../src/report/view-model.js');
+    const { renderReport } = await import('../../src/report/render.js');
+    const { ROOT } = await import('../support/run-cli.js');
+    const [outcome] = await validateOutcomes([file], { cwd: ROOT });
+    const view = await buildReportView(outcome!, await reportOptions());
+    return { view: view.kindView as import('../../src/kinds/skype/report.js').SkypeView, headline: view.summary.headline, html: await renderReport(view) };
+  };
+
+  it('draws a partner that cannot take over as such, in the diagram and in the what-if', async () => {
+    const { view, html } = await report(LAB('failed-over'));
+    expect(view.links).toMatchObject([{ label: 'no takeover', noTakeover: true }]);
+    expect(view.noTakeover).toEqual(["lyncfe04.thelab.info is FailedOver, not Active: it cannot take over lyncfe03.thelab.info's users should that pool go down."]);
+    expect(html).toMatch(/<g class="link link-over link-dashed"><title>lyncfe04\.thelab\.info is FailedOver, not Active: it cannot take over lyncfe03\.thelab\.info&#x27;s users should that pool go down\.<\/title>/);
+    expect(view.whatIf).toEqual([
+      { pool: 'lyncfe03.thelab.info', partner: 'lyncfe04.thelab.info', ok: false, outcome: 'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back', run: 'nothing can take its users' },
+      { pool: 'lyncfe04.thelab.info', partner: 'lyncfe03.thelab.info', ok: true, outcome: 'already carries its users: 2,100 in all of the 2,500 it is sized for', run: 'nothing: failed over already' },
+    ]);
+    expect(html).toContain('<tr class="bad"><th scope="row">lyncfe03.thelab.info</th><td>lyncfe04.thelab.info</td><td class="cell-bad">cannot take over');
+    const active = await report(LAB('active'));
+    expect(active.view.links).toMatchObject([{ label: 'manual failover', noTakeover: false }]);
+    expect(active.view.whatIf.map((r) => [r.ok, r.run])).toEqual([[true, 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'], [true, 'Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode']]);
+  });
+
+  it('gives the at-once figure with the routing-group caveat, in the table and under the headline', async () => {
+    const { view, headline, html } = await report('examples/skype-paired-enterprise.yaml');
+    expect(view.rows.map((r) => r.cells)).toEqual([
+      ['8', '6', '4 of the first 7', '3', '1', 'pool-west.contoso.com', 'Active'],
+      ['4', '3', '2 of 4', '2', '1', 'pool-east.contoso.com', 'Active'],
+    ]);
+    expect(view.routingGroupCaveat).toBe(true);
+    expect(html).toContain('<th scope="col">Tolerates</th><th scope="col">At once</th>');
+    expect(html).toContain('<code>Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery</code>');
+    expect(headline).toMatchObject({ figure: 2, caveat: "1 at once: two front ends lost together may hold two of a routing group's 3 replicas" });
+    // Standard Edition pools tolerate none either way: no caveat to make.
+    const lab = await report(LAB('active'));
+    expect(lab.view.routingGroupCaveat).toBe(false);
+    expect(lab.html).not.toContain('QuorumLossRecovery</code>');
+  });
+
+  it('lists each backup module, marks the ones skype/backup-not-ready found, and says FailedBack reads as Active', async () => {
+    const back = await report(LAB('failed-back'));
+    expect(back.view.rows[1]!.cells[6]).toBe('Active (FailedBack)');
+    expect(back.view.sizing[0]!.backupModules).toEqual([
+      { module: 'UserServices.PresenceFocus', status: 'FinalState / NormalState', bad: false },
+      { module: 'ConfServices.DataConf', status: 'SteadyState / NormalState', bad: false },
+      { module: 'CentralMgmt.CMSMaster', status: 'NotInitialized / NormalState', bad: false, note: 'normal: the pool does not host the CMS' },
+    ]);
+    const fires = await report('test/fixtures/rules/skype/backup-not-ready-modules.fires.yaml');
+    expect(fires.view.sizing.map((r) => r.backupModules.filter((m) => m.bad).map((m) => m.module))).toEqual([['UserServices.PresenceFocus', 'CentralMgmt.CMSMaster'], ['UserServices.PresenceFocus']]);
+    expect(fires.html).toContain('<li class="cell-bad"><code>CentralMgmt.CMSMaster</code> NotInitialized / NormalState ⚠</li>');
+  });
+
+  it.each(['active', 'failing-over', 'failed-over', 'failing-back', 'failed-back'])('labels every table, header and scrolling region (%s)', async (state) => {
+    const { html } = await report(LAB(state));
+    const tables = html.match(/<table[^]*?<\/table>/g) ?? [];
+    expect(tables.length).toBeGreaterThanOrEqual(3);
+    for (const table of tables) {
+      expect(table).toMatch(/<caption/);
+      // Every header cell names its scope, and every body row is headed by its row's name.
+      expect(table.match(/<th(?=[\s>])(?![^>]*scope=)[^>]*>/g), 'a th without a scope').toBeNull();
+      const body = table.match(/<tbody>[^]*<\/tbody>/)![0];
+      // The kind's own tables head each row with its pool (the findings' rows are headed by their columns).
+      if (table.startsWith('<table class="findings"')) continue;
+      expect(body.match(/<tr[^>]*><th scope="row">/g)?.length).toBe(body.match(/<tr[\s>]/g)?.length);
+    }
+    for (const region of html.match(/<div[^>]*role="region"[^>]*>/g) ?? []) expect(region).toMatch(/aria-label="[^"]+"/);
+    expect(html).toMatch(/<svg [^>]*role="img" aria-labelledby="diagram-title diagram-desc"/);
+    expect(html).toMatch(/<desc id="diagram-desc">[^<]+<\/desc>/);
+  });
+});

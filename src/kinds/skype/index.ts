@@ -52,7 +52,7 @@ export const skypeKind: KindPlugin<'skype-pool-pair'> = {
   summary: (result) => (result.kind === 'skype-pool-pair' ? result.pools : []).map((p) => ({ label: p.name, text: frontEndPoolSummary(p) })),
   report: {
     partial: 'kind-skype',
-    toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }],
+    toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }, { anchor: 'what-if', title: 'What if a pool goes down' }],
     view: async (outcome) => (await import('./report.js')).skypeReport(outcome.skype!.model, outcome.skype!.analysis, outcome.result.findings),
   },
   simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),
