@@ -25,7 +25,7 @@ export function formatSkypeScenarios(file: string, scenarios: readonly SkypeScen
     }
     for (const f of s.frontEnds) {
       const verdict = f.keepsQuorum ? 'keeps pool-level quorum' : paint(31, 'LOSES pool-level quorum');
-      out.push(`  pool ${t(f.pool)}: ${f.down.map(t).join(', ')} down; ${f.runningAmongFirst} of the first ${f.quorumFrom} running, ${f.quorumNeeded} needed: ${verdict}`);
+      out.push(`  pool ${t(f.pool)}: ${f.down.map(t).join(', ')} down; ${f.runningAmongFirst} of ${f.quorumFrom < f.poolFrontEnds ? 'the first ' : ''}${f.quorumFrom} running, ${f.quorumNeeded} needed: ${verdict}`);
       if (f.routingGroupsAtRisk) out.push(`    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: its users lose service although the pool keeps pool-level quorum`);
       for (const r of f.recovery) out.push(`    recovery: ${t(r)}`);
     }

@@ -44,6 +44,8 @@ export interface SkypePoolDown {
 export interface SkypeFrontEndsDown {
   readonly pool: string;
   readonly down: readonly string[];
+  /** The pool's front ends: quorum counts among "the first" only where it has more than `quorumFrom`. */
+  readonly poolFrontEnds: number;
   /** Front ends running among the first `quorumFrom` brought up. */
   readonly runningAmongFirst: number;
   readonly quorumNeeded: number;
@@ -115,7 +117,7 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
       if (partner && why === null) recovery.push(`or fail its users over to ${partner.name}: ${failOverCmdlet(pool.name)}`);
       else recovery.push(`no failover: ${why}`);
     }
-    frontEnds.push({ pool: pool.name, down, runningAmongFirst, quorumNeeded: fig.quorumNeeded, quorumFrom: fig.quorumFrom, keepsQuorum, routingGroupsAtRisk, recovery });
+    frontEnds.push({ pool: pool.name, down, poolFrontEnds: pool.frontEnds.length, runningAmongFirst, quorumNeeded: fig.quorumNeeded, quorumFrom: fig.quorumFrom, keepsQuorum, routingGroupsAtRisk, recovery });
   }
 
   const poolsDown: SkypePoolDown[] = [];
