@@ -88,7 +88,7 @@ describe('skype/several-cms', () => {
 });
 
 describe('skype/backup-not-ready per backup module', () => {
-  const modules = (rows: Record<string, [string, string]>) => ['backupService:', '  modules:', ...Object.entries(rows).map(([m, [e, i]]) => `    ${m}: {exportStatus: ${e}, importStatus: ${i}}`)];
+  const modules = (rows: Record<string, readonly [string, string]>) => ['backupService:', '  modules:', ...Object.entries(rows).map(([m, [e, i]]) => `    ${m}: {exportStatus: ${e}, importStatus: ${i}}`)];
   const READY = { 'UserServices.PresenceFocus': ['FinalState', 'NormalState'], 'ConfServices.DataConf': ['FinalState', 'NormalState'] } as const;
 
   it('takes CMSMaster at NotInitialized as normal on a pool without the CMS, and SteadyState as no fault', async () => {
