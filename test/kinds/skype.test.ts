@@ -177,6 +177,7 @@ describe('simulate a Skype pair', () => {
     const r = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe04.thelab.info', '--down', 'lyncfe03.thelab.info', '--down', 'lyncfe04']);
     expect(r.code).toBe(1);
     const table = r.stdout.slice(r.stdout.indexOf('Side by side:'));
+    expect(r.stdout).toContain('  pool lyncfe04.thelab.info: lyncfe04 down; 0 of 1 running, 1 needed: LOSES pool-level quorum\n    recovery: start lyncfe04 again\n    recovery: its users are served by lyncfe03.thelab.info already (FailedOver)\n');
     expect(table).toBe([
       'Side by side:',
       '  pool                  lyncfe04.thelab.info down  lyncfe03.thelab.info down  lyncfe04 down',

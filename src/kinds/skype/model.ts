@@ -168,8 +168,8 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
 function backupServiceOf(b: NonNullable<SkypeDocument['pools'][number]['backupService']>): BackupServiceStatus {
   const modules = b.modules ? Object.entries(b.modules).map(([module, status]) => ({ module, status: { ...status } })) : [];
   return {
+    modules,
     ...(b.exportStatus !== undefined ? { exportStatus: b.exportStatus } : {}),
     ...(b.importStatus !== undefined ? { importStatus: b.importStatus } : {}),
-    modules,
   };
 }

@@ -114,7 +114,8 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
       const downFirst = pool.frontEnds.slice(0, fig.quorumFrom).filter((fe) => keys.has(nameKey(fe)));
       const need = fig.quorumNeeded - runningAmongFirst;
       recovery.push(`start ${need === downFirst.length ? '' : `${need} of `}${downFirst.join(', ')} again`);
-      if (partner && why === null) recovery.push(`or fail its users over to ${partner.name}: ${failOverCmdlet(pool.name)}`);
+      if (partner && pool.poolState === 'FailedOver') recovery.push(`its users are served by ${partner.name} already (FailedOver)`);
+      else if (partner && why === null) recovery.push(`or fail its users over to ${partner.name}: ${failOverCmdlet(pool.name)}`);
       else recovery.push(`no failover: ${why}`);
     }
     frontEnds.push({ pool: pool.name, down, poolFrontEnds: pool.frontEnds.length, runningAmongFirst, quorumNeeded: fig.quorumNeeded, quorumFrom: fig.quorumFrom, keepsQuorum, routingGroupsAtRisk, recovery });
