@@ -43,6 +43,13 @@ export const SOURCES = {
   'SFB-FO': {
     title: '"Understanding Pool Failover (more than you wanted to know most likely)" (Skype for Business blog); Invoke-CsPoolFailOver reference',
   },
+  'PS-CS': {
+    title: 'Skype for Business Server PowerShell reference, Microsoft Learn (Invoke-CsPoolFailOver, Set-CsRegistrarConfiguration, Reset-CsPoolRegistrarState)',
+  },
+  BSS: {
+    title: '"What does the status reported by Get-CsBackupServiceStatus mean?" (Microsoft blog)',
+    url: 'https://learn.microsoft.com/en-us/archive/blogs/jenstr/what-does-the-status-reported-by-get-csbackupservicestatus-mean',
+  },
   'OPC-SM': {
     title: 'OpCon documentation, "Service Manager" (SMAServMan.ini settings)',
   },
@@ -191,8 +198,16 @@ export const FRONT_END_TABLE: Readonly<Record<number, FrontEndRow>> = {
   16: { startupNeeded: 12, quorumNeeded: 7, quorumFrom: 12 },
 };
 
+/**
+ * On 2019 the source's rows "10-12" and "12-16" overlap at 12 (DOMAIN.md): a 2019 pool of 12 keeps
+ * pool-level quorum with 7 of the first 12, and starts with the 10 of the row for 12.
+ */
+export const FRONT_END_ROW_12_ON_2019: FrontEndRow = { startupNeeded: 10, quorumNeeded: 7, quorumFrom: 12 };
+
 /** Front End pool sizes (SFB-HA). */
 export const SKYPE = {
+  /** Each routing group lives on a primary and two secondary replicas; it keeps quorum on a majority of them. */
+  routingGroupReplicas: n(3, 'SFB-HA'),
   recommendedFrontEnds: n(3, 'SFB-HA'),
   maxFrontEnds: n(12, 'SFB-HA'),
   maxFrontEnds2019: n(16, 'SFB-HA'),
