@@ -354,7 +354,7 @@ export function reasonOf(state: PoolState, shape: PoolShape): string | undefined
   switch (state.cause) {
     case undefined: return undefined;
     case 'no-members': return 'it has no members, so it never runs';
-    case 'votes': return `half or fewer of its votes are available (${state.votes} of ${shape.votingMembers}, ${shape.votesNeeded} needed)`;
+    case 'votes': return 'half or fewer of its votes are available';
     case 'members': return 'it keeps quorum, but no member is left to run its workflows';
     case 'database': return 'it runs, but the operational database is unavailable, so its data reaches no one';
     case 'side': return 'it runs on a side of the network that the operational database is not on';
