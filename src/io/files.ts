@@ -445,6 +445,10 @@ export async function writeFileAtomic(file: string, text: string, cwd: string = 
     if (/[\\/]$/.test(file)) throw new PooltopoError(`cannot write "${file}": a path ending in a slash names a folder; name a file`);
     const system = /^\/(?:dev|proc)\//.test(given);
     const link = !system && lstatSync(given, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+    const linkedFolder = options.derived || !options.followLink ? linkBelow(cwd, path.dirname(given)) : undefined;
+    if (linkedFolder !== undefined) {
+      throw new PooltopoError(`cannot write "${file}": its folder "${linkedFolder}" is a symbolic link, and pooltopo writes no ${options.derived ? 'report' : 'output'} through a link (one in a checkout may point anywhere)${options.derived ? '; name the report with -o' : '; name another folder, or give --follow-output-link'}`);
+    }
     if (link && (options.derived || !options.followLink)) {
       throw new PooltopoError(options.derived
         ? `cannot write "${file}": it is a symbolic link, and pooltopo writes no report through a link (one in a checkout may point anywhere); remove it, or name the report with -o`
@@ -478,6 +482,22 @@ export async function writeFileAtomic(file: string, text: string, cwd: string = 
     }
     throw new PooltopoError(`cannot write "${file}": ${describeFsError(err)}`);
   }
+}
+
+/**
+ * The first folder from `cwd` down to `dir` that is a symbolic link, as a path relative to `cwd`,
+ * or undefined; folders above `cwd`, or a `dir` outside it, are the user's own and not looked at.
+ */
+function linkBelow(cwd: string, dir: string): string | undefined {
+  const rel = path.relative(cwd, dir);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  let at = cwd;
+  const parts = rel.split(path.sep);
+  for (const [i, part] of parts.entries()) {
+    at = path.join(at, part);
+    if (lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink()) return parts.slice(0, i + 1).join('/');
+  }
+  return undefined;
 }
 
 /**

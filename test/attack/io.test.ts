@@ -71,6 +71,14 @@ describe('no output through a link (issue 21, point 1)', () => {
     expect(readFileSync(c.authorizedKeys, 'utf8')).not.toBe(VICTIM_KEY);
   });
 
+  it('refuses an output whose folder in the checkout is a planted link', () => {
+    const c = tree('planted-output-links.json');
+    refused(spawnCli(['validate', 'topology.yaml', '--format', 'sarif', '-o', 'reports/pooltopo.sarif'], { cwd: c.repo }), /^pooltopo: cannot write "reports\/pooltopo\.sarif": its folder "reports" is a symbolic link, .*--follow-output-link$/);
+    refused(spawnCli(['report', 'site/topology.yaml'], { cwd: c.repo }), /^pooltopo: cannot write "site\/topology\.html": its folder "site" is a symbolic link, .*name the report with -o$/);
+    expect(readdirSync(path.join(c.sandbox, 'home/.ssh'))).toEqual(['authorized_keys']);
+    expect(readdirSync(path.join(c.repo, 'real-site'))).toEqual(['topology.yaml']);
+  });
+
   it('refuses -o to a planted link from report, simulate and plan', () => {
     const c = tree('planted-output-links.json');
     for (const args of [['report', 'topology.yaml', '-o', 'pooltopo.json'], ['simulate', 'topology.yaml', '--down', 'ms01', '-o', 'pooltopo.json'], ['plan', 'topology.yaml', '-o', 'pooltopo.json']]) {
