@@ -1,6 +1,7 @@
 /** The glob grammar of the command line and the config's `ignore`: what matches, what is refused. */
 import { describe, expect, it } from 'vitest';
 import { compileGlob, expandBraces, GlobSyntaxError, MAX_BRACE_EXPANSIONS } from '../src/io/glob.js';
+import { ignoreMatcher, ignorePatternProblem } from '../src/io/ignore.js';
 
 const LONG = `a${'-'.repeat(240)}x.yml`;
 
@@ -73,5 +74,37 @@ describe('compileGlob', () => {
 
   it('expands nested braces in order', () => {
     expect(expandBraces('a{b,c{d,e}}f')).toEqual(['abf', 'acdf', 'acef']);
+  });
+});
+
+describe('ignoreMatcher (the config\'s ignore, read as .gitignore reads its own)', () => {
+  const base = '/repo';
+  it.each<[string[], string, boolean]>([
+    [['archive/'], 'archive/a.yaml', true],
+    [['archive/'], 'deep/archive/a.yaml', true],
+    [['archive/'], 'archive.yaml', false],
+    [['/archive/'], 'deep/archive/a.yaml', false],
+    [['/archive/'], 'archive/x/a.yaml', true],
+    [['topologies/old/'], 'topologies/old/a.yaml', true],
+    [['topologies/old/'], 'x/topologies/old/a.yaml', false],
+    [['*.draft.yaml'], 'a/b/c.draft.yaml', true],
+    [['*.draft.yaml'], 'c.yaml', false],
+    [['./archive/'], 'archive/a.yaml', true],
+    [['*.{draft,old}.yaml'], 'x/c.old.yaml', true],
+    [['archive/', '!archive/keep.yaml'], 'archive/keep.yaml', true],
+    [['*.yaml', '!keep.yaml'], 'd/keep.yaml', false],
+    [['*-*-*-*-*.yaml'], `a${'-'.repeat(244)}x.yml`, false],
+    [['*.yaml'], '../outside.yaml', false],
+  ])('%j on %s: %s', (globs, file, expected) => {
+    expect(ignoreMatcher(globs, base, base)(file)).toBe(expected);
+  });
+
+  it.each([
+    ['[z-a]*.yaml', 'the range "z-a" is backwards (its first character comes after its last)'],
+    ['{a,b', 'the "{" at character 1 is never closed (write \\{ for the character itself)'],
+    ['archive/', undefined],
+    ['!archive/keep.yaml', undefined],
+  ])('checks %s against the glob grammar', (glob, problem) => {
+    expect(ignorePatternProblem(glob)).toBe(problem);
   });
 });
