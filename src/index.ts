@@ -7,7 +7,7 @@
 import { PooltopoError } from './errors.js';
 import type { ParseLimits } from './io/parse.js';
 import { DEFAULT_READ_LIMITS, expandPatterns, readTopologyFile, workingDirectory, type ReadLimits, type ReadResult } from './io/files.js';
-import { ignoreMatcher, ignorePatternProblem } from './io/ignore.js';
+import { ignoreListProblem, ignoreMatcher } from './io/ignore.js';
 import { NO_NODES, SourceMap } from './io/source-map.js';
 import { checkLintOptions, checkOptionKeys, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
 import { summarise, type Results } from './results.js';
@@ -229,10 +229,8 @@ async function lintInputs<T>(
   for (const w of expanded.warnings) options.onWarning?.(w);
   const ignoreBase = options.ignoreBase ?? (options.ignore === undefined ? config?.dir : undefined) ?? cwd;
   const globs = options.ignore ?? config?.ignore ?? [];
-  for (const glob of globs) {
-    const problem = ignorePatternProblem(glob);
-    if (problem !== undefined) throw new PooltopoError(`${options.ignore ? 'options' : 'config'}.ignore: "${glob}" is not a valid glob: ${problem}`);
-  }
+  const ignoreProblem = ignoreListProblem(globs);
+  if (ignoreProblem) throw new PooltopoError(`${options.ignore ? 'options' : 'config'}.ignore[${ignoreProblem.index}]: ${ignoreProblem.problem}`);
   const ignored = ignoreMatcher(globs, ignoreBase, cwd);
   const files = expanded.files.filter((f) => {
     if (!ignored(f)) return true;

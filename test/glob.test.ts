@@ -1,7 +1,7 @@
 /** The glob grammar of the command line and the config's `ignore`: what matches, what is refused. */
 import { describe, expect, it } from 'vitest';
 import { compileGlob, expandBraces, GlobSyntaxError, MAX_BRACE_EXPANSIONS } from '../src/io/glob.js';
-import { ignoreMatcher, ignorePatternProblem } from '../src/io/ignore.js';
+import { ignoreListProblem, ignoreMatcher, ignorePatternProblem, MAX_IGNORE_CHARACTERS } from '../src/io/ignore.js';
 
 const LONG = `a${'-'.repeat(240)}x.yml`;
 
@@ -106,5 +106,14 @@ describe('ignoreMatcher (the config\'s ignore, read as .gitignore reads its own)
     ['!archive/keep.yaml', undefined],
   ])('checks %s against the glob grammar', (glob, problem) => {
     expect(ignorePatternProblem(glob)).toBe(problem);
+  });
+});
+
+describe('ignoreListProblem', () => {
+  it('names the first bad pattern, and the one past the bound on all patterns\' characters', () => {
+    expect(ignoreListProblem(['archive/', '[z-a]*.yaml'])).toEqual({ index: 1, problem: 'ignore pattern "[z-a]*.yaml" is not a valid glob: the range "z-a" is backwards (its first character comes after its last)' });
+    const long = 'x'.repeat(MAX_IGNORE_CHARACTERS / 4);
+    expect(ignoreListProblem([long, long, long, long])).toBeUndefined();
+    expect(ignoreListProblem([long, long, long, long, 'y'])).toMatchObject({ index: 4, problem: expect.stringMatching(/more than 16,384 characters/) });
   });
 });

@@ -7,7 +7,7 @@ import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../errors.js';
 import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files.js';
-import { ignorePatternProblem } from '../io/ignore.js';
+import { ignoreListProblem } from '../io/ignore.js';
 import { parseDocument, syntaxOf } from '../io/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
 import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
@@ -145,10 +145,8 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     throw new PooltopoError(`${at(v!.path, v!.at === 'key')}: bad config file: ${sentence(v!.message, moreProblems(more))}`);
   }
   const doc = value as ConfigDocument;
-  for (const [i, glob] of (doc.ignore ?? []).entries()) {
-    const problem = ignorePatternProblem(glob);
-    if (problem !== undefined) throw new PooltopoError(`${at(pointer('ignore', i))}: bad config file: ignore pattern "${glob}" is not a valid glob: ${problem}.`);
-  }
+  const ignoreProblem = ignoreListProblem(doc.ignore ?? []);
+  if (ignoreProblem) throw new PooltopoError(`${at(pointer('ignore', ignoreProblem.index))}: bad config file: ${ignoreProblem.problem}.`);
   const known = RULES.map((r) => r.meta.id);
   const policyIds = new Set<string>();
   const idProblems: { readonly where: string; readonly problem: string }[] = [];

@@ -8,6 +8,24 @@ import * as path from 'node:path';
 import ignore from 'ignore';
 import { compileGlob, expandBraces, GlobSyntaxError } from './glob.js';
 
+/**
+ * The most characters all ignore patterns together may hold: every file is matched against every
+ * pattern, in time that grows with the pattern's length, and a config comes from the checkout.
+ */
+export const MAX_IGNORE_CHARACTERS = 16 * 1024;
+
+/** The first pattern of `globs` that is no valid ignore pattern, or past MAX_IGNORE_CHARACTERS, and why. */
+export function ignoreListProblem(globs: readonly string[]): { readonly index: number; readonly problem: string } | undefined {
+  let total = 0;
+  for (const [index, glob] of globs.entries()) {
+    const problem = ignorePatternProblem(glob);
+    if (problem !== undefined) return { index, problem: `ignore pattern "${glob}" is not a valid glob: ${problem}` };
+    total += glob.length;
+    if (total > MAX_IGNORE_CHARACTERS) return { index, problem: `the ignore patterns hold more than ${MAX_IGNORE_CHARACTERS.toLocaleString('en-US')} characters by this one, more than pooltopo matches every file against` };
+  }
+  return undefined;
+}
+
 /** Why `glob` is no valid ignore pattern, or undefined when it is one. */
 export function ignorePatternProblem(glob: string): string | undefined {
   try {
