@@ -117,3 +117,9 @@ describe('ignoreListProblem', () => {
     expect(ignoreListProblem([long, long, long, long, 'y'])).toMatchObject({ index: 4, problem: expect.stringMatching(/more than 16,384 characters/) });
   });
 });
+
+describe('ignoreListProblem with braces', () => {
+  it('counts the characters of the patterns braces stand for', () => {
+    expect(ignoreListProblem([`${'x'.repeat(20)}${'{a,b}'.repeat(10)}`])).toMatchObject({ index: 0, problem: expect.stringMatching(/more than 16,384 characters/) });
+  });
+});

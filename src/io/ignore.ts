@@ -9,8 +9,9 @@ import ignore from 'ignore';
 import { compileGlob, expandBraces, GlobSyntaxError } from './glob.js';
 
 /**
- * The most characters all ignore patterns together may hold: every file is matched against every
- * pattern, in time that grows with the pattern's length, and a config comes from the checkout.
+ * The most characters all ignore patterns together may hold, their braces expanded: every file is
+ * matched against every pattern, in time that grows with the pattern's length, and a config comes
+ * from the checkout.
  */
 export const MAX_IGNORE_CHARACTERS = 16 * 1024;
 
@@ -20,7 +21,8 @@ export function ignoreListProblem(globs: readonly string[]): { readonly index: n
   for (const [index, glob] of globs.entries()) {
     const problem = ignorePatternProblem(glob);
     if (problem !== undefined) return { index, problem: `ignore pattern "${glob}" is not a valid glob: ${problem}` };
-    total += glob.length;
+    // As matched: `{a,b}{c,d}` is four patterns.
+    for (const expanded of expandBraces(glob)) total += expanded.length;
     if (total > MAX_IGNORE_CHARACTERS) return { index, problem: `the ignore patterns hold more than ${MAX_IGNORE_CHARACTERS.toLocaleString('en-US')} characters by this one, more than pooltopo matches every file against` };
   }
   return undefined;
