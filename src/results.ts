@@ -87,12 +87,12 @@ export type KindPoolResult = PoolResult | SkypePoolFigures;
 
 /** Whether a pool's figures are a SCOM resource pool's (its file's `kind` is `scom`). */
 export function isScomPool(p: KindPoolResult): p is PoolResult {
-  return 'defaultObserver' in p;
+  return typeof p === 'object' && p !== null && Object.hasOwn(p, 'defaultObserver');
 }
 
 /** Whether a pool's figures are a Skype for Business Front End pool's (its file's `kind` is `skype-pool-pair`). */
 export function isSkypePool(p: KindPoolResult): p is SkypePoolFigures {
-  return 'frontEnds' in p;
+  return typeof p === 'object' && p !== null && Object.hasOwn(p, 'frontEnds');
 }
 
 /** What every file's result has, whatever its kind. */
@@ -147,17 +147,17 @@ export type FileResult = KindFileResult | UnknownKindFileResult;
 
 /** Whether a file's result is a SCOM file's. */
 export function isScomResult(f: FileResult): f is ScomFileResult {
-  return f.kind === 'scom';
+  return typeof f === 'object' && f !== null && f.kind === 'scom';
 }
 
 /** Whether a file's result is a Skype for Business file's. */
 export function isSkypeResult(f: FileResult): f is SkypeFileResult {
-  return f.kind === 'skype-pool-pair';
+  return typeof f === 'object' && f !== null && f.kind === 'skype-pool-pair';
 }
 
 /** Whether a file's result is an OpCon failover file's. */
 export function isOpconResult(f: FileResult): f is OpconFileResult {
-  return f.kind === 'opcon-failover';
+  return typeof f === 'object' && f !== null && f.kind === 'opcon-failover';
 }
 
 export interface Summary {

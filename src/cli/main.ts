@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PooltopoError } from '../errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
-import { escapeForTerminal } from '../formatters/text.js';
-import { refuseOverwritingInput, writeFileAtomic } from '../io/files.js';
+import { escapeForTerminal, escapeJsonForTerminal } from '../formatters/text.js';
+import { refuseOverwritingInput, writeFileAtomic, type WriteOptions } from '../io/files.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
 import { kindPlugin } from '../kinds/registry.js';
@@ -70,6 +70,8 @@ Options:
   -f, --format FORMAT    output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
   -o, --output FILE      write the output to FILE instead of standard output (atomically; - is
                          standard output)
+      --follow-output-link   write -o through a symbolic link (refused by default: a link in a
+                         checkout may point anywhere)
       --fail-on LEVEL    lowest severity that makes the exit code 1: error, warning, info (default: error)
       --config FILE      config file (default: .pooltopo.yaml found upward from the working directory)
       --no-config        use no config file
@@ -92,8 +94,9 @@ data-centre loss, lease, capacity and availability, the findings and the rules b
 Nothing is loaded from the network and it needs no scripts. The exit code is validate's.
 
 Options:
-  -o, --output FILE      the HTML file to write (default: FILE's name with .html; - is standard
-                         output)
+  -o, --output FILE      the HTML file to write (default: FILE's name with .html, never through
+                         a link; - is standard output)
+      --follow-output-link   write -o through a symbolic link (refused by default)
       --fail-on LEVEL    lowest severity that makes the exit code 1 (default: error)
       --config FILE      config file (default: .pooltopo.yaml found upward)
       --no-config        use no config file
@@ -127,6 +130,7 @@ Options:
       --event EVENT         for kind opcon-failover: abnormal-shutdown, communication-loss or normal-shutdown
   -f, --format FORMAT       stylish or json (default: stylish)
   -o, --output FILE         write the output to FILE
+      --follow-output-link  write -o through a symbolic link (refused by default)
       --config FILE / --no-config
       --color / --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help                show this help
@@ -148,6 +152,7 @@ Options:
                             settings.targetTolerableFailures, else 1)
   -f, --format FORMAT       stylish or json (default: stylish)
   -o, --output FILE         write the output to FILE
+      --follow-output-link  write -o through a symbolic link (refused by default)
       --config FILE / --no-config
       --color / --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help                show this help
@@ -183,6 +188,7 @@ const CONFIG_OPTIONS = { config: { type: 'string' }, 'no-config': { type: 'boole
 const OUTPUT_OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
+  'follow-output-link': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
 } as const;
@@ -208,6 +214,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       ...HELP_OPTION,
       ...CONFIG_OPTIONS,
       output: { type: 'string', short: 'o' },
+      'follow-output-link': { type: 'boolean' },
       'fail-on': { type: 'string' },
       timestamp: { type: 'boolean' },
     },
@@ -247,7 +254,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       const descriptors = describeRules(config);
       const id = positionals[0];
       if (id === undefined) {
-        io.stdout(formatRuleList(descriptors));
+        io.stdout(escapeLines(formatRuleList(descriptors)));
         return 0;
       }
       const rule = descriptors.find((d) => d.id === id);
@@ -255,7 +262,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         const near = closest(id, descriptors.map((r) => r.id));
         throw new PooltopoError(`unknown rule "${id}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (pooltopo rules lists them)`);
       }
-      io.stdout(formatRuleDoc(rule, ruleById(id)?.meta.unconfirmed));
+      io.stdout(escapeLines(formatRuleDoc(rule, ruleById(id)?.meta.unconfirmed)));
       return 0;
     },
   },
@@ -357,7 +364,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     version: pkg().version,
     informationUri: pkg().homepage,
   });
-  await emit(text, output, io, readBy(results.files.map((f) => f.file), config));
+  await emit(text, output, io, readBy(results.files.map((f) => f.file), config), writeOptions(values));
   return internalError(results.files, io) ?? (results.files.some((f) => failing(f.findings, failOn)) ? 1 : 0);
 }
 
@@ -376,9 +383,10 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
     version: pkg().version,
     ...(values['timestamp'] ? { generatedAt: new Date().toISOString() } : {}),
   }));
-  // Without -o the report goes beside its file; `-o -` is standard output.
-  const output = values['output'] === '-' ? undefined : outputOf(values) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
-  await emit(html, output, io, readBy([file], config));
+  // Without -o the report goes beside its file, never through a link there; `-o -` is standard output.
+  const named = outputOf(values);
+  const output = values['output'] === '-' ? undefined : named ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
+  await emit(html, output, io, readBy([file], config), named === undefined ? { derived: true } : writeOptions(values));
   if (output !== undefined) io.stderr(`pooltopo: wrote ${oneLine(output)}\n`);
   return internalError([outcome.result], io) ?? (failing(outcome.result.findings, failOn) ? 1 : 0);
 }
@@ -405,7 +413,7 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
   const plugin = kindPlugin(outcome.result.kind ?? 'scom');
   if (!plugin?.simulate) throw new PooltopoError(`simulate does not support kind ${outcome.result.kind} yet`);
   const output = outputOf(values);
-  const { text, exitCode } = await plugin.simulate(outcome, {
+  const { text: raw, exitCode } = await plugin.simulate(outcome, {
     file: outcome.result.file,
     downs: (values['down'] as string[] | undefined) ?? [],
     partitions: (values['partition'] as string[] | undefined) ?? [],
@@ -413,9 +421,11 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
     format,
     color: output === undefined && wantsColor(values, io),
   });
+  // Names from the file, escaped in JSON as validate's JSON escapes them (stylish escapes its own).
+  const text = format === 'json' ? escapeJsonForTerminal(raw) : raw;
   // Only once it answered: a simulation refused (exit 2) is one line on stderr.
   warnOfErrors(outcome, io, 'the simulation');
-  await emit(text, output, io, readBy([file], config));
+  await emit(text, output, io, readBy([file], config), writeOptions(values));
   return internalError([outcome.result], io) ?? exitCode;
 }
 
@@ -450,11 +460,16 @@ function readBy(files: readonly string[], config: Config): string[] {
   return config.file !== undefined ? [...files, config.file] : [...files];
 }
 
+/** How `-o` may be written: through a link only with --follow-output-link. */
+function writeOptions(values: Record<string, unknown>): WriteOptions {
+  return { followLink: values['follow-output-link'] === true };
+}
+
 /** Writes a command's output to `-o` (atomically, never over one of the files it read) or to stdout. */
-async function emit(text: string, output: string | undefined, io: Io, inputs: readonly string[]): Promise<void> {
+async function emit(text: string, output: string | undefined, io: Io, inputs: readonly string[], options: WriteOptions): Promise<void> {
   if (output === undefined) return io.stdout(text);
   refuseOverwritingInput(output, inputs, io.cwd);
-  await writeFileAtomic(output, text, io.cwd);
+  await writeFileAtomic(output, text, io.cwd, options);
 }
 
 /** --format of the commands that print stylish or json only. */
@@ -502,8 +517,8 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const { formatPlanJson, formatPlanStylish } = await import('../formatters/plan.js');
   const report = { file: outcome.result.file, targetFailures: target, pools, headroom: headroom(topology, outcome.analysis!) };
   const output = outputOf(values);
-  const text = format === 'json' ? formatPlanJson(report) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
-  await emit(text, output, io, readBy([file], config));
+  const text = format === 'json' ? escapeJsonForTerminal(formatPlanJson(report)) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
+  await emit(text, output, io, readBy([file], config), writeOptions(values));
   const internal = internalError([outcome.result], io);
   if (internal !== undefined) return internal;
   // Servers to add (addManagementServers) means the agents do not fit, which `fits` says already.
@@ -594,4 +609,9 @@ function usageMessage(err: unknown, commandName: string, options: OptionSpecs): 
  */
 function oneLine(text: string): string {
   return escapeForTerminal(text.replace(/\s*\n\s*/g, ' '));
+}
+
+/** Text for standard output, each line escaped as oneLine escapes (a policy's id or description comes from the config). */
+function escapeLines(text: string): string {
+  return text.split('\n').map(escapeForTerminal).join('\n');
 }
