@@ -48,7 +48,7 @@ Validate and capacity-plan high-availability pool topologies (SCOM resource pool
 Commands:
   validate FILE|DIR|GLOB...   lint topology files and print findings
   report FILE [-o OUT.html]   write a self-contained HTML design-review report
-  simulate FILE --down NAMES  which pools keep quorum when servers or data centres are down
+  simulate FILE --down NAMES  what works when servers or data centres are down, or the network splits
   plan FILE                   the smallest change per pool to reach the target tolerable failures
   rules [RULE-ID]             list the rules, or explain one
   schema                      print the JSON Schema of the topology format
@@ -106,17 +106,20 @@ Options:
 
 const SIMULATE_USAGE = `Usage: pooltopo simulate FILE --down NAME[,NAME...] [--down ...] | --partition SIDE|SIDE [options]
 
-Which pools keep quorum, with a member to run their workflows, when the named servers (management
-servers, gateways, the operational database's server) or data centres are down. Names are
-case-insensitive. --down may be repeated to compare scenarios side by side.
+What works when the named servers (management servers, gateways, the operational database's
+server, a cluster's nodes and witness) or data centres are down, under FORMAT.md's failure model:
+each pool works (quorum and a connected member), is cut off (it runs, but its data reaches no
+connected management server) or stops (no quorum, or no member). Names are case-insensitive.
+--down may be repeated to compare scenarios side by side.
 
 --partition splits the network instead: sides separated by |, each a comma-separated list of
-servers and data centres (e.g. "dc-east|dc-west,sql01"). Each side keeps a pool only with more than
-half of its votes (the default observer counts on the database's side); members on a losing side
-stop their work although they are up, so no pool runs on two sides.
+servers and data centres (e.g. "dc-east|dc-west,sql01"). A pool keeps quorum on at most one side;
+members on another side stop their work although they are up, and a pool whose quorum is on a side
+without the database is cut off.
 
-The output names the PoolManager events members would log (15002, 15003, 15004) and how the
-pool's instances are split over the members left. The exit code is 1 when any pool stops.
+The output names the PoolManager events members would log (15002, 15003, 15004), how the pool's
+instances are split over the members left, where the gateways report and where the agents go. The
+exit code is 1 when a pool stops or is cut off, or the management group does not work.
 
 For kind skype-pool-pair, --down names pools (each fails over to its partner: registrar states,
 the users the partner then carries, what breaks) or front ends (pool-level quorum among "the first"
