@@ -364,6 +364,15 @@ describe('report', () => {
     expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/dir\/x.html"/);
   });
 
+  it('says in the headline and the summary when a single server stops what the figure counts as surviving (seed 000\'s "Good" design)', async () => {
+    const html = await reportOf(readFileSync(path.join(ROOT, 'examples/two-servers-colocated-db.yaml'), 'utf8'));
+    expect(html).toContain('<p class="headline-caveat">but losing scom-ms01 alone stops a pool the figure counts as surviving it (a single point of failure)</p>');
+    expect(html).toMatch(/Single points of failure<\/dt><dd>the management group: scom-ms01<\/dd>/);
+    const clustered = await reportOf(readFileSync(path.join(ROOT, 'examples/database-cluster-three-sites.yaml'), 'utf8'));
+    expect(clustered).not.toContain('<p class="headline-caveat">');
+    expect(clustered).toMatch(/Single points of failure<\/dt><dd>the management group: none<\/dd>/);
+  });
+
   it('has a what-if table: every data centre, server and the database down', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
     const table = html.slice(html.indexOf('<table class="what-if">'), html.indexOf('</table>', html.indexOf('<table class="what-if">')));

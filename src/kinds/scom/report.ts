@@ -84,7 +84,7 @@ const ITEM_LABELS: Readonly<Record<string, string>> = {
 export function scomReport(outcome: LintOutcome, settings: Settings): KindReport {
   const topology = outcome.topology!;
   const pools = outcome.result.pools as readonly PoolResult[];
-  const headline = capacityCaveat(weakestPoolHeadline(pools, 'member'), pools, outcome.analysis!.worstAgentFailure === null);
+  const headline = singlePointCaveat(capacityCaveat(weakestPoolHeadline(pools, 'member'), pools, outcome.analysis!.worstAgentFailure === null), outcome.analysis!);
   return {
     name: topology.name,
     review: 'pool topology review',
@@ -126,6 +126,28 @@ function singlePointsFact(analysis: TopologyAnalysis): string {
     if (beyond.length > 0) parts.push(`pool ${a.pool.name}: ${list(beyond)}`);
   }
   return parts.join('; ');
+}
+
+/**
+ * The headline counts member failures; a server beyond the database's own whose loss alone stops
+ * a pool that counts one (the management server that hosts the database, the one a gateway pool
+ * reports through) makes that count mislead, so the headline says so, as single-point-of-failure does.
+ */
+function singlePointCaveat(headline: Headline | undefined, analysis: TopologyAnalysis): Headline | undefined {
+  if (!headline || headline.none) return headline;
+  const { model } = analysis;
+  const { listener, nodes, witness } = model.database;
+  const databaseOwn = new Set([...nodes, ...(witness >= 0 ? [witness] : []), ...(model.hosts[listener]!.server ? [] : [listener])].map((h) => model.hosts[h]!.name));
+  const points = new Set<string>();
+  for (const a of analysis.pools) {
+    if (a.quorum.configured.tolerableFailures < 1) continue;
+    for (const n of a.singlePointsOfFailure) if (!databaseOwn.has(n)) points.add(n);
+  }
+  if (points.size === 0) return headline;
+  const names = [...points];
+  const said = names.length > 3 ? `${names.slice(0, 3).join(', ')} or ${fmt(names.length - 3)} more` : names.join(names.length === 2 ? ' or ' : ', ');
+  const caveat = `but losing ${points.size === 1 ? said : `any one of ${said}`} alone stops a pool the figure counts as surviving it (a single point of failure)`;
+  return { ...headline, caveat: headline.caveat ? `${headline.caveat}; ${caveat}` : caveat };
 }
 
 /**
