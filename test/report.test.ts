@@ -380,7 +380,7 @@ describe('report', () => {
     expect(table.match(/<tr class="(ok|bad)">/g)).toHaveLength(7);
     expect(table).toMatch(/dc-frankfurt <span class="muted">data centre<\/span><\/th><td class="cell-stops" title="[^"]+">STOPS \(1\/3\)<\/td><td class="cell-runs" title="[^"]+">works \(3\/5\)<\/td>/);
     // Enough votes but no database: the pools run, cut off, and the cell says why (FORMAT.md's outcome).
-    expect(table).toMatch(/scom-sql01 <span class="muted">operational database<\/span><\/th><td class="cell-stops" title="runs, but its data reaches no connected management server">CUT OFF \(no database\)<\/td>/);
+    expect(table).toMatch(/scom-sql01 <span class="muted">operational database<\/span><\/th><td class="cell-cut" title="runs, but its data reaches no connected management server">CUT OFF \(no database\)<\/td>/);
     expect(table).toMatch(/<caption>Each pool in a column: <span class="badge-inline c0">P1<\/span> Frankfurt UNIX Linux Pool, /);
   });
 

@@ -32,7 +32,7 @@ export interface ScomReportView {
   /** Every single data centre and every single server down: which pools keep working. */
   readonly whatIf: {
     readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
-    readonly rows: readonly { readonly label: string; readonly kind: string; readonly cells: readonly { readonly runs: boolean; readonly text: string; readonly title: string }[]; readonly allRun: boolean }[];
+    readonly rows: readonly { readonly label: string; readonly kind: string; readonly cells: readonly { readonly runs: boolean; readonly cut?: true; readonly text: string; readonly title: string }[]; readonly allRun: boolean }[];
     readonly omitted: number;
   };
 }
@@ -213,13 +213,13 @@ function gatewayRows(topology: Topology, result: FileResult, poolNumber: Readonl
 }
 
 /** A what-if cell: the outcome in a word and the votes; cut off is not stopped, and says why. */
-function whatIfCell(s: PoolState, votingMembers: number): { runs: boolean; text: string; title: string } {
+function whatIfCell(s: PoolState, votingMembers: number): { runs: boolean; cut?: true; text: string; title: string } {
   const votes = `${s.votes}/${votingMembers}`;
   switch (s.outcome) {
     case 'works': return { runs: true, text: `works (${votes})`, title: 'keeps quorum, and a connected member runs its workflows' };
     case 'cut-off': {
       const why = s.cause === 'database' ? 'no database' : s.cause === 'side' ? 'away from the database' : 'not connected';
-      return { runs: false, text: `CUT OFF (${why})`, title: 'runs, but its data reaches no connected management server' };
+      return { runs: false, cut: true, text: `CUT OFF (${why})`, title: 'runs, but its data reaches no connected management server' };
     }
     case 'stops': {
       const why = s.cause === 'votes' ? votes : s.cause === 'members' ? 'no member' : 'no members';
