@@ -178,11 +178,12 @@ export function availability(model: FailureModel, question: AvailabilityQuestion
   const dcVars = [...dcUsed].filter((d) => d >= 0 && (model.dataCenters[d]!.availability ?? 1) < 1).sort((a, b) => a - b);
   const vars = hostVars.length + dcVars.length;
   const failure = noFailure(model);
-  const cache = new Map<string, Float64Array[]>();
+  const cache = new Map<string, Tails>();
+  const reuse = { up: new Uint8Array(model.hosts.length), connected: new Uint8Array(model.hosts.length), via: new Int32Array(model.hosts.length) };
 
   /** P(the question holds | the shared states set in `failure`). */
   const conditional = (): number => {
-    const state = evaluateInfrastructure(model, failure, scope);
+    const state = evaluateInfrastructure(model, failure, scope, reuse);
     return answer(question, state, fixed, groupList, free, failure.downDataCenters, cache, model);
   };
   const setVar = (i: number, down: boolean) => {
@@ -233,7 +234,7 @@ function answer(
   groups: readonly Group[],
   free: number,
   downDataCenters: Uint8Array,
-  cache: Map<string, Float64Array[]>,
+  cache: Map<string, Tails>,
   model: FailureModel,
 ): number {
   const databaseAvailable = state.databaseSide >= 0;
@@ -267,51 +268,65 @@ function answer(
   const list = [...merged.values()].sort((x, y) => x.q - y.q || x.flags - y.flags);
   const key = list.map((s) => `${s.q}:${s.flags}:${s.count}`).join(';');
   let tails = cache.get(key);
-  if (!tails) cache.set(key, (tails = upTails(list, free)));
+  if (!tails) cache.set(key, (tails = upTails(list)));
   let p = 0;
   for (let mask = 0; mask < 8; mask++) {
     const flags = mask | fixedFlags;
     if (!(flags & MEMBER) || !(flags & CONNECTED)) continue;
     const observerVote = question.participates && databaseAvailable && (flags & MS) ? 1 : 0;
     const need = Math.max(0, question.votesNeeded - fixedUp - observerVote);
-    const tail = tails[mask]!;
-    if (need < tail.length) p += tail[need]!;
+    p += tailAt(tails, mask, need);
   }
   return p;
 }
 
+/** Per set of flags, P(exactly those flags and at least c voters up) for c from `lo` to `lo + length - 1`. */
+interface Tails {
+  readonly lo: number;
+  readonly suffix: readonly Float64Array[];
+}
+
+/** P(the free voters up bring exactly `mask`'s flags and at least `need` of them are up). */
+function tailAt(t: Tails, mask: number, need: number): number {
+  const s = t.suffix[mask]!;
+  const i = Math.max(0, need - t.lo);
+  return i < s.length ? s[i]! : 0;
+}
+
 /**
- * For each set of flags, P(the free voters up bring exactly those flags and at least c of them are
- * up), as suffix sums over c: one binomial per group, convolved.
+ * For each set of flags, the distribution of how many free voters are up: one binomial per group,
+ * convolved. Only counts from lo to hi carry any mass (a binomial's is a few standard deviations
+ * wide), so the arrays span that range and the work grows with the groups' widths, not their sizes.
  */
-function upTails(groups: readonly { readonly count: number; readonly q: number; readonly flags: number }[], free: number): Float64Array[] {
-  let dist: Float64Array[] = Array.from({ length: 8 }, () => new Float64Array(free + 1));
-  dist[0]![0] = 1;
-  // Only counts from lo to hi carry any mass: a binomial's is a few standard deviations wide, so
-  // the work grows with the groups' widths, not with the product of their sizes.
+function upTails(groups: readonly { readonly count: number; readonly q: number; readonly flags: number }[]): Tails {
   let lo = 0;
-  let hi = 0;
+  let dist: Float64Array[] = Array.from({ length: 8 }, () => new Float64Array(1));
+  dist[0]![0] = 1;
+  const reachable = new Uint8Array(8);
+  reachable[0] = 1;
   for (const g of groups) {
     const b = binomial(g.count, g.q);
-    const next = Array.from({ length: 8 }, () => new Float64Array(free + 1));
+    const width = dist[0]!.length + b.values.length - 1;
+    const next = Array.from({ length: 8 }, () => new Float64Array(width));
     for (let mask = 0; mask < 8; mask++) {
+      // Most sets of flags cannot occur (they need a group that brings them): skip them whole.
+      if (!reachable[mask]) continue;
       const from = dist[mask]!;
-      for (let c = lo; c <= hi; c++) {
+      for (let c = 0; c < from.length; c++) {
         const x = from[c]!;
         if (x === 0) continue;
         for (let i = 0; i < b.values.length; i++) {
-          const k = b.offset + i;
-          const row = next[k > 0 ? mask | g.flags : mask]!;
-          row[c + k] = row[c + k]! + x * b.values[i]!;
+          const row = next[b.offset + i > 0 ? mask | g.flags : mask]!;
+          row[c + i] = row[c + i]! + x * b.values[i]!;
         }
       }
     }
     dist = next;
     lo += b.offset;
-    hi += b.offset + b.values.length - 1;
+    for (let mask = 7; mask >= 0; mask--) if (reachable[mask]) reachable[mask | g.flags] = 1;
   }
-  for (const d of dist) for (let c = Math.min(hi, free - 1); c >= 0; c--) d[c] = d[c]! + d[c + 1]!;
-  return dist;
+  for (const d of dist) for (let c = d.length - 2; c >= 0; c--) d[c] = d[c]! + d[c + 1]!;
+  return { lo, suffix: dist };
 }
 
 /** A small seeded generator, so that a sampled estimate is the same on every run. */

@@ -223,15 +223,25 @@ export interface Infrastructure {
  * Rules 1 to 6. `scope` limits the work to some hosts (the availability estimate asks only about the
  * database and the servers gateways report through); hosts outside it are left down.
  */
-export function evaluateInfrastructure(model: FailureModel, failure: Failure, scope?: { readonly hosts: Int32Array; readonly managementServers: Int32Array; readonly gatewayOrder: Int32Array }): Infrastructure {
+export function evaluateInfrastructure(
+  model: FailureModel,
+  failure: Failure,
+  scope?: { readonly hosts: Int32Array; readonly managementServers: Int32Array; readonly gatewayOrder: Int32Array },
+  /** Arrays to reuse, for a caller that evaluates many failure sets over one scope. */
+  reuse?: { readonly up: Uint8Array; readonly connected: Uint8Array; readonly via: Int32Array },
+): Infrastructure {
   const n = model.hosts.length;
   const { downHosts, downDataCenters, sides } = failure;
   const side = (h: number) => (sides ? sides[h]! : 0);
+  const up = reuse?.up ?? new Uint8Array(n);
+  const connected = reuse?.connected ?? new Uint8Array(n);
+  const via = reuse?.via ?? new Int32Array(n).fill(-1);
   // 1. Up: neither it nor its data centre is down.
-  const up = new Uint8Array(n);
   const upOf = (h: number) => {
     const dc = model.hostDc[h]!;
     up[h] = downHosts[h] || (dc >= 0 && downDataCenters[dc]) ? 0 : 1;
+    connected[h] = 0;
+    via[h] = -1;
   };
   if (scope) for (const h of scope.hosts) upOf(h);
   else for (let h = 0; h < n; h++) upOf(h);
@@ -256,8 +266,6 @@ export function evaluateInfrastructure(model: FailureModel, failure: Failure, sc
   }
   // 4, 5, 6. Connected: management servers that reach the database; gateways through the first
   // connected server on their list that they reach, parents before children.
-  const connected = new Uint8Array(n);
-  const via = new Int32Array(n).fill(-1);
   let managementGroupWorks = false;
   for (const h of scope?.managementServers ?? model.managementServers) {
     if (up[h] && databaseSide >= 0 && side(h) === databaseSide) {
