@@ -134,14 +134,15 @@ describe('report', () => {
     const pools = [1, 2, 3, 4].map((i) => `  - {name: Pool ${i}, members: [ms01, scom-management-server-02]}`).join('\n');
     const html = await reportOf(`version: 1\nname: Many pools\nmanagementServers:\n  - name: ms01\n  - name: scom-management-server-02\npools:\n${pools}\n`);
     const badges = [...html.matchAll(/<g class="badge c(\d)"><title>([^<]*)<\/title>.*?<text[^>]*>([^<]*)<\/text><\/g>/g)].map((m) => [m[1], m[3], m[2]]);
-    // Each server is in the three default pools and four of its own, seven in all. A short name
-    // leaves room for five badges (P1 to P4 and "+3"); a long one for the three every box has.
-    expect(badges).toHaveLength(5 + 3);
-    expect(badges.slice(0, 5).map(([, text]) => text)).toEqual(['P1', 'P2', 'P3', 'P4', '+3']);
-    expect(badges.slice(5).map(([, text]) => text)).toEqual(['P1', 'P2', '+5']);
+    // Each server is in the three default pools and four of its own, seven in all. The badges share
+    // the sublabel's line ("0 agents" where the role does not fit beside them), which leaves room
+    // for four (P1 to P3 and "+4") whatever the name: a long name wraps above them.
+    expect(badges).toHaveLength(4 + 4);
+    expect(badges.slice(0, 4).map(([, text]) => text)).toEqual(['P1', 'P2', 'P3', '+4']);
+    expect(badges.slice(4).map(([, text]) => text)).toEqual(['P1', 'P2', 'P3', '+4']);
     expect(badges[0]).toEqual(['0', 'P1', 'P1 Pool 1']);
-    expect(badges[4]).toEqual(['8', '+3', 'Also in P5 All Management Servers Resource Pool, P6 Notifications Resource Pool, P7 AD Assignment Resource Pool']);
-    expect(badges[7]![2]).toMatch(/^Also in P3 Pool 3, P4 Pool 4, P5 /);
+    expect(badges[3]).toEqual(['8', '+4', 'Also in P4 Pool 4, P5 All Management Servers Resource Pool, P6 Notifications Resource Pool, P7 AD Assignment Resource Pool']);
+    expect(badges[7]![2]).toMatch(/^Also in P4 Pool 4, P5 /);
     expect(html).toContain('("+N": in N more pools, named when the badge is pointed at, and listed under each pool)');
     // A server in three pools or fewer shows them all, and the caption says nothing of "+N".
     expect(await reportOf('version: 1\nname: Few\nmanagementServers:\n  - name: ms01\n')).not.toContain('"+N"');
@@ -382,6 +383,54 @@ describe('report', () => {
     // Enough votes but no database: the pools run, cut off, and the cell says why (FORMAT.md's outcome).
     expect(table).toMatch(/scom-sql01 <span class="muted">operational database<\/span><\/th><td class="cell-cut" title="runs, but its data reaches no connected management server">CUT OFF \(no database\)<\/td>/);
     expect(table).toMatch(/<caption>Each pool in a column: <span class="badge-inline c0">P1<\/span> Frankfurt UNIX Linux Pool, /);
+  });
+
+  it('at 40 servers: every server whole in the diagram and in the servers table, and a block per pool in the what-if', async () => {
+    const text = readFileSync(path.join(ROOT, 'examples/globex-forty-servers.yaml'), 'utf8');
+    const html = await reportOf(text, 'examples/globex-forty-servers.yaml');
+    const names = [...text.matchAll(/\{name: (globex-\w+-scom-ms\d+\.corp\.globex\.example),/g)].map((m) => m[1]!);
+    expect(names).toHaveLength(40);
+    // The diagram: each box's name, its lines joined, is a server's whole name; nothing is cut.
+    const drawn = [...html.matchAll(/<text [^>]*class="box-label"[^>]*>(.*?)<\/text>/g)].map((m) => [...m[1]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]).join(''));
+    expect(drawn).toEqual([...names.slice(0, 10), 'globex-nyc-scomsql01.corp.globex.example', ...names.slice(10)]);
+    expect(html.slice(html.indexOf('<svg'), html.indexOf('</svg>'))).not.toContain('…');
+    expect(html).not.toContain('listed in the tables below');
+    // The servers table: a row per server, with its role, data centre, agents, pools and availability.
+    const servers = html.slice(html.indexOf('<table class="servers">'), html.indexOf('</table>', html.indexOf('<table class="servers">')));
+    const rows = [...servers.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><td>([^<]*)<\/td><td class="num">([^<]*)<\/td><td>(.*?)<\/td><td class="num">([^<]*)<\/td><\/tr>/g)];
+    expect(rows.map((r) => r[1])).toEqual(names);
+    expect(rows[0]!.slice(2, 5)).toEqual(['management server', 'dc-new-york', '137']);
+    expect(rows[0]![5]!.match(/>P\d+</g)).toEqual(['>P1<', '>P2<', '>P3<']);
+    expect(rows[0]![6]).toBe('99.5%');
+    expect(rows[5]![5]).toBe('none');
+    // Seven pools: no what-if column per pool, a block each, what stops it first.
+    expect(html).not.toContain('<table class="what-if">');
+    const blocks = [...html.matchAll(/<table class="what-if-pool" id="what-if-(\d+)">/g)].map((m) => Number(m[1]));
+    expect(blocks).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const first = html.slice(html.indexOf('id="what-if-1"'), html.indexOf('</table>', html.indexOf('id="what-if-1"')));
+    expect(first).toMatch(/<th scope="row" class="cell-stops" title="[^"]+">STOPS \(0\/6\)<\/th><td><p class="downs"><span class="muted">data centre:<\/span> <span class="down">dc-new-york<\/span><\/p><\/td>/);
+    expect(first.indexOf('STOPS')).toBeLessThan(first.indexOf('works'));
+    // Every row the matrix would have is in each block, once.
+    expect(first.match(/<span class="down">/g)).toHaveLength(4 + 40 + 1);
+  });
+
+  it('at 4,000 servers: a box per role and data centre with their count, and every server in the servers table', async () => {
+    const html = await reportOf(readFileSync(path.join(ROOT, 'test/fixtures/scale/four-thousand-servers.yaml'), 'utf8'));
+    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+    expect(svg.match(/<g class="box box-more">/g)).toHaveLength(16);
+    expect(svg).toContain('<tspan x="35" y="58" dx="10" dy="19">50 management servers</tspan>');
+    expect(svg.match(/>450 gateways</g)).toHaveLength(8);
+    expect(html).toContain('A data centre of more than 12 servers shows a box per role with their count; the servers table below lists each server.');
+    const servers = html.slice(html.indexOf('<table class="servers">'), html.indexOf('</table>', html.indexOf('<table class="servers">')));
+    expect(servers.match(/<tr><th scope="row">/g)).toHaveLength(4000);
+    expect(servers).toContain('<tr><th scope="row">initech-r08-gw0450.dmz.initech.example</th><td>gateway</td><td>dc-region-08</td>');
+    expect(Buffer.byteLength(html)).toBeLessThan(5 * 2 ** 20);
+  });
+
+  it('keeps a what-if column per pool up to four pools', async () => {
+    const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
+    expect(html).toContain('<table class="what-if">');
+    expect(html).not.toContain('<table class="what-if-pool"');
   });
 
   it('reports a file that does not parse, with its findings', async () => {

@@ -148,3 +148,37 @@ export function fitFirst(candidates: readonly [string, ...string[]], room: numbe
   const last = fitText(candidates[candidates.length - 1]!, room, fontSize, bold, 'start');
   return { label: last.label, full: candidates[0] };
 }
+
+/** Where a name may break: after a hyphen, a dot, an underscore, a slash or a space (`globex-nyc-|scom-|ms01.|corp.`). */
+const BREAK_AFTER = new Set(['-', '.', '_', '/', ' ']);
+
+/**
+ * `text` in lines of at most `room` pixels at `fontSize`, never cut: broken after a hyphen, dot,
+ * underscore, slash or space where one is near enough, else between characters (a name with no
+ * such place, or CJK). The lines joined give back `text`, so the whole name is always drawn.
+ */
+export function wrapText(text: string, room: number, fontSize: number, bold = false): string[] {
+  const scale = fontSize * (bold ? BOLD : 1);
+  const parts = graphemes(text);
+  const lines: string[] = [];
+  let start = 0;
+  while (start < parts.length) {
+    let width = 0;
+    let end = start;
+    let lastBreak = -1;
+    while (end < parts.length && (end === start || width + parts[end]!.width * scale <= room)) {
+      width += parts[end]!.width * scale;
+      if (BREAK_AFTER.has(parts[end]!.text)) lastBreak = end + 1;
+      end++;
+    }
+    // Break at the last separator when the line is full, unless that leaves it under half its room.
+    if (end < parts.length && lastBreak > start) {
+      let head = 0;
+      for (let k = start; k < lastBreak; k++) head += parts[k]!.width * scale;
+      if (head >= room / 2) end = lastBreak;
+    }
+    lines.push(parts.slice(start, end).map((g) => g.text).join(''));
+    start = end;
+  }
+  return lines.length > 0 ? lines : [''];
+}

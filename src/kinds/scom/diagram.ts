@@ -8,7 +8,7 @@ import { voterServers, type LatencyEntry, type Topology } from './model/types.js
 import type { TopologyAnalysis } from './analysis/index.js';
 import type { Settings } from '../../settings.js';
 import { groupThousands } from '../../rules/types.js';
-import { drawnLabel, fitFirst, fitText, textWidth, type FittedLabel } from '../../report/fit-text.js';
+import { drawnLabel, fitFirst, fitText, textWidth, wrapText, type FittedLabel } from '../../report/fit-text.js';
 import { minOf } from '../../util/extremes.js';
 
 /** A labelled rectangle: a data centre's region or a server's box. */
@@ -29,6 +29,10 @@ interface DiagramRect {
 export interface DiagramBox extends DiagramRect {
   /** The server's (or the database server's) name, whole. */
   readonly name: string;
+  /** The name in the lines it is drawn in (wrapped, never cut), each with its offset from the box's top. */
+  readonly lines: readonly { readonly text: string; readonly dy: number }[];
+  /** The sublabel's offset from the box's top, below the name's last line. */
+  readonly sublabelDy: number;
   readonly kind: 'management-server' | 'gateway' | 'database' | 'more';
   /** The operational database shares this management server's host. */
   readonly hostsDatabase?: true;
@@ -58,6 +62,10 @@ export interface Diagram {
   readonly chains: readonly { readonly path: string; readonly title: string }[];
   /** Some server shows a "+N" badge for the pools its box has no room for, which the caption explains. */
   readonly moreBadges: boolean;
+  /** Some data centre has more servers than MAX_BOXES_PER_REGION: a box per role gives their count. */
+  readonly grouped: boolean;
+  /** The sites take several rows: their round trips are in the table only, not drawn. */
+  readonly linksInTable: boolean;
 }
 
 /** How many colours pools' badges take turns in (styles.hbs's .c0 to .c7). */
@@ -82,11 +90,10 @@ export function poolNumbersByServer(topology: Topology, poolNumber: ReadonlyMap<
   }
   return poolsOf;
 }
-const COLUMN = 260;
-const GAP = 64;
-const BOX_W = 220;
-const BOX_H = 46;
-const BOX_GAP = 12;
+/** A data centre's column and the gap between two, and a server's box: wider where two sites share a row. */
+const NARROW = { column: 260, gap: 64, box: 220 };
+const WIDE = { column: 320, gap: 30, box: 280 };
+const BOX_GAP = 10;
 const HEADER = 46;
 /** Text sizes and padding, as the report's styles set them (.box-label, .region-label, the sublabels). */
 const BOX_LABEL_PX = 13;
@@ -94,15 +101,32 @@ const REGION_LABEL_PX = 15;
 const SUBLABEL_PX = 11;
 const BOX_PAD = 10;
 const REGION_PAD = 14;
+/** A name's lines (.box-label's line height), the space above the first and the sublabel's line below the last. */
+const LINE = 16;
+const BOX_TOP = 19;
+const BOX_BOTTOM = 26;
 /** A badge's width and the gap after it; a box has room for at least MIN_BADGES, however long its name. */
-const BADGE_STEP = 26;
+const BADGE_STEP = 30;
 const MIN_BADGES = 3;
-/** The most servers drawn per data centre; the rest are summed up in one box. */
-export const MAX_BOXES_PER_REGION = 14;
+/**
+ * The most servers drawn one box each per data centre; past it a data centre shows one box per role
+ * with their count, and the servers table lists each of them.
+ */
+export const MAX_BOXES_PER_REGION = 12;
+/**
+ * Data centres side by side in one row, up to three (as wide as a desktop's page); more go two a
+ * row, as wide as a printed page, so that neither shrinks the text (a row of four or eight shrank it
+ * to a few pixels).
+ */
+const ONE_ROW = 3;
+const PER_ROW = 2;
 
 export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyEntry, RoundTripVerdict>, poolNumber: ReadonlyMap<string, number>): Diagram {
-  // Room above the regions for the arcs of links between sites, where there are any.
-  const TOP = topology.latency.some((l) => l.between === 'data-centers' && l.ends[0] !== l.ends[1]) ? 90 : 12;
+  const perRow = topology.dataCenters.length <= ONE_ROW ? ONE_ROW : PER_ROW;
+  const { column: COLUMN, gap: GAP, box: BOX_W } = perRow === ONE_ROW ? NARROW : WIDE;
+  const oneRow = topology.dataCenters.length <= perRow;
+  // Room above the regions for the arcs of links between sites, where they are drawn (one row).
+  const TOP = oneRow && topology.latency.some((l) => l.between === 'data-centers' && l.ends[0] !== l.ends[1]) ? 90 : 12;
   const regions: DiagramRegion[] = [];
   const boxes: DiagramBox[] = [];
   const centre = new Map<string, { x: number; y: number }>();
@@ -111,38 +135,50 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
   const poolName = new Map([...poolNumber].map(([name, n]) => [n, name]));
   const named = (n: number) => `P${n} ${poolName.get(n) ?? ''}`.trim();
   let moreBadges = false;
-  let maxHeight = 0;
-  topology.dataCenters.forEach((dc, i) => {
-    const x = GAP / 2 + i * (COLUMN + GAP);
-    const items: { name: string; sublabel: [string, ...string[]]; kind: DiagramBox['kind']; hostsDatabase?: true }[] = [];
+  let grouped = false;
+  // Each data centre's column, laid out first; rows are sized once each of their columns is.
+  const columns: { dc: Topology['dataCenters'][number]; boxes: DiagramBox[]; height: number }[] = [];
+  topology.dataCenters.forEach((dc) => {
+    const items: { name: string; sublabel: [string, ...string[]]; kind: DiagramBox['kind']; hostsDatabase?: true; numbers: readonly number[] }[] = [];
     const servers = [...topology.managementServers, ...topology.gateways].filter((s) => s.dataCenter === dc);
-    const shown = servers.slice(0, MAX_BOXES_PER_REGION);
     const db = topology.database;
-    for (const s of shown) {
-      const agents = `${groupThousands(s.agents)} agents`;
-      // A database that shares a management server's host is drawn in that server's box.
-      const role = s.role === 'gateway' ? 'gateway' : db.colocatedWith === s ? 'management server + database' : 'management server';
-      const options: [string, ...string[]] = db.colocatedWith === s
-        ? [`${role} · ${agents}`, `+ operational database · ${agents}`, `+ database · ${agents}`, '+ database']
-        : [`${role} · ${agents}`, agents];
-      items.push({ name: s.name, sublabel: options, kind: s.role, ...(db.colocatedWith === s ? { hostsDatabase: true as const } : {}) });
-    }
-    if (servers.length > shown.length) {
-      items.push({ name: `+ ${groupThousands(servers.length - shown.length)} more servers`, sublabel: ['listed in the tables below'], kind: 'more' });
+    if (servers.length <= MAX_BOXES_PER_REGION) {
+      for (const s of servers) {
+        const agents = `${groupThousands(s.agents)} agents`;
+        // A database that shares a management server's host is drawn in that server's box.
+        const role = s.role === 'gateway' ? 'gateway' : db.colocatedWith === s ? 'management server + database' : 'management server';
+        const options: [string, ...string[]] = db.colocatedWith === s
+          ? [`${role} · ${agents}`, `+ operational database · ${agents}`, `+ database · ${agents}`, '+ database']
+          : [`${role} · ${agents}`, agents];
+        items.push({ name: s.name, sublabel: options, kind: s.role, numbers: poolsOf.get(s.name) ?? [], ...(db.colocatedWith === s ? { hostsDatabase: true as const } : {}) });
+      }
+    } else {
+      // Too many to draw one by one: a box per role, its count, its agents and every pool its servers vote in.
+      grouped = true;
+      for (const role of ['management-server', 'gateway'] as const) {
+        const ofRole = servers.filter((s) => s.role === role);
+        if (ofRole.length === 0) continue;
+        const numbers = [...new Set(ofRole.flatMap((s) => poolsOf.get(s.name) ?? []))].sort((a, b) => a - b);
+        const agents = ofRole.reduce((total, s) => total + s.agents, 0);
+        const noun = role === 'gateway' ? 'gateways' : 'management servers';
+        const host = db.colocatedWith && ofRole.includes(db.colocatedWith) ? ` (${db.colocatedWith.name} hosts the database)` : '';
+        items.push({ name: `${groupThousands(ofRole.length)} ${noun}${host}`, sublabel: [`${groupThousands(agents)} agents · each in the servers table`, `${groupThousands(agents)} agents`], kind: 'more', numbers });
+      }
     }
     if (db.cluster) {
-      for (const n of db.cluster.nodes) if (n.dataCenter === dc) items.push({ name: n.name, sublabel: [`cluster node of ${db.server}`, 'database cluster node', 'cluster node'], kind: 'database' });
-      if (db.cluster.witness?.dataCenter === dc) items.push({ name: db.cluster.witness.name, sublabel: [`cluster witness (${db.server})`, 'witness'], kind: 'database' });
+      for (const n of db.cluster.nodes) if (n.dataCenter === dc) items.push({ name: n.name, sublabel: [`cluster node of ${db.server}`, 'database cluster node', 'cluster node'], kind: 'database', numbers: [] });
+      if (db.cluster.witness?.dataCenter === dc) items.push({ name: db.cluster.witness.name, sublabel: [`cluster witness (${db.server})`, 'witness'], kind: 'database', numbers: [] });
     } else if (db.dataCenter === dc && !db.colocatedWith) {
-      items.push({ name: db.server, sublabel: ['operational database'], kind: 'database' });
+      items.push({ name: db.server, sublabel: ['operational database'], kind: 'database', numbers: [] });
     }
-    let y = TOP + HEADER;
+    const column: DiagramBox[] = [];
+    let y = HEADER;
     for (const item of items) {
-      const numbers = item.kind === 'management-server' || item.kind === 'gateway' ? poolsOf.get(item.name) ?? [] : [];
-      // Room for three badges, or as many more as the name leaves room for: a server in more pools
-      // shows all but one of them and "+N" for the rest, rather than leaving memberships out without
-      // a word (the badge's title and the pool sections name them all).
-      const fit = Math.max(MIN_BADGES, Math.floor((BOX_W - BOX_PAD * 2 - 4 - textWidth(item.name, BOX_LABEL_PX, true)) / BADGE_STEP));
+      const { numbers } = item;
+      // Room for three badges, or as many more as the sublabel leaves room for: a server in more
+      // pools shows all but one of them and "+N" for the rest, rather than leaving memberships out
+      // without a word (the badge's title and the pool sections name them all).
+      const fit = Math.max(MIN_BADGES, Math.floor((BOX_W - BOX_PAD * 2 - 4 - textWidth(item.sublabel[item.sublabel.length - 1]!, SUBLABEL_PX)) / BADGE_STEP));
       const shown = numbers.length > fit ? numbers.slice(0, fit - 1) : numbers;
       const more = numbers.slice(shown.length);
       if (more.length > 0) moreBadges = true;
@@ -150,34 +186,52 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
         ...shown.map((n) => ({ text: `P${n}`, colour: poolColour(n), title: named(n) })),
         ...(more.length > 0 ? [{ text: `+${more.length}`, colour: MORE_BADGE, title: `Also in ${more.map(named).join(', ')}` }] : []),
       ];
-      const badges = labels.map((b, k) => ({ x: x + 20 + BOX_W - 8 - (labels.length - k) * BADGE_STEP, y: y + 6, ...b }));
-      // The name's room: the box but its padding and, on the name's line, the badges.
-      const label = fitText(item.name, BOX_W - BOX_PAD * 2 - (badges.length > 0 ? labels.length * BADGE_STEP + 4 : 0), BOX_LABEL_PX, true);
-      // The sublabel, below the badges, may come closer to the box's right edge.
-      const sublabel = fitFirst(item.sublabel, BOX_W - BOX_PAD - 4, SUBLABEL_PX);
-      boxes.push({ ...item, ...drawn(label, sublabel), x: x + 20, y, width: BOX_W, height: BOX_H, badges });
-      centre.set(item.name, { x: x + 20 + BOX_W / 2, y: y + BOX_H / 2 });
-      y += BOX_H + BOX_GAP;
+      // The name, whole, in as many lines as the box's width takes; the badges go on the sublabel's line.
+      const lines = wrapText(item.name, BOX_W - BOX_PAD * 2, BOX_LABEL_PX, true);
+      const sublabel = fitFirst(item.sublabel, BOX_W - BOX_PAD * 2 - (labels.length > 0 ? labels.length * BADGE_STEP + 4 : 0), SUBLABEL_PX);
+      const height = BOX_TOP + (lines.length - 1) * LINE + BOX_BOTTOM;
+      const sublabelDy = BOX_TOP + (lines.length - 1) * LINE + LINE;
+      column.push({
+        name: item.name, kind: item.kind, ...(item.hostsDatabase ? { hostsDatabase: true as const } : {}),
+        ...drawn(fitText(item.name, Infinity, BOX_LABEL_PX, true), sublabel),
+        lines: lines.map((text, k) => ({ text, dy: BOX_TOP + k * LINE })), sublabelDy,
+        x: 0, y, width: BOX_W, height,
+        badges: labels.map((b, k) => ({ x: BOX_W - 8 - (labels.length - k) * BADGE_STEP, y: sublabelDy - 11, ...b })),
+      });
+      y += height + BOX_GAP;
     }
-    const height = Math.max(y - TOP + 8, HEADER + BOX_H + 20);
-    maxHeight = Math.max(maxHeight, height);
-    const label = fitText(dc.name, COLUMN - REGION_PAD * 2, REGION_LABEL_PX, true);
-    const sublabel = fitText(dc.location === 'on-premises' ? (dc.implicit ? 'implicit data centre' : 'on premises') : `cloud: ${dc.location}`, COLUMN - REGION_PAD * 2, SUBLABEL_PX, false, 'start');
-    const region: DiagramRegion = { x, y: TOP, width: COLUMN, height, ...drawn(label, sublabel), cloud: dc.location !== 'on-premises' };
-    regions.push(region);
-    regionOf.set(dc.name, region);
+    columns.push({ dc, boxes: column, height: Math.max(y + 8, HEADER + 46 + 20) });
   });
-  // Regions share one height, so the page reads as a row of sites.
-  const sized = regions.map((r) => ({ ...r, height: maxHeight }));
-  // Links between regions: data-centre entries over the regions' tops, server pairs across regions
-  // between the boxes' facing edges. Round trips inside one region are listed in the table below.
+  // Rows share a height each, so that the page reads as rows of sites; boxes move to their column's place.
+  let rowTop = TOP;
+  for (let first = 0; first < columns.length; first += perRow) {
+    const row = columns.slice(first, first + perRow);
+    const height = Math.max(...row.map((c) => c.height));
+    row.forEach(({ dc, boxes: column }, k) => {
+      const x = GAP / 2 + k * (COLUMN + GAP);
+      for (const b of column) {
+        const placed = { ...b, x: x + 20, y: rowTop + b.y, badges: b.badges.map((g) => ({ ...g, x: x + 20 + g.x, y: rowTop + b.y + g.y })) };
+        boxes.push(placed);
+        centre.set(b.name, { x: placed.x + BOX_W / 2, y: placed.y + b.height / 2 });
+      }
+      const label = fitText(dc.name, COLUMN - REGION_PAD * 2, REGION_LABEL_PX, true);
+      const sublabel = fitText(dc.location === 'on-premises' ? (dc.implicit ? 'implicit data centre' : 'on premises') : `cloud: ${dc.location}`, COLUMN - REGION_PAD * 2, SUBLABEL_PX, false, 'start');
+      const region: DiagramRegion = { x, y: rowTop, width: COLUMN, height, ...drawn(label, sublabel), cloud: dc.location !== 'on-premises' };
+      regions.push(region);
+      regionOf.set(dc.name, region);
+    });
+    rowTop += height + (first + perRow < columns.length ? GAP / 2 : 0);
+  }
+  // Links between regions, in one row: data-centre entries over the regions' tops, server pairs
+  // across regions between the boxes' facing edges. Round trips inside one region, and all of them
+  // where the sites take several rows, are listed in the table below.
   const links: DiagramLink[] = [];
   const regionOfBox = new Map<string, DiagramRegion>();
   for (const b of boxes) {
-    const r = regions.find((g) => b.x >= g.x && b.x < g.x + g.width);
+    const r = regions.find((g) => b.x >= g.x && b.x < g.x + g.width && b.y >= g.y && b.y < g.y + g.height);
     if (r) regionOfBox.set(b.name, r);
   }
-  topology.latency.forEach((entry, i) => {
+  if (oneRow) topology.latency.forEach((entry, i) => {
     const [a, b] = entry.ends;
     const over = verdicts.get(entry)?.over ?? false;
     if (entry.between === 'data-centers') {
@@ -216,8 +270,8 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
       chains.push({ path: `M ${x1} ${from.y} ${bend} ${x2} ${to.y}`, title: `${g.name} reports to ${parent.name}${k === 0 ? '' : ' (failover)'}` });
     });
   }
-  const width = Math.max(360, topology.dataCenters.length * (COLUMN + GAP));
-  return { width, height: TOP + maxHeight + 20, regions: sized, boxes, links, chains, moreBadges };
+  const width = Math.max(360, Math.min(perRow, topology.dataCenters.length) * (COLUMN + GAP));
+  return { width, height: rowTop + 20, regions, boxes, links, chains, moreBadges, grouped, linksInTable: !oneRow && topology.latency.length > 0 };
 }
 
 /** What a measured round trip is held to, as the latency rules hold it; `limit` null when none applies. */

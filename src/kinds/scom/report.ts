@@ -8,7 +8,7 @@ import type { FileResult, PoolResult } from '../../results.js';
 import { groupThousands, plural } from '../../rules/types.js';
 import type { Settings } from '../../settings.js';
 import { evaluate, failureOf, type FailureModel, type PoolState } from './analysis/failure.js';
-import { layoutDiagram, poolColour, poolNumbersByServer, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
+import { layoutDiagram, MAX_BOXES_PER_REGION, poolColour, poolNumbersByServer, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
 import type { LatencyEntry, Topology } from './model/types.js';
 import type { WorkloadCapacity } from './analysis/capacity.js';
 import type { TopologyAnalysis } from './analysis/index.js';
@@ -19,11 +19,13 @@ import { flaggedPaths } from '../../report/flagged.js';
 const fmt = groupThousands;
 
 export interface ScomReportView {
-  readonly diagram: Diagram & { readonly description: string; readonly legend: readonly { readonly number: number; readonly name: string; readonly colour: number }[] };
+  readonly diagram: Diagram & { readonly maxBoxes: number; readonly description: string; readonly legend: readonly { readonly number: number; readonly name: string; readonly colour: number }[] };
   /** Every measured round trip, with the limit it is held to. */
   readonly roundTrips: readonly { readonly between: string; readonly ms: string; readonly limit: string; readonly over: boolean }[];
   /** Some round trip is over its limit (the diagram's caption explains the mark then). */
   readonly anyOver: boolean;
+  /** Every management server and gateway, whole: the diagram draws a data centre's servers one by one only up to MAX_BOXES_PER_REGION. */
+  readonly servers: readonly ServerView[];
   /** Each gateway: where it is, the management servers it reports to, and the pools it votes in. */
   readonly gateways: readonly GatewayView[];
   /** The management group's workload against its supported limits (the figures capacity-exceeded and capacity-after-failover read). */
@@ -34,7 +36,25 @@ export interface ScomReportView {
     readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
     readonly rows: readonly { readonly label: string; readonly kind: string; readonly cells: readonly { readonly runs: boolean; readonly cut?: true; readonly text: string; readonly title: string }[]; readonly allRun: boolean }[];
     readonly omitted: number;
+    /**
+     * Past WHAT_IF_COLUMNS pools, one block per pool instead of a column each (a column per pool
+     * needed a sideways scroll at a desktop's width): the rows grouped by the pool's outcome, those
+     * it does not work in first.
+     */
+    readonly blocks?: readonly {
+      readonly number: number; readonly colour: number; readonly name: string; readonly anchor: string;
+      readonly outcomes: readonly { readonly text: string; readonly runs: boolean; readonly cut?: true; readonly title: string; readonly downs: readonly { readonly kind: string; readonly names: readonly string[] }[] }[];
+    }[];
   };
+}
+
+export interface ServerView {
+  readonly name: string;
+  readonly role: string;
+  readonly dataCenter: string;
+  readonly agents: string;
+  readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
+  readonly availability: string;
 }
 
 export interface GatewayView {
@@ -66,6 +86,9 @@ export interface PoolView {
   readonly availability?: { readonly probability: string; readonly nines: string; readonly assumption: string };
   readonly findings: number;
 }
+
+/** The most pools the what-if table gives a column each; past it, a block per pool. */
+export const WHAT_IF_COLUMNS = 4;
 
 /** The most single-server rows the what-if table shows; `pooltopo simulate` answers for the rest. */
 export const MAX_WHAT_IF_SERVERS = 60;
@@ -179,16 +202,33 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
   return {
     diagram: {
       ...layoutDiagram(topology, verdicts, poolNumber),
+      maxBoxes: MAX_BOXES_PER_REGION,
       legend: pools.map((p, i) => ({ number: i + 1, name: p.name, colour: poolColour(i + 1) })),
       description: describeTopology(outcome, verdicts),
     },
     roundTrips,
     anyOver: roundTrips.some((r) => r.over),
+    servers: serverRows(topology, poolNumber),
     gateways: gatewayRows(topology, outcome.result, poolNumber),
     groupCapacity: groupCapacityRows(outcome.analysis!),
     pools: pools.map((p, i) => poolView(p, i + 1, outcome.result, { capacity: outcome.analysis!.pools[i]!.capacity, barsMax, poolLatencyMs: settings.poolLatencyMs })),
     whatIf: whatIf(outcome.analysis!.model, pools),
   };
+}
+
+/** Every server's row, management servers then gateways in file order, with the pools it votes in. */
+function serverRows(topology: Topology, poolNumber: ReadonlyMap<string, number>): ServerView[] {
+  const poolsOf = poolNumbersByServer(topology, poolNumber);
+  const poolName = new Map([...poolNumber].map(([name, n]) => [n, name]));
+  const db = topology.database;
+  return [...topology.managementServers, ...topology.gateways].map((s) => ({
+    name: s.name,
+    role: s.role === 'gateway' ? 'gateway' : db.colocatedWith === s ? 'management server, hosts the operational database' : 'management server',
+    dataCenter: s.dataCenter.name,
+    agents: fmt(s.agents),
+    pools: (poolsOf.get(s.name) ?? []).map((number) => ({ number, colour: poolColour(number), name: poolName.get(number)! })),
+    availability: s.availability === undefined ? 'not given' : `${(s.availability * 100).toPrecision(8).replace(/\.?0+$/, '')}%`,
+  }));
 }
 
 /** The gateways' rows: the failover cell is marked where gateway-without-failover has a finding. */
@@ -244,11 +284,29 @@ function whatIf(model: FailureModel, pools: readonly PoolResult[]): ScomReportVi
     if (h.server || (h.role === 'database' && model.topology.database.implied)) continue;
     add(h.name, kinds[h.role] ?? h.role, failureOf(model, { hosts: [h] }));
   }
+  const columns = pools.map((p, i) => ({ number: i + 1, colour: poolColour(i + 1), name: p.name }));
   return {
-    pools: pools.map((p, i) => ({ number: i + 1, colour: poolColour(i + 1), name: p.name })),
+    pools: columns,
     rows,
     omitted: Math.max(0, servers.length - MAX_WHAT_IF_SERVERS),
+    ...(pools.length > WHAT_IF_COLUMNS ? { blocks: columns.map((c, i) => ({ ...c, anchor: `what-if-${c.number}`, outcomes: outcomesOf(rows, i) })) } : {}),
   };
+}
+
+/** One pool's outcomes, each with what going down gives it: those it does not work in first, in the rows' order. */
+function outcomesOf(rows: ScomReportView['whatIf']['rows'], pool: number): NonNullable<ScomReportView['whatIf']['blocks']>[number]['outcomes'] {
+  const byText = new Map<string, { text: string; runs: boolean; cut?: true; title: string; downs: { kind: string; names: string[] }[] }>();
+  for (const row of rows) {
+    const cell = row.cells[pool]!;
+    let group = byText.get(cell.text);
+    if (!group) byText.set(cell.text, group = { text: cell.text, runs: cell.runs, ...(cell.cut ? { cut: true as const } : {}), title: cell.title, downs: [] });
+    // The rows come kind by kind, so each kind is named once before its names.
+    const last = group.downs[group.downs.length - 1];
+    if (last?.kind === row.kind) last.names.push(row.label);
+    else group.downs.push({ kind: row.kind, names: [row.label] });
+  }
+  const groups = [...byText.values()].map((g) => ({ ...g, downs: g.downs.map((d) => ({ kind: d.names.length > 1 ? `${d.kind}s` : d.kind, names: d.names })) }));
+  return [...groups.filter((g) => !g.runs), ...groups.filter((g) => g.runs)];
 }
 
 /** A pool's three tolerable-failure bars: as configured, with and without the default observer. */
