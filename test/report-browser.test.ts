@@ -3,7 +3,8 @@
  * without console errors or network requests, with a sized SVG diagram, in light and dark schemes
  * and printed on A4 and Letter. Screenshots and PDFs go to test/output/ for a person to look at.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,46 @@ const EXAMPLES = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWi
 /** Printed and seen in the dark scheme too: the largest design and a gateway design. */
 const IN_DEPTH = new Set(['stretched-two-sites.yaml', 'gateway-pool-three.yaml', 'skype-paired-enterprise.yaml', 'opcon-automatic-replicated.yaml']);
 let browser: Browser;
+/** axe-core's script, injected into a page that bypasses the report's CSP (the report itself runs no script). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's violations on a report, each as `rule-id: target (impact)`. */
+async function axeViolations(file: string, scheme: 'light' | 'dark' = 'light'): Promise<string[]> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+  const page = await context.newPage();
+  await page.goto(`file://${file}`);
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate<{ id: string; impact: string; nodes: { target: string[] }[] }[]>(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) })))`);
+  await context.close();
+  return violations.flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id}: ${n.target.join(' ')} (${v.impact})`));
+}
+
+/**
+ * Words and numbers the printed page splits between two lines ("50,00|0"), each as `token (line)`:
+ * a break is allowed only after a hyphen or a slash, where a name breaks as any text does.
+ */
+const SPLIT_TOKENS = `(() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('svg, .sr-only, style')) continue;
+    for (const m of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size < 2) continue;
+      let top = null;
+      for (let i = 0; i < m[0].length; i++) {
+        range.setStart(node, m.index + i); range.setEnd(node, m.index + i + 1);
+        const r = range.getClientRects()[0];
+        if (!r) continue;
+        if (top !== null && Math.round(r.top) !== top && !'-/'.includes(m[0][i - 1])) { out.push(m[0].slice(0, i) + '|' + m[0].slice(i)); break; }
+        top = Math.round(r.top);
+      }
+    }
+  }
+  return out;
+})()`;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
@@ -76,7 +117,12 @@ describe('report in Chromium', () => {
     await phone.emulateMedia({ media: 'print' });
     await phone.setViewportSize({ width: 700, height: 990 });
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth'), 'printed width').toBeLessThanOrEqual(700);
+    // Printed, no word or number is split between two lines.
+    expect(await phone.evaluate<string[]>(SPLIT_TOKENS), 'split when printed').toEqual([]);
     await phone.close();
+    // No accessibility violation axe can find, in either scheme.
+    expect(await axeViolations(file)).toEqual([]);
+    if (IN_DEPTH.has(example)) expect(await axeViolations(file, 'dark')).toEqual([]);
   }, 60_000);
 
   // Names far wider than their boxes, right-to-left and CJK ones among them, in each kind's diagram.
@@ -102,22 +148,30 @@ describe('report in Chromium', () => {
     writeFileSync(file, html);
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(`file://${file}`);
-    // For each drawn box or region: every text of its own ends inside its rectangle, and a name
-    // ends before the box's first badge.
+    // For each drawn box or region: every text of its own ends inside its rectangle, and the text
+    // on the badges' line (a SCOM server's sublabel, another kind's name) ends before the first badge.
+    const besideBadges = kind === 'scom' ? 'box-sublabel' : 'box-label';
     const outside = await page.evaluate<string[]>(`[...document.querySelectorAll('svg.topology-svg g.box, svg.topology-svg g.region')].flatMap((g) => {
       const rect = g.querySelector(':scope > rect').getBBox();
       const badges = [...g.querySelectorAll(':scope > g.badge > rect')].map((b) => b.getBBox().x);
       return [...g.querySelectorAll(':scope > text')].filter((t) => {
         const box = t.getBBox();
-        const limit = t.classList.contains('box-label') && badges.length ? Math.min(...badges) : rect.x + rect.width;
-        return box.x < rect.x || box.x + box.width > limit;
+        const limit = t.classList.contains('${besideBadges}') && badges.length ? Math.min(...badges) : rect.x + rect.width;
+        return box.x < rect.x || box.x + box.width > limit || box.y < rect.y || box.y + box.height > rect.y + rect.height;
       }).map((t) => t.textContent);
     })`);
     expect(outside).toEqual([]);
-    // A cut name keeps its whole self in the box's tooltip.
-    const tooltips = await page.locator('svg.topology-svg g title').allTextContents();
-    expect(tooltips.some((t) => t.includes(LONG))).toBe(true);
-    expect(tooltips.some((t) => t.includes(ARABIC))).toBe(true);
+    if (kind === 'scom') {
+      // A SCOM server's name is drawn whole, in as many lines as it takes.
+      const names = await page.locator('svg.topology-svg g.box > text.box-label').allTextContents();
+      for (const name of [LONG, ARABIC, CJK, 'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW']) expect(names).toContain(name);
+      expect(await page.locator('svg.topology-svg g.box > text.box-label > tspan').count()).toBeGreaterThan(names.length);
+    } else {
+      // A cut name keeps its whole self in the box's tooltip.
+      const tooltips = await page.locator('svg.topology-svg g title').allTextContents();
+      expect(tooltips.some((t) => t.includes(LONG))).toBe(true);
+      expect(tooltips.some((t) => t.includes(ARABIC))).toBe(true);
+    }
     await page.screenshot({ path: path.join(OUT, `${kind}-long-names.png`), fullPage: true });
     await page.close();
   }, 60_000);

@@ -26,7 +26,7 @@ export interface OpconView {
   readonly links: readonly { readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly dashed: boolean }[];
   readonly facts: readonly { readonly label: string; readonly value: string }[];
   /** The SMAServMan settings side by side, a column per machine: what the failover figures come from. */
-  readonly settings: { readonly machines: readonly string[]; readonly rows: readonly { readonly label: string; readonly values: readonly string[]; readonly path?: true }[] };
+  readonly settings: { readonly machines: readonly string[]; readonly rows: readonly { readonly label: string; readonly values: readonly string[]; readonly path?: true; readonly segments?: readonly (readonly string[])[] }[] };
   /** `event` is simulate's --event name, `title` the same in words. */
   readonly events: readonly { readonly event: string; readonly title: string; readonly active: string; readonly noneRunning: boolean; readonly twoSams: boolean; readonly steps: readonly string[]; readonly manual: readonly string[] }[];
 }
@@ -93,9 +93,14 @@ function settingsTable(model: OpconModel): OpconView['settings'] {
       row('PrimaryAbnormalShutdownFailover', (m) => yesNo(m.switches.primaryAbnormalShutdown)),
       row('SyncLostFailover (communication loss)', (m) => yesNo(m.switches.communicationLoss)),
       row('PrimaryNormalShutdownFailover', (m) => yesNo(m.switches.primaryNormalShutdown)),
-      { ...row('PrimaryAbnormalShutdownScript', (m) => m.primaryAbnormalShutdownScript ?? 'none'), path: true },
+      withBreaks(row('PrimaryAbnormalShutdownScript', (m) => m.primaryAbnormalShutdownScript ?? 'none')),
     ],
   };
+}
+
+/** A path's row, each value in pieces that end at a backslash: the page may break a long path there, and only there. */
+function withBreaks<R extends { readonly values: readonly string[] }>(r: R): R & { path: true; segments: string[][] } {
+  return { ...r, path: true, segments: r.values.map((v) => v.split(/(?<=\\)/)) };
 }
 
 /** OpCon's part of the report: name, facts and its section (the failover figures are in the section). */
