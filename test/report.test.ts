@@ -427,6 +427,31 @@ describe('report', () => {
     expect(Buffer.byteLength(html)).toBeLessThan(5 * 2 ** 20);
   });
 
+  it('routes a Skype pair line around the pools between its two, below them, each pair in a lane of its own', async () => {
+    const pools = ['a', 'b', 'c', 'd'].map((p) => `  - {name: pool-${p}.contoso.com, frontEnds: [${p}1, ${p}2, ${p}3]}`).join('\n');
+    const html = await reportOf(`version: 1\nkind: skype-pool-pair\nname: Four pools\npools:\n${pools}\npairs:\n  - [pool-a.contoso.com, pool-c.contoso.com]\n  - [pool-b.contoso.com, pool-d.contoso.com]\n`);
+    const rects = [...html.matchAll(/<g class="region[^"]*">(?:<title>[^<]*<\/title>)?\s*<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/g)].map((m) => m.slice(1, 5).map(Number));
+    expect(rects).toHaveLength(4);
+    const paths = [...html.matchAll(/<g class="link[^"]*"><title>[^<]*<\/title><path d="([^"]*)"\/>/g)].map((m) => m[1]!.match(/-?\d+(\.\d+)?/g)!.map(Number));
+    expect(paths).toHaveLength(2);
+    // Each segment of each line stays out of every pool's rectangle (it may touch the two it joins at their edge).
+    for (const points of paths) {
+      for (let k = 0; k + 3 < points.length; k += 2) {
+        const [x1, y1, x2, y2] = points.slice(k, k + 4) as [number, number, number, number];
+        for (const [x, y, w, h] of rects) {
+          const inside = Math.max(x1, x2) > x && Math.min(x1, x2) < x + w && Math.max(y1, y2) > y && Math.min(y1, y2) < y + h;
+          expect(inside, `segment ${x1},${y1} to ${x2},${y2} through the pool at ${x}`).toBe(false);
+        }
+      }
+    }
+    // Two lanes, one below the other, and the figure tall enough for both.
+    expect(paths[0]![5]).toBeLessThan(paths[1]![5]!);
+    expect(Number(html.match(/viewBox="0 0 \d+ (\d+)"/)![1])).toBeGreaterThan(paths[1]![5]!);
+    // Two pools side by side keep their straight line between facing edges.
+    const two = await reportOf(readFileSync(path.join(ROOT, 'examples/skype-paired-enterprise.yaml'), 'utf8'));
+    expect(two).toMatch(/<path d="M 400 [\d.]+ L 520 [\d.]+"\/>/);
+  });
+
   it('keeps a what-if column per pool up to four pools', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
     expect(html).toContain('<table class="what-if">');

@@ -108,16 +108,27 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
     };
   });
   const centre = new Map(boxes.map((b) => [b.name, b]));
+  // A pair whose pools have another between them goes around it, below the pools, each in a lane of its own.
+  const bottom = 40 + (height - 60);
+  let lanes = 0;
   const links = model.pairs.map((pair, i) => {
     const a = centre.get(pair.pools[0].name)!;
     const b = centre.get(pair.pools[1].name)!;
     const [l, r] = a.x < b.x ? [a, b] : [b, a];
     const y = 40 + (height - 60) / 2 + i * 16;
+    const around = boxes.some((p) => p.x > l.x && p.x < r.x);
+    const lane = bottom + 22 + lanes * 30;
+    if (around) lanes++;
     const stuck = pair.pools.find((p) => p.poolState !== 'Active');
     const other = stuck === pair.pools[0] ? pair.pools[1] : pair.pools[0];
     const label = stuck ? 'no takeover' : pair.failover === 'automated' ? 'automated' : 'manual failover';
     const title = stuck ? takeoverSentence(stuck.name, stuck.poolState, other.name) : `${pair.pools[0].name} and ${pair.pools[1].name} are each other's backup pool (${pair.failover} failover)`;
-    return { path: `M ${l.x + l.width} ${y} L ${r.x} ${y}`, labelX: (l.x + l.width + r.x) / 2, labelY: y - 8, label, automated: pair.failover === 'automated', noTakeover: stuck !== undefined, title };
+    const [from, to] = [l.x + l.width / 2, r.x + r.width / 2];
+    const geometry = around
+      // The label in the gap after the first pool, where no other pair's line comes down.
+      ? { path: `M ${from} ${bottom} L ${from} ${lane} L ${to} ${lane} L ${to} ${bottom}`, labelX: l.x + l.width + GAP / 2, labelY: lane - 6 }
+      : { path: `M ${l.x + l.width} ${y} L ${r.x} ${y}`, labelX: (l.x + l.width + r.x) / 2, labelY: y - 8 };
+    return { ...geometry, label, automated: pair.failover === 'automated', noTakeover: stuck !== undefined, title };
   });
   const noTakeover = links.filter((l) => l.noTakeover).map((l) => l.title);
   const rows = analysis.pools.map((f, i) => ({
@@ -131,7 +142,7 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
   }));
   const description = `${plural(model.pools.length, 'Front End pool')}: ${analysis.pools.map((f) => `${f.name} with ${plural(f.frontEnds, 'front end')}${f.pairedWith ? `, paired with ${f.pairedWith}` : ''}`).join('; ')}.`;
   return {
-    width: Math.max(360, 20 + model.pools.length * (W + GAP)), height, description: [description, ...noTakeover].join(' '), pools: boxes, links, noTakeover, rows,
+    width: Math.max(360, 20 + model.pools.length * (W + GAP)), height: height + lanes * 30, description: [description, ...noTakeover].join(' '), pools: boxes, links, noTakeover, rows,
     routingGroupCaveat: analysis.pools.some((f) => f.tolerableSimultaneousFailures < f.tolerableFailures),
     routingGroupReplicas: SKYPE.routingGroupReplicas.value,
     whatIf: whatIfRows(model, analysis),
