@@ -38,7 +38,8 @@ async function axeViolations(file: string, scheme: 'light' | 'dark' = 'light'): 
 
 /**
  * Words and numbers the printed page splits between two lines ("50,00|0"), each as `token (line)`:
- * a break is allowed only after a hyphen or a slash, where a name breaks as any text does.
+ * a break is allowed only after a hyphen, a slash or a backslash (a path), where any text breaks,
+ * and after a DNS name's dot.
  */
 const SPLIT_TOKENS = `(() => {
   const out = [];
@@ -55,7 +56,7 @@ const SPLIT_TOKENS = `(() => {
         range.setStart(node, m.index + i); range.setEnd(node, m.index + i + 1);
         const r = range.getClientRects()[0];
         if (!r) continue;
-        if (top !== null && Math.round(r.top) !== top && !'-/'.includes(m[0][i - 1])) { out.push(m[0].slice(0, i) + '|' + m[0].slice(i)); break; }
+        if (top !== null && Math.round(r.top) !== top && !'-/\\\\'.includes(m[0][i - 1]) && !(m[0][i - 1] === '.' && /[a-z]/i.test(m[0][i]))) { out.push(m[0].slice(0, i) + '|' + m[0].slice(i)); break; }
         top = Math.round(r.top);
       }
     }
@@ -124,6 +125,47 @@ describe('report in Chromium', () => {
     expect(await axeViolations(file)).toEqual([]);
     if (IN_DEPTH.has(example)) expect(await axeViolations(file, 'dark')).toEqual([]);
   }, 60_000);
+
+  // The designs of issue 25 at a real size: 40 management servers in four sites and seven pools, and 4,000 servers.
+  const SCALE: Record<string, string> = { 'globex-forty-servers': 'examples/globex-forty-servers.yaml', 'four-thousand-servers': 'test/fixtures/scale/four-thousand-servers.yaml' };
+  /** The smallest text in the diagram as drawn, in CSS pixels: its font size times the SVG's scale on the page. */
+  const SMALLEST_DIAGRAM_TEXT = `(() => {
+    const svg = document.querySelector('svg.topology-svg');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+  })()`;
+  it.each(Object.keys(SCALE))('holds at a real size: %s', async (name) => {
+    const [outcome] = await validateOutcomes([SCALE[name]!], { cwd: ROOT });
+    const html = await renderReport(await buildReportView(outcome!, { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error', version: 'test' }));
+    const file = path.join(OUT, `${name}.html`);
+    writeFileSync(file, html);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`file://${file}`);
+    // At a desktop's width: the diagram's text at 10 px or more, nothing scrolls sideways, the what-if included.
+    expect(await page.evaluate<number>(SMALLEST_DIAGRAM_TEXT)).toBeGreaterThanOrEqual(10);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+    const scrolling = await page.evaluate<string[]>(`[...document.querySelectorAll('#what-if .table-scroll, #what-if table, .diagram')].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.className)`);
+    expect(scrolling).toEqual([]);
+    // Every server in the servers table, under its full name.
+    expect(await page.locator('table.servers tbody tr').count()).toBe(outcome!.topology!.managementServers.length + outcome!.topology!.gateways.length);
+    await page.screenshot({ path: path.join(OUT, `${name}.1280.png`), fullPage: name !== 'four-thousand-servers' });
+    // Printed on A4: the diagram's text at 7 pt (9.3 px) or more, nothing wider than the page, no token split.
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 700, height: 990 });
+    expect(await page.evaluate<number>(SMALLEST_DIAGRAM_TEXT), 'printed diagram text').toBeGreaterThanOrEqual(9.3);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth'), 'printed width').toBeLessThanOrEqual(700);
+    if (name !== 'four-thousand-servers') expect(await page.evaluate<string[]>(SPLIT_TOKENS), 'split when printed').toEqual([]);
+    await page.emulateMedia({ media: 'screen' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    writeFileSync(path.join(OUT, `${name}.A4.pdf`), pdf);
+    // On a phone: the page itself does not scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(OUT, `${name}.390.png`) });
+    await page.close();
+    expect(await axeViolations(file)).toEqual([]);
+  }, 120_000);
 
   // Names far wider than their boxes, right-to-left and CJK ones among them, in each kind's diagram.
   const LONG = 'scom-management-server-with-a-very-long-name-01.corp.contoso.example.com';

@@ -393,7 +393,7 @@ describe('report', () => {
     // The diagram: each box's name, its lines joined, is a server's whole name; nothing is cut.
     const drawn = [...html.matchAll(/<text [^>]*class="box-label"[^>]*>(.*?)<\/text>/g)].map((m) => [...m[1]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]).join(''));
     expect(drawn).toEqual([...names.slice(0, 10), 'globex-nyc-scomsql01.corp.globex.example', ...names.slice(10)]);
-    expect(html.slice(html.indexOf('<svg'), html.indexOf('</svg>'))).not.toContain('…');
+    expect(html.slice(html.indexOf('<svg'), html.indexOf('<figcaption>'))).not.toContain('…');
     expect(html).not.toContain('listed in the tables below');
     // The servers table: a row per server, with its role, data centre, agents, pools and availability.
     const servers = html.slice(html.indexOf('<table class="servers">'), html.indexOf('</table>', html.indexOf('<table class="servers">')));
@@ -416,7 +416,10 @@ describe('report', () => {
 
   it('at 4,000 servers: a box per role and data centre with their count, and every server in the servers table', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'test/fixtures/scale/four-thousand-servers.yaml'), 'utf8'));
-    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+    // Eight sites, two a row: four bands, each its own SVG, the first one labelled for the whole.
+    const svg = html.slice(html.indexOf('<svg'), html.indexOf('<figcaption>'));
+    expect(svg.match(/<svg [^>]*class="topology-svg rows"/g)).toHaveLength(1);
+    expect(svg.match(/<svg [^>]*aria-hidden="true"[^>]*class="topology-svg-more rows"/g)).toHaveLength(3);
     expect(svg.match(/<g class="box box-more">/g)).toHaveLength(16);
     expect(svg).toContain('<tspan x="35" y="58" dx="10" dy="19">50 management servers</tspan>');
     expect(svg.match(/>450 gateways</g)).toHaveLength(8);

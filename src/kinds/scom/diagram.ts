@@ -52,6 +52,15 @@ export interface DiagramLink {
   readonly over: boolean;
 }
 
+export interface DiagramBand {
+  readonly y: number;
+  readonly height: number;
+  readonly regions: readonly DiagramRegion[];
+  readonly boxes: readonly DiagramBox[];
+  readonly links: readonly DiagramLink[];
+  readonly chains: readonly { readonly path: string; readonly title: string }[];
+}
+
 export interface Diagram {
   readonly width: number;
   readonly height: number;
@@ -66,6 +75,14 @@ export interface Diagram {
   readonly grouped: boolean;
   /** The sites take several rows: their round trips are in the table only, not drawn. */
   readonly linksInTable: boolean;
+  /** The sites go two a row (more than three of them): drawn as wide as a printed page. */
+  readonly rows: boolean;
+  /**
+   * The drawing in horizontal bands, each drawn as an SVG of its own: one for a row of sites, or
+   * one a row of sites when they go two a row, so that a printed page may break between rows (one
+   * SVG taller than a page was moved whole to the next page and left its heading alone).
+   */
+  readonly bands: readonly DiagramBand[];
 }
 
 /** How many colours pools' badges take turns in (styles.hbs's .c0 to .c7). */
@@ -204,6 +221,7 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
   });
   // Rows share a height each, so that the page reads as rows of sites; boxes move to their column's place.
   let rowTop = TOP;
+  const rowSpans: { top: number; bottom: number }[] = [];
   for (let first = 0; first < columns.length; first += perRow) {
     const row = columns.slice(first, first + perRow);
     const height = Math.max(...row.map((c) => c.height));
@@ -220,6 +238,7 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
       regions.push(region);
       regionOf.set(dc.name, region);
     });
+    rowSpans.push({ top: rowTop, bottom: rowTop + height });
     rowTop += height + (first + perRow < columns.length ? GAP / 2 : 0);
   }
   // Links between regions, in one row: data-centre entries over the regions' tops, server pairs
@@ -271,7 +290,22 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
     });
   }
   const width = Math.max(360, Math.min(perRow, topology.dataCenters.length) * (COLUMN + GAP));
-  return { width, height: rowTop + 20, regions, boxes, links, chains, moreBadges, grouped, linksInTable: !oneRow && topology.latency.length > 0 };
+  const height = rowTop + 20;
+  // One band in a row of sites, with the links above it; else a band a row, each with the chains that start in it.
+  const bands: DiagramBand[] = oneRow
+    ? [{ y: 0, height, regions, boxes, links, chains }]
+    : rowSpans.map(({ top, bottom }, k) => {
+      const within = (y: number) => y >= top && y < bottom;
+      const y = k === 0 ? 0 : top - 8;
+      return {
+        y, height: (k === rowSpans.length - 1 ? height : bottom + 8) - y,
+        regions: regions.filter((r) => within(r.y)),
+        boxes: boxes.filter((b) => within(b.y)),
+        links: [],
+        chains: chains.filter((c) => within(Number(c.path.split(' ')[2]))),
+      };
+    });
+  return { width, height, regions, boxes, links, chains, moreBadges, grouped, linksInTable: !oneRow && topology.latency.length > 0, rows: perRow === PER_ROW, bands };
 }
 
 /** What a measured round trip is held to, as the latency rules hold it; `limit` null when none applies. */

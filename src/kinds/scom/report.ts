@@ -63,6 +63,9 @@ export interface GatewayView {
   readonly agents: string;
   readonly primary: string;
   readonly failover: string;
+  /** `primary` and `failover` in pieces ending at a DNS name's dots, where a printed page may break them (<wbr>). */
+  readonly primaryParts: readonly string[];
+  readonly failoverParts: readonly string[];
   /** gateway-without-failover found this gateway (as configured: nothing when the rule is off). */
   readonly noFailover: boolean;
   readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
@@ -239,17 +242,26 @@ function gatewayRows(topology: Topology, result: FileResult, poolNumber: Readonl
   return topology.gateways.map((g) => {
     const [primary, ...failover] = g.reportsTo;
     const noFailover = flagged.has(`${g.path}/managementServers`);
+    const primaryText = primary?.name ?? 'none';
+    const failoverText = failover.length > 0 ? failover.map((s) => s.name).join(', ')
+      : `none${!noFailover ? '' : primary ? ': its agents stop reporting while its primary is down' : ': it reports to no management server'}`;
     return {
       name: g.name,
       dataCenter: g.dataCenter.name,
       agents: fmt(g.agents),
-      primary: primary?.name ?? 'none',
-      failover: failover.length > 0 ? failover.map((s) => s.name).join(', ')
-        : `none${!noFailover ? '' : primary ? ': its agents stop reporting while its primary is down' : ': it reports to no management server'}`,
+      primary: primaryText,
+      failover: failoverText,
+      primaryParts: atDots(primaryText),
+      failoverParts: atDots(failoverText),
       noFailover,
       pools: (poolsOf.get(g.name) ?? []).map((number) => ({ number, colour: poolColour(number), name: poolName.get(number)! })),
     };
   });
+}
+
+/** `scom-ms01.corp.contoso.com` as `scom-ms01.`, `corp.`, `contoso.com`: a name three columns of a printed table wide breaks only there. */
+function atDots(text: string): string[] {
+  return text.split(/(?<=\.)(?=[^\s.])/);
 }
 
 /** A what-if cell: the outcome in a word and the votes; cut off is not stopped, and says why. */
