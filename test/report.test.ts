@@ -433,7 +433,7 @@ describe('report', () => {
   it('routes a Skype pair line around the pools between its two, below them, each pair in a lane of its own', async () => {
     const pools = ['a', 'b', 'c', 'd'].map((p) => `  - {name: pool-${p}.contoso.com, frontEnds: [${p}1, ${p}2, ${p}3]}`).join('\n');
     const html = await reportOf(`version: 1\nkind: skype-pool-pair\nname: Four pools\npools:\n${pools}\npairs:\n  - [pool-a.contoso.com, pool-c.contoso.com]\n  - [pool-b.contoso.com, pool-d.contoso.com]\n`);
-    const rects = [...html.matchAll(/<g class="region[^"]*">(?:<title>[^<]*<\/title>)?\s*<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/g)].map((m) => m.slice(1, 5).map(Number));
+    const rects = [...html.matchAll(/<g class="region[^"]*">(?:<title>[^<]*<\/title>)?\s*<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/g)].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
     expect(rects).toHaveLength(4);
     const paths = [...html.matchAll(/<g class="link[^"]*"><title>[^<]*<\/title><path d="([^"]*)"\/>/g)].map((m) => m[1]!.match(/-?\d+(\.\d+)?/g)!.map(Number));
     expect(paths).toHaveLength(2);
