@@ -1,6 +1,6 @@
 /** Diagram labels fitted without a browser: estimated widths, where a name is cut, and right-to-left names. */
 import { describe, expect, it } from 'vitest';
-import { fitFirst, fitText, startsRightToLeft, textWidth } from '../src/report/fit-text.js';
+import { fitFirst, fitText, startsRightToLeft, textWidth, wrapText } from '../src/report/fit-text.js';
 
 describe('fitText', () => {
   it('keeps a name that fits whole, without a tooltip', () => {
@@ -51,5 +51,36 @@ describe('fitFirst', () => {
     expect(fitFirst(['management server · 1,200 agents', '1,200 agents'], 300, 11)).toEqual({ label: 'management server · 1,200 agents' });
     expect(fitFirst(['management server · 1,200 agents', '1,200 agents'], 120, 11)).toEqual({ label: '1,200 agents', full: 'management server · 1,200 agents' });
     expect(fitFirst(['management server · 1,200 agents', '1,200 agents'], 40, 11)).toMatchObject({ label: expect.stringMatching(/^1,.*…$/), full: 'management server · 1,200 agents' });
+  });
+});
+
+describe('wrapText', () => {
+  it('keeps a name that fits on one line', () => {
+    expect(wrapText('scom-ms01', 200, 13, true)).toEqual(['scom-ms01']);
+  });
+
+  it('wraps a long DNS name after its dots and hyphens, never cutting it: the lines joined are the name', () => {
+    const name = 'globex-nyc-scom-ms01.corp.globex.example';
+    const lines = wrapText(name, 260, 13, true);
+    expect(lines).toEqual(['globex-nyc-scom-ms01.corp.', 'globex.example']);
+    expect(lines.join('')).toBe(name);
+    for (const line of lines) expect(textWidth(line, 13, true)).toBeLessThanOrEqual(260);
+    expect(wrapText(name, 160, 13, true)).toEqual(['globex-nyc-scom-', 'ms01.corp.globex.', 'example']);
+  });
+
+  it('breaks between characters only where a name has no separator near enough (CJK, one long word)', () => {
+    for (const name of ['WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW', '管理服务器管理服务器管理服务器管理服务器', 'a-WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW']) {
+      const lines = wrapText(name, 120, 13, true);
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.join('')).toBe(name);
+      for (const line of lines) expect(textWidth(line, 13, true)).toBeLessThanOrEqual(120);
+    }
+    // A separator that would leave the line under half full is passed over: "a-" alone is not a line.
+    expect(wrapText('a-WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW', 120, 13, true)[0]).not.toBe('a-');
+  });
+
+  it('keeps a grapheme whole, and gives one line for a character wider than the room', () => {
+    expect(wrapText('🇫🇷🇫🇷🇫🇷', 10, 13)).toEqual(['🇫🇷', '🇫🇷', '🇫🇷']);
+    expect(wrapText('', 100, 13)).toEqual(['']);
   });
 });
