@@ -183,7 +183,7 @@ describe('pooltopo', () => {
       withoutDefaultObserver: { votingMembers: 2, votesNeeded: 2, tolerableFailures: 0 },
       dataCenters: ['default'], leaseDurationSeconds: 180,
     });
-    expect(pool.dataCenterLoss).toEqual([{ dataCenter: 'default', survives: false, outcome: 'stops', votesLeft: 0, votesNeeded: 2, membersLeft: 0, stopsManagementGroup: true, databaseLost: true }]);
+    expect(pool.dataCenterLoss).toEqual([{ dataCenter: 'default', survives: false, outcome: 'stops', cause: 'votes', votesLeft: 0, votesNeeded: 2, membersLeft: 0, stopsManagementGroup: true, databaseLost: true }]);
     expect(pool.singlePointsOfFailure).toEqual(['sql01']);
     expect(out.files[0].managementGroup).toEqual({ singlePointsOfFailure: ['sql01'] });
     expect(out.files[1].findings[0]).toEqual({

@@ -366,7 +366,7 @@ describe('report', () => {
 
   it('says in the headline and the summary when a single server stops what the figure counts as surviving (seed 000\'s "Good" design)', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/two-servers-colocated-db.yaml'), 'utf8'));
-    expect(html).toContain('<p class="headline-caveat">but losing scom-ms01 alone stops a pool the figure counts as surviving it (a single point of failure)</p>');
+    expect(html).toContain('<p class="headline-caveat">but scom-ms01 is a single point of failure: losing it alone stops a pool</p>');
     expect(html).toMatch(/Single points of failure<\/dt><dd>the management group: scom-ms01<\/dd>/);
     const clustered = await reportOf(readFileSync(path.join(ROOT, 'examples/database-cluster-three-sites.yaml'), 'utf8'));
     expect(clustered).not.toContain('<p class="headline-caveat">');

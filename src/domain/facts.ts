@@ -66,6 +66,9 @@ export const SOURCES = {
   GW: {
     title: 'Install a gateway server (System Center Operations Manager), Microsoft Learn',
   },
+  'PS-SCOM': {
+    title: 'OperationsManager PowerShell reference: Set-SCOMResourcePool, Get-SCOMResourcePool, Set-SCOMParentManagementServer, Microsoft Learn',
+  },
   'GW-CHAIN': {
     title: '"How to link multiple Gateway Servers together?" (System Center blog): chained gateways',
   },
@@ -101,8 +104,8 @@ export const POOL = {
 
 /** PoolManager registry values (FE, PM). */
 export const POOL_MANAGER = {
-  leaseRequestPeriodSeconds: { default: n(120, 'PM'), ceiling: n(600, 'FE'), registryValue: 'PoolLeaseRequestPeriodSeconds' },
-  networkLatencySeconds: { default: n(30, 'PM'), ceiling: n(120, 'FE'), registryValue: 'PoolNetworkLatencySeconds' },
+  leaseRequestPeriodSeconds: { default: n(120, 'FE'), ceiling: n(600, 'FE'), registryValue: 'PoolLeaseRequestPeriodSeconds' },
+  networkLatencySeconds: { default: n(30, 'FE'), ceiling: n(120, 'FE'), registryValue: 'PoolNetworkLatencySeconds' },
 } as const;
 export type PoolManagerSetting = keyof typeof POOL_MANAGER;
 export const POOL_MANAGER_SETTINGS: readonly PoolManagerSetting[] = ['leaseRequestPeriodSeconds', 'networkLatencySeconds'];
@@ -117,7 +120,10 @@ export interface CapacityLimits {
   readonly computersPerManagementGroupFewConsoles: SourcedNumber;
   readonly unixLinuxPerManagementServer: SourcedNumber;
   readonly unixLinuxPerGateway: SourcedNumber;
+  /** Network devices per resource pool of three or more management servers. */
   readonly networkDevicesPerPool: SourcedNumber;
+  /** Network devices per gateway in a resource pool (the hardware table). */
+  readonly networkDevicesPerGatewayInPool: SourcedNumber;
   readonly networkDevicesPerManagementGroup: SourcedNumber;
   readonly urlsPerManagementServer: SourcedNumber;
   readonly urlsPerManagementGroup: SourcedNumber;
@@ -131,6 +137,7 @@ const LIMITS_2016_ON: CapacityLimits = {
   unixLinuxPerManagementServer: n(1000, 'SR'),
   unixLinuxPerGateway: n(100, 'SR'),
   networkDevicesPerPool: n(1000, 'SR'),
+  networkDevicesPerGatewayInPool: n(500, 'SR'),
   networkDevicesPerManagementGroup: n(2000, 'SR'),
   urlsPerManagementServer: n(3000, 'SR'),
   urlsPerManagementGroup: n(12000, 'SR'),
@@ -144,6 +151,7 @@ const LIMITS_2012R2: CapacityLimits = {
   unixLinuxPerManagementServer: n(500, 'SR', true),
   unixLinuxPerGateway: n(100, 'SR', true),
   networkDevicesPerPool: n(1000, 'SR'),
+  networkDevicesPerGatewayInPool: n(500, 'SR', true),
   networkDevicesPerManagementGroup: n(2000, 'SR'),
   urlsPerManagementServer: n(3000, 'SR', true),
   urlsPerManagementGroup: n(12000, 'SR', true),
