@@ -15,6 +15,11 @@ import noStandby from './rules/no-standby.js';
 import primaryMachineMismatch from './rules/primary-machine-mismatch.js';
 import replicationNotStopped from './rules/replication-not-stopped.js';
 import socketMismatch from './rules/socket-mismatch.js';
+import unknownSetting from './rules/unknown-setting.js';
+import connectionMismatch from './rules/connection-mismatch.js';
+import databaseOnMachine from './rules/database-on-machine.js';
+import standbyStartsAutomatically from './rules/standby-starts-automatically.js';
+import secondaryNotStarted from './rules/secondary-not-started.js';
 
 export { analyseOpcon, type Failover, type OpconAnalysis } from './analysis.js';
 export { normaliseOpcon, type OpconDocument, type OpconModel } from './model.js';
@@ -31,6 +36,11 @@ export const OPCON_RULES: readonly AnyRule[] = [
   primaryMachineMismatch,
   replicationNotStopped,
   manualStartType,
+  unknownSetting,
+  connectionMismatch,
+  databaseOnMachine,
+  standbyStartsAutomatically,
+  secondaryNotStarted,
 ];
 
 export const opconKind: KindPlugin<'opcon-failover'> = {
