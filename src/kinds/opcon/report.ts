@@ -10,6 +10,7 @@ const EVENT_TITLES: Readonly<Record<OpconEvent, string>> = {
   'abnormal-shutdown': 'The Primary stops abnormally',
   'communication-loss': 'The Primary and the Secondary lose contact',
   'normal-shutdown': 'The Primary is shut down normally',
+  'machine-crash': 'The Primary machine crashes',
 };
 
 /** A machine's box in the diagram (report.hbs draws it 240 by 74). */
