@@ -149,9 +149,10 @@ export const SMASERVMAN = {
     PingTimeOutInMilliseconds: n(1000, 'OPC-SM'),
     TimeOutInSecondsForSync: n(60, 'OPC-SM'),
   },
-  /** Text defaults: absent, a switch is N and Mode is StandAlone. */
+  /** Text defaults: absent, a switch is N, Mode is StandAlone and the service has its installed names. */
   defaultMode: 'StandAlone',
   defaultSwitch: 'N',
+  textDefaults: { ShortServiceName: 'SMA_Servman', DisplayServiceName: 'SMA Service Manager' },
   sections: {
     general: { name: 'General Settings', keys: ['ShortServiceName', 'DisplayServiceName', 'Mode', 'InitializationScript', 'TerminationScript'] },
     Primary: { name: 'Primary Mode Settings', keys: ['FailOverSocketNumber', 'TimeOutInSecondsForSync', 'SyncInitFailureScript'] },

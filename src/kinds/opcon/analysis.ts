@@ -86,7 +86,7 @@ export function databaseHosts(model: OpconModel): DatabaseHost[] {
     if (seen.has(host)) continue;
     seen.add(host);
     const machine = model.machines.find((m) => machineKey(m.name) === host);
-    hosts.push(machine ? { ...n, machine } : n);
+    hosts.push(machine ? { server: n.server, path: n.path, machine } : n);
   }
   return hosts;
 }
