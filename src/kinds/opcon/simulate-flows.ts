@@ -110,6 +110,10 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
       ? `${s.name}'s SAM-SS keeps running: processing continues there, unplanned.`
       : `Nothing takes over: the backup StandAlone SMAServMan on ${s.name} does not communicate with the primary, and its service is not started.`);
     if (event === 'normal-shutdown') manual.push(`If this is maintenance, start ${P.name}'s SMA Service Manager again when it is done; otherwise fail over by hand:`);
+    if (event === 'abnormal-shutdown') {
+      manual.push(`Review all SAM-SS logs on ${P.name} to determine the cause of the failure (Logging in the Server Programs online help).`);
+      manual.push(`If possible, correct the issue on ${P.name} and start its SMA Service Manager again; if it cannot be resolved quickly, fail over:`);
+    }
     manualFailover(s);
     failback(s);
     return outcome(running(false).filter((m) => !dbLost(m)), false, both);

@@ -60,14 +60,16 @@ describe('OpCon events as the vendor\'s process flows say', () => {
     expect(e).toMatchObject({ active: [], failedOver: false, twoSams: false });
     expect(e.steps).toContain('Primary StandAlone SMAServMan runs the TerminationScript (<Termination Event Script>).');
     expect(e.manualActions).toEqual([
+      'Review all SAM-SS logs on OpConxps1 to determine the cause of the failure (Logging in the Server Programs online help).',
+      'If possible, correct the issue on OpConxps1 and start its SMA Service Manager again; if it cannot be resolved quickly, fail over:',
       'Set the Primary SMAServMan service startup type on OpConxps1 to Manual and confirm the service is stopped.',
       'Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the backup StandAlone machine OpConxps2.',
       'On the backup StandAlone machine OpConxps2, set the SMAServMan startup type to Automatic and start the service; its SAM-SS connects to the subscribing database, SMABckupDBServer/OpConxps.',
     ]);
     // Scenario 1: no StopRepl, the same database.
     const one = (await events([seed(1), '--event', 'abnormal-shutdown'])).events[0];
-    expect(one.manualActions).toHaveLength(2);
-    expect(one.manualActions[1]).toMatch(/its SAM-SS connects to SMAProdDBServer\/OpConxps\.$/);
+    expect(one.manualActions).toHaveLength(4);
+    expect(one.manualActions[3]).toMatch(/its SAM-SS connects to SMAProdDBServer\/OpConxps\.$/);
     expect(one.recovery).toEqual([
       'Remedy the problem that caused the failover on OpConxps1.',
       'Stop the SMA Service Manager on OpConxps2 and set its startup type back to Manual.',
