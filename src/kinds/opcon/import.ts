@@ -74,7 +74,7 @@ export async function importOpcon(request: ImportRequest): Promise<ImportResult>
 
 /** `NAME=PATH` or `PATH`, read and checked: its Mode, from [General Settings]. */
 function sourceOf(arg: string, cwd: string): Source {
-  const named = /^([A-Za-z0-9][A-Za-z0-9._-]*)=(.+)$/.exec(arg);
+  const named = /^([A-Za-z0-9][A-Za-z0-9._-]*)=([^]+)$/.exec(arg);
   // A file whose own name has a `=` in it is that file, where it exists and the rest does not.
   const byName = named && !(exists(arg, cwd) && !exists(named[2]!, cwd));
   const file = byName ? named[2]! : arg;

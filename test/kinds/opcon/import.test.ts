@@ -72,6 +72,20 @@ describe('pooltopo import opcon', () => {
     expect(r.stderr).toBe('pooltopo: examples/opcon-seed/scenario-3/OpConxps2/SMAServMan.ini:19: the Secondary\'s PrimaryMachine is "OpConxps1", which names neither machine imported (opcon09 from examples/opcon-seed/scenario-3/OpConxps1/SMAServMan.ini, OpConxps2 from examples/opcon-seed/scenario-3/OpConxps2/SMAServMan.ini); is the Primary\'s file the right one, or its name?\n');
   });
 
+  it('writes any key and value the ini holds as YAML that reads back the same, and escapes what a terminal would obey', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-import-'));
+    const secondary = path.join(dir, 'SMAServMan.ini');
+    writeFileSync(secondary, '[General Settings]\r\nMode=Secondary\r\n[Secondary Mode Settings]\r\nFailOverSocketNumber=6500\r\nPrimaryMachine=box1\r\n'
+      + 'PrimaryAbnormalShutdownFailover=Y\r\nPrimaryAbnormalShutdownScript=C:\\a b\\x.cmd # kept\r\nweird: key=yes\r\nTrue=on\r\nSyncLostScript=\u001b[31mred\u202e\r\n');
+    const r = await importOf([`box2=${secondary}`]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
+    const { opcon } = await lintText(r.stdout, 'x.yaml');
+    const m = opcon!.model.machines[0]!;
+    expect(m.scripts).toMatchObject({ PrimaryAbnormalShutdownScript: 'C:\\a b\\x.cmd # kept', SyncLostScript: '\u001b[31mred\u202e' });
+    expect([...m.settingKeys.values()]).toEqual(['FailOverSocketNumber', 'PrimaryMachine', 'PrimaryAbnormalShutdownFailover', 'PrimaryAbnormalShutdownScript', 'weird: key', 'True', 'SyncLostScript']);
+  });
+
   describe('bad input: one line with file and line, exit 2, no output file', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-import-'));
     const file = (name: string, content: string | Buffer) => {
