@@ -195,7 +195,6 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
     if (dbLost(s)) {
       steps.push(`Secondary SAM-SS cannot connect to ${db(s)}: it was on ${P.name}. No SAM runs; failover cannot help while the database is gone.`);
       manual.push(`Bring ${P.name} back, or restore the OpCon database elsewhere and point ${s.name}'s SMA Connection Configuration at it.`);
-      failback(s);
       return outcome([], true, false);
     }
     const named = s.connection ? ` (${connectionText(s.connection)})` : '';
@@ -232,6 +231,8 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
 
   /** Back to the primary, by hand (Recovery; with replication, "Failover and Recovery with Replication"). */
   function failback(s: Machine, byHand = false): void {
+    // No failover to come back from while the standby's database is gone with the crashed machine.
+    if (dbLost(s)) return;
     recovery.push(`Remedy the problem that caused the failover on ${P.name}.`);
     if (replicated) recovery.push(`Set up replication again, following the vendor's "Failover and Recovery with Replication", so that ${P.name}'s database has the changes made in ${db(s)}, before ${P.name} takes over.`);
     recovery.push(`Stop the SMA Service Manager on ${s.name}${f.mode === 'manual' ? ' and set its startup type back to Manual' : ''}.`);

@@ -96,6 +96,7 @@ describe('OpCon events as the vendor\'s process flows say', () => {
     const crash = simulateOpconEvent(onPrimary.opcon!.model, onPrimary.opcon!.analysis, 'machine-crash');
     expect(crash).toMatchObject({ active: [], failedOver: true });
     expect(crash.steps).toContain('The OpCon database on OpConxps1 was on OpConxps1: it is gone too.');
+    expect(crash.recovery).toEqual([]);
   });
 
   it('keeps the Primary running when the Secondary machine crashes', async () => {
