@@ -41,6 +41,9 @@ function pkg(): { version: string; homepage: string } {
   return packageJson;
 }
 
+/** The importers of the kinds that have one (`import opcon`). */
+const IMPORTERS = KIND_PLUGINS.flatMap((k) => ('importer' in k && k.importer ? [k.importer] : []));
+
 const USAGE = `Usage: pooltopo <command> [options]
 
 Validate and capacity-plan high-availability pool topologies (SCOM resource pools).
@@ -50,7 +53,7 @@ Commands:
   report FILE [-o OUT.html]   write a self-contained HTML design-review report
   simulate FILE --down NAMES  which pools keep quorum when servers or data centres are down
   plan FILE                   the smallest change per pool to reach the target tolerable failures
-  import SOURCE FILE...       write a topology file from a live system's own files (opcon)
+  import SOURCE FILE...       write a topology file from a live system's own files (${IMPORTERS.map((i) => i.source).join(', ')})
   rules [RULE-ID]             list the rules, or explain one
   schema                      print the JSON Schema of the topology format
 
@@ -154,9 +157,6 @@ Options:
       --color / --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help                show this help
 `;
-
-/** The importers of the kinds that have one (`import opcon`). */
-const IMPORTERS = KIND_PLUGINS.flatMap((k) => ('importer' in k && k.importer ? [k.importer] : []));
 
 const IMPORT_USAGE = `Usage: pooltopo import SOURCE FILE... [-o OUT.yaml] [options]
 
