@@ -224,6 +224,10 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
       manual.push(`Failing over to ${s.name} cannot help yet: its SAM-SS would connect to ${db(s)}, which was on ${P.name}; restore the database first.`);
       return;
     }
+    if (f.mode === 'manual' && starts(s)) {
+      manual.push(`${s.name}'s SMAServMan already runs (it starts by itself), its SAM-SS on ${db(s)}: confirm it is the only SAM on the database now, and set its startup type to Manual once processing is back on ${P.name}.`);
+      return;
+    }
     manual.push(f.mode === 'manual'
       ? `On the backup StandAlone machine ${s.name}, set the SMAServMan startup type to Automatic and start the service; its SAM-SS connects to ${db(s)}.`
       : `On ${s.name}, stop the Secondary SMAServMan, set Mode=StandAlone in its SMAServMan.ini (a Secondary only takes over on its triggers; pooltopo's reading, the vendor's manual steps are for StandAlone machines), set its startup type to Automatic and start the service; its SAM-SS connects to ${db(s)}.`);

@@ -84,6 +84,9 @@ describe('OpCon events as the vendor\'s process flows say', () => {
     const loss = simulateOpconEvent(opcon!.model, opcon!.analysis, 'communication-loss');
     expect(loss).toMatchObject({ active: ['OpConxps1', 'OpConxps2'], twoSams: true });
     expect(loss.steps[0]).toMatch(/two SAMs run from the start\.$/);
+    const abnormal = simulateOpconEvent(opcon!.model, opcon!.analysis, 'abnormal-shutdown');
+    expect(abnormal).toMatchObject({ active: ['OpConxps2'], twoSams: true });
+    expect(abnormal.manualActions.at(-1)).toBe("OpConxps2's SMAServMan already runs (it starts by itself), its SAM-SS on SMAProdDBServer/OpConxps: confirm it is the only SAM on the database now, and set its startup type to Manual once processing is back on OpConxps1.");
   });
 
   it('runs two SAMs when communication loss triggers failover, and none when the database was on the crashed machine', async () => {
