@@ -106,7 +106,9 @@ export function decodeIni(bytes: Uint8Array, file: string): string {
 
 /** Parses ini text; pure. */
 export function parseIni(text: string, file: string): IniFile {
-  const sections: { name: string; line: number; entries: IniEntry[]; repeated: IniEntry[] }[] = [];
+  const sections: { name: string; line: number; entries: IniEntry[]; repeated: IniEntry[]; keys: Set<string> }[] = [];
+  // By lower-case name, so that a file of many sections or keys costs a lookup each, not a search.
+  const byName = new Map<string, (typeof sections)[number]>();
   const outside: IniEntry[] = [];
   let current: (typeof sections)[number] | undefined;
   let ignored: (typeof sections)[number] | undefined;
@@ -118,16 +120,17 @@ export function parseIni(text: string, file: string): IniFile {
     const header = /^\[([^\]]*)\]\s*(?:[;#].*)?$/.exec(s);
     if (header) {
       const name = header[1]!.trim();
-      const again = sections.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      const again = byName.get(name.toLowerCase());
       // A second section of the same name: Windows reads only the first, so its lines go nowhere.
       if (again) {
-        ignored = { name, line, entries: [], repeated: [] };
+        ignored = { name, line, entries: [], repeated: [], keys: new Set() };
         current = ignored;
         again.repeated.push({ key: `[${name}]`, value: '', line });
         return;
       }
-      current = { name, line, entries: [], repeated: [] };
+      current = { name, line, entries: [], repeated: [], keys: new Set() };
       sections.push(current);
+      byName.set(name.toLowerCase(), current);
       return;
     }
     const eq = s.indexOf('=');
@@ -137,8 +140,11 @@ export function parseIni(text: string, file: string): IniFile {
     const entry = { key: s.slice(0, eq).trim(), value: s.slice(eq + 1).trim(), line };
     if (current === undefined) outside.push(entry);
     else if (current === ignored) return;
-    else if (current.entries.some((e) => e.key.toLowerCase() === entry.key.toLowerCase())) current.repeated.push(entry);
-    else current.entries.push(entry);
+    else if (current.keys.has(entry.key.toLowerCase())) current.repeated.push(entry);
+    else {
+      current.keys.add(entry.key.toLowerCase());
+      current.entries.push(entry);
+    }
   });
-  return { file, sections, outside };
+  return { file, sections: sections.map(({ name, line, entries, repeated }) => ({ name, line, entries, repeated })), outside };
 }

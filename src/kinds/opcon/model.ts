@@ -136,14 +136,32 @@ const SWITCH_VALUES: ReadonlyMap<unknown, boolean> = new Map<unknown, boolean>([
 /** The longest key the closeness check compares: past it no documented key is near (and the edit distance would cost). */
 const LONGEST_NEAR_KEY = 64;
 
-/** The documented key a mistyped one means: within a quarter of its length in edits (at least 2). */
+/** How many of each character a key has (its letters are ASCII; anything else counts as one bucket). */
+function letterCounts(key: string): Int16Array {
+  const counts = new Int16Array(128);
+  for (let i = 0; i < key.length; i++) counts[Math.min(key.charCodeAt(i), 127)]!++;
+  return counts;
+}
+
+const DOCUMENTED_COUNTS: ReadonlyMap<string, Int16Array> = new Map([...DOCUMENTED_KEYS.keys()].map((k) => [k, letterCounts(k)]));
+
+/**
+ * The documented key a mistyped one means: within a quarter of its length in edits (at least 2).
+ * An edit changes the key's letter counts by at most 2, so a key whose counts differ by more than
+ * twice the limit is passed over without the edit distance: a file of many keys costs a count each.
+ */
 function keyMeant(key: string): string | undefined {
   const lower = key.toLowerCase();
   if (lower.length > LONGEST_NEAR_KEY) return undefined;
   const limit = Math.max(2, Math.floor(lower.length / 4));
+  const counts = letterCounts(lower);
   let best: { key: string; d: number } | undefined;
   for (const [k, spelled] of DOCUMENTED_KEYS) {
     if (Math.abs(k.length - lower.length) > limit) continue;
+    const known = DOCUMENTED_COUNTS.get(k)!;
+    let apart = 0;
+    for (let c = 0; c < 128 && apart <= 2 * limit; c++) apart += Math.abs(counts[c]! - known[c]!);
+    if (apart > 2 * limit) continue;
     const d = editDistance(lower, k);
     if (d <= limit && (best === undefined || d < best.d)) best = { key: spelled, d };
   }
