@@ -113,7 +113,7 @@ function databaseBoxes(model: OpconModel, analysis: OpconAnalysis, machines: Opc
 /** How the Secondary's detection time is made up: SecondsBetweenPings x (PingRetryCount + 1) + the ping's timeout. */
 function detectionInputs(analysis: OpconAnalysis): string {
   const s = analysis.secondary!;
-  return `${s.name}: ${s.secondsBetweenPings} s x ${s.pingRetryCount + 1} pings (PingRetryCount ${s.pingRetryCount} + 1) + a ${s.pingTimeOutInMilliseconds} ms timeout`;
+  return `${s.name}: ${s.secondsBetweenPings} s x ${s.pingRetryCount + 1} pings (PingRetryCount ${s.pingRetryCount} + 1) + a ${s.pingTimeOutInMilliseconds} ms timeout; pooltopo's model, the vendor gives no figure`;
 }
 
 /** The settings each machine's SMAServMan reads, as the model has them (defaults where a file gives none). */
