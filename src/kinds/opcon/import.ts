@@ -183,7 +183,7 @@ function write(machines: readonly Named[], extra: Extra): string {
     const { settings, notes } = settingsOf(s);
     if (settings.length > 0) {
       out.push('    settings:');
-      for (const { key, entry } of settings) out.push(`      ${scalar(key)}: ${value(entry.value)}  # ${location(s.file, entry.line)}`);
+      for (const { key, entry } of settings) out.push(`      ${scalar(key)}: ${value(key, entry.value)}  # ${location(s.file, entry.line)}`);
     }
     for (const n of notes) comment('    ', n);
   }
@@ -241,9 +241,13 @@ function oneLine(text: string): string {
   return escapeForTerminal(text);
 }
 
-/** A number as one where the file writes a plain whole number; anything else as text. */
-function value(v: string): string {
-  return /^(?:0|[1-9]\d{0,14})$/.test(v) ? v : scalar(v);
+/** The documented settings whose values are numbers; every other documented one is text (a script, a name, a switch). */
+const NUMERIC_KEYS = new Set(['FailOverSocketNumber', 'TimeOutInSecondsForSync', 'SecondsBetweenPings', 'PingRetryCount', 'PingTimeOutInMilliseconds', 'RestartApplicationLimit']);
+
+/** A number as one where the file writes a plain whole number for a numeric or undocumented key; anything else as text. */
+function value(key: string, v: string): string {
+  const numeric = NUMERIC_KEYS.has(key) || !DOCUMENTED_KEYS.has(key.toLowerCase());
+  return numeric && /^(?:0|[1-9]\d{0,14})$/.test(v) ? v : scalar(v);
 }
 
 // Words YAML 1.1 tools read as booleans or null: quoted, so that every reader takes them as text.
