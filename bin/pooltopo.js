@@ -63,10 +63,21 @@ function stdoutIsTerminal() {
   return require('node:tty').isatty(1);
 }
 
+/** The working directory; where it was deleted under the shell, one line and exit code 2 (CLI.md). */
+function workingDirectory() {
+  try {
+    return process.cwd();
+  } catch (err) {
+    const why = err.code === 'ENOENT' ? 'it was deleted' : err.message;
+    writeAll(2, `pooltopo: the working directory cannot be read (${why}); change to a folder that exists\n`);
+    process.exit(2);
+  }
+}
+
 main(process.argv.slice(2), {
   stdout: (text) => writeAll(1, text),
   stderr: (text) => writeAll(2, text),
-  cwd: process.cwd(),
+  cwd: workingDirectory(),
   env: process.env,
   isTTY: stdoutIsTerminal(),
   onBatch: tuneForBatch,

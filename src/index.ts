@@ -4,16 +4,17 @@
  *   import { validate } from 'pooltopo';
  *   const results = await validate(['topologies/'], { rules: { 'observer-only-members': 'off' } });
  */
-import * as path from 'node:path';
 import { PooltopoError } from './errors.js';
 import type { ParseLimits } from './io/parse.js';
-import { DEFAULT_READ_LIMITS, expandPatterns, globToRegExp, readTopologyFile, type ReadLimits, type ReadResult } from './io/files.js';
+import { DEFAULT_READ_LIMITS, expandPatterns, readTopologyFile, workingDirectory, type ReadLimits, type ReadResult } from './io/files.js';
+import { ignoreListProblem, ignoreMatcher } from './io/ignore.js';
 import { NO_NODES, SourceMap } from './io/source-map.js';
 import { checkLintOptions, checkOptionKeys, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
 import { summarise, type Results } from './results.js';
 import type { Config } from './config/config.js';
 import { RULES as ALL_RULES, ruleById as anyRuleById } from './rules/index.js';
 import type { Rule } from './rules/types.js';
+import { describeRules as describeAll, type RuleDescriptor } from './rules/descriptors.js';
 
 /**
  * Every built-in rule, of every kind, with its metadata (`meta`: id, severity, category,
@@ -30,14 +31,27 @@ export function ruleById(id: string): Rule<never> | undefined {
 
 export { lintText, type LintOptions, type LintOutcome, type RuleSetting } from './lint.js';
 export type { Rule, RuleMeta, Severity, Category } from './rules/types.js';
-export { describeRules, type RuleDescriptor, type SourceRef } from './rules/descriptors.js';
+export type { RuleDescriptor, SourceRef } from './rules/descriptors.js';
+
+/**
+ * Each rule that runs under `config` (every built-in rule at its own severity without one), as
+ * `pooltopo rules` lists them. Throws PooltopoError for a `config` that is not loadConfig's.
+ */
+export function describeRules(config?: Pick<Config, 'rules' | 'policies' | 'file'>): RuleDescriptor[] {
+  if (config === undefined) return describeAll();
+  const c = config as Partial<Config> | null;
+  if (c === null || typeof c !== 'object' || typeof c.rules !== 'object' || c.rules === null || !Array.isArray(c.policies)) {
+    throw new PooltopoError('describeRules: config must be a Config as loadConfig returns it');
+  }
+  return describeAll(config);
+}
 export type {
   Finding, FileResult, FileResultBase, KindFileResult, ScomFileResult, SkypeFileResult, OpconFileResult, UnknownKindFileResult,
   TopologyKind, KindPoolResult, PoolResult, Results, Summary, QuorumResult,
 } from './results.js';
 export { isScomPool, isSkypePool, isScomResult, isSkypeResult, isOpconResult } from './results.js';
 export type { SuppressedFinding } from './results.js';
-export type { DataCenterLoss } from './kinds/scom/analysis/data-centers.js';
+export type { DataCenterLoss } from './kinds/scom/analysis/what-if.js';
 export type { Settings } from './settings.js';
 export { PooltopoError };
 export { loadConfig, type LoadConfigOptions } from './config/load.js';
@@ -196,7 +210,7 @@ async function lintInputs<T>(
 ): Promise<T[]> {
   checkOptionKeys(options, VALIDATE_OPTION_KEYS, true);
   checkInputsAndOptions(inputs, options);
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = options.cwd ?? workingDirectory();
   const config = options.config;
   const limits: Partial<ParseLimits & ReadLimits> = { ...(options.limits ?? config?.limits), ...options.read };
   // One object for every file, checked once: the options given, else the config's.
@@ -214,7 +228,10 @@ async function lintInputs<T>(
   const expanded = patterns.length > 0 ? await expandPatterns(patterns, cwd, errorOnUnmatched) : { files: [], explicit: new Set<string>(), warnings: [] };
   for (const w of expanded.warnings) options.onWarning?.(w);
   const ignoreBase = options.ignoreBase ?? (options.ignore === undefined ? config?.dir : undefined) ?? cwd;
-  const ignored = ignoreMatcher(options.ignore ?? config?.ignore ?? [], ignoreBase, cwd);
+  const globs = options.ignore ?? config?.ignore ?? [];
+  const ignoreProblem = ignoreListProblem(globs);
+  if (ignoreProblem) throw new PooltopoError(`${options.ignore ? 'options' : 'config'}.ignore[${ignoreProblem.index}]: ${ignoreProblem.problem}`);
+  const ignored = ignoreMatcher(globs, ignoreBase, cwd);
   const files = expanded.files.filter((f) => {
     if (!ignored(f)) return true;
     if (expanded.explicit.has(f)) options.onWarning?.(`"${f}" is ignored by the config's ignore patterns`);
@@ -265,25 +282,6 @@ async function lintInputs<T>(
     const y = fileOf(b);
     return x < y ? -1 : x > y ? 1 : 0;
   });
-}
-
-/**
- * Whether a file (relative to cwd) matches one of the ignore globs (relative to base), read as
- * .gitignore and .eslintignore read theirs: a glob with no slash but a trailing one (`archive/`,
- * `*.draft.yaml`) matches at any depth; one with a slash at its start or in its middle
- * (`/archive/`, `topologies/old/`) only from the base; a trailing slash means everything below.
- */
-function ignoreMatcher(globs: readonly string[], base: string, cwd: string): (file: string) => boolean {
-  if (globs.length === 0) return () => false;
-  const patterns = globs.map((g) => {
-    const glob = g.replace(/^\.\//, '');
-    const anchored = glob.replace(/\/$/, '').includes('/');
-    return globToRegExp(`${anchored ? '' : '**/'}${glob.replace(/^\//, '').replace(/\/$/, '/**')}`);
-  });
-  return (file) => {
-    const rel = path.relative(base, path.resolve(cwd, file)).split(path.sep).join('/');
-    return patterns.some((re) => re.test(rel));
-  };
 }
 
 function unreadable(file: string, text: string, reason: string, offset: number, options: LintOptions): LintOutcome {

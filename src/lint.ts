@@ -15,7 +15,7 @@ import type { Failover } from './kinds/opcon/index.js';
 import { formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
 import type { CompiledPolicy, PolicyDefinition } from './policies/types.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
-import { compareFindings, type FileResult, type Finding, type KindPoolResult, type SuppressedFinding } from './results.js';
+import { compareFindings, type FileResult, type Finding, type KindPoolResult, type ManagementGroupResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { PooltopoError } from './errors.js';
 import { closest } from './util/suggest.js';
@@ -70,13 +70,15 @@ export function checkOptionKeys(options: unknown, known: Readonly<Record<string,
  * same object for every file, so the merged limits and settings are one object for the whole batch.
  * Made per file, as `{ ...DEFAULT_SETTINGS, ...options.settings }`, each was an object of a hidden
  * class of its own (test/object-shapes.test.ts says why), and every read of a setting in the
- * analyses and rules a lookup V8 could not cache. Like the check, this takes options as not changed
- * after their first use.
+ * analyses and rules a lookup V8 could not cache. Options changed after their first use are
+ * checked and prepared again (snapshotOf).
  */
 interface PreparedOptions {
   readonly limits: ParseLimits;
   readonly settings: Settings;
   readonly policyById: ReadonlyMap<string, PolicyDefinition>;
+  /** What the options held when checked (snapshotOf): a change since is checked again. */
+  readonly snapshot: readonly unknown[];
 }
 const PREPARED = new WeakMap<LintOptions, PreparedOptions>();
 
@@ -93,7 +95,7 @@ export async function checkLintOptions(options: LintOptions): Promise<void> {
 /** The options checked (checkLintOptions), with the limits, settings and policies each file uses. */
 async function prepareLintOptions(options: LintOptions): Promise<PreparedOptions> {
   const known = PREPARED.get(options);
-  if (known) return known;
+  if (known && sameSnapshot(known.snapshot, snapshotOf(options))) return known;
   checkOptionKeys(options, LINT_OPTION_KEYS, false);
   const given = (o: object | undefined) => o !== undefined && Object.keys(o).length > 0;
   // Nothing to check, nothing loaded (the config validator is a chunk of its own): the CLI passes
@@ -120,9 +122,34 @@ async function prepareLintOptions(options: LintOptions): Promise<PreparedOptions
     limits: Object.assign({}, DEFAULT_PARSE_LIMITS, options.limits),
     settings: Object.assign({}, DEFAULT_SETTINGS, options.settings),
     policyById: new Map(policies.map((p) => [p.definition.id, p.definition])),
+    snapshot: snapshotOf(options),
   };
   PREPARED.set(options, prepared);
   return prepared;
+}
+
+/**
+ * The options' own keys and values, and those of `rules`, `settings` and `limits` and the policies,
+ * in one list: options changed after their first use (`options.rules.x = 'bogus'`) are checked
+ * again, as the first use checked them, rather than trusted because the object is the same.
+ */
+function snapshotOf(options: LintOptions): unknown[] {
+  const out: unknown[] = [];
+  const add = (o: unknown) => {
+    out.push(o);
+    if (o === null || typeof o !== 'object') return;
+    for (const key of Object.keys(o)) out.push(key, (o as Record<string, unknown>)[key]);
+  };
+  add(options);
+  add(options.rules);
+  add(options.settings);
+  add(options.limits);
+  add(options.policies);
+  return out;
+}
+
+function sameSnapshot(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 }
 
 /**
@@ -166,12 +193,14 @@ export async function lintText(text: string, file: string, options: LintOptions 
   };
   // Whether the kind's rules ran (suppress judges unused comments only then).
   let rulesRan = false;
-  const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover): LintOutcome => {
+  const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover, managementGroup?: ManagementGroupResult): LintOutcome => {
     const s = suppress(findings, text, sourceMap, options, add, rulesRan);
     // The kind's own plug-in made the pools and the failover, so they are the figures of
     // FileResult's variant for that kind (the type checker cannot follow a plug-in looked up by id).
     const result = {
-      file, ...(kind !== undefined ? { kind } : {}), findings: s.findings.sort(compareFindings), pools,
+      file, ...(kind !== undefined ? { kind } : {}), findings: s.findings.sort(compareFindings),
+      ...(managementGroup ? { managementGroup } : {}),
+      pools,
       ...(failover ? { failover } : {}),
       ...(s.suppressed.length > 0 ? { suppressed: s.suppressed.sort(compareFindings) } : {}),
     } as FileResult;
@@ -222,7 +251,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
   };
   const run = await plugin.lint(value, host);
   rulesRan = true;
-  return done(sourceMap, kind, run.pools, run.models, run.failover);
+  return done(sourceMap, kind, run.pools, run.models, run.failover, run.managementGroup);
 }
 
 /**

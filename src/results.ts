@@ -1,7 +1,7 @@
 /** What pooltopo reports: the shapes of CLI.md's JSON output, also the library's result types. */
 import type { Severity } from './rules/types.js';
 import type { Failover } from './kinds/opcon/analysis.js';
-import type { DataCenterLoss } from './kinds/scom/analysis/data-centers.js';
+import type { DataCenterLoss } from './kinds/scom/analysis/what-if.js';
 import type { QuorumFigures } from './kinds/scom/analysis/quorum.js';
 import type { SkypePoolFigures } from './kinds/skype/analysis.js';
 
@@ -57,7 +57,24 @@ export interface PoolResult {
     /** How many more fit before a limit or the after-failover check is hit; negative when over, by how much (as plan and the report give it). */
     readonly headroom: number;
   }[];
-  readonly availability?: { readonly probability: number; readonly nines: number | null; readonly assumedAlwaysUp: readonly string[] };
+  /** Servers whose loss alone stops the pool working (FORMAT.md, "Failure model"). */
+  readonly singlePointsOfFailure: readonly string[];
+  readonly availability?: AvailabilityResult & { readonly assumedAlwaysUp: readonly string[] };
+}
+
+/** The probability that something works under the failure model, and how it was found. */
+export interface AvailabilityResult {
+  readonly probability: number;
+  readonly nines: number | null;
+  readonly method: 'exact' | 'sampled';
+  readonly standardError?: number;
+}
+
+/** A SCOM management group's own figures. */
+export interface ManagementGroupResult {
+  /** Servers without which the management group does not work. */
+  readonly singlePointsOfFailure: readonly string[];
+  readonly availability?: AvailabilityResult;
 }
 
 /** A finding that a `# pooltopo-disable…` comment in the file suppressed, with the reason it gave. */
@@ -70,12 +87,12 @@ export type KindPoolResult = PoolResult | SkypePoolFigures;
 
 /** Whether a pool's figures are a SCOM resource pool's (its file's `kind` is `scom`). */
 export function isScomPool(p: KindPoolResult): p is PoolResult {
-  return 'defaultObserver' in p;
+  return typeof p === 'object' && p !== null && Object.hasOwn(p, 'defaultObserver');
 }
 
 /** Whether a pool's figures are a Skype for Business Front End pool's (its file's `kind` is `skype-pool-pair`). */
 export function isSkypePool(p: KindPoolResult): p is SkypePoolFigures {
-  return 'frontEnds' in p;
+  return typeof p === 'object' && p !== null && Object.hasOwn(p, 'frontEnds');
 }
 
 /** What every file's result has, whatever its kind. */
@@ -91,6 +108,8 @@ export interface FileResultBase {
 /** A SCOM management group's file: one entry per resource pool (none when the file did not pass the schema). */
 export interface ScomFileResult extends FileResultBase {
   readonly kind: 'scom';
+  /** Present once the file passed the schema. */
+  readonly managementGroup?: ManagementGroupResult;
   readonly pools: readonly PoolResult[];
 }
 
@@ -128,17 +147,17 @@ export type FileResult = KindFileResult | UnknownKindFileResult;
 
 /** Whether a file's result is a SCOM file's. */
 export function isScomResult(f: FileResult): f is ScomFileResult {
-  return f.kind === 'scom';
+  return typeof f === 'object' && f !== null && f.kind === 'scom';
 }
 
 /** Whether a file's result is a Skype for Business file's. */
 export function isSkypeResult(f: FileResult): f is SkypeFileResult {
-  return f.kind === 'skype-pool-pair';
+  return typeof f === 'object' && f !== null && f.kind === 'skype-pool-pair';
 }
 
 /** Whether a file's result is an OpCon failover file's. */
 export function isOpconResult(f: FileResult): f is OpconFileResult {
-  return f.kind === 'opcon-failover';
+  return typeof f === 'object' && f !== null && f.kind === 'opcon-failover';
 }
 
 export interface Summary {

@@ -183,7 +183,9 @@ describe('pooltopo', () => {
       withoutDefaultObserver: { votingMembers: 2, votesNeeded: 2, tolerableFailures: 0 },
       dataCenters: ['default'], leaseDurationSeconds: 180,
     });
-    expect(pool.dataCenterLoss).toEqual([{ dataCenter: 'default', survives: false, votesLeft: 0, votesNeeded: 2, membersLeft: 0, stopsManagementGroup: true }]);
+    expect(pool.dataCenterLoss).toEqual([{ dataCenter: 'default', survives: false, outcome: 'stops', votesLeft: 0, votesNeeded: 2, membersLeft: 0, stopsManagementGroup: true, databaseLost: true }]);
+    expect(pool.singlePointsOfFailure).toEqual(['sql01']);
+    expect(out.files[0].managementGroup).toEqual({ singlePointsOfFailure: ['sql01'] });
     expect(out.files[1].findings[0]).toEqual({
       ruleId: 'gateway-without-failover', severity: 'warning', message: expect.any(String), file: 'warn.yaml', line: 11, column: 5, path: '/gateways/0/managementServers',
     });
@@ -468,16 +470,18 @@ describe('as a real process', () => {
     expect(counts).toEqual([readdirSync(path.join(ROOT, 'examples')).filter((f) => /\.ya?ml$/.test(f)).length, 1]);
   });
 
-  it('writes -o through a link, into a named pipe, keeping a replaced file\'s mode, and - as standard output', async () => {
+  it('writes -o through a link only when told to, into a named pipe, keeping a replaced file\'s mode, and - as standard output', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'pooltopo-out-'));
     try {
       const bin = path.join(ROOT, 'bin/pooltopo.js');
       const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: out, encoding: 'utf8' });
       const good = path.join(dir, 'good.yaml');
-      // A link: its target gets the output, the link stays a link.
+      // A link: refused unless --follow-output-link; then its target gets the output, the link stays a link.
       writeFileSync(path.join(out, 'target.json'), 'old');
       symlinkSync('target.json', path.join(out, 'link.json'));
-      expect(run(['validate', good, '--format', 'json', '-o', 'link.json']).status).toBe(0);
+      expect(run(['validate', good, '--format', 'json', '-o', 'link.json'])).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/^pooltopo: cannot write "link\.json": it is a symbolic link.*--follow-output-link\n$/) });
+      expect(readFileSync(path.join(out, 'target.json'), 'utf8')).toBe('old');
+      expect(run(['validate', good, '--format', 'json', '-o', 'link.json', '--follow-output-link']).status).toBe(0);
       expect(lstatSync(path.join(out, 'link.json')).isSymbolicLink()).toBe(true);
       expect(JSON.parse(readFileSync(path.join(out, 'target.json'), 'utf8')).files).toHaveLength(1);
       // A replaced file keeps its mode.

@@ -9,7 +9,8 @@ import { analyseTopology } from '../src/kinds/scom/analysis/index.js';
 import { lintText } from '../src/index.js';
 import { normalise } from '../src/kinds/scom/model/normalise.js';
 import { parseDocument } from '../src/io/parse.js';
-import { simulateDown, simulatePartition } from '../src/kinds/scom/analysis/simulate.js';
+import { simulate } from '../src/kinds/scom/analysis/simulate.js';
+import { compileFailureModel, failureOf } from '../src/kinds/scom/analysis/failure.js';
 import { formatSimulationStylish } from '../src/kinds/scom/simulate-format.js';
 import type { ScomDocument } from '../src/kinds/scom/model/document.js';
 
@@ -116,13 +117,12 @@ describe('complexity', () => {
     const work = async (n: number) => {
       const doc = document(n);
       const { topology } = normalise(doc, new Map());
-      const oneDown = new Set([topology.managementServers[1]!]);
-      const east = new Set(topology.managementServers.filter((s) => s.dataCenter.name === 'east'));
-      const west = new Set(topology.managementServers.filter((s) => s.dataCenter.name === 'west'));
       return operations(() => {
+        const model = compileFailureModel(topology);
+        const side = (h: { dataCenter: { name: string } | null }) => (h.dataCenter?.name === 'west' ? 1 : 0);
         const scenarios = [
-          simulateDown(topology, 'ms1 down', oneDown, false),
-          simulatePartition(topology, 'east | west', [{ label: 'east', servers: east, database: true }, { label: 'west', servers: west, database: false }]),
+          simulate(model, 'ms1 down', failureOf(model, { hosts: [model.hosts[1]!] })),
+          simulate(model, 'east | west', failureOf(model, { sides: new Map(model.hosts.map((h) => [h, side(h)])) }), ['east', 'west']),
         ];
         formatSimulationStylish({ file: 'big.yaml', scenarios }, false);
       });

@@ -34,6 +34,8 @@ export interface Expected {
   pools?: Record<string, unknown>[];
   /** For `kind: opcon-failover`. */
   failover?: Record<string, unknown>;
+  /** For `kind: scom`: the management group's figures. */
+  managementGroup?: Record<string, unknown>;
 }
 
 export function readExpected(file: string): Expected {

@@ -30,6 +30,7 @@ describe('fixtures give exactly their expected findings', () => {
       expect(found).toMatchObject(pool);
     }
     if (expected.failover) expect(result!.kind === 'opcon-failover' && result!.failover).toEqual(expected.failover);
+    if (expected.managementGroup) expect(result!.kind === 'scom' && result!.managementGroup).toMatchObject(expected.managementGroup);
     if (expected.pools) expect(result!.pools.map((p) => p.name)).toEqual(expected.pools.map((p) => p['name']));
   });
 });

@@ -5,6 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, type FormatOptions } from '../src/formatters/index.js';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
+import { escapeForTerminal } from '../src/formatters/text.js';
 import { lintText, RULES, validate } from '../src/index.js';
 import { describeRule } from '../src/rules/descriptors.js';
 import { ruleKind } from '../src/rules/index.js';
@@ -158,7 +159,7 @@ describe('github', () => {
     expect(escapeProperty('a,b:c%')).toBe('a%2Cb%3Ac%25');
   });
 
-  it('writes one command per finding that parses back to the finding', async () => {
+  it('writes one command per finding that parses back to the finding, escaped for the terminal as stylish is', async () => {
     const results = await hostileResults();
     const lines = FORMATS.github(results, OPTIONS).trimEnd().split('\n');
     const findings = results.files[0]!.findings;
@@ -167,7 +168,7 @@ describe('github', () => {
       const m = /^::(error|warning|notice) file=([^,]*),line=(\d+),col=(\d+),title=([^,:]*)::(.*)$/.exec(line);
       expect(m, line).not.toBeNull();
       const f = findings[i]!;
-      expect([unescape(m![2]!), Number(m![3]), Number(m![4]), m![5], unescape(m![6]!)]).toEqual([f.file, f.line, f.column, f.ruleId, f.message]);
+      expect([unescape(m![2]!), Number(m![3]), Number(m![4]), m![5], unescape(m![6]!)]).toEqual([escapeForTerminal(f.file), f.line, f.column, f.ruleId, escapeForTerminal(f.message)]);
       expect(m![1]).toBe({ error: 'error', warning: 'warning', info: 'notice' }[f.severity]);
     });
   });

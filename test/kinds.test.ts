@@ -125,7 +125,7 @@ describe('kinds', () => {
     expect(r.code).toBe(0);
     const [file] = JSON.parse(r.stdout).files;
     expect(file.kind).toBe('skype-pool-pair');
-    expect(file.pools[0]).toEqual({ name: 'pool-east.contoso.com', frontEnds: 8, startupNeeded: 6, quorumNeeded: 4, quorumFrom: 7, tolerableFailures: 3, pairedWith: 'pool-west.contoso.com', poolState: 'Active', usersAfterFailover: 25000 });
+    expect(file.pools[0]).toEqual({ name: 'pool-east.contoso.com', frontEnds: 8, startupNeeded: 6, quorumNeeded: 4, quorumFrom: 7, tolerableFailures: 3, tolerableSimultaneousFailures: 1, pairedWith: 'pool-west.contoso.com', poolState: 'Active', usersAfterFailover: 25000 });
   });
 
   it('names a front end listed in two pools as it was first spelled', async () => {
@@ -156,9 +156,10 @@ describe('simulate for the other kinds', () => {
     const r = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'POOL-WEST.contoso.com', '--format', 'json']);
     const [s] = JSON.parse(r.stdout).scenarios;
     expect(s.poolsDown).toEqual([{
-      pool: 'pool-west.contoso.com', partner: 'pool-east.contoso.com', partnerDown: false,
+      pool: 'pool-west.contoso.com', partner: 'pool-east.contoso.com', partnerState: 'Active', partnerDown: false, partnerTakesOver: true,
+      cmdlet: 'Invoke-CsPoolFailOver -PoolFqdn pool-west.contoso.com -DisasterMode',
       registrarStates: ['Active', 'FailingOver', 'FailedOver', '(after Invoke-CsPoolFailBack) FailingBack', 'Active'],
-      partnerUsers: 25000, partnerMaxUsers: 53280, partnerOverCapacity: false, breaks: [],
+      partnerUsers: 25000, partnerMaxUsers: 53280, partnerOverCapacity: false, usersWithoutService: [], breaks: [],
     }]);
     expect(r.code).toBe(0);
   });
@@ -167,7 +168,7 @@ describe('simulate for the other kinds', () => {
     const r = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-east.contoso.com,pool-west.contoso.com']);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/fails over to|then carries/);
-    expect(r.stdout).toContain('pool pool-east.contoso.com is down, and its backup pool pool-west.contoso.com cannot take it over\n    breaks: nowhere to fail over (pool-west.contoso.com is down too): its users cannot sign in until one of the two pools is back');
+    expect(r.stdout).toContain('pool pool-east.contoso.com is down, and its backup pool pool-west.contoso.com cannot take it over\n    breaks: nowhere to fail over (pool-west.contoso.com is down too): its 16,000 users and the 9,000 of pool-west.contoso.com are without service until one of the two pools is back');
     // A partner that loses pool-level quorum in the same scenario cannot take the pool over either.
     const quorum = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-east.contoso.com,fe11,fe12,fe13']);
     expect(quorum.stdout).not.toMatch(/fails over to|then carries/);

@@ -42,12 +42,16 @@ describe('a server named as a data centre', () => {
     expect(r).toMatchObject({ code: 2, stderr: 'pooltopo: "ms01" is both a data centre and a server of clash.yaml (validate reports it as duplicate-name): rename one so that a scenario can tell which is down\n' });
     const [outcome] = await validateOutcomes([{ file: 'clash.yaml', text }]);
     const { resolveNames } = await import('../src/kinds/scom/analysis/scenario.js');
-    const topology = outcome!.topology!;
-    const down = (meaning?: 'server' | 'data centre') => [...resolveNames(topology, ['MS01'], meaning).servers].map((x) => x.name);
+    const model = outcome!.analysis!.model;
+    const { hostsIn } = await import('../src/kinds/scom/analysis/failure.js');
+    const down = (meaning?: 'server' | 'data centre') => {
+      const r = resolveNames(model, ['MS01'], meaning);
+      return [...[...r.hosts].map((h) => h.index), ...[...r.dataCenters].flatMap((d) => hostsIn(model, model.dataCenters.indexOf(d)))].map((h) => model.hosts[h]!.name);
+    };
     // The data centre MS01 holds ms02 and gw01; the server ms01 is in dc2.
     expect(down('data centre')).toEqual(['ms02', 'gw01']);
     expect(down('server')).toEqual(['ms01']);
-    expect(resolveNames(topology, ['MS01']).ambiguous).toEqual(['MS01']);
+    expect(resolveNames(model, ['MS01']).ambiguous).toEqual(['MS01']);
     const rows = scomReportView(outcome!, DEFAULT_SETTINGS).whatIf.rows;
     expect(rows.filter((x) => x.label.toLowerCase() === 'ms01').map((x) => x.kind)).toEqual(['data centre', 'management server']);
   });

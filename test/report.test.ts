@@ -309,9 +309,9 @@ describe('report', () => {
     expect(html).toContain('<th scope="row">gw01 ↔ gw02</th><td>12 ms</td><td>none (no voters of one pool, no database)</td>');
   });
 
-  it('shows the management group against its limits: agents after the busiest server fails, and each total', async () => {
+  it('shows the management group against its limits: agents after the worst single failure, and each total', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/two-servers-agent-overload.yaml'), 'utf8'), 'o.yaml');
-    expect(html).toContain('<th scope="row">Windows agents on management servers, after the busiest fails</th><td>3,900</td><td>3,000 (1 server left)</td><td class="cell-bad">over the limit by 900</td>');
+    expect(html).toContain('<th scope="row">Windows agents on scom-ms02 after scom-ms01 fails</th><td>3,900</td><td>3,000 per server</td><td class="cell-bad">over the limit by 900</td>');
     expect(html).toContain('<th scope="row">Agent-managed and UNIX/Linux computers</th><td>3,900</td><td>6,000</td><td class="cell-ok">fits (2,100 to spare)</td>');
   });
 
@@ -364,14 +364,23 @@ describe('report', () => {
     expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/dir\/x.html"/);
   });
 
+  it('says in the headline and the summary when a single server stops what the figure counts as surviving (seed 000\'s "Good" design)', async () => {
+    const html = await reportOf(readFileSync(path.join(ROOT, 'examples/two-servers-colocated-db.yaml'), 'utf8'));
+    expect(html).toContain('<p class="headline-caveat">but losing scom-ms01 alone stops a pool the figure counts as surviving it (a single point of failure)</p>');
+    expect(html).toMatch(/Single points of failure<\/dt><dd>the management group: scom-ms01<\/dd>/);
+    const clustered = await reportOf(readFileSync(path.join(ROOT, 'examples/database-cluster-three-sites.yaml'), 'utf8'));
+    expect(clustered).not.toContain('<p class="headline-caveat">');
+    expect(clustered).toMatch(/Single points of failure<\/dt><dd>the management group: none<\/dd>/);
+  });
+
   it('has a what-if table: every data centre, server and the database down', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
     const table = html.slice(html.indexOf('<table class="what-if">'), html.indexOf('</table>', html.indexOf('<table class="what-if">')));
     // 2 data centres, 4 management servers and the database.
     expect(table.match(/<tr class="(ok|bad)">/g)).toHaveLength(7);
-    expect(table).toMatch(/dc-frankfurt <span class="muted">data centre<\/span><\/th><td class="cell-stops">STOPS \(1\/3\)<\/td><td class="cell-runs">runs \(3\/5\)<\/td>/);
-    // Enough votes but no database: the cell says why, not a vote count that looks like a quorum.
-    expect(table).toMatch(/scom-sql01 <span class="muted">operational database<\/span><\/th><td class="cell-stops">STOPS \(no database\)<\/td>/);
+    expect(table).toMatch(/dc-frankfurt <span class="muted">data centre<\/span><\/th><td class="cell-stops" title="[^"]+">STOPS \(1\/3\)<\/td><td class="cell-runs" title="[^"]+">works \(3\/5\)<\/td>/);
+    // Enough votes but no database: the pools run, cut off, and the cell says why (FORMAT.md's outcome).
+    expect(table).toMatch(/scom-sql01 <span class="muted">operational database<\/span><\/th><td class="cell-stops" title="runs, but its data reaches no connected management server">CUT OFF \(no database\)<\/td>/);
     expect(table).toMatch(/<caption>Each pool in a column: <span class="badge-inline c0">P1<\/span> Frankfurt UNIX Linux Pool, /);
   });
 

@@ -213,7 +213,7 @@ describe('hostile inputs', () => {
     const refused = { code: 2, stdout: '', stderr: 'pooltopo: cannot read "site/broken.yaml": it is a symbolic link to nothing\n' };
     expect(await runCli(['validate', '.', '--format', 'json'], { cwd: sub })).toEqual(refused);
     expect(await runCli(['validate', '**/*.yaml'], { cwd: sub })).toEqual(refused);
-    expect(await runCli(['validate', 'site/broken.yaml'], { cwd: sub })).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read "site/broken.yaml": no such file or directory\n' });
+    expect(await runCli(['validate', 'site/broken.yaml'], { cwd: sub })).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read "site/broken.yaml": it is a symbolic link to nothing\n' });
   });
 
   it('have limits that the config can change', async () => {

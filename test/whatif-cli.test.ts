@@ -20,29 +20,68 @@ describe('pooltopo simulate', () => {
       ['Frankfurt UNIX Linux Pool', true], ['All Management Servers Resource Pool', true], ['Notifications Resource Pool', true], ['AD Assignment Resource Pool', true],
     ]);
     const text = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfurt', '--down', 'scom-ms01']);
-    expect(text.stdout).toMatch(/Side by side:\n {2}pool +dc-frankfurt down +scom-ms01 down\n {2}Frankfurt UNIX Linux Pool +STOPS +runs/);
+    expect(text.stdout).toMatch(/Side by side:\n {2}pool +dc-frankfurt down +scom-ms01 down\n {2}Frankfurt UNIX Linux Pool +STOPS +works/);
     expect(text.stdout).toMatch(/event 15004 \(unloads its workflows\) on scom-ms02/);
   });
 
   it('says a lone survivor carries a pool and owns all of its instances', async () => {
     const r = await runCli(['simulate', 'examples/gateway-pool-three.yaml', '--down', 'scom-ms01']);
-    expect(r.stdout).toMatch(/All Management Servers Resource Pool +runs +2 of 3 votes, 2 needed; scom-ms02 carries it and owns all of its instances \(was 1\/2\)/);
+    expect(r.stdout).toMatch(/All Management Servers Resource Pool +works +2 of 3 votes, 2 needed; scom-ms02 carries it and owns all of its instances \(was 1\/2\)/);
     expect(r.stdout).toMatch(/scom-gw01, scom-gw02, scom-gw03 carry it: each owns 1\/3 of its instances/);
   });
 
-  it('shows a partition with the losing side stopping', async () => {
+  it('shows a partition with the losing side stopping, and a pool cut off on the side without the database', async () => {
     const r = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|dc-frankfurt']);
     expect(r.stdout).toMatch(/dc-london: 3 votes, runs here \| dc-frankfurt: 2 votes, its members there stop/);
-    expect(r.stdout).toMatch(/dc-london: 1 vote, its members there stop \| dc-frankfurt: 2 votes/);
-    expect(r.stdout).toMatch(/✖ 1 of 4 pools stops\n$/);
+    // The Frankfurt pool keeps its quorum in Frankfurt, but the database is in London: it runs, cut off.
+    expect(r.stdout).toMatch(/Frankfurt UNIX Linux Pool +CUT OFF +2 of 3 votes, 2 needed; it runs on a side of the network that the operational database is not on/);
+    expect(r.stdout).toMatch(/dc-london: 1 vote, its members there stop \| dc-frankfurt: 2 votes, runs here/);
+    expect(r.stdout).toMatch(/✖ 1 of 4 pools stops or is cut off\n$/);
+    expect(r.code).toBe(1);
+  });
+
+  it('cuts the pools off, and stops the management group, when the database alone is down (no quorum events)', async () => {
+    const r = await runCli(['simulate', 'examples/two-servers-separate-sql.yaml', '--down', 'scom-sql01', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const [s] = JSON.parse(r.stdout).scenarios;
+    expect(s).toMatchObject({ managementGroupWorks: false, databaseDown: true, agentLoad: [], unmonitoredAgents: 2700 });
+    for (const p of s.pools) expect(p).toMatchObject({ votesAvailable: 2, keepsQuorum: true, runs: true, outcome: 'cut-off', events: [] });
   });
 
   it('sums up how many pools stop: of the pools in one scenario, in how many scenarios side by side', async () => {
     const side = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfurt', '--down', 'scom-ms01,scom-ms02', '--down', 'dc-london']);
     // dc-frankfurt stops the Frankfurt pool; scom-ms01 and scom-ms02 stop none; dc-london (with the database) all four.
-    expect(side.stdout).toMatch(/✖ pools stop in 2 of 3 scenarios \(5 stops in all\)\n$/);
+    expect(side.stdout).toMatch(/✖ the management group does not work in 1 of 3 scenarios; pools stop or are cut off in 2 of 3 scenarios \(5 in all\)\n$/);
     expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01'])).stdout).toMatch(/✔ every pool keeps working\n$/);
-    expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01', '--down', 'dc-frankfurt'])).stdout).toMatch(/✖ a pool stops in 1 of 2 scenarios\n$/);
+    expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01', '--down', 'dc-frankfurt'])).stdout).toMatch(/✖ a pool stops or is cut off in 1 of 2 scenarios\n$/);
+  });
+
+  it('shows where the agents go: a named failover server over its limit, agents behind a lost gateway unmonitored', async () => {
+    const named = await runCli(['simulate', 'examples/agents-named-failover.yaml', '--down', 'ms01']);
+    expect(named.code).toBe(0);
+    expect(named.stdout).toMatch(/agents: ms04 3,100 of 3,000 \(over its limit\), ms02 1,300 of 3,000, ms03 1,300 of 3,000/);
+    expect(named.stdout).toMatch(/✔ every pool keeps working, but 1 server is over the agent limit\n$/);
+    const chained = await runCli(['simulate', 'examples/dmz-gateways-chained-branch.yaml', '--down', 'gw-dmz01', '--format', 'json']);
+    const [s] = JSON.parse(chained.stdout).scenarios;
+    // gw-dmz01's 400 and the branch gateway's 250 (it reports only through gw-dmz01) have nowhere to go.
+    expect(s.unmonitoredAgents).toBe(650);
+    expect(s.gateways.find((g: { gateway: string }) => g.gateway === 'gw-branch01')).toMatchObject({ down: false, reportsTo: null });
+    expect(s.agentLoad).toContainEqual({ server: 'ms01', agents: 1500, limit: 3000 });
+  });
+
+  it('takes a clustered database down by its listener, or by losing the majority of its nodes and witness', async () => {
+    const node = await runCli(['simulate', 'examples/database-cluster-three-sites.yaml', '--down', 'sql-s1', '--format', 'json']);
+    expect(node.code).toBe(0);
+    expect(JSON.parse(node.stdout).scenarios[0]).toMatchObject({ managementGroupWorks: true, databaseDown: false });
+    const two = await runCli(['simulate', 'examples/database-cluster-three-sites.yaml', '--down', 'sql-s1,fsw01', '--format', 'json']);
+    expect(two.code).toBe(1);
+    expect(JSON.parse(two.stdout).scenarios[0]).toMatchObject({ managementGroupWorks: false, databaseDown: true });
+    const listener = await runCli(['simulate', 'examples/database-cluster-three-sites.yaml', '--down', 'scom-ag-listener']);
+    expect(listener.code).toBe(1);
+    expect(listener.stdout).toMatch(/CUT OFF/);
+    // A partition that leaves one node with the management servers but the other node and the witness together elsewhere.
+    const split = await runCli(['simulate', 'examples/database-cluster-three-sites.yaml', '--partition', 'dc-north|dc-south,dc-witness', '--format', 'json']);
+    expect(JSON.parse(split.stdout).scenarios[0]).toMatchObject({ managementGroupWorks: false });
   });
 
   it('takes each name once in a scenario, as first spelt', async () => {
@@ -66,7 +105,7 @@ describe('pooltopo simulate', () => {
   it('rejects unknown names with the closest ones, and bad usage, with exit 2', async () => {
     const unknown = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfort']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
-    expect(unknown.stderr).toMatch(/"dc-frankfort" is not a server or data centre .*did you mean "dc-frankfurt"/);
+    expect(unknown.stderr).toMatch(/"dc-frankfort" is not a server, cluster node or data centre .*did you mean "dc-frankfurt"/);
     for (const args of [['simulate', 'examples/stretched-two-sites.yaml'], ['simulate', '--down', 'x'], ['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london'], ['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|dc-london']]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);

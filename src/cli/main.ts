@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PooltopoError } from '../errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
-import { escapeForTerminal } from '../formatters/text.js';
-import { refuseOverwritingInput, writeFileAtomic } from '../io/files.js';
+import { escapeForTerminal, escapeJsonForTerminal } from '../formatters/text.js';
+import { refuseOverwritingInput, writeFileAtomic, type WriteOptions } from '../io/files.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
 import { KIND_PLUGINS, kindPlugin } from '../kinds/registry.js';
@@ -51,7 +51,7 @@ Validate and capacity-plan high-availability pool topologies (SCOM resource pool
 Commands:
   validate FILE|DIR|GLOB...   lint topology files and print findings
   report FILE [-o OUT.html]   write a self-contained HTML design-review report
-  simulate FILE --down NAMES  which pools keep quorum when servers or data centres are down
+  simulate FILE --down NAMES  what works when servers or data centres are down, or the network splits
   plan FILE                   the smallest change per pool to reach the target tolerable failures
   import SOURCE FILE...       write a topology file from a live system's own files (${IMPORTERS.map((i) => i.source).join(', ')})
   rules [RULE-ID]             list the rules, or explain one
@@ -74,6 +74,8 @@ Options:
   -f, --format FORMAT    output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
   -o, --output FILE      write the output to FILE instead of standard output (atomically; - is
                          standard output)
+      --follow-output-link   write -o through a symbolic link (refused by default: a link in a
+                         checkout may point anywhere)
       --fail-on LEVEL    lowest severity that makes the exit code 1: error, warning, info (default: error)
       --config FILE      config file (default: .pooltopo.yaml found upward from the working directory)
       --no-config        use no config file
@@ -96,8 +98,9 @@ data-centre loss, lease, capacity and availability, the findings and the rules b
 Nothing is loaded from the network and it needs no scripts. The exit code is validate's.
 
 Options:
-  -o, --output FILE      the HTML file to write (default: FILE's name with .html; - is standard
-                         output)
+  -o, --output FILE      the HTML file to write (default: FILE's name with .html, never through
+                         a link; - is standard output)
+      --follow-output-link   write -o through a symbolic link (refused by default)
       --fail-on LEVEL    lowest severity that makes the exit code 1 (default: error)
       --config FILE      config file (default: .pooltopo.yaml found upward)
       --no-config        use no config file
@@ -107,17 +110,20 @@ Options:
 
 const SIMULATE_USAGE = `Usage: pooltopo simulate FILE --down NAME[,NAME...] [--down ...] | --partition SIDE|SIDE [options]
 
-Which pools keep quorum, with a member to run their workflows, when the named servers (management
-servers, gateways, the operational database's server) or data centres are down. Names are
-case-insensitive. --down may be repeated to compare scenarios side by side.
+What works when the named servers (management servers, gateways, the operational database's
+server, a cluster's nodes and witness) or data centres are down, under FORMAT.md's failure model:
+each pool works (quorum and a connected member), is cut off (it runs, but its data reaches no
+connected management server) or stops (no quorum, or no member). Names are case-insensitive.
+--down may be repeated to compare scenarios side by side.
 
 --partition splits the network instead: sides separated by |, each a comma-separated list of
-servers and data centres (e.g. "dc-east|dc-west,sql01"). Each side keeps a pool only with more than
-half of its votes (the default observer counts on the database's side); members on a losing side
-stop their work although they are up, so no pool runs on two sides.
+servers and data centres (e.g. "dc-east|dc-west,sql01"). A pool keeps quorum on at most one side;
+members on another side stop their work although they are up, and a pool whose quorum is on a side
+without the database is cut off.
 
-The output names the PoolManager events members would log (15002, 15003, 15004) and how the
-pool's instances are split over the members left. The exit code is 1 when any pool stops.
+The output names the PoolManager events members would log (15002, 15003, 15004), how the pool's
+instances are split over the members left, where the gateways report and where the agents go. The
+exit code is 1 when a pool stops or is cut off, or the management group does not work.
 
 For kind skype-pool-pair, --down names pools (each fails over to its partner: registrar states,
 the users the partner then carries, what breaks) or front ends (pool-level quorum among "the first"
@@ -132,6 +138,7 @@ Options:
       --event EVENT         for kind opcon-failover: abnormal-shutdown, normal-shutdown, communication-loss or machine-crash
   -f, --format FORMAT       stylish or json (default: stylish)
   -o, --output FILE         write the output to FILE
+      --follow-output-link  write -o through a symbolic link (refused by default)
       --config FILE / --no-config
       --color / --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help                show this help
@@ -153,6 +160,7 @@ Options:
                             settings.targetTolerableFailures, else 1)
   -f, --format FORMAT       stylish or json (default: stylish)
   -o, --output FILE         write the output to FILE
+      --follow-output-link  write -o through a symbolic link (refused by default)
       --config FILE / --no-config
       --color / --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help                show this help
@@ -169,6 +177,7 @@ Sources:
 ${IMPORTERS.map((i) => i.help).join('\n')}
 Options:
   -o, --output FILE      write the topology file to FILE (atomically; - is standard output)
+      --follow-output-link   write -o through a symbolic link (refused by default)
   -h, --help             show this help
 `;
 
@@ -202,6 +211,7 @@ const CONFIG_OPTIONS = { config: { type: 'string' }, 'no-config': { type: 'boole
 const OUTPUT_OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
+  'follow-output-link': { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
 } as const;
@@ -227,6 +237,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       ...HELP_OPTION,
       ...CONFIG_OPTIONS,
       output: { type: 'string', short: 'o' },
+      'follow-output-link': { type: 'boolean' },
       'fail-on': { type: 'string' },
       timestamp: { type: 'boolean' },
     },
@@ -259,7 +270,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   import: {
     usage: IMPORT_USAGE,
     allowPositionals: true,
-    options: { ...HELP_OPTION, output: { type: 'string', short: 'o' }, ...Object.assign({}, ...IMPORTERS.map((i) => i.options)) },
+    options: { ...HELP_OPTION, output: { type: 'string', short: 'o' }, 'follow-output-link': { type: 'boolean' }, ...Object.assign({}, ...IMPORTERS.map((i) => i.options)) },
     run: runImport,
   },
   rules: {
@@ -272,7 +283,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       const descriptors = describeRules(config);
       const id = positionals[0];
       if (id === undefined) {
-        io.stdout(formatRuleList(descriptors));
+        io.stdout(escapeLines(formatRuleList(descriptors)));
         return 0;
       }
       const rule = descriptors.find((d) => d.id === id);
@@ -280,7 +291,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         const near = closest(id, descriptors.map((r) => r.id));
         throw new PooltopoError(`unknown rule "${id}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (pooltopo rules lists them)`);
       }
-      io.stdout(formatRuleDoc(rule, ruleById(id)?.meta.unconfirmed));
+      io.stdout(escapeLines(formatRuleDoc(rule, ruleById(id)?.meta.unconfirmed)));
       return 0;
     },
   },
@@ -382,7 +393,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     version: pkg().version,
     informationUri: pkg().homepage,
   });
-  await emit(text, output, io, readBy(results.files.map((f) => f.file), config));
+  await emit(text, output, io, readBy(results.files.map((f) => f.file), config), writeOptions(values));
   return internalError(results.files, io) ?? (results.files.some((f) => failing(f.findings, failOn)) ? 1 : 0);
 }
 
@@ -401,9 +412,10 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
     version: pkg().version,
     ...(values['timestamp'] ? { generatedAt: new Date().toISOString() } : {}),
   }));
-  // Without -o the report goes beside its file; `-o -` is standard output.
-  const output = values['output'] === '-' ? undefined : outputOf(values) ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
-  await emit(html, output, io, readBy([file], config));
+  // Without -o the report goes beside its file, never through a link there; `-o -` is standard output.
+  const named = outputOf(values);
+  const output = values['output'] === '-' ? undefined : named ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
+  await emit(html, output, io, readBy([file], config), named === undefined ? { derived: true } : writeOptions(values));
   if (output !== undefined) io.stderr(`pooltopo: wrote ${oneLine(output)}\n`);
   return internalError([outcome.result], io) ?? (failing(outcome.result.findings, failOn) ? 1 : 0);
 }
@@ -430,7 +442,7 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
   const plugin = kindPlugin(outcome.result.kind ?? 'scom');
   if (!plugin?.simulate) throw new PooltopoError(`simulate does not support kind ${outcome.result.kind} yet`);
   const output = outputOf(values);
-  const { text, exitCode } = await plugin.simulate(outcome, {
+  const { text: raw, exitCode } = await plugin.simulate(outcome, {
     file: outcome.result.file,
     downs: (values['down'] as string[] | undefined) ?? [],
     partitions: (values['partition'] as string[] | undefined) ?? [],
@@ -438,9 +450,11 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
     format,
     color: output === undefined && wantsColor(values, io),
   });
+  // Names from the file, escaped in JSON as validate's JSON escapes them (stylish escapes its own).
+  const text = format === 'json' ? escapeJsonForTerminal(raw) : raw;
   // Only once it answered: a simulation refused (exit 2) is one line on stderr.
   warnOfErrors(outcome, io, 'the simulation');
-  await emit(text, output, io, readBy([file], config));
+  await emit(text, output, io, readBy([file], config), writeOptions(values));
   return internalError([outcome.result], io) ?? exitCode;
 }
 
@@ -475,11 +489,16 @@ function readBy(files: readonly string[], config: Config): string[] {
   return config.file !== undefined ? [...files, config.file] : [...files];
 }
 
+/** How `-o` may be written: through a link only with --follow-output-link. */
+function writeOptions(values: Record<string, unknown>): WriteOptions {
+  return { followLink: values['follow-output-link'] === true };
+}
+
 /** Writes a command's output to `-o` (atomically, never over one of the files it read) or to stdout. */
-async function emit(text: string, output: string | undefined, io: Io, inputs: readonly string[]): Promise<void> {
+async function emit(text: string, output: string | undefined, io: Io, inputs: readonly string[], options: WriteOptions): Promise<void> {
   if (output === undefined) return io.stdout(text);
   refuseOverwritingInput(output, inputs, io.cwd);
-  await writeFileAtomic(output, text, io.cwd);
+  await writeFileAtomic(output, text, io.cwd, options);
 }
 
 /** --format of the commands that print stylish or json only. */
@@ -527,8 +546,8 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const { formatPlanJson, formatPlanStylish } = await import('../formatters/plan.js');
   const report = { file: outcome.result.file, targetFailures: target, pools, headroom: headroom(topology, outcome.analysis!) };
   const output = outputOf(values);
-  const text = format === 'json' ? formatPlanJson(report) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
-  await emit(text, output, io, readBy([file], config));
+  const text = format === 'json' ? escapeJsonForTerminal(formatPlanJson(report)) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
+  await emit(text, output, io, readBy([file], config), writeOptions(values));
   const internal = internalError([outcome.result], io);
   if (internal !== undefined) return internal;
   // Servers to add (addManagementServers) means the agents do not fit, which `fits` says already.
@@ -546,14 +565,14 @@ async function runImport(values: Record<string, unknown>, positionals: string[],
     throw new PooltopoError(`unknown import source "${source}"${near.length ? `; did you mean "${near[0]}"?` : ''} (pooltopo imports ${list(sources)})`);
   }
   for (const key of Object.keys(values)) {
-    if (key === 'output' || key === 'help' || Object.prototype.hasOwnProperty.call(importer.options, key)) continue;
+    if (key === 'output' || key === 'follow-output-link' || key === 'help' || Object.prototype.hasOwnProperty.call(importer.options, key)) continue;
     const owners = IMPORTERS.filter((i) => Object.prototype.hasOwnProperty.call(i.options, key)).map((i) => `import ${i.source}`);
     throw new PooltopoError(`--${key} is an option of ${list(owners)}, not of import ${importer.source} (pooltopo import --help)`);
   }
   if (files.length === 0) throw new PooltopoError(`import ${importer.source} needs the files to read (pooltopo import --help)`);
   const output = outputOf(values);
   const { text, read } = await importer.run({ files, options: values, cwd: io.cwd });
-  await emit(text, output, io, read);
+  await emit(text, output, io, read, writeOptions(values));
   if (output !== undefined) io.stderr(`pooltopo: wrote ${oneLine(output)}\n`);
   return 0;
 }
@@ -642,4 +661,9 @@ function usageMessage(err: unknown, commandName: string, options: OptionSpecs): 
  */
 function oneLine(text: string): string {
   return escapeForTerminal(text.replace(/\s*\n\s*/g, ' '));
+}
+
+/** Text for standard output, each line escaped as oneLine escapes (a policy's id or description comes from the config). */
+function escapeLines(text: string): string {
+  return text.split('\n').map(escapeForTerminal).join('\n');
 }

@@ -3,10 +3,11 @@
  * upward from the working directory. Anything wrong with it is a `PooltopoError` (exit code 2) naming
  * file:line:column.
  */
-import { statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../errors.js';
 import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files.js';
+import { ignoreListProblem } from '../io/ignore.js';
 import { parseDocument, syntaxOf } from '../io/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
 import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
@@ -49,12 +50,16 @@ async function findConfig(cwd: string, explicit?: string): Promise<{ file?: stri
   }
 }
 
-/** Whether anything has that name. */
+/**
+ * Whether anything has that name, a link to nothing or to itself included: it is the config that
+ * applies, which loadConfig then refuses to read (exit 2) rather than pass over for a parent
+ * folder's config.
+ */
 function exists(candidate: string): boolean {
   // Synchronous, and no error for a missing file: every start asks in each folder up to the
   // root, and a thrown ENOENT (and node:fs/promises, loaded for it) cost more than the asking.
   try {
-    return statSync(candidate, { throwIfNoEntry: false }) !== undefined;
+    return lstatSync(candidate, { throwIfNoEntry: false }) !== undefined;
   } catch {
     // not readable here (a folder without search permission): as if absent
     return false;
@@ -84,6 +89,8 @@ export interface LoadConfigOptions {
  * told so.
  */
 export async function loadConfig(cwd: string, explicit?: string, options: LoadConfigOptions = {}): Promise<Config> {
+  if (typeof cwd !== 'string' || cwd === '') throw new PooltopoError('loadConfig needs the folder to start from as a path (loadConfig(process.cwd()))');
+  if (explicit !== undefined && (typeof explicit !== 'string' || explicit === '')) throw new PooltopoError('loadConfig: the config file, where given, must be a path');
   checkOptionKeys(options, LOAD_CONFIG_OPTION_KEYS, false);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') throw new PooltopoError('options.onWarning: must be a function');
   const { file, passedOver } = await findConfig(cwd, explicit);
@@ -138,6 +145,8 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     throw new PooltopoError(`${at(v!.path, v!.at === 'key')}: bad config file: ${sentence(v!.message, moreProblems(more))}`);
   }
   const doc = value as ConfigDocument;
+  const ignoreProblem = ignoreListProblem(doc.ignore ?? []);
+  if (ignoreProblem) throw new PooltopoError(`${at(pointer('ignore', ignoreProblem.index))}: bad config file: ${ignoreProblem.problem}.`);
   const known = RULES.map((r) => r.meta.id);
   const policyIds = new Set<string>();
   const idProblems: { readonly where: string; readonly problem: string }[] = [];

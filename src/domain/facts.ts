@@ -43,11 +43,31 @@ export const SOURCES = {
   'SFB-FO': {
     title: '"Understanding Pool Failover (more than you wanted to know most likely)" (Skype for Business blog); Invoke-CsPoolFailOver reference',
   },
+  'PS-CS': {
+    title: 'Skype for Business Server PowerShell reference, Microsoft Learn (Invoke-CsPoolFailOver, Set-CsRegistrarConfiguration, Reset-CsPoolRegistrarState)',
+  },
+  BSS: {
+    title: '"What does the status reported by Get-CsBackupServiceStatus mean?" (Microsoft blog)',
+    url: 'https://learn.microsoft.com/en-us/archive/blogs/jenstr/what-does-the-status-reported-by-get-csbackupservicestatus-mean',
+  },
   'OPC-SM': {
     title: 'OpCon documentation, "Service Manager" (SMAServMan.ini settings)',
   },
   'OPC-FS': {
     title: 'OpCon documentation, "Failover Scenarios" (OpCon 26.0)',
+  },
+  SCC: {
+    title: 'System Center Central (2012-09-04): "Gateways and Management Servers should not be mixed in pools", a Microsoft program manager quoted',
+  },
+  WSFC: {
+    title: 'Configure and manage quorum (Windows Server failover clustering), Microsoft Learn',
+    url: 'https://learn.microsoft.com/en-us/windows-server/failover-clustering/manage-cluster-quorum',
+  },
+  GW: {
+    title: 'Install a gateway server (System Center Operations Manager), Microsoft Learn',
+  },
+  'GW-CHAIN': {
+    title: '"How to link multiple Gateway Servers together?" (System Center blog): chained gateways',
   },
   SPEC: {
     title: 'pooltopo FORMAT.md: a modelling choice of this tool, built on the sources above',
@@ -210,8 +230,16 @@ export const FRONT_END_TABLE: Readonly<Record<number, FrontEndRow>> = {
   16: { startupNeeded: 12, quorumNeeded: 7, quorumFrom: 12 },
 };
 
+/**
+ * On 2019 the source's rows "10-12" and "12-16" overlap at 12 (DOMAIN.md): a 2019 pool of 12 keeps
+ * pool-level quorum with 7 of the first 12, and starts with the 10 of the row for 12.
+ */
+export const FRONT_END_ROW_12_ON_2019: FrontEndRow = { startupNeeded: 10, quorumNeeded: 7, quorumFrom: 12 };
+
 /** Front End pool sizes (SFB-HA). */
 export const SKYPE = {
+  /** Each routing group lives on a primary and two secondary replicas; it keeps quorum on a majority of them. */
+  routingGroupReplicas: n(3, 'SFB-HA'),
   recommendedFrontEnds: n(3, 'SFB-HA'),
   maxFrontEnds: n(12, 'SFB-HA'),
   maxFrontEnds2019: n(16, 'SFB-HA'),

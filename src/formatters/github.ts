@@ -4,6 +4,7 @@
  */
 import type { Results } from '../results.js';
 import type { Severity } from '../rules/types.js';
+import { escapeForTerminal } from './text.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -21,8 +22,10 @@ export function formatGithub(results: Results): string {
   const lines: string[] = [];
   for (const file of results.files) {
     for (const f of file.findings) {
-      const props = `file=${escapeProperty(f.file)},line=${f.line},col=${f.column},title=${escapeProperty(f.ruleId)}`;
-      lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData(f.message)}`);
+      // The runner prints the log raw: a control sequence in a name would act on the reader's
+      // terminal, so names and messages are escaped as stylish escapes them.
+      const props = `file=${escapeProperty(escapeForTerminal(f.file))},line=${f.line},col=${f.column},title=${escapeProperty(escapeForTerminal(f.ruleId))}`;
+      lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData(escapeForTerminal(f.message))}`);
     }
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';

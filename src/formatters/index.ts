@@ -7,6 +7,7 @@ import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
+import { escapeJsonForTerminal } from './text.js';
 
 export interface FormatOptions {
   readonly color: boolean;
@@ -19,8 +20,9 @@ export interface FormatOptions {
 
 export const FORMATS = {
   stylish: (results: Results, o: FormatOptions) => formatStylish(results, { color: o.color }),
-  json: (results: Results, _options?: FormatOptions) => formatJson(results),
-  sarif: (results: Results, o: FormatOptions) => formatSarif(results, { rules: o.rules, version: o.version, informationUri: o.informationUri }),
+  // The JSON formats write what a terminal would act on as \u escapes: the same data, safe to print.
+  json: (results: Results, _options?: FormatOptions) => escapeJsonForTerminal(formatJson(results)),
+  sarif: (results: Results, o: FormatOptions) => escapeJsonForTerminal(formatSarif(results, { rules: o.rules, version: o.version, informationUri: o.informationUri })),
   junit: (results: Results, o: FormatOptions) => formatJunit(results, { rules: o.rules, failOn: o.failOn }),
   github: (results: Results, _options?: FormatOptions) => formatGithub(results),
 } as const satisfies Record<string, (results: Results, options: FormatOptions) => string>;

@@ -7,6 +7,7 @@ import type { Results } from '../results.js';
 import { sortedById, type RuleDescriptor } from '../rules/descriptors.js';
 import { atOrAbove, type Severity } from '../rules/types.js';
 import { rulesChecked } from './checked.js';
+import { escapeXmlForTerminal } from './text.js';
 
 export interface JunitOptions {
   readonly rules: readonly RuleDescriptor[];
@@ -39,7 +40,8 @@ export function formatJunit(results: Results, options: JunitOptions): string {
     failures += suiteFailures;
     suites.push(`  <testsuite name="${attr(file.file)}" tests="${rules.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pooltopo" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.map((suite) => `${suite}\n`).join('')}</testsuites>\n`;
+  // Characters a terminal acts on as references: the same text for a parser, safe to print.
+  return escapeXmlForTerminal(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pooltopo" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.map((suite) => `${suite}\n`).join('')}</testsuites>\n`);
 }
 
 /** Characters XML 1.0 cannot hold at all, even as references: shown as a visible escape instead. */

@@ -52,7 +52,7 @@ function formatFile(file: FileResult, paint: (s: Style, t: string) => string): s
   if (kindLines && kindLines.length > 0) {
     if (rows.length > 0) lines.push('');
     const width = Math.min(60, maxOf(kindLines.map((l) => escapeForTerminal(l.label).length)));
-    for (const l of kindLines) lines.push(`  ${paint('bold', escapeForTerminal(l.label).padEnd(width))}  ${l.text}`);
+    for (const l of kindLines) lines.push(`  ${paint('bold', escapeForTerminal(l.label).padEnd(width))}  ${escapeForTerminal(l.text)}`);
   } else if (rows.length === 0) {
     lines.push('  no pools');
   }

@@ -6,9 +6,9 @@ import { chmodSync, closeSync, constants, existsSync, fstatSync, lstatSync, open
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../errors.js';
 import { groupThousands } from '../rules/types.js';
+import { compileGlob, GlobSyntaxError, isGlob } from './glob.js';
 
 const TOPOLOGY_EXTENSIONS = ['.yaml', '.yml'];
-const GLOB_CHARS = /[*?[\]{}]/;
 
 export interface ExpandResult {
   readonly files: readonly string[];
@@ -21,9 +21,12 @@ export interface ExpandResult {
 /**
  * Files named by `patterns`: a file is itself (any extension); a directory means its `*.yaml` and
  * `*.yml` files, recursively, skipping `node_modules` and hidden files and folders; a glob means the files it
- * matches. Paths come back relative to `cwd` when under it, sorted, without repeats. A glob that
- * matches no file, or a directory without a topology file, throws; with `errorOnUnmatched` false
- * it is only a warning (a path that does not exist throws either way).
+ * matches, unless a file or folder has that very name (`a[1].yaml`), which is taken as itself.
+ * Paths come back relative to `cwd` when under it, sorted, without repeats: a file reached by
+ * several names (links, `x.yaml` and `./link-to-x.yaml`) comes back once, by the first name met. A
+ * glob that matches no file, or a directory without a topology file, throws; with
+ * `errorOnUnmatched` false it is only a warning (a path that does not exist throws either way). A
+ * pattern that is no valid glob throws, naming it.
  *
  * The walk is synchronous, like the reading: on a local disk each call takes microseconds, and the
  * promise API's round trips through the thread pool cost a thousand-file folder 20 ms (and loading
@@ -33,6 +36,8 @@ export async function expandPatterns(patterns: readonly string[], cwd: string, e
   const found = new Set<string>();
   const explicit = new Set<string>();
   const warnings: string[] = [];
+  // The real path of every file taken: each file is linted once however many names reach it.
+  const taken = new Set<string>();
   /**
    * A glob that matches nothing, or a directory without topology files: an error (saying `why`,
    * the walk's warnings, which would not be shown after it), or only a warning beside them.
@@ -47,28 +52,30 @@ export async function expandPatterns(patterns: readonly string[], cwd: string, e
     if (pattern === '') throw new PooltopoError('an empty path was given (an unset variable?); name a file, a directory or a glob');
     // What this pattern matches, whether or not an earlier one gave it too (`examples/ examples/*.yaml`).
     let matched = 0;
-    const take = (shown: string) => {
+    const take = (shown: string, real: string) => {
       matched++;
+      if (taken.has(real)) return;
+      taken.add(real);
       found.add(shown);
     };
-    if (GLOB_CHARS.test(pattern)) {
-      await expandGlob(pattern, cwd, take, warnings);
+    const abs = path.resolve(cwd, pattern);
+    if (isGlob(pattern) && lstatSync(abs, { throwIfNoEntry: false }) === undefined) {
+      expandGlob(pattern, cwd, take, warnings);
       if (matched === 0) unmatched(`no files match "${pattern}"`);
       continue;
     }
-    const abs = path.resolve(cwd, pattern);
     let stat;
     try {
       stat = statSync(abs);
     } catch (err) {
-      throw new PooltopoError(`cannot read "${pattern}": ${describeFsError(err)}`);
+      throw new PooltopoError(`cannot read "${pattern}": ${describeLinkError(abs, err)}`);
     }
     if (!stat.isDirectory() && !stat.isFile()) {
       throw new NotRegularFileError(`cannot read "${pattern}"`);
     }
     if (stat.isDirectory()) {
       const warned = warnings.length;
-      walk(abs, entryPrefix(abs, cwd), { wants: isTopologyName, take }, warnings, new Set());
+      walk(abs, entryPrefix(abs, cwd), { wants: isTopologyName, take, maxDepth: Infinity }, warnings);
       if (matched === 0) {
         // Say why, when the walk skipped what it found (the warnings would not be shown after this).
         const skipped = warnings.slice(warned);
@@ -76,11 +83,30 @@ export async function expandPatterns(patterns: readonly string[], cwd: string, e
         unmatched(`no topology files (*.yaml, *.yml) in directory "${pattern}"`, why);
       }
     } else {
-      found.add(display(abs, cwd));
-      explicit.add(display(abs, cwd));
+      const shown = display(abs, cwd);
+      const real = realOf(abs);
+      if (!taken.has(real)) explicit.add(shown);
+      take(shown, real);
     }
   }
   return { files: [...found].sort(), explicit, warnings };
+}
+
+/** The real path of an existing file, or the path itself where it cannot be resolved. */
+function realOf(abs: string): string {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/** Why a path cannot be read, saying so where it is a link to nothing or to itself. */
+export function describeLinkError(abs: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' && lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) return 'it is a symbolic link to nothing';
+  if (code === 'ELOOP') return 'it is a symbolic link that leads back to itself (a loop)';
+  return describeFsError(err);
 }
 
 function display(abs: string, cwd: string): string {
@@ -107,126 +133,123 @@ function entryPrefix(dir: string, cwd: string): string {
   return shown.endsWith('/') ? shown : `${shown}/`;
 }
 
-/** What a walk looks for: `wants` a file by its path, `take` it by its path as display() shows it. */
+/**
+ * What a walk looks for: `wants` a file by its path, `take` it by its path as display() shows it and
+ * its real path; folders deeper than `maxDepth` below the start are not entered.
+ */
 interface WalkVisitor {
   readonly wants: (file: string) => boolean;
-  readonly take: (shown: string) => void;
+  readonly take: (shown: string, real: string) => void;
+  readonly maxDepth: number;
 }
 
 /**
  * Takes every file under `dir` the visitor wants; `prefix` is entryPrefix(dir). What the walk
  * cannot read throws, as it would named on the command line (CLI.md: exit code 0 means every file
  * was read): a folder it cannot list, and a wanted name that is a link to nothing or not a regular
- * file (a named pipe, a socket, a device: reading it could hang or read forever). A link back to a
- * folder the walk is in is skipped with a warning (its files are read once, the other way).
+ * file (a named pipe, a socket, a device: reading it could hang or read forever).
+ *
+ * Each real folder is listed once and each real file taken once, however many links reach them,
+ * so the walk is linear in what exists (36 committed links, each folder linking twice to the next,
+ * made 2^36 paths). Links are followed only after everything reachable without them, so that a
+ * file is named by its own path where the walk meets it there too. A link to a folder that holds
+ * it (a loop) is skipped with a warning; one to a folder walked already, without one.
  */
-function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[], seen: Set<string>): void {
-  // Messages name paths as findings do (relative to the working directory where they are below it).
-  const shownDir = prefix === '' ? '.' : prefix.slice(0, -1);
-  let real: string;
-  let entries;
-  try {
-    real = realpathSync(dir);
-    if (seen.has(real)) {
-      warnings.push(`skipped "${shownDir}": a symbolic link loop`);
-      return;
+function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[]): void {
+  const done = new Set<string>();
+  const links: { readonly full: string; readonly shown: string; readonly depth: number }[] = [];
+  const list = (folder: string, folderPrefix: string, depth: number, real: string) => {
+    // Messages name paths as findings do (relative to the working directory where they are below it).
+    const shownDir = folderPrefix === '' ? '.' : folderPrefix.slice(0, -1);
+    // A folder listed already through a link to it or to a folder above it.
+    if (done.has(real)) return;
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (err) {
+      throw new PooltopoError(`cannot read directory "${shownDir}": ${describeFsError(err)}`);
     }
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (err) {
-    throw new PooltopoError(`cannot read directory "${shownDir}": ${describeFsError(err)}`);
-  }
-  seen.add(real);
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const dirPrefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
-  for (const entry of entries) {
-    // Hidden files and folders (.pooltopo.yaml, .git, .github, ...) are not topologies.
-    if (entry.name.startsWith('.')) continue;
-    // `dir` is resolved (no `.`, `..` or doubled separators) and the name holds no separator: the
-    // joined path needs none of path.join's normalising, which costs a thousand-file folder 10 ms cold.
-    const full = dirPrefix + entry.name;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const st = statSync(full);
-        isDir = st.isDirectory();
-        isFile = st.isFile();
-      } catch (err) {
-        // A link to nothing is a file the walk cannot read where its name is a topology's;
-        // otherwise it is no more a topology than any other file of that name.
-        if (visit.wants(full)) {
-          const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is a symbolic link to nothing' : describeFsError(err);
-          throw new PooltopoError(`cannot read "${prefix}${entry.name}": ${why}`);
-        }
-        continue;
+    done.add(real);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const dirPrefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    const realPrefix = real.endsWith(path.sep) ? real : real + path.sep;
+    for (const entry of entries) {
+      // Hidden files and folders (.pooltopo.yaml, .git, .github, ...) are not topologies.
+      if (entry.name.startsWith('.')) continue;
+      // `folder` is resolved (no `.`, `..` or doubled separators) and the name holds no separator: the
+      // joined path needs none of path.join's normalising, which costs a thousand-file folder 10 ms cold.
+      const full = dirPrefix + entry.name;
+      if (entry.isSymbolicLink()) {
+        links.push({ full, shown: folderPrefix + entry.name, depth });
+      } else if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && depth + 1 < visit.maxDepth) list(full, `${folderPrefix}${entry.name}/`, depth + 1, realPrefix + entry.name);
+      } else if (visit.wants(full)) {
+        if (!entry.isFile()) throw new NotRegularFileError(`cannot read "${folderPrefix}${entry.name}"`);
+        visit.take(folderPrefix + entry.name, realPrefix + entry.name);
       }
     }
-    if (isDir) {
-      if (entry.name === 'node_modules') continue;
-      walk(full, `${prefix}${entry.name}/`, visit, warnings, seen);
+  };
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch (err) {
+    throw new PooltopoError(`cannot read directory "${prefix === '' ? '.' : prefix.slice(0, -1)}": ${describeFsError(err)}`);
+  }
+  list(dir, prefix, 0, real);
+  // Links in the order met, and those met in the folders they lead to after them.
+  for (let i = 0; i < links.length; i++) {
+    const { full, shown, depth } = links[i]!;
+    let st;
+    let target;
+    try {
+      st = statSync(full);
+      target = realpathSync(full);
+    } catch (err) {
+      // A link to nothing is a file the walk cannot read where its name is a topology's;
+      // otherwise it is no more a topology than any other file of that name.
+      if (visit.wants(full)) throw new PooltopoError(`cannot read "${shown}": ${describeLinkError(full, err)}`);
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (path.basename(full) === 'node_modules' || depth + 1 >= visit.maxDepth) continue;
+      if (done.has(target)) {
+        const holder = realOf(path.dirname(full));
+        if (holder === target || holder.startsWith(target.endsWith(path.sep) ? target : target + path.sep)) warnings.push(`skipped "${shown}": a symbolic link loop`);
+        continue;
+      }
+      list(full, `${shown}/`, depth + 1, target);
     } else if (visit.wants(full)) {
-      if (!isFile) throw new NotRegularFileError(`cannot read "${prefix}${entry.name}"`);
-      visit.take(prefix + entry.name);
+      if (!st.isFile()) throw new NotRegularFileError(`cannot read "${shown}"`);
+      visit.take(shown, target);
     }
   }
-  seen.delete(real);
 }
 
-async function expandGlob(pattern: string, cwd: string, take: (shown: string) => void, warnings: string[]): Promise<void> {
+/** Takes the files `pattern` matches; throws for a pattern that is no valid glob. */
+function expandGlob(pattern: string, cwd: string, take: (shown: string, real: string) => void, warnings: string[]): void {
   const normalised = pattern.split(path.sep).join('/');
   const segments = normalised.split('/');
   const staticSegments: string[] = [];
   for (const s of segments) {
-    if (GLOB_CHARS.test(s)) break;
+    if (isGlob(s)) break;
     staticSegments.push(s);
   }
   const base = path.resolve(cwd, staticSegments.join('/') || '.');
   const rest = segments.slice(staticSegments.length).join('/');
-  const matcher = globToRegExp(rest);
+  let glob;
   try {
-    statSync(base);
-  } catch {
-    return;
+    glob = compileGlob(rest);
+  } catch (err) {
+    if (err instanceof GlobSyntaxError) throw new PooltopoError(`"${pattern}" is not a valid glob: ${err.reason}`);
+    throw err;
   }
+  const start = statSync(base, { throwIfNoEntry: false });
+  if (!start?.isDirectory()) return;
   walk(base, entryPrefix(base, cwd), {
-    wants: (file) => matcher.test(path.relative(base, file).split(path.sep).join('/')),
+    wants: (file) => glob.test(path.relative(base, file).split(path.sep).join('/')),
     take,
-  }, warnings, new Set());
-}
-
-/** A glob (`*`, `**`, `?`, `[abc]`, `{a,b}`) as a regular expression over `/`-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let inBraces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        re += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else {
-        re += '[^/]*';
-      }
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const end = glob.indexOf(']', i + 1);
-      if (end < 0) re += '\\[';
-      else {
-        const body = glob.slice(i + 1, end).replace(/\\/g, '\\\\');
-        re += `[${body.startsWith('!') ? '^' + body.slice(1) : body}]`;
-        i = end;
-      }
-    } else if (c === '{') {
-      inBraces++;
-      re += '(?:';
-    } else if (c === '}' && inBraces > 0) {
-      inBraces--;
-      re += ')';
-    } else if (c === ',' && inBraces > 0) re += '|';
-    else re += c.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+    maxDepth: glob.maxSegments,
+  }, warnings);
 }
 
 export interface ReadLimits {
@@ -265,7 +288,7 @@ export function readTopologyFile(file: string, cwd: string, limits: ReadLimits =
     if (bytes.length > limits.maxFileBytes) return tooLarge();
   } catch (err) {
     if (err instanceof PooltopoError) throw err;
-    throw new PooltopoError(`${cannot}: ${describeFsError(err)}`);
+    throw new PooltopoError(`${cannot}: ${describeLinkError(abs, err)}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -329,6 +352,18 @@ function formatOver(size: number | undefined, limit: number): [string | undefine
   return a !== b ? [a, b] : [`${groupThousands(size)} bytes`, `${groupThousands(limit)} bytes`];
 }
 
+/**
+ * The process's working directory; a PooltopoError (exit 2, one line) where it cannot be had,
+ * as when the folder was deleted under the shell that started pooltopo.
+ */
+export function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch (err) {
+    throw new PooltopoError(`the working directory cannot be read (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it was deleted' : describeFsError(err)}); change to a folder that exists`);
+  }
+}
+
 export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
@@ -371,17 +406,34 @@ export function refuseOverwritingInput(output: string, inputs: readonly string[]
   }
 }
 
+/** How writeFileAtomic may treat what is at the output's path already. */
+export interface WriteOptions {
+  /**
+   * Write through a symbolic link at the path (its target is replaced, the link stays); without it
+   * a link is refused, since a checkout may hold one planted where the output goes.
+   */
+  readonly followLink?: boolean | undefined;
+  /**
+   * The path was made by pooltopo, not named by the user (`report FILE` without `-o`): only a
+   * regular file or nothing may be there, and a link is refused even with `followLink`.
+   */
+  readonly derived?: boolean | undefined;
+}
+
 /**
  * Writes `text` to `file` so that no reader ever sees half of it: a new or regular file through a
- * temporary file beside it and a rename, keeping the mode of the file it replaces; a symbolic link
- * is followed (its target is replaced, the link stays). Anything else that is there already (a
- * device such as /dev/null or /dev/stdout, a named pipe, anything under /dev or /proc) is written
- * to as it is, as a shell's `>` would (a regular file reached that way is appended to, as it may
- * be standard output opened with `>>`): a rename would put a regular file in its place.
+ * temporary file beside it and a rename, keeping the mode of the file it replaces. A symbolic link
+ * at the path is refused (a planted `report.html -> ~/.ssh/authorized_keys` must not be written
+ * through) unless `followLink`, and then its target is replaced and the link stays; the links that
+ * the system itself keeps under /dev and /proc (`/dev/stdout`) are not refused. Anything else that
+ * is there already (a device such as /dev/null or /dev/stdout, a named pipe, anything under /dev or
+ * /proc) is written to as it is, as a shell's `>` would (a regular file reached that way is
+ * appended to, as it may be standard output opened with `>>`): a rename would put a regular file
+ * in its place. A `derived` path takes only a regular file or nothing.
  * Synchronous: it is the run's last step, and the asynchronous write of a 4.4 MB JSON result went
  * through the thread pool for nothing (measured: 37 ms against 26 ms).
  */
-export async function writeFileAtomic(file: string, text: string, cwd: string = process.cwd()): Promise<void> {
+export async function writeFileAtomic(file: string, text: string, cwd: string = workingDirectory(), options: WriteOptions = {}): Promise<void> {
   const given = path.resolve(cwd, file);
   let tmp: string | undefined;
   try {
@@ -391,19 +443,32 @@ export async function writeFileAtomic(file: string, text: string, cwd: string = 
     // path.resolve drops a trailing slash: "out/" would otherwise write (or replace) a file "out",
     // where a shell's `> out/` refuses.
     if (/[\\/]$/.test(file)) throw new PooltopoError(`cannot write "${file}": a path ending in a slash names a folder; name a file`);
+    const system = /^\/(?:dev|proc)\//.test(given);
+    const link = !system && lstatSync(given, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+    const linkedFolder = options.derived || !options.followLink ? linkBelow(cwd, path.dirname(given)) : undefined;
+    if (linkedFolder !== undefined) {
+      throw new PooltopoError(`cannot write "${file}": its folder "${linkedFolder}" is a symbolic link, and pooltopo writes no ${options.derived ? 'report' : 'output'} through a link (one in a checkout may point anywhere)${options.derived ? '; name the report with -o' : '; name another folder, or give --follow-output-link'}`);
+    }
+    if (link && (options.derived || !options.followLink)) {
+      throw new PooltopoError(options.derived
+        ? `cannot write "${file}": it is a symbolic link, and pooltopo writes no report through a link (one in a checkout may point anywhere); remove it, or name the report with -o`
+        : `cannot write "${file}": it is a symbolic link, and pooltopo writes no output through a link (one in a checkout may point anywhere); remove it, name another file, or give --follow-output-link`);
+    }
+    if (options.derived && existing && !existing.isFile()) {
+      throw new PooltopoError(`cannot write "${file}": it is not a regular file (a device, socket or pipe); name the report with -o`);
+    }
     // Written to as it is: anything but a regular file; a path under /dev or /proc that reaches a
     // regular file (/dev/stdout on `>> log`: replacing it would drop what the file held, and so
-    // would opening it to write from its start: it is appended to); and a link to nothing, which
-    // the rename would replace where a shell creates its target.
-    const direct = existing
-      ? !existing.isFile() || /^\/(?:dev|proc)\//.test(given)
-      : lstatSync(given, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+    // would opening it to write from its start: it is appended to); and a link to nothing (only
+    // with followLink), which the rename would replace where a shell creates its target.
+    const direct = existing ? !existing.isFile() || system : link;
     if (direct) {
       writeText(given, text, existing?.isFile() ? 'a' : 'w');
       return;
     }
-    // A regular file, perhaps through links, or nothing yet.
-    const target = existing ? realpathSync.native(given) : given;
+    // A regular file (through a link only with followLink), or nothing yet. The rename replaces
+    // the name itself: a link made there after the check above is replaced, not written through.
+    const target = existing && link ? realpathSync.native(given) : given;
     tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
     writeText(tmp, text, 'wx');
     if (existing) chmodSync(tmp, existing.mode & 0o7777);
@@ -417,6 +482,22 @@ export async function writeFileAtomic(file: string, text: string, cwd: string = 
     }
     throw new PooltopoError(`cannot write "${file}": ${describeFsError(err)}`);
   }
+}
+
+/**
+ * The first folder from `cwd` down to `dir` that is a symbolic link, as a path relative to `cwd`,
+ * or undefined; folders above `cwd`, or a `dir` outside it, are the user's own and not looked at.
+ */
+function linkBelow(cwd: string, dir: string): string | undefined {
+  const rel = path.relative(cwd, dir);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  let at = cwd;
+  const parts = rel.split(path.sep);
+  for (const [i, part] of parts.entries()) {
+    at = path.join(at, part);
+    if (lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink()) return parts.slice(0, i + 1).join('/');
+  }
+  return undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { TopologyAnalysis } from './scom/analysis/index.js';
 import type { ParseLimits } from '../io/parse.js';
 import type { Topology } from './scom/model/types.js';
 import type { CompiledPolicy } from '../policies/types.js';
-import type { FileResult, KindPoolResult } from '../results.js';
+import type { FileResult, KindPoolResult, ManagementGroupResult } from '../results.js';
 import type { Headline } from '../report/headline.js';
 import type { AnyRule, Report, Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
@@ -44,6 +44,8 @@ export interface KindRun {
   /** The kind's pool figures for the results (CLI.md). */
   readonly pools: readonly KindPoolResult[];
   readonly failover?: Failover;
+  /** SCOM: the management group's figures (CLI.md). */
+  readonly managementGroup?: ManagementGroupResult;
   readonly models: KindModels;
 }
 

@@ -30,6 +30,8 @@ export interface DiagramBox extends DiagramRect {
   /** The server's (or the database server's) name, whole. */
   readonly name: string;
   readonly kind: 'management-server' | 'gateway' | 'database' | 'more';
+  /** The operational database shares this management server's host. */
+  readonly hostsDatabase?: true;
   /** Its pools' badges; `title` names the pool, or for "+N" the pools it stands for. */
   readonly badges: readonly { readonly x: number; readonly y: number; readonly text: string; readonly colour: number; readonly title: string }[];
 }
@@ -52,6 +54,8 @@ export interface Diagram {
   readonly regions: readonly DiagramRegion[];
   readonly boxes: readonly DiagramBox[];
   readonly links: readonly DiagramLink[];
+  /** A chained gateway to each gateway it reports to (dashed), from the edge of one box to the other's. */
+  readonly chains: readonly { readonly path: string; readonly title: string }[];
   /** Some server shows a "+N" badge for the pools its box has no room for, which the caption explains. */
   readonly moreBadges: boolean;
 }
@@ -110,18 +114,27 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
   let maxHeight = 0;
   topology.dataCenters.forEach((dc, i) => {
     const x = GAP / 2 + i * (COLUMN + GAP);
-    const items: { name: string; sublabel: [string, ...string[]]; kind: DiagramBox['kind'] }[] = [];
+    const items: { name: string; sublabel: [string, ...string[]]; kind: DiagramBox['kind']; hostsDatabase?: true }[] = [];
     const servers = [...topology.managementServers, ...topology.gateways].filter((s) => s.dataCenter === dc);
     const shown = servers.slice(0, MAX_BOXES_PER_REGION);
+    const db = topology.database;
     for (const s of shown) {
       const agents = `${groupThousands(s.agents)} agents`;
-      items.push({ name: s.name, sublabel: [`${s.role === 'gateway' ? 'gateway' : 'management server'} · ${agents}`, agents], kind: s.role });
+      // A database that shares a management server's host is drawn in that server's box.
+      const role = s.role === 'gateway' ? 'gateway' : db.colocatedWith === s ? 'management server + database' : 'management server';
+      const options: [string, ...string[]] = db.colocatedWith === s
+        ? [`${role} · ${agents}`, `+ operational database · ${agents}`, `+ database · ${agents}`, '+ database']
+        : [`${role} · ${agents}`, agents];
+      items.push({ name: s.name, sublabel: options, kind: s.role, ...(db.colocatedWith === s ? { hostsDatabase: true as const } : {}) });
     }
     if (servers.length > shown.length) {
       items.push({ name: `+ ${groupThousands(servers.length - shown.length)} more servers`, sublabel: ['listed in the tables below'], kind: 'more' });
     }
-    if (topology.database.dataCenter === dc) {
-      items.push({ name: topology.database.server, sublabel: ['operational database'], kind: 'database' });
+    if (db.cluster) {
+      for (const n of db.cluster.nodes) if (n.dataCenter === dc) items.push({ name: n.name, sublabel: [`cluster node of ${db.server}`, 'database cluster node', 'cluster node'], kind: 'database' });
+      if (db.cluster.witness?.dataCenter === dc) items.push({ name: db.cluster.witness.name, sublabel: [`cluster witness (${db.server})`, 'witness'], kind: 'database' });
+    } else if (db.dataCenter === dc && !db.colocatedWith) {
+      items.push({ name: db.server, sublabel: ['operational database'], kind: 'database' });
     }
     let y = TOP + HEADER;
     for (const item of items) {
@@ -188,8 +201,23 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
     const x2 = right.x - BOX_W / 2;
     links.push({ path: `M ${x1} ${left.y} L ${x2} ${right.y}`, labelX: (x1 + x2) / 2, labelY: (left.y + right.y) / 2 - 6, label: `${entry.ms} ms`, over });
   });
+  // Chained gateways: a dashed line from the gateway's box to each gateway it reports to.
+  const chains: { path: string; title: string }[] = [];
+  for (const g of topology.gateways) {
+    const from = centre.get(g.name);
+    if (!from) continue;
+    g.reportsTo.forEach((parent, k) => {
+      const to = parent.role === 'gateway' ? centre.get(parent.name) : undefined;
+      if (!to) return;
+      const side = (a: { x: number; y: number }, b: { x: number; y: number }) => (a.x === b.x ? a.x + BOX_W / 2 : a.x < b.x ? a.x + BOX_W / 2 : a.x - BOX_W / 2);
+      const x1 = side(from, to);
+      const x2 = from.x === to.x ? to.x + BOX_W / 2 : side(to, from);
+      const bend = from.x === to.x ? `C ${x1 + 40} ${from.y} ${x2 + 40} ${to.y}` : `L`;
+      chains.push({ path: `M ${x1} ${from.y} ${bend} ${x2} ${to.y}`, title: `${g.name} reports to ${parent.name}${k === 0 ? '' : ' (failover)'}` });
+    });
+  }
   const width = Math.max(360, topology.dataCenters.length * (COLUMN + GAP));
-  return { width, height: TOP + maxHeight + 20, regions: sized, boxes, links, moreBadges };
+  return { width, height: TOP + maxHeight + 20, regions: sized, boxes, links, chains, moreBadges };
 }
 
 /** What a measured round trip is held to, as the latency rules hold it; `limit` null when none applies. */

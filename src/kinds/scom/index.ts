@@ -2,13 +2,14 @@
  * The `scom` kind: System Center Operations Manager management groups, as the pipeline sees it. Its
  * model is in model/, its analyses (pure functions) in analysis/, its rules (one file each) in rules/.
  */
-import { analyseTopology, type PoolAnalysis } from './analysis/index.js';
+import { analyseTopology, type PoolAnalysis, type TopologyAnalysis } from './analysis/index.js';
+import type { Availability } from './analysis/availability.js';
 import type { ScomDocument } from './model/document.js';
 import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from './model/duration.js';
 import { normalise } from './model/normalise.js';
 import type { Topology } from './model/types.js';
 import { poolScope } from '../../policies/scope.js';
-import type { PoolResult } from '../../results.js';
+import type { AvailabilityResult, ManagementGroupResult, PoolResult } from '../../results.js';
 import { SCOM_RULES } from './rules/index.js';
 import { atPool, formatMessage, groupThousands, plural } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
@@ -34,9 +35,9 @@ export const scomKind: KindPlugin<'scom'> = {
     const analysis = analyseTopology(topology, settings.computersPerManagementGroup !== undefined ? { computersPerManagementGroup: settings.computersPerManagementGroup } : {});
     host.runRules(SCOM_RULES, { topology, analysis, issues, settings });
     runPolicies(topology, analysis.pools, host);
-    return { pools: analysis.pools.map(poolResult), models: { topology, analysis } };
+    return { pools: analysis.pools.map(poolResult), managementGroup: managementGroupResult(analysis), models: { topology, analysis } };
   },
-  summary: (result) => (result.kind === 'scom' ? result.pools : []).map((p) => ({ label: p.name, text: poolSummary(p) })),
+  summary: (result) => (result.kind === 'scom' ? result.pools : []).map((p) => ({ label: p.name, text: poolSummary(p, result.kind === 'scom' ? result.managementGroup : undefined) })),
   simulate: async (models, request) => (await import('./simulate-command.js')).simulateCommand(models, request),
   report: {
     partial: 'kind-scom',
@@ -96,17 +97,25 @@ function scopeData(scope: ReadonlyMap<string, unknown>): Record<string, string |
   return out;
 }
 
-/** `3 voters, 2 needed, tolerates 1 (0 without the default observer)`. */
-function poolSummary(p: PoolResult): string {
+/**
+ * `3 voters, 2 needed, tolerates 1 (0 without the default observer)`, and the single points of
+ * failure beyond the management group's own database.
+ */
+function poolSummary(p: PoolResult, group: ManagementGroupResult | undefined): string {
   const n = groupThousands;
   let s = `${plural(p.votingMembers, 'voter')}, ${n(p.votesNeeded)} needed, tolerates ${n(p.tolerableFailures)}`;
   if (p.defaultObserver.participates) {
     s += ` (${n(p.withoutDefaultObserver.tolerableFailures)} without the default observer)`;
+  } else if (!p.defaultObserver.enabled && p.withDefaultObserver.votingMembers === p.votingMembers) {
+    s += ' (the default observer is disabled, and could not vote here: no management server)';
   } else if (!p.defaultObserver.enabled) {
     s += ` (${n(p.withDefaultObserver.tolerableFailures)} with the default observer)`;
   } else {
     s += ' (the default observer cannot vote: no management server)';
   }
+  const database = new Set(group?.singlePointsOfFailure ?? []);
+  const beyond = p.singlePointsOfFailure.filter((n) => !database.has(n) || p.members.includes(n));
+  if (beyond.length > 0) s += `; single point${beyond.length === 1 ? '' : 's'} of failure: ${beyond.slice(0, 5).join(', ')}${beyond.length > 5 ? ` and ${groupThousands(beyond.length - 5)} more` : ''}`;
   if (p.availability) {
     s += p.availability.nines === null ? ', always available' : `, availability ${formatProbability(p.availability.probability)} (${p.availability.nines} nines)`;
   }
@@ -136,6 +145,21 @@ export function poolResult(a: PoolAnalysis): PoolResult {
     largestRoundTripMs: a.latency.largestMs,
     leaseDurationSeconds: a.lease.leaseDurationSeconds,
     capacity: a.capacity.map((c) => ({ item: c.item, total: c.total, limit: c.limit, fits: c.fits, fitsAfterFailover: c.fitsAfterFailover, headroom: c.headroom })),
-    ...(a.availability ? { availability: { probability: a.availability.probability, nines: a.availability.nines, assumedAlwaysUp: a.availability.assumedAlwaysUp } } : {}),
+    singlePointsOfFailure: a.singlePointsOfFailure,
+    ...(a.availability ? { availability: availabilityResult<{ assumedAlwaysUp: readonly string[] }>(a.availability, a.availability.assumedAlwaysUp) } : {}),
   };
+}
+
+function availabilityResult<T extends object>(a: Availability, extra?: readonly string[]): AvailabilityResult & T {
+  // Spelled out, not spread (test/object-shapes.test.ts says why).
+  const { probability, nines, method, standardError } = a;
+  const out = standardError !== undefined
+    ? (extra ? { probability, nines, method, standardError, assumedAlwaysUp: extra } : { probability, nines, method, standardError })
+    : (extra ? { probability, nines, method, assumedAlwaysUp: extra } : { probability, nines, method });
+  return out as AvailabilityResult & T;
+}
+
+export function managementGroupResult(analysis: TopologyAnalysis): ManagementGroupResult {
+  const a = analysis.managementGroup.availability;
+  return { singlePointsOfFailure: analysis.managementGroup.singlePointsOfFailure, ...(a ? { availability: availabilityResult(a) } : {}) };
 }

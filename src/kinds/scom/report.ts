@@ -7,8 +7,7 @@ import type { LintOutcome } from '../../lint.js';
 import type { FileResult, PoolResult } from '../../results.js';
 import { groupThousands, plural } from '../../rules/types.js';
 import type { Settings } from '../../settings.js';
-import { resolveNames, type NameMeaning } from './analysis/scenario.js';
-import { simulateDown } from './analysis/simulate.js';
+import { evaluate, failureOf, type FailureModel, type PoolState } from './analysis/failure.js';
 import { layoutDiagram, poolColour, poolNumbersByServer, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
 import type { LatencyEntry, Topology } from './model/types.js';
 import type { WorkloadCapacity } from './analysis/capacity.js';
@@ -33,7 +32,7 @@ export interface ScomReportView {
   /** Every single data centre and every single server down: which pools keep working. */
   readonly whatIf: {
     readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
-    readonly rows: readonly { readonly label: string; readonly kind: string; readonly cells: readonly { readonly runs: boolean; readonly text: string }[]; readonly allRun: boolean }[];
+    readonly rows: readonly { readonly label: string; readonly kind: string; readonly cells: readonly { readonly runs: boolean; readonly text: string; readonly title: string }[]; readonly allRun: boolean }[];
     readonly omitted: number;
   };
 }
@@ -85,7 +84,7 @@ const ITEM_LABELS: Readonly<Record<string, string>> = {
 export function scomReport(outcome: LintOutcome, settings: Settings): KindReport {
   const topology = outcome.topology!;
   const pools = outcome.result.pools as readonly PoolResult[];
-  const headline = capacityCaveat(weakestPoolHeadline(pools, 'member'), pools, outcome.analysis!.capacity.agentFailover?.fits ?? true);
+  const headline = singlePointCaveat(capacityCaveat(weakestPoolHeadline(pools, 'member'), pools, outcome.analysis!.worstAgentFailure === null), outcome.analysis!);
   return {
     name: topology.name,
     review: 'pool topology review',
@@ -97,11 +96,58 @@ export function scomReport(outcome: LintOutcome, settings: Settings): KindReport
       { label: 'Gateways', value: fmt(topology.gateways.length) },
       { label: 'Resource pools', value: fmt(topology.pools.length) },
       { label: 'Data centres', value: topology.dataCenters.map((d) => d.name).join(', ') },
-      { label: 'Operational database', value: topology.database.implied ? `not given (taken to be in data centre ${topology.database.dataCenter.name})` : `${topology.database.server} (${topology.database.dataCenter.name})` },
+      { label: 'Operational database', value: databaseFact(topology) },
+      { label: 'Single points of failure', value: singlePointsFact(outcome.analysis!) },
     ],
     ...(headline ? { headline } : {}),
     section: scomReportView(outcome, settings),
   };
+}
+
+function databaseFact(topology: Topology): string {
+  const db = topology.database;
+  if (db.implied) return `not given (taken to be in data centre ${db.dataCenter.name})`;
+  if (db.colocatedWith) return `${db.server}, on management server ${db.colocatedWith.name} (${db.dataCenter.name})`;
+  if (db.cluster) {
+    const nodes = db.cluster.nodes.map((n) => `${n.name} (${n.dataCenter.name})`).join(', ');
+    return `${db.server}, a cluster of ${nodes}${db.cluster.witness ? ` with witness ${db.cluster.witness.name} (${db.cluster.witness.dataCenter.name})` : ', no witness'}`;
+  }
+  return `${db.server} (${db.dataCenter.name})`;
+}
+
+/** The management group's single points of failure, then each pool's beyond them (FORMAT.md). */
+function singlePointsFact(analysis: TopologyAnalysis): string {
+  const group = analysis.managementGroup.singlePointsOfFailure;
+  const known = new Set(group);
+  const list = (names: readonly string[]) => (names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${fmt(names.length - 6)} more` : names.join(', '));
+  const parts = [group.length > 0 ? `the management group: ${list(group)}` : 'the management group: none'];
+  for (const a of analysis.pools) {
+    const beyond = a.singlePointsOfFailure.filter((n) => !known.has(n));
+    if (beyond.length > 0) parts.push(`pool ${a.pool.name}: ${list(beyond)}`);
+  }
+  return parts.join('; ');
+}
+
+/**
+ * The headline counts member failures; a server beyond the database's own whose loss alone stops
+ * a pool that counts one (the management server that hosts the database, the one a gateway pool
+ * reports through) makes that count mislead, so the headline says so, as single-point-of-failure does.
+ */
+function singlePointCaveat(headline: Headline | undefined, analysis: TopologyAnalysis): Headline | undefined {
+  if (!headline || headline.none) return headline;
+  const { model } = analysis;
+  const { listener, nodes, witness } = model.database;
+  const databaseOwn = new Set([...nodes, ...(witness >= 0 ? [witness] : []), ...(model.hosts[listener]!.server ? [] : [listener])].map((h) => model.hosts[h]!.name));
+  const points = new Set<string>();
+  for (const a of analysis.pools) {
+    if (a.quorum.configured.tolerableFailures < 1) continue;
+    for (const n of a.singlePointsOfFailure) if (!databaseOwn.has(n)) points.add(n);
+  }
+  if (points.size === 0) return headline;
+  const names = [...points];
+  const said = names.length > 3 ? `${names.slice(0, 3).join(', ')} or ${fmt(names.length - 3)} more` : names.join(names.length === 2 ? ' or ' : ', ');
+  const caveat = `but losing ${points.size === 1 ? said : `any one of ${said}`} alone stops a pool the figure counts as surviving it (a single point of failure)`;
+  return { ...headline, caveat: headline.caveat ? `${headline.caveat}; ${caveat}` : caveat };
 }
 
 /**
@@ -141,7 +187,7 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
     gateways: gatewayRows(topology, outcome.result, poolNumber),
     groupCapacity: groupCapacityRows(outcome.analysis!),
     pools: pools.map((p, i) => poolView(p, i + 1, outcome.result, { capacity: outcome.analysis!.pools[i]!.capacity, barsMax, poolLatencyMs: settings.poolLatencyMs })),
-    whatIf: whatIf(topology, pools),
+    whatIf: whatIf(outcome.analysis!.model, pools),
   };
 }
 
@@ -166,23 +212,38 @@ function gatewayRows(topology: Topology, result: FileResult, poolNumber: Readonl
   });
 }
 
-function whatIf(topology: Topology, pools: readonly PoolResult[]): ScomReportView['whatIf'] {
-  const rows: { label: string; kind: string; cells: { runs: boolean; text: string }[]; allRun: boolean }[] = [];
-  const add = (label: string, kind: string, names: string[], meaning: NameMeaning) => {
-    const r = resolveNames(topology, names, meaning);
-    const o = simulateDown(topology, label, r.servers, r.database);
-    const cells = o.pools.map((p) => {
-      const votes = `${p.votesAvailable}/${p.votingMembers}`;
-      // Stopped with the votes to run: the cause, not a vote count that reads as a quorum.
-      const stops = p.cause === 'votes' ? votes : p.cause === 'members' ? 'no member' : 'no database';
-      return { runs: p.runs, text: p.runs ? `runs (${votes})` : `STOPS (${stops})` };
-    });
-    rows.push({ label, kind, cells, allRun: cells.every((c) => c.runs) });
+/** A what-if cell: the outcome in a word and the votes; cut off is not stopped, and says why. */
+function whatIfCell(s: PoolState, votingMembers: number): { runs: boolean; text: string; title: string } {
+  const votes = `${s.votes}/${votingMembers}`;
+  switch (s.outcome) {
+    case 'works': return { runs: true, text: `works (${votes})`, title: 'keeps quorum, and a connected member runs its workflows' };
+    case 'cut-off': {
+      const why = s.cause === 'database' ? 'no database' : s.cause === 'side' ? 'away from the database' : 'not connected';
+      return { runs: false, text: `CUT OFF (${why})`, title: 'runs, but its data reaches no connected management server' };
+    }
+    case 'stops': {
+      const why = s.cause === 'votes' ? votes : s.cause === 'members' ? 'no member' : 'no members';
+      return { runs: false, text: `STOPS (${why})`, title: s.cause === 'votes' ? 'half or fewer of its votes are available' : 'no member is up to run its workflows' };
+    }
+  }
+}
+
+/** Each data centre, server and database host down alone: one evaluation of the failure model each. */
+function whatIf(model: FailureModel, pools: readonly PoolResult[]): ScomReportView['whatIf'] {
+  const rows: ScomReportView['whatIf']['rows'][number][] = [];
+  const add = (label: string, kind: string, failure: ReturnType<typeof failureOf>) => {
+    const state = evaluate(model, failure);
+    const cells = state.pools.map((s, i) => whatIfCell(s, model.pools[i]!.votingMembers));
+    rows.push({ label, kind, cells, allRun: cells.every((c) => c.runs) && state.managementGroupWorks });
   };
-  for (const dc of topology.dataCenters) add(dc.name, 'data centre', [dc.name], 'data centre');
-  const servers = [...topology.managementServers, ...topology.gateways];
-  for (const s of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(s.name, s.role === 'gateway' ? 'gateway' : 'management server', [s.name], 'server');
-  if (!topology.database.implied) add(topology.database.server, 'operational database', [topology.database.server], 'server');
+  for (const dc of model.dataCenters) add(dc.name, 'data centre', failureOf(model, { dataCenters: [dc] }));
+  const servers = model.hosts.filter((h) => h.server);
+  for (const h of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(h.name, h.role === 'gateway' ? 'gateway' : 'management server', failureOf(model, { hosts: [h] }));
+  const kinds: Readonly<Record<string, string>> = { database: 'operational database', 'cluster-node': 'database cluster node', witness: 'database cluster witness' };
+  for (const h of model.hosts) {
+    if (h.server || (h.role === 'database' && model.topology.database.implied)) continue;
+    add(h.name, kinds[h.role] ?? h.role, failureOf(model, { hosts: [h] }));
+  }
   return {
     pools: pools.map((p, i) => ({ number: i + 1, colour: poolColour(i + 1), name: p.name })),
     rows,
@@ -291,15 +352,17 @@ function limitVerdict(total: number, limit: number): string {
 /** The management group's rows: Windows agents after the busiest management server fails, then each total against its limit. */
 function groupCapacityRows(analysis: TopologyAnalysis): ScomReportView['groupCapacity'] {
   const rows: { item: string; total: string; limit: string; verdict: string; ok: boolean }[] = [];
-  const f = analysis.capacity.agentFailover;
-  if (f) {
+  const w = analysis.worstAgentFailure;
+  if (w) {
     rows.push({
-      item: 'Windows agents on management servers, after the busiest fails',
-      total: fmt(f.agents),
-      limit: `${fmt(f.limit)} (${plural(f.managementServers - 1, 'server')} left)`,
-      verdict: limitVerdict(f.agents, f.limit),
-      ok: f.fits,
+      item: `Windows agents on ${w.server.name} after ${w.failed.name} fails`,
+      total: fmt(w.agents),
+      limit: `${fmt(w.limit)} per server`,
+      verdict: limitVerdict(w.agents, w.limit),
+      ok: false,
     });
+  } else if (analysis.model.managementServers.length > 1) {
+    rows.push({ item: 'Windows agents after any one server fails', total: '', limit: 'per server', verdict: 'fits on every server', ok: true });
   }
   for (const s of analysis.capacity.serversOverAgentLimit) {
     rows.push({ item: `Windows agents on ${s.server.name}`, total: fmt(s.agents), limit: `${fmt(s.limit)} per server`, verdict: limitVerdict(s.agents, s.limit), ok: false });

@@ -2,66 +2,100 @@
 import { PooltopoError } from '../../errors.js';
 import { closest } from '../../util/suggest.js';
 import type { KindModels, SimulateRequest } from '../types.js';
+import type { TopologyAnalysis } from './analysis/index.js';
+import { failureOf, hostsIn, type FailureModel, type Host } from './analysis/failure.js';
 import { knownNames, resolveNames } from './analysis/scenario.js';
-import { simulateDown, simulatePartition } from './analysis/simulate.js';
+import { simulate, type SimulationOutcome } from './analysis/simulate.js';
+import { databaseHosts } from './analysis/what-if.js';
 import { formatSimulationJson, formatSimulationStylish } from './simulate-format.js';
 import { nameKey } from './model/types.js';
+
+/** The most scenarios one run takes: each is a full evaluation and a block of output. */
+export const MAX_SCENARIOS = 100;
 
 export async function simulateCommand(models: KindModels, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
   if (request.events.length > 0) throw new PooltopoError('--event is for kind opcon-failover; for a SCOM management group use --down or --partition');
   if (request.downs.length === 0 && request.partitions.length === 0) throw new PooltopoError('simulate needs --down NAME[,NAME...] or --partition SIDE|SIDE (pooltopo simulate --help)');
-  const topology = models.topology!;
-  const resolve = (names: string[]) => {
-    const r = resolveNames(topology, names);
-    if (r.ambiguous.length > 0) {
-      throw new PooltopoError(`"${r.ambiguous[0]}" is both a data centre and a server of ${request.file} (validate reports it as duplicate-name): rename one so that a scenario can tell which is down`);
-    }
-    if (r.unknown.length > 0) {
-      const [name] = r.unknown;
-      const near = closest(name!, knownNames(topology), 3);
-      throw new PooltopoError(`"${name}" is not a server or data centre of ${request.file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
-    }
-    return r;
-  };
-  // Names once each, as first spelt (`a,,A` is `a`).
-  const split = (list: string) => {
-    const names = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
-    return names.filter((n, i) => names.findIndex((m) => nameKey(m) === nameKey(n)) === i);
-  };
-  const scenarios = request.downs.map((list) => {
-    const names = split(list);
-    if (names.length === 0) throw new PooltopoError('--down needs at least one name');
-    const r = resolve(names);
-    return simulateDown(topology, `${names.join(', ')} down`, r.servers, r.database);
-  });
-  for (const spec of request.partitions) {
-    const parts = spec.split('|').map(split);
-    if (parts.length < 2 || parts.some((p) => p.length === 0)) throw new PooltopoError(`--partition needs two or more sides separated by |, each naming servers or data centres (got "${spec}")`);
-    const seen = new Map<string, string>();
-    const sides = parts.map((names) => {
-      const r = resolve(names);
-      const label = names.join(',');
-      for (const s of r.servers) {
-        if (seen.has(s.name)) throw new PooltopoError(`--partition puts "${s.name}" on two sides ("${seen.get(s.name)}" and "${label}")`);
-        seen.set(s.name, label);
-      }
-      return { label, servers: r.servers, database: r.database };
-    });
-    if (sides.filter((x) => x.database).length > 1) throw new PooltopoError('--partition puts the operational database on two sides');
-    // A partition splits the network: what it does not place would be silently neither here nor there.
-    const unplaced = [...topology.managementServers, ...topology.gateways].filter((s) => !seen.has(s.name)).map((s) => s.name);
-    if (!sides.some((x) => x.database)) {
-      unplaced.push(topology.database.implied
-        ? `the operational database (not in the file: taken to be in data centre "${topology.database.dataCenter.name}")`
-        : `${topology.database.server} (the operational database)`);
-    }
-    if (unplaced.length > 0) {
-      const more = unplaced.length > 3 ? ` and ${unplaced.length - 3} more` : '';
-      throw new PooltopoError(`--partition "${spec}" puts ${unplaced.slice(0, 3).join(', ')}${more} on no side: name each server, or its data centre, on one side (use --down for what is down)`);
-    }
-    scenarios.push(simulatePartition(topology, `partition ${spec}`, sides));
-  }
+  const count = request.downs.length + request.partitions.length;
+  if (count > MAX_SCENARIOS) throw new PooltopoError(`simulate takes at most ${MAX_SCENARIOS} scenarios in one run (got ${count}); split them over several runs`);
+  const model = (models.analysis as TopologyAnalysis).model;
+  const scenarios = [
+    ...request.downs.map((list) => downScenario(model, request.file, list)),
+    ...request.partitions.map((spec) => partitionScenario(model, request.file, spec)),
+  ];
   const report = { file: request.file, scenarios };
   const text = request.format === 'json' ? formatSimulationJson(report) : formatSimulationStylish(report, request.color);
-  return { text, exitCode: scenarios.some((s) => s.pools.some((p) => !p.runs)) ? 1 : 0 };
+  return { text, exitCode: scenarios.some(fails) ? 1 : 0 };
+}
+
+/** Exit code 1 when a pool or the management group does not work (CLI.md). */
+function fails(s: SimulationOutcome): boolean {
+  return !s.managementGroupWorks || s.pools.some((p) => p.outcome !== 'works');
+}
+
+/** Names once each, as first spelt (`a,,A` is `a`). */
+function split(list: string): string[] {
+  const names = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+  return names.filter((n, i) => names.findIndex((m) => nameKey(m) === nameKey(n)) === i);
+}
+
+function resolve(model: FailureModel, file: string, names: string[]) {
+  const r = resolveNames(model, names);
+  if (r.ambiguous.length > 0) {
+    throw new PooltopoError(`"${r.ambiguous[0]}" is both a data centre and a server of ${file} (validate reports it as duplicate-name): rename one so that a scenario can tell which is down`);
+  }
+  if (r.unknown.length > 0) {
+    const [name] = r.unknown;
+    const near = closest(name!, knownNames(model), 3);
+    throw new PooltopoError(`"${name}" is not a server, cluster node or data centre of ${file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
+  }
+  return r;
+}
+
+function downScenario(model: FailureModel, file: string, list: string): SimulationOutcome {
+  const names = split(list);
+  if (names.length === 0) throw new PooltopoError('--down needs at least one name');
+  const r = resolve(model, file, names);
+  return simulate(model, `${names.join(', ')} down`, failureOf(model, { hosts: r.hosts, dataCenters: r.dataCenters }));
+}
+
+/**
+ * A partition: each side's servers, cluster nodes and data centres. A server named on a side is
+ * there even when its data centre is named on another; the database's server (a cluster's listener)
+ * takes its nodes and witness with it unless they are named themselves.
+ */
+function partitionScenario(model: FailureModel, file: string, spec: string): SimulationOutcome {
+  const parts = spec.split('|').map(split);
+  if (parts.length < 2 || parts.some((p) => p.length === 0)) throw new PooltopoError(`--partition needs two or more sides separated by |, each naming servers or data centres (got "${spec}")`);
+  const explicit = new Map<Host, number>();
+  const implied = new Map<Host, number>();
+  const labels = parts.map((names) => names.join(','));
+  const dbHosts = new Set(databaseHosts(model));
+  parts.forEach((names, i) => {
+    const r = resolve(model, file, names);
+    for (const h of r.hosts) {
+      const other = explicit.get(h);
+      if (other !== undefined && other !== i) throw new PooltopoError(`--partition puts "${h.name}" on two sides ("${labels[other]}" and "${labels[i]}")`);
+      explicit.set(h, i);
+      if (h.index === model.database.listener) for (const d of dbHosts) implied.set(model.hosts[d]!, i);
+    }
+    for (const dc of r.dataCenters) {
+      for (const h of hostsIn(model, model.dataCenters.indexOf(dc)).map((x) => model.hosts[x]!)) {
+        const other = implied.get(h);
+        if (other !== undefined && other !== i && !explicit.has(h)) throw new PooltopoError(`--partition puts "${h.name}" on two sides ("${labels[other]}" and "${labels[i]}")`);
+        implied.set(h, i);
+      }
+    }
+  });
+  const sides = new Map<Host, number>([...implied, ...explicit]);
+  // A clustered database's listener is a name, not a place: its nodes and witness are placed.
+  const listener = model.database.nodes.length > 0 ? model.database.listener : -1;
+  const unplaced = model.hosts.filter((h) => !sides.has(h) && h.index !== listener).map((h) => (h.role === 'database' && model.topology.database.implied
+    ? `the operational database (not in the file: taken to be in data centre "${model.topology.database.dataCenter.name}")`
+    : h.role === 'database' ? `${h.name} (the operational database)` : h.name));
+  if (unplaced.length > 0) {
+    const more = unplaced.length > 3 ? ` and ${unplaced.length - 3} more` : '';
+    throw new PooltopoError(`--partition "${spec}" puts ${unplaced.slice(0, 3).join(', ')}${more} on no side: name each server, or its data centre, on one side (use --down for what is down)`);
+  }
+  return simulate(model, `partition ${spec}`, failureOf(model, { sides }), labels);
 }

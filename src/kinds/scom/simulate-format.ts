@@ -21,20 +21,22 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
     if (s.sides) {
       for (const side of s.sides) out.push(`  side ${t(side.label)}: ${side.servers.map(t).join(', ') || 'no servers'}${side.database ? ' + the operational database' : ''}`);
     } else {
-      out.push(`  down: ${s.down.length ? s.down.map(t).join(', ') : 'no server'}${s.databaseDown ? ' + the operational database' : ''}`);
+      out.push(`  down: ${s.down.length ? s.down.map(t).join(', ') : 'no server'}`);
     }
-    out.push(`  management group: ${s.managementGroupWorks ? 'works (the operational database is available)' : paint(31, 'DOES NOT WORK (the operational database is unavailable)')}`);
+    out.push(`  management group: ${s.managementGroupWorks ? 'works (a management server reaches the operational database)'
+      : paint(31, `DOES NOT WORK (${s.databaseDown ? 'the operational database is unavailable' : 'no management server that is up reaches the operational database'})`)}`);
     out.push('');
     const width = Math.min(48, maxOf(s.pools.map((p) => t(p.pool).length)));
     for (const p of s.pools) {
-      const state = p.runs ? paint(32, 'runs ') : paint(31, 'STOPS');
+      const state = p.outcome === 'works' ? paint(32, 'works  ') : p.outcome === 'cut-off' ? paint(33, 'CUT OFF') : paint(31, 'STOPS  ');
       const votes = `${p.votesAvailable} of ${p.votingMembers} votes, ${p.votesNeeded} needed`;
-      const detail = p.runs
-        ? `${p.survivors.map(t).join(', ')} ${p.survivors.length === 1 ? 'carries it and owns' : 'carry it: each owns'} ${p.instanceShare!.after} of its instances (was ${p.instanceShare!.before})`
-        : t(p.reason ?? '');
+      const carried = p.runs
+        ? `${listed(p.survivors.map(t))} ${p.survivors.length === 1 ? 'carries it and owns' : 'carry it: each owns'} ${p.instanceShare!.after} of its instances (was ${p.instanceShare!.before})`
+        : '';
+      const detail = p.outcome === 'works' ? carried : p.outcome === 'cut-off' ? `${t(p.reason ?? '')}; ${carried}` : t(p.reason ?? '');
       out.push(`  ${t(p.pool).padEnd(width)}  ${state}  ${votes}; ${detail}`);
       if (p.sides) {
-        out.push(`  ${' '.repeat(width)}         ${p.sides.map((x) => `${t(x.side)}: ${plural(x.votes, 'vote')}${x.runs ? ', runs here' : x.members.length ? ', its members there stop' : ''}`).join(' | ')}`);
+        out.push(`  ${' '.repeat(width)}           ${p.sides.map((x) => `${t(x.side)}: ${plural(x.votes, 'vote')}${x.runs ? ', runs here' : x.members.length ? ', its members there stop' : ''}`).join(' | ')}`);
       }
       const byEvent = new Map<number, string[]>();
       for (const e of p.events) {
@@ -44,19 +46,30 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
       }
       for (const [id, members] of byEvent) {
         const what = id === 15003 ? 'ownership redistributed' : id === 15004 ? 'unloads its workflows' : 'cannot acquire ownership, keeps checking';
-        out.push(`  ${' '.repeat(width)}         ${paint(2, `event ${id} (${what}) on ${[...new Set(members)].map(t).join(', ')}`)}`);
+        out.push(`  ${' '.repeat(width)}           ${paint(2, `event ${id} (${what}) on ${listed([...new Set(members)].map(t))}`)}`);
       }
     }
     if (s.gateways.length > 0) {
       out.push('');
       for (const g of s.gateways) {
         const text = g.down ? 'is down'
-          : g.reportsTo === null ? paint(31, `is cut off: none of its management servers is available`)
+          : g.reportsTo === null ? paint(31, 'is cut off: no server it reports to is connected')
           : g.failedOver ? `fails over from ${t(g.primary ?? '')} to ${t(g.reportsTo)}`
           : `keeps reporting to ${t(g.reportsTo)}`;
         out.push(`  gateway ${t(g.gateway)} ${text}`);
       }
     }
+    // Agents after the failures: the busiest servers against their limits, the first ten.
+    const loaded = s.agentLoad.filter((l) => l.agents > 0).sort((a, b) => b.agents / b.limit - a.agents / a.limit);
+    if (loaded.length > 0 || s.unmonitoredAgents > 0) out.push('');
+    if (loaded.length > 0) {
+      const shown = loaded.slice(0, 10).map((l) => {
+        const text = `${t(l.server)} ${groupThousands(l.agents)} of ${groupThousands(l.limit)}`;
+        return l.agents > l.limit ? paint(31, `${text} (over its limit)`) : text;
+      });
+      out.push(`  agents: ${shown.join(', ')}${loaded.length > 10 ? `, and ${plural(loaded.length - 10, 'more server')}` : ''}`);
+    }
+    if (s.unmonitoredAgents > 0) out.push(`  ${paint(31, `${plural(s.unmonitoredAgents, 'agent')} unmonitored: their servers are not connected and they have nowhere to fail over`)}`);
     out.push('');
   }
   if (report.scenarios.length > 1) {
@@ -66,12 +79,23 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
     const cols = report.scenarios.map((s) => Math.max(7, t(s.label).length));
     out.push(`  ${'pool'.padEnd(width)}  ${report.scenarios.map((s, i) => t(s.label).padEnd(cols[i]!)).join('  ')}`.trimEnd());
     pools.forEach((name, row) => {
-      out.push(`  ${t(name).padEnd(width)}  ${report.scenarios.map((s, i) => (s.pools[row]!.runs ? 'runs' : 'STOPS').padEnd(cols[i]!)).join('  ')}`.trimEnd());
+      out.push(`  ${t(name).padEnd(width)}  ${report.scenarios.map((s, i) => word(s.pools[row]!.outcome).padEnd(cols[i]!)).join('  ')}`.trimEnd());
     });
     out.push('');
   }
-  const stops = report.scenarios.reduce((n, s) => n + s.pools.filter((p) => !p.runs).length, 0);
-  out.push(stops === 0 ? paint(32, '✔ every pool keeps working') : paint(31, `✖ ${stopsSummary(report.scenarios, stops)}`));
+  const stops = report.scenarios.reduce((n, s) => n + s.pools.filter((p) => p.outcome !== 'works').length, 0);
+  const groupDown = report.scenarios.filter((s) => !s.managementGroupWorks).length;
+  const groupText = groupDown === 0 ? '' : report.scenarios.length === 1 ? 'the management group does not work' : `the management group does not work in ${groupThousands(groupDown)} of ${groupThousands(report.scenarios.length)} scenarios`;
+  // Pools that work can still leave agents unmonitored or a server over its limit: said beside the verdict.
+  const unmonitored = report.scenarios.reduce((n, s) => n + s.unmonitoredAgents, 0);
+  const overloaded = new Set(report.scenarios.flatMap((s) => s.agentLoad.filter((l) => l.agents > l.limit).map((l) => l.server)));
+  const caveats = [
+    ...(unmonitored > 0 ? [`${plural(unmonitored, 'agent')} ${report.scenarios.length > 1 ? 'in all ' : ''}${unmonitored === 1 ? 'is' : 'are'} unmonitored`] : []),
+    ...(overloaded.size > 0 ? [`${plural(overloaded.size, 'server')} ${overloaded.size === 1 ? 'is' : 'are'} over the agent limit`] : []),
+  ];
+  if (stops === 0 && groupDown === 0 && caveats.length > 0) out.push(paint(33, `✔ every pool keeps working, but ${caveats.join(' and ')}`));
+  else if (stops === 0 && groupDown === 0) out.push(paint(32, '✔ every pool keeps working'));
+  else out.push(paint(31, `✖ ${[groupText, stops > 0 ? stopsSummary(report.scenarios, stops) : ''].filter(Boolean).join('; ')}`));
   return out.join('\n') + '\n';
 }
 
@@ -79,9 +103,19 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
  * How many pools stop: of the pools, in one scenario ("1 of 4 pools stops"); side by side, in how
  * many of the scenarios, and how many stops in all ("pools stop in 2 of 3 scenarios (3 stops in all)").
  */
-function stopsSummary(scenarios: readonly { readonly pools: readonly { readonly runs: boolean }[] }[], stops: number): string {
-  if (scenarios.length === 1) return `${groupThousands(stops)} of ${plural(scenarios[0]!.pools.length, 'pool')} ${stops === 1 ? 'stops' : 'stop'}`;
-  const failing = scenarios.filter((s) => s.pools.some((p) => !p.runs)).length;
-  if (stops === 1) return `a pool stops in 1 of ${groupThousands(scenarios.length)} scenarios`;
-  return `pools stop in ${groupThousands(failing)} of ${groupThousands(scenarios.length)} scenarios (${plural(stops, 'stop')} in all)`;
+function stopsSummary(scenarios: readonly { readonly pools: readonly { readonly outcome: string }[] }[], stops: number): string {
+  if (scenarios.length === 1) return `${groupThousands(stops)} of ${plural(scenarios[0]!.pools.length, 'pool')} ${stops === 1 ? 'stops or is cut off' : 'stop or are cut off'}`;
+  const failing = scenarios.filter((s) => s.pools.some((p) => p.outcome !== 'works')).length;
+  if (stops === 1) return `a pool stops or is cut off in 1 of ${groupThousands(scenarios.length)} scenarios`;
+  return `pools stop or are cut off in ${groupThousands(failing)} of ${groupThousands(scenarios.length)} scenarios (${groupThousands(stops)} in all)`;
+}
+
+/** A pool's outcome in the side-by-side table. */
+function word(outcome: string): string {
+  return outcome === 'works' ? 'works' : outcome === 'cut-off' ? 'CUT OFF' : 'STOPS';
+}
+
+/** A list of names, clipped to ten so that a large pool's line stays readable. */
+function listed(names: readonly string[]): string {
+  return names.length > 10 ? `${names.slice(0, 10).join(', ')} and ${groupThousands(names.length - 10)} more` : names.join(', ');
 }

@@ -2,7 +2,7 @@
  * Front End pool figures (FORMAT.md, DOMAIN.md's table from SFB-HA): start-up and pool-level quorum,
  * tolerable failures (the worst case, among "the first" front ends), partner and users after failover.
  */
-import { FRONT_END_TABLE, type FrontEndRow } from '../../domain/facts.js';
+import { FRONT_END_ROW_12_ON_2019, FRONT_END_TABLE, SKYPE, type FrontEndRow } from '../../domain/facts.js';
 import type { SkypeModel, SkypePair, SkypePool } from './model.js';
 import { maxOf } from '../../util/extremes.js';
 
@@ -13,6 +13,11 @@ export interface SkypePoolFigures {
   readonly quorumNeeded: number;
   readonly quorumFrom: number;
   readonly tolerableFailures: number;
+  /**
+   * The failures it tolerates at once: two front ends lost together may hold two of a routing
+   * group's three replicas and cost it its quorum while the pool keeps pool-level quorum (SFB-HA).
+   */
+  readonly tolerableSimultaneousFailures: number;
   readonly pairedWith: string | null;
   readonly poolState: string;
   readonly usersAfterFailover: number;
@@ -26,12 +31,19 @@ export interface SkypeAnalysis {
   readonly partnerOf: ReadonlyMap<SkypePool, SkypePool>;
 }
 
-/** The table's row for n front ends (a standard-edition pool has one); past the table, its last row. */
-export function frontEndRow(n: number): FrontEndRow {
+/**
+ * The table's row for n front ends (a standard-edition pool has one); past the table, its last row.
+ * A 2019 pool of 12 takes the 2019 row's quorum (DOMAIN.md).
+ */
+export function frontEndRow(n: number, productVersion?: SkypeModel['productVersion']): FrontEndRow {
+  if (n === 12 && productVersion === '2019') return FRONT_END_ROW_12_ON_2019;
   const sizes = Object.keys(FRONT_END_TABLE).map(Number);
   const size = Math.max(1, Math.min(n, maxOf(sizes)));
   return FRONT_END_TABLE[size]!;
 }
+
+/** Failures a routing group survives at once: its replicas less a majority of them (1 of 3). */
+export const ROUTING_GROUP_TOLERATES = SKYPE.routingGroupReplicas.value - (Math.floor(SKYPE.routingGroupReplicas.value / 2) + 1);
 
 export function analyseSkype(model: SkypeModel): SkypeAnalysis {
   const pairsOf = new Map<SkypePool, SkypePair[]>();
@@ -39,15 +51,17 @@ export function analyseSkype(model: SkypeModel): SkypeAnalysis {
   const partnerOf = new Map<SkypePool, SkypePool>();
   for (const [pool, [pair]] of pairsOf) if (pair) partnerOf.set(pool, pair.pools[0] === pool ? pair.pools[1] : pair.pools[0]);
   const pools = model.pools.map((pool): SkypePoolFigures => {
-    const row = frontEndRow(pool.frontEnds.length);
+    const row = frontEndRow(pool.frontEnds.length, model.productVersion);
     const partner = partnerOf.get(pool);
+    const tolerableFailures = row.quorumFrom - row.quorumNeeded;
     return {
       name: pool.name,
       frontEnds: pool.frontEnds.length,
       startupNeeded: row.startupNeeded,
       quorumNeeded: row.quorumNeeded,
       quorumFrom: row.quorumFrom,
-      tolerableFailures: row.quorumFrom - row.quorumNeeded,
+      tolerableFailures,
+      tolerableSimultaneousFailures: Math.min(tolerableFailures, ROUTING_GROUP_TOLERATES),
       pairedWith: partner?.name ?? null,
       poolState: pool.poolState,
       usersAfterFailover: pool.users + (partner?.users ?? 0),

@@ -3,6 +3,7 @@ import type { AnyRule } from '../../rules/types.js';
 import type { KindHost, KindPlugin, KindRun } from '../types.js';
 import { failsModelSchema } from '../model-schema.js';
 import { escapeForTerminal as t } from '../../formatters/text.js';
+import { SKYPE } from '../../domain/facts.js';
 import { groupThousands, plural } from '../../rules/types.js';
 import type { SkypePoolFigures } from './analysis.js';
 import { analyseSkype } from './analysis.js';
@@ -15,6 +16,7 @@ import pairMismatch from './rules/pair-mismatch.js';
 import poolInSeveralPairs from './rules/pool-in-several-pairs.js';
 import poolNotActive from './rules/pool-not-active.js';
 import registrarConfigurationMissing from './rules/registrar-configuration-missing.js';
+import severalCms from './rules/several-cms.js';
 import tooFewFrontEnds from './rules/too-few-front-ends.js';
 import unsupportedPoolSize from './rules/unsupported-pool-size.js';
 
@@ -29,6 +31,7 @@ export const SKYPE_RULES: readonly AnyRule[] = [
   pairMismatch,
   pairCapacity,
   cmsPoolUnpaired,
+  severalCms,
   registrarConfigurationMissing,
   backupNotReady,
   poolNotActive,
@@ -49,16 +52,22 @@ export const skypeKind: KindPlugin<'skype-pool-pair'> = {
   summary: (result) => (result.kind === 'skype-pool-pair' ? result.pools : []).map((p) => ({ label: p.name, text: frontEndPoolSummary(p) })),
   report: {
     partial: 'kind-skype',
-    toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }],
+    toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }, { anchor: 'what-if', title: 'What if a pool goes down' }],
     view: async (outcome) => (await import('./report.js')).skypeReport(outcome.skype!.model, outcome.skype!.analysis, outcome.result.findings),
   },
   simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),
 };
 
-/** `8 front ends, 4 of the first 7 needed, tolerates 3, paired with pool-west (55,000 users after failover)`. */
-function frontEndPoolSummary(p: SkypePoolFigures): string {
+/**
+ * `8 front ends, 4 of the first 7 needed, tolerates 3 one after another but 1 at once (3 replicas per
+ * routing group), paired with pool-west (55,000 users after failover)`.
+ */
+export function frontEndPoolSummary(p: SkypePoolFigures): string {
   const of = p.quorumFrom === p.frontEnds ? `${p.quorumNeeded} of ${p.frontEnds} needed` : `${p.quorumNeeded} of the first ${p.quorumFrom} needed`;
   const pair = p.pairedWith === null ? 'not paired' : `paired with ${t(p.pairedWith)} (${groupThousands(p.usersAfterFailover)} users after failover)`;
   const state = p.poolState === 'Active' ? '' : `, PoolState ${p.poolState}`;
-  return `${plural(p.frontEnds, 'front end')}, ${of}, tolerates ${p.tolerableFailures}, ${pair}${state}`;
+  const tolerates = p.tolerableSimultaneousFailures < p.tolerableFailures
+    ? `tolerates ${p.tolerableFailures} one after another but ${p.tolerableSimultaneousFailures} at once (${SKYPE.routingGroupReplicas.value} replicas per routing group)`
+    : `tolerates ${p.tolerableFailures}`;
+  return `${plural(p.frontEnds, 'front end')}, ${of}, ${tolerates}, ${pair}${state}`;
 }

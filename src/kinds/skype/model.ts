@@ -4,6 +4,8 @@ import type { ModelIssue } from '../scom/model/normalise.js';
 import { nameKey } from '../scom/model/types.js';
 
 export type PoolState = 'Active' | 'FailingOver' | 'FailedOver' | 'FailingBack';
+/** As a file may give it: the cmdlet reference also names FailedBack, which is read as Active. */
+export type StatedPoolState = PoolState | 'FailedBack';
 
 export interface SkypeDocument {
   version: 1;
@@ -14,7 +16,8 @@ export interface SkypeDocument {
   pools: {
     name: string; site?: string; edition?: 'enterprise' | 'standard'; platform?: 'physical' | 'virtual'; operatingSystem?: string;
     users?: number; maxUsers?: number; frontEnds: string[]; backEnd?: { mirrored?: boolean }; centralManagementStore?: boolean;
-    registrarConfiguration?: boolean; poolState?: PoolState; backupService?: { exportStatus?: string; importStatus?: string };
+    registrarConfiguration?: boolean; poolState?: StatedPoolState;
+    backupService?: { exportStatus?: string; importStatus?: string; modules?: Record<string, { exportStatus?: string; importStatus?: string }> };
   }[];
   pairs?: ([string, string] | { pools: [string, string]; failover?: 'manual' | 'automated' })[];
 }
@@ -30,6 +33,8 @@ export interface SkypePool {
   readonly centralManagementStore: boolean;
   readonly registrarConfiguration: boolean;
   readonly poolState: PoolState;
+  /** The PoolState as the file gives it (FailedBack where it says so; poolState is then Active). */
+  readonly statedPoolState: StatedPoolState;
   readonly backupService?: BackupServiceStatus;
   readonly path: string;
 }
@@ -42,11 +47,46 @@ export function editionOf(pool: Pick<SkypePool, 'edition' | 'frontEnds'>): 'ente
   return pool.edition ?? (pool.frontEnds.length > 1 ? 'enterprise' : undefined);
 }
 
-export interface BackupServiceStatus { readonly exportStatus?: string; readonly importStatus?: string }
+export interface ModuleStatus { readonly exportStatus?: string; readonly importStatus?: string }
 
-/** Failover is safe once the backup service reports export FinalState and import NormalState (SFB-HA). */
-export function backupReady(b: BackupServiceStatus): boolean {
-  return b.exportStatus === 'FinalState' && b.importStatus === 'NormalState';
+/** What Get-CsBackupServiceStatus reports: the pool's status and, where given, each backup module's in the file's order. */
+export interface BackupServiceStatus extends ModuleStatus {
+  readonly modules: readonly { readonly module: string; readonly status: ModuleStatus }[];
+}
+
+/** The module that backs up the Central Management Store: not initialised on a pool without the CMS (BSS). */
+export const CMS_MODULE = 'CentralMgmt.CMSMaster';
+
+const same = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Whether one status lets the pool fail over without losing data (BSS, seed 003): export FinalState
+ * (nothing left to back up) or SteadyState (no backlog), and import NormalState. The CMS module is
+ * NotInitialized on a pool that does not host the Central Management Store, as it should be.
+ */
+export function statusReady(s: ModuleStatus, cmsModuleOfOtherPool = false): boolean {
+  const notInitialised = (v: string | undefined) => cmsModuleOfOtherPool && same(v, 'NotInitialized');
+  const exportReady = same(s.exportStatus, 'FinalState') || same(s.exportStatus, 'SteadyState') || notInitialised(s.exportStatus);
+  const importReady = same(s.importStatus, 'NormalState') || notInitialised(s.importStatus);
+  return exportReady && importReady;
+}
+
+/** The statuses that are not ready: the pool's own (module null) where given, then each module's. */
+export function backupProblems(pool: Pick<SkypePool, 'backupService' | 'centralManagementStore'>): { readonly module: string | null; readonly status: ModuleStatus }[] {
+  const b = pool.backupService;
+  if (!b) return [];
+  const out: { module: string | null; status: ModuleStatus }[] = [];
+  const own = b.exportStatus !== undefined || b.importStatus !== undefined || b.modules.length === 0;
+  if (own && !statusReady(b)) out.push({ module: null, status: b });
+  for (const m of b.modules) {
+    if (!statusReady(m.status, !pool.centralManagementStore && same(m.module, CMS_MODULE))) out.push({ module: m.module, status: m.status });
+  }
+  return out;
+}
+
+/** Failover is safe once every status the backup service reports is ready (seed 003, BSS). */
+export function backupReady(pool: Pick<SkypePool, 'backupService' | 'centralManagementStore'>): boolean {
+  return backupProblems(pool).length === 0;
 }
 
 export interface SkypePair {
@@ -92,8 +132,10 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
       frontEnds: [...p.frontEnds],
       centralManagementStore: p.centralManagementStore ?? false,
       registrarConfiguration: p.registrarConfiguration ?? false,
-      poolState: p.poolState ?? 'Active',
-      ...(p.backupService ? { backupService: { ...p.backupService } } : {}),
+      // FailedBack ends a failback as Active does (the Set-CsRegistrarConfiguration reference names both).
+      poolState: p.poolState === undefined || p.poolState === 'FailedBack' ? 'Active' : p.poolState,
+      statedPoolState: p.poolState ?? 'Active',
+      ...(p.backupService ? { backupService: backupServiceOf(p.backupService) } : {}),
       path: pointer('pools', i),
     };
     poolByKey.set(key, pool);
@@ -119,5 +161,15 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
       registrarSettingsCustomized: doc.registrarSettingsCustomized ?? false, pools, pairs,
     },
     issues,
+  };
+}
+
+/** The file's backup status, its modules in the file's order (their names are the file's keys: own properties only). */
+function backupServiceOf(b: NonNullable<SkypeDocument['pools'][number]['backupService']>): BackupServiceStatus {
+  const modules = b.modules ? Object.entries(b.modules).map(([module, status]) => ({ module, status: { ...status } })) : [];
+  return {
+    modules,
+    ...(b.exportStatus !== undefined ? { exportStatus: b.exportStatus } : {}),
+    ...(b.importStatus !== undefined ? { importStatus: b.importStatus } : {}),
   };
 }

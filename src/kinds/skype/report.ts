@@ -2,12 +2,15 @@
 import { groupThousands, plural } from '../../rules/types.js';
 import type { Finding } from '../../results.js';
 import type { SkypeAnalysis } from './analysis.js';
-import type { SkypeModel } from './model.js';
+import { CMS_MODULE, type SkypeModel } from './model.js';
+import { SKYPE } from '../../domain/facts.js';
+import { simulateSkypeDown } from './simulate.js';
 import type { KindReport } from '../types.js';
 import { weakestPoolHeadline } from '../../report/headline.js';
 import { flaggedPaths } from '../../report/flagged.js';
 import { drawnLabel, fitFirst, fitText, textWidth } from '../../report/fit-text.js';
 import { maxOf } from '../../util/extremes.js';
+import { pointer } from '../../io/source-map.js';
 
 export interface SkypeView {
   readonly width: number;
@@ -20,8 +23,21 @@ export interface SkypeView {
     readonly label: string; readonly full?: string; readonly labelRtl?: true;
     readonly frontEnds: readonly { readonly x: number; readonly y: number; readonly width: number; readonly cx: number; readonly name: string; readonly label: string; readonly full?: string; readonly labelRtl?: true; readonly first: boolean }[];
   }[];
-  readonly links: readonly { readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly automated: boolean }[];
+  readonly links: readonly {
+    readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly automated: boolean;
+    /** A pool of the pair is not Active: the other cannot fail over to it (drawn dashed, in the problem colour). */
+    readonly noTakeover: boolean;
+    /** What the link means, in words (its tooltip). */
+    readonly title: string;
+  }[];
+  /** Each pair where one pool cannot take the other over, in a sentence (under the diagram). */
+  readonly noTakeover: readonly string[];
   readonly rows: readonly { readonly name: string; readonly cells: readonly string[] }[];
+  /** The routing-group caveat, when a pool tolerates fewer front-end failures at once than one after another. */
+  readonly routingGroupCaveat: boolean;
+  readonly routingGroupReplicas: number;
+  /** What happens when each pool goes down on its own (pooltopo simulate --down POOL). */
+  readonly whatIf: readonly SkypeWhatIfRow[];
   /** Each pool's build and sizing: what a pair must match, and its users after failover against its sizing. */
   readonly sizing: readonly SkypeSizingRow[];
 }
@@ -37,6 +53,19 @@ export interface SkypeSizingRow {
   /** skype/pair-capacity found the pool over its sizing (as configured: nothing when the rule is off). */
   readonly over: boolean;
   readonly backupService: string;
+  /** Each backup module's status, where the file gives them; `bad` where skype/backup-not-ready found it. */
+  readonly backupModules: readonly { readonly module: string; readonly status: string; readonly bad: boolean; readonly note?: string }[];
+  /** skype/backup-not-ready found the pool's own status not ready. */
+  readonly backupBad: boolean;
+}
+
+export interface SkypeWhatIfRow {
+  readonly pool: string;
+  readonly partner: string;
+  /** The partner takes the users over (or already carries them). */
+  readonly ok: boolean;
+  readonly outcome: string;
+  readonly run: string;
 }
 
 export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: readonly Finding[] = []): SkypeView {
@@ -84,23 +113,36 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
     const b = centre.get(pair.pools[1].name)!;
     const [l, r] = a.x < b.x ? [a, b] : [b, a];
     const y = 40 + (height - 60) / 2 + i * 16;
-    return { path: `M ${l.x + l.width} ${y} L ${r.x} ${y}`, labelX: (l.x + l.width + r.x) / 2, labelY: y - 8, label: pair.failover === 'automated' ? 'automated' : 'manual failover', automated: pair.failover === 'automated' };
+    const stuck = pair.pools.find((p) => p.poolState !== 'Active');
+    const other = stuck === pair.pools[0] ? pair.pools[1] : pair.pools[0];
+    const label = stuck ? 'no takeover' : pair.failover === 'automated' ? 'automated' : 'manual failover';
+    const title = stuck ? takeoverSentence(stuck.name, stuck.poolState, other.name) : `${pair.pools[0].name} and ${pair.pools[1].name} are each other's backup pool (${pair.failover} failover)`;
+    return { path: `M ${l.x + l.width} ${y} L ${r.x} ${y}`, labelX: (l.x + l.width + r.x) / 2, labelY: y - 8, label, automated: pair.failover === 'automated', noTakeover: stuck !== undefined, title };
   });
-  const rows = analysis.pools.map((f) => ({
+  const noTakeover = links.filter((l) => l.noTakeover).map((l) => l.title);
+  const rows = analysis.pools.map((f, i) => ({
     name: f.name,
     cells: [
       String(f.frontEnds), String(f.startupNeeded),
       f.quorumFrom === f.frontEnds ? `${f.quorumNeeded} of ${f.frontEnds}` : `${f.quorumNeeded} of the first ${f.quorumFrom}`,
-      String(f.tolerableFailures), f.pairedWith ?? 'not paired', f.poolState,
+      String(f.tolerableFailures), String(f.tolerableSimultaneousFailures), f.pairedWith ?? 'not paired',
+      model.pools[i]!.statedPoolState === 'FailedBack' ? 'Active (FailedBack)' : f.poolState,
     ],
   }));
   const description = `${plural(model.pools.length, 'Front End pool')}: ${analysis.pools.map((f) => `${f.name} with ${plural(f.frontEnds, 'front end')}${f.pairedWith ? `, paired with ${f.pairedWith}` : ''}`).join('; ')}.`;
-  return { width: Math.max(360, 20 + model.pools.length * (W + GAP)), height, description, pools: boxes, links, rows, sizing: sizingRows(model, analysis, findings) };
+  return {
+    width: Math.max(360, 20 + model.pools.length * (W + GAP)), height, description: [description, ...noTakeover].join(' '), pools: boxes, links, noTakeover, rows,
+    routingGroupCaveat: analysis.pools.some((f) => f.tolerableSimultaneousFailures < f.tolerableFailures),
+    routingGroupReplicas: SKYPE.routingGroupReplicas.value,
+    whatIf: whatIfRows(model, analysis),
+    sizing: sizingRows(model, analysis, findings),
+  };
 }
 
 /** The pools' build and sizing rows; the after-failover cell is marked where skype/pair-capacity has a finding. */
 function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readonly Finding[]): SkypeSizingRow[] {
   const flagged = flaggedPaths(findings, 'skype/pair-capacity');
+  const backupFlagged = flaggedPaths(findings, 'skype/backup-not-ready');
   return model.pools.map((p, i) => {
     const { usersAfterFailover: after, pairedWith } = analysis.pools[i]!;
     const over = flagged.has(`${p.path}/maxUsers`);
@@ -118,15 +160,53 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
       // Unpaired, no partner's users come over: the pool's own users, said to be so.
       afterFailover: `${groupThousands(after)}${pairedWith === null ? ' (not paired: its own users)' : ''}: ${verdict}`,
       over,
-      backupService: backup === undefined ? 'not given' : `${backup.exportStatus ?? 'not given'} / ${backup.importStatus ?? 'not given'}`,
+      backupService: backup === undefined ? 'not given'
+        : backup.exportStatus === undefined && backup.importStatus === undefined && backup.modules.length > 0 ? 'by module:'
+          : `${backup.exportStatus ?? 'not given'} / ${backup.importStatus ?? 'not given'}`,
+      backupBad: backupFlagged.has(`${p.path}/backupService`),
+      backupModules: (backup?.modules ?? []).map((m) => {
+        const normal = !p.centralManagementStore && m.module.toLowerCase() === CMS_MODULE.toLowerCase() && m.status.exportStatus?.toLowerCase() === 'notinitialized';
+        return {
+          module: m.module,
+          status: `${m.status.exportStatus ?? 'not given'} / ${m.status.importStatus ?? 'not given'}`,
+          bad: backupFlagged.has(`${p.path}${pointer('backupService', 'modules', m.module)}`),
+          ...(normal ? { note: 'normal: the pool does not host the CMS' } : {}),
+        };
+      }),
     };
   });
 }
 
 
+/** `lyncfe04.thelab.info is FailedOver: it cannot take over lyncfe03.thelab.info's users should that pool go down.` */
+function takeoverSentence(stuck: string, state: string, other: string): string {
+  return `${stuck} is ${state}, not Active: it cannot take over ${other}'s users should that pool go down.`;
+}
+
+/** Each pool down on its own, as simulate --down POOL gives it. */
+function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[] {
+  return model.pools.flatMap((pool) => {
+    const partner = analysis.partnerOf.get(pool);
+    if (!partner) return [];
+    const { scenario } = simulateSkypeDown(model, analysis, pool.name, [pool.name]);
+    const d = scenario.poolsDown[0]!;
+    const lost = scenario.usersWithoutService;
+    const users = lost.reduce((n, u) => n + u.users, 0);
+    const outcome = !d.partnerTakesOver
+      ? `cannot take over (${partner.name} is ${partner.poolState}): ${groupThousands(users)} users of ${plural(lost.length, 'pool')} without service until ${pool.name} is back`
+      : `${d.cmdlet === null ? 'already carries' : 'takes over'} its users: ${groupThousands(d.partnerUsers ?? 0)} in all${d.partnerMaxUsers !== null ? ` of the ${groupThousands(d.partnerMaxUsers)} it is sized for${d.partnerOverCapacity ? ', over its sizing' : ''}` : ''}`;
+    return [{ pool: pool.name, partner: partner.name, ok: d.partnerTakesOver && !d.partnerOverCapacity, outcome, run: d.cmdlet ?? (d.partnerTakesOver ? 'nothing: failed over already' : 'nothing can take its users') }];
+  });
+}
+
 /** Skype's part of the report: name, facts, the weakest pool's tolerable front-end failures, and its section. */
 export function skypeReport(model: SkypeModel, analysis: SkypeAnalysis, findings: readonly Finding[] = []): KindReport {
-  const headline = weakestPoolHeadline(analysis.pools, 'front-end');
+  const weakest = weakestPoolHeadline(analysis.pools, 'front-end');
+  const atOnce = Math.min(...analysis.pools.map((f) => f.tolerableSimultaneousFailures));
+  // The headline counts failures one after another; at once, a routing group's three replicas set the limit.
+  const headline = weakest && atOnce < weakest.figure
+    ? { ...weakest, caveat: `${atOnce} at once: two front ends lost together may hold two of a routing group's ${SKYPE.routingGroupReplicas.value} replicas` }
+    : weakest;
   return {
     name: model.name,
     review: 'pool topology review',

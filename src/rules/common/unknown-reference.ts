@@ -16,6 +16,8 @@ export default defineRule<{ readonly issues: readonly ModelIssue[] }>({
       notManagementServer: '"{{name}}" is a gateway, not a management server; name a management server here.',
       poolMember: '"{{name}}" in pool "{{pool}}" is neither a management server nor a gateway defined in the file.',
       pairedPool: 'Paired pool "{{name}}" is not defined in `pools`; define it or correct the name.',
+      reportsTo: '"{{name}}", which gateway "{{gateway}}" reports to, is neither a management server nor a gateway defined in the file; define it or correct the name.',
+      failoverServer: '"{{name}}", where the agents of "{{server}}" fail over, is neither a management server nor a gateway defined in the file; define it or correct the name.',
       latencyEnd: 'Latency end "{{name}}" names no server, data centre or the operational database\'s server.',
     },
   },

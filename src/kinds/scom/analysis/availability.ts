@@ -1,27 +1,14 @@
 /**
- * Pool availability (FORMAT.md "Availability"): the probability that, with every server and the
- * database failing independently, the operational database is up and the pool keeps quorum with at
- * least one member up. Exact: a dynamic program over the number of members up and of observers up,
- * grouping voters of equal availability (a binomial each), so a pool of thousands of identical
- * servers costs little more than its handful of distinct values.
+ * Availability (FORMAT.md "Availability"): the probability that the management group, or a pool,
+ * works under the failure model, every server, database host and data centre failing
+ * independently. Exact: the model is evaluated for each combination of the few shared states (data
+ * centres, the database's hosts, the servers gateways report through), and for each the voters
+ * left free are counted by a dynamic program over interchangeable voters (a binomial per group of
+ * equal voters, with three flags: a management server up, a member up, a connected member up).
+ * Past 2^20 combinations the shared states are sampled with a fixed seed instead.
  */
-
-export interface AvailabilityInput {
-  /** Availability of each member (0..1). */
-  readonly members: readonly number[];
-  /** Availability of each observer-only member. */
-  readonly observers: readonly number[];
-  /** Availability of the operational database. */
-  readonly database: number;
-  /** The default observer votes (it is present whenever the database is up). */
-  readonly defaultObserverVotes: boolean;
-}
-
-export interface Availability {
-  readonly probability: number;
-  /** -log10(1 - probability); null when the probability is 1. */
-  readonly nines: number | null;
-}
+import { evaluateInfrastructure, noFailure, type FailureModel, type Infrastructure } from './failure.js';
+import { databaseHosts } from './what-if.js';
 
 /**
  * A probability distribution over a count, stored only where it is non-zero: `values[i]` is
@@ -84,32 +71,257 @@ export function upCountDistribution(ps: readonly number[]): Float64Array {
   return out;
 }
 
-export function poolAvailability(input: AvailabilityInput): Availability {
-  const m = input.members.length;
-  const o = input.observers.length;
-  const votingMembers = m + o + (input.defaultObserverVotes ? 1 : 0);
-  const needed = Math.floor(votingMembers / 2) + 1;
-  const members = upCounts(input.members);
-  const observers = upCountDistribution(input.observers);
-  // The default observer's vote is there whenever the database is, and the database must be up.
-  const bonus = input.defaultObserverVotes ? 1 : 0;
-  // P(observers up >= j), for the inner sum.
-  const atLeast = new Float64Array(o + 2);
-  for (let j = o; j >= 0; j--) atLeast[j] = atLeast[j + 1]! + observers[j]!;
-  let quorum = 0;
-  for (let i = 0; i < members.values.length; i++) {
-    const k = members.offset + i;
-    const pk = members.values[i]!;
-    if (k < 1 || pk === 0) continue;
-    const missing = Math.max(0, needed - k - bonus);
-    if (missing > o) continue;
-    quorum += pk * atLeast[missing]!;
-  }
-  const probability = Math.min(1, Math.max(0, input.database * quorum));
-  return { probability, nines: nines(probability) };
-}
-
 export function nines(probability: number): number | null {
   if (probability >= 1) return null;
   return Math.round(-Math.log10(1 - probability) * 1000) / 1000;
+}
+
+export interface Availability {
+  readonly probability: number;
+  /** -log10(1 - probability); null when the probability is 1. */
+  readonly nines: number | null;
+  readonly method: 'exact' | 'sampled';
+  /** With `sampled`: the estimate's standard error. */
+  readonly standardError?: number;
+}
+
+/** What must hold: more than `votesNeeded` votes, a member up and a connected member (FORMAT.md rule 8). */
+export interface AvailabilityQuestion {
+  readonly members: Int32Array;
+  readonly observers: Int32Array;
+  /** The default observer votes (quorum model). */
+  readonly participates: boolean;
+  readonly votesNeeded: number;
+}
+
+/** The most shared-state combinations computed exactly; past it, sampling. */
+export const EXACT_STATES = 2 ** 20;
+const SAMPLES = 4_096;
+
+/** Flags of the voters that are up: a management server (1), a member (2), a connected member (4). */
+const MS = 1;
+const MEMBER = 2;
+const CONNECTED = 4;
+
+interface Group {
+  readonly count: number;
+  readonly dc: number;
+  readonly availability: number;
+  readonly member: boolean;
+  readonly ms: boolean;
+  /** For a gateway member: the hosts it reports to. */
+  readonly parents: Int32Array | null;
+}
+
+/** The management group works while a management server is connected: a question with no quorum. */
+export function managementGroupQuestion(model: FailureModel): AvailabilityQuestion {
+  return { members: model.managementServers, observers: new Int32Array(0), participates: false, votesNeeded: 0 };
+}
+
+export function availability(model: FailureModel, question: AvailabilityQuestion, seed = 1): Availability {
+  // The shared part: the database's hosts and every server a gateway member reports through.
+  const infra = new Set<number>(databaseHosts(model));
+  const stack: number[] = [];
+  for (const h of question.members) for (const p of model.parents[h]!) stack.push(p);
+  while (stack.length > 0) {
+    const h = stack.pop()!;
+    if (infra.has(h)) continue;
+    infra.add(h);
+    for (const p of model.parents[h]!) stack.push(p);
+  }
+  const scopeHosts = Int32Array.from([...infra].sort((a, b) => a - b));
+  const scope = {
+    hosts: scopeHosts,
+    managementServers: model.managementServers.filter((h) => infra.has(h)),
+    gatewayOrder: model.gatewayOrder.filter((h) => infra.has(h)),
+  };
+  const fixed: [number, boolean][] = [];
+  // Free voters grouped by what makes them interchangeable: data centre, availability, member or
+  // observer, role, and for a gateway member the servers it reports through. Keys are numbers but
+  // for gateways, so that a pool of 20,000 builds no string per voter.
+  const plain = new Map<number, Map<number, { count: number; group: Omit<Group, 'count'> }>>();
+  const chained = new Map<string, { count: number; group: Omit<Group, 'count'> }>();
+  const add = (h: number, member: boolean) => {
+    if (infra.has(h)) {
+      fixed.push([h, member]);
+      return;
+    }
+    const host = model.hosts[h]!;
+    const ms = host.role === 'management-server';
+    const dc = model.hostDc[h]!;
+    const parents = member && host.role === 'gateway' ? model.parents[h]! : null;
+    const group = { dc, availability: host.availability, member, ms, parents };
+    if (parents) {
+      const key = `${dc}|${host.availability}|${parents.join(',')}`;
+      const g = chained.get(key);
+      if (g) g.count++;
+      else chained.set(key, { count: 1, group });
+      return;
+    }
+    let byCode = plain.get(host.availability);
+    if (!byCode) plain.set(host.availability, (byCode = new Map()));
+    const code = (dc + 1) * 4 + (member ? 2 : 0) + (ms ? 1 : 0);
+    const g = byCode.get(code);
+    if (g) g.count++;
+    else byCode.set(code, { count: 1, group });
+  };
+  for (const h of question.members) add(h, true);
+  for (const h of question.observers) add(h, false);
+  const groupList: Group[] = [...[...plain.values()].flatMap((m) => [...m.values()]), ...chained.values()].map(({ count, group }) => ({ count, ...group }));
+  const free = groupList.reduce((n, g) => n + g.count, 0);
+  // The shared states: uncertain hosts of the shared part, and uncertain data centres that hold a voter or one of them.
+  const hostVars = scopeHosts.filter((h) => model.hosts[h]!.availability < 1);
+  const dcUsed = new Set<number>();
+  for (const h of infra) dcUsed.add(model.hostDc[h]!);
+  for (const g of groupList) dcUsed.add(g.dc);
+  for (const [h] of fixed) dcUsed.add(model.hostDc[h]!);
+  const dcVars = [...dcUsed].filter((d) => d >= 0 && (model.dataCenters[d]!.availability ?? 1) < 1).sort((a, b) => a - b);
+  const vars = hostVars.length + dcVars.length;
+  const failure = noFailure(model);
+  const cache = new Map<string, Float64Array[]>();
+
+  /** P(the question holds | the shared states set in `failure`). */
+  const conditional = (): number => {
+    const state = evaluateInfrastructure(model, failure, scope);
+    return answer(question, state, fixed, groupList, free, failure.downDataCenters, cache, model);
+  };
+  const setVar = (i: number, down: boolean) => {
+    if (i < hostVars.length) failure.downHosts[hostVars[i]!] = down ? 1 : 0;
+    else failure.downDataCenters[dcVars[i - hostVars.length]!] = down ? 1 : 0;
+  };
+  const pUp = (i: number) => (i < hostVars.length ? model.hosts[hostVars[i]!]!.availability : model.dataCenters[dcVars[i - hostVars.length]!]!.availability ?? 1);
+
+  if (2 ** vars <= EXACT_STATES) {
+    let total = 0;
+    for (let mask = 0; mask < 2 ** vars; mask++) {
+      let weight = 1;
+      for (let i = 0; i < vars; i++) {
+        const down = (mask >> i) & 1;
+        setVar(i, down === 1);
+        weight *= down ? 1 - pUp(i) : pUp(i);
+      }
+      if (weight === 0) continue;
+      total += weight * conditional();
+    }
+    const probability = clamp(total);
+    return { probability, nines: nines(probability), method: 'exact' };
+  }
+  const random = mulberry32(seed);
+  let sum = 0;
+  let sumSq = 0;
+  for (let k = 0; k < SAMPLES; k++) {
+    for (let i = 0; i < vars; i++) setVar(i, random() >= pUp(i));
+    const p = conditional();
+    sum += p;
+    sumSq += p * p;
+  }
+  const mean = sum / SAMPLES;
+  const variance = Math.max(0, sumSq / SAMPLES - mean * mean);
+  const probability = clamp(mean);
+  return { probability, nines: nines(probability), method: 'sampled', standardError: Math.sqrt(variance / SAMPLES) };
+}
+
+function clamp(p: number): number {
+  return Math.min(1, Math.max(0, p));
+}
+
+/** P(enough votes, a member up, a connected member) given the shared states, over the free voters. */
+function answer(
+  question: AvailabilityQuestion,
+  state: Infrastructure,
+  fixed: readonly [number, boolean][],
+  groups: readonly Group[],
+  free: number,
+  downDataCenters: Uint8Array,
+  cache: Map<string, Float64Array[]>,
+  model: FailureModel,
+): number {
+  const databaseAvailable = state.databaseSide >= 0;
+  let fixedUp = 0;
+  let fixedFlags = 0;
+  for (const [h, member] of fixed) {
+    if (!state.up[h]) continue;
+    fixedUp++;
+    if (model.hosts[h]!.role === 'management-server') fixedFlags |= MS;
+    if (member) {
+      fixedFlags |= MEMBER;
+      if (state.connected[h]) fixedFlags |= CONNECTED;
+    }
+  }
+  // Each group's chance to be up and what its voters bring, given the shared states.
+  const shaped = groups.map((g) => {
+    const q = g.dc >= 0 && downDataCenters[g.dc] ? 0 : g.availability;
+    const reaches = g.ms ? databaseAvailable : g.parents !== null && g.parents.some((p) => state.connected[p] === 1);
+    const flags = (g.ms ? MS : 0) | (g.member ? MEMBER : 0) | (g.member && reaches ? CONNECTED : 0);
+    return { count: g.count, q, flags };
+  });
+  // Groups that bring the same flags with the same chance are one binomial; a group that cannot be up brings nothing.
+  const merged = new Map<string, { count: number; q: number; flags: number }>();
+  for (const s of shaped) {
+    if (s.q === 0) continue;
+    const k = `${s.q}:${s.flags}`;
+    const m = merged.get(k);
+    if (m) m.count += s.count;
+    else merged.set(k, { count: s.count, q: s.q, flags: s.flags });
+  }
+  const list = [...merged.values()].sort((x, y) => x.q - y.q || x.flags - y.flags);
+  const key = list.map((s) => `${s.q}:${s.flags}:${s.count}`).join(';');
+  let tails = cache.get(key);
+  if (!tails) cache.set(key, (tails = upTails(list, free)));
+  let p = 0;
+  for (let mask = 0; mask < 8; mask++) {
+    const flags = mask | fixedFlags;
+    if (!(flags & MEMBER) || !(flags & CONNECTED)) continue;
+    const observerVote = question.participates && databaseAvailable && (flags & MS) ? 1 : 0;
+    const need = Math.max(0, question.votesNeeded - fixedUp - observerVote);
+    const tail = tails[mask]!;
+    if (need < tail.length) p += tail[need]!;
+  }
+  return p;
+}
+
+/**
+ * For each set of flags, P(the free voters up bring exactly those flags and at least c of them are
+ * up), as suffix sums over c: one binomial per group, convolved.
+ */
+function upTails(groups: readonly { readonly count: number; readonly q: number; readonly flags: number }[], free: number): Float64Array[] {
+  let dist: Float64Array[] = Array.from({ length: 8 }, () => new Float64Array(free + 1));
+  dist[0]![0] = 1;
+  // Only counts from lo to hi carry any mass: a binomial's is a few standard deviations wide, so
+  // the work grows with the groups' widths, not with the product of their sizes.
+  let lo = 0;
+  let hi = 0;
+  for (const g of groups) {
+    const b = binomial(g.count, g.q);
+    const next = Array.from({ length: 8 }, () => new Float64Array(free + 1));
+    for (let mask = 0; mask < 8; mask++) {
+      const from = dist[mask]!;
+      for (let c = lo; c <= hi; c++) {
+        const x = from[c]!;
+        if (x === 0) continue;
+        for (let i = 0; i < b.values.length; i++) {
+          const k = b.offset + i;
+          const row = next[k > 0 ? mask | g.flags : mask]!;
+          row[c + k] = row[c + k]! + x * b.values[i]!;
+        }
+      }
+    }
+    dist = next;
+    lo += b.offset;
+    hi += b.offset + b.values.length - 1;
+  }
+  for (const d of dist) for (let c = Math.min(hi, free - 1); c >= 0; c--) d[c] = d[c]! + d[c + 1]!;
+  return dist;
+}
+
+/** A small seeded generator, so that a sampled estimate is the same on every run. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -1,8 +1,10 @@
 /** Runs every analysis over a normalised topology: pure, no I/O. */
 import { voterServers, type DataCenter, type Pool, type PoolMemberRef, type Server, type Topology } from '../model/types.js';
-import { poolAvailability, type Availability } from './availability.js';
+import { availability, managementGroupQuestion, type Availability } from './availability.js';
 import { groupCapacity, poolCapacity, type GroupCapacity, type GroupCapacityOptions, type WorkloadCapacity } from './capacity.js';
-import { dataCenterLoss, poolDataCenters, type DataCenterLoss } from './data-centers.js';
+import { poolDataCenters } from './data-centers.js';
+import { compileFailureModel, evaluate, noFailure, type FailureModel, type State } from './failure.js';
+import { dataCenterLosses, singlePointsOfFailure, worstAgentFailure, type AgentOverload, type DataCenterLoss } from './what-if.js';
 import { appliedLatency, appliedLatencyTo, largestRoundTrip, type AppliedLatency, type Endpoint } from './latency.js';
 import { poolLease, type PoolLease } from './lease.js';
 import { poolQuorum, type PoolQuorum } from './quorum.js';
@@ -18,11 +20,24 @@ export interface PoolAnalysis {
   readonly latency: { readonly applied: readonly AppliedLatency[]; readonly largestMs: number | null };
   readonly lease: PoolLease;
   readonly capacity: readonly WorkloadCapacity[];
-  /** Present where the pool's servers or the database carry `availability`. */
+  /** Servers whose loss alone stops the pool working (FORMAT.md, "Failure model"), in file order. */
+  readonly singlePointsOfFailure: readonly string[];
+  /** Present where any server, database host or data centre carries `availability`. */
   readonly availability?: Availability & { readonly assumedAlwaysUp: readonly string[] };
 }
 
+export interface ManagementGroupAnalysis {
+  readonly singlePointsOfFailure: readonly string[];
+  readonly availability?: Availability;
+}
+
 export interface TopologyAnalysis {
+  /** The failure model every what-if evaluates, and its state with nothing down. */
+  readonly model: FailureModel;
+  readonly baseline: State;
+  readonly managementGroup: ManagementGroupAnalysis;
+  /** The single failure that overloads a server with agents the most, if any (FORMAT.md, "Agents after failures"). */
+  readonly worstAgentFailure: AgentOverload | null;
   readonly pools: readonly PoolAnalysis[];
   /** Measured round trips between management servers and the operational database's server. */
   readonly databaseLatency: readonly AppliedLatency[];
@@ -33,14 +48,72 @@ export type AnalysisOptions = GroupCapacityOptions;
 
 export function analyseTopology(topology: Topology, options: AnalysisOptions = {}): TopologyAnalysis {
   const db: Endpoint = { name: topology.database.server, dataCenter: topology.database.dataCenter.name };
+  const model = compileFailureModel(topology);
+  const baseline = evaluate(model, noFailure(model));
+  const losses = dataCenterLosses(model);
+  const spof = singlePointsOfFailure(model, baseline);
+  const given = availabilityGiven(model);
   const shared = new VoterAnalyses();
-  const pools = topology.pools.map((pool) => analysePool(topology, pool, db, shared));
+  // Pools with the same voters (the default pools, usually) have the same availability.
+  const availabilities = new Map<string, Availability>();
+  const pools = topology.pools.map((pool, i) => {
+    const a = analysePool(topology, pool, db, shared);
+    const shape = model.pools[i]!;
+    let poolAvailability: Availability | undefined;
+    if (given) {
+      const key = `${shape.participates}|${shape.members.join(',')}|${shape.observers.join(',')}`;
+      poolAvailability = availabilities.get(key);
+      if (!poolAvailability) availabilities.set(key, (poolAvailability = availability(model, shape)));
+    }
+    // Spelled out, not spread (test/object-shapes.test.ts says why).
+    const out: PoolAnalysis = {
+      pool: a.pool, voters: a.voters, quorum: a.quorum, dataCenters: a.dataCenters, latency: a.latency, lease: a.lease, capacity: a.capacity,
+      dataCenterLoss: losses[i]!,
+      singlePointsOfFailure: spof.pools[i]!.map((h) => h.name),
+    };
+    if (!poolAvailability) return out;
+    const { probability, nines, method, standardError } = poolAvailability;
+    const withAvailability: PoolAnalysis = {
+      pool: a.pool, voters: a.voters, quorum: a.quorum, dataCenters: a.dataCenters, latency: a.latency, lease: a.lease, capacity: a.capacity,
+      dataCenterLoss: out.dataCenterLoss, singlePointsOfFailure: out.singlePointsOfFailure,
+      availability: standardError === undefined
+        ? { probability, nines, method, assumedAlwaysUp: assumedAlwaysUp(model, a.voters) }
+        : { probability, nines, method, standardError, assumedAlwaysUp: assumedAlwaysUp(model, a.voters) },
+    };
+    return withAvailability;
+  });
   const databaseLatency = appliedLatencyTo(
     topology.managementServers.map(endpoint),
     db,
     topology.latency,
   );
-  return { pools, databaseLatency, capacity: groupCapacity(topology, options) };
+  const mgAvailability = given ? availability(model, managementGroupQuestion(model)) : undefined;
+  return {
+    model,
+    baseline,
+    managementGroup: { singlePointsOfFailure: spof.managementGroup.map((h) => h.name), ...(mgAvailability ? { availability: mgAvailability } : {}) },
+    worstAgentFailure: worstAgentFailure(model, baseline),
+    pools,
+    databaseLatency,
+    capacity: groupCapacity(topology, options),
+  };
+}
+
+/** Whether any server, database host or data centre carries an availability. */
+function availabilityGiven(model: FailureModel): boolean {
+  return model.hosts.some((h) => h.availabilityGiven) || model.dataCenters.some((d) => d.availability !== undefined);
+}
+
+/** The pool's voters and the database's hosts that carry no availability: taken as always up. */
+function assumedAlwaysUp(model: FailureModel, voters: readonly Server[]): string[] {
+  const out = voters.filter((s) => !model.hostOf.get(s)!.availabilityGiven).map((s) => s.name);
+  const { listener, nodes, witness } = model.database;
+  for (const h of [listener, ...nodes, ...(witness >= 0 ? [witness] : [])]) {
+    const host = model.hosts[h]!;
+    // A clustered database's listener is not a server: it is taken as up unless `availability` says otherwise.
+    if (!host.availabilityGiven && !host.server && !(h === listener && nodes.length > 0)) out.push(host.name);
+  }
+  return out;
 }
 
 function endpoint(s: Server): Endpoint {
@@ -48,7 +121,7 @@ function endpoint(s: Server): Endpoint {
 }
 
 /** What a pool's analyses work out from its voters alone (its members, observers and default observer). */
-type VoterAnalysis = Omit<PoolAnalysis, 'pool' | 'capacity'>;
+type VoterAnalysis = Omit<PoolAnalysis, 'pool' | 'capacity' | 'dataCenterLoss' | 'singlePointsOfFailure' | 'availability'>;
 
 /**
  * The voter analyses of the pools analysed so far, for pools with the same voters: the three
@@ -68,7 +141,7 @@ class VoterAnalyses {
   }
 }
 
-function analysePool(topology: Topology, pool: Pool, db: Endpoint, shared: VoterAnalyses): PoolAnalysis {
+function analysePool(topology: Topology, pool: Pool, db: Endpoint, shared: VoterAnalyses): Omit<PoolAnalysis, 'dataCenterLoss' | 'singlePointsOfFailure' | 'availability'> {
   const voters = shared.get(topology, pool, db);
   return { pool, ...voters, capacity: poolCapacity(topology, pool, voters.quorum.configured.tolerableFailures) };
 }
@@ -81,29 +154,11 @@ function voterAnalysis(topology: Topology, pool: Pool, db: Endpoint): VoterAnaly
   const endpoints = voters.map(endpoint);
   if (participates) endpoints.push(db);
   const applied = appliedLatency(endpoints, topology.latency);
-  const availability = availabilityOf(topology, pool, voters, participates);
   return {
     voters,
     quorum,
     dataCenters,
-    dataCenterLoss: dataCenterLoss(topology, pool, dataCenters, quorum.configured, participates),
     latency: { applied, largestMs: largestRoundTrip(applied) },
     lease: poolLease(topology.poolManager, voters),
-    ...(availability ? { availability } : {}),
   };
-}
-
-function availabilityOf(topology: Topology, pool: Pool, servers: readonly Server[], participates: boolean): PoolAnalysis['availability'] {
-  const given = topology.database.availability !== undefined || servers.some((s) => s.availability !== undefined);
-  if (!given) return undefined;
-  const assumedAlwaysUp = servers.filter((s) => s.availability === undefined).map((s) => s.name);
-  if (topology.database.availability === undefined) assumedAlwaysUp.push(topology.database.server);
-  const { probability, nines } = poolAvailability({
-    members: pool.members.map((m) => m.server.availability ?? 1),
-    observers: pool.observers.map((o) => o.server.availability ?? 1),
-    database: topology.database.availability ?? 1,
-    defaultObserverVotes: participates,
-  });
-  // Spelled out, not spread (test/object-shapes.test.ts says why).
-  return { probability, nines, assumedAlwaysUp };
 }

@@ -47,7 +47,13 @@ export function figuresAfter(shape: PoolShape, choice: PlanChoice, prefs: PlanPr
   const members = shape.members + choice.addMembers;
   const msVoters = shape.managementServerMembers + shape.managementServerObservers + (prefs.newMemberRole === 'management-server' ? choice.addMembers + choice.addObservers : 0);
   const votes = choice.defaultObserverEnabled && msVoters > 0;
-  const q = quorum(members, shape.observers + choice.addObservers, votes);
+  const newMs = prefs.newMemberRole === 'management-server';
+  const q = quorum({
+    members,
+    observers: shape.observers + choice.addObservers,
+    managementServerMembers: shape.managementServerMembers + (newMs ? choice.addMembers : 0),
+    managementServerObservers: shape.managementServerObservers + (newMs ? choice.addObservers : 0),
+  }, votes);
   const left = members - q.tolerableFailures;
   const fits = shape.workloads.every((w) => w.total === 0 || (members > 0 && w.total <= members * w.limitPerMember && left > 0 && w.total <= left * w.limitPerMember));
   return { ...q, fits, members };

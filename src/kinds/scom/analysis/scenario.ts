@@ -1,13 +1,14 @@
 /**
- * Names in a what-if (`--down`, `--partition`) resolved against the topology: servers (management
- * servers, gateways, the operational database's server) or data centres, case-insensitively.
+ * Names in a what-if (`--down`, `--partition`) resolved against the failure model's hosts: management
+ * servers, gateways, the operational database's server (its listener, for a cluster), cluster nodes
+ * and the witness, or data centres, case-insensitively.
  */
-import { nameKey, type Server, type Topology } from '../model/types.js';
+import { nameKey, type DataCenter } from '../model/types.js';
+import type { FailureModel, Host } from './failure.js';
 
 export interface ResolvedNames {
-  readonly servers: Set<Server>;
-  /** The operational database is among them (named, in a named data centre, or on a named host). */
-  readonly database: boolean;
+  readonly hosts: Set<Host>;
+  readonly dataCenters: Set<DataCenter>;
   /** Names that match nothing. */
   readonly unknown: string[];
   /** Names that are both a data centre and a server (a duplicate-name finding), when not told which is meant. */
@@ -18,44 +19,46 @@ export interface ResolvedNames {
 export type NameMeaning = 'server' | 'data centre';
 
 /** Every name a scenario may use, as the file spells it. */
-export function knownNames(topology: Topology): string[] {
-  const names = [...topology.managementServers, ...topology.gateways, ...topology.dataCenters].map((s) => s.name);
-  if (!topology.database.implied) names.push(topology.database.server);
-  return names;
+export function knownNames(model: FailureModel): string[] {
+  const names = model.hosts.filter((h) => !(h.role === 'database' && model.topology.database.implied)).map((h) => h.name);
+  if (model.topology.database.colocatedWith && nameKey(model.topology.database.server) !== nameKey(model.topology.database.colocatedWith.name)) names.push(model.topology.database.server);
+  return [...names, ...model.dataCenters.map((d) => d.name)];
 }
 
-export function resolveNames(topology: Topology, names: readonly string[], meaning?: NameMeaning): ResolvedNames {
-  const servers = new Set<Server>();
-  let database = false;
+/** Hosts by name; the operational database's server names its host (the management server it shares, if colocated). */
+function hostsByName(model: FailureModel): Map<string, Host> {
+  const byName = new Map<string, Host>();
+  for (const h of model.hosts) {
+    if (h.role === 'database' && model.topology.database.implied) continue;
+    byName.set(nameKey(h.name), h);
+  }
+  const db = model.topology.database;
+  if (!db.implied && !byName.has(nameKey(db.server))) byName.set(nameKey(db.server), model.hosts[model.database.listener]!);
+  return byName;
+}
+
+export function resolveNames(model: FailureModel, names: readonly string[], meaning?: NameMeaning): ResolvedNames {
+  const hosts = new Set<Host>();
+  const dataCenters = new Set<DataCenter>();
   const unknown: string[] = [];
   const ambiguous: string[] = [];
-  const all = [...topology.managementServers, ...topology.gateways];
+  const byName = hostsByName(model);
+  const dcs = new Map(model.dataCenters.map((d) => [nameKey(d.name), d]));
   for (const raw of names) {
     const key = nameKey(raw.trim());
-    let server = all.find((s) => nameKey(s.name) === key);
-    let dc = topology.dataCenters.find((d) => nameKey(d.name) === key);
-    const databaseServer = !topology.database.implied && nameKey(topology.database.server) === key;
-    if ((server || databaseServer) && dc) {
+    let host = byName.get(key);
+    let dc = dcs.get(key);
+    if (host && dc) {
       if (meaning === undefined) {
         ambiguous.push(raw);
         continue;
       }
       if (meaning === 'server') dc = undefined;
-      else server = undefined;
+      else host = undefined;
     }
-    if (server) {
-      servers.add(server);
-    } else if (dc) {
-      for (const s of all) if (s.dataCenter === dc) servers.add(s);
-      if (topology.database.dataCenter === dc) database = true;
-    } else if (databaseServer && !dc) {
-      database = true;
-    } else {
-      unknown.push(raw);
-    }
+    if (host) hosts.add(host);
+    else if (dc) dataCenters.add(dc);
+    else unknown.push(raw);
   }
-  // A management server that hosts the database takes it down with it.
-  const host = topology.database.colocatedWith;
-  if (host && servers.has(host)) database = true;
-  return { servers, database, unknown, ambiguous };
+  return { hosts, dataCenters, unknown, ambiguous };
 }

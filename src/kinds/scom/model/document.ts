@@ -12,10 +12,18 @@ export interface ServerDoc {
   availability?: number;
   unixLinuxRootCertificates?: boolean;
   poolManager?: PoolManagerDoc;
+  failoverServers?: string[];
 }
 
 export interface GatewayDoc extends ServerDoc {
   managementServers?: string[];
+  reportsTo?: string[];
+}
+
+export interface ClusterNodeDoc {
+  name: string;
+  dataCenter?: string;
+  availability?: number;
 }
 
 export interface PoolDoc {
@@ -34,10 +42,13 @@ export interface ScomDocument {
   kind?: 'scom';
   name: string;
   scomVersion?: '2012R2' | '2016' | '2019' | '2022' | '2025';
-  dataCenters?: { name: string; location?: 'on-premises' | 'azure' | 'aws' | 'gcp' | 'other-cloud' }[];
+  dataCenters?: { name: string; location?: 'on-premises' | 'azure' | 'aws' | 'gcp' | 'other-cloud'; availability?: number }[];
   latency?: { between: [string, string]; ms: number | string }[];
   databases?: {
-    operational?: { server: string; dataCenter?: string; colocatedWith?: string; availability?: number };
+    operational?: {
+      server: string; dataCenter?: string; colocatedWith?: string; availability?: number;
+      cluster?: { nodes: ClusterNodeDoc[]; witness?: ClusterNodeDoc };
+    };
     dataWarehouse?: { server: string; dataCenter?: string };
   };
   managementServers: ServerDoc[];

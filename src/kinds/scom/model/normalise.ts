@@ -6,9 +6,11 @@
 import { DEFAULT_POOLS, DEFAULT_SCOM_VERSION, IMPLICIT_DATA_CENTER } from '../../../domain/facts.js';
 import { pointer } from '../../../io/source-map.js';
 import type { DurationResult } from './duration.js';
-import type { GatewayDoc, PoolDoc, ScomDocument, ServerDoc } from './document.js';
+import type { ClusterNodeDoc, GatewayDoc, PoolDoc, ScomDocument, ServerDoc } from './document.js';
 import {
   nameKey,
+  type ClusterNode,
+  type DatabaseCluster,
   pairKey,
   type DataCenter,
   type LatencyEntry,
@@ -75,7 +77,11 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
   (doc.dataCenters ?? []).forEach((dc, i) => {
     const path = pointer('dataCenters', i, 'name');
     if (!claim(dc.name, 'data centre', path)) return;
-    const d: DataCenter = { name: dc.name, location: dc.location ?? 'on-premises', implicit: false, path: pointer('dataCenters', i) };
+    const d: DataCenter = {
+      name: dc.name, location: dc.location ?? 'on-premises', implicit: false,
+      ...(dc.availability !== undefined ? { availability: dc.availability } : {}),
+      path: pointer('dataCenters', i),
+    };
     dataCenters.push(d);
     dcByKey.set(nameKey(d.name), d);
   });
@@ -96,13 +102,17 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     return implicitDataCenter();
   };
 
-  // Servers.
+  // Servers: read them all first, since a gateway may report to, and an agent fail over to, a
+  // server listed after it.
   const serverByKey = new Map<string, Server>();
-  const readServer = (s: ServerDoc, role: ServerRole, list: string, i: number, reportsTo: Server[]): Server | undefined => {
+  const lists = new Map<Server, { reportsTo: Server[]; failoverServers: Server[]; doc: ServerDoc & Partial<GatewayDoc>; list: string; i: number }>();
+  const readServer = (s: ServerDoc, role: ServerRole, list: string, i: number): Server | undefined => {
     // `list` and `i` need no escaping, so the pointers below it are plain concatenations (this runs
     // for every server of a 20,000-server file).
     const path = pointer(list, i);
     if (!claim(s.name, role === 'gateway' ? 'gateway' : 'management server', `${path}/name`)) return undefined;
+    const reportsTo: Server[] = [];
+    const failoverServers: Server[] = [];
     const server: Server = {
       name: s.name,
       role,
@@ -112,36 +122,56 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
       ...(s.unixLinuxRootCertificates !== undefined ? { unixLinuxRootCertificates: s.unixLinuxRootCertificates } : {}),
       poolManager: { ...(s.poolManager ?? {}) },
       reportsTo,
+      failoverServers,
       path,
     };
     serverByKey.set(nameKey(s.name), server);
+    lists.set(server, { reportsTo, failoverServers, doc: s, list, i });
     return server;
   };
   const managementServers: Server[] = [];
   doc.managementServers.forEach((s, i) => {
-    const server = readServer(s, 'management-server', 'managementServers', i, []);
+    const server = readServer(s, 'management-server', 'managementServers', i);
     if (server) managementServers.push(server);
   });
   const gateways: Server[] = [];
   (doc.gateways ?? []).forEach((g: GatewayDoc, i) => {
-    const reportsTo: Server[] = [];
-    const server = readServer(g, 'gateway', 'gateways', i, reportsTo);
-    if (!server) return;
-    gateways.push(server);
+    const server = readServer(g, 'gateway', 'gateways', i);
+    if (server) gateways.push(server);
+  });
+  /** A list of server names resolved: unknown names and repeats are findings and left out. */
+  const resolveServers = (names: readonly string[], at: (j: number) => string, listName: string, unknown: (name: string) => [string, ModelIssue['data']], self?: Server): Server[] => {
+    const out: Server[] = [];
     const seen = new Set<string>();
-    (g.managementServers ?? []).forEach((name, j) => {
-      const path = pointer('gateways', i, 'managementServers', j);
+    names.forEach((name, j) => {
       const target = serverByKey.get(nameKey(name));
-      if (!target || target.role !== 'management-server') {
-        issue('unknown-reference', target ? 'notManagementServer' : 'managementServer', { name, gateway: g.name }, path);
+      if (!target) {
+        const [messageId, data] = unknown(name);
+        issue('unknown-reference', messageId, data, at(j));
+      } else if (target === self) {
+        issue('schema', listName === 'failoverServers' ? 'failoverToItself' : 'reportsToItself', { name: target.name }, at(j));
       } else if (seen.has(nameKey(name))) {
-        issue('duplicate-name', 'listedTwice', { name, list: 'managementServers' }, path);
+        issue('duplicate-name', 'listedTwice', { name, list: listName }, at(j));
       } else {
         seen.add(nameKey(name));
-        reportsTo.push(target);
+        out.push(target);
       }
     });
-  });
+    return out;
+  };
+  for (const [server, l] of lists) {
+    const failover = l.doc.failoverServers;
+    if (failover) {
+      l.failoverServers.push(...resolveServers(failover, (j) => pointer(l.list, l.i, 'failoverServers', j), 'failoverServers', (name) => ['failoverServer', { name, server: server.name }], server));
+    }
+    if (server.role !== 'gateway') continue;
+    const { managementServers: ms, reportsTo } = l.doc;
+    if (ms !== undefined && reportsTo !== undefined) issue('schema', 'reportsToAndManagementServers', { gateway: server.name }, pointer(l.list, l.i, 'reportsTo'), 'key');
+    const key = reportsTo !== undefined ? 'reportsTo' : 'managementServers';
+    const names = reportsTo ?? ms ?? [];
+    l.reportsTo.push(...resolveServers(names, (j) => pointer(l.list, l.i, key, j), key, (name) => ['reportsTo', { name, gateway: server.name }], server));
+  }
+  breakGatewayCycles(gateways, lists, issue);
 
   // The operational database (the default observer): implied in the default data centre if absent.
   const op = doc.databases?.operational;
@@ -155,6 +185,8 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
       const target = serverByKey.get(nameKey(op.colocatedWith));
       if (!target || target.role !== 'management-server') {
         issue('unknown-reference', target ? 'notManagementServer' : 'managementServer', { name: op.colocatedWith, gateway: '' }, pointer('databases', 'operational', 'colocatedWith'));
+      } else if (op.cluster) {
+        issue('schema', 'colocatedCluster', {}, pointer('databases', 'operational', 'colocatedWith'), 'key');
       } else {
         colocatedWith = target;
       }
@@ -164,14 +196,46 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
       const what = 'role' in sameAs ? (sameAs.role === 'gateway' ? 'gateway' : 'management server') : 'data centre';
       issue('duplicate-name', 'databaseServer', { name: op.server, kind: what }, pointer('databases', 'operational', 'server'));
     }
-    const dataCenter = op.dataCenter !== undefined || !colocatedWith
-      ? resolveDc(op.dataCenter, pointer('databases', 'operational', 'dataCenter'))
-      : colocatedWith.dataCenter;
+    const placedByCluster = op.cluster !== undefined && op.dataCenter === undefined;
+    const dataCenter = placedByCluster ? undefined
+      : op.dataCenter !== undefined || !colocatedWith
+        ? resolveDc(op.dataCenter, pointer('databases', 'operational', 'dataCenter'))
+        : colocatedWith.dataCenter;
+    let cluster: DatabaseCluster | undefined;
+    if (op.cluster) {
+      const node = (n: ClusterNodeDoc, path: string, what: string): ClusterNode | undefined => {
+        if (!claim(n.name, what, `${path}/name`)) return undefined;
+        return {
+          name: n.name,
+          dataCenter: resolveDc(n.dataCenter, `${path}/dataCenter`),
+          ...(n.availability !== undefined ? { availability: n.availability } : {}),
+          path,
+        };
+      };
+      const nodes: ClusterNode[] = [];
+      op.cluster.nodes.forEach((n, j) => {
+        const read = node(n, pointer('databases', 'operational', 'cluster', 'nodes', j), 'cluster node');
+        if (read) nodes.push(read);
+      });
+      const w = op.cluster.witness;
+      let witness: ClusterNode | undefined;
+      if (w && nodes.some((n) => nameKey(n.name) === nameKey(w.name))) {
+        issue('schema', 'witnessIsNode', { name: w.name }, pointer('databases', 'operational', 'cluster', 'witness', 'name'));
+      } else if (w) {
+        witness = node(w, pointer('databases', 'operational', 'cluster', 'witness'), 'cluster witness');
+      }
+      if (nameKey(op.server) !== '' && nodes.some((n) => nameKey(n.name) === nameKey(op.server))) {
+        issue('duplicate-name', 'listenerIsNode', { name: op.server }, pointer('databases', 'operational', 'server'));
+      }
+      cluster = witness ? { nodes, witness } : { nodes };
+    }
     database = {
       server: op.server,
-      dataCenter,
+      // A clustered database placed nowhere lives where its first node does.
+      dataCenter: dataCenter ?? cluster?.nodes[0]?.dataCenter ?? implicitDataCenter(),
       ...(colocatedWith ? { colocatedWith } : {}),
       ...(op.availability !== undefined ? { availability: op.availability } : {}),
+      ...(cluster ? { cluster } : {}),
       implied: false,
       path: base,
     };
@@ -324,4 +388,48 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     },
     issues,
   };
+}
+
+/**
+ * A chain of gateways must end at a management server: each edge that closes a loop is a `schema`
+ * finding at its entry and is dropped, so that every what-if follows a chain that ends. Iterative
+ * depth-first search, linear in the gateways and their lists.
+ */
+function breakGatewayCycles(
+  gateways: readonly Server[],
+  lists: ReadonlyMap<Server, { readonly reportsTo: Server[]; readonly doc: GatewayDoc; readonly list: string; readonly i: number }>,
+  issue: (rule: ModelIssueRule, messageId: string, data: ModelIssue['data'], path: string) => void,
+): void {
+  const state = new Map<Server, 1 | 2>(); // 1: on the current path, 2: done
+  for (const start of gateways) {
+    if (state.has(start)) continue;
+    const stack: { g: Server; next: number }[] = [{ g: start, next: 0 }];
+    state.set(start, 1);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const l = lists.get(top.g)!;
+      if (top.next >= l.reportsTo.length) {
+        state.set(top.g, 2);
+        stack.pop();
+        continue;
+      }
+      const j = top.next++;
+      const parent = l.reportsTo[j]!;
+      if (parent.role !== 'gateway') continue;
+      const s = state.get(parent);
+      if (s === 1) {
+        const from = stack.findIndex((f) => f.g === parent);
+        const chain = [...stack.slice(from).map((f) => f.g.name), parent.name].join(' → ');
+        const key = l.doc.reportsTo !== undefined ? 'reportsTo' : 'managementServers';
+        // The position in the written list: entries left out before it shift the resolved index.
+        const written = (l.doc[key] ?? []).findIndex((n) => nameKey(n) === nameKey(parent.name));
+        issue('schema', 'gatewayCycle', { gateway: top.g.name, name: parent.name, chain }, pointer(l.list, l.i, key, Math.max(0, written)));
+        l.reportsTo.splice(j, 1);
+        top.next = j;
+      } else if (s === undefined) {
+        state.set(parent, 1);
+        stack.push({ g: parent, next: 0 });
+      }
+    }
+  }
 }

@@ -12,6 +12,8 @@ export interface DataCenter {
   readonly location: Location;
   /** Not defined in the file: the implicit data centre of servers that name none. */
   readonly implicit: boolean;
+  /** Probability that the data centre as a whole is up (absent: 1). */
+  readonly availability?: number;
   readonly path: string;
 }
 
@@ -30,8 +32,10 @@ export interface Server {
   readonly unixLinuxRootCertificates?: boolean;
   /** This server's own PoolManager values (only those it sets). */
   readonly poolManager: PoolManagerValues;
-  /** Management servers a gateway reports to, primary first (resolved). */
+  /** The servers a gateway reports to, primary first (resolved): management servers, or gateways for a chained gateway. */
   readonly reportsTo: readonly Server[];
+  /** Where its agents fail over when it is not connected, in order (resolved). */
+  readonly failoverServers: readonly Server[];
   readonly path: string;
 }
 
@@ -42,9 +46,24 @@ export interface OperationalDatabase {
   /** The management server that shares its host, if any. */
   readonly colocatedWith?: Server;
   readonly availability?: number;
+  /** The failover cluster or availability group it runs on; `server` is then its listener. */
+  readonly cluster?: DatabaseCluster;
   /** Not placed by the file. */
   readonly implied: boolean;
   readonly path: string;
+}
+
+/** A node of the database's cluster, or its witness. */
+export interface ClusterNode {
+  readonly name: string;
+  readonly dataCenter: DataCenter;
+  readonly availability?: number;
+  readonly path: string;
+}
+
+export interface DatabaseCluster {
+  readonly nodes: readonly ClusterNode[];
+  readonly witness?: ClusterNode;
 }
 
 export type Membership = 'manual' | 'automatic';

@@ -3,7 +3,7 @@ import { defineRule } from '../../../rules/types.js';
 export default defineRule({
   meta: {
     id: 'automatic-membership-not-allowed',
-    severity: 'error',
+    severity: 'warning',
     category: 'membership',
     description: 'a pool other than the three default pools declares `membership: automatic`, which SCOM cannot do',
     rationale: 'Only the All Management Servers, Notifications and AD Assignment pools have automatic membership; a pool you create is manual and cannot be switched to automatic.',

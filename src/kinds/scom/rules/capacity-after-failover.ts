@@ -7,7 +7,7 @@ export default defineRule({
     id: 'capacity-after-failover',
     severity: 'warning',
     category: 'capacity',
-    description: "a workload fits with every member up but not after the pool's tolerable failures",
+    description: "a workload fits with every member up but not after the pool's tolerable failures, or a server's agents after the worst single failure (FORMAT.md, \"Agents after failures\") exceed a limit",
     rationale: 'High availability is only real if the servers left after a failure can carry the work of those that failed: a pool that tolerates one failure on paper but is then over its per-server limits degrades exactly when it is needed.',
     remediation: 'Add members (or management servers) until the workload fits on the servers left after the tolerable failures, or move part of the workload to another pool.',
     sources: ['SR', 'SPEC'],
@@ -15,7 +15,7 @@ export default defineRule({
     messages: {
       poolWorkload: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its {{remaining}} would carry {{perMember}} each, over the {{limit}} each supports; add members or move part of the workload to another pool.',
       poolWorkloadOneLeft: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the {{limit}} it supports; add members or move part of the workload to another pool.',
-      agents: 'The management servers carry {{agents}} Windows agents: if the busiest of the {{servers}} fails {{rest}} would need to take them, but {{limit}} is the most {{restPronoun}} {{support}}; add a management server.',
+      agents: 'If {{failed}} fails, its agents fail over and {{server}} would carry {{agents}} Windows agents, over the recommended limit of {{limit}} for a {{role}}; {{advice}}',
     },
   },
   *check({ analysis }): Iterable<Report> {
@@ -31,15 +31,20 @@ export default defineRule({
         };
       }
     }
-    const f = analysis.capacity.agentFailover;
-    const serversFit = analysis.capacity.serversOverAgentLimit.every((s) => s.server.role !== 'management-server');
-    if (f && !f.fits && serversFit) {
-      // Two servers: "the other would need to take them, ... it supports"; more: "the others ... they support together".
-      const one = f.managementServers === 2;
+    // The worst single failure, under the failure model (FORMAT.md, "Agents after failures").
+    const w = analysis.worstAgentFailure;
+    if (w) {
+      const failed = w.failed.server;
+      const named = failed !== undefined && failed.failoverServers.length > 0;
       yield {
         messageId: 'agents',
-        data: { agents: f.agents, servers: f.managementServers, limit: f.limit, rest: one ? 'the other' : 'the others', restPronoun: one ? 'it' : 'they', support: one ? 'supports' : 'support together' },
-        path: '/managementServers', at: 'key',
+        data: {
+          failed: w.failed.name, server: w.server.name, agents: w.agents, limit: w.limit,
+          role: w.server.role === 'gateway' ? 'gateway' : 'management server',
+          advice: named ? `name more failover servers for ${w.failed.name} (\`failoverServers\`), or add a management server.` : 'add a management server, or name failover servers (`failoverServers`) that spread the agents.',
+        },
+        path: failed ? (named ? `${failed.path}/failoverServers` : failed.path) : '/managementServers',
+        ...(failed ? {} : { at: 'key' as const }),
       };
     }
   },

@@ -13,14 +13,15 @@ export default defineRule({
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
       stops: 'Pool "{{pool}}" stops when data centre "{{dataCenter}}" is lost: {{votes}} left, {{votesNeeded}} needed, {{members}} left; spread its voters so that no one data centre holds half of them, or give each site its own pool.',
+      cutOff: 'Pool "{{pool}}" is cut off when data centre "{{dataCenter}}" is lost: it keeps quorum, but none of its running members reaches a connected management server; give its gateways a failover server in another data centre.',
     },
   },
   *check({ analysis }) {
     for (const a of analysis.pools) {
       if (a.dataCenters.length < 2) continue;
       for (const loss of a.dataCenterLoss) {
-        if (loss.survives || loss.stopsManagementGroup) continue;
-        yield atPool(a.pool, 'stops', {
+        if (loss.survives || loss.databaseLost) continue;
+        yield atPool(a.pool, loss.outcome === 'cut-off' ? 'cutOff' : 'stops', {
           dataCenter: loss.dataCenter, votesLeft: loss.votesLeft, votesNeeded: loss.votesNeeded, membersLeft: loss.membersLeft,
           votes: plural(loss.votesLeft, 'vote'), members: plural(loss.membersLeft, 'member'),
         });

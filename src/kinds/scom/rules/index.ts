@@ -21,6 +21,12 @@ import observerOnlyMembers from './observer-only-members.js';
 import gatewayWithoutFailover from './gateway-without-failover.js';
 import capacityExceeded from './capacity-exceeded.js';
 import capacityAfterFailover from './capacity-after-failover.js';
+import mixedPool from './mixed-pool.js';
+import poolWithoutMembers from './pool-without-members.js';
+import singlePointOfFailure from './single-point-of-failure.js';
+import databaseClusterWithoutWitness from './database-cluster-without-witness.js';
+import networkPoolTooSmall from './network-pool-too-small.js';
+import poolNameNearDefault from './pool-name-near-default.js';
 import type { AnyRule } from '../../../rules/types.js';
 
 export const SCOM_RULES: readonly AnyRule[] = [
@@ -46,4 +52,10 @@ export const SCOM_RULES: readonly AnyRule[] = [
   gatewayWithoutFailover,
   capacityExceeded,
   capacityAfterFailover,
+  mixedPool,
+  poolWithoutMembers,
+  singlePointOfFailure,
+  databaseClusterWithoutWitness,
+  networkPoolTooSmall,
+  poolNameNearDefault,
 ];

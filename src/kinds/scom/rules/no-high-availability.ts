@@ -20,7 +20,8 @@ export default defineRule({
     const target = settings.targetTolerableFailures;
     for (const a of analysis.pools) {
       const q = a.quorum.configured;
-      if (q.tolerableFailures >= target) continue;
+      // A pool without members never runs: pool-without-members says so, and "add members" here would repeat it.
+      if (q.tolerableFailures >= target || a.pool.members.length === 0) continue;
       const data = {
         voters: q.votingMembers, needed: q.votesNeeded, failures: q.tolerableFailures, target,
         votingMembers: plural(q.votingMembers, 'voting member'), tolerates: plural(q.tolerableFailures, 'failure'),

@@ -1,67 +1,136 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nines, poolAvailability, upCountDistribution } from '../../../../src/kinds/scom/analysis/availability.js';
+import { availability, managementGroupQuestion, nines, upCountDistribution } from '../../../../src/kinds/scom/analysis/availability.js';
+import { compileFailureModel, evaluate, noFailure, type FailureModel } from '../../../../src/kinds/scom/analysis/failure.js';
+import type { ScomDocument } from '../../../../src/kinds/scom/model/document.js';
+import { topologyOf } from '../../../helpers.js';
 
-/** Every up/down state of every voter and the database, enumerated. */
-function bruteForce(members: number[], observers: number[], database: number, dov: boolean): number {
-  const all = [...members, ...observers, database];
-  const v = members.length + observers.length + (dov ? 1 : 0);
-  const needed = Math.floor(v / 2) + 1;
-  let total = 0;
-  for (let mask = 0; mask < 1 << all.length; mask++) {
-    let p = 1;
-    all.forEach((a, i) => { p *= mask & (1 << i) ? a : 1 - a; });
-    const up = (i: number) => (mask & (1 << i)) !== 0;
-    const dbUp = up(all.length - 1);
-    if (!dbUp) continue;
-    let membersUp = 0;
-    for (let i = 0; i < members.length; i++) if (up(i)) membersUp++;
-    let observersUp = 0;
-    for (let i = 0; i < observers.length; i++) if (up(members.length + i)) observersUp++;
-    if (membersUp >= 1 && membersUp + observersUp + (dov ? 1 : 0) >= needed) total += p;
-  }
-  return total;
-}
-
-/** A deterministic pseudo-random sequence (no Math.random in tests). */
-function* lcg(seed: number) {
-  let s = seed;
-  for (;;) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    yield s / 2 ** 31;
-  }
-}
-
-describe('pool availability', () => {
-  it('agrees with brute-force enumeration for small pools', () => {
-    const rand = lcg(42);
-    const next = () => 0.5 + 0.5 * (rand.next().value as number);
-    for (let m = 0; m <= 5; m++) {
-      for (let o = 0; o <= 2; o++) {
-        for (const dov of [true, false]) {
-          const members = Array.from({ length: m }, next);
-          const observers = Array.from({ length: o }, next);
-          const database = next();
-          const dp = poolAvailability({ members, observers, database, defaultObserverVotes: dov }).probability;
-          expect(dp).toBeCloseTo(bruteForce(members, observers, database, dov), 12);
-        }
-      }
+/**
+ * The probability that each pool and the management group works, by evaluating the failure model
+ * on every combination of up and down of every host and data centre that can fail.
+ */
+function bruteForce(model: FailureModel): { pools: number[]; group: number } {
+  const hostVars = model.hosts.filter((h) => h.availability < 1).map((h) => h.index);
+  const dcVars = model.dataCenters.map((d, i) => [d.availability ?? 1, i] as const).filter(([a]) => a < 1).map(([, i]) => i);
+  const vars = hostVars.length + dcVars.length;
+  const pools = model.pools.map(() => 0);
+  let group = 0;
+  for (let mask = 0; mask < 2 ** vars; mask++) {
+    const f = noFailure(model);
+    let weight = 1;
+    for (let i = 0; i < vars; i++) {
+      const down = ((mask >> i) & 1) === 1;
+      const p = i < hostVars.length ? model.hosts[hostVars[i]!]!.availability : model.dataCenters[dcVars[i - hostVars.length]!]!.availability ?? 1;
+      weight *= down ? 1 - p : p;
+      if (i < hostVars.length) f.downHosts[hostVars[i]!] = down ? 1 : 0;
+      else f.downDataCenters[dcVars[i - hostVars.length]!] = down ? 1 : 0;
     }
+    const s = evaluate(model, f);
+    s.pools.forEach((p, i) => { if (p.outcome === 'works') pools[i]! += weight; });
+    if (s.managementGroupWorks) group += weight;
+  }
+  return { pools, group };
+}
+
+const probability = fc.oneof(fc.constant(1), fc.double({ min: 0.5, max: 0.999, noNaN: true }));
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+
+/** A small random management group: data centres, servers, gateways (chained), a database that may be clustered or colocated, pools. */
+const smallDesign = fc.record({
+  dcs: fc.array(maybe(probability), { minLength: 1, maxLength: 3 }),
+  ms: fc.array(fc.record({ dc: fc.nat(2), a: maybe(probability) }), { minLength: 1, maxLength: 3 }),
+  gw: fc.array(fc.record({ dc: fc.nat(2), a: maybe(probability), parents: fc.array(fc.nat(5), { minLength: 1, maxLength: 2 }) }), { maxLength: 3 }),
+  db: fc.oneof(
+    fc.record({ type: fc.constant('single' as const), dc: fc.nat(2), a: maybe(probability) }),
+    fc.record({ type: fc.constant('colocated' as const), a: maybe(probability) }),
+    fc.record({ type: fc.constant('cluster' as const), nodes: fc.array(fc.record({ dc: fc.nat(2), a: maybe(probability) }), { minLength: 1, maxLength: 3 }), witness: maybe(fc.record({ dc: fc.nat(2), a: maybe(probability) })) }),
+  ),
+  pools: fc.array(fc.record({ members: fc.array(fc.nat(5), { maxLength: 4 }), observers: fc.array(fc.nat(5), { maxLength: 1 }), defaultObserver: fc.boolean() }), { maxLength: 2 }),
+});
+
+type SmallDesign = typeof smallDesign extends fc.Arbitrary<infer T> ? T : never;
+
+function designOf(d: SmallDesign): Partial<ScomDocument> & Pick<ScomDocument, 'managementServers'> {
+  const dcName = (i: number) => `dc${i % d.dcs.length}`;
+  const msNames = d.ms.map((_, i) => `ms${i}`);
+  const gwNames = d.gw.map((_, i) => `gw${i}`);
+  const servers = [...msNames, ...gwNames];
+  const av = (a: number | undefined) => (a === undefined ? {} : { availability: a });
+  // A gateway reports only to management servers and to gateways listed before it: no cycles.
+  const parentsOf = (i: number, picks: number[]) => [...new Set(picks.map((p) => [...msNames, ...gwNames.slice(0, i)][p % (msNames.length + i)]!))];
+  const pick = (xs: number[]) => [...new Set(xs.map((x) => servers[x % servers.length]!))];
+  const db = d.db.type === 'single' ? { server: 'sql', dataCenter: dcName(d.db.dc), ...av(d.db.a) }
+    : d.db.type === 'colocated' ? { server: 'ms0', colocatedWith: 'ms0', ...av(d.db.a) }
+    : { server: 'listener', cluster: { nodes: d.db.nodes.map((n, i) => ({ name: `node${i}`, dataCenter: dcName(n.dc), ...av(n.a) })), ...(d.db.witness ? { witness: { name: 'fsw', dataCenter: dcName(d.db.witness.dc), ...av(d.db.witness.a) } } : {}) } };
+  return {
+    dataCenters: d.dcs.map((a, i) => ({ name: `dc${i}`, ...av(a) })),
+    managementServers: d.ms.map((s, i) => ({ name: msNames[i]!, dataCenter: dcName(s.dc), ...av(s.a) })),
+    gateways: d.gw.map((g, i) => ({ name: gwNames[i]!, dataCenter: dcName(g.dc), ...av(g.a), reportsTo: parentsOf(i, g.parents) })),
+    databases: { operational: db },
+    pools: d.pools.map((p, i) => {
+      const members = pick(p.members);
+      return { name: `pool${i}`, members, observers: pick(p.observers).filter((o) => !members.includes(o)), defaultObserver: p.defaultObserver };
+    }),
+  };
+}
+
+describe('availability under the failure model', () => {
+  it('agrees with brute-force enumeration of every host and data centre on random small designs', () => {
+    fc.assert(fc.property(smallDesign, (d) => {
+      const model = compileFailureModel(topologyOf(designOf(d)));
+      const brute = bruteForce(model);
+      model.pools.forEach((shape, i) => {
+        const a = availability(model, shape);
+        expect(a.method).toBe('exact');
+        expect(a.probability).toBeCloseTo(brute.pools[i]!, 12);
+      });
+      expect(availability(model, managementGroupQuestion(model)).probability).toBeCloseTo(brute.group, 12);
+    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: 20 });
   });
 
   it('gives two 99.5% servers with the default observer and a perfect database 1 - 0.005^2', () => {
-    const a = poolAvailability({ members: [0.995, 0.995], observers: [], database: 1, defaultObserverVotes: true });
-    expect(a.probability).toBeCloseTo(1 - 0.005 ** 2, 15);
+    const model = compileFailureModel(topologyOf({ managementServers: [{ name: 'ms1', availability: 0.995 }, { name: 'ms2', availability: 0.995 }] }));
+    const a = availability(model, model.pools[0]!);
+    expect(a.probability).toBeCloseTo(1 - 0.005 ** 2, 14);
     expect(a.nines).toBeCloseTo(4.602, 3);
   });
 
-  it('reports null nines when nothing can fail', () => {
-    expect(poolAvailability({ members: [1, 1], observers: [], database: 1, defaultObserverVotes: true })).toEqual({ probability: 1, nines: null });
-    expect(nines(0.999)).toBe(3);
+  it('counts a gateway pool only while the management servers it reports through are connected', () => {
+    const model = compileFailureModel(topologyOf({
+      databases: { operational: { server: 'sql' } },
+      managementServers: [{ name: 'ms1', availability: 0.9 }],
+      gateways: ['g1', 'g2', 'g3'].map((name) => ({ name, reportsTo: ['ms1'] })),
+      pools: [{ name: 'dmz', members: ['g1', 'g2', 'g3'], defaultObserver: false }],
+    }));
+    // The gateways are always up; the pool works exactly when ms1 is.
+    expect(availability(model, model.pools[0]!).probability).toBeCloseTo(0.9, 14);
   });
 
-  it('computes an up-count distribution that sums to one', () => {
+  it('samples with a fixed seed past 2^20 shared states, and says so with a standard error', () => {
+    const dcs = Array.from({ length: 22 }, (_, i) => ({ name: `dc${i}`, availability: 0.6 }));
+    const doc = { dataCenters: dcs, managementServers: dcs.map((d, i) => ({ name: `ms${i}`, dataCenter: d.name })) };
+    const model = compileFailureModel(topologyOf(doc));
+    const a = availability(model, model.pools[0]!);
+    expect(a.method).toBe('sampled');
+    expect(a.standardError).toBeGreaterThan(0);
+    expect(availability(model, model.pools[0]!)).toEqual(a);
+    // 22 sites of 60% with a server each, and the database (always up) in the default one: 23
+    // votes, 12 needed, so at least 11 servers up. The exact figure is a binomial tail.
+    let exact = 0;
+    let c = 1;
+    for (let k = 0; k <= 22; k++) {
+      if (k >= 11) exact += c * 0.6 ** k * 0.4 ** (22 - k);
+      c = (c * (22 - k)) / (k + 1);
+    }
+    expect(Math.abs(a.probability - exact)).toBeLessThan(5 * a.standardError!);
+  });
+
+  it('reports null nines when nothing can fail', () => {
+    expect(nines(1)).toBeNull();
+  });
+
+  it('upCountDistribution sums to one', () => {
     const d = upCountDistribution([0.9, 0.8, 0.5]);
-    expect([...d].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 15);
-    expect(d[3]).toBeCloseTo(0.36, 15);
+    expect(d.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 15);
   });
 });

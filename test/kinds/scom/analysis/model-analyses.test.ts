@@ -16,11 +16,12 @@ describe('data-centre loss', () => {
     expect(ams.dataCenters.map((d) => d.name)).toEqual(['east', 'west']);
   });
 
-  it('stops every pool when the database\'s data centre goes, and checks quorum for the others', () => {
-    // V = 4 + 1 = 5, 3 needed. Losing west leaves ms1 + the database: 2 votes.
+  it('cuts every pool off when the database\'s data centre goes, and checks quorum for the others', () => {
+    // V = 4 + 1 = 5, 3 needed. Losing east: the pool keeps quorum on its three west members but
+    // reaches no database (cut off, not stopped). Losing west leaves ms1 + the database: 2 votes.
     expect(ams.dataCenterLoss).toEqual([
-      { dataCenter: 'east', survives: false, votesLeft: 3, votesNeeded: 3, membersLeft: 3, stopsManagementGroup: true },
-      { dataCenter: 'west', survives: false, votesLeft: 2, votesNeeded: 3, membersLeft: 1, stopsManagementGroup: false },
+      { dataCenter: 'east', survives: false, outcome: 'cut-off', votesLeft: 3, votesNeeded: 3, membersLeft: 3, stopsManagementGroup: true, databaseLost: true },
+      { dataCenter: 'west', survives: false, outcome: 'stops', votesLeft: 2, votesNeeded: 3, membersLeft: 1, stopsManagementGroup: false, databaseLost: false },
     ]);
   });
 
@@ -116,7 +117,7 @@ describe('pools with the same voters', () => {
     for (const a of all) {
       expect(a.quorum).toBe(all[0]!.quorum);
       expect(a.lease).toBe(all[0]!.lease);
-      expect(a.dataCenterLoss).toBe(all[0]!.dataCenterLoss);
+      expect(a.dataCenterLoss).toEqual(all[0]!.dataCenterLoss);
     }
     // ... but each its own capacity, which depends on its workload.
     expect(pools.get('Unix')!.capacity).not.toEqual(all[0]!.capacity);

@@ -66,8 +66,8 @@ describe('normalise', () => {
     }), new Map());
     expect(issues.map((i) => [i.rule, i.messageId, i.path])).toEqual([
       ['duplicate-name', 'duplicate', '/managementServers/1/name'],
-      ['unknown-reference', 'notManagementServer', '/gateways/0/managementServers/0'],
-      ['unknown-reference', 'managementServer', '/gateways/0/managementServers/1'],
+      ['schema', 'reportsToItself', '/gateways/0/managementServers/0'],
+      ['unknown-reference', 'reportsTo', '/gateways/0/managementServers/1'],
       ['duplicate-name', 'listedTwice', '/gateways/0/managementServers/3'],
       ['duplicate-name', 'databaseServer', '/databases/operational/server'],
       ['unknown-reference', 'poolMember', '/pools/0/members/1'],
@@ -88,5 +88,38 @@ describe('normalise', () => {
       new Map([[0, { ok: true, ms: 2000 }], [1, { ok: false, reason: 'is not a time' }]]));
     expect(topology.latency.map((l) => l.ms)).toEqual([2000]);
     expect(issues.map((i) => [i.rule, i.messageId, i.path])).toEqual([['schema', 'invalidDuration', '/latency/1/ms']]);
+  });
+});
+
+describe('normalise: gateway chains, failover servers and the database cluster', () => {
+  const base = { version: 1 as const, name: 'T', managementServers: [{ name: 'ms01' }, { name: 'ms02' }] };
+  const issuesOf = (extra: object) => normalise({ ...base, ...extra } as Parameters<typeof normalise>[0], new Map()).issues.map((i) => [i.rule, i.messageId, i.path]);
+
+  it('follows a chain of gateways to any depth, and breaks a loop at the entry that closes it', () => {
+    const { topology, issues } = normalise({ ...base, gateways: [
+      { name: 'gw1', reportsTo: ['gw2', 'ms01'] }, { name: 'gw2', reportsTo: ['gw3'] }, { name: 'gw3', reportsTo: ['gw1', 'ms02'] },
+    ] }, new Map());
+    expect(issues.map((i) => [i.rule, i.messageId, i.path, i.data['chain']])).toEqual([['schema', 'gatewayCycle', '/gateways/2/reportsTo/0', 'gw1 → gw2 → gw3 → gw1']]);
+    expect(topology.gateways.map((g) => g.reportsTo.map((s) => s.name))).toEqual([['gw2', 'ms01'], ['gw3'], ['ms02']]);
+  });
+
+  it('refuses reportsTo beside managementServers, a server failing over to itself, and unknown failover servers', () => {
+    expect(issuesOf({ gateways: [{ name: 'gw1', managementServers: ['ms01'], reportsTo: ['ms02'] }] })).toEqual([['schema', 'reportsToAndManagementServers', '/gateways/0/reportsTo']]);
+    expect(issuesOf({ managementServers: [{ name: 'ms01', failoverServers: ['MS01', 'ms9'] }] })).toEqual([
+      ['schema', 'failoverToItself', '/managementServers/0/failoverServers/0'],
+      ['unknown-reference', 'failoverServer', '/managementServers/0/failoverServers/1'],
+    ]);
+  });
+
+  it('reads a cluster: nodes and witness in the namespace, a witness that is a node refused, no colocatedWith beside it', () => {
+    type Node = { name: string; dataCenter?: string };
+    const op = (cluster: { nodes: Node[]; witness?: Node }, more: object = {}) => ({ databases: { operational: { server: 'listener', cluster, ...more } } });
+    expect(issuesOf(op({ nodes: [{ name: 'n1' }, { name: 'n2' }], witness: { name: 'N1' } }))).toEqual([['schema', 'witnessIsNode', '/databases/operational/cluster/witness/name']]);
+    expect(issuesOf(op({ nodes: [{ name: 'ms01' }] }))).toEqual([['duplicate-name', 'duplicate', '/databases/operational/cluster/nodes/0/name']]);
+    expect(issuesOf(op({ nodes: [{ name: 'n1' }] }, { colocatedWith: 'ms01' }))).toEqual([['schema', 'colocatedCluster', '/databases/operational/colocatedWith']]);
+    const { topology } = normalise({ ...base, dataCenters: [{ name: 'a' }, { name: 'b' }], ...op({ nodes: [{ name: 'n1', dataCenter: 'b' }], witness: { name: 'w', dataCenter: 'a' } }) }, new Map());
+    // A clustered database placed nowhere lives where its first node does.
+    expect(topology.database.dataCenter.name).toBe('b');
+    expect(topology.database.cluster?.witness?.name).toBe('w');
   });
 });

@@ -1,0 +1,267 @@
+/**
+ * The questions every design review asks, each answered by evaluating the failure model
+ * (failure.ts) on a failure set: data-centre loss, single points of failure and agents after
+ * failures. None of them computes quorum or connectivity on its own.
+ */
+import { CAPACITY_LIMITS } from '../../../domain/facts.js';
+import { evaluate, evaluateInfrastructure, failureOf, noFailure, type FailureModel, type Host, type Outcome, type State } from './failure.js';
+
+export interface DataCenterLoss {
+  readonly dataCenter: string;
+  /** The pool works with every server of the data centre down. */
+  readonly survives: boolean;
+  readonly outcome: Outcome;
+  /** Votes still available there (where it keeps quorum, else the most on any side). */
+  readonly votesLeft: number;
+  readonly votesNeeded: number;
+  readonly membersLeft: number;
+  /** The management group does not work without the data centre. */
+  readonly stopsManagementGroup: boolean;
+  /** The operational database is unavailable without it. */
+  readonly databaseLost: boolean;
+}
+
+/**
+ * Each data centre's loss, for every pool: the data centres that hold one of its voters or a server it
+ * works through (the database's server, cluster nodes and witness, the servers its gateway members
+ * report through), in the topology's order. One evaluation per data centre serves every pool.
+ */
+export function dataCenterLosses(model: FailureModel): DataCenterLoss[][] {
+  const relevant = model.pools.map((shape) => {
+    const dcs = new Set<number>();
+    const seen = new Set<number>();
+    const visit = (h: number) => {
+      if (seen.has(h)) return;
+      seen.add(h);
+      const dc = model.hostDc[h]!;
+      if (dc >= 0) dcs.add(dc);
+    };
+    for (const h of shape.observers) visit(h);
+    // The servers its members report through, to any depth.
+    const stack = [...shape.members];
+    while (stack.length > 0) {
+      const h = stack.pop()!;
+      if (seen.has(h)) continue;
+      visit(h);
+      for (const p of model.parents[h]!) stack.push(p);
+    }
+    for (const h of databaseHosts(model)) visit(h);
+    return dcs;
+  });
+  const wanted = new Set<number>();
+  for (const dcs of relevant) for (const dc of dcs) wanted.add(dc);
+  const out: DataCenterLoss[][] = model.pools.map(() => []);
+  model.dataCenters.forEach((dc, i) => {
+    if (!wanted.has(i)) return;
+    const state = evaluate(model, failureOf(model, { dataCenters: [dc] }));
+    model.pools.forEach((shape, p) => {
+      if (!relevant[p]!.has(i)) return;
+      const s = state.pools[p]!;
+      let membersLeft = 0;
+      for (const h of shape.members) if (state.up[h]) membersLeft++;
+      out[p]!.push({
+        dataCenter: dc.name, survives: s.outcome === 'works', outcome: s.outcome,
+        votesLeft: s.votes, votesNeeded: shape.votesNeeded, membersLeft,
+        stopsManagementGroup: !state.managementGroupWorks,
+        databaseLost: state.databaseSide < 0,
+      });
+    });
+  });
+  return out;
+}
+
+/** The database's hosts: its server (or the management server it shares), cluster nodes and witness. */
+export function databaseHosts(model: FailureModel): number[] {
+  const { listener, nodes, witness } = model.database;
+  return [listener, ...nodes, ...(witness >= 0 ? [witness] : [])];
+}
+
+export interface SinglePoints {
+  /** Servers without which the management group does not work. */
+  readonly managementGroup: readonly Host[];
+  /** Per pool: servers without which a pool that works with everything up does not. */
+  readonly pools: readonly (readonly Host[])[];
+}
+
+/**
+ * Servers whose loss alone, with everything else up, changes an outcome (FORMAT.md). Servers that
+ * the model cannot tell apart (the same role, the same pools as member or observer, connected alike,
+ * no gateway reporting through them, not the database's host) have the same answer, so one
+ * evaluation serves each such class: the three default pools of 20,000 management servers cost one.
+ */
+export function singlePointsOfFailure(model: FailureModel, baseline: State): SinglePoints {
+  const n = model.hosts.length;
+  const parentOf = new Uint8Array(n);
+  for (const ps of model.parents) for (const p of ps) parentOf[p] = 1;
+  const dbHosts = new Set(databaseHosts(model));
+  const roles: string[][] = Array.from({ length: n }, () => []);
+  model.pools.forEach((shape, p) => {
+    for (const h of shape.members) roles[h]!.push(`m${p}`);
+    for (const h of shape.observers) roles[h]!.push(`o${p}`);
+  });
+  const classes = new Map<string, number[]>();
+  for (let h = 0; h < n; h++) {
+    const host = model.hosts[h]!;
+    const unique = parentOf[h] || dbHosts.has(h) || model.failover[h]!.length > 0;
+    const key = unique ? `#${h}` : `${host.role}|${baseline.connected[h]}|${roles[h]!.join(',')}`;
+    const list = classes.get(key);
+    if (list) list.push(h);
+    else classes.set(key, [h]);
+  }
+  const mgLost = new Uint8Array(n);
+  const poolLost = model.pools.map(() => new Uint8Array(n));
+  const down = noFailure(model);
+  for (const members of classes.values()) {
+    const rep = members[0]!;
+    down.downHosts[rep] = 1;
+    const state = evaluate(model, down);
+    down.downHosts[rep] = 0;
+    const mg = baseline.managementGroupWorks && !state.managementGroupWorks;
+    model.pools.forEach((_, p) => {
+      if (baseline.pools[p]!.outcome !== 'works' || state.pools[p]!.outcome === 'works') return;
+      for (const h of members) poolLost[p]![h] = 1;
+    });
+    if (mg) for (const h of members) mgLost[h] = 1;
+  }
+  // A clustered database's listener is a name, not a server that fails on its own: its nodes and witness are.
+  const clusterListener = model.database.nodes.length > 0 ? model.database.listener : -1;
+  const hostsOf = (flags: Uint8Array) => model.hosts.filter((h) => flags[h.index] && h.index !== clusterListener);
+  return { managementGroup: hostsOf(mgLost), pools: poolLost.map(hostsOf) };
+}
+
+export interface AgentLoad {
+  /** Each connected management server and gateway that carries agents, with its limit. */
+  readonly loads: readonly { readonly host: Host; readonly agents: number; readonly limit: number }[];
+  /** Agents with nowhere to go. */
+  readonly unmonitored: number;
+}
+
+/**
+ * Agents after failures (FORMAT.md): a server that is not connected hands its agents to the first
+ * connected server on its `failoverServers`; without that list a management server's are spread as
+ * evenly as whole agents allow over the connected management servers (the first in file order take
+ * the remainder), and a gateway's are unmonitored. Each host's load, by index.
+ */
+export function agentLoads(model: FailureModel, connected: Uint8Array): { readonly load: Float64Array; readonly unmonitored: number } {
+  const load = new Float64Array(model.hosts.length);
+  let spread = 0;
+  let unmonitored = 0;
+  for (const host of model.hosts) {
+    const s = host.server;
+    if (!s || s.agents === 0) continue;
+    const h = host.index;
+    if (connected[h]) {
+      load[h] = load[h]! + s.agents;
+      continue;
+    }
+    const list = model.failover[h]!;
+    if (list.length > 0) {
+      const target = list.find((t) => connected[t] === 1);
+      if (target !== undefined) load[target] = load[target]! + s.agents;
+      else unmonitored += s.agents;
+    } else if (s.role === 'management-server') {
+      spread += s.agents;
+    } else {
+      unmonitored += s.agents;
+    }
+  }
+  if (spread > 0) {
+    let targets = 0;
+    for (const h of model.managementServers) if (connected[h]) targets++;
+    if (targets === 0) {
+      unmonitored += spread;
+    } else {
+      const each = Math.floor(spread / targets);
+      let rest = spread - each * targets;
+      for (const h of model.managementServers) {
+        if (!connected[h]) continue;
+        load[h] = load[h]! + each + (rest > 0 ? 1 : 0);
+        if (rest > 0) rest--;
+      }
+    }
+  }
+  return { load, unmonitored };
+}
+
+/** A host's limit of Windows agents (DOMAIN.md's recommended limits for the group's version). */
+function agentLimit(model: FailureModel, host: Host): number {
+  const limits = CAPACITY_LIMITS[model.topology.scomVersion];
+  return host.role === 'gateway' ? limits.windowsAgentsPerGateway.value : limits.windowsAgentsPerManagementServer.value;
+}
+
+/** The loads as simulate reports them: every connected management server and gateway. */
+export function agentLoad(model: FailureModel, state: { readonly connected: Uint8Array }): AgentLoad {
+  const { load, unmonitored } = agentLoads(model, state.connected);
+  const loads: AgentLoad['loads'][number][] = [];
+  for (const host of model.hosts) {
+    if (!host.server || !state.connected[host.index]) continue;
+    loads.push({ host, agents: load[host.index]!, limit: agentLimit(model, host) });
+  }
+  return { loads, unmonitored };
+}
+
+export interface AgentOverload {
+  /** The server whose loss overloads another. */
+  readonly failed: Host;
+  readonly server: Host;
+  readonly agents: number;
+  readonly limit: number;
+}
+
+/**
+ * The worst single failure for the agents: each server's failure alone, under the failure model; the
+ * server it overloads most that its own agents did not already overload. Returns it, or null.
+ *
+ * Servers that hand their agents on alike (the same role and failover list, no gateway reporting
+ * through them, not the database's host) differ only in how many agents they hand on and, for the
+ * even spread, whether they come before the server that receives the remainder: so of each such
+ * class only the servers with the three largest agent counts are tried, the first two and the last
+ * two in file order for each count. The rest (the database's hosts, the servers gateways report
+ * through) are each tried.
+ */
+export function worstAgentFailure(model: FailureModel, baseline: State): AgentOverload | null {
+  const limit = Float64Array.from(model.hosts, (h) => (h.server ? agentLimit(model, h) : Infinity));
+  const before = agentLoads(model, baseline.connected).load;
+  const parentOf = new Set<number>();
+  for (const ps of model.parents) for (const p of ps) parentOf.add(p);
+  const dbHosts = new Set(databaseHosts(model));
+  const candidates: Host[] = [];
+  const classes = new Map<string, Host[]>();
+  for (const h of model.hosts) {
+    if (parentOf.has(h.index) || dbHosts.has(h.index)) candidates.push(h);
+    else if (h.server && h.server.agents > 0) {
+      const key = `${h.role}|${model.failover[h.index]!.join(',')}`;
+      const list = classes.get(key);
+      if (list) list.push(h);
+      else classes.set(key, [h]);
+    }
+  }
+  for (const list of classes.values()) {
+    const top: number[] = [];
+    for (const h of list) {
+      const a = h.server!.agents;
+      if (top.includes(a)) continue;
+      if (top.length < 3) top.push(a);
+      else if (a > Math.min(...top)) top[top.indexOf(Math.min(...top))] = a;
+    }
+    for (const a of top) {
+      const same = list.filter((h) => h.server!.agents === a);
+      for (const h of new Set([...same.slice(0, 2), ...same.slice(-2)])) candidates.push(h);
+    }
+  }
+  let worst: AgentOverload | null = null;
+  const down = noFailure(model);
+  for (const failed of candidates) {
+    down.downHosts[failed.index] = 1;
+    // Agents follow connectivity alone: the pools' states are not needed here.
+    const { connected } = evaluateInfrastructure(model, down);
+    down.downHosts[failed.index] = 0;
+    const { load } = agentLoads(model, connected);
+    for (let h = 0; h < load.length; h++) {
+      const agents = load[h]!;
+      if (!connected[h] || agents <= limit[h]! || before[h]! > limit[h]!) continue;
+      if (!worst || agents - limit[h]! > worst.agents - worst.limit) worst = { failed, server: model.hosts[h]!, agents, limit: limit[h]! };
+    }
+  }
+  return worst;
+}

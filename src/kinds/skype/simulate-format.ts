@@ -1,0 +1,76 @@
+/** `pooltopo simulate` output for a Skype file: stylish (people) and json (scripts), pure functions of the scenarios. */
+import { escapeForTerminal as t } from '../../formatters/text.js';
+import { groupThousands, plural } from '../../rules/types.js';
+import { maxOf } from '../../util/extremes.js';
+import type { SkypeScenario } from './simulate.js';
+
+/** `pools` names the rows of the side-by-side table (the file's pools; by default those the scenarios name). */
+export function formatSkypeScenarios(file: string, scenarios: readonly SkypeScenario[], format: 'stylish' | 'json', color = false, pools?: readonly string[]): string {
+  if (format === 'json') return JSON.stringify({ version: 1, file, scenarios }, null, 2) + '\n';
+  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const out: string[] = [];
+  for (const s of scenarios) {
+    out.push(paint(4, `${t(file)}: ${t(s.label)}`));
+    for (const p of s.poolsDown) {
+      if (p.partner === null) out.push(`  pool ${t(p.pool)} is down and has ${paint(31, 'no backup pool')}`);
+      else if (!p.partnerTakesOver) out.push(`  pool ${t(p.pool)} is down, and its backup pool ${t(p.partner)} ${paint(31, 'cannot take it over')}`);
+      else {
+        const how = p.cmdlet === null ? 'has already failed over to' : 'fails over to';
+        out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
+        if (p.cmdlet !== null) out.push(`    run: ${t(p.cmdlet)}`);
+        const sized = p.partnerMaxUsers !== null ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? `: ${paint(31, 'OVER')}` : ''}` : '';
+        out.push(`    ${t(p.partner)} then carries ${groupThousands(p.partnerUsers ?? 0)} users${sized}`);
+      }
+      for (const b of p.breaks) out.push(`    breaks: ${t(b)}`);
+    }
+    for (const f of s.frontEnds) {
+      const verdict = f.keepsQuorum ? 'keeps pool-level quorum' : paint(31, 'LOSES pool-level quorum');
+      out.push(`  pool ${t(f.pool)}: ${f.down.map(t).join(', ')} down; ${f.runningAmongFirst} of ${f.quorumFrom < f.poolFrontEnds ? 'the first ' : ''}${f.quorumFrom} running, ${f.quorumNeeded} needed: ${verdict}`);
+      if (f.routingGroupsAtRisk) out.push(`    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: its users lose service although the pool keeps pool-level quorum`);
+      for (const r of f.recovery) out.push(`    recovery: ${t(r)}`);
+    }
+    out.push('');
+  }
+  if (scenarios.length > 1) out.push(...sideBySide(pools ?? namedPools(scenarios), scenarios), '');
+  out.push(verdict(scenarios, paint));
+  return out.join('\n') + '\n';
+}
+
+/** What one scenario does to one pool, in a word or two (the side-by-side table). */
+function cellOf(s: SkypeScenario, pool: string): string {
+  const down = s.poolsDown.find((p) => p.pool === pool);
+  if (down) return down.partnerTakesOver ? (down.cmdlet === null ? 'failed over' : 'fails over') : 'NO SERVICE';
+  if (s.usersWithoutService.some((u) => u.pool === pool)) return 'NO SERVICE';
+  const carries = s.poolsDown.find((p) => p.partner === pool && p.partnerTakesOver);
+  const fe = s.frontEnds.find((f) => f.pool === pool);
+  const parts: string[] = [];
+  if (carries) parts.push(`carries ${groupThousands(carries.partnerUsers ?? 0)}${carries.partnerOverCapacity ? ' OVER' : ''}`);
+  if (fe) parts.push(!fe.keepsQuorum ? 'loses quorum' : fe.routingGroupsAtRisk ? 'quorum, routing groups at risk' : 'keeps quorum');
+  return parts.length > 0 ? parts.join(', ') : 'up';
+}
+
+/** Pools down the side, scenarios across, as SCOM's simulate has it. */
+function sideBySide(pools: readonly string[], scenarios: readonly SkypeScenario[]): string[] {
+  const width = Math.min(48, maxOf(pools.map((p) => t(p).length), 4));
+  const cells = pools.map((p) => scenarios.map((s) => cellOf(s, p)));
+  const cols = scenarios.map((s, i) => Math.max(t(s.label).length, maxOf(cells.map((row) => row[i]!.length), 0)));
+  const out = ['Side by side:', `  ${'pool'.padEnd(width)}  ${scenarios.map((s, i) => t(s.label).padEnd(cols[i]!)).join('  ')}`.trimEnd()];
+  pools.forEach((name, row) => out.push(`  ${t(name).padEnd(width)}  ${cells[row]!.map((c, i) => c.padEnd(cols[i]!)).join('  ')}`.trimEnd()));
+  return out;
+}
+
+/** The last line: every pool's users served, or how many are not (and in how many scenarios). */
+function verdict(scenarios: readonly SkypeScenario[], paint: (code: number, text: string) => string): string {
+  const failing = scenarios.filter((s) => s.usersWithoutService.length > 0 || s.poolsDown.some((p) => p.breaks.length > 0));
+  if (failing.length === 0) return paint(32, "✔ every pool's users keep service");
+  if (scenarios.length > 1) return paint(31, `✖ users without service, or a failover that breaks something, in ${groupThousands(failing.length)} of ${groupThousands(scenarios.length)} scenarios`);
+  const lost = scenarios[0]!.usersWithoutService;
+  if (lost.length === 0) return paint(31, '✖ the failover works but breaks something (see "breaks")');
+  const users = lost.reduce((n, u) => n + u.users, 0);
+  return paint(31, `✖ ${plural(users, 'user')} of ${plural(lost.length, 'pool')} without service (${lost.map((u) => t(u.pool)).join(', ')})`);
+}
+
+function namedPools(scenarios: readonly SkypeScenario[]): string[] {
+  const names = scenarios.flatMap((s) => [...s.poolsDown.flatMap((p) => (p.partner === null ? [p.pool] : [p.pool, p.partner])), ...s.frontEnds.map((f) => f.pool), ...s.usersWithoutService.map((u) => u.pool)]);
+  return [...new Set(names)];
+}
