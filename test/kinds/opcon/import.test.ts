@@ -3,7 +3,7 @@
  * the same scenario and findings as the topologies written by hand, in either order, and bad input
  * is one line with its file and line, exit 2, and no output file.
  */
-import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +148,11 @@ describe('pooltopo import opcon', () => {
     const r = await importOf([ini(3, 1), ini(3, 2), '-o', out]);
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: `pooltopo: wrote ${out}\n` });
     expect(readFileSync(out, 'utf8')).toBe((await importOf([ini(3, 1), ini(3, 2)])).stdout);
+    // No output through a link unless told, as every command writes -o.
+    const link = path.join(dir, 'link.yaml');
+    symlinkSync(out, link);
+    expect((await importOf([ini(3, 1), ini(3, 2), '-o', link])).code).toBe(2);
+    expect((await importOf([ini(3, 1), ini(3, 2), '-o', link, '--follow-output-link'])).code).toBe(0);
     expect((await importOf([ini(3, 1), ini(3, 2), '--start-type', 'OpConxps3=manual'])).stderr).toBe('pooltopo: --start-type names "OpConxps3", which is neither machine imported (OpConxps1, OpConxps2); did you mean "OpConxps1"?\n');
     expect((await importOf([ini(3, 1), ini(3, 2), '--start-type', 'OpConxps1=delayed'])).stderr).toBe('pooltopo: --start-type takes NAME=automatic|automatic-delayed|manual, not "delayed"\n');
     const source = await runCli(['import', 'opcn', 'x.ini']);
