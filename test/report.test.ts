@@ -197,7 +197,7 @@ describe('report', () => {
       ['Primary', 'Secondary'], ['15 s', '15 s'], ['0', '1'], ['1000 ms', '500 ms'], ['N', 'Y'], ['N', 'N'],
     ]);
     // 15 s x 2 pings + 0.5 s: the figure and its inputs, from the Secondary's settings.
-    expect(view.facts.find((f) => f.label === 'Detection')?.value).toBe('30.5 s (opcon02: 15 s x 2 pings (PingRetryCount 1 + 1) + a 500 ms timeout)');
+    expect(view.facts.find((f) => f.label === 'Detection')?.value).toBe("30.5 s (opcon02: 15 s x 2 pings (PingRetryCount 1 + 1) + a 500 ms timeout; pooltopo's model, the vendor gives no figure)");
     // To the millisecond, not floating point's 0.6000000000000001.
     const quick = 'version: 1\nkind: opcon-failover\nname: Q\nmachines:\n  - {name: a, mode: Primary}\n  - {name: b, mode: Secondary, settings: {PrimaryMachine: a, PrimaryAbnormalShutdownFailover: Y, SecondsBetweenPings: 0.1, PingRetryCount: 2, PingTimeOutInMilliseconds: 300}}\n';
     const [q] = await validateOutcomes([{ file: 'q.yaml', text: quick }]);

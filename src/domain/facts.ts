@@ -165,6 +165,38 @@ export const CAPACITY_LIMITS: Readonly<Record<ScomVersion, CapacityLimits>> = {
   '2025': LIMITS_2016_ON,
 };
 
+/**
+ * OpCon SMAServMan.ini (OPC-SM): the defaults of the settings pooltopo computes with, and the
+ * documented keys of each section, as the vendor spells them (a machine reads the section of its
+ * own Mode; some keys are in both mode sections).
+ */
+export const SMASERVMAN = {
+  defaults: {
+    SecondsBetweenPings: n(15, 'OPC-SM'),
+    PingRetryCount: n(0, 'OPC-SM'),
+    PingTimeOutInMilliseconds: n(1000, 'OPC-SM'),
+    TimeOutInSecondsForSync: n(60, 'OPC-SM'),
+  },
+  /** Text defaults: absent, a switch is N, Mode is StandAlone and the service has its installed names. */
+  defaultMode: 'StandAlone',
+  defaultSwitch: 'N',
+  textDefaults: { ShortServiceName: 'SMA_Servman', DisplayServiceName: 'SMA Service Manager' },
+  sections: {
+    general: { name: 'General Settings', keys: ['ShortServiceName', 'DisplayServiceName', 'Mode', 'InitializationScript', 'TerminationScript'] },
+    Primary: { name: 'Primary Mode Settings', keys: ['FailOverSocketNumber', 'TimeOutInSecondsForSync', 'SyncInitFailureScript'] },
+    Secondary: {
+      name: 'Secondary Mode Settings',
+      keys: [
+        'FailOverSocketNumber', 'PrimaryMachine', 'SecondsBetweenPings', 'PingRetryCount', 'PingTimeOutInMilliseconds', 'SyncInitFailureScript',
+        'PrimaryAbnormalShutdownFailover', 'PrimaryAbnormalShutdownScript', 'SyncLostFailover', 'SyncLostScript',
+        'PrimaryNormalShutdownFailover', 'PrimaryNormalShutdownScript',
+      ],
+    },
+  },
+  /** Documented elsewhere in the file (the application group's restart limit the process flows name). */
+  otherKeys: ['RestartApplicationLimit'],
+} as const;
+
 /** The three pools every management group has (RPD). */
 export const DEFAULT_POOLS = [
   'All Management Servers Resource Pool',
