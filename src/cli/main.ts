@@ -126,8 +126,9 @@ instances are split over the members left, where the gateways report and where t
 exit code is 1 when a pool stops or is cut off, or the management group does not work.
 
 For kind skype-pool-pair, --down names pools (each fails over to its partner: registrar states,
-the users the partner then carries, what breaks) or front ends (pool-level quorum among "the first"
-ones). For kind opcon-failover, --event abnormal-shutdown|normal-shutdown|communication-loss|
+the users the partner then carries, what breaks, and the Invoke-CsPoolFailOver to run, with
+-DisasterMode for a pool that is down; a partner that is not Active or has lost quorum takes no one,
+exit 1) or front ends (pool-level quorum among "the first" ones); several --down side by side. For kind opcon-failover, --event abnormal-shutdown|normal-shutdown|communication-loss|
 machine-crash, or --down MACHINE (the crash of that machine), walks the vendor's process flow:
 which SMAServMan ends up ACTIVE, whether two SAMs could reach the database, what must be done by
 hand in the vendor's order, and how to go back to the primary; exit 1 when nothing, or two SAMs, run.

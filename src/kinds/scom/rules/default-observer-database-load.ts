@@ -12,7 +12,7 @@ export default defineRule({
     sources: ['RPD', 'PS-SCOM'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
-      load: '{{Pool}} has {{managementServers}} management servers voting with the default observer; disable it to spare the operational database (Set-SCOMResourcePool -UseDefaultObserver $false): with five or more it is not needed for quorum.',
+      load: '{{Pool}} has {{managementServers}} management servers voting with the default observer; disable it to spare the operational database (Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }): with five or more it is not needed for quorum.',
     },
   },
   *check({ analysis, settings }) {

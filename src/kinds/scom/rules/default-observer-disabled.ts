@@ -12,14 +12,14 @@ export default defineRule({
     sources: ['RPD', 'PS-SCOM'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
-      wouldHelp: '{{Pool}} has the default observer disabled; enabling it would raise tolerable failures from {{without}} to {{with}}: Set-SCOMResourcePool -Pool (Get-SCOMResourcePool -DisplayName "{{poolName}}") -UseDefaultObserver $true.',
+      wouldHelp: '{{Pool}} has the default observer disabled; enabling it would raise tolerable failures from {{without}} to {{with}}: Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $true; $_.ApplyChanges() }.',
     },
   },
   *check({ analysis }) {
     for (const a of analysis.pools) {
       const q = a.quorum;
       if (!q.defaultObserver.enabled && q.withDefaultObserver.tolerableFailures > q.withoutDefaultObserver.tolerableFailures) {
-        yield atPool(a.pool, 'wouldHelp', { with: q.withDefaultObserver.tolerableFailures, without: q.withoutDefaultObserver.tolerableFailures, poolName: a.pool.name });
+        yield atPool(a.pool, 'wouldHelp', { with: q.withDefaultObserver.tolerableFailures, without: q.withoutDefaultObserver.tolerableFailures });
       }
     }
   },

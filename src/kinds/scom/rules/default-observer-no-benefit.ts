@@ -12,7 +12,7 @@ export default defineRule({
     sources: ['RPD', 'PS-SCOM'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
-      noBenefit: '{{Pool}} tolerates {{tolerates}} with or without its default observer; it could be disabled (Set-SCOMResourcePool -UseDefaultObserver $false) to spare the operational database.',
+      noBenefit: '{{Pool}} tolerates {{tolerates}} with or without its default observer; it could be disabled (Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) to spare the operational database.',
     },
   },
   *check({ analysis }) {

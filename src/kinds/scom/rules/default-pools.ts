@@ -6,7 +6,8 @@
  *
  * Every report about a pool gets `Pool` (the start of a sentence, with a singular verb after it:
  * `Pool "X"`, `Each of the default pools "A", "B" and "C"`) and `poolRef` (inside a sentence:
- * `pool "X"`, `the default pools "A", "B" and "C"`) for its message.
+ * `pool "X"`, `the default pools "A", "B" and "C"`) for its message, and `poolNames` (`"A", "B"`) for
+ * the PowerShell it gives.
  */
 import type { AnyRule, Report } from '../../../rules/types.js';
 import type { Topology } from '../model/types.js';
@@ -14,9 +15,12 @@ import type { Topology } from '../model/types.js';
 const quoted = (names: readonly string[]) =>
   names.length === 1 ? `"${names[0]}"` : `${names.slice(0, -1).map((n) => `"${n}"`).join(', ')} and "${names[names.length - 1]}"`;
 
+/** The data that name the pool, which differ between reports of one fact. */
+const POOL_WORDS = new Set(['pool', 'Pool', 'poolRef', 'poolNames']);
+
 /** A key of a report but for its pool: reports equal under it say the same of different pools. */
 function factKey(r: Report): string {
-  const data = Object.entries(r.data).filter(([k]) => k !== 'pool').sort(([a], [b]) => (a < b ? -1 : 1));
+  const data = Object.entries(r.data).filter(([k]) => !POOL_WORDS.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify([r.messageId, r.path, r.at ?? '', data]);
 }
 
@@ -53,6 +57,8 @@ function withPoolWords(r: Report, names: readonly string[]): Report {
   const data = Object.assign({}, r.data, {
     Pool: one ? `Pool ${quoted(names)}` : `Each of the default pools ${quoted(names)}`,
     poolRef: one ? `pool ${quoted(names)}` : `the default pools ${quoted(names)}`,
+    // For PowerShell: Get-SCOMResourcePool -DisplayName takes a list.
+    poolNames: names.map((n) => `"${n}"`).join(', '),
   });
   return { messageId: r.messageId, data, path: r.path, ...(r.at ? { at: r.at } : {}), ...(r.pool !== undefined ? { pool: r.pool } : {}) };
 }

@@ -10,7 +10,7 @@ export default defineRule({
     remediation: 'Switch the three default pools to manual membership (with PowerShell) and remove the network pool\'s members from them; in the file, list those pools with `membership: manual` and the other management servers as members.',
     sources: ['RPD', 'FE', 'PS-SCOM'],
     messages: {
-      notDedicated: '"{{name}}" runs network pool "{{pool}}" but is also a member of {{defaultPools}}; dedicate it to network monitoring: make those pools manual (Set-SCOMResourcePool -EnableAutomaticMembership $false) and remove it from them.',
+      notDedicated: '"{{name}}" runs network pool "{{pool}}" but is also a member of {{defaultPools}}; dedicate it to network monitoring: make those pools manual and remove it from them: $pools = Get-SCOMResourcePool -DisplayName {{defaultPoolList}}; $pools | Set-SCOMResourcePool -EnableAutomaticMembership $false; $pools | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name "{{name}}") -Action Remove.',
     },
   },
   *check({ topology }) {
@@ -21,7 +21,7 @@ export default defineRule({
         const others = defaults.filter((d) => d !== pool && d.members.some((m) => m.server === member.server)).map((d) => `"${d.name}"`);
         if (others.length === 0) continue;
         const defaultPools = others.length === 1 ? others[0]! : `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]!}`;
-        yield { messageId: 'notDedicated', data: { name: member.server.name, pool: pool.name, defaultPools, count: others.length }, path: member.path, pool: pool.name };
+        yield { messageId: 'notDedicated', data: { name: member.server.name, pool: pool.name, defaultPools, defaultPoolList: others.join(', '), count: others.length }, path: member.path, pool: pool.name };
       }
     }
   },

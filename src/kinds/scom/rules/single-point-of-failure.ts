@@ -34,7 +34,7 @@ export default defineRule({
       const [reason, advice] = first.index === listener
         ? [`${first.name} hosts the operational database`, 'move the operational database to a SQL Server of its own, ideally clustered.']
         : cause === 'votes'
-          ? [`the pool loses quorum: the default observer's vote counts only through a management server among its voters`, 'add a management server to the pool, or disable its default observer (Set-SCOMResourcePool -UseDefaultObserver $false) and count on its own members.']
+          ? [`the pool loses quorum: the default observer's vote counts only through a management server among its voters`, `add a management server to the pool, or disable its default observer (Get-SCOMResourcePool -DisplayName "${a.pool.name}" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) and count on its own members.`]
           : cause === 'members'
             ? ['no other member is left to run its workflows', 'add members to the pool.']
             : ['its members reach the management group only through it', 'give the gateways another server to report to (`reportsTo`, Set-SCOMParentManagementServer -FailoverServer), or add the server that is missing.'];
