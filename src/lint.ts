@@ -8,7 +8,7 @@ import { actualType, checkConfigSchema, checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
 import { COMMON_RULES, isSuppressible, nearestRuleId, ruleById, ruleSettingProblem } from './rules/index.js';
 import { INTERNAL_ERROR } from './rules/common/internal-error.js';
-import { DEFAULT_KIND, isKnownKind, isPlainlyNotATopology, KINDS, type TopologyKind } from './kinds/index.js';
+import { DEFAULT_KIND, isKnownKind, isPlainlyNotATopology, kindOfKeys, KINDS, type TopologyKind } from './kinds/index.js';
 import { kindPlugin } from './kinds/registry.js';
 import type { KindHost, KindModels } from './kinds/types.js';
 import type { Failover } from './kinds/opcon/index.js';
@@ -214,7 +214,12 @@ export async function lintText(text: string, file: string, options: LintOptions 
 
   // 2. The kind, then the schema.
   const schemaRule = ruleById('schema')!;
-  const declaredKind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
+  let declaredKind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
+  // `kind` compares case-insensitively (FORMAT.md): `kind: SCOM` is scom.
+  if (typeof declaredKind === 'string' && !isKnownKind(declaredKind) && isKnownKind(declaredKind.toLowerCase())) {
+    declaredKind = declaredKind.toLowerCase();
+    (value as { kind?: unknown }).kind = declaredKind;
+  }
   if (declaredKind !== undefined && !isKnownKind(declaredKind)) {
     // A kind that is no text (`kind: [scom]`) is named by its type, not as "[object Object]".
     const report: Pick<Report, 'messageId' | 'data'> = typeof declaredKind === 'string'
@@ -224,6 +229,12 @@ export async function lintText(text: string, file: string, options: LintOptions 
     return done(sourceMap);
   }
   const violations = await checkSchema(value, (p) => sourceMap.isPlainScalar(p));
+  // No `kind`, and the keys of another kind than the default: one finding that names the kind to add.
+  const meant = declaredKind === undefined && violations.length > 0 ? kindOfKeys(value) : undefined;
+  if (meant !== undefined) {
+    reportRule(schemaRule, sourceMap, { messageId: 'missingKind', data: { kind: meant }, path: '', at: 'key' });
+    return done(sourceMap);
+  }
   if (violations.length > 0) {
     // Another tool's file: one finding per violation all the same (CLI.md), the first of them
     // saying that it is not a topology and how to leave it out.
