@@ -15,6 +15,7 @@ import type { Failover } from './kinds/opcon/index.js';
 import { formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
 import type { CompiledPolicy, PolicyDefinition } from './policies/types.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
+import { commentsContaining } from './io/comments.js';
 import { compareFindings, type FileResult, type Finding, type KindPoolResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { PooltopoError } from './errors.js';
@@ -167,7 +168,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
   // Whether the kind's rules ran (suppress judges unused comments only then).
   let rulesRan = false;
   const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover): LintOutcome => {
-    const s = suppress(findings, text, sourceMap, options, add, rulesRan);
+    const s = suppress(findings, text, sourceMap, options, add, rulesRan, limits.maxDepth);
     // The kind's own plug-in made the pools and the failover, so they are the figures of
     // FileResult's variant for that kind (the type checker cannot follow a plug-in looked up by id).
     const result = {
@@ -231,7 +232,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
  */
 function suppress(
   findings: Finding[], text: string, sourceMap: SourceMap, options: LintOptions,
-  add: (ruleId: string, at: Position, path: string, message: string) => void, rulesRan: boolean,
+  add: (ruleId: string, at: Position, path: string, message: string) => void, rulesRan: boolean, maxDepth: number,
 ): { findings: Finding[]; suppressed: SuppressedFinding[] } {
   if (!text.includes('pooltopo-disable')) return { findings, suppressed: [] };
   // The lines a finding's node and its ancestors begin on: a mapping entry where its key is, a
@@ -244,7 +245,7 @@ function suppress(
     }
     return lines;
   };
-  const directives = parseDirectives(text);
+  const directives = parseDirectives(commentsContaining(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 'pooltopo-disable', maxDepth));
   const outcome = applyDirectives(findings, directives, linesOf, isSuppressible);
   findings.length = 0;
   for (const f of outcome.findings) findings.push(f);

@@ -7,6 +7,7 @@
  * Without rule ids a directive covers every rule. A directive must give a reason; one that covers
  * nothing is reported when asked (`--report-unused-disable`). Syntax errors cannot be suppressed.
  */
+import type { Comment } from './io/comments.js';
 import type { Finding, SuppressedFinding } from './results.js';
 
 export interface Directive {
@@ -19,23 +20,24 @@ export interface Directive {
   readonly reason: string;
 }
 
-const DIRECTIVE = /(^|[ \t])#[ \t]*pooltopo-(disable-next-line|disable)(?=$|[ \t])(.*)$/;
+const DIRECTIVE = /^#[ \t]*pooltopo-(disable-next-line|disable)(?=$|[ \t])(.*)$/;
 
-export function parseDirectives(text: string): Directive[] {
+/**
+ * The directives among a file's comments (io/comments.ts): only a comment is one, never a value
+ * that looks like one, so a string in the file cannot silence its findings.
+ */
+export function parseDirectives(comments: readonly Comment[]): Directive[] {
   const out: Directive[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
-  lines.forEach((lineText, i) => {
-    if (!lineText.includes('pooltopo-disable')) return;
-    const m = DIRECTIVE.exec(lineText);
-    if (!m) return;
-    const column = m.index + m[1]!.length + 1;
-    const body = m[3]!;
+  for (const c of comments) {
+    const m = DIRECTIVE.exec(c.text);
+    if (!m) continue;
+    const body = m[2]!;
     const sep = body.indexOf('--');
     const idsText = sep >= 0 ? body.slice(0, sep) : body;
     const reason = sep >= 0 ? body.slice(sep + 2).trim() : '';
     const ruleIds = idsText.split(/[\s,]+/).filter((s) => s.length > 0);
-    out.push({ kind: m[2] === 'disable' ? 'file' : 'next-line', line: i + 1, column, ruleIds, reason });
-  });
+    out.push({ kind: m[1] === 'disable' ? 'file' : 'next-line', line: c.line, column: c.column, ruleIds, reason });
+  }
   return out;
 }
 
@@ -59,11 +61,32 @@ export function applyDirectives(
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   const used = new Map<Directive, Set<string>>();
-  const nextLine = directives.some((d) => d.kind === 'next-line');
+  // Next-line directives by the line they cover, so that each finding looks at its own lines only
+  // and many directives cost no more than many findings.
+  const byLine = new Map<number, Directive[]>();
+  const fileWide: Directive[] = [];
+  for (const d of directives) {
+    if (d.kind === 'file') {
+      fileWide.push(d);
+      continue;
+    }
+    const at = byLine.get(d.line + 1);
+    if (at) at.push(d);
+    else byLine.set(d.line + 1, [d]);
+  }
+  const covers = (d: Directive, f: Finding) => d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId);
   for (const f of findings) {
-    const lines = nextLine ? new Set([f.line, ...linesOf(f)]) : new Set([f.line]);
-    const covering = !suppressible(f.ruleId) ? undefined : directives.find((d) =>
-      (d.kind === 'file' || lines.has(d.line + 1)) && (d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId)));
+    let covering: Directive | undefined;
+    if (suppressible(f.ruleId)) {
+      const lines = byLine.size > 0 ? new Set([f.line, ...linesOf(f)]) : new Set([f.line]);
+      // The first directive in the file's order that covers the finding, as before.
+      for (const d of fileWide) if (covers(d, f)) { covering = d; break; }
+      for (const line of lines) {
+        for (const d of byLine.get(line) ?? []) {
+          if (covers(d, f) && (!covering || d.line < covering.line || (d.line === covering.line && d.column < covering.column))) covering = d;
+        }
+      }
+    }
     if (!covering) {
       kept.push(f);
       continue;
