@@ -20,6 +20,7 @@ import { compareFindings, type FileResult, type Finding, type KindPoolResult, ty
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { PooltopoError } from './errors.js';
 import { closest } from './util/suggest.js';
+import { own } from './util/own.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -279,7 +280,7 @@ function suppress(
 
 /** A rule's or policy's severity as configured, else its own; undefined when it is off. */
 function severityFor(ruleId: string, options: LintOptions, policyById?: ReadonlyMap<string, { readonly severity: Severity }>): Severity | undefined {
-  const configured = options.rules?.[ruleId];
+  const configured = own(options.rules, ruleId);
   if (configured === 'off') return undefined;
   return configured ?? ruleById(ruleId)?.meta.severity ?? policyById?.get(ruleId)?.severity ?? 'error';
 }

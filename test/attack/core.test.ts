@@ -4,10 +4,14 @@
  * hostile policies and inputs at scale. The fast form runs in `npm test`; `ATTACK=full` runs the
  * attacks at their full sizes.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
 
 const FULL = process.env['ATTACK'] === 'full';
+void FULL;
 const HOSTILE = 'test/fixtures/hostile';
 
 describe('directives are comments only', () => {
@@ -25,5 +29,139 @@ describe('directives are comments only', () => {
     const [file] = JSON.parse(run.stdout).files;
     expect(file.suppressed.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([['gateway-without-failover', 14]]);
     expect(file.findings.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([['gateway-without-failover', 16], ['unknown-reference', 16]]);
+  });
+});
+
+/** Every name Object.prototype has, each a user-given key somewhere below. */
+const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
+function scomWith(n: string): string {
+  const q = JSON.stringify(n);
+  return [
+    'version: 1', 'kind: scom', `name: ${q}`,
+    `dataCenters: [{name: ${q}}, {name: dc-${n}}]`,
+    `latency: [{between: [${q}, dc-${n}], ms: 20}]`,
+    'databases: {operational: {server: sql01, dataCenter: ' + q + '}}',
+    'managementServers:',
+    `  - {name: ${q}, dataCenter: ${q}, agents: 900}`,
+    `  - {name: ms-${n}, dataCenter: dc-${n}}`,
+    'gateways:',
+    `  # pooltopo-disable-next-line ${n} -- an id from the prototype`,
+    `  - {name: gw-${n}, managementServers: [${q}, missing-${n}]}`,
+    'pools:',
+    `  - {name: ${q}, members: [${q}, ms-${n}]}`,
+    '',
+  ].join('\n');
+}
+
+function skypeWith(n: string): string {
+  const q = JSON.stringify(n);
+  return [
+    'version: 1', 'kind: skype-pool-pair', `name: ${q}`, 'productVersion: "2015"',
+    'pools:',
+    `  - {name: ${q}, edition: enterprise, users: 1000, maxUsers: 500, frontEnds: [${q}, fe2, fe3]}`,
+    `  - {name: other-${n}, edition: enterprise, users: 1000, maxUsers: 5000, frontEnds: [fe4, fe5, fe6]}`,
+    `pairs: [[${q}, other-${n}]]`,
+    '',
+  ].join('\n');
+}
+
+function opconWith(n: string): string {
+  const q = JSON.stringify(n);
+  return [
+    'version: 1', 'kind: opcon-failover', `name: ${q}`,
+    'machines:',
+    `  - {name: ${q}, mode: Primary, settings: {${q}: Y, FailOverSocketNumber: 6500}}`,
+    `  - {name: b-${n}, mode: Secondary, settings: {${q}: 1, PrimaryMachine: ${q}, FailOverSocketNumber: 6500, PrimaryAbnormalShutdownFailover: Y}}`,
+    '',
+  ].join('\n');
+}
+
+/** Output a user may see: no lost value, no internal error, no function's text. */
+function expectSane(run: { code: number; stdout: string; stderr: string }, what: string): void {
+  expect([0, 1, 2], `${what}: exit ${run.code}\n${run.stderr}`).toContain(run.code);
+  const both = run.stdout + run.stderr;
+  // A rule that failed, or the CLI itself, says "internal error" on standard error.
+  expect(run.stderr, what).not.toMatch(/internal error/);
+  const bad = /\bundefined\b|\[object |\[native code\]|function [A-Za-z]*\(/.exec(both);
+  expect(bad && both.slice(Math.max(0, bad.index - 300), bad.index + 100), what).toBeNull();
+  if (run.code === 2) expect(run.stderr.trim().split('\n'), what).toHaveLength(1);
+}
+
+describe('a prototype name as any user-given key is data', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-proto-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  it.each(PROTO_NAMES)('%s', async (n) => {
+    const dir = mkdtempSync(path.join(tmp, 'n-'));
+    const files = { 'scom.yaml': scomWith(n), 'skype.yaml': skypeWith(n), 'opcon.yaml': opconWith(n) };
+    for (const [f, text] of Object.entries(files)) writeFileSync(path.join(dir, f), text);
+    const q = JSON.stringify(n);
+    const configs = {
+      rules: `rules:\n  ${q}: warning\n`,
+      severity: `rules:\n  no-high-availability: ${q}\n`,
+      settings: `settings:\n  ${q}: 3\n`,
+      limits: `limits:\n  ${q}: 3\n`,
+      policy: `policies:\n  - id: ${q}\n    assert: "tolerableFailures >= 2"\n    message: "Pool {{name}} is short"\n`,
+      policyMessage: `policies:\n  - id: acme-short\n    assert: "tolerableFailures >= 2"\n    message: "Pool {{${n}}} is short"\n`,
+      policySymbol: `policies:\n  - id: acme-short\n    assert: "${n} >= 2"\n    message: "Pool is short"\n`,
+      policyAndRule: `policies:\n  - id: ${q}\n    severity: warning\n    assert: "tolerableFailures >= 2"\n    message: "Pool {{name}} is short"\nrules:\n  ${q}: error\n`,
+    };
+    for (const [c, text] of Object.entries(configs)) writeFileSync(path.join(dir, `${c}.pooltopo.yaml`), text);
+    const runs: [string, string[]][] = [];
+    for (const c of [undefined, ...Object.keys(configs)]) {
+      const config = c === undefined ? ['--no-config'] : ['--config', `${c}.pooltopo.yaml`];
+      for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) runs.push([`validate ${format} ${c}`, ['validate', '.', '--format', format, ...config]]);
+      runs.push([`rules ${c}`, ['rules', ...config]], [`rules ${n} ${c}`, ['rules', n, ...config]]);
+      for (const f of Object.keys(files)) {
+        runs.push([`report ${f} ${c}`, ['report', f, '-o', `${f}.html`, ...config]]);
+        runs.push([`plan ${f} ${c}`, ['plan', f, ...config]]);
+      }
+    }
+    runs.push(['simulate scom', ['simulate', 'scom.yaml', '--down', n, '--format', 'json']]);
+    runs.push(['simulate scom partition', ['simulate', 'scom.yaml', '--partition', `${n}|dc-${n}`]]);
+    runs.push(['simulate scom unknown', ['simulate', 'scom.yaml', '--down', `${n}x`]]);
+    runs.push(['simulate skype pool', ['simulate', 'skype.yaml', '--down', n]]);
+    runs.push(['simulate skype front end', ['simulate', 'skype.yaml', '--down', `${n},fe2`, '--format', 'json']]);
+    runs.push(['simulate opcon', ['simulate', 'opcon.yaml', '--event', 'abnormal-shutdown']]);
+    runs.push(['simulate opcon bad event', ['simulate', 'opcon.yaml', '--event', n]]);
+    for (const [what, args] of runs) {
+      const run = await runCli(args, { cwd: dir });
+      expectSane(run, `${n}: ${what}`);
+      if (args[0] === 'validate' && args.includes('json') && run.code !== 2) {
+        for (const file of JSON.parse(run.stdout).files) {
+          for (const f of file.findings) expect(['error', 'warning', 'info'], `${n}: ${what}: ${f.ruleId}`).toContain(f.severity);
+        }
+      }
+      if (args[0] === 'validate' && args.includes('github') && run.code !== 2) {
+        for (const line of run.stdout.split('\n').filter((l) => l !== '')) expect(line, what).toMatch(/^::(error|warning|notice) /);
+      }
+    }
+  }, 120_000);
+});
+
+describe('policies work on single values only, in bounded time', () => {
+  it.each([
+    ['policy-list', /:4:13: bad config file: policy "acme-min-of-list": a list or matrix \(\[\.\.\.\]\) is not allowed in policies/],
+    ['policy-matrix-power', /:4:13: bad config file: `policies\[0\]\.assert` must be at most 1000 characters long\./],
+    ['policy-small-matrix', /:4:13: bad config file: policy "acme-matrix": a list or matrix/],
+    ['policy-deep', /:4:13: bad config file: policy "acme-deep": the expression nests too deeply/],
+    ['policy-index', /:7:13: bad config file: policy "acme-index": "group" has no field "constructor"; it has name, /],
+  ])('%s is a bad config with its position, never an internal error', async (name, message) => {
+    const run = await runCli(['validate', 'examples/single-server.yaml', '--config', `${HOSTILE}/configs/${name}.pooltopo.yaml`], { cwd: ROOT });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it('a field of a figure is still a figure', async () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-policy-'));
+    try {
+      writeFileSync(path.join(tmp, 'c.yaml'), 'policies:\n  - id: acme-three\n    severity: error\n    assert: "group.managementServers >= 3 and withDefaultObserver.tolerableFailures >= 0"\n    message: "Pool {{name}} needs 3 management servers"\n');
+      const run = await runCli(['validate', path.join(ROOT, 'examples/single-server.yaml'), '--config', 'c.yaml', '--format', 'json'], { cwd: tmp });
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === 'acme-three').length).toBeGreaterThan(0);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
