@@ -116,6 +116,9 @@ export function actualType(value: unknown): string {
  * written so is a string, the number is past a double's range (`1e400`), and js-yaml left it as
  * it was written.
  */
+/** The pattern of definitions/name (src/kinds/schema.base.json) that keeps a name on one line. */
+const NAME_CHARACTERS = '^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$';
+
 const YAML_NUMBER = /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
 
 function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): SchemaViolation {
@@ -173,10 +176,20 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
     case 'minLength':
       return { message: `${capital(field)} must not be empty`, path: e.instancePath, at: 'value' };
     case 'maxLength':
+      if (e.propertyName !== undefined) {
+        return { message: `Key ${JSON.stringify(clip(e.propertyName))} in ${field} must be at most ${String(p['limit'])} characters long`, path: `${e.instancePath}/${escapePointerToken(e.propertyName)}`, at: 'key' };
+      }
       return { message: `${capital(field)} must be at most ${String(p['limit'])} characters long`, path: e.instancePath, at: 'value' };
     case 'pattern': {
       // A name (definitions/name) has a character other than a space.
       if (p['pattern'] === '\\S') return { message: `${capital(field)} must not be blank (only spaces)`, path: e.instancePath, at: 'value' };
+      if (p['pattern'] === NAME_CHARACTERS) {
+        const bad = typeof e.data === 'string' ? /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.exec(e.data) : null;
+        const which = bad ? ` (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${bad.index + 1})` : '';
+        const name = e.propertyName !== undefined ? `Key ${JSON.stringify(clip(e.propertyName))} in ${field}` : capital(field);
+        const path = e.propertyName !== undefined ? `${e.instancePath}/${escapePointerToken(e.propertyName)}` : e.instancePath;
+        return { message: `${name} must be on one line, without control characters${which}`, path, at: e.propertyName !== undefined ? 'key' : 'value' };
+      }
       const name = e.propertyName !== undefined ? `Key "${e.propertyName}" in ${field}` : capital(field);
       const path = e.propertyName !== undefined ? `${e.instancePath}/${escapePointerToken(e.propertyName)}` : e.instancePath;
       return { message: `${name} must be a kebab-case rule id such as "no-high-availability"`, path, at: e.propertyName !== undefined ? 'key' : 'value' };

@@ -4,7 +4,7 @@
  * hostile policies and inputs at scale. The fast form runs in `npm test`; `ATTACK=full` runs the
  * attacks at their full sizes.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -160,6 +160,35 @@ describe('policies work on single values only, in bounded time', () => {
       const run = await runCli(['validate', path.join(ROOT, 'examples/single-server.yaml'), '--config', 'c.yaml', '--format', 'json'], { cwd: tmp });
       expect(run.code).toBe(1);
       expect(JSON.parse(run.stdout).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === 'acme-three').length).toBeGreaterThan(0);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('names are bounded in the schema', () => {
+  it('a name with a line break, a control character or 300 characters is a schema finding at its node', async () => {
+    const run = await runCli(['validate', '--no-config', '--format', 'json', `${HOSTILE}/names-unbounded.yaml`, `${HOSTILE}/setting-keys-unbounded.yaml`], { cwd: ROOT });
+    expect(run.code).toBe(1);
+    const findings = JSON.parse(run.stdout).files.flatMap((f: { findings: { ruleId: string; path: string; message: string }[] }) => f.findings);
+    expect(findings.map((f: { ruleId: string; path: string }) => [f.ruleId, f.path])).toEqual([
+      ['schema', '/name'], ['schema', '/managementServers/0/name'], ['schema', '/managementServers/1/name'], ['schema', '/managementServers/2/name'],
+      ['schema', '/machines/0/settings/Bad\nKey'], ['schema', `/machines/0/settings/${'K'.repeat(300)}`],
+    ]);
+    expect(findings[0].message).toBe('`name` must be on one line, without control characters (U+000A at character 8).');
+    expect(findings[1].message).toBe('`managementServers[0].name` must be at most 255 characters long.');
+  });
+
+  it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'report'])('no line of %s output is one the file chose', async (format) => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-names-'));
+    try {
+      const out = path.join(tmp, 'out');
+      const args = format === 'report'
+        ? ['report', '--no-config', `${HOSTILE}/names-unbounded.yaml`, '-o', out]
+        : ['validate', '--no-config', '--format', format, `${HOSTILE}/names-unbounded.yaml`, '-o', out];
+      const run = await runCli(args, { cwd: ROOT });
+      expect(run.code).toBe(1);
+      expect(readFileSync(out, 'utf8')).not.toMatch(/^ssh-ed25519/m);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
