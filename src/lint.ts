@@ -12,11 +12,11 @@ import { DEFAULT_KIND, isKnownKind, isPlainlyNotATopology, KINDS, type TopologyK
 import { kindPlugin } from './kinds/registry.js';
 import type { KindHost, KindModels } from './kinds/types.js';
 import type { Failover } from './kinds/opcon/index.js';
-import { formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
+import { formatMessage, groupThousands, type AnyRule, type Report, type Severity } from './rules/types.js';
 import type { CompiledPolicy, PolicyDefinition } from './policies/types.js';
 import { applyDirectives, parseDirectives } from './suppressions.js';
 import { commentsContaining } from './io/comments.js';
-import { compareFindings, type FileResult, type Finding, type KindPoolResult, type SuppressedFinding } from './results.js';
+import { compareFindings, MAX_FINDINGS_PER_RULE, type FileResult, type Finding, type KindPoolResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { PooltopoError } from './errors.js';
 import { closest } from './util/suggest.js';
@@ -139,17 +139,27 @@ export async function lintText(text: string, file: string, options: LintOptions 
   const { limits, settings, policyById } = await prepareLintOptions(options);
   const findings: Finding[] = [];
   const severityOf = (ruleId: string) => severityFor(ruleId, options, policyById);
+  const cap = new FindingCap(file);
   /** Adds a finding at a position (the rule's configured severity; nothing when it is off). */
   const add = (ruleId: string, at: Position, path: string, message: string, pool?: string) => {
     const severity = severityOf(ruleId);
     if (!severity) return;
+    if (cap.full(ruleId)) return cap.leaveOut(ruleId, severity, () => ({ at, path }));
+    cap.count(ruleId);
     findings.push({ ruleId, severity, message, file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path });
   };
   const addReport = (ruleId: string, sourceMap: SourceMap, report: Report, message: string) =>
     add(ruleId, sourceMap.locate(report.path, report.at ?? 'value'), report.path, message, report.pool);
   const reportRule = (rule: AnyRule, sourceMap: SourceMap, report: Report) => {
-    const template = rule.meta.messages[report.messageId] ?? report.messageId;
-    addReport(rule.meta.id, sourceMap, report, formatMessage(template, report.data));
+    const id = rule.meta.id;
+    // Past the cap the finding is only counted: neither worded nor placed.
+    if (cap.full(id)) {
+      const severity = severityOf(id);
+      if (severity) cap.leaveOut(id, severity, () => ({ at: sourceMap.locate(report.path, report.at ?? 'value'), path: report.path }));
+      return;
+    }
+    const template = own(rule.meta.messages, report.messageId) ?? report.messageId;
+    addReport(id, sourceMap, report, formatMessage(template, report.data));
   };
   /** Runs each rule's check on a kind's context; a rule that throws is an internal-error finding. */
   const runRules = (rules: readonly AnyRule[], context: unknown, sourceMap: SourceMap) => {
@@ -169,7 +179,11 @@ export async function lintText(text: string, file: string, options: LintOptions 
   // Whether the kind's rules ran (suppress judges unused comments only then).
   let rulesRan = false;
   const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover): LintOutcome => {
+    // The findings left out are summed up before the comments apply, so that a comment covers
+    // them as it covers the rest of the rule's findings; the comments' own after.
+    cap.summarise(findings);
     const s = suppress(findings, text, sourceMap, options, add, rulesRan, limits.maxDepth);
+    cap.summarise(s.findings);
     // The kind's own plug-in made the pools and the failover, so they are the figures of
     // FileResult's variant for that kind (the type checker cannot follow a plug-in looked up by id).
     const result = {
@@ -196,7 +210,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
     reportRule(schemaRule, sourceMap, { messageId: report.messageId, data: report.data, path: '/kind' });
     return done(sourceMap);
   }
-  const violations = await checkSchema(value, (p) => sourceMap.isPlainScalar(p));
+  const { violations, more, firstMore } = await checkSchema(value, (p) => sourceMap.isPlainScalar(p), MAX_FINDINGS_PER_RULE);
   if (violations.length > 0) {
     // Another tool's file: one finding per violation all the same (CLI.md), the first of them
     // saying that it is not a topology and how to leave it out.
@@ -205,6 +219,10 @@ export async function lintText(text: string, file: string, options: LintOptions 
       const messageId = notATopology && i === 0 ? 'notATopology' : 'violation';
       const report: Report = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId, data: { message: v.message }, path: v.path, at: v.at };
       reportRule(schemaRule, sourceMap, report);
+    }
+    const severity = severityOf(schemaRule.meta.id);
+    if (firstMore && severity) {
+      cap.leaveOut(schemaRule.meta.id, severity, () => ({ at: sourceMap.locate(firstMore.path, firstMore.at), path: firstMore.path }), more);
     }
     return done(sourceMap, isKnownKind(declaredKind) ? declaredKind : undefined);
   }
@@ -278,6 +296,50 @@ function suppress(
   return { findings, suppressed: outcome.suppressed };
 }
 
+/** The message of the finding that stands for those of a rule left out of a file. */
+function leftOutMessage(ruleId: string, count: number): string {
+  const more = count === 1 ? '1 more finding' : `${groupThousands(count)} more findings`;
+  return `${more} of ${ruleId} in this file ${count === 1 ? 'is' : 'are'} not shown (pooltopo reports at most ${groupThousands(MAX_FINDINGS_PER_RULE)} per rule and file); the first of them is here.`;
+}
+
+/**
+ * At most MAX_FINDINGS_PER_RULE findings of a rule in a file: the rest are counted, and
+ * `summarise` adds one finding of the rule saying how many, where the first left out was.
+ */
+class FindingCap {
+  private readonly counts = new Map<string, number>();
+  private readonly omitted = new Map<string, { severity: Severity; count: number; at: Position; path: string; summarised: boolean }>();
+
+  constructor(private readonly file: string) {}
+
+  /** Whether the rule has its share of findings. */
+  full(ruleId: string): boolean {
+    return (this.counts.get(ruleId) ?? 0) >= MAX_FINDINGS_PER_RULE;
+  }
+
+  /** One more finding of the rule kept. */
+  count(ruleId: string): void {
+    this.counts.set(ruleId, (this.counts.get(ruleId) ?? 0) + 1);
+  }
+
+  leaveOut(ruleId: string, severity: Severity, where: () => { at: Position; path: string }, count = 1): void {
+    const known = this.omitted.get(ruleId);
+    if (known) known.count += count;
+    else this.omitted.set(ruleId, { severity, count, ...where(), summarised: false });
+  }
+
+  summarise(findings: Finding[]): void {
+    for (const [ruleId, o] of this.omitted) {
+      if (o.summarised) continue;
+      o.summarised = true;
+      findings.push({
+        ruleId, severity: o.severity, file: this.file, line: o.at.line, column: o.at.column, path: o.path,
+        message: leftOutMessage(ruleId, o.count),
+      });
+    }
+  }
+}
+
 /** A rule's or policy's severity as configured, else its own; undefined when it is off. */
 function severityFor(ruleId: string, options: LintOptions, policyById?: ReadonlyMap<string, { readonly severity: Severity }>): Severity | undefined {
   const configured = own(options.rules, ruleId);
@@ -293,10 +355,10 @@ export function syntaxOutcome(file: string, sourceMap: SourceMap, problems: read
   if (severity !== undefined) {
     for (const p of problems) {
       const { line, column } = sourceMap.positionOf(p.offset);
-      findings.push({
-        ruleId: rule.meta.id, severity,
-        message: formatMessage(rule.meta.messages[p.json ? 'jsonSyntax' : 'syntax']!, { reason: p.message }), file, line, column, path: '',
-      });
+      const message = p.leftOut !== undefined
+        ? leftOutMessage(rule.meta.id, p.leftOut)
+        : formatMessage(rule.meta.messages[p.json ? 'jsonSyntax' : 'syntax']!, { reason: p.message });
+      findings.push({ ruleId: rule.meta.id, severity, message, file, line, column, path: '' });
     }
   }
   return { result: { file, findings: findings.sort(compareFindings), pools: [] } };

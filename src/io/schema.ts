@@ -43,9 +43,9 @@ function configValidator(): Promise<ValidateFunction> {
  * a plain number past a double's range is left a string by the YAML reader, and is named as the
  * number it is written as rather than as a string.
  */
-export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean): Promise<SchemaViolation[]> {
-  if (value === null || value === undefined) return [{ message: '', path: '', at: 'value' }];
-  return violations(await topologyValidator(), value, writtenPlain);
+export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean, max = Infinity): Promise<SchemaViolations> {
+  if (value === null || value === undefined) return { violations: [{ message: '', path: '', at: 'value' }], more: 0 };
+  return violations(await topologyValidator(), value, writtenPlain, max);
 }
 
 /**
@@ -53,18 +53,35 @@ export async function checkSchema(value: unknown, writtenPlain: (pointer: string
  * code, which have no text, have no plain scalars).
  */
 export async function checkConfigSchema(value: unknown, writtenPlain: (pointer: string) => boolean = () => false): Promise<SchemaViolation[]> {
-  return violations(await configValidator(), value, writtenPlain);
+  return violations(await configValidator(), value, writtenPlain).violations;
 }
 
-function violations(validate: ValidateFunction, value: unknown, writtenPlain: (pointer: string) => boolean): SchemaViolation[] {
-  if (validate(value)) return [];
+/** The violations described, and how many more there are, the first of them where `firstMore` is. */
+export interface SchemaViolations {
+  readonly violations: SchemaViolation[];
+  readonly more: number;
+  readonly firstMore?: SchemaViolation;
+}
+
+/**
+ * The first `max` violations described, and how many more there are: a file of a million unknown
+ * keys is told about the first ones, and not worded a million times.
+ */
+function violations(validate: ValidateFunction, value: unknown, writtenPlain: (pointer: string) => boolean, max = Infinity): SchemaViolations {
+  if (validate(value)) return { violations: [], more: 0 };
   const errors = validate.errors ?? [];
   const out: SchemaViolation[] = [];
   const seen = new Set<string>();
+  let more = 0;
+  let firstMore: SchemaViolation | undefined;
   for (const e of errors) {
     // A propertyNames failure is reported twice by ajv: once for the name, once for the object; and
     // the kind's if/then/else adds a wrapper error beside the real ones.
     if (e.keyword === 'propertyNames' || e.keyword === 'if') continue;
+    if (out.length >= max) {
+      if (more++ === 0) firstMore = describe(e, writtenPlain);
+      continue;
+    }
     const described = describe(e, writtenPlain);
     const v = /[.?!]$/.test(described.message) ? described : Object.assign({}, described, { message: `${described.message}.` });
     const key = `${v.path}\u0000${v.message}`;
@@ -72,7 +89,7 @@ function violations(validate: ValidateFunction, value: unknown, writtenPlain: (p
     seen.add(key);
     out.push(v);
   }
-  return out;
+  return firstMore ? { violations: out, more, firstMore } : { violations: out, more };
 }
 
 /** `/managementServers/0/agents` → `managementServers[0].agents`. */
@@ -136,7 +153,7 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
       const [near] = closest(key, allowed, 1);
       const hint = near ? `; did you mean "${near}"?` : allowed.length ? `; allowed keys are ${allowed.join(', ')}` : '';
       return {
-        message: `Unknown key "${key}" in ${field}${hint}`,
+        message: `Unknown key "${clip(key)}" in ${field}${hint}`,
         path: `${e.instancePath}/${escapePointerToken(key)}`,
         at: 'key',
       };

@@ -4,14 +4,13 @@
  * hostile policies and inputs at scale. The fast form runs in `npm test`; `ATTACK=full` runs the
  * attacks at their full sizes.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../support/run-cli.js';
+import { ROOT, runCli, spawnCli } from '../support/run-cli.js';
 
 const FULL = process.env['ATTACK'] === 'full';
-void FULL;
 const HOSTILE = 'test/fixtures/hostile';
 
 describe('directives are comments only', () => {
@@ -193,4 +192,98 @@ describe('names are bounded in the schema', () => {
       rmSync(tmp, { recursive: true, force: true });
     }
   });
+});
+
+/** The findings of one file, as `validate --format json` gives them. */
+async function findingsOf(file: string, cwd = ROOT): Promise<{ code: number; findings: { ruleId: string; message: string; line: number }[] }> {
+  const run = await runCli(['validate', '--no-config', '--format', 'json', file], { cwd });
+  expect(run.stderr).toBe('');
+  return { code: run.code, findings: JSON.parse(run.stdout).files[0].findings };
+}
+
+describe('output is bounded', () => {
+  it('one long name aliased 900 times is a yaml-syntax finding, not gigabytes of output', async () => {
+    const { code, findings } = await findingsOf(`${HOSTILE}/alias-long-name.yaml`);
+    expect(code).toBe(1);
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', line: 843, message: 'YAML syntax error: aliases expand the document to more than 32.0 MiB of text (limits.maxExpandedBytes).' })]);
+  });
+
+  it.each([
+    ['many-unknown-keys', 'schema', 200, 1],
+    ['many-duplicate-keys', 'yaml-syntax', 200, 1],
+    ['many-findings-one-rule', 'gateway-without-failover', 200, 0],
+  ])('%s: 1,000 findings of %s, then one saying how many more', async (name, ruleId, more, exit) => {
+    const { code, findings } = await findingsOf(`${HOSTILE}/${name}.yaml`);
+    expect(code).toBe(exit);
+    const ofRule = findings.filter((f) => f.ruleId === ruleId);
+    expect(ofRule).toHaveLength(1001);
+    const summary = ofRule.filter((f) => / not shown /.test(f.message));
+    expect(summary.map((f) => f.message)).toEqual([`${more} more findings of ${ruleId} in this file are not shown (pooltopo reports at most 1,000 per rule and file); the first of them is here.`]);
+  });
+
+  it('a list of long names in a message is clipped', async () => {
+    const { findings } = await findingsOf(`${HOSTILE}/long-list-in-message.yaml`);
+    const spans = findings.filter((f) => f.ruleId === 'pool-spans-data-centers');
+    expect(spans.length).toBeGreaterThan(0);
+    for (const f of spans) {
+      expect(f.message.length).toBeLessThan(1200);
+      expect(f.message).toMatch(/… \(7,367 more characters\)\); keep each pool within one data centre\.$/);
+    }
+  });
+
+  it('a document over limits.maxExpandedBytes given as a text is a finding too', async () => {
+    const { lintText } = await import('../../src/index.js');
+    const text = `version: 1\nname: "${'n'.repeat(2000)}"\nmanagementServers: [{name: a}]\n`;
+    const { result } = await lintText(text, 't.yaml', { limits: { maxExpandedBytes: 1000 } });
+    expect(result.findings.map((f) => [f.ruleId, f.message])).toEqual([['yaml-syntax', 'YAML syntax error: the document is 2,051 bytes, more than the 1,000 bytes pooltopo reads (limits.maxExpandedBytes).']]);
+  });
+});
+
+describe('a 512 MB heap is enough for every hostile fixture', () => {
+  const fixtures = readdirSync(path.join(ROOT, HOSTILE)).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => `${HOSTILE}/${f}`);
+  const heap = ['--max-old-space-size=512'];
+
+  it.each(['stylish', 'json', 'sarif', 'junit', 'github'])('validate --format %s, every fixture at once', (format) => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-heap-'));
+    try {
+      const run = spawnCli(['validate', '--no-config', '--format', format, ...fixtures, '-o', path.join(tmp, 'out')], { nodeArgs: heap });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(1);
+      expect(readFileSync(path.join(tmp, 'out'), 'utf8').length).toBeGreaterThan(100_000);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  // The attacks at the sizes they were found at: a 1 MB name aliased 900 times, and 15.6 MB of
+  // unknown keys (1.3 million), each in every format.
+  it.runIf(FULL)('the attacks at full size, in every format', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-heap-full-'));
+    try {
+      const name = 'x'.repeat(1_000_000);
+      writeFileSync(path.join(tmp, 'alias.yaml'), `version: 1\nname: &n "${name}"\nmanagementServers:\n${'  - name: *n\n'.repeat(900)}`);
+      const keys = Array.from({ length: 1_300_000 }, (_, i) => `k${String(i).padStart(7, '0')}: 1`).join('\n');
+      writeFileSync(path.join(tmp, 'keys.yaml'), `version: 1\nname: Keys\nmanagementServers:\n  - name: ms01\n${keys}\n`);
+      for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) {
+        const run = spawnCli(['validate', '--no-config', '--format', format, 'alias.yaml', 'keys.yaml', '-o', 'out'], { cwd: tmp, nodeArgs: heap, timeout: 120_000 });
+        expect(run, format).toMatchObject({ code: 1, stderr: '' });
+        expect(readFileSync(path.join(tmp, 'out'), 'utf8'), format).toMatch(/1,299,000 more findings of schema/);
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 900_000);
+
+  it('report of each fixture', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-heap-'));
+    try {
+      for (const f of fixtures) {
+        const run = spawnCli(['report', '--no-config', f, '-o', path.join(tmp, 'r.html')], { nodeArgs: heap });
+        expect([0, 1], `${f}: ${run.stderr}`).toContain(run.code);
+        expect(run.stderr, f).toMatch(/^pooltopo: wrote .*r\.html\n$/);
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
