@@ -8,7 +8,10 @@
  * nothing is reported when asked (`--report-unused-disable`). Syntax errors cannot be suppressed.
  */
 import type { Comment } from './io/comments.js';
-import type { Finding, SuppressedFinding } from './results.js';
+import type { Finding } from './results.js';
+
+/** What a directive is matched on: the finding's rule, line and node. */
+export type FindingPlace = Pick<Finding, 'ruleId' | 'line' | 'path'>;
 
 export interface Directive {
   readonly kind: 'next-line' | 'file';
@@ -41,65 +44,75 @@ export function parseDirectives(comments: readonly Comment[]): Directive[] {
   return out;
 }
 
-export interface SuppressionOutcome {
-  readonly findings: Finding[];
-  readonly suppressed: SuppressedFinding[];
-  /** Directives that gave no reason. */
-  readonly withoutReason: Directive[];
-  /** Directives (and rule ids in them) that covered no finding. */
-  readonly unused: { readonly directive: Directive; readonly ruleId?: string }[];
-}
-
 /**
+ * The file's directives, asked finding by finding as the findings are made, so that a finding a
+ * comment covers never counts against its rule's cap (MAX_FINDINGS_PER_RULE) and one it does not
+ * cover is never hidden behind those that are.
  * `linesOf(finding)`: the lines where the finding's node and each of its ancestors (but the
  * document itself) start; `suppressible(ruleId)`: whether a comment may hide the rule's findings.
  */
-export function applyDirectives(
-  findings: readonly Finding[], directives: readonly Directive[],
-  linesOf: (f: Finding) => ReadonlySet<number>, suppressible: (ruleId: string) => boolean,
-): SuppressionOutcome {
-  const kept: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
-  const used = new Map<Directive, Set<string>>();
+export class Suppressions {
+  private readonly used = new Map<Directive, Set<string>>();
   // Next-line directives by the line they cover, so that each finding looks at its own lines only
   // and many directives cost no more than many findings.
-  const byLine = new Map<number, Directive[]>();
-  const fileWide: Directive[] = [];
-  for (const d of directives) {
-    if (d.kind === 'file') {
-      fileWide.push(d);
-      continue;
+  private readonly byLine = new Map<number, Directive[]>();
+  private readonly fileWide: Directive[] = [];
+
+  constructor(
+    readonly directives: readonly Directive[],
+    private readonly linesOf: (f: FindingPlace) => ReadonlySet<number>,
+    private readonly suppressible: (ruleId: string) => boolean,
+  ) {
+    for (const d of directives) {
+      if (d.kind === 'file') {
+        this.fileWide.push(d);
+        continue;
+      }
+      const at = this.byLine.get(d.line + 1);
+      if (at) at.push(d);
+      else this.byLine.set(d.line + 1, [d]);
     }
-    const at = byLine.get(d.line + 1);
-    if (at) at.push(d);
-    else byLine.set(d.line + 1, [d]);
   }
-  const covers = (d: Directive, f: Finding) => d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId);
-  for (const f of findings) {
+
+  /** The first directive in the file's order that covers the finding (marked used), if any. */
+  covering(f: FindingPlace): Directive | undefined {
+    if (!this.suppressible(f.ruleId)) return undefined;
+    const covers = (d: Directive) => d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId);
     let covering: Directive | undefined;
-    if (suppressible(f.ruleId)) {
-      const lines = byLine.size > 0 ? new Set([f.line, ...linesOf(f)]) : new Set([f.line]);
-      // The first directive in the file's order that covers the finding, as before.
-      for (const d of fileWide) if (covers(d, f)) { covering = d; break; }
-      for (const line of lines) {
-        for (const d of byLine.get(line) ?? []) {
-          if (covers(d, f) && (!covering || d.line < covering.line || (d.line === covering.line && d.column < covering.column))) covering = d;
+    for (const d of this.fileWide) {
+      if (covers(d)) {
+        covering = d;
+        break;
+      }
+    }
+    if (this.byLine.size > 0) {
+      for (const line of new Set([f.line, ...this.linesOf(f)])) {
+        for (const d of this.byLine.get(line) ?? []) {
+          if (covers(d) && (!covering || d.line < covering.line || (d.line === covering.line && d.column < covering.column))) covering = d;
         }
       }
     }
-    if (!covering) {
-      kept.push(f);
-      continue;
+    if (covering) {
+      const hit = this.used.get(covering);
+      if (hit) hit.add(f.ruleId);
+      else this.used.set(covering, new Set([f.ruleId]));
     }
-    suppressed.push(Object.assign({}, f, { justification: covering.reason }));
-    if (!used.has(covering)) used.set(covering, new Set());
-    used.get(covering)!.add(f.ruleId);
+    return covering;
   }
-  const unused: SuppressionOutcome['unused'][number][] = [];
-  for (const d of directives) {
-    const hit = used.get(d);
-    if (!hit) unused.push({ directive: d });
-    else for (const id of d.ruleIds) if (!hit.has(id)) unused.push({ directive: d, ruleId: id });
+
+  /** Directives that gave no reason. */
+  withoutReason(): Directive[] {
+    return this.directives.filter((d) => d.reason === '');
   }
-  return { findings: kept, suppressed, withoutReason: directives.filter((d) => d.reason === ''), unused };
+
+  /** Directives (and rule ids in them) that covered no finding so far. */
+  unused(): { readonly directive: Directive; readonly ruleId?: string }[] {
+    const unused: { directive: Directive; ruleId?: string }[] = [];
+    for (const d of this.directives) {
+      const hit = this.used.get(d);
+      if (!hit) unused.push({ directive: d });
+      else for (const id of d.ruleIds) if (!hit.has(id)) unused.push({ directive: d, ruleId: id });
+    }
+    return unused;
+  }
 }

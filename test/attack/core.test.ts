@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ROOT, runCli, spawnCli } from '../support/run-cli.js';
 
 const FULL = process.env['ATTACK'] === 'full';
@@ -286,4 +286,88 @@ describe('a 512 MB heap is enough for every hostile fixture', () => {
       rmSync(tmp, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+/** Calls of the collection methods while `fn` runs, weighted by the length of the array they walk (as test/complexity.test.ts counts). */
+async function operations(fn: () => unknown): Promise<number> {
+  let ops = 0;
+  const counted: [object, string][] = [
+    [Map.prototype, 'get'], [Map.prototype, 'set'], [Map.prototype, 'has'], [Set.prototype, 'add'], [Set.prototype, 'has'],
+    [Array.prototype, 'push'], [Array.prototype, 'map'], [Array.prototype, 'filter'], [Array.prototype, 'some'], [Array.prototype, 'find'],
+    [Array.prototype, 'includes'], [Array.prototype, 'indexOf'], [String.prototype, 'indexOf'], [String.prototype, 'slice'],
+  ];
+  const originals = counted.map(([proto, name]) => [proto, name, (proto as Record<string, unknown>)[name]] as const);
+  for (const [proto, name, original] of originals) {
+    (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+      ops += Array.isArray(this) && name !== 'push' ? Math.max(1, this.length) : 1;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+  try {
+    await fn();
+  } finally {
+    for (const [proto, name, original] of originals) (proto as Record<string, unknown>)[name] = original;
+  }
+  return ops;
+}
+
+/** `n` gateways without failover, each under a next-line comment that suppresses its finding. */
+function suppressedGateways(n: number, tail = ''): string {
+  const lines = ['version: 1', 'name: Suppressed', 'managementServers:', '  - name: ms01', '  - name: ms02', 'gateways:'];
+  for (let i = 0; i < n; i++) lines.push('  # pooltopo-disable-next-line gateway-without-failover -- DMZ, CHG-1', `  - {name: gw${i}, managementServers: [ms01]}`);
+  return `${lines.join('\n')}\n${tail}`;
+}
+
+describe('scale', () => {
+  it('next-line suppressions cost linear work in their number', async () => {
+    const { lintText } = await import('../../src/index.js');
+    const work = async (n: number) => operations(() => lintText(suppressedGateways(n), 's.yaml'));
+    const small = await work(500);
+    const large = await work(4000);
+    expect(large / small).toBeLessThan(8 * 1.5);
+  });
+
+  it('a finding no comment covers is shown however many covered ones come before it', async () => {
+    const { lintText } = await import('../../src/index.js');
+    const { result } = await lintText(suppressedGateways(1500, '  - {name: gw-open, managementServers: [ms01]}\n'), 's.yaml');
+    expect(result.findings.filter((f) => f.ruleId === 'gateway-without-failover').map((f) => f.message)).toEqual([expect.stringContaining('"gw-open"')]);
+    expect(result.suppressed).toHaveLength(1000);
+  });
+
+  it.runIf(FULL)('100,000 next-line suppressions, as the CLI runs them', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-supp-'));
+    try {
+      writeFileSync(path.join(tmp, 's.yaml'), suppressedGateways(99_990));
+      const run = spawnCli(['validate', '--no-config', 's.yaml', '--format', 'json', '-o', 'out'], { cwd: tmp, timeout: 120_000 });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(readFileSync(path.join(tmp, 'out'), 'utf8')).files[0].suppressed).toHaveLength(1000);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('"did you mean" on a 2,000-character unknown name computes no edit distance; a bounded one stops early', async () => {
+    const { editDistance } = await import('../../src/util/suggest.js');
+    // Each cell of the distance's table is one Math.min: counted, not timed.
+    const cells = vi.spyOn(Math, 'min');
+    try {
+      const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-dym-'));
+      const servers = Array.from({ length: 1000 }, (_, i) => `  - name: ms${i}-${'s'.repeat(200)}`).join('\n');
+      writeFileSync(path.join(tmp, 't.yaml'), `version: 1\nname: T\nmanagementServers:\n${servers}\n`);
+      cells.mockClear();
+      const run = await runCli(['simulate', '--no-config', 't.yaml', '--down', 'q'.repeat(2000)], { cwd: tmp });
+      rmSync(tmp, { recursive: true, force: true });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^pooltopo: "q{40}…?q*" is not a server or data centre of t\.yaml/);
+      expect(cells.mock.calls.length).toBeLessThan(1000);
+      cells.mockClear();
+      expect(editDistance('a'.repeat(255), 'b'.repeat(255), 85)).toBe(86);
+      expect(cells.mock.calls.length).toBeLessThan(90 * 255);
+      cells.mockClear();
+      expect(editDistance('a'.repeat(255), 'b'.repeat(255))).toBe(255);
+      expect(cells.mock.calls.length).toBe(255 * 255);
+    } finally {
+      cells.mockRestore();
+    }
+  });
 });
