@@ -43,9 +43,37 @@ function configValidator(): Promise<ValidateFunction> {
  * a plain number past a double's range is left a string by the YAML reader, and is named as the
  * number it is written as rather than as a string.
  */
-export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean, max = Infinity): Promise<SchemaViolations> {
+export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean, max = Infinity, textLength = Infinity): Promise<SchemaViolations> {
   if (value === null || value === undefined) return { violations: [{ message: '', path: '', at: 'value' }], more: 0 };
-  return violations(await topologyValidator(), value, writtenPlain, max);
+  const found = violations(await topologyValidator(), value, writtenPlain, max);
+  // No value is longer than the text it is written in (an alias repeats a value of the text).
+  if (textLength <= MAX_TEXT) return found;
+  const long = longTexts(value, new Set(found.violations.map((v) => v.path)), max - found.violations.length);
+  return long.length === 0 ? found : { ...found, violations: [...found.violations, ...long] };
+}
+
+/**
+ * The longest text any value of a topology may be, names aside (definitions/name bounds those to
+ * 255): a description, a script's path, an operating system. Longer, one value alone could make
+ * a report that a browser takes seconds to lay out.
+ */
+export const MAX_TEXT = 1000;
+
+/** Every string value longer than MAX_TEXT, but those at `reported` paths, up to `max` of them. */
+function longTexts(value: unknown, reported: ReadonlySet<string>, max: number): SchemaViolation[] {
+  const out: SchemaViolation[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (out.length >= max) return;
+    if (typeof node === 'string') {
+      if (node.length > MAX_TEXT && !reported.has(path)) out.push({ message: `${capital(fieldName(path))} must be at most ${MAX_TEXT.toLocaleString('en-US')} characters long.`, path, at: 'value' });
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) walk(node[i], `${path}/${i}`);
+    } else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) walk((node as Record<string, unknown>)[key], `${path}/${escapePointerToken(key)}`);
+    }
+  };
+  walk(value, '');
+  return out;
 }
 
 /**

@@ -371,3 +371,13 @@ describe('scale', () => {
     }
   });
 });
+
+describe('the report stays quick to open', () => {
+  it('a 40,000-character value is a schema finding, so no report carries it', async () => {
+    const { code, findings } = await findingsOf(`${HOSTILE}/long-text-value.yaml`);
+    expect(code).toBe(1);
+    expect(findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([
+      ['schema', 16, '`machines[1].settings.PrimaryAbnormalShutdownScript` must be at most 1,000 characters long.'],
+    ]);
+  });
+});
