@@ -123,6 +123,8 @@ describe('a prototype name as any user-given key is data', () => {
     runs.push(['simulate skype front end', ['simulate', 'skype.yaml', '--down', `${n},fe2`, '--format', 'json']]);
     runs.push(['simulate opcon', ['simulate', 'opcon.yaml', '--event', 'abnormal-shutdown']]);
     runs.push(['simulate opcon bad event', ['simulate', 'opcon.yaml', '--event', n]]);
+    runs.push(['an option named after it', ['validate', '.', `--no-${n}`]], ['a format named after it', ['validate', '.', '--format', n]]);
+    runs.push(['fail-on named after it', ['validate', '.', '--fail-on', n]], ['a command named after it', [n]]);
     for (const [what, args] of runs) {
       const run = await runCli(args, { cwd: dir });
       expectSane(run, `${n}: ${what}`);
@@ -379,5 +381,22 @@ describe('the report stays quick to open', () => {
     expect(findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([
       ['schema', 16, '`machines[1].settings.PrimaryAbnormalShutdownScript` must be at most 1,000 characters long.'],
     ]);
+  });
+});
+
+describe('a prototype name given to the library', () => {
+  it.each(PROTO_NAMES)('%s as a rule, setting or limit key is a PooltopoError or nothing, never a TypeError', async (n) => {
+    const { lintText, validate, PooltopoError } = await import('../../src/index.js');
+    const text = 'version: 1\nname: T\nmanagementServers: [{name: ms01}, {name: ms02}]\n';
+    for (const options of [{ rules: { [n]: 'off' } }, { rules: { [n]: 'error' } }, { settings: { [n]: 1 } }, { limits: { [n]: 1 } }, { [n]: true }]) {
+      for (const run of [() => lintText(text, 't.yaml', options as never), () => validate([{ file: 't.yaml', text }], options as never)]) {
+        try {
+          const out = await run();
+          expect(JSON.stringify(out)).not.toMatch(/undefined/);
+        } catch (err) {
+          expect(err, `${n}: ${JSON.stringify(options)}: ${String(err)}`).toBeInstanceOf(PooltopoError);
+        }
+      }
+    }
   });
 });
