@@ -12,10 +12,11 @@ import { DEFAULT_KIND, isKnownKind, isPlainlyNotATopology, KINDS, type TopologyK
 import { kindPlugin } from './kinds/registry.js';
 import type { KindHost, KindModels } from './kinds/types.js';
 import type { Failover } from './kinds/opcon/index.js';
-import { formatMessage, groupThousands, type AnyRule, type Report, type Severity } from './rules/types.js';
+import { formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
 import type { CompiledPolicy, PolicyDefinition } from './policies/types.js';
 import { parseDirectives, Suppressions, type FindingPlace } from './suppressions.js';
 import { commentsContaining } from './io/comments.js';
+import { FindingCap, leftOutMessage } from './finding-cap.js';
 import { compareFindings, MAX_FINDINGS_PER_RULE, type FileResult, type Finding, type KindPoolResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { PooltopoError } from './errors.js';
@@ -313,50 +314,6 @@ function reportDirectives(
       if (u.ruleId !== undefined ? invalid(u.ruleId) : u.directive.ruleIds.length > 0 && u.directive.ruleIds.every(invalid)) continue;
       add('unused-suppression', u.directive,
         u.ruleId === undefined ? message('unused-suppression', 'unused') : message('unused-suppression', 'unusedRule', { ruleId: u.ruleId }));
-    }
-  }
-}
-
-/** The message of the finding that stands for those of a rule left out of a file. */
-function leftOutMessage(ruleId: string, count: number): string {
-  const more = count === 1 ? '1 more finding' : `${groupThousands(count)} more findings`;
-  return `${more} of ${ruleId} in this file ${count === 1 ? 'is' : 'are'} not shown (pooltopo reports at most ${groupThousands(MAX_FINDINGS_PER_RULE)} per rule and file); the first of them is here.`;
-}
-
-/**
- * At most MAX_FINDINGS_PER_RULE findings of a rule in a file: the rest are counted, and
- * `summarise` adds one finding of the rule saying how many, where the first left out was.
- */
-class FindingCap {
-  private readonly counts = new Map<string, number>();
-  private readonly omitted = new Map<string, { severity: Severity; count: number; at: Position; path: string; summarised: boolean }>();
-
-  constructor(private readonly file: string) {}
-
-  /** Whether the rule has its share of findings. */
-  full(ruleId: string): boolean {
-    return (this.counts.get(ruleId) ?? 0) >= MAX_FINDINGS_PER_RULE;
-  }
-
-  /** One more finding of the rule kept. */
-  count(ruleId: string): void {
-    this.counts.set(ruleId, (this.counts.get(ruleId) ?? 0) + 1);
-  }
-
-  leaveOut(ruleId: string, severity: Severity, where: () => { at: Position; path: string }, count = 1): void {
-    const known = this.omitted.get(ruleId);
-    if (known) known.count += count;
-    else this.omitted.set(ruleId, { severity, count, ...where(), summarised: false });
-  }
-
-  summarise(findings: Finding[]): void {
-    for (const [ruleId, o] of this.omitted) {
-      if (o.summarised) continue;
-      o.summarised = true;
-      findings.push({
-        ruleId, severity: o.severity, file: this.file, line: o.at.line, column: o.at.column, path: o.path,
-        message: leftOutMessage(ruleId, o.count),
-      });
     }
   }
 }

@@ -49,7 +49,9 @@ export async function checkSchema(value: unknown, writtenPlain: (pointer: string
   // No value is longer than the text it is written in (an alias repeats a value of the text).
   if (textLength <= MAX_TEXT) return found;
   const long = longTexts(value, new Set(found.violations.map((v) => v.path)), max - found.violations.length);
-  return long.length === 0 ? found : { ...found, violations: [...found.violations, ...long] };
+  if (long.length === 0) return found;
+  const all = [...found.violations, ...long];
+  return found.firstMore ? { violations: all, more: found.more, firstMore: found.firstMore } : { violations: all, more: found.more };
 }
 
 /**
