@@ -228,7 +228,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
     reportRule(schemaRule, sourceMap, { messageId: report.messageId, data: report.data, path: '/kind' });
     return done(sourceMap);
   }
-  const { violations, more, firstMore } = await checkSchema(value, (p) => sourceMap.isPlainScalar(p), MAX_FINDINGS_PER_RULE, text.length);
+  const { violations, more, firstMore } = await checkSchema(value, (p) => sourceMap.isPlainScalar(p), MAX_FINDINGS_PER_RULE);
   if (violations.length > 0) {
     // Another tool's file: one finding per violation all the same (CLI.md), the first of them
     // saying that it is not a topology and how to leave it out.

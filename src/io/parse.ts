@@ -243,7 +243,7 @@ function keyProblems(text: string, events: readonly yaml.Event[]): SyntaxProblem
     if (top?.isMap) {
       if (top.expectKey && ev.type === E.SCALAR) {
         const name = keyName(text, ev);
-        if (top.keys.has(name)) push({ message: `duplicate key "${clip(name)}": a later value would silently replace the earlier one`, offset: nodeStart(text, ev) });
+        if (top.keys.has(name)) push({ message: `duplicate key ${JSON.stringify(clip(name))}: a later value would silently replace the earlier one`, offset: nodeStart(text, ev) });
         top.keys.add(name);
       } else if (top.expectKey && (ev.type === E.SEQUENCE || ev.type === E.MAPPING)) {
         push({ message: `a key is a ${ev.type === E.SEQUENCE ? 'list' : 'mapping'} (a YAML complex key, \`? ...\`); keys in a topology file are names`, offset: nodeStart(text, ev) });

@@ -43,12 +43,10 @@ function configValidator(): Promise<ValidateFunction> {
  * a plain number past a double's range is left a string by the YAML reader, and is named as the
  * number it is written as rather than as a string.
  */
-export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean, max = Infinity, textLength = Infinity): Promise<SchemaViolations> {
+export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean, max = Infinity): Promise<SchemaViolations> {
   if (value === null || value === undefined) return { violations: [{ message: '', path: '', at: 'value' }], more: 0 };
   const found = violations(await topologyValidator(), value, writtenPlain, max);
-  // No value is longer than the text it is written in (an alias repeats a value of the text).
-  if (textLength <= MAX_TEXT) return found;
-  const long = longTexts(value, new Set(found.violations.map((v) => v.path)), max - found.violations.length);
+  const long = textProblems(value, new Set(found.violations.map((v) => v.path)), max - found.violations.length);
   if (long.length === 0) return found;
   const all = [...found.violations, ...long];
   return found.firstMore ? { violations: all, more: found.more, firstMore: found.firstMore } : { violations: all, more: found.more };
@@ -61,21 +59,52 @@ export async function checkSchema(value: unknown, writtenPlain: (pointer: string
  */
 export const MAX_TEXT = 1000;
 
-/** Every string value longer than MAX_TEXT, but those at `reported` paths, up to `max` of them. */
-function longTexts(value: unknown, reported: ReadonlySet<string>, max: number): SchemaViolation[] {
+/** A character that would start a line of its own, or act on a terminal: names and texts hold none. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * Every string value longer than MAX_TEXT, or holding a line break or a control character, but
+ * those at `reported` paths, up to `max` of them: as names are (definitions/name), every text of a
+ * topology is one line, so no output carries a line the file chose.
+ */
+function textProblems(value: unknown, reported: ReadonlySet<string>, max: number): SchemaViolation[] {
   const out: SchemaViolation[] = [];
-  const walk = (node: unknown, path: string): void => {
+  // The path is kept as tokens and made a pointer only for a text found wrong.
+  const tokens: (string | number)[] = [];
+  const walk = (node: unknown): void => {
     if (out.length >= max) return;
     if (typeof node === 'string') {
-      if (node.length > MAX_TEXT && !reported.has(path)) out.push({ message: `${capital(fieldName(path))} must be at most ${MAX_TEXT.toLocaleString('en-US')} characters long.`, path, at: 'value' });
+      const long = node.length > MAX_TEXT;
+      if (!long && !CONTROL.test(node)) return;
+      let path = '';
+      for (const t of tokens) path += `/${escapePointerToken(t)}`;
+      if (reported.has(path)) return;
+      const field = capital(fieldName(path));
+      out.push(long
+        ? { message: `${field} must be at most ${MAX_TEXT.toLocaleString('en-US')} characters long.`, path, at: 'value' }
+        : { message: `${field} must be on one line, without control characters${whichControl(node)}.`, path, at: 'value' });
     } else if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) walk(node[i], `${path}/${i}`);
+      for (let i = 0; i < node.length; i++) {
+        tokens.push(i);
+        walk(node[i]);
+        tokens.pop();
+      }
     } else if (node !== null && typeof node === 'object') {
-      for (const key of Object.keys(node)) walk((node as Record<string, unknown>)[key], `${path}/${escapePointerToken(key)}`);
+      for (const key in node) {
+        tokens.push(key);
+        walk((node as Record<string, unknown>)[key]);
+        tokens.pop();
+      }
     }
   };
-  walk(value, '');
+  walk(value);
   return out;
+}
+
+/** ` (U+000A at character 8)`: the first control character of a text, and where it is. */
+function whichControl(text: string): string {
+  const bad = CONTROL.exec(text);
+  return bad ? ` (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${bad.index + 1})` : '';
 }
 
 /**
@@ -183,7 +212,7 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
       const [near] = closest(key, allowed, 1);
       const hint = near ? `; did you mean "${near}"?` : allowed.length ? `; allowed keys are ${allowed.join(', ')}` : '';
       return {
-        message: `Unknown key "${clip(key)}" in ${field}${hint}`,
+        message: `Unknown key ${JSON.stringify(clip(key))} in ${field}${hint}`,
         path: `${e.instancePath}/${escapePointerToken(key)}`,
         at: 'key',
       };
@@ -231,8 +260,7 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
       // A name (definitions/name) has a character other than a space.
       if (p['pattern'] === '\\S') return { message: `${capital(field)} must not be blank (only spaces)`, path: e.instancePath, at: 'value' };
       if (p['pattern'] === NAME_CHARACTERS) {
-        const bad = typeof e.data === 'string' ? /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.exec(e.data) : null;
-        const which = bad ? ` (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${bad.index + 1})` : '';
+        const which = typeof e.data === 'string' ? whichControl(e.data) : '';
         const name = e.propertyName !== undefined ? `Key ${JSON.stringify(clip(e.propertyName))} in ${field}` : capital(field);
         const path = e.propertyName !== undefined ? `${e.instancePath}/${escapePointerToken(e.propertyName)}` : e.instancePath;
         return { message: `${name} must be on one line, without control characters${which}`, path, at: e.propertyName !== undefined ? 'key' : 'value' };

@@ -180,16 +180,29 @@ describe('names are bounded in the schema', () => {
     expect(findings[1].message).toBe('`managementServers[0].name` must be at most 255 characters long.');
   });
 
+  it('a text value or a key with a line break or a control character is a schema finding too, the key shown escaped', async () => {
+    const { code, findings } = await findingsOf(`${HOSTILE}/text-with-line-breaks.yaml`);
+    expect(code).toBe(1);
+    expect(findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([
+      ['schema', 9, '`pools[0].operatingSystem` must be on one line, without control characters (U+000A at character 20).'],
+      ['schema', 12, '`pools[0].backupService.exportStatus` must be on one line, without control characters (U+001B at character 11).'],
+      ['schema', 14, 'Unknown key "x\\nssh-ed25519 AAAAC3Nza attacker@evil" in the document; allowed keys are version, kind, name, productVersion, registrarSettingsCustomized, pools, pairs.'],
+    ]);
+  });
+
   it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'report'])('no line of %s output is one the file chose', async (format) => {
     const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-names-'));
     try {
       const out = path.join(tmp, 'out');
-      const args = format === 'report'
-        ? ['report', '--no-config', `${HOSTILE}/names-unbounded.yaml`, '-o', out]
-        : ['validate', '--no-config', '--format', format, `${HOSTILE}/names-unbounded.yaml`, '-o', out];
-      const run = await runCli(args, { cwd: ROOT });
-      expect(run.code).toBe(1);
-      expect(readFileSync(out, 'utf8')).not.toMatch(/^ssh-ed25519/m);
+      for (const file of ['names-unbounded', 'text-with-line-breaks']) {
+        const args = format === 'report'
+          ? ['report', '--no-config', `${HOSTILE}/${file}.yaml`, '-o', out]
+          : ['validate', '--no-config', '--format', format, `${HOSTILE}/${file}.yaml`, '-o', out];
+        const run = await runCli(args, { cwd: ROOT });
+        expect(run.code).toBe(1);
+        expect(readFileSync(out, 'utf8'), file).not.toMatch(/^ssh-ed25519/m);
+        expect(readFileSync(out, 'utf8'), file).not.toMatch(/\u001b/);
+      }
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
