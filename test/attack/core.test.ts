@@ -14,6 +14,18 @@ const FULL = process.env['ATTACK'] === 'full';
 const HOSTILE = 'test/fixtures/hostile';
 
 describe('directives are comments only', () => {
+  it('a real comment still works after a byte-order mark, with CRLF or CR line ends and a quoted "#" before it', async () => {
+    const { lintText } = await import('../../src/index.js');
+    for (const eol of ['\r\n', '\r', '\n']) {
+      const lines = ['\ufeffversion: 1', 'name: "A # B"', 'managementServers: [{name: ms01}, {name: ms02}]', 'gateways:',
+        '  - {name: "gw # 1", managementServers: [ms01]}  # pooltopo-disable-next-line gateway-without-failover -- not this one',
+        '  # pooltopo-disable-next-line gateway-without-failover -- DMZ, CHG-1', '  - {name: gw2, managementServers: [ms01]}'];
+      const { result } = await lintText(lines.join(eol) + eol, 'crlf.yaml');
+      expect(result.suppressed?.map((f) => [f.ruleId, f.line]), JSON.stringify(eol)).toEqual([['gateway-without-failover', 7]]);
+      expect(result.findings.filter((f) => f.ruleId === 'gateway-without-failover').map((f) => f.line)).toEqual([5]);
+    }
+  });
+
   it('a directive inside a quoted value silences nothing: the findings stay and the run fails', async () => {
     const run = await runCli(['validate', '--no-config', '--format', 'json', `${HOSTILE}/directive-in-string.yaml`], { cwd: ROOT });
     expect(run.code).toBe(1);
