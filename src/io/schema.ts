@@ -59,6 +59,9 @@ export async function checkSchema(value: unknown, writtenPlain: (pointer: string
  */
 export const MAX_TEXT = 1000;
 
+/** Deeper than any value of the format (`/pools/0/backupService/exportStatus` is 4). */
+const MAX_TEXT_DEPTH = 32;
+
 /** A character that would start a line of its own, or act on a terminal: names and texts hold none. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
@@ -72,7 +75,8 @@ function textProblems(value: unknown, reported: ReadonlySet<string>, max: number
   // The path is kept as tokens and made a pointer only for a text found wrong.
   const tokens: (string | number)[] = [];
   const walk = (node: unknown): void => {
-    if (out.length >= max) return;
+    // No value of the format nests deeper than a few levels: deeper, the schema has said so.
+    if (out.length >= max || tokens.length > MAX_TEXT_DEPTH) return;
     if (typeof node === 'string') {
       const long = node.length > MAX_TEXT;
       if (!long && !CONTROL.test(node)) return;
