@@ -22,6 +22,7 @@ import { loadConfig } from '../config/load.js';
 import { NO_CONFIG, type Config } from '../config/config.js';
 import { describeRules } from '../rules/descriptors.js';
 import { closest } from '../util/suggest.js';
+import { own } from '../util/own.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -642,7 +643,7 @@ function usageMessage(err: unknown, commandName: string, options: OptionSpecs): 
   if (unknown !== undefined) {
     // --no-timestamp for a switch that is off unless given: said so, not "did you mean --timestamp?".
     const negated = /^--no-(.+)$/.exec(unknown)?.[1];
-    if (negated !== undefined && options[negated]?.type === 'boolean') return `unknown option "${unknown}": --${negated} is off unless given`;
+    if (negated !== undefined && own(options, negated)?.type === 'boolean') return `unknown option "${unknown}": --${negated} is off unless given`;
     const flags = Object.keys(options).map((o) => `--${o}`);
     const near = unknown.startsWith('--') ? closest(unknown, flags) : [];
     if (near.length > 0) return `unknown option "${unknown}"; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`;

@@ -63,5 +63,5 @@ export function isPlainlyNotATopology(value: unknown): boolean {
 function nearATopologyKey(key: string): boolean {
   const lower = key.toLowerCase();
   const slips = Math.max(1, Math.floor(lower.length / 4));
-  return [...TOPOLOGY_KEYS, 'version', 'name'].some((k) => lower === k.toLowerCase() || (lower.length >= 3 && editDistance(lower, k.toLowerCase()) <= slips));
+  return [...TOPOLOGY_KEYS, 'version', 'name'].some((k) => lower === k.toLowerCase() || (lower.length >= 3 && editDistance(lower, k.toLowerCase(), slips) <= slips));
 }
