@@ -263,7 +263,7 @@ describe('pooltopo', () => {
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     expect((await runCli(['validate', 'warn.yaml'], { cwd: dir, isTTY: true })).stdout).toMatch(/\u001b\[/);
     expect((await runCli(['validate', 'warn.yaml'], { cwd: dir, isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
-    expect(plain.stdout).toMatch(/^ {2}11:5 {2}warning {2}Gateway "gw01" reports to 1 management server/m);
+    expect(plain.stdout).toMatch(/^ {2}11:5 {2}warning {2}Gateway "gw01" reports to one management server, ms01/m);
     expect(plain.stdout).toMatch(/All Management Servers Resource Pool {2}3 voters, 2 needed, tolerates 1 \(0 without the default observer\)/);
     expect(plain.stdout).toMatch(/✖ 1 problem \(0 errors, 1 warning, 0 infos\) in 1 file/);
   });

@@ -160,7 +160,7 @@ describe('report', () => {
     // A gateway that reports to no management server has no primary to be down.
     const alone = readFileSync(path.join(ROOT, 'examples/gateway-pool-three.yaml'), 'utf8').replace('managementServers: [scom-ms02]', 'managementServers: []');
     const [lone] = await validateOutcomes([{ file: 'g.yaml', text: alone }]);
-    expect(scomReportView(lone!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({ primary: 'none', failover: 'none: it reports to no management server', noFailover: true });
+    expect(scomReportView(lone!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({ primary: 'none', failover: 'none: it reports to no server', noFailover: true });
     // With the rule off, the gateway is shown as it is, without the mark.
     const [off] = await validateOutcomes(['examples/gateway-pool-three.yaml'], { cwd: ROOT, rules: { 'gateway-without-failover': 'off' } });
     expect(scomReportView(off!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({ failover: 'none', noFailover: false });

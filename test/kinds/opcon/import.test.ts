@@ -76,13 +76,13 @@ describe('pooltopo import opcon', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-import-'));
     const secondary = path.join(dir, 'SMAServMan.ini');
     writeFileSync(secondary, '[General Settings]\r\nMode=Secondary\r\n[Secondary Mode Settings]\r\nFailOverSocketNumber=6500\r\nPrimaryMachine=box1\r\n'
-      + 'PrimaryAbnormalShutdownFailover=Y\r\nPrimaryAbnormalShutdownScript=C:\\a b\\x.cmd # kept\r\nweird: key=yes\r\nTrue=on\r\nSyncLostScript=\u001b[31mred\u202e\r\nPrimaryNormalShutdownScript=42\r\n');
+      + 'PrimaryAbnormalShutdownFailover=Y\r\nPrimaryAbnormalShutdownScript=C:\\a b\\x.cmd # kept\r\nweird: key=yes\r\nTrue=on\r\nSyncLostScript=red\u202e\u2066\r\nPrimaryNormalShutdownScript=42\r\n');
     const r = await importOf([`box2=${secondary}`]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(r.stdout).not.toMatch(/[\u202e\u2066]/);
     const { opcon } = await lintText(r.stdout, 'x.yaml');
     const m = opcon!.model.machines[0]!;
-    expect(m.scripts).toMatchObject({ PrimaryAbnormalShutdownScript: 'C:\\a b\\x.cmd # kept', SyncLostScript: '\u001b[31mred\u202e', PrimaryNormalShutdownScript: '42' });
+    expect(m.scripts).toMatchObject({ PrimaryAbnormalShutdownScript: 'C:\\a b\\x.cmd # kept', SyncLostScript: 'red\u202e\u2066', PrimaryNormalShutdownScript: '42' });
     expect([...m.settingKeys.values()]).toEqual(['FailOverSocketNumber', 'PrimaryMachine', 'PrimaryAbnormalShutdownFailover', 'PrimaryAbnormalShutdownScript', 'weird: key', 'True', 'SyncLostScript', 'PrimaryNormalShutdownScript']);
     // A script (text) that looks like a number stays text, which the schema asks of it.
     expect(r.stdout).toContain("      PrimaryNormalShutdownScript: '42'  #");
