@@ -7,7 +7,7 @@ import type { LintOutcome } from '../../lint.js';
 import type { FileResult, PoolResult } from '../../results.js';
 import { groupThousands, plural } from '../../rules/types.js';
 import type { Settings } from '../../settings.js';
-import { evaluate, failureOf, type FailureModel, type PoolState } from './analysis/failure.js';
+import { evaluateFew, type PoolState } from './analysis/failure.js';
 import { ninesText } from './analysis/availability.js';
 import { layoutDiagram, poolColour, poolNumbersByServer, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
 import type { LatencyEntry, Topology } from './model/types.js';
@@ -188,7 +188,7 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
     gateways: gatewayRows(topology, outcome.result, poolNumber),
     groupCapacity: groupCapacityRows(outcome.analysis!),
     pools: pools.map((p, i) => poolView(p, i + 1, outcome.result, { capacity: outcome.analysis!.pools[i]!.capacity, barsMax, poolLatencyMs: settings.poolLatencyMs })),
-    whatIf: whatIf(outcome.analysis!.model, pools),
+    whatIf: whatIf(outcome.analysis!, pools),
   };
 }
 
@@ -244,20 +244,21 @@ function whatIfCell(s: PoolState, votingMembers: number): { runs: boolean; cut?:
 }
 
 /** Each data centre, server and database host down alone: one evaluation of the failure model each. */
-function whatIf(model: FailureModel, pools: readonly PoolResult[]): ScomReportView['whatIf'] {
+function whatIf(analysis: TopologyAnalysis, pools: readonly PoolResult[]): ScomReportView['whatIf'] {
+  const { model, baseline } = analysis;
   const rows: ScomReportView['whatIf']['rows'][number][] = [];
-  const add = (label: string, kind: string, failure: ReturnType<typeof failureOf>) => {
-    const state = evaluate(model, failure);
+  const add = (label: string, kind: string, down: ArrayLike<number>) => {
+    const state = evaluateFew(model, baseline, down);
     const cells = state.pools.map((s, i) => whatIfCell(s, model.pools[i]!.votingMembers));
     rows.push({ label, kind, cells, allRun: cells.every((c) => c.runs) && state.managementGroupWorks });
   };
-  for (const dc of model.dataCenters) add(dc.name, 'data centre', failureOf(model, { dataCenters: [dc] }));
+  model.dataCenters.forEach((dc, i) => add(dc.name, 'data centre', model.hostsByDc[i]!));
   const servers = model.hosts.filter((h) => h.server);
-  for (const h of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(h.name, h.role === 'gateway' ? 'gateway' : 'management server', failureOf(model, { hosts: [h] }));
+  for (const h of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(h.name, h.role === 'gateway' ? 'gateway' : 'management server', [h.index]);
   const kinds: Readonly<Record<string, string>> = { database: 'operational database', 'cluster-node': 'database cluster node', witness: 'database cluster witness' };
   for (const h of model.hosts) {
     if (h.server || (h.role === 'database' && model.topology.database.implied)) continue;
-    add(h.name, kinds[h.role] ?? h.role, failureOf(model, { hosts: [h] }));
+    add(h.name, kinds[h.role] ?? h.role, [h.index]);
   }
   return {
     pools: pools.map((p, i) => ({ number: i + 1, colour: poolColour(i + 1), name: p.name })),
