@@ -13,31 +13,7 @@ import { simulate } from '../src/kinds/scom/analysis/simulate.js';
 import { compileFailureModel, failureOf } from '../src/kinds/scom/analysis/failure.js';
 import { formatSimulationStylish } from '../src/kinds/scom/simulate-format.js';
 import type { ScomDocument } from '../src/kinds/scom/model/document.js';
-
-const COUNTED: [object, string][] = [
-  [Map.prototype, 'get'], [Map.prototype, 'set'], [Map.prototype, 'has'],
-  [Set.prototype, 'add'], [Set.prototype, 'has'],
-  [Array.prototype, 'push'], [Array.prototype, 'map'], [Array.prototype, 'filter'], [Array.prototype, 'some'],
-  [Array.prototype, 'every'], [Array.prototype, 'find'], [Array.prototype, 'forEach'], [Array.prototype, 'includes'], [Array.prototype, 'indexOf'],
-];
-
-/** Calls of the counted methods while `fn` runs (awaited), weighted by the length of the array they walk. */
-async function operations(fn: () => unknown): Promise<number> {
-  let ops = 0;
-  const originals = COUNTED.map(([proto, name]) => [proto, name, (proto as Record<string, unknown>)[name]] as const);
-  for (const [proto, name, original] of originals) {
-    (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-      ops += Array.isArray(this) && name !== 'push' ? Math.max(1, this.length) : 1;
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    };
-  }
-  try {
-    await fn();
-  } finally {
-    for (const [proto, name, original] of originals) (proto as Record<string, unknown>)[name] = original;
-  }
-  return ops;
-}
+import { operations } from './support/operations.js';
 
 function document(n: number): ScomDocument {
   const ms = Array.from({ length: n }, (_, i) => ({ name: `ms${i}`, dataCenter: i % 2 ? 'east' : 'west', agents: i % 50, availability: 0.99 }));

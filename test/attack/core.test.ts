@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ROOT, runCli, spawnCli } from '../support/run-cli.js';
+import { operations } from '../support/operations.js';
 
 const FULL = process.env['ATTACK'] === 'full';
 const HOSTILE = 'test/fixtures/hostile';
@@ -317,28 +318,6 @@ describe('a 512 MB heap is enough for every hostile fixture', () => {
 });
 
 /** Calls of the collection methods while `fn` runs, weighted by the length of the array they walk (as test/complexity.test.ts counts). */
-async function operations(fn: () => unknown): Promise<number> {
-  let ops = 0;
-  const counted: [object, string][] = [
-    [Map.prototype, 'get'], [Map.prototype, 'set'], [Map.prototype, 'has'], [Set.prototype, 'add'], [Set.prototype, 'has'],
-    [Array.prototype, 'push'], [Array.prototype, 'map'], [Array.prototype, 'filter'], [Array.prototype, 'some'], [Array.prototype, 'find'],
-    [Array.prototype, 'includes'], [Array.prototype, 'indexOf'], [String.prototype, 'indexOf'], [String.prototype, 'slice'],
-  ];
-  const originals = counted.map(([proto, name]) => [proto, name, (proto as Record<string, unknown>)[name]] as const);
-  for (const [proto, name, original] of originals) {
-    (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-      ops += Array.isArray(this) && name !== 'push' ? Math.max(1, this.length) : 1;
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    };
-  }
-  try {
-    await fn();
-  } finally {
-    for (const [proto, name, original] of originals) (proto as Record<string, unknown>)[name] = original;
-  }
-  return ops;
-}
-
 /** `n` gateways without failover, each under a next-line comment that suppresses its finding. */
 function suppressedGateways(n: number, tail = ''): string {
   const lines = ['version: 1', 'name: Suppressed', 'managementServers:', '  - name: ms01', '  - name: ms02', 'gateways:'];
