@@ -11,7 +11,7 @@ import { escapeForTerminal, escapeJsonForTerminal } from '../formatters/text.js'
 import { refuseOverwritingInput, writeFileAtomic, type WriteOptions } from '../io/files.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
-import { kindPlugin } from '../kinds/registry.js';
+import { KIND_PLUGINS, kindPlugin } from '../kinds/registry.js';
 import { DEFAULT_SETTINGS, MAX_TARGET_TOLERABLE_FAILURES } from '../settings.js';
 import { ruleById } from '../rules/index.js';
 import { INTERNAL_ERROR } from '../rules/common/internal-error.js';
@@ -41,6 +41,9 @@ function pkg(): { version: string; homepage: string } {
   return packageJson;
 }
 
+/** The importers of the kinds that have one (`import opcon`). */
+const IMPORTERS = KIND_PLUGINS.flatMap((k) => ('importer' in k && k.importer ? [k.importer] : []));
+
 const USAGE = `Usage: pooltopo <command> [options]
 
 Validate and capacity-plan high-availability pool topologies (SCOM resource pools).
@@ -50,6 +53,7 @@ Commands:
   report FILE [-o OUT.html]   write a self-contained HTML design-review report
   simulate FILE --down NAMES  what works when servers or data centres are down, or the network splits
   plan FILE                   the smallest change per pool to reach the target tolerable failures
+  import SOURCE FILE...       write a topology file from a live system's own files (${IMPORTERS.map((i) => i.source).join(', ')})
   rules [RULE-ID]             list the rules, or explain one
   schema                      print the JSON Schema of the topology format
 
@@ -161,6 +165,21 @@ Options:
   -h, --help                show this help
 `;
 
+const IMPORT_USAGE = `Usage: pooltopo import SOURCE FILE... [-o OUT.yaml] [options]
+
+Write a topology file from what the live system itself holds, so that it can be validated,
+simulated, reported and compared with the reviewed design. The output goes to standard output, or
+to -o, written atomically (never a partial file). Exit code 0 when it is written; 2 when a file
+cannot be read or is not what it should be (with its file and line).
+
+Sources:
+${IMPORTERS.map((i) => i.help).join('\n')}
+Options:
+  -o, --output FILE      write the topology file to FILE (atomically; - is standard output)
+      --follow-output-link   write -o through a symbolic link (refused by default)
+  -h, --help             show this help
+`;
+
 const RULES_USAGE = `Usage: pooltopo rules [RULE-ID] [options]
 
 Without an id, list every rule with its severity and what it checks, and the config's policies.
@@ -246,6 +265,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       'target-failures': { type: 'string' },
     },
     run: runPlan,
+  },
+  import: {
+    usage: IMPORT_USAGE,
+    allowPositionals: true,
+    options: { ...HELP_OPTION, output: { type: 'string', short: 'o' }, 'follow-output-link': { type: 'boolean' }, ...Object.assign({}, ...IMPORTERS.map((i) => i.options)) },
+    run: runImport,
   },
   rules: {
     usage: RULES_USAGE,
@@ -526,6 +551,29 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   if (internal !== undefined) return internal;
   // Servers to add (addManagementServers) means the agents do not fit, which `fits` says already.
   return pools.some((p) => !p.meetsTarget) || !report.headroom.fits ? 1 : 0;
+}
+
+/** `import SOURCE FILE...`: the kind's importer writes the topology file, to stdout or atomically to -o. */
+async function runImport(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
+  const [source, ...files] = positionals;
+  const sources = IMPORTERS.map((i) => i.source);
+  if (source === undefined) throw new PooltopoError(`import needs a source and its files: pooltopo import ${sources.join('|')} FILE... (pooltopo import --help)`);
+  const importer = IMPORTERS.find((i) => i.source === source.toLowerCase());
+  if (!importer) {
+    const near = closest(source, sources);
+    throw new PooltopoError(`unknown import source "${source}"${near.length ? `; did you mean "${near[0]}"?` : ''} (pooltopo imports ${list(sources)})`);
+  }
+  for (const key of Object.keys(values)) {
+    if (key === 'output' || key === 'follow-output-link' || key === 'help' || Object.prototype.hasOwnProperty.call(importer.options, key)) continue;
+    const owners = IMPORTERS.filter((i) => Object.prototype.hasOwnProperty.call(i.options, key)).map((i) => `import ${i.source}`);
+    throw new PooltopoError(`--${key} is an option of ${list(owners)}, not of import ${importer.source} (pooltopo import --help)`);
+  }
+  if (files.length === 0) throw new PooltopoError(`import ${importer.source} needs the files to read (pooltopo import --help)`);
+  const output = outputOf(values);
+  const { text, read } = await importer.run({ files, options: values, cwd: io.cwd });
+  await emit(text, output, io, read, writeOptions(values));
+  if (output !== undefined) io.stderr(`pooltopo: wrote ${oneLine(output)}\n`);
+  return 0;
 }
 
 /**
