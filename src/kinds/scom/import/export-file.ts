@@ -13,6 +13,8 @@ import { clip } from '../../../rules/types.js';
 
 /** The export's format version that this pooltopo reads. */
 export const EXPORT_FORMAT_VERSION = 1;
+/** What the script writes as the export's `source`. */
+export const EXPORT_SOURCE = 'Export-ScomTopology.ps1';
 /** The largest export read: a group of 100,000 servers is well under it. */
 export const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
 
@@ -162,6 +164,8 @@ function checkExport(value: unknown, file: string, map: SourceMap): ScomExport {
   };
 
   const root = object(value, '', 'the export');
+  const source = required(root, '', 'source');
+  if (source !== EXPORT_SOURCE) fail('/source', `the export's source is ${describe(source)}, not "${EXPORT_SOURCE}": pooltopo reads what the script shipped with it writes`);
   const version = required(root, '', 'formatVersion');
   if (version !== EXPORT_FORMAT_VERSION) {
     fail('/formatVersion', `the export is of formatVersion ${clip(JSON.stringify(version) ?? String(version))}; this pooltopo reads formatVersion ${EXPORT_FORMAT_VERSION} (export again with the Export-ScomTopology.ps1 shipped with this pooltopo)`);

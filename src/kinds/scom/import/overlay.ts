@@ -10,7 +10,7 @@ import { DEFAULT_PARSE_LIMITS, parseDocument, syntaxOf } from '../../../io/parse
 import type { SourceMap } from '../../../io/source-map.js';
 import { clip } from '../../../rules/types.js';
 import { closest } from '../../../util/suggest.js';
-import { sameHost, type ServerIndex } from './names.js';
+import { firstLabel, sameHost, type ServerIndex } from './names.js';
 
 /** The keys an overlay may give, per place. */
 const TOP_KEYS = ['dataCenters', 'latency', 'databases', 'managementServers', 'gateways'] as const;
@@ -77,7 +77,10 @@ function checkOverlay(value: unknown, file: string, map: SourceMap, servers: Ser
     const found = servers.find(name);
     if (found.kind === 'one') return found.name;
     if (found.kind === 'many') return fail(at, `"${clip(name)}" matches ${found.names.length} servers of the export (${found.names.slice(0, 3).join(', ')}); give its full name`);
-    const near = closest(name, servers.names());
+    // Suggested by first label too: `ms03` is nearer `ms01` than `ms01.contoso.com`.
+    const labels = servers.names().map(firstLabel);
+    const nearLabel = closest(firstLabel(name), labels)[0];
+    const near = nearLabel === undefined ? closest(name, servers.names()) : [servers.names()[labels.indexOf(nearLabel)]!];
     return fail(at, `the overlay names "${clip(name)}", which is not a server the export lists${what.includes('latency') ? ', nor a data centre of the overlay' : ''}${near.length ? `; did you mean "${near[0]}"?` : ''}`);
   };
 

@@ -3,7 +3,7 @@
  * it: names as SCOM gives them, each pool as the group has it, the group's PoolManager values from
  * the majority, and a comment wherever SCOM or the export could not say something.
  */
-import { DEFAULT_POOLS, POOL_MANAGER, POOL_MANAGER_SETTINGS, SCOM_BUILDS, type PoolManagerSetting, type ScomBuild, type ScomVersion } from '../../../domain/facts.js';
+import { POOL_MANAGER, POOL_MANAGER_SETTINGS, SCOM_BUILDS, type PoolManagerSetting, type ScomBuild, type ScomVersion } from '../../../domain/facts.js';
 import { PooltopoError } from '../../../errors.js';
 import { clip, groupThousands, plural } from '../../../rules/types.js';
 import type { ExportServer, ScomExport } from './export-file.js';
@@ -105,9 +105,8 @@ export function topologyText(exp: ScomExport, options: ImportOptions): string {
   for (const p of exp.resourcePools) {
     const members = unique(p.Members.map((m, i) => ref(m, `${p.at}/Members/${i}`, `member of pool "${clip(p.DisplayName)}",`)));
     const observers = unique(p.Observers.map((m, i) => ref(m, `${p.at}/Observers/${i}`, `observer of pool "${clip(p.DisplayName)}",`)));
-    const isDefault = (DEFAULT_POOLS as readonly string[]).some((d) => d.toLowerCase() === p.DisplayName.toLowerCase());
     out.item(2, 'name', scalar(p.DisplayName));
-    out.key(4, 'membership', p.IsDynamic ? 'automatic' : 'manual', isDefault ? undefined : 'IsDynamic');
+    out.key(4, 'membership', p.IsDynamic ? 'automatic' : 'manual');
     out.key(4, 'members', flow(members));
     if (observers.length > 0) out.key(4, 'observers', flow(observers));
     const onlyGateways = members.length + observers.length > 0 && [...members, ...observers].every((m) => isGateway.get(m.toLowerCase()));
@@ -152,13 +151,13 @@ function writeDatabases(out: YamlLines, exp: ScomExport, overlay: Overlay | unde
     const host = databaseHost(DatabaseServerName);
     const colocated = exp.managementServers.find((s) => !s.IsGateway && sameHost(s.DisplayName, host));
     out.key(2, 'operational');
-    out.key(4, 'server', scalar(colocated ? colocated.DisplayName : host), `DatabaseServerName ${DatabaseServerName}`);
+    out.key(4, 'server', scalar(colocated ? colocated.DisplayName : host), `DatabaseServerName ${DatabaseServerName}${exp.databaseSetup.DatabaseName ? `, DatabaseName ${exp.databaseSetup.DatabaseName}` : ''}`);
     if (colocated) out.key(4, 'colocatedWith', scalar(colocated.DisplayName), 'the database runs on this management server');
     if (overlay?.databases.operational) out.entries(4, overlay.databases.operational);
   }
   if (DataWarehouseDBServerName !== null && databaseHost(DataWarehouseDBServerName) !== '') {
     out.key(2, 'dataWarehouse');
-    out.key(4, 'server', scalar(databaseHost(DataWarehouseDBServerName)), `DataWarehouseDBServerName ${DataWarehouseDBServerName}`);
+    out.key(4, 'server', scalar(databaseHost(DataWarehouseDBServerName)), `DataWarehouseDBServerName ${DataWarehouseDBServerName}${exp.databaseSetup.DataWarehouseDBName ? `, DataWarehouseDBName ${exp.databaseSetup.DataWarehouseDBName}` : ''}`);
     if (overlay?.databases.dataWarehouse) out.entries(4, overlay.databases.dataWarehouse);
   }
 }
