@@ -182,7 +182,7 @@ describe('library API', () => {
 
   it('exports every rule with its metadata', () => {
     expect(RULES.map((r) => r.meta.id)).toEqual(expect.arrayContaining(['no-high-availability', 'unused-suppression']));
-    expect(RULES.length).toBe(57);
+    expect(RULES.length).toBe(62);
     expect(ruleById('latency-over-10ms')?.meta.category).toBe('latency');
     expect(ruleById('latency-over-10')).toBeUndefined();
   });

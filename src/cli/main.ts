@@ -127,14 +127,15 @@ exit code is 1 when a pool stops or is cut off, or the management group does not
 
 For kind skype-pool-pair, --down names pools (each fails over to its partner: registrar states,
 the users the partner then carries, what breaks) or front ends (pool-level quorum among "the first"
-ones). For kind opcon-failover, --event abnormal-shutdown|communication-loss|normal-shutdown walks
-the vendor's process flow: which SMAServMan ends up ACTIVE, whether two SAMs could reach the
-database, and what must be done by hand.
+ones). For kind opcon-failover, --event abnormal-shutdown|normal-shutdown|communication-loss|
+machine-crash, or --down MACHINE (the crash of that machine), walks the vendor's process flow:
+which SMAServMan ends up ACTIVE, whether two SAMs could reach the database, what must be done by
+hand in the vendor's order, and how to go back to the primary; exit 1 when nothing, or two SAMs, run.
 
 Options:
       --down NAMES          servers or data centres down (repeatable: one scenario each)
       --partition SIDES     split the network into sides
-      --event EVENT         for kind opcon-failover: abnormal-shutdown, communication-loss or normal-shutdown
+      --event EVENT         for kind opcon-failover: abnormal-shutdown, normal-shutdown, communication-loss or machine-crash
   -f, --format FORMAT       stylish or json (default: stylish)
   -o, --output FILE         write the output to FILE
       --follow-output-link  write -o through a symbolic link (refused by default)

@@ -8,6 +8,7 @@ import type { FileResult, PoolResult } from '../../results.js';
 import { groupThousands, plural } from '../../rules/types.js';
 import type { Settings } from '../../settings.js';
 import { evaluate, failureOf, type FailureModel, type PoolState } from './analysis/failure.js';
+import { ninesText } from './analysis/availability.js';
 import { layoutDiagram, poolColour, poolNumbersByServer, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
 import type { LatencyEntry, Topology } from './model/types.js';
 import type { WorkloadCapacity } from './analysis/capacity.js';
@@ -88,7 +89,7 @@ export function scomReport(outcome: LintOutcome, settings: Settings): KindReport
   return {
     name: topology.name,
     review: 'pool topology review',
-    modelNote: 'Quorum model: a pool works while more than half of its voting members are available; tolerable failures = min(ceil(V/2) − 1, members − 1).',
+    modelNote: 'Quorum model: a pool keeps quorum while more than half of its voting members are available, and works while a connected member runs its workflows; tolerable failures are the most members that can fail at once, whichever they are (min(ceil(V/2) − 1, members − 1) for a pool of management servers or of gateways).',
     facts: [
       { label: 'Management group', value: topology.name },
       { label: 'Operations Manager', value: topology.scomVersion },
@@ -146,7 +147,7 @@ function singlePointCaveat(headline: Headline | undefined, analysis: TopologyAna
   if (points.size === 0) return headline;
   const names = [...points];
   const said = names.length > 3 ? `${names.slice(0, 3).join(', ')} or ${fmt(names.length - 3)} more` : names.join(names.length === 2 ? ' or ' : ', ');
-  const caveat = `but losing ${points.size === 1 ? said : `any one of ${said}`} alone stops a pool the figure counts as surviving it (a single point of failure)`;
+  const caveat = `but ${points.size === 1 ? `${said} is a single point of failure: losing it` : `${said} are single points of failure: losing any one of them`} alone stops a pool`;
   return { ...headline, caveat: headline.caveat ? `${headline.caveat}; ${caveat}` : caveat };
 }
 
@@ -198,18 +199,32 @@ function gatewayRows(topology: Topology, result: FileResult, poolNumber: Readonl
   const poolName = new Map([...poolNumber].map(([name, n]) => [n, name]));
   return topology.gateways.map((g) => {
     const [primary, ...failover] = g.reportsTo;
-    const noFailover = flagged.has(`${g.path}/managementServers`);
+    const noFailover = flagged.has(g.reportsToKey ? `${g.path}/${g.reportsToKey}` : g.path);
     return {
       name: g.name,
       dataCenter: g.dataCenter.name,
       agents: fmt(g.agents),
       primary: primary?.name ?? 'none',
       failover: failover.length > 0 ? failover.map((s) => s.name).join(', ')
-        : `none${!noFailover ? '' : primary ? ': its agents stop reporting while its primary is down' : ': it reports to no management server'}`,
+        : `none${!noFailover ? '' : primary ? ': its agents stop reporting while its primary is down' : ': it reports to no server'}`,
       noFailover,
       pools: (poolsOf.get(g.name) ?? []).map((number) => ({ number, colour: poolColour(number), name: poolName.get(number)! })),
     };
   });
+}
+
+/** A data centre's loss for one pool, in words: the failure model's outcome and cause, as simulate gives them. */
+function dataCenterLossOutcome(l: PoolResult['dataCenterLoss'][number]): string {
+  const group = l.stopsManagementGroup ? '; the management group stops too' : '';
+  switch (l.cause) {
+    case undefined: return 'works';
+    case 'database': return `cut off: it keeps quorum, but the operational database is unavailable${group}`;
+    case 'side': return `cut off: it keeps quorum away from the operational database${group}`;
+    case 'not-connected': return `cut off: it keeps quorum, but its running members reach no connected management server${group}`;
+    case 'members': return `stops: no member left${group}`;
+    case 'no-members': return 'stops: it has no members';
+    case 'votes': return `stops: too few votes${group}`;
+  }
 }
 
 /** A what-if cell: the outcome in a word and the votes; cut off is not stopped, and says why. */
@@ -309,7 +324,7 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
     dataCenterLoss: p.dataCenterLoss.map((l) => ({
       dataCenter: l.dataCenter,
       survives: l.survives,
-      outcome: l.survives ? 'keeps quorum' : l.stopsManagementGroup ? 'stops: the operational database is there, so the whole management group stops' : l.membersLeft === 0 ? 'stops: no member left' : 'stops: too few votes',
+      outcome: dataCenterLossOutcome(l),
       votes: `${plural(l.votesLeft, 'vote')} left (${l.votesNeeded} needed), ${plural(l.membersLeft, 'member')} left`,
     })),
     // The analysis' own figures: the pool result keeps only the totals, the limit and the verdicts.
@@ -328,7 +343,7 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
     ...(p.availability ? {
       availability: {
         probability: `${(p.availability.probability * 100).toPrecision(8).replace(/\.?0+$/, '')}%`,
-        nines: p.availability.nines === null ? 'always available' : `${p.availability.nines} nines`,
+        nines: p.availability.nines === null ? 'always available' : ninesText(p.availability.nines),
         assumption: p.availability.assumedAlwaysUp.length
           ? `Taken as always up (no availability given): ${p.availability.assumedAlwaysUp.join(', ')}.`
           : 'Every voter and the database carry an availability.',

@@ -4,13 +4,15 @@
  * failures. None of them computes quorum or connectivity on its own.
  */
 import { CAPACITY_LIMITS } from '../../../domain/facts.js';
-import { evaluate, evaluateInfrastructure, failureOf, noFailure, type FailureModel, type Host, type Outcome, type State } from './failure.js';
+import { evaluate, evaluateInfrastructure, failureOf, noFailure, type Cause, type FailureModel, type Host, type Outcome, type State } from './failure.js';
 
 export interface DataCenterLoss {
   readonly dataCenter: string;
   /** The pool works with every server of the data centre down. */
   readonly survives: boolean;
   readonly outcome: Outcome;
+  /** Why it does not work, where it does not (FORMAT.md's outcome). */
+  readonly cause?: Cause;
   /** Votes still available there (where it keeps quorum, else the most on any side). */
   readonly votesLeft: number;
   readonly votesNeeded: number;
@@ -60,7 +62,7 @@ export function dataCenterLosses(model: FailureModel): DataCenterLoss[][] {
       let membersLeft = 0;
       for (const h of shape.members) if (state.up[h]) membersLeft++;
       out[p]!.push({
-        dataCenter: dc.name, survives: s.outcome === 'works', outcome: s.outcome,
+        dataCenter: dc.name, survives: s.outcome === 'works', outcome: s.outcome, ...(s.cause ? { cause: s.cause } : {}),
         votesLeft: s.votes, votesNeeded: shape.votesNeeded, membersLeft,
         stopsManagementGroup: !state.managementGroupWorks,
         databaseLost: state.databaseSide < 0,

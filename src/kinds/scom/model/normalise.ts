@@ -122,6 +122,8 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
       ...(s.unixLinuxRootCertificates !== undefined ? { unixLinuxRootCertificates: s.unixLinuxRootCertificates } : {}),
       poolManager: { ...(s.poolManager ?? {}) },
       reportsTo,
+      ...(role === 'gateway' && (s as GatewayDoc).reportsTo !== undefined ? { reportsToKey: 'reportsTo' as const }
+        : role === 'gateway' && (s as GatewayDoc).managementServers !== undefined ? { reportsToKey: 'managementServers' as const } : {}),
       failoverServers,
       path,
     };

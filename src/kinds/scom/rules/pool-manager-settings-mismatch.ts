@@ -10,7 +10,7 @@ export default defineRule({
     remediation: 'Set the same PoolManager registry values on every management server and gateway of the pool (or none anywhere).',
     sources: ['PM'],
     messages: {
-      mismatch: 'Members of pool "{{pool}}" use {{count}} different PoolManager settings ({{settings}}); make them equal so the pool does not flap.',
+      mismatch: 'Members of {{poolRef}} use {{count}} different PoolManager settings ({{settings}}): {{differ}}; make them equal (HKLM\\SYSTEM\\CurrentControlSet\\Services\\HealthService\\Parameters\\PoolManager on each) so the pool does not flap.',
     },
   },
   *check({ analysis }) {
@@ -18,7 +18,10 @@ export default defineRule({
       const distinct = a.lease.distinctSettings;
       if (distinct.length > 1) {
         const settings = distinct.map((s) => `${s.leaseRequestPeriodSeconds}/${s.networkLatencySeconds} s`).join(', ');
-        yield atPool(a.pool, 'mismatch', { count: distinct.length, settings });
+        const own = a.lease.ownSettings.map((s) => s.name);
+        const shown = own.length > 5 ? `${own.slice(0, 5).join(', ')} and ${own.length - 5} more` : own.join(', ');
+        const differ = own.length === 0 ? 'no member keeps the group\'s values' : `${shown} ${own.length === 1 ? 'differs' : 'differ'} from the group's`;
+        yield atPool(a.pool, 'mismatch', { count: distinct.length, settings, differ });
       }
     }
   },
