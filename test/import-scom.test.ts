@@ -3,7 +3,7 @@
  * committed beside it, which validates to the figures of its hand-written twin; bad input is exit 2
  * with the file and line, and never leaves an output file behind.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
@@ -207,6 +207,22 @@ describe('import scom: bad input is exit 2 with file and line, and no output fil
     const run = await runCli(['import', 'scom', path.join(dir, 'build.json'), '--scom-version', '2025']);
     expect(run.stdout).toContain('scomVersion: "2025"  # given with --scom-version; the group\'s build is 10.26.1.0');
     expect((await runCli(['import', 'scom', path.join(dir, 'build.json'), '--scom-version', '2030'])).stderr).toBe('pooltopo: --scom-version takes 2012R2, 2016, 2019, 2022, 2025, not "2030"\n');
+  });
+
+  it('writes -o atomically through the shared writer: never through a link unless told, never over the export or the overlay', async () => {
+    const exp = `${FIXTURES}/two-servers-separate-sql.export.json`;
+    const sites = `${FIXTURES}/two-servers-separate-sql.sites.yaml`;
+    const target = path.join(dir, 'target.yaml');
+    const link = path.join(dir, 'link.yaml');
+    symlinkSync(target, link);
+    const viaLink = await runCli(['import', 'scom', exp, '-o', link]);
+    expect([viaLink.code, existsSync(target)]).toEqual([2, false]);
+    expect(viaLink.stderr).toMatch(/it is a symbolic link/);
+    expect((await runCli(['import', 'scom', exp, '-o', link, '--follow-output-link'])).code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toMatch(/^name: Contoso production$/m);
+    const before = readFileSync(path.join(ROOT, sites), 'utf8');
+    expect((await runCli(['import', 'scom', exp, '--overlay', sites, '-o', sites])).code).toBe(2);
+    expect(readFileSync(path.join(ROOT, sites), 'utf8')).toBe(before);
   });
 
   it('hostile names stay values: quoted in the YAML, and no comment can be broken out of', async () => {
