@@ -190,6 +190,15 @@ describe('import scom: bad input is exit 2 with file and line, and no output fil
     expect(stderr).toBe(`pooltopo: ${path.join(dir, 'member.json')}:${line}: member of pool "DMZ Gateway Pool", "scom-gw09.corp.example" is not among the export's managementServers\n`);
   });
 
+  it('a value of the wrong type, or a server listed twice, named as a reader of the JSON names it', async () => {
+    const exp = base();
+    exp.managementServers[1].IsGateway = 'no';
+    expect(await refused('type.json', JSON.stringify(exp, null, 2))).toMatch(/type\.json:\d+: managementServers\[1\]\.IsGateway should be true or false, not "no"\n$/);
+    const twice = base();
+    twice.managementServers[1].DisplayName = twice.managementServers[0].DisplayName.toUpperCase();
+    expect(await refused('twice.json', JSON.stringify(twice, null, 2))).toMatch(/twice\.json:\d+: server "SCOM-MS01\.CORP\.EXAMPLE" is listed twice\n$/);
+  });
+
   it('an overlay naming a server that does not exist', async () => {
     const overlay = path.join(dir, 'sites.yaml');
     writeFileSync(overlay, 'dataCenters:\n  - name: dc-main\nmanagementServers:\n  - name: scom-ms01\n    dataCenter: dc-main\n  - name: scom-ms03\n    dataCenter: dc-main\n');

@@ -134,32 +134,32 @@ function checkExport(value: unknown, file: string, map: SourceMap): ScomExport {
   };
   const field = (o: Json, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
   const required = (o: Json, at: string, key: string): unknown => {
-    if (!Object.prototype.hasOwnProperty.call(o, key)) fail(at, `${at || 'the export'} has no "${key}"; was it written by Export-ScomTopology.ps1?`);
+    if (!Object.prototype.hasOwnProperty.call(o, key)) fail(at, `${at ? label(at) : 'the export'} has no "${key}"; was it written by Export-ScomTopology.ps1?`);
     return o[key];
   };
   const string = (v: unknown, at: string, nullable: boolean): string | null => {
     if (v === null && nullable) return null;
-    if (typeof v !== 'string' || (v.trim() === '' && !nullable)) fail(at, `${at} should be ${nullable ? 'a string or null' : 'a name'}, not ${describe(v)}`);
+    if (typeof v !== 'string' || (v.trim() === '' && !nullable)) fail(at, `${label(at)} should be ${nullable ? 'a string or null' : 'a name'}, not ${describe(v)}`);
     return v as string;
   };
   const name = (v: unknown, at: string): string => string(v, at, false)!.trim();
   const bool = (v: unknown, at: string): boolean => {
-    if (typeof v !== 'boolean') fail(at, `${at} should be true or false, not ${describe(v)}`);
+    if (typeof v !== 'boolean') fail(at, `${label(at)} should be true or false, not ${describe(v)}`);
     return v as boolean;
   };
   const count = (v: unknown, at: string): number | null => {
     if (v === null || v === undefined) return null;
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) fail(at, `${at} should be a count (a whole number, 0 or more), not ${describe(v)}`);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) fail(at, `${label(at)} should be a count (a whole number, 0 or more), not ${describe(v)}`);
     return v as number;
   };
   const seconds = (v: unknown, at: string): number | null => {
     if (v === null || v === undefined) return null;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) fail(at, `${at} should be a number of seconds or null, not ${describe(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) fail(at, `${label(at)} should be a number of seconds or null, not ${describe(v)}`);
     return v as number;
   };
   const names = (v: unknown, at: string): string[] => {
     if (v === null || v === undefined) return [];
-    if (!Array.isArray(v)) fail(at, `${at} should be a list of names, not ${describe(v)}`);
+    if (!Array.isArray(v)) fail(at, `${label(at)} should be a list of names, not ${describe(v)}`);
     return (v as unknown[]).map((n, i) => name(n, pointer(...at.slice(1).split('/'), i)));
   };
 
@@ -225,6 +225,11 @@ function checkExport(value: unknown, file: string, map: SourceMap): ScomExport {
     };
   });
   return { file, managementGroup, databaseSetup, managementServers, resourcePools, where };
+}
+
+/** `/managementServers/0/DisplayName` → `managementServers[0].DisplayName`, as a reader of the JSON names it. */
+function label(at: string): string {
+  return at.slice(1).split('/').map((t, i) => (/^\d+$/.test(t) ? `[${t}]` : `${i === 0 ? '' : '.'}${t}`)).join('');
 }
 
 function describe(v: unknown): string {
