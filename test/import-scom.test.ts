@@ -63,6 +63,16 @@ describe('import scom: the fixtures of real shapes', () => {
   }, 60_000);
 });
 
+describe('import scom: the command', () => {
+  it('is the scom kind\'s importer: in import --help, and an unknown option is named with its owner', async () => {
+    const help = await runCli(['import', '--help']);
+    expect(help.stdout).toContain('pooltopo import scom EXPORT.json [--overlay SITES.yaml] [options]');
+    expect((await runCli(['--help'])).stdout).toMatch(/import SOURCE FILE\.\.\. .*\(scom, opcon\)/);
+    expect((await runCli(['import', 'opcon', 'a.ini', 'b.ini', '--overlay', 'x.yaml'])).stderr).toBe('pooltopo: --overlay is an option of import scom, not of import opcon (pooltopo import --help)\n');
+    expect((await runCli(['import', 'scom', 'a.json', 'b.json'])).stderr).toBe('pooltopo: import scom reads one export (the JSON Export-ScomTopology.ps1 writes), not 2 files (pooltopo import --help)\n');
+  });
+});
+
 describe('import scom: drift from the reviewed design', () => {
   it('the example pair: the live group imports to scom-drift-live.yaml, where each drift shows', async () => {
     const run = await runCli(['import', 'scom', 'examples/scom-drift/live-export.json']);
