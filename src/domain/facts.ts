@@ -75,6 +75,9 @@ export const SOURCES = {
   SPEC: {
     title: 'pooltopo FORMAT.md: a modelling choice of this tool, built on the sources above',
   },
+  'SCOM-BUILDS': {
+    title: 'Operations Manager release and update rollup build numbers (Microsoft Learn release notes), as FORMAT.md "Import" lists them',
+  },
 } as const;
 export type SourceId = keyof typeof SOURCES;
 export interface Source { readonly title: string; readonly url?: string }
@@ -252,3 +255,24 @@ export const SKYPE = {
   maxFrontEnds: n(12, 'SFB-HA'),
   maxFrontEnds2019: n(16, 'SFB-HA'),
 } as const;
+
+/**
+ * The management group's build (`Get-SCOMManagementGroup`'s Version) to the release whose limits
+ * apply, matched on the build's leading numbers (FORMAT.md, "Import"). The semi-annual 1801 and 1807
+ * releases have no limits of their own and are read with 2016's, as `note` says.
+ */
+export interface ScomBuild {
+  readonly prefix: readonly number[];
+  readonly version: ScomVersion;
+  readonly release: string;
+  readonly note?: string;
+  readonly source: SourceId;
+}
+export const SCOM_BUILDS: readonly ScomBuild[] = [
+  { prefix: [7, 1, 10226], version: '2012R2', release: '2012 R2', source: 'SCOM-BUILDS' },
+  { prefix: [7, 2, 11719], version: '2016', release: '2016', source: 'SCOM-BUILDS' },
+  { prefix: [7, 3], version: '2016', release: '1801/1807', note: 'the 1801/1807 semi-annual release, read with 2016\'s limits', source: 'SCOM-BUILDS' },
+  { prefix: [10, 19], version: '2019', release: '2019', source: 'SCOM-BUILDS' },
+  { prefix: [10, 22], version: '2022', release: '2022', source: 'SCOM-BUILDS' },
+  { prefix: [10, 25], version: '2025', release: '2025', source: 'SCOM-BUILDS' },
+];

@@ -156,8 +156,8 @@ describe('pooltopo import opcon', () => {
     expect((await importOf([ini(3, 1), ini(3, 2), '--start-type', 'OpConxps3=manual'])).stderr).toBe('pooltopo: --start-type names "OpConxps3", which is neither machine imported (OpConxps1, OpConxps2); did you mean "OpConxps1"?\n');
     expect((await importOf([ini(3, 1), ini(3, 2), '--start-type', 'OpConxps1=delayed'])).stderr).toBe('pooltopo: --start-type takes NAME=automatic|automatic-delayed|manual, not "delayed"\n');
     const source = await runCli(['import', 'opcn', 'x.ini']);
-    expect(source).toMatchObject({ code: 2, stderr: 'pooltopo: unknown import source "opcn"; did you mean "opcon"? (pooltopo imports opcon)\n' });
-    expect((await runCli(['import'])).stderr).toBe('pooltopo: import needs a source and its files: pooltopo import opcon FILE... (pooltopo import --help)\n');
+    expect(source).toMatchObject({ code: 2, stderr: 'pooltopo: unknown import source "opcn"; did you mean "opcon"? (pooltopo imports scom and opcon)\n' });
+    expect((await runCli(['import'])).stderr).toBe('pooltopo: import needs a source and its files: pooltopo import scom|opcon FILE... (pooltopo import --help)\n');
     expect((await runCli(['import', 'opcon'])).code).toBe(2);
     const help = await runCli(['import', '--help']);
     expect(help.code).toBe(0);
