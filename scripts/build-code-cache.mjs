@@ -49,6 +49,8 @@ try {
     ['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'POOL-WEST.contoso.com'],
     ['report', 'examples/opcon-automatic-recommended.yaml', '-o', path.join(work, 'opcon.html')],
     ['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'abnormal-shutdown'],
+    ['import', 'opcon', 'examples/opcon-seed/scenario-3/OpConxps1/SMAServMan.ini', 'examples/opcon-seed/scenario-3/OpConxps2/SMAServMan.ini', '-o', path.join(work, 'opcon-import.yaml')],
+    ['import', 'scom', 'examples/scom-drift/live-export.json', '-o', path.join(work, 'scom-import.yaml')],
   ]) {
     await run(args);
   }

@@ -156,16 +156,19 @@ describe('report in Chromium', () => {
     expect(await page.evaluate<number>('document.documentElement.scrollWidth'), 'printed width').toBeLessThanOrEqual(700);
     if (name !== 'four-thousand-servers') expect(await page.evaluate<string[]>(SPLIT_TOKENS), 'split when printed').toEqual([]);
     await page.emulateMedia({ media: 'screen' });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    writeFileSync(path.join(OUT, `${name}.A4.pdf`), pdf);
+    // The 4,000-server PDF is 700-odd pages, most of them the servers table: printed for the 40 only.
+    if (name !== 'four-thousand-servers') {
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      writeFileSync(path.join(OUT, `${name}.A4.pdf`), pdf);
+    }
     // On a phone: the page itself does not scroll sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(OUT, `${name}.390.png`) });
     await page.close();
     expect(await axeViolations(file)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   // Names far wider than their boxes, right-to-left and CJK ones among them, in each kind's diagram.
   const LONG = 'scom-management-server-with-a-very-long-name-01.corp.contoso.example.com';

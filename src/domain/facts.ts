@@ -66,11 +66,17 @@ export const SOURCES = {
   GW: {
     title: 'Install a gateway server (System Center Operations Manager), Microsoft Learn',
   },
+  'PS-SCOM': {
+    title: 'OperationsManager PowerShell reference: Set-SCOMResourcePool, Get-SCOMResourcePool, Set-SCOMParentManagementServer, Microsoft Learn',
+  },
   'GW-CHAIN': {
     title: '"How to link multiple Gateway Servers together?" (System Center blog): chained gateways',
   },
   SPEC: {
     title: 'pooltopo FORMAT.md: a modelling choice of this tool, built on the sources above',
+  },
+  'SCOM-BUILDS': {
+    title: 'Operations Manager release and update rollup build numbers (Microsoft Learn release notes), as FORMAT.md "Import" lists them',
   },
 } as const;
 export type SourceId = keyof typeof SOURCES;
@@ -101,8 +107,8 @@ export const POOL = {
 
 /** PoolManager registry values (FE, PM). */
 export const POOL_MANAGER = {
-  leaseRequestPeriodSeconds: { default: n(120, 'PM'), ceiling: n(600, 'FE'), registryValue: 'PoolLeaseRequestPeriodSeconds' },
-  networkLatencySeconds: { default: n(30, 'PM'), ceiling: n(120, 'FE'), registryValue: 'PoolNetworkLatencySeconds' },
+  leaseRequestPeriodSeconds: { default: n(120, 'FE'), ceiling: n(600, 'FE'), registryValue: 'PoolLeaseRequestPeriodSeconds' },
+  networkLatencySeconds: { default: n(30, 'FE'), ceiling: n(120, 'FE'), registryValue: 'PoolNetworkLatencySeconds' },
 } as const;
 export type PoolManagerSetting = keyof typeof POOL_MANAGER;
 export const POOL_MANAGER_SETTINGS: readonly PoolManagerSetting[] = ['leaseRequestPeriodSeconds', 'networkLatencySeconds'];
@@ -117,7 +123,10 @@ export interface CapacityLimits {
   readonly computersPerManagementGroupFewConsoles: SourcedNumber;
   readonly unixLinuxPerManagementServer: SourcedNumber;
   readonly unixLinuxPerGateway: SourcedNumber;
+  /** Network devices per resource pool of three or more management servers. */
   readonly networkDevicesPerPool: SourcedNumber;
+  /** Network devices per gateway in a resource pool (the hardware table). */
+  readonly networkDevicesPerGatewayInPool: SourcedNumber;
   readonly networkDevicesPerManagementGroup: SourcedNumber;
   readonly urlsPerManagementServer: SourcedNumber;
   readonly urlsPerManagementGroup: SourcedNumber;
@@ -131,6 +140,7 @@ const LIMITS_2016_ON: CapacityLimits = {
   unixLinuxPerManagementServer: n(1000, 'SR'),
   unixLinuxPerGateway: n(100, 'SR'),
   networkDevicesPerPool: n(1000, 'SR'),
+  networkDevicesPerGatewayInPool: n(500, 'SR'),
   networkDevicesPerManagementGroup: n(2000, 'SR'),
   urlsPerManagementServer: n(3000, 'SR'),
   urlsPerManagementGroup: n(12000, 'SR'),
@@ -144,6 +154,7 @@ const LIMITS_2012R2: CapacityLimits = {
   unixLinuxPerManagementServer: n(500, 'SR', true),
   unixLinuxPerGateway: n(100, 'SR', true),
   networkDevicesPerPool: n(1000, 'SR'),
+  networkDevicesPerGatewayInPool: n(500, 'SR', true),
   networkDevicesPerManagementGroup: n(2000, 'SR'),
   urlsPerManagementServer: n(3000, 'SR', true),
   urlsPerManagementGroup: n(12000, 'SR', true),
@@ -156,6 +167,38 @@ export const CAPACITY_LIMITS: Readonly<Record<ScomVersion, CapacityLimits>> = {
   '2022': LIMITS_2016_ON,
   '2025': LIMITS_2016_ON,
 };
+
+/**
+ * OpCon SMAServMan.ini (OPC-SM): the defaults of the settings pooltopo computes with, and the
+ * documented keys of each section, as the vendor spells them (a machine reads the section of its
+ * own Mode; some keys are in both mode sections).
+ */
+export const SMASERVMAN = {
+  defaults: {
+    SecondsBetweenPings: n(15, 'OPC-SM'),
+    PingRetryCount: n(0, 'OPC-SM'),
+    PingTimeOutInMilliseconds: n(1000, 'OPC-SM'),
+    TimeOutInSecondsForSync: n(60, 'OPC-SM'),
+  },
+  /** Text defaults: absent, a switch is N, Mode is StandAlone and the service has its installed names. */
+  defaultMode: 'StandAlone',
+  defaultSwitch: 'N',
+  textDefaults: { ShortServiceName: 'SMA_Servman', DisplayServiceName: 'SMA Service Manager' },
+  sections: {
+    general: { name: 'General Settings', keys: ['ShortServiceName', 'DisplayServiceName', 'Mode', 'InitializationScript', 'TerminationScript'] },
+    Primary: { name: 'Primary Mode Settings', keys: ['FailOverSocketNumber', 'TimeOutInSecondsForSync', 'SyncInitFailureScript'] },
+    Secondary: {
+      name: 'Secondary Mode Settings',
+      keys: [
+        'FailOverSocketNumber', 'PrimaryMachine', 'SecondsBetweenPings', 'PingRetryCount', 'PingTimeOutInMilliseconds', 'SyncInitFailureScript',
+        'PrimaryAbnormalShutdownFailover', 'PrimaryAbnormalShutdownScript', 'SyncLostFailover', 'SyncLostScript',
+        'PrimaryNormalShutdownFailover', 'PrimaryNormalShutdownScript',
+      ],
+    },
+  },
+  /** Documented elsewhere in the file (the application group's restart limit the process flows name). */
+  otherKeys: ['RestartApplicationLimit'],
+} as const;
 
 /** The three pools every management group has (RPD). */
 export const DEFAULT_POOLS = [
@@ -212,3 +255,24 @@ export const SKYPE = {
   maxFrontEnds: n(12, 'SFB-HA'),
   maxFrontEnds2019: n(16, 'SFB-HA'),
 } as const;
+
+/**
+ * The management group's build (`Get-SCOMManagementGroup`'s Version) to the release whose limits
+ * apply, matched on the build's leading numbers (FORMAT.md, "Import"). The semi-annual 1801 and 1807
+ * releases have no limits of their own and are read with 2016's, as `note` says.
+ */
+export interface ScomBuild {
+  readonly prefix: readonly number[];
+  readonly version: ScomVersion;
+  readonly release: string;
+  readonly note?: string;
+  readonly source: SourceId;
+}
+export const SCOM_BUILDS: readonly ScomBuild[] = [
+  { prefix: [7, 1, 10226], version: '2012R2', release: '2012 R2', source: 'SCOM-BUILDS' },
+  { prefix: [7, 2, 11719], version: '2016', release: '2016', source: 'SCOM-BUILDS' },
+  { prefix: [7, 3], version: '2016', release: '1801/1807', note: 'the 1801/1807 semi-annual release, read with 2016\'s limits', source: 'SCOM-BUILDS' },
+  { prefix: [10, 19], version: '2019', release: '2019', source: 'SCOM-BUILDS' },
+  { prefix: [10, 22], version: '2022', release: '2022', source: 'SCOM-BUILDS' },
+  { prefix: [10, 25], version: '2025', release: '2025', source: 'SCOM-BUILDS' },
+];

@@ -46,12 +46,22 @@ export interface ReportView {
 }
 
 /** Rule text in pieces: plain text, and the `code` spans the rules' metadata marks with backticks. */
-export type Prose = readonly { readonly text: string; readonly code: boolean }[];
+export type Prose = readonly { readonly text: string; readonly code: boolean; readonly parts: readonly string[] }[];
+
+/**
+ * A text in pieces that end at a backslash (a registry key, a Windows path): a printed page, which
+ * breaks a line at spaces and hyphens only, may break such a token there (<wbr>) and nowhere else.
+ */
+export function atBackslashes(text: string): string[] {
+  return text.split(/(?<=\\)/);
+}
 
 export interface FindingView {
   readonly location: string;
   readonly ruleId: string;
   readonly message: string;
+  /** The message in pieces ending at its backslashes, where a printed page may break it. */
+  readonly messageParts: readonly string[];
   readonly pool?: string;
   readonly remediation: Prose;
   readonly helpUri: string;
@@ -126,6 +136,7 @@ function findingView(f: Finding, byId: ReadonlyMap<string, RuleDescriptor>): Fin
     location: `${f.line}:${f.column}`,
     ruleId: f.ruleId,
     message: f.message,
+    messageParts: atBackslashes(f.message),
     ...(f.pool !== undefined ? { pool: f.pool } : {}),
     remediation: prose(rule?.remediation ?? ''),
     helpUri: rule?.helpUri ?? '',
@@ -145,6 +156,6 @@ function ruleView(r: RuleDescriptor): RuleView {
 
 /** `Run \`pooltopo simulate\` first` → the text and its code span, for the template to mark up. */
 export function prose(text: string): Prose {
-  return text.split(/`([^`]+)`/).map((piece, i) => ({ text: piece, code: i % 2 === 1 })).filter((p) => p.text !== '');
+  return text.split(/`([^`]+)`/).map((piece, i) => ({ text: piece, code: i % 2 === 1, parts: atBackslashes(piece) })).filter((p) => p.text !== '');
 }
 

@@ -3,7 +3,7 @@
  * model is in model/, its analyses (pure functions) in analysis/, its rules (one file each) in rules/.
  */
 import { analyseTopology, type PoolAnalysis, type TopologyAnalysis } from './analysis/index.js';
-import type { Availability } from './analysis/availability.js';
+import { ninesText, type Availability } from './analysis/availability.js';
 import type { ScomDocument } from './model/document.js';
 import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from './model/duration.js';
 import { normalise } from './model/normalise.js';
@@ -43,6 +43,26 @@ export const scomKind: KindPlugin<'scom'> = {
     partial: 'kind-scom',
     toc: [{ anchor: 'topology', title: 'Topology' }, { anchor: 'pools', title: 'Pools' }, { anchor: 'what-if', title: 'What if one goes down' }],
     view: async (outcome, settings) => (await import('./report.js')).scomReport(outcome, settings),
+  },
+  importer: {
+    source: 'scom',
+    help: `  pooltopo import scom EXPORT.json [--overlay SITES.yaml] [options]
+
+  Reads the JSON that export/Export-ScomTopology.ps1 (shipped with pooltopo; it only reads) writes
+  on a management server, and writes the management group's topology: its management servers,
+  gateways (reportsTo: primary, then failover), every pool as the group has it (the default pools
+  too), the database's host, and the PoolManager values most servers carry, with a server's own
+  where it differs. Names as SCOM gives them, compared case-insensitively. What SCOM does not hold
+  comes from the overlay, or the output says in a comment that it is not known:
+      --overlay SITES.yaml          data centres, latency, availabilities and UNIX/Linux root
+                                    certificates, in the topology's own keys (dataCenters, latency,
+                                    databases, managementServers, gateways), by server name (the
+                                    full name or its first label)
+      --scom-version VERSION        the release whose limits apply (2012R2, 2016, 2019, 2022, 2025),
+                                    for a build pooltopo does not know
+`,
+    options: { overlay: { type: 'string' }, 'scom-version': { type: 'string' } },
+    run: async (request) => (await import('./import/index.js')).importScom(request),
   },
 };
 
@@ -117,7 +137,7 @@ function poolSummary(p: PoolResult, group: ManagementGroupResult | undefined): s
   const beyond = p.singlePointsOfFailure.filter((n) => !database.has(n) || p.members.includes(n));
   if (beyond.length > 0) s += `; single point${beyond.length === 1 ? '' : 's'} of failure: ${beyond.slice(0, 5).join(', ')}${beyond.length > 5 ? ` and ${groupThousands(beyond.length - 5)} more` : ''}`;
   if (p.availability) {
-    s += p.availability.nines === null ? ', always available' : `, availability ${formatProbability(p.availability.probability)} (${p.availability.nines} nines)`;
+    s += p.availability.nines === null ? ', always available' : `, availability ${formatProbability(p.availability.probability)} (${ninesText(p.availability.nines)})`;
   }
   return s;
 }

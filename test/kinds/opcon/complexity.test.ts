@@ -1,0 +1,27 @@
+/**
+ * The ini reader and the OpCon model stay linear in the keys a file holds, measured in operations
+ * (calls of the collection methods they are built from, weighted by the array walked), not in time.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseIni } from '../../../src/io/ini-file.js';
+import { normaliseOpcon, type OpconDocument } from '../../../src/kinds/opcon/model.js';
+import { operations } from '../../support/operations.js';
+
+describe('OpCon input of many keys', () => {
+  it('reads an ini file of many sections and keys in linear work', async () => {
+    const ini = (n: number) => Array.from({ length: n }, (_, i) => `[S${i % 50}]\r\nKey${i}=v\r\nKEY${i}=again`).join('\r\n');
+    const small = await operations(() => parseIni(ini(2000), 'x.ini'));
+    const large = await operations(() => parseIni(ini(8000), 'x.ini'));
+    expect(large! / small!).toBeLessThan(5);
+  });
+
+  it('reads a machine of many settings, known and unknown, in linear work', async () => {
+    const doc = (n: number): OpconDocument => ({
+      version: 1, kind: 'opcon-failover', name: 'x',
+      machines: [{ name: 'a', settings: Object.fromEntries(Array.from({ length: n }, (_, i) => [i % 2 ? `PingRetryCount${i}` : `Owner${i}`, 1])) }],
+    });
+    const small = await operations(() => normaliseOpcon(doc(500)));
+    const large = await operations(() => normaliseOpcon(doc(2000)));
+    expect(large! / small!).toBeLessThan(5);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Complexity is checked by counting operations, not by timing (a busy machine cannot fail it):
+ * calls of the collection and string methods the code is built from, weighted by the length of the
+ * array they walk.
+ */
+
+/** The methods counted, unless a test names others. */
+export const COUNTED: readonly [object, string][] = [
+  [Map.prototype, 'get'], [Map.prototype, 'set'], [Map.prototype, 'has'],
+  [Set.prototype, 'add'], [Set.prototype, 'has'],
+  [Array.prototype, 'push'], [Array.prototype, 'map'], [Array.prototype, 'filter'], [Array.prototype, 'some'],
+  [Array.prototype, 'every'], [Array.prototype, 'find'], [Array.prototype, 'forEach'], [Array.prototype, 'includes'], [Array.prototype, 'indexOf'],
+  [String.prototype, 'indexOf'], [String.prototype, 'slice'],
+];
+
+/** Operations while `fn` runs, awaited. */
+export async function operations(fn: () => unknown, counted: readonly [object, string][] = COUNTED): Promise<number> {
+  let ops = 0;
+  const originals = counted.map(([proto, name]) => [proto, name, (proto as Record<string, unknown>)[name]] as const);
+  for (const [proto, name, original] of originals) {
+    (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+      ops += Array.isArray(this) && name !== 'push' ? Math.max(1, this.length) : 1;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+  }
+  try {
+    await fn();
+  } finally {
+    for (const [proto, name, original] of originals) (proto as Record<string, unknown>)[name] = original;
+  }
+  return ops;
+}
