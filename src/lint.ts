@@ -165,13 +165,17 @@ export async function lintText(text: string, file: string, options: LintOptions 
   const findings: Finding[] = [];
   const severityOf = (ruleId: string) => severityFor(ruleId, options, policyById);
   /** Adds a finding at a position (the rule's configured severity; nothing when it is off). */
-  const add = (ruleId: string, at: Position, path: string, message: string, pool?: string) => {
+  const add = (ruleId: string, at: Position, path: string, message: string, pool?: string, report?: Pick<Report, 'messageId' | 'data'>) => {
     const severity = severityOf(ruleId);
     if (!severity) return;
-    findings.push({ ruleId, severity, message, file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path });
+    // messageId and data beside the wording, as ESLint's results carry them: diff matches findings by them.
+    findings.push({
+      ruleId, severity, message, file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path,
+      ...(report !== undefined ? { messageId: report.messageId, data: report.data } : {}),
+    });
   };
   const addReport = (ruleId: string, sourceMap: SourceMap, report: Report, message: string) =>
-    add(ruleId, sourceMap.locate(report.path, report.at ?? 'value'), report.path, message, report.pool);
+    add(ruleId, sourceMap.locate(report.path, report.at ?? 'value'), report.path, message, report.pool, report);
   const reportRule = (rule: AnyRule, sourceMap: SourceMap, report: Report) => {
     const template = rule.meta.messages[report.messageId] ?? report.messageId;
     addReport(rule.meta.id, sourceMap, report, formatMessage(template, report.data));
@@ -323,6 +327,7 @@ export function syntaxOutcome(file: string, sourceMap: SourceMap, problems: read
       findings.push({
         ruleId: rule.meta.id, severity,
         message: formatMessage(rule.meta.messages[p.json ? 'jsonSyntax' : 'syntax']!, { reason: p.message }), file, line, column, path: '',
+        messageId: p.json ? 'jsonSyntax' : 'syntax', data: { reason: p.message },
       });
     }
   }
