@@ -47,7 +47,7 @@ describe('pooltopo', () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     // No command at all is a usage error: one line on stderr, exit 2.
-    expect(await runCli([])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: no command given; use one of validate, report, simulate, plan, rules, schema (pooltopo --help)\n' });
+    expect(await runCli([])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: no command given; use one of validate, report, simulate, plan, diff, rules, schema (pooltopo --help)\n' });
     expect(help.stdout).toMatch(/validate FILE\|DIR\|GLOB/);
     const vhelp = await runCli(['validate', '--help']);
     expect(vhelp.stdout).toMatch(/--format/);
@@ -77,7 +77,7 @@ describe('pooltopo', () => {
     expect(await stderr('validate', 'good.yaml', '--fromat', 'json')).toBe('pooltopo: validate: unknown option "--fromat"; did you mean "--format"? (pooltopo validate --help)\n');
     expect(await stderr('validate', 'good.yaml', '--down', 'ms01')).toBe('pooltopo: validate: unknown option "--down"; simulate takes it, not validate (pooltopo validate --help)\n');
     // Every command that takes it, by its long or short name.
-    expect(await stderr('schema', '--output', 'x')).toBe('pooltopo: schema: unknown option "--output"; validate, report, simulate and plan take it, not schema (pooltopo schema --help)\n');
+    expect(await stderr('schema', '--output', 'x')).toBe('pooltopo: schema: unknown option "--output"; validate, report, simulate, plan and diff take it, not schema (pooltopo schema --help)\n');
     expect(await stderr('report', 'good.yaml', '-f', 'json')).toBe('pooltopo: report: unknown option "-f"; validate, simulate and plan take it, not report (pooltopo report --help)\n');
     // A switch that is off unless given has no --no- form, and is not suggested as its opposite.
     expect(await stderr('report', 'good.yaml', '--no-timestamp')).toBe('pooltopo: report: unknown option "--no-timestamp": --timestamp is off unless given (pooltopo report --help)\n');
@@ -188,6 +188,7 @@ describe('pooltopo', () => {
     expect(out.files[0].managementGroup).toEqual({ singlePointsOfFailure: ['sql01'] });
     expect(out.files[1].findings[0]).toEqual({
       ruleId: 'gateway-without-failover', severity: 'warning', message: expect.any(String), file: 'warn.yaml', line: 11, column: 5, path: '/gateways/0/managementServers',
+      messageId: 'noFailover', data: { name: 'gw01', count: 1, servers: '1 management server' },
     });
   });
 

@@ -247,23 +247,6 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     },
     run: runValidate,
   },
-  diff: {
-    usage: DIFF_USAGE,
-    allowPositionals: true,
-    options: {
-      ...HELP_OPTION,
-      ...CONFIG_OPTIONS,
-      format: { type: 'string', short: 'f' },
-      output: { type: 'string', short: 'o' },
-      'follow-output-link': { type: 'boolean' },
-      base: { type: 'string' },
-      'fail-on': { type: 'string' },
-    },
-    async run(values, positionals, io) {
-      const { runDiff } = await import('./diff-command.js');
-      return runDiff(values, positionals, io);
-    },
-  },
   report: {
     usage: REPORT_USAGE,
     allowPositionals: true,
@@ -300,6 +283,23 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       'target-failures': { type: 'string' },
     },
     run: runPlan,
+  },
+  diff: {
+    usage: DIFF_USAGE,
+    allowPositionals: true,
+    options: {
+      ...HELP_OPTION,
+      ...CONFIG_OPTIONS,
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      'follow-output-link': { type: 'boolean' },
+      base: { type: 'string' },
+      'fail-on': { type: 'string' },
+    },
+    async run(values, positionals, io) {
+      const { runDiff } = await import('./diff-command.js');
+      return runDiff(values, positionals, io);
+    },
   },
   rules: {
     usage: RULES_USAGE,

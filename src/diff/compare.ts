@@ -132,7 +132,8 @@ const OPCON_FAILOVER: readonly FigureSpec<Failover>[] = [
   // A trigger dropped is a failure the Secondary no longer answers.
   { key: 'triggers', get: (f) => f.triggers, judge: (b, a) => (asList(b).some((t) => !asList(a).includes(t)) ? 'worse' : 'changed') },
   { key: 'machines', get: (f) => f.machines },
-  { key: 'detectionSeconds', get: (f) => f.detectionSeconds },
+  // The longer a silent Primary goes unnoticed, the longer the outage before the Secondary takes over.
+  { key: 'detectionSeconds', get: (f) => f.detectionSeconds, judge: (b, a) => (typeof b === 'number' && typeof a === 'number' ? (a > b ? 'worse' : a < b ? 'better' : 'changed') : 'changed') },
 ];
 
 /** A SCOM pool's figures, with one `dataCenterLoss/<name>` figure per data centre: its outcome when that data centre is lost. */

@@ -30,8 +30,8 @@ export const MARKDOWN_MAX_ROWS = 1000;
  */
 export function escapeMarkdownCell(s: string): string {
   return escapeForTerminal(s.replace(/\r\n|\r|\n/g, ' '))
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@/g, '&#64;')
-    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@/g, '&#64;');
 }
 
 /** A URL's path, each segment percent-encoded, so that a name cannot end the link. */
