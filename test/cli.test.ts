@@ -9,6 +9,11 @@ import { ROOT, runCli, spawnCli } from './support/run-cli.js';
 const GOOD = 'version: 1\nname: Test\ndatabases:\n  operational:\n    server: sql01\nmanagementServers:\n  - name: ms01\n  - name: ms02\n';
 let dir: string;
 
+/** The examples' topology files, in folders too (examples/diff), but not the hidden .expected ones. */
+function exampleFiles(): string[] {
+  return readdirSync(path.join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f) && !f.split(path.sep).some((s) => s.startsWith('.')));
+}
+
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-cli-'));
   writeFileSync(path.join(dir, 'good.yaml'), GOOD);
@@ -78,7 +83,7 @@ describe('pooltopo', () => {
     expect(await stderr('validate', 'good.yaml', '--down', 'ms01')).toBe('pooltopo: validate: unknown option "--down"; simulate takes it, not validate (pooltopo validate --help)\n');
     // Every command that takes it, by its long or short name.
     expect(await stderr('schema', '--output', 'x')).toBe('pooltopo: schema: unknown option "--output"; validate, report, simulate, plan and diff take it, not schema (pooltopo schema --help)\n');
-    expect(await stderr('report', 'good.yaml', '-f', 'json')).toBe('pooltopo: report: unknown option "-f"; validate, simulate and plan take it, not report (pooltopo report --help)\n');
+    expect(await stderr('report', 'good.yaml', '-f', 'json')).toBe('pooltopo: report: unknown option "-f"; validate, simulate, plan and diff take it, not report (pooltopo report --help)\n');
     // A switch that is off unless given has no --no- form, and is not suggested as its opposite.
     expect(await stderr('report', 'good.yaml', '--no-timestamp')).toBe('pooltopo: report: unknown option "--no-timestamp": --timestamp is off unless given (pooltopo report --help)\n');
     expect(await stderr('validate', 'good.yaml', '-o')).toBe('pooltopo: validate: --output needs a value (pooltopo validate --help)\n');
@@ -135,7 +140,7 @@ describe('pooltopo', () => {
     expect(r.stderr).toBe('');
     const files = JSON.parse(r.stdout).files.map((f: { file: string }) => f.file);
     expect(files.length).toBe(new Set(files).size);
-    expect(files.length).toBe(readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).length);
+    expect(files.length).toBe(exampleFiles().length);
   });
 
   it('exits 0 when nothing reaches --fail-on, 1 when something does', async () => {
@@ -468,7 +473,7 @@ describe('as a real process', () => {
     const io = { stdout: () => {}, stderr: () => {}, cwd: ROOT, env: {}, isTTY: false, onBatch: (n: number) => counts.push(n) };
     expect(await main(['validate', 'examples'], io)).toBe(0);
     expect(await main(['validate', 'examples/single-server.yaml'], io)).toBe(0);
-    expect(counts).toEqual([readdirSync(path.join(ROOT, 'examples')).filter((f) => /\.ya?ml$/.test(f)).length, 1]);
+    expect(counts).toEqual([exampleFiles().length, 1]);
   });
 
   it('writes -o through a link only when told to, into a named pipe, keeping a replaced file\'s mode, and - as standard output', async () => {
