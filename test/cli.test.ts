@@ -90,7 +90,7 @@ describe('pooltopo', () => {
     expect(await stderr('validate', 'good.yaml', '--format')).toBe('pooltopo: validate: --format needs a value (pooltopo validate --help)\n');
     expect(await stderr('validate', 'good.yaml', '-x')).toBe('pooltopo: validate: unknown option "-x" (pooltopo validate --help)\n');
     expect(await stderr('--format', 'json', 'validate', 'good.yaml')).toBe('pooltopo: "--format" comes before the command: options go after it (pooltopo validate ... --format; validate, simulate, plan and diff take it)\n');
-    expect(await stderr('--no-config', 'rules')).toBe('pooltopo: "--no-config" comes before the command: options go after it (pooltopo rules ... --no-config; validate, report, simulate, plan and rules take it)\n');
+    expect(await stderr('--no-config', 'rules')).toBe('pooltopo: "--no-config" comes before the command: options go after it (pooltopo rules ... --no-config; validate, report, simulate, plan, diff and rules take it)\n');
     // No command's option: the options pooltopo takes alone.
     expect(await stderr('--verison')).toBe('pooltopo: unknown option "--verison"; did you mean "--version"? (pooltopo --help lists the commands)\n');
   });
