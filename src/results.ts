@@ -169,6 +169,8 @@ export interface Summary {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Files met on a directory or glob walk that are not topologies (none of any kind's top-level keys); absent when none. */
+  readonly skipped?: number;
 }
 
 export interface Results {

@@ -73,7 +73,10 @@ Exit codes: 0 nothing at or above --fail-on was found; 1 it was; 2 the command c
 const VALIDATE_USAGE = `Usage: pooltopo validate FILE|DIR|GLOB... [options]
 
 Lint topology files. A directory means its *.yaml and *.yml files, recursively (skipping
-node_modules and hidden files and folders); a .json file is read when named.
+node_modules and hidden files and folders, and YAML with none of a topology's top-level keys,
+which the summary counts and --debug names); a .json file is read when named; - is standard input.
+Several --format/-o pairs write several outputs from one run (--format sarif -o x.sarif
+--format stylish): each format to the -o after it, the one without to standard output.
 
 Options:
   -f, --format FORMAT    output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
@@ -85,6 +88,11 @@ Options:
       --config FILE      config file (default: .pooltopo.yaml found upward from the working directory)
       --no-config        use no config file
       --report-unused-disable   report suppression comments that suppress nothing
+      --max-warnings N   exit 1 when there are more than N warnings, whatever --fail-on says
+      --quiet            report errors only (warnings and infos neither printed nor counted)
+      --stdin-filename NAME   with - as the file: read standard input, reported as NAME
+      --sarif-include-suppressed   keep findings suppressed in the file in SARIF (GitHub opens
+                         an alert for each, so they are left out by default)
       --no-error-on-unmatched-pattern   warn, rather than stop with exit 2, where a glob
                          matches nothing, a directory holds no topology file, or the config's
                          ignore leaves out every file given (a missing path still stops)
@@ -93,7 +101,9 @@ Options:
   -h, --help             show this help
 
 Formats: stylish (people), json (scripts), sarif (GitHub code scanning), junit (GitLab, Jenkins,
-Azure DevOps test reports), github (GitHub Actions annotations).
+Azure DevOps test reports), github (GitHub Actions annotations), markdown (a pull request's
+summary), codeclimate (GitLab Code Quality). Paths in sarif, codeclimate and markdown are
+relative to the repository's root (the nearest folder up holding .git).
 `;
 
 const REPORT_USAGE = `Usage: pooltopo report FILE [-o OUT.html] [options]
@@ -383,7 +393,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(command.usage);
       return 0;
     }
-    return await command.run(parsed.values, parsed.positionals, io, parsed.tokens);
+    return await command.run(debug ? { ...parsed.values, debug: true } : parsed.values, parsed.positionals, io, parsed.tokens);
   } catch (err) {
     if (err instanceof PooltopoError) {
       io.stderr(`pooltopo: ${oneLine(err.message)}\n`);
@@ -413,6 +423,7 @@ async function runValidate(values: Record<string, unknown>, positionals: string[
     errorOnUnmatchedPattern: values['no-error-on-unmatched-pattern'] !== true,
     onWarning: warnOn(io),
     ...(io.onBatch ? { onStart: io.onBatch } : {}),
+    ...(values['debug'] ? { onSkipped: (file: string) => io.stderr(`pooltopo: debug: skipped ${oneLine(JSON.stringify(file))}: it has none of any kind's top-level keys\n`) } : {}),
   };
   const stdinName = values['stdin-filename'] as string | undefined;
   if (stdinName !== undefined && !positionals.includes('-')) throw new PooltopoError('--stdin-filename names standard input: give - as the file too');
