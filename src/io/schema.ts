@@ -177,6 +177,8 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
     case 'pattern': {
       // A name (definitions/name) has a character other than a space.
       if (p['pattern'] === '\\S') return { message: `${capital(field)} must not be blank (only spaces)`, path: e.instancePath, at: 'value' };
+      // A duration (latency's ms): a number, then its unit.
+      if (String(p['pattern']).includes('[A-Za-zµμ]')) return { message: `${capital(field)} must be a duration: a number of milliseconds, or a number and a time unit such as "24 ms" or "0.024 s"`, path: e.instancePath, at: 'value' };
       const name = e.propertyName !== undefined ? `Key "${e.propertyName}" in ${field}` : capital(field);
       const path = e.propertyName !== undefined ? `${e.instancePath}/${escapePointerToken(e.propertyName)}` : e.instancePath;
       return { message: `${name} must be a kebab-case rule id such as "no-high-availability"`, path, at: e.propertyName !== undefined ? 'key' : 'value' };
