@@ -53,7 +53,7 @@ describe('several outputs in one run', () => {
 });
 
 describe('paths from the repository root', () => {
-  it.each([['the root', ''], ['a subfolder', 'infra'], ['a folder below it', 'infra/topologies']])('SARIF, Code Quality and markdown point at the same file run from %s', async (_name, sub) => {
+  it.each([['the root', ''], ['a subfolder', 'infra'], ['a folder below it', 'infra/topologies']])('SARIF, Code Quality, annotations and markdown point at the same file run from %s', async (_name, sub) => {
     const cwd = path.join(repo, sub);
     const file = path.relative(cwd, path.join(repo, 'infra/topologies/dmz.yaml')) || 'dmz.yaml';
     const sarif = JSON.parse((await run(['validate', file, '--format', 'sarif'], { cwd })).stdout);
@@ -63,6 +63,8 @@ describe('paths from the repository root', () => {
     }
     const issues = JSON.parse((await run(['validate', file, '--format', 'codeclimate'], { cwd })).stdout);
     expect(issues.map((i: { location: { path: string } }) => i.location.path)).toEqual(['infra/topologies/dmz.yaml', 'infra/topologies/dmz.yaml']);
+    const annotations = (await run(['validate', file, '--format', 'github'], { cwd })).stdout;
+    expect(annotations).toMatch(/^::warning file=infra\/topologies\/dmz\.yaml,line=\d+/);
     const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc1234' };
     const md = (await run(['validate', file, '--format', 'markdown'], { cwd, env })).stdout;
     expect(md).toMatch(/\[infra\/topologies\/dmz\.yaml:\d+:\d+\]\(https:\/\/github\.com\/o\/r\/blob\/abc1234\/infra\/topologies\/dmz\.yaml#L\d+\)/);
