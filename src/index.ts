@@ -156,7 +156,7 @@ export async function validate(inputs: ReadonlyArray<string | TextInput>, option
   // Only each file's result is kept: a thousand files' models and analyses, held to the end, would
   // all survive into the old generation and cost the garbage collector more than the linting.
   let skipped = 0;
-  const files = await lintInputs(inputs, { ...options, onSkipped: (file) => { skipped++; options.onSkipped?.(file); } }, (o) => o.result, (r) => r.file);
+  const files = await lintInputs(inputs, options, (o) => o.result, (r) => r.file, () => { skipped++; });
   const summary = summarise(files);
   return { version: 1, files, summary: skipped > 0 ? { ...summary, skipped } : summary };
 }
@@ -214,6 +214,7 @@ const READ_AHEAD_CHARS = 4 * 1024 * 1024;
 /** Lints every input and keeps what `keep` takes from each outcome, sorted by file. */
 async function lintInputs<T>(
   inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions, keep: (outcome: LintOutcome) => T, fileOf: (kept: T) => string,
+  countSkipped: () => void = () => {},
 ): Promise<T[]> {
   checkOptionKeys(options, VALIDATE_OPTION_KEYS, true);
   checkInputsAndOptions(inputs, options);
@@ -283,6 +284,7 @@ async function lintInputs<T>(
       const outcome = read.ok ? await lintText(read.text, file, lint) : unreadable(file, read.text, read.message, read.offset, lint);
       // Another tool's YAML met on a walk (a docker-compose.yml, a workflow) is skipped, not failed.
       if (!expanded.explicit.has(file) && notATopology(outcome)) {
+        countSkipped();
         options.onSkipped?.(file);
         continue;
       }
