@@ -47,6 +47,35 @@ describe('diff', () => {
     expect(d.removed).toEqual({ 'management servers': ['scom-ms03'], 'operational database': ['scom-sql01'] });
   });
 
+  it('judges availability and a data centre\'s loss: a pool that worked without dc-b and now stops is worse', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
+    try {
+      const old = [
+        'version: 1', 'name: T', 'dataCenters: [{name: dc-a}, {name: dc-b}]',
+        'databases:', '  operational: {server: sql01, dataCenter: dc-a, availability: 0.999}',
+        'managementServers:',
+        '  - {name: ms01, dataCenter: dc-a, availability: 0.99}',
+        '  - {name: ms02, dataCenter: dc-a, availability: 0.99}',
+        '  - {name: ms03, dataCenter: dc-b, availability: 0.99}',
+        'pools:', '  - name: Linux Pool', '    createdWith: powershell', '    members: [ms01, ms02, ms03]', '',
+      ].join('\n');
+      writeFileSync(path.join(dir, 'old.yaml'), old);
+      writeFileSync(path.join(dir, 'new.yaml'), old.replace('{name: ms02, dataCenter: dc-a, availability: 0.99}', '{name: ms02, dataCenter: dc-b, availability: 0.9}'));
+      const r = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], { cwd: dir });
+      expect(r.code).toBe(1);
+      const d = JSON.parse(r.stdout);
+      const figures = d.pools.find((p: { name: string }) => p.name === 'Linux Pool').figures as { figure: string; before: unknown; after: unknown; verdict: string }[];
+      expect(figures.find((f) => f.figure === 'dataCenterLoss/dc-b')).toEqual({ figure: 'dataCenterLoss/dc-b', before: 'works', after: 'stops', verdict: 'worse' });
+      expect(figures.find((f) => f.figure === 'availability')!.verdict).toBe('worse');
+      expect(d.managementGroup.figures.map((f: { figure: string; verdict: string }) => [f.figure, f.verdict])).toEqual([['availability', 'worse']]);
+      const stylish = (await runCli(['diff', 'old.yaml', 'new.yaml'], { cwd: dir })).stdout;
+      expect(stylish).toMatch(/    loss of dc-b works → stops \(worse\)\n/);
+      expect(stylish).toMatch(/    availability 99\.87\d*% → 99\.69\d*% \(worse\)\n/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads a moved block, a comment or a reordered list as no change (findings matched by rule, pool and message id)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
     try {

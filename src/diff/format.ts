@@ -51,15 +51,27 @@ export function showValue(figure: string, v: FigureValue | undefined): string {
   return String(v);
 }
 
-/** A probability as a percentage with enough digits to show its nines (0.99995 → 99.995%). */
-function percent(p: number): string {
+/** A probability as a percentage with enough digits to show its nines (0.99995 → 99.995%), and `extra` more. */
+function percent(p: number, extra = 0): string {
   if (p >= 1) return '100%';
-  const digits = Math.min(8, Math.max(2, Math.ceil(-Math.log10(1 - p)) + 1));
+  const digits = Math.min(12, Math.max(2, Math.ceil(-Math.log10(1 - p)) + 1) + extra);
   return `${(p * 100).toFixed(digits - 2).replace(/\.?0+$/, '')}%`;
 }
 
+/** Before and after as text; two availabilities that would read the same get the digits that tell them apart. */
+function showPair(c: Pick<FigureChange, 'figure' | 'before' | 'after'>): [string, string] {
+  if (c.figure === 'availability' && typeof c.before === 'number' && typeof c.after === 'number') {
+    for (let extra = 0; extra < 10; extra++) {
+      const pair: [string, string] = [percent(c.before, extra), percent(c.after, extra)];
+      if (pair[0] !== pair[1]) return pair;
+    }
+  }
+  return [showValue(c.figure, c.before), showValue(c.figure, c.after)];
+}
+
 function changeText(c: FigureChange): string {
-  return `${figureLabel(c.figure)} ${showValue(c.figure, c.before)} → ${showValue(c.figure, c.after)}${c.verdict !== 'changed' ? ` (${c.verdict})` : ''}`;
+  const [before, after] = showPair(c);
+  return `${figureLabel(c.figure)} ${before} → ${after}${c.verdict !== 'changed' ? ` (${c.verdict})` : ''}`;
 }
 
 function findingLine(f: DiffFinding): string {
@@ -117,7 +129,7 @@ export function formatDiffMarkdown(d: DiffResult): string {
   const v = verdict(d);
   const out: string[] = [`### ${d.worse ? '❌' : '✅'} pooltopo diff: ${v.line}`, '', `${cell(d.old)} → ${cell(d.new)}${d.oldMissing ? ' (new file: every figure is added)' : ''}`, ''];
   const rows: string[] = [];
-  const row = (where: string, c: FigureChange) => rows.push(`| ${cell(where)} | ${cell(figureLabel(c.figure))} | ${cell(showValue(c.figure, c.before))} | ${cell(showValue(c.figure, c.after))} | ${c.verdict === 'worse' ? '🔴 worse' : c.verdict === 'better' ? '🟢 better' : 'changed'} |`);
+  const row = (where: string, c: FigureChange) => rows.push(`| ${cell(where)} | ${cell(figureLabel(c.figure))} | ${cell(showPair(c)[0])} | ${cell(showPair(c)[1])} | ${c.verdict === 'worse' ? '🔴 worse' : c.verdict === 'better' ? '🟢 better' : 'changed'} |`);
   for (const p of d.pools) {
     if (p.change === 'removed') rows.push(`| ${cell(p.name)} | pool | present | removed | changed |`);
     else for (const c of p.figures) row(p.name, c);
