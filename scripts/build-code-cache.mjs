@@ -50,6 +50,7 @@ try {
     ['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'POOL-WEST.contoso.com'],
     ['report', 'examples/opcon-automatic-recommended.yaml', '-o', path.join(work, 'opcon.html')],
     ['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'abnormal-shutdown'],
+    ['import', 'opcon', 'examples/opcon-seed/scenario-3/OpConxps1/SMAServMan.ini', 'examples/opcon-seed/scenario-3/OpConxps2/SMAServMan.ini', '-o', path.join(work, 'opcon-import.yaml')],
   ]) {
     await run(args);
   }

@@ -8,17 +8,20 @@ import { actualType, checkConfigSchema, checkSchema } from './io/schema.js';
 import type { Position, SourceMap } from './io/source-map.js';
 import { COMMON_RULES, isSuppressible, nearestRuleId, ruleById, ruleSettingProblem } from './rules/index.js';
 import { INTERNAL_ERROR } from './rules/common/internal-error.js';
-import { DEFAULT_KIND, isKnownKind, isPlainlyNotATopology, KINDS, type TopologyKind } from './kinds/index.js';
+import { DEFAULT_KIND, isKnownKind, isPlainlyNotATopology, kindOfKeys, KINDS, type TopologyKind } from './kinds/index.js';
 import { kindPlugin } from './kinds/registry.js';
 import type { KindHost, KindModels } from './kinds/types.js';
 import type { Failover } from './kinds/opcon/index.js';
 import { formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
 import type { CompiledPolicy, PolicyDefinition } from './policies/types.js';
-import { applyDirectives, parseDirectives } from './suppressions.js';
-import { compareFindings, type FileResult, type Finding, type KindPoolResult, type ManagementGroupResult, type SuppressedFinding } from './results.js';
+import { parseDirectives, Suppressions, type FindingPlace } from './suppressions.js';
+import { commentsContaining } from './io/comments.js';
+import { FindingCap, leftOutMessage } from './finding-cap.js';
+import { compareFindings, MAX_FINDINGS_PER_RULE, type FileResult, type Finding, type KindPoolResult, type ManagementGroupResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { PooltopoError } from './errors.js';
 import { closest } from './util/suggest.js';
+import { own } from './util/own.js';
 
 export type RuleSetting = Severity | 'off';
 
@@ -163,22 +166,49 @@ export async function lintText(text: string, file: string, options: LintOptions 
   if (typeof text !== 'string' || typeof file !== 'string') throw new PooltopoError('lintText needs the text and the file name, both strings');
   const { limits, settings, policyById } = await prepareLintOptions(options);
   const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
   const severityOf = (ruleId: string) => severityFor(ruleId, options, policyById);
-  /** Adds a finding at a position (the rule's configured severity; nothing when it is off). */
-  const add = (ruleId: string, at: Position, path: string, message: string, pool?: string, report?: Pick<Report, 'messageId' | 'data'>) => {
+  const cap = new FindingCap(file);
+  const suppressedCap = new FindingCap(file);
+  // The file's comments, once it has been read: each finding is matched as it is made.
+  let suppressions: Suppressions | undefined;
+  /**
+   * Adds a finding at a position (the rule's configured severity; nothing when it is off), among
+   * the suppressed ones when a comment covers it (not for the comments' own, `direct`). The message
+   * is made only for a finding that is kept.
+   */
+  const add = (ruleId: string, at: Position, path: string, message: string | (() => string), pool?: string, direct = false, report?: Pick<Report, 'messageId' | 'data'>) => {
     const severity = severityOf(ruleId);
     if (!severity) return;
+    const covering = direct ? undefined : suppressions?.covering({ ruleId, line: at.line, path });
+    const words = () => (typeof message === 'string' ? message : message());
+    if (covering) {
+      // Suppressed findings past the cap are dropped: the comments that covered them are used.
+      if (suppressedCap.full(ruleId)) return;
+      suppressedCap.count(ruleId);
+      suppressed.push({ ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path, justification: covering.reason });
+      return;
+    }
+    if (cap.full(ruleId)) return cap.leaveOut(ruleId, severity, () => ({ at, path }));
+    cap.count(ruleId);
     // messageId and data beside the wording, as ESLint's results carry them: diff matches findings by them.
     findings.push({
-      ruleId, severity, message, file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path,
+      ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path,
       ...(report !== undefined ? { messageId: report.messageId, data: report.data } : {}),
     });
   };
-  const addReport = (ruleId: string, sourceMap: SourceMap, report: Report, message: string) =>
-    add(ruleId, sourceMap.locate(report.path, report.at ?? 'value'), report.path, message, report.pool, report);
+  const addReport = (ruleId: string, sourceMap: SourceMap, report: Report, message: string | (() => string)) =>
+    add(ruleId, sourceMap.locate(report.path, report.at ?? 'value'), report.path, message, report.pool, false, report);
   const reportRule = (rule: AnyRule, sourceMap: SourceMap, report: Report) => {
-    const template = rule.meta.messages[report.messageId] ?? report.messageId;
-    addReport(rule.meta.id, sourceMap, report, formatMessage(template, report.data));
+    const id = rule.meta.id;
+    // Past the cap, and with no comment that could cover it, a finding is only counted.
+    if (!suppressions && cap.full(id)) {
+      const severity = severityOf(id);
+      if (severity) cap.leaveOut(id, severity, () => ({ at: sourceMap.locate(report.path, report.at ?? 'value'), path: report.path }));
+      return;
+    }
+    const template = own(rule.meta.messages, report.messageId) ?? report.messageId;
+    addReport(id, sourceMap, report, () => formatMessage(template, report.data));
   };
   /** Runs each rule's check on a kind's context; a rule that throws is an internal-error finding. */
   const runRules = (rules: readonly AnyRule[], context: unknown, sourceMap: SourceMap) => {
@@ -198,15 +228,18 @@ export async function lintText(text: string, file: string, options: LintOptions 
   // Whether the kind's rules ran (suppress judges unused comments only then).
   let rulesRan = false;
   const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover, managementGroup?: ManagementGroupResult): LintOutcome => {
-    const s = suppress(findings, text, sourceMap, options, add, rulesRan);
+    if (suppressions) {
+      reportDirectives(suppressions, options, (ruleId, at, message) => add(ruleId, at, '', message, undefined, true), rulesRan);
+    }
+    cap.summarise(findings);
     // The kind's own plug-in made the pools and the failover, so they are the figures of
     // FileResult's variant for that kind (the type checker cannot follow a plug-in looked up by id).
     const result = {
-      file, ...(kind !== undefined ? { kind } : {}), findings: s.findings.sort(compareFindings),
+      file, ...(kind !== undefined ? { kind } : {}), findings: findings.sort(compareFindings),
       ...(managementGroup ? { managementGroup } : {}),
       pools,
       ...(failover ? { failover } : {}),
-      ...(s.suppressed.length > 0 ? { suppressed: s.suppressed.sort(compareFindings) } : {}),
+      ...(suppressed.length > 0 ? { suppressed: suppressed.sort(compareFindings) } : {}),
     } as FileResult;
     return { result, ...models };
   };
@@ -215,10 +248,16 @@ export async function lintText(text: string, file: string, options: LintOptions 
   const parsed = parseDocument(text, limits, syntaxOf(file));
   if (!parsed.ok) return syntaxOutcome(file, parsed.sourceMap, parsed.problems, options);
   const { value, sourceMap } = parsed;
+  suppressions = suppressionsOf(text, sourceMap, limits.maxDepth);
 
   // 2. The kind, then the schema.
   const schemaRule = ruleById('schema')!;
-  const declaredKind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
+  let declaredKind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
+  // `kind` compares case-insensitively (FORMAT.md): `kind: SCOM` is scom.
+  if (typeof declaredKind === 'string' && !isKnownKind(declaredKind) && isKnownKind(declaredKind.toLowerCase())) {
+    declaredKind = declaredKind.toLowerCase();
+    (value as { kind?: unknown }).kind = declaredKind;
+  }
   if (declaredKind !== undefined && !isKnownKind(declaredKind)) {
     // A kind that is no text (`kind: [scom]`) is named by its type, not as "[object Object]".
     const report: Pick<Report, 'messageId' | 'data'> = typeof declaredKind === 'string'
@@ -227,7 +266,13 @@ export async function lintText(text: string, file: string, options: LintOptions 
     reportRule(schemaRule, sourceMap, { messageId: report.messageId, data: report.data, path: '/kind' });
     return done(sourceMap);
   }
-  const violations = await checkSchema(value, (p) => sourceMap.isPlainScalar(p));
+  const { violations, more, firstMore } = await checkSchema(value, (p) => sourceMap.isPlainScalar(p), MAX_FINDINGS_PER_RULE);
+  // No `kind`, and the keys of another kind than the default: one finding that names the kind to add.
+  const meant = declaredKind === undefined && violations.length > 0 ? kindOfKeys(value) : undefined;
+  if (meant !== undefined) {
+    reportRule(schemaRule, sourceMap, { messageId: 'missingKind', data: { kind: meant }, path: '', at: 'key' });
+    return done(sourceMap);
+  }
   if (violations.length > 0) {
     // Another tool's file: one finding per violation all the same (CLI.md), the first of them
     // saying that it is not a topology and how to leave it out.
@@ -236,6 +281,10 @@ export async function lintText(text: string, file: string, options: LintOptions 
       const messageId = notATopology && i === 0 ? 'notATopology' : 'violation';
       const report: Report = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId, data: { message: v.message }, path: v.path, at: v.at };
       reportRule(schemaRule, sourceMap, report);
+    }
+    const severity = severityOf(schemaRule.meta.id);
+    if (firstMore && severity) {
+      cap.leaveOut(schemaRule.meta.id, severity, () => ({ at: sourceMap.locate(firstMore.path, firstMore.at), path: firstMore.path }), more);
     }
     return done(sourceMap, isKnownKind(declaredKind) ? declaredKind : undefined);
   }
@@ -259,59 +308,63 @@ export async function lintText(text: string, file: string, options: LintOptions 
 }
 
 /**
- * Applies the file's suppression comments, adding findings about the comments themselves; unused
- * ones only where `rulesRan` (before the kind's rules ran, none can be judged unused).
+ * The file's suppression comments, matched to findings by the lines their node and its ancestors
+ * begin on: a mapping entry where its key is, a sequence item where it is. (A sequence begins, as a
+ * value, on the line of its first item: by that line a comment above the first item would cover
+ * the whole list.) Undefined when the file has none.
  */
-function suppress(
-  findings: Finding[], text: string, sourceMap: SourceMap, options: LintOptions,
-  add: (ruleId: string, at: Position, path: string, message: string) => void, rulesRan: boolean,
-): { findings: Finding[]; suppressed: SuppressedFinding[] } {
-  if (!text.includes('pooltopo-disable')) return { findings, suppressed: [] };
-  // The lines a finding's node and its ancestors begin on: a mapping entry where its key is, a
-  // sequence item where it is. (A sequence begins, as a value, on the line of its first item: by
-  // that line a comment above the first item would cover the whole list.)
-  const linesOf = (f: Finding) => {
+function suppressionsOf(text: string, sourceMap: SourceMap, maxDepth: number): Suppressions | undefined {
+  if (!text.includes('pooltopo-disable')) return undefined;
+  const directives = parseDirectives(commentsContaining(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 'pooltopo-disable', maxDepth));
+  if (directives.length === 0) return undefined;
+  const linesOf = (f: FindingPlace) => {
     const lines = new Set<number>();
     for (let p = f.path; p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
       if (sourceMap.has(p)) lines.add(sourceMap.locate(p, 'key').line);
     }
     return lines;
   };
-  const directives = parseDirectives(text);
-  const outcome = applyDirectives(findings, directives, linesOf, isSuppressible);
-  findings.length = 0;
-  for (const f of outcome.findings) findings.push(f);
+  return new Suppressions(directives, linesOf, isSuppressible);
+}
+
+/**
+ * Findings about the comments themselves: no reason, an unknown or fixed rule, and unused ones
+ * only where `rulesRan` (before the kind's rules ran, none can be judged unused).
+ */
+function reportDirectives(
+  suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, message: string) => void, rulesRan: boolean,
+): void {
+  const { directives } = suppressions;
   const message = (ruleId: string, messageId: string, data: Report['data'] = {}) => formatMessage(ruleById(ruleId)!.meta.messages[messageId]!, data);
-  for (const d of outcome.withoutReason) add('suppression-without-reason', d, '', message('suppression-without-reason', 'noReason'));
+  for (const d of suppressions.withoutReason()) add('suppression-without-reason', d, message('suppression-without-reason', 'noReason'));
   // A rule id that is neither a rule nor a policy, or names a rule no comment can suppress:
   // reported whether or not unused ones are asked for (and not again as unused).
   const policyIds = new Set((options.policies ?? []).map((p) => p.definition.id));
   const unknown = (id: string) => !ruleById(id) && !policyIds.has(id);
   for (const d of directives) {
     for (const id of d.ruleIds.filter((r) => !unknown(r) && !isSuppressible(r))) {
-      add('invalid-suppression', d, '', message('invalid-suppression', 'notSuppressible', { ruleId: id, why: ruleById(id)!.meta.fixed! }));
+      add('invalid-suppression', d, message('invalid-suppression', 'notSuppressible', { ruleId: id, why: ruleById(id)!.meta.fixed! }));
     }
     for (const id of d.ruleIds.filter(unknown)) {
       const near = nearestRuleId(id, policyIds);
-      add('invalid-suppression', d, '', near
+      add('invalid-suppression', d, near
         ? message('invalid-suppression', 'unknownRuleNear', { ruleId: id, near })
         : message('invalid-suppression', 'unknownRule', { ruleId: id }));
     }
   }
   if (options.reportUnusedDisable && rulesRan) {
-    for (const u of outcome.unused) {
+    for (const u of suppressions.unused()) {
       const invalid = (id: string) => unknown(id) || !isSuppressible(id);
       if (u.ruleId !== undefined ? invalid(u.ruleId) : u.directive.ruleIds.length > 0 && u.directive.ruleIds.every(invalid)) continue;
-      add('unused-suppression', u.directive, '',
+      add('unused-suppression', u.directive,
         u.ruleId === undefined ? message('unused-suppression', 'unused') : message('unused-suppression', 'unusedRule', { ruleId: u.ruleId }));
     }
   }
-  return { findings, suppressed: outcome.suppressed };
 }
 
 /** A rule's or policy's severity as configured, else its own; undefined when it is off. */
 function severityFor(ruleId: string, options: LintOptions, policyById?: ReadonlyMap<string, { readonly severity: Severity }>): Severity | undefined {
-  const configured = options.rules?.[ruleId];
+  const configured = own(options.rules, ruleId);
   if (configured === 'off') return undefined;
   return configured ?? ruleById(ruleId)?.meta.severity ?? policyById?.get(ruleId)?.severity ?? 'error';
 }
@@ -324,10 +377,12 @@ export function syntaxOutcome(file: string, sourceMap: SourceMap, problems: read
   if (severity !== undefined) {
     for (const p of problems) {
       const { line, column } = sourceMap.positionOf(p.offset);
+      const message = p.leftOut !== undefined
+        ? leftOutMessage(rule.meta.id, p.leftOut)
+        : formatMessage(rule.meta.messages[p.json ? 'jsonSyntax' : 'syntax']!, { reason: p.message });
       findings.push({
-        ruleId: rule.meta.id, severity,
-        message: formatMessage(rule.meta.messages[p.json ? 'jsonSyntax' : 'syntax']!, { reason: p.message }), file, line, column, path: '',
-        messageId: p.json ? 'jsonSyntax' : 'syntax', data: { reason: p.message },
+        ruleId: rule.meta.id, severity, message, file, line, column, path: '',
+        ...(p.leftOut === undefined ? { messageId: p.json ? 'jsonSyntax' : 'syntax', data: { reason: p.message } } : {}),
       });
     }
   }

@@ -7,7 +7,11 @@
  * Without rule ids a directive covers every rule. A directive must give a reason; one that covers
  * nothing is reported when asked (`--report-unused-disable`). Syntax errors cannot be suppressed.
  */
-import type { Finding, SuppressedFinding } from './results.js';
+import type { Comment } from './io/comments.js';
+import type { Finding } from './results.js';
+
+/** What a directive is matched on: the finding's rule, line and node. */
+export type FindingPlace = Pick<Finding, 'ruleId' | 'line' | 'path'>;
 
 export interface Directive {
   readonly kind: 'next-line' | 'file';
@@ -19,64 +23,96 @@ export interface Directive {
   readonly reason: string;
 }
 
-const DIRECTIVE = /(^|[ \t])#[ \t]*pooltopo-(disable-next-line|disable)(?=$|[ \t])(.*)$/;
+const DIRECTIVE = /^#[ \t]*pooltopo-(disable-next-line|disable)(?=$|[ \t])(.*)$/;
 
-export function parseDirectives(text: string): Directive[] {
+/**
+ * The directives among a file's comments (io/comments.ts): only a comment is one, never a value
+ * that looks like one, so a string in the file cannot silence its findings.
+ */
+export function parseDirectives(comments: readonly Comment[]): Directive[] {
   const out: Directive[] = [];
-  const lines = text.split(/\r\n|\r|\n/);
-  lines.forEach((lineText, i) => {
-    if (!lineText.includes('pooltopo-disable')) return;
-    const m = DIRECTIVE.exec(lineText);
-    if (!m) return;
-    const column = m.index + m[1]!.length + 1;
-    const body = m[3]!;
+  for (const c of comments) {
+    const m = DIRECTIVE.exec(c.text);
+    if (!m) continue;
+    const body = m[2]!;
     const sep = body.indexOf('--');
     const idsText = sep >= 0 ? body.slice(0, sep) : body;
     const reason = sep >= 0 ? body.slice(sep + 2).trim() : '';
     const ruleIds = idsText.split(/[\s,]+/).filter((s) => s.length > 0);
-    out.push({ kind: m[2] === 'disable' ? 'file' : 'next-line', line: i + 1, column, ruleIds, reason });
-  });
+    out.push({ kind: m[1] === 'disable' ? 'file' : 'next-line', line: c.line, column: c.column, ruleIds, reason });
+  }
   return out;
 }
 
-export interface SuppressionOutcome {
-  readonly findings: Finding[];
-  readonly suppressed: SuppressedFinding[];
-  /** Directives that gave no reason. */
-  readonly withoutReason: Directive[];
-  /** Directives (and rule ids in them) that covered no finding. */
-  readonly unused: { readonly directive: Directive; readonly ruleId?: string }[];
-}
-
 /**
+ * The file's directives, asked finding by finding as the findings are made, so that a finding a
+ * comment covers never counts against its rule's cap (MAX_FINDINGS_PER_RULE) and one it does not
+ * cover is never hidden behind those that are.
  * `linesOf(finding)`: the lines where the finding's node and each of its ancestors (but the
  * document itself) start; `suppressible(ruleId)`: whether a comment may hide the rule's findings.
  */
-export function applyDirectives(
-  findings: readonly Finding[], directives: readonly Directive[],
-  linesOf: (f: Finding) => ReadonlySet<number>, suppressible: (ruleId: string) => boolean,
-): SuppressionOutcome {
-  const kept: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
-  const used = new Map<Directive, Set<string>>();
-  const nextLine = directives.some((d) => d.kind === 'next-line');
-  for (const f of findings) {
-    const lines = nextLine ? new Set([f.line, ...linesOf(f)]) : new Set([f.line]);
-    const covering = !suppressible(f.ruleId) ? undefined : directives.find((d) =>
-      (d.kind === 'file' || lines.has(d.line + 1)) && (d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId)));
-    if (!covering) {
-      kept.push(f);
-      continue;
+export class Suppressions {
+  private readonly used = new Map<Directive, Set<string>>();
+  // Next-line directives by the line they cover, so that each finding looks at its own lines only
+  // and many directives cost no more than many findings.
+  private readonly byLine = new Map<number, Directive[]>();
+  private readonly fileWide: Directive[] = [];
+
+  constructor(
+    readonly directives: readonly Directive[],
+    private readonly linesOf: (f: FindingPlace) => ReadonlySet<number>,
+    private readonly suppressible: (ruleId: string) => boolean,
+  ) {
+    for (const d of directives) {
+      if (d.kind === 'file') {
+        this.fileWide.push(d);
+        continue;
+      }
+      const at = this.byLine.get(d.line + 1);
+      if (at) at.push(d);
+      else this.byLine.set(d.line + 1, [d]);
     }
-    suppressed.push(Object.assign({}, f, { justification: covering.reason }));
-    if (!used.has(covering)) used.set(covering, new Set());
-    used.get(covering)!.add(f.ruleId);
   }
-  const unused: SuppressionOutcome['unused'][number][] = [];
-  for (const d of directives) {
-    const hit = used.get(d);
-    if (!hit) unused.push({ directive: d });
-    else for (const id of d.ruleIds) if (!hit.has(id)) unused.push({ directive: d, ruleId: id });
+
+  /** The first directive in the file's order that covers the finding (marked used), if any. */
+  covering(f: FindingPlace): Directive | undefined {
+    if (!this.suppressible(f.ruleId)) return undefined;
+    const covers = (d: Directive) => d.ruleIds.length === 0 || d.ruleIds.includes(f.ruleId);
+    let covering: Directive | undefined;
+    for (const d of this.fileWide) {
+      if (covers(d)) {
+        covering = d;
+        break;
+      }
+    }
+    if (this.byLine.size > 0) {
+      for (const line of new Set([f.line, ...this.linesOf(f)])) {
+        for (const d of this.byLine.get(line) ?? []) {
+          if (covers(d) && (!covering || d.line < covering.line || (d.line === covering.line && d.column < covering.column))) covering = d;
+        }
+      }
+    }
+    if (covering) {
+      const hit = this.used.get(covering);
+      if (hit) hit.add(f.ruleId);
+      else this.used.set(covering, new Set([f.ruleId]));
+    }
+    return covering;
   }
-  return { findings: kept, suppressed, withoutReason: directives.filter((d) => d.reason === ''), unused };
+
+  /** Directives that gave no reason. */
+  withoutReason(): Directive[] {
+    return this.directives.filter((d) => d.reason === '');
+  }
+
+  /** Directives (and rule ids in them) that covered no finding so far. */
+  unused(): { readonly directive: Directive; readonly ruleId?: string }[] {
+    const unused: { directive: Directive; ruleId?: string }[] = [];
+    for (const d of this.directives) {
+      const hit = this.used.get(d);
+      if (!hit) unused.push({ directive: d });
+      else for (const id of d.ruleIds) if (!hit.has(id)) unused.push({ directive: d, ruleId: id });
+    }
+    return unused;
+  }
 }

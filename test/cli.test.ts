@@ -52,7 +52,7 @@ describe('pooltopo', () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     // No command at all is a usage error: one line on stderr, exit 2.
-    expect(await runCli([])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: no command given; use one of validate, report, simulate, plan, diff, rules, schema (pooltopo --help)\n' });
+    expect(await runCli([])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: no command given; use one of validate, report, simulate, plan, diff, import, rules, schema (pooltopo --help)\n' });
     expect(help.stdout).toMatch(/validate FILE\|DIR\|GLOB/);
     const vhelp = await runCli(['validate', '--help']);
     expect(vhelp.stdout).toMatch(/--format/);
@@ -82,7 +82,7 @@ describe('pooltopo', () => {
     expect(await stderr('validate', 'good.yaml', '--fromat', 'json')).toBe('pooltopo: validate: unknown option "--fromat"; did you mean "--format"? (pooltopo validate --help)\n');
     expect(await stderr('validate', 'good.yaml', '--down', 'ms01')).toBe('pooltopo: validate: unknown option "--down"; simulate takes it, not validate (pooltopo validate --help)\n');
     // Every command that takes it, by its long or short name.
-    expect(await stderr('schema', '--output', 'x')).toBe('pooltopo: schema: unknown option "--output"; validate, report, simulate, plan and diff take it, not schema (pooltopo schema --help)\n');
+    expect(await stderr('schema', '--output', 'x')).toBe('pooltopo: schema: unknown option "--output"; validate, report, simulate, plan, diff and import take it, not schema (pooltopo schema --help)\n');
     expect(await stderr('report', 'good.yaml', '-f', 'json')).toBe('pooltopo: report: unknown option "-f"; validate, simulate, plan and diff take it, not report (pooltopo report --help)\n');
     // A switch that is off unless given has no --no- form, and is not suggested as its opposite.
     expect(await stderr('report', 'good.yaml', '--no-timestamp')).toBe('pooltopo: report: unknown option "--no-timestamp": --timestamp is off unless given (pooltopo report --help)\n');
@@ -188,12 +188,12 @@ describe('pooltopo', () => {
       withoutDefaultObserver: { votingMembers: 2, votesNeeded: 2, tolerableFailures: 0 },
       dataCenters: ['default'], leaseDurationSeconds: 180,
     });
-    expect(pool.dataCenterLoss).toEqual([{ dataCenter: 'default', survives: false, outcome: 'stops', votesLeft: 0, votesNeeded: 2, membersLeft: 0, stopsManagementGroup: true, databaseLost: true }]);
+    expect(pool.dataCenterLoss).toEqual([{ dataCenter: 'default', survives: false, outcome: 'stops', cause: 'votes', votesLeft: 0, votesNeeded: 2, membersLeft: 0, stopsManagementGroup: true, databaseLost: true }]);
     expect(pool.singlePointsOfFailure).toEqual(['sql01']);
     expect(out.files[0].managementGroup).toEqual({ singlePointsOfFailure: ['sql01'] });
     expect(out.files[1].findings[0]).toEqual({
       ruleId: 'gateway-without-failover', severity: 'warning', message: expect.any(String), file: 'warn.yaml', line: 11, column: 5, path: '/gateways/0/managementServers',
-      messageId: 'noFailover', data: { name: 'gw01', count: 1, servers: '1 management server' },
+      messageId: 'noFailover', data: { name: 'gw01', count: 1, servers: 'one management server, ms01' },
     });
   });
 
@@ -269,7 +269,7 @@ describe('pooltopo', () => {
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     expect((await runCli(['validate', 'warn.yaml'], { cwd: dir, isTTY: true })).stdout).toMatch(/\u001b\[/);
     expect((await runCli(['validate', 'warn.yaml'], { cwd: dir, isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
-    expect(plain.stdout).toMatch(/^ {2}11:5 {2}warning {2}Gateway "gw01" reports to 1 management server/m);
+    expect(plain.stdout).toMatch(/^ {2}11:5 {2}warning {2}Gateway "gw01" reports to one management server, ms01/m);
     expect(plain.stdout).toMatch(/All Management Servers Resource Pool {2}3 voters, 2 needed, tolerates 1 \(0 without the default observer\)/);
     expect(plain.stdout).toMatch(/✖ 1 problem \(0 errors, 1 warning, 0 infos\) in 1 file/);
   });

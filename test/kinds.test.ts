@@ -225,12 +225,12 @@ describe('simulate for the other kinds', () => {
   it('walks the OpCon process flow for an event', async () => {
     const abnormal = JSON.parse((await runCli(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'abnormal-shutdown', '--format', 'json'])).stdout).events[0];
     expect(abnormal).toMatchObject({ event: 'abnormal-shutdown', active: ['opcon02'], failedOver: true, twoSams: false });
-    expect(abnormal.manualActions.join(' ')).toMatch(/Failback is manual/);
+    expect(abnormal.recovery.join(' ')).toMatch(/Stop the SMA Service Manager on opcon02\. Start the SMA Service Manager on opcon01/);
     const normal = JSON.parse((await runCli(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'normal-shutdown', '--format', 'json'])).stdout).events[0];
     expect(normal).toMatchObject({ active: [], failedOver: false });
     const manual = JSON.parse((await runCli(['simulate', 'examples/opcon-manual-failover.yaml', '--event', 'abnormal-shutdown', '--format', 'json'])).stdout).events[0];
     expect(manual).toMatchObject({ active: [], failedOver: false, twoSams: false });
-    expect(manual.manualActions[0]).toMatch(/start the SMA Service Manager on opcon02 by hand/);
+    expect(manual.manualActions.at(-1)).toMatch(/^On the backup StandAlone machine opcon02, set the SMAServMan startup type to Automatic and start the service/);
   });
 
   it('shows two SAMs when communication loss triggers failover', async () => {
@@ -243,7 +243,7 @@ describe('simulate for the other kinds', () => {
   });
 
   it('rejects options of another kind with exit 2', async () => {
-    expect((await runCli(['simulate', 'examples/opcon-manual-failover.yaml', '--down', 'opcon01'])).code).toBe(2);
+    expect((await runCli(['simulate', 'examples/opcon-manual-failover.yaml', '--partition', 'opcon01|opcon02'])).code).toBe(2);
     expect((await runCli(['simulate', 'examples/opcon-manual-failover.yaml', '--event', 'meteor'])).code).toBe(2);
     expect((await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--event', 'abnormal-shutdown'])).code).toBe(2);
     expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--event', 'abnormal-shutdown'])).code).toBe(2);

@@ -25,17 +25,17 @@ describe('messages', () => {
   it('count a gateway\'s management servers: none, one', async () => {
     const gateways = (list: string) => [...SCOM, 'managementServers:', '  - name: ms01', 'gateways:', `  - {name: gw01, managementServers: [${list}]}`];
     expect(await messagesOf('gateway-without-failover', gateways(''))).toEqual([
-      'Gateway "gw01" reports to 0 management servers; add a failover management server so its agents keep reporting.',
+      'Gateway "gw01" reports to no server, so it and its agents are cut off; name its primary and a failover server in `reportsTo`.',
     ]);
     expect(await messagesOf('gateway-without-failover', gateways('ms01'))).toEqual([
-      'Gateway "gw01" reports to 1 management server; add a failover management server so its agents keep reporting.',
+      'Gateway "gw01" reports to one management server, ms01; give it a failover server so its agents keep reporting: Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name "gw01") -FailoverServer (Get-SCOMManagementServer -Name SERVER), and list it in `reportsTo`.',
     ]);
   });
 
   it('count failures, voting members, votes and members left', async () => {
     const servers = ['managementServers:', '  - name: ms01', '  - name: ms02', '  - name: ms03'];
     expect(await messagesOf('default-observer-no-benefit', [...SCOM, ...servers])).toContain(
-      'Pool "All Management Servers Resource Pool" tolerates 1 failure with or without its default observer; it could be disabled.',
+      'Each of the default pools "All Management Servers Resource Pool", "Notifications Resource Pool" and "AD Assignment Resource Pool" tolerates 1 failure with or without its default observer; it could be disabled (Get-SCOMResourcePool -DisplayName "All Management Servers Resource Pool", "Notifications Resource Pool", "AD Assignment Resource Pool" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) to spare the operational database.',
     );
     const { result } = await lintText([...SCOM, ...servers, 'pools:', '  - {name: P, members: [ms01, ms02, ms03]}', ''].join('\n'), 'x.yaml', { settings: { targetTolerableFailures: 2 } });
     expect(result.findings.filter((f) => f.ruleId === 'no-high-availability').map((f) => f.message)).toContain(
@@ -48,7 +48,7 @@ describe('messages', () => {
       'managementServers:', '  - {name: ms01, dataCenter: east}', '  - {name: ms02, dataCenter: west}', '  - {name: ms03, dataCenter: west}',
       'pools:', '  - {name: P, members: [ms01, ms02, ms03], defaultObserver: false}',
     ];
-    expect(await messagesOf('data-center-loss', split)).toContain('Pool "P" stops when data centre "west" is lost: 1 vote left, 2 needed, 1 member left; spread its voters so that no one data centre holds half of them, or give each site its own pool.');
+    expect(await messagesOf('data-center-loss', split)).toContain('Pool "P" stops when data centre "west" is lost: 1 vote left, 2 needed, 1 member left; keep the pool within one data centre (a pool of its own for each site), so that a site\'s loss takes only its own pool.');
   });
 
   it('count observer-only members, affected management servers and front ends', async () => {
@@ -68,11 +68,11 @@ describe('messages', () => {
   it('count the failures and remaining members of a pool\'s workload after failover', async () => {
     const two = [...SCOM, 'managementServers:', '  - name: ms01', '  - name: ms02', 'pools:', '  - {name: U, members: [ms01, ms02], purpose: unix-linux, workload: {unixLinuxAgents: 1600}}'];
     expect(await messagesOf('capacity-after-failover', two)).toEqual([
-      'Pool "U" carries 1,600 UNIX/Linux computers: after 1 failure its one remaining member would carry them all, over the 1,000 it supports; add members or move part of the workload to another pool.',
+      'Pool "U" carries 1,600 UNIX/Linux computers: after 1 failure its one remaining member would carry them all, over the recommended limit of 1,000; add members or move part of the workload to another pool.',
     ]);
     const pool = [...SCOM, 'managementServers:', '  - name: ms01', '  - name: ms02', '  - name: ms03', 'pools:', '  - {name: U, members: [ms01, ms02, ms03], purpose: unix-linux, workload: {unixLinuxAgents: 2500}}'];
     expect(await messagesOf('capacity-after-failover', pool)).toEqual([
-      'Pool "U" carries 2,500 UNIX/Linux computers: after 1 failure its 2 remaining members would carry 1,250 each, over the 1,000 each supports; add members or move part of the workload to another pool.',
+      'Pool "U" carries 2,500 UNIX/Linux computers: after 1 failure its 2 remaining members would carry 1,250 each, over the recommended limit of 1,000 for each; add members or move part of the workload to another pool.',
     ]);
   });
 

@@ -160,7 +160,7 @@ describe('report', () => {
     // A gateway that reports to no management server has no primary to be down.
     const alone = readFileSync(path.join(ROOT, 'examples/gateway-pool-three.yaml'), 'utf8').replace('managementServers: [scom-ms02]', 'managementServers: []');
     const [lone] = await validateOutcomes([{ file: 'g.yaml', text: alone }]);
-    expect(scomReportView(lone!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({ primary: 'none', failover: 'none: it reports to no management server', noFailover: true });
+    expect(scomReportView(lone!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({ primary: 'none', failover: 'none: it reports to no server', noFailover: true });
     // With the rule off, the gateway is shown as it is, without the mark.
     const [off] = await validateOutcomes(['examples/gateway-pool-three.yaml'], { cwd: ROOT, rules: { 'gateway-without-failover': 'off' } });
     expect(scomReportView(off!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({ failover: 'none', noFailover: false });
@@ -197,7 +197,7 @@ describe('report', () => {
       ['Primary', 'Secondary'], ['15 s', '15 s'], ['0', '1'], ['1000 ms', '500 ms'], ['N', 'Y'], ['N', 'N'],
     ]);
     // 15 s x 2 pings + 0.5 s: the figure and its inputs, from the Secondary's settings.
-    expect(view.facts.find((f) => f.label === 'Detection')?.value).toBe('30.5 s (opcon02: 15 s x 2 pings (PingRetryCount 1 + 1) + a 500 ms timeout)');
+    expect(view.facts.find((f) => f.label === 'Detection')?.value).toBe("30.5 s (opcon02: 15 s x 2 pings (PingRetryCount 1 + 1) + a 500 ms timeout; pooltopo's model, the vendor gives no figure)");
     // To the millisecond, not floating point's 0.6000000000000001.
     const quick = 'version: 1\nkind: opcon-failover\nname: Q\nmachines:\n  - {name: a, mode: Primary}\n  - {name: b, mode: Secondary, settings: {PrimaryMachine: a, PrimaryAbnormalShutdownFailover: Y, SecondsBetweenPings: 0.1, PingRetryCount: 2, PingTimeOutInMilliseconds: 300}}\n';
     const [q] = await validateOutcomes([{ file: 'q.yaml', text: quick }]);
@@ -366,7 +366,7 @@ describe('report', () => {
 
   it('says in the headline and the summary when a single server stops what the figure counts as surviving (seed 000\'s "Good" design)', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/two-servers-colocated-db.yaml'), 'utf8'));
-    expect(html).toContain('<p class="headline-caveat">but losing scom-ms01 alone stops a pool the figure counts as surviving it (a single point of failure)</p>');
+    expect(html).toContain('<p class="headline-caveat">but scom-ms01 is a single point of failure: losing it alone stops a pool</p>');
     expect(html).toMatch(/Single points of failure<\/dt><dd>the management group: scom-ms01<\/dd>/);
     const clustered = await reportOf(readFileSync(path.join(ROOT, 'examples/database-cluster-three-sites.yaml'), 'utf8'));
     expect(clustered).not.toContain('<p class="headline-caveat">');

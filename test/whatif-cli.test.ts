@@ -134,11 +134,22 @@ describe('pooltopo plan', () => {
   it('counts in words that agree with the number', async () => {
     const r = await runCli(['plan', 'examples/single-server.yaml']);
     expect(r.stdout).toMatch(/plan for 1 tolerable failure per pool\n/);
-    expect(r.stdout).toMatch(/All Management Servers Resource Pool +add 1 management server: 2 members, 3 voters, tolerates 1 +\(now 1 member, 2 voters, tolerates 0\)/);
+    // The implied default pools share their members: one change, one row, and the PowerShell for it.
+    expect(r.stdout).toMatch(/the three default pools +add 1 management server: 2 members, 3 voters, tolerates 1 +\(now 1 member, 2 voters, tolerates 0\)\n +# install 1 management server: automatic membership adds it to the pool\n/);
     expect(r.stdout).toMatch(/Windows agents on management servers: 2,550 more/);
-    expect(r.stdout).toMatch(/\n3 pools need a change\n$/);
+    expect(r.stdout).toMatch(/\n1 change needed \(one for the default pools together\)\n$/);
     const two = await runCli(['plan', 'examples/gateway-pool-three.yaml', '--target-failures', '2']);
     expect(two.stdout).toMatch(/plan for 2 tolerable failures per pool\n/);
+  });
+
+  it('never proposes a design its own validate flags: from five management servers, the default observer disabled', async () => {
+    const r = await runCli(['plan', 'examples/single-server.yaml', '--target-failures', '3', '--format', 'json']);
+    const ams = JSON.parse(r.stdout).pools.find((p: { pool: string }) => p.pool === 'All Management Servers Resource Pool');
+    expect(ams.change).toMatchObject({ addMembers: 6, defaultObserver: 'disable', result: { members: 7, votingMembers: 7, tolerableFailures: 3 } });
+    expect(ams.change.commands).toEqual([
+      '# install 6 management servers: automatic membership adds them to the pool',
+      'Get-SCOMResourcePool -DisplayName "All Management Servers Resource Pool" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }',
+    ]);
   });
 
   it('takes the target from the config, and exits 0 when every pool meets it', async () => {

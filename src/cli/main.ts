@@ -11,7 +11,7 @@ import { escapeForTerminal, escapeJsonForTerminal } from '../formatters/text.js'
 import { refuseOverwritingInput, writeFileAtomic, type WriteOptions } from '../io/files.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
-import { kindPlugin } from '../kinds/registry.js';
+import { KIND_PLUGINS, kindPlugin } from '../kinds/registry.js';
 import { DEFAULT_SETTINGS, MAX_TARGET_TOLERABLE_FAILURES } from '../settings.js';
 import { ruleById } from '../rules/index.js';
 import { INTERNAL_ERROR } from '../rules/common/internal-error.js';
@@ -28,6 +28,7 @@ import { ignoreMatcher } from '../io/ignore.js';
 import { NO_NODES, SourceMap } from '../io/source-map.js';
 import { syntaxOutcome } from '../lint.js';
 import { summarise, type Results } from '../results.js';
+import { own } from '../util/own.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -49,6 +50,9 @@ function pkg(): { version: string; homepage: string } {
   return packageJson;
 }
 
+/** The importers of the kinds that have one (`import opcon`). */
+const IMPORTERS = KIND_PLUGINS.flatMap((k) => ('importer' in k && k.importer ? [k.importer] : []));
+
 const USAGE = `Usage: pooltopo <command> [options]
 
 Validate and capacity-plan high-availability pool topologies (SCOM resource pools).
@@ -59,6 +63,7 @@ Commands:
   simulate FILE --down NAMES  what works when servers or data centres are down, or the network splits
   plan FILE                   the smallest change per pool to reach the target tolerable failures
   diff OLD NEW | FILE --base REF   what a change does to resilience: figures and findings that differ
+  import SOURCE FILE...       write a topology file from a live system's own files (${IMPORTERS.map((i) => i.source).join(', ')})
   rules [RULE-ID]             list the rules, or explain one
   schema                      print the JSON Schema of the topology format
 
@@ -141,15 +146,17 @@ instances are split over the members left, where the gateways report and where t
 exit code is 1 when a pool stops or is cut off, or the management group does not work.
 
 For kind skype-pool-pair, --down names pools (each fails over to its partner: registrar states,
-the users the partner then carries, what breaks) or front ends (pool-level quorum among "the first"
-ones). For kind opcon-failover, --event abnormal-shutdown|communication-loss|normal-shutdown walks
-the vendor's process flow: which SMAServMan ends up ACTIVE, whether two SAMs could reach the
-database, and what must be done by hand.
+the users the partner then carries, what breaks, and the Invoke-CsPoolFailOver to run, with
+-DisasterMode for a pool that is down; a partner that is not Active or has lost quorum takes no one,
+exit 1) or front ends (pool-level quorum among "the first" ones); several --down side by side. For kind opcon-failover, --event abnormal-shutdown|normal-shutdown|communication-loss|
+machine-crash, or --down MACHINE (the crash of that machine), walks the vendor's process flow:
+which SMAServMan ends up ACTIVE, whether two SAMs could reach the database, what must be done by
+hand in the vendor's order, and how to go back to the primary; exit 1 when nothing, or two SAMs, run.
 
 Options:
       --down NAMES          servers or data centres down (repeatable: one scenario each)
       --partition SIDES     split the network into sides
-      --event EVENT         for kind opcon-failover: abnormal-shutdown, communication-loss or normal-shutdown
+      --event EVENT         for kind opcon-failover: abnormal-shutdown, normal-shutdown, communication-loss or machine-crash
   -f, --format FORMAT       stylish or json (default: stylish)
   -o, --output FILE         write the output to FILE
       --follow-output-link  write -o through a symbolic link (refused by default)
@@ -178,6 +185,21 @@ Options:
       --config FILE / --no-config
       --color / --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
   -h, --help                show this help
+`;
+
+const IMPORT_USAGE = `Usage: pooltopo import SOURCE FILE... [-o OUT.yaml] [options]
+
+Write a topology file from what the live system itself holds, so that it can be validated,
+simulated, reported and compared with the reviewed design. The output goes to standard output, or
+to -o, written atomically (never a partial file). Exit code 0 when it is written; 2 when a file
+cannot be read or is not what it should be (with its file and line).
+
+Sources:
+${IMPORTERS.map((i) => i.help).join('\n')}
+Options:
+  -o, --output FILE      write the topology file to FILE (atomically; - is standard output)
+      --follow-output-link   write -o through a symbolic link (refused by default)
+  -h, --help             show this help
 `;
 
 const RULES_USAGE = `Usage: pooltopo rules [RULE-ID] [options]
@@ -310,6 +332,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       const { runDiff } = await import('./diff-command.js');
       return runDiff(values, positionals, io);
     },
+  },
+  import: {
+    usage: IMPORT_USAGE,
+    allowPositionals: true,
+    options: { ...HELP_OPTION, output: { type: 'string', short: 'o' }, 'follow-output-link': { type: 'boolean' }, ...Object.assign({}, ...IMPORTERS.map((i) => i.options)) },
+    run: runImport,
   },
   rules: {
     usage: RULES_USAGE,
@@ -657,6 +685,29 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   return pools.some((p) => !p.meetsTarget) || !report.headroom.fits ? 1 : 0;
 }
 
+/** `import SOURCE FILE...`: the kind's importer writes the topology file, to stdout or atomically to -o. */
+async function runImport(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
+  const [source, ...files] = positionals;
+  const sources = IMPORTERS.map((i) => i.source);
+  if (source === undefined) throw new PooltopoError(`import needs a source and its files: pooltopo import ${sources.join('|')} FILE... (pooltopo import --help)`);
+  const importer = IMPORTERS.find((i) => i.source === source.toLowerCase());
+  if (!importer) {
+    const near = closest(source, sources);
+    throw new PooltopoError(`unknown import source "${source}"${near.length ? `; did you mean "${near[0]}"?` : ''} (pooltopo imports ${list(sources)})`);
+  }
+  for (const key of Object.keys(values)) {
+    if (key === 'output' || key === 'follow-output-link' || key === 'help' || Object.prototype.hasOwnProperty.call(importer.options, key)) continue;
+    const owners = IMPORTERS.filter((i) => Object.prototype.hasOwnProperty.call(i.options, key)).map((i) => `import ${i.source}`);
+    throw new PooltopoError(`--${key} is an option of ${list(owners)}, not of import ${importer.source} (pooltopo import --help)`);
+  }
+  if (files.length === 0) throw new PooltopoError(`import ${importer.source} needs the files to read (pooltopo import --help)`);
+  const output = outputOf(values);
+  const { text, read } = await importer.run({ files, options: values, cwd: io.cwd });
+  await emit(text, output, io, read, writeOptions(values));
+  if (output !== undefined) io.stderr(`pooltopo: wrote ${oneLine(output)}\n`);
+  return 0;
+}
+
 /**
  * Exit code 2 where a rule failed on one of `files` (CLI.md: an internal error), told in one line
  * on standard error; the output, already written, has the internal-error finding beside every other
@@ -721,7 +772,7 @@ function usageMessage(err: unknown, commandName: string, options: OptionSpecs): 
   if (unknown !== undefined) {
     // --no-timestamp for a switch that is off unless given: said so, not "did you mean --timestamp?".
     const negated = /^--no-(.+)$/.exec(unknown)?.[1];
-    if (negated !== undefined && options[negated]?.type === 'boolean') return `unknown option "${unknown}": --${negated} is off unless given`;
+    if (negated !== undefined && own(options, negated)?.type === 'boolean') return `unknown option "${unknown}": --${negated} is off unless given`;
     const flags = Object.keys(options).map((o) => `--${o}`);
     const near = unknown.startsWith('--') ? closest(unknown, flags) : [];
     if (near.length > 0) return `unknown option "${unknown}"; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?`;

@@ -1,5 +1,5 @@
 /** docs/rules/policies.md: how to write your own rules, with every symbol a policy sees. */
-import { POLICY_FUNCTIONS } from '../policies/compile.js';
+import { MAX_POLICY_EXPRESSION, POLICY_FUNCTIONS } from '../policies/compile.js';
 import { POOL_SYMBOLS, sampleScope } from '../policies/scope.js';
 
 export function renderPoliciesDoc(): string {
@@ -33,8 +33,9 @@ export function renderPoliciesDoc(): string {
     'Expressions run in mathjs\'s sandbox: they cannot reach JavaScript, Node or the file system. They may',
     'use the arithmetic, comparison, logical and bitwise operators, `a ? b : c`, `group.name`, and call only',
     `these functions of single values: ${POLICY_FUNCTIONS.map((f) => `\`${f}\``).join(', ')}.`,
-    'Ranges (`1:10`), objects, assignments, units and every other function (`import`, `evaluate`,',
-    '`ones`, `map`, ...) are refused, so a policy runs in time and memory bounded by its length. Every',
+    'Lists and matrices (`[1, 2]`), indexes (`x[1]`), ranges (`1:10`), objects, assignments, units and',
+    'every other function (`import`, `evaluate`, `ones`, `map`, ...) are refused, and an expression has',
+    `at most ${MAX_POLICY_EXPRESSION.toLocaleString('en-US')} characters, so a policy runs in time and memory bounded by its length. Every`,
     'policy is checked when the config is read: a syntax error, an unknown symbol, an expression that',
     'does not give true or false, or a placeholder in the message that would not be filled in (an unknown',
     'name, spaces inside the braces) stops pooltopo with exit code 2 and the position in `.pooltopo.yaml`.',

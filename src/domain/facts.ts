@@ -66,6 +66,9 @@ export const SOURCES = {
   GW: {
     title: 'Install a gateway server (System Center Operations Manager), Microsoft Learn',
   },
+  'PS-SCOM': {
+    title: 'OperationsManager PowerShell reference: Set-SCOMResourcePool, Get-SCOMResourcePool, Set-SCOMParentManagementServer, Microsoft Learn',
+  },
   'GW-CHAIN': {
     title: '"How to link multiple Gateway Servers together?" (System Center blog): chained gateways',
   },
@@ -101,8 +104,8 @@ export const POOL = {
 
 /** PoolManager registry values (FE, PM). */
 export const POOL_MANAGER = {
-  leaseRequestPeriodSeconds: { default: n(120, 'PM'), ceiling: n(600, 'FE'), registryValue: 'PoolLeaseRequestPeriodSeconds' },
-  networkLatencySeconds: { default: n(30, 'PM'), ceiling: n(120, 'FE'), registryValue: 'PoolNetworkLatencySeconds' },
+  leaseRequestPeriodSeconds: { default: n(120, 'FE'), ceiling: n(600, 'FE'), registryValue: 'PoolLeaseRequestPeriodSeconds' },
+  networkLatencySeconds: { default: n(30, 'FE'), ceiling: n(120, 'FE'), registryValue: 'PoolNetworkLatencySeconds' },
 } as const;
 export type PoolManagerSetting = keyof typeof POOL_MANAGER;
 export const POOL_MANAGER_SETTINGS: readonly PoolManagerSetting[] = ['leaseRequestPeriodSeconds', 'networkLatencySeconds'];
@@ -117,7 +120,10 @@ export interface CapacityLimits {
   readonly computersPerManagementGroupFewConsoles: SourcedNumber;
   readonly unixLinuxPerManagementServer: SourcedNumber;
   readonly unixLinuxPerGateway: SourcedNumber;
+  /** Network devices per resource pool of three or more management servers. */
   readonly networkDevicesPerPool: SourcedNumber;
+  /** Network devices per gateway in a resource pool (the hardware table). */
+  readonly networkDevicesPerGatewayInPool: SourcedNumber;
   readonly networkDevicesPerManagementGroup: SourcedNumber;
   readonly urlsPerManagementServer: SourcedNumber;
   readonly urlsPerManagementGroup: SourcedNumber;
@@ -131,6 +137,7 @@ const LIMITS_2016_ON: CapacityLimits = {
   unixLinuxPerManagementServer: n(1000, 'SR'),
   unixLinuxPerGateway: n(100, 'SR'),
   networkDevicesPerPool: n(1000, 'SR'),
+  networkDevicesPerGatewayInPool: n(500, 'SR'),
   networkDevicesPerManagementGroup: n(2000, 'SR'),
   urlsPerManagementServer: n(3000, 'SR'),
   urlsPerManagementGroup: n(12000, 'SR'),
@@ -144,6 +151,7 @@ const LIMITS_2012R2: CapacityLimits = {
   unixLinuxPerManagementServer: n(500, 'SR', true),
   unixLinuxPerGateway: n(100, 'SR', true),
   networkDevicesPerPool: n(1000, 'SR'),
+  networkDevicesPerGatewayInPool: n(500, 'SR', true),
   networkDevicesPerManagementGroup: n(2000, 'SR'),
   urlsPerManagementServer: n(3000, 'SR', true),
   urlsPerManagementGroup: n(12000, 'SR', true),
@@ -156,6 +164,38 @@ export const CAPACITY_LIMITS: Readonly<Record<ScomVersion, CapacityLimits>> = {
   '2022': LIMITS_2016_ON,
   '2025': LIMITS_2016_ON,
 };
+
+/**
+ * OpCon SMAServMan.ini (OPC-SM): the defaults of the settings pooltopo computes with, and the
+ * documented keys of each section, as the vendor spells them (a machine reads the section of its
+ * own Mode; some keys are in both mode sections).
+ */
+export const SMASERVMAN = {
+  defaults: {
+    SecondsBetweenPings: n(15, 'OPC-SM'),
+    PingRetryCount: n(0, 'OPC-SM'),
+    PingTimeOutInMilliseconds: n(1000, 'OPC-SM'),
+    TimeOutInSecondsForSync: n(60, 'OPC-SM'),
+  },
+  /** Text defaults: absent, a switch is N, Mode is StandAlone and the service has its installed names. */
+  defaultMode: 'StandAlone',
+  defaultSwitch: 'N',
+  textDefaults: { ShortServiceName: 'SMA_Servman', DisplayServiceName: 'SMA Service Manager' },
+  sections: {
+    general: { name: 'General Settings', keys: ['ShortServiceName', 'DisplayServiceName', 'Mode', 'InitializationScript', 'TerminationScript'] },
+    Primary: { name: 'Primary Mode Settings', keys: ['FailOverSocketNumber', 'TimeOutInSecondsForSync', 'SyncInitFailureScript'] },
+    Secondary: {
+      name: 'Secondary Mode Settings',
+      keys: [
+        'FailOverSocketNumber', 'PrimaryMachine', 'SecondsBetweenPings', 'PingRetryCount', 'PingTimeOutInMilliseconds', 'SyncInitFailureScript',
+        'PrimaryAbnormalShutdownFailover', 'PrimaryAbnormalShutdownScript', 'SyncLostFailover', 'SyncLostScript',
+        'PrimaryNormalShutdownFailover', 'PrimaryNormalShutdownScript',
+      ],
+    },
+  },
+  /** Documented elsewhere in the file (the application group's restart limit the process flows name). */
+  otherKeys: ['RestartApplicationLimit'],
+} as const;
 
 /** The three pools every management group has (RPD). */
 export const DEFAULT_POOLS = [

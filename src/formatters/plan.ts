@@ -19,17 +19,41 @@ export function formatPlanJson(report: PlanReport): string {
 const ITEM: Readonly<Record<string, string>> = { unixLinuxAgents: 'UNIX/Linux computers', urls: 'URLs', networkDevices: 'network devices' };
 const n = groupThousands;
 
+/**
+ * A row per pool, but one for the implied default pools when their plans are the same: they have
+ * the same members, so the same new management servers serve all three.
+ */
+function planRows(pools: readonly PoolPlan[]): { label: string; plan: PoolPlan; pools: number }[] {
+  const implied = pools.filter((p) => p.implied);
+  const same = implied.length > 1 && implied.every((p) => JSON.stringify({ ...p, pool: '', change: p.change && { ...p.change, commands: [] } }) === JSON.stringify({ ...implied[0]!, pool: '', change: implied[0]!.change && { ...implied[0]!.change, commands: [] } }));
+  const rows: { label: string; plan: PoolPlan; pools: number }[] = [];
+  for (const p of pools) {
+    if (same && p.implied) {
+      if (p !== implied[0]) continue;
+      // Its commands name all of them: Get-SCOMResourcePool -DisplayName takes a list.
+      const list = implied.map((x) => `"${x.pool.replace(/"/g, '`"')}"`).join(', ');
+      const commands = p.change?.commands.map((c) => c.replace(`-DisplayName "${p.pool.replace(/"/g, '`"')}"`, `-DisplayName ${list}`));
+      rows.push({ label: `the ${implied.length === 3 ? 'three ' : ''}default pools`, plan: commands && p.change ? { ...p, change: { ...p.change, commands } } : p, pools: implied.length });
+      continue;
+    }
+    rows.push({ label: p.pool, plan: p, pools: 1 });
+  }
+  return rows;
+}
+
 export function formatPlanStylish(report: PlanReport, color: boolean): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const out = [paint(4, `${t(report.file)}: plan for ${plural(report.targetFailures, 'tolerable failure')} per pool`), ''];
-  const width = Math.min(48, maxOf(report.pools.map((p) => t(p.pool).length)));
-  for (const p of report.pools) {
+  const rows = planRows(report.pools);
+  const width = Math.min(48, maxOf(rows.map((r) => t(r.label).length)));
+  for (const { label, plan: p } of rows) {
     const now = `${plural(p.current.members, 'member')}, ${plural(p.current.votingMembers, 'voter')}, tolerates ${p.current.tolerableFailures}`;
     const what = p.meetsTarget ? paint(32, `meets the target (${now})`)
       : p.change ? `${paint(33, p.change.text)}  (now ${now}${p.current.fits ? '' : ', workload does not fit after failover'})`
       : paint(31, `cannot be planned: ${p.blocked ?? ''}`);
-    out.push(`  ${t(p.pool).padEnd(width)}  ${what}`);
+    out.push(`  ${t(label).padEnd(width)}  ${what}`);
     if (p.blocked && (p.meetsTarget || p.change)) out.push(`  ${' '.repeat(width)}  ${paint(31, `also: ${p.blocked}`)}`);
+    for (const c of p.change?.commands ?? []) out.push(`  ${' '.repeat(width)}  ${paint(2, t(c))}`);
   }
   const h = report.headroom;
   if (h.addManagementServers > 0) {
@@ -48,9 +72,10 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   if (h.computers < 0 || h.networkDevices < 0 || h.urls < 0) {
     out.push(`  ${paint(31, 'a limit of the management group as a whole: more servers do not raise it; move part of the workload to another management group')}`);
   }
-  const todo = report.pools.filter((p) => !p.meetsTarget).length;
+  // The implied default pools share their members: one change makes them all meet the target.
+  const todo = rows.filter((r) => !r.plan.meetsTarget).length;
   const left = [
-    todo > 0 ? `${plural(todo, 'pool')} ${todo === 1 ? 'needs' : 'need'} a change` : '',
+    todo > 0 ? `${plural(todo, 'change')} needed${rows.some((r) => r.pools > 1 && !r.plan.meetsTarget) ? ' (one for the default pools together)' : ''}` : '',
     h.addManagementServers > 0 ? 'the management group needs more management servers' : '',
     h.fits ? '' : 'the workload does not fit (what is over is marked above)',
   ].filter(Boolean);

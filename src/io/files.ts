@@ -327,12 +327,24 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function decodeText(bytes: Uint8Array): ReadResult {
+  // UTF-16 with a byte-order mark is what Windows PowerShell 5.1 and Excel write (FORMAT.md).
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf-16be');
   try {
     return { ok: true, text: STRICT_UTF8.decode(bytes) };
   } catch {
     const text = LENIENT_UTF8.decode(bytes);
     const offset = Math.max(0, text.indexOf('\uFFFD'));
     return { ok: false, message: 'the file is not valid UTF-8 text (binary data, or another encoding)', offset, text };
+  }
+}
+
+function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): ReadResult {
+  try {
+    return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2)) };
+  } catch {
+    const text = new TextDecoder(encoding).decode(bytes.subarray(2));
+    return { ok: false, message: `the file starts as UTF-16 (${encoding === 'utf-16le' ? 'little' : 'big'}-endian) but is not valid UTF-16 text`, offset: Math.max(0, text.indexOf('\uFFFD')), text };
   }
 }
 

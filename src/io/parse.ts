@@ -6,6 +6,8 @@
  * the slower checks (every duplicate key, alias expansion) run only where the text calls for them.
  */
 import * as yaml from 'js-yaml';
+import { MAX_FINDINGS_PER_RULE } from '../results.js';
+import { clip } from '../rules/types.js';
 import { fastParse, resolvePlain } from './fast-yaml.js';
 import { jsonError } from './json-check.js';
 import { CollectionIndex, NO_NODES, SourceMap, pointerTokens, type NodeOffsets, type NodeResolver } from './source-map.js';
@@ -17,15 +19,22 @@ export interface ParseLimits {
   readonly maxExpandedNodes: number;
   /** Most management servers and gateways in one file. */
   readonly maxServers: number;
+  /**
+   * Most bytes (UTF-8) of text the document may expand to once aliases are followed: one long
+   * name aliased a thousand times is few nodes but more text than any output should carry.
+   */
+  readonly maxExpandedBytes: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxExpandedNodes: 1_000_000, maxServers: 100_000 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 64, maxExpandedNodes: 1_000_000, maxServers: 100_000, maxExpandedBytes: 32 * 1024 * 1024 };
 
 export interface SyntaxProblem {
   readonly message: string;
   readonly offset: number;
   /** Where a file named .json stops being JSON (jsonProblem), though YAML might read it. */
   readonly json?: true;
+  /** Stands for this many problems left out (MAX_FINDINGS_PER_RULE), the first of them here. */
+  readonly leftOut?: number;
 }
 
 export type ParseResult =
@@ -49,6 +58,10 @@ export function parseDocument(rawText: string, limits: ParseLimits = DEFAULT_PAR
   if (syntax === 'json') {
     const problem = jsonProblem(text);
     if (problem) return { ok: false, problems: [problem], sourceMap: new SourceMap(text, NO_NODES) };
+  }
+  // A text is at most 3 bytes of UTF-8 a UTF-16 unit: only a long one is measured.
+  if (text.length * 3 > limits.maxExpandedBytes && Buffer.byteLength(text) > limits.maxExpandedBytes) {
+    return { ok: false, problems: [{ message: `the document is ${mib(Buffer.byteLength(text))}, more than the ${mib(limits.maxExpandedBytes)} pooltopo reads (limits.maxExpandedBytes)`, offset: 0 }], sourceMap: new SourceMap(text, NO_NODES) };
   }
   // Most topology files are plain block YAML, which the fast path reads in one pass; it hands
   // anything else (and anything wrong) to js-yaml below.
@@ -84,7 +97,7 @@ export function parseWithEvents(text: string, limits: ParseLimits = DEFAULT_PARS
     if (type === E.ALIAS) aliases++;
   }
   if (aliases > 0) {
-    const bomb = aliasExpansion(text, events, limits.maxExpandedNodes);
+    const bomb = aliasExpansion(text, events, limits.maxExpandedNodes, limits.maxExpandedBytes);
     if (bomb) return fail([bomb]);
   }
 
@@ -208,6 +221,12 @@ function keyName(text: string, key: yaml.ScalarEvent): string {
 /** Every duplicate key of the first document, at its second occurrence, and every key that is a collection. */
 function keyProblems(text: string, events: readonly yaml.Event[]): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
+  let leftOut = 0;
+  let firstLeftOut = 0;
+  const push = (problem: SyntaxProblem) => {
+    if (problems.length < MAX_FINDINGS_PER_RULE) problems.push(problem);
+    else if (leftOut++ === 0) firstLeftOut = problem.offset;
+  };
   const frames: { isMap: boolean; expectKey: boolean; keys: Set<string> }[] = [];
   let documents = 0;
   for (let i = 0; i < events.length; i++) {
@@ -224,49 +243,72 @@ function keyProblems(text: string, events: readonly yaml.Event[]): SyntaxProblem
     if (top?.isMap) {
       if (top.expectKey && ev.type === E.SCALAR) {
         const name = keyName(text, ev);
-        if (top.keys.has(name)) problems.push({ message: `duplicate key "${name}": a later value would silently replace the earlier one`, offset: nodeStart(text, ev) });
+        if (top.keys.has(name)) push({ message: `duplicate key ${JSON.stringify(clip(name))}: a later value would silently replace the earlier one`, offset: nodeStart(text, ev) });
         top.keys.add(name);
       } else if (top.expectKey && (ev.type === E.SEQUENCE || ev.type === E.MAPPING)) {
-        problems.push({ message: `a key is a ${ev.type === E.SEQUENCE ? 'list' : 'mapping'} (a YAML complex key, \`? ...\`); keys in a topology file are names`, offset: nodeStart(text, ev) });
+        push({ message: `a key is a ${ev.type === E.SEQUENCE ? 'list' : 'mapping'} (a YAML complex key, \`? ...\`); keys in a topology file are names`, offset: nodeStart(text, ev) });
       }
       top.expectKey = !top.expectKey;
     }
     if (ev.type === E.SEQUENCE || ev.type === E.MAPPING) frames.push({ isMap: ev.type === E.MAPPING, expectKey: true, keys: new Set() });
   }
+  if (leftOut > 0) problems.push({ message: '', offset: firstLeftOut, leftOut });
   return problems;
 }
 
-/** How many nodes the document expands to once aliases are followed; a problem past the limit. */
-function aliasExpansion(text: string, events: readonly yaml.Event[], limit: number): SyntaxProblem | undefined {
-  const anchorSizes = new Map<string, number>();
-  const sizes: number[] = [];
+/**
+ * How many nodes, and bytes of scalar text, the document expands to once aliases are followed; a
+ * problem past either limit.
+ */
+function aliasExpansion(text: string, events: readonly yaml.Event[], limit: number, byteLimit: number): SyntaxProblem | undefined {
+  const anchorSizes = new Map<string, { nodes: number; bytes: number }>();
+  const sizes: { nodes: number; bytes: number }[] = [];
   const anchors: (string | undefined)[] = [];
   let expanded = 0;
+  let expandedBytes = 0;
   for (const ev of events) {
     if (ev.type === E.DOCUMENT) continue;
     if (ev.type === E.POP) {
-      const size = sizes.pop() ?? 0;
+      const size = sizes.pop() ?? { nodes: 0, bytes: 0 };
       const anchor = anchors.pop();
       if (anchor !== undefined) anchorSizes.set(anchor, size);
-      if (sizes.length > 0) sizes[sizes.length - 1] = sizes[sizes.length - 1]! + size;
+      const parent = sizes[sizes.length - 1];
+      if (parent) {
+        parent.nodes += size.nodes;
+        parent.bytes += size.bytes;
+      }
       continue;
     }
-    let size = 1;
-    if (ev.type === E.ALIAS) size = anchorSizes.get(text.slice(ev.anchorStart, ev.anchorEnd)) ?? 1;
-    expanded += size;
+    let size = { nodes: 1, bytes: 0 };
+    if (ev.type === E.ALIAS) size = anchorSizes.get(text.slice(ev.anchorStart, ev.anchorEnd)) ?? size;
+    else if (ev.type === E.SCALAR && ev.valueStart >= 0) size = { nodes: 1, bytes: Buffer.byteLength(text.slice(ev.valueStart, ev.valueEnd)) };
+    expanded += size.nodes;
+    expandedBytes += size.bytes;
     if (expanded > limit) {
       return { message: `aliases expand the document to more than ${limit.toLocaleString('en-US')} nodes (an alias bomb?)`, offset: nodeStart(text, ev) };
     }
+    if (expandedBytes > byteLimit) {
+      return { message: `aliases expand the document to more than ${mib(byteLimit)} of text (limits.maxExpandedBytes)`, offset: nodeStart(text, ev) };
+    }
     const anchor = ev.type !== E.ALIAS && ev.anchorStart >= 0 ? text.slice(ev.anchorStart, ev.anchorEnd) : undefined;
     if (ev.type === E.SEQUENCE || ev.type === E.MAPPING) {
-      sizes.push(1);
+      sizes.push({ nodes: 1, bytes: 0 });
       anchors.push(anchor);
     } else {
-      if (anchor !== undefined) anchorSizes.set(anchor, 1);
-      if (sizes.length > 0) sizes[sizes.length - 1] = sizes[sizes.length - 1]! + size;
+      if (anchor !== undefined) anchorSizes.set(anchor, size);
+      const parent = sizes[sizes.length - 1];
+      if (parent) {
+        parent.nodes += size.nodes;
+        parent.bytes += size.bytes;
+      }
     }
   }
   return undefined;
+}
+
+/** A size as the file-size limit gives it: `32.0 MiB`, or bytes below one MiB. */
+function mib(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${bytes.toLocaleString('en-US')} bytes` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 function firstNodeOffset(text: string, events: readonly yaml.Event[], from: number): number {

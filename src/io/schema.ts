@@ -43,9 +43,72 @@ function configValidator(): Promise<ValidateFunction> {
  * a plain number past a double's range is left a string by the YAML reader, and is named as the
  * number it is written as rather than as a string.
  */
-export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean): Promise<SchemaViolation[]> {
-  if (value === null || value === undefined) return [{ message: '', path: '', at: 'value' }];
-  return violations(await topologyValidator(), value, writtenPlain);
+export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean, max = Infinity): Promise<SchemaViolations> {
+  if (value === null || value === undefined) return { violations: [{ message: '', path: '', at: 'value' }], more: 0 };
+  const found = violations(await topologyValidator(), value, writtenPlain, max);
+  const long = textProblems(value, new Set(found.violations.map((v) => v.path)), max - found.violations.length);
+  if (long.length === 0) return found;
+  const all = [...found.violations, ...long];
+  return found.firstMore ? { violations: all, more: found.more, firstMore: found.firstMore } : { violations: all, more: found.more };
+}
+
+/**
+ * The longest text any value of a topology may be, names aside (definitions/name bounds those to
+ * 255): a description, a script's path, an operating system. Longer, one value alone could make
+ * a report that a browser takes seconds to lay out.
+ */
+export const MAX_TEXT = 1000;
+
+/** Deeper than any value of the format (`/pools/0/backupService/exportStatus` is 4). */
+const MAX_TEXT_DEPTH = 32;
+
+/** A character that would start a line of its own, or act on a terminal: names and texts hold none. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * Every string value longer than MAX_TEXT, or holding a line break or a control character, but
+ * those at `reported` paths, up to `max` of them: as names are (definitions/name), every text of a
+ * topology is one line, so no output carries a line the file chose.
+ */
+function textProblems(value: unknown, reported: ReadonlySet<string>, max: number): SchemaViolation[] {
+  const out: SchemaViolation[] = [];
+  // The path is kept as tokens and made a pointer only for a text found wrong.
+  const tokens: (string | number)[] = [];
+  const walk = (node: unknown): void => {
+    // No value of the format nests deeper than a few levels: deeper, the schema has said so.
+    if (out.length >= max || tokens.length > MAX_TEXT_DEPTH) return;
+    if (typeof node === 'string') {
+      const long = node.length > MAX_TEXT;
+      if (!long && !CONTROL.test(node)) return;
+      let path = '';
+      for (const t of tokens) path += `/${escapePointerToken(t)}`;
+      if (reported.has(path)) return;
+      const field = capital(fieldName(path));
+      out.push(long
+        ? { message: `${field} must be at most ${MAX_TEXT.toLocaleString('en-US')} characters long.`, path, at: 'value' }
+        : { message: `${field} must be on one line, without control characters${whichControl(node)}.`, path, at: 'value' });
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        tokens.push(i);
+        walk(node[i]);
+        tokens.pop();
+      }
+    } else if (node !== null && typeof node === 'object') {
+      for (const key in node) {
+        tokens.push(key);
+        walk((node as Record<string, unknown>)[key]);
+        tokens.pop();
+      }
+    }
+  };
+  walk(value);
+  return out;
+}
+
+/** ` (U+000A at character 8)`: the first control character of a text, and where it is. */
+function whichControl(text: string): string {
+  const bad = CONTROL.exec(text);
+  return bad ? ` (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${bad.index + 1})` : '';
 }
 
 /**
@@ -53,18 +116,35 @@ export async function checkSchema(value: unknown, writtenPlain: (pointer: string
  * code, which have no text, have no plain scalars).
  */
 export async function checkConfigSchema(value: unknown, writtenPlain: (pointer: string) => boolean = () => false): Promise<SchemaViolation[]> {
-  return violations(await configValidator(), value, writtenPlain);
+  return violations(await configValidator(), value, writtenPlain).violations;
 }
 
-function violations(validate: ValidateFunction, value: unknown, writtenPlain: (pointer: string) => boolean): SchemaViolation[] {
-  if (validate(value)) return [];
+/** The violations described, and how many more there are, the first of them where `firstMore` is. */
+export interface SchemaViolations {
+  readonly violations: SchemaViolation[];
+  readonly more: number;
+  readonly firstMore?: SchemaViolation;
+}
+
+/**
+ * The first `max` violations described, and how many more there are: a file of a million unknown
+ * keys is told about the first ones, and not worded a million times.
+ */
+function violations(validate: ValidateFunction, value: unknown, writtenPlain: (pointer: string) => boolean, max = Infinity): SchemaViolations {
+  if (validate(value)) return { violations: [], more: 0 };
   const errors = validate.errors ?? [];
   const out: SchemaViolation[] = [];
   const seen = new Set<string>();
+  let more = 0;
+  let firstMore: SchemaViolation | undefined;
   for (const e of errors) {
     // A propertyNames failure is reported twice by ajv: once for the name, once for the object; and
     // the kind's if/then/else adds a wrapper error beside the real ones.
     if (e.keyword === 'propertyNames' || e.keyword === 'if') continue;
+    if (out.length >= max) {
+      if (more++ === 0) firstMore = describe(e, writtenPlain);
+      continue;
+    }
     const described = describe(e, writtenPlain);
     const v = /[.?!]$/.test(described.message) ? described : Object.assign({}, described, { message: `${described.message}.` });
     const key = `${v.path}\u0000${v.message}`;
@@ -72,7 +152,7 @@ function violations(validate: ValidateFunction, value: unknown, writtenPlain: (p
     seen.add(key);
     out.push(v);
   }
-  return out;
+  return firstMore ? { violations: out, more, firstMore } : { violations: out, more };
 }
 
 /** `/managementServers/0/agents` → `managementServers[0].agents`. */
@@ -116,6 +196,9 @@ export function actualType(value: unknown): string {
  * written so is a string, the number is past a double's range (`1e400`), and js-yaml left it as
  * it was written.
  */
+/** The pattern of definitions/name (src/kinds/schema.base.json) that keeps a name on one line. */
+const NAME_CHARACTERS = '^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$';
+
 const YAML_NUMBER = /^(?:[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
 
 function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): SchemaViolation {
@@ -133,7 +216,7 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
       const [near] = closest(key, allowed, 1);
       const hint = near ? `; did you mean "${near}"?` : allowed.length ? `; allowed keys are ${allowed.join(', ')}` : '';
       return {
-        message: `Unknown key "${key}" in ${field}${hint}`,
+        message: `Unknown key ${JSON.stringify(clip(key))} in ${field}${hint}`,
         path: `${e.instancePath}/${escapePointerToken(key)}`,
         at: 'key',
       };
@@ -173,12 +256,21 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
     case 'minLength':
       return { message: `${capital(field)} must not be empty`, path: e.instancePath, at: 'value' };
     case 'maxLength':
+      if (e.propertyName !== undefined) {
+        return { message: `Key ${JSON.stringify(clip(e.propertyName))} in ${field} must be at most ${String(p['limit'])} characters long`, path: `${e.instancePath}/${escapePointerToken(e.propertyName)}`, at: 'key' };
+      }
       return { message: `${capital(field)} must be at most ${String(p['limit'])} characters long`, path: e.instancePath, at: 'value' };
     case 'pattern': {
       // A name (definitions/name) has a character other than a space.
       if (p['pattern'] === '\\S') return { message: `${capital(field)} must not be blank (only spaces)`, path: e.instancePath, at: 'value' };
       // A duration (latency's ms): a number, then its unit.
       if (String(p['pattern']).includes('[A-Za-zµμ]')) return { message: `${capital(field)} must be a duration: a number of milliseconds, or a number and a time unit such as "24 ms" or "0.024 s"`, path: e.instancePath, at: 'value' };
+      if (p['pattern'] === NAME_CHARACTERS) {
+        const which = typeof e.data === 'string' ? whichControl(e.data) : '';
+        const name = e.propertyName !== undefined ? `Key ${JSON.stringify(clip(e.propertyName))} in ${field}` : capital(field);
+        const path = e.propertyName !== undefined ? `${e.instancePath}/${escapePointerToken(e.propertyName)}` : e.instancePath;
+        return { message: `${name} must be on one line, without control characters${which}`, path, at: e.propertyName !== undefined ? 'key' : 'value' };
+      }
       const name = e.propertyName !== undefined ? `Key "${e.propertyName}" in ${field}` : capital(field);
       const path = e.propertyName !== undefined ? `${e.instancePath}/${escapePointerToken(e.propertyName)}` : e.instancePath;
       return { message: `${name} must be a kebab-case rule id such as "no-high-availability"`, path, at: e.propertyName !== undefined ? 'key' : 'value' };

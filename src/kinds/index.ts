@@ -25,6 +25,26 @@ export const TOPOLOGY_KEYS: readonly string[] = [
   'database', 'machines',
 ];
 
+/** Top-level keys that only one kind other than the default has. */
+const KIND_KEYS: readonly [string, readonly string[]][] = [
+  ['skype-pool-pair', ['productVersion', 'registrarSettingsCustomized', 'pairs']],
+  ['opcon-failover', ['machines', 'database']],
+];
+
+/**
+ * The kind a document without `kind` is meant to be, where its keys are plainly another kind's
+ * than the default (a Skype file's `pairs`, an OpCon file's `machines`) and none of the default's.
+ */
+export function kindOfKeys(value: unknown): TopologyKind | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const keys = new Set(Object.keys(value));
+  if (keys.has('managementServers')) return undefined;
+  const pools = (value as { pools?: unknown }).pools;
+  const frontEnds = Array.isArray(pools) && pools.some((p) => p !== null && typeof p === 'object' && Object.hasOwn(p, 'frontEnds'));
+  for (const [kind, own] of KIND_KEYS) if (own.some((k) => keys.has(k)) || (kind === 'skype-pool-pair' && frontEnds)) return kind as TopologyKind;
+  return undefined;
+}
+
 /**
  * Whether a document that breaks the schema is plainly not a topology at all (another tool's YAML
  * met in a folder): a mapping with keys, none of them a topology's or near one (`Version`,
@@ -43,5 +63,5 @@ export function isPlainlyNotATopology(value: unknown): boolean {
 function nearATopologyKey(key: string): boolean {
   const lower = key.toLowerCase();
   const slips = Math.max(1, Math.floor(lower.length / 4));
-  return [...TOPOLOGY_KEYS, 'version', 'name'].some((k) => lower === k.toLowerCase() || (lower.length >= 3 && editDistance(lower, k.toLowerCase()) <= slips));
+  return [...TOPOLOGY_KEYS, 'version', 'name'].some((k) => lower === k.toLowerCase() || (lower.length >= 3 && editDistance(lower, k.toLowerCase(), slips) <= slips));
 }

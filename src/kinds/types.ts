@@ -74,6 +74,33 @@ export interface SimulateRequest {
   readonly color: boolean;
 }
 
+/** What `pooltopo import SOURCE FILE...` was asked. */
+export interface ImportRequest {
+  /** The files after the source's name, as given (an importer may take `NAME=PATH`). */
+  readonly files: readonly string[];
+  /** The parsed options of the importer's own (`KindImporter.options`). */
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly cwd: string;
+}
+
+/** A topology file written from a live system's export, and the files it read (which -o must not replace). */
+export interface ImportResult {
+  readonly text: string;
+  readonly read: readonly string[];
+}
+
+/** `pooltopo import SOURCE`: how a kind writes its topology file from what the live system exports. */
+export interface KindImporter {
+  /** The word after `import` (`opcon`). */
+  readonly source: string;
+  /** Its lines of `pooltopo import --help`: usage, what it reads, its options. */
+  readonly help: string;
+  /** Its options beyond -o and --help, as node:util parseArgs takes them. */
+  readonly options: Readonly<Record<string, { readonly type: 'string' | 'boolean'; readonly multiple?: boolean }>>;
+  /** Reads the files (throws PooltopoError, with file and line where it applies, for bad input). */
+  run(request: ImportRequest): Promise<ImportResult>;
+}
+
 /** A kind of topology; `K` is its id, so that the registry's ids are known to the type checker. */
 export interface KindPlugin<K extends string = string> {
   /** The value of `kind` in a file. */
@@ -96,4 +123,6 @@ export interface KindPlugin<K extends string = string> {
   summary?(result: FileResult): readonly { readonly label: string; readonly text: string }[];
   /** `simulate` for this kind: its output text and exit code (throws PooltopoError for bad requests). */
   simulate?(models: KindModels, request: SimulateRequest): Promise<{ readonly text: string; readonly exitCode: number }>;
+  /** `import` for this kind: its topology file from the live system's own files. */
+  readonly importer?: KindImporter;
 }

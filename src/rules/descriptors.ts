@@ -8,6 +8,7 @@ import type { TopologyKind } from '../kinds/registry.js';
 import type { PolicyDefinition } from '../policies/types.js';
 import { RULES, ruleKind } from './index.js';
 import type { RuleMeta, Severity } from './types.js';
+import { own } from '../util/own.js';
 
 /** Where the rule documentation is published: docs/rules/RULE-ID.md in the repository. */
 export const DOCS_BASE_URL = 'https://github.com/pooltopo/pooltopo/blob/main/docs/rules/';
@@ -104,12 +105,12 @@ export function describePolicy(p: PolicyDefinition, severity: Severity, configFi
 export function describeRules(config: Pick<Config, 'rules' | 'policies' | 'file'> = { rules: {}, policies: [] }): RuleDescriptor[] {
   const out: RuleDescriptor[] = [];
   for (const rule of RULES) {
-    const setting = config.rules[rule.meta.id];
+    const setting = own(config.rules, rule.meta.id);
     if (setting === 'off') continue;
     out.push(describeRule(rule, setting ?? rule.meta.severity, ruleKind(rule.meta.id)));
   }
   for (const p of config.policies) {
-    const setting = config.rules[p.definition.id];
+    const setting = own(config.rules, p.definition.id);
     if (setting === 'off') continue;
     out.push(describePolicy(p.definition, setting ?? p.definition.severity, config.file));
   }

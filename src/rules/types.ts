@@ -115,11 +115,26 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
     if (!Object.prototype.hasOwnProperty.call(data, key)) out += `{{${key}}}`;
     else {
       const value = data[key];
-      out += formatFigure(value);
+      out += formatFigure(typeof value === 'string' && value.length > MAX_MESSAGE_VALUE ? clipLong(value) : value);
     }
     out += parts[i + 1]!;
   }
   return out;
+}
+
+/**
+ * The longest text a message shows for one value (a name is at most 255 characters, but a list of
+ * names may be as long as the file): past it the value is clipped, so that no file makes one
+ * message as long as it likes.
+ */
+export const MAX_MESSAGE_VALUE = 1000;
+
+/** A long value clipped, without splitting a surrogate pair, saying how much was left out. */
+function clipLong(text: string): string {
+  let end = MAX_MESSAGE_VALUE;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}… (${groupThousands(text.length - end)} more characters)`;
 }
 
 /** A value as a message quotes it: its first 40 characters, and an ellipsis if there were more. */

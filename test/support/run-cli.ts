@@ -25,12 +25,12 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Reco
 }
 
 /** The built CLI as a new user runs it (needs `npm run build`). */
-export function spawnCli(args: string[], options: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): CliRun {
+export function spawnCli(args: string[], options: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[]; timeout?: number } = {}): CliRun {
   const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), path.join(ROOT, 'bin/pooltopo.js'), ...args], {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env['PATH'] ?? '', ...options.env },
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: options.timeout ?? 30_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

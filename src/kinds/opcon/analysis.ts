@@ -3,7 +3,7 @@
  * primary and which its standby, the scenario (1-4), the automatic-failover triggers and how long the
  * Secondary takes to give up on a silent Primary.
  */
-import type { Machine, OpconModel } from './model.js';
+import { connectionText, hostOf, machineKey, type Machine, type OpconModel } from './model.js';
 
 export type Trigger = 'primary-abnormal-shutdown' | 'communication-loss' | 'primary-normal-shutdown';
 
@@ -65,4 +65,46 @@ export function analyseOpcon(model: OpconModel): OpconAnalysis {
     ...(secondary ? { secondary } : {}),
     primaries, secondaries, standAlone,
   };
+}
+
+/** Where an OpCon database lives: `database.server` and each machine's connection, with the machine it is on, if one is. */
+export interface DatabaseHost {
+  readonly server: string;
+  readonly path: string;
+  readonly machine?: Machine;
+}
+
+/** The database servers the file names, each host once, with the SMAServMan machine that holds it where one does. */
+export function databaseHosts(model: OpconModel): DatabaseHost[] {
+  const named: { server: string; path: string }[] = [];
+  if (model.databaseServer !== undefined) named.push({ server: model.databaseServer, path: '/database/server' });
+  for (const m of model.machines) if (m.connection) named.push({ server: m.connection.server, path: `${m.connection.path}/server` });
+  const seen = new Set<string>();
+  const hosts: DatabaseHost[] = [];
+  for (const n of named) {
+    const host = hostOf(n.server);
+    if (seen.has(host)) continue;
+    seen.add(host);
+    const machine = model.machines.find((m) => machineKey(m.name) === host);
+    hosts.push(machine ? { server: n.server, path: n.path, machine } : n);
+  }
+  return hosts;
+}
+
+/**
+ * The database a machine's SAM connects to, in words: its connection where it gives one, else its
+ * role's (the publisher or subscriber of a replicated pair, or the one database).
+ */
+export function databaseOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): string {
+  const role = model.replication !== 'replicated' ? '' : m === analysis.secondary ? 'the subscribing database' : 'the publishing database';
+  if (m.connection) return role ? `${role}, ${connectionText(m.connection)}` : connectionText(m.connection);
+  if (role) return role;
+  return model.databaseServer !== undefined ? `the OpCon database on ${model.databaseServer}` : 'the OpCon database';
+}
+
+/** The server a machine's database lives on, where the file says: its connection's, else `database.server` (one database, or the publisher). */
+export function databaseServerOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): string | undefined {
+  if (m.connection) return m.connection.server;
+  if (model.replication === 'replicated' && m === analysis.secondary) return undefined;
+  return model.databaseServer;
 }

@@ -15,6 +15,11 @@ import noStandby from './rules/no-standby.js';
 import primaryMachineMismatch from './rules/primary-machine-mismatch.js';
 import replicationNotStopped from './rules/replication-not-stopped.js';
 import socketMismatch from './rules/socket-mismatch.js';
+import unknownSetting from './rules/unknown-setting.js';
+import connectionMismatch from './rules/connection-mismatch.js';
+import databaseOnMachine from './rules/database-on-machine.js';
+import standbyStartsAutomatically from './rules/standby-starts-automatically.js';
+import secondaryNotStarted from './rules/secondary-not-started.js';
 
 export { analyseOpcon, type Failover, type OpconAnalysis } from './analysis.js';
 export { normaliseOpcon, type OpconDocument, type OpconModel } from './model.js';
@@ -31,6 +36,11 @@ export const OPCON_RULES: readonly AnyRule[] = [
   primaryMachineMismatch,
   replicationNotStopped,
   manualStartType,
+  unknownSetting,
+  connectionMismatch,
+  databaseOnMachine,
+  standbyStartsAutomatically,
+  secondaryNotStarted,
 ];
 
 export const opconKind: KindPlugin<'opcon-failover'> = {
@@ -51,6 +61,23 @@ export const opconKind: KindPlugin<'opcon-failover'> = {
     view: async (outcome) => (await import('./report.js')).opconReport(outcome.opcon!.model, outcome.opcon!.analysis),
   },
   simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),
+  importer: {
+    source: 'opcon',
+    help: `  pooltopo import opcon [NAME=]PRIMARY.ini [NAME=]SECONDARY.ini [options]
+
+  Reads the SMAServMan.ini of each machine (<Configuration Directory>\\SAM\\), in either order: each
+  file's Mode says which machine it is. NAME= names a file's machine; otherwise the Primary is
+  named by the Secondary's PrimaryMachine, and a machine still unnamed after its file's folder.
+  Writes each machine's settings from the sections it reads, defaults left out, with the file
+  and line of each value in a comment. The ini does not hold these, so they come from options
+  (without them the output says they are not known):
+      --start-type NAME=TYPE        the service's startup type: automatic, automatic-delayed or manual (repeatable)
+      --connection NAME=SERVER[/DATABASE]   its SMA Connection Configuration (repeatable)
+      --replicated                  the database is replicated (scenarios 2 and 4)
+`,
+    options: { 'start-type': { type: 'string', multiple: true }, connection: { type: 'string', multiple: true }, replicated: { type: 'boolean' } },
+    run: async (request) => (await import('./import.js')).importOpcon(request),
+  },
 };
 
 /** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */

@@ -1,31 +1,40 @@
 /**
  * The OpCon failover model (FORMAT.md `kind: opcon-failover`): machines with their SMAServMan mode,
- * service start type and the failover settings pooltopo reads, defaults applied (DOMAIN.md, OPC-SM).
+ * service start type, database connection and the failover settings pooltopo reads, defaults applied
+ * (DOMAIN.md, OPC-SM). Settings are read as Windows reads an ini file: keys in any case.
  */
+import { SMASERVMAN } from '../../domain/facts.js';
 import { pointer } from '../../io/source-map.js';
 import { clip } from '../../rules/types.js';
+import { editDistance } from '../../util/suggest.js';
 import type { ModelIssue } from '../scom/model/normalise.js';
-import { nameKey } from '../scom/model/types.js';
 
 export type Mode = 'Primary' | 'Secondary' | 'StandAlone';
 export type StartType = 'automatic' | 'automatic-delayed' | 'manual';
-type Switch = 'Y' | 'N' | 'y' | 'n' | boolean;
+type Setting = string | number | boolean;
+
+export interface ConnectionDocument { server: string; database?: string }
 
 export interface OpconDocument {
   version: 1;
   kind: 'opcon-failover';
   name: string;
-  database?: { replication?: 'none' | 'replicated' };
-  machines: { name: string; mode?: Mode; serviceStartType?: StartType; settings?: Record<string, string | number | boolean> }[];
+  database?: { replication?: 'none' | 'replicated'; server?: string };
+  machines: { name: string; mode?: Mode; serviceStartType?: StartType; connection?: ConnectionDocument; settings?: Record<string, Setting> }[];
 }
 
 /** SMAServMan.ini defaults (DOMAIN.md, OPC-SM). */
 export const SMASERVMAN_DEFAULTS = {
-  SecondsBetweenPings: 15,
-  PingRetryCount: 0,
-  PingTimeOutInMilliseconds: 1000,
-  TimeOutInSecondsForSync: 60,
+  SecondsBetweenPings: SMASERVMAN.defaults.SecondsBetweenPings.value,
+  PingRetryCount: SMASERVMAN.defaults.PingRetryCount.value,
+  PingTimeOutInMilliseconds: SMASERVMAN.defaults.PingTimeOutInMilliseconds.value,
+  TimeOutInSecondsForSync: SMASERVMAN.defaults.TimeOutInSecondsForSync.value,
 } as const;
+
+/** Every documented SMAServMan.ini key, as the vendor spells it, by its lower-case form. */
+export const DOCUMENTED_KEYS: ReadonlyMap<string, string> = new Map(
+  [...SMASERVMAN.sections.general.keys, ...SMASERVMAN.sections.Primary.keys, ...SMASERVMAN.sections.Secondary.keys, ...SMASERVMAN.otherKeys].map((k) => [k.toLowerCase(), k]),
+);
 
 /**
  * What each numeric setting may be, by its meaning: a wait is 0 or more and a retry count a
@@ -40,28 +49,124 @@ const NUMERIC_SETTINGS = {
 /** The largest TCP port number. */
 const MAX_TCP_PORT = 65535;
 
+/** The switches' settings, and the script each runs, by trigger. */
+export const SWITCHES = {
+  primaryAbnormalShutdown: { key: 'PrimaryAbnormalShutdownFailover', script: 'PrimaryAbnormalShutdownScript' },
+  communicationLoss: { key: 'SyncLostFailover', script: 'SyncLostScript' },
+  primaryNormalShutdown: { key: 'PrimaryNormalShutdownFailover', script: 'PrimaryNormalShutdownScript' },
+} as const;
+export type SwitchName = keyof typeof SWITCHES;
+
+export interface Connection {
+  readonly server: string;
+  readonly database?: string;
+  readonly path: string;
+}
+
 export interface Machine {
   readonly name: string;
   readonly mode: Mode;
   readonly serviceStartType?: StartType;
-  readonly switches: { readonly primaryAbnormalShutdown: boolean; readonly communicationLoss: boolean; readonly primaryNormalShutdown: boolean };
+  readonly connection?: Connection;
+  readonly switches: { readonly [K in SwitchName]: boolean };
   readonly failOverSocketNumber?: string;
   readonly primaryMachine?: string;
+  /** Script values read without the doubled quotes the ini file may wrap them in, by their documented key. */
+  readonly scripts: Readonly<Record<string, string>>;
   readonly primaryAbnormalShutdownScript?: string;
   readonly secondsBetweenPings: number;
   readonly pingRetryCount: number;
   readonly pingTimeOutInMilliseconds: number;
   readonly path: string;
+  /** The key each documented setting is written under (any case), by its lower-case form. */
+  readonly settingKeys: ReadonlyMap<string, string>;
+  /** `mode` and `settings.Mode` both given and different: the ini's Mode is the one SMAServMan reads. */
+  readonly modeConflict?: { readonly mode: Mode; readonly settingsMode: Mode };
+  /** Settings whose key is not documented but close to one: the key meant. */
+  readonly unknownSettings: readonly { readonly key: string; readonly meant: string; readonly path: string }[];
 }
 
 export interface OpconModel {
   readonly kind: 'opcon-failover';
   readonly name: string;
+  /** As given, or as the machines' connections say where it is not given. */
   readonly replication: 'none' | 'replicated';
+  /** `database.replication` as the file gives it. */
+  readonly replicationGiven?: 'none' | 'replicated';
+  /** `database.server`: where the (publishing) database lives. */
+  readonly databaseServer?: string;
   readonly machines: readonly Machine[];
 }
 
-const isOn = (v: unknown): boolean => v === true || v === 'Y' || v === 'y';
+/**
+ * The machine a name means: a fully qualified name names the machine of its first label, as
+ * FORMAT.md says; an IPv4 address is kept whole. Lower case.
+ */
+export function machineKey(name: string): string {
+  const n = name.trim().toLowerCase();
+  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(n) ? n : n.split('.')[0]!;
+}
+
+/** The host of a SQL Server name as a connection gives it (`tcp:SQL01.corp\OPCON,1433` is sql01's). */
+export function hostOf(server: string): string {
+  return machineKey(server.trim().replace(/^tcp:/i, '').split(/[\\,]/)[0]!);
+}
+
+/** Whether `a` and `b` name the same machine. */
+export function sameMachine(a: string, b: string): boolean {
+  return machineKey(a) === machineKey(b);
+}
+
+/** A script value as SMAServMan runs it: without the doubled (or single) quotes the ini file wraps it in. */
+export function unquote(value: string): string {
+  let v = value.trim();
+  while (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1).trim();
+  return v;
+}
+
+/** The JSON Pointer of a machine's setting as written, or of its `settings` where it is not written. */
+export function settingPath(m: Machine, key: string): string {
+  const written = m.settingKeys.get(key.toLowerCase());
+  return written === undefined ? `${m.path}/settings` : `${m.path}/settings/${pointer(written).slice(1)}`;
+}
+
+const MODES: ReadonlyMap<string, Mode> = new Map([['primary', 'Primary'], ['secondary', 'Secondary'], ['standalone', 'StandAlone']]);
+const SWITCH_VALUES: ReadonlyMap<unknown, boolean> = new Map<unknown, boolean>([[true, true], [false, false], ['y', true], ['n', false]]);
+
+/** The longest key the closeness check compares: past it no documented key is near (and the edit distance would cost). */
+const LONGEST_NEAR_KEY = 64;
+
+/** How many of each character a key has (its letters are ASCII; anything else counts as one bucket). */
+function letterCounts(key: string): Int16Array {
+  const counts = new Int16Array(128);
+  for (let i = 0; i < key.length; i++) counts[Math.min(key.charCodeAt(i), 127)]!++;
+  return counts;
+}
+
+const DOCUMENTED_COUNTS: ReadonlyMap<string, Int16Array> = new Map([...DOCUMENTED_KEYS.keys()].map((k) => [k, letterCounts(k)]));
+
+/**
+ * The documented key a mistyped one means: within a quarter of its length in edits (at least 2).
+ * An edit changes the key's letter counts by at most 2, so a key whose counts differ by more than
+ * twice the limit is passed over without the edit distance: a file of many keys costs a count each.
+ */
+function keyMeant(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  if (lower.length > LONGEST_NEAR_KEY) return undefined;
+  const limit = Math.max(2, Math.floor(lower.length / 4));
+  const counts = letterCounts(lower);
+  let best: { key: string; d: number } | undefined;
+  for (const [k, spelled] of DOCUMENTED_KEYS) {
+    if (Math.abs(k.length - lower.length) > limit) continue;
+    const known = DOCUMENTED_COUNTS.get(k)!;
+    let apart = 0;
+    for (let c = 0; c < 128 && apart <= 2 * limit; c++) apart += Math.abs(counts[c]! - known[c]!);
+    if (apart > 2 * limit) continue;
+    const d = editDistance(lower, k);
+    if (d <= limit && (best === undefined || d < best.d)) best = { key: spelled, d };
+  }
+  return best?.key;
+}
 
 /** A numeric setting as SMAServMan reads it: a number, or its text; empty or absent, undefined. */
 function numberOf(v: unknown): number | undefined {
@@ -74,24 +179,37 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
   const seen = new Map<string, string>();
   const machines: Machine[] = [];
   doc.machines.forEach((m, i) => {
-    const first = seen.get(nameKey(m.name));
+    const first = seen.get(machineKey(m.name));
     if (first !== undefined) {
       issues.push({ rule: 'duplicate-name', messageId: 'duplicate', data: { name: m.name, kind: 'machine', first, firstKind: 'machine' }, path: pointer('machines', i, 'name') });
       return;
     }
-    seen.set(nameKey(m.name), m.name);
+    seen.set(machineKey(m.name), m.name);
     const s = m.settings ?? {};
-    const text = (key: string) => (s[key] === undefined ? undefined : String(s[key]));
-    const violation = (key: string, must: string) => issues.push({
-      rule: 'schema', messageId: 'violation',
-      data: { message: `\`machines[${i}].settings.${key}\` must be ${must}, not ${typeof s[key] === 'number' ? s[key] : JSON.stringify(clip(String(s[key])))}.` },
-      path: pointer('machines', i, 'settings', key),
-    });
+    // Keys compare case-insensitively, as Windows reads an ini file; the first spelling counts, as
+    // GetPrivateProfileString takes the first of two.
+    const settingKeys = new Map<string, string>();
+    for (const key of Object.keys(s)) if (!settingKeys.has(key.toLowerCase())) settingKeys.set(key.toLowerCase(), key);
+    const written = (key: string): string | undefined => settingKeys.get(key.toLowerCase());
+    const raw = (key: string): Setting | undefined => {
+      const k = written(key);
+      return k === undefined ? undefined : s[k];
+    };
+    const text = (key: string) => (raw(key) === undefined ? undefined : String(raw(key)));
+    const violation = (key: string, must: string) => {
+      const k = written(key) ?? key;
+      const v = s[k];
+      issues.push({
+        rule: 'schema', messageId: 'violation',
+        data: { message: `\`machines[${i}].settings.${clip(k)}\` must be ${must}, not ${typeof v === 'number' ? v : JSON.stringify(clip(String(v)))}.` },
+        path: pointer('machines', i, 'settings', k),
+      });
+    };
     // A numeric setting that is no number, or out of its range (a negative wait, a fraction of a
     // retry), is a schema problem, not its default: the figures (detection time) would otherwise
     // come from a value the file does not give, or make no sense (detected in -29.5 s).
     const numeric = (key: keyof typeof NUMERIC_SETTINGS): number => {
-      const n = numberOf(s[key]);
+      const n = numberOf(raw(key));
       if (n === undefined) return SMASERVMAN_DEFAULTS[key];
       const range = NUMERIC_SETTINGS[key];
       // `1e400` is a number, but past a double's range (read as text by YAML).
@@ -101,28 +219,86 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
       else return n;
       return SMASERVMAN_DEFAULTS[key];
     };
+    // The schema checks the switches under their documented spelling; any other spelling is checked here.
+    const switchOn = (key: string): boolean => {
+      const v = raw(key);
+      if (v === undefined) return false;
+      const on = SWITCH_VALUES.get(typeof v === 'string' ? v.trim().toLowerCase() : v);
+      if (on === undefined) violation(key, 'Y or N');
+      return on === true;
+    };
     // The port is kept as written (the rules compare it), once it is one.
     const port = text('FailOverSocketNumber')?.trim();
     if (port !== undefined && port !== '' && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= MAX_TCP_PORT)) {
       violation('FailOverSocketNumber', `a TCP port, a whole number from 1 to ${MAX_TCP_PORT}`);
     }
+    // Mode as the ini file has it, in settings; `mode` says the same where both are given.
+    const iniModeText = text('Mode')?.trim();
+    let settingsMode: Mode | undefined;
+    if (iniModeText !== undefined && iniModeText !== '') {
+      settingsMode = MODES.get(iniModeText.toLowerCase());
+      if (settingsMode === undefined) violation('Mode', 'Primary, Secondary or StandAlone');
+    }
+    const mode = settingsMode ?? m.mode ?? 'StandAlone';
+    const scripts: Record<string, string> = {};
+    for (const key of ['InitializationScript', 'TerminationScript', 'SyncInitFailureScript', ...Object.values(SWITCHES).map((w) => w.script)]) {
+      const v = text(key);
+      if (v !== undefined && unquote(v) !== '') scripts[key] = unquote(v);
+    }
+    const unknownSettings: Machine['unknownSettings'][number][] = [];
+    for (const key of Object.keys(s)) {
+      if (DOCUMENTED_KEYS.has(key.toLowerCase())) continue;
+      const meant = keyMeant(key);
+      if (meant !== undefined) unknownSettings.push({ key, meant, path: pointer('machines', i, 'settings', key) });
+    }
+    const primaryMachine = text('PrimaryMachine')?.trim();
     machines.push({
       name: m.name,
-      mode: m.mode ?? 'StandAlone',
+      mode,
       ...(m.serviceStartType ? { serviceStartType: m.serviceStartType } : {}),
+      ...(m.connection ? { connection: { server: m.connection.server.trim(), ...(m.connection.database !== undefined ? { database: m.connection.database.trim() } : {}), path: pointer('machines', i, 'connection') } } : {}),
       switches: {
-        primaryAbnormalShutdown: isOn(s['PrimaryAbnormalShutdownFailover'] as Switch),
-        communicationLoss: isOn(s['SyncLostFailover'] as Switch),
-        primaryNormalShutdown: isOn(s['PrimaryNormalShutdownFailover'] as Switch),
+        primaryAbnormalShutdown: switchOn(SWITCHES.primaryAbnormalShutdown.key),
+        communicationLoss: switchOn(SWITCHES.communicationLoss.key),
+        primaryNormalShutdown: switchOn(SWITCHES.primaryNormalShutdown.key),
       },
-      ...(text('FailOverSocketNumber') !== undefined ? { failOverSocketNumber: text('FailOverSocketNumber')!.trim() } : {}),
-      ...(text('PrimaryMachine') !== undefined ? { primaryMachine: text('PrimaryMachine')!.trim() } : {}),
-      ...(text('PrimaryAbnormalShutdownScript') !== undefined ? { primaryAbnormalShutdownScript: text('PrimaryAbnormalShutdownScript')! } : {}),
+      ...(port !== undefined ? { failOverSocketNumber: port } : {}),
+      ...(primaryMachine !== undefined && primaryMachine !== '' ? { primaryMachine } : {}),
+      scripts,
+      ...(scripts['PrimaryAbnormalShutdownScript'] !== undefined ? { primaryAbnormalShutdownScript: scripts['PrimaryAbnormalShutdownScript'] } : {}),
       secondsBetweenPings: numeric('SecondsBetweenPings'),
       pingRetryCount: numeric('PingRetryCount'),
       pingTimeOutInMilliseconds: numeric('PingTimeOutInMilliseconds'),
       path: pointer('machines', i),
+      settingKeys,
+      ...(m.mode !== undefined && settingsMode !== undefined && m.mode !== settingsMode ? { modeConflict: { mode: m.mode, settingsMode } } : {}),
+      unknownSettings,
     });
   });
-  return { model: { kind: 'opcon-failover', name: doc.name, replication: doc.database?.replication ?? 'none', machines }, issues };
+  const given = doc.database?.replication;
+  return {
+    model: {
+      kind: 'opcon-failover',
+      name: doc.name,
+      replication: given ?? (connectionsDiffer(machines) ? 'replicated' : 'none'),
+      ...(given !== undefined ? { replicationGiven: given } : {}),
+      ...(doc.database?.server !== undefined && doc.database.server.trim() !== '' ? { databaseServer: doc.database.server.trim() } : {}),
+      machines,
+    },
+    issues,
+  };
+}
+
+/** Where the first two machines both give their connection: whether they use different databases. */
+export function connectionsDiffer(machines: readonly Machine[]): boolean {
+  const [a, b] = machines.map((m) => m.connection);
+  if (!a || !b) return false;
+  const server = (c: Connection) => c.server.replace(/^tcp:/i, '').toLowerCase();
+  if (server(a) !== server(b)) return true;
+  return a.database !== undefined && b.database !== undefined && a.database.toLowerCase() !== b.database.toLowerCase();
+}
+
+/** A connection as people write it: `SMAProdDBServer/OpConxps`. */
+export function connectionText(c: Connection): string {
+  return c.database === undefined ? c.server : `${c.server}/${c.database}`;
 }

@@ -1,6 +1,6 @@
 /** The report's section for an OpCon file: the machines and the database, the failover figures, each event's flow. */
-import { modesConflict, type OpconAnalysis } from './analysis.js';
-import type { OpconModel } from './model.js';
+import { databaseHosts, databaseOf, databaseServerOf, modesConflict, type OpconAnalysis } from './analysis.js';
+import { connectionText, hostOf, type Machine, type OpconModel } from './model.js';
 import type { KindReport } from '../types.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from './simulate.js';
 import { drawnLabel, fitText } from '../../report/fit-text.js';
@@ -10,11 +10,14 @@ const EVENT_TITLES: Readonly<Record<OpconEvent, string>> = {
   'abnormal-shutdown': 'The Primary stops abnormally',
   'communication-loss': 'The Primary and the Secondary lose contact',
   'normal-shutdown': 'The Primary is shut down normally',
+  'machine-crash': 'The Primary machine crashes',
 };
 
-/** A machine's box in the diagram (report.hbs draws it 240 by 74). */
+/** A machine's box in the diagram (report.hbs draws it 240 by 74), and a database's (240 by 56). */
 const MACHINE_W = 240;
 const MACHINE_H = 74;
+const DATABASE_Y = 180;
+const DATABASE_H = 56;
 
 export interface OpconView {
   readonly width: number;
@@ -22,13 +25,14 @@ export interface OpconView {
   readonly description: string;
   /** `label` is the name as drawn, cut with "…" where wider than the box; `full` is the whole name then. */
   readonly machines: readonly { readonly x: number; readonly y: number; readonly name: string; readonly role: string; readonly sublabel: string; readonly service: string; readonly label: string; readonly full?: string; readonly labelRtl?: true }[];
-  readonly database: { readonly x: number; readonly y: number; readonly label: string };
+  /** One box for one database, two (publisher under the primary, subscriber under the standby) for a replicated pair. */
+  readonly databases: readonly { readonly x: number; readonly y: number; readonly label: string; readonly server: string; readonly full?: string }[];
   readonly links: readonly { readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly dashed: boolean }[];
   readonly facts: readonly { readonly label: string; readonly value: string }[];
   /** The SMAServMan settings side by side, a column per machine: what the failover figures come from. */
   readonly settings: { readonly machines: readonly string[]; readonly rows: readonly { readonly label: string; readonly values: readonly string[]; readonly path?: true }[] };
   /** `event` is simulate's --event name, `title` the same in words. */
-  readonly events: readonly { readonly event: string; readonly title: string; readonly active: string; readonly noneRunning: boolean; readonly twoSams: boolean; readonly steps: readonly string[]; readonly manual: readonly string[] }[];
+  readonly events: readonly { readonly event: string; readonly title: string; readonly active: string; readonly noneRunning: boolean; readonly twoSams: boolean; readonly failedOver: boolean; readonly steps: readonly string[]; readonly manual: readonly string[]; readonly recovery: readonly string[] }[];
 }
 
 export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView {
@@ -44,13 +48,23 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
       ...drawnLabel(label),
     };
   });
-  const database = { x: 20 + Math.max(0, machines.length - 1) * 180, y: 180, label: model.replication === 'replicated' ? 'OpCon database (replicated)' : 'OpCon database (shared)' };
   const links: OpconView['links'][number][] = [];
   if (machines.length >= 2) {
     const [a, b] = machines;
     links.push({ path: `M ${a!.x + 240} ${a!.y + 30} L ${b!.x} ${b!.y + 30}`, labelX: (a!.x + 240 + b!.x) / 2, labelY: a!.y + 22, label: f.mode === 'automatic' ? `pings ${analysis.secondary?.secondsBetweenPings ?? ''} s` : 'manual', dashed: f.mode !== 'automatic' });
   }
-  for (const m of machines) links.push({ path: `M ${m.x + 120} ${m.y + MACHINE_H} L ${database.x + 120} ${database.y}`, labelX: 0, labelY: 0, label: '', dashed: m.role !== 'primary' });
+  const databases = databaseBoxes(model, analysis, machines);
+  for (const m of machines) {
+    // Each machine to the database its SAM connects to: the primary's now, the standby's after a failover.
+    const machine = model.machines.find((x) => x.name === m.name)!;
+    const own = databases.length === 1 ? databases[0]! : databases.find((d) => d.x === m.x) ?? databases[0]!;
+    links.push({ path: `M ${m.x + 120} ${m.y + MACHINE_H} L ${own.x + 120} ${own.y}`, labelX: 0, labelY: 0, label: '', dashed: machine !== analysis.primary });
+  }
+  if (databases.length === 2) {
+    const [a, b] = databases;
+    const publisherLeft = machines.find((m) => m.x === a!.x)?.name === analysis.primary?.name;
+    links.push({ path: `M ${a!.x + 240} ${a!.y + DATABASE_H / 2} L ${b!.x} ${b!.y + DATABASE_H / 2}`, labelX: (a!.x + 240 + b!.x) / 2, labelY: a!.y + DATABASE_H / 2 - 8, label: publisherLeft ? 'replication →' : '← replication', dashed: false });
+  }
   const facts = [
     { label: 'Scenario', value: f.scenario === null ? (modesConflict(f) ? 'none (the machines\' modes conflict)' : 'none (one machine)') : String(f.scenario) },
     { label: 'Failover', value: f.mode },
@@ -64,20 +78,46 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
   ];
   const events = OPCON_EVENTS.map((e) => {
     const o = simulateOpconEvent(model, analysis, e);
-    return { event: e, title: EVENT_TITLES[e], active: o.active.length ? o.active.join(' and ') : 'none', noneRunning: o.active.length === 0, twoSams: o.twoSams, steps: o.steps, manual: o.manualActions };
+    return { event: e, title: EVENT_TITLES[e], active: o.active.length ? o.active.join(' and ') : 'none', noneRunning: o.active.length === 0, twoSams: o.twoSams, failedOver: o.failedOver, steps: o.steps, manual: o.manualActions, recovery: o.recovery };
   });
-  const description = `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}, ${database.label}.`;
-  return { width: Math.max(360, 40 + machines.length * 360), height: 260, description, machines, database, links, facts, settings: settingsTable(model), events };
+  const described = databases.map((d) => `${d.label} on ${d.full ?? d.server}`).join(', replicated to ');
+  const description = `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}; ${described}.`;
+  return { width: Math.max(360, 40 + machines.length * 360), height: DATABASE_Y + DATABASE_H + 24, description, machines, databases, links, facts, settings: settingsTable(model, analysis), events };
+}
+
+/**
+ * The database boxes: a replicated pair as two, each under the machine whose SAM uses it; one
+ * database as one, between the machines. Each names its server where the file says it.
+ */
+function databaseBoxes(model: OpconModel, analysis: OpconAnalysis, machines: OpconView['machines']): OpconView['databases'] {
+  const serverText = (server: string | undefined) => {
+    if (server === undefined) return 'server not given';
+    const on = databaseHosts(model).find((h) => h.machine && hostOf(server) === hostOf(h.server))?.machine;
+    return on ? `${server} (on ${on.name})` : server;
+  };
+  const box = (x: number, label: string, server: string | undefined) => {
+    const fitted = fitText(serverText(server), MACHINE_W - 24, 11, false);
+    return { x, y: DATABASE_Y, label, server: fitted.label, ...(fitted.full !== undefined ? { full: fitted.full } : {}) };
+  };
+  const xOf = (m: Machine | undefined) => machines.find((b) => b.name === m?.name)?.x ?? 20;
+  if (model.replication === 'replicated' && analysis.secondary && analysis.primary) {
+    return [
+      box(xOf(analysis.primary), 'publishing database', databaseServerOf(model, analysis, analysis.primary)),
+      box(xOf(analysis.secondary), 'subscribing database', databaseServerOf(model, analysis, analysis.secondary)),
+    ].sort((a, b) => a.x - b.x);
+  }
+  const server = analysis.primary ? databaseServerOf(model, analysis, analysis.primary) : model.databaseServer;
+  return [box(20 + Math.max(0, machines.length - 1) * 180, machines.length > 1 ? 'OpCon database (shared)' : 'OpCon database', server)];
 }
 
 /** How the Secondary's detection time is made up: SecondsBetweenPings x (PingRetryCount + 1) + the ping's timeout. */
 function detectionInputs(analysis: OpconAnalysis): string {
   const s = analysis.secondary!;
-  return `${s.name}: ${s.secondsBetweenPings} s x ${s.pingRetryCount + 1} pings (PingRetryCount ${s.pingRetryCount} + 1) + a ${s.pingTimeOutInMilliseconds} ms timeout`;
+  return `${s.name}: ${s.secondsBetweenPings} s x ${s.pingRetryCount + 1} pings (PingRetryCount ${s.pingRetryCount} + 1) + a ${s.pingTimeOutInMilliseconds} ms timeout; pooltopo's model, the vendor gives no figure`;
 }
 
 /** The settings each machine's SMAServMan reads, as the model has them (defaults where a file gives none). */
-function settingsTable(model: OpconModel): OpconView['settings'] {
+function settingsTable(model: OpconModel, analysis: OpconAnalysis): OpconView['settings'] {
   const yesNo = (b: boolean) => (b ? 'Y' : 'N');
   const row = (label: string, value: (m: OpconModel['machines'][number]) => string) => ({ label, values: model.machines.map(value) });
   return {
@@ -85,6 +125,8 @@ function settingsTable(model: OpconModel): OpconView['settings'] {
     rows: [
       row('Mode', (m) => m.mode),
       row('Service start type', (m) => m.serviceStartType ?? 'not given'),
+      // Which database each SAM uses: its SMA Connection Configuration, or what the file implies.
+      row('SMA Connection (the database its SAM uses)', (m) => (m.connection ? `${connectionText(m.connection)}${model.replication === 'replicated' ? (m === analysis.secondary ? ' (subscriber)' : ' (publisher)') : ''}` : `not given: ${databaseOf(model, analysis, m)}`)),
       row('PrimaryMachine', (m) => m.primaryMachine ?? 'not given'),
       row('FailOverSocketNumber', (m) => m.failOverSocketNumber ?? 'not given'),
       row('SecondsBetweenPings', (m) => `${m.secondsBetweenPings} s`),

@@ -3,7 +3,7 @@
  * model is in model/, its analyses (pure functions) in analysis/, its rules (one file each) in rules/.
  */
 import { analyseTopology, type PoolAnalysis, type TopologyAnalysis } from './analysis/index.js';
-import type { Availability } from './analysis/availability.js';
+import { ninesText, type Availability } from './analysis/availability.js';
 import type { ScomDocument } from './model/document.js';
 import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from './model/duration.js';
 import { normalise } from './model/normalise.js';
@@ -117,7 +117,7 @@ function poolSummary(p: PoolResult, group: ManagementGroupResult | undefined): s
   const beyond = p.singlePointsOfFailure.filter((n) => !database.has(n) || p.members.includes(n));
   if (beyond.length > 0) s += `; single point${beyond.length === 1 ? '' : 's'} of failure: ${beyond.slice(0, 5).join(', ')}${beyond.length > 5 ? ` and ${groupThousands(beyond.length - 5)} more` : ''}`;
   if (p.availability) {
-    s += p.availability.nines === null ? ', always available' : `, availability ${formatProbability(p.availability.probability)} (${p.availability.nines} nines)`;
+    s += p.availability.nines === null ? ', always available' : `, availability ${formatProbability(p.availability.probability)} (${ninesText(p.availability.nines)})`;
   }
   return s;
 }

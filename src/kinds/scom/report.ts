@@ -7,7 +7,8 @@ import type { LintOutcome } from '../../lint.js';
 import type { FileResult, PoolResult } from '../../results.js';
 import { groupThousands, plural } from '../../rules/types.js';
 import type { Settings } from '../../settings.js';
-import { evaluate, failureOf, type FailureModel, type PoolState } from './analysis/failure.js';
+import { evaluateFew, type PoolState } from './analysis/failure.js';
+import { ninesText } from './analysis/availability.js';
 import { layoutDiagram, poolColour, poolNumbersByServer, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
 import type { LatencyEntry, Topology } from './model/types.js';
 import type { WorkloadCapacity } from './analysis/capacity.js';
@@ -88,7 +89,7 @@ export function scomReport(outcome: LintOutcome, settings: Settings): KindReport
   return {
     name: topology.name,
     review: 'pool topology review',
-    modelNote: 'Quorum model: a pool works while more than half of its voting members are available; tolerable failures = min(ceil(V/2) − 1, members − 1).',
+    modelNote: 'Quorum model: a pool keeps quorum while more than half of its voting members are available, and works while a connected member runs its workflows; tolerable failures are the most members that can fail at once, whichever they are (min(ceil(V/2) − 1, members − 1) for a pool of management servers or of gateways).',
     facts: [
       { label: 'Management group', value: topology.name },
       { label: 'Operations Manager', value: topology.scomVersion },
@@ -146,7 +147,7 @@ function singlePointCaveat(headline: Headline | undefined, analysis: TopologyAna
   if (points.size === 0) return headline;
   const names = [...points];
   const said = names.length > 3 ? `${names.slice(0, 3).join(', ')} or ${fmt(names.length - 3)} more` : names.join(names.length === 2 ? ' or ' : ', ');
-  const caveat = `but losing ${points.size === 1 ? said : `any one of ${said}`} alone stops a pool the figure counts as surviving it (a single point of failure)`;
+  const caveat = `but ${points.size === 1 ? `${said} is a single point of failure: losing it` : `${said} are single points of failure: losing any one of them`} alone stops a pool`;
   return { ...headline, caveat: headline.caveat ? `${headline.caveat}; ${caveat}` : caveat };
 }
 
@@ -187,7 +188,7 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
     gateways: gatewayRows(topology, outcome.result, poolNumber),
     groupCapacity: groupCapacityRows(outcome.analysis!),
     pools: pools.map((p, i) => poolView(p, i + 1, outcome.result, { capacity: outcome.analysis!.pools[i]!.capacity, barsMax, poolLatencyMs: settings.poolLatencyMs })),
-    whatIf: whatIf(outcome.analysis!.model, pools),
+    whatIf: whatIf(outcome.analysis!, pools),
   };
 }
 
@@ -198,18 +199,32 @@ function gatewayRows(topology: Topology, result: FileResult, poolNumber: Readonl
   const poolName = new Map([...poolNumber].map(([name, n]) => [n, name]));
   return topology.gateways.map((g) => {
     const [primary, ...failover] = g.reportsTo;
-    const noFailover = flagged.has(`${g.path}/managementServers`);
+    const noFailover = flagged.has(g.reportsToKey ? `${g.path}/${g.reportsToKey}` : g.path);
     return {
       name: g.name,
       dataCenter: g.dataCenter.name,
       agents: fmt(g.agents),
       primary: primary?.name ?? 'none',
       failover: failover.length > 0 ? failover.map((s) => s.name).join(', ')
-        : `none${!noFailover ? '' : primary ? ': its agents stop reporting while its primary is down' : ': it reports to no management server'}`,
+        : `none${!noFailover ? '' : primary ? ': its agents stop reporting while its primary is down' : ': it reports to no server'}`,
       noFailover,
       pools: (poolsOf.get(g.name) ?? []).map((number) => ({ number, colour: poolColour(number), name: poolName.get(number)! })),
     };
   });
+}
+
+/** A data centre's loss for one pool, in words: the failure model's outcome and cause, as simulate gives them. */
+function dataCenterLossOutcome(l: PoolResult['dataCenterLoss'][number]): string {
+  const group = l.stopsManagementGroup ? '; the management group stops too' : '';
+  switch (l.cause) {
+    case undefined: return 'works';
+    case 'database': return `cut off: it keeps quorum, but the operational database is unavailable${group}`;
+    case 'side': return `cut off: it keeps quorum away from the operational database${group}`;
+    case 'not-connected': return `cut off: it keeps quorum, but its running members reach no connected management server${group}`;
+    case 'members': return `stops: no member left${group}`;
+    case 'no-members': return 'stops: it has no members';
+    case 'votes': return `stops: too few votes${group}`;
+  }
 }
 
 /** A what-if cell: the outcome in a word and the votes; cut off is not stopped, and says why. */
@@ -229,20 +244,21 @@ function whatIfCell(s: PoolState, votingMembers: number): { runs: boolean; cut?:
 }
 
 /** Each data centre, server and database host down alone: one evaluation of the failure model each. */
-function whatIf(model: FailureModel, pools: readonly PoolResult[]): ScomReportView['whatIf'] {
+function whatIf(analysis: TopologyAnalysis, pools: readonly PoolResult[]): ScomReportView['whatIf'] {
+  const { model, baseline } = analysis;
   const rows: ScomReportView['whatIf']['rows'][number][] = [];
-  const add = (label: string, kind: string, failure: ReturnType<typeof failureOf>) => {
-    const state = evaluate(model, failure);
+  const add = (label: string, kind: string, down: ArrayLike<number>) => {
+    const state = evaluateFew(model, baseline, down);
     const cells = state.pools.map((s, i) => whatIfCell(s, model.pools[i]!.votingMembers));
     rows.push({ label, kind, cells, allRun: cells.every((c) => c.runs) && state.managementGroupWorks });
   };
-  for (const dc of model.dataCenters) add(dc.name, 'data centre', failureOf(model, { dataCenters: [dc] }));
+  model.dataCenters.forEach((dc, i) => add(dc.name, 'data centre', model.hostsByDc[i]!));
   const servers = model.hosts.filter((h) => h.server);
-  for (const h of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(h.name, h.role === 'gateway' ? 'gateway' : 'management server', failureOf(model, { hosts: [h] }));
+  for (const h of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(h.name, h.role === 'gateway' ? 'gateway' : 'management server', [h.index]);
   const kinds: Readonly<Record<string, string>> = { database: 'operational database', 'cluster-node': 'database cluster node', witness: 'database cluster witness' };
   for (const h of model.hosts) {
     if (h.server || (h.role === 'database' && model.topology.database.implied)) continue;
-    add(h.name, kinds[h.role] ?? h.role, failureOf(model, { hosts: [h] }));
+    add(h.name, kinds[h.role] ?? h.role, [h.index]);
   }
   return {
     pools: pools.map((p, i) => ({ number: i + 1, colour: poolColour(i + 1), name: p.name })),
@@ -309,7 +325,7 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
     dataCenterLoss: p.dataCenterLoss.map((l) => ({
       dataCenter: l.dataCenter,
       survives: l.survives,
-      outcome: l.survives ? 'keeps quorum' : l.stopsManagementGroup ? 'stops: the operational database is there, so the whole management group stops' : l.membersLeft === 0 ? 'stops: no member left' : 'stops: too few votes',
+      outcome: dataCenterLossOutcome(l),
       votes: `${plural(l.votesLeft, 'vote')} left (${l.votesNeeded} needed), ${plural(l.membersLeft, 'member')} left`,
     })),
     // The analysis' own figures: the pool result keeps only the totals, the limit and the verdicts.
@@ -328,7 +344,7 @@ function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'finding
     ...(p.availability ? {
       availability: {
         probability: `${(p.availability.probability * 100).toPrecision(8).replace(/\.?0+$/, '')}%`,
-        nines: p.availability.nines === null ? 'always available' : `${p.availability.nines} nines`,
+        nines: p.availability.nines === null ? 'always available' : ninesText(p.availability.nines),
         assumption: p.availability.assumedAlwaysUp.length
           ? `Taken as always up (no availability given): ${p.availability.assumedAlwaysUp.join(', ')}.`
           : 'Every voter and the database carry an availability.',

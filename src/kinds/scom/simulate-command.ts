@@ -9,6 +9,7 @@ import { simulate, type SimulationOutcome } from './analysis/simulate.js';
 import { databaseHosts } from './analysis/what-if.js';
 import { formatSimulationJson, formatSimulationStylish } from './simulate-format.js';
 import { nameKey } from './model/types.js';
+import { clip } from '../../rules/types.js';
 
 /** The most scenarios one run takes: each is a full evaluation and a block of output. */
 export const MAX_SCENARIOS = 100;
@@ -42,12 +43,12 @@ function split(list: string): string[] {
 function resolve(model: FailureModel, file: string, names: string[]) {
   const r = resolveNames(model, names);
   if (r.ambiguous.length > 0) {
-    throw new PooltopoError(`"${r.ambiguous[0]}" is both a data centre and a server of ${file} (validate reports it as duplicate-name): rename one so that a scenario can tell which is down`);
+    throw new PooltopoError(`"${clip(r.ambiguous[0]!)}" is both a data centre and a server of ${file} (validate reports it as duplicate-name): rename one so that a scenario can tell which is down`);
   }
   if (r.unknown.length > 0) {
     const [name] = r.unknown;
     const near = closest(name!, knownNames(model), 3);
-    throw new PooltopoError(`"${name}" is not a server, cluster node or data centre of ${file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
+    throw new PooltopoError(`"${clip(name!)}" is not a server, cluster node or data centre of ${file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
   }
   return r;
 }

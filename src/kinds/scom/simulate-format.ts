@@ -53,7 +53,7 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
       out.push('');
       for (const g of s.gateways) {
         const text = g.down ? 'is down'
-          : g.reportsTo === null ? paint(31, 'is cut off: no server it reports to is connected')
+          : g.reportsTo === null ? paint(31, s.sides ? 'is cut off: no server it reports to is connected on its side' : 'is cut off: no server it reports to is connected')
           : g.failedOver ? `fails over from ${t(g.primary ?? '')} to ${t(g.reportsTo)}`
           : `keeps reporting to ${t(g.reportsTo)}`;
         out.push(`  gateway ${t(g.gateway)} ${text}`);

@@ -19,6 +19,7 @@ export default defineRule<{ readonly issues: readonly ModelIssue[] }>({
       notATopology: '{{message}} The file has none of a pooltopo topology\'s keys: another tool\'s file is left out with `ignore` in .pooltopo.yaml.',
       invalidDuration: 'Latency "{{value}}" {{reason}}.',
       unknownKind: 'Unknown kind "{{kind}}": pooltopo knows {{known}}.',
+      missingKind: 'The file has no `kind`, and its keys are those of a {{kind}} topology: add `kind: {{kind}}` (without it a file is read as a SCOM management group).',
       kindNotText: 'The kind must be one of {{known}}, not {{actual}}.',
       selfPair: 'Pool "{{name}}" is paired with itself; a backup pool is another pool.',
       mixedLatencyPair: 'A latency entry is between two servers or two data centres, not one of each ({{a}} and {{b}}).',

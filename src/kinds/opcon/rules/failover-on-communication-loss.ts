@@ -1,5 +1,6 @@
 import { defineRule, type Report } from '../../../rules/types.js';
 import type { OpconContext } from '../context.js';
+import { settingPath } from '../model.js';
 
 export default defineRule<OpconContext>({
   meta: {
@@ -14,6 +15,6 @@ export default defineRule<OpconContext>({
   },
   *check({ analysis }): Iterable<Report> {
     const s = analysis.secondary;
-    if (analysis.failover.triggers.includes('communication-loss') && s) yield { messageId: 'on', data: { name: s.name }, path: `${s.path}/settings/SyncLostFailover` };
+    if (analysis.failover.triggers.includes('communication-loss') && s) yield { messageId: 'on', data: { name: s.name }, path: settingPath(s, 'SyncLostFailover') };
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule, type Report } from '../../../rules/types.js';
 import type { OpconContext } from '../context.js';
+import { settingPath } from '../model.js';
 
 export default defineRule<OpconContext>({
   meta: {
@@ -20,7 +21,7 @@ export default defineRule<OpconContext>({
     if (analysis.failover.mode !== 'automatic' || !p || !s) return;
     for (const m of [p, s]) if (m.failOverSocketNumber === undefined) yield { messageId: 'missing', data: { name: m.name }, path: `${m.path}/settings`, at: 'key' };
     if (p.failOverSocketNumber !== undefined && s.failOverSocketNumber !== undefined && p.failOverSocketNumber !== s.failOverSocketNumber) {
-      yield { messageId: 'differs', data: { primary: p.failOverSocketNumber, secondary: s.failOverSocketNumber }, path: `${s.path}/settings/FailOverSocketNumber` };
+      yield { messageId: 'differs', data: { primary: p.failOverSocketNumber, secondary: s.failOverSocketNumber }, path: settingPath(s, 'FailOverSocketNumber') };
     }
   },
 });

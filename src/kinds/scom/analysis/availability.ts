@@ -71,9 +71,15 @@ export function upCountDistribution(ps: readonly number[]): Float64Array {
   return out;
 }
 
+/** -log10(1 - probability), to full precision (FORMAT.md); null when the probability is 1. */
 export function nines(probability: number): number | null {
   if (probability >= 1) return null;
-  return Math.round(-Math.log10(1 - probability) * 1000) / 1000;
+  return -Math.log10(1 - probability);
+}
+
+/** Nines as people read them: three decimals at most ("4.602 nines", "2 nines"). */
+export function ninesText(value: number): string {
+  return `${Number(value.toFixed(3))} nines`;
 }
 
 export interface Availability {

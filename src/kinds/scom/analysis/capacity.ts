@@ -48,7 +48,9 @@ export function poolCapacity(topology: Topology, pool: Pool, tolerableFailures: 
     const total = pool.workload[item];
     if (total <= 0) continue;
     if (item === 'networkDevices') {
-      const limit = limits.networkDevicesPerPool.value;
+      // 1,000 for a pool of management servers; a pool of gateways manages 500 per gateway (SR).
+      const gatewaysOnly = members.length > 0 && members.every((s) => s.role === 'gateway');
+      const limit = gatewaysOnly ? limits.networkDevicesPerGatewayInPool.value * members.length : limits.networkDevicesPerPool.value;
       const fits = total <= limit && members.length > 0;
       out.push({
         item, total, perMember: null, limit, limitKind: 'per-pool', fits,

@@ -3,7 +3,7 @@ import { voterServers, type DataCenter, type Pool, type PoolMemberRef, type Serv
 import { availability, managementGroupQuestion, type Availability } from './availability.js';
 import { groupCapacity, poolCapacity, type GroupCapacity, type GroupCapacityOptions, type WorkloadCapacity } from './capacity.js';
 import { poolDataCenters } from './data-centers.js';
-import { compileFailureModel, evaluate, noFailure, type FailureModel, type State } from './failure.js';
+import { baselineOf, compileFailureModel, type Baseline, type FailureModel } from './failure.js';
 import { dataCenterLosses, singlePointsOfFailure, worstAgentFailure, type AgentOverload, type DataCenterLoss } from './what-if.js';
 import { appliedLatency, appliedLatencyTo, largestRoundTrip, type AppliedLatency, type Endpoint } from './latency.js';
 import { poolLease, type PoolLease } from './lease.js';
@@ -34,7 +34,7 @@ export interface ManagementGroupAnalysis {
 export interface TopologyAnalysis {
   /** The failure model every what-if evaluates, and its state with nothing down. */
   readonly model: FailureModel;
-  readonly baseline: State;
+  readonly baseline: Baseline;
   readonly managementGroup: ManagementGroupAnalysis;
   /** The single failure that overloads a server with agents the most, if any (FORMAT.md, "Agents after failures"). */
   readonly worstAgentFailure: AgentOverload | null;
@@ -49,8 +49,8 @@ export type AnalysisOptions = GroupCapacityOptions;
 export function analyseTopology(topology: Topology, options: AnalysisOptions = {}): TopologyAnalysis {
   const db: Endpoint = { name: topology.database.server, dataCenter: topology.database.dataCenter.name };
   const model = compileFailureModel(topology);
-  const baseline = evaluate(model, noFailure(model));
-  const losses = dataCenterLosses(model);
+  const baseline = baselineOf(model);
+  const losses = dataCenterLosses(model, baseline);
   const spof = singlePointsOfFailure(model, baseline);
   const given = availabilityGiven(model);
   const shared = new VoterAnalyses();

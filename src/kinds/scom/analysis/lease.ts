@@ -26,6 +26,8 @@ export interface PoolLease {
   readonly leaseDurationSeconds: number;
   /** The distinct effective settings among them (more than one: the pool flaps). */
   readonly distinctSettings: readonly EffectivePoolManager[];
+  /** The servers whose effective values are not the group's, in the pool's order. */
+  readonly ownSettings: readonly Server[];
 }
 
 export function poolLease(group: PoolManagerValues, servers: readonly Server[]): PoolLease {
@@ -36,9 +38,13 @@ export function poolLease(group: PoolManagerValues, servers: readonly Server[]):
   // Most servers set nothing of their own and take the group's values, worked out once; the
   // settings stay in the order the servers first show them (the mismatch message lists them).
   let groupAdded = false;
+  const ownSettings: Server[] = [];
   for (const server of servers) {
-    if (Object.keys(server.poolManager).length > 0) add(effectivePoolManager(group, server));
-    else if (!groupAdded) {
+    if (Object.keys(server.poolManager).length > 0) {
+      const own = effectivePoolManager(group, server);
+      add(own);
+      if (own.leaseRequestPeriodSeconds !== groupValues.leaseRequestPeriodSeconds || own.networkLatencySeconds !== groupValues.networkLatencySeconds) ownSettings.push(server);
+    } else if (!groupAdded) {
       add(groupValues);
       groupAdded = true;
     }
@@ -47,5 +53,6 @@ export function poolLease(group: PoolManagerValues, servers: readonly Server[]):
   return {
     leaseDurationSeconds: maxOf(settings.map(leaseDuration)),
     distinctSettings: settings,
+    ownSettings,
   };
 }

@@ -59,6 +59,17 @@ export function figuresAfter(shape: PoolShape, choice: PlanChoice, prefs: PlanPr
   return { ...q, fits, members };
 }
 
+/**
+ * A choice that `validate` would flag itself: the default observer voting beside five or more
+ * management servers (default-observer-database-load). The plan never proposes one; from five
+ * management servers it offers the default observer disabled, as the guidance says.
+ */
+export function flagged(shape: PoolShape, choice: PlanChoice, prefs: PlanPreferences): boolean {
+  const newMs = prefs.newMemberRole === 'management-server';
+  const msVoters = shape.managementServerMembers + shape.managementServerObservers + (newMs ? choice.addMembers + choice.addObservers : 0);
+  return choice.defaultObserverEnabled && msVoters >= prefs.databaseObserverLoadMembers;
+}
+
 export function meets(shape: PoolShape, choice: PlanChoice, prefs: PlanPreferences, target: number): boolean {
   const f = figuresAfter(shape, choice, prefs);
   return f.tolerableFailures >= target && f.fits;
@@ -95,6 +106,7 @@ export function planPool(shape: PoolShape, target: number, prefs: PlanPreference
       const addMembers = fewestMembers(shape, target, prefs, addObservers, defaultObserverEnabled);
       if (addMembers === null) continue;
       const choice = { addMembers, addObservers, defaultObserverEnabled };
+      if (flagged(shape, choice, prefs)) continue;
       if (best === null || compareChoices(choice, best, shape, prefs) < 0) best = choice;
     }
   }
@@ -146,6 +158,8 @@ export function poolShape(pool: Pool, limits: CapacityLimits): { shape: PoolShap
 
 export interface PoolPlan {
   readonly pool: string;
+  /** One of the default pools the file does not list: the management group's own change. */
+  readonly implied: boolean;
   readonly target: number;
   readonly current: { readonly members: number; readonly observers: number; readonly defaultObserverEnabled: boolean; readonly votingMembers: number; readonly tolerableFailures: number; readonly fits: boolean };
   readonly meetsTarget: boolean;
@@ -157,9 +171,32 @@ export interface PoolPlan {
     readonly defaultObserver: 'enable' | 'disable' | 'keep';
     readonly result: { readonly members: number; readonly votingMembers: number; readonly tolerableFailures: number };
     readonly text: string;
+    /** The PowerShell (OperationsManager module) that makes the change, once the new servers exist. */
+    readonly commands: readonly string[];
   };
   /** Per-pool limits no number of members can fix. */
   readonly blocked?: string;
+}
+
+/**
+ * The OperationsManager cmdlets that make a change (Set-SCOMResourcePool's -Member and -Observer
+ * with -Action Add; the default observer is the pool object's UseDefaultObserver, applied). New
+ * servers are written as NEW-1, NEW-2, ... for the names they will have; a pool with automatic
+ * membership gets new management servers by itself.
+ */
+function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange: 'enable' | 'disable' | 'keep'): string[] {
+  const get = `Get-SCOMResourcePool -DisplayName "${pool.name.replace(/"/g, '`"')}"`;
+  const getServer = role === 'gateway' ? 'Get-SCOMGatewayManagementServer' : 'Get-SCOMManagementServer';
+  const names = (n: number, from: number) => Array.from({ length: n }, (_, i) => `"NEW-${from + i + 1}"`).join(', ');
+  const out: string[] = [];
+  if (choice.addMembers > 0) {
+    out.push(pool.membership === 'automatic' && role === 'management-server'
+      ? `# install ${plural(choice.addMembers, 'management server')}: automatic membership adds ${choice.addMembers === 1 ? 'it' : 'them'} to the pool`
+      : `${get} | Set-SCOMResourcePool -Member (${getServer} -Name ${names(choice.addMembers, 0)}) -Action Add`);
+  }
+  if (choice.addObservers > 0) out.push(`${get} | Set-SCOMResourcePool -Observer (Get-SCOMManagementServer -Name ${names(choice.addObservers, choice.addMembers)}) -Action Add`);
+  if (doChange !== 'keep') out.push(`${get} | ForEach-Object { $_.UseDefaultObserver = $${doChange === 'enable'}; $_.ApplyChanges() }`);
+  return out;
 }
 
 export function planForPool(pool: Pool, limits: CapacityLimits, target: number, databaseObserverLoadMembers: number): PoolPlan {
@@ -172,9 +209,10 @@ export function planForPool(pool: Pool, limits: CapacityLimits, target: number, 
     ? perPoolOver.map((o) => `${groupThousands(o.total)} network devices are over the ${groupThousands(o.limit)} one pool supports whatever its size: split them over another pool`).join('; ')
     : undefined;
   const meetsTarget = meets(shape, none, prefs, target);
-  if (meetsTarget) return { pool: pool.name, target, current, meetsTarget, change: null, ...(blocked ? { blocked } : {}) };
+  const implied = pool.implied;
+  if (meetsTarget) return { pool: pool.name, implied, target, current, meetsTarget, change: null, ...(blocked ? { blocked } : {}) };
   const choice = planPool(shape, target, prefs);
-  if (!choice) return { pool: pool.name, target, current, meetsTarget, change: null, blocked: blocked ?? 'no number of members reaches the target' };
+  if (!choice) return { pool: pool.name, implied, target, current, meetsTarget, change: null, blocked: blocked ?? 'no number of members reaches the target' };
   const after = figuresAfter(shape, choice, prefs);
   const doChange = choice.defaultObserverEnabled === shape.defaultObserverEnabled ? 'keep' : choice.defaultObserverEnabled ? 'enable' : 'disable';
   const parts: string[] = [];
@@ -183,11 +221,12 @@ export function planForPool(pool: Pool, limits: CapacityLimits, target: number, 
   if (doChange !== 'keep') parts.push(`${doChange} the default observer`);
   const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}`;
   return {
-    pool: pool.name, target, current, meetsTarget,
+    pool: pool.name, implied, target, current, meetsTarget,
     change: {
       addMembers: choice.addMembers, addObservers: choice.addObservers, memberRole: prefsRole, defaultObserver: doChange,
       result: { members: after.members, votingMembers: after.votingMembers, tolerableFailures: after.tolerableFailures },
       text,
+      commands: planCommands(pool, choice, prefsRole, doChange),
     },
     ...(blocked ? { blocked } : {}),
   };

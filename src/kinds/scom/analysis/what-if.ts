@@ -4,13 +4,15 @@
  * failures. None of them computes quorum or connectivity on its own.
  */
 import { CAPACITY_LIMITS } from '../../../domain/facts.js';
-import { evaluate, evaluateInfrastructure, failureOf, noFailure, type FailureModel, type Host, type Outcome, type State } from './failure.js';
+import { evaluateFew, type Baseline, type Cause, type FailureModel, type Host, type Outcome } from './failure.js';
 
 export interface DataCenterLoss {
   readonly dataCenter: string;
   /** The pool works with every server of the data centre down. */
   readonly survives: boolean;
   readonly outcome: Outcome;
+  /** Why it does not work, where it does not (FORMAT.md's outcome). */
+  readonly cause?: Cause;
   /** Votes still available there (where it keeps quorum, else the most on any side). */
   readonly votesLeft: number;
   readonly votesNeeded: number;
@@ -26,7 +28,7 @@ export interface DataCenterLoss {
  * works through (the database's server, cluster nodes and witness, the servers its gateway members
  * report through), in the topology's order. One evaluation per data centre serves every pool.
  */
-export function dataCenterLosses(model: FailureModel): DataCenterLoss[][] {
+export function dataCenterLosses(model: FailureModel, baseline: Baseline): DataCenterLoss[][] {
   const relevant = model.pools.map((shape) => {
     const dcs = new Set<number>();
     const seen = new Set<number>();
@@ -53,14 +55,13 @@ export function dataCenterLosses(model: FailureModel): DataCenterLoss[][] {
   const out: DataCenterLoss[][] = model.pools.map(() => []);
   model.dataCenters.forEach((dc, i) => {
     if (!wanted.has(i)) return;
-    const state = evaluate(model, failureOf(model, { dataCenters: [dc] }));
+    const state = evaluateFew(model, baseline, model.hostsByDc[i]!);
     model.pools.forEach((shape, p) => {
       if (!relevant[p]!.has(i)) return;
       const s = state.pools[p]!;
-      let membersLeft = 0;
-      for (const h of shape.members) if (state.up[h]) membersLeft++;
+      const membersLeft = state.membersUp[p]!;
       out[p]!.push({
-        dataCenter: dc.name, survives: s.outcome === 'works', outcome: s.outcome,
+        dataCenter: dc.name, survives: s.outcome === 'works', outcome: s.outcome, ...(s.cause ? { cause: s.cause } : {}),
         votesLeft: s.votes, votesNeeded: shape.votesNeeded, membersLeft,
         stopsManagementGroup: !state.managementGroupWorks,
         databaseLost: state.databaseSide < 0,
@@ -89,7 +90,8 @@ export interface SinglePoints {
  * no gateway reporting through them, not the database's host) have the same answer, so one
  * evaluation serves each such class: the three default pools of 20,000 management servers cost one.
  */
-export function singlePointsOfFailure(model: FailureModel, baseline: State): SinglePoints {
+export function singlePointsOfFailure(model: FailureModel, base: Baseline): SinglePoints {
+  const baseline = base.state;
   const n = model.hosts.length;
   const parentOf = new Uint8Array(n);
   for (const ps of model.parents) for (const p of ps) parentOf[p] = 1;
@@ -110,12 +112,9 @@ export function singlePointsOfFailure(model: FailureModel, baseline: State): Sin
   }
   const mgLost = new Uint8Array(n);
   const poolLost = model.pools.map(() => new Uint8Array(n));
-  const down = noFailure(model);
   for (const members of classes.values()) {
     const rep = members[0]!;
-    down.downHosts[rep] = 1;
-    const state = evaluate(model, down);
-    down.downHosts[rep] = 0;
+    const state = evaluateFew(model, base, [rep]);
     const mg = baseline.managementGroupWorks && !state.managementGroupWorks;
     model.pools.forEach((_, p) => {
       if (baseline.pools[p]!.outcome !== 'works' || state.pools[p]!.outcome === 'works') return;
@@ -219,7 +218,8 @@ export interface AgentOverload {
  * two in file order for each count. The rest (the database's hosts, the servers gateways report
  * through) are each tried.
  */
-export function worstAgentFailure(model: FailureModel, baseline: State): AgentOverload | null {
+export function worstAgentFailure(model: FailureModel, base: Baseline): AgentOverload | null {
+  const baseline = base.state;
   const limit = Float64Array.from(model.hosts, (h) => (h.server ? agentLimit(model, h) : Infinity));
   const before = agentLoads(model, baseline.connected).load;
   const parentOf = new Set<number>();
@@ -250,12 +250,8 @@ export function worstAgentFailure(model: FailureModel, baseline: State): AgentOv
     }
   }
   let worst: AgentOverload | null = null;
-  const down = noFailure(model);
   for (const failed of candidates) {
-    down.downHosts[failed.index] = 1;
-    // Agents follow connectivity alone: the pools' states are not needed here.
-    const { connected } = evaluateInfrastructure(model, down);
-    down.downHosts[failed.index] = 0;
+    const { connected } = evaluateFew(model, base, [failed.index]);
     const { load } = agentLoads(model, connected);
     for (let h = 0; h < load.length; h++) {
       const agents = load[h]!;

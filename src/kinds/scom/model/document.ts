@@ -41,7 +41,7 @@ export interface ScomDocument {
   version: 1;
   kind?: 'scom';
   name: string;
-  scomVersion?: '2012R2' | '2016' | '2019' | '2022' | '2025';
+  scomVersion?: '2012R2' | '2012 R2' | '2016' | '2019' | '2022' | '2025' | 2016 | 2019 | 2022 | 2025;
   dataCenters?: { name: string; location?: 'on-premises' | 'azure' | 'aws' | 'gcp' | 'other-cloud'; availability?: number }[];
   latency?: { between: [string, string]; ms: number | string }[];
   databases?: {

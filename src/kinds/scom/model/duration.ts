@@ -14,7 +14,8 @@ const FACTOR_TO_MS: ReadonlyMap<string, number> = new Map(Object.entries({
   min: 60_000, minute: 60_000, minutes: 60_000,
 }));
 
-const COMMON = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµμ]*)\s*$/;
+/** `<` first is ping's "time<1ms": the bound it gives is read as the value. */
+const COMMON = /^\s*<?\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµμ]*)\s*$/;
 
 /** Reads a duration without mathjs; `undefined` when the form needs the full unit parser. */
 export function parseCommonDuration(value: number | string): DurationResult | undefined {
@@ -22,8 +23,9 @@ export function parseCommonDuration(value: number | string): DurationResult | un
   const m = COMMON.exec(value);
   if (!m) return undefined;
   const unit = m[2] ?? '';
-  // Unit symbols are case-sensitive ("Ms" would be megaseconds); spelled-out words are not.
-  const factor = unit === '' ? 1 : FACTOR_TO_MS.get(unit) ?? (unit.length > 3 ? FACTOR_TO_MS.get(unit.toLowerCase()) : undefined);
+  // Any case: "12 MS" or "12 Ms" is milliseconds, not megasiemens or megaseconds, for a round trip
+  // (FORMAT.md); only the time units above are read here.
+  const factor = unit === '' ? 1 : FACTOR_TO_MS.get(unit) ?? FACTOR_TO_MS.get(unit.toLowerCase());
   if (factor === undefined) return undefined;
   return checkMs(Number(m[1]) * factor);
 }

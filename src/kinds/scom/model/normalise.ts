@@ -3,7 +3,7 @@
  * pools, and case-insensitive resolution of every name. What cannot be resolved is recorded as a
  * model issue (for the `unknown-reference`, `duplicate-name` and `schema` rules) and left out.
  */
-import { DEFAULT_POOLS, DEFAULT_SCOM_VERSION, IMPLICIT_DATA_CENTER } from '../../../domain/facts.js';
+import { DEFAULT_POOLS, DEFAULT_SCOM_VERSION, IMPLICIT_DATA_CENTER, type ScomVersion } from '../../../domain/facts.js';
 import { pointer } from '../../../io/source-map.js';
 import type { DurationResult } from './duration.js';
 import type { ClusterNodeDoc, GatewayDoc, PoolDoc, ScomDocument, ServerDoc } from './document.js';
@@ -122,6 +122,8 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
       ...(s.unixLinuxRootCertificates !== undefined ? { unixLinuxRootCertificates: s.unixLinuxRootCertificates } : {}),
       poolManager: { ...(s.poolManager ?? {}) },
       reportsTo,
+      ...(role === 'gateway' && (s as GatewayDoc).reportsTo !== undefined ? { reportsToKey: 'reportsTo' as const }
+        : role === 'gateway' && (s as GatewayDoc).managementServers !== undefined ? { reportsToKey: 'managementServers' as const } : {}),
       failoverServers,
       path,
     };
@@ -377,7 +379,8 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     topology: {
       kind: 'scom',
       name: doc.name,
-      scomVersion: doc.scomVersion ?? DEFAULT_SCOM_VERSION,
+      // Microsoft writes "2012 R2"; a year may come as a number (FORMAT.md).
+      scomVersion: doc.scomVersion === undefined ? DEFAULT_SCOM_VERSION : (String(doc.scomVersion).replace(' ', '') as ScomVersion),
       dataCenters,
       managementServers,
       gateways,

@@ -34,6 +34,8 @@ export interface Server {
   readonly poolManager: PoolManagerValues;
   /** The servers a gateway reports to, primary first (resolved): management servers, or gateways for a chained gateway. */
   readonly reportsTo: readonly Server[];
+  /** A gateway's list as the file names it (`reportsTo` or `managementServers`), if it gives one. */
+  readonly reportsToKey?: 'reportsTo' | 'managementServers';
   /** Where its agents fail over when it is not connected, in order (resolved). */
   readonly failoverServers: readonly Server[];
   readonly path: string;

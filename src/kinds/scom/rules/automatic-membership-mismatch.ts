@@ -10,7 +10,7 @@ export default defineRule({
     remediation: 'Either drop `members` (automatic membership takes every management server) or switch the pool to manual membership (with PowerShell), set `membership: manual` and keep the list.',
     sources: ['RPD', 'FE'],
     messages: {
-      mismatch: 'Pool "{{pool}}" has automatic membership, which means every management server, but its members differ ({{difference}}); drop the list or make membership manual.',
+      mismatch: '{{Pool}} has automatic membership, which means every management server, but its members differ ({{difference}}); drop the list or make membership manual.',
     },
   },
   *check({ topology }) {

@@ -13,8 +13,8 @@ export default defineRule({
     sources: ['SR', 'SPEC'],
     unconfirmed: UNCONFIRMED.limits2012R2,
     messages: {
-      poolWorkload: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its {{remaining}} would carry {{perMember}} each, over the {{limit}} each supports; add members or move part of the workload to another pool.',
-      poolWorkloadOneLeft: 'Pool "{{pool}}" carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the {{limit}} it supports; add members or move part of the workload to another pool.',
+      poolWorkload: '{{Pool}} carries {{total}} {{item}}: after {{afterFailures}} its {{remaining}} would carry {{perMember}} each, over the recommended limit of {{limit}} for each; add members or move part of the workload to another pool.',
+      poolWorkloadOneLeft: '{{Pool}} carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the recommended limit of {{limit}}; add members or move part of the workload to another pool.',
       agents: 'If {{failed}} fails, its agents fail over and {{server}} would carry {{agents}} Windows agents, over the recommended limit of {{limit}} for a {{role}}; {{advice}}',
     },
   },

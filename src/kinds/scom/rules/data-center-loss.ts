@@ -8,12 +8,12 @@ export default defineRule({
     category: 'data-centers',
     description: "a pool whose voters span data centres stops when one data centre other than the operational database's is lost",
     rationale: 'Stretching a pool across sites is often meant to survive a site failure, but quorum needs more than half of all voters: losing the site that holds half or more of them stops the pool even though the other site is healthy.',
-    remediation: 'Give each site its own pool, or place the voters so that no single data centre other than the database\'s holds half or more of them (`pooltopo simulate --down DC` shows the outcome).',
+    remediation: 'Give each site its own pool (for a default pool: make it manual with `Set-SCOMResourcePool -EnableAutomaticMembership $false` and keep one site\'s management servers in it); `pooltopo simulate --down DC` shows the outcome.',
     sources: ['RPD', 'SPEC'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
-      stops: 'Pool "{{pool}}" stops when data centre "{{dataCenter}}" is lost: {{votes}} left, {{votesNeeded}} needed, {{members}} left; spread its voters so that no one data centre holds half of them, or give each site its own pool.',
-      cutOff: 'Pool "{{pool}}" is cut off when data centre "{{dataCenter}}" is lost: it keeps quorum, but none of its running members reaches a connected management server; give its gateways a failover server in another data centre.',
+      stops: '{{Pool}} stops when data centre "{{dataCenter}}" is lost: {{votes}} left, {{votesNeeded}} needed, {{members}} left; keep the pool within one data centre (a pool of its own for each site), so that a site\'s loss takes only its own pool.',
+      cutOff: '{{Pool}} is cut off when data centre "{{dataCenter}}" is lost: it keeps quorum, but none of its running members reaches a connected management server; give its gateways a failover server in another data centre.',
     },
   },
   *check({ analysis }) {

@@ -9,10 +9,10 @@ export default defineRule({
     description: 'the default observer participates in a pool with 5 or more management servers among its members and observers',
     rationale: 'Every management server of a pool reaches the default observer through its SDK service; from five management servers this puts enough load on the operational database to slow pool calculations.',
     remediation: 'Disable the default observer on this pool: with five or more management servers it is not needed for quorum.',
-    sources: ['RPD'],
+    sources: ['RPD', 'PS-SCOM'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
-      load: 'Pool "{{pool}}" has {{managementServers}} management servers voting with the default observer; disable it to spare the operational database.',
+      load: '{{Pool}} has {{managementServers}} management servers voting with the default observer; disable it to spare the operational database (Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }): with five or more it is not needed for quorum.',
     },
   },
   *check({ analysis, settings }) {

@@ -7,10 +7,10 @@ export default defineRule({
     category: 'default-observer',
     description: 'the default observer is enabled on a pool whose members and observers are all gateways',
     rationale: 'Gateways have no local SDK (Data Access) service and cannot reach the operational database, so the default observer takes no part in a pool of gateways: the design relies on a vote that does not exist. Three gateways are needed for high availability.',
-    remediation: 'Count on gateways alone: give the pool at least three gateways, and disable the default observer to make the design say what it does.',
-    sources: ['RPD'],
+    remediation: 'Disable the default observer (`$p = Get-SCOMResourcePool -DisplayName POOL; $p.UseDefaultObserver = $false; $p.ApplyChanges()`, and `defaultObserver: false` in the file) so that the design says what it does, and give the pool at least three gateways.',
+    sources: ['RPD', 'PS-SCOM'],
     messages: {
-      gatewayPool: 'Pool "{{pool}}" has only gateways, which cannot reach the operational database, so its default observer does not vote; plan on {{members}} gateway votes alone.',
+      gatewayPool: '{{Pool}} has only gateways, which cannot reach the operational database, so its default observer never votes; disable it: Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }, and `defaultObserver: false` here.',
     },
   },
   *check({ analysis }) {

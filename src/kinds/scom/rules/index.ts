@@ -28,8 +28,9 @@ import databaseClusterWithoutWitness from './database-cluster-without-witness.js
 import networkPoolTooSmall from './network-pool-too-small.js';
 import poolNameNearDefault from './pool-name-near-default.js';
 import type { AnyRule } from '../../../rules/types.js';
+import { mergingDefaultPools } from './default-pools.js';
 
-export const SCOM_RULES: readonly AnyRule[] = [
+export const SCOM_RULES: readonly AnyRule[] = ([
   noHighAvailability,
   singleManagementServer,
   defaultObserverOnGatewayPool,
@@ -58,4 +59,4 @@ export const SCOM_RULES: readonly AnyRule[] = [
   databaseClusterWithoutWitness,
   networkPoolTooSmall,
   poolNameNearDefault,
-];
+] as AnyRule[]).map(mergingDefaultPools);

@@ -12,7 +12,7 @@ export default defineRule({
     sources: ['RPD', 'PM'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
-      tooSlow: 'Round trip {{a}} to {{b}} is {{ms}} ms, over {{limit}} ms between voters of pool "{{pool}}"; keep the pool\'s voters close together.',
+      tooSlow: 'Round trip {{a}} to {{b}} is {{ms}} ms, over {{limit}} ms between voters of {{poolRef}}; keep the pool\'s voters close together.',
     },
   },
   *check({ analysis, settings }) {

@@ -12,7 +12,7 @@ export default defineRule({
     sources: ['SCC', 'RPD', 'SPEC'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
-      mixed: 'Pool "{{pool}}" mixes {{managementServers}} ({{msNames}}) and {{gateways}} ({{gwNames}}); keep management servers and gateways in separate pools.',
+      mixed: '{{Pool}} mixes {{managementServers}} ({{msNames}}) and {{gateways}} ({{gwNames}}); keep management servers and gateways in separate pools.',
     },
   },
   *check({ topology }) {

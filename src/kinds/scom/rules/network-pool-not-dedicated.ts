@@ -8,9 +8,9 @@ export default defineRule({
     description: 'a member of a `purpose: network` pool is also a member of the All Management Servers, Notifications or AD Assignment pool',
     rationale: 'Network monitoring needs its own pool of dedicated management servers, removed from the three default pools (set to manual membership), so that network workflows do not compete with the management group\'s own work.',
     remediation: 'Switch the three default pools to manual membership (with PowerShell) and remove the network pool\'s members from them; in the file, list those pools with `membership: manual` and the other management servers as members.',
-    sources: ['RPD', 'FE'],
+    sources: ['RPD', 'FE', 'PS-SCOM'],
     messages: {
-      notDedicated: '"{{name}}" runs network pool "{{pool}}" but is also a member of "{{defaultPool}}"; dedicate it to network monitoring.',
+      notDedicated: '"{{name}}" runs network pool "{{pool}}" but is also a member of {{defaultPools}}; dedicate it to network monitoring: make those pools manual and remove it from them: $pools = Get-SCOMResourcePool -DisplayName {{defaultPoolList}}; $pools | Set-SCOMResourcePool -EnableAutomaticMembership $false; $pools | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name "{{name}}") -Action Remove.',
     },
   },
   *check({ topology }) {
@@ -18,8 +18,10 @@ export default defineRule({
     for (const pool of topology.pools) {
       if (pool.purpose !== 'network') continue;
       for (const member of pool.members) {
-        const other = defaults.find((d) => d !== pool && d.members.some((m) => m.server === member.server));
-        if (other) yield { messageId: 'notDedicated', data: { name: member.server.name, pool: pool.name, defaultPool: other.name }, path: member.path, pool: pool.name };
+        const others = defaults.filter((d) => d !== pool && d.members.some((m) => m.server === member.server)).map((d) => `"${d.name}"`);
+        if (others.length === 0) continue;
+        const defaultPools = others.length === 1 ? others[0]! : `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]!}`;
+        yield { messageId: 'notDedicated', data: { name: member.server.name, pool: pool.name, defaultPools, defaultPoolList: others.join(', '), count: others.length }, path: member.path, pool: pool.name };
       }
     }
   },

@@ -10,7 +10,7 @@ export default defineRule({
     remediation: 'Make the network monitoring pool three or more management servers (`members`), dedicated to network monitoring, or move the devices to a pool that has them.',
     sources: ['SR', 'RPD'],
     messages: {
-      tooSmall: 'Pool "{{pool}}" manages {{devices}} network devices with {{members}}; Microsoft supports its figure for pools of three or more management servers: add members.',
+      tooSmall: '{{Pool}} manages {{devices}} network devices with {{members}}; Microsoft supports its figure for pools of three or more management servers: add members.',
     },
   },
   *check({ topology }) {

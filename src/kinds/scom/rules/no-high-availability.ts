@@ -12,8 +12,9 @@ export default defineRule({
     sources: ['RPD'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
-      noFailureTolerated: 'Pool "{{pool}}" tolerates no failure ({{votingMembers}}, {{needed}} needed); add members so it survives losing one.',
-      belowTarget: 'Pool "{{pool}}" tolerates {{tolerates}}, below the target of {{target}} ({{votingMembers}}, {{needed}} needed); add members.',
+      noFailureTolerated: '{{Pool}} tolerates no failure ({{votingMembers}}, {{needed}} needed); add members so it survives losing one.',
+      mixedObserver: '{{Pool}} tolerates {{tolerates}} ({{votingMembers}}, {{needed}} needed): losing its management servers takes the default observer\'s vote with them; with the default observer disabled (Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) it tolerates {{without}}, and better still, keep gateways and management servers in separate pools.',
+      belowTarget: '{{Pool}} tolerates {{tolerates}}, below the target of {{target}} ({{votingMembers}}, {{needed}} needed); add members.',
     },
   },
   *check({ analysis, settings }) {
@@ -26,7 +27,10 @@ export default defineRule({
         voters: q.votingMembers, needed: q.votesNeeded, failures: q.tolerableFailures, target,
         votingMembers: plural(q.votingMembers, 'voting member'), tolerates: plural(q.tolerableFailures, 'failure'),
       };
-      yield atPool(a.pool, q.tolerableFailures === 0 ? 'noFailureTolerated' : 'belowTarget', data);
+      const without = a.quorum.withoutDefaultObserver.tolerableFailures;
+      // A mixed pool can be worse with the default observer than without: say so rather than "add members".
+      const messageId = a.quorum.defaultObserver.participates && without > q.tolerableFailures ? 'mixedObserver' : q.tolerableFailures === 0 ? 'noFailureTolerated' : 'belowTarget';
+      yield atPool(a.pool, messageId, messageId === 'mixedObserver' ? Object.assign({}, data, { without: plural(without, 'failure') }) : data);
     }
   },
 });

@@ -10,7 +10,7 @@ export default defineRule({
     remediation: 'Prefer full members (or the default observer) for quorum; keep observers only if you have a specific reason, and document it.',
     sources: ['RPD'],
     messages: {
-      observers: 'Pool "{{pool}}" has {{observers}} ({{names}}), which vote but run no workflows; prefer full members.',
+      observers: '{{Pool}} has {{observers}} ({{names}}), which vote but run no workflows; prefer full members.',
     },
   },
   *check({ topology }) {

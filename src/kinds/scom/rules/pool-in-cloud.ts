@@ -10,7 +10,7 @@ export default defineRule({
     remediation: 'Keep the pool\'s voters on premises, or give the cloud servers a pool of their own without on-premises voters.',
     sources: ['RPD'],
     messages: {
-      inCloud: 'Pool "{{pool}}" has voters in cloud data centre "{{dataCenter}}" ({{location}}); keep pools out of the cloud.',
+      inCloud: '{{Pool}} has voters in cloud data centre "{{dataCenter}}" ({{location}}); keep pools out of the cloud.',
     },
   },
   *check({ analysis }) {

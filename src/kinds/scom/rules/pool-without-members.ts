@@ -10,7 +10,7 @@ export default defineRule({
     remediation: 'Add the management servers (or, for a pool behind gateways, at least three gateways) that should run its workflows to `members`, or remove the pool.',
     sources: ['RPD', 'SPEC'],
     messages: {
-      noMembers: 'Pool "{{pool}}" has no members, so it never runs and nothing assigned to it is monitored; add members or remove the pool.',
+      noMembers: '{{Pool}} has no members, so it never runs and nothing assigned to it is monitored; add members or remove the pool.',
     },
   },
   *check({ topology }) {

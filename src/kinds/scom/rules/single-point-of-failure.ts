@@ -1,4 +1,5 @@
 import { atPool, defineRule, plural } from '../../../rules/types.js';
+import { evaluate, failureOf } from '../analysis/failure.js';
 
 export default defineRule({
   meta: {
@@ -10,7 +11,7 @@ export default defineRule({
     remediation: 'Remove the single point: move the operational database off the management server, give gateways failover servers in `reportsTo`, or add the missing server (`pooltopo simulate --down NAME` shows what it stops).',
     sources: ['PFS', 'RPD', 'SPEC'],
     messages: {
-      single: 'Pool "{{pool}}" tolerates {{tolerates}}, yet losing {{names}} alone stops it working ({{reason}}); {{advice}}',
+      single: '{{Pool}} tolerates {{tolerates}}, yet losing {{names}} alone stops it working ({{reason}}); {{advice}}',
     },
   },
   *check({ analysis }) {
@@ -19,19 +20,26 @@ export default defineRule({
     const databaseOwn = new Set([...nodes, ...(witness >= 0 ? [witness] : [])].map((h) => model.hosts[h]!.name));
     // The database's own server, unless it is a management server's host (the seed's "Good" design).
     if (!model.hosts[listener]!.server) databaseOwn.add(model.hosts[listener]!.name);
-    for (const a of analysis.pools) {
+    const byName = new Map(model.hosts.map((h) => [h.name, h]));
+    const out: ReturnType<typeof atPool>[] = [];
+    analysis.pools.forEach((a, p) => {
       const tolerable = a.quorum.configured.tolerableFailures;
-      if (tolerable < 1) continue;
+      if (tolerable < 1) return;
       const points = a.singlePointsOfFailure.filter((n) => !databaseOwn.has(n));
-      if (points.length === 0) continue;
-      const host = model.hosts[listener]!;
-      const colocated = host.server !== undefined && points.includes(host.name);
+      if (points.length === 0) return;
       const names = points.length > 3 ? `${points.slice(0, 3).join(', ')} or ${plural(points.length - 3, 'other server')}` : points.join(points.length === 2 ? ' or ' : ', ');
-      const reason = colocated ? `${host.name} hosts the operational database` : 'its members reach the management group only through it';
-      const advice = colocated
-        ? 'move the operational database to a SQL Server of its own, ideally clustered.'
-        : 'give the gateways a failover server (`reportsTo`) or add the server that is missing.';
-      yield atPool(a.pool, 'single', { tolerates: plural(tolerable, 'member failure'), names, reason, advice, count: points.length });
-    }
+      // Why, from the failure model itself: the first one's loss alone, and what it does to the pool.
+      const first = byName.get(points[0]!)!;
+      const cause = evaluate(model, failureOf(model, { hosts: [first] })).pools[p]!.cause;
+      const [reason, advice] = first.index === listener
+        ? [`${first.name} hosts the operational database`, 'move the operational database to a SQL Server of its own, ideally clustered.']
+        : cause === 'votes'
+          ? [`the pool loses quorum: the default observer's vote counts only through a management server among its voters`, `add a management server to the pool, or disable its default observer (Get-SCOMResourcePool -DisplayName "${a.pool.name}" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) and count on its own members.`]
+          : cause === 'members'
+            ? ['no other member is left to run its workflows', 'add members to the pool.']
+            : ['its members reach the management group only through it', 'give the gateways another server to report to (`reportsTo`, Set-SCOMParentManagementServer -FailoverServer), or add the server that is missing.'];
+      out.push(atPool(a.pool, 'single', { tolerates: plural(tolerable, 'member failure'), names, reason, advice, count: points.length }));
+    });
+    yield* out;
   },
 });

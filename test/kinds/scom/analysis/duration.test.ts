@@ -14,7 +14,10 @@ describe('latency durations', () => {
   it('rejects negative and hands unusual forms on', () => {
     expect(parseCommonDuration(-1)).toMatchObject({ ok: false });
     expect(parseCommonDuration('-3 ms')).toMatchObject({ ok: false });
-    expect(parseCommonDuration('24 Ms')).toBeUndefined();
+    // A round trip in megaseconds means nothing: "24 Ms" and "24 MS" are milliseconds (FORMAT.md), and ping's "<1 ms" its bound.
+    expect(parseCommonDuration('24 Ms')).toEqual({ ok: true, ms: 24 });
+    expect(parseCommonDuration('24 MS')).toEqual({ ok: true, ms: 24 });
+    expect(parseCommonDuration('<1 ms')).toEqual({ ok: true, ms: 1 });
     expect(parseCommonDuration('half a second')).toBeUndefined();
     expect(parseCommonDuration('constructor')).toBeUndefined();
   });

@@ -20,8 +20,8 @@ describe('data-centre loss', () => {
     // V = 4 + 1 = 5, 3 needed. Losing east: the pool keeps quorum on its three west members but
     // reaches no database (cut off, not stopped). Losing west leaves ms1 + the database: 2 votes.
     expect(ams.dataCenterLoss).toEqual([
-      { dataCenter: 'east', survives: false, outcome: 'cut-off', votesLeft: 3, votesNeeded: 3, membersLeft: 3, stopsManagementGroup: true, databaseLost: true },
-      { dataCenter: 'west', survives: false, outcome: 'stops', votesLeft: 2, votesNeeded: 3, membersLeft: 1, stopsManagementGroup: false, databaseLost: false },
+      { dataCenter: 'east', survives: false, outcome: 'cut-off', cause: 'database', votesLeft: 3, votesNeeded: 3, membersLeft: 3, stopsManagementGroup: true, databaseLost: true },
+      { dataCenter: 'west', survives: false, outcome: 'stops', cause: 'votes', votesLeft: 2, votesNeeded: 3, membersLeft: 1, stopsManagementGroup: false, databaseLost: false },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareChoices, meets, planPool, type PlanChoice, type PlanPreferences, type PoolShape } from '../../../../src/kinds/scom/analysis/plan.js';
+import { compareChoices, flagged, meets, planPool, type PlanChoice, type PlanPreferences, type PoolShape } from '../../../../src/kinds/scom/analysis/plan.js';
 
 /** Every change in a box large enough to hold the optimum, the best by the same preferences. */
 function bruteForce(shape: PoolShape, target: number, prefs: PlanPreferences): PlanChoice | null {
@@ -8,7 +8,7 @@ function bruteForce(shape: PoolShape, target: number, prefs: PlanPreferences): P
     for (let addObservers = 0; addObservers <= 8; addObservers++) {
       for (const defaultObserverEnabled of [true, false]) {
         const c = { addMembers, addObservers, defaultObserverEnabled };
-        if (!meets(shape, c, prefs, target)) continue;
+        if (!meets(shape, c, prefs, target) || flagged(shape, c, prefs)) continue;
         if (best === null || compareChoices(c, best, shape, prefs) < 0) best = c;
       }
     }
@@ -47,6 +47,11 @@ describe('plan', () => {
   it('reproduces the issue\'s example: three gateways to two failures is "add 2 gateways: 5 members, 5 voters"', () => {
     const shape: PoolShape = { members: 3, observers: 0, defaultObserverEnabled: false, workloads: [], managementServerMembers: 0, managementServerObservers: 0 };
     expect(planPool(shape, 2, { databaseObserverLoadMembers: 5, newMemberRole: 'gateway' })).toEqual({ addMembers: 2, addObservers: 0, defaultObserverEnabled: false });
+  });
+
+  it('never proposes the default observer beside five or more management servers: one management server to three failures is seven without it', () => {
+    const shape: PoolShape = { members: 1, observers: 0, defaultObserverEnabled: true, workloads: [], managementServerMembers: 1, managementServerObservers: 0 };
+    expect(planPool(shape, 3, { databaseObserverLoadMembers: 5, newMemberRole: 'management-server' })).toEqual({ addMembers: 6, addObservers: 0, defaultObserverEnabled: false });
   });
 
   it('enables a disabled default observer rather than adding a server', () => {
