@@ -212,7 +212,8 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(p['additionalProperty']);
-      const allowed = allowedKeys(e);
+      // $schema is for editors: not a key to suggest for a topology's own.
+      const allowed = allowedKeys(e).filter((k) => k !== '$schema');
       const [near] = closest(key, allowed, 1);
       const hint = near ? `; did you mean "${near}"?` : allowed.length ? `; allowed keys are ${allowed.join(', ')}` : '';
       return {
