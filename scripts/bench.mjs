@@ -84,6 +84,19 @@ const [hugeTime, hugeBaseline] = baseline
 const scaleReport = path.join(work, 'scale.html');
 const scaleTime = time(node, [bin, 'report', 'test/fixtures/scale/four-thousand-servers.yaml', '-o', scaleReport], quick ? 3 : 7);
 const scaleBytes = statSync(scaleReport).size;
+// diff of two versions of the 20,000-server file (the second takes one member out of the big pool)
+// in turn with validate of both, which it must take less than twice the time of.
+const huge2 = path.join(work, 'huge2.yaml');
+writeFileSync(huge2, readFileSync(huge, 'utf8').replace('members: [ms00000, ', 'members: ['));
+const [diffTime, bothTime] = timeInTurn([
+  [node, [bin, 'diff', huge, huge2, '--format', 'json', '-o', path.join(work, 'diff.json')]],
+  [node, [bin, 'validate', huge, huge2, '--format', 'json', '-o', path.join(work, 'both.json')]],
+], quick ? 2 : 5);
+// Three outputs from one run, in turn with one: the lint is shared, only the writers add.
+const [threeFormats, oneFormat] = timeInTurn([
+  [node, [bin, 'validate', many, '--format', 'json', '-o', path.join(work, 'a.json'), '--format', 'sarif', '-o', path.join(work, 'a.sarif'), '--format', 'junit', '-o', path.join(work, 'a.xml')]],
+  [node, [bin, 'validate', many, '--format', 'json', '-o', path.join(work, 'b.json')]],
+], quick ? 3 : 9);
 const ajvCli = path.join(root, 'node_modules/ajv-cli/dist/index.js');
 const [batch, ajv] = timeInTurn([
   [node, [bin, 'validate', many, '--format', 'json', '-o', path.join(work, 'out.json')]],
@@ -119,6 +132,8 @@ const rows = [
   ['validate 1,000 files, one process', `${batch.toFixed(3)} s`, `${Math.round(1000 / batch).toLocaleString('en-US')} files/s`, '>= 3,000 files/s', 1000 / batch >= 3000],
   ['validate a 20,000-server file', `${hugeTime.toFixed(3)} s`, `${(hugeTime / bare).toFixed(2)}x`, '< 1 s', hugeTime < 1],
   ...(hugeBaseline !== undefined ? [['the same file, baseline checkout', `${hugeBaseline.toFixed(3)} s`, `${(hugeTime / hugeBaseline).toFixed(2)}x`, '<= 2.00x baseline', hugeTime / hugeBaseline <= 2]] : []),
+  ['diff of two 20,000-server versions', `${diffTime.toFixed(3)} s`, `${(diffTime / bothTime).toFixed(2)}x validate of both`, '< 2.00x validate of both', diffTime < 2 * bothTime],
+  ['1,000 files in json, sarif and junit at once', `${threeFormats.toFixed(3)} s`, `${(threeFormats / oneFormat).toFixed(2)}x json alone`, '< 1.30x one format', threeFormats < 1.3 * oneFormat],
   ['report of an example', `${report.toFixed(3)} s`, `${(report / bare).toFixed(2)}x`, '< 0.300 s', report < 0.3],
   ['report of a 4,000-server design', `${scaleTime.toFixed(3)} s`, `${(scaleBytes / 2 ** 20).toFixed(2)} MiB`, '< 1 s, < 5 MiB', scaleTime < 1 && scaleBytes < 5 * 2 ** 20],
   ['availability, 1,000 voters, sites, gateways', `${dp.toFixed(1)} ms`, '', '< 100 ms', dp < 100],

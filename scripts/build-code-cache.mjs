@@ -44,6 +44,7 @@ try {
     ['report', 'examples/stretched-two-sites.yaml', '-o', path.join(work, 'report.html')],
     ['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-london'],
     ['plan', 'examples/stretched-two-sites.yaml'],
+    ['diff', 'examples/two-servers-separate-sql.yaml', 'examples/two-servers-colocated-db.yaml'],
     // The other kinds' report sections and what-ifs are chunks of their own.
     ['report', 'examples/skype-paired-enterprise.yaml', '-o', path.join(work, 'skype.html')],
     ['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'POOL-WEST.contoso.com'],

@@ -24,13 +24,47 @@ export function composeSchema() {
     if (p.default) continue;
     dispatch = { if: { properties: { kind: { const: p.kind } }, required: ['kind'] }, then: { $ref: `#/definitions/${p.root}` }, else: dispatch };
   }
-  return {
+  // Every kind's root takes `$schema`, which editors write at the top of a JSON topology.
+  for (const p of parts) {
+    const rootDef = definitions[p.root];
+    definitions[p.root] = { ...rootDef, properties: { $schema: SCHEMA_PROPERTY, ...rootDef.properties } };
+  }
+  const schema = {
     $schema: base.$schema, $id: base.$id, title: base.title, description: base.description,
     type: 'object',
-    properties: { kind: { description: `Which kind of system the file describes: ${parts.map((p) => p.kind).join(', ')} (${fallback.kind} when absent).`, enum: parts.map((p) => p.kind), default: fallback.kind } },
+    properties: {
+      $schema: SCHEMA_PROPERTY,
+      kind: { title: 'kind', description: `Which kind of system the file describes: ${parts.map((p) => p.kind).join(', ')} (${fallback.kind} when absent).`, enum: parts.map((p) => p.kind), default: fallback.kind },
+    },
     ...dispatch,
     definitions,
   };
+  addTitles(schema);
+  return schema;
+}
+
+const SCHEMA_PROPERTY = {
+  title: '$schema',
+  description: 'The JSON Schema the file follows, for editors (pooltopo reads the file whatever it names).',
+  type: 'string',
+};
+
+/**
+ * Gives each property its own title (its key), so that an editor's hover names the property rather
+ * than the title of the whole file, which it shows for a property without one.
+ */
+function addTitles(node) {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const n of node) addTitles(n);
+    return;
+  }
+  if (node.properties && typeof node.properties === 'object') {
+    for (const [key, prop] of Object.entries(node.properties)) {
+      if (prop && typeof prop === 'object' && prop.title === undefined) node.properties[key] = { title: key, ...prop };
+    }
+  }
+  for (const value of Object.values(node)) addTitles(value);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {

@@ -2,4 +2,4 @@
 // keeps them out of `core`, the chunk every validate loads, and test/object-shapes.test.ts leaves
 // them out of the per-file path it checks. Matched against a module's path (relative to the project
 // or to src/).
-export const LAZY_MODULES = /(report|render|view-model|simulate|plan|headline|headroom|config-validator|templates|diagram|import|ini-file)/;
+export const LAZY_MODULES = /(report|render|view-model|simulate|plan|headline|headroom|config-validator|templates|diagram|import|ini-file|diff)/;

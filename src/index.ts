@@ -126,6 +126,11 @@ export interface ValidateOptions extends LintOptions {
    * run either way.
    */
   readonly errorOnUnmatchedPattern?: boolean | undefined;
+  /**
+   * Told of each file met while walking a directory or a glob that has none of any kind's
+   * top-level keys (another tool's YAML): it is skipped, not linted. A file named is always linted.
+   */
+  readonly onSkipped?: ((file: string) => void) | undefined;
 }
 
 /**
@@ -150,8 +155,10 @@ export interface ValidateOptions extends LintOptions {
 export async function validate(inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions = {}): Promise<Results> {
   // Only each file's result is kept: a thousand files' models and analyses, held to the end, would
   // all survive into the old generation and cost the garbage collector more than the linting.
-  const files = await lintInputs(inputs, options, (o) => o.result, (r) => r.file);
-  return { version: 1, files, summary: summarise(files) };
+  let skipped = 0;
+  const files = await lintInputs(inputs, options, (o) => o.result, (r) => r.file, () => { skipped++; });
+  const summary = summarise(files);
+  return { version: 1, files, summary: skipped > 0 ? { ...summary, skipped } : summary };
 }
 
 /**
@@ -165,7 +172,7 @@ export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>
 /** Every option validate takes (`dir` only to tell a Config passed as the options). */
 const VALIDATE_OPTION_KEYS = {
   cwd: true, config: true, ignore: true, ignoreBase: true, limits: true, read: true, onWarning: true, onStart: true,
-  rules: true, settings: true, policies: true, reportUnusedDisable: true, errorOnUnmatchedPattern: true,
+  rules: true, settings: true, policies: true, reportUnusedDisable: true, errorOnUnmatchedPattern: true, onSkipped: true,
 } satisfies Record<Exclude<keyof ValidateOptions, 'dir'>, true>;
 
 /**
@@ -183,7 +190,7 @@ function checkInputsAndOptions(inputs: unknown, options: ValidateOptions): void 
   const wrong = (key: string, what: string) => { throw new PooltopoError(`options.${key}: must be ${what}`); };
   const o = options as Record<string, unknown>;
   for (const key of ['cwd', 'ignoreBase'] as const) if (o[key] !== undefined && typeof o[key] !== 'string') wrong(key, 'a string');
-  for (const key of ['onWarning', 'onStart'] as const) if (o[key] !== undefined && typeof o[key] !== 'function') wrong(key, 'a function');
+  for (const key of ['onWarning', 'onStart', 'onSkipped'] as const) if (o[key] !== undefined && typeof o[key] !== 'function') wrong(key, 'a function');
   if (o['errorOnUnmatchedPattern'] !== undefined && typeof o['errorOnUnmatchedPattern'] !== 'boolean') wrong('errorOnUnmatchedPattern', 'true or false');
   if (o['ignore'] !== undefined && !(Array.isArray(o['ignore']) && o['ignore'].every((g) => typeof g === 'string'))) wrong('ignore', 'a list of globs');
   const config = o['config'] as Partial<Config> | null | undefined;
@@ -207,6 +214,7 @@ const READ_AHEAD_CHARS = 4 * 1024 * 1024;
 /** Lints every input and keeps what `keep` takes from each outcome, sorted by file. */
 async function lintInputs<T>(
   inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions, keep: (outcome: LintOutcome) => T, fileOf: (kept: T) => string,
+  countSkipped: () => void = () => {},
 ): Promise<T[]> {
   checkOptionKeys(options, VALIDATE_OPTION_KEYS, true);
   checkInputsAndOptions(inputs, options);
@@ -273,7 +281,14 @@ async function lintInputs<T>(
         }
         throw entry.err;
       }
-      kept.push(keep(read.ok ? await lintText(read.text, file, lint) : unreadable(file, read.text, read.message, read.offset, lint)));
+      const outcome = read.ok ? await lintText(read.text, file, lint) : unreadable(file, read.text, read.message, read.offset, lint);
+      // Another tool's YAML met on a walk (a docker-compose.yml, a workflow) is skipped, not failed.
+      if (!expanded.explicit.has(file) && notATopology(outcome)) {
+        countSkipped();
+        options.onSkipped?.(file);
+        continue;
+      }
+      kept.push(keep(outcome));
     }
   }
   for (const t of texts) kept.push(keep(await lintText(t.text, t.file, lint)));
@@ -282,6 +297,11 @@ async function lintInputs<T>(
     const y = fileOf(b);
     return x < y ? -1 : x > y ? 1 : 0;
   });
+}
+
+/** Whether linting found the file to have none of any kind's top-level keys. */
+function notATopology(outcome: LintOutcome): boolean {
+  return outcome.result.findings.some((f) => f.ruleId === 'schema' && f.messageId === 'notATopology');
 }
 
 function unreadable(file: string, text: string, reason: string, offset: number, options: LintOptions): LintOutcome {

@@ -177,7 +177,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
    * the suppressed ones when a comment covers it (not for the comments' own, `direct`). The message
    * is made only for a finding that is kept.
    */
-  const add = (ruleId: string, at: Position, path: string, message: string | (() => string), pool?: string, direct = false) => {
+  const add = (ruleId: string, at: Position, path: string, message: string | (() => string), pool?: string, direct = false, report?: Pick<Report, 'messageId' | 'data'>) => {
     const severity = severityOf(ruleId);
     if (!severity) return;
     const covering = direct ? undefined : suppressions?.covering({ ruleId, line: at.line, path });
@@ -191,10 +191,14 @@ export async function lintText(text: string, file: string, options: LintOptions 
     }
     if (cap.full(ruleId)) return cap.leaveOut(ruleId, severity, () => ({ at, path }));
     cap.count(ruleId);
-    findings.push({ ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path });
+    // messageId and data beside the wording, as ESLint's results carry them: diff matches findings by them.
+    findings.push({
+      ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path,
+      ...(report !== undefined ? { messageId: report.messageId, data: report.data } : {}),
+    });
   };
   const addReport = (ruleId: string, sourceMap: SourceMap, report: Report, message: string | (() => string)) =>
-    add(ruleId, sourceMap.locate(report.path, report.at ?? 'value'), report.path, message, report.pool);
+    add(ruleId, sourceMap.locate(report.path, report.at ?? 'value'), report.path, message, report.pool, false, report);
   const reportRule = (rule: AnyRule, sourceMap: SourceMap, report: Report) => {
     const id = rule.meta.id;
     // Past the cap, and with no comment that could cover it, a finding is only counted.
@@ -376,7 +380,10 @@ export function syntaxOutcome(file: string, sourceMap: SourceMap, problems: read
       const message = p.leftOut !== undefined
         ? leftOutMessage(rule.meta.id, p.leftOut)
         : formatMessage(rule.meta.messages[p.json ? 'jsonSyntax' : 'syntax']!, { reason: p.message });
-      findings.push({ ruleId: rule.meta.id, severity, message, file, line, column, path: '' });
+      findings.push({
+        ruleId: rule.meta.id, severity, message, file, line, column, path: '',
+        ...(p.leftOut === undefined ? { messageId: p.json ? 'jsonSyntax' : 'syntax', data: { reason: p.message } } : {}),
+      });
     }
   }
   return { result: { file, findings: findings.sort(compareFindings), pools: [] } };

@@ -26,6 +26,10 @@ export interface Finding {
   readonly pool?: string;
   /** JSON Pointer of the node concerned (not in CLI.md's table; useful to tools). */
   readonly path: string;
+  /** Which of its rule's message templates the message is (absent where a finding has no template, such as a syntax error). */
+  readonly messageId?: string;
+  /** The values filled into the template. */
+  readonly data?: Readonly<Record<string, string | number>>;
 }
 
 /** Votes, votes needed and tolerable failures of one configuration of a pool. */
@@ -171,6 +175,8 @@ export interface Summary {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Files met on a directory or glob walk that are not topologies (none of any kind's top-level keys); absent when none. */
+  readonly skipped?: number;
 }
 
 export interface Results {

@@ -9,6 +9,11 @@ import { ROOT, runCli, spawnCli } from './support/run-cli.js';
 const GOOD = 'version: 1\nname: Test\ndatabases:\n  operational:\n    server: sql01\nmanagementServers:\n  - name: ms01\n  - name: ms02\n';
 let dir: string;
 
+/** The examples' topology files, in folders too (examples/diff), but not the hidden .expected ones. */
+function exampleFiles(): string[] {
+  return readdirSync(path.join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f) && !f.split(path.sep).some((s) => s.startsWith('.')));
+}
+
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-cli-'));
   writeFileSync(path.join(dir, 'good.yaml'), GOOD);
@@ -47,7 +52,7 @@ describe('pooltopo', () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     // No command at all is a usage error: one line on stderr, exit 2.
-    expect(await runCli([])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: no command given; use one of validate, report, simulate, plan, import, rules, schema (pooltopo --help)\n' });
+    expect(await runCli([])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: no command given; use one of validate, report, simulate, plan, diff, import, rules, schema (pooltopo --help)\n' });
     expect(help.stdout).toMatch(/validate FILE\|DIR\|GLOB/);
     const vhelp = await runCli(['validate', '--help']);
     expect(vhelp.stdout).toMatch(/--format/);
@@ -77,15 +82,15 @@ describe('pooltopo', () => {
     expect(await stderr('validate', 'good.yaml', '--fromat', 'json')).toBe('pooltopo: validate: unknown option "--fromat"; did you mean "--format"? (pooltopo validate --help)\n');
     expect(await stderr('validate', 'good.yaml', '--down', 'ms01')).toBe('pooltopo: validate: unknown option "--down"; simulate takes it, not validate (pooltopo validate --help)\n');
     // Every command that takes it, by its long or short name.
-    expect(await stderr('schema', '--output', 'x')).toBe('pooltopo: schema: unknown option "--output"; validate, report, simulate, plan and import take it, not schema (pooltopo schema --help)\n');
-    expect(await stderr('report', 'good.yaml', '-f', 'json')).toBe('pooltopo: report: unknown option "-f"; validate, simulate and plan take it, not report (pooltopo report --help)\n');
+    expect(await stderr('schema', '--output', 'x')).toBe('pooltopo: schema: unknown option "--output"; validate, report, simulate, plan, diff and import take it, not schema (pooltopo schema --help)\n');
+    expect(await stderr('report', 'good.yaml', '-f', 'json')).toBe('pooltopo: report: unknown option "-f"; validate, simulate, plan and diff take it, not report (pooltopo report --help)\n');
     // A switch that is off unless given has no --no- form, and is not suggested as its opposite.
     expect(await stderr('report', 'good.yaml', '--no-timestamp')).toBe('pooltopo: report: unknown option "--no-timestamp": --timestamp is off unless given (pooltopo report --help)\n');
     expect(await stderr('validate', 'good.yaml', '-o')).toBe('pooltopo: validate: --output needs a value (pooltopo validate --help)\n');
     expect(await stderr('validate', 'good.yaml', '--format')).toBe('pooltopo: validate: --format needs a value (pooltopo validate --help)\n');
     expect(await stderr('validate', 'good.yaml', '-x')).toBe('pooltopo: validate: unknown option "-x" (pooltopo validate --help)\n');
-    expect(await stderr('--format', 'json', 'validate', 'good.yaml')).toBe('pooltopo: "--format" comes before the command: options go after it (pooltopo validate ... --format; validate, simulate and plan take it)\n');
-    expect(await stderr('--no-config', 'rules')).toBe('pooltopo: "--no-config" comes before the command: options go after it (pooltopo rules ... --no-config; validate, report, simulate, plan and rules take it)\n');
+    expect(await stderr('--format', 'json', 'validate', 'good.yaml')).toBe('pooltopo: "--format" comes before the command: options go after it (pooltopo validate ... --format; validate, simulate, plan and diff take it)\n');
+    expect(await stderr('--no-config', 'rules')).toBe('pooltopo: "--no-config" comes before the command: options go after it (pooltopo rules ... --no-config; validate, report, simulate, plan, diff and rules take it)\n');
     // No command's option: the options pooltopo takes alone.
     expect(await stderr('--verison')).toBe('pooltopo: unknown option "--verison"; did you mean "--version"? (pooltopo --help lists the commands)\n');
   });
@@ -135,7 +140,7 @@ describe('pooltopo', () => {
     expect(r.stderr).toBe('');
     const files = JSON.parse(r.stdout).files.map((f: { file: string }) => f.file);
     expect(files.length).toBe(new Set(files).size);
-    expect(files.length).toBe(readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).length);
+    expect(files.length).toBe(exampleFiles().length);
   });
 
   it('exits 0 when nothing reaches --fail-on, 1 when something does', async () => {
@@ -188,6 +193,7 @@ describe('pooltopo', () => {
     expect(out.files[0].managementGroup).toEqual({ singlePointsOfFailure: ['sql01'] });
     expect(out.files[1].findings[0]).toEqual({
       ruleId: 'gateway-without-failover', severity: 'warning', message: expect.any(String), file: 'warn.yaml', line: 11, column: 5, path: '/gateways/0/managementServers',
+      messageId: 'noFailover', data: { name: 'gw01', count: 1, servers: 'one management server, ms01' },
     });
   });
 
@@ -467,7 +473,7 @@ describe('as a real process', () => {
     const io = { stdout: () => {}, stderr: () => {}, cwd: ROOT, env: {}, isTTY: false, onBatch: (n: number) => counts.push(n) };
     expect(await main(['validate', 'examples'], io)).toBe(0);
     expect(await main(['validate', 'examples/single-server.yaml'], io)).toBe(0);
-    expect(counts).toEqual([readdirSync(path.join(ROOT, 'examples')).filter((f) => /\.ya?ml$/.test(f)).length, 1]);
+    expect(counts).toEqual([exampleFiles().length, 1]);
   });
 
   it('writes -o through a link only when told to, into a named pipe, keeping a replaced file\'s mode, and - as standard output', async () => {

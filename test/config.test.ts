@@ -241,7 +241,9 @@ describe('suppressions', () => {
     const out = JSON.parse(r.stdout);
     expect(out.files[0].findings).toEqual([]);
     expect(out.files[0].suppressed.map((f: { ruleId: string; justification: string }) => [f.ruleId, f.justification])).toEqual([['gateway-without-failover', 'DMZ, CHG-1']]);
-    const sarif = JSON.parse((await runCli(['validate', 'a.yaml', '--format', 'sarif'], { cwd: root })).stdout);
+    // SARIF keeps them only when asked: GitHub opens an alert for a suppressed result.
+    expect(JSON.parse((await runCli(['validate', 'a.yaml', '--format', 'sarif'], { cwd: root })).stdout).runs[0].results).toEqual([]);
+    const sarif = JSON.parse((await runCli(['validate', 'a.yaml', '--format', 'sarif', '--sarif-include-suppressed'], { cwd: root })).stdout);
     expect(sarif.runs[0].results[0].suppressions).toEqual([{ kind: 'inSource', justification: 'DMZ, CHG-1' }]);
     const unused = await runCli(['validate', 'a.yaml', '--format', 'json', '--report-unused-disable'], { cwd: root });
     expect(JSON.parse(unused.stdout).files[0].findings.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([['unused-suppression', 14]]);

@@ -29,7 +29,7 @@ describe('rule documentation', async () => {
 });
 
 /**
- * The contract ships in docs/ (and the SARIF schema the tests check against in test/data/), so that
+ * The contract ships in docs/ (and the SARIF and JUnit schemas the tests check against in test/data/), so that
  * a clone tests alone. Each copy is the project's own (../shared, where the clone sits in the
  * project's workspace, as in CI) but for its first line, which says where it comes from.
  */
@@ -40,6 +40,7 @@ describe('the contract as shipped', () => {
     ['docs/FORMAT.md', 'spec/FORMAT.md', true],
     ['docs/DOMAIN.md', 'DOMAIN.md', true],
     ['test/data/sarif-schema-2.1.0.json', 'data/sarif-schema-2.1.0.json', false],
+    ['test/data/jenkins-junit-10.xsd', 'data/jenkins-junit-10.xsd', false],
   ];
   it.each(copies)('%s is the project\'s %s', (copy, original, headed) => {
     const text = readFileSync(path.join(ROOT, copy), 'utf8');

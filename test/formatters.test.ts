@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, type FormatOptions } from '../src/formatters/index.js';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
@@ -54,7 +55,7 @@ describe('sarif', () => {
 
   it('is valid SARIF 2.1.0 (the official schema), hostile strings included', async () => {
     const results = await hostileResults();
-    const sarif = JSON.parse(FORMATS.sarif(results, OPTIONS));
+    const sarif = JSON.parse(FORMATS.sarif(results, { ...OPTIONS, includeSuppressed: true }));
     expect(validateSarif(sarif), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
     const run = sarif.runs[0];
     expect(run.tool.driver.rules.length).toBe(RULES.length);
@@ -78,8 +79,23 @@ describe('sarif', () => {
   it('puts suppressed results in order among the others', () => {
     const f = (line: number) => ({ ruleId: 'gateway-without-failover', severity: 'warning' as const, message: 'm', file: 'a.yaml', line, column: 5, path: '/gateways/0' });
     const file = { file: 'a.yaml', kind: 'scom' as const, findings: [f(8), f(13)], pools: [], suppressed: [{ ...f(11), justification: 'why' }] };
-    const sarif = JSON.parse(FORMATS.sarif({ version: 1, files: [file], summary: summarise([file]) }, OPTIONS));
+    const sarif = JSON.parse(FORMATS.sarif({ version: 1, files: [file], summary: summarise([file]) }, { ...OPTIONS, includeSuppressed: true }));
     expect(sarif.runs[0].results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine)).toEqual([8, 11, 13]);
+    // Without --sarif-include-suppressed they are left out: GitHub would open an alert for each.
+    const plain = JSON.parse(FORMATS.sarif({ version: 1, files: [file], summary: summarise([file]) }, OPTIONS));
+    expect(plain.runs[0].results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine)).toEqual([8, 13]);
+  });
+
+  it('gives paths from the repository root under %SRCROOT%, and names every rule apart from its id', () => {
+    const f = { ruleId: 'schema', severity: 'error' as const, message: 'm', file: 'topologies/a.yaml', line: 3, column: 1, path: '' };
+    const file = { file: 'topologies/a.yaml', findings: [f], pools: [] as [] };
+    const sarif = JSON.parse(FORMATS.sarif({ version: 1, files: [file], summary: summarise([file]) }, { ...OPTIONS, repoRoot: '/work/repo', repoPath: (p) => `infra/${p}` }));
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+    const run = sarif.runs[0];
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/repo/' } });
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'infra/topologies/a.yaml', uriBaseId: '%SRCROOT%' });
+    for (const rule of run.tool.driver.rules) expect(rule.name.toLowerCase(), rule.id).not.toBe(rule.id.toLowerCase());
+    expect(Object.keys(run.results[0].partialFingerprints)).toEqual(['primaryLocationLineHash']);
   });
 
   it('describes every rule with help and a help URI', () => {
@@ -98,58 +114,72 @@ describe('sarif', () => {
     const prints = async (t: string) => {
       const { result } = await lintText(t, 'examples/stretched-two-sites.yaml');
       const sarif = JSON.parse(FORMATS.sarif({ version: 1, files: [result], summary: summarise([result]) }, OPTIONS));
-      return sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['pooltopoFinding/v1']);
+      return sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['primaryLocationLineHash']);
     };
     const before = await prints(text);
     const after = await prints(`# a comment added at the top\n\n${text}`);
     expect(new Set(before).size).toBe(before.length);
     expect(after).toEqual(before);
+    // A figure in a message that changes (14 ms to 16 ms) keeps the finding's fingerprint.
+    expect(await prints(text.replace('ms: "14 ms"', 'ms: "16 ms"'))).toEqual(before);
   });
 });
 
 describe('junit', () => {
-  it('is well-formed XML whose text gives back the hostile strings', async () => {
+  const xsd = readFileSync(path.join(ROOT, 'test/data/jenkins-junit-10.xsd'), 'utf8');
+  /** Jenkins' own schema's verdict on a report: the errors libxml2 finds, none when valid. */
+  const jenkinsErrors = async (xml: string) => (await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [xsd] })).errors.map((e) => e.message);
+
+  it('is well-formed XML that Jenkins\' junit-10.xsd accepts, whose text gives back the hostile strings', async () => {
     const results = await hostileResults();
     const xml = FORMATS.junit(results, OPTIONS);
     expect(XMLValidator.validate(xml)).toBe(true);
+    expect(await jenkinsErrors(xml)).toEqual([]);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', processEntities: true, htmlEntities: true }).parse(xml);
     const suite = doc.testsuites.testsuite;
     expect(suite.name).toBe(results.files[0]!.file);
     const cases = Array.isArray(suite.testcase) ? suite.testcase : [suite.testcase];
-    const kind = results.files[0]!.kind;
-    expect(cases.map((c: { name: string }) => c.name)).toEqual(RULES.map((r) => r.meta.id).filter((id) => [undefined, kind].includes(ruleKind(id))).sort());
-    const failing = cases.filter((c: { failure?: unknown }) => c.failure);
-    expect(Number(suite.failures)).toBe(failing.length);
-    const failure = [failing.flatMap((c: { failure: unknown }) => c.failure)].flat()[0] as { message: string };
-    expect(results.files[0]!.findings.map((f) => f.message)).toContain(failure.message.replace(/\\u\{202E\}/g, '\u202E'));
+    // A test case per finding at or above --fail-on, each with its one failure (Jenkins shows only a case's first).
+    const failingFindings = results.files[0]!.findings.filter((f) => f.severity !== 'info');
+    expect(cases).toHaveLength(failingFindings.length);
+    expect(cases.map((c: { name: string }) => c.name)).toEqual(failingFindings.map((f) => `${f.ruleId} at ${f.line}:${f.column}`));
+    for (const c of cases) expect(Array.isArray(c.failure)).toBe(false);
+    expect(Number(suite.failures)).toBe(cases.length);
+    expect(results.files[0]!.findings.map((f) => f.message)).toContain((cases[0].failure as { message: string }).message.replace(/\\u\{202E\}/g, '\u202E'));
   });
 
-  it('fails only findings at or above --fail-on, and lists the rest', async () => {
-    const results = await validate(['examples/network-pool.yaml'], { cwd: ROOT });
+  it('fails only findings at or above --fail-on, lists the rest, and passes a clean file with one test case', async () => {
+    const results = await validate(['examples/network-pool.yaml', 'examples/two-servers-separate-sql.yaml'], { cwd: ROOT });
     const asError = FORMATS.junit(results, { ...OPTIONS, failOn: 'error' });
+    expect(await jenkinsErrors(asError)).toEqual([]);
     expect(asError).toMatch(/failures="0"/);
     expect(asError).toMatch(/<system-out>examples\/network-pool.yaml:45:5 info Pool/);
+    expect(asError).toMatch(/<testcase classname="examples\/network-pool.yaml" name="examples\/network-pool.yaml" time="0"\/>/);
     const asInfo = FORMATS.junit(results, { ...OPTIONS, failOn: 'info' });
-    expect(asInfo).toMatch(/<testsuite name="examples\/network-pool.yaml" tests="\d+" failures="1"/);
+    expect(await jenkinsErrors(asInfo)).toEqual([]);
+    expect(asInfo).toMatch(/<testsuite name="examples\/network-pool.yaml" package="pooltopo" tests="1" failures="1"/);
   });
 
-  it('has a test case for each rule checked on the file: those of every kind and of its own', async () => {
-    const results = await validate(['examples/two-servers-separate-sql.yaml', 'examples/skype-standard-pair.yaml', 'examples/opcon-manual-failover.yaml'], { cwd: ROOT });
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(FORMATS.junit(results, OPTIONS));
-    for (const suite of doc.testsuites.testsuite as { name: string; tests: string; testcase: { name: string }[] }[]) {
-      const kind = results.files.find((f) => f.file === suite.name)!.kind;
-      const names = suite.testcase.map((c) => c.name);
-      expect(names, suite.name).toEqual(RULES.map((r) => r.meta.id).filter((id) => ruleKind(id) === undefined || ruleKind(id) === kind).sort());
-      expect(names.some((n) => n.startsWith(kind === 'scom' ? 'opcon/' : 'no-high-availability')), suite.name).toBe(false);
-      expect(Number(suite.tests)).toBe(names.length);
+  it('names each failing test case by rule id and position, for every kind', async () => {
+    const results = await validate(['examples/stretched-two-sites.yaml', 'examples/skype-standard-pair.yaml', 'examples/opcon-manual-failover.yaml'], { cwd: ROOT });
+    const xml = FORMATS.junit(results, OPTIONS);
+    expect(await jenkinsErrors(xml)).toEqual([]);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+    for (const suite of doc.testsuites.testsuite as { name: string; tests: string; testcase: { name: string } | { name: string }[] }[]) {
+      const file = results.files.find((f) => f.file === suite.name)!;
+      const cases = [suite.testcase].flat();
+      const failing = file.findings.filter((f) => f.severity !== 'info');
+      expect(cases.map((c) => c.name), suite.name).toEqual(failing.length > 0 ? failing.map((f) => `${f.ruleId} at ${f.line}:${f.column}`) : [file.file]);
+      expect(Number(suite.tests)).toBe(cases.length);
     }
   });
 
-  it('checks only the reading rules on a file that does not parse', async () => {
+  it('fails a file that does not parse with its syntax error', async () => {
     const { result } = await lintText('a: [', 'broken.yaml');
     const xml = FORMATS.junit({ version: 1, files: [result], summary: summarise([result]) }, OPTIONS);
+    expect(await jenkinsErrors(xml)).toEqual([]);
     expect(xml.match(/<testcase /g)).toHaveLength(1);
-    expect(xml).toMatch(/name="yaml-syntax"/);
+    expect(xml).toMatch(/name="yaml-syntax at 1:5"/);
   });
 });
 
@@ -176,6 +206,102 @@ describe('github', () => {
   });
 });
 
+/**
+ * The Actions runner's parser of a `::command k=v,...::data` line (ActionCommand.TryParseV2): the
+ * command up to the first space, properties split at `,` and then at the first `=`, and its
+ * unescaping, `%25` last, of `%0D`, `%0A` (and `%3A`, `%2C` in a property).
+ */
+function parseRunnerCommand(line: string): { command: string; properties: Record<string, string>; data: string } | null {
+  if (!line.startsWith('::')) return null;
+  const end = line.indexOf('::', 2);
+  if (end < 0) return null;
+  const info = line.slice(2, end);
+  const space = info.indexOf(' ');
+  const command = space < 0 ? info : info.slice(0, space);
+  const unescape = (v: string, mappings: readonly [string, string][]) => mappings.reduce((t, [token, replacement]) => t.split(replacement).join(token), v);
+  const data: [string, string][] = [['\r', '%0D'], ['\n', '%0A'], ['%', '%25']];
+  const property: [string, string][] = [['\r', '%0D'], ['\n', '%0A'], [':', '%3A'], [',', '%2C'], ['%', '%25']];
+  const properties: Record<string, string> = {};
+  if (space >= 0) {
+    for (const pair of info.slice(space + 1).split(',')) {
+      const eq = pair.indexOf('=');
+      if (eq > 0) properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1), property);
+    }
+  }
+  return { command, properties, data: unescape(line.slice(end + 2), data) };
+}
+
+describe('github through the runner\'s parser', () => {
+  it('gives back every finding\'s file, position, rule and message, hostile ones included', async () => {
+    const results = await hostileResults();
+    const { result } = await lintText('version: 1\nmanagementServers:\n  - name: "a,b:c%0A%25"\n', 'x%0A,y:z.yaml');
+    const all: Results = { version: 1, files: [...results.files, result], summary: summarise([...results.files, result]) };
+    const lines = FORMATS.github(all, OPTIONS).trimEnd().split('\n');
+    const findings = all.files.flatMap((f) => f.findings);
+    expect(lines).toHaveLength(findings.length);
+    lines.forEach((line, i) => {
+      const parsed = parseRunnerCommand(line)!;
+      const f = findings[i]!;
+      expect(parsed).toEqual({
+        command: { error: 'error', warning: 'warning', info: 'notice' }[f.severity],
+        properties: { file: escapeForTerminal(f.file), line: String(f.line), col: String(f.column), title: f.ruleId },
+        data: escapeForTerminal(f.message),
+      });
+    });
+  });
+});
+
+describe('markdown', () => {
+  it('heads with the verdict, links each finding to its line, and no name breaks the table', async () => {
+    const results = await hostileResults();
+    const md = FORMATS.markdown(results, { ...OPTIONS, links: { base: 'https://github.com/o/r/blob/abc123', lineAnchor: (l) => `#L${l}` } });
+    const lines = md.split('\n');
+    expect(lines[0]).toMatch(/^### (❌|⚠️) pooltopo: \d+ problems \(\d+ errors?, \d+ warnings?, \d+ infos?\) in 1 file$/);
+    const rows = lines.filter((l) => l.startsWith('| ') && !l.startsWith('| severity') && !l.startsWith('| pool |'));
+    // Each row has exactly its cells: an unescaped | in a name would add one.
+    for (const row of rows.filter((r) => !/^\| (error|warning|info) \|/.test(r))) expect(row.replace(/\\\|/g, '').split('|'), row).toHaveLength(4);
+    const findingRows = rows.filter((r) => /^\| (error|warning|info) \|/.test(r));
+    expect(findingRows).toHaveLength(results.files[0]!.findings.length);
+    for (const r of findingRows) expect(r.replace(/\\\|/g, '').split('|')).toHaveLength(6);
+    expect(findingRows[0]).toMatch(/\]\(https:\/\/github\.com\/o\/r\/blob\/abc123\/dir\/we%22ird%20%3Cfile%3E%20%26%20%25%2C%3A%3B%5D%5D%3E\.yaml#L\d+\)/);
+    expect(md).not.toMatch(/<script>|\u202E/);
+    expect(md).toMatch(/&lt;script&gt;/);
+    // The pools' figures, under the file's name.
+    expect(md).toMatch(/^\| pool \| figures \|$/m);
+  });
+
+  it('says there are no problems, and links nothing where the repository is not known', async () => {
+    const results = await validate(['examples/two-servers-separate-sql.yaml'], { cwd: ROOT });
+    const md = FORMATS.markdown(results, OPTIONS);
+    expect(md.split('\n')[0]).toMatch(/^### (✅|⚠️|❌) pooltopo: /);
+    expect(md).not.toMatch(/\]\(/);
+  });
+});
+
+describe('codeclimate', () => {
+  it('has the fields GitLab reads, each of its type, with fingerprints stable when lines move', async () => {
+    const text = readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8');
+    const issues = async (t: string) => {
+      const { result } = await lintText(t, 'examples/stretched-two-sites.yaml');
+      return JSON.parse(FORMATS.codeclimate({ version: 1, files: [result], summary: summarise([result]) }, { ...OPTIONS, repoPath: (p) => `infra/${p}` })) as Record<string, unknown>[];
+    };
+    const before = await issues(text);
+    expect(before.length).toBeGreaterThan(3);
+    for (const issue of before) {
+      expect(typeof issue['description']).toBe('string');
+      expect(typeof issue['check_name']).toBe('string');
+      expect(issue['fingerprint']).toMatch(/^[0-9a-f]{32}$/);
+      expect(['info', 'minor', 'major', 'critical', 'blocker']).toContain(issue['severity']);
+      const location = issue['location'] as { path: string; lines: { begin: number } };
+      expect(location.path).toBe('infra/examples/stretched-two-sites.yaml');
+      expect(Number.isInteger(location.lines.begin) && location.lines.begin >= 1).toBe(true);
+    }
+    expect(new Set(before.map((i) => i['fingerprint'])).size).toBe(before.length);
+    const moved = await issues(`# a comment\n\n${text.replace('ms: "14 ms"', 'ms: "16 ms"')}`);
+    expect(moved.map((i) => i['fingerprint'])).toEqual(before.map((i) => i['fingerprint']));
+  });
+});
+
 describe('stylish', () => {
   it('shows control and bidirectional characters escaped', async () => {
     const out = FORMATS.stylish(await hostileResults(), OPTIONS);
@@ -188,25 +314,30 @@ describe('stylish', () => {
 });
 
 describe('snapshots', () => {
-  it.each(['stylish', 'json', 'sarif', 'junit', 'github'] as const)('%s of the examples', async (format) => {
+  const EXTENSION = { stylish: 'txt', github: 'github.txt', junit: 'xml', sarif: 'sarif.json', json: 'json', markdown: 'md', codeclimate: 'codeclimate.json' } as const;
+  it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'codeclimate'] as const)('%s of the examples', async (format) => {
     const results = await validate(['examples'], { cwd: ROOT });
     const format_ = FORMATS[format] as (r: Results, o: FormatOptions) => string;
-    await expect(format_(results, OPTIONS)).toMatchFileSnapshot(`snapshots/examples.${format === 'stylish' ? 'txt' : format === 'github' ? 'github.txt' : format === 'junit' ? 'xml' : format === 'sarif' ? 'sarif.json' : 'json'}`);
+    await expect(format_(results, OPTIONS)).toMatchFileSnapshot(`snapshots/examples.${EXTENSION[format]}`);
   });
 });
 
 describe('many findings', () => {
-  it('are formatted in every format without running out of stack (a finding per server of a 100,000-server file)', { timeout: 60_000 }, () => {
+  it('are formatted in every format without running out of stack (a finding per server of a 100,000-server file)', { timeout: 120_000 }, () => {
     const findings = Array.from({ length: 200_000 }, (_, i) => ({
       ruleId: 'unknown-reference', severity: 'error' as const, message: `Server "ms${i}" names data centre "nowhere", which is not defined.`,
       file: 'big.yaml', line: i + 2, column: 5, path: `/managementServers/${i}/dataCenter`,
     }));
     const files = [{ file: 'big.yaml', kind: 'scom' as const, findings, pools: [] }];
     const results: Results = { version: 1, files, summary: summarise(files) };
-    for (const format of ['stylish', 'json', 'sarif', 'junit', 'github'] as const) {
+    for (const format of ['stylish', 'json', 'sarif', 'junit', 'github', 'codeclimate'] as const) {
       const text = FORMATS[format](results, OPTIONS);
       expect(text.length, format).toBeGreaterThan(200_000 * 40);
     }
+    // A step summary is cut at 1 MiB: markdown lists the first findings and says how many more.
+    const md = FORMATS.markdown(results, OPTIONS);
+    expect(md.length).toBeLessThan(1024 * 1024);
+    expect(md).toMatch(/… and 199,000 more findings/);
     expect(FORMATS.stylish(results, OPTIONS)).toMatch(/200,000 problems \(200,000 errors, 0 warnings, 0 infos\) in 1 file/);
   });
 });

@@ -22,6 +22,12 @@ import { loadConfig } from '../config/load.js';
 import { NO_CONFIG, type Config } from '../config/config.js';
 import { describeRules } from '../rules/descriptors.js';
 import { closest } from '../util/suggest.js';
+import { outputPairs, readStandardInput, repoPathFn, repositoryLinks, repositoryRoot, type OptionToken } from './outputs.js';
+import { decodeText, DEFAULT_READ_LIMITS } from '../io/files.js';
+import { ignoreMatcher } from '../io/ignore.js';
+import { NO_NODES, SourceMap } from '../io/source-map.js';
+import { syntaxOutcome } from '../lint.js';
+import { summarise, type Results } from '../results.js';
 import { own } from '../util/own.js';
 
 export interface Io {
@@ -33,6 +39,8 @@ export interface Io {
   readonly isTTY: boolean;
   /** Told how many files `validate` is about to lint (bin/ tunes V8 for a long batch). */
   readonly onBatch?: (files: number) => void;
+  /** Standard input, up to `limit` bytes and one more (default: read from descriptor 0). */
+  readonly readStdin?: (limit: number) => Uint8Array;
 }
 
 let packageJson: { version: string; homepage: string } | undefined;
@@ -54,6 +62,7 @@ Commands:
   report FILE [-o OUT.html]   write a self-contained HTML design-review report
   simulate FILE --down NAMES  what works when servers or data centres are down, or the network splits
   plan FILE                   the smallest change per pool to reach the target tolerable failures
+  diff OLD NEW | FILE --base REF   what a change does to resilience: figures and findings that differ
   import SOURCE FILE...       write a topology file from a live system's own files (${IMPORTERS.map((i) => i.source).join(', ')})
   rules [RULE-ID]             list the rules, or explain one
   schema                      print the JSON Schema of the topology format
@@ -69,7 +78,10 @@ Exit codes: 0 nothing at or above --fail-on was found; 1 it was; 2 the command c
 const VALIDATE_USAGE = `Usage: pooltopo validate FILE|DIR|GLOB... [options]
 
 Lint topology files. A directory means its *.yaml and *.yml files, recursively (skipping
-node_modules and hidden files and folders); a .json file is read when named.
+node_modules and hidden files and folders, and YAML with none of a topology's top-level keys,
+which the summary counts and --debug names); a .json file is read when named; - is standard input.
+Several --format/-o pairs write several outputs from one run (--format sarif -o x.sarif
+--format stylish): each format to the -o after it, the one without to standard output.
 
 Options:
   -f, --format FORMAT    output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
@@ -81,6 +93,11 @@ Options:
       --config FILE      config file (default: .pooltopo.yaml found upward from the working directory)
       --no-config        use no config file
       --report-unused-disable   report suppression comments that suppress nothing
+      --max-warnings N   exit 1 when there are more than N warnings, whatever --fail-on says
+      --quiet            report errors only (warnings and infos neither printed nor counted)
+      --stdin-filename NAME   with - as the file: read standard input, reported as NAME
+      --sarif-include-suppressed   keep findings suppressed in the file in SARIF (GitHub opens
+                         an alert for each, so they are left out by default)
       --no-error-on-unmatched-pattern   warn, rather than stop with exit 2, where a glob
                          matches nothing, a directory holds no topology file, or the config's
                          ignore leaves out every file given (a missing path still stops)
@@ -89,7 +106,9 @@ Options:
   -h, --help             show this help
 
 Formats: stylish (people), json (scripts), sarif (GitHub code scanning), junit (GitLab, Jenkins,
-Azure DevOps test reports), github (GitHub Actions annotations).
+Azure DevOps test reports), github (GitHub Actions annotations), markdown (a pull request's
+summary), codeclimate (GitLab Code Quality). Paths in sarif, codeclimate and markdown are
+relative to the repository's root (the nearest folder up holding .git).
 `;
 
 const REPORT_USAGE = `Usage: pooltopo report FILE [-o OUT.html] [options]
@@ -195,6 +214,30 @@ Options:
   -h, --help             show this help
 `;
 
+const DIFF_USAGE = `Usage: pooltopo diff OLD NEW [options]
+       pooltopo diff FILE --base REF [options]
+
+What a change does to resilience: for each pool the tolerable failures, availability, single
+points of failure and data-centre loss (Skype and OpCon on their own figures) that differ between
+two versions of one topology, the findings that are new or gone (matched by rule, pool and message,
+not by line), and the servers, pools and gateways added or removed. With --base, the old version is
+FILE as it is at REF in git (git show REF:FILE); a file new in this change has every figure added.
+Compare a design with a file written from the live system to find drift.
+
+Options:
+      --base REF            read the old version from git at REF (a branch, tag or commit)
+  -f, --format FORMAT       stylish, json or markdown (default: stylish)
+  -o, --output FILE         write the output to FILE
+      --follow-output-link  write -o through a symbolic link (refused by default)
+      --fail-on LEVEL       lowest severity of a new finding that makes the exit code 1 (default: error)
+      --config FILE / --no-config
+  -h, --help                show this help
+
+Exit codes: 1 when the change makes anything worse (fewer tolerable failures, less availability, a
+new single point of failure, a data centre's loss no longer survived, a new finding at or above
+--fail-on); 2 when it cannot compare (no git, no such ref, a side that is not a topology, two kinds).
+`;
+
 const SCHEMA_USAGE = `Usage: pooltopo schema
 
 Print the JSON Schema of the topology format (schemas/topology.schema.json), for editors and other tools.
@@ -204,7 +247,7 @@ interface Command {
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
   readonly allowPositionals: boolean;
-  run(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number>;
+  run(values: Record<string, unknown>, positionals: string[], io: Io, tokens: readonly OptionToken[]): Promise<number>;
 }
 
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
@@ -229,6 +272,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       'fail-on': { type: 'string' },
       'report-unused-disable': { type: 'boolean' },
       'no-error-on-unmatched-pattern': { type: 'boolean' },
+      'stdin-filename': { type: 'string' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean' },
+      'sarif-include-suppressed': { type: 'boolean' },
     },
     run: runValidate,
   },
@@ -268,6 +315,23 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       'target-failures': { type: 'string' },
     },
     run: runPlan,
+  },
+  diff: {
+    usage: DIFF_USAGE,
+    allowPositionals: true,
+    options: {
+      ...HELP_OPTION,
+      ...CONFIG_OPTIONS,
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      'follow-output-link': { type: 'boolean' },
+      base: { type: 'string' },
+      'fail-on': { type: 'string' },
+    },
+    async run(values, positionals, io) {
+      const { runDiff } = await import('./diff-command.js');
+      return runDiff(values, positionals, io);
+    },
   },
   import: {
     usage: IMPORT_USAGE,
@@ -349,7 +413,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals, strict: true });
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals, strict: true, tokens: true });
     } catch (err) {
       throw new PooltopoError(`${name}: ${usageMessage(err, name, command.options)} (pooltopo ${name} --help)`);
     }
@@ -357,7 +421,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(command.usage);
       return 0;
     }
-    return await command.run(parsed.values, parsed.positionals, io);
+    return await command.run(debug ? { ...parsed.values, debug: true } : parsed.values, parsed.positionals, io, parsed.tokens);
   } catch (err) {
     if (err instanceof PooltopoError) {
       io.stderr(`pooltopo: ${oneLine(err.message)}\n`);
@@ -370,33 +434,98 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function runValidate(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
-  if (positionals.length === 0) throw new PooltopoError('validate needs at least one file, directory or glob (pooltopo validate --help)');
-  const format = (values['format'] as string | undefined) ?? 'stylish';
-  if (!FORMAT_NAMES.includes(format as FormatName)) {
-    throw new PooltopoError(`unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
+async function runValidate(values: Record<string, unknown>, positionals: string[], io: Io, tokens: readonly OptionToken[] = []): Promise<number> {
+  if (positionals.length === 0) throw new PooltopoError('validate needs at least one file, directory or glob, or - for standard input (pooltopo validate --help)');
+  const outputs = outputPairs(tokens);
+  for (const { format } of outputs) {
+    if (!FORMAT_NAMES.includes(format as FormatName)) throw new PooltopoError(`unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
   }
   const failOn = failOnOf(values);
+  const maxWarnings = maxWarningsOf(values);
+  const quiet = values['quiet'] === true;
   const config = await configFor(values, io);
-  const results = await validate(positionals, {
+  const options: ValidateOptions = {
     cwd: io.cwd,
     config,
     reportUnusedDisable: values['report-unused-disable'] === true,
     errorOnUnmatchedPattern: values['no-error-on-unmatched-pattern'] !== true,
     onWarning: warnOn(io),
     ...(io.onBatch ? { onStart: io.onBatch } : {}),
-  });
-  const output = outputOf(values);
-  const color = output === undefined && wantsColor(values, io);
-  const text = FORMATS[format as FormatName](results, {
-    color,
+    ...(values['debug'] ? { onSkipped: (file: string) => io.stderr(`pooltopo: debug: skipped ${oneLine(JSON.stringify(file))}: it has none of any kind's top-level keys\n`) } : {}),
+  };
+  const stdinName = values['stdin-filename'] as string | undefined;
+  if (stdinName !== undefined && !positionals.includes('-')) throw new PooltopoError('--stdin-filename names standard input: give - as the file too');
+  const all = positionals.includes('-')
+    ? await validateStdin(positionals, stdinName, options, config, io)
+    : await validate(positionals, options);
+  // --quiet: errors only, printed and counted, as ESLint's.
+  const results: Results = quiet ? onlyErrors(all) : all;
+  const root = repositoryRoot(io.cwd);
+  const formatOptions = {
     rules: describeRules(config),
     failOn,
     version: pkg().version,
     informationUri: pkg().homepage,
-  });
-  await emit(text, output, io, readBy(results.files.map((f) => f.file), config), writeOptions(values));
-  return internalError(results.files, io) ?? (results.files.some((f) => failing(f.findings, failOn)) ? 1 : 0);
+    repoPath: repoPathFn(io.cwd, root.root),
+    repoRoot: root.root,
+    includeSuppressed: values['sarif-include-suppressed'] === true,
+    links: root.found ? repositoryLinks(io.env) : undefined,
+  };
+  const inputs = readBy(results.files.map((f) => f.file).filter((f) => f !== stdinName), config);
+  for (const { output } of outputs) if (output !== undefined) refuseOverwritingInput(output, inputs, io.cwd);
+  // One lint, then each writer: the files first, standard output last, so that a refused -o leaves nothing half told.
+  for (const { format, output } of [...outputs.filter((o) => o.output !== undefined), ...outputs.filter((o) => o.output === undefined)]) {
+    const text = FORMATS[format as FormatName](results, { ...formatOptions, color: output === undefined && wantsColor(values, io) });
+    await emit(text, output, io, inputs, writeOptions(values));
+  }
+  const internal = internalError(results.files, io);
+  if (internal !== undefined) return internal;
+  if (maxWarnings !== undefined && results.summary.warnings > maxWarnings) {
+    io.stderr(`pooltopo: ${plural(results.summary.warnings, 'warning')}, more than --max-warnings ${maxWarnings} allows\n`);
+    return 1;
+  }
+  return results.files.some((f) => failing(f.findings, failOn)) ? 1 : 0;
+}
+
+/** --max-warnings N: a whole number. */
+function maxWarningsOf(values: Record<string, unknown>): number | undefined {
+  const raw = values['max-warnings'] as string | undefined;
+  if (raw === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(raw)) throw new PooltopoError(`--max-warnings must be a whole number, not "${raw}"`);
+  return Number(raw);
+}
+
+/** The results with their warnings and infos left out, and the summary counted again. */
+function onlyErrors(results: Results): Results {
+  const files = results.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') }));
+  return { version: 1, files, summary: summarise(files) };
+}
+
+/**
+ * validate of `-`: one topology read from standard input, within the document limits, reported
+ * under --stdin-filename (which the config's ignore applies to, as ESLint's does).
+ */
+async function validateStdin(positionals: readonly string[], name: string | undefined, options: ValidateOptions, config: Config, io: Io): Promise<Results> {
+  if (positionals.length > 1) throw new PooltopoError('- reads one topology from standard input: give no other file beside it');
+  if (name === '') throw new PooltopoError('--stdin-filename is empty (an unset variable?); name the path the input is reported under');
+  const file = name ?? '<stdin>';
+  if (name !== undefined && ignoreMatcher(config.ignore, config.dir, io.cwd)(name)) {
+    warnOn(io)(`"${name}" is ignored by the config's ignore patterns`);
+    return { version: 1, files: [], summary: summarise([]) };
+  }
+  const limit = config.limits?.maxFileBytes ?? DEFAULT_READ_LIMITS.maxFileBytes;
+  const bytes = (io.readStdin ?? readStandardInput)(limit);
+  const lintOptions = { rules: config.rules, settings: config.settings, policies: config.policies, limits: config.limits ?? {} };
+  if (bytes.length > limit) {
+    const outcome = syntaxOutcome(file, new SourceMap('', NO_NODES), [{ message: `standard input is larger than the ${limit.toLocaleString('en-US')} bytes pooltopo reads`, offset: 0 }], lintOptions);
+    return { version: 1, files: [outcome.result], summary: summarise([outcome.result]) };
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    const outcome = syntaxOutcome(file, new SourceMap(decoded.text, NO_NODES), [{ message: decoded.message.replace('the file', 'standard input'), offset: decoded.offset }], lintOptions);
+    return { version: 1, files: [outcome.result], summary: summarise([outcome.result]) };
+  }
+  return validate([{ file, text: decoded.text }], options);
 }
 
 async function runReport(values: Record<string, unknown>, positionals: string[], io: Io): Promise<number> {
@@ -461,7 +590,7 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
 }
 
 /** Lints the one FILE a command works on: a directory or a glob is an error, whatever it finds. */
-async function lintOne(command: string, file: string, config: Config, io: Io, extra: Pick<ValidateOptions, 'policies' | 'onWarning'> = {}): Promise<LintOutcome> {
+export async function lintOne(command: string, file: string, config: Config, io: Io, extra: Pick<ValidateOptions, 'policies' | 'onWarning'> = {}): Promise<LintOutcome> {
   // Without the policies (simulate and plan run none), the config's severities for them do not apply.
   const rules = extra.policies ? config.rules : Object.fromEntries(Object.entries(config.rules).filter(([id]) => ruleById(id)));
   // A file named to one of these commands is worked on even where the config's ignore would skip it.
@@ -480,24 +609,24 @@ function warnOn(io: Io): (message: string) => void {
 }
 
 /** The --output file; undefined for standard output (no -o, or `-o -` as other tools take it). */
-function outputOf(values: Record<string, unknown>): string | undefined {
+export function outputOf(values: Record<string, unknown>): string | undefined {
   const output = values['output'] as string | undefined;
   if (output === '') throw new PooltopoError('--output is an empty path (an unset variable?); name a file, or - for standard output');
   return output === '-' ? undefined : output;
 }
 
 /** The files a command read: its topology files and the config file, which -o must not replace. */
-function readBy(files: readonly string[], config: Config): string[] {
+export function readBy(files: readonly string[], config: Config): string[] {
   return config.file !== undefined ? [...files, config.file] : [...files];
 }
 
 /** How `-o` may be written: through a link only with --follow-output-link. */
-function writeOptions(values: Record<string, unknown>): WriteOptions {
+export function writeOptions(values: Record<string, unknown>): WriteOptions {
   return { followLink: values['follow-output-link'] === true };
 }
 
 /** Writes a command's output to `-o` (atomically, never over one of the files it read) or to stdout. */
-async function emit(text: string, output: string | undefined, io: Io, inputs: readonly string[], options: WriteOptions): Promise<void> {
+export async function emit(text: string, output: string | undefined, io: Io, inputs: readonly string[], options: WriteOptions): Promise<void> {
   if (output === undefined) return io.stdout(text);
   refuseOverwritingInput(output, inputs, io.cwd);
   await writeFileAtomic(output, text, io.cwd, options);
@@ -593,7 +722,7 @@ function internalError(files: readonly { readonly findings: readonly Finding[] }
   return 2;
 }
 
-function failOnOf(values: Record<string, unknown>): Severity {
+export function failOnOf(values: Record<string, unknown>): Severity {
   const failOn = (values['fail-on'] as string | undefined) ?? 'error';
   if (!SEVERITIES.includes(failOn as Severity)) {
     throw new PooltopoError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${failOn}"`);
@@ -605,7 +734,7 @@ function failing(findings: readonly { severity: Severity }[], failOn: Severity):
   return findings.some((x) => atOrAbove(x.severity, failOn));
 }
 
-async function configFor(values: Record<string, unknown>, io: Io): Promise<Config> {
+export async function configFor(values: Record<string, unknown>, io: Io): Promise<Config> {
   if (values['config'] === '') throw new PooltopoError('--config is an empty path (an unset variable?); name a config file, or use --no-config');
   if (values['no-config'] && values['config'] !== undefined) throw new PooltopoError('--config and --no-config say opposite things; give one of them');
   if (values['no-config']) return NO_CONFIG(io.cwd);

@@ -18,13 +18,14 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(results: Results): string {
+/** `repoPath`: a finding's path from the repository's root, where the runner resolves `file=`. */
+export function formatGithub(results: Results, repoPath: (file: string) => string = (f) => f): string {
   const lines: string[] = [];
   for (const file of results.files) {
     for (const f of file.findings) {
       // The runner prints the log raw: a control sequence in a name would act on the reader's
       // terminal, so names and messages are escaped as stylish escapes them.
-      const props = `file=${escapeProperty(escapeForTerminal(f.file))},line=${f.line},col=${f.column},title=${escapeProperty(escapeForTerminal(f.ruleId))}`;
+      const props = `file=${escapeProperty(escapeForTerminal(repoPath(f.file)))},line=${f.line},col=${f.column},title=${escapeProperty(escapeForTerminal(f.ruleId))}`;
       lines.push(`::${COMMAND[f.severity]} ${props}::${escapeData(escapeForTerminal(f.message))}`);
     }
   }

@@ -7,6 +7,8 @@ import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
+import { formatMarkdown, type RepositoryLinks } from './markdown.js';
+import { formatCodeClimate } from './codeclimate.js';
 import { escapeJsonForTerminal } from './text.js';
 
 export interface FormatOptions {
@@ -16,15 +18,27 @@ export interface FormatOptions {
   readonly failOn: Severity;
   readonly version: string;
   readonly informationUri: string;
+  /** A finding's path relative to the repository's root, for sarif, codeclimate and markdown (default: as it is). */
+  readonly repoPath?: ((file: string) => string) | undefined;
+  /** The repository's root (absolute), for SARIF's originalUriBaseIds. */
+  readonly repoRoot?: string | undefined;
+  /** SARIF: findings suppressed in the file too. */
+  readonly includeSuppressed?: boolean | undefined;
+  /** markdown: where the findings' lines are on the forge. */
+  readonly links?: RepositoryLinks | undefined;
 }
+
+const asIs = (file: string) => file;
 
 export const FORMATS = {
   stylish: (results: Results, o: FormatOptions) => formatStylish(results, { color: o.color }),
   // The JSON formats write what a terminal would act on as \u escapes: the same data, safe to print.
   json: (results: Results, _options?: FormatOptions) => escapeJsonForTerminal(formatJson(results)),
-  sarif: (results: Results, o: FormatOptions) => escapeJsonForTerminal(formatSarif(results, { rules: o.rules, version: o.version, informationUri: o.informationUri })),
+  sarif: (results: Results, o: FormatOptions) => escapeJsonForTerminal(formatSarif(results, { rules: o.rules, version: o.version, informationUri: o.informationUri, repoPath: o.repoPath, repoRoot: o.repoRoot, includeSuppressed: o.includeSuppressed })),
   junit: (results: Results, o: FormatOptions) => formatJunit(results, { rules: o.rules, failOn: o.failOn }),
-  github: (results: Results, _options?: FormatOptions) => formatGithub(results),
+  github: (results: Results, o?: FormatOptions) => formatGithub(results, o?.repoPath ?? asIs),
+  markdown: (results: Results, o: FormatOptions) => formatMarkdown(results, { repoPath: o.repoPath ?? asIs, links: o.links }),
+  codeclimate: (results: Results, o: FormatOptions) => escapeJsonForTerminal(formatCodeClimate(results, { repoPath: o.repoPath ?? asIs })),
 } as const satisfies Record<string, (results: Results, options: FormatOptions) => string>;
 
 export type FormatName = keyof typeof FORMATS;

@@ -1,16 +1,18 @@
 /**
- * JUnit XML as GitLab, Jenkins and Azure DevOps read it: a <testsuite> per file, a <testcase> per
- * rule checked on it, a <failure> per finding at or above --fail-on (findings below it are listed
- * in the test case's <system-out>).
+ * JUnit XML as GitLab, Jenkins (junit-10.xsd: no attribute outside it) and Azure DevOps read it, as
+ * ESLint's junit formatter writes it: a <testsuite> per file, a <testcase> per finding at or above
+ * --fail-on with its <failure> (Jenkins shows only a test case's first failure, so each finding is
+ * its own), and one passing test case for a file with none. Findings below --fail-on go to the
+ * suite's <system-out>.
  */
 import type { Results } from '../results.js';
-import { sortedById, type RuleDescriptor } from '../rules/descriptors.js';
+import type { RuleDescriptor } from '../rules/descriptors.js';
 import { atOrAbove, type Severity } from '../rules/types.js';
-import { rulesChecked } from './checked.js';
 import { escapeXmlForTerminal } from './text.js';
 
 export interface JunitOptions {
-  readonly rules: readonly RuleDescriptor[];
+  /** Kept for the library's callers; the test cases are the findings. */
+  readonly rules?: readonly RuleDescriptor[];
   readonly failOn: Severity;
 }
 
@@ -18,27 +20,20 @@ export function formatJunit(results: Results, options: JunitOptions): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
-  const sorted = sortedById(options.rules);
   for (const file of results.files) {
-    // rulesChecked filters or copies, so the order holds.
-    const rules = rulesChecked(file, sorted);
-    const cases: string[] = [];
-    let suiteFailures = 0;
-    for (const rule of rules) {
-      const findings = file.findings.filter((f) => f.ruleId === rule.id);
-      const failing = findings.filter((f) => atOrAbove(f.severity, options.failOn));
-      const other = findings.filter((f) => !atOrAbove(f.severity, options.failOn));
-      if (failing.length > 0) suiteFailures++;
-      const body = [
-        ...failing.map((f) => `      <failure message="${attr(f.message)}" type="${f.severity}">${text(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`)}</failure>`),
-        ...(other.length > 0 ? [`      <system-out>${text(other.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`).join('\n'))}</system-out>`] : []),
-      ];
-      const open = `    <testcase classname="${attr(file.file)}" name="${attr(rule.id)}" file="${attr(file.file)}" time="0"`;
-      cases.push(body.length > 0 ? `${open}>\n${body.join('\n')}\n    </testcase>` : `${open}/>`);
-    }
-    tests += rules.length;
-    failures += suiteFailures;
-    suites.push(`  <testsuite name="${attr(file.file)}" tests="${rules.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0">\n${cases.join('\n')}\n  </testsuite>`);
+    const failing = file.findings.filter((f) => atOrAbove(f.severity, options.failOn));
+    const other = file.findings.filter((f) => !atOrAbove(f.severity, options.failOn));
+    const cases = failing.length === 0
+      ? [`    <testcase classname="${attr(file.file)}" name="${attr(file.file)}" time="0"/>`]
+      : failing.map((f) => [
+        `    <testcase classname="${attr(file.file)}" name="${attr(`${f.ruleId} at ${f.line}:${f.column}`)}" time="0">`,
+        `      <failure message="${attr(f.message)}" type="${f.severity}">${text(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`)}</failure>`,
+        '    </testcase>',
+      ].join('\n'));
+    const out = other.length > 0 ? [`    <system-out>${text(other.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`).join('\n'))}</system-out>`] : [];
+    tests += cases.length;
+    failures += failing.length;
+    suites.push(`  <testsuite name="${attr(file.file)}" package="pooltopo" tests="${cases.length}" failures="${failing.length}" errors="0" skipped="0" time="0">\n${[...cases, ...out].join('\n')}\n  </testsuite>`);
   }
   // Characters a terminal acts on as references: the same text for a parser, safe to print.
   return escapeXmlForTerminal(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pooltopo" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.map((suite) => `${suite}\n`).join('')}</testsuites>\n`);

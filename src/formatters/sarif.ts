@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { compareFindings, type Finding, type Results } from '../results.js';
+import { stableKey } from './codeclimate.js';
 import { sortedById, type RuleDescriptor } from '../rules/descriptors.js';
 import type { Severity } from '../rules/types.js';
 
@@ -12,6 +13,12 @@ export interface SarifOptions {
   readonly rules: readonly RuleDescriptor[];
   readonly version: string;
   readonly informationUri: string;
+  /** A finding's path relative to the repository's root (default: as it is). */
+  readonly repoPath?: ((file: string) => string) | undefined;
+  /** The repository's root as an absolute path, for `originalUriBaseIds` (default: none given). */
+  readonly repoRoot?: string | undefined;
+  /** Findings suppressed in the file too (GitHub opens an alert for each, whatever its suppression says). */
+  readonly includeSuppressed?: boolean | undefined;
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -20,15 +27,17 @@ export function formatSarif(results: Results, options: SarifOptions): string {
   const rules = sortedById(options.rules);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const sarifResults: unknown[] = [];
+  const repoPath = options.repoPath ?? ((f: string) => f);
   for (const file of results.files) {
     const seen = new Map<string, number>();
     // Suppressed findings among the others, in CLI.md's order (file, line, column, ruleId).
     const all = [
       ...file.findings.map((f) => ({ finding: f, justification: undefined as string | undefined })),
-      ...(file.suppressed ?? []).map((f) => ({ finding: f as Finding, justification: f.justification })),
+      ...(options.includeSuppressed ? file.suppressed ?? [] : []).map((f) => ({ finding: f as Finding, justification: f.justification })),
     ].sort((a, b) => compareFindings(a.finding, b.finding));
     for (const { finding, justification } of all) {
-      const key = fingerprintKey(finding);
+      const repoFile = repoPath(finding.file);
+      const key = stableKey(finding, repoFile);
       const occurrence = (seen.get(key) ?? 0) + 1;
       seen.set(key, occurrence);
       const ruleIndex = index.get(finding.ruleId);
@@ -39,11 +48,12 @@ export function formatSarif(results: Results, options: SarifOptions): string {
         message: { text: finding.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: artifactUri(finding.file) },
+            artifactLocation: repoFile.startsWith('/') ? { uri: artifactUri(repoFile) } : { uri: artifactUri(repoFile), uriBaseId: SRCROOT },
             region: { startLine: finding.line, startColumn: finding.column },
           },
         }],
-        partialFingerprints: { 'pooltopoFinding/v1': `${sha256(key)}:${occurrence}` },
+        // The key GitHub documents and reads; made of what identifies the finding, not its line or figures.
+        partialFingerprints: { primaryLocationLineHash: `${sha256(key)}:${occurrence}` },
         ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', justification }] } : {}),
       });
     }
@@ -60,7 +70,7 @@ export function formatSarif(results: Results, options: SarifOptions): string {
           informationUri: options.informationUri,
           rules: rules.map((r) => ({
             id: r.id,
-            name: pascalCase(r.id),
+            name: ruleName(r.id),
             shortDescription: { text: sentence(r.description) },
             fullDescription: { text: r.rationale },
             help: { text: helpText(r), markdown: helpMarkdown(r) },
@@ -70,6 +80,7 @@ export function formatSarif(results: Results, options: SarifOptions): string {
           })),
         },
       },
+      ...(options.repoRoot !== undefined ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
       columnKind: 'utf16CodeUnits',
       results: sarifResults,
     }],
@@ -77,9 +88,12 @@ export function formatSarif(results: Results, options: SarifOptions): string {
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-/** What identifies a finding across commits: not its line, which moves as the file is edited. */
-function fingerprintKey(f: Finding): string {
-  return [f.ruleId, f.file, f.path, f.pool ?? '', f.message].join('\u0000');
+const SRCROOT = '%SRCROOT%';
+
+/** An absolute folder as a file: URI ending in a slash, as originalUriBaseIds requires. */
+function directoryUri(dir: string): string {
+  const encoded = dir.split(/[\\/]/).map((s) => encodeURIComponent(s)).join('/');
+  return `file://${encoded.startsWith('/') ? '' : '/'}${encoded}${encoded.endsWith('/') ? '' : '/'}`;
 }
 
 /**
@@ -97,6 +111,12 @@ export function artifactUri(file: string): string {
   const absolute = file.startsWith('/');
   const encoded = file.split('/').map((s) => encodeURIComponent(s)).join('/');
   return absolute ? `file://${encoded}` : encoded;
+}
+
+/** A rule's name, which SARIF wants apart from its id (`schema` is named SchemaViolation, not Schema). */
+function ruleName(id: string): string {
+  const name = pascalCase(id);
+  return name.toLowerCase() === id.toLowerCase() ? `${name}Violation` : name;
 }
 
 function pascalCase(id: string): string {

@@ -23,12 +23,14 @@ export function formatStylish(results: Results, options: StylishOptions): string
     for (const line of formatFile(file, paint)) out.push(line);
     out.push('');
   }
-  const { errors, warnings, infos, files } = results.summary;
+  const { errors, warnings, infos, files, skipped } = results.summary;
   const problems = errors + warnings + infos;
+  // Other tools' YAML a walk met: counted, so that a reader knows they were not linted (--debug names them).
+  const skip = skipped ? ` (${plural(skipped, 'file')} skipped: not topologies)` : '';
   if (problems === 0) {
-    out.push(paint('green', `✔ no problems in ${plural(files, 'file')}`));
+    out.push(paint('green', `✔ no problems in ${plural(files, 'file')}${skip}`));
   } else {
-    const line = `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}) in ${plural(files, 'file')}`;
+    const line = `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info')}) in ${plural(files, 'file')}${skip}`;
     out.push(paint(errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'blue', paint('bold', line)));
   }
   return out.join('\n') + '\n';

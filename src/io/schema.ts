@@ -212,7 +212,8 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(p['additionalProperty']);
-      const allowed = allowedKeys(e);
+      // $schema is for editors: not a key to suggest for a topology's own.
+      const allowed = allowedKeys(e).filter((k) => k !== '$schema');
       const [near] = closest(key, allowed, 1);
       const hint = near ? `; did you mean "${near}"?` : allowed.length ? `; allowed keys are ${allowed.join(', ')}` : '';
       return {
@@ -263,6 +264,8 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
     case 'pattern': {
       // A name (definitions/name) has a character other than a space.
       if (p['pattern'] === '\\S') return { message: `${capital(field)} must not be blank (only spaces)`, path: e.instancePath, at: 'value' };
+      // A duration (latency's ms): a number, then its unit.
+      if (String(p['pattern']).includes('[A-Za-zµμ]')) return { message: `${capital(field)} must be a duration: a number of milliseconds, or a number and a time unit such as "24 ms" or "0.024 s"`, path: e.instancePath, at: 'value' };
       if (p['pattern'] === NAME_CHARACTERS) {
         const which = typeof e.data === 'string' ? whichControl(e.data) : '';
         const name = e.propertyName !== undefined ? `Key ${JSON.stringify(clip(e.propertyName))} in ${field}` : capital(field);

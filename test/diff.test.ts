@@ -1,0 +1,188 @@
+/** `pooltopo diff`: what a change does to resilience, from two files or from git (CLI.md, "`diff`"). */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './support/run-cli.js';
+
+const PAIRS = readdirSync(path.join(ROOT, 'examples/diff')).filter((f) => f.endsWith('.old.yaml')).map((f) => f.replace(/\.old\.yaml$/, ''));
+
+describe('the example pairs', () => {
+  it('are there: worse and better ones, for every kind, and drift', () => {
+    expect(PAIRS.length).toBeGreaterThanOrEqual(4);
+    expect(existsSync(path.join(ROOT, 'examples/diff/drift/reviewed-imported.diff.txt'))).toBe(true);
+  });
+
+  it.each(PAIRS)('%s gives its expected diff, and exit 1 only where it is worse', async (name) => {
+    const expected = readFileSync(path.join(ROOT, `examples/diff/${name}.diff.txt`), 'utf8');
+    const r = await runCli(['diff', `examples/diff/${name}.old.yaml`, `examples/diff/${name}.new.yaml`]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(expected);
+    expect(r.code).toBe(expected.trimEnd().split('\n').at(-1)!.startsWith('✖ worse') ? 1 : 0);
+  });
+
+  it('finds drift between the reviewed design and the imported one', async () => {
+    const r = await runCli(['diff', 'examples/diff/drift/reviewed.yaml', 'examples/diff/drift/imported.yaml']);
+    expect(r.stdout).toBe(readFileSync(path.join(ROOT, 'examples/diff/drift/reviewed-imported.diff.txt'), 'utf8'));
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('diff', () => {
+  it('answers in JSON with CLI.md\'s shape: each pool\'s figures that differ, findings added and removed, worse', async () => {
+    const r = await runCli(['diff', 'examples/diff/database-moves.old.yaml', 'examples/diff/database-moves.new.yaml', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const d = JSON.parse(r.stdout);
+    expect(Object.keys(d)).toEqual(expect.arrayContaining(['version', 'old', 'new', 'pools', 'managementGroup', 'findings', 'worse']));
+    expect(d.version).toBe(1);
+    expect(d.worse).toBe(true);
+    const linux = d.pools.find((p: { name: string }) => p.name === 'UNIX Linux Pool');
+    expect(linux).toMatchObject({ change: 'changed', before: { tolerableFailures: 1, votingMembers: 3 }, after: { tolerableFailures: 0, votingMembers: 2 }, worse: true });
+    // Only the figures that differ.
+    expect(linux.before).not.toHaveProperty('votesNeeded');
+    expect(d.managementGroup).toMatchObject({ before: { singlePointsOfFailure: ['scom-sql01'] }, after: { singlePointsOfFailure: ['scom-ms01'] }, worse: true });
+    expect(d.findings.added.map((f: { ruleId: string }) => f.ruleId)).toContain('no-high-availability');
+    expect(d.findings.removed.map((f: { ruleId: string }) => f.ruleId)).toContain('default-observer-no-benefit');
+    expect(d.removed).toEqual({ 'management servers': ['scom-ms03'], 'operational database': ['scom-sql01'] });
+  });
+
+  it('judges availability and a data centre\'s loss: a pool that worked without dc-b and now stops is worse', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
+    try {
+      const old = [
+        'version: 1', 'name: T', 'dataCenters: [{name: dc-a}, {name: dc-b}]',
+        'databases:', '  operational: {server: sql01, dataCenter: dc-a, availability: 0.999}',
+        'managementServers:',
+        '  - {name: ms01, dataCenter: dc-a, availability: 0.99}',
+        '  - {name: ms02, dataCenter: dc-a, availability: 0.99}',
+        '  - {name: ms03, dataCenter: dc-b, availability: 0.99}',
+        'pools:', '  - name: Linux Pool', '    createdWith: powershell', '    members: [ms01, ms02, ms03]', '',
+      ].join('\n');
+      writeFileSync(path.join(dir, 'old.yaml'), old);
+      writeFileSync(path.join(dir, 'new.yaml'), old.replace('{name: ms02, dataCenter: dc-a, availability: 0.99}', '{name: ms02, dataCenter: dc-b, availability: 0.9}'));
+      const r = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], { cwd: dir });
+      expect(r.code).toBe(1);
+      const d = JSON.parse(r.stdout);
+      const figures = d.pools.find((p: { name: string }) => p.name === 'Linux Pool').figures as { figure: string; before: unknown; after: unknown; verdict: string }[];
+      expect(figures.find((f) => f.figure === 'dataCenterLoss/dc-b')).toEqual({ figure: 'dataCenterLoss/dc-b', before: 'works', after: 'stops', verdict: 'worse' });
+      expect(figures.find((f) => f.figure === 'availability')!.verdict).toBe('worse');
+      expect(d.managementGroup.figures.map((f: { figure: string; verdict: string }) => [f.figure, f.verdict])).toEqual([['availability', 'worse']]);
+      const stylish = (await runCli(['diff', 'old.yaml', 'new.yaml'], { cwd: dir })).stdout;
+      expect(stylish).toMatch(/    loss of dc-b works → stops \(worse\)\n/);
+      expect(stylish).toMatch(/    availability 99\.87\d*% → 99\.69\d*% \(worse\)\n/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a moved block, a comment or a reordered list as no change (findings matched by rule, pool and message id)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
+    try {
+      const text = readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8');
+      writeFileSync(path.join(dir, 'old.yaml'), text);
+      // The pools block moved to the top, with comments: every finding is on another line.
+      const pools = text.slice(text.indexOf('pools:'), text.indexOf('poolManager:'));
+      const moved = text.replace(pools, '').replace('version: 1\n', `version: 1\n# moved\n\n${pools}\n`);
+      writeFileSync(path.join(dir, 'new.yaml'), moved);
+      const r = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], { cwd: dir });
+      const d = JSON.parse(r.stdout);
+      expect(d).toMatchObject({ pools: [], findings: { added: [], removed: [] }, worse: false });
+      expect(r.code).toBe(0);
+      const stylish = await runCli(['diff', 'old.yaml', 'new.yaml'], { cwd: dir });
+      expect(stylish.stdout).toMatch(/✔ no change to resilience\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes markdown for a pull request: the verdict, and a table no name can break', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
+    try {
+      const base = 'version: 1\nname: T\ndatabases:\n  operational:\n    server: sql01\nmanagementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n';
+      const pool = (members: string) => `pools:\n  - name: "a|b <script> @team \`x\`"\n    createdWith: powershell\n    members: [${members}]\n`;
+      writeFileSync(path.join(dir, 'old.yaml'), base + pool('ms01, ms02, ms03'));
+      writeFileSync(path.join(dir, 'new.yaml'), base + pool('ms01, ms02'));
+      const r = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'markdown'], { cwd: dir });
+      expect(r.code).toBe(1);
+      const lines = r.stdout.split('\n');
+      expect(lines[0]).toMatch(/^### ❌ pooltopo diff: worse: /);
+      const rows = lines.filter((l) => l.startsWith('| a'));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.replace(/\\\|/g, '').split('|'), row).toHaveLength(7);
+      expect(r.stdout).not.toMatch(/<script>|@team/);
+      expect(r.stdout).toMatch(/\| a\\\|b &lt;script&gt; &#64;team \\`x\\` \| tolerates \| 1 \| 0 \| 🔴 worse \|/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses, in one line with exit 2, two kinds, a side that is not a topology, and bad usage', async () => {
+    expect(await runCli(['diff', 'examples/diff/database-moves.old.yaml', 'examples/diff/skype-pair-dropped.new.yaml'])).toEqual({
+      code: 2, stdout: '', stderr: 'pooltopo: "examples/diff/database-moves.old.yaml" is kind scom and "examples/diff/skype-pair-dropped.new.yaml" is kind skype-pool-pair: diff compares two versions of one topology\n',
+    });
+    const notTopology = await runCli(['diff', 'package.json', 'examples/diff/database-moves.new.yaml']);
+    expect(notTopology.code).toBe(2);
+    expect(notTopology.stderr).toMatch(/^pooltopo: "package.json" is not a topology diff can compare: 1:1: .*\n$/);
+    expect((await runCli(['diff', 'examples/diff/database-moves.old.yaml'])).stderr).toBe('pooltopo: diff needs two topology files (diff OLD NEW), or one with --base REF (pooltopo diff --help)\n');
+    expect((await runCli(['diff', 'a.yaml', 'b.yaml', '--format', 'sarif'])).stderr).toBe('pooltopo: unknown format "sarif" for diff; use stylish, json, markdown\n');
+    expect((await runCli(['diff', 'nope.yaml', 'examples/diff/database-moves.new.yaml'])).code).toBe(2);
+  });
+});
+
+describe('diff --base REF', () => {
+  let repo: string;
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=dev@example.com', '-c', 'user.name=dev', ...args], { cwd: repo, encoding: 'utf8' });
+  beforeAll(() => {
+    repo = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-git-'));
+    git('init', '-q');
+    mkdirSync(path.join(repo, 'topologies'));
+    writeFileSync(path.join(repo, 'topologies/prod.yaml'), readFileSync(path.join(ROOT, 'examples/diff/database-moves.old.yaml'), 'utf8'));
+    git('add', '.');
+    git('commit', '-qm', 'the reviewed design');
+    writeFileSync(path.join(repo, 'topologies/prod.yaml'), readFileSync(path.join(ROOT, 'examples/diff/database-moves.new.yaml'), 'utf8'));
+    writeFileSync(path.join(repo, 'topologies/new.yaml'), readFileSync(path.join(ROOT, 'examples/diff/gateway-pool-grows.new.yaml'), 'utf8'));
+  });
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('reads the old version from git, from the root and from a subfolder alike', async () => {
+    const fromRoot = await runCli(['diff', 'topologies/prod.yaml', '--base', 'HEAD'], { cwd: repo });
+    expect(fromRoot.code).toBe(1);
+    const expected = readFileSync(path.join(ROOT, 'examples/diff/database-moves.diff.txt'), 'utf8').split('\n').slice(1).join('\n');
+    expect(fromRoot.stdout).toBe(`HEAD:topologies/prod.yaml → topologies/prod.yaml\n${expected}`);
+    const fromSub = await runCli(['diff', 'prod.yaml', '--base', 'HEAD'], { cwd: path.join(repo, 'topologies') });
+    expect(fromSub.stdout).toBe(`HEAD:prod.yaml → prod.yaml\n${expected}`);
+  });
+
+  it('takes a file new in this change as every figure added', async () => {
+    const r = await runCli(['diff', 'topologies/new.yaml', '--base', 'HEAD', '--format', 'json'], { cwd: repo });
+    const d = JSON.parse(r.stdout);
+    expect(d.oldMissing).toBe(true);
+    expect(new Set(d.pools.map((p: { change: string }) => p.change))).toEqual(new Set(['added']));
+    expect(d.pools.find((p: { name: string }) => p.name === 'DMZ Gateway Pool').after).toMatchObject({ tolerableFailures: 1 });
+    expect(d.worse).toBe(false);
+    expect(r.code).toBe(0);
+    expect((await runCli(['diff', 'topologies/new.yaml', '--base', 'HEAD'], { cwd: repo })).stdout).toMatch(/^HEAD:topologies\/new.yaml → topologies\/new.yaml \(new file: every figure is added\)\n  pool DMZ Gateway Pool\n    added: /);
+  });
+
+  it('exits 2 in one line for no such ref, a ref that is an option, and no repository', async () => {
+    expect(await runCli(['diff', 'topologies/prod.yaml', '--base', 'no-such-branch'], { cwd: repo })).toEqual({
+      code: 2, stdout: '', stderr: 'pooltopo: --base "no-such-branch": no such commit, branch or tag in the repository (a shallow clone may lack it: fetch it first)\n',
+    });
+    expect(await runCli(['diff', 'topologies/prod.yaml', '--base=--output=x'], { cwd: repo })).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: --base "--output=x" is not a git ref\n' });
+    const outside = mkdtempSync(path.join(tmpdir(), 'pooltopo-no-git-'));
+    try {
+      writeFileSync(path.join(outside, 'a.yaml'), readFileSync(path.join(ROOT, 'examples/diff/database-moves.old.yaml'), 'utf8'));
+      const r = await runCli(['diff', 'a.yaml', '--base', 'HEAD'], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: path.dirname(outside) } });
+      expect(r).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: --base needs a git repository, and "a.yaml" is not in one\n' });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves no output file when it cannot compare', async () => {
+    const r = await runCli(['diff', 'topologies/prod.yaml', '--base', 'nope', '-o', 'diff.md', '--format', 'markdown'], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(existsSync(path.join(repo, 'diff.md'))).toBe(false);
+  });
+});
