@@ -374,6 +374,11 @@ describe('report', () => {
     expect(clustered).toMatch(/Single points of failure<\/dt><dd>the management group: none<\/dd>/);
   });
 
+  it('says which limit a measured round trip is held to: the database\'s, a pool\'s, or both', async () => {
+    const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
+    expect(html).toContain('<th scope="row">dc-london ↔ dc-frankfurt</th><td>14 ms ⚠ over its limit</td><td>5 ms (a management server to the operational database); also 10 ms (between voters of one pool)</td>');
+  });
+
   it('has a what-if table: every data centre, server and the database down', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
     const table = html.slice(html.indexOf('<table class="what-if">'), html.indexOf('</table>', html.indexOf('<table class="what-if">')));

@@ -312,6 +312,9 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
 export interface RoundTripVerdict {
   readonly limit: number | null;
   readonly over: boolean;
+  /** The limits that apply to it: a management server to the database, and between a pool's voters. */
+  readonly databaseLimit: number | null;
+  readonly poolLimit: number | null;
 }
 
 /**
@@ -327,7 +330,11 @@ export function roundTripVerdicts(topology: Topology, analysis: TopologyAnalysis
   return new Map(topology.latency.map((entry) => {
     const limits = [...(toDatabase.has(entry) ? [settings.databaseLatencyMs] : []), ...(inPool.has(entry) ? [settings.poolLatencyMs] : [])];
     const limit = limits.length > 0 ? minOf(limits) : null;
-    return [entry, { limit, over: limit !== null && entry.ms > limit }];
+    return [entry, {
+      limit, over: limit !== null && entry.ms > limit,
+      databaseLimit: toDatabase.has(entry) ? settings.databaseLatencyMs : null,
+      poolLimit: inPool.has(entry) ? settings.poolLatencyMs : null,
+    }];
   }));
 }
 

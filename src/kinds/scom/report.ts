@@ -201,7 +201,7 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
   const verdicts = roundTripVerdicts(topology, outcome.analysis!, settings);
   const roundTrips = topology.latency.map((l) => {
     const { limit, over } = verdicts.get(l)!;
-    return { between: `${l.ends[0]} ↔ ${l.ends[1]}`, ms: `${l.ms} ms`, limit: limit === null ? 'none (no voters of one pool, no database)' : `${limit} ms`, over };
+    return { between: `${l.ends[0]} ↔ ${l.ends[1]}`, ms: `${l.ms} ms`, limit: limitText(verdicts.get(l)!, limit), over };
   });
   return {
     diagram: {
@@ -263,6 +263,14 @@ function gatewayRows(topology: Topology, result: FileResult, poolNumber: Readonl
 /** `scom-ms01.corp.contoso.com` as `scom-ms01.`, `corp.`, `contoso.com`: a name three columns of a printed table wide breaks only there. */
 function atDots(text: string): string[] {
   return text.split(/(?<=\.)(?=[^\s.])/);
+}
+
+/** Which limit a round trip is held to, and why: the database's, a pool's, or both (the smaller binds). */
+function limitText(v: RoundTripVerdict, limit: number | null): string {
+  if (limit === null) return 'none (no voters of one pool, no database)';
+  const database = v.databaseLimit !== null ? `${v.databaseLimit} ms (a management server to the operational database)` : '';
+  const pool = v.poolLimit !== null ? `${v.poolLimit} ms (between voters of one pool)` : '';
+  return database && pool ? `${database}; also ${pool}` : database || pool;
 }
 
 /** A data centre's loss for one pool, in words: the failure model's outcome and cause, as simulate gives them. */
