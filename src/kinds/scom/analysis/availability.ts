@@ -116,7 +116,7 @@ interface Group {
   readonly member: boolean;
   readonly ms: boolean;
   /** For a gateway member: the hosts it reports to. */
-  readonly parents: Int32Array | null;
+  readonly parents: readonly number[] | null;
 }
 
 /** The management group works while a management server is connected: a question with no quorum. */

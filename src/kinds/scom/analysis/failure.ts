@@ -49,9 +49,9 @@ export interface FailureModel {
   /** Gateways' host indices, each after every gateway it reports to. */
   readonly gatewayOrder: Int32Array;
   /** For each host, the hosts it reports to (gateways) in list order. */
-  readonly parents: readonly Int32Array[];
+  readonly parents: readonly (readonly number[])[];
   /** For each host, where its agents fail over, in order. */
-  readonly failover: readonly Int32Array[];
+  readonly failover: readonly (readonly number[])[];
   readonly database: {
     /** The database's server: its own host, the colocated management server, or a clustered database's listener. */
     readonly listener: number;
@@ -61,11 +61,11 @@ export interface FailureModel {
   };
   readonly pools: readonly PoolShape[];
   /** For each host, the pools it votes in: pool index x 2, plus 1 for an observer-only member. */
-  readonly memberships: readonly Int32Array[];
+  readonly memberships: readonly (readonly number[])[];
   /** For each host, the gateways that list it among the servers they report to. */
-  readonly children: readonly Int32Array[];
+  readonly children: readonly (readonly number[])[];
   /** For each data centre, the hosts in it. */
-  readonly hostsByDc: readonly Int32Array[];
+  readonly hostsByDc: readonly (readonly number[])[];
   readonly dcIndex: ReadonlyMap<DataCenter, number>;
 }
 
@@ -149,8 +149,9 @@ export function compileFailureModel(topology: Topology): FailureModel {
   const dcIndex = new Map(topology.dataCenters.map((d, i) => [d, i]));
   const hostDc = Int32Array.from(hosts, (h) => (h.dataCenter ? dcIndex.get(h.dataCenter) ?? -1 : -1));
   const idx = (s: Server) => hostOf.get(s)!.index;
-  const parents = hosts.map((h) => Int32Array.from(h.server?.role === 'gateway' ? h.server.reportsTo.map(idx) : []));
-  const failover = hosts.map((h) => Int32Array.from(h.server ? h.server.failoverServers.map(idx) : []));
+  const none: readonly number[] = [];
+  const parents = hosts.map((h) => (h.server?.role === 'gateway' && h.server.reportsTo.length > 0 ? h.server.reportsTo.map(idx) : none));
+  const failover = hosts.map((h) => (h.server && h.server.failoverServers.length > 0 ? h.server.failoverServers.map(idx) : none));
   const pools = topology.pools.map((pool): PoolShape => {
     const members = Int32Array.from(pool.members, (m) => idx(m.server));
     const observers = Int32Array.from(pool.observers, (o) => idx(o.server));
@@ -175,15 +176,15 @@ export function compileFailureModel(topology: Topology): FailureModel {
     parents, failover,
     database: { listener, nodes: Int32Array.from(nodes), witness },
     pools,
-    memberships: memberships.map((m) => Int32Array.from(m)),
-    children: children.map((c) => Int32Array.from(c)),
-    hostsByDc: hostsByDc.map((h) => Int32Array.from(h)),
+    memberships,
+    children,
+    hostsByDc,
     dcIndex,
   };
 }
 
 /** Gateways ordered so that each follows the gateways it reports to (normalise breaks cycles). */
-function gatewayOrder(gateways: readonly Server[], idx: (s: Server) => number, parents: readonly Int32Array[]): Int32Array {
+function gatewayOrder(gateways: readonly Server[], idx: (s: Server) => number, parents: readonly (readonly number[])[]): Int32Array {
   const out: number[] = [];
   const done = new Set<number>();
   for (const g of gateways) {
@@ -377,7 +378,7 @@ function outcomeOf(quorumSide: number, votes: number, memberUp: boolean, memberC
 }
 
 /** A pool's outcome in words, for a person (simulate, the report). */
-export function reasonOf(state: PoolState, shape: PoolShape): string | undefined {
+export function reasonOf(state: PoolState): string | undefined {
   switch (state.cause) {
     case undefined: return undefined;
     case 'no-members': return 'it has no members, so it never runs';

@@ -93,7 +93,7 @@ export function simulate(model: FailureModel, label: string, failure: Failure, s
     if (s.runs && survivors.length !== shape.members.length) for (const h of survivors) events.push({ member: name(h), event: EVENTS[15003] });
     const voters = [...shape.members, ...shape.observers].filter((h) => up[h] && (!s.keepsQuorum || sideOf(h) !== s.side));
     for (const h of voters) events.push({ member: name(h), event: EVENTS[15004] }, { member: name(h), event: EVENTS[15002] });
-    const reason = reasonOf(s, shape);
+    const reason = reasonOf(s);
     let sides: PoolSideOutcome[] | undefined;
     if (failure.sides && sideLabels) {
       sides = sideLabels.map((sideLabel, i) => {

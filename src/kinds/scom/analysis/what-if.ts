@@ -96,16 +96,11 @@ export function singlePointsOfFailure(model: FailureModel, base: Baseline): Sing
   const parentOf = new Uint8Array(n);
   for (const ps of model.parents) for (const p of ps) parentOf[p] = 1;
   const dbHosts = new Set(databaseHosts(model));
-  const roles: string[][] = Array.from({ length: n }, () => []);
-  model.pools.forEach((shape, p) => {
-    for (const h of shape.members) roles[h]!.push(`m${p}`);
-    for (const h of shape.observers) roles[h]!.push(`o${p}`);
-  });
   const classes = new Map<string, number[]>();
   for (let h = 0; h < n; h++) {
     const host = model.hosts[h]!;
     const unique = parentOf[h] || dbHosts.has(h) || model.failover[h]!.length > 0;
-    const key = unique ? `#${h}` : `${host.role}|${baseline.connected[h]}|${roles[h]!.join(',')}`;
+    const key = unique ? `#${h}` : `${host.role}|${baseline.connected[h]}|${model.memberships[h]!.join(',')}`;
     const list = classes.get(key);
     if (list) list.push(h);
     else classes.set(key, [h]);
@@ -221,6 +216,16 @@ export interface AgentOverload {
 export function worstAgentFailure(model: FailureModel, base: Baseline): AgentOverload | null {
   const baseline = base.state;
   const limit = Float64Array.from(model.hosts, (h) => (h.server ? agentLimit(model, h) : Infinity));
+  // No failure can overload a server that could carry every agent of the group: then there is no
+  // need to try each (most designs, whose agents are well within one server's limit).
+  let total = 0;
+  let smallest = Infinity;
+  for (const h of model.hosts) {
+    if (!h.server) continue;
+    total += h.server.agents;
+    smallest = Math.min(smallest, limit[h.index]!);
+  }
+  if (total <= smallest) return null;
   const before = agentLoads(model, baseline.connected).load;
   const parentOf = new Set<number>();
   for (const ps of model.parents) for (const p of ps) parentOf.add(p);

@@ -20,33 +20,37 @@ const POOL_WORDS = new Set(['pool', 'Pool', 'poolRef', 'poolNames']);
 
 /** A key of a report but for its pool: reports equal under it say the same of different pools. */
 function factKey(r: Report): string {
-  const data = Object.entries(r.data).filter(([k]) => !POOL_WORDS.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
-  return JSON.stringify([r.messageId, r.path, r.at ?? '', data]);
+  // A rule builds its data in one order for one message, so the keys need no sorting.
+  let key = `${r.messageId}\u0000${r.path}\u0000${r.at ?? ''}`;
+  for (const k in r.data) if (!POOL_WORDS.has(k)) key += `\u0000${k}\u0001${String(r.data[k])}`;
+  return key;
 }
 
 export function mergeDefaultPoolReports(reports: Iterable<Report>, topology: Topology): Report[] {
-  const implied = new Set(topology.pools.filter((p) => p.implied).map((p) => p.name));
-  const out: (Report | { group: Report[] })[] = [];
-  const groups = new Map<string, { group: Report[] }>();
+  const implied = new Set<string>();
+  for (const p of topology.pools) if (p.implied) implied.add(p.name);
+  const out: (Report | Report[])[] = [];
+  let groups: Map<string, Report[]> | undefined;
   for (const r of reports) {
     if (r.pool === undefined || !implied.has(r.pool)) {
-      out.push(r);
+      out.push(r.pool === undefined ? r : withPoolWords(r, [r.pool]));
       continue;
     }
+    groups ??= new Map();
     const key = factKey(r);
     const g = groups.get(key);
-    if (g) g.group.push(r);
+    if (g) g.push(r);
     else {
-      const entry = { group: [r] };
-      groups.set(key, entry);
-      out.push(entry);
+      const group = [r];
+      groups.set(key, group);
+      out.push(group);
     }
   }
   return out.map((x) => {
-    if (!('group' in x)) return x.pool === undefined ? x : withPoolWords(x, [x.pool]);
-    if (x.group.length === 1) return withPoolWords(x.group[0]!, [x.group[0]!.pool!]);
-    const first = x.group[0]!;
-    const names = x.group.map((r) => r.pool!);
+    if (!Array.isArray(x)) return x;
+    const first = x[0]!;
+    if (x.length === 1) return withPoolWords(first, [first.pool!]);
+    const names = x.map((r) => r.pool!);
     const data = Object.assign({}, first.data, { pool: names.join(', ') });
     return withPoolWords({ messageId: first.messageId, data, path: first.path, ...(first.at ? { at: first.at } : {}) }, names);
   });
