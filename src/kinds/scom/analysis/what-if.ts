@@ -223,7 +223,7 @@ export function worstAgentFailure(model: FailureModel, base: Baseline): AgentOve
   for (const h of model.hosts) {
     if (!h.server) continue;
     total += h.server.agents;
-    smallest = Math.min(smallest, limit[h.index]!);
+    if (limit[h.index]! < smallest) smallest = limit[h.index]!;
   }
   if (total <= smallest) return null;
   const before = agentLoads(model, baseline.connected).load;
