@@ -23,8 +23,8 @@ export interface Host {
   readonly availability: number;
   /** Whether any availability was given for it. */
   readonly availabilityGiven: boolean;
-  /** The management server or gateway it is. */
-  readonly server?: Server;
+  /** The management server or gateway it is (undefined for the database's hosts). */
+  readonly server: Server | undefined;
 }
 
 export interface PoolShape {
@@ -121,7 +121,8 @@ export function compileFailureModel(topology: Topology): FailureModel {
       index: hosts.length, name, role, dataCenter,
       availability: (availability ?? 1) * extra,
       availabilityGiven: availability !== undefined || extraGiven,
-      ...(server ? { server } : {}),
+      // Always present (undefined for a database host), so that every host has one shape.
+      server,
     };
     hosts.push(h);
     if (server) hostOf.set(server, h);

@@ -11,8 +11,8 @@ export interface DataCenterLoss {
   /** The pool works with every server of the data centre down. */
   readonly survives: boolean;
   readonly outcome: Outcome;
-  /** Why it does not work, where it does not (FORMAT.md's outcome). */
-  readonly cause?: Cause;
+  /** Why it does not work, where it does not (FORMAT.md's outcome); undefined where it works (and left out of JSON). */
+  readonly cause: Cause | undefined;
   /** Votes still available there (where it keeps quorum, else the most on any side). */
   readonly votesLeft: number;
   readonly votesNeeded: number;
@@ -61,7 +61,7 @@ export function dataCenterLosses(model: FailureModel, baseline: Baseline): DataC
       const s = state.pools[p]!;
       const membersLeft = state.membersUp[p]!;
       out[p]!.push({
-        dataCenter: dc.name, survives: s.outcome === 'works', outcome: s.outcome, ...(s.cause ? { cause: s.cause } : {}),
+        dataCenter: dc.name, survives: s.outcome === 'works', outcome: s.outcome, cause: s.cause,
         votesLeft: s.votes, votesNeeded: shape.votesNeeded, membersLeft,
         stopsManagementGroup: !state.managementGroupWorks,
         databaseLost: state.databaseSide < 0,

@@ -26,9 +26,16 @@ function factKey(r: Report): string {
   return key;
 }
 
+/** Each topology's implied pools, worked out once for all of its rules. */
+const IMPLIED = new WeakMap<Topology, ReadonlySet<string>>();
+
 export function mergeDefaultPoolReports(reports: Iterable<Report>, topology: Topology): Report[] {
-  const implied = new Set<string>();
-  for (const p of topology.pools) if (p.implied) implied.add(p.name);
+  let implied = IMPLIED.get(topology);
+  if (!implied) {
+    const names = new Set<string>();
+    for (const p of topology.pools) if (p.implied) names.add(p.name);
+    IMPLIED.set(topology, (implied = names));
+  }
   const out: (Report | Report[])[] = [];
   let groups: Map<string, Report[]> | undefined;
   for (const r of reports) {

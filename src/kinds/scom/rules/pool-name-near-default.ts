@@ -21,7 +21,7 @@ export default defineRule({
       if (pool.implied || pool.isDefault) continue;
       const key = nameKey(pool.name);
       // Names far longer or shorter cannot be a slip; the edit distance runs only on those close in length.
-      const meant = DEFAULT_POOLS.find((d) => Math.abs(d.length - key.length) <= 3 && editDistance(key, nameKey(d)) <= 3);
+      const meant = DEFAULT_POOLS.find((d) => Math.abs(d.length - key.length) <= 3 && editDistance(key, nameKey(d), 3) <= 3);
       if (meant) yield { messageId: 'nearDefault', data: { name: pool.name, meant }, path: `${pool.path}/name`, pool: pool.name };
     }
   },
