@@ -97,6 +97,8 @@ export interface PoolState {
   readonly votes: number;
   readonly keepsQuorum: boolean;
   readonly runs: boolean;
+  /** In a partition: the pool's votes on each side that holds any (the default observer's included). */
+  readonly votesBySide?: ReadonlyMap<number, number>;
 }
 
 export interface State {
@@ -367,7 +369,8 @@ function poolState(shape: PoolShape, up: Uint8Array, connected: Uint8Array, side
     best = Math.max(best, x.votes);
   }
   const q = quorumSide >= 0 ? per.get(quorumSide)! : undefined;
-  return outcomeOf(quorumSide, q ? q.votes : best, q?.memberUp ?? false, q?.memberConnected ?? false, databaseSide);
+  const votesBySide = new Map([...per].map(([s, x]) => [s, x.votes]));
+  return Object.assign(outcomeOf(quorumSide, q ? q.votes : best, q?.memberUp ?? false, q?.memberConnected ?? false, databaseSide), { votesBySide });
 }
 
 function outcomeOf(quorumSide: number, votes: number, memberUp: boolean, memberConnected: boolean, databaseSide: number): PoolState {

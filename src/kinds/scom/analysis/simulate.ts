@@ -98,10 +98,7 @@ export function simulate(model: FailureModel, label: string, failure: Failure, s
     if (failure.sides && sideLabels) {
       sides = sideLabels.map((sideLabel, i) => {
         const members = membersUp.filter((h) => sideOf(h) === i).map(name);
-        const observers = [...shape.observers].filter((h) => up[h] && sideOf(h) === i).length;
-        const observerVote = shape.participates && state.databaseSide === i && [...shape.members, ...shape.observers].some((h) => up[h] && sideOf(h) === i && model.hosts[h]!.role === 'management-server') ? 1 : 0;
-        const votes = members.length + observers + observerVote;
-        return { side: sideLabel, votes, members, keepsQuorum: s.side === i, runs: s.runs && s.side === i };
+        return { side: sideLabel, votes: s.votesBySide?.get(i) ?? 0, members, keepsQuorum: s.side === i, runs: s.runs && s.side === i };
       });
     }
     return {
