@@ -9,6 +9,7 @@ import { groupThousands, plural } from '../../rules/types.js';
 import type { Settings } from '../../settings.js';
 import { evaluateFew, type PoolState } from './analysis/failure.js';
 import { ninesText } from './analysis/availability.js';
+import { databaseOwnNames } from './analysis/what-if.js';
 import { layoutDiagram, MAX_BOXES_PER_REGION, poolColour, poolNumbersByServer, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
 import type { LatencyEntry, Topology } from './model/types.js';
 import type { WorkloadCapacity } from './analysis/capacity.js';
@@ -163,8 +164,7 @@ function singlePointsFact(analysis: TopologyAnalysis): string {
 function singlePointCaveat(headline: Headline | undefined, analysis: TopologyAnalysis): Headline | undefined {
   if (!headline || headline.none) return headline;
   const { model } = analysis;
-  const { listener, nodes, witness } = model.database;
-  const databaseOwn = new Set([...nodes, ...(witness >= 0 ? [witness] : []), ...(model.hosts[listener]!.server ? [] : [listener])].map((h) => model.hosts[h]!.name));
+  const databaseOwn = databaseOwnNames(model);
   const points = new Set<string>();
   for (const a of analysis.pools) {
     if (a.quorum.configured.tolerableFailures < 1) continue;

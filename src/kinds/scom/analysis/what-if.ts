@@ -71,6 +71,17 @@ export function dataCenterLosses(model: FailureModel, baseline: Baseline): DataC
   return out;
 }
 
+/**
+ * The names of the database's own hosts: its cluster's nodes and witness, and its server unless a
+ * management server shares it (the seed's "Good" design). Every design with one database has these
+ * as single points; single-point-of-failure and the report's headline speak of the others.
+ */
+export function databaseOwnNames(model: FailureModel): Set<string> {
+  const { listener, nodes, witness } = model.database;
+  const own = [...nodes, ...(witness >= 0 ? [witness] : []), ...(model.hosts[listener]!.server ? [] : [listener])];
+  return new Set(own.map((h) => model.hosts[h]!.name));
+}
+
 /** The database's hosts: its server (or the management server it shares), cluster nodes and witness. */
 export function databaseHosts(model: FailureModel): number[] {
   const { listener, nodes, witness } = model.database;
@@ -93,13 +104,11 @@ export interface SinglePoints {
 export function singlePointsOfFailure(model: FailureModel, base: Baseline): SinglePoints {
   const baseline = base.state;
   const n = model.hosts.length;
-  const parentOf = new Uint8Array(n);
-  for (const ps of model.parents) for (const p of ps) parentOf[p] = 1;
   const dbHosts = new Set(databaseHosts(model));
   const classes = new Map<string, number[]>();
   for (let h = 0; h < n; h++) {
     const host = model.hosts[h]!;
-    const unique = parentOf[h] || dbHosts.has(h) || model.failover[h]!.length > 0;
+    const unique = model.children[h]!.length > 0 || dbHosts.has(h) || model.failover[h]!.length > 0;
     const key = unique ? `#${h}` : `${host.role}|${baseline.connected[h]}|${model.memberships[h]!.join(',')}`;
     const list = classes.get(key);
     if (list) list.push(h);
@@ -227,13 +236,11 @@ export function worstAgentFailure(model: FailureModel, base: Baseline): AgentOve
   }
   if (total <= smallest) return null;
   const before = agentLoads(model, baseline.connected).load;
-  const parentOf = new Set<number>();
-  for (const ps of model.parents) for (const p of ps) parentOf.add(p);
   const dbHosts = new Set(databaseHosts(model));
   const candidates: Host[] = [];
   const classes = new Map<string, Host[]>();
   for (const h of model.hosts) {
-    if (parentOf.has(h.index) || dbHosts.has(h.index)) candidates.push(h);
+    if (model.children[h.index]!.length > 0 || dbHosts.has(h.index)) candidates.push(h);
     else if (h.server && h.server.agents > 0) {
       const key = `${h.role}|${model.failover[h.index]!.join(',')}`;
       const list = classes.get(key);

@@ -1,5 +1,6 @@
 import { atPool, defineRule, plural } from '../../../rules/types.js';
 import { evaluate, failureOf } from '../analysis/failure.js';
+import { databaseOwnNames } from '../analysis/what-if.js';
 
 export default defineRule({
   meta: {
@@ -16,10 +17,8 @@ export default defineRule({
   },
   *check({ analysis }) {
     const model = analysis.model;
-    const { listener, nodes, witness } = model.database;
-    const databaseOwn = new Set([...nodes, ...(witness >= 0 ? [witness] : [])].map((h) => model.hosts[h]!.name));
-    // The database's own server, unless it is a management server's host (the seed's "Good" design).
-    if (!model.hosts[listener]!.server) databaseOwn.add(model.hosts[listener]!.name);
+    const { listener } = model.database;
+    const databaseOwn = databaseOwnNames(model);
     const byName = new Map(model.hosts.map((h) => [h.name, h]));
     const out: ReturnType<typeof atPool>[] = [];
     analysis.pools.forEach((a, p) => {
