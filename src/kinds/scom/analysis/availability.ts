@@ -44,33 +44,6 @@ function binomial(n: number, p: number): Dist {
   return trim(0, values);
 }
 
-function convolve(a: Dist, b: Dist): Dist {
-  const out = new Float64Array(a.values.length + b.values.length - 1);
-  for (let i = 0; i < a.values.length; i++) {
-    const x = a.values[i]!;
-    if (x === 0) continue;
-    for (let j = 0; j < b.values.length; j++) out[i + j] = out[i + j]! + x * b.values[j]!;
-  }
-  return trim(a.offset + b.offset, out);
-}
-
-/** Distribution of how many of `ps` are up, independent failures: servers with equal availability are taken together. */
-function upCounts(ps: readonly number[]): Dist {
-  const groups = new Map<number, number>();
-  for (const p of ps) groups.set(p, (groups.get(p) ?? 0) + 1);
-  let dist: Dist = { offset: 0, values: Float64Array.of(1) };
-  for (const [p, n] of [...groups].sort((a, b) => a[0] - b[0])) dist = convolve(dist, binomial(n, p));
-  return dist;
-}
-
-/** P(exactly k of `ps` up), for every k from 0 to ps.length. */
-export function upCountDistribution(ps: readonly number[]): Float64Array {
-  const d = upCounts(ps);
-  const out = new Float64Array(ps.length + 1);
-  out.set(d.values, d.offset);
-  return out;
-}
-
 /** -log10(1 - probability), to full precision (FORMAT.md); null when the probability is 1. */
 export function nines(probability: number): number | null {
   if (probability >= 1) return null;

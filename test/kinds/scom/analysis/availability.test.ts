@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { availability, managementGroupQuestion, nines, upCountDistribution } from '../../../../src/kinds/scom/analysis/availability.js';
+import { availability, managementGroupQuestion, nines } from '../../../../src/kinds/scom/analysis/availability.js';
 import { compileFailureModel, evaluate, noFailure, type FailureModel } from '../../../../src/kinds/scom/analysis/failure.js';
 import { topologyOf } from '../../../helpers.js';
 import { designOf, smallDesign } from './designs.js';
@@ -85,10 +85,5 @@ describe('availability under the failure model', () => {
 
   it('reports null nines when nothing can fail', () => {
     expect(nines(1)).toBeNull();
-  });
-
-  it('upCountDistribution sums to one', () => {
-    const d = upCountDistribution([0.9, 0.8, 0.5]);
-    expect(d.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 15);
   });
 });
