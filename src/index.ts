@@ -4,16 +4,16 @@
  *   import { validate } from 'pooltopo';
  *   const results = await validate(['topologies/'], { rules: { 'observer-only-members': 'off' } });
  */
-import { PooltopoError } from './errors.js';
+import { PooltopoError } from './util/errors.js';
 import type { ParseLimits } from './io/parse.js';
 import { DEFAULT_READ_LIMITS, expandPatterns, readTopologyFile, workingDirectory, type ReadLimits, type ReadResult } from './io/files.js';
 import { ignoreListProblem, ignoreMatcher } from './io/ignore.js';
 import { NO_NODES, SourceMap } from './io/source-map.js';
-import { checkLintOptions, checkOptionKeys, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
-import { summarise, type Results } from './results.js';
+import { checkLintOptions, checkOptionKeys, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './core/pipeline.js';
+import { summarise, type Results } from './core/results.js';
 import type { Config } from './config/config.js';
 import { RULES as ALL_RULES, ruleById as anyRuleById } from './rules/index.js';
-import type { Rule } from './rules/types.js';
+import type { Rule } from './core/rule.js';
 import { describeRules as describeAll, type RuleDescriptor } from './rules/descriptors.js';
 
 /**
@@ -29,8 +29,8 @@ export function ruleById(id: string): Rule<never> | undefined {
   return anyRuleById(id);
 }
 
-export { lintText, type LintOptions, type LintOutcome, type RuleSetting } from './lint.js';
-export type { Rule, RuleMeta, Severity, Category } from './rules/types.js';
+export { lintText, type LintOptions, type LintOutcome, type RuleSetting } from './core/pipeline.js';
+export type { Rule, RuleMeta, Severity, Category } from './core/rule.js';
 export type { RuleDescriptor, SourceRef } from './rules/descriptors.js';
 
 /**
@@ -48,22 +48,22 @@ export function describeRules(config?: Pick<Config, 'rules' | 'policies' | 'file
 export type {
   Finding, FileResult, FileResultBase, KindFileResult, ScomFileResult, SkypeFileResult, OpconFileResult, UnknownKindFileResult,
   TopologyKind, KindPoolResult, PoolResult, Results, Summary, QuorumResult,
-} from './results.js';
-export { isScomPool, isSkypePool, isScomResult, isSkypeResult, isOpconResult } from './results.js';
-export type { SuppressedFinding } from './results.js';
+} from './core/results.js';
+export { isScomPool, isSkypePool, isScomResult, isSkypeResult, isOpconResult } from './core/results.js';
+export type { SuppressedFinding } from './core/results.js';
 export type { DataCenterLoss } from './kinds/scom/analysis/what-if.js';
-export type { Settings } from './settings.js';
+export type { Settings } from './core/settings.js';
 export { PooltopoError };
 export { loadConfig, type LoadConfigOptions } from './config/load.js';
 export type { Config } from './config/config.js';
 export type { ParseLimits } from './io/parse.js';
 export type { ReadLimits } from './io/files.js';
-export type { CompiledPolicy, PolicyDefinition } from './policies/types.js';
-export type { Report, RuleContext } from './rules/types.js';
+export type { CompiledPolicy, PolicyDefinition } from './core/policy.js';
+export type { Report, RuleContext } from './core/rule.js';
 export type { ModelIssue, ModelIssueRule } from './kinds/scom/model/normalise.js';
 // The kinds' models and analyses (LintOutcome's topology, analysis, skype and opcon), so that every
 // type the API hands out can be named. Names too general for the package's scope get the kind's.
-export type { KindModels } from './kinds/types.js';
+export type { KindModels } from './core/kind.js';
 export type {
   Topology, Pool, Server, ServerRole, DataCenter, Location as DataCenterLocation, OperationalDatabase, LatencyEntry,
   PoolMemberRef, Membership as PoolMembership, Purpose as PoolPurpose, Workload,

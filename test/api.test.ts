@@ -206,13 +206,13 @@ describe('library API', () => {
 });
 
 describe('number formatting', async () => {
-  const { groupThousands } = await import('../src/rules/types.js');
+  const { groupThousands } = await import('../src/core/rule.js');
   it('groups thousands like en-US', () => {
     for (const n of [0, 7, 999, 1000, 12345, 999999, 1000000, -4200, 123456789]) expect(groupThousands(n)).toBe(n.toLocaleString('en-US'));
   });
 
   it('writes other numbers in messages without binary noise', async () => {
-    const { formatMessage } = await import('../src/rules/types.js');
+    const { formatMessage } = await import('../src/core/rule.js');
     expect(formatMessage('{{a}} {{b}} {{c}}', { a: 0.9994750125000001, b: 2.5, c: 0.1 + 0.2 })).toBe('0.9994750125 2.5 0.3');
   });
 

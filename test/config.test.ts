@@ -293,7 +293,7 @@ describe('config schema bounds', () => {
   it('are the figures the code uses: plan\'s target and the sources\' computers per group with few consoles', async () => {
     const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/config.schema.json'), 'utf8'));
     const settings = schema.properties.settings.properties;
-    const { MAX_TARGET_TOLERABLE_FAILURES } = await import('../src/settings.js');
+    const { MAX_TARGET_TOLERABLE_FAILURES } = await import('../src/core/settings.js');
     const { CAPACITY_LIMITS } = await import('../src/domain/facts.js');
     expect(settings.targetTolerableFailures.maximum).toBe(MAX_TARGET_TOLERABLE_FAILURES);
     for (const limits of Object.values(CAPACITY_LIMITS)) expect(settings.computersPerManagementGroup.maximum).toBe(limits.computersPerManagementGroupFewConsoles.value);

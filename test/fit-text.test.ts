@@ -1,6 +1,6 @@
 /** Diagram labels fitted without a browser: estimated widths, where a name is cut, and right-to-left names. */
 import { describe, expect, it } from 'vitest';
-import { fitFirst, fitText, startsRightToLeft, textWidth, wrapText } from '../src/report/fit-text.js';
+import { fitFirst, fitText, startsRightToLeft, textWidth, wrapText } from '../src/util/fit-text.js';
 
 describe('fitText', () => {
   it('keeps a name that fits whole, without a tooltip', () => {

@@ -6,12 +6,12 @@ import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, type FormatOptions } from '../src/formatters/index.js';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
-import { escapeForTerminal } from '../src/formatters/text.js';
+import { escapeForTerminal } from '../src/util/text.js';
 import { lintText, RULES, validate } from '../src/index.js';
 import { describeRule } from '../src/rules/descriptors.js';
 import { ruleKind } from '../src/rules/index.js';
-import type { Results } from '../src/results.js';
-import { summarise } from '../src/results.js';
+import type { Results } from '../src/core/results.js';
+import { summarise } from '../src/core/results.js';
 import { ROOT } from './fixture-files.js';
 
 const HOSTILE = `<script>&"'%,:;]]>\u202Eevil\nnext`;

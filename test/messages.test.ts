@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
 import { RULES } from '../src/rules/index.js';
-import { plural } from '../src/rules/types.js';
+import { plural } from '../src/core/rule.js';
 
 async function messagesOf(ruleId: string, lines: readonly string[]): Promise<string[]> {
   const { result } = await lintText([...lines, ''].join('\n'), 'x.yaml');

@@ -13,7 +13,7 @@ import { describeRule } from '../src/rules/descriptors.js';
 import { RULES } from '../src/rules/index.js';
 import { buildReportView } from '../src/report/view-model.js';
 import { renderReport } from '../src/report/render.js';
-import { DEFAULT_SETTINGS } from '../src/settings.js';
+import { DEFAULT_SETTINGS } from '../src/core/settings.js';
 import { launchChromium } from './support/browser.js';
 import { ROOT } from './support/run-cli.js';
 

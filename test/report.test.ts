@@ -7,10 +7,10 @@ import { validateOutcomes } from '../src/index.js';
 import { describeRule } from '../src/rules/descriptors.js';
 import { RULES } from '../src/rules/index.js';
 import { buildReportView } from '../src/report/view-model.js';
-import { weakestPoolHeadline } from '../src/report/headline.js';
+import { weakestPoolHeadline } from '../src/core/headline.js';
 import { scomReportView } from '../src/kinds/scom/report.js';
 import { renderReport } from '../src/report/render.js';
-import { DEFAULT_SETTINGS } from '../src/settings.js';
+import { DEFAULT_SETTINGS } from '../src/core/settings.js';
 import { ROOT, runCli } from './support/run-cli.js';
 
 const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</title><h1>x', '{{constructor}}', "'; x=\"y\" & <svg onload=alert(1)>"];

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { PooltopoError } from '../errors.js';
+import { PooltopoError } from '../util/errors.js';
 import { validateOutcomes, type LintOutcome } from '../index.js';
 import type { Config } from '../config/config.js';
 import { diffResults, type Inventory } from '../diff/compare.js';

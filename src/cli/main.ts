@@ -5,18 +5,18 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { PooltopoError } from '../errors.js';
+import { PooltopoError } from '../util/errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../formatters/index.js';
-import { escapeForTerminal, escapeJsonForTerminal } from '../formatters/text.js';
+import { escapeForTerminal, escapeJsonForTerminal } from '../util/text.js';
 import { refuseOverwritingInput, writeFileAtomic, type WriteOptions } from '../io/files.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
 import { KIND_PLUGINS, kindPlugin } from '../kinds/registry.js';
-import { DEFAULT_SETTINGS, MAX_TARGET_TOLERABLE_FAILURES } from '../settings.js';
+import { DEFAULT_SETTINGS, MAX_TARGET_TOLERABLE_FAILURES } from '../core/settings.js';
 import { ruleById } from '../rules/index.js';
-import { INTERNAL_ERROR } from '../rules/common/internal-error.js';
-import { SEVERITIES, atOrAbove, plural, type Severity } from '../rules/types.js';
-import type { Finding } from '../results.js';
+import { INTERNAL_ERROR } from '../core/rules/internal-error.js';
+import { SEVERITIES, atOrAbove, plural, type Severity } from '../core/rule.js';
+import type { Finding } from '../core/results.js';
 import { formatRuleDoc, formatRuleList } from './rules-command.js';
 import { loadConfig } from '../config/load.js';
 import { NO_CONFIG, type Config } from '../config/config.js';
@@ -26,8 +26,8 @@ import { outputPairs, readStandardInput, repoPathFn, repositoryLinks, repository
 import { decodeText, DEFAULT_READ_LIMITS } from '../io/files.js';
 import { ignoreMatcher } from '../io/ignore.js';
 import { NO_NODES, SourceMap } from '../io/source-map.js';
-import { syntaxOutcome } from '../lint.js';
-import { summarise, type Results } from '../results.js';
+import { syntaxOutcome } from '../core/pipeline.js';
+import { summarise, type Results } from '../core/results.js';
 import { own } from '../util/own.js';
 
 export interface Io {

@@ -3,11 +3,11 @@
  * topology (CLI.md, "`diff`"). Pure: it reads two files' results, as validate reports them, and
  * judges each figure that moved as better, worse or only changed.
  */
-import type { Finding, FileResult, PoolResult, AvailabilityResult } from '../results.js';
-import { isScomPool, isSkypePool } from '../results.js';
+import type { Finding, FileResult, PoolResult, AvailabilityResult } from '../core/results.js';
+import { isScomPool, isSkypePool } from '../core/results.js';
 import type { SkypePoolFigures } from '../kinds/skype/analysis.js';
 import type { Failover } from '../kinds/opcon/analysis.js';
-import { atOrAbove, type Severity } from '../rules/types.js';
+import { atOrAbove, type Severity } from '../core/rule.js';
 
 /** A figure's value: what JSON holds and a reader compares. */
 export type FigureValue = number | string | boolean | null | readonly string[];

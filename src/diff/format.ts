@@ -1,8 +1,8 @@
 /** `pooltopo diff`'s outputs: stylish for a terminal, json for scripts, markdown for a pull request. */
 import type { DiffFinding, DiffResult, FigureChange, FigureValue } from './compare.js';
-import { escapeForTerminal, escapeJsonForTerminal } from '../formatters/text.js';
+import { escapeForTerminal, escapeJsonForTerminal } from '../util/text.js';
 import { escapeMarkdownCell } from '../formatters/markdown.js';
-import { plural } from '../rules/types.js';
+import { plural } from '../core/rule.js';
 
 /** The JSON of CLI.md's "`diff`": the per-figure verdicts stay, for scripts that want them. */
 export function formatDiffJson(d: DiffResult): string {

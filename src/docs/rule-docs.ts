@@ -4,8 +4,8 @@
  * committed pages are stale.
  */
 import { SOURCES } from '../domain/facts.js';
-import type { Finding } from '../results.js';
-import type { AnyRule as Rule } from '../rules/types.js';
+import type { Finding } from '../core/results.js';
+import type { AnyRule as Rule } from '../core/rule.js';
 import { docsName } from '../rules/descriptors.js';
 
 export interface RuleExample {

@@ -4,8 +4,8 @@
  * `location.lines.begin`, as GitLab's documentation lists the fields it reads.
  */
 import { createRequire } from 'node:module';
-import type { Finding, Results } from '../results.js';
-import type { Severity } from '../rules/types.js';
+import type { Finding, Results } from '../core/results.js';
+import type { Severity } from '../core/rule.js';
 
 export interface CodeClimateOptions {
   readonly repoPath: (file: string) => string;

@@ -2,9 +2,9 @@
  * GitHub Actions workflow commands: one `::error file=…,line=…,col=…,title=RULE::message` (or
  * `::warning`, `::notice`) per finding, escaped as the runner requires.
  */
-import type { Results } from '../results.js';
-import type { Severity } from '../rules/types.js';
-import { escapeForTerminal } from './text.js';
+import type { Results } from '../core/results.js';
+import type { Severity } from '../core/rule.js';
+import { escapeForTerminal } from '../util/text.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 

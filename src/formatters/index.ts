@@ -1,7 +1,7 @@
 /** The output formats of `validate`, by name: each a pure function from the same results to text. */
-import type { Results } from '../results.js';
+import type { Results } from '../core/results.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
-import type { Severity } from '../rules/types.js';
+import type { Severity } from '../core/rule.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
@@ -9,7 +9,7 @@ import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import { formatMarkdown, type RepositoryLinks } from './markdown.js';
 import { formatCodeClimate } from './codeclimate.js';
-import { escapeJsonForTerminal } from './text.js';
+import { escapeJsonForTerminal } from '../util/text.js';
 
 export interface FormatOptions {
   readonly color: boolean;

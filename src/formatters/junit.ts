@@ -5,10 +5,10 @@
  * its own), and one passing test case for a file with none. Findings below --fail-on go to the
  * suite's <system-out>.
  */
-import type { Results } from '../results.js';
+import type { Results } from '../core/results.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
-import { atOrAbove, type Severity } from '../rules/types.js';
-import { escapeXmlForTerminal } from './text.js';
+import { atOrAbove, type Severity } from '../core/rule.js';
+import { escapeXmlForTerminal } from '../util/text.js';
 
 export interface JunitOptions {
   /** Kept for the library's callers; the test cases are the findings. */

@@ -4,9 +4,9 @@
  * known, and each file's pool figures. Every cell is escaped so that no name breaks the table.
  */
 import { kindPlugin } from '../kinds/registry.js';
-import type { Results } from '../results.js';
-import { plural } from '../rules/types.js';
-import { escapeForTerminal } from './text.js';
+import type { Results } from '../core/results.js';
+import { plural } from '../core/rule.js';
+import { escapeForTerminal } from '../util/text.js';
 
 /** Where a finding's line is on the forge: `<base>/<path>#L<line>`; absent where the repository is not known. */
 export interface RepositoryLinks {

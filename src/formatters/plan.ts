@@ -1,8 +1,8 @@
 /** `pooltopo plan` output: stylish and json. */
 import type { Headroom } from '../kinds/scom/analysis/headroom.js';
 import type { PoolPlan } from '../kinds/scom/analysis/plan.js';
-import { groupThousands, plural } from '../rules/types.js';
-import { escapeForTerminal as t } from './text.js';
+import { groupThousands, plural } from '../core/rule.js';
+import { escapeForTerminal as t } from '../util/text.js';
 import { maxOf } from '../util/extremes.js';
 
 export interface PlanReport {

@@ -4,10 +4,10 @@
  * directory, stable partial fingerprints, and in-source suppressions.
  */
 import { createRequire } from 'node:module';
-import { compareFindings, type Finding, type Results } from '../results.js';
+import { compareFindings, type Finding, type Results } from '../core/results.js';
 import { stableKey } from './codeclimate.js';
 import { sortedById, type RuleDescriptor } from '../rules/descriptors.js';
-import type { Severity } from '../rules/types.js';
+import type { Severity } from '../core/rule.js';
 
 export interface SarifOptions {
   readonly rules: readonly RuleDescriptor[];

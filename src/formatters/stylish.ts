@@ -3,9 +3,9 @@
  * message  rule-id`, each pool's quorum in one line, and a summary. Colour only when asked.
  */
 import { kindPlugin } from '../kinds/registry.js';
-import type { FileResult, Results } from '../results.js';
-import { plural } from '../rules/types.js';
-import { escapeForTerminal } from './text.js';
+import type { FileResult, Results } from '../core/results.js';
+import { plural } from '../core/rule.js';
+import { escapeForTerminal } from '../util/text.js';
 import { maxOf } from '../util/extremes.js';
 
 export interface StylishOptions {

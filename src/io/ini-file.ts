@@ -6,8 +6,8 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
-import { NotRegularFileError, PooltopoError } from '../errors.js';
-import { clip } from '../rules/types.js';
+import { NotRegularFileError, PooltopoError } from '../util/errors.js';
+import { clip } from '../core/rule.js';
 import { describeFsError } from './files.js';
 
 /** The largest ini file read: an SMAServMan.ini is a few kilobytes, so a larger file is not one. */

@@ -6,7 +6,7 @@
 import { opconKind } from './opcon/index.js';
 import { scomKind } from './scom/index.js';
 import { skypeKind } from './skype/index.js';
-import type { KindPlugin } from './types.js';
+import type { KindPlugin } from '../core/kind.js';
 
 export const KIND_PLUGINS = [scomKind, skypeKind, opconKind] as const satisfies readonly KindPlugin[];
 

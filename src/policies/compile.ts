@@ -8,8 +8,8 @@
  * (import, createUnit, evaluate, parse, ...) are also replaced by ones that throw.
  */
 import { closest } from '../util/suggest.js';
-import { POOL_SYMBOLS } from './scope.js';
-import type { CompiledPolicy, PolicyDefinition } from './types.js';
+import { POOL_SYMBOLS } from '../kinds/scom/policy-scope.js';
+import type { CompiledPolicy, PolicyDefinition } from '../core/policy.js';
 
 export interface PolicyProblem {
   /** Index of the policy in the config's list. */
@@ -171,7 +171,7 @@ export async function compilePolicies(definitions: readonly PolicyDefinition[], 
 }
 
 /**
- * A `{{name}}` in the message that would be printed as it is: formatMessage (src/rules/types.ts)
+ * A `{{name}}` in the message that would be printed as it is: formatMessage (src/util/message.ts)
  * fills in `{{word}}` only, with no spaces inside the braces, and only figures that are one value
  * (text, a number, true or false), not `group` or `withDefaultObserver`.
  */

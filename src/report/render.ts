@@ -6,7 +6,7 @@
  */
 import { main, partials } from './generated/templates.js';
 import type { ReportView } from './view-model.js';
-import { escapeInvisibleInMarkup } from '../formatters/text.js';
+import { escapeInvisibleInMarkup } from '../util/text.js';
 
 interface HandlebarsRuntime {
   create(): HandlebarsRuntime;

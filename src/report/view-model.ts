@@ -3,13 +3,13 @@
  * results `validate` reports (the pool results and the analyses behind them): nothing is computed
  * twice; this module only chooses words, order and geometry.
  */
-import type { LintOutcome } from '../lint.js';
-import type { Finding } from '../results.js';
-import type { KindReport } from '../kinds/types.js';
-import type { Headline } from './headline.js';
+import type { LintOutcome } from '../core/pipeline.js';
+import type { Finding } from '../core/results.js';
+import type { KindReport } from '../core/kind.js';
+import type { Headline } from '../core/headline.js';
 import type { RuleDescriptor, SourceRef } from '../rules/descriptors.js';
-import { SEVERITIES, atOrAbove, type Severity } from '../rules/types.js';
-import type { Settings } from '../settings.js';
+import { SEVERITIES, atOrAbove, type Severity } from '../core/rule.js';
+import type { Settings } from '../core/settings.js';
 import { kindPlugin } from '../kinds/registry.js';
 
 export interface ReportOptions {

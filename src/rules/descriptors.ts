@@ -5,9 +5,9 @@
 import { SOURCES } from '../domain/facts.js';
 import type { Config } from '../config/config.js';
 import type { TopologyKind } from '../kinds/registry.js';
-import type { PolicyDefinition } from '../policies/types.js';
+import type { PolicyDefinition } from '../core/policy.js';
 import { RULES, ruleKind } from './index.js';
-import type { RuleMeta, Severity } from './types.js';
+import type { RuleMeta, Severity } from '../core/rule.js';
 import { own } from '../util/own.js';
 
 /** Where the rule documentation is published: docs/rules/RULE-ID.md in the repository. */
@@ -92,7 +92,7 @@ export function describePolicy(p: PolicyDefinition, severity: Severity, configFi
     sources: sourceRefs.map(sourceText),
     sourceRefs,
     helpUri: docsUrl('policies'),
-    // Policies see a SCOM pool's figures (src/policies/scope.ts): only SCOM files run them.
+    // Policies see a SCOM pool's figures (src/kinds/scom/policy-scope.ts): only SCOM files run them.
     kind: 'scom',
   };
 }

@@ -1,14 +1,14 @@
 /** The rule index: every rule, by id. Adding a rule touches its file, its fixtures and this list. */
-import type { AnyRule } from './types.js';
+import type { AnyRule } from '../core/rule.js';
 import { KIND_PLUGINS, type TopologyKind } from '../kinds/registry.js';
-import yamlSyntax from './common/yaml-syntax.js';
-import schema from './common/schema.js';
-import unknownReference from './common/unknown-reference.js';
-import duplicateName from './common/duplicate-name.js';
-import suppressionWithoutReason from './common/suppression-without-reason.js';
-import unusedSuppression from './common/unused-suppression.js';
-import invalidSuppression from './common/invalid-suppression.js';
-import internalError from './common/internal-error.js';
+import yamlSyntax from '../core/rules/yaml-syntax.js';
+import schema from '../core/rules/schema.js';
+import unknownReference from '../core/rules/unknown-reference.js';
+import duplicateName from '../core/rules/duplicate-name.js';
+import suppressionWithoutReason from '../core/rules/suppression-without-reason.js';
+import unusedSuppression from '../core/rules/unused-suppression.js';
+import invalidSuppression from '../core/rules/invalid-suppression.js';
+import internalError from '../core/rules/internal-error.js';
 import { closest } from '../util/suggest.js';
 
 /** Rules of every kind: reading, references, suppressions, internal errors. */

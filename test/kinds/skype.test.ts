@@ -198,7 +198,7 @@ describe('the Skype report', () => {
   const reportOptions = async () => {
     const { describeRule } = await import('../../src/rules/descriptors.js');
     const { RULES } = await import('../../src/rules/index.js');
-    const { DEFAULT_SETTINGS } = await import('../../src/settings.js');
+    const { DEFAULT_SETTINGS } = await import('../../src/core/settings.js');
     return { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error' as const, version: 'test' };
   };
   const report = async (file: string) => {

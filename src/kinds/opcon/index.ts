@@ -1,8 +1,8 @@
 /** The `opcon-failover` kind: OpCon SMA Service Manager primary/secondary failover. */
-import type { AnyRule } from '../../rules/types.js';
-import type { KindHost, KindPlugin, KindRun } from '../types.js';
-import { failsModelSchema } from '../model-schema.js';
-import { escapeForTerminal as t } from '../../formatters/text.js';
+import type { AnyRule } from '../../core/rule.js';
+import type { KindHost, KindPlugin, KindRun } from '../../core/kind.js';
+import { failsModelSchema } from '../../core/model-schema.js';
+import { escapeForTerminal as t } from '../../util/text.js';
 import { analyseOpcon, modesConflict, type Failover } from './analysis.js';
 import { normaliseOpcon, type OpconDocument } from './model.js';
 import abnormalShutdownFailoverOff from './rules/abnormal-shutdown-failover-off.js';

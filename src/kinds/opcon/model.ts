@@ -5,7 +5,7 @@
  */
 import { SMASERVMAN } from '../../domain/facts.js';
 import { pointer } from '../../io/source-map.js';
-import { clip } from '../../rules/types.js';
+import { clip } from '../../core/rule.js';
 import { editDistance } from '../../util/suggest.js';
 import type { ModelIssue } from '../scom/model/normalise.js';
 

@@ -4,10 +4,10 @@
  */
 import { modesConflict } from './analysis.js';
 import { machineKey, type Machine } from './model.js';
-import { escapeForTerminal as t } from '../../formatters/text.js';
-import { PooltopoError } from '../../errors.js';
+import { escapeForTerminal as t } from '../../util/text.js';
+import { PooltopoError } from '../../util/errors.js';
 import { closest } from '../../util/suggest.js';
-import type { KindModels, SimulateRequest } from '../types.js';
+import type { KindModels, SimulateRequest } from '../../core/kind.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent, type OpconEventOutcome } from './simulate-flows.js';
 
 export { OPCON_EVENTS, simulateOpconEvent, type OpconEvent, type OpconEventOutcome } from './simulate-flows.js';

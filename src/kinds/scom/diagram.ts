@@ -6,9 +6,9 @@
  */
 import { voterServers, type LatencyEntry, type Topology } from './model/types.js';
 import type { TopologyAnalysis } from './analysis/index.js';
-import type { Settings } from '../../settings.js';
-import { groupThousands } from '../../rules/types.js';
-import { drawnLabel, fitFirst, fitText, textWidth, wrapText, type FittedLabel } from '../../report/fit-text.js';
+import type { Settings } from '../../core/settings.js';
+import { groupThousands } from '../../core/rule.js';
+import { drawnLabel, fitFirst, fitText, textWidth, wrapText, type FittedLabel } from '../../util/fit-text.js';
 import { minOf } from '../../util/extremes.js';
 
 /** A labelled rectangle: a data centre's region or a server's box. */

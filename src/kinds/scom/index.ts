@@ -8,12 +8,12 @@ import type { ScomDocument } from './model/document.js';
 import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from './model/duration.js';
 import { normalise } from './model/normalise.js';
 import type { Topology } from './model/types.js';
-import { poolScope } from '../../policies/scope.js';
-import type { AvailabilityResult, ManagementGroupResult, PoolResult } from '../../results.js';
+import { poolScope } from './policy-scope.js';
+import type { AvailabilityResult, ManagementGroupResult, PoolResult } from '../../core/results.js';
 import { SCOM_RULES } from './rules/index.js';
-import { atPool, formatMessage, groupThousands, plural } from '../../rules/types.js';
-import type { KindHost, KindPlugin, KindRun } from '../types.js';
-import { failsModelSchema } from '../model-schema.js';
+import { atPool, formatMessage, groupThousands, plural } from '../../core/rule.js';
+import type { KindHost, KindPlugin, KindRun } from '../../core/kind.js';
+import { failsModelSchema } from '../../core/model-schema.js';
 
 export const scomKind: KindPlugin<'scom'> = {
   id: 'scom',

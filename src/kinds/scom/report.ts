@@ -3,10 +3,10 @@
  * pool's quorum, data-centre loss, capacity and availability, and the what-if table. Every figure is
  * the analyses' (the same `validate` reports); this module chooses words, order and geometry.
  */
-import type { LintOutcome } from '../../lint.js';
-import type { FileResult, PoolResult } from '../../results.js';
-import { groupThousands, plural } from '../../rules/types.js';
-import type { Settings } from '../../settings.js';
+import type { LintOutcome } from '../../core/pipeline.js';
+import type { FileResult, PoolResult } from '../../core/results.js';
+import { groupThousands, plural } from '../../core/rule.js';
+import type { Settings } from '../../core/settings.js';
 import { evaluateFew, type PoolState } from './analysis/failure.js';
 import { ninesText } from './analysis/availability.js';
 import { databaseOwnNames } from './analysis/what-if.js';
@@ -14,8 +14,8 @@ import { layoutDiagram, MAX_BOXES_PER_REGION, poolColour, poolNumbersByServer, r
 import type { LatencyEntry, Topology } from './model/types.js';
 import type { WorkloadCapacity } from './analysis/capacity.js';
 import type { TopologyAnalysis } from './analysis/index.js';
-import type { KindReport } from '../types.js';
-import { weakestPoolHeadline, type Headline } from '../../report/headline.js';
+import type { KindReport } from '../../core/kind.js';
+import { weakestPoolHeadline, type Headline } from '../../core/headline.js';
 import { flaggedPaths } from '../../report/flagged.js';
 
 const fmt = groupThousands;

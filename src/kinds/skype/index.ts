@@ -1,10 +1,10 @@
 /** The `skype-pool-pair` kind: Skype for Business Front End pools and their backup pairing. */
-import type { AnyRule } from '../../rules/types.js';
-import type { KindHost, KindPlugin, KindRun } from '../types.js';
-import { failsModelSchema } from '../model-schema.js';
-import { escapeForTerminal as t } from '../../formatters/text.js';
+import type { AnyRule } from '../../core/rule.js';
+import type { KindHost, KindPlugin, KindRun } from '../../core/kind.js';
+import { failsModelSchema } from '../../core/model-schema.js';
+import { escapeForTerminal as t } from '../../util/text.js';
 import { SKYPE } from '../../domain/facts.js';
-import { groupThousands, plural } from '../../rules/types.js';
+import { groupThousands, plural } from '../../core/rule.js';
 import type { SkypePoolFigures } from './analysis.js';
 import { analyseSkype } from './analysis.js';
 import { normaliseSkype, type SkypeDocument } from './model.js';

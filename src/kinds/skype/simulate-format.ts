@@ -1,6 +1,6 @@
 /** `pooltopo simulate` output for a Skype file: stylish (people) and json (scripts), pure functions of the scenarios. */
-import { escapeForTerminal as t } from '../../formatters/text.js';
-import { groupThousands, plural } from '../../rules/types.js';
+import { escapeForTerminal as t } from '../../util/text.js';
+import { groupThousands, plural } from '../../core/rule.js';
 import { maxOf } from '../../util/extremes.js';
 import type { SkypeScenario } from './simulate.js';
 

@@ -7,10 +7,10 @@
 import { nameKey } from '../scom/model/types.js';
 import type { SkypeAnalysis } from './analysis.js';
 import { backupProblems, type PoolState, type SkypeModel, type SkypePool } from './model.js';
-import { PooltopoError } from '../../errors.js';
+import { PooltopoError } from '../../util/errors.js';
 import { closest } from '../../util/suggest.js';
-import type { KindModels, SimulateRequest } from '../types.js';
-import { groupThousands } from '../../rules/types.js';
+import type { KindModels, SimulateRequest } from '../../core/kind.js';
+import { groupThousands } from '../../core/rule.js';
 import { formatSkypeScenarios } from './simulate-format.js';
 
 export { formatSkypeScenarios } from './simulate-format.js';

@@ -8,7 +8,7 @@ import { describeRule } from '../../../src/rules/descriptors.js';
 import { RULES } from '../../../src/rules/index.js';
 import { renderReport } from '../../../src/report/render.js';
 import { buildReportView } from '../../../src/report/view-model.js';
-import { DEFAULT_SETTINGS } from '../../../src/settings.js';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings.js';
 import type { OpconView } from '../../../src/kinds/opcon/report.js';
 import { ROOT } from '../../support/run-cli.js';
 

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../rules/types.js';
+import { defineRule, type Report } from '../../../core/rule.js';
 import type { OpconContext } from '../context.js';
 import { databaseHosts } from '../analysis.js';
 

@@ -14,7 +14,7 @@
 import type { CapacityLimits } from '../../../domain/facts.js';
 import type { Pool, ServerRole } from '../model/types.js';
 import { quorum, type QuorumFigures } from './quorum.js';
-import { groupThousands, plural } from '../../../rules/types.js';
+import { groupThousands, plural } from '../../../core/rule.js';
 import { minOf } from '../../../util/extremes.js';
 
 export interface PoolShape {

@@ -4,9 +4,9 @@
  * Everything is read and checked before any text is made, so bad input never leaves half a file.
  */
 import type { ScomVersion } from '../../../domain/facts.js';
-import { PooltopoError } from '../../../errors.js';
-import { clip } from '../../../rules/types.js';
-import type { ImportRequest, ImportResult } from '../../types.js';
+import { PooltopoError } from '../../../util/errors.js';
+import { clip } from '../../../core/rule.js';
+import type { ImportRequest, ImportResult } from '../../../core/kind.js';
 import { readScomExport } from './export-file.js';
 import { readOverlay } from './overlay.js';
 import { databaseHost, indexServers, topologyText } from './write.js';

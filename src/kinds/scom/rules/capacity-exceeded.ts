@@ -1,5 +1,5 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
-import { defineRule, type Report } from '../../../rules/types.js';
+import { defineRule, type Report } from '../../../core/rule.js';
 import { WORKLOAD_LABELS } from './workload-labels.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
-import { atPool, defineRule, plural } from '../../../rules/types.js';
+import { atPool, defineRule, plural } from '../../../core/rule.js';
 
 export default defineRule({
   meta: {

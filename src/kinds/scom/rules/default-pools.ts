@@ -9,7 +9,7 @@
  * `pool "X"`, `the default pools "A", "B" and "C"`) for its message, and `poolNames` (`"A", "B"`) for
  * the PowerShell it gives.
  */
-import type { AnyRule, Report } from '../../../rules/types.js';
+import type { AnyRule, Report } from '../../../core/rule.js';
 import type { Topology } from '../model/types.js';
 
 const quoted = (names: readonly string[]) =>

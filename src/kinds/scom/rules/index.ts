@@ -27,7 +27,7 @@ import singlePointOfFailure from './single-point-of-failure.js';
 import databaseClusterWithoutWitness from './database-cluster-without-witness.js';
 import networkPoolTooSmall from './network-pool-too-small.js';
 import poolNameNearDefault from './pool-name-near-default.js';
-import type { AnyRule } from '../../../rules/types.js';
+import type { AnyRule } from '../../../core/rule.js';
 import { mergingDefaultPools } from './default-pools.js';
 
 export const SCOM_RULES: readonly AnyRule[] = ([

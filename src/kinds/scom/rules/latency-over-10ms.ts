@@ -1,5 +1,5 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
-import { defineRule } from '../../../rules/types.js';
+import { defineRule } from '../../../core/rule.js';
 
 export default defineRule({
   meta: {

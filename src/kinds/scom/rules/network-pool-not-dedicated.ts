@@ -1,4 +1,4 @@
-import { defineRule } from '../../../rules/types.js';
+import { defineRule } from '../../../core/rule.js';
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { defineRule, plural } from '../../../rules/types.js';
+import { defineRule, plural } from '../../../core/rule.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { POOL_MANAGER, POOL_MANAGER_SETTINGS } from '../../../domain/facts.js';
 import type { PoolManagerValues } from '../model/types.js';
-import { defineRule, type Report } from '../../../rules/types.js';
+import { defineRule, type Report } from '../../../core/rule.js';
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { atPool, defineRule } from '../../../rules/types.js';
+import { atPool, defineRule } from '../../../core/rule.js';
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { atPool, defineRule, plural } from '../../../rules/types.js';
+import { atPool, defineRule, plural } from '../../../core/rule.js';
 import { evaluate, failureOf } from '../analysis/failure.js';
 import { databaseOwnNames } from '../analysis/what-if.js';
 

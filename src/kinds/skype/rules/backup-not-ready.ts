@@ -1,5 +1,5 @@
 import { pointer } from '../../../io/source-map.js';
-import { defineRule, type Report } from '../../../rules/types.js';
+import { defineRule, type Report } from '../../../core/rule.js';
 import type { SkypeContext } from '../context.js';
 import { backupProblems } from '../model.js';
 

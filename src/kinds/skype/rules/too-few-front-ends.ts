@@ -1,5 +1,5 @@
 import { SKYPE } from '../../../domain/facts.js';
-import { defineRule, plural, type Report } from '../../../rules/types.js';
+import { defineRule, plural, type Report } from '../../../core/rule.js';
 import type { SkypeContext } from '../context.js';
 import { editionOf } from '../model.js';
 

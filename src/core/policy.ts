@@ -1,5 +1,5 @@
 /** Policies as code: users' own rules, a mathjs expression over each pool's figures that must hold. */
-import type { Severity } from '../rules/types.js';
+import type { Severity } from './rule.js';
 
 export interface PolicyDefinition {
   readonly id: string;

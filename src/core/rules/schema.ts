@@ -1,5 +1,5 @@
 import type { ModelIssue } from '../../kinds/scom/model/normalise.js';
-import { defineRule, issuesOf } from '../types.js';
+import { defineRule, issuesOf } from '../rule.js';
 import { NOT_A_TOPOLOGY_FAILS } from './yaml-syntax.js';
 
 /** Reported by the schema stage (src/io/schema.ts) at the offending node; the model adds values the schema cannot judge. */

@@ -1,4 +1,4 @@
-import { defineRule } from '../types.js';
+import { defineRule } from '../rule.js';
 
 /** Why yaml-syntax and schema are fixed (RuleMeta.fixed). */
 export const NOT_A_TOPOLOGY_FAILS = 'a file that is not valid YAML or breaks the schema is always an error, so that it fails the run; fix the file instead';

@@ -1,6 +1,6 @@
-import { defineRule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-/** Reported by the suppression stage (src/suppressions.ts) with --report-unused-disable. */
+/** Reported by the suppression stage (src/core/suppressions.ts) with --report-unused-disable. */
 export default defineRule({
   meta: {
     id: 'unused-suppression',

@@ -1,6 +1,6 @@
-import { defineRule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-/** Reported by the suppression stage (src/suppressions.ts). */
+/** Reported by the suppression stage (src/core/suppressions.ts). */
 export default defineRule({
   meta: {
     id: 'suppression-without-reason',

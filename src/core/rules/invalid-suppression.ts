@@ -1,6 +1,6 @@
-import { defineRule } from '../types.js';
+import { defineRule } from '../rule.js';
 
-/** Reported by the suppression stage (src/lint.ts, from src/suppressions.ts's directives). */
+/** Reported by the suppression stage (src/core/pipeline.ts, from the directives of src/core/suppressions.ts). */
 export default defineRule({
   meta: {
     id: 'invalid-suppression',

@@ -3,7 +3,7 @@ import type { SourceId } from '../domain/facts.js';
 import type { TopologyAnalysis } from '../kinds/scom/analysis/index.js';
 import type { ModelIssue } from '../kinds/scom/model/normalise.js';
 import type { Pool, Topology } from '../kinds/scom/model/types.js';
-import type { Settings } from '../settings.js';
+import type { Settings } from './settings.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

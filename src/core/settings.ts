@@ -2,7 +2,7 @@
  * Thresholds that DOMAIN.md gives as recommendations, which a user may tighten or relax. Defaults
  * come from the facts table; nothing here is a number of its own.
  */
-import { CAPACITY_LIMITS, DEFAULT_SCOM_VERSION, POOL } from './domain/facts.js';
+import { CAPACITY_LIMITS, DEFAULT_SCOM_VERSION, POOL } from '../domain/facts.js';
 
 /**
  * The thresholds rules compare against (a config's `settings`, the options' `settings`, where each

@@ -1,16 +1,16 @@
 /** What a kind of topology is to the pipeline: its rules, and how it lints a schema-valid document. */
-import type { TopologyAnalysis } from './scom/analysis/index.js';
+import type { TopologyAnalysis } from '../kinds/scom/analysis/index.js';
 import type { ParseLimits } from '../io/parse.js';
-import type { Topology } from './scom/model/types.js';
-import type { CompiledPolicy } from '../policies/types.js';
-import type { FileResult, KindPoolResult, ManagementGroupResult } from '../results.js';
-import type { Headline } from '../report/headline.js';
-import type { AnyRule, Report, Severity } from '../rules/types.js';
-import type { Settings } from '../settings.js';
-import type { Failover, OpconAnalysis } from './opcon/analysis.js';
-import type { OpconModel } from './opcon/model.js';
-import type { SkypeAnalysis } from './skype/analysis.js';
-import type { SkypeModel } from './skype/model.js';
+import type { Topology } from '../kinds/scom/model/types.js';
+import type { CompiledPolicy } from './policy.js';
+import type { FileResult, KindPoolResult, ManagementGroupResult } from './results.js';
+import type { Headline } from './headline.js';
+import type { AnyRule, Report, Severity } from './rule.js';
+import type { Settings } from './settings.js';
+import type { Failover, OpconAnalysis } from '../kinds/opcon/analysis.js';
+import type { OpconModel } from '../kinds/opcon/model.js';
+import type { SkypeAnalysis } from '../kinds/skype/analysis.js';
+import type { SkypeModel } from '../kinds/skype/model.js';
 
 /** What the pipeline lends a kind: it places and counts findings; the kind only says what is wrong. */
 export interface KindHost {

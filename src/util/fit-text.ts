@@ -4,7 +4,7 @@
  * rounded up, a little more for bold) and a label past its room is cut at a character boundary
  * with "…"; the full name stays in the box's tooltip and in the tables.
  */
-import { escapeForTerminal } from '../formatters/text.js';
+import { escapeForTerminal } from './text.js';
 
 /** A label as drawn, and the full text when it had to be cut. */
 export interface FittedLabel {

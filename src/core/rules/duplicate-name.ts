@@ -1,5 +1,5 @@
 import type { ModelIssue } from '../../kinds/scom/model/normalise.js';
-import { defineRule, issuesOf } from '../types.js';
+import { defineRule, issuesOf } from '../rule.js';
 
 export default defineRule<{ readonly issues: readonly ModelIssue[] }>({
   meta: {

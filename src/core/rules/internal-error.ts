@@ -1,7 +1,7 @@
-import { defineRule } from '../types.js';
+import { defineRule } from '../rule.js';
 
 /**
- * Reported by the pipeline (src/lint.ts) when a rule throws: the file still gets every other rule's
+ * Reported by the pipeline (src/core/pipeline.ts) when a rule throws: the file still gets every other rule's
  * findings, and the command exits 2 (src/cli/main.ts). No fixture can fire it (no rule is meant to fail); test/robustness.test.ts makes one fail.
  */
 /** Its id, which the pipeline and the command line look for. */

@@ -1,9 +1,9 @@
 /** What pooltopo reports: the shapes of CLI.md's JSON output, also the library's result types. */
-import type { Severity } from './rules/types.js';
-import type { Failover } from './kinds/opcon/analysis.js';
-import type { DataCenterLoss } from './kinds/scom/analysis/what-if.js';
-import type { QuorumFigures } from './kinds/scom/analysis/quorum.js';
-import type { SkypePoolFigures } from './kinds/skype/analysis.js';
+import type { Severity } from './rule.js';
+import type { Failover } from '../kinds/opcon/analysis.js';
+import type { DataCenterLoss } from '../kinds/scom/analysis/what-if.js';
+import type { QuorumFigures } from '../kinds/scom/analysis/quorum.js';
+import type { SkypePoolFigures } from '../kinds/skype/analysis.js';
 
 /**
  * The most findings of one rule in one file; past them one more finding of the rule says how many
@@ -11,7 +11,7 @@ import type { SkypePoolFigures } from './kinds/skype/analysis.js';
  */
 export const MAX_FINDINGS_PER_RULE = 1000;
 
-export type { TopologyKind } from './kinds/registry.js';
+export type { TopologyKind } from '../kinds/registry.js';
 
 export interface Finding {
   readonly ruleId: string;
