@@ -59,8 +59,9 @@ export type { Config } from './config/config.js';
 export type { ParseLimits } from './io/parse.js';
 export type { ReadLimits } from './io/files.js';
 export type { CompiledPolicy, PolicyDefinition } from './core/policy.js';
-export type { Report, RuleContext } from './core/rule.js';
-export type { ModelIssue, ModelIssueRule } from './kinds/scom/model/normalise.js';
+export type { Report } from './core/rule.js';
+export type { RuleContext } from './kinds/scom/rules/context.js';
+export type { ModelIssue, ModelIssueRule } from './core/model.js';
 // The kinds' models and analyses (LintOutcome's topology, analysis, skype and opcon), so that every
 // type the API hands out can be named. Names too general for the package's scope get the kind's.
 export type { KindModels } from './core/kind.js';

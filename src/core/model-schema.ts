@@ -4,7 +4,7 @@
  * fails the schema as much as one the schema rejects, so, as CLI.md has it, it gets no pools and no
  * analysis, only the model's findings.
  */
-import type { ModelIssue } from '../kinds/scom/model/normalise.js';
+import type { ModelIssue } from './model.js';
 import type { KindHost, KindRun } from './kind.js';
 
 /** The run of a file whose model found schema issues (every model issue reported); undefined when it found none. */

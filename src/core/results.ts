@@ -5,11 +5,7 @@ import type { DataCenterLoss } from '../kinds/scom/analysis/what-if.js';
 import type { QuorumFigures } from '../kinds/scom/analysis/quorum.js';
 import type { SkypePoolFigures } from '../kinds/skype/analysis.js';
 
-/**
- * The most findings of one rule in one file; past them one more finding of the rule says how many
- * were left out, so that no file can make the output as large as it likes.
- */
-export const MAX_FINDINGS_PER_RULE = 1000;
+export { MAX_FINDINGS_PER_RULE } from '../util/limits.js';
 
 export type { TopologyKind } from '../kinds/registry.js';
 

@@ -5,7 +5,7 @@
 import { chmodSync, closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../util/errors.js';
-import { groupThousands } from '../core/rule.js';
+import { groupThousands } from '../util/message.js';
 import { compileGlob, GlobSyntaxError, isGlob } from './glob.js';
 
 const TOPOLOGY_EXTENSIONS = ['.yaml', '.yml'];

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { clip, formatFigure, plural } from '../core/rule.js';
+import { clip, formatFigure, plural } from '../util/message.js';
 import { closest } from '../util/suggest.js';
 import { escapePointerToken, pointerTokens } from './source-map.js';
 

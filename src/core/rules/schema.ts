@@ -1,4 +1,4 @@
-import type { ModelIssue } from '../../kinds/scom/model/normalise.js';
+import type { ModelIssue } from '../model.js';
 import { defineRule, issuesOf } from '../rule.js';
 import { NOT_A_TOPOLOGY_FAILS } from './yaml-syntax.js';
 

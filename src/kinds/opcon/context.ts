@@ -1,5 +1,5 @@
 /** What an `opcon/` rule sees. */
-import type { ModelIssue } from '../scom/model/normalise.js';
+import type { ModelIssue } from '../../core/model.js';
 import type { OpconAnalysis } from './analysis.js';
 import type { OpconModel } from './model.js';
 

@@ -7,7 +7,7 @@ import { SMASERVMAN } from '../../domain/facts.js';
 import { pointer } from '../../io/source-map.js';
 import { clip } from '../../core/rule.js';
 import { editDistance } from '../../util/suggest.js';
-import type { ModelIssue } from '../scom/model/normalise.js';
+import type { ModelIssue } from '../../core/model.js';
 
 export type Mode = 'Primary' | 'Secondary' | 'StandAlone';
 export type StartType = 'automatic' | 'automatic-delayed' | 'manual';

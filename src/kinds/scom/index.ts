@@ -11,7 +11,8 @@ import type { Topology } from './model/types.js';
 import { poolScope } from './policy-scope.js';
 import type { AvailabilityResult, ManagementGroupResult, PoolResult } from '../../core/results.js';
 import { SCOM_RULES } from './rules/index.js';
-import { atPool, formatMessage, groupThousands, plural } from '../../core/rule.js';
+import { formatMessage, groupThousands, plural } from '../../core/rule.js';
+import { atPool } from './rules/context.js';
 import type { KindHost, KindPlugin, KindRun } from '../../core/kind.js';
 import { failsModelSchema } from '../../core/model-schema.js';
 

@@ -1,5 +1,5 @@
 /** What a `skype/` rule sees. */
-import type { ModelIssue } from '../scom/model/normalise.js';
+import type { ModelIssue } from '../../core/model.js';
 import type { SkypeAnalysis } from './analysis.js';
 import type { SkypeModel } from './model.js';
 

@@ -4,7 +4,7 @@
  * maxUsers, and what breaks; front ends down: whether each pool keeps pool-level quorum, counting
  * among "the first" front ends brought up (SFB-HA).
  */
-import { nameKey } from '../scom/model/types.js';
+import { nameKey } from '../../core/model.js';
 import type { SkypeAnalysis } from './analysis.js';
 import { backupProblems, type PoolState, type SkypeModel, type SkypePool } from './model.js';
 import { PooltopoError } from '../../util/errors.js';

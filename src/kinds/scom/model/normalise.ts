@@ -3,6 +3,7 @@
  * pools, and case-insensitive resolution of every name. What cannot be resolved is recorded as a
  * model issue (for the `unknown-reference`, `duplicate-name` and `schema` rules) and left out.
  */
+import type { ModelIssue, ModelIssueRule } from '../../../core/model.js';
 import { DEFAULT_POOLS, DEFAULT_SCOM_VERSION, IMPLICIT_DATA_CENTER, type ScomVersion } from '../../../domain/facts.js';
 import { pointer } from '../../../io/source-map.js';
 import type { DurationResult } from './duration.js';
@@ -21,17 +22,6 @@ import {
   type ServerRole,
   type Topology,
 } from './types.js';
-
-export type ModelIssueRule = 'unknown-reference' | 'duplicate-name' | 'schema';
-
-/** Something the model could not take as written. */
-export interface ModelIssue {
-  readonly rule: ModelIssueRule;
-  readonly messageId: string;
-  readonly data: Readonly<Record<string, string | number>>;
-  readonly path: string;
-  readonly at?: 'key' | 'value';
-}
 
 export interface NormaliseResult {
   readonly topology: Topology;

@@ -131,14 +131,4 @@ export function voterServers(pool: Pool): Server[] {
   return [...pool.members, ...pool.observers].map((m) => m.server);
 }
 
-/** Case-insensitive key of a name (Windows host names). */
-export function nameKey(name: string): string {
-  return name.toLowerCase();
-}
-
-/** Key of an unordered pair of names, case-insensitively: the same for [a, b] and [B, a]. */
-export function pairKey(a: string, b: string): string {
-  const x = nameKey(a);
-  const y = nameKey(b);
-  return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
-}
+export { nameKey, pairKey } from '../../../core/model.js';

@@ -1,5 +1,6 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
-import { defineRule, plural, type Report } from '../../../core/rule.js';
+import { plural, type Report } from '../../../core/rule.js';
+import { defineRule } from './context.js';
 import { WORKLOAD_LABELS } from './workload-labels.js';
 
 export default defineRule({

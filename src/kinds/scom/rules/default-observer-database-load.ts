@@ -1,5 +1,5 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
-import { atPool, defineRule } from '../../../core/rule.js';
+import { atPool, defineRule } from './context.js';
 
 export default defineRule({
   meta: {

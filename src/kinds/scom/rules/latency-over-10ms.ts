@@ -1,5 +1,5 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
-import { defineRule } from '../../../core/rule.js';
+import { defineRule } from './context.js';
 
 export default defineRule({
   meta: {

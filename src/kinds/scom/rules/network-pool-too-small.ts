@@ -1,4 +1,5 @@
-import { defineRule, plural } from '../../../core/rule.js';
+import { plural } from '../../../core/rule.js';
+import { defineRule } from './context.js';
 
 export default defineRule({
   meta: {

@@ -1,5 +1,6 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
-import { atPool, defineRule, plural } from '../../../core/rule.js';
+import { plural } from '../../../core/rule.js';
+import { atPool, defineRule } from './context.js';
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { atPool, defineRule } from '../../../core/rule.js';
+import { atPool, defineRule } from './context.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,7 @@
 import { POOL_MANAGER, POOL_MANAGER_SETTINGS } from '../../../domain/facts.js';
 import type { PoolManagerValues } from '../model/types.js';
-import { defineRule, type Report } from '../../../core/rule.js';
+import { type Report } from '../../../core/rule.js';
+import { defineRule } from './context.js';
 
 export default defineRule({
   meta: {

@@ -1,6 +1,6 @@
 import { DEFAULT_POOLS } from '../../../domain/facts.js';
 import { editDistance } from '../../../util/suggest.js';
-import { defineRule } from '../../../core/rule.js';
+import { defineRule } from './context.js';
 import { nameKey } from '../model/types.js';
 
 export default defineRule({

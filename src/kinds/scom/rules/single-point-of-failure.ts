@@ -1,4 +1,5 @@
-import { atPool, defineRule, plural } from '../../../core/rule.js';
+import { plural } from '../../../core/rule.js';
+import { atPool, defineRule } from './context.js';
 import { evaluate, failureOf } from '../analysis/failure.js';
 import { databaseOwnNames } from '../analysis/what-if.js';
 

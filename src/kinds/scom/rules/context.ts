@@ -1,0 +1,25 @@
+/** What a SCOM rule's check sees, and the SCOM way of reporting about a whole pool. */
+import { defineRule as defineAnyRule, type Report, type Rule } from '../../../core/rule.js';
+import type { ModelIssue } from '../../../core/model.js';
+import type { Settings } from '../../../core/settings.js';
+import type { TopologyAnalysis } from '../analysis/index.js';
+import type { Pool, Topology } from '../model/types.js';
+
+export interface RuleContext {
+  readonly topology: Topology;
+  readonly analysis: TopologyAnalysis;
+  readonly issues: readonly ModelIssue[];
+  readonly settings: Settings;
+}
+
+/** A SCOM rule: its check sees the normalised topology and its analyses. */
+export function defineRule(rule: Rule<RuleContext>): Rule<RuleContext> {
+  return defineAnyRule(rule);
+}
+
+/** A report about a whole pool: at its entry, or at `managementServers` for an implied pool. */
+export function atPool(pool: Pool, messageId: string, data: Report['data'] = {}): Report {
+  return pool.implied
+    ? { messageId, data: { pool: pool.name, ...data }, path: pool.path, at: 'key', pool: pool.name }
+    : { messageId, data: { pool: pool.name, ...data }, path: pool.path, pool: pool.name };
+}
