@@ -9,8 +9,8 @@ import type { ParseLimits } from './io/parse.js';
 import { DEFAULT_READ_LIMITS, expandPatterns, readTopologyFile, workingDirectory, type ReadLimits, type ReadResult } from './io/files.js';
 import { ignoreListProblem, ignoreMatcher } from './io/ignore.js';
 import { NO_NODES, SourceMap } from './io/source-map.js';
-import { checkLintOptions, checkOptionKeys, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './core/pipeline.js';
-import { summarise, type Results } from './core/results.js';
+import { checkLintOptions, checkOptionKeys, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
+import { summarise, type Results } from './kinds/results.js';
 import type { Config } from './config/config.js';
 import { RULES as ALL_RULES, ruleById as anyRuleById } from './rules/index.js';
 import type { Rule } from './core/rule.js';
@@ -29,7 +29,7 @@ export function ruleById(id: string): Rule<never> | undefined {
   return anyRuleById(id);
 }
 
-export { lintText, type LintOptions, type LintOutcome, type RuleSetting } from './core/pipeline.js';
+export { lintText, type LintOptions, type LintOutcome, type RuleSetting } from './lint.js';
 export type { Rule, RuleMeta, Severity, Category } from './core/rule.js';
 export type { RuleDescriptor, SourceRef } from './rules/descriptors.js';
 
@@ -48,9 +48,9 @@ export function describeRules(config?: Pick<Config, 'rules' | 'policies' | 'file
 export type {
   Finding, FileResult, FileResultBase, KindFileResult, ScomFileResult, SkypeFileResult, OpconFileResult, UnknownKindFileResult,
   TopologyKind, KindPoolResult, PoolResult, Results, Summary, QuorumResult,
-} from './core/results.js';
-export { isScomPool, isSkypePool, isScomResult, isSkypeResult, isOpconResult } from './core/results.js';
-export type { SuppressedFinding } from './core/results.js';
+} from './kinds/results.js';
+export { isScomPool, isSkypePool, isScomResult, isSkypeResult, isOpconResult } from './kinds/results.js';
+export type { SuppressedFinding } from './kinds/results.js';
 export type { DataCenterLoss } from './kinds/scom/analysis/what-if.js';
 export type { Settings } from './core/settings.js';
 export { PooltopoError };
@@ -64,7 +64,7 @@ export type { RuleContext } from './kinds/scom/rules/context.js';
 export type { ModelIssue, ModelIssueRule } from './core/model.js';
 // The kinds' models and analyses (LintOutcome's topology, analysis, skype and opcon), so that every
 // type the API hands out can be named. Names too general for the package's scope get the kind's.
-export type { KindModels } from './core/kind.js';
+export type { KindModels } from './kinds/registry.js';
 export type {
   Topology, Pool, Server, ServerRole, DataCenter, Location as DataCenterLocation, OperationalDatabase, LatencyEntry,
   PoolMemberRef, Membership as PoolMembership, Purpose as PoolPurpose, Workload,

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { fastParse, resolvePlain } from '../src/io/fast-yaml.js';
 import { DEFAULT_PARSE_LIMITS, parseDocument, parseWithEvents } from '../src/io/parse.js';
 import { escapePointerToken, type NodeOffsets } from '../src/io/source-map.js';
-import { lintText } from '../src/core/pipeline.js';
+import { lintText } from '../src/lint.js';
 import { ROOT } from './fixture-files.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261125);

@@ -10,8 +10,8 @@ import { escapeForTerminal } from '../src/util/text.js';
 import { lintText, RULES, validate } from '../src/index.js';
 import { describeRule } from '../src/rules/descriptors.js';
 import { ruleKind } from '../src/rules/index.js';
-import type { Results } from '../src/core/results.js';
-import { summarise } from '../src/core/results.js';
+import type { Results } from '../src/kinds/results.js';
+import { summarise } from '../src/kinds/results.js';
 import { ROOT } from './fixture-files.js';
 
 const HOSTILE = `<script>&"'%,:;]]>\u202Eevil\nnext`;

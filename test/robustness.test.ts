@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMATS } from '../src/formatters/index.js';
 import { formatJson } from '../src/formatters/json.js';
 import { lintText, RULES, validate } from '../src/index.js';
-import { isScomPool, summarise, type PoolResult } from '../src/core/results.js';
+import { isScomPool, summarise, type PoolResult } from '../src/kinds/results.js';
 import { ROOT, runCli } from './support/run-cli.js';
 
 type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;

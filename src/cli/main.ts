@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, MAX_TARGET_TOLERABLE_FAILURES } from '../core/setting
 import { ruleById } from '../rules/index.js';
 import { INTERNAL_ERROR } from '../core/rules/internal-error.js';
 import { SEVERITIES, atOrAbove, plural, type Severity } from '../core/rule.js';
-import type { Finding } from '../core/results.js';
+import type { Finding } from '../kinds/results.js';
 import { formatRuleDoc, formatRuleList } from './rules-command.js';
 import { loadConfig } from '../config/load.js';
 import { NO_CONFIG, type Config } from '../config/config.js';
@@ -26,8 +26,8 @@ import { outputPairs, readStandardInput, repoPathFn, repositoryLinks, repository
 import { decodeText, DEFAULT_READ_LIMITS } from '../io/files.js';
 import { ignoreMatcher } from '../io/ignore.js';
 import { NO_NODES, SourceMap } from '../io/source-map.js';
-import { syntaxOutcome } from '../core/pipeline.js';
-import { summarise, type Results } from '../core/results.js';
+import { syntaxOutcome } from '../lint.js';
+import { summarise, type Results } from '../kinds/results.js';
 import { own } from '../util/own.js';
 
 export interface Io {

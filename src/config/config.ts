@@ -1,5 +1,5 @@
 /** The project configuration (.pooltopo.yaml), once read and checked. */
-import type { RuleSetting } from '../core/pipeline.js';
+import type { RuleSetting } from '../lint.js';
 import type { CompiledPolicy } from '../core/policy.js';
 import type { Settings } from '../core/settings.js';
 import type { ParseLimits } from '../io/parse.js';

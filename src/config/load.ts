@@ -11,7 +11,7 @@ import { ignoreListProblem } from '../io/ignore.js';
 import { parseDocument, syntaxOf } from '../io/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
 import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
-import { checkOptionKeys, type RuleSetting } from '../core/pipeline.js';
+import { checkOptionKeys, type RuleSetting } from '../lint.js';
 import { compilePolicies } from '../policies/compile.js';
 import { sampleScope } from '../kinds/scom/policy-scope.js';
 import type { PolicyDefinition } from '../core/policy.js';

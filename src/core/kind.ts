@@ -1,52 +1,40 @@
-/** What a kind of topology is to the pipeline: its rules, and how it lints a schema-valid document. */
-import type { TopologyAnalysis } from '../kinds/scom/analysis/index.js';
+/**
+ * The kind contract: what a kind of topology gives the pipeline, the commands and the report. A kind
+ * is a folder under src/kinds/ whose index.ts calls `defineKind`, and one entry in
+ * src/kinds/registry.ts; everything else (the top-level keys that tell a topology from other YAML,
+ * the result types, the wording of model issues, the commands' help) is derived from the declarations.
+ */
 import type { ParseLimits } from '../io/parse.js';
-import type { Topology } from '../kinds/scom/model/types.js';
 import type { CompiledPolicy } from './policy.js';
-import type { FileResult, KindPoolResult, ManagementGroupResult } from './results.js';
+import type { FileResultBase } from './results.js';
 import type { Headline } from './headline.js';
 import type { AnyRule, Report, Severity } from './rule.js';
+import type { ModelIssueRule } from './model.js';
 import type { Settings } from './settings.js';
-import type { Failover, OpconAnalysis } from '../kinds/opcon/analysis.js';
-import type { OpconModel } from '../kinds/opcon/model.js';
-import type { SkypeAnalysis } from '../kinds/skype/analysis.js';
-import type { SkypeModel } from '../kinds/skype/model.js';
 
 /** What the pipeline lends a kind: it places and counts findings; the kind only says what is wrong. */
 export interface KindHost {
   readonly settings: Settings;
   readonly limits: ParseLimits;
   readonly policies: readonly CompiledPolicy[];
-  /** Runs rules' checks on a context; a rule that throws becomes an internal-error finding. */
+  /** Runs rules' checks on a context (with the common rules); a rule that throws becomes an internal-error finding. */
   runRules(rules: readonly AnyRule[], context: unknown): void;
   /** Reports a finding of rule `ruleId` at the report's node, with `message` or the rule's template. */
   report(ruleId: string, report: Report, message?: string): void;
   severityOf(ruleId: string): Severity | undefined;
 }
 
-/**
- * The models and analyses a kind hands to the commands beyond validate, under its own key; a kind
- * only adds them when it analysed the file. A new kind adds its key here: no index signature, so a
- * misspelt key is a compile error rather than `unknown`.
- */
-export interface KindModels {
-  /** SCOM (`kind: scom`): the normalised topology. */
-  readonly topology?: Topology;
-  /** SCOM: each pool's analyses (quorum, data-centre loss, latency, capacity, lease, availability), the database's latency and the group's capacity. */
-  readonly analysis?: TopologyAnalysis;
-  /** OpCon (`kind: opcon-failover`): the machines and the failover analysis. */
-  readonly opcon?: { readonly model: OpconModel; readonly analysis: OpconAnalysis };
-  /** Skype for Business (`kind: skype-pool-pair`): the pools, their pairing and their figures. */
-  readonly skype?: { readonly model: SkypeModel; readonly analysis: SkypeAnalysis };
-}
+/** The file's entry of the JSON output beyond `file`, `kind`, `findings` and `suppressed`: the kind's figures. */
+export type FiguresOf<F> = Omit<F, keyof FileResultBase | 'kind'>;
 
-export interface KindRun {
-  /** The kind's pool figures for the results (CLI.md). */
-  readonly pools: readonly KindPoolResult[];
-  readonly failover?: Failover;
-  /** SCOM: the management group's figures (CLI.md). */
-  readonly managementGroup?: ManagementGroupResult;
-  readonly models: KindModels;
+/**
+ * What a kind's lint gives back: its figures for the file's result (in the order JSON output gives
+ * them), and its models and analyses for the commands beyond validate (absent when it did not
+ * analyse the file: a model that failed its own schema checks).
+ */
+export interface KindRun<M = object, F = unknown> {
+  readonly figures: FiguresOf<F>;
+  readonly models?: M;
 }
 
 /** A kind's part of the report: what it is called, its key facts and figure, and its section's view model. */
@@ -101,28 +89,76 @@ export interface KindImporter {
   run(request: ImportRequest): Promise<ImportResult>;
 }
 
-/** A kind of topology; `K` is its id, so that the registry's ids are known to the type checker. */
-export interface KindPlugin<K extends string = string> {
+/** The wording of the model issues a kind's normalisation reports, by common rule, then message id. */
+export type IssueMessages = Partial<Record<ModelIssueRule, Readonly<Record<string, string>>>>;
+
+/**
+ * A kind of topology. `K` is its id (so the registry's ids are known to the type checker), `M` the
+ * models and analyses it hands the commands (merged into the lint outcome under its own keys), `F`
+ * its variant of the file's result.
+ */
+export interface KindPlugin<K extends string = string, M extends object = object, F = unknown> {
   /** The value of `kind` in a file. */
   readonly id: K;
+  /** What a file of this kind describes, in a few words ("SCOM management group"), for help and messages. */
+  readonly title: string;
+  /** The kind a file without `kind` is read as (exactly one kind is). */
+  readonly default?: boolean;
+  /**
+   * Its top-level keys but `version` and `name`: a file with none of any kind's is another tool's
+   * YAML (the walk skips it, the schema finding says so). Its schema.json must list the same.
+   */
+  readonly topLevelKeys: readonly string[];
+  /**
+   * Whether a document without `kind` that fails the schema is plainly this kind's (its own keys):
+   * the finding then says which `kind` to add. Not needed for the default kind.
+   */
+  meantBy?(document: Readonly<Record<string, unknown>>): boolean;
+  /**
+   * Its JSON Schema, for a kind whose schema.json is not composed into schemas/topology.schema.json
+   * at build time (a kind outside src/kinds/): the pipeline then compiles it when a file needs it.
+   */
+  readonly schema?: object;
+  /** The wording of its model issues, added to the common rules' messages. */
+  readonly issueMessages?: IssueMessages;
   /** The kind's own rules (beside the common ones). */
   readonly rules: readonly AnyRule[];
   /** Lints a document that passed the schema. */
-  lint(document: unknown, host: KindHost): Promise<KindRun>;
+  lint(document: unknown, host: KindHost): Promise<KindRun<M, F>>;
   /**
-   * The kind's section of the report: the partial in its folder (report.hbs, registered as
-   * `kind-<folder>`), the contents entries, and its view model built from the same analyses.
+   * The kind's section of the report: a partial (its folder's report.hbs, precompiled as
+   * `kind-<folder>`, or `template`'s text compiled when drawn), the contents entries, and its view model.
    */
   readonly report?: {
     readonly partial: string;
+    readonly template?: string;
     readonly toc: readonly { readonly anchor: string; readonly title: string }[];
     /** Loads its module only when a report is drawn (validate never pays for it). */
-    view(outcome: KindModels & { readonly result: FileResult }, settings: Settings): Promise<KindReport>;
+    view(outcome: Partial<M> & { readonly result: F }, settings: Settings): Promise<KindReport>;
   };
-  /** The lines `stylish` prints under a file of this kind (a label, then its figures), from its results. */
-  summary?(result: FileResult): readonly { readonly label: string; readonly text: string }[];
+  /** The lines `stylish` prints under a file of this kind (a label, then its figures), from its result. */
+  summary?(result: F): readonly { readonly label: string; readonly text: string }[];
   /** `simulate` for this kind: its output text and exit code (throws PooltopoError for bad requests). */
-  simulate?(models: KindModels, request: SimulateRequest): Promise<{ readonly text: string; readonly exitCode: number }>;
+  simulate?(models: Partial<M>, request: SimulateRequest): Promise<{ readonly text: string; readonly exitCode: number }>;
   /** `import` for this kind: its topology file from the live system's own files. */
   readonly importer?: KindImporter;
+}
+
+/** Any kind, whatever its models and result (for the registry and the shells). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyKind = KindPlugin<string, any, any>;
+
+/**
+ * Declares a kind: checks what the type checker cannot (an id in kebab case, rule ids unique within
+ * it, a kind that is not the default says how to recognise it) and returns it as given.
+ */
+export function defineKind<K extends string, M extends object, F>(kind: KindPlugin<K, M, F>): KindPlugin<K, M, F> {
+  if (!/^[a-z][a-z0-9-]*$/.test(kind.id)) throw new Error(`kind id "${kind.id}" is not kebab case`);
+  const ids = new Set<string>();
+  for (const rule of kind.rules) {
+    if (ids.has(rule.meta.id)) throw new Error(`kind "${kind.id}" lists rule "${rule.meta.id}" twice`);
+    ids.add(rule.meta.id);
+  }
+  if (kind.report?.view === undefined && kind.report !== undefined) throw new Error(`kind "${kind.id}": a report needs its view`);
+  return kind;
 }

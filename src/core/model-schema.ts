@@ -8,9 +8,9 @@ import type { ModelIssue } from './model.js';
 import type { KindHost, KindRun } from './kind.js';
 
 /** The run of a file whose model found schema issues (every model issue reported); undefined when it found none. */
-export function failsModelSchema(issues: readonly ModelIssue[], host: KindHost): KindRun | undefined {
+export function failsModelSchema(issues: readonly ModelIssue[], host: KindHost): KindRun<never, { readonly pools: readonly [] }> | undefined {
   if (!issues.some((i) => i.rule === 'schema')) return undefined;
   // The rules of every kind report the model's issues: schema, unknown references, duplicates.
   host.runRules([], { issues });
-  return { pools: [], models: {} };
+  return { figures: { pools: [] } };
 }

@@ -6,18 +6,15 @@
 import { DEFAULT_PARSE_LIMITS, parseDocument, syntaxOf, type ParseLimits, type SyntaxProblem } from '../io/parse.js';
 import { actualType, checkConfigSchema, checkSchema } from '../io/schema.js';
 import type { Position, SourceMap } from '../io/source-map.js';
-import { COMMON_RULES, isSuppressible, nearestRuleId, ruleById, ruleSettingProblem } from '../rules/index.js';
 import { INTERNAL_ERROR } from './rules/internal-error.js';
-import { DEFAULT_KIND, isKnownKind, isPlainlyNotATopology, kindOfKeys, KINDS, type TopologyKind } from '../kinds/index.js';
-import { kindPlugin } from '../kinds/registry.js';
-import type { KindHost, KindModels } from './kind.js';
-import type { Failover } from '../kinds/opcon/index.js';
+import type { KindHost } from './kind.js';
+import type { Registry } from './registry.js';
 import { formatMessage, type AnyRule, type Report, type Severity } from './rule.js';
 import type { CompiledPolicy, PolicyDefinition } from './policy.js';
 import { parseDirectives, Suppressions, type FindingPlace } from './suppressions.js';
 import { commentsContaining } from '../io/comments.js';
 import { FindingCap, leftOutMessage } from './finding-cap.js';
-import { compareFindings, MAX_FINDINGS_PER_RULE, type FileResult, type Finding, type KindPoolResult, type ManagementGroupResult, type SuppressedFinding } from './results.js';
+import { compareFindings, MAX_FINDINGS_PER_RULE, type FileResultBase, type Finding, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';
 import { PooltopoError } from '../util/errors.js';
 import { closest } from '../util/suggest.js';
@@ -40,12 +37,30 @@ export interface LintOptions {
 
 /**
  * The full result of linting one text: `result` is the file's entry of the JSON output (its
- * findings are `outcome.result.findings`), beside the kind's model and analyses, present only when
- * the file was analysed (`topology` and `analysis` for SCOM, `skype`, `opcon`).
+ * findings are `outcome.result.findings`), beside the kind's models and analyses (`M`, under the
+ * kind's own keys), present only when the file was analysed.
  */
-export interface LintOutcome extends KindModels {
+export type LintOutcome<M extends object = object, F extends FileResultBase = FileResultBase> = Partial<M> & {
   /** The file's findings and figures, as `validate` reports them. */
-  readonly result: FileResult;
+  readonly result: F;
+  /** How far the pipeline went: `read` (no YAML), `schema` (refused by it), `analysed` (the kind's rules ran). */
+  readonly stage: 'read' | 'schema' | 'analysed';
+};
+
+/** The pipeline made for one registry of kinds: the library's lintText and its option checks. */
+export interface Pipeline {
+  lintText(text: string, file: string, options?: LintOptions): Promise<LintOutcome>;
+  checkLintOptions(options: LintOptions): Promise<void>;
+  syntaxOutcome(file: string, sourceMap: SourceMap, problems: readonly SyntaxProblem[], options?: LintOptions): LintOutcome;
+}
+
+export function createPipeline(registry: Registry): Pipeline {
+  const prepared = new WeakMap<LintOptions, PreparedOptions>();
+  return {
+    lintText: (text, file, options = {}) => lintText(registry, prepared, text, file, options),
+    checkLintOptions: async (options) => { await prepareLintOptions(registry, prepared, options); },
+    syntaxOutcome: (file, sourceMap, problems, options = {}) => syntaxOutcome(registry, file, sourceMap, problems, options),
+  };
 }
 
 /** Every option lintText takes: a misspelt or unsupported one is refused, not ignored. */
@@ -83,20 +98,15 @@ interface PreparedOptions {
   /** What the options held when checked (snapshotOf): a change since is checked again. */
   readonly snapshot: readonly unknown[];
 }
-const PREPARED = new WeakMap<LintOptions, PreparedOptions>();
 
 /**
- * Throws PooltopoError for options a config file could not hold: its schema's checks of `rules`,
- * `settings` and `limits` (severities, known keys, their types and bounds), a rule id that is
- * neither a rule nor a policy, as loadConfig checks a config file (there with positions), and
- * policies that are not loadConfig's compiled ones.
+ * The options checked, with the limits, settings and policies each file uses. Throws PooltopoError
+ * for options a config file could not hold: its schema's checks of `rules`, `settings` and `limits`
+ * (severities, known keys, their types and bounds), a rule id that is neither a rule nor a policy,
+ * as loadConfig checks a config file (there with positions), and policies that are not loadConfig's
+ * compiled ones.
  */
-export async function checkLintOptions(options: LintOptions): Promise<void> {
-  await prepareLintOptions(options);
-}
-
-/** The options checked (checkLintOptions), with the limits, settings and policies each file uses. */
-async function prepareLintOptions(options: LintOptions): Promise<PreparedOptions> {
+async function prepareLintOptions(registry: Registry, PREPARED: WeakMap<LintOptions, PreparedOptions>, options: LintOptions): Promise<PreparedOptions> {
   const known = PREPARED.get(options);
   if (known && sameSnapshot(known.snapshot, snapshotOf(options))) return known;
   checkOptionKeys(options, LINT_OPTION_KEYS, false);
@@ -118,7 +128,7 @@ async function prepareLintOptions(options: LintOptions): Promise<PreparedOptions
   const policyIds = new Set(policies.map((p) => p.definition.id));
   for (const [id, setting] of Object.entries(options.rules ?? {})) {
     if (setting === undefined) continue;
-    const problem = ruleSettingProblem(id, setting, policyIds);
+    const problem = registry.ruleSettingProblem(id, setting, policyIds);
     if (problem) throw new PooltopoError(`options.rules: ${problem}`);
   }
   const prepared: PreparedOptions = {
@@ -162,12 +172,15 @@ function sameSnapshot(a: readonly unknown[], b: readonly unknown[]): boolean {
  * findings; throws `PooltopoError` only for options it does not take or a config file could not
  * hold (as `validate` does).
  */
-export async function lintText(text: string, file: string, options: LintOptions = {}): Promise<LintOutcome> {
+async function lintText(
+  registry: Registry, PREPARED: WeakMap<LintOptions, PreparedOptions>, text: string, file: string, options: LintOptions,
+): Promise<LintOutcome> {
   if (typeof text !== 'string' || typeof file !== 'string') throw new PooltopoError('lintText needs the text and the file name, both strings');
-  const { limits, settings, policyById } = await prepareLintOptions(options);
+  const { limits, settings, policyById } = await prepareLintOptions(registry, PREPARED, options);
+  const { ruleById } = registry;
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
-  const severityOf = (ruleId: string) => severityFor(ruleId, options, policyById);
+  const severityOf = (ruleId: string) => severityFor(registry, ruleId, options, policyById);
   const cap = new FindingCap(file);
   const suppressedCap = new FindingCap(file);
   // The file's comments, once it has been read: each finding is matched as it is made.
@@ -227,33 +240,32 @@ export async function lintText(text: string, file: string, options: LintOptions 
   };
   // Whether the kind's rules ran (suppress judges unused comments only then).
   let rulesRan = false;
-  const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover, managementGroup?: ManagementGroupResult): LintOutcome => {
+  const done = (stage: LintOutcome['stage'], kind?: string, figures: object = { pools: [] }, models: object = {}): LintOutcome => {
     if (suppressions) {
-      reportDirectives(suppressions, options, (ruleId, at, message) => add(ruleId, at, '', message, undefined, true), rulesRan);
+      reportDirectives(registry, suppressions, options, (ruleId, at, message) => add(ruleId, at, '', message, undefined, true), rulesRan);
     }
     cap.summarise(findings);
-    // The kind's own plug-in made the pools and the failover, so they are the figures of
-    // FileResult's variant for that kind (the type checker cannot follow a plug-in looked up by id).
-    const result = {
-      file, ...(kind !== undefined ? { kind } : {}), findings: findings.sort(compareFindings),
-      ...(managementGroup ? { managementGroup } : {}),
-      pools,
-      ...(failover ? { failover } : {}),
-      ...(suppressed.length > 0 ? { suppressed: suppressed.sort(compareFindings) } : {}),
-    } as FileResult;
-    return { result, ...models };
+    // The kind's figures (pools, and its own) follow the findings, as CLI.md's JSON output has them.
+    const result: FileResultBase = Object.assign(
+      kind !== undefined ? { file, kind, findings: findings.sort(compareFindings) } : { file, findings: findings.sort(compareFindings) },
+      figures,
+      suppressed.length > 0 ? { suppressed: suppressed.sort(compareFindings) } : {},
+    );
+    return Object.assign({ result, stage }, models);
   };
 
   // 1. Text → document with source positions.
   const parsed = parseDocument(text, limits, syntaxOf(file));
-  if (!parsed.ok) return syntaxOutcome(file, parsed.sourceMap, parsed.problems, options);
+  if (!parsed.ok) return syntaxOutcome(registry, file, parsed.sourceMap, parsed.problems, options);
   const { value, sourceMap } = parsed;
-  suppressions = suppressionsOf(text, sourceMap, limits.maxDepth);
+  suppressions = suppressionsOf(registry, text, sourceMap, limits.maxDepth);
 
   // 2. The kind, then the schema.
   const schemaRule = ruleById('schema')!;
   let declaredKind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
   // `kind` compares case-insensitively (FORMAT.md): `kind: SCOM` is scom.
+  const { isKnownKind } = registry;
+  const known = registry.ids.join(', ');
   if (typeof declaredKind === 'string' && !isKnownKind(declaredKind) && isKnownKind(declaredKind.toLowerCase())) {
     declaredKind = declaredKind.toLowerCase();
     (value as { kind?: unknown }).kind = declaredKind;
@@ -261,22 +273,23 @@ export async function lintText(text: string, file: string, options: LintOptions 
   if (declaredKind !== undefined && !isKnownKind(declaredKind)) {
     // A kind that is no text (`kind: [scom]`) is named by its type, not as "[object Object]".
     const report: Pick<Report, 'messageId' | 'data'> = typeof declaredKind === 'string'
-      ? { messageId: 'unknownKind', data: { kind: declaredKind, known: KINDS.join(', ') } }
-      : { messageId: 'kindNotText', data: { actual: actualType(declaredKind), known: KINDS.join(', ') } };
+      ? { messageId: 'unknownKind', data: { kind: declaredKind, known } }
+      : { messageId: 'kindNotText', data: { actual: actualType(declaredKind), known } };
     reportRule(schemaRule, sourceMap, { messageId: report.messageId, data: report.data, path: '/kind' });
-    return done(sourceMap);
+    return done('schema');
   }
-  const { violations, more, firstMore } = await checkSchema(value, (p) => sourceMap.isPlainScalar(p), MAX_FINDINGS_PER_RULE);
+  const plugin = isKnownKind(declaredKind) ? registry.kind(declaredKind as string)! : registry.defaultKind;
+  const { violations, more, firstMore } = await checkSchema(value, (p) => sourceMap.isPlainScalar(p), MAX_FINDINGS_PER_RULE, plugin.schema);
   // No `kind`, and the keys of another kind than the default: one finding that names the kind to add.
-  const meant = declaredKind === undefined && violations.length > 0 ? kindOfKeys(value) : undefined;
+  const meant = declaredKind === undefined && violations.length > 0 ? registry.kindOfKeys(value) : undefined;
   if (meant !== undefined) {
-    reportRule(schemaRule, sourceMap, { messageId: 'missingKind', data: { kind: meant }, path: '', at: 'key' });
-    return done(sourceMap);
+    reportRule(schemaRule, sourceMap, { messageId: 'missingKind', data: { kind: meant.id }, path: '', at: 'key' });
+    return done('schema');
   }
   if (violations.length > 0) {
     // Another tool's file: one finding per violation all the same (CLI.md), the first of them
     // saying that it is not a topology and how to leave it out.
-    const notATopology = isPlainlyNotATopology(value);
+    const notATopology = registry.isPlainlyNotATopology(value);
     for (const [i, v] of violations.entries()) {
       const messageId = notATopology && i === 0 ? 'notATopology' : 'violation';
       const report: Report = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId, data: { message: v.message }, path: v.path, at: v.at };
@@ -286,15 +299,13 @@ export async function lintText(text: string, file: string, options: LintOptions 
     if (firstMore && severity) {
       cap.leaveOut(schemaRule.meta.id, severity, () => ({ at: sourceMap.locate(firstMore.path, firstMore.at), path: firstMore.path }), more);
     }
-    return done(sourceMap, isKnownKind(declaredKind) ? declaredKind : undefined);
+    return done('schema', isKnownKind(declaredKind) ? plugin.id : undefined);
   }
   // 3. The kind's own model, analyses and rules.
-  const kind = isKnownKind(declaredKind) ? declaredKind : DEFAULT_KIND;
-  const plugin = kindPlugin(kind)!;
   const host: KindHost = {
     settings, limits, policies: options.policies ?? [],
     // The common rules (unknown-reference, duplicate-name, the model's schema issues) run for every kind.
-    runRules: (rules, context) => runRules([...COMMON_RULES, ...rules], context, sourceMap),
+    runRules: (rules, context) => runRules([...registry.commonRules, ...rules], context, sourceMap),
     report: (ruleId, report, message) => {
       const rule = ruleById(ruleId);
       if (rule && message === undefined) reportRule(rule, sourceMap, report);
@@ -304,7 +315,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
   };
   const run = await plugin.lint(value, host);
   rulesRan = true;
-  return done(sourceMap, kind, run.pools, run.models, run.failover, run.managementGroup);
+  return done(run.models ? 'analysed' : 'schema', plugin.id, run.figures, run.models);
 }
 
 /**
@@ -313,7 +324,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
  * value, on the line of its first item: by that line a comment above the first item would cover
  * the whole list.) Undefined when the file has none.
  */
-function suppressionsOf(text: string, sourceMap: SourceMap, maxDepth: number): Suppressions | undefined {
+function suppressionsOf(registry: Registry, text: string, sourceMap: SourceMap, maxDepth: number): Suppressions | undefined {
   if (!text.includes('pooltopo-disable')) return undefined;
   const directives = parseDirectives(commentsContaining(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 'pooltopo-disable', maxDepth));
   if (directives.length === 0) return undefined;
@@ -324,7 +335,7 @@ function suppressionsOf(text: string, sourceMap: SourceMap, maxDepth: number): S
     }
     return lines;
   };
-  return new Suppressions(directives, linesOf, isSuppressible);
+  return new Suppressions(directives, linesOf, registry.isSuppressible);
 }
 
 /**
@@ -332,9 +343,10 @@ function suppressionsOf(text: string, sourceMap: SourceMap, maxDepth: number): S
  * only where `rulesRan` (before the kind's rules ran, none can be judged unused).
  */
 function reportDirectives(
-  suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, message: string) => void, rulesRan: boolean,
+  registry: Registry, suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, message: string) => void, rulesRan: boolean,
 ): void {
   const { directives } = suppressions;
+  const { ruleById, isSuppressible, nearestRuleId } = registry;
   const message = (ruleId: string, messageId: string, data: Report['data'] = {}) => formatMessage(ruleById(ruleId)!.meta.messages[messageId]!, data);
   for (const d of suppressions.withoutReason()) add('suppression-without-reason', d, message('suppression-without-reason', 'noReason'));
   // A rule id that is neither a rule nor a policy, or names a rule no comment can suppress:
@@ -363,16 +375,16 @@ function reportDirectives(
 }
 
 /** A rule's or policy's severity as configured, else its own; undefined when it is off. */
-function severityFor(ruleId: string, options: LintOptions, policyById?: ReadonlyMap<string, { readonly severity: Severity }>): Severity | undefined {
+function severityFor(registry: Registry, ruleId: string, options: LintOptions, policyById?: ReadonlyMap<string, { readonly severity: Severity }>): Severity | undefined {
   const configured = own(options.rules, ruleId);
   if (configured === 'off') return undefined;
-  return configured ?? ruleById(ruleId)?.meta.severity ?? policyById?.get(ruleId)?.severity ?? 'error';
+  return configured ?? registry.ruleById(ruleId)?.meta.severity ?? policyById?.get(ruleId)?.severity ?? 'error';
 }
 
 /** The outcome for a file that could not be read as YAML: one `yaml-syntax` finding per problem. */
-export function syntaxOutcome(file: string, sourceMap: SourceMap, problems: readonly SyntaxProblem[], options: LintOptions = {}): LintOutcome {
-  const rule = ruleById('yaml-syntax')!;
-  const severity = severityFor(rule.meta.id, options);
+function syntaxOutcome(registry: Registry, file: string, sourceMap: SourceMap, problems: readonly SyntaxProblem[], options: LintOptions): LintOutcome {
+  const rule = registry.ruleById('yaml-syntax')!;
+  const severity = severityFor(registry, rule.meta.id, options);
   const findings: Finding[] = [];
   if (severity !== undefined) {
     for (const p of problems) {
@@ -386,7 +398,7 @@ export function syntaxOutcome(file: string, sourceMap: SourceMap, problems: read
       });
     }
   }
-  return { result: { file, findings: findings.sort(compareFindings), pools: [] } };
+  return { result: { file, findings: findings.sort(compareFindings), pools: [] } as FileResultBase, stage: 'read' };
 }
 
 

@@ -1,13 +1,7 @@
 /** What pooltopo reports: the shapes of CLI.md's JSON output, also the library's result types. */
 import type { Severity } from './rule.js';
-import type { Failover } from '../kinds/opcon/analysis.js';
-import type { DataCenterLoss } from '../kinds/scom/analysis/what-if.js';
-import type { QuorumFigures } from '../kinds/scom/analysis/quorum.js';
-import type { SkypePoolFigures } from '../kinds/skype/analysis.js';
 
 export { MAX_FINDINGS_PER_RULE } from '../util/limits.js';
-
-export type { TopologyKind } from '../kinds/registry.js';
 
 export interface Finding {
   readonly ruleId: string;
@@ -28,77 +22,9 @@ export interface Finding {
   readonly data?: Readonly<Record<string, string | number>>;
 }
 
-/** Votes, votes needed and tolerable failures of one configuration of a pool. */
-export type QuorumResult = QuorumFigures;
-
-/**
- * A SCOM resource pool's figures (files of `kind: scom` only; Skype pools are `SkypePoolFigures`):
- * its members and observers, its quorum with and without the default observer, data-centre loss,
- * latency, lease, capacity and availability, as CLI.md's JSON output has them.
- */
-export interface PoolResult {
-  readonly name: string;
-  /** A pool the management group has without its being listed (All Management Servers, Notifications, AD Assignment). */
-  readonly implied: boolean;
-  readonly members: readonly string[];
-  readonly observers: readonly string[];
-  readonly defaultObserver: { readonly enabled: boolean; readonly participates: boolean };
-  readonly votingMembers: number;
-  readonly votesNeeded: number;
-  readonly tolerableFailures: number;
-  readonly highlyAvailable: boolean;
-  readonly withDefaultObserver: QuorumResult;
-  readonly withoutDefaultObserver: QuorumResult;
-  readonly dataCenters: readonly string[];
-  readonly dataCenterLoss: readonly DataCenterLoss[];
-  /** The largest measured round trip between two voters, or null when none is measured. */
-  readonly largestRoundTripMs: number | null;
-  readonly leaseDurationSeconds: number;
-  readonly capacity: readonly {
-    readonly item: string;
-    readonly total: number;
-    readonly limit: number;
-    readonly fits: boolean;
-    readonly fitsAfterFailover: boolean;
-    /** How many more fit before a limit or the after-failover check is hit; negative when over, by how much (as plan and the report give it). */
-    readonly headroom: number;
-  }[];
-  /** Servers whose loss alone stops the pool working (FORMAT.md, "Failure model"). */
-  readonly singlePointsOfFailure: readonly string[];
-  readonly availability?: AvailabilityResult & { readonly assumedAlwaysUp: readonly string[] };
-}
-
-/** The probability that something works under the failure model, and how it was found. */
-export interface AvailabilityResult {
-  readonly probability: number;
-  readonly nines: number | null;
-  readonly method: 'exact' | 'sampled';
-  readonly standardError?: number;
-}
-
-/** A SCOM management group's own figures. */
-export interface ManagementGroupResult {
-  /** Servers without which the management group does not work. */
-  readonly singlePointsOfFailure: readonly string[];
-  readonly availability?: AvailabilityResult;
-}
-
 /** A finding that a `# pooltopo-disable…` comment in the file suppressed, with the reason it gave. */
 export interface SuppressedFinding extends Finding {
   readonly justification: string;
-}
-
-/** A pool's figures as its kind reports them (CLI.md): SCOM resource pools or Skype Front End pools. */
-export type KindPoolResult = PoolResult | SkypePoolFigures;
-
-/** Whether a pool's figures are a SCOM resource pool's (its file's `kind` is `scom`). */
-export function isScomPool(p: KindPoolResult): p is PoolResult {
-  return typeof p === 'object' && p !== null && Object.hasOwn(p, 'defaultObserver');
-}
-
-/** Whether a pool's figures are a Skype for Business Front End pool's (its file's `kind` is `skype-pool-pair`). */
-export function isSkypePool(p: KindPoolResult): p is SkypePoolFigures {
-  return typeof p === 'object' && p !== null && Object.hasOwn(p, 'frontEnds');
 }
 
 /** What every file's result has, whatever its kind. */
@@ -111,27 +37,6 @@ export interface FileResultBase {
   readonly suppressed?: readonly SuppressedFinding[];
 }
 
-/** A SCOM management group's file: one entry per resource pool (none when the file did not pass the schema). */
-export interface ScomFileResult extends FileResultBase {
-  readonly kind: 'scom';
-  /** Present once the file passed the schema. */
-  readonly managementGroup?: ManagementGroupResult;
-  readonly pools: readonly PoolResult[];
-}
-
-/** A Skype for Business file: one entry per Front End pool (none when the file did not pass the schema). */
-export interface SkypeFileResult extends FileResultBase {
-  readonly kind: 'skype-pool-pair';
-  readonly pools: readonly SkypePoolFigures[];
-}
-
-/** An OpCon failover file: no pools; the failover figures once the file passed the schema. */
-export interface OpconFileResult extends FileResultBase {
-  readonly kind: 'opcon-failover';
-  readonly pools: readonly [];
-  readonly failover?: Failover;
-}
-
 /**
  * A file whose kind pooltopo could not tell: it could not be read or parsed, it names a kind
  * pooltopo does not know, or it names none and did not pass the schema. Its findings say why.
@@ -139,31 +44,6 @@ export interface OpconFileResult extends FileResultBase {
 export interface UnknownKindFileResult extends FileResultBase {
   readonly kind?: undefined;
   readonly pools: readonly [];
-}
-
-/** The result of a file whose kind is known, one variant per kind. */
-export type KindFileResult = ScomFileResult | SkypeFileResult | OpconFileResult;
-
-/**
- * One file's findings and figures (CLI.md's `files[]`), discriminated by `kind`:
- * `switch (f.kind)` narrows `pools` (and `failover`) to that kind's figures; `undefined` is a file
- * whose kind could not be told.
- */
-export type FileResult = KindFileResult | UnknownKindFileResult;
-
-/** Whether a file's result is a SCOM file's. */
-export function isScomResult(f: FileResult): f is ScomFileResult {
-  return typeof f === 'object' && f !== null && f.kind === 'scom';
-}
-
-/** Whether a file's result is a Skype for Business file's. */
-export function isSkypeResult(f: FileResult): f is SkypeFileResult {
-  return typeof f === 'object' && f !== null && f.kind === 'skype-pool-pair';
-}
-
-/** Whether a file's result is an OpCon failover file's. */
-export function isOpconResult(f: FileResult): f is OpconFileResult {
-  return typeof f === 'object' && f !== null && f.kind === 'opcon-failover';
 }
 
 export interface Summary {
@@ -175,13 +55,14 @@ export interface Summary {
   readonly skipped?: number;
 }
 
-export interface Results {
+/** CLI.md's JSON output: `F` is the file results' type (the registry's union of every kind's, src/kinds/results.ts). */
+export interface Results<F extends FileResultBase = FileResultBase> {
   readonly version: 1;
-  readonly files: readonly FileResult[];
+  readonly files: readonly F[];
   readonly summary: Summary;
 }
 
-export function summarise(files: readonly FileResult[]): Summary {
+export function summarise(files: readonly FileResultBase[]): Summary {
   let errors = 0;
   let warnings = 0;
   let infos = 0;

@@ -3,8 +3,8 @@
  * topology (CLI.md, "`diff`"). Pure: it reads two files' results, as validate reports them, and
  * judges each figure that moved as better, worse or only changed.
  */
-import type { Finding, FileResult, PoolResult, AvailabilityResult } from '../core/results.js';
-import { isScomPool, isSkypePool } from '../core/results.js';
+import type { Finding, FileResult, PoolResult, AvailabilityResult } from '../kinds/results.js';
+import { isScomPool, isSkypePool } from '../kinds/results.js';
 import type { SkypePoolFigures } from '../kinds/skype/analysis.js';
 import type { Failover } from '../kinds/opcon/analysis.js';
 import { atOrAbove, type Severity } from '../core/rule.js';

@@ -1,7 +1,7 @@
 /** Every page of docs/rules/, by file name: reads the fixtures (the docs' examples) from the project root. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { lintText } from '../core/pipeline.js';
+import { lintText } from '../lint.js';
 import { RULES } from '../rules/index.js';
 import { INTERNAL_ERROR } from '../core/rules/internal-error.js';
 import { docsName } from '../rules/descriptors.js';

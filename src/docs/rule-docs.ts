@@ -4,7 +4,7 @@
  * committed pages are stale.
  */
 import { SOURCES } from '../domain/facts.js';
-import type { Finding } from '../core/results.js';
+import type { Finding } from '../kinds/results.js';
 import type { AnyRule as Rule } from '../core/rule.js';
 import { docsName } from '../rules/descriptors.js';
 

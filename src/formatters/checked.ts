@@ -2,7 +2,7 @@
  * Which rules were checked on a file: those of every kind and of the file's own kind, unless it
  * stopped at reading or at the schema.
  */
-import type { FileResult } from '../core/results.js';
+import type { FileResult } from '../kinds/results.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
 
 export function rulesChecked(file: FileResult, rules: readonly RuleDescriptor[]): RuleDescriptor[] {

@@ -4,7 +4,7 @@
  * `location.lines.begin`, as GitLab's documentation lists the fields it reads.
  */
 import { createRequire } from 'node:module';
-import type { Finding, Results } from '../core/results.js';
+import type { Finding, Results } from '../kinds/results.js';
 import type { Severity } from '../core/rule.js';
 
 export interface CodeClimateOptions {

@@ -2,7 +2,7 @@
  * GitHub Actions workflow commands: one `::error file=…,line=…,col=…,title=RULE::message` (or
  * `::warning`, `::notice`) per finding, escaped as the runner requires.
  */
-import type { Results } from '../core/results.js';
+import type { Results } from '../kinds/results.js';
 import type { Severity } from '../core/rule.js';
 import { escapeForTerminal } from '../util/text.js';
 

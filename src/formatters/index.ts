@@ -1,5 +1,5 @@
 /** The output formats of `validate`, by name: each a pure function from the same results to text. */
-import type { Results } from '../core/results.js';
+import type { Results } from '../kinds/results.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
 import type { Severity } from '../core/rule.js';
 import { formatGithub } from './github.js';

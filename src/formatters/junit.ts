@@ -5,7 +5,7 @@
  * its own), and one passing test case for a file with none. Findings below --fail-on go to the
  * suite's <system-out>.
  */
-import type { Results } from '../core/results.js';
+import type { Results } from '../kinds/results.js';
 import type { RuleDescriptor } from '../rules/descriptors.js';
 import { atOrAbove, type Severity } from '../core/rule.js';
 import { escapeXmlForTerminal } from '../util/text.js';

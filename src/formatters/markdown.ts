@@ -4,7 +4,7 @@
  * known, and each file's pool figures. Every cell is escaped so that no name breaks the table.
  */
 import { kindPlugin } from '../kinds/registry.js';
-import type { Results } from '../core/results.js';
+import type { Results } from '../kinds/results.js';
 import { plural } from '../core/rule.js';
 import { escapeForTerminal } from '../util/text.js';
 

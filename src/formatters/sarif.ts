@@ -4,7 +4,7 @@
  * directory, stable partial fingerprints, and in-source suppressions.
  */
 import { createRequire } from 'node:module';
-import { compareFindings, type Finding, type Results } from '../core/results.js';
+import { compareFindings, type Finding, type Results } from '../kinds/results.js';
 import { stableKey } from './codeclimate.js';
 import { sortedById, type RuleDescriptor } from '../rules/descriptors.js';
 import type { Severity } from '../core/rule.js';

@@ -3,7 +3,7 @@
  * message  rule-id`, each pool's quorum in one line, and a summary. Colour only when asked.
  */
 import { kindPlugin } from '../kinds/registry.js';
-import type { FileResult, Results } from '../core/results.js';
+import type { FileResult, Results } from '../kinds/results.js';
 import { plural } from '../core/rule.js';
 import { escapeForTerminal } from '../util/text.js';
 import { maxOf } from '../util/extremes.js';

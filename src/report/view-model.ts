@@ -3,8 +3,8 @@
  * results `validate` reports (the pool results and the analyses behind them): nothing is computed
  * twice; this module only chooses words, order and geometry.
  */
-import type { LintOutcome } from '../core/pipeline.js';
-import type { Finding } from '../core/results.js';
+import type { LintOutcome } from '../lint.js';
+import type { Finding } from '../kinds/results.js';
 import type { KindReport } from '../core/kind.js';
 import type { Headline } from '../core/headline.js';
 import type { RuleDescriptor, SourceRef } from '../rules/descriptors.js';
@@ -121,8 +121,8 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
 /** The kind's part of the report, when the file was analysed (it has a model). */
 async function kindReportOf(outcome: LintOutcome, settings: Settings): Promise<{ section: NonNullable<ReportView['kindSection']>; report: KindReport } | undefined> {
   const plugin = outcome.result.kind !== undefined ? kindPlugin(outcome.result.kind) : undefined;
-  // A kind adds its models to the outcome only when it analysed the file.
-  const analysed = Object.keys(outcome).some((k) => k !== 'result');
+  // The pipeline says how far it went: a kind's section needs its analyses.
+  const analysed = outcome.stage === 'analysed';
   if (!plugin?.report || !analysed) return undefined;
   return { section: { partial: plugin.report.partial, toc: plugin.report.toc }, report: await plugin.report.view(outcome, settings) };
 }

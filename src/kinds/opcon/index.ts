@@ -1,9 +1,11 @@
 /** The `opcon-failover` kind: OpCon SMA Service Manager primary/secondary failover. */
 import type { AnyRule } from '../../core/rule.js';
-import type { KindHost, KindPlugin, KindRun } from '../../core/kind.js';
+import { defineKind, type KindHost, type KindRun } from '../../core/kind.js';
 import { failsModelSchema } from '../../core/model-schema.js';
 import { escapeForTerminal as t } from '../../util/text.js';
 import { analyseOpcon, modesConflict, type Failover } from './analysis.js';
+import type { OpconFileResult, OpconModels } from './results.js';
+export type { OpconModels } from './results.js';
 import { normaliseOpcon, type OpconDocument } from './model.js';
 import abnormalShutdownFailoverOff from './rules/abnormal-shutdown-failover-off.js';
 import failoverOnCommunicationLoss from './rules/failover-on-communication-loss.js';
@@ -43,18 +45,22 @@ export const OPCON_RULES: readonly AnyRule[] = [
   secondaryNotStarted,
 ];
 
-export const opconKind: KindPlugin<'opcon-failover'> = {
+
+export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResult>({
   id: 'opcon-failover',
+  title: 'OpCon SMA Service Manager failover',
+  topLevelKeys: ['database', 'machines'],
+  meantBy: (doc) => Object.hasOwn(doc, 'machines') || Object.hasOwn(doc, 'database'),
   rules: OPCON_RULES,
-  async lint(document: unknown, host: KindHost): Promise<KindRun> {
+  async lint(document: unknown, host: KindHost): Promise<KindRun<OpconModels, OpconFileResult>> {
     const { model, issues } = normaliseOpcon(document as OpconDocument);
     const stopped = failsModelSchema(issues, host);
     if (stopped) return stopped;
     const analysis = analyseOpcon(model);
     host.runRules(OPCON_RULES, { model, analysis, issues });
-    return { pools: [], failover: analysis.failover, models: { opcon: { model, analysis } } };
+    return { figures: { pools: [], failover: analysis.failover }, models: { opcon: { model, analysis } } };
   },
-  summary: (result) => (result.kind === 'opcon-failover' && result.failover ? [{ label: 'failover', text: failoverSummary(result.failover) }] : []),
+  summary: (result) => (result.failover ? [{ label: 'failover', text: failoverSummary(result.failover) }] : []),
   report: {
     partial: 'kind-opcon',
     toc: [{ anchor: 'topology', title: 'Machines and database' }, { anchor: 'what-if', title: 'What each event does' }],
@@ -78,7 +84,7 @@ export const opconKind: KindPlugin<'opcon-failover'> = {
     options: { 'start-type': { type: 'string', multiple: true }, connection: { type: 'string', multiple: true }, replicated: { type: 'boolean' } },
     run: async (request) => (await import('./import.js')).importOpcon(request),
   },
-};
+});
 
 /** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */
 function failoverSummary(f: Failover): string {

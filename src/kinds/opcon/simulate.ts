@@ -7,7 +7,8 @@ import { machineKey, type Machine } from './model.js';
 import { escapeForTerminal as t } from '../../util/text.js';
 import { PooltopoError } from '../../util/errors.js';
 import { closest } from '../../util/suggest.js';
-import type { KindModels, SimulateRequest } from '../../core/kind.js';
+import type { SimulateRequest } from '../../core/kind.js';
+import type { OpconModels } from './results.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent, type OpconEventOutcome } from './simulate-flows.js';
 
 export { OPCON_EVENTS, simulateOpconEvent, type OpconEvent, type OpconEventOutcome } from './simulate-flows.js';
@@ -36,7 +37,7 @@ export function formatOpconEvents(file: string, outcomes: readonly OpconEventOut
 }
 
 /** `simulate` for this kind (the plug-in loads this module only then). */
-export async function simulateCommand(models: KindModels, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
+export async function simulateCommand(models: Partial<OpconModels>, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
   const usage = `--event ${OPCON_EVENTS.join('|')} or --down MACHINE`;
   if (request.partitions.length > 0) throw new PooltopoError(`for kind opcon-failover, simulate takes ${usage}, not --partition`);
   if (request.events.length === 0 && request.downs.length === 0) throw new PooltopoError(`simulate needs ${usage} for kind opcon-failover`);

@@ -9,17 +9,25 @@ import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type Durat
 import { normalise } from './model/normalise.js';
 import type { Topology } from './model/types.js';
 import { poolScope } from './policy-scope.js';
-import type { AvailabilityResult, ManagementGroupResult, PoolResult } from '../../core/results.js';
+import type { AvailabilityResult, ManagementGroupResult, PoolResult, ScomFileResult, ScomModels } from './results.js';
+import { ISSUE_MESSAGES } from './model/issue-messages.js';
 import { SCOM_RULES } from './rules/index.js';
 import { formatMessage, groupThousands, plural } from '../../core/rule.js';
 import { atPool } from './rules/context.js';
-import type { KindHost, KindPlugin, KindRun } from '../../core/kind.js';
+import { defineKind, type KindHost, type KindRun } from '../../core/kind.js';
 import { failsModelSchema } from '../../core/model-schema.js';
 
-export const scomKind: KindPlugin<'scom'> = {
+
+export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
   id: 'scom',
+  title: 'SCOM management group',
+  default: true,
+  topLevelKeys: ['scomVersion', 'dataCenters', 'latency', 'databases', 'managementServers', 'gateways', 'pools', 'poolManager'],
+  // A file with management servers is a management group, whatever other keys it has.
+  meantBy: (doc) => Object.hasOwn(doc, 'managementServers'),
+  issueMessages: ISSUE_MESSAGES,
   rules: SCOM_RULES,
-  async lint(document: unknown, host: KindHost): Promise<KindRun> {
+  async lint(document: unknown, host: KindHost): Promise<KindRun<ScomModels, ScomFileResult>> {
     const doc = document as ScomDocument;
     const servers = doc.managementServers.length + (doc.gateways?.length ?? 0);
     if (servers > host.limits.maxServers) {
@@ -27,7 +35,7 @@ export const scomKind: KindPlugin<'scom'> = {
         messageId: 'violation', path: '/managementServers', at: 'key',
         data: { message: `The file has ${groupThousands(servers)} servers, more than the ${groupThousands(host.limits.maxServers)} pooltopo analyses (raise limits.maxServers in .pooltopo.yaml).` },
       });
-      return { pools: [], models: {} };
+      return { figures: { pools: [] } };
     }
     const { topology, issues } = normalise(doc, await readLatencies(doc));
     const stopped = failsModelSchema(issues, host);
@@ -36,9 +44,9 @@ export const scomKind: KindPlugin<'scom'> = {
     const analysis = analyseTopology(topology, settings.computersPerManagementGroup !== undefined ? { computersPerManagementGroup: settings.computersPerManagementGroup } : {});
     host.runRules(SCOM_RULES, { topology, analysis, issues, settings });
     runPolicies(topology, analysis.pools, host);
-    return { pools: analysis.pools.map(poolResult), managementGroup: managementGroupResult(analysis), models: { topology, analysis } };
+    return { figures: { managementGroup: managementGroupResult(analysis), pools: analysis.pools.map(poolResult) }, models: { topology, analysis } };
   },
-  summary: (result) => (result.kind === 'scom' ? result.pools : []).map((p) => ({ label: p.name, text: poolSummary(p, result.kind === 'scom' ? result.managementGroup : undefined) })),
+  summary: (result) => result.pools.map((p) => ({ label: p.name, text: poolSummary(p, result.managementGroup) })),
   simulate: async (models, request) => (await import('./simulate-command.js')).simulateCommand(models, request),
   report: {
     partial: 'kind-scom',
@@ -65,7 +73,7 @@ export const scomKind: KindPlugin<'scom'> = {
     options: { overlay: { type: 'string' }, 'scom-version': { type: 'string' } },
     run: async (request) => (await import('./import/index.js')).importScom(request),
   },
-};
+});
 
 /** Latency values: the common forms without mathjs, the rest through its unit parser (loaded only then). */
 async function readLatencies(doc: ScomDocument): Promise<Map<number, DurationResult>> {

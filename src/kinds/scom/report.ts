@@ -3,8 +3,12 @@
  * pool's quorum, data-centre loss, capacity and availability, and the what-if table. Every figure is
  * the analyses' (the same `validate` reports); this module chooses words, order and geometry.
  */
-import type { LintOutcome } from '../../core/pipeline.js';
-import type { FileResult, PoolResult } from '../../core/results.js';
+import type { FileResultBase } from '../../core/results.js';
+import type { PoolResult, ScomModels } from './results.js';
+
+/** What the report is drawn from: the file's result (its pools SCOM's when the models are there) and the kind's models. */
+type LintOutcome = Partial<ScomModels> & { readonly result: FileResultBase & { readonly pools: readonly unknown[] } };
+type FileResult = LintOutcome['result'];
 import { groupThousands, plural } from '../../core/rule.js';
 import type { Settings } from '../../core/settings.js';
 import { evaluateFew, type PoolState } from './analysis/failure.js';

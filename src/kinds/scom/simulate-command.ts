@@ -1,7 +1,8 @@
 /** `simulate` for SCOM (the plug-in loads this module only then): --down and --partition scenarios. */
 import { PooltopoError } from '../../util/errors.js';
 import { closest } from '../../util/suggest.js';
-import type { KindModels, SimulateRequest } from '../../core/kind.js';
+import type { SimulateRequest } from '../../core/kind.js';
+import type { ScomModels } from './results.js';
 import type { TopologyAnalysis } from './analysis/index.js';
 import { failureOf, hostsIn, type FailureModel, type Host } from './analysis/failure.js';
 import { knownNames, resolveNames } from './analysis/scenario.js';
@@ -14,7 +15,7 @@ import { clip } from '../../core/rule.js';
 /** The most scenarios one run takes: each is a full evaluation and a block of output. */
 export const MAX_SCENARIOS = 100;
 
-export async function simulateCommand(models: KindModels, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
+export async function simulateCommand(models: Partial<ScomModels>, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
   if (request.events.length > 0) throw new PooltopoError('--event is for kind opcon-failover; for a SCOM management group use --down or --partition');
   if (request.downs.length === 0 && request.partitions.length === 0) throw new PooltopoError('simulate needs --down NAME[,NAME...] or --partition SIDE|SIDE (pooltopo simulate --help)');
   const count = request.downs.length + request.partitions.length;

@@ -1,6 +1,6 @@
 /** The `skype-pool-pair` kind: Skype for Business Front End pools and their backup pairing. */
 import type { AnyRule } from '../../core/rule.js';
-import type { KindHost, KindPlugin, KindRun } from '../../core/kind.js';
+import { defineKind, type KindHost, type KindRun } from '../../core/kind.js';
 import { failsModelSchema } from '../../core/model-schema.js';
 import { escapeForTerminal as t } from '../../util/text.js';
 import { SKYPE } from '../../domain/facts.js';
@@ -8,6 +8,9 @@ import { groupThousands, plural } from '../../core/rule.js';
 import type { SkypePoolFigures } from './analysis.js';
 import { analyseSkype } from './analysis.js';
 import { normaliseSkype, type SkypeDocument } from './model.js';
+import type { SkypeFileResult, SkypeModels } from './results.js';
+export type { SkypeModels } from './results.js';
+import { ISSUE_MESSAGES } from './issue-messages.js';
 import automatedFailover from './rules/automated-failover.js';
 import backupNotReady from './rules/backup-not-ready.js';
 import cmsPoolUnpaired from './rules/cms-pool-unpaired.js';
@@ -38,25 +41,32 @@ export const SKYPE_RULES: readonly AnyRule[] = [
   automatedFailover,
 ];
 
-export const skypeKind: KindPlugin<'skype-pool-pair'> = {
+
+export const skypeKind = defineKind<'skype-pool-pair', SkypeModels, SkypeFileResult>({
   id: 'skype-pool-pair',
+  title: 'Skype for Business pool pair',
+  topLevelKeys: ['productVersion', 'registrarSettingsCustomized', 'pairs', 'pools'],
+  // Its own keys, or Front End pools (`pools` with `frontEnds`), and none of the default kind's.
+  meantBy: (doc) => ['productVersion', 'registrarSettingsCustomized', 'pairs'].some((k) => Object.hasOwn(doc, k))
+    || (Array.isArray(doc['pools']) && doc['pools'].some((p: unknown) => p !== null && typeof p === 'object' && Object.hasOwn(p, 'frontEnds'))),
+  issueMessages: ISSUE_MESSAGES,
   rules: SKYPE_RULES,
-  async lint(document: unknown, host: KindHost): Promise<KindRun> {
+  async lint(document: unknown, host: KindHost): Promise<KindRun<SkypeModels, SkypeFileResult>> {
     const { model, issues } = normaliseSkype(document as SkypeDocument);
     const stopped = failsModelSchema(issues, host);
     if (stopped) return stopped;
     const analysis = analyseSkype(model);
     host.runRules(SKYPE_RULES, { model, analysis, issues });
-    return { pools: [...analysis.pools], models: { skype: { model, analysis } } };
+    return { figures: { pools: [...analysis.pools] }, models: { skype: { model, analysis } } };
   },
-  summary: (result) => (result.kind === 'skype-pool-pair' ? result.pools : []).map((p) => ({ label: p.name, text: frontEndPoolSummary(p) })),
+  summary: (result) => result.pools.map((p) => ({ label: p.name, text: frontEndPoolSummary(p) })),
   report: {
     partial: 'kind-skype',
     toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }, { anchor: 'what-if', title: 'What if a pool goes down' }],
     view: async (outcome) => (await import('./report.js')).skypeReport(outcome.skype!.model, outcome.skype!.analysis, outcome.result.findings),
   },
   simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),
-};
+});
 
 /**
  * `8 front ends, 4 of the first 7 needed, tolerates 3 one after another but 1 at once (3 replicas per

@@ -9,7 +9,8 @@ import type { SkypeAnalysis } from './analysis.js';
 import { backupProblems, type PoolState, type SkypeModel, type SkypePool } from './model.js';
 import { PooltopoError } from '../../util/errors.js';
 import { closest } from '../../util/suggest.js';
-import type { KindModels, SimulateRequest } from '../../core/kind.js';
+import type { SimulateRequest } from '../../core/kind.js';
+import type { SkypeModels } from './results.js';
 import { groupThousands } from '../../core/rule.js';
 import { formatSkypeScenarios } from './simulate-format.js';
 
@@ -206,7 +207,7 @@ export function scenarioFails(s: SkypeScenario): boolean {
 }
 
 /** `simulate` for this kind (the plug-in loads this module only then). */
-export async function simulateCommand(models: KindModels, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
+export async function simulateCommand(models: Partial<SkypeModels>, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
   if (request.events.length > 0 || request.partitions.length > 0) throw new PooltopoError('for kind skype-pool-pair, simulate takes --down POOL|FRONT-END[,...]');
   if (request.downs.length === 0) throw new PooltopoError('simulate needs --down POOL|FRONT-END[,...] for kind skype-pool-pair');
   const { model, analysis } = models.skype!;
