@@ -92,7 +92,7 @@ describe('library API', () => {
     await expect(validate([{ file: 'x.yaml', text }], { rule: { schema: 'off' } } as never)).rejects.toThrow('options: unknown option "rule"; did you mean "rules"?');
     await expect(validate([{ file: 'x.yaml', text }], null as never)).rejects.toThrow(new PooltopoError('options must be an object'));
     await expect(lintText(text, 'x.yaml', { config: {} } as never)).rejects.toThrow('options: unknown option "config"');
-    const { NO_CONFIG } = await import('../src/config/config.js');
+    const { NO_CONFIG } = await import('../src/core/config.js');
     await expect(validate([{ file: 'x.yaml', text }], { file: '.pooltopo.yaml', ...NO_CONFIG('.') } as never)).rejects.toThrow('options: this is a Config (it has "dir"); pass it as { config }');
   });
 

@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { PooltopoError } from '../util/errors.js';
 import { validateOutcomes, type LintOutcome } from '../index.js';
-import type { Config } from '../config/config.js';
+import type { Config } from '../core/config.js';
 import { diffResults, type Inventory } from '../diff/compare.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffStylish } from '../diff/format.js';
 import { DEFAULT_READ_LIMITS } from '../io/files.js';

@@ -19,7 +19,7 @@ import { SEVERITIES, atOrAbove, plural, type Severity } from '../core/rule.js';
 import type { Finding } from '../kinds/results.js';
 import { formatRuleDoc, formatRuleList } from './rules-command.js';
 import { loadConfig } from '../config/load.js';
-import { NO_CONFIG, type Config } from '../config/config.js';
+import { NO_CONFIG, type Config } from '../core/config.js';
 import { describeRules } from '../rules/descriptors.js';
 import { closest } from '../util/suggest.js';
 import { outputPairs, readStandardInput, repoPathFn, repositoryLinks, repositoryRoot, type OptionToken } from './outputs.js';

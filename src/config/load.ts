@@ -11,14 +11,14 @@ import { ignoreListProblem } from '../io/ignore.js';
 import { parseDocument, syntaxOf } from '../io/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
 import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
-import { checkOptionKeys, type RuleSetting } from '../lint.js';
+import { checkOptionKeys, type RuleSetting } from '../core/pipeline.js';
 import { compilePolicies } from '../policies/compile.js';
 import { sampleScope } from '../kinds/scom/policy-scope.js';
 import type { PolicyDefinition } from '../core/policy.js';
 import { RULES, ruleSettingProblem } from '../rules/index.js';
 import { groupThousands, plural, type Severity } from '../core/rule.js';
 import type { Settings } from '../core/settings.js';
-import { CONFIG_FILE_NAMES, NO_CONFIG, type Config } from './config.js';
+import { CONFIG_FILE_NAMES, NO_CONFIG, type Config } from '../core/config.js';
 import type { ParseLimits } from '../io/parse.js';
 import type { ReadLimits } from '../io/files.js';
 

@@ -4,6 +4,7 @@
  * src/kinds/registry.ts; everything else (the top-level keys that tell a topology from other YAML,
  * the result types, the wording of model issues, the commands' help) is derived from the declarations.
  */
+import type { ValidateFunction } from 'ajv';
 import type { ParseLimits } from '../io/parse.js';
 import type { CompiledPolicy } from './policy.js';
 import type { FileResultBase } from './results.js';
@@ -115,10 +116,10 @@ export interface KindPlugin<K extends string = string, M extends object = object
    */
   meantBy?(document: Readonly<Record<string, unknown>>): boolean;
   /**
-   * Its JSON Schema, for a kind whose schema.json is not composed into schemas/topology.schema.json
-   * at build time (a kind outside src/kinds/): the pipeline then compiles it when a file needs it.
+   * Its schema's validator (ajv's, compiled from its schema), for a kind whose schema.json is not
+   * composed into schemas/topology.schema.json at build time (a kind outside src/kinds/).
    */
-  readonly schema?: object;
+  readonly validator?: ValidateFunction;
   /** The wording of its model issues, added to the common rules' messages. */
   readonly issueMessages?: IssueMessages;
   /** The kind's own rules (beside the common ones). */

@@ -32,21 +32,6 @@ function topologyValidator(): Promise<ValidateFunction> {
   return topology;
 }
 
-const COMPILED = new WeakMap<object, Promise<ValidateFunction>>();
-
-/**
- * The validator of a kind's own schema, for a kind whose schema is not composed into the topology
- * schema at build time (a plug-in outside src/kinds/): compiled with ajv once, when a file needs it.
- */
-function compiledValidator(schema: object): Promise<ValidateFunction> {
-  let compiled = COMPILED.get(schema);
-  if (!compiled) {
-    compiled = import('ajv').then((m) => new m.Ajv({ allErrors: true, strict: false, verbose: true, allowUnionTypes: true }).compile(schema));
-    COMPILED.set(schema, compiled);
-  }
-  return compiled;
-}
-
 function configValidator(): Promise<ValidateFunction> {
   config ??= import('./generated/config-validator.js').then((m) => m.default);
   return config;
@@ -58,9 +43,9 @@ function configValidator(): Promise<ValidateFunction> {
  * a plain number past a double's range is left a string by the YAML reader, and is named as the
  * number it is written as rather than as a string.
  */
-export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean, max = Infinity, ownSchema?: object): Promise<SchemaViolations> {
+export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean, max = Infinity, ownValidator?: ValidateFunction): Promise<SchemaViolations> {
   if (value === null || value === undefined) return { violations: [{ message: '', path: '', at: 'value' }], more: 0 };
-  const found = violations(await (ownSchema ? compiledValidator(ownSchema) : topologyValidator()), value, writtenPlain, max);
+  const found = violations(ownValidator ?? (await topologyValidator()), value, writtenPlain, max);
   const long = textProblems(value, new Set(found.violations.map((v) => v.path)), max - found.violations.length);
   if (long.length === 0) return found;
   const all = [...found.violations, ...long];

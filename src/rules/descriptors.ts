@@ -3,7 +3,7 @@
  * policies from the config, from their definition): the rule is described in one place only.
  */
 import { SOURCES } from '../domain/facts.js';
-import type { Config } from '../config/config.js';
+import type { Config } from '../core/config.js';
 import type { TopologyKind } from '../kinds/registry.js';
 import type { PolicyDefinition } from '../core/policy.js';
 import { RULES, ruleKind } from './index.js';

@@ -20,7 +20,7 @@ import type { WorkloadCapacity } from './analysis/capacity.js';
 import type { TopologyAnalysis } from './analysis/index.js';
 import type { KindReport } from '../../core/kind.js';
 import { weakestPoolHeadline, type Headline } from '../../core/headline.js';
-import { flaggedPaths } from '../../report/flagged.js';
+import { flaggedPaths } from '../../core/flagged.js';
 
 const fmt = groupThousands;
 

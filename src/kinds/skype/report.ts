@@ -7,7 +7,7 @@ import { SKYPE } from '../../domain/facts.js';
 import { simulateSkypeDown } from './simulate.js';
 import type { KindReport } from '../../core/kind.js';
 import { weakestPoolHeadline } from '../../core/headline.js';
-import { flaggedPaths } from '../../report/flagged.js';
+import { flaggedPaths } from '../../core/flagged.js';
 import { drawnLabel, fitFirst, fitText, textWidth } from '../../util/fit-text.js';
 import { maxOf } from '../../util/extremes.js';
 import { pointer } from '../../io/source-map.js';

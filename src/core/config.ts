@@ -1,7 +1,7 @@
 /** The project configuration (.pooltopo.yaml), once read and checked. */
-import type { RuleSetting } from '../lint.js';
-import type { CompiledPolicy } from '../core/policy.js';
-import type { Settings } from '../core/settings.js';
+import type { RuleSetting } from './pipeline.js';
+import type { CompiledPolicy } from './policy.js';
+import type { Settings } from './settings.js';
 import type { ParseLimits } from '../io/parse.js';
 import type { ReadLimits } from '../io/files.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../kinds/results.js';
+import type { Finding } from './results.js';
 
 /**
  * The JSON Pointers at which rule `ruleId` has a finding: a kind's report marks a cell where the
