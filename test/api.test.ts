@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PooltopoError, RULES, describeRules, loadConfig, ruleById, isOpconResult, isScomPool, isScomResult, isSkypePool, isSkypeResult, lintText, validate } from '../src/index.js';
 import { ROOT } from './fixture-files.js';
+import { REGISTRY } from '../src/kinds/registry.js';
 
 describe('library API', () => {
   it('validates texts as well as files, with the same result shape', async () => {
@@ -169,7 +170,7 @@ describe('library API', () => {
   it('tells each file\'s kind and each pool\'s by guards that agree with `kind`', async () => {
     const results = await validate(['examples', { file: 'broken.yaml', text: ':\n - [' }], { cwd: ROOT });
     const kinds = new Set(results.files.map((f) => f.kind));
-    expect(kinds).toEqual(new Set(['scom', 'skype-pool-pair', 'opcon-failover', undefined]));
+    expect(kinds).toEqual(new Set([...REGISTRY.ids, undefined]));
     for (const f of results.files) {
       expect([isScomResult(f), isSkypeResult(f), isOpconResult(f)].filter(Boolean).length).toBe(f.kind === undefined ? 0 : 1);
       for (const p of f.pools) {

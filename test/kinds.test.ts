@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOpconResult, lintText } from '../src/index.js';
 import { TOPOLOGY_KEYS } from '../src/kinds/index.js';
+import { REGISTRY } from '../src/kinds/registry.js';
 import { runCli } from './support/run-cli.js';
 
 describe('kinds', () => {
@@ -34,14 +35,17 @@ describe('kinds', () => {
     expect(noVersion.result.findings.map((f) => f.message)).toEqual(['The document is missing the required key "version".']);
   });
 
-  it('knows every kind\'s top-level keys but version, name and $schema as a topology\'s (the schema\'s)', () => {
+  it('has each kind declare its schema\'s top-level keys but version, name and $schema, and knows them all as a topology\'s', () => {
     const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, '../schemas/topology.schema.json'), 'utf8')) as { definitions: Record<string, { properties?: Record<string, unknown> }> };
-    const keys = new Set(['scom', 'skype', 'opcon'].flatMap((k) => Object.keys(schema.definitions[k]!.properties!)));
-    keys.delete('version');
-    keys.delete('name');
-    // Any JSON file an editor wrote may have $schema: it tells no topology from another tool's file.
-    keys.delete('$schema');
-    expect([...TOPOLOGY_KEYS].sort()).toEqual([...keys].sort());
+    const all = new Set<string>(['kind']);
+    for (const folder of readdirSync(path.join(import.meta.dirname, '../src/kinds'), { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      const part = JSON.parse(readFileSync(path.join(import.meta.dirname, '../src/kinds', folder.name, 'schema.json'), 'utf8')) as { kind: string; root: string };
+      // Any JSON file an editor wrote may have $schema: it tells no topology from another tool's file.
+      const keys = Object.keys(schema.definitions[part.root]!.properties!).filter((k) => !['version', 'name', '$schema', 'kind'].includes(k));
+      expect([...REGISTRY.kind(part.kind)!.topLevelKeys].sort(), part.kind).toEqual(keys.sort());
+      for (const k of keys) all.add(k);
+    }
+    expect([...TOPOLOGY_KEYS].sort()).toEqual([...all].sort());
   });
 
   it('reports an unknown kind as one schema finding listing the known ones', async () => {

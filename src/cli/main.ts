@@ -569,7 +569,7 @@ async function runSimulate(values: Record<string, unknown>, positionals: string[
   const file = positionals[0]!;
   const config = await configFor(values, io);
   const outcome = await lintOne('simulate', file, config, io);
-  if (!outcome.topology && !outcome.skype && !outcome.opcon) throw cannotAnalyse(file, outcome);
+  if (outcome.stage !== 'analysed') throw cannotAnalyse(file, outcome);
   const plugin = kindPlugin(outcome.result.kind ?? 'scom');
   if (!plugin?.simulate) throw new PooltopoError(`simulate does not support kind ${outcome.result.kind} yet`);
   const output = outputOf(values);

@@ -124,15 +124,21 @@ export interface KindPlugin<K extends string = string, M extends object = object
   readonly issueMessages?: IssueMessages;
   /** The kind's own rules (beside the common ones). */
   readonly rules: readonly AnyRule[];
+  /**
+   * The folder of its rules' examples for the docs (`<rule-id>.fires.yaml` and `.quiet.yaml`),
+   * absolute; test/fixtures/rules/ when not given.
+   */
+  readonly examplesDir?: string;
   /** Lints a document that passed the schema. */
   lint(document: unknown, host: KindHost): Promise<KindRun<M, F>>;
   /**
-   * The kind's section of the report: a partial (its folder's report.hbs, precompiled as
-   * `kind-<folder>`, or `template`'s text compiled when drawn), the contents entries, and its view model.
+   * The kind's section of the report: a partial (its folder's report.hbs, precompiled at build time
+   * as `kind-<folder>`, or for a kind outside the build its `templateSpec`, as handlebars'
+   * precompile gives it), the contents entries, and its view model.
    */
   readonly report?: {
     readonly partial: string;
-    readonly template?: string;
+    readonly templateSpec?: object;
     readonly toc: readonly { readonly anchor: string; readonly title: string }[];
     /** Loads its module only when a report is drawn (validate never pays for it). */
     view(outcome: Partial<M> & { readonly result: F }, settings: Settings): Promise<KindReport>;

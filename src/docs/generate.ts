@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../lint.js';
-import { RULES } from '../rules/index.js';
+import { RULES, ruleKind } from '../rules/index.js';
+import { kindPlugin } from '../kinds/registry.js';
 import { INTERNAL_ERROR } from '../core/rules/internal-error.js';
 import { docsName } from '../rules/descriptors.js';
 import { renderPoliciesDoc } from './policies-doc.js';
@@ -16,7 +17,9 @@ export async function renderAllRuleDocs(root: string): Promise<Map<string, strin
       continue;
     }
     const example = async (kind: 'fires' | 'quiet'): Promise<RuleExample> => {
-      const file = `test/fixtures/rules/${rule.meta.id}.${kind}.yaml`;
+      const owner = ruleKind(rule.meta.id);
+      const dir = (owner !== undefined ? kindPlugin(owner)?.examplesDir : undefined) ?? path.join(root, 'test/fixtures/rules');
+      const file = path.relative(root, path.join(dir, `${rule.meta.id}.${kind}.yaml`)).split(path.sep).join('/');
       const text = readFileSync(path.join(root, file), 'utf8');
       const reportUnusedDisable = rule.meta.id === 'unused-suppression';
       const { result } = await lintText(text, file, { reportUnusedDisable });

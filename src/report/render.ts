@@ -7,6 +7,7 @@
 import { main, partials } from './generated/templates.js';
 import type { ReportView } from './view-model.js';
 import { escapeInvisibleInMarkup } from '../util/text.js';
+import { REGISTRY } from '../kinds/registry.js';
 
 interface HandlebarsRuntime {
   create(): HandlebarsRuntime;
@@ -18,5 +19,10 @@ export async function renderReport(view: ReportView): Promise<string> {
   const runtime = (await import('handlebars/runtime.js')) as unknown as { default: HandlebarsRuntime };
   const hb = runtime.default.create();
   for (const [name, spec] of Object.entries(partials)) hb.registerPartial(name, hb.template(spec));
+  // A kind outside the build brings its section's template already compiled.
+  for (const kind of REGISTRY.kinds) {
+    const section = kind.report;
+    if (section?.templateSpec && !Object.hasOwn(partials, section.partial)) hb.registerPartial(section.partial, hb.template(section.templateSpec));
+  }
   return escapeInvisibleInMarkup(hb.template(main)(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
 }
