@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Precompiles templates/report.hbs, templates/partials/*.hbs and each kind's src/kinds/<kind>/report.hbs into template specs, so a report run
+// Precompiles templates/report.hbs, templates/partials/*.hbs and each kind's src/kinds/<kind>/report/report.hbs into template specs, so a report run
 // loads only handlebars' small runtime and compiles nothing (profiled: ~90 ms of a 0.41 s report).
 // Output: src/report/generated/templates.js (ignored by git; tsc copies it to dist/). Run by `npm run build`.
 import Handlebars from 'handlebars';
@@ -9,9 +9,9 @@ const root = new URL('..', import.meta.url);
 const options = { knownHelpersOnly: true, preventIndent: true, strict: false };
 const spec = (file) => Handlebars.precompile(readFileSync(new URL(file, root), 'utf8'), options);
 const partials = readdirSync(new URL('templates/partials/', root)).filter((f) => f.endsWith('.hbs')).sort();
-// Each kind's own section: src/kinds/<kind>/report.hbs, registered as the partial `kind-<kind>`.
+// Each kind's own section: src/kinds/<kind>/report/report.hbs, registered as the partial `kind-<kind>`.
 const kindPartials = readdirSync(new URL('src/kinds/', root), { withFileTypes: true })
-  .filter((e) => e.isDirectory() && existsSync(new URL(`src/kinds/${e.name}/report.hbs`, root)))
+  .filter((e) => e.isDirectory() && existsSync(new URL(`src/kinds/${e.name}/report/report.hbs`, root)))
   .map((e) => e.name)
   .sort();
 const out = new URL('src/report/generated/', root);
@@ -22,7 +22,7 @@ writeFileSync(new URL('templates.js', out), [
   `export const main = ${spec('templates/report.hbs')};`,
   'export const partials = {',
   ...partials.map((f) => `  ${JSON.stringify(f.slice(0, -4))}: ${spec(`templates/partials/${f}`)},`),
-  ...kindPartials.map((k) => `  ${JSON.stringify(`kind-${k}`)}: ${spec(`src/kinds/${k}/report.hbs`)},`),
+  ...kindPartials.map((k) => `  ${JSON.stringify(`kind-${k}`)}: ${spec(`src/kinds/${k}/report/report.hbs`)},`),
   '};',
   '',
 ].join('\n'));

@@ -76,10 +76,10 @@ export type { PoolLease, EffectivePoolManager } from './kinds/scom/analysis/leas
 export type { AppliedLatency } from './kinds/scom/analysis/latency.js';
 export type { Availability as PoolAvailability } from './kinds/scom/analysis/availability.js';
 export type { GroupCapacity, GroupLimitCheck, ServerAgentCheck, WorkloadCapacity, WorkloadItem } from './kinds/scom/analysis/capacity.js';
-export type { SkypeModel, SkypePair, SkypePool, BackupServiceStatus, PoolState as SkypePoolState } from './kinds/skype/model.js';
-export type { SkypeAnalysis, SkypePoolFigures } from './kinds/skype/analysis.js';
-export type { OpconModel, Machine as OpconMachine, Mode as OpconMode } from './kinds/opcon/model.js';
-export type { OpconAnalysis, Failover, Trigger as FailoverTrigger } from './kinds/opcon/analysis.js';
+export type { SkypeModel, SkypePair, SkypePool, BackupServiceStatus, PoolState as SkypePoolState } from './kinds/skype/model/model.js';
+export type { SkypeAnalysis, SkypePoolFigures } from './kinds/skype/analysis/analysis.js';
+export type { OpconModel, Machine as OpconMachine, Mode as OpconMode } from './kinds/opcon/model/model.js';
+export type { OpconAnalysis, Failover, Trigger as FailoverTrigger } from './kinds/opcon/analysis/analysis.js';
 export { topologySchemaText } from './io/schema.js';
 
 /** A topology given as text rather than as a path (read by the caller, from an editor or from git). */

@@ -190,7 +190,7 @@ describe('simulate for the other kinds', () => {
   ].join('\n');
 
   it('writes the users a partner would carry with thousands separators, in the summary and in what breaks', async () => {
-    const { simulateSkypeDown, formatSkypeScenarios } = await import('../src/kinds/skype/simulate.js');
+    const { simulateSkypeDown, formatSkypeScenarios } = await import('../src/kinds/skype/commands/simulate.js');
     const o = await lintText(overloaded('Active'), 'x.yaml');
     const { scenario } = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'p1.x.com down', ['p1.x.com']);
     const text = formatSkypeScenarios('x.yaml', [scenario], 'stylish');
@@ -199,7 +199,7 @@ describe('simulate for the other kinds', () => {
   });
 
   it('takes a pool already failing or failed over from the state it is in, not through FailingOver again', async () => {
-    const { simulateSkypeDown, formatSkypeScenarios } = await import('../src/kinds/skype/simulate.js');
+    const { simulateSkypeDown, formatSkypeScenarios } = await import('../src/kinds/skype/commands/simulate.js');
     const statesOf = async (poolState: string) => {
       const o = await lintText(overloaded(poolState), 'x.yaml');
       const { scenario } = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'p1.x.com down', ['p1.x.com']);
@@ -239,7 +239,7 @@ describe('simulate for the other kinds', () => {
 
   it('shows two SAMs when communication loss triggers failover', async () => {
     const { lintText } = await import('../src/index.js');
-    const { simulateOpconEvent } = await import('../src/kinds/opcon/simulate.js');
+    const { simulateOpconEvent } = await import('../src/kinds/opcon/commands/simulate.js');
     const text = 'version: 1\nkind: opcon-failover\nname: x\nmachines:\n  - {name: a, mode: Primary, settings: {FailOverSocketNumber: 1}}\n  - {name: b, mode: Secondary, settings: {FailOverSocketNumber: 1, PrimaryMachine: a, SyncLostFailover: Y}}\n';
     const o = await lintText(text, 'x.yaml');
     const r = simulateOpconEvent(o.opcon!.model, o.opcon!.analysis, 'communication-loss');

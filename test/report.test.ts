@@ -8,7 +8,7 @@ import { describeRule } from '../src/rules/descriptors.js';
 import { RULES } from '../src/rules/index.js';
 import { buildReportView } from '../src/report/view-model.js';
 import { weakestPoolHeadline } from '../src/core/headline.js';
-import { scomReportView } from '../src/kinds/scom/report.js';
+import { scomReportView } from '../src/kinds/scom/report/report.js';
 import { renderReport } from '../src/report/render.js';
 import { DEFAULT_SETTINGS } from '../src/core/settings.js';
 import { ROOT, runCli } from './support/run-cli.js';
@@ -173,7 +173,7 @@ describe('report', () => {
     const text = readFileSync(path.join(ROOT, 'examples/skype-paired-enterprise.yaml'), 'utf8');
     const rows = async (t: string, rules?: Record<string, 'off'>) => {
       const [outcome] = await validateOutcomes([{ file: 's.yaml', text: t }], rules ? { rules } : {});
-      const view = (await buildReportView(outcome!, options)).kindView as import('../src/kinds/skype/report.js').SkypeView;
+      const view = (await buildReportView(outcome!, options)).kindView as import('../src/kinds/skype/report/report.js').SkypeView;
       return view.sizing.map((r) => [r.name, r.edition, r.operatingSystem, r.users, r.maxUsers, r.afterFailover, r.over, r.backupService]);
     };
     expect(await rows(text)).toEqual([
@@ -191,7 +191,7 @@ describe('report', () => {
 
   it('gives the OpCon machines\' SMAServMan settings side by side, and what the detection time is made of', async () => {
     const [outcome] = await validateOutcomes(['examples/opcon-automatic-recommended.yaml'], { cwd: ROOT });
-    const view = (await buildReportView(outcome!, options)).kindView as import('../src/kinds/opcon/report.js').OpconView;
+    const view = (await buildReportView(outcome!, options)).kindView as import('../src/kinds/opcon/report/report.js').OpconView;
     expect(view.settings.machines).toEqual(['opcon01', 'opcon02']);
     const row = (label: string) => view.settings.rows.find((r) => r.label.startsWith(label))?.values;
     expect([row('Mode'), row('SecondsBetweenPings'), row('PingRetryCount'), row('PingTimeOutInMilliseconds'), row('PrimaryAbnormalShutdownFailover'), row('SyncLostFailover')]).toEqual([

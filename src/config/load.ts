@@ -13,7 +13,7 @@ import { checkConfigSchema } from '../io/schema.js';
 import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
 import { checkOptionKeys, type RuleSetting } from '../core/pipeline.js';
 import { compilePolicies } from '../policies/compile.js';
-import { sampleScope } from '../kinds/scom/policy-scope.js';
+import { sampleScope } from '../kinds/scom/analysis/policy-scope.js';
 import type { PolicyDefinition } from '../core/policy.js';
 import { RULES, ruleSettingProblem } from '../rules/index.js';
 import { groupThousands, plural, type Severity } from '../core/rule.js';

@@ -5,8 +5,8 @@
  */
 import type { Finding, FileResult, PoolResult, AvailabilityResult } from '../kinds/results.js';
 import { isScomPool, isSkypePool } from '../kinds/results.js';
-import type { SkypePoolFigures } from '../kinds/skype/analysis.js';
-import type { Failover } from '../kinds/opcon/analysis.js';
+import type { SkypePoolFigures } from '../kinds/skype/analysis/analysis.js';
+import type { Failover } from '../kinds/opcon/analysis/analysis.js';
 import { atOrAbove, type Severity } from '../core/rule.js';
 
 /** A figure's value: what JSON holds and a reader compares. */

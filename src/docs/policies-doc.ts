@@ -1,6 +1,6 @@
 /** docs/rules/policies.md: how to write your own rules, with every symbol a policy sees. */
 import { MAX_POLICY_EXPRESSION, POLICY_FUNCTIONS } from '../policies/compile.js';
-import { POOL_SYMBOLS, sampleScope } from '../kinds/scom/policy-scope.js';
+import { POOL_SYMBOLS, sampleScope } from '../kinds/scom/analysis/policy-scope.js';
 
 export function renderPoliciesDoc(): string {
   /** The symbols that are not one value, which a message cannot show. */

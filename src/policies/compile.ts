@@ -8,7 +8,7 @@
  * (import, createUnit, evaluate, parse, ...) are also replaced by ones that throw.
  */
 import { closest } from '../util/suggest.js';
-import { POOL_SYMBOLS } from '../kinds/scom/policy-scope.js';
+import { POOL_SYMBOLS } from '../kinds/scom/analysis/policy-scope.js';
 import type { CompiledPolicy, PolicyDefinition } from '../core/policy.js';
 
 export interface PolicyProblem {

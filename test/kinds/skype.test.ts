@@ -56,7 +56,7 @@ describe('Skype routing-group quorum and the Front End table', () => {
     const on2015 = (await lintText(twelve('2015'), 's.yaml')).result.pools[0];
     expect(on2015).toMatchObject({ frontEnds: 12, startupNeeded: 10, quorumNeeded: 5, quorumFrom: 9, tolerableFailures: 4 });
     // simulate counts the 2019 pool's quorum among its first 12: with a1 to a5 down, a6 to a12 are 7.
-    const { simulateSkypeDown } = await import('../../src/kinds/skype/simulate.js');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
     const o = await lintText(twelve('2019'), 's.yaml');
     const down = (names: string[]) => simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', names).scenario.frontEnds[0];
     expect(down(['a1', 'a2', 'a3', 'a4', 'a5'])).toMatchObject({ runningAmongFirst: 7, quorumNeeded: 7, quorumFrom: 12, keepsQuorum: true });
@@ -208,7 +208,7 @@ describe('the Skype report', () => {
     const { ROOT } = await import('../support/run-cli.js');
     const [outcome] = await validateOutcomes([file], { cwd: ROOT });
     const view = await buildReportView(outcome!, await reportOptions());
-    return { view: view.kindView as import('../../src/kinds/skype/report.js').SkypeView, headline: view.summary.headline, html: await renderReport(view) };
+    return { view: view.kindView as import('../../src/kinds/skype/report/report.js').SkypeView, headline: view.summary.headline, html: await renderReport(view) };
   };
 
   it('draws a partner that cannot take over as such, in the diagram and in the what-if', async () => {

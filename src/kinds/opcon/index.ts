@@ -3,10 +3,10 @@ import type { AnyRule } from '../../core/rule.js';
 import { defineKind, type KindHost, type KindRun } from '../../core/kind.js';
 import { failsModelSchema } from '../../core/model-schema.js';
 import { escapeForTerminal as t } from '../../util/text.js';
-import { analyseOpcon, modesConflict, type Failover } from './analysis.js';
+import { analyseOpcon, modesConflict, type Failover } from './analysis/analysis.js';
 import type { OpconFileResult, OpconModels } from './results.js';
 export type { OpconModels } from './results.js';
-import { normaliseOpcon, type OpconDocument } from './model.js';
+import { normaliseOpcon, type OpconDocument } from './model/model.js';
 import abnormalShutdownFailoverOff from './rules/abnormal-shutdown-failover-off.js';
 import failoverOnCommunicationLoss from './rules/failover-on-communication-loss.js';
 import failoverOnNormalShutdown from './rules/failover-on-normal-shutdown.js';
@@ -23,9 +23,9 @@ import databaseOnMachine from './rules/database-on-machine.js';
 import standbyStartsAutomatically from './rules/standby-starts-automatically.js';
 import secondaryNotStarted from './rules/secondary-not-started.js';
 
-export { analyseOpcon, type Failover, type OpconAnalysis } from './analysis.js';
-export { normaliseOpcon, type OpconDocument, type OpconModel } from './model.js';
-export type { OpconContext } from './context.js';
+export { analyseOpcon, type Failover, type OpconAnalysis } from './analysis/analysis.js';
+export { normaliseOpcon, type OpconDocument, type OpconModel } from './model/model.js';
+export type { OpconContext } from './rules/context.js';
 
 export const OPCON_RULES: readonly AnyRule[] = [
   noStandby,
@@ -64,9 +64,9 @@ export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResu
   report: {
     partial: 'kind-opcon',
     toc: [{ anchor: 'topology', title: 'Machines and database' }, { anchor: 'what-if', title: 'What each event does' }],
-    view: async (outcome) => (await import('./report.js')).opconReport(outcome.opcon!.model, outcome.opcon!.analysis),
+    view: async (outcome) => (await import('./report/report.js')).opconReport(outcome.opcon!.model, outcome.opcon!.analysis),
   },
-  simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),
+  simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
   importer: {
     source: 'opcon',
     help: `  pooltopo import opcon [NAME=]PRIMARY.ini [NAME=]SECONDARY.ini [options]
@@ -82,7 +82,7 @@ export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResu
       --replicated                  the database is replicated (scenarios 2 and 4)
 `,
     options: { 'start-type': { type: 'string', multiple: true }, connection: { type: 'string', multiple: true }, replicated: { type: 'boolean' } },
-    run: async (request) => (await import('./import.js')).importOpcon(request),
+    run: async (request) => (await import('./commands/import.js')).importOpcon(request),
   },
 });
 

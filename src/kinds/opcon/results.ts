@@ -1,7 +1,7 @@
 /** An OpCon failover file's result: no pools, the failover figures. */
 import type { FileResultBase } from '../../core/results.js';
-import type { Failover, OpconAnalysis } from './analysis.js';
-import type { OpconModel } from './model.js';
+import type { Failover, OpconAnalysis } from './analysis/analysis.js';
+import type { OpconModel } from './model/model.js';
 
 /** An OpCon failover file: no pools; the failover figures once the file passed the schema. */
 export interface OpconFileResult extends FileResultBase {

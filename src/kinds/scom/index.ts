@@ -8,7 +8,7 @@ import type { ScomDocument } from './model/document.js';
 import { loadUnitParser, parseCommonDuration, parseDurationWithUnits, type DurationResult } from './model/duration.js';
 import { normalise } from './model/normalise.js';
 import type { Topology } from './model/types.js';
-import { poolScope } from './policy-scope.js';
+import { poolScope } from './analysis/policy-scope.js';
 import type { AvailabilityResult, ManagementGroupResult, PoolResult, ScomFileResult, ScomModels } from './results.js';
 import { ISSUE_MESSAGES } from './model/issue-messages.js';
 import { SCOM_RULES } from './rules/index.js';
@@ -47,11 +47,11 @@ export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
     return { figures: { managementGroup: managementGroupResult(analysis), pools: analysis.pools.map(poolResult) }, models: { topology, analysis } };
   },
   summary: (result) => result.pools.map((p) => ({ label: p.name, text: poolSummary(p, result.managementGroup) })),
-  simulate: async (models, request) => (await import('./simulate-command.js')).simulateCommand(models, request),
+  simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
   report: {
     partial: 'kind-scom',
     toc: [{ anchor: 'topology', title: 'Topology' }, { anchor: 'pools', title: 'Pools' }, { anchor: 'what-if', title: 'What if one goes down' }],
-    view: async (outcome, settings) => (await import('./report.js')).scomReport(outcome, settings),
+    view: async (outcome, settings) => (await import('./report/report.js')).scomReport(outcome, settings),
   },
   importer: {
     source: 'scom',
@@ -71,7 +71,7 @@ export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
                                     for a build pooltopo does not know
 `,
     options: { overlay: { type: 'string' }, 'scom-version': { type: 'string' } },
-    run: async (request) => (await import('./import/index.js')).importScom(request),
+    run: async (request) => (await import('./commands/import/index.js')).importScom(request),
   },
 });
 

@@ -5,12 +5,12 @@ import { failsModelSchema } from '../../core/model-schema.js';
 import { escapeForTerminal as t } from '../../util/text.js';
 import { SKYPE } from '../../domain/facts.js';
 import { groupThousands, plural } from '../../core/rule.js';
-import type { SkypePoolFigures } from './analysis.js';
-import { analyseSkype } from './analysis.js';
-import { normaliseSkype, type SkypeDocument } from './model.js';
+import type { SkypePoolFigures } from './analysis/analysis.js';
+import { analyseSkype } from './analysis/analysis.js';
+import { normaliseSkype, type SkypeDocument } from './model/model.js';
 import type { SkypeFileResult, SkypeModels } from './results.js';
 export type { SkypeModels } from './results.js';
-import { ISSUE_MESSAGES } from './issue-messages.js';
+import { ISSUE_MESSAGES } from './model/issue-messages.js';
 import automatedFailover from './rules/automated-failover.js';
 import backupNotReady from './rules/backup-not-ready.js';
 import cmsPoolUnpaired from './rules/cms-pool-unpaired.js';
@@ -23,9 +23,9 @@ import severalCms from './rules/several-cms.js';
 import tooFewFrontEnds from './rules/too-few-front-ends.js';
 import unsupportedPoolSize from './rules/unsupported-pool-size.js';
 
-export { analyseSkype, frontEndRow, type SkypeAnalysis, type SkypePoolFigures } from './analysis.js';
-export { normaliseSkype, type SkypeDocument, type SkypeModel } from './model.js';
-export type { SkypeContext } from './context.js';
+export { analyseSkype, frontEndRow, type SkypeAnalysis, type SkypePoolFigures } from './analysis/analysis.js';
+export { normaliseSkype, type SkypeDocument, type SkypeModel } from './model/model.js';
+export type { SkypeContext } from './rules/context.js';
 
 export const SKYPE_RULES: readonly AnyRule[] = [
   tooFewFrontEnds,
@@ -63,9 +63,9 @@ export const skypeKind = defineKind<'skype-pool-pair', SkypeModels, SkypeFileRes
   report: {
     partial: 'kind-skype',
     toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }, { anchor: 'what-if', title: 'What if a pool goes down' }],
-    view: async (outcome) => (await import('./report.js')).skypeReport(outcome.skype!.model, outcome.skype!.analysis, outcome.result.findings),
+    view: async (outcome) => (await import('./report/report.js')).skypeReport(outcome.skype!.model, outcome.skype!.analysis, outcome.result.findings),
   },
-  simulate: async (models, request) => (await import('./simulate.js')).simulateCommand(models, request),
+  simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
 });
 
 /**

@@ -1,7 +1,7 @@
 /** A Skype for Business file's result: one entry per Front End pool. */
 import type { FileResultBase } from '../../core/results.js';
-import type { SkypeAnalysis, SkypePoolFigures } from './analysis.js';
-import type { SkypeModel } from './model.js';
+import type { SkypeAnalysis, SkypePoolFigures } from './analysis/analysis.js';
+import type { SkypeModel } from './model/model.js';
 
 /** A Skype for Business file: one entry per Front End pool (none when the file did not pass the schema). */
 export interface SkypeFileResult extends FileResultBase {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseIni } from '../../../src/io/ini-file.js';
-import { normaliseOpcon, type OpconDocument } from '../../../src/kinds/opcon/model.js';
+import { normaliseOpcon, type OpconDocument } from '../../../src/kinds/opcon/model/model.js';
 import { operations } from '../../support/operations.js';
 
 describe('OpCon input of many keys', () => {

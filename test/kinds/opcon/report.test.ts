@@ -9,7 +9,7 @@ import { RULES } from '../../../src/rules/index.js';
 import { renderReport } from '../../../src/report/render.js';
 import { buildReportView } from '../../../src/report/view-model.js';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings.js';
-import type { OpconView } from '../../../src/kinds/opcon/report.js';
+import type { OpconView } from '../../../src/kinds/opcon/report/report.js';
 import { ROOT } from '../../support/run-cli.js';
 
 const options = { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error' as const, version: 'test' };

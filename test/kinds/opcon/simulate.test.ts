@@ -80,7 +80,7 @@ describe('OpCon events as the vendor\'s process flows say', () => {
   it('shows both SAMs ACTIVE from the start where a StandAlone standby starts by itself', async () => {
     const text = (await import('node:fs')).readFileSync(seed(1), 'utf8').replace('serviceStartType: manual', 'serviceStartType: automatic');
     const { opcon } = await lintText(text, 'x.yaml');
-    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/simulate.js');
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
     const loss = simulateOpconEvent(opcon!.model, opcon!.analysis, 'communication-loss');
     expect(loss).toMatchObject({ active: ['OpConxps1', 'OpConxps2'], twoSams: true });
     expect(loss.steps[0]).toMatch(/two SAMs run from the start\.$/);
@@ -92,7 +92,7 @@ describe('OpCon events as the vendor\'s process flows say', () => {
   it('runs two SAMs when communication loss triggers failover, and none when the database was on the crashed machine', async () => {
     const text = (await import('node:fs')).readFileSync(seed(3), 'utf8').replace('PrimaryAbnormalShutdownFailover: Y', 'PrimaryAbnormalShutdownFailover: Y\n      SyncLostFailover: Y');
     const { opcon } = await lintText(text, 'x.yaml');
-    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/simulate.js');
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
     expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'communication-loss')).toMatchObject({ active: ['OpConxps1', 'OpConxps2'], twoSams: true, failedOver: true });
     expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash')).toMatchObject({ active: ['OpConxps2'], twoSams: false, failedOver: true });
     const onPrimary = await lintText(text.replaceAll('server: SMAProdDBServer', 'server: OpConxps1'), 'x.yaml');

@@ -1,6 +1,6 @@
 import { defineRule, type Report } from '../../../core/rule.js';
-import type { OpconContext } from '../context.js';
-import { databaseHosts } from '../analysis.js';
+import type { OpconContext } from './context.js';
+import { databaseHosts } from '../analysis/analysis.js';
 
 export default defineRule<OpconContext>({
   meta: {

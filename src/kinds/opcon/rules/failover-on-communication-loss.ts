@@ -1,6 +1,6 @@
 import { defineRule, type Report } from '../../../core/rule.js';
-import type { OpconContext } from '../context.js';
-import { settingPath } from '../model.js';
+import type { OpconContext } from './context.js';
+import { settingPath } from '../model/model.js';
 
 export default defineRule<OpconContext>({
   meta: {

@@ -1,5 +1,5 @@
 import { defineRule, type Report } from '../../../core/rule.js';
-import type { OpconContext } from '../context.js';
+import type { OpconContext } from './context.js';
 
 export default defineRule<OpconContext>({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule, type Report } from '../../../core/rule.js';
-import type { OpconContext } from '../context.js';
-import { settingPath, SWITCHES } from '../model.js';
+import type { OpconContext } from './context.js';
+import { settingPath, SWITCHES } from '../model/model.js';
 
 /** The vendor's command file that stops replication: StopRepl.cmd or StopRepl_WinAuth.cmd. */
 export const STOP_REPLICATION = /stoprepl/i;

@@ -1,7 +1,7 @@
 import { pointer } from '../../../io/source-map.js';
 import { defineRule, type Report } from '../../../core/rule.js';
-import type { SkypeContext } from '../context.js';
-import { backupProblems } from '../model.js';
+import type { SkypeContext } from './context.js';
+import { backupProblems } from '../model/model.js';
 
 export default defineRule<SkypeContext>({
   meta: {

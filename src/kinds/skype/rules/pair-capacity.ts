@@ -1,5 +1,5 @@
 import { defineRule, type Report } from '../../../core/rule.js';
-import type { SkypeContext } from '../context.js';
+import type { SkypeContext } from './context.js';
 
 export default defineRule<SkypeContext>({
   meta: {

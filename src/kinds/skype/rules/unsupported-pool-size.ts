@@ -1,7 +1,7 @@
 import { SKYPE } from '../../../domain/facts.js';
 import { defineRule, type Report } from '../../../core/rule.js';
-import type { SkypeContext } from '../context.js';
-import { editionOf } from '../model.js';
+import type { SkypeContext } from './context.js';
+import { editionOf } from '../model/model.js';
 
 export default defineRule<SkypeContext>({
   meta: {

@@ -6,14 +6,14 @@
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { SMASERVMAN } from '../../domain/facts.js';
-import { PooltopoError } from '../../util/errors.js';
-import { escapeForTerminal } from '../../util/text.js';
-import { entryOf, readIniFile, sectionOf, type IniEntry, type IniFile, type IniSection } from '../../io/ini-file.js';
-import { clip } from '../../core/rule.js';
-import { closest } from '../../util/suggest.js';
-import type { ImportRequest, ImportResult } from '../../core/kind.js';
-import { DOCUMENTED_KEYS, sameMachine, type Mode, type StartType } from './model.js';
+import { SMASERVMAN } from '../../../domain/facts.js';
+import { PooltopoError } from '../../../util/errors.js';
+import { escapeForTerminal } from '../../../util/text.js';
+import { entryOf, readIniFile, sectionOf, type IniEntry, type IniFile, type IniSection } from '../../../io/ini-file.js';
+import { clip } from '../../../core/rule.js';
+import { closest } from '../../../util/suggest.js';
+import type { ImportRequest, ImportResult } from '../../../core/kind.js';
+import { DOCUMENTED_KEYS, sameMachine, type Mode, type StartType } from '../model/model.js';
 
 const START_TYPES: readonly StartType[] = ['automatic', 'automatic-delayed', 'manual'];
 const MODES: ReadonlyMap<string, Mode> = new Map([['primary', 'Primary'], ['secondary', 'Secondary'], ['standalone', 'StandAlone']]);

@@ -1,7 +1,7 @@
 /** Skype for Business Front End pools and their pairing (FORMAT.md `kind: skype-pool-pair`). */
-import { pointer } from '../../io/source-map.js';
-import type { ModelIssue } from '../../core/model.js';
-import { nameKey } from '../../core/model.js';
+import { pointer } from '../../../io/source-map.js';
+import type { ModelIssue } from '../../../core/model.js';
+import { nameKey } from '../../../core/model.js';
 
 export type PoolState = 'Active' | 'FailingOver' | 'FailedOver' | 'FailingBack';
 /** As a file may give it: the cmdlet reference also names FailedBack, which is read as Active. */

@@ -1,7 +1,7 @@
 /** `pooltopo simulate` output for a Skype file: stylish (people) and json (scripts), pure functions of the scenarios. */
-import { escapeForTerminal as t } from '../../util/text.js';
-import { groupThousands, plural } from '../../core/rule.js';
-import { maxOf } from '../../util/extremes.js';
+import { escapeForTerminal as t } from '../../../util/text.js';
+import { groupThousands, plural } from '../../../core/rule.js';
+import { maxOf } from '../../../util/extremes.js';
 import type { SkypeScenario } from './simulate.js';
 
 /** `pools` names the rows of the side-by-side table (the file's pools; by default those the scenarios name). */

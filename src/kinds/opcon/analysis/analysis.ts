@@ -3,7 +3,7 @@
  * primary and which its standby, the scenario (1-4), the automatic-failover triggers and how long the
  * Secondary takes to give up on a silent Primary.
  */
-import { connectionText, hostOf, machineKey, type Machine, type OpconModel } from './model.js';
+import { connectionText, hostOf, machineKey, type Machine, type OpconModel } from '../model/model.js';
 
 export type Trigger = 'primary-abnormal-shutdown' | 'communication-loss' | 'primary-normal-shutdown';
 

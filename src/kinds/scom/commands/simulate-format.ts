@@ -1,8 +1,8 @@
 /** `pooltopo simulate` output: stylish (people) and json (scripts), pure functions of the outcomes. */
-import type { SimulationOutcome } from './analysis/simulate.js';
-import { escapeForTerminal as t } from '../../util/text.js';
-import { groupThousands, plural } from '../../core/rule.js';
-import { maxOf } from '../../util/extremes.js';
+import type { SimulationOutcome } from '../analysis/simulate.js';
+import { escapeForTerminal as t } from '../../../util/text.js';
+import { groupThousands, plural } from '../../../core/rule.js';
+import { maxOf } from '../../../util/extremes.js';
 
 export interface SimulationReport {
   readonly file: string;

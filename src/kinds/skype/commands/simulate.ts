@@ -4,14 +4,14 @@
  * maxUsers, and what breaks; front ends down: whether each pool keeps pool-level quorum, counting
  * among "the first" front ends brought up (SFB-HA).
  */
-import { nameKey } from '../../core/model.js';
-import type { SkypeAnalysis } from './analysis.js';
-import { backupProblems, type PoolState, type SkypeModel, type SkypePool } from './model.js';
-import { PooltopoError } from '../../util/errors.js';
-import { closest } from '../../util/suggest.js';
-import type { SimulateRequest } from '../../core/kind.js';
-import type { SkypeModels } from './results.js';
-import { groupThousands } from '../../core/rule.js';
+import { nameKey } from '../../../core/model.js';
+import type { SkypeAnalysis } from '../analysis/analysis.js';
+import { backupProblems, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
+import { PooltopoError } from '../../../util/errors.js';
+import { closest } from '../../../util/suggest.js';
+import type { SimulateRequest } from '../../../core/kind.js';
+import type { SkypeModels } from '../results.js';
+import { groupThousands } from '../../../core/rule.js';
 import { formatSkypeScenarios } from './simulate-format.js';
 
 export { formatSkypeScenarios } from './simulate-format.js';

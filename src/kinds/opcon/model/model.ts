@@ -3,11 +3,11 @@
  * service start type, database connection and the failover settings pooltopo reads, defaults applied
  * (DOMAIN.md, OPC-SM). Settings are read as Windows reads an ini file: keys in any case.
  */
-import { SMASERVMAN } from '../../domain/facts.js';
-import { pointer } from '../../io/source-map.js';
-import { clip } from '../../core/rule.js';
-import { editDistance } from '../../util/suggest.js';
-import type { ModelIssue } from '../../core/model.js';
+import { SMASERVMAN } from '../../../domain/facts.js';
+import { pointer } from '../../../io/source-map.js';
+import { clip } from '../../../core/rule.js';
+import { editDistance } from '../../../util/suggest.js';
+import type { ModelIssue } from '../../../core/model.js';
 
 export type Mode = 'Primary' | 'Secondary' | 'StandAlone';
 export type StartType = 'automatic' | 'automatic-delayed' | 'manual';

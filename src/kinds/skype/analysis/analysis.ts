@@ -2,9 +2,9 @@
  * Front End pool figures (FORMAT.md, DOMAIN.md's table from SFB-HA): start-up and pool-level quorum,
  * tolerable failures (the worst case, among "the first" front ends), partner and users after failover.
  */
-import { FRONT_END_ROW_12_ON_2019, FRONT_END_TABLE, SKYPE, type FrontEndRow } from '../../domain/facts.js';
-import type { SkypeModel, SkypePair, SkypePool } from './model.js';
-import { maxOf } from '../../util/extremes.js';
+import { FRONT_END_ROW_12_ON_2019, FRONT_END_TABLE, SKYPE, type FrontEndRow } from '../../../domain/facts.js';
+import type { SkypeModel, SkypePair, SkypePool } from '../model/model.js';
+import { maxOf } from '../../../util/extremes.js';
 
 export interface SkypePoolFigures {
   readonly name: string;

@@ -5,8 +5,8 @@
  * how processing goes back to the primary (always by hand).
  */
 import { databaseOf, databaseServerOf, type OpconAnalysis } from './analysis.js';
-import { connectionText, hostOf, machineKey, SWITCHES, type Machine, type OpconModel, type SwitchName } from './model.js';
-import { STOP_REPLICATION } from './rules/replication-not-stopped.js';
+import { connectionText, hostOf, machineKey, SWITCHES, type Machine, type OpconModel, type SwitchName } from '../model/model.js';
+import { STOP_REPLICATION } from '../rules/replication-not-stopped.js';
 
 export type OpconEvent = 'abnormal-shutdown' | 'normal-shutdown' | 'communication-loss' | 'machine-crash';
 export const OPCON_EVENTS: readonly OpconEvent[] = ['abnormal-shutdown', 'normal-shutdown', 'communication-loss', 'machine-crash'];

@@ -1,5 +1,5 @@
 /** The wording of the model issues this kind's normalisation reports (the common rules' messages). */
-import type { IssueMessages } from '../../core/kind.js';
+import type { IssueMessages } from '../../../core/kind.js';
 
 export const ISSUE_MESSAGES: IssueMessages = {
   schema: {

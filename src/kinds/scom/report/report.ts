@@ -3,24 +3,24 @@
  * pool's quorum, data-centre loss, capacity and availability, and the what-if table. Every figure is
  * the analyses' (the same `validate` reports); this module chooses words, order and geometry.
  */
-import type { FileResultBase } from '../../core/results.js';
-import type { PoolResult, ScomModels } from './results.js';
+import type { FileResultBase } from '../../../core/results.js';
+import type { PoolResult, ScomModels } from '../results.js';
 
 /** What the report is drawn from: the file's result (its pools SCOM's when the models are there) and the kind's models. */
 type LintOutcome = Partial<ScomModels> & { readonly result: FileResultBase & { readonly pools: readonly unknown[] } };
 type FileResult = LintOutcome['result'];
-import { groupThousands, plural } from '../../core/rule.js';
-import type { Settings } from '../../core/settings.js';
-import { evaluateFew, type PoolState } from './analysis/failure.js';
-import { ninesText } from './analysis/availability.js';
-import { databaseOwnNames } from './analysis/what-if.js';
+import { groupThousands, plural } from '../../../core/rule.js';
+import type { Settings } from '../../../core/settings.js';
+import { evaluateFew, type PoolState } from '../analysis/failure.js';
+import { ninesText } from '../analysis/availability.js';
+import { databaseOwnNames } from '../analysis/what-if.js';
 import { layoutDiagram, MAX_BOXES_PER_REGION, poolColour, poolNumbersByServer, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
-import type { LatencyEntry, Topology } from './model/types.js';
-import type { WorkloadCapacity } from './analysis/capacity.js';
-import type { TopologyAnalysis } from './analysis/index.js';
-import type { KindReport } from '../../core/kind.js';
-import { weakestPoolHeadline, type Headline } from '../../core/headline.js';
-import { flaggedPaths } from '../../core/flagged.js';
+import type { LatencyEntry, Topology } from '../model/types.js';
+import type { WorkloadCapacity } from '../analysis/capacity.js';
+import type { TopologyAnalysis } from '../analysis/index.js';
+import type { KindReport } from '../../../core/kind.js';
+import { weakestPoolHeadline, type Headline } from '../../../core/headline.js';
+import { flaggedPaths } from '../../../core/flagged.js';
 
 const fmt = groupThousands;
 

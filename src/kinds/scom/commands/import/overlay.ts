@@ -4,12 +4,12 @@
  * import by server name. Every server it names must be one the export lists; anything else is a
  * PooltopoError with the overlay's file and line, so that a typo never drops a value silently.
  */
-import { PooltopoError } from '../../../util/errors.js';
-import { readTopologyFile } from '../../../io/files.js';
-import { DEFAULT_PARSE_LIMITS, parseDocument, syntaxOf } from '../../../io/parse.js';
-import type { SourceMap } from '../../../io/source-map.js';
-import { clip } from '../../../core/rule.js';
-import { closest } from '../../../util/suggest.js';
+import { PooltopoError } from '../../../../util/errors.js';
+import { readTopologyFile } from '../../../../io/files.js';
+import { DEFAULT_PARSE_LIMITS, parseDocument, syntaxOf } from '../../../../io/parse.js';
+import type { SourceMap } from '../../../../io/source-map.js';
+import { clip } from '../../../../core/rule.js';
+import { closest } from '../../../../util/suggest.js';
 import { firstLabel, sameHost, type ServerIndex } from './names.js';
 
 /** The keys an overlay may give, per place. */

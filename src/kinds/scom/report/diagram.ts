@@ -4,12 +4,12 @@
  * the links. Only numbers and text come out; the SVG is drawn by the report template, which escapes
  * every string.
  */
-import { voterServers, type LatencyEntry, type Topology } from './model/types.js';
-import type { TopologyAnalysis } from './analysis/index.js';
-import type { Settings } from '../../core/settings.js';
-import { groupThousands } from '../../core/rule.js';
-import { drawnLabel, fitFirst, fitText, textWidth, wrapText, type FittedLabel } from '../../util/fit-text.js';
-import { minOf } from '../../util/extremes.js';
+import { voterServers, type LatencyEntry, type Topology } from '../model/types.js';
+import type { TopologyAnalysis } from '../analysis/index.js';
+import type { Settings } from '../../../core/settings.js';
+import { groupThousands } from '../../../core/rule.js';
+import { drawnLabel, fitFirst, fitText, textWidth, wrapText, type FittedLabel } from '../../../util/fit-text.js';
+import { minOf } from '../../../util/extremes.js';
 
 /** A labelled rectangle: a data centre's region or a server's box. */
 interface DiagramRect {

@@ -1,7 +1,7 @@
 /** What a `skype/` rule sees. */
-import type { ModelIssue } from '../../core/model.js';
-import type { SkypeAnalysis } from './analysis.js';
-import type { SkypeModel } from './model.js';
+import type { ModelIssue } from '../../../core/model.js';
+import type { SkypeAnalysis } from '../analysis/analysis.js';
+import type { SkypeModel } from '../model/model.js';
 
 export interface SkypeContext {
   readonly model: SkypeModel;

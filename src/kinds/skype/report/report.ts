@@ -1,16 +1,16 @@
 /** The report's section for a Skype file: a diagram of the pools and their pairing, and the Front End figures. */
-import { groupThousands, plural } from '../../core/rule.js';
-import type { Finding } from '../../core/results.js';
-import type { SkypeAnalysis } from './analysis.js';
-import { CMS_MODULE, type SkypeModel } from './model.js';
-import { SKYPE } from '../../domain/facts.js';
-import { simulateSkypeDown } from './simulate.js';
-import type { KindReport } from '../../core/kind.js';
-import { weakestPoolHeadline } from '../../core/headline.js';
-import { flaggedPaths } from '../../core/flagged.js';
-import { drawnLabel, fitFirst, fitText, textWidth } from '../../util/fit-text.js';
-import { maxOf } from '../../util/extremes.js';
-import { pointer } from '../../io/source-map.js';
+import { groupThousands, plural } from '../../../core/rule.js';
+import type { Finding } from '../../../core/results.js';
+import type { SkypeAnalysis } from '../analysis/analysis.js';
+import { CMS_MODULE, type SkypeModel } from '../model/model.js';
+import { SKYPE } from '../../../domain/facts.js';
+import { simulateSkypeDown } from '../commands/simulate.js';
+import type { KindReport } from '../../../core/kind.js';
+import { weakestPoolHeadline } from '../../../core/headline.js';
+import { flaggedPaths } from '../../../core/flagged.js';
+import { drawnLabel, fitFirst, fitText, textWidth } from '../../../util/fit-text.js';
+import { maxOf } from '../../../util/extremes.js';
+import { pointer } from '../../../io/source-map.js';
 
 export interface SkypeView {
   readonly width: number;

@@ -1,16 +1,16 @@
 /** `simulate` for SCOM (the plug-in loads this module only then): --down and --partition scenarios. */
-import { PooltopoError } from '../../util/errors.js';
-import { closest } from '../../util/suggest.js';
-import type { SimulateRequest } from '../../core/kind.js';
-import type { ScomModels } from './results.js';
-import type { TopologyAnalysis } from './analysis/index.js';
-import { failureOf, hostsIn, type FailureModel, type Host } from './analysis/failure.js';
-import { knownNames, resolveNames } from './analysis/scenario.js';
-import { simulate, type SimulationOutcome } from './analysis/simulate.js';
-import { databaseHosts } from './analysis/what-if.js';
+import { PooltopoError } from '../../../util/errors.js';
+import { closest } from '../../../util/suggest.js';
+import type { SimulateRequest } from '../../../core/kind.js';
+import type { ScomModels } from '../results.js';
+import type { TopologyAnalysis } from '../analysis/index.js';
+import { failureOf, hostsIn, type FailureModel, type Host } from '../analysis/failure.js';
+import { knownNames, resolveNames } from '../analysis/scenario.js';
+import { simulate, type SimulationOutcome } from '../analysis/simulate.js';
+import { databaseHosts } from '../analysis/what-if.js';
 import { formatSimulationJson, formatSimulationStylish } from './simulate-format.js';
-import { nameKey } from './model/types.js';
-import { clip } from '../../core/rule.js';
+import { nameKey } from '../model/types.js';
+import { clip } from '../../../core/rule.js';
 
 /** The most scenarios one run takes: each is a full evaluation and a block of output. */
 export const MAX_SCENARIOS = 100;

@@ -1,9 +1,9 @@
 /** The report's section for an OpCon file: the machines and the database, the failover figures, each event's flow. */
-import { databaseHosts, databaseOf, databaseServerOf, modesConflict, type OpconAnalysis } from './analysis.js';
-import { connectionText, hostOf, type Machine, type OpconModel } from './model.js';
-import type { KindReport } from '../../core/kind.js';
-import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from './simulate.js';
-import { drawnLabel, fitText } from '../../util/fit-text.js';
+import { databaseHosts, databaseOf, databaseServerOf, modesConflict, type OpconAnalysis } from '../analysis/analysis.js';
+import { connectionText, hostOf, type Machine, type OpconModel } from '../model/model.js';
+import type { KindReport } from '../../../core/kind.js';
+import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from '../commands/simulate.js';
+import { drawnLabel, fitText } from '../../../util/fit-text.js';
 
 /** Each event as a heading says it (`simulate --event` takes the ids). */
 const EVENT_TITLES: Readonly<Record<OpconEvent, string>> = {

@@ -2,16 +2,16 @@
  * `simulate` for OpCon: `--event NAME` or `--down MACHINE` (the crash of that machine) walks the
  * vendor's process flow for this configuration (simulate-flows.ts) and prints it step by step.
  */
-import { modesConflict } from './analysis.js';
-import { machineKey, type Machine } from './model.js';
-import { escapeForTerminal as t } from '../../util/text.js';
-import { PooltopoError } from '../../util/errors.js';
-import { closest } from '../../util/suggest.js';
-import type { SimulateRequest } from '../../core/kind.js';
-import type { OpconModels } from './results.js';
-import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent, type OpconEventOutcome } from './simulate-flows.js';
+import { modesConflict } from '../analysis/analysis.js';
+import { machineKey, type Machine } from '../model/model.js';
+import { escapeForTerminal as t } from '../../../util/text.js';
+import { PooltopoError } from '../../../util/errors.js';
+import { closest } from '../../../util/suggest.js';
+import type { SimulateRequest } from '../../../core/kind.js';
+import type { OpconModels } from '../results.js';
+import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent, type OpconEventOutcome } from '../analysis/simulate-flows.js';
 
-export { OPCON_EVENTS, simulateOpconEvent, type OpconEvent, type OpconEventOutcome } from './simulate-flows.js';
+export { OPCON_EVENTS, simulateOpconEvent, type OpconEvent, type OpconEventOutcome } from '../analysis/simulate-flows.js';
 
 /** The events' flows as text (stylish) or JSON. */
 export function formatOpconEvents(file: string, outcomes: readonly OpconEventOutcome[], format: 'stylish' | 'json'): string {

@@ -3,9 +3,9 @@
  * it: names as SCOM gives them, each pool as the group has it, the group's PoolManager values from
  * the majority, and a comment wherever SCOM or the export could not say something.
  */
-import { POOL_MANAGER, POOL_MANAGER_SETTINGS, SCOM_BUILDS, type PoolManagerSetting, type ScomBuild, type ScomVersion } from '../../../domain/facts.js';
-import { PooltopoError } from '../../../util/errors.js';
-import { clip, groupThousands, plural } from '../../../core/rule.js';
+import { POOL_MANAGER, POOL_MANAGER_SETTINGS, SCOM_BUILDS, type PoolManagerSetting, type ScomBuild, type ScomVersion } from '../../../../domain/facts.js';
+import { PooltopoError } from '../../../../util/errors.js';
+import { clip, groupThousands, plural } from '../../../../core/rule.js';
 import type { ExportServer, ScomExport } from './export-file.js';
 import { sameHost, serverIndex, type ServerIndex } from './names.js';
 import type { Overlay } from './overlay.js';

@@ -2,8 +2,8 @@
  * The symbols a policy sees: one pool's figures and the management group's, nothing else. Pure: the
  * same figures the JSON output reports.
  */
-import type { PoolAnalysis } from './analysis/index.js';
-import type { Topology } from './model/types.js';
+import type { PoolAnalysis } from './index.js';
+import type { Topology } from '../model/types.js';
 
 /** The figures of one pool, by symbol name, with what each means (for docs and error messages). */
 export const POOL_SYMBOLS: Readonly<Record<string, string>> = {

@@ -3,10 +3,10 @@
  * topology file from the JSON that export/Export-ScomTopology.ps1 writes on a management server.
  * Everything is read and checked before any text is made, so bad input never leaves half a file.
  */
-import type { ScomVersion } from '../../../domain/facts.js';
-import { PooltopoError } from '../../../util/errors.js';
-import { clip } from '../../../core/rule.js';
-import type { ImportRequest, ImportResult } from '../../../core/kind.js';
+import type { ScomVersion } from '../../../../domain/facts.js';
+import { PooltopoError } from '../../../../util/errors.js';
+import { clip } from '../../../../core/rule.js';
+import type { ImportRequest, ImportResult } from '../../../../core/kind.js';
 import { readScomExport } from './export-file.js';
 import { readOverlay } from './overlay.js';
 import { databaseHost, indexServers, topologyText } from './write.js';

@@ -5,11 +5,11 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
-import { NotRegularFileError, PooltopoError } from '../../../util/errors.js';
-import { describeLinkError } from '../../../io/files.js';
-import { DEFAULT_PARSE_LIMITS, parseDocument } from '../../../io/parse.js';
-import { pointer, type SourceMap } from '../../../io/source-map.js';
-import { clip } from '../../../core/rule.js';
+import { NotRegularFileError, PooltopoError } from '../../../../util/errors.js';
+import { describeLinkError } from '../../../../io/files.js';
+import { DEFAULT_PARSE_LIMITS, parseDocument } from '../../../../io/parse.js';
+import { pointer, type SourceMap } from '../../../../io/source-map.js';
+import { clip } from '../../../../core/rule.js';
 
 /** The export's format version that this pooltopo reads. */
 export const EXPORT_FORMAT_VERSION = 1;
