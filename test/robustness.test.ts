@@ -247,6 +247,22 @@ describe('internal errors', () => {
     }
   });
 
+  it('include a message id the rule does not have: told as a bug, never printed as the id', async () => {
+    const rule = RULES.find((r) => r.meta.id === 'single-management-server')!;
+    const original = rule.check;
+    (rule as { check: unknown }).check = function* () { yield { messageId: 'misspelt', data: {}, path: '' }; };
+    try {
+      const text = readFileSync(path.join(ROOT, 'examples/single-server.yaml'), 'utf8');
+      const { result } = await lintText(text, 'x.yaml');
+      expect(result.findings.filter((f) => f.ruleId === 'single-management-server')).toEqual([]);
+      expect(result.findings.filter((f) => f.ruleId === 'internal-error').map((f) => [f.messageId, f.message])).toEqual([
+        ['unknownMessage', 'Rule single-management-server reported a message it does not have ("misspelt"), a bug in pooltopo to report; its other findings stand.'],
+      ]);
+    } finally {
+      (rule as { check: unknown }).check = original;
+    }
+  });
+
   it('in a rule exit 2 with one line (the output still written, with every finding), whatever the config', async () => {
     const rule = RULES.find((r) => r.meta.id === 'gateway-without-failover')!;
     const original = rule.check;

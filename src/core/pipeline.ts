@@ -220,8 +220,14 @@ async function lintText(
       if (severity) cap.leaveOut(id, severity, () => ({ at: sourceMap.locate(report.path, report.at ?? 'value'), path: report.path }));
       return;
     }
-    const template = own(rule.meta.messages, report.messageId) ?? report.messageId;
+    const template = own(rule.meta.messages, report.messageId);
+    // A message id the rule does not have is a bug, told as one (exit 2), never printed as the id.
+    if (template === undefined) return internalError('unknownMessage', { ruleId: id, messageId: report.messageId });
     addReport(id, sourceMap, report, () => formatMessage(template, report.data));
+  };
+  const internalError = (messageId: 'ruleFailed' | 'unknownMessage', data: Report['data']) => {
+    const internal = ruleById(INTERNAL_ERROR)!;
+    add(internal.meta.id, { line: 1, column: 1 }, '', formatMessage(internal.meta.messages[messageId]!, data), undefined, false, { messageId, data });
   };
   /** Runs each rule's check on a kind's context; a rule that throws is an internal-error finding. */
   const runRules = (rules: readonly AnyRule[], context: unknown, sourceMap: SourceMap) => {
@@ -230,11 +236,7 @@ async function lintText(
       try {
         for (const report of rule.check(context)) reportRule(rule, sourceMap, report);
       } catch (err) {
-        const internal = ruleById(INTERNAL_ERROR)!;
-        add(internal.meta.id, { line: 1, column: 1 }, '', formatMessage(internal.meta.messages['ruleFailed']!, {
-          ruleId: rule.meta.id,
-          error: err instanceof Error ? err.message : String(err),
-        }));
+        internalError('ruleFailed', { ruleId: rule.meta.id, error: err instanceof Error ? err.message : String(err) });
       }
     }
   };

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 
 /**
- * Reported by the pipeline (src/core/pipeline.ts) when a rule throws: the file still gets every other rule's
+ * Reported by the pipeline (src/core/pipeline.ts) when a rule throws or reports a message id it does not have: the file still gets every other rule's
  * findings, and the command exits 2 (src/cli/main.ts). No fixture can fire it (no rule is meant to fail); test/robustness.test.ts makes one fail.
  */
 /** Its id, which the pipeline and the command line look for. */
@@ -19,6 +19,7 @@ export default defineRule({
     sources: ['SPEC'],
     messages: {
       ruleFailed: 'Rule {{ruleId}} failed on this file ({{error}}), a bug in pooltopo to report; every other rule ran.',
+      unknownMessage: 'Rule {{ruleId}} reported a message it does not have ("{{messageId}}"), a bug in pooltopo to report; its other findings stand.',
     },
   },
 });
