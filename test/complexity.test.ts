@@ -10,7 +10,7 @@ import { lintText } from '../src/index.js';
 import { normalise } from '../src/kinds/scom/model/normalise.js';
 import { parseDocument } from '../src/io/parse.js';
 import { simulate } from '../src/kinds/scom/analysis/simulate.js';
-import { compileFailureModel, failureOf } from '../src/kinds/scom/analysis/failure.js';
+import { compileFailureModel, failureOf } from '../src/kinds/scom/analysis/failure/index.js';
 import { formatSimulationStylish } from '../src/kinds/scom/commands/simulate-format.js';
 import type { ScomDocument } from '../src/kinds/scom/model/document.js';
 import { operations } from './support/operations.js';

@@ -43,7 +43,7 @@ describe('a server named as a data centre', () => {
     const [outcome] = await validateOutcomes([{ file: 'clash.yaml', text }]);
     const { resolveNames } = await import('../src/kinds/scom/analysis/scenario.js');
     const model = outcome!.analysis!.model;
-    const { hostsIn } = await import('../src/kinds/scom/analysis/failure.js');
+    const { hostsIn } = await import('../src/kinds/scom/analysis/failure/index.js');
     const down = (meaning?: 'server' | 'data centre') => {
       const r = resolveNames(model, ['MS01'], meaning);
       return [...[...r.hosts].map((h) => h.index), ...[...r.dataCenters].flatMap((d) => hostsIn(model, model.dataCenters.indexOf(d)))].map((h) => model.hosts[h]!.name);

@@ -7,7 +7,7 @@
  * equal voters, with three flags: a management server up, a member up, a connected member up).
  * Past 2^20 combinations the shared states are sampled with a fixed seed instead.
  */
-import { evaluateInfrastructure, noFailure, type FailureModel, type Infrastructure } from './failure.js';
+import { evaluateInfrastructure, noFailure, type FailureModel, type Infrastructure } from './failure/index.js';
 import { databaseHosts } from './what-if.js';
 
 /**

@@ -3,7 +3,7 @@ import { voterServers, type DataCenter, type Pool, type PoolMemberRef, type Serv
 import { availability, managementGroupQuestion, type Availability } from './availability.js';
 import { groupCapacity, poolCapacity, type GroupCapacity, type GroupCapacityOptions, type WorkloadCapacity } from './capacity.js';
 import { poolDataCenters } from './data-centers.js';
-import { baselineOf, compileFailureModel, type Baseline, type FailureModel } from './failure.js';
+import { baselineOf, compileFailureModel, type Baseline, type FailureModel } from './failure/index.js';
 import { dataCenterLosses, singlePointsOfFailure, worstAgentFailure, type AgentOverload, type DataCenterLoss } from './what-if.js';
 import { appliedLatency, appliedLatencyTo, largestRoundTrip, type AppliedLatency, type Endpoint } from './latency.js';
 import { poolLease, type PoolLease } from './lease.js';

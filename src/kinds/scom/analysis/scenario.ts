@@ -4,7 +4,7 @@
  * and the witness, or data centres, case-insensitively.
  */
 import { nameKey, type DataCenter } from '../model/types.js';
-import type { FailureModel, Host } from './failure.js';
+import type { FailureModel, Host } from './failure/index.js';
 
 export interface ResolvedNames {
   readonly hosts: Set<Host>;

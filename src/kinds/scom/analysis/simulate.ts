@@ -3,7 +3,7 @@
  * each pool's votes, outcome and reason, the PoolManager events its members log (seed 002, FORMAT.md
  * rule 9), where each gateway reports, and where the agents go.
  */
-import { evaluate, reasonOf, type Cause, type Failure, type FailureModel, type Outcome } from './failure.js';
+import { evaluate, reasonOf, type Cause, type Failure, type FailureModel, type Outcome } from './failure/index.js';
 import { agentLoad } from './what-if.js';
 
 /** A PoolManager event (seed 002) that a member would log. */

@@ -4,7 +4,7 @@
  * failures. None of them computes quorum or connectivity on its own.
  */
 import { CAPACITY_LIMITS } from '../../../domain/facts.js';
-import { evaluateFew, type Baseline, type Cause, type FailureModel, type Host, type Outcome } from './failure.js';
+import { evaluateFew, type Baseline, type Cause, type FailureModel, type Host, type Outcome } from './failure/index.js';
 
 export interface DataCenterLoss {
   readonly dataCenter: string;

@@ -4,7 +4,7 @@ import { closest } from '../../../util/suggest.js';
 import type { SimulateRequest } from '../../../core/kind.js';
 import type { ScomModels } from '../results.js';
 import type { TopologyAnalysis } from '../analysis/index.js';
-import { failureOf, hostsIn, type FailureModel, type Host } from '../analysis/failure.js';
+import { failureOf, hostsIn, type FailureModel, type Host } from '../analysis/failure/index.js';
 import { knownNames, resolveNames } from '../analysis/scenario.js';
 import { simulate, type SimulationOutcome } from '../analysis/simulate.js';
 import { databaseHosts } from '../analysis/what-if.js';

@@ -11,7 +11,7 @@ type LintOutcome = Partial<ScomModels> & { readonly result: FileResultBase & { r
 type FileResult = LintOutcome['result'];
 import { groupThousands, plural } from '../../../core/rule.js';
 import type { Settings } from '../../../core/settings.js';
-import { evaluateFew, type PoolState } from '../analysis/failure.js';
+import { evaluateFew, type PoolState } from '../analysis/failure/index.js';
 import { ninesText } from '../analysis/availability.js';
 import { databaseOwnNames } from '../analysis/what-if.js';
 import { layoutDiagram, MAX_BOXES_PER_REGION, poolColour, poolNumbersByServer, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';

@@ -1,6 +1,6 @@
 import { plural } from '../../../core/rule.js';
 import { atPool, defineRule } from './context.js';
-import { evaluate, failureOf } from '../analysis/failure.js';
+import { evaluate, failureOf } from '../analysis/failure/index.js';
 import { databaseOwnNames } from '../analysis/what-if.js';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { availability, managementGroupQuestion, nines } from '../../../../src/kinds/scom/analysis/availability.js';
-import { compileFailureModel, evaluate, noFailure, type FailureModel } from '../../../../src/kinds/scom/analysis/failure.js';
+import { compileFailureModel, evaluate, noFailure, type FailureModel } from '../../../../src/kinds/scom/analysis/failure/index.js';
 import { topologyOf } from '../../../helpers.js';
 import { designOf, smallDesign } from './designs.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baselineOf, compileFailureModel, evaluate, evaluateFew, noFailure } from '../../../../src/kinds/scom/analysis/failure.js';
+import { baselineOf, compileFailureModel, evaluate, evaluateFew, noFailure } from '../../../../src/kinds/scom/analysis/failure/index.js';
 import { topologyOf } from '../../../helpers.js';
 import { designOf, smallDesign } from './designs.js';
 

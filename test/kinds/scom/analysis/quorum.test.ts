@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { poolQuorum, quorum, votesNeeded } from '../../../../src/kinds/scom/analysis/quorum.js';
-import { compileFailureModel, evaluate, noFailure } from '../../../../src/kinds/scom/analysis/failure.js';
+import { compileFailureModel, evaluate, noFailure } from '../../../../src/kinds/scom/analysis/failure/index.js';
 import { names, topologyOf } from '../../../helpers.js';
 
 const popcount = (n: number) => { let c = 0; for (let x = n; x; x &= x - 1) c++; return c; };

@@ -1,0 +1,110 @@
+/** The failure model for a few hosts down, from the state with nothing down: linear what-ifs (a property test holds it equal to `evaluate`). */
+import { noFailure, type FailureModel, type PoolState, type State } from './model.js';
+import { evaluate, outcomeOf } from './evaluate.js';
+/** A pool's counts with nothing split: what rules 7 and 8 read. */
+interface PoolCounts {
+  readonly votersUp: Int32Array;
+  readonly msVotersUp: Int32Array;
+  readonly membersUp: Int32Array;
+  readonly membersConnected: Int32Array;
+}
+
+/** The state with nothing down, with each pool's counts, for the what-ifs of a few hosts down. */
+export interface Baseline {
+  readonly state: State;
+  readonly counts: PoolCounts;
+}
+
+export function baselineOf(model: FailureModel): Baseline {
+  const state = evaluate(model, noFailure(model));
+  const n = model.pools.length;
+  const counts: PoolCounts = { votersUp: new Int32Array(n), msVotersUp: new Int32Array(n), membersUp: new Int32Array(n), membersConnected: new Int32Array(n) };
+  model.memberships.forEach((list, h) => {
+    if (!state.up[h]) return;
+    for (const m of list) count(counts, m, model.hosts[h]!.role === 'management-server', state.connected[h] === 1, 1);
+  });
+  return { state, counts };
+}
+
+function count(c: PoolCounts, membership: number, ms: boolean, connected: boolean, by: 1 | -1): void {
+  const p = membership >> 1;
+  c.votersUp[p] = c.votersUp[p]! + by;
+  if (ms) c.msVotersUp[p] = c.msVotersUp[p]! + by;
+  if ((membership & 1) === 0) {
+    c.membersUp[p] = c.membersUp[p]! + by;
+    if (connected) c.membersConnected[p] = c.membersConnected[p]! + by;
+  }
+}
+
+/**
+ * The failure model (`evaluate`) for a few hosts down and nothing split, worked out from the
+ * baseline: only the hosts that go down, the gateways that report through them and the pools they
+ * vote in are looked at, so that a what-if per data centre or per server stays linear in the
+ * design. Where the database goes, everything changes: that is left to `evaluate`. A test holds
+ * the two equal on random designs and failure sets.
+ */
+export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike<number>): State & { readonly membersUp: Int32Array } {
+  const b = base.state;
+  const up = b.up.slice();
+  for (let i = 0; i < down.length; i++) up[down[i]!] = 0;
+  const { listener, nodes, witness } = model.database;
+  const dbTouched = Array.prototype.some.call(down, (h: number) => h === listener || h === witness || nodes.includes(h));
+  if (dbTouched) {
+    const f = noFailure(model);
+    for (let i = 0; i < down.length; i++) f.downHosts[down[i]!] = 1;
+    const full = evaluate(model, f);
+    const membersUp = new Int32Array(model.pools.length);
+    model.pools.forEach((shape, p) => { for (const h of shape.members) if (full.up[h]) membersUp[p] = membersUp[p]! + 1; });
+    return Object.assign(full, { membersUp });
+  }
+  const connected = b.connected.slice();
+  const via = b.via.slice();
+  const counts: PoolCounts = {
+    votersUp: base.counts.votersUp.slice(), msVotersUp: base.counts.msVotersUp.slice(),
+    membersUp: base.counts.membersUp.slice(), membersConnected: base.counts.membersConnected.slice(),
+  };
+  // Each host whose up or connected changes: its pools' counts follow, and so do the gateways that
+  // report through it (to any depth: a gateway that loses its last connected parent is cut off).
+  const changed = (h: number, wasUp: boolean, wasConnected: boolean) => {
+    const ms = model.hosts[h]!.role === 'management-server';
+    for (const m of model.memberships[h]!) {
+      if (wasUp && !up[h]) count(counts, m, ms, wasConnected, -1);
+      else if (wasConnected && !connected[h] && (m & 1) === 0) counts.membersConnected[m >> 1] = counts.membersConnected[m >> 1]! - 1;
+    }
+  };
+  const queue: number[] = [];
+  for (let i = 0; i < down.length; i++) {
+    const h = down[i]!;
+    if (!b.up[h]) continue;
+    const wasConnected = connected[h] === 1;
+    connected[h] = 0;
+    via[h] = -1;
+    changed(h, true, wasConnected);
+    if (wasConnected) queue.push(h);
+  }
+  let managementGroupWorks = false;
+  for (const h of model.managementServers) if (connected[h]) { managementGroupWorks = true; break; }
+  while (queue.length > 0) {
+    const parent = queue.pop()!;
+    for (const g of model.children[parent]!) {
+      if (!connected[g] || via[g] !== parent) continue;
+      // It reported through a server now gone: the next connected one on its list, or cut off.
+      let next = -1;
+      for (const p of model.parents[g]!) if (connected[p]) { next = p; break; }
+      via[g] = next;
+      if (next < 0) {
+        connected[g] = 0;
+        changed(g, true, true);
+        queue.push(g);
+      }
+    }
+  }
+  const databaseSide = b.databaseSide;
+  const membersUp = counts.membersUp;
+  const pools = model.pools.map((shape, p): PoolState => {
+    if (shape.members.length === 0) return { outcome: 'stops', cause: 'no-members', side: -1, votes: 0, keepsQuorum: false, runs: false };
+    const votes = counts.votersUp[p]! + (shape.participates && databaseSide === 0 && counts.msVotersUp[p]! > 0 ? 1 : 0);
+    return outcomeOf(votes >= shape.votesNeeded ? 0 : -1, votes, membersUp[p]! > 0, counts.membersConnected[p]! > 0, databaseSide);
+  });
+  return { up, connected, via, databaseSide, managementGroupWorks, pools, membersUp };
+}
