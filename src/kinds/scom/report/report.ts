@@ -6,111 +6,28 @@
 import type { FileResultBase } from '../../../core/results.js';
 import type { PoolResult, ScomModels } from '../results.js';
 
-/** What the report is drawn from: the file's result (its pools SCOM's when the models are there) and the kind's models. */
-type LintOutcome = Partial<ScomModels> & { readonly result: FileResultBase & { readonly pools: readonly unknown[] } };
-type FileResult = LintOutcome['result'];
 import { groupThousands, plural } from '../../../core/rule.js';
 import type { Settings } from '../../../core/settings.js';
-import { evaluateFew, type PoolState } from '../analysis/failure/index.js';
-import { ninesText } from '../analysis/availability.js';
 import { databaseOwnNames } from '../analysis/what-if.js';
-import { layoutDiagram, MAX_BOXES_PER_REGION, poolColour, poolNumbersByServer, roundTripVerdicts, type Diagram, type RoundTripVerdict } from './diagram.js';
+import { layoutDiagram, MAX_BOXES_PER_REGION, poolColour, poolNumbersByServer, roundTripVerdicts, type RoundTripVerdict } from './diagram.js';
 import type { LatencyEntry, Topology } from '../model/types.js';
-import type { WorkloadCapacity } from '../analysis/capacity.js';
 import type { TopologyAnalysis } from '../analysis/index.js';
 import type { KindReport } from '../../../core/kind.js';
 import { weakestPoolHeadline, type Headline } from '../../../core/headline.js';
 import { flaggedPaths } from '../../../core/flagged.js';
+import { barScale, poolView } from './pools-view.js';
+import type { GatewayView, ScomReportView, ServerView } from './view-types.js';
+
+export type { ScomReportView, ServerView, GatewayView, PoolView } from './view-types.js';
+export { WHAT_IF_COLUMNS, MAX_WHAT_IF_SERVERS } from './what-if-view.js';
+import { groupCapacityRows } from './group-capacity-view.js';
+import { whatIf } from './what-if-view.js';
+
+/** What the report is drawn from: the file's result (its pools SCOM's when the models are there) and the kind's models. */
+type LintOutcome = Partial<ScomModels> & { readonly result: FileResultBase & { readonly pools: readonly unknown[] } };
+type FileResult = LintOutcome['result'];
 
 const fmt = groupThousands;
-
-export interface ScomReportView {
-  readonly diagram: Diagram & { readonly maxBoxes: number; readonly description: string; readonly legend: readonly { readonly number: number; readonly name: string; readonly colour: number }[] };
-  /** Every measured round trip, with the limit it is held to. */
-  readonly roundTrips: readonly { readonly between: string; readonly ms: string; readonly limit: string; readonly over: boolean }[];
-  /** Some round trip is over its limit (the diagram's caption explains the mark then). */
-  readonly anyOver: boolean;
-  /** Every management server and gateway, whole: the diagram draws a data centre's servers one by one only up to MAX_BOXES_PER_REGION. */
-  readonly servers: readonly ServerView[];
-  /** Each gateway: where it is, the management servers it reports to, and the pools it votes in. */
-  readonly gateways: readonly GatewayView[];
-  /** The management group's workload against its supported limits (the figures capacity-exceeded and capacity-after-failover read). */
-  readonly groupCapacity: readonly { readonly item: string; readonly total: string; readonly limit: string; readonly verdict: string; readonly ok: boolean }[];
-  readonly pools: readonly PoolView[];
-  /** Every single data centre and every single server down: which pools keep working. */
-  readonly whatIf: {
-    readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
-    readonly rows: readonly { readonly label: string; readonly kind: string; readonly cells: readonly { readonly runs: boolean; readonly cut?: true; readonly text: string; readonly title: string }[]; readonly allRun: boolean }[];
-    readonly omitted: number;
-    /**
-     * Past WHAT_IF_COLUMNS pools, one block per pool instead of a column each (a column per pool
-     * needed a sideways scroll at a desktop's width): the rows grouped by the pool's outcome, those
-     * it does not work in first.
-     */
-    readonly blocks?: readonly {
-      readonly number: number; readonly colour: number; readonly name: string; readonly anchor: string;
-      readonly outcomes: readonly { readonly text: string; readonly runs: boolean; readonly cut?: true; readonly title: string; readonly downs: readonly { readonly kind: string; readonly names: readonly string[] }[] }[];
-    }[];
-  };
-}
-
-export interface ServerView {
-  readonly name: string;
-  readonly role: string;
-  readonly dataCenter: string;
-  readonly agents: string;
-  readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
-  readonly availability: string;
-}
-
-export interface GatewayView {
-  readonly name: string;
-  readonly dataCenter: string;
-  readonly agents: string;
-  readonly primary: string;
-  readonly failover: string;
-  /** `primary` and `failover` in pieces ending at a DNS name's dots, where a printed page may break them (<wbr>). */
-  readonly primaryParts: readonly string[];
-  readonly failoverParts: readonly string[];
-  /** gateway-without-failover found this gateway (as configured: nothing when the rule is off). */
-  readonly noFailover: boolean;
-  readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
-}
-
-export interface PoolView {
-  readonly number: number;
-  readonly anchor: string;
-  readonly name: string;
-  readonly implied: boolean;
-  readonly colour: number;
-  readonly members: string;
-  readonly observers: string;
-  readonly defaultObserver: string;
-  /** `bad` marks a figure past its limit (a round trip over the pool's latency limit). */
-  readonly figures: readonly { readonly label: string; readonly value: string; readonly bad?: true }[];
-  readonly bars: readonly { readonly label: string; readonly value: number; readonly width: number; readonly y: number; readonly current: boolean }[];
-  readonly barsMax: number;
-  readonly dataCenterLoss: readonly { readonly dataCenter: string; readonly outcome: string; readonly votes: string; readonly survives: boolean }[];
-  readonly capacity: readonly { readonly item: string; readonly total: string; readonly limit: string; readonly before: string; readonly after: string; readonly beforeOk: boolean; readonly afterOk: boolean; readonly headroomOver: boolean; readonly headroom: string; readonly ok: boolean }[];
-  readonly availability?: { readonly probability: string; readonly nines: string; readonly assumption: string };
-  readonly findings: number;
-}
-
-/** The most pools the what-if table gives a column each; past it, a block per pool. */
-export const WHAT_IF_COLUMNS = 4;
-
-/** The most single-server rows the what-if table shows; `pooltopo simulate` answers for the rest. */
-export const MAX_WHAT_IF_SERVERS = 60;
-
-
-
-
-const ITEM_LABELS: Readonly<Record<string, string>> = {
-  unixLinuxAgents: 'UNIX/Linux computers',
-  urls: 'URLs',
-  networkDevices: 'Network devices',
-};
-
 
 /** SCOM's part of the report: name, facts, the weakest pool's tolerable failures, and its section. */
 export function scomReport(outcome: LintOutcome, settings: Settings): KindReport {
@@ -277,206 +194,6 @@ function limitText(v: RoundTripVerdict, limit: number | null): string {
   return database && pool ? `${database}; also ${pool}` : database || pool;
 }
 
-/** A data centre's loss for one pool, in words: the failure model's outcome and cause, as simulate gives them. */
-function dataCenterLossOutcome(l: PoolResult['dataCenterLoss'][number]): string {
-  const group = l.stopsManagementGroup ? '; the management group stops too' : '';
-  switch (l.cause) {
-    case undefined: return 'works';
-    case 'database': return `cut off: it keeps quorum, but the operational database is unavailable${group}`;
-    case 'side': return `cut off: it keeps quorum away from the operational database${group}`;
-    case 'not-connected': return `cut off: it keeps quorum, but its running members reach no connected management server${group}`;
-    case 'members': return `stops: no member left${group}`;
-    case 'no-members': return 'stops: it has no members';
-    case 'votes': return `stops: too few votes${group}`;
-  }
-}
-
-/** A what-if cell: the outcome in a word and the votes; cut off is not stopped, and says why. */
-function whatIfCell(s: PoolState, votingMembers: number): { runs: boolean; cut?: true; text: string; title: string } {
-  const votes = `${s.votes}/${votingMembers}`;
-  switch (s.outcome) {
-    case 'works': return { runs: true, text: `works (${votes})`, title: 'keeps quorum, and a connected member runs its workflows' };
-    case 'cut-off': {
-      const why = s.cause === 'database' ? 'no database' : s.cause === 'side' ? 'away from the database' : 'not connected';
-      return { runs: false, cut: true, text: `CUT OFF (${why})`, title: 'runs, but its data reaches no connected management server' };
-    }
-    case 'stops': {
-      const why = s.cause === 'votes' ? votes : s.cause === 'members' ? 'no member' : 'no members';
-      return { runs: false, text: `STOPS (${why})`, title: s.cause === 'votes' ? 'half or fewer of its votes are available' : 'no member is up to run its workflows' };
-    }
-  }
-}
-
-/** Each data centre, server and database host down alone: one evaluation of the failure model each. */
-function whatIf(analysis: TopologyAnalysis, pools: readonly PoolResult[]): ScomReportView['whatIf'] {
-  const { model, baseline } = analysis;
-  const rows: ScomReportView['whatIf']['rows'][number][] = [];
-  const add = (label: string, kind: string, down: ArrayLike<number>) => {
-    const state = evaluateFew(model, baseline, down);
-    const cells = state.pools.map((s, i) => whatIfCell(s, model.pools[i]!.votingMembers));
-    rows.push({ label, kind, cells, allRun: cells.every((c) => c.runs) && state.managementGroupWorks });
-  };
-  model.dataCenters.forEach((dc, i) => add(dc.name, 'data centre', model.hostsByDc[i]!));
-  const servers = model.hosts.filter((h) => h.server);
-  for (const h of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(h.name, h.role === 'gateway' ? 'gateway' : 'management server', [h.index]);
-  const kinds: Readonly<Record<string, string>> = { database: 'operational database', 'cluster-node': 'database cluster node', witness: 'database cluster witness' };
-  for (const h of model.hosts) {
-    if (h.server || (h.role === 'database' && model.topology.database.implied)) continue;
-    add(h.name, kinds[h.role] ?? h.role, [h.index]);
-  }
-  const columns = pools.map((p, i) => ({ number: i + 1, colour: poolColour(i + 1), name: p.name }));
-  return {
-    pools: columns,
-    rows,
-    omitted: Math.max(0, servers.length - MAX_WHAT_IF_SERVERS),
-    ...(pools.length > WHAT_IF_COLUMNS ? { blocks: columns.map((c, i) => ({ ...c, anchor: `what-if-${c.number}`, outcomes: outcomesOf(rows, i) })) } : {}),
-  };
-}
-
-/** One pool's outcomes, each with what going down gives it: those it does not work in first, in the rows' order. */
-function outcomesOf(rows: ScomReportView['whatIf']['rows'], pool: number): NonNullable<ScomReportView['whatIf']['blocks']>[number]['outcomes'] {
-  const byText = new Map<string, { text: string; runs: boolean; cut?: true; title: string; downs: { kind: string; names: string[] }[] }>();
-  for (const row of rows) {
-    const cell = row.cells[pool]!;
-    let group = byText.get(cell.text);
-    if (!group) byText.set(cell.text, group = { text: cell.text, runs: cell.runs, ...(cell.cut ? { cut: true as const } : {}), title: cell.title, downs: [] });
-    // The rows come kind by kind, so each kind is named once before its names.
-    const last = group.downs[group.downs.length - 1];
-    if (last?.kind === row.kind) last.names.push(row.label);
-    else group.downs.push({ kind: row.kind, names: [row.label] });
-  }
-  const groups = [...byText.values()].map((g) => ({ ...g, downs: g.downs.map((d) => ({ kind: d.names.length > 1 ? `${d.kind}s` : d.kind, names: d.names })) }));
-  return [...groups.filter((g) => !g.runs), ...groups.filter((g) => g.runs)];
-}
-
-/** A pool's three tolerable-failure bars: as configured, with and without the default observer. */
-function barsOf(p: PoolResult): { label: string; value: number; current: boolean }[] {
-  return [
-    { label: 'as configured', value: p.tolerableFailures, current: true },
-    { label: 'with the default observer', value: p.withDefaultObserver.tolerableFailures, current: false },
-    { label: 'without the default observer', value: p.withoutDefaultObserver.tolerableFailures, current: false },
-  ];
-}
-
-/**
- * The scale of every pool's bars: the same for all pools of a file, so that equal bars mean equal
- * figures from one pool card to the next; its largest bar fills the width.
- */
-function barScale(pools: readonly PoolResult[]): number {
-  let max = 1;
-  for (const p of pools) for (const b of barsOf(p)) max = Math.max(max, b.value);
-  return max;
-}
-
-/** What a pool card needs beyond its pool result: its capacity analysis and the file's bar scale. */
-interface PoolViewContext {
-  readonly capacity: readonly WorkloadCapacity[];
-  readonly barsMax: number;
-  /** Settings' round trip between two voters above which latency-over-10ms fires. */
-  readonly poolLatencyMs: number;
-}
-
-function poolView(p: PoolResult, number: number, file: Pick<FileResult, 'findings'>, { capacity, barsMax, poolLatencyMs }: PoolViewContext): PoolView {
-  const tol = (n: number) => `${n} ${n === 1 ? 'failure' : 'failures'}`;
-  const bars = barsOf(p);
-  return {
-    number,
-    anchor: `pool-${number}`,
-    name: p.name,
-    implied: p.implied,
-    colour: poolColour(number),
-    members: p.members.length ? p.members.join(', ') : 'none',
-    observers: p.observers.length ? p.observers.join(', ') : 'none',
-    defaultObserver: p.defaultObserver.enabled
-      ? p.defaultObserver.participates ? 'enabled, votes' : 'enabled, but cannot vote (no management server among the voters)'
-      : 'disabled',
-    figures: [
-      { label: 'Voting members', value: fmt(p.votingMembers) },
-      { label: 'Votes needed', value: fmt(p.votesNeeded) },
-      { label: 'Tolerates', value: tol(p.tolerableFailures) },
-      { label: 'With the default observer', value: `${p.withDefaultObserver.votingMembers} voters, tolerates ${tol(p.withDefaultObserver.tolerableFailures)}` },
-      { label: 'Without the default observer', value: `${p.withoutDefaultObserver.votingMembers} voters, tolerates ${tol(p.withoutDefaultObserver.tolerableFailures)}` },
-      { label: 'Highly available', value: p.highlyAvailable ? 'yes' : 'no' },
-      p.largestRoundTripMs !== null && p.largestRoundTripMs > poolLatencyMs
-        ? { label: 'Largest round trip between voters', value: `${p.largestRoundTripMs} ms ⚠ over the ${poolLatencyMs} ms limit`, bad: true as const }
-        : { label: 'Largest round trip between voters', value: p.largestRoundTripMs === null ? 'not measured' : `${p.largestRoundTripMs} ms` },
-      { label: 'PoolManager lease', value: `${fmt(p.leaseDurationSeconds)} s` },
-    ],
-    bars: bars.map((b, i) => ({ ...b, width: Math.round((b.value / barsMax) * 240), y: i * 26 })),
-    barsMax,
-    dataCenterLoss: p.dataCenterLoss.map((l) => ({
-      dataCenter: l.dataCenter,
-      survives: l.survives,
-      outcome: dataCenterLossOutcome(l),
-      votes: `${plural(l.votesLeft, 'vote')} left (${l.votesNeeded} needed), ${plural(l.membersLeft, 'member')} left`,
-    })),
-    // The analysis' own figures: the pool result keeps only the totals, the limit and the verdicts.
-    capacity: capacity.map((c) => ({
-      item: ITEM_LABELS[c.item] ?? c.item,
-      total: fmt(c.total),
-      limit: `${fmt(c.limit)} ${c.limitKind === 'per-member' ? 'per member' : 'per pool'}`,
-      before: capacityOutcome(c.fits, c.perMember),
-      beforeOk: c.fits,
-      afterOk: c.fitsAfterFailover,
-      after: c.membersAfterFailover === 0 ? 'no member left' : capacityOutcome(c.fitsAfterFailover, c.perMemberAfterFailover, c.membersAfterFailover),
-      headroom: c.headroom >= 0 ? fmt(c.headroom) : `${fmt(-c.headroom)} over`,
-      headroomOver: c.headroom < 0,
-      ok: c.fits && c.fitsAfterFailover,
-    })),
-    ...(p.availability ? {
-      availability: {
-        probability: `${(p.availability.probability * 100).toPrecision(8).replace(/\.?0+$/, '')}%`,
-        nines: p.availability.nines === null ? 'always available' : ninesText(p.availability.nines),
-        assumption: p.availability.assumedAlwaysUp.length
-          ? `Taken as always up (no availability given): ${p.availability.assumedAlwaysUp.join(', ')}.`
-          : 'Every voter and the database carry an availability.',
-      },
-    } : {}),
-    findings: file.findings.filter((f) => f.pool === p.name).length,
-  };
-}
-
-const GROUP_ITEMS: Readonly<Record<string, string>> = {
-  computers: 'Agent-managed and UNIX/Linux computers',
-  networkDevices: 'Network devices',
-  urls: 'URLs',
-};
-
-/** `fits (2,100 to spare)` or `over the limit by 900`. */
-function limitVerdict(total: number, limit: number): string {
-  return total <= limit ? `fits (${fmt(limit - total)} to spare)` : `over the limit by ${fmt(total - limit)}`;
-}
-
-/** The management group's rows: Windows agents after the busiest management server fails, then each total against its limit. */
-function groupCapacityRows(analysis: TopologyAnalysis): ScomReportView['groupCapacity'] {
-  const rows: { item: string; total: string; limit: string; verdict: string; ok: boolean }[] = [];
-  const w = analysis.worstAgentFailure;
-  if (w) {
-    rows.push({
-      item: `Windows agents on ${w.server.name} after ${w.failed.name} fails`,
-      total: fmt(w.agents),
-      limit: `${fmt(w.limit)} per server`,
-      verdict: limitVerdict(w.agents, w.limit),
-      ok: false,
-    });
-  } else if (analysis.model.managementServers.length > 1) {
-    rows.push({ item: 'Windows agents after any one server fails', total: '', limit: 'per server', verdict: 'fits on every server', ok: true });
-  }
-  for (const s of analysis.capacity.serversOverAgentLimit) {
-    rows.push({ item: `Windows agents on ${s.server.name}`, total: fmt(s.agents), limit: `${fmt(s.limit)} per server`, verdict: limitVerdict(s.agents, s.limit), ok: false });
-  }
-  for (const t of analysis.capacity.totals) {
-    rows.push({
-      item: GROUP_ITEMS[t.item] ?? t.item,
-      total: fmt(t.total),
-      limit: fmt(t.limit),
-      verdict: limitVerdict(t.total, t.limit),
-      ok: t.fits,
-    });
-  }
-  return rows;
-}
-
 /** The diagram in words, for readers who cannot see it: what is where, and each round trip against its limit. */
 function describeTopology(outcome: LintOutcome, verdicts: ReadonlyMap<LatencyEntry, RoundTripVerdict>): string {
   const t = outcome.topology!;
@@ -491,11 +208,4 @@ function describeTopology(outcome: LintOutcome, verdicts: ReadonlyMap<LatencyEnt
     return `${l.ends[0]} to ${l.ends[1]} ${l.ms} ms${over ? `, over its ${limit} ms limit` : ''}`;
   });
   return `Data centres: ${parts.join('; ')}.${links.length ? ` Measured round trips: ${links.join('; ')}.` : ''}`;
-}
-
-/** `fits (300 each)`, `over the limit (450 each on 2 members)`; per-pool limits carry no share. */
-function capacityOutcome(fits: boolean, each: number | null, members?: number): string {
-  const verdict = fits ? 'fits' : 'over the limit';
-  if (each === null) return verdict;
-  return `${verdict} (${fmt(each)} each${members === undefined ? '' : ` on ${plural(members, 'member')}`})`;
 }
