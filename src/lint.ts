@@ -218,10 +218,8 @@ export async function lintText(text: string, file: string, options: LintOptions 
         for (const report of rule.check(context)) reportRule(rule, sourceMap, report);
       } catch (err) {
         const internal = ruleById(INTERNAL_ERROR)!;
-        add(internal.meta.id, { line: 1, column: 1 }, '', formatMessage(internal.meta.messages['ruleFailed']!, {
-          ruleId: rule.meta.id,
-          error: err instanceof Error ? err.message : String(err),
-        }));
+        const data = { ruleId: rule.meta.id, error: err instanceof Error ? err.message : String(err) };
+        add(internal.meta.id, { line: 1, column: 1 }, '', formatMessage(internal.meta.messages['ruleFailed']!, data), undefined, false, { messageId: 'ruleFailed', data });
       }
     }
   };
@@ -229,7 +227,7 @@ export async function lintText(text: string, file: string, options: LintOptions 
   let rulesRan = false;
   const done = (sourceMap: SourceMap, kind?: TopologyKind, pools: readonly KindPoolResult[] = [], models: KindModels = {}, failover?: Failover, managementGroup?: ManagementGroupResult): LintOutcome => {
     if (suppressions) {
-      reportDirectives(suppressions, options, (ruleId, at, message) => add(ruleId, at, '', message, undefined, true), rulesRan);
+      reportDirectives(suppressions, options, (ruleId, at, report) => add(ruleId, at, '', () => formatMessage(ruleById(ruleId)!.meta.messages[report.messageId]!, report.data), undefined, true, report), rulesRan);
     }
     cap.summarise(findings);
     // The kind's own plug-in made the pools and the failover, so they are the figures of
@@ -332,24 +330,24 @@ function suppressionsOf(text: string, sourceMap: SourceMap, maxDepth: number): S
  * only where `rulesRan` (before the kind's rules ran, none can be judged unused).
  */
 function reportDirectives(
-  suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, message: string) => void, rulesRan: boolean,
+  suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, report: Pick<Report, 'messageId' | 'data'>) => void, rulesRan: boolean,
 ): void {
   const { directives } = suppressions;
-  const message = (ruleId: string, messageId: string, data: Report['data'] = {}) => formatMessage(ruleById(ruleId)!.meta.messages[messageId]!, data);
-  for (const d of suppressions.withoutReason()) add('suppression-without-reason', d, message('suppression-without-reason', 'noReason'));
+  const report = (messageId: string, data: Report['data'] = {}) => ({ messageId, data });
+  for (const d of suppressions.withoutReason()) add('suppression-without-reason', d, report('noReason'));
   // A rule id that is neither a rule nor a policy, or names a rule no comment can suppress:
   // reported whether or not unused ones are asked for (and not again as unused).
   const policyIds = new Set((options.policies ?? []).map((p) => p.definition.id));
   const unknown = (id: string) => !ruleById(id) && !policyIds.has(id);
   for (const d of directives) {
     for (const id of d.ruleIds.filter((r) => !unknown(r) && !isSuppressible(r))) {
-      add('invalid-suppression', d, message('invalid-suppression', 'notSuppressible', { ruleId: id, why: ruleById(id)!.meta.fixed! }));
+      add('invalid-suppression', d, report('notSuppressible', { ruleId: id, why: ruleById(id)!.meta.fixed! }));
     }
     for (const id of d.ruleIds.filter(unknown)) {
       const near = nearestRuleId(id, policyIds);
       add('invalid-suppression', d, near
-        ? message('invalid-suppression', 'unknownRuleNear', { ruleId: id, near })
-        : message('invalid-suppression', 'unknownRule', { ruleId: id }));
+        ? report('unknownRuleNear', { ruleId: id, near })
+        : report('unknownRule', { ruleId: id }));
     }
   }
   if (options.reportUnusedDisable && rulesRan) {
@@ -357,7 +355,7 @@ function reportDirectives(
       const invalid = (id: string) => unknown(id) || !isSuppressible(id);
       if (u.ruleId !== undefined ? invalid(u.ruleId) : u.directive.ruleIds.length > 0 && u.directive.ruleIds.every(invalid)) continue;
       add('unused-suppression', u.directive,
-        u.ruleId === undefined ? message('unused-suppression', 'unused') : message('unused-suppression', 'unusedRule', { ruleId: u.ruleId }));
+        u.ruleId === undefined ? report('unused') : report('unusedRule', { ruleId: u.ruleId }));
     }
   }
 }
