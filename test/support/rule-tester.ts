@@ -14,6 +14,9 @@ import { lintText, type LintOptions, type LintOutcome } from '../../src/index.js
 import type { Finding } from '../../src/results.js';
 import type { AnyRule } from '../../src/rules/types.js';
 
+/** The rules of the stages before the kind's rules: a finding of theirs means no other rule ran. */
+const READING_RULES: ReadonlySet<string> = new Set(['yaml-syntax', 'schema']);
+
 /** What a case runs: a design, the options it is linted with, the name the findings give the file. */
 interface CaseBase {
   /** A short name for the test; the case's number when left out. */
@@ -139,6 +142,11 @@ export function ruleTester(rule: AnyRule, tests: RuleCases): void {
 async function findingsOf(rule: AnyRule, c: CaseBase): Promise<Finding[]> {
   const lint = () => lintText(c.yaml, c.file ?? 'topology.yaml', c.options ?? {});
   const { result } = await (c.around ? c.around(lint) : lint());
+  // A design the reading stages reject reaches no rule: every other rule would pass it for nothing.
+  if (!READING_RULES.has(rule.meta.id)) {
+    const unread = result.findings.filter((f) => READING_RULES.has(f.ruleId));
+    expect(unread.map((f) => `${f.ruleId} ${describeFinding(f)}`), 'the design must be read and pass the schema').toEqual([]);
+  }
   const found = result.findings.filter((f) => f.ruleId === rule.meta.id);
   for (const f of found) {
     expect(f.messageId, `a finding of ${rule.meta.id} without a message id: ${f.message}`).toBeDefined();
