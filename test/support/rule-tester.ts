@@ -94,45 +94,45 @@ export function ruleTester(rule: AnyRule, tests: RuleCases): void {
     it('names only message ids the rule has', () => {
       expect(unknownMessageIds(rule, tests), `message ids of ${id} are ${messageIds.join(', ')}`).toEqual([]);
     });
-
-    for (const [i, c] of tests.valid.entries()) {
-      it(`valid ${c.name ?? i + 1}`, async () => {
-        const found = await findingsOf(rule, c);
-        expect(found.map(describeFinding), `${id} reports nothing`).toEqual([]);
-      });
-    }
-
+    for (const [i, c] of tests.valid.entries()) it(`valid ${c.name ?? i + 1}`, () => checkValid(rule, c));
     for (const [i, c] of tests.invalid.entries()) {
-      const expected = expectedOf(c);
-      it(`invalid ${c.name ?? `${i + 1} (${expected.map((e) => e.messageId).join(', ')})`}`, async () => {
-        for (const e of expected) {
-          expect(Object.hasOwn(rule.meta.messages, e.messageId), `"${e.messageId}" is not a message id of ${id} (${messageIds.join(', ')})`).toBe(true);
-        }
-        const found = await findingsOf(rule, c);
-        // Each finding seen only as much as its expectation says: data, path and pool where given.
-        const seen = found.map((f, j) => {
-          const e = expected[j];
-          return {
-            messageId: f.messageId,
-            ...(e?.data !== undefined ? { data: f.data } : {}),
-            ...(e?.path !== undefined ? { path: f.path } : {}),
-            ...(e?.pool !== undefined ? { pool: f.pool } : {}),
-          };
-        });
-        expect(seen, `the findings of ${id}: ${found.map(describeFinding).join('; ') || 'none'}`).toEqual(expected);
-        for (const f of found) {
-          let ids = PRODUCED.get(id);
-          if (!ids) PRODUCED.set(id, (ids = new Set()));
-          ids.add(f.messageId!);
-        }
-      });
+      it(`invalid ${c.name ?? `${i + 1} (${expectedOf(c).map((e) => e.messageId).join(', ')})`}`, () => checkInvalid(rule, c));
     }
-
     it('produces each of its message ids in an invalid case', () => {
       const missing = messageIds.filter((m) => !producedMessageIds(id).has(m));
       expect(missing, `message ids of ${id} that no invalid case produced`).toEqual([]);
     });
   });
+}
+
+/** Fails unless the rule reports nothing on the case's design. */
+export async function checkValid(rule: AnyRule, c: ValidCase): Promise<void> {
+  const found = await findingsOf(rule, c);
+  expect(found.map(describeFinding), `${rule.meta.id} reports nothing`).toEqual([]);
+}
+
+/** Fails unless the rule reports exactly the case's findings; records the message ids it produced. */
+export async function checkInvalid(rule: AnyRule, c: InvalidCase): Promise<void> {
+  const id = rule.meta.id;
+  const expected = expectedOf(c);
+  for (const e of expected) {
+    expect(Object.hasOwn(rule.meta.messages, e.messageId), `"${e.messageId}" is not a message id of ${id} (${Object.keys(rule.meta.messages).join(', ')})`).toBe(true);
+  }
+  const found = await findingsOf(rule, c);
+  // Each finding seen only as much as its expectation says: data, path and pool where given.
+  const seen = found.map((f, j) => {
+    const e = expected[j];
+    return {
+      messageId: f.messageId,
+      ...(e?.data !== undefined ? { data: f.data } : {}),
+      ...(e?.path !== undefined ? { path: f.path } : {}),
+      ...(e?.pool !== undefined ? { pool: f.pool } : {}),
+    };
+  });
+  expect(seen, `the findings of ${id}: ${found.map(describeFinding).join('; ') || 'none'}`).toEqual(expected);
+  let ids = PRODUCED.get(id);
+  if (!ids) PRODUCED.set(id, (ids = new Set()));
+  for (const f of found) ids.add(f.messageId!);
 }
 
 /**
