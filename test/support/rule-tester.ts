@@ -8,6 +8,9 @@
  *     valid: [{ yaml: TWO_SERVERS }],
  *     invalid: [{ yaml: ONE_SERVER, messageId: 'single', data: { server: 'ms01' }, path: '/managementServers' }],
  *   });
+ *
+ * The case tables (test/rules/<kind>.cases.ts) list each rule with its cases; test/rules/<kind>.test.ts
+ * runs them, and test/rules/coverage.test.ts checks that every rule and message id has its case.
  */
 import { describe, expect, it } from 'vitest';
 import { lintText, type LintOptions, type LintOutcome } from '../../src/index.js';
@@ -98,6 +101,7 @@ export function ruleTester(rule: AnyRule, tests: RuleCases): void {
     for (const [i, c] of tests.invalid.entries()) {
       it(`invalid ${c.name ?? `${i + 1} (${expectedOf(c).map((e) => e.messageId).join(', ')})`}`, () => checkInvalid(rule, c));
     }
+    // Last, so after the cases above (vitest runs a file's tests in order).
     it('produces each of its message ids in an invalid case', () => {
       const missing = messageIds.filter((m) => !producedMessageIds(id).has(m));
       expect(missing, `message ids of ${id} that no invalid case produced`).toEqual([]);
