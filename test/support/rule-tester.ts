@@ -6,7 +6,7 @@
  *
  *   ruleTester(singleManagementServer, {
  *     valid: [{ yaml: TWO_SERVERS }],
- *     invalid: [{ yaml: ONE_SERVER, messageId: 'single', data: { server: 'ms01' }, path: '/managementServers' }],
+ *     invalid: [{ yaml: ONE_SERVER, messageId: 'single', data: { name: 'ms01' }, path: '/managementServers/0' }],
  *   });
  *
  * The case tables (test/rules/<kind>.cases.ts) list each rule with its cases; test/rules/<kind>.test.ts
