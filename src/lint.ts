@@ -186,7 +186,10 @@ export async function lintText(text: string, file: string, options: LintOptions 
       // Suppressed findings past the cap are dropped: the comments that covered them are used.
       if (suppressedCap.full(ruleId)) return;
       suppressedCap.count(ruleId);
-      suppressed.push({ ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path, justification: covering.reason });
+      suppressed.push({
+        ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path,
+        ...(report !== undefined ? { messageId: report.messageId, data: report.data } : {}), justification: covering.reason,
+      });
       return;
     }
     if (cap.full(ruleId)) return cap.leaveOut(ruleId, severity, () => ({ at, path }));
