@@ -262,7 +262,7 @@ describe('unused suppressions', () => {
     // Once the file passes the schema, the comment is judged: here it suppresses the duplicate.
     const fixed = await lintText(text.replace('agents: lots', 'agents: 5'), 't.yaml', { reportUnusedDisable: true });
     expect(fixed.result.findings.map((f) => f.ruleId)).not.toContain('unused-suppression');
-    expect(fixed.result.suppressed?.map((f) => f.ruleId)).toEqual(['duplicate-name']);
+    expect(fixed.result.suppressed?.map((f) => [f.ruleId, f.messageId, f.data])).toEqual([['duplicate-name', 'duplicate', { name: 'MS01', first: 'ms01', firstKind: 'management server', kind: 'management server' }]]);
   });
 });
 

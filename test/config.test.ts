@@ -84,7 +84,7 @@ describe('config file', () => {
     const nha = json(r.stdout).files[0]!.findings.filter((f) => f.ruleId === 'no-high-availability');
     // The three implied default pools share one finding; the pool the file lists has its own.
     expect(nha).toHaveLength(2);
-    expect(nha[0]!.message).toMatch(/tolerates 1 failure, below the target of 2/);
+    expect(nha[0]).toMatchObject({ messageId: 'belowTarget', data: { failures: 1, target: 2 } });
     // A config named with --config is named as given in its messages, an absolute path too.
     const elsewhere = path.join(dir, 'elsewhere.yaml');
     writeFileSync(elsewhere, 'rules:\n  nope: "off"\n');
@@ -259,7 +259,7 @@ describe('suppressions', () => {
     expect(r.code).toBe(1);
     const files = JSON.parse(r.stdout).files;
     expect(files.map((f: { findings: { ruleId: string }[] }) => f.findings.map((x) => x.ruleId))).toEqual([['schema'], ['yaml-syntax'], ['invalid-suppression', 'schema']]);
-    expect(files[2].findings[0].message).toBe('This suppression names "schema", which cannot be suppressed: a file that is not valid YAML or breaks the schema is always an error, so that it fails the run; fix the file instead.');
+    expect(files[2].findings[0]).toMatchObject({ messageId: 'notSuppressible', data: { ruleId: 'schema' } });
   });
 
   it('report a comment naming a rule that does not exist, once, with or without --report-unused-disable', async () => {
@@ -269,8 +269,8 @@ describe('suppressions', () => {
     for (const extra of [[], ['--report-unused-disable']]) {
       const out = JSON.parse((await runCli(['validate', 'a.yaml', '--format', 'json', ...extra], { cwd: root })).stdout).files[0];
       const about = out.findings.filter((f: { ruleId: string }) => f.ruleId === 'invalid-suppression' || f.ruleId === 'unused-suppression');
-      expect(about.map((f: { ruleId: string; message: string }) => [f.ruleId, f.message])).toEqual([
-        ['invalid-suppression', 'This suppression names an unknown rule "acme/tow"; did you mean "acme/two"?'],
+      expect(about.map((f: { ruleId: string; messageId: string; data: unknown }) => [f.ruleId, f.messageId, f.data])).toEqual([
+        ['invalid-suppression', 'unknownRuleNear', { ruleId: 'acme/tow', near: 'acme/two' }],
       ]);
     }
   });

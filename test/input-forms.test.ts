@@ -45,8 +45,8 @@ describe('input as Windows users write it', () => {
 
   it('tells a Skype or OpCon file without `kind` which kind to add, in one finding', async () => {
     const skype = await lintText('version: 1\nname: S\npools:\n  - name: p1.contoso.com\n    frontEnds: [fe1]\n', 's.yaml');
-    expect(skype.result.findings.map((f) => [f.ruleId, f.message])).toEqual([['schema', expect.stringContaining('add `kind: skype-pool-pair`')]]);
+    expect(skype.result.findings.map((f) => [f.ruleId, f.messageId, f.data])).toEqual([['schema', 'missingKind', { kind: 'skype-pool-pair' }]]);
     const opcon = await lintText('version: 1\nname: O\nmachines:\n  - {name: a, mode: Primary}\n', 'o.yaml');
-    expect(opcon.result.findings.map((f) => [f.ruleId, f.message])).toEqual([['schema', expect.stringContaining('add `kind: opcon-failover`')]]);
+    expect(opcon.result.findings.map((f) => [f.ruleId, f.messageId, f.data])).toEqual([['schema', 'missingKind', { kind: 'opcon-failover' }]]);
   });
 });

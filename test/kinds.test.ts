@@ -16,7 +16,7 @@ describe('kinds', () => {
     // One finding per violation, as CLI.md has it; the first says what the file is not.
     expect(result.findings).toHaveLength(count);
     expect(result.findings.every((f) => f.ruleId === 'schema' && f.severity === 'error')).toBe(true);
-    const told = result.findings.filter((f) => f.message.endsWith(" The file has none of a pooltopo topology's keys: another tool's file is left out with `ignore` in .pooltopo.yaml."));
+    const told = result.findings.filter((f) => f.messageId === 'notATopology');
     expect(told).toHaveLength(1);
     expect(result.kind).toBeUndefined();
   });
@@ -29,7 +29,7 @@ describe('kinds', () => {
     ].map((m) => expect.stringContaining(m.split(';')[0]!)));
     // Keys a slip from a topology's, or version "1", are a topology mistyped: no word of another tool.
     for (const text of ['Version: 1\nName: x\nManagementServers: []\n', 'versio: 1\nnam: x\n', 'version: "1"\nname: x\n', 'version: 2\nname: x\n']) {
-      expect((await lintText(text, 'near.yaml')).result.findings.map((f) => f.message).join('\n'), text).not.toMatch(/none of a pooltopo topology/);
+      expect((await lintText(text, 'near.yaml')).result.findings.map((f) => f.messageId), text).not.toContain('notATopology');
     }
     const noVersion = await lintText('name: x\nmanagementServers:\n  - name: ms01\n', 'n.yaml');
     expect(noVersion.result.findings.map((f) => f.message)).toEqual(['The document is missing the required key "version".']);
@@ -50,8 +50,8 @@ describe('kinds', () => {
 
   it('reports an unknown kind as one schema finding listing the known ones', async () => {
     const { result } = await lintText('version: 1\nkind: skype\nname: x\n', 'k.yaml');
-    expect(result.findings.map((f) => [f.ruleId, f.line, f.column, f.message])).toEqual([
-      ['schema', 2, 7, 'Unknown kind "skype": pooltopo knows scom, skype-pool-pair, opcon-failover.'],
+    expect(result.findings.map((f) => [f.ruleId, f.line, f.column, f.messageId, f.data])).toEqual([
+      ['schema', 2, 7, 'unknownKind', { kind: 'skype', known: 'scom, skype-pool-pair, opcon-failover' }],
     ]);
     expect(result.kind).toBeUndefined();
   });
@@ -64,8 +64,8 @@ describe('kinds', () => {
     ['kind:', 'empty'],
   ])('names a kind that is no text by its type (%s)', async (line, actual) => {
     const { result } = await lintText(`version: 1\n${line}\nname: x\n`, 'k.yaml');
-    expect(result.findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([
-      ['schema', 2, `The kind must be one of scom, skype-pool-pair, opcon-failover, not ${actual}.`],
+    expect(result.findings.map((f) => [f.ruleId, f.line, f.messageId, f.data])).toEqual([
+      ['schema', 2, 'kindNotText', { actual, known: 'scom, skype-pool-pair, opcon-failover' }],
     ]);
   });
 
@@ -77,9 +77,9 @@ describe('kinds', () => {
     const machines = modes.map((mode, i) => `  - {name: ${'abc'[i]}, mode: ${mode}, serviceStartType: ${i === 0 ? 'automatic' : 'manual'}}`).join('\n');
     const { result } = await lintText(`version: 1\nkind: opcon-failover\nname: x\nmachines:\n${machines}\n`, 'o.yaml');
     expect(result.kind === 'opcon-failover' && result.failover).toMatchObject({ ...failover, machines: modes.length });
-    const conflicts = result.findings.filter((f) => f.ruleId === 'opcon/mode-conflict').map((f) => f.message);
-    expect(conflicts).toHaveLength(messages.length);
-    if (messages.includes('third')) expect(conflicts[0]).toBe('Machine "c" is a third StandAlone machine, but manual failover is between the first two listed; describe it in a file of its own, or remove it.');
+    const conflicts = result.findings.filter((f) => f.ruleId === 'opcon/mode-conflict');
+    expect(conflicts.map((f) => f.messageId).sort()).toEqual([...messages].sort());
+    if (messages.includes('third')) expect(conflicts[0]!.data).toEqual({ name: 'c' });
   });
 
   it('gives CLI.md\'s JSON for an OpCon file: no pools, the failover figures', async () => {
@@ -121,8 +121,8 @@ describe('kinds', () => {
   it('warns of an unpaired Skype pool over its sizing: its usersAfterFailover is its own users', async () => {
     const text = 'version: 1\nkind: skype-pool-pair\nname: x\npools:\n  - name: solo.contoso.com\n    edition: enterprise\n    users: 9000\n    maxUsers: 5000\n    frontEnds: [fe1, fe2, fe3]\n';
     const { result } = await lintText(text, 's.yaml');
-    expect(result.findings.filter((f) => f.ruleId === 'skype/pair-capacity').map((f) => [f.line, f.message])).toEqual([
-      [8, 'Pool "solo.contoso.com" carries 9,000 users, more than the 5,000 it is sized for; add front ends, or move users to another pool.'],
+    expect(result.findings.filter((f) => f.ruleId === 'skype/pair-capacity').map((f) => [f.line, f.messageId, f.data])).toEqual([
+      [8, 'overUnpaired', { pool: 'solo.contoso.com', users: 9000, max: 5000 }],
     ]);
   });
 
@@ -139,7 +139,7 @@ describe('kinds', () => {
     const text = `version: 1\nkind: skype-pool-pair\nname: x\nproductVersion: "2019"\npools:\n${pool('pool-east', 'fe01, fe02, fe03')}${pool('pool-west', 'fe11, FE01, fe12')}`;
     const { result } = await lintText(text, 's.yaml');
     const duplicate = result.findings.find((f) => f.ruleId === 'duplicate-name');
-    expect(duplicate?.message).toBe('"FE01" (front end) has the same name as front end "fe01" in pool "pool-east"; names are unique case-insensitively.');
+    expect([duplicate?.messageId, duplicate?.data]).toEqual(['duplicateFrontEnd', { name: 'FE01', first: 'fe01', firstPool: 'pool-east' }]);
   });
 
   it('reads every size of DOMAIN.md\'s Front End table', async () => {

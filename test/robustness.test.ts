@@ -240,7 +240,7 @@ describe('internal errors', () => {
       const { result } = await lintText(text, 'x.yaml');
       const internal = result.findings.filter((f) => f.ruleId === 'internal-error');
       expect(internal).toHaveLength(1);
-      expect(internal[0]!.message).toBe('Rule gateway-without-failover failed on this file (boom), a bug in pooltopo to report; every other rule ran.');
+      expect([internal[0]!.messageId, internal[0]!.data]).toEqual(['ruleFailed', { ruleId: 'gateway-without-failover', error: 'boom' }]);
       expect(result.findings.map((f) => f.ruleId)).toContain('single-management-server');
     } finally {
       (rule as { check: unknown }).check = original;
@@ -290,7 +290,7 @@ describe('internal errors', () => {
       const text = `# pooltopo-disable internal-error -- hide the bug\n${readFileSync(path.join(ROOT, 'examples/single-server.yaml'), 'utf8')}`;
       const { result } = await lintText(text, 'x.yaml');
       expect(result.findings.filter((f) => f.ruleId === 'internal-error')).toHaveLength(1);
-      expect(result.findings.find((f) => f.ruleId === 'invalid-suppression')!.message).toBe('This suppression names "internal-error", which cannot be suppressed: a rule that fails is a bug in pooltopo, and the run exits with code 2 (CLI.md: an internal error); turn the failing rule off instead.');
+      expect(result.findings.find((f) => f.ruleId === 'invalid-suppression')).toMatchObject({ messageId: 'notSuppressible', data: { ruleId: 'internal-error' } });
     } finally {
       (rule as { check: unknown }).check = original;
     }

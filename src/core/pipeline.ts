@@ -82,7 +82,10 @@ async function lintText(
       // Suppressed findings past the cap are dropped: the comments that covered them are used.
       if (suppressedCap.full(ruleId)) return;
       suppressedCap.count(ruleId);
-      suppressed.push({ ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path, justification: covering.reason });
+      suppressed.push({
+        ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path,
+        ...(report !== undefined ? { messageId: report.messageId, data: report.data } : {}), justification: covering.reason,
+      });
       return;
     }
     if (cap.full(ruleId)) return cap.leaveOut(ruleId, severity, () => ({ at, path }));
@@ -127,7 +130,7 @@ async function lintText(
   let rulesRan = false;
   const done = (stage: LintOutcome['stage'], kind?: string, figures: object = { pools: [] }, models: object = {}): LintOutcome => {
     if (suppressions) {
-      reportDirectives(registry, suppressions, options, (ruleId, at, message) => add(ruleId, at, '', message, undefined, true), rulesRan);
+      reportDirectives(registry, suppressions, options, (ruleId, at, report) => add(ruleId, at, '', () => formatMessage(ruleById(ruleId)!.meta.messages[report.messageId]!, report.data), undefined, true, report), rulesRan);
     }
     cap.summarise(findings);
     // The kind's figures (pools, and its own) follow the findings, as CLI.md's JSON output has them.
@@ -228,25 +231,25 @@ function suppressionsOf(registry: Registry, text: string, sourceMap: SourceMap, 
  * only where `rulesRan` (before the kind's rules ran, none can be judged unused).
  */
 function reportDirectives(
-  registry: Registry, suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, message: string) => void, rulesRan: boolean,
+  registry: Registry, suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, report: Pick<Report, 'messageId' | 'data'>) => void, rulesRan: boolean,
 ): void {
   const { directives } = suppressions;
   const { ruleById, isSuppressible, nearestRuleId } = registry;
-  const message = (ruleId: string, messageId: string, data: Report['data'] = {}) => formatMessage(ruleById(ruleId)!.meta.messages[messageId]!, data);
-  for (const d of suppressions.withoutReason()) add('suppression-without-reason', d, message('suppression-without-reason', 'noReason'));
+  const report = (messageId: string, data: Report['data'] = {}) => ({ messageId, data });
+  for (const d of suppressions.withoutReason()) add('suppression-without-reason', d, report('noReason'));
   // A rule id that is neither a rule nor a policy, or names a rule no comment can suppress:
   // reported whether or not unused ones are asked for (and not again as unused).
   const policyIds = new Set((options.policies ?? []).map((p) => p.definition.id));
   const unknown = (id: string) => !ruleById(id) && !policyIds.has(id);
   for (const d of directives) {
     for (const id of d.ruleIds.filter((r) => !unknown(r) && !isSuppressible(r))) {
-      add('invalid-suppression', d, message('invalid-suppression', 'notSuppressible', { ruleId: id, why: ruleById(id)!.meta.fixed! }));
+      add('invalid-suppression', d, report('notSuppressible', { ruleId: id, why: ruleById(id)!.meta.fixed! }));
     }
     for (const id of d.ruleIds.filter(unknown)) {
       const near = nearestRuleId(id, policyIds);
       add('invalid-suppression', d, near
-        ? message('invalid-suppression', 'unknownRuleNear', { ruleId: id, near })
-        : message('invalid-suppression', 'unknownRule', { ruleId: id }));
+        ? report('unknownRuleNear', { ruleId: id, near })
+        : report('unknownRule', { ruleId: id }));
     }
   }
   if (options.reportUnusedDisable && rulesRan) {
@@ -254,7 +257,7 @@ function reportDirectives(
       const invalid = (id: string) => unknown(id) || !isSuppressible(id);
       if (u.ruleId !== undefined ? invalid(u.ruleId) : u.directive.ruleIds.length > 0 && u.directive.ruleIds.every(invalid)) continue;
       add('unused-suppression', u.directive,
-        u.ruleId === undefined ? message('unused-suppression', 'unused') : message('unused-suppression', 'unusedRule', { ruleId: u.ruleId }));
+        u.ruleId === undefined ? report('unused') : report('unusedRule', { ruleId: u.ruleId }));
     }
   }
 }
