@@ -59,7 +59,7 @@ export type { Config } from './core/config.js';
 export type { ParseLimits } from './io/parse.js';
 export type { ReadLimits } from './io/files.js';
 export type { CompiledPolicy, PolicyDefinition } from './core/policy.js';
-export type { Report } from './core/rule.js';
+export type { Problem } from './core/rule.js';
 export type { RuleContext } from './kinds/scom/rules/context.js';
 export type { ModelIssue, ModelIssueRule } from './core/model.js';
 // The kinds' models and analyses (LintOutcome's topology, analysis, skype and opcon), so that every

@@ -9,7 +9,7 @@ import type { ParseLimits } from '../io/parse.js';
 import type { CompiledPolicy } from './policy.js';
 import type { FileResultBase } from './results.js';
 import type { Headline } from './headline.js';
-import type { AnyRule, Report, Severity } from './rule.js';
+import type { AnyRule, Problem, Severity } from './rule.js';
 import type { ModelIssueRule } from './model.js';
 import type { Settings } from './settings.js';
 
@@ -21,7 +21,7 @@ export interface KindHost {
   /** Runs rules' checks on a context (with the common rules); a rule that throws becomes an internal-error finding. */
   runRules(rules: readonly AnyRule[], context: unknown): void;
   /** Reports a finding of rule `ruleId` at the report's node, with `message` or the rule's template. */
-  report(ruleId: string, report: Report, message?: string): void;
+  report(ruleId: string, problem: Problem, message?: string): void;
   severityOf(ruleId: string): Severity | undefined;
 }
 

@@ -9,7 +9,7 @@ import type { Position, SourceMap } from '../io/source-map.js';
 import { INTERNAL_ERROR } from './rules/internal-error.js';
 import type { KindHost } from './kind.js';
 import type { Registry } from './registry.js';
-import { formatMessage, type AnyRule, type Report, type Severity } from './rule.js';
+import { formatMessage, type AnyRule, type Problem, type Severity } from './rule.js';
 import { parseDirectives, Suppressions, type FindingPlace } from './suppressions.js';
 import { commentsContaining } from '../io/comments.js';
 import { FindingCap, leftOutMessage } from './finding-cap.js';
@@ -73,7 +73,7 @@ async function lintText(
    * the suppressed ones when a comment covers it (not for the comments' own, `direct`). The message
    * is made only for a finding that is kept.
    */
-  const add = (ruleId: string, at: Position, path: string, message: string | (() => string), pool?: string, direct = false, report?: Pick<Report, 'messageId' | 'data'>) => {
+  const add = (ruleId: string, at: Position, path: string, message: string | (() => string), pool?: string, direct = false, report?: Pick<Problem, 'messageId' | 'data'>) => {
     const severity = severityOf(ruleId);
     if (!severity) return;
     const covering = direct ? undefined : suppressions?.covering({ ruleId, line: at.line, path });
@@ -96,9 +96,9 @@ async function lintText(
       ...(report !== undefined ? { messageId: report.messageId, data: report.data } : {}),
     });
   };
-  const addReport = (ruleId: string, sourceMap: SourceMap, report: Report, message: string | (() => string)) =>
+  const addReport = (ruleId: string, sourceMap: SourceMap, report: Problem, message: string | (() => string)) =>
     add(ruleId, sourceMap.locate(report.path, report.at ?? 'value'), report.path, message, report.pool, false, report);
-  const reportRule = (rule: AnyRule, sourceMap: SourceMap, report: Report) => {
+  const reportRule = (rule: AnyRule, sourceMap: SourceMap, report: Problem) => {
     const id = rule.meta.id;
     // Past the cap, and with no comment that could cover it, a finding is only counted.
     if (!suppressions && cap.full(id)) {
@@ -111,7 +111,7 @@ async function lintText(
     if (template === undefined) return internalError('unknownMessage', { ruleId: id, messageId: report.messageId });
     addReport(id, sourceMap, report, () => formatMessage(template, report.data));
   };
-  const internalError = (messageId: 'ruleFailed' | 'unknownMessage', data: Report['data']) => {
+  const internalError = (messageId: 'ruleFailed' | 'unknownMessage', data: Problem['data']) => {
     const internal = ruleById(INTERNAL_ERROR)!;
     add(internal.meta.id, { line: 1, column: 1 }, '', formatMessage(internal.meta.messages[messageId]!, data), undefined, false, { messageId, data });
   };
@@ -160,7 +160,7 @@ async function lintText(
   }
   if (declaredKind !== undefined && !isKnownKind(declaredKind)) {
     // A kind that is no text (`kind: [scom]`) is named by its type, not as "[object Object]".
-    const report: Pick<Report, 'messageId' | 'data'> = typeof declaredKind === 'string'
+    const report: Pick<Problem, 'messageId' | 'data'> = typeof declaredKind === 'string'
       ? { messageId: 'unknownKind', data: { kind: declaredKind, known } }
       : { messageId: 'kindNotText', data: { actual: actualType(declaredKind), known } };
     reportRule(schemaRule, sourceMap, { messageId: report.messageId, data: report.data, path: '/kind' });
@@ -180,7 +180,7 @@ async function lintText(
     const notATopology = registry.isPlainlyNotATopology(value);
     for (const [i, v] of violations.entries()) {
       const messageId = notATopology && i === 0 ? 'notATopology' : 'violation';
-      const report: Report = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId, data: { message: v.message }, path: v.path, at: v.at };
+      const report: Problem = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId, data: { message: v.message }, path: v.path, at: v.at };
       reportRule(schemaRule, sourceMap, report);
     }
     const severity = severityOf(schemaRule.meta.id);
@@ -231,11 +231,11 @@ function suppressionsOf(registry: Registry, text: string, sourceMap: SourceMap, 
  * only where `rulesRan` (before the kind's rules ran, none can be judged unused).
  */
 function reportDirectives(
-  registry: Registry, suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, report: Pick<Report, 'messageId' | 'data'>) => void, rulesRan: boolean,
+  registry: Registry, suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, report: Pick<Problem, 'messageId' | 'data'>) => void, rulesRan: boolean,
 ): void {
   const { directives } = suppressions;
   const { ruleById, isSuppressible, nearestRuleId } = registry;
-  const report = (messageId: string, data: Report['data'] = {}) => ({ messageId, data });
+  const report = (messageId: string, data: Problem['data'] = {}) => ({ messageId, data });
   for (const d of suppressions.withoutReason()) add('suppression-without-reason', d, report('noReason'));
   // A rule id that is neither a rule nor a policy, or names a rule no comment can suppress:
   // reported whether or not unused ones are asked for (and not again as unused).

@@ -53,8 +53,8 @@ export interface RuleMeta {
   readonly fixed?: string;
 }
 
-/** One finding as a rule reports it: data, not wording. */
-export interface Report {
+/** What a rule reports: a problem, as data rather than wording (the pipeline words it and places it as a finding). */
+export interface Problem {
   readonly messageId: string;
   readonly data: Readonly<Record<string, string | number>>;
   /** JSON Pointer of the node concerned. */
@@ -69,7 +69,7 @@ export interface Report {
 export interface Rule<C = unknown> {
   readonly meta: RuleMeta;
   /** Absent for the rules that the reading stages report (`yaml-syntax`, `schema`). */
-  readonly check?: (context: C) => Iterable<Report>;
+  readonly check?: (context: C) => Iterable<Problem>;
 }
 
 /** Any rule, whatever its kind (for the rule list, docs and SARIF). */
@@ -81,7 +81,7 @@ export function defineRule<C>(rule: Rule<C>): Rule<C> {
 }
 
 /** Reports of the model issues that belong to one rule. */
-export function* issuesOf(context: { readonly issues: readonly ModelIssue[] }, rule: ModelIssue['rule']): Iterable<Report> {
+export function* issuesOf(context: { readonly issues: readonly ModelIssue[] }, rule: ModelIssue['rule']): Iterable<Problem> {
   for (const i of context.issues) {
     if (i.rule !== rule) continue;
     yield i.at ? { messageId: i.messageId, data: i.data, path: i.path, at: i.at } : { messageId: i.messageId, data: i.data, path: i.path };

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 
 export default defineRule<OpconContext>({
@@ -12,7 +12,7 @@ export default defineRule<OpconContext>({
     sources: ['OPC-FS'],
     messages: { off: 'Secondary "{{name}}" fails over on {{triggers}} but not when the Primary shuts down abnormally; set PrimaryAbnormalShutdownFailover=Y.' },
   },
-  *check({ analysis }): Iterable<Report> {
+  *check({ analysis }): Iterable<Problem> {
     const s = analysis.secondary;
     const t = analysis.failover.triggers;
     if (analysis.failover.mode === 'automatic' && s && t.length > 0 && !t.includes('primary-abnormal-shutdown')) {

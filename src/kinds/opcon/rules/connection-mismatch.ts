@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 import { connectionsDiffer, connectionText } from '../model/model.js';
 
@@ -16,7 +16,7 @@ export default defineRule<OpconContext>({
       twoDatabases: '"{{first}}" connects to {{firstConnection}} and "{{second}}" to {{secondConnection}} (two databases), but `database.replication` is none; set it to replicated, or connect both to the same database.',
     },
   },
-  *check({ model }): Iterable<Report> {
+  *check({ model }): Iterable<Problem> {
     const [a, b] = model.machines;
     if (!a?.connection || !b?.connection || model.replicationGiven === undefined) return;
     const differ = connectionsDiffer(model.machines);

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 import { databaseHosts } from '../analysis/analysis.js';
 
@@ -13,7 +13,7 @@ export default defineRule<OpconContext>({
     sources: ['OPC-FS'],
     messages: { on: 'The OpCon database on "{{server}}" lives on machine "{{machine}}": a crash of {{machine}} takes the database too, and failover cannot help; put the database on a server of its own.' },
   },
-  *check({ model }): Iterable<Report> {
+  *check({ model }): Iterable<Problem> {
     for (const h of databaseHosts(model)) if (h.machine) yield { messageId: 'on', data: { server: h.server, machine: h.machine.name }, path: h.path };
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 import { settingPath } from '../model/model.js';
 
@@ -13,7 +13,7 @@ export default defineRule<OpconContext>({
     sources: ['OPC-FS'],
     messages: { on: 'Secondary "{{name}}" fails over when the Primary shuts down normally (maintenance too); set PrimaryNormalShutdownFailover=N.' },
   },
-  *check({ analysis }): Iterable<Report> {
+  *check({ analysis }): Iterable<Problem> {
     const s = analysis.secondary;
     if (analysis.failover.triggers.includes('primary-normal-shutdown') && s) yield { messageId: 'on', data: { name: s.name }, path: settingPath(s, 'PrimaryNormalShutdownFailover') };
   },

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 
 export default defineRule<OpconContext>({
@@ -15,7 +15,7 @@ export default defineRule<OpconContext>({
       primary: 'Primary "{{name}}" does not start its SMA Service Manager after a reboot; set its service to Automatic (Delayed Start).',
     },
   },
-  *check({ analysis }): Iterable<Report> {
+  *check({ analysis }): Iterable<Problem> {
     // Only a manual design (every machine StandAlone); a mix of modes is opcon/mode-conflict's.
     if (analysis.failover.mode !== 'manual' || analysis.primaries.length + analysis.secondaries.length > 0) return;
     const { primary: p, secondary: s } = analysis;

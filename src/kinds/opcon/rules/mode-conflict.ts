@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 
 export default defineRule<OpconContext>({
@@ -18,7 +18,7 @@ export default defineRule<OpconContext>({
       third: 'Machine "{{name}}" is a third StandAlone machine, but manual failover is between the first two listed; describe it in a file of its own, or remove it.',
     },
   },
-  *check({ model, analysis }): Iterable<Report> {
+  *check({ model, analysis }): Iterable<Problem> {
     for (const m of model.machines) {
       if (m.modeConflict) yield { messageId: 'settings', data: { name: m.name, mode: m.modeConflict.mode, settingsMode: m.modeConflict.settingsMode }, path: `${m.path}/mode` };
     }

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 
 export default defineRule<OpconContext>({
@@ -12,7 +12,7 @@ export default defineRule<OpconContext>({
     sources: ['OPC-FS', 'OPC-SM'],
     messages: { none: 'Secondary "{{name}}" has no failover switch set to Y, so it never takes over; set PrimaryAbnormalShutdownFailover=Y.' },
   },
-  *check({ analysis }): Iterable<Report> {
+  *check({ analysis }): Iterable<Problem> {
     const s = analysis.secondary;
     if (analysis.failover.mode === 'automatic' && s && analysis.failover.triggers.length === 0) {
       yield { messageId: 'none', data: { name: s.name }, path: `${s.path}/settings`, at: 'key' };

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 
 export default defineRule<OpconContext>({
@@ -12,7 +12,7 @@ export default defineRule<OpconContext>({
     sources: ['OPC-FS'],
     messages: { alone: 'Machine "{{name}}" runs OpCon alone; add a standby so that schedules keep running when it fails.' },
   },
-  *check({ model }): Iterable<Report> {
+  *check({ model }): Iterable<Problem> {
     const [only] = model.machines;
     if (model.machines.length === 1 && only) yield { messageId: 'alone', data: { name: only.name }, path: only.path };
   },

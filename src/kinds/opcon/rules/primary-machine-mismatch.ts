@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 import { sameMachine, settingPath } from '../model/model.js';
 
@@ -16,7 +16,7 @@ export default defineRule<OpconContext>({
       wrong: 'Secondary "{{name}}" watches PrimaryMachine "{{named}}", but the Primary is "{{primary}}"; set it to "{{primary}}".',
     },
   },
-  *check({ analysis }): Iterable<Report> {
+  *check({ analysis }): Iterable<Problem> {
     const { primary: p, secondary: s } = analysis;
     if (analysis.failover.mode !== 'automatic' || !p || !s) return;
     if (s.primaryMachine === undefined) yield { messageId: 'missing', data: { name: s.name, primary: p.name }, path: `${s.path}/settings`, at: 'key' };

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 import { settingPath, SWITCHES } from '../model/model.js';
 
@@ -19,7 +19,7 @@ export default defineRule<OpconContext>({
       wrong: 'Secondary "{{name}}" fails over on {{trigger}} (a replicated database) without stopping replication: {{script}} runs "{{value}}"; set it to the StopRepl command file.',
     },
   },
-  *check({ model, analysis }): Iterable<Report> {
+  *check({ model, analysis }): Iterable<Problem> {
     const s = analysis.secondary;
     if (analysis.failover.mode !== 'automatic' || model.replication !== 'replicated' || !s) return;
     for (const [name, w] of Object.entries(SWITCHES) as [keyof typeof SWITCHES, (typeof SWITCHES)[keyof typeof SWITCHES]][]) {

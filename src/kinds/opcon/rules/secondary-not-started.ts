@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 
 export default defineRule<OpconContext>({
@@ -12,7 +12,7 @@ export default defineRule<OpconContext>({
     sources: ['OPC-FS'],
     messages: { manual: 'Secondary "{{name}}" does not start its SMA Service Manager by itself (manual): after a reboot it no longer watches the Primary; set its service to Automatic.' },
   },
-  *check({ analysis }): Iterable<Report> {
+  *check({ analysis }): Iterable<Problem> {
     const s = analysis.secondary;
     if (analysis.failover.mode === 'automatic' && s && s.serviceStartType === 'manual') yield { messageId: 'manual', data: { name: s.name }, path: `${s.path}/serviceStartType` };
   },

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 import { settingPath } from '../model/model.js';
 
@@ -16,7 +16,7 @@ export default defineRule<OpconContext>({
       differs: 'FailOverSocketNumber is {{primary}} on the Primary but {{secondary}} on the Secondary; set the same port on both.',
     },
   },
-  *check({ analysis }): Iterable<Report> {
+  *check({ analysis }): Iterable<Problem> {
     const { primary: p, secondary: s } = analysis;
     if (analysis.failover.mode !== 'automatic' || !p || !s) return;
     for (const m of [p, s]) if (m.failOverSocketNumber === undefined) yield { messageId: 'missing', data: { name: m.name }, path: `${m.path}/settings`, at: 'key' };

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 
 export default defineRule<OpconContext>({
@@ -12,7 +12,7 @@ export default defineRule<OpconContext>({
     sources: ['OPC-FS'],
     messages: { starts: 'Standby "{{name}}" starts its SMA Service Manager by itself ({{startType}}), so its SAM runs beside the primary\'s from the start; set its service to Manual.' },
   },
-  *check({ analysis }): Iterable<Report> {
+  *check({ analysis }): Iterable<Problem> {
     if (analysis.failover.mode !== 'manual' || analysis.primaries.length + analysis.secondaries.length > 0) return;
     const s = analysis.secondary;
     if (s && (s.serviceStartType === 'automatic' || s.serviceStartType === 'automatic-delayed')) {

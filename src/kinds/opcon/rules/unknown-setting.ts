@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
 
 export default defineRule<OpconContext>({
@@ -12,7 +12,7 @@ export default defineRule<OpconContext>({
     sources: ['OPC-SM'],
     messages: { unknown: 'Machine "{{name}}" has setting "{{key}}", which SMAServMan does not know; did you mean "{{meant}}"?' },
   },
-  *check({ model }): Iterable<Report> {
+  *check({ model }): Iterable<Problem> {
     for (const m of model.machines) for (const u of m.unknownSettings) yield { messageId: 'unknown', data: { name: m.name, key: u.key, meant: u.meant }, path: u.path, at: 'key' };
   },
 });

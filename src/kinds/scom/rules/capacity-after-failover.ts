@@ -1,5 +1,5 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
-import { plural, type Report } from '../../../core/rule.js';
+import { plural, type Problem } from '../../../core/rule.js';
 import { defineRule } from './context.js';
 import { WORKLOAD_LABELS } from './workload-labels.js';
 
@@ -19,7 +19,7 @@ export default defineRule({
       agents: 'If {{failed}} fails, its agents fail over and {{server}} would carry {{agents}} Windows agents, over the recommended limit of {{limit}} for a {{role}}; {{advice}}',
     },
   },
-  *check({ analysis }): Iterable<Report> {
+  *check({ analysis }): Iterable<Problem> {
     for (const a of analysis.pools) {
       for (const c of a.capacity) {
         if (!c.fits || c.fitsAfterFailover) continue;

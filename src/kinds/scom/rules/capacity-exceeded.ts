@@ -1,5 +1,5 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
-import { type Report } from '../../../core/rule.js';
+import { type Problem } from '../../../core/rule.js';
 import { defineRule } from './context.js';
 import { WORKLOAD_LABELS } from './workload-labels.js';
 
@@ -21,7 +21,7 @@ export default defineRule({
       groupTotal: 'The management group has {{total}} {{item}}, over the recommended limit of {{limit}}; split them over management groups.',
     },
   },
-  *check({ analysis }): Iterable<Report> {
+  *check({ analysis }): Iterable<Problem> {
     for (const { server, agents, limit } of analysis.capacity.serversOverAgentLimit) {
       const role = server.role === 'gateway' ? 'gateway' : 'management server';
       yield { messageId: 'serverAgents', data: { name: server.name, agents, limit, role }, path: `${server.path}/agents` };

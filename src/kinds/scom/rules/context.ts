@@ -1,5 +1,5 @@
 /** What a SCOM rule's check sees, and the SCOM way of reporting about a whole pool. */
-import { defineRule as defineAnyRule, type Report, type Rule } from '../../../core/rule.js';
+import { defineRule as defineAnyRule, type Problem, type Rule } from '../../../core/rule.js';
 import type { ModelIssue } from '../../../core/model.js';
 import type { Settings } from '../../../core/settings.js';
 import type { TopologyAnalysis } from '../analysis/index.js';
@@ -18,7 +18,7 @@ export function defineRule(rule: Rule<RuleContext>): Rule<RuleContext> {
 }
 
 /** A report about a whole pool: at its entry, or at `managementServers` for an implied pool. */
-export function atPool(pool: Pool, messageId: string, data: Report['data'] = {}): Report {
+export function atPool(pool: Pool, messageId: string, data: Problem['data'] = {}): Problem {
   return pool.implied
     ? { messageId, data: { pool: pool.name, ...data }, path: pool.path, at: 'key', pool: pool.name }
     : { messageId, data: { pool: pool.name, ...data }, path: pool.path, pool: pool.name };

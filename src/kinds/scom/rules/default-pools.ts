@@ -9,7 +9,7 @@
  * `pool "X"`, `the default pools "A", "B" and "C"`) for its message, and `poolNames` (`"A", "B"`) for
  * the PowerShell it gives.
  */
-import type { AnyRule, Report } from '../../../core/rule.js';
+import type { AnyRule, Problem } from '../../../core/rule.js';
 import type { Topology } from '../model/types.js';
 
 const quoted = (names: readonly string[]) =>
@@ -19,7 +19,7 @@ const quoted = (names: readonly string[]) =>
 const POOL_WORDS = new Set(['pool', 'Pool', 'poolRef', 'poolNames']);
 
 /** A key of a report but for its pool: reports equal under it say the same of different pools. */
-function factKey(r: Report): string {
+function factKey(r: Problem): string {
   // A rule builds its data in one order for one message, so the keys need no sorting.
   let key = `${r.messageId}\u0000${r.path}\u0000${r.at ?? ''}`;
   for (const k in r.data) if (!POOL_WORDS.has(k)) key += `\u0000${k}\u0001${String(r.data[k])}`;
@@ -29,15 +29,15 @@ function factKey(r: Report): string {
 /** Each topology's implied pools, worked out once for all of its rules. */
 const IMPLIED = new WeakMap<Topology, ReadonlySet<string>>();
 
-export function mergeDefaultPoolReports(reports: Iterable<Report>, topology: Topology): Report[] {
+export function mergeDefaultPoolReports(reports: Iterable<Problem>, topology: Topology): Problem[] {
   let implied = IMPLIED.get(topology);
   if (!implied) {
     const names = new Set<string>();
     for (const p of topology.pools) if (p.implied) names.add(p.name);
     IMPLIED.set(topology, (implied = names));
   }
-  const out: (Report | Report[])[] = [];
-  let groups: Map<string, Report[]> | undefined;
+  const out: (Problem | Problem[])[] = [];
+  let groups: Map<string, Problem[]> | undefined;
   for (const r of reports) {
     if (r.pool === undefined || !implied.has(r.pool)) {
       out.push(r.pool === undefined ? r : withPoolWords(r, [r.pool]));
@@ -63,7 +63,7 @@ export function mergeDefaultPoolReports(reports: Iterable<Report>, topology: Top
   });
 }
 
-function withPoolWords(r: Report, names: readonly string[]): Report {
+function withPoolWords(r: Problem, names: readonly string[]): Problem {
   const one = names.length === 1;
   const data = Object.assign({}, r.data, {
     Pool: one ? `Pool ${quoted(names)}` : `Each of the default pools ${quoted(names)}`,

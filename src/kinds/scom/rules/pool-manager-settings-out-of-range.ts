@@ -1,6 +1,6 @@
 import { POOL_MANAGER, POOL_MANAGER_SETTINGS } from '../../../domain/facts.js';
 import type { PoolManagerValues } from '../model/types.js';
-import { type Report } from '../../../core/rule.js';
+import { type Problem } from '../../../core/rule.js';
 import { defineRule } from './context.js';
 
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
   },
 });
 
-function* outOfRange(values: PoolManagerValues, base: string): Iterable<Report> {
+function* outOfRange(values: PoolManagerValues, base: string): Iterable<Problem> {
   for (const setting of POOL_MANAGER_SETTINGS) {
     const value = values[setting];
     if (value === undefined) continue;

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 
 export default defineRule<SkypeContext>({
@@ -12,7 +12,7 @@ export default defineRule<SkypeContext>({
     sources: ['SFB-FO', 'SFB-DR'],
     messages: { automated: 'Pools "{{a}}" and "{{b}}" fail over automatically; users would flap between them when the network flaps.' },
   },
-  *check({ model }): Iterable<Report> {
+  *check({ model }): Iterable<Problem> {
     for (const pair of model.pairs) {
       if (pair.failover === 'automated') yield { messageId: 'automated', data: { a: pair.pools[0].name, b: pair.pools[1].name }, path: `${pair.path}/failover` };
     }

@@ -1,5 +1,5 @@
 import { pointer } from '../../../io/source-map.js';
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 import { backupProblems } from '../model/model.js';
 
@@ -19,7 +19,7 @@ export default defineRule<SkypeContext>({
       moduleNotReady: 'Backup module {{module}} of pool "{{pool}}" reports export {{exportStatus}} and import {{importStatus}}; failover is safe at export FinalState (or SteadyState) and import NormalState.',
     },
   },
-  *check({ model, analysis }): Iterable<Report> {
+  *check({ model, analysis }): Iterable<Problem> {
     for (const p of model.pools) {
       if (!p.backupService || !analysis.partnerOf.has(p)) continue;
       for (const { module, status } of backupProblems(p)) {

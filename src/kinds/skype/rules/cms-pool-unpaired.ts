@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 
 export default defineRule<SkypeContext>({
@@ -12,7 +12,7 @@ export default defineRule<SkypeContext>({
     sources: ['SFB-DR'],
     messages: { unpaired: 'Pool "{{pool}}" hosts the Central Management Store but has no partner to fail it over to.' },
   },
-  *check({ model, analysis }): Iterable<Report> {
+  *check({ model, analysis }): Iterable<Problem> {
     for (const p of model.pools) {
       if (p.centralManagementStore && !analysis.partnerOf.has(p)) yield { messageId: 'unpaired', data: { pool: p.name }, path: `${p.path}/centralManagementStore`, pool: p.name };
     }

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 
 export default defineRule<SkypeContext>({
@@ -16,7 +16,7 @@ export default defineRule<SkypeContext>({
       overUnpaired: 'Pool "{{pool}}" carries {{users}} users, more than the {{max}} it is sized for; add front ends, or move users to another pool.',
     },
   },
-  *check({ model, analysis }): Iterable<Report> {
+  *check({ model, analysis }): Iterable<Problem> {
     for (const [i, p] of model.pools.entries()) {
       const f = analysis.pools[i]!;
       if (p.maxUsers !== undefined && f.usersAfterFailover > p.maxUsers) {

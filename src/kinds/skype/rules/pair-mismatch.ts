@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 
 export default defineRule<SkypeContext>({
@@ -12,7 +12,7 @@ export default defineRule<SkypeContext>({
     sources: ['SFB-DR'],
     messages: { differ: 'Paired pools "{{a}}" and "{{b}}" differ in {{what}} ({{av}} and {{bv}}); paired pools must match.' },
   },
-  *check({ model }): Iterable<Report> {
+  *check({ model }): Iterable<Problem> {
     for (const pair of model.pairs) {
       const [a, b] = pair.pools;
       for (const what of ['edition', 'platform', 'operatingSystem'] as const) {

@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 
 export default defineRule<SkypeContext>({
@@ -12,7 +12,7 @@ export default defineRule<SkypeContext>({
     sources: ['SFB-DR'],
     messages: { several: 'Pool "{{pool}}" is in {{count}} pairs; a pool has exactly one backup pool.' },
   },
-  *check({ model, analysis }): Iterable<Report> {
+  *check({ model, analysis }): Iterable<Problem> {
     for (const p of model.pools) {
       const pairs = analysis.pairsOf.get(p) ?? [];
       if (pairs.length > 1) yield { messageId: 'several', data: { pool: p.name, count: pairs.length }, path: pairs[1]!.path, pool: p.name };

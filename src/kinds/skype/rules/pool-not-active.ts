@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 
 export default defineRule<SkypeContext>({
@@ -16,7 +16,7 @@ export default defineRule<SkypeContext>({
       failingBack: 'Pool "{{pool}}" is in PoolState FailingBack: a failback is under way or stopped half-way; let Invoke-CsPoolFailBack finish (or run it again) until the PoolState is Active.',
     },
   },
-  *check({ model }): Iterable<Report> {
+  *check({ model }): Iterable<Problem> {
     for (const p of model.pools) {
       const messageId = p.poolState === 'FailingOver' ? 'failingOver' : p.poolState === 'FailingBack' ? 'failingBack' : 'notActive';
       if (p.poolState !== 'Active') yield { messageId, data: { pool: p.name, state: p.poolState }, path: `${p.path}/poolState`, pool: p.name };

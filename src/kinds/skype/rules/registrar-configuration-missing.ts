@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 
 export default defineRule<SkypeContext>({
@@ -12,7 +12,7 @@ export default defineRule<SkypeContext>({
     sources: ['SFB-FO'],
     messages: { missing: 'Paired pool "{{pool}}" has no pool-level registrar configuration; a failover would create one with default settings and lose the customised ones.' },
   },
-  *check({ model, analysis }): Iterable<Report> {
+  *check({ model, analysis }): Iterable<Problem> {
     if (!model.registrarSettingsCustomized) return;
     for (const p of model.pools) {
       if (analysis.partnerOf.has(p) && !p.registrarConfiguration) yield { messageId: 'missing', data: { pool: p.name }, path: p.path, pool: p.name };

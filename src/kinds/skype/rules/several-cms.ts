@@ -1,4 +1,4 @@
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 
 export default defineRule<SkypeContext>({
@@ -12,7 +12,7 @@ export default defineRule<SkypeContext>({
     sources: ['SFB-DR', 'PS-CS'],
     messages: { several: 'Pool "{{pool}}" declares the Central Management Store, which pool "{{first}}" already hosts; a deployment has one, so keep it on the pool that hosts it.' },
   },
-  *check({ model }): Iterable<Report> {
+  *check({ model }): Iterable<Problem> {
     const first = model.pools.find((p) => p.centralManagementStore);
     if (!first) return;
     for (const p of model.pools) {

@@ -1,5 +1,5 @@
 import { SKYPE } from '../../../domain/facts.js';
-import { defineRule, plural, type Report } from '../../../core/rule.js';
+import { defineRule, plural, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 import { editionOf } from '../model/model.js';
 
@@ -18,7 +18,7 @@ export default defineRule<SkypeContext>({
       two: 'Enterprise pool "{{pool}}" has 2 front ends; at least {{recommended}} are recommended: once both have stopped they must start together (or the pool be reset with QuorumLossRecovery), although one is enough to start it the first time.',
     },
   },
-  *check({ model }): Iterable<Report> {
+  *check({ model }): Iterable<Problem> {
     for (const p of model.pools) {
       if (editionOf(p) === 'enterprise' && p.frontEnds.length < SKYPE.recommendedFrontEnds.value) {
         yield { messageId: p.frontEnds.length === 2 ? 'two' : 'few', data: { pool: p.name, count: p.frontEnds.length, frontEnds: plural(p.frontEnds.length, 'front end'), recommended: SKYPE.recommendedFrontEnds.value }, path: `${p.path}/frontEnds`, at: 'key', pool: p.name };

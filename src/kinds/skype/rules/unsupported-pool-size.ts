@@ -1,5 +1,5 @@
 import { SKYPE } from '../../../domain/facts.js';
-import { defineRule, type Report } from '../../../core/rule.js';
+import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 import { editionOf } from '../model/model.js';
 
@@ -18,7 +18,7 @@ export default defineRule<SkypeContext>({
       standard: 'Standard-edition pool "{{pool}}" has {{count}} front ends; a standard-edition pool is one server.',
     },
   },
-  *check({ model }): Iterable<Report> {
+  *check({ model }): Iterable<Problem> {
     const max = model.productVersion === '2019' ? SKYPE.maxFrontEnds2019.value : SKYPE.maxFrontEnds.value;
     for (const p of model.pools) {
       const at = { path: `${p.path}/frontEnds`, at: 'key' as const, pool: p.name };
