@@ -10,7 +10,8 @@ expectType<Equal<LintOutcome['topology'], Topology | undefined>>();
 expectType<Equal<LintOutcome['analysis'], TopologyAnalysis | undefined>>();
 expectType<Equal<NonNullable<LintOutcome['skype']>, { readonly model: SkypeModel; readonly analysis: SkypeAnalysis }>>();
 expectType<Equal<NonNullable<LintOutcome['opcon']>, { readonly model: OpconModel; readonly analysis: OpconAnalysis }>>();
-expectType<Equal<Omit<LintOutcome, 'result'>, Omit<KindModels, never>>>();
+expectType<Equal<Omit<LintOutcome, 'result' | 'stage'>, Omit<KindModels, never>>>();
+expectType<Equal<LintOutcome['stage'], 'read' | 'schema' | 'analysed'>>();
 expectType<Equal<TopologyAnalysis['pools'][number], PoolAnalysis>>();
 expectType<Equal<PoolResult['dataCenterLoss'][number], DataCenterLoss>>();
 expectType<Equal<ScomFileResult['suppressed'], FileResultBase['suppressed']>>();
@@ -19,5 +20,5 @@ expectType<Equal<NonNullable<LintOptions['policies']>[number], CompiledPolicy>>(
 expectType<Equal<NonNullable<LintOptions['limits']>, Partial<ParseLimits>>>();
 expectType<Equal<NonNullable<ValidateOptions['read']>, Partial<ReadLimits>>>();
 expectType<Equal<Config['limits'], Partial<ParseLimits & ReadLimits>>>();
-expectType<Equal<Parameters<NonNullable<Rule['check']>>[0], RuleContext>>();
+expectType<Equal<Parameters<NonNullable<Rule<RuleContext>['check']>>[0], RuleContext>>();
 export type Figures = SkypePoolFigures | Failover;
