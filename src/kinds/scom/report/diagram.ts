@@ -5,87 +5,13 @@
  * every string.
  */
 import { voterServers, type LatencyEntry, type Topology } from '../model/types.js';
-import type { TopologyAnalysis } from '../analysis/index.js';
-import type { Settings } from '../../../core/settings.js';
 import { groupThousands } from '../../../core/rule.js';
 import { drawnLabel, fitFirst, fitText, textWidth, wrapText, type FittedLabel } from '../../../util/fit-text.js';
-import { minOf } from '../../../util/extremes.js';
+import type { RoundTripVerdict } from './round-trips.js';
+import type { Diagram, DiagramBand, DiagramBox, DiagramLink, DiagramRect, DiagramRegion } from './diagram-types.js';
 
-/** A labelled rectangle: a data centre's region or a server's box. */
-interface DiagramRect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-  /** The label as drawn: the name, or its start and "…" where it is wider than the box. */
-  readonly label: string;
-  readonly sublabel: string;
-  /** The whole label and sublabel, for the tooltip, where either had to be cut. */
-  readonly full?: string;
-  /** The label is drawn right to left (an Arabic or Hebrew name). */
-  readonly labelRtl?: true;
-}
+export type { Diagram, DiagramBox, DiagramRegion, DiagramLink, DiagramBand } from './diagram-types.js';
 
-export interface DiagramBox extends DiagramRect {
-  /** The server's (or the database server's) name, whole. */
-  readonly name: string;
-  /** The name in the lines it is drawn in (wrapped, never cut), each with its offset from the box's top. */
-  readonly lines: readonly { readonly text: string; readonly dy: number }[];
-  /** The sublabel's offset from the box's top, below the name's last line. */
-  readonly sublabelDy: number;
-  readonly kind: 'management-server' | 'gateway' | 'database' | 'more';
-  /** The operational database shares this management server's host. */
-  readonly hostsDatabase?: true;
-  /** Its pools' badges; `title` names the pool, or for "+N" the pools it stands for. */
-  readonly badges: readonly { readonly x: number; readonly y: number; readonly text: string; readonly colour: number; readonly title: string }[];
-}
-
-export interface DiagramRegion extends DiagramRect {
-  readonly cloud: boolean;
-}
-
-export interface DiagramLink {
-  readonly path: string;
-  readonly labelX: number;
-  readonly labelY: number;
-  readonly label: string;
-  readonly over: boolean;
-}
-
-export interface DiagramBand {
-  readonly y: number;
-  readonly height: number;
-  readonly regions: readonly DiagramRegion[];
-  readonly boxes: readonly DiagramBox[];
-  readonly links: readonly DiagramLink[];
-  readonly chains: readonly { readonly path: string; readonly title: string }[];
-}
-
-export interface Diagram {
-  readonly width: number;
-  readonly height: number;
-  readonly regions: readonly DiagramRegion[];
-  readonly boxes: readonly DiagramBox[];
-  readonly links: readonly DiagramLink[];
-  /** A chained gateway to each gateway it reports to (dashed), from the edge of one box to the other's. */
-  readonly chains: readonly { readonly path: string; readonly title: string }[];
-  /** Some server shows a "+N" badge for the pools its box has no room for, which the caption explains. */
-  readonly moreBadges: boolean;
-  /** Some data centre has more servers than MAX_BOXES_PER_REGION: a box per role gives their count. */
-  readonly grouped: boolean;
-  /** The sites take several rows: their round trips are in the table only, not drawn. */
-  readonly linksInTable: boolean;
-  /** The sites go two a row (more than three of them): drawn as wide as a printed page. */
-  readonly rows: boolean;
-  /**
-   * The drawing in horizontal bands, each drawn as an SVG of its own: one for a row of sites, or
-   * one a row of sites when they go two a row, so that a printed page may break between rows (one
-   * SVG taller than a page was moved whole to the next page and left its heading alone).
-   */
-  readonly bands: readonly DiagramBand[];
-}
-
-/** How many colours pools' badges take turns in (styles.hbs's .c0 to .c7). */
 const POOL_COLOURS = 8;
 /** The colour class of a "+N more pools" badge (pool colours are 0 to 7). */
 const MORE_BADGE = POOL_COLOURS;
@@ -306,36 +232,6 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
       };
     });
   return { width, height, regions, boxes, links, chains, moreBadges, grouped, linksInTable: !oneRow && topology.latency.length > 0, rows: perRow === PER_ROW, bands };
-}
-
-/** What a measured round trip is held to, as the latency rules hold it; `limit` null when none applies. */
-export interface RoundTripVerdict {
-  readonly limit: number | null;
-  readonly over: boolean;
-  /** The limits that apply to it: a management server to the database, and between a pool's voters. */
-  readonly databaseLimit: number | null;
-  readonly poolLimit: number | null;
-}
-
-/**
- * Each latency entry's limit, from the analyses the rules read: the database limit (5 ms) where
- * the entry gives a round trip between a management server and the operational database's server,
- * the pool limit (10 ms) where it gives one between voters of one pool, the smaller where both, and
- * none where neither (two gateways of no common pool, say): the report marks a round trip over its
- * limit exactly where database-latency-over-5ms or latency-over-10ms finds it.
- */
-export function roundTripVerdicts(topology: Topology, analysis: TopologyAnalysis, settings: Settings): Map<LatencyEntry, RoundTripVerdict> {
-  const toDatabase = new Set(analysis.databaseLatency.map((a) => a.entry));
-  const inPool = new Set(analysis.pools.flatMap((p) => p.latency.applied.map((a) => a.entry)));
-  return new Map(topology.latency.map((entry) => {
-    const limits = [...(toDatabase.has(entry) ? [settings.databaseLatencyMs] : []), ...(inPool.has(entry) ? [settings.poolLatencyMs] : [])];
-    const limit = limits.length > 0 ? minOf(limits) : null;
-    return [entry, {
-      limit, over: limit !== null && entry.ms > limit,
-      databaseLimit: toDatabase.has(entry) ? settings.databaseLatencyMs : null,
-      poolLimit: inPool.has(entry) ? settings.poolLatencyMs : null,
-    }];
-  }));
 }
 
 /** A rectangle's label and sublabel as drawn, and the whole of both where either was cut. */

@@ -1,6 +1,6 @@
 /** The view model of SCOM's report section: what the template reads. */
 
-import type { Diagram } from './diagram.js';
+import type { Diagram } from './diagram-types.js';
 
 export interface ScomReportView {
   readonly diagram: Diagram & { readonly maxBoxes: number; readonly description: string; readonly legend: readonly { readonly number: number; readonly name: string; readonly colour: number }[] };
