@@ -1,7 +1,7 @@
 /**
  * A kind is a folder and one entry in the registry: the toy kind of test/fixtures/toy-kind/ is added
- * to src/kinds/registry.ts's list here, and nothing else, and validate, simulate, report and the
- * rule docs all work on it.
+ * to src/kinds/registry.ts's list here, and nothing else, and validate, simulate, diff, report and
+ * the rule docs all work on it.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,6 +54,18 @@ describe('a toy kind added through the registry alone', () => {
     const loses = await runCli(['simulate', `${DIR}/three-nodes.yaml`, '--down', 'n1', '--down', 'n2']);
     expect(loses.code).toBe(1);
     expect(loses.stdout).toContain('loses quorum');
+  });
+
+  it('diffs two versions: its figures judged, its names added and removed', async () => {
+    const run = await runCli(['diff', `${DIR}/three-nodes.yaml`, `${DIR}/rules/toy-too-few-nodes.fires.yaml`, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const diff = JSON.parse(run.stdout);
+    expect(diff.kind).toBe('toy-cluster');
+    expect(diff.pools[0].figures).toEqual([
+      { figure: 'votes', before: 3, after: 2, verdict: 'changed' },
+      { figure: 'tolerableFailures', before: 1, after: 0, verdict: 'worse' },
+    ]);
+    expect(diff.removed).toEqual({ nodes: ['n3'] });
   });
 
   it('draws its report section', async () => {

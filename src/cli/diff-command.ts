@@ -10,6 +10,7 @@ import { PooltopoError } from '../util/errors.js';
 import { validateOutcomes, type LintOutcome } from '../index.js';
 import type { Config } from '../core/config.js';
 import { diffResults, type Inventory } from '../diff/compare.js';
+import { kindPlugin } from '../kinds/registry.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffStylish } from '../diff/format.js';
 import { DEFAULT_READ_LIMITS } from '../io/files.js';
 import { configFor, emit, failOnOf, lintOne, outputOf, readBy, writeOptions, type Io } from './main.js';
@@ -57,25 +58,15 @@ export async function runDiff(values: Record<string, unknown>, positionals: stri
 
 /** Exit 2, in one line, for a side that pooltopo cannot read as a topology: no figures to compare. */
 function requireTopology(outcome: LintOutcome, name: string): void {
-  if (outcome.topology || outcome.skype || outcome.opcon) return;
+  if (outcome.stage === 'analysed') return;
   const first = outcome.result.findings.find((f) => f.severity === 'error') ?? outcome.result.findings[0];
   throw new PooltopoError(`"${name}" is not a topology diff can compare${first ? `: ${first.line}:${first.column}: ${first.message}` : ''} (pooltopo validate shows every problem)`);
 }
 
-/** The names a design holds, by what they are. */
+/** The names a design holds, by what they are: its kind says which. */
 function inventoryOf(o: LintOutcome): Inventory {
-  if (o.topology) {
-    const t = o.topology;
-    return {
-      'management servers': t.managementServers.map((s) => s.name),
-      gateways: t.gateways.map((s) => s.name),
-      'data centres': t.dataCenters.filter((d) => !d.implicit).map((d) => d.name),
-      'operational database': [t.database.server],
-    };
-  }
-  if (o.skype) return { 'front ends': o.skype.model.pools.flatMap((p) => p.frontEnds) };
-  if (o.opcon) return { machines: o.opcon.model.machines.map((m) => m.name) };
-  return {};
+  const kind = o.result.kind !== undefined ? kindPlugin(o.result.kind) : undefined;
+  return kind?.diff?.inventory(o) ?? {};
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Headline } from './headline.js';
 import type { AnyRule, Problem, Severity } from './rule.js';
 import type { ModelIssueRule } from './model.js';
 import type { Settings } from './settings.js';
+import type { FigureMap, Inventory } from './figures.js';
 
 /** What the pipeline lends a kind: it places and counts findings; the kind only says what is wrong. */
 export interface KindHost {
@@ -145,11 +146,23 @@ export interface KindPlugin<K extends string = string, M extends object = object
   };
   /** The lines `stylish` prints under a file of this kind (a label, then its figures), from its result. */
   summary?(result: F): readonly { readonly label: string; readonly text: string }[];
+  /** What `pooltopo diff` compares for this kind (without it, diff compares findings only). */
+  readonly diff?: {
+    /** A pool's named figures, each with how a change is judged. */
+    pool?(pool: PoolOf<F>): FigureMap;
+    /** The kind's own figures beside its pools, under `key` in diff's output (SCOM's `managementGroup`). */
+    readonly group?: { readonly key: string; of(result: F): FigureMap | undefined };
+    /** The names a design holds, by what they are ("management servers"), for "added" and "removed". */
+    inventory(models: Partial<M>): Inventory;
+  };
   /** `simulate` for this kind: its output text and exit code (throws PooltopoError for bad requests). */
   simulate?(models: Partial<M>, request: SimulateRequest): Promise<{ readonly text: string; readonly exitCode: number }>;
   /** `import` for this kind: its topology file from the live system's own files. */
   readonly importer?: KindImporter;
 }
+
+/** The figures of one of a result's pools. */
+export type PoolOf<F> = F extends { readonly pools: readonly (infer P)[] } ? P : never;
 
 /** Any kind, whatever its models and result (for the registry and the shells). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

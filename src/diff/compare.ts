@@ -3,19 +3,15 @@
  * topology (CLI.md, "`diff`"). Pure: it reads two files' results, as validate reports them, and
  * judges each figure that moved as better, worse or only changed.
  */
-import type { Finding, FileResult, PoolResult, AvailabilityResult } from '../kinds/results.js';
-import { isScomPool, isSkypePool } from '../kinds/results.js';
-import type { SkypePoolFigures } from '../kinds/skype/analysis/analysis.js';
-import type { Failover } from '../kinds/opcon/analysis/analysis.js';
+import type { Finding, FileResult } from '../kinds/results.js';
+import { kindPlugin } from '../kinds/registry.js';
 import { atOrAbove, type Severity } from '../core/rule.js';
+import type { FigureMap, FigureValue, Inventory, Verdict } from '../core/figures.js';
 
-/** A figure's value: what JSON holds and a reader compares. */
-export type FigureValue = number | string | boolean | null | readonly string[];
+export type { FigureValue, Verdict } from '../core/figures.js';
 
 /** Named figures of one pool (or the management group, or a failover), in a fixed order. */
 export type Figures = Readonly<Record<string, FigureValue>>;
-
-export type Verdict = 'better' | 'worse' | 'changed';
 
 export interface FigureChange {
   readonly figure: string;
@@ -64,96 +60,10 @@ export interface DiffResult {
   readonly worse: boolean;
 }
 
-/** How a figure is read and judged: `better` says which of two values is the better one, where either can be. */
-interface FigureSpec<P> {
-  readonly key: string;
-  get(p: P): FigureValue;
-  judge?(before: FigureValue, after: FigureValue): Verdict;
-}
-
-const higherIsBetter = (b: FigureValue, a: FigureValue): Verdict => (typeof a === 'number' && typeof b === 'number' ? (a > b ? 'better' : a < b ? 'worse' : 'changed') : 'changed');
-
-/** A list of names where any new one is worse (single points of failure). */
-const fewerIsBetter = (b: FigureValue, a: FigureValue): Verdict => {
-  const before = new Set(asList(b).map((n) => n.toLowerCase()));
-  const after = new Set(asList(a).map((n) => n.toLowerCase()));
-  if ([...after].some((n) => !before.has(n))) return 'worse';
-  return after.size < before.size ? 'better' : 'changed';
-};
-
-/** A data centre's loss: a pool that worked without it and no longer does is worse. */
-const worksIsBetter = (b: FigureValue, a: FigureValue): Verdict => {
-  if (b === 'works' && a !== 'works') return 'worse';
-  if (b !== 'works' && a === 'works') return 'better';
-  return 'changed';
-};
-
-function asList(v: FigureValue): readonly string[] {
-  return Array.isArray(v) ? v : [];
-}
-
-function availabilityOf(a: AvailabilityResult | undefined): number | null {
-  return a === undefined ? null : a.probability;
-}
-
-const availabilityJudge = (b: FigureValue, a: FigureValue): Verdict => (b === null || a === null ? 'changed' : higherIsBetter(b, a));
-
-const SCOM_POOL: readonly FigureSpec<PoolResult>[] = [
-  { key: 'members', get: (p) => p.members },
-  { key: 'observers', get: (p) => p.observers },
-  { key: 'defaultObserver', get: (p) => (p.defaultObserver.enabled ? (p.defaultObserver.participates ? 'participates' : 'enabled') : 'disabled') },
-  { key: 'votingMembers', get: (p) => p.votingMembers },
-  { key: 'votesNeeded', get: (p) => p.votesNeeded },
-  { key: 'tolerableFailures', get: (p) => p.tolerableFailures, judge: higherIsBetter },
-  { key: 'availability', get: (p) => availabilityOf(p.availability), judge: availabilityJudge },
-  { key: 'singlePointsOfFailure', get: (p) => p.singlePointsOfFailure, judge: fewerIsBetter },
-];
-
-const SKYPE_POOL: readonly FigureSpec<SkypePoolFigures>[] = [
-  { key: 'frontEnds', get: (p) => p.frontEnds },
-  { key: 'startupNeeded', get: (p) => p.startupNeeded },
-  { key: 'quorumNeeded', get: (p) => p.quorumNeeded },
-  { key: 'quorumFrom', get: (p) => p.quorumFrom },
-  { key: 'tolerableFailures', get: (p) => p.tolerableFailures, judge: higherIsBetter },
-  { key: 'tolerableSimultaneousFailures', get: (p) => p.tolerableSimultaneousFailures, judge: higherIsBetter },
-  // A pool that loses its partner has nowhere to fail over.
-  { key: 'pairedWith', get: (p) => p.pairedWith, judge: (b, a) => (b !== null && a === null ? 'worse' : b === null && a !== null ? 'better' : 'changed') },
-  { key: 'poolState', get: (p) => p.poolState, judge: (b, a) => (b === 'Active' && a !== 'Active' ? 'worse' : b !== 'Active' && a === 'Active' ? 'better' : 'changed') },
-  { key: 'usersAfterFailover', get: (p) => p.usersAfterFailover },
-];
-
-const OPCON_FAILOVER: readonly FigureSpec<Failover>[] = [
-  { key: 'scenario', get: (f) => f.scenario },
-  { key: 'mode', get: (f) => f.mode, judge: (b, a) => (b !== 'none' && a === 'none' ? 'worse' : b === 'none' && a !== 'none' ? 'better' : 'changed') },
-  { key: 'primary', get: (f) => f.primary, judge: (b, a) => (b !== null && a === null ? 'worse' : b === null && a !== null ? 'better' : 'changed') },
-  // Without a secondary nothing takes over.
-  { key: 'secondary', get: (f) => f.secondary, judge: (b, a) => (b !== null && a === null ? 'worse' : b === null && a !== null ? 'better' : 'changed') },
-  { key: 'database', get: (f) => f.database },
-  // A trigger dropped is a failure the Secondary no longer answers.
-  { key: 'triggers', get: (f) => f.triggers, judge: (b, a) => (asList(b).some((t) => !asList(a).includes(t)) ? 'worse' : 'changed') },
-  { key: 'machines', get: (f) => f.machines },
-  // The longer a silent Primary goes unnoticed, the longer the outage before the Secondary takes over.
-  { key: 'detectionSeconds', get: (f) => f.detectionSeconds, judge: (b, a) => (typeof b === 'number' && typeof a === 'number' ? (a > b ? 'worse' : a < b ? 'better' : 'changed') : 'changed') },
-];
-
-/** A SCOM pool's figures, with one `dataCenterLoss/<name>` figure per data centre: its outcome when that data centre is lost. */
-function scomFigures(p: PoolResult): Map<string, { value: FigureValue; judge?: FigureSpec<unknown>['judge'] }> {
-  const out = new Map<string, { value: FigureValue; judge?: FigureSpec<unknown>['judge'] }>();
-  for (const s of SCOM_POOL) out.set(s.key, { value: s.get(p), ...(s.judge ? { judge: s.judge } : {}) });
-  for (const loss of p.dataCenterLoss) out.set(`dataCenterLoss/${loss.dataCenter}`, { value: loss.outcome, judge: worksIsBetter });
-  return out;
-}
-
-function specFigures<P>(specs: readonly FigureSpec<P>[], p: P): Map<string, { value: FigureValue; judge?: FigureSpec<unknown>['judge'] }> {
-  return new Map(specs.map((s) => [s.key, { value: s.get(p), ...(s.judge ? { judge: s.judge } : {}) }]));
-}
-
 function sameValue(a: FigureValue | undefined, b: FigureValue | undefined): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
   return a === b;
 }
-
-type FigureMap = Map<string, { value: FigureValue; judge?: FigureSpec<unknown>['judge'] }>;
 
 /** The figures that moved between two versions of one pool (or group), each judged. */
 function compareFigures(before: FigureMap | undefined, after: FigureMap | undefined): FigureChange[] {
@@ -199,25 +109,15 @@ function comparePools(before: ReadonlyMap<string, { name: string; figures: Figur
 
 function poolMap(result: FileResult | undefined): Map<string, { name: string; figures: FigureMap }> {
   const map = new Map<string, { name: string; figures: FigureMap }>();
-  for (const p of result?.pools ?? []) {
-    const figures = isScomPool(p) ? scomFigures(p) : isSkypePool(p) ? specFigures(SKYPE_POOL, p) : new Map();
-    map.set(p.name.toLowerCase(), { name: p.name, figures });
-  }
+  const pool = result?.kind !== undefined ? kindPlugin(result.kind)?.diff?.pool : undefined;
+  for (const p of result?.pools ?? []) map.set(p.name.toLowerCase(), { name: p.name, figures: pool ? pool(p) : new Map() });
   return map;
 }
 
-function groupFigures(result: FileResult | undefined): FigureMap | undefined {
-  if (result?.kind !== 'scom' || result.managementGroup === undefined) return undefined;
-  const mg = result.managementGroup;
-  return new Map([
-    ['singlePointsOfFailure', { value: mg.singlePointsOfFailure as FigureValue, judge: fewerIsBetter }],
-    ['availability', { value: availabilityOf(mg.availability), judge: availabilityJudge }],
-  ]);
-}
-
-function failoverFigures(result: FileResult | undefined): FigureMap | undefined {
-  if (result?.kind !== 'opcon-failover' || result.failover === undefined) return undefined;
-  return specFigures(OPCON_FAILOVER, result.failover);
+/** The kind's own figures beside its pools (SCOM's management group, OpCon's failover), under their key. */
+function groupOf(result: FileResult | undefined): { key: string; figures: FigureMap | undefined } | undefined {
+  const group = result?.kind !== undefined ? kindPlugin(result.kind)?.diff?.group : undefined;
+  return group ? { key: group.key, figures: group.of(result) } : undefined;
 }
 
 function compareGroup(before: FigureMap | undefined, after: FigureMap | undefined): GroupChange | undefined {
@@ -271,8 +171,7 @@ function compareFindings(before: readonly Finding[], after: readonly Finding[]):
   return { added, removed };
 }
 
-/** Names of the things a design holds, by what they are, for "added" and "removed". */
-export type Inventory = Readonly<Record<string, readonly string[]>>;
+export type { Inventory } from '../core/figures.js';
 
 function inventoryChanges(before: Inventory, after: Inventory): { added: Record<string, string[]>; removed: Record<string, string[]> } {
   const added: [string, string[]][] = [];
@@ -306,11 +205,12 @@ export interface DiffInput {
  */
 export function diffResults(old: DiffInput, now: DiffInput & { readonly result: FileResult }, failOn: Severity): DiffResult {
   const pools = comparePools(poolMap(old.result), poolMap(now.result));
-  const managementGroup = compareGroup(groupFigures(old.result), groupFigures(now.result));
-  const failover = compareGroup(failoverFigures(old.result), failoverFigures(now.result));
+  const [before, after] = [groupOf(old.result), groupOf(now.result)];
+  const groupKey = after?.key ?? before?.key;
+  const group = groupKey === undefined ? undefined : compareGroup(before?.key === groupKey ? before.figures : undefined, after?.figures);
   const findings = compareFindings(old.result?.findings ?? [], now.result.findings);
   const { added, removed } = inventoryChanges(old.inventory, now.inventory);
-  const worse = pools.some((p) => p.worse) || (managementGroup?.worse ?? false) || (failover?.worse ?? false)
+  const worse = pools.some((p) => p.worse) || (group?.worse ?? false)
     || findings.added.some((f) => atOrAbove(f.severity, failOn));
   return {
     version: 1,
@@ -319,8 +219,7 @@ export function diffResults(old: DiffInput, now: DiffInput & { readonly result: 
     kind: now.result.kind ?? 'unknown',
     oldMissing: old.result === undefined,
     pools,
-    ...(managementGroup ? { managementGroup } : {}),
-    ...(failover ? { failover } : {}),
+    ...(group && groupKey !== undefined ? { [groupKey]: group } : {}),
     added,
     removed,
     findings,

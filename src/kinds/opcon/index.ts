@@ -5,6 +5,7 @@ import { failsModelSchema } from '../../core/model-schema.js';
 import { escapeForTerminal as t } from '../../util/text.js';
 import { analyseOpcon, modesConflict, type Failover } from './analysis/analysis.js';
 import type { OpconFileResult, OpconModels } from './results.js';
+import { failoverFigures, inventory } from './figures.js';
 export type { OpconModels } from './results.js';
 import { normaliseOpcon, type OpconDocument } from './model/model.js';
 import abnormalShutdownFailoverOff from './rules/abnormal-shutdown-failover-off.js';
@@ -66,6 +67,7 @@ export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResu
     toc: [{ anchor: 'topology', title: 'Machines and database' }, { anchor: 'what-if', title: 'What each event does' }],
     view: async (outcome) => (await import('./report/report.js')).opconReport(outcome.opcon!.model, outcome.opcon!.analysis),
   },
+  diff: { group: { key: 'failover', of: failoverFigures }, inventory },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
   importer: {
     source: 'opcon',

@@ -11,6 +11,7 @@ import type { Topology } from './model/types.js';
 import { poolScope } from './analysis/policy-scope.js';
 import type { AvailabilityResult, ManagementGroupResult, PoolResult, ScomFileResult, ScomModels } from './results.js';
 import { ISSUE_MESSAGES } from './model/issue-messages.js';
+import { groupFigures, inventory, poolFigures } from './figures.js';
 import { SCOM_RULES } from './rules/index.js';
 import { formatMessage, groupThousands, plural } from '../../core/rule.js';
 import { atPool } from './rules/context.js';
@@ -47,6 +48,7 @@ export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
     return { figures: { managementGroup: managementGroupResult(analysis), pools: analysis.pools.map(poolResult) }, models: { topology, analysis } };
   },
   summary: (result) => result.pools.map((p) => ({ label: p.name, text: poolSummary(p, result.managementGroup) })),
+  diff: { pool: poolFigures, group: { key: 'managementGroup', of: groupFigures }, inventory },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
   report: {
     partial: 'kind-scom',

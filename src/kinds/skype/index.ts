@@ -11,6 +11,7 @@ import { normaliseSkype, type SkypeDocument } from './model/model.js';
 import type { SkypeFileResult, SkypeModels } from './results.js';
 export type { SkypeModels } from './results.js';
 import { ISSUE_MESSAGES } from './model/issue-messages.js';
+import { inventory, poolFigures } from './figures.js';
 import automatedFailover from './rules/automated-failover.js';
 import backupNotReady from './rules/backup-not-ready.js';
 import cmsPoolUnpaired from './rules/cms-pool-unpaired.js';
@@ -65,6 +66,7 @@ export const skypeKind = defineKind<'skype-pool-pair', SkypeModels, SkypeFileRes
     toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }, { anchor: 'what-if', title: 'What if a pool goes down' }],
     view: async (outcome) => (await import('./report/report.js')).skypeReport(outcome.skype!.model, outcome.skype!.analysis, outcome.result.findings),
   },
+  diff: { pool: poolFigures, inventory },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
 });
 
