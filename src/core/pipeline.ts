@@ -73,7 +73,7 @@ async function lintText(
    * the suppressed ones when a comment covers it (not for the comments' own, `direct`). The message
    * is made only for a finding that is kept.
    */
-  const add = (ruleId: string, at: Position, path: string, message: string | (() => string), pool?: string, direct = false, report?: Pick<Problem, 'messageId' | 'data'>) => {
+  const add = (ruleId: string, at: Position, path: string, message: string | (() => string), pool?: string, direct = false, problem?: Pick<Problem, 'messageId' | 'data'>) => {
     const severity = severityOf(ruleId);
     if (!severity) return;
     const covering = direct ? undefined : suppressions?.covering({ ruleId, line: at.line, path });
@@ -84,7 +84,7 @@ async function lintText(
       suppressedCap.count(ruleId);
       suppressed.push({
         ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path,
-        ...(report !== undefined ? { messageId: report.messageId, data: report.data } : {}), justification: covering.reason,
+        ...(problem !== undefined ? { messageId: problem.messageId, data: problem.data } : {}), justification: covering.reason,
       });
       return;
     }
@@ -93,23 +93,23 @@ async function lintText(
     // messageId and data beside the wording, as ESLint's results carry them: diff matches findings by them.
     findings.push({
       ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path,
-      ...(report !== undefined ? { messageId: report.messageId, data: report.data } : {}),
+      ...(problem !== undefined ? { messageId: problem.messageId, data: problem.data } : {}),
     });
   };
-  const addReport = (ruleId: string, sourceMap: SourceMap, report: Problem, message: string | (() => string)) =>
-    add(ruleId, sourceMap.locate(report.path, report.at ?? 'value'), report.path, message, report.pool, false, report);
-  const reportRule = (rule: AnyRule, sourceMap: SourceMap, report: Problem) => {
+  const addProblem = (ruleId: string, sourceMap: SourceMap, problem: Problem, message: string | (() => string)) =>
+    add(ruleId, sourceMap.locate(problem.path, problem.at ?? 'value'), problem.path, message, problem.pool, false, problem);
+  const addRuleProblem = (rule: AnyRule, sourceMap: SourceMap, problem: Problem) => {
     const id = rule.meta.id;
     // Past the cap, and with no comment that could cover it, a finding is only counted.
     if (!suppressions && cap.full(id)) {
       const severity = severityOf(id);
-      if (severity) cap.leaveOut(id, severity, () => ({ at: sourceMap.locate(report.path, report.at ?? 'value'), path: report.path }));
+      if (severity) cap.leaveOut(id, severity, () => ({ at: sourceMap.locate(problem.path, problem.at ?? 'value'), path: problem.path }));
       return;
     }
-    const template = own(rule.meta.messages, report.messageId);
+    const template = own(rule.meta.messages, problem.messageId);
     // A message id the rule does not have is a bug, told as one (exit 2), never printed as the id.
-    if (template === undefined) return internalError('unknownMessage', { ruleId: id, messageId: report.messageId });
-    addReport(id, sourceMap, report, () => formatMessage(template, report.data));
+    if (template === undefined) return internalError('unknownMessage', { ruleId: id, messageId: problem.messageId });
+    addProblem(id, sourceMap, problem, () => formatMessage(template, problem.data));
   };
   const internalError = (messageId: 'ruleFailed' | 'unknownMessage', data: Problem['data']) => {
     const internal = ruleById(INTERNAL_ERROR)!;
@@ -120,7 +120,7 @@ async function lintText(
     for (const rule of rules) {
       if (!rule.check || !severityOf(rule.meta.id)) continue;
       try {
-        for (const report of rule.check(context)) reportRule(rule, sourceMap, report);
+        for (const problem of rule.check(context)) addRuleProblem(rule, sourceMap, problem);
       } catch (err) {
         internalError('ruleFailed', { ruleId: rule.meta.id, error: err instanceof Error ? err.message : String(err) });
       }
@@ -130,7 +130,7 @@ async function lintText(
   let rulesRan = false;
   const done = (stage: LintOutcome['stage'], kind?: string, figures: object = { pools: [] }, models: object = {}): LintOutcome => {
     if (suppressions) {
-      reportDirectives(registry, suppressions, options, (ruleId, at, report) => add(ruleId, at, '', () => formatMessage(ruleById(ruleId)!.meta.messages[report.messageId]!, report.data), undefined, true, report), rulesRan);
+      reportDirectives(registry, suppressions, options, (ruleId, at, problem) => add(ruleId, at, '', () => formatMessage(ruleById(ruleId)!.meta.messages[problem.messageId]!, problem.data), undefined, true, problem), rulesRan);
     }
     cap.summarise(findings);
     // The kind's figures (pools, and its own) follow the findings, as CLI.md's JSON output has them.
@@ -160,10 +160,10 @@ async function lintText(
   }
   if (declaredKind !== undefined && !isKnownKind(declaredKind)) {
     // A kind that is no text (`kind: [scom]`) is named by its type, not as "[object Object]".
-    const report: Pick<Problem, 'messageId' | 'data'> = typeof declaredKind === 'string'
+    const problem: Pick<Problem, 'messageId' | 'data'> = typeof declaredKind === 'string'
       ? { messageId: 'unknownKind', data: { kind: declaredKind, known } }
       : { messageId: 'kindNotText', data: { actual: actualType(declaredKind), known } };
-    reportRule(schemaRule, sourceMap, { messageId: report.messageId, data: report.data, path: '/kind' });
+    addRuleProblem(schemaRule, sourceMap, { messageId: problem.messageId, data: problem.data, path: '/kind' });
     return done('schema');
   }
   const plugin = isKnownKind(declaredKind) ? registry.kind(declaredKind as string)! : registry.defaultKind;
@@ -171,7 +171,7 @@ async function lintText(
   // No `kind`, and the keys of another kind than the default: one finding that names the kind to add.
   const meant = declaredKind === undefined && violations.length > 0 ? registry.kindOfKeys(value) : undefined;
   if (meant !== undefined) {
-    reportRule(schemaRule, sourceMap, { messageId: 'missingKind', data: { kind: meant.id }, path: '', at: 'key' });
+    addRuleProblem(schemaRule, sourceMap, { messageId: 'missingKind', data: { kind: meant.id }, path: '', at: 'key' });
     return done('schema');
   }
   if (violations.length > 0) {
@@ -180,8 +180,8 @@ async function lintText(
     const notATopology = registry.isPlainlyNotATopology(value);
     for (const [i, v] of violations.entries()) {
       const messageId = notATopology && i === 0 ? 'notATopology' : 'violation';
-      const report: Problem = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId, data: { message: v.message }, path: v.path, at: v.at };
-      reportRule(schemaRule, sourceMap, report);
+      const problem: Problem = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId, data: { message: v.message }, path: v.path, at: v.at };
+      addRuleProblem(schemaRule, sourceMap, problem);
     }
     const severity = severityOf(schemaRule.meta.id);
     if (firstMore && severity) {
@@ -194,10 +194,10 @@ async function lintText(
     settings, limits, policies: options.policies ?? [],
     // The common rules (unknown-reference, duplicate-name, the model's schema issues) run for every kind.
     runRules: (rules, context) => runRules([...registry.commonRules, ...rules], context, sourceMap),
-    report: (ruleId, report, message) => {
+    report: (ruleId, problem, message) => {
       const rule = ruleById(ruleId);
-      if (rule && message === undefined) reportRule(rule, sourceMap, report);
-      else addReport(ruleId, sourceMap, report, message ?? report.messageId);
+      if (rule && message === undefined) addRuleProblem(rule, sourceMap, problem);
+      else addProblem(ruleId, sourceMap, problem, message ?? problem.messageId);
     },
     severityOf,
   };
@@ -231,7 +231,7 @@ function suppressionsOf(registry: Registry, text: string, sourceMap: SourceMap, 
  * only where `rulesRan` (before the kind's rules ran, none can be judged unused).
  */
 function reportDirectives(
-  registry: Registry, suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, report: Pick<Problem, 'messageId' | 'data'>) => void, rulesRan: boolean,
+  registry: Registry, suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, problem: Pick<Problem, 'messageId' | 'data'>) => void, rulesRan: boolean,
 ): void {
   const { directives } = suppressions;
   const { ruleById, isSuppressible, nearestRuleId } = registry;
