@@ -56,6 +56,11 @@ describe('a toy kind added through the registry alone', () => {
     expect(loses.stdout).toContain('loses quorum');
   });
 
+  it('is told plainly that plan is not among its commands (the kinds that plan are named from the registry)', async () => {
+    const run = await runCli(['plan', `${DIR}/three-nodes.yaml`]);
+    expect([run.code, run.stderr]).toEqual([2, `pooltopo: this command supports kind scom only for now; "${DIR}/three-nodes.yaml" is toy-cluster (pooltopo validate checks it)\n`]);
+  });
+
   it('diffs two versions: its figures judged, its names added and removed', async () => {
     const run = await runCli(['diff', `${DIR}/three-nodes.yaml`, `${DIR}/rules/toy-too-few-nodes.fires.yaml`, '--format', 'json']);
     expect(run.code).toBe(1);

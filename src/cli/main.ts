@@ -11,7 +11,7 @@ import { escapeForTerminal, escapeJsonForTerminal } from '../util/text.js';
 import { refuseOverwritingInput, writeFileAtomic, type WriteOptions } from '../io/files.js';
 import { topologySchemaText } from '../io/schema.js';
 import { validate, validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
-import { KIND_PLUGINS, kindPlugin } from '../kinds/registry.js';
+import { KIND_PLUGINS, kindPlugin, REGISTRY } from '../kinds/registry.js';
 import { DEFAULT_SETTINGS, MAX_TARGET_TOLERABLE_FAILURES } from '../core/settings.js';
 import { ruleById } from '../rules/index.js';
 import { INTERNAL_ERROR } from '../core/rules/internal-error.js';
@@ -555,10 +555,11 @@ async function runReport(values: Record<string, unknown>, positionals: string[],
 async function modelOf(command: string, file: string, values: Record<string, unknown>, io: Io): Promise<{ outcome: LintOutcome; config: Config }> {
   const config = await configFor(values, io);
   const outcome = await lintOne(command, file, config, io);
-  if (outcome.result.kind !== undefined && outcome.result.kind !== 'scom') {
-    throw new PooltopoError(`this command supports kind scom only for now; "${file}" is ${outcome.result.kind} (pooltopo validate checks it)`);
+  const planned = REGISTRY.kinds.filter((k) => k.plan !== undefined).map((k) => k.id);
+  if (outcome.result.kind !== undefined && !planned.includes(outcome.result.kind)) {
+    throw new PooltopoError(`this command supports kind ${planned.join(', ')} only for now; "${file}" is ${outcome.result.kind} (pooltopo validate checks it)`);
   }
-  if (!outcome.topology || !outcome.analysis) throw cannotAnalyse(file, outcome);
+  if (outcome.stage !== 'analysed') throw cannotAnalyse(file, outcome);
   warnOfErrors(outcome, io, `the ${command}`);
   return { outcome, config };
 }
@@ -668,21 +669,11 @@ async function runPlan(values: Record<string, unknown>, positionals: string[], i
   const { outcome, config } = await modelOf('plan', file, values, io);
   const settings = { ...DEFAULT_SETTINGS, ...config.settings };
   const target = raw !== undefined ? Number(raw) : settings.targetTolerableFailures;
-  const topology = outcome.topology!;
-  const { planForPool } = await import('../kinds/scom/analysis/plan.js');
-  const { headroom } = await import('../kinds/scom/analysis/headroom.js');
-  const { limitsFor } = await import('../kinds/scom/analysis/capacity.js');
-  const limits = limitsFor(topology.scomVersion);
-  const pools = topology.pools.map((p) => planForPool(p, limits, target, settings.databaseObserverLoadMembers));
-  const { formatPlanJson, formatPlanStylish } = await import('../formatters/plan.js');
-  const report = { file: outcome.result.file, targetFailures: target, pools, headroom: headroom(topology, outcome.analysis!) };
+  const plugin = kindPlugin(outcome.result.kind ?? REGISTRY.defaultKind.id)!;
   const output = outputOf(values);
-  const text = format === 'json' ? escapeJsonForTerminal(formatPlanJson(report)) : formatPlanStylish(report, output === undefined && wantsColor(values, io));
+  const { text, exitCode } = await plugin.plan!(outcome, { file: outcome.result.file, targetFailures: target, settings, format, color: output === undefined && wantsColor(values, io) });
   await emit(text, output, io, readBy([file], config), writeOptions(values));
-  const internal = internalError([outcome.result], io);
-  if (internal !== undefined) return internal;
-  // Servers to add (addManagementServers) means the agents do not fit, which `fits` says already.
-  return pools.some((p) => !p.meetsTarget) || !report.headroom.fits ? 1 : 0;
+  return internalError([outcome.result], io) ?? exitCode;
 }
 
 /** `import SOURCE FILE...`: the kind's importer writes the topology file, to stdout or atomically to -o. */

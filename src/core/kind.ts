@@ -64,6 +64,16 @@ export interface SimulateRequest {
   readonly color: boolean;
 }
 
+/** What `plan` was asked. */
+export interface PlanRequest {
+  readonly file: string;
+  /** The tolerable failures each pool should reach. */
+  readonly targetFailures: number;
+  readonly settings: Settings;
+  readonly format: 'stylish' | 'json';
+  readonly color: boolean;
+}
+
 /** What `pooltopo import SOURCE FILE...` was asked. */
 export interface ImportRequest {
   /** The files after the source's name, as given (an importer may take `NAME=PATH`). */
@@ -157,6 +167,8 @@ export interface KindPlugin<K extends string = string, M extends object = object
   };
   /** `simulate` for this kind: its output text and exit code (throws PooltopoError for bad requests). */
   simulate?(models: Partial<M>, request: SimulateRequest): Promise<{ readonly text: string; readonly exitCode: number }>;
+  /** `plan` for this kind: its output text and exit code (1 when the design falls short). */
+  plan?(models: Partial<M>, request: PlanRequest): Promise<{ readonly text: string; readonly exitCode: number }>;
   /** `import` for this kind: its topology file from the live system's own files. */
   readonly importer?: KindImporter;
 }

@@ -50,6 +50,7 @@ export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
   summary: (result) => result.pools.map((p) => ({ label: p.name, text: poolSummary(p, result.managementGroup) })),
   diff: { pool: poolFigures, group: { key: 'managementGroup', of: groupFigures }, inventory },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
+  plan: async (models, request) => (await import('./commands/plan.js')).planCommand(models, request),
   report: {
     partial: 'kind-scom',
     toc: [{ anchor: 'topology', title: 'Topology' }, { anchor: 'pools', title: 'Pools' }, { anchor: 'what-if', title: 'What if one goes down' }],

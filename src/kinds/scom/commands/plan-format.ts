@@ -1,9 +1,9 @@
 /** `pooltopo plan` output: stylish and json. */
-import type { Headroom } from '../kinds/scom/analysis/headroom.js';
-import type { PoolPlan } from '../kinds/scom/analysis/plan.js';
-import { groupThousands, plural } from '../core/rule.js';
-import { escapeForTerminal as t } from '../util/text.js';
-import { maxOf } from '../util/extremes.js';
+import type { Headroom } from '../analysis/headroom.js';
+import type { PoolPlan } from '../analysis/plan.js';
+import { groupThousands, plural } from '../../../core/rule.js';
+import { escapeForTerminal as t } from '../../../util/text.js';
+import { maxOf } from '../../../util/extremes.js';
 
 export interface PlanReport {
   readonly file: string;

@@ -1,0 +1,18 @@
+/** `pooltopo plan` for a SCOM management group: each pool's change to meet the target, and the group's headroom. */
+import type { PlanRequest } from '../../../core/kind.js';
+import { escapeJsonForTerminal } from '../../../util/text.js';
+import { limitsFor } from '../analysis/capacity.js';
+import { headroom } from '../analysis/headroom.js';
+import { planForPool } from '../analysis/plan.js';
+import type { ScomModels } from '../results.js';
+import { formatPlanJson, formatPlanStylish } from './plan-format.js';
+
+export async function planCommand(models: Partial<ScomModels>, request: PlanRequest): Promise<{ text: string; exitCode: number }> {
+  const topology = models.topology!;
+  const limits = limitsFor(topology.scomVersion);
+  const pools = topology.pools.map((p) => planForPool(p, limits, request.targetFailures, request.settings.databaseObserverLoadMembers));
+  const plan = { file: request.file, targetFailures: request.targetFailures, pools, headroom: headroom(topology, models.analysis!) };
+  const text = request.format === 'json' ? escapeJsonForTerminal(formatPlanJson(plan)) : formatPlanStylish(plan, request.color);
+  // Servers to add (addManagementServers) means the agents do not fit, which `fits` says already.
+  return { text, exitCode: pools.some((p) => !p.meetsTarget) || !plan.headroom.fits ? 1 : 0 };
+}
