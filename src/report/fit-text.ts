@@ -77,7 +77,7 @@ function isFullWidth(code: number): boolean {
  * A user-perceived character, near enough for cutting a label: a flag (two regional indicators),
  * an emoji with its modifiers and zero-width-joined parts, or any character, each with the marks,
  * joiners and variation selectors that follow it. Not all of UAX #29 (Intl.Segmenter has it, but
- * loading its break data cost a report 20 ms): where the two differ (conjoining jamo, some Indic
+ * loading its break data costs a report dearly): where the two differ (conjoining jamo, some Indic
  * clusters) a cut shows the pieces of a character, never half of a surrogate pair.
  */
 // The class lists combining marks and joiners one by one, on purpose: each extends the cluster before it.
