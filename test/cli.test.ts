@@ -232,7 +232,7 @@ describe('pooltopo', () => {
     const out = path.join(dir, 'big-stdout.json');
     const fd = openSync(out, 'w');
     try {
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/pooltopo.js'), 'validate', '.', '--format', 'json'], { cwd: big, stdio: ['ignore', fd, 'pipe'], timeout: 30_000 });
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/pooltopo.js'), 'validate', '.', '--format', 'json'], { cwd: big, stdio: ['ignore', fd, 'pipe'], timeout: 120_000 });
       expect(r.status).toBe(0);
     } finally {
       closeSync(fd);
@@ -368,7 +368,7 @@ describe('as a real process', () => {
       const script = `const l = require(${JSON.stringify(path.join(ROOT, 'bin/bundle-loader.cjs'))});
         const io = { stdout() {}, stderr() {}, cwd: ${JSON.stringify(ROOT)}, env: {}, isTTY: false };
         l.main(${JSON.stringify(command)}, io).then((code) => console.log(JSON.stringify({ code, ...l.codeCacheStats() })));`;
-      const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
       return JSON.parse(r.stdout) as { code: number; chunks: number; uncached: number; rejected: number };
     };
     // One file, a folder, a glob or many paths: every chunk validate loads comes from the cache, accepted.
