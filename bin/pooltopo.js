@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // CommonJS (bin/package.json says so): requiring the CommonJS bundle skips Node's ESM loader, which
-// cost every start more than the bundle itself (scripts/bundle.mjs has the figures).
+// costs every start more than the bundle itself (docs/PERFORMANCE.md).
 'use strict';
 const fs = require('node:fs');
 // The bundle is loaded from the build's code cache, and V8 tuned for a batch of files
-// (bundle-loader.cjs says why and what each bought).
+// (bundle-loader.cjs says why).
 const { main, tuneForBatch } = require('./bundle-loader.cjs');
 
 // Output is written straight to the file descriptors. process.stdout and process.stderr are
-// streams that Node builds on first use, with its whole stream library (and net, for a pipe): a
-// one-file validate whose output goes to a pipe, as in CI, took 87 -> 77 ms without them (medians
-// of 21 interleaved runs). Writes are synchronous, as Node's own are for files and pipes.
+// streams that Node builds on first use, with its whole stream library (and net, for a pipe), a
+// cost at every start whose output goes to a pipe, as in CI. Writes are synchronous, as Node's own
+// are for files and pipes.
 function writeAll(fd, text) {
   if (closed.has(fd)) return;
   const bytes = Buffer.from(text, 'utf8');
@@ -37,8 +37,8 @@ function writeAll(fd, text) {
   }
 }
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
-// At most this much in one write: to a file (`> out.json`), one write of a 4.4 MB result took
-// 12 ms and writes of 256 KiB 2 ms (src/io/files.ts's WRITE_CHUNK_BYTES, which this matches).
+// At most this much in one write: one write of a large result to a file (`> out.json`) is slower
+// than several of this size (src/io/files.ts's WRITE_CHUNK_BYTES, which this matches).
 const WRITE_CHUNK_BYTES = 256 * 1024;
 /** The descriptors whose reader has gone. */
 const closed = new Set();
@@ -83,9 +83,7 @@ main(process.argv.slice(2), {
   onBatch: tuneForBatch,
 }).then((code) => {
   // Exit at once: everything is written by now (synchronously, above). Left to end by itself, the
-  // process first ran what V8 had scheduled, such as finishing an incremental mark of the heap it
-  // is about to free: 8.6 ms between the command's end and the exit event after a batch of 1,000
-  // files, 0.4 ms with process.exit (medians of 15 runs), and the heap's teardown after it 8.7 ->
-  // 7.1 ms.
+  // process first runs what V8 has scheduled, such as finishing an incremental mark of the heap it
+  // is about to free.
   process.exit(code);
 });

@@ -5,7 +5,7 @@
 // Exit code 1 when a target is missed.
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -97,6 +97,11 @@ const [threeFormats, oneFormat] = timeInTurn([
   [node, [bin, 'validate', many, '--format', 'json', '-o', path.join(work, 'a.json'), '--format', 'sarif', '-o', path.join(work, 'a.sarif'), '--format', 'junit', '-o', path.join(work, 'a.xml')]],
   [node, [bin, 'validate', many, '--format', 'json', '-o', path.join(work, 'b.json')]],
 ], quick ? 3 : 9);
+// A 50 MB file is refused from its size (test/robustness.test.ts shows it is not read; this is its time).
+const sparse = path.join(work, 'sparse.yaml');
+writeFileSync(sparse, '');
+truncateSync(sparse, 50 * 2 ** 20);
+const refuseTime = time(node, [bin, 'validate', sparse, '--format', 'json'], quick ? 3 : 7);
 const ajvCli = path.join(root, 'node_modules/ajv-cli/dist/index.js');
 const [batch, ajv] = timeInTurn([
   [node, [bin, 'validate', many, '--format', 'json', '-o', path.join(work, 'out.json')]],
@@ -124,6 +129,18 @@ for (let i = 0; i < 11; i++) {
 }
 const dp = median(dpTimes);
 
+// A finding placed on each of 32,000 servers (test/complexity.test.ts checks it grows linearly; this is its time).
+const { parseDocument } = await import(path.join(root, 'dist/io/parse.js'));
+const longText = ['version: 1', 'managementServers:', ...Array.from({ length: 32000 }, (_, i) => `  - name: ms${i}\n    agents: ${i}`)].join('\n') + '\n';
+const locateTimes = [];
+for (let i = 0; i < 5; i++) {
+  const { sourceMap } = parseDocument(longText);
+  const start = process.hrtime.bigint();
+  for (let j = 0; j < 32000; j++) sourceMap.locate(`/managementServers/${j}/agents`, 'key');
+  locateTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+const locate = median(locateTimes);
+
 rmSync(work, { recursive: true, force: true });
 
 const rows = [
@@ -137,6 +154,8 @@ const rows = [
   ['report of an example', `${report.toFixed(3)} s`, `${(report / bare).toFixed(2)}x`, '< 0.300 s', report < 0.3],
   ['report of a 4,000-server design', `${scaleTime.toFixed(3)} s`, `${(scaleBytes / 2 ** 20).toFixed(2)} MiB`, '< 1 s, < 5 MiB', scaleTime < 1 && scaleBytes < 5 * 2 ** 20],
   ['availability, 1,000 voters, sites, gateways', `${dp.toFixed(1)} ms`, '', '< 100 ms', dp < 100],
+  ['refuse a 50 MB file from its size', `${refuseTime.toFixed(3)} s`, `${(refuseTime / bare).toFixed(2)}x`, '< 2 s', refuseTime < 2],
+  ['place a finding on each of 32,000 servers', `${locate.toFixed(1)} ms`, '', '< 500 ms', locate < 500],
   ['ajv-cli, the same 1,000 files (schema only)', `${ajv.toFixed(3)} s`, `${Math.round(1000 / ajv).toLocaleString('en-US')} files/s`, 'slower than pooltopo', ajv > batch],
 ];
 const cpu = cpus();

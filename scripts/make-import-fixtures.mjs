@@ -18,7 +18,7 @@ const BUILDS = { '2012R2': '7.1.10226.1387', '2016': '7.2.11719.0', '2019': '10.
 const DEFAULT_POOLS = ['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool'];
 const PM_DEFAULTS = { leaseRequestPeriodSeconds: 120, networkLatencySeconds: 30 };
 
-/** The twins: hand-written designs of the seeds' shapes, and the fixture name each gives. */
+/** The twins: hand-written designs (the examples), and the fixture name each gives. */
 export const TWINS = {
   'single-server': 'examples/single-server.yaml',
   'two-servers-colocated-db': 'examples/two-servers-colocated-db.yaml',

@@ -232,7 +232,7 @@ describe('pooltopo', () => {
     const out = path.join(dir, 'big-stdout.json');
     const fd = openSync(out, 'w');
     try {
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/pooltopo.js'), 'validate', '.', '--format', 'json'], { cwd: big, stdio: ['ignore', fd, 'pipe'], timeout: 30_000 });
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/pooltopo.js'), 'validate', '.', '--format', 'json'], { cwd: big, stdio: ['ignore', fd, 'pipe'], timeout: 120_000 });
       expect(r.status).toBe(0);
     } finally {
       closeSync(fd);
@@ -368,21 +368,18 @@ describe('as a real process', () => {
       const script = `const l = require(${JSON.stringify(path.join(ROOT, 'bin/bundle-loader.cjs'))});
         const io = { stdout() {}, stderr() {}, cwd: ${JSON.stringify(ROOT)}, env: {}, isTTY: false };
         l.main(${JSON.stringify(command)}, io).then((code) => console.log(JSON.stringify({ code, ...l.codeCacheStats() })));`;
-      const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
-      return JSON.parse(r.stdout) as { code: number; chunks: number; uncached: number; rejected: number; batchCaches: number };
+      const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+      return JSON.parse(r.stdout) as { code: number; chunks: number; uncached: number; rejected: number };
     };
-    // A folder is a batch: every chunk validate loads comes from its batch cache, accepted.
-    const validate = stats(['validate', 'examples']);
+    // One file, a folder, a glob or many paths: every chunk validate loads comes from the cache, accepted.
+    const validate = stats(['validate', 'examples/single-server.yaml', '--format', 'json']);
     expect(validate).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
     expect(validate.chunks).toBeGreaterThan(1);
-    expect(validate.batchCaches).toBe(validate.chunks);
-    for (const batch of [['validate', 'examples/*.yaml'], ['--debug', 'validate', 'examples'], ['validate', '--format', 'json', ...Array.from({ length: 100 }, () => 'examples/single-server.yaml')]]) {
-      expect(stats(batch)).toMatchObject({ code: 0, uncached: 0, rejected: 0, batchCaches: validate.chunks });
+    for (const batch of [['validate', 'examples'], ['validate', 'examples/*.yaml'], ['--debug', 'validate', 'examples'], ['validate', '--format', 'json', ...Array.from({ length: 100 }, () => 'examples/single-server.yaml')]]) {
+      expect(stats(batch)).toMatchObject({ code: 0, uncached: 0, rejected: 0, chunks: validate.chunks });
     }
-    // One file, or another command, takes the smaller one-file cache.
-    expect(stats(['validate', 'examples/single-server.yaml', '--format', 'json'])).toMatchObject({ code: 0, uncached: 0, rejected: 0, batchCaches: 0, chunks: validate.chunks });
     const report = stats(['report', 'examples/stretched-two-sites.yaml', '-o', path.join(dir, 'cached-report.html')]);
-    expect(report).toMatchObject({ code: 0, uncached: 0, rejected: 0, batchCaches: 0 });
+    expect(report).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
     expect(report.chunks).toBeGreaterThan(validate.chunks);
     expect(stats(['report', 'examples/skype-paired-enterprise.yaml', '-o', path.join(dir, 'cached-skype.html')])).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
     expect(stats(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'abnormal-shutdown'])).toMatchObject({ code: 0, uncached: 0, rejected: 0 });

@@ -323,7 +323,7 @@ describe('snapshots', () => {
 });
 
 describe('many findings', () => {
-  it('are formatted in every format without running out of stack (a finding per server of a 100,000-server file)', { timeout: 120_000 }, () => {
+  it('are formatted in every format without running out of stack (a finding per server of a 100,000-server file)', { timeout: 600_000 }, () => {
     const findings = Array.from({ length: 200_000 }, (_, i) => ({
       ruleId: 'unknown-reference', severity: 'error' as const, message: `Server "ms${i}" names data centre "nowhere", which is not defined.`,
       file: 'big.yaml', line: i + 2, column: 5, path: `/managementServers/${i}/dataCenter`,

@@ -1,5 +1,5 @@
 /** The README's snippets are what users copy: every YAML block parses, and topology examples validate. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,24 @@ describe('README', () => {
     const head = readme.split('\n').slice(0, 6).join('\n');
     expect(head).toMatch(/npm ci && npx pooltopo validate examples/);
     expect(head).toMatch(/npm ci && npm test/);
+  });
+
+  it('is a page for users, about 300 lines: the long reference lives in docs/', () => {
+    expect(readme.split('\n').length).toBeLessThan(400);
+    for (const page of ['USAGE.md', 'KINDS.md', 'IMPORT.md', 'LIBRARY.md', 'SECURITY.md', 'PERFORMANCE.md']) expect(readme).toContain(`(docs/${page})`);
+    expect(readme).toContain('(CONTRIBUTING.md)');
+  });
+
+  it('shows each command with an example', () => {
+    for (const command of ['validate', 'report', 'simulate', 'plan', 'diff', 'rules']) {
+      expect(readme, command).toMatch(new RegExp(`\`\`\`sh\n(?:.*\n)*?npx pooltopo ${command} `));
+    }
+  });
+
+  it.each(['README.md', 'CONTRIBUTING.md', ...['USAGE.md', 'KINDS.md', 'IMPORT.md', 'LIBRARY.md', 'SECURITY.md', 'PERFORMANCE.md'].map((p) => `docs/${p}`)])('%s links only to files that exist', (page) => {
+    const text = readFileSync(path.join(ROOT, page), 'utf8');
+    const targets = [...text.matchAll(/\]\(([^)\s#]+)(?:#[^)\s]*)?\)/g)].map((m) => m[1]!).filter((t) => !/^[a-z]+:/.test(t));
+    for (const t of targets) expect(existsSync(path.join(ROOT, path.dirname(page), t)), `${page}: ${t}`).toBe(true);
   });
 
   it.each(blocks.map((b, i) => [i, b] as const))('YAML block %i parses', (_i, block) => {

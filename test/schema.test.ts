@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeSchema } from '../scripts/build-schema.mjs';
+import { composeSchema } from '../tools/build/schema.mjs';
 import { KINDS } from '../src/kinds/index.js';
 import { lintText } from '../src/index.js';
 import { ROOT } from './fixture-files.js';

@@ -177,7 +177,6 @@ export interface KindPlugin<K extends string = string, M extends object = object
 export type PoolOf<F> = F extends { readonly pools: readonly (infer P)[] } ? P : never;
 
 /** Any kind, whatever its models and result (for the registry and the shells). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyKind = KindPlugin<string, any, any>;
 
 /**

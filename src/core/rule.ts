@@ -73,7 +73,6 @@ export interface Rule<C = unknown> {
 }
 
 /** Any rule, whatever its kind (for the rule list, docs and SARIF). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = Rule<any>;
 
 export function defineRule<C>(rule: Rule<C>): Rule<C> {

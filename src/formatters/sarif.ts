@@ -97,8 +97,8 @@ function directoryUri(dir: string): string {
 }
 
 /**
- * node:crypto is loaded here, when SARIF is written, not by every start: importing it costs about
- * 7 ms (21 runs each, median 108 -> 115 ms), for a hash only this format uses.
+ * node:crypto is loaded here, when SARIF is written, not by every start: importing it costs a start
+ * more than it is worth for a hash only this format uses.
  */
 let crypto: typeof import('node:crypto') | undefined;
 function sha256(text: string): string {

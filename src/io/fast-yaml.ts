@@ -114,7 +114,12 @@ export function resolvePlain(source: string): unknown {
     for (const tag of coreTags) {
       // A tag without first characters may match anything: then every scalar goes through the tags.
       if (tag.implicitFirstChars === null) any = true;
-      else for (const ch of tag.implicitFirstChars) ch.length === 1 && ch.charCodeAt(0) < 128 ? (table[ch.charCodeAt(0)] = 1) : other.add(ch);
+      else {
+        for (const ch of tag.implicitFirstChars) {
+          if (ch.length === 1 && ch.charCodeAt(0) < 128) table[ch.charCodeAt(0)] = 1;
+          else other.add(ch);
+        }
+      }
     }
     if (any) table.fill(1);
     mayResolve = table;

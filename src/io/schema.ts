@@ -26,7 +26,7 @@ export function topologySchemaText(): string {
 let topology: Promise<ValidateFunction> | undefined;
 let config: Promise<ValidateFunction> | undefined;
 
-/** The validators precompiled from the schemas at build time (scripts/build-validator.mjs): no ajv compile at run time. */
+/** The validators precompiled from the schemas at build time (tools/build/validator.mjs): no ajv compile at run time. */
 function topologyValidator(): Promise<ValidateFunction> {
   topology ??= import('./generated/topology-validator.js').then((m) => m.default);
   return topology;

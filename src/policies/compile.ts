@@ -1,5 +1,5 @@
 /**
- * Compiles policy expressions with mathjs, loaded only when a policy exists (it costs ~600 ms).
+ * Compiles policy expressions with mathjs, loaded only when a policy exists (it is the heaviest module pooltopo uses).
  * Evaluated in mathjs's own expression sandbox (no JavaScript, no Node, no file system), with only
  * the pool's figures and the group's as symbols, and only what tests figures allowed: scalar
  * operators and the functions of POLICY_FUNCTIONS, no ranges (`1:1e9`), no assignments, nothing

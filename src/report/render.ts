@@ -1,6 +1,6 @@
 /**
  * Renders the report's view model with handlebars, from templates/report.hbs and its partials,
- * precompiled at build time (scripts/build-templates.mjs): only handlebars' runtime is loaded, and
+ * precompiled at build time (tools/build/templates.mjs): only handlebars' runtime is loaded, and
  * only `report` imports this module. Templates use the escaping `{{ }}` form throughout (never
  * `{{{ }}}`), so every string from the file is escaped in text, attributes and SVG alike.
  */

@@ -3,6 +3,7 @@
  * calls of the collection and string methods the code is built from, weighted by the length of the
  * array they walk.
  */
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 
 /** The methods counted, unless a test names others. */
 export const COUNTED: readonly [object, string][] = [
@@ -29,4 +30,33 @@ export async function operations(fn: () => unknown, counted: readonly [object, s
     for (const [proto, name, original] of originals) (proto as Record<string, unknown>)[name] = original;
   }
   return ops;
+}
+
+/**
+ * Bytes read from files by `readSync` and `readFileSync` while `fn` runs, awaited: shows that a
+ * file is refused from its size alone, without reading it, however busy the machine.
+ */
+export async function bytesRead(fn: () => unknown): Promise<number> {
+  const fs = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+  const { readSync, readFileSync } = fs;
+  let bytes = 0;
+  fs.readSync = ((...args: Parameters<typeof readSync>) => {
+    const n = (readSync as (...a: unknown[]) => number)(...args);
+    bytes += n;
+    return n;
+  }) as typeof readSync;
+  fs.readFileSync = ((...args: Parameters<typeof readFileSync>) => {
+    const out = (readFileSync as (...a: unknown[]) => string | Buffer)(...args);
+    bytes += out.length;
+    return out;
+  }) as typeof readFileSync;
+  syncBuiltinESMExports();
+  try {
+    await fn();
+  } finally {
+    fs.readSync = readSync;
+    fs.readFileSync = readFileSync;
+    syncBuiltinESMExports();
+  }
+  return bytes;
 }

@@ -30,7 +30,7 @@ export function spawnCli(args: string[], options: { cwd?: string; env?: Record<s
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env['PATH'] ?? '', ...options.env },
     encoding: 'utf8',
-    timeout: options.timeout ?? 30_000,
+    timeout: options.timeout ?? 120_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

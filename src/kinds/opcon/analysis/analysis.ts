@@ -1,5 +1,5 @@
 /**
- * OpCon failover figures (FORMAT.md; seed 004, the vendor's failover scenarios): which machine is
+ * OpCon failover figures (FORMAT.md; OPC-FS, the vendor's failover scenarios): which machine is
  * primary and which its standby, the scenario (1-4), the automatic-failover triggers and how long the
  * Secondary takes to give up on a silent Primary.
  */

@@ -1,5 +1,5 @@
 /**
- * The vendor's process flows (seed 004, "Failover Scenarios", scenarios 1 to 4) for one event on this
+ * The vendor's process flows (OPC-FS, "Failover Scenarios", scenarios 1 to 4) for one event on this
  * configuration: the steps in the tables' own words, which SMAServMan is ACTIVE at the end, whether
  * two SAMs may reach the database, what the administrator must do by hand in the vendor's order, and
  * how processing goes back to the primary (always by hand).

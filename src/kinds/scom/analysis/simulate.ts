@@ -1,12 +1,12 @@
 /**
  * What-if: the failure model's state for one failure set, told as `simulate` and the report tell it:
- * each pool's votes, outcome and reason, the PoolManager events its members log (seed 002, FORMAT.md
+ * each pool's votes, outcome and reason, the PoolManager events its members log (PM, FORMAT.md
  * rule 9), where each gateway reports, and where the agents go.
  */
 import { evaluate, reasonOf, type Cause, type Failure, type FailureModel, type Outcome } from './failure/index.js';
 import { agentLoad } from './what-if.js';
 
-/** A PoolManager event (seed 002) that a member would log. */
+/** A PoolManager event (PM) that a member would log. */
 export interface PoolEvent {
   readonly id: 15002 | 15003 | 15004;
   readonly severity: 'Error' | 'Informational';

@@ -73,7 +73,7 @@ export function dataCenterLosses(model: FailureModel, baseline: Baseline): DataC
 
 /**
  * The names of the database's own hosts: its cluster's nodes and witness, and its server unless a
- * management server shares it (the seed's "Good" design). Every design with one database has these
+ * management server shares it (DOMAIN.md: then it is a single point of failure for both). Every design with one database has these
  * as single points; single-point-of-failure and the report's headline speak of the others.
  */
 export function databaseOwnNames(model: FailureModel): Set<string> {

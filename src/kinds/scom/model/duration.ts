@@ -1,7 +1,7 @@
 /**
  * Latency values: a number of milliseconds, or a string with a time unit ("24 ms", "0.024 s",
  * "1500 us"). The common forms are read here without mathjs; anything else goes to mathjs's unit
- * parser, loaded only when such a string exists (it costs ~600 ms of start-up).
+ * parser, loaded only when such a string exists (it is the heaviest module pooltopo uses).
  */
 
 export type DurationResult = { readonly ok: true; readonly ms: number } | { readonly ok: false; readonly reason: string };
@@ -49,7 +49,7 @@ export function parseDurationWithUnits(value: string, math: UnitParser): Duratio
   } catch {
     return { ok: false, reason: 'is not a duration: write a number of milliseconds or a time such as "24 ms"' };
   }
-  let isTime = false;
+  let isTime: boolean;
   try {
     isTime = parsed.equalBase(math.unit('1 s'));
   } catch {

@@ -1,6 +1,6 @@
 /**
- * `simulate --down` for Skype for Business: a pool down fails over to its partner (Invoke-CsPoolFailOver,
- * seed 003): the registrar states it goes through, the users the partner then carries against its
+ * `simulate --down` for Skype for Business: a pool down fails over to its partner (Invoke-CsPoolFailOver;
+ * SFB-FO, PS-CS): the registrar states it goes through, the users the partner then carries against its
  * maxUsers, and what breaks; front ends down: whether each pool keeps pool-level quorum, counting
  * among "the first" front ends brought up (SFB-HA).
  */
@@ -190,7 +190,7 @@ function usersOfBoth(pool: SkypePool, partner: SkypePool, partnerDown: boolean):
 }
 
 /**
- * The registrar PoolState from where the pool is now (DOMAIN.md, seed 003): Active, FailingOver,
+ * The registrar PoolState from where the pool is now (DOMAIN.md: SFB-FO): Active, FailingOver,
  * FailedOver, then on failback FailingBack and Active. A pool failing over already goes on from
  * there, one failed over already only has failback ahead, and one failing back fails over again.
  */

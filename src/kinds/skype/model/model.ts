@@ -60,7 +60,7 @@ export const CMS_MODULE = 'CentralMgmt.CMSMaster';
 const same = (a: string | undefined, b: string): boolean => a !== undefined && a.toLowerCase() === b.toLowerCase();
 
 /**
- * Whether one status lets the pool fail over without losing data (BSS, seed 003): export FinalState
+ * Whether one status lets the pool fail over without losing data (BSS, SFB-FO): export FinalState
  * (nothing left to back up) or SteadyState (no backlog), and import NormalState. The CMS module is
  * NotInitialized on a pool that does not host the Central Management Store, as it should be.
  */
@@ -84,7 +84,7 @@ export function backupProblems(pool: Pick<SkypePool, 'backupService' | 'centralM
   return out;
 }
 
-/** Failover is safe once every status the backup service reports is ready (seed 003, BSS). */
+/** Failover is safe once every status the backup service reports is ready (SFB-FO, BSS). */
 export function backupReady(pool: Pick<SkypePool, 'backupService' | 'centralManagementStore'>): boolean {
   return backupProblems(pool).length === 0;
 }

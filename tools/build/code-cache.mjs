@@ -1,7 +1,7 @@
-#!/usr/bin/env node
 // Writes the V8 code cache beside each chunk of dist/bundle/ (bin/bundle-loader.cjs reads it): runs
 // the commands a user runs most, in this process, through the same loader as the bin, and saves the
-// bytecode of the functions they compiled. Part of `npm run build`, after the bundle. The runs get
+// bytecode of the functions they compiled. The build's `code-cache` step, after the bundle; it runs
+// in a process of its own (tools/build.mjs), as a start of the bin would. The runs get
 // no `onBatch`: V8's flags stay as a start has them when it loads the chunks (the loader sets its
 // batch flags only later, once validate has many files), and V8 takes a cache only under the flags
 // it was made with.
@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 // An old cache first: a chunk compiled from one would put all it held into the new one.
 const bundle = path.join(root, 'dist/bundle');
-for (const name of readdirSync(bundle)) if (name.endsWith('.cache') || name.endsWith('.batch-cache')) rmSync(path.join(bundle, name));
+for (const name of readdirSync(bundle)) if (name.endsWith('.cache')) rmSync(path.join(bundle, name));
 const require = createRequire(import.meta.url);
-const { main, writeBatchCodeCache, writeCodeCache } = require('../bin/bundle-loader.cjs');
+const { main, writeCodeCache } = require('../../bin/bundle-loader.cjs');
 
 const work = mkdtempSync(path.join(tmpdir(), 'pooltopo-code-cache-'));
 let errors = '';
@@ -28,14 +28,9 @@ async function run(args) {
 try {
   // First the commonest run, validate of one file (an editor, a pre-commit hook), alone: a cache
   // holds what was compiled when it is written, and V8 reads all of it at every start, so the
-  // chunks that validate loads keep only what it uses (one-file validate: 94 -> 86 ms against a
-  // cache written after every command below, with the batch and report unchanged).
+  // chunks that validate loads keep only what it uses.
   await run(['validate', 'examples/two-servers-separate-sql.yaml']);
   const written = writeCodeCache();
-  // Then a batch, validate of every example, for the batch's cache of those same chunks
-  // (bin/bundle-loader.cjs says when a start takes it).
-  await run(['validate', 'examples', '--format', 'json', '-o', path.join(work, 'batch.json')]);
-  writeBatchCodeCache(written);
   // Then the other commands, for the chunks only they load: a config file's validator among them.
   const config = path.join(work, '.pooltopo.yaml');
   writeFileSync(config, 'rules:\n  default-observer-no-benefit: "off"\nsettings:\n  poolLatencyMs: 10\n');

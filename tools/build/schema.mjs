@@ -1,11 +1,10 @@
-#!/usr/bin/env node
 // Composes schemas/topology.schema.json from src/kinds/schema.base.json (shared definitions) and each
 // kind's part, src/kinds/<kind>/schema.json: `kind` selects the kind's root definition; the default
-// kind applies when `kind` is absent. Run by `npm run build`; test/schema.test.ts fails when the
-// committed file is stale. Adding a kind adds its part; nothing here changes.
+// kind applies when `kind` is absent. The build's `schema` step (tools/build.mjs); test/schema.test.ts
+// fails when the committed file is stale. Adding a kind adds its part; nothing here changes.
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 
-const root = new URL('..', import.meta.url);
+const root = new URL('../..', import.meta.url);
 const read = (p) => JSON.parse(readFileSync(new URL(p, root), 'utf8'));
 
 export function composeSchema() {
@@ -67,7 +66,7 @@ function addTitles(node) {
   for (const value of Object.values(node)) addTitles(value);
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+export function run() {
   writeFileSync(new URL('schemas/topology.schema.json', root), JSON.stringify(composeSchema(), null, 2) + '\n');
   console.log('composed schemas/topology.schema.json');
 }
