@@ -130,7 +130,7 @@ for (let i = 0; i < 11; i++) {
 const dp = median(dpTimes);
 
 // A finding placed on each of 32,000 servers (test/complexity.test.ts checks it grows linearly; this is its time).
-const { parseDocument } = await import(path.join(root, 'dist/io/parse.js'));
+const { parseDocument } = await import(path.join(root, 'dist/io/yaml/parse.js'));
 const longText = ['version: 1', 'managementServers:', ...Array.from({ length: 32000 }, (_, i) => `  - name: ms${i}\n    agents: ${i}`)].join('\n') + '\n';
 const locateTimes = [];
 for (let i = 0; i < 5; i++) {

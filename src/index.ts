@@ -5,10 +5,10 @@
  *   const results = await validate(['topologies/'], { rules: { 'observer-only-members': 'off' } });
  */
 import { PooltopoError } from './util/errors.js';
-import type { ParseLimits } from './io/parse.js';
+import type { ParseLimits } from './io/yaml/parse.js';
 import { DEFAULT_READ_LIMITS, expandPatterns, readTopologyFile, workingDirectory, type ReadLimits, type ReadResult } from './io/files.js';
-import { ignoreListProblem, ignoreMatcher } from './io/ignore.js';
-import { NO_NODES, SourceMap } from './io/source-map.js';
+import { ignoreListProblem, ignoreMatcher } from './io/files/ignore.js';
+import { NO_NODES, SourceMap } from './io/yaml/source-map.js';
 import { checkLintOptions, checkOptionKeys, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
 import { summarise, type Results } from './kinds/results.js';
 import type { Config } from './core/config.js';
@@ -56,7 +56,7 @@ export type { Settings } from './core/settings.js';
 export { PooltopoError };
 export { loadConfig, type LoadConfigOptions } from './config/load.js';
 export type { Config } from './core/config.js';
-export type { ParseLimits } from './io/parse.js';
+export type { ParseLimits } from './io/yaml/parse.js';
 export type { ReadLimits } from './io/files.js';
 export type { CompiledPolicy, PolicyDefinition } from './core/policy.js';
 export type { Problem } from './core/rule.js';

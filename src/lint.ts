@@ -3,8 +3,8 @@
  * Its outcome is typed by the registry (each kind's models and result variant).
  */
 import { createPipeline, type LintOptions, type LintOutcome as CoreOutcome } from './core/pipeline.js';
-import type { SourceMap } from './io/source-map.js';
-import type { SyntaxProblem } from './io/parse.js';
+import type { SourceMap } from './io/yaml/source-map.js';
+import type { SyntaxProblem } from './io/yaml/parse.js';
 import { REGISTRY, type FileResult, type KindModels } from './kinds/registry.js';
 
 export { checkOptionKeys, type LintOptions, type RuleSetting } from './core/pipeline.js';

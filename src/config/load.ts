@@ -7,10 +7,10 @@ import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../util/errors.js';
 import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files.js';
-import { ignoreListProblem } from '../io/ignore.js';
-import { parseDocument, syntaxOf } from '../io/parse.js';
+import { ignoreListProblem } from '../io/files/ignore.js';
+import { parseDocument, syntaxOf } from '../io/yaml/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
-import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
+import { pointer, pointerTokens, type SourceMap } from '../io/yaml/source-map.js';
 import { checkOptionKeys, type RuleSetting } from '../core/pipeline.js';
 import { compilePolicies } from '../policies/compile.js';
 import { sampleScope } from '../kinds/scom/analysis/policy-scope.js';
@@ -19,7 +19,7 @@ import { RULES, ruleSettingProblem } from '../rules/index.js';
 import { groupThousands, plural, type Severity } from '../core/rule.js';
 import type { Settings } from '../core/settings.js';
 import { CONFIG_FILE_NAMES, NO_CONFIG, type Config } from '../core/config.js';
-import type { ParseLimits } from '../io/parse.js';
+import type { ParseLimits } from '../io/yaml/parse.js';
 import type { ReadLimits } from '../io/files.js';
 
 interface ConfigDocument {

@@ -2,7 +2,7 @@
 import type { RuleSetting } from './pipeline.js';
 import type { CompiledPolicy } from './policy.js';
 import type { Settings } from './settings.js';
-import type { ParseLimits } from '../io/parse.js';
+import type { ParseLimits } from '../io/yaml/parse.js';
 import type { ReadLimits } from '../io/files.js';
 
 /**

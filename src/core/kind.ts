@@ -5,7 +5,7 @@
  * the result types, the wording of model issues, the commands' help) is derived from the declarations.
  */
 import type { ValidateFunction } from 'ajv';
-import type { ParseLimits } from '../io/parse.js';
+import type { ParseLimits } from '../io/yaml/parse.js';
 import type { CompiledPolicy } from './policy.js';
 import type { FileResultBase } from './results.js';
 import type { Headline } from './headline.js';

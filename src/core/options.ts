@@ -2,7 +2,7 @@
  * The options lintText takes, checked as a config file is and prepared once per options object: a
  * batch passes the same object for every file.
  */
-import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../io/parse.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../io/yaml/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
 import type { Registry } from './registry.js';
 import type { Severity } from './rule.js';

@@ -3,15 +3,15 @@
  * text → document with positions → schema → normalised model → analyses → rule findings.
  * No file system, no console: the caller hands in the text.
  */
-import { parseDocument, syntaxOf, type SyntaxProblem } from '../io/parse.js';
+import { parseDocument, syntaxOf, type SyntaxProblem } from '../io/yaml/parse.js';
 import { actualType, checkSchema } from '../io/schema.js';
-import type { Position, SourceMap } from '../io/source-map.js';
+import type { Position, SourceMap } from '../io/yaml/source-map.js';
 import { INTERNAL_ERROR } from './rules/internal-error.js';
 import type { KindHost } from './kind.js';
 import type { Registry } from './registry.js';
 import { formatMessage, type AnyRule, type Problem, type Severity } from './rule.js';
 import { parseDirectives, Suppressions, type FindingPlace } from './suppressions.js';
-import { commentsContaining } from '../io/comments.js';
+import { commentsContaining } from '../io/yaml/comments.js';
 import { FindingCap, leftOutMessage } from './finding-cap.js';
 import { compareFindings, MAX_FINDINGS_PER_RULE, type FileResultBase, type Finding, type SuppressedFinding } from './results.js';
 import { prepareLintOptions, type LintOptions, type PreparedOptions } from './options.js';

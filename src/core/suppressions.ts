@@ -7,7 +7,7 @@
  * Without rule ids a directive covers every rule. A directive must give a reason; one that covers
  * nothing is reported when asked (`--report-unused-disable`). Syntax errors cannot be suppressed.
  */
-import type { Comment } from '../io/comments.js';
+import type { Comment } from '../io/yaml/comments.js';
 import type { Finding } from './results.js';
 
 /** What a directive is matched on: the finding's rule, line and node. */
@@ -26,7 +26,7 @@ export interface Directive {
 const DIRECTIVE = /^#[ \t]*pooltopo-(disable-next-line|disable)(?=$|[ \t])(.*)$/;
 
 /**
- * The directives among a file's comments (io/comments.ts): only a comment is one, never a value
+ * The directives among a file's comments (io/yaml/comments.ts): only a comment is one, never a value
  * that looks like one, so a string in the file cannot silence its findings.
  */
 export function parseDirectives(comments: readonly Comment[]): Directive[] {

@@ -6,7 +6,7 @@ import { chmodSync, closeSync, constants, existsSync, fstatSync, lstatSync, open
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../util/errors.js';
 import { groupThousands } from '../util/message.js';
-import { compileGlob, GlobSyntaxError, isGlob } from './glob.js';
+import { compileGlob, GlobSyntaxError, isGlob } from './files/glob.js';
 
 const TOPOLOGY_EXTENSIONS = ['.yaml', '.yml'];
 

@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 /** Why yaml-syntax and schema are fixed (RuleMeta.fixed). */
 export const NOT_A_TOPOLOGY_FAILS = 'a file that is not valid YAML or breaks the schema is always an error, so that it fails the run; fix the file instead';
 
-/** Reported by the reader (src/io/parse.ts) at the offending character. */
+/** Reported by the reader (src/io/yaml/parse.ts) at the offending character. */
 export default defineRule({
   meta: {
     id: 'yaml-syntax',
@@ -16,7 +16,7 @@ export default defineRule({
     sources: ['SPEC'],
     messages: {
       syntax: 'YAML syntax error: {{reason}}.',
-      // Where a file named .json is not JSON (src/io/parse.ts, jsonProblem).
+      // Where a file named .json is not JSON (src/io/yaml/parse.ts, jsonProblem).
       jsonSyntax: 'JSON syntax error: {{reason}}; a file named .json must be JSON (fix it here, or rename the file .yaml).',
     },
   },

@@ -5,7 +5,7 @@
  */
 import type { ModelIssue, ModelIssueRule } from '../../../core/model.js';
 import { DEFAULT_POOLS, DEFAULT_SCOM_VERSION, IMPLICIT_DATA_CENTER, type ScomVersion } from '../../../domain/facts.js';
-import { pointer } from '../../../io/source-map.js';
+import { pointer } from '../../../io/yaml/source-map.js';
 import type { DurationResult } from './duration.js';
 import type { ClusterNodeDoc, GatewayDoc, PoolDoc, ScomDocument, ServerDoc } from './document.js';
 import {
