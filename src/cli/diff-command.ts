@@ -12,7 +12,9 @@ import type { Config } from '../config/config.js';
 import { diffResults, type Inventory } from '../diff/compare.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffStylish } from '../diff/format.js';
 import { DEFAULT_READ_LIMITS } from '../io/files.js';
-import { configFor, emit, failOnOf, lintOne, outputOf, readBy, writeOptions, type Io } from './main.js';
+import type { Io } from './command.js';
+import { configFor, emit, failOnOf, outputOf, readBy, writeOptions } from './options.js';
+import { lintOne } from './outcome.js';
 
 const DIFF_FORMATS = ['stylish', 'json', 'markdown'] as const;
 
