@@ -53,7 +53,7 @@ function tuneForBatch(files) {
 const BUNDLE = path.join(__dirname, '..', 'dist', 'bundle');
 const CACHE_SUFFIX = '.cache';
 const BATCH_CACHE_SUFFIX = '.batch-cache';
-// What src/io/files.ts takes for a glob (the loader runs before the bundle that holds it).
+// What src/io/files/glob.ts takes for a glob (the loader runs before the bundle that holds it).
 const GLOB_CHARS = /[*?[\]{}]/;
 const scripts = [];
 let uncached = 0;

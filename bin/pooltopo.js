@@ -38,7 +38,7 @@ function writeAll(fd, text) {
 }
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 // At most this much in one write: to a file (`> out.json`), one write of a 4.4 MB result took
-// 12 ms and writes of 256 KiB 2 ms (src/io/files.ts's WRITE_CHUNK_BYTES, which this matches).
+// 12 ms and writes of 256 KiB 2 ms (src/io/files/write.ts's WRITE_CHUNK_BYTES, which this matches).
 const WRITE_CHUNK_BYTES = 256 * 1024;
 /** The descriptors whose reader has gone. */
 const closed = new Set();

@@ -1,8 +1,8 @@
 /** The glob grammar of the command line and the config's `ignore`: what matches, what is refused. */
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { compileGlob, expandBraces, GlobSyntaxError, MAX_BRACE_EXPANSIONS } from '../src/io/glob.js';
-import { ignoreListProblem, ignoreMatcher, ignorePatternProblem, MAX_IGNORE_CHARACTERS } from '../src/io/ignore.js';
+import { compileGlob, expandBraces, GlobSyntaxError, MAX_BRACE_EXPANSIONS } from '../src/io/files/glob.js';
+import { ignoreListProblem, ignoreMatcher, ignorePatternProblem, MAX_IGNORE_CHARACTERS } from '../src/io/files/ignore.js';
 import { runCli } from './support/run-cli.js';
 
 const LONG = `a${'-'.repeat(240)}x.yml`;

@@ -11,7 +11,7 @@ import { validateOutcomes, type LintOutcome } from '../index.js';
 import type { Config } from '../config/config.js';
 import { diffResults, type Inventory } from '../diff/compare.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffStylish } from '../diff/format.js';
-import { DEFAULT_READ_LIMITS } from '../io/files.js';
+import { DEFAULT_READ_LIMITS } from '../io/files/read.js';
 import type { Io } from './command.js';
 import { configFor, emit, failOnOf, outputOf, readBy, writeOptions } from './options.js';
 import { lintOne } from './outcome.js';

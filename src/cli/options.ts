@@ -3,7 +3,7 @@
  * values are read: each refuses a bad value with a usage error (exit 2) in one line.
  */
 import { PooltopoError } from '../errors.js';
-import { refuseOverwritingInput, writeFileAtomic, type WriteOptions } from '../io/files.js';
+import { refuseOverwritingInput, writeFileAtomic, type WriteOptions } from '../io/files/write.js';
 import { loadConfig } from '../config/load.js';
 import { NO_CONFIG, type Config } from '../config/config.js';
 import { SEVERITIES, atOrAbove, type Severity } from '../rules/types.js';

@@ -3,7 +3,7 @@ import type { RuleSetting } from '../lint.js';
 import type { CompiledPolicy } from '../policies/types.js';
 import type { Settings } from '../settings.js';
 import type { ParseLimits } from '../io/parse.js';
-import type { ReadLimits } from '../io/files.js';
+import type { ReadLimits } from '../io/files/read.js';
 
 /**
  * A project configuration (`.pooltopo.yaml`) as `loadConfig` read and checked it. Pass it to

@@ -6,8 +6,8 @@
 import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../errors.js';
-import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files.js';
-import { ignoreListProblem } from '../io/ignore.js';
+import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files/read.js';
+import { ignoreListProblem } from '../io/files/ignore.js';
 import { parseDocument, syntaxOf } from '../io/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
 import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
@@ -20,7 +20,7 @@ import { groupThousands, plural, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { CONFIG_FILE_NAMES, NO_CONFIG, type Config } from './config.js';
 import type { ParseLimits } from '../io/parse.js';
-import type { ReadLimits } from '../io/files.js';
+import type { ReadLimits } from '../io/files/read.js';
 
 interface ConfigDocument {
   rules?: Record<string, RuleSetting>;

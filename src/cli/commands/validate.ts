@@ -1,12 +1,13 @@
 /** `pooltopo validate FILE|DIR|GLOB...`: lint topology files and print findings in one format or several. */
 import { PooltopoError } from '../../errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../../formatters/index.js';
-import { refuseOverwritingInput, decodeText, DEFAULT_READ_LIMITS } from '../../io/files.js';
+import { decodeText, DEFAULT_READ_LIMITS } from '../../io/files/read.js';
+import { refuseOverwritingInput } from '../../io/files/write.js';
 import { validate, type ValidateOptions } from '../../index.js';
 import { plural } from '../../rules/types.js';
 import type { Config } from '../../config/config.js';
 import { describeRules } from '../../rules/descriptors.js';
-import { ignoreMatcher } from '../../io/ignore.js';
+import { ignoreMatcher } from '../../io/files/ignore.js';
 import { NO_NODES, SourceMap } from '../../io/source-map.js';
 import { syntaxOutcome } from '../../lint.js';
 import { summarise, type Results } from '../../results.js';

@@ -5,7 +5,7 @@
  * PooltopoError with the overlay's file and line, so that a typo never drops a value silently.
  */
 import { PooltopoError } from '../../../errors.js';
-import { readTopologyFile } from '../../../io/files.js';
+import { readTopologyFile } from '../../../io/files/read.js';
 import { DEFAULT_PARSE_LIMITS, parseDocument, syntaxOf } from '../../../io/parse.js';
 import type { SourceMap } from '../../../io/source-map.js';
 import { clip } from '../../../rules/types.js';
