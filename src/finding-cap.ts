@@ -2,7 +2,7 @@
  * The cap on a file's findings: at most MAX_FINDINGS_PER_RULE of each rule, then one finding of
  * the rule that says how many more there were and where the first of them is.
  */
-import type { Position } from './io/source-map.js';
+import type { Position } from './io/yaml/source-map.js';
 import { MAX_FINDINGS_PER_RULE, type Finding } from './results.js';
 import { groupThousands, type Severity } from './rules/types.js';
 

@@ -5,12 +5,12 @@
  *   const results = await validate(['topologies/'], { rules: { 'observer-only-members': 'off' } });
  */
 import { PooltopoError } from './errors.js';
-import type { ParseLimits } from './io/parse.js';
+import type { ParseLimits } from './io/yaml/parse.js';
 import { expandPatterns } from './io/files/expand.js';
 import { workingDirectory } from './io/files/errors.js';
 import { DEFAULT_READ_LIMITS, readTopologyFile, type ReadLimits, type ReadResult } from './io/files/read.js';
 import { ignoreListProblem, ignoreMatcher } from './io/files/ignore.js';
-import { NO_NODES, SourceMap } from './io/source-map.js';
+import { NO_NODES, SourceMap } from './io/yaml/source-map.js';
 import { checkLintOptions, checkOptionKeys, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
 import { summarise, type Results } from './results.js';
 import type { Config } from './config/config.js';
@@ -58,7 +58,7 @@ export type { Settings } from './settings.js';
 export { PooltopoError };
 export { loadConfig, type LoadConfigOptions } from './config/load.js';
 export type { Config } from './config/config.js';
-export type { ParseLimits } from './io/parse.js';
+export type { ParseLimits } from './io/yaml/parse.js';
 export type { ReadLimits } from './io/files/read.js';
 export type { CompiledPolicy, PolicyDefinition } from './policies/types.js';
 export type { Report, RuleContext } from './rules/types.js';

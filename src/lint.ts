@@ -3,9 +3,9 @@
  * text → document with positions → schema → normalised model → analyses → rule findings.
  * No file system, no console: the caller hands in the text.
  */
-import { DEFAULT_PARSE_LIMITS, parseDocument, syntaxOf, type ParseLimits, type SyntaxProblem } from './io/parse.js';
+import { DEFAULT_PARSE_LIMITS, parseDocument, syntaxOf, type ParseLimits, type SyntaxProblem } from './io/yaml/parse.js';
 import { actualType, checkConfigSchema, checkSchema } from './io/schema.js';
-import type { Position, SourceMap } from './io/source-map.js';
+import type { Position, SourceMap } from './io/yaml/source-map.js';
 import { COMMON_RULES, isSuppressible, nearestRuleId, ruleById, ruleSettingProblem } from './rules/index.js';
 import { INTERNAL_ERROR } from './rules/common/internal-error.js';
 import { DEFAULT_KIND, isKnownKind, isPlainlyNotATopology, kindOfKeys, KINDS, type TopologyKind } from './kinds/index.js';
@@ -15,7 +15,7 @@ import type { Failover } from './kinds/opcon/index.js';
 import { formatMessage, type AnyRule, type Report, type Severity } from './rules/types.js';
 import type { CompiledPolicy, PolicyDefinition } from './policies/types.js';
 import { parseDirectives, Suppressions, type FindingPlace } from './suppressions.js';
-import { commentsContaining } from './io/comments.js';
+import { commentsContaining } from './io/yaml/comments.js';
 import { FindingCap, leftOutMessage } from './finding-cap.js';
 import { compareFindings, MAX_FINDINGS_PER_RULE, type FileResult, type Finding, type KindPoolResult, type ManagementGroupResult, type SuppressedFinding } from './results.js';
 import { DEFAULT_SETTINGS, type Settings } from './settings.js';

@@ -7,7 +7,7 @@
  * Without rule ids a directive covers every rule. A directive must give a reason; one that covers
  * nothing is reported when asked (`--report-unused-disable`). Syntax errors cannot be suppressed.
  */
-import type { Comment } from './io/comments.js';
+import type { Comment } from './io/yaml/comments.js';
 import type { Finding } from './results.js';
 
 /** What a directive is matched on: the finding's rule, line and node. */

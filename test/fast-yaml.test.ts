@@ -10,9 +10,9 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import * as yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { fastParse, resolvePlain } from '../src/io/fast-yaml.js';
-import { DEFAULT_PARSE_LIMITS, parseDocument, parseWithEvents } from '../src/io/parse.js';
-import { escapePointerToken, type NodeOffsets } from '../src/io/source-map.js';
+import { fastParse, resolvePlain } from '../src/io/yaml/fast-yaml.js';
+import { DEFAULT_PARSE_LIMITS, parseDocument, parseWithEvents } from '../src/io/yaml/parse.js';
+import { escapePointerToken, type NodeOffsets } from '../src/io/yaml/source-map.js';
 import { lintText } from '../src/lint.js';
 import { ROOT } from './fixture-files.js';
 

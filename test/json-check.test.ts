@@ -2,7 +2,7 @@
 // and on the same texts damaged where mistakes happen (a comma, a quote, a bracket, a comment).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonError } from '../src/io/json-check.js';
+import { jsonError } from '../src/io/yaml/json-check.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261202);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);

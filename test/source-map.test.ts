@@ -1,7 +1,7 @@
 /** SourceMap's offsets → line:column, and JSON Pointer tokens, against plain reference versions. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NO_NODES, SourceMap, pointerTokens } from '../src/io/source-map.js';
+import { NO_NODES, SourceMap, pointerTokens } from '../src/io/yaml/source-map.js';
 
 /** Line and column of an offset, walking the text: LF, CRLF and a lone CR each end a line. */
 function reference(text: string, offset: number): { line: number; column: number } {

@@ -2,7 +2,7 @@
 import type { RuleSetting } from '../lint.js';
 import type { CompiledPolicy } from '../policies/types.js';
 import type { Settings } from '../settings.js';
-import type { ParseLimits } from '../io/parse.js';
+import type { ParseLimits } from '../io/yaml/parse.js';
 import type { ReadLimits } from '../io/files/read.js';
 
 /**

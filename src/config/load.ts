@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../errors.js';
 import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files/read.js';
 import { ignoreListProblem } from '../io/files/ignore.js';
-import { parseDocument, syntaxOf } from '../io/parse.js';
+import { parseDocument, syntaxOf } from '../io/yaml/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
-import { pointer, pointerTokens, type SourceMap } from '../io/source-map.js';
+import { pointer, pointerTokens, type SourceMap } from '../io/yaml/source-map.js';
 import { checkOptionKeys, type RuleSetting } from '../lint.js';
 import { compilePolicies } from '../policies/compile.js';
 import { sampleScope } from '../policies/scope.js';
@@ -19,7 +19,7 @@ import { RULES, ruleSettingProblem } from '../rules/index.js';
 import { groupThousands, plural, type Severity } from '../rules/types.js';
 import type { Settings } from '../settings.js';
 import { CONFIG_FILE_NAMES, NO_CONFIG, type Config } from './config.js';
-import type { ParseLimits } from '../io/parse.js';
+import type { ParseLimits } from '../io/yaml/parse.js';
 import type { ReadLimits } from '../io/files/read.js';
 
 interface ConfigDocument {

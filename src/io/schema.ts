@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { clip, formatFigure, plural } from '../rules/types.js';
 import { closest } from '../util/suggest.js';
-import { escapePointerToken, pointerTokens } from './source-map.js';
+import { escapePointerToken, pointerTokens } from './yaml/source-map.js';
 
 export interface SchemaViolation {
   readonly message: string;

@@ -1,6 +1,6 @@
 /** What a kind of topology is to the pipeline: its rules, and how it lints a schema-valid document. */
 import type { TopologyAnalysis } from './scom/analysis/index.js';
-import type { ParseLimits } from '../io/parse.js';
+import type { ParseLimits } from '../io/yaml/parse.js';
 import type { Topology } from './scom/model/types.js';
 import type { CompiledPolicy } from '../policies/types.js';
 import type { FileResult, KindPoolResult, ManagementGroupResult } from '../results.js';

@@ -8,7 +8,7 @@ import { plural } from '../../rules/types.js';
 import type { Config } from '../../config/config.js';
 import { describeRules } from '../../rules/descriptors.js';
 import { ignoreMatcher } from '../../io/files/ignore.js';
-import { NO_NODES, SourceMap } from '../../io/source-map.js';
+import { NO_NODES, SourceMap } from '../../io/yaml/source-map.js';
 import { syntaxOutcome } from '../../lint.js';
 import { summarise, type Results } from '../../results.js';
 import { outputPairs, readStandardInput, repoPathFn, repositoryLinks, repositoryRoot, type OptionToken } from '../outputs.js';

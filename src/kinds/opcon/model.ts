@@ -4,7 +4,7 @@
  * (DOMAIN.md, OPC-SM). Settings are read as Windows reads an ini file: keys in any case.
  */
 import { SMASERVMAN } from '../../domain/facts.js';
-import { pointer } from '../../io/source-map.js';
+import { pointer } from '../../io/yaml/source-map.js';
 import { clip } from '../../rules/types.js';
 import { editDistance } from '../../util/suggest.js';
 import type { ModelIssue } from '../scom/model/normalise.js';

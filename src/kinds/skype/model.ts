@@ -1,5 +1,5 @@
 /** Skype for Business Front End pools and their pairing (FORMAT.md `kind: skype-pool-pair`). */
-import { pointer } from '../../io/source-map.js';
+import { pointer } from '../../io/yaml/source-map.js';
 import type { ModelIssue } from '../scom/model/normalise.js';
 import { nameKey } from '../scom/model/types.js';
 

@@ -10,7 +10,7 @@ import { weakestPoolHeadline } from '../../report/headline.js';
 import { flaggedPaths } from '../../report/flagged.js';
 import { drawnLabel, fitFirst, fitText, textWidth } from '../../report/fit-text.js';
 import { maxOf } from '../../util/extremes.js';
-import { pointer } from '../../io/source-map.js';
+import { pointer } from '../../io/yaml/source-map.js';
 
 export interface SkypeView {
   readonly width: number;

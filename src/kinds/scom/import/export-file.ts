@@ -7,8 +7,8 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../../../errors.js';
 import { describeLinkError } from '../../../io/files/errors.js';
-import { DEFAULT_PARSE_LIMITS, parseDocument } from '../../../io/parse.js';
-import { pointer, type SourceMap } from '../../../io/source-map.js';
+import { DEFAULT_PARSE_LIMITS, parseDocument } from '../../../io/yaml/parse.js';
+import { pointer, type SourceMap } from '../../../io/yaml/source-map.js';
 import { clip } from '../../../rules/types.js';
 
 /** The export's format version that this pooltopo reads. */

@@ -6,8 +6,8 @@
  */
 import { PooltopoError } from '../../../errors.js';
 import { readTopologyFile } from '../../../io/files/read.js';
-import { DEFAULT_PARSE_LIMITS, parseDocument, syntaxOf } from '../../../io/parse.js';
-import type { SourceMap } from '../../../io/source-map.js';
+import { DEFAULT_PARSE_LIMITS, parseDocument, syntaxOf } from '../../../io/yaml/parse.js';
+import type { SourceMap } from '../../../io/yaml/source-map.js';
 import { clip } from '../../../rules/types.js';
 import { closest } from '../../../util/suggest.js';
 import { firstLabel, sameHost, type ServerIndex } from './names.js';

@@ -4,7 +4,7 @@
  * model issue (for the `unknown-reference`, `duplicate-name` and `schema` rules) and left out.
  */
 import { DEFAULT_POOLS, DEFAULT_SCOM_VERSION, IMPLICIT_DATA_CENTER, type ScomVersion } from '../../../domain/facts.js';
-import { pointer } from '../../../io/source-map.js';
+import { pointer } from '../../../io/yaml/source-map.js';
 import type { DurationResult } from './duration.js';
 import type { ClusterNodeDoc, GatewayDoc, PoolDoc, ScomDocument, ServerDoc } from './document.js';
 import {

@@ -1,4 +1,4 @@
-import { pointer } from '../../../io/source-map.js';
+import { pointer } from '../../../io/yaml/source-map.js';
 import { defineRule, type Report } from '../../../rules/types.js';
 import type { SkypeContext } from '../context.js';
 import { backupProblems } from '../model.js';

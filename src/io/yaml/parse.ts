@@ -6,8 +6,8 @@
  * the slower checks (every duplicate key, alias expansion) run only where the text calls for them.
  */
 import * as yaml from 'js-yaml';
-import { MAX_FINDINGS_PER_RULE } from '../results.js';
-import { clip } from '../rules/types.js';
+import { MAX_FINDINGS_PER_RULE } from '../../results.js';
+import { clip } from '../../rules/types.js';
 import { fastParse, resolvePlain } from './fast-yaml.js';
 import { jsonError } from './json-check.js';
 import { CollectionIndex, NO_NODES, SourceMap, pointerTokens, type NodeOffsets, type NodeResolver } from './source-map.js';
