@@ -1,4 +1,4 @@
-// jsonError (src/io/json-check.ts) must agree with JSON.parse on what is JSON: on generated JSON,
+// jsonError (src/io/yaml/json-check.ts) must agree with JSON.parse on what is JSON: on generated JSON,
 // and on the same texts damaged where mistakes happen (a comma, a quote, a bracket, a comment).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
