@@ -12,7 +12,9 @@ import * as yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMATS } from '../src/formatters/index.js';
 import { formatJson } from '../src/formatters/json.js';
-import { lintText, RULES, validate } from '../src/index.js';
+import { lintText } from '../src/lint.js';
+import { RULES } from '../src/api/rules.js';
+import { validate } from '../src/api/validate.js';
 import { isScomPool, summarise, type PoolResult } from '../src/results.js';
 import { ROOT, runCli } from './support/run-cli.js';
 

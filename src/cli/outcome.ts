@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 import { PooltopoError } from '../errors.js';
-import { validateOutcomes, type LintOutcome, type ValidateOptions } from '../index.js';
+import { validateOutcomes, type ValidateOptions } from '../api/validate.js';
+import type { LintOutcome } from '../lint.js';
 import { ruleById } from '../rules/index.js';
 import { INTERNAL_ERROR } from '../rules/common/internal-error.js';
 import { plural } from '../rules/types.js';

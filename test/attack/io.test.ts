@@ -10,7 +10,9 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, sy
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
-import { PooltopoError, lintText, validate } from '../../src/index.js';
+import { PooltopoError } from '../../src/errors.js';
+import { lintText } from '../../src/lint.js';
+import { validate } from '../../src/api/validate.js';
 import { ROOT, spawnCli, type CliRun } from '../support/run-cli.js';
 import { checkout, VICTIM_KEY, type Checkout } from './io-trees.js';
 

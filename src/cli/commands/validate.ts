@@ -3,7 +3,7 @@ import { PooltopoError } from '../../errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../../formatters/index.js';
 import { decodeText, DEFAULT_READ_LIMITS } from '../../io/files/read.js';
 import { refuseOverwritingInput } from '../../io/files/write.js';
-import { validate, type ValidateOptions } from '../../index.js';
+import { validate, type ValidateOptions } from '../../api/validate.js';
 import { plural } from '../../rules/types.js';
 import type { Config } from '../../config/config.js';
 import { describeRules } from '../../rules/descriptors.js';
