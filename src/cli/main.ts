@@ -6,12 +6,13 @@
 import { parseArgs } from 'node:util';
 import { PooltopoError } from '../errors.js';
 import { closest } from '../util/suggest.js';
-import { list, oneLine, pkg, type Io } from './command.js';
+import { list, oneLine, type Io } from './shared/command.js';
+import { pkg } from '../util/package-info.js';
 import { COMMANDS, commandNamed, ownersOf } from './commands/index.js';
 import { IMPORTERS } from './commands/import.js';
 import { usageMessage } from './parse-errors.js';
 
-export type { Io } from './command.js';
+export type { Io } from './shared/command.js';
 
 const USAGE = `Usage: pooltopo <command> [options]
 

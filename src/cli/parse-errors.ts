@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { closest } from '../util/suggest.js';
 import { own } from '../util/own.js';
-import { list, type Command } from './command.js';
+import { list, type Command } from './shared/command.js';
 import { ownersOf } from './commands/index.js';
 
 type OptionSpec = { readonly type: 'string' | 'boolean'; readonly short?: string };

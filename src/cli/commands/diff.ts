@@ -1,6 +1,6 @@
 /** `pooltopo diff OLD NEW | FILE --base REF`: what a change does to resilience (the comparison loads only here). */
-import type { Command } from '../command.js';
-import { CONFIG_OPTIONS, HELP_OPTION } from '../options.js';
+import type { Command } from '../shared/command.js';
+import { CONFIG_OPTIONS, HELP_OPTION } from '../shared/options.js';
 
 const DIFF_USAGE = `Usage: pooltopo diff OLD NEW [options]
        pooltopo diff FILE --base REF [options]
@@ -39,7 +39,7 @@ export const diffCommand: Command = {
     'fail-on': { type: 'string' },
   },
   async run(values, positionals, io) {
-    const { runDiff } = await import('../diff-command.js');
+    const { runDiff } = await import('../shared/diff-run.js');
     return runDiff(values, positionals, io);
   },
 };

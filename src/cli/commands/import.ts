@@ -2,8 +2,8 @@
 import { PooltopoError } from '../../errors.js';
 import { KIND_PLUGINS } from '../../kinds/registry.js';
 import { closest } from '../../util/suggest.js';
-import { list, oneLine, type Command, type Io, type Values } from '../command.js';
-import { HELP_OPTION, emit, outputOf, writeOptions } from '../options.js';
+import { list, oneLine, type Command, type Io, type Values } from '../shared/command.js';
+import { HELP_OPTION, emit, outputOf, writeOptions } from '../shared/options.js';
 
 /** The importers of the kinds that have one (`import opcon`). */
 export const IMPORTERS = KIND_PLUGINS.flatMap((k) => ('importer' in k && k.importer ? [k.importer] : []));

@@ -1,5 +1,5 @@
 /** The command table: each command's help, options and run, one file each beside this one. */
-import type { Command } from '../command.js';
+import type { Command } from '../shared/command.js';
 import { diffCommand } from './diff.js';
 import { importCommand } from './import.js';
 import { planCommand } from './plan.js';

@@ -2,9 +2,9 @@
 import { PooltopoError } from '../../errors.js';
 import { escapeJsonForTerminal } from '../../formatters/text.js';
 import { DEFAULT_SETTINGS, MAX_TARGET_TOLERABLE_FAILURES } from '../../settings.js';
-import type { Command, Io, Values } from '../command.js';
-import { CONFIG_OPTIONS, HELP_OPTION, OUTPUT_OPTIONS, emit, outputOf, readBy, stylishOrJson, wantsColor, writeOptions } from '../options.js';
-import { internalError, modelOf } from '../outcome.js';
+import type { Command, Io, Values } from '../shared/command.js';
+import { CONFIG_OPTIONS, HELP_OPTION, OUTPUT_OPTIONS, emit, outputOf, readBy, stylishOrJson, wantsColor, writeOptions } from '../shared/options.js';
+import { internalError, modelOf } from '../shared/outcome.js';
 
 const PLAN_USAGE = `Usage: pooltopo plan FILE [--target-failures N] [options]
 

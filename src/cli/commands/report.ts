@@ -2,9 +2,10 @@
 import { PooltopoError } from '../../errors.js';
 import { DEFAULT_SETTINGS } from '../../settings.js';
 import { describeRules } from '../../rules/descriptors.js';
-import { oneLine, pkg, warnOn, type Command, type Io, type Values } from '../command.js';
-import { CONFIG_OPTIONS, HELP_OPTION, configFor, emit, failOnOf, failing, outputOf, readBy, writeOptions } from '../options.js';
-import { internalError, lintOne } from '../outcome.js';
+import { oneLine, warnOn, type Command, type Io, type Values } from '../shared/command.js';
+import { pkg } from '../../util/package-info.js';
+import { CONFIG_OPTIONS, HELP_OPTION, configFor, emit, failOnOf, failing, outputOf, readBy, writeOptions } from '../shared/options.js';
+import { internalError, lintOne } from '../shared/outcome.js';
 
 const REPORT_USAGE = `Usage: pooltopo report FILE [-o OUT.html] [options]
 

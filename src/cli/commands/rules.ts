@@ -3,9 +3,9 @@ import { PooltopoError } from '../../errors.js';
 import { ruleById } from '../../rules/index.js';
 import { describeRules } from '../../rules/descriptors.js';
 import { closest } from '../../util/suggest.js';
-import { formatRuleDoc, formatRuleList } from '../rules-command.js';
-import { escapeLines, type Command } from '../command.js';
-import { CONFIG_OPTIONS, HELP_OPTION, configFor } from '../options.js';
+import { formatRuleDoc, formatRuleList } from '../shared/rules-text.js';
+import { escapeLines, type Command } from '../shared/command.js';
+import { CONFIG_OPTIONS, HELP_OPTION, configFor } from '../shared/options.js';
 
 const RULES_USAGE = `Usage: pooltopo rules [RULE-ID] [options]
 

@@ -1,7 +1,7 @@
 /** `pooltopo schema`: the JSON Schema of the topology format. */
 import { topologySchemaText } from '../../io/schema.js';
-import type { Command } from '../command.js';
-import { HELP_OPTION } from '../options.js';
+import type { Command } from '../shared/command.js';
+import { HELP_OPTION } from '../shared/options.js';
 
 const SCHEMA_USAGE = `Usage: pooltopo schema
 

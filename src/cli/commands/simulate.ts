@@ -2,9 +2,9 @@
 import { PooltopoError } from '../../errors.js';
 import { escapeJsonForTerminal } from '../../formatters/text.js';
 import { kindPlugin } from '../../kinds/registry.js';
-import type { Command, Io, Values } from '../command.js';
-import { CONFIG_OPTIONS, HELP_OPTION, OUTPUT_OPTIONS, configFor, emit, outputOf, readBy, stylishOrJson, wantsColor, writeOptions } from '../options.js';
-import { cannotAnalyse, internalError, lintOne, warnOfErrors } from '../outcome.js';
+import type { Command, Io, Values } from '../shared/command.js';
+import { CONFIG_OPTIONS, HELP_OPTION, OUTPUT_OPTIONS, configFor, emit, outputOf, readBy, stylishOrJson, wantsColor, writeOptions } from '../shared/options.js';
+import { cannotAnalyse, internalError, lintOne, warnOfErrors } from '../shared/outcome.js';
 
 const SIMULATE_USAGE = `Usage: pooltopo simulate FILE --down NAME[,NAME...] [--down ...] | --partition SIDE|SIDE [options]
 

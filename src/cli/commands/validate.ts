@@ -11,10 +11,11 @@ import { ignoreMatcher } from '../../io/files/ignore.js';
 import { NO_NODES, SourceMap } from '../../io/yaml/source-map.js';
 import { syntaxOutcome } from '../../lint.js';
 import { summarise, type Results } from '../../results.js';
-import { outputPairs, readStandardInput, repoPathFn, repositoryLinks, repositoryRoot, type OptionToken } from '../outputs.js';
-import { oneLine, pkg, warnOn, type Command, type Io, type Values } from '../command.js';
-import { CONFIG_OPTIONS, HELP_OPTION, OUTPUT_OPTIONS, configFor, emit, failOnOf, failing, readBy, wantsColor, writeOptions } from '../options.js';
-import { internalError } from '../outcome.js';
+import { outputPairs, readStandardInput, repoPathFn, repositoryLinks, repositoryRoot, type OptionToken } from '../shared/outputs.js';
+import { oneLine, warnOn, type Command, type Io, type Values } from '../shared/command.js';
+import { pkg } from '../../util/package-info.js';
+import { CONFIG_OPTIONS, HELP_OPTION, OUTPUT_OPTIONS, configFor, emit, failOnOf, failing, readBy, wantsColor, writeOptions } from '../shared/options.js';
+import { internalError } from '../shared/outcome.js';
 
 const VALIDATE_USAGE = `Usage: pooltopo validate FILE|DIR|GLOB... [options]
 

@@ -4,14 +4,14 @@
  * where a rule failed.
  */
 import * as path from 'node:path';
-import { PooltopoError } from '../errors.js';
-import { validateOutcomes, type ValidateOptions } from '../api/validate.js';
-import type { LintOutcome } from '../lint.js';
-import { ruleById } from '../rules/index.js';
-import { INTERNAL_ERROR } from '../rules/common/internal-error.js';
-import { plural } from '../rules/types.js';
-import type { Finding } from '../results.js';
-import type { Config } from '../config/config.js';
+import { PooltopoError } from '../../errors.js';
+import { validateOutcomes, type ValidateOptions } from '../../api/validate.js';
+import type { LintOutcome } from '../../lint.js';
+import { ruleById } from '../../rules/index.js';
+import { INTERNAL_ERROR } from '../../rules/common/internal-error.js';
+import { plural } from '../../rules/types.js';
+import type { Finding } from '../../results.js';
+import type { Config } from '../../config/config.js';
 import { oneLine, warnOn, type Io, type Values } from './command.js';
 import { configFor } from './options.js';
 

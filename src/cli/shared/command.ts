@@ -2,9 +2,8 @@
  * What every command is given and shares: the `Io` it writes through (so tests run the CLI
  * in-process), the shape of a command, and the one-line wording of what goes to standard error.
  */
-import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
-import { escapeForTerminal } from '../formatters/text.js';
+import { escapeForTerminal } from '../../formatters/text.js';
 import type { OptionToken } from './outputs.js';
 
 export interface Io {
@@ -19,14 +18,6 @@ export interface Io {
   /** Standard input, up to `limit` bytes and one more (default: read from descriptor 0). */
   readonly readStdin?: (limit: number) => Uint8Array;
 }
-
-let packageJson: { version: string; homepage: string } | undefined;
-/** pooltopo's package.json, read when first needed (no work at module load). */
-export function pkg(): { version: string; homepage: string } {
-  packageJson ??= JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; homepage: string };
-  return packageJson;
-}
-
 
 /** A command's parsed options, by long name. */
 export type Values = Record<string, unknown>;

@@ -2,11 +2,11 @@
  * The options several commands share (help, config, output, --fail-on, colour) and how their
  * values are read: each refuses a bad value with a usage error (exit 2) in one line.
  */
-import { PooltopoError } from '../errors.js';
-import { refuseOverwritingInput, writeFileAtomic, type WriteOptions } from '../io/files/write.js';
-import { loadConfig } from '../config/load.js';
-import { NO_CONFIG, type Config } from '../config/config.js';
-import { SEVERITIES, atOrAbove, type Severity } from '../rules/types.js';
+import { PooltopoError } from '../../errors.js';
+import { refuseOverwritingInput, writeFileAtomic, type WriteOptions } from '../../io/files/write.js';
+import { loadConfig } from '../../config/load.js';
+import { NO_CONFIG, type Config } from '../../config/config.js';
+import { SEVERITIES, atOrAbove, type Severity } from '../../rules/types.js';
 import { warnOn, type Io, type Values } from './command.js';
 
 export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
