@@ -38,7 +38,7 @@ function writeAll(fd, text) {
 }
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 // At most this much in one write: one write of a large result to a file (`> out.json`) is slower
-// than several of this size (src/io/files.ts's WRITE_CHUNK_BYTES, which this matches).
+// than several of this size (src/io/files/write.ts's WRITE_CHUNK_BYTES, which this matches).
 const WRITE_CHUNK_BYTES = 256 * 1024;
 /** The descriptors whose reader has gone. */
 const closed = new Set();

@@ -4,7 +4,7 @@
  * finding, by the node they point at), and each group checked for pairs that contradict.
  */
 import { describe, expect, it } from 'vitest';
-import { validate } from '../src/index.js';
+import { validate } from '../src/api/validate.js';
 import { FIXTURES, ROOT } from './fixture-files.js';
 
 /** Rule pairs whose advice cannot both hold for one pool. */

@@ -1,8 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PooltopoError, RULES, describeRules, loadConfig, ruleById, isOpconResult, isScomPool, isScomResult, isSkypePool, isSkypeResult, lintText, validate } from '../src/index.js';
+import { PooltopoError, RULES, describeRules, loadConfig, ruleById, lintText, validate } from '../src/index.js';
+import { isOpconResult } from '../src/api/kinds/opcon.js';
+import { isScomPool, isScomResult } from '../src/api/kinds/scom.js';
+import { isSkypePool, isSkypeResult } from '../src/api/kinds/skype.js';
 import { ROOT } from './fixture-files.js';
 import { REGISTRY } from '../src/kinds/registry.js';
 
@@ -179,6 +182,23 @@ describe('library API', () => {
       }
       if (f.kind === undefined || f.kind === 'opcon-failover') expect(f.pools).toEqual([]);
     }
+  });
+
+  it('exports about 15 names from the root, and each kind from its own subpath (package.json exports)', async () => {
+    // Runtime names only: the root's types are ValidateOptions, TextInput, LintOptions, LintOutcome, Config, Results, FileResult and Finding.
+    expect(Object.keys(await import('../src/index.js')).sort()).toEqual(['PooltopoError', 'RULES', 'describeRules', 'lintText', 'loadConfig', 'ruleById', 'topologySchemaText', 'validate', 'validateOutcomes']);
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, string | { types: string; default: string }> };
+    const entries = Object.entries(pkg.exports).filter((e): e is [string, { types: string; default: string }] => typeof e[1] === 'object');
+    expect(entries.map(([name]) => name)).toEqual(['.', './kinds/scom', './kinds/skype', './kinds/opcon', './types']);
+    for (const [name, entry] of entries) {
+      const source = name === '.' ? 'src/index.ts' : entry.default.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts');
+      expect(existsSync(path.join(ROOT, source)), name).toBe(true);
+      expect(entry.types, name).toBe(entry.default.replace(/\.js$/, '.d.ts'));
+    }
+    expect(Object.keys(await import('../src/api/kinds/scom.js')).sort()).toEqual(['isScomPool', 'isScomResult']);
+    expect(Object.keys(await import('../src/api/kinds/skype.js')).sort()).toEqual(['isSkypePool', 'isSkypeResult']);
+    expect(Object.keys(await import('../src/api/kinds/opcon.js')).sort()).toEqual(['isOpconResult']);
+    expect(Object.keys(await import('../src/api/types.js'))).toEqual([]);
   });
 
   it('exports every rule with its metadata', () => {

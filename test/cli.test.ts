@@ -3,7 +3,7 @@ import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, op
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WRITE_CHUNK_BYTES, writeFileAtomic } from '../src/io/files.js';
+import { WRITE_CHUNK_BYTES, writeFileAtomic } from '../src/io/files/write.js';
 import { ROOT, runCli, spawnCli } from './support/run-cli.js';
 
 const GOOD = 'version: 1\nname: Test\ndatabases:\n  operational:\n    server: sql01\nmanagementServers:\n  - name: ms01\n  - name: ms02\n';

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyseTopology } from '../src/kinds/scom/analysis/index.js';
-import { lintText } from '../src/index.js';
+import { lintText } from '../src/api/lint.js';
 import { normalise } from '../src/kinds/scom/model/normalise.js';
 import { parseDocument } from '../src/io/yaml/parse.js';
 import { simulate } from '../src/kinds/scom/analysis/simulate.js';

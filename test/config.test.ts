@@ -64,7 +64,7 @@ describe('config file', () => {
     expect((await runCli(['validate', 'stretched.yaml', '--config', '../.pooltopo.yml'], { cwd: path.join(root, 'sites') })).stderr).toBe('');
     expect((await runCli(['validate', 'stretched.yaml', '--no-config'], { cwd: path.join(root, 'sites') })).stderr).toBe('');
     // The library tells its onWarning, and refuses an option it does not take.
-    const { loadConfig } = await import('../src/index.js');
+    const { loadConfig } = await import('../src/config/load.js');
     const warnings: string[] = [];
     const config = await loadConfig(root, undefined, { onWarning: (w) => warnings.push(w) });
     expect([config.file, warnings]).toEqual(['.pooltopo.yaml', ['".pooltopo.yml" is not read: ".pooltopo.yaml" beside it is the config file that applies (remove one of them)']]);

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { fastParse, resolvePlain } from '../src/io/yaml/fast-yaml.js';
 import { DEFAULT_PARSE_LIMITS, parseDocument, parseWithEvents } from '../src/io/yaml/parse.js';
 import { escapePointerToken, type NodeOffsets } from '../src/io/yaml/source-map.js';
-import { lintText } from '../src/lint.js';
+import { lintText } from '../src/api/lint.js';
 import { ROOT } from './fixture-files.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261125);

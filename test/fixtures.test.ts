@@ -3,7 +3,7 @@
  * there (rule id, line, column, pool) and, where listed, the pool figures.
  */
 import { describe, expect, it } from 'vitest';
-import { validate } from '../src/index.js';
+import { validate } from '../src/api/validate.js';
 import { FIXTURES, ROOT, readExpected } from './fixture-files.js';
 
 describe('fixtures give exactly their expected findings', () => {

@@ -7,8 +7,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintText, validate } from '../src/index.js';
-import { decodeText } from '../src/io/files.js';
+import { lintText } from '../src/api/lint.js';
+import { validate } from '../src/api/validate.js';
+import { decodeText } from '../src/io/files/read.js';
 
 const scom = (extra: string) => `version: 1\nname: X\n${extra}managementServers:\n  - {name: ms01, dataCenter: a}\n  - {name: ms02, dataCenter: b}\ndataCenters: [{name: a}, {name: b}]\n`;
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isOpconResult, lintText } from '../src/index.js';
+import { isOpconResult } from '../src/kinds/results.js';
+import { lintText } from '../src/api/lint.js';
 import { TOPOLOGY_KEYS } from '../src/kinds/index.js';
 import { REGISTRY } from '../src/kinds/registry.js';
 import { runCli } from './support/run-cli.js';
@@ -238,7 +239,7 @@ describe('simulate for the other kinds', () => {
   });
 
   it('shows two SAMs when communication loss triggers failover', async () => {
-    const { lintText } = await import('../src/index.js');
+    const { lintText } = await import('../src/api/lint.js');
     const { simulateOpconEvent } = await import('../src/kinds/opcon/commands/simulate.js');
     const text = 'version: 1\nkind: opcon-failover\nname: x\nmachines:\n  - {name: a, mode: Primary, settings: {FailOverSocketNumber: 1}}\n  - {name: b, mode: Secondary, settings: {FailOverSocketNumber: 1, PrimaryMachine: a, SyncLostFailover: Y}}\n';
     const o = await lintText(text, 'x.yaml');

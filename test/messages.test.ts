@@ -1,6 +1,6 @@
 /** Messages count in words that agree with the number: "1 management server", "0 management servers", never "(s)". */
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/index.js';
+import { lintText } from '../src/api/lint.js';
 import { RULES } from '../src/rules/index.js';
 import { plural } from '../src/core/rule.js';
 

@@ -1,6 +1,6 @@
 /** Names in the shared namespace of servers and data centres: a clash is one finding, not a broken model. */
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/index.js';
+import { lintText } from '../src/api/lint.js';
 
 describe('a server named as a data centre', () => {
   const text = [
@@ -30,7 +30,7 @@ describe('a server named as a data centre', () => {
 
   it('is refused by simulate, which cannot tell which is down; the report\'s what-if rows know', async () => {
     const { runCli } = await import('./support/run-cli.js');
-    const { validateOutcomes } = await import('../src/index.js');
+    const { validateOutcomes } = await import('../src/api/validate.js');
     const { scomReportView } = await import('../src/kinds/scom/report/report.js');
     const { DEFAULT_SETTINGS } = await import('../src/core/settings.js');
     const { mkdtempSync, writeFileSync } = await import('node:fs');

@@ -12,6 +12,7 @@ let copy: string;
 beforeAll(() => {
   copy = mkdtempSync(path.join(tmpdir(), 'pooltopo-new-rule-'));
   cpSync(path.join(ROOT, 'src'), path.join(copy, 'src'), { recursive: true });
+  cpSync(path.join(ROOT, 'test/rules'), path.join(copy, 'test/rules'), { recursive: true });
   for (const f of ['tsconfig.json', 'package.json']) cpSync(path.join(ROOT, f), path.join(copy, f));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
 });
@@ -30,6 +31,7 @@ describe('new-rule', () => {
       'test/fixtures/rules/opcon/.expected/no-backup.fires.yaml',
       'test/fixtures/rules/opcon/.expected/no-backup.quiet.yaml',
       'src/kinds/opcon/index.ts',
+      'test/rules/opcon.cases.ts',
     ]);
     for (const { files } of made) for (const f of files) expect(existsSync(path.join(copy, f)), f).toBe(true);
 
@@ -42,6 +44,8 @@ describe('new-rule', () => {
     expect(read('test/fixtures/rules/skype/.expected/no-edge-pool.fires.yaml')).toMatch(/\nfindings:\n {2}- \{ruleId: skype\/no-edge-pool, line: 1, column: 1\}\n$/);
     expect(read('test/fixtures/rules/skype/.expected/no-edge-pool.quiet.yaml')).toMatch(/\nfindings: \[\]\n$/);
 
+    // Its cases, to complete: the quiet design as the valid case, an invalid case whose message id is still TODO.
+    expect(read('test/rules/opcon.cases.ts')).toMatch(/import noBackup from '\.\.\/\.\.\/src\/kinds\/opcon\/rules\/no-backup\.js';[\s\S]*\n {2}cases\(noBackup, \{\n {4}valid: \[\{ yaml: `version: 1\nkind: opcon-failover\n[\s\S]*messageId: 'TODO' \}\],\n {2}\}\),\n\];\n$/);
     const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(copy, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);

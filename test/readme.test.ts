@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config/load.js';
-import { lintText } from '../src/index.js';
+import { lintText } from '../src/api/lint.js';
 import { ROOT } from './fixture-files.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateOutcomes } from '../src/index.js';
+import { validateOutcomes } from '../src/api/validate.js';
 import { describeRule } from '../src/rules/descriptors.js';
 import { RULES } from '../src/rules/index.js';
 import { buildReportView } from '../src/report/view-model.js';

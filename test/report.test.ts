@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateOutcomes } from '../src/index.js';
+import { validateOutcomes } from '../src/api/validate.js';
 import { describeRule } from '../src/rules/descriptors.js';
 import { RULES } from '../src/rules/index.js';
 import { buildReportView } from '../src/report/view-model.js';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeSchema } from '../tools/build/schema.mjs';
 import { KINDS } from '../src/kinds/index.js';
-import { lintText } from '../src/index.js';
+import { lintText } from '../src/api/lint.js';
 import { ROOT } from './fixture-files.js';
 
 describe('topology schema', () => {

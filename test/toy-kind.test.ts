@@ -37,7 +37,7 @@ describe('a toy kind added through the registry alone', () => {
   });
 
   it('refuses what its schema refuses, finds its model issues, and tells a file without `kind` which kind to add', async () => {
-    const { lintText } = await import('../src/lint.js');
+    const { lintText } = await import('../src/api/lint.js');
     const bad = await lintText('version: 1\nkind: toy-cluster\nname: x\nnodes: [{name: a, votes: -1}]\n', 'x.yaml');
     expect(bad.result.findings.map((f) => [f.ruleId, f.path])).toEqual([['schema', '/nodes/0/votes']]);
     const twice = await lintText('version: 1\nkind: toy-cluster\nname: x\nnodes: [{name: a}, {name: A}, {name: b}]\n', 'x.yaml');
@@ -48,7 +48,10 @@ describe('a toy kind added through the registry alone', () => {
     expect(unknown.result.findings[0]?.message).toContain('toy-cluster');
   });
 
-  it('simulates', async () => {
+  it('simulates, and says how in simulate --help', async () => {
+    const help = await runCli(['simulate', '--help']);
+    expect(help.stdout).toContain('For kind toy-cluster, --down names nodes: whether a majority of the votes is left.');
+    expect(help.stdout).toContain('For kind skype-pool-pair, --down names pools');
     const keeps = await runCli(['simulate', `${DIR}/three-nodes.yaml`, '--down', 'n1']);
     expect([keeps.code, keeps.stdout]).toEqual([0, 'lab with n1 down: 2 of 2 votes needed, keeps quorum\n']);
     const loses = await runCli(['simulate', `${DIR}/three-nodes.yaml`, '--down', 'n1', '--down', 'n2']);

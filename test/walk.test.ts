@@ -23,7 +23,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { expandPatterns } = await import('../src/io/files.js');
+const { expandPatterns } = await import('../src/io/files/expand.js');
 
 const root = mkdtempSync(path.join(tmpdir(), 'pooltopo-walk-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -9,31 +9,33 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where defineRule and Report live (relative to the project): one constant, for when they move. */
-export const RULE_TYPES = 'src/rules/types.ts';
+/** Where defineRule and Problem live (relative to the project): one constant, for when they move. */
+export const RULE_TYPES = 'src/core/rule.ts';
 
 /** The header of an expected-findings file, as scripts/record-expected.mjs writes it. */
 const EXPECTED_HEADER = '# Recorded by scripts/record-expected.mjs and reviewed by hand: every finding this file must give.';
 
 /**
  * Each kind: where its rules are, the list that registers them, the prefix of their ids, the
- * context their check sees (SCOM's is the rule types' default), a category its rules commonly
+ * context their check sees (in the kind's rules/context.ts), a category its rules commonly
  * take, and a small file of the kind that gives no finding, to start both fixtures from.
  */
 export const KINDS = {
   scom: {
     rules: 'src/kinds/scom/rules',
     list: { file: 'src/kinds/scom/rules/index.ts', name: 'SCOM_RULES' },
+    cases: 'test/rules/scom.cases.ts',
     prefix: '',
-    context: { name: 'RuleContext', module: RULE_TYPES },
+    context: { name: 'RuleContext', module: 'src/kinds/scom/rules/context.ts' },
     category: 'quorum',
     fixture: ['version: 1', 'name: Fixture', 'databases:', '  operational:', '    server: sql01', 'managementServers:', '  - name: ms01', '  - name: ms02'],
   },
   opcon: {
     rules: 'src/kinds/opcon/rules',
     list: { file: 'src/kinds/opcon/index.ts', name: 'OPCON_RULES' },
+    cases: 'test/rules/opcon.cases.ts',
     prefix: 'opcon/',
-    context: { name: 'OpconContext', module: 'src/kinds/opcon/context.ts' },
+    context: { name: 'OpconContext', module: 'src/kinds/opcon/rules/context.ts' },
     category: 'failover',
     fixture: ['version: 1', 'kind: opcon-failover', 'name: Fixture', 'database:', '  replication: none', 'machines:', '  - name: opcon01',
       '    mode: StandAlone', '    serviceStartType: automatic-delayed', '  - name: opcon02', '    mode: StandAlone', '    serviceStartType: manual'],
@@ -41,8 +43,9 @@ export const KINDS = {
   skype: {
     rules: 'src/kinds/skype/rules',
     list: { file: 'src/kinds/skype/index.ts', name: 'SKYPE_RULES' },
+    cases: 'test/rules/skype.cases.ts',
     prefix: 'skype/',
-    context: { name: 'SkypeContext', module: 'src/kinds/skype/context.ts' },
+    context: { name: 'SkypeContext', module: 'src/kinds/skype/rules/context.ts' },
     category: 'failover',
     fixture: ['version: 1', 'kind: skype-pool-pair', 'name: Fixture', 'pools:',
       ...['a', 'b'].flatMap((p, i) => [`  - name: pool-${p}.contoso.com`, '    edition: enterprise', '    platform: physical', '    operatingSystem: Windows Server 2019',
@@ -90,8 +93,8 @@ export function ruleSource(kindName, id, ruleFile) {
   const types = specifier(dir, RULE_TYPES);
   const contextFromTypes = kind.context.module === RULE_TYPES;
   const imports = contextFromTypes
-    ? [`import { defineRule, type ${kind.context.name}, type Report } from '${types}';`]
-    : [`import { defineRule, type Report } from '${types}';`, `import type { ${kind.context.name} } from '${specifier(dir, kind.context.module)}';`];
+    ? [`import { defineRule, type ${kind.context.name}, type Problem } from '${types}';`]
+    : [`import { defineRule, type Problem } from '${types}';`, `import type { ${kind.context.name} } from '${specifier(dir, kind.context.module)}';`];
   return `${imports.join('\n')}
 
 export default defineRule<${kind.context.name}>({
@@ -107,12 +110,30 @@ export default defineRule<${kind.context.name}>({
     sources: [],
     messages: { TODO: 'TODO: what is wrong with "{{name}}", and what to do.' },
   },
-  *check(context): Iterable<Report> {
-    // TODO: yield a report per problem: { messageId, data, path } (path: the JSON Pointer of the node).
+  *check(context): Iterable<Problem> {
+    // TODO: yield a problem per thing wrong: { messageId, data, path } (path: the JSON Pointer of the node).
     void context;
   },
 });
 `;
+}
+
+/**
+ * The kind's rule cases (test/rules/<kind>.cases.ts) with an entry for the new rule: its quiet
+ * design as the valid case, and an invalid case to complete (test/rules/coverage.test.ts fails
+ * until every message id has one).
+ */
+export function withCases(text, identifier, importPath, design) {
+  const lines = text.split('\n');
+  const lastImport = lines.reduce((last, line, i) => (/^import \w+ from '\.{1,2}\/.*';$/.test(line) ? i : last), -1);
+  if (lastImport < 0) throw new ScaffoldError(`no import of a rule in the cases' file`);
+  lines.splice(lastImport + 1, 0, `import ${identifier} from '${importPath}';`);
+  const end = lines.lastIndexOf('];');
+  if (end < 0) throw new ScaffoldError(`no end of the cases' list`);
+  const yaml = '`' + design.replace(/[`\\$]/g, (c) => `\\${c}`) + '`';
+  lines.splice(end, 0, '', `  cases(${identifier}, {`, `    valid: [{ yaml: ${yaml} }],`,
+    `    // TODO: one invalid case per message id: { yaml, messageId, data, path }.`, `    invalid: [{ yaml: ${yaml}, messageId: 'TODO' }],`, '  }),');
+  return lines.join('\n');
 }
 
 /** Adds the rule's import and its entry to the kind's list. */
@@ -156,6 +177,10 @@ export function newRule(root, kindArg, idArg) {
   const listFile = path.join(root, kind.list.file);
   const list = registered(readFileSync(listFile, 'utf8'), kindName, identifier, specifier(path.dirname(kind.list.file), ruleFile));
   const fixture = kind.fixture.join('\n');
+  const casesFile = path.join(root, kind.cases);
+  const withCase = existsSync(casesFile)
+    ? withCases(readFileSync(casesFile, 'utf8'), identifier, specifier(path.dirname(kind.cases), ruleFile), `${fixture}\n`)
+    : undefined;
   const files = {
     [ruleFile]: ruleSource(kindName, id, ruleFile),
     [fires]: `# TODO: change this file until it gives ${id} (and only the findings its expected file lists).\n${fixture}\n`,
@@ -168,7 +193,8 @@ export function newRule(root, kindArg, idArg) {
     writeFileSync(path.join(root, f), text);
   }
   writeFileSync(listFile, list);
-  return { id, files: [...written, kind.list.file] };
+  if (withCase !== undefined) writeFileSync(casesFile, withCase);
+  return { id, files: [...written, kind.list.file, ...(withCase !== undefined ? [kind.cases] : [])] };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -6,7 +6,7 @@
 import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../util/errors.js';
-import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files.js';
+import { DEFAULT_READ_LIMITS, readTopologyFile } from '../io/files/read.js';
 import { ignoreListProblem } from '../io/files/ignore.js';
 import { parseDocument, syntaxOf } from '../io/yaml/parse.js';
 import { checkConfigSchema } from '../io/schema.js';
@@ -20,7 +20,7 @@ import { groupThousands, plural, type Severity } from '../core/rule.js';
 import type { Settings } from '../core/settings.js';
 import { CONFIG_FILE_NAMES, NO_CONFIG, type Config } from '../core/config.js';
 import type { ParseLimits } from '../io/yaml/parse.js';
-import type { ReadLimits } from '../io/files.js';
+import type { ReadLimits } from '../io/files/read.js';
 
 interface ConfigDocument {
   rules?: Record<string, RuleSetting>;

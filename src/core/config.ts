@@ -3,7 +3,7 @@ import type { RuleSetting } from './pipeline.js';
 import type { CompiledPolicy } from './policy.js';
 import type { Settings } from './settings.js';
 import type { ParseLimits } from '../io/yaml/parse.js';
-import type { ReadLimits } from '../io/files.js';
+import type { ReadLimits } from '../io/files/read.js';
 
 /**
  * A project configuration (`.pooltopo.yaml`) as `loadConfig` read and checked it. Pass it to

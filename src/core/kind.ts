@@ -165,6 +165,8 @@ export interface KindPlugin<K extends string = string, M extends object = object
     /** The names a design holds, by what they are ("management servers"), for "added" and "removed". */
     inventory(models: Partial<M>): Inventory;
   };
+  /** What its commands do for this kind, a paragraph each for their --help (wrapped at 100 columns). */
+  readonly help?: { readonly simulate?: string; readonly plan?: string };
   /** `simulate` for this kind: its output text and exit code (throws PooltopoError for bad requests). */
   simulate?(models: Partial<M>, request: SimulateRequest): Promise<{ readonly text: string; readonly exitCode: number }>;
   /** `plan` for this kind: its output text and exit code (1 when the design falls short). */

@@ -1,7 +1,7 @@
 /** Every page of docs/rules/, by file name: reads the fixtures (the docs' examples) from the project root. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { lintText } from '../lint.js';
+import { lintText } from '../api/lint.js';
 import { RULES, ruleKind } from '../rules/index.js';
 import { kindPlugin } from '../kinds/registry.js';
 import { INTERNAL_ERROR } from '../core/rules/internal-error.js';

@@ -8,7 +8,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../util/errors.js';
 import { clip } from '../util/message.js';
-import { describeFsError } from './files.js';
+import { describeFsError } from './files/errors.js';
 
 /** The largest ini file read: an SMAServMan.ini is a few kilobytes, so a larger file is not one. */
 export const MAX_INI_BYTES = 1024 * 1024;

@@ -3,7 +3,7 @@
  * results `validate` reports (the pool results and the analyses behind them): nothing is computed
  * twice; this module only chooses words, order and geometry.
  */
-import type { LintOutcome } from '../lint.js';
+import type { LintOutcome } from '../api/lint.js';
 import type { Finding } from '../kinds/results.js';
 import type { KindReport } from '../core/kind.js';
 import type { Headline } from '../core/headline.js';

@@ -16,7 +16,7 @@ const HOSTILE = 'test/fixtures/hostile';
 
 describe('directives are comments only', () => {
   it('a real comment still works after a byte-order mark, with CRLF or CR line ends and a quoted "#" before it', async () => {
-    const { lintText } = await import('../../src/index.js');
+    const { lintText } = await import('../../src/api/lint.js');
     for (const eol of ['\r\n', '\r', '\n']) {
       const lines = ['\ufeffversion: 1', 'name: "A # B"', 'managementServers: [{name: ms01}, {name: ms02}]', 'gateways:',
         '  - {name: "gw # 1", managementServers: [ms01]}  # pooltopo-disable-next-line gateway-without-failover -- not this one',
@@ -261,7 +261,7 @@ describe('output is bounded', () => {
   });
 
   it('a document over limits.maxExpandedBytes given as a text is a finding too', async () => {
-    const { lintText } = await import('../../src/index.js');
+    const { lintText } = await import('../../src/api/lint.js');
     const text = `version: 1\nname: "${'n'.repeat(2000)}"\nmanagementServers: [{name: a}]\n`;
     const { result } = await lintText(text, 't.yaml', { limits: { maxExpandedBytes: 1000 } });
     expect(result.findings.map((f) => [f.ruleId, f.message])).toEqual([['yaml-syntax', 'YAML syntax error: the document is 2,051 bytes, more than the 1,000 bytes pooltopo reads (limits.maxExpandedBytes).']]);
@@ -327,7 +327,7 @@ function suppressedGateways(n: number, tail = ''): string {
 
 describe('scale', () => {
   it('next-line suppressions cost linear work in their number', async () => {
-    const { lintText } = await import('../../src/index.js');
+    const { lintText } = await import('../../src/api/lint.js');
     const work = async (n: number) => operations(() => lintText(suppressedGateways(n), 's.yaml'));
     const small = await work(500);
     const large = await work(4000);
@@ -335,7 +335,7 @@ describe('scale', () => {
   });
 
   it('a finding no comment covers is shown however many covered ones come before it', async () => {
-    const { lintText } = await import('../../src/index.js');
+    const { lintText } = await import('../../src/api/lint.js');
     const { result } = await lintText(suppressedGateways(1500, '  - {name: gw-open, managementServers: [ms01]}\n'), 's.yaml');
     expect(result.findings.filter((f) => f.ruleId === 'gateway-without-failover').map((f) => f.message)).toEqual([expect.stringContaining('"gw-open"')]);
     expect(result.suppressed).toHaveLength(1000);

@@ -10,7 +10,12 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, sy
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
-import { PooltopoError, lintText, validate } from '../../src/index.js';
+import * as opconApi from '../../src/api/kinds/opcon.js';
+import * as scomApi from '../../src/api/kinds/scom.js';
+import * as skypeApi from '../../src/api/kinds/skype.js';
+import { PooltopoError } from '../../src/util/errors.js';
+import { lintText } from '../../src/api/lint.js';
+import { validate } from '../../src/api/validate.js';
 import { ROOT, spawnCli, type CliRun } from '../support/run-cli.js';
 import { checkout, VICTIM_KEY, type Checkout } from './io-trees.js';
 
@@ -221,7 +226,8 @@ describe('config and process edges (issue 21, point 8)', () => {
 
   it('throws only PooltopoError for bad arguments, from every exported function', async () => {
     const bad: unknown[] = [undefined, null, 42, '', 'x', true, {}, [], [null], [42], { file: 1 }, () => 1, Symbol('s'), Object.create(null)];
-    const functions = Object.entries(api).filter(([name, f]) => typeof f === 'function' && name !== 'PooltopoError') as [string, (...args: unknown[]) => unknown][];
+    // The root's functions and the kind entries' guards (pooltopo/kinds/<kind>).
+    const functions = Object.entries({ ...api, ...scomApi, ...skypeApi, ...opconApi }).filter(([name, f]) => typeof f === 'function' && name !== 'PooltopoError') as [string, (...args: unknown[]) => unknown][];
     expect(functions.map(([name]) => name).sort()).toEqual(['describeRules', 'isOpconResult', 'isScomPool', 'isScomResult', 'isSkypePool', 'isSkypeResult', 'lintText', 'loadConfig', 'ruleById', 'topologySchemaText', 'validate', 'validateOutcomes']);
     const wrong: string[] = [];
     for (const [name, f] of functions) {

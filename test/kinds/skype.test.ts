@@ -1,6 +1,6 @@
 /** Skype for Business pool pairs as seed 003 and Microsoft's pages describe them (issue 22): what a user sees. */
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../src/index.js';
+import { lintText } from '../../src/api/lint.js';
 import { runCli } from '../support/run-cli.js';
 
 /** A pair of Enterprise pools; `a` and `b` are extra lines under each pool. */
@@ -202,7 +202,7 @@ describe('the Skype report', () => {
     return { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error' as const, version: 'test' };
   };
   const report = async (file: string) => {
-    const { validateOutcomes } = await import('../../src/index.js');
+    const { validateOutcomes } = await import('../../src/api/validate.js');
     const { buildReportView } = await import('../../src/report/view-model.js');
     const { renderReport } = await import('../../src/report/render.js');
     const { ROOT } = await import('../support/run-cli.js');

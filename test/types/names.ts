@@ -1,9 +1,9 @@
-/** Every type the API hands out can be named from the package (no reaching into dist/). */
-import type {
-  CompiledPolicy, Config, DataCenterLoss, Failover, KindModels, LintOptions, LintOutcome, OpconAnalysis, OpconModel, ParseLimits,
-  PoolAnalysis, PoolResult, ReadLimits, Rule, RuleContext, ScomFileResult, SkypeAnalysis, SkypeModel, SkypePoolFigures,
-  SuppressedFinding, Topology, TopologyAnalysis, ValidateOptions, FileResultBase,
-} from 'pooltopo';
+/** Every type the API hands out can be named from the package's entries (no reaching into dist/). */
+import type { Config, LintOptions, LintOutcome, ValidateOptions } from 'pooltopo';
+import type { DataCenterLoss, PoolAnalysis, PoolResult, ScomFileResult, Topology, TopologyAnalysis } from 'pooltopo/kinds/scom';
+import type { SkypeAnalysis, SkypeModel, SkypePoolFigures } from 'pooltopo/kinds/skype';
+import type { Failover, OpconAnalysis, OpconModel } from 'pooltopo/kinds/opcon';
+import type { CompiledPolicy, FileResultBase, KindModels, ParseLimits, ReadLimits, Rule, RuleContext, SuppressedFinding } from 'pooltopo/types';
 import { expectType, type Equal } from './expect.js';
 
 expectType<Equal<LintOutcome['topology'], Topology | undefined>>();

@@ -1,5 +1,8 @@
 /** FileResult is discriminated by kind: a switch narrows the pools, and a misspelt kind does not compile. */
-import { isScomPool, isScomResult, isSkypePool, type FileResult, type KindPoolResult, type TopologyKind } from 'pooltopo';
+import type { FileResult } from 'pooltopo';
+import { isScomPool, isScomResult } from 'pooltopo/kinds/scom';
+import { isSkypePool } from 'pooltopo/kinds/skype';
+import type { KindPoolResult, TopologyKind } from 'pooltopo/types';
 import { expectType, type Equal } from './expect.js';
 
 expectType<Equal<TopologyKind, 'scom' | 'skype-pool-pair' | 'opcon-failover'>>();

@@ -1,5 +1,6 @@
 /** Rules are listed and described; their checks, which take a kind's context, cannot be called with anything. */
-import { RULES, describeRules, ruleById, type Category, type RuleDescriptor, type RuleMeta, type SourceRef, type TopologyKind } from 'pooltopo';
+import { RULES, describeRules, ruleById } from 'pooltopo';
+import type { Category, RuleDescriptor, RuleMeta, SourceRef, TopologyKind } from 'pooltopo/types';
 import { expectType, type Equal } from './expect.js';
 
 export function catalogue(): Map<Category, RuleMeta[]> {

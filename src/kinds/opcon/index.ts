@@ -68,6 +68,10 @@ export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResu
     view: async (outcome) => (await import('./report/report.js')).opconReport(outcome.opcon!.model, outcome.opcon!.analysis),
   },
   diff: { group: { key: 'failover', of: failoverFigures }, inventory },
+  help: { simulate: `For kind opcon-failover, --event abnormal-shutdown|normal-shutdown|communication-loss|
+machine-crash, or --down MACHINE (the crash of that machine), walks the vendor's process flow:
+which SMAServMan ends up ACTIVE, whether two SAMs could reach the database, what must be done by
+hand in the vendor's order, and how to go back to the primary; exit 1 when nothing, or two SAMs, run.` },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
   importer: {
     source: 'opcon',

@@ -49,6 +49,29 @@ export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
   },
   summary: (result) => result.pools.map((p) => ({ label: p.name, text: poolSummary(p, result.managementGroup) })),
   diff: { pool: poolFigures, group: { key: 'managementGroup', of: groupFigures }, inventory },
+  help: {
+    plan: `For each pool that does not reach N tolerable failures, or whose workload does not fit after its
+failures, the smallest change that does: add management servers (gateways for a pool of gateways),
+enable or disable the default observer, or add observer-only members, with the resulting figures.
+The fewest new servers win; among equals, no observer-only members (the guidance advises against
+them) and the default observer as the guidance prefers. Then the management servers to add where
+the Windows agents would not fit after the busiest fails, and the capacity headroom left (or by
+how much a workload is over). The exit code is 1 when a pool or the management group needs a
+change, or the workload does not fit.`,
+    simulate: `What works when the named servers (management servers, gateways, the operational database's
+server, a cluster's nodes and witness) or data centres are down, under FORMAT.md's failure model:
+each pool works (quorum and a connected member), is cut off (it runs, but its data reaches no
+connected management server) or stops (no quorum, or no member). Names are case-insensitive.
+--down may be repeated to compare scenarios side by side.
+
+--partition splits the network instead: sides separated by |, each a comma-separated list of
+servers and data centres (e.g. "dc-east|dc-west,sql01"). A pool keeps quorum on at most one side;
+members on another side stop their work although they are up, and a pool whose quorum is on a side
+without the database is cut off.
+
+The output names the PoolManager events members would log (15002, 15003, 15004), how the pool's
+instances are split over the members left, where the gateways report and where the agents go. The
+exit code is 1 when a pool stops or is cut off, or the management group does not work.` },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
   plan: async (models, request) => (await import('./commands/plan.js')).planCommand(models, request),
   report: {

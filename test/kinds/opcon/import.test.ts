@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, write
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isOpconResult, lintText } from '../../../src/index.js';
+import { isOpconResult } from '../../../src/kinds/results.js';
+import { lintText } from '../../../src/api/lint.js';
 import { runCli } from '../../support/run-cli.js';
 
 const ini = (n: number, machine: 1 | 2) => `examples/opcon-seed/scenario-${n}/OpConxps${machine}/SMAServMan.ini`;

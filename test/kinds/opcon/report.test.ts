@@ -3,7 +3,7 @@
  * in the machines table, and a replicated pair drawn as two databases with replication between them.
  */
 import { describe, expect, it } from 'vitest';
-import { validateOutcomes } from '../../../src/index.js';
+import { validateOutcomes } from '../../../src/api/validate.js';
 import { describeRule } from '../../../src/rules/descriptors.js';
 import { RULES } from '../../../src/rules/index.js';
 import { renderReport } from '../../../src/report/render.js';

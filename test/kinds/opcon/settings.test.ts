@@ -4,7 +4,8 @@
  * connection of each machine and a database on one of the machines.
  */
 import { describe, expect, it } from 'vitest';
-import { isOpconResult, lintText } from '../../../src/index.js';
+import { isOpconResult } from '../../../src/kinds/results.js';
+import { lintText } from '../../../src/api/lint.js';
 
 const secondary = (settings: string, extra = '') => [
   'version: 1', 'kind: opcon-failover', 'name: x', extra,

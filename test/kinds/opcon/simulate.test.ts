@@ -4,7 +4,7 @@
  * order and the failback.
  */
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../../src/index.js';
+import { lintText } from '../../../src/api/lint.js';
 import { runCli } from '../../support/run-cli.js';
 
 const seed = (n: number) => `test/fixtures/kinds/opcon-seed-scenario-${n}.yaml`;

@@ -6,7 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import { NotRegularFileError, PooltopoError } from '../../../../util/errors.js';
-import { describeLinkError } from '../../../../io/files.js';
+import { describeLinkError } from '../../../../io/files/errors.js';
 import { DEFAULT_PARSE_LIMITS, parseDocument } from '../../../../io/yaml/parse.js';
 import { pointer, type SourceMap } from '../../../../io/yaml/source-map.js';
 import { clip } from '../../../../core/rule.js';

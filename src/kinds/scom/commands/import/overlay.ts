@@ -5,7 +5,7 @@
  * PooltopoError with the overlay's file and line, so that a typo never drops a value silently.
  */
 import { PooltopoError } from '../../../../util/errors.js';
-import { readTopologyFile } from '../../../../io/files.js';
+import { readTopologyFile } from '../../../../io/files/read.js';
 import { DEFAULT_PARSE_LIMITS, parseDocument, syntaxOf } from '../../../../io/yaml/parse.js';
 import type { SourceMap } from '../../../../io/yaml/source-map.js';
 import { clip } from '../../../../core/rule.js';

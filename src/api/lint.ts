@@ -2,12 +2,12 @@
  * The pipeline of src/core/ made for the registry's kinds: what the library and the commands call.
  * Its outcome is typed by the registry (each kind's models and result variant).
  */
-import { createPipeline, type LintOptions, type LintOutcome as CoreOutcome } from './core/pipeline.js';
-import type { SourceMap } from './io/yaml/source-map.js';
-import type { SyntaxProblem } from './io/yaml/parse.js';
-import { REGISTRY, type FileResult, type KindModels } from './kinds/registry.js';
+import { createPipeline, type LintOptions, type LintOutcome as CoreOutcome } from '../core/pipeline.js';
+import type { SourceMap } from '../io/yaml/source-map.js';
+import type { SyntaxProblem } from '../io/yaml/parse.js';
+import { REGISTRY, type FileResult, type KindModels } from '../kinds/registry.js';
 
-export { checkOptionKeys, type LintOptions, type RuleSetting } from './core/pipeline.js';
+export { checkOptionKeys, type LintOptions, type RuleSetting } from '../core/pipeline.js';
 
 /** The full result of linting one text: `result` as `validate` reports the file, and the kind's models when it analysed it. */
 export type LintOutcome = KindModels & { readonly result: FileResult; readonly stage: CoreOutcome['stage'] };

@@ -6,14 +6,17 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { PooltopoError } from '../util/errors.js';
-import { validateOutcomes, type LintOutcome } from '../index.js';
-import type { Config } from '../core/config.js';
-import { diffResults, type Inventory } from '../diff/compare.js';
-import { kindPlugin } from '../kinds/registry.js';
-import { formatDiffJson, formatDiffMarkdown, formatDiffStylish } from '../diff/format.js';
-import { DEFAULT_READ_LIMITS } from '../io/files.js';
-import { configFor, emit, failOnOf, lintOne, outputOf, readBy, writeOptions, type Io } from './main.js';
+import { PooltopoError } from '../../util/errors.js';
+import { validateOutcomes } from '../../api/validate.js';
+import type { LintOutcome } from '../../api/lint.js';
+import type { Config } from '../../core/config.js';
+import { diffResults, type Inventory } from '../../diff/compare.js';
+import { kindPlugin } from '../../kinds/registry.js';
+import { formatDiffJson, formatDiffMarkdown, formatDiffStylish } from '../../diff/format.js';
+import { DEFAULT_READ_LIMITS } from '../../io/files/read.js';
+import type { Io } from './command.js';
+import { configFor, emit, failOnOf, outputOf, readBy, writeOptions } from './options.js';
+import { lintOne } from './outcome.js';
 
 const DIFF_FORMATS = ['stylish', 'json', 'markdown'] as const;
 

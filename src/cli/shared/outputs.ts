@@ -5,8 +5,8 @@
  */
 import { existsSync, readSync } from 'node:fs';
 import * as path from 'node:path';
-import { PooltopoError } from '../util/errors.js';
-import type { RepositoryLinks } from '../formatters/markdown.js';
+import { PooltopoError } from '../../util/errors.js';
+import type { RepositoryLinks } from '../../formatters/markdown.js';
 
 /** One output of a run: a format, and the file it goes to (undefined: standard output). */
 export interface OutputPair {

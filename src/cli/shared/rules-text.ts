@@ -1,5 +1,5 @@
 /** `pooltopo rules`: the rule list and one rule's documentation, from each rule's metadata. */
-import type { RuleDescriptor } from '../rules/descriptors.js';
+import type { RuleDescriptor } from '../../rules/descriptors.js';
 
 export function formatRuleList(rules: readonly RuleDescriptor[]): string {
   const idWidth = Math.max(...rules.map((r) => r.id.length));
