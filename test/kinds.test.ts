@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOpconResult } from '../src/kinds/results.js';
 import { lintText } from '../src/api/lint.js';
-import { TOPOLOGY_KEYS } from '../src/kinds/index.js';
 import { REGISTRY } from '../src/kinds/registry.js';
 import { runCli } from './support/run-cli.js';
 
@@ -46,7 +45,7 @@ describe('kinds', () => {
       expect([...REGISTRY.kind(part.kind)!.topLevelKeys].sort(), part.kind).toEqual(keys.sort());
       for (const k of keys) all.add(k);
     }
-    expect([...TOPOLOGY_KEYS].sort()).toEqual([...all].sort());
+    expect([...REGISTRY.topologyKeys].sort()).toEqual([...all].sort());
   });
 
   it('reports an unknown kind as one schema finding listing the known ones', async () => {

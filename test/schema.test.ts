@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeSchema } from '../tools/build/schema.mjs';
-import { KINDS } from '../src/kinds/index.js';
+import { REGISTRY } from '../src/kinds/registry.js';
 import { lintText } from '../src/api/lint.js';
 import { ROOT } from './fixture-files.js';
 
@@ -16,7 +16,7 @@ describe('topology schema', () => {
 
   it('knows exactly the registered kinds', () => {
     const schema = composeSchema() as { properties: { kind: { enum: string[] } } };
-    expect([...schema.properties.kind.enum].sort()).toEqual([...KINDS].sort());
+    expect([...schema.properties.kind.enum].sort()).toEqual([...REGISTRY.ids].sort());
   });
 });
 
