@@ -7,14 +7,14 @@ import type { ModelIssue, ModelIssueRule } from '../../../core/model.js';
 import { DEFAULT_POOLS, DEFAULT_SCOM_VERSION, IMPLICIT_DATA_CENTER, type ScomVersion } from '../../../domain/facts.js';
 import { pointer } from '../../../io/yaml/source-map.js';
 import type { DurationResult } from './duration.js';
+import { breakGatewayCycles } from './gateway-cycles.js';
+import { normaliseLatency } from './latency.js';
 import type { ClusterNodeDoc, GatewayDoc, PoolDoc, ScomDocument, ServerDoc } from './document.js';
 import {
   nameKey,
   type ClusterNode,
   type DatabaseCluster,
-  pairKey,
   type DataCenter,
-  type LatencyEntry,
   type OperationalDatabase,
   type Pool,
   type PoolMemberRef,
@@ -316,52 +316,9 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     };
   }
 
-  // Latency: two servers (the database's server counts) or two data centres.
-  const latency: LatencyEntry[] = [];
-  /** The first entry of each pair, by its ends in either order. */
-  const latencyPairs = new Map<string, { index: number; ms: number }>();
-  const dbKey = op ? nameKey(op.server) : undefined;
-  (doc.latency ?? []).forEach((entry, i) => {
-    const parsed = latencyValues.get(i);
-    if (parsed && !parsed.ok) {
-      issue('schema', 'invalidDuration', { value: String(entry.ms), reason: parsed.reason }, pointer('latency', i, 'ms'));
-      return;
-    }
-    // Each end as a server (or the database's server) and as a data centre; a name that is both
-    // (a duplicate-name finding) is read as the other end is.
-    const ends = entry.between.map((name, j) => {
-      const key = nameKey(name);
-      const server = serverByKey.get(key)?.name ?? (key === dbKey ? database.server : undefined);
-      const dc = dcByKey.get(key)?.name;
-      if (server === undefined && dc === undefined) issue('unknown-reference', 'latencyEnd', { name }, pointer('latency', i, 'between', j));
-      return { server, dc, name };
-    });
-    const [a, b] = ends as [typeof ends[number], typeof ends[number]];
-    if ((a.server === undefined && a.dc === undefined) || (b.server === undefined && b.dc === undefined)) return;
-    const between = a.server !== undefined && b.server !== undefined ? 'servers' : a.dc !== undefined && b.dc !== undefined ? 'data-centers' : undefined;
-    if (between === undefined) {
-      issue('schema', 'mixedLatencyPair', { a: (a.server ?? a.dc)!, b: (b.server ?? b.dc)! }, pointer('latency', i, 'between'));
-      return;
-    }
-    const pair: [string, string] = between === 'servers' ? [a.server!, b.server!] : [a.dc!, b.dc!];
-    const ms = parsed && parsed.ok ? parsed.ms : Number(entry.ms);
-    // A server's round trip to itself measures nothing (a data centre's to itself is the round
-    // trip between two of its servers, FORMAT.md).
-    if (between === 'servers' && nameKey(pair[0]) === nameKey(pair[1])) {
-      issue('schema', 'latencyToItself', { name: pair[0] }, pointer('latency', i, 'between'));
-      return;
-    }
-    // A pair given twice, in either order: which one holds? (The findings would depend on the
-    // order of the entries.)
-    const key = `${between} ${pairKey(pair[0], pair[1])}`;
-    const first = latencyPairs.get(key);
-    if (first !== undefined) {
-      issue('schema', 'latencyGivenTwice', { a: pair[0], b: pair[1], ms, entry: first.index + 1, firstMs: first.ms }, pointer('latency', i, 'between'));
-      return;
-    }
-    latencyPairs.set(key, { index: i, ms });
-    latency.push({ between, ends: pair, ms, path: pointer('latency', i) });
-  });
+  const latency = normaliseLatency(doc.latency ?? [], latencyValues, {
+    serverByKey, dcByKey, databaseKey: op ? nameKey(op.server) : undefined, databaseServer: database.server,
+  }, issue);
 
   if (implicitDc && !dataCenters.includes(implicitDc)) dataCenters.push(implicitDc);
 
@@ -381,48 +338,4 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     },
     issues,
   };
-}
-
-/**
- * A chain of gateways must end at a management server: each edge that closes a loop is a `schema`
- * finding at its entry and is dropped, so that every what-if follows a chain that ends. Iterative
- * depth-first search, linear in the gateways and their lists.
- */
-function breakGatewayCycles(
-  gateways: readonly Server[],
-  lists: ReadonlyMap<Server, { readonly reportsTo: Server[]; readonly doc: GatewayDoc; readonly list: string; readonly i: number }>,
-  issue: (rule: ModelIssueRule, messageId: string, data: ModelIssue['data'], path: string) => void,
-): void {
-  const state = new Map<Server, 1 | 2>(); // 1: on the current path, 2: done
-  for (const start of gateways) {
-    if (state.has(start)) continue;
-    const stack: { g: Server; next: number }[] = [{ g: start, next: 0 }];
-    state.set(start, 1);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const l = lists.get(top.g)!;
-      if (top.next >= l.reportsTo.length) {
-        state.set(top.g, 2);
-        stack.pop();
-        continue;
-      }
-      const j = top.next++;
-      const parent = l.reportsTo[j]!;
-      if (parent.role !== 'gateway') continue;
-      const s = state.get(parent);
-      if (s === 1) {
-        const from = stack.findIndex((f) => f.g === parent);
-        const chain = [...stack.slice(from).map((f) => f.g.name), parent.name].join(' → ');
-        const key = l.doc.reportsTo !== undefined ? 'reportsTo' : 'managementServers';
-        // The position in the written list: entries left out before it shift the resolved index.
-        const written = (l.doc[key] ?? []).findIndex((n) => nameKey(n) === nameKey(parent.name));
-        issue('schema', 'gatewayCycle', { gateway: top.g.name, name: parent.name, chain }, pointer(l.list, l.i, key, Math.max(0, written)));
-        l.reportsTo.splice(j, 1);
-        top.next = j;
-      } else if (s === undefined) {
-        state.set(parent, 1);
-        stack.push({ g: parent, next: 0 });
-      }
-    }
-  }
 }
