@@ -22,8 +22,8 @@ const read = (f: string) => readFileSync(path.join(copy, f), 'utf8');
 
 describe('new-rule', () => {
   it('writes a rule of each kind, its fixtures and their expected findings, and registers it: the sources still compile', () => {
-    const made = [newRule(copy, 'scom', 'pool-too-large'), newRule(copy, 'opcon-failover', 'opcon/no-backup'), newRule(copy, 'skype', 'no-edge-pool')];
-    expect(made.map((m) => m.id)).toEqual(['pool-too-large', 'opcon/no-backup', 'skype/no-edge-pool']);
+    const made = [newRule(copy, 'scom', 'scaffold-example'), newRule(copy, 'opcon-failover', 'opcon/no-backup'), newRule(copy, 'skype', 'no-edge-pool')];
+    expect(made.map((m) => m.id)).toEqual(['scaffold-example', 'opcon/no-backup', 'skype/no-edge-pool']);
     expect(made[1]!.files).toEqual([
       'src/kinds/opcon/rules/no-backup.ts',
       'test/fixtures/rules/opcon/no-backup.fires.yaml',
@@ -40,7 +40,7 @@ describe('new-rule', () => {
     expect(rule).toContain(`from '../../../${RULE_TYPES.replace(/^src\//, '').replace(/\.ts$/, '.js')}'`);
     expect(rule).toContain('defineRule<OpconContext>({');
     expect(read('src/kinds/opcon/index.ts')).toMatch(/import noBackup from '\.\/rules\/no-backup\.js';\n[\s\S]*export const OPCON_RULES[\s\S]*\n {2}noBackup,\n\];/);
-    expect(read('src/kinds/scom/rules/index.ts')).toMatch(/import poolTooLarge from '\.\/pool-too-large\.js';[\s\S]*\n {2}poolTooLarge,\n\] as AnyRule\[\]\)/);
+    expect(read('src/kinds/scom/rules/index.ts')).toMatch(/import scaffoldExample from '\.\/scaffold-example\.js';[\s\S]*\n {2}scaffoldExample,\n\] as AnyRule\[\]\)/);
     expect(read('test/fixtures/rules/skype/.expected/no-edge-pool.fires.yaml')).toMatch(/\nfindings:\n {2}- \{ruleId: skype\/no-edge-pool, line: 1, column: 1\}\n$/);
     expect(read('test/fixtures/rules/skype/.expected/no-edge-pool.quiet.yaml')).toMatch(/\nfindings: \[\]\n$/);
 

@@ -209,10 +209,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
 
 Next:
   1. Write its metadata and check in ${files[0]} (the kind's other rules show the way).
-  2. Change ${files[1]} until it fires the rule; keep ${files[2]} quiet.
-  3. npm run build && node scripts/record-expected.mjs ${files[1]} ${files[2]}   (review the line and column)
-  4. npm run docs   (writes its page under docs/rules/)
-  5. npx vitest run test/fixtures.test.ts test/rules-meta.test.ts test/docs.test.ts`);
+  2. Write its cases${files.length > 6 ? ` in ${files[6]}` : ''}: one invalid case per message id.
+  3. Change ${files[1]} until it fires the rule; keep ${files[2]} quiet.
+  4. npm run build && node scripts/record-expected.mjs ${files[1]} ${files[2]}   (review the line and column)
+  5. node tools/build.mjs docs   (writes its page under docs/rules/)
+  6. npx vitest run test/rules test/fixtures.test.ts test/rules-meta.test.ts test/docs.test.ts test/api.test.ts test/formatters.test.ts
+     (a new rule changes the SARIF snapshot's rule list: update it with -u, and say so in the commit)`);
   } catch (err) {
     if (!(err instanceof ScaffoldError)) throw err;
     console.error(`new-rule: ${err.message}`);
