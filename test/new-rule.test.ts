@@ -39,8 +39,8 @@ describe('new-rule', () => {
     expect(rule).toContain("id: 'opcon/no-backup',");
     expect(rule).toContain(`from '../../../${RULE_TYPES.replace(/^src\//, '').replace(/\.ts$/, '.js')}'`);
     expect(rule).toContain('defineRule<OpconContext>({');
-    expect(read('src/kinds/opcon/index.ts')).toMatch(/import noBackup from '\.\/rules\/no-backup\.js';\n[\s\S]*export const OPCON_RULES[\s\S]*\n {2}noBackup,\n\];/);
-    expect(read('src/kinds/scom/rules/index.ts')).toMatch(/import scaffoldExample from '\.\/scaffold-example\.js';[\s\S]*\n {2}scaffoldExample,\n\] as AnyRule\[\]\)/);
+    expect(read('src/kinds/opcon/index.ts')).toMatch(/import noBackup from '\.\/rules\/no-backup\.js';\n[\s\S]*export const OPCON_RULES[\s\S]*\n\s+noBackup,\n\s*\];/);
+    expect(read('src/kinds/scom/rules/index.ts')).toMatch(/import scaffoldExample from '\.\/scaffold-example\.js';[\s\S]*\n\s+scaffoldExample,\n\s*\] as AnyRule\[\]/);
     expect(read('test/fixtures/rules/skype/.expected/no-edge-pool.fires.yaml')).toMatch(/\nfindings:\n {2}- \{ruleId: skype\/no-edge-pool, line: 1, column: 1\}\n$/);
     expect(read('test/fixtures/rules/skype/.expected/no-edge-pool.quiet.yaml')).toMatch(/\nfindings: \[\]\n$/);
 

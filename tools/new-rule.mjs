@@ -145,9 +145,11 @@ export function registered(listText, kindName, identifier, importPath) {
   lines.splice(lastImport + 1, 0, `import ${identifier} from '${importPath}';`);
   const start = lines.findIndex((l) => l.startsWith(`export const ${name}`));
   if (start < 0) throw new ScaffoldError(`no \`export const ${name}\` in the list's file`);
-  const end = lines.findIndex((l, i) => i > start && /^\]/.test(l));
+  const end = lines.findIndex((l, i) => i > start && /^\s*\]/.test(l));
   if (end < 0) throw new ScaffoldError(`the list ${name} does not end with a line starting with "]"`);
-  lines.splice(end, 0, `  ${identifier},`);
+  // As indented as the entry before it, however the formatter laid the list out.
+  const indent = /^\s*/.exec(lines[end - 1] ?? '')?.[0] || '  ';
+  lines.splice(end, 0, `${indent}${identifier},`);
   return lines.join('\n');
 }
 

@@ -81,8 +81,9 @@ function isFullWidth(code: number): boolean {
  * clusters) a cut shows the pieces of a character, never half of a surrogate pair.
  */
 // The class lists combining marks and joiners one by one, on purpose: each extends the cluster before it.
-// eslint-disable-next-line no-misleading-character-class
+/* eslint-disable no-misleading-character-class -- listed one by one, on purpose */
 const GRAPHEME = /(?:\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(?:\p{EMod}|\uFE0F|\u20E3)*(?:\u200D\p{Extended_Pictographic}(?:\p{EMod}|\uFE0F)*)*|[\s\S])[\p{M}\u200C\u200D\uFE0E\uFE0F\u{E0020}-\u{E007F}]*/gu;
+/* eslint-enable no-misleading-character-class */
 
 /** The text's user-perceived characters, each as it will be shown (invisible ones escaped, as the page shows them). */
 function graphemes(text: string): { text: string; width: number }[] {
