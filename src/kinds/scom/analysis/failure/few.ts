@@ -36,6 +36,32 @@ function count(c: PoolCounts, membership: number, ms: boolean, connected: boolea
   }
 }
 
+/** `from` copied: into `to` where given, else into a new array. */
+function copy<A extends Uint8Array | Int32Array>(from: A, to: A | undefined): A {
+  if (!to) return from.slice() as A;
+  to.set(from);
+  return to;
+}
+
+/**
+ * Arrays of the size of a model's state for evaluateFew to fill rather than allocate, for a caller
+ * that asks one what-if after another and keeps none of their states past the next.
+ */
+export interface FewArrays extends PoolCounts {
+  readonly up: Uint8Array;
+  readonly connected: Uint8Array;
+  readonly via: Int32Array;
+}
+
+export function fewArrays(model: FailureModel): FewArrays {
+  const hosts = model.hosts.length;
+  const pools = model.pools.length;
+  return {
+    up: new Uint8Array(hosts), connected: new Uint8Array(hosts), via: new Int32Array(hosts),
+    votersUp: new Int32Array(pools), msVotersUp: new Int32Array(pools), membersUp: new Int32Array(pools), membersConnected: new Int32Array(pools),
+  };
+}
+
 /**
  * The failure model (`evaluate`) for a few hosts down and nothing split, worked out from the
  * baseline: only the hosts that go down, the gateways that report through them and the pools they
@@ -43,12 +69,16 @@ function count(c: PoolCounts, membership: number, ms: boolean, connected: boolea
  * design. Where the database goes, everything changes: that is left to `evaluate`. A test holds
  * the two equal on random designs and failure sets.
  */
-export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike<number>): State & { readonly membersUp: Int32Array } {
+export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike<number>, reuse?: FewArrays): State & { readonly membersUp: Int32Array } {
   const b = base.state;
-  const up = b.up.slice();
+  const up = copy(b.up, reuse?.up);
   for (let i = 0; i < down.length; i++) up[down[i]!] = 0;
   const { listener, nodes, witness } = model.database;
-  const dbTouched = Array.prototype.some.call(down, (h: number) => h === listener || h === witness || nodes.includes(h));
+  let dbTouched = false;
+  for (let i = 0; i < down.length && !dbTouched; i++) {
+    const h = down[i]!;
+    dbTouched = h === listener || h === witness || nodes.includes(h);
+  }
   if (dbTouched) {
     const f = noFailure(model);
     for (let i = 0; i < down.length; i++) f.downHosts[down[i]!] = 1;
@@ -57,11 +87,11 @@ export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike
     model.pools.forEach((shape, p) => { for (const h of shape.members) if (full.up[h]) membersUp[p] = membersUp[p]! + 1; });
     return Object.assign(full, { membersUp });
   }
-  const connected = b.connected.slice();
-  const via = b.via.slice();
+  const connected = copy(b.connected, reuse?.connected);
+  const via = copy(b.via, reuse?.via);
   const counts: PoolCounts = {
-    votersUp: base.counts.votersUp.slice(), msVotersUp: base.counts.msVotersUp.slice(),
-    membersUp: base.counts.membersUp.slice(), membersConnected: base.counts.membersConnected.slice(),
+    votersUp: copy(base.counts.votersUp, reuse?.votersUp), msVotersUp: copy(base.counts.msVotersUp, reuse?.msVotersUp),
+    membersUp: copy(base.counts.membersUp, reuse?.membersUp), membersConnected: copy(base.counts.membersConnected, reuse?.membersConnected),
   };
   // Each host whose up or connected changes: its pools' counts follow, and so do the gateways that
   // report through it (to any depth: a gateway that loses its last connected parent is cut off).
