@@ -3,7 +3,7 @@ import { voterServers, type DataCenter, type Pool, type Server, type Topology } 
 import { availability, managementGroupQuestion, type Availability } from './availability.js';
 import { groupCapacity, poolCapacity, type GroupCapacity, type GroupCapacityOptions, type WorkloadCapacity } from './capacity.js';
 import { poolDataCenters } from './data-centers.js';
-import { baselineOf, compileFailureModel, type Baseline, type FailureModel, type PoolShape } from './failure/index.js';
+import { baselineOf, compileFailureModel, fewArrays, type Baseline, type FailureModel, type PoolShape } from './failure/index.js';
 import { dataCenterLosses, singlePointsOfFailure, worstAgentFailure, type AgentOverload, type DataCenterLoss } from './what-if.js';
 import { appliedLatency, appliedLatencyTo, largestRoundTrip, type AppliedLatency, type Endpoint } from './latency.js';
 import { poolLease, type PoolLease } from './lease.js';
@@ -50,8 +50,10 @@ export function analyseTopology(topology: Topology, options: AnalysisOptions = {
   const db: Endpoint = { name: topology.database.server, dataCenter: topology.database.dataCenter.name };
   const model = compileFailureModel(topology);
   const baseline = baselineOf(model);
-  const losses = dataCenterLosses(model, baseline);
-  const spof = singlePointsOfFailure(model, baseline);
+  // The what-ifs' arrays, filled by one what-if after another.
+  const arrays = fewArrays(model);
+  const losses = dataCenterLosses(model, baseline, arrays);
+  const spof = singlePointsOfFailure(model, baseline, arrays);
   const given = availabilityGiven(model);
   const shared = new VoterAnalyses();
   // Pools with the same voters (the default pools, usually) have the same availability.
@@ -92,7 +94,7 @@ export function analyseTopology(topology: Topology, options: AnalysisOptions = {
     model,
     baseline,
     managementGroup: { singlePointsOfFailure: spof.managementGroup.map((h) => h.name), ...(mgAvailability ? { availability: mgAvailability } : {}) },
-    worstAgentFailure: worstAgentFailure(model, baseline),
+    worstAgentFailure: worstAgentFailure(model, baseline, arrays),
     pools,
     databaseLatency,
     capacity: groupCapacity(topology, options),

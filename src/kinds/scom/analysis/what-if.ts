@@ -4,7 +4,7 @@
  * failures. None of them computes quorum or connectivity on its own.
  */
 import { CAPACITY_LIMITS } from '../../../domain/facts.js';
-import { evaluateFew, fewArrays, type Baseline, type Cause, type FailureModel, type Host, type Outcome } from './failure/index.js';
+import { evaluateFew, fewArrays, type Baseline, type FewArrays, type Cause, type FailureModel, type Host, type Outcome } from './failure/index.js';
 
 export interface DataCenterLoss {
   readonly dataCenter: string;
@@ -28,7 +28,7 @@ export interface DataCenterLoss {
  * works through (the database's server, cluster nodes and witness, the servers its gateway members
  * report through), in the topology's order. One evaluation per data centre serves every pool.
  */
-export function dataCenterLosses(model: FailureModel, baseline: Baseline): DataCenterLoss[][] {
+export function dataCenterLosses(model: FailureModel, baseline: Baseline, arrays: FewArrays = fewArrays(model)): DataCenterLoss[][] {
   const dbHosts = databaseHosts(model);
   const relevant = model.pools.map((shape) => {
     const dcs = new Set<number>();
@@ -55,7 +55,6 @@ export function dataCenterLosses(model: FailureModel, baseline: Baseline): DataC
   const wanted = new Set<number>();
   for (const dcs of relevant) for (const dc of dcs) wanted.add(dc);
   const out: DataCenterLoss[][] = model.pools.map(() => []);
-  const arrays = fewArrays(model);
   model.dataCenters.forEach((dc, i) => {
     if (!wanted.has(i)) return;
     const state = evaluateFew(model, baseline, model.hostsByDc[i]!, arrays);
@@ -104,7 +103,7 @@ export interface SinglePoints {
  * no gateway reporting through them, not the database's host) have the same answer, so one
  * evaluation serves each such class: the three default pools of 20,000 management servers cost one.
  */
-export function singlePointsOfFailure(model: FailureModel, base: Baseline): SinglePoints {
+export function singlePointsOfFailure(model: FailureModel, base: Baseline, arrays: FewArrays = fewArrays(model)): SinglePoints {
   const baseline = base.state;
   const n = model.hosts.length;
   const dbHosts = new Set(databaseHosts(model));
@@ -119,7 +118,6 @@ export function singlePointsOfFailure(model: FailureModel, base: Baseline): Sing
   }
   const mgLost = new Uint8Array(n);
   const poolLost = model.pools.map(() => new Uint8Array(n));
-  const arrays = fewArrays(model);
   for (const members of classes.values()) {
     const rep = members[0]!;
     const state = evaluateFew(model, base, [rep], arrays);
@@ -226,7 +224,7 @@ export interface AgentOverload {
  * two in file order for each count. The rest (the database's hosts, the servers gateways report
  * through) are each tried.
  */
-export function worstAgentFailure(model: FailureModel, base: Baseline): AgentOverload | null {
+export function worstAgentFailure(model: FailureModel, base: Baseline, arrays: FewArrays = fewArrays(model)): AgentOverload | null {
   const baseline = base.state;
   const limit = new Float64Array(model.hosts.length).fill(Infinity);
   // No failure can overload a server that could carry every agent of the group: then there is no
@@ -267,7 +265,6 @@ export function worstAgentFailure(model: FailureModel, base: Baseline): AgentOve
     }
   }
   let worst: AgentOverload | null = null;
-  const arrays = fewArrays(model);
   for (const failed of candidates) {
     const { connected } = evaluateFew(model, base, [failed.index], arrays);
     const { load } = agentLoads(model, connected);
