@@ -1,6 +1,6 @@
 /** The failure model for a few hosts down, from the state with nothing down: linear what-ifs (a property test holds it equal to `evaluate`). */
 import { noFailure, type FailureModel, type PoolState, type State } from './model.js';
-import { evaluate, outcomeOf } from './evaluate.js';
+import { databaseSideOf, evaluate, outcomeOf } from './evaluate.js';
 /** A pool's counts with nothing split: what rules 7 and 8 read. */
 interface PoolCounts {
   readonly votersUp: Int32Array;
@@ -66,8 +66,9 @@ export function fewArrays(model: FailureModel): FewArrays {
  * The failure model (`evaluate`) for a few hosts down and nothing split, worked out from the
  * baseline: only the hosts that go down, the gateways that report through them and the pools they
  * vote in are looked at, so that a what-if per data centre or per server stays linear in the
- * design. Where the database goes, everything changes: that is left to `evaluate`. A test holds
- * the two equal on random designs and failure sets.
+ * design. Where one of the database's hosts goes down, its availability is asked again (rule 3,
+ * `databaseSideOf`); where the database goes, every server is cut off. A test holds the two equal
+ * on random designs and failure sets.
  */
 export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike<number>, reuse?: FewArrays): State & { readonly membersUp: Int32Array } {
   const b = base.state;
@@ -78,14 +79,6 @@ export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike
   for (let i = 0; i < down.length && !dbTouched; i++) {
     const h = down[i]!;
     dbTouched = h === listener || h === witness || nodes.includes(h);
-  }
-  if (dbTouched) {
-    const f = noFailure(model);
-    for (let i = 0; i < down.length; i++) f.downHosts[down[i]!] = 1;
-    const full = evaluate(model, f);
-    const membersUp = new Int32Array(model.pools.length);
-    model.pools.forEach((shape, p) => { for (const h of shape.members) if (full.up[h]) membersUp[p] = membersUp[p]! + 1; });
-    return Object.assign(full, { membersUp });
   }
   const connected = copy(b.connected, reuse?.connected);
   const via = copy(b.via, reuse?.via);
@@ -112,6 +105,17 @@ export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike
     changed(h, true, wasConnected);
     if (wasConnected) queue.push(h);
   }
+  // Rule 3 again where one of the database's hosts is down: without the database, no server is
+  // connected (rules 4 to 6), and no pool has the default observer's vote.
+  const databaseSide = dbTouched ? databaseSideOf(model, up, null) : b.databaseSide;
+  if (databaseSide < 0 && b.databaseSide >= 0) {
+    for (let h = 0; h < connected.length; h++) {
+      if (!connected[h]) continue;
+      connected[h] = 0;
+      via[h] = -1;
+      changed(h, true, true);
+    }
+  }
   let managementGroupWorks = false;
   for (const h of model.managementServers) if (connected[h]) { managementGroupWorks = true; break; }
   while (queue.length > 0) {
@@ -129,7 +133,6 @@ export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike
       }
     }
   }
-  const databaseSide = b.databaseSide;
   const membersUp = counts.membersUp;
   const pools = model.pools.map((shape, p): PoolState => {
     if (shape.members.length === 0) return { outcome: 'stops', cause: 'no-members', side: -1, votes: 0, keepsQuorum: false, runs: false };
