@@ -193,7 +193,7 @@ async function lintText(
   const host: KindHost = {
     settings, limits, policies: options.policies ?? [],
     // The common rules (unknown-reference, duplicate-name, the model's schema issues) run for every kind.
-    runRules: (rules, context) => runRules([...registry.commonRules, ...rules], context, sourceMap),
+    runRules: (rules, context) => runRules(registry.commonRules.concat(rules), context, sourceMap),
     report: (ruleId, problem, message) => {
       const rule = ruleById(ruleId);
       if (rule && message === undefined) addRuleProblem(rule, sourceMap, problem);

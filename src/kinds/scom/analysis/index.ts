@@ -1,9 +1,9 @@
 /** Runs every analysis over a normalised topology: pure, no I/O. */
-import { voterServers, type DataCenter, type Pool, type PoolMemberRef, type Server, type Topology } from '../model/types.js';
+import { voterServers, type DataCenter, type Pool, type Server, type Topology } from '../model/types.js';
 import { availability, managementGroupQuestion, type Availability } from './availability.js';
 import { groupCapacity, poolCapacity, type GroupCapacity, type GroupCapacityOptions, type WorkloadCapacity } from './capacity.js';
 import { poolDataCenters } from './data-centers.js';
-import { baselineOf, compileFailureModel, type Baseline, type FailureModel } from './failure/index.js';
+import { baselineOf, compileFailureModel, fewArrays, type Baseline, type FailureModel, type PoolShape } from './failure/index.js';
 import { dataCenterLosses, singlePointsOfFailure, worstAgentFailure, type AgentOverload, type DataCenterLoss } from './what-if.js';
 import { appliedLatency, appliedLatencyTo, largestRoundTrip, type AppliedLatency, type Endpoint } from './latency.js';
 import { poolLease, type PoolLease } from './lease.js';
@@ -50,18 +50,20 @@ export function analyseTopology(topology: Topology, options: AnalysisOptions = {
   const db: Endpoint = { name: topology.database.server, dataCenter: topology.database.dataCenter.name };
   const model = compileFailureModel(topology);
   const baseline = baselineOf(model);
-  const losses = dataCenterLosses(model, baseline);
-  const spof = singlePointsOfFailure(model, baseline);
+  // The what-ifs' arrays, filled by one what-if after another.
+  const arrays = fewArrays(model);
+  const losses = dataCenterLosses(model, baseline, arrays);
+  const spof = singlePointsOfFailure(model, baseline, arrays);
   const given = availabilityGiven(model);
   const shared = new VoterAnalyses();
   // Pools with the same voters (the default pools, usually) have the same availability.
   const availabilities = new Map<string, Availability>();
   const pools = topology.pools.map((pool, i) => {
-    const a = analysePool(topology, pool, db, shared);
     const shape = model.pools[i]!;
+    const key = votersKey(shape);
+    const a = analysePool(topology, pool, db, shared, key);
     let poolAvailability: Availability | undefined;
     if (given) {
-      const key = `${shape.participates}|${shape.members.join(',')}|${shape.observers.join(',')}`;
       poolAvailability = availabilities.get(key);
       if (!poolAvailability) availabilities.set(key, (poolAvailability = availability(model, shape)));
     }
@@ -92,7 +94,7 @@ export function analyseTopology(topology: Topology, options: AnalysisOptions = {
     model,
     baseline,
     managementGroup: { singlePointsOfFailure: spof.managementGroup.map((h) => h.name), ...(mgAvailability ? { availability: mgAvailability } : {}) },
-    worstAgentFailure: worstAgentFailure(model, baseline),
+    worstAgentFailure: worstAgentFailure(model, baseline, arrays),
     pools,
     databaseLatency,
     capacity: groupCapacity(topology, options),
@@ -124,25 +126,28 @@ function endpoint(s: Server): Endpoint {
 type VoterAnalysis = Omit<PoolAnalysis, 'pool' | 'capacity' | 'dataCenterLoss' | 'singlePointsOfFailure' | 'availability'>;
 
 /**
- * The voter analyses of the pools analysed so far, for pools with the same voters: the three
- * default pools of a management group usually have the same members (all management servers), and
- * with 20,000 of them each analysis is worth doing once. Linear: a pool is looked up by the names
- * of its voters (server names are unique, and cannot hold a NUL).
+ * What tells pools with the same voters apart: whether the default observer is enabled, and its
+ * members' and observers' hosts (one host per server). The three default pools of a management
+ * group usually have the same members (all management servers), and with 20,000 of them each
+ * analysis of the voters is worth doing once.
  */
+function votersKey(shape: PoolShape): string {
+  return `${shape.pool.defaultObserverEnabled}|${shape.members.join(',')}|${shape.observers.join(',')}`;
+}
+
+/** The voter analyses of the pools analysed so far, by `votersKey`. */
 class VoterAnalyses {
   private readonly done = new Map<string, VoterAnalysis>();
 
-  get(topology: Topology, pool: Pool, db: Endpoint): VoterAnalysis {
-    const names = (refs: readonly PoolMemberRef[]) => refs.map((r) => r.server.name).join('\u0000');
-    const key = `${pool.defaultObserverEnabled}\u0001${names(pool.members)}\u0001${names(pool.observers)}`;
+  get(topology: Topology, pool: Pool, db: Endpoint, key: string): VoterAnalysis {
     let analysis = this.done.get(key);
     if (!analysis) this.done.set(key, (analysis = voterAnalysis(topology, pool, db)));
     return analysis;
   }
 }
 
-function analysePool(topology: Topology, pool: Pool, db: Endpoint, shared: VoterAnalyses): Omit<PoolAnalysis, 'dataCenterLoss' | 'singlePointsOfFailure' | 'availability'> {
-  const voters = shared.get(topology, pool, db);
+function analysePool(topology: Topology, pool: Pool, db: Endpoint, shared: VoterAnalyses, key: string): Omit<PoolAnalysis, 'dataCenterLoss' | 'singlePointsOfFailure' | 'availability'> {
+  const voters = shared.get(topology, pool, db, key);
   return { pool, ...voters, capacity: poolCapacity(topology, pool, voters.quorum.configured.tolerableFailures) };
 }
 

@@ -4,7 +4,7 @@
  * failures. None of them computes quorum or connectivity on its own.
  */
 import { CAPACITY_LIMITS } from '../../../domain/facts.js';
-import { evaluateFew, type Baseline, type Cause, type FailureModel, type Host, type Outcome } from './failure/index.js';
+import { evaluateFew, fewArrays, type Baseline, type FewArrays, type Cause, type FailureModel, type Host, type Outcome } from './failure/index.js';
 
 export interface DataCenterLoss {
   readonly dataCenter: string;
@@ -28,7 +28,8 @@ export interface DataCenterLoss {
  * works through (the database's server, cluster nodes and witness, the servers its gateway members
  * report through), in the topology's order. One evaluation per data centre serves every pool.
  */
-export function dataCenterLosses(model: FailureModel, baseline: Baseline): DataCenterLoss[][] {
+export function dataCenterLosses(model: FailureModel, baseline: Baseline, arrays: FewArrays = fewArrays(model)): DataCenterLoss[][] {
+  const dbHosts = databaseHosts(model);
   const relevant = model.pools.map((shape) => {
     const dcs = new Set<number>();
     const seen = new Set<number>();
@@ -40,14 +41,15 @@ export function dataCenterLosses(model: FailureModel, baseline: Baseline): DataC
     };
     for (const h of shape.observers) visit(h);
     // The servers its members report through, to any depth.
-    const stack = [...shape.members];
+    const stack: number[] = [];
+    for (const h of shape.members) stack.push(h);
     while (stack.length > 0) {
       const h = stack.pop()!;
       if (seen.has(h)) continue;
       visit(h);
       for (const p of model.parents[h]!) stack.push(p);
     }
-    for (const h of databaseHosts(model)) visit(h);
+    for (const h of dbHosts) visit(h);
     return dcs;
   });
   const wanted = new Set<number>();
@@ -55,7 +57,7 @@ export function dataCenterLosses(model: FailureModel, baseline: Baseline): DataC
   const out: DataCenterLoss[][] = model.pools.map(() => []);
   model.dataCenters.forEach((dc, i) => {
     if (!wanted.has(i)) return;
-    const state = evaluateFew(model, baseline, model.hostsByDc[i]!);
+    const state = evaluateFew(model, baseline, model.hostsByDc[i]!, arrays);
     model.pools.forEach((shape, p) => {
       if (!relevant[p]!.has(i)) return;
       const s = state.pools[p]!;
@@ -101,7 +103,7 @@ export interface SinglePoints {
  * no gateway reporting through them, not the database's host) have the same answer, so one
  * evaluation serves each such class: the three default pools of 20,000 management servers cost one.
  */
-export function singlePointsOfFailure(model: FailureModel, base: Baseline): SinglePoints {
+export function singlePointsOfFailure(model: FailureModel, base: Baseline, arrays: FewArrays = fewArrays(model)): SinglePoints {
   const baseline = base.state;
   const n = model.hosts.length;
   const dbHosts = new Set(databaseHosts(model));
@@ -118,7 +120,7 @@ export function singlePointsOfFailure(model: FailureModel, base: Baseline): Sing
   const poolLost = model.pools.map(() => new Uint8Array(n));
   for (const members of classes.values()) {
     const rep = members[0]!;
-    const state = evaluateFew(model, base, [rep]);
+    const state = evaluateFew(model, base, [rep], arrays);
     const mg = baseline.managementGroupWorks && !state.managementGroupWorks;
     model.pools.forEach((_, p) => {
       if (baseline.pools[p]!.outcome !== 'works' || state.pools[p]!.outcome === 'works') return;
@@ -222,9 +224,9 @@ export interface AgentOverload {
  * two in file order for each count. The rest (the database's hosts, the servers gateways report
  * through) are each tried.
  */
-export function worstAgentFailure(model: FailureModel, base: Baseline): AgentOverload | null {
+export function worstAgentFailure(model: FailureModel, base: Baseline, arrays: FewArrays = fewArrays(model)): AgentOverload | null {
   const baseline = base.state;
-  const limit = Float64Array.from(model.hosts, (h) => (h.server ? agentLimit(model, h) : Infinity));
+  const limit = new Float64Array(model.hosts.length).fill(Infinity);
   // No failure can overload a server that could carry every agent of the group: then there is no
   // need to try each (most designs, whose agents are well within one server's limit).
   let total = 0;
@@ -232,6 +234,7 @@ export function worstAgentFailure(model: FailureModel, base: Baseline): AgentOve
   for (const h of model.hosts) {
     if (!h.server) continue;
     total += h.server.agents;
+    limit[h.index] = agentLimit(model, h);
     if (limit[h.index]! < smallest) smallest = limit[h.index]!;
   }
   if (total <= smallest) return null;
@@ -263,7 +266,7 @@ export function worstAgentFailure(model: FailureModel, base: Baseline): AgentOve
   }
   let worst: AgentOverload | null = null;
   for (const failed of candidates) {
-    const { connected } = evaluateFew(model, base, [failed.index]);
+    const { connected } = evaluateFew(model, base, [failed.index], arrays);
     const { load } = agentLoads(model, connected);
     for (let h = 0; h < load.length; h++) {
       const agents = load[h]!;

@@ -1,4 +1,5 @@
 import { defineRule } from './context.js';
+import type { Server } from '../model/types.js';
 
 export default defineRule({
   meta: {
@@ -14,12 +15,13 @@ export default defineRule({
     },
   },
   *check({ topology }) {
-    const all = new Set(topology.managementServers);
+    let all: ReadonlySet<Server> | undefined;
     for (const pool of topology.pools) {
       if (pool.membership !== 'automatic' || !pool.membersListed) continue;
+      const managementServers = (all ??= new Set(topology.managementServers));
       const listed = new Set(pool.members.map((m) => m.server));
       const missing = topology.managementServers.filter((s) => !listed.has(s)).map((s) => s.name);
-      const extra = pool.members.filter((m) => !all.has(m.server)).map((m) => m.server.name);
+      const extra = pool.members.filter((m) => !managementServers.has(m.server)).map((m) => m.server.name);
       if (missing.length === 0 && extra.length === 0) continue;
       const difference = [
         missing.length ? `missing ${missing.join(', ')}` : '',

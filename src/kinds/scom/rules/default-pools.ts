@@ -30,16 +30,10 @@ function factKey(r: Problem): string {
 const IMPLIED = new WeakMap<Topology, ReadonlySet<string>>();
 
 export function mergeDefaultPoolReports(reports: Iterable<Problem>, topology: Topology): Problem[] {
-  let implied = IMPLIED.get(topology);
-  if (!implied) {
-    const names = new Set<string>();
-    for (const p of topology.pools) if (p.implied) names.add(p.name);
-    IMPLIED.set(topology, (implied = names));
-  }
   const out: (Problem | Problem[])[] = [];
   let groups: Map<string, Problem[]> | undefined;
   for (const r of reports) {
-    if (r.pool === undefined || !implied.has(r.pool)) {
+    if (r.pool === undefined || !impliedPools(topology).has(r.pool)) {
       out.push(r.pool === undefined ? r : withPoolWords(r, [r.pool]));
       continue;
     }
@@ -53,6 +47,8 @@ export function mergeDefaultPoolReports(reports: Iterable<Problem>, topology: To
       out.push(group);
     }
   }
+  // Without a report about an implied pool, every entry is a report as it is.
+  if (!groups) return out as Problem[];
   return out.map((x) => {
     if (!Array.isArray(x)) return x;
     const first = x[0]!;
@@ -61,6 +57,16 @@ export function mergeDefaultPoolReports(reports: Iterable<Problem>, topology: To
     const data = Object.assign({}, first.data, { pool: names.join(', ') });
     return withPoolWords({ messageId: first.messageId, data, path: first.path, ...(first.at ? { at: first.at } : {}) }, names);
   });
+}
+
+function impliedPools(topology: Topology): ReadonlySet<string> {
+  let implied = IMPLIED.get(topology);
+  if (!implied) {
+    const names = new Set<string>();
+    for (const p of topology.pools) if (p.implied) names.add(p.name);
+    IMPLIED.set(topology, (implied = names));
+  }
+  return implied;
 }
 
 function withPoolWords(r: Problem, names: readonly string[]): Problem {

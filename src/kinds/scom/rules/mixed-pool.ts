@@ -1,6 +1,7 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
 import { plural } from '../../../core/rule.js';
 import { atPool, defineRule } from './context.js';
+import type { PoolMemberRef } from '../model/types.js';
 
 export default defineRule({
   meta: {
@@ -18,6 +19,8 @@ export default defineRule({
   },
   *check({ topology }) {
     for (const pool of topology.pools) {
+      // Most pools have no gateway: they are passed over without listing their voters.
+      if (!pool.members.some(isGateway) && !pool.observers.some(isGateway)) continue;
       const voters = [...pool.members, ...pool.observers].map((r) => r.server);
       const ms = voters.filter((s) => s.role === 'management-server');
       const gw = voters.filter((s) => s.role === 'gateway');
@@ -30,3 +33,7 @@ export default defineRule({
     }
   },
 });
+
+function isGateway(r: PoolMemberRef): boolean {
+  return r.server.role === 'gateway';
+}

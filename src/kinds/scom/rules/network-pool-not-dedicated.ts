@@ -1,4 +1,5 @@
 import { defineRule } from './context.js';
+import type { Pool } from '../model/types.js';
 
 export default defineRule({
   meta: {
@@ -14,11 +15,12 @@ export default defineRule({
     },
   },
   *check({ topology }) {
-    const defaults = topology.pools.filter((p) => p.isDefault);
+    let defaults: readonly Pool[] | undefined;
     for (const pool of topology.pools) {
       if (pool.purpose !== 'network') continue;
+      const listed = (defaults ??= topology.pools.filter((p) => p.isDefault));
       for (const member of pool.members) {
-        const others = defaults.filter((d) => d !== pool && d.members.some((m) => m.server === member.server)).map((d) => `"${d.name}"`);
+        const others = listed.filter((d) => d !== pool && d.members.some((m) => m.server === member.server)).map((d) => `"${d.name}"`);
         if (others.length === 0) continue;
         const defaultPools = others.length === 1 ? others[0]! : `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]!}`;
         yield { messageId: 'notDedicated', data: { name: member.server.name, pool: pool.name, defaultPools, defaultPoolList: others.join(', '), count: others.length }, path: member.path, pool: pool.name };

@@ -18,17 +18,19 @@ export default defineRule({
     },
   },
   *check({ topology }) {
-    yield* outOfRange(topology.poolManager, '/poolManager');
-    for (const s of [...topology.managementServers, ...topology.gateways]) yield* outOfRange(s.poolManager, `${s.path}/poolManager`);
+    yield* outOfRange(topology.poolManager, '');
+    for (const s of topology.managementServers) yield* outOfRange(s.poolManager, s.path);
+    for (const s of topology.gateways) yield* outOfRange(s.poolManager, s.path);
   },
 });
 
-function* outOfRange(values: PoolManagerValues, base: string): Iterable<Problem> {
+/** The values out of range among those at `${owner}/poolManager` (the group's: owner ''). */
+function* outOfRange(values: PoolManagerValues, owner: string): Iterable<Problem> {
   for (const setting of POOL_MANAGER_SETTINGS) {
     const value = values[setting];
     if (value === undefined) continue;
     const { ceiling, registryValue, default: byDefault } = POOL_MANAGER[setting];
-    const path = `${base}/${setting}`;
+    const path = `${owner}/poolManager/${setting}`;
     if (value <= 0) yield { messageId: 'notPositive', data: { registryValue, value }, path };
     else if (value > ceiling.value) yield { messageId: 'tooHigh', data: { registryValue, value, ceiling: ceiling.value, default: byDefault.value }, path };
   }

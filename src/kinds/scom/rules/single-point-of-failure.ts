@@ -1,6 +1,6 @@
 import { plural } from '../../../core/rule.js';
 import { atPool, defineRule } from './context.js';
-import { evaluate, failureOf } from '../analysis/failure/index.js';
+import { evaluate, failureOf, type Host } from '../analysis/failure/index.js';
 import { databaseOwnNames } from '../analysis/what-if.js';
 
 export default defineRule({
@@ -19,13 +19,16 @@ export default defineRule({
   *check({ analysis }) {
     const model = analysis.model;
     const { listener } = model.database;
-    const databaseOwn = databaseOwnNames(model);
-    const byName = new Map(model.hosts.map((h) => [h.name, h]));
+    // Worked out only for a design with a single point to tell of.
+    let databaseOwn: ReadonlySet<string> | undefined;
+    let byName: ReadonlyMap<string, Host> | undefined;
     const out: ReturnType<typeof atPool>[] = [];
     analysis.pools.forEach((a, p) => {
       const tolerable = a.quorum.configured.tolerableFailures;
-      if (tolerable < 1) return;
-      const points = a.singlePointsOfFailure.filter((n) => !databaseOwn.has(n));
+      if (tolerable < 1 || a.singlePointsOfFailure.length === 0) return;
+      const own = (databaseOwn ??= databaseOwnNames(model));
+      byName ??= new Map(model.hosts.map((h) => [h.name, h]));
+      const points = a.singlePointsOfFailure.filter((n) => !own.has(n));
       if (points.length === 0) return;
       const names = points.length > 3 ? `${points.slice(0, 3).join(', ')} or ${plural(points.length - 3, 'other server')}` : points.join(points.length === 2 ? ' or ' : ', ');
       // Why, from the failure model itself: the first one's loss alone, and what it does to the pool.

@@ -35,25 +35,8 @@ export function evaluateInfrastructure(
   };
   if (scope) for (const h of scope.hosts) upOf(h);
   else for (let h = 0; h < n; h++) upOf(h);
-  // 3. The database: its server up, or more than half of its cluster's votes and a node on one side.
-  const { listener, nodes, witness } = model.database;
-  let databaseSide = -1;
-  if (up[listener]) {
-    if (nodes.length === 0) {
-      databaseSide = side(listener);
-    } else {
-      const votes = nodes.length + (witness >= 0 ? 1 : 0);
-      const count = new Map<number, number>();
-      const withNode = new Set<number>();
-      for (const h of nodes) {
-        if (!up[h] || side(h) < 0) continue;
-        count.set(side(h), (count.get(side(h)) ?? 0) + 1);
-        withNode.add(side(h));
-      }
-      if (witness >= 0 && up[witness] && side(witness) >= 0) count.set(side(witness), (count.get(side(witness)) ?? 0) + 1);
-      for (const [s, c] of count) if (2 * c > votes && withNode.has(s)) databaseSide = s;
-    }
-  }
+  // 3. The database.
+  const databaseSide = databaseSideOf(model, up, sides);
   // 4, 5, 6. Connected: management servers that reach the database; gateways through the first
   // connected server on their list that they reach, parents before children.
   let managementGroupWorks = false;
@@ -74,6 +57,29 @@ export function evaluateInfrastructure(
     }
   }
   return { up, connected, via, databaseSide, managementGroupWorks };
+}
+
+/**
+ * Rule 3, the database: available where its server is up, and for a cluster where more than half
+ * of its votes are up with a node among them, on one side. The side, or -1 (0 without a partition).
+ */
+export function databaseSideOf(model: FailureModel, up: Uint8Array, sides: Int32Array | null): number {
+  const side = (h: number) => (sides ? sides[h]! : 0);
+  const { listener, nodes, witness } = model.database;
+  if (!up[listener]) return -1;
+  if (nodes.length === 0) return side(listener);
+  const votes = nodes.length + (witness >= 0 ? 1 : 0);
+  const count = new Map<number, number>();
+  const withNode = new Set<number>();
+  for (const h of nodes) {
+    if (!up[h] || side(h) < 0) continue;
+    count.set(side(h), (count.get(side(h)) ?? 0) + 1);
+    withNode.add(side(h));
+  }
+  if (witness >= 0 && up[witness] && side(witness) >= 0) count.set(side(witness), (count.get(side(witness)) ?? 0) + 1);
+  let databaseSide = -1;
+  for (const [s, c] of count) if (2 * c > votes && withNode.has(s)) databaseSide = s;
+  return databaseSide;
 }
 
 /** The failure model: FORMAT.md's rules 1 to 8, in their order. */

@@ -1,6 +1,6 @@
 /** The failure model for a few hosts down, from the state with nothing down: linear what-ifs (a property test holds it equal to `evaluate`). */
 import { noFailure, type FailureModel, type PoolState, type State } from './model.js';
-import { evaluate, outcomeOf } from './evaluate.js';
+import { databaseSideOf, evaluate, outcomeOf } from './evaluate.js';
 /** A pool's counts with nothing split: what rules 7 and 8 read. */
 interface PoolCounts {
   readonly votersUp: Int32Array;
@@ -36,32 +36,55 @@ function count(c: PoolCounts, membership: number, ms: boolean, connected: boolea
   }
 }
 
+/** `from` copied: into `to` where given, else into a new array. */
+function copy<A extends Uint8Array | Int32Array>(from: A, to: A | undefined): A {
+  if (!to) return from.slice() as A;
+  to.set(from);
+  return to;
+}
+
+/**
+ * Arrays of the size of a model's state for evaluateFew to fill rather than allocate, for a caller
+ * that asks one what-if after another and keeps none of their states past the next.
+ */
+export interface FewArrays extends PoolCounts {
+  readonly up: Uint8Array;
+  readonly connected: Uint8Array;
+  readonly via: Int32Array;
+}
+
+export function fewArrays(model: FailureModel): FewArrays {
+  const hosts = model.hosts.length;
+  const pools = model.pools.length;
+  return {
+    up: new Uint8Array(hosts), connected: new Uint8Array(hosts), via: new Int32Array(hosts),
+    votersUp: new Int32Array(pools), msVotersUp: new Int32Array(pools), membersUp: new Int32Array(pools), membersConnected: new Int32Array(pools),
+  };
+}
+
 /**
  * The failure model (`evaluate`) for a few hosts down and nothing split, worked out from the
  * baseline: only the hosts that go down, the gateways that report through them and the pools they
  * vote in are looked at, so that a what-if per data centre or per server stays linear in the
- * design. Where the database goes, everything changes: that is left to `evaluate`. A test holds
- * the two equal on random designs and failure sets.
+ * design. Where one of the database's hosts goes down, its availability is asked again (rule 3,
+ * `databaseSideOf`); where the database goes, every server is cut off. A test holds the two equal
+ * on random designs and failure sets.
  */
-export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike<number>): State & { readonly membersUp: Int32Array } {
+export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike<number>, reuse?: FewArrays): State & { readonly membersUp: Int32Array } {
   const b = base.state;
-  const up = b.up.slice();
+  const up = copy(b.up, reuse?.up);
   for (let i = 0; i < down.length; i++) up[down[i]!] = 0;
   const { listener, nodes, witness } = model.database;
-  const dbTouched = Array.prototype.some.call(down, (h: number) => h === listener || h === witness || nodes.includes(h));
-  if (dbTouched) {
-    const f = noFailure(model);
-    for (let i = 0; i < down.length; i++) f.downHosts[down[i]!] = 1;
-    const full = evaluate(model, f);
-    const membersUp = new Int32Array(model.pools.length);
-    model.pools.forEach((shape, p) => { for (const h of shape.members) if (full.up[h]) membersUp[p] = membersUp[p]! + 1; });
-    return Object.assign(full, { membersUp });
+  let dbTouched = false;
+  for (let i = 0; i < down.length && !dbTouched; i++) {
+    const h = down[i]!;
+    dbTouched = h === listener || h === witness || nodes.includes(h);
   }
-  const connected = b.connected.slice();
-  const via = b.via.slice();
+  const connected = copy(b.connected, reuse?.connected);
+  const via = copy(b.via, reuse?.via);
   const counts: PoolCounts = {
-    votersUp: base.counts.votersUp.slice(), msVotersUp: base.counts.msVotersUp.slice(),
-    membersUp: base.counts.membersUp.slice(), membersConnected: base.counts.membersConnected.slice(),
+    votersUp: copy(base.counts.votersUp, reuse?.votersUp), msVotersUp: copy(base.counts.msVotersUp, reuse?.msVotersUp),
+    membersUp: copy(base.counts.membersUp, reuse?.membersUp), membersConnected: copy(base.counts.membersConnected, reuse?.membersConnected),
   };
   // Each host whose up or connected changes: its pools' counts follow, and so do the gateways that
   // report through it (to any depth: a gateway that loses its last connected parent is cut off).
@@ -82,6 +105,17 @@ export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike
     changed(h, true, wasConnected);
     if (wasConnected) queue.push(h);
   }
+  // Rule 3 again where one of the database's hosts is down: without the database, no server is
+  // connected (rules 4 to 6), and no pool has the default observer's vote.
+  const databaseSide = dbTouched ? databaseSideOf(model, up, null) : b.databaseSide;
+  if (databaseSide < 0 && b.databaseSide >= 0) {
+    for (let h = 0; h < connected.length; h++) {
+      if (!connected[h]) continue;
+      connected[h] = 0;
+      via[h] = -1;
+      changed(h, true, true);
+    }
+  }
   let managementGroupWorks = false;
   for (const h of model.managementServers) if (connected[h]) { managementGroupWorks = true; break; }
   while (queue.length > 0) {
@@ -99,7 +133,6 @@ export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike
       }
     }
   }
-  const databaseSide = b.databaseSide;
   const membersUp = counts.membersUp;
   const pools = model.pools.map((shape, p): PoolState => {
     if (shape.members.length === 0) return { outcome: 'stops', cause: 'no-members', side: -1, votes: 0, keepsQuorum: false, runs: false };

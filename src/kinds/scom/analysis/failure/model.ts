@@ -150,14 +150,14 @@ export function compileFailureModel(topology: Topology): FailureModel {
     if (db.cluster.witness) witness = add(db.cluster.witness.name, 'witness', db.cluster.witness.dataCenter, db.cluster.witness.availability).index;
   }
   const dcIndex = new Map(topology.dataCenters.map((d, i) => [d, i]));
-  const hostDc = Int32Array.from(hosts, (h) => (h.dataCenter ? dcIndex.get(h.dataCenter) ?? -1 : -1));
+  const hostDc = int32Map(hosts, (h) => (h.dataCenter ? dcIndex.get(h.dataCenter) ?? -1 : -1));
   const idx = (s: Server) => hostOf.get(s)!.index;
   const none: readonly number[] = [];
   const parents = hosts.map((h) => (h.server?.role === 'gateway' && h.server.reportsTo.length > 0 ? h.server.reportsTo.map(idx) : none));
   const failover = hosts.map((h) => (h.server && h.server.failoverServers.length > 0 ? h.server.failoverServers.map(idx) : none));
   const pools = topology.pools.map((pool): PoolShape => {
-    const members = Int32Array.from(pool.members, (m) => idx(m.server));
-    const observers = Int32Array.from(pool.observers, (o) => idx(o.server));
+    const members = int32Map(pool.members, (m) => idx(m.server));
+    const observers = int32Map(pool.observers, (o) => idx(o.server));
     const participates = pool.defaultObserverEnabled
       && (pool.members.some((m) => m.server.role === 'management-server') || pool.observers.some((o) => o.server.role === 'management-server'));
     const V = members.length + observers.length + (participates ? 1 : 0);
@@ -174,7 +174,7 @@ export function compileFailureModel(topology: Topology): FailureModel {
   hostDc.forEach((dc, h) => { if (dc >= 0) hostsByDc[dc]!.push(h); });
   return {
     topology, hosts, hostOf, dataCenters: topology.dataCenters, hostDc,
-    managementServers: Int32Array.from(topology.managementServers, idx),
+    managementServers: int32Map(topology.managementServers, idx),
     gatewayOrder: gatewayOrder(topology.gateways, idx, parents),
     parents, failover,
     database: { listener, nodes: Int32Array.from(nodes), witness },
@@ -184,6 +184,13 @@ export function compileFailureModel(topology: Topology): FailureModel {
     hostsByDc,
     dcIndex,
   };
+}
+
+/** `Int32Array.from(list, f)` for an array, without the iterator protocol that `from` goes through. */
+function int32Map<T>(list: readonly T[], f: (item: T) => number): Int32Array {
+  const out = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = f(list[i]!);
+  return out;
 }
 
 /** Gateways ordered so that each follows the gateways it reports to (normalise breaks cycles). */
