@@ -14,7 +14,7 @@ import * as yaml from 'js-yaml';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'test/fixtures/import-scom');
 export const DOMAIN = 'corp.example';
-const BUILDS = { '2012R2': '7.1.10226.1387', '2016': '7.2.11719.0', '2019': '10.19.10050.0', '2022': '10.22.10118.0', '2025': '10.25.10132.0' };
+const BUILDS = { '2012R2': '7.1.10226.1387', 2016: '7.2.11719.0', 2019: '10.19.10050.0', 2022: '10.22.10118.0', 2025: '10.25.10132.0' };
 const DEFAULT_POOLS = ['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool'];
 const PM_DEFAULTS = { leaseRequestPeriodSeconds: 120, networkLatencySeconds: 30 };
 
@@ -65,16 +65,30 @@ export function exportOf(topology) {
       DataWarehouseDBName: topology.databases?.dataWarehouse ? 'OperationsManagerDW' : null,
     },
     managementServers: [
-      ...ms.map((s) => ({ DisplayName: full(s.name), IsGateway: false, AgentCount: agents(s), PrimaryManagementServer: null, FailoverManagementServers: [], PoolManager: pm(s) })),
+      ...ms.map((s) => ({
+        DisplayName: full(s.name),
+        IsGateway: false,
+        AgentCount: agents(s),
+        PrimaryManagementServer: null,
+        FailoverManagementServers: [],
+        PoolManager: pm(s),
+      })),
       ...gws.map((g) => {
         const parents = g.reportsTo ?? g.managementServers ?? [];
-        return { DisplayName: full(g.name), IsGateway: true, AgentCount: agents(g), PrimaryManagementServer: parents[0] ? full(parents[0]) : null, FailoverManagementServers: parents.slice(1).map(full), PoolManager: pm(g) };
+        return {
+          DisplayName: full(g.name),
+          IsGateway: true,
+          AgentCount: agents(g),
+          PrimaryManagementServer: parents[0] ? full(parents[0]) : null,
+          FailoverManagementServers: parents.slice(1).map(full),
+          PoolManager: pm(g),
+        };
       }),
     ],
     resourcePools: pools.map((p) => {
       const isDefault = DEFAULT_POOLS.some((d) => d.toLowerCase() === p.name.toLowerCase());
       const automatic = p.membership ? p.membership === 'automatic' : isDefault;
-      const members = automatic ? ms.map((s) => s.name) : p.members ?? [];
+      const members = automatic ? ms.map((s) => s.name) : (p.members ?? []);
       return {
         DisplayName: p.name,
         IsDynamic: automatic,
@@ -100,7 +114,9 @@ export function overlayOf(topology) {
     overlay.databases = { ...(Object.keys(operational).length ? { operational } : {}), ...(Object.keys(warehouse).length ? { dataWarehouse: warehouse } : {}) };
   }
   for (const key of ['managementServers', 'gateways']) {
-    const entries = (topology[key] ?? []).map((s) => ({ name: s.name, ...pick(s, ['dataCenter', 'availability', 'unixLinuxRootCertificates']) })).filter((e) => Object.keys(e).length > 1);
+    const entries = (topology[key] ?? [])
+      .map((s) => ({ name: s.name, ...pick(s, ['dataCenter', 'availability', 'unixLinuxRootCertificates']) }))
+      .filter((e) => Object.keys(e).length > 1);
     if (entries.length) overlay[key] = entries;
   }
   return Object.keys(overlay).length ? overlay : null;
@@ -112,7 +128,9 @@ export function largeTopology() {
   const centres = ['dc-north', 'dc-south', 'dc-east', 'dc-west'];
   const ms = Array.from({ length: 200 }, (_, i) => ({ name: `ms${pad(i + 1)}`, dataCenter: centres[i % 4], agents: 500 + ((i * 37) % 900) }));
   const gateways = Array.from({ length: 40 }, (_, i) => ({
-    name: `gw${pad(i + 1)}`, dataCenter: 'dmz', agents: 100 + ((i * 53) % 400),
+    name: `gw${pad(i + 1)}`,
+    dataCenter: 'dmz',
+    agents: 100 + ((i * 53) % 400),
     // Every fifth gateway has no failover server.
     reportsTo: i % 5 === 4 ? [`ms${pad(i + 1)}`] : [`ms${pad(i + 1)}`, `ms${pad(i + 41)}`],
   }));
@@ -122,14 +140,41 @@ export function largeTopology() {
     { name: 'AD Assignment Resource Pool', membership: 'manual', members: ms.slice(5, 10).map((s) => s.name) },
   ];
   for (let i = 0; i < 27; i++) {
-    if (i < 8) pools.push({ name: `Gateway Pool ${i + 1}`, membership: 'manual', members: gateways.slice(i * 5, i * 5 + 3).map((g) => g.name), defaultObserver: false, purpose: 'unix-linux', workload: { unixLinuxAgents: 60 } });
-    else if (i < 14) pools.push({ name: `Network Pool ${i - 7}`, membership: 'manual', members: ms.slice(150 + (i - 8) * 5, 150 + (i - 8) * 5 + 3).map((s) => s.name), purpose: 'network', workload: { networkDevices: 400 + i * 10 } });
-    else pools.push({ name: `Application Pool ${i - 13}`, membership: 'manual', members: ms.slice(10 + (i - 14) * 10, 10 + (i - 14) * 10 + 2 + (i % 3)).map((s) => s.name), defaultObserver: i % 4 !== 0 });
+    if (i < 8)
+      pools.push({
+        name: `Gateway Pool ${i + 1}`,
+        membership: 'manual',
+        members: gateways.slice(i * 5, i * 5 + 3).map((g) => g.name),
+        defaultObserver: false,
+        purpose: 'unix-linux',
+        workload: { unixLinuxAgents: 60 },
+      });
+    else if (i < 14)
+      pools.push({
+        name: `Network Pool ${i - 7}`,
+        membership: 'manual',
+        members: ms.slice(150 + (i - 8) * 5, 150 + (i - 8) * 5 + 3).map((s) => s.name),
+        purpose: 'network',
+        workload: { networkDevices: 400 + i * 10 },
+      });
+    else
+      pools.push({
+        name: `Application Pool ${i - 13}`,
+        membership: 'manual',
+        members: ms.slice(10 + (i - 14) * 10, 10 + (i - 14) * 10 + 2 + (i % 3)).map((s) => s.name),
+        defaultObserver: i % 4 !== 0,
+      });
   }
   return {
-    version: 1, kind: 'scom', name: 'Fabrikam global', scomVersion: '2022',
+    version: 1,
+    kind: 'scom',
+    name: 'Fabrikam global',
+    scomVersion: '2022',
     dataCenters: [...centres.map((name) => ({ name })), { name: 'dmz' }],
-    latency: [{ between: ['dc-north', 'dc-south'], ms: 4 }, { between: ['dc-east', 'dc-west'], ms: 3 }],
+    latency: [
+      { between: ['dc-north', 'dc-south'], ms: 4 },
+      { between: ['dc-east', 'dc-west'], ms: 3 },
+    ],
     databases: { operational: { server: 'sql01', dataCenter: 'dc-north' }, dataWarehouse: { server: 'sqldw01', dataCenter: 'dc-north' } },
     managementServers: ms.map((s, i) => (i === 17 ? { ...s, poolManager: { leaseRequestPeriodSeconds: 600 } } : s)),
     gateways,
@@ -140,19 +185,34 @@ export function largeTopology() {
 
 function main() {
   mkdirSync(path.join(OUT, 'twins'), { recursive: true });
-  writeFileSync(path.join(ROOT, TWINS.large), `# Written by scripts/make-import-fixtures.mjs: the design of the large export's group.\n${yaml.dump(largeTopology(), { lineWidth: 200, flowLevel: 3 })}`);
+  writeFileSync(
+    path.join(ROOT, TWINS.large),
+    `# Written by scripts/make-import-fixtures.mjs: the design of the large export's group.\n${yaml.dump(largeTopology(), { lineWidth: 200, flowLevel: 3 })}`,
+  );
   for (const [name, twin] of Object.entries(TWINS)) {
     const topology = yaml.load(readFileSync(path.join(ROOT, twin), 'utf8'));
     const exp = exportOf(topology);
     writeFileSync(path.join(OUT, `${name}.export.json`), `${JSON.stringify(exp, null, 2)}\n`);
     const overlay = overlayOf(topology);
-    if (overlay) writeFileSync(path.join(OUT, `${name}.sites.yaml`), `# What SCOM does not hold about ${topology.name}, for pooltopo import scom --overlay.\n${yaml.dump(overlay, { lineWidth: 200, flowLevel: 3 })}`);
+    if (overlay)
+      writeFileSync(
+        path.join(OUT, `${name}.sites.yaml`),
+        `# What SCOM does not hold about ${topology.name}, for pooltopo import scom --overlay.\n${yaml.dump(overlay, { lineWidth: 200, flowLevel: 3 })}`,
+      );
   }
   // The topology each export imports to, for review (the large one is checked against its twin only).
   const rel = path.relative(ROOT, OUT);
   for (const name of Object.keys(TWINS).filter((n) => n !== 'large')) {
     const sites = `${rel}/${name}.sites.yaml`;
-    const args = ['bin/pooltopo.js', 'import', 'scom', `${rel}/${name}.export.json`, ...(existsSync(path.join(ROOT, sites)) ? ['--overlay', sites] : []), '-o', `${rel}/${name}.yaml`];
+    const args = [
+      'bin/pooltopo.js',
+      'import',
+      'scom',
+      `${rel}/${name}.export.json`,
+      ...(existsSync(path.join(ROOT, sites)) ? ['--overlay', sites] : []),
+      '-o',
+      `${rel}/${name}.yaml`,
+    ];
     const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`import of ${name} failed: ${run.stderr}`);
   }

@@ -23,7 +23,9 @@ const OPPOSITE_WORDS: readonly [RegExp, RegExp][] = [
 
 describe('advice', () => {
   it.each(FIXTURES)('%s gives no pool opposite advice', async (file) => {
-    const { files: [result] } = await validate([file], { cwd: ROOT });
+    const {
+      files: [result],
+    } = await validate([file], { cwd: ROOT });
     const byPool = new Map<string, { ruleId: string; message: string }[]>();
     for (const f of result!.findings) {
       const key = f.pool ?? `the pools at line ${f.line}`;

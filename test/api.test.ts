@@ -23,7 +23,8 @@ describe('library API', () => {
     const off = await lintText(text, 't.yaml', { rules: { 'single-management-server': 'off', 'no-high-availability': 'error' } });
     expect(off.result.findings.map((f) => [f.ruleId, f.severity])).not.toContainEqual(['single-management-server', 'warning']);
     expect(off.result.findings.filter((f) => f.ruleId === 'no-high-availability').every((f) => f.severity === 'error')).toBe(true);
-    const stretched = 'version: 1\nname: T\ndataCenters: [{name: a}, {name: b}]\nlatency: [{between: [a, b], ms: 8}]\nmanagementServers:\n  - {name: x, dataCenter: a}\n  - {name: y, dataCenter: b}\n';
+    const stretched =
+      'version: 1\nname: T\ndataCenters: [{name: a}, {name: b}]\nlatency: [{between: [a, b], ms: 8}]\nmanagementServers:\n  - {name: x, dataCenter: a}\n  - {name: y, dataCenter: b}\n';
     expect((await lintText(stretched, 's.yaml')).result.findings.map((f) => f.ruleId)).not.toContain('latency-over-10ms');
     expect((await lintText(stretched, 's.yaml', { settings: { poolLatencyMs: 5 } })).result.findings.map((f) => f.ruleId)).toContain('latency-over-10ms');
   });
@@ -55,7 +56,11 @@ describe('library API', () => {
   it('takes errorOnUnmatchedPattern: false as ESLint does, a warning instead of a PooltopoError', async () => {
     await expect(validate(['nothing/*.yaml'], { cwd: ROOT })).rejects.toThrow('no files match "nothing/*.yaml"');
     const warnings: string[] = [];
-    const results = await validate(['nothing/*.yaml', 'examples/single-server.yaml'], { cwd: ROOT, errorOnUnmatchedPattern: false, onWarning: (w) => warnings.push(w) });
+    const results = await validate(['nothing/*.yaml', 'examples/single-server.yaml'], {
+      cwd: ROOT,
+      errorOnUnmatchedPattern: false,
+      onWarning: (w) => warnings.push(w),
+    });
     expect(warnings).toEqual(['no files match "nothing/*.yaml"']);
     expect(results.files.map((f) => f.file)).toEqual(['examples/single-server.yaml']);
     await expect(validate(['missing.yaml'], { cwd: ROOT, errorOnUnmatchedPattern: false })).rejects.toThrow('cannot read "missing.yaml"');
@@ -85,7 +90,10 @@ describe('library API', () => {
       [() => lintText(null as never, 'x.yaml'), 'lintText needs the text and the file name, both strings'],
     ];
     for (const [call, message] of cases) {
-      const err = await call().then(() => undefined, (e: unknown) => e);
+      const err = await call().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err, message).toBeInstanceOf(PooltopoError);
       expect((err as Error).message).toContain(message);
     }
@@ -93,30 +101,46 @@ describe('library API', () => {
 
   it('refuses options it does not know, rather than ignoring them', async () => {
     const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
-    await expect(validate([{ file: 'x.yaml', text }], { rule: { schema: 'off' } } as never)).rejects.toThrow('options: unknown option "rule"; did you mean "rules"?');
+    await expect(validate([{ file: 'x.yaml', text }], { rule: { schema: 'off' } } as never)).rejects.toThrow(
+      'options: unknown option "rule"; did you mean "rules"?',
+    );
     await expect(validate([{ file: 'x.yaml', text }], null as never)).rejects.toThrow(new PooltopoError('options must be an object'));
     await expect(lintText(text, 'x.yaml', { config: {} } as never)).rejects.toThrow('options: unknown option "config"');
     const { NO_CONFIG } = await import('../src/core/config.js');
-    await expect(validate([{ file: 'x.yaml', text }], { file: '.pooltopo.yaml', ...NO_CONFIG('.') } as never)).rejects.toThrow('options: this is a Config (it has "dir"); pass it as { config }');
+    await expect(validate([{ file: 'x.yaml', text }], { file: '.pooltopo.yaml', ...NO_CONFIG('.') } as never)).rejects.toThrow(
+      'options: this is a Config (it has "dir"); pass it as { config }',
+    );
   });
 
   it('refuses options the config file would refuse: unknown rules, severities and settings', async () => {
     const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
     await expect(lintText(text, 'x.yaml', { rules: { nope: 'off' } })).rejects.toThrow(/unknown rule "nope"/);
-    await expect(lintText(text, 'x.yaml', { rules: { 'no-high-availabilty': 'off' } })).rejects.toThrow('options.rules: unknown rule "no-high-availabilty"; did you mean "no-high-availability"?');
+    await expect(lintText(text, 'x.yaml', { rules: { 'no-high-availabilty': 'off' } })).rejects.toThrow(
+      'options.rules: unknown rule "no-high-availabilty"; did you mean "no-high-availability"?',
+    );
     await expect(lintText(text, 'x.yaml', { rules: { schema: 'off' } })).rejects.toThrow('options.rules: rule "schema" cannot be set to "off"');
     await expect(lintText(text, 'x.yaml', { rules: { schema: 'error' } })).resolves.toBeDefined();
-    await expect(validate([{ file: 'x.yaml', text }], { rules: { schema: 'fatal' as never } })).rejects.toThrow('options: `rules.schema` must be one of "off", "info", "warning", "error", not the string "fatal".');
+    await expect(validate([{ file: 'x.yaml', text }], { rules: { schema: 'fatal' as never } })).rejects.toThrow(
+      'options: `rules.schema` must be one of "off", "info", "warning", "error", not the string "fatal".',
+    );
     await expect(validate([{ file: 'x.yaml', text }], { settings: { poolLatencyMs: 'x' as never } })).rejects.toBeInstanceOf(PooltopoError);
     // As the config file's schema has it: a whole number of members, at least 1.
-    await expect(validate([{ file: 'x.yaml', text }], { settings: { databaseObserverLoadMembers: 1.5 } })).rejects.toThrow("options: `settings.databaseObserverLoadMembers` must be a whole number, not the number 1.5.");
-    await expect(validate([{ file: 'x.yaml', text }], { settings: { poolLatency: 5 } as never })).rejects.toThrow('options: Unknown key "poolLatency" in `settings`; did you mean "poolLatencyMs"?');
+    await expect(validate([{ file: 'x.yaml', text }], { settings: { databaseObserverLoadMembers: 1.5 } })).rejects.toThrow(
+      'options: `settings.databaseObserverLoadMembers` must be a whole number, not the number 1.5.',
+    );
+    await expect(validate([{ file: 'x.yaml', text }], { settings: { poolLatency: 5 } as never })).rejects.toThrow(
+      'options: Unknown key "poolLatency" in `settings`; did you mean "poolLatencyMs"?',
+    );
   });
 
   it('refuses limits the config file would refuse, and policies loadConfig did not compile', async () => {
     const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
-    await expect(lintText(text, 'x.yaml', { limits: { maxExpandedNodes: 'lots' as never } })).rejects.toThrow('options: `limits.maxExpandedNodes` must be a whole number, not the string "lots".');
-    await expect(lintText(text, 'x.yaml', { limits: { maxDeph: 2 } as never })).rejects.toThrow('options: Unknown key "maxDeph" in `limits`; did you mean "maxDepth"?');
+    await expect(lintText(text, 'x.yaml', { limits: { maxExpandedNodes: 'lots' as never } })).rejects.toThrow(
+      'options: `limits.maxExpandedNodes` must be a whole number, not the string "lots".',
+    );
+    await expect(lintText(text, 'x.yaml', { limits: { maxDeph: 2 } as never })).rejects.toThrow(
+      'options: Unknown key "maxDeph" in `limits`; did you mean "maxDepth"?',
+    );
     await expect(lintText(text, 'x.yaml', { limits: { maxServers: -5 } })).rejects.toThrow('options: `limits.maxServers` must be at least 1, not -5.');
     await expect(validate([{ file: 'x.yaml', text }], { limits: { maxDepth: -1 } })).rejects.toThrow('options: `limits.maxDepth` must be at least 2, not -1.');
     await expect(validate([{ file: 'x.yaml', text }], { read: { maxFileBytes: 0 } })).rejects.toBeInstanceOf(PooltopoError);
@@ -125,7 +149,7 @@ describe('library API', () => {
     expect((await lintText(text, 'x.yaml', { limits: { maxDepth: 10 } })).result.findings.map((f) => f.ruleId)).not.toContain('yaml-syntax');
   });
 
-  it('takes a config\'s limits as they are, the file size among them', async () => {
+  it("takes a config's limits as they are, the file size among them", async () => {
     const results = await validate(['examples/two-servers-separate-sql.yaml'], { cwd: ROOT, limits: { maxFileBytes: 100, maxDepth: 64 } });
     expect(results.files[0]!.findings.map((f) => f.ruleId)).toEqual(['yaml-syntax']);
   });
@@ -134,7 +158,17 @@ describe('library API', () => {
     const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
     const none = { rules: undefined, settings: undefined, limits: undefined, policies: undefined, reportUnusedDisable: undefined };
     const bare = await validate([{ file: 'x.yaml', text }]);
-    expect(await validate([{ file: 'x.yaml', text }], { ...none, cwd: undefined, ignore: undefined, ignoreBase: undefined, read: undefined, onWarning: undefined, onStart: undefined })).toEqual(bare);
+    expect(
+      await validate([{ file: 'x.yaml', text }], {
+        ...none,
+        cwd: undefined,
+        ignore: undefined,
+        ignoreBase: undefined,
+        read: undefined,
+        onWarning: undefined,
+        onStart: undefined,
+      }),
+    ).toEqual(bare);
     expect((await lintText(text, 'x.yaml', none)).result).toEqual(bare.files[0]);
   });
 
@@ -170,7 +204,7 @@ describe('library API', () => {
     await expect(validate(['no-such-file.yaml'], { cwd: ROOT })).rejects.toBeInstanceOf(PooltopoError);
   });
 
-  it('tells each file\'s kind and each pool\'s by guards that agree with `kind`', async () => {
+  it("tells each file's kind and each pool's by guards that agree with `kind`", async () => {
     const results = await validate(['examples', { file: 'broken.yaml', text: ':\n - [' }], { cwd: ROOT });
     const kinds = new Set(results.files.map((f) => f.kind));
     expect(kinds).toEqual(new Set([...REGISTRY.ids, undefined]));
@@ -186,7 +220,17 @@ describe('library API', () => {
 
   it('exports about 15 names from the root, and each kind from its own subpath (package.json exports)', async () => {
     // Runtime names only: the root's types are ValidateOptions, TextInput, LintOptions, LintOutcome, Config, Results, FileResult and Finding.
-    expect(Object.keys(await import('../src/index.js')).sort()).toEqual(['PooltopoError', 'RULES', 'describeRules', 'lintText', 'loadConfig', 'ruleById', 'topologySchemaText', 'validate', 'validateOutcomes']);
+    expect(Object.keys(await import('../src/index.js')).sort()).toEqual([
+      'PooltopoError',
+      'RULES',
+      'describeRules',
+      'lintText',
+      'loadConfig',
+      'ruleById',
+      'topologySchemaText',
+      'validate',
+      'validateOutcomes',
+    ]);
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, string | { types: string; default: string }> };
     const entries = Object.entries(pkg.exports).filter((e): e is [string, { types: string; default: string }] => typeof e[1] === 'object');
     expect(entries.map(([name]) => name)).toEqual(['.', './kinds/scom', './kinds/skype', './kinds/opcon', './types']);
@@ -208,14 +252,21 @@ describe('library API', () => {
     expect(ruleById('latency-over-10')).toBeUndefined();
   });
 
-  it('describes every rule with its docs address and its kind, and with a config\'s severities and policies', async () => {
+  it("describes every rule with its docs address and its kind, and with a config's severities and policies", async () => {
     const all = describeRules();
     expect(all.map((d) => d.id)).toEqual(RULES.map((r) => r.meta.id));
-    expect(all.find((d) => d.id === 'latency-over-10ms')).toMatchObject({ kind: 'scom', helpUri: expect.stringMatching(/docs\/rules\/latency-over-10ms\.md$/) });
+    expect(all.find((d) => d.id === 'latency-over-10ms')).toMatchObject({
+      kind: 'scom',
+      helpUri: expect.stringMatching(/docs\/rules\/latency-over-10ms\.md$/),
+    });
     expect(all.find((d) => d.id === 'skype/pair-mismatch')?.kind).toBe('skype-pool-pair');
     expect(all.find((d) => d.id === 'yaml-syntax')?.kind).toBeUndefined();
     const { parseConfig } = await import('../src/config/load.js');
-    const config = await parseConfig('rules:\n  latency-over-10ms: "off"\n  no-high-availability: info\npolicies:\n  - {id: acme/two, assert: "tolerableFailures >= 2", message: "no"}\n', 'c.yaml', ROOT);
+    const config = await parseConfig(
+      'rules:\n  latency-over-10ms: "off"\n  no-high-availability: info\npolicies:\n  - {id: acme/two, assert: "tolerableFailures >= 2", message: "no"}\n',
+      'c.yaml',
+      ROOT,
+    );
     const configured = describeRules(config);
     expect(configured.map((d) => d.id)).not.toContain('latency-over-10ms');
     expect(configured.find((d) => d.id === 'no-high-availability')?.severity).toBe('info');
@@ -244,8 +295,13 @@ describe('number formatting', async () => {
   });
 
   it('groups a huge number in a rule message, and refuses one past what a double holds exactly', async () => {
-    const lint = async (agents: string) => (await validate([{ file: 'x.yaml', text: `version: 1\nkind: scom\nname: t\nmanagementServers:\n  - {name: ms01, agents: ${agents}}\n` }])).files[0]!.findings.map((f) => f.message);
-    expect(await lint('9007199254740991')).toContainEqual(expect.stringContaining('"ms01" has 9,007,199,254,740,991 Windows agents, over the recommended limit of 3,000'));
+    const lint = async (agents: string) =>
+      (
+        await validate([{ file: 'x.yaml', text: `version: 1\nkind: scom\nname: t\nmanagementServers:\n  - {name: ms01, agents: ${agents}}\n` }])
+      ).files[0]!.findings.map((f) => f.message);
+    expect(await lint('9007199254740991')).toContainEqual(
+      expect.stringContaining('"ms01" has 9,007,199,254,740,991 Windows agents, over the recommended limit of 3,000'),
+    );
     // 12345678901234567 would read as ...568: the schema says so rather than analyse a number the file did not give.
     const [message] = await lint('12345678901234567');
     expect(message).toBe('`managementServers[0].agents` must be at most 9,007,199,254,740,991, not a number too large to hold exactly.');
@@ -263,26 +319,35 @@ describe('number formatting', async () => {
     expect(await lint(`0x${'F'.repeat(300)}`)).toEqual([`${field} 0x${'F'.repeat(38)}…, a number out of range.`]);
     expect(await lint(`0o${'7'.repeat(400)}`)).toEqual([`${field} 0o${'7'.repeat(38)}…, a number out of range.`]);
     expect(await lint('&big 1e400')).toEqual([`${field} 1e400, a number out of range.`]);
-    const block = async (value: string) => (await validate([{ file: 'x.yaml', text: `version: 1\nkind: scom\nname: t\nmanagementServers:\n  - name: ms01\n    agents: ${value}\n` }])).files[0]!.findings.map((f) => f.message);
+    const block = async (value: string) =>
+      (
+        await validate([{ file: 'x.yaml', text: `version: 1\nkind: scom\nname: t\nmanagementServers:\n  - name: ms01\n    agents: ${value}\n` }])
+      ).files[0]!.findings.map((f) => f.message);
     for (const indicator of ['|-', '>-']) expect(await block(`${indicator}\n      1e400`), indicator).toEqual([`${field} the string "1e400".`]);
     expect(await block('\n      1e400')).toEqual([`${field} 1e400, a number out of range.`]);
     // Whatever the schema wants there, and in a config file as in a topology.
-    expect((await validate([{ file: 'x.yaml', text: 'version: 1e400\nname: t\nmanagementServers:\n  - name: a\n' }])).files[0]!.findings.map((f) => f.message))
-      .toEqual(['`version` must be 1, not 1e400, a number out of range.']);
+    expect(
+      (await validate([{ file: 'x.yaml', text: 'version: 1e400\nname: t\nmanagementServers:\n  - name: a\n' }])).files[0]!.findings.map((f) => f.message),
+    ).toEqual(['`version` must be 1, not 1e400, a number out of range.']);
     const { parseConfig } = await import('../src/config/load.js');
-    await expect(parseConfig('settings:\n  poolLatencyMs: 1e400\n', 'c.yaml', ROOT)).rejects.toThrow('c.yaml:2:18: bad config file: `settings.poolLatencyMs` must be a number, not 1e400, a number out of range.');
+    await expect(parseConfig('settings:\n  poolLatencyMs: 1e400\n', 'c.yaml', ROOT)).rejects.toThrow(
+      'c.yaml:2:18: bad config file: `settings.poolLatencyMs` must be a number, not 1e400, a number out of range.',
+    );
   });
 });
 
 describe('unused suppressions', () => {
   it('are not reported for a file whose rules did not run (it breaks the schema)', async () => {
-    const text = 'version: 1\nname: T\nmanagementServers:\n  - {name: ms01, agents: lots}\n  # pooltopo-disable-next-line duplicate-name -- ms01 is being renamed\n  - {name: MS01}\n';
+    const text =
+      'version: 1\nname: T\nmanagementServers:\n  - {name: ms01, agents: lots}\n  # pooltopo-disable-next-line duplicate-name -- ms01 is being renamed\n  - {name: MS01}\n';
     const broken = await lintText(text, 't.yaml', { reportUnusedDisable: true });
     expect(broken.result.findings.map((f) => f.ruleId)).toEqual(['schema']);
     // Once the file passes the schema, the comment is judged: here it suppresses the duplicate.
     const fixed = await lintText(text.replace('agents: lots', 'agents: 5'), 't.yaml', { reportUnusedDisable: true });
     expect(fixed.result.findings.map((f) => f.ruleId)).not.toContain('unused-suppression');
-    expect(fixed.result.suppressed?.map((f) => [f.ruleId, f.messageId, f.data])).toEqual([['duplicate-name', 'duplicate', { name: 'MS01', first: 'ms01', firstKind: 'management server', kind: 'management server' }]]);
+    expect(fixed.result.suppressed?.map((f) => [f.ruleId, f.messageId, f.data])).toEqual([
+      ['duplicate-name', 'duplicate', { name: 'MS01', first: 'ms01', firstKind: 'management server', kind: 'management server' }],
+    ]);
   });
 });
 
@@ -298,8 +363,8 @@ describe('names', () => {
 
 describe('a file named .json', () => {
   const json = '{\n  "version": 1,\n  "name": "J",\n  "managementServers": [{"name": "ms01"}]\n}\n';
-  const syntax = async (text: string, file = 't.json') => (await lintText(text, file)).result.findings
-    .filter((f) => f.ruleId === 'yaml-syntax').map((f) => `${f.line}:${f.column} ${f.message}`);
+  const syntax = async (text: string, file = 't.json') =>
+    (await lintText(text, file)).result.findings.filter((f) => f.ruleId === 'yaml-syntax').map((f) => `${f.line}:${f.column} ${f.message}`);
 
   it('is read as any topology when it is JSON, with positions from its text', async () => {
     const found = (await lintText(json, 't.json')).result.findings;
@@ -313,7 +378,7 @@ describe('a file named .json', () => {
       ['{\n  "version": 1,\n  "name": "J",\n  "managementServers": [{"name": "ms01"}],\n}\n', '4:42 a comma before "}"; JSON allows no trailing comma'],
       ['{"version": 1, "name": "J", // the design\n "managementServers": [{"name": "ms01"}]}', '1:29 a comment; JSON has none'],
       ['{version: 1, "name": "J", "managementServers": [{"name": "ms01"}]}', '1:2 a key without quotes; in JSON every key is in double quotes'],
-      ["{\"version\": 1, \"name\": 'J', \"managementServers\": [{\"name\": \"ms01\"}]}", '1:24 a string in single quotes; JSON takes double quotes only'],
+      ['{"version": 1, "name": \'J\', "managementServers": [{"name": "ms01"}]}', '1:24 a string in single quotes; JSON takes double quotes only'],
       ['{"version": 1, "name": "J", "managementServers": [{"name": "ms01"', '1:66 the text ends inside an object'],
       ['{"version": 01}', '1:13 a number JSON does not allow (a leading zero, or a . or an exponent without digits)'],
       ['[1, 2,]', '1:6 a comma before "]"; JSON allows no trailing comma'],
@@ -324,7 +389,9 @@ describe('a file named .json', () => {
     ];
     for (const [text, expected] of cases) {
       const [at, ...why] = expected.split(' ');
-      expect(await syntax(text), text).toEqual([`${at} JSON syntax error: ${why.join(' ')}; a file named .json must be JSON (fix it here, or rename the file .yaml).`]);
+      expect(await syntax(text), text).toEqual([
+        `${at} JSON syntax error: ${why.join(' ')}; a file named .json must be JSON (fix it here, or rename the file .yaml).`,
+      ]);
     }
     // The same texts in a .yaml file are YAML: no syntax error (but where YAML too cannot read them).
     expect(await syntax(cases[0]![0], 't.yaml')).toEqual([]);
@@ -337,7 +404,9 @@ describe('a file named .json', () => {
       '1:16 YAML syntax error: duplicate key "version": a later value would silently replace the earlier one.',
     ]);
     for (const text of ['', ' \n']) {
-      expect((await lintText(text, 'e.json')).result.findings.map((f) => f.ruleId)).toEqual((await lintText(text, 'e.yaml')).result.findings.map((f) => f.ruleId));
+      expect((await lintText(text, 'e.json')).result.findings.map((f) => f.ruleId)).toEqual(
+        (await lintText(text, 'e.yaml')).result.findings.map((f) => f.ruleId),
+      );
     }
   });
 });

@@ -19,8 +19,14 @@ const CASES: readonly (readonly [string[], string])[] = [
   [['validate', 'x.yaml', '-hf'], 'validate: --format needs a value'],
   [['validate', 'x.yaml', '--quiet=yes'], "validate: Option '--quiet' does not take an argument"],
   [['validate', 'x.yaml', '--help=1'], "validate: Option '-h, --help' does not take an argument"],
-  [['validate', 'x.yaml', '--format', '--quiet'], "validate: Option '--format' argument is ambiguous. Did you forget to specify the option argument for '--format'? To specify an option argument starting with a dash use '--format=-XYZ'."],
-  [['validate', 'x.yaml', '-f', '-q'], "validate: Option '-f' argument is ambiguous. Did you forget to specify the option argument for '-f'? To specify an option argument starting with a dash use '--format=-XYZ' or '-f-XYZ'."],
+  [
+    ['validate', 'x.yaml', '--format', '--quiet'],
+    "validate: Option '--format' argument is ambiguous. Did you forget to specify the option argument for '--format'? To specify an option argument starting with a dash use '--format=-XYZ'.",
+  ],
+  [
+    ['validate', 'x.yaml', '-f', '-q'],
+    "validate: Option '-f' argument is ambiguous. Did you forget to specify the option argument for '-f'? To specify an option argument starting with a dash use '--format=-XYZ' or '-f-XYZ'.",
+  ],
   // ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL
   [['schema', 'extra'], "schema: Unexpected argument 'extra'. This command does not take positional arguments"],
 ];

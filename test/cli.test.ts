@@ -1,5 +1,19 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  readdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +25,9 @@ let dir: string;
 
 /** The examples' topology files, in folders too (examples/diff), but not the hidden .expected ones. */
 function exampleFiles(): string[] {
-  return readdirSync(path.join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f) && !f.split(path.sep).some((s) => s.startsWith('.')));
+  return readdirSync(path.join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter(
+    (f) => /\.ya?ml$/.test(f) && !f.split(path.sep).some((s) => s.startsWith('.')),
+  );
 }
 
 beforeAll(() => {
@@ -33,17 +49,42 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('pooltopo', () => {
   it('refuses an empty path (an unset variable), rather than linting the working directory', async () => {
-    expect(await runCli(['validate', ''])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: an empty path was given (an unset variable?); name a file, a directory or a glob\n' });
+    expect(await runCli(['validate', ''])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pooltopo: an empty path was given (an unset variable?); name a file, a directory or a glob\n',
+    });
     expect(await runCli(['validate', 'examples/single-server.yaml', ''])).toMatchObject({ code: 2, stdout: '' });
-    expect(await runCli(['report', ''])).toMatchObject({ code: 2, stderr: 'pooltopo: an empty path was given (an unset variable?); name a file, a directory or a glob\n' });
-    expect(await runCli(['validate', 'examples/single-server.yaml', '-o', ''])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: --output is an empty path (an unset variable?); name a file, or - for standard output\n' });
-    expect(await runCli(['validate', 'examples/single-server.yaml', '--config', ''])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: --config is an empty path (an unset variable?); name a config file, or use --no-config\n' });
-    expect(await runCli(['validate', 'examples/single-server.yaml', '--config', 'x.yaml', '--no-config'])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: --config and --no-config say opposite things; give one of them\n' });
+    expect(await runCli(['report', ''])).toMatchObject({
+      code: 2,
+      stderr: 'pooltopo: an empty path was given (an unset variable?); name a file, a directory or a glob\n',
+    });
+    expect(await runCli(['validate', 'examples/single-server.yaml', '-o', ''])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pooltopo: --output is an empty path (an unset variable?); name a file, or - for standard output\n',
+    });
+    expect(await runCli(['validate', 'examples/single-server.yaml', '--config', ''])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pooltopo: --config is an empty path (an unset variable?); name a config file, or use --no-config\n',
+    });
+    expect(await runCli(['validate', 'examples/single-server.yaml', '--config', 'x.yaml', '--no-config'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pooltopo: --config and --no-config say opposite things; give one of them\n',
+    });
   });
 
   it('escapes control characters in what it echoes on standard error', async () => {
-    expect(await runCli(['validate', 'nope\u001bc.yaml'])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: cannot read "nope\\u{1B}c.yaml": no such file or directory\n' });
-    expect((await runCli(['vali\u202edate'])).stderr).toBe('pooltopo: unknown command "vali\\u{202E}date"; did you mean "validate"? (pooltopo --help lists the commands)\n');
+    expect(await runCli(['validate', 'nope\u001bc.yaml'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pooltopo: cannot read "nope\\u{1B}c.yaml": no such file or directory\n',
+    });
+    expect((await runCli(['vali\u202edate'])).stderr).toBe(
+      'pooltopo: unknown command "vali\\u{202E}date"; did you mean "validate"? (pooltopo --help lists the commands)\n',
+    );
   });
 
   it('prints its version and help', async () => {
@@ -52,7 +93,11 @@ describe('pooltopo', () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     // No command at all is a usage error: one line on stderr, exit 2.
-    expect(await runCli([])).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: no command given; use one of validate, report, simulate, plan, diff, import, rules, schema (pooltopo --help)\n' });
+    expect(await runCli([])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pooltopo: no command given; use one of validate, report, simulate, plan, diff, import, rules, schema (pooltopo --help)\n',
+    });
     expect(help.stdout).toMatch(/validate FILE\|DIR\|GLOB/);
     const vhelp = await runCli(['validate', '--help']);
     expect(vhelp.stdout).toMatch(/--format/);
@@ -64,7 +109,17 @@ describe('pooltopo', () => {
   });
 
   it('exits 2 with one line for bad usage', async () => {
-    for (const args of [[], ['frobnicate'], ['validte', 'x'], ['validate'], ['validate', '--format', 'xml', 'a.yaml'], ['validate', '--fail-on', 'fatal', 'a.yaml'], ['validate', '--bogus', 'a.yaml'], ['rules', 'no-such-rule'], ['schema', 'extra']]) {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['validte', 'x'],
+      ['validate'],
+      ['validate', '--format', 'xml', 'a.yaml'],
+      ['validate', '--fail-on', 'fatal', 'a.yaml'],
+      ['validate', '--bogus', 'a.yaml'],
+      ['rules', 'no-such-rule'],
+      ['schema', 'extra'],
+    ]) {
       const r = await runCli(args, { cwd: dir });
       expect(r.code, args.join(' ')).toBe(2);
       if (args.length > 0) {
@@ -79,18 +134,32 @@ describe('pooltopo', () => {
 
   it('says which option was meant, whose option it is, and that options come after the command', async () => {
     const stderr = async (...args: string[]) => (await runCli(args, { cwd: dir })).stderr;
-    expect(await stderr('validate', 'good.yaml', '--fromat', 'json')).toBe('pooltopo: validate: unknown option "--fromat"; did you mean "--format"? (pooltopo validate --help)\n');
-    expect(await stderr('validate', 'good.yaml', '--down', 'ms01')).toBe('pooltopo: validate: unknown option "--down"; simulate takes it, not validate (pooltopo validate --help)\n');
+    expect(await stderr('validate', 'good.yaml', '--fromat', 'json')).toBe(
+      'pooltopo: validate: unknown option "--fromat"; did you mean "--format"? (pooltopo validate --help)\n',
+    );
+    expect(await stderr('validate', 'good.yaml', '--down', 'ms01')).toBe(
+      'pooltopo: validate: unknown option "--down"; simulate takes it, not validate (pooltopo validate --help)\n',
+    );
     // Every command that takes it, by its long or short name.
-    expect(await stderr('schema', '--output', 'x')).toBe('pooltopo: schema: unknown option "--output"; validate, report, simulate, plan, diff and import take it, not schema (pooltopo schema --help)\n');
-    expect(await stderr('report', 'good.yaml', '-f', 'json')).toBe('pooltopo: report: unknown option "-f"; validate, simulate, plan and diff take it, not report (pooltopo report --help)\n');
+    expect(await stderr('schema', '--output', 'x')).toBe(
+      'pooltopo: schema: unknown option "--output"; validate, report, simulate, plan, diff and import take it, not schema (pooltopo schema --help)\n',
+    );
+    expect(await stderr('report', 'good.yaml', '-f', 'json')).toBe(
+      'pooltopo: report: unknown option "-f"; validate, simulate, plan and diff take it, not report (pooltopo report --help)\n',
+    );
     // A switch that is off unless given has no --no- form, and is not suggested as its opposite.
-    expect(await stderr('report', 'good.yaml', '--no-timestamp')).toBe('pooltopo: report: unknown option "--no-timestamp": --timestamp is off unless given (pooltopo report --help)\n');
+    expect(await stderr('report', 'good.yaml', '--no-timestamp')).toBe(
+      'pooltopo: report: unknown option "--no-timestamp": --timestamp is off unless given (pooltopo report --help)\n',
+    );
     expect(await stderr('validate', 'good.yaml', '-o')).toBe('pooltopo: validate: --output needs a value (pooltopo validate --help)\n');
     expect(await stderr('validate', 'good.yaml', '--format')).toBe('pooltopo: validate: --format needs a value (pooltopo validate --help)\n');
     expect(await stderr('validate', 'good.yaml', '-x')).toBe('pooltopo: validate: unknown option "-x" (pooltopo validate --help)\n');
-    expect(await stderr('--format', 'json', 'validate', 'good.yaml')).toBe('pooltopo: "--format" comes before the command: options go after it (pooltopo validate ... --format; validate, simulate, plan and diff take it)\n');
-    expect(await stderr('--no-config', 'rules')).toBe('pooltopo: "--no-config" comes before the command: options go after it (pooltopo rules ... --no-config; validate, report, simulate, plan, diff and rules take it)\n');
+    expect(await stderr('--format', 'json', 'validate', 'good.yaml')).toBe(
+      'pooltopo: "--format" comes before the command: options go after it (pooltopo validate ... --format; validate, simulate, plan and diff take it)\n',
+    );
+    expect(await stderr('--no-config', 'rules')).toBe(
+      'pooltopo: "--no-config" comes before the command: options go after it (pooltopo rules ... --no-config; validate, report, simulate, plan, diff and rules take it)\n',
+    );
     // No command's option: the options pooltopo takes alone.
     expect(await stderr('--verison')).toBe('pooltopo: unknown option "--verison"; did you mean "--version"? (pooltopo --help lists the commands)\n');
   });
@@ -110,22 +179,26 @@ describe('pooltopo', () => {
     const alone = await runCli(['validate', 'nothing/**/*.yaml', '--format', 'json', flag], { cwd: dir });
     expect(alone).toMatchObject({ code: 0, stderr: 'pooltopo: warning: no files match "nothing/**/*.yaml"\n' });
     expect(JSON.parse(alone.stdout)).toEqual({ version: 1, files: [], summary: { files: 0, errors: 0, warnings: 0, infos: 0 } });
-    expect((await runCli(['validate', 'nothing/**/*.yaml', '--format', 'junit', flag], { cwd: dir })).stdout)
-      .toBe('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pooltopo" tests="0" failures="0" errors="0" time="0">\n</testsuites>\n');
+    expect((await runCli(['validate', 'nothing/**/*.yaml', '--format', 'junit', flag], { cwd: dir })).stdout).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pooltopo" tests="0" failures="0" errors="0" time="0">\n</testsuites>\n',
+    );
     // Beside a file that is there, that file is linted as usual.
     const beside = await runCli(['validate', 'empty', 'good.yaml', flag], { cwd: dir });
     expect(beside.code).toBe(0);
     expect(beside.stderr).toBe('pooltopo: warning: no topology files (*.yaml, *.yml) in directory "empty"\n');
     expect(beside.stdout).toMatch(/in 1 file/);
     // A path that does not exist is still an error.
-    expect(await runCli(['validate', 'nope.yaml', 'good.yaml', flag], { cwd: dir })).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read "nope.yaml": no such file or directory\n' });
+    expect(await runCli(['validate', 'nope.yaml', 'good.yaml', flag], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: 'pooltopo: cannot read "nope.yaml": no such file or directory\n',
+    });
     // Files the config's ignore leaves out, every one of them: as ESLint, a warning too.
     const project = mkdtempSync(path.join(tmpdir(), 'pooltopo-ignoring-'));
     try {
       mkdirSync(path.join(project, 'drafts'), { recursive: true });
       writeFileSync(path.join(project, '.pooltopo.yaml'), 'ignore:\n  - drafts/\n');
       writeFileSync(path.join(project, 'drafts', 'a.yaml'), GOOD);
-      const ignored = 'pooltopo: warning: every file given is ignored by the config\'s ignore patterns\n';
+      const ignored = "pooltopo: warning: every file given is ignored by the config's ignore patterns\n";
       for (const input of ['drafts', 'drafts/*.yaml']) {
         expect(await runCli(['validate', input], { cwd: project })).toMatchObject({ code: 2, stderr: ignored.replace('warning: ', '') });
         expect(await runCli(['validate', input, flag], { cwd: project })).toMatchObject({ code: 0, stderr: ignored });
@@ -150,7 +223,7 @@ describe('pooltopo', () => {
     expect((await runCli(['validate', 'good.yaml', '--fail-on', 'info'], { cwd: dir })).code).toBe(0);
   });
 
-  it('takes an option given twice at its last value, so a script\'s defaults can be overridden after them', async () => {
+  it("takes an option given twice at its last value, so a script's defaults can be overridden after them", async () => {
     // As `npm run lint -- --fail-on error` would give it after a script's own `--fail-on warning`.
     expect((await runCli(['validate', 'warn.yaml', '--fail-on', 'warning', '--fail-on', 'error'], { cwd: dir })).code).toBe(0);
     expect((await runCli(['validate', 'warn.yaml', '--fail-on', 'error', '--fail-on', 'warning'], { cwd: dir })).code).toBe(1);
@@ -173,7 +246,7 @@ describe('pooltopo', () => {
     expect(json.files[0].pools).toHaveLength(3);
   });
 
-  it('prints CLI.md\'s JSON shape, byte-identical from run to run', async () => {
+  it("prints CLI.md's JSON shape, byte-identical from run to run", async () => {
     const a = await runCli(['validate', 'warn.yaml', 'good.yaml', '--format', 'json'], { cwd: dir });
     const b = await runCli(['validate', 'good.yaml', 'warn.yaml', '--format', 'json'], { cwd: dir });
     expect(a.stdout).toBe(b.stdout);
@@ -182,18 +255,45 @@ describe('pooltopo', () => {
     expect(out.summary).toEqual({ files: 2, errors: 0, warnings: 1, infos: 0 });
     const pool = out.files[0].pools[0];
     expect(pool).toMatchObject({
-      name: 'All Management Servers Resource Pool', implied: true, members: ['ms01', 'ms02'], observers: [],
-      defaultObserver: { enabled: true, participates: true }, votingMembers: 3, votesNeeded: 2, tolerableFailures: 1, highlyAvailable: true,
+      name: 'All Management Servers Resource Pool',
+      implied: true,
+      members: ['ms01', 'ms02'],
+      observers: [],
+      defaultObserver: { enabled: true, participates: true },
+      votingMembers: 3,
+      votesNeeded: 2,
+      tolerableFailures: 1,
+      highlyAvailable: true,
       withDefaultObserver: { votingMembers: 3, votesNeeded: 2, tolerableFailures: 1 },
       withoutDefaultObserver: { votingMembers: 2, votesNeeded: 2, tolerableFailures: 0 },
-      dataCenters: ['default'], leaseDurationSeconds: 180,
+      dataCenters: ['default'],
+      leaseDurationSeconds: 180,
     });
-    expect(pool.dataCenterLoss).toEqual([{ dataCenter: 'default', survives: false, outcome: 'stops', cause: 'votes', votesLeft: 0, votesNeeded: 2, membersLeft: 0, stopsManagementGroup: true, databaseLost: true }]);
+    expect(pool.dataCenterLoss).toEqual([
+      {
+        dataCenter: 'default',
+        survives: false,
+        outcome: 'stops',
+        cause: 'votes',
+        votesLeft: 0,
+        votesNeeded: 2,
+        membersLeft: 0,
+        stopsManagementGroup: true,
+        databaseLost: true,
+      },
+    ]);
     expect(pool.singlePointsOfFailure).toEqual(['sql01']);
     expect(out.files[0].managementGroup).toEqual({ singlePointsOfFailure: ['sql01'] });
     expect(out.files[1].findings[0]).toEqual({
-      ruleId: 'gateway-without-failover', severity: 'warning', message: expect.any(String), file: 'warn.yaml', line: 11, column: 5, path: '/gateways/0/managementServers',
-      messageId: 'noFailover', data: { name: 'gw01', count: 1, servers: 'one management server, ms01' },
+      ruleId: 'gateway-without-failover',
+      severity: 'warning',
+      message: expect.any(String),
+      file: 'warn.yaml',
+      line: 11,
+      column: 5,
+      path: '/gateways/0/managementServers',
+      messageId: 'noFailover',
+      data: { name: 'gw01', count: 1, servers: 'one management server, ms01' },
     });
   });
 
@@ -204,11 +304,16 @@ describe('pooltopo', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const bad = await runCli(['validate', 'good.yaml', '-o', 'no/such/dir/out.txt'], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^pooltopo: cannot write "no\/such\/dir\/out.txt": its folder "no\/such\/dir" does not exist \(pooltopo does not create folders\)\n$/);
+    expect(bad.stderr).toMatch(
+      /^pooltopo: cannot write "no\/such\/dir\/out.txt": its folder "no\/such\/dir" does not exist \(pooltopo does not create folders\)\n$/,
+    );
     // A trailing slash names a folder: neither a file of that name is replaced nor one made.
     writeFileSync(path.join(dir, 'keep.txt'), 'keep\n');
     for (const output of ['keep.txt/', 'made/']) {
-      expect(await runCli(['validate', 'good.yaml', '-o', output], { cwd: dir }), output).toMatchObject({ code: 2, stderr: `pooltopo: cannot write "${output}": a path ending in a slash names a folder; name a file\n` });
+      expect(await runCli(['validate', 'good.yaml', '-o', output], { cwd: dir }), output).toMatchObject({
+        code: 2,
+        stderr: `pooltopo: cannot write "${output}": a path ending in a slash names a folder; name a file\n`,
+      });
     }
     expect(readFileSync(path.join(dir, 'keep.txt'), 'utf8')).toBe('keep\n');
     expect(existsSync(path.join(dir, 'made'))).toBe(false);
@@ -224,7 +329,8 @@ describe('pooltopo', () => {
     // More than two chunks of JSON, through -o and through the built CLI's standard output.
     const big = path.join(dir, 'big');
     mkdirSync(big);
-    for (let i = 0; i < 150; i++) writeFileSync(path.join(big, `Résumé — ${'é'.repeat(i % 7)}${i}.yaml`), GOOD + 'gateways:\n  - name: gw01\n    managementServers: [ms01]\n');
+    for (let i = 0; i < 150; i++)
+      writeFileSync(path.join(big, `Résumé — ${'é'.repeat(i % 7)}${i}.yaml`), GOOD + 'gateways:\n  - name: gw01\n    managementServers: [ms01]\n');
     const expected = (await runCli(['validate', '.', '--format', 'json'], { cwd: big })).stdout;
     expect(Buffer.byteLength(expected)).toBeGreaterThan(2 * WRITE_CHUNK_BYTES);
     expect(await runCli(['validate', '.', '--format', 'json', '-o', '../big.json'], { cwd: big })).toMatchObject({ code: 0, stdout: '' });
@@ -232,7 +338,11 @@ describe('pooltopo', () => {
     const out = path.join(dir, 'big-stdout.json');
     const fd = openSync(out, 'w');
     try {
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/pooltopo.js'), 'validate', '.', '--format', 'json'], { cwd: big, stdio: ['ignore', fd, 'pipe'], timeout: 120_000 });
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/pooltopo.js'), 'validate', '.', '--format', 'json'], {
+        cwd: big,
+        stdio: ['ignore', fd, 'pipe'],
+        timeout: 120_000,
+      });
       expect(r.status).toBe(0);
     } finally {
       closeSync(fd);
@@ -246,20 +356,34 @@ describe('pooltopo', () => {
 
   it('never writes -o over a file it read (a topology or the config), by any path to it', async () => {
     const before = readFileSync(path.join(dir, 'good.yaml'), 'utf8');
-    for (const [command, output, ...more] of [['validate', 'good.yaml'], ['report', './good.yaml'], ['simulate', path.join(dir, 'good.yaml'), '--down', 'ms01'], ['plan', 'good.yaml']] as const) {
+    for (const [command, output, ...more] of [
+      ['validate', 'good.yaml'],
+      ['report', './good.yaml'],
+      ['simulate', path.join(dir, 'good.yaml'), '--down', 'ms01'],
+      ['plan', 'good.yaml'],
+    ] as const) {
       const r = await runCli([command, 'good.yaml', '-o', output, ...more], { cwd: dir });
-      expect(r, command).toMatchObject({ code: 2, stdout: '', stderr: `pooltopo: -o "${output}" names a file this command read: writing there would replace it; name another file\n` });
+      expect(r, command).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: `pooltopo: -o "${output}" names a file this command read: writing there would replace it; name another file\n`,
+      });
     }
     // By another name (a link), the message says which input it is.
     symlinkSync('good.yaml', path.join(dir, 'alias.yaml'));
-    expect((await runCli(['validate', 'good.yaml', '-o', 'alias.yaml'], { cwd: dir })).stderr).toBe('pooltopo: -o "alias.yaml" names a file this command read (the same file as "good.yaml"): writing there would replace it; name another file\n');
+    expect((await runCli(['validate', 'good.yaml', '-o', 'alias.yaml'], { cwd: dir })).stderr).toBe(
+      'pooltopo: -o "alias.yaml" names a file this command read (the same file as "good.yaml"): writing there would replace it; name another file\n',
+    );
     rmSync(path.join(dir, 'alias.yaml'));
     const all = await runCli(['validate', '.', '-o', 'warn.yaml'], { cwd: dir });
     expect(all.stderr).toMatch(/^pooltopo: -o "warn\.yaml" names a file this command read: /m);
     // Nor over the config file it read.
     writeFileSync(path.join(dir, 'cfg.yaml'), 'rules: {}\n');
     const config = await runCli(['validate', 'good.yaml', '--config', 'cfg.yaml', '-o', 'cfg.yaml'], { cwd: dir });
-    expect(config).toMatchObject({ code: 2, stderr: 'pooltopo: -o "cfg.yaml" names a file this command read: writing there would replace it; name another file\n' });
+    expect(config).toMatchObject({
+      code: 2,
+      stderr: 'pooltopo: -o "cfg.yaml" names a file this command read: writing there would replace it; name another file\n',
+    });
     expect(readFileSync(path.join(dir, 'cfg.yaml'), 'utf8')).toBe('rules: {}\n');
     expect(readFileSync(path.join(dir, 'good.yaml'), 'utf8')).toBe(before);
   });
@@ -298,7 +422,9 @@ describe('the commands that work on one file', () => {
       // (report also warns of what it met on the way: the fixture folder holds a symlink loop.)
       const lines = r.stderr.trim().split('\n');
       expect(lines.slice(0, -1).every((l) => l.startsWith('pooltopo: warning: '))).toBe(true);
-      expect(lines.at(-1)).toMatch(new RegExp(`^pooltopo: ${command} needs one topology file; ".*" is a directory or a glob \\(\\d+ topology files?; pooltopo validate lints several\\)$`));
+      expect(lines.at(-1)).toMatch(
+        new RegExp(`^pooltopo: ${command} needs one topology file; ".*" is a directory or a glob \\(\\d+ topology files?; pooltopo validate lints several\\)$`),
+      );
     }
     expect(readdirSync(dir)).not.toContain('never.html');
     // A file named is fine.
@@ -349,7 +475,10 @@ describe('bad input gives findings, not crashes', () => {
 describe('as a real process', () => {
   it('validates without loading mathjs or handlebars', () => {
     const trace = path.join(dir, 'imports.txt');
-    const r = spawnCli(['validate', path.join(dir, 'good.yaml')], { env: { POOLTOPO_TRACE_IMPORTS: trace }, nodeArgs: ['--import', path.join(ROOT, 'test/support/trace-imports.mjs')] });
+    const r = spawnCli(['validate', path.join(dir, 'good.yaml')], {
+      env: { POOLTOPO_TRACE_IMPORTS: trace },
+      nodeArgs: ['--import', path.join(ROOT, 'test/support/trace-imports.mjs')],
+    });
     expect(r.code).toBe(0);
     const loaded = readFileSync(trace, 'utf8').trim().split('\n');
     expect(loaded).toContain(`file://${ROOT}/dist/bundle/pooltopo.cjs`);
@@ -375,20 +504,40 @@ describe('as a real process', () => {
     const validate = stats(['validate', 'examples/single-server.yaml', '--format', 'json']);
     expect(validate).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
     expect(validate.chunks).toBeGreaterThan(1);
-    for (const batch of [['validate', 'examples'], ['validate', 'examples/*.yaml'], ['--debug', 'validate', 'examples'], ['validate', '--format', 'json', ...Array.from({ length: 100 }, () => 'examples/single-server.yaml')]]) {
+    for (const batch of [
+      ['validate', 'examples'],
+      ['validate', 'examples/*.yaml'],
+      ['--debug', 'validate', 'examples'],
+      ['validate', '--format', 'json', ...Array.from({ length: 100 }, () => 'examples/single-server.yaml')],
+    ]) {
       expect(stats(batch)).toMatchObject({ code: 0, uncached: 0, rejected: 0, chunks: validate.chunks });
     }
     const report = stats(['report', 'examples/stretched-two-sites.yaml', '-o', path.join(dir, 'cached-report.html')]);
     expect(report).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
     expect(report.chunks).toBeGreaterThan(validate.chunks);
-    expect(stats(['report', 'examples/skype-paired-enterprise.yaml', '-o', path.join(dir, 'cached-skype.html')])).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
-    expect(stats(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'abnormal-shutdown'])).toMatchObject({ code: 0, uncached: 0, rejected: 0 });
+    expect(stats(['report', 'examples/skype-paired-enterprise.yaml', '-o', path.join(dir, 'cached-skype.html')])).toMatchObject({
+      code: 0,
+      uncached: 0,
+      rejected: 0,
+    });
+    expect(stats(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'abnormal-shutdown'])).toMatchObject({
+      code: 0,
+      uncached: 0,
+      rejected: 0,
+    });
     // Every chunk of the bundle has one, the config file's validator included.
     const bundle = readdirSync(path.join(ROOT, 'dist/bundle'));
     expect(bundle.filter((f) => f.endsWith('.cjs') && !bundle.includes(`${f}.cache`))).toEqual([]);
     // The same output through the loader as through plain require() of the bundle, without any cache.
-    const plain = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(ROOT, 'dist/bundle/pooltopo.cjs'))}).main(['validate', 'examples', '--format', 'json'],
-      { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: ${JSON.stringify(ROOT)}, env: {}, isTTY: false })`], { cwd: ROOT, encoding: 'utf8' });
+    const plain = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `require(${JSON.stringify(path.join(ROOT, 'dist/bundle/pooltopo.cjs'))}).main(['validate', 'examples', '--format', 'json'],
+      { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: ${JSON.stringify(ROOT)}, env: {}, isTTY: false })`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(spawnCli(['validate', 'examples', '--format', 'json']).stdout).toBe(plain.stdout);
   });
 
@@ -400,9 +549,14 @@ describe('as a real process', () => {
     mkdirSync(many);
     const example = readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8');
     for (let i = 0; i < 200; i++) writeFileSync(path.join(many, `t${i}.yaml`), example);
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/pooltopo.js'), 'validate', many, '--format', 'json', '--fail-on', 'warning'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/pooltopo.js'), 'validate', many, '--format', 'json', '--fail-on', 'warning'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     // Read the first chunk, then close our end, as `head -c 10` does.
     child.stdout.once('data', () => child.stdout.destroy());
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -422,14 +576,19 @@ describe('as a real process', () => {
     const nonBlocking = `new (require('node:net').Socket)({ fd: 1, readable: false, writable: true });
       process.argv = [process.argv[0], ${JSON.stringify(bin)}, 'validate', ${JSON.stringify(many)}, '--format', 'json'];
       require(process.argv[1]);`;
-    for (const args of [[bin, 'validate', many, '--format', 'json'], ['-e', nonBlocking]]) {
+    for (const args of [
+      [bin, 'validate', many, '--format', 'json'],
+      ['-e', nonBlocking],
+    ]) {
       const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       child.stdout.pause();
       await new Promise((resolve) => setTimeout(resolve, 500));
       const chunks: Buffer[] = [];
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => chunks.push(d));
-      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
       child.stdout.resume();
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       expect(stderr).toBe('');
@@ -457,9 +616,14 @@ describe('as a real process', () => {
     for (const target of ['/dev/null', 'pipe'] as const) {
       const r = spawnSync(process.execPath, ['-e', script], { cwd: dir, stdio: ['ignore', target === 'pipe' ? 'pipe' : 'ignore', 'pipe'], encoding: 'utf8' });
       expect(r.status, target).toBe(0);
-      const added = readFileSync(modules, 'utf8').split('\n').filter((m) => !bare.has(m));
+      const added = readFileSync(modules, 'utf8')
+        .split('\n')
+        .filter((m) => !bare.has(m));
       // One file is not a batch: no V8 flags, so no node:v8 either (it alone costs a start 4 ms).
-      expect(added.filter((m) => /^NativeModule (stream|net|tty|v8|internal\/streams\/)/.test(m)), target).toEqual([]);
+      expect(
+        added.filter((m) => /^NativeModule (stream|net|tty|v8|internal\/streams\/)/.test(m)),
+        target,
+      ).toEqual([]);
       expect(added.length, target).toBeGreaterThan(0);
     }
   });
@@ -473,7 +637,7 @@ describe('as a real process', () => {
     expect(counts).toEqual([exampleFiles().length, 1]);
   });
 
-  it('writes -o through a link only when told to, into a named pipe, keeping a replaced file\'s mode, and - as standard output', async () => {
+  it("writes -o through a link only when told to, into a named pipe, keeping a replaced file's mode, and - as standard output", async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'pooltopo-out-'));
     try {
       const bin = path.join(ROOT, 'bin/pooltopo.js');
@@ -482,7 +646,11 @@ describe('as a real process', () => {
       // A link: refused unless --follow-output-link; then its target gets the output, the link stays a link.
       writeFileSync(path.join(out, 'target.json'), 'old');
       symlinkSync('target.json', path.join(out, 'link.json'));
-      expect(run(['validate', good, '--format', 'json', '-o', 'link.json'])).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/^pooltopo: cannot write "link\.json": it is a symbolic link.*--follow-output-link\n$/) });
+      expect(run(['validate', good, '--format', 'json', '-o', 'link.json'])).toMatchObject({
+        status: 2,
+        stdout: '',
+        stderr: expect.stringMatching(/^pooltopo: cannot write "link\.json": it is a symbolic link.*--follow-output-link\n$/),
+      });
       expect(readFileSync(path.join(out, 'target.json'), 'utf8')).toBe('old');
       expect(run(['validate', good, '--format', 'json', '-o', 'link.json', '--follow-output-link']).status).toBe(0);
       expect(lstatSync(path.join(out, 'link.json')).isSymbolicLink()).toBe(true);
@@ -497,7 +665,9 @@ describe('as a real process', () => {
       expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
       const reader = spawn('cat', [fifo]);
       let read = '';
-      reader.stdout.on('data', (d: Buffer) => { read += d.toString(); });
+      reader.stdout.on('data', (d: Buffer) => {
+        read += d.toString();
+      });
       const closed = new Promise((resolve) => reader.on('close', resolve));
       const writer = spawn(process.execPath, [bin, 'validate', good, '--format', 'json', '-o', fifo], { cwd: out });
       expect(await new Promise((resolve) => writer.on('close', resolve))).toBe(0);
@@ -509,7 +679,10 @@ describe('as a real process', () => {
       writeFileSync(log, 'KEEP ME\n');
       const appending = openSync(log, 'a');
       try {
-        expect(spawnSync(process.execPath, [bin, 'validate', good, '--format', 'json', '-o', '/dev/stdout'], { cwd: out, stdio: ['ignore', appending, 'pipe'] }).status).toBe(0);
+        expect(
+          spawnSync(process.execPath, [bin, 'validate', good, '--format', 'json', '-o', '/dev/stdout'], { cwd: out, stdio: ['ignore', appending, 'pipe'] })
+            .status,
+        ).toBe(0);
       } finally {
         closeSync(appending);
       }
@@ -521,7 +694,14 @@ describe('as a real process', () => {
       // (Output larger than a pipe holds: 200 files of about 4 KB of JSON each.)
       mkdirSync(path.join(out, 'many'));
       for (let i = 0; i < 200; i++) writeFileSync(path.join(out, 'many', `t${i}.yaml`), readFileSync(path.join(dir, 'warn.yaml')));
-      const early = spawnSync('bash', ['-c', `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} validate many --format json -o /dev/stdout | head -c 100 > /dev/null`], { cwd: out, encoding: 'utf8' });
+      const early = spawnSync(
+        'bash',
+        [
+          '-c',
+          `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} validate many --format json -o /dev/stdout | head -c 100 > /dev/null`,
+        ],
+        { cwd: out, encoding: 'utf8' },
+      );
       expect(early).toMatchObject({ status: 0, stderr: '' });
       // `-o -`: standard output, as other tools take it; no file named "-".
       const dash = run(['validate', good, '--format', 'json', '-o', '-']);
@@ -540,7 +720,11 @@ describe('as a real process', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     // Standard output on a full disk (Linux's /dev/full fails every write with ENOSPC).
-    const full = spawnSync('sh', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'bin/pooltopo.js'))} validate good.yaml > /dev/full`], { cwd: dir, encoding: 'utf8' });
+    const full = spawnSync(
+      'sh',
+      ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'bin/pooltopo.js'))} validate good.yaml > /dev/full`],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(full.status).toBe(2);
     expect(full.stderr).toMatch(/^pooltopo: cannot write to standard output: ENOSPC[^\n]*\n$/);
   });

@@ -20,9 +20,13 @@ import { growthAgainstBaseline } from './support/baseline.js';
 function document(n: number): ScomDocument {
   const ms = Array.from({ length: n }, (_, i) => ({ name: `ms${i}`, dataCenter: i % 2 ? 'east' : 'west', agents: i % 50, availability: 0.99 }));
   return {
-    version: 1, name: 'Big',
+    version: 1,
+    name: 'Big',
     dataCenters: [{ name: 'east' }, { name: 'west' }],
-    latency: [{ between: ['east', 'west'], ms: 4 }, { between: ['ms0', 'ms1'], ms: 0.5 }],
+    latency: [
+      { between: ['east', 'west'], ms: 4 },
+      { between: ['ms0', 'ms1'], ms: 0.5 },
+    ],
     databases: { operational: { server: 'sql', dataCenter: 'east', availability: 0.999 } },
     managementServers: ms,
     gateways: Array.from({ length: n / 10 }, (_, i) => ({ name: `gw${i}`, managementServers: ['ms0', 'ms1'] })),
@@ -32,14 +36,20 @@ function document(n: number): ScomDocument {
 
 describe('complexity', () => {
   it('counts operations: quadratic work shows as quadratic', async () => {
-    const quadratic = (n: number) => operations(() => { const xs = Array.from({ length: n }, (_, i) => i); xs.forEach((x) => xs.includes(x)); });
+    const quadratic = (n: number) =>
+      operations(() => {
+        const xs = Array.from({ length: n }, (_, i) => i);
+        xs.forEach((x) => xs.includes(x));
+      });
     expect((await quadratic(800)) / (await quadratic(200))).toBeGreaterThan(12);
   });
 
   it('normalisation and every analysis are linear in the servers', async () => {
     const work = (n: number) => {
       const doc = document(n);
-      return operations(() => { analyseTopology(normalise(doc, new Map()).topology); });
+      return operations(() => {
+        analyseTopology(normalise(doc, new Map()).topology);
+      });
     };
     const small = await work(500);
     const large = await work(2000);
@@ -86,8 +96,12 @@ describe('complexity', () => {
       const input = (n: number) => ({ n, text: texts(n)[which] });
       const growth = growthAgainstBaseline({
         prepare: ({ n, text }: { n: number; text: string }) => ({ n, sourceMap: parse(text).sourceMap }),
-        job: ({ n, sourceMap }) => { for (let i = 0; i < n; i++) sourceMap.locate(`/managementServers/${i}/agents`, at); },
-        baseline: ({ text }) => { parse(text); },
+        job: ({ n, sourceMap }) => {
+          for (let i = 0; i < n; i++) sourceMap.locate(`/managementServers/${i}/agents`, at);
+        },
+        baseline: ({ text }) => {
+          parse(text);
+        },
         small: input(1_000),
         large: input(16_000),
         rounds: 3,
@@ -115,4 +129,3 @@ describe('complexity', () => {
     expect(large / small).toBeLessThan(4 * 1.25);
   });
 });
-

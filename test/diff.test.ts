@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/run-cli.js';
 
-const PAIRS = readdirSync(path.join(ROOT, 'examples/diff')).filter((f) => f.endsWith('.old.yaml')).map((f) => f.replace(/\.old\.yaml$/, ''));
+const PAIRS = readdirSync(path.join(ROOT, 'examples/diff'))
+  .filter((f) => f.endsWith('.old.yaml'))
+  .map((f) => f.replace(/\.old\.yaml$/, ''));
 
 describe('the example pairs', () => {
   it('are there: worse and better ones, for every kind, and drift', () => {
@@ -30,7 +32,7 @@ describe('the example pairs', () => {
 });
 
 describe('diff', () => {
-  it('answers in JSON with CLI.md\'s shape: each pool\'s figures that differ, findings added and removed, worse', async () => {
+  it("answers in JSON with CLI.md's shape: each pool's figures that differ, findings added and removed, worse", async () => {
     const r = await runCli(['diff', 'examples/diff/database-moves.old.yaml', 'examples/diff/database-moves.new.yaml', '--format', 'json']);
     expect(r.code).toBe(1);
     const d = JSON.parse(r.stdout);
@@ -38,34 +40,63 @@ describe('diff', () => {
     expect(d.version).toBe(1);
     expect(d.worse).toBe(true);
     const linux = d.pools.find((p: { name: string }) => p.name === 'UNIX Linux Pool');
-    expect(linux).toMatchObject({ change: 'changed', before: { tolerableFailures: 1, votingMembers: 3 }, after: { tolerableFailures: 0, votingMembers: 2 }, worse: true });
+    expect(linux).toMatchObject({
+      change: 'changed',
+      before: { tolerableFailures: 1, votingMembers: 3 },
+      after: { tolerableFailures: 0, votingMembers: 2 },
+      worse: true,
+    });
     // Only the figures that differ.
     expect(linux.before).not.toHaveProperty('votesNeeded');
-    expect(d.managementGroup).toMatchObject({ before: { singlePointsOfFailure: ['scom-sql01'] }, after: { singlePointsOfFailure: ['scom-ms01'] }, worse: true });
+    expect(d.managementGroup).toMatchObject({
+      before: { singlePointsOfFailure: ['scom-sql01'] },
+      after: { singlePointsOfFailure: ['scom-ms01'] },
+      worse: true,
+    });
     expect(d.findings.added.map((f: { ruleId: string }) => f.ruleId)).toContain('no-high-availability');
     expect(d.findings.removed.map((f: { ruleId: string }) => f.ruleId)).toContain('default-observer-no-benefit');
     expect(d.removed).toEqual({ 'management servers': ['scom-ms03'], 'operational database': ['scom-sql01'] });
   });
 
-  it('judges availability and a data centre\'s loss: a pool that worked without dc-b and now stops is worse', async () => {
+  it("judges availability and a data centre's loss: a pool that worked without dc-b and now stops is worse", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
     try {
       const old = [
-        'version: 1', 'name: T', 'dataCenters: [{name: dc-a}, {name: dc-b}]',
-        'databases:', '  operational: {server: sql01, dataCenter: dc-a, availability: 0.999}',
+        'version: 1',
+        'name: T',
+        'dataCenters: [{name: dc-a}, {name: dc-b}]',
+        'databases:',
+        '  operational: {server: sql01, dataCenter: dc-a, availability: 0.999}',
         'managementServers:',
         '  - {name: ms01, dataCenter: dc-a, availability: 0.99}',
         '  - {name: ms02, dataCenter: dc-a, availability: 0.99}',
         '  - {name: ms03, dataCenter: dc-b, availability: 0.99}',
-        'pools:', '  - name: Linux Pool', '    createdWith: powershell', '    members: [ms01, ms02, ms03]', '',
+        'pools:',
+        '  - name: Linux Pool',
+        '    createdWith: powershell',
+        '    members: [ms01, ms02, ms03]',
+        '',
       ].join('\n');
       writeFileSync(path.join(dir, 'old.yaml'), old);
-      writeFileSync(path.join(dir, 'new.yaml'), old.replace('{name: ms02, dataCenter: dc-a, availability: 0.99}', '{name: ms02, dataCenter: dc-b, availability: 0.9}'));
+      writeFileSync(
+        path.join(dir, 'new.yaml'),
+        old.replace('{name: ms02, dataCenter: dc-a, availability: 0.99}', '{name: ms02, dataCenter: dc-b, availability: 0.9}'),
+      );
       const r = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], { cwd: dir });
       expect(r.code).toBe(1);
       const d = JSON.parse(r.stdout);
-      const figures = d.pools.find((p: { name: string }) => p.name === 'Linux Pool').figures as { figure: string; before: unknown; after: unknown; verdict: string }[];
-      expect(figures.find((f) => f.figure === 'dataCenterLoss/dc-b')).toEqual({ figure: 'dataCenterLoss/dc-b', before: 'works', after: 'stops', verdict: 'worse' });
+      const figures = d.pools.find((p: { name: string }) => p.name === 'Linux Pool').figures as {
+        figure: string;
+        before: unknown;
+        after: unknown;
+        verdict: string;
+      }[];
+      expect(figures.find((f) => f.figure === 'dataCenterLoss/dc-b')).toEqual({
+        figure: 'dataCenterLoss/dc-b',
+        before: 'works',
+        after: 'stops',
+        verdict: 'worse',
+      });
       expect(figures.find((f) => f.figure === 'availability')!.verdict).toBe('worse');
       expect(d.managementGroup.figures.map((f: { figure: string; verdict: string }) => [f.figure, f.verdict])).toEqual([['availability', 'worse']]);
       const stylish = (await runCli(['diff', 'old.yaml', 'new.yaml'], { cwd: dir })).stdout;
@@ -119,13 +150,20 @@ describe('diff', () => {
 
   it('refuses, in one line with exit 2, two kinds, a side that is not a topology, and bad usage', async () => {
     expect(await runCli(['diff', 'examples/diff/database-moves.old.yaml', 'examples/diff/skype-pair-dropped.new.yaml'])).toEqual({
-      code: 2, stdout: '', stderr: 'pooltopo: "examples/diff/database-moves.old.yaml" is kind scom and "examples/diff/skype-pair-dropped.new.yaml" is kind skype-pool-pair: diff compares two versions of one topology\n',
+      code: 2,
+      stdout: '',
+      stderr:
+        'pooltopo: "examples/diff/database-moves.old.yaml" is kind scom and "examples/diff/skype-pair-dropped.new.yaml" is kind skype-pool-pair: diff compares two versions of one topology\n',
     });
     const notTopology = await runCli(['diff', 'package.json', 'examples/diff/database-moves.new.yaml']);
     expect(notTopology.code).toBe(2);
     expect(notTopology.stderr).toMatch(/^pooltopo: "package.json" is not a topology diff can compare: 1:1: .*\n$/);
-    expect((await runCli(['diff', 'examples/diff/database-moves.old.yaml'])).stderr).toBe('pooltopo: diff needs two topology files (diff OLD NEW), or one with --base REF (pooltopo diff --help)\n');
-    expect((await runCli(['diff', 'a.yaml', 'b.yaml', '--format', 'sarif'])).stderr).toBe('pooltopo: unknown format "sarif" for diff; use stylish, json, markdown\n');
+    expect((await runCli(['diff', 'examples/diff/database-moves.old.yaml'])).stderr).toBe(
+      'pooltopo: diff needs two topology files (diff OLD NEW), or one with --base REF (pooltopo diff --help)\n',
+    );
+    expect((await runCli(['diff', 'a.yaml', 'b.yaml', '--format', 'sarif'])).stderr).toBe(
+      'pooltopo: unknown format "sarif" for diff; use stylish, json, markdown\n',
+    );
     expect((await runCli(['diff', 'nope.yaml', 'examples/diff/database-moves.new.yaml'])).code).toBe(2);
   });
 });
@@ -162,14 +200,22 @@ describe('diff --base REF', () => {
     expect(d.pools.find((p: { name: string }) => p.name === 'DMZ Gateway Pool').after).toMatchObject({ tolerableFailures: 1 });
     expect(d.worse).toBe(false);
     expect(r.code).toBe(0);
-    expect((await runCli(['diff', 'topologies/new.yaml', '--base', 'HEAD'], { cwd: repo })).stdout).toMatch(/^HEAD:topologies\/new.yaml → topologies\/new.yaml \(new file: every figure is added\)\n  pool DMZ Gateway Pool\n    added: /);
+    expect((await runCli(['diff', 'topologies/new.yaml', '--base', 'HEAD'], { cwd: repo })).stdout).toMatch(
+      /^HEAD:topologies\/new.yaml → topologies\/new.yaml \(new file: every figure is added\)\n  pool DMZ Gateway Pool\n    added: /,
+    );
   });
 
   it('exits 2 in one line for no such ref, a ref that is an option, and no repository', async () => {
     expect(await runCli(['diff', 'topologies/prod.yaml', '--base', 'no-such-branch'], { cwd: repo })).toEqual({
-      code: 2, stdout: '', stderr: 'pooltopo: --base "no-such-branch": no such commit, branch or tag in the repository (a shallow clone may lack it: fetch it first)\n',
+      code: 2,
+      stdout: '',
+      stderr: 'pooltopo: --base "no-such-branch": no such commit, branch or tag in the repository (a shallow clone may lack it: fetch it first)\n',
     });
-    expect(await runCli(['diff', 'topologies/prod.yaml', '--base=--output=x'], { cwd: repo })).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: --base "--output=x" is not a git ref\n' });
+    expect(await runCli(['diff', 'topologies/prod.yaml', '--base=--output=x'], { cwd: repo })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pooltopo: --base "--output=x" is not a git ref\n',
+    });
     const outside = mkdtempSync(path.join(tmpdir(), 'pooltopo-no-git-'));
     try {
       writeFileSync(path.join(outside, 'a.yaml'), readFileSync(path.join(ROOT, 'examples/diff/database-moves.old.yaml'), 'utf8'));

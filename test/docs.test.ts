@@ -20,7 +20,7 @@ describe('rule documentation', async () => {
     expect(readdirSync(path.join(ROOT, 'docs/rules')).sort()).toEqual([...pages.keys()].sort());
   });
 
-  it('is where SARIF\'s helpUri points', () => {
+  it("is where SARIF's helpUri points", () => {
     for (const rule of RULES) {
       expect(docsUrl(rule.meta.id).endsWith(`/docs/rules/${docsName(rule.meta.id)}.md`)).toBe(true);
       expect(pages.has(`${docsName(rule.meta.id)}.md`)).toBe(true);
@@ -42,7 +42,7 @@ describe('the contract as shipped', () => {
     ['test/data/sarif-schema-2.1.0.json', 'data/sarif-schema-2.1.0.json', false],
     ['test/data/jenkins-junit-10.xsd', 'data/jenkins-junit-10.xsd', false],
   ];
-  it.each(copies)('%s is the project\'s %s', (copy, original, headed) => {
+  it.each(copies)("%s is the project's %s", (copy, original, headed) => {
     const text = readFileSync(path.join(ROOT, copy), 'utf8');
     const [first, blank, ...rest] = text.split('\n');
     if (headed) {

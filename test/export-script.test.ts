@@ -49,11 +49,26 @@ describe('Export-ScomTopology.ps1', () => {
   it('says at its top that it only reads, and calls no cmdlet that changes anything', () => {
     expect(source.slice(0, 400)).toMatch(/READ-ONLY: this script changes nothing/);
     const commands = new Set(nodes('command_name').map((n) => n.text));
-    expect([...commands].filter((c) => /^(Set|Remove|Add|Update|Install|Uninstall|Enable|Disable|Start|Stop|Restart|Invoke|Clear|Move|Rename|Approve|Reset)-/i.test(c) && c !== 'Stop-Export')).toEqual([]);
+    expect(
+      [...commands].filter(
+        (c) =>
+          /^(Set|Remove|Add|Update|Install|Uninstall|Enable|Disable|Start|Stop|Restart|Invoke|Clear|Move|Rename|Approve|Reset)-/i.test(c) &&
+          c !== 'Stop-Export',
+      ),
+    ).toEqual([]);
     expect([...commands].filter((c) => /^New-/i.test(c))).toEqual(['New-SCOMManagementGroupConnection', 'New-Object']);
     // Registry keys are opened for reading only.
     expect(source.match(/OpenSubKey\([^)]*\)/g)).toEqual(['OpenSubKey($KeyPath, $false)']);
-    for (const cmdlet of ['Get-SCOMManagementGroup', 'Get-SCOMManagementServer', 'Get-SCOMAgent', 'Get-SCOMResourcePool', 'Get-SCXAgent', 'Get-SCOMRelationship', 'Get-SCOMRelationshipInstance']) expect(commands).toContain(cmdlet);
+    for (const cmdlet of [
+      'Get-SCOMManagementGroup',
+      'Get-SCOMManagementServer',
+      'Get-SCOMAgent',
+      'Get-SCOMResourcePool',
+      'Get-SCXAgent',
+      'Get-SCOMRelationship',
+      'Get-SCOMRelationshipInstance',
+    ])
+      expect(commands).toContain(cmdlet);
   });
 
   it('takes the management server and the output file, writes UTF-8, and stops with a message and exit 1 when the module or the permission is missing', () => {
@@ -71,7 +86,11 @@ describe('Export-ScomTopology.ps1', () => {
     const inFixtures = new Set<string>();
     const collect = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(collect);
-      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) { inFixtures.add(k); collect(x); }
+      else if (v !== null && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          inFixtures.add(k);
+          collect(x);
+        }
     };
     const dirOf = path.join(ROOT, 'test/fixtures/import-scom');
     for (const f of readdirSync(dirOf).filter((f) => f.endsWith('.export.json'))) collect(JSON.parse(readFileSync(path.join(dirOf, f), 'utf8')));
@@ -97,7 +116,11 @@ describe('Export-ScomTopology.ps1', () => {
     const without = (v: unknown, key: string): unknown => {
       if (Array.isArray(v)) return v.map((x) => without(x, key));
       if (v === null || typeof v !== 'object') return v;
-      return Object.fromEntries(Object.entries(v).filter(([k]) => k !== key).map(([k, x]) => [k, without(x, key)]));
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => k !== key)
+          .map(([k, x]) => [k, without(x, key)]),
+      );
     };
     const unread: string[] = [];
     for (const key of written) {

@@ -50,7 +50,8 @@ function compare(text: string): Verdict {
   for (const p of pointers(slow.value)) {
     const a = fast.resolve(p);
     const b = offsets(p);
-    if (!isDeepStrictEqual(a, b)) throw new Error(`positions of ${JSON.stringify(p)} differ: fast ${JSON.stringify(a)}, js-yaml ${JSON.stringify(b)}\n${JSON.stringify(text)}`);
+    if (!isDeepStrictEqual(a, b))
+      throw new Error(`positions of ${JSON.stringify(p)} differ: fast ${JSON.stringify(a)}, js-yaml ${JSON.stringify(b)}\n${JSON.stringify(text)}`);
   }
   return 'agrees';
 }
@@ -65,7 +66,9 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-const exampleTexts = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
+const exampleTexts = readdirSync(path.join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
 
 describe('the YAML fast path', () => {
   it('reads every example itself (so the fast path is the one the examples take)', () => {
@@ -80,9 +83,30 @@ describe('the YAML fast path', () => {
 
   it('gives up on what it does not read, and js-yaml then reads it', () => {
     const texts = [
-      'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  text\n', 'a: >\n  text\n', 'a: "esc\\n"\n', 'a: b\n  c\n', 'a: "two\n  lines"\n',
-      '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n', 'a: 1\na: 2\n', '__proto__: 1\n', '<<: {a: 1}\n', '\ta: 1\n', 'a:\t1\n',
-      '? a\n: 1\n', '- - a\n', '[a, b,]\n', '{a}\n', '', '# only a comment\n', 'scalar\n', '  a: 1\n', 'a: 1\r\n\rb: 2\n',
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a: |\n  text\n',
+      'a: >\n  text\n',
+      'a: "esc\\n"\n',
+      'a: b\n  c\n',
+      'a: "two\n  lines"\n',
+      '%YAML 1.2\n---\na: 1\n',
+      'a: 1\n---\nb: 2\n',
+      'a: 1\n...\n',
+      'a: 1\na: 2\n',
+      '__proto__: 1\n',
+      '<<: {a: 1}\n',
+      '\ta: 1\n',
+      'a:\t1\n',
+      '? a\n: 1\n',
+      '- - a\n',
+      '[a, b,]\n',
+      '{a}\n',
+      '',
+      '# only a comment\n',
+      'scalar\n',
+      '  a: 1\n',
+      'a: 1\r\n\rb: 2\n',
     ];
     for (const text of texts) expect(fastParse(text, MAX_DEPTH), JSON.stringify(text)).toBeUndefined();
   });
@@ -92,7 +116,7 @@ describe('the YAML fast path', () => {
       '{"version": 1, "name": "x", "pools": [{"name": "p", "members": ["a", "b"]}]}\n',
       '{\n  "a": [1, 2.5, true, null],\n  "b": {"c": "d"}\n}\n',
       'a: 1\r\nb:\r\n  - x\r\n  - y\r\n',
-      '--- # a topology\nname: x # trailing\n# between\nlist:\n- a\n-   b\n"quoted key": \'it\'\'s\'\nk : v\n',
+      "--- # a topology\nname: x # trailing\n# between\nlist:\n- a\n-   b\n\"quoted key\": 'it''s'\nk : v\n",
       'top:\n  ~: null key\n  1: number key\n  true: bool key\n  0x1F: hex key\n',
     ];
     for (const text of texts) expect(compare(text), JSON.stringify(text)).toBe('agrees');
@@ -107,10 +131,56 @@ describe('the YAML fast path', () => {
   });
 
   it('resolves plain scalars as js-yaml does', () => {
-    const scalars = ['a', 'null', 'Null', 'NULL', '~', 'true', 'True', 'FALSE', 'yes', 'no', 'on', '1', '-1', '+1', '0', '007', '0x1F', '0o17', '0b101',
-      '1_000', '1.5', '-.5', '.5', '1e3', '1.0e+3', '.inf', '-.Inf', '.NaN', '2024-01-01', '10.0.0.1', '1:20', 'a b', '-a', 'é',
-      '42', '0.99', '0.0', '10000', '999999999999999', '9999999999999999', '123456789012345678901234567890', '0.123456789012345',
-      '1.1234567890123456789', '00.5', '1.', '1.5.', '12a', '3 000'];
+    const scalars = [
+      'a',
+      'null',
+      'Null',
+      'NULL',
+      '~',
+      'true',
+      'True',
+      'FALSE',
+      'yes',
+      'no',
+      'on',
+      '1',
+      '-1',
+      '+1',
+      '0',
+      '007',
+      '0x1F',
+      '0o17',
+      '0b101',
+      '1_000',
+      '1.5',
+      '-.5',
+      '.5',
+      '1e3',
+      '1.0e+3',
+      '.inf',
+      '-.Inf',
+      '.NaN',
+      '2024-01-01',
+      '10.0.0.1',
+      '1:20',
+      'a b',
+      '-a',
+      'é',
+      '42',
+      '0.99',
+      '0.0',
+      '10000',
+      '999999999999999',
+      '9999999999999999',
+      '123456789012345678901234567890',
+      '0.123456789012345',
+      '1.1234567890123456789',
+      '00.5',
+      '1.',
+      '1.5.',
+      '12a',
+      '3 000',
+    ];
     for (const s of scalars) expect(resolvePlain(s), s).toEqual((yaml.load(`v: ${s}\n`) as { v: unknown }).v);
   });
 
@@ -125,7 +195,10 @@ describe('the YAML fast path', () => {
       }
     }
     const { result } = await lintText(text, 'x.yaml');
-    expect(result.findings.map((f) => [f.path, f.line, f.column])).toEqual([['/managementServers/0/dataCenter', 5, 5], ['/pools', 6, 1]]);
+    expect(result.findings.map((f) => [f.path, f.line, f.column])).toEqual([
+      ['/managementServers/0/dataCenter', 5, 5],
+      ['/pools', 6, 1],
+    ]);
   });
 
   it('places a block scalar at its indicator, and says which nodes are plain scalars', () => {
@@ -138,7 +211,10 @@ describe('the YAML fast path', () => {
     expect(map.locate('/b/0')).toEqual({ line: 4, column: 5 });
     expect(['/a', '/b/0', '/b/1', '/b/2', '/b/3', '/b/4', '/c'].map((p) => map.isPlainScalar(p))).toEqual([false, false, true, false, true, false, false]);
     // An indicator that ends the text, CR line breaks, and an empty node with a tag or an anchor.
-    const at = (t: string, p: string) => { const r = parseDocument(t); return r.ok ? r.sourceMap.locate(p) : undefined; };
+    const at = (t: string, p: string) => {
+      const r = parseDocument(t);
+      return r.ok ? r.sourceMap.locate(p) : undefined;
+    };
     expect(at('x: 1\na: |', '/a')).toEqual({ line: 2, column: 4 });
     expect(at('--- |', '')).toEqual({ line: 1, column: 5 });
     expect(at('x: 1\ra: |-\r  y\r', '/a')).toEqual({ line: 2, column: 4 });
@@ -163,13 +239,86 @@ describe('the YAML fast path', () => {
 });
 
 /** Damage to an example: characters YAML cares about, inserted, replaced or removed. */
-const TOKENS = [' ', '  ', '\n', '\n  ', '- ', '-', ':', ': ', '#', ' #', "'", '"', '[', ']', '{', '}', ',', 'a', '1', '\r\n', '&a ', '*a', '!', '|', '>',
-  '?', '.', '---', '...', '~', 'null', 'key: v\n', '\\', "''", '__proto__', '<<: ', '%', '@', '`', 'é', '\t', '1e3', '-1', '0x1', '2024-01-01', '\u2028', '\u0085'];
-const damageArb = fc.array(fc.record({ at: fc.nat(), op: fc.constantFrom('insert', 'replace', 'delete'), token: fc.constantFrom(...TOKENS), length: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 4 });
+const TOKENS = [
+  ' ',
+  '  ',
+  '\n',
+  '\n  ',
+  '- ',
+  '-',
+  ':',
+  ': ',
+  '#',
+  ' #',
+  "'",
+  '"',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  'a',
+  '1',
+  '\r\n',
+  '&a ',
+  '*a',
+  '!',
+  '|',
+  '>',
+  '?',
+  '.',
+  '---',
+  '...',
+  '~',
+  'null',
+  'key: v\n',
+  '\\',
+  "''",
+  '__proto__',
+  '<<: ',
+  '%',
+  '@',
+  '`',
+  'é',
+  '\t',
+  '1e3',
+  '-1',
+  '0x1',
+  '2024-01-01',
+  '\u2028',
+  '\u0085',
+];
+const damageArb = fc.array(
+  fc.record({ at: fc.nat(), op: fc.constantFrom('insert', 'replace', 'delete'), token: fc.constantFrom(...TOKENS), length: fc.integer({ min: 1, max: 3 }) }),
+  { minLength: 1, maxLength: 4 },
+);
 
 /** A random document tree, rendered as block YAML with varied but valid layout choices. */
 type Tree = { s: string } | { seq: Tree[] } | { map: [string, Tree][] };
-const SCALARS = ['v', '1', '2.5', 'x y', '"dq"', "'sq'", "'it''s'", '~', 'null', 'True', '-7', 'a:b', 'a#b', 'http://x/y', 'é ü', '0x1F', '.5', '1e3', '"a: b"', "'#x'", '""', "''"];
+const SCALARS = [
+  'v',
+  '1',
+  '2.5',
+  'x y',
+  '"dq"',
+  "'sq'",
+  "'it''s'",
+  '~',
+  'null',
+  'True',
+  '-7',
+  'a:b',
+  'a#b',
+  'http://x/y',
+  'é ü',
+  '0x1F',
+  '.5',
+  '1e3',
+  '"a: b"',
+  "'#x'",
+  '""',
+  "''",
+];
 const KEYS = ['k', 'name', 'a b', '"q k"', "'s k'", '1', 'true', 'x-y', 'é', 'dc', 'null', '~'];
 const treeArb: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
   tree: fc.oneof(
@@ -184,7 +333,12 @@ const layoutArb = fc.array(fc.nat({ max: 99 }), { minLength: 64, maxLength: 64 }
 function render(tree: Tree, layout: readonly number[]): string {
   let n = 0;
   const choose = (k: number) => layout[n++ % layout.length]! % k;
-  const flow = (t: Tree): string => ('s' in t ? t.s : 'seq' in t ? `[${t.seq.map(flow).join([', ', ',', ' , '][choose(3)])}]` : `{${t.map.map(([k, v]) => `${k}${[': ', ':  ', ' : '][choose(3)]}${flow(v)}`).join(', ')}}`);
+  const flow = (t: Tree): string =>
+    's' in t
+      ? t.s
+      : 'seq' in t
+        ? `[${t.seq.map(flow).join([', ', ',', ' , '][choose(3)])}]`
+        : `{${t.map.map(([k, v]) => `${k}${[': ', ':  ', ' : '][choose(3)]}${flow(v)}`).join(', ')}}`;
   const comment = () => (choose(10) === 0 ? ' # c' : '');
   const block = (t: Tree, indent: number, out: string[]): void => {
     const sp = ' '.repeat(indent);
@@ -216,30 +370,45 @@ function render(tree: Tree, layout: readonly number[]): string {
     } else out.push(`${sp}${flow(t)}`);
   };
   const out: string[] = [];
-  block({ map: [['version', { s: '1' }], ['a', tree]] }, 0, out);
+  block(
+    {
+      map: [
+        ['version', { s: '1' }],
+        ['a', tree],
+      ],
+    },
+    0,
+    out,
+  );
   return out.join(choose(10) === 0 ? '\r\n' : '\n') + '\n';
 }
 
 describe('the YAML fast path, differentially', () => {
   it('agrees with js-yaml on generated documents', () => {
     let agreed = 0;
-    fc.assert(fc.property(treeArb, layoutArb, (tree, layout) => {
-      if (compare(render(tree, layout)) === 'agrees') agreed++;
-    }), { seed: SEED, numRuns: RUNS * 5 });
+    fc.assert(
+      fc.property(treeArb, layoutArb, (tree, layout) => {
+        if (compare(render(tree, layout)) === 'agrees') agreed++;
+      }),
+      { seed: SEED, numRuns: RUNS * 5 },
+    );
     // The generator writes valid block YAML in the fast path's subset: nearly all of it is read fast.
     expect(agreed).toBeGreaterThan(RUNS * 4);
   });
 
   it('agrees with js-yaml on damaged examples, and never accepts what js-yaml rejects', () => {
-    fc.assert(fc.property(fc.nat(), damageArb, (which, edits) => {
-      let text = exampleTexts[which % exampleTexts.length]!;
-      for (const e of edits) {
-        const at = e.at % (text.length + 1);
-        if (e.op === 'insert') text = text.slice(0, at) + e.token + text.slice(at);
-        else if (e.op === 'replace') text = text.slice(0, at) + e.token + text.slice(at + 1);
-        else text = text.slice(0, at) + text.slice(at + e.length);
-      }
-      compare(text);
-    }), { seed: SEED, numRuns: RUNS * 10 });
+    fc.assert(
+      fc.property(fc.nat(), damageArb, (which, edits) => {
+        let text = exampleTexts[which % exampleTexts.length]!;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          if (e.op === 'insert') text = text.slice(0, at) + e.token + text.slice(at);
+          else if (e.op === 'replace') text = text.slice(0, at) + e.token + text.slice(at + 1);
+          else text = text.slice(0, at) + text.slice(at + e.length);
+        }
+        compare(text);
+      }),
+      { seed: SEED, numRuns: RUNS * 10 },
+    );
   });
 });

@@ -49,8 +49,14 @@ describe('fitText', () => {
 describe('fitFirst', () => {
   it('takes the first form that fits, and keeps the first in the tooltip when it takes another', () => {
     expect(fitFirst(['management server · 1,200 agents', '1,200 agents'], 300, 11)).toEqual({ label: 'management server · 1,200 agents' });
-    expect(fitFirst(['management server · 1,200 agents', '1,200 agents'], 120, 11)).toEqual({ label: '1,200 agents', full: 'management server · 1,200 agents' });
-    expect(fitFirst(['management server · 1,200 agents', '1,200 agents'], 40, 11)).toMatchObject({ label: expect.stringMatching(/^1,.*…$/), full: 'management server · 1,200 agents' });
+    expect(fitFirst(['management server · 1,200 agents', '1,200 agents'], 120, 11)).toEqual({
+      label: '1,200 agents',
+      full: 'management server · 1,200 agents',
+    });
+    expect(fitFirst(['management server · 1,200 agents', '1,200 agents'], 40, 11)).toMatchObject({
+      label: expect.stringMatching(/^1,.*…$/),
+      full: 'management server · 1,200 agents',
+    });
   });
 });
 

@@ -11,8 +11,7 @@ function fixtureFiles(dir: string): string[] {
     const rel = `${dir}/${entry.name}`;
     if (entry.isDirectory()) {
       if (!entry.name.startsWith('.')) out.push(...fixtureFiles(rel));
-    }
-    else if (/\.(ya?ml|json)$/.test(entry.name)) {
+    } else if (/\.(ya?ml|json)$/.test(entry.name)) {
       if (existsSync(path.join(ROOT, expectedPath(rel)))) out.push(rel);
     }
   }

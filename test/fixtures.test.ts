@@ -20,7 +20,8 @@ describe('fixtures give exactly their expected findings', () => {
       ...(expected.findings.some((e) => e.line !== undefined) ? { line: f.line, column: f.column } : {}),
       ...(f.pool !== undefined ? { pool: f.pool } : {}),
     }));
-    const sortKey = (f: { ruleId: string; line?: number; column?: number; pool?: string }) => `${f.ruleId}\u0000${f.pool ?? ''}\u0000${String(f.line ?? 0).padStart(6, '0')}\u0000${String(f.column ?? 0).padStart(6, '0')}`;
+    const sortKey = (f: { ruleId: string; line?: number; column?: number; pool?: string }) =>
+      `${f.ruleId}\u0000${f.pool ?? ''}\u0000${String(f.line ?? 0).padStart(6, '0')}\u0000${String(f.column ?? 0).padStart(6, '0')}`;
     const sorted = <T extends { ruleId: string }>(xs: T[]) => [...xs].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1));
     expect(sorted(actual)).toEqual(sorted(expected.findings));
     if (expected.suppressed) expect(result!.suppressed?.map((f) => ({ ruleId: f.ruleId, line: f.line }))).toEqual(expected.suppressed);

@@ -51,7 +51,9 @@ async function hostileResults(): Promise<Results> {
 
 describe('sarif', () => {
   const schema = JSON.parse(readFileSync(path.join(ROOT, 'test/data/sarif-schema-2.1.0.json'), 'utf8'));
-  const Ajv04 = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as unknown as new (o: object) => { compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] | null } };
+  const Ajv04 = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as unknown as new (o: object) => {
+    compile(s: object): ((d: unknown) => boolean) & { errors?: unknown[] | null };
+  };
   const ajv = new Ajv04({ allErrors: true, strict: false });
   const validateSarif = ajv.compile(schema);
 
@@ -79,19 +81,37 @@ describe('sarif', () => {
   });
 
   it('puts suppressed results in order among the others', () => {
-    const f = (line: number) => ({ ruleId: 'gateway-without-failover', severity: 'warning' as const, message: 'm', file: 'a.yaml', line, column: 5, path: '/gateways/0' });
+    const f = (line: number) => ({
+      ruleId: 'gateway-without-failover',
+      severity: 'warning' as const,
+      message: 'm',
+      file: 'a.yaml',
+      line,
+      column: 5,
+      path: '/gateways/0',
+    });
     const file = { file: 'a.yaml', kind: 'scom' as const, findings: [f(8), f(13)], pools: [], suppressed: [{ ...f(11), justification: 'why' }] };
     const sarif = JSON.parse(FORMATS.sarif({ version: 1, files: [file], summary: summarise([file]) }, { ...OPTIONS, includeSuppressed: true }));
-    expect(sarif.runs[0].results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine)).toEqual([8, 11, 13]);
+    expect(
+      sarif.runs[0].results.map(
+        (r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine,
+      ),
+    ).toEqual([8, 11, 13]);
     // Without --sarif-include-suppressed they are left out: GitHub would open an alert for each.
     const plain = JSON.parse(FORMATS.sarif({ version: 1, files: [file], summary: summarise([file]) }, OPTIONS));
-    expect(plain.runs[0].results.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine)).toEqual([8, 13]);
+    expect(
+      plain.runs[0].results.map(
+        (r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]!.physicalLocation.region.startLine,
+      ),
+    ).toEqual([8, 13]);
   });
 
   it('gives paths from the repository root under %SRCROOT%, and names every rule apart from its id', () => {
     const f = { ruleId: 'schema', severity: 'error' as const, message: 'm', file: 'topologies/a.yaml', line: 3, column: 1, path: '' };
     const file = { file: 'topologies/a.yaml', findings: [f], pools: [] as [] };
-    const sarif = JSON.parse(FORMATS.sarif({ version: 1, files: [file], summary: summarise([file]) }, { ...OPTIONS, repoRoot: '/work/repo', repoPath: (p) => `infra/${p}` }));
+    const sarif = JSON.parse(
+      FORMATS.sarif({ version: 1, files: [file], summary: summarise([file]) }, { ...OPTIONS, repoRoot: '/work/repo', repoPath: (p) => `infra/${p}` }),
+    );
     expect(validateSarif(sarif), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
     const run = sarif.runs[0];
     expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/repo/' } });
@@ -130,9 +150,10 @@ describe('sarif', () => {
 describe('junit', () => {
   const xsd = readFileSync(path.join(ROOT, 'test/data/jenkins-junit-10.xsd'), 'utf8');
   /** Jenkins' own schema's verdict on a report: the errors libxml2 finds, none when valid. */
-  const jenkinsErrors = async (xml: string) => (await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [xsd] })).errors.map((e) => e.message);
+  const jenkinsErrors = async (xml: string) =>
+    (await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [xsd] })).errors.map((e) => e.message);
 
-  it('is well-formed XML that Jenkins\' junit-10.xsd accepts, whose text gives back the hostile strings', async () => {
+  it("is well-formed XML that Jenkins' junit-10.xsd accepts, whose text gives back the hostile strings", async () => {
     const results = await hostileResults();
     const xml = FORMATS.junit(results, OPTIONS);
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -163,7 +184,9 @@ describe('junit', () => {
   });
 
   it('names each failing test case by rule id and position, for every kind', async () => {
-    const results = await validate(['examples/stretched-two-sites.yaml', 'examples/skype-standard-pair.yaml', 'examples/opcon-manual-failover.yaml'], { cwd: ROOT });
+    const results = await validate(['examples/stretched-two-sites.yaml', 'examples/skype-standard-pair.yaml', 'examples/opcon-manual-failover.yaml'], {
+      cwd: ROOT,
+    });
     const xml = FORMATS.junit(results, OPTIONS);
     expect(await jenkinsErrors(xml)).toEqual([]);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
@@ -171,7 +194,10 @@ describe('junit', () => {
       const file = results.files.find((f) => f.file === suite.name)!;
       const cases = [suite.testcase].flat();
       const failing = file.findings.filter((f) => f.severity !== 'info');
-      expect(cases.map((c) => c.name), suite.name).toEqual(failing.length > 0 ? failing.map((f) => `${f.ruleId} at ${f.line}:${f.column}`) : [file.file]);
+      expect(
+        cases.map((c) => c.name),
+        suite.name,
+      ).toEqual(failing.length > 0 ? failing.map((f) => `${f.ruleId} at ${f.line}:${f.column}`) : [file.file]);
       expect(Number(suite.tests)).toBe(cases.length);
     }
   });
@@ -202,7 +228,13 @@ describe('github', () => {
       const m = /^::(error|warning|notice) file=([^,]*),line=(\d+),col=(\d+),title=([^,:]*)::(.*)$/.exec(line);
       expect(m, line).not.toBeNull();
       const f = findings[i]!;
-      expect([unescape(m![2]!), Number(m![3]), Number(m![4]), m![5], unescape(m![6]!)]).toEqual([escapeForTerminal(f.file), f.line, f.column, f.ruleId, escapeForTerminal(f.message)]);
+      expect([unescape(m![2]!), Number(m![3]), Number(m![4]), m![5], unescape(m![6]!)]).toEqual([
+        escapeForTerminal(f.file),
+        f.line,
+        f.column,
+        f.ruleId,
+        escapeForTerminal(f.message),
+      ]);
       expect(m![1]).toBe({ error: 'error', warning: 'warning', info: 'notice' }[f.severity]);
     });
   });
@@ -221,8 +253,18 @@ function parseRunnerCommand(line: string): { command: string; properties: Record
   const space = info.indexOf(' ');
   const command = space < 0 ? info : info.slice(0, space);
   const unescape = (v: string, mappings: readonly [string, string][]) => mappings.reduce((t, [token, replacement]) => t.split(replacement).join(token), v);
-  const data: [string, string][] = [['\r', '%0D'], ['\n', '%0A'], ['%', '%25']];
-  const property: [string, string][] = [['\r', '%0D'], ['\n', '%0A'], [':', '%3A'], [',', '%2C'], ['%', '%25']];
+  const data: [string, string][] = [
+    ['\r', '%0D'],
+    ['\n', '%0A'],
+    ['%', '%25'],
+  ];
+  const property: [string, string][] = [
+    ['\r', '%0D'],
+    ['\n', '%0A'],
+    [':', '%3A'],
+    [',', '%2C'],
+    ['%', '%25'],
+  ];
   const properties: Record<string, string> = {};
   if (space >= 0) {
     for (const pair of info.slice(space + 1).split(',')) {
@@ -233,8 +275,8 @@ function parseRunnerCommand(line: string): { command: string; properties: Record
   return { command, properties, data: unescape(line.slice(end + 2), data) };
 }
 
-describe('github through the runner\'s parser', () => {
-  it('gives back every finding\'s file, position, rule and message, hostile ones included', async () => {
+describe("github through the runner's parser", () => {
+  it("gives back every finding's file, position, rule and message, hostile ones included", async () => {
     const results = await hostileResults();
     const { result } = await lintText('version: 1\nmanagementServers:\n  - name: "a,b:c%0A%25"\n', 'x%0A,y:z.yaml');
     const all: Results = { version: 1, files: [...results.files, result], summary: summarise([...results.files, result]) };
@@ -285,7 +327,9 @@ describe('codeclimate', () => {
     const text = readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8');
     const issues = async (t: string) => {
       const { result } = await lintText(t, 'examples/stretched-two-sites.yaml');
-      return JSON.parse(FORMATS.codeclimate({ version: 1, files: [result], summary: summarise([result]) }, { ...OPTIONS, repoPath: (p) => `infra/${p}` })) as Record<string, unknown>[];
+      return JSON.parse(
+        FORMATS.codeclimate({ version: 1, files: [result], summary: summarise([result]) }, { ...OPTIONS, repoPath: (p) => `infra/${p}` }),
+      ) as Record<string, unknown>[];
     };
     const before = await issues(text);
     expect(before.length).toBeGreaterThan(3);
@@ -310,13 +354,26 @@ describe('stylish', () => {
     expect(out).not.toMatch(/\u202E/);
     expect(out).toMatch(/\\u\{202E\}evil next/);
     // A line break can still come in a message (a config's policy message), and is shown escaped.
-    const file = { file: 'a.yaml', kind: 'scom' as const, pools: [], findings: [{ ruleId: 'acme-x', severity: 'error' as const, message: HOSTILE, file: 'a.yaml', line: 1, column: 1, path: '' }] };
+    const file = {
+      file: 'a.yaml',
+      kind: 'scom' as const,
+      pools: [],
+      findings: [{ ruleId: 'acme-x', severity: 'error' as const, message: HOSTILE, file: 'a.yaml', line: 1, column: 1, path: '' }],
+    };
     expect(FORMATS.stylish({ version: 1, files: [file], summary: summarise([file]) }, OPTIONS)).toMatch(/\\u\{202E\}evil\\u\{A\}next/);
   });
 });
 
 describe('snapshots', () => {
-  const EXTENSION = { stylish: 'txt', github: 'github.txt', junit: 'xml', sarif: 'sarif.json', json: 'json', markdown: 'md', codeclimate: 'codeclimate.json' } as const;
+  const EXTENSION = {
+    stylish: 'txt',
+    github: 'github.txt',
+    junit: 'xml',
+    sarif: 'sarif.json',
+    json: 'json',
+    markdown: 'md',
+    codeclimate: 'codeclimate.json',
+  } as const;
   it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'codeclimate'] as const)('%s of the examples', async (format) => {
     const results = await validate(['examples'], { cwd: ROOT });
     const format_ = FORMATS[format] as (r: Results, o: FormatOptions) => string;
@@ -327,8 +384,13 @@ describe('snapshots', () => {
 describe('many findings', () => {
   it('are formatted in every format without running out of stack (a finding per server of a 100,000-server file)', { timeout: 600_000 }, () => {
     const findings = Array.from({ length: 200_000 }, (_, i) => ({
-      ruleId: 'unknown-reference', severity: 'error' as const, message: `Server "ms${i}" names data centre "nowhere", which is not defined.`,
-      file: 'big.yaml', line: i + 2, column: 5, path: `/managementServers/${i}/dataCenter`,
+      ruleId: 'unknown-reference',
+      severity: 'error' as const,
+      message: `Server "ms${i}" names data centre "nowhere", which is not defined.`,
+      file: 'big.yaml',
+      line: i + 2,
+      column: 5,
+      path: `/managementServers/${i}/dataCenter`,
     }));
     const files = [{ file: 'big.yaml', kind: 'scom' as const, findings, pools: [] }];
     const results: Results = { version: 1, files, summary: summarise(files) };

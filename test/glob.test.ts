@@ -81,7 +81,7 @@ describe('compileGlob', () => {
   });
 });
 
-describe('ignoreMatcher (the config\'s ignore, read as .gitignore reads its own)', () => {
+describe("ignoreMatcher (the config's ignore, read as .gitignore reads its own)", () => {
   const base = '/repo';
   it.each<[string[], string, boolean]>([
     [['archive/'], 'archive/a.yaml', true],
@@ -114,8 +114,11 @@ describe('ignoreMatcher (the config\'s ignore, read as .gitignore reads its own)
 });
 
 describe('ignoreListProblem', () => {
-  it('names the first bad pattern, and the one past the bound on all patterns\' characters', () => {
-    expect(ignoreListProblem(['archive/', '[z-a]*.yaml'])).toEqual({ index: 1, problem: 'ignore pattern "[z-a]*.yaml" is not a valid glob: the range "z-a" is backwards (its first character comes after its last)' });
+  it("names the first bad pattern, and the one past the bound on all patterns' characters", () => {
+    expect(ignoreListProblem(['archive/', '[z-a]*.yaml'])).toEqual({
+      index: 1,
+      problem: 'ignore pattern "[z-a]*.yaml" is not a valid glob: the range "z-a" is backwards (its first character comes after its last)',
+    });
     const long = 'x'.repeat(MAX_IGNORE_CHARACTERS / 4);
     expect(ignoreListProblem([long, long, long, long])).toBeUndefined();
     expect(ignoreListProblem([long, long, long, long, 'y'])).toMatchObject({ index: 4, problem: expect.stringMatching(/more than 16,384 characters/) });
@@ -124,7 +127,10 @@ describe('ignoreListProblem', () => {
 
 describe('ignoreListProblem with braces', () => {
   it('counts the characters of the patterns braces stand for', () => {
-    expect(ignoreListProblem([`${'x'.repeat(20)}${'{a,b}'.repeat(10)}`])).toMatchObject({ index: 0, problem: expect.stringMatching(/more than 16,384 characters/) });
+    expect(ignoreListProblem([`${'x'.repeat(20)}${'{a,b}'.repeat(10)}`])).toMatchObject({
+      index: 0,
+      problem: expect.stringMatching(/more than 16,384 characters/),
+    });
   });
 });
 
@@ -138,8 +144,12 @@ describe('linear matching (issue 21: no backtracking)', () => {
     const linear = /^d\/[-a]*x\.yml$/;
     const name = (n: number) => `d/${'-a'.repeat(n / 2)}x.yml`;
     const growth = growthAgainstBaseline({
-      job: (s: string) => { for (let i = 0; i < 20; i++) glob.test(s); },
-      baseline: (s: string) => { for (let i = 0; i < 20; i++) linear.test(s); },
+      job: (s: string) => {
+        for (let i = 0; i < 20; i++) glob.test(s);
+      },
+      baseline: (s: string) => {
+        for (let i = 0; i < 20; i++) linear.test(s);
+      },
       small: name(1_000),
       large: name(16_000),
     });
@@ -235,27 +245,47 @@ describe('agrees with picomatch on the grammar they share', () => {
   // random paths: the two agree on every one. FUZZ_RUNS=30000 (npm run fuzz) runs longer.
   it('agrees on generated patterns and paths', () => {
     const piece = fc.constantFrom('a', 'b', '-', '.', '*', '?', '[ab]', '[^a]', '[a-c]', '{a,b}', 'a{,b}', 'x.yaml');
-    const named = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join('')).filter((p) => p !== '.' && p !== '..' && !p.includes('**'));
-    const pattern = fc.array(fc.oneof(fc.constant('**'), named), { minLength: 1, maxLength: 3 }).filter((s) => s.at(-1) !== '**').map((s) => s.join('/'));
-    const name = fc.array(fc.constantFrom('a', 'b', 'c', '-', '.', 'x.yaml'), { minLength: 1, maxLength: 4 }).map((p) => p.join('')).filter((n) => n !== '.' && n !== '..' && !n.endsWith('.'));
-    const paths = fc.array(fc.array(name, { minLength: 1, maxLength: 3 }).map((p) => p.join('/')), { minLength: 1, maxLength: 8 });
-    fc.assert(fc.property(pattern, paths, (p, files) => {
-      const ours = compileGlob(p);
-      const theirs = picomatch(p, { dot: true });
-      for (const f of files) expect(ours.test(f), `${p} against ${f}`).toBe(theirs(f));
-    }), { numRuns: Number(process.env['FUZZ_RUNS'] ?? 1000) });
+    const named = fc
+      .array(piece, { minLength: 1, maxLength: 4 })
+      .map((p) => p.join(''))
+      .filter((p) => p !== '.' && p !== '..' && !p.includes('**'));
+    const pattern = fc
+      .array(fc.oneof(fc.constant('**'), named), { minLength: 1, maxLength: 3 })
+      .filter((s) => s.at(-1) !== '**')
+      .map((s) => s.join('/'));
+    const name = fc
+      .array(fc.constantFrom('a', 'b', 'c', '-', '.', 'x.yaml'), { minLength: 1, maxLength: 4 })
+      .map((p) => p.join(''))
+      .filter((n) => n !== '.' && n !== '..' && !n.endsWith('.'));
+    const paths = fc.array(
+      fc.array(name, { minLength: 1, maxLength: 3 }).map((p) => p.join('/')),
+      { minLength: 1, maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(pattern, paths, (p, files) => {
+        const ours = compileGlob(p);
+        const theirs = picomatch(p, { dot: true });
+        for (const f of files) expect(ours.test(f), `${p} against ${f}`).toBe(theirs(f));
+      }),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 1000) },
+    );
   });
 
   it('compiles any pattern or refuses it with a GlobSyntaxError, never another error', () => {
-    const text = fc.array(fc.constantFrom('a', '*', '?', '[', ']', '{', '}', ',', '!', '^', '-', '\\', '/', '.', 'z'), { maxLength: 12 }).map((p) => p.join(''));
-    fc.assert(fc.property(text, (p) => {
-      try {
-        const glob = compileGlob(p);
-        for (const f of ['a', 'a/b', 'z-a', '.x', '{a}', '[a]']) glob.test(f);
-      } catch (err) {
-        expect(err).toBeInstanceOf(GlobSyntaxError);
-      }
-    }), { numRuns: Number(process.env['FUZZ_RUNS'] ?? 1000) });
+    const text = fc
+      .array(fc.constantFrom('a', '*', '?', '[', ']', '{', '}', ',', '!', '^', '-', '\\', '/', '.', 'z'), { maxLength: 12 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (p) => {
+        try {
+          const glob = compileGlob(p);
+          for (const f of ['a', 'a/b', 'z-a', '.x', '{a}', '[a]']) glob.test(f);
+        } catch (err) {
+          expect(err).toBeInstanceOf(GlobSyntaxError);
+        }
+      }),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 1000) },
+    );
   });
 
   it('refuses a POSIX class, which it does not read, rather than matching it wrongly', () => {

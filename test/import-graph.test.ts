@@ -26,13 +26,21 @@ describe('the import graph between folders', () => {
   });
 
   it('finds a cycle where there is one', () => {
-    const looped: Graph = new Map([['a', new Map([['b', 'x']])], ['b', new Map([['c', 'y']])], ['c', new Map([['a', 'z']])], ['d', new Map([['a', 'w']])]]);
+    const looped: Graph = new Map([
+      ['a', new Map([['b', 'x']])],
+      ['b', new Map([['c', 'y']])],
+      ['c', new Map([['a', 'z']])],
+      ['d', new Map([['a', 'w']])],
+    ]);
     expect((cycles as (g: Graph) => string[][])(looped)).toEqual([['a', 'b', 'c']]);
   });
 
   it('has the core, io and helpers import nothing above them (no kind, no shell)', () => {
     for (const [folder, allowed] of Object.entries(BELOW)) {
-      expect(importsOf(folder).filter((i) => !allowed.some((a) => i.startsWith(`${a} (`))), folder).toEqual([]);
+      expect(
+        importsOf(folder).filter((i) => !allowed.some((a) => i.startsWith(`${a} (`))),
+        folder,
+      ).toEqual([]);
     }
   });
 
@@ -40,7 +48,10 @@ describe('the import graph between folders', () => {
     const kinds = [...graph.keys()].filter((f) => f.startsWith('kinds/'));
     expect(kinds.length).toBeGreaterThanOrEqual(3);
     for (const kind of kinds) {
-      expect(importsOf(kind).filter((i) => !KIND_MAY_IMPORT.some((a) => i.startsWith(`${a} (`))), kind).toEqual([]);
+      expect(
+        importsOf(kind).filter((i) => !KIND_MAY_IMPORT.some((a) => i.startsWith(`${a} (`))),
+        kind,
+      ).toEqual([]);
     }
   });
 });

@@ -64,12 +64,16 @@ describe('import scom: the fixtures of real shapes', () => {
 });
 
 describe('import scom: the command', () => {
-  it('is the scom kind\'s importer: in import --help, and an unknown option is named with its owner', async () => {
+  it("is the scom kind's importer: in import --help, and an unknown option is named with its owner", async () => {
     const help = await runCli(['import', '--help']);
     expect(help.stdout).toContain('pooltopo import scom EXPORT.json [--overlay SITES.yaml] [options]');
     expect((await runCli(['--help'])).stdout).toMatch(/import SOURCE FILE\.\.\. .*\(scom, opcon\)/);
-    expect((await runCli(['import', 'opcon', 'a.ini', 'b.ini', '--overlay', 'x.yaml'])).stderr).toBe('pooltopo: --overlay is an option of import scom, not of import opcon (pooltopo import --help)\n');
-    expect((await runCli(['import', 'scom', 'a.json', 'b.json'])).stderr).toBe('pooltopo: import scom reads one export (the JSON Export-ScomTopology.ps1 writes), not 2 files (pooltopo import --help)\n');
+    expect((await runCli(['import', 'opcon', 'a.ini', 'b.ini', '--overlay', 'x.yaml'])).stderr).toBe(
+      'pooltopo: --overlay is an option of import scom, not of import opcon (pooltopo import --help)\n',
+    );
+    expect((await runCli(['import', 'scom', 'a.json', 'b.json'])).stderr).toBe(
+      'pooltopo: import scom reads one export (the JSON Export-ScomTopology.ps1 writes), not 2 files (pooltopo import --help)\n',
+    );
   });
 });
 
@@ -80,18 +84,30 @@ describe('import scom: drift from the reviewed design', () => {
     const [design, live] = await Promise.all([figures('examples/scom-drift-design.yaml'), figures('examples/scom-drift-live.yaml')]);
     const pool = (f: typeof design, name: string) => f.pools.find((p) => p['name'] === name) as Record<string, unknown>;
     // A management server missing from the All Management Servers pool.
-    expect([pool(design, 'All Management Servers Resource Pool')['tolerableFailures'], pool(live, 'All Management Servers Resource Pool')['tolerableFailures']]).toEqual([2, 1]);
+    expect([
+      pool(design, 'All Management Servers Resource Pool')['tolerableFailures'],
+      pool(live, 'All Management Servers Resource Pool')['tolerableFailures'],
+    ]).toEqual([2, 1]);
     // A default observer switched off.
     expect([pool(design, 'UNIX Linux Pool')['tolerableFailures'], pool(live, 'UNIX Linux Pool')['tolerableFailures']]).toEqual([1, 0]);
     expect(design.findings).toEqual([]);
     // A gateway without its failover server, PoolManager changed on one server, and the two above.
-    expect(live.findings).toEqual(['default-observer-disabled', 'default-observer-no-benefit', 'gateway-without-failover', 'no-high-availability', 'pool-manager-settings-mismatch']);
+    expect(live.findings).toEqual([
+      'default-observer-disabled',
+      'default-observer-no-benefit',
+      'gateway-without-failover',
+      'no-high-availability',
+      'pool-manager-settings-mismatch',
+    ]);
   });
 });
 
 describe('import scom: the mapping', () => {
-  it('takes the majority PoolManager values for the group and keeps a server\'s own where it differs', async () => {
-    const doc = yaml.load((await importFixture('poolmanager-changed')).stdout) as { poolManager: unknown; managementServers: { name: string; poolManager?: unknown }[] };
+  it("takes the majority PoolManager values for the group and keeps a server's own where it differs", async () => {
+    const doc = yaml.load((await importFixture('poolmanager-changed')).stdout) as {
+      poolManager: unknown;
+      managementServers: { name: string; poolManager?: unknown }[];
+    };
     expect(doc.poolManager).toEqual({ leaseRequestPeriodSeconds: 120, networkLatencySeconds: 30 });
     expect(doc.managementServers.map((s) => s.poolManager)).toEqual([undefined, { leaseRequestPeriodSeconds: 600 }, undefined]);
     const findings = (await figures(path.join(ROOT, `${FIXTURES}/poolmanager-changed.yaml`))).findings;
@@ -109,7 +125,9 @@ describe('import scom: the mapping', () => {
     const text = (await importFixture('gateway-pool-three')).stdout;
     const doc = yaml.load(text) as { gateways: { reportsTo: string[] }[] };
     expect(doc.gateways.map((g) => g.reportsTo)).toEqual([
-      [`scom-ms01.${DOMAIN}`, `scom-ms02.${DOMAIN}`], [`scom-ms02.${DOMAIN}`, `scom-ms01.${DOMAIN}`], [`scom-ms02.${DOMAIN}`],
+      [`scom-ms01.${DOMAIN}`, `scom-ms02.${DOMAIN}`],
+      [`scom-ms02.${DOMAIN}`, `scom-ms01.${DOMAIN}`],
+      [`scom-ms02.${DOMAIN}`],
     ]);
     expect(text).toContain(`reportsTo: [scom-ms02.${DOMAIN}]  # no failover server: cut off when its primary is`);
   });
@@ -137,7 +155,7 @@ describe('import scom: the mapping', () => {
     writeFileSync(file, JSON.stringify(exp, null, 2));
     const run = await runCli(['import', 'scom', file]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('    # poolManager: its registry could not be read when exported; taken as the group\'s');
+    expect(run.stdout).toContain("    # poolManager: its registry could not be read when exported; taken as the group's");
     expect(run.stdout).toContain('    # agents: not in the export');
     expect(run.stdout).toContain('    # workload.unixLinuxAgents: not in the export');
     expect(run.stdout).toContain('(3 of 4 servers read, 1 could not be)');
@@ -145,14 +163,19 @@ describe('import scom: the mapping', () => {
     expect((await runCli(['validate', path.join(dir, 'gaps.yaml')])).code).toBe(0);
   });
 
-  it('matches overlay names by full name or first label, and reads the 1801/1807 builds with 2016\'s limits', async () => {
-    const doc = yaml.load((await importFixture('stretched-two-sites')).stdout) as { latency: { between: string[] }[]; managementServers: { dataCenter: string }[] };
+  it("matches overlay names by full name or first label, and reads the 1801/1807 builds with 2016's limits", async () => {
+    const doc = yaml.load((await importFixture('stretched-two-sites')).stdout) as {
+      latency: { between: string[] }[];
+      managementServers: { dataCenter: string }[];
+    };
     expect(doc.latency[1]!.between).toEqual([`scom-ms01.${DOMAIN}`, `scom-ms02.${DOMAIN}`]);
     expect(doc.managementServers.map((s) => s.dataCenter)).toEqual(['dc-london', 'dc-london', 'dc-frankfurt', 'dc-frankfurt']);
     const exp = JSON.parse(readFileSync(path.join(ROOT, `${FIXTURES}/single-server.export.json`), 'utf8'));
     exp.managementGroup.Version = '7.3.13142.0';
     writeFileSync(path.join(dir, 'sac.json'), JSON.stringify(exp));
-    expect((await runCli(['import', 'scom', path.join(dir, 'sac.json')])).stdout).toContain('scomVersion: "2016"  # build 7.3.13142.0: the 1801/1807 semi-annual release, read with 2016\'s limits');
+    expect((await runCli(['import', 'scom', path.join(dir, 'sac.json')])).stdout).toContain(
+      'scomVersion: "2016"  # build 7.3.13142.0: the 1801/1807 semi-annual release, read with 2016\'s limits',
+    );
   });
 });
 
@@ -171,39 +194,54 @@ describe('import scom: bad input is exit 2 with file and line, and no output fil
 
   it('an export of another formatVersion', async () => {
     const stderr = await refused('v2.json', JSON.stringify({ ...base(), formatVersion: 2 }, null, 2));
-    expect(stderr).toBe(`pooltopo: ${path.join(dir, 'v2.json')}:3: the export is of formatVersion 2; this pooltopo reads formatVersion 1 (export again with the Export-ScomTopology.ps1 shipped with this pooltopo)\n`);
+    expect(stderr).toBe(
+      `pooltopo: ${path.join(dir, 'v2.json')}:3: the export is of formatVersion 2; this pooltopo reads formatVersion 1 (export again with the Export-ScomTopology.ps1 shipped with this pooltopo)\n`,
+    );
   });
 
   it('a truncated file, and one that is not JSON', async () => {
     const text = JSON.stringify(base(), null, 2);
-    expect(await refused('cut.json', text.slice(0, text.length / 2))).toMatch(/cut\.json:\d+: the export is not JSON: .*\(the file ends early: was the export cut short\?\)\n$/);
+    expect(await refused('cut.json', text.slice(0, text.length / 2))).toMatch(
+      /cut\.json:\d+: the export is not JSON: .*\(the file ends early: was the export cut short\?\)\n$/,
+    );
     expect(await refused('yaml.json', 'managementGroup: {Name: x}\n')).toMatch(/yaml\.json:1: the export is not JSON/);
     expect(await refused('empty.json', '')).toMatch(/empty\.json:1: the export should be an object/);
   });
 
-  it('a UTF-16 file, as Windows PowerShell\'s Out-File writes it, is read as the same export', async () => {
+  it("a UTF-16 file, as Windows PowerShell's Out-File writes it, is read as the same export", async () => {
     const text = readFileSync(path.join(ROOT, `${FIXTURES}/gateway-pool-two.export.json`), 'utf8');
     const file = path.join(dir, 'utf16.json');
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     const run = await runCli(['import', 'scom', file]);
     expect(run.code).toBe(0);
     expect(yaml.load(run.stdout)).toEqual(yaml.load((await runCli(['import', 'scom', `${FIXTURES}/gateway-pool-two.export.json`])).stdout));
-    expect(await refused('utf16-nobom.json', Buffer.from(text, 'utf16le'))).toMatch(/utf16-nobom\.json:1: the export looks like UTF-16 without a byte-order mark/);
-    expect(await refused('latin1.json', Buffer.from('{"source": "Export-ScomTopology.ps1",\n "x": "caf\xe9"}', 'latin1'))).toMatch(/latin1\.json:2: the export is not UTF-8 text/);
+    expect(await refused('utf16-nobom.json', Buffer.from(text, 'utf16le'))).toMatch(
+      /utf16-nobom\.json:1: the export looks like UTF-16 without a byte-order mark/,
+    );
+    expect(await refused('latin1.json', Buffer.from('{"source": "Export-ScomTopology.ps1",\n "x": "caf\xe9"}', 'latin1'))).toMatch(
+      /latin1\.json:2: the export is not UTF-8 text/,
+    );
   });
 
   it('a pool member that is not among the servers', async () => {
     const exp = base();
     exp.resourcePools[3].Members.push('scom-gw09.corp.example');
     const stderr = await refused('member.json', JSON.stringify(exp, null, 2));
-    const line = JSON.stringify(exp, null, 2).split('\n').findIndex((l) => l.includes('scom-gw09')) + 1;
-    expect(stderr).toBe(`pooltopo: ${path.join(dir, 'member.json')}:${line}: member of pool "DMZ Gateway Pool", "scom-gw09.corp.example" is not among the export's managementServers\n`);
+    const line =
+      JSON.stringify(exp, null, 2)
+        .split('\n')
+        .findIndex((l) => l.includes('scom-gw09')) + 1;
+    expect(stderr).toBe(
+      `pooltopo: ${path.join(dir, 'member.json')}:${line}: member of pool "DMZ Gateway Pool", "scom-gw09.corp.example" is not among the export's managementServers\n`,
+    );
   });
 
   it('a value of the wrong type, or a server listed twice, named as a reader of the JSON names it', async () => {
     const exp = base();
     exp.managementServers[1].IsGateway = 'no';
-    expect(await refused('type.json', JSON.stringify(exp, null, 2))).toMatch(/type\.json:\d+: managementServers\[1\]\.IsGateway should be true or false, not "no"\n$/);
+    expect(await refused('type.json', JSON.stringify(exp, null, 2))).toMatch(
+      /type\.json:\d+: managementServers\[1\]\.IsGateway should be true or false, not "no"\n$/,
+    );
     const twice = base();
     twice.managementServers[1].DisplayName = twice.managementServers[0].DisplayName.toUpperCase();
     expect(await refused('twice.json', JSON.stringify(twice, null, 2))).toMatch(/twice\.json:\d+: server "SCOM-MS01\.CORP\.EXAMPLE" is listed twice\n$/);
@@ -211,21 +249,32 @@ describe('import scom: bad input is exit 2 with file and line, and no output fil
 
   it('an overlay naming a server that does not exist', async () => {
     const overlay = path.join(dir, 'sites.yaml');
-    writeFileSync(overlay, 'dataCenters:\n  - name: dc-main\nmanagementServers:\n  - name: scom-ms01\n    dataCenter: dc-main\n  - name: scom-ms03\n    dataCenter: dc-main\n');
+    writeFileSync(
+      overlay,
+      'dataCenters:\n  - name: dc-main\nmanagementServers:\n  - name: scom-ms01\n    dataCenter: dc-main\n  - name: scom-ms03\n    dataCenter: dc-main\n',
+    );
     const stderr = await refused('ok.json', JSON.stringify(base(), null, 2), ['--overlay', overlay]);
-    expect(stderr).toBe(`pooltopo: ${overlay}:6: the overlay names "scom-ms03", which is not a server the export lists; did you mean "scom-ms01.corp.example"?\n`);
+    expect(stderr).toBe(
+      `pooltopo: ${overlay}:6: the overlay names "scom-ms03", which is not a server the export lists; did you mean "scom-ms01.corp.example"?\n`,
+    );
     writeFileSync(overlay, 'managementServers:\n  - name: scom-ms01\n    agents: 3\n');
-    expect(await refused('ok2.json', JSON.stringify(base(), null, 2), ['--overlay', overlay])).toBe(`pooltopo: ${overlay}:3: the overlay's managementServers entry takes name, dataCenter, availability, unixLinuxRootCertificates, not "agents" (the rest comes from the export)\n`);
+    expect(await refused('ok2.json', JSON.stringify(base(), null, 2), ['--overlay', overlay])).toBe(
+      `pooltopo: ${overlay}:3: the overlay's managementServers entry takes name, dataCenter, availability, unixLinuxRootCertificates, not "agents" (the rest comes from the export)\n`,
+    );
   });
 
   it('a build number pooltopo does not know, unless --scom-version says which limits to use', async () => {
     const exp = base();
     exp.managementGroup.Version = '10.26.1.0';
     const text = JSON.stringify(exp, null, 2);
-    expect(await refused('build.json', text)).toBe(`pooltopo: ${path.join(dir, 'build.json')}:6: build "10.26.1.0" is not one pooltopo knows (7.1.10226 2012 R2, 7.2.11719 2016, 7.3 1801/1807, 10.19 2019, 10.22 2022, 10.25 2025); give --scom-version 2012R2|2016|2019|2022|2025 to import it with that release's limits\n`);
+    expect(await refused('build.json', text)).toBe(
+      `pooltopo: ${path.join(dir, 'build.json')}:6: build "10.26.1.0" is not one pooltopo knows (7.1.10226 2012 R2, 7.2.11719 2016, 7.3 1801/1807, 10.19 2019, 10.22 2022, 10.25 2025); give --scom-version 2012R2|2016|2019|2022|2025 to import it with that release's limits\n`,
+    );
     const run = await runCli(['import', 'scom', path.join(dir, 'build.json'), '--scom-version', '2025']);
     expect(run.stdout).toContain('scomVersion: "2025"  # given with --scom-version; the group\'s build is 10.26.1.0');
-    expect((await runCli(['import', 'scom', path.join(dir, 'build.json'), '--scom-version', '2030'])).stderr).toBe('pooltopo: --scom-version takes 2012R2, 2016, 2019, 2022, 2025, not "2030"\n');
+    expect((await runCli(['import', 'scom', path.join(dir, 'build.json'), '--scom-version', '2030'])).stderr).toBe(
+      'pooltopo: --scom-version takes 2012R2, 2016, 2019, 2022, 2025, not "2030"\n',
+    );
   });
 
   it('writes -o atomically through the shared writer: never through a link unless told, never over the export or the overlay', async () => {

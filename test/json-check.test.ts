@@ -19,17 +19,24 @@ function isJson(text: string): boolean {
 /** JSON texts, compact and indented, then damaged at a few places. */
 const texts = fc.tuple(fc.json({ maxDepth: 4 }), fc.boolean()).chain(([text, indent]) => {
   const base = indent ? JSON.stringify(JSON.parse(text), null, 2) : text;
-  const edit = fc.tuple(fc.nat({ max: base.length }), fc.nat({ max: 2 }), fc.constantFrom(',', '"', "'", '{', '}', '[', ']', ':', ' ', '\t', '\n', '//', '/*', '\\', '\\u12', '0', '-', '.', 'e', '+', 'true', 'nul', 'x'));
+  const edit = fc.tuple(
+    fc.nat({ max: base.length }),
+    fc.nat({ max: 2 }),
+    fc.constantFrom(',', '"', "'", '{', '}', '[', ']', ':', ' ', '\t', '\n', '//', '/*', '\\', '\\u12', '0', '-', '.', 'e', '+', 'true', 'nul', 'x'),
+  );
   return fc.array(edit, { maxLength: 3 }).map((edits) => edits.reduce((t, [at, drop, insert]) => t.slice(0, at) + insert + t.slice(at + drop), base));
 });
 
 describe('jsonError', () => {
   it('agrees with JSON.parse, and places every error inside the text', () => {
-    fc.assert(fc.property(texts, (text) => {
-      const error = jsonError(text);
-      expect(error === undefined, JSON.stringify(text)).toBe(isJson(text));
-      if (error) expect(error.offset >= 0 && error.offset <= text.length).toBe(true);
-    }), { seed: SEED, numRuns: RUNS * 10 });
+    fc.assert(
+      fc.property(texts, (text) => {
+        const error = jsonError(text);
+        expect(error === undefined, JSON.stringify(text)).toBe(isJson(text));
+        if (error) expect(error.offset >= 0 && error.offset <= text.length).toBe(true);
+      }),
+      { seed: SEED, numRuns: RUNS * 10 },
+    );
   });
 
   it('takes every JSON value at the top, and nesting far deeper than recursion would', () => {

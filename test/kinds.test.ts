@@ -11,7 +11,7 @@ describe('kinds', () => {
     ['docker-compose.yml', 'version: "3.8"\nservices:\n  web:\n    image: nginx\n', 4],
     ['.github/workflows/ci.yml', 'name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n', 4],
     ['mkdocs.yml', 'site_name: Docs\nnav: []\n', 5],
-  ])('tells another tool\'s YAML (%s) that it is not a topology, in the first of its schema findings', async (file, text, count) => {
+  ])("tells another tool's YAML (%s) that it is not a topology, in the first of its schema findings", async (file, text, count) => {
     const { result } = await lintText(text, file);
     // One finding per violation, as CLI.md has it; the first says what the file is not.
     expect(result.findings).toHaveLength(count);
@@ -23,23 +23,33 @@ describe('kinds', () => {
 
   it('reads a file with version: 1 or any topology key as a topology, with a finding per schema violation', async () => {
     const typo = await lintText('version: 1\nname: x\nmanagementServer:\n  - name: ms01\n', 't.yaml');
-    expect(typo.result.findings.map((f) => f.message)).toEqual([
-      'The document is missing the required key "managementServers".',
-      'Unknown key "managementServer" in the document; did you mean "managementServers"?',
-    ].map((m) => expect.stringContaining(m.split(';')[0]!)));
+    expect(typo.result.findings.map((f) => f.message)).toEqual(
+      [
+        'The document is missing the required key "managementServers".',
+        'Unknown key "managementServer" in the document; did you mean "managementServers"?',
+      ].map((m) => expect.stringContaining(m.split(';')[0]!)),
+    );
     // Keys a slip from a topology's, or version "1", are a topology mistyped: no word of another tool.
     for (const text of ['Version: 1\nName: x\nManagementServers: []\n', 'versio: 1\nnam: x\n', 'version: "1"\nname: x\n', 'version: 2\nname: x\n']) {
-      expect((await lintText(text, 'near.yaml')).result.findings.map((f) => f.messageId), text).not.toContain('notATopology');
+      expect(
+        (await lintText(text, 'near.yaml')).result.findings.map((f) => f.messageId),
+        text,
+      ).not.toContain('notATopology');
     }
     const noVersion = await lintText('name: x\nmanagementServers:\n  - name: ms01\n', 'n.yaml');
     expect(noVersion.result.findings.map((f) => f.message)).toEqual(['The document is missing the required key "version".']);
   });
 
-  it('has each kind declare its schema\'s top-level keys but version, name and $schema, and knows them all as a topology\'s', () => {
-    const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, '../schemas/topology.schema.json'), 'utf8')) as { definitions: Record<string, { properties?: Record<string, unknown> }> };
+  it("has each kind declare its schema's top-level keys but version, name and $schema, and knows them all as a topology's", () => {
+    const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, '../schemas/topology.schema.json'), 'utf8')) as {
+      definitions: Record<string, { properties?: Record<string, unknown> }>;
+    };
     const all = new Set<string>(['kind']);
     for (const folder of readdirSync(path.join(import.meta.dirname, '../src/kinds'), { withFileTypes: true }).filter((e) => e.isDirectory())) {
-      const part = JSON.parse(readFileSync(path.join(import.meta.dirname, '../src/kinds', folder.name, 'schema.json'), 'utf8')) as { kind: string; root: string };
+      const part = JSON.parse(readFileSync(path.join(import.meta.dirname, '../src/kinds', folder.name, 'schema.json'), 'utf8')) as {
+        kind: string;
+        root: string;
+      };
       // Any JSON file an editor wrote may have $schema: it tells no topology from another tool's file.
       const keys = Object.keys(schema.definitions[part.root]!.properties!).filter((k) => !['version', 'name', '$schema', 'kind'].includes(k));
       expect([...REGISTRY.kind(part.kind)!.topLevelKeys].sort(), part.kind).toEqual(keys.sort());
@@ -70,7 +80,12 @@ describe('kinds', () => {
   });
 
   it.each([
-    ['two Primaries and a StandAlone', ['Primary', 'Primary', 'StandAlone'], { scenario: null, mode: 'none', primary: 'a', secondary: null }, ['several', 'missing', 'mixed']],
+    [
+      'two Primaries and a StandAlone',
+      ['Primary', 'Primary', 'StandAlone'],
+      { scenario: null, mode: 'none', primary: 'a', secondary: null },
+      ['several', 'missing', 'mixed'],
+    ],
     ['a Secondary and a StandAlone', ['Secondary', 'StandAlone'], { scenario: null, mode: 'none', primary: null, secondary: null }, ['missing', 'mixed']],
     ['three StandAlone machines', ['StandAlone', 'StandAlone', 'StandAlone'], { scenario: 1, mode: 'manual', primary: 'a', secondary: 'b' }, ['third']],
   ])('gives OpCon machines whose modes conflict (%s) no failover they do not set up', async (_name, modes, failover, messages) => {
@@ -82,17 +97,29 @@ describe('kinds', () => {
     if (messages.includes('third')) expect(conflicts[0]!.data).toEqual({ name: 'c' });
   });
 
-  it('gives CLI.md\'s JSON for an OpCon file: no pools, the failover figures', async () => {
+  it("gives CLI.md's JSON for an OpCon file: no pools, the failover figures", async () => {
     const r = await runCli(['validate', 'examples/opcon-automatic-recommended.yaml', '--format', 'json']);
     expect(r.code).toBe(0);
     const [file] = JSON.parse(r.stdout).files;
     expect(file).toMatchObject({ kind: 'opcon-failover', findings: [], pools: [] });
-    expect(file.failover).toEqual({ scenario: 3, mode: 'automatic', primary: 'opcon01', secondary: 'opcon02', database: 'none', triggers: ['primary-abnormal-shutdown'], machines: 2, detectionSeconds: 30.5 });
+    expect(file.failover).toEqual({
+      scenario: 3,
+      mode: 'automatic',
+      primary: 'opcon01',
+      secondary: 'opcon02',
+      database: 'none',
+      triggers: ['primary-abnormal-shutdown'],
+      machines: 2,
+      detectionSeconds: 30.5,
+    });
   });
 
   it('checks an OpCon file against its own part of the schema', async () => {
     const { result } = await lintText('version: 1\nkind: opcon-failover\nname: x\nmachines:\n  - name: a\n    mode: Boss\nmanagementServers: []\n', 'o.yaml');
-    expect(result.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['schema', 6, 11], ['schema', 7, 1]]);
+    expect(result.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([
+      ['schema', 6, 11],
+      ['schema', 7, 1],
+    ]);
   });
 
   it('refuses an OpCon numeric setting that is no number, rather than take its default', async () => {
@@ -106,32 +133,50 @@ describe('kinds', () => {
       ['schema', '/machines/1/settings/PingRetryCount', '`machines[1].settings.PingRetryCount` must be a number in range, not "1e400".'],
     ]);
     // Empty, it is the default, as SMAServMan takes it; a number in quotes is that number.
-    const empty = await lintText(example.replace('SecondsBetweenPings: 15', 'SecondsBetweenPings: ""').replace('PingRetryCount: 1', 'PingRetryCount: "1"'), 'o.yaml');
+    const empty = await lintText(
+      example.replace('SecondsBetweenPings: 15', 'SecondsBetweenPings: ""').replace('PingRetryCount: 1', 'PingRetryCount: "1"'),
+      'o.yaml',
+    );
     expect(empty.result.findings).toEqual([]);
     expect(isOpconResult(empty.result) && empty.result.failover?.detectionSeconds).toBe(30.5);
   });
 
   it('reads a Skype pool of several front ends without an edition as enterprise, in every check', async () => {
-    const text = 'version: 1\nkind: skype-pool-pair\nname: x\nproductVersion: "2019"\npools:\n  - name: p.x\n    frontEnds: [a1, a2]\n  - name: q.x\n    frontEnds: [b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16, b17]\n  - name: r.x\n    frontEnds: [c1]\n';
+    const text =
+      'version: 1\nkind: skype-pool-pair\nname: x\nproductVersion: "2019"\npools:\n  - name: p.x\n    frontEnds: [a1, a2]\n  - name: q.x\n    frontEnds: [b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16, b17]\n  - name: r.x\n    frontEnds: [c1]\n';
     const { result } = await lintText(text, 's.yaml');
-    const sizes = result.findings.filter((f) => f.ruleId === 'skype/unsupported-pool-size' || f.ruleId === 'skype/too-few-front-ends').map((f) => `${f.ruleId} ${f.pool}`);
+    const sizes = result.findings
+      .filter((f) => f.ruleId === 'skype/unsupported-pool-size' || f.ruleId === 'skype/too-few-front-ends')
+      .map((f) => `${f.ruleId} ${f.pool}`);
     expect(sizes).toEqual(['skype/too-few-front-ends p.x', 'skype/unsupported-pool-size p.x', 'skype/unsupported-pool-size q.x']);
   });
 
   it('warns of an unpaired Skype pool over its sizing: its usersAfterFailover is its own users', async () => {
-    const text = 'version: 1\nkind: skype-pool-pair\nname: x\npools:\n  - name: solo.contoso.com\n    edition: enterprise\n    users: 9000\n    maxUsers: 5000\n    frontEnds: [fe1, fe2, fe3]\n';
+    const text =
+      'version: 1\nkind: skype-pool-pair\nname: x\npools:\n  - name: solo.contoso.com\n    edition: enterprise\n    users: 9000\n    maxUsers: 5000\n    frontEnds: [fe1, fe2, fe3]\n';
     const { result } = await lintText(text, 's.yaml');
     expect(result.findings.filter((f) => f.ruleId === 'skype/pair-capacity').map((f) => [f.line, f.messageId, f.data])).toEqual([
       [8, 'overUnpaired', { pool: 'solo.contoso.com', users: 9000, max: 5000 }],
     ]);
   });
 
-  it('gives CLI.md\'s JSON for a Skype file: the Front End figures as pools', async () => {
+  it("gives CLI.md's JSON for a Skype file: the Front End figures as pools", async () => {
     const r = await runCli(['validate', 'examples/skype-paired-enterprise.yaml', '--format', 'json']);
     expect(r.code).toBe(0);
     const [file] = JSON.parse(r.stdout).files;
     expect(file.kind).toBe('skype-pool-pair');
-    expect(file.pools[0]).toEqual({ name: 'pool-east.contoso.com', frontEnds: 8, startupNeeded: 6, quorumNeeded: 4, quorumFrom: 7, tolerableFailures: 3, tolerableSimultaneousFailures: 1, pairedWith: 'pool-west.contoso.com', poolState: 'Active', usersAfterFailover: 25000 });
+    expect(file.pools[0]).toEqual({
+      name: 'pool-east.contoso.com',
+      frontEnds: 8,
+      startupNeeded: 6,
+      quorumNeeded: 4,
+      quorumFrom: 7,
+      tolerableFailures: 3,
+      tolerableSimultaneousFailures: 1,
+      pairedWith: 'pool-west.contoso.com',
+      poolState: 'Active',
+      usersAfterFailover: 25000,
+    });
   });
 
   it('names a front end listed in two pools as it was first spelled', async () => {
@@ -142,14 +187,31 @@ describe('kinds', () => {
     expect([duplicate?.messageId, duplicate?.data]).toEqual(['duplicateFrontEnd', { name: 'FE01', first: 'fe01', firstPool: 'pool-east' }]);
   });
 
-  it('reads every size of DOMAIN.md\'s Front End table', async () => {
+  it("reads every size of DOMAIN.md's Front End table", async () => {
     const { frontEndRow } = await import('../src/kinds/skype/index.js');
-    const table = [[2, 1, 1, 2], [3, 3, 2, 3], [4, 3, 2, 4], [5, 4, 3, 5], [6, 5, 3, 6], [7, 5, 4, 7], [8, 6, 4, 7], [9, 7, 4, 7], [10, 8, 5, 9], [11, 9, 5, 9], [12, 10, 5, 9], [16, 12, 7, 12]];
-    for (const [n, startup, needed, from] of table) expect(frontEndRow(n!), `${n} front ends`).toEqual({ startupNeeded: startup, quorumNeeded: needed, quorumFrom: from });
+    const table = [
+      [2, 1, 1, 2],
+      [3, 3, 2, 3],
+      [4, 3, 2, 4],
+      [5, 4, 3, 5],
+      [6, 5, 3, 6],
+      [7, 5, 4, 7],
+      [8, 6, 4, 7],
+      [9, 7, 4, 7],
+      [10, 8, 5, 9],
+      [11, 9, 5, 9],
+      [12, 10, 5, 9],
+      [16, 12, 7, 12],
+    ];
+    for (const [n, startup, needed, from] of table)
+      expect(frontEndRow(n!), `${n} front ends`).toEqual({ startupNeeded: startup, quorumNeeded: needed, quorumFrom: from });
   });
 
   it('lets plan say plainly that it plans SCOM only for now', async () => {
-    for (const args of [['plan', 'examples/opcon-manual-failover.yaml'], ['plan', 'examples/skype-standard-pair.yaml']]) {
+    for (const args of [
+      ['plan', 'examples/opcon-manual-failover.yaml'],
+      ['plan', 'examples/skype-standard-pair.yaml'],
+    ]) {
       const r = await runCli(args);
       expect(r.code, args[1]).toBe(2);
       expect(r.stderr).toMatch(/kind scom only for now; "examples\/(opcon|skype)-[a-z-]+\.yaml" is (opcon-failover|skype-pool-pair)/);
@@ -158,15 +220,25 @@ describe('kinds', () => {
 });
 
 describe('simulate for the other kinds', () => {
-  it('fails a Skype pool over to its partner, with the registrar states and the partner\'s load', async () => {
+  it("fails a Skype pool over to its partner, with the registrar states and the partner's load", async () => {
     const r = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'POOL-WEST.contoso.com', '--format', 'json']);
     const [s] = JSON.parse(r.stdout).scenarios;
-    expect(s.poolsDown).toEqual([{
-      pool: 'pool-west.contoso.com', partner: 'pool-east.contoso.com', partnerState: 'Active', partnerDown: false, partnerTakesOver: true,
-      cmdlet: 'Invoke-CsPoolFailOver -PoolFqdn pool-west.contoso.com -DisasterMode',
-      registrarStates: ['Active', 'FailingOver', 'FailedOver', '(after Invoke-CsPoolFailBack) FailingBack', 'Active'],
-      partnerUsers: 25000, partnerMaxUsers: 53280, partnerOverCapacity: false, usersWithoutService: [], breaks: [],
-    }]);
+    expect(s.poolsDown).toEqual([
+      {
+        pool: 'pool-west.contoso.com',
+        partner: 'pool-east.contoso.com',
+        partnerState: 'Active',
+        partnerDown: false,
+        partnerTakesOver: true,
+        cmdlet: 'Invoke-CsPoolFailOver -PoolFqdn pool-west.contoso.com -DisasterMode',
+        registrarStates: ['Active', 'FailingOver', 'FailedOver', '(after Invoke-CsPoolFailBack) FailingBack', 'Active'],
+        partnerUsers: 25000,
+        partnerMaxUsers: 53280,
+        partnerOverCapacity: false,
+        usersWithoutService: [],
+        breaks: [],
+      },
+    ]);
     expect(r.code).toBe(0);
   });
 
@@ -174,7 +246,9 @@ describe('simulate for the other kinds', () => {
     const r = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-east.contoso.com,pool-west.contoso.com']);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/fails over to|then carries/);
-    expect(r.stdout).toContain('pool pool-east.contoso.com is down, and its backup pool pool-west.contoso.com cannot take it over\n    breaks: nowhere to fail over (pool-west.contoso.com is down too): its 16,000 users and the 9,000 of pool-west.contoso.com are without service until one of the two pools is back');
+    expect(r.stdout).toContain(
+      'pool pool-east.contoso.com is down, and its backup pool pool-west.contoso.com cannot take it over\n    breaks: nowhere to fail over (pool-west.contoso.com is down too): its 16,000 users and the 9,000 of pool-west.contoso.com are without service until one of the two pools is back',
+    );
     // A partner that loses pool-level quorum in the same scenario cannot take the pool over either.
     const quorum = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-east.contoso.com,fe11,fe12,fe13']);
     expect(quorum.stdout).not.toMatch(/fails over to|then carries/);
@@ -182,12 +256,19 @@ describe('simulate for the other kinds', () => {
   });
 
   /** Two Enterprise pools of 40,000 and 30,000 users, each sized for 60,000. */
-  const overloaded = (poolState: string) => [
-    'version: 1', 'kind: skype-pool-pair', 'name: s', 'productVersion: "2015"', 'pools:',
-    `  - {name: p1.x.com, edition: enterprise, users: 40000, maxUsers: 60000, frontEnds: [a1, a2, a3], poolState: ${poolState}}`,
-    '  - {name: p2.x.com, edition: enterprise, users: 30000, maxUsers: 60000, frontEnds: [b1, b2, b3]}',
-    'pairs:', '  - {pools: [p1.x.com, p2.x.com]}', '',
-  ].join('\n');
+  const overloaded = (poolState: string) =>
+    [
+      'version: 1',
+      'kind: skype-pool-pair',
+      'name: s',
+      'productVersion: "2015"',
+      'pools:',
+      `  - {name: p1.x.com, edition: enterprise, users: 40000, maxUsers: 60000, frontEnds: [a1, a2, a3], poolState: ${poolState}}`,
+      '  - {name: p2.x.com, edition: enterprise, users: 30000, maxUsers: 60000, frontEnds: [b1, b2, b3]}',
+      'pairs:',
+      '  - {pools: [p1.x.com, p2.x.com]}',
+      '',
+    ].join('\n');
 
   it('writes the users a partner would carry with thousands separators, in the summary and in what breaks', async () => {
     const { simulateSkypeDown, formatSkypeScenarios } = await import('../src/kinds/skype/commands/simulate.js');
@@ -210,7 +291,9 @@ describe('simulate for the other kinds', () => {
     expect((await statesOf('FailingOver')).states).toEqual(['FailingOver', 'FailedOver', failback, 'Active']);
     const failedOver = await statesOf('FailedOver');
     expect(failedOver.states).toEqual(['FailedOver', failback, 'Active']);
-    expect(failedOver.text).toContain('pool p1.x.com has already failed over to p2.x.com: registrar PoolState FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active');
+    expect(failedOver.text).toContain(
+      'pool p1.x.com has already failed over to p2.x.com: registrar PoolState FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active',
+    );
     // Failing back when it goes down: it fails over again.
     expect((await statesOf('FailingBack')).states).toEqual(['FailingBack', 'FailingOver', 'FailedOver', failback, 'Active']);
   });
@@ -227,20 +310,28 @@ describe('simulate for the other kinds', () => {
   });
 
   it('walks the OpCon process flow for an event', async () => {
-    const abnormal = JSON.parse((await runCli(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'abnormal-shutdown', '--format', 'json'])).stdout).events[0];
+    const abnormal = JSON.parse(
+      (await runCli(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'abnormal-shutdown', '--format', 'json'])).stdout,
+    ).events[0];
     expect(abnormal).toMatchObject({ event: 'abnormal-shutdown', active: ['opcon02'], failedOver: true, twoSams: false });
     expect(abnormal.recovery.join(' ')).toMatch(/Stop the SMA Service Manager on opcon02\. Start the SMA Service Manager on opcon01/);
-    const normal = JSON.parse((await runCli(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'normal-shutdown', '--format', 'json'])).stdout).events[0];
+    const normal = JSON.parse(
+      (await runCli(['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'normal-shutdown', '--format', 'json'])).stdout,
+    ).events[0];
     expect(normal).toMatchObject({ active: [], failedOver: false });
-    const manual = JSON.parse((await runCli(['simulate', 'examples/opcon-manual-failover.yaml', '--event', 'abnormal-shutdown', '--format', 'json'])).stdout).events[0];
+    const manual = JSON.parse((await runCli(['simulate', 'examples/opcon-manual-failover.yaml', '--event', 'abnormal-shutdown', '--format', 'json'])).stdout)
+      .events[0];
     expect(manual).toMatchObject({ active: [], failedOver: false, twoSams: false });
-    expect(manual.manualActions.at(-1)).toMatch(/^On the backup StandAlone machine opcon02, set the SMAServMan startup type to Automatic and start the service/);
+    expect(manual.manualActions.at(-1)).toMatch(
+      /^On the backup StandAlone machine opcon02, set the SMAServMan startup type to Automatic and start the service/,
+    );
   });
 
   it('shows two SAMs when communication loss triggers failover', async () => {
     const { lintText } = await import('../src/api/lint.js');
     const { simulateOpconEvent } = await import('../src/kinds/opcon/commands/simulate.js');
-    const text = 'version: 1\nkind: opcon-failover\nname: x\nmachines:\n  - {name: a, mode: Primary, settings: {FailOverSocketNumber: 1}}\n  - {name: b, mode: Secondary, settings: {FailOverSocketNumber: 1, PrimaryMachine: a, SyncLostFailover: Y}}\n';
+    const text =
+      'version: 1\nkind: opcon-failover\nname: x\nmachines:\n  - {name: a, mode: Primary, settings: {FailOverSocketNumber: 1}}\n  - {name: b, mode: Secondary, settings: {FailOverSocketNumber: 1, PrimaryMachine: a, SyncLostFailover: Y}}\n';
     const o = await lintText(text, 'x.yaml');
     const r = simulateOpconEvent(o.opcon!.model, o.opcon!.analysis, 'communication-loss');
     expect(r).toMatchObject({ active: ['a', 'b'], twoSams: true, failedOver: true });

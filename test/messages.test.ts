@@ -22,7 +22,7 @@ describe('messages', () => {
     expect([plural(0, 'vote'), plural(1, 'vote'), plural(1200, 'vote')]).toEqual(['0 votes', '1 vote', '1,200 votes']);
   });
 
-  it('count a gateway\'s management servers: none, one', async () => {
+  it("count a gateway's management servers: none, one", async () => {
     const gateways = (list: string) => [...SCOM, 'managementServers:', '  - name: ms01', 'gateways:', `  - {name: gw01, managementServers: [${list}]}`];
     expect(await messagesOf('gateway-without-failover', gateways(''))).toEqual([
       'Gateway "gw01" reports to no server, so it and its agents are cut off; name its primary and a failover server in `reportsTo`.',
@@ -37,40 +37,100 @@ describe('messages', () => {
     expect(await messagesOf('default-observer-no-benefit', [...SCOM, ...servers])).toContain(
       'Each of the default pools "All Management Servers Resource Pool", "Notifications Resource Pool" and "AD Assignment Resource Pool" tolerates 1 failure with or without its default observer; it could be disabled (Get-SCOMResourcePool -DisplayName "All Management Servers Resource Pool", "Notifications Resource Pool", "AD Assignment Resource Pool" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) to spare the operational database.',
     );
-    const { result } = await lintText([...SCOM, ...servers, 'pools:', '  - {name: P, members: [ms01, ms02, ms03]}', ''].join('\n'), 'x.yaml', { settings: { targetTolerableFailures: 2 } });
+    const { result } = await lintText([...SCOM, ...servers, 'pools:', '  - {name: P, members: [ms01, ms02, ms03]}', ''].join('\n'), 'x.yaml', {
+      settings: { targetTolerableFailures: 2 },
+    });
     expect(result.findings.filter((f) => f.ruleId === 'no-high-availability').map((f) => f.message)).toContain(
       'Pool "P" tolerates 1 failure, below the target of 2 (4 voting members, 3 needed); add members.',
     );
-    const lone = [...SCOM, 'managementServers:', '  - name: ms01', 'gateways:', '  - {name: gw01, managementServers: [ms01]}', 'pools:', '  - {name: G, members: [gw01], defaultObserver: false}'];
-    expect(await messagesOf('no-high-availability', lone)).toContain('Pool "G" tolerates no failure (1 voting member, 1 needed); add members so it survives losing one.');
-    const split = [
-      'version: 1', 'name: t', 'dataCenters: [{name: east}, {name: west}]', 'databases:', '  operational: {server: sql01, dataCenter: east}',
-      'managementServers:', '  - {name: ms01, dataCenter: east}', '  - {name: ms02, dataCenter: west}', '  - {name: ms03, dataCenter: west}',
-      'pools:', '  - {name: P, members: [ms01, ms02, ms03], defaultObserver: false}',
+    const lone = [
+      ...SCOM,
+      'managementServers:',
+      '  - name: ms01',
+      'gateways:',
+      '  - {name: gw01, managementServers: [ms01]}',
+      'pools:',
+      '  - {name: G, members: [gw01], defaultObserver: false}',
     ];
-    expect(await messagesOf('data-center-loss', split)).toContain('Pool "P" stops when data centre "west" is lost: 1 vote left, 2 needed, 1 member left; keep the pool within one data centre (a pool of its own for each site), so that a site\'s loss takes only its own pool.');
+    expect(await messagesOf('no-high-availability', lone)).toContain(
+      'Pool "G" tolerates no failure (1 voting member, 1 needed); add members so it survives losing one.',
+    );
+    const split = [
+      'version: 1',
+      'name: t',
+      'dataCenters: [{name: east}, {name: west}]',
+      'databases:',
+      '  operational: {server: sql01, dataCenter: east}',
+      'managementServers:',
+      '  - {name: ms01, dataCenter: east}',
+      '  - {name: ms02, dataCenter: west}',
+      '  - {name: ms03, dataCenter: west}',
+      'pools:',
+      '  - {name: P, members: [ms01, ms02, ms03], defaultObserver: false}',
+    ];
+    expect(await messagesOf('data-center-loss', split)).toContain(
+      'Pool "P" stops when data centre "west" is lost: 1 vote left, 2 needed, 1 member left; keep the pool within one data centre (a pool of its own for each site), so that a site\'s loss takes only its own pool.',
+    );
   });
 
   it('count observer-only members, affected management servers and front ends', async () => {
-    const observers = [...SCOM, 'managementServers:', '  - name: ms01', '  - name: ms02', '  - name: ms03', 'pools:', '  - {name: W, members: [ms01, ms02], observers: [ms03]}'];
+    const observers = [
+      ...SCOM,
+      'managementServers:',
+      '  - name: ms01',
+      '  - name: ms02',
+      '  - name: ms03',
+      'pools:',
+      '  - {name: W, members: [ms01, ms02], observers: [ms03]}',
+    ];
     expect(await messagesOf('observer-only-members', observers)).toEqual([
       'Pool "W" has 1 observer-only member (ms03), which vote but run no workflows; prefer full members.',
     ]);
     const slow = [
-      'version: 1', 'name: t', 'dataCenters: [{name: east}, {name: west}]', 'latency:', '  - {between: [east, west], ms: 7}',
-      'databases:', '  operational: {server: sql01, dataCenter: east}', 'managementServers:', '  - {name: ms01, dataCenter: west}', '  - {name: ms02, dataCenter: east}',
+      'version: 1',
+      'name: t',
+      'dataCenters: [{name: east}, {name: west}]',
+      'latency:',
+      '  - {between: [east, west], ms: 7}',
+      'databases:',
+      '  operational: {server: sql01, dataCenter: east}',
+      'managementServers:',
+      '  - {name: ms01, dataCenter: west}',
+      '  - {name: ms02, dataCenter: east}',
     ];
     expect((await messagesOf('database-latency-over-5ms', slow))[0]).toMatch(/\(1 management server affected\); place them near the database\.$/);
-    const skype = ['version: 1', 'kind: skype-pool-pair', 'name: s', 'productVersion: "2019"', 'pools:', '  - {name: p1, site: a, edition: enterprise, users: 10, frontEnds: [fe01]}'];
+    const skype = [
+      'version: 1',
+      'kind: skype-pool-pair',
+      'name: s',
+      'productVersion: "2019"',
+      'pools:',
+      '  - {name: p1, site: a, edition: enterprise, users: 10, frontEnds: [fe01]}',
+    ];
     expect(await messagesOf('skype/too-few-front-ends', skype)).toEqual(['Enterprise pool "p1" has 1 front end; at least 3 are recommended.']);
   });
 
-  it('count the failures and remaining members of a pool\'s workload after failover', async () => {
-    const two = [...SCOM, 'managementServers:', '  - name: ms01', '  - name: ms02', 'pools:', '  - {name: U, members: [ms01, ms02], purpose: unix-linux, workload: {unixLinuxAgents: 1600}}'];
+  it("count the failures and remaining members of a pool's workload after failover", async () => {
+    const two = [
+      ...SCOM,
+      'managementServers:',
+      '  - name: ms01',
+      '  - name: ms02',
+      'pools:',
+      '  - {name: U, members: [ms01, ms02], purpose: unix-linux, workload: {unixLinuxAgents: 1600}}',
+    ];
     expect(await messagesOf('capacity-after-failover', two)).toEqual([
       'Pool "U" carries 1,600 UNIX/Linux computers: after 1 failure its one remaining member would carry them all, over the recommended limit of 1,000; add members or move part of the workload to another pool.',
     ]);
-    const pool = [...SCOM, 'managementServers:', '  - name: ms01', '  - name: ms02', '  - name: ms03', 'pools:', '  - {name: U, members: [ms01, ms02, ms03], purpose: unix-linux, workload: {unixLinuxAgents: 2500}}'];
+    const pool = [
+      ...SCOM,
+      'managementServers:',
+      '  - name: ms01',
+      '  - name: ms02',
+      '  - name: ms03',
+      'pools:',
+      '  - {name: U, members: [ms01, ms02, ms03], purpose: unix-linux, workload: {unixLinuxAgents: 2500}}',
+    ];
     expect(await messagesOf('capacity-after-failover', pool)).toEqual([
       'Pool "U" carries 2,500 UNIX/Linux computers: after 1 failure its 2 remaining members would carry 1,250 each, over the recommended limit of 1,000 for each; add members or move part of the workload to another pool.',
     ]);

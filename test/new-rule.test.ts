@@ -39,14 +39,24 @@ describe('new-rule', () => {
     expect(rule).toContain("id: 'opcon/no-backup',");
     expect(rule).toContain(`from '../../../${RULE_TYPES.replace(/^src\//, '').replace(/\.ts$/, '.js')}'`);
     expect(rule).toContain('defineRule<OpconContext>({');
-    expect(read('src/kinds/opcon/index.ts')).toMatch(/import noBackup from '\.\/rules\/no-backup\.js';\n[\s\S]*export const OPCON_RULES[\s\S]*\n\s+noBackup,\n\s*\];/);
-    expect(read('src/kinds/scom/rules/index.ts')).toMatch(/import scaffoldExample from '\.\/scaffold-example\.js';[\s\S]*\n\s+scaffoldExample,\n\s*\] as AnyRule\[\]/);
-    expect(read('test/fixtures/rules/skype/.expected/no-edge-pool.fires.yaml')).toMatch(/\nfindings:\n {2}- \{ruleId: skype\/no-edge-pool, line: 1, column: 1\}\n$/);
+    expect(read('src/kinds/opcon/index.ts')).toMatch(
+      /import noBackup from '\.\/rules\/no-backup\.js';\n[\s\S]*export const OPCON_RULES[\s\S]*\n\s+noBackup,\n\s*\];/,
+    );
+    expect(read('src/kinds/scom/rules/index.ts')).toMatch(
+      /import scaffoldExample from '\.\/scaffold-example\.js';[\s\S]*\n\s+scaffoldExample,\n\s*\] as AnyRule\[\]/,
+    );
+    expect(read('test/fixtures/rules/skype/.expected/no-edge-pool.fires.yaml')).toMatch(
+      /\nfindings:\n {2}- \{ruleId: skype\/no-edge-pool, line: 1, column: 1\}\n$/,
+    );
     expect(read('test/fixtures/rules/skype/.expected/no-edge-pool.quiet.yaml')).toMatch(/\nfindings: \[\]\n$/);
 
     // Its cases, to complete: the quiet design as the valid case, an invalid case whose message id is still TODO.
-    expect(read('test/rules/opcon.cases.ts')).toMatch(/import noBackup from '\.\.\/\.\.\/src\/kinds\/opcon\/rules\/no-backup\.js';[\s\S]*\n {2}cases\(noBackup, \{\n {4}valid: \[\{ yaml: `version: 1\nkind: opcon-failover\n[\s\S]*messageId: 'TODO' \}\],\n {2}\}\),\n\];\n$/);
-    const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(copy, 'tsconfig.json'), '--noEmit'], { encoding: 'utf8' });
+    expect(read('test/rules/opcon.cases.ts')).toMatch(
+      /import noBackup from '\.\.\/\.\.\/src\/kinds\/opcon\/rules\/no-backup\.js';[\s\S]*\n {2}cases\(noBackup, \{\n {4}valid: \[\{ yaml: `version: 1\nkind: opcon-failover\n[\s\S]*messageId: 'TODO' \}\],\n {2}\}\),\n\];\n$/,
+    );
+    const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(copy, 'tsconfig.json'), '--noEmit'], {
+      encoding: 'utf8',
+    });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });
@@ -77,6 +87,10 @@ describe('new-rule', () => {
   it('is a command: usage and refusals are exit 2 with one line', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'tools/new-rule.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
     expect(run('scom')).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/^usage: npm run new-rule -- <kind> <id>/) });
-    expect(run('scom', 'single-management-server')).toMatchObject({ status: 2, stdout: '', stderr: 'new-rule: a rule "single-management-server" exists already\n' });
+    expect(run('scom', 'single-management-server')).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: 'new-rule: a rule "single-management-server" exists already\n',
+    });
   });
 });

@@ -13,9 +13,17 @@ async function run(args: string[], options: { cwd?: string; stdin?: string | Uin
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
-    stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd: options.cwd ?? ROOT, env: options.env ?? {}, isTTY: false,
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? {},
+    isTTY: false,
     readStdin: (limit) => {
-      const bytes = typeof options.stdin === 'string' ? Buffer.from(options.stdin) : options.stdin ?? new Uint8Array();
+      const bytes = typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? new Uint8Array());
       return bytes.subarray(0, limit + 1);
     },
   });
@@ -33,7 +41,9 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('several outputs in one run', () => {
   it('writes each --format to the -o after it, and the one without to standard output, from one lint', async () => {
-    const r = await run(['validate', 'topologies', '--format', 'sarif', '-o', 'out.sarif', '--format', 'junit', '-o', 'out.xml', '--format', 'json'], { cwd: path.join(repo, 'infra') });
+    const r = await run(['validate', 'topologies', '--format', 'sarif', '-o', 'out.sarif', '--format', 'junit', '-o', 'out.xml', '--format', 'json'], {
+      cwd: path.join(repo, 'infra'),
+    });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.summary.warnings).toBe(2);
@@ -46,14 +56,22 @@ describe('several outputs in one run', () => {
     const r = await run(['validate', 'examples/gateway-pool-two.yaml', '--format', 'stylish', '--format', 'json']);
     expect(() => JSON.parse(r.stdout)).not.toThrow();
     expect(await run(['validate', 'examples/gateway-pool-two.yaml', '--format', 'json', '-o', 'x.json', '--format', 'sarif', '-o', 'x.json'])).toEqual({
-      code: 2, stdout: '', stderr: 'pooltopo: -o x.json is given to two formats; give each its own file\n',
+      code: 2,
+      stdout: '',
+      stderr: 'pooltopo: -o x.json is given to two formats; give each its own file\n',
     });
-    expect((await run(['validate', 'examples/gateway-pool-two.yaml', '--format', 'nope', '-o', 'a', '--format', 'json'])).stderr).toMatch(/^pooltopo: unknown format "nope"/);
+    expect((await run(['validate', 'examples/gateway-pool-two.yaml', '--format', 'nope', '-o', 'a', '--format', 'json'])).stderr).toMatch(
+      /^pooltopo: unknown format "nope"/,
+    );
   });
 });
 
 describe('paths from the repository root', () => {
-  it.each([['the root', ''], ['a subfolder', 'infra'], ['a folder below it', 'infra/topologies']])('SARIF, Code Quality, annotations and markdown point at the same file run from %s', async (_name, sub) => {
+  it.each([
+    ['the root', ''],
+    ['a subfolder', 'infra'],
+    ['a folder below it', 'infra/topologies'],
+  ])('SARIF, Code Quality, annotations and markdown point at the same file run from %s', async (_name, sub) => {
     const cwd = path.join(repo, sub);
     const file = path.relative(cwd, path.join(repo, 'infra/topologies/dmz.yaml')) || 'dmz.yaml';
     const sarif = JSON.parse((await run(['validate', file, '--format', 'sarif'], { cwd })).stdout);
@@ -85,7 +103,9 @@ describe('--quiet and --max-warnings', () => {
     expect(over.code).toBe(1);
     expect(over.stderr).toBe('pooltopo: 2 warnings, more than --max-warnings 1 allows\n');
     expect((await run(['validate', 'examples/gateway-pool-two.yaml', '--max-warnings', '1', '--quiet'])).code).toBe(0);
-    expect((await run(['validate', 'examples/gateway-pool-two.yaml', '--max-warnings=-1'])).stderr).toBe('pooltopo: --max-warnings must be a whole number, not "-1"\n');
+    expect((await run(['validate', 'examples/gateway-pool-two.yaml', '--max-warnings=-1'])).stderr).toBe(
+      'pooltopo: --max-warnings must be a whole number, not "-1"\n',
+    );
   });
 });
 
@@ -96,7 +116,9 @@ describe('standard input', () => {
     expect(out.files.map((f: { file: string }) => f.file)).toEqual(['topologies/dmz.yaml']);
     expect(out.files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['default-observer-on-gateway-pool', 'no-high-availability']);
     expect((await run(['validate', '-'], { stdin: WARN })).stdout).toMatch(/^<stdin>\n/);
-    expect((await run(['validate', '-', 'examples/single-server.yaml'], { stdin: WARN })).stderr).toBe('pooltopo: - reads one topology from standard input: give no other file beside it\n');
+    expect((await run(['validate', '-', 'examples/single-server.yaml'], { stdin: WARN })).stderr).toBe(
+      'pooltopo: - reads one topology from standard input: give no other file beside it\n',
+    );
     expect((await run(['validate', 'examples/single-server.yaml', '--stdin-filename', 'x.yaml'])).code).toBe(2);
   });
 
@@ -106,8 +128,15 @@ describe('standard input', () => {
     expect(JSON.parse(binary.stdout).files[0].findings[0]).toMatchObject({ ruleId: 'yaml-syntax', file: '<stdin>' });
     let asked = 0;
     const endless = await main(['validate', '-', '--format', 'json'], {
-      stdout: () => {}, stderr: () => {}, cwd: ROOT, env: {}, isTTY: false,
-      readStdin: (limit) => { asked = limit; return new Uint8Array(limit + 1).fill(0x20); },
+      stdout: () => {},
+      stderr: () => {},
+      cwd: ROOT,
+      env: {},
+      isTTY: false,
+      readStdin: (limit) => {
+        asked = limit;
+        return new Uint8Array(limit + 1).fill(0x20);
+      },
     });
     expect(endless).toBe(1);
     expect(asked).toBe(16 * 1024 * 1024);
@@ -123,7 +152,9 @@ describe('standard input', () => {
     writeFileSync(config, 'limits:\n  maxFileBytes: 65536\n');
     const child = spawn(process.execPath, [bin, 'validate', '-', '--config', config], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
     child.stdin.on('error', () => {});
     const feed = setInterval(() => child.stdin.write('a'.repeat(4096) + '\n'), 1);
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -29,11 +29,14 @@ describe('README', () => {
     }
   });
 
-  it.each(['README.md', 'CONTRIBUTING.md', ...['USAGE.md', 'KINDS.md', 'IMPORT.md', 'LIBRARY.md', 'SECURITY.md', 'PERFORMANCE.md'].map((p) => `docs/${p}`)])('%s links only to files that exist', (page) => {
-    const text = readFileSync(path.join(ROOT, page), 'utf8');
-    const targets = [...text.matchAll(/\]\(([^)\s#]+)(?:#[^)\s]*)?\)/g)].map((m) => m[1]!).filter((t) => !/^[a-z]+:/.test(t));
-    for (const t of targets) expect(existsSync(path.join(ROOT, path.dirname(page), t)), `${page}: ${t}`).toBe(true);
-  });
+  it.each(['README.md', 'CONTRIBUTING.md', ...['USAGE.md', 'KINDS.md', 'IMPORT.md', 'LIBRARY.md', 'SECURITY.md', 'PERFORMANCE.md'].map((p) => `docs/${p}`)])(
+    '%s links only to files that exist',
+    (page) => {
+      const text = readFileSync(path.join(ROOT, page), 'utf8');
+      const targets = [...text.matchAll(/\]\(([^)\s#]+)(?:#[^)\s]*)?\)/g)].map((m) => m[1]!).filter((t) => !/^[a-z]+:/.test(t));
+      for (const t of targets) expect(existsSync(path.join(ROOT, path.dirname(page), t)), `${page}: ${t}`).toBe(true);
+    },
+  );
 
   it.each(blocks.map((b, i) => [i, b] as const))('YAML block %i parses', (_i, block) => {
     expect(() => yaml.load(block)).not.toThrow();
@@ -55,7 +58,9 @@ describe('README', () => {
   });
 
   it('has CI snippets for GitHub code scanning, GitLab test reports and pre-commit', () => {
-    const gh = yaml.load(blocks.find((b) => b.includes('upload-sarif'))!) as { jobs: { pooltopo: { steps: { run?: string; with?: Record<string, string> }[] } } };
+    const gh = yaml.load(blocks.find((b) => b.includes('upload-sarif'))!) as {
+      jobs: { pooltopo: { steps: { run?: string; with?: Record<string, string> }[] } };
+    };
     const steps = gh.jobs.pooltopo.steps;
     // pooltopo comes from the project's own devDependencies (it is not on the npm registry).
     const runs = steps.map((s) => s.run ?? '');

@@ -13,7 +13,7 @@ import { renderReport } from '../src/report/render.js';
 import { DEFAULT_SETTINGS } from '../src/core/settings.js';
 import { ROOT, runCli } from './support/run-cli.js';
 
-const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</title><h1>x', '{{constructor}}', "'; x=\"y\" & <svg onload=alert(1)>"];
+const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</title><h1>x', '{{constructor}}', '\'; x="y" & <svg onload=alert(1)>'];
 let dir: string;
 
 const options = { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error' as const, version: 'test' };
@@ -59,21 +59,49 @@ function hostileTopology(): string {
 /** A Skype pair and an OpCon pair with hostile names, for the kinds' own tables. */
 function hostileOthers(): string[] {
   const q = JSON.stringify;
-  const skype = ['version: 1', 'kind: skype-pool-pair', `name: ${q(HOSTILE[0])}`, 'productVersion: "2015"', 'pools:',
-    ...[HOSTILE[1], HOSTILE[4]].flatMap((name, i) => [`  - name: ${q(name)}`, '    edition: enterprise', `    operatingSystem: ${q(HOSTILE[2])}`, '    users: 100', '    maxUsers: 150', `    frontEnds: [${q(`fe${i}a ${HOSTILE[0]}`)}, ${q(`fe${i}b`)}, ${q(`fe${i}c`)}]`, '    poolState: Active',
-      `    backupService: {exportStatus: ${q(HOSTILE[3])}, importStatus: ${q(HOSTILE[1])}}`]),
-    'pairs:', `  - [${q(HOSTILE[1])}, ${q(HOSTILE[4])}]`, ''].join('\n');
-  const opcon = ['version: 1', 'kind: opcon-failover', `name: ${q(HOSTILE[4])}`, 'machines:',
+  const skype = [
+    'version: 1',
+    'kind: skype-pool-pair',
+    `name: ${q(HOSTILE[0])}`,
+    'productVersion: "2015"',
+    'pools:',
+    ...[HOSTILE[1], HOSTILE[4]].flatMap((name, i) => [
+      `  - name: ${q(name)}`,
+      '    edition: enterprise',
+      `    operatingSystem: ${q(HOSTILE[2])}`,
+      '    users: 100',
+      '    maxUsers: 150',
+      `    frontEnds: [${q(`fe${i}a ${HOSTILE[0]}`)}, ${q(`fe${i}b`)}, ${q(`fe${i}c`)}]`,
+      '    poolState: Active',
+      `    backupService: {exportStatus: ${q(HOSTILE[3])}, importStatus: ${q(HOSTILE[1])}}`,
+    ]),
+    'pairs:',
+    `  - [${q(HOSTILE[1])}, ${q(HOSTILE[4])}]`,
+    '',
+  ].join('\n');
+  const opcon = [
+    'version: 1',
+    'kind: opcon-failover',
+    `name: ${q(HOSTILE[4])}`,
+    'machines:',
     `  - {name: ${q(HOSTILE[0])}, mode: Primary}`,
-    `  - {name: ${q(HOSTILE[1])}, mode: Secondary, settings: {PrimaryMachine: ${q(HOSTILE[0])}, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: ${q(HOSTILE[2])}}}`, ''].join('\n');
+    `  - {name: ${q(HOSTILE[1])}, mode: Secondary, settings: {PrimaryMachine: ${q(HOSTILE[0])}, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: ${q(HOSTILE[2])}}}`,
+    '',
+  ].join('\n');
   return [skype, opcon];
 }
 
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-report-')); });
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-report-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('report', () => {
-  it.each([['scom', 0], ['skype', 1], ['opcon', 2]] as const)('shows hostile names as text in every context (%s)', async (kind, i) => {
+  it.each([
+    ['scom', 0],
+    ['skype', 1],
+    ['opcon', 2],
+  ] as const)('shows hostile names as text in every context (%s)', async (kind, i) => {
     const html = await reportOf([hostileTopology(), ...hostileOthers()][i]!);
     // Each kind's own tables are there to be checked: the gateways, the sizing, the settings.
     expect(html).toContain({ scom: 'class="gateways"', skype: 'class="figures-wide sizing"', opcon: 'class="figures machine-settings"' }[kind]);
@@ -102,8 +130,12 @@ describe('report', () => {
 
   it('escapes hostile names in the Skype and OpCon sections too', async () => {
     const q = JSON.stringify;
-    const skype = await reportOf(`version: 1\nkind: skype-pool-pair\nname: ${q(HOSTILE[0])}\npools:\n  - {name: ${q(HOSTILE[1])}, frontEnds: [${q(HOSTILE[2])}]}\n  - {name: ${q(HOSTILE[3])}, frontEnds: [${q(HOSTILE[4])}]}\npairs:\n  - [${q(HOSTILE[1])}, ${q(HOSTILE[3])}]\n`);
-    const opcon = await reportOf(`version: 1\nkind: opcon-failover\nname: ${q(HOSTILE[0])}\nmachines:\n  - {name: ${q(HOSTILE[1])}, mode: StandAlone}\n  - {name: ${q(HOSTILE[4])}, mode: StandAlone}\n`);
+    const skype = await reportOf(
+      `version: 1\nkind: skype-pool-pair\nname: ${q(HOSTILE[0])}\npools:\n  - {name: ${q(HOSTILE[1])}, frontEnds: [${q(HOSTILE[2])}]}\n  - {name: ${q(HOSTILE[3])}, frontEnds: [${q(HOSTILE[4])}]}\npairs:\n  - [${q(HOSTILE[1])}, ${q(HOSTILE[3])}]\n`,
+    );
+    const opcon = await reportOf(
+      `version: 1\nkind: opcon-failover\nname: ${q(HOSTILE[0])}\nmachines:\n  - {name: ${q(HOSTILE[1])}, mode: StandAlone}\n  - {name: ${q(HOSTILE[4])}, mode: StandAlone}\n`,
+    );
     for (const html of [skype, opcon]) {
       expect(html).not.toMatch(/<script|<img|<svg onload|\son\w+\s*=/i);
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -113,13 +145,17 @@ describe('report', () => {
   });
 
   it('says an OpCon database without replication is one shared database, not "none"', async () => {
-    const opcon = (replication: string) => reportOf(`version: 1\nkind: opcon-failover\nname: O\ndatabase: {replication: ${replication}}\nmachines:\n  - {name: a, mode: StandAlone}\n  - {name: b, mode: StandAlone}\n`);
+    const opcon = (replication: string) =>
+      reportOf(
+        `version: 1\nkind: opcon-failover\nname: O\ndatabase: {replication: ${replication}}\nmachines:\n  - {name: a, mode: StandAlone}\n  - {name: b, mode: StandAlone}\n`,
+      );
     expect(await opcon('none')).toContain('<dt>Database</dt><dd>one, shared (no replication)</dd>');
     expect(await opcon('replicated')).toContain('<dt>Database</dt><dd>replicated (publisher on the Primary, subscriber on the Secondary)</dd>');
   });
 
-  it('draws every pool\'s bars to one scale, so equal figures have equal bars', async () => {
-    const text = 'version: 1\nname: T\nmanagementServers: [{name: a}, {name: b}, {name: c}, {name: d}, {name: e}]\npools:\n  - {name: Small, members: [a, b]}\n  - {name: Large, members: [a, b, c, d, e]}\n';
+  it("draws every pool's bars to one scale, so equal figures have equal bars", async () => {
+    const text =
+      'version: 1\nname: T\nmanagementServers: [{name: a}, {name: b}, {name: c}, {name: d}, {name: e}]\npools:\n  - {name: Small, members: [a, b]}\n  - {name: Large, members: [a, b, c, d, e]}\n';
     const [outcome] = await validateOutcomes([{ file: 't.yaml', text }]);
     const view = scomReportView(outcome!, DEFAULT_SETTINGS);
     const scales = new Set(view.pools.map((p) => p.barsMax));
@@ -141,7 +177,11 @@ describe('report', () => {
     expect(badges.slice(0, 4).map(([, text]) => text)).toEqual(['P1', 'P2', 'P3', '+4']);
     expect(badges.slice(4).map(([, text]) => text)).toEqual(['P1', 'P2', 'P3', '+4']);
     expect(badges[0]).toEqual(['0', 'P1', 'P1 Pool 1']);
-    expect(badges[3]).toEqual(['8', '+4', 'Also in P4 Pool 4, P5 All Management Servers Resource Pool, P6 Notifications Resource Pool, P7 AD Assignment Resource Pool']);
+    expect(badges[3]).toEqual([
+      '8',
+      '+4',
+      'Also in P4 Pool 4, P5 All Management Servers Resource Pool, P6 Notifications Resource Pool, P7 AD Assignment Resource Pool',
+    ]);
     expect(badges[7]![2]).toMatch(/^Also in P4 Pool 4, P5 /);
     expect(html).toContain('("+N": in N more pools, named when the badge is pointed at, and listed under each pool)');
     // A server in three pools or fewer shows them all, and the caption says nothing of "+N".
@@ -151,13 +191,17 @@ describe('report', () => {
   it('lists each gateway with its primary and failover management servers and its pools, marked as gateway-without-failover finds it', async () => {
     const [outcome] = await validateOutcomes(['examples/gateway-pool-three.yaml'], { cwd: ROOT });
     const view = scomReportView(outcome!, DEFAULT_SETTINGS);
-    expect(view.gateways.map((g) => [g.name, g.dataCenter, g.agents, g.primary, g.failover, g.noFailover, g.pools.map((p) => `P${p.number} ${p.name}`)])).toEqual([
+    expect(
+      view.gateways.map((g) => [g.name, g.dataCenter, g.agents, g.primary, g.failover, g.noFailover, g.pools.map((p) => `P${p.number} ${p.name}`)]),
+    ).toEqual([
       ['scom-gw01', 'dmz', '300', 'scom-ms01', 'scom-ms02', false, ['P1 DMZ Gateway Pool']],
       ['scom-gw02', 'dmz', '250', 'scom-ms02', 'scom-ms01', false, ['P1 DMZ Gateway Pool']],
       ['scom-gw03', 'dmz', '150', 'scom-ms02', 'none: its agents stop reporting while its primary is down', true, ['P1 DMZ Gateway Pool']],
     ]);
     const html = await renderReport(await buildReportView(outcome!, options));
-    expect(html).toMatch(/<caption>Gateways and the management servers they report to<\/caption>[^]*<th scope="row">scom-gw03<\/th>[^]*<td class="cell-bad">none: its agents stop reporting while its primary is down ⚠<\/td>/);
+    expect(html).toMatch(
+      /<caption>Gateways and the management servers they report to<\/caption>[^]*<th scope="row">scom-gw03<\/th>[^]*<td class="cell-bad">none: its agents stop reporting while its primary is down ⚠<\/td>/,
+    );
     // A gateway that reports to no management server has no primary to be down.
     const alone = readFileSync(path.join(ROOT, 'examples/gateway-pool-three.yaml'), 'utf8').replace('managementServers: [scom-ms02]', 'managementServers: []');
     const [lone] = await validateOutcomes([{ file: 'g.yaml', text: alone }]);
@@ -169,7 +213,7 @@ describe('report', () => {
     expect(await reportOf('version: 1\nname: S\nmanagementServers:\n  - name: ms01\n')).not.toContain('class="gateways"');
   });
 
-  it('gives each Skype pool\'s build and sizing, its users after failover marked where skype/pair-capacity finds them over', async () => {
+  it("gives each Skype pool's build and sizing, its users after failover marked where skype/pair-capacity finds them over", async () => {
     const text = readFileSync(path.join(ROOT, 'examples/skype-paired-enterprise.yaml'), 'utf8');
     const rows = async (t: string, rules?: Record<string, 'off'>) => {
       const [outcome] = await validateOutcomes([{ file: 's.yaml', text: t }], rules ? { rules } : {});
@@ -189,20 +233,37 @@ describe('report', () => {
     expect(await renderReport(await buildReportView(outcome!, options))).toContain('<td class="cell-bad">25,000: over its sizing by 5,000 ⚠</td>');
   });
 
-  it('gives the OpCon machines\' SMAServMan settings side by side, and what the detection time is made of', async () => {
+  it("gives the OpCon machines' SMAServMan settings side by side, and what the detection time is made of", async () => {
     const [outcome] = await validateOutcomes(['examples/opcon-automatic-recommended.yaml'], { cwd: ROOT });
     const view = (await buildReportView(outcome!, options)).kindView as import('../src/kinds/opcon/report/report.js').OpconView;
     expect(view.settings.machines).toEqual(['opcon01', 'opcon02']);
     const row = (label: string) => view.settings.rows.find((r) => r.label.startsWith(label))?.values;
-    expect([row('Mode'), row('SecondsBetweenPings'), row('PingRetryCount'), row('PingTimeOutInMilliseconds'), row('PrimaryAbnormalShutdownFailover'), row('SyncLostFailover')]).toEqual([
-      ['Primary', 'Secondary'], ['15 s', '15 s'], ['0', '1'], ['1000 ms', '500 ms'], ['N', 'Y'], ['N', 'N'],
+    expect([
+      row('Mode'),
+      row('SecondsBetweenPings'),
+      row('PingRetryCount'),
+      row('PingTimeOutInMilliseconds'),
+      row('PrimaryAbnormalShutdownFailover'),
+      row('SyncLostFailover'),
+    ]).toEqual([
+      ['Primary', 'Secondary'],
+      ['15 s', '15 s'],
+      ['0', '1'],
+      ['1000 ms', '500 ms'],
+      ['N', 'Y'],
+      ['N', 'N'],
     ]);
     // 15 s x 2 pings + 0.5 s: the figure and its inputs, from the Secondary's settings.
-    expect(view.facts.find((f) => f.label === 'Detection')?.value).toBe("30.5 s (opcon02: 15 s x 2 pings (PingRetryCount 1 + 1) + a 500 ms timeout; pooltopo's model, the vendor gives no figure)");
+    expect(view.facts.find((f) => f.label === 'Detection')?.value).toBe(
+      "30.5 s (opcon02: 15 s x 2 pings (PingRetryCount 1 + 1) + a 500 ms timeout; pooltopo's model, the vendor gives no figure)",
+    );
     // To the millisecond, not floating point's 0.6000000000000001.
-    const quick = 'version: 1\nkind: opcon-failover\nname: Q\nmachines:\n  - {name: a, mode: Primary}\n  - {name: b, mode: Secondary, settings: {PrimaryMachine: a, PrimaryAbnormalShutdownFailover: Y, SecondsBetweenPings: 0.1, PingRetryCount: 2, PingTimeOutInMilliseconds: 300}}\n';
+    const quick =
+      'version: 1\nkind: opcon-failover\nname: Q\nmachines:\n  - {name: a, mode: Primary}\n  - {name: b, mode: Secondary, settings: {PrimaryMachine: a, PrimaryAbnormalShutdownFailover: Y, SecondsBetweenPings: 0.1, PingRetryCount: 2, PingTimeOutInMilliseconds: 300}}\n';
     const [q] = await validateOutcomes([{ file: 'q.yaml', text: quick }]);
-    expect(((await buildReportView(q!, options)).kindView as typeof view).facts.find((f) => f.label === 'Detection')?.value).toMatch(/^0\.6 s \(b: 0\.1 s x 3 pings/);
+    expect(((await buildReportView(q!, options)).kindView as typeof view).facts.find((f) => f.label === 'Detection')?.value).toMatch(
+      /^0\.6 s \(b: 0\.1 s x 3 pings/,
+    );
     const html = await renderReport(await buildReportView(outcome!, options));
     expect(html).toMatch(/<caption>SMAServMan settings of each machine[^<]*<\/caption>[^]*<th scope="col">opcon01<\/th><th scope="col">opcon02<\/th>/);
   });
@@ -221,13 +282,13 @@ describe('report', () => {
     expect(await renderReport(await buildReportView(clean!, options))).not.toContain('<footer');
   });
 
-  it('captions each pool\'s own tables with its name, for a printed page that starts with one', async () => {
+  it("captions each pool's own tables with its name, for a printed page that starts with one", async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
     expect(html).toContain('<caption>Losing one data centre: Frankfurt UNIX Linux Pool</caption>');
     expect(html).toContain('<caption>Workload against the supported limits: Frankfurt UNIX Linux Pool</caption>');
   });
 
-  it('keeps the dark palette to the screen, and the pools\' colours when printed', async () => {
+  it("keeps the dark palette to the screen, and the pools' colours when printed", async () => {
     const html = await reportOf('version: 1\nname: S\nmanagementServers:\n  - name: ms01\n');
     expect(html).toContain('@media screen and (prefers-color-scheme: dark)');
     expect(html).not.toMatch(/@media \(prefers-color-scheme: dark\)/);
@@ -237,7 +298,12 @@ describe('report', () => {
   it('names every pool tied for weakest in the headline, or says every pool', () => {
     const pools = (...figures: number[]) => figures.map((tolerableFailures, i) => ({ name: `P${i + 1}`, tolerableFailures }));
     expect(weakestPoolHeadline(pools(2, 1, 3), 'member')).toEqual({ figure: 1, text: 'member failure tolerated by the weakest pool', pool: 'P2' });
-    expect(weakestPoolHeadline(pools(0, 2, 0), 'member')).toEqual({ figure: 0, text: 'member failures tolerated by the weakest pools', pool: 'P1 and P3', none: true });
+    expect(weakestPoolHeadline(pools(0, 2, 0), 'member')).toEqual({
+      figure: 0,
+      text: 'member failures tolerated by the weakest pools',
+      pool: 'P1 and P3',
+      none: true,
+    });
     expect(weakestPoolHeadline(pools(1, 1, 1, 1, 1, 2), 'front-end')).toMatchObject({ pool: 'P1, P2, P3 and 2 more' });
     expect(weakestPoolHeadline(pools(1, 1, 1), 'member')).toEqual({ figure: 1, text: 'member failure tolerated by every pool' });
     expect(weakestPoolHeadline(pools(1), 'member')).toMatchObject({ text: 'member failure tolerated by the weakest pool', pool: 'P1' });
@@ -251,35 +317,46 @@ describe('report', () => {
 
   it('says under the headline where the workload would not fit after a failure the figure counts', async () => {
     const example = async (name: string) => reportOf(readFileSync(path.join(ROOT, `examples/${name}`), 'utf8'), name);
-    expect(await example('two-servers-agent-overload.yaml')).toContain('<p class="headline-caveat">but after a failure the Windows agents would no longer fit</p>');
-    expect(await example('unix-linux-pool.yaml')).toContain('<p class="headline-caveat">but after a failure the workload of pool UNIX Linux Monitoring Pool would no longer fit</p>');
+    expect(await example('two-servers-agent-overload.yaml')).toContain(
+      '<p class="headline-caveat">but after a failure the Windows agents would no longer fit</p>',
+    );
+    expect(await example('unix-linux-pool.yaml')).toContain(
+      '<p class="headline-caveat">but after a failure the workload of pool UNIX Linux Monitoring Pool would no longer fit</p>',
+    );
     expect(await example('four-servers-default-observer.yaml')).not.toContain('<p class="headline-caveat">');
   });
 
-  it.each(['stretched-two-sites.yaml', 'skype-paired-enterprise.yaml', 'opcon-manual-failover.yaml'])('names each contents link as the heading it leads to (%s)', async (name) => {
-    const html = await reportOf(readFileSync(path.join(ROOT, `examples/${name}`), 'utf8'), name);
-    const links = [...html.matchAll(/<li><a href="#([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2]]);
-    expect(links.length).toBeGreaterThan(2);
-    for (const [anchor, title] of links) expect(html, anchor).toContain(`<h2 id="${anchor}-title">${title}</h2>`);
-  });
+  it.each(['stretched-two-sites.yaml', 'skype-paired-enterprise.yaml', 'opcon-manual-failover.yaml'])(
+    'names each contents link as the heading it leads to (%s)',
+    async (name) => {
+      const html = await reportOf(readFileSync(path.join(ROOT, `examples/${name}`), 'utf8'), name);
+      const links = [...html.matchAll(/<li><a href="#([^"]+)">([^<]+)<\/a><\/li>/g)].map((m) => [m[1], m[2]]);
+      expect(links.length).toBeGreaterThan(2);
+      for (const [anchor, title] of links) expect(html, anchor).toContain(`<h2 id="${anchor}-title">${title}</h2>`);
+    },
+  );
 
-  it('places each finding by line and column, the file being the report\'s own', async () => {
+  it("places each finding by line and column, the file being the report's own", async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'), 'stretched-two-sites.yaml');
     expect(html).toContain('<th scope="col">Line:col</th>');
     expect(html).toContain('<td class="where"><code>17:9</code>');
     expect(html).not.toMatch(/<td class="where"><code>[^<]*\.yaml:/);
   });
 
-  it('labels a capacity limit per member or per pool, with each member\'s share before and after failover', async () => {
+  it("labels a capacity limit per member or per pool, with each member's share before and after failover", async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'), 'stretched-two-sites.yaml');
-    expect(html).toContain('<th scope="row">UNIX/Linux computers</th><td>900</td><td>1,000 per member</td><td class="cell-ok">fits (300 each)</td><td class="cell-ok">fits (450 each on 2 members)</td><td>1,100</td>');
+    expect(html).toContain(
+      '<th scope="row">UNIX/Linux computers</th><td>900</td><td>1,000 per member</td><td class="cell-ok">fits (300 each)</td><td class="cell-ok">fits (450 each on 2 members)</td><td>1,100</td>',
+    );
   });
 
   it('marks each figure by its own verdict, and says nothing of links a design does not have', async () => {
     const example = async (name: string) => reportOf(readFileSync(path.join(ROOT, `examples/${name}`), 'utf8'), name);
     // A UNIX/Linux pool that fits with every member up but not after its failure: one cell each.
     const unix = await example('unix-linux-pool.yaml');
-    expect(unix).toMatch(/<td class="cell-ok">fits \(800 each\)<\/td><td class="cell-bad">over the limit \(1,600 each on 1 member\)<\/td><td class="cell-bad">600 over<\/td>/);
+    expect(unix).toMatch(
+      /<td class="cell-ok">fits \(800 each\)<\/td><td class="cell-bad">over the limit \(1,600 each on 1 member\)<\/td><td class="cell-bad">600 over<\/td>/,
+    );
     // No measured latency: no links and no round-trip table to speak of.
     expect(unix).not.toMatch(/round trips between sites are on the links/i);
     const stretched = await example('stretched-two-sites.yaml');
@@ -298,10 +375,20 @@ describe('report', () => {
   it('marks a round trip over its limit only where the latency rules find it', async () => {
     // Two gateways of no common pool, and a site holding only a gateway: no rule holds these to a limit.
     const text = [
-      'version: 1', 'name: Lat', 'dataCenters: [{name: dc-a}, {name: dc-b}, {name: dc-c}]',
-      'databases: {operational: {server: sql01, dataCenter: dc-a}}', 'managementServers:', '  - {name: ms01, dataCenter: dc-a}', '  - {name: ms02, dataCenter: dc-a}',
-      'gateways:', '  - {name: gw01, dataCenter: dc-b, managementServers: [ms01, ms02]}', '  - {name: gw02, dataCenter: dc-c, managementServers: [ms01, ms02]}',
-      'latency:', '  - {between: [gw01, gw02], ms: 12}', '  - {between: [dc-a, dc-b], ms: 6}', '',
+      'version: 1',
+      'name: Lat',
+      'dataCenters: [{name: dc-a}, {name: dc-b}, {name: dc-c}]',
+      'databases: {operational: {server: sql01, dataCenter: dc-a}}',
+      'managementServers:',
+      '  - {name: ms01, dataCenter: dc-a}',
+      '  - {name: ms02, dataCenter: dc-a}',
+      'gateways:',
+      '  - {name: gw01, dataCenter: dc-b, managementServers: [ms01, ms02]}',
+      '  - {name: gw02, dataCenter: dc-c, managementServers: [ms01, ms02]}',
+      'latency:',
+      '  - {between: [gw01, gw02], ms: 12}',
+      '  - {between: [dc-a, dc-b], ms: 6}',
+      '',
     ].join('\n');
     const [outcome] = await validateOutcomes([{ file: 'lat.yaml', text }]);
     expect(outcome!.result.findings.filter((f) => /latency/.test(f.ruleId))).toEqual([]);
@@ -312,8 +399,12 @@ describe('report', () => {
 
   it('shows the management group against its limits: agents after the worst single failure, and each total', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/two-servers-agent-overload.yaml'), 'utf8'), 'o.yaml');
-    expect(html).toContain('<th scope="row">Windows agents on scom-ms02 after scom-ms01 fails</th><td>3,900</td><td>3,000 per server</td><td class="cell-bad">over the limit by 900</td>');
-    expect(html).toContain('<th scope="row">Agent-managed and UNIX/Linux computers</th><td>3,900</td><td>6,000</td><td class="cell-ok">fits (2,100 to spare)</td>');
+    expect(html).toContain(
+      '<th scope="row">Windows agents on scom-ms02 after scom-ms01 fails</th><td>3,900</td><td>3,000 per server</td><td class="cell-bad">over the limit by 900</td>',
+    );
+    expect(html).toContain(
+      '<th scope="row">Agent-managed and UNIX/Linux computers</th><td>3,900</td><td>6,000</td><td class="cell-ok">fits (2,100 to spare)</td>',
+    );
   });
 
   it('names each OpCon event in words, and warns when nothing runs afterwards', async () => {
@@ -324,7 +415,9 @@ describe('report', () => {
 
   it('allows no scripts and no remote loads', async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">/);
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">/,
+    );
     expect(html).not.toMatch(/<script|<link\b|<iframe|<object|<embed|\ssrc=|@import|url\(/i);
     // Links are in-page, or a rule's public source (followed only when clicked, never loaded).
     const hrefs = [...html.matchAll(/<a href="([^"]*)"([^>]*)>/g)];
@@ -374,9 +467,11 @@ describe('report', () => {
     expect(clustered).toMatch(/Single points of failure<\/dt><dd>the management group: none<\/dd>/);
   });
 
-  it('says which limit a measured round trip is held to: the database\'s, a pool\'s, or both', async () => {
+  it("says which limit a measured round trip is held to: the database's, a pool's, or both", async () => {
     const html = await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'));
-    expect(html).toContain('<th scope="row">dc-london ↔ dc-frankfurt</th><td>14 ms ⚠ over its limit</td><td>5 ms (a management server to the operational database); also 10 ms (between voters of one pool)</td>');
+    expect(html).toContain(
+      '<th scope="row">dc-london ↔ dc-frankfurt</th><td>14 ms ⚠ over its limit</td><td>5 ms (a management server to the operational database); also 10 ms (between voters of one pool)</td>',
+    );
   });
 
   it('has a what-if table: every data centre, server and the database down', async () => {
@@ -384,9 +479,13 @@ describe('report', () => {
     const table = html.slice(html.indexOf('<table class="what-if">'), html.indexOf('</table>', html.indexOf('<table class="what-if">')));
     // 2 data centres, 4 management servers and the database.
     expect(table.match(/<tr class="(ok|bad)">/g)).toHaveLength(7);
-    expect(table).toMatch(/dc-frankfurt <span class="muted">data centre<\/span><\/th><td class="cell-stops" title="[^"]+">STOPS \(1\/3\)<\/td><td class="cell-runs" title="[^"]+">works \(3\/5\)<\/td>/);
+    expect(table).toMatch(
+      /dc-frankfurt <span class="muted">data centre<\/span><\/th><td class="cell-stops" title="[^"]+">STOPS \(1\/3\)<\/td><td class="cell-runs" title="[^"]+">works \(3\/5\)<\/td>/,
+    );
     // Enough votes but no database: the pools run, cut off, and the cell says why (FORMAT.md's outcome).
-    expect(table).toMatch(/scom-sql01 <span class="muted">operational database<\/span><\/th><td class="cell-cut" title="runs, but its data reaches no connected management server">CUT OFF \(no database\)<\/td>/);
+    expect(table).toMatch(
+      /scom-sql01 <span class="muted">operational database<\/span><\/th><td class="cell-cut" title="runs, but its data reaches no connected management server">CUT OFF \(no database\)<\/td>/,
+    );
     expect(table).toMatch(/<caption>Each pool in a column: <span class="badge-inline c0">P1<\/span> Frankfurt UNIX Linux Pool, /);
   });
 
@@ -396,13 +495,19 @@ describe('report', () => {
     const names = [...text.matchAll(/\{name: (globex-\w+-scom-ms\d+\.corp\.globex\.example),/g)].map((m) => m[1]!);
     expect(names).toHaveLength(40);
     // The diagram: each box's name, its lines joined, is a server's whole name; nothing is cut.
-    const drawn = [...html.matchAll(/<text [^>]*class="box-label"[^>]*>(.*?)<\/text>/g)].map((m) => [...m[1]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]).join(''));
+    const drawn = [...html.matchAll(/<text [^>]*class="box-label"[^>]*>(.*?)<\/text>/g)].map((m) =>
+      [...m[1]!.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]).join(''),
+    );
     expect(drawn).toEqual([...names.slice(0, 10), 'globex-nyc-scomsql01.corp.globex.example', ...names.slice(10)]);
     expect(html.slice(html.indexOf('<svg'), html.indexOf('<figcaption>'))).not.toContain('…');
     expect(html).not.toContain('listed in the tables below');
     // The servers table: a row per server, with its role, data centre, agents, pools and availability.
     const servers = html.slice(html.indexOf('<table class="servers">'), html.indexOf('</table>', html.indexOf('<table class="servers">')));
-    const rows = [...servers.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><td>([^<]*)<\/td><td class="num">([^<]*)<\/td><td>(.*?)<\/td><td class="num">([^<]*)<\/td><\/tr>/g)];
+    const rows = [
+      ...servers.matchAll(
+        /<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td><td>([^<]*)<\/td><td class="num">([^<]*)<\/td><td>(.*?)<\/td><td class="num">([^<]*)<\/td><\/tr>/g,
+      ),
+    ];
     expect(rows.map((r) => r[1])).toEqual(names);
     expect(rows[0]!.slice(2, 5)).toEqual(['management server', 'dc-new-york', '137']);
     expect(rows[0]![5]!.match(/>P\d+</g)).toEqual(['>P1<', '>P2<', '>P3<']);
@@ -413,7 +518,9 @@ describe('report', () => {
     const blocks = [...html.matchAll(/<table class="what-if-pool" id="what-if-(\d+)">/g)].map((m) => Number(m[1]));
     expect(blocks).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const first = html.slice(html.indexOf('id="what-if-1"'), html.indexOf('</table>', html.indexOf('id="what-if-1"')));
-    expect(first).toMatch(/<th scope="row" class="cell-stops" title="[^"]+">STOPS \(0\/6\)<\/th><td><p class="downs"><span class="muted">data centre:<\/span> <span class="down">dc-new-york<\/span><\/p><\/td>/);
+    expect(first).toMatch(
+      /<th scope="row" class="cell-stops" title="[^"]+">STOPS \(0\/6\)<\/th><td><p class="downs"><span class="muted">data centre:<\/span> <span class="down">dc-new-york<\/span><\/p><\/td>/,
+    );
     expect(first.indexOf('STOPS')).toBeLessThan(first.indexOf('works'));
     // Every row the matrix would have is in each block, once.
     expect(first.match(/<span class="down">/g)).toHaveLength(4 + 40 + 1);
@@ -437,8 +544,12 @@ describe('report', () => {
 
   it('routes a Skype pair line around the pools between its two, below them, each pair in a lane of its own', async () => {
     const pools = ['a', 'b', 'c', 'd'].map((p) => `  - {name: pool-${p}.contoso.com, frontEnds: [${p}1, ${p}2, ${p}3]}`).join('\n');
-    const html = await reportOf(`version: 1\nkind: skype-pool-pair\nname: Four pools\npools:\n${pools}\npairs:\n  - [pool-a.contoso.com, pool-c.contoso.com]\n  - [pool-b.contoso.com, pool-d.contoso.com]\n`);
-    const rects = [...html.matchAll(/<g class="region[^"]*">(?:<title>[^<]*<\/title>)?\s*<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/g)].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
+    const html = await reportOf(
+      `version: 1\nkind: skype-pool-pair\nname: Four pools\npools:\n${pools}\npairs:\n  - [pool-a.contoso.com, pool-c.contoso.com]\n  - [pool-b.contoso.com, pool-d.contoso.com]\n`,
+    );
+    const rects = [...html.matchAll(/<g class="region[^"]*">(?:<title>[^<]*<\/title>)?\s*<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/g)].map(
+      (m) => m.slice(1, 5).map(Number) as [number, number, number, number],
+    );
     expect(rects).toHaveLength(4);
     const paths = [...html.matchAll(/<g class="link[^"]*"><title>[^<]*<\/title><path d="([^"]*)"\/>/g)].map((m) => m[1]!.match(/-?\d+(\.\d+)?/g)!.map(Number));
     expect(paths).toHaveLength(2);
@@ -474,22 +585,55 @@ describe('report', () => {
 
   it('uses colours that pass WCAG AA contrast in light and dark schemes', () => {
     const css = readFileSync(path.join(ROOT, 'templates/partials/styles.hbs'), 'utf8');
-    const blocks = [...css.matchAll(/:root\s*\{([^}]*)\}/g)].map((m) => Object.fromEntries([...m[1]!.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((v) => [v[1]!, v[2]!])));
+    const blocks = [...css.matchAll(/:root\s*\{([^}]*)\}/g)].map((m) =>
+      Object.fromEntries([...m[1]!.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((v) => [v[1]!, v[2]!])),
+    );
     expect(blocks).toHaveLength(2);
     const lum = (hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
-    const ratio = (a: string, b: string) => { const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m); return (x! + 0.05) / (y! + 0.05); };
+    const ratio = (a: string, b: string) => {
+      const [x, y] = [lum(a), lum(b)].sort((m, n) => n - m);
+      return (x! + 0.05) / (y! + 0.05);
+    };
     const pairs: [string, string][] = [
-      ['fg', 'bg'], ['muted', 'bg'], ['fg', 'panel'], ['muted', 'panel'], ['accent', 'bg'], ['accent', 'panel'], ['ok', 'bg'], ['warn', 'bg'], ['warn', 'panel'], ['bad', 'bg'], ['bad', 'panel'], ['info', 'panel'],
-      ['fg', 'region'], ['muted', 'region'], ['fg', 'cloud'], ['muted', 'cloud'], ['fg', 'box'], ['muted', 'box'], ['fg', 'db'], ['muted', 'db'], ['bad', 'region'],
+      ['fg', 'bg'],
+      ['muted', 'bg'],
+      ['fg', 'panel'],
+      ['muted', 'panel'],
+      ['accent', 'bg'],
+      ['accent', 'panel'],
+      ['ok', 'bg'],
+      ['warn', 'bg'],
+      ['warn', 'panel'],
+      ['bad', 'bg'],
+      ['bad', 'panel'],
+      ['info', 'panel'],
+      ['fg', 'region'],
+      ['muted', 'region'],
+      ['fg', 'cloud'],
+      ['muted', 'cloud'],
+      ['fg', 'box'],
+      ['muted', 'box'],
+      ['fg', 'db'],
+      ['muted', 'db'],
+      ['bad', 'region'],
       ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => ['fg', `c${i}`] as [string, string]),
     ];
     // Graphics (WCAG 1.4.11, 3:1): the bars of the tolerable-failure charts,
-    const graphics: [string, string][] = [['bar', 'bg'], ['bar', 'panel'], ['accent', 'bg'], ['accent', 'panel'],
+    const graphics: [string, string][] = [
+      ['bar', 'bg'],
+      ['bar', 'panel'],
+      ['accent', 'bg'],
+      ['accent', 'panel'],
       // and the borders of regions and boxes in the diagram, on their fills and the page.
-      ['region-line', 'region'], ['region-line', 'bg'], ['region-line', 'cloud'], ['region-line', 'box'], ['region-line', 'db']];
+      ['region-line', 'region'],
+      ['region-line', 'bg'],
+      ['region-line', 'cloud'],
+      ['region-line', 'box'],
+      ['region-line', 'db'],
+    ];
     for (const vars of blocks) {
       for (const [fg, bg] of pairs) expect(ratio(vars[fg]!, vars[bg]!), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
       for (const [fg, bg] of graphics) expect(ratio(vars[fg]!, vars[bg]!), `${fg} on ${bg}`).toBeGreaterThanOrEqual(3);

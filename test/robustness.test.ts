@@ -24,7 +24,9 @@ type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261125);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300);
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-robust-')); });
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-robust-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A random valid topology document. */
@@ -34,13 +36,16 @@ const topologyArb = fc.record({
   dcs: fc.integer({ min: 1, max: 3 }),
   dbDc: fc.nat(),
   placement: fc.array(fc.nat(), { minLength: 11, maxLength: 11 }),
-  pools: fc.array(fc.record({
-    members: fc.array(fc.nat(), { maxLength: 8 }),
-    observers: fc.array(fc.nat(), { maxLength: 2 }),
-    defaultObserver: fc.option(fc.boolean(), { nil: undefined }),
-    createdWith: fc.constantFrom('console', 'powershell'),
-    unix: fc.integer({ min: 0, max: 3000 }),
-  }), { maxLength: 3 }),
+  pools: fc.array(
+    fc.record({
+      members: fc.array(fc.nat(), { maxLength: 8 }),
+      observers: fc.array(fc.nat(), { maxLength: 2 }),
+      defaultObserver: fc.option(fc.boolean(), { nil: undefined }),
+      createdWith: fc.constantFrom('console', 'powershell'),
+      unix: fc.integer({ min: 0, max: 3000 }),
+    }),
+    { maxLength: 3 },
+  ),
   latency: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), ms: fc.double({ min: 0, max: 40, noNaN: true }) }), { maxLength: 4 }),
   agents: fc.array(fc.integer({ min: 0, max: 3500 }), { minLength: 11, maxLength: 11 }),
 });
@@ -50,24 +55,34 @@ function build(t: ValueOf<typeof topologyArb>, name: (s: string) => string = (s)
   const ms = Array.from({ length: t.ms }, (_, i) => name(`ms${i}`));
   const gw = Array.from({ length: t.gw }, (_, i) => name(`gw${i}`));
   const servers = [...ms, ...gw];
-  const order = <T,>(xs: T[]) => (reverse ? [...xs].reverse() : xs);
+  const order = <T>(xs: T[]) => (reverse ? [...xs].reverse() : xs);
   const pick = (xs: number[]) => [...new Set(xs.map((i) => servers[i % servers.length]!))];
   return {
-    version: 1, name: 'Fuzz',
+    version: 1,
+    name: 'Fuzz',
     dataCenters: dcs.map((n) => ({ name: n })),
     databases: { operational: { server: 'sqlx', dataCenter: dcs[t.dbDc % dcs.length] } },
     // Each pair once (a pair given twice is a schema finding).
-    latency: [...new Map(t.latency.map((l) => {
-      const [a, b] = [l.a % dcs.length, l.b % dcs.length].sort((x, y) => x - y) as [number, number];
-      return [`${a} ${b}`, { between: [dcs[a], dcs[b]], ms: l.ms }] as const;
-    }).reverse()).values()],
+    latency: [
+      ...new Map(
+        t.latency
+          .map((l) => {
+            const [a, b] = [l.a % dcs.length, l.b % dcs.length].sort((x, y) => x - y) as [number, number];
+            return [`${a} ${b}`, { between: [dcs[a], dcs[b]], ms: l.ms }] as const;
+          })
+          .reverse(),
+      ).values(),
+    ],
     managementServers: order(ms.map((n, i) => ({ name: n, dataCenter: dcs[t.placement[i]! % dcs.length], agents: t.agents[i] }))),
     gateways: order(gw.map((n, i) => ({ name: n, dataCenter: dcs[t.placement[t.ms + i]! % dcs.length], managementServers: ms.slice(0, 2) }))),
     pools: t.pools.map((p, i) => {
       const members = pick(p.members);
       const observers = pick(p.observers).filter((o) => !members.includes(o));
       return {
-        name: `pool${i}`, members: order(members), observers: order(observers), createdWith: p.createdWith,
+        name: `pool${i}`,
+        members: order(members),
+        observers: order(observers),
+        createdWith: p.createdWith,
         ...(p.defaultObserver !== undefined ? { defaultObserver: p.defaultObserver } : {}),
         ...(p.unix > 0 ? { purpose: 'unix-linux', workload: { unixLinuxAgents: p.unix } } : {}),
       };
@@ -75,41 +90,62 @@ function build(t: ValueOf<typeof topologyArb>, name: (s: string) => string = (s)
   };
 }
 
-const figures = (p: PoolResult) => [p.votingMembers, p.votesNeeded, p.tolerableFailures, p.highlyAvailable, p.withDefaultObserver, p.withoutDefaultObserver, p.defaultObserver, p.dataCenters, p.dataCenterLoss, p.leaseDurationSeconds];
+const figures = (p: PoolResult) => [
+  p.votingMembers,
+  p.votesNeeded,
+  p.tolerableFailures,
+  p.highlyAvailable,
+  p.withDefaultObserver,
+  p.withoutDefaultObserver,
+  p.defaultObserver,
+  p.dataCenters,
+  p.dataCenterLoss,
+  p.leaseDurationSeconds,
+];
 
 describe('properties of random valid topologies', () => {
   it('hold the quorum invariants, survive renaming and reordering, and round-trip through JSON', async () => {
-    await fc.assert(fc.asyncProperty(topologyArb, async (t) => {
-      const doc = build(t);
-      const { result } = await lintText(yaml.dump(doc), 'fuzz.yaml');
-      expect(result.findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'yaml-syntax' || f.ruleId === 'internal-error')).toEqual([]);
-      for (const p of result.pools.filter(isScomPool)) {
-        expect(p.tolerableFailures).toBeGreaterThanOrEqual(0);
-        expect(p.tolerableFailures).toBeLessThanOrEqual(Math.max(0, p.members.length - 1));
-        expect(p.votesNeeded * 2).toBeGreaterThan(p.votingMembers);
-        expect(p.highlyAvailable).toBe(p.tolerableFailures >= 1);
-      }
-      const renamed = await lintText(yaml.dump(build(t, (s) => `Renamed-${s.toUpperCase()}`, true)), 'fuzz.yaml');
-      expect(renamed.result.pools.filter(isScomPool).map(figures)).toEqual(result.pools.filter(isScomPool).map(figures));
-      const count = (fs: readonly { ruleId: string }[]) => fs.map((f) => f.ruleId).sort();
-      expect(count(renamed.result.findings)).toEqual(count(result.findings));
-      const results = { version: 1 as const, files: [result], summary: summarise([result]) };
-      expect(JSON.parse(formatJson(results))).toEqual(JSON.parse(JSON.stringify(results)));
-    }), { seed: SEED, numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(topologyArb, async (t) => {
+        const doc = build(t);
+        const { result } = await lintText(yaml.dump(doc), 'fuzz.yaml');
+        expect(result.findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'yaml-syntax' || f.ruleId === 'internal-error')).toEqual([]);
+        for (const p of result.pools.filter(isScomPool)) {
+          expect(p.tolerableFailures).toBeGreaterThanOrEqual(0);
+          expect(p.tolerableFailures).toBeLessThanOrEqual(Math.max(0, p.members.length - 1));
+          expect(p.votesNeeded * 2).toBeGreaterThan(p.votingMembers);
+          expect(p.highlyAvailable).toBe(p.tolerableFailures >= 1);
+        }
+        const renamed = await lintText(yaml.dump(build(t, (s) => `Renamed-${s.toUpperCase()}`, true)), 'fuzz.yaml');
+        expect(renamed.result.pools.filter(isScomPool).map(figures)).toEqual(result.pools.filter(isScomPool).map(figures));
+        const count = (fs: readonly { ruleId: string }[]) => fs.map((f) => f.ruleId).sort();
+        expect(count(renamed.result.findings)).toEqual(count(result.findings));
+        const results = { version: 1 as const, files: [result], summary: summarise([result]) };
+        expect(JSON.parse(formatJson(results))).toEqual(JSON.parse(JSON.stringify(results)));
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   }, 120_000);
 });
 
 /** Random damage of the kinds files suffer in pull requests. */
-const mutationArb = fc.array(fc.oneof(
-  fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('duplicate' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('junk' as const), at: fc.nat(), junk: fc.constantFrom('~', '[', '{', '"', '*x', '&a', '!!binary', '- -', '? ', '12e999', 'null', '\t', '%YAML 9', '<<: *a', ': :', '\u0000', '\u202e') }),
-  fc.record({ op: fc.constant('value' as const), at: fc.nat(), value: fc.constantFrom('[]', '{}', '-1', '1.5', 'true', '"x"', 'ms01', '""', '~') }),
-  fc.record({ op: fc.constant('tab' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('bom' as const) }),
-  fc.record({ op: fc.constant('crlf' as const) }),
-  fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-), { minLength: 1, maxLength: 4 });
+const mutationArb = fc.array(
+  fc.oneof(
+    fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
+    fc.record({ op: fc.constant('duplicate' as const), at: fc.nat() }),
+    fc.record({
+      op: fc.constant('junk' as const),
+      at: fc.nat(),
+      junk: fc.constantFrom('~', '[', '{', '"', '*x', '&a', '!!binary', '- -', '? ', '12e999', 'null', '\t', '%YAML 9', '<<: *a', ': :', '\u0000', '\u202e'),
+    }),
+    fc.record({ op: fc.constant('value' as const), at: fc.nat(), value: fc.constantFrom('[]', '{}', '-1', '1.5', 'true', '"x"', 'ms01', '""', '~') }),
+    fc.record({ op: fc.constant('tab' as const), at: fc.nat() }),
+    fc.record({ op: fc.constant('bom' as const) }),
+    fc.record({ op: fc.constant('crlf' as const) }),
+    fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
+  ),
+  { minLength: 1, maxLength: 4 },
+);
 
 function mutate(text: string, ops: ValueOf<typeof mutationArb>): string {
   let lines = text.split('\n');
@@ -129,24 +165,29 @@ function mutate(text: string, ops: ValueOf<typeof mutationArb>): string {
 }
 
 describe('random mutations of the examples', () => {
-  const examples = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
+  const examples = readdirSync(path.join(ROOT, 'examples'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
 
   it('give exit 0 or 1 with valid JSON, never a stack trace', async () => {
     let n = 0;
-    await fc.assert(fc.asyncProperty(fc.nat(), mutationArb, async (which, ops) => {
-      const file = `m${n++}.yaml`;
-      writeFileSync(path.join(dir, file), mutate(examples[which % examples.length]!, ops));
-      const r = await runCli(['validate', file, '--format', 'json'], { cwd: dir });
-      expect([0, 1]).toContain(r.code);
-      expect(r.stderr).toBe('');
-      const out = JSON.parse(r.stdout);
-      expect(out.files).toHaveLength(1);
-      for (const f of out.files[0].findings) {
-        expect(f.line).toBeGreaterThanOrEqual(1);
-        expect(f.column).toBeGreaterThanOrEqual(1);
-        expect(f.ruleId).not.toBe('internal-error');
-      }
-    }), { seed: SEED, numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), mutationArb, async (which, ops) => {
+        const file = `m${n++}.yaml`;
+        writeFileSync(path.join(dir, file), mutate(examples[which % examples.length]!, ops));
+        const r = await runCli(['validate', file, '--format', 'json'], { cwd: dir });
+        expect([0, 1]).toContain(r.code);
+        expect(r.stderr).toBe('');
+        const out = JSON.parse(r.stdout);
+        expect(out.files).toHaveLength(1);
+        for (const f of out.files[0].findings) {
+          expect(f.line).toBeGreaterThanOrEqual(1);
+          expect(f.column).toBeGreaterThanOrEqual(1);
+          expect(f.ruleId).not.toBe('internal-error');
+        }
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   }, 120_000);
 });
 
@@ -164,7 +205,9 @@ describe('hostile inputs', () => {
     ftruncateSync(fd, 50 * 1024 * 1024);
     closeSync(fd);
     let r: Awaited<ReturnType<typeof runCli>> | undefined;
-    const read = await bytesRead(async () => { r = await runCli(['validate', 'big.yaml', '--format', 'json'], { cwd: dir }); });
+    const read = await bytesRead(async () => {
+      r = await runCli(['validate', 'big.yaml', '--format', 'json'], { cwd: dir });
+    });
     expect(read).toBeLessThan(1024 * 1024);
     // The counter sees reads: the same run on a small file reads all of it.
     writeFileSync(path.join(dir, 'small.yaml'), 'version: 1\nname: small\nmanagementServers: [{name: ms01}]\n');
@@ -220,12 +263,18 @@ describe('hostile inputs', () => {
     const refused = { code: 2, stdout: '', stderr: 'pooltopo: cannot read "site/broken.yaml": it is a symbolic link to nothing\n' };
     expect(await runCli(['validate', '.', '--format', 'json'], { cwd: sub })).toEqual(refused);
     expect(await runCli(['validate', '**/*.yaml'], { cwd: sub })).toEqual(refused);
-    expect(await runCli(['validate', 'site/broken.yaml'], { cwd: sub })).toMatchObject({ code: 2, stderr: 'pooltopo: cannot read "site/broken.yaml": it is a symbolic link to nothing\n' });
+    expect(await runCli(['validate', 'site/broken.yaml'], { cwd: sub })).toMatchObject({
+      code: 2,
+      stderr: 'pooltopo: cannot read "site/broken.yaml": it is a symbolic link to nothing\n',
+    });
   });
 
   it('have limits that the config can change', async () => {
     const sub = mkdtempSync(path.join(dir, 'limits-'));
-    writeFileSync(path.join(sub, 'deep.yaml'), `version: 1\nname: x\nmanagementServers: [{name: a}, {name: b}]\npoolManager: ${'['.repeat(100)}${']'.repeat(100)}\n`);
+    writeFileSync(
+      path.join(sub, 'deep.yaml'),
+      `version: 1\nname: x\nmanagementServers: [{name: a}, {name: b}]\npoolManager: ${'['.repeat(100)}${']'.repeat(100)}\n`,
+    );
     writeFileSync(path.join(sub, 'two.yaml'), 'version: 1\nname: x\nmanagementServers: [{name: a}, {name: b}]\n');
     const before = JSON.parse((await runCli(['validate', 'deep.yaml', '--format', 'json'], { cwd: sub })).stdout);
     expect(before.files[0].findings[0].message).toMatch(/nests deeper than 64 levels/);
@@ -241,7 +290,9 @@ describe('internal errors', () => {
   it('in one rule become an internal-error finding of that file; the other rules still run', async () => {
     const rule = RULES.find((r) => r.meta.id === 'gateway-without-failover')!;
     const original = rule.check;
-    (rule as { check: unknown }).check = () => { throw new Error('boom'); };
+    (rule as { check: unknown }).check = () => {
+      throw new Error('boom');
+    };
     try {
       const text = readFileSync(path.join(ROOT, 'examples/single-server.yaml'), 'utf8');
       const { result } = await lintText(text, 'x.yaml');
@@ -257,13 +308,18 @@ describe('internal errors', () => {
   it('include a message id the rule does not have: told as a bug, never printed as the id', async () => {
     const rule = RULES.find((r) => r.meta.id === 'single-management-server')!;
     const original = rule.check;
-    (rule as { check: unknown }).check = function* () { yield { messageId: 'misspelt', data: {}, path: '' }; };
+    (rule as { check: unknown }).check = function* () {
+      yield { messageId: 'misspelt', data: {}, path: '' };
+    };
     try {
       const text = readFileSync(path.join(ROOT, 'examples/single-server.yaml'), 'utf8');
       const { result } = await lintText(text, 'x.yaml');
       expect(result.findings.filter((f) => f.ruleId === 'single-management-server')).toEqual([]);
       expect(result.findings.filter((f) => f.ruleId === 'internal-error').map((f) => [f.messageId, f.message])).toEqual([
-        ['unknownMessage', 'Rule single-management-server reported a message it does not have ("misspelt"), a bug in pooltopo to report; its other findings stand.'],
+        [
+          'unknownMessage',
+          'Rule single-management-server reported a message it does not have ("misspelt"), a bug in pooltopo to report; its other findings stand.',
+        ],
       ]);
     } finally {
       (rule as { check: unknown }).check = original;
@@ -273,16 +329,24 @@ describe('internal errors', () => {
   it('in a rule exit 2 with one line (the output still written, with every finding), whatever the config', async () => {
     const rule = RULES.find((r) => r.meta.id === 'gateway-without-failover')!;
     const original = rule.check;
-    (rule as { check: unknown }).check = () => { throw new Error('boom'); };
+    (rule as { check: unknown }).check = () => {
+      throw new Error('boom');
+    };
     try {
       const run = await runCli(['validate', 'examples/single-server.yaml', 'examples/network-pool.yaml', '--format', 'json']);
       expect(run.code).toBe(2);
-      expect(run.stderr).toBe('pooltopo: internal error: examples/network-pool.yaml:1:1: Rule gateway-without-failover failed on this file (boom), a bug in pooltopo to report; every other rule ran (and 1 more rule failure).\n');
+      expect(run.stderr).toBe(
+        'pooltopo: internal error: examples/network-pool.yaml:1:1: Rule gateway-without-failover failed on this file (boom), a bug in pooltopo to report; every other rule ran (and 1 more rule failure).\n',
+      );
       const files = JSON.parse(run.stdout).files as { findings: { ruleId: string }[] }[];
       expect(files.map((f) => f.findings.filter((x) => x.ruleId === 'internal-error').length)).toEqual([1, 1]);
       expect(files[1]!.findings.map((f) => f.ruleId)).toContain('single-management-server');
       // Every command that lints says so; a config cannot make it pass (the rule is fixed).
-      for (const command of [['report', 'examples/single-server.yaml', '-o', '-'], ['simulate', 'examples/single-server.yaml', '--down', 'scom-ms01'], ['plan', 'examples/single-server.yaml']]) {
+      for (const command of [
+        ['report', 'examples/single-server.yaml', '-o', '-'],
+        ['simulate', 'examples/single-server.yaml', '--down', 'scom-ms01'],
+        ['plan', 'examples/single-server.yaml'],
+      ]) {
         const other = await runCli(command);
         expect(other.code, command[0]).toBe(2);
         expect(other.stderr, command[0]).toMatch(/^pooltopo: internal error: examples\/single-server\.yaml:1:1: Rule gateway-without-failover failed/);
@@ -291,13 +355,18 @@ describe('internal errors', () => {
       writeFileSync(path.join(dir, '.pooltopo.yaml'), 'rules:\n  internal-error: "off"\n');
       const off = await runCli(['validate', path.join(ROOT, 'examples/single-server.yaml')], { cwd: dir });
       expect(off.code).toBe(2);
-      expect(off.stderr).toBe('pooltopo: .pooltopo.yaml:2:3: bad config file: rule "internal-error" cannot be set to "off": a rule that fails is a bug in pooltopo, and the run exits with code 2 (CLI.md: an internal error); turn the failing rule off instead.\n');
+      expect(off.stderr).toBe(
+        'pooltopo: .pooltopo.yaml:2:3: bad config file: rule "internal-error" cannot be set to "off": a rule that fails is a bug in pooltopo, and the run exits with code 2 (CLI.md: an internal error); turn the failing rule off instead.\n',
+      );
       rmSync(dir, { recursive: true });
       // Nor can a comment.
       const text = `# pooltopo-disable internal-error -- hide the bug\n${readFileSync(path.join(ROOT, 'examples/single-server.yaml'), 'utf8')}`;
       const { result } = await lintText(text, 'x.yaml');
       expect(result.findings.filter((f) => f.ruleId === 'internal-error')).toHaveLength(1);
-      expect(result.findings.find((f) => f.ruleId === 'invalid-suppression')).toMatchObject({ messageId: 'notSuppressible', data: { ruleId: 'internal-error' } });
+      expect(result.findings.find((f) => f.ruleId === 'invalid-suppression')).toMatchObject({
+        messageId: 'notSuppressible',
+        data: { ruleId: 'internal-error' },
+      });
     } finally {
       (rule as { check: unknown }).check = original;
     }
@@ -305,7 +374,9 @@ describe('internal errors', () => {
 
   it('in the command are one line, with the stack only under --debug', async () => {
     const original = FORMATS.stylish;
-    (FORMATS as Record<string, unknown>)['stylish'] = () => { throw new TypeError('formatter exploded'); };
+    (FORMATS as Record<string, unknown>)['stylish'] = () => {
+      throw new TypeError('formatter exploded');
+    };
     try {
       const plain = await runCli(['validate', 'examples/single-server.yaml']);
       expect(plain).toMatchObject({ code: 2, stdout: '' });

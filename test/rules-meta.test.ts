@@ -39,8 +39,13 @@ describe('rule metadata', () => {
     for (const s of m.sources) expect(SOURCES[s].title, `${id} source ${s}`).not.toMatch(/\bseeds?\b/i);
     expect(Object.keys(m.messages).length).toBeGreaterThan(0);
     const [prefix, name] = id.includes('/') ? id.split('/') : [undefined, id];
-    const file = prefix ? [path.join(ROOT, 'src/kinds', prefix, 'rules', `${name}.ts`)] : [path.join(ROOT, 'src/kinds/scom/rules', `${id}.ts`), path.join(ROOT, 'src/core/rules', `${id}.ts`)];
-    expect(file.some((f) => existsSync(f)), `one file per rule: ${id}`).toBe(true);
+    const file = prefix
+      ? [path.join(ROOT, 'src/kinds', prefix, 'rules', `${name}.ts`)]
+      : [path.join(ROOT, 'src/kinds/scom/rules', `${id}.ts`), path.join(ROOT, 'src/core/rules', `${id}.ts`)];
+    expect(
+      file.some((f) => existsSync(f)),
+      `one file per rule: ${id}`,
+    ).toBe(true);
   });
 
   /** internal-error fires only when a rule has a bug: test/robustness.test.ts makes one fail instead. */

@@ -9,7 +9,7 @@ import { lintText } from '../src/api/lint.js';
 import { ROOT } from './fixture-files.js';
 
 describe('topology schema', () => {
-  it('is composed from the kinds\' parts and up to date', () => {
+  it("is composed from the kinds' parts and up to date", () => {
     const committed = JSON.parse(readFileSync(path.join(ROOT, 'schemas/topology.schema.json'), 'utf8'));
     expect(committed).toEqual(composeSchema());
   });
@@ -44,7 +44,13 @@ describe('the schema for editors and other tools', () => {
   });
 
   it('takes $schema in a JSON topology, and types a duration as a pattern the CLI reads', async () => {
-    const json = JSON.stringify({ $schema: './node_modules/pooltopo/schemas/topology.schema.json', version: 1, name: 'J', managementServers: [{ name: 'a' }, { name: 'b' }], latency: [{ between: ['a', 'b'], ms: '0.4 ms' }] });
+    const json = JSON.stringify({
+      $schema: './node_modules/pooltopo/schemas/topology.schema.json',
+      version: 1,
+      name: 'J',
+      managementServers: [{ name: 'a' }, { name: 'b' }],
+      latency: [{ between: ['a', 'b'], ms: '0.4 ms' }],
+    });
     expect((await lintText(json, 't.json')).result.findings.filter((f) => f.ruleId === 'schema')).toEqual([]);
     const bad = (await lintText(json.replace('0.4 ms', 'fast'), 't.json')).result.findings;
     expect(bad.map((f) => [f.ruleId, f.path])).toEqual([['schema', '/latency/0/ms']]);
@@ -59,7 +65,7 @@ describe('the schema for editors and other tools', () => {
 });
 
 describe('the package', () => {
-  it('ships what a user runs: no test fixtures, no code cache built for another machine\'s Node', () => {
+  it("ships what a user runs: no test fixtures, no code cache built for another machine's Node", () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const files = (JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
     expect(files).toContain('schemas/topology.schema.json');

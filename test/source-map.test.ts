@@ -20,11 +20,14 @@ function reference(text: string, offset: number): { line: number; column: number
 describe('SourceMap.positionOf', () => {
   it('agrees with a walk over the text for LF, CRLF and lone CR line ends', () => {
     const textArb = fc.array(fc.constantFrom('a', 'b: c', ' ', '\n', '\r\n', '\r', 'é'), { maxLength: 40 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(textArb, fc.nat(), (text, n) => {
-      const map = new SourceMap(text, NO_NODES);
-      const offset = text.length === 0 ? 0 : n % (text.length + 1);
-      expect(map.positionOf(offset)).toEqual(reference(text, offset));
-    }), { seed: 20261201, numRuns: 500 });
+    fc.assert(
+      fc.property(textArb, fc.nat(), (text, n) => {
+        const map = new SourceMap(text, NO_NODES);
+        const offset = text.length === 0 ? 0 : n % (text.length + 1);
+        expect(map.positionOf(offset)).toEqual(reference(text, offset));
+      }),
+      { seed: 20261201, numRuns: 500 },
+    );
   });
 
   it('places offsets on the last line of a text without a final line break', () => {

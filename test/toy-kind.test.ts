@@ -41,7 +41,9 @@ describe('a toy kind added through the registry alone', () => {
     const bad = await lintText('version: 1\nkind: toy-cluster\nname: x\nnodes: [{name: a, votes: -1}]\n', 'x.yaml');
     expect(bad.result.findings.map((f) => [f.ruleId, f.path])).toEqual([['schema', '/nodes/0/votes']]);
     const twice = await lintText('version: 1\nkind: toy-cluster\nname: x\nnodes: [{name: a}, {name: A}, {name: b}]\n', 'x.yaml');
-    expect(twice.result.findings.map((f) => [f.ruleId, f.messageId, f.message])).toEqual([['duplicate-name', 'toyDuplicateNode', 'Node "A" is listed twice; name each node once.']]);
+    expect(twice.result.findings.map((f) => [f.ruleId, f.messageId, f.message])).toEqual([
+      ['duplicate-name', 'toyDuplicateNode', 'Node "A" is listed twice; name each node once.'],
+    ]);
     const unnamed = await lintText('version: 1\nname: x\nnodes: [{name: a}]\n', 'x.yaml');
     expect(unnamed.result.findings.map((f) => [f.messageId, f.data])).toEqual([['missingKind', { kind: 'toy-cluster' }]]);
     const unknown = await lintText('version: 1\nkind: toy\nname: x\n', 'x.yaml');
@@ -61,7 +63,10 @@ describe('a toy kind added through the registry alone', () => {
 
   it('is told plainly that plan is not among its commands (the kinds that plan are named from the registry)', async () => {
     const run = await runCli(['plan', `${DIR}/three-nodes.yaml`]);
-    expect([run.code, run.stderr]).toEqual([2, `pooltopo: this command supports kind scom only for now; "${DIR}/three-nodes.yaml" is toy-cluster (pooltopo validate checks it)\n`]);
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      `pooltopo: this command supports kind scom only for now; "${DIR}/three-nodes.yaml" is toy-cluster (pooltopo validate checks it)\n`,
+    ]);
   });
 
   it('diffs two versions: its figures judged, its names added and removed', async () => {

@@ -21,7 +21,7 @@ beforeAll(() => {
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('the directory walk', () => {
-  it('skips YAML with none of any kind\'s top-level keys, counts it, and names it with --debug', async () => {
+  it("skips YAML with none of any kind's top-level keys, counts it, and names it with --debug", async () => {
     const r = await runCli(['validate', '.'], { cwd: repo });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/✔ no problems in 1 file \(3 files skipped: not topologies\)\n$/);

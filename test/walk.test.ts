@@ -40,7 +40,12 @@ function dag(levels: number, fanOut: number): string {
 }
 
 describe('the walk through links', () => {
-  it.each([[10, 2], [40, 2], [40, 3], [200, 3]])('lists each of %i folders once, %i links each, and takes each file once', async (levels, fanOut) => {
+  it.each([
+    [10, 2],
+    [40, 2],
+    [40, 3],
+    [200, 3],
+  ])('lists each of %i folders once, %i links each, and takes each file once', async (levels, fanOut) => {
     const dir = dag(levels, fanOut);
     calls.readdir = 0;
     calls.stat = 0;

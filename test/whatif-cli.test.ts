@@ -17,7 +17,10 @@ describe('pooltopo simulate', () => {
     const out = JSON.parse(r.stdout);
     expect(out.scenarios.map((s: { label: string }) => s.label)).toEqual(['dc-frankfurt down', 'scom-ms01, scom-ms02 down']);
     expect(out.scenarios[1].pools.map((p: { pool: string; runs: boolean }) => [p.pool, p.runs])).toEqual([
-      ['Frankfurt UNIX Linux Pool', true], ['All Management Servers Resource Pool', true], ['Notifications Resource Pool', true], ['AD Assignment Resource Pool', true],
+      ['Frankfurt UNIX Linux Pool', true],
+      ['All Management Servers Resource Pool', true],
+      ['Notifications Resource Pool', true],
+      ['AD Assignment Resource Pool', true],
     ]);
     const text = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfurt', '--down', 'scom-ms01']);
     expect(text.stdout).toMatch(/Side by side:\n {2}pool +dc-frankfurt down +scom-ms01 down\n {2}Frankfurt UNIX Linux Pool +STOPS +works/);
@@ -26,7 +29,9 @@ describe('pooltopo simulate', () => {
 
   it('says a lone survivor carries a pool and owns all of its instances', async () => {
     const r = await runCli(['simulate', 'examples/gateway-pool-three.yaml', '--down', 'scom-ms01']);
-    expect(r.stdout).toMatch(/All Management Servers Resource Pool +works +2 of 3 votes, 2 needed; scom-ms02 carries it and owns all of its instances \(was 1\/2\)/);
+    expect(r.stdout).toMatch(
+      /All Management Servers Resource Pool +works +2 of 3 votes, 2 needed; scom-ms02 carries it and owns all of its instances \(was 1\/2\)/,
+    );
     expect(r.stdout).toMatch(/scom-gw01, scom-gw02, scom-gw03 carry it: each owns 1\/3 of its instances/);
   });
 
@@ -34,7 +39,9 @@ describe('pooltopo simulate', () => {
     const r = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|dc-frankfurt']);
     expect(r.stdout).toMatch(/dc-london: 3 votes, runs here \| dc-frankfurt: 2 votes, its members there stop/);
     // The Frankfurt pool keeps its quorum in Frankfurt, but the database is in London: it runs, cut off.
-    expect(r.stdout).toMatch(/Frankfurt UNIX Linux Pool +CUT OFF +2 of 3 votes, 2 needed; it runs on a side of the network that the operational database is not on/);
+    expect(r.stdout).toMatch(
+      /Frankfurt UNIX Linux Pool +CUT OFF +2 of 3 votes, 2 needed; it runs on a side of the network that the operational database is not on/,
+    );
     expect(r.stdout).toMatch(/dc-london: 1 vote, its members there stop \| dc-frankfurt: 2 votes, runs here/);
     expect(r.stdout).toMatch(/✖ 1 of 4 pools stops or is cut off\n$/);
     expect(r.code).toBe(1);
@@ -49,11 +56,22 @@ describe('pooltopo simulate', () => {
   });
 
   it('sums up how many pools stop: of the pools in one scenario, in how many scenarios side by side', async () => {
-    const side = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfurt', '--down', 'scom-ms01,scom-ms02', '--down', 'dc-london']);
+    const side = await runCli([
+      'simulate',
+      'examples/stretched-two-sites.yaml',
+      '--down',
+      'dc-frankfurt',
+      '--down',
+      'scom-ms01,scom-ms02',
+      '--down',
+      'dc-london',
+    ]);
     // dc-frankfurt stops the Frankfurt pool; scom-ms01 and scom-ms02 stop none; dc-london (with the database) all four.
     expect(side.stdout).toMatch(/✖ the management group does not work in 1 of 3 scenarios; pools stop or are cut off in 2 of 3 scenarios \(5 in all\)\n$/);
     expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01'])).stdout).toMatch(/✔ every pool keeps working\n$/);
-    expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01', '--down', 'dc-frankfurt'])).stdout).toMatch(/✖ a pool stops or is cut off in 1 of 2 scenarios\n$/);
+    expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'scom-ms01', '--down', 'dc-frankfurt'])).stdout).toMatch(
+      /✖ a pool stops or is cut off in 1 of 2 scenarios\n$/,
+    );
   });
 
   it('shows where the agents go: a named failover server over its limit, agents behind a lost gateway unmonitored', async () => {
@@ -91,14 +109,23 @@ describe('pooltopo simulate', () => {
 
   it('refuses a partition that leaves a server or the database on no side', async () => {
     const db = await runCli(['simulate', 'examples/two-servers-separate-sql.yaml', '--partition', 'scom-ms01|scom-ms02']);
-    expect(db).toMatchObject({ code: 2, stdout: '', stderr: 'pooltopo: --partition "scom-ms01|scom-ms02" puts scom-sql01 (the operational database) on no side: name each server, or its data centre, on one side (use --down for what is down)\n' });
+    expect(db).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr:
+        'pooltopo: --partition "scom-ms01|scom-ms02" puts scom-sql01 (the operational database) on no side: name each server, or its data centre, on one side (use --down for what is down)\n',
+    });
     const server = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|scom-ms03']);
     expect(server.stderr).toMatch(/puts scom-ms04 on no side/);
     // A database the file does not give is taken to be in the default data centre: that must be placed too.
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-partition-'));
-    writeFileSync(path.join(dir, 'nodb.yaml'), 'version: 1\nname: N\ndataCenters: [{name: dc-a}, {name: dc-b}]\nmanagementServers:\n  - {name: ms01, dataCenter: dc-a}\n  - {name: ms02, dataCenter: dc-a}\n  - {name: ms03, dataCenter: dc-b}\n');
-    expect((await runCli(['simulate', 'nodb.yaml', '--partition', 'dc-a|dc-b', '--no-config'], { cwd: dir })).stderr)
-      .toMatch(/puts the operational database \(not in the file: taken to be in data centre "default"\) on no side/);
+    writeFileSync(
+      path.join(dir, 'nodb.yaml'),
+      'version: 1\nname: N\ndataCenters: [{name: dc-a}, {name: dc-b}]\nmanagementServers:\n  - {name: ms01, dataCenter: dc-a}\n  - {name: ms02, dataCenter: dc-a}\n  - {name: ms03, dataCenter: dc-b}\n',
+    );
+    expect((await runCli(['simulate', 'nodb.yaml', '--partition', 'dc-a|dc-b', '--no-config'], { cwd: dir })).stderr).toMatch(
+      /puts the operational database \(not in the file: taken to be in data centre "default"\) on no side/,
+    );
     expect((await runCli(['simulate', 'nodb.yaml', '--partition', 'dc-a,default|dc-b', '--no-config'], { cwd: dir })).code).toBe(0);
   });
 
@@ -106,7 +133,12 @@ describe('pooltopo simulate', () => {
     const unknown = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfort']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toMatch(/"dc-frankfort" is not a server, cluster node or data centre .*did you mean "dc-frankfurt"/);
-    for (const args of [['simulate', 'examples/stretched-two-sites.yaml'], ['simulate', '--down', 'x'], ['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london'], ['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|dc-london']]) {
+    for (const args of [
+      ['simulate', 'examples/stretched-two-sites.yaml'],
+      ['simulate', '--down', 'x'],
+      ['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london'],
+      ['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|dc-london'],
+    ]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -127,7 +159,13 @@ describe('pooltopo plan', () => {
     const out = JSON.parse(r.stdout);
     expect(out.targetFailures).toBe(2);
     const dmz = out.pools.find((p: { pool: string }) => p.pool === 'DMZ Gateway Pool');
-    expect(dmz.change).toMatchObject({ addMembers: 2, addObservers: 0, memberRole: 'gateway', defaultObserver: 'keep', text: 'add 2 gateways: 5 members, 5 voters, tolerates 2' });
+    expect(dmz.change).toMatchObject({
+      addMembers: 2,
+      addObservers: 0,
+      memberRole: 'gateway',
+      defaultObserver: 'keep',
+      text: 'add 2 gateways: 5 members, 5 voters, tolerates 2',
+    });
     expect(out.headroom).toMatchObject({ windowsAgents: expect.any(Number), computers: expect.any(Number) });
   });
 
@@ -135,7 +173,9 @@ describe('pooltopo plan', () => {
     const r = await runCli(['plan', 'examples/single-server.yaml']);
     expect(r.stdout).toMatch(/plan for 1 tolerable failure per pool\n/);
     // The implied default pools share their members: one change, one row, and the PowerShell for it.
-    expect(r.stdout).toMatch(/the three default pools +add 1 management server: 2 members, 3 voters, tolerates 1 +\(now 1 member, 2 voters, tolerates 0\)\n +# install 1 management server: automatic membership adds it to the pool\n/);
+    expect(r.stdout).toMatch(
+      /the three default pools +add 1 management server: 2 members, 3 voters, tolerates 1 +\(now 1 member, 2 voters, tolerates 0\)\n +# install 1 management server: automatic membership adds it to the pool\n/,
+    );
     expect(r.stdout).toMatch(/Windows agents on management servers: 2,550 more/);
     expect(r.stdout).toMatch(/\n1 change needed \(one for the default pools together\)\n$/);
     const two = await runCli(['plan', 'examples/gateway-pool-three.yaml', '--target-failures', '2']);
@@ -173,12 +213,21 @@ describe('pooltopo plan', () => {
     // What validate calls capacity-exceeded is not a fitting workload either: a pool over its per-pool
     // limit, a server over its own.
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
-    writeFileSync(path.join(dir, 'net.yaml'), 'version: 1\nname: N\nmanagementServers: [{name: a}, {name: b}, {name: c}, {name: d}]\npools:\n  - {name: Net, members: [c, d], purpose: network, workload: {networkDevices: 1500}}\n');
-    writeFileSync(path.join(dir, 'server.yaml'), 'version: 1\nname: S\nmanagementServers: [{name: ms1, agents: 3500}, {name: ms2, agents: 100}, {name: ms3, agents: 100}]\n');
+    writeFileSync(
+      path.join(dir, 'net.yaml'),
+      'version: 1\nname: N\nmanagementServers: [{name: a}, {name: b}, {name: c}, {name: d}]\npools:\n  - {name: Net, members: [c, d], purpose: network, workload: {networkDevices: 1500}}\n',
+    );
+    writeFileSync(
+      path.join(dir, 'server.yaml'),
+      'version: 1\nname: S\nmanagementServers: [{name: ms1, agents: 3500}, {name: ms2, agents: 100}, {name: ms3, agents: 100}]\n',
+    );
     // One server over its limit needs two more, not one: with two, the busiest failing leaves one with all.
     writeFileSync(path.join(dir, 'one.yaml'), 'version: 1\nname: O\nmanagementServers: [{name: ms01, agents: 3500}]\n');
     expect(JSON.parse((await runCli(['plan', 'one.yaml', '--no-config', '--format', 'json'], { cwd: dir })).stdout).headroom.addManagementServers).toBe(2);
-    for (const [file, over] of [['net.yaml', /network devices in Net: 500 over/], ['server.yaml', /Windows agents on ms1: 500 over its 3,000/]] as const) {
+    for (const [file, over] of [
+      ['net.yaml', /network devices in Net: 500 over/],
+      ['server.yaml', /Windows agents on ms1: 500 over its 3,000/],
+    ] as const) {
       const planned = await runCli(['plan', file, '--no-config'], { cwd: dir });
       expect(planned.code, file).toBe(1);
       expect(planned.stdout).toMatch(over);
@@ -196,7 +245,8 @@ describe('simulate --event for OpCon machines whose modes conflict', () => {
     const file = path.join(dir, 'o.yaml');
     writeFileSync(file, 'version: 1\nkind: opcon-failover\nname: x\nmachines:\n  - {name: a, mode: Primary}\n  - {name: b, mode: StandAlone}\n');
     expect(await runCli(['simulate', 'o.yaml', '--event', 'abnormal-shutdown'], { cwd: dir })).toEqual({
-      code: 2, stdout: '',
+      code: 2,
+      stdout: '',
       stderr: 'pooltopo: "o.yaml" sets up no failover: its machines\' modes conflict (1 Primary, 0 Secondary, 1 StandAlone); pooltopo validate shows where\n',
     });
   });
@@ -206,7 +256,8 @@ describe('simulate and plan on a design with errors that leave it a model', () =
   it('answer, and say on stderr that the answer is for the design as read', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-errors-'));
     writeFileSync(path.join(dir, 'd.yaml'), 'version: 1\nname: D\nmanagementServers:\n  - {name: ms1}\n  - {name: MS1}\n  - {name: ms2}\n');
-    const warning = (answer: string) => `pooltopo: warning: "d.yaml" has 1 error, the first at 5:12: "MS1" (management server) has the same name as management server "ms1"; names are unique case-insensitively; ${answer} is for the design as read (pooltopo validate shows every problem)\n`;
+    const warning = (answer: string) =>
+      `pooltopo: warning: "d.yaml" has 1 error, the first at 5:12: "MS1" (management server) has the same name as management server "ms1"; names are unique case-insensitively; ${answer} is for the design as read (pooltopo validate shows every problem)\n`;
     const plan = await runCli(['plan', 'd.yaml'], { cwd: dir });
     expect(plan).toMatchObject({ code: 0, stderr: warning('the plan') });
     expect(plan.stdout).toMatch(/meets the target/);

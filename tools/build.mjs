@@ -14,15 +14,24 @@ function exec(what, args) {
 }
 
 const STEPS = [
-  { name: 'schema', what: 'compose schemas/topology.schema.json from the kinds\' parts', run: async () => (await import('./build/schema.mjs')).run() },
+  { name: 'schema', what: "compose schemas/topology.schema.json from the kinds' parts", run: async () => (await import('./build/schema.mjs')).run() },
   { name: 'validator', what: 'precompile the JSON Schemas into standalone ajv validators', run: async () => (await import('./build/validator.mjs')).run() },
-  { name: 'templates', what: 'precompile the report\'s handlebars templates', run: async () => (await import('./build/templates.mjs')).run() },
-  { name: 'tsc', what: 'compile src/ to dist/', run: () => exec('tsc', [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.json']) },
+  { name: 'templates', what: "precompile the report's handlebars templates", run: async () => (await import('./build/templates.mjs')).run() },
+  {
+    name: 'tsc',
+    what: 'compile src/ to dist/',
+    run: () => exec('tsc', [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.json']),
+  },
   { name: 'bundle', what: 'bundle the CLI into dist/bundle/', run: async () => (await import('./build/bundle.mjs')).run() },
   // In a process of its own: the loader it runs the commands through patches Node's module loader,
   // and V8 takes a cache only under the flags it was made with, those of a fresh start.
   { name: 'code-cache', what: 'write the V8 code cache of each chunk of the bundle', run: () => exec('code-cache', ['tools/build/code-cache.mjs']) },
-  { name: 'docs', what: 'write docs/rules/ from the rules\' metadata (reads dist/; not a default step)', optional: true, run: async () => (await import('./build/docs.mjs')).run() },
+  {
+    name: 'docs',
+    what: "write docs/rules/ from the rules' metadata (reads dist/; not a default step)",
+    optional: true,
+    run: async () => (await import('./build/docs.mjs')).run(),
+  },
 ];
 
 const args = process.argv.slice(2);

@@ -37,8 +37,20 @@ export const KINDS = {
     prefix: 'opcon/',
     context: { name: 'OpconContext', module: 'src/kinds/opcon/rules/context.ts' },
     category: 'failover',
-    fixture: ['version: 1', 'kind: opcon-failover', 'name: Fixture', 'database:', '  replication: none', 'machines:', '  - name: opcon01',
-      '    mode: StandAlone', '    serviceStartType: automatic-delayed', '  - name: opcon02', '    mode: StandAlone', '    serviceStartType: manual'],
+    fixture: [
+      'version: 1',
+      'kind: opcon-failover',
+      'name: Fixture',
+      'database:',
+      '  replication: none',
+      'machines:',
+      '  - name: opcon01',
+      '    mode: StandAlone',
+      '    serviceStartType: automatic-delayed',
+      '  - name: opcon02',
+      '    mode: StandAlone',
+      '    serviceStartType: manual',
+    ],
   },
   skype: {
     rules: 'src/kinds/skype/rules',
@@ -47,10 +59,24 @@ export const KINDS = {
     prefix: 'skype/',
     context: { name: 'SkypeContext', module: 'src/kinds/skype/rules/context.ts' },
     category: 'failover',
-    fixture: ['version: 1', 'kind: skype-pool-pair', 'name: Fixture', 'pools:',
-      ...['a', 'b'].flatMap((p, i) => [`  - name: pool-${p}.contoso.com`, '    edition: enterprise', '    platform: physical', '    operatingSystem: Windows Server 2019',
-        '    users: 1000', '    maxUsers: 5000', `    frontEnds: [fe${i}1, fe${i}2, fe${i}3]`, `    centralManagementStore: ${i === 0}`]),
-      'pairs:', '  - [pool-a.contoso.com, pool-b.contoso.com]'],
+    fixture: [
+      'version: 1',
+      'kind: skype-pool-pair',
+      'name: Fixture',
+      'pools:',
+      ...['a', 'b'].flatMap((p, i) => [
+        `  - name: pool-${p}.contoso.com`,
+        '    edition: enterprise',
+        '    platform: physical',
+        '    operatingSystem: Windows Server 2019',
+        '    users: 1000',
+        '    maxUsers: 5000',
+        `    frontEnds: [fe${i}1, fe${i}2, fe${i}3]`,
+        `    centralManagementStore: ${i === 0}`,
+      ]),
+      'pairs:',
+      '  - [pool-a.contoso.com, pool-b.contoso.com]',
+    ],
   },
 };
 /** The names a kind also goes by: its `kind:` value in a topology file. */
@@ -131,8 +157,16 @@ export function withCases(text, identifier, importPath, design) {
   const end = lines.lastIndexOf('];');
   if (end < 0) throw new ScaffoldError(`no end of the cases' list`);
   const yaml = '`' + design.replace(/[`\\$]/g, (c) => `\\${c}`) + '`';
-  lines.splice(end, 0, '', `  cases(${identifier}, {`, `    valid: [{ yaml: ${yaml} }],`,
-    `    // TODO: one invalid case per message id: { yaml, messageId, data, path }.`, `    invalid: [{ yaml: ${yaml}, messageId: 'TODO' }],`, '  }),');
+  lines.splice(
+    end,
+    0,
+    '',
+    `  cases(${identifier}, {`,
+    `    valid: [{ yaml: ${yaml} }],`,
+    `    // TODO: one invalid case per message id: { yaml, messageId, data, path }.`,
+    `    invalid: [{ yaml: ${yaml}, messageId: 'TODO' }],`,
+    '  }),',
+  );
   return lines.join('\n');
 }
 

@@ -88,7 +88,15 @@ export async function validate(inputs: ReadonlyArray<string | TextInput>, option
   // Only each file's result is kept: a thousand files' models and analyses, held to the end, would
   // all survive into the old generation and cost the garbage collector more than the linting.
   let skipped = 0;
-  const files = await lintInputs(inputs, options, (o) => o.result, (r) => r.file, () => { skipped++; });
+  const files = await lintInputs(
+    inputs,
+    options,
+    (o) => o.result,
+    (r) => r.file,
+    () => {
+      skipped++;
+    },
+  );
   const summary = summarise(files);
   return { version: 1, files, summary: skipped > 0 ? { ...summary, skipped } : summary };
 }
@@ -98,13 +106,30 @@ export async function validate(inputs: ReadonlyArray<string | TextInput>, option
  * analyses (`topology` and `analysis`, `skype`, `opcon`), sorted by file. Throws as `validate` does.
  */
 export async function validateOutcomes(inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions = {}): Promise<LintOutcome[]> {
-  return lintInputs(inputs, options, (o) => o, (o) => o.result.file);
+  return lintInputs(
+    inputs,
+    options,
+    (o) => o,
+    (o) => o.result.file,
+  );
 }
 
 /** Every option validate takes (`dir` only to tell a Config passed as the options). */
 const VALIDATE_OPTION_KEYS = {
-  cwd: true, config: true, ignore: true, ignoreBase: true, limits: true, read: true, onWarning: true, onStart: true,
-  rules: true, settings: true, policies: true, reportUnusedDisable: true, errorOnUnmatchedPattern: true, onSkipped: true,
+  cwd: true,
+  config: true,
+  ignore: true,
+  ignoreBase: true,
+  limits: true,
+  read: true,
+  onWarning: true,
+  onStart: true,
+  rules: true,
+  settings: true,
+  policies: true,
+  reportUnusedDisable: true,
+  errorOnUnmatchedPattern: true,
+  onSkipped: true,
 } satisfies Record<Exclude<keyof ValidateOptions, 'dir'>, true>;
 
 /**
@@ -112,21 +137,26 @@ const VALIDATE_OPTION_KEYS = {
  * inside as a TypeError: `validate('topologies/')` for `validate(['topologies/'])`, say.
  */
 function checkInputsAndOptions(inputs: unknown, options: ValidateOptions): void {
-  if (!Array.isArray(inputs)) throw new PooltopoError('inputs must be a list of paths, globs or { file, text } (validate([\'topologies/\']))');
+  if (!Array.isArray(inputs)) throw new PooltopoError("inputs must be a list of paths, globs or { file, text } (validate(['topologies/']))");
   for (const [i, input] of inputs.entries()) {
     const text = input as Partial<TextInput> | null;
     if (typeof input !== 'string' && (typeof text?.file !== 'string' || typeof text.text !== 'string')) {
       throw new PooltopoError(`inputs[${i}]: a path, a glob or { file, text } with both strings`);
     }
   }
-  const wrong = (key: string, what: string) => { throw new PooltopoError(`options.${key}: must be ${what}`); };
+  const wrong = (key: string, what: string) => {
+    throw new PooltopoError(`options.${key}: must be ${what}`);
+  };
   const o = options as Record<string, unknown>;
   for (const key of ['cwd', 'ignoreBase'] as const) if (o[key] !== undefined && typeof o[key] !== 'string') wrong(key, 'a string');
   for (const key of ['onWarning', 'onStart', 'onSkipped'] as const) if (o[key] !== undefined && typeof o[key] !== 'function') wrong(key, 'a function');
   if (o['errorOnUnmatchedPattern'] !== undefined && typeof o['errorOnUnmatchedPattern'] !== 'boolean') wrong('errorOnUnmatchedPattern', 'true or false');
   if (o['ignore'] !== undefined && !(Array.isArray(o['ignore']) && o['ignore'].every((g) => typeof g === 'string'))) wrong('ignore', 'a list of globs');
   const config = o['config'] as Partial<Config> | null | undefined;
-  if (config !== undefined && (config === null || typeof config.dir !== 'string' || !Array.isArray(config.ignore) || !Array.isArray(config.policies) || typeof config.rules !== 'object')) {
+  if (
+    config !== undefined &&
+    (config === null || typeof config.dir !== 'string' || !Array.isArray(config.ignore) || !Array.isArray(config.policies) || typeof config.rules !== 'object')
+  ) {
     wrong('config', 'a Config as loadConfig returns it');
   }
 }
@@ -145,7 +175,10 @@ const READ_AHEAD_CHARS = 4 * 1024 * 1024;
 
 /** Lints every input and keeps what `keep` takes from each outcome, sorted by file. */
 async function lintInputs<T>(
-  inputs: ReadonlyArray<string | TextInput>, options: ValidateOptions, keep: (outcome: LintOutcome) => T, fileOf: (kept: T) => string,
+  inputs: ReadonlyArray<string | TextInput>,
+  options: ValidateOptions,
+  keep: (outcome: LintOutcome) => T,
+  fileOf: (kept: T) => string,
   countSkipped: () => void = () => {},
 ): Promise<T[]> {
   checkOptionKeys(options, VALIDATE_OPTION_KEYS, true);
@@ -179,7 +212,7 @@ async function lintInputs<T>(
   });
   if (expanded.files.length > 0 && files.length === 0 && texts.length === 0) {
     // As ESLint's "all files matched are ignored", which its errorOnUnmatchedPattern also turns off.
-    const message = 'every file given is ignored by the config\'s ignore patterns';
+    const message = "every file given is ignored by the config's ignore patterns";
     if (errorOnUnmatched) throw new PooltopoError(message);
     options.onWarning?.(message);
   }

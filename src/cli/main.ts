@@ -61,7 +61,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const owners = ownersOf(name.split('=')[0]!);
       // The command given after it, where it takes the option; else the first that does.
       const meant = rest.find((r) => owners.includes(r)) ?? owners[0];
-      if (owners.length > 0) throw new PooltopoError(`"${name}" comes before the command: options go after it (pooltopo ${meant} ... ${name}; ${list(owners)} ${owners.length === 1 ? 'takes' : 'take'} it)`);
+      if (owners.length > 0)
+        throw new PooltopoError(
+          `"${name}" comes before the command: options go after it (pooltopo ${meant} ... ${name}; ${list(owners)} ${owners.length === 1 ? 'takes' : 'take'} it)`,
+        );
       const near = closest(name, ['--help', '--version']);
       throw new PooltopoError(`unknown option "${name}"${near.length ? `; did you mean "${near[0]}"?` : ''} (pooltopo --help lists the commands)`);
     }
@@ -91,4 +94,3 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
 }
-

@@ -23,7 +23,8 @@ interface Token {
 export function usageMessage(err: unknown, args: readonly string[], commandName: string, command: Command): string {
   const options = command.options as OptionSpecs;
   const code = (err as { code?: unknown } | null)?.code;
-  const tokens = (parseArgs({ args: [...args], options: command.options, allowPositionals: true, strict: false, tokens: true }).tokens ?? []) as readonly Token[];
+  const tokens = (parseArgs({ args: [...args], options: command.options, allowPositionals: true, strict: false, tokens: true }).tokens ??
+    []) as readonly Token[];
   const spec = (t: Token): OptionSpec | undefined => (t.name === undefined ? undefined : own(options, t.name));
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const token = tokens.find((t) => t.kind === 'option' && spec(t) === undefined);

@@ -90,7 +90,8 @@ export interface LoadConfigOptions {
  */
 export async function loadConfig(cwd: string, explicit?: string, options: LoadConfigOptions = {}): Promise<Config> {
   if (typeof cwd !== 'string' || cwd === '') throw new PooltopoError('loadConfig needs the folder to start from as a path (loadConfig(process.cwd()))');
-  if (explicit !== undefined && (typeof explicit !== 'string' || explicit === '')) throw new PooltopoError('loadConfig: the config file, where given, must be a path');
+  if (explicit !== undefined && (typeof explicit !== 'string' || explicit === ''))
+    throw new PooltopoError('loadConfig: the config file, where given, must be a path');
   checkOptionKeys(options, LOAD_CONFIG_OPTION_KEYS, false);
   if (options.onWarning !== undefined && typeof options.onWarning !== 'function') throw new PooltopoError('options.onWarning: must be a function');
   const { file, passedOver } = await findConfig(cwd, explicit);
@@ -140,7 +141,12 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     const [v] = violations;
     // A rule's entry the schema already faults (a key that is no rule id's shape, a severity that
     // is none) counts once.
-    const faulted = new Set(violations.map((x) => pointerTokens(x.path)).filter((t) => t[0] === 'rules' && t.length > 1).map((t) => t[1]!));
+    const faulted = new Set(
+      violations
+        .map((x) => pointerTokens(x.path))
+        .filter((t) => t[0] === 'rules' && t.length > 1)
+        .map((t) => t[1]!),
+    );
     const more = violations.length - 1 + rulesProblems(value).filter((r) => !faulted.has(r.id)).length;
     throw new PooltopoError(`${at(v!.path, v!.at === 'key')}: bad config file: ${sentence(v!.message, moreProblems(more))}`);
   }
@@ -152,12 +158,18 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
   const idProblems: { readonly where: string; readonly problem: string }[] = [];
   for (const [i, p] of (doc.policies ?? []).entries()) {
     if (known.includes(p.id) || policyIds.has(p.id)) {
-      idProblems.push({ where: at(pointer('policies', i, 'id')), problem: `policy id "${p.id}" is already ${known.includes(p.id) ? 'a built-in rule' : 'used by another policy'}` });
+      idProblems.push({
+        where: at(pointer('policies', i, 'id')),
+        problem: `policy id "${p.id}" is already ${known.includes(p.id) ? 'a built-in rule' : 'used by another policy'}`,
+      });
     }
     policyIds.add(p.id);
   }
   const definitions: PolicyDefinition[] = (doc.policies ?? []).map((p) => ({
-    id: p.id, severity: p.severity ?? 'warning', assert: p.assert, message: p.message,
+    id: p.id,
+    severity: p.severity ?? 'warning',
+    assert: p.assert,
+    message: p.message,
     ...(p.description !== undefined ? { description: p.description } : {}),
   }));
   // The first problem at its position, and how many more there are (as for schema violations):
@@ -182,7 +194,9 @@ export async function parseConfig(text: string, shown: string, dir: string): Pro
     // stops at a policy's first problem, so they are counted by policy).
     const more = problems.length - 1;
     const others = more === 0 ? '' : more === 1 ? ' (and 1 more policy with a problem)' : ` (and ${groupThousands(more)} more policies with problems)`;
-    throw new PooltopoError(`${policyPosition(sourceMap, shown, problem!.index, field, definition[field], problem!.at)}: bad config file: policy "${definition.id}": ${sentence(problem!.message, others)}`);
+    throw new PooltopoError(
+      `${policyPosition(sourceMap, shown, problem!.index, field, definition[field], problem!.at)}: bad config file: policy "${definition.id}": ${sentence(problem!.message, others)}`,
+    );
   }
   return {
     file: shown,

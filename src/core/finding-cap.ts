@@ -43,7 +43,15 @@ export class FindingCap {
       if (o.summarised) continue;
       o.summarised = true;
       // The keys in a finding's order, as the JSON output writes them.
-      findings.push({ ruleId, severity: o.severity, message: leftOutMessage(ruleId, o.count), file: this.file, line: o.at.line, column: o.at.column, path: o.path });
+      findings.push({
+        ruleId,
+        severity: o.severity,
+        message: leftOutMessage(ruleId, o.count),
+        file: this.file,
+        line: o.at.line,
+        column: o.at.column,
+        path: o.path,
+      });
     }
   }
 }

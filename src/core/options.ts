@@ -26,7 +26,6 @@ export interface LintOptions {
   readonly reportUnusedDisable?: boolean | undefined;
 }
 
-
 /** Every option lintText takes: a misspelt or unsupported one is refused, not ignored. */
 const LINT_OPTION_KEYS = { rules: true, settings: true, limits: true, policies: true, reportUnusedDisable: true } satisfies Record<keyof LintOptions, true>;
 
@@ -128,4 +127,3 @@ function snapshotOf(options: LintOptions): unknown[] {
 function sameSnapshot(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 }
-

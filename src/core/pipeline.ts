@@ -43,7 +43,9 @@ export function createPipeline(registry: Registry): Pipeline {
   const prepared = new WeakMap<LintOptions, PreparedOptions>();
   return {
     lintText: (text, file, options = {}) => lintText(registry, prepared, text, file, options),
-    checkLintOptions: async (options) => { await prepareLintOptions(registry, prepared, options); },
+    checkLintOptions: async (options) => {
+      await prepareLintOptions(registry, prepared, options);
+    },
     syntaxOutcome: (file, sourceMap, problems, options = {}) => syntaxOutcome(registry, file, sourceMap, problems, options),
   };
 }
@@ -56,7 +58,11 @@ export function createPipeline(registry: Registry): Pipeline {
  * hold (as `validate` does).
  */
 async function lintText(
-  registry: Registry, PREPARED: WeakMap<LintOptions, PreparedOptions>, text: string, file: string, options: LintOptions,
+  registry: Registry,
+  PREPARED: WeakMap<LintOptions, PreparedOptions>,
+  text: string,
+  file: string,
+  options: LintOptions,
 ): Promise<LintOutcome> {
   if (typeof text !== 'string' || typeof file !== 'string') throw new PooltopoError('lintText needs the text and the file name, both strings');
   const { limits, settings, policyById } = await prepareLintOptions(registry, PREPARED, options);
@@ -73,7 +79,15 @@ async function lintText(
    * the suppressed ones when a comment covers it (not for the comments' own, `direct`). The message
    * is made only for a finding that is kept.
    */
-  const add = (ruleId: string, at: Position, path: string, message: string | (() => string), pool?: string, direct = false, problem?: Pick<Problem, 'messageId' | 'data'>) => {
+  const add = (
+    ruleId: string,
+    at: Position,
+    path: string,
+    message: string | (() => string),
+    pool?: string,
+    direct = false,
+    problem?: Pick<Problem, 'messageId' | 'data'>,
+  ) => {
     const severity = severityOf(ruleId);
     if (!severity) return;
     const covering = direct ? undefined : suppressions?.covering({ ruleId, line: at.line, path });
@@ -83,8 +97,16 @@ async function lintText(
       if (suppressedCap.full(ruleId)) return;
       suppressedCap.count(ruleId);
       suppressed.push({
-        ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path,
-        ...(problem !== undefined ? { messageId: problem.messageId, data: problem.data } : {}), justification: covering.reason,
+        ruleId,
+        severity,
+        message: words(),
+        file,
+        line: at.line,
+        column: at.column,
+        ...(pool !== undefined ? { pool } : {}),
+        path,
+        ...(problem !== undefined ? { messageId: problem.messageId, data: problem.data } : {}),
+        justification: covering.reason,
       });
       return;
     }
@@ -92,7 +114,14 @@ async function lintText(
     cap.count(ruleId);
     // messageId and data beside the wording, as ESLint's results carry them: diff matches findings by them.
     findings.push({
-      ruleId, severity, message: words(), file, line: at.line, column: at.column, ...(pool !== undefined ? { pool } : {}), path,
+      ruleId,
+      severity,
+      message: words(),
+      file,
+      line: at.line,
+      column: at.column,
+      ...(pool !== undefined ? { pool } : {}),
+      path,
       ...(problem !== undefined ? { messageId: problem.messageId, data: problem.data } : {}),
     });
   };
@@ -130,7 +159,14 @@ async function lintText(
   let rulesRan = false;
   const done = (stage: LintOutcome['stage'], kind?: string, figures: object = { pools: [] }, models: object = {}): LintOutcome => {
     if (suppressions) {
-      reportDirectives(registry, suppressions, options, (ruleId, at, problem) => add(ruleId, at, '', () => formatMessage(ruleById(ruleId)!.meta.messages[problem.messageId]!, problem.data), undefined, true, problem), rulesRan);
+      reportDirectives(
+        registry,
+        suppressions,
+        options,
+        (ruleId, at, problem) =>
+          add(ruleId, at, '', () => formatMessage(ruleById(ruleId)!.meta.messages[problem.messageId]!, problem.data), undefined, true, problem),
+        rulesRan,
+      );
     }
     cap.summarise(findings);
     // The kind's figures (pools, and its own) follow the findings, as CLI.md's JSON output has them.
@@ -160,9 +196,10 @@ async function lintText(
   }
   if (declaredKind !== undefined && !isKnownKind(declaredKind)) {
     // A kind that is no text (`kind: [scom]`) is named by its type, not as "[object Object]".
-    const problem: Pick<Problem, 'messageId' | 'data'> = typeof declaredKind === 'string'
-      ? { messageId: 'unknownKind', data: { kind: declaredKind, known } }
-      : { messageId: 'kindNotText', data: { actual: actualType(declaredKind), known } };
+    const problem: Pick<Problem, 'messageId' | 'data'> =
+      typeof declaredKind === 'string'
+        ? { messageId: 'unknownKind', data: { kind: declaredKind, known } }
+        : { messageId: 'kindNotText', data: { actual: actualType(declaredKind), known } };
     addRuleProblem(schemaRule, sourceMap, { messageId: problem.messageId, data: problem.data, path: '/kind' });
     return done('schema');
   }
@@ -180,7 +217,8 @@ async function lintText(
     const notATopology = registry.isPlainlyNotATopology(value);
     for (const [i, v] of violations.entries()) {
       const messageId = notATopology && i === 0 ? 'notATopology' : 'violation';
-      const problem: Problem = value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId, data: { message: v.message }, path: v.path, at: v.at };
+      const problem: Problem =
+        value === null ? { messageId: 'empty', data: {}, path: '' } : { messageId, data: { message: v.message }, path: v.path, at: v.at };
       addRuleProblem(schemaRule, sourceMap, problem);
     }
     const severity = severityOf(schemaRule.meta.id);
@@ -191,7 +229,9 @@ async function lintText(
   }
   // 3. The kind's own model, analyses and rules.
   const host: KindHost = {
-    settings, limits, policies: options.policies ?? [],
+    settings,
+    limits,
+    policies: options.policies ?? [],
     // The common rules (unknown-reference, duplicate-name, the model's schema issues) run for every kind.
     runRules: (rules, context) => runRules(registry.commonRules.concat(rules), context, sourceMap),
     report: (ruleId, problem, message) => {
@@ -231,7 +271,11 @@ function suppressionsOf(registry: Registry, text: string, sourceMap: SourceMap, 
  * only where `rulesRan` (before the kind's rules ran, none can be judged unused).
  */
 function reportDirectives(
-  registry: Registry, suppressions: Suppressions, options: LintOptions, add: (ruleId: string, at: Position, problem: Pick<Problem, 'messageId' | 'data'>) => void, rulesRan: boolean,
+  registry: Registry,
+  suppressions: Suppressions,
+  options: LintOptions,
+  add: (ruleId: string, at: Position, problem: Pick<Problem, 'messageId' | 'data'>) => void,
+  rulesRan: boolean,
 ): void {
   const { directives } = suppressions;
   const { ruleById, isSuppressible, nearestRuleId } = registry;
@@ -247,23 +291,25 @@ function reportDirectives(
     }
     for (const id of d.ruleIds.filter(unknown)) {
       const near = nearestRuleId(id, policyIds);
-      add('invalid-suppression', d, near
-        ? report('unknownRuleNear', { ruleId: id, near })
-        : report('unknownRule', { ruleId: id }));
+      add('invalid-suppression', d, near ? report('unknownRuleNear', { ruleId: id, near }) : report('unknownRule', { ruleId: id }));
     }
   }
   if (options.reportUnusedDisable && rulesRan) {
     for (const u of suppressions.unused()) {
       const invalid = (id: string) => unknown(id) || !isSuppressible(id);
       if (u.ruleId !== undefined ? invalid(u.ruleId) : u.directive.ruleIds.length > 0 && u.directive.ruleIds.every(invalid)) continue;
-      add('unused-suppression', u.directive,
-        u.ruleId === undefined ? report('unused') : report('unusedRule', { ruleId: u.ruleId }));
+      add('unused-suppression', u.directive, u.ruleId === undefined ? report('unused') : report('unusedRule', { ruleId: u.ruleId }));
     }
   }
 }
 
 /** A rule's or policy's severity as configured, else its own; undefined when it is off. */
-function severityFor(registry: Registry, ruleId: string, options: LintOptions, policyById?: ReadonlyMap<string, { readonly severity: Severity }>): Severity | undefined {
+function severityFor(
+  registry: Registry,
+  ruleId: string,
+  options: LintOptions,
+  policyById?: ReadonlyMap<string, { readonly severity: Severity }>,
+): Severity | undefined {
   const configured = own(options.rules, ruleId);
   if (configured === 'off') return undefined;
   return configured ?? registry.ruleById(ruleId)?.meta.severity ?? policyById?.get(ruleId)?.severity ?? 'error';
@@ -277,17 +323,21 @@ function syntaxOutcome(registry: Registry, file: string, sourceMap: SourceMap, p
   if (severity !== undefined) {
     for (const p of problems) {
       const { line, column } = sourceMap.positionOf(p.offset);
-      const message = p.leftOut !== undefined
-        ? leftOutMessage(rule.meta.id, p.leftOut)
-        : formatMessage(rule.meta.messages[p.json ? 'jsonSyntax' : 'syntax']!, { reason: p.message });
+      const message =
+        p.leftOut !== undefined
+          ? leftOutMessage(rule.meta.id, p.leftOut)
+          : formatMessage(rule.meta.messages[p.json ? 'jsonSyntax' : 'syntax']!, { reason: p.message });
       findings.push({
-        ruleId: rule.meta.id, severity, message, file, line, column, path: '',
+        ruleId: rule.meta.id,
+        severity,
+        message,
+        file,
+        line,
+        column,
+        path: '',
         ...(p.leftOut === undefined ? { messageId: p.json ? 'jsonSyntax' : 'syntax', data: { reason: p.message } } : {}),
       });
     }
   }
   return { result: { file, findings: findings.sort(compareFindings), pools: [] } as FileResultBase, stage: 'read' };
 }
-
-
-

@@ -54,7 +54,12 @@ export function createRegistry<K extends AnyKind>(kinds: readonly K[]): Registry
   const byKind = new Map(kinds.map((k) => [k.id, k]));
   if (byKind.size !== kinds.length) throw new Error('two kinds have one id');
 
-  const commonRules = [yamlSyntax, withIssueMessages(ISSUE_RULES.schema, kinds), withIssueMessages(ISSUE_RULES['unknown-reference'], kinds), withIssueMessages(ISSUE_RULES['duplicate-name'], kinds)];
+  const commonRules = [
+    yamlSyntax,
+    withIssueMessages(ISSUE_RULES.schema, kinds),
+    withIssueMessages(ISSUE_RULES['unknown-reference'], kinds),
+    withIssueMessages(ISSUE_RULES['duplicate-name'], kinds),
+  ];
   const pipelineRules = [suppressionWithoutReason, unusedSuppression, invalidSuppression, internalError];
   const rules = [...commonRules, ...kinds.flatMap((k) => k.rules), ...pipelineRules];
   const byId = new Map<string, AnyRule>();
@@ -67,10 +72,13 @@ export function createRegistry<K extends AnyKind>(kinds: readonly K[]): Registry
   const nearestRuleId = (id: string, policyIds: ReadonlySet<string>) => closest(id, [...byId.keys(), ...policyIds], 1)[0];
 
   return {
-    kinds, ids: kinds.map((k) => k.id), defaultKind,
+    kinds,
+    ids: kinds.map((k) => k.id),
+    defaultKind,
     kind: (id) => byKind.get(id),
     isKnownKind: (id) => typeof id === 'string' && byKind.has(id),
-    commonRules, rules,
+    commonRules,
+    rules,
     ruleById: (id) => byId.get(id),
     ruleKind: (id) => kindOf.get(id),
     isSuppressible: (id) => !byId.get(id)?.meta.fixed,
@@ -106,7 +114,9 @@ function isMapping(value: unknown): value is Readonly<Record<string, unknown>> {
 function nearATopologyKey(key: string, topologyKeys: readonly string[]): boolean {
   const lower = key.toLowerCase();
   const slips = Math.max(1, Math.floor(lower.length / 4));
-  return [...topologyKeys, 'version', 'name'].some((k) => lower === k.toLowerCase() || (lower.length >= 3 && editDistance(lower, k.toLowerCase(), slips) <= slips));
+  return [...topologyKeys, 'version', 'name'].some(
+    (k) => lower === k.toLowerCase() || (lower.length >= 3 && editDistance(lower, k.toLowerCase(), slips) <= slips),
+  );
 }
 
 /** A common rule with the kinds' wording of their model issues added to its own messages. */
@@ -115,7 +125,8 @@ function withIssueMessages(rule: AnyRule, kinds: readonly AnyKind[]): AnyRule {
   for (const k of kinds) {
     const own = k.issueMessages?.[rule.meta.id as keyof typeof ISSUE_RULES];
     for (const [id, text] of Object.entries(own ?? {})) {
-      if (Object.hasOwn(messages, id) && messages[id] !== text) throw new Error(`kind "${k.id}" words ${rule.meta.id}'s message "${id}" otherwise than another`);
+      if (Object.hasOwn(messages, id) && messages[id] !== text)
+        throw new Error(`kind "${k.id}" words ${rule.meta.id}'s message "${id}" otherwise than another`);
       messages[id] = text;
     }
   }

@@ -78,8 +78,9 @@ export function summarise(files: readonly FileResultBase[]): Summary {
 
 /** Findings in CLI.md's order: file, line, column, ruleId (then message, so equal input gives equal output). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId)
-    || cmp(a.pool ?? '', b.pool ?? '') || cmp(a.message, b.message);
+  return (
+    cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.pool ?? '', b.pool ?? '') || cmp(a.message, b.message)
+  );
 }
 
 function cmp(a: string, b: string): number {

@@ -13,16 +13,7 @@ export function atOrAbove(severity: Severity, failOn: Severity): boolean {
 }
 
 export type Category =
-  | 'format'
-  | 'references'
-  | 'quorum'
-  | 'default-observer'
-  | 'latency'
-  | 'data-centers'
-  | 'pool-manager'
-  | 'membership'
-  | 'capacity'
-  | 'failover';
+  'format' | 'references' | 'quorum' | 'default-observer' | 'latency' | 'data-centers' | 'pool-manager' | 'membership' | 'capacity' | 'failover';
 
 export interface RuleMeta {
   /** Stable kebab-case id. */
@@ -86,4 +77,3 @@ export function* issuesOf(context: { readonly issues: readonly ModelIssue[] }, r
     yield i.at ? { messageId: i.messageId, data: i.data, path: i.path, at: i.at } : { messageId: i.messageId, data: i.data, path: i.path };
   }
 }
-

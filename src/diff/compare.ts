@@ -40,7 +40,10 @@ export interface GroupChange {
 }
 
 /** A finding as diff lists it: where it is in its own version. */
-export type DiffFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'file' | 'line' | 'column'> & { readonly pool?: string; readonly messageId?: string };
+export type DiffFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'file' | 'line' | 'column'> & {
+  readonly pool?: string;
+  readonly messageId?: string;
+};
 
 export interface DiffResult {
   readonly version: 1;
@@ -87,7 +90,10 @@ function figuresObject(map: FigureMap | undefined, only?: ReadonlySet<string>): 
 }
 
 /** Pools of both versions matched by name (case-insensitively), in the new version's order, removed ones last. */
-function comparePools(before: ReadonlyMap<string, { name: string; figures: FigureMap }>, after: ReadonlyMap<string, { name: string; figures: FigureMap }>): PoolChange[] {
+function comparePools(
+  before: ReadonlyMap<string, { name: string; figures: FigureMap }>,
+  after: ReadonlyMap<string, { name: string; figures: FigureMap }>,
+): PoolChange[] {
   const out: PoolChange[] = [];
   for (const [key, a] of after) {
     const b = before.get(key);
@@ -96,7 +102,14 @@ function comparePools(before: ReadonlyMap<string, { name: string; figures: Figur
       out.push({ name: a.name, change: 'added', before: null, after: figuresObject(a.figures), figures, worse: false });
     } else if (figures.length > 0) {
       const moved = new Set(figures.map((f) => f.figure));
-      out.push({ name: a.name, change: 'changed', before: figuresObject(b.figures, moved), after: figuresObject(a.figures, moved), figures, worse: figures.some((f) => f.verdict === 'worse') });
+      out.push({
+        name: a.name,
+        change: 'changed',
+        before: figuresObject(b.figures, moved),
+        after: figuresObject(a.figures, moved),
+        figures,
+        worse: figures.some((f) => f.verdict === 'worse'),
+      });
     }
   }
   for (const [key, b] of before) {
@@ -139,8 +152,14 @@ function findingKey(f: Finding): string {
 
 function listed(f: Finding): DiffFinding {
   return {
-    ruleId: f.ruleId, severity: f.severity, message: f.message, file: f.file, line: f.line, column: f.column,
-    ...(f.pool !== undefined ? { pool: f.pool } : {}), ...(f.messageId !== undefined ? { messageId: f.messageId } : {}),
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    ...(f.pool !== undefined ? { pool: f.pool } : {}),
+    ...(f.messageId !== undefined ? { messageId: f.messageId } : {}),
   };
 }
 
@@ -210,8 +229,7 @@ export function diffResults(old: DiffInput, now: DiffInput & { readonly result: 
   const group = groupKey === undefined ? undefined : compareGroup(before?.key === groupKey ? before.figures : undefined, after?.figures);
   const findings = compareFindings(old.result?.findings ?? [], now.result.findings);
   const { added, removed } = inventoryChanges(old.inventory, now.inventory);
-  const worse = pools.some((p) => p.worse) || (group?.worse ?? false)
-    || findings.added.some((f) => atOrAbove(f.severity, failOn));
+  const worse = pools.some((p) => p.worse) || (group?.worse ?? false) || findings.added.some((f) => atOrAbove(f.severity, failOn));
   return {
     version: 1,
     old: old.name,

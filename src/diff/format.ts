@@ -108,16 +108,25 @@ export function formatDiffStylish(d: DiffResult): string {
     for (const l of lines) out.push(`    ${escapeForTerminal(l)}`);
   };
   for (const p of d.pools) {
-    const lines = p.change === 'changed' ? p.figures.map(changeText)
-      : p.change === 'added' ? [`added: ${p.figures.map((c) => `${figureLabel(c.figure)} ${showValue(c.figure, c.after)}`).join('; ')}`]
-        : ['removed'];
+    const lines =
+      p.change === 'changed'
+        ? p.figures.map(changeText)
+        : p.change === 'added'
+          ? [`added: ${p.figures.map((c) => `${figureLabel(c.figure)} ${showValue(c.figure, c.after)}`).join('; ')}`]
+          : ['removed'];
     section(`pool ${p.name}`, lines);
   }
   if (d.managementGroup) section('management group', d.managementGroup.figures.map(changeText));
   if (d.failover) section('failover', d.failover.figures.map(changeText));
   section('design', inventoryLines(d));
-  section('new findings', d.findings.added.map((f) => `+ ${findingLine(f)}`));
-  section('findings gone', d.findings.removed.map((f) => `- ${findingLine(f)}`));
+  section(
+    'new findings',
+    d.findings.added.map((f) => `+ ${findingLine(f)}`),
+  );
+  section(
+    'findings gone',
+    d.findings.removed.map((f) => `- ${findingLine(f)}`),
+  );
   out.push('');
   out.push(`${d.worse ? '✖' : '✔'} ${verdict(d).line}`);
   return out.join('\n') + '\n';
@@ -127,9 +136,17 @@ export function formatDiffStylish(d: DiffResult): string {
 export function formatDiffMarkdown(d: DiffResult): string {
   const cell = escapeMarkdownCell;
   const v = verdict(d);
-  const out: string[] = [`### ${d.worse ? '❌' : '✅'} pooltopo diff: ${v.line}`, '', `${cell(d.old)} → ${cell(d.new)}${d.oldMissing ? ' (new file: every figure is added)' : ''}`, ''];
+  const out: string[] = [
+    `### ${d.worse ? '❌' : '✅'} pooltopo diff: ${v.line}`,
+    '',
+    `${cell(d.old)} → ${cell(d.new)}${d.oldMissing ? ' (new file: every figure is added)' : ''}`,
+    '',
+  ];
   const rows: string[] = [];
-  const row = (where: string, c: FigureChange) => rows.push(`| ${cell(where)} | ${cell(figureLabel(c.figure))} | ${cell(showPair(c)[0])} | ${cell(showPair(c)[1])} | ${c.verdict === 'worse' ? '🔴 worse' : c.verdict === 'better' ? '🟢 better' : 'changed'} |`);
+  const row = (where: string, c: FigureChange) =>
+    rows.push(
+      `| ${cell(where)} | ${cell(figureLabel(c.figure))} | ${cell(showPair(c)[0])} | ${cell(showPair(c)[1])} | ${c.verdict === 'worse' ? '🔴 worse' : c.verdict === 'better' ? '🟢 better' : 'changed'} |`,
+    );
   for (const p of d.pools) {
     if (p.change === 'removed') rows.push(`| ${cell(p.name)} | pool | present | removed | changed |`);
     else for (const c of p.figures) row(p.name, c);

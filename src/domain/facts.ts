@@ -12,7 +12,8 @@ export const DEFAULT_SCOM_VERSION: ScomVersion = '2022';
  */
 export const UNCONFIRMED = {
   limits2012R2: 'SCOM 2012 R2 limits other than network devices.',
-  mixedPoolObserver: 'Whether the default observer votes in a pool that mixes management servers and gateways: pooltopo counts it when any voter is a management server.',
+  mixedPoolObserver:
+    'Whether the default observer votes in a pool that mixes management servers and gateways: pooltopo counts it when any voter is a management server.',
 } as const;
 
 /** Short names of the public sources, as DOMAIN.md uses them. */
@@ -29,7 +30,8 @@ export const SOURCES = {
     title: 'System Center Operations Manager Field Experience, Microsoft Press (2015)',
   },
   PM: {
-    title: '"PoolManager", a write-up of SCOM\'s PoolManager (its lease and check requests, timing and events 15000 to 15004); "The importance of the Event ID 15003" (Microsoft blog)',
+    title:
+      '"PoolManager", a write-up of SCOM\'s PoolManager (its lease and check requests, timing and events 15000 to 15004); "The importance of the Event ID 15003" (Microsoft blog)',
   },
   PFS: {
     title: 'Operations Manager 2012 R2 "Perfect Failover Service" (community blog)',
@@ -80,7 +82,10 @@ export const SOURCES = {
   },
 } as const;
 export type SourceId = keyof typeof SOURCES;
-export interface Source { readonly title: string; readonly url?: string }
+export interface Source {
+  readonly title: string;
+  readonly url?: string;
+}
 
 /** A number with where it comes from. */
 export interface SourcedNumber {
@@ -90,8 +95,7 @@ export interface SourcedNumber {
   readonly unconfirmed?: boolean;
 }
 
-const n = (value: number, source: SourceId, unconfirmed = false): SourcedNumber =>
-  unconfirmed ? { value, source, unconfirmed } : { value, source };
+const n = (value: number, source: SourceId, unconfirmed = false): SourcedNumber => (unconfirmed ? { value, source, unconfirmed } : { value, source });
 
 /** Quorum and pool design thresholds (RPD, FE, PM). */
 export const POOL = {
@@ -190,9 +194,18 @@ export const SMASERVMAN = {
     Secondary: {
       name: 'Secondary Mode Settings',
       keys: [
-        'FailOverSocketNumber', 'PrimaryMachine', 'SecondsBetweenPings', 'PingRetryCount', 'PingTimeOutInMilliseconds', 'SyncInitFailureScript',
-        'PrimaryAbnormalShutdownFailover', 'PrimaryAbnormalShutdownScript', 'SyncLostFailover', 'SyncLostScript',
-        'PrimaryNormalShutdownFailover', 'PrimaryNormalShutdownScript',
+        'FailOverSocketNumber',
+        'PrimaryMachine',
+        'SecondsBetweenPings',
+        'PingRetryCount',
+        'PingTimeOutInMilliseconds',
+        'SyncInitFailureScript',
+        'PrimaryAbnormalShutdownFailover',
+        'PrimaryAbnormalShutdownScript',
+        'SyncLostFailover',
+        'SyncLostScript',
+        'PrimaryNormalShutdownFailover',
+        'PrimaryNormalShutdownScript',
       ],
     },
   },
@@ -201,11 +214,7 @@ export const SMASERVMAN = {
 } as const;
 
 /** The three pools every management group has (RPD). */
-export const DEFAULT_POOLS = [
-  'All Management Servers Resource Pool',
-  'Notifications Resource Pool',
-  'AD Assignment Resource Pool',
-] as const;
+export const DEFAULT_POOLS = ['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool'] as const;
 
 /** The data centre of a server that names none (FORMAT.md). */
 export const IMPLICIT_DATA_CENTER = 'default';
@@ -271,7 +280,7 @@ export interface ScomBuild {
 export const SCOM_BUILDS: readonly ScomBuild[] = [
   { prefix: [7, 1, 10226], version: '2012R2', release: '2012 R2', source: 'SCOM-BUILDS' },
   { prefix: [7, 2, 11719], version: '2016', release: '2016', source: 'SCOM-BUILDS' },
-  { prefix: [7, 3], version: '2016', release: '1801/1807', note: 'the 1801/1807 semi-annual release, read with 2016\'s limits', source: 'SCOM-BUILDS' },
+  { prefix: [7, 3], version: '2016', release: '1801/1807', note: "the 1801/1807 semi-annual release, read with 2016's limits", source: 'SCOM-BUILDS' },
   { prefix: [10, 19], version: '2019', release: '2019', source: 'SCOM-BUILDS' },
   { prefix: [10, 22], version: '2022', release: '2022', source: 'SCOM-BUILDS' },
   { prefix: [10, 25], version: '2025', release: '2025', source: 'SCOM-BUILDS' },

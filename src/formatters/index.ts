@@ -34,7 +34,17 @@ export const FORMATS = {
   stylish: (results: Results, o: FormatOptions) => formatStylish(results, { color: o.color }),
   // The JSON formats write what a terminal would act on as \u escapes: the same data, safe to print.
   json: (results: Results, _options?: FormatOptions) => escapeJsonForTerminal(formatJson(results)),
-  sarif: (results: Results, o: FormatOptions) => escapeJsonForTerminal(formatSarif(results, { rules: o.rules, version: o.version, informationUri: o.informationUri, repoPath: o.repoPath, repoRoot: o.repoRoot, includeSuppressed: o.includeSuppressed })),
+  sarif: (results: Results, o: FormatOptions) =>
+    escapeJsonForTerminal(
+      formatSarif(results, {
+        rules: o.rules,
+        version: o.version,
+        informationUri: o.informationUri,
+        repoPath: o.repoPath,
+        repoRoot: o.repoRoot,
+        includeSuppressed: o.includeSuppressed,
+      }),
+    ),
   junit: (results: Results, o: FormatOptions) => formatJunit(results, { rules: o.rules, failOn: o.failOn }),
   github: (results: Results, o?: FormatOptions) => formatGithub(results, o?.repoPath ?? asIs),
   markdown: (results: Results, o: FormatOptions) => formatMarkdown(results, { repoPath: o.repoPath ?? asIs, links: o.links }),

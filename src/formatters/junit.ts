@@ -23,20 +23,30 @@ export function formatJunit(results: Results, options: JunitOptions): string {
   for (const file of results.files) {
     const failing = file.findings.filter((f) => atOrAbove(f.severity, options.failOn));
     const other = file.findings.filter((f) => !atOrAbove(f.severity, options.failOn));
-    const cases = failing.length === 0
-      ? [`    <testcase classname="${attr(file.file)}" name="${attr(file.file)}" time="0"/>`]
-      : failing.map((f) => [
-        `    <testcase classname="${attr(file.file)}" name="${attr(`${f.ruleId} at ${f.line}:${f.column}`)}" time="0">`,
-        `      <failure message="${attr(f.message)}" type="${f.severity}">${text(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`)}</failure>`,
-        '    </testcase>',
-      ].join('\n'));
-    const out = other.length > 0 ? [`    <system-out>${text(other.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`).join('\n'))}</system-out>`] : [];
+    const cases =
+      failing.length === 0
+        ? [`    <testcase classname="${attr(file.file)}" name="${attr(file.file)}" time="0"/>`]
+        : failing.map((f) =>
+            [
+              `    <testcase classname="${attr(file.file)}" name="${attr(`${f.ruleId} at ${f.line}:${f.column}`)}" time="0">`,
+              `      <failure message="${attr(f.message)}" type="${f.severity}">${text(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`)}</failure>`,
+              '    </testcase>',
+            ].join('\n'),
+          );
+    const out =
+      other.length > 0
+        ? [`    <system-out>${text(other.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} (${f.ruleId})`).join('\n'))}</system-out>`]
+        : [];
     tests += cases.length;
     failures += failing.length;
-    suites.push(`  <testsuite name="${attr(file.file)}" package="pooltopo" tests="${cases.length}" failures="${failing.length}" errors="0" skipped="0" time="0">\n${[...cases, ...out].join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${attr(file.file)}" package="pooltopo" tests="${cases.length}" failures="${failing.length}" errors="0" skipped="0" time="0">\n${[...cases, ...out].join('\n')}\n  </testsuite>`,
+    );
   }
   // Characters a terminal acts on as references: the same text for a parser, safe to print.
-  return escapeXmlForTerminal(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pooltopo" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.map((suite) => `${suite}\n`).join('')}</testsuites>\n`);
+  return escapeXmlForTerminal(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pooltopo" tests="${tests}" failures="${failures}" errors="0" time="0">\n${suites.map((suite) => `${suite}\n`).join('')}</testsuites>\n`,
+  );
 }
 
 /** Characters XML 1.0 cannot hold at all, even as references: shown as a visible escape instead. */

@@ -31,7 +31,10 @@ export const MARKDOWN_MAX_ROWS = 1000;
 export function escapeMarkdownCell(s: string): string {
   return escapeForTerminal(s.replace(/\r\n|\r|\n/g, ' '))
     .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@/g, '&#64;');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@/g, '&#64;');
 }
 
 /** A URL's path, each segment percent-encoded, so that a name cannot end the link. */
@@ -53,14 +56,17 @@ export function formatMarkdown(results: Results, options: MarkdownOptions): stri
     out.push('| severity | where | rule | message |', '|---|---|---|---|');
     for (const f of findings.slice(0, MARKDOWN_MAX_ROWS)) {
       const where = `${options.repoPath(f.file)}:${f.line}:${f.column}`;
-      const at = options.links ? `[${escapeMarkdownCell(where)}](${options.links.base}/${encodePath(options.repoPath(f.file))}${options.links.lineAnchor(f.line)})` : escapeMarkdownCell(where);
+      const at = options.links
+        ? `[${escapeMarkdownCell(where)}](${options.links.base}/${encodePath(options.repoPath(f.file))}${options.links.lineAnchor(f.line)})`
+        : escapeMarkdownCell(where);
       out.push(`| ${f.severity} | ${at} | ${escapeMarkdownCell(f.ruleId)} | ${escapeMarkdownCell(f.message)} |`);
     }
-    if (findings.length > MARKDOWN_MAX_ROWS) out.push('', `… and ${plural(findings.length - MARKDOWN_MAX_ROWS, 'more finding')} (pooltopo validate lists them all).`);
+    if (findings.length > MARKDOWN_MAX_ROWS)
+      out.push('', `… and ${plural(findings.length - MARKDOWN_MAX_ROWS, 'more finding')} (pooltopo validate lists them all).`);
     out.push('');
   }
   for (const file of results.files) {
-    const lines = file.kind !== undefined ? kindPlugin(file.kind)?.summary?.(file) ?? [] : [];
+    const lines = file.kind !== undefined ? (kindPlugin(file.kind)?.summary?.(file) ?? []) : [];
     if (lines.length === 0) continue;
     out.push(`#### ${escapeMarkdownCell(options.repoPath(file.file))}`, '', '| pool | figures |', '|---|---|');
     for (const l of lines) out.push(`| ${escapeMarkdownCell(l.label)} | ${escapeMarkdownCell(l.text)} |`);

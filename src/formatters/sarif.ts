@@ -33,7 +33,7 @@ export function formatSarif(results: Results, options: SarifOptions): string {
     // Suppressed findings among the others, in CLI.md's order (file, line, column, ruleId).
     const all = [
       ...file.findings.map((f) => ({ finding: f, justification: undefined as string | undefined })),
-      ...(options.includeSuppressed ? file.suppressed ?? [] : []).map((f) => ({ finding: f as Finding, justification: f.justification })),
+      ...(options.includeSuppressed ? (file.suppressed ?? []) : []).map((f) => ({ finding: f as Finding, justification: f.justification })),
     ].sort((a, b) => compareFindings(a.finding, b.finding));
     for (const { finding, justification } of all) {
       const repoFile = repoPath(finding.file);
@@ -46,12 +46,14 @@ export function formatSarif(results: Results, options: SarifOptions): string {
         ...(ruleIndex !== undefined ? { ruleIndex } : {}),
         level: LEVEL[finding.severity],
         message: { text: finding.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: repoFile.startsWith('/') ? { uri: artifactUri(repoFile) } : { uri: artifactUri(repoFile), uriBaseId: SRCROOT },
-            region: { startLine: finding.line, startColumn: finding.column },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: repoFile.startsWith('/') ? { uri: artifactUri(repoFile) } : { uri: artifactUri(repoFile), uriBaseId: SRCROOT },
+              region: { startLine: finding.line, startColumn: finding.column },
+            },
           },
-        }],
+        ],
         // The key GitHub documents and reads; made of what identifies the finding, not its line or figures.
         partialFingerprints: { primaryLocationLineHash: `${sha256(key)}:${occurrence}` },
         ...(justification !== undefined ? { suppressions: [{ kind: 'inSource', justification }] } : {}),
@@ -61,29 +63,31 @@ export function formatSarif(results: Results, options: SarifOptions): string {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'pooltopo',
-          version: options.version,
-          semanticVersion: options.version,
-          informationUri: options.informationUri,
-          rules: rules.map((r) => ({
-            id: r.id,
-            name: ruleName(r.id),
-            shortDescription: { text: sentence(r.description) },
-            fullDescription: { text: r.rationale },
-            help: { text: helpText(r), markdown: helpMarkdown(r) },
-            helpUri: r.helpUri,
-            defaultConfiguration: { level: LEVEL[r.severity] },
-            properties: { tags: ['pooltopo', r.category], category: r.category },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'pooltopo',
+            version: options.version,
+            semanticVersion: options.version,
+            informationUri: options.informationUri,
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: ruleName(r.id),
+              shortDescription: { text: sentence(r.description) },
+              fullDescription: { text: r.rationale },
+              help: { text: helpText(r), markdown: helpMarkdown(r) },
+              helpUri: r.helpUri,
+              defaultConfiguration: { level: LEVEL[r.severity] },
+              properties: { tags: ['pooltopo', r.category], category: r.category },
+            })),
+          },
         },
+        ...(options.repoRoot !== undefined ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
       },
-      ...(options.repoRoot !== undefined ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(options.repoRoot) } } } : {}),
-      columnKind: 'utf16CodeUnits',
-      results: sarifResults,
-    }],
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
@@ -92,7 +96,10 @@ const SRCROOT = '%SRCROOT%';
 
 /** An absolute folder as a file: URI ending in a slash, as originalUriBaseIds requires. */
 function directoryUri(dir: string): string {
-  const encoded = dir.split(/[\\/]/).map((s) => encodeURIComponent(s)).join('/');
+  const encoded = dir
+    .split(/[\\/]/)
+    .map((s) => encodeURIComponent(s))
+    .join('/');
   return `file://${encoded.startsWith('/') ? '' : '/'}${encoded}${encoded.endsWith('/') ? '' : '/'}`;
 }
 
@@ -109,7 +116,10 @@ function sha256(text: string): string {
 /** A relative path as a URI reference (each segment percent-encoded); an absolute path as a file: URI. */
 export function artifactUri(file: string): string {
   const absolute = file.startsWith('/');
-  const encoded = file.split('/').map((s) => encodeURIComponent(s)).join('/');
+  const encoded = file
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
   return absolute ? `file://${encoded}` : encoded;
 }
 
@@ -120,7 +130,10 @@ function ruleName(id: string): string {
 }
 
 function pascalCase(id: string): string {
-  return id.split(/[-/]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return id
+    .split(/[-/]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 }
 
 function sentence(text: string): string {

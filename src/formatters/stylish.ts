@@ -44,8 +44,17 @@ function formatFile(file: FileResult, paint: (s: Style, t: string) => string): s
     message: escapeForTerminal(f.message),
     rule: f.ruleId,
   }));
-  const atWidth = maxOf(rows.map((r) => r.at.length), 0);
-  const messageWidth = Math.min(100, maxOf(rows.map((r) => r.message.length), 0));
+  const atWidth = maxOf(
+    rows.map((r) => r.at.length),
+    0,
+  );
+  const messageWidth = Math.min(
+    100,
+    maxOf(
+      rows.map((r) => r.message.length),
+      0,
+    ),
+  );
   for (const r of rows) {
     const sev = r.severity === 'error' ? paint('red', 'error  ') : r.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info   ');
     lines.push(`  ${paint('dim', r.at.padEnd(atWidth))}  ${sev}  ${r.message.padEnd(messageWidth)}  ${paint('dim', r.rule)}`);

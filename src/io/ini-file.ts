@@ -65,7 +65,8 @@ function readBytes(file: string, cwd: string): Buffer {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new PooltopoError(`${cannot}: it is a directory`);
     if (!stat.isFile()) throw new NotRegularFileError(cannot);
-    const tooLarge = (size: string) => new PooltopoError(`"${file}" is ${size}larger than the ${MAX_INI_BYTES / 1024} KiB an SMAServMan.ini can be: it is not one`);
+    const tooLarge = (size: string) =>
+      new PooltopoError(`"${file}" is ${size}larger than the ${MAX_INI_BYTES / 1024} KiB an SMAServMan.ini can be: it is not one`);
     if (stat.size > MAX_INI_BYTES) throw tooLarge(`${(stat.size / (1024 * 1024)).toFixed(1)} MiB, `);
     // Read one byte past the limit, for a file whose size fstat does not know (under /proc).
     const bytes = Buffer.alloc(MAX_INI_BYTES + 1);
@@ -135,7 +136,9 @@ export function parseIni(text: string, file: string): IniFile {
     }
     const eq = s.indexOf('=');
     if (eq <= 0) {
-      throw new PooltopoError(`${file}:${line}: "${clip(s)}" is neither a [Section], a Key=Value line nor a comment: the file is not an ini file (SMAServMan.ini is one)`);
+      throw new PooltopoError(
+        `${file}:${line}: "${clip(s)}" is neither a [Section], a Key=Value line nor a comment: the file is not an ini file (SMAServMan.ini is one)`,
+      );
     }
     const entry = { key: s.slice(0, eq).trim(), value: s.slice(eq + 1).trim(), line };
     if (current === undefined) outside.push(entry);

@@ -43,7 +43,12 @@ function configValidator(): Promise<ValidateFunction> {
  * a plain number past a double's range is left a string by the YAML reader, and is named as the
  * number it is written as rather than as a string.
  */
-export async function checkSchema(value: unknown, writtenPlain: (pointer: string) => boolean, max = Infinity, ownValidator?: ValidateFunction): Promise<SchemaViolations> {
+export async function checkSchema(
+  value: unknown,
+  writtenPlain: (pointer: string) => boolean,
+  max = Infinity,
+  ownValidator?: ValidateFunction,
+): Promise<SchemaViolations> {
   if (value === null || value === undefined) return { violations: [{ message: '', path: '', at: 'value' }], more: 0 };
   const found = violations(ownValidator ?? (await topologyValidator()), value, writtenPlain, max);
   const long = textProblems(value, new Set(found.violations.map((v) => v.path)), max - found.violations.length);
@@ -84,9 +89,11 @@ function textProblems(value: unknown, reported: ReadonlySet<string>, max: number
       for (const t of tokens) path += `/${escapePointerToken(t)}`;
       if (reported.has(path)) return;
       const field = capital(fieldName(path));
-      out.push(long
-        ? { message: `${field} must be at most ${MAX_TEXT.toLocaleString('en-US')} characters long.`, path, at: 'value' }
-        : { message: `${field} must be on one line, without control characters${whichControl(node)}.`, path, at: 'value' });
+      out.push(
+        long
+          ? { message: `${field} must be at most ${MAX_TEXT.toLocaleString('en-US')} characters long.`, path, at: 'value' }
+          : { message: `${field} must be on one line, without control characters${whichControl(node)}.`, path, at: 'value' },
+      );
     } else if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         tokens.push(i);
@@ -206,9 +213,10 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
   const p = e.params as Record<string, unknown>;
   // The value as the message names it: a plain number out of range as the number it is written
   // as (the YAML reader left it a string), anything else as actualType says.
-  const given = (): string => (typeof e.data === 'string' && YAML_NUMBER.test(e.data) && !Number.isFinite(Number(e.data)) && writtenPlain(e.instancePath)
-    ? `${clip(e.data)}, a number out of range`
-    : actualType(e.data));
+  const given = (): string =>
+    typeof e.data === 'string' && YAML_NUMBER.test(e.data) && !Number.isFinite(Number(e.data)) && writtenPlain(e.instancePath)
+      ? `${clip(e.data)}, a number out of range`
+      : actualType(e.data);
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(p['additionalProperty']);
@@ -247,7 +255,8 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
       const words: Record<string, string> = { minimum: 'at least', exclusiveMinimum: 'more than', maximum: 'at most', exclusiveMaximum: 'less than' };
       // Figures as messages write them; a number past what a double holds exactly is not repeated
       // (12345678901234567 reads as ...568).
-      const data = typeof e.data === 'number' && Number.isInteger(e.data) && !Number.isSafeInteger(e.data) ? 'a number too large to hold exactly' : formatFigure(e.data);
+      const data =
+        typeof e.data === 'number' && Number.isInteger(e.data) && !Number.isSafeInteger(e.data) ? 'a number too large to hold exactly' : formatFigure(e.data);
       return { message: `${capital(field)} must be ${words[e.keyword]} ${formatFigure(p['limit'])}, not ${data}`, path: e.instancePath, at: 'value' };
     }
     case 'minItems':
@@ -258,14 +267,23 @@ function describe(e: ErrorObject, writtenPlain: (pointer: string) => boolean): S
       return { message: `${capital(field)} must not be empty`, path: e.instancePath, at: 'value' };
     case 'maxLength':
       if (e.propertyName !== undefined) {
-        return { message: `Key ${JSON.stringify(clip(e.propertyName))} in ${field} must be at most ${String(p['limit'])} characters long`, path: `${e.instancePath}/${escapePointerToken(e.propertyName)}`, at: 'key' };
+        return {
+          message: `Key ${JSON.stringify(clip(e.propertyName))} in ${field} must be at most ${String(p['limit'])} characters long`,
+          path: `${e.instancePath}/${escapePointerToken(e.propertyName)}`,
+          at: 'key',
+        };
       }
       return { message: `${capital(field)} must be at most ${String(p['limit'])} characters long`, path: e.instancePath, at: 'value' };
     case 'pattern': {
       // A name (definitions/name) has a character other than a space.
       if (p['pattern'] === '\\S') return { message: `${capital(field)} must not be blank (only spaces)`, path: e.instancePath, at: 'value' };
       // A duration (latency's ms): a number, then its unit.
-      if (String(p['pattern']).includes('[A-Za-zµμ]')) return { message: `${capital(field)} must be a duration: a number of milliseconds, or a number and a time unit such as "24 ms" or "0.024 s"`, path: e.instancePath, at: 'value' };
+      if (String(p['pattern']).includes('[A-Za-zµμ]'))
+        return {
+          message: `${capital(field)} must be a duration: a number of milliseconds, or a number and a time unit such as "24 ms" or "0.024 s"`,
+          path: e.instancePath,
+          at: 'value',
+        };
       if (p['pattern'] === NAME_CHARACTERS) {
         const which = typeof e.data === 'string' ? whichControl(e.data) : '';
         const name = e.propertyName !== undefined ? `Key ${JSON.stringify(clip(e.propertyName))} in ${field}` : capital(field);

@@ -21,15 +21,71 @@ export interface PolicyProblem {
   readonly at?: number;
 }
 
-const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'simplifyConstant', 'simplifyCore', 'derivative', 'resolve', 'compile', 'reviver', 'replacer', 'config', 'chain', 'rationalize', 'leafCount'] as const;
+const DISABLED = [
+  'import',
+  'createUnit',
+  'evaluate',
+  'parse',
+  'simplify',
+  'simplifyConstant',
+  'simplifyCore',
+  'derivative',
+  'resolve',
+  'compile',
+  'reviver',
+  'replacer',
+  'config',
+  'chain',
+  'rationalize',
+  'leafCount',
+] as const;
 
 /** The functions a policy may call: each takes and gives single values, in constant time. */
 export const POLICY_FUNCTIONS = [
-  'abs', 'ceil', 'floor', 'round', 'fix', 'sign', 'sqrt', 'cbrt', 'exp', 'log', 'log10', 'log2',
-  'min', 'max', 'mod', 'pow', 'gcd', 'lcm', 'hypot',
-  'add', 'subtract', 'multiply', 'divide', 'equal', 'unequal', 'larger', 'largerEq', 'smaller', 'smallerEq', 'compare',
-  'and', 'or', 'not', 'xor', 'isInteger', 'isNaN', 'isNegative', 'isPositive', 'isZero',
-  'equalText', 'compareText', 'number', 'string', 'boolean',
+  'abs',
+  'ceil',
+  'floor',
+  'round',
+  'fix',
+  'sign',
+  'sqrt',
+  'cbrt',
+  'exp',
+  'log',
+  'log10',
+  'log2',
+  'min',
+  'max',
+  'mod',
+  'pow',
+  'gcd',
+  'lcm',
+  'hypot',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'equal',
+  'unequal',
+  'larger',
+  'largerEq',
+  'smaller',
+  'smallerEq',
+  'compare',
+  'and',
+  'or',
+  'not',
+  'xor',
+  'isInteger',
+  'isNaN',
+  'isNegative',
+  'isPositive',
+  'isZero',
+  'equalText',
+  'compareText',
+  'number',
+  'string',
+  'boolean',
 ] as const;
 const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set(POLICY_FUNCTIONS);
 
@@ -38,10 +94,35 @@ const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set(POLICY_FUNCTIONS);
  * logic and bitwise ones on single values; not `to`/`in` (units).
  */
 const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
-  'add', 'subtract', 'multiply', 'divide', 'mod', 'pow', 'unaryMinus', 'unaryPlus', 'factorial',
-  'dotMultiply', 'dotDivide', 'dotPow',
-  'equal', 'unequal', 'larger', 'largerEq', 'smaller', 'smallerEq', 'and', 'or', 'xor', 'not',
-  'bitAnd', 'bitOr', 'bitXor', 'bitNot', 'leftShift', 'rightArithShift', 'rightLogShift',
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'mod',
+  'pow',
+  'unaryMinus',
+  'unaryPlus',
+  'factorial',
+  'dotMultiply',
+  'dotDivide',
+  'dotPow',
+  'equal',
+  'unequal',
+  'larger',
+  'largerEq',
+  'smaller',
+  'smallerEq',
+  'and',
+  'or',
+  'xor',
+  'not',
+  'bitAnd',
+  'bitOr',
+  'bitXor',
+  'bitNot',
+  'leftShift',
+  'rightArithShift',
+  'rightLogShift',
 ]);
 
 /**
@@ -49,18 +130,26 @@ const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
  * array, a matrix, an index, an accessor, an object or a range would let a short expression build
  * and work on values of any size (`[[...]]^9`, `min([1,2,3])`).
  */
-const ALLOWED_NODES: ReadonlySet<string> = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'FunctionNode', 'ParenthesisNode', 'ConditionalNode', 'RelationalNode']);
+const ALLOWED_NODES: ReadonlySet<string> = new Set([
+  'ConstantNode',
+  'SymbolNode',
+  'OperatorNode',
+  'FunctionNode',
+  'ParenthesisNode',
+  'ConditionalNode',
+  'RelationalNode',
+]);
 
 /** Why a kind of node is not allowed in a policy, for the kinds a reader may try. */
 const NOT_ALLOWED_NODES: ReadonlyMap<string, string> = new Map([
-  ['RangeNode', 'a range (a:b) is not allowed in policies; a policy tests one pool\'s figures'],
+  ['RangeNode', "a range (a:b) is not allowed in policies; a policy tests one pool's figures"],
   ['AssignmentNode', 'the expression assigns a value; a policy only tests the figures'],
   ['FunctionAssignmentNode', 'the expression assigns a value; a policy only tests the figures'],
   ['BlockNode', 'a policy is one expression, not several separated by ; or a new line'],
-  ['ObjectNode', 'an object ({...}) is not allowed in policies; a policy tests one pool\'s figures'],
-  ['ArrayNode', 'a list or matrix ([...]) is not allowed in policies; a policy tests one pool\'s figures'],
-  ['IndexNode', 'an index ([...] or .name after a value) is not allowed in policies; a policy tests one pool\'s figures'],
-  ['AccessorNode', 'an index ([...] or .name after a value) is not allowed in policies; a policy tests one pool\'s figures'],
+  ['ObjectNode', "an object ({...}) is not allowed in policies; a policy tests one pool's figures"],
+  ['ArrayNode', "a list or matrix ([...]) is not allowed in policies; a policy tests one pool's figures"],
+  ['IndexNode', "an index ([...] or .name after a value) is not allowed in policies; a policy tests one pool's figures"],
+  ['AccessorNode', "an index ([...] or .name after a value) is not allowed in policies; a policy tests one pool's figures"],
 ]);
 
 /** The longest expression a policy may have, so that parsing and checking it stay bounded. */
@@ -85,13 +174,19 @@ interface MathNode {
   compile(): { evaluate(scope: ReadonlyMap<string, unknown>): unknown };
 }
 
-export async function compilePolicies(definitions: readonly PolicyDefinition[], sampleScope: ReadonlyMap<string, unknown>): Promise<{ policies: CompiledPolicy[]; problems: PolicyProblem[] }> {
+export async function compilePolicies(
+  definitions: readonly PolicyDefinition[],
+  sampleScope: ReadonlyMap<string, unknown>,
+): Promise<{ policies: CompiledPolicy[]; problems: PolicyProblem[] }> {
   if (definitions.length === 0) return { policies: [], problems: [] };
   const { create, all } = await import('mathjs');
   const math = create(all!) as unknown as Record<string, unknown> & { parse(expr: string): MathNode; import(o: object, opts: object): void };
   const parse = math.parse.bind(math);
   const disabled: Record<string, () => never> = {};
-  for (const name of DISABLED) disabled[name] = () => { throw new Error(`the function ${name} is disabled in policies`); };
+  for (const name of DISABLED)
+    disabled[name] = () => {
+      throw new Error(`the function ${name} is disabled in policies`);
+    };
   math.import(disabled, { override: true });
   const isFunction = (name: string) => ALLOWED_FUNCTIONS.has(name) && typeof math[name] === 'function';
 
@@ -100,7 +195,11 @@ export async function compilePolicies(definitions: readonly PolicyDefinition[], 
   definitions.forEach((definition, index) => {
     let node: MathNode;
     if (definition.assert.length > MAX_POLICY_EXPRESSION) {
-      problems.push({ index, message: `the expression is ${definition.assert.length.toLocaleString('en-US')} characters long; a policy has at most ${MAX_POLICY_EXPRESSION.toLocaleString('en-US')}`, at: MAX_POLICY_EXPRESSION });
+      problems.push({
+        index,
+        message: `the expression is ${definition.assert.length.toLocaleString('en-US')} characters long; a policy has at most ${MAX_POLICY_EXPRESSION.toLocaleString('en-US')}`,
+        at: MAX_POLICY_EXPRESSION,
+      });
       return;
     }
     try {
@@ -111,7 +210,11 @@ export async function compilePolicies(definitions: readonly PolicyDefinition[], 
         problems.push({ index, message: 'the expression nests too deeply; write it with fewer parentheses' });
         return;
       }
-      problems.push({ index, message: `the expression does not parse: ${e.message.replace(/\s*\(char \d+\)$/, '')}`, ...(typeof e.char === 'number' ? { at: e.char } : {}) });
+      problems.push({
+        index,
+        message: `the expression does not parse: ${e.message.replace(/\s*\(char \d+\)$/, '')}`,
+        ...(typeof e.char === 'number' ? { at: e.char } : {}),
+      });
       return;
     }
     // The first thing the expression may not do, as a message.
@@ -125,13 +228,16 @@ export async function compilePolicies(definitions: readonly PolicyDefinition[], 
           return;
         }
         if (!ALLOWED_NODES.has(n.type)) refused = NOT_ALLOWED_NODES.get(n.type) ?? `a ${n.type} is not allowed in policies; a policy tests one pool's figures`;
-        else if (n.type === 'OperatorNode' && !ALLOWED_OPERATORS.has(String(n.fn))) refused = `the operator "${n.op ?? String(n.fn)}" is not allowed in policies (units and matrices are not a pool's figures)`;
-        else if (n.type === 'FunctionNode' && (typeof n.fn !== 'object' || n.fn.type !== 'SymbolNode')) refused = `only a function named in the expression can be called; a policy may call ${POLICY_FUNCTIONS.join(', ')}`;
+        else if (n.type === 'OperatorNode' && !ALLOWED_OPERATORS.has(String(n.fn)))
+          refused = `the operator "${n.op ?? String(n.fn)}" is not allowed in policies (units and matrices are not a pool's figures)`;
+        else if (n.type === 'FunctionNode' && (typeof n.fn !== 'object' || n.fn.type !== 'SymbolNode'))
+          refused = `only a function named in the expression can be called; a policy may call ${POLICY_FUNCTIONS.join(', ')}`;
         else if (n.type !== 'SymbolNode' || n.name === undefined) return;
         else if (calledAs && !isFunction(n.name)) {
-          refused = typeof math[n.name] === 'function' || (DISABLED as readonly string[]).includes(n.name)
-            ? `the function ${n.name} is not allowed in policies (a policy may call ${POLICY_FUNCTIONS.join(', ')})`
-            : `unknown function "${n.name}"; a policy may call ${POLICY_FUNCTIONS.join(', ')}`;
+          refused =
+            typeof math[n.name] === 'function' || (DISABLED as readonly string[]).includes(n.name)
+              ? `the function ${n.name} is not allowed in policies (a policy may call ${POLICY_FUNCTIONS.join(', ')})`
+              : `unknown function "${n.name}"; a policy may call ${POLICY_FUNCTIONS.join(', ')}`;
         } else if (!calledAs && !(Object.prototype.hasOwnProperty.call(POOL_SYMBOLS, n.name) || CONSTANTS.has(n.name))) {
           refused = `unknown symbol "${n.name}"${hint(n.name)}; a policy sees ${Object.keys(POOL_SYMBOLS).join(', ')}`;
         }
@@ -197,8 +303,13 @@ function placeholderProblem(message: string, scope: ReadonlyMap<string, unknown>
  * is an object (the AccessorNode, its IndexNode and the field's name in it).
  */
 function isFigureOfFigure(n: MathNode, parent: MathNode | null, path: string): boolean {
-  const dotted = (a: MathNode | null | undefined) => a?.type === 'AccessorNode' && a.object?.type === 'SymbolNode'
-    && a.index?.type === 'IndexNode' && a.index.dotNotation === true && a.index.dimensions?.length === 1 && a.index.dimensions[0]!.type === 'ConstantNode';
+  const dotted = (a: MathNode | null | undefined) =>
+    a?.type === 'AccessorNode' &&
+    a.object?.type === 'SymbolNode' &&
+    a.index?.type === 'IndexNode' &&
+    a.index.dotNotation === true &&
+    a.index.dimensions?.length === 1 &&
+    a.index.dimensions[0]!.type === 'ConstantNode';
   if (n.type === 'AccessorNode') return dotted(n);
   if (n.type === 'IndexNode') return path === 'index' && dotted(parent);
   return n.type === 'ConstantNode' && parent?.type === 'IndexNode' && parent.dotNotation === true;

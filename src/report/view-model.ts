@@ -78,20 +78,17 @@ export interface RuleView {
   readonly sources: readonly SourceRef[];
 }
 
-
 export async function buildReportView(outcome: LintOutcome, options: ReportOptions): Promise<ReportView> {
   const { result } = outcome;
   const byId = new Map(options.rules.map((r) => [r.id, r]));
   // A zero is shown muted, not in its severity's colour: '0 errors' in red reads as an alarm.
   const counts = SEVERITIES.map((s) => {
     const count = result.findings.filter((f) => f.severity === s).length;
-    return { label: count === 1 ? s : s === 'info' ? 'infos' : `${s}s`, count, cls: count === 0 ? 'none' as const : s };
+    return { label: count === 1 ? s : s === 'info' ? 'infos' : `${s}s`, count, cls: count === 0 ? ('none' as const) : s };
   });
   const failing = result.findings.some((f) => atOrAbove(f.severity, options.failOn));
   const any = result.findings.length > 0;
-  const verdict = failing
-    ? `Does not pass: findings at or above "${options.failOn}"`
-    : any ? 'Passes, with findings to review' : 'Passes: no findings';
+  const verdict = failing ? `Does not pass: findings at or above "${options.failOn}"` : any ? 'Passes, with findings to review' : 'Passes: no findings';
   const kind = await kindReportOf(outcome, options.settings);
   return {
     title: `${kind?.report.name ?? result.file}: ${kind?.report.review ?? 'topology review'}`,
@@ -111,7 +108,11 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
       title: severity === 'error' ? 'Errors' : severity === 'warning' ? 'Warnings' : 'Information',
       findings: result.findings.filter((f) => f.severity === severity).map((f) => findingView(f, byId)),
     })).filter((g) => g.findings.length > 0),
-    appendix: [...new Set(result.findings.map((f) => f.ruleId))].sort().map((id) => byId.get(id)).filter((r): r is RuleDescriptor => r !== undefined).map(ruleView),
+    appendix: [...new Set(result.findings.map((f) => f.ruleId))]
+      .sort()
+      .map((id) => byId.get(id))
+      .filter((r): r is RuleDescriptor => r !== undefined)
+      .map(ruleView),
     parseFailed: kind === undefined,
     ...(kind ? { kindSection: kind.section, kindView: kind.report.section } : {}),
     ...(kind?.report.modelNote ? { modelNote: kind.report.modelNote } : {}),
@@ -119,14 +120,16 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
 }
 
 /** The kind's part of the report, when the file was analysed (it has a model). */
-async function kindReportOf(outcome: LintOutcome, settings: Settings): Promise<{ section: NonNullable<ReportView['kindSection']>; report: KindReport } | undefined> {
+async function kindReportOf(
+  outcome: LintOutcome,
+  settings: Settings,
+): Promise<{ section: NonNullable<ReportView['kindSection']>; report: KindReport } | undefined> {
   const plugin = outcome.result.kind !== undefined ? kindPlugin(outcome.result.kind) : undefined;
   // The pipeline says how far it went: a kind's section needs its analyses.
   const analysed = outcome.stage === 'analysed';
   if (!plugin?.report || !analysed) return undefined;
   return { section: { partial: plugin.report.partial, toc: plugin.report.toc }, report: await plugin.report.view(outcome, settings) };
 }
-
 
 function findingView(f: Finding, byId: ReadonlyMap<string, RuleDescriptor>): FindingView {
   const rule = byId.get(f.ruleId);
@@ -156,6 +159,8 @@ function ruleView(r: RuleDescriptor): RuleView {
 
 /** `Run \`pooltopo simulate\` first` → the text and its code span, for the template to mark up. */
 export function prose(text: string): Prose {
-  return text.split(/`([^`]+)`/).map((piece, i) => ({ text: piece, code: i % 2 === 1, parts: atBackslashes(piece) })).filter((p) => p.text !== '');
+  return text
+    .split(/`([^`]+)`/)
+    .map((piece, i) => ({ text: piece, code: i % 2 === 1, parts: atBackslashes(piece) }))
+    .filter((p) => p.text !== '');
 }
-

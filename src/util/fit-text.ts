@@ -68,9 +68,16 @@ function advance(c: string): number {
 
 /** East Asian wide and fullwidth ranges, and the emoji planes. */
 function isFullWidth(code: number): boolean {
-  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3)
-    || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60)
-    || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x1f000;
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    code >= 0x1f000
+  );
 }
 
 /**
@@ -82,7 +89,8 @@ function isFullWidth(code: number): boolean {
  */
 // The class lists combining marks and joiners one by one, on purpose: each extends the cluster before it.
 /* eslint-disable no-misleading-character-class -- listed one by one, on purpose */
-const GRAPHEME = /(?:\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(?:\p{EMod}|\uFE0F|\u20E3)*(?:\u200D\p{Extended_Pictographic}(?:\p{EMod}|\uFE0F)*)*|[\s\S])[\p{M}\u200C\u200D\uFE0E\uFE0F\u{E0020}-\u{E007F}]*/gu;
+const GRAPHEME =
+  /(?:\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(?:\p{EMod}|\uFE0F|\u20E3)*(?:\u200D\p{Extended_Pictographic}(?:\p{EMod}|\uFE0F)*)*|[\s\S])[\p{M}\u200C\u200D\uFE0E\uFE0F\u{E0020}-\u{E007F}]*/gu;
 /* eslint-enable no-misleading-character-class */
 
 /** The text's user-perceived characters, each as it will be shown (invisible ones escaped, as the page shows them). */
@@ -130,7 +138,11 @@ export function fitText(text: string, room: number, fontSize: number, bold = fal
   let tail = source.length;
   let tailWidth = 0;
   while (tail > head && headWidth + tailWidth + source[tail - 1]!.width <= budget) tailWidth += source[--tail]!.width;
-  const join = (from: number, to: number) => source.slice(from, to).map((g) => g.text).join('');
+  const join = (from: number, to: number) =>
+    source
+      .slice(from, to)
+      .map((g) => g.text)
+      .join('');
   return { label: join(0, head).trimEnd() + ELLIPSIS + join(tail, source.length).trimStart(), full: text, ...rtl };
 }
 
@@ -180,7 +192,12 @@ export function wrapText(text: string, room: number, fontSize: number, bold = fa
       for (let k = start; k < lastBreak; k++) head += parts[k]!.width * scale;
       if (head >= room / 2) end = lastBreak;
     }
-    lines.push(parts.slice(start, end).map((g) => g.text).join(''));
+    lines.push(
+      parts
+        .slice(start, end)
+        .map((g) => g.text)
+        .join(''),
+    );
     start = end;
   }
   return lines.length > 0 ? lines : [''];

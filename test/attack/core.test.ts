@@ -18,11 +18,20 @@ describe('directives are comments only', () => {
   it('a real comment still works after a byte-order mark, with CRLF or CR line ends and a quoted "#" before it', async () => {
     const { lintText } = await import('../../src/api/lint.js');
     for (const eol of ['\r\n', '\r', '\n']) {
-      const lines = ['\ufeffversion: 1', 'name: "A # B"', 'managementServers: [{name: ms01}, {name: ms02}]', 'gateways:',
+      const lines = [
+        '\ufeffversion: 1',
+        'name: "A # B"',
+        'managementServers: [{name: ms01}, {name: ms02}]',
+        'gateways:',
         '  - {name: "gw # 1", managementServers: [ms01]}  # pooltopo-disable-next-line gateway-without-failover -- not this one',
-        '  # pooltopo-disable-next-line gateway-without-failover -- DMZ, CHG-1', '  - {name: gw2, managementServers: [ms01]}'];
+        '  # pooltopo-disable-next-line gateway-without-failover -- DMZ, CHG-1',
+        '  - {name: gw2, managementServers: [ms01]}',
+      ];
       const { result } = await lintText(lines.join(eol) + eol, 'crlf.yaml');
-      expect(result.suppressed?.map((f) => [f.ruleId, f.line]), JSON.stringify(eol)).toEqual([['gateway-without-failover', 7]]);
+      expect(
+        result.suppressed?.map((f) => [f.ruleId, f.line]),
+        JSON.stringify(eol),
+      ).toEqual([['gateway-without-failover', 7]]);
       expect(result.findings.filter((f) => f.ruleId === 'gateway-without-failover').map((f) => f.line)).toEqual([5]);
     }
   });
@@ -40,7 +49,10 @@ describe('directives are comments only', () => {
     expect(run.code).toBe(1);
     const [file] = JSON.parse(run.stdout).files;
     expect(file.suppressed.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([['gateway-without-failover', 14]]);
-    expect(file.findings.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([['gateway-without-failover', 16], ['unknown-reference', 16]]);
+    expect(file.findings.map((f: { ruleId: string; line: number }) => [f.ruleId, f.line])).toEqual([
+      ['gateway-without-failover', 16],
+      ['unknown-reference', 16],
+    ]);
   });
 });
 
@@ -50,7 +62,9 @@ const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype);
 function scomWith(n: string): string {
   const q = JSON.stringify(n);
   return [
-    'version: 1', 'kind: scom', `name: ${q}`,
+    'version: 1',
+    'kind: scom',
+    `name: ${q}`,
     `dataCenters: [{name: ${q}}, {name: dc-${n}}]`,
     `latency: [{between: [${q}, dc-${n}], ms: 20}]`,
     'databases: {operational: {server: sql01, dataCenter: ' + q + '}}',
@@ -69,7 +83,10 @@ function scomWith(n: string): string {
 function skypeWith(n: string): string {
   const q = JSON.stringify(n);
   return [
-    'version: 1', 'kind: skype-pool-pair', `name: ${q}`, 'productVersion: "2015"',
+    'version: 1',
+    'kind: skype-pool-pair',
+    `name: ${q}`,
+    'productVersion: "2015"',
     'pools:',
     `  - {name: ${q}, edition: enterprise, users: 1000, maxUsers: 500, frontEnds: [${q}, fe2, fe3]}`,
     `  - {name: other-${n}, edition: enterprise, users: 1000, maxUsers: 5000, frontEnds: [fe4, fe5, fe6]}`,
@@ -81,7 +98,9 @@ function skypeWith(n: string): string {
 function opconWith(n: string): string {
   const q = JSON.stringify(n);
   return [
-    'version: 1', 'kind: opcon-failover', `name: ${q}`,
+    'version: 1',
+    'kind: opcon-failover',
+    `name: ${q}`,
     'machines:',
     `  - {name: ${q}, mode: Primary, settings: {${q}: Y, FailOverSocketNumber: 6500}}`,
     `  - {name: b-${n}, mode: Secondary, settings: {${q}: 1, PrimaryMachine: ${q}, FailOverSocketNumber: 6500, PrimaryAbnormalShutdownFailover: Y}}`,
@@ -103,54 +122,59 @@ function expectSane(run: { code: number; stdout: string; stderr: string }, what:
 describe('a prototype name as any user-given key is data', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-proto-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-  it.each(PROTO_NAMES)('%s', async (n) => {
-    const dir = mkdtempSync(path.join(tmp, 'n-'));
-    const files = { 'scom.yaml': scomWith(n), 'skype.yaml': skypeWith(n), 'opcon.yaml': opconWith(n) };
-    for (const [f, text] of Object.entries(files)) writeFileSync(path.join(dir, f), text);
-    const q = JSON.stringify(n);
-    const configs = {
-      rules: `rules:\n  ${q}: warning\n`,
-      severity: `rules:\n  no-high-availability: ${q}\n`,
-      settings: `settings:\n  ${q}: 3\n`,
-      limits: `limits:\n  ${q}: 3\n`,
-      policy: `policies:\n  - id: ${q}\n    assert: "tolerableFailures >= 2"\n    message: "Pool {{name}} is short"\n`,
-      policyMessage: `policies:\n  - id: acme-short\n    assert: "tolerableFailures >= 2"\n    message: "Pool {{${n}}} is short"\n`,
-      policySymbol: `policies:\n  - id: acme-short\n    assert: "${n} >= 2"\n    message: "Pool is short"\n`,
-      policyAndRule: `policies:\n  - id: ${q}\n    severity: warning\n    assert: "tolerableFailures >= 2"\n    message: "Pool {{name}} is short"\nrules:\n  ${q}: error\n`,
-    };
-    for (const [c, text] of Object.entries(configs)) writeFileSync(path.join(dir, `${c}.pooltopo.yaml`), text);
-    const runs: [string, string[]][] = [];
-    for (const c of [undefined, ...Object.keys(configs)]) {
-      const config = c === undefined ? ['--no-config'] : ['--config', `${c}.pooltopo.yaml`];
-      for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) runs.push([`validate ${format} ${c}`, ['validate', '.', '--format', format, ...config]]);
-      runs.push([`rules ${c}`, ['rules', ...config]], [`rules ${n} ${c}`, ['rules', n, ...config]]);
-      for (const f of Object.keys(files)) {
-        runs.push([`report ${f} ${c}`, ['report', f, '-o', `${f}.html`, ...config]]);
-        runs.push([`plan ${f} ${c}`, ['plan', f, ...config]]);
-      }
-    }
-    runs.push(['simulate scom', ['simulate', 'scom.yaml', '--down', n, '--format', 'json']]);
-    runs.push(['simulate scom partition', ['simulate', 'scom.yaml', '--partition', `${n}|dc-${n}`]]);
-    runs.push(['simulate scom unknown', ['simulate', 'scom.yaml', '--down', `${n}x`]]);
-    runs.push(['simulate skype pool', ['simulate', 'skype.yaml', '--down', n]]);
-    runs.push(['simulate skype front end', ['simulate', 'skype.yaml', '--down', `${n},fe2`, '--format', 'json']]);
-    runs.push(['simulate opcon', ['simulate', 'opcon.yaml', '--event', 'abnormal-shutdown']]);
-    runs.push(['simulate opcon bad event', ['simulate', 'opcon.yaml', '--event', n]]);
-    runs.push(['an option named after it', ['validate', '.', `--no-${n}`]], ['a format named after it', ['validate', '.', '--format', n]]);
-    runs.push(['fail-on named after it', ['validate', '.', '--fail-on', n]], ['a command named after it', [n]]);
-    for (const [what, args] of runs) {
-      const run = await runCli(args, { cwd: dir });
-      expectSane(run, `${n}: ${what}`);
-      if (args[0] === 'validate' && args.includes('json') && run.code !== 2) {
-        for (const file of JSON.parse(run.stdout).files) {
-          for (const f of file.findings) expect(['error', 'warning', 'info'], `${n}: ${what}: ${f.ruleId}`).toContain(f.severity);
+  it.each(PROTO_NAMES)(
+    '%s',
+    async (n) => {
+      const dir = mkdtempSync(path.join(tmp, 'n-'));
+      const files = { 'scom.yaml': scomWith(n), 'skype.yaml': skypeWith(n), 'opcon.yaml': opconWith(n) };
+      for (const [f, text] of Object.entries(files)) writeFileSync(path.join(dir, f), text);
+      const q = JSON.stringify(n);
+      const configs = {
+        rules: `rules:\n  ${q}: warning\n`,
+        severity: `rules:\n  no-high-availability: ${q}\n`,
+        settings: `settings:\n  ${q}: 3\n`,
+        limits: `limits:\n  ${q}: 3\n`,
+        policy: `policies:\n  - id: ${q}\n    assert: "tolerableFailures >= 2"\n    message: "Pool {{name}} is short"\n`,
+        policyMessage: `policies:\n  - id: acme-short\n    assert: "tolerableFailures >= 2"\n    message: "Pool {{${n}}} is short"\n`,
+        policySymbol: `policies:\n  - id: acme-short\n    assert: "${n} >= 2"\n    message: "Pool is short"\n`,
+        policyAndRule: `policies:\n  - id: ${q}\n    severity: warning\n    assert: "tolerableFailures >= 2"\n    message: "Pool {{name}} is short"\nrules:\n  ${q}: error\n`,
+      };
+      for (const [c, text] of Object.entries(configs)) writeFileSync(path.join(dir, `${c}.pooltopo.yaml`), text);
+      const runs: [string, string[]][] = [];
+      for (const c of [undefined, ...Object.keys(configs)]) {
+        const config = c === undefined ? ['--no-config'] : ['--config', `${c}.pooltopo.yaml`];
+        for (const format of ['stylish', 'json', 'sarif', 'junit', 'github'])
+          runs.push([`validate ${format} ${c}`, ['validate', '.', '--format', format, ...config]]);
+        runs.push([`rules ${c}`, ['rules', ...config]], [`rules ${n} ${c}`, ['rules', n, ...config]]);
+        for (const f of Object.keys(files)) {
+          runs.push([`report ${f} ${c}`, ['report', f, '-o', `${f}.html`, ...config]]);
+          runs.push([`plan ${f} ${c}`, ['plan', f, ...config]]);
         }
       }
-      if (args[0] === 'validate' && args.includes('github') && run.code !== 2) {
-        for (const line of run.stdout.split('\n').filter((l) => l !== '')) expect(line, what).toMatch(/^::(error|warning|notice) /);
+      runs.push(['simulate scom', ['simulate', 'scom.yaml', '--down', n, '--format', 'json']]);
+      runs.push(['simulate scom partition', ['simulate', 'scom.yaml', '--partition', `${n}|dc-${n}`]]);
+      runs.push(['simulate scom unknown', ['simulate', 'scom.yaml', '--down', `${n}x`]]);
+      runs.push(['simulate skype pool', ['simulate', 'skype.yaml', '--down', n]]);
+      runs.push(['simulate skype front end', ['simulate', 'skype.yaml', '--down', `${n},fe2`, '--format', 'json']]);
+      runs.push(['simulate opcon', ['simulate', 'opcon.yaml', '--event', 'abnormal-shutdown']]);
+      runs.push(['simulate opcon bad event', ['simulate', 'opcon.yaml', '--event', n]]);
+      runs.push(['an option named after it', ['validate', '.', `--no-${n}`]], ['a format named after it', ['validate', '.', '--format', n]]);
+      runs.push(['fail-on named after it', ['validate', '.', '--fail-on', n]], ['a command named after it', [n]]);
+      for (const [what, args] of runs) {
+        const run = await runCli(args, { cwd: dir });
+        expectSane(run, `${n}: ${what}`);
+        if (args[0] === 'validate' && args.includes('json') && run.code !== 2) {
+          for (const file of JSON.parse(run.stdout).files) {
+            for (const f of file.findings) expect(['error', 'warning', 'info'], `${n}: ${what}: ${f.ruleId}`).toContain(f.severity);
+          }
+        }
+        if (args[0] === 'validate' && args.includes('github') && run.code !== 2) {
+          for (const line of run.stdout.split('\n').filter((l) => l !== '')) expect(line, what).toMatch(/^::(error|warning|notice) /);
+        }
       }
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });
 
 describe('policies work on single values only, in bounded time', () => {
@@ -170,7 +194,10 @@ describe('policies work on single values only, in bounded time', () => {
   it('a field of a figure is still a figure', async () => {
     const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-policy-'));
     try {
-      writeFileSync(path.join(tmp, 'c.yaml'), 'policies:\n  - id: acme-three\n    severity: error\n    assert: "group.managementServers >= 3 and withDefaultObserver.tolerableFailures >= 0"\n    message: "Pool {{name}} needs 3 management servers"\n');
+      writeFileSync(
+        path.join(tmp, 'c.yaml'),
+        'policies:\n  - id: acme-three\n    severity: error\n    assert: "group.managementServers >= 3 and withDefaultObserver.tolerableFailures >= 0"\n    message: "Pool {{name}} needs 3 management servers"\n',
+      );
       const run = await runCli(['validate', path.join(ROOT, 'examples/single-server.yaml'), '--config', 'c.yaml', '--format', 'json'], { cwd: tmp });
       expect(run.code).toBe(1);
       expect(JSON.parse(run.stdout).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === 'acme-three').length).toBeGreaterThan(0);
@@ -182,12 +209,18 @@ describe('policies work on single values only, in bounded time', () => {
 
 describe('names are bounded in the schema', () => {
   it('a name with a line break, a control character or 300 characters is a schema finding at its node', async () => {
-    const run = await runCli(['validate', '--no-config', '--format', 'json', `${HOSTILE}/names-unbounded.yaml`, `${HOSTILE}/setting-keys-unbounded.yaml`], { cwd: ROOT });
+    const run = await runCli(['validate', '--no-config', '--format', 'json', `${HOSTILE}/names-unbounded.yaml`, `${HOSTILE}/setting-keys-unbounded.yaml`], {
+      cwd: ROOT,
+    });
     expect(run.code).toBe(1);
     const findings = JSON.parse(run.stdout).files.flatMap((f: { findings: { ruleId: string; path: string; message: string }[] }) => f.findings);
     expect(findings.map((f: { ruleId: string; path: string }) => [f.ruleId, f.path])).toEqual([
-      ['schema', '/name'], ['schema', '/managementServers/0/name'], ['schema', '/managementServers/1/name'], ['schema', '/managementServers/2/name'],
-      ['schema', '/machines/0/settings/Bad\nKey'], ['schema', `/machines/0/settings/${'K'.repeat(300)}`],
+      ['schema', '/name'],
+      ['schema', '/managementServers/0/name'],
+      ['schema', '/managementServers/1/name'],
+      ['schema', '/managementServers/2/name'],
+      ['schema', '/machines/0/settings/Bad\nKey'],
+      ['schema', `/machines/0/settings/${'K'.repeat(300)}`],
     ]);
     expect(findings[0].message).toBe('`name` must be on one line, without control characters (U+000A at character 8).');
     expect(findings[1].message).toBe('`managementServers[0].name` must be at most 255 characters long.');
@@ -199,7 +232,11 @@ describe('names are bounded in the schema', () => {
     expect(findings.map((f) => [f.ruleId, f.line, f.message])).toEqual([
       ['schema', 9, '`pools[0].operatingSystem` must be on one line, without control characters (U+000A at character 20).'],
       ['schema', 12, '`pools[0].backupService.exportStatus` must be on one line, without control characters (U+001B at character 11).'],
-      ['schema', 14, 'Unknown key "x\\nssh-ed25519 AAAAC3Nza attacker@evil" in the document; allowed keys are version, kind, name, productVersion, registrarSettingsCustomized, pools, pairs.'],
+      [
+        'schema',
+        14,
+        'Unknown key "x\\nssh-ed25519 AAAAC3Nza attacker@evil" in the document; allowed keys are version, kind, name, productVersion, registrarSettingsCustomized, pools, pairs.',
+      ],
     ]);
   });
 
@@ -208,9 +245,10 @@ describe('names are bounded in the schema', () => {
     try {
       const out = path.join(tmp, 'out');
       for (const file of ['names-unbounded', 'text-with-line-breaks']) {
-        const args = format === 'report'
-          ? ['report', '--no-config', `${HOSTILE}/${file}.yaml`, '-o', out]
-          : ['validate', '--no-config', '--format', format, `${HOSTILE}/${file}.yaml`, '-o', out];
+        const args =
+          format === 'report'
+            ? ['report', '--no-config', `${HOSTILE}/${file}.yaml`, '-o', out]
+            : ['validate', '--no-config', '--format', format, `${HOSTILE}/${file}.yaml`, '-o', out];
         const run = await runCli(args, { cwd: ROOT });
         expect(run.code).toBe(1);
         expect(readFileSync(out, 'utf8'), file).not.toMatch(/^ssh-ed25519/m);
@@ -233,7 +271,13 @@ describe('output is bounded', () => {
   it('one long name aliased 900 times is a yaml-syntax finding, not gigabytes of output', async () => {
     const { code, findings } = await findingsOf(`${HOSTILE}/alias-long-name.yaml`);
     expect(code).toBe(1);
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'yaml-syntax', line: 843, message: 'YAML syntax error: aliases expand the document to more than 32.0 MiB of text (limits.maxExpandedBytes).' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'yaml-syntax',
+        line: 843,
+        message: 'YAML syntax error: aliases expand the document to more than 32.0 MiB of text (limits.maxExpandedBytes).',
+      }),
+    ]);
   });
 
   it.each([
@@ -246,7 +290,9 @@ describe('output is bounded', () => {
     const ofRule = findings.filter((f) => f.ruleId === ruleId);
     expect(ofRule).toHaveLength(1001);
     const summary = ofRule.filter((f) => / not shown /.test(f.message));
-    expect(summary.map((f) => f.message)).toEqual([`${more} more findings of ${ruleId} in this file are not shown (pooltopo reports at most 1,000 per rule and file); the first of them is here.`]);
+    expect(summary.map((f) => f.message)).toEqual([
+      `${more} more findings of ${ruleId} in this file are not shown (pooltopo reports at most 1,000 per rule and file); the first of them is here.`,
+    ]);
   });
 
   it('a list of long names in a message is clipped', async () => {
@@ -256,7 +302,9 @@ describe('output is bounded', () => {
     for (const f of spans) {
       // The clipped list (1,000 characters) and the advice, which for the default pools carries the PowerShell.
       expect(f.message.length).toBeLessThan(1600);
-      expect(f.message).toMatch(/… \(7,367 more characters\)\); (keep each pool within one data centre: give each site a pool of its own|a default pool cannot be split by site: .*)\.$/);
+      expect(f.message).toMatch(
+        /… \(7,367 more characters\)\); (keep each pool within one data centre: give each site a pool of its own|a default pool cannot be split by site: .*)\.$/,
+      );
     }
   });
 
@@ -264,12 +312,16 @@ describe('output is bounded', () => {
     const { lintText } = await import('../../src/api/lint.js');
     const text = `version: 1\nname: "${'n'.repeat(2000)}"\nmanagementServers: [{name: a}]\n`;
     const { result } = await lintText(text, 't.yaml', { limits: { maxExpandedBytes: 1000 } });
-    expect(result.findings.map((f) => [f.ruleId, f.message])).toEqual([['yaml-syntax', 'YAML syntax error: the document is 2,051 bytes, more than the 1,000 bytes pooltopo reads (limits.maxExpandedBytes).']]);
+    expect(result.findings.map((f) => [f.ruleId, f.message])).toEqual([
+      ['yaml-syntax', 'YAML syntax error: the document is 2,051 bytes, more than the 1,000 bytes pooltopo reads (limits.maxExpandedBytes).'],
+    ]);
   });
 });
 
 describe('a 512 MB heap is enough for every hostile fixture', () => {
-  const fixtures = readdirSync(path.join(ROOT, HOSTILE)).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => `${HOSTILE}/${f}`);
+  const fixtures = readdirSync(path.join(ROOT, HOSTILE))
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f) => `${HOSTILE}/${f}`);
   const heap = ['--max-old-space-size=512'];
 
   it.each(['stylish', 'json', 'sarif', 'junit', 'github'])('validate --format %s, every fixture at once', (format) => {
@@ -286,22 +338,30 @@ describe('a 512 MB heap is enough for every hostile fixture', () => {
 
   // The attacks at the sizes they were found at: a 1 MB name aliased 900 times, and 15.6 MB of
   // unknown keys (1.3 million), each in every format.
-  it.runIf(FULL)('the attacks at full size, in every format', () => {
-    const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-heap-full-'));
-    try {
-      const name = 'x'.repeat(1_000_000);
-      writeFileSync(path.join(tmp, 'alias.yaml'), `version: 1\nname: &n "${name}"\nmanagementServers:\n${'  - name: *n\n'.repeat(900)}`);
-      const keys = Array.from({ length: 1_300_000 }, (_, i) => `k${String(i).padStart(7, '0')}: 1`).join('\n');
-      writeFileSync(path.join(tmp, 'keys.yaml'), `version: 1\nname: Keys\nmanagementServers:\n  - name: ms01\n${keys}\n`);
-      for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) {
-        const run = spawnCli(['validate', '--no-config', '--format', format, 'alias.yaml', 'keys.yaml', '-o', 'out'], { cwd: tmp, nodeArgs: heap, timeout: 120_000 });
-        expect(run, format).toMatchObject({ code: 1, stderr: '' });
-        expect(readFileSync(path.join(tmp, 'out'), 'utf8'), format).toMatch(/1,299,000 more findings of schema/);
+  it.runIf(FULL)(
+    'the attacks at full size, in every format',
+    () => {
+      const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-heap-full-'));
+      try {
+        const name = 'x'.repeat(1_000_000);
+        writeFileSync(path.join(tmp, 'alias.yaml'), `version: 1\nname: &n "${name}"\nmanagementServers:\n${'  - name: *n\n'.repeat(900)}`);
+        const keys = Array.from({ length: 1_300_000 }, (_, i) => `k${String(i).padStart(7, '0')}: 1`).join('\n');
+        writeFileSync(path.join(tmp, 'keys.yaml'), `version: 1\nname: Keys\nmanagementServers:\n  - name: ms01\n${keys}\n`);
+        for (const format of ['stylish', 'json', 'sarif', 'junit', 'github']) {
+          const run = spawnCli(['validate', '--no-config', '--format', format, 'alias.yaml', 'keys.yaml', '-o', 'out'], {
+            cwd: tmp,
+            nodeArgs: heap,
+            timeout: 120_000,
+          });
+          expect(run, format).toMatchObject({ code: 1, stderr: '' });
+          expect(readFileSync(path.join(tmp, 'out'), 'utf8'), format).toMatch(/1,299,000 more findings of schema/);
+        }
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
-  }, 900_000);
+    },
+    900_000,
+  );
 
   it('report of each fixture', () => {
     const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-heap-'));
@@ -321,7 +381,8 @@ describe('a 512 MB heap is enough for every hostile fixture', () => {
 /** `n` gateways without failover, each under a next-line comment that suppresses its finding. */
 function suppressedGateways(n: number, tail = ''): string {
   const lines = ['version: 1', 'name: Suppressed', 'managementServers:', '  - name: ms01', '  - name: ms02', 'gateways:'];
-  for (let i = 0; i < n; i++) lines.push('  # pooltopo-disable-next-line gateway-without-failover -- DMZ, CHG-1', `  - {name: gw${i}, managementServers: [ms01]}`);
+  for (let i = 0; i < n; i++)
+    lines.push('  # pooltopo-disable-next-line gateway-without-failover -- DMZ, CHG-1', `  - {name: gw${i}, managementServers: [ms01]}`);
   return `${lines.join('\n')}\n${tail}`;
 }
 
@@ -341,17 +402,21 @@ describe('scale', () => {
     expect(result.suppressed).toHaveLength(1000);
   });
 
-  it.runIf(FULL)('100,000 next-line suppressions, as the CLI runs them', () => {
-    const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-supp-'));
-    try {
-      writeFileSync(path.join(tmp, 's.yaml'), suppressedGateways(99_990));
-      const run = spawnCli(['validate', '--no-config', 's.yaml', '--format', 'json', '-o', 'out'], { cwd: tmp, timeout: 120_000 });
-      expect(run).toMatchObject({ code: 0, stderr: '' });
-      expect(JSON.parse(readFileSync(path.join(tmp, 'out'), 'utf8')).files[0].suppressed).toHaveLength(1000);
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
-  }, 300_000);
+  it.runIf(FULL)(
+    '100,000 next-line suppressions, as the CLI runs them',
+    () => {
+      const tmp = mkdtempSync(path.join(tmpdir(), 'pooltopo-supp-'));
+      try {
+        writeFileSync(path.join(tmp, 's.yaml'), suppressedGateways(99_990));
+        const run = spawnCli(['validate', '--no-config', 's.yaml', '--format', 'json', '-o', 'out'], { cwd: tmp, timeout: 120_000 });
+        expect(run).toMatchObject({ code: 0, stderr: '' });
+        expect(JSON.parse(readFileSync(path.join(tmp, 'out'), 'utf8')).files[0].suppressed).toHaveLength(1000);
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    },
+    300_000,
+  );
 
   it('"did you mean" on a 2,000-character unknown name computes no edit distance; a bounded one stops early', async () => {
     const { editDistance } = await import('../../src/util/suggest.js');

@@ -46,9 +46,12 @@ function leftovers(dir: string): string[] {
 }
 
 describe('no output through a link (issue 21, point 1)', () => {
-  it('refuses the report\'s derived path when a checkout planted it as a link to authorized_keys', () => {
+  it("refuses the report's derived path when a checkout planted it as a link to authorized_keys", () => {
     const c = tree('planted-output-links.json');
-    refused(spawnCli(['report', 'topology.yaml'], { cwd: c.repo }), /^pooltopo: cannot write "topology\.html": it is a symbolic link, and pooltopo writes no report through a link .*name the report with -o$/);
+    refused(
+      spawnCli(['report', 'topology.yaml'], { cwd: c.repo }),
+      /^pooltopo: cannot write "topology\.html": it is a symbolic link, and pooltopo writes no report through a link .*name the report with -o$/,
+    );
     expect(readFileSync(c.authorizedKeys, 'utf8')).toBe(VICTIM_KEY);
     expect(lstatSync(path.join(c.repo, 'topology.html')).isSymbolicLink()).toBe(true);
     // Even with --follow-output-link, which is for -o.
@@ -63,36 +66,52 @@ describe('no output through a link (issue 21, point 1)', () => {
     expect(readFileSync(path.join(c.repo, 'review.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 
-  it.each(['stylish', 'json', 'sarif', 'junit', 'github'])('refuses -o to a planted link in --format %s, and follows it only with --follow-output-link', (format) => {
-    const c = tree('planted-output-links.json');
-    for (const out of ['pooltopo.sarif', 'pooltopo-junit.xml', 'pooltopo.json']) {
-      refused(spawnCli(['validate', 'topology.yaml', '--format', format, '-o', out], { cwd: c.repo }), new RegExp(`^pooltopo: cannot write "${out.replace('.', '\\.')}": it is a symbolic link, .*--follow-output-link$`));
-    }
-    expect(readFileSync(c.authorizedKeys, 'utf8')).toBe(VICTIM_KEY);
-    expect(leftovers(c.repo)).toEqual([]);
-    const followed = spawnCli(['validate', 'topology.yaml', '--format', format, '-o', 'pooltopo.json', '--follow-output-link'], { cwd: c.repo });
-    expect(followed.code, followed.stderr).toBe(0);
-    expect(lstatSync(path.join(c.repo, 'pooltopo.json')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(c.authorizedKeys, 'utf8')).not.toBe(VICTIM_KEY);
-  });
+  it.each(['stylish', 'json', 'sarif', 'junit', 'github'])(
+    'refuses -o to a planted link in --format %s, and follows it only with --follow-output-link',
+    (format) => {
+      const c = tree('planted-output-links.json');
+      for (const out of ['pooltopo.sarif', 'pooltopo-junit.xml', 'pooltopo.json']) {
+        refused(
+          spawnCli(['validate', 'topology.yaml', '--format', format, '-o', out], { cwd: c.repo }),
+          new RegExp(`^pooltopo: cannot write "${out.replace('.', '\\.')}": it is a symbolic link, .*--follow-output-link$`),
+        );
+      }
+      expect(readFileSync(c.authorizedKeys, 'utf8')).toBe(VICTIM_KEY);
+      expect(leftovers(c.repo)).toEqual([]);
+      const followed = spawnCli(['validate', 'topology.yaml', '--format', format, '-o', 'pooltopo.json', '--follow-output-link'], { cwd: c.repo });
+      expect(followed.code, followed.stderr).toBe(0);
+      expect(lstatSync(path.join(c.repo, 'pooltopo.json')).isSymbolicLink()).toBe(true);
+      expect(readFileSync(c.authorizedKeys, 'utf8')).not.toBe(VICTIM_KEY);
+    },
+  );
 
   it('refuses an output whose folder in the checkout is a planted link', () => {
     const c = tree('planted-output-links.json');
-    refused(spawnCli(['validate', 'topology.yaml', '--format', 'sarif', '-o', 'reports/pooltopo.sarif'], { cwd: c.repo }), /^pooltopo: cannot write "reports\/pooltopo\.sarif": its folder "reports" is a symbolic link, .*--follow-output-link$/);
-    refused(spawnCli(['report', 'site/topology.yaml'], { cwd: c.repo }), /^pooltopo: cannot write "site\/topology\.html": its folder "site" is a symbolic link, .*name the report with -o$/);
+    refused(
+      spawnCli(['validate', 'topology.yaml', '--format', 'sarif', '-o', 'reports/pooltopo.sarif'], { cwd: c.repo }),
+      /^pooltopo: cannot write "reports\/pooltopo\.sarif": its folder "reports" is a symbolic link, .*--follow-output-link$/,
+    );
+    refused(
+      spawnCli(['report', 'site/topology.yaml'], { cwd: c.repo }),
+      /^pooltopo: cannot write "site\/topology\.html": its folder "site" is a symbolic link, .*name the report with -o$/,
+    );
     expect(readdirSync(path.join(c.sandbox, 'home/.ssh'))).toEqual(['authorized_keys']);
     expect(readdirSync(path.join(c.repo, 'real-site'))).toEqual(['topology.yaml']);
   });
 
   it('refuses -o to a planted link from report, simulate and plan', () => {
     const c = tree('planted-output-links.json');
-    for (const args of [['report', 'topology.yaml', '-o', 'pooltopo.json'], ['simulate', 'topology.yaml', '--down', 'ms01', '-o', 'pooltopo.json'], ['plan', 'topology.yaml', '-o', 'pooltopo.json']]) {
+    for (const args of [
+      ['report', 'topology.yaml', '-o', 'pooltopo.json'],
+      ['simulate', 'topology.yaml', '--down', 'ms01', '-o', 'pooltopo.json'],
+      ['plan', 'topology.yaml', '-o', 'pooltopo.json'],
+    ]) {
       refused(spawnCli(args, { cwd: c.repo }), /^pooltopo: cannot write "pooltopo\.json": it is a symbolic link/);
     }
     expect(readFileSync(c.authorizedKeys, 'utf8')).toBe(VICTIM_KEY);
   });
 
-  it('keeps the README\'s CI recipes safe by default', () => {
+  it("keeps the README's CI recipes safe by default", () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const recipes = [...readme.matchAll(/npx --no-install pooltopo (validate [^\n`]* -o [^\s`]+)/g)].map((m) => m[1]!.split(' '));
     expect(recipes.length).toBeGreaterThanOrEqual(2);
@@ -116,7 +135,7 @@ describe('walks and globs are linear (issue 21, point 5)', () => {
     expect((JSON.parse(twice.stdout) as { files: unknown[] }).files).toHaveLength(1);
   });
 
-  it('matches \'*-*-*-*-*.yaml\' beside a 250-character name, on the command line and in the config\'s ignore', () => {
+  it("matches '*-*-*-*-*.yaml' beside a 250-character name, on the command line and in the config's ignore", () => {
     const c = tree('long-name.json');
     refused(spawnCli(['validate', '*-*-*-*-*.yaml'], { cwd: c.repo }), /^pooltopo: no files match "\*-\*-\*-\*-\*\.yaml"$/);
     const yml = spawnCli(['validate', '*-*-*-*-*.yml', '--format', 'json'], { cwd: c.repo });
@@ -135,8 +154,14 @@ describe('walks and globs are linear (issue 21, point 5)', () => {
 
   it('refuses an invalid ignore pattern as a bad config, at its line and column', () => {
     const c = tree('bad-ignore.json');
-    refused(spawnCli(['validate', '.'], { cwd: path.join(c.repo, 'range') }), /^pooltopo: \.pooltopo\.yaml:3:5: bad config file: ignore pattern "\[z-a\]\*\.yaml" is not a valid glob: the range "z-a" is backwards/);
-    refused(spawnCli(['validate', '.'], { cwd: path.join(c.repo, 'brace') }), /^pooltopo: \.pooltopo\.yaml:1:10: bad config file: ignore pattern "\{a,b" is not a valid glob/);
+    refused(
+      spawnCli(['validate', '.'], { cwd: path.join(c.repo, 'range') }),
+      /^pooltopo: \.pooltopo\.yaml:3:5: bad config file: ignore pattern "\[z-a\]\*\.yaml" is not a valid glob: the range "z-a" is backwards/,
+    );
+    refused(
+      spawnCli(['validate', '.'], { cwd: path.join(c.repo, 'brace') }),
+      /^pooltopo: \.pooltopo\.yaml:1:10: bad config file: ignore pattern "\{a,b" is not a valid glob/,
+    );
   });
 
   it('takes a file whose name holds glob characters as itself', () => {
@@ -174,23 +199,39 @@ describe('walks and globs are linear (issue 21, point 5)', () => {
 });
 
 describe('config and process edges (issue 21, point 8)', () => {
-  it('stops at a .pooltopo.yaml that is a link to nothing or to itself, rather than read the parent folder\'s', () => {
+  it("stops at a .pooltopo.yaml that is a link to nothing or to itself, rather than read the parent folder's", () => {
     const c = tree('config-links.json');
-    refused(spawnCli(['validate', 'topology.yaml'], { cwd: path.join(c.repo, 'dangling') }), /^pooltopo: cannot read config file "\.pooltopo\.yaml": it is a symbolic link to nothing$/);
-    refused(spawnCli(['validate', 'topology.yaml'], { cwd: path.join(c.repo, 'self') }), /^pooltopo: cannot read config file "\.pooltopo\.yaml": it is a symbolic link that leads back to itself \(a loop\)$/);
+    refused(
+      spawnCli(['validate', 'topology.yaml'], { cwd: path.join(c.repo, 'dangling') }),
+      /^pooltopo: cannot read config file "\.pooltopo\.yaml": it is a symbolic link to nothing$/,
+    );
+    refused(
+      spawnCli(['validate', 'topology.yaml'], { cwd: path.join(c.repo, 'self') }),
+      /^pooltopo: cannot read config file "\.pooltopo\.yaml": it is a symbolic link that leads back to itself \(a loop\)$/,
+    );
     // The parent folder's config applies where there is none of its own.
     const parent = spawnCli(['validate', 'dangling/topology.yaml', '--format', 'json'], { cwd: c.repo });
-    expect((JSON.parse(parent.stdout) as { files: { findings: { ruleId: string }[] }[] }).files[0]!.findings.map((f) => f.ruleId)).not.toContain('single-management-server');
+    expect((JSON.parse(parent.stdout) as { files: { findings: { ruleId: string }[] }[] }).files[0]!.findings.map((f) => f.ruleId)).not.toContain(
+      'single-management-server',
+    );
   });
 
   it('says in one line that the working directory was deleted, from the CLI and the library', () => {
     const c = tree('config-links.json');
     const gone = path.join(c.sandbox, 'gone');
     const bin = path.join(ROOT, 'bin/pooltopo.js');
-    const cli = spawnSync('bash', ['-c', `mkdir "${gone}" && cd "${gone}" && rmdir "${gone}" && exec "${process.execPath}" "${bin}" validate topology.yaml`], { encoding: 'utf8' });
-    expect({ code: cli.status, stdout: cli.stdout, stderr: cli.stderr }).toEqual({ code: 2, stdout: '', stderr: 'pooltopo: the working directory cannot be read (it was deleted); change to a folder that exists\n' });
+    const cli = spawnSync('bash', ['-c', `mkdir "${gone}" && cd "${gone}" && rmdir "${gone}" && exec "${process.execPath}" "${bin}" validate topology.yaml`], {
+      encoding: 'utf8',
+    });
+    expect({ code: cli.status, stdout: cli.stdout, stderr: cli.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'pooltopo: the working directory cannot be read (it was deleted); change to a folder that exists\n',
+    });
     const script = `import('${path.join(ROOT, 'dist/index.js')}').then((m) => m.validate(['x.yaml'])).catch((e) => console.log(e.name + ': ' + e.message))`;
-    const lib = spawnSync('bash', ['-c', `mkdir "${gone}" && cd "${gone}" && rmdir "${gone}" && exec "${process.execPath}" -e "${script}"`], { encoding: 'utf8' });
+    const lib = spawnSync('bash', ['-c', `mkdir "${gone}" && cd "${gone}" && rmdir "${gone}" && exec "${process.execPath}" -e "${script}"`], {
+      encoding: 'utf8',
+    });
     expect(lib.stdout).toBe('PooltopoError: the working directory cannot be read (it was deleted); change to a folder that exists\n');
   });
 
@@ -227,8 +268,23 @@ describe('config and process edges (issue 21, point 8)', () => {
   it('throws only PooltopoError for bad arguments, from every exported function', async () => {
     const bad: unknown[] = [undefined, null, 42, '', 'x', true, {}, [], [null], [42], { file: 1 }, () => 1, Symbol('s'), Object.create(null)];
     // The root's functions and the kind entries' guards (pooltopo/kinds/<kind>).
-    const functions = Object.entries({ ...api, ...scomApi, ...skypeApi, ...opconApi }).filter(([name, f]) => typeof f === 'function' && name !== 'PooltopoError') as [string, (...args: unknown[]) => unknown][];
-    expect(functions.map(([name]) => name).sort()).toEqual(['describeRules', 'isOpconResult', 'isScomPool', 'isScomResult', 'isSkypePool', 'isSkypeResult', 'lintText', 'loadConfig', 'ruleById', 'topologySchemaText', 'validate', 'validateOutcomes']);
+    const functions = Object.entries({ ...api, ...scomApi, ...skypeApi, ...opconApi }).filter(
+      ([name, f]) => typeof f === 'function' && name !== 'PooltopoError',
+    ) as [string, (...args: unknown[]) => unknown][];
+    expect(functions.map(([name]) => name).sort()).toEqual([
+      'describeRules',
+      'isOpconResult',
+      'isScomPool',
+      'isScomResult',
+      'isSkypePool',
+      'isSkypeResult',
+      'lintText',
+      'loadConfig',
+      'ruleById',
+      'topologySchemaText',
+      'validate',
+      'validateOutcomes',
+    ]);
     const wrong: string[] = [];
     for (const [name, f] of functions) {
       for (const a of bad) {
@@ -260,7 +316,9 @@ describe('config and process edges (issue 21, point 8)', () => {
 
   it('bounds limits.maxDepth by what the parser reads: a document at the bound is read, a deeper one is a finding', async () => {
     const nested = (levels: number) => `version: 1\nname: x\nmanagementServers: ${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}\n`;
-    await expect(lintText('version: 1\n', 'a.yaml', { limits: { maxDepth: 1001 } })).rejects.toThrow('options: `limits.maxDepth` must be at most 1,000, not 1,001');
+    await expect(lintText('version: 1\n', 'a.yaml', { limits: { maxDepth: 1001 } })).rejects.toThrow(
+      'options: `limits.maxDepth` must be at most 1,000, not 1,001',
+    );
     const at = await lintText(nested(1000), 'a.yaml', { limits: { maxDepth: 1000 } });
     expect(at.result.findings.map((f) => f.ruleId)).toEqual(['schema']);
     const over = await lintText(nested(1001), 'a.yaml', { limits: { maxDepth: 1000 } });
@@ -277,9 +335,15 @@ describe('config and process edges (issue 21, point 8)', () => {
       expect(r.stderr).toBe('');
     }
     const json = spawnCli(['validate', 'deep', '--format', 'json'], { cwd: c.repo });
-    expect((JSON.parse(json.stdout) as { files: { findings: { ruleId: string }[] }[] }).files.map((f) => f.findings[0]!.ruleId)).toEqual(['schema', 'yaml-syntax']);
+    expect((JSON.parse(json.stdout) as { files: { findings: { ruleId: string }[] }[] }).files.map((f) => f.findings[0]!.ruleId)).toEqual([
+      'schema',
+      'yaml-syntax',
+    ]);
     writeFileSync(path.join(c.repo, '.pooltopo.yaml'), 'limits:\n  maxDepth: 2500\n');
-    refused(spawnCli(['validate', 'deep'], { cwd: c.repo }), /^pooltopo: \.pooltopo\.yaml:2:13: bad config file: `limits\.maxDepth` must be at most 1,000, not 2,500\.$/);
+    refused(
+      spawnCli(['validate', 'deep'], { cwd: c.repo }),
+      /^pooltopo: \.pooltopo\.yaml:2:13: bad config file: `limits\.maxDepth` must be at most 1,000, not 2,500\.$/,
+    );
   });
 });
 
@@ -289,7 +353,7 @@ afterEach(() => {
 });
 
 // Not the CLI: the walk's own guarantee, on a tree built in place.
-describe('the library\'s walk', () => {
+describe("the library's walk", () => {
   it('gives each file once through links, and a link loop once as a warning', async () => {
     const c = tree('link-dag.json');
     const warnings: string[] = [];

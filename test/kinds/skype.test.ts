@@ -6,10 +6,26 @@ import { runCli } from '../support/run-cli.js';
 /** A pair of Enterprise pools; `a` and `b` are extra lines under each pool. */
 function pair(a: readonly string[] = [], b: readonly string[] = [], head: readonly string[] = []): string {
   return [
-    'version: 1', 'kind: skype-pool-pair', 'name: s', ...head, 'pools:',
-    '  - name: pool-a.contoso.com', '    edition: enterprise', '    users: 4000', '    maxUsers: 20000', '    frontEnds: [a1, a2, a3, a4]', ...a.map((l) => `    ${l}`),
-    '  - name: pool-b.contoso.com', '    edition: enterprise', '    users: 3000', '    maxUsers: 20000', '    frontEnds: [b1, b2, b3]', ...b.map((l) => `    ${l}`),
-    'pairs:', '  - [pool-a.contoso.com, pool-b.contoso.com]', '',
+    'version: 1',
+    'kind: skype-pool-pair',
+    'name: s',
+    ...head,
+    'pools:',
+    '  - name: pool-a.contoso.com',
+    '    edition: enterprise',
+    '    users: 4000',
+    '    maxUsers: 20000',
+    '    frontEnds: [a1, a2, a3, a4]',
+    ...a.map((l) => `    ${l}`),
+    '  - name: pool-b.contoso.com',
+    '    edition: enterprise',
+    '    users: 3000',
+    '    maxUsers: 20000',
+    '    frontEnds: [b1, b2, b3]',
+    ...b.map((l) => `    ${l}`),
+    'pairs:',
+    '  - [pool-a.contoso.com, pool-b.contoso.com]',
+    '',
   ].join('\n');
 }
 
@@ -26,10 +42,25 @@ describe('Skype PoolState', () => {
   });
 
   it('says what to do in each state that is not Active', async () => {
-    const messages = async (state: string) => (await lintText(pair([], [`poolState: ${state}`]), 's.yaml')).result.findings.map((f) => [f.ruleId, f.line, f.message]);
-    expect(await messages('FailingOver')).toEqual([['skype/pool-not-active', 15, 'Pool "pool-b.contoso.com" is in PoolState FailingOver: a failover is under way or stopped half-way; let Invoke-CsPoolFailOver finish, then fail the pool back (Invoke-CsPoolFailBack) once it is healthy.']]);
-    expect(await messages('FailedOver')).toEqual([['skype/pool-not-active', 15, 'Pool "pool-b.contoso.com" is in PoolState FailedOver; fail it back (Invoke-CsPoolFailBack) once it is healthy.']]);
-    expect(await messages('FailingBack')).toEqual([['skype/pool-not-active', 15, 'Pool "pool-b.contoso.com" is in PoolState FailingBack: a failback is under way or stopped half-way; let Invoke-CsPoolFailBack finish (or run it again) until the PoolState is Active.']]);
+    const messages = async (state: string) =>
+      (await lintText(pair([], [`poolState: ${state}`]), 's.yaml')).result.findings.map((f) => [f.ruleId, f.line, f.message]);
+    expect(await messages('FailingOver')).toEqual([
+      [
+        'skype/pool-not-active',
+        15,
+        'Pool "pool-b.contoso.com" is in PoolState FailingOver: a failover is under way or stopped half-way; let Invoke-CsPoolFailOver finish, then fail the pool back (Invoke-CsPoolFailBack) once it is healthy.',
+      ],
+    ]);
+    expect(await messages('FailedOver')).toEqual([
+      ['skype/pool-not-active', 15, 'Pool "pool-b.contoso.com" is in PoolState FailedOver; fail it back (Invoke-CsPoolFailBack) once it is healthy.'],
+    ]);
+    expect(await messages('FailingBack')).toEqual([
+      [
+        'skype/pool-not-active',
+        15,
+        'Pool "pool-b.contoso.com" is in PoolState FailingBack: a failback is under way or stopped half-way; let Invoke-CsPoolFailBack finish (or run it again) until the PoolState is Active.',
+      ],
+    ]);
     const unknown = await lintText(pair([], ['poolState: Failed']), 's.yaml');
     expect(unknown.result.findings.map((f) => f.ruleId)).toEqual(['schema']);
     expect(unknown.result.findings[0]!.message).toContain('FailedBack');
@@ -39,18 +70,34 @@ describe('Skype PoolState', () => {
 describe('Skype routing-group quorum and the Front End table', () => {
   it('gives tolerableSimultaneousFailures = min(tolerableFailures, 1) in the JSON and says why in the stylish line', async () => {
     const r = await runCli(['validate', 'examples/skype-paired-enterprise.yaml', '--format', 'json']);
-    expect(JSON.parse(r.stdout).files[0].pools.map((p: { tolerableFailures: number; tolerableSimultaneousFailures: number }) => [p.tolerableFailures, p.tolerableSimultaneousFailures])).toEqual([[3, 1], [2, 1]]);
+    expect(
+      JSON.parse(r.stdout).files[0].pools.map((p: { tolerableFailures: number; tolerableSimultaneousFailures: number }) => [
+        p.tolerableFailures,
+        p.tolerableSimultaneousFailures,
+      ]),
+    ).toEqual([
+      [3, 1],
+      [2, 1],
+    ]);
     const stylish = await runCli(['validate', 'examples/skype-paired-enterprise.yaml']);
-    expect(stylish.stdout).toContain('pool-east.contoso.com  8 front ends, 4 of the first 7 needed, tolerates 3 one after another but 1 at once (3 replicas per routing group), paired with pool-west.contoso.com (25,000 users after failover)');
+    expect(stylish.stdout).toContain(
+      'pool-east.contoso.com  8 front ends, 4 of the first 7 needed, tolerates 3 one after another but 1 at once (3 replicas per routing group), paired with pool-west.contoso.com (25,000 users after failover)',
+    );
     // A pool that tolerates one or none says it once.
     const lab = await runCli(['validate', LAB('active')]);
-    expect(lab.stdout).toContain('lyncfe03.thelab.info  1 front end, 1 of 1 needed, tolerates 0, paired with lyncfe04.thelab.info (2,100 users after failover)');
+    expect(lab.stdout).toContain(
+      'lyncfe03.thelab.info  1 front end, 1 of 1 needed, tolerates 0, paired with lyncfe04.thelab.info (2,100 users after failover)',
+    );
     const { result } = await lintText(pair([], [], []).replace('frontEnds: [b1, b2, b3]', 'frontEnds: [b1, b2]'), 's.yaml');
     expect(result.pools[1]).toMatchObject({ startupNeeded: 1, tolerableFailures: 1, tolerableSimultaneousFailures: 1 });
   });
 
   it('gives a 2019 pool of 12 the 2019 row: 7 of the first 12, and 5 of the first 9 before 2019', async () => {
-    const twelve = (version: string) => pair([], [], [`productVersion: "${version}"`]).replace('frontEnds: [a1, a2, a3, a4]', `frontEnds: [${Array.from({ length: 12 }, (_, i) => `a${i + 1}`).join(', ')}]`);
+    const twelve = (version: string) =>
+      pair([], [], [`productVersion: "${version}"`]).replace(
+        'frontEnds: [a1, a2, a3, a4]',
+        `frontEnds: [${Array.from({ length: 12 }, (_, i) => `a${i + 1}`).join(', ')}]`,
+      );
     const on2019 = (await lintText(twelve('2019'), 's.yaml')).result.pools[0];
     expect(on2019).toMatchObject({ frontEnds: 12, startupNeeded: 10, quorumNeeded: 7, quorumFrom: 12, tolerableFailures: 5, tolerableSimultaneousFailures: 1 });
     const on2015 = (await lintText(twelve('2015'), 's.yaml')).result.pools[0];
@@ -63,12 +110,15 @@ describe('Skype routing-group quorum and the Front End table', () => {
     expect(down(['a1', 'a2', 'a3', 'a4', 'a5', 'a12'])).toMatchObject({ runningAmongFirst: 6, keepsQuorum: false });
   });
 
-  it('puts the two-front-end cold start in the rule text and keeps startupNeeded 1 as Microsoft\'s table says', async () => {
+  it("puts the two-front-end cold start in the rule text and keeps startupNeeded 1 as Microsoft's table says", async () => {
     const text = pair().replace('frontEnds: [b1, b2, b3]', 'frontEnds: [b1, b2]');
     const { result } = await lintText(text, 's.yaml');
     expect(result.pools[1]).toMatchObject({ frontEnds: 2, startupNeeded: 1, quorumNeeded: 1 });
     expect(result.findings.map((f) => [f.ruleId, f.message])).toEqual([
-      ['skype/too-few-front-ends', 'Enterprise pool "pool-b.contoso.com" has 2 front ends; at least 3 are recommended: once both have stopped they must start together (or the pool be reset with QuorumLossRecovery), although one is enough to start it the first time.'],
+      [
+        'skype/too-few-front-ends',
+        'Enterprise pool "pool-b.contoso.com" has 2 front ends; at least 3 are recommended: once both have stopped they must start together (or the pool be reset with QuorumLossRecovery), although one is enough to start it the first time.',
+      ],
     ]);
     const rule = await runCli(['rules', 'skype/too-few-front-ends']);
     expect(rule.stdout).toMatch(/must start together/);
@@ -80,7 +130,13 @@ describe('skype/several-cms', () => {
   it('is an error at the second pool that declares the Central Management Store', async () => {
     const { result } = await lintText(pair(['centralManagementStore: true'], ['centralManagementStore: true']), 's.yaml');
     expect(result.findings.map((f) => [f.ruleId, f.severity, f.line, f.pool, f.message])).toEqual([
-      ['skype/several-cms', 'error', 16, 'pool-b.contoso.com', 'Pool "pool-b.contoso.com" declares the Central Management Store, which pool "pool-a.contoso.com" already hosts; a deployment has one, so keep it on the pool that hosts it.'],
+      [
+        'skype/several-cms',
+        'error',
+        16,
+        'pool-b.contoso.com',
+        'Pool "pool-b.contoso.com" declares the Central Management Store, which pool "pool-a.contoso.com" already hosts; a deployment has one, so keep it on the pool that hosts it.',
+      ],
     ]);
     expect((await runCli(['validate', 'test/fixtures/rules/skype/several-cms.fires.yaml'])).code).toBe(1);
     expect((await runCli(['rules', 'skype/several-cms'])).stdout).toMatch(/One deployment has one Central Management Store/);
@@ -88,32 +144,64 @@ describe('skype/several-cms', () => {
 });
 
 describe('skype/backup-not-ready per backup module', () => {
-  const modules = (rows: Record<string, readonly [string, string]>) => ['backupService:', '  modules:', ...Object.entries(rows).map(([m, [e, i]]) => `    ${m}: {exportStatus: ${e}, importStatus: ${i}}`)];
+  const modules = (rows: Record<string, readonly [string, string]>) => [
+    'backupService:',
+    '  modules:',
+    ...Object.entries(rows).map(([m, [e, i]]) => `    ${m}: {exportStatus: ${e}, importStatus: ${i}}`),
+  ];
   const READY = { 'UserServices.PresenceFocus': ['FinalState', 'NormalState'], 'ConfServices.DataConf': ['FinalState', 'NormalState'] } as const;
 
   it('takes CMSMaster at NotInitialized as normal on a pool without the CMS, and SteadyState as no fault', async () => {
     const notCms = modules({ ...READY, 'CentralMgmt.CMSMaster': ['NotInitialized', 'NormalState'], 'ConfServices.DataConf': ['SteadyState', 'NormalState'] });
-    const { result } = await lintText(pair(['centralManagementStore: true', ...modules({ ...READY, 'CentralMgmt.CMSMaster': ['FinalState', 'NormalState'] })], notCms), 's.yaml');
+    const { result } = await lintText(
+      pair(['centralManagementStore: true', ...modules({ ...READY, 'CentralMgmt.CMSMaster': ['FinalState', 'NormalState'] })], notCms),
+      's.yaml',
+    );
     expect(result.findings).toEqual([]);
   });
 
   it('names each module that is not ready, at its key; CMSMaster not initialised on the CMS pool is one', async () => {
-    const { result } = await lintText(pair(['centralManagementStore: true', ...modules({ ...READY, 'CentralMgmt.CMSMaster': ['NotInitialized', 'NormalState'] })], modules({ 'UserServices.PresenceFocus': ['NonSteadyState', 'ErrorState'] })), 's.yaml');
+    const { result } = await lintText(
+      pair(
+        ['centralManagementStore: true', ...modules({ ...READY, 'CentralMgmt.CMSMaster': ['NotInitialized', 'NormalState'] })],
+        modules({ 'UserServices.PresenceFocus': ['NonSteadyState', 'ErrorState'] }),
+      ),
+      's.yaml',
+    );
     expect(result.findings.map((f) => [f.ruleId, f.line, f.path, f.message])).toEqual([
-      ['skype/backup-not-ready', 15, '/pools/0/backupService/modules/CentralMgmt.CMSMaster', 'Backup module CentralMgmt.CMSMaster of pool "pool-a.contoso.com" reports export NotInitialized and import NormalState; failover is safe at export FinalState (or SteadyState) and import NormalState.'],
-      ['skype/backup-not-ready', 23, '/pools/1/backupService/modules/UserServices.PresenceFocus', 'Backup module UserServices.PresenceFocus of pool "pool-b.contoso.com" reports export NonSteadyState and import ErrorState; failover is safe at export FinalState (or SteadyState) and import NormalState.'],
+      [
+        'skype/backup-not-ready',
+        15,
+        '/pools/0/backupService/modules/CentralMgmt.CMSMaster',
+        'Backup module CentralMgmt.CMSMaster of pool "pool-a.contoso.com" reports export NotInitialized and import NormalState; failover is safe at export FinalState (or SteadyState) and import NormalState.',
+      ],
+      [
+        'skype/backup-not-ready',
+        23,
+        '/pools/1/backupService/modules/UserServices.PresenceFocus',
+        'Backup module UserServices.PresenceFocus of pool "pool-b.contoso.com" reports export NonSteadyState and import ErrorState; failover is safe at export FinalState (or SteadyState) and import NormalState.',
+      ],
     ]);
   });
 
-  it('reads a module named like an object\'s own property as any other name', async () => {
+  it("reads a module named like an object's own property as any other name", async () => {
     for (const name of ['__proto__', 'constructor', 'toString']) {
-      const { result } = await lintText(pair([], ['backupService:', '  modules:', `    ${name}: {exportStatus: ErrorState, importStatus: NormalState}`]), 's.yaml');
-      expect(result.findings.map((f) => [f.ruleId, f.path]), name).toEqual([['skype/backup-not-ready', `/pools/1/backupService/modules/${name}`]]);
+      const { result } = await lintText(
+        pair([], ['backupService:', '  modules:', `    ${name}: {exportStatus: ErrorState, importStatus: NormalState}`]),
+        's.yaml',
+      );
+      expect(
+        result.findings.map((f) => [f.ruleId, f.path]),
+        name,
+      ).toEqual([['skype/backup-not-ready', `/pools/1/backupService/modules/${name}`]]);
     }
   });
 
   it('refuses a module status that is not a mapping of the two statuses', async () => {
-    const { result } = await lintText(pair([], ['backupService:', '  modules:', '    UserServices.PresenceFocus: {exportStatus: FinalState, lastSync: today}']), 's.yaml');
+    const { result } = await lintText(
+      pair([], ['backupService:', '  modules:', '    UserServices.PresenceFocus: {exportStatus: FinalState, lastSync: today}']),
+      's.yaml',
+    );
     expect(result.findings.map((f) => f.ruleId)).toEqual(['schema']);
   });
 });
@@ -122,29 +210,41 @@ describe('simulate a Skype pair', () => {
   it('fails a down pool over with -DisasterMode and names the cmdlet as it must be run', async () => {
     const r = await runCli(['simulate', LAB('active'), '--down', 'lyncfe04.thelab.info']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe([
-      'examples/skype-lab-pair-active.yaml: lyncfe04.thelab.info down',
-      '  pool lyncfe04.thelab.info fails over to lyncfe03.thelab.info: registrar PoolState Active -> FailingOver -> FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active',
-      '    run: Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode',
-      '    lyncfe03.thelab.info then carries 2,100 users of the 2,500 it is sized for',
-      '',
-      "✔ every pool's users keep service",
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'examples/skype-lab-pair-active.yaml: lyncfe04.thelab.info down',
+        '  pool lyncfe04.thelab.info fails over to lyncfe03.thelab.info: registrar PoolState Active -> FailingOver -> FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active',
+        '    run: Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode',
+        '    lyncfe03.thelab.info then carries 2,100 users of the 2,500 it is sized for',
+        '',
+        "✔ every pool's users keep service",
+        '',
+      ].join('\n'),
+    );
   });
 
-  it('does not fail a pool over onto a partner that is FailedOver: both pools\' users are without service, exit 1', async () => {
+  it("does not fail a pool over onto a partner that is FailedOver: both pools' users are without service, exit 1", async () => {
     const r = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe03.thelab.info', '--format', 'json']);
     expect(r.code).toBe(1);
     const [down] = JSON.parse(r.stdout).scenarios[0].poolsDown;
     expect(down).toMatchObject({
-      pool: 'lyncfe03.thelab.info', partner: 'lyncfe04.thelab.info', partnerState: 'FailedOver', partnerTakesOver: false, cmdlet: null, partnerUsers: null,
-      usersWithoutService: [{ pool: 'lyncfe03.thelab.info', users: 1200 }, { pool: 'lyncfe04.thelab.info', users: 900 }],
+      pool: 'lyncfe03.thelab.info',
+      partner: 'lyncfe04.thelab.info',
+      partnerState: 'FailedOver',
+      partnerTakesOver: false,
+      cmdlet: null,
+      partnerUsers: null,
+      usersWithoutService: [
+        { pool: 'lyncfe03.thelab.info', users: 1200 },
+        { pool: 'lyncfe04.thelab.info', users: 900 },
+      ],
     });
     const text = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe03.thelab.info']);
     expect(text.stdout).not.toMatch(/then carries|run: /);
     expect(text.stdout).toContain('pool lyncfe03.thelab.info is down, and its backup pool lyncfe04.thelab.info cannot take it over');
-    expect(text.stdout).toContain('nowhere to fail over (lyncfe04.thelab.info is FailedOver, not Active): its 1,200 users and the 900 of lyncfe04.thelab.info, which it serves since that pool failed over, are without service until it is back');
+    expect(text.stdout).toContain(
+      'nowhere to fail over (lyncfe04.thelab.info is FailedOver, not Active): its 1,200 users and the 900 of lyncfe04.thelab.info, which it serves since that pool failed over, are without service until it is back',
+    );
     expect(text.stdout).toContain('✖ 2,100 users of 2 pools without service (lyncfe03.thelab.info, lyncfe04.thelab.info)');
   });
 
@@ -158,17 +258,27 @@ describe('simulate a Skype pair', () => {
     const r = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe03', '--format', 'json']);
     expect(r.code).toBe(1);
     const [s] = JSON.parse(r.stdout).scenarios;
-    expect(s.frontEnds[0]).toMatchObject({ pool: 'lyncfe03.thelab.info', keepsQuorum: false, recovery: ['start lyncfe03 again', 'no failover: lyncfe04.thelab.info is FailedOver, not Active'] });
+    expect(s.frontEnds[0]).toMatchObject({
+      pool: 'lyncfe03.thelab.info',
+      keepsQuorum: false,
+      recovery: ['start lyncfe03 again', 'no failover: lyncfe04.thelab.info is FailedOver, not Active'],
+    });
     expect(s.usersWithoutService.map((u: { pool: string }) => u.pool)).toEqual(['lyncfe03.thelab.info', 'lyncfe04.thelab.info']);
   });
 
   it('offers the failover of a pool that loses quorum, and warns of routing groups when two front ends go down at once', async () => {
     const lost = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe11,fe12,fe13']);
     expect(lost.code).toBe(1);
-    expect(lost.stdout).toContain('    recovery: or fail its users over to pool-east.contoso.com: Invoke-CsPoolFailOver -PoolFqdn pool-west.contoso.com -DisasterMode');
+    expect(lost.stdout).toContain(
+      '    recovery: or fail its users over to pool-east.contoso.com: Invoke-CsPoolFailOver -PoolFqdn pool-west.contoso.com -DisasterMode',
+    );
     const two = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe01,fe02', '--format', 'json']);
     expect(two.code).toBe(0);
-    expect(JSON.parse(two.stdout).scenarios[0].frontEnds[0]).toMatchObject({ keepsQuorum: true, routingGroupsAtRisk: true, recovery: ['should a routing group lose its quorum: Reset-CsPoolRegistrarState -PoolFqdn pool-east.contoso.com -ResetType QuorumLossRecovery'] });
+    expect(JSON.parse(two.stdout).scenarios[0].frontEnds[0]).toMatchObject({
+      keepsQuorum: true,
+      routingGroupsAtRisk: true,
+      recovery: ['should a routing group lose its quorum: Reset-CsPoolRegistrarState -PoolFqdn pool-east.contoso.com -ResetType QuorumLossRecovery'],
+    });
     const one = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe01', '--format', 'json']);
     expect(JSON.parse(one.stdout).scenarios[0].frontEnds[0]).toMatchObject({ keepsQuorum: true, routingGroupsAtRisk: false, recovery: [] });
   });
@@ -177,16 +287,20 @@ describe('simulate a Skype pair', () => {
     const r = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe04.thelab.info', '--down', 'lyncfe03.thelab.info', '--down', 'lyncfe04']);
     expect(r.code).toBe(1);
     const table = r.stdout.slice(r.stdout.indexOf('Side by side:'));
-    expect(r.stdout).toContain('  pool lyncfe04.thelab.info: lyncfe04 down; 0 of 1 running, 1 needed: LOSES pool-level quorum\n    recovery: start lyncfe04 again\n    recovery: its users are served by lyncfe03.thelab.info already (FailedOver)\n');
-    expect(table).toBe([
-      'Side by side:',
-      '  pool                  lyncfe04.thelab.info down  lyncfe03.thelab.info down  lyncfe04 down',
-      '  lyncfe03.thelab.info  carries 2,100              NO SERVICE                 up',
-      '  lyncfe04.thelab.info  failed over                NO SERVICE                 loses quorum',
-      '',
-      '✖ users without service, or a failover that breaks something, in 1 of 3 scenarios',
-      '',
-    ].join('\n'));
+    expect(r.stdout).toContain(
+      '  pool lyncfe04.thelab.info: lyncfe04 down; 0 of 1 running, 1 needed: LOSES pool-level quorum\n    recovery: start lyncfe04 again\n    recovery: its users are served by lyncfe03.thelab.info already (FailedOver)\n',
+    );
+    expect(table).toBe(
+      [
+        'Side by side:',
+        '  pool                  lyncfe04.thelab.info down  lyncfe03.thelab.info down  lyncfe04 down',
+        '  lyncfe03.thelab.info  carries 2,100              NO SERVICE                 up',
+        '  lyncfe04.thelab.info  failed over                NO SERVICE                 loses quorum',
+        '',
+        '✖ users without service, or a failover that breaks something, in 1 of 3 scenarios',
+        '',
+      ].join('\n'),
+    );
     const paired = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-west.contoso.com', '--down', 'fe01,fe02']);
     expect(paired.code).toBe(0);
     expect(paired.stdout).toContain('  pool-east.contoso.com  carries 25,000              quorum, routing groups at risk');
@@ -208,22 +322,45 @@ describe('the Skype report', () => {
     const { ROOT } = await import('../support/run-cli.js');
     const [outcome] = await validateOutcomes([file], { cwd: ROOT });
     const view = await buildReportView(outcome!, await reportOptions());
-    return { view: view.kindView as import('../../src/kinds/skype/report/report.js').SkypeView, headline: view.summary.headline, html: await renderReport(view) };
+    return {
+      view: view.kindView as import('../../src/kinds/skype/report/report.js').SkypeView,
+      headline: view.summary.headline,
+      html: await renderReport(view),
+    };
   };
 
   it('draws a partner that cannot take over as such, in the diagram and in the what-if', async () => {
     const { view, html } = await report(LAB('failed-over'));
     expect(view.links).toMatchObject([{ label: 'no takeover', noTakeover: true }]);
-    expect(view.noTakeover).toEqual(["lyncfe04.thelab.info is FailedOver, not Active: it cannot take over lyncfe03.thelab.info's users should that pool go down."]);
-    expect(html).toMatch(/<g class="link link-over link-dashed"><title>lyncfe04\.thelab\.info is FailedOver, not Active: it cannot take over lyncfe03\.thelab\.info&#x27;s users should that pool go down\.<\/title>/);
+    expect(view.noTakeover).toEqual([
+      "lyncfe04.thelab.info is FailedOver, not Active: it cannot take over lyncfe03.thelab.info's users should that pool go down.",
+    ]);
+    expect(html).toMatch(
+      /<g class="link link-over link-dashed"><title>lyncfe04\.thelab\.info is FailedOver, not Active: it cannot take over lyncfe03\.thelab\.info&#x27;s users should that pool go down\.<\/title>/,
+    );
     expect(view.whatIf).toEqual([
-      { pool: 'lyncfe03.thelab.info', partner: 'lyncfe04.thelab.info', ok: false, outcome: 'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back', run: 'nothing can take its users' },
-      { pool: 'lyncfe04.thelab.info', partner: 'lyncfe03.thelab.info', ok: true, outcome: 'already carries its users: 2,100 in all of the 2,500 it is sized for', run: 'nothing: failed over already' },
+      {
+        pool: 'lyncfe03.thelab.info',
+        partner: 'lyncfe04.thelab.info',
+        ok: false,
+        outcome: 'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back',
+        run: 'nothing can take its users',
+      },
+      {
+        pool: 'lyncfe04.thelab.info',
+        partner: 'lyncfe03.thelab.info',
+        ok: true,
+        outcome: 'already carries its users: 2,100 in all of the 2,500 it is sized for',
+        run: 'nothing: failed over already',
+      },
     ]);
     expect(html).toContain('<tr class="bad"><th scope="row">lyncfe03.thelab.info</th><td>lyncfe04.thelab.info</td><td class="cell-bad">cannot take over');
     const active = await report(LAB('active'));
     expect(active.view.links).toMatchObject([{ label: 'manual failover', noTakeover: false }]);
-    expect(active.view.whatIf.map((r) => [r.ok, r.run])).toEqual([[true, 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'], [true, 'Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode']]);
+    expect(active.view.whatIf.map((r) => [r.ok, r.run])).toEqual([
+      [true, 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'],
+      [true, 'Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode'],
+    ]);
   });
 
   it('gives the at-once figure with the routing-group caveat, in the table and under the headline', async () => {
@@ -251,7 +388,10 @@ describe('the Skype report', () => {
       { module: 'CentralMgmt.CMSMaster', status: 'NotInitialized / NormalState', bad: false, note: 'normal: the pool does not host the CMS' },
     ]);
     const fires = await report('test/fixtures/rules/skype/backup-not-ready-modules.fires.yaml');
-    expect(fires.view.sizing.map((r) => r.backupModules.filter((m) => m.bad).map((m) => m.module))).toEqual([['UserServices.PresenceFocus', 'CentralMgmt.CMSMaster'], ['UserServices.PresenceFocus']]);
+    expect(fires.view.sizing.map((r) => r.backupModules.filter((m) => m.bad).map((m) => m.module))).toEqual([
+      ['UserServices.PresenceFocus', 'CentralMgmt.CMSMaster'],
+      ['UserServices.PresenceFocus'],
+    ]);
     expect(fires.html).toContain('<li class="cell-bad"><code>CentralMgmt.CMSMaster</code> NotInitialized / NormalState ⚠</li>');
   });
 

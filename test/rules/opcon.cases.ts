@@ -52,17 +52,33 @@ export const OPCON_CASES: readonly RuleTests[] = [
     invalid: [
       {
         yaml: opcon(PRIMARY + machine('opcon03', 'Primary', 'automatic', '    settings:\n      FailOverSocketNumber: 6500\n') + secondary()),
-        messageId: 'several', data: { mode: 'Primary', names: 'opcon01, opcon03' }, path: '/machines/1/mode',
+        messageId: 'several',
+        data: { mode: 'Primary', names: 'opcon01, opcon03' },
+        path: '/machines/1/mode',
       },
       { yaml: opcon(PRIMARY), messageId: 'missing', data: { name: 'opcon01', mode: 'Primary', other: 'Secondary' }, path: '/machines/0/mode' },
       { yaml: opcon(PRIMARY + secondary() + machine('opcon03', 'StandAlone', 'manual')), messageId: 'mixed', data: { name: 'opcon03' }, path: '/machines/2' },
       {
-        yaml: opcon(PRIMARY + machine('opcon02', 'StandAlone', 'automatic', '    settings:\n      Mode: Secondary\n      FailOverSocketNumber: 6500\n      PrimaryMachine: opcon01\n      PrimaryAbnormalShutdownFailover: Y\n')),
-        messageId: 'settings', data: { name: 'opcon02', mode: 'StandAlone', settingsMode: 'Secondary' }, path: '/machines/1/mode',
+        yaml: opcon(
+          PRIMARY +
+            machine(
+              'opcon02',
+              'StandAlone',
+              'automatic',
+              '    settings:\n      Mode: Secondary\n      FailOverSocketNumber: 6500\n      PrimaryMachine: opcon01\n      PrimaryAbnormalShutdownFailover: Y\n',
+            ),
+        ),
+        messageId: 'settings',
+        data: { name: 'opcon02', mode: 'StandAlone', settingsMode: 'Secondary' },
+        path: '/machines/1/mode',
       },
       {
-        yaml: opcon(machine('opcon01', 'StandAlone', 'automatic-delayed') + machine('opcon02', 'StandAlone', 'manual') + machine('opcon03', 'StandAlone', 'manual')),
-        messageId: 'third', data: { name: 'opcon03' }, path: '/machines/2',
+        yaml: opcon(
+          machine('opcon01', 'StandAlone', 'automatic-delayed') + machine('opcon02', 'StandAlone', 'manual') + machine('opcon03', 'StandAlone', 'manual'),
+        ),
+        messageId: 'third',
+        data: { name: 'opcon03' },
+        path: '/machines/2',
       },
     ],
   }),
@@ -74,26 +90,38 @@ export const OPCON_CASES: readonly RuleTests[] = [
 
   cases(abnormalShutdownFailoverOff, {
     valid: [{ yaml: AUTOMATIC }],
-    invalid: [{
-      yaml: opcon(PRIMARY + secondary('      PrimaryNormalShutdownFailover: Y\n')),
-      messageId: 'off', data: { name: 'opcon02', triggers: 'primary-normal-shutdown' }, path: '/machines/1/settings',
-    }],
+    invalid: [
+      {
+        yaml: opcon(PRIMARY + secondary('      PrimaryNormalShutdownFailover: Y\n')),
+        messageId: 'off',
+        data: { name: 'opcon02', triggers: 'primary-normal-shutdown' },
+        path: '/machines/1/settings',
+      },
+    ],
   }),
 
   cases(failoverOnCommunicationLoss, {
     valid: [{ yaml: AUTOMATIC }, { yaml: opcon(PRIMARY + secondary('      PrimaryAbnormalShutdownFailover: Y\n      SyncLostFailover: N\n')) }],
-    invalid: [{
-      yaml: opcon(PRIMARY + secondary('      PrimaryAbnormalShutdownFailover: Y\n      SyncLostFailover: Y\n')),
-      messageId: 'on', data: { name: 'opcon02' }, path: '/machines/1/settings/SyncLostFailover',
-    }],
+    invalid: [
+      {
+        yaml: opcon(PRIMARY + secondary('      PrimaryAbnormalShutdownFailover: Y\n      SyncLostFailover: Y\n')),
+        messageId: 'on',
+        data: { name: 'opcon02' },
+        path: '/machines/1/settings/SyncLostFailover',
+      },
+    ],
   }),
 
   cases(failoverOnNormalShutdown, {
     valid: [{ yaml: AUTOMATIC }, { yaml: opcon(PRIMARY + secondary('      PrimaryAbnormalShutdownFailover: Y\n      PrimaryNormalShutdownFailover: N\n')) }],
-    invalid: [{
-      yaml: opcon(PRIMARY + secondary('      PrimaryAbnormalShutdownFailover: Y\n      PrimaryNormalShutdownFailover: Y\n')),
-      messageId: 'on', data: { name: 'opcon02' }, path: '/machines/1/settings/PrimaryNormalShutdownFailover',
-    }],
+    invalid: [
+      {
+        yaml: opcon(PRIMARY + secondary('      PrimaryAbnormalShutdownFailover: Y\n      PrimaryNormalShutdownFailover: Y\n')),
+        messageId: 'on',
+        data: { name: 'opcon02' },
+        path: '/machines/1/settings/PrimaryNormalShutdownFailover',
+      },
+    ],
   }),
 
   cases(socketMismatch, {
@@ -101,25 +129,36 @@ export const OPCON_CASES: readonly RuleTests[] = [
     invalid: [
       {
         yaml: opcon(machine('opcon01', 'Primary', 'automatic') + secondary()),
-        messageId: 'missing', data: { name: 'opcon01' }, path: '/machines/0/settings',
+        messageId: 'missing',
+        data: { name: 'opcon01' },
+        path: '/machines/0/settings',
       },
       {
         yaml: opcon(PRIMARY + secondary(undefined, undefined, 6501)),
-        messageId: 'differs', data: { primary: '6500', secondary: '6501' }, path: '/machines/1/settings/FailOverSocketNumber',
+        messageId: 'differs',
+        data: { primary: '6500', secondary: '6501' },
+        path: '/machines/1/settings/FailOverSocketNumber',
       },
     ],
   }),
 
   cases(primaryMachineMismatch, {
-    valid: [{ yaml: AUTOMATIC }, { name: 'PrimaryMachine in capitals', yaml: opcon(PRIMARY + secondary().replace('PrimaryMachine: opcon01', 'PrimaryMachine: OPCON01')) }],
+    valid: [
+      { yaml: AUTOMATIC },
+      { name: 'PrimaryMachine in capitals', yaml: opcon(PRIMARY + secondary().replace('PrimaryMachine: opcon01', 'PrimaryMachine: OPCON01')) },
+    ],
     invalid: [
       {
         yaml: opcon(PRIMARY + secondary().replace('      PrimaryMachine: opcon01\n', '')),
-        messageId: 'missing', data: { name: 'opcon02', primary: 'opcon01' }, path: '/machines/1/settings',
+        messageId: 'missing',
+        data: { name: 'opcon02', primary: 'opcon01' },
+        path: '/machines/1/settings',
       },
       {
         yaml: opcon(PRIMARY + secondary().replace('PrimaryMachine: opcon01', 'PrimaryMachine: opcon09')),
-        messageId: 'wrong', data: { name: 'opcon02', named: 'opcon09', primary: 'opcon01' }, path: '/machines/1/settings/PrimaryMachine',
+        messageId: 'wrong',
+        data: { name: 'opcon02', named: 'opcon09', primary: 'opcon01' },
+        path: '/machines/1/settings/PrimaryMachine',
       },
     ],
   }),
@@ -127,18 +166,37 @@ export const OPCON_CASES: readonly RuleTests[] = [
   cases(replicationNotStopped, {
     valid: [
       { yaml: AUTOMATIC },
-      { yaml: opcon(PRIMARY + secondary('      PrimaryAbnormalShutdownFailover: Y\n      PrimaryAbnormalShutdownScript: C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl_WinAuth.cmd\n'), REPLICATED) },
+      {
+        yaml: opcon(
+          PRIMARY +
+            secondary(
+              '      PrimaryAbnormalShutdownFailover: Y\n      PrimaryAbnormalShutdownScript: C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl_WinAuth.cmd\n',
+            ),
+          REPLICATED,
+        ),
+      },
     ],
     invalid: [
       {
         yaml: opcon(PRIMARY + secondary(), REPLICATED),
-        messageId: 'missing', data: { name: 'opcon02', trigger: 'PrimaryAbnormalShutdownFailover', script: 'PrimaryAbnormalShutdownScript' },
+        messageId: 'missing',
+        data: { name: 'opcon02', trigger: 'PrimaryAbnormalShutdownFailover', script: 'PrimaryAbnormalShutdownScript' },
         path: '/machines/1/settings/PrimaryAbnormalShutdownFailover',
       },
       {
-        yaml: opcon(PRIMARY + secondary('      PrimaryAbnormalShutdownFailover: Y\n      PrimaryAbnormalShutdownScript: C:\\ProgramData\\OpConxps\\Utilities\\WriteEvent.cmd\n'), REPLICATED),
-        messageId: 'wrong', path: '/machines/1/settings/PrimaryAbnormalShutdownScript',
-        data: { name: 'opcon02', trigger: 'PrimaryAbnormalShutdownFailover', script: 'PrimaryAbnormalShutdownScript', value: 'C:\\ProgramData\\OpConxps\\Utilities\\WriteEvent.cmd' },
+        yaml: opcon(
+          PRIMARY +
+            secondary('      PrimaryAbnormalShutdownFailover: Y\n      PrimaryAbnormalShutdownScript: C:\\ProgramData\\OpConxps\\Utilities\\WriteEvent.cmd\n'),
+          REPLICATED,
+        ),
+        messageId: 'wrong',
+        path: '/machines/1/settings/PrimaryAbnormalShutdownScript',
+        data: {
+          name: 'opcon02',
+          trigger: 'PrimaryAbnormalShutdownFailover',
+          script: 'PrimaryAbnormalShutdownScript',
+          value: 'C:\\ProgramData\\OpConxps\\Utilities\\WriteEvent.cmd',
+        },
       },
     ],
   }),
@@ -148,53 +206,83 @@ export const OPCON_CASES: readonly RuleTests[] = [
     invalid: [
       {
         yaml: opcon(machine('opcon01', 'StandAlone', 'automatic-delayed') + machine('opcon02', 'StandAlone', undefined)),
-        messageId: 'standby', data: { name: 'opcon02' }, path: '/machines/1',
+        messageId: 'standby',
+        data: { name: 'opcon02' },
+        path: '/machines/1',
       },
       {
         yaml: opcon(machine('opcon01', 'StandAlone', 'manual') + machine('opcon02', 'StandAlone', 'manual')),
-        messageId: 'primary', data: { name: 'opcon01' }, path: '/machines/0/serviceStartType',
+        messageId: 'primary',
+        data: { name: 'opcon01' },
+        path: '/machines/0/serviceStartType',
       },
     ],
   }),
 
   cases(unknownSetting, {
     valid: [{ yaml: AUTOMATIC }],
-    invalid: [{
-      yaml: opcon(PRIMARY + secondary('      SecondsBetweenPing: 5\n      PrimaryAbnormalShutdownFailover: Y\n')),
-      messageId: 'unknown', data: { name: 'opcon02', key: 'SecondsBetweenPing', meant: 'SecondsBetweenPings' }, path: '/machines/1/settings/SecondsBetweenPing',
-    }],
+    invalid: [
+      {
+        yaml: opcon(PRIMARY + secondary('      SecondsBetweenPing: 5\n      PrimaryAbnormalShutdownFailover: Y\n')),
+        messageId: 'unknown',
+        data: { name: 'opcon02', key: 'SecondsBetweenPing', meant: 'SecondsBetweenPings' },
+        path: '/machines/1/settings/SecondsBetweenPing',
+      },
+    ],
   }),
 
   cases(connectionMismatch, {
     valid: [
-      { yaml: opcon(machine('opcon01', 'StandAlone', 'automatic-delayed', '    connection: {server: SMAProdDBServer, database: OpConxps}\n') + machine('opcon02', 'StandAlone', 'manual', '    connection: {server: SMAProdDBServer, database: OpConxps}\n')) },
+      {
+        yaml: opcon(
+          machine('opcon01', 'StandAlone', 'automatic-delayed', '    connection: {server: SMAProdDBServer, database: OpConxps}\n') +
+            machine('opcon02', 'StandAlone', 'manual', '    connection: {server: SMAProdDBServer, database: OpConxps}\n'),
+        ),
+      },
     ],
     invalid: [
       {
-        yaml: opcon(machine('opcon01', 'StandAlone', 'automatic-delayed', '    connection: {server: SMAProdDBServer, database: OpConxps}\n') + machine('opcon02', 'StandAlone', 'manual', '    connection: {server: SMABckupDBServer, database: OpConxps}\n')),
-        messageId: 'twoDatabases', path: '/machines/1/connection',
+        yaml: opcon(
+          machine('opcon01', 'StandAlone', 'automatic-delayed', '    connection: {server: SMAProdDBServer, database: OpConxps}\n') +
+            machine('opcon02', 'StandAlone', 'manual', '    connection: {server: SMABckupDBServer, database: OpConxps}\n'),
+        ),
+        messageId: 'twoDatabases',
+        path: '/machines/1/connection',
       },
       {
-        yaml: opcon(machine('opcon01', 'StandAlone', 'automatic-delayed', '    connection: {server: SMAProdDBServer, database: OpConxps}\n') + machine('opcon02', 'StandAlone', 'manual', '    connection: {server: SMAProdDBServer, database: OpConxps}\n'), REPLICATED),
-        messageId: 'oneDatabase', path: '/machines/1/connection',
+        yaml: opcon(
+          machine('opcon01', 'StandAlone', 'automatic-delayed', '    connection: {server: SMAProdDBServer, database: OpConxps}\n') +
+            machine('opcon02', 'StandAlone', 'manual', '    connection: {server: SMAProdDBServer, database: OpConxps}\n'),
+          REPLICATED,
+        ),
+        messageId: 'oneDatabase',
+        path: '/machines/1/connection',
       },
     ],
   }),
 
   cases(databaseOnMachine, {
     valid: [{ yaml: opcon(PRIMARY + secondary(), 'database:\n  replication: none\n  server: SMAProdDBServer\n') }],
-    invalid: [{
-      yaml: opcon(PRIMARY + secondary(), 'database:\n  replication: none\n  server: opcon01.corp.local\n'),
-      messageId: 'on', data: { server: 'opcon01.corp.local', machine: 'opcon01' }, path: '/database/server',
-    }],
+    invalid: [
+      {
+        yaml: opcon(PRIMARY + secondary(), 'database:\n  replication: none\n  server: opcon01.corp.local\n'),
+        messageId: 'on',
+        data: { server: 'opcon01.corp.local', machine: 'opcon01' },
+        path: '/database/server',
+      },
+    ],
   }),
 
   cases(standbyStartsAutomatically, {
     valid: [{ yaml: MANUAL }],
-    invalid: [{
-      yaml: opcon(machine('opcon01', 'StandAlone', 'automatic-delayed') + machine('opcon02', 'StandAlone', 'automatic')),
-      messageId: 'starts', data: { name: 'opcon02', startType: 'automatic' }, path: '/machines/1/serviceStartType',
-    }],
+    invalid: [
+      {
+        yaml: opcon(machine('opcon01', 'StandAlone', 'automatic-delayed') + machine('opcon02', 'StandAlone', 'automatic')),
+        messageId: 'starts',
+        data: { name: 'opcon02', startType: 'automatic' },
+        path: '/machines/1/serviceStartType',
+      },
+    ],
   }),
 
   cases(secondaryNotStarted, {

@@ -72,15 +72,27 @@ const GATEWAYS = `gateways:
 
 export const SCOM_CASES: readonly RuleTests[] = [
   cases(noHighAvailability, {
-    valid: [{ yaml: TWO_SERVERS }, { name: 'a gateway pool of three', yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n${GATEWAYS}pools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`) }],
+    valid: [
+      { yaml: TWO_SERVERS },
+      {
+        name: 'a gateway pool of three',
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n${GATEWAYS}pools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`,
+        ),
+      },
+    ],
     invalid: [
       {
         yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - name: Single Pool\n    members: [ms01]\n    defaultObserver: false\n`),
-        messageId: 'noFailureTolerated', pool: 'Single Pool', path: '/pools/0',
+        messageId: 'noFailureTolerated',
+        pool: 'Single Pool',
+        path: '/pools/0',
       },
       {
-        yaml: THREE_SERVERS, options: { settings: { targetTolerableFailures: 2 } },
-        messageId: 'belowTarget', path: '/managementServers',
+        yaml: THREE_SERVERS,
+        options: { settings: { targetTolerableFailures: 2 } },
+        messageId: 'belowTarget',
+        path: '/managementServers',
       },
       {
         yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n${GATEWAYS}pools:\n  - {name: Mixed Pool, members: [ms01, ms02, gw01, gw02, gw03]}\n`),
@@ -96,19 +108,43 @@ export const SCOM_CASES: readonly RuleTests[] = [
   }),
 
   cases(defaultObserverOnGatewayPool, {
-    valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n${GATEWAYS}pools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`) }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n${GATEWAYS}pools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03]}\n`),
-      messageId: 'gatewayPool', pool: 'DMZ Gateway Pool', path: '/pools/0',
-    }],
+    valid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n${GATEWAYS}pools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n${GATEWAYS}pools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03]}\n`),
+        messageId: 'gatewayPool',
+        pool: 'DMZ Gateway Pool',
+        path: '/pools/0',
+      },
+    ],
   }),
 
   cases(defaultObserverDisabled, {
-    valid: [{ yaml: TWO_SERVERS }, { name: 'disabled where it would not help', yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Web Pool, members: [ms01, ms02, ms03], defaultObserver: false}\n`) }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - name: Scripted Pool\n    members: [ms01, ms02]\n    createdWith: powershell\n`),
-      messageId: 'wouldHelp', pool: 'Scripted Pool', path: '/pools/0',
-    }],
+    valid: [
+      { yaml: TWO_SERVERS },
+      {
+        name: 'disabled where it would not help',
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Web Pool, members: [ms01, ms02, ms03], defaultObserver: false}\n`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - name: Scripted Pool\n    members: [ms01, ms02]\n    createdWith: powershell\n`,
+        ),
+        messageId: 'wouldHelp',
+        pool: 'Scripted Pool',
+        path: '/pools/0',
+      },
+    ],
   }),
 
   cases(defaultObserverNoBenefit, {
@@ -118,131 +154,246 @@ export const SCOM_CASES: readonly RuleTests[] = [
 
   cases(defaultObserverDatabaseLoad, {
     valid: [{ yaml: THREE_SERVERS }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n  - name: ms04\n  - name: ms05\n`),
-      messageId: 'load', path: '/managementServers',
-    }],
+    invalid: [
+      {
+        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n  - name: ms04\n  - name: ms05\n`),
+        messageId: 'load',
+        path: '/managementServers',
+      },
+    ],
   }),
 
   cases(latencyOver10ms, {
-    valid: [{ yaml: twoSites(`latency:\n  - {between: [east, west], ms: 8}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\npools:\n  - {name: Stretched Pool, members: [ms01, ms02], defaultObserver: false}\n`) }],
-    invalid: [{
-      yaml: twoSites(`latency:\n  - {between: [east, west], ms: "24 ms"}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\npools:\n  - {name: Stretched Pool, members: [ms01, ms02], defaultObserver: false}\n`),
-      errors: [
-        // The default pools, then the stretched pool: one finding each, at the measured round trip.
-        { messageId: 'tooSlow', path: '/latency/0/ms' },
-        { messageId: 'tooSlow', pool: 'Stretched Pool', path: '/latency/0/ms' },
-      ],
-    }],
+    valid: [
+      {
+        yaml: twoSites(
+          `latency:\n  - {between: [east, west], ms: 8}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\npools:\n  - {name: Stretched Pool, members: [ms01, ms02], defaultObserver: false}\n`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        yaml: twoSites(
+          `latency:\n  - {between: [east, west], ms: "24 ms"}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\npools:\n  - {name: Stretched Pool, members: [ms01, ms02], defaultObserver: false}\n`,
+        ),
+        errors: [
+          // The default pools, then the stretched pool: one finding each, at the measured round trip.
+          { messageId: 'tooSlow', path: '/latency/0/ms' },
+          { messageId: 'tooSlow', pool: 'Stretched Pool', path: '/latency/0/ms' },
+        ],
+      },
+    ],
   }),
   cases(poolSpansDataCenters, {
     valid: [{ yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n`) }],
     invalid: [
-      { yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\n`), messageId: 'spansDefault', path: '/managementServers' },
       {
-        yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n  - {name: ms03, dataCenter: west}\npools:\n  - {name: Stretched Pool, members: [ms02, ms03]}\n`),
+        yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\n`),
+        messageId: 'spansDefault',
+        path: '/managementServers',
+      },
+      {
+        yaml: twoSites(
+          `managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n  - {name: ms03, dataCenter: west}\npools:\n  - {name: Stretched Pool, members: [ms02, ms03]}\n`,
+        ),
         errors: [{ messageId: 'spansDefault' }, { messageId: 'spans', pool: 'Stretched Pool', path: '/pools/0' }],
       },
     ],
   }),
 
   cases(poolInCloud, {
-    valid: [{ yaml: scom(`dataCenters:\n  - {name: east, location: on-premises}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n`) }],
-    invalid: [{
-      yaml: `version: 1\nname: Contoso\ndataCenters:\n  - {name: azure-weu, location: azure}\ndatabases:\n  operational: {server: sql01, dataCenter: azure-weu}\nmanagementServers:\n  - {name: ms01, dataCenter: azure-weu}\n  - {name: ms02, dataCenter: azure-weu}\n`,
-      messageId: 'inCloud', path: '/managementServers',
-    }],
+    valid: [
+      {
+        yaml: scom(
+          `dataCenters:\n  - {name: east, location: on-premises}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        yaml: `version: 1\nname: Contoso\ndataCenters:\n  - {name: azure-weu, location: azure}\ndatabases:\n  operational: {server: sql01, dataCenter: azure-weu}\nmanagementServers:\n  - {name: ms01, dataCenter: azure-weu}\n  - {name: ms02, dataCenter: azure-weu}\n`,
+        messageId: 'inCloud',
+        path: '/managementServers',
+      },
+    ],
   }),
 
   cases(dataCenterLoss, {
     valid: [{ yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n`) }],
     invalid: [
-      { yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\n  - {name: ms03, dataCenter: west}\n`), messageId: 'stops', path: '/managementServers' },
+      {
+        yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\n  - {name: ms03, dataCenter: west}\n`),
+        messageId: 'stops',
+        path: '/managementServers',
+      },
       {
         // Losing north leaves the west gateways their quorum but not the management server they report to.
         yaml: `version: 1\nname: Contoso\ndataCenters:\n  - name: east\n  - name: west\n  - name: north\ndatabases:\n  operational: {server: sql01, dataCenter: east}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: north}\ngateways:\n  - {name: gw01, dataCenter: west, reportsTo: [ms02]}\n  - {name: gw02, dataCenter: west, reportsTo: [ms02]}\n  - {name: gw03, dataCenter: north, reportsTo: [ms02]}\npools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`,
         errors: [
           { messageId: 'cutOff', pool: 'DMZ Gateway Pool', path: '/pools/0' },
-          { messageId: 'stops', pool: 'DMZ Gateway Pool', data: { ...poolWords('DMZ Gateway Pool'), dataCenter: 'west', votesLeft: 1, votesNeeded: 2, membersLeft: 1, votes: '1 vote', members: '1 member' } },
+          {
+            messageId: 'stops',
+            pool: 'DMZ Gateway Pool',
+            data: { ...poolWords('DMZ Gateway Pool'), dataCenter: 'west', votesLeft: 1, votesNeeded: 2, membersLeft: 1, votes: '1 vote', members: '1 member' },
+          },
         ],
       },
     ],
   }),
 
   cases(databaseLatencyOver5ms, {
-    valid: [{ yaml: twoSites(`latency:\n  - {between: [east, west], ms: 4}\nmanagementServers:\n  - {name: ms01, dataCenter: west}\n  - {name: ms02, dataCenter: west}\n`) }],
-    invalid: [{
-      yaml: twoSites(`latency:\n  - {between: [east, west], ms: 7}\nmanagementServers:\n  - {name: ms01, dataCenter: west}\n  - {name: ms02, dataCenter: east}\n`),
-      messageId: 'tooSlow', path: '/latency/0/ms', data: { a: 'east', b: 'west', ms: 7, limit: 5, servers: 1, affected: '1 management server' },
-    }],
+    valid: [
+      {
+        yaml: twoSites(
+          `latency:\n  - {between: [east, west], ms: 4}\nmanagementServers:\n  - {name: ms01, dataCenter: west}\n  - {name: ms02, dataCenter: west}\n`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        yaml: twoSites(
+          `latency:\n  - {between: [east, west], ms: 7}\nmanagementServers:\n  - {name: ms01, dataCenter: west}\n  - {name: ms02, dataCenter: east}\n`,
+        ),
+        messageId: 'tooSlow',
+        path: '/latency/0/ms',
+        data: { a: 'east', b: 'west', ms: 7, limit: 5, servers: 1, affected: '1 management server' },
+      },
+    ],
   }),
 
   cases(poolManagerSettingsMismatch, {
-    valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n    poolManager: {leaseRequestPeriodSeconds: 300}\n  - name: ms02\n    poolManager: {leaseRequestPeriodSeconds: 300}\n`) }],
-    invalid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n    poolManager: {leaseRequestPeriodSeconds: 300}\n`), messageId: 'mismatch', path: '/managementServers' }],
+    valid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n    poolManager: {leaseRequestPeriodSeconds: 300}\n  - name: ms02\n    poolManager: {leaseRequestPeriodSeconds: 300}\n`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n    poolManager: {leaseRequestPeriodSeconds: 300}\n`),
+        messageId: 'mismatch',
+        path: '/managementServers',
+      },
+    ],
   }),
 
   cases(poolManagerSettingsOutOfRange, {
     valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npoolManager:\n  leaseRequestPeriodSeconds: 240\n`) }],
     invalid: [
-      { yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npoolManager:\n  leaseRequestPeriodSeconds: 900\n`), messageId: 'tooHigh', path: '/poolManager/leaseRequestPeriodSeconds' },
-      { yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npoolManager:\n  networkLatencySeconds: 0\n`), messageId: 'notPositive', path: '/poolManager/networkLatencySeconds' },
+      {
+        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npoolManager:\n  leaseRequestPeriodSeconds: 900\n`),
+        messageId: 'tooHigh',
+        path: '/poolManager/leaseRequestPeriodSeconds',
+      },
+      {
+        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npoolManager:\n  networkLatencySeconds: 0\n`),
+        messageId: 'notPositive',
+        path: '/poolManager/networkLatencySeconds',
+      },
     ],
   }),
 
   cases(databaseOnManagementServer, {
     valid: [{ yaml: TWO_SERVERS }],
-    invalid: [{
-      yaml: `version: 1\nname: Contoso\ndatabases:\n  operational:\n    server: ms01\n    colocatedWith: ms01\nmanagementServers:\n  - name: ms01\n  - name: ms02\n`,
-      messageId: 'colocated', data: { server: 'ms01' }, path: '/databases/operational/colocatedWith',
-    }],
+    invalid: [
+      {
+        yaml: `version: 1\nname: Contoso\ndatabases:\n  operational:\n    server: ms01\n    colocatedWith: ms01\nmanagementServers:\n  - name: ms01\n  - name: ms02\n`,
+        messageId: 'colocated',
+        data: { server: 'ms01' },
+        path: '/databases/operational/colocatedWith',
+      },
+    ],
   }),
 
   cases(networkPoolNotDedicated, {
-    valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: All Management Servers Resource Pool, membership: manual, members: [ms01, ms02]}\n  - {name: Notifications Resource Pool, membership: manual, members: [ms01, ms02]}\n  - {name: AD Assignment Resource Pool, membership: manual, members: [ms01, ms02]}\n  - {name: Network Monitoring Pool, purpose: network, members: [ms03], workload: {networkDevices: 100}}\n`) }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Network Monitoring Pool, purpose: network, members: [ms03], workload: {networkDevices: 100}}\n`),
-      messageId: 'notDedicated', pool: 'Network Monitoring Pool', path: '/pools/0/members/0',
-    }],
+    valid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: All Management Servers Resource Pool, membership: manual, members: [ms01, ms02]}\n  - {name: Notifications Resource Pool, membership: manual, members: [ms01, ms02]}\n  - {name: AD Assignment Resource Pool, membership: manual, members: [ms01, ms02]}\n  - {name: Network Monitoring Pool, purpose: network, members: [ms03], workload: {networkDevices: 100}}\n`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Network Monitoring Pool, purpose: network, members: [ms03], workload: {networkDevices: 100}}\n`,
+        ),
+        messageId: 'notDedicated',
+        pool: 'Network Monitoring Pool',
+        path: '/pools/0/members/0',
+      },
+    ],
   }),
 
   cases(unixLinuxRootCertificates, {
-    valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [ms02, ms03], workload: {unixLinuxAgents: 200}}\n`) }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n    unixLinuxRootCertificates: false\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [ms02, ms03], workload: {unixLinuxAgents: 200}}\n`),
-      messageId: 'missing', data: { ...poolWords('UNIX Pool'), name: 'ms03' }, pool: 'UNIX Pool', path: '/pools/0/members/1',
-    }],
+    valid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [ms02, ms03], workload: {unixLinuxAgents: 200}}\n`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n    unixLinuxRootCertificates: false\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [ms02, ms03], workload: {unixLinuxAgents: 200}}\n`,
+        ),
+        messageId: 'missing',
+        data: { ...poolWords('UNIX Pool'), name: 'ms03' },
+        pool: 'UNIX Pool',
+        path: '/pools/0/members/1',
+      },
+    ],
   }),
 
   cases(automaticMembershipMismatch, {
     valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: Notifications Resource Pool, members: [ms01, ms02]}\n`) }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: Notifications Resource Pool, members: [ms01]}\n`),
-      messageId: 'mismatch', pool: 'Notifications Resource Pool', path: '/pools/0/members',
-    }],
+    invalid: [
+      {
+        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: Notifications Resource Pool, members: [ms01]}\n`),
+        messageId: 'mismatch',
+        pool: 'Notifications Resource Pool',
+        path: '/pools/0/members',
+      },
+    ],
   }),
 
   cases(automaticMembershipNotAllowed, {
     valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: Web Pool, membership: manual, members: [ms01, ms02]}\n`) }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: Web Pool, membership: automatic, members: [ms01, ms02]}\n`),
-      messageId: 'notAllowed', pool: 'Web Pool', path: '/pools/0/membership',
-    }],
+    invalid: [
+      {
+        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: Web Pool, membership: automatic, members: [ms01, ms02]}\n`),
+        messageId: 'notAllowed',
+        pool: 'Web Pool',
+        path: '/pools/0/membership',
+      },
+    ],
   }),
 
   cases(observerOnlyMembers, {
     valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Web Pool, members: [ms01, ms02, ms03]}\n`) }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Web Pool, members: [ms01, ms02], observers: [ms03]}\n`),
-      messageId: 'observers', pool: 'Web Pool', path: '/pools/0/observers',
-      data: { ...poolWords('Web Pool'), count: 1, observers: '1 observer-only member', names: 'ms03' },
-    }],
+    invalid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Web Pool, members: [ms01, ms02], observers: [ms03]}\n`,
+        ),
+        messageId: 'observers',
+        pool: 'Web Pool',
+        path: '/pools/0/observers',
+        data: { ...poolWords('Web Pool'), count: 1, observers: '1 observer-only member', names: 'ms03' },
+      },
+    ],
   }),
 
   cases(gatewayWithoutFailover, {
     valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01, ms02]}\n`) }],
     invalid: [
-      { yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01]}\n`), messageId: 'noFailover', path: '/gateways/0/reportsTo' },
+      {
+        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01]}\n`),
+        messageId: 'noFailover',
+        path: '/gateways/0/reportsTo',
+      },
       { yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: []}\n`), messageId: 'noParent' },
     ],
   }),
@@ -250,22 +401,41 @@ export const SCOM_CASES: readonly RuleTests[] = [
   cases(capacityExceeded, {
     valid: [{ yaml: scom(`managementServers:\n  - {name: ms01, agents: 2900}\n  - {name: ms02, agents: 100}\n`) }],
     invalid: [
-      { yaml: scom(`managementServers:\n  - {name: ms01, agents: 3500}\n  - {name: ms02, agents: 100}\n`), messageId: 'serverAgents', path: '/managementServers/0/agents' },
       {
-        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [ms01, ms02, ms03], workload: {unixLinuxAgents: 4500}}\n`),
-        messageId: 'poolWorkload', pool: 'UNIX Pool', path: '/pools/0/workload/unixLinuxAgents',
+        yaml: scom(`managementServers:\n  - {name: ms01, agents: 3500}\n  - {name: ms02, agents: 100}\n`),
+        messageId: 'serverAgents',
+        path: '/managementServers/0/agents',
       },
       {
-        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Network Monitoring Pool, purpose: network, members: [ms01, ms02, ms03], workload: {networkDevices: 1200}}\n`),
-        messageId: 'poolLimit', pool: 'Network Monitoring Pool', path: '/pools/0/workload/networkDevices',
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [ms01, ms02, ms03], workload: {unixLinuxAgents: 4500}}\n`,
+        ),
+        messageId: 'poolWorkload',
+        pool: 'UNIX Pool',
+        path: '/pools/0/workload/unixLinuxAgents',
       },
       {
-        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [], workload: {unixLinuxAgents: 100}}\n`),
-        messageId: 'noMembers', pool: 'UNIX Pool', path: '/pools/0/workload/unixLinuxAgents',
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Network Monitoring Pool, purpose: network, members: [ms01, ms02, ms03], workload: {networkDevices: 1200}}\n`,
+        ),
+        messageId: 'poolLimit',
+        pool: 'Network Monitoring Pool',
+        path: '/pools/0/workload/networkDevices',
       },
       {
-        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n  - name: ms04\n  - name: ms05\n  - name: ms06\npools:\n  - {name: Network Pool A, purpose: network, members: [ms01, ms02], workload: {networkDevices: 800}}\n  - {name: Network Pool B, purpose: network, members: [ms03, ms04], workload: {networkDevices: 800}}\n  - {name: Network Pool C, purpose: network, members: [ms05, ms06], workload: {networkDevices: 800}}\n`),
-        messageId: 'groupTotal', data: { total: 2400, item: 'network devices', limit: 2000 },
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [], workload: {unixLinuxAgents: 100}}\n`,
+        ),
+        messageId: 'noMembers',
+        pool: 'UNIX Pool',
+        path: '/pools/0/workload/unixLinuxAgents',
+      },
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n  - name: ms04\n  - name: ms05\n  - name: ms06\npools:\n  - {name: Network Pool A, purpose: network, members: [ms01, ms02], workload: {networkDevices: 800}}\n  - {name: Network Pool B, purpose: network, members: [ms03, ms04], workload: {networkDevices: 800}}\n  - {name: Network Pool C, purpose: network, members: [ms05, ms06], workload: {networkDevices: 800}}\n`,
+        ),
+        messageId: 'groupTotal',
+        data: { total: 2400, item: 'network devices', limit: 2000 },
       },
     ],
   }),
@@ -274,72 +444,149 @@ export const SCOM_CASES: readonly RuleTests[] = [
     valid: [{ yaml: scom(`managementServers:\n  - {name: ms01, agents: 1000}\n  - {name: ms02, agents: 1000}\n`) }],
     invalid: [
       {
-        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [ms01, ms02, ms03], workload: {unixLinuxAgents: 2500}}\n`),
-        messageId: 'poolWorkload', pool: 'UNIX Pool',
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [ms01, ms02, ms03], workload: {unixLinuxAgents: 2500}}\n`,
+        ),
+        messageId: 'poolWorkload',
+        pool: 'UNIX Pool',
       },
       {
-        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [ms01, ms02], workload: {unixLinuxAgents: 1600}}\n`),
-        messageId: 'poolWorkloadOneLeft', pool: 'UNIX Pool',
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: UNIX Pool, purpose: unix-linux, members: [ms01, ms02], workload: {unixLinuxAgents: 1600}}\n`,
+        ),
+        messageId: 'poolWorkloadOneLeft',
+        pool: 'UNIX Pool',
       },
       {
         yaml: scom(`managementServers:\n  - {name: ms01, agents: 2000}\n  - {name: ms02, agents: 2000}\n`),
         // Reported once, at the server whose loss overloads the other.
-        messageId: 'agents', path: '/managementServers/0',
-        data: { failed: 'ms01', server: 'ms02', agents: 4000, limit: 3000, role: 'management server', advice: 'add a management server, or name failover servers (`failoverServers`) that spread the agents.' },
+        messageId: 'agents',
+        path: '/managementServers/0',
+        data: {
+          failed: 'ms01',
+          server: 'ms02',
+          agents: 4000,
+          limit: 3000,
+          role: 'management server',
+          advice: 'add a management server, or name failover servers (`failoverServers`) that spread the agents.',
+        },
       },
     ],
   }),
 
   cases(mixedPool, {
-    valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n${GATEWAYS}pools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`) }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n${GATEWAYS}pools:\n  - {name: Mixed Pool, members: [ms01, gw01, gw02]}\n`),
-      messageId: 'mixed', pool: 'Mixed Pool', path: '/pools/0',
-    }],
+    valid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n${GATEWAYS}pools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n${GATEWAYS}pools:\n  - {name: Mixed Pool, members: [ms01, gw01, gw02]}\n`),
+        messageId: 'mixed',
+        pool: 'Mixed Pool',
+        path: '/pools/0',
+      },
+    ],
   }),
 
   cases(poolWithoutMembers, {
     valid: [{ yaml: THREE_SERVERS }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Observers Only, members: [], observers: [ms01, ms02, ms03]}\n`),
-      messageId: 'noMembers', pool: 'Observers Only', path: '/pools/0',
-    }],
+    invalid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Observers Only, members: [], observers: [ms01, ms02, ms03]}\n`,
+        ),
+        messageId: 'noMembers',
+        pool: 'Observers Only',
+        path: '/pools/0',
+      },
+    ],
   }),
 
   cases(singlePointOfFailure, {
-    valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n${GATEWAYS}pools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`) }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\ngateways:\n  - {name: gw01, reportsTo: [ms01]}\n  - {name: gw02, reportsTo: [ms01]}\n  - {name: gw03, reportsTo: [ms01]}\npools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`),
-      messageId: 'single', pool: 'DMZ Gateway Pool', path: '/pools/0',
-    }],
+    valid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n${GATEWAYS}pools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\ngateways:\n  - {name: gw01, reportsTo: [ms01]}\n  - {name: gw02, reportsTo: [ms01]}\n  - {name: gw03, reportsTo: [ms01]}\npools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`,
+        ),
+        messageId: 'single',
+        pool: 'DMZ Gateway Pool',
+        path: '/pools/0',
+      },
+    ],
   }),
 
   cases(databaseClusterWithoutWitness, {
-    valid: [{ yaml: `version: 1\nname: Contoso\ndatabases:\n  operational:\n    server: sqlag-listener\n    cluster:\n      nodes: [{name: sql01a}, {name: sql01b}]\n      witness: {name: fsw01}\nmanagementServers:\n  - name: ms01\n  - name: ms02\n` }],
-    invalid: [{
-      yaml: `version: 1\nname: Contoso\ndatabases:\n  operational:\n    server: sqlag-listener\n    cluster:\n      nodes: [{name: sql01a}, {name: sql01b}]\nmanagementServers:\n  - name: ms01\n  - name: ms02\n`,
-      messageId: 'noWitness', data: { count: 2, nodes: '2 nodes' }, path: '/databases/operational/cluster',
-    }],
+    valid: [
+      {
+        yaml: `version: 1\nname: Contoso\ndatabases:\n  operational:\n    server: sqlag-listener\n    cluster:\n      nodes: [{name: sql01a}, {name: sql01b}]\n      witness: {name: fsw01}\nmanagementServers:\n  - name: ms01\n  - name: ms02\n`,
+      },
+    ],
+    invalid: [
+      {
+        yaml: `version: 1\nname: Contoso\ndatabases:\n  operational:\n    server: sqlag-listener\n    cluster:\n      nodes: [{name: sql01a}, {name: sql01b}]\nmanagementServers:\n  - name: ms01\n  - name: ms02\n`,
+        messageId: 'noWitness',
+        data: { count: 2, nodes: '2 nodes' },
+        path: '/databases/operational/cluster',
+      },
+    ],
   }),
 
   cases(networkPoolTooSmall, {
-    valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Network Monitoring Pool, purpose: network, members: [ms01, ms02, ms03], workload: {networkDevices: 400}}\n`) }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Network Monitoring Pool, purpose: network, members: [ms02, ms03], workload: {networkDevices: 400}}\n`),
-      messageId: 'tooSmall', pool: 'Network Monitoring Pool', path: '/pools/0/workload/networkDevices',
-      data: { ...poolWords('Network Monitoring Pool'), devices: 400, members: '2 management servers' },
-    }],
+    valid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Network Monitoring Pool, purpose: network, members: [ms01, ms02, ms03], workload: {networkDevices: 400}}\n`,
+        ),
+      },
+    ],
+    invalid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Network Monitoring Pool, purpose: network, members: [ms02, ms03], workload: {networkDevices: 400}}\n`,
+        ),
+        messageId: 'tooSmall',
+        pool: 'Network Monitoring Pool',
+        path: '/pools/0/workload/networkDevices',
+        data: { ...poolWords('Network Monitoring Pool'), devices: 400, members: '2 management servers' },
+      },
+    ],
   }),
 
   cases(poolNameNearDefault, {
-    valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: Notifications Resource Pool, membership: manual, members: [ms01, ms02]}\n`) }],
-    invalid: [{
-      yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: Notification Resource Pool, membership: manual, members: [ms01, ms02]}\n`),
-      messageId: 'nearDefault', pool: 'Notification Resource Pool', path: '/pools/0/name',
-      data: {
-        name: 'Notification Resource Pool', meant: 'Notifications Resource Pool',
-        Pool: 'Pool "Notification Resource Pool"', poolRef: 'pool "Notification Resource Pool"', poolNames: '"Notification Resource Pool"',
+    valid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: Notifications Resource Pool, membership: manual, members: [ms01, ms02]}\n`,
+        ),
       },
-    }],
+    ],
+    invalid: [
+      {
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\npools:\n  - {name: Notification Resource Pool, membership: manual, members: [ms01, ms02]}\n`,
+        ),
+        messageId: 'nearDefault',
+        pool: 'Notification Resource Pool',
+        path: '/pools/0/name',
+        data: {
+          name: 'Notification Resource Pool',
+          meant: 'Notifications Resource Pool',
+          Pool: 'Pool "Notification Resource Pool"',
+          poolRef: 'pool "Notification Resource Pool"',
+          poolNames: '"Notification Resource Pool"',
+        },
+      },
+    ],
   }),
 ];

@@ -42,17 +42,30 @@ export const SKYPE_CASES: readonly RuleTests[] = [
     valid: [{ yaml: PAIR }, { name: 'a standard-edition pool of one server', yaml: skype([pool('a', '', 1, 'standard')]) }],
     invalid: [
       {
-        yaml: skype([pool('a', '', 1)]), messageId: 'few', pool: 'pool-a.contoso.com', path: '/pools/0/frontEnds',
+        yaml: skype([pool('a', '', 1)]),
+        messageId: 'few',
+        pool: 'pool-a.contoso.com',
+        path: '/pools/0/frontEnds',
         data: { pool: 'pool-a.contoso.com', count: 1, frontEnds: '1 front end', recommended: 3 },
       },
-      { yaml: skype([pool('a', '', 2)]), messageId: 'two', pool: 'pool-a.contoso.com', data: { pool: 'pool-a.contoso.com', count: 2, frontEnds: '2 front ends', recommended: 3 } },
+      {
+        yaml: skype([pool('a', '', 2)]),
+        messageId: 'two',
+        pool: 'pool-a.contoso.com',
+        data: { pool: 'pool-a.contoso.com', count: 2, frontEnds: '2 front ends', recommended: 3 },
+      },
     ],
   }),
 
   cases(unsupportedPoolSize, {
     valid: [{ yaml: PAIR }, { name: 'two front ends before 2019', yaml: skype([pool('a', '', 2)], [], 'productVersion: "2015"\n') }],
     invalid: [
-      { yaml: skype([pool('a', '', 2)], [], 'productVersion: "2019"\n'), messageId: 'twoOn2019', data: { pool: 'pool-a.contoso.com' }, path: '/pools/0/frontEnds' },
+      {
+        yaml: skype([pool('a', '', 2)], [], 'productVersion: "2019"\n'),
+        messageId: 'twoOn2019',
+        data: { pool: 'pool-a.contoso.com' },
+        path: '/pools/0/frontEnds',
+      },
       { yaml: skype([pool('a', '', 13)], [], 'productVersion: "2015"\n'), messageId: 'tooMany', data: { pool: 'pool-a.contoso.com', count: 13, max: 12 } },
       { yaml: skype([pool('a', '', 2, 'standard')]), messageId: 'standard', data: { pool: 'pool-a.contoso.com', count: 2 } },
     ],
@@ -60,19 +73,27 @@ export const SKYPE_CASES: readonly RuleTests[] = [
 
   cases(poolInSeveralPairs, {
     valid: [{ yaml: PAIR }],
-    invalid: [{
-      yaml: skype([pool('a'), pool('b'), pool('c')], [AB, '[pool-a.contoso.com, pool-c.contoso.com]']),
-      messageId: 'several', data: { pool: 'pool-a.contoso.com', count: 2 }, path: '/pairs/1', pool: 'pool-a.contoso.com',
-    }],
+    invalid: [
+      {
+        yaml: skype([pool('a'), pool('b'), pool('c')], [AB, '[pool-a.contoso.com, pool-c.contoso.com]']),
+        messageId: 'several',
+        data: { pool: 'pool-a.contoso.com', count: 2 },
+        path: '/pairs/1',
+        pool: 'pool-a.contoso.com',
+      },
+    ],
   }),
 
   cases(pairMismatch, {
     valid: [{ yaml: PAIR }],
-    invalid: [{
-      yaml: skype([pool('a'), pool('b').replace('physical', 'virtual')], [AB]),
-      messageId: 'differ', path: '/pairs/0',
-      data: { a: 'pool-a.contoso.com', b: 'pool-b.contoso.com', what: 'platform', av: 'physical', bv: 'virtual' },
-    }],
+    invalid: [
+      {
+        yaml: skype([pool('a'), pool('b').replace('physical', 'virtual')], [AB]),
+        messageId: 'differ',
+        path: '/pairs/0',
+        data: { a: 'pool-a.contoso.com', b: 'pool-b.contoso.com', what: 'platform', av: 'physical', bv: 'virtual' },
+      },
+    ],
   }),
 
   cases(pairCapacity, {
@@ -85,35 +106,60 @@ export const SKYPE_CASES: readonly RuleTests[] = [
           { messageId: 'over', pool: 'pool-b.contoso.com' },
         ],
       },
-      { yaml: skype([pool('a').replace('users: 1000', 'users: 6000')]), messageId: 'overUnpaired', data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000 } },
+      {
+        yaml: skype([pool('a').replace('users: 1000', 'users: 6000')]),
+        messageId: 'overUnpaired',
+        data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000 },
+      },
     ],
   }),
 
   cases(cmsPoolUnpaired, {
     valid: [{ yaml: skype([pool('a', '    centralManagementStore: true\n'), pool('b')], [AB]) }],
-    invalid: [{
-      yaml: skype([pool('a', '    centralManagementStore: true\n')]),
-      messageId: 'unpaired', data: { pool: 'pool-a.contoso.com' }, path: '/pools/0/centralManagementStore', pool: 'pool-a.contoso.com',
-    }],
+    invalid: [
+      {
+        yaml: skype([pool('a', '    centralManagementStore: true\n')]),
+        messageId: 'unpaired',
+        data: { pool: 'pool-a.contoso.com' },
+        path: '/pools/0/centralManagementStore',
+        pool: 'pool-a.contoso.com',
+      },
+    ],
   }),
 
   cases(severalCms, {
     valid: [{ yaml: skype([pool('a', '    centralManagementStore: true\n'), pool('b')], [AB]) }],
-    invalid: [{
-      yaml: skype([pool('a', '    centralManagementStore: true\n'), pool('b', '    centralManagementStore: true\n')], [AB]),
-      messageId: 'several', data: { pool: 'pool-b.contoso.com', first: 'pool-a.contoso.com' }, path: '/pools/1/centralManagementStore',
-    }],
+    invalid: [
+      {
+        yaml: skype([pool('a', '    centralManagementStore: true\n'), pool('b', '    centralManagementStore: true\n')], [AB]),
+        messageId: 'several',
+        data: { pool: 'pool-b.contoso.com', first: 'pool-a.contoso.com' },
+        path: '/pools/1/centralManagementStore',
+      },
+    ],
   }),
 
   cases(registrarConfigurationMissing, {
     valid: [
       { yaml: PAIR },
-      { name: 'customised, with both pools configured', yaml: skype([pool('a', '    registrarConfiguration: true\n'), pool('b', '    registrarConfiguration: true\n')], [AB], 'registrarSettingsCustomized: true\n') },
+      {
+        name: 'customised, with both pools configured',
+        yaml: skype(
+          [pool('a', '    registrarConfiguration: true\n'), pool('b', '    registrarConfiguration: true\n')],
+          [AB],
+          'registrarSettingsCustomized: true\n',
+        ),
+      },
     ],
-    invalid: [{
-      yaml: skype([pool('a', '    registrarConfiguration: true\n'), pool('b')], [AB], 'registrarSettingsCustomized: true\n'),
-      messageId: 'missing', data: { pool: 'pool-b.contoso.com' }, path: '/pools/1', pool: 'pool-b.contoso.com',
-    }],
+    invalid: [
+      {
+        yaml: skype([pool('a', '    registrarConfiguration: true\n'), pool('b')], [AB], 'registrarSettingsCustomized: true\n'),
+        messageId: 'missing',
+        data: { pool: 'pool-b.contoso.com' },
+        path: '/pools/1',
+        pool: 'pool-b.contoso.com',
+      },
+    ],
   }),
 
   cases(backupNotReady, {
@@ -121,11 +167,20 @@ export const SKYPE_CASES: readonly RuleTests[] = [
     invalid: [
       {
         yaml: skype([pool('a', '    backupService: {exportStatus: InProgress, importStatus: NormalState}\n'), pool('b')], [AB]),
-        messageId: 'notReady', data: { pool: 'pool-a.contoso.com', exportStatus: 'InProgress', importStatus: 'NormalState' }, path: '/pools/0/backupService',
+        messageId: 'notReady',
+        data: { pool: 'pool-a.contoso.com', exportStatus: 'InProgress', importStatus: 'NormalState' },
+        path: '/pools/0/backupService',
       },
       {
-        yaml: skype([pool('a', '    backupService:\n      modules:\n        UserServices.PresenceFocus: {exportStatus: NonSteadyState, importStatus: NormalState}\n'), pool('b')], [AB]),
-        messageId: 'moduleNotReady', pool: 'pool-a.contoso.com',
+        yaml: skype(
+          [
+            pool('a', '    backupService:\n      modules:\n        UserServices.PresenceFocus: {exportStatus: NonSteadyState, importStatus: NormalState}\n'),
+            pool('b'),
+          ],
+          [AB],
+        ),
+        messageId: 'moduleNotReady',
+        pool: 'pool-a.contoso.com',
         data: { module: 'UserServices.PresenceFocus', pool: 'pool-a.contoso.com', exportStatus: 'NonSteadyState', importStatus: 'NormalState' },
       },
     ],
@@ -134,17 +189,34 @@ export const SKYPE_CASES: readonly RuleTests[] = [
   cases(poolNotActive, {
     valid: [{ yaml: skype([pool('a', '    poolState: Active\n'), pool('b')], [AB]) }],
     invalid: [
-      { yaml: skype([pool('a', '    poolState: FailedOver\n'), pool('b')], [AB]), messageId: 'notActive', data: { pool: 'pool-a.contoso.com', state: 'FailedOver' }, path: '/pools/0/poolState' },
-      { yaml: skype([pool('a', '    poolState: FailingOver\n'), pool('b')], [AB]), messageId: 'failingOver', data: { pool: 'pool-a.contoso.com', state: 'FailingOver' } },
-      { yaml: skype([pool('a', '    poolState: FailingBack\n'), pool('b')], [AB]), messageId: 'failingBack', data: { pool: 'pool-a.contoso.com', state: 'FailingBack' } },
+      {
+        yaml: skype([pool('a', '    poolState: FailedOver\n'), pool('b')], [AB]),
+        messageId: 'notActive',
+        data: { pool: 'pool-a.contoso.com', state: 'FailedOver' },
+        path: '/pools/0/poolState',
+      },
+      {
+        yaml: skype([pool('a', '    poolState: FailingOver\n'), pool('b')], [AB]),
+        messageId: 'failingOver',
+        data: { pool: 'pool-a.contoso.com', state: 'FailingOver' },
+      },
+      {
+        yaml: skype([pool('a', '    poolState: FailingBack\n'), pool('b')], [AB]),
+        messageId: 'failingBack',
+        data: { pool: 'pool-a.contoso.com', state: 'FailingBack' },
+      },
     ],
   }),
 
   cases(automatedFailover, {
     valid: [{ yaml: PAIR }, { name: 'manual failover', yaml: skype([pool('a'), pool('b')], [`{pools: ${AB}, failover: manual}`]) }],
-    invalid: [{
-      yaml: skype([pool('a'), pool('b')], [`{pools: ${AB}, failover: automated}`]),
-      messageId: 'automated', data: { a: 'pool-a.contoso.com', b: 'pool-b.contoso.com' }, path: '/pairs/0/failover',
-    }],
+    invalid: [
+      {
+        yaml: skype([pool('a'), pool('b')], [`{pools: ${AB}, failover: automated}`]),
+        messageId: 'automated',
+        data: { a: 'pool-a.contoso.com', b: 'pool-b.contoso.com' },
+        path: '/pairs/0/failover',
+      },
+    ],
   }),
 ];

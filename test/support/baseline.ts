@@ -38,11 +38,17 @@ export function growthAgainstBaseline<I, P = I>({ prepare, job, baseline, small,
   };
   const least = { jobSmall: Infinity, jobLarge: Infinity, baseSmall: Infinity, baseLarge: Infinity };
   for (let r = 0; r < rounds; r++) {
-    least.baseSmall = Math.min(least.baseSmall, cpuTime(() => baseline(small)));
+    least.baseSmall = Math.min(
+      least.baseSmall,
+      cpuTime(() => baseline(small)),
+    );
     least.jobSmall = Math.min(least.jobSmall, timedJob(small));
-    least.baseLarge = Math.min(least.baseLarge, cpuTime(() => baseline(large)));
+    least.baseLarge = Math.min(
+      least.baseLarge,
+      cpuTime(() => baseline(large)),
+    );
     least.jobLarge = Math.min(least.jobLarge, timedJob(large));
   }
   const floor = (t: number) => Math.max(t, 1);
-  return (floor(least.jobLarge) / floor(least.jobSmall)) / (floor(least.baseLarge) / floor(least.baseSmall));
+  return floor(least.jobLarge) / floor(least.jobSmall) / (floor(least.baseLarge) / floor(least.baseSmall));
 }

@@ -7,11 +7,22 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 
 /** The methods counted, unless a test names others. */
 export const COUNTED: readonly [object, string][] = [
-  [Map.prototype, 'get'], [Map.prototype, 'set'], [Map.prototype, 'has'],
-  [Set.prototype, 'add'], [Set.prototype, 'has'],
-  [Array.prototype, 'push'], [Array.prototype, 'map'], [Array.prototype, 'filter'], [Array.prototype, 'some'],
-  [Array.prototype, 'every'], [Array.prototype, 'find'], [Array.prototype, 'forEach'], [Array.prototype, 'includes'], [Array.prototype, 'indexOf'],
-  [String.prototype, 'indexOf'], [String.prototype, 'slice'],
+  [Map.prototype, 'get'],
+  [Map.prototype, 'set'],
+  [Map.prototype, 'has'],
+  [Set.prototype, 'add'],
+  [Set.prototype, 'has'],
+  [Array.prototype, 'push'],
+  [Array.prototype, 'map'],
+  [Array.prototype, 'filter'],
+  [Array.prototype, 'some'],
+  [Array.prototype, 'every'],
+  [Array.prototype, 'find'],
+  [Array.prototype, 'forEach'],
+  [Array.prototype, 'includes'],
+  [Array.prototype, 'indexOf'],
+  [String.prototype, 'indexOf'],
+  [String.prototype, 'slice'],
 ];
 
 /** Operations while `fn` runs, awaited. */

@@ -86,7 +86,10 @@ export function producedMessageIds(ruleId: string): ReadonlySet<string> {
  */
 export function unknownMessageIds(rule: AnyRule, tests: RuleCases): string[] {
   const messages = rule.meta.messages;
-  return tests.invalid.flatMap(expectedOf).map((e) => e.messageId).filter((id) => !Object.hasOwn(messages, id));
+  return tests.invalid
+    .flatMap(expectedOf)
+    .map((e) => e.messageId)
+    .filter((id) => !Object.hasOwn(messages, id));
 }
 
 /** Registers the rule's cases as vitest tests, in a `describe` named by its id. */
@@ -99,7 +102,12 @@ export function ruleTester(rule: AnyRule, tests: RuleCases): void {
     });
     for (const [i, c] of tests.valid.entries()) it(`valid ${c.name ?? i + 1}`, () => checkValid(rule, c));
     for (const [i, c] of tests.invalid.entries()) {
-      it(`invalid ${c.name ?? `${i + 1} (${expectedOf(c).map((e) => e.messageId).join(', ')})`}`, () => checkInvalid(rule, c));
+      it(`invalid ${
+        c.name ??
+        `${i + 1} (${expectedOf(c)
+          .map((e) => e.messageId)
+          .join(', ')})`
+      }`, () => checkInvalid(rule, c));
     }
     // Last, so after the cases above (vitest runs a file's tests in order).
     it('produces each of its message ids in an invalid case', () => {
@@ -120,7 +128,10 @@ export async function checkInvalid(rule: AnyRule, c: InvalidCase): Promise<void>
   const id = rule.meta.id;
   const expected = expectedOf(c);
   for (const e of expected) {
-    expect(Object.hasOwn(rule.meta.messages, e.messageId), `"${e.messageId}" is not a message id of ${id} (${Object.keys(rule.meta.messages).join(', ')})`).toBe(true);
+    expect(
+      Object.hasOwn(rule.meta.messages, e.messageId),
+      `"${e.messageId}" is not a message id of ${id} (${Object.keys(rule.meta.messages).join(', ')})`,
+    ).toBe(true);
   }
   const found = await findingsOf(rule, c);
   // Each finding seen only as much as its expectation says: data, path and pool where given.
@@ -149,7 +160,10 @@ async function findingsOf(rule: AnyRule, c: CaseBase): Promise<Finding[]> {
   // A design the reading stages reject reaches no rule: every other rule would pass it for nothing.
   if (!READING_RULES.has(rule.meta.id)) {
     const unread = result.findings.filter((f) => READING_RULES.has(f.ruleId));
-    expect(unread.map((f) => `${f.ruleId} ${describeFinding(f)}`), 'the design must be read and pass the schema').toEqual([]);
+    expect(
+      unread.map((f) => `${f.ruleId} ${describeFinding(f)}`),
+      'the design must be read and pass the schema',
+    ).toEqual([]);
   }
   const found = result.findings.filter((f) => f.ruleId === rule.meta.id);
   for (const f of found) {

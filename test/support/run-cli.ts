@@ -15,8 +15,12 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Reco
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
     cwd: options.cwd ?? ROOT,
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,

@@ -10,5 +10,11 @@ const file = process.env.POOLTOPO_TRACE_IMPORTS;
 register('./trace-imports-hooks.mjs', import.meta.url, { data: { file } });
 const { cache } = createRequire(import.meta.url);
 process.on('exit', () => {
-  if (file) appendFileSync(file, Object.keys(cache).map((f) => `${pathToFileURL(f).href}\n`).join(''));
+  if (file)
+    appendFileSync(
+      file,
+      Object.keys(cache)
+        .map((f) => `${pathToFileURL(f).href}\n`)
+        .join(''),
+    );
 });

@@ -5,7 +5,12 @@ import * as skype from 'pooltopo/kinds/skype';
 import * as opcon from 'pooltopo/kinds/opcon';
 import { expectType, type Equal } from './expect.js';
 
-expectType<Equal<keyof typeof root, 'validate' | 'validateOutcomes' | 'lintText' | 'loadConfig' | 'RULES' | 'ruleById' | 'describeRules' | 'PooltopoError' | 'topologySchemaText'>>();
+expectType<
+  Equal<
+    keyof typeof root,
+    'validate' | 'validateOutcomes' | 'lintText' | 'loadConfig' | 'RULES' | 'ruleById' | 'describeRules' | 'PooltopoError' | 'topologySchemaText'
+  >
+>();
 expectType<Equal<keyof typeof scom, 'isScomResult' | 'isScomPool'>>();
 expectType<Equal<keyof typeof skype, 'isSkypeResult' | 'isSkypePool'>>();
 expectType<Equal<keyof typeof opcon, 'isOpconResult'>>();

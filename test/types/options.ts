@@ -4,10 +4,16 @@ import { lintText, validate, type LintOptions, type ValidateOptions } from 'pool
 export async function fromEnvironment(env: Readonly<Record<string, string | undefined>>): Promise<number> {
   const options: ValidateOptions = {
     cwd: env['TOPO_DIR'],
-    ignore: undefined, ignoreBase: undefined, limits: undefined, read: undefined,
+    ignore: undefined,
+    ignoreBase: undefined,
+    limits: undefined,
+    read: undefined,
     onWarning: env['VERBOSE'] ? console.warn : undefined,
     onStart: undefined,
-    rules: undefined, settings: undefined, policies: undefined, reportUnusedDisable: undefined,
+    rules: undefined,
+    settings: undefined,
+    policies: undefined,
+    reportUnusedDisable: undefined,
   };
   const lint: LintOptions = { rules: undefined, settings: undefined, limits: undefined, policies: undefined, reportUnusedDisable: undefined };
   return (await validate(['.'], options)).summary.files + (await lintText('version: 1', 'inline.yaml', lint)).result.findings.length;

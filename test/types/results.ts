@@ -41,5 +41,8 @@ export function guards(files: readonly FileResult[], p: KindPoolResult): number 
   if (isSkypePool(p)) expectType<Equal<typeof p.frontEnds, number>>();
   // @ts-expect-error a Skype pool has no default observer
   if (!isScomPool(p)) void p.defaultObserver;
-  return files.filter(isScomResult).flatMap((f) => f.pools).reduce((n, pool) => n + pool.tolerableFailures, 0);
+  return files
+    .filter(isScomResult)
+    .flatMap((f) => f.pools)
+    .reduce((n, pool) => n + pool.tolerableFailures, 0);
 }

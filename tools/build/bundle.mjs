@@ -35,9 +35,12 @@ export async function run() {
   // and a vm.Script's import() would need Node's experimental module API. LAZY_MODULES is matched
   // against each module's path relative to the project.
   await bundle.write({
-    dir: out, format: 'cjs', dynamicImportInCjs: false,
+    dir: out,
+    format: 'cjs',
+    dynamicImportInCjs: false,
     codeSplitting: { groups: [{ name: 'core', test: (id) => !LAZY.test(path.relative(root, id)) }] },
-    entryFileNames: 'pooltopo.cjs', chunkFileNames: '[name]-[hash].cjs',
+    entryFileNames: 'pooltopo.cjs',
+    chunkFileNames: '[name]-[hash].cjs',
   });
   await bundle.close();
 
@@ -54,7 +57,10 @@ export async function run() {
         throw new Error(`${file}:${i + 1}: a character past ASCII that an escape would change`);
       }
     });
-    writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    writeFileSync(
+      file,
+      text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    );
   }
   console.log(`bundled dist/cli/main.js into ${readdirSync(out).length} chunks (without a code cache until the code-cache step runs)`);
 }

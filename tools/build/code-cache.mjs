@@ -20,7 +20,15 @@ const { main, writeCodeCache } = require('../../bin/bundle-loader.cjs');
 
 const work = mkdtempSync(path.join(tmpdir(), 'pooltopo-code-cache-'));
 let errors = '';
-const quiet = { stdout: () => {}, stderr: (text) => { errors += text; }, cwd: root, env: {}, isTTY: false };
+const quiet = {
+  stdout: () => {},
+  stderr: (text) => {
+    errors += text;
+  },
+  cwd: root,
+  env: {},
+  isTTY: false,
+};
 /** Runs a command as the bin would; one that cannot do its job would leave its chunks uncached. */
 async function run(args) {
   if ((await main(args, quiet)) === 2) throw new Error(`pooltopo ${args.join(' ')}: ${errors}`);
@@ -45,7 +53,14 @@ try {
     ['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'POOL-WEST.contoso.com'],
     ['report', 'examples/opcon-automatic-recommended.yaml', '-o', path.join(work, 'opcon.html')],
     ['simulate', 'examples/opcon-automatic-recommended.yaml', '--event', 'abnormal-shutdown'],
-    ['import', 'opcon', 'examples/opcon-seed/scenario-3/OpConxps1/SMAServMan.ini', 'examples/opcon-seed/scenario-3/OpConxps2/SMAServMan.ini', '-o', path.join(work, 'opcon-import.yaml')],
+    [
+      'import',
+      'opcon',
+      'examples/opcon-seed/scenario-3/OpConxps1/SMAServMan.ini',
+      'examples/opcon-seed/scenario-3/OpConxps2/SMAServMan.ini',
+      '-o',
+      path.join(work, 'opcon-import.yaml'),
+    ],
     ['import', 'scom', 'examples/scom-drift/live-export.json', '-o', path.join(work, 'scom-import.yaml')],
   ]) {
     await run(args);

@@ -29,11 +29,19 @@ export function composeSchema() {
     definitions[p.root] = { ...rootDef, properties: { $schema: SCHEMA_PROPERTY, ...rootDef.properties } };
   }
   const schema = {
-    $schema: base.$schema, $id: base.$id, title: base.title, description: base.description,
+    $schema: base.$schema,
+    $id: base.$id,
+    title: base.title,
+    description: base.description,
     type: 'object',
     properties: {
       $schema: SCHEMA_PROPERTY,
-      kind: { title: 'kind', description: `Which kind of system the file describes: ${parts.map((p) => p.kind).join(', ')} (${fallback.kind} when absent).`, enum: parts.map((p) => p.kind), default: fallback.kind },
+      kind: {
+        title: 'kind',
+        description: `Which kind of system the file describes: ${parts.map((p) => p.kind).join(', ')} (${fallback.kind} when absent).`,
+        enum: parts.map((p) => p.kind),
+        default: fallback.kind,
+      },
     },
     ...dispatch,
     definitions,

@@ -3,8 +3,18 @@
  * (`analysis`), its variant of FileResult and the guards that narrow to it.
  */
 export type {
-  Topology, Pool, Server, ServerRole, DataCenter, Location as DataCenterLocation, OperationalDatabase, LatencyEntry,
-  PoolMemberRef, Membership as PoolMembership, Purpose as PoolPurpose, Workload,
+  Topology,
+  Pool,
+  Server,
+  ServerRole,
+  DataCenter,
+  Location as DataCenterLocation,
+  OperationalDatabase,
+  LatencyEntry,
+  PoolMemberRef,
+  Membership as PoolMembership,
+  Purpose as PoolPurpose,
+  Workload,
 } from '../../kinds/scom/model/types.js';
 export type { ScomVersion } from '../../domain/facts.js';
 export type { TopologyAnalysis, PoolAnalysis } from '../../kinds/scom/analysis/index.js';

@@ -26,7 +26,12 @@ Options:
 export const importCommand: Command = {
   usage: IMPORT_USAGE,
   allowPositionals: true,
-  options: { ...HELP_OPTION, output: { type: 'string', short: 'o' }, 'follow-output-link': { type: 'boolean' }, ...Object.assign({}, ...IMPORTERS.map((i) => i.options)) },
+  options: {
+    ...HELP_OPTION,
+    output: { type: 'string', short: 'o' },
+    'follow-output-link': { type: 'boolean' },
+    ...Object.assign({}, ...IMPORTERS.map((i) => i.options)),
+  },
   run: runImport,
 };
 
@@ -34,7 +39,8 @@ export const importCommand: Command = {
 async function runImport(values: Values, positionals: string[], io: Io): Promise<number> {
   const [source, ...files] = positionals;
   const sources = IMPORTERS.map((i) => i.source);
-  if (source === undefined) throw new PooltopoError(`import needs a source and its files: pooltopo import ${sources.join('|')} FILE... (pooltopo import --help)`);
+  if (source === undefined)
+    throw new PooltopoError(`import needs a source and its files: pooltopo import ${sources.join('|')} FILE... (pooltopo import --help)`);
   const importer = IMPORTERS.find((i) => i.source === source.toLowerCase());
   if (!importer) {
     const near = closest(source, sources);
@@ -52,4 +58,3 @@ async function runImport(values: Values, positionals: string[], io: Io): Promise
   if (output !== undefined) io.stderr(`pooltopo: wrote ${oneLine(output)}\n`);
   return 0;
 }
-

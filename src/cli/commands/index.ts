@@ -30,5 +30,9 @@ type OptionSpecs = Readonly<Record<string, { readonly type: 'string' | 'boolean'
 
 /** The commands that take an option, by its long (`--down`) or short (`-f`) name. */
 export function ownersOf(flag: string): string[] {
-  return Object.entries(COMMANDS).filter(([, c]) => Object.entries(c.options as OptionSpecs).some(([long, spec]) => flag === `--${long}` || (spec.short !== undefined && flag === `-${spec.short}`))).map(([name]) => name);
+  return Object.entries(COMMANDS)
+    .filter(([, c]) =>
+      Object.entries(c.options as OptionSpecs).some(([long, spec]) => flag === `--${long}` || (spec.short !== undefined && flag === `-${spec.short}`)),
+    )
+    .map(([name]) => name);
 }

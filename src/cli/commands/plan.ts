@@ -47,8 +47,13 @@ async function runPlan(values: Values, positionals: string[], io: Io): Promise<n
   // modelOf let through only a kind that plans.
   const plugin = kindPlugin(outcome.result.kind ?? REGISTRY.defaultKind.id)!;
   const output = outputOf(values);
-  const { text, exitCode } = await plugin.plan!(outcome, { file: outcome.result.file, targetFailures: target, settings, format, color: output === undefined && wantsColor(values, io) });
+  const { text, exitCode } = await plugin.plan!(outcome, {
+    file: outcome.result.file,
+    targetFailures: target,
+    settings,
+    format,
+    color: output === undefined && wantsColor(values, io),
+  });
   await emit(text, output, io, readBy([file], config), writeOptions(values));
   return internalError([outcome.result], io) ?? exitCode;
 }
-

@@ -46,18 +46,19 @@ async function runReport(values: Values, positionals: string[], io: Io): Promise
   const outcome = await lintOne('report', file, config, io, { policies: config.policies, onWarning: warnOn(io) });
   const { buildReportView } = await import('../../report/view-model.js');
   const { renderReport } = await import('../../report/render.js');
-  const html = await renderReport(await buildReportView(outcome, {
-    rules: describeRules(config),
-    settings: { ...DEFAULT_SETTINGS, ...config.settings },
-    failOn,
-    version: pkg().version,
-    ...(values['timestamp'] ? { generatedAt: new Date().toISOString() } : {}),
-  }));
+  const html = await renderReport(
+    await buildReportView(outcome, {
+      rules: describeRules(config),
+      settings: { ...DEFAULT_SETTINGS, ...config.settings },
+      failOn,
+      version: pkg().version,
+      ...(values['timestamp'] ? { generatedAt: new Date().toISOString() } : {}),
+    }),
+  );
   // Without -o the report goes beside its file, never through a link there; `-o -` is standard output.
   const named = outputOf(values);
-  const output = values['output'] === '-' ? undefined : named ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`;
+  const output = values['output'] === '-' ? undefined : (named ?? `${file.replace(/\.(ya?ml|json)$/i, '')}.html`);
   await emit(html, output, io, readBy([file], config), named === undefined ? { derived: true } : writeOptions(values));
   if (output !== undefined) io.stderr(`pooltopo: wrote ${oneLine(output)}\n`);
   return internalError([outcome.result], io) ?? (failing(outcome.result.findings, failOn) ? 1 : 0);
 }
-

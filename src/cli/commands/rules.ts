@@ -34,8 +34,13 @@ export const rulesCommand: Command = {
     }
     const rule = descriptors.find((d) => d.id === id);
     if (!rule) {
-      const near = closest(id, descriptors.map((r) => r.id));
-      throw new PooltopoError(`unknown rule "${id}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (pooltopo rules lists them)`);
+      const near = closest(
+        id,
+        descriptors.map((r) => r.id),
+      );
+      throw new PooltopoError(
+        `unknown rule "${id}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (pooltopo rules lists them)`,
+      );
     }
     io.stdout(escapeLines(formatRuleDoc(rule, ruleById(id)?.meta.unconfirmed)));
     return 0;

@@ -61,4 +61,3 @@ async function runSimulate(values: Values, positionals: string[], io: Io): Promi
   await emit(text, output, io, readBy([file], config), writeOptions(values));
   return internalError([outcome.result], io) ?? exitCode;
 }
-

@@ -72,7 +72,8 @@ export const validateCommand: Command = {
 };
 
 async function runValidate(values: Values, positionals: string[], io: Io, tokens: readonly OptionToken[] = []): Promise<number> {
-  if (positionals.length === 0) throw new PooltopoError('validate needs at least one file, directory or glob, or - for standard input (pooltopo validate --help)');
+  if (positionals.length === 0)
+    throw new PooltopoError('validate needs at least one file, directory or glob, or - for standard input (pooltopo validate --help)');
   const outputs = outputPairs(tokens);
   for (const { format } of outputs) {
     if (!FORMAT_NAMES.includes(format as FormatName)) throw new PooltopoError(`unknown format "${format}"; use one of ${FORMAT_NAMES.join(', ')}`);
@@ -88,13 +89,13 @@ async function runValidate(values: Values, positionals: string[], io: Io, tokens
     errorOnUnmatchedPattern: values['no-error-on-unmatched-pattern'] !== true,
     onWarning: warnOn(io),
     ...(io.onBatch ? { onStart: io.onBatch } : {}),
-    ...(values['debug'] ? { onSkipped: (file: string) => io.stderr(`pooltopo: debug: skipped ${oneLine(JSON.stringify(file))}: it has none of any kind's top-level keys\n`) } : {}),
+    ...(values['debug']
+      ? { onSkipped: (file: string) => io.stderr(`pooltopo: debug: skipped ${oneLine(JSON.stringify(file))}: it has none of any kind's top-level keys\n`) }
+      : {}),
   };
   const stdinName = values['stdin-filename'] as string | undefined;
   if (stdinName !== undefined && !positionals.includes('-')) throw new PooltopoError('--stdin-filename names standard input: give - as the file too');
-  const all = positionals.includes('-')
-    ? await validateStdin(positionals, stdinName, options, config, io)
-    : await validate(positionals, options);
+  const all = positionals.includes('-') ? await validateStdin(positionals, stdinName, options, config, io) : await validate(positionals, options);
   // --quiet: errors only, printed and counted, as ESLint's.
   const results: Results = quiet ? onlyErrors(all) : all;
   const root = repositoryRoot(io.cwd);
@@ -108,7 +109,10 @@ async function runValidate(values: Values, positionals: string[], io: Io, tokens
     includeSuppressed: values['sarif-include-suppressed'] === true,
     links: root.found ? repositoryLinks(io.env) : undefined,
   };
-  const inputs = readBy(results.files.map((f) => f.file).filter((f) => f !== stdinName), config);
+  const inputs = readBy(
+    results.files.map((f) => f.file).filter((f) => f !== stdinName),
+    config,
+  );
   for (const { output } of outputs) if (output !== undefined) refuseOverwritingInput(output, inputs, io.cwd);
   // One lint, then each writer: the files first, standard output last, so that a refused -o leaves nothing half told.
   for (const { format, output } of [...outputs.filter((o) => o.output !== undefined), ...outputs.filter((o) => o.output === undefined)]) {
@@ -154,14 +158,23 @@ async function validateStdin(positionals: readonly string[], name: string | unde
   const bytes = (io.readStdin ?? readStandardInput)(limit);
   const lintOptions = { rules: config.rules, settings: config.settings, policies: config.policies, limits: config.limits ?? {} };
   if (bytes.length > limit) {
-    const outcome = syntaxOutcome(file, new SourceMap('', NO_NODES), [{ message: `standard input is larger than the ${limit.toLocaleString('en-US')} bytes pooltopo reads`, offset: 0 }], lintOptions);
+    const outcome = syntaxOutcome(
+      file,
+      new SourceMap('', NO_NODES),
+      [{ message: `standard input is larger than the ${limit.toLocaleString('en-US')} bytes pooltopo reads`, offset: 0 }],
+      lintOptions,
+    );
     return { version: 1, files: [outcome.result], summary: summarise([outcome.result]) };
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    const outcome = syntaxOutcome(file, new SourceMap(decoded.text, NO_NODES), [{ message: decoded.message.replace('the file', 'standard input'), offset: decoded.offset }], lintOptions);
+    const outcome = syntaxOutcome(
+      file,
+      new SourceMap(decoded.text, NO_NODES),
+      [{ message: decoded.message.replace('the file', 'standard input'), offset: decoded.offset }],
+      lintOptions,
+    );
     return { version: 1, files: [outcome.result], summary: summarise([outcome.result]) };
   }
   return validate([{ file, text: decoded.text }], options);
 }
-

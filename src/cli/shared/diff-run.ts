@@ -46,7 +46,9 @@ export async function runDiff(values: Record<string, unknown>, positionals: stri
   if (old !== undefined) {
     requireTopology(old, oldName);
     if (old.result.kind !== now.result.kind) {
-      throw new PooltopoError(`"${oldName}" is kind ${old.result.kind} and "${newFile}" is kind ${now.result.kind}: diff compares two versions of one topology`);
+      throw new PooltopoError(
+        `"${oldName}" is kind ${old.result.kind} and "${newFile}" is kind ${now.result.kind}: diff compares two versions of one topology`,
+      );
     }
   }
   const result = diffResults(
@@ -63,7 +65,9 @@ export async function runDiff(values: Record<string, unknown>, positionals: stri
 function requireTopology(outcome: LintOutcome, name: string): void {
   if (outcome.stage === 'analysed') return;
   const first = outcome.result.findings.find((f) => f.severity === 'error') ?? outcome.result.findings[0];
-  throw new PooltopoError(`"${name}" is not a topology diff can compare${first ? `: ${first.line}:${first.column}: ${first.message}` : ''} (pooltopo validate shows every problem)`);
+  throw new PooltopoError(
+    `"${name}" is not a topology diff can compare${first ? `: ${first.line}:${first.column}: ${first.message}` : ''} (pooltopo validate shows every problem)`,
+  );
 }
 
 /** The names a design holds, by what they are: its kind says which. */
@@ -89,10 +93,26 @@ function gitShow(ref: string, file: string, cwd: string, limit: number): string 
   const dir = path.dirname(real);
   const git = (args: readonly string[], maxBuffer = 1024 * 1024): { ok: true; out: string } | { ok: false; code: string | number | null; err: string } => {
     try {
-      return { ok: true, out: execFileSync('git', args, { cwd: dir, encoding: 'utf8', maxBuffer, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }) };
+      return {
+        ok: true,
+        out: execFileSync('git', args, {
+          cwd: dir,
+          encoding: 'utf8',
+          maxBuffer,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        }),
+      };
     } catch (err) {
       const e = err as NodeJS.ErrnoException & { status?: number | null; stderr?: string };
-      return { ok: false, code: e.code ?? e.status ?? null, err: String(e.stderr ?? e.message).trim().split('\n')[0] ?? '' };
+      return {
+        ok: false,
+        code: e.code ?? e.status ?? null,
+        err:
+          String(e.stderr ?? e.message)
+            .trim()
+            .split('\n')[0] ?? '',
+      };
     }
   };
   const top = git(['rev-parse', '--show-toplevel']);

@@ -81,4 +81,3 @@ export function wantsColor(values: Values, io: Io): boolean {
   if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
   return io.isTTY;
 }
-

@@ -17,7 +17,13 @@ import { configFor } from './options.js';
 import { REGISTRY } from '../../kinds/registry.js';
 
 /** Lints the one FILE a command works on: a directory or a glob is an error, whatever it finds. */
-export async function lintOne(command: string, file: string, config: Config, io: Io, extra: Pick<ValidateOptions, 'policies' | 'onWarning'> = {}): Promise<LintOutcome> {
+export async function lintOne(
+  command: string,
+  file: string,
+  config: Config,
+  io: Io,
+  extra: Pick<ValidateOptions, 'policies' | 'onWarning'> = {},
+): Promise<LintOutcome> {
   // Without the policies (simulate and plan run none), the config's severities for them do not apply.
   const rules = extra.policies ? config.rules : Object.fromEntries(Object.entries(config.rules).filter(([id]) => ruleById(id)));
   // A file named to one of these commands is worked on even where the config's ignore would skip it.
@@ -52,13 +58,17 @@ export function warnOfErrors(outcome: LintOutcome, io: Io, answer: string): void
   const [first] = errors;
   // A rule that failed is told as the internal error it is, in one line (internalError).
   if (first === undefined || errors.some((f) => f.ruleId === INTERNAL_ERROR)) return;
-  warnOn(io)(`"${outcome.result.file}" has ${plural(errors.length, 'error')}, the first at ${first.line}:${first.column}: ${first.message.replace(/\.$/, '')}; ${answer} is for the design as read (pooltopo validate shows every problem)`);
+  warnOn(io)(
+    `"${outcome.result.file}" has ${plural(errors.length, 'error')}, the first at ${first.line}:${first.column}: ${first.message.replace(/\.$/, '')}; ${answer} is for the design as read (pooltopo validate shows every problem)`,
+  );
 }
 
 /** The one line for a file that has findings but no model (syntax or schema errors). */
 export function cannotAnalyse(file: string, outcome: LintOutcome): PooltopoError {
   const first = outcome.result.findings[0];
-  return new PooltopoError(`"${file}" cannot be analysed${first ? `: ${first.file}:${first.line}:${first.column}: ${first.message}` : ''} (pooltopo validate shows every problem)`);
+  return new PooltopoError(
+    `"${file}" cannot be analysed${first ? `: ${first.file}:${first.line}:${first.column}: ${first.message}` : ''} (pooltopo validate shows every problem)`,
+  );
 }
 
 /**

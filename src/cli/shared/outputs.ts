@@ -23,7 +23,10 @@ export type OptionToken = { readonly kind: 'option'; readonly name: string; read
  * --format json` overrides the script's).
  */
 export function outputPairs(tokens: readonly OptionToken[]): OutputPair[] {
-  const given = tokens.filter((t): t is { kind: 'option'; name: string; value: string } => t.kind === 'option' && (t as { name: string }).name === 'format' || t.kind === 'option' && (t as { name: string }).name === 'output');
+  const given = tokens.filter(
+    (t): t is { kind: 'option'; name: string; value: string } =>
+      (t.kind === 'option' && (t as { name: string }).name === 'format') || (t.kind === 'option' && (t as { name: string }).name === 'output'),
+  );
   const formats = given.filter((t) => t.name === 'format');
   const outputs = given.filter((t) => t.name === 'output');
   const stdoutName = (o: string) => (o === '-' ? undefined : o);

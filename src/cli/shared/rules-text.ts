@@ -3,9 +3,7 @@ import type { RuleDescriptor } from '../../rules/descriptors.js';
 
 export function formatRuleList(rules: readonly RuleDescriptor[]): string {
   const idWidth = Math.max(...rules.map((r) => r.id.length));
-  const lines = [...rules]
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((r) => `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(7)}  ${r.description}`);
+  const lines = [...rules].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => `${r.id.padEnd(idWidth)}  ${r.severity.padEnd(7)}  ${r.description}`);
   return `${lines.join('\n')}\n\n${rules.length} rules. pooltopo rules RULE-ID explains one.\n`;
 }
 

@@ -14,8 +14,10 @@ export default defineRule({
     fixed: 'a rule that fails is a bug in pooltopo, and the run exits with code 2 (CLI.md: an internal error); turn the failing rule off instead',
     category: 'format',
     description: 'a rule failed on this file because of a bug in pooltopo; the other rules still ran, and the run exits with code 2',
-    rationale: 'A failing rule must not hide the findings of the others, nor pass silently: the file is reported as not fully checked, and the run exits with code 2 (an internal error) whatever the configuration, so that a bug in pooltopo never passes a pipeline.',
-    remediation: 'Report it with the file (or a smaller one that shows it) and the message. Meanwhile the rule that failed (the message names it) can be turned off in .pooltopo.yaml.',
+    rationale:
+      'A failing rule must not hide the findings of the others, nor pass silently: the file is reported as not fully checked, and the run exits with code 2 (an internal error) whatever the configuration, so that a bug in pooltopo never passes a pipeline.',
+    remediation:
+      'Report it with the file (or a smaller one that shows it) and the message. Meanwhile the rule that failed (the message names it) can be turned off in .pooltopo.yaml.',
     sources: ['SPEC'],
     messages: {
       ruleFailed: 'Rule {{ruleId}} failed on this file ({{error}}), a bug in pooltopo to report; every other rule ran.',

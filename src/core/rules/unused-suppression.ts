@@ -7,7 +7,8 @@ export default defineRule({
     severity: 'warning',
     category: 'format',
     description: 'a `# pooltopo-disable…` comment suppresses nothing (reported with `--report-unused-disable`)',
-    rationale: 'A suppression that matches no finding is either left over from a fixed problem or mistyped (a wrong rule id, or a comment on the wrong line); either way it would silently hide a future finding.',
+    rationale:
+      'A suppression that matches no finding is either left over from a fixed problem or mistyped (a wrong rule id, or a comment on the wrong line); either way it would silently hide a future finding.',
     remediation: 'Remove the comment, or correct its rule id or its line.',
     sources: ['SPEC'],
     messages: {

@@ -11,8 +11,10 @@ export default defineRule({
     fixed: NOT_A_TOPOLOGY_FAILS,
     category: 'format',
     description: 'the file is not well-formed YAML (or JSON), or has duplicate keys',
-    rationale: 'A file that does not parse cannot be checked at all, and a duplicate key silently replaces the value written first, so the design reviewed is not the design deployed.',
-    remediation: 'Fix the YAML at the position given: indentation, an unclosed bracket or quote, or a key written twice. Tabs are not allowed for indentation. A file named `.json` must be JSON, which is stricter than YAML: no trailing comma, no comment, every key and string in double quotes.',
+    rationale:
+      'A file that does not parse cannot be checked at all, and a duplicate key silently replaces the value written first, so the design reviewed is not the design deployed.',
+    remediation:
+      'Fix the YAML at the position given: indentation, an unclosed bracket or quote, or a key written twice. Tabs are not allowed for indentation. A file named `.json` must be JSON, which is stricter than YAML: no trailing comma, no comment, every key and string in double quotes.',
     sources: ['SPEC'],
     messages: {
       syntax: 'YAML syntax error: {{reason}}.',

@@ -21,21 +21,31 @@ export function workingDirectory(): string {
   try {
     return process.cwd();
   } catch (err) {
-    throw new PooltopoError(`the working directory cannot be read (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it was deleted' : describeFsError(err)}); change to a folder that exists`);
+    throw new PooltopoError(
+      `the working directory cannot be read (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it was deleted' : describeFsError(err)}); change to a folder that exists`,
+    );
   }
 }
 
 export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return 'no such file or directory';
+    case 'ENOENT':
+      return 'no such file or directory';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'it is a directory';
-    case 'ENOTDIR': return 'a part of the path is not a directory';
-    case 'ELOOP': return 'too many symbolic links (a loop?)';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EROFS': return 'read-only file system';
-    default: return err instanceof Error ? err.message : String(err);
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'ELOOP':
+      return 'too many symbolic links (a loop?)';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'read-only file system';
+    default:
+      return err instanceof Error ? err.message : String(err);
   }
 }

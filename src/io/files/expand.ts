@@ -206,7 +206,8 @@ function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[
       if (path.basename(full) === 'node_modules' || depth + 1 >= visit.maxDepth) continue;
       if (done.has(target)) {
         const holder = realOf(path.dirname(full));
-        if (holder === target || holder.startsWith(target.endsWith(path.sep) ? target : target + path.sep)) warnings.push(`skipped "${shown}": a symbolic link loop`);
+        if (holder === target || holder.startsWith(target.endsWith(path.sep) ? target : target + path.sep))
+          warnings.push(`skipped "${shown}": a symbolic link loop`);
         continue;
       }
       list(full, `${shown}/`, depth + 1, target);
@@ -237,9 +238,14 @@ function expandGlob(pattern: string, cwd: string, take: (shown: string, real: st
   }
   const start = statSync(base, { throwIfNoEntry: false });
   if (!start?.isDirectory()) return;
-  walk(base, entryPrefix(base, cwd), {
-    wants: (file) => glob.test(path.relative(base, file).split(path.sep).join('/')),
-    take,
-    maxDepth: glob.maxSegments,
-  }, warnings);
+  walk(
+    base,
+    entryPrefix(base, cwd),
+    {
+      wants: (file) => glob.test(path.relative(base, file).split(path.sep).join('/')),
+      take,
+      maxDepth: glob.maxSegments,
+    },
+    warnings,
+  );
 }

@@ -9,7 +9,10 @@
 
 /** A pattern the grammar above cannot read, with the reason. */
 export class GlobSyntaxError extends Error {
-  constructor(readonly pattern: string, readonly reason: string) {
+  constructor(
+    readonly pattern: string,
+    readonly reason: string,
+  ) {
     super(`"${pattern}" is not a valid glob: ${reason}`);
     this.name = 'GlobSyntaxError';
   }
@@ -186,7 +189,10 @@ function compileSegment(original: string, segment: string): RegExp {
   if (sources.length === 1) return new RegExp(`^${sources[0]}$`);
   const [first, ...rest] = sources;
   const last = rest.pop()!;
-  const middle = rest.filter((s) => s !== '').map((s) => `(?:(?!${s})[^/])*${s}`).join('');
+  const middle = rest
+    .filter((s) => s !== '')
+    .map((s) => `(?:(?!${s})[^/])*${s}`)
+    .join('');
   return new RegExp(`^${first}${middle}[^/]*${last}$`);
 }
 
@@ -209,7 +215,8 @@ function bracket(original: string, body: string): string {
         to = body[i + 3]!;
         next = i + 4;
       }
-      if (to.codePointAt(0)! < c.codePointAt(0)!) throw new GlobSyntaxError(original, `the range "${c}-${to}" is backwards (its first character comes after its last)`);
+      if (to.codePointAt(0)! < c.codePointAt(0)!)
+        throw new GlobSyntaxError(original, `the range "${c}-${to}" is backwards (its first character comes after its last)`);
       chars.push(`${escapeClass(c)}-${escapeClass(to)}`);
       i = next;
     } else {

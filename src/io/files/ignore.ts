@@ -23,7 +23,11 @@ export function ignoreListProblem(globs: readonly string[]): { readonly index: n
     if (problem !== undefined) return { index, problem: `ignore pattern "${glob}" is not a valid glob: ${problem}` };
     // As matched: `{a,b}{c,d}` is four patterns.
     for (const expanded of expandBraces(glob)) total += expanded.length;
-    if (total > MAX_IGNORE_CHARACTERS) return { index, problem: `the ignore patterns hold more than ${MAX_IGNORE_CHARACTERS.toLocaleString('en-US')} characters by this one, more than pooltopo matches every file against` };
+    if (total > MAX_IGNORE_CHARACTERS)
+      return {
+        index,
+        problem: `the ignore patterns hold more than ${MAX_IGNORE_CHARACTERS.toLocaleString('en-US')} characters by this one, more than pooltopo matches every file against`,
+      };
   }
   return undefined;
 }

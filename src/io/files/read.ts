@@ -15,7 +15,8 @@ export interface ReadLimits {
 
 export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: 16 * 1024 * 1024 };
 
-export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly offset: number; readonly text: string };
+export type ReadResult =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly offset: number; readonly text: string };
 
 /**
  * Reads a file as UTF-8 text; a file too large or not UTF-8 comes back as a problem to report, not an
@@ -100,7 +101,12 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): ReadResult
     return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2)) };
   } catch {
     const text = new TextDecoder(encoding).decode(bytes.subarray(2));
-    return { ok: false, message: `the file starts as UTF-16 (${encoding === 'utf-16le' ? 'little' : 'big'}-endian) but is not valid UTF-16 text`, offset: Math.max(0, text.indexOf('\uFFFD')), text };
+    return {
+      ok: false,
+      message: `the file starts as UTF-16 (${encoding === 'utf-16le' ? 'little' : 'big'}-endian) but is not valid UTF-16 text`,
+      offset: Math.max(0, text.indexOf('\uFFFD')),
+      text,
+    };
   }
 }
 

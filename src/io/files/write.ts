@@ -75,12 +75,16 @@ export async function writeFileAtomic(file: string, text: string, cwd: string = 
     const link = !system && lstatSync(given, { throwIfNoEntry: false })?.isSymbolicLink() === true;
     const linkedFolder = options.derived || !options.followLink ? linkBelow(cwd, path.dirname(given)) : undefined;
     if (linkedFolder !== undefined) {
-      throw new PooltopoError(`cannot write "${file}": its folder "${linkedFolder}" is a symbolic link, and pooltopo writes no ${options.derived ? 'report' : 'output'} through a link (one in a checkout may point anywhere)${options.derived ? '; name the report with -o' : '; name another folder, or give --follow-output-link'}`);
+      throw new PooltopoError(
+        `cannot write "${file}": its folder "${linkedFolder}" is a symbolic link, and pooltopo writes no ${options.derived ? 'report' : 'output'} through a link (one in a checkout may point anywhere)${options.derived ? '; name the report with -o' : '; name another folder, or give --follow-output-link'}`,
+      );
     }
     if (link && (options.derived || !options.followLink)) {
-      throw new PooltopoError(options.derived
-        ? `cannot write "${file}": it is a symbolic link, and pooltopo writes no report through a link (one in a checkout may point anywhere); remove it, or name the report with -o`
-        : `cannot write "${file}": it is a symbolic link, and pooltopo writes no output through a link (one in a checkout may point anywhere); remove it, name another file, or give --follow-output-link`);
+      throw new PooltopoError(
+        options.derived
+          ? `cannot write "${file}": it is a symbolic link, and pooltopo writes no report through a link (one in a checkout may point anywhere); remove it, or name the report with -o`
+          : `cannot write "${file}": it is a symbolic link, and pooltopo writes no output through a link (one in a checkout may point anywhere); remove it, name another file, or give --follow-output-link`,
+      );
     }
     if (options.derived && existing && !existing.isFile()) {
       throw new PooltopoError(`cannot write "${file}": it is not a regular file (a device, socket or pipe); name the report with -o`);

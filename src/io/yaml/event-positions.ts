@@ -70,15 +70,18 @@ export function resolver(text: string, events: readonly yaml.Event[]): NodeResol
     return t === E.SEQUENCE || t === E.MAPPING ? ends![i]! + 1 : i + 1;
   };
   // A sequence's children are its items; a mapping's are its keys (each followed by its value).
-  const index = new CollectionIndex((node) => {
-    const children: number[] = [];
-    const mapping = events[node]!.type === E.MAPPING;
-    for (let j = node + 1; j < ends![node]!; j = mapping ? next(next(j)) : next(j)) children.push(j);
-    return children;
-  }, (key) => {
-    const k = events[key]!;
-    return k.type === E.SCALAR ? keyName(text, k) : undefined;
-  });
+  const index = new CollectionIndex(
+    (node) => {
+      const children: number[] = [];
+      const mapping = events[node]!.type === E.MAPPING;
+      for (let j = node + 1; j < ends![node]!; j = mapping ? next(next(j)) : next(j)) children.push(j);
+      return children;
+    },
+    (key) => {
+      const k = events[key]!;
+      return k.type === E.SCALAR ? keyName(text, k) : undefined;
+    },
+  );
   return (pointer: string): NodeOffsets | undefined => {
     ends ??= collectionEnds(events);
     let i: number | undefined = events.findIndex((e) => e.type !== E.DOCUMENT);

@@ -51,7 +51,8 @@ const GIVE_UP = new GiveUp();
  * characters YAML forbids (js-yaml's PATTERN_NON_PRINTABLE), line and paragraph separators, NEL and
  * byte-order marks.
  */
-const LEAVE_TO_JS_YAML = /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+const LEAVE_TO_JS_YAML =
+  /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFEFF\uFFFE\uFFFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 /**
  * Any character but printable ASCII and LF: a text without one (nearly every topology file) has
@@ -70,9 +71,22 @@ for (const c of ':#,[]{}') PLAIN_ORDINARY[c.charCodeAt(0)] = 0;
 /** Characters that may not start a plain scalar in this subset (YAML's indicators). */
 function isIndicator(c: number): boolean {
   switch (c) {
-    case COMMA: case LBRACKET: case RBRACKET: case LBRACE: case RBRACE: case HASH:
-    case 38 /* & */: case 42 /* * */: case 33 /* ! */: case 124 /* | */: case 62 /* > */:
-    case QUOTE: case DQUOTE: case 37 /* % */: case 64 /* @ */: case 96 /* ` */:
+    case COMMA:
+    case LBRACKET:
+    case RBRACKET:
+    case LBRACE:
+    case RBRACE:
+    case HASH:
+    case 38 /* & */:
+    case 42 /* * */:
+    case 33 /* ! */:
+    case 124 /* | */:
+    case 62 /* > */:
+    case QUOTE:
+    case DQUOTE:
+    case 37 /* % */:
+    case 64 /* @ */:
+    case 96 /* ` */:
       return true;
     default:
       return false;
@@ -221,11 +235,14 @@ class FastParser {
 
   resolver(): NodeResolver {
     const { table, key, text } = this;
-    const index = new CollectionIndex((node) => {
-      const children: number[] = [];
-      for (let j = node + 1; j < table[4 * node + 3]!; j = table[4 * j + 3]!) children.push(j);
-      return children;
-    }, (entry) => key[entry]!);
+    const index = new CollectionIndex(
+      (node) => {
+        const children: number[] = [];
+        for (let j = node + 1; j < table[4 * node + 3]!; j = table[4 * j + 3]!) children.push(j);
+        return children;
+      },
+      (entry) => key[entry]!,
+    );
     return (pointer: string): NodeOffsets | undefined => {
       let i: number | undefined = 0;
       for (const token of pointerTokens(pointer)) {

@@ -24,8 +24,11 @@ export function jsonError(text: string): { readonly offset: number; readonly rea
     if (i >= n) return fail(where === 'key' ? 'the text ends inside an object' : 'the text ends where a value should be');
     const c = text[i]!;
     if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return fail('a comment; JSON has none');
-    if (c === '\'') return fail('a string in single quotes; JSON takes double quotes only');
-    if (/[A-Za-z_$]/.test(c)) return fail(where === 'key' ? 'a key without quotes; in JSON every key is in double quotes' : 'a word without quotes; in JSON a string is in double quotes');
+    if (c === "'") return fail('a string in single quotes; JSON takes double quotes only');
+    if (/[A-Za-z_$]/.test(c))
+      return fail(
+        where === 'key' ? 'a key without quotes; in JSON every key is in double quotes' : 'a word without quotes; in JSON a string is in double quotes',
+      );
     return fail(`"${c}" where a ${where} should start`);
   };
   /** A string from the quote at `i`; undefined when it is well formed (i is then after it). */
@@ -65,7 +68,8 @@ export function jsonError(text: string): { readonly offset: number; readonly rea
         open.push(c);
         i++;
         skipSpace();
-        if (text.charCodeAt(i) === c + 2) { // `}` and `]` follow `{` and `[` by two
+        if (text.charCodeAt(i) === c + 2) {
+          // `}` and `]` follow `{` and `[` by two
           open.pop();
           i++;
           state = 'after';
@@ -85,7 +89,8 @@ export function jsonError(text: string): { readonly offset: number; readonly rea
       if (!matched) return c === 0x2b || c === 0x2e ? fail('a number JSON does not allow (no leading + or .)') : unexpected('value');
       i += matched[0].length;
       // `01`, `1.`, `1e`: the pattern stops short, and what follows cannot continue a value.
-      if (/[0-9.eE+-]/.test(text[i] ?? '')) return fail('a number JSON does not allow (a leading zero, or a . or an exponent without digits)', i - matched[0].length);
+      if (/[0-9.eE+-]/.test(text[i] ?? ''))
+        return fail('a number JSON does not allow (a leading zero, or a . or an exponent without digits)', i - matched[0].length);
       if (/[A-Za-z_$]/.test(text[i] ?? '')) return fail('a word without quotes; in JSON a string is in double quotes', i - matched[0].length);
       state = 'after';
       continue;

@@ -62,7 +62,16 @@ export function parseDocument(rawText: string, limits: ParseLimits = DEFAULT_PAR
   }
   // A text is at most 3 bytes of UTF-8 a UTF-16 unit: only a long one is measured.
   if (text.length * 3 > limits.maxExpandedBytes && Buffer.byteLength(text) > limits.maxExpandedBytes) {
-    return { ok: false, problems: [{ message: `the document is ${mib(Buffer.byteLength(text))}, more than the ${mib(limits.maxExpandedBytes)} pooltopo reads (limits.maxExpandedBytes)`, offset: 0 }], sourceMap: new SourceMap(text, NO_NODES) };
+    return {
+      ok: false,
+      problems: [
+        {
+          message: `the document is ${mib(Buffer.byteLength(text))}, more than the ${mib(limits.maxExpandedBytes)} pooltopo reads (limits.maxExpandedBytes)`,
+          offset: 0,
+        },
+      ],
+      sourceMap: new SourceMap(text, NO_NODES),
+    };
   }
   // Most topology files are plain block YAML, which the fast path reads in one pass; it hands
   // anything else (and anything wrong) to js-yaml below.
@@ -139,10 +148,14 @@ function keyProblems(text: string, events: readonly yaml.Event[]): SyntaxProblem
     if (top?.isMap) {
       if (top.expectKey && ev.type === E.SCALAR) {
         const name = keyName(text, ev);
-        if (top.keys.has(name)) push({ message: `duplicate key ${JSON.stringify(clip(name))}: a later value would silently replace the earlier one`, offset: nodeStart(text, ev) });
+        if (top.keys.has(name))
+          push({ message: `duplicate key ${JSON.stringify(clip(name))}: a later value would silently replace the earlier one`, offset: nodeStart(text, ev) });
         top.keys.add(name);
       } else if (top.expectKey && (ev.type === E.SEQUENCE || ev.type === E.MAPPING)) {
-        push({ message: `a key is a ${ev.type === E.SEQUENCE ? 'list' : 'mapping'} (a YAML complex key, \`? ...\`); keys in a topology file are names`, offset: nodeStart(text, ev) });
+        push({
+          message: `a key is a ${ev.type === E.SEQUENCE ? 'list' : 'mapping'} (a YAML complex key, \`? ...\`); keys in a topology file are names`,
+          offset: nodeStart(text, ev),
+        });
       }
       top.expectKey = !top.expectKey;
     }

@@ -46,7 +46,6 @@ export const OPCON_RULES: readonly AnyRule[] = [
   secondaryNotStarted,
 ];
 
-
 export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResult>({
   id: 'opcon-failover',
   title: 'OpCon SMA Service Manager failover',
@@ -64,14 +63,19 @@ export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResu
   summary: (result) => (result.failover ? [{ label: 'failover', text: failoverSummary(result.failover) }] : []),
   report: {
     partial: 'kind-opcon',
-    toc: [{ anchor: 'topology', title: 'Machines and database' }, { anchor: 'what-if', title: 'What each event does' }],
+    toc: [
+      { anchor: 'topology', title: 'Machines and database' },
+      { anchor: 'what-if', title: 'What each event does' },
+    ],
     view: async (outcome) => (await import('./report/report.js')).opconReport(outcome.opcon!.model, outcome.opcon!.analysis),
   },
   diff: { group: { key: 'failover', of: failoverFigures }, inventory },
-  help: { simulate: `For kind opcon-failover, --event abnormal-shutdown|normal-shutdown|communication-loss|
+  help: {
+    simulate: `For kind opcon-failover, --event abnormal-shutdown|normal-shutdown|communication-loss|
 machine-crash, or --down MACHINE (the crash of that machine), walks the vendor's process flow:
 which SMAServMan ends up ACTIVE, whether two SAMs could reach the database, what must be done by
-hand in the vendor's order, and how to go back to the primary; exit 1 when nothing, or two SAMs, run.` },
+hand in the vendor's order, and how to go back to the primary; exit 1 when nothing, or two SAMs, run.`,
+  },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
   importer: {
     source: 'opcon',
@@ -94,7 +98,7 @@ hand in the vendor's order, and how to go back to the primary; exit 1 when nothi
 
 /** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */
 function failoverSummary(f: Failover): string {
-  if (modesConflict(f)) return 'none: the machines\' modes set up no failover (opcon/mode-conflict)';
+  if (modesConflict(f)) return "none: the machines' modes set up no failover (opcon/mode-conflict)";
   if (f.mode === 'none') return `none: ${t(f.primary ?? '')} runs alone`;
   const db = f.database === 'replicated' ? 'replicated database' : 'one database';
   const head = `scenario ${f.scenario} (${f.mode}, ${db}): ${t(f.primary ?? '?')} -> ${t(f.secondary ?? '?')}`;

@@ -1,5 +1,14 @@
 /** The figures `diff` compares for a SCOM management group: each pool's, and the group's own. */
-import { availabilityJudge, fewerIsBetter, higherIsBetter, specFigures, worksIsBetter, type Figure, type FigureSpec, type Inventory } from '../../core/figures.js';
+import {
+  availabilityJudge,
+  fewerIsBetter,
+  higherIsBetter,
+  specFigures,
+  worksIsBetter,
+  type Figure,
+  type FigureSpec,
+  type Inventory,
+} from '../../core/figures.js';
 import type { AvailabilityResult, PoolResult, ScomFileResult, ScomModels } from './results.js';
 
 function availabilityOf(a: AvailabilityResult | undefined): number | null {

@@ -18,7 +18,6 @@ import { atPool } from './rules/context.js';
 import { defineKind, type KindHost, type KindRun } from '../../core/kind.js';
 import { failsModelSchema } from '../../core/model-schema.js';
 
-
 export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
   id: 'scom',
   title: 'SCOM management group',
@@ -33,8 +32,12 @@ export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
     const servers = doc.managementServers.length + (doc.gateways?.length ?? 0);
     if (servers > host.limits.maxServers) {
       host.report('schema', {
-        messageId: 'violation', path: '/managementServers', at: 'key',
-        data: { message: `The file has ${groupThousands(servers)} servers, more than the ${groupThousands(host.limits.maxServers)} pooltopo analyses (raise limits.maxServers in .pooltopo.yaml).` },
+        messageId: 'violation',
+        path: '/managementServers',
+        at: 'key',
+        data: {
+          message: `The file has ${groupThousands(servers)} servers, more than the ${groupThousands(host.limits.maxServers)} pooltopo analyses (raise limits.maxServers in .pooltopo.yaml).`,
+        },
       });
       return { figures: { pools: [] } };
     }
@@ -42,7 +45,10 @@ export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
     const stopped = failsModelSchema(issues, host);
     if (stopped) return stopped;
     const settings = host.settings;
-    const analysis = analyseTopology(topology, settings.computersPerManagementGroup !== undefined ? { computersPerManagementGroup: settings.computersPerManagementGroup } : {});
+    const analysis = analyseTopology(
+      topology,
+      settings.computersPerManagementGroup !== undefined ? { computersPerManagementGroup: settings.computersPerManagementGroup } : {},
+    );
     host.runRules(SCOM_RULES, { topology, analysis, issues, settings });
     runPolicies(topology, analysis.pools, host);
     return { figures: { managementGroup: managementGroupResult(analysis), pools: analysis.pools.map(poolResult) }, models: { topology, analysis } };
@@ -71,12 +77,17 @@ without the database is cut off.
 
 The output names the PoolManager events members would log (15002, 15003, 15004), how the pool's
 instances are split over the members left, where the gateways report and where the agents go. The
-exit code is 1 when a pool stops or is cut off, or the management group does not work.` },
+exit code is 1 when a pool stops or is cut off, or the management group does not work.`,
+  },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
   plan: async (models, request) => (await import('./commands/plan.js')).planCommand(models, request),
   report: {
     partial: 'kind-scom',
-    toc: [{ anchor: 'topology', title: 'Topology' }, { anchor: 'pools', title: 'Pools' }, { anchor: 'what-if', title: 'What if one goes down' }],
+    toc: [
+      { anchor: 'topology', title: 'Topology' },
+      { anchor: 'pools', title: 'Pools' },
+      { anchor: 'what-if', title: 'What if one goes down' },
+    ],
     view: async (outcome, settings) => (await import('./report/report.js')).scomReport(outcome, settings),
   },
   importer: {
@@ -134,9 +145,10 @@ function runPolicies(topology: Topology, pools: readonly PoolAnalysis[], host: K
         result = err instanceof Error ? err.message : String(err);
       }
       if (result === true) continue;
-      const text = typeof result === 'boolean'
-        ? formatMessage(message, scopeData(scope))
-        : `Policy ${id} could not be evaluated for pool "${a.pool.name}": ${typeof result === 'string' ? result : 'it did not give true or false'}.`;
+      const text =
+        typeof result === 'boolean'
+          ? formatMessage(message, scopeData(scope))
+          : `Policy ${id} could not be evaluated for pool "${a.pool.name}": ${typeof result === 'string' ? result : 'it did not give true or false'}.`;
       host.report(id, atPool(a.pool, 'policy'), text);
     }
   }
@@ -170,9 +182,13 @@ function poolSummary(p: PoolResult, group: ManagementGroupResult | undefined): s
   }
   const database = new Set(group?.singlePointsOfFailure ?? []);
   const beyond = p.singlePointsOfFailure.filter((n) => !database.has(n) || p.members.includes(n));
-  if (beyond.length > 0) s += `; single point${beyond.length === 1 ? '' : 's'} of failure: ${beyond.slice(0, 5).join(', ')}${beyond.length > 5 ? ` and ${groupThousands(beyond.length - 5)} more` : ''}`;
+  if (beyond.length > 0)
+    s += `; single point${beyond.length === 1 ? '' : 's'} of failure: ${beyond.slice(0, 5).join(', ')}${beyond.length > 5 ? ` and ${groupThousands(beyond.length - 5)} more` : ''}`;
   if (p.availability) {
-    s += p.availability.nines === null ? ', always available' : `, availability ${formatProbability(p.availability.probability)} (${ninesText(p.availability.nines)})`;
+    s +=
+      p.availability.nines === null
+        ? ', always available'
+        : `, availability ${formatProbability(p.availability.probability)} (${ninesText(p.availability.nines)})`;
   }
   return s;
 }
@@ -199,7 +215,14 @@ export function poolResult(a: PoolAnalysis): PoolResult {
     dataCenterLoss: a.dataCenterLoss,
     largestRoundTripMs: a.latency.largestMs,
     leaseDurationSeconds: a.lease.leaseDurationSeconds,
-    capacity: a.capacity.map((c) => ({ item: c.item, total: c.total, limit: c.limit, fits: c.fits, fitsAfterFailover: c.fitsAfterFailover, headroom: c.headroom })),
+    capacity: a.capacity.map((c) => ({
+      item: c.item,
+      total: c.total,
+      limit: c.limit,
+      fits: c.fits,
+      fitsAfterFailover: c.fitsAfterFailover,
+      headroom: c.headroom,
+    })),
     singlePointsOfFailure: a.singlePointsOfFailure,
     ...(a.availability ? { availability: availabilityResult<{ assumedAlwaysUp: readonly string[] }>(a.availability, a.availability.assumedAlwaysUp) } : {}),
   };
@@ -208,9 +231,14 @@ export function poolResult(a: PoolAnalysis): PoolResult {
 function availabilityResult<T extends object>(a: Availability, extra?: readonly string[]): AvailabilityResult & T {
   // Spelled out, not spread (test/object-shapes.test.ts says why).
   const { probability, nines, method, standardError } = a;
-  const out = standardError !== undefined
-    ? (extra ? { probability, nines, method, standardError, assumedAlwaysUp: extra } : { probability, nines, method, standardError })
-    : (extra ? { probability, nines, method, assumedAlwaysUp: extra } : { probability, nines, method });
+  const out =
+    standardError !== undefined
+      ? extra
+        ? { probability, nines, method, standardError, assumedAlwaysUp: extra }
+        : { probability, nines, method, standardError }
+      : extra
+        ? { probability, nines, method, assumedAlwaysUp: extra }
+        : { probability, nines, method };
   return out as AvailabilityResult & T;
 }
 

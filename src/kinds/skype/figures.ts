@@ -12,7 +12,11 @@ const POOL: readonly FigureSpec<SkypePoolFigures>[] = [
   { key: 'tolerableSimultaneousFailures', get: (p) => p.tolerableSimultaneousFailures, judge: higherIsBetter },
   // A pool that loses its partner has nowhere to fail over.
   { key: 'pairedWith', get: (p) => p.pairedWith, judge: presentIsBetter },
-  { key: 'poolState', get: (p) => p.poolState, judge: (b, a) => (b === 'Active' && a !== 'Active' ? 'worse' : b !== 'Active' && a === 'Active' ? 'better' : 'changed') },
+  {
+    key: 'poolState',
+    get: (p) => p.poolState,
+    judge: (b, a) => (b === 'Active' && a !== 'Active' ? 'worse' : b !== 'Active' && a === 'Active' ? 'better' : 'changed'),
+  },
   { key: 'usersAfterFailover', get: (p) => p.usersAfterFailover },
 ];
 

@@ -42,14 +42,14 @@ export const SKYPE_RULES: readonly AnyRule[] = [
   automatedFailover,
 ];
 
-
 export const skypeKind = defineKind<'skype-pool-pair', SkypeModels, SkypeFileResult>({
   id: 'skype-pool-pair',
   title: 'Skype for Business pool pair',
   topLevelKeys: ['productVersion', 'registrarSettingsCustomized', 'pairs', 'pools'],
   // Its own keys, or Front End pools (`pools` with `frontEnds`), and none of the default kind's.
-  meantBy: (doc) => ['productVersion', 'registrarSettingsCustomized', 'pairs'].some((k) => Object.hasOwn(doc, k))
-    || (Array.isArray(doc['pools']) && doc['pools'].some((p: unknown) => p !== null && typeof p === 'object' && Object.hasOwn(p, 'frontEnds'))),
+  meantBy: (doc) =>
+    ['productVersion', 'registrarSettingsCustomized', 'pairs'].some((k) => Object.hasOwn(doc, k)) ||
+    (Array.isArray(doc['pools']) && doc['pools'].some((p: unknown) => p !== null && typeof p === 'object' && Object.hasOwn(p, 'frontEnds'))),
   issueMessages: ISSUE_MESSAGES,
   rules: SKYPE_RULES,
   async lint(document: unknown, host: KindHost): Promise<KindRun<SkypeModels, SkypeFileResult>> {
@@ -63,14 +63,20 @@ export const skypeKind = defineKind<'skype-pool-pair', SkypeModels, SkypeFileRes
   summary: (result) => result.pools.map((p) => ({ label: p.name, text: frontEndPoolSummary(p) })),
   report: {
     partial: 'kind-skype',
-    toc: [{ anchor: 'topology', title: 'Pools and pairing' }, { anchor: 'pools', title: 'Front End pools' }, { anchor: 'what-if', title: 'What if a pool goes down' }],
+    toc: [
+      { anchor: 'topology', title: 'Pools and pairing' },
+      { anchor: 'pools', title: 'Front End pools' },
+      { anchor: 'what-if', title: 'What if a pool goes down' },
+    ],
     view: async (outcome) => (await import('./report/report.js')).skypeReport(outcome.skype!.model, outcome.skype!.analysis, outcome.result.findings),
   },
   diff: { pool: poolFigures, inventory },
-  help: { simulate: `For kind skype-pool-pair, --down names pools (each fails over to its partner: registrar states,
+  help: {
+    simulate: `For kind skype-pool-pair, --down names pools (each fails over to its partner: registrar states,
 the users the partner then carries, what breaks, and the Invoke-CsPoolFailOver to run, with
 -DisasterMode for a pool that is down; a partner that is not Active or has lost quorum takes no one,
-exit 1) or front ends (pool-level quorum among "the first" ones); several --down side by side.` },
+exit 1) or front ends (pool-level quorum among "the first" ones); several --down side by side.`,
+  },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
 });
 
@@ -82,8 +88,9 @@ export function frontEndPoolSummary(p: SkypePoolFigures): string {
   const of = p.quorumFrom === p.frontEnds ? `${p.quorumNeeded} of ${p.frontEnds} needed` : `${p.quorumNeeded} of the first ${p.quorumFrom} needed`;
   const pair = p.pairedWith === null ? 'not paired' : `paired with ${t(p.pairedWith)} (${groupThousands(p.usersAfterFailover)} users after failover)`;
   const state = p.poolState === 'Active' ? '' : `, PoolState ${p.poolState}`;
-  const tolerates = p.tolerableSimultaneousFailures < p.tolerableFailures
-    ? `tolerates ${p.tolerableFailures} one after another but ${p.tolerableSimultaneousFailures} at once (${SKYPE.routingGroupReplicas.value} replicas per routing group)`
-    : `tolerates ${p.tolerableFailures}`;
+  const tolerates =
+    p.tolerableSimultaneousFailures < p.tolerableFailures
+      ? `tolerates ${p.tolerableFailures} one after another but ${p.tolerableSimultaneousFailures} at once (${SKYPE.routingGroupReplicas.value} replicas per routing group)`
+      : `tolerates ${p.tolerableFailures}`;
   return `${plural(p.frontEnds, 'front end')}, ${of}, ${tolerates}, ${pair}${state}`;
 }

@@ -17,7 +17,9 @@ describe('OpCon input of many keys', () => {
 
   it('reads a machine of many settings, known and unknown, in linear work', async () => {
     const doc = (n: number): OpconDocument => ({
-      version: 1, kind: 'opcon-failover', name: 'x',
+      version: 1,
+      kind: 'opcon-failover',
+      name: 'x',
       machines: [{ name: 'a', settings: Object.fromEntries(Array.from({ length: n }, (_, i) => [i % 2 ? `PingRetryCount${i}` : `Owner${i}`, 1])) }],
     });
     const small = await operations(() => normaliseOpcon(doc(500)));

@@ -22,25 +22,42 @@ const reportOf = async (file: string) => {
 describe('the OpCon report', () => {
   it('has the machine crash in the what-if table: nothing runs with the recommended settings', async () => {
     const { html } = await reportOf('examples/opcon-seed-scenario-3.yaml');
-    expect(html).toContain('<tr><th scope="row">The Primary machine crashes <span class="muted">(machine-crash)</span></th><td class="cell-bad">none: no SAM runs until someone acts</td><td>no</td><td>no</td></tr>');
-    expect(html).toContain('<tr><th scope="row">The Primary stops abnormally <span class="muted">(abnormal-shutdown)</span></th><td>OpConxps2</td><td>yes</td><td>no</td></tr>');
+    expect(html).toContain(
+      '<tr><th scope="row">The Primary machine crashes <span class="muted">(machine-crash)</span></th><td class="cell-bad">none: no SAM runs until someone acts</td><td>no</td><td>no</td></tr>',
+    );
+    expect(html).toContain(
+      '<tr><th scope="row">The Primary stops abnormally <span class="muted">(abnormal-shutdown)</span></th><td>OpConxps2</td><td>yes</td><td>no</td></tr>',
+    );
     expect(html).toContain('<h3>The Primary machine crashes <span class="muted">(machine-crash)</span></h3>');
   });
 
   it('says which database each SAM uses in the machines table', async () => {
     const { view, html } = await reportOf('examples/opcon-seed-scenario-4.yaml');
-    expect(view.settings.rows.find((r) => r.label === 'SMA Connection (the database its SAM uses)')?.values).toEqual(['SMAProdDBServer/OpConxps (publisher)', 'SMABckupDBServer/OpConxps (subscriber)']);
-    expect(html).toContain('<th scope="row">SMA Connection (the database its SAM uses)</th><td>SMAProdDBServer/OpConxps (publisher)</td><td>SMABckupDBServer/OpConxps (subscriber)</td>');
+    expect(view.settings.rows.find((r) => r.label === 'SMA Connection (the database its SAM uses)')?.values).toEqual([
+      'SMAProdDBServer/OpConxps (publisher)',
+      'SMABckupDBServer/OpConxps (subscriber)',
+    ]);
+    expect(html).toContain(
+      '<th scope="row">SMA Connection (the database its SAM uses)</th><td>SMAProdDBServer/OpConxps (publisher)</td><td>SMABckupDBServer/OpConxps (subscriber)</td>',
+    );
     const hand = await reportOf('examples/opcon-automatic-recommended.yaml');
-    expect(hand.view.settings.rows.find((r) => r.label === 'SMA Connection (the database its SAM uses)')?.values).toEqual(['not given: the OpCon database', 'not given: the OpCon database']);
+    expect(hand.view.settings.rows.find((r) => r.label === 'SMA Connection (the database its SAM uses)')?.values).toEqual([
+      'not given: the OpCon database',
+      'not given: the OpCon database',
+    ]);
   });
 
   it('draws a replicated pair as two databases with replication between them, and one database as one', async () => {
     const replicated = await reportOf('examples/opcon-seed-scenario-4.yaml');
-    expect(replicated.view.databases.map((d) => [d.label, d.server])).toEqual([['publishing database', 'SMAProdDBServer'], ['subscribing database', 'SMABckupDBServer']]);
+    expect(replicated.view.databases.map((d) => [d.label, d.server])).toEqual([
+      ['publishing database', 'SMAProdDBServer'],
+      ['subscribing database', 'SMABckupDBServer'],
+    ]);
     expect(replicated.view.links.find((l) => l.label === 'replication →')).toBeDefined();
     expect(replicated.html.match(/<g class="box box-database">/g)).toHaveLength(2);
-    expect(replicated.view.description).toBe('Scenario 4: automatic failover from OpConxps1 to OpConxps2; publishing database on SMAProdDBServer, replicated to subscribing database on SMABckupDBServer.');
+    expect(replicated.view.description).toBe(
+      'Scenario 4: automatic failover from OpConxps1 to OpConxps2; publishing database on SMAProdDBServer, replicated to subscribing database on SMABckupDBServer.',
+    );
     const one = await reportOf('examples/opcon-seed-scenario-3.yaml');
     expect(one.view.databases.map((d) => [d.label, d.server])).toEqual([['OpCon database (shared)', 'SMAProdDBServer']]);
     expect(one.view.links.some((l) => l.label.includes('replication'))).toBe(false);

@@ -7,17 +7,23 @@ import { describe, expect, it } from 'vitest';
 import { isOpconResult } from '../../../src/kinds/results.js';
 import { lintText } from '../../../src/api/lint.js';
 
-const secondary = (settings: string, extra = '') => [
-  'version: 1', 'kind: opcon-failover', 'name: x', extra,
-  'machines:',
-  '  - name: OpConxps1',
-  '    serviceStartType: automatic',
-  '    settings: {Mode: Primary, FailOverSocketNumber: 6500}',
-  '  - name: OpConxps2',
-  '    serviceStartType: automatic',
-  `    settings: {Mode: Secondary, FailOverSocketNumber: 6500, ${settings}}`,
-  '',
-].filter((l) => l !== '').join('\n');
+const secondary = (settings: string, extra = '') =>
+  [
+    'version: 1',
+    'kind: opcon-failover',
+    'name: x',
+    extra,
+    'machines:',
+    '  - name: OpConxps1',
+    '    serviceStartType: automatic',
+    '    settings: {Mode: Primary, FailOverSocketNumber: 6500}',
+    '  - name: OpConxps2',
+    '    serviceStartType: automatic',
+    `    settings: {Mode: Secondary, FailOverSocketNumber: 6500, ${settings}}`,
+    '',
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
 
 const lint = async (text: string) => {
   const { result, opcon } = await lintText(text, 'o.yaml');
@@ -25,15 +31,28 @@ const lint = async (text: string) => {
 };
 
 describe('OpCon settings read as Windows reads an ini file', () => {
-  it('reads Mode in settings, every key in any case, and an FQDN PrimaryMachine as seed 004\'s scenario 3', async () => {
-    const r = await lint(secondary('primarymachine: OPCONXPS1.corp.local, FAILOVERSOCKETNUMBER: 6500, primaryAbnormalShutdownFailover: y, PingRetryCount: 1, pingtimeoutinmilliseconds: 500'));
+  it("reads Mode in settings, every key in any case, and an FQDN PrimaryMachine as seed 004's scenario 3", async () => {
+    const r = await lint(
+      secondary(
+        'primarymachine: OPCONXPS1.corp.local, FAILOVERSOCKETNUMBER: 6500, primaryAbnormalShutdownFailover: y, PingRetryCount: 1, pingtimeoutinmilliseconds: 500',
+      ),
+    );
     expect(r.findings).toEqual([]);
-    expect(r.failover).toMatchObject({ scenario: 3, mode: 'automatic', primary: 'OpConxps1', secondary: 'OpConxps2', triggers: ['primary-abnormal-shutdown'], detectionSeconds: 30.5 });
+    expect(r.failover).toMatchObject({
+      scenario: 3,
+      mode: 'automatic',
+      primary: 'OpConxps1',
+      secondary: 'OpConxps2',
+      triggers: ['primary-abnormal-shutdown'],
+      detectionSeconds: 30.5,
+    });
   });
 
   it('says which key was meant for a mistyped one, and stays quiet for a key near none', async () => {
     const r = await lint(secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PingRetryCont: 2, Owner: ops-team'));
-    expect(r.findings).toEqual([['opcon/unknown-setting', 'Machine "OpConxps2" has setting "PingRetryCont", which SMAServMan does not know; did you mean "PingRetryCount"?']]);
+    expect(r.findings).toEqual([
+      ['opcon/unknown-setting', 'Machine "OpConxps2" has setting "PingRetryCont", which SMAServMan does not know; did you mean "PingRetryCount"?'],
+    ]);
     // The mistyped key is not read: PingRetryCount keeps its default (0).
     expect(r.failover?.detectionSeconds).toBe(16);
   });
@@ -45,16 +64,24 @@ describe('OpCon settings read as Windows reads an ini file', () => {
     expect(mode.findings).toEqual([['schema', '`machines[1].settings.MODE` must be Primary, Secondary or StandAlone, not "Backup".']]);
   });
 
-  it('is a mode conflict where mode and the ini\'s Mode differ, and follows the ini\'s', async () => {
-    const text = secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y').replace('  - name: OpConxps2\n', '  - name: OpConxps2\n    mode: StandAlone\n');
+  it("is a mode conflict where mode and the ini's Mode differ, and follows the ini's", async () => {
+    const text = secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y').replace(
+      '  - name: OpConxps2\n',
+      '  - name: OpConxps2\n    mode: StandAlone\n',
+    );
     const r = await lint(text);
-    expect(r.findings).toEqual([['opcon/mode-conflict', 'Machine "OpConxps2" has mode StandAlone but its settings say Mode=Secondary; SMAServMan reads the ini file\'s Mode (Secondary, as pooltopo does): make the two agree.']]);
+    expect(r.findings).toEqual([
+      [
+        'opcon/mode-conflict',
+        'Machine "OpConxps2" has mode StandAlone but its settings say Mode=Secondary; SMAServMan reads the ini file\'s Mode (Secondary, as pooltopo does): make the two agree.',
+      ],
+    ]);
     expect(r.failover?.scenario).toBe(3);
     // The same mode written twice is no conflict.
     expect((await lint(text.replace('mode: StandAlone', 'mode: Secondary'))).findings).toEqual([]);
   });
 
-  it('reads a script in the ini\'s doubled quotes without them: StopRepl is StopRepl', async () => {
+  it("reads a script in the ini's doubled quotes without them: StopRepl is StopRepl", async () => {
     const stop = 'PrimaryAbnormalShutdownScript: \'""C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd""\'';
     const r = await lint(secondary(`PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, ${stop}`, 'database: {replication: replicated}'));
     expect(r.findings).toEqual([]);
@@ -62,24 +89,43 @@ describe('OpCon settings read as Windows reads an ini file', () => {
   });
 
   it('checks the script of every enabled trigger for StopRepl with a replicated database', async () => {
-    const r = await lint(secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: StopRepl.cmd, SyncLostFailover: Y, SyncLostScript: WriteEvent.cmd', 'database: {replication: replicated}'));
+    const r = await lint(
+      secondary(
+        'PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: StopRepl.cmd, SyncLostFailover: Y, SyncLostScript: WriteEvent.cmd',
+        'database: {replication: replicated}',
+      ),
+    );
     expect(r.findings.filter(([id]) => id === 'opcon/replication-not-stopped')).toEqual([
-      ['opcon/replication-not-stopped', 'Secondary "OpConxps2" fails over on SyncLostFailover (a replicated database) without stopping replication: SyncLostScript runs "WriteEvent.cmd"; set it to the StopRepl command file.'],
+      [
+        'opcon/replication-not-stopped',
+        'Secondary "OpConxps2" fails over on SyncLostFailover (a replicated database) without stopping replication: SyncLostScript runs "WriteEvent.cmd"; set it to the StopRepl command file.',
+      ],
     ]);
   });
 
   it('takes the replication from the connections where database.replication is not given, and says where they contradict it', async () => {
-    const connections = (a: string, b: string) => secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: StopRepl.cmd')
-      .replace('  - name: OpConxps1\n', `  - name: OpConxps1\n    connection: {server: ${a}, database: OpConxps}\n`)
-      .replace('  - name: OpConxps2\n', `  - name: OpConxps2\n    connection: {server: ${b}, database: OpConxps}\n`);
+    const connections = (a: string, b: string) =>
+      secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: StopRepl.cmd')
+        .replace('  - name: OpConxps1\n', `  - name: OpConxps1\n    connection: {server: ${a}, database: OpConxps}\n`)
+        .replace('  - name: OpConxps2\n', `  - name: OpConxps2\n    connection: {server: ${b}, database: OpConxps}\n`);
     expect((await lint(connections('SMAProdDBServer', 'SMABckupDBServer'))).failover).toMatchObject({ scenario: 4, database: 'replicated' });
     expect((await lint(connections('SMAProdDBServer', 'smaproddbserver'))).failover).toMatchObject({ scenario: 3, database: 'none' });
     const contradicted = await lint(connections('SMAProdDBServer', 'SMAProdDBServer').replace('name: x\n', 'name: x\ndatabase: {replication: replicated}\n'));
-    expect(contradicted.findings).toEqual([['opcon/connection-mismatch', 'Both machines connect to SMAProdDBServer/OpConxps (one database), but `database.replication` is replicated; set it to none, or connect the standby to the subscriber.']]);
+    expect(contradicted.findings).toEqual([
+      [
+        'opcon/connection-mismatch',
+        'Both machines connect to SMAProdDBServer/OpConxps (one database), but `database.replication` is replicated; set it to none, or connect the standby to the subscriber.',
+      ],
+    ]);
   });
 
   it('warns of a database on one of the machines, named in full or by its first label', async () => {
     const r = await lint(secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y', 'database: {server: opconxps2.corp.local\\OPCON}'));
-    expect(r.findings).toEqual([['opcon/database-on-machine', 'The OpCon database on "opconxps2.corp.local\\OPCON" lives on machine "OpConxps2": a crash of OpConxps2 takes the database too, and failover cannot help; put the database on a server of its own.']]);
+    expect(r.findings).toEqual([
+      [
+        'opcon/database-on-machine',
+        'The OpCon database on "opconxps2.corp.local\\OPCON" lives on machine "OpConxps2": a crash of OpConxps2 takes the database too, and failover cannot help; put the database on a server of its own.',
+      ],
+    ]);
   });
 });

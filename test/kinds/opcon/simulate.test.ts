@@ -13,13 +13,15 @@ const events = async (args: string[]) => {
   return { code: r.code, stderr: r.stderr, events: r.stdout ? JSON.parse(r.stdout).events : [] };
 };
 
-describe('OpCon events as the vendor\'s process flows say', () => {
+describe("OpCon events as the vendor's process flows say", () => {
   it('leaves nothing ACTIVE when the Primary machine crashes with the recommended settings, says so, and exits 1', async () => {
     const crash = await events([seed(3), '--event', 'machine-crash']);
     expect(crash.code).toBe(1);
     expect(crash.events[0]).toMatchObject({ event: 'machine-crash', down: ['OpConxps1'], active: [], failedOver: false, twoSams: false });
     expect(crash.events[0].steps.join('\n')).toContain('To the Secondary this is a communication loss');
-    expect(crash.events[0].steps.join('\n')).toContain("No SMAServMan is ACTIVE: with these settings (the vendor's recommended: only PrimaryAbnormalShutdownFailover) a crash of the Primary machine stops OpCon until someone fails over by hand.");
+    expect(crash.events[0].steps.join('\n')).toContain(
+      "No SMAServMan is ACTIVE: with these settings (the vendor's recommended: only PrimaryAbnormalShutdownFailover) a crash of the Primary machine stops OpCon until someone fails over by hand.",
+    );
     // --down names the machine, case-insensitively or fully qualified: the same flow.
     const down = await events([seed(3), '--down', 'opconxps1.corp.local']);
     expect(down.events).toEqual(crash.events);
@@ -28,14 +30,21 @@ describe('OpCon events as the vendor\'s process flows say', () => {
     expect(stylish.stdout).toContain('ACTIVE at the end: no SMAServMan: no schedule runs until someone acts');
   });
 
-  it('says that the detection time is pooltopo\'s model, not the vendor\'s figure', async () => {
-    const { events: [loss] } = await events([seed(3), '--event', 'communication-loss']);
+  it("says that the detection time is pooltopo's model, not the vendor's figure", async () => {
+    const {
+      events: [loss],
+    } = await events([seed(3), '--event', 'communication-loss']);
     expect(loss).toMatchObject({ active: ['OpConxps1'], failedOver: false, twoSams: false });
-    expect(loss.steps[1]).toBe("The Secondary SMAServMan on OpConxps2 gets no answer to its pings and gives up on the Primary after 30.5 s (pooltopo's model: SecondsBetweenPings x (PingRetryCount + 1) + PingTimeOutInMilliseconds / 1000, 15 x 2 + 500 / 1000; the vendor gives no figure).");
+    expect(loss.steps[1]).toBe(
+      "The Secondary SMAServMan on OpConxps2 gets no answer to its pings and gives up on the Primary after 30.5 s (pooltopo's model: SecondsBetweenPings x (PingRetryCount + 1) + PingTimeOutInMilliseconds / 1000, 15 x 2 + 500 / 1000; the vendor gives no figure).",
+    );
   });
 
-  it('walks scenario 4\'s critical application failure step by step: StopRepl, ACTIVE, the subscriber', async () => {
-    const { code, events: [e] } = await events([seed(4), '--event', 'abnormal-shutdown']);
+  it("walks scenario 4's critical application failure step by step: StopRepl, ACTIVE, the subscriber", async () => {
+    const {
+      code,
+      events: [e],
+    } = await events([seed(4), '--event', 'abnormal-shutdown']);
     expect(code).toBe(0);
     expect(e).toMatchObject({ active: ['OpConxps2'], failedOver: true, twoSams: false, manualActions: [] });
     expect(e.steps.slice(2, 5)).toEqual([
@@ -54,8 +63,11 @@ describe('OpCon events as the vendor\'s process flows say', () => {
     expect(e.recovery[2]).toBe('Stop the SMA Service Manager on OpConxps2.');
   });
 
-  it('gives scenario 2\'s manual failover in the vendor\'s order, the standby on its own connection\'s database', async () => {
-    const { code, events: [e] } = await events([seed(2), '--event', 'abnormal-shutdown']);
+  it("gives scenario 2's manual failover in the vendor's order, the standby on its own connection's database", async () => {
+    const {
+      code,
+      events: [e],
+    } = await events([seed(2), '--event', 'abnormal-shutdown']);
     expect(code).toBe(1);
     expect(e).toMatchObject({ active: [], failedOver: false, twoSams: false });
     expect(e.steps).toContain('Primary StandAlone SMAServMan runs the TerminationScript (<Termination Event Script>).');
@@ -73,7 +85,7 @@ describe('OpCon events as the vendor\'s process flows say', () => {
     expect(one.recovery).toEqual([
       'Remedy the problem that caused the failover on OpConxps1.',
       'Stop the SMA Service Manager on OpConxps2 and set its startup type back to Manual.',
-      'Start the SMA Service Manager on OpConxps1 and set its startup type back to Automatic (Delayed Start), only once OpConxps2\'s is stopped (only one SAM should access the OpCon database at a time).',
+      "Start the SMA Service Manager on OpConxps1 and set its startup type back to Automatic (Delayed Start), only once OpConxps2's is stopped (only one SAM should access the OpCon database at a time).",
     ]);
   });
 
@@ -86,14 +98,22 @@ describe('OpCon events as the vendor\'s process flows say', () => {
     expect(loss.steps[0]).toMatch(/two SAMs run from the start\.$/);
     const abnormal = simulateOpconEvent(opcon!.model, opcon!.analysis, 'abnormal-shutdown');
     expect(abnormal).toMatchObject({ active: ['OpConxps2'], twoSams: true });
-    expect(abnormal.manualActions.at(-1)).toBe("OpConxps2's SMAServMan already runs (it starts by itself), its SAM-SS on SMAProdDBServer/OpConxps: confirm it is the only SAM on the database now, and set its startup type to Manual once processing is back on OpConxps1.");
+    expect(abnormal.manualActions.at(-1)).toBe(
+      "OpConxps2's SMAServMan already runs (it starts by itself), its SAM-SS on SMAProdDBServer/OpConxps: confirm it is the only SAM on the database now, and set its startup type to Manual once processing is back on OpConxps1.",
+    );
   });
 
   it('runs two SAMs when communication loss triggers failover, and none when the database was on the crashed machine', async () => {
-    const text = (await import('node:fs')).readFileSync(seed(3), 'utf8').replace('PrimaryAbnormalShutdownFailover: Y', 'PrimaryAbnormalShutdownFailover: Y\n      SyncLostFailover: Y');
+    const text = (await import('node:fs'))
+      .readFileSync(seed(3), 'utf8')
+      .replace('PrimaryAbnormalShutdownFailover: Y', 'PrimaryAbnormalShutdownFailover: Y\n      SyncLostFailover: Y');
     const { opcon } = await lintText(text, 'x.yaml');
     const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
-    expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'communication-loss')).toMatchObject({ active: ['OpConxps1', 'OpConxps2'], twoSams: true, failedOver: true });
+    expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'communication-loss')).toMatchObject({
+      active: ['OpConxps1', 'OpConxps2'],
+      twoSams: true,
+      failedOver: true,
+    });
     expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash')).toMatchObject({ active: ['OpConxps2'], twoSams: false, failedOver: true });
     const onPrimary = await lintText(text.replaceAll('server: SMAProdDBServer', 'server: OpConxps1'), 'x.yaml');
     const crash = simulateOpconEvent(onPrimary.opcon!.model, onPrimary.opcon!.analysis, 'machine-crash');
@@ -103,7 +123,10 @@ describe('OpCon events as the vendor\'s process flows say', () => {
   });
 
   it('keeps the Primary running when the Secondary machine crashes', async () => {
-    const { code, events: [e] } = await events([seed(4), '--down', 'OpConxps2']);
+    const {
+      code,
+      events: [e],
+    } = await events([seed(4), '--down', 'OpConxps2']);
     expect(code).toBe(0);
     expect(e).toMatchObject({ down: ['OpConxps2'], active: ['OpConxps1'], failedOver: false });
   });
@@ -113,7 +136,9 @@ describe('OpCon events as the vendor\'s process flows say', () => {
     expect(machine.code).toBe(2);
     expect(machine.stderr).toBe('pooltopo: unknown machine "OpConxps9"; did you mean "OpConxps1" or "OpConxps2"? (machines: OpConxps1, OpConxps2)\n');
     const event = await runCli(['simulate', seed(3), '--event', 'machine-crsh']);
-    expect(event.stderr).toBe('pooltopo: unknown event "machine-crsh"; did you mean "machine-crash"? (events: abnormal-shutdown, normal-shutdown, communication-loss, machine-crash)\n');
+    expect(event.stderr).toBe(
+      'pooltopo: unknown event "machine-crsh"; did you mean "machine-crash"? (events: abnormal-shutdown, normal-shutdown, communication-loss, machine-crash)\n',
+    );
     expect((await runCli(['simulate', seed(3), '--partition', 'a|b'])).code).toBe(2);
   });
 });

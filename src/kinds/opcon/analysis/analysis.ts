@@ -56,14 +56,24 @@ export function analyseOpcon(model: OpconModel): OpconAnalysis {
   }
   const replicated = model.replication === 'replicated';
   const scenario = mode === 'none' ? null : mode === 'manual' ? (replicated ? 2 : 1) : replicated ? 4 : 3;
-  const detectionSeconds = mode === 'automatic' && secondary
-    ? secondary.secondsBetweenPings * (secondary.pingRetryCount + 1) + secondary.pingTimeOutInMilliseconds / 1000
-    : null;
+  const detectionSeconds =
+    mode === 'automatic' && secondary ? secondary.secondsBetweenPings * (secondary.pingRetryCount + 1) + secondary.pingTimeOutInMilliseconds / 1000 : null;
   return {
-    failover: { scenario, mode, primary: primary?.name ?? null, secondary: secondary?.name ?? null, database: model.replication, triggers, machines: model.machines.length, detectionSeconds },
+    failover: {
+      scenario,
+      mode,
+      primary: primary?.name ?? null,
+      secondary: secondary?.name ?? null,
+      database: model.replication,
+      triggers,
+      machines: model.machines.length,
+      detectionSeconds,
+    },
     ...(primary ? { primary } : {}),
     ...(secondary ? { secondary } : {}),
-    primaries, secondaries, standAlone,
+    primaries,
+    secondaries,
+    standAlone,
   };
 }
 

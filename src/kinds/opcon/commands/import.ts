@@ -16,7 +16,11 @@ import type { ImportRequest, ImportResult } from '../../../core/kind.js';
 import { DOCUMENTED_KEYS, sameMachine, type Mode, type StartType } from '../model/model.js';
 
 const START_TYPES: readonly StartType[] = ['automatic', 'automatic-delayed', 'manual'];
-const MODES: ReadonlyMap<string, Mode> = new Map([['primary', 'Primary'], ['secondary', 'Secondary'], ['standalone', 'StandAlone']]);
+const MODES: ReadonlyMap<string, Mode> = new Map([
+  ['primary', 'Primary'],
+  ['secondary', 'Secondary'],
+  ['standalone', 'StandAlone'],
+]);
 const GENERAL = SMASERVMAN.sections.general;
 const MODE_SECTIONS = { Primary: SMASERVMAN.sections.Primary, Secondary: SMASERVMAN.sections.Secondary } as const;
 
@@ -49,9 +53,12 @@ export async function importOpcon(request: ImportRequest): Promise<ImportResult>
   const [a, b] = sources;
   if (a && b) {
     const [sa, sb] = [a, b].map((s) => statSync(path.resolve(cwd, s.file)));
-    if (sa!.dev === sb!.dev && sa!.ino === sb!.ino) throw new PooltopoError(`"${a.file}" and "${b.file}" are the same file; give each machine's own SMAServMan.ini`);
+    if (sa!.dev === sb!.dev && sa!.ino === sb!.ino)
+      throw new PooltopoError(`"${a.file}" and "${b.file}" are the same file; give each machine's own SMAServMan.ini`);
     if (a.mode === b.mode && a.mode !== 'StandAlone') {
-      throw new PooltopoError(`${a.file}:${a.modeEntry.line} and ${b.file}:${b.modeEntry.line} both say Mode=${a.mode}; give the Primary's SMAServMan.ini and the Secondary's`);
+      throw new PooltopoError(
+        `${a.file}:${a.modeEntry.line} and ${b.file}:${b.modeEntry.line} both say Mode=${a.mode}; give the Primary's SMAServMan.ini and the Secondary's`,
+      );
     }
   }
   // The Primary first, as the vendor's tables list it; two StandAlone machines in the order given (the first is the primary).
@@ -65,7 +72,10 @@ export async function importOpcon(request: ImportRequest): Promise<ImportResult>
     const slash = v.indexOf('/');
     const server = (slash < 0 ? v : v.slice(0, slash)).trim();
     const database = slash < 0 ? '' : v.slice(slash + 1).trim();
-    if (server === '') throw new PooltopoError(`--connection takes NAME=SERVER[/DATABASE] (the SMA Connection Configuration's Server\\Instance Name and Database Name), not "${clip(v)}"`);
+    if (server === '')
+      throw new PooltopoError(
+        `--connection takes NAME=SERVER[/DATABASE] (the SMA Connection Configuration's Server\\Instance Name and Database Name), not "${clip(v)}"`,
+      );
     return { server, ...(database !== '' ? { database } : {}) };
   });
   const text = write(machines, { startTypes, connections, replicated: options['replicated'] === true });
@@ -83,13 +93,26 @@ function sourceOf(arg: string, cwd: string): Source {
   const modeEntry = entryOf(general, 'Mode');
   if (!modeEntry) {
     const elsewhere = ini.sections.map((s) => ({ s, e: entryOf(s, 'Mode') })).find((x) => x.e);
-    if (elsewhere) throw new PooltopoError(`${file}:${elsewhere.e!.line}: Mode is in [${elsewhere.s.name}], but SMAServMan reads it in [${GENERAL.name}]; the file says no Mode where it counts`);
-    throw new PooltopoError(`${file}${general ? `:${general.line}` : ''}: no Mode in [${GENERAL.name}]${general ? '' : ' (the file has no such section)'}: SMAServMan.ini says there whether the machine is Primary, Secondary or StandAlone; is this an SMAServMan.ini?`);
+    if (elsewhere)
+      throw new PooltopoError(
+        `${file}:${elsewhere.e!.line}: Mode is in [${elsewhere.s.name}], but SMAServMan reads it in [${GENERAL.name}]; the file says no Mode where it counts`,
+      );
+    throw new PooltopoError(
+      `${file}${general ? `:${general.line}` : ''}: no Mode in [${GENERAL.name}]${general ? '' : ' (the file has no such section)'}: SMAServMan.ini says there whether the machine is Primary, Secondary or StandAlone; is this an SMAServMan.ini?`,
+    );
   }
   const mode = MODES.get(modeEntry.value.toLowerCase());
   if (!mode) throw new PooltopoError(`${file}:${modeEntry.line}: Mode is "${clip(modeEntry.value)}"; SMAServMan takes Primary, Secondary or StandAlone`);
   const own = mode === 'StandAlone' ? undefined : sectionOf(ini, MODE_SECTIONS[mode].name);
-  return { arg, file, ...(byName ? { given: named[1]! } : {}), ini, mode, modeEntry, sections: [...(own ? [own] : []), ...(general ? [general] : [])].sort((x, y) => x.line - y.line) };
+  return {
+    arg,
+    file,
+    ...(byName ? { given: named[1]! } : {}),
+    ini,
+    mode,
+    modeEntry,
+    sections: [...(own ? [own] : []), ...(general ? [general] : [])].sort((x, y) => x.line - y.line),
+  };
 }
 
 function exists(file: string, cwd: string): boolean {
@@ -121,10 +144,14 @@ function nameMachines(sources: readonly Source[], cwd: string): Named[] {
   }
   const [x, y] = machines;
   if (x && y && sameMachine(x.name, y.name)) {
-    throw new PooltopoError(`both files would name their machine "${x.name}" (${x.namedBy.split(':')[0]}); name each: pooltopo import opcon NAME=${x.source.file} NAME=${y.source.file}`);
+    throw new PooltopoError(
+      `both files would name their machine "${x.name}" (${x.namedBy.split(':')[0]}); name each: pooltopo import opcon NAME=${x.source.file} NAME=${y.source.file}`,
+    );
   }
   if (primary && secondary && watched && watchedName !== '' && !sameMachine(watchedName, primary.name)) {
-    throw new PooltopoError(`${secondary.source.file}:${watched.line}: the Secondary's PrimaryMachine is "${clip(watchedName)}", which names neither machine imported (${machines.map((m) => `${m.name} from ${m.source.file}`).join(', ')}); is the Primary's file the right one, or its name?`);
+    throw new PooltopoError(
+      `${secondary.source.file}:${watched.line}: the Secondary's PrimaryMachine is "${clip(watchedName)}", which names neither machine imported (${machines.map((m) => `${m.name} from ${m.source.file}`).join(', ')}); is the Primary's file the right one, or its name?`,
+    );
   }
   return machines;
 }
@@ -138,8 +165,13 @@ function perMachine<T>(raw: unknown, option: string, machines: readonly Named[],
     const name = given.slice(0, eq).trim();
     const m = machines.find((x) => sameMachine(x.name, name));
     if (!m) {
-      const near = closest(name, machines.map((x) => x.name));
-      throw new PooltopoError(`${option} names "${clip(name)}", which is neither machine imported (${machines.map((x) => x.name).join(', ')})${near.length ? `; did you mean "${near[0]}"?` : ''}`);
+      const near = closest(
+        name,
+        machines.map((x) => x.name),
+      );
+      throw new PooltopoError(
+        `${option} names "${clip(name)}", which is neither machine imported (${machines.map((x) => x.name).join(', ')})${near.length ? `; did you mean "${near[0]}"?` : ''}`,
+      );
     }
     out.set(m, parse(given.slice(eq + 1).trim()));
   }
@@ -166,7 +198,11 @@ function write(machines: readonly Named[], extra: Extra): string {
   const bothConnected = machines.length === 2 && machines.every((m) => extra.connections.has(m));
   if (extra.replicated) out.push('database:', '  replication: replicated  # --replicated');
   else if (bothConnected) comment('', 'database.replication: not given; the two connections say whether the database is replicated');
-  else comment('', 'database.replication: not in SMAServMan.ini, so not known: pass --replicated for a replicated database (scenarios 2 and 4), or --connection for each machine');
+  else
+    comment(
+      '',
+      'database.replication: not in SMAServMan.ini, so not known: pass --replicated for a replicated database (scenarios 2 and 4), or --connection for each machine',
+    );
   out.push('machines:');
   for (const m of machines) {
     const s = m.source;
@@ -174,7 +210,11 @@ function write(machines: readonly Named[], extra: Extra): string {
     out.push(`    mode: ${s.mode}  # ${location(s.file, s.modeEntry.line)}`);
     const start = extra.startTypes.get(m);
     if (start) out.push(`    serviceStartType: ${start}  # --start-type`);
-    else comment('    ', `serviceStartType: not in SMAServMan.ini (the service's startup type in Windows), so not known: pass --start-type ${m.name}=${START_TYPES.join('|')}`);
+    else
+      comment(
+        '    ',
+        `serviceStartType: not in SMAServMan.ini (the service's startup type in Windows), so not known: pass --start-type ${m.name}=${START_TYPES.join('|')}`,
+      );
     const c = extra.connections.get(m);
     if (c) {
       out.push('    connection:  # --connection', `      server: ${scalar(c.server)}`);
@@ -216,7 +256,8 @@ function settingsOf(s: Source): { settings: { key: string; entry: IniEntry }[]; 
       if (isDefault(documented ?? entry.key, entry.value)) continue;
       settings.push({ key: documented ?? entry.key, entry });
     }
-    for (const r of section.repeated) notes.push(`not imported: ${r.key} at ${location(s.file, r.line)} repeats one earlier in [${section.name}]; Windows reads the first`);
+    for (const r of section.repeated)
+      notes.push(`not imported: ${r.key} at ${location(s.file, r.line)} repeats one earlier in [${section.name}]; Windows reads the first`);
   }
   for (const e of s.ini.outside) notes.push(`not imported: ${e.key} at ${location(s.file, e.line)} comes before any [section]; Windows does not read it`);
   return { settings, notes };
@@ -242,7 +283,14 @@ function oneLine(text: string): string {
 }
 
 /** The documented settings whose values are numbers; every other documented one is text (a script, a name, a switch). */
-const NUMERIC_KEYS = new Set(['FailOverSocketNumber', 'TimeOutInSecondsForSync', 'SecondsBetweenPings', 'PingRetryCount', 'PingTimeOutInMilliseconds', 'RestartApplicationLimit']);
+const NUMERIC_KEYS = new Set([
+  'FailOverSocketNumber',
+  'TimeOutInSecondsForSync',
+  'SecondsBetweenPings',
+  'PingRetryCount',
+  'PingTimeOutInMilliseconds',
+  'RestartApplicationLimit',
+]);
 
 /** A number as one where the file writes a plain whole number for a numeric or undocumented key; anything else as text. */
 function value(key: string, v: string): string {
@@ -259,5 +307,8 @@ export function scalar(raw: string): string {
   const v = raw.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
   if (/^[A-Za-z_][A-Za-z0-9_.\\/()-]*(?: [A-Za-z0-9_.\\/()-]+)*$/.test(v) && !RESERVED.test(v)) return v;
   if (escapeForTerminal(v) === v && !v.includes('\t')) return `'${v.replace(/'/g, "''")}'`;
-  return JSON.stringify(v).replace(/[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(v).replace(
+    /[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -44,7 +44,9 @@ export async function simulateCommand(models: Partial<OpconModels>, request: Sim
   const { model, analysis } = models.opcon!;
   // The vendor's flows are for a failover pair; machines whose modes set up none have no flow to follow.
   if (modesConflict(analysis.failover)) {
-    throw new PooltopoError(`"${request.file}" sets up no failover: its machines' modes conflict (${analysis.primaries.length} Primary, ${analysis.secondaries.length} Secondary, ${analysis.standAlone.length} StandAlone); pooltopo validate shows where`);
+    throw new PooltopoError(
+      `"${request.file}" sets up no failover: its machines' modes conflict (${analysis.primaries.length} Primary, ${analysis.secondaries.length} Secondary, ${analysis.standAlone.length} StandAlone); pooltopo validate shows where`,
+    );
   }
   const outcomes = request.events.map((e) => {
     if (!(OPCON_EVENTS as readonly string[]).includes(e)) {
@@ -54,14 +56,22 @@ export async function simulateCommand(models: Partial<OpconModels>, request: Sim
     return simulateOpconEvent(model, analysis, e as OpconEvent);
   });
   for (const d of request.downs) {
-    const names = d.split(',').map((n) => n.trim()).filter((n) => n !== '');
+    const names = d
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n !== '');
     if (names.length === 0) throw new PooltopoError('--down names no machine; give one, e.g. --down opcon01');
     const down: Machine[] = [];
     for (const name of names) {
       const m = model.machines.find((x) => machineKey(x.name) === machineKey(name));
       if (!m) {
-        const near = closest(name, model.machines.map((x) => x.name));
-        throw new PooltopoError(`unknown machine "${name}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (machines: ${model.machines.map((x) => x.name).join(', ')})`);
+        const near = closest(
+          name,
+          model.machines.map((x) => x.name),
+        );
+        throw new PooltopoError(
+          `unknown machine "${name}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (machines: ${model.machines.map((x) => x.name).join(', ')})`,
+        );
       }
       if (!down.includes(m)) down.push(m);
     }

@@ -13,7 +13,10 @@ export type Mode = 'Primary' | 'Secondary' | 'StandAlone';
 export type StartType = 'automatic' | 'automatic-delayed' | 'manual';
 type Setting = string | number | boolean;
 
-export interface ConnectionDocument { server: string; database?: string }
+export interface ConnectionDocument {
+  server: string;
+  database?: string;
+}
 
 export interface OpconDocument {
   version: 1;
@@ -33,7 +36,10 @@ export const SMASERVMAN_DEFAULTS = {
 
 /** Every documented SMAServMan.ini key, as the vendor spells it, by its lower-case form. */
 export const DOCUMENTED_KEYS: ReadonlyMap<string, string> = new Map(
-  [...SMASERVMAN.sections.general.keys, ...SMASERVMAN.sections.Primary.keys, ...SMASERVMAN.sections.Secondary.keys, ...SMASERVMAN.otherKeys].map((k) => [k.toLowerCase(), k]),
+  [...SMASERVMAN.sections.general.keys, ...SMASERVMAN.sections.Primary.keys, ...SMASERVMAN.sections.Secondary.keys, ...SMASERVMAN.otherKeys].map((k) => [
+    k.toLowerCase(),
+    k,
+  ]),
 );
 
 /**
@@ -130,8 +136,17 @@ export function settingPath(m: Machine, key: string): string {
   return written === undefined ? `${m.path}/settings` : `${m.path}/settings/${pointer(written).slice(1)}`;
 }
 
-const MODES: ReadonlyMap<string, Mode> = new Map([['primary', 'Primary'], ['secondary', 'Secondary'], ['standalone', 'StandAlone']]);
-const SWITCH_VALUES: ReadonlyMap<unknown, boolean> = new Map<unknown, boolean>([[true, true], [false, false], ['y', true], ['n', false]]);
+const MODES: ReadonlyMap<string, Mode> = new Map([
+  ['primary', 'Primary'],
+  ['secondary', 'Secondary'],
+  ['standalone', 'StandAlone'],
+]);
+const SWITCH_VALUES: ReadonlyMap<unknown, boolean> = new Map<unknown, boolean>([
+  [true, true],
+  [false, false],
+  ['y', true],
+  ['n', false],
+]);
 
 /** The longest key the closeness check compares: past it no documented key is near (and the edit distance would cost). */
 const LONGEST_NEAR_KEY = 64;
@@ -181,7 +196,12 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
   doc.machines.forEach((m, i) => {
     const first = seen.get(machineKey(m.name));
     if (first !== undefined) {
-      issues.push({ rule: 'duplicate-name', messageId: 'duplicate', data: { name: m.name, kind: 'machine', first, firstKind: 'machine' }, path: pointer('machines', i, 'name') });
+      issues.push({
+        rule: 'duplicate-name',
+        messageId: 'duplicate',
+        data: { name: m.name, kind: 'machine', first, firstKind: 'machine' },
+        path: pointer('machines', i, 'name'),
+      });
       return;
     }
     seen.set(machineKey(m.name), m.name);
@@ -200,7 +220,8 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
       const k = written(key) ?? key;
       const v = s[k];
       issues.push({
-        rule: 'schema', messageId: 'violation',
+        rule: 'schema',
+        messageId: 'violation',
         data: { message: `\`machines[${i}].settings.${clip(k)}\` must be ${must}, not ${typeof v === 'number' ? v : JSON.stringify(clip(String(v)))}.` },
         path: pointer('machines', i, 'settings', k),
       });
@@ -256,7 +277,15 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
       name: m.name,
       mode,
       ...(m.serviceStartType ? { serviceStartType: m.serviceStartType } : {}),
-      ...(m.connection ? { connection: { server: m.connection.server.trim(), ...(m.connection.database !== undefined ? { database: m.connection.database.trim() } : {}), path: pointer('machines', i, 'connection') } } : {}),
+      ...(m.connection
+        ? {
+            connection: {
+              server: m.connection.server.trim(),
+              ...(m.connection.database !== undefined ? { database: m.connection.database.trim() } : {}),
+              path: pointer('machines', i, 'connection'),
+            },
+          }
+        : {}),
       switches: {
         primaryAbnormalShutdown: switchOn(SWITCHES.primaryAbnormalShutdown.key),
         communicationLoss: switchOn(SWITCHES.communicationLoss.key),

@@ -24,15 +24,43 @@ export interface OpconView {
   readonly height: number;
   readonly description: string;
   /** `label` is the name as drawn, cut with "…" where wider than the box; `full` is the whole name then. */
-  readonly machines: readonly { readonly x: number; readonly y: number; readonly name: string; readonly role: string; readonly sublabel: string; readonly service: string; readonly label: string; readonly full?: string; readonly labelRtl?: true }[];
+  readonly machines: readonly {
+    readonly x: number;
+    readonly y: number;
+    readonly name: string;
+    readonly role: string;
+    readonly sublabel: string;
+    readonly service: string;
+    readonly label: string;
+    readonly full?: string;
+    readonly labelRtl?: true;
+  }[];
   /** One box for one database, two (publisher under the primary, subscriber under the standby) for a replicated pair. */
   readonly databases: readonly { readonly x: number; readonly y: number; readonly label: string; readonly server: string; readonly full?: string }[];
   readonly links: readonly { readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly dashed: boolean }[];
   readonly facts: readonly { readonly label: string; readonly value: string }[];
   /** The SMAServMan settings side by side, a column per machine: what the failover figures come from. */
-  readonly settings: { readonly machines: readonly string[]; readonly rows: readonly { readonly label: string; readonly values: readonly string[]; readonly path?: true; readonly segments?: readonly (readonly string[])[] }[] };
+  readonly settings: {
+    readonly machines: readonly string[];
+    readonly rows: readonly {
+      readonly label: string;
+      readonly values: readonly string[];
+      readonly path?: true;
+      readonly segments?: readonly (readonly string[])[];
+    }[];
+  };
   /** `event` is simulate's --event name, `title` the same in words. */
-  readonly events: readonly { readonly event: string; readonly title: string; readonly active: string; readonly noneRunning: boolean; readonly twoSams: boolean; readonly failedOver: boolean; readonly steps: readonly string[]; readonly manual: readonly string[]; readonly recovery: readonly string[] }[];
+  readonly events: readonly {
+    readonly event: string;
+    readonly title: string;
+    readonly active: string;
+    readonly noneRunning: boolean;
+    readonly twoSams: boolean;
+    readonly failedOver: boolean;
+    readonly steps: readonly string[];
+    readonly manual: readonly string[];
+    readonly recovery: readonly string[];
+  }[];
 }
 
 export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView {
@@ -42,7 +70,10 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     // The role on the second line, so that a long name cannot push it out of the box.
     const label = fitText(m.name, MACHINE_W - 24, 13, true);
     return {
-      x: 20 + i * 360, y: 30, name: m.name, role,
+      x: 20 + i * 360,
+      y: 30,
+      name: m.name,
+      role,
       sublabel: `${role} · ${m.mode} mode`,
       service: fitText(m.serviceStartType ? `service start: ${m.serviceStartType}` : 'service start type not given', MACHINE_W - 24, 11, false, 'start').label,
       ...drawnLabel(label),
@@ -51,38 +82,73 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
   const links: OpconView['links'][number][] = [];
   if (machines.length >= 2) {
     const [a, b] = machines;
-    links.push({ path: `M ${a!.x + 240} ${a!.y + 30} L ${b!.x} ${b!.y + 30}`, labelX: (a!.x + 240 + b!.x) / 2, labelY: a!.y + 22, label: f.mode === 'automatic' ? `pings ${analysis.secondary?.secondsBetweenPings ?? ''} s` : 'manual', dashed: f.mode !== 'automatic' });
+    links.push({
+      path: `M ${a!.x + 240} ${a!.y + 30} L ${b!.x} ${b!.y + 30}`,
+      labelX: (a!.x + 240 + b!.x) / 2,
+      labelY: a!.y + 22,
+      label: f.mode === 'automatic' ? `pings ${analysis.secondary?.secondsBetweenPings ?? ''} s` : 'manual',
+      dashed: f.mode !== 'automatic',
+    });
   }
   const databases = databaseBoxes(model, analysis, machines);
   for (const m of machines) {
     // Each machine to the database its SAM connects to: the primary's now, the standby's after a failover.
     const machine = model.machines.find((x) => x.name === m.name)!;
-    const own = databases.length === 1 ? databases[0]! : databases.find((d) => d.x === m.x) ?? databases[0]!;
+    const own = databases.length === 1 ? databases[0]! : (databases.find((d) => d.x === m.x) ?? databases[0]!);
     links.push({ path: `M ${m.x + 120} ${m.y + MACHINE_H} L ${own.x + 120} ${own.y}`, labelX: 0, labelY: 0, label: '', dashed: machine !== analysis.primary });
   }
   if (databases.length === 2) {
     const [a, b] = databases;
     const publisherLeft = machines.find((m) => m.x === a!.x)?.name === analysis.primary?.name;
-    links.push({ path: `M ${a!.x + 240} ${a!.y + DATABASE_H / 2} L ${b!.x} ${b!.y + DATABASE_H / 2}`, labelX: (a!.x + 240 + b!.x) / 2, labelY: a!.y + DATABASE_H / 2 - 8, label: publisherLeft ? 'replication →' : '← replication', dashed: false });
+    links.push({
+      path: `M ${a!.x + 240} ${a!.y + DATABASE_H / 2} L ${b!.x} ${b!.y + DATABASE_H / 2}`,
+      labelX: (a!.x + 240 + b!.x) / 2,
+      labelY: a!.y + DATABASE_H / 2 - 8,
+      label: publisherLeft ? 'replication →' : '← replication',
+      dashed: false,
+    });
   }
   const facts = [
-    { label: 'Scenario', value: f.scenario === null ? (modesConflict(f) ? 'none (the machines\' modes conflict)' : 'none (one machine)') : String(f.scenario) },
+    { label: 'Scenario', value: f.scenario === null ? (modesConflict(f) ? "none (the machines' modes conflict)" : 'none (one machine)') : String(f.scenario) },
     { label: 'Failover', value: f.mode },
     { label: 'Primary', value: f.primary ?? 'none' },
     { label: 'Standby', value: f.secondary ?? 'none' },
     // `replication: none` is one database the machines share, not no database.
-    { label: 'Database', value: f.database === 'replicated' ? 'replicated (publisher on the Primary, subscriber on the Secondary)' : 'one, shared (no replication)' },
+    {
+      label: 'Database',
+      value: f.database === 'replicated' ? 'replicated (publisher on the Primary, subscriber on the Secondary)' : 'one, shared (no replication)',
+    },
     { label: 'Triggers', value: f.triggers.length ? f.triggers.join(', ') : 'none' },
     // To the millisecond: 0.1 s x 3 + 0.3 s is 0.6000000000000001 in floating point.
     { label: 'Detection', value: f.detectionSeconds === null ? 'not automatic' : `${Number(f.detectionSeconds.toFixed(3))} s (${detectionInputs(analysis)})` },
   ];
   const events = OPCON_EVENTS.map((e) => {
     const o = simulateOpconEvent(model, analysis, e);
-    return { event: e, title: EVENT_TITLES[e], active: o.active.length ? o.active.join(' and ') : 'none', noneRunning: o.active.length === 0, twoSams: o.twoSams, failedOver: o.failedOver, steps: o.steps, manual: o.manualActions, recovery: o.recovery };
+    return {
+      event: e,
+      title: EVENT_TITLES[e],
+      active: o.active.length ? o.active.join(' and ') : 'none',
+      noneRunning: o.active.length === 0,
+      twoSams: o.twoSams,
+      failedOver: o.failedOver,
+      steps: o.steps,
+      manual: o.manualActions,
+      recovery: o.recovery,
+    };
   });
   const described = databases.map((d) => `${d.label} on ${d.full ?? d.server}`).join(', replicated to ');
   const description = `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}; ${described}.`;
-  return { width: Math.max(360, 40 + machines.length * 360), height: DATABASE_Y + DATABASE_H + 24, description, machines, databases, links, facts, settings: settingsTable(model, analysis), events };
+  return {
+    width: Math.max(360, 40 + machines.length * 360),
+    height: DATABASE_Y + DATABASE_H + 24,
+    description,
+    machines,
+    databases,
+    links,
+    facts,
+    settings: settingsTable(model, analysis),
+    events,
+  };
 }
 
 /**
@@ -126,7 +192,11 @@ function settingsTable(model: OpconModel, analysis: OpconAnalysis): OpconView['s
       row('Mode', (m) => m.mode),
       row('Service start type', (m) => m.serviceStartType ?? 'not given'),
       // Which database each SAM uses: its SMA Connection Configuration, or what the file implies.
-      row('SMA Connection (the database its SAM uses)', (m) => (m.connection ? `${connectionText(m.connection)}${model.replication === 'replicated' ? (m === analysis.secondary ? ' (subscriber)' : ' (publisher)') : ''}` : `not given: ${databaseOf(model, analysis, m)}`)),
+      row('SMA Connection (the database its SAM uses)', (m) =>
+        m.connection
+          ? `${connectionText(m.connection)}${model.replication === 'replicated' ? (m === analysis.secondary ? ' (subscriber)' : ' (publisher)') : ''}`
+          : `not given: ${databaseOf(model, analysis, m)}`,
+      ),
       row('PrimaryMachine', (m) => m.primaryMachine ?? 'not given'),
       row('FailOverSocketNumber', (m) => m.failOverSocketNumber ?? 'not given'),
       row('SecondsBetweenPings', (m) => `${m.secondsBetweenPings} s`),
@@ -150,7 +220,10 @@ export function opconReport(model: OpconModel, analysis: OpconAnalysis): KindRep
   return {
     name: model.name,
     review: 'failover review',
-    facts: [{ label: 'OpCon installation', value: model.name }, { label: 'Machines', value: String(model.machines.length) }],
+    facts: [
+      { label: 'OpCon installation', value: model.name },
+      { label: 'Machines', value: String(model.machines.length) },
+    ],
     section: opconView(model, analysis),
   };
 }

@@ -7,7 +7,8 @@ export default defineRule<OpconContext>({
     severity: 'warning',
     category: 'failover',
     description: 'automatic failover without PrimaryAbnormalShutdownFailover, the trigger the vendor recommends',
-    rationale: 'An abnormal shutdown of the Primary (a crash of its SMAServMan) is the failure automatic failover exists for; the other triggers are advised against.',
+    rationale:
+      'An abnormal shutdown of the Primary (a crash of its SMAServMan) is the failure automatic failover exists for; the other triggers are advised against.',
     remediation: 'Set PrimaryAbnormalShutdownFailover=Y on the Secondary, and consider turning the other triggers off.',
     sources: ['OPC-FS'],
     messages: { off: 'Secondary "{{name}}" fails over on {{triggers}} but not when the Primary shuts down abnormally; set PrimaryAbnormalShutdownFailover=Y.' },

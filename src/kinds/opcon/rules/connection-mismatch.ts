@@ -8,12 +8,16 @@ export default defineRule<OpconContext>({
     severity: 'error',
     category: 'failover',
     description: "the machines' `connection` servers contradict `database.replication`",
-    rationale: "Which database each SAM uses is its SMA Connection Configuration: in the vendor's scenarios 1 and 3 both machines connect to the same server (one database), in 2 and 4 the standby connects to the subscriber on another server. A design that says otherwise describes a failover the machines would not perform: the standby's SAM would take over a database other than the one the file's figures assume.",
-    remediation: 'Make `database.replication` say what the connections do (replicated where they name two servers, none where they name one), or correct the connection of the machine that is wrong.',
+    rationale:
+      "Which database each SAM uses is its SMA Connection Configuration: in the vendor's scenarios 1 and 3 both machines connect to the same server (one database), in 2 and 4 the standby connects to the subscriber on another server. A design that says otherwise describes a failover the machines would not perform: the standby's SAM would take over a database other than the one the file's figures assume.",
+    remediation:
+      'Make `database.replication` say what the connections do (replicated where they name two servers, none where they name one), or correct the connection of the machine that is wrong.',
     sources: ['OPC-FS'],
     messages: {
-      oneDatabase: 'Both machines connect to {{connection}} (one database), but `database.replication` is replicated; set it to none, or connect the standby to the subscriber.',
-      twoDatabases: '"{{first}}" connects to {{firstConnection}} and "{{second}}" to {{secondConnection}} (two databases), but `database.replication` is none; set it to replicated, or connect both to the same database.',
+      oneDatabase:
+        'Both machines connect to {{connection}} (one database), but `database.replication` is replicated; set it to none, or connect the standby to the subscriber.',
+      twoDatabases:
+        '"{{first}}" connects to {{firstConnection}} and "{{second}}" to {{secondConnection}} (two databases), but `database.replication` is none; set it to replicated, or connect both to the same database.',
     },
   },
   *check({ model }): Iterable<Problem> {
@@ -21,7 +25,11 @@ export default defineRule<OpconContext>({
     if (!a?.connection || !b?.connection || model.replicationGiven === undefined) return;
     const differ = connectionsDiffer(model.machines);
     if (differ && model.replicationGiven === 'none') {
-      yield { messageId: 'twoDatabases', data: { first: a.name, firstConnection: connectionText(a.connection), second: b.name, secondConnection: connectionText(b.connection) }, path: b.connection.path };
+      yield {
+        messageId: 'twoDatabases',
+        data: { first: a.name, firstConnection: connectionText(a.connection), second: b.name, secondConnection: connectionText(b.connection) },
+        path: b.connection.path,
+      };
     } else if (!differ && model.replicationGiven === 'replicated') {
       yield { messageId: 'oneDatabase', data: { connection: connectionText(a.connection) }, path: b.connection.path };
     }

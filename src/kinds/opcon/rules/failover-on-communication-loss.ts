@@ -8,13 +8,17 @@ export default defineRule<OpconContext>({
     severity: 'warning',
     category: 'failover',
     description: 'SyncLostFailover is Y: a network blip starts a second SAM against the same database',
-    rationale: 'When the Secondary merely loses sight of the Primary, the Primary may still be running: failing over then starts a second SMA Service Manager and two SAMs may write the same database. The vendor advises against it unless the network is guaranteed.',
+    rationale:
+      'When the Secondary merely loses sight of the Primary, the Primary may still be running: failing over then starts a second SMA Service Manager and two SAMs may write the same database. The vendor advises against it unless the network is guaranteed.',
     remediation: 'Set SyncLostFailover=N on the Secondary and rely on PrimaryAbnormalShutdownFailover.',
     sources: ['OPC-FS'],
-    messages: { on: 'Secondary "{{name}}" fails over when communication is lost; set SyncLostFailover=N, since a network blip could leave two SAMs writing one database.' },
+    messages: {
+      on: 'Secondary "{{name}}" fails over when communication is lost; set SyncLostFailover=N, since a network blip could leave two SAMs writing one database.',
+    },
   },
   *check({ analysis }): Iterable<Problem> {
     const s = analysis.secondary;
-    if (analysis.failover.triggers.includes('communication-loss') && s) yield { messageId: 'on', data: { name: s.name }, path: settingPath(s, 'SyncLostFailover') };
+    if (analysis.failover.triggers.includes('communication-loss') && s)
+      yield { messageId: 'on', data: { name: s.name }, path: settingPath(s, 'SyncLostFailover') };
   },
 });

@@ -7,7 +7,8 @@ export default defineRule<OpconContext>({
     severity: 'error',
     category: 'failover',
     description: 'the Secondary has no failover switch set to Y, so it never takes over',
-    rationale: 'The Secondary SMAServMan starts its application group only on the criteria the administrator enables; with all three switches N automatic failover never happens.',
+    rationale:
+      'The Secondary SMAServMan starts its application group only on the criteria the administrator enables; with all three switches N automatic failover never happens.',
     remediation: 'Set PrimaryAbnormalShutdownFailover=Y on the Secondary (the trigger the vendor recommends).',
     sources: ['OPC-FS', 'OPC-SM'],
     messages: { none: 'Secondary "{{name}}" has no failover switch set to Y, so it never takes over; set PrimaryAbnormalShutdownFailover=Y.' },

@@ -8,7 +8,8 @@ export default defineRule<OpconContext>({
     category: 'failover',
     description: 'one machine alone: nothing takes over when it fails',
     rationale: 'With a single SMA Service Manager there is no failover at all: when the machine or its service fails, no schedule runs until it is repaired.',
-    remediation: 'Add a standby machine: a Secondary for automatic failover (scenarios 3 and 4), or a second StandAlone machine for manual failover (scenarios 1 and 2).',
+    remediation:
+      'Add a standby machine: a Secondary for automatic failover (scenarios 3 and 4), or a second StandAlone machine for manual failover (scenarios 1 and 2).',
     sources: ['OPC-FS'],
     messages: { alone: 'Machine "{{name}}" runs OpCon alone; add a standby so that schedules keep running when it fails.' },
   },

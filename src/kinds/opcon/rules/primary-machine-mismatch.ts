@@ -8,7 +8,8 @@ export default defineRule<OpconContext>({
     severity: 'error',
     category: 'failover',
     description: "the Secondary's PrimaryMachine does not name the Primary",
-    rationale: 'The Secondary watches the machine PrimaryMachine names; if that is not the Primary it pings the wrong host and fails over at the wrong time, or never. A fully qualified name names the machine of its first label (opcon01.corp.local is opcon01), and names compare case-insensitively.',
+    rationale:
+      'The Secondary watches the machine PrimaryMachine names; if that is not the Primary it pings the wrong host and fails over at the wrong time, or never. A fully qualified name names the machine of its first label (opcon01.corp.local is opcon01), and names compare case-insensitively.',
     remediation: "Set PrimaryMachine in the Secondary's SMAServMan.ini to the Primary's machine name.",
     sources: ['OPC-SM'],
     messages: {
@@ -20,6 +21,7 @@ export default defineRule<OpconContext>({
     const { primary: p, secondary: s } = analysis;
     if (analysis.failover.mode !== 'automatic' || !p || !s) return;
     if (s.primaryMachine === undefined) yield { messageId: 'missing', data: { name: s.name, primary: p.name }, path: `${s.path}/settings`, at: 'key' };
-    else if (!sameMachine(s.primaryMachine, p.name)) yield { messageId: 'wrong', data: { name: s.name, named: s.primaryMachine, primary: p.name }, path: settingPath(s, 'PrimaryMachine') };
+    else if (!sameMachine(s.primaryMachine, p.name))
+      yield { messageId: 'wrong', data: { name: s.name, named: s.primaryMachine, primary: p.name }, path: settingPath(s, 'PrimaryMachine') };
   },
 });

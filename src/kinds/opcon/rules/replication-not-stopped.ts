@@ -11,12 +11,16 @@ export default defineRule<OpconContext>({
     severity: 'error',
     category: 'failover',
     description: 'automatic failover with a replicated database where the script of an enabled trigger does not run StopRepl',
-    rationale: 'With a replicated database the Secondary must stop replication before it takes over the subscribing database: StopRepl disconnects the users of the publishing database, deletes the subscriptions and the publication, and marks the publishing database read-only. Whatever trigger starts the failover, its script is what runs before the Secondary sets its application group ACTIVE; without StopRepl the publisher keeps replicating into the database the new SAM writes.',
-    remediation: "Set the script of each enabled trigger on the Secondary (PrimaryAbnormalShutdownScript, SyncLostScript, PrimaryNormalShutdownScript) to the vendor's StopRepl command file (for example C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd).",
+    rationale:
+      'With a replicated database the Secondary must stop replication before it takes over the subscribing database: StopRepl disconnects the users of the publishing database, deletes the subscriptions and the publication, and marks the publishing database read-only. Whatever trigger starts the failover, its script is what runs before the Secondary sets its application group ACTIVE; without StopRepl the publisher keeps replicating into the database the new SAM writes.',
+    remediation:
+      "Set the script of each enabled trigger on the Secondary (PrimaryAbnormalShutdownScript, SyncLostScript, PrimaryNormalShutdownScript) to the vendor's StopRepl command file (for example C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd).",
     sources: ['OPC-FS'],
     messages: {
-      missing: 'Secondary "{{name}}" fails over on {{trigger}} (a replicated database) without stopping replication: {{script}} is not set; set it to the StopRepl command file.',
-      wrong: 'Secondary "{{name}}" fails over on {{trigger}} (a replicated database) without stopping replication: {{script}} runs "{{value}}"; set it to the StopRepl command file.',
+      missing:
+        'Secondary "{{name}}" fails over on {{trigger}} (a replicated database) without stopping replication: {{script}} is not set; set it to the StopRepl command file.',
+      wrong:
+        'Secondary "{{name}}" fails over on {{trigger}} (a replicated database) without stopping replication: {{script}} runs "{{value}}"; set it to the StopRepl command file.',
     },
   },
   *check({ model, analysis }): Iterable<Problem> {

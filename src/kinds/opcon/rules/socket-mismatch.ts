@@ -8,7 +8,8 @@ export default defineRule<OpconContext>({
     severity: 'error',
     category: 'failover',
     description: 'FailOverSocketNumber is missing on, or differs between, the Primary and the Secondary',
-    rationale: 'The two SMA Service Managers talk over the FailOverSocketNumber port; if it is missing or different they never see each other and automatic failover cannot work.',
+    rationale:
+      'The two SMA Service Managers talk over the FailOverSocketNumber port; if it is missing or different they never see each other and automatic failover cannot work.',
     remediation: 'Set the same FailOverSocketNumber in SMAServMan.ini on both machines.',
     sources: ['OPC-FS', 'OPC-SM'],
     messages: {
@@ -19,9 +20,14 @@ export default defineRule<OpconContext>({
   *check({ analysis }): Iterable<Problem> {
     const { primary: p, secondary: s } = analysis;
     if (analysis.failover.mode !== 'automatic' || !p || !s) return;
-    for (const m of [p, s]) if (m.failOverSocketNumber === undefined) yield { messageId: 'missing', data: { name: m.name }, path: `${m.path}/settings`, at: 'key' };
+    for (const m of [p, s])
+      if (m.failOverSocketNumber === undefined) yield { messageId: 'missing', data: { name: m.name }, path: `${m.path}/settings`, at: 'key' };
     if (p.failOverSocketNumber !== undefined && s.failOverSocketNumber !== undefined && p.failOverSocketNumber !== s.failOverSocketNumber) {
-      yield { messageId: 'differs', data: { primary: p.failOverSocketNumber, secondary: s.failOverSocketNumber }, path: settingPath(s, 'FailOverSocketNumber') };
+      yield {
+        messageId: 'differs',
+        data: { primary: p.failOverSocketNumber, secondary: s.failOverSocketNumber },
+        path: settingPath(s, 'FailOverSocketNumber'),
+      };
     }
   },
 });

@@ -37,7 +37,7 @@ function binomial(n: number, p: number): Dist {
   const ratio = p / (1 - p);
   values[mode] = 1;
   for (let k = mode; k < n; k++) values[k + 1] = values[k]! * ((n - k) / (k + 1)) * ratio;
-  for (let k = mode; k > 0; k--) values[k - 1] = values[k]! * (k / (n - k + 1)) / ratio;
+  for (let k = mode; k > 0; k--) values[k - 1] = (values[k]! * (k / (n - k + 1))) / ratio;
   let sum = 0;
   for (let k = 0; k <= n; k++) sum += values[k]!;
   for (let k = 0; k <= n; k++) values[k] = values[k]! / sum;
@@ -169,7 +169,8 @@ export function availability(model: FailureModel, question: AvailabilityQuestion
     if (i < hostVars.length) failure.downHosts[hostVars[i]!] = down ? 1 : 0;
     else failure.downDataCenters[dcVars[i - hostVars.length]!] = down ? 1 : 0;
   };
-  const pUp = (i: number) => (i < hostVars.length ? model.hosts[hostVars[i]!]!.availability : model.dataCenters[dcVars[i - hostVars.length]!]!.availability ?? 1);
+  const pUp = (i: number) =>
+    i < hostVars.length ? model.hosts[hostVars[i]!]!.availability : (model.dataCenters[dcVars[i - hostVars.length]!]!.availability ?? 1);
 
   if (2 ** vars <= EXACT_STATES) {
     let total = 0;
@@ -252,7 +253,7 @@ function answer(
   for (let mask = 0; mask < 8; mask++) {
     const flags = mask | fixedFlags;
     if (!(flags & MEMBER) || !(flags & CONNECTED)) continue;
-    const observerVote = question.participates && databaseAvailable && (flags & MS) ? 1 : 0;
+    const observerVote = question.participates && databaseAvailable && flags & MS ? 1 : 0;
     const need = Math.max(0, question.votesNeeded - fixedUp - observerVote);
     p += tailAt(tails, mask, need);
   }

@@ -53,8 +53,15 @@ export function poolCapacity(topology: Topology, pool: Pool, tolerableFailures: 
       const limit = gatewaysOnly ? limits.networkDevicesPerGatewayInPool.value * members.length : limits.networkDevicesPerPool.value;
       const fits = total <= limit && members.length > 0;
       out.push({
-        item, total, perMember: null, limit, limitKind: 'per-pool', fits,
-        membersAfterFailover: Math.max(0, members.length - tolerableFailures), perMemberAfterFailover: null, fitsAfterFailover: fits,
+        item,
+        total,
+        perMember: null,
+        limit,
+        limitKind: 'per-pool',
+        fits,
+        membersAfterFailover: Math.max(0, members.length - tolerableFailures),
+        perMemberAfterFailover: null,
+        fitsAfterFailover: fits,
         headroom: members.length > 0 ? limit - total : -total,
       });
       continue;
@@ -73,9 +80,12 @@ export function poolCapacity(topology: Topology, pool: Pool, tolerableFailures: 
     const fits = n > 0 && total / n <= limitAll;
     const fitsAfterFailover = after > 0 && total / after <= limitAfter;
     out.push({
-      item, total,
+      item,
+      total,
       perMember: n > 0 ? Math.ceil(total / n) : null,
-      limit: limitAll, limitKind: 'per-member', fits,
+      limit: limitAll,
+      limitKind: 'per-member',
+      fits,
       membersAfterFailover: after,
       perMemberAfterFailover: after > 0 ? Math.ceil(total / after) : null,
       fitsAfterFailover,
@@ -143,8 +153,6 @@ export function groupCapacity(topology: Topology, options: GroupCapacityOptions 
   total('urls', urls, limits.urlsPerManagementGroup.value);
   const n = topology.managementServers.length;
   const perServer = limits.windowsAgentsPerManagementServer.value;
-  const agentFailover = n >= 2
-    ? { managementServers: n, agents: windowsAgents, limit: (n - 1) * perServer, fits: windowsAgents <= (n - 1) * perServer }
-    : null;
+  const agentFailover = n >= 2 ? { managementServers: n, agents: windowsAgents, limit: (n - 1) * perServer, fits: windowsAgents <= (n - 1) * perServer } : null;
   return { serversOverAgentLimit, totals, agentFailover };
 }

@@ -50,7 +50,12 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
     pools: analysis.pools.flatMap((a) => a.capacity.map((c) => ({ pool: a.pool.name, item: c.item, headroom: c.headroom }))),
     serversOverLimit: analysis.capacity.serversOverAgentLimit.map((c) => ({ server: c.server.name, agents: c.agents, limit: c.limit })),
   };
-  const fits = figures.windowsAgents >= 0 && figures.computers >= 0 && figures.networkDevices >= 0 && figures.urls >= 0
-    && figures.pools.every((p) => p.headroom >= 0) && figures.serversOverLimit.length === 0;
+  const fits =
+    figures.windowsAgents >= 0 &&
+    figures.computers >= 0 &&
+    figures.networkDevices >= 0 &&
+    figures.urls >= 0 &&
+    figures.pools.every((p) => p.headroom >= 0) &&
+    figures.serversOverLimit.length === 0;
   return { ...figures, fits };
 }

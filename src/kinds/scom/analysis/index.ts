@@ -69,26 +69,36 @@ export function analyseTopology(topology: Topology, options: AnalysisOptions = {
     }
     // Spelled out, not spread (test/object-shapes.test.ts says why).
     const out: PoolAnalysis = {
-      pool: a.pool, voters: a.voters, quorum: a.quorum, dataCenters: a.dataCenters, latency: a.latency, lease: a.lease, capacity: a.capacity,
+      pool: a.pool,
+      voters: a.voters,
+      quorum: a.quorum,
+      dataCenters: a.dataCenters,
+      latency: a.latency,
+      lease: a.lease,
+      capacity: a.capacity,
       dataCenterLoss: losses[i]!,
       singlePointsOfFailure: spof.pools[i]!.map((h) => h.name),
     };
     if (!poolAvailability) return out;
     const { probability, nines, method, standardError } = poolAvailability;
     const withAvailability: PoolAnalysis = {
-      pool: a.pool, voters: a.voters, quorum: a.quorum, dataCenters: a.dataCenters, latency: a.latency, lease: a.lease, capacity: a.capacity,
-      dataCenterLoss: out.dataCenterLoss, singlePointsOfFailure: out.singlePointsOfFailure,
-      availability: standardError === undefined
-        ? { probability, nines, method, assumedAlwaysUp: assumedAlwaysUp(model, a.voters) }
-        : { probability, nines, method, standardError, assumedAlwaysUp: assumedAlwaysUp(model, a.voters) },
+      pool: a.pool,
+      voters: a.voters,
+      quorum: a.quorum,
+      dataCenters: a.dataCenters,
+      latency: a.latency,
+      lease: a.lease,
+      capacity: a.capacity,
+      dataCenterLoss: out.dataCenterLoss,
+      singlePointsOfFailure: out.singlePointsOfFailure,
+      availability:
+        standardError === undefined
+          ? { probability, nines, method, assumedAlwaysUp: assumedAlwaysUp(model, a.voters) }
+          : { probability, nines, method, standardError, assumedAlwaysUp: assumedAlwaysUp(model, a.voters) },
     };
     return withAvailability;
   });
-  const databaseLatency = appliedLatencyTo(
-    topology.managementServers.map(endpoint),
-    db,
-    topology.latency,
-  );
+  const databaseLatency = appliedLatencyTo(topology.managementServers.map(endpoint), db, topology.latency);
   const mgAvailability = given ? availability(model, managementGroupQuestion(model)) : undefined;
   return {
     model,
@@ -146,7 +156,13 @@ class VoterAnalyses {
   }
 }
 
-function analysePool(topology: Topology, pool: Pool, db: Endpoint, shared: VoterAnalyses, key: string): Omit<PoolAnalysis, 'dataCenterLoss' | 'singlePointsOfFailure' | 'availability'> {
+function analysePool(
+  topology: Topology,
+  pool: Pool,
+  db: Endpoint,
+  shared: VoterAnalyses,
+  key: string,
+): Omit<PoolAnalysis, 'dataCenterLoss' | 'singlePointsOfFailure' | 'availability'> {
   const voters = shared.get(topology, pool, db, key);
   return { pool, ...voters, capacity: poolCapacity(topology, pool, voters.quorum.configured.tolerableFailures) };
 }

@@ -43,7 +43,8 @@ export function poolLease(group: PoolManagerValues, servers: readonly Server[]):
     if (Object.keys(server.poolManager).length > 0) {
       const own = effectivePoolManager(group, server);
       add(own);
-      if (own.leaseRequestPeriodSeconds !== groupValues.leaseRequestPeriodSeconds || own.networkLatencySeconds !== groupValues.networkLatencySeconds) ownSettings.push(server);
+      if (own.leaseRequestPeriodSeconds !== groupValues.leaseRequestPeriodSeconds || own.networkLatencySeconds !== groupValues.networkLatencySeconds)
+        ownSettings.push(server);
     } else if (!groupAdded) {
       add(groupValues);
       groupAdded = true;

@@ -43,19 +43,31 @@ export interface PlanPreferences {
 }
 
 /** The figures a shape has after a choice. */
-export function figuresAfter(shape: PoolShape, choice: PlanChoice, prefs: PlanPreferences): QuorumFigures & { readonly fits: boolean; readonly members: number } {
+export function figuresAfter(
+  shape: PoolShape,
+  choice: PlanChoice,
+  prefs: PlanPreferences,
+): QuorumFigures & { readonly fits: boolean; readonly members: number } {
   const members = shape.members + choice.addMembers;
-  const msVoters = shape.managementServerMembers + shape.managementServerObservers + (prefs.newMemberRole === 'management-server' ? choice.addMembers + choice.addObservers : 0);
+  const msVoters =
+    shape.managementServerMembers +
+    shape.managementServerObservers +
+    (prefs.newMemberRole === 'management-server' ? choice.addMembers + choice.addObservers : 0);
   const votes = choice.defaultObserverEnabled && msVoters > 0;
   const newMs = prefs.newMemberRole === 'management-server';
-  const q = quorum({
-    members,
-    observers: shape.observers + choice.addObservers,
-    managementServerMembers: shape.managementServerMembers + (newMs ? choice.addMembers : 0),
-    managementServerObservers: shape.managementServerObservers + (newMs ? choice.addObservers : 0),
-  }, votes);
+  const q = quorum(
+    {
+      members,
+      observers: shape.observers + choice.addObservers,
+      managementServerMembers: shape.managementServerMembers + (newMs ? choice.addMembers : 0),
+      managementServerObservers: shape.managementServerObservers + (newMs ? choice.addObservers : 0),
+    },
+    votes,
+  );
   const left = members - q.tolerableFailures;
-  const fits = shape.workloads.every((w) => w.total === 0 || (members > 0 && w.total <= members * w.limitPerMember && left > 0 && w.total <= left * w.limitPerMember));
+  const fits = shape.workloads.every(
+    (w) => w.total === 0 || (members > 0 && w.total <= members * w.limitPerMember && left > 0 && w.total <= left * w.limitPerMember),
+  );
   return { ...q, fits, members };
 }
 
@@ -82,7 +94,8 @@ export function compareChoices(a: PlanChoice, b: PlanChoice, shape: PoolShape, p
   if (a.addObservers !== b.addObservers) return a.addObservers - b.addObservers;
   const preferred = (c: PlanChoice) => {
     // Enabled where it can vote and does not yet load the database; a pool of gateways is better without it.
-    const ms = shape.managementServerMembers + shape.managementServerObservers + (prefs.newMemberRole === 'management-server' ? c.addMembers + c.addObservers : 0);
+    const ms =
+      shape.managementServerMembers + shape.managementServerObservers + (prefs.newMemberRole === 'management-server' ? c.addMembers + c.addObservers : 0);
     return ms > 0 && ms < prefs.databaseObserverLoadMembers;
   };
   const pa = a.defaultObserverEnabled === preferred(a) ? 0 : 1;
@@ -116,7 +129,7 @@ export function planPool(shape: PoolShape, target: number, prefs: PlanPreference
 function fewestMembers(shape: PoolShape, target: number, prefs: PlanPreferences, addObservers: number, doEnabled: boolean): number | null {
   // Quorum: members - 1 >= target and ceil(V/2) - 1 >= target, i.e. V >= 2 target + 1.
   const msVotersWithout = shape.managementServerMembers + shape.managementServerObservers;
-  const doVotes = (m: number) => doEnabled && (msVotersWithout > 0 || (prefs.newMemberRole === 'management-server' && (m - shape.members) + addObservers > 0));
+  const doVotes = (m: number) => doEnabled && (msVotersWithout > 0 || (prefs.newMemberRole === 'management-server' && m - shape.members + addObservers > 0));
   let m = Math.max(shape.members, target + 1);
   const needV = 2 * target + 1;
   while (m + shape.observers + addObservers + (doVotes(m) ? 1 : 0) < needV) m++;
@@ -129,19 +142,29 @@ function fewestMembers(shape: PoolShape, target: number, prefs: PlanPreferences,
 }
 
 /** A pool as the planner sees it, with its per-member workloads under the version's limits. */
-export function poolShape(pool: Pool, limits: CapacityLimits): { shape: PoolShape; prefsRole: ServerRole; perPoolOver: readonly { item: string; total: number; limit: number }[] } {
+export function poolShape(
+  pool: Pool,
+  limits: CapacityLimits,
+): { shape: PoolShape; prefsRole: ServerRole; perPoolOver: readonly { item: string; total: number; limit: number }[] } {
   const msMembers = pool.members.filter((m) => m.server.role === 'management-server').length;
   const msObservers = pool.observers.filter((o) => o.server.role === 'management-server').length;
   const gatewayPool = pool.members.length > 0 && msMembers === 0 && msObservers === 0;
   const role: ServerRole = gatewayPool ? 'gateway' : 'management-server';
   const unixLimit = role === 'gateway' ? limits.unixLinuxPerGateway.value : limits.unixLinuxPerManagementServer.value;
   const workloads = [
-    { total: pool.workload.unixLinuxAgents, limitPerMember: minOf(pool.members.map((m) => (m.server.role === 'gateway' ? limits.unixLinuxPerGateway.value : limits.unixLinuxPerManagementServer.value)), unixLimit) },
+    {
+      total: pool.workload.unixLinuxAgents,
+      limitPerMember: minOf(
+        pool.members.map((m) => (m.server.role === 'gateway' ? limits.unixLinuxPerGateway.value : limits.unixLinuxPerManagementServer.value)),
+        unixLimit,
+      ),
+    },
     { total: pool.workload.urls, limitPerMember: limits.urlsPerManagementServer.value },
   ].filter((w) => w.total > 0);
-  const perPoolOver = pool.workload.networkDevices > limits.networkDevicesPerPool.value
-    ? [{ item: 'networkDevices', total: pool.workload.networkDevices, limit: limits.networkDevicesPerPool.value }]
-    : [];
+  const perPoolOver =
+    pool.workload.networkDevices > limits.networkDevicesPerPool.value
+      ? [{ item: 'networkDevices', total: pool.workload.networkDevices, limit: limits.networkDevicesPerPool.value }]
+      : [];
   return {
     shape: {
       members: pool.members.length,
@@ -161,7 +184,14 @@ export interface PoolPlan {
   /** One of the default pools the file does not list: the management group's own change. */
   readonly implied: boolean;
   readonly target: number;
-  readonly current: { readonly members: number; readonly observers: number; readonly defaultObserverEnabled: boolean; readonly votingMembers: number; readonly tolerableFailures: number; readonly fits: boolean };
+  readonly current: {
+    readonly members: number;
+    readonly observers: number;
+    readonly defaultObserverEnabled: boolean;
+    readonly votingMembers: number;
+    readonly tolerableFailures: number;
+    readonly fits: boolean;
+  };
   readonly meetsTarget: boolean;
   /** The smallest change, or null when the pool meets the target already or no change of these kinds can help. */
   readonly change: null | {
@@ -190,11 +220,14 @@ function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange
   const names = (n: number, from: number) => Array.from({ length: n }, (_, i) => `"NEW-${from + i + 1}"`).join(', ');
   const out: string[] = [];
   if (choice.addMembers > 0) {
-    out.push(pool.membership === 'automatic' && role === 'management-server'
-      ? `# install ${plural(choice.addMembers, 'management server')}: automatic membership adds ${choice.addMembers === 1 ? 'it' : 'them'} to the pool`
-      : `${get} | Set-SCOMResourcePool -Member (${getServer} -Name ${names(choice.addMembers, 0)}) -Action Add`);
+    out.push(
+      pool.membership === 'automatic' && role === 'management-server'
+        ? `# install ${plural(choice.addMembers, 'management server')}: automatic membership adds ${choice.addMembers === 1 ? 'it' : 'them'} to the pool`
+        : `${get} | Set-SCOMResourcePool -Member (${getServer} -Name ${names(choice.addMembers, 0)}) -Action Add`,
+    );
   }
-  if (choice.addObservers > 0) out.push(`${get} | Set-SCOMResourcePool -Observer (Get-SCOMManagementServer -Name ${names(choice.addObservers, choice.addMembers)}) -Action Add`);
+  if (choice.addObservers > 0)
+    out.push(`${get} | Set-SCOMResourcePool -Observer (Get-SCOMManagementServer -Name ${names(choice.addObservers, choice.addMembers)}) -Action Add`);
   if (doChange !== 'keep') out.push(`${get} | ForEach-Object { $_.UseDefaultObserver = $${doChange === 'enable'}; $_.ApplyChanges() }`);
   return out;
 }
@@ -204,9 +237,21 @@ export function planForPool(pool: Pool, limits: CapacityLimits, target: number, 
   const prefs: PlanPreferences = { databaseObserverLoadMembers, newMemberRole: prefsRole };
   const none: PlanChoice = { addMembers: 0, addObservers: 0, defaultObserverEnabled: shape.defaultObserverEnabled };
   const now = figuresAfter(shape, none, prefs);
-  const current = { members: shape.members, observers: shape.observers, defaultObserverEnabled: shape.defaultObserverEnabled, votingMembers: now.votingMembers, tolerableFailures: now.tolerableFailures, fits: now.fits };
+  const current = {
+    members: shape.members,
+    observers: shape.observers,
+    defaultObserverEnabled: shape.defaultObserverEnabled,
+    votingMembers: now.votingMembers,
+    tolerableFailures: now.tolerableFailures,
+    fits: now.fits,
+  };
   const blocked = perPoolOver.length
-    ? perPoolOver.map((o) => `${groupThousands(o.total)} network devices are over the ${groupThousands(o.limit)} one pool supports whatever its size: split them over another pool`).join('; ')
+    ? perPoolOver
+        .map(
+          (o) =>
+            `${groupThousands(o.total)} network devices are over the ${groupThousands(o.limit)} one pool supports whatever its size: split them over another pool`,
+        )
+        .join('; ')
     : undefined;
   const meetsTarget = meets(shape, none, prefs, target);
   const implied = pool.implied;
@@ -221,9 +266,16 @@ export function planForPool(pool: Pool, limits: CapacityLimits, target: number, 
   if (doChange !== 'keep') parts.push(`${doChange} the default observer`);
   const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}`;
   return {
-    pool: pool.name, implied, target, current, meetsTarget,
+    pool: pool.name,
+    implied,
+    target,
+    current,
+    meetsTarget,
     change: {
-      addMembers: choice.addMembers, addObservers: choice.addObservers, memberRole: prefsRole, defaultObserver: doChange,
+      addMembers: choice.addMembers,
+      addObservers: choice.addObservers,
+      memberRole: prefsRole,
+      defaultObserver: doChange,
       result: { members: after.members, votingMembers: after.votingMembers, tolerableFailures: after.tolerableFailures },
       text,
       commands: planCommands(pool, choice, prefsRole, doChange),

@@ -24,7 +24,7 @@ export const POOL_SYMBOLS: Readonly<Record<string, string>> = {
   withDefaultObserver: 'figures with the default observer enabled: .votingMembers, .votesNeeded, .tolerableFailures',
   withoutDefaultObserver: 'figures with it disabled: .votingMembers, .votesNeeded, .tolerableFailures',
   dataCenters: 'number of data centres of its voters',
-  survivesDataCenterLoss: 'it survives the loss of any one data centre other than the database\'s',
+  survivesDataCenterLoss: "it survives the loss of any one data centre other than the database's",
   largestRoundTripMs: 'the largest measured round trip between two voters, 0 when none is measured',
   leaseDurationSeconds: 'PoolManager lease duration',
   availability: 'probability that the pool works, 1 when no availability is given',
@@ -58,15 +58,18 @@ export function poolScope(topology: Topology, a: PoolAnalysis): Map<string, unkn
     ['largestRoundTripMs', a.latency.largestMs ?? 0],
     ['leaseDurationSeconds', a.lease.leaseDurationSeconds],
     ['availability', a.availability?.probability ?? 1],
-    ['group', {
-      name: topology.name,
-      scomVersion: topology.scomVersion,
-      managementServers: topology.managementServers.length,
-      gateways: topology.gateways.length,
-      pools: topology.pools.length,
-      dataCenters: topology.dataCenters.length,
-      agents,
-    }],
+    [
+      'group',
+      {
+        name: topology.name,
+        scomVersion: topology.scomVersion,
+        managementServers: topology.managementServers.length,
+        gateways: topology.gateways.length,
+        pools: topology.pools.length,
+        dataCenters: topology.dataCenters.length,
+        agents,
+      },
+    ],
   ]);
 }
 
@@ -74,12 +77,27 @@ export function poolScope(topology: Topology, a: PoolAnalysis): Map<string, unkn
 export function sampleScope(): Map<string, unknown> {
   const withDo = { votingMembers: 3, votesNeeded: 2, tolerableFailures: 1 };
   return new Map<string, unknown>([
-    ['name', 'All Management Servers Resource Pool'], ['implied', true], ['isDefault', true], ['purpose', 'general'],
-    ['members', 2], ['observers', 0], ['managementServers', 2], ['gateways', 0],
-    ['votingMembers', 3], ['votesNeeded', 2], ['tolerableFailures', 1], ['highlyAvailable', true],
-    ['defaultObserverEnabled', true], ['defaultObserverParticipates', true],
-    ['withDefaultObserver', withDo], ['withoutDefaultObserver', { votingMembers: 2, votesNeeded: 2, tolerableFailures: 0 }],
-    ['dataCenters', 1], ['survivesDataCenterLoss', false], ['largestRoundTripMs', 0], ['leaseDurationSeconds', 180], ['availability', 1],
+    ['name', 'All Management Servers Resource Pool'],
+    ['implied', true],
+    ['isDefault', true],
+    ['purpose', 'general'],
+    ['members', 2],
+    ['observers', 0],
+    ['managementServers', 2],
+    ['gateways', 0],
+    ['votingMembers', 3],
+    ['votesNeeded', 2],
+    ['tolerableFailures', 1],
+    ['highlyAvailable', true],
+    ['defaultObserverEnabled', true],
+    ['defaultObserverParticipates', true],
+    ['withDefaultObserver', withDo],
+    ['withoutDefaultObserver', { votingMembers: 2, votesNeeded: 2, tolerableFailures: 0 }],
+    ['dataCenters', 1],
+    ['survivesDataCenterLoss', false],
+    ['largestRoundTripMs', 0],
+    ['leaseDurationSeconds', 180],
+    ['availability', 1],
     ['group', { name: 'sample', scomVersion: '2022', managementServers: 2, gateways: 0, pools: 3, dataCenters: 1, agents: 0 }],
   ]);
 }

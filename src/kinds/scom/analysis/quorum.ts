@@ -45,7 +45,12 @@ export function quorum(v: VoterCounts, defaultObserverVotes: boolean): QuorumFig
 
 export function voterCounts(pool: Pool): VoterCounts {
   const ms = (refs: Pool['members']) => refs.filter((r) => r.server.role === 'management-server').length;
-  return { members: pool.members.length, observers: pool.observers.length, managementServerMembers: ms(pool.members), managementServerObservers: ms(pool.observers) };
+  return {
+    members: pool.members.length,
+    observers: pool.observers.length,
+    managementServerMembers: ms(pool.members),
+    managementServerObservers: ms(pool.observers),
+  };
 }
 
 /**
@@ -54,8 +59,7 @@ export function voterCounts(pool: Pool): VoterCounts {
  * that mixes the two it counts while a management server voter is up (DOMAIN.md: unconfirmed, derived from RPD and PM).
  */
 export function defaultObserverCanParticipate(pool: Pool): boolean {
-  return pool.members.some((m) => m.server.role === 'management-server')
-    || pool.observers.some((o) => o.server.role === 'management-server');
+  return pool.members.some((m) => m.server.role === 'management-server') || pool.observers.some((o) => o.server.role === 'management-server');
 }
 
 export interface PoolQuorum {
@@ -74,7 +78,12 @@ export function poolQuorum(pool: Pool): PoolQuorum {
   const c = quorum(v, participates);
   return {
     defaultObserver: { enabled: pool.defaultObserverEnabled, participates },
-    configured: { votingMembers: c.votingMembers, votesNeeded: c.votesNeeded, tolerableFailures: c.tolerableFailures, highlyAvailable: c.tolerableFailures >= 1 },
+    configured: {
+      votingMembers: c.votingMembers,
+      votesNeeded: c.votesNeeded,
+      tolerableFailures: c.tolerableFailures,
+      highlyAvailable: c.tolerableFailures >= 1,
+    },
     withDefaultObserver: quorum(v, can),
     withoutDefaultObserver: quorum(v, false),
   };

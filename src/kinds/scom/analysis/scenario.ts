@@ -21,7 +21,8 @@ export type NameMeaning = 'server' | 'data centre';
 /** Every name a scenario may use, as the file spells it. */
 export function knownNames(model: FailureModel): string[] {
   const names = model.hosts.filter((h) => !(h.role === 'database' && model.topology.database.implied)).map((h) => h.name);
-  if (model.topology.database.colocatedWith && nameKey(model.topology.database.server) !== nameKey(model.topology.database.colocatedWith.name)) names.push(model.topology.database.server);
+  if (model.topology.database.colocatedWith && nameKey(model.topology.database.server) !== nameKey(model.topology.database.colocatedWith.name))
+    names.push(model.topology.database.server);
   return [...names, ...model.dataCenters.map((d) => d.name)];
 }
 

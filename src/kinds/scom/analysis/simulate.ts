@@ -14,9 +14,21 @@ export interface PoolEvent {
 }
 
 export const EVENTS: Readonly<Record<15002 | 15003 | 15004, PoolEvent>> = {
-  15003: { id: 15003, severity: 'Informational', meaning: 'the availability of pool members changed; ownership of the pool\'s instances is redistributed between the available members' },
-  15004: { id: 15004, severity: 'Error', meaning: 'half or fewer members acknowledged the lease request; the member unloads the workflows of the instances it owned' },
-  15002: { id: 15002, severity: 'Error', meaning: 'half or fewer members acknowledged the initialization check; the member cannot request a lease and keeps checking' },
+  15003: {
+    id: 15003,
+    severity: 'Informational',
+    meaning: "the availability of pool members changed; ownership of the pool's instances is redistributed between the available members",
+  },
+  15004: {
+    id: 15004,
+    severity: 'Error',
+    meaning: 'half or fewer members acknowledged the lease request; the member unloads the workflows of the instances it owned',
+  },
+  15002: {
+    id: 15002,
+    severity: 'Error',
+    meaning: 'half or fewer members acknowledged the initialization check; the member cannot request a lease and keeps checking',
+  },
 };
 
 export interface PoolSideOutcome {
@@ -132,19 +144,23 @@ export function simulate(model: FailureModel, label: string, failure: Failure, s
   const agents = agentLoad(model, state);
   return {
     label,
-    down: model.hosts.filter((h) => !up[h.index] && !(h.role === 'database' && model.topology.database.implied && !failure.downHosts[h.index])).map((h) => h.name),
+    down: model.hosts
+      .filter((h) => !up[h.index] && !(h.role === 'database' && model.topology.database.implied && !failure.downHosts[h.index]))
+      .map((h) => h.name),
     databaseDown: state.databaseSide < 0,
     managementGroupWorks: state.managementGroupWorks,
     pools,
     gateways,
     agentLoad: agents.loads.map((l) => ({ server: l.host.name, agents: l.agents, limit: l.limit })),
     unmonitoredAgents: agents.unmonitored,
-    ...(failure.sides && sideLabels ? {
-      sides: sideLabels.map((sideLabel, i) => ({
-        label: sideLabel,
-        servers: model.hosts.filter((h) => h.role !== 'database' && sideOf(h.index) === i).map((h) => h.name),
-        database: state.databaseSide === i,
-      })),
-    } : {}),
+    ...(failure.sides && sideLabels
+      ? {
+          sides: sideLabels.map((sideLabel, i) => ({
+            label: sideLabel,
+            servers: model.hosts.filter((h) => h.role !== 'database' && sideOf(h.index) === i).map((h) => h.name),
+            database: state.databaseSide === i,
+          })),
+        }
+      : {}),
   };
 }

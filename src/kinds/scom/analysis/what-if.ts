@@ -63,8 +63,13 @@ export function dataCenterLosses(model: FailureModel, baseline: Baseline, arrays
       const s = state.pools[p]!;
       const membersLeft = state.membersUp[p]!;
       out[p]!.push({
-        dataCenter: dc.name, survives: s.outcome === 'works', outcome: s.outcome, cause: s.cause,
-        votesLeft: s.votes, votesNeeded: shape.votesNeeded, membersLeft,
+        dataCenter: dc.name,
+        survives: s.outcome === 'works',
+        outcome: s.outcome,
+        cause: s.cause,
+        votesLeft: s.votes,
+        votesNeeded: shape.votesNeeded,
+        membersLeft,
         stopsManagementGroup: !state.managementGroupWorks,
         databaseLost: state.databaseSide < 0,
       });

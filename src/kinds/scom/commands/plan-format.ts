@@ -25,7 +25,13 @@ const n = groupThousands;
  */
 function planRows(pools: readonly PoolPlan[]): { label: string; plan: PoolPlan; pools: number }[] {
   const implied = pools.filter((p) => p.implied);
-  const same = implied.length > 1 && implied.every((p) => JSON.stringify({ ...p, pool: '', change: p.change && { ...p.change, commands: [] } }) === JSON.stringify({ ...implied[0]!, pool: '', change: implied[0]!.change && { ...implied[0]!.change, commands: [] } }));
+  const same =
+    implied.length > 1 &&
+    implied.every(
+      (p) =>
+        JSON.stringify({ ...p, pool: '', change: p.change && { ...p.change, commands: [] } }) ===
+        JSON.stringify({ ...implied[0]!, pool: '', change: implied[0]!.change && { ...implied[0]!.change, commands: [] } }),
+    );
   const rows: { label: string; plan: PoolPlan; pools: number }[] = [];
   for (const p of pools) {
     if (same && p.implied) {
@@ -33,7 +39,11 @@ function planRows(pools: readonly PoolPlan[]): { label: string; plan: PoolPlan; 
       // Its commands name all of them: Get-SCOMResourcePool -DisplayName takes a list.
       const list = implied.map((x) => `"${x.pool.replace(/"/g, '`"')}"`).join(', ');
       const commands = p.change?.commands.map((c) => c.replace(`-DisplayName "${p.pool.replace(/"/g, '`"')}"`, `-DisplayName ${list}`));
-      rows.push({ label: `the ${implied.length === 3 ? 'three ' : ''}default pools`, plan: commands && p.change ? { ...p, change: { ...p.change, commands } } : p, pools: implied.length });
+      rows.push({
+        label: `the ${implied.length === 3 ? 'three ' : ''}default pools`,
+        plan: commands && p.change ? { ...p, change: { ...p.change, commands } } : p,
+        pools: implied.length,
+      });
       continue;
     }
     rows.push({ label: p.pool, plan: p, pools: 1 });
@@ -48,9 +58,11 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   const width = Math.min(48, maxOf(rows.map((r) => t(r.label).length)));
   for (const { label, plan: p } of rows) {
     const now = `${plural(p.current.members, 'member')}, ${plural(p.current.votingMembers, 'voter')}, tolerates ${p.current.tolerableFailures}`;
-    const what = p.meetsTarget ? paint(32, `meets the target (${now})`)
-      : p.change ? `${paint(33, p.change.text)}  (now ${now}${p.current.fits ? '' : ', workload does not fit after failover'})`
-      : paint(31, `cannot be planned: ${p.blocked ?? ''}`);
+    const what = p.meetsTarget
+      ? paint(32, `meets the target (${now})`)
+      : p.change
+        ? `${paint(33, p.change.text)}  (now ${now}${p.current.fits ? '' : ', workload does not fit after failover'})`
+        : paint(31, `cannot be planned: ${p.blocked ?? ''}`);
     out.push(`  ${t(label).padEnd(width)}  ${what}`);
     if (p.blocked && (p.meetsTarget || p.change)) out.push(`  ${' '.repeat(width)}  ${paint(31, `also: ${p.blocked}`)}`);
     for (const c of p.change?.commands ?? []) out.push(`  ${' '.repeat(width)}  ${paint(2, t(c))}`);
@@ -58,7 +70,9 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   const h = report.headroom;
   if (h.addManagementServers > 0) {
     const k = h.addManagementServers;
-    out.push(`  ${'Management group'.padEnd(width)}  ${paint(33, `add ${plural(k, 'management server')}: the Windows agents then fit after the busiest fails`)}`);
+    out.push(
+      `  ${'Management group'.padEnd(width)}  ${paint(33, `add ${plural(k, 'management server')}: the Windows agents then fit after the busiest fails`)}`,
+    );
   }
   // How many more fit, or by how much the design is over already.
   const room = (x: number) => (x >= 0 ? `${n(x)} more` : paint(31, `${n(-x)} over`));
@@ -70,7 +84,9 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   for (const x of h.pools) out.push(`  ${ITEM[x.item] ?? x.item} in ${t(x.pool)}: ${room(x.headroom)}`);
   for (const s of h.serversOverLimit) out.push(`  Windows agents on ${t(s.server)}: ${room(s.limit - s.agents)} its ${n(s.limit)}`);
   if (h.computers < 0 || h.networkDevices < 0 || h.urls < 0) {
-    out.push(`  ${paint(31, 'a limit of the management group as a whole: more servers do not raise it; move part of the workload to another management group')}`);
+    out.push(
+      `  ${paint(31, 'a limit of the management group as a whole: more servers do not raise it; move part of the workload to another management group')}`,
+    );
   }
   // The implied default pools share their members: one change makes them all meet the target.
   const todo = rows.filter((r) => !r.plan.meetsTarget).length;

@@ -19,12 +19,21 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
   for (const s of report.scenarios) {
     out.push(paint(4, `${t(report.file)}: ${t(s.label)}`));
     if (s.sides) {
-      for (const side of s.sides) out.push(`  side ${t(side.label)}: ${side.servers.map(t).join(', ') || 'no servers'}${side.database ? ' + the operational database' : ''}`);
+      for (const side of s.sides)
+        out.push(`  side ${t(side.label)}: ${side.servers.map(t).join(', ') || 'no servers'}${side.database ? ' + the operational database' : ''}`);
     } else {
       out.push(`  down: ${s.down.length ? s.down.map(t).join(', ') : 'no server'}`);
     }
-    out.push(`  management group: ${s.managementGroupWorks ? 'works (a management server reaches the operational database)'
-      : paint(31, `DOES NOT WORK (${s.databaseDown ? 'the operational database is unavailable' : 'no management server that is up reaches the operational database'})`)}`);
+    out.push(
+      `  management group: ${
+        s.managementGroupWorks
+          ? 'works (a management server reaches the operational database)'
+          : paint(
+              31,
+              `DOES NOT WORK (${s.databaseDown ? 'the operational database is unavailable' : 'no management server that is up reaches the operational database'})`,
+            )
+      }`,
+    );
     out.push('');
     const width = Math.min(48, maxOf(s.pools.map((p) => t(p.pool).length)));
     for (const p of s.pools) {
@@ -36,7 +45,9 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
       const detail = p.outcome === 'works' ? carried : p.outcome === 'cut-off' ? `${t(p.reason ?? '')}; ${carried}` : t(p.reason ?? '');
       out.push(`  ${t(p.pool).padEnd(width)}  ${state}  ${votes}; ${detail}`);
       if (p.sides) {
-        out.push(`  ${' '.repeat(width)}           ${p.sides.map((x) => `${t(x.side)}: ${plural(x.votes, 'vote')}${x.runs ? ', runs here' : x.members.length ? ', its members there stop' : ''}`).join(' | ')}`);
+        out.push(
+          `  ${' '.repeat(width)}           ${p.sides.map((x) => `${t(x.side)}: ${plural(x.votes, 'vote')}${x.runs ? ', runs here' : x.members.length ? ', its members there stop' : ''}`).join(' | ')}`,
+        );
       }
       const byEvent = new Map<number, string[]>();
       for (const e of p.events) {
@@ -52,10 +63,13 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
     if (s.gateways.length > 0) {
       out.push('');
       for (const g of s.gateways) {
-        const text = g.down ? 'is down'
-          : g.reportsTo === null ? paint(31, s.sides ? 'is cut off: no server it reports to is connected on its side' : 'is cut off: no server it reports to is connected')
-          : g.failedOver ? `fails over from ${t(g.primary ?? '')} to ${t(g.reportsTo)}`
-          : `keeps reporting to ${t(g.reportsTo)}`;
+        const text = g.down
+          ? 'is down'
+          : g.reportsTo === null
+            ? paint(31, s.sides ? 'is cut off: no server it reports to is connected on its side' : 'is cut off: no server it reports to is connected')
+            : g.failedOver
+              ? `fails over from ${t(g.primary ?? '')} to ${t(g.reportsTo)}`
+              : `keeps reporting to ${t(g.reportsTo)}`;
         out.push(`  gateway ${t(g.gateway)} ${text}`);
       }
     }
@@ -69,13 +83,20 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
       });
       out.push(`  agents: ${shown.join(', ')}${loaded.length > 10 ? `, and ${plural(loaded.length - 10, 'more server')}` : ''}`);
     }
-    if (s.unmonitoredAgents > 0) out.push(`  ${paint(31, `${plural(s.unmonitoredAgents, 'agent')} unmonitored: their servers are not connected and they have nowhere to fail over`)}`);
+    if (s.unmonitoredAgents > 0)
+      out.push(`  ${paint(31, `${plural(s.unmonitoredAgents, 'agent')} unmonitored: their servers are not connected and they have nowhere to fail over`)}`);
     out.push('');
   }
   if (report.scenarios.length > 1) {
     out.push('Side by side:');
     const pools = report.scenarios[0]!.pools.map((p) => p.pool);
-    const width = Math.min(48, maxOf(pools.map((p) => t(p).length), 4));
+    const width = Math.min(
+      48,
+      maxOf(
+        pools.map((p) => t(p).length),
+        4,
+      ),
+    );
     const cols = report.scenarios.map((s) => Math.max(7, t(s.label).length));
     out.push(`  ${'pool'.padEnd(width)}  ${report.scenarios.map((s, i) => t(s.label).padEnd(cols[i]!)).join('  ')}`.trimEnd());
     pools.forEach((name, row) => {
@@ -85,12 +106,19 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
   }
   const stops = report.scenarios.reduce((n, s) => n + s.pools.filter((p) => p.outcome !== 'works').length, 0);
   const groupDown = report.scenarios.filter((s) => !s.managementGroupWorks).length;
-  const groupText = groupDown === 0 ? '' : report.scenarios.length === 1 ? 'the management group does not work' : `the management group does not work in ${groupThousands(groupDown)} of ${groupThousands(report.scenarios.length)} scenarios`;
+  const groupText =
+    groupDown === 0
+      ? ''
+      : report.scenarios.length === 1
+        ? 'the management group does not work'
+        : `the management group does not work in ${groupThousands(groupDown)} of ${groupThousands(report.scenarios.length)} scenarios`;
   // Pools that work can still leave agents unmonitored or a server over its limit: said beside the verdict.
   const unmonitored = report.scenarios.reduce((n, s) => n + s.unmonitoredAgents, 0);
   const overloaded = new Set(report.scenarios.flatMap((s) => s.agentLoad.filter((l) => l.agents > l.limit).map((l) => l.server)));
   const caveats = [
-    ...(unmonitored > 0 ? [`${plural(unmonitored, 'agent')} ${report.scenarios.length > 1 ? 'in all ' : ''}${unmonitored === 1 ? 'is' : 'are'} unmonitored`] : []),
+    ...(unmonitored > 0
+      ? [`${plural(unmonitored, 'agent')} ${report.scenarios.length > 1 ? 'in all ' : ''}${unmonitored === 1 ? 'is' : 'are'} unmonitored`]
+      : []),
     ...(overloaded.size > 0 ? [`${plural(overloaded.size, 'server')} ${overloaded.size === 1 ? 'is' : 'are'} over the agent limit`] : []),
   ];
   if (stops === 0 && groupDown === 0 && caveats.length > 0) out.push(paint(33, `✔ every pool keeps working, but ${caveats.join(' and ')}`));
@@ -104,7 +132,8 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
  * many of the scenarios, and how many stops in all ("pools stop in 2 of 3 scenarios (3 stops in all)").
  */
 function stopsSummary(scenarios: readonly { readonly pools: readonly { readonly outcome: string }[] }[], stops: number): string {
-  if (scenarios.length === 1) return `${groupThousands(stops)} of ${plural(scenarios[0]!.pools.length, 'pool')} ${stops === 1 ? 'stops or is cut off' : 'stop or are cut off'}`;
+  if (scenarios.length === 1)
+    return `${groupThousands(stops)} of ${plural(scenarios[0]!.pools.length, 'pool')} ${stops === 1 ? 'stops or is cut off' : 'stop or are cut off'}`;
   const failing = scenarios.filter((s) => s.pools.some((p) => p.outcome !== 'works')).length;
   if (stops === 1) return `a pool stops or is cut off in 1 of ${groupThousands(scenarios.length)} scenarios`;
   return `pools stop or are cut off in ${groupThousands(failing)} of ${groupThousands(scenarios.length)} scenarios (${groupThousands(stops)} in all)`;

@@ -17,9 +17,11 @@ export const MAX_SCENARIOS = 100;
 
 export async function simulateCommand(models: Partial<ScomModels>, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
   if (request.events.length > 0) throw new PooltopoError('--event is for kind opcon-failover; for a SCOM management group use --down or --partition');
-  if (request.downs.length === 0 && request.partitions.length === 0) throw new PooltopoError('simulate needs --down NAME[,NAME...] or --partition SIDE|SIDE (pooltopo simulate --help)');
+  if (request.downs.length === 0 && request.partitions.length === 0)
+    throw new PooltopoError('simulate needs --down NAME[,NAME...] or --partition SIDE|SIDE (pooltopo simulate --help)');
   const count = request.downs.length + request.partitions.length;
-  if (count > MAX_SCENARIOS) throw new PooltopoError(`simulate takes at most ${MAX_SCENARIOS} scenarios in one run (got ${count}); split them over several runs`);
+  if (count > MAX_SCENARIOS)
+    throw new PooltopoError(`simulate takes at most ${MAX_SCENARIOS} scenarios in one run (got ${count}); split them over several runs`);
   const model = (models.analysis as TopologyAnalysis).model;
   const scenarios = [
     ...request.downs.map((list) => downScenario(model, request.file, list)),
@@ -37,19 +39,26 @@ function fails(s: SimulationOutcome): boolean {
 
 /** Names once each, as first spelt (`a,,A` is `a`). */
 function split(list: string): string[] {
-  const names = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+  const names = list
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
   return names.filter((n, i) => names.findIndex((m) => nameKey(m) === nameKey(n)) === i);
 }
 
 function resolve(model: FailureModel, file: string, names: string[]) {
   const r = resolveNames(model, names);
   if (r.ambiguous.length > 0) {
-    throw new PooltopoError(`"${clip(r.ambiguous[0]!)}" is both a data centre and a server of ${file} (validate reports it as duplicate-name): rename one so that a scenario can tell which is down`);
+    throw new PooltopoError(
+      `"${clip(r.ambiguous[0]!)}" is both a data centre and a server of ${file} (validate reports it as duplicate-name): rename one so that a scenario can tell which is down`,
+    );
   }
   if (r.unknown.length > 0) {
     const [name] = r.unknown;
     const near = closest(name!, knownNames(model), 3);
-    throw new PooltopoError(`"${clip(name!)}" is not a server, cluster node or data centre of ${file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
+    throw new PooltopoError(
+      `"${clip(name!)}" is not a server, cluster node or data centre of ${file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`,
+    );
   }
   return r;
 }
@@ -68,7 +77,8 @@ function downScenario(model: FailureModel, file: string, list: string): Simulati
  */
 function partitionScenario(model: FailureModel, file: string, spec: string): SimulationOutcome {
   const parts = spec.split('|').map(split);
-  if (parts.length < 2 || parts.some((p) => p.length === 0)) throw new PooltopoError(`--partition needs two or more sides separated by |, each naming servers or data centres (got "${spec}")`);
+  if (parts.length < 2 || parts.some((p) => p.length === 0))
+    throw new PooltopoError(`--partition needs two or more sides separated by |, each naming servers or data centres (got "${spec}")`);
   const explicit = new Map<Host, number>();
   const implied = new Map<Host, number>();
   const labels = parts.map((names) => names.join(','));
@@ -84,7 +94,8 @@ function partitionScenario(model: FailureModel, file: string, spec: string): Sim
     for (const dc of r.dataCenters) {
       for (const h of hostsIn(model, model.dataCenters.indexOf(dc)).map((x) => model.hosts[x]!)) {
         const other = implied.get(h);
-        if (other !== undefined && other !== i && !explicit.has(h)) throw new PooltopoError(`--partition puts "${h.name}" on two sides ("${labels[other]}" and "${labels[i]}")`);
+        if (other !== undefined && other !== i && !explicit.has(h))
+          throw new PooltopoError(`--partition puts "${h.name}" on two sides ("${labels[other]}" and "${labels[i]}")`);
         implied.set(h, i);
       }
     }
@@ -92,12 +103,20 @@ function partitionScenario(model: FailureModel, file: string, spec: string): Sim
   const sides = new Map<Host, number>([...implied, ...explicit]);
   // A clustered database's listener is a name, not a place: its nodes and witness are placed.
   const listener = model.database.nodes.length > 0 ? model.database.listener : -1;
-  const unplaced = model.hosts.filter((h) => !sides.has(h) && h.index !== listener).map((h) => (h.role === 'database' && model.topology.database.implied
-    ? `the operational database (not in the file: taken to be in data centre "${model.topology.database.dataCenter.name}")`
-    : h.role === 'database' ? `${h.name} (the operational database)` : h.name));
+  const unplaced = model.hosts
+    .filter((h) => !sides.has(h) && h.index !== listener)
+    .map((h) =>
+      h.role === 'database' && model.topology.database.implied
+        ? `the operational database (not in the file: taken to be in data centre "${model.topology.database.dataCenter.name}")`
+        : h.role === 'database'
+          ? `${h.name} (the operational database)`
+          : h.name,
+    );
   if (unplaced.length > 0) {
     const more = unplaced.length > 3 ? ` and ${unplaced.length - 3} more` : '';
-    throw new PooltopoError(`--partition "${spec}" puts ${unplaced.slice(0, 3).join(', ')}${more} on no side: name each server, or its data centre, on one side (use --down for what is down)`);
+    throw new PooltopoError(
+      `--partition "${spec}" puts ${unplaced.slice(0, 3).join(', ')}${more} on no side: name each server, or its data centre, on one side (use --down for what is down)`,
+    );
   }
   return simulate(model, `partition ${spec}`, failureOf(model, { sides }), labels);
 }

@@ -46,7 +46,10 @@ export interface ScomDocument {
   latency?: { between: [string, string]; ms: number | string }[];
   databases?: {
     operational?: {
-      server: string; dataCenter?: string; colocatedWith?: string; availability?: number;
+      server: string;
+      dataCenter?: string;
+      colocatedWith?: string;
+      availability?: number;
       cluster?: { nodes: ClusterNodeDoc[]; witness?: ClusterNodeDoc };
     };
     dataWarehouse?: { server: string; dataCenter?: string };

@@ -6,13 +6,31 @@
 
 export type DurationResult = { readonly ok: true; readonly ms: number } | { readonly ok: false; readonly reason: string };
 
-const FACTOR_TO_MS: ReadonlyMap<string, number> = new Map(Object.entries({
-  ns: 1e-6, nanosecond: 1e-6, nanoseconds: 1e-6,
-  us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, microsecond: 1e-3, microseconds: 1e-3,
-  ms: 1, msec: 1, msecs: 1, millisecond: 1, milliseconds: 1,
-  s: 1000, sec: 1000, secs: 1000, second: 1000, seconds: 1000,
-  min: 60_000, minute: 60_000, minutes: 60_000,
-}));
+const FACTOR_TO_MS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    ns: 1e-6,
+    nanosecond: 1e-6,
+    nanoseconds: 1e-6,
+    us: 1e-3,
+    µs: 1e-3,
+    μs: 1e-3,
+    microsecond: 1e-3,
+    microseconds: 1e-3,
+    ms: 1,
+    msec: 1,
+    msecs: 1,
+    millisecond: 1,
+    milliseconds: 1,
+    s: 1000,
+    sec: 1000,
+    secs: 1000,
+    second: 1000,
+    seconds: 1000,
+    min: 60_000,
+    minute: 60_000,
+    minutes: 60_000,
+  }),
+);
 
 /** `<` first is ping's "time<1ms": the bound it gives is read as the value. */
 const COMMON = /^\s*<?\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµμ]*)\s*$/;
@@ -25,7 +43,7 @@ export function parseCommonDuration(value: number | string): DurationResult | un
   const unit = m[2] ?? '';
   // Any case: "12 MS" or "12 Ms" is milliseconds, not megasiemens or megaseconds, for a round trip
   // (FORMAT.md); only the time units above are read here.
-  const factor = unit === '' ? 1 : FACTOR_TO_MS.get(unit) ?? FACTOR_TO_MS.get(unit.toLowerCase());
+  const factor = unit === '' ? 1 : (FACTOR_TO_MS.get(unit) ?? FACTOR_TO_MS.get(unit.toLowerCase()));
   if (factor === undefined) return undefined;
   return checkMs(Number(m[1]) * factor);
 }

@@ -11,7 +11,8 @@ export const ISSUE_MESSAGES: IssueMessages = {
     gatewayCycle: 'Gateway "{{gateway}}" reports to "{{name}}", which reports back to it ({{chain}}); a chain of gateways must end at a management server.',
     failoverToItself: '"{{name}}" names itself in its `failoverServers`; its agents fail over to another server.',
     witnessIsNode: 'The witness "{{name}}" is also a node of the cluster; the witness is a vote of its own, on a host of its own.',
-    colocatedCluster: 'The operational database gives both `colocatedWith` and `cluster`; a clustered database runs on its nodes, not on a management server\'s host: keep one.',
+    colocatedCluster:
+      "The operational database gives both `colocatedWith` and `cluster`; a clustered database runs on its nodes, not on a management server's host: keep one.",
     latencyGivenTwice: 'The round trip between {{a}} and {{b}} ({{ms}} ms) is already given by latency entry {{entry}} ({{firstMs}} ms); give each pair once.',
   },
   'unknown-reference': {
@@ -19,8 +20,10 @@ export const ISSUE_MESSAGES: IssueMessages = {
     managementServer: '"{{name}}" is not a management server defined in `managementServers`; define it or correct the name.',
     notManagementServer: '"{{name}}" is a gateway, not a management server; name a management server here.',
     poolMember: '"{{name}}" in pool "{{pool}}" is neither a management server nor a gateway defined in the file.',
-    reportsTo: '"{{name}}", which gateway "{{gateway}}" reports to, is neither a management server nor a gateway defined in the file; define it or correct the name.',
-    failoverServer: '"{{name}}", where the agents of "{{server}}" fail over, is neither a management server nor a gateway defined in the file; define it or correct the name.',
+    reportsTo:
+      '"{{name}}", which gateway "{{gateway}}" reports to, is neither a management server nor a gateway defined in the file; define it or correct the name.',
+    failoverServer:
+      '"{{name}}", where the agents of "{{server}}" fail over, is neither a management server nor a gateway defined in the file; define it or correct the name.',
     latencyEnd: 'Latency end "{{name}}" names no server, data centre or the operational database\'s server.',
   },
   'duplicate-name': {

@@ -42,7 +42,7 @@ export function normaliseLatency(
       if (server === undefined && dc === undefined) issue('unknown-reference', 'latencyEnd', { name }, pointer('latency', i, 'between', j));
       return { server, dc, name };
     });
-    const [a, b] = ends as [typeof ends[number], typeof ends[number]];
+    const [a, b] = ends as [(typeof ends)[number], (typeof ends)[number]];
     if ((a.server === undefined && a.dc === undefined) || (b.server === undefined && b.dc === undefined)) return;
     const between = a.server !== undefined && b.server !== undefined ? 'servers' : a.dc !== undefined && b.dc !== undefined ? 'data-centers' : undefined;
     if (between === undefined) {

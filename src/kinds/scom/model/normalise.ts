@@ -68,7 +68,9 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     const path = pointer('dataCenters', i, 'name');
     if (!claim(dc.name, 'data centre', path)) return;
     const d: DataCenter = {
-      name: dc.name, location: dc.location ?? 'on-premises', implicit: false,
+      name: dc.name,
+      location: dc.location ?? 'on-premises',
+      implicit: false,
       ...(dc.availability !== undefined ? { availability: dc.availability } : {}),
       path: pointer('dataCenters', i),
     };
@@ -112,8 +114,11 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
       ...(s.unixLinuxRootCertificates !== undefined ? { unixLinuxRootCertificates: s.unixLinuxRootCertificates } : {}),
       poolManager: { ...(s.poolManager ?? {}) },
       reportsTo,
-      ...(role === 'gateway' && (s as GatewayDoc).reportsTo !== undefined ? { reportsToKey: 'reportsTo' as const }
-        : role === 'gateway' && (s as GatewayDoc).managementServers !== undefined ? { reportsToKey: 'managementServers' as const } : {}),
+      ...(role === 'gateway' && (s as GatewayDoc).reportsTo !== undefined
+        ? { reportsToKey: 'reportsTo' as const }
+        : role === 'gateway' && (s as GatewayDoc).managementServers !== undefined
+          ? { reportsToKey: 'managementServers' as const }
+          : {}),
       failoverServers,
       path,
     };
@@ -132,7 +137,13 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     if (server) gateways.push(server);
   });
   /** A list of server names resolved: unknown names and repeats are findings and left out. */
-  const resolveServers = (names: readonly string[], at: (j: number) => string, listName: string, unknown: (name: string) => [string, ModelIssue['data']], self?: Server): Server[] => {
+  const resolveServers = (
+    names: readonly string[],
+    at: (j: number) => string,
+    listName: string,
+    unknown: (name: string) => [string, ModelIssue['data']],
+    self?: Server,
+  ): Server[] => {
     const out: Server[] = [];
     const seen = new Set<string>();
     names.forEach((name, j) => {
@@ -154,14 +165,31 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
   for (const [server, l] of lists) {
     const failover = l.doc.failoverServers;
     if (failover) {
-      l.failoverServers.push(...resolveServers(failover, (j) => pointer(l.list, l.i, 'failoverServers', j), 'failoverServers', (name) => ['failoverServer', { name, server: server.name }], server));
+      l.failoverServers.push(
+        ...resolveServers(
+          failover,
+          (j) => pointer(l.list, l.i, 'failoverServers', j),
+          'failoverServers',
+          (name) => ['failoverServer', { name, server: server.name }],
+          server,
+        ),
+      );
     }
     if (server.role !== 'gateway') continue;
     const { managementServers: ms, reportsTo } = l.doc;
-    if (ms !== undefined && reportsTo !== undefined) issue('schema', 'reportsToAndManagementServers', { gateway: server.name }, pointer(l.list, l.i, 'reportsTo'), 'key');
+    if (ms !== undefined && reportsTo !== undefined)
+      issue('schema', 'reportsToAndManagementServers', { gateway: server.name }, pointer(l.list, l.i, 'reportsTo'), 'key');
     const key = reportsTo !== undefined ? 'reportsTo' : 'managementServers';
     const names = reportsTo ?? ms ?? [];
-    l.reportsTo.push(...resolveServers(names, (j) => pointer(l.list, l.i, key, j), key, (name) => ['reportsTo', { name, gateway: server.name }], server));
+    l.reportsTo.push(
+      ...resolveServers(
+        names,
+        (j) => pointer(l.list, l.i, key, j),
+        key,
+        (name) => ['reportsTo', { name, gateway: server.name }],
+        server,
+      ),
+    );
   }
   breakGatewayCycles(gateways, lists, issue);
 
@@ -176,7 +204,12 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     if (op.colocatedWith !== undefined) {
       const target = serverByKey.get(nameKey(op.colocatedWith));
       if (!target || target.role !== 'management-server') {
-        issue('unknown-reference', target ? 'notManagementServer' : 'managementServer', { name: op.colocatedWith, gateway: '' }, pointer('databases', 'operational', 'colocatedWith'));
+        issue(
+          'unknown-reference',
+          target ? 'notManagementServer' : 'managementServer',
+          { name: op.colocatedWith, gateway: '' },
+          pointer('databases', 'operational', 'colocatedWith'),
+        );
       } else if (op.cluster) {
         issue('schema', 'colocatedCluster', {}, pointer('databases', 'operational', 'colocatedWith'), 'key');
       } else {
@@ -189,7 +222,8 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
       issue('duplicate-name', 'databaseServer', { name: op.server, kind: what }, pointer('databases', 'operational', 'server'));
     }
     const placedByCluster = op.cluster !== undefined && op.dataCenter === undefined;
-    const dataCenter = placedByCluster ? undefined
+    const dataCenter = placedByCluster
+      ? undefined
       : op.dataCenter !== undefined || !colocatedWith
         ? resolveDc(op.dataCenter, pointer('databases', 'operational', 'dataCenter'))
         : colocatedWith.dataCenter;
@@ -292,9 +326,8 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
       });
       return out;
     };
-    const members = p.members === undefined && membership === 'automatic'
-      ? managementServers.map((server) => ({ server, path: pointer('pools', i) }))
-      : refs('members');
+    const members =
+      p.members === undefined && membership === 'automatic' ? managementServers.map((server) => ({ server, path: pointer('pools', i) })) : refs('members');
     const observers = refs('observers');
     return {
       name: p.name,
@@ -316,9 +349,17 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
     };
   }
 
-  const latency = normaliseLatency(doc.latency ?? [], latencyValues, {
-    serverByKey, dcByKey, databaseKey: op ? nameKey(op.server) : undefined, databaseServer: database.server,
-  }, issue);
+  const latency = normaliseLatency(
+    doc.latency ?? [],
+    latencyValues,
+    {
+      serverByKey,
+      dcByKey,
+      databaseKey: op ? nameKey(op.server) : undefined,
+      databaseServer: database.server,
+    },
+    issue,
+  );
 
   if (implicitDc && !dataCenters.includes(implicitDc)) dataCenters.push(implicitDc);
 

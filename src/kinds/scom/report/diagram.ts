@@ -90,10 +90,17 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
         const agents = `${groupThousands(s.agents)} agents`;
         // A database that shares a management server's host is drawn in that server's box.
         const role = s.role === 'gateway' ? 'gateway' : db.colocatedWith === s ? 'management server + database' : 'management server';
-        const options: [string, ...string[]] = db.colocatedWith === s
-          ? [`${role} · ${agents}`, `+ operational database · ${agents}`, `+ database · ${agents}`, '+ database']
-          : [`${role} · ${agents}`, agents];
-        items.push({ name: s.name, sublabel: options, kind: s.role, numbers: poolsOf.get(s.name) ?? [], ...(db.colocatedWith === s ? { hostsDatabase: true as const } : {}) });
+        const options: [string, ...string[]] =
+          db.colocatedWith === s
+            ? [`${role} · ${agents}`, `+ operational database · ${agents}`, `+ database · ${agents}`, '+ database']
+            : [`${role} · ${agents}`, agents];
+        items.push({
+          name: s.name,
+          sublabel: options,
+          kind: s.role,
+          numbers: poolsOf.get(s.name) ?? [],
+          ...(db.colocatedWith === s ? { hostsDatabase: true as const } : {}),
+        });
       }
     } else {
       // Too many to draw one by one: a box per role, its count, its agents and every pool its servers vote in.
@@ -105,12 +112,20 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
         const agents = ofRole.reduce((total, s) => total + s.agents, 0);
         const noun = role === 'gateway' ? 'gateways' : 'management servers';
         const host = db.colocatedWith && ofRole.includes(db.colocatedWith) ? ` (${db.colocatedWith.name} hosts the database)` : '';
-        items.push({ name: `${groupThousands(ofRole.length)} ${noun}${host}`, sublabel: [`${groupThousands(agents)} agents · each in the servers table`, `${groupThousands(agents)} agents`], kind: 'more', numbers });
+        items.push({
+          name: `${groupThousands(ofRole.length)} ${noun}${host}`,
+          sublabel: [`${groupThousands(agents)} agents · each in the servers table`, `${groupThousands(agents)} agents`],
+          kind: 'more',
+          numbers,
+        });
       }
     }
     if (db.cluster) {
-      for (const n of db.cluster.nodes) if (n.dataCenter === dc) items.push({ name: n.name, sublabel: [`cluster node of ${db.server}`, 'database cluster node', 'cluster node'], kind: 'database', numbers: [] });
-      if (db.cluster.witness?.dataCenter === dc) items.push({ name: db.cluster.witness.name, sublabel: [`cluster witness (${db.server})`, 'witness'], kind: 'database', numbers: [] });
+      for (const n of db.cluster.nodes)
+        if (n.dataCenter === dc)
+          items.push({ name: n.name, sublabel: [`cluster node of ${db.server}`, 'database cluster node', 'cluster node'], kind: 'database', numbers: [] });
+      if (db.cluster.witness?.dataCenter === dc)
+        items.push({ name: db.cluster.witness.name, sublabel: [`cluster witness (${db.server})`, 'witness'], kind: 'database', numbers: [] });
     } else if (db.dataCenter === dc && !db.colocatedWith) {
       items.push({ name: db.server, sublabel: ['operational database'], kind: 'database', numbers: [] });
     }
@@ -135,10 +150,16 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
       const height = BOX_TOP + (lines.length - 1) * LINE + BOX_BOTTOM;
       const sublabelDy = BOX_TOP + (lines.length - 1) * LINE + LINE;
       column.push({
-        name: item.name, kind: item.kind, ...(item.hostsDatabase ? { hostsDatabase: true as const } : {}),
+        name: item.name,
+        kind: item.kind,
+        ...(item.hostsDatabase ? { hostsDatabase: true as const } : {}),
         ...drawn(fitText(item.name, Infinity, BOX_LABEL_PX, true), sublabel),
-        lines: lines.map((text, k) => ({ text, dy: BOX_TOP + k * LINE })), sublabelDy,
-        x: 0, y, width: BOX_W, height,
+        lines: lines.map((text, k) => ({ text, dy: BOX_TOP + k * LINE })),
+        sublabelDy,
+        x: 0,
+        y,
+        width: BOX_W,
+        height,
         badges: labels.map((b, k) => ({ x: BOX_W - 8 - (labels.length - k) * BADGE_STEP, y: sublabelDy - 11, ...b })),
       });
       y += height + BOX_GAP;
@@ -159,7 +180,13 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
         centre.set(b.name, { x: placed.x + BOX_W / 2, y: placed.y + b.height / 2 });
       }
       const label = fitText(dc.name, COLUMN - REGION_PAD * 2, REGION_LABEL_PX, true);
-      const sublabel = fitText(dc.location === 'on-premises' ? (dc.implicit ? 'implicit data centre' : 'on premises') : `cloud: ${dc.location}`, COLUMN - REGION_PAD * 2, SUBLABEL_PX, false, 'start');
+      const sublabel = fitText(
+        dc.location === 'on-premises' ? (dc.implicit ? 'implicit data centre' : 'on premises') : `cloud: ${dc.location}`,
+        COLUMN - REGION_PAD * 2,
+        SUBLABEL_PX,
+        false,
+        'start',
+      );
       const region: DiagramRegion = { x, y: rowTop, width: COLUMN, height, ...drawn(label, sublabel), cloud: dc.location !== 'on-premises' };
       regions.push(region);
       regionOf.set(dc.name, region);
@@ -176,30 +203,37 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
     const r = regions.find((g) => b.x >= g.x && b.x < g.x + g.width && b.y >= g.y && b.y < g.y + g.height);
     if (r) regionOfBox.set(b.name, r);
   }
-  if (oneRow) topology.latency.forEach((entry, i) => {
-    const [a, b] = entry.ends;
-    const over = verdicts.get(entry)?.over ?? false;
-    if (entry.between === 'data-centers') {
-      const ra = regionOf.get(a);
-      const rb = regionOf.get(b);
-      if (!ra || !rb || ra === rb) return;
-      const from = { x: ra.x + ra.width / 2, y: TOP };
-      const to = { x: rb.x + rb.width / 2, y: TOP };
-      const lift = 28 + (i % 3) * 14;
-      const midX = (from.x + to.x) / 2;
-      links.push({ path: `M ${from.x} ${from.y} Q ${midX} ${TOP - 2 * lift} ${to.x} ${to.y}`, labelX: midX, labelY: TOP - lift - 6, label: `${entry.ms} ms`, over });
-      return;
-    }
-    const ra = regionOfBox.get(a);
-    const rb = regionOfBox.get(b);
-    const ca = centre.get(a);
-    const cb = centre.get(b);
-    if (!ra || !rb || !ca || !cb || ra === rb) return;
-    const [left, right] = ca.x < cb.x ? [ca, cb] : [cb, ca];
-    const x1 = left.x + BOX_W / 2;
-    const x2 = right.x - BOX_W / 2;
-    links.push({ path: `M ${x1} ${left.y} L ${x2} ${right.y}`, labelX: (x1 + x2) / 2, labelY: (left.y + right.y) / 2 - 6, label: `${entry.ms} ms`, over });
-  });
+  if (oneRow)
+    topology.latency.forEach((entry, i) => {
+      const [a, b] = entry.ends;
+      const over = verdicts.get(entry)?.over ?? false;
+      if (entry.between === 'data-centers') {
+        const ra = regionOf.get(a);
+        const rb = regionOf.get(b);
+        if (!ra || !rb || ra === rb) return;
+        const from = { x: ra.x + ra.width / 2, y: TOP };
+        const to = { x: rb.x + rb.width / 2, y: TOP };
+        const lift = 28 + (i % 3) * 14;
+        const midX = (from.x + to.x) / 2;
+        links.push({
+          path: `M ${from.x} ${from.y} Q ${midX} ${TOP - 2 * lift} ${to.x} ${to.y}`,
+          labelX: midX,
+          labelY: TOP - lift - 6,
+          label: `${entry.ms} ms`,
+          over,
+        });
+        return;
+      }
+      const ra = regionOfBox.get(a);
+      const rb = regionOfBox.get(b);
+      const ca = centre.get(a);
+      const cb = centre.get(b);
+      if (!ra || !rb || !ca || !cb || ra === rb) return;
+      const [left, right] = ca.x < cb.x ? [ca, cb] : [cb, ca];
+      const x1 = left.x + BOX_W / 2;
+      const x2 = right.x - BOX_W / 2;
+      links.push({ path: `M ${x1} ${left.y} L ${x2} ${right.y}`, labelX: (x1 + x2) / 2, labelY: (left.y + right.y) / 2 - 6, label: `${entry.ms} ms`, over });
+    });
   // Chained gateways: a dashed line from the gateway's box to each gateway it reports to.
   const chains: { path: string; title: string }[] = [];
   for (const g of topology.gateways) {
@@ -208,7 +242,8 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
     g.reportsTo.forEach((parent, k) => {
       const to = parent.role === 'gateway' ? centre.get(parent.name) : undefined;
       if (!to) return;
-      const side = (a: { x: number; y: number }, b: { x: number; y: number }) => (a.x === b.x ? a.x + BOX_W / 2 : a.x < b.x ? a.x + BOX_W / 2 : a.x - BOX_W / 2);
+      const side = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+        a.x === b.x ? a.x + BOX_W / 2 : a.x < b.x ? a.x + BOX_W / 2 : a.x - BOX_W / 2;
       const x1 = side(from, to);
       const x2 = from.x === to.x ? to.x + BOX_W / 2 : side(to, from);
       const bend = from.x === to.x ? `C ${x1 + 40} ${from.y} ${x2 + 40} ${to.y}` : `L`;
@@ -221,24 +256,38 @@ export function layoutDiagram(topology: Topology, verdicts: ReadonlyMap<LatencyE
   const bands: DiagramBand[] = oneRow
     ? [{ y: 0, height, regions, boxes, links, chains }]
     : rowSpans.map(({ top, bottom }, k) => {
-      const within = (y: number) => y >= top && y < bottom;
-      const y = k === 0 ? 0 : top - 8;
-      return {
-        y, height: (k === rowSpans.length - 1 ? height : bottom + 8) - y,
-        regions: regions.filter((r) => within(r.y)),
-        boxes: boxes.filter((b) => within(b.y)),
-        links: [],
-        chains: chains.filter((c) => within(Number(c.path.split(' ')[2]))),
-      };
-    });
-  return { width, height, regions, boxes, links, chains, moreBadges, grouped, linksInTable: !oneRow && topology.latency.length > 0, rows: perRow === PER_ROW, bands };
+        const within = (y: number) => y >= top && y < bottom;
+        const y = k === 0 ? 0 : top - 8;
+        return {
+          y,
+          height: (k === rowSpans.length - 1 ? height : bottom + 8) - y,
+          regions: regions.filter((r) => within(r.y)),
+          boxes: boxes.filter((b) => within(b.y)),
+          links: [],
+          chains: chains.filter((c) => within(Number(c.path.split(' ')[2]))),
+        };
+      });
+  return {
+    width,
+    height,
+    regions,
+    boxes,
+    links,
+    chains,
+    moreBadges,
+    grouped,
+    linksInTable: !oneRow && topology.latency.length > 0,
+    rows: perRow === PER_ROW,
+    bands,
+  };
 }
 
 /** A rectangle's label and sublabel as drawn, and the whole of both where either was cut. */
 function drawn(label: FittedLabel, sublabel: FittedLabel): Pick<DiagramRect, 'label' | 'sublabel' | 'full' | 'labelRtl'> {
   const cut = label.full !== undefined || sublabel.full !== undefined;
   return {
-    ...drawnLabel(label), sublabel: sublabel.label,
+    ...drawnLabel(label),
+    sublabel: sublabel.label,
     ...(cut ? { full: `${label.full ?? label.label}: ${sublabel.full ?? sublabel.label}` } : {}),
   };
 }

@@ -32,7 +32,13 @@ export function groupCapacityRows(analysis: TopologyAnalysis): ScomReportView['g
     rows.push({ item: 'Windows agents after any one server fails', total: '', limit: 'per server', verdict: 'fits on every server', ok: true });
   }
   for (const s of analysis.capacity.serversOverAgentLimit) {
-    rows.push({ item: `Windows agents on ${s.server.name}`, total: fmt(s.agents), limit: `${fmt(s.limit)} per server`, verdict: limitVerdict(s.agents, s.limit), ok: false });
+    rows.push({
+      item: `Windows agents on ${s.server.name}`,
+      total: fmt(s.agents),
+      limit: `${fmt(s.limit)} per server`,
+      verdict: limitVerdict(s.agents, s.limit),
+      ok: false,
+    });
   }
   for (const t of analysis.capacity.totals) {
     rows.push({

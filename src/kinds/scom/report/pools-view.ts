@@ -19,13 +19,20 @@ const ITEM_LABELS: Readonly<Record<string, string>> = {
 export function dataCenterLossOutcome(l: PoolResult['dataCenterLoss'][number]): string {
   const group = l.stopsManagementGroup ? '; the management group stops too' : '';
   switch (l.cause) {
-    case undefined: return 'works';
-    case 'database': return `cut off: it keeps quorum, but the operational database is unavailable${group}`;
-    case 'side': return `cut off: it keeps quorum away from the operational database${group}`;
-    case 'not-connected': return `cut off: it keeps quorum, but its running members reach no connected management server${group}`;
-    case 'members': return `stops: no member left${group}`;
-    case 'no-members': return 'stops: it has no members';
-    case 'votes': return `stops: too few votes${group}`;
+    case undefined:
+      return 'works';
+    case 'database':
+      return `cut off: it keeps quorum, but the operational database is unavailable${group}`;
+    case 'side':
+      return `cut off: it keeps quorum away from the operational database${group}`;
+    case 'not-connected':
+      return `cut off: it keeps quorum, but its running members reach no connected management server${group}`;
+    case 'members':
+      return `stops: no member left${group}`;
+    case 'no-members':
+      return 'stops: it has no members';
+    case 'votes':
+      return `stops: too few votes${group}`;
   }
 }
 
@@ -56,7 +63,12 @@ export interface PoolViewContext {
   readonly poolLatencyMs: number;
 }
 
-export function poolView(p: PoolResult, number: number, file: Pick<FileResultBase, 'findings'>, { capacity, barsMax, poolLatencyMs }: PoolViewContext): PoolView {
+export function poolView(
+  p: PoolResult,
+  number: number,
+  file: Pick<FileResultBase, 'findings'>,
+  { capacity, barsMax, poolLatencyMs }: PoolViewContext,
+): PoolView {
   const tol = (n: number) => `${n} ${n === 1 ? 'failure' : 'failures'}`;
   const bars = barsOf(p);
   return {
@@ -68,14 +80,19 @@ export function poolView(p: PoolResult, number: number, file: Pick<FileResultBas
     members: p.members.length ? p.members.join(', ') : 'none',
     observers: p.observers.length ? p.observers.join(', ') : 'none',
     defaultObserver: p.defaultObserver.enabled
-      ? p.defaultObserver.participates ? 'enabled, votes' : 'enabled, but cannot vote (no management server among the voters)'
+      ? p.defaultObserver.participates
+        ? 'enabled, votes'
+        : 'enabled, but cannot vote (no management server among the voters)'
       : 'disabled',
     figures: [
       { label: 'Voting members', value: fmt(p.votingMembers) },
       { label: 'Votes needed', value: fmt(p.votesNeeded) },
       { label: 'Tolerates', value: tol(p.tolerableFailures) },
       { label: 'With the default observer', value: `${p.withDefaultObserver.votingMembers} voters, tolerates ${tol(p.withDefaultObserver.tolerableFailures)}` },
-      { label: 'Without the default observer', value: `${p.withoutDefaultObserver.votingMembers} voters, tolerates ${tol(p.withoutDefaultObserver.tolerableFailures)}` },
+      {
+        label: 'Without the default observer',
+        value: `${p.withoutDefaultObserver.votingMembers} voters, tolerates ${tol(p.withoutDefaultObserver.tolerableFailures)}`,
+      },
       { label: 'Highly available', value: p.highlyAvailable ? 'yes' : 'no' },
       p.largestRoundTripMs !== null && p.largestRoundTripMs > poolLatencyMs
         ? { label: 'Largest round trip between voters', value: `${p.largestRoundTripMs} ms ⚠ over the ${poolLatencyMs} ms limit`, bad: true as const }
@@ -103,15 +120,17 @@ export function poolView(p: PoolResult, number: number, file: Pick<FileResultBas
       headroomOver: c.headroom < 0,
       ok: c.fits && c.fitsAfterFailover,
     })),
-    ...(p.availability ? {
-      availability: {
-        probability: `${(p.availability.probability * 100).toPrecision(8).replace(/\.?0+$/, '')}%`,
-        nines: p.availability.nines === null ? 'always available' : ninesText(p.availability.nines),
-        assumption: p.availability.assumedAlwaysUp.length
-          ? `Taken as always up (no availability given): ${p.availability.assumedAlwaysUp.join(', ')}.`
-          : 'Every voter and the database carry an availability.',
-      },
-    } : {}),
+    ...(p.availability
+      ? {
+          availability: {
+            probability: `${(p.availability.probability * 100).toPrecision(8).replace(/\.?0+$/, '')}%`,
+            nines: p.availability.nines === null ? 'always available' : ninesText(p.availability.nines),
+            assumption: p.availability.assumedAlwaysUp.length
+              ? `Taken as always up (no availability given): ${p.availability.assumedAlwaysUp.join(', ')}.`
+              : 'Every voter and the database carry an availability.',
+          },
+        }
+      : {}),
     findings: file.findings.filter((f) => f.pool === p.name).length,
   };
 }

@@ -34,11 +34,15 @@ const fmt = groupThousands;
 export function scomReport(outcome: LintOutcome, settings: Settings): KindReport {
   const topology = outcome.topology!;
   const pools = outcome.result.pools as readonly PoolResult[];
-  const headline = singlePointCaveat(capacityCaveat(weakestPoolHeadline(pools, 'member'), pools, outcome.analysis!.worstAgentFailure === null), outcome.analysis!);
+  const headline = singlePointCaveat(
+    capacityCaveat(weakestPoolHeadline(pools, 'member'), pools, outcome.analysis!.worstAgentFailure === null),
+    outcome.analysis!,
+  );
   return {
     name: topology.name,
     review: 'pool topology review',
-    modelNote: 'Quorum model: a pool keeps quorum while more than half of its voting members are available, and works while a connected member runs its workflows; tolerable failures are the most members that can fail at once, whichever they are (min(ceil(V/2) − 1, members − 1) for a pool of management servers or of gateways).',
+    modelNote:
+      'Quorum model: a pool keeps quorum while more than half of its voting members are available, and works while a connected member runs its workflows; tolerable failures are the most members that can fail at once, whichever they are (min(ceil(V/2) − 1, members − 1) for a pool of management servers or of gateways).',
     facts: [
       { label: 'Management group', value: topology.name },
       { label: 'Operations Manager', value: topology.scomVersion },
@@ -137,7 +141,9 @@ export function scomReportView(outcome: LintOutcome, settings: Settings): ScomRe
     servers: serverRows(topology, poolNumber),
     gateways: gatewayRows(topology, outcome.result, poolNumber),
     groupCapacity: groupCapacityRows(outcome.analysis!),
-    pools: pools.map((p, i) => poolView(p, i + 1, outcome.result, { capacity: outcome.analysis!.pools[i]!.capacity, barsMax, poolLatencyMs: settings.poolLatencyMs })),
+    pools: pools.map((p, i) =>
+      poolView(p, i + 1, outcome.result, { capacity: outcome.analysis!.pools[i]!.capacity, barsMax, poolLatencyMs: settings.poolLatencyMs }),
+    ),
     whatIf: whatIf(outcome.analysis!, pools),
   };
 }
@@ -166,8 +172,10 @@ function gatewayRows(topology: Topology, result: FileResult, poolNumber: Readonl
     const [primary, ...failover] = g.reportsTo;
     const noFailover = flagged.has(g.reportsToKey ? `${g.path}/${g.reportsToKey}` : g.path);
     const primaryText = primary?.name ?? 'none';
-    const failoverText = failover.length > 0 ? failover.map((s) => s.name).join(', ')
-      : `none${!noFailover ? '' : primary ? ': its agents stop reporting while its primary is down' : ': it reports to no server'}`;
+    const failoverText =
+      failover.length > 0
+        ? failover.map((s) => s.name).join(', ')
+        : `none${!noFailover ? '' : primary ? ': its agents stop reporting while its primary is down' : ': it reports to no server'}`;
     return {
       name: g.name,
       dataCenter: g.dataCenter.name,

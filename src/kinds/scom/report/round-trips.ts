@@ -23,13 +23,19 @@ export interface RoundTripVerdict {
 export function roundTripVerdicts(topology: Topology, analysis: TopologyAnalysis, settings: Settings): Map<LatencyEntry, RoundTripVerdict> {
   const toDatabase = new Set(analysis.databaseLatency.map((a) => a.entry));
   const inPool = new Set(analysis.pools.flatMap((p) => p.latency.applied.map((a) => a.entry)));
-  return new Map(topology.latency.map((entry) => {
-    const limits = [...(toDatabase.has(entry) ? [settings.databaseLatencyMs] : []), ...(inPool.has(entry) ? [settings.poolLatencyMs] : [])];
-    const limit = limits.length > 0 ? minOf(limits) : null;
-    return [entry, {
-      limit, over: limit !== null && entry.ms > limit,
-      databaseLimit: toDatabase.has(entry) ? settings.databaseLatencyMs : null,
-      poolLimit: inPool.has(entry) ? settings.poolLatencyMs : null,
-    }];
-  }));
+  return new Map(
+    topology.latency.map((entry) => {
+      const limits = [...(toDatabase.has(entry) ? [settings.databaseLatencyMs] : []), ...(inPool.has(entry) ? [settings.poolLatencyMs] : [])];
+      const limit = limits.length > 0 ? minOf(limits) : null;
+      return [
+        entry,
+        {
+          limit,
+          over: limit !== null && entry.ms > limit,
+          databaseLimit: toDatabase.has(entry) ? settings.databaseLatencyMs : null,
+          poolLimit: inPool.has(entry) ? settings.poolLatencyMs : null,
+        },
+      ];
+    }),
+  );
 }

@@ -3,7 +3,11 @@
 import type { Diagram } from './diagram-types.js';
 
 export interface ScomReportView {
-  readonly diagram: Diagram & { readonly maxBoxes: number; readonly description: string; readonly legend: readonly { readonly number: number; readonly name: string; readonly colour: number }[] };
+  readonly diagram: Diagram & {
+    readonly maxBoxes: number;
+    readonly description: string;
+    readonly legend: readonly { readonly number: number; readonly name: string; readonly colour: number }[];
+  };
   /** Every measured round trip, with the limit it is held to. */
   readonly roundTrips: readonly { readonly between: string; readonly ms: string; readonly limit: string; readonly over: boolean }[];
   /** Some round trip is over its limit (the diagram's caption explains the mark then). */
@@ -18,7 +22,12 @@ export interface ScomReportView {
   /** Every single data centre and every single server down: which pools keep working. */
   readonly whatIf: {
     readonly pools: readonly { readonly number: number; readonly colour: number; readonly name: string }[];
-    readonly rows: readonly { readonly label: string; readonly kind: string; readonly cells: readonly { readonly runs: boolean; readonly cut?: true; readonly text: string; readonly title: string }[]; readonly allRun: boolean }[];
+    readonly rows: readonly {
+      readonly label: string;
+      readonly kind: string;
+      readonly cells: readonly { readonly runs: boolean; readonly cut?: true; readonly text: string; readonly title: string }[];
+      readonly allRun: boolean;
+    }[];
     readonly omitted: number;
     /**
      * Past WHAT_IF_COLUMNS pools, one block per pool instead of a column each (a column per pool
@@ -26,8 +35,17 @@ export interface ScomReportView {
      * it does not work in first.
      */
     readonly blocks?: readonly {
-      readonly number: number; readonly colour: number; readonly name: string; readonly anchor: string;
-      readonly outcomes: readonly { readonly text: string; readonly runs: boolean; readonly cut?: true; readonly title: string; readonly downs: readonly { readonly kind: string; readonly names: readonly string[] }[] }[];
+      readonly number: number;
+      readonly colour: number;
+      readonly name: string;
+      readonly anchor: string;
+      readonly outcomes: readonly {
+        readonly text: string;
+        readonly runs: boolean;
+        readonly cut?: true;
+        readonly title: string;
+        readonly downs: readonly { readonly kind: string; readonly names: readonly string[] }[];
+      }[];
     }[];
   };
 }
@@ -69,7 +87,18 @@ export interface PoolView {
   readonly bars: readonly { readonly label: string; readonly value: number; readonly width: number; readonly y: number; readonly current: boolean }[];
   readonly barsMax: number;
   readonly dataCenterLoss: readonly { readonly dataCenter: string; readonly outcome: string; readonly votes: string; readonly survives: boolean }[];
-  readonly capacity: readonly { readonly item: string; readonly total: string; readonly limit: string; readonly before: string; readonly after: string; readonly beforeOk: boolean; readonly afterOk: boolean; readonly headroomOver: boolean; readonly headroom: string; readonly ok: boolean }[];
+  readonly capacity: readonly {
+    readonly item: string;
+    readonly total: string;
+    readonly limit: string;
+    readonly before: string;
+    readonly after: string;
+    readonly beforeOk: boolean;
+    readonly afterOk: boolean;
+    readonly headroomOver: boolean;
+    readonly headroom: string;
+    readonly ok: boolean;
+  }[];
   readonly availability?: { readonly probability: string; readonly nines: string; readonly assumption: string };
   readonly findings: number;
 }

@@ -16,14 +16,19 @@ export const MAX_WHAT_IF_SERVERS = 60;
 export function whatIfCell(s: PoolState, votingMembers: number): { runs: boolean; cut?: true; text: string; title: string } {
   const votes = `${s.votes}/${votingMembers}`;
   switch (s.outcome) {
-    case 'works': return { runs: true, text: `works (${votes})`, title: 'keeps quorum, and a connected member runs its workflows' };
+    case 'works':
+      return { runs: true, text: `works (${votes})`, title: 'keeps quorum, and a connected member runs its workflows' };
     case 'cut-off': {
       const why = s.cause === 'database' ? 'no database' : s.cause === 'side' ? 'away from the database' : 'not connected';
       return { runs: false, cut: true, text: `CUT OFF (${why})`, title: 'runs, but its data reaches no connected management server' };
     }
     case 'stops': {
       const why = s.cause === 'votes' ? votes : s.cause === 'members' ? 'no member' : 'no members';
-      return { runs: false, text: `STOPS (${why})`, title: s.cause === 'votes' ? 'half or fewer of its votes are available' : 'no member is up to run its workflows' };
+      return {
+        runs: false,
+        text: `STOPS (${why})`,
+        title: s.cause === 'votes' ? 'half or fewer of its votes are available' : 'no member is up to run its workflows',
+      };
     }
   }
 }
@@ -40,7 +45,11 @@ export function whatIf(analysis: TopologyAnalysis, pools: readonly PoolResult[])
   model.dataCenters.forEach((dc, i) => add(dc.name, 'data centre', model.hostsByDc[i]!));
   const servers = model.hosts.filter((h) => h.server);
   for (const h of servers.slice(0, MAX_WHAT_IF_SERVERS)) add(h.name, h.role === 'gateway' ? 'gateway' : 'management server', [h.index]);
-  const kinds: Readonly<Record<string, string>> = { database: 'operational database', 'cluster-node': 'database cluster node', witness: 'database cluster witness' };
+  const kinds: Readonly<Record<string, string>> = {
+    database: 'operational database',
+    'cluster-node': 'database cluster node',
+    witness: 'database cluster witness',
+  };
   for (const h of model.hosts) {
     if (h.server || (h.role === 'database' && model.topology.database.implied)) continue;
     add(h.name, kinds[h.role] ?? h.role, [h.index]);
@@ -60,7 +69,8 @@ export function outcomesOf(rows: ScomReportView['whatIf']['rows'], pool: number)
   for (const row of rows) {
     const cell = row.cells[pool]!;
     let group = byText.get(cell.text);
-    if (!group) byText.set(cell.text, group = { text: cell.text, runs: cell.runs, ...(cell.cut ? { cut: true as const } : {}), title: cell.title, downs: [] });
+    if (!group)
+      byText.set(cell.text, (group = { text: cell.text, runs: cell.runs, ...(cell.cut ? { cut: true as const } : {}), title: cell.title, downs: [] }));
     // The rows come kind by kind, so each kind is named once before its names.
     const last = group.downs[group.downs.length - 1];
     if (last?.kind === row.kind) last.names.push(row.label);

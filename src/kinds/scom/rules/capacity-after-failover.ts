@@ -8,15 +8,21 @@ export default defineRule({
     id: 'capacity-after-failover',
     severity: 'warning',
     category: 'capacity',
-    description: "a workload fits with every member up but not after the pool's tolerable failures, or a server's agents after the worst single failure (FORMAT.md, \"Agents after failures\") exceed a limit",
-    rationale: 'High availability is only real if the servers left after a failure can carry the work of those that failed: a pool that tolerates one failure on paper but is then over its per-server limits degrades exactly when it is needed.',
-    remediation: 'Add members (or management servers) until the workload fits on the servers left after the tolerable failures, or move part of the workload to another pool.',
+    description:
+      'a workload fits with every member up but not after the pool\'s tolerable failures, or a server\'s agents after the worst single failure (FORMAT.md, "Agents after failures") exceed a limit',
+    rationale:
+      'High availability is only real if the servers left after a failure can carry the work of those that failed: a pool that tolerates one failure on paper but is then over its per-server limits degrades exactly when it is needed.',
+    remediation:
+      'Add members (or management servers) until the workload fits on the servers left after the tolerable failures, or move part of the workload to another pool.',
     sources: ['SR', 'SPEC'],
     unconfirmed: UNCONFIRMED.limits2012R2,
     messages: {
-      poolWorkload: '{{Pool}} carries {{total}} {{item}}: after {{afterFailures}} its {{remaining}} would carry {{perMember}} each, over the recommended limit of {{limit}} for each; add members or move part of the workload to another pool.',
-      poolWorkloadOneLeft: '{{Pool}} carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the recommended limit of {{limit}}; add members or move part of the workload to another pool.',
-      agents: 'If {{failed}} fails, its agents fail over and {{server}} would carry {{agents}} Windows agents, over the recommended limit of {{limit}} for a {{role}}; {{advice}}',
+      poolWorkload:
+        '{{Pool}} carries {{total}} {{item}}: after {{afterFailures}} its {{remaining}} would carry {{perMember}} each, over the recommended limit of {{limit}} for each; add members or move part of the workload to another pool.',
+      poolWorkloadOneLeft:
+        '{{Pool}} carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the recommended limit of {{limit}}; add members or move part of the workload to another pool.',
+      agents:
+        'If {{failed}} fails, its agents fail over and {{server}} would carry {{agents}} Windows agents, over the recommended limit of {{limit}} for a {{role}}; {{advice}}',
     },
   },
   *check({ analysis }): Iterable<Problem> {
@@ -25,8 +31,17 @@ export default defineRule({
         if (!c.fits || c.fitsAfterFailover) continue;
         yield {
           messageId: c.membersAfterFailover === 1 ? 'poolWorkloadOneLeft' : 'poolWorkload',
-          data: { pool: a.pool.name, total: c.total, item: WORKLOAD_LABELS[c.item], failures: a.quorum.configured.tolerableFailures, left: c.membersAfterFailover,
-            afterFailures: plural(a.quorum.configured.tolerableFailures, 'failure'), remaining: plural(c.membersAfterFailover, 'remaining member'), perMember: c.perMemberAfterFailover ?? 0, limit: c.limit },
+          data: {
+            pool: a.pool.name,
+            total: c.total,
+            item: WORKLOAD_LABELS[c.item],
+            failures: a.quorum.configured.tolerableFailures,
+            left: c.membersAfterFailover,
+            afterFailures: plural(a.quorum.configured.tolerableFailures, 'failure'),
+            remaining: plural(c.membersAfterFailover, 'remaining member'),
+            perMember: c.perMemberAfterFailover ?? 0,
+            limit: c.limit,
+          },
           path: `${a.pool.path}/workload/${c.item}`,
           pool: a.pool.name,
         };
@@ -40,9 +55,14 @@ export default defineRule({
       yield {
         messageId: 'agents',
         data: {
-          failed: w.failed.name, server: w.server.name, agents: w.agents, limit: w.limit,
+          failed: w.failed.name,
+          server: w.server.name,
+          agents: w.agents,
+          limit: w.limit,
           role: w.server.role === 'gateway' ? 'gateway' : 'management server',
-          advice: named ? `name more failover servers for ${w.failed.name} (\`failoverServers\`), or add a management server.` : 'add a management server, or name failover servers (`failoverServers`) that spread the agents.',
+          advice: named
+            ? `name more failover servers for ${w.failed.name} (\`failoverServers\`), or add a management server.`
+            : 'add a management server, or name failover servers (`failoverServers`) that spread the agents.',
         },
         path: failed ? (named ? `${failed.path}/failoverServers` : failed.path) : '/managementServers',
         ...(failed ? {} : { at: 'key' as const }),

@@ -9,8 +9,10 @@ export default defineRule({
     severity: 'error',
     category: 'capacity',
     description: 'a workload exceeds the supported limits with every member up',
-    rationale: 'Microsoft\'s recommended limits (3,000 Windows agents per management server, 2,000 per gateway, 1,000 UNIX/Linux computers per dedicated management server, 1,000 network devices per pool of three or more management servers and 500 per gateway in a pool, 6,000 computers per management group with 50 consoles, ...) are the figures it tested, not hard stops; past them the management group falls behind even with every server up.',
-    remediation: 'Spread the workload: add members to the pool or servers to the group, move agents to another management server, or split the workload over several pools (`pooltopo plan` shows how much fits).',
+    rationale:
+      "Microsoft's recommended limits (3,000 Windows agents per management server, 2,000 per gateway, 1,000 UNIX/Linux computers per dedicated management server, 1,000 network devices per pool of three or more management servers and 500 per gateway in a pool, 6,000 computers per management group with 50 consoles, ...) are the figures it tested, not hard stops; past them the management group falls behind even with every server up.",
+    remediation:
+      'Spread the workload: add members to the pool or servers to the group, move agents to another management server, or split the workload over several pools (`pooltopo plan` shows how much fits).',
     sources: ['SR', 'SPEC'],
     unconfirmed: UNCONFIRMED.limits2012R2,
     messages: {

@@ -8,13 +8,17 @@ export default defineRule({
     severity: 'warning',
     category: 'data-centers',
     description: "a pool whose voters span data centres stops when one data centre other than the operational database's is lost",
-    rationale: 'Stretching a pool across sites is often meant to survive a site failure, but quorum needs more than half of all voters: losing the site that holds half or more of them stops the pool even though the other site is healthy.',
-    remediation: 'Give each site its own pool (for a default pool: make it manual with `Set-SCOMResourcePool -EnableAutomaticMembership $false` and keep one site\'s management servers in it); `pooltopo simulate --down DC` shows the outcome.',
+    rationale:
+      'Stretching a pool across sites is often meant to survive a site failure, but quorum needs more than half of all voters: losing the site that holds half or more of them stops the pool even though the other site is healthy.',
+    remediation:
+      "Give each site its own pool (for a default pool: make it manual with `Set-SCOMResourcePool -EnableAutomaticMembership $false` and keep one site's management servers in it); `pooltopo simulate --down DC` shows the outcome.",
     sources: ['RPD', 'SPEC'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
-      stops: '{{Pool}} stops when data centre "{{dataCenter}}" is lost: {{votes}} left, {{votesNeeded}} needed, {{members}} left; keep the pool within one data centre (a pool of its own for each site), so that a site\'s loss takes only its own pool.',
-      cutOff: '{{Pool}} is cut off when data centre "{{dataCenter}}" is lost: it keeps quorum, but none of its running members reaches a connected management server; give its gateways a failover server in another data centre.',
+      stops:
+        '{{Pool}} stops when data centre "{{dataCenter}}" is lost: {{votes}} left, {{votesNeeded}} needed, {{members}} left; keep the pool within one data centre (a pool of its own for each site), so that a site\'s loss takes only its own pool.',
+      cutOff:
+        '{{Pool}} is cut off when data centre "{{dataCenter}}" is lost: it keeps quorum, but none of its running members reaches a connected management server; give its gateways a failover server in another data centre.',
     },
   },
   *check({ analysis }) {
@@ -23,8 +27,12 @@ export default defineRule({
       for (const loss of a.dataCenterLoss) {
         if (loss.survives || loss.databaseLost) continue;
         yield atPool(a.pool, loss.outcome === 'cut-off' ? 'cutOff' : 'stops', {
-          dataCenter: loss.dataCenter, votesLeft: loss.votesLeft, votesNeeded: loss.votesNeeded, membersLeft: loss.membersLeft,
-          votes: plural(loss.votesLeft, 'vote'), members: plural(loss.membersLeft, 'member'),
+          dataCenter: loss.dataCenter,
+          votesLeft: loss.votesLeft,
+          votesNeeded: loss.votesNeeded,
+          membersLeft: loss.membersLeft,
+          votes: plural(loss.votesLeft, 'vote'),
+          members: plural(loss.membersLeft, 'member'),
         });
       }
     }

@@ -7,7 +7,8 @@ export default defineRule({
     severity: 'warning',
     category: 'default-observer',
     description: 'the default observer participates in a pool with 5 or more management servers among its members and observers',
-    rationale: 'Every management server of a pool reaches the default observer through its SDK service; from five management servers this puts enough load on the operational database to slow pool calculations.',
+    rationale:
+      'Every management server of a pool reaches the default observer through its SDK service; from five management servers this puts enough load on the operational database to slow pool calculations.',
     remediation: 'Disable the default observer on this pool: with five or more management servers it is not needed for quorum.',
     sources: ['RPD', 'PS-SCOM'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,

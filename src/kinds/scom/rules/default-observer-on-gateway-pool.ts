@@ -6,11 +6,14 @@ export default defineRule({
     severity: 'warning',
     category: 'default-observer',
     description: 'the default observer is enabled on a pool whose members and observers are all gateways',
-    rationale: 'Gateways have no local SDK (Data Access) service and cannot reach the operational database, so the default observer takes no part in a pool of gateways: the design relies on a vote that does not exist. Three gateways are needed for high availability.',
-    remediation: 'Disable the default observer (`$p = Get-SCOMResourcePool -DisplayName POOL; $p.UseDefaultObserver = $false; $p.ApplyChanges()`, and `defaultObserver: false` in the file) so that the design says what it does, and give the pool at least three gateways.',
+    rationale:
+      'Gateways have no local SDK (Data Access) service and cannot reach the operational database, so the default observer takes no part in a pool of gateways: the design relies on a vote that does not exist. Three gateways are needed for high availability.',
+    remediation:
+      'Disable the default observer (`$p = Get-SCOMResourcePool -DisplayName POOL; $p.UseDefaultObserver = $false; $p.ApplyChanges()`, and `defaultObserver: false` in the file) so that the design says what it does, and give the pool at least three gateways.',
     sources: ['RPD', 'PS-SCOM'],
     messages: {
-      gatewayPool: '{{Pool}} has only gateways, which cannot reach the operational database, so its default observer never votes; disable it: Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }, and `defaultObserver: false` here.',
+      gatewayPool:
+        '{{Pool}} has only gateways, which cannot reach the operational database, so its default observer never votes; disable it: Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }, and `defaultObserver: false` here.',
     },
   },
   *check({ analysis }) {

@@ -13,7 +13,12 @@ import type { AnyRule, Problem } from '../../../core/rule.js';
 import type { Topology } from '../model/types.js';
 
 const quoted = (names: readonly string[]) =>
-  names.length === 1 ? `"${names[0]}"` : `${names.slice(0, -1).map((n) => `"${n}"`).join(', ')} and "${names[names.length - 1]}"`;
+  names.length === 1
+    ? `"${names[0]}"`
+    : `${names
+        .slice(0, -1)
+        .map((n) => `"${n}"`)
+        .join(', ')} and "${names[names.length - 1]}"`;
 
 /** The data that name the pool, which differ between reports of one fact. */
 const POOL_WORDS = new Set(['pool', 'Pool', 'poolRef', 'poolNames']);

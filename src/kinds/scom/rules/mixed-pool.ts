@@ -9,8 +9,10 @@ export default defineRule({
     severity: 'warning',
     category: 'membership',
     description: "a pool's voters mix management servers and gateways",
-    rationale: 'Gateways have no SDK service and cannot reach the operational database, so in a mixed pool the default observer votes only while one of its management servers is up: losing them costs the pool their votes and the default observer\'s at once, and the pool tolerates fewer failures than its size suggests. Microsoft\'s guidance keeps gateways and management servers in separate pools.',
-    remediation: 'Split the pool: one pool of management servers, and one of at least three gateways (with the default observer disabled) for the work that must run behind the gateways.',
+    rationale:
+      "Gateways have no SDK service and cannot reach the operational database, so in a mixed pool the default observer votes only while one of its management servers is up: losing them costs the pool their votes and the default observer's at once, and the pool tolerates fewer failures than its size suggests. Microsoft's guidance keeps gateways and management servers in separate pools.",
+    remediation:
+      'Split the pool: one pool of management servers, and one of at least three gateways (with the default observer disabled) for the work that must run behind the gateways.',
     sources: ['SCC', 'RPD', 'SPEC'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
@@ -25,10 +27,16 @@ export default defineRule({
       const ms = voters.filter((s) => s.role === 'management-server');
       const gw = voters.filter((s) => s.role === 'gateway');
       if (ms.length === 0 || gw.length === 0) continue;
-      const names = (list: typeof voters) => `${list.slice(0, 3).map((s) => s.name).join(', ')}${list.length > 3 ? ', …' : ''}`;
+      const names = (list: typeof voters) =>
+        `${list
+          .slice(0, 3)
+          .map((s) => s.name)
+          .join(', ')}${list.length > 3 ? ', …' : ''}`;
       yield atPool(pool, 'mixed', {
-        managementServers: plural(ms.length, 'management server'), gateways: plural(gw.length, 'gateway'),
-        msNames: names(ms), gwNames: names(gw),
+        managementServers: plural(ms.length, 'management server'),
+        gateways: plural(gw.length, 'gateway'),
+        msNames: names(ms),
+        gwNames: names(gw),
       });
     }
   },

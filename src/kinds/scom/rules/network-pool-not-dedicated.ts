@@ -7,11 +7,14 @@ export default defineRule({
     severity: 'warning',
     category: 'membership',
     description: 'a member of a `purpose: network` pool is also a member of the All Management Servers, Notifications or AD Assignment pool',
-    rationale: 'Network monitoring needs its own pool of dedicated management servers, removed from the three default pools (set to manual membership), so that network workflows do not compete with the management group\'s own work.',
-    remediation: 'Switch the three default pools to manual membership (with PowerShell) and remove the network pool\'s members from them; in the file, list those pools with `membership: manual` and the other management servers as members.',
+    rationale:
+      "Network monitoring needs its own pool of dedicated management servers, removed from the three default pools (set to manual membership), so that network workflows do not compete with the management group's own work.",
+    remediation:
+      "Switch the three default pools to manual membership (with PowerShell) and remove the network pool's members from them; in the file, list those pools with `membership: manual` and the other management servers as members.",
     sources: ['RPD', 'FE', 'PS-SCOM'],
     messages: {
-      notDedicated: '"{{name}}" runs network pool "{{pool}}" but is also a member of {{defaultPools}}; dedicate it to network monitoring: make those pools manual and remove it from them: $pools = Get-SCOMResourcePool -DisplayName {{defaultPoolList}}; $pools | Set-SCOMResourcePool -EnableAutomaticMembership $false; $pools | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name "{{name}}") -Action Remove.',
+      notDedicated:
+        '"{{name}}" runs network pool "{{pool}}" but is also a member of {{defaultPools}}; dedicate it to network monitoring: make those pools manual and remove it from them: $pools = Get-SCOMResourcePool -DisplayName {{defaultPoolList}}; $pools | Set-SCOMResourcePool -EnableAutomaticMembership $false; $pools | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name "{{name}}") -Action Remove.',
     },
   },
   *check({ topology }) {
@@ -23,7 +26,12 @@ export default defineRule({
         const others = listed.filter((d) => d !== pool && d.members.some((m) => m.server === member.server)).map((d) => `"${d.name}"`);
         if (others.length === 0) continue;
         const defaultPools = others.length === 1 ? others[0]! : `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]!}`;
-        yield { messageId: 'notDedicated', data: { name: member.server.name, pool: pool.name, defaultPools, defaultPoolList: others.join(', '), count: others.length }, path: member.path, pool: pool.name };
+        yield {
+          messageId: 'notDedicated',
+          data: { name: member.server.name, pool: pool.name, defaultPools, defaultPoolList: others.join(', '), count: others.length },
+          path: member.path,
+          pool: pool.name,
+        };
       }
     }
   },

@@ -6,8 +6,9 @@ export default defineRule({
     severity: 'warning',
     category: 'data-centers',
     description: "a pool's voters sit in a cloud data centre (`location` other than on-premises)",
-    rationale: 'The design guidance advises against pools that reach into a cloud such as Azure: the latency and reliability of the link to the rest of the management group do not suit the lease protocol.',
-    remediation: 'Keep the pool\'s voters on premises, or give the cloud servers a pool of their own without on-premises voters.',
+    rationale:
+      'The design guidance advises against pools that reach into a cloud such as Azure: the latency and reliability of the link to the rest of the management group do not suit the lease protocol.',
+    remediation: "Keep the pool's voters on premises, or give the cloud servers a pool of their own without on-premises voters.",
     sources: ['RPD'],
     messages: {
       inCloud: '{{Pool}} has voters in cloud data centre "{{dataCenter}}" ({{location}}); keep pools out of the cloud.',

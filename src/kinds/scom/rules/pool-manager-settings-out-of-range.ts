@@ -9,11 +9,13 @@ export default defineRule({
     severity: 'warning',
     category: 'pool-manager',
     description: 'a PoolManager value is above its documented ceiling (600 s lease period, 120 s network latency) or not positive',
-    rationale: 'The PoolManager values are raised only on support advice and only up to 600 s (PoolLeaseRequestPeriodSeconds) and 120 s (PoolNetworkLatencySeconds); beyond that failover takes many minutes, and zero or negative values break leasing.',
+    rationale:
+      'The PoolManager values are raised only on support advice and only up to 600 s (PoolLeaseRequestPeriodSeconds) and 120 s (PoolNetworkLatencySeconds); beyond that failover takes many minutes, and zero or negative values break leasing.',
     remediation: 'Use the defaults (120 s and 30 s) unless Microsoft support advises otherwise, and never more than 600 s and 120 s.',
     sources: ['FE', 'PM'],
     messages: {
-      tooHigh: '{{registryValue}} is {{value}} s, above its ceiling of {{ceiling}} s, so failover would take too long; set it to {{ceiling}} s or less (the default is {{default}} s).',
+      tooHigh:
+        '{{registryValue}} is {{value}} s, above its ceiling of {{ceiling}} s, so failover would take too long; set it to {{ceiling}} s or less (the default is {{default}} s).',
       notPositive: '{{registryValue}} is {{value}} s; it must be a positive number of seconds.',
     },
   },

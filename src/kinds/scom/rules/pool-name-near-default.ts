@@ -9,11 +9,14 @@ export default defineRule({
     severity: 'warning',
     category: 'membership',
     description: "a pool's name is close to, but not, one of the three default pools' names (the default pool is then implied beside it)",
-    rationale: 'A listed pool changes a default pool only under its exact name. A near miss ("Notification Resource Pool") is read as a pool of its own, and the default pool is implied beside it with every management server, so the change meant for it is silently lost.',
-    remediation: 'Spell the default pool\'s name exactly as Operations Manager does (names compare case-insensitively), or rename the pool so that it is plainly another one.',
+    rationale:
+      'A listed pool changes a default pool only under its exact name. A near miss ("Notification Resource Pool") is read as a pool of its own, and the default pool is implied beside it with every management server, so the change meant for it is silently lost.',
+    remediation:
+      "Spell the default pool's name exactly as Operations Manager does (names compare case-insensitively), or rename the pool so that it is plainly another one.",
     sources: ['RPD', 'SPEC'],
     messages: {
-      nearDefault: 'Pool "{{name}}" is not "{{meant}}", so that default pool is implied beside it with every management server; spell it "{{meant}}" to change the default pool.',
+      nearDefault:
+        'Pool "{{name}}" is not "{{meant}}", so that default pool is implied beside it with every management server; spell it "{{meant}}" to change the default pool.',
     },
   },
   *check({ topology }) {

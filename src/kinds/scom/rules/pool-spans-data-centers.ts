@@ -6,18 +6,24 @@ export default defineRule({
     severity: 'warning',
     category: 'data-centers',
     description: "a pool's voters sit in more than one data centre",
-    rationale: 'A resource pool should not span data centres: links between sites are slower and less reliable, so leases expire and the pool flaps; and the loss of one site can take away the majority.',
-    remediation: 'Build one pool per data centre, each with its own members, rather than one pool stretched across sites. A default pool cannot be split by site: make it manual (`Get-SCOMResourcePool -DisplayName POOL | Set-SCOMResourcePool -EnableAutomaticMembership $false`) and remove the other data centres\' servers (`Set-SCOMResourcePool -Member $servers -Action Remove`), then list it in the file with `membership: manual`.',
+    rationale:
+      'A resource pool should not span data centres: links between sites are slower and less reliable, so leases expire and the pool flaps; and the loss of one site can take away the majority.',
+    remediation:
+      "Build one pool per data centre, each with its own members, rather than one pool stretched across sites. A default pool cannot be split by site: make it manual (`Get-SCOMResourcePool -DisplayName POOL | Set-SCOMResourcePool -EnableAutomaticMembership $false`) and remove the other data centres' servers (`Set-SCOMResourcePool -Member $servers -Action Remove`), then list it in the file with `membership: manual`.",
     sources: ['RPD', 'PS-SCOM'],
     messages: {
       spans: '{{Pool}} has voters in {{count}} data centres ({{dataCenters}}); keep each pool within one data centre: give each site a pool of its own.',
-      spansDefault: '{{Pool}} has voters in {{count}} data centres ({{dataCenters}}); a default pool cannot be split by site: make it manual (Get-SCOMResourcePool -DisplayName {{poolNames}} | Set-SCOMResourcePool -EnableAutomaticMembership $false) with the management servers of one data centre as its members.',
+      spansDefault:
+        '{{Pool}} has voters in {{count}} data centres ({{dataCenters}}); a default pool cannot be split by site: make it manual (Get-SCOMResourcePool -DisplayName {{poolNames}} | Set-SCOMResourcePool -EnableAutomaticMembership $false) with the management servers of one data centre as its members.',
     },
   },
   *check({ analysis }) {
     for (const a of analysis.pools) {
       if (a.dataCenters.length > 1) {
-        yield atPool(a.pool, a.pool.isDefault ? 'spansDefault' : 'spans', { count: a.dataCenters.length, dataCenters: a.dataCenters.map((d) => d.name).join(', ') });
+        yield atPool(a.pool, a.pool.isDefault ? 'spansDefault' : 'spans', {
+          count: a.dataCenters.length,
+          dataCenters: a.dataCenters.map((d) => d.name).join(', '),
+        });
       }
     }
   },

@@ -6,7 +6,8 @@ export default defineRule({
     severity: 'warning',
     category: 'quorum',
     description: 'the management group has one management server',
-    rationale: 'With one management server nothing takes over its agents, pools and the management group\'s own workflows when it is down; the product group recommends at least two.',
+    rationale:
+      "With one management server nothing takes over its agents, pools and the management group's own workflows when it is down; the product group recommends at least two.",
     remediation: 'Add a second management server (in the same data centre, close to the operational database).',
     sources: ['RPD', 'PFS'],
     messages: {

@@ -9,8 +9,10 @@ export default defineRule({
     severity: 'warning',
     category: 'failover',
     description: "a pool tolerates at least one member failure yet has a single point of failure other than the operational database's own server or cluster",
-    rationale: 'Tolerable failures count the pool\'s own members. A pool can tolerate one on paper and still stop when one other server goes: the management server that hosts the database, or the management servers its gateways report through. The count would then mislead the reader.',
-    remediation: 'Remove the single point: move the operational database off the management server, give gateways failover servers in `reportsTo`, or add the missing server (`pooltopo simulate --down NAME` shows what it stops).',
+    rationale:
+      "Tolerable failures count the pool's own members. A pool can tolerate one on paper and still stop when one other server goes: the management server that hosts the database, or the management servers its gateways report through. The count would then mislead the reader.",
+    remediation:
+      'Remove the single point: move the operational database off the management server, give gateways failover servers in `reportsTo`, or add the missing server (`pooltopo simulate --down NAME` shows what it stops).',
     sources: ['PFS', 'RPD', 'SPEC'],
     messages: {
       single: '{{Pool}} tolerates {{tolerates}}, yet losing {{names}} alone stops it working ({{reason}}); {{advice}}',
@@ -30,17 +32,27 @@ export default defineRule({
       byName ??= new Map(model.hosts.map((h) => [h.name, h]));
       const points = a.singlePointsOfFailure.filter((n) => !own.has(n));
       if (points.length === 0) return;
-      const names = points.length > 3 ? `${points.slice(0, 3).join(', ')} or ${plural(points.length - 3, 'other server')}` : points.join(points.length === 2 ? ' or ' : ', ');
+      const names =
+        points.length > 3
+          ? `${points.slice(0, 3).join(', ')} or ${plural(points.length - 3, 'other server')}`
+          : points.join(points.length === 2 ? ' or ' : ', ');
       // Why, from the failure model itself: the first one's loss alone, and what it does to the pool.
       const first = byName.get(points[0]!)!;
       const cause = evaluate(model, failureOf(model, { hosts: [first] })).pools[p]!.cause;
-      const [reason, advice] = first.index === listener
-        ? [`${first.name} hosts the operational database`, 'move the operational database to a SQL Server of its own, ideally clustered.']
-        : cause === 'votes'
-          ? [`the pool loses quorum: the default observer's vote counts only through a management server among its voters`, `add a management server to the pool, or disable its default observer (Get-SCOMResourcePool -DisplayName "${a.pool.name}" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) and count on its own members.`]
-          : cause === 'members'
-            ? ['no other member is left to run its workflows', 'add members to the pool.']
-            : ['its members reach the management group only through it', 'give the gateways another server to report to (`reportsTo`, Set-SCOMParentManagementServer -FailoverServer), or add the server that is missing.'];
+      const [reason, advice] =
+        first.index === listener
+          ? [`${first.name} hosts the operational database`, 'move the operational database to a SQL Server of its own, ideally clustered.']
+          : cause === 'votes'
+            ? [
+                `the pool loses quorum: the default observer's vote counts only through a management server among its voters`,
+                `add a management server to the pool, or disable its default observer (Get-SCOMResourcePool -DisplayName "${a.pool.name}" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) and count on its own members.`,
+              ]
+            : cause === 'members'
+              ? ['no other member is left to run its workflows', 'add members to the pool.']
+              : [
+                  'its members reach the management group only through it',
+                  'give the gateways another server to report to (`reportsTo`, Set-SCOMParentManagementServer -FailoverServer), or add the server that is missing.',
+                ];
       out.push(atPool(a.pool, 'single', { tolerates: plural(tolerable, 'member failure'), names, reason, advice, count: points.length }));
     });
     yield* out;

@@ -5,7 +5,13 @@ import { maxOf } from '../../../util/extremes.js';
 import type { SkypeScenario } from './simulate.js';
 
 /** `pools` names the rows of the side-by-side table (the file's pools; by default those the scenarios name). */
-export function formatSkypeScenarios(file: string, scenarios: readonly SkypeScenario[], format: 'stylish' | 'json', color = false, pools?: readonly string[]): string {
+export function formatSkypeScenarios(
+  file: string,
+  scenarios: readonly SkypeScenario[],
+  format: 'stylish' | 'json',
+  color = false,
+  pools?: readonly string[],
+): string {
   if (format === 'json') return JSON.stringify({ version: 1, file, scenarios }, null, 2) + '\n';
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const out: string[] = [];
@@ -18,15 +24,23 @@ export function formatSkypeScenarios(file: string, scenarios: readonly SkypeScen
         const how = p.cmdlet === null ? 'has already failed over to' : 'fails over to';
         out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
         if (p.cmdlet !== null) out.push(`    run: ${t(p.cmdlet)}`);
-        const sized = p.partnerMaxUsers !== null ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? `: ${paint(31, 'OVER')}` : ''}` : '';
+        const sized =
+          p.partnerMaxUsers !== null
+            ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? `: ${paint(31, 'OVER')}` : ''}`
+            : '';
         out.push(`    ${t(p.partner)} then carries ${groupThousands(p.partnerUsers ?? 0)} users${sized}`);
       }
       for (const b of p.breaks) out.push(`    breaks: ${t(b)}`);
     }
     for (const f of s.frontEnds) {
       const verdict = f.keepsQuorum ? 'keeps pool-level quorum' : paint(31, 'LOSES pool-level quorum');
-      out.push(`  pool ${t(f.pool)}: ${f.down.map(t).join(', ')} down; ${f.runningAmongFirst} of ${f.quorumFrom < f.poolFrontEnds ? 'the first ' : ''}${f.quorumFrom} running, ${f.quorumNeeded} needed: ${verdict}`);
-      if (f.routingGroupsAtRisk) out.push(`    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: its users lose service although the pool keeps pool-level quorum`);
+      out.push(
+        `  pool ${t(f.pool)}: ${f.down.map(t).join(', ')} down; ${f.runningAmongFirst} of ${f.quorumFrom < f.poolFrontEnds ? 'the first ' : ''}${f.quorumFrom} running, ${f.quorumNeeded} needed: ${verdict}`,
+      );
+      if (f.routingGroupsAtRisk)
+        out.push(
+          `    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: its users lose service although the pool keeps pool-level quorum`,
+        );
       for (const r of f.recovery) out.push(`    recovery: ${t(r)}`);
     }
     out.push('');
@@ -51,9 +65,23 @@ function cellOf(s: SkypeScenario, pool: string): string {
 
 /** Pools down the side, scenarios across, as SCOM's simulate has it. */
 function sideBySide(pools: readonly string[], scenarios: readonly SkypeScenario[]): string[] {
-  const width = Math.min(48, maxOf(pools.map((p) => t(p).length), 4));
+  const width = Math.min(
+    48,
+    maxOf(
+      pools.map((p) => t(p).length),
+      4,
+    ),
+  );
   const cells = pools.map((p) => scenarios.map((s) => cellOf(s, p)));
-  const cols = scenarios.map((s, i) => Math.max(t(s.label).length, maxOf(cells.map((row) => row[i]!.length), 0)));
+  const cols = scenarios.map((s, i) =>
+    Math.max(
+      t(s.label).length,
+      maxOf(
+        cells.map((row) => row[i]!.length),
+        0,
+      ),
+    ),
+  );
   const out = ['Side by side:', `  ${'pool'.padEnd(width)}  ${scenarios.map((s, i) => t(s.label).padEnd(cols[i]!)).join('  ')}`.trimEnd()];
   pools.forEach((name, row) => out.push(`  ${t(name).padEnd(width)}  ${cells[row]!.map((c, i) => c.padEnd(cols[i]!)).join('  ')}`.trimEnd()));
   return out;
@@ -63,7 +91,11 @@ function sideBySide(pools: readonly string[], scenarios: readonly SkypeScenario[
 function verdict(scenarios: readonly SkypeScenario[], paint: (code: number, text: string) => string): string {
   const failing = scenarios.filter((s) => s.usersWithoutService.length > 0 || s.poolsDown.some((p) => p.breaks.length > 0));
   if (failing.length === 0) return paint(32, "✔ every pool's users keep service");
-  if (scenarios.length > 1) return paint(31, `✖ users without service, or a failover that breaks something, in ${groupThousands(failing.length)} of ${groupThousands(scenarios.length)} scenarios`);
+  if (scenarios.length > 1)
+    return paint(
+      31,
+      `✖ users without service, or a failover that breaks something, in ${groupThousands(failing.length)} of ${groupThousands(scenarios.length)} scenarios`,
+    );
   const lost = scenarios[0]!.usersWithoutService;
   if (lost.length === 0) return paint(31, '✖ the failover works but breaks something (see "breaks")');
   const users = lost.reduce((n, u) => n + u.users, 0);
@@ -71,6 +103,10 @@ function verdict(scenarios: readonly SkypeScenario[], paint: (code: number, text
 }
 
 function namedPools(scenarios: readonly SkypeScenario[]): string[] {
-  const names = scenarios.flatMap((s) => [...s.poolsDown.flatMap((p) => (p.partner === null ? [p.pool] : [p.pool, p.partner])), ...s.frontEnds.map((f) => f.pool), ...s.usersWithoutService.map((u) => u.pool)]);
+  const names = scenarios.flatMap((s) => [
+    ...s.poolsDown.flatMap((p) => (p.partner === null ? [p.pool] : [p.pool, p.partner])),
+    ...s.frontEnds.map((f) => f.pool),
+    ...s.usersWithoutService.map((u) => u.pool),
+  ]);
   return [...new Set(names)];
 }

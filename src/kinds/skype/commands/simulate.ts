@@ -17,7 +17,10 @@ import { formatSkypeScenarios } from './simulate-format.js';
 export { formatSkypeScenarios } from './simulate-format.js';
 
 /** Users left without service: those homed on a pool, wherever they are served now. */
-export interface UsersOf { readonly pool: string; readonly users: number }
+export interface UsersOf {
+  readonly pool: string;
+  readonly users: number;
+}
 
 export interface SkypePoolDown {
   readonly pool: string;
@@ -79,7 +82,12 @@ export function failOverCmdlet(pool: string): string {
   return `Invoke-CsPoolFailOver -PoolFqdn ${pool} -DisasterMode`;
 }
 
-export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, label: string, names: readonly string[]): { scenario: SkypeScenario; unknown: string[] } {
+export function simulateSkypeDown(
+  model: SkypeModel,
+  analysis: SkypeAnalysis,
+  label: string,
+  names: readonly string[],
+): { scenario: SkypeScenario; unknown: string[] } {
   const keys = new Set(names.map(nameKey));
   const known = new Set(skypeNames(model).map(nameKey));
   const unknown = names.filter((n) => !known.has(nameKey(n)));
@@ -108,7 +116,8 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
     if (down.length === 0 || keys.has(nameKey(pool.name))) continue;
     const recovery: string[] = [];
     const routingGroupsAtRisk = keepsQuorum && down.length > fig.tolerableSimultaneousFailures;
-    if (routingGroupsAtRisk) recovery.push(`should a routing group lose its quorum: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`);
+    if (routingGroupsAtRisk)
+      recovery.push(`should a routing group lose its quorum: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`);
     if (!keepsQuorum) {
       const partner = analysis.partnerOf.get(pool);
       const why = partner ? cannotTakeOver(partner) : 'it has no backup pool';
@@ -119,7 +128,17 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
       else if (partner && why === null) recovery.push(`or fail its users over to ${partner.name}: ${failOverCmdlet(pool.name)}`);
       else recovery.push(`no failover: ${why}`);
     }
-    frontEnds.push({ pool: pool.name, down, poolFrontEnds: pool.frontEnds.length, runningAmongFirst, quorumNeeded: fig.quorumNeeded, quorumFrom: fig.quorumFrom, keepsQuorum, routingGroupsAtRisk, recovery });
+    frontEnds.push({
+      pool: pool.name,
+      down,
+      poolFrontEnds: pool.frontEnds.length,
+      runningAmongFirst,
+      quorumNeeded: fig.quorumNeeded,
+      quorumFrom: fig.quorumFrom,
+      keepsQuorum,
+      routingGroupsAtRisk,
+      recovery,
+    });
   }
 
   const poolsDown: SkypePoolDown[] = [];
@@ -140,12 +159,18 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
       lost.push({ pool: pool.name, users: pool.users }, { pool: partner.name, users: partner.users });
       breaks.push(`nowhere to fail over (${why}): ${usersOfBoth(pool, partner, isDown(partner))}`);
     } else {
-      if (overCapacity) breaks.push(`${partner.name} would carry ${groupThousands(fig.usersAfterFailover)} users, more than the ${groupThousands(partner.maxUsers)} it is sized for`);
+      if (overCapacity)
+        breaks.push(
+          `${partner.name} would carry ${groupThousands(fig.usersAfterFailover)} users, more than the ${groupThousands(partner.maxUsers)} it is sized for`,
+        );
       if (!alreadyFailedOver) {
-        if (model.registrarSettingsCustomized && !pool.registrarConfiguration) breaks.push('the registrar configuration is created on the fly with default settings: the customised global settings are lost');
+        if (model.registrarSettingsCustomized && !pool.registrarConfiguration)
+          breaks.push('the registrar configuration is created on the fly with default settings: the customised global settings are lost');
         for (const p of [pool, partner]) {
           for (const { module, status } of backupProblems(p)) {
-            breaks.push(`${p.name}'s backup service${module === null ? '' : ` module ${module}`} is at export ${status.exportStatus ?? 'unknown'} / import ${status.importStatus ?? 'unknown'}: data not yet synchronised may be lost`);
+            breaks.push(
+              `${p.name}'s backup service${module === null ? '' : ` module ${module}`} is at export ${status.exportStatus ?? 'unknown'} / import ${status.importStatus ?? 'unknown'}: data not yet synchronised may be lost`,
+            );
           }
         }
         if (pool.centralManagementStore) breaks.push('it hosts the Central Management Store: fail the CMS over to the partner first');
@@ -160,7 +185,7 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
       cmdlet: takesOver && !alreadyFailedOver ? failOverCmdlet(pool.name) : null,
       registrarStates: takesOver ? registrarStates(pool.poolState) : [pool.poolState],
       partnerUsers: takesOver ? fig.usersAfterFailover : null,
-      partnerMaxUsers: takesOver ? partner.maxUsers ?? null : null,
+      partnerMaxUsers: takesOver ? (partner.maxUsers ?? null) : null,
       partnerOverCapacity: overCapacity,
       usersWithoutService: lost,
       breaks,
@@ -175,7 +200,8 @@ export function simulateSkypeDown(model: SkypeModel, analysis: SkypeAnalysis, la
   // A pool failed (or failing) over is served by its partner: it loses service with it.
   for (const p of model.pools) {
     const partner = analysis.partnerOf.get(p);
-    if ((p.poolState === 'FailedOver' || p.poolState === 'FailingOver') && partner && without.has(partner.name)) without.set(p.name, { pool: p.name, users: p.users });
+    if ((p.poolState === 'FailedOver' || p.poolState === 'FailingOver') && partner && without.has(partner.name))
+      without.set(p.name, { pool: p.name, users: p.users });
   }
   const usersWithoutService = model.pools.filter((p) => without.has(p.name)).map((p) => without.get(p.name)!);
   return { scenario: { label, poolsDown, frontEnds, usersWithoutService }, unknown };
@@ -208,17 +234,32 @@ export function scenarioFails(s: SkypeScenario): boolean {
 
 /** `simulate` for this kind (the plug-in loads this module only then). */
 export async function simulateCommand(models: Partial<SkypeModels>, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
-  if (request.events.length > 0 || request.partitions.length > 0) throw new PooltopoError('for kind skype-pool-pair, simulate takes --down POOL|FRONT-END[,...]');
+  if (request.events.length > 0 || request.partitions.length > 0)
+    throw new PooltopoError('for kind skype-pool-pair, simulate takes --down POOL|FRONT-END[,...]');
   if (request.downs.length === 0) throw new PooltopoError('simulate needs --down POOL|FRONT-END[,...] for kind skype-pool-pair');
   const { model, analysis } = models.skype!;
   const scenarios = request.downs.map((list) => {
-    const names = list.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+    const names = list
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n.length > 0);
     const { scenario, unknown } = simulateSkypeDown(model, analysis, `${names.join(', ')} down`, names);
     if (unknown.length > 0) {
       const near = closest(unknown[0]!, skypeNames(model), 3);
-      throw new PooltopoError(`"${unknown[0]}" is not a pool or front end of ${request.file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`);
+      throw new PooltopoError(
+        `"${unknown[0]}" is not a pool or front end of ${request.file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`,
+      );
     }
     return scenario;
   });
-  return { text: formatSkypeScenarios(request.file, scenarios, request.format, request.color, model.pools.map((p) => p.name)), exitCode: scenarios.some(scenarioFails) ? 1 : 0 };
+  return {
+    text: formatSkypeScenarios(
+      request.file,
+      scenarios,
+      request.format,
+      request.color,
+      model.pools.map((p) => p.name),
+    ),
+    exitCode: scenarios.some(scenarioFails) ? 1 : 0,
+  };
 }

@@ -14,9 +14,18 @@ export interface SkypeDocument {
   productVersion?: '2013' | '2015' | '2019';
   registrarSettingsCustomized?: boolean;
   pools: {
-    name: string; site?: string; edition?: 'enterprise' | 'standard'; platform?: 'physical' | 'virtual'; operatingSystem?: string;
-    users?: number; maxUsers?: number; frontEnds: string[]; backEnd?: { mirrored?: boolean }; centralManagementStore?: boolean;
-    registrarConfiguration?: boolean; poolState?: StatedPoolState;
+    name: string;
+    site?: string;
+    edition?: 'enterprise' | 'standard';
+    platform?: 'physical' | 'virtual';
+    operatingSystem?: string;
+    users?: number;
+    maxUsers?: number;
+    frontEnds: string[];
+    backEnd?: { mirrored?: boolean };
+    centralManagementStore?: boolean;
+    registrarConfiguration?: boolean;
+    poolState?: StatedPoolState;
     backupService?: { exportStatus?: string; importStatus?: string; modules?: Record<string, { exportStatus?: string; importStatus?: string }> };
   }[];
   pairs?: ([string, string] | { pools: [string, string]; failover?: 'manual' | 'automated' })[];
@@ -47,7 +56,10 @@ export function editionOf(pool: Pick<SkypePool, 'edition' | 'frontEnds'>): 'ente
   return pool.edition ?? (pool.frontEnds.length > 1 ? 'enterprise' : undefined);
 }
 
-export interface ModuleStatus { readonly exportStatus?: string; readonly importStatus?: string }
+export interface ModuleStatus {
+  readonly exportStatus?: string;
+  readonly importStatus?: string;
+}
 
 /** What Get-CsBackupServiceStatus reports: the pool's status and, where given, each backup module's in the file's order. */
 export interface BackupServiceStatus extends ModuleStatus {
@@ -72,7 +84,9 @@ export function statusReady(s: ModuleStatus, cmsModuleOfOtherPool = false): bool
 }
 
 /** The statuses that are not ready: the pool's own (module null) where given, then each module's. */
-export function backupProblems(pool: Pick<SkypePool, 'backupService' | 'centralManagementStore'>): { readonly module: string | null; readonly status: ModuleStatus }[] {
+export function backupProblems(
+  pool: Pick<SkypePool, 'backupService' | 'centralManagementStore'>,
+): { readonly module: string | null; readonly status: ModuleStatus }[] {
   const b = pool.backupService;
   if (!b) return [];
   const out: { module: string | null; status: ModuleStatus }[] = [];
@@ -119,7 +133,13 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
     }
     p.frontEnds.forEach((fe, j) => {
       const owner = frontEndOwner.get(nameKey(fe));
-      if (owner !== undefined) issues.push({ rule: 'duplicate-name', messageId: 'duplicateFrontEnd', data: { name: fe, first: owner.name, firstPool: owner.pool }, path: pointer('pools', i, 'frontEnds', j) });
+      if (owner !== undefined)
+        issues.push({
+          rule: 'duplicate-name',
+          messageId: 'duplicateFrontEnd',
+          data: { name: fe, first: owner.name, firstPool: owner.pool },
+          path: pointer('pools', i, 'frontEnds', j),
+        });
       else frontEndOwner.set(nameKey(fe), { name: fe, pool: p.name });
     });
     const pool: SkypePool = {
@@ -144,7 +164,7 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
   const pairs: SkypePair[] = [];
   (doc.pairs ?? []).forEach((raw, i) => {
     const names = Array.isArray(raw) ? raw : raw.pools;
-    const failover = Array.isArray(raw) ? 'manual' : raw.failover ?? 'manual';
+    const failover = Array.isArray(raw) ? 'manual' : (raw.failover ?? 'manual');
     const base = Array.isArray(raw) ? pointer('pairs', i) : pointer('pairs', i, 'pools');
     const resolved = names.map((name, j) => {
       const pool = poolByKey.get(nameKey(name));
@@ -157,8 +177,12 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
   });
   return {
     model: {
-      kind: 'skype-pool-pair', name: doc.name, productVersion: doc.productVersion ?? '2015',
-      registrarSettingsCustomized: doc.registrarSettingsCustomized ?? false, pools, pairs,
+      kind: 'skype-pool-pair',
+      name: doc.name,
+      productVersion: doc.productVersion ?? '2015',
+      registrarSettingsCustomized: doc.registrarSettingsCustomized ?? false,
+      pools,
+      pairs,
     },
     issues,
   };

@@ -17,14 +17,37 @@ export interface SkypeView {
   readonly height: number;
   readonly description: string;
   readonly pools: readonly {
-    readonly x: number; readonly y: number; readonly width: number; readonly height: number;
-    readonly name: string; readonly sublabel: string; readonly cms: boolean; readonly state: string; readonly active: boolean;
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    readonly name: string;
+    readonly sublabel: string;
+    readonly cms: boolean;
+    readonly state: string;
+    readonly active: boolean;
     /** The pool's name as drawn (cut with "…" where wider than the box), and the whole name then. */
-    readonly label: string; readonly full?: string; readonly labelRtl?: true;
-    readonly frontEnds: readonly { readonly x: number; readonly y: number; readonly width: number; readonly cx: number; readonly name: string; readonly label: string; readonly full?: string; readonly labelRtl?: true; readonly first: boolean }[];
+    readonly label: string;
+    readonly full?: string;
+    readonly labelRtl?: true;
+    readonly frontEnds: readonly {
+      readonly x: number;
+      readonly y: number;
+      readonly width: number;
+      readonly cx: number;
+      readonly name: string;
+      readonly label: string;
+      readonly full?: string;
+      readonly labelRtl?: true;
+      readonly first: boolean;
+    }[];
   }[];
   readonly links: readonly {
-    readonly path: string; readonly labelX: number; readonly labelY: number; readonly label: string; readonly automated: boolean;
+    readonly path: string;
+    readonly labelX: number;
+    readonly labelY: number;
+    readonly label: string;
+    readonly automated: boolean;
     /** A pool of the pair is not Active: the other cannot fail over to it (drawn dashed, in the problem colour). */
     readonly noTakeover: boolean;
     /** What the link means, in words (its tooltip). */
@@ -78,7 +101,10 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
   const FE_GAP = 12;
   const FE_PAD = 6;
   const FE_PX = 10;
-  const longest = maxOf(model.pools.flatMap((p) => p.frontEnds.map((n) => textWidth(n, FE_PX))), 0);
+  const longest = maxOf(
+    model.pools.flatMap((p) => p.frontEnds.map((n) => textWidth(n, FE_PX))),
+    0,
+  );
   const feWidth = Math.min(FE_MAX, Math.max(FE_MIN, Math.ceil(longest) + 2 * FE_PAD));
   const perRow = feWidth === FE_MIN ? 4 : Math.max(1, Math.floor((W - 28 + FE_GAP) / (feWidth + FE_GAP)));
   const maxFe = maxOf(model.pools.map((p) => p.frontEnds.length));
@@ -93,8 +119,12 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
     const sublabel = fitFirst([`${p.edition ?? 'edition not given'}, ${p.platform ?? 'platform not given'}, ${facts}`, facts], W - 28, 11);
     const cut = label.full !== undefined || sublabel.full !== undefined;
     return {
-      x, y: 40, width: W, height: height - 60,
-      name: p.name, ...drawnLabel(label),
+      x,
+      y: 40,
+      width: W,
+      height: height - 60,
+      name: p.name,
+      ...drawnLabel(label),
       ...(cut ? { full: `${p.name}: ${sublabel.full ?? sublabel.label}` } : {}),
       sublabel: sublabel.label,
       cms: p.centralManagementStore,
@@ -122,11 +152,13 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
     const stuck = pair.pools.find((p) => p.poolState !== 'Active');
     const other = stuck === pair.pools[0] ? pair.pools[1] : pair.pools[0];
     const label = stuck ? 'no takeover' : pair.failover === 'automated' ? 'automated' : 'manual failover';
-    const title = stuck ? takeoverSentence(stuck.name, stuck.poolState, other.name) : `${pair.pools[0].name} and ${pair.pools[1].name} are each other's backup pool (${pair.failover} failover)`;
+    const title = stuck
+      ? takeoverSentence(stuck.name, stuck.poolState, other.name)
+      : `${pair.pools[0].name} and ${pair.pools[1].name} are each other's backup pool (${pair.failover} failover)`;
     const [from, to] = [l.x + l.width / 2, r.x + r.width / 2];
     const geometry = around
-      // The label in the gap after the first pool, where no other pair's line comes down.
-      ? { path: `M ${from} ${bottom} L ${from} ${lane} L ${to} ${lane} L ${to} ${bottom}`, labelX: l.x + l.width + GAP / 2, labelY: lane - 6 }
+      ? // The label in the gap after the first pool, where no other pair's line comes down.
+        { path: `M ${from} ${bottom} L ${from} ${lane} L ${to} ${lane} L ${to} ${bottom}`, labelX: l.x + l.width + GAP / 2, labelY: lane - 6 }
       : { path: `M ${l.x + l.width} ${y} L ${r.x} ${y}`, labelX: (l.x + l.width + r.x) / 2, labelY: y - 8 };
     return { ...geometry, label, automated: pair.failover === 'automated', noTakeover: stuck !== undefined, title };
   });
@@ -134,15 +166,24 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
   const rows = analysis.pools.map((f, i) => ({
     name: f.name,
     cells: [
-      String(f.frontEnds), String(f.startupNeeded),
+      String(f.frontEnds),
+      String(f.startupNeeded),
       f.quorumFrom === f.frontEnds ? `${f.quorumNeeded} of ${f.frontEnds}` : `${f.quorumNeeded} of the first ${f.quorumFrom}`,
-      String(f.tolerableFailures), String(f.tolerableSimultaneousFailures), f.pairedWith ?? 'not paired',
+      String(f.tolerableFailures),
+      String(f.tolerableSimultaneousFailures),
+      f.pairedWith ?? 'not paired',
       model.pools[i]!.statedPoolState === 'FailedBack' ? 'Active (FailedBack)' : f.poolState,
     ],
   }));
   const description = `${plural(model.pools.length, 'Front End pool')}: ${analysis.pools.map((f) => `${f.name} with ${plural(f.frontEnds, 'front end')}${f.pairedWith ? `, paired with ${f.pairedWith}` : ''}`).join('; ')}.`;
   return {
-    width: Math.max(360, 20 + model.pools.length * (W + GAP)), height: height + lanes * 30, description: [description, ...noTakeover].join(' '), pools: boxes, links, noTakeover, rows,
+    width: Math.max(360, 20 + model.pools.length * (W + GAP)),
+    height: height + lanes * 30,
+    description: [description, ...noTakeover].join(' '),
+    pools: boxes,
+    links,
+    noTakeover,
+    rows,
     routingGroupCaveat: analysis.pools.some((f) => f.tolerableSimultaneousFailures < f.tolerableFailures),
     routingGroupReplicas: SKYPE.routingGroupReplicas.value,
     whatIf: whatIfRows(model, analysis),
@@ -157,9 +198,12 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
   return model.pools.map((p, i) => {
     const { usersAfterFailover: after, pairedWith } = analysis.pools[i]!;
     const over = flagged.has(`${p.path}/maxUsers`);
-    const verdict = p.maxUsers === undefined ? 'no sizing given'
-      : after > p.maxUsers ? `over its sizing by ${groupThousands(after - p.maxUsers)}`
-        : `fits (${groupThousands(p.maxUsers - after)} to spare)`;
+    const verdict =
+      p.maxUsers === undefined
+        ? 'no sizing given'
+        : after > p.maxUsers
+          ? `over its sizing by ${groupThousands(after - p.maxUsers)}`
+          : `fits (${groupThousands(p.maxUsers - after)} to spare)`;
     const backup = p.backupService;
     return {
       name: p.name,
@@ -171,12 +215,16 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
       // Unpaired, no partner's users come over: the pool's own users, said to be so.
       afterFailover: `${groupThousands(after)}${pairedWith === null ? ' (not paired: its own users)' : ''}: ${verdict}`,
       over,
-      backupService: backup === undefined ? 'not given'
-        : backup.exportStatus === undefined && backup.importStatus === undefined && backup.modules.length > 0 ? 'by module:'
-          : `${backup.exportStatus ?? 'not given'} / ${backup.importStatus ?? 'not given'}`,
+      backupService:
+        backup === undefined
+          ? 'not given'
+          : backup.exportStatus === undefined && backup.importStatus === undefined && backup.modules.length > 0
+            ? 'by module:'
+            : `${backup.exportStatus ?? 'not given'} / ${backup.importStatus ?? 'not given'}`,
       backupBad: backupFlagged.has(`${p.path}/backupService`),
       backupModules: (backup?.modules ?? []).map((m) => {
-        const normal = !p.centralManagementStore && m.module.toLowerCase() === CMS_MODULE.toLowerCase() && m.status.exportStatus?.toLowerCase() === 'notinitialized';
+        const normal =
+          !p.centralManagementStore && m.module.toLowerCase() === CMS_MODULE.toLowerCase() && m.status.exportStatus?.toLowerCase() === 'notinitialized';
         return {
           module: m.module,
           status: `${m.status.exportStatus ?? 'not given'} / ${m.status.importStatus ?? 'not given'}`,
@@ -187,7 +235,6 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
     };
   });
 }
-
 
 /** `lyncfe04.thelab.info is FailedOver: it cannot take over lyncfe03.thelab.info's users should that pool go down.` */
 function takeoverSentence(stuck: string, state: string, other: string): string {
@@ -206,7 +253,15 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
     const outcome = !d.partnerTakesOver
       ? `cannot take over (${partner.name} is ${partner.poolState}): ${groupThousands(users)} users of ${plural(lost.length, 'pool')} without service until ${pool.name} is back`
       : `${d.cmdlet === null ? 'already carries' : 'takes over'} its users: ${groupThousands(d.partnerUsers ?? 0)} in all${d.partnerMaxUsers !== null ? ` of the ${groupThousands(d.partnerMaxUsers)} it is sized for${d.partnerOverCapacity ? ', over its sizing' : ''}` : ''}`;
-    return [{ pool: pool.name, partner: partner.name, ok: d.partnerTakesOver && !d.partnerOverCapacity, outcome, run: d.cmdlet ?? (d.partnerTakesOver ? 'nothing: failed over already' : 'nothing can take its users') }];
+    return [
+      {
+        pool: pool.name,
+        partner: partner.name,
+        ok: d.partnerTakesOver && !d.partnerOverCapacity,
+        outcome,
+        run: d.cmdlet ?? (d.partnerTakesOver ? 'nothing: failed over already' : 'nothing can take its users'),
+      },
+    ];
   });
 }
 
@@ -215,9 +270,10 @@ export function skypeReport(model: SkypeModel, analysis: SkypeAnalysis, findings
   const weakest = weakestPoolHeadline(analysis.pools, 'front-end');
   const atOnce = Math.min(...analysis.pools.map((f) => f.tolerableSimultaneousFailures));
   // The headline counts failures one after another; at once, a routing group's three replicas set the limit.
-  const headline = weakest && atOnce < weakest.figure
-    ? { ...weakest, caveat: `${atOnce} at once: two front ends lost together may hold two of a routing group's ${SKYPE.routingGroupReplicas.value} replicas` }
-    : weakest;
+  const headline =
+    weakest && atOnce < weakest.figure
+      ? { ...weakest, caveat: `${atOnce} at once: two front ends lost together may hold two of a routing group's ${SKYPE.routingGroupReplicas.value} replicas` }
+      : weakest;
   return {
     name: model.name,
     review: 'pool topology review',

@@ -14,7 +14,8 @@ export default defineRule<SkypeContext>({
   },
   *check({ model, analysis }): Iterable<Problem> {
     for (const p of model.pools) {
-      if (p.centralManagementStore && !analysis.partnerOf.has(p)) yield { messageId: 'unpaired', data: { pool: p.name }, path: `${p.path}/centralManagementStore`, pool: p.name };
+      if (p.centralManagementStore && !analysis.partnerOf.has(p))
+        yield { messageId: 'unpaired', data: { pool: p.name }, path: `${p.path}/centralManagementStore`, pool: p.name };
     }
   },
 });

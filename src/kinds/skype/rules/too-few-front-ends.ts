@@ -9,8 +9,9 @@ export default defineRule<SkypeContext>({
     severity: 'warning',
     category: 'failover',
     description: 'an enterprise pool has fewer than 3 front ends',
-    rationale: 'At least three front ends are recommended: a paired pool must have had three running at once to synchronise with its backup pool, and two front ends lost together may hold two of a routing group\'s three replicas. '
-      + 'Microsoft\'s table says one front end of two must run to start the pool (pooltopo reports startupNeeded 1 as it says), but that holds while the other stopped last: once both have stopped, the two must start together, or the pool be reset with Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery. Microsoft advises Standard Edition servers rather than a two-server Enterprise pool.',
+    rationale:
+      "At least three front ends are recommended: a paired pool must have had three running at once to synchronise with its backup pool, and two front ends lost together may hold two of a routing group's three replicas. " +
+      "Microsoft's table says one front end of two must run to start the pool (pooltopo reports startupNeeded 1 as it says), but that holds while the other stopped last: once both have stopped, the two must start together, or the pool be reset with Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery. Microsoft advises Standard Edition servers rather than a two-server Enterprise pool.",
     remediation: 'Give the pool at least three front end servers, or use Standard Edition servers paired with each other.',
     sources: ['SFB-HA', 'PS-CS'],
     messages: {
@@ -21,7 +22,13 @@ export default defineRule<SkypeContext>({
   *check({ model }): Iterable<Problem> {
     for (const p of model.pools) {
       if (editionOf(p) === 'enterprise' && p.frontEnds.length < SKYPE.recommendedFrontEnds.value) {
-        yield { messageId: p.frontEnds.length === 2 ? 'two' : 'few', data: { pool: p.name, count: p.frontEnds.length, frontEnds: plural(p.frontEnds.length, 'front end'), recommended: SKYPE.recommendedFrontEnds.value }, path: `${p.path}/frontEnds`, at: 'key', pool: p.name };
+        yield {
+          messageId: p.frontEnds.length === 2 ? 'two' : 'few',
+          data: { pool: p.name, count: p.frontEnds.length, frontEnds: plural(p.frontEnds.length, 'front end'), recommended: SKYPE.recommendedFrontEnds.value },
+          path: `${p.path}/frontEnds`,
+          at: 'key',
+          pool: p.name,
+        };
       }
     }
   },

@@ -9,7 +9,8 @@ export default defineRule<SkypeContext>({
     severity: 'error',
     category: 'failover',
     description: 'an enterprise pool of 2 front ends on 2019, more than 12 front ends (16 on 2019), or a standard pool with more than one',
-    rationale: 'These pool sizes are not supported: Skype for Business Server 2019 will not publish a two-server enterprise pool, pools hold at most 12 front ends (16 on 2019), and a standard-edition pool is one server.',
+    rationale:
+      'These pool sizes are not supported: Skype for Business Server 2019 will not publish a two-server enterprise pool, pools hold at most 12 front ends (16 on 2019), and a standard-edition pool is one server.',
     remediation: 'Resize the pool within the supported range, or split it into two pools.',
     sources: ['SFB-HA'],
     messages: {

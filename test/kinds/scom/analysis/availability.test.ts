@@ -11,7 +11,10 @@ import { designOf, smallDesign } from './designs.js';
  */
 function bruteForce(model: FailureModel): { pools: number[]; group: number } {
   const hostVars = model.hosts.filter((h) => h.availability < 1).map((h) => h.index);
-  const dcVars = model.dataCenters.map((d, i) => [d.availability ?? 1, i] as const).filter(([a]) => a < 1).map(([, i]) => i);
+  const dcVars = model.dataCenters
+    .map((d, i) => [d.availability ?? 1, i] as const)
+    .filter(([a]) => a < 1)
+    .map(([, i]) => i);
   const vars = hostVars.length + dcVars.length;
   const pools = model.pools.map(() => 0);
   let group = 0;
@@ -20,13 +23,15 @@ function bruteForce(model: FailureModel): { pools: number[]; group: number } {
     let weight = 1;
     for (let i = 0; i < vars; i++) {
       const down = ((mask >> i) & 1) === 1;
-      const p = i < hostVars.length ? model.hosts[hostVars[i]!]!.availability : model.dataCenters[dcVars[i - hostVars.length]!]!.availability ?? 1;
+      const p = i < hostVars.length ? model.hosts[hostVars[i]!]!.availability : (model.dataCenters[dcVars[i - hostVars.length]!]!.availability ?? 1);
       weight *= down ? 1 - p : p;
       if (i < hostVars.length) f.downHosts[hostVars[i]!] = down ? 1 : 0;
       else f.downDataCenters[dcVars[i - hostVars.length]!] = down ? 1 : 0;
     }
     const s = evaluate(model, f);
-    s.pools.forEach((p, i) => { if (p.outcome === 'works') pools[i]! += weight; });
+    s.pools.forEach((p, i) => {
+      if (p.outcome === 'works') pools[i]! += weight;
+    });
     if (s.managementGroupWorks) group += weight;
   }
   return { pools, group };
@@ -34,32 +39,44 @@ function bruteForce(model: FailureModel): { pools: number[]; group: number } {
 
 describe('availability under the failure model', () => {
   it('agrees with brute-force enumeration of every host and data centre on random small designs', () => {
-    fc.assert(fc.property(smallDesign, (d) => {
-      const model = compileFailureModel(topologyOf(designOf(d)));
-      const brute = bruteForce(model);
-      model.pools.forEach((shape, i) => {
-        const a = availability(model, shape);
-        expect(a.method).toBe('exact');
-        expect(a.probability).toBeCloseTo(brute.pools[i]!, 12);
-      });
-      expect(availability(model, managementGroupQuestion(model)).probability).toBeCloseTo(brute.group, 12);
-    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: 20 });
+    fc.assert(
+      fc.property(smallDesign, (d) => {
+        const model = compileFailureModel(topologyOf(designOf(d)));
+        const brute = bruteForce(model);
+        model.pools.forEach((shape, i) => {
+          const a = availability(model, shape);
+          expect(a.method).toBe('exact');
+          expect(a.probability).toBeCloseTo(brute.pools[i]!, 12);
+        });
+        expect(availability(model, managementGroupQuestion(model)).probability).toBeCloseTo(brute.group, 12);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: 20 },
+    );
   });
 
   it('gives two 99.5% servers with the default observer and a perfect database 1 - 0.005^2', () => {
-    const model = compileFailureModel(topologyOf({ managementServers: [{ name: 'ms1', availability: 0.995 }, { name: 'ms2', availability: 0.995 }] }));
+    const model = compileFailureModel(
+      topologyOf({
+        managementServers: [
+          { name: 'ms1', availability: 0.995 },
+          { name: 'ms2', availability: 0.995 },
+        ],
+      }),
+    );
     const a = availability(model, model.pools[0]!);
     expect(a.probability).toBeCloseTo(1 - 0.005 ** 2, 14);
     expect(a.nines).toBeCloseTo(4.602, 3);
   });
 
   it('counts a gateway pool only while the management servers it reports through are connected', () => {
-    const model = compileFailureModel(topologyOf({
-      databases: { operational: { server: 'sql' } },
-      managementServers: [{ name: 'ms1', availability: 0.9 }],
-      gateways: ['g1', 'g2', 'g3'].map((name) => ({ name, reportsTo: ['ms1'] })),
-      pools: [{ name: 'dmz', members: ['g1', 'g2', 'g3'], defaultObserver: false }],
-    }));
+    const model = compileFailureModel(
+      topologyOf({
+        databases: { operational: { server: 'sql' } },
+        managementServers: [{ name: 'ms1', availability: 0.9 }],
+        gateways: ['g1', 'g2', 'g3'].map((name) => ({ name, reportsTo: ['ms1'] })),
+        pools: [{ name: 'dmz', members: ['g1', 'g2', 'g3'], defaultObserver: false }],
+      }),
+    );
     // The gateways are always up; the pool works exactly when ms1 is.
     expect(availability(model, model.pools[0]!).probability).toBeCloseTo(0.9, 14);
   });

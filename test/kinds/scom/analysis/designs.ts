@@ -13,9 +13,16 @@ export const smallDesign = fc.record({
   db: fc.oneof(
     fc.record({ type: fc.constant('single' as const), dc: fc.nat(2), a: maybe(probability) }),
     fc.record({ type: fc.constant('colocated' as const), a: maybe(probability) }),
-    fc.record({ type: fc.constant('cluster' as const), nodes: fc.array(fc.record({ dc: fc.nat(2), a: maybe(probability) }), { minLength: 1, maxLength: 3 }), witness: maybe(fc.record({ dc: fc.nat(2), a: maybe(probability) })) }),
+    fc.record({
+      type: fc.constant('cluster' as const),
+      nodes: fc.array(fc.record({ dc: fc.nat(2), a: maybe(probability) }), { minLength: 1, maxLength: 3 }),
+      witness: maybe(fc.record({ dc: fc.nat(2), a: maybe(probability) })),
+    }),
   ),
-  pools: fc.array(fc.record({ members: fc.array(fc.nat(5), { maxLength: 4 }), observers: fc.array(fc.nat(5), { maxLength: 1 }), defaultObserver: fc.boolean() }), { maxLength: 2 }),
+  pools: fc.array(
+    fc.record({ members: fc.array(fc.nat(5), { maxLength: 4 }), observers: fc.array(fc.nat(5), { maxLength: 1 }), defaultObserver: fc.boolean() }),
+    { maxLength: 2 },
+  ),
 });
 
 type SmallDesign = typeof smallDesign extends fc.Arbitrary<infer T> ? T : never;
@@ -29,9 +36,18 @@ export function designOf(d: SmallDesign): Partial<ScomDocument> & Pick<ScomDocum
   // A gateway reports only to management servers and to gateways listed before it: no cycles.
   const parentsOf = (i: number, picks: number[]) => [...new Set(picks.map((p) => [...msNames, ...gwNames.slice(0, i)][p % (msNames.length + i)]!))];
   const pick = (xs: number[]) => [...new Set(xs.map((x) => servers[x % servers.length]!))];
-  const db = d.db.type === 'single' ? { server: 'sql', dataCenter: dcName(d.db.dc), ...av(d.db.a) }
-    : d.db.type === 'colocated' ? { server: 'ms0', colocatedWith: 'ms0', ...av(d.db.a) }
-    : { server: 'listener', cluster: { nodes: d.db.nodes.map((n, i) => ({ name: `node${i}`, dataCenter: dcName(n.dc), ...av(n.a) })), ...(d.db.witness ? { witness: { name: 'fsw', dataCenter: dcName(d.db.witness.dc), ...av(d.db.witness.a) } } : {}) } };
+  const db =
+    d.db.type === 'single'
+      ? { server: 'sql', dataCenter: dcName(d.db.dc), ...av(d.db.a) }
+      : d.db.type === 'colocated'
+        ? { server: 'ms0', colocatedWith: 'ms0', ...av(d.db.a) }
+        : {
+            server: 'listener',
+            cluster: {
+              nodes: d.db.nodes.map((n, i) => ({ name: `node${i}`, dataCenter: dcName(n.dc), ...av(n.a) })),
+              ...(d.db.witness ? { witness: { name: 'fsw', dataCenter: dcName(d.db.witness.dc), ...av(d.db.witness.a) } } : {}),
+            },
+          };
   return {
     dataCenters: d.dcs.map((a, i) => ({ name: `dc${i}`, ...av(a) })),
     managementServers: d.ms.map((s, i) => ({ name: msNames[i]!, dataCenter: dcName(s.dc), ...av(s.a) })),
@@ -43,4 +59,3 @@ export function designOf(d: SmallDesign): Partial<ScomDocument> & Pick<ScomDocum
     }),
   };
 }
-

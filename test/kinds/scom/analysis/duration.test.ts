@@ -3,8 +3,17 @@ import { loadUnitParser, parseCommonDuration, parseDurationWithUnits } from '../
 
 describe('latency durations', () => {
   it.each([
-    [24, 24], ['24', 24], ['24 ms', 24], ['24ms', 24], ['0.024 s', 24], ['1500 us', 1.5], ['1500 µs', 1.5],
-    ['2 seconds', 2000], ['1.5e1 ms', 15], ['.5 ms', 0.5], ['3 Milliseconds', 3],
+    [24, 24],
+    ['24', 24],
+    ['24 ms', 24],
+    ['24ms', 24],
+    ['0.024 s', 24],
+    ['1500 us', 1.5],
+    ['1500 µs', 1.5],
+    ['2 seconds', 2000],
+    ['1.5e1 ms', 15],
+    ['.5 ms', 0.5],
+    ['3 Milliseconds', 3],
   ] as const)('reads %j without mathjs as %d ms', (input, ms) => {
     const r = parseCommonDuration(input);
     expect(r?.ok).toBe(true);

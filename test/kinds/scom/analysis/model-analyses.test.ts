@@ -8,20 +8,45 @@ describe('data-centre loss', () => {
   const topology = topologyOf({
     dataCenters: [{ name: 'east' }, { name: 'west' }],
     databases: { operational: { server: 'sql01', dataCenter: 'east' } },
-    managementServers: [{ name: 'ms1', dataCenter: 'east' }, { name: 'ms2', dataCenter: 'west' }, { name: 'ms3', dataCenter: 'west' }, { name: 'ms4', dataCenter: 'west' }],
+    managementServers: [
+      { name: 'ms1', dataCenter: 'east' },
+      { name: 'ms2', dataCenter: 'west' },
+      { name: 'ms3', dataCenter: 'west' },
+      { name: 'ms4', dataCenter: 'west' },
+    ],
   });
   const ams = analyseTopology(topology).pools[0]!;
 
-  it('lists the pool\'s data centres in file order', () => {
+  it("lists the pool's data centres in file order", () => {
     expect(ams.dataCenters.map((d) => d.name)).toEqual(['east', 'west']);
   });
 
-  it('cuts every pool off when the database\'s data centre goes, and checks quorum for the others', () => {
+  it("cuts every pool off when the database's data centre goes, and checks quorum for the others", () => {
     // V = 4 + 1 = 5, 3 needed. Losing east: the pool keeps quorum on its three west members but
     // reaches no database (cut off, not stopped). Losing west leaves ms1 + the database: 2 votes.
     expect(ams.dataCenterLoss).toEqual([
-      { dataCenter: 'east', survives: false, outcome: 'cut-off', cause: 'database', votesLeft: 3, votesNeeded: 3, membersLeft: 3, stopsManagementGroup: true, databaseLost: true },
-      { dataCenter: 'west', survives: false, outcome: 'stops', cause: 'votes', votesLeft: 2, votesNeeded: 3, membersLeft: 1, stopsManagementGroup: false, databaseLost: false },
+      {
+        dataCenter: 'east',
+        survives: false,
+        outcome: 'cut-off',
+        cause: 'database',
+        votesLeft: 3,
+        votesNeeded: 3,
+        membersLeft: 3,
+        stopsManagementGroup: true,
+        databaseLost: true,
+      },
+      {
+        dataCenter: 'west',
+        survives: false,
+        outcome: 'stops',
+        cause: 'votes',
+        votesLeft: 2,
+        votesNeeded: 3,
+        membersLeft: 1,
+        stopsManagementGroup: false,
+        databaseLost: false,
+      },
     ]);
   });
 
@@ -38,7 +63,7 @@ describe('lease timing', () => {
     expect(leaseDuration(effectivePoolManager({ leaseRequestPeriodSeconds: 600, networkLatencySeconds: 120 }))).toBe(840);
   });
 
-  it('lets a server\'s own value replace the group\'s, one setting at a time', () => {
+  it("lets a server's own value replace the group's, one setting at a time", () => {
     const t = topologyOf({
       poolManager: { leaseRequestPeriodSeconds: 300 },
       managementServers: [{ name: 'a' }, { name: 'b', poolManager: { networkLatencySeconds: 60 } }],
@@ -50,9 +75,15 @@ describe('lease timing', () => {
 
   it('lists the distinct settings in the order the servers first show them', () => {
     const t = topologyOf({
-      managementServers: [{ name: 'own', poolManager: { networkLatencySeconds: 60 } }, { name: 'group1' }, { name: 'same', poolManager: { networkLatencySeconds: 30 } }, { name: 'group2' }],
+      managementServers: [
+        { name: 'own', poolManager: { networkLatencySeconds: 60 } },
+        { name: 'group1' },
+        { name: 'same', poolManager: { networkLatencySeconds: 30 } },
+        { name: 'group2' },
+      ],
     });
-    const settings = (servers: typeof t.managementServers) => poolLease(t.poolManager, servers).distinctSettings.map((s) => `${s.leaseRequestPeriodSeconds}/${s.networkLatencySeconds}`);
+    const settings = (servers: typeof t.managementServers) =>
+      poolLease(t.poolManager, servers).distinctSettings.map((s) => `${s.leaseRequestPeriodSeconds}/${s.networkLatencySeconds}`);
     // `same` sets the group's own values (the defaults: 120 s, 30 s): one setting with group1's.
     expect(settings(t.managementServers)).toEqual(['120/60', '120/30']);
     expect(settings([...t.managementServers].reverse())).toEqual(['120/30', '120/60']);
@@ -62,13 +93,22 @@ describe('lease timing', () => {
 });
 
 describe('capacity', () => {
-  it('spreads a pool\'s UNIX/Linux computers evenly, and again after its tolerable failures', () => {
+  it("spreads a pool's UNIX/Linux computers evenly, and again after its tolerable failures", () => {
     const t = topologyOf({
       managementServers: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
       pools: [{ name: 'unix', members: ['a', 'b', 'c'], purpose: 'unix-linux', workload: { unixLinuxAgents: 2400 } }],
     });
     const [c] = poolCapacity(t, t.pools[0]!, 1);
-    expect(c).toMatchObject({ item: 'unixLinuxAgents', perMember: 800, limit: 1000, fits: true, membersAfterFailover: 2, perMemberAfterFailover: 1200, fitsAfterFailover: false, headroom: -400 });
+    expect(c).toMatchObject({
+      item: 'unixLinuxAgents',
+      perMember: 800,
+      limit: 1000,
+      fits: true,
+      membersAfterFailover: 2,
+      perMemberAfterFailover: 1200,
+      fitsAfterFailover: false,
+      headroom: -400,
+    });
   });
 
   it('uses the 2012 R2 UNIX/Linux figure (500) for that version', () => {
@@ -82,7 +122,10 @@ describe('capacity', () => {
 
   it('checks Windows agents per server, for the group, and after the busiest management server fails', () => {
     const t = topologyOf({
-      managementServers: [{ name: 'a', agents: 2900 }, { name: 'b', agents: 2900 }],
+      managementServers: [
+        { name: 'a', agents: 2900 },
+        { name: 'b', agents: 2900 },
+      ],
       gateways: [{ name: 'g', agents: 2100, managementServers: ['a', 'b'] }],
     });
     const g = groupCapacity(t);

@@ -26,7 +26,10 @@ describe('plan', () => {
             for (const workload of [[], [{ total: 1500, limitPerMember: 1000 }], [{ total: 250, limitPerMember: 100 }]]) {
               for (let target = 1; target <= 3; target++) {
                 const shape: PoolShape = {
-                  members, observers, defaultObserverEnabled, workloads: workload,
+                  members,
+                  observers,
+                  defaultObserverEnabled,
+                  workloads: workload,
                   managementServerMembers: role === 'management-server' ? members : 0,
                   managementServerObservers: role === 'management-server' ? observers : 0,
                 };
@@ -45,17 +48,50 @@ describe('plan', () => {
   });
 
   it('reproduces the issue\'s example: three gateways to two failures is "add 2 gateways: 5 members, 5 voters"', () => {
-    const shape: PoolShape = { members: 3, observers: 0, defaultObserverEnabled: false, workloads: [], managementServerMembers: 0, managementServerObservers: 0 };
-    expect(planPool(shape, 2, { databaseObserverLoadMembers: 5, newMemberRole: 'gateway' })).toEqual({ addMembers: 2, addObservers: 0, defaultObserverEnabled: false });
+    const shape: PoolShape = {
+      members: 3,
+      observers: 0,
+      defaultObserverEnabled: false,
+      workloads: [],
+      managementServerMembers: 0,
+      managementServerObservers: 0,
+    };
+    expect(planPool(shape, 2, { databaseObserverLoadMembers: 5, newMemberRole: 'gateway' })).toEqual({
+      addMembers: 2,
+      addObservers: 0,
+      defaultObserverEnabled: false,
+    });
   });
 
   it('never proposes the default observer beside five or more management servers: one management server to three failures is seven without it', () => {
-    const shape: PoolShape = { members: 1, observers: 0, defaultObserverEnabled: true, workloads: [], managementServerMembers: 1, managementServerObservers: 0 };
-    expect(planPool(shape, 3, { databaseObserverLoadMembers: 5, newMemberRole: 'management-server' })).toEqual({ addMembers: 6, addObservers: 0, defaultObserverEnabled: false });
+    const shape: PoolShape = {
+      members: 1,
+      observers: 0,
+      defaultObserverEnabled: true,
+      workloads: [],
+      managementServerMembers: 1,
+      managementServerObservers: 0,
+    };
+    expect(planPool(shape, 3, { databaseObserverLoadMembers: 5, newMemberRole: 'management-server' })).toEqual({
+      addMembers: 6,
+      addObservers: 0,
+      defaultObserverEnabled: false,
+    });
   });
 
   it('enables a disabled default observer rather than adding a server', () => {
-    const shape: PoolShape = { members: 2, observers: 0, defaultObserverEnabled: false, workloads: [], managementServerMembers: 2, managementServerObservers: 0 };
-    expect(planPool(shape, 1, { databaseObserverLoadMembers: 5, newMemberRole: 'management-server' })).toEqual({ addMembers: 0, addObservers: 0, defaultObserverEnabled: true });
+    const shape: PoolShape = {
+      members: 2,
+      observers: 0,
+      defaultObserverEnabled: false,
+      workloads: [],
+      managementServerMembers: 2,
+      managementServerObservers: 0,
+    };
+    expect(planPool(shape, 1, { databaseObserverLoadMembers: 5, newMemberRole: 'management-server' })).toEqual({
+      addMembers: 0,
+      addObservers: 0,
+      defaultObserverEnabled: true,
+    });
   });
 });

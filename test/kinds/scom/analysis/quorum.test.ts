@@ -3,7 +3,11 @@ import { poolQuorum, quorum, votesNeeded } from '../../../../src/kinds/scom/anal
 import { compileFailureModel, evaluate, noFailure } from '../../../../src/kinds/scom/analysis/failure/index.js';
 import { names, topologyOf } from '../../../helpers.js';
 
-const popcount = (n: number) => { let c = 0; for (let x = n; x; x &= x - 1) c++; return c; };
+const popcount = (n: number) => {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+};
 
 /** FORMAT.md's seed table: members, then V / tolerable with and without the default observer. */
 const SEED_TABLE = [
@@ -57,9 +61,17 @@ describe('quorum', () => {
 
   it('loses the management servers of a mixed pool first, and the default observer with them (FORMAT.md)', () => {
     // [ms01, gw01, gw02] with the default observer: V = 4, 3 needed; losing ms01 leaves 2 votes.
-    expect(quorum({ members: 3, observers: 0, managementServerMembers: 1, managementServerObservers: 0 }, true)).toEqual({ votingMembers: 4, votesNeeded: 3, tolerableFailures: 0 });
+    expect(quorum({ members: 3, observers: 0, managementServerMembers: 1, managementServerObservers: 0 }, true)).toEqual({
+      votingMembers: 4,
+      votesNeeded: 3,
+      tolerableFailures: 0,
+    });
     // Without it: V = 3, 2 needed, one failure tolerated.
-    expect(quorum({ members: 3, observers: 0, managementServerMembers: 1, managementServerObservers: 0 }, false)).toEqual({ votingMembers: 3, votesNeeded: 2, tolerableFailures: 1 });
+    expect(quorum({ members: 3, observers: 0, managementServerMembers: 1, managementServerObservers: 0 }, false)).toEqual({
+      votingMembers: 3,
+      votesNeeded: 2,
+      tolerableFailures: 1,
+    });
     // A management server observer keeps the default observer's vote countable.
     expect(quorum({ members: 3, observers: 1, managementServerMembers: 1, managementServerObservers: 1 }, true).tolerableFailures).toBe(2);
   });
@@ -104,7 +116,9 @@ describe('quorum', () => {
               for (let mask = 0; mask < 1 << members.length; mask++) {
                 if (popcount(mask) !== k) continue;
                 const f = noFailure(model);
-                members.forEach((h, i) => { if (mask & (1 << i)) f.downHosts[h] = 1; });
+                members.forEach((h, i) => {
+                  if (mask & (1 << i)) f.downHosts[h] = 1;
+                });
                 if (!evaluate(model, f).pools[0]!.runs) all = false;
               }
               if (!all) break;
@@ -120,8 +134,14 @@ describe('quorum', () => {
   it('lets the default observer vote in a mixed pool (through its management servers) but not in a gateway-only pool', () => {
     const topology = topologyOf({
       managementServers: [{ name: 'ms1' }],
-      gateways: [{ name: 'gw1', managementServers: ['ms1'] }, { name: 'gw2', managementServers: ['ms1'] }],
-      pools: [{ name: 'mixed', members: ['ms1', 'gw1'] }, { name: 'gateways', members: ['gw1', 'gw2'] }],
+      gateways: [
+        { name: 'gw1', managementServers: ['ms1'] },
+        { name: 'gw2', managementServers: ['ms1'] },
+      ],
+      pools: [
+        { name: 'mixed', members: ['ms1', 'gw1'] },
+        { name: 'gateways', members: ['gw1', 'gw2'] },
+      ],
     });
     expect(poolQuorum(topology.pools[0]!).defaultObserver).toEqual({ enabled: true, participates: true });
     expect(poolQuorum(topology.pools[1]!).defaultObserver).toEqual({ enabled: true, participates: false });

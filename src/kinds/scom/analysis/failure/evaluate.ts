@@ -88,11 +88,26 @@ export function evaluate(model: FailureModel, failure: Failure): State {
   const { sides } = failure;
   const side = (h: number) => (sides ? sides[h]! : 0);
   const pools = model.pools.map((shape) => poolState(shape, infra.up, infra.connected, side, sides, infra.databaseSide, model));
-  return { up: infra.up, connected: infra.connected, via: infra.via, databaseSide: infra.databaseSide, managementGroupWorks: infra.managementGroupWorks, pools };
+  return {
+    up: infra.up,
+    connected: infra.connected,
+    via: infra.via,
+    databaseSide: infra.databaseSide,
+    managementGroupWorks: infra.managementGroupWorks,
+    pools,
+  };
 }
 
 /** Rules 7 and 8 for one pool. */
-function poolState(shape: PoolShape, up: Uint8Array, connected: Uint8Array, side: (h: number) => number, sides: Int32Array | null, databaseSide: number, model: FailureModel): PoolState {
+function poolState(
+  shape: PoolShape,
+  up: Uint8Array,
+  connected: Uint8Array,
+  side: (h: number) => number,
+  sides: Int32Array | null,
+  databaseSide: number,
+  model: FailureModel,
+): PoolState {
   if (shape.members.length === 0) return { outcome: 'stops', cause: 'no-members', side: -1, votes: 0, keepsQuorum: false, runs: false };
   const isMs = (h: number) => model.hosts[h]!.role === 'management-server';
   if (!sides) {
@@ -157,13 +172,20 @@ export function outcomeOf(quorumSide: number, votes: number, memberUp: boolean, 
 /** A pool's outcome in words, for a person (simulate, the report). */
 export function reasonOf(state: PoolState): string | undefined {
   switch (state.cause) {
-    case undefined: return undefined;
-    case 'no-members': return 'it has no members, so it never runs';
-    case 'votes': return 'half or fewer of its votes are available';
-    case 'members': return 'it keeps quorum, but no member is left to run its workflows';
-    case 'database': return 'it runs, but the operational database is unavailable, so its data reaches no one';
-    case 'side': return 'it runs on a side of the network that the operational database is not on';
-    case 'not-connected': return 'it runs, but none of its running members reaches a connected management server';
+    case undefined:
+      return undefined;
+    case 'no-members':
+      return 'it has no members, so it never runs';
+    case 'votes':
+      return 'half or fewer of its votes are available';
+    case 'members':
+      return 'it keeps quorum, but no member is left to run its workflows';
+    case 'database':
+      return 'it runs, but the operational database is unavailable, so its data reaches no one';
+    case 'side':
+      return 'it runs on a side of the network that the operational database is not on';
+    case 'not-connected':
+      return 'it runs, but none of its running members reaches a connected management server';
   }
 }
 

@@ -57,8 +57,13 @@ export function fewArrays(model: FailureModel): FewArrays {
   const hosts = model.hosts.length;
   const pools = model.pools.length;
   return {
-    up: new Uint8Array(hosts), connected: new Uint8Array(hosts), via: new Int32Array(hosts),
-    votersUp: new Int32Array(pools), msVotersUp: new Int32Array(pools), membersUp: new Int32Array(pools), membersConnected: new Int32Array(pools),
+    up: new Uint8Array(hosts),
+    connected: new Uint8Array(hosts),
+    via: new Int32Array(hosts),
+    votersUp: new Int32Array(pools),
+    msVotersUp: new Int32Array(pools),
+    membersUp: new Int32Array(pools),
+    membersConnected: new Int32Array(pools),
   };
 }
 
@@ -83,8 +88,10 @@ export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike
   const connected = copy(b.connected, reuse?.connected);
   const via = copy(b.via, reuse?.via);
   const counts: PoolCounts = {
-    votersUp: copy(base.counts.votersUp, reuse?.votersUp), msVotersUp: copy(base.counts.msVotersUp, reuse?.msVotersUp),
-    membersUp: copy(base.counts.membersUp, reuse?.membersUp), membersConnected: copy(base.counts.membersConnected, reuse?.membersConnected),
+    votersUp: copy(base.counts.votersUp, reuse?.votersUp),
+    msVotersUp: copy(base.counts.msVotersUp, reuse?.msVotersUp),
+    membersUp: copy(base.counts.membersUp, reuse?.membersUp),
+    membersConnected: copy(base.counts.membersConnected, reuse?.membersConnected),
   };
   // Each host whose up or connected changes: its pools' counts follow, and so do the gateways that
   // report through it (to any depth: a gateway that loses its last connected parent is cut off).
@@ -117,14 +124,22 @@ export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike
     }
   }
   let managementGroupWorks = false;
-  for (const h of model.managementServers) if (connected[h]) { managementGroupWorks = true; break; }
+  for (const h of model.managementServers)
+    if (connected[h]) {
+      managementGroupWorks = true;
+      break;
+    }
   while (queue.length > 0) {
     const parent = queue.pop()!;
     for (const g of model.children[parent]!) {
       if (!connected[g] || via[g] !== parent) continue;
       // It reported through a server now gone: the next connected one on its list, or cut off.
       let next = -1;
-      for (const p of model.parents[g]!) if (connected[p]) { next = p; break; }
+      for (const p of model.parents[g]!)
+        if (connected[p]) {
+          next = p;
+          break;
+        }
       via[g] = next;
       if (next < 0) {
         connected[g] = 0;

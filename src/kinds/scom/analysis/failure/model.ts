@@ -118,9 +118,20 @@ export function compileFailureModel(topology: Topology): FailureModel {
   const hostOf = new Map<Server, Host>();
   const db = topology.database;
   const dbAvailability = db.availability ?? 1;
-  const add = (name: string, role: HostRole, dataCenter: DataCenter | null, availability: number | undefined, server?: Server, extra = 1, extraGiven = false): Host => {
+  const add = (
+    name: string,
+    role: HostRole,
+    dataCenter: DataCenter | null,
+    availability: number | undefined,
+    server?: Server,
+    extra = 1,
+    extraGiven = false,
+  ): Host => {
     const h: Host = {
-      index: hosts.length, name, role, dataCenter,
+      index: hosts.length,
+      name,
+      role,
+      dataCenter,
       availability: (availability ?? 1) * extra,
       availabilityGiven: availability !== undefined || extraGiven,
       // Always present (undefined for a database host), so that every host has one shape.
@@ -150,7 +161,7 @@ export function compileFailureModel(topology: Topology): FailureModel {
     if (db.cluster.witness) witness = add(db.cluster.witness.name, 'witness', db.cluster.witness.dataCenter, db.cluster.witness.availability).index;
   }
   const dcIndex = new Map(topology.dataCenters.map((d, i) => [d, i]));
-  const hostDc = int32Map(hosts, (h) => (h.dataCenter ? dcIndex.get(h.dataCenter) ?? -1 : -1));
+  const hostDc = int32Map(hosts, (h) => (h.dataCenter ? (dcIndex.get(h.dataCenter) ?? -1) : -1));
   const idx = (s: Server) => hostOf.get(s)!.index;
   const none: readonly number[] = [];
   const parents = hosts.map((h) => (h.server?.role === 'gateway' && h.server.reportsTo.length > 0 ? h.server.reportsTo.map(idx) : none));
@@ -158,8 +169,9 @@ export function compileFailureModel(topology: Topology): FailureModel {
   const pools = topology.pools.map((pool): PoolShape => {
     const members = int32Map(pool.members, (m) => idx(m.server));
     const observers = int32Map(pool.observers, (o) => idx(o.server));
-    const participates = pool.defaultObserverEnabled
-      && (pool.members.some((m) => m.server.role === 'management-server') || pool.observers.some((o) => o.server.role === 'management-server'));
+    const participates =
+      pool.defaultObserverEnabled &&
+      (pool.members.some((m) => m.server.role === 'management-server') || pool.observers.some((o) => o.server.role === 'management-server'));
     const V = members.length + observers.length + (participates ? 1 : 0);
     return { pool, members, observers, participates, votingMembers: V, votesNeeded: votesNeeded(V) };
   });
@@ -169,14 +181,23 @@ export function compileFailureModel(topology: Topology): FailureModel {
     for (const h of shape.observers) memberships[h]!.push(2 * p + 1);
   });
   const children: number[][] = hosts.map(() => []);
-  parents.forEach((ps, g) => { for (const p of ps) children[p]!.push(g); });
+  parents.forEach((ps, g) => {
+    for (const p of ps) children[p]!.push(g);
+  });
   const hostsByDc: number[][] = topology.dataCenters.map(() => []);
-  hostDc.forEach((dc, h) => { if (dc >= 0) hostsByDc[dc]!.push(h); });
+  hostDc.forEach((dc, h) => {
+    if (dc >= 0) hostsByDc[dc]!.push(h);
+  });
   return {
-    topology, hosts, hostOf, dataCenters: topology.dataCenters, hostDc,
+    topology,
+    hosts,
+    hostOf,
+    dataCenters: topology.dataCenters,
+    hostDc,
     managementServers: int32Map(topology.managementServers, idx),
     gatewayOrder: gatewayOrder(topology.gateways, idx, parents),
-    parents, failover,
+    parents,
+    failover,
     database: { listener, nodes: Int32Array.from(nodes), witness },
     pools,
     memberships,
@@ -227,7 +248,10 @@ export function noFailure(model: FailureModel): Failure {
 }
 
 /** A failure set from names already resolved: hosts and data centres down, and the sides of a partition. */
-export function failureOf(model: FailureModel, down: { readonly hosts?: Iterable<Host>; readonly dataCenters?: Iterable<DataCenter>; readonly sides?: ReadonlyMap<Host, number> }): Failure {
+export function failureOf(
+  model: FailureModel,
+  down: { readonly hosts?: Iterable<Host>; readonly dataCenters?: Iterable<DataCenter>; readonly sides?: ReadonlyMap<Host, number> },
+): Failure {
   const f = noFailure(model);
   for (const h of down.hosts ?? []) f.downHosts[h.index] = 1;
   for (const d of down.dataCenters ?? []) {

@@ -109,7 +109,9 @@ export function decodeExport(bytes: Buffer, file: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   if (bytes.length >= 2 && (bytes[1] === 0 || bytes[0] === 0)) {
-    throw new PooltopoError(`${file}:1: the export looks like UTF-16 without a byte-order mark; write it again with Export-ScomTopology.ps1 -OutputPath, which writes UTF-8`);
+    throw new PooltopoError(
+      `${file}:1: the export looks like UTF-16 without a byte-order mark; write it again with Export-ScomTopology.ps1 -OutputPath, which writes UTF-8`,
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -139,7 +141,8 @@ function checkExport(value: unknown, file: string, map: SourceMap): ScomExport {
   };
   const string = (v: unknown, at: string, nullable: boolean): string | null => {
     if (v === null && nullable) return null;
-    if (typeof v !== 'string' || (v.trim() === '' && !nullable)) fail(at, `${label(at)} should be ${nullable ? 'a string or null' : 'a name'}, not ${describe(v)}`);
+    if (typeof v !== 'string' || (v.trim() === '' && !nullable))
+      fail(at, `${label(at)} should be ${nullable ? 'a string or null' : 'a name'}, not ${describe(v)}`);
     return v as string;
   };
   const name = (v: unknown, at: string): string => string(v, at, false)!.trim();
@@ -165,13 +168,20 @@ function checkExport(value: unknown, file: string, map: SourceMap): ScomExport {
 
   const root = object(value, '', 'the export');
   const source = required(root, '', 'source');
-  if (source !== EXPORT_SOURCE) fail('/source', `the export's source is ${describe(source)}, not "${EXPORT_SOURCE}": pooltopo reads what the script shipped with it writes`);
+  if (source !== EXPORT_SOURCE)
+    fail('/source', `the export's source is ${describe(source)}, not "${EXPORT_SOURCE}": pooltopo reads what the script shipped with it writes`);
   const version = required(root, '', 'formatVersion');
   if (version !== EXPORT_FORMAT_VERSION) {
-    fail('/formatVersion', `the export is of formatVersion ${clip(JSON.stringify(version) ?? String(version))}; this pooltopo reads formatVersion ${EXPORT_FORMAT_VERSION} (export again with the Export-ScomTopology.ps1 shipped with this pooltopo)`);
+    fail(
+      '/formatVersion',
+      `the export is of formatVersion ${clip(JSON.stringify(version) ?? String(version))}; this pooltopo reads formatVersion ${EXPORT_FORMAT_VERSION} (export again with the Export-ScomTopology.ps1 shipped with this pooltopo)`,
+    );
   }
   const group = object(required(root, '', 'managementGroup'), '/managementGroup', 'managementGroup');
-  const managementGroup = { Name: name(required(group, '/managementGroup', 'Name'), '/managementGroup/Name'), Version: name(required(group, '/managementGroup', 'Version'), '/managementGroup/Version') };
+  const managementGroup = {
+    Name: name(required(group, '/managementGroup', 'Name'), '/managementGroup/Name'),
+    Version: name(required(group, '/managementGroup', 'Version'), '/managementGroup/Version'),
+  };
   const setup = object(required(root, '', 'databaseSetup'), '/databaseSetup', 'databaseSetup');
   const setupString = (key: string): string | null => string(field(setup, key) ?? null, `/databaseSetup/${key}`, true);
   const databaseSetup = {
@@ -183,7 +193,8 @@ function checkExport(value: unknown, file: string, map: SourceMap): ScomExport {
 
   const servers = required(root, '', 'managementServers');
   if (!Array.isArray(servers)) fail('/managementServers', `managementServers should be a list, not ${describe(servers)}`);
-  if ((servers as unknown[]).length > DEFAULT_PARSE_LIMITS.maxServers) fail('/managementServers', `the export lists ${(servers as unknown[]).length} servers, more than the ${DEFAULT_PARSE_LIMITS.maxServers} pooltopo analyses`);
+  if ((servers as unknown[]).length > DEFAULT_PARSE_LIMITS.maxServers)
+    fail('/managementServers', `the export lists ${(servers as unknown[]).length} servers, more than the ${DEFAULT_PARSE_LIMITS.maxServers} pooltopo analyses`);
   const managementServers = (servers as unknown[]).map((raw, i): ExportServer => {
     const at = `/managementServers/${i}`;
     const s = object(raw, at, `managementServers[${i}]`);
@@ -229,7 +240,11 @@ function checkExport(value: unknown, file: string, map: SourceMap): ScomExport {
 
 /** `/managementServers/0/DisplayName` → `managementServers[0].DisplayName`, as a reader of the JSON names it. */
 function label(at: string): string {
-  return at.slice(1).split('/').map((t, i) => (/^\d+$/.test(t) ? `[${t}]` : `${i === 0 ? '' : '.'}${t}`)).join('');
+  return at
+    .slice(1)
+    .split('/')
+    .map((t, i) => (/^\d+$/.test(t) ? `[${t}]` : `${i === 0 ? '' : '.'}${t}`))
+    .join('');
 }
 
 function describe(v: unknown): string {

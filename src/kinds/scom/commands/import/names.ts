@@ -4,10 +4,7 @@
  * SCOM shows full names and people write short ones.
  */
 
-export type Found =
-  | { readonly kind: 'one'; readonly name: string }
-  | { readonly kind: 'many'; readonly names: readonly string[] }
-  | { readonly kind: 'none' };
+export type Found = { readonly kind: 'one'; readonly name: string } | { readonly kind: 'many'; readonly names: readonly string[] } | { readonly kind: 'none' };
 
 export interface ServerIndex {
   /** The export's name for `name`, by full name first and then by first label. */
@@ -49,7 +46,7 @@ export function serverIndex(all: readonly string[]): ServerIndex {
       if (exact !== undefined) return { kind: 'one', name: exact };
       if (isAddress(name.toLowerCase())) return { kind: 'none' };
       // A short name matches full names by their first label; a full name matches a short one.
-      const candidates = name.includes('.') ? (byName.has(firstLabel(name)) ? [byName.get(firstLabel(name))!] : []) : byLabel.get(firstLabel(name)) ?? [];
+      const candidates = name.includes('.') ? (byName.has(firstLabel(name)) ? [byName.get(firstLabel(name))!] : []) : (byLabel.get(firstLabel(name)) ?? []);
       if (candidates.length === 1) return { kind: 'one', name: candidates[0]! };
       return candidates.length > 1 ? { kind: 'many', names: candidates } : { kind: 'none' };
     },

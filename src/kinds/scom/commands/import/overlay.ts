@@ -51,7 +51,11 @@ function checkOverlay(value: unknown, file: string, map: SourceMap, servers: Ser
     for (const key of Object.keys(o)) {
       if (allowed.includes(key)) continue;
       const near = closest(key, allowed);
-      fail(`${at}/${key}`, `the overlay's ${where} takes ${allowed.join(', ')}, not "${clip(key)}"${near.length ? `; did you mean "${near[0]}"?` : ''} (the rest comes from the export)`, true);
+      fail(
+        `${at}/${key}`,
+        `the overlay's ${where} takes ${allowed.join(', ')}, not "${clip(key)}"${near.length ? `; did you mean "${near[0]}"?` : ''} (the rest comes from the export)`,
+        true,
+      );
     }
   };
   const list = (o: Record<string, unknown>, key: string): unknown[] => {
@@ -76,12 +80,16 @@ function checkOverlay(value: unknown, file: string, map: SourceMap, servers: Ser
     if (typeof name !== 'string' || name.trim() === '') return fail(at, `${what} needs a server's name`);
     const found = servers.find(name);
     if (found.kind === 'one') return found.name;
-    if (found.kind === 'many') return fail(at, `"${clip(name)}" matches ${found.names.length} servers of the export (${found.names.slice(0, 3).join(', ')}); give its full name`);
+    if (found.kind === 'many')
+      return fail(at, `"${clip(name)}" matches ${found.names.length} servers of the export (${found.names.slice(0, 3).join(', ')}); give its full name`);
     // Suggested by first label too: `ms03` is nearer `ms01` than `ms01.contoso.com`.
     const labels = servers.names().map(firstLabel);
     const nearLabel = closest(firstLabel(name), labels)[0];
     const near = nearLabel === undefined ? closest(name, servers.names()) : [servers.names()[labels.indexOf(nearLabel)]!];
-    return fail(at, `the overlay names "${clip(name)}", which is not a server the export lists${what.includes('latency') ? ', nor a data centre of the overlay' : ''}${near.length ? `; did you mean "${near[0]}"?` : ''}`);
+    return fail(
+      at,
+      `the overlay names "${clip(name)}", which is not a server the export lists${what.includes('latency') ? ', nor a data centre of the overlay' : ''}${near.length ? `; did you mean "${near[0]}"?` : ''}`,
+    );
   };
 
   const byServer = new Map<string, ServerOverlay>();
@@ -100,7 +108,7 @@ function checkOverlay(value: unknown, file: string, map: SourceMap, servers: Ser
   const databases: { operational?: ServerOverlay; dataWarehouse?: ServerOverlay } = {};
   const dbs = Object.prototype.hasOwnProperty.call(value, 'databases') ? value['databases'] : undefined;
   if (dbs !== undefined && dbs !== null) {
-    if (!isObject(dbs)) fail('/databases', 'the overlay\'s databases should be a mapping of operational and dataWarehouse');
+    if (!isObject(dbs)) fail('/databases', "the overlay's databases should be a mapping of operational and dataWarehouse");
     const d = dbs as Record<string, unknown>;
     onlyKeys(d, '/databases', Object.keys(DATABASE_KEYS), 'databases');
     for (const which of ['operational', 'dataWarehouse'] as const) {

@@ -18,7 +18,10 @@ const REGISTRY_VALUE: Readonly<Record<PoolManagerSetting, 'PoolLeaseRequestPerio
 
 /** The release of a build (`10.22.10118.0`), by SCOM_BUILDS; undefined for a build it does not list. */
 export function buildRelease(build: string): ScomBuild | undefined {
-  const parts = build.trim().split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+  const parts = build
+    .trim()
+    .split('.')
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
   return SCOM_BUILDS.find((b) => b.prefix.every((n, i) => parts[i] === n));
 }
 
@@ -66,7 +69,9 @@ export function topologyText(exp: ScomExport, options: ImportOptions): string {
   else if (release) out.key(0, 'scomVersion', JSON.stringify(release.version), release.note ? `build ${build}: ${release.note}` : `build ${build}`);
   else {
     const known = SCOM_BUILDS.map((b) => `${b.prefix.join('.')} ${b.release}`).join(', ');
-    throw new PooltopoError(`${exp.where('/managementGroup/Version')}: build "${clip(build)}" is not one pooltopo knows (${known}); give --scom-version 2012R2|2016|2019|2022|2025 to import it with that release's limits`);
+    throw new PooltopoError(
+      `${exp.where('/managementGroup/Version')}: build "${clip(build)}" is not one pooltopo knows (${known}); give --scom-version 2012R2|2016|2019|2022|2025 to import it with that release's limits`,
+    );
   }
 
   if (overlay && overlay.dataCenters.length > 0) {
@@ -96,7 +101,13 @@ export function topologyText(exp: ScomExport, options: ImportOptions): string {
         ...(g.PrimaryManagementServer !== null ? [ref(g.PrimaryManagementServer, `${g.at}/PrimaryManagementServer`, 'primary management server')] : []),
         ...g.FailoverManagementServers.map((f, i) => ref(f, `${g.at}/FailoverManagementServers/${i}`, 'failover management server')),
       ];
-      if (reportsTo.length > 0) out.key(4, 'reportsTo', flow(unique(reportsTo)), g.FailoverManagementServers.length === 0 ? 'no failover server: cut off when its primary is' : 'primary, then failover');
+      if (reportsTo.length > 0)
+        out.key(
+          4,
+          'reportsTo',
+          flow(unique(reportsTo)),
+          g.FailoverManagementServers.length === 0 ? 'no failover server: cut off when its primary is' : 'primary, then failover',
+        );
       else out.comment(4, 'reportsTo: the export gives no primary management server for this gateway');
     }
   }
@@ -110,7 +121,12 @@ export function topologyText(exp: ScomExport, options: ImportOptions): string {
     out.key(4, 'members', flow(members));
     if (observers.length > 0) out.key(4, 'observers', flow(observers));
     const onlyGateways = members.length + observers.length > 0 && [...members, ...observers].every((m) => isGateway.get(m.toLowerCase()));
-    out.key(4, 'defaultObserver', String(p.UseDefaultObserver), p.UseDefaultObserver && onlyGateways ? 'enabled, but gateways cannot reach the database' : undefined);
+    out.key(
+      4,
+      'defaultObserver',
+      String(p.UseDefaultObserver),
+      p.UseDefaultObserver && onlyGateways ? 'enabled, but gateways cannot reach the database' : undefined,
+    );
     const devices = p.NetworkDeviceCount ?? 0;
     const unix = p.UnixLinuxAgentCount ?? 0;
     if (devices > 0) out.key(4, 'purpose', 'network', unix > 0 ? `it also manages ${plural(unix, 'UNIX/Linux agent')}` : undefined);
@@ -139,7 +155,7 @@ function header(out: YamlLines, exp: ScomExport, overlay: Overlay | undefined): 
     out.comment(0, '(pooltopo import scom EXPORT.json --overlay SITES.yaml adds them).');
   }
   out.comment(0, 'Not in the export either: which pools were created with PowerShell (each defaultObserver is written as the');
-  out.comment(0, 'pool has it), the URLs a pool monitors, and where each server\'s agents fail over.');
+  out.comment(0, "pool has it), the URLs a pool monitors, and where each server's agents fail over.");
 }
 
 function writeDatabases(out: YamlLines, exp: ScomExport, overlay: Overlay | undefined): void {
@@ -151,13 +167,23 @@ function writeDatabases(out: YamlLines, exp: ScomExport, overlay: Overlay | unde
     const host = databaseHost(DatabaseServerName);
     const colocated = exp.managementServers.find((s) => !s.IsGateway && sameHost(s.DisplayName, host));
     out.key(2, 'operational');
-    out.key(4, 'server', scalar(colocated ? colocated.DisplayName : host), `DatabaseServerName ${DatabaseServerName}${exp.databaseSetup.DatabaseName ? `, DatabaseName ${exp.databaseSetup.DatabaseName}` : ''}`);
+    out.key(
+      4,
+      'server',
+      scalar(colocated ? colocated.DisplayName : host),
+      `DatabaseServerName ${DatabaseServerName}${exp.databaseSetup.DatabaseName ? `, DatabaseName ${exp.databaseSetup.DatabaseName}` : ''}`,
+    );
     if (colocated) out.key(4, 'colocatedWith', scalar(colocated.DisplayName), 'the database runs on this management server');
     if (overlay?.databases.operational) out.entries(4, overlay.databases.operational);
   }
   if (DataWarehouseDBServerName !== null && databaseHost(DataWarehouseDBServerName) !== '') {
     out.key(2, 'dataWarehouse');
-    out.key(4, 'server', scalar(databaseHost(DataWarehouseDBServerName)), `DataWarehouseDBServerName ${DataWarehouseDBServerName}${exp.databaseSetup.DataWarehouseDBName ? `, DataWarehouseDBName ${exp.databaseSetup.DataWarehouseDBName}` : ''}`);
+    out.key(
+      4,
+      'server',
+      scalar(databaseHost(DataWarehouseDBServerName)),
+      `DataWarehouseDBServerName ${DataWarehouseDBServerName}${exp.databaseSetup.DataWarehouseDBName ? `, DataWarehouseDBName ${exp.databaseSetup.DataWarehouseDBName}` : ''}`,
+    );
     if (overlay?.databases.dataWarehouse) out.entries(4, overlay.databases.dataWarehouse);
   }
 }
@@ -170,7 +196,7 @@ function writeServer(out: YamlLines, s: ExportServer, group: Readonly<Record<Poo
   if (extra) out.entries(4, extra);
   else if (overlay) out.comment(4, `not in ${overlay.file}: no data centre, availability or root certificates`);
   if (s.PoolManager === null) {
-    out.comment(4, 'poolManager: its registry could not be read when exported; taken as the group\'s');
+    out.comment(4, "poolManager: its registry could not be read when exported; taken as the group's");
     return;
   }
   const own: Partial<Record<PoolManagerSetting, number>> = {};
@@ -179,7 +205,7 @@ function writeServer(out: YamlLines, s: ExportServer, group: Readonly<Record<Poo
     if (value !== group[setting]) own[setting] = value;
   }
   if (Object.keys(own).length > 0) {
-    out.key(4, 'poolManager', undefined, 'its own values, unlike most servers\'');
+    out.key(4, 'poolManager', undefined, "its own values, unlike most servers'");
     out.entries(6, own);
   }
 }
@@ -204,9 +230,10 @@ export function groupPoolManager(servers: readonly ExportServer[]): { values: Re
     values[setting] = best;
   }
   const unread = servers.length - read.length;
-  const note = read.length === 0
-    ? 'no server\'s registry could be read: the defaults'
-    : `the values most servers carry (${groupThousands(read.length)} of ${plural(servers.length, 'server')} read${unread > 0 ? `, ${groupThousands(unread)} could not be` : ''})`;
+  const note =
+    read.length === 0
+      ? "no server's registry could be read: the defaults"
+      : `the values most servers carry (${groupThousands(read.length)} of ${plural(servers.length, 'server')} read${unread > 0 ? `, ${groupThousands(unread)} could not be` : ''})`;
   return { values, note };
 }
 
