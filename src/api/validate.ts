@@ -164,11 +164,9 @@ function checkInputsAndOptions(inputs: unknown, options: ValidateOptions): void 
 /**
  * Files are read ahead of the linting, a chunk at a time (up to READ_AHEAD_FILES files or about
  * READ_AHEAD_CHARS characters of text, whichever comes first), rather than one read per file
- * between two files' linting. Alternating system calls and JavaScript cost both more on this
- * machine (a VM): profiled on a batch of 1,000 files, reading took 39 -> 14 ms and linting 153
- * -> 131 ms, and the batch 381 -> 334 ms of wall time (medians of 31 interleaved runs), the
- * output byte for byte the same. The bounds keep what is held to READ_AHEAD_CHARS and one more
- * file (at most maxFileBytes) whatever the folder.
+ * between two files' linting: alternating system calls and JavaScript costs both more
+ * (docs/PERFORMANCE.md). The bounds keep what is held to READ_AHEAD_CHARS and one more file (at
+ * most maxFileBytes) whatever the folder.
  */
 const READ_AHEAD_FILES = 1024;
 const READ_AHEAD_CHARS = 4 * 1024 * 1024;

@@ -29,8 +29,8 @@ export interface ExpandResult {
  * pattern that is no valid glob throws, naming it.
  *
  * The walk is synchronous, like the reading: on a local disk each call takes microseconds, and the
- * promise API's round trips through the thread pool cost a thousand-file folder 20 ms (and loading
- * node:fs/promises, with the readline and watcher modules it brings, a few more at every start).
+ * promise API's round trips through the thread pool cost more than the walk (and loading
+ * node:fs/promises, with the modules it brings, costs every start).
  */
 export async function expandPatterns(patterns: readonly string[], cwd: string, errorOnUnmatched = true): Promise<ExpandResult> {
   const found = new Set<string>();
@@ -169,7 +169,7 @@ function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[
       // Hidden files and folders (.pooltopo.yaml, .git, .github, ...) are not topologies.
       if (entry.name.startsWith('.')) continue;
       // `folder` is resolved (no `.`, `..` or doubled separators) and the name holds no separator: the
-      // joined path needs none of path.join's normalising, which costs a thousand-file folder 10 ms cold.
+      // joined path needs none of path.join's normalising, which a large folder pays for.
       const full = dirPrefix + entry.name;
       if (entry.isSymbolicLink()) {
         links.push({ full, shown: folderPrefix + entry.name, depth });

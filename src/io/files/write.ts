@@ -58,8 +58,8 @@ export interface WriteOptions {
  * /proc) is written to as it is, as a shell's `>` would (a regular file reached that way is
  * appended to, as it may be standard output opened with `>>`): a rename would put a regular file
  * in its place. A `derived` path takes only a regular file or nothing.
- * Synchronous: it is the run's last step, and the asynchronous write of a 4.4 MB JSON result went
- * through the thread pool for nothing (measured: 37 ms against 26 ms).
+ * Synchronous: it is the run's last step, and an asynchronous write only goes through the thread
+ * pool for nothing.
  */
 export async function writeFileAtomic(file: string, text: string, cwd: string = workingDirectory(), options: WriteOptions = {}): Promise<void> {
   const given = path.resolve(cwd, file);
@@ -134,10 +134,8 @@ function linkBelow(cwd: string, dir: string): string | undefined {
 
 /**
  * The most written to a file in one system call (bin/pooltopo.js has the same for standard
- * output). On the development machine's disk (ext4 on a virtual disk) one write of a 4.4 MB JSON
- * result took 12 ms and the same bytes in writes of 256 KiB 2 ms (medians of 15 in one process);
- * a CPU profile of a batch of 1,000 files had put the write at 18 ms of 245. Other disks may not
- * differ, and lose nothing by it.
+ * output): one large write of a big result is slower than several of this size on common disks
+ * (docs/PERFORMANCE.md), and other disks lose nothing by it.
  */
 export const WRITE_CHUNK_BYTES = 256 * 1024;
 
