@@ -5,29 +5,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { ROOT } from './support/run-cli.js';
+import { ROOT, runCli } from './support/run-cli.js';
 
 const WARN = readFileSync(path.join(ROOT, 'examples/gateway-pool-two.yaml'), 'utf8');
 
-async function run(args: string[], options: { cwd?: string; stdin?: string | Uint8Array; env?: Record<string, string> } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    cwd: options.cwd ?? ROOT,
-    env: options.env ?? {},
-    isTTY: false,
-    readStdin: (limit) => {
-      const bytes = typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? new Uint8Array());
-      return bytes.subarray(0, limit + 1);
-    },
-  });
-  return { code, stdout, stderr };
+/** The CLI in-process, with standard input empty unless `stdin` is given. */
+function run(args: string[], options: { cwd?: string; stdin?: string | Uint8Array; env?: Record<string, string> } = {}) {
+  return runCli(args, { ...options, stdin: options.stdin ?? new Uint8Array() });
 }
 
 let repo: string;

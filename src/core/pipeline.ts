@@ -91,32 +91,11 @@ async function lintText(
     const severity = severityOf(ruleId);
     if (!severity) return;
     const covering = direct ? undefined : suppressions?.covering({ ruleId, line: at.line, path });
-    const words = () => (typeof message === 'string' ? message : message());
-    if (covering) {
-      // Suppressed findings past the cap are dropped: the comments that covered them are used.
-      if (suppressedCap.full(ruleId)) return;
-      suppressedCap.count(ruleId);
-      suppressed.push({
-        ruleId,
-        severity,
-        message: words(),
-        file,
-        line: at.line,
-        column: at.column,
-        ...(pool !== undefined ? { pool } : {}),
-        path,
-        ...(problem !== undefined ? { messageId: problem.messageId, data: problem.data } : {}),
-        justification: covering.reason,
-      });
-      return;
-    }
-    if (cap.full(ruleId)) return cap.leaveOut(ruleId, severity, () => ({ at, path }));
-    cap.count(ruleId);
     // messageId and data beside the wording, as ESLint's results carry them: diff matches findings by them.
-    findings.push({
+    const finding = (): Finding => ({
       ruleId,
       severity,
-      message: words(),
+      message: typeof message === 'string' ? message : message(),
       file,
       line: at.line,
       column: at.column,
@@ -124,6 +103,16 @@ async function lintText(
       path,
       ...(problem !== undefined ? { messageId: problem.messageId, data: problem.data } : {}),
     });
+    if (covering) {
+      // Suppressed findings past the cap are dropped: the comments that covered them are used.
+      if (suppressedCap.full(ruleId)) return;
+      suppressedCap.count(ruleId);
+      suppressed.push(Object.assign(finding(), { justification: covering.reason }));
+      return;
+    }
+    if (cap.full(ruleId)) return cap.leaveOut(ruleId, severity, () => ({ at, path }));
+    cap.count(ruleId);
+    findings.push(finding());
   };
   const addProblem = (ruleId: string, sourceMap: SourceMap, problem: Problem, message: string | (() => string)) =>
     add(ruleId, sourceMap.locate(problem.path, problem.at ?? 'value'), problem.path, message, problem.pool, false, problem);

@@ -11,7 +11,12 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; isTTY?: boolean } = {}): Promise<CliRun> {
+/** `stdin`, when given, is what the CLI reads as standard input (none is read otherwise). */
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; isTTY?: boolean; stdin?: string | Uint8Array } = {},
+): Promise<CliRun> {
+  const { stdin } = options;
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -24,6 +29,7 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Reco
     cwd: options.cwd ?? ROOT,
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
+    ...(stdin !== undefined ? { readStdin: (limit: number) => (typeof stdin === 'string' ? Buffer.from(stdin) : stdin).subarray(0, limit + 1) } : {}),
   });
   return { code, stdout, stderr };
 }

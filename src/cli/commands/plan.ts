@@ -3,7 +3,18 @@ import { PooltopoError } from '../../util/errors.js';
 import { kindPlugin, REGISTRY } from '../../kinds/registry.js';
 import { DEFAULT_SETTINGS, MAX_TARGET_TOLERABLE_FAILURES } from '../../core/settings.js';
 import type { Command, Io, Values } from '../shared/command.js';
-import { CONFIG_OPTIONS, HELP_OPTION, OUTPUT_OPTIONS, emit, outputOf, readBy, stylishOrJson, wantsColor, writeOptions } from '../shared/options.js';
+import {
+  CONFIG_OPTIONS,
+  HELP_OPTION,
+  OUTPUT_OPTIONS,
+  STYLISH_OR_JSON_OPTIONS_HELP,
+  emit,
+  outputOf,
+  readBy,
+  stylishOrJson,
+  wantsColor,
+  writeOptions,
+} from '../shared/options.js';
 import { internalError, modelOf } from '../shared/outcome.js';
 
 const PLAN_USAGE = `Usage: pooltopo plan FILE [--target-failures N] [options]
@@ -13,13 +24,7 @@ ${REGISTRY.kinds.flatMap((k) => (k.plan && k.help?.plan ? [k.help.plan] : [])).j
 Options:
       --target-failures N   tolerable failures every pool should reach (default: the config's
                             settings.targetTolerableFailures, else 1)
-  -f, --format FORMAT       stylish or json (default: stylish)
-  -o, --output FILE         write the output to FILE
-      --follow-output-link  write -o through a symbolic link (refused by default)
-      --config FILE / --no-config
-      --color / --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
-  -h, --help                show this help
-`;
+${STYLISH_OR_JSON_OPTIONS_HELP}`;
 
 export const planCommand: Command = {
   usage: PLAN_USAGE,

@@ -3,7 +3,19 @@ import { PooltopoError } from '../../util/errors.js';
 import { escapeJsonForTerminal } from '../../util/text.js';
 import { kindPlugin, REGISTRY } from '../../kinds/registry.js';
 import type { Command, Io, Values } from '../shared/command.js';
-import { CONFIG_OPTIONS, HELP_OPTION, OUTPUT_OPTIONS, configFor, emit, outputOf, readBy, stylishOrJson, wantsColor, writeOptions } from '../shared/options.js';
+import {
+  CONFIG_OPTIONS,
+  HELP_OPTION,
+  OUTPUT_OPTIONS,
+  STYLISH_OR_JSON_OPTIONS_HELP,
+  configFor,
+  emit,
+  outputOf,
+  readBy,
+  stylishOrJson,
+  wantsColor,
+  writeOptions,
+} from '../shared/options.js';
 import { cannotAnalyse, internalError, lintOne, warnOfErrors } from '../shared/outcome.js';
 
 const SIMULATE_USAGE = `Usage: pooltopo simulate FILE --down NAME[,NAME...] [--down ...] | --partition SIDE|SIDE [options]
@@ -14,13 +26,7 @@ Options:
       --down NAMES          servers or data centres down (repeatable: one scenario each)
       --partition SIDES     split the network into sides
       --event EVENT         for kind opcon-failover: abnormal-shutdown, normal-shutdown, communication-loss or machine-crash
-  -f, --format FORMAT       stylish or json (default: stylish)
-  -o, --output FILE         write the output to FILE
-      --follow-output-link  write -o through a symbolic link (refused by default)
-      --config FILE / --no-config
-      --color / --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
-  -h, --help                show this help
-`;
+${STYLISH_OR_JSON_OPTIONS_HELP}`;
 
 export const simulateCommand: Command = {
   usage: SIMULATE_USAGE,

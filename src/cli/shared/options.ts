@@ -12,6 +12,15 @@ import { warnOn, type Io, type Values } from './command.js';
 export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 export const CONFIG_OPTIONS = { config: { type: 'string' }, 'no-config': { type: 'boolean' } } as const;
 /** Where and how a command writes its text output. */
+/** The help lines of the options a command that prints stylish or json takes with OUTPUT_OPTIONS and CONFIG_OPTIONS. */
+export const STYLISH_OR_JSON_OPTIONS_HELP = `  -f, --format FORMAT       stylish or json (default: stylish)
+  -o, --output FILE         write the output to FILE
+      --follow-output-link  write -o through a symbolic link (refused by default)
+      --config FILE / --no-config
+      --color / --no-color  force colour on or off (default: on for a terminal, off with NO_COLOR)
+  -h, --help                show this help
+`;
+
 export const OUTPUT_OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
