@@ -2,9 +2,6 @@
 import type { AnyRule } from '../core/rule.js';
 import { REGISTRY, type TopologyKind } from '../kinds/registry.js';
 
-/** Rules of every kind: reading, references (with every kind's wording of its model issues). */
-export const COMMON_RULES: readonly AnyRule[] = REGISTRY.commonRules;
-
 /** Every rule, of every kind, for the rule list, the docs and SARIF. */
 export const RULES: readonly AnyRule[] = REGISTRY.rules;
 
@@ -24,14 +21,4 @@ export function ruleById(id: string): AnyRule | undefined {
  */
 export function ruleSettingProblem(id: string, setting: string, policyIds: ReadonlySet<string>): string | undefined {
   return REGISTRY.ruleSettingProblem(id, setting, policyIds);
-}
-
-/** The rule or policy id nearest a mistyped one, if one is near enough. */
-export function nearestRuleId(id: string, policyIds: ReadonlySet<string>): string | undefined {
-  return REGISTRY.nearestRuleId(id, policyIds);
-}
-
-/** Whether a comment may suppress a rule's findings (a fixed rule's it may not). */
-export function isSuppressible(id: string): boolean {
-  return REGISTRY.isSuppressible(id);
 }
