@@ -158,12 +158,13 @@ export function availability(model: FailureModel, question: AvailabilityQuestion
   const vars = hostVars.length + dcVars.length;
   const failure = noFailure(model);
   const cache = new Map<string, Tails>();
+  const bySignature = new Map<number, Tails>();
   const reuse = { up: new Uint8Array(model.hosts.length), connected: new Uint8Array(model.hosts.length), via: new Int32Array(model.hosts.length) };
 
   /** P(the question holds | the shared states set in `failure`). */
   const conditional = (): number => {
     const state = evaluateInfrastructure(model, failure, scope, reuse);
-    return answer(question, state, fixed, groupList, free, failure.downDataCenters, cache, model);
+    return answer(question, state, fixed, groupList, free, failure.downDataCenters, cache, bySignature, model);
   };
   const setVar = (i: number, down: boolean) => {
     if (i < hostVars.length) failure.downHosts[hostVars[i]!] = down ? 1 : 0;
@@ -215,6 +216,7 @@ function answer(
   free: number,
   downDataCenters: Uint8Array,
   cache: Map<string, Tails>,
+  bySignature: Map<number, Tails>,
   model: FailureModel,
 ): number {
   const databaseAvailable = state.databaseSide >= 0;
@@ -229,11 +231,50 @@ function answer(
       if (state.connected[h]) fixedFlags |= CONNECTED;
     }
   }
+  // What the free voters bring depends, for each group, only on whether its data centre is up and
+  // whether it reaches the management group: with few groups that is a number, and the states that
+  // agree on it share one distribution without building its key.
+  let signature = -1;
+  if (groups.length <= SIGNATURE_GROUPS) {
+    signature = 0;
+    for (const g of groups) signature = signature * 4 + (g.dc >= 0 && downDataCenters[g.dc] ? 0 : 2) + (reaches(g, state, databaseAvailable) ? 1 : 0);
+  }
+  let tails = signature >= 0 ? bySignature.get(signature) : undefined;
+  if (!tails) {
+    tails = freeVoterTails(groups, state, databaseAvailable, downDataCenters, cache);
+    if (signature >= 0) bySignature.set(signature, tails);
+  }
+  let p = 0;
+  for (let mask = 0; mask < 8; mask++) {
+    const flags = mask | fixedFlags;
+    if (!(flags & MEMBER) || !(flags & CONNECTED)) continue;
+    const observerVote = question.participates && databaseAvailable && flags & MS ? 1 : 0;
+    const need = Math.max(0, question.votesNeeded - fixedUp - observerVote);
+    p += tailAt(tails, mask, need);
+  }
+  return p;
+}
+
+/** Groups past this many are told apart by a text key alone (4^15 still fits a double exactly). */
+const SIGNATURE_GROUPS = 15;
+
+/** Whether a group's voters reach the management group: a management server while the database is available, a gateway through a connected server it reports to. */
+function reaches(g: Group, state: Infrastructure, databaseAvailable: boolean): boolean {
+  return g.ms ? databaseAvailable : g.parents !== null && g.parents.some((p) => state.connected[p] === 1);
+}
+
+/** The free voters' tails given the shared states: one binomial per kind of group, convolved (and kept by their text key). */
+function freeVoterTails(
+  groups: readonly Group[],
+  state: Infrastructure,
+  databaseAvailable: boolean,
+  downDataCenters: Uint8Array,
+  cache: Map<string, Tails>,
+): Tails {
   // Each group's chance to be up and what its voters bring, given the shared states.
   const shaped = groups.map((g) => {
     const q = g.dc >= 0 && downDataCenters[g.dc] ? 0 : g.availability;
-    const reaches = g.ms ? databaseAvailable : g.parents !== null && g.parents.some((p) => state.connected[p] === 1);
-    const flags = (g.ms ? MS : 0) | (g.member ? MEMBER : 0) | (g.member && reaches ? CONNECTED : 0);
+    const flags = (g.ms ? MS : 0) | (g.member ? MEMBER : 0) | (g.member && reaches(g, state, databaseAvailable) ? CONNECTED : 0);
     return { count: g.count, q, flags };
   });
   // Groups that bring the same flags with the same chance are one binomial; a group that cannot be up brings nothing.
@@ -249,15 +290,7 @@ function answer(
   const key = list.map((s) => `${s.q}:${s.flags}:${s.count}`).join(';');
   let tails = cache.get(key);
   if (!tails) cache.set(key, (tails = upTails(list)));
-  let p = 0;
-  for (let mask = 0; mask < 8; mask++) {
-    const flags = mask | fixedFlags;
-    if (!(flags & MEMBER) || !(flags & CONNECTED)) continue;
-    const observerVote = question.participates && databaseAvailable && flags & MS ? 1 : 0;
-    const need = Math.max(0, question.votesNeeded - fixedUp - observerVote);
-    p += tailAt(tails, mask, need);
-  }
-  return p;
+  return tails;
 }
 
 /** Per set of flags, P(exactly those flags and at least c voters up) for c from `lo` to `lo + length - 1`. */

@@ -115,7 +115,8 @@ export function singlePointsOfFailure(model: FailureModel, base: Baseline, array
   const classes = new Map<string, number[]>();
   for (let h = 0; h < n; h++) {
     const host = model.hosts[h]!;
-    const unique = model.children[h]!.length > 0 || dbHosts.has(h) || model.failover[h]!.length > 0;
+    // Where its agents fail over changes no outcome (only their load), so it does not set a host apart.
+    const unique = model.children[h]!.length > 0 || dbHosts.has(h);
     const key = unique ? `#${h}` : `${host.role}|${baseline.connected[h]}|${model.memberships[h]!.join(',')}`;
     const list = classes.get(key);
     if (list) list.push(h);
@@ -269,8 +270,20 @@ export function worstAgentFailure(model: FailureModel, base: Baseline, arrays: F
       for (const h of new Set([...same.slice(0, 2), ...same.slice(-2)])) candidates.push(h);
     }
   }
+  // The least room any connected server has left under its limit. A server whose loss takes down
+  // nothing but itself (no gateway reports through it, it holds no part of the database) moves only
+  // the agents it carries (its own and those failed over to it), each group whole to one server or
+  // spread: no server gains more than that, so none can go over where that fits in this room.
+  let room = Infinity;
+  for (const h of model.hosts) {
+    if (!h.server || !baseline.connected[h.index]) continue;
+    const left = limit[h.index]! - before[h.index]!;
+    if (left >= 0 && left < room) room = left;
+  }
   let worst: AgentOverload | null = null;
   for (const failed of candidates) {
+    const alone = model.children[failed.index]!.length === 0 && !dbHosts.has(failed.index);
+    if (alone && before[failed.index]! <= room) continue;
     const { connected } = evaluateFew(model, base, [failed.index], arrays);
     const { load } = agentLoads(model, connected);
     for (let h = 0; h < load.length; h++) {

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baselineOf, compileFailureModel, evaluate, evaluateFew, fewArrays, noFailure } from '../../../../src/kinds/scom/analysis/failure/index.js';
+import {
+  baselineOf,
+  compileFailureModel,
+  evaluate,
+  evaluateFew,
+  fewArrays,
+  noFailure,
+  type FailureModel,
+} from '../../../../src/kinds/scom/analysis/failure/index.js';
+import { agentLoad, singlePointsOfFailure, worstAgentFailure } from '../../../../src/kinds/scom/analysis/what-if.js';
 import { topologyOf } from '../../../helpers.js';
 import { designOf, smallDesign } from './designs.js';
 
@@ -28,5 +37,71 @@ describe('the failure model for a few hosts down', () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 500), seed: 7 },
     );
+  });
+});
+
+/** The state with one host down, by the full evaluation. */
+const withDown = (model: FailureModel, h: number) => {
+  const f = noFailure(model);
+  f.downHosts[h] = 1;
+  return evaluate(model, f);
+};
+
+describe('the what-ifs that try only some servers', () => {
+  it('single points of failure: one evaluation per class of servers finds what trying every server finds', () => {
+    fc.assert(
+      fc.property(smallDesign, (d) => {
+        const model = compileFailureModel(topologyOf(designOf(d)));
+        const base = baselineOf(model);
+        const found = singlePointsOfFailure(model, base, fewArrays(model));
+        // A clustered database's listener is a name, not a server that fails on its own.
+        const listener = model.database.nodes.length > 0 ? model.database.listener : -1;
+        const mg: string[] = [];
+        const pools: string[][] = model.pools.map(() => []);
+        for (const host of model.hosts) {
+          if (host.index === listener) continue;
+          const after = withDown(model, host.index);
+          if (base.state.managementGroupWorks && !after.managementGroupWorks) mg.push(host.name);
+          model.pools.forEach((_, p) => {
+            if (base.state.pools[p]!.outcome === 'works' && after.pools[p]!.outcome !== 'works') pools[p]!.push(host.name);
+          });
+        }
+        expect(found.managementGroup.map((h) => h.name)).toEqual(mg);
+        expect(found.pools.map((hs) => hs.map((h) => h.name))).toEqual(pools);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 500), seed: 11 },
+    );
+  });
+
+  it("the agents' worst failure: the candidates tried, and those passed over as unable to overload a server, find what trying every server finds", () => {
+    let overloads = 0;
+    fc.assert(
+      fc.property(smallDesign, (d) => {
+        const model = compileFailureModel(topologyOf(designOf(d)));
+        const base = baselineOf(model);
+        const limitOf = new Map(agentLoad(model, base.state).loads.map((l) => [l.host.index, l.limit]));
+        const before = agentLoad(model, base.state).loads;
+        const overBefore = new Set(before.filter((l) => l.agents > l.limit).map((l) => l.host.index));
+        // Every host down in turn: the largest excess over a limit on a server not already over it.
+        let worst = 0;
+        for (const host of model.hosts) {
+          for (const l of agentLoad(model, withDown(model, host.index)).loads) {
+            if (overBefore.has(l.host.index) || !limitOf.has(l.host.index)) continue;
+            worst = Math.max(worst, l.agents - l.limit);
+          }
+        }
+        const found = worstAgentFailure(model, base, fewArrays(model));
+        expect(found ? found.agents - found.limit : 0).toBe(worst);
+        if (found) {
+          overloads++;
+          // And the failure it names does overload the server it names by that much.
+          const load = agentLoad(model, withDown(model, found.failed.index)).loads.find((l) => l.host === found.server);
+          expect(load?.agents).toBe(found.agents);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 500), seed: 13 },
+    );
+    // The designs reach the limits often enough for the comparison to mean something.
+    expect(overloads).toBeGreaterThan(20);
   });
 });

@@ -69,6 +69,18 @@ export function databaseSideOf(model: FailureModel, up: Uint8Array, sides: Int32
   if (!up[listener]) return -1;
   if (nodes.length === 0) return side(listener);
   const votes = nodes.length + (witness >= 0 ? 1 : 0);
+  if (!sides) {
+    // Nothing split, so everything is on side 0: count the votes up (asked once per what-if and per availability state).
+    let up0 = 0;
+    let node = false;
+    for (const h of nodes)
+      if (up[h]) {
+        up0++;
+        node = true;
+      }
+    if (witness >= 0 && up[witness]) up0++;
+    return 2 * up0 > votes && node ? 0 : -1;
+  }
   const count = new Map<number, number>();
   const withNode = new Set<number>();
   for (const h of nodes) {
