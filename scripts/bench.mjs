@@ -157,7 +157,7 @@ const [batch, ajv] = timeInTurn(
 // Availability of one pool of 1,000 voters under the failure model, in process: four data centres
 // and the database that may fail, 100 gateways reporting through eight of the management servers.
 const { normalise } = await import(path.join(root, 'dist/kinds/scom/model/normalise.js'));
-const { compileFailureModel } = await import(path.join(root, 'dist/kinds/scom/analysis/failure.js'));
+const { compileFailureModel } = await import(path.join(root, 'dist/kinds/scom/analysis/failure/index.js'));
 const { availability } = await import(path.join(root, 'dist/kinds/scom/analysis/availability.js'));
 const structured = compileFailureModel(
   normalise(
