@@ -228,7 +228,8 @@ export interface AgentOverload {
  * even spread, whether they come before the server that receives the remainder: so of each such
  * class only the servers with the three largest agent counts are tried, the first two and the last
  * two in file order for each count. The rest (the database's hosts, the servers gateways report
- * through) are each tried.
+ * through, those carrying agents failed over to them from a server cut off already) are each tried;
+ * a server that carries no agent is not.
  */
 export function worstAgentFailure(model: FailureModel, base: Baseline, arrays: FewArrays = fewArrays(model)): AgentOverload | null {
   const baseline = base.state;
@@ -250,7 +251,12 @@ export function worstAgentFailure(model: FailureModel, base: Baseline, arrays: F
   const classes = new Map<string, Host[]>();
   for (const h of model.hosts) {
     if (model.children[h.index]!.length > 0 || dbHosts.has(h.index)) candidates.push(h);
-    else if (h.server && h.server.agents > 0) {
+    // A server that carries no agent (none of its own, none failed over to it) moves none when lost.
+    else if (!h.server || before[h.index] === 0) continue;
+    // One that carries agents failed over to it from a server cut off already hands those on by that
+    // server's failover list, not its own: tried on its own.
+    else if (before[h.index] !== h.server.agents) candidates.push(h);
+    else {
       const key = `${h.role}|${model.failover[h.index]!.join(',')}`;
       const list = classes.get(key);
       if (list) list.push(h);

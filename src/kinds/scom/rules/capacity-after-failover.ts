@@ -22,7 +22,7 @@ export default defineRule({
       poolWorkloadOneLeft:
         '{{Pool}} carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the recommended limit of {{limit}}; add members or move part of the workload to another pool.',
       agents:
-        'If {{failed}} fails, its agents fail over and {{server}} would carry {{agents}} Windows agents, over the recommended limit of {{limit}} for a {{role}}; {{advice}}',
+        'If {{failed}} fails, the agents it carries fail over and {{server}} would carry {{agents}} Windows agents, over the recommended limit of {{limit}} for a {{role}}; {{advice}}',
     },
   },
   *check({ analysis }): Iterable<Problem> {

@@ -18,7 +18,7 @@ export const smallDesign = fc.record({
     fc.record({
       dc: fc.nat(2),
       a: maybe(probability),
-      parents: fc.array(fc.nat(5), { minLength: 1, maxLength: 2 }),
+      parents: fc.array(fc.nat(5), { maxLength: 2 }),
       agents: maybe(agents),
       failover: maybe(failover),
     }),
