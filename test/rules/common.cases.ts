@@ -173,6 +173,12 @@ export const COMMON_CASES: readonly RuleTests[] = [
         path: '/databases/operational/colocatedWith',
       },
       {
+        yaml: 'version: 1\nname: Contoso\ndataCenters: [{name: east}, {name: west}]\ndatabases:\n  operational: {server: ms01, colocatedWith: ms01, dataCenter: west}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\n',
+        messageId: 'colocatedElsewhere',
+        data: { host: 'ms01', hostDataCenter: 'east', dataCenter: 'west' },
+        path: '/databases/operational/dataCenter',
+      },
+      {
         yaml: scom(
           `${SITES}latency:\n  - {between: [east, west], ms: 2}\n  - {between: [west, east], ms: 3}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\n`,
         ),

@@ -13,6 +13,8 @@ export const ISSUE_MESSAGES: IssueMessages = {
     witnessIsNode: 'The witness "{{name}}" is also a node of the cluster; the witness is a vote of its own, on a host of its own.',
     colocatedCluster:
       "The operational database gives both `colocatedWith` and `cluster`; a clustered database runs on its nodes, not on a management server's host: keep one.",
+    colocatedElsewhere:
+      'The operational database shares host "{{host}}" (`colocatedWith`), which is in data centre "{{hostDataCenter}}", but gives data centre "{{dataCenter}}"; a host is in one data centre: give "{{hostDataCenter}}" or leave `dataCenter` out.',
     latencyGivenTwice: 'The round trip between {{a}} and {{b}} ({{ms}} ms) is already given by latency entry {{entry}} ({{firstMs}} ms); give each pair once.',
   },
   'unknown-reference': {

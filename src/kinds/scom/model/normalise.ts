@@ -201,8 +201,11 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
   } else {
     const base = pointer('databases', 'operational');
     let colocatedWith: Server | undefined;
+    // The management server `colocatedWith` names, even where it cannot be taken (a cluster).
+    let named: Server | undefined;
     if (op.colocatedWith !== undefined) {
       const target = serverByKey.get(nameKey(op.colocatedWith));
+      named = target;
       if (!target || target.role !== 'management-server') {
         issue(
           'unknown-reference',
@@ -217,9 +220,22 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
       }
     }
     const sameAs = serverByKey.get(nameKey(op.server)) ?? dcByKey.get(nameKey(op.server));
-    if (sameAs && sameAs !== colocatedWith) {
+    // Naming the host in `colocatedWith` says the database shares it (a cluster beside it is told on its own).
+    if (sameAs && sameAs !== named) {
       const what = 'role' in sameAs ? (sameAs.role === 'gateway' ? 'gateway' : 'management server') : 'data centre';
       issue('duplicate-name', 'databaseServer', { name: op.server, kind: what }, pointer('databases', 'operational', 'server'));
+    }
+    if (colocatedWith && op.dataCenter !== undefined) {
+      // One host is in one data centre: which of the two the database is in would be a guess.
+      const given = dcByKey.get(nameKey(op.dataCenter));
+      if (given && given !== colocatedWith.dataCenter) {
+        issue(
+          'schema',
+          'colocatedElsewhere',
+          { host: colocatedWith.name, hostDataCenter: colocatedWith.dataCenter.name, dataCenter: given.name },
+          pointer('databases', 'operational', 'dataCenter'),
+        );
+      }
     }
     const placedByCluster = op.cluster !== undefined && op.dataCenter === undefined;
     const dataCenter = placedByCluster

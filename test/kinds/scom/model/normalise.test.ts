@@ -186,6 +186,10 @@ describe('normalise: gateway chains, failover servers and the database cluster',
     expect(issuesOf(op({ nodes: [{ name: 'n1' }] }, { colocatedWith: 'ms01' }))).toEqual([
       ['schema', 'colocatedCluster', '/databases/operational/colocatedWith'],
     ]);
+    // Named like the management server it says it shares: the cluster is the one issue, not a duplicate name too.
+    expect(issuesOf({ databases: { operational: { server: 'ms01', colocatedWith: 'ms01', cluster: { nodes: [{ name: 'n1' }] } } } })).toEqual([
+      ['schema', 'colocatedCluster', '/databases/operational/colocatedWith'],
+    ]);
     const { topology } = normalise(
       { ...base, dataCenters: [{ name: 'a' }, { name: 'b' }], ...op({ nodes: [{ name: 'n1', dataCenter: 'b' }], witness: { name: 'w', dataCenter: 'a' } }) },
       new Map(),
