@@ -173,6 +173,12 @@ export const COMMON_CASES: readonly RuleTests[] = [
         path: '/databases/operational/colocatedWith',
       },
       {
+        yaml: 'version: 1\nname: Contoso\ndataCenters: [{name: east}, {name: west}]\ndatabases:\n  operational:\n    server: sqlag-listener\n    dataCenter: east\n    cluster:\n      nodes: [{name: sql01a, dataCenter: west}, {name: sql01b, dataCenter: west}]\nmanagementServers:\n  - {name: ms01, dataCenter: west}\n  - {name: ms02, dataCenter: west}\n',
+        messageId: 'listenerElsewhere',
+        data: { name: 'sqlag-listener', dataCenter: 'east', nodeDataCenters: 'west' },
+        path: '/databases/operational/dataCenter',
+      },
+      {
         yaml: 'version: 1\nname: Contoso\ndataCenters: [{name: east}, {name: west}]\ndatabases:\n  operational: {server: ms01, colocatedWith: ms01, dataCenter: west}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\n',
         messageId: 'colocatedElsewhere',
         data: { host: 'ms01', hostDataCenter: 'east', dataCenter: 'west' },

@@ -15,6 +15,8 @@ export const ISSUE_MESSAGES: IssueMessages = {
       "The operational database gives both `colocatedWith` and `cluster`; a clustered database runs on its nodes, not on a management server's host: keep one.",
     colocatedElsewhere:
       'The operational database shares host "{{host}}" (`colocatedWith`), which is in data centre "{{hostDataCenter}}", but gives data centre "{{dataCenter}}"; a host is in one data centre: give "{{hostDataCenter}}" or leave `dataCenter` out.',
+    listenerElsewhere:
+      'The operational database\'s listener "{{name}}" is placed in data centre "{{dataCenter}}", where none of its cluster\'s nodes is ({{nodeDataCenters}}); a listener answers on the node that holds the database: give the data centre of a node, or leave `dataCenter` out.',
     latencyGivenTwice: 'The round trip between {{a}} and {{b}} ({{ms}} ms) is already given by latency entry {{entry}} ({{firstMs}} ms); give each pair once.',
   },
   'unknown-reference': {

@@ -270,6 +270,16 @@ export function normalise(doc: ScomDocument, latencyValues: LatencyValues): Norm
         issue('duplicate-name', 'listenerIsNode', { name: op.server }, pointer('databases', 'operational', 'server'));
       }
       cluster = witness ? { nodes, witness } : { nodes };
+      // A listener answers on the node that holds the database: placed where no node is, it would put
+      // the default observer in a data centre whose loss takes nothing from it.
+      if (dataCenter && nodes.length > 0 && !nodes.some((n) => n.dataCenter === dataCenter)) {
+        issue(
+          'schema',
+          'listenerElsewhere',
+          { name: op.server, dataCenter: dataCenter.name, nodeDataCenters: [...new Set(nodes.map((n) => n.dataCenter.name))].join(', ') },
+          pointer('databases', 'operational', 'dataCenter'),
+        );
+      }
     }
     database = {
       server: op.server,
