@@ -13,10 +13,13 @@ describe("the scripts' imports of the build", () => {
     const text = readFileSync(path.join(root, 'scripts', script), 'utf8');
     for (const m of text.matchAll(/const \{([^}]*)\} = await import\(path\.join\(root, '(dist\/[^']+)'\)\)/g))
       uses.push({ script, file: m[2]!, names: m[1]!.split(',').map((n) => n.trim()) });
+    for (const m of text.matchAll(/^import \{([^}]*)\} from '\.\.\/(dist\/[^']+)';$/gm))
+      uses.push({ script, file: m[2]!, names: m[1]!.split(',').map((n) => n.trim()) });
   }
 
-  it('are found in the scripts (the bench imports four modules)', () => {
+  it('are found in the scripts (the bench imports four modules, record-expected one)', () => {
     expect(uses.filter((u) => u.script === 'bench.mjs').length).toBe(4);
+    expect(uses.filter((u) => u.script === 'record-expected.mjs').length).toBe(1);
   });
 
   it.each(uses.map((u) => [`${u.script}: ${u.file}`, u] as const))('%s exists and exports what is imported', async (_, u) => {
