@@ -134,6 +134,12 @@ export const SCOM_CASES: readonly RuleTests[] = [
           `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\npools:\n  - {name: Web Pool, members: [ms01, ms02, ms03], defaultObserver: false}\n`,
         ),
       },
+      {
+        name: 'disabled beside six management servers, as default-observer-database-load asks, though it would add a failure',
+        yaml: scom(
+          `managementServers:\n${[1, 2, 3, 4, 5, 6].map((i) => `  - name: ms0${i}\n`).join('')}pools:\n  - {name: Web Pool, members: [ms01, ms02, ms03, ms04, ms05, ms06], defaultObserver: false}\n`,
+        ),
+      },
     ],
     invalid: [
       {

@@ -11,6 +11,7 @@
  */
 import type { AnyRule, Problem } from '../../../core/rule.js';
 import type { Topology } from '../model/types.js';
+import { powerShellString } from '../../../util/powershell.js';
 
 const quoted = (names: readonly string[]) =>
   names.length === 1
@@ -80,7 +81,7 @@ function withPoolWords(r: Problem, names: readonly string[]): Problem {
     Pool: one ? `Pool ${quoted(names)}` : `Each of the default pools ${quoted(names)}`,
     poolRef: one ? `pool ${quoted(names)}` : `the default pools ${quoted(names)}`,
     // For PowerShell: Get-SCOMResourcePool -DisplayName takes a list.
-    poolNames: names.map((n) => `"${n}"`).join(', '),
+    poolNames: names.map(powerShellString).join(', '),
   });
   return { messageId: r.messageId, data, path: r.path, ...(r.at ? { at: r.at } : {}), ...(r.pool !== undefined ? { pool: r.pool } : {}) };
 }

@@ -1,5 +1,6 @@
 import { defineRule } from './context.js';
 import type { Pool } from '../model/types.js';
+import { powerShellString } from '../../../util/powershell.js';
 
 export default defineRule({
   meta: {
@@ -14,7 +15,7 @@ export default defineRule({
     sources: ['RPD', 'FE', 'PS-SCOM'],
     messages: {
       notDedicated:
-        '"{{name}}" runs network pool "{{pool}}" but is also a member of {{defaultPools}}; dedicate it to network monitoring: make those pools manual and remove it from them: $pools = Get-SCOMResourcePool -DisplayName {{defaultPoolList}}; $pools | Set-SCOMResourcePool -EnableAutomaticMembership $false; $pools | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name "{{name}}") -Action Remove.',
+        '"{{name}}" runs network pool "{{pool}}" but is also a member of {{defaultPools}}; dedicate it to network monitoring: make those pools manual and remove it from them: $pools = Get-SCOMResourcePool -DisplayName {{defaultPoolList}}; $pools | Set-SCOMResourcePool -EnableAutomaticMembership $false; $pools | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name {{serverArgument}}) -Action Remove.',
     },
   },
   *check({ topology }) {
@@ -28,7 +29,15 @@ export default defineRule({
         const defaultPools = others.length === 1 ? others[0]! : `${others.slice(0, -1).join(', ')} and ${others[others.length - 1]!}`;
         yield {
           messageId: 'notDedicated',
-          data: { name: member.server.name, pool: pool.name, defaultPools, defaultPoolList: others.join(', '), count: others.length },
+          data: {
+            name: member.server.name,
+            pool: pool.name,
+            defaultPools,
+            defaultPoolList: others.join(', '),
+            count: others.length,
+            // For PowerShell: the name quoted so that nothing in it is read as code.
+            serverArgument: powerShellString(member.server.name),
+          },
           path: member.path,
           pool: pool.name,
         };

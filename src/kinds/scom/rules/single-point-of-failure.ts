@@ -2,6 +2,7 @@ import { plural } from '../../../core/rule.js';
 import { atPool, defineRule } from './context.js';
 import { evaluate, failureOf, type Host } from '../analysis/failure/index.js';
 import { databaseOwnNames } from '../analysis/what-if.js';
+import { powerShellString } from '../../../util/powershell.js';
 
 export default defineRule({
   meta: {
@@ -45,7 +46,7 @@ export default defineRule({
           : cause === 'votes'
             ? [
                 `the pool loses quorum: the default observer's vote counts only through a management server among its voters`,
-                `add a management server to the pool, or disable its default observer (Get-SCOMResourcePool -DisplayName "${a.pool.name}" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) and count on its own members.`,
+                `add a management server to the pool, or disable its default observer (Get-SCOMResourcePool -DisplayName ${powerShellString(a.pool.name)} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) and count on its own members.`,
               ]
             : cause === 'members'
               ? ['no other member is left to run its workflows', 'add members to the pool.']
