@@ -174,7 +174,7 @@ describe('pooltopo plan', () => {
     expect(r.stdout).toMatch(/plan for 1 tolerable failure per pool\n/);
     // The implied default pools share their members: one change, one row, and the PowerShell for it.
     expect(r.stdout).toMatch(
-      /the three default pools +add 1 management server: 2 members, 3 voters, tolerates 1 +\(now 1 member, 2 voters, tolerates 0\)\n +# install 1 management server: automatic membership adds it to the pool\n/,
+      /the three default pools +add 1 management server: 2 members, 3 voters, tolerates 1 +\(now 1 member, 2 voters, tolerates 0\)\n +# install 1 management server \(NEW-MS-1\): automatic membership adds it to the pool\n/,
     );
     expect(r.stdout).toMatch(/Windows agents on management servers: 2,550 more/);
     expect(r.stdout).toMatch(/\n1 change needed \(one for the default pools together\)\n$/);
@@ -187,7 +187,7 @@ describe('pooltopo plan', () => {
     const ams = JSON.parse(r.stdout).pools.find((p: { pool: string }) => p.pool === 'All Management Servers Resource Pool');
     expect(ams.change).toMatchObject({ addMembers: 6, defaultObserver: 'disable', result: { members: 7, votingMembers: 7, tolerableFailures: 3 } });
     expect(ams.change.commands).toEqual([
-      '# install 6 management servers: automatic membership adds them to the pool',
+      '# install 6 management servers (NEW-MS-1, NEW-MS-2, NEW-MS-3, NEW-MS-4, NEW-MS-5, NEW-MS-6): automatic membership adds them to the pool',
       'Get-SCOMResourcePool -DisplayName "All Management Servers Resource Pool" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }',
     ]);
   });
@@ -207,7 +207,12 @@ describe('pooltopo plan', () => {
     // 3,900 agents on two servers of 3,000: after the busiest fails one carries them all; with three, two do.
     expect(out.headroom).toMatchObject({ windowsAgents: -900, addManagementServers: 1 });
     const text = await runCli(['plan', 'examples/two-servers-agent-overload.yaml']);
-    expect(text.stdout).toMatch(/Management group +add 1 management server: the Windows agents then fit after the busiest fails/);
+    expect(text.stdout).toMatch(
+      /Management group +add 1 management server \(NEW-MS-1\) and spread the Windows agents over all the management servers \(Set-SCOMParentManagementServer -Agent \.\.\. -PrimaryServer \.\.\.\): then they fit after the busiest fails\n/,
+    );
+    // The new server joins the default pools, whose row says so.
+    expect(text.stdout).toMatch(/the three default pools +gets NEW-MS-1 \(new, for the Windows agents or other pools\): 3 members, 4 voters, tolerates 1/);
+    expect(out).toMatchObject({ forAgents: ['NEW-MS-1'], newServers: { managementServers: ['NEW-MS-1'], gateways: [] } });
     expect(text.stdout).toMatch(/Windows agents on management servers: 900 over/);
     expect(text.stdout).toMatch(/the management group needs more management servers; the workload does not fit \(what is over is marked above\)\n$/);
     // What validate calls capacity-exceeded is not a fitting workload either: a pool over its per-pool

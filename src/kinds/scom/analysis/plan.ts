@@ -15,7 +15,8 @@ import type { CapacityLimits } from '../../../domain/facts.js';
 import type { Pool, ServerRole } from '../model/types.js';
 import { quorum, type QuorumFigures } from './quorum.js';
 import { groupThousands, plural } from '../../../core/rule.js';
-import { minOf } from '../../../util/extremes.js';
+import { maxOf, minOf } from '../../../util/extremes.js';
+import { powerShellString } from '../../../util/powershell.js';
 
 export interface PoolShape {
   readonly members: number;
@@ -203,6 +204,10 @@ export interface PoolPlan {
     readonly text: string;
     /** The PowerShell (OperationsManager module) that makes the change, once the new servers exist. */
     readonly commands: readonly string[];
+    /** The names the plan gives the servers this change adds (members, then observers), each new server named once in the plan. */
+    readonly newServers: readonly string[];
+    /** New management servers added for other pools that this pool, with automatic membership, gets too. */
+    readonly joins: readonly string[];
   };
   /** Per-pool limits no number of members can fix. */
   readonly blocked?: string;
@@ -214,25 +219,108 @@ export interface PoolPlan {
  * servers are written as NEW-1, NEW-2, ... for the names they will have; a pool with automatic
  * membership gets new management servers by itself.
  */
-function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange: 'enable' | 'disable' | 'keep'): string[] {
-  const get = `Get-SCOMResourcePool -DisplayName "${pool.name.replace(/"/g, '`"')}"`;
+function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange: 'enable' | 'disable' | 'keep', newServers: readonly string[]): string[] {
+  const get = `Get-SCOMResourcePool -DisplayName ${powerShellString(pool.name)}`;
   const getServer = role === 'gateway' ? 'Get-SCOMGatewayManagementServer' : 'Get-SCOMManagementServer';
-  const names = (n: number, from: number) => Array.from({ length: n }, (_, i) => `"NEW-${from + i + 1}"`).join(', ');
+  const list = (names: readonly string[]) => names.map(powerShellString).join(', ');
   const out: string[] = [];
   if (choice.addMembers > 0) {
     out.push(
       pool.membership === 'automatic' && role === 'management-server'
-        ? `# install ${plural(choice.addMembers, 'management server')}: automatic membership adds ${choice.addMembers === 1 ? 'it' : 'them'} to the pool`
-        : `${get} | Set-SCOMResourcePool -Member (${getServer} -Name ${names(choice.addMembers, 0)}) -Action Add`,
+        ? `# install ${plural(choice.addMembers, 'management server')} (${newServers.slice(0, choice.addMembers).join(', ')}): automatic membership adds ${choice.addMembers === 1 ? 'it' : 'them'} to the pool`
+        : `${get} | Set-SCOMResourcePool -Member (${getServer} -Name ${list(newServers.slice(0, choice.addMembers))}) -Action Add`,
     );
   }
   if (choice.addObservers > 0)
-    out.push(`${get} | Set-SCOMResourcePool -Observer (Get-SCOMManagementServer -Name ${names(choice.addObservers, choice.addMembers)}) -Action Add`);
+    out.push(`${get} | Set-SCOMResourcePool -Observer (Get-SCOMManagementServer -Name ${list(newServers.slice(choice.addMembers))}) -Action Add`);
   if (doChange !== 'keep') out.push(`${get} | ForEach-Object { $_.UseDefaultObserver = $${doChange === 'enable'}; $_.ApplyChanges() }`);
   return out;
 }
 
-export function planForPool(pool: Pool, limits: CapacityLimits, target: number, databaseObserverLoadMembers: number): PoolPlan {
+/**
+ * What the rest of the plan does to a pool before its own change: new management servers it gets by
+ * automatic membership, and the names its own new servers take.
+ */
+interface PoolContext {
+  /** New management servers added for other pools that join this one (automatic membership). */
+  readonly joins: readonly string[];
+  /** The new management servers the automatic pools share, this pool among them. */
+  readonly shared: readonly string[];
+  /** Names for this pool's own new servers, by role, in the plan's one sequence. */
+  readonly name: (role: ServerRole, count: number) => string[];
+}
+
+/** Names new servers NEW-MS-1, NEW-GW-1, ... in one sequence per role. */
+function namer(): (role: ServerRole, count: number) => string[] {
+  const counters = { ms: 0, gw: 0 };
+  return (role, count) => Array.from({ length: count }, () => (role === 'gateway' ? `NEW-GW-${++counters.gw}` : `NEW-MS-${++counters.ms}`));
+}
+
+/**
+ * The plan for the management group: one change set. New servers are named once (NEW-MS-1,
+ * NEW-GW-1, ... in one sequence), and a management server installed for one pool also joins every
+ * pool with automatic membership (the default pools): those pools are planned with them, so their
+ * figures are the ones the whole change gives, and their default observer is disabled where the new
+ * servers bring five or more management servers to it (what validate would flag otherwise). The new
+ * management servers the automatic pools need themselves are one set, shared by all of them.
+ * `forAgents` management servers for the Windows agents (headroom's count) are added first, and join
+ * the automatic pools like the rest.
+ */
+export function planGroup(
+  pools: readonly Pool[],
+  limits: CapacityLimits,
+  target: number,
+  databaseObserverLoadMembers: number,
+  forAgents = 0,
+): { readonly pools: PoolPlan[]; readonly forAgents: readonly string[] } {
+  const name = namer();
+  const plans = new Map<Pool, PoolPlan>();
+  // The management servers the Windows agents need come first (headroom's count): they join the automatic pools too.
+  const agentServers = name('management-server', forAgents);
+  const joins: string[] = [...agentServers];
+  // Pools whose members are chosen first: their new management servers are installed in the group.
+  for (const pool of pools) {
+    if (pool.membership === 'automatic') continue;
+    const plan = planPoolIn(pool, limits, target, databaseObserverLoadMembers, { joins: [], shared: [], name });
+    plans.set(pool, plan);
+    if (plan.change?.memberRole === 'management-server') joins.push(...plan.change.newServers);
+    else if (plan.change) joins.push(...plan.change.newServers.slice(plan.change.addMembers));
+  }
+  // The automatic pools: with those, then the fewest more that every one of them needs, shared.
+  const automatic = pools.filter((p) => p.membership === 'automatic');
+  let shared = 0;
+  for (let round = 0; round < 64; round++) {
+    const more = maxOf(
+      automatic.map((pool) => {
+        const { shape, prefsRole } = poolShape(pool, limits);
+        if (prefsRole !== 'management-server') return 0;
+        const grown = withNewManagementServers(shape, joins.length + shared);
+        const choice = planPool(grown, target, { databaseObserverLoadMembers, newMemberRole: 'management-server' });
+        return choice ? choice.addMembers : 0;
+      }),
+      0,
+    );
+    if (more === 0) break;
+    shared += more;
+  }
+  const sharedNames = name('management-server', shared);
+  for (const pool of automatic) {
+    const { prefsRole } = poolShape(pool, limits);
+    plans.set(
+      pool,
+      planPoolIn(pool, limits, target, databaseObserverLoadMembers, { joins, shared: prefsRole === 'management-server' ? sharedNames : [], name }),
+    );
+  }
+  return { pools: pools.map((p) => plans.get(p)!), forAgents: agentServers };
+}
+
+/** A pool's shape with `n` more management servers among its members. */
+function withNewManagementServers(shape: PoolShape, n: number): PoolShape {
+  return n === 0 ? shape : { ...shape, members: shape.members + n, managementServerMembers: shape.managementServerMembers + n };
+}
+
+function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, databaseObserverLoadMembers: number, context: PoolContext): PoolPlan {
+  const shared = context.shared.length;
   const { shape, prefsRole, perPoolOver } = poolShape(pool, limits);
   const prefs: PlanPreferences = { databaseObserverLoadMembers, newMemberRole: prefsRole };
   const none: PlanChoice = { addMembers: 0, addObservers: 0, defaultObserverEnabled: shape.defaultObserverEnabled };
@@ -255,12 +343,19 @@ export function planForPool(pool: Pool, limits: CapacityLimits, target: number, 
     : undefined;
   const meetsTarget = meets(shape, none, prefs, target);
   const implied = pool.implied;
-  if (meetsTarget) return { pool: pool.name, implied, target, current, meetsTarget, change: null, ...(blocked ? { blocked } : {}) };
-  const choice = planPool(shape, target, prefs);
-  if (!choice) return { pool: pool.name, implied, target, current, meetsTarget, change: null, blocked: blocked ?? 'no number of members reaches the target' };
-  const after = figuresAfter(shape, choice, prefs);
-  const doChange = choice.defaultObserverEnabled === shape.defaultObserverEnabled ? 'keep' : choice.defaultObserverEnabled ? 'enable' : 'disable';
+  // The pool as the rest of the plan leaves it: the new management servers it gets by automatic
+  // membership, and the ones the automatic pools share.
+  const base = withNewManagementServers(shape, context.joins.length + shared);
+  const untouched = meets(base, none, prefs, target) && !flagged(base, none, prefs);
+  if (untouched && base === shape) return { pool: pool.name, implied, target, current, meetsTarget, change: null, ...(blocked ? { blocked } : {}) };
+  const own = untouched ? none : planPool(base, target, prefs);
+  if (!own) return { pool: pool.name, implied, target, current, meetsTarget, change: null, blocked: blocked ?? 'no number of members reaches the target' };
+  const after = figuresAfter(base, own, prefs);
+  const doChange = own.defaultObserverEnabled === shape.defaultObserverEnabled ? 'keep' : own.defaultObserverEnabled ? 'enable' : 'disable';
+  const choice: PlanChoice = { addMembers: shared + own.addMembers, addObservers: own.addObservers, defaultObserverEnabled: own.defaultObserverEnabled };
+  const newServers = [...context.shared, ...context.name(prefsRole, own.addMembers), ...context.name('management-server', own.addObservers)];
   const parts: string[] = [];
+  if (context.joins.length > 0) parts.push(`gets ${context.joins.join(', ')} (new, for the Windows agents or other pools)`);
   if (choice.addMembers > 0) parts.push(`add ${plural(choice.addMembers, prefsRole === 'gateway' ? 'gateway' : 'management server')}`);
   if (choice.addObservers > 0) parts.push(`add ${plural(choice.addObservers, 'observer-only member')}`);
   if (doChange !== 'keep') parts.push(`${doChange} the default observer`);
@@ -278,7 +373,9 @@ export function planForPool(pool: Pool, limits: CapacityLimits, target: number, 
       defaultObserver: doChange,
       result: { members: after.members, votingMembers: after.votingMembers, tolerableFailures: after.tolerableFailures },
       text,
-      commands: planCommands(pool, choice, prefsRole, doChange),
+      commands: planCommands(pool, choice, prefsRole, doChange, newServers),
+      newServers,
+      joins: context.joins,
     },
     ...(blocked ? { blocked } : {}),
   };

@@ -4,10 +4,15 @@ import type { PoolPlan } from '../analysis/plan.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { maxOf } from '../../../util/extremes.js';
+import { powerShellString } from '../../../util/powershell.js';
 
 export interface PlanReport {
   readonly file: string;
   readonly targetFailures: number;
+  /** Every server the plan adds, once, by role. */
+  readonly newServers: { readonly managementServers: readonly string[]; readonly gateways: readonly string[] };
+  /** The new management servers the Windows agents need (the first of newServers.managementServers). */
+  readonly forAgents: readonly string[];
   readonly pools: readonly PoolPlan[];
   readonly headroom: Headroom;
 }
@@ -37,8 +42,8 @@ function planRows(pools: readonly PoolPlan[]): { label: string; plan: PoolPlan; 
     if (same && p.implied) {
       if (p !== implied[0]) continue;
       // Its commands name all of them: Get-SCOMResourcePool -DisplayName takes a list.
-      const list = implied.map((x) => `"${x.pool.replace(/"/g, '`"')}"`).join(', ');
-      const commands = p.change?.commands.map((c) => c.replace(`-DisplayName "${p.pool.replace(/"/g, '`"')}"`, `-DisplayName ${list}`));
+      const list = implied.map((x) => powerShellString(x.pool)).join(', ');
+      const commands = p.change?.commands.map((c) => c.replace(`-DisplayName ${powerShellString(p.pool)}`, `-DisplayName ${list}`));
       rows.push({
         label: `the ${implied.length === 3 ? 'three ' : ''}default pools`,
         plan: commands && p.change ? { ...p, change: { ...p.change, commands } } : p,
@@ -58,21 +63,36 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   const width = Math.min(48, maxOf(rows.map((r) => t(r.label).length)));
   for (const { label, plan: p } of rows) {
     const now = `${plural(p.current.members, 'member')}, ${plural(p.current.votingMembers, 'voter')}, tolerates ${p.current.tolerableFailures}`;
-    const what = p.meetsTarget
-      ? paint(32, `meets the target (${now})`)
-      : p.change
-        ? `${paint(33, p.change.text)}  (now ${now}${p.current.fits ? '' : ', workload does not fit after failover'})`
+    // A pool that meets the target may still change with the rest of the plan (new management servers it gets).
+    const what = p.change
+      ? `${paint(33, p.change.text)}  (now ${now}${p.current.fits ? '' : ', workload does not fit after failover'})`
+      : p.meetsTarget
+        ? paint(32, `meets the target (${now})`)
         : paint(31, `cannot be planned: ${p.blocked ?? ''}`);
     out.push(`  ${t(label).padEnd(width)}  ${what}`);
     if (p.blocked && (p.meetsTarget || p.change)) out.push(`  ${' '.repeat(width)}  ${paint(31, `also: ${p.blocked}`)}`);
     for (const c of p.change?.commands ?? []) out.push(`  ${' '.repeat(width)}  ${paint(2, t(c))}`);
   }
   const h = report.headroom;
-  if (h.addManagementServers > 0) {
-    const k = h.addManagementServers;
+  if (report.forAgents.length > 0) {
+    // New servers carry no agents until some are moved to them.
+    const k = report.forAgents.length;
+    const spread =
+      'spread the Windows agents over all the management servers (Set-SCOMParentManagementServer -Agent ... -PrimaryServer ...): then they fit after the busiest fails';
+    out.push(`  ${'Management group'.padEnd(width)}  ${paint(33, `add ${plural(k, 'management server')} (${report.forAgents.join(', ')}) and ${spread}`)}`);
     out.push(
-      `  ${'Management group'.padEnd(width)}  ${paint(33, `add ${plural(k, 'management server')}: the Windows agents then fit after the busiest fails`)}`,
+      `  ${' '.repeat(width)}  ${paint(2, `# install ${k === 1 ? 'it' : 'them'}: automatic membership adds ${k === 1 ? 'it' : 'them'} to the default pools`)}`,
     );
+  }
+  const { managementServers: ms, gateways: gw } = report.newServers;
+  if (ms.length + gw.length > 0) {
+    const list = [
+      ms.length ? `${ms.join(', ')} (${ms.length === 1 ? 'management server' : 'management servers'})` : '',
+      gw.length ? `${gw.join(', ')} (${gw.length === 1 ? 'gateway' : 'gateways'})` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
+    out.push('', `New servers in this plan, each once: ${t(list)}`);
   }
   // How many more fit, or by how much the design is over already.
   const room = (x: number) => (x >= 0 ? `${n(x)} more` : paint(31, `${n(-x)} over`));
@@ -89,9 +109,11 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
     );
   }
   // The implied default pools share their members: one change makes them all meet the target.
-  const todo = rows.filter((r) => !r.plan.meetsTarget).length;
+  const todo = rows.filter((r) => !r.plan.meetsTarget || r.plan.change).length;
   const left = [
-    todo > 0 ? `${plural(todo, 'change')} needed${rows.some((r) => r.pools > 1 && !r.plan.meetsTarget) ? ' (one for the default pools together)' : ''}` : '',
+    todo > 0
+      ? `${plural(todo, 'change')} needed${rows.some((r) => r.pools > 1 && (!r.plan.meetsTarget || r.plan.change)) ? ' (one for the default pools together)' : ''}`
+      : '',
     h.addManagementServers > 0 ? 'the management group needs more management servers' : '',
     h.fits ? '' : 'the workload does not fit (what is over is marked above)',
   ].filter(Boolean);

@@ -1,0 +1,123 @@
+/**
+ * `plan` as an administrator uses it: make the change it prints, then validate. The change must give
+ * every pool it names the figures it promised (the target reached), and must not bring a finding
+ * about the default observer that the design did not have (issue 25: never a design its own
+ * validate flags).
+ */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/api/lint.js';
+import type { PoolPlan } from '../src/kinds/scom/analysis/plan.js';
+import { ROOT } from './fixture-files.js';
+import { runCli } from './support/run-cli.js';
+
+type Doc = {
+  managementServers: { name: string; dataCenter?: string }[];
+  gateways?: { name: string; dataCenter?: string; reportsTo?: string[]; managementServers?: string[] }[];
+  pools?: { name: string; membership?: string; members?: string[]; observers?: string[]; defaultObserver?: boolean }[];
+};
+
+const DIR = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-applied-'));
+
+const FLAGS = new Set(['default-observer-database-load', 'default-observer-disabled']);
+
+/** The design with the plan's change made: new servers where the pool's first member is, members, observers, the default observer. */
+function applied(doc: Doc, plans: readonly PoolPlan[], forAgents: readonly string[]): Doc {
+  const out = structuredClone(doc);
+  out.pools ??= [];
+  const added = new Set<string>(forAgents);
+  const site = out.managementServers[0]?.dataCenter;
+  for (const name of forAgents) out.managementServers.push({ name, ...(site !== undefined ? { dataCenter: site } : {}) });
+  const server = (name: string) => out.managementServers.find((s) => s.name === name) ?? out.gateways?.find((g) => g.name === name);
+  for (const p of plans) {
+    const change = p.change;
+    if (!change) continue;
+    let listed = out.pools.find((x) => x.name === p.pool);
+    const first = listed?.members?.map(server).find(Boolean);
+    change.newServers.forEach((name, i) => {
+      if (added.has(name)) return;
+      added.add(name);
+      const dataCenter = first?.dataCenter !== undefined ? { dataCenter: first.dataCenter } : {};
+      if (i < change.addMembers && change.memberRole === 'gateway') {
+        const like = first as NonNullable<Doc['gateways']>[number];
+        (out.gateways ??= []).push({ name, ...dataCenter, reportsTo: like.reportsTo ?? like.managementServers ?? [] });
+      } else out.managementServers.push({ name, ...dataCenter });
+    });
+    // A pool of chosen members gets its new servers by name; an automatic one every new management
+    // server, which a file that lists its members (as an import writes it) lists too.
+    if (listed?.members) {
+      if (listed.membership === 'automatic') listed.members.push(...change.joins);
+      listed.members.push(...change.newServers.slice(0, change.addMembers));
+      (listed.observers ??= []).push(...change.newServers.slice(change.addMembers));
+    }
+    if (change.defaultObserver !== 'keep') {
+      if (!listed) out.pools.push((listed = { name: p.pool }));
+      listed.defaultObserver = change.defaultObserver === 'enable';
+    }
+  }
+  return out;
+}
+
+const findingsOf = async (text: string) => (await lintText(text, 'design.yaml')).result;
+
+const examples = readdirSync(path.join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => `examples/${f}`)
+  .filter((f) => {
+    const doc = yaml.load(readFileSync(path.join(ROOT, f), 'utf8')) as { kind?: string; managementServers?: unknown };
+    return (doc.kind === undefined || doc.kind === 'scom') && doc.managementServers !== undefined;
+  });
+
+// A pool of chosen members next to four management servers: its new server joins the default pools,
+// which then have five (the case that once left the default observer voting beside them).
+const urlPool = `version: 1
+name: URL pool beside four servers
+managementServers: [{name: ms01}, {name: ms02}, {name: ms03}, {name: ms04}]
+pools: [{name: URL Pool, members: [ms01], purpose: url}]
+`;
+
+describe('plan, applied, then validate', () => {
+  it('covers the SCOM examples', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(15);
+  });
+
+  const cases = [...examples.map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')] as const), ['URL pool beside four servers', urlPool] as const];
+  it.each(cases.flatMap(([name, text]) => [1, 2, 3].map((t) => [name, t, text] as const)))('%s to %i failures', async (_name, target, text) => {
+    writeFileSync(path.join(DIR, 'design.yaml'), text);
+    const planned = await runCli(['plan', 'design.yaml', '--target-failures', String(target), '--format', 'json', '--no-config'], { cwd: DIR });
+    expect(planned.stderr).toBe('');
+    const { pools: plans, forAgents } = JSON.parse(planned.stdout) as { pools: PoolPlan[]; forAgents: string[] };
+    const after = applied(yaml.load(text) as Doc, plans, forAgents);
+    const before = await findingsOf(text);
+    const result = await findingsOf(yaml.dump(after));
+    expect(result.findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'unknown-reference')).toEqual([]);
+    const pools = result.kind === 'scom' ? result.pools : [];
+    for (const p of plans) {
+      if (!p.change) continue;
+      const figures = pools.find((x) => x.name === p.pool);
+      expect(figures, p.pool).toBeDefined();
+      expect({ pool: p.pool, votingMembers: figures!.votingMembers, tolerableFailures: figures!.tolerableFailures }).toEqual({
+        pool: p.pool,
+        votingMembers: p.change.result.votingMembers,
+        tolerableFailures: p.change.result.tolerableFailures,
+      });
+      expect(p.change.result.tolerableFailures).toBeGreaterThanOrEqual(target);
+    }
+    const flags = (r: typeof result) => r.findings.filter((f) => FLAGS.has(f.ruleId)).map((f) => `${f.ruleId} ${f.pool ?? ''}`);
+    const had = new Set(flags(before));
+    expect(flags(result).filter((f) => !had.has(f))).toEqual([]);
+    // Each new server is named once, in one role.
+    const names = plans.flatMap((p) =>
+      p.change ? p.change.newServers.map((n, i) => `${n}:${i < p.change!.addMembers ? p.change!.memberRole : 'management-server'}`) : [],
+    );
+    const roles = new Map<string, Set<string>>();
+    for (const n of names) {
+      const [name, role] = n.split(':') as [string, string];
+      roles.set(name, (roles.get(name) ?? new Set()).add(role));
+    }
+    expect([...roles].filter(([, r]) => r.size > 1)).toEqual([]);
+  });
+});
