@@ -22,7 +22,8 @@ type Doc = {
 
 const DIR = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-applied-'));
 
-const FLAGS = new Set(['default-observer-database-load', 'default-observer-disabled']);
+const DEFAULT_POOLS = new Set(['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool']);
+const FLAGS = new Set(['default-observer-database-load', 'default-observer-disabled', 'pool-spans-data-centers', 'data-center-loss']);
 
 /** The design with the plan's change made: new servers where the pool's first member is, members, observers, the default observer. */
 function applied(doc: Doc, plans: readonly PoolPlan[], forAgents: readonly string[]): Doc {
@@ -40,7 +41,9 @@ function applied(doc: Doc, plans: readonly PoolPlan[], forAgents: readonly strin
     change.newServers.forEach((name, i) => {
       if (added.has(name)) return;
       added.add(name);
-      const dataCenter = first?.dataCenter !== undefined ? { dataCenter: first.dataCenter } : {};
+      // Where the plan says (the pool's data centre), else beside the first management server.
+      const at = change.dataCenter ?? site;
+      const dataCenter = at !== undefined ? { dataCenter: at } : {};
       if (i < change.addMembers && change.memberRole === 'gateway') {
         const like = first as NonNullable<Doc['gateways']>[number];
         (out.gateways ??= []).push({ name, ...dataCenter, reportsTo: like.reportsTo ?? like.managementServers ?? [] });
@@ -106,7 +109,11 @@ describe('plan, applied, then validate', () => {
       });
       expect(p.change.result.tolerableFailures).toBeGreaterThanOrEqual(target);
     }
-    const flags = (r: typeof result) => r.findings.filter((f) => FLAGS.has(f.ruleId)).map((f) => `${f.ruleId} ${f.pool ?? ''}`);
+    // A finding about the implied default pools is one finding; listed (to set their default observer) they get one each.
+    const flags = (r: typeof result) =>
+      r.findings
+        .filter((f) => FLAGS.has(f.ruleId))
+        .map((f) => `${f.ruleId} ${f.pool === undefined || DEFAULT_POOLS.has(f.pool) ? '(the default pools)' : f.pool}`);
     const had = new Set(flags(before));
     expect(flags(result).filter((f) => !had.has(f))).toEqual([]);
     // Each new server is named once, in one role.

@@ -164,7 +164,9 @@ describe('pooltopo plan', () => {
       addObservers: 0,
       memberRole: 'gateway',
       defaultObserver: 'keep',
-      text: 'add 2 gateways: 5 members, 5 voters, tolerates 2',
+      text: 'add 2 gateways in dmz: 5 members, 5 voters, tolerates 2',
+      dataCenter: 'dmz',
+      newServers: ['NEW-GW-1', 'NEW-GW-2'],
     });
     expect(out.headroom).toMatchObject({ windowsAgents: expect.any(Number), computers: expect.any(Number) });
   });

@@ -12,7 +12,7 @@
  * and checked against brute-force enumeration in the tests.
  */
 import type { CapacityLimits } from '../../../domain/facts.js';
-import type { Pool, ServerRole } from '../model/types.js';
+import type { DataCenter, Pool, ServerRole } from '../model/types.js';
 import { quorum, type QuorumFigures } from './quorum.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf, minOf } from '../../../util/extremes.js';
@@ -28,6 +28,8 @@ export interface PoolShape {
   readonly defaultObserverEnabled: boolean;
   /** Per-member workload that must fit after the tolerable failures: total and per-member limit. */
   readonly workloads: readonly { readonly total: number; readonly limitPerMember: number }[];
+  /** The operational database is in a data centre none of the members is in: enabling the default observer would spread the pool over two. */
+  readonly observerElsewhere?: boolean;
 }
 
 export interface PlanChoice {
@@ -73,14 +75,23 @@ export function figuresAfter(
 }
 
 /**
- * A choice that `validate` would flag itself: the default observer voting beside five or more
- * management servers (default-observer-database-load). The plan never proposes one; from five
- * management servers it offers the default observer disabled, as the guidance says.
+ * A choice that `validate` would flag itself. The plan never proposes one:
+ * - the default observer voting beside five or more management servers
+ *   (default-observer-database-load): from five it offers the default observer disabled, as the
+ *   guidance says;
+ * - the default observer disabled below five where it would add a tolerable failure
+ *   (default-observer-disabled): a pool is not made less resilient to pass the workload check;
+ * - the default observer newly enabled where the database is in a data centre none of the members
+ *   is in (pool-spans-data-centers).
  */
 export function flagged(shape: PoolShape, choice: PlanChoice, prefs: PlanPreferences): boolean {
   const newMs = prefs.newMemberRole === 'management-server';
   const msVoters = shape.managementServerMembers + shape.managementServerObservers + (newMs ? choice.addMembers + choice.addObservers : 0);
-  return choice.defaultObserverEnabled && msVoters >= prefs.databaseObserverLoadMembers;
+  if (choice.defaultObserverEnabled) {
+    return msVoters >= prefs.databaseObserverLoadMembers || (shape.observerElsewhere === true && !shape.defaultObserverEnabled);
+  }
+  if (msVoters === 0 || msVoters >= prefs.databaseObserverLoadMembers) return false;
+  return figuresAfter(shape, { ...choice, defaultObserverEnabled: true }, prefs).tolerableFailures > figuresAfter(shape, choice, prefs).tolerableFailures;
 }
 
 export function meets(shape: PoolShape, choice: PlanChoice, prefs: PlanPreferences, target: number): boolean {
@@ -135,9 +146,13 @@ function fewestMembers(shape: PoolShape, target: number, prefs: PlanPreferences,
   const needV = 2 * target + 1;
   while (m + shape.observers + addObservers + (doVotes(m) ? 1 : 0) < needV) m++;
   // Workload: raise members until it fits after the failures (members - failures never decreases).
-  const limit = m + shape.workloads.reduce((n, w) => n + (w.limitPerMember > 0 ? Math.ceil(w.total / w.limitPerMember) : 0), 0) * 2 + 2;
+  // A choice validate would flag is passed over for the next size (flagged changes once, at the
+  // database-load threshold).
+  const limit =
+    m + shape.workloads.reduce((n, w) => n + (w.limitPerMember > 0 ? Math.ceil(w.total / w.limitPerMember) : 0), 0) * 2 + 2 + prefs.databaseObserverLoadMembers;
   for (; m <= limit; m++) {
-    if (meets(shape, { addMembers: m - shape.members, addObservers, defaultObserverEnabled: doEnabled }, prefs, target)) return m - shape.members;
+    const choice = { addMembers: m - shape.members, addObservers, defaultObserverEnabled: doEnabled };
+    if (meets(shape, choice, prefs, target) && !flagged(shape, choice, prefs)) return m - shape.members;
   }
   return null;
 }
@@ -146,6 +161,7 @@ function fewestMembers(shape: PoolShape, target: number, prefs: PlanPreferences,
 export function poolShape(
   pool: Pool,
   limits: CapacityLimits,
+  databaseDataCenter?: DataCenter,
 ): { shape: PoolShape; prefsRole: ServerRole; perPoolOver: readonly { item: string; total: number; limit: number }[] } {
   const msMembers = pool.members.filter((m) => m.server.role === 'management-server').length;
   const msObservers = pool.observers.filter((o) => o.server.role === 'management-server').length;
@@ -174,6 +190,7 @@ export function poolShape(
       managementServerObservers: msObservers,
       defaultObserverEnabled: pool.defaultObserverEnabled,
       workloads,
+      observerElsewhere: databaseDataCenter !== undefined && pool.members.length > 0 && !pool.members.some((m) => m.server.dataCenter === databaseDataCenter),
     },
     prefsRole: role,
     perPoolOver,
@@ -208,6 +225,8 @@ export interface PoolPlan {
     readonly newServers: readonly string[];
     /** New management servers added for other pools that this pool, with automatic membership, gets too. */
     readonly joins: readonly string[];
+    /** Where the new members go: the data centre of the pool's first member (absent where the file names none). */
+    readonly dataCenter?: string;
   };
   /** Per-pool limits no number of members can fix. */
   readonly blocked?: string;
@@ -248,6 +267,8 @@ interface PoolContext {
   readonly shared: readonly string[];
   /** Names for this pool's own new servers, by role, in the plan's one sequence. */
   readonly name: (role: ServerRole, count: number) => string[];
+  /** Where the operational database is (the default observer's data centre). */
+  readonly databaseDataCenter?: DataCenter | undefined;
 }
 
 /** Names new servers NEW-MS-1, NEW-GW-1, ... in one sequence per role. */
@@ -272,6 +293,7 @@ export function planGroup(
   target: number,
   databaseObserverLoadMembers: number,
   forAgents = 0,
+  databaseDataCenter?: DataCenter,
 ): { readonly pools: PoolPlan[]; readonly forAgents: readonly string[] } {
   const name = namer();
   const plans = new Map<Pool, PoolPlan>();
@@ -281,7 +303,7 @@ export function planGroup(
   // Pools whose members are chosen first: their new management servers are installed in the group.
   for (const pool of pools) {
     if (pool.membership === 'automatic') continue;
-    const plan = planPoolIn(pool, limits, target, databaseObserverLoadMembers, { joins: [], shared: [], name });
+    const plan = planPoolIn(pool, limits, target, databaseObserverLoadMembers, { joins: [], shared: [], name, databaseDataCenter });
     plans.set(pool, plan);
     if (plan.change?.memberRole === 'management-server') joins.push(...plan.change.newServers);
     else if (plan.change) joins.push(...plan.change.newServers.slice(plan.change.addMembers));
@@ -292,7 +314,7 @@ export function planGroup(
   for (let round = 0; round < 64; round++) {
     const more = maxOf(
       automatic.map((pool) => {
-        const { shape, prefsRole } = poolShape(pool, limits);
+        const { shape, prefsRole } = poolShape(pool, limits, databaseDataCenter);
         if (prefsRole !== 'management-server') return 0;
         const grown = withNewManagementServers(shape, joins.length + shared);
         const choice = planPool(grown, target, { databaseObserverLoadMembers, newMemberRole: 'management-server' });
@@ -305,10 +327,15 @@ export function planGroup(
   }
   const sharedNames = name('management-server', shared);
   for (const pool of automatic) {
-    const { prefsRole } = poolShape(pool, limits);
+    const { prefsRole } = poolShape(pool, limits, databaseDataCenter);
     plans.set(
       pool,
-      planPoolIn(pool, limits, target, databaseObserverLoadMembers, { joins, shared: prefsRole === 'management-server' ? sharedNames : [], name }),
+      planPoolIn(pool, limits, target, databaseObserverLoadMembers, {
+        joins,
+        shared: prefsRole === 'management-server' ? sharedNames : [],
+        name,
+        databaseDataCenter,
+      }),
     );
   }
   return { pools: pools.map((p) => plans.get(p)!), forAgents: agentServers };
@@ -321,7 +348,7 @@ function withNewManagementServers(shape: PoolShape, n: number): PoolShape {
 
 function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, databaseObserverLoadMembers: number, context: PoolContext): PoolPlan {
   const shared = context.shared.length;
-  const { shape, prefsRole, perPoolOver } = poolShape(pool, limits);
+  const { shape, prefsRole, perPoolOver } = poolShape(pool, limits, context.databaseDataCenter);
   const prefs: PlanPreferences = { databaseObserverLoadMembers, newMemberRole: prefsRole };
   const none: PlanChoice = { addMembers: 0, addObservers: 0, defaultObserverEnabled: shape.defaultObserverEnabled };
   const now = figuresAfter(shape, none, prefs);
@@ -356,7 +383,11 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   const newServers = [...context.shared, ...context.name(prefsRole, own.addMembers), ...context.name('management-server', own.addObservers)];
   const parts: string[] = [];
   if (context.joins.length > 0) parts.push(`gets ${context.joins.join(', ')} (new, for the Windows agents or other pools)`);
-  if (choice.addMembers > 0) parts.push(`add ${plural(choice.addMembers, prefsRole === 'gateway' ? 'gateway' : 'management server')}`);
+  // New members go where the pool is: elsewhere they would spread it over another data centre.
+  const site = pool.members[0]?.server.dataCenter;
+  const where = site && !site.implicit ? site.name : undefined;
+  if (choice.addMembers > 0)
+    parts.push(`add ${plural(choice.addMembers, prefsRole === 'gateway' ? 'gateway' : 'management server')}${where !== undefined ? ` in ${where}` : ''}`);
   if (choice.addObservers > 0) parts.push(`add ${plural(choice.addObservers, 'observer-only member')}`);
   if (doChange !== 'keep') parts.push(`${doChange} the default observer`);
   const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}`;
@@ -376,6 +407,7 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
       commands: planCommands(pool, choice, prefsRole, doChange, newServers),
       newServers,
       joins: context.joins,
+      ...(where !== undefined && choice.addMembers + choice.addObservers > 0 ? { dataCenter: where } : {}),
     },
     ...(blocked ? { blocked } : {}),
   };

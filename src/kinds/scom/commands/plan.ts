@@ -17,6 +17,7 @@ export async function planCommand(models: Partial<ScomModels>, request: PlanRequ
     request.targetFailures,
     request.settings.databaseObserverLoadMembers,
     room.addManagementServers,
+    topology.database.dataCenter,
   );
   const plan = { file: request.file, targetFailures: request.targetFailures, newServers: newServersOf(pools, forAgents), forAgents, pools, headroom: room };
   const text = request.format === 'json' ? escapeJsonForTerminal(formatPlanJson(plan)) : formatPlanStylish(plan, request.color);
