@@ -26,12 +26,12 @@ const DEFAULT_POOLS = new Set(['All Management Servers Resource Pool', 'Notifica
 const FLAGS = new Set(['default-observer-database-load', 'default-observer-disabled', 'pool-spans-data-centers', 'data-center-loss']);
 
 /** The design with the plan's change made: new servers where the pool's first member is, members, observers, the default observer. */
-function applied(doc: Doc, plans: readonly PoolPlan[], forAgents: readonly string[]): Doc {
+function applied(doc: Doc, plans: readonly PoolPlan[], forAgents: readonly string[], forAgentsDataCenter: string | undefined): Doc {
   const out = structuredClone(doc);
   out.pools ??= [];
   const added = new Set<string>(forAgents);
   const site = out.managementServers[0]?.dataCenter;
-  for (const name of forAgents) out.managementServers.push({ name, ...(site !== undefined ? { dataCenter: site } : {}) });
+  for (const name of forAgents) out.managementServers.push({ name, ...(forAgentsDataCenter !== undefined ? { dataCenter: forAgentsDataCenter } : {}) });
   const server = (name: string) => out.managementServers.find((s) => s.name === name) ?? out.gateways?.find((g) => g.name === name);
   for (const p of plans) {
     const change = p.change;
@@ -82,18 +82,63 @@ managementServers: [{name: ms01}, {name: ms02}, {name: ms03}, {name: ms04}]
 pools: [{name: URL Pool, members: [ms01], purpose: url}]
 `;
 
+// Where new servers go, from a helper's runs: a mixed pool whose first member is a gateway, a pool
+// with no members, an automatic pool listing its members in another order than the file's servers,
+// a pool whose observer already brings the database's data centre, agents the pools' servers can take.
+const SITES = 'dataCenters: [{name: dc1}, {name: dmz}, {name: dc2}]\ndatabases: {operational: {server: sql01, dataCenter: dc1}}\n';
+const DESIGNS: (readonly [string, string])[] = [
+  [
+    'a mixed pool led by a gateway',
+    `version: 1\nname: Mixed\n${SITES}managementServers: [{name: ms01, dataCenter: dc1}, {name: ms02, dataCenter: dc1}, {name: ms03, dataCenter: dc1}]\ngateways: [{name: gw01, dataCenter: dmz, reportsTo: [ms01, ms02]}]\npools: [{name: Mixed Pool, members: [gw01, ms01]}]\n`,
+  ],
+  [
+    'a pool with no members',
+    `version: 1\nname: Empty\n${SITES}managementServers: [{name: ms01, dataCenter: dc1}, {name: ms02, dataCenter: dc1}, {name: ms03, dataCenter: dc1}]\npools: [{name: P, members: []}]\n`,
+  ],
+  [
+    'an automatic pool listed in another order',
+    `version: 1\nname: Auto\n${SITES}managementServers: [{name: ms01, dataCenter: dc1}, {name: ms02, dataCenter: dc2}]\npools: [{name: All Management Servers Resource Pool, membership: automatic, members: [ms02, ms01]}]\n`,
+  ],
+  [
+    'an observer in the database data centre',
+    `version: 1\nname: Observer\n${SITES}managementServers: [{name: ms01, dataCenter: dc1}, {name: ms02, dataCenter: dc2}]\npools: [{name: P, members: [ms02], observers: [ms01], defaultObserver: false}]\n`,
+  ],
+  [
+    'agents the pools servers take',
+    'version: 1\nname: Agents\nmanagementServers: [{name: ms01, agents: 2500}, {name: ms02, agents: 2500}]\npools: [{name: P, members: [ms01]}]\n',
+  ],
+];
+
 describe('plan, applied, then validate', () => {
   it('covers the SCOM examples', () => {
     expect(examples.length).toBeGreaterThanOrEqual(15);
   });
 
-  const cases = [...examples.map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')] as const), ['URL pool beside four servers', urlPool] as const];
+  const cases = [
+    ...examples.map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')] as const),
+    ['URL pool beside four servers', urlPool] as const,
+    ...DESIGNS,
+  ];
   it.each(cases.flatMap(([name, text]) => [1, 2, 3].map((t) => [name, t, text] as const)))('%s to %i failures', async (_name, target, text) => {
     writeFileSync(path.join(DIR, 'design.yaml'), text);
     const planned = await runCli(['plan', 'design.yaml', '--target-failures', String(target), '--format', 'json', '--no-config'], { cwd: DIR });
-    expect(planned.stderr).toBe('');
-    const { pools: plans, forAgents } = JSON.parse(planned.stdout) as { pools: PoolPlan[]; forAgents: string[] };
-    const after = applied(yaml.load(text) as Doc, plans, forAgents);
+    // At most the warning that a design with errors is planned as read.
+    expect(planned.stderr).toMatch(/^(pooltopo: warning: [^\n]*\n)?$/);
+    const {
+      pools: plans,
+      forAgents,
+      forAgentsDataCenter,
+    } = JSON.parse(planned.stdout) as {
+      pools: PoolPlan[];
+      forAgents: string[];
+      forAgentsDataCenter?: string;
+    };
+    // A new server is in one place, whichever row names it.
+    const places = new Map<string, Set<string | undefined>>();
+    for (const p of plans)
+      for (const n of p.change?.newServers ?? []) places.set(n, (places.get(n) ?? new Set()).add(p.change!.dataCenter ?? forAgentsDataCenter));
+    expect([...places].filter(([, at]) => at.size > 1)).toEqual([]);
+    const after = applied(yaml.load(text) as Doc, plans, forAgents, forAgentsDataCenter);
     const before = await findingsOf(text);
     const result = await findingsOf(yaml.dump(after));
     expect(result.findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'unknown-reference')).toEqual([]);
@@ -115,7 +160,10 @@ describe('plan, applied, then validate', () => {
         .filter((f) => FLAGS.has(f.ruleId))
         .map((f) => `${f.ruleId} ${f.pool === undefined || DEFAULT_POOLS.has(f.pool) ? '(the default pools)' : f.pool}`);
     const had = new Set(flags(before));
-    expect(flags(result).filter((f) => !had.has(f))).toEqual([]);
+    // A pool that spans data centres already is a finding of its own, and the plan does not balance
+    // its sites: a data centre's loss it then no longer survives is not the plan's to avoid.
+    const spanned = (f: string) => f.startsWith('data-center-loss ') && had.has(f.replace('data-center-loss', 'pool-spans-data-centers'));
+    expect(flags(result).filter((f) => !had.has(f) && !spanned(f))).toEqual([]);
     // Each new server is named once, in one role.
     const names = plans.flatMap((p) =>
       p.change ? p.change.newServers.map((n, i) => `${n}:${i < p.change!.addMembers ? p.change!.memberRole : 'management-server'}`) : [],

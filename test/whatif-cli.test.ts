@@ -210,11 +210,14 @@ describe('pooltopo plan', () => {
     expect(out.headroom).toMatchObject({ windowsAgents: -900, addManagementServers: 1 });
     const text = await runCli(['plan', 'examples/two-servers-agent-overload.yaml']);
     expect(text.stdout).toMatch(
-      /Management group +add 1 management server \(NEW-MS-1\) and spread the Windows agents over all the management servers \(Set-SCOMParentManagementServer -Agent \.\.\. -PrimaryServer \.\.\.\): then they fit after the busiest fails\n/,
+      /Management group +add 1 management server \(NEW-MS-1\) in dc-seattle and spread the Windows agents over all the management servers \(Set-SCOMParentManagementServer -Agent \.\.\. -PrimaryServer \.\.\.\): then they fit after the busiest fails\n/,
     );
     // The new server joins the default pools, whose row says so.
     expect(text.stdout).toMatch(/the three default pools +gets NEW-MS-1 \(new, for the Windows agents or other pools\): 3 members, 4 voters, tolerates 1/);
-    expect(out).toMatchObject({ forAgents: ['NEW-MS-1'], newServers: { managementServers: ['NEW-MS-1'], gateways: [] } });
+    expect(out).toMatchObject({ forAgents: ['NEW-MS-1'], forAgentsDataCenter: 'dc-seattle', newServers: { managementServers: ['NEW-MS-1'], gateways: [] } });
+    // Where the pools' changes bring new management servers, the agents need no more of their own.
+    const both = JSON.parse((await runCli(['plan', 'examples/two-servers-agent-overload.yaml', '--target-failures', '2', '--format', 'json'])).stdout);
+    expect(both).toMatchObject({ forAgents: [], newServers: { managementServers: ['NEW-MS-1', 'NEW-MS-2'] }, headroom: { addManagementServers: 1 } });
     expect(text.stdout).toMatch(/Windows agents on management servers: 900 over/);
     expect(text.stdout).toMatch(/the management group needs more management servers; the workload does not fit \(what is over is marked above\)\n$/);
     // What validate calls capacity-exceeded is not a fitting workload either: a pool over its per-pool

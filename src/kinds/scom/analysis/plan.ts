@@ -190,7 +190,10 @@ export function poolShape(
       managementServerObservers: msObservers,
       defaultObserverEnabled: pool.defaultObserverEnabled,
       workloads,
-      observerElsewhere: databaseDataCenter !== undefined && pool.members.length > 0 && !pool.members.some((m) => m.server.dataCenter === databaseDataCenter),
+      observerElsewhere:
+        databaseDataCenter !== undefined &&
+        pool.members.length > 0 &&
+        ![...pool.members, ...pool.observers].some((m) => m.server.dataCenter === databaseDataCenter),
     },
     prefsRole: role,
     perPoolOver,
@@ -269,6 +272,8 @@ interface PoolContext {
   readonly name: (role: ServerRole, count: number) => string[];
   /** Where the operational database is (the default observer's data centre). */
   readonly databaseDataCenter?: DataCenter | undefined;
+  /** Where new management servers of an automatic pool go: one place for a server every automatic pool gets. */
+  readonly groupSite?: DataCenter | undefined;
 }
 
 /** Names new servers NEW-MS-1, NEW-GW-1, ... in one sequence per role. */
@@ -294,6 +299,8 @@ export function planGroup(
   databaseObserverLoadMembers: number,
   forAgents = 0,
   databaseDataCenter?: DataCenter,
+  /** Where management servers that join the automatic pools go (the group's first management server's data centre). */
+  groupSite?: DataCenter,
 ): { readonly pools: PoolPlan[]; readonly forAgents: readonly string[] } {
   const name = namer();
   const plans = new Map<Pool, PoolPlan>();
@@ -303,7 +310,7 @@ export function planGroup(
   // Pools whose members are chosen first: their new management servers are installed in the group.
   for (const pool of pools) {
     if (pool.membership === 'automatic') continue;
-    const plan = planPoolIn(pool, limits, target, databaseObserverLoadMembers, { joins: [], shared: [], name, databaseDataCenter });
+    const plan = planPoolIn(pool, limits, target, databaseObserverLoadMembers, { joins: [], shared: [], name, databaseDataCenter, groupSite });
     plans.set(pool, plan);
     if (plan.change?.memberRole === 'management-server') joins.push(...plan.change.newServers);
     else if (plan.change) joins.push(...plan.change.newServers.slice(plan.change.addMembers));
@@ -335,6 +342,7 @@ export function planGroup(
         shared: prefsRole === 'management-server' ? sharedNames : [],
         name,
         databaseDataCenter,
+        groupSite,
       }),
     );
   }
@@ -383,8 +391,13 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   const newServers = [...context.shared, ...context.name(prefsRole, own.addMembers), ...context.name('management-server', own.addObservers)];
   const parts: string[] = [];
   if (context.joins.length > 0) parts.push(`gets ${context.joins.join(', ')} (new, for the Windows agents or other pools)`);
-  // New members go where the pool is: elsewhere they would spread it over another data centre.
-  const site = pool.members[0]?.server.dataCenter;
+  // New members go where the pool's members of their role are (elsewhere they would spread it over
+  // another data centre); an empty pool's beside the database; an automatic pool's where the
+  // group's are, the same for every automatic pool that gets them.
+  const site =
+    pool.membership === 'automatic' && prefsRole === 'management-server'
+      ? (context.groupSite ?? pool.members[0]?.server.dataCenter)
+      : ((pool.members.find((m) => m.server.role === prefsRole) ?? pool.members[0])?.server.dataCenter ?? context.databaseDataCenter);
   const where = site && !site.implicit ? site.name : undefined;
   if (choice.addMembers > 0)
     parts.push(`add ${plural(choice.addMembers, prefsRole === 'gateway' ? 'gateway' : 'management server')}${where !== undefined ? ` in ${where}` : ''}`);

@@ -13,6 +13,8 @@ export interface PlanReport {
   readonly newServers: { readonly managementServers: readonly string[]; readonly gateways: readonly string[] };
   /** The new management servers the Windows agents need (the first of newServers.managementServers). */
   readonly forAgents: readonly string[];
+  /** Where those go (the data centre of the group's first management server), where the file names one. */
+  readonly forAgentsDataCenter?: string;
   readonly pools: readonly PoolPlan[];
   readonly headroom: Headroom;
 }
@@ -74,15 +76,22 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
     for (const c of p.change?.commands ?? []) out.push(`  ${' '.repeat(width)}  ${paint(2, t(c))}`);
   }
   const h = report.headroom;
-  if (report.forAgents.length > 0) {
+  if (h.addManagementServers > 0) {
     // New servers carry no agents until some are moved to them.
     const k = report.forAgents.length;
     const spread =
       'spread the Windows agents over all the management servers (Set-SCOMParentManagementServer -Agent ... -PrimaryServer ...): then they fit after the busiest fails';
-    out.push(`  ${'Management group'.padEnd(width)}  ${paint(33, `add ${plural(k, 'management server')} (${report.forAgents.join(', ')}) and ${spread}`)}`);
-    out.push(
-      `  ${' '.repeat(width)}  ${paint(2, `# install ${k === 1 ? 'it' : 'them'}: automatic membership adds ${k === 1 ? 'it' : 'them'} to the default pools`)}`,
-    );
+    const where = report.forAgentsDataCenter !== undefined ? ` in ${report.forAgentsDataCenter}` : '';
+    const planned = report.newServers.managementServers.length - k;
+    const what =
+      k > 0
+        ? `add ${plural(k, 'management server')} (${report.forAgents.join(', ')})${where}${planned > 0 ? ` besides the ${planned} above` : ''} and ${spread}`
+        : `${planned === 1 ? 'the new management server above is' : `the ${planned} new management servers above are`} enough: ${spread}`;
+    out.push(`  ${'Management group'.padEnd(width)}  ${paint(33, what)}`);
+    if (k > 0)
+      out.push(
+        `  ${' '.repeat(width)}  ${paint(2, `# install ${k === 1 ? 'it' : 'them'}: automatic membership adds ${k === 1 ? 'it' : 'them'} to the default pools`)}`,
+      );
   }
   const { managementServers: ms, gateways: gw } = report.newServers;
   if (ms.length + gw.length > 0) {
