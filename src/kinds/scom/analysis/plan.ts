@@ -8,8 +8,9 @@
  * it loads the database); then no change to it.
  *
  * For each choice of observers and default observer the fewest members is found in closed form
- * (the quorum formula), then raised until the workload fits after the resulting failures: polynomial,
- * and checked against brute-force enumeration in the tests.
+ * (the quorum formula), then raised until the workload fits after the resulting failures and
+ * validate would not flag the result: polynomial, and checked against brute-force enumeration in the
+ * tests. planGroup puts the pools' changes together into one change set for the management group.
  */
 import type { CapacityLimits } from '../../../domain/facts.js';
 import type { DataCenter, Pool, ServerRole } from '../model/types.js';
@@ -228,7 +229,7 @@ export interface PoolPlan {
     readonly newServers: readonly string[];
     /** New management servers added for other pools that this pool, with automatic membership, gets too. */
     readonly joins: readonly string[];
-    /** Where the new members go: the data centre of the pool's first member (absent where the file names none). */
+    /** Where the new members go: where the pool's members of their role are (see planPoolIn); absent where the file names no data centre. */
     readonly dataCenter?: string;
   };
   /** Per-pool limits no number of members can fix. */
@@ -238,8 +239,8 @@ export interface PoolPlan {
 /**
  * The OperationsManager cmdlets that make a change (Set-SCOMResourcePool's -Member and -Observer
  * with -Action Add; the default observer is the pool object's UseDefaultObserver, applied). New
- * servers are written as NEW-1, NEW-2, ... for the names they will have; a pool with automatic
- * membership gets new management servers by itself.
+ * servers are written by the names the plan gives them (NEW-MS-1, NEW-GW-1, ...) for the names they
+ * will have; a pool with automatic membership gets new management servers by itself.
  */
 function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange: 'enable' | 'disable' | 'keep', newServers: readonly string[]): string[] {
   const get = `Get-SCOMResourcePool -DisplayName ${powerShellString(pool.name)}`;
