@@ -46,7 +46,8 @@ function applied(doc: Doc, plans: readonly PoolPlan[], forAgents: readonly strin
       const dataCenter = at !== undefined ? { dataCenter: at } : {};
       if (i < change.addMembers && change.memberRole === 'gateway') {
         const like = first as NonNullable<Doc['gateways']>[number];
-        (out.gateways ??= []).push({ name, ...dataCenter, reportsTo: like.reportsTo ?? like.managementServers ?? [] });
+        expect(change.reportsTo).toEqual(like.reportsTo ?? like.managementServers);
+        (out.gateways ??= []).push({ name, ...dataCenter, reportsTo: [...(change.reportsTo ?? [])] });
       } else out.managementServers.push({ name, ...dataCenter });
     });
     // A pool of chosen members gets its new servers by name; an automatic one every new management

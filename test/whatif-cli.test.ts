@@ -164,7 +164,8 @@ describe('pooltopo plan', () => {
       addObservers: 0,
       memberRole: 'gateway',
       defaultObserver: 'keep',
-      text: 'add 2 gateways in dmz: 5 members, 5 voters, tolerates 2',
+      text: 'add 2 gateways in dmz reporting to scom-ms01, scom-ms02 (as scom-gw01 does): 5 members, 5 voters, tolerates 2',
+      reportsTo: ['scom-ms01', 'scom-ms02'],
       dataCenter: 'dmz',
       newServers: ['NEW-GW-1', 'NEW-GW-2'],
     });

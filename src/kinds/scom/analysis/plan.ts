@@ -231,6 +231,8 @@ export interface PoolPlan {
     readonly joins: readonly string[];
     /** Where the new members go: where the pool's members of their role are (see planPoolIn); absent where the file names no data centre. */
     readonly dataCenter?: string;
+    /** New gateways report to these servers, primary first, as the pool's first gateway does. */
+    readonly reportsTo?: readonly string[];
   };
   /** Per-pool limits no number of members can fix. */
   readonly blocked?: string;
@@ -400,8 +402,15 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
       ? (context.groupSite ?? pool.members[0]?.server.dataCenter)
       : ((pool.members.find((m) => m.server.role === prefsRole) ?? pool.members[0])?.server.dataCenter ?? context.databaseDataCenter);
   const where = site && !site.implicit ? site.name : undefined;
+  // A new gateway reports where the pool's first gateway does: a gateway with no server to report to is cut off.
+  const like = prefsRole === 'gateway' ? pool.members.find((m) => m.server.role === 'gateway')?.server : undefined;
+  const reportsTo = like && like.reportsTo.length > 0 ? like.reportsTo.map((r) => r.name) : undefined;
   if (choice.addMembers > 0)
-    parts.push(`add ${plural(choice.addMembers, prefsRole === 'gateway' ? 'gateway' : 'management server')}${where !== undefined ? ` in ${where}` : ''}`);
+    parts.push(
+      `add ${plural(choice.addMembers, prefsRole === 'gateway' ? 'gateway' : 'management server')}${where !== undefined ? ` in ${where}` : ''}${
+        reportsTo && like ? ` reporting to ${reportsTo.join(', ')} (as ${like.name} does)` : ''
+      }`,
+    );
   if (choice.addObservers > 0) parts.push(`add ${plural(choice.addObservers, 'observer-only member')}`);
   if (doChange !== 'keep') parts.push(`${doChange} the default observer`);
   const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}`;
@@ -422,6 +431,7 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
       newServers,
       joins: context.joins,
       ...(where !== undefined && choice.addMembers + choice.addObservers > 0 ? { dataCenter: where } : {}),
+      ...(reportsTo && choice.addMembers > 0 ? { reportsTo } : {}),
     },
     ...(blocked ? { blocked } : {}),
   };
