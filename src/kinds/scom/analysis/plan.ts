@@ -285,25 +285,81 @@ function namer(): (role: ServerRole, count: number) => string[] {
   return (role, count) => Array.from({ length: count }, () => (role === 'gateway' ? `NEW-GW-${++counters.gw}` : `NEW-MS-${++counters.ms}`));
 }
 
+/** Where the group's new servers go, and what the Windows agents need. */
+export interface GroupPlanPlaces {
+  /** Where the operational database is (the default observer's data centre). */
+  readonly databaseDataCenter?: DataCenter | undefined;
+  /** Where management servers that join the automatic pools go (the group's first management server's data centre). */
+  readonly groupSite?: DataCenter | undefined;
+  /** Management servers the Windows agents need in all (headroom's addManagementServers). */
+  readonly agentServersNeeded: number;
+}
+
+export interface GroupPlan {
+  readonly pools: PoolPlan[];
+  /** Every server the plan adds, once, by role, in numeric order. */
+  readonly newServers: { readonly managementServers: readonly string[]; readonly gateways: readonly string[] };
+  /** The new management servers added for the Windows agents beyond those the pools' changes add. */
+  readonly forAgents: readonly string[];
+  /** Where those go, where the file names a data centre. */
+  readonly forAgentsDataCenter?: string;
+}
+
 /**
  * The plan for the management group: one change set. New servers are named once (NEW-MS-1,
  * NEW-GW-1, ... in one sequence), and a management server installed for one pool also joins every
  * pool with automatic membership (the default pools): those pools are planned with them, so their
  * figures are the ones the whole change gives, and their default observer is disabled where the new
  * servers bring five or more management servers to it (what validate would flag otherwise). The new
- * management servers the automatic pools need themselves are one set, shared by all of them.
- * `forAgents` management servers for the Windows agents (headroom's count) are added first, and join
- * the automatic pools like the rest.
+ * management servers the automatic pools need themselves are one set, shared by all of them. The
+ * Windows agents get only the management servers the pools' changes do not bring already: fewer of
+ * those means no more for the automatic pools, so their count only grows, up to the agents' own.
  */
 export function planGroup(
   pools: readonly Pool[],
   limits: CapacityLimits,
   target: number,
   databaseObserverLoadMembers: number,
-  forAgents = 0,
-  databaseDataCenter?: DataCenter,
-  /** Where management servers that join the automatic pools go (the group's first management server's data centre). */
-  groupSite?: DataCenter,
+  places: GroupPlanPlaces,
+): GroupPlan {
+  const planWith = (forAgents: number) => planWithAgentServers(pools, limits, target, databaseObserverLoadMembers, forAgents, places);
+  let forAgents = 0;
+  let planned = planWith(0);
+  for (let round = 0; round < 64; round++) {
+    const fromPools = newServersOf(planned.pools, []).managementServers.length;
+    const next = Math.max(0, places.agentServersNeeded - fromPools);
+    if (next <= forAgents) break;
+    planned = planWith((forAgents = next));
+  }
+  const site = places.groupSite;
+  return {
+    pools: planned.pools,
+    newServers: newServersOf(planned.pools, planned.forAgents),
+    forAgents: planned.forAgents,
+    ...(site && !site.implicit && planned.forAgents.length > 0 ? { forAgentsDataCenter: site.name } : {}),
+  };
+}
+
+/** The plan's new servers, each once, by role, in numeric order. */
+function newServersOf(pools: readonly PoolPlan[], forAgents: readonly string[]): GroupPlan['newServers'] {
+  const out = { managementServers: new Set<string>(forAgents), gateways: new Set<string>() };
+  for (const p of pools) {
+    const change = p.change;
+    if (!change) continue;
+    change.newServers.forEach((name, i) => (i < change.addMembers && change.memberRole === 'gateway' ? out.gateways : out.managementServers).add(name));
+  }
+  const byNumber = (a: string, b: string) => Number(a.slice(a.lastIndexOf('-') + 1)) - Number(b.slice(b.lastIndexOf('-') + 1));
+  return { managementServers: [...out.managementServers].sort(byNumber), gateways: [...out.gateways].sort(byNumber) };
+}
+
+/** planGroup's plan with `forAgents` management servers for the Windows agents added first, joining the automatic pools like the rest. */
+function planWithAgentServers(
+  pools: readonly Pool[],
+  limits: CapacityLimits,
+  target: number,
+  databaseObserverLoadMembers: number,
+  forAgents: number,
+  { databaseDataCenter, groupSite }: GroupPlanPlaces,
 ): { readonly pools: PoolPlan[]; readonly forAgents: readonly string[] } {
   const name = namer();
   const plans = new Map<Pool, PoolPlan>();

@@ -1,6 +1,6 @@
 /** `pooltopo plan` output: stylish and json. */
 import type { Headroom } from '../analysis/headroom.js';
-import type { PoolPlan } from '../analysis/plan.js';
+import type { GroupPlan, PoolPlan } from '../analysis/plan.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { maxOf } from '../../../util/extremes.js';
@@ -9,11 +9,8 @@ import { powerShellString } from '../../../util/powershell.js';
 export interface PlanReport {
   readonly file: string;
   readonly targetFailures: number;
-  /** Every server the plan adds, once, by role. */
-  readonly newServers: { readonly managementServers: readonly string[]; readonly gateways: readonly string[] };
-  /** The new management servers the Windows agents need (the first of newServers.managementServers). */
-  readonly forAgents: readonly string[];
-  /** Where those go (the data centre of the group's first management server), where the file names one. */
+  readonly newServers: GroupPlan['newServers'];
+  readonly forAgents: GroupPlan['forAgents'];
   readonly forAgentsDataCenter?: string;
   readonly pools: readonly PoolPlan[];
   readonly headroom: Headroom;
