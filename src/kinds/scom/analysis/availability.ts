@@ -174,16 +174,30 @@ export function availability(model: FailureModel, question: AvailabilityQuestion
     i < hostVars.length ? model.hosts[hostVars[i]!]!.availability : (model.dataCenters[dcVars[i - hostVars.length]!]!.availability ?? 1);
 
   if (2 ** vars <= EXACT_STATES) {
+    // A host in a data centre that is down is down whatever its own state: the states that differ
+    // only there give the same conditional probability, worked out once (the sum is unchanged).
+    const dcBitOf = Array.from(hostVars, (h) => {
+      const d = dcVars.indexOf(model.hostDc[h]!);
+      return d < 0 ? -1 : hostVars.length + d;
+    });
+    const same = dcBitOf.some((b) => b >= 0) ? new Map<number, number>() : undefined;
     let total = 0;
     for (let mask = 0; mask < 2 ** vars; mask++) {
       let weight = 1;
       for (let i = 0; i < vars; i++) {
         const down = (mask >> i) & 1;
-        setVar(i, down === 1);
         weight *= down ? 1 - pUp(i) : pUp(i);
       }
       if (weight === 0) continue;
-      total += weight * conditional();
+      let key = mask;
+      if (same) for (let i = 0; i < dcBitOf.length; i++) if (dcBitOf[i]! >= 0 && (mask >> dcBitOf[i]!) & 1) key |= 1 << i;
+      let p = same?.get(key);
+      if (p === undefined) {
+        for (let i = 0; i < vars; i++) setVar(i, ((mask >> i) & 1) === 1);
+        p = conditional();
+        same?.set(key, p);
+      }
+      total += weight * p;
     }
     const probability = clamp(total);
     return { probability, nines: nines(probability), method: 'exact' };
