@@ -85,13 +85,60 @@ export const SKYPE_CASES: readonly RuleTests[] = [
   }),
 
   cases(pairMismatch, {
-    valid: [{ yaml: PAIR }],
+    valid: [
+      { yaml: PAIR },
+      // Standard and Datacenter of one Windows Server release are the same base operating system (DOMAIN.md).
+      ...['2019', '2016', '2012 R2'].map((release) => ({
+        name: `Windows Server ${release} Datacenter beside ${release} Standard`,
+        yaml: skype(
+          [
+            pool('a').replace('Windows Server 2019', `Windows Server ${release} Datacenter`),
+            pool('b').replace('Windows Server 2019', `Windows Server ${release} Standard`),
+          ],
+          [AB],
+        ),
+      })),
+      {
+        name: '2012 R2 spelt 2012R2, and the caption Get-CimInstance gives',
+        yaml: skype(
+          [
+            pool('a').replace('Windows Server 2019', 'Windows Server 2012 R2'),
+            pool('b').replace('Windows Server 2019', 'Microsoft Windows Server 2012R2 Datacenter'),
+          ],
+          [AB],
+        ),
+      },
+    ],
     invalid: [
       {
         yaml: skype([pool('a'), pool('b').replace('physical', 'virtual')], [AB]),
         messageId: 'differ',
         path: '/pairs/0',
         data: { a: 'pool-a.contoso.com', b: 'pool-b.contoso.com', what: 'platform', av: 'physical', bv: 'virtual' },
+      },
+      {
+        name: 'two releases, whatever their editions',
+        yaml: skype(
+          [pool('a').replace('Windows Server 2019', 'Windows Server 2016 Standard'), pool('b').replace('Windows Server 2019', 'Windows Server 2019 Standard')],
+          [AB],
+        ),
+        messageId: 'differ',
+        data: {
+          a: 'pool-a.contoso.com',
+          b: 'pool-b.contoso.com',
+          what: 'operating system',
+          av: 'Windows Server 2016 Standard',
+          bv: 'Windows Server 2019 Standard',
+        },
+      },
+      {
+        name: '2012 and 2012 R2 are two releases',
+        yaml: skype(
+          [pool('a').replace('Windows Server 2019', 'Windows Server 2012'), pool('b').replace('Windows Server 2019', 'Windows Server 2012 R2')],
+          [AB],
+        ),
+        messageId: 'differ',
+        data: { a: 'pool-a.contoso.com', b: 'pool-b.contoso.com', what: 'operating system', av: 'Windows Server 2012', bv: 'Windows Server 2012 R2' },
       },
     ],
   }),

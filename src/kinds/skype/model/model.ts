@@ -56,6 +56,23 @@ export function editionOf(pool: Pick<SkypePool, 'edition' | 'frontEnds'>): 'ente
   return pool.edition ?? (pool.frontEnds.length > 1 ? 'enterprise' : undefined);
 }
 
+/**
+ * The base operating system that pairing compares (DOMAIN.md, SFB-DR): Standard and Datacenter of one
+ * Windows Server release are the same base, so the edition words go, and the release is read
+ * however it is spaced (`2012R2` is `2012 R2`) and with or without the `Microsoft` that a caption adds.
+ */
+export function baseOperatingSystem(os: string): string {
+  const words = os
+    .toLowerCase()
+    .replace(/(\d)\s*(r\d)\b/g, '$1 $2')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '' && !OS_EDITION_WORDS.has(w));
+  return words.join(' ');
+}
+
+/** Words that name an edition (or the vendor) rather than the release. */
+const OS_EDITION_WORDS: ReadonlySet<string> = new Set(['microsoft', 'standard', 'datacenter', 'datacentre', 'edition']);
+
 export interface ModuleStatus {
   readonly exportStatus?: string;
   readonly importStatus?: string;
