@@ -117,6 +117,12 @@ export const SKYPE_CASES: readonly RuleTests[] = [
         data: { a: 'pool-a.contoso.com', b: 'pool-b.contoso.com', what: 'platform', av: 'physical', bv: 'virtual' },
       },
       {
+        name: 'an Enterprise pool implied by its two front ends beside a Standard Edition server',
+        yaml: skype([pool('a', '', 2).replace('    edition: enterprise\n', ''), pool('b', '', 1, 'standard')], [AB]),
+        messageId: 'differ',
+        data: { a: 'pool-a.contoso.com', b: 'pool-b.contoso.com', what: 'edition', av: 'enterprise', bv: 'standard' },
+      },
+      {
         name: 'two releases, whatever their editions',
         yaml: skype(
           [pool('a').replace('Windows Server 2019', 'Windows Server 2016 Standard'), pool('b').replace('Windows Server 2019', 'Windows Server 2019 Standard')],
