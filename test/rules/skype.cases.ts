@@ -164,6 +164,41 @@ export const SKYPE_CASES: readonly RuleTests[] = [
         messageId: 'overUnpaired',
         data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000 },
       },
+      {
+        name: 'a Standard Edition pair: one server each, no front end to add',
+        yaml: skype(
+          [pool('a', '', 1, 'standard').replace('users: 1000', 'users: 3000'), pool('b', '', 1, 'standard').replace('users: 1000', 'users: 3000')],
+          [AB],
+        ),
+        errors: [
+          { messageId: 'overStandard', pool: 'pool-a.contoso.com', data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000 } },
+          { messageId: 'overStandard', pool: 'pool-b.contoso.com' },
+        ],
+      },
+      {
+        name: 'a Standard Edition server alone',
+        yaml: skype([pool('a', '', 1, 'standard').replace('users: 1000', 'users: 6000')]),
+        messageId: 'overStandardUnpaired',
+        data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000 },
+      },
+      {
+        name: 'a pool of 12 front ends, the most before 2019',
+        yaml: skype(
+          [pool('a', '', 12).replace('users: 1000', 'users: 3000'), pool('b', '', 12).replace('users: 1000', 'users: 3000')],
+          [AB],
+          'productVersion: "2015"\n',
+        ),
+        errors: [
+          { messageId: 'overAtMost', pool: 'pool-a.contoso.com', data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000, frontEnds: 12 } },
+          { messageId: 'overAtMost', pool: 'pool-b.contoso.com' },
+        ],
+      },
+      {
+        name: 'a pool of 16 front ends on 2019, alone',
+        yaml: skype([pool('a', '', 16).replace('users: 1000', 'users: 6000')], [], 'productVersion: "2019"\n'),
+        messageId: 'overAtMostUnpaired',
+        data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000, frontEnds: 16 },
+      },
     ],
   }),
 

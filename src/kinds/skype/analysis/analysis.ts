@@ -42,6 +42,11 @@ export function frontEndRow(n: number, productVersion?: SkypeModel['productVersi
   return FRONT_END_TABLE[size]!;
 }
 
+/** The most front ends a pool holds on the version (SFB-HA): 12, and 16 on Skype for Business Server 2019. */
+export function maxFrontEnds(productVersion: SkypeModel['productVersion']): number {
+  return productVersion === '2019' ? SKYPE.maxFrontEnds2019.value : SKYPE.maxFrontEnds.value;
+}
+
 /** Failures a routing group survives at once: its replicas less a majority of them (1 of 3). */
 export const ROUTING_GROUP_TOLERATES = SKYPE.routingGroupReplicas.value - (Math.floor(SKYPE.routingGroupReplicas.value / 2) + 1);
 
