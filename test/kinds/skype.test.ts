@@ -283,6 +283,14 @@ describe('simulate a Skype pair', () => {
     expect(JSON.parse(one.stdout).scenarios[0].frontEnds[0]).toMatchObject({ keepsQuorum: true, routingGroupsAtRisk: false, recovery: [] });
   });
 
+  it.each(['', ',', ' , '])('refuses --down %j, which names nothing, as bad usage: one line, exit 2', async (list) => {
+    const r = await runCli(['simulate', LAB('active'), '--down', list]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('--down');
+  });
+
   it('puts several --down side by side, a row per pool', async () => {
     const r = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe04.thelab.info', '--down', 'lyncfe03.thelab.info', '--down', 'lyncfe04']);
     expect(r.code).toBe(1);

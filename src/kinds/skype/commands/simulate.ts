@@ -239,10 +239,9 @@ export async function simulateCommand(models: Partial<SkypeModels>, request: Sim
   if (request.downs.length === 0) throw new PooltopoError('simulate needs --down POOL|FRONT-END[,...] for kind skype-pool-pair');
   const { model, analysis } = models.skype!;
   const scenarios = request.downs.map((list) => {
-    const names = list
-      .split(',')
-      .map((n) => n.trim())
-      .filter((n) => n.length > 0);
+    const names = namesOf(list);
+    // A list of nothing is bad usage (CLI.md: exit 2), not a scenario in which nothing is down.
+    if (names.length === 0) throw new PooltopoError('--down names no pool or front end; give at least one: --down POOL|FRONT-END[,...]');
     const { scenario, unknown } = simulateSkypeDown(model, analysis, `${names.join(', ')} down`, names);
     if (unknown.length > 0) {
       const near = closest(unknown[0]!, skypeNames(model), 3);
@@ -262,4 +261,13 @@ export async function simulateCommand(models: Partial<SkypeModels>, request: Sim
     ),
     exitCode: scenarios.some(scenarioFails) ? 1 : 0,
   };
+}
+
+/** The names of one --down, each once as first spelt (`a,,A` is `a`). */
+function namesOf(list: string): string[] {
+  const names = list
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
+  return names.filter((n, i) => names.findIndex((m) => nameKey(m) === nameKey(n)) === i);
 }
