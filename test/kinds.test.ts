@@ -226,6 +226,7 @@ describe('simulate for the other kinds', () => {
     expect(s.poolsDown).toEqual([
       {
         pool: 'pool-west.contoso.com',
+        downBy: 'pool',
         partner: 'pool-east.contoso.com',
         partnerState: 'Active',
         partnerDown: false,

@@ -258,19 +258,21 @@ describe('simulate a Skype pair', () => {
     const r = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe03', '--format', 'json']);
     expect(r.code).toBe(1);
     const [s] = JSON.parse(r.stdout).scenarios;
-    expect(s.frontEnds[0]).toMatchObject({
-      pool: 'lyncfe03.thelab.info',
-      keepsQuorum: false,
-      recovery: ['start lyncfe03 again', 'no failover: lyncfe04.thelab.info is FailedOver, not Active'],
-    });
+    expect(s.frontEnds[0]).toMatchObject({ pool: 'lyncfe03.thelab.info', keepsQuorum: false, recovery: ['start lyncfe03 again'] });
+    // Lost to its front end, the pool is down as if named: its FailedOver partner takes no one.
+    expect(s.poolsDown[0]).toMatchObject({ pool: 'lyncfe03.thelab.info', downBy: 'front-ends', partnerTakesOver: false, cmdlet: null });
     expect(s.usersWithoutService.map((u: { pool: string }) => u.pool)).toEqual(['lyncfe03.thelab.info', 'lyncfe04.thelab.info']);
   });
 
-  it('offers the failover of a pool that loses quorum, and warns of routing groups when two front ends go down at once', async () => {
+  it('fails a pool that loses quorum over as one named down, and warns of routing groups when two front ends go down at once', async () => {
     const lost = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe11,fe12,fe13']);
-    expect(lost.code).toBe(1);
+    expect(lost.code).toBe(0);
     expect(lost.stdout).toContain(
-      '    recovery: or fail its users over to pool-east.contoso.com: Invoke-CsPoolFailOver -PoolFqdn pool-west.contoso.com -DisasterMode',
+      [
+        '  pool pool-west.contoso.com fails over to pool-east.contoso.com: registrar PoolState Active -> FailingOver -> FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active',
+        '    run: Invoke-CsPoolFailOver -PoolFqdn pool-west.contoso.com -DisasterMode',
+        '    pool-east.contoso.com then carries 25,000 users of the 53,280 it is sized for',
+      ].join('\n'),
     );
     const two = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe01,fe02', '--format', 'json']);
     expect(two.code).toBe(0);
@@ -296,14 +298,20 @@ describe('simulate a Skype pair', () => {
     expect(r.code).toBe(1);
     const table = r.stdout.slice(r.stdout.indexOf('Side by side:'));
     expect(r.stdout).toContain(
-      '  pool lyncfe04.thelab.info: lyncfe04 down; 0 of 1 running, 1 needed: LOSES pool-level quorum\n    recovery: start lyncfe04 again\n    recovery: its users are served by lyncfe03.thelab.info already (FailedOver)\n',
+      [
+        '  pool lyncfe04.thelab.info: lyncfe04 down; 0 of 1 running, 1 needed: LOSES pool-level quorum',
+        '    recovery: start lyncfe04 again',
+        '  pool lyncfe04.thelab.info has already failed over to lyncfe03.thelab.info: registrar PoolState FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active',
+        '    lyncfe03.thelab.info then carries 2,100 users of the 2,500 it is sized for',
+        '',
+      ].join('\n'),
     );
     expect(table).toBe(
       [
         'Side by side:',
         '  pool                  lyncfe04.thelab.info down  lyncfe03.thelab.info down  lyncfe04 down',
-        '  lyncfe03.thelab.info  carries 2,100              NO SERVICE                 up',
-        '  lyncfe04.thelab.info  failed over                NO SERVICE                 loses quorum',
+        '  lyncfe03.thelab.info  carries 2,100              NO SERVICE                 carries 2,100',
+        '  lyncfe04.thelab.info  failed over                NO SERVICE                 loses quorum, failed over',
         '',
         '✖ users without service, or a failover that breaks something, in 1 of 3 scenarios',
         '',
@@ -419,5 +427,78 @@ describe('the Skype report', () => {
     for (const region of html.match(/<div[^>]*role="region"[^>]*>/g) ?? []) expect(region).toMatch(/aria-label="[^"]+"/);
     expect(html).toMatch(/<svg [^>]*role="img" aria-labelledby="diagram-title diagram-desc"/);
     expect(html).toMatch(/<desc id="diagram-desc">[^<]+<\/desc>/);
+  });
+});
+
+/** A fixture of test/fixtures/kinds/ (the tester's minimal designs). */
+const FIXTURE = (name: string) => `test/fixtures/kinds/skype-${name}.yaml`;
+
+/** `simulate FILE --down LIST --format json`: its exit code and its one scenario. */
+async function scenarioOf(file: string, list: string) {
+  const r = await runCli(['simulate', file, '--down', list, '--format', 'json']);
+  return { code: r.code, scenario: JSON.parse(r.stdout).scenarios[0] };
+}
+
+describe('simulate: a pool down is one computation, named or lost to its front ends', () => {
+  /** What a pool down gives, whatever took it down. */
+  const outcome = ({ code, scenario }: Awaited<ReturnType<typeof scenarioOf>>) => ({
+    code,
+    usersWithoutService: scenario.usersWithoutService,
+    poolsDown: scenario.poolsDown.map(({ downBy: _, ...d }: { downBy: string }) => d),
+  });
+
+  it('loses the users of a partner FailingBack from the pool, however the pool goes down', async () => {
+    const byPool = await scenarioOf(FIXTURE('partner-failing-back'), 'b.contoso.com');
+    const byFrontEnds = await scenarioOf(FIXTURE('partner-failing-back'), 'b1,b2');
+    expect(outcome(byFrontEnds)).toEqual(outcome(byPool));
+    expect(byPool.scenario.usersWithoutService).toEqual([
+      { pool: 'a.contoso.com', users: 12000 },
+      { pool: 'b.contoso.com', users: 8000 },
+    ]);
+    expect(byFrontEnds.scenario.poolsDown[0]).toMatchObject({ pool: 'b.contoso.com', downBy: 'front-ends', partnerTakesOver: false });
+    expect(byPool.code).toBe(1);
+  });
+
+  it('leaves the users of an unpaired pool without service, FailedOver or not, however it goes down', async () => {
+    const byPool = await scenarioOf(FIXTURE('unpaired-failed-over'), 'a.contoso.com');
+    const byFrontEnds = await scenarioOf(FIXTURE('unpaired-failed-over'), 'a1,a2,a3');
+    expect(outcome(byFrontEnds)).toEqual(outcome(byPool));
+    expect(byFrontEnds).toMatchObject({ code: 1, scenario: { usersWithoutService: [{ pool: 'a.contoso.com', users: 30000 }] } });
+    // FailedOver with no backup pool, it serves no one even while it keeps quorum.
+    expect(await scenarioOf(FIXTURE('unpaired-failed-over'), 'a1')).toMatchObject({
+      code: 1,
+      scenario: { usersWithoutService: [{ pool: 'a.contoso.com', users: 30000 }], stranded: [{ pool: 'a.contoso.com' }] },
+    });
+  });
+
+  it("counts no pool that is not Active as serving its partner's users: both FailedOver, both without service", async () => {
+    const both = [
+      { pool: 'a.contoso.com', users: 12000 },
+      { pool: 'b.contoso.com', users: 8000 },
+    ];
+    const byPool = await scenarioOf(FIXTURE('both-failed-over'), 'a.contoso.com');
+    const byFrontEnds = await scenarioOf(FIXTURE('both-failed-over'), 'a1,a2');
+    expect(outcome(byFrontEnds)).toEqual(outcome(byPool));
+    expect(byFrontEnds).toMatchObject({ code: 1, scenario: { usersWithoutService: both } });
+    const text = await runCli(['simulate', FIXTURE('both-failed-over'), '--down', 'a1,a2']);
+    expect(text.stdout).not.toContain('served by');
+    expect(await scenarioOf(FIXTURE('both-failed-over'), 'b1')).toMatchObject({ code: 1, scenario: { usersWithoutService: both } });
+  });
+
+  it('gives the failover after quorum loss what the pool-down path gives: the same breaks, cmdlet and users', async () => {
+    const byPool = await scenarioOf(FIXTURE('cms-pool-failover'), 'a.contoso.com');
+    const byFrontEnds = await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2');
+    expect(outcome(byFrontEnds)).toEqual(outcome(byPool));
+    expect(byFrontEnds.scenario.poolsDown[0]).toMatchObject({
+      pool: 'a.contoso.com',
+      downBy: 'front-ends',
+      partnerTakesOver: true,
+      cmdlet: 'Invoke-CsPoolFailOver -PoolFqdn a.contoso.com -DisasterMode',
+      partnerUsers: 20000,
+    });
+    expect(byFrontEnds.scenario.poolsDown[0].breaks.join('\n')).toMatch(
+      /registrar configuration is created on the fly[^]*backup service is at export NonSteadyState/,
+    );
+    expect(byFrontEnds.scenario.usersWithoutService).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * among "the first" front ends brought up (SFB-HA).
  */
 import { nameKey } from '../../../core/model.js';
-import type { SkypeAnalysis } from '../analysis/analysis.js';
+import type { SkypeAnalysis, SkypePoolFigures } from '../analysis/analysis.js';
 import { backupProblems, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
 import { PooltopoError } from '../../../util/errors.js';
 import { closest } from '../../../util/suggest.js';
@@ -24,6 +24,11 @@ export interface UsersOf {
 
 export interface SkypePoolDown {
   readonly pool: string;
+  /**
+   * What took it down: the pool named, or its front ends down costing it pool-level quorum. Either
+   * way it is down, and what follows for its users is the same.
+   */
+  readonly downBy: 'pool' | 'front-ends';
   readonly partner: string | null;
   /** The partner's registrar PoolState (null without a partner). */
   readonly partnerState: PoolState | null;
@@ -60,14 +65,22 @@ export interface SkypeFrontEndsDown {
    * routing group with two of its three replicas on them loses its quorum (SFB-HA).
    */
   readonly routingGroupsAtRisk: boolean;
-  /** What brings the pool back: the QuorumLossRecovery reset, or failing it over. */
+  /** What brings the pool itself back: its front ends started again, or the QuorumLossRecovery reset. */
   readonly recovery: readonly string[];
+}
+
+/** A pool whose users are without service although neither it nor its partner is down: its PoolState leaves no pool to serve them. */
+export interface SkypeStranded {
+  readonly pool: string;
+  readonly reason: string;
 }
 
 export interface SkypeScenario {
   readonly label: string;
+  /** Each pool down, named or lost to its front ends down, in the file's order. */
   readonly poolsDown: readonly SkypePoolDown[];
   readonly frontEnds: readonly SkypeFrontEndsDown[];
+  readonly stranded: readonly SkypeStranded[];
   /** Every pool whose users are without service in the scenario, in the file's order. */
   readonly usersWithoutService: readonly UsersOf[];
 }
@@ -91,42 +104,51 @@ export function simulateSkypeDown(
   const keys = new Set(names.map(nameKey));
   const known = new Set(skypeNames(model).map(nameKey));
   const unknown = names.filter((n) => !known.has(nameKey(n)));
-  // Front ends down first: a pool that loses pool-level quorum to them is as good as down for a
-  // failover to it.
-  const quorumLost = new Set<SkypePool>();
   const counted = model.pools.map((pool, i) => {
     const fig = analysis.pools[i]!;
     const down = pool.frontEnds.filter((fe) => keys.has(nameKey(fe)));
     const runningAmongFirst = pool.frontEnds.slice(0, fig.quorumFrom).filter((fe) => !keys.has(nameKey(fe))).length;
-    const keepsQuorum = runningAmongFirst >= fig.quorumNeeded;
-    if (down.length > 0 && !keepsQuorum) quorumLost.add(pool);
-    return { pool, fig, down, runningAmongFirst, keepsQuorum };
+    return { pool, fig, down, runningAmongFirst, keepsQuorum: runningAmongFirst >= fig.quorumNeeded };
   });
-  const isDown = (p: SkypePool) => keys.has(nameKey(p.name)) || quorumLost.has(p);
-  /** Why a partner cannot carry a pool's users, or null when it can. */
+  // A pool is down when it is named, or when its front ends down cost it pool-level quorum: from
+  // here on the two are one case, so its users fare the same whichever took it down.
+  const downBy = new Map<SkypePool, SkypePoolDown['downBy']>();
+  for (const { pool, down, keepsQuorum } of counted) {
+    if (keys.has(nameKey(pool.name))) downBy.set(pool, 'pool');
+    else if (down.length > 0 && !keepsQuorum) downBy.set(pool, 'front-ends');
+  }
+  const isDown = (p: SkypePool) => downBy.has(p);
+  const partnerOf = (p: SkypePool) => analysis.partnerOf.get(p);
+  /** Why a partner cannot carry a pool's users, or null when it can: only while it is itself Active and keeps pool-level quorum (FORMAT.md). */
   const cannotTakeOver = (partner: SkypePool): string | null => {
-    if (keys.has(nameKey(partner.name))) return `${partner.name} is down too`;
-    if (quorumLost.has(partner)) return `${partner.name} loses pool-level quorum to its front ends down`;
+    const by = downBy.get(partner);
+    if (by === 'pool') return `${partner.name} is down too`;
+    if (by === 'front-ends') return `${partner.name} loses pool-level quorum to its front ends down`;
     if (partner.poolState !== 'Active') return `${partner.name} is ${partner.poolState}, not Active`;
     return null;
   };
+  /**
+   * Whether a pool's users have service: on their own pool while it is Active and up, else on its
+   * partner while that carries them. A pool failed, failing or failing back over is served through
+   * its partner, so it has service only as long as the partner carries it.
+   */
+  const served = (p: SkypePool): boolean => {
+    const partner = partnerOf(p);
+    return (p.poolState === 'Active' && !isDown(p)) || (partner !== undefined && cannotTakeOver(partner) === null);
+  };
+  const usersOf = (p: SkypePool): UsersOf => ({ pool: p.name, users: p.users });
 
   const frontEnds: SkypeFrontEndsDown[] = [];
   for (const { pool, fig, down, runningAmongFirst, keepsQuorum } of counted) {
-    if (down.length === 0 || keys.has(nameKey(pool.name))) continue;
+    if (down.length === 0 || downBy.get(pool) === 'pool') continue;
     const recovery: string[] = [];
     const routingGroupsAtRisk = keepsQuorum && down.length > fig.tolerableSimultaneousFailures;
     if (routingGroupsAtRisk)
       recovery.push(`should a routing group lose its quorum: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`);
     if (!keepsQuorum) {
-      const partner = analysis.partnerOf.get(pool);
-      const why = partner ? cannotTakeOver(partner) : 'it has no backup pool';
       const downFirst = pool.frontEnds.slice(0, fig.quorumFrom).filter((fe) => keys.has(nameKey(fe)));
       const need = fig.quorumNeeded - runningAmongFirst;
       recovery.push(`start ${need === downFirst.length ? '' : `${need} of `}${downFirst.join(', ')} again`);
-      if (partner && pool.poolState === 'FailedOver') recovery.push(`its users are served by ${partner.name} already (FailedOver)`);
-      else if (partner && why === null) recovery.push(`or fail its users over to ${partner.name}: ${failOverCmdlet(pool.name)}`);
-      else recovery.push(`no failover: ${why}`);
     }
     frontEnds.push({
       pool: pool.name,
@@ -141,70 +163,92 @@ export function simulateSkypeDown(
     });
   }
 
-  const poolsDown: SkypePoolDown[] = [];
-  model.pools.forEach((pool, i) => {
-    if (!keys.has(nameKey(pool.name))) return;
-    const fig = analysis.pools[i]!;
-    const partner = analysis.partnerOf.get(pool);
-    const why = partner ? cannotTakeOver(partner) : null;
-    const takesOver = partner !== undefined && why === null;
-    const overCapacity = takesOver && partner.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers;
-    const alreadyFailedOver = pool.poolState === 'FailedOver';
-    const breaks: string[] = [];
-    const lost: UsersOf[] = [];
-    if (!partner) {
-      lost.push({ pool: pool.name, users: pool.users });
-      breaks.push(`the pool has no backup pool: its ${groupThousands(pool.users)} users cannot sign in until it is back`);
-    } else if (!takesOver) {
-      lost.push({ pool: pool.name, users: pool.users }, { pool: partner.name, users: partner.users });
-      breaks.push(`nowhere to fail over (${why}): ${usersOfBoth(pool, partner, isDown(partner))}`);
-    } else {
-      if (overCapacity)
-        breaks.push(
-          `${partner.name} would carry ${groupThousands(fig.usersAfterFailover)} users, more than the ${groupThousands(partner.maxUsers)} it is sized for`,
-        );
-      if (!alreadyFailedOver) {
-        if (model.registrarSettingsCustomized && !pool.registrarConfiguration)
-          breaks.push('the registrar configuration is created on the fly with default settings: the customised global settings are lost');
-        for (const p of [pool, partner]) {
-          for (const { module, status } of backupProblems(p)) {
-            breaks.push(
-              `${p.name}'s backup service${module === null ? '' : ` module ${module}`} is at export ${status.exportStatus ?? 'unknown'} / import ${status.importStatus ?? 'unknown'}: data not yet synchronised may be lost`,
-            );
-          }
-        }
-        if (pool.centralManagementStore) breaks.push('it hosts the Central Management Store: fail the CMS over to the partner first');
-      }
-    }
-    poolsDown.push({
-      pool: pool.name,
-      partner: partner?.name ?? null,
-      partnerState: partner?.poolState ?? null,
-      partnerDown: partner !== undefined && isDown(partner),
-      partnerTakesOver: takesOver,
-      cmdlet: takesOver && !alreadyFailedOver ? failOverCmdlet(pool.name) : null,
-      registrarStates: takesOver ? registrarStates(pool.poolState) : [pool.poolState],
-      partnerUsers: takesOver ? fig.usersAfterFailover : null,
-      partnerMaxUsers: takesOver ? (partner.maxUsers ?? null) : null,
-      partnerOverCapacity: overCapacity,
-      usersWithoutService: lost,
-      breaks,
-    });
+  const poolsDown = model.pools.flatMap((pool, i) => {
+    const by = downBy.get(pool);
+    return by === undefined ? [] : [poolDown(model, pool, analysis.pools[i]!, partnerOf(pool), by, { isDown, cannotTakeOver, served })];
   });
-  const without = new Map<string, UsersOf>();
-  for (const d of poolsDown) for (const u of d.usersWithoutService) without.set(u.pool, u);
-  // A pool already failed over is served by its partner: losing its own quorum costs its users nothing.
-  for (const { pool, down, keepsQuorum } of counted) {
-    if (down.length > 0 && !keepsQuorum && pool.poolState !== 'FailedOver') without.set(pool.name, { pool: pool.name, users: pool.users });
+  const usersWithoutService = model.pools.filter((p) => !served(p)).map(usersOf);
+  // Users without service for want of a pool to serve them, not for a pool down: a PoolState that contradicts the pairing.
+  const explained = new Set(poolsDown.flatMap((d) => d.usersWithoutService.map((u) => u.pool)));
+  const stranded = model.pools
+    .filter((p) => !served(p) && !explained.has(p.name))
+    .map((p): SkypeStranded => {
+      const partner = partnerOf(p);
+      return {
+        pool: p.name,
+        reason: partner
+          ? `it is ${p.poolState} and its backup pool ${partner.name} is ${partner.poolState}, not Active: neither pool serves the other's users`
+          : `it is ${p.poolState} but has no backup pool to serve its users`,
+      };
+    });
+  return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService }, unknown };
+}
+
+/** What a scenario has taken down, and what follows from it for each pool. */
+interface ScenarioState {
+  /** Named down, or lost pool-level quorum to its front ends down. */
+  readonly isDown: (p: SkypePool) => boolean;
+  /** Why a partner cannot carry a pool's users, or null when it can. */
+  readonly cannotTakeOver: (partner: SkypePool) => string | null;
+  /** Whether a pool's users have service. */
+  readonly served: (p: SkypePool) => boolean;
+}
+
+/**
+ * One pool down: its partner takes its users over (with what that breaks), or cannot, and whose
+ * users are then without service. The same for a pool named down and one lost to its front ends.
+ */
+function poolDown(
+  model: SkypeModel,
+  pool: SkypePool,
+  fig: SkypePoolFigures,
+  partner: SkypePool | undefined,
+  downBy: SkypePoolDown['downBy'],
+  { isDown, cannotTakeOver, served }: ScenarioState,
+): SkypePoolDown {
+  const why = partner ? cannotTakeOver(partner) : null;
+  const takesOver = partner !== undefined && why === null;
+  const overCapacity = takesOver && partner.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers;
+  const alreadyFailedOver = pool.poolState === 'FailedOver';
+  const breaks: string[] = [];
+  const lost = (partner ? [pool, partner] : [pool]).filter((p) => !served(p)).map((p) => ({ pool: p.name, users: p.users }));
+  if (!partner) {
+    breaks.push(`the pool has no backup pool: its ${groupThousands(pool.users)} users cannot sign in until it is back`);
+  } else if (!takesOver) {
+    breaks.push(`nowhere to fail over (${why}): ${usersOfBoth(pool, partner, isDown(partner))}`);
+  } else {
+    if (overCapacity)
+      breaks.push(
+        `${partner.name} would carry ${groupThousands(fig.usersAfterFailover)} users, more than the ${groupThousands(partner.maxUsers)} it is sized for`,
+      );
+    if (!alreadyFailedOver) {
+      if (model.registrarSettingsCustomized && !pool.registrarConfiguration)
+        breaks.push('the registrar configuration is created on the fly with default settings: the customised global settings are lost');
+      for (const p of [pool, partner]) {
+        for (const { module, status } of backupProblems(p)) {
+          breaks.push(
+            `${p.name}'s backup service${module === null ? '' : ` module ${module}`} is at export ${status.exportStatus ?? 'unknown'} / import ${status.importStatus ?? 'unknown'}: data not yet synchronised may be lost`,
+          );
+        }
+      }
+      if (pool.centralManagementStore) breaks.push('it hosts the Central Management Store: fail the CMS over to the partner first');
+    }
   }
-  // A pool failed (or failing) over is served by its partner: it loses service with it.
-  for (const p of model.pools) {
-    const partner = analysis.partnerOf.get(p);
-    if ((p.poolState === 'FailedOver' || p.poolState === 'FailingOver') && partner && without.has(partner.name))
-      without.set(p.name, { pool: p.name, users: p.users });
-  }
-  const usersWithoutService = model.pools.filter((p) => without.has(p.name)).map((p) => without.get(p.name)!);
-  return { scenario: { label, poolsDown, frontEnds, usersWithoutService }, unknown };
+  return {
+    pool: pool.name,
+    downBy,
+    partner: partner?.name ?? null,
+    partnerState: partner?.poolState ?? null,
+    partnerDown: partner !== undefined && isDown(partner),
+    partnerTakesOver: takesOver,
+    cmdlet: takesOver && !alreadyFailedOver ? failOverCmdlet(pool.name) : null,
+    registrarStates: takesOver ? registrarStates(pool.poolState) : [pool.poolState],
+    partnerUsers: takesOver ? fig.usersAfterFailover : null,
+    partnerMaxUsers: takesOver ? (partner.maxUsers ?? null) : null,
+    partnerOverCapacity: overCapacity,
+    usersWithoutService: lost,
+    breaks,
+  };
 }
 
 /** `its 1,200 users and the 900 of lyncfe04.thelab.info, which it serves since that pool failed over, are without service until it is back`. */
