@@ -1,4 +1,5 @@
 /** Skype for Business pool pairs as seed 003 and Microsoft's pages describe them (issue 22): what a user sees. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/api/lint.js';
 import { runCli } from '../support/run-cli.js';
@@ -500,5 +501,53 @@ describe('simulate: a pool down is one computation, named or lost to its front e
       /registrar configuration is created on the fly[^]*backup service is at export NonSteadyState/,
     );
     expect(byFrontEnds.scenario.usersWithoutService).toEqual([]);
+  });
+});
+
+describe('simulate: what starts a pool again after it loses pool-level quorum', () => {
+  it('starts both front ends of a pool of two together, or resets it with QuorumLossRecovery', async () => {
+    const { scenario } = await scenarioOf(FIXTURE('two-front-ends'), 'a1,a2');
+    expect(scenario.frontEnds[0]).toMatchObject({
+      pool: 'a.contoso.com',
+      keepsQuorum: false,
+      runningToStart: 2,
+      recovery: [
+        'start a1 and a2 together (Start-CsPool -PoolFqdn a.contoso.com), or one after the other in the reverse order they went down',
+        'if neither can be done, reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn a.contoso.com -ResetType QuorumLossRecovery',
+      ],
+    });
+  });
+
+  it("asks for the pool's start figure (the model's startupNeeded), not its quorum, and names the reset where it applies", async () => {
+    const { result } = await lintText(readFileSync(FIXTURE('eight-front-ends'), 'utf8'), 'x.yaml');
+    const startupNeeded = result.pools[0] && 'startupNeeded' in result.pools[0] ? result.pools[0].startupNeeded : undefined;
+    expect(startupNeeded).toBe(6);
+    const { scenario } = await scenarioOf(FIXTURE('eight-front-ends'), 'a1,a2,a3,a4');
+    expect(scenario.frontEnds[0]).toMatchObject({
+      runningAmongFirst: 3,
+      runningToStart: startupNeeded,
+      recovery: [
+        'start at least 2 of a1, a2, a3, a4 again (Start-CsPool -PoolFqdn a.contoso.com): the pool starts with 6 of its 8 front ends running, every time it starts',
+        'if fewer can be started, but 4 of the first 7 run, reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn a.contoso.com -ResetType QuorumLossRecovery',
+      ],
+    });
+    // While the pool keeps quorum there is nothing to start.
+    expect((await scenarioOf(FIXTURE('eight-front-ends'), 'a1')).scenario.frontEnds[0]).toMatchObject({
+      keepsQuorum: true,
+      runningToStart: null,
+      recovery: [],
+    });
+  });
+
+  it('starts a Standard Edition server again, with no reset to offer and no Start-CsPool before 2015', async () => {
+    const { scenario } = await scenarioOf(LAB('active'), 'lyncfe03');
+    expect(scenario.frontEnds[0]).toMatchObject({ runningToStart: 1, recovery: ['start lyncfe03 again'] });
+    const on2013 = await lintText(pair([], [], ['productVersion: "2013"']), 's.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const fe = simulateSkypeDown(on2013.skype!.model, on2013.skype!.analysis, 'x', ['b1', 'b2']).scenario.frontEnds[0]!;
+    expect(fe.recovery).toEqual([
+      'start b1, b2 again: the pool starts with 3 of its 3 front ends running, every time it starts',
+      'if fewer can be started, but 2 of 3 run, reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn pool-b.contoso.com -ResetType QuorumLossRecovery',
+    ]);
   });
 });

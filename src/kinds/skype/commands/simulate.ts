@@ -5,7 +5,7 @@
  * among "the first" front ends brought up (SFB-HA).
  */
 import { nameKey } from '../../../core/model.js';
-import type { SkypeAnalysis, SkypePoolFigures } from '../analysis/analysis.js';
+import { runningToRestart, type SkypeAnalysis, type SkypePoolFigures } from '../analysis/analysis.js';
 import { backupProblems, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
 import { PooltopoError } from '../../../util/errors.js';
 import { closest } from '../../../util/suggest.js';
@@ -65,6 +65,11 @@ export interface SkypeFrontEndsDown {
    * routing group with two of its three replicas on them loses its quorum (SFB-HA).
    */
   readonly routingGroupsAtRisk: boolean;
+  /**
+   * Front ends that must run for the pool to start again, once it has lost pool-level quorum (the
+   * model's start figure: DOMAIN.md applies it to every start); null while it keeps quorum.
+   */
+  readonly runningToStart: number | null;
   /** What brings the pool itself back: its front ends started again, or the QuorumLossRecovery reset. */
   readonly recovery: readonly string[];
 }
@@ -145,11 +150,8 @@ export function simulateSkypeDown(
     const routingGroupsAtRisk = keepsQuorum && down.length > fig.tolerableSimultaneousFailures;
     if (routingGroupsAtRisk)
       recovery.push(`should a routing group lose its quorum: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`);
-    if (!keepsQuorum) {
-      const downFirst = pool.frontEnds.slice(0, fig.quorumFrom).filter((fe) => keys.has(nameKey(fe)));
-      const need = fig.quorumNeeded - runningAmongFirst;
-      recovery.push(`start ${need === downFirst.length ? '' : `${need} of `}${downFirst.join(', ')} again`);
-    }
+    const runningToStart = keepsQuorum ? null : runningToRestart(fig);
+    if (runningToStart !== null) recovery.push(...restart(model, pool, fig, down, runningToStart));
     frontEnds.push({
       pool: pool.name,
       down,
@@ -159,6 +161,7 @@ export function simulateSkypeDown(
       quorumFrom: fig.quorumFrom,
       keepsQuorum,
       routingGroupsAtRisk,
+      runningToStart,
       recovery,
     });
   }
@@ -182,6 +185,32 @@ export function simulateSkypeDown(
       };
     });
   return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService }, unknown };
+}
+
+/**
+ * How a pool that lost pool-level quorum starts again (SFB-HA): its remaining front ends have
+ * stopped, so enough of those down must come back for it to start with `runningToStart` running;
+ * with fewer, as long as they hold pool-level quorum, the QuorumLossRecovery reset lets it start.
+ */
+function restart(model: SkypeModel, pool: SkypePool, fig: SkypePoolFigures, down: readonly string[], runningToStart: number): string[] {
+  const running = pool.frontEnds.length - down.length;
+  const toStart = Math.min(Math.max(runningToStart - running, 1), down.length);
+  // Start-CsPool starts every front end of a pool at once; it came with Skype for Business Server 2015.
+  const startPool = pool.frontEnds.length > 1 && model.productVersion !== '2013' ? ` (Start-CsPool -PoolFqdn ${pool.name})` : '';
+  const reset = `reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`;
+  if (pool.frontEnds.length === 2)
+    return [`start ${down.join(' and ')} together${startPool}, or one after the other in the reverse order they went down`, `if neither can be done, ${reset}`];
+  if (pool.frontEnds.length === 1) return [`start ${down.join(', ')} again`];
+  const which = toStart === down.length ? down.join(', ') : `at least ${toStart} of ${down.join(', ')}`;
+  const steps = [
+    `start ${which} again${startPool}: the pool starts with ${runningToStart} of its ${pool.frontEnds.length} front ends running, every time it starts`,
+  ];
+  // The reset helps where the pool can hold pool-level quorum with fewer than it needs to start.
+  if (fig.quorumNeeded < runningToStart) {
+    const quorum = `${fig.quorumNeeded} of ${fig.quorumFrom < pool.frontEnds.length ? 'the first ' : ''}${fig.quorumFrom}`;
+    steps.push(`if fewer can be started, but ${quorum} run, ${reset}`);
+  }
+  return steps;
 }
 
 /** What a scenario has taken down, and what follows from it for each pool. */
