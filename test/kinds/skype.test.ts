@@ -551,3 +551,35 @@ describe('simulate: what starts a pool again after it loses pool-level quorum', 
     ]);
   });
 });
+
+describe('simulate: the pool that hosts the Central Management Store', () => {
+  it('fails the CMS over first, as a step to run, not a failure: its users keep service, exit 0', async () => {
+    const r = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-east.contoso.com']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      [
+        "    run first: on a front end of pool-west.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of pool-west.contoso.com> -BackupSqlInstanceName <its instance> -BackupMirrorSqlServerFqdn <its mirror> -BackupMirrorSqlInstanceName <the mirror's instance> -Force",
+        '    run: Invoke-CsPoolFailOver -PoolFqdn pool-east.contoso.com -DisasterMode',
+      ].join('\n'),
+    );
+    expect(r.stdout).not.toContain('breaks:');
+    expect(r.stdout).toMatch(/✔ every pool's users keep service\n$/);
+    // The report's what-if gives the same steps in the same order.
+    const { skypeView } = await import('../../src/kinds/skype/report/report.js');
+    const o = await lintText(readFileSync('examples/skype-paired-enterprise.yaml', 'utf8'), 'x.yaml');
+    expect(skypeView(o.skype!.model, o.skype!.analysis).whatIf[0]!.run).toMatch(
+      /^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover .* -Force, then Invoke-CsPoolFailOver -PoolFqdn pool-east\.contoso\.com -DisasterMode$/,
+    );
+  });
+
+  it('puts the CMS first after quorum loss too, and still fails a failover that breaks something', async () => {
+    const byFrontEnds = await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2');
+    const [down] = byFrontEnds.scenario.poolsDown;
+    expect(down.runFirst).toEqual([
+      'on a front end of b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of b.contoso.com> -BackupSqlInstanceName <its instance> -Force',
+    ]);
+    expect(down.breaks.join('\n')).not.toMatch(/Central Management Store/);
+    // The backup service not ready and the registrar settings lost still break the failover.
+    expect(byFrontEnds.code).toBe(1);
+  });
+});

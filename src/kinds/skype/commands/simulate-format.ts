@@ -44,6 +44,7 @@ function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
   else {
     const how = p.cmdlet === null ? 'has already failed over to' : 'fails over to';
     out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
+    for (const step of p.runFirst) out.push(`    run first: ${t(step)}`);
     if (p.cmdlet !== null) out.push(`    run: ${t(p.cmdlet)}`);
     const sized =
       p.partnerMaxUsers !== null ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? `: ${paint(31, 'OVER')}` : ''}` : '';

@@ -39,6 +39,8 @@ export interface SkypePoolDown {
    * False without a partner: the users of both are then without service.
    */
   readonly partnerTakesOver: boolean;
+  /** What to run before the failover, in order: the Central Management Store goes over before the pool (SFB-DR). */
+  readonly runFirst: readonly string[];
   /** The cmdlet to run, as it must be run for a pool that is down; null where there is nothing to run. */
   readonly cmdlet: string | null;
   readonly registrarStates: readonly string[];
@@ -98,6 +100,16 @@ export function skypeNames(model: SkypeModel): string[] {
 /** A pool that is down is failed over with -DisasterMode: no steady-state backup can be taken from it (FORMAT.md). */
 export function failOverCmdlet(pool: string): string {
   return `Invoke-CsPoolFailOver -PoolFqdn ${pool} -DisasterMode`;
+}
+
+/**
+ * The Central Management Store failed over to the partner's back end, as when its own is down
+ * (PS-CS: the disaster-recovery form, run on a server of the pool it goes to). The file does not
+ * name the back-end SQL Servers, so their places are marked.
+ */
+export function cmsFailOverCmdlet(partner: SkypePool): string {
+  const mirror = partner.backEndMirrored ? " -BackupMirrorSqlServerFqdn <its mirror> -BackupMirrorSqlInstanceName <the mirror's instance>" : '';
+  return `on a front end of ${partner.name}, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of ${partner.name}> -BackupSqlInstanceName <its instance>${mirror} -Force`;
 }
 
 export function simulateSkypeDown(
@@ -260,9 +272,10 @@ function poolDown(
           );
         }
       }
-      if (pool.centralManagementStore) breaks.push('it hosts the Central Management Store: fail the CMS over to the partner first');
     }
   }
+  // A step of the failover, not a failure: done first, it loses nothing (SFB-DR).
+  const runFirst = takesOver && !alreadyFailedOver && pool.centralManagementStore ? [cmsFailOverCmdlet(partner)] : [];
   return {
     pool: pool.name,
     downBy,
@@ -270,6 +283,7 @@ function poolDown(
     partnerState: partner?.poolState ?? null,
     partnerDown: partner !== undefined && isDown(partner),
     partnerTakesOver: takesOver,
+    runFirst,
     cmdlet: takesOver && !alreadyFailedOver ? failOverCmdlet(pool.name) : null,
     registrarStates: takesOver ? registrarStates(pool.poolState) : [pool.poolState],
     partnerUsers: takesOver ? fig.usersAfterFailover : null,

@@ -39,6 +39,8 @@ export interface SkypePool {
   readonly users: number;
   readonly maxUsers?: number;
   readonly frontEnds: readonly string[];
+  /** The back-end SQL Server is mirrored (`backEnd.mirrored`): a failover of the CMS to it names the mirror too. */
+  readonly backEndMirrored: boolean;
   readonly centralManagementStore: boolean;
   readonly registrarConfiguration: boolean;
   readonly poolState: PoolState;
@@ -167,6 +169,7 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
       users: p.users ?? 0,
       ...(p.maxUsers !== undefined ? { maxUsers: p.maxUsers } : {}),
       frontEnds: [...p.frontEnds],
+      backEndMirrored: p.backEnd?.mirrored ?? false,
       centralManagementStore: p.centralManagementStore ?? false,
       registrarConfiguration: p.registrarConfiguration ?? false,
       // FailedBack ends a failback as Active does (the Set-CsRegistrarConfiguration reference names both).

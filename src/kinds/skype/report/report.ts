@@ -259,7 +259,7 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
         partner: partner.name,
         ok: d.partnerTakesOver && !d.partnerOverCapacity,
         outcome,
-        run: d.cmdlet ?? (d.partnerTakesOver ? 'nothing: failed over already' : 'nothing can take its users'),
+        run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : d.partnerTakesOver ? 'nothing: failed over already' : 'nothing can take its users',
       },
     ];
   });
