@@ -1,5 +1,7 @@
 /** Skype for Business pool pairs as seed 003 and Microsoft's pages describe them (issue 22): what a user sees. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/api/lint.js';
 import { runCli } from '../support/run-cli.js';
@@ -581,5 +583,32 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     expect(down.breaks.join('\n')).not.toMatch(/Central Management Store/);
     // The backup service not ready and the registrar settings lost still break the failover.
     expect(byFrontEnds.code).toBe(1);
+  });
+});
+
+describe('simulate: a site (data centre) down', () => {
+  it('takes every pool of the site down, as if each were named', async () => {
+    const bySite = await scenarioOf('examples/skype-paired-enterprise.yaml', 'EAST');
+    const byPool = await scenarioOf('examples/skype-paired-enterprise.yaml', 'pool-east.contoso.com');
+    expect(bySite.code).toBe(byPool.code);
+    expect(bySite.scenario.poolsDown).toEqual(byPool.scenario.poolsDown.map((d: object) => ({ ...d, downBy: 'site' })));
+    expect(bySite.scenario.label).toBe('EAST down');
+    const both = await scenarioOf('examples/skype-paired-enterprise.yaml', 'east,west');
+    expect(both.code).toBe(1);
+    expect(both.scenario.usersWithoutService.map((u: { pool: string }) => u.pool)).toEqual(['pool-east.contoso.com', 'pool-west.contoso.com']);
+  });
+
+  it('refuses a name that is both a site and a front end, and names sites among the near misses', async () => {
+    const text = readFileSync('examples/skype-paired-enterprise.yaml', 'utf8').replace('site: west', 'site: fe01');
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-skype-'));
+    const file = path.join(dir, 'sites.yaml');
+    writeFileSync(file, text);
+    const ambiguous = await runCli(['simulate', file, '--down', 'fe01']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/"fe01" is both a site and a pool or front end/);
+    rmSync(dir, { recursive: true, force: true });
+    const near = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'eats']);
+    expect(near.code).toBe(2);
+    expect(near.stderr).toMatch(/is not a pool, front end or site .*did you mean "east"/);
   });
 });

@@ -11,7 +11,7 @@ import { PooltopoError } from '../../../util/errors.js';
 import { closest } from '../../../util/suggest.js';
 import type { SimulateRequest } from '../../../core/kind.js';
 import type { SkypeModels } from '../results.js';
-import { groupThousands } from '../../../core/rule.js';
+import { clip, groupThousands } from '../../../core/rule.js';
 import { formatSkypeScenarios } from './simulate-format.js';
 
 export { formatSkypeScenarios } from './simulate-format.js';
@@ -25,10 +25,10 @@ export interface UsersOf {
 export interface SkypePoolDown {
   readonly pool: string;
   /**
-   * What took it down: the pool named, or its front ends down costing it pool-level quorum. Either
-   * way it is down, and what follows for its users is the same.
+   * What took it down: the pool named, its site named, or its front ends down costing it
+   * pool-level quorum. Either way it is down, and what follows for its users is the same.
    */
-  readonly downBy: 'pool' | 'front-ends';
+  readonly downBy: 'pool' | 'site' | 'front-ends';
   readonly partner: string | null;
   /** The partner's registrar PoolState (null without a partner). */
   readonly partnerState: PoolState | null;
@@ -97,6 +97,12 @@ export function skypeNames(model: SkypeModel): string[] {
   return [...model.pools.map((p) => p.name), ...model.pools.flatMap((p) => p.frontEnds)];
 }
 
+/** The sites (data centres) of the pools, each once as first spelt. */
+export function skypeSites(model: SkypeModel): string[] {
+  const sites = model.pools.flatMap((p) => (p.site === undefined ? [] : [p.site]));
+  return sites.filter((s, i) => sites.findIndex((x) => nameKey(x) === nameKey(s)) === i);
+}
+
 /** A pool that is down is failed over with -DisasterMode: no steady-state backup can be taken from it (FORMAT.md). */
 export function failOverCmdlet(pool: string): string {
   return `Invoke-CsPoolFailOver -PoolFqdn ${pool} -DisasterMode`;
@@ -117,10 +123,14 @@ export function simulateSkypeDown(
   analysis: SkypeAnalysis,
   label: string,
   names: readonly string[],
-): { scenario: SkypeScenario; unknown: string[] } {
+): { scenario: SkypeScenario; unknown: string[]; ambiguous: string[] } {
   const keys = new Set(names.map(nameKey));
-  const known = new Set(skypeNames(model).map(nameKey));
-  const unknown = names.filter((n) => !known.has(nameKey(n)));
+  const servers = new Set(skypeNames(model).map(nameKey));
+  const sites = new Set(skypeSites(model).map(nameKey));
+  const unknown = names.filter((n) => !servers.has(nameKey(n)) && !sites.has(nameKey(n)));
+  // CLI.md: simulate takes servers or data centres; a name that is both cannot say which is down.
+  const ambiguous = names.filter((n) => servers.has(nameKey(n)) && sites.has(nameKey(n)));
+  const siteDown = (p: SkypePool) => p.site !== undefined && keys.has(nameKey(p.site));
   const counted = model.pools.map((pool, i) => {
     const fig = analysis.pools[i]!;
     const down = pool.frontEnds.filter((fe) => keys.has(nameKey(fe)));
@@ -132,6 +142,7 @@ export function simulateSkypeDown(
   const downBy = new Map<SkypePool, SkypePoolDown['downBy']>();
   for (const { pool, down, keepsQuorum } of counted) {
     if (keys.has(nameKey(pool.name))) downBy.set(pool, 'pool');
+    else if (siteDown(pool)) downBy.set(pool, 'site');
     else if (down.length > 0 && !keepsQuorum) downBy.set(pool, 'front-ends');
   }
   const isDown = (p: SkypePool) => downBy.has(p);
@@ -140,6 +151,7 @@ export function simulateSkypeDown(
   const cannotTakeOver = (partner: SkypePool): string | null => {
     const by = downBy.get(partner);
     if (by === 'pool') return `${partner.name} is down too`;
+    if (by === 'site') return `${partner.name} is down too, with its site ${partner.site ?? ''}`;
     if (by === 'front-ends') return `${partner.name} loses pool-level quorum to its front ends down`;
     if (partner.poolState !== 'Active') return `${partner.name} is ${partner.poolState}, not Active`;
     return null;
@@ -157,7 +169,7 @@ export function simulateSkypeDown(
 
   const frontEnds: SkypeFrontEndsDown[] = [];
   for (const { pool, fig, down, runningAmongFirst, keepsQuorum } of counted) {
-    if (down.length === 0 || downBy.get(pool) === 'pool') continue;
+    if (down.length === 0 || downBy.get(pool) === 'pool' || downBy.get(pool) === 'site') continue;
     const recovery: string[] = [];
     const routingGroupsAtRisk = keepsQuorum && down.length > fig.tolerableSimultaneousFailures;
     if (routingGroupsAtRisk)
@@ -196,7 +208,7 @@ export function simulateSkypeDown(
           : `it is ${p.poolState} but has no backup pool to serve its users`,
       };
     });
-  return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService }, unknown };
+  return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService }, unknown, ambiguous };
 }
 
 /**
@@ -322,18 +334,22 @@ export function scenarioFails(s: SkypeScenario): boolean {
 /** `simulate` for this kind (the plug-in loads this module only then). */
 export async function simulateCommand(models: Partial<SkypeModels>, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {
   if (request.events.length > 0 || request.partitions.length > 0)
-    throw new PooltopoError('for kind skype-pool-pair, simulate takes --down POOL|FRONT-END[,...]');
-  if (request.downs.length === 0) throw new PooltopoError('simulate needs --down POOL|FRONT-END[,...] for kind skype-pool-pair');
+    throw new PooltopoError('for kind skype-pool-pair, simulate takes --down POOL|FRONT-END|SITE[,...]');
+  if (request.downs.length === 0) throw new PooltopoError('simulate needs --down POOL|FRONT-END|SITE[,...] for kind skype-pool-pair');
   const { model, analysis } = models.skype!;
   const scenarios = request.downs.map((list) => {
     const names = namesOf(list);
     // A list of nothing is bad usage (CLI.md: exit 2), not a scenario in which nothing is down.
-    if (names.length === 0) throw new PooltopoError('--down names no pool or front end; give at least one: --down POOL|FRONT-END[,...]');
-    const { scenario, unknown } = simulateSkypeDown(model, analysis, `${names.join(', ')} down`, names);
-    if (unknown.length > 0) {
-      const near = closest(unknown[0]!, skypeNames(model), 3);
+    if (names.length === 0) throw new PooltopoError('--down names no pool, front end or site; give at least one: --down POOL|FRONT-END|SITE[,...]');
+    const { scenario, unknown, ambiguous } = simulateSkypeDown(model, analysis, `${names.join(', ')} down`, names);
+    if (ambiguous.length > 0)
       throw new PooltopoError(
-        `"${unknown[0]}" is not a pool or front end of ${request.file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`,
+        `"${clip(ambiguous[0]!)}" is both a site and a pool or front end of ${request.file}: rename one so that a scenario can tell which is down`,
+      );
+    if (unknown.length > 0) {
+      const near = closest(unknown[0]!, [...skypeNames(model), ...skypeSites(model)], 3);
+      throw new PooltopoError(
+        `"${clip(unknown[0]!)}" is not a pool, front end or site of ${request.file}${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : ''}`,
       );
     }
     return scenario;

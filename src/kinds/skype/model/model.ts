@@ -33,6 +33,8 @@ export interface SkypeDocument {
 
 export interface SkypePool {
   readonly name: string;
+  /** Its site (data centre), where given: `simulate --down SITE` takes every pool of it down. */
+  readonly site?: string;
   readonly edition?: 'enterprise' | 'standard';
   readonly platform?: 'physical' | 'virtual';
   readonly operatingSystem?: string;
@@ -163,6 +165,7 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
     });
     const pool: SkypePool = {
       name: p.name,
+      ...(p.site !== undefined ? { site: p.site } : {}),
       ...(p.edition ? { edition: p.edition } : {}),
       ...(p.platform ? { platform: p.platform } : {}),
       ...(p.operatingSystem !== undefined ? { operatingSystem: p.operatingSystem } : {}),
