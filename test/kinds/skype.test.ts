@@ -34,6 +34,9 @@ function pair(a: readonly string[] = [], b: readonly string[] = [], head: readon
 
 const LAB = (state: string) => `examples/skype-lab-pair-${state}.yaml`;
 
+/** A fixture of test/fixtures/kinds/ (the tester's minimal designs). */
+const FIXTURE = (name: string) => `test/fixtures/kinds/skype-${name}.yaml`;
+
 describe('Skype PoolState', () => {
   it('accepts FailedBack, which the cmdlet reference names, and reads it as Active', async () => {
     const { result } = await lintText(pair([], ['poolState: FailedBack']), 's.yaml');
@@ -67,6 +70,22 @@ describe('Skype PoolState', () => {
     const unknown = await lintText(pair([], ['poolState: Failed']), 's.yaml');
     expect(unknown.result.findings.map((f) => f.ruleId)).toEqual(['schema']);
     expect(unknown.result.findings[0]!.message).toContain('FailedBack');
+  });
+});
+
+describe('Skype PoolState that no failover can have left', () => {
+  const findingsOf = async (name: string) =>
+    (await lintText(readFileSync(FIXTURE(name), 'utf8'), 'x.yaml')).result.findings.map((f) => [f.ruleId, f.messageId, f.pool]);
+
+  it('calls a pool FailedOver with no backup pool inconsistent, without advising a failback it cannot have', async () => {
+    expect(await findingsOf('unpaired-failed-over')).toEqual([['skype/pool-not-active', 'noBackupPool', 'a.contoso.com']]);
+    const { result } = await lintText(readFileSync(FIXTURE('unpaired-failed-over'), 'utf8'), 'x.yaml');
+    expect(result.findings[0]!.message).not.toMatch(/fail it back/);
+    expect(result.findings[0]!.message).toContain('Set-CsRegistrarConfiguration -Identity service:Registrar:a.contoso.com -PoolState Active');
+  });
+
+  it('gives both pools of a pair FailedOver one finding for the pair, not two independent ones', async () => {
+    expect(await findingsOf('both-failed-over')).toEqual([['skype/pool-not-active', 'pairNotActive', 'b.contoso.com']]);
   });
 });
 
@@ -432,9 +451,6 @@ describe('the Skype report', () => {
     expect(html).toMatch(/<desc id="diagram-desc">[^<]+<\/desc>/);
   });
 });
-
-/** A fixture of test/fixtures/kinds/ (the tester's minimal designs). */
-const FIXTURE = (name: string) => `test/fixtures/kinds/skype-${name}.yaml`;
 
 /** `simulate FILE --down LIST --format json`: its exit code and its one scenario. */
 async function scenarioOf(file: string, list: string) {

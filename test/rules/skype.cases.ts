@@ -293,6 +293,22 @@ export const SKYPE_CASES: readonly RuleTests[] = [
         messageId: 'failingBack',
         data: { pool: 'pool-a.contoso.com', state: 'FailingBack' },
       },
+      {
+        name: 'a pool not Active with no backup pool: inconsistent, and no failback can help',
+        yaml: skype([pool('a', '    poolState: FailedOver\n')]),
+        messageId: 'noBackupPool',
+        data: { pool: 'pool-a.contoso.com', state: 'FailedOver' },
+        path: '/pools/0/poolState',
+        pool: 'pool-a.contoso.com',
+      },
+      {
+        name: 'both pools of a pair not Active: one finding for the pair, at the second',
+        yaml: skype([pool('a', '    poolState: FailedOver\n'), pool('b', '    poolState: FailedOver\n')], [AB]),
+        messageId: 'pairNotActive',
+        data: { pool: 'pool-b.contoso.com', state: 'FailedOver', partner: 'pool-a.contoso.com', partnerState: 'FailedOver' },
+        path: '/pools/1/poolState',
+        pool: 'pool-b.contoso.com',
+      },
     ],
   }),
 
