@@ -570,6 +570,20 @@ describe('simulate: what starts a pool again after it loses pool-level quorum', 
   });
 });
 
+describe('simulate: the registrar configuration of a pool failed over already', () => {
+  it('does not say a failover creates what the failover under way has created', async () => {
+    const text = pair(['poolState: FailingBack'], [], ['registrarSettingsCustomized: true']);
+    const o = await lintText(text, 's.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const [down] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['pool-a.contoso.com']).scenario.poolsDown;
+    expect(down).toMatchObject({ partnerTakesOver: true, breaks: [] });
+    // Active and never failed over, it has none yet: failing it over creates one with defaults.
+    const active = await lintText(pair([], [], ['registrarSettingsCustomized: true']), 's.yaml');
+    const [first] = simulateSkypeDown(active.skype!.model, active.skype!.analysis, 'x', ['pool-a.contoso.com']).scenario.poolsDown;
+    expect(first!.breaks).toEqual(['the registrar configuration is created on the fly with default settings: the customised global settings are lost']);
+  });
+});
+
 describe('simulate: the pool that hosts the Central Management Store', () => {
   it('fails the CMS over first, as a step to run, not a failure: its users keep service, exit 0', async () => {
     const r = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-east.contoso.com']);

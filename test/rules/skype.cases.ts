@@ -247,6 +247,20 @@ export const SKYPE_CASES: readonly RuleTests[] = [
         path: '/pools/1',
         pool: 'pool-b.contoso.com',
       },
+      {
+        name: 'a pool failed over already: its failover created the configuration, with defaults',
+        yaml: skype([pool('a', '    registrarConfiguration: true\n'), pool('b', '    poolState: FailedOver\n')], [AB], 'registrarSettingsCustomized: true\n'),
+        messageId: 'createdByFailover',
+        data: { pool: 'pool-b.contoso.com', state: 'FailedOver' },
+        path: '/pools/1',
+        pool: 'pool-b.contoso.com',
+      },
+      {
+        name: 'a pool failed back (FailedBack): the failover before it created the configuration',
+        yaml: skype([pool('a', '    registrarConfiguration: true\n'), pool('b', '    poolState: FailedBack\n')], [AB], 'registrarSettingsCustomized: true\n'),
+        messageId: 'createdByFailover',
+        data: { pool: 'pool-b.contoso.com', state: 'FailedBack' },
+      },
     ],
   }),
 

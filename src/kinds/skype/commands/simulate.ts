@@ -6,7 +6,7 @@
  */
 import { nameKey } from '../../../core/model.js';
 import { runningToRestart, type SkypeAnalysis, type SkypePoolFigures } from '../analysis/analysis.js';
-import { backupProblems, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
+import { backupProblems, hasRegistrarConfiguration, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
 import { PooltopoError } from '../../../util/errors.js';
 import { closest } from '../../../util/suggest.js';
 import type { SimulateRequest } from '../../../core/kind.js';
@@ -275,7 +275,7 @@ function poolDown(
         `${partner.name} would carry ${groupThousands(fig.usersAfterFailover)} users, more than the ${groupThousands(partner.maxUsers)} it is sized for`,
       );
     if (!alreadyFailedOver) {
-      if (model.registrarSettingsCustomized && !pool.registrarConfiguration)
+      if (model.registrarSettingsCustomized && !hasRegistrarConfiguration(pool))
         breaks.push('the registrar configuration is created on the fly with default settings: the customised global settings are lost');
       for (const p of [pool, partner]) {
         for (const { module, status } of backupProblems(p)) {

@@ -77,6 +77,16 @@ export function baseOperatingSystem(os: string): string {
 /** Words that name an edition (or the vendor) rather than the release. */
 const OS_EDITION_WORDS: ReadonlySet<string> = new Set(['microsoft', 'standard', 'datacenter', 'datacentre', 'edition']);
 
+/**
+ * Whether the pool has a pool-level registrar configuration (service:Registrar:POOL): as the file
+ * says, or because its PoolState is not Active (FailedBack included), which lives on that
+ * configuration and which only a failover sets: Invoke-CsPoolFailOver creates it where it does
+ * not exist, with default settings (SFB-FO).
+ */
+export function hasRegistrarConfiguration(pool: Pick<SkypePool, 'registrarConfiguration' | 'statedPoolState'>): boolean {
+  return pool.registrarConfiguration || pool.statedPoolState !== 'Active';
+}
+
 export interface ModuleStatus {
   readonly exportStatus?: string;
   readonly importStatus?: string;
