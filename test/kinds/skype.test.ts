@@ -642,3 +642,16 @@ describe('simulate: a site (data centre) down', () => {
     expect(near.stderr).toMatch(/is not a pool, front end or site .*did you mean "east"/);
   });
 });
+
+describe('simulate: the backup pool down while its partner is FailedOver', () => {
+  // FORMAT.md: failing a pool over to a partner that is FailedOver leaves both pools' users without service, exit 1.
+  it.each(['lyncfe03.thelab.info', 'lyncfe03', 'lab-a'])('loses the users of both pools, exit 1, when %s is down', async (down) => {
+    const { code, scenario } = await scenarioOf(LAB('failed-over'), down);
+    expect(code).toBe(1);
+    expect(scenario.poolsDown[0]).toMatchObject({ pool: 'lyncfe03.thelab.info', partnerState: 'FailedOver', partnerTakesOver: false, cmdlet: null });
+    expect(scenario.usersWithoutService).toEqual([
+      { pool: 'lyncfe03.thelab.info', users: 1200 },
+      { pool: 'lyncfe04.thelab.info', users: 900 },
+    ]);
+  });
+});
