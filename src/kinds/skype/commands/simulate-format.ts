@@ -2,7 +2,7 @@
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf } from '../../../util/extremes.js';
-import type { SkypeFrontEndsDown, SkypePoolDown, SkypeScenario } from './simulate.js';
+import type { SkypeFrontEndsDown, SkypePoolDown, SkypeScenario } from '../analysis/failover.js';
 
 /** `pools` names the rows of the side-by-side table (the file's pools; by default those the scenarios name). */
 export function formatSkypeScenarios(
