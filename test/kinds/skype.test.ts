@@ -1,4 +1,7 @@
 /** Skype for Business pool pairs as seed 003 and Microsoft's pages describe them (issue 22): what a user sees. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/api/lint.js';
 import { runCli } from '../support/run-cli.js';
@@ -30,6 +33,9 @@ function pair(a: readonly string[] = [], b: readonly string[] = [], head: readon
 }
 
 const LAB = (state: string) => `examples/skype-lab-pair-${state}.yaml`;
+
+/** A fixture of test/fixtures/kinds/ (the tester's minimal designs). */
+const FIXTURE = (name: string) => `test/fixtures/kinds/skype-${name}.yaml`;
 
 describe('Skype PoolState', () => {
   it('accepts FailedBack, which the cmdlet reference names, and reads it as Active', async () => {
@@ -64,6 +70,22 @@ describe('Skype PoolState', () => {
     const unknown = await lintText(pair([], ['poolState: Failed']), 's.yaml');
     expect(unknown.result.findings.map((f) => f.ruleId)).toEqual(['schema']);
     expect(unknown.result.findings[0]!.message).toContain('FailedBack');
+  });
+});
+
+describe('Skype PoolState that no failover can have left', () => {
+  const findingsOf = async (name: string) =>
+    (await lintText(readFileSync(FIXTURE(name), 'utf8'), 'x.yaml')).result.findings.map((f) => [f.ruleId, f.messageId, f.pool]);
+
+  it('calls a pool FailedOver with no backup pool inconsistent, without advising a failback it cannot have', async () => {
+    expect(await findingsOf('unpaired-failed-over')).toEqual([['skype/pool-not-active', 'noBackupPool', 'a.contoso.com']]);
+    const { result } = await lintText(readFileSync(FIXTURE('unpaired-failed-over'), 'utf8'), 'x.yaml');
+    expect(result.findings[0]!.message).not.toMatch(/fail it back/);
+    expect(result.findings[0]!.message).toContain('Set-CsRegistrarConfiguration -Identity service:Registrar:a.contoso.com -PoolState Active');
+  });
+
+  it('gives both pools of a pair FailedOver one finding for the pair, not two independent ones', async () => {
+    expect(await findingsOf('both-failed-over')).toEqual([['skype/pool-not-active', 'pairNotActive', 'b.contoso.com']]);
   });
 });
 
@@ -258,19 +280,21 @@ describe('simulate a Skype pair', () => {
     const r = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe03', '--format', 'json']);
     expect(r.code).toBe(1);
     const [s] = JSON.parse(r.stdout).scenarios;
-    expect(s.frontEnds[0]).toMatchObject({
-      pool: 'lyncfe03.thelab.info',
-      keepsQuorum: false,
-      recovery: ['start lyncfe03 again', 'no failover: lyncfe04.thelab.info is FailedOver, not Active'],
-    });
+    expect(s.frontEnds[0]).toMatchObject({ pool: 'lyncfe03.thelab.info', keepsQuorum: false, recovery: ['start lyncfe03 again'] });
+    // Lost to its front end, the pool is down as if named: its FailedOver partner takes no one.
+    expect(s.poolsDown[0]).toMatchObject({ pool: 'lyncfe03.thelab.info', downBy: 'front-ends', partnerTakesOver: false, cmdlet: null });
     expect(s.usersWithoutService.map((u: { pool: string }) => u.pool)).toEqual(['lyncfe03.thelab.info', 'lyncfe04.thelab.info']);
   });
 
-  it('offers the failover of a pool that loses quorum, and warns of routing groups when two front ends go down at once', async () => {
+  it('fails a pool that loses quorum over as one named down, and warns of routing groups when two front ends go down at once', async () => {
     const lost = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe11,fe12,fe13']);
-    expect(lost.code).toBe(1);
+    expect(lost.code).toBe(0);
     expect(lost.stdout).toContain(
-      '    recovery: or fail its users over to pool-east.contoso.com: Invoke-CsPoolFailOver -PoolFqdn pool-west.contoso.com -DisasterMode',
+      [
+        '  pool pool-west.contoso.com fails over to pool-east.contoso.com: registrar PoolState Active -> FailingOver -> FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active',
+        '    run: Invoke-CsPoolFailOver -PoolFqdn pool-west.contoso.com -DisasterMode',
+        '    pool-east.contoso.com then carries 25,000 users of the 53,280 it is sized for',
+      ].join('\n'),
     );
     const two = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe01,fe02', '--format', 'json']);
     expect(two.code).toBe(0);
@@ -283,19 +307,33 @@ describe('simulate a Skype pair', () => {
     expect(JSON.parse(one.stdout).scenarios[0].frontEnds[0]).toMatchObject({ keepsQuorum: true, routingGroupsAtRisk: false, recovery: [] });
   });
 
+  it.each(['', ',', ' , '])('refuses --down %j, which names nothing, as bad usage: one line, exit 2', async (list) => {
+    const r = await runCli(['simulate', LAB('active'), '--down', list]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('--down');
+  });
+
   it('puts several --down side by side, a row per pool', async () => {
     const r = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe04.thelab.info', '--down', 'lyncfe03.thelab.info', '--down', 'lyncfe04']);
     expect(r.code).toBe(1);
     const table = r.stdout.slice(r.stdout.indexOf('Side by side:'));
     expect(r.stdout).toContain(
-      '  pool lyncfe04.thelab.info: lyncfe04 down; 0 of 1 running, 1 needed: LOSES pool-level quorum\n    recovery: start lyncfe04 again\n    recovery: its users are served by lyncfe03.thelab.info already (FailedOver)\n',
+      [
+        '  pool lyncfe04.thelab.info: lyncfe04 down; 0 of 1 running, 1 needed: LOSES pool-level quorum',
+        '    recovery: start lyncfe04 again',
+        '  pool lyncfe04.thelab.info has already failed over to lyncfe03.thelab.info: registrar PoolState FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active',
+        '    lyncfe03.thelab.info then carries 2,100 users of the 2,500 it is sized for',
+        '',
+      ].join('\n'),
     );
     expect(table).toBe(
       [
         'Side by side:',
         '  pool                  lyncfe04.thelab.info down  lyncfe03.thelab.info down  lyncfe04 down',
-        '  lyncfe03.thelab.info  carries 2,100              NO SERVICE                 up',
-        '  lyncfe04.thelab.info  failed over                NO SERVICE                 loses quorum',
+        '  lyncfe03.thelab.info  carries 2,100              NO SERVICE                 carries 2,100',
+        '  lyncfe04.thelab.info  failed over                NO SERVICE                 loses quorum, failed over',
         '',
         '✖ users without service, or a failover that breaks something, in 1 of 3 scenarios',
         '',
@@ -411,5 +449,209 @@ describe('the Skype report', () => {
     for (const region of html.match(/<div[^>]*role="region"[^>]*>/g) ?? []) expect(region).toMatch(/aria-label="[^"]+"/);
     expect(html).toMatch(/<svg [^>]*role="img" aria-labelledby="diagram-title diagram-desc"/);
     expect(html).toMatch(/<desc id="diagram-desc">[^<]+<\/desc>/);
+  });
+});
+
+/** `simulate FILE --down LIST --format json`: its exit code and its one scenario. */
+async function scenarioOf(file: string, list: string) {
+  const r = await runCli(['simulate', file, '--down', list, '--format', 'json']);
+  return { code: r.code, scenario: JSON.parse(r.stdout).scenarios[0] };
+}
+
+describe('simulate: a pool down is one computation, named or lost to its front ends', () => {
+  /** What a pool down gives, whatever took it down. */
+  const outcome = ({ code, scenario }: Awaited<ReturnType<typeof scenarioOf>>) => ({
+    code,
+    usersWithoutService: scenario.usersWithoutService,
+    poolsDown: scenario.poolsDown.map(({ downBy: _, ...d }: { downBy: string }) => d),
+  });
+
+  it('loses the users of a partner FailingBack from the pool, however the pool goes down', async () => {
+    const byPool = await scenarioOf(FIXTURE('partner-failing-back'), 'b.contoso.com');
+    const byFrontEnds = await scenarioOf(FIXTURE('partner-failing-back'), 'b1,b2');
+    expect(outcome(byFrontEnds)).toEqual(outcome(byPool));
+    expect(byPool.scenario.usersWithoutService).toEqual([
+      { pool: 'a.contoso.com', users: 12000 },
+      { pool: 'b.contoso.com', users: 8000 },
+    ]);
+    expect(byFrontEnds.scenario.poolsDown[0]).toMatchObject({ pool: 'b.contoso.com', downBy: 'front-ends', partnerTakesOver: false });
+    expect(byPool.code).toBe(1);
+  });
+
+  it('leaves the users of an unpaired pool without service, FailedOver or not, however it goes down', async () => {
+    const byPool = await scenarioOf(FIXTURE('unpaired-failed-over'), 'a.contoso.com');
+    const byFrontEnds = await scenarioOf(FIXTURE('unpaired-failed-over'), 'a1,a2,a3');
+    expect(outcome(byFrontEnds)).toEqual(outcome(byPool));
+    expect(byFrontEnds).toMatchObject({ code: 1, scenario: { usersWithoutService: [{ pool: 'a.contoso.com', users: 30000 }] } });
+    // FailedOver with no backup pool, it serves no one even while it keeps quorum.
+    expect(await scenarioOf(FIXTURE('unpaired-failed-over'), 'a1')).toMatchObject({
+      code: 1,
+      scenario: { usersWithoutService: [{ pool: 'a.contoso.com', users: 30000 }], stranded: [{ pool: 'a.contoso.com' }] },
+    });
+  });
+
+  it("counts no pool that is not Active as serving its partner's users: both FailedOver, both without service", async () => {
+    const both = [
+      { pool: 'a.contoso.com', users: 12000 },
+      { pool: 'b.contoso.com', users: 8000 },
+    ];
+    const byPool = await scenarioOf(FIXTURE('both-failed-over'), 'a.contoso.com');
+    const byFrontEnds = await scenarioOf(FIXTURE('both-failed-over'), 'a1,a2');
+    expect(outcome(byFrontEnds)).toEqual(outcome(byPool));
+    expect(byFrontEnds).toMatchObject({ code: 1, scenario: { usersWithoutService: both } });
+    const text = await runCli(['simulate', FIXTURE('both-failed-over'), '--down', 'a1,a2']);
+    expect(text.stdout).not.toContain('served by');
+    expect(await scenarioOf(FIXTURE('both-failed-over'), 'b1')).toMatchObject({ code: 1, scenario: { usersWithoutService: both } });
+  });
+
+  it('gives the failover after quorum loss what the pool-down path gives: the same breaks, cmdlet and users', async () => {
+    const byPool = await scenarioOf(FIXTURE('cms-pool-failover'), 'a.contoso.com');
+    const byFrontEnds = await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2');
+    expect(outcome(byFrontEnds)).toEqual(outcome(byPool));
+    expect(byFrontEnds.scenario.poolsDown[0]).toMatchObject({
+      pool: 'a.contoso.com',
+      downBy: 'front-ends',
+      partnerTakesOver: true,
+      cmdlet: 'Invoke-CsPoolFailOver -PoolFqdn a.contoso.com -DisasterMode',
+      partnerUsers: 20000,
+    });
+    expect(byFrontEnds.scenario.poolsDown[0].breaks.join('\n')).toMatch(
+      /registrar configuration is created on the fly[^]*backup service is at export NonSteadyState/,
+    );
+    expect(byFrontEnds.scenario.usersWithoutService).toEqual([]);
+  });
+});
+
+describe('simulate: what starts a pool again after it loses pool-level quorum', () => {
+  it('starts both front ends of a pool of two together, or resets it with QuorumLossRecovery', async () => {
+    const { scenario } = await scenarioOf(FIXTURE('two-front-ends'), 'a1,a2');
+    expect(scenario.frontEnds[0]).toMatchObject({
+      pool: 'a.contoso.com',
+      keepsQuorum: false,
+      runningToStart: 2,
+      recovery: [
+        'start a1 and a2 together (Start-CsPool -PoolFqdn a.contoso.com), or one after the other in the reverse order they went down',
+        'if neither can be done, reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn a.contoso.com -ResetType QuorumLossRecovery',
+      ],
+    });
+  });
+
+  it("asks for the pool's start figure (the model's startupNeeded), not its quorum, and names the reset where it applies", async () => {
+    const { result } = await lintText(readFileSync(FIXTURE('eight-front-ends'), 'utf8'), 'x.yaml');
+    const startupNeeded = result.pools[0] && 'startupNeeded' in result.pools[0] ? result.pools[0].startupNeeded : undefined;
+    expect(startupNeeded).toBe(6);
+    const { scenario } = await scenarioOf(FIXTURE('eight-front-ends'), 'a1,a2,a3,a4');
+    expect(scenario.frontEnds[0]).toMatchObject({
+      runningAmongFirst: 3,
+      runningToStart: startupNeeded,
+      recovery: [
+        'start at least 2 of a1, a2, a3, a4 again (Start-CsPool -PoolFqdn a.contoso.com): the pool starts with 6 of its 8 front ends running, every time it starts',
+        'if fewer can be started, but 4 of the first 7 run, reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn a.contoso.com -ResetType QuorumLossRecovery',
+      ],
+    });
+    // While the pool keeps quorum there is nothing to start.
+    expect((await scenarioOf(FIXTURE('eight-front-ends'), 'a1')).scenario.frontEnds[0]).toMatchObject({
+      keepsQuorum: true,
+      runningToStart: null,
+      recovery: [],
+    });
+  });
+
+  it('starts a Standard Edition server again, with no reset to offer and no Start-CsPool before 2015', async () => {
+    const { scenario } = await scenarioOf(LAB('active'), 'lyncfe03');
+    expect(scenario.frontEnds[0]).toMatchObject({ runningToStart: 1, recovery: ['start lyncfe03 again'] });
+    const on2013 = await lintText(pair([], [], ['productVersion: "2013"']), 's.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const fe = simulateSkypeDown(on2013.skype!.model, on2013.skype!.analysis, 'x', ['b1', 'b2']).scenario.frontEnds[0]!;
+    expect(fe.recovery).toEqual([
+      'start b1, b2 again: the pool starts with 3 of its 3 front ends running, every time it starts',
+      'if fewer can be started, but 2 of 3 run, reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn pool-b.contoso.com -ResetType QuorumLossRecovery',
+    ]);
+  });
+});
+
+describe('simulate: the registrar configuration of a pool failed over already', () => {
+  it('does not say a failover creates what the failover under way has created', async () => {
+    const text = pair(['poolState: FailingBack'], [], ['registrarSettingsCustomized: true']);
+    const o = await lintText(text, 's.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const [down] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['pool-a.contoso.com']).scenario.poolsDown;
+    expect(down).toMatchObject({ partnerTakesOver: true, breaks: [] });
+    // Active and never failed over, it has none yet: failing it over creates one with defaults.
+    const active = await lintText(pair([], [], ['registrarSettingsCustomized: true']), 's.yaml');
+    const [first] = simulateSkypeDown(active.skype!.model, active.skype!.analysis, 'x', ['pool-a.contoso.com']).scenario.poolsDown;
+    expect(first!.breaks).toEqual(['the registrar configuration is created on the fly with default settings: the customised global settings are lost']);
+  });
+});
+
+describe('simulate: the pool that hosts the Central Management Store', () => {
+  it('fails the CMS over first, as a step to run, not a failure: its users keep service, exit 0', async () => {
+    const r = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-east.contoso.com']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      [
+        "    run first: on a front end of pool-west.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of pool-west.contoso.com> -BackupSqlInstanceName <its instance> -BackupMirrorSqlServerFqdn <its mirror> -BackupMirrorSqlInstanceName <the mirror's instance> -Force",
+        '    run: Invoke-CsPoolFailOver -PoolFqdn pool-east.contoso.com -DisasterMode',
+      ].join('\n'),
+    );
+    expect(r.stdout).not.toContain('breaks:');
+    expect(r.stdout).toMatch(/✔ every pool's users keep service\n$/);
+    // The report's what-if gives the same steps in the same order.
+    const { skypeView } = await import('../../src/kinds/skype/report/report.js');
+    const o = await lintText(readFileSync('examples/skype-paired-enterprise.yaml', 'utf8'), 'x.yaml');
+    expect(skypeView(o.skype!.model, o.skype!.analysis).whatIf[0]!.run).toMatch(
+      /^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover .* -Force, then Invoke-CsPoolFailOver -PoolFqdn pool-east\.contoso\.com -DisasterMode$/,
+    );
+  });
+
+  it('puts the CMS first after quorum loss too, and still fails a failover that breaks something', async () => {
+    const byFrontEnds = await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2');
+    const [down] = byFrontEnds.scenario.poolsDown;
+    expect(down.runFirst).toEqual([
+      'on a front end of b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of b.contoso.com> -BackupSqlInstanceName <its instance> -Force',
+    ]);
+    expect(down.breaks.join('\n')).not.toMatch(/Central Management Store/);
+    // The backup service not ready and the registrar settings lost still break the failover.
+    expect(byFrontEnds.code).toBe(1);
+  });
+});
+
+describe('simulate: a site (data centre) down', () => {
+  it('takes every pool of the site down, as if each were named', async () => {
+    const bySite = await scenarioOf('examples/skype-paired-enterprise.yaml', 'EAST');
+    const byPool = await scenarioOf('examples/skype-paired-enterprise.yaml', 'pool-east.contoso.com');
+    expect(bySite.code).toBe(byPool.code);
+    expect(bySite.scenario.poolsDown).toEqual(byPool.scenario.poolsDown.map((d: object) => ({ ...d, downBy: 'site' })));
+    expect(bySite.scenario.label).toBe('EAST down');
+    const both = await scenarioOf('examples/skype-paired-enterprise.yaml', 'east,west');
+    expect(both.code).toBe(1);
+    expect(both.scenario.usersWithoutService.map((u: { pool: string }) => u.pool)).toEqual(['pool-east.contoso.com', 'pool-west.contoso.com']);
+  });
+
+  it('refuses a name that is both a site and a front end, and names sites among the near misses', async () => {
+    const text = readFileSync('examples/skype-paired-enterprise.yaml', 'utf8').replace('site: west', 'site: fe01');
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-skype-'));
+    const file = path.join(dir, 'sites.yaml');
+    writeFileSync(file, text);
+    const ambiguous = await runCli(['simulate', file, '--down', 'fe01']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(/"fe01" is both a site and a pool or front end/);
+    rmSync(dir, { recursive: true, force: true });
+    const near = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'eats']);
+    expect(near.code).toBe(2);
+    expect(near.stderr).toMatch(/is not a pool, front end or site .*did you mean "east"/);
+  });
+});
+
+describe('simulate: the backup pool down while its partner is FailedOver', () => {
+  // FORMAT.md: failing a pool over to a partner that is FailedOver leaves both pools' users without service, exit 1.
+  it.each(['lyncfe03.thelab.info', 'lyncfe03', 'lab-a'])('loses the users of both pools, exit 1, when %s is down', async (down) => {
+    const { code, scenario } = await scenarioOf(LAB('failed-over'), down);
+    expect(code).toBe(1);
+    expect(scenario.poolsDown[0]).toMatchObject({ pool: 'lyncfe03.thelab.info', partnerState: 'FailedOver', partnerTakesOver: false, cmdlet: null });
+    expect(scenario.usersWithoutService).toEqual([
+      { pool: 'lyncfe03.thelab.info', users: 1200 },
+      { pool: 'lyncfe04.thelab.info', users: 900 },
+    ]);
   });
 });

@@ -85,13 +85,66 @@ export const SKYPE_CASES: readonly RuleTests[] = [
   }),
 
   cases(pairMismatch, {
-    valid: [{ yaml: PAIR }],
+    valid: [
+      { yaml: PAIR },
+      // Standard and Datacenter of one Windows Server release are the same base operating system (DOMAIN.md).
+      ...['2019', '2016', '2012 R2'].map((release) => ({
+        name: `Windows Server ${release} Datacenter beside ${release} Standard`,
+        yaml: skype(
+          [
+            pool('a').replace('Windows Server 2019', `Windows Server ${release} Datacenter`),
+            pool('b').replace('Windows Server 2019', `Windows Server ${release} Standard`),
+          ],
+          [AB],
+        ),
+      })),
+      {
+        name: '2012 R2 spelt 2012R2, and the caption Get-CimInstance gives',
+        yaml: skype(
+          [
+            pool('a').replace('Windows Server 2019', 'Windows Server 2012 R2'),
+            pool('b').replace('Windows Server 2019', 'Microsoft Windows Server 2012R2 Datacenter'),
+          ],
+          [AB],
+        ),
+      },
+    ],
     invalid: [
       {
         yaml: skype([pool('a'), pool('b').replace('physical', 'virtual')], [AB]),
         messageId: 'differ',
         path: '/pairs/0',
         data: { a: 'pool-a.contoso.com', b: 'pool-b.contoso.com', what: 'platform', av: 'physical', bv: 'virtual' },
+      },
+      {
+        name: 'an Enterprise pool implied by its two front ends beside a Standard Edition server',
+        yaml: skype([pool('a', '', 2).replace('    edition: enterprise\n', ''), pool('b', '', 1, 'standard')], [AB]),
+        messageId: 'differ',
+        data: { a: 'pool-a.contoso.com', b: 'pool-b.contoso.com', what: 'edition', av: 'enterprise', bv: 'standard' },
+      },
+      {
+        name: 'two releases, whatever their editions',
+        yaml: skype(
+          [pool('a').replace('Windows Server 2019', 'Windows Server 2016 Standard'), pool('b').replace('Windows Server 2019', 'Windows Server 2019 Standard')],
+          [AB],
+        ),
+        messageId: 'differ',
+        data: {
+          a: 'pool-a.contoso.com',
+          b: 'pool-b.contoso.com',
+          what: 'operating system',
+          av: 'Windows Server 2016 Standard',
+          bv: 'Windows Server 2019 Standard',
+        },
+      },
+      {
+        name: '2012 and 2012 R2 are two releases',
+        yaml: skype(
+          [pool('a').replace('Windows Server 2019', 'Windows Server 2012'), pool('b').replace('Windows Server 2019', 'Windows Server 2012 R2')],
+          [AB],
+        ),
+        messageId: 'differ',
+        data: { a: 'pool-a.contoso.com', b: 'pool-b.contoso.com', what: 'operating system', av: 'Windows Server 2012', bv: 'Windows Server 2012 R2' },
       },
     ],
   }),
@@ -110,6 +163,41 @@ export const SKYPE_CASES: readonly RuleTests[] = [
         yaml: skype([pool('a').replace('users: 1000', 'users: 6000')]),
         messageId: 'overUnpaired',
         data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000 },
+      },
+      {
+        name: 'a Standard Edition pair: one server each, no front end to add',
+        yaml: skype(
+          [pool('a', '', 1, 'standard').replace('users: 1000', 'users: 3000'), pool('b', '', 1, 'standard').replace('users: 1000', 'users: 3000')],
+          [AB],
+        ),
+        errors: [
+          { messageId: 'overStandard', pool: 'pool-a.contoso.com', data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000 } },
+          { messageId: 'overStandard', pool: 'pool-b.contoso.com' },
+        ],
+      },
+      {
+        name: 'a Standard Edition server alone',
+        yaml: skype([pool('a', '', 1, 'standard').replace('users: 1000', 'users: 6000')]),
+        messageId: 'overStandardUnpaired',
+        data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000 },
+      },
+      {
+        name: 'a pool of 12 front ends, the most before 2019',
+        yaml: skype(
+          [pool('a', '', 12).replace('users: 1000', 'users: 3000'), pool('b', '', 12).replace('users: 1000', 'users: 3000')],
+          [AB],
+          'productVersion: "2015"\n',
+        ),
+        errors: [
+          { messageId: 'overAtMost', pool: 'pool-a.contoso.com', data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000, frontEnds: 12 } },
+          { messageId: 'overAtMost', pool: 'pool-b.contoso.com' },
+        ],
+      },
+      {
+        name: 'a pool of 16 front ends on 2019, alone',
+        yaml: skype([pool('a', '', 16).replace('users: 1000', 'users: 6000')], [], 'productVersion: "2019"\n'),
+        messageId: 'overAtMostUnpaired',
+        data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000, frontEnds: 16 },
       },
     ],
   }),
@@ -159,6 +247,20 @@ export const SKYPE_CASES: readonly RuleTests[] = [
         path: '/pools/1',
         pool: 'pool-b.contoso.com',
       },
+      {
+        name: 'a pool failed over already: its failover created the configuration, with defaults',
+        yaml: skype([pool('a', '    registrarConfiguration: true\n'), pool('b', '    poolState: FailedOver\n')], [AB], 'registrarSettingsCustomized: true\n'),
+        messageId: 'createdByFailover',
+        data: { pool: 'pool-b.contoso.com', state: 'FailedOver' },
+        path: '/pools/1',
+        pool: 'pool-b.contoso.com',
+      },
+      {
+        name: 'a pool failed back (FailedBack): the failover before it created the configuration',
+        yaml: skype([pool('a', '    registrarConfiguration: true\n'), pool('b', '    poolState: FailedBack\n')], [AB], 'registrarSettingsCustomized: true\n'),
+        messageId: 'createdByFailover',
+        data: { pool: 'pool-b.contoso.com', state: 'FailedBack' },
+      },
     ],
   }),
 
@@ -204,6 +306,22 @@ export const SKYPE_CASES: readonly RuleTests[] = [
         yaml: skype([pool('a', '    poolState: FailingBack\n'), pool('b')], [AB]),
         messageId: 'failingBack',
         data: { pool: 'pool-a.contoso.com', state: 'FailingBack' },
+      },
+      {
+        name: 'a pool not Active with no backup pool: inconsistent, and no failback can help',
+        yaml: skype([pool('a', '    poolState: FailedOver\n')]),
+        messageId: 'noBackupPool',
+        data: { pool: 'pool-a.contoso.com', state: 'FailedOver' },
+        path: '/pools/0/poolState',
+        pool: 'pool-a.contoso.com',
+      },
+      {
+        name: 'both pools of a pair not Active: one finding for the pair, at the second',
+        yaml: skype([pool('a', '    poolState: FailedOver\n'), pool('b', '    poolState: FailedOver\n')], [AB]),
+        messageId: 'pairNotActive',
+        data: { pool: 'pool-b.contoso.com', state: 'FailedOver', partner: 'pool-a.contoso.com', partnerState: 'FailedOver' },
+        path: '/pools/1/poolState',
+        pool: 'pool-b.contoso.com',
       },
     ],
   }),

@@ -42,6 +42,21 @@ export function frontEndRow(n: number, productVersion?: SkypeModel['productVersi
   return FRONT_END_TABLE[size]!;
 }
 
+/**
+ * Front ends that must run for a pool to start again once it has lost pool-level quorum (SFB-HA):
+ * its remaining front ends have stopped their services, and the start figure applies to every
+ * start, not only the first; a pool of two whose front ends have both stopped starts them together
+ * (Microsoft's table keeps its startupNeeded at 1, for a first start).
+ */
+export function runningToRestart(f: Pick<SkypePoolFigures, 'frontEnds' | 'startupNeeded'>): number {
+  return f.frontEnds === 2 ? 2 : f.startupNeeded;
+}
+
+/** The most front ends a pool holds on the version (SFB-HA): 12, and 16 on Skype for Business Server 2019. */
+export function maxFrontEnds(productVersion: SkypeModel['productVersion']): number {
+  return productVersion === '2019' ? SKYPE.maxFrontEnds2019.value : SKYPE.maxFrontEnds.value;
+}
+
 /** Failures a routing group survives at once: its replicas less a majority of them (1 of 3). */
 export const ROUTING_GROUP_TOLERATES = SKYPE.routingGroupReplicas.value - (Math.floor(SKYPE.routingGroupReplicas.value / 2) + 1);
 

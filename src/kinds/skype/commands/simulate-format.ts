@@ -2,7 +2,7 @@
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf } from '../../../util/extremes.js';
-import type { SkypeScenario } from './simulate.js';
+import type { SkypeFrontEndsDown, SkypePoolDown, SkypeScenario } from '../analysis/failover.js';
 
 /** `pools` names the rows of the side-by-side table (the file's pools; by default those the scenarios name). */
 export function formatSkypeScenarios(
@@ -15,48 +15,69 @@ export function formatSkypeScenarios(
   if (format === 'json') return JSON.stringify({ version: 1, file, scenarios }, null, 2) + '\n';
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const out: string[] = [];
+  const order = pools ?? namedPools(scenarios);
   for (const s of scenarios) {
     out.push(paint(4, `${t(file)}: ${t(s.label)}`));
-    for (const p of s.poolsDown) {
-      if (p.partner === null) out.push(`  pool ${t(p.pool)} is down and has ${paint(31, 'no backup pool')}`);
-      else if (!p.partnerTakesOver) out.push(`  pool ${t(p.pool)} is down, and its backup pool ${t(p.partner)} ${paint(31, 'cannot take it over')}`);
-      else {
-        const how = p.cmdlet === null ? 'has already failed over to' : 'fails over to';
-        out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
-        if (p.cmdlet !== null) out.push(`    run: ${t(p.cmdlet)}`);
-        const sized =
-          p.partnerMaxUsers !== null
-            ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? `: ${paint(31, 'OVER')}` : ''}`
-            : '';
-        out.push(`    ${t(p.partner)} then carries ${groupThousands(p.partnerUsers ?? 0)} users${sized}`);
-      }
-      for (const b of p.breaks) out.push(`    breaks: ${t(b)}`);
-    }
-    for (const f of s.frontEnds) {
-      const verdict = f.keepsQuorum ? 'keeps pool-level quorum' : paint(31, 'LOSES pool-level quorum');
-      out.push(
-        `  pool ${t(f.pool)}: ${f.down.map(t).join(', ')} down; ${f.runningAmongFirst} of ${f.quorumFrom < f.poolFrontEnds ? 'the first ' : ''}${f.quorumFrom} running, ${f.quorumNeeded} needed: ${verdict}`,
-      );
-      if (f.routingGroupsAtRisk)
-        out.push(
-          `    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: its users lose service although the pool keeps pool-level quorum`,
-        );
-      for (const r of f.recovery) out.push(`    recovery: ${t(r)}`);
+    // Pool by pool in the file's order: its front ends down, then the pool down (named or lost to them).
+    for (const pool of order) {
+      const f = s.frontEnds.find((x) => x.pool === pool);
+      if (f) out.push(...frontEndLines(f, paint));
+      const p = s.poolsDown.find((x) => x.pool === pool);
+      if (p) out.push(...poolDownLines(p, paint));
+      const stranded = s.stranded.find((x) => x.pool === pool);
+      if (stranded) out.push(`  pool ${t(stranded.pool)}: ${paint(31, 'no service')}: ${t(stranded.reason)}`);
     }
     out.push('');
   }
-  if (scenarios.length > 1) out.push(...sideBySide(pools ?? namedPools(scenarios), scenarios), '');
+  if (scenarios.length > 1) out.push(...sideBySide(order, scenarios), '');
   out.push(verdict(scenarios, paint));
   return out.join('\n') + '\n';
+}
+
+type Paint = (code: number, text: string) => string;
+
+/** A pool down: the failover to its partner, or why there is none, and what breaks. */
+function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
+  const out: string[] = [];
+  if (p.partner === null) out.push(`  pool ${t(p.pool)} is down and has ${paint(31, 'no backup pool')}`);
+  else if (!p.partnerTakesOver) out.push(`  pool ${t(p.pool)} is down, and its backup pool ${t(p.partner)} ${paint(31, 'cannot take it over')}`);
+  else {
+    const how = p.cmdlet === null ? 'has already failed over to' : 'fails over to';
+    out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
+    for (const step of p.runFirst) out.push(`    run first: ${t(step)}`);
+    if (p.cmdlet !== null) out.push(`    run: ${t(p.cmdlet)}`);
+    const sized =
+      p.partnerMaxUsers !== null ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? `: ${paint(31, 'OVER')}` : ''}` : '';
+    out.push(`    ${t(p.partner)} then carries ${groupThousands(p.partnerUsers ?? 0)} users${sized}`);
+  }
+  for (const b of p.breaks) out.push(`    breaks: ${t(b)}`);
+  return out;
+}
+
+/** Front ends down in a pool: whether it keeps pool-level quorum, and what brings it back. */
+function frontEndLines(f: SkypeFrontEndsDown, paint: Paint): string[] {
+  const verdict = f.keepsQuorum ? 'keeps pool-level quorum' : paint(31, 'LOSES pool-level quorum');
+  const out = [
+    `  pool ${t(f.pool)}: ${f.down.map(t).join(', ')} down; ${f.runningAmongFirst} of ${f.quorumFrom < f.poolFrontEnds ? 'the first ' : ''}${f.quorumFrom} running, ${f.quorumNeeded} needed: ${verdict}`,
+  ];
+  if (f.routingGroupsAtRisk)
+    out.push(
+      `    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: its users lose service although the pool keeps pool-level quorum`,
+    );
+  for (const r of f.recovery) out.push(`    recovery: ${t(r)}`);
+  return out;
 }
 
 /** What one scenario does to one pool, in a word or two (the side-by-side table). */
 function cellOf(s: SkypeScenario, pool: string): string {
   const down = s.poolsDown.find((p) => p.pool === pool);
-  if (down) return down.partnerTakesOver ? (down.cmdlet === null ? 'failed over' : 'fails over') : 'NO SERVICE';
+  const fe = s.frontEnds.find((f) => f.pool === pool);
+  if (down) {
+    const cell = down.partnerTakesOver ? (down.cmdlet === null ? 'failed over' : 'fails over') : 'NO SERVICE';
+    return down.downBy === 'front-ends' && down.partnerTakesOver ? `loses quorum, ${cell}` : cell;
+  }
   if (s.usersWithoutService.some((u) => u.pool === pool)) return 'NO SERVICE';
   const carries = s.poolsDown.find((p) => p.partner === pool && p.partnerTakesOver);
-  const fe = s.frontEnds.find((f) => f.pool === pool);
   const parts: string[] = [];
   if (carries) parts.push(`carries ${groupThousands(carries.partnerUsers ?? 0)}${carries.partnerOverCapacity ? ' OVER' : ''}`);
   if (fe) parts.push(!fe.keepsQuorum ? 'loses quorum' : fe.routingGroupsAtRisk ? 'quorum, routing groups at risk' : 'keeps quorum');
@@ -88,7 +109,7 @@ function sideBySide(pools: readonly string[], scenarios: readonly SkypeScenario[
 }
 
 /** The last line: every pool's users served, or how many are not (and in how many scenarios). */
-function verdict(scenarios: readonly SkypeScenario[], paint: (code: number, text: string) => string): string {
+function verdict(scenarios: readonly SkypeScenario[], paint: Paint): string {
   const failing = scenarios.filter((s) => s.usersWithoutService.length > 0 || s.poolsDown.some((p) => p.breaks.length > 0));
   if (failing.length === 0) return paint(32, "✔ every pool's users keep service");
   if (scenarios.length > 1)
@@ -104,8 +125,8 @@ function verdict(scenarios: readonly SkypeScenario[], paint: (code: number, text
 
 function namedPools(scenarios: readonly SkypeScenario[]): string[] {
   const names = scenarios.flatMap((s) => [
-    ...s.poolsDown.flatMap((p) => (p.partner === null ? [p.pool] : [p.pool, p.partner])),
     ...s.frontEnds.map((f) => f.pool),
+    ...s.poolsDown.flatMap((p) => (p.partner === null ? [p.pool] : [p.pool, p.partner])),
     ...s.usersWithoutService.map((u) => u.pool),
   ]);
   return [...new Set(names)];

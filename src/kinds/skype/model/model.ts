@@ -33,12 +33,16 @@ export interface SkypeDocument {
 
 export interface SkypePool {
   readonly name: string;
+  /** Its site (data centre), where given: `simulate --down SITE` takes every pool of it down. */
+  readonly site?: string;
   readonly edition?: 'enterprise' | 'standard';
   readonly platform?: 'physical' | 'virtual';
   readonly operatingSystem?: string;
   readonly users: number;
   readonly maxUsers?: number;
   readonly frontEnds: readonly string[];
+  /** The back-end SQL Server is mirrored (`backEnd.mirrored`): a failover of the CMS to it names the mirror too. */
+  readonly backEndMirrored: boolean;
   readonly centralManagementStore: boolean;
   readonly registrarConfiguration: boolean;
   readonly poolState: PoolState;
@@ -54,6 +58,33 @@ export interface SkypePool {
  */
 export function editionOf(pool: Pick<SkypePool, 'edition' | 'frontEnds'>): 'enterprise' | 'standard' | undefined {
   return pool.edition ?? (pool.frontEnds.length > 1 ? 'enterprise' : undefined);
+}
+
+/**
+ * The base operating system that pairing compares (DOMAIN.md, SFB-DR): Standard and Datacenter of one
+ * Windows Server release are the same base, so the edition words go, and the release is read
+ * however it is spaced (`2012R2` is `2012 R2`) and with or without the `Microsoft` that a caption adds.
+ */
+export function baseOperatingSystem(os: string): string {
+  const words = os
+    .toLowerCase()
+    .replace(/(\d)\s*(r\d)\b/g, '$1 $2')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '' && !OS_EDITION_WORDS.has(w));
+  return words.join(' ');
+}
+
+/** Words that name an edition (or the vendor) rather than the release. */
+const OS_EDITION_WORDS: ReadonlySet<string> = new Set(['microsoft', 'standard', 'datacenter', 'datacentre', 'edition']);
+
+/**
+ * Whether the pool has a pool-level registrar configuration (service:Registrar:POOL): as the file
+ * says, or because its PoolState is not Active (FailedBack included), which lives on that
+ * configuration and which only a failover sets: Invoke-CsPoolFailOver creates it where it does
+ * not exist, with default settings (SFB-FO).
+ */
+export function hasRegistrarConfiguration(pool: Pick<SkypePool, 'registrarConfiguration' | 'statedPoolState'>): boolean {
+  return pool.registrarConfiguration || pool.statedPoolState !== 'Active';
 }
 
 export interface ModuleStatus {
@@ -144,12 +175,14 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
     });
     const pool: SkypePool = {
       name: p.name,
+      ...(p.site !== undefined ? { site: p.site } : {}),
       ...(p.edition ? { edition: p.edition } : {}),
       ...(p.platform ? { platform: p.platform } : {}),
       ...(p.operatingSystem !== undefined ? { operatingSystem: p.operatingSystem } : {}),
       users: p.users ?? 0,
       ...(p.maxUsers !== undefined ? { maxUsers: p.maxUsers } : {}),
       frontEnds: [...p.frontEnds],
+      backEndMirrored: p.backEnd?.mirrored ?? false,
       centralManagementStore: p.centralManagementStore ?? false,
       registrarConfiguration: p.registrarConfiguration ?? false,
       // FailedBack ends a failback as Active does (the Set-CsRegistrarConfiguration reference names both).

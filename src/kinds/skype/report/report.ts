@@ -4,7 +4,7 @@ import type { Finding } from '../../../core/results.js';
 import type { SkypeAnalysis } from '../analysis/analysis.js';
 import { CMS_MODULE, type SkypeModel } from '../model/model.js';
 import { SKYPE } from '../../../domain/facts.js';
-import { simulateSkypeDown } from '../commands/simulate.js';
+import { simulateSkypeDown } from '../analysis/failover.js';
 import type { KindReport } from '../../../core/kind.js';
 import { weakestPoolHeadline } from '../../../core/headline.js';
 import { flaggedPaths } from '../../../core/flagged.js';
@@ -259,7 +259,7 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
         partner: partner.name,
         ok: d.partnerTakesOver && !d.partnerOverCapacity,
         outcome,
-        run: d.cmdlet ?? (d.partnerTakesOver ? 'nothing: failed over already' : 'nothing can take its users'),
+        run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : d.partnerTakesOver ? 'nothing: failed over already' : 'nothing can take its users',
       },
     ];
   });

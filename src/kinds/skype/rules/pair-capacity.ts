@@ -1,5 +1,7 @@
 import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
+import { editionOf } from '../model/model.js';
+import { maxFrontEnds } from '../analysis/analysis.js';
 
 export default defineRule<SkypeContext>({
   meta: {
@@ -7,26 +9,43 @@ export default defineRule<SkypeContext>({
     severity: 'warning',
     category: 'capacity',
     description: "a pool's `usersAfterFailover` exceeds its `maxUsers` (for an unpaired pool, its own users)",
-    rationale: "Each pool of a pair must be sized for the users of both: after a failover it carries its partner's users as well as its own.",
-    remediation: "Add front ends (or raise the sizing) so that each pool can carry both pools' users, or move users to another pair.",
-    sources: ['SFB-DR'],
+    rationale:
+      "Each pool of a pair must be sized for the users of both: after a failover it carries its partner's users as well as its own. " +
+      'An Enterprise pool grows by front ends up to the most its version supports (12, 16 on Skype for Business Server 2019); a Standard Edition pool is one server and cannot grow at all.',
+    remediation:
+      "Add front ends to an Enterprise pool below the most its version supports (or raise the sizing) so that each pool can carry both pools' users; otherwise move users to another pair, or replace a Standard Edition pair with Enterprise pools.",
+    sources: ['SFB-DR', 'SFB-HA'],
     messages: {
       over: 'Pool "{{pool}}" would carry {{users}} users after its partner fails over, more than the {{max}} it is sized for; add front ends, or move users to another pair.',
       // Unpaired, usersAfterFailover is its own users (FORMAT.md): over its sizing with no failover at all.
       overUnpaired: 'Pool "{{pool}}" carries {{users}} users, more than the {{max}} it is sized for; add front ends, or move users to another pool.',
+      overStandard:
+        'Standard Edition pool "{{pool}}" would carry {{users}} users after its partner fails over, more than the {{max}} it is sized for, and a Standard Edition pool is one server; move users to another pair, or to a pair of Enterprise pools.',
+      overStandardUnpaired:
+        'Standard Edition pool "{{pool}}" carries {{users}} users, more than the {{max}} it is sized for, and a Standard Edition pool is one server; move users to another pool, or to an Enterprise pool.',
+      overAtMost:
+        'Pool "{{pool}}" would carry {{users}} users after its partner fails over, more than the {{max}} it is sized for, and its {{frontEnds}} front ends are the most a pool holds on this version; move users to another pair.',
+      overAtMostUnpaired:
+        'Pool "{{pool}}" carries {{users}} users, more than the {{max}} it is sized for, and its {{frontEnds}} front ends are the most a pool holds on this version; move users to another pool.',
     },
   },
   *check({ model, analysis }): Iterable<Problem> {
+    const most = maxFrontEnds(model.productVersion);
     for (const [i, p] of model.pools.entries()) {
       const f = analysis.pools[i]!;
-      if (p.maxUsers !== undefined && f.usersAfterFailover > p.maxUsers) {
+      if (p.maxUsers === undefined || f.usersAfterFailover <= p.maxUsers) continue;
+      const data = { pool: p.name, users: f.usersAfterFailover, max: p.maxUsers };
+      const paired = f.pairedWith !== null;
+      // The advice is what can be done: a Standard Edition server, or a pool at its version's most, takes no more front ends.
+      if (editionOf(p) === 'standard') yield { messageId: paired ? 'overStandard' : 'overStandardUnpaired', data, path: `${p.path}/maxUsers`, pool: p.name };
+      else if (p.frontEnds.length >= most)
         yield {
-          messageId: f.pairedWith !== null ? 'over' : 'overUnpaired',
-          data: { pool: p.name, users: f.usersAfterFailover, max: p.maxUsers },
+          messageId: paired ? 'overAtMost' : 'overAtMostUnpaired',
+          data: { pool: p.name, users: f.usersAfterFailover, max: p.maxUsers, frontEnds: p.frontEnds.length },
           path: `${p.path}/maxUsers`,
           pool: p.name,
         };
-      }
+      else yield { messageId: paired ? 'over' : 'overUnpaired', data, path: `${p.path}/maxUsers`, pool: p.name };
     }
   },
 });

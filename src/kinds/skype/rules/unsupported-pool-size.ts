@@ -1,7 +1,7 @@
-import { SKYPE } from '../../../domain/facts.js';
 import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 import { editionOf } from '../model/model.js';
+import { maxFrontEnds } from '../analysis/analysis.js';
 
 export default defineRule<SkypeContext>({
   meta: {
@@ -20,7 +20,7 @@ export default defineRule<SkypeContext>({
     },
   },
   *check({ model }): Iterable<Problem> {
-    const max = model.productVersion === '2019' ? SKYPE.maxFrontEnds2019.value : SKYPE.maxFrontEnds.value;
+    const max = maxFrontEnds(model.productVersion);
     for (const p of model.pools) {
       const at = { path: `${p.path}/frontEnds`, at: 'key' as const, pool: p.name };
       const n = p.frontEnds.length;

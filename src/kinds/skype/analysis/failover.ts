@@ -1,0 +1,181 @@
+/**
+ * The kind's failure model (FORMAT.md): what follows for each pool's users when pools, sites or
+ * front ends are down, in one place so that simulate and the report's what-if cannot disagree.
+ */
+import { nameKey } from '../../../core/model.js';
+import { runningToRestart, type SkypeAnalysis } from './analysis.js';
+import type { PoolState, SkypeModel, SkypePool } from '../model/model.js';
+import { poolDown, restart } from './pool-down.js';
+
+/** Users left without service: those homed on a pool, wherever they are served now. */
+export interface UsersOf {
+  readonly pool: string;
+  readonly users: number;
+}
+
+export interface SkypePoolDown {
+  readonly pool: string;
+  /** What took it down (the pool named, its site named, or its front ends down costing it pool-level quorum): its users fare the same whichever. */
+  readonly downBy: 'pool' | 'site' | 'front-ends';
+  readonly partner: string | null;
+  /** The partner's registrar PoolState (null without a partner). */
+  readonly partnerState: PoolState | null;
+  /** The partner is down, or loses pool-level quorum, in the same scenario. */
+  readonly partnerDown: boolean;
+  /**
+   * The partner carries the pool's users: it is Active and keeps pool-level quorum (FORMAT.md).
+   * False without a partner: the users of both are then without service.
+   */
+  readonly partnerTakesOver: boolean;
+  /** What to run before the failover, in order: the Central Management Store goes over before the pool (SFB-DR). */
+  readonly runFirst: readonly string[];
+  /** The cmdlet to run, as it must be run for a pool that is down; null where there is nothing to run. */
+  readonly cmdlet: string | null;
+  readonly registrarStates: readonly string[];
+  readonly partnerUsers: number | null;
+  readonly partnerMaxUsers: number | null;
+  readonly partnerOverCapacity: boolean;
+  /** The pools whose users lose service when the partner cannot take over (the pool's, and its partner's). */
+  readonly usersWithoutService: readonly UsersOf[];
+  readonly breaks: readonly string[];
+}
+
+export interface SkypeFrontEndsDown {
+  readonly pool: string;
+  readonly down: readonly string[];
+  /** The pool's front ends: quorum counts among "the first" only where it has more than `quorumFrom`. */
+  readonly poolFrontEnds: number;
+  /** Front ends running among the first `quorumFrom` brought up. */
+  readonly runningAmongFirst: number;
+  readonly quorumNeeded: number;
+  readonly quorumFrom: number;
+  readonly keepsQuorum: boolean;
+  /**
+   * More front ends down than the pool tolerates at once: should they have gone down together, a
+   * routing group with two of its three replicas on them loses its quorum (SFB-HA).
+   */
+  readonly routingGroupsAtRisk: boolean;
+  /**
+   * Front ends that must run for the pool to start again, once it has lost pool-level quorum (the
+   * model's start figure: DOMAIN.md applies it to every start); null while it keeps quorum.
+   */
+  readonly runningToStart: number | null;
+  /** What brings the pool itself back: its front ends started again, or the QuorumLossRecovery reset. */
+  readonly recovery: readonly string[];
+}
+
+/** A pool whose users are without service although neither it nor its partner is down: its PoolState leaves no pool to serve them. */
+export interface SkypeStranded {
+  readonly pool: string;
+  readonly reason: string;
+}
+
+export interface SkypeScenario {
+  readonly label: string;
+  /** Each pool down, named or lost to its front ends down, in the file's order. */
+  readonly poolsDown: readonly SkypePoolDown[];
+  readonly frontEnds: readonly SkypeFrontEndsDown[];
+  readonly stranded: readonly SkypeStranded[];
+  /** Every pool whose users are without service in the scenario, in the file's order. */
+  readonly usersWithoutService: readonly UsersOf[];
+}
+
+/** Names of pools and front ends a scenario may use. */
+export function skypeNames(model: SkypeModel): string[] {
+  return [...model.pools.map((p) => p.name), ...model.pools.flatMap((p) => p.frontEnds)];
+}
+
+/** The sites (data centres) of the pools, each once as first spelt. */
+export function skypeSites(model: SkypeModel): string[] {
+  const sites = model.pools.flatMap((p) => (p.site === undefined ? [] : [p.site]));
+  return sites.filter((s, i) => sites.findIndex((x) => nameKey(x) === nameKey(s)) === i);
+}
+
+/** One scenario: the pools, sites and front ends `names` names are down (`unknown` and `ambiguous` are for the command to refuse). */
+export function simulateSkypeDown(
+  model: SkypeModel,
+  analysis: SkypeAnalysis,
+  label: string,
+  names: readonly string[],
+): { scenario: SkypeScenario; unknown: string[]; ambiguous: string[] } {
+  const keys = new Set(names.map(nameKey));
+  const servers = new Set(skypeNames(model).map(nameKey));
+  const sites = new Set(skypeSites(model).map(nameKey));
+  const unknown = names.filter((n) => !servers.has(nameKey(n)) && !sites.has(nameKey(n)));
+  // CLI.md: simulate takes servers or data centres; a name that is both cannot say which is down.
+  const ambiguous = names.filter((n) => servers.has(nameKey(n)) && sites.has(nameKey(n)));
+  const siteDown = (p: SkypePool) => p.site !== undefined && keys.has(nameKey(p.site));
+  const counted = model.pools.map((pool, i) => {
+    const fig = analysis.pools[i]!;
+    const down = pool.frontEnds.filter((fe) => keys.has(nameKey(fe)));
+    const runningAmongFirst = pool.frontEnds.slice(0, fig.quorumFrom).filter((fe) => !keys.has(nameKey(fe))).length;
+    return { pool, fig, down, runningAmongFirst, keepsQuorum: runningAmongFirst >= fig.quorumNeeded };
+  });
+  // A pool is down when it is named, or when its front ends down cost it pool-level quorum: from
+  // here on the two are one case, so its users fare the same whichever took it down.
+  const downBy = new Map<SkypePool, SkypePoolDown['downBy']>();
+  for (const { pool, down, keepsQuorum } of counted) {
+    if (keys.has(nameKey(pool.name))) downBy.set(pool, 'pool');
+    else if (siteDown(pool)) downBy.set(pool, 'site');
+    else if (down.length > 0 && !keepsQuorum) downBy.set(pool, 'front-ends');
+  }
+  const isDown = (p: SkypePool) => downBy.has(p);
+  const partnerOf = (p: SkypePool) => analysis.partnerOf.get(p);
+  /** Why a partner cannot carry a pool's users, or null when it can: only while it is itself Active and keeps pool-level quorum (FORMAT.md). */
+  const cannotTakeOver = (partner: SkypePool): string | null => {
+    const by = downBy.get(partner);
+    if (by === 'pool' || by === 'site') return `${partner.name} is down too`;
+    if (by === 'front-ends') return `${partner.name} loses pool-level quorum to its front ends down`;
+    if (partner.poolState !== 'Active') return `${partner.name} is ${partner.poolState}, not Active`;
+    return null;
+  };
+  /** Whether a pool's users have service: on their own pool while it is Active and up, else through its partner while that carries them (as a pool failed, failing or failing back over always is). */
+  const served = (p: SkypePool): boolean => {
+    const partner = partnerOf(p);
+    return (p.poolState === 'Active' && !isDown(p)) || (partner !== undefined && cannotTakeOver(partner) === null);
+  };
+  const usersOf = (p: SkypePool): UsersOf => ({ pool: p.name, users: p.users });
+
+  const frontEnds: SkypeFrontEndsDown[] = [];
+  for (const { pool, fig, down, runningAmongFirst, keepsQuorum } of counted) {
+    if (down.length === 0 || downBy.get(pool) === 'pool' || downBy.get(pool) === 'site') continue;
+    const recovery: string[] = [];
+    const routingGroupsAtRisk = keepsQuorum && down.length > fig.tolerableSimultaneousFailures;
+    if (routingGroupsAtRisk)
+      recovery.push(`should a routing group lose its quorum: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`);
+    const runningToStart = keepsQuorum ? null : runningToRestart(fig);
+    if (runningToStart !== null) recovery.push(...restart(model, pool, fig, down, runningToStart));
+    frontEnds.push({
+      pool: pool.name,
+      down,
+      poolFrontEnds: pool.frontEnds.length,
+      runningAmongFirst,
+      quorumNeeded: fig.quorumNeeded,
+      quorumFrom: fig.quorumFrom,
+      keepsQuorum,
+      routingGroupsAtRisk,
+      runningToStart,
+      recovery,
+    });
+  }
+
+  const poolsDown = model.pools.flatMap((pool, i) => {
+    const by = downBy.get(pool);
+    return by === undefined ? [] : [poolDown(model, pool, analysis.pools[i]!, partnerOf(pool), by, { isDown, cannotTakeOver, served })];
+  });
+  const usersWithoutService = model.pools.filter((p) => !served(p)).map(usersOf);
+  // Users without service for want of a pool to serve them, not for a pool down: a PoolState that contradicts the pairing.
+  const explained = new Set(poolsDown.flatMap((d) => d.usersWithoutService.map((u) => u.pool)));
+  const stranded = model.pools
+    .filter((p) => !served(p) && !explained.has(p.name))
+    .map((p): SkypeStranded => {
+      const partner = partnerOf(p);
+      return {
+        pool: p.name,
+        reason: partner
+          ? `it is ${p.poolState} and its backup pool ${partner.name} is ${partner.poolState}, not Active: neither pool serves the other's users`
+          : `it is ${p.poolState} but has no backup pool to serve its users`,
+      };
+    });
+  return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService }, unknown, ambiguous };
+}

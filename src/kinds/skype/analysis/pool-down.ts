@@ -1,0 +1,137 @@
+/**
+ * One pool down (SFB-FO, SFB-DR, PS-CS): the failover to its partner with the cmdlets as they must
+ * be run and what it breaks, or why there is none; and how a pool that lost quorum starts again (SFB-HA).
+ */
+import { groupThousands } from '../../../core/rule.js';
+import type { SkypePoolFigures } from './analysis.js';
+import { backupProblems, hasRegistrarConfiguration, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
+import type { SkypePoolDown } from './failover.js';
+
+/** A pool that is down is failed over with -DisasterMode: no steady-state backup can be taken from it (FORMAT.md). */
+export function failOverCmdlet(pool: string): string {
+  return `Invoke-CsPoolFailOver -PoolFqdn ${pool} -DisasterMode`;
+}
+
+/**
+ * The Central Management Store failed over to the partner's back end in the disaster-recovery form,
+ * run on a server of the pool it goes to (PS-CS), with the back-end names the file does not hold marked.
+ */
+export function cmsFailOverCmdlet(partner: SkypePool): string {
+  const mirror = partner.backEndMirrored ? " -BackupMirrorSqlServerFqdn <its mirror> -BackupMirrorSqlInstanceName <the mirror's instance>" : '';
+  return `on a front end of ${partner.name}, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of ${partner.name}> -BackupSqlInstanceName <its instance>${mirror} -Force`;
+}
+
+/** What a scenario has taken down, and what follows from it for each pool. */
+export interface ScenarioState {
+  /** Named down, with its site, or lost pool-level quorum to its front ends down. */
+  readonly isDown: (p: SkypePool) => boolean;
+  /** Why a partner cannot carry a pool's users, or null when it can. */
+  readonly cannotTakeOver: (partner: SkypePool) => string | null;
+  /** Whether a pool's users have service. */
+  readonly served: (p: SkypePool) => boolean;
+}
+
+/**
+ * How a pool that lost pool-level quorum starts again (SFB-HA): its remaining front ends have
+ * stopped, so enough of those down must come back for it to start with `runningToStart` running;
+ * with fewer, as long as they hold pool-level quorum, the QuorumLossRecovery reset lets it start.
+ */
+export function restart(model: SkypeModel, pool: SkypePool, fig: SkypePoolFigures, down: readonly string[], runningToStart: number): string[] {
+  const running = pool.frontEnds.length - down.length;
+  const toStart = Math.min(Math.max(runningToStart - running, 1), down.length);
+  // Start-CsPool starts every front end of a pool at once; it came with Skype for Business Server 2015.
+  const startPool = pool.frontEnds.length > 1 && model.productVersion !== '2013' ? ` (Start-CsPool -PoolFqdn ${pool.name})` : '';
+  const reset = `reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`;
+  if (pool.frontEnds.length === 2)
+    return [`start ${down.join(' and ')} together${startPool}, or one after the other in the reverse order they went down`, `if neither can be done, ${reset}`];
+  if (pool.frontEnds.length === 1) return [`start ${down.join(', ')} again`];
+  const which = toStart === down.length ? down.join(', ') : `at least ${toStart} of ${down.join(', ')}`;
+  const steps = [
+    `start ${which} again${startPool}: the pool starts with ${runningToStart} of its ${pool.frontEnds.length} front ends running, every time it starts`,
+  ];
+  // The reset helps where the pool can hold pool-level quorum with fewer than it needs to start.
+  if (fig.quorumNeeded < runningToStart) {
+    const quorum = `${fig.quorumNeeded} of ${fig.quorumFrom < pool.frontEnds.length ? 'the first ' : ''}${fig.quorumFrom}`;
+    steps.push(`if fewer can be started, but ${quorum} run, ${reset}`);
+  }
+  return steps;
+}
+
+/**
+ * One pool down, however it went down: its partner takes its users over (with what that breaks) or
+ * cannot, and whose users are then without service.
+ */
+export function poolDown(
+  model: SkypeModel,
+  pool: SkypePool,
+  fig: SkypePoolFigures,
+  partner: SkypePool | undefined,
+  downBy: SkypePoolDown['downBy'],
+  { isDown, cannotTakeOver, served }: ScenarioState,
+): SkypePoolDown {
+  const why = partner ? cannotTakeOver(partner) : null;
+  const takesOver = partner !== undefined && why === null;
+  const overCapacity = takesOver && partner.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers;
+  const alreadyFailedOver = pool.poolState === 'FailedOver';
+  const breaks: string[] = [];
+  const lost = (partner ? [pool, partner] : [pool]).filter((p) => !served(p)).map((p) => ({ pool: p.name, users: p.users }));
+  if (!partner) {
+    breaks.push(`the pool has no backup pool: its ${groupThousands(pool.users)} users cannot sign in until it is back`);
+  } else if (!takesOver) {
+    breaks.push(`nowhere to fail over (${why}): ${usersOfBoth(pool, partner, isDown(partner))}`);
+  } else {
+    if (overCapacity)
+      breaks.push(
+        `${partner.name} would carry ${groupThousands(fig.usersAfterFailover)} users, more than the ${groupThousands(partner.maxUsers)} it is sized for`,
+      );
+    if (!alreadyFailedOver) {
+      if (model.registrarSettingsCustomized && !hasRegistrarConfiguration(pool))
+        breaks.push('the registrar configuration is created on the fly with default settings: the customised global settings are lost');
+      for (const p of [pool, partner]) {
+        for (const { module, status } of backupProblems(p)) {
+          breaks.push(
+            `${p.name}'s backup service${module === null ? '' : ` module ${module}`} is at export ${status.exportStatus ?? 'unknown'} / import ${status.importStatus ?? 'unknown'}: data not yet synchronised may be lost`,
+          );
+        }
+      }
+    }
+  }
+  // A step of the failover, not a failure: done first, it loses nothing (SFB-DR).
+  const runFirst = takesOver && !alreadyFailedOver && pool.centralManagementStore ? [cmsFailOverCmdlet(partner)] : [];
+  return {
+    pool: pool.name,
+    downBy,
+    partner: partner?.name ?? null,
+    partnerState: partner?.poolState ?? null,
+    partnerDown: partner !== undefined && isDown(partner),
+    partnerTakesOver: takesOver,
+    runFirst,
+    cmdlet: takesOver && !alreadyFailedOver ? failOverCmdlet(pool.name) : null,
+    registrarStates: takesOver ? registrarStates(pool.poolState) : [pool.poolState],
+    partnerUsers: takesOver ? fig.usersAfterFailover : null,
+    partnerMaxUsers: takesOver ? (partner.maxUsers ?? null) : null,
+    partnerOverCapacity: overCapacity,
+    usersWithoutService: lost,
+    breaks,
+  };
+}
+
+/** `its 1,200 users and the 900 of lyncfe04.thelab.info, which it serves since that pool failed over, are without service until it is back`. */
+function usersOfBoth(pool: SkypePool, partner: SkypePool, partnerDown: boolean): string {
+  const both = `its ${groupThousands(pool.users)} users and the ${groupThousands(partner.users)} of ${partner.name}`;
+  if (partnerDown) return `${both} are without service until one of the two pools is back`;
+  const how = partner.poolState === 'FailingBack' ? 'failing back from it' : 'which it serves since that pool failed over';
+  return `${both}, ${how}, are without service until it is back`;
+}
+
+/**
+ * The registrar PoolState from where the pool is now (DOMAIN.md: SFB-FO): Active, FailingOver,
+ * FailedOver, then on failback FailingBack and Active. A pool failing over already goes on from
+ * there, one failed over already only has failback ahead, and one failing back fails over again.
+ */
+function registrarStates(now: PoolState): string[] {
+  const failback = ['(after Invoke-CsPoolFailBack) FailingBack', 'Active'];
+  if (now === 'FailedOver') return [now, ...failback];
+  if (now === 'FailingOver') return [now, 'FailedOver', ...failback];
+  return [now, 'FailingOver', 'FailedOver', ...failback];
+}
