@@ -1,5 +1,6 @@
 /** The `opcon-failover` kind: OpCon SMA Service Manager primary/secondary failover. */
 import type { AnyRule } from '../../core/rule.js';
+import type { ModelIssue } from '../../core/model.js';
 import { defineKind, type KindHost, type KindRun } from '../../core/kind.js';
 import { failsModelSchema } from '../../core/model-schema.js';
 import { escapeForTerminal as t } from '../../util/text.js';
@@ -54,7 +55,7 @@ export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResu
   rules: OPCON_RULES,
   async lint(document: unknown, host: KindHost): Promise<KindRun<OpconModels, OpconFileResult>> {
     const { model, issues } = normaliseOpcon(document as OpconDocument);
-    const stopped = failsModelSchema(issues, host);
+    const stopped = failsModelSchema(issues, host) ?? stopsAtDuplicateMachines(issues, host);
     if (stopped) return stopped;
     const analysis = analyseOpcon(model);
     host.runRules(OPCON_RULES, { model, analysis, issues });
@@ -95,6 +96,16 @@ hand in the vendor's order, and how to go back to the primary; exit 1 when nothi
     run: async (request) => (await import('./commands/import.js')).importOpcon(request),
   },
 });
+
+/**
+ * A machine named twice is left out of the model, so every figure and finding would be about a pair
+ * the file does not describe: as for a schema issue, only the model's findings are given.
+ */
+function stopsAtDuplicateMachines(issues: readonly ModelIssue[], host: KindHost): KindRun<never, { readonly pools: readonly [] }> | undefined {
+  if (!issues.some((i) => i.rule === 'duplicate-name')) return undefined;
+  host.runRules([], { issues });
+  return { figures: { pools: [] } };
+}
 
 /** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */
 function failoverSummary(f: Failover): string {

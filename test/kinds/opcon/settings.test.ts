@@ -128,4 +128,16 @@ describe('OpCon settings read as Windows reads an ini file', () => {
       ],
     ]);
   });
+
+  it("gives only duplicate-name for a machine named twice, and no figures: the pair it would leave is not the file's", async () => {
+    const r = await lint(
+      'version: 1\nkind: opcon-failover\nname: x\nmachines:\n  - {name: opcon01, mode: Primary, settings: {FailOverSocketNumber: 6500}}\n' +
+        '  - {name: OPCON01.corp.local, mode: Secondary, settings: {FailOverSocketNumber: 6500, PrimaryMachine: opcon01, PrimaryAbnormalShutdownFailover: Y}}\n',
+    );
+    expect(r.findings).toEqual([
+      ['duplicate-name', '"OPCON01.corp.local" (machine) has the same name as machine "opcon01"; names are unique case-insensitively.'],
+    ]);
+    expect(r.failover).toBeUndefined();
+    expect(r.opcon).toBeUndefined();
+  });
 });
