@@ -110,6 +110,13 @@ describe('OpCon settings read as Windows reads an ini file', () => {
         .replace('  - name: OpConxps2\n', `  - name: OpConxps2\n    connection: {server: ${b}, database: OpConxps}\n`);
     expect((await lint(connections('SMAProdDBServer', 'SMABckupDBServer'))).failover).toMatchObject({ scenario: 4, database: 'replicated' });
     expect((await lint(connections('SMAProdDBServer', 'smaproddbserver'))).failover).toMatchObject({ scenario: 3, database: 'none' });
+    // One host normalisation for every comparison: the name in full, a port or tcp: is the same SQL Server; another instance is not.
+    for (const [a, b] of [
+      ['SQL01\\OPCON', 'sql01.corp.local\\OPCON'],
+      ["'tcp:sql01,1433'", 'SQL01.corp.local'],
+    ] as const)
+      expect((await lint(connections(a, b))).failover, `${a} ${b}`).toMatchObject({ scenario: 3, database: 'none' });
+    expect((await lint(connections('SQL01\\OPCON', 'SQL01\\BACKUP'))).failover).toMatchObject({ scenario: 4, database: 'replicated' });
     const contradicted = await lint(connections('SMAProdDBServer', 'SMAProdDBServer').replace('name: x\n', 'name: x\ndatabase: {replication: replicated}\n'));
     expect(contradicted.findings).toEqual([
       [

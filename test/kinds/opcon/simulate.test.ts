@@ -141,4 +141,14 @@ describe("OpCon events as the vendor's process flows say", () => {
     );
     expect((await runCli(['simulate', seed(3), '--partition', 'a|b'])).code).toBe(2);
   });
+
+  it('fails over to the one database that the connections name two ways, and runs no StopRepl against it', async () => {
+    const {
+      events: [e],
+    } = await events(['test/fixtures/kinds/opcon/one-database-written-two-ways.yaml', '--down', 'opcon01']);
+    expect(e.manualActions.join('\n')).not.toContain('StopRepl');
+    expect(e.manualActions.at(-1)).toBe(
+      'On the backup StandAlone machine opcon02, set the SMAServMan startup type to Automatic and start the service; its SAM-SS connects to sqlprod01.corp.example.com\\OPCON/OpConxps.',
+    );
+  });
 });

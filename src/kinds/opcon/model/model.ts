@@ -118,6 +118,25 @@ export function hostOf(server: string): string {
   return machineKey(server.trim().replace(/^tcp:/i, '').split(/[\\,]/)[0]!);
 }
 
+/** The default instance's name, which a server name without `\INSTANCE` means. */
+const DEFAULT_INSTANCE = 'mssqlserver';
+
+/**
+ * Whether two connection servers name the same SQL Server: the same host as `hostOf` reads it
+ * (`SQL01` and `sql01.corp.local`), the same instance (none is the default instance), and the same
+ * port where both give one.
+ */
+export function sameSqlServer(a: string, b: string): boolean {
+  const parts = (server: string) => {
+    const [name = '', port] = server.trim().replace(/^tcp:/i, '').split(',');
+    const instance = name.split('\\')[1]?.trim().toLowerCase();
+    return { host: hostOf(server), instance: instance || DEFAULT_INSTANCE, port: port?.trim() };
+  };
+  const x = parts(a);
+  const y = parts(b);
+  return x.host === y.host && x.instance === y.instance && (x.port === undefined || y.port === undefined || x.port === y.port);
+}
+
 /** Whether `a` and `b` name the same machine. */
 export function sameMachine(a: string, b: string): boolean {
   return machineKey(a) === machineKey(b);
@@ -322,8 +341,7 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
 export function connectionsDiffer(machines: readonly Machine[]): boolean {
   const [a, b] = machines.map((m) => m.connection);
   if (!a || !b) return false;
-  const server = (c: Connection) => c.server.replace(/^tcp:/i, '').toLowerCase();
-  if (server(a) !== server(b)) return true;
+  if (!sameSqlServer(a.server, b.server)) return true;
   return a.database !== undefined && b.database !== undefined && a.database.toLowerCase() !== b.database.toLowerCase();
 }
 
