@@ -175,6 +175,16 @@ export const OPCON_CASES: readonly RuleTests[] = [
           REPLICATED,
         ),
       },
+      {
+        name: 'StopRepl.cmd in quotes, with an argument',
+        yaml: opcon(
+          PRIMARY +
+            secondary(
+              '      PrimaryAbnormalShutdownFailover: Y\n      PrimaryAbnormalShutdownScript: \'"C:\\Program Files\\OpConxps\\StopRepl.cmd" /quiet\'\n',
+            ),
+          REPLICATED,
+        ),
+      },
     ],
     invalid: [
       {
@@ -196,6 +206,21 @@ export const OPCON_CASES: readonly RuleTests[] = [
           trigger: 'PrimaryAbnormalShutdownFailover',
           script: 'PrimaryAbnormalShutdownScript',
           value: 'C:\\ProgramData\\OpConxps\\Utilities\\WriteEvent.cmd',
+        },
+      },
+      {
+        name: 'a folder named like StopRepl, running another file',
+        yaml: opcon(
+          PRIMARY + secondary('      PrimaryAbnormalShutdownFailover: Y\n      PrimaryAbnormalShutdownScript: C:\\Scripts\\NoStopRepl\\WriteEvent.cmd\n'),
+          REPLICATED,
+        ),
+        messageId: 'wrong',
+        path: '/machines/1/settings/PrimaryAbnormalShutdownScript',
+        data: {
+          name: 'opcon02',
+          trigger: 'PrimaryAbnormalShutdownFailover',
+          script: 'PrimaryAbnormalShutdownScript',
+          value: 'C:\\Scripts\\NoStopRepl\\WriteEvent.cmd',
         },
       },
     ],

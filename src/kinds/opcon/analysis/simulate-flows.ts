@@ -5,8 +5,7 @@
  * how processing goes back to the primary (always by hand).
  */
 import { databaseOf, databaseServerOf, type OpconAnalysis } from './analysis.js';
-import { connectionText, hostOf, machineKey, SWITCHES, type Machine, type OpconModel, type SwitchName } from '../model/model.js';
-import { STOP_REPLICATION } from '../rules/replication-not-stopped.js';
+import { connectionText, hostOf, machineKey, runsStopRepl, SWITCHES, type Machine, type OpconModel, type SwitchName } from '../model/model.js';
 
 export type OpconEvent = 'abnormal-shutdown' | 'normal-shutdown' | 'communication-loss' | 'machine-crash';
 export const OPCON_EVENTS: readonly OpconEvent[] = ['abnormal-shutdown', 'normal-shutdown', 'communication-loss', 'machine-crash'];
@@ -232,7 +231,7 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
       return outcome([], false, false);
     }
     const script = s.scripts[w.script];
-    if (replicated && script !== undefined && STOP_REPLICATION.test(script)) {
+    if (replicated && script !== undefined && runsStopRepl(script)) {
       steps.push(
         `Secondary SMAServMan runs the ${w.script} (${script}), which stops replication: it disconnects any users attached to the publishing database, deletes the subscriptions and the publication, and marks the publishing database as read-only.`,
       );

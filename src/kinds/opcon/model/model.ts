@@ -149,6 +149,24 @@ export function unquote(value: string): string {
   return v;
 }
 
+/** The vendor's command files that stop replication, by file name: StopRepl.cmd and StopRepl_WinAuth.cmd. */
+const STOP_REPLICATION_FILE = /^stoprepl(?:_winauth)?(?:\.cmd)?$/i;
+
+/**
+ * The name of the file a script value runs (its last path component): a quoted path up to its
+ * closing quote, else up to the first command file's extension, since what follows are arguments.
+ */
+export function scriptFileName(script: string): string {
+  const v = script.trim();
+  const command = v.startsWith('"') ? v.slice(1).split('"')[0]! : (/^.*?\.(?:bat|cmd|exe|ps1|vbs)(?=\s|$)/i.exec(v)?.[0] ?? v);
+  return command.split(/[\\/]/).pop()!.trim();
+}
+
+/** Whether a script value runs the vendor's StopRepl command file (a folder named like it does not). */
+export function runsStopRepl(script: string): boolean {
+  return STOP_REPLICATION_FILE.test(scriptFileName(script));
+}
+
 /** The JSON Pointer of a machine's setting as written, or of its `settings` where it is not written. */
 export function settingPath(m: Machine, key: string): string {
   const written = m.settingKeys.get(key.toLowerCase());
