@@ -4,7 +4,7 @@ import type { ModelIssue } from '../../core/model.js';
 import { defineKind, type KindHost, type KindRun } from '../../core/kind.js';
 import { failsModelSchema } from '../../core/model-schema.js';
 import { escapeForTerminal as t } from '../../util/text.js';
-import { analyseOpcon, modesConflict, type Failover } from './analysis/analysis.js';
+import { analyseOpcon, type Failover } from './analysis/analysis.js';
 import type { OpconFileResult, OpconModels } from './results.js';
 import { failoverFigures, inventory } from './figures.js';
 export type { OpconModels } from './results.js';
@@ -109,8 +109,9 @@ function stopsAtDuplicateMachines(issues: readonly ModelIssue[], host: KindHost)
 
 /** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */
 function failoverSummary(f: Failover): string {
-  if (modesConflict(f)) return "none: the machines' modes set up no failover (opcon/mode-conflict)";
-  if (f.mode === 'none') return `none: ${t(f.primary ?? '')} runs alone`;
+  if (f.mode === 'none' && f.machines > 1) return "none: the machines' modes set up no failover (opcon/mode-conflict)";
+  // One machine: StandAlone it runs alone; Primary or Secondary it runs nothing (opcon/mode-conflict says so).
+  if (f.mode === 'none') return `none: ${t(f.primary ?? '')} alone, no standby`;
   const db = f.database === 'replicated' ? 'replicated database' : 'one database';
   const head = `scenario ${f.scenario} (${f.mode}, ${db}): ${t(f.primary ?? '?')} -> ${t(f.secondary ?? '?')}`;
   if (f.mode === 'manual') return `${head}, by hand`;

@@ -10,7 +10,10 @@ import { renderReport } from '../../../src/report/render.js';
 import { buildReportView } from '../../../src/report/view-model.js';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings.js';
 import type { OpconView } from '../../../src/kinds/opcon/report/report.js';
-import { ROOT } from '../../support/run-cli.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ROOT, runCli } from '../../support/run-cli.js';
 
 const options = { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error' as const, version: 'test' };
 const reportOf = async (file: string) => {
@@ -63,5 +66,36 @@ describe('the OpCon report', () => {
     expect(one.view.links.some((l) => l.label.includes('replication'))).toBe(false);
     const onMachine = await reportOf('test/fixtures/rules/opcon/database-on-machine.fires.yaml');
     expect(onMachine.view.databases[0]!.server).toBe('opcon01.corp.local (on opcon01)');
+  });
+
+  it('writes the report of machines whose modes set up no failover, with their findings and no event walked', async () => {
+    const twoSecondaries = 'version: 1\nkind: opcon-failover\nname: m\nmachines:\n  - {name: opcon01, mode: Secondary}\n  - {name: opcon02, mode: Secondary}\n';
+    const modeConflict =
+      'version: 1\nkind: opcon-failover\nname: m\nmachines:\n  - {name: a, mode: Primary, settings: {Mode: StandAlone}}\n  - {name: b, mode: Secondary}\n';
+    for (const input of [
+      'test/fixtures/kinds/opcon/standalone-beside-secondary.yaml',
+      { file: 's.yaml', text: twoSecondaries },
+      { file: 'c.yaml', text: modeConflict },
+    ]) {
+      const [outcome] = await validateOutcomes([input], { cwd: ROOT });
+      expect(outcome!.result.findings.some((f) => f.ruleId === 'opcon/mode-conflict')).toBe(true);
+      const view = await buildReportView(outcome!, options);
+      const opcon = view.kindView as OpconView;
+      expect(opcon.events).toEqual([]);
+      expect(opcon.noFlow).toMatch(
+        /^This design sets up no failover: its machines' modes conflict \(\d Primary, \d Secondary, \d StandAlone\) \(opcon\/mode-conflict\)\./,
+      );
+      const html = await renderReport(view);
+      expect(html).toContain('opcon/mode-conflict');
+      expect(html).not.toContain('class="figures what-if-summary"');
+    }
+    const cli = await runCli([
+      'report',
+      'test/fixtures/kinds/opcon/standalone-beside-secondary.yaml',
+      '-o',
+      path.join(mkdtempSync(path.join(tmpdir(), 'opcon-report-')), 'r.html'),
+    ]);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(/^pooltopo: wrote .*r\.html\n$/);
   });
 });

@@ -152,3 +152,18 @@ describe("OpCon events as the vendor's process flows say", () => {
     );
   });
 });
+
+const fixture = (name: string) => `test/fixtures/kinds/opcon/${name}.yaml`;
+
+describe('OpCon events on the designs a tester found wrong', () => {
+  it('refuses a lone Primary or a lone Secondary in one line, as modes that set up no failover (KINDS.md)', async () => {
+    const primary = await runCli(['simulate', fixture('primary-alone'), '--event', 'communication-loss']);
+    expect(primary).toMatchObject({ code: 2, stdout: '' });
+    expect(primary.stderr).toBe(
+      `pooltopo: "${fixture('primary-alone')}" sets up no failover: its one machine, opcon01, is in mode Primary, which works only beside a Secondary; pooltopo validate shows where\n`,
+    );
+    const secondary = await runCli(['simulate', fixture('secondary-alone'), '--down', 'opcon02']);
+    expect(secondary.code).toBe(2);
+    expect(secondary.stderr).toMatch(/its one machine, opcon02, is in mode Secondary, which works only beside a Primary/);
+  });
+});

@@ -30,9 +30,24 @@ export interface OpconAnalysis {
   readonly standAlone: readonly Machine[];
 }
 
-/** Several machines whose modes set up neither failover (a Primary without a Secondary, or one StandAlone beside them). */
-export function modesConflict(f: Failover): boolean {
-  return f.mode === 'none' && f.machines > 1;
+/**
+ * Modes that set up neither failover (opcon/mode-conflict): several machines that are not a Primary
+ * and a Secondary nor StandAlone ones, or one machine alone in mode Primary or Secondary (a Primary
+ * sets its application group ACTIVE only after synchronizing with a Secondary). No process flow of
+ * the vendor's applies to them.
+ */
+export function modesConflict(analysis: OpconAnalysis): boolean {
+  const f = analysis.failover;
+  return f.mode === 'none' && (f.machines > 1 || analysis.primaries.length + analysis.secondaries.length > 0);
+}
+
+/** Why the modes set up no failover, in words that follow "sets up no failover: " (simulate's refusal and the report). */
+export function noFailoverReason(analysis: OpconAnalysis): string {
+  const { primaries, secondaries, standAlone } = analysis;
+  const [only, ...others] = [...primaries, ...secondaries, ...standAlone];
+  if (only && others.length === 0)
+    return `its one machine, ${only.name}, is in mode ${only.mode}, which works only beside a ${only.mode === 'Primary' ? 'Secondary' : 'Primary'}`;
+  return `its machines' modes conflict (${primaries.length} Primary, ${secondaries.length} Secondary, ${standAlone.length} StandAlone)`;
 }
 
 export function analyseOpcon(model: OpconModel): OpconAnalysis {

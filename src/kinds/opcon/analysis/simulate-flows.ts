@@ -4,7 +4,7 @@
  * two SAMs may reach the database, what the administrator must do by hand in the vendor's order, and
  * how processing goes back to the primary (always by hand).
  */
-import { databaseOf, databaseServerOf, type OpconAnalysis } from './analysis.js';
+import { databaseOf, databaseServerOf, modesConflict, type OpconAnalysis } from './analysis.js';
 import { connectionText, hostOf, machineKey, runsStopRepl, SWITCHES, type Machine, type OpconModel, type SwitchName } from '../model/model.js';
 
 export type OpconEvent = 'abnormal-shutdown' | 'normal-shutdown' | 'communication-loss' | 'machine-crash';
@@ -36,10 +36,16 @@ const TRIGGER_OF: Readonly<Record<Exclude<OpconEvent, 'machine-crash'>, SwitchNa
 const starts = (m: Machine | undefined) => m?.serviceStartType === 'automatic' || m?.serviceStartType === 'automatic-delayed';
 const seconds = (n: number) => Number(n.toFixed(3));
 
-/** The flow of `event` (for `machine-crash`, the crash of the machines in `down`, else of the primary). */
+/**
+ * The flow of `event` (for `machine-crash`, the crash of the machines in `down`, else of the
+ * primary). Only for modes that set up a failover, or a machine alone: callers refuse the rest
+ * (modesConflict).
+ */
 export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, event: OpconEvent, down?: readonly Machine[]): OpconEventOutcome {
   const f = analysis.failover;
-  const P = analysis.primary!;
+  const primary = analysis.primary;
+  if (primary === undefined || modesConflict(analysis)) throw new Error("the machines' modes set up no failover: there is no process flow to follow");
+  const P: Machine = primary;
   const S = analysis.secondary;
   const crashed = event === 'machine-crash' ? (down ?? [P]) : [];
   const isDown = (m: Machine | undefined) => m !== undefined && crashed.includes(m);

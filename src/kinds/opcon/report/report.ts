@@ -1,5 +1,5 @@
 /** The report's section for an OpCon file: the machines and the database, the failover figures, each event's flow. */
-import { databaseHosts, databaseOf, databaseServerOf, modesConflict, type OpconAnalysis } from '../analysis/analysis.js';
+import { databaseHosts, databaseOf, databaseServerOf, modesConflict, noFailoverReason, type OpconAnalysis } from '../analysis/analysis.js';
 import { connectionText, hostOf, type Machine, type OpconModel } from '../model/model.js';
 import type { KindReport } from '../../../core/kind.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from '../commands/simulate.js';
@@ -49,6 +49,8 @@ export interface OpconView {
       readonly segments?: readonly (readonly string[])[];
     }[];
   };
+  /** Why no event is walked, where none is: the machines' modes set up no failover. */
+  readonly noFlow?: string;
   /** `event` is simulate's --event name, `title` the same in words. */
   readonly events: readonly {
     readonly event: string;
@@ -65,6 +67,7 @@ export interface OpconView {
 
 export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView {
   const f = analysis.failover;
+  const conflict = modesConflict(analysis);
   const machines = model.machines.map((m, i) => {
     const role = m.name === f.primary ? 'primary' : m.name === f.secondary ? 'standby' : 'other';
     // The role on the second line, so that a long name cannot push it out of the box.
@@ -109,7 +112,10 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     });
   }
   const facts = [
-    { label: 'Scenario', value: f.scenario === null ? (modesConflict(f) ? "none (the machines' modes conflict)" : 'none (one machine)') : String(f.scenario) },
+    {
+      label: 'Scenario',
+      value: f.scenario === null ? (conflict ? "none (the machines' modes set up no failover)" : 'none (one machine)') : String(f.scenario),
+    },
     { label: 'Failover', value: f.mode },
     { label: 'Primary', value: f.primary ?? 'none' },
     { label: 'Standby', value: f.secondary ?? 'none' },
@@ -122,7 +128,8 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     // To the millisecond: 0.1 s x 3 + 0.3 s is 0.6000000000000001 in floating point.
     { label: 'Detection', value: f.detectionSeconds === null ? 'not automatic' : `${Number(f.detectionSeconds.toFixed(3))} s (${detectionInputs(analysis)})` },
   ];
-  const events = OPCON_EVENTS.map((e) => {
+  // Modes that set up no failover have no process flow to walk, as simulate refuses them.
+  const events = (conflict ? [] : OPCON_EVENTS).map((e) => {
     const o = simulateOpconEvent(model, analysis, e);
     return {
       event: e,
@@ -137,7 +144,9 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     };
   });
   const described = databases.map((d) => `${d.label} on ${d.full ?? d.server}`).join(', replicated to ');
-  const description = `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}; ${described}.`;
+  const description = conflict
+    ? `No failover: ${noFailoverReason(analysis)}; ${described}.`
+    : `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}; ${described}.`;
   return {
     width: Math.max(360, 40 + machines.length * 360),
     height: DATABASE_Y + DATABASE_H + 24,
@@ -147,6 +156,11 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     links,
     facts,
     settings: settingsTable(model, analysis),
+    ...(conflict
+      ? {
+          noFlow: `This design sets up no failover: ${noFailoverReason(analysis)} (opcon/mode-conflict). None of the vendor's process flows applies, so no event is walked here; simulate refuses it too.`,
+        }
+      : {}),
     events,
   };
 }
