@@ -41,6 +41,10 @@ const MANUAL = opcon(machine('opcon01', 'StandAlone', 'automatic-delayed') + mac
 
 const REPLICATED = 'database:\n  replication: replicated\n';
 
+/** The Secondary's trigger and the vendor's StopRepl as its script (scenario 4). */
+const STOP_REPL =
+  '      PrimaryAbnormalShutdownFailover: Y\n      PrimaryAbnormalShutdownScript: C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd\n';
+
 export const OPCON_CASES: readonly RuleTests[] = [
   cases(noStandby, {
     valid: [{ yaml: MANUAL }, { yaml: AUTOMATIC }],
@@ -287,12 +291,29 @@ export const OPCON_CASES: readonly RuleTests[] = [
   }),
 
   cases(databaseOnMachine, {
-    valid: [{ yaml: opcon(PRIMARY + secondary(), 'database:\n  replication: none\n  server: SMAProdDBServer\n') }],
+    valid: [
+      { yaml: opcon(PRIMARY + secondary(), 'database:\n  replication: none\n  server: SMAProdDBServer\n') },
+      {
+        name: "the subscriber on the standby's own machine: the Primary keeps processing on the publisher when it crashes",
+        yaml: opcon(
+          PRIMARY.replace('    settings:', '    connection: {server: SMAProdDBServer, database: OpConxps}\n    settings:') +
+            secondary(STOP_REPL).replace('    settings:', '    connection: {server: opcon02\\OPCON, database: OpConxps}\n    settings:'),
+          REPLICATED,
+        ),
+      },
+    ],
     invalid: [
       {
         yaml: opcon(PRIMARY + secondary(), 'database:\n  replication: none\n  server: opcon01.corp.local\n'),
         messageId: 'on',
         data: { server: 'opcon01.corp.local', machine: 'opcon01' },
+        path: '/database/server',
+      },
+      {
+        name: "the publisher on the primary machine, as the vendor's scenario 4 lays it out",
+        yaml: opcon(PRIMARY + secondary(STOP_REPL), 'database:\n  replication: replicated\n  server: opcon01\n'),
+        messageId: 'publisher',
+        data: { server: 'opcon01', machine: 'opcon01', standby: 'opcon02' },
         path: '/database/server',
       },
     ],

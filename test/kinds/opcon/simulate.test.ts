@@ -166,4 +166,17 @@ describe('OpCon events on the designs a tester found wrong', () => {
     expect(secondary.code).toBe(2);
     expect(secondary.stderr).toMatch(/its one machine, opcon02, is in mode Secondary, which works only beside a Primary/);
   });
+
+  it('fails over by hand to the subscriber when the publisher goes with the primary machine, as database-on-machine says', async () => {
+    const {
+      events: [e],
+    } = await events([fixture('publisher-on-primary'), '--down', 'opcon01']);
+    expect(e.steps).toContain('The OpCon database on opcon01 was on opcon01: it is gone too.');
+    expect(e.manualActions.at(-1)).toMatch(
+      /^On opcon02, stop the Secondary SMAServMan, set Mode=StandAlone .*its SAM-SS connects to the subscribing database\.$/,
+    );
+    // The subscriber on the Secondary's own machine: its crash leaves the Primary processing.
+    const secondary = await events([fixture('publisher-on-primary'), '--down', 'opcon02']);
+    expect(secondary.events[0]).toMatchObject({ active: ['opcon01'] });
+  });
 });

@@ -127,6 +127,12 @@ export function databaseOf(model: OpconModel, analysis: OpconAnalysis, m: Machin
   return model.databaseServer !== undefined ? `the OpCon database on ${model.databaseServer}` : 'the OpCon database';
 }
 
+/** The machine of the file that holds the database `m`'s SAM connects to, where one does: its crash takes that database. */
+export function databaseMachineOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): Machine | undefined {
+  const server = databaseServerOf(model, analysis, m);
+  return server === undefined ? undefined : model.machines.find((x) => machineKey(x.name) === hostOf(server));
+}
+
 /** The server a machine's database lives on, where the file says: its connection's, else `database.server` (one database, or the publisher). */
 export function databaseServerOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): string | undefined {
   if (m.connection) return m.connection.server;

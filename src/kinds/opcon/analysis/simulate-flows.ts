@@ -4,7 +4,7 @@
  * two SAMs may reach the database, what the administrator must do by hand in the vendor's order, and
  * how processing goes back to the primary (always by hand).
  */
-import { databaseOf, databaseServerOf, modesConflict, type OpconAnalysis } from './analysis.js';
+import { databaseMachineOf, databaseOf, databaseServerOf, modesConflict, type OpconAnalysis } from './analysis.js';
 import { connectionText, hostOf, machineKey, runsStopRepl, SWITCHES, type Machine, type OpconModel, type SwitchName } from '../model/model.js';
 
 export type OpconEvent = 'abnormal-shutdown' | 'normal-shutdown' | 'communication-loss' | 'machine-crash';
@@ -50,10 +50,10 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
   const crashed = event === 'machine-crash' ? (down ?? [P]) : [];
   const isDown = (m: Machine | undefined) => m !== undefined && crashed.includes(m);
   const db = (m: Machine) => databaseOf(model, analysis, m);
-  /** The machine's database was on a machine that crashed. */
+  /** The machine's database was on a machine that crashed (as opcon/database-on-machine reads where it is). */
   const dbLost = (m: Machine) => {
-    const server = databaseServerOf(model, analysis, m);
-    return server !== undefined && crashed.some((c) => machineKey(c.name) === hostOf(server));
+    const holder = databaseMachineOf(model, analysis, m);
+    return holder !== undefined && crashed.includes(holder);
   };
   const steps: string[] = [];
   const manual: string[] = [];
