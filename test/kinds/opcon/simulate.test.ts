@@ -89,15 +89,16 @@ describe("OpCon events as the vendor's process flows say", () => {
     ]);
   });
 
-  it('shows both SAMs ACTIVE from the start where a StandAlone standby starts by itself', async () => {
+  it('shows both SAMs ACTIVE from the start where a StandAlone standby starts by itself, and two SAMs only while both run', async () => {
     const text = (await import('node:fs')).readFileSync(seed(1), 'utf8').replace('serviceStartType: manual', 'serviceStartType: automatic');
     const { opcon } = await lintText(text, 'x.yaml');
     const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
     const loss = simulateOpconEvent(opcon!.model, opcon!.analysis, 'communication-loss');
     expect(loss).toMatchObject({ active: ['OpConxps1', 'OpConxps2'], twoSams: true });
     expect(loss.steps[0]).toMatch(/two SAMs run from the start\.$/);
+    // The primary's SMAServMan shut itself down: one SAM runs at the end, the standby's (FORMAT.md: two at the end of the event).
     const abnormal = simulateOpconEvent(opcon!.model, opcon!.analysis, 'abnormal-shutdown');
-    expect(abnormal).toMatchObject({ active: ['OpConxps2'], twoSams: true });
+    expect(abnormal).toMatchObject({ active: ['OpConxps2'], twoSams: false });
     expect(abnormal.manualActions.at(-1)).toBe(
       "OpConxps2's SMAServMan already runs (it starts by itself), its SAM-SS on SMAProdDBServer/OpConxps: confirm it is the only SAM on the database now, and set its startup type to Manual once processing is back on OpConxps1.",
     );
@@ -165,6 +166,36 @@ describe('OpCon events on the designs a tester found wrong', () => {
     const secondary = await runCli(['simulate', fixture('secondary-alone'), '--down', 'opcon02']);
     expect(secondary.code).toBe(2);
     expect(secondary.stderr).toMatch(/its one machine, opcon02, is in mode Secondary, which works only beside a Primary/);
+  });
+
+  it('narrates the crash of the machine named, a third one outside the pair too', async () => {
+    for (const [file, down, keeps] of [
+      ['pair-beside-standalone', 'opcondr', 'The Primary SMAServMan keeps its application group ACTIVE on opcon01.'],
+      ['three-standalone', 'opcon03', 'opcon01 keeps processing.'],
+    ] as const) {
+      const { code, events: e } = await events([fixture(file), '--down', down]);
+      expect(code, file).toBe(0);
+      expect(e[0]).toMatchObject({ down: [down], active: ['opcon01'], failedOver: false, twoSams: false, manualActions: [] });
+      expect(e[0].steps[0]).toMatch(new RegExp(`^Machine ${down} crashes: it is neither the primary \\(opcon01\\) nor the standby \\(opcon02\\)`));
+      expect(e[0].steps).toContain(keeps);
+    }
+  });
+
+  it('runs no SAM, and says so once, when the crash takes the database the standby also uses', async () => {
+    const {
+      code,
+      events: [e],
+    } = await events([fixture('manual-database-on-primary-standby-starts'), '--down', 'opcon01']);
+    expect(code).toBe(1);
+    expect(e).toMatchObject({ active: [], twoSams: false, failedOver: false, recovery: [] });
+    expect(e.steps.slice(1)).toEqual([
+      'Machine opcon01 crashes: the primary StandAlone SMAServMan and its SAM-SS are gone at once.',
+      'The OpCon database on opcon01 was on opcon01: it is gone too.',
+      "opcon02's SAM-SS has lost its database too (it was on opcon01): no SAM runs.",
+    ]);
+    expect(e.manualActions).toEqual([
+      "Bring opcon01 back, or restore the OpCon database elsewhere and point opcon02's SMA Connection Configuration at it; no schedule runs until then.",
+    ]);
   });
 
   it('fails over by hand to the subscriber when the publisher goes with the primary machine, as database-on-machine says', async () => {
