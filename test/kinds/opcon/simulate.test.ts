@@ -210,4 +210,24 @@ describe('OpCon events on the designs a tester found wrong', () => {
     const secondary = await events([fixture('publisher-on-primary'), '--down', 'opcon02']);
     expect(secondary.events[0]).toMatchObject({ active: ['opcon01'] });
   });
+  it("tells the admin to run StopRepl by hand when the trigger's script does not, from the same reading as the crash", async () => {
+    for (const [file, reason] of [
+      ['replicated-script-not-stoprepl', 'its PrimaryAbnormalShutdownScript, C:\\Scripts\\WriteEvent.cmd, does not stop replication'],
+      ['replicated-stoprepl-lookalike', 'its PrimaryAbnormalShutdownScript, C:\\Scripts\\NoStopRepl\\WriteEvent.cmd, does not stop replication'],
+    ] as const) {
+      const {
+        code,
+        events: [abnormal, crash],
+      } = await events([fixture(file), '--event', 'abnormal-shutdown', '--down', 'opcon01']);
+      expect(code, file).toBe(1);
+      expect(abnormal).toMatchObject({ active: ['opcon02'], failedOver: true });
+      expect(abnormal.steps.join('\n')).toContain('which does not stop replication (StopRepl)');
+      expect(abnormal.manualActions).toEqual([
+        `Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the Secondary machine opcon02 at once (${reason}): until then the publisher can keep replicating into what was the subscribing database, which opcon02's SAM-SS now uses.`,
+      ]);
+      expect(crash.manualActions).toContain(
+        "Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the Secondary machine opcon02 (the trigger's script did not run).",
+      );
+    }
+  });
 });

@@ -46,10 +46,25 @@ export function replicationLeftRunning(flow: Flow, s: Machine, trigger?: SwitchN
   return script === undefined ? `no ${w.script} is set` : `its ${w.script}, ${script}, does not stop replication`;
 }
 
-/** The action by hand that stops replication (StopRepl), without its full stop, for the reason replicationLeftRunning gives. */
-function stopReplicationByHand(flow: Flow, s: Machine, reason: string): string {
+/** The action by hand that stops replication (StopRepl), without its full stop, for the reason replicationLeftRunning gives; `when` says when, if not in the vendor's order. */
+function stopReplicationByHand(flow: Flow, s: Machine, reason: string, when = ''): string {
   if (flow.analysis.failover.mode === 'manual') return `Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the backup StandAlone machine ${s.name}`;
-  return `Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the Secondary machine ${s.name} (${reason})`;
+  return `Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the Secondary machine ${s.name}${when} (${reason})`;
+}
+
+/**
+ * After a failover by a trigger whose script did not stop replication: StopRepl by hand, at once,
+ * since the standby's SAM already writes what was the subscribing database; where the primary's SAM
+ * still runs, only once the standby is the machine chosen to run OpCon.
+ */
+export function stopReplicationAfterTrigger(flow: Flow, s: Machine, trigger: SwitchName, primaryRuns: boolean): void {
+  const reason = replicationLeftRunning(flow, s, trigger);
+  if (reason === undefined) return;
+  flow.manual.push(
+    primaryRuns
+      ? `If ${s.name} is to run OpCon: ${stopReplicationByHand(flow, s, reason)}.`
+      : `${stopReplicationByHand(flow, s, reason, ' at once')}: until then the publisher can keep replicating into what was the subscribing database, which ${s.name}'s SAM-SS now uses.`,
+  );
 }
 
 /**

@@ -5,7 +5,17 @@
  * goes back to the primary (always by hand).
  */
 import { databaseMachineOf, databaseOf, databaseServerOf, modesConflict, type OpconAnalysis } from './analysis.js';
-import { canRun, databaseLost, failBack, failOverByHand, isDown, replicationLeftRunning, startsByItself, type Flow } from './by-hand.js';
+import {
+  canRun,
+  databaseLost,
+  failBack,
+  failOverByHand,
+  isDown,
+  replicationLeftRunning,
+  startsByItself,
+  stopReplicationAfterTrigger,
+  type Flow,
+} from './by-hand.js';
 import { connectionText, machineKey, SWITCHES, type Machine, type OpconModel, type SwitchName } from '../model/model.js';
 
 export type OpconEvent = 'abnormal-shutdown' | 'normal-shutdown' | 'communication-loss' | 'machine-crash';
@@ -299,6 +309,7 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
         `Confirm at once which machine should run OpCon, and stop the SMA Service Manager on the other (set its startup type to Manual until the network is repaired).`,
       );
     }
+    stopReplicationAfterTrigger(flow, s, trigger, primaryRuns);
     if (event === 'machine-crash')
       steps.push(`When ${P.name} comes back, starting its Primary SMAServMan has no effect while the Secondary Application Group is ACTIVE.`);
     failBack(flow, s);
