@@ -210,6 +210,7 @@ describe('OpCon events on the designs a tester found wrong', () => {
     const secondary = await events([fixture('publisher-on-primary'), '--down', 'opcon02']);
     expect(secondary.events[0]).toMatchObject({ active: ['opcon01'] });
   });
+
   it("tells the admin to run StopRepl by hand when the trigger's script does not, from the same reading as the crash", async () => {
     for (const [file, reason] of [
       ['replicated-script-not-stoprepl', 'its PrimaryAbnormalShutdownScript, C:\\Scripts\\WriteEvent.cmd, does not stop replication'],
@@ -229,5 +230,42 @@ describe('OpCon events on the designs a tester found wrong', () => {
         "Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the Secondary machine opcon02 (the trigger's script did not run).",
       );
     }
+  });
+
+  it('fails back by undoing exactly what the steps by hand changed', async () => {
+    // Failed over by hand: the Primary's start type was set to Manual, so failback sets it back.
+    const {
+      events: [shutdown],
+    } = await events([seed(3), '--event', 'normal-shutdown']);
+    expect(shutdown.manualActions).toContain('Set the Primary SMAServMan service startup type on OpConxps1 to Manual and confirm the service is stopped.');
+    expect(shutdown.recovery).toContain(
+      "Start the SMA Service Manager on OpConxps1 and set its startup type back to Automatic, only once OpConxps2's is stopped (only one SAM should access the OpCon database at a time).",
+    );
+    expect(shutdown.recovery.at(-1)).toBe(
+      "Start OpConxps2's SMA Service Manager with Mode=Secondary again in its SMAServMan.ini, so that it synchronizes and watches OpConxps1 in STANDBY.",
+    );
+    const {
+      events: [abnormal, crash],
+    } = await events([fixture('communication-loss-only'), '--event', 'abnormal-shutdown', '--down', 'opcon01']);
+    expect(abnormal.recovery).toContain(
+      "Start the SMA Service Manager on opcon01 and set its startup type back to Automatic, only once opcon02's is stopped (only one SAM should access the OpCon database at a time).",
+    );
+    // Failed over by itself: nothing was changed by hand, so nothing is set back.
+    expect(crash).toMatchObject({ failedOver: true, manualActions: [] });
+    expect(crash.recovery).toEqual([
+      'Remedy the problem that caused the failover on opcon01.',
+      'Stop the SMA Service Manager on opcon02.',
+      "Start the SMA Service Manager on opcon01, only once opcon02's is stopped (while opcon02's application group is ACTIVE, starting it has no effect).",
+      "Start opcon02's SMA Service Manager, so that it synchronizes and watches opcon01 in STANDBY.",
+    ]);
+  });
+
+  it('asks for the start type of a crashed primary when it is started again, since it cannot be set while it is down', async () => {
+    const {
+      events: [e],
+    } = await events([seed(1), '--down', 'OpConxps1']);
+    expect(e.manualActions[0]).toBe(
+      "OpConxps1 is down, so its SMAServMan is stopped; as soon as OpConxps1 is started again, set the Primary SMAServMan service startup type to Manual and confirm the service is stopped (stop it if it has started): otherwise its SAM runs beside OpConxps2's.",
+    );
   });
 });

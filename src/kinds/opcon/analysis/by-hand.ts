@@ -1,10 +1,10 @@
 /**
  * What the administrator does by hand in an OpCon event (OPC-FS, "Manual Failover" of scenarios 1
  * and 2, and "Recovery"): failing over to the standby, stopping replication, and going back to the
- * primary.
+ * primary, which undoes exactly what the failover by hand changed.
  */
 import { databaseOf, databaseMachineOf, type OpconAnalysis } from './analysis.js';
-import { runsStopRepl, SWITCHES, type Machine, type OpconModel, type SwitchName } from '../model/model.js';
+import { runsStopRepl, SWITCHES, type Machine, type OpconModel, type StartType, type SwitchName } from '../model/model.js';
 
 /** One event's flow as it is written: its steps, the actions by hand and the failback, and what it knows of the crash. */
 export interface Flow {
@@ -15,7 +15,16 @@ export interface Flow {
   readonly steps: string[];
   readonly manual: string[];
   readonly recovery: string[];
+  /** What the failover by hand changed, so that the failback undoes it and nothing else. */
+  readonly changed: { primaryStartType: boolean; standbyStartType: boolean; standbyMode: boolean };
 }
+
+/** The service start types in the words of Windows' Services console. */
+const START_TYPE_WORDS: Readonly<Record<StartType, string>> = {
+  automatic: 'Automatic',
+  'automatic-delayed': 'Automatic (Delayed Start)',
+  manual: 'Manual',
+};
 
 export const startsByItself = (m: Machine | undefined) => m?.serviceStartType === 'automatic' || m?.serviceStartType === 'automatic-delayed';
 
@@ -73,13 +82,15 @@ export function stopReplicationAfterTrigger(flow: Flow, s: Machine, trigger: Swi
  * StandAlone, pooltopo's reading, since the vendor's manual steps are for StandAlone machines.
  */
 export function failOverByHand(flow: Flow, s: Machine): void {
-  const { P, manual } = flow;
+  const { P, manual, changed } = flow;
   const manualMode = flow.analysis.failover.mode === 'manual';
-  manual.push(
-    isDown(flow, P)
-      ? `Set the Primary SMAServMan service startup type on ${P.name} to Manual before ${P.name} is started again, and confirm the service is stopped: otherwise it starts a second SAM when ${P.name} comes back.`
-      : `Set the Primary SMAServMan service startup type on ${P.name} to Manual and confirm the service is stopped.`,
-  );
+  // A machine that is down cannot be set before it is started again; its service is stopped meanwhile.
+  if (isDown(flow, P))
+    manual.push(
+      `${P.name} is down, so its SMAServMan is stopped; as soon as ${P.name} is started again, set the Primary SMAServMan service startup type to Manual and confirm the service is stopped (stop it if it has started)${manualMode ? `: otherwise its SAM runs beside ${s.name}'s` : ', so that it stays stopped until failback'}.`,
+    );
+  else manual.push(`Set the Primary SMAServMan service startup type on ${P.name} to Manual and confirm the service is stopped.`);
+  changed.primaryStartType = P.serviceStartType !== 'manual';
   const reason = replicationLeftRunning(flow, s);
   if (reason !== undefined) manual.push(`${stopReplicationByHand(flow, s, reason)}.`);
   const db = databaseOf(flow.model, flow.analysis, s);
@@ -89,16 +100,23 @@ export function failOverByHand(flow: Flow, s: Machine): void {
     );
     return;
   }
+  if (manualMode) {
+    manual.push(
+      `On the backup StandAlone machine ${s.name}, set the SMAServMan startup type to Automatic and start the service; its SAM-SS connects to ${db}.`,
+    );
+    changed.standbyStartType = true;
+    return;
+  }
+  changed.standbyMode = true;
+  changed.standbyStartType = !startsByItself(s);
   manual.push(
-    manualMode
-      ? `On the backup StandAlone machine ${s.name}, set the SMAServMan startup type to Automatic and start the service; its SAM-SS connects to ${db}.`
-      : `On ${s.name}, stop the Secondary SMAServMan, set Mode=StandAlone in its SMAServMan.ini (a Secondary only takes over on its triggers; pooltopo's reading, the vendor's manual steps are for StandAlone machines), set its startup type to Automatic and start the service; its SAM-SS connects to ${db}.`,
+    `On ${s.name}, stop the Secondary SMAServMan, set Mode=StandAlone in its SMAServMan.ini (a Secondary only takes over on its triggers; pooltopo's reading, the vendor's manual steps are for StandAlone machines), ${changed.standbyStartType ? 'set its startup type to Automatic and start the service' : 'and start the service again'}; its SAM-SS connects to ${db}.`,
   );
 }
 
-/** Back to the primary, by hand (Recovery; with replication, "Failover and Recovery with Replication"); `byHand` where the standby took over by hand. */
-export function failBack(flow: Flow, s: Machine, byHand = false): void {
-  const { P, recovery } = flow;
+/** Back to the primary, by hand (Recovery; with replication, "Failover and Recovery with Replication"), undoing what was changed by hand. */
+export function failBack(flow: Flow, s: Machine): void {
+  const { P, recovery, changed } = flow;
   const f = flow.analysis.failover;
   const replicated = flow.model.replication === 'replicated';
   recovery.push(`Remedy the problem that caused the failover on ${P.name}.`);
@@ -106,16 +124,30 @@ export function failBack(flow: Flow, s: Machine, byHand = false): void {
     recovery.push(
       `Set up replication again, following the vendor's "Failover and Recovery with Replication", so that ${P.name}'s database has the changes made in ${databaseOf(flow.model, flow.analysis, s)}, before ${P.name} takes over.`,
     );
-  recovery.push(`Stop the SMA Service Manager on ${s.name}${f.mode === 'manual' ? ' and set its startup type back to Manual' : ''}.`);
+  const standbyBack =
+    f.mode !== 'manual'
+      ? ''
+      : changed.standbyStartType
+        ? ' and set its startup type back to Manual'
+        : startsByItself(s)
+          ? ' and set its startup type to Manual'
+          : '';
+  recovery.push(`Stop the SMA Service Manager on ${s.name}${standbyBack}.`);
+  // Unknown, the start type the failover by hand changed is the vendor's for the primary: Automatic (Delayed Start) in manual failover.
+  const before = P.serviceStartType ?? (f.mode === 'manual' ? 'automatic-delayed' : 'automatic');
+  const primaryBack = changed.primaryStartType ? ` and set its startup type back to ${START_TYPE_WORDS[before]}` : '';
   const only =
-    f.mode === 'manual'
+    f.mode === 'manual' || changed.standbyMode
       ? 'only one SAM should access the OpCon database at a time'
       : `while ${s.name}'s application group is ACTIVE, starting it has no effect`;
+  recovery.push(`Start the SMA Service Manager on ${P.name}${primaryBack}, only once ${s.name}'s is stopped (${only}).`);
+  if (f.mode !== 'automatic') return;
+  const again = changed.standbyMode ? ' with Mode=Secondary again in its SMAServMan.ini' : '';
+  // The one change not undone: a Secondary that does not start by itself stops watching after a reboot (opcon/secondary-not-started).
+  const keep = changed.standbyStartType
+    ? ' (leave its startup type Automatic: a Secondary that does not start by itself stops watching the Primary after a reboot)'
+    : '';
   recovery.push(
-    `Start the SMA Service Manager on ${P.name}${isDown(flow, P) || f.mode === 'manual' ? ` and set its startup type back to Automatic${f.mode === 'manual' ? ' (Delayed Start)' : ''}` : ''}, only once ${s.name}'s is stopped (${only}).`,
+    `${replicated ? `Set up replication from ${P.name}'s database to ${s.name}'s again (hot failover, scenario 4), then s` : 'S'}tart ${s.name}'s SMA Service Manager${again}${keep}, so that it synchronizes and watches ${P.name} in STANDBY.`,
   );
-  if (f.mode === 'automatic')
-    recovery.push(
-      `${replicated ? `Set up replication from ${P.name}'s database to ${s.name}'s again (hot failover, scenario 4), then s` : 'S'}tart ${s.name}'s SMA Service Manager${byHand ? ' with Mode=Secondary again in its SMAServMan.ini' : ''}, so that it synchronizes and watches ${P.name} in STANDBY.`,
-    );
 }

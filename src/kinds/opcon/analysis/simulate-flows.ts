@@ -66,6 +66,7 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
     steps: [],
     manual: [],
     recovery: [],
+    changed: { primaryStartType: false, standbyStartType: false, standbyMode: false },
   };
   const { steps, manual } = flow;
   const replicated = model.replication === 'replicated';
@@ -127,7 +128,7 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
     if (!running.some((m) => canRun(flow, m))) {
       if (canRun(flow, s)) {
         failOverByHand(flow, s);
-        failBack(flow, s, true);
+        failBack(flow, s);
       } else restoreDatabase(P);
     }
     if (isDown(flow, s))
@@ -273,7 +274,7 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
       if (event === 'normal-shutdown')
         manual.push(`If this is maintenance, start ${P.name}'s SMA Service Manager again when it is done; otherwise fail over by hand:`);
       failOverByHand(flow, s);
-      failBack(flow, s, true);
+      failBack(flow, s);
       return outcome([], false);
     }
     const script = s.scripts[w.script];
