@@ -10,7 +10,7 @@ import { renderReport } from '../../../src/report/render.js';
 import { buildReportView } from '../../../src/report/view-model.js';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings.js';
 import type { OpconView } from '../../../src/kinds/opcon/report/report.js';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT, runCli } from '../../support/run-cli.js';
@@ -97,5 +97,26 @@ describe('the OpCon report', () => {
     ]);
     expect(cli.code).toBe(1);
     expect(cli.stderr).toMatch(/^pooltopo: wrote .*r\.html\n$/);
+  });
+
+  it("gives the detection time as a silent Primary's, not a trigger's, in validate, the report and simulate alike", async () => {
+    const seed3 = 'examples/opcon-seed-scenario-3.yaml';
+    const validate = await runCli(['validate', seed3]);
+    expect(validate.stdout).toContain(
+      'failover  scenario 3 (automatic, one database): OpConxps1 -> OpConxps2 on primary-abnormal-shutdown; a silent Primary is given up on after 30.5 s',
+    );
+    const { view } = await reportOf(seed3);
+    expect(view.facts.map((f) => f.label)).toEqual(expect.arrayContaining(['Triggers', 'Silent Primary given up on after', "Primary's shutdown seen within"]));
+    expect(view.facts.find((f) => f.label === "Primary's shutdown seen within")?.value).toMatch(/^15 s \(at the Secondary's next ping/);
+    const loss = JSON.parse((await runCli(['simulate', seed3, '--event', 'communication-loss', '--format', 'json'])).stdout).events[0];
+    expect(loss.steps[1]).toMatch(/gives up on the Primary after 30\.5 s/);
+    // Without a trigger the headline says the failover never happens, beside the same figure.
+    const noTrigger =
+      'version: 1\nkind: opcon-failover\nname: n\nmachines:\n  - {name: a, mode: Primary, settings: {FailOverSocketNumber: 6500}}\n  - {name: b, mode: Secondary, settings: {FailOverSocketNumber: 6500, PrimaryMachine: a}}\n';
+    const dir = mkdtempSync(path.join(tmpdir(), 'opcon-headline-'));
+    writeFileSync(path.join(dir, 'n.yaml'), noTrigger);
+    expect((await runCli(['validate', 'n.yaml'], { cwd: dir })).stdout).toContain(
+      'failover  scenario 3 (automatic, one database): a -> b never (no failover switch is Y); a silent Primary is given up on after 16 s',
+    );
   });
 });

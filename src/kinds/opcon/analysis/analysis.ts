@@ -17,7 +17,12 @@ export interface Failover {
   readonly triggers: readonly Trigger[];
   /** How many machines the file describes (mode `none` with more than one: their modes set up no failover). */
   readonly machines: number;
-  /** SecondsBetweenPings x (PingRetryCount + 1) + PingTimeOutInMilliseconds / 1000, on the Secondary; null unless automatic. */
+  /**
+   * How long the Secondary takes to give up on a silent Primary (a communication loss, which a crash
+   * of the Primary machine is to it): SecondsBetweenPings x (PingRetryCount + 1) +
+   * PingTimeOutInMilliseconds / 1000, on the Secondary, to the millisecond; null unless automatic.
+   * A shutdown of the Primary is seen at the next ping instead, within SecondsBetweenPings.
+   */
   readonly detectionSeconds: number | null;
 }
 
@@ -71,8 +76,11 @@ export function analyseOpcon(model: OpconModel): OpconAnalysis {
   }
   const replicated = model.replication === 'replicated';
   const scenario = mode === 'none' ? null : mode === 'manual' ? (replicated ? 2 : 1) : replicated ? 4 : 3;
+  // To the millisecond, the ping timeout's unit: 0.1 s x 3 + 0.3 s is 0.6, not floating point's 0.6000000000000001.
   const detectionSeconds =
-    mode === 'automatic' && secondary ? secondary.secondsBetweenPings * (secondary.pingRetryCount + 1) + secondary.pingTimeOutInMilliseconds / 1000 : null;
+    mode === 'automatic' && secondary
+      ? Number((secondary.secondsBetweenPings * (secondary.pingRetryCount + 1) + secondary.pingTimeOutInMilliseconds / 1000).toFixed(3))
+      : null;
   return {
     failover: {
       scenario,

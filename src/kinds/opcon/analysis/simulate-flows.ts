@@ -44,8 +44,6 @@ const TRIGGER_OF: Readonly<Record<Exclude<OpconEvent, 'machine-crash'>, SwitchNa
   'communication-loss': 'communicationLoss',
 };
 
-const seconds = (n: number) => Number(n.toFixed(3));
-
 /**
  * The flow of `event` (for `machine-crash`, the crash of the machines in `down`, else of the
  * primary). Only for modes that set up a failover, or a machine alone: callers refuse the rest
@@ -219,7 +217,7 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
       steps.push(
         `${s.name}'s SMA Service Manager is set to start by hand: after a reboot of ${s.name} it is not running, and nothing below happens until someone starts it.`,
       );
-    const detection = `${seconds(f.detectionSeconds ?? 0)} s (pooltopo's model: SecondsBetweenPings x (PingRetryCount + 1) + PingTimeOutInMilliseconds / 1000, ${s.secondsBetweenPings} x ${s.pingRetryCount + 1} + ${s.pingTimeOutInMilliseconds} / 1000; the vendor gives no figure)`;
+    const detection = `${f.detectionSeconds ?? 0} s (pooltopo's model: SecondsBetweenPings x (PingRetryCount + 1) + PingTimeOutInMilliseconds / 1000, ${s.secondsBetweenPings} x ${s.pingRetryCount + 1} + ${s.pingTimeOutInMilliseconds} / 1000; the vendor gives no figure)`;
     let trigger: SwitchName;
     if (event === 'machine-crash' && !isDown(flow, P)) return primaryMachineUp(s, false);
     if (event === 'machine-crash') {

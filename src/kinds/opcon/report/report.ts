@@ -125,8 +125,16 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
       value: f.database === 'replicated' ? 'replicated (publisher on the Primary, subscriber on the Secondary)' : 'one, shared (no replication)',
     },
     { label: 'Triggers', value: f.triggers.length ? f.triggers.join(', ') : 'none' },
-    // To the millisecond: 0.1 s x 3 + 0.3 s is 0.6000000000000001 in floating point.
-    { label: 'Detection', value: f.detectionSeconds === null ? 'not automatic' : `${Number(f.detectionSeconds.toFixed(3))} s (${detectionInputs(analysis)})` },
+    // The two ways the Secondary learns of a failure, as simulate's steps have them: neither belongs to a trigger.
+    ...(f.detectionSeconds === null || !analysis.secondary
+      ? [{ label: 'Silent Primary given up on after', value: 'not automatic' }]
+      : [
+          { label: 'Silent Primary given up on after', value: `${f.detectionSeconds} s (${detectionInputs(analysis)})` },
+          {
+            label: "Primary's shutdown seen within",
+            value: `${analysis.secondary.secondsBetweenPings} s (at the Secondary's next ping, SecondsBetweenPings; an abnormal or a normal shutdown; pooltopo's model, the vendor gives no figure)`,
+          },
+        ]),
   ];
   // Modes that set up no failover have no process flow to walk, as simulate refuses them.
   const events = (conflict ? [] : OPCON_EVENTS).map((e) => {
@@ -190,10 +198,10 @@ function databaseBoxes(model: OpconModel, analysis: OpconAnalysis, machines: Opc
   return [box(20 + Math.max(0, machines.length - 1) * 180, machines.length > 1 ? 'OpCon database (shared)' : 'OpCon database', server)];
 }
 
-/** How the Secondary's detection time is made up: SecondsBetweenPings x (PingRetryCount + 1) + the ping's timeout. */
+/** How the Secondary's detection time is made up: SecondsBetweenPings x (PingRetryCount + 1) + the ping's timeout, and when it applies. */
 function detectionInputs(analysis: OpconAnalysis): string {
   const s = analysis.secondary!;
-  return `${s.name}: ${s.secondsBetweenPings} s x ${s.pingRetryCount + 1} pings (PingRetryCount ${s.pingRetryCount} + 1) + a ${s.pingTimeOutInMilliseconds} ms timeout; pooltopo's model, the vendor gives no figure`;
+  return `a communication loss or a crash of the Primary machine; ${s.name}: ${s.secondsBetweenPings} s x ${s.pingRetryCount + 1} pings (PingRetryCount ${s.pingRetryCount} + 1) + a ${s.pingTimeOutInMilliseconds} ms timeout; pooltopo's model, the vendor gives no figure`;
 }
 
 /** The settings each machine's SMAServMan reads, as the model has them (defaults where a file gives none). */
