@@ -129,7 +129,13 @@ export const OPCON_CASES: readonly RuleTests[] = [
   }),
 
   cases(socketMismatch, {
-    valid: [{ yaml: AUTOMATIC }],
+    valid: [
+      { yaml: AUTOMATIC },
+      {
+        name: 'the same port with a leading zero, in quotes',
+        yaml: opcon(PRIMARY + secondary().replace('FailOverSocketNumber: 6500', 'FailOverSocketNumber: "06500"')),
+      },
+    ],
     invalid: [
       {
         yaml: opcon(machine('opcon01', 'Primary', 'automatic') + secondary()),

@@ -16,7 +16,7 @@ import {
   stopReplicationAfterTrigger,
   type Flow,
 } from './by-hand.js';
-import { connectionText, machineKey, SWITCHES, type Machine, type OpconModel, type SwitchName } from '../model/model.js';
+import { connectionText, machineKey, socketsDiffer, SWITCHES, type Machine, type OpconModel, type SwitchName } from '../model/model.js';
 
 export type OpconEvent = 'abnormal-shutdown' | 'normal-shutdown' | 'communication-loss' | 'machine-crash';
 export const OPCON_EVENTS: readonly OpconEvent[] = ['abnormal-shutdown', 'normal-shutdown', 'communication-loss', 'machine-crash'];
@@ -341,8 +341,7 @@ function standAloneShutdown(steps: string[], P: Machine, event: 'abnormal-shutdo
 function unsynchronised(p: Machine, s: Machine): string | undefined {
   if (p.failOverSocketNumber === undefined || s.failOverSocketNumber === undefined)
     return `FailOverSocketNumber is not set on ${p.failOverSocketNumber === undefined ? p.name : s.name}`;
-  if (p.failOverSocketNumber !== s.failOverSocketNumber)
-    return `FailOverSocketNumber is ${p.failOverSocketNumber} on ${p.name} but ${s.failOverSocketNumber} on ${s.name}`;
+  if (socketsDiffer(p, s)) return `FailOverSocketNumber is ${p.failOverSocketNumber} on ${p.name} but ${s.failOverSocketNumber} on ${s.name}`;
   if (s.primaryMachine === undefined) return `${s.name} has no PrimaryMachine`;
   if (machineKey(s.primaryMachine) !== machineKey(p.name)) return `${s.name}'s PrimaryMachine is ${s.primaryMachine}, not ${p.name}`;
   return undefined;

@@ -137,6 +137,11 @@ export function sameSqlServer(a: string, b: string): boolean {
   return x.host === y.host && x.instance === y.instance && (x.port === undefined || y.port === undefined || x.port === y.port);
 }
 
+/** Whether two machines' FailOverSocketNumber, both given, name different ports: compared as numbers, as a port is (06500 is 6500). */
+export function socketsDiffer(a: Machine, b: Machine): boolean {
+  return a.failOverSocketNumber !== undefined && b.failOverSocketNumber !== undefined && Number(a.failOverSocketNumber) !== Number(b.failOverSocketNumber);
+}
+
 /** Whether `a` and `b` name the same machine. */
 export function sameMachine(a: string, b: string): boolean {
   return machineKey(a) === machineKey(b);
