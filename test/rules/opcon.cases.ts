@@ -113,6 +113,16 @@ export const OPCON_CASES: readonly RuleTests[] = [
         data: { name: 'opcon02' },
         path: '/machines/1/settings/SyncLostFailover',
       },
+      {
+        name: 'scenario 4: two copies of the database, not one',
+        yaml: opcon(
+          PRIMARY + secondary(`${STOP_REPL}      SyncLostFailover: Y\n      SyncLostScript: C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd\n`),
+          REPLICATED,
+        ),
+        messageId: 'replicated',
+        data: { name: 'opcon02' },
+        path: '/machines/1/settings/SyncLostFailover',
+      },
     ],
   }),
 
