@@ -254,15 +254,15 @@ describe('report', () => {
       ['N', 'N'],
     ]);
     // 15 s x 2 pings + 0.5 s: the figure and its inputs, from the Secondary's settings.
-    expect(view.facts.find((f) => f.label === 'Detection')?.value).toBe(
-      "30.5 s (opcon02: 15 s x 2 pings (PingRetryCount 1 + 1) + a 500 ms timeout; pooltopo's model, the vendor gives no figure)",
+    expect(view.facts.find((f) => f.label === 'Silent Primary given up on after')?.value).toBe(
+      "30.5 s (a communication loss or a crash of the Primary machine; opcon02: 15 s x 2 pings (PingRetryCount 1 + 1) + a 500 ms timeout; pooltopo's model, the vendor gives no figure)",
     );
     // To the millisecond, not floating point's 0.6000000000000001.
     const quick =
       'version: 1\nkind: opcon-failover\nname: Q\nmachines:\n  - {name: a, mode: Primary}\n  - {name: b, mode: Secondary, settings: {PrimaryMachine: a, PrimaryAbnormalShutdownFailover: Y, SecondsBetweenPings: 0.1, PingRetryCount: 2, PingTimeOutInMilliseconds: 300}}\n';
     const [q] = await validateOutcomes([{ file: 'q.yaml', text: quick }]);
-    expect(((await buildReportView(q!, options)).kindView as typeof view).facts.find((f) => f.label === 'Detection')?.value).toMatch(
-      /^0\.6 s \(b: 0\.1 s x 3 pings/,
+    expect(((await buildReportView(q!, options)).kindView as typeof view).facts.find((f) => f.label === 'Silent Primary given up on after')?.value).toMatch(
+      /^0\.6 s \(a communication loss or a crash of the Primary machine; b: 0\.1 s x 3 pings/,
     );
     const html = await renderReport(await buildReportView(outcome!, options));
     expect(html).toMatch(/<caption>SMAServMan settings of each machine[^<]*<\/caption>[^]*<th scope="col">opcon01<\/th><th scope="col">opcon02<\/th>/);

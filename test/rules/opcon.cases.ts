@@ -41,6 +41,10 @@ const MANUAL = opcon(machine('opcon01', 'StandAlone', 'automatic-delayed') + mac
 
 const REPLICATED = 'database:\n  replication: replicated\n';
 
+/** The Secondary's trigger and the vendor's StopRepl as its script (scenario 4). */
+const STOP_REPL =
+  '      PrimaryAbnormalShutdownFailover: Y\n      PrimaryAbnormalShutdownScript: C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd\n';
+
 export const OPCON_CASES: readonly RuleTests[] = [
   cases(noStandby, {
     valid: [{ yaml: MANUAL }, { yaml: AUTOMATIC }],
@@ -109,6 +113,16 @@ export const OPCON_CASES: readonly RuleTests[] = [
         data: { name: 'opcon02' },
         path: '/machines/1/settings/SyncLostFailover',
       },
+      {
+        name: 'scenario 4: two copies of the database, not one',
+        yaml: opcon(
+          PRIMARY + secondary(`${STOP_REPL}      SyncLostFailover: Y\n      SyncLostScript: C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd\n`),
+          REPLICATED,
+        ),
+        messageId: 'replicated',
+        data: { name: 'opcon02' },
+        path: '/machines/1/settings/SyncLostFailover',
+      },
     ],
   }),
 
@@ -125,7 +139,13 @@ export const OPCON_CASES: readonly RuleTests[] = [
   }),
 
   cases(socketMismatch, {
-    valid: [{ yaml: AUTOMATIC }],
+    valid: [
+      { yaml: AUTOMATIC },
+      {
+        name: 'the same port with a leading zero, in quotes',
+        yaml: opcon(PRIMARY + secondary().replace('FailOverSocketNumber: 6500', 'FailOverSocketNumber: "06500"')),
+      },
+    ],
     invalid: [
       {
         yaml: opcon(machine('opcon01', 'Primary', 'automatic') + secondary()),
@@ -175,6 +195,16 @@ export const OPCON_CASES: readonly RuleTests[] = [
           REPLICATED,
         ),
       },
+      {
+        name: 'StopRepl.cmd in quotes, with an argument',
+        yaml: opcon(
+          PRIMARY +
+            secondary(
+              '      PrimaryAbnormalShutdownFailover: Y\n      PrimaryAbnormalShutdownScript: \'"C:\\Program Files\\OpConxps\\StopRepl.cmd" /quiet\'\n',
+            ),
+          REPLICATED,
+        ),
+      },
     ],
     invalid: [
       {
@@ -196,6 +226,21 @@ export const OPCON_CASES: readonly RuleTests[] = [
           trigger: 'PrimaryAbnormalShutdownFailover',
           script: 'PrimaryAbnormalShutdownScript',
           value: 'C:\\ProgramData\\OpConxps\\Utilities\\WriteEvent.cmd',
+        },
+      },
+      {
+        name: 'a folder named like StopRepl, running another file',
+        yaml: opcon(
+          PRIMARY + secondary('      PrimaryAbnormalShutdownFailover: Y\n      PrimaryAbnormalShutdownScript: C:\\Scripts\\NoStopRepl\\WriteEvent.cmd\n'),
+          REPLICATED,
+        ),
+        messageId: 'wrong',
+        path: '/machines/1/settings/PrimaryAbnormalShutdownScript',
+        data: {
+          name: 'opcon02',
+          trigger: 'PrimaryAbnormalShutdownFailover',
+          script: 'PrimaryAbnormalShutdownScript',
+          value: 'C:\\Scripts\\NoStopRepl\\WriteEvent.cmd',
         },
       },
     ],
@@ -262,12 +307,29 @@ export const OPCON_CASES: readonly RuleTests[] = [
   }),
 
   cases(databaseOnMachine, {
-    valid: [{ yaml: opcon(PRIMARY + secondary(), 'database:\n  replication: none\n  server: SMAProdDBServer\n') }],
+    valid: [
+      { yaml: opcon(PRIMARY + secondary(), 'database:\n  replication: none\n  server: SMAProdDBServer\n') },
+      {
+        name: "the subscriber on the standby's own machine: the Primary keeps processing on the publisher when it crashes",
+        yaml: opcon(
+          PRIMARY.replace('    settings:', '    connection: {server: SMAProdDBServer, database: OpConxps}\n    settings:') +
+            secondary(STOP_REPL).replace('    settings:', '    connection: {server: opcon02\\OPCON, database: OpConxps}\n    settings:'),
+          REPLICATED,
+        ),
+      },
+    ],
     invalid: [
       {
         yaml: opcon(PRIMARY + secondary(), 'database:\n  replication: none\n  server: opcon01.corp.local\n'),
         messageId: 'on',
         data: { server: 'opcon01.corp.local', machine: 'opcon01' },
+        path: '/database/server',
+      },
+      {
+        name: "the publisher on the primary machine, as the vendor's scenario 4 lays it out",
+        yaml: opcon(PRIMARY + secondary(STOP_REPL), 'database:\n  replication: replicated\n  server: opcon01\n'),
+        messageId: 'publisher',
+        data: { server: 'opcon01', machine: 'opcon01', standby: 'opcon02' },
         path: '/database/server',
       },
     ],

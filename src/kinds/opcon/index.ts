@@ -1,9 +1,10 @@
 /** The `opcon-failover` kind: OpCon SMA Service Manager primary/secondary failover. */
 import type { AnyRule } from '../../core/rule.js';
+import type { ModelIssue } from '../../core/model.js';
 import { defineKind, type KindHost, type KindRun } from '../../core/kind.js';
 import { failsModelSchema } from '../../core/model-schema.js';
 import { escapeForTerminal as t } from '../../util/text.js';
-import { analyseOpcon, modesConflict, type Failover } from './analysis/analysis.js';
+import { analyseOpcon, type Failover } from './analysis/analysis.js';
 import type { OpconFileResult, OpconModels } from './results.js';
 import { failoverFigures, inventory } from './figures.js';
 export type { OpconModels } from './results.js';
@@ -54,7 +55,7 @@ export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResu
   rules: OPCON_RULES,
   async lint(document: unknown, host: KindHost): Promise<KindRun<OpconModels, OpconFileResult>> {
     const { model, issues } = normaliseOpcon(document as OpconDocument);
-    const stopped = failsModelSchema(issues, host);
+    const stopped = failsModelSchema(issues, host) ?? stopsAtDuplicateMachines(issues, host);
     if (stopped) return stopped;
     const analysis = analyseOpcon(model);
     host.runRules(OPCON_RULES, { model, analysis, issues });
@@ -73,8 +74,9 @@ export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResu
   help: {
     simulate: `For kind opcon-failover, --event abnormal-shutdown|normal-shutdown|communication-loss|
 machine-crash, or --down MACHINE (the crash of that machine), walks the vendor's process flow:
-which SMAServMan ends up ACTIVE, whether two SAMs could reach the database, what must be done by
-hand in the vendor's order, and how to go back to the primary; exit 1 when nothing, or two SAMs, run.`,
+which SMAServMan ends up ACTIVE, whether two SAMs then run, what must be done by hand in the
+vendor's order, and how to go back to the primary; exit 1 when nothing, or two SAMs, run at the end.
+Designs whose modes set up no failover are refused.`,
   },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
   importer: {
@@ -96,12 +98,28 @@ hand in the vendor's order, and how to go back to the primary; exit 1 when nothi
   },
 });
 
-/** `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown, detected in 30.5 s`. */
+/**
+ * A machine named twice is left out of the model, so every figure and finding would be about a pair
+ * the file does not describe: as for a schema issue, only the model's findings are given.
+ */
+function stopsAtDuplicateMachines(issues: readonly ModelIssue[], host: KindHost): KindRun<never, { readonly pools: readonly [] }> | undefined {
+  if (!issues.some((i) => i.rule === 'duplicate-name')) return undefined;
+  host.runRules([], { issues });
+  return { figures: { pools: [] } };
+}
+
+/**
+ * `scenario 3 (automatic, one database): opcon01 -> opcon02 on primary-abnormal-shutdown; a silent
+ * Primary is given up on after 30.5 s`: the detection time is the communication-loss path's
+ * (FORMAT.md), so it stands apart from the triggers rather than reading as theirs.
+ */
 function failoverSummary(f: Failover): string {
-  if (modesConflict(f)) return "none: the machines' modes set up no failover (opcon/mode-conflict)";
-  if (f.mode === 'none') return `none: ${t(f.primary ?? '')} runs alone`;
+  if (f.mode === 'none' && f.machines > 1) return "none: the machines' modes set up no failover (opcon/mode-conflict)";
+  // One machine: StandAlone it runs alone; Primary or Secondary it runs nothing (opcon/mode-conflict says so).
+  if (f.mode === 'none') return `none: ${t(f.primary ?? '')} alone, no standby`;
   const db = f.database === 'replicated' ? 'replicated database' : 'one database';
   const head = `scenario ${f.scenario} (${f.mode}, ${db}): ${t(f.primary ?? '?')} -> ${t(f.secondary ?? '?')}`;
   if (f.mode === 'manual') return `${head}, by hand`;
-  return `${head} on ${f.triggers.length ? f.triggers.join(', ') : 'no trigger'}, detected in ${f.detectionSeconds} s`;
+  const on = f.triggers.length ? ` on ${f.triggers.join(', ')}` : ' never (no failover switch is Y)';
+  return `${head}${on}; a silent Primary is given up on after ${f.detectionSeconds} s`;
 }

@@ -10,7 +10,10 @@ import { renderReport } from '../../../src/report/render.js';
 import { buildReportView } from '../../../src/report/view-model.js';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings.js';
 import type { OpconView } from '../../../src/kinds/opcon/report/report.js';
-import { ROOT } from '../../support/run-cli.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ROOT, runCli } from '../../support/run-cli.js';
 
 const options = { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error' as const, version: 'test' };
 const reportOf = async (file: string) => {
@@ -63,5 +66,57 @@ describe('the OpCon report', () => {
     expect(one.view.links.some((l) => l.label.includes('replication'))).toBe(false);
     const onMachine = await reportOf('test/fixtures/rules/opcon/database-on-machine.fires.yaml');
     expect(onMachine.view.databases[0]!.server).toBe('opcon01.corp.local (on opcon01)');
+  });
+
+  it('writes the report of machines whose modes set up no failover, with their findings and no event walked', async () => {
+    const twoSecondaries = 'version: 1\nkind: opcon-failover\nname: m\nmachines:\n  - {name: opcon01, mode: Secondary}\n  - {name: opcon02, mode: Secondary}\n';
+    const modeConflict =
+      'version: 1\nkind: opcon-failover\nname: m\nmachines:\n  - {name: a, mode: Primary, settings: {Mode: StandAlone}}\n  - {name: b, mode: Secondary}\n';
+    for (const input of [
+      'test/fixtures/kinds/opcon/standalone-beside-secondary.yaml',
+      { file: 's.yaml', text: twoSecondaries },
+      { file: 'c.yaml', text: modeConflict },
+    ]) {
+      const [outcome] = await validateOutcomes([input], { cwd: ROOT });
+      expect(outcome!.result.findings.some((f) => f.ruleId === 'opcon/mode-conflict')).toBe(true);
+      const view = await buildReportView(outcome!, options);
+      const opcon = view.kindView as OpconView;
+      expect(opcon.events).toEqual([]);
+      expect(opcon.noFlow).toMatch(
+        /^This design sets up no failover: its machines' modes conflict \(\d Primary, \d Secondary, \d StandAlone\) \(opcon\/mode-conflict\)\./,
+      );
+      const html = await renderReport(view);
+      expect(html).toContain('opcon/mode-conflict');
+      expect(html).not.toContain('class="figures what-if-summary"');
+    }
+    const cli = await runCli([
+      'report',
+      'test/fixtures/kinds/opcon/standalone-beside-secondary.yaml',
+      '-o',
+      path.join(mkdtempSync(path.join(tmpdir(), 'opcon-report-')), 'r.html'),
+    ]);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(/^pooltopo: wrote .*r\.html\n$/);
+  });
+
+  it("gives the detection time as a silent Primary's, not a trigger's, in validate, the report and simulate alike", async () => {
+    const seed3 = 'examples/opcon-seed-scenario-3.yaml';
+    const validate = await runCli(['validate', seed3]);
+    expect(validate.stdout).toContain(
+      'failover  scenario 3 (automatic, one database): OpConxps1 -> OpConxps2 on primary-abnormal-shutdown; a silent Primary is given up on after 30.5 s',
+    );
+    const { view } = await reportOf(seed3);
+    expect(view.facts.map((f) => f.label)).toEqual(expect.arrayContaining(['Triggers', 'Silent Primary given up on after', "Primary's shutdown seen within"]));
+    expect(view.facts.find((f) => f.label === "Primary's shutdown seen within")?.value).toMatch(/^15 s \(at the Secondary's next ping/);
+    const loss = JSON.parse((await runCli(['simulate', seed3, '--event', 'communication-loss', '--format', 'json'])).stdout).events[0];
+    expect(loss.steps[1]).toMatch(/gives up on the Primary after 30\.5 s/);
+    // Without a trigger the headline says the failover never happens, beside the same figure.
+    const noTrigger =
+      'version: 1\nkind: opcon-failover\nname: n\nmachines:\n  - {name: a, mode: Primary, settings: {FailOverSocketNumber: 6500}}\n  - {name: b, mode: Secondary, settings: {FailOverSocketNumber: 6500, PrimaryMachine: a}}\n';
+    const dir = mkdtempSync(path.join(tmpdir(), 'opcon-headline-'));
+    writeFileSync(path.join(dir, 'n.yaml'), noTrigger);
+    expect((await runCli(['validate', 'n.yaml'], { cwd: dir })).stdout).toContain(
+      'failover  scenario 3 (automatic, one database): a -> b never (no failover switch is Y); a silent Primary is given up on after 16 s',
+    );
   });
 });

@@ -110,6 +110,13 @@ describe('OpCon settings read as Windows reads an ini file', () => {
         .replace('  - name: OpConxps2\n', `  - name: OpConxps2\n    connection: {server: ${b}, database: OpConxps}\n`);
     expect((await lint(connections('SMAProdDBServer', 'SMABckupDBServer'))).failover).toMatchObject({ scenario: 4, database: 'replicated' });
     expect((await lint(connections('SMAProdDBServer', 'smaproddbserver'))).failover).toMatchObject({ scenario: 3, database: 'none' });
+    // One host normalisation for every comparison: the name in full, a port or tcp: is the same SQL Server; another instance is not.
+    for (const [a, b] of [
+      ['SQL01\\OPCON', 'sql01.corp.local\\OPCON'],
+      ["'tcp:sql01,1433'", 'SQL01.corp.local'],
+    ] as const)
+      expect((await lint(connections(a, b))).failover, `${a} ${b}`).toMatchObject({ scenario: 3, database: 'none' });
+    expect((await lint(connections('SQL01\\OPCON', 'SQL01\\BACKUP'))).failover).toMatchObject({ scenario: 4, database: 'replicated' });
     const contradicted = await lint(connections('SMAProdDBServer', 'SMAProdDBServer').replace('name: x\n', 'name: x\ndatabase: {replication: replicated}\n'));
     expect(contradicted.findings).toEqual([
       [
@@ -127,5 +134,17 @@ describe('OpCon settings read as Windows reads an ini file', () => {
         'The OpCon database on "opconxps2.corp.local\\OPCON" lives on machine "OpConxps2": a crash of OpConxps2 takes the database too, and failover cannot help; put the database on a server of its own.',
       ],
     ]);
+  });
+
+  it("gives only duplicate-name for a machine named twice, and no figures: the pair it would leave is not the file's", async () => {
+    const r = await lint(
+      'version: 1\nkind: opcon-failover\nname: x\nmachines:\n  - {name: opcon01, mode: Primary, settings: {FailOverSocketNumber: 6500}}\n' +
+        '  - {name: OPCON01.corp.local, mode: Secondary, settings: {FailOverSocketNumber: 6500, PrimaryMachine: opcon01, PrimaryAbnormalShutdownFailover: Y}}\n',
+    );
+    expect(r.findings).toEqual([
+      ['duplicate-name', '"OPCON01.corp.local" (machine) has the same name as machine "opcon01"; names are unique case-insensitively.'],
+    ]);
+    expect(r.failover).toBeUndefined();
+    expect(r.opcon).toBeUndefined();
   });
 });

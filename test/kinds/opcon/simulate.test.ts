@@ -89,15 +89,16 @@ describe("OpCon events as the vendor's process flows say", () => {
     ]);
   });
 
-  it('shows both SAMs ACTIVE from the start where a StandAlone standby starts by itself', async () => {
+  it('shows both SAMs ACTIVE from the start where a StandAlone standby starts by itself, and two SAMs only while both run', async () => {
     const text = (await import('node:fs')).readFileSync(seed(1), 'utf8').replace('serviceStartType: manual', 'serviceStartType: automatic');
     const { opcon } = await lintText(text, 'x.yaml');
     const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
     const loss = simulateOpconEvent(opcon!.model, opcon!.analysis, 'communication-loss');
     expect(loss).toMatchObject({ active: ['OpConxps1', 'OpConxps2'], twoSams: true });
     expect(loss.steps[0]).toMatch(/two SAMs run from the start\.$/);
+    // The primary's SMAServMan shut itself down: one SAM runs at the end, the standby's (FORMAT.md: two at the end of the event).
     const abnormal = simulateOpconEvent(opcon!.model, opcon!.analysis, 'abnormal-shutdown');
-    expect(abnormal).toMatchObject({ active: ['OpConxps2'], twoSams: true });
+    expect(abnormal).toMatchObject({ active: ['OpConxps2'], twoSams: false });
     expect(abnormal.manualActions.at(-1)).toBe(
       "OpConxps2's SMAServMan already runs (it starts by itself), its SAM-SS on SMAProdDBServer/OpConxps: confirm it is the only SAM on the database now, and set its startup type to Manual once processing is back on OpConxps1.",
     );
@@ -140,5 +141,131 @@ describe("OpCon events as the vendor's process flows say", () => {
       'pooltopo: unknown event "machine-crsh"; did you mean "machine-crash"? (events: abnormal-shutdown, normal-shutdown, communication-loss, machine-crash)\n',
     );
     expect((await runCli(['simulate', seed(3), '--partition', 'a|b'])).code).toBe(2);
+  });
+
+  it('fails over to the one database that the connections name two ways, and runs no StopRepl against it', async () => {
+    const {
+      events: [e],
+    } = await events(['test/fixtures/kinds/opcon/one-database-written-two-ways.yaml', '--down', 'opcon01']);
+    expect(e.manualActions.join('\n')).not.toContain('StopRepl');
+    expect(e.manualActions.at(-1)).toBe(
+      'On the backup StandAlone machine opcon02, set the SMAServMan startup type to Automatic and start the service; its SAM-SS connects to sqlprod01.corp.example.com\\OPCON/OpConxps.',
+    );
+  });
+});
+
+const fixture = (name: string) => `test/fixtures/kinds/opcon/${name}.yaml`;
+
+describe('OpCon events on the designs a tester found wrong', () => {
+  it('refuses a lone Primary or a lone Secondary in one line, as modes that set up no failover (KINDS.md)', async () => {
+    const primary = await runCli(['simulate', fixture('primary-alone'), '--event', 'communication-loss']);
+    expect(primary).toMatchObject({ code: 2, stdout: '' });
+    expect(primary.stderr).toBe(
+      `pooltopo: "${fixture('primary-alone')}" sets up no failover: its one machine, opcon01, is in mode Primary, which works only beside a Secondary; pooltopo validate shows where\n`,
+    );
+    const secondary = await runCli(['simulate', fixture('secondary-alone'), '--down', 'opcon02']);
+    expect(secondary.code).toBe(2);
+    expect(secondary.stderr).toMatch(/its one machine, opcon02, is in mode Secondary, which works only beside a Primary/);
+  });
+
+  it('narrates the crash of the machine named, a third one outside the pair too', async () => {
+    for (const [file, down, keeps] of [
+      ['pair-beside-standalone', 'opcondr', 'The Primary SMAServMan keeps its application group ACTIVE on opcon01.'],
+      ['three-standalone', 'opcon03', 'opcon01 keeps processing.'],
+    ] as const) {
+      const { code, events: e } = await events([fixture(file), '--down', down]);
+      expect(code, file).toBe(0);
+      expect(e[0]).toMatchObject({ down: [down], active: ['opcon01'], failedOver: false, twoSams: false, manualActions: [] });
+      expect(e[0].steps[0]).toMatch(new RegExp(`^Machine ${down} crashes: it is neither the primary \\(opcon01\\) nor the standby \\(opcon02\\)`));
+      expect(e[0].steps).toContain(keeps);
+    }
+  });
+
+  it('runs no SAM, and says so once, when the crash takes the database the standby also uses', async () => {
+    const {
+      code,
+      events: [e],
+    } = await events([fixture('manual-database-on-primary-standby-starts'), '--down', 'opcon01']);
+    expect(code).toBe(1);
+    expect(e).toMatchObject({ active: [], twoSams: false, failedOver: false, recovery: [] });
+    expect(e.steps.slice(1)).toEqual([
+      'Machine opcon01 crashes: the primary StandAlone SMAServMan and its SAM-SS are gone at once.',
+      'The OpCon database on opcon01 was on opcon01: it is gone too.',
+      "opcon02's SAM-SS has lost its database too (it was on opcon01): no SAM runs.",
+    ]);
+    expect(e.manualActions).toEqual([
+      "Bring opcon01 back, or restore the OpCon database elsewhere and point opcon02's SMA Connection Configuration at it; no schedule runs until then.",
+    ]);
+  });
+
+  it('fails over by hand to the subscriber when the publisher goes with the primary machine, as database-on-machine says', async () => {
+    const {
+      events: [e],
+    } = await events([fixture('publisher-on-primary'), '--down', 'opcon01']);
+    expect(e.steps).toContain('The OpCon database on opcon01 was on opcon01: it is gone too.');
+    expect(e.manualActions.at(-1)).toMatch(
+      /^On opcon02, stop the Secondary SMAServMan, set Mode=StandAlone .*its SAM-SS connects to the subscribing database\.$/,
+    );
+    // The subscriber on the Secondary's own machine: its crash leaves the Primary processing.
+    const secondary = await events([fixture('publisher-on-primary'), '--down', 'opcon02']);
+    expect(secondary.events[0]).toMatchObject({ active: ['opcon01'] });
+  });
+
+  it("tells the admin to run StopRepl by hand when the trigger's script does not, from the same reading as the crash", async () => {
+    for (const [file, reason] of [
+      ['replicated-script-not-stoprepl', 'its PrimaryAbnormalShutdownScript, C:\\Scripts\\WriteEvent.cmd, does not stop replication'],
+      ['replicated-stoprepl-lookalike', 'its PrimaryAbnormalShutdownScript, C:\\Scripts\\NoStopRepl\\WriteEvent.cmd, does not stop replication'],
+    ] as const) {
+      const {
+        code,
+        events: [abnormal, crash],
+      } = await events([fixture(file), '--event', 'abnormal-shutdown', '--down', 'opcon01']);
+      expect(code, file).toBe(1);
+      expect(abnormal).toMatchObject({ active: ['opcon02'], failedOver: true });
+      expect(abnormal.steps.join('\n')).toContain('which does not stop replication (StopRepl)');
+      expect(abnormal.manualActions).toEqual([
+        `Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the Secondary machine opcon02 at once (${reason}): until then the publisher can keep replicating into what was the subscribing database, which opcon02's SAM-SS now uses.`,
+      ]);
+      expect(crash.manualActions).toContain(
+        "Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the Secondary machine opcon02 (the trigger's script did not run).",
+      );
+    }
+  });
+
+  it('fails back by undoing exactly what the steps by hand changed', async () => {
+    // Failed over by hand: the Primary's start type was set to Manual, so failback sets it back.
+    const {
+      events: [shutdown],
+    } = await events([seed(3), '--event', 'normal-shutdown']);
+    expect(shutdown.manualActions).toContain('Set the Primary SMAServMan service startup type on OpConxps1 to Manual and confirm the service is stopped.');
+    expect(shutdown.recovery).toContain(
+      "Start the SMA Service Manager on OpConxps1 and set its startup type back to Automatic, only once OpConxps2's is stopped (only one SAM should access the OpCon database at a time).",
+    );
+    expect(shutdown.recovery.at(-1)).toBe(
+      "Start OpConxps2's SMA Service Manager with Mode=Secondary again in its SMAServMan.ini, so that it synchronizes and watches OpConxps1 in STANDBY.",
+    );
+    const {
+      events: [abnormal, crash],
+    } = await events([fixture('communication-loss-only'), '--event', 'abnormal-shutdown', '--down', 'opcon01']);
+    expect(abnormal.recovery).toContain(
+      "Start the SMA Service Manager on opcon01 and set its startup type back to Automatic, only once opcon02's is stopped (only one SAM should access the OpCon database at a time).",
+    );
+    // Failed over by itself: nothing was changed by hand, so nothing is set back.
+    expect(crash).toMatchObject({ failedOver: true, manualActions: [] });
+    expect(crash.recovery).toEqual([
+      'Remedy the problem that caused the failover on opcon01.',
+      'Stop the SMA Service Manager on opcon02.',
+      "Start the SMA Service Manager on opcon01, only once opcon02's is stopped (while opcon02's application group is ACTIVE, starting it has no effect).",
+      "Start opcon02's SMA Service Manager, so that it synchronizes and watches opcon01 in STANDBY.",
+    ]);
+  });
+
+  it('asks for the start type of a crashed primary when it is started again, since it cannot be set while it is down', async () => {
+    const {
+      events: [e],
+    } = await events([seed(1), '--down', 'OpConxps1']);
+    expect(e.manualActions[0]).toBe(
+      "OpConxps1 is down, so its SMAServMan is stopped; as soon as OpConxps1 is started again, set the Primary SMAServMan service startup type to Manual and confirm the service is stopped (stop it if it has started): otherwise its SAM runs beside OpConxps2's.",
+    );
   });
 });

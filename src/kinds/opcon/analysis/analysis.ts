@@ -17,7 +17,12 @@ export interface Failover {
   readonly triggers: readonly Trigger[];
   /** How many machines the file describes (mode `none` with more than one: their modes set up no failover). */
   readonly machines: number;
-  /** SecondsBetweenPings x (PingRetryCount + 1) + PingTimeOutInMilliseconds / 1000, on the Secondary; null unless automatic. */
+  /**
+   * How long the Secondary takes to give up on a silent Primary (a communication loss, which a crash
+   * of the Primary machine is to it): SecondsBetweenPings x (PingRetryCount + 1) +
+   * PingTimeOutInMilliseconds / 1000, on the Secondary, to the millisecond; null unless automatic.
+   * A shutdown of the Primary is seen at the next ping instead, within SecondsBetweenPings.
+   */
   readonly detectionSeconds: number | null;
 }
 
@@ -30,9 +35,24 @@ export interface OpconAnalysis {
   readonly standAlone: readonly Machine[];
 }
 
-/** Several machines whose modes set up neither failover (a Primary without a Secondary, or one StandAlone beside them). */
-export function modesConflict(f: Failover): boolean {
-  return f.mode === 'none' && f.machines > 1;
+/**
+ * Modes that set up neither failover (opcon/mode-conflict): several machines that are not a Primary
+ * and a Secondary nor StandAlone ones, or one machine alone in mode Primary or Secondary (a Primary
+ * sets its application group ACTIVE only after synchronizing with a Secondary). No process flow of
+ * the vendor's applies to them.
+ */
+export function modesConflict(analysis: OpconAnalysis): boolean {
+  const f = analysis.failover;
+  return f.mode === 'none' && (f.machines > 1 || analysis.primaries.length + analysis.secondaries.length > 0);
+}
+
+/** Why the modes set up no failover, in words that follow "sets up no failover: " (simulate's refusal and the report). */
+export function noFailoverReason(analysis: OpconAnalysis): string {
+  const { primaries, secondaries, standAlone } = analysis;
+  const [only, ...others] = [...primaries, ...secondaries, ...standAlone];
+  if (only && others.length === 0)
+    return `its one machine, ${only.name}, is in mode ${only.mode}, which works only beside a ${only.mode === 'Primary' ? 'Secondary' : 'Primary'}`;
+  return `its machines' modes conflict (${primaries.length} Primary, ${secondaries.length} Secondary, ${standAlone.length} StandAlone)`;
 }
 
 export function analyseOpcon(model: OpconModel): OpconAnalysis {
@@ -56,8 +76,11 @@ export function analyseOpcon(model: OpconModel): OpconAnalysis {
   }
   const replicated = model.replication === 'replicated';
   const scenario = mode === 'none' ? null : mode === 'manual' ? (replicated ? 2 : 1) : replicated ? 4 : 3;
+  // To the millisecond, the ping timeout's unit: 0.1 s x 3 + 0.3 s is 0.6, not floating point's 0.6000000000000001.
   const detectionSeconds =
-    mode === 'automatic' && secondary ? secondary.secondsBetweenPings * (secondary.pingRetryCount + 1) + secondary.pingTimeOutInMilliseconds / 1000 : null;
+    mode === 'automatic' && secondary
+      ? Number((secondary.secondsBetweenPings * (secondary.pingRetryCount + 1) + secondary.pingTimeOutInMilliseconds / 1000).toFixed(3))
+      : null;
   return {
     failover: {
       scenario,
@@ -110,6 +133,12 @@ export function databaseOf(model: OpconModel, analysis: OpconAnalysis, m: Machin
   if (m.connection) return role ? `${role}, ${connectionText(m.connection)}` : connectionText(m.connection);
   if (role) return role;
   return model.databaseServer !== undefined ? `the OpCon database on ${model.databaseServer}` : 'the OpCon database';
+}
+
+/** The machine of the file that holds the database `m`'s SAM connects to, where one does: its crash takes that database. */
+export function databaseMachineOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): Machine | undefined {
+  const server = databaseServerOf(model, analysis, m);
+  return server === undefined ? undefined : model.machines.find((x) => machineKey(x.name) === hostOf(server));
 }
 
 /** The server a machine's database lives on, where the file says: its connection's, else `database.server` (one database, or the publisher). */

@@ -2,7 +2,7 @@
  * `simulate` for OpCon: `--event NAME` or `--down MACHINE` (the crash of that machine) walks the
  * vendor's process flow for this configuration (simulate-flows.ts) and prints it step by step.
  */
-import { modesConflict } from '../analysis/analysis.js';
+import { modesConflict, noFailoverReason } from '../analysis/analysis.js';
 import { machineKey, type Machine } from '../model/model.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { PooltopoError } from '../../../util/errors.js';
@@ -42,12 +42,8 @@ export async function simulateCommand(models: Partial<OpconModels>, request: Sim
   if (request.partitions.length > 0) throw new PooltopoError(`for kind opcon-failover, simulate takes ${usage}, not --partition`);
   if (request.events.length === 0 && request.downs.length === 0) throw new PooltopoError(`simulate needs ${usage} for kind opcon-failover`);
   const { model, analysis } = models.opcon!;
-  // The vendor's flows are for a failover pair; machines whose modes set up none have no flow to follow.
-  if (modesConflict(analysis.failover)) {
-    throw new PooltopoError(
-      `"${request.file}" sets up no failover: its machines' modes conflict (${analysis.primaries.length} Primary, ${analysis.secondaries.length} Secondary, ${analysis.standAlone.length} StandAlone); pooltopo validate shows where`,
-    );
-  }
+  // The vendor's flows are for a failover pair, or a StandAlone machine alone; modes that set up neither have no flow to follow.
+  if (modesConflict(analysis)) throw new PooltopoError(`"${request.file}" sets up no failover: ${noFailoverReason(analysis)}; pooltopo validate shows where`);
   const outcomes = request.events.map((e) => {
     if (!(OPCON_EVENTS as readonly string[]).includes(e)) {
       const near = closest(e, OPCON_EVENTS);

@@ -118,6 +118,30 @@ export function hostOf(server: string): string {
   return machineKey(server.trim().replace(/^tcp:/i, '').split(/[\\,]/)[0]!);
 }
 
+/** The default instance's name, which a server name without `\INSTANCE` means. */
+const DEFAULT_INSTANCE = 'mssqlserver';
+
+/**
+ * Whether two connection servers name the same SQL Server: the same host as `hostOf` reads it
+ * (`SQL01` and `sql01.corp.local`), the same instance (none is the default instance), and the same
+ * port where both give one.
+ */
+export function sameSqlServer(a: string, b: string): boolean {
+  const parts = (server: string) => {
+    const [name = '', port] = server.trim().replace(/^tcp:/i, '').split(',');
+    const instance = name.split('\\')[1]?.trim().toLowerCase();
+    return { host: hostOf(server), instance: instance || DEFAULT_INSTANCE, port: port?.trim() };
+  };
+  const x = parts(a);
+  const y = parts(b);
+  return x.host === y.host && x.instance === y.instance && (x.port === undefined || y.port === undefined || x.port === y.port);
+}
+
+/** Whether two machines' FailOverSocketNumber, both given, name different ports: compared as numbers, as a port is (06500 is 6500). */
+export function socketsDiffer(a: Machine, b: Machine): boolean {
+  return a.failOverSocketNumber !== undefined && b.failOverSocketNumber !== undefined && Number(a.failOverSocketNumber) !== Number(b.failOverSocketNumber);
+}
+
 /** Whether `a` and `b` name the same machine. */
 export function sameMachine(a: string, b: string): boolean {
   return machineKey(a) === machineKey(b);
@@ -128,6 +152,24 @@ export function unquote(value: string): string {
   let v = value.trim();
   while (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1).trim();
   return v;
+}
+
+/** The vendor's command files that stop replication, by file name: StopRepl.cmd and StopRepl_WinAuth.cmd. */
+const STOP_REPLICATION_FILE = /^stoprepl(?:_winauth)?(?:\.cmd)?$/i;
+
+/**
+ * The name of the file a script value runs (its last path component): a quoted path up to its
+ * closing quote, else up to the first command file's extension, since what follows are arguments.
+ */
+export function scriptFileName(script: string): string {
+  const v = script.trim();
+  const command = v.startsWith('"') ? v.slice(1).split('"')[0]! : (/^.*?\.(?:bat|cmd|exe|ps1|vbs)(?=\s|$)/i.exec(v)?.[0] ?? v);
+  return command.split(/[\\/]/).pop()!.trim();
+}
+
+/** Whether a script value runs the vendor's StopRepl command file (a folder named like it does not). */
+export function runsStopRepl(script: string): boolean {
+  return STOP_REPLICATION_FILE.test(scriptFileName(script));
 }
 
 /** The JSON Pointer of a machine's setting as written, or of its `settings` where it is not written. */
@@ -322,8 +364,7 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
 export function connectionsDiffer(machines: readonly Machine[]): boolean {
   const [a, b] = machines.map((m) => m.connection);
   if (!a || !b) return false;
-  const server = (c: Connection) => c.server.replace(/^tcp:/i, '').toLowerCase();
-  if (server(a) !== server(b)) return true;
+  if (!sameSqlServer(a.server, b.server)) return true;
   return a.database !== undefined && b.database !== undefined && a.database.toLowerCase() !== b.database.toLowerCase();
 }
 

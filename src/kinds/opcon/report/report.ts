@@ -1,5 +1,5 @@
 /** The report's section for an OpCon file: the machines and the database, the failover figures, each event's flow. */
-import { databaseHosts, databaseOf, databaseServerOf, modesConflict, type OpconAnalysis } from '../analysis/analysis.js';
+import { databaseHosts, databaseOf, databaseServerOf, modesConflict, noFailoverReason, type OpconAnalysis } from '../analysis/analysis.js';
 import { connectionText, hostOf, type Machine, type OpconModel } from '../model/model.js';
 import type { KindReport } from '../../../core/kind.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from '../commands/simulate.js';
@@ -49,6 +49,8 @@ export interface OpconView {
       readonly segments?: readonly (readonly string[])[];
     }[];
   };
+  /** Why no event is walked, where none is: the machines' modes set up no failover. */
+  readonly noFlow?: string;
   /** `event` is simulate's --event name, `title` the same in words. */
   readonly events: readonly {
     readonly event: string;
@@ -65,6 +67,7 @@ export interface OpconView {
 
 export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView {
   const f = analysis.failover;
+  const conflict = modesConflict(analysis);
   const machines = model.machines.map((m, i) => {
     const role = m.name === f.primary ? 'primary' : m.name === f.secondary ? 'standby' : 'other';
     // The role on the second line, so that a long name cannot push it out of the box.
@@ -109,7 +112,10 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     });
   }
   const facts = [
-    { label: 'Scenario', value: f.scenario === null ? (modesConflict(f) ? "none (the machines' modes conflict)" : 'none (one machine)') : String(f.scenario) },
+    {
+      label: 'Scenario',
+      value: f.scenario === null ? (conflict ? "none (the machines' modes set up no failover)" : 'none (one machine)') : String(f.scenario),
+    },
     { label: 'Failover', value: f.mode },
     { label: 'Primary', value: f.primary ?? 'none' },
     { label: 'Standby', value: f.secondary ?? 'none' },
@@ -119,10 +125,19 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
       value: f.database === 'replicated' ? 'replicated (publisher on the Primary, subscriber on the Secondary)' : 'one, shared (no replication)',
     },
     { label: 'Triggers', value: f.triggers.length ? f.triggers.join(', ') : 'none' },
-    // To the millisecond: 0.1 s x 3 + 0.3 s is 0.6000000000000001 in floating point.
-    { label: 'Detection', value: f.detectionSeconds === null ? 'not automatic' : `${Number(f.detectionSeconds.toFixed(3))} s (${detectionInputs(analysis)})` },
+    // The two ways the Secondary learns of a failure, as simulate's steps have them: neither belongs to a trigger.
+    ...(f.detectionSeconds === null || !analysis.secondary
+      ? [{ label: 'Silent Primary given up on after', value: 'not automatic' }]
+      : [
+          { label: 'Silent Primary given up on after', value: `${f.detectionSeconds} s (${detectionInputs(analysis)})` },
+          {
+            label: "Primary's shutdown seen within",
+            value: `${analysis.secondary.secondsBetweenPings} s (at the Secondary's next ping, SecondsBetweenPings; an abnormal or a normal shutdown; pooltopo's model, the vendor gives no figure)`,
+          },
+        ]),
   ];
-  const events = OPCON_EVENTS.map((e) => {
+  // Modes that set up no failover have no process flow to walk, as simulate refuses them.
+  const events = (conflict ? [] : OPCON_EVENTS).map((e) => {
     const o = simulateOpconEvent(model, analysis, e);
     return {
       event: e,
@@ -137,7 +152,9 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     };
   });
   const described = databases.map((d) => `${d.label} on ${d.full ?? d.server}`).join(', replicated to ');
-  const description = `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}; ${described}.`;
+  const description = conflict
+    ? `No failover: ${noFailoverReason(analysis)}; ${described}.`
+    : `Scenario ${f.scenario ?? 'none'}: ${f.mode} failover from ${f.primary ?? 'none'} to ${f.secondary ?? 'none'}; ${described}.`;
   return {
     width: Math.max(360, 40 + machines.length * 360),
     height: DATABASE_Y + DATABASE_H + 24,
@@ -147,6 +164,11 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     links,
     facts,
     settings: settingsTable(model, analysis),
+    ...(conflict
+      ? {
+          noFlow: `This design sets up no failover: ${noFailoverReason(analysis)} (opcon/mode-conflict). None of the vendor's process flows applies, so no event is walked here; simulate refuses it too.`,
+        }
+      : {}),
     events,
   };
 }
@@ -176,10 +198,10 @@ function databaseBoxes(model: OpconModel, analysis: OpconAnalysis, machines: Opc
   return [box(20 + Math.max(0, machines.length - 1) * 180, machines.length > 1 ? 'OpCon database (shared)' : 'OpCon database', server)];
 }
 
-/** How the Secondary's detection time is made up: SecondsBetweenPings x (PingRetryCount + 1) + the ping's timeout. */
+/** How the Secondary's detection time is made up: SecondsBetweenPings x (PingRetryCount + 1) + the ping's timeout, and when it applies. */
 function detectionInputs(analysis: OpconAnalysis): string {
   const s = analysis.secondary!;
-  return `${s.name}: ${s.secondsBetweenPings} s x ${s.pingRetryCount + 1} pings (PingRetryCount ${s.pingRetryCount} + 1) + a ${s.pingTimeOutInMilliseconds} ms timeout; pooltopo's model, the vendor gives no figure`;
+  return `a communication loss or a crash of the Primary machine; ${s.name}: ${s.secondsBetweenPings} s x ${s.pingRetryCount + 1} pings (PingRetryCount ${s.pingRetryCount} + 1) + a ${s.pingTimeOutInMilliseconds} ms timeout; pooltopo's model, the vendor gives no figure`;
 }
 
 /** The settings each machine's SMAServMan reads, as the model has them (defaults where a file gives none). */

@@ -9,7 +9,7 @@ export default defineRule<OpconContext>({
     category: 'failover',
     description: "the machines' `connection` servers contradict `database.replication`",
     rationale:
-      "Which database each SAM uses is its SMA Connection Configuration: in the vendor's scenarios 1 and 3 both machines connect to the same server (one database), in 2 and 4 the standby connects to the subscriber on another server. A design that says otherwise describes a failover the machines would not perform: the standby's SAM would take over a database other than the one the file's figures assume.",
+      "Which database each SAM uses is its SMA Connection Configuration: in the vendor's scenarios 1 and 3 both machines connect to the same server (one database), in 2 and 4 the standby connects to the subscriber on another server. A design that says otherwise describes a failover the machines would not perform: the standby's SAM would take over a database other than the one the file's figures assume. Servers compare as SQL Server names, as opcon/database-on-machine reads their host: `SQL01\\OPCON` and `sql01.corp.local\\OPCON` are one server, another instance is another.",
     remediation:
       'Make `database.replication` say what the connections do (replicated where they name two servers, none where they name one), or correct the connection of the machine that is wrong.',
     sources: ['OPC-FS'],

@@ -1,9 +1,6 @@
 import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
-import { settingPath, SWITCHES } from '../model/model.js';
-
-/** The vendor's command file that stops replication: StopRepl.cmd or StopRepl_WinAuth.cmd. */
-export const STOP_REPLICATION = /stoprepl/i;
+import { runsStopRepl, settingPath, SWITCHES } from '../model/model.js';
 
 export default defineRule<OpconContext>({
   meta: {
@@ -12,7 +9,7 @@ export default defineRule<OpconContext>({
     category: 'failover',
     description: 'automatic failover with a replicated database where the script of an enabled trigger does not run StopRepl',
     rationale:
-      'With a replicated database the Secondary must stop replication before it takes over the subscribing database: StopRepl disconnects the users of the publishing database, deletes the subscriptions and the publication, and marks the publishing database read-only. Whatever trigger starts the failover, its script is what runs before the Secondary sets its application group ACTIVE; without StopRepl the publisher keeps replicating into the database the new SAM writes.',
+      'With a replicated database the Secondary must stop replication before it takes over the subscribing database: StopRepl disconnects the users of the publishing database, deletes the subscriptions and the publication, and marks the publishing database read-only. Whatever trigger starts the failover, its script is what runs before the Secondary sets its application group ACTIVE; without StopRepl the publisher keeps replicating into the database the new SAM writes. The script counts as StopRepl by the name of the file it runs (StopRepl.cmd or StopRepl_WinAuth.cmd), not by a folder named like it.',
     remediation:
       "Set the script of each enabled trigger on the Secondary (PrimaryAbnormalShutdownScript, SyncLostScript, PrimaryNormalShutdownScript) to the vendor's StopRepl command file (for example C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd).",
     sources: ['OPC-FS'],
@@ -29,7 +26,7 @@ export default defineRule<OpconContext>({
     for (const [name, w] of Object.entries(SWITCHES) as [keyof typeof SWITCHES, (typeof SWITCHES)[keyof typeof SWITCHES]][]) {
       if (!s.switches[name]) continue;
       const value = s.scripts[w.script];
-      if (value !== undefined && STOP_REPLICATION.test(value)) continue;
+      if (value !== undefined && runsStopRepl(value)) continue;
       yield value === undefined
         ? { messageId: 'missing', data: { name: s.name, trigger: w.key, script: w.script }, path: settingPath(s, w.key) }
         : { messageId: 'wrong', data: { name: s.name, trigger: w.key, script: w.script, value }, path: settingPath(s, w.script) };

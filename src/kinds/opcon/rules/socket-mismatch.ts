@@ -1,6 +1,6 @@
 import { defineRule, type Problem } from '../../../core/rule.js';
 import type { OpconContext } from './context.js';
-import { settingPath } from '../model/model.js';
+import { settingPath, socketsDiffer } from '../model/model.js';
 
 export default defineRule<OpconContext>({
   meta: {
@@ -9,7 +9,7 @@ export default defineRule<OpconContext>({
     category: 'failover',
     description: 'FailOverSocketNumber is missing on, or differs between, the Primary and the Secondary',
     rationale:
-      'The two SMA Service Managers talk over the FailOverSocketNumber port; if it is missing or different they never see each other and automatic failover cannot work.',
+      'The two SMA Service Managers talk over the FailOverSocketNumber port; if it is missing or different they never see each other and automatic failover cannot work. The values compare as the port numbers they are (06500 is 6500).',
     remediation: 'Set the same FailOverSocketNumber in SMAServMan.ini on both machines.',
     sources: ['OPC-FS', 'OPC-SM'],
     messages: {
@@ -22,10 +22,10 @@ export default defineRule<OpconContext>({
     if (analysis.failover.mode !== 'automatic' || !p || !s) return;
     for (const m of [p, s])
       if (m.failOverSocketNumber === undefined) yield { messageId: 'missing', data: { name: m.name }, path: `${m.path}/settings`, at: 'key' };
-    if (p.failOverSocketNumber !== undefined && s.failOverSocketNumber !== undefined && p.failOverSocketNumber !== s.failOverSocketNumber) {
+    if (socketsDiffer(p, s)) {
       yield {
         messageId: 'differs',
-        data: { primary: p.failOverSocketNumber, secondary: s.failOverSocketNumber },
+        data: { primary: p.failOverSocketNumber!, secondary: s.failOverSocketNumber! },
         path: settingPath(s, 'FailOverSocketNumber'),
       };
     }
