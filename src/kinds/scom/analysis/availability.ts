@@ -1,11 +1,12 @@
 /**
  * Availability (FORMAT.md "Availability"): the probability that the management group, or a pool,
  * works under the failure model, every server, database host and data centre failing
- * independently. Exact: the model is evaluated for each combination of the few shared states (data
- * centres, the database's hosts, the servers gateways report through), and for each the voters
- * left free are counted by a dynamic program over interchangeable voters (a binomial per group of
- * equal voters, with three flags: a management server up, a member up, a connected member up).
- * Past 2^20 combinations the shared states are sampled with a fixed seed instead.
+ * independently. Exact: the model is evaluated for each combination of the few shared states (the
+ * database's hosts, the servers gateways report through, the data centres that hold one of them),
+ * and for each the voters left free are counted by a dynamic program over interchangeable voters (a
+ * binomial per group of equal voters, with three flags: a management server up, a member up, a
+ * connected member up; a data centre of free voters alone as one block, up or down). Past 2^20
+ * combinations the shared states are sampled with a fixed seed instead.
  */
 import { evaluateInfrastructure, noFailure, type FailureModel, type Infrastructure } from './failure/index.js';
 import { databaseHosts } from './what-if.js';
@@ -148,23 +149,27 @@ export function availability(model: FailureModel, question: AvailabilityQuestion
   for (const h of question.observers) add(h, false);
   const groupList: Group[] = [...[...plain.values()].flatMap((m) => [...m.values()]), ...chained.values()].map(({ count, group }) => ({ count, ...group }));
   const free = groupList.reduce((n, g) => n + g.count, 0);
-  // The shared states: uncertain hosts of the shared part, and uncertain data centres that hold a voter or one of them.
+  // The shared states: uncertain hosts of the shared part, and the uncertain data centres that hold
+  // one of them. An uncertain data centre that holds only free voters is not a shared state: its
+  // voters are up or down together with it, which the free voters' distribution takes in whole
+  // (FREE below), so many sites cost a convolution each rather than doubling the states.
   const hostVars = scopeHosts.filter((h) => model.hosts[h]!.availability < 1);
-  const dcUsed = new Set<number>();
-  for (const h of infra) dcUsed.add(model.hostDc[h]!);
-  for (const g of groupList) dcUsed.add(g.dc);
-  for (const [h] of fixed) dcUsed.add(model.hostDc[h]!);
-  const dcVars = [...dcUsed].filter((d) => d >= 0 && (model.dataCenters[d]!.availability ?? 1) < 1).sort((a, b) => a - b);
+  const uncertain = (d: number) => d >= 0 && (model.dataCenters[d]!.availability ?? 1) < 1;
+  const dcShared = new Set<number>();
+  for (const h of infra) dcShared.add(model.hostDc[h]!);
+  const dcVars = [...dcShared].filter(uncertain).sort((a, b) => a - b);
+  const freeSites = new Map<number, number>();
+  for (const g of groupList) if (uncertain(g.dc) && !dcShared.has(g.dc)) freeSites.set(g.dc, model.dataCenters[g.dc]!.availability!);
   const vars = hostVars.length + dcVars.length;
   const failure = noFailure(model);
-  const cache = new Map<string, Tails>();
-  const bySignature = new Map<number, Tails>();
+  const cache = new TailsCache<string>();
+  const bySignature = new TailsCache<number>();
   const reuse = { up: new Uint8Array(model.hosts.length), connected: new Uint8Array(model.hosts.length), via: new Int32Array(model.hosts.length) };
 
   /** P(the question holds | the shared states set in `failure`). */
   const conditional = (): number => {
     const state = evaluateInfrastructure(model, failure, scope, reuse);
-    return answer(question, state, fixed, groupList, free, failure.downDataCenters, cache, bySignature, model);
+    return answer(question, state, fixed, groupList, free, failure.downDataCenters, freeSites, cache, bySignature, model);
   };
   const setVar = (i: number, down: boolean) => {
     if (i < hostVars.length) failure.downHosts[hostVars[i]!] = down ? 1 : 0;
@@ -180,7 +185,7 @@ export function availability(model: FailureModel, question: AvailabilityQuestion
       const d = dcVars.indexOf(model.hostDc[h]!);
       return d < 0 ? -1 : hostVars.length + d;
     });
-    const same = dcBitOf.some((b) => b >= 0) ? new Map<number, number>() : undefined;
+    const same = dcBitOf.some((b) => b >= 0) ? new Float64Array(2 ** vars).fill(NaN) : undefined;
     let total = 0;
     for (let mask = 0; mask < 2 ** vars; mask++) {
       let weight = 1;
@@ -191,11 +196,11 @@ export function availability(model: FailureModel, question: AvailabilityQuestion
       if (weight === 0) continue;
       let key = mask;
       if (same) for (let i = 0; i < dcBitOf.length; i++) if (dcBitOf[i]! >= 0 && (mask >> dcBitOf[i]!) & 1) key |= 1 << i;
-      let p = same?.get(key);
-      if (p === undefined) {
+      let p = same ? same[key]! : NaN;
+      if (Number.isNaN(p)) {
         for (let i = 0; i < vars; i++) setVar(i, ((mask >> i) & 1) === 1);
         p = conditional();
-        same?.set(key, p);
+        if (same) same[key] = p;
       }
       total += weight * p;
     }
@@ -229,8 +234,9 @@ function answer(
   groups: readonly Group[],
   free: number,
   downDataCenters: Uint8Array,
-  cache: Map<string, Tails>,
-  bySignature: Map<number, Tails>,
+  freeSites: ReadonlyMap<number, number>,
+  cache: TailsCache<string>,
+  bySignature: TailsCache<number>,
   model: FailureModel,
 ): number {
   const databaseAvailable = state.databaseSide >= 0;
@@ -255,7 +261,7 @@ function answer(
   }
   let tails = signature >= 0 ? bySignature.get(signature) : undefined;
   if (!tails) {
-    tails = freeVoterTails(groups, state, databaseAvailable, downDataCenters, cache);
+    tails = freeVoterTails(groups, state, databaseAvailable, downDataCenters, freeSites, cache);
     if (signature >= 0) bySignature.set(signature, tails);
   }
   let p = 0;
@@ -277,33 +283,54 @@ function reaches(g: Group, state: Infrastructure, databaseAvailable: boolean): b
   return g.ms ? databaseAvailable : g.parents !== null && g.parents.some((p) => state.connected[p] === 1);
 }
 
-/** The free voters' tails given the shared states: one binomial per kind of group, convolved (and kept by their text key). */
+/** A group's voters as the free voters' distribution takes them: how many, their chance to be up, what they bring. */
+interface Shaped {
+  readonly count: number;
+  readonly q: number;
+  readonly flags: number;
+}
+
+/**
+ * The free voters' tails given the shared states: one binomial per kind of group, convolved (and
+ * kept by their text key). The groups in a data centre that is not a shared state are convolved
+ * apart and taken only while it is up (its availability), as one block.
+ */
 function freeVoterTails(
   groups: readonly Group[],
   state: Infrastructure,
   databaseAvailable: boolean,
   downDataCenters: Uint8Array,
-  cache: Map<string, Tails>,
+  freeSites: ReadonlyMap<number, number>,
+  cache: TailsCache<string>,
 ): Tails {
-  // Each group's chance to be up and what its voters bring, given the shared states.
-  const shaped = groups.map((g) => {
+  // Groups that bring the same flags with the same chance (in the same free data centre, if in one)
+  // are one binomial; a group that cannot be up brings nothing.
+  const merged = new Map<string, Shaped & { count: number; readonly site: number }>();
+  for (const g of groups) {
     const q = g.dc >= 0 && downDataCenters[g.dc] ? 0 : g.availability;
+    if (q === 0) continue;
     const flags = (g.ms ? MS : 0) | (g.member ? MEMBER : 0) | (g.member && reaches(g, state, databaseAvailable) ? CONNECTED : 0);
-    return { count: g.count, q, flags };
-  });
-  // Groups that bring the same flags with the same chance are one binomial; a group that cannot be up brings nothing.
-  const merged = new Map<string, { count: number; q: number; flags: number }>();
-  for (const s of shaped) {
-    if (s.q === 0) continue;
-    const k = `${s.q}:${s.flags}`;
+    const site = freeSites.has(g.dc) ? g.dc : -1;
+    const k = site < 0 ? `${q}:${flags}` : `${site}@${q}:${flags}`;
     const m = merged.get(k);
-    if (m) m.count += s.count;
-    else merged.set(k, { count: s.count, q: s.q, flags: s.flags });
+    if (m) m.count += g.count;
+    else merged.set(k, { count: g.count, q, flags, site });
   }
-  const list = [...merged.values()].sort((x, y) => x.q - y.q || x.flags - y.flags);
-  const key = list.map((s) => `${s.q}:${s.flags}:${s.count}`).join(';');
+  const byQ = (x: Shaped, y: Shaped) => x.q - y.q || x.flags - y.flags;
+  const all = [...merged.values()];
+  const list = all.filter((s) => s.site < 0).sort(byQ);
+  let key = list.map((s) => `${s.q}:${s.flags}:${s.count}`).join(';');
+  const sites: { readonly up: number; readonly groups: readonly Shaped[] }[] = [];
+  if (freeSites.size > 0) {
+    for (const [dc, up] of [...freeSites].sort((a, b) => a[0] - b[0])) {
+      const inSite = all.filter((s) => s.site === dc).sort(byQ);
+      if (inSite.length === 0) continue;
+      sites.push({ up, groups: inSite });
+      key += `|${up}@${inSite.map((s) => `${s.q}:${s.flags}:${s.count}`).join(';')}`;
+    }
+  }
   let tails = cache.get(key);
-  if (!tails) cache.set(key, (tails = upTails(list)));
+  if (!tails) cache.set(key, (tails = upTails(list, sites)));
   return tails;
 }
 
@@ -311,6 +338,27 @@ function freeVoterTails(
 interface Tails {
   readonly lo: number;
   readonly suffix: readonly Float64Array[];
+}
+
+/** Numbers of tails a cache keeps at most: past it a distribution is worked out again, so memory stays bounded. */
+const TAILS_KEPT = 1 << 22;
+
+/** Tails by key, up to TAILS_KEPT numbers in all. */
+class TailsCache<K> {
+  private readonly map = new Map<K, Tails>();
+  private kept = 0;
+
+  get(key: K): Tails | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: K, tails: Tails): void {
+    let n = 0;
+    for (const row of tails.suffix) n += row.length;
+    if (this.kept + n > TAILS_KEPT) return;
+    this.kept += n;
+    this.map.set(key, tails);
+  }
 }
 
 /** P(the free voters up bring exactly `mask`'s flags and at least `need` of them are up). */
@@ -321,39 +369,126 @@ function tailAt(t: Tails, mask: number, need: number): number {
 }
 
 /**
- * For each set of flags, the distribution of how many free voters are up: one binomial per group,
- * convolved. Only counts from lo to hi carry any mass (a binomial's is a few standard deviations
- * wide), so the arrays span that range and the work grows with the groups' widths, not their sizes.
+ * Per set of flags, P(those flags and lo + c voters up), for c over one range shared by all eight
+ * rows; `reachable` marks the sets of flags that can occur.
  */
-function upTails(groups: readonly { readonly count: number; readonly q: number; readonly flags: number }[]): Tails {
-  let lo = 0;
-  let dist: Float64Array[] = Array.from({ length: 8 }, () => new Float64Array(1));
-  dist[0]![0] = 1;
+interface FlagDist {
+  readonly lo: number;
+  readonly rows: Float64Array[];
+  readonly reachable: Uint8Array;
+}
+
+/** No voter, no flag: certainly. */
+function nobody(): FlagDist {
+  const rows = Array.from({ length: 8 }, () => new Float64Array(1));
+  rows[0]![0] = 1;
   const reachable = new Uint8Array(8);
   reachable[0] = 1;
-  for (const g of groups) {
-    const b = binomial(g.count, g.q);
-    const width = dist[0]!.length + b.values.length - 1;
-    const next = Array.from({ length: 8 }, () => new Float64Array(width));
-    for (let mask = 0; mask < 8; mask++) {
-      // Most sets of flags cannot occur (they need a group that brings them): skip them whole.
-      if (!reachable[mask]) continue;
-      const from = dist[mask]!;
-      for (let c = 0; c < from.length; c++) {
-        const x = from[c]!;
-        if (x === 0) continue;
-        for (let i = 0; i < b.values.length; i++) {
-          const row = next[b.offset + i > 0 ? mask | g.flags : mask]!;
-          row[c + i] = row[c + i]! + x * b.values[i]!;
-        }
+  return { lo: 0, rows, reachable };
+}
+
+/**
+ * The counts that carry no mass at either end, dropped: a sum of many voters keeps its mass within
+ * a few hundred counts of its mean, and past that its terms are exactly 0 (they underflow), so the
+ * arrays stay that wide however many voters are convolved. Only zeros go: every sum is unchanged.
+ */
+function trimmed(d: FlagDist): FlagDist {
+  const width = d.rows[0]!.length;
+  let first = width;
+  let last = -1;
+  for (let mask = 0; mask < 8; mask++) {
+    if (!d.reachable[mask]) continue;
+    const row = d.rows[mask]!;
+    let a = 0;
+    while (a < width && row[a] === 0) a++;
+    if (a === width) continue;
+    let b = width - 1;
+    while (row[b] === 0) b--;
+    if (a < first) first = a;
+    if (b > last) last = b;
+  }
+  if (last < 0 || (first === 0 && last === width - 1)) return d;
+  return { lo: d.lo + first, rows: d.rows.map((r) => r.slice(first, last + 1)), reachable: d.reachable };
+}
+
+/** `d` with one more group of voters: count of them, each up with chance q, bringing flags when any is up. */
+function withGroup(d: FlagDist, g: Shaped): FlagDist {
+  const b = binomial(g.count, g.q);
+  const width = d.rows[0]!.length + b.values.length - 1;
+  const next = Array.from({ length: 8 }, () => new Float64Array(width));
+  for (let mask = 0; mask < 8; mask++) {
+    // Most sets of flags cannot occur (they need a group that brings them): skip them whole.
+    if (!d.reachable[mask]) continue;
+    const from = d.rows[mask]!;
+    for (let c = 0; c < from.length; c++) {
+      const x = from[c]!;
+      if (x === 0) continue;
+      for (let i = 0; i < b.values.length; i++) {
+        const row = next[b.offset + i > 0 ? mask | g.flags : mask]!;
+        row[c + i] = row[c + i]! + x * b.values[i]!;
       }
     }
-    dist = next;
-    lo += b.offset;
-    for (let mask = 7; mask >= 0; mask--) if (reachable[mask]) reachable[mask | g.flags] = 1;
   }
-  for (const d of dist) for (let c = d.length - 2; c >= 0; c--) d[c] = d[c]! + d[c + 1]!;
-  return { lo, suffix: dist };
+  const reachable = Uint8Array.from(d.reachable);
+  for (let mask = 7; mask >= 0; mask--) if (reachable[mask]) reachable[mask | g.flags] = 1;
+  return trimmed({ lo: d.lo + b.offset, rows: next, reachable });
+}
+
+/** The voters of `a` and of `b` together (independent): counts add, flags join. */
+function together(a: FlagDist, b: FlagDist): FlagDist {
+  const wa = a.rows[0]!.length;
+  const wb = b.rows[0]!.length;
+  const next = Array.from({ length: 8 }, () => new Float64Array(wa + wb - 1));
+  const reachable = new Uint8Array(8);
+  for (let ma = 0; ma < 8; ma++) {
+    if (!a.reachable[ma]) continue;
+    const ra = a.rows[ma]!;
+    for (let mb = 0; mb < 8; mb++) {
+      if (!b.reachable[mb]) continue;
+      reachable[ma | mb] = 1;
+      const rb = b.rows[mb]!;
+      const row = next[ma | mb]!;
+      for (let i = 0; i < wa; i++) {
+        const x = ra[i]!;
+        if (x === 0) continue;
+        for (let j = 0; j < wb; j++) row[i + j] = row[i + j]! + x * rb[j]!;
+      }
+    }
+  }
+  return trimmed({ lo: a.lo + b.lo, rows: next, reachable });
+}
+
+/** A site's voters, taken only while the site is up (chance `up`); while it is down, none of them. */
+function whileUp(d: FlagDist, up: number): FlagDist {
+  const width = d.lo + d.rows[0]!.length;
+  const rows = d.rows.map((r) => {
+    const out = new Float64Array(width);
+    for (let c = 0; c < r.length; c++) out[d.lo + c] = r[c]! * up;
+    return out;
+  });
+  rows[0]![0] = rows[0]![0]! + (1 - up);
+  const reachable = Uint8Array.from(d.reachable);
+  reachable[0] = 1;
+  return trimmed({ lo: 0, rows, reachable });
+}
+
+/**
+ * For each set of flags, the distribution of how many free voters are up: one binomial per group,
+ * convolved, then each free site's groups as one block. Only counts from lo to hi carry any mass (a
+ * binomial's is a few standard deviations wide), so the arrays span that range and the work grows
+ * with the groups' widths, not their sizes.
+ */
+function upTails(groups: readonly Shaped[], sites: readonly { readonly up: number; readonly groups: readonly Shaped[] }[]): Tails {
+  let dist = nobody();
+  for (const g of groups) dist = withGroup(dist, g);
+  for (const site of sites) {
+    let inSite = nobody();
+    for (const g of site.groups) inSite = withGroup(inSite, g);
+    dist = together(dist, whileUp(inSite, site.up));
+  }
+  const suffix = dist.rows;
+  for (const d of suffix) for (let c = d.length - 2; c >= 0; c--) d[c] = d[c]! + d[c + 1]!;
+  return { lo: dist.lo, suffix };
 }
 
 /** A small seeded generator, so that a sampled estimate is the same on every run. */

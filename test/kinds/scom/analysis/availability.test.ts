@@ -4,6 +4,7 @@ import { availability, managementGroupQuestion, nines } from '../../../../src/ki
 import { compileFailureModel, evaluate, noFailure, type FailureModel } from '../../../../src/kinds/scom/analysis/failure/index.js';
 import { topologyOf } from '../../../helpers.js';
 import { designOf, smallDesign } from './designs.js';
+import { operations } from '../../../support/operations.js';
 
 /**
  * The probability that each pool and the management group works, by evaluating the failure model
@@ -81,23 +82,61 @@ describe('availability under the failure model', () => {
     expect(availability(model, model.pools[0]!).probability).toBeCloseTo(0.9, 14);
   });
 
-  it('samples with a fixed seed past 2^20 shared states, and says so with a standard error', () => {
+  /** P(at least k of n independent servers up, each with chance p): a binomial tail. */
+  const atLeast = (k: number, n: number, p: number) => {
+    let sum = 0;
+    let c = 1;
+    for (let i = 0; i <= n; i++) {
+      if (i >= k) sum += c * p ** i * (1 - p) ** (n - i);
+      c = (c * (n - i)) / (i + 1);
+    }
+    return sum;
+  };
+
+  it('takes a site that holds only voters whole, not as a shared state: 22 such sites are exact', () => {
     const dcs = Array.from({ length: 22 }, (_, i) => ({ name: `dc${i}`, availability: 0.6 }));
     const doc = { dataCenters: dcs, managementServers: dcs.map((d, i) => ({ name: `ms${i}`, dataCenter: d.name })) };
     const model = compileFailureModel(topologyOf(doc));
     const a = availability(model, model.pools[0]!);
+    expect(a.method).toBe('exact');
+    // 22 sites of 60% with a server each, and the database (always up) in the default one: 23
+    // votes, 12 needed, so at least 11 servers up.
+    expect(a.probability).toBeCloseTo(atLeast(11, 22, 0.6), 14);
+  });
+
+  it('samples with a fixed seed past 2^20 shared states, and says so with a standard error', () => {
+    // Each gateway reports through the management server of its own site, so every site is a shared state.
+    const dcs = Array.from({ length: 22 }, (_, i) => ({ name: `dc${i}`, availability: 0.6 }));
+    const doc = {
+      dataCenters: dcs,
+      managementServers: dcs.map((d, i) => ({ name: `ms${i}`, dataCenter: d.name })),
+      gateways: dcs.map((d, i) => ({ name: `gw${i}`, dataCenter: d.name, reportsTo: [`ms${i}`] })),
+      pools: [{ name: 'Gateways', members: dcs.map((_, i) => `gw${i}`) }],
+    };
+    const model = compileFailureModel(topologyOf(doc));
+    const shape = model.pools.find((p) => p.pool.name === 'Gateways')!;
+    const a = availability(model, shape);
     expect(a.method).toBe('sampled');
     expect(a.standardError).toBeGreaterThan(0);
-    expect(availability(model, model.pools[0]!)).toEqual(a);
-    // 22 sites of 60% with a server each, and the database (always up) in the default one: 23
-    // votes, 12 needed, so at least 11 servers up. The exact figure is a binomial tail.
-    let exact = 0;
-    let c = 1;
-    for (let k = 0; k <= 22; k++) {
-      if (k >= 11) exact += c * 0.6 ** k * 0.4 ** (22 - k);
-      c = (c * (22 - k)) / (k + 1);
-    }
-    expect(Math.abs(a.probability - exact)).toBeLessThan(5 * a.standardError!);
+    expect(availability(model, shape)).toEqual(a);
+    // 22 gateways, 12 votes needed (no default observer in a pool of gateways): at least 12 sites up.
+    expect(Math.abs(a.probability - atLeast(12, 22, 0.6))).toBeLessThan(5 * a.standardError!);
+  });
+
+  it('keeps its work bounded for many sites of servers that each have an availability of their own', async () => {
+    // 19 sites and 20 servers, every availability different: 2^19 states before sites were taken whole.
+    const dcs = Array.from({ length: 19 }, (_, i) => ({ name: `site${i}`, availability: 0.999 }));
+    const doc = {
+      dataCenters: dcs,
+      managementServers: Array.from({ length: 20 }, (_, i) => ({ name: `ms${i}`, dataCenter: `site${i % 19}`, availability: 0.99 + i / 10_000 })),
+    };
+    const model = compileFailureModel(topologyOf(doc));
+    let a: ReturnType<typeof availability> | undefined;
+    // Counted, not timed: taken as shared states, the 2^19 of them cost millions of operations.
+    const ops = await operations(() => (a = availability(model, model.pools[0]!)));
+    expect(ops).toBeLessThan(20_000);
+    expect(a!.method).toBe('exact');
+    expect(a!.probability).toBeGreaterThan(0.999);
   });
 
   it('reports null nines when nothing can fail', () => {
