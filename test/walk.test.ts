@@ -59,3 +59,36 @@ describe('the walk through links', () => {
     expect(calls.stat).toBeLessThanOrEqual(2 * ((levels - 1) * fanOut + 4));
   });
 });
+
+describe('links out of the checkout', () => {
+  it('skips a link to a file or folder outside the working directory and the folder walked, with a warning, and reads one named', async () => {
+    const outside = path.join(root, 'home');
+    mkdirSync(path.join(outside, 'secrets'), { recursive: true });
+    writeFileSync(path.join(outside, '.git-credentials'), 'https://x-access-token:ghs_SECRET@github.com\n');
+    writeFileSync(path.join(outside, 'secrets', 'token.yaml'), 'token: ghs_SECRET\n');
+    const repo = path.join(root, 'repo');
+    mkdirSync(path.join(repo, 'designs', 'shared'), { recursive: true });
+    writeFileSync(path.join(repo, 'designs', 'a.yaml'), 'version: 1\n');
+    writeFileSync(path.join(repo, 'designs', 'shared', 'b.yaml'), 'version: 1\n');
+    symlinkSync(path.join(outside, '.git-credentials'), path.join(repo, 'designs', 'c.yaml'));
+    symlinkSync(path.join(outside, 'secrets'), path.join(repo, 'designs', 'more'));
+    // A link within the checkout is followed as before.
+    symlinkSync('b.yaml', path.join(repo, 'designs', 'shared', 'again.yaml'));
+    symlinkSync('shared', path.join(repo, 'designs', 'linked'));
+    for (const pattern of ['designs', 'designs/**/*.yaml']) {
+      const { files, warnings } = await expandPatterns([pattern], repo);
+      expect(files).toEqual(['designs/a.yaml', 'designs/shared/b.yaml']);
+      expect(warnings).toEqual([
+        'skipped "designs/c.yaml": a symbolic link to a place outside the working directory and the folder walked (name it to lint it)',
+        'skipped "designs/more": a symbolic link to a place outside the working directory and the folder walked (name it to lint it)',
+      ]);
+    }
+    // Named, it is the user's choice.
+    expect((await expandPatterns(['designs/c.yaml'], repo)).files).toEqual(['designs/c.yaml']);
+    // Walked from outside the working directory, the folder walked bounds its links as well.
+    const elsewhere = path.join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    const { files } = await expandPatterns([path.join(repo, 'designs')], elsewhere);
+    expect(files).toEqual([path.join(repo, 'designs', 'a.yaml'), path.join(repo, 'designs', 'shared', 'b.yaml')].map((f) => f.split(path.sep).join('/')));
+  });
+});

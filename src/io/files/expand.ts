@@ -75,7 +75,7 @@ export async function expandPatterns(patterns: readonly string[], cwd: string, e
     }
     if (stat.isDirectory()) {
       const warned = warnings.length;
-      walk(abs, entryPrefix(abs, cwd), { wants: isTopologyName, take, maxDepth: Infinity }, warnings);
+      walk(abs, entryPrefix(abs, cwd), { wants: isTopologyName, take, maxDepth: Infinity, cwd }, warnings);
       if (matched === 0) {
         // Say why, when the walk skipped what it found (the warnings would not be shown after this).
         const skipped = warnings.slice(warned);
@@ -133,6 +133,8 @@ interface WalkVisitor {
   readonly wants: (file: string) => boolean;
   readonly take: (shown: string, real: string) => void;
   readonly maxDepth: number;
+  /** The working directory: a link met in the walk is followed only to a place under it or under the walk's start. */
+  readonly cwd: string;
 }
 
 /**
@@ -145,7 +147,10 @@ interface WalkVisitor {
  * so the walk is linear in what exists (36 committed links, each folder linking twice to the next,
  * made 2^36 paths). Links are followed only after everything reachable without them, so that a
  * file is named by its own path where the walk meets it there too. A link to a folder that holds
- * it (a loop) is skipped with a warning; one to a folder walked already, without one.
+ * it (a loop) is skipped with a warning; one to a folder walked already, without one. A link to a
+ * place outside both the working directory and the folder walked is skipped with a warning: a
+ * checkout can plant `designs/x.yaml -> ~/.git-credentials`, and a schema finding would quote the
+ * secret into output that a pull request's author reads; named on the command line, it is read.
  */
 function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[]): void {
   const done = new Set<string>();
@@ -188,6 +193,8 @@ function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[
     throw new PooltopoError(`cannot read directory "${prefix === '' ? '.' : prefix.slice(0, -1)}": ${describeFsError(err)}`);
   }
   list(dir, prefix, 0, real);
+  const within = [real, realOf(visit.cwd)].map((r) => (r.endsWith(path.sep) ? r : r + path.sep));
+  const inside = (target: string) => within.some((w) => target === w.slice(0, -1) || target.startsWith(w));
   // Links in the order met, and those met in the folders they lead to after them.
   for (let i = 0; i < links.length; i++) {
     const { full, shown, depth } = links[i]!;
@@ -200,6 +207,11 @@ function walk(dir: string, prefix: string, visit: WalkVisitor, warnings: string[
       // A link to nothing is a file the walk cannot read where its name is a topology's;
       // otherwise it is no more a topology than any other file of that name.
       if (visit.wants(full)) throw new PooltopoError(`cannot read "${shown}": ${describeLinkError(full, err)}`);
+      continue;
+    }
+    if (!inside(target)) {
+      if (st.isDirectory() || visit.wants(full))
+        warnings.push(`skipped "${shown}": a symbolic link to a place outside the working directory and the folder walked (name it to lint it)`);
       continue;
     }
     if (st.isDirectory()) {
@@ -245,6 +257,7 @@ function expandGlob(pattern: string, cwd: string, take: (shown: string, real: st
       wants: (file) => glob.test(path.relative(base, file).split(path.sep).join('/')),
       take,
       maxDepth: glob.maxSegments,
+      cwd,
     },
     warnings,
   );
