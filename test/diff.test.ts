@@ -127,6 +127,54 @@ describe('diff', () => {
     }
   });
 
+  it('reads the same design written in another order or case as no change, and a pool newly stopped by a site it did not depend on as worse', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
+    const write = (name: string, lines: string[]) => writeFileSync(path.join(dir, name), lines.join('\n') + '\n');
+    try {
+      const design = (sites: string, servers: string[], members: string) => [
+        'version: 1',
+        'kind: scom',
+        'name: RO',
+        `dataCenters: ${sites}`,
+        'databases: {operational: {server: sql01, dataCenter: a, availability: 0.9995}}',
+        'managementServers:',
+        ...servers,
+        'pools:',
+        `  - {name: P1, members: ${members}}`,
+      ];
+      const servers = [
+        '  - {name: ms01, dataCenter: a, availability: 0.991}',
+        '  - {name: ms02, dataCenter: a, availability: 0.993}',
+        '  - {name: ms03, dataCenter: b, availability: 0.997}',
+        '  - {name: ms04, dataCenter: b, availability: 0.995}',
+      ];
+      write('old.yaml', design('[{name: a, availability: 0.9991}, {name: b, availability: 0.9993}]', servers, '[ms01, ms03]'));
+      // The sites swapped (availabilities summed in another order, 0.99855...523 and ...522), the
+      // servers in another order and case, the members too: the same design.
+      write(
+        'same.yaml',
+        design(
+          '[{name: b, availability: 0.9993}, {name: a, availability: 0.9991}]',
+          [...servers].reverse().map((l) => l.replace(/ms0/g, 'MS0')),
+          '[MS03, MS01]',
+        ),
+      );
+      const same = await runCli(['diff', 'old.yaml', 'same.yaml', '--format', 'json'], { cwd: dir });
+      expect(JSON.parse(same.stdout)).toMatchObject({ pools: [], findings: { added: [], removed: [] }, worse: false });
+      expect(same.code).toBe(0);
+      // P1 moves to site a alone: it no longer depends on b. Then ms03 comes back in b: P1 stops
+      // without b again, which it survived in the version before.
+      write('within-a.yaml', design('[{name: a}, {name: b}]', servers, '[ms01, ms02]'));
+      write('split.yaml', design('[{name: a}, {name: b}]', servers, '[ms01, ms03, ms04]'));
+      const r = await runCli(['diff', 'within-a.yaml', 'split.yaml', '--format', 'json'], { cwd: dir });
+      const p1 = JSON.parse(r.stdout).pools.find((p: { name: string }) => p.name === 'P1');
+      expect(p1.figures).toContainEqual({ figure: 'dataCenterLoss/b', after: 'stops', verdict: 'worse' });
+      expect(r.code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes markdown for a pull request: the verdict, and a table no name can break', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
     try {

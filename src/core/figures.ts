@@ -11,10 +11,17 @@ export type Verdict = 'better' | 'worse' | 'changed';
 /** Says whether the change from `before` to `after` is better, worse or only a change. */
 export type Judge = (before: FigureValue, after: FigureValue) => Verdict;
 
+/** Whether two values of a figure say the same (names compare case-insensitively, as FORMAT.md has them). */
+export type Same = (before: FigureValue, after: FigureValue) => boolean;
+
 /** One figure: its value, and how a change to it is judged (only a change when no judge). */
 export interface Figure {
   readonly value: FigureValue;
   readonly judge?: Judge;
+  /** When two values are the same (default: equal, text case-insensitively, lists in order). */
+  readonly same?: Same;
+  /** What a version without the figure means, where its absence says something (a data centre a pool does not depend on: it survives its loss). */
+  readonly absent?: FigureValue;
 }
 
 /** Named figures of one pool (or a management group, or a failover), in a fixed order. */
@@ -25,11 +32,24 @@ export interface FigureSpec<P> {
   readonly key: string;
   get(p: P): FigureValue;
   judge?: Judge;
+  same?: Same;
 }
 
 /** The figures of `p` as `specs` read them, in their order. */
 export function specFigures<P>(specs: readonly FigureSpec<P>[], p: P): Map<string, Figure> {
-  return new Map(specs.map((s) => [s.key, s.judge ? { value: s.get(p), judge: s.judge } : { value: s.get(p) }]));
+  return new Map(
+    specs.map((s) => {
+      const value = s.get(p);
+      const figure: Figure = s.judge
+        ? s.same
+          ? { value, judge: s.judge, same: s.same }
+          : { value, judge: s.judge }
+        : s.same
+          ? { value, same: s.same }
+          : { value };
+      return [s.key, figure];
+    }),
+  );
 }
 
 export const higherIsBetter: Judge = (b, a) => (typeof a === 'number' && typeof b === 'number' ? (a > b ? 'better' : a < b ? 'worse' : 'changed') : 'changed');
@@ -56,6 +76,27 @@ export const worksIsBetter: Judge = (b, a) => {
 
 /** A probability, where either version may have none. */
 export const availabilityJudge: Judge = (b, a) => (b === null || a === null ? 'changed' : higherIsBetter(b, a));
+
+/**
+ * Probabilities that differ by no more than the last bits of a double are the same: the same design
+ * written in another order sums its terms in another order (0.9985546018189523 and ...522).
+ */
+export const sameProbability: Same = (b, a) => (typeof b === 'number' && typeof a === 'number' ? Math.abs(b - a) <= 1e-15 : sameValue(b, a));
+
+/** Lists of names where the order says nothing (a pool's members, single points of failure): the same names, any case. */
+export const sameNames: Same = (b, a) => {
+  if (!Array.isArray(b) || !Array.isArray(a)) return sameValue(b, a);
+  const before = new Set(b.map((n) => n.toLowerCase()));
+  const after = new Set(a.map((n) => n.toLowerCase()));
+  return before.size === after.size && [...after].every((n) => before.has(n));
+};
+
+/** The default sameness: equal values, text compared case-insensitively (names are), lists item by item. */
+export function sameValue(b: FigureValue | undefined, a: FigureValue | undefined): boolean {
+  if (Array.isArray(b) && Array.isArray(a)) return b.length === a.length && b.every((x, i) => x.toLowerCase() === a[i]!.toLowerCase());
+  if (typeof b === 'string' && typeof a === 'string') return b.toLowerCase() === a.toLowerCase();
+  return b === a;
+}
 
 export function asList(v: FigureValue): readonly string[] {
   return Array.isArray(v) ? v : [];

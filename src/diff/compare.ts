@@ -6,7 +6,7 @@
 import type { Finding, FileResult } from '../kinds/results.js';
 import { kindPlugin } from '../kinds/registry.js';
 import { atOrAbove, type Severity } from '../core/rule.js';
-import type { FigureMap, FigureValue, Inventory, Verdict } from '../core/figures.js';
+import { sameValue, type FigureMap, type FigureValue, type Inventory, type Verdict } from '../core/figures.js';
 
 export type { FigureValue, Verdict } from '../core/figures.js';
 
@@ -63,22 +63,21 @@ export interface DiffResult {
   readonly worse: boolean;
 }
 
-function sameValue(a: FigureValue | undefined, b: FigureValue | undefined): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
-  return a === b;
-}
-
 /** The figures that moved between two versions of one pool (or group), each judged. */
 function compareFigures(before: FigureMap | undefined, after: FigureMap | undefined): FigureChange[] {
   const keys = [...new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])])];
   const changes: FigureChange[] = [];
+  // Where both versions have the pool, a figure only one has is what its absence means, if anything.
+  const both = before !== undefined && after !== undefined;
   for (const key of keys) {
     const b = before?.get(key);
     const a = after?.get(key);
-    if (b !== undefined && a !== undefined && sameValue(b.value, a.value)) continue;
-    const judge = (a ?? b)!.judge;
-    // A figure one version lacks (a data centre the pool no longer spans) is only changed.
-    const verdict: Verdict = b !== undefined && a !== undefined && judge ? judge(b.value, a.value) : 'changed';
+    const { judge, same = sameValue, absent } = (a ?? b)!;
+    const bv = b !== undefined ? b.value : both ? absent : undefined;
+    const av = a !== undefined ? a.value : both ? absent : undefined;
+    if (bv !== undefined && av !== undefined && same(bv, av)) continue;
+    // A figure one version lacks, with no meaning for its absence, is only changed.
+    const verdict: Verdict = bv !== undefined && av !== undefined && judge ? judge(bv, av) : 'changed';
     changes.push({ figure: key, before: b?.value, after: a?.value, verdict });
   }
   return changes;
@@ -147,7 +146,8 @@ function compareGroup(before: FigureMap | undefined, after: FigureMap | undefine
 
 /** What identifies a finding across versions: not its line or wording, which a moved block or a new figure changes. */
 function findingKey(f: Finding): string {
-  return [f.ruleId, f.pool ?? '', f.messageId ?? f.message].join('\u0000');
+  // Pools match case-insensitively, as their names compare (FORMAT.md).
+  return [f.ruleId, (f.pool ?? '').toLowerCase(), f.messageId ?? f.message].join('\u0000');
 }
 
 function listed(f: Finding): DiffFinding {

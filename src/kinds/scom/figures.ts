@@ -3,6 +3,8 @@ import {
   availabilityJudge,
   fewerIsBetter,
   higherIsBetter,
+  sameNames,
+  sameProbability,
   specFigures,
   worksIsBetter,
   type Figure,
@@ -16,20 +18,21 @@ function availabilityOf(a: AvailabilityResult | undefined): number | null {
 }
 
 const POOL: readonly FigureSpec<PoolResult>[] = [
-  { key: 'members', get: (p) => p.members },
-  { key: 'observers', get: (p) => p.observers },
+  { key: 'members', get: (p) => p.members, same: sameNames },
+  { key: 'observers', get: (p) => p.observers, same: sameNames },
   { key: 'defaultObserver', get: (p) => (p.defaultObserver.enabled ? (p.defaultObserver.participates ? 'participates' : 'enabled') : 'disabled') },
   { key: 'votingMembers', get: (p) => p.votingMembers },
   { key: 'votesNeeded', get: (p) => p.votesNeeded },
   { key: 'tolerableFailures', get: (p) => p.tolerableFailures, judge: higherIsBetter },
-  { key: 'availability', get: (p) => availabilityOf(p.availability), judge: availabilityJudge },
-  { key: 'singlePointsOfFailure', get: (p) => p.singlePointsOfFailure, judge: fewerIsBetter },
+  { key: 'availability', get: (p) => availabilityOf(p.availability), judge: availabilityJudge, same: sameProbability },
+  { key: 'singlePointsOfFailure', get: (p) => p.singlePointsOfFailure, judge: fewerIsBetter, same: sameNames },
 ];
 
 /** A pool's figures, with one `dataCenterLoss/<name>` figure per data centre: its outcome when that data centre is lost. */
 export function poolFigures(p: PoolResult): Map<string, Figure> {
   const out = specFigures(POOL, p);
-  for (const loss of p.dataCenterLoss) out.set(`dataCenterLoss/${loss.dataCenter}`, { value: loss.outcome, judge: worksIsBetter });
+  // A data centre the pool does not depend on is not listed: the pool survives its loss.
+  for (const loss of p.dataCenterLoss) out.set(`dataCenterLoss/${loss.dataCenter}`, { value: loss.outcome, judge: worksIsBetter, absent: 'works' });
   return out;
 }
 
@@ -38,8 +41,8 @@ export function groupFigures(result: ScomFileResult): Map<string, Figure> | unde
   const mg = result.managementGroup;
   if (mg === undefined) return undefined;
   return new Map<string, Figure>([
-    ['singlePointsOfFailure', { value: mg.singlePointsOfFailure, judge: fewerIsBetter }],
-    ['availability', { value: availabilityOf(mg.availability), judge: availabilityJudge }],
+    ['singlePointsOfFailure', { value: mg.singlePointsOfFailure, judge: fewerIsBetter, same: sameNames }],
+    ['availability', { value: availabilityOf(mg.availability), judge: availabilityJudge, same: sameProbability }],
   ]);
 }
 
