@@ -163,6 +163,20 @@ describe('import scom: the mapping', () => {
     expect((await runCli(['validate', path.join(dir, 'gaps.yaml')])).code).toBe(0);
   });
 
+  it('leaves databases out, saying why, when the Setup registry key could not be read: the file still validates', async () => {
+    const exp = JSON.parse(readFileSync(path.join(ROOT, `${FIXTURES}/gateway-pool-two.export.json`), 'utf8'));
+    for (const k of ['DatabaseServerName', 'DatabaseName', 'DataWarehouseDBServerName', 'DataWarehouseDBName']) exp.databaseSetup[k] = null;
+    const file = path.join(dir, 'no-database.json');
+    writeFileSync(file, JSON.stringify(exp, null, 2));
+    const run = await runCli(['import', 'scom', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('# databases: not in the export (the Setup registry key could not be read)');
+    expect(run.stdout).not.toMatch(/^databases:/m);
+    writeFileSync(path.join(dir, 'no-database.yaml'), run.stdout);
+    const validate = await runCli(['validate', path.join(dir, 'no-database.yaml'), '--format', 'json']);
+    expect(JSON.parse(validate.stdout).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === 'schema')).toEqual([]);
+  });
+
   it("matches overlay names by full name or first label, and reads the 1801/1807 builds with 2016's limits", async () => {
     const doc = yaml.load((await importFixture('stretched-two-sites')).stdout) as {
       latency: { between: string[] }[];

@@ -160,22 +160,27 @@ function header(out: YamlLines, exp: ScomExport, overlay: Overlay | undefined): 
 
 function writeDatabases(out: YamlLines, exp: ScomExport, overlay: Overlay | undefined): void {
   const { DatabaseServerName, DataWarehouseDBServerName } = exp.databaseSetup;
-  out.blank().key(0, 'databases');
   if (DatabaseServerName === null || databaseHost(DatabaseServerName) === '') {
-    out.comment(2, 'operational: not in the export (the Setup registry key could not be read)');
-  } else {
-    const host = databaseHost(DatabaseServerName);
-    const colocated = exp.managementServers.find((s) => !s.IsGateway && sameHost(s.DisplayName, host));
-    out.key(2, 'operational');
-    out.key(
-      4,
-      'server',
-      scalar(colocated ? colocated.DisplayName : host),
-      `DatabaseServerName ${DatabaseServerName}${exp.databaseSetup.DatabaseName ? `, DatabaseName ${exp.databaseSetup.DatabaseName}` : ''}`,
-    );
-    if (colocated) out.key(4, 'colocatedWith', scalar(colocated.DisplayName), 'the database runs on this management server');
-    if (overlay?.databases.operational) out.entries(4, overlay.databases.operational);
+    // `databases` needs its operational database: without it the key is left out (FORMAT.md's
+    // default), and the gap said, so that the file stays a topology validate reads.
+    out.blank().comment(0, 'databases: not in the export (the Setup registry key could not be read); add the operational');
+    out.comment(0, "database's server and data centre here, as databases.operational, to check it.");
+    if (DataWarehouseDBServerName !== null && databaseHost(DataWarehouseDBServerName) !== '')
+      out.comment(0, `The data warehouse: DataWarehouseDBServerName ${DataWarehouseDBServerName}.`);
+    return;
   }
+  out.blank().key(0, 'databases');
+  const host = databaseHost(DatabaseServerName);
+  const colocated = exp.managementServers.find((s) => !s.IsGateway && sameHost(s.DisplayName, host));
+  out.key(2, 'operational');
+  out.key(
+    4,
+    'server',
+    scalar(colocated ? colocated.DisplayName : host),
+    `DatabaseServerName ${DatabaseServerName}${exp.databaseSetup.DatabaseName ? `, DatabaseName ${exp.databaseSetup.DatabaseName}` : ''}`,
+  );
+  if (colocated) out.key(4, 'colocatedWith', scalar(colocated.DisplayName), 'the database runs on this management server');
+  if (overlay?.databases.operational) out.entries(4, overlay.databases.operational);
   if (DataWarehouseDBServerName !== null && databaseHost(DataWarehouseDBServerName) !== '') {
     out.key(2, 'dataWarehouse');
     out.key(
