@@ -1,6 +1,6 @@
 /** validate's outputs as CI uses them: several per run, standard input, --quiet, --max-warnings, paths from the repository root. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,23 @@ describe('several outputs in one run', () => {
     expect((await run(['validate', 'examples/gateway-pool-two.yaml', '--format', 'nope', '-o', 'a', '--format', 'json'])).stderr).toMatch(
       /^pooltopo: unknown format "nope"/,
     );
+  });
+
+  it('keeps -o given twice at its last value where no --format separates them, as USAGE.md says of every one-value option', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-o-twice-'));
+    try {
+      const file = path.join(ROOT, 'examples/gateway-pool-two.yaml');
+      const plain = await runCli(['validate', file, '-o', 'a.txt', '-o', 'b.txt'], { cwd: dir });
+      expect(plain.code).toBe(0);
+      expect(existsSync(path.join(dir, 'a.txt'))).toBe(false);
+      expect(readFileSync(path.join(dir, 'b.txt'), 'utf8')).toMatch(/gateway-pool-two\.yaml/);
+      const json = await runCli(['validate', file, '--format', 'json', '-o', 'c.json', '-o', 'd.json'], { cwd: dir });
+      expect(json.code).toBe(0);
+      expect(existsSync(path.join(dir, 'c.json'))).toBe(false);
+      expect(JSON.parse(readFileSync(path.join(dir, 'd.json'), 'utf8'))).toMatchObject({ version: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

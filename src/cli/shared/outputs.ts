@@ -20,13 +20,16 @@ export type OptionToken = { readonly kind: 'option'; readonly name: string; read
  * The outputs asked for, from the options in the order given: each --format goes to the -o that
  * follows it, and the one without an -o to standard output. One --format and one -o pair whatever
  * their order; a format given twice without an -o between takes the last (`npm run lint --
- * --format json` overrides the script's).
+ * --format json` overrides the script's), and so does an -o given twice without a --format between.
  */
 export function outputPairs(tokens: readonly OptionToken[]): OutputPair[] {
-  const given = tokens.filter(
+  const options = tokens.filter(
     (t): t is { kind: 'option'; name: string; value: string } =>
       (t.kind === 'option' && (t as { name: string }).name === 'format') || (t.kind === 'option' && (t as { name: string }).name === 'output'),
   );
+  // An -o given again with no --format between takes its last value, as any one-value option does
+  // (USAGE.md): `npm run lint -- -o other.json` overrides the script's -o.
+  const given = options.filter((t, i) => !(t.name === 'output' && options[i + 1]?.name === 'output'));
   const formats = given.filter((t) => t.name === 'format');
   const outputs = given.filter((t) => t.name === 'output');
   const stdoutName = (o: string) => (o === '-' ? undefined : o);
