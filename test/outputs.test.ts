@@ -1,6 +1,6 @@
 /** validate's outputs as CI uses them: several per run, standard input, --quiet, --max-warnings, paths from the repository root. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,21 @@ describe('several outputs in one run', () => {
     expect((await run(['validate', 'examples/gateway-pool-two.yaml', '--format', 'nope', '-o', 'a', '--format', 'json'])).stderr).toMatch(
       /^pooltopo: unknown format "nope"/,
     );
+  });
+
+  it('writes no output when one of several is refused (a planted link): every -o is checked first', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-o-link-'));
+    try {
+      symlinkSync(path.join(dir, 'elsewhere'), path.join(dir, 'link.sarif'));
+      const file = path.join(ROOT, 'examples/gateway-pool-two.yaml');
+      const r = await runCli(['validate', file, '--format', 'json', '-o', 'ok.json', '--format', 'sarif', '-o', 'link.sarif'], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^pooltopo: cannot write "link\.sarif": it is a symbolic link/);
+      expect(existsSync(path.join(dir, 'ok.json'))).toBe(false);
+      expect(existsSync(path.join(dir, 'elsewhere'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps -o given twice at its last value where no --format separates them, as USAGE.md says of every one-value option', async () => {

@@ -2,7 +2,7 @@
 import { PooltopoError } from '../../util/errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../../formatters/index.js';
 import { decodeText, DEFAULT_READ_LIMITS } from '../../io/files/read.js';
-import { refuseOverwritingInput } from '../../io/files/write.js';
+import { checkWritable, refuseOverwritingInput } from '../../io/files/write.js';
 import { validate, type ValidateOptions } from '../../api/validate.js';
 import { plural } from '../../core/rule.js';
 import type { Config } from '../../core/config.js';
@@ -113,7 +113,12 @@ async function runValidate(values: Values, positionals: string[], io: Io, tokens
     results.files.map((f) => f.file).filter((f) => f !== stdinName),
     config,
   );
-  for (const { output } of outputs) if (output !== undefined) refuseOverwritingInput(output, inputs, io.cwd);
+  // Every output is checked before any is written: a refused one (a planted link) leaves none written.
+  for (const { output } of outputs) {
+    if (output === undefined) continue;
+    refuseOverwritingInput(output, inputs, io.cwd);
+    checkWritable(output, io.cwd, writeOptions(values));
+  }
   // One lint, then each writer: the files first, standard output last, so that a refused -o leaves nothing half told.
   for (const { format, output } of [...outputs.filter((o) => o.output !== undefined), ...outputs.filter((o) => o.output === undefined)]) {
     const text = FORMATS[format as FormatName](results, { ...formatOptions, color: output === undefined && wantsColor(values, io) });

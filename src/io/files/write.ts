@@ -2,7 +2,7 @@
  * Writing outputs: atomically, never over a file the command read, never through a planted link
  * unless asked. Everything that can fail here fails with a `PooltopoError` (exit code 2).
  */
-import { chmodSync, closeSync, existsSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { PooltopoError } from '../../util/errors.js';
 import { describeFsError, workingDirectory } from './errors.js';
@@ -49,6 +49,54 @@ export interface WriteOptions {
 }
 
 /**
+ * What writeFileAtomic refuses, checked without writing: a folder, a path ending in a slash, a link
+ * (or a linked folder below the working directory) unless followLink, and for a derived path
+ * anything but a regular file. A command with several outputs checks them all before it writes
+ * any, so that a refused one leaves none written. Returns what is at the path.
+ */
+export function checkWritable(
+  file: string,
+  cwd: string = workingDirectory(),
+  options: WriteOptions = {},
+): { existing: Stats | undefined; link: boolean; system: boolean } {
+  try {
+    return writable(file, cwd, options);
+  } catch (err) {
+    if (err instanceof PooltopoError) throw err;
+    throw new PooltopoError(`cannot write "${file}": ${describeFsError(err)}`);
+  }
+}
+
+function writable(file: string, cwd: string, options: WriteOptions): { existing: Stats | undefined; link: boolean; system: boolean } {
+  const given = path.resolve(cwd, file);
+  // stat follows links (also /proc's, which realpath cannot: /dev/stdout on a pipe).
+  const existing = statSync(given, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw new PooltopoError(`cannot write "${file}": it is a directory`);
+  // path.resolve drops a trailing slash: "out/" would otherwise write (or replace) a file "out",
+  // where a shell's `> out/` refuses.
+  if (/[\\/]$/.test(file)) throw new PooltopoError(`cannot write "${file}": a path ending in a slash names a folder; name a file`);
+  const system = /^\/(?:dev|proc)\//.test(given);
+  const link = !system && lstatSync(given, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  const linkedFolder = options.derived || !options.followLink ? linkBelow(cwd, path.dirname(given)) : undefined;
+  if (linkedFolder !== undefined) {
+    throw new PooltopoError(
+      `cannot write "${file}": its folder "${linkedFolder}" is a symbolic link, and pooltopo writes no ${options.derived ? 'report' : 'output'} through a link (one in a checkout may point anywhere)${options.derived ? '; name the report with -o' : '; name another folder, or give --follow-output-link'}`,
+    );
+  }
+  if (link && (options.derived || !options.followLink)) {
+    throw new PooltopoError(
+      options.derived
+        ? `cannot write "${file}": it is a symbolic link, and pooltopo writes no report through a link (one in a checkout may point anywhere); remove it, or name the report with -o`
+        : `cannot write "${file}": it is a symbolic link, and pooltopo writes no output through a link (one in a checkout may point anywhere); remove it, name another file, or give --follow-output-link`,
+    );
+  }
+  if (options.derived && existing && !existing.isFile()) {
+    throw new PooltopoError(`cannot write "${file}": it is not a regular file (a device, socket or pipe); name the report with -o`);
+  }
+  return { existing, link, system };
+}
+
+/**
  * Writes `text` to `file` so that no reader ever sees half of it: a new or regular file through a
  * temporary file beside it and a rename, keeping the mode of the file it replaces. A symbolic link
  * at the path is refused (a planted `report.html -> ~/.ssh/authorized_keys` must not be written
@@ -65,30 +113,7 @@ export async function writeFileAtomic(file: string, text: string, cwd: string = 
   const given = path.resolve(cwd, file);
   let tmp: string | undefined;
   try {
-    // stat follows links (also /proc's, which realpath cannot: /dev/stdout on a pipe).
-    const existing = statSync(given, { throwIfNoEntry: false });
-    if (existing?.isDirectory()) throw new PooltopoError(`cannot write "${file}": it is a directory`);
-    // path.resolve drops a trailing slash: "out/" would otherwise write (or replace) a file "out",
-    // where a shell's `> out/` refuses.
-    if (/[\\/]$/.test(file)) throw new PooltopoError(`cannot write "${file}": a path ending in a slash names a folder; name a file`);
-    const system = /^\/(?:dev|proc)\//.test(given);
-    const link = !system && lstatSync(given, { throwIfNoEntry: false })?.isSymbolicLink() === true;
-    const linkedFolder = options.derived || !options.followLink ? linkBelow(cwd, path.dirname(given)) : undefined;
-    if (linkedFolder !== undefined) {
-      throw new PooltopoError(
-        `cannot write "${file}": its folder "${linkedFolder}" is a symbolic link, and pooltopo writes no ${options.derived ? 'report' : 'output'} through a link (one in a checkout may point anywhere)${options.derived ? '; name the report with -o' : '; name another folder, or give --follow-output-link'}`,
-      );
-    }
-    if (link && (options.derived || !options.followLink)) {
-      throw new PooltopoError(
-        options.derived
-          ? `cannot write "${file}": it is a symbolic link, and pooltopo writes no report through a link (one in a checkout may point anywhere); remove it, or name the report with -o`
-          : `cannot write "${file}": it is a symbolic link, and pooltopo writes no output through a link (one in a checkout may point anywhere); remove it, name another file, or give --follow-output-link`,
-      );
-    }
-    if (options.derived && existing && !existing.isFile()) {
-      throw new PooltopoError(`cannot write "${file}": it is not a regular file (a device, socket or pipe); name the report with -o`);
-    }
+    const { existing, link, system } = checkWritable(file, cwd, options);
     // Written to as it is: anything but a regular file; a path under /dev or /proc that reaches a
     // regular file (/dev/stdout on `>> log`: replacing it would drop what the file held, and so
     // would opening it to write from its start: it is appended to); and a link to nothing (only
