@@ -175,6 +175,31 @@ describe('diff', () => {
     }
   });
 
+  it('tells a finding about no pool by the names it gives: a warning moving from one gateway to another is one new and one gone', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
+    try {
+      const design = (gw01: string, gw02: string) =>
+        [
+          'version: 1',
+          'name: G',
+          'managementServers: [{name: ms01}, {name: ms02}]',
+          'gateways:',
+          `  - {name: gw01, reportsTo: ${gw01}}`,
+          `  - {name: gw02, reportsTo: ${gw02}}`,
+          '',
+        ].join('\n');
+      writeFileSync(path.join(dir, 'old.yaml'), design('[ms01]', '[ms02, ms01]'));
+      writeFileSync(path.join(dir, 'new.yaml'), design('[ms01, ms02]', '[ms02]'));
+      const r = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'json', '--fail-on', 'warning'], { cwd: dir });
+      const d = JSON.parse(r.stdout);
+      expect(d.findings.added.map((f: { message: string }) => f.message)).toEqual([expect.stringContaining('Gateway "gw02"')]);
+      expect(d.findings.removed.map((f: { message: string }) => f.message)).toEqual([expect.stringContaining('Gateway "gw01"')]);
+      expect(r.code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes markdown for a pull request: the verdict, and a table no name can break', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
     try {

@@ -144,10 +144,31 @@ function compareGroup(before: FigureMap | undefined, after: FigureMap | undefine
   };
 }
 
-/** What identifies a finding across versions: not its line or wording, which a moved block or a new figure changes. */
+/**
+ * What identifies a finding across versions: not its line or wording, which a moved block or a new
+ * figure changes. A finding about no pool (a gateway without failover, a server over its limit) is
+ * told apart by the text its data gives (the names it is about, in any order), not its figures: a
+ * warning that moves from gw01 to gw02 is one gone and one new, not the same.
+ */
 function findingKey(f: Finding): string {
-  // Pools match case-insensitively, as their names compare (FORMAT.md).
-  return [f.ruleId, (f.pool ?? '').toLowerCase(), f.messageId ?? f.message].join('\u0000');
+  // Pools and names match case-insensitively, as names compare (FORMAT.md).
+  const key = [f.ruleId, (f.pool ?? '').toLowerCase(), f.messageId ?? f.message];
+  if (f.pool === undefined && f.data !== undefined) {
+    for (const k of Object.keys(f.data).sort()) {
+      const v = f.data[k];
+      // Its words in any order: a list of names ("a, b") may come in another order from an equal design.
+      if (typeof v === 'string')
+        key.push(
+          `${k}=${v
+            .toLowerCase()
+            .split(/[\s,;()"'`]+/)
+            .filter(Boolean)
+            .sort()
+            .join(' ')}`,
+        );
+    }
+  }
+  return key.join('\u0000');
 }
 
 function listed(f: Finding): DiffFinding {
@@ -163,7 +184,7 @@ function listed(f: Finding): DiffFinding {
   };
 }
 
-/** Findings one version has more of than the other, matched by rule id, pool and message id. */
+/** Findings one version has more of than the other, matched by rule id, pool and message id (and, about no pool, the names it gives). */
 function compareFindings(before: readonly Finding[], after: readonly Finding[]): { added: DiffFinding[]; removed: DiffFinding[] } {
   const count = (list: readonly Finding[]) => {
     const m = new Map<string, Finding[]>();
