@@ -17,6 +17,21 @@ export function nameKey(name: string): string {
   return name.toLowerCase();
 }
 
+/** The names of a comma-separated list (simulate's --down), each once as first spelt (`a,,A` is `a`). */
+export function namesIn(list: string): string[] {
+  const names = list
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const k = nameKey(n);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** Key of an unordered pair of names, case-insensitively: the same for [a, b] and [B, a]. */
 export function pairKey(a: string, b: string): string {
   const x = nameKey(a);

@@ -9,7 +9,7 @@ import { knownNames, resolveNames } from '../analysis/scenario.js';
 import { simulate, type SimulationOutcome } from '../analysis/simulate.js';
 import { databaseHosts } from '../analysis/what-if.js';
 import { formatSimulationJson, formatSimulationStylish } from './simulate-format.js';
-import { nameKey } from '../model/types.js';
+import { namesIn } from '../../../core/model.js';
 import { clip } from '../../../core/rule.js';
 
 /** The most scenarios one run takes: each is a full evaluation and a block of output. */
@@ -37,15 +37,6 @@ function fails(s: SimulationOutcome): boolean {
   return !s.managementGroupWorks || s.pools.some((p) => p.outcome !== 'works');
 }
 
-/** Names once each, as first spelt (`a,,A` is `a`). */
-function split(list: string): string[] {
-  const names = list
-    .split(',')
-    .map((n) => n.trim())
-    .filter((n) => n.length > 0);
-  return names.filter((n, i) => names.findIndex((m) => nameKey(m) === nameKey(n)) === i);
-}
-
 function resolve(model: FailureModel, file: string, names: string[]) {
   const r = resolveNames(model, names);
   if (r.ambiguous.length > 0) {
@@ -64,7 +55,7 @@ function resolve(model: FailureModel, file: string, names: string[]) {
 }
 
 function downScenario(model: FailureModel, file: string, list: string): SimulationOutcome {
-  const names = split(list);
+  const names = namesIn(list);
   if (names.length === 0) throw new PooltopoError('--down needs at least one name');
   const r = resolve(model, file, names);
   return simulate(model, `${names.join(', ')} down`, failureOf(model, { hosts: r.hosts, dataCenters: r.dataCenters }));
@@ -76,7 +67,7 @@ function downScenario(model: FailureModel, file: string, list: string): Simulati
  * takes its nodes and witness with it unless they are named themselves.
  */
 function partitionScenario(model: FailureModel, file: string, spec: string): SimulationOutcome {
-  const parts = spec.split('|').map(split);
+  const parts = spec.split('|').map(namesIn);
   if (parts.length < 2 || parts.some((p) => p.length === 0))
     throw new PooltopoError(`--partition needs two or more sides separated by |, each naming servers or data centres (got "${spec}")`);
   const explicit = new Map<Host, number>();

@@ -1,5 +1,5 @@
 /** `simulate --down` for Skype for Business: the command over the kind's failure model (analysis/failover.ts). */
-import { nameKey } from '../../../core/model.js';
+import { namesIn } from '../../../core/model.js';
 import { PooltopoError } from '../../../util/errors.js';
 import { closest } from '../../../util/suggest.js';
 import type { SimulateRequest } from '../../../core/kind.js';
@@ -33,7 +33,7 @@ export async function simulateCommand(models: Partial<SkypeModels>, request: Sim
   if (request.downs.length === 0) throw new PooltopoError('simulate needs --down POOL|FRONT-END|SITE[,...] for kind skype-pool-pair');
   const { model, analysis } = models.skype!;
   const scenarios = request.downs.map((list) => {
-    const names = namesOf(list);
+    const names = namesIn(list);
     // A list of nothing is bad usage (CLI.md: exit 2), not a scenario in which nothing is down.
     if (names.length === 0) throw new PooltopoError('--down names no pool, front end or site; give at least one: --down POOL|FRONT-END|SITE[,...]');
     const { scenario, unknown, ambiguous } = simulateSkypeDown(model, analysis, `${names.join(', ')} down`, names);
@@ -59,13 +59,4 @@ export async function simulateCommand(models: Partial<SkypeModels>, request: Sim
     ),
     exitCode: scenarios.some(scenarioFails) ? 1 : 0,
   };
-}
-
-/** The names of one --down, each once as first spelt (`a,,A` is `a`). */
-function namesOf(list: string): string[] {
-  const names = list
-    .split(',')
-    .map((n) => n.trim())
-    .filter((n) => n.length > 0);
-  return names.filter((n, i) => names.findIndex((m) => nameKey(m) === nameKey(n)) === i);
 }
