@@ -367,6 +367,14 @@ describe('the Skype report', () => {
     };
   };
 
+  it('says a pair with neither pool Active is without service until its PoolState is corrected, not until a pool is back', async () => {
+    const { view } = await report('test/fixtures/kinds/skype-both-failed-over.yaml');
+    expect(view.whatIf.map((r) => r.outcome)).toEqual([
+      expect.stringMatching(/without service until the pair's PoolState is corrected \(skype\/pool-not-active\)$/),
+      expect.stringMatching(/without service until the pair's PoolState is corrected \(skype\/pool-not-active\)$/),
+    ]);
+  });
+
   it('draws a partner that cannot take over as such, in the diagram and in the what-if', async () => {
     const { view, html } = await report(LAB('failed-over'));
     expect(view.links).toMatchObject([{ label: 'no takeover', noTakeover: true }]);

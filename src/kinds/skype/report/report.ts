@@ -250,8 +250,13 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
     const d = scenario.poolsDown[0]!;
     const lost = scenario.usersWithoutService;
     const users = lost.reduce((n, u) => n + u.users, 0);
+    // Both pools not Active is no state a failover leaves: neither serves the other until it is corrected, whatever comes back.
+    const until =
+      pool.poolState !== 'Active' && partner.poolState !== 'Active'
+        ? "until the pair's PoolState is corrected (skype/pool-not-active)"
+        : `until ${pool.name} is back`;
     const outcome = !d.partnerTakesOver
-      ? `cannot take over (${partner.name} is ${partner.poolState}): ${groupThousands(users)} users of ${plural(lost.length, 'pool')} without service until ${pool.name} is back`
+      ? `cannot take over (${partner.name} is ${partner.poolState}): ${groupThousands(users)} users of ${plural(lost.length, 'pool')} without service ${until}`
       : `${d.cmdlet === null ? 'already carries' : 'takes over'} its users: ${groupThousands(d.partnerUsers ?? 0)} in all${d.partnerMaxUsers !== null ? ` of the ${groupThousands(d.partnerMaxUsers)} it is sized for${d.partnerOverCapacity ? ', over its sizing' : ''}` : ''}`;
     return [
       {
