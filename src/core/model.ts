@@ -17,12 +17,8 @@ export function nameKey(name: string): string {
   return name.toLowerCase();
 }
 
-/** The names of a comma-separated list (simulate's --down), each once as first spelt (`a,,A` is `a`). */
-export function namesIn(list: string): string[] {
-  const names = list
-    .split(',')
-    .map((n) => n.trim())
-    .filter((n) => n.length > 0);
+/** Names each once, as first spelt, compared case-insensitively (`a`, `A` is `a`). */
+export function uniqueNames(names: readonly string[]): string[] {
   const seen = new Set<string>();
   return names.filter((n) => {
     const k = nameKey(n);
@@ -30,6 +26,16 @@ export function namesIn(list: string): string[] {
     seen.add(k);
     return true;
   });
+}
+
+/** The names of a comma-separated list (simulate's --down), each once as first spelt (`a,,A` is `a`). */
+export function namesIn(list: string): string[] {
+  return uniqueNames(
+    list
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n.length > 0),
+  );
 }
 
 /** Key of an unordered pair of names, case-insensitively: the same for [a, b] and [B, a]. */

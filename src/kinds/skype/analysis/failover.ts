@@ -2,7 +2,7 @@
  * The kind's failure model (FORMAT.md): what follows for each pool's users when pools, sites or
  * front ends are down, in one place so that simulate and the report's what-if cannot disagree.
  */
-import { nameKey } from '../../../core/model.js';
+import { nameKey, uniqueNames } from '../../../core/model.js';
 import { runningToRestart, type SkypeAnalysis } from './analysis.js';
 import type { PoolState, SkypeModel, SkypePool } from '../model/model.js';
 import { poolDown, restart } from './pool-down.js';
@@ -87,8 +87,7 @@ export function skypeNames(model: SkypeModel): string[] {
 
 /** The sites (data centres) of the pools, each once as first spelt. */
 export function skypeSites(model: SkypeModel): string[] {
-  const sites = model.pools.flatMap((p) => (p.site === undefined ? [] : [p.site]));
-  return sites.filter((s, i) => sites.findIndex((x) => nameKey(x) === nameKey(s)) === i);
+  return uniqueNames(model.pools.flatMap((p) => (p.site === undefined ? [] : [p.site])));
 }
 
 /** One scenario: the pools, sites and front ends `names` names are down (`unknown` and `ambiguous` are for the command to refuse). */
