@@ -118,7 +118,7 @@ export function databaseHosts(model: OpconModel): DatabaseHost[] {
     const host = hostOf(n.server);
     if (seen.has(host)) continue;
     seen.add(host);
-    const machine = model.machines.find((m) => machineKey(m.name) === host);
+    const machine = machineAt(model, n.server);
     hosts.push(machine ? { server: n.server, path: n.path, machine } : n);
   }
   return hosts;
@@ -138,7 +138,13 @@ export function databaseOf(model: OpconModel, analysis: OpconAnalysis, m: Machin
 /** The machine of the file that holds the database `m`'s SAM connects to, where one does: its crash takes that database. */
 export function databaseMachineOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): Machine | undefined {
   const server = databaseServerOf(model, analysis, m);
-  return server === undefined ? undefined : model.machines.find((x) => machineKey(x.name) === hostOf(server));
+  return server === undefined ? undefined : machineAt(model, server);
+}
+
+/** The machine of the file a SQL Server name is on (its host as hostOf reads it), if one is. */
+function machineAt(model: OpconModel, server: string): Machine | undefined {
+  const host = hostOf(server);
+  return model.machines.find((m) => machineKey(m.name) === host);
 }
 
 /** The server a machine's database lives on, where the file says: its connection's, else `database.server` (one database, or the publisher). */
