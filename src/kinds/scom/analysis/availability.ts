@@ -152,7 +152,8 @@ export function availability(model: FailureModel, question: AvailabilityQuestion
   // The shared states: uncertain hosts of the shared part, and the uncertain data centres that hold
   // one of them. An uncertain data centre that holds only free voters is not a shared state: its
   // voters are up or down together with it, which the free voters' distribution takes in whole
-  // (FREE below), so many sites cost a convolution each rather than doubling the states.
+  // (freeSites, convolved as one block by freeVoterTails), so many sites cost a convolution each
+  // rather than doubling the states.
   const hostVars = scopeHosts.filter((h) => model.hosts[h]!.availability < 1);
   const uncertain = (d: number) => d >= 0 && (model.dataCenters[d]!.availability ?? 1) < 1;
   const dcShared = new Set<number>();
@@ -303,27 +304,28 @@ function freeVoterTails(
   freeSites: ReadonlyMap<number, number>,
   cache: TailsCache<string>,
 ): Tails {
-  // Groups that bring the same flags with the same chance (in the same free data centre, if in one)
-  // are one binomial; a group that cannot be up brings nothing.
-  const merged = new Map<string, Shaped & { count: number; readonly site: number }>();
+  // Groups that bring the same flags with the same chance (in the same free data centre, if in one:
+  // -1 for none) are one binomial; a group that cannot be up brings nothing.
+  const bySite = new Map<number, Map<string, Shaped & { count: number }>>();
   for (const g of groups) {
     const q = g.dc >= 0 && downDataCenters[g.dc] ? 0 : g.availability;
     if (q === 0) continue;
     const flags = (g.ms ? MS : 0) | (g.member ? MEMBER : 0) | (g.member && reaches(g, state, databaseAvailable) ? CONNECTED : 0);
     const site = freeSites.has(g.dc) ? g.dc : -1;
-    const k = site < 0 ? `${q}:${flags}` : `${site}@${q}:${flags}`;
+    let merged = bySite.get(site);
+    if (!merged) bySite.set(site, (merged = new Map()));
+    const k = `${q}:${flags}`;
     const m = merged.get(k);
     if (m) m.count += g.count;
-    else merged.set(k, { count: g.count, q, flags, site });
+    else merged.set(k, { count: g.count, q, flags });
   }
-  const byQ = (x: Shaped, y: Shaped) => x.q - y.q || x.flags - y.flags;
-  const all = [...merged.values()];
-  const list = all.filter((s) => s.site < 0).sort(byQ);
+  const groupsOf = (site: number) => [...(bySite.get(site)?.values() ?? [])].sort((x, y) => x.q - y.q || x.flags - y.flags);
+  const list = groupsOf(-1);
   let key = list.map((s) => `${s.q}:${s.flags}:${s.count}`).join(';');
   const sites: { readonly up: number; readonly groups: readonly Shaped[] }[] = [];
   if (freeSites.size > 0) {
     for (const [dc, up] of [...freeSites].sort((a, b) => a[0] - b[0])) {
-      const inSite = all.filter((s) => s.site === dc).sort(byQ);
+      const inSite = groupsOf(dc);
       if (inSite.length === 0) continue;
       sites.push({ up, groups: inSite });
       key += `|${up}@${inSite.map((s) => `${s.q}:${s.flags}:${s.count}`).join(';')}`;
