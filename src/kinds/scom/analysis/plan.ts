@@ -375,12 +375,12 @@ function planWithAgentServers(
     else if (plan.change) joins.push(...plan.change.newServers.slice(plan.change.addMembers));
   }
   // The automatic pools: with those, then the fewest more that every one of them needs, shared.
-  const automatic = pools.filter((p) => p.membership === 'automatic');
+  // Each automatic pool's shape, worked out once for every round below.
+  const automatic = pools.filter((p) => p.membership === 'automatic').map((pool) => ({ pool, ...poolShape(pool, limits, databaseDataCenter) }));
   let shared = 0;
   for (let round = 0; round < 64; round++) {
     const more = maxOf(
-      automatic.map((pool) => {
-        const { shape, prefsRole } = poolShape(pool, limits, databaseDataCenter);
+      automatic.map(({ shape, prefsRole }) => {
         if (prefsRole !== 'management-server') return 0;
         const grown = withNewManagementServers(shape, joins.length + shared);
         const choice = planPool(grown, target, { databaseObserverLoadMembers, newMemberRole: 'management-server' });
@@ -392,8 +392,7 @@ function planWithAgentServers(
     shared += more;
   }
   const sharedNames = name('management-server', shared);
-  for (const pool of automatic) {
-    const { prefsRole } = poolShape(pool, limits, databaseDataCenter);
+  for (const { pool, prefsRole } of automatic) {
     plans.set(
       pool,
       planPoolIn(pool, limits, target, databaseObserverLoadMembers, {
