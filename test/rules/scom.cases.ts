@@ -474,7 +474,25 @@ export const SCOM_CASES: readonly RuleTests[] = [
           agents: 4000,
           limit: 3000,
           role: 'management server',
-          advice: 'add a management server, or name failover servers (`failoverServers`) that spread the agents.',
+          advice: "add a management server, or name a failover server with room for ms01's agents (`failoverServers`).",
+        },
+      },
+      {
+        // All of ms01's agents go to ms04, the first connected server of its list: a second name after
+        // it would move none of them, so the advice is about the first one (FORMAT.md, "Agents after failures").
+        yaml: scom(
+          `managementServers:\n  - {name: ms01, agents: 1300, failoverServers: [ms04, ms02]}\n  - {name: ms02, agents: 1300}\n  - {name: ms03, agents: 1300}\n  - {name: ms04, agents: 1800, failoverServers: [ms01]}\n`,
+        ),
+        messageId: 'agents',
+        path: '/managementServers/0/failoverServers',
+        data: {
+          failed: 'ms01',
+          server: 'ms04',
+          agents: 3100,
+          limit: 3000,
+          role: 'management server',
+          advice:
+            "make the first server in ms01's failover list (`failoverServers`) one with room for its agents, since the first one connected takes them all, or move part of its agents to another server.",
         },
       },
     ],
