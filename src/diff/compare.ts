@@ -184,31 +184,51 @@ function listed(f: Finding): DiffFinding {
   };
 }
 
-/** Findings one version has more of than the other, matched by rule id, pool and message id (and, about no pool, the names it gives). */
-function compareFindings(before: readonly Finding[], after: readonly Finding[]): { added: DiffFinding[]; removed: DiffFinding[] } {
-  const count = (list: readonly Finding[]) => {
-    const m = new Map<string, Finding[]>();
-    for (const f of list) {
-      const k = findingKey(f);
+/**
+ * The pools a finding speaks for where it names several: the default pools the file does not list
+ * share their members, so one finding is given for all of them (`data.pool` "A, B, C", no pool of
+ * its own). The same design with those pools listed gives the finding once per pool: matched pool
+ * by pool, that is no change.
+ */
+function poolsSpokenFor(f: Finding, pools: ReadonlySet<string>): string[] | undefined {
+  const named = f.pool === undefined ? f.data?.pool : undefined;
+  if (typeof named !== 'string') return undefined;
+  const names = named.split(', ');
+  return names.length > 1 && names.every((n) => pools.has(n.toLowerCase())) ? names : undefined;
+}
+
+/** Each finding under its key, a finding that speaks for several pools once under each pool's. */
+function findingsByKey(result: FileResult | undefined): Map<string, Finding[]> {
+  const pools = new Set((result?.pools ?? []).map((p) => p.name.toLowerCase()));
+  const m = new Map<string, Finding[]>();
+  for (const f of result?.findings ?? []) {
+    const names = poolsSpokenFor(f, pools);
+    const keys = names ? names.map((n) => findingKey({ ...f, pool: n })) : [findingKey(f)];
+    for (const k of keys) {
       const l = m.get(k);
       if (l) l.push(f);
       else m.set(k, [f]);
     }
-    return m;
-  };
-  const b = count(before);
-  const a = count(after);
-  const added: DiffFinding[] = [];
-  const removed: DiffFinding[] = [];
+  }
+  return m;
+}
+
+/** Findings one version has more of than the other, matched by rule id, pool and message id (and, about no pool, the names it gives). */
+function compareFindings(before: FileResult | undefined, after: FileResult): { added: DiffFinding[]; removed: DiffFinding[] } {
+  const b = findingsByKey(before);
+  const a = findingsByKey(after);
+  // A finding for several pools is listed once, however many of them it is new or gone for.
+  const added = new Set<Finding>();
+  const removed = new Set<Finding>();
   for (const [k, list] of a) {
     const old = b.get(k)?.length ?? 0;
-    for (const f of list.slice(old)) added.push(listed(f));
+    for (const f of list.slice(old)) added.add(f);
   }
   for (const [k, list] of b) {
     const now = a.get(k)?.length ?? 0;
-    for (const f of list.slice(now)) removed.push(listed(f));
+    for (const f of list.slice(now)) removed.add(f);
   }
-  return { added, removed };
+  return { added: [...added].map(listed), removed: [...removed].map(listed) };
 }
 
 export type { Inventory } from '../core/figures.js';
@@ -248,7 +268,7 @@ export function diffResults(old: DiffInput, now: DiffInput & { readonly result: 
   const [before, after] = [groupOf(old.result), groupOf(now.result)];
   const groupKey = after?.key ?? before?.key;
   const group = groupKey === undefined ? undefined : compareGroup(before?.key === groupKey ? before.figures : undefined, after?.figures);
-  const findings = compareFindings(old.result?.findings ?? [], now.result.findings);
+  const findings = compareFindings(old.result, now.result);
   const { added, removed } = inventoryChanges(old.inventory, now.inventory);
   const worse = pools.some((p) => p.worse) || (group?.worse ?? false) || findings.added.some((f) => atOrAbove(f.severity, failOn));
   return {
