@@ -248,6 +248,35 @@ describe('pooltopo plan', () => {
     const unix = JSON.parse((await runCli(['plan', 'examples/unix-linux-pool.yaml', '--format', 'json'])).stdout);
     expect(unix.headroom.pools).toContainEqual({ pool: 'UNIX Linux Monitoring Pool', item: 'unixLinuxAgents', headroom: -600 });
   });
+  it('gives pools of the same chosen members the same new servers: the default pools made manual for a network pool need one, not three', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
+    try {
+      const defaults = ['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool'];
+      writeFileSync(
+        path.join(dir, 'network.yaml'),
+        [
+          'version: 1',
+          'name: N',
+          'managementServers: [{name: ms01}, {name: ms02}, {name: ms03}, {name: nms01}, {name: nms02}, {name: nms03}]',
+          'pools:',
+          ...defaults.map((p) => `  - {name: ${p}, membership: manual, members: [ms01, ms02, ms03]}`),
+          '  - {name: Network Monitoring Pool, purpose: network, members: [nms01, nms02, nms03], workload: {networkDevices: 900}}',
+          '',
+        ].join('\n'),
+      );
+      const out = JSON.parse((await runCli(['plan', 'network.yaml', '--no-config', '--target-failures', '2', '--format', 'json'], { cwd: dir })).stdout);
+      // One new management server in the three default pools (4 members and the default observer: 5
+      // voters, 2 tolerated), one in the network pool.
+      expect(out.newServers).toEqual({ managementServers: ['NEW-MS-1', 'NEW-MS-2'], gateways: [] });
+      for (const p of defaults) {
+        expect(out.pools.find((x: { pool: string }) => x.pool === p).change).toMatchObject({ newServers: ['NEW-MS-1'], result: { tolerableFailures: 2 } });
+      }
+      expect(out.pools.find((x: { pool: string }) => x.pool === 'Network Monitoring Pool').change).toMatchObject({ newServers: ['NEW-MS-2'] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("says the workload does not fit where validate's capacity-after-failover fires: one server overloaded after the worst single failure", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
     try {
