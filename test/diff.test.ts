@@ -217,6 +217,30 @@ describe('diff', () => {
     }
   });
 
+  it('judges the operational database as one single point of failure: moved off a management server is better, onto one worse (seed 000)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
+    try {
+      const design = (database: string) =>
+        ['version: 1', 'name: Perfect failover', `databases: {operational: ${database}}`, 'managementServers: [{name: ms01}, {name: ms02}]', ''].join('\n');
+      // "Good": the database on ms01; "Better": a SQL Server of its own; "Best": clustered.
+      writeFileSync(path.join(dir, 'good.yaml'), design('{server: ms01, colocatedWith: ms01}'));
+      writeFileSync(path.join(dir, 'better.yaml'), design('{server: sql01}'));
+      writeFileSync(path.join(dir, 'best.yaml'), design('{server: sqlag, cluster: {nodes: [{name: sql01a}, {name: sql01b}], witness: {name: fsw01}}}'));
+      const verdicts = async (a: string, b: string) => {
+        const r = await runCli(['diff', a, b, '--format', 'json'], { cwd: dir });
+        const d = JSON.parse(r.stdout);
+        const figures = [...d.pools.flatMap((p: { figures: unknown[] }) => p.figures), ...d.managementGroup.figures] as { figure: string; verdict: string }[];
+        return { code: r.code, worse: d.worse, spof: [...new Set(figures.filter((f) => f.figure === 'singlePointsOfFailure').map((f) => f.verdict))] };
+      };
+      expect(await verdicts('good.yaml', 'better.yaml')).toEqual({ code: 0, worse: false, spof: ['better'] });
+      expect(await verdicts('better.yaml', 'best.yaml')).toEqual({ code: 0, worse: false, spof: ['better'] });
+      expect(await verdicts('better.yaml', 'good.yaml')).toEqual({ code: 1, worse: true, spof: ['worse'] });
+      expect(await verdicts('best.yaml', 'better.yaml')).toEqual({ code: 1, worse: true, spof: ['worse'] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('tells a finding about no pool by the names it gives: a warning moving from one gateway to another is one new and one gone', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
     try {
