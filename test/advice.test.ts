@@ -4,7 +4,9 @@
  * finding, by the node they point at), and each group checked for pairs that contradict.
  */
 import { describe, expect, it } from 'vitest';
+import { lintText } from '../src/api/lint.js';
 import { validate } from '../src/api/validate.js';
+import poolInCloud from '../src/kinds/scom/rules/pool-in-cloud.js';
 import { FIXTURES, ROOT } from './fixture-files.js';
 
 /** Rule pairs whose advice cannot both hold for one pool. */
@@ -22,6 +24,26 @@ const OPPOSITE_WORDS: readonly [RegExp, RegExp][] = [
 ];
 
 describe('advice', () => {
+  it('pool-in-cloud does not advise a pool of cloud servers alone, which it flags too (RPD: no pools in a cloud such as Azure)', async () => {
+    const text = [
+      'version: 1',
+      'name: Cloud',
+      'dataCenters: [{name: dc1}, {name: azure-weu, location: azure}]',
+      'databases: {operational: {server: sql01, dataCenter: dc1}}',
+      'managementServers: [{name: ms01, dataCenter: dc1}, {name: ms02, dataCenter: dc1}, {name: az01, dataCenter: azure-weu}, {name: az02, dataCenter: azure-weu}, {name: az03, dataCenter: azure-weu}]',
+      'pools:',
+      ...['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool'].map(
+        (p) => `  - {name: ${p}, membership: manual, members: [ms01, ms02]}`,
+      ),
+      '  - {name: Azure Pool, members: [az01, az02, az03], defaultObserver: false}',
+      '',
+    ].join('\n');
+    const { result } = await lintText(text, 'cloud.yaml');
+    expect(result.findings.filter((f) => f.ruleId === 'pool-in-cloud').map((f) => f.pool)).toEqual(['Azure Pool']);
+    expect(poolInCloud.meta.remediation).not.toMatch(/pool of their own/);
+    expect(poolInCloud.meta.remediation).toMatch(/on premises/);
+  });
+
   it.each(FIXTURES)('%s gives no pool opposite advice', async (file) => {
     const {
       files: [result],

@@ -175,6 +175,72 @@ describe('diff', () => {
     }
   });
 
+  it('reads the default pools listed, unchanged, as no change: the finding given once for the implied pools is the same finding per listed pool', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
+    try {
+      const design = (pools: string) =>
+        [
+          'version: 1',
+          'name: D',
+          'dataCenters: [{name: east}, {name: west}]',
+          'databases: {operational: {server: sql01, dataCenter: east}}',
+          'managementServers:',
+          '  - {name: ms01, dataCenter: east}',
+          '  - {name: ms02, dataCenter: east}',
+          '  - {name: ms03, dataCenter: west}',
+          '  - {name: ms04, dataCenter: west}',
+          pools,
+          '',
+        ].join('\n');
+      const defaults = ['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool'];
+      writeFileSync(path.join(dir, 'implied.yaml'), design(''));
+      writeFileSync(path.join(dir, 'listed.yaml'), design(`pools:\n${defaults.map((p) => `  - {name: ${p}, defaultObserver: true}`).join('\n')}`));
+      // pool-spans-data-centers: one finding for the three implied pools, one per pool when listed.
+      for (const [a, b] of [
+        ['implied.yaml', 'listed.yaml'],
+        ['listed.yaml', 'implied.yaml'],
+      ]) {
+        const r = await runCli(['diff', a!, b!, '--format', 'json', '--fail-on', 'warning'], { cwd: dir });
+        expect(JSON.parse(r.stdout), `${a} → ${b}`).toMatchObject({ pools: [], findings: { added: [], removed: [] }, worse: false });
+        expect(r.code).toBe(0);
+      }
+      // One of them kept within a site: its finding is gone, the others' are not new.
+      const oneWithin = design(
+        `pools:\n  - {name: ${defaults[0]}, defaultObserver: true}\n  - {name: ${defaults[1]}, defaultObserver: true}\n  - {name: ${defaults[2]}, membership: manual, members: [ms01, ms02]}`,
+      );
+      writeFileSync(path.join(dir, 'one-within.yaml'), oneWithin);
+      const d = JSON.parse((await runCli(['diff', 'implied.yaml', 'one-within.yaml', '--format', 'json'], { cwd: dir })).stdout);
+      expect(d.findings.added).toEqual([]);
+      expect(d.findings.removed.map((f: { ruleId: string }) => f.ruleId)).toEqual(['pool-spans-data-centers']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('judges the operational database as one single point of failure: moved off a management server is better, onto one worse (seed 000)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
+    try {
+      const design = (database: string) =>
+        ['version: 1', 'name: Perfect failover', `databases: {operational: ${database}}`, 'managementServers: [{name: ms01}, {name: ms02}]', ''].join('\n');
+      // "Good": the database on ms01; "Better": a SQL Server of its own; "Best": clustered.
+      writeFileSync(path.join(dir, 'good.yaml'), design('{server: ms01, colocatedWith: ms01}'));
+      writeFileSync(path.join(dir, 'better.yaml'), design('{server: sql01}'));
+      writeFileSync(path.join(dir, 'best.yaml'), design('{server: sqlag, cluster: {nodes: [{name: sql01a}, {name: sql01b}], witness: {name: fsw01}}}'));
+      const verdicts = async (a: string, b: string) => {
+        const r = await runCli(['diff', a, b, '--format', 'json'], { cwd: dir });
+        const d = JSON.parse(r.stdout);
+        const figures = [...d.pools.flatMap((p: { figures: unknown[] }) => p.figures), ...d.managementGroup.figures] as { figure: string; verdict: string }[];
+        return { code: r.code, worse: d.worse, spof: [...new Set(figures.filter((f) => f.figure === 'singlePointsOfFailure').map((f) => f.verdict))] };
+      };
+      expect(await verdicts('good.yaml', 'better.yaml')).toEqual({ code: 0, worse: false, spof: ['better'] });
+      expect(await verdicts('better.yaml', 'best.yaml')).toEqual({ code: 0, worse: false, spof: ['better'] });
+      expect(await verdicts('better.yaml', 'good.yaml')).toEqual({ code: 1, worse: true, spof: ['worse'] });
+      expect(await verdicts('best.yaml', 'better.yaml')).toEqual({ code: 1, worse: true, spof: ['worse'] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('tells a finding about no pool by the names it gives: a warning moving from one gateway to another is one new and one gone', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
     try {

@@ -105,6 +105,10 @@ const DESIGNS: (readonly [string, string])[] = [
     `version: 1\nname: Observer\n${SITES}managementServers: [{name: ms01, dataCenter: dc1}, {name: ms02, dataCenter: dc2}]\npools: [{name: P, members: [ms02], observers: [ms01], defaultObserver: false}]\n`,
   ],
   [
+    'the default pools made manual beside a network pool (one new server for the three)',
+    `version: 1\nname: Network\nmanagementServers: [{name: ms01}, {name: ms02}, {name: ms03}, {name: nms01}, {name: nms02}, {name: nms03}]\npools:\n${[...DEFAULT_POOLS].map((p) => `  - {name: ${p}, membership: manual, members: [ms01, ms02, ms03]}\n`).join('')}  - {name: Network Monitoring Pool, purpose: network, members: [nms01, nms02, nms03], workload: {networkDevices: 900}}\n`,
+  ],
+  [
     'agents the pools servers take',
     'version: 1\nname: Agents\nmanagementServers: [{name: ms01, agents: 2500}, {name: ms02, agents: 2500}]\npools: [{name: P, members: [ms01]}]\n',
   ],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SCOM_RULES } from '../src/kinds/scom/rules/index.js';
 import { powerShellString } from '../src/util/powershell.js';
 
 describe('a name as a PowerShell string', () => {
@@ -13,5 +14,14 @@ describe('a name as a PowerShell string', () => {
     expect(powerShellString('Pool "z" \'y\'')).toBe("'Pool \"z\" ''y'''");
     // PowerShell reads the typographic quotes as quotes too.
     expect(powerShellString('Pool \u201Cx\u201D \u2018y\u2019')).toBe("'Pool \u201Cx\u201D \u2018\u2018y\u2019\u2019'");
+  });
+});
+
+describe("the PowerShell in the SCOM rules' remediations", () => {
+  it('names the pool each Set-SCOMResourcePool changes: -ResourcePool is mandatory (PS-SCOM), so a command without it cannot run as written', () => {
+    const commands = SCOM_RULES.flatMap((rule) => [...rule.meta.remediation.matchAll(/`([^`]*Set-SCOMResourcePool[^`]*)`/g)].map((m) => [rule.meta.id, m[1]!]));
+    expect(commands.length).toBeGreaterThan(0);
+    const withoutPool = commands.filter(([, c]) => !/Get-SCOMResourcePool [^|]*\| Set-SCOMResourcePool|-ResourcePool /.test(c!));
+    expect(withoutPool).toEqual([]);
   });
 });

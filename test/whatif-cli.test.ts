@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -247,6 +247,66 @@ describe('pooltopo plan', () => {
     }
     const unix = JSON.parse((await runCli(['plan', 'examples/unix-linux-pool.yaml', '--format', 'json'])).stdout);
     expect(unix.headroom.pools).toContainEqual({ pool: 'UNIX Linux Monitoring Pool', item: 'unixLinuxAgents', headroom: -600 });
+  });
+  it('gives pools of the same chosen members the same new servers: the default pools made manual for a network pool need one, not three', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
+    try {
+      const defaults = ['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool'];
+      writeFileSync(
+        path.join(dir, 'network.yaml'),
+        [
+          'version: 1',
+          'name: N',
+          'managementServers: [{name: ms01}, {name: ms02}, {name: ms03}, {name: nms01}, {name: nms02}, {name: nms03}]',
+          'pools:',
+          ...defaults.map((p) => `  - {name: ${p}, membership: manual, members: [ms01, ms02, ms03]}`),
+          '  - {name: Network Monitoring Pool, purpose: network, members: [nms01, nms02, nms03], workload: {networkDevices: 900}}',
+          '',
+        ].join('\n'),
+      );
+      const out = JSON.parse((await runCli(['plan', 'network.yaml', '--no-config', '--target-failures', '2', '--format', 'json'], { cwd: dir })).stdout);
+      // One new management server in the three default pools (4 members and the default observer: 5
+      // voters, 2 tolerated), one in the network pool.
+      expect(out.newServers).toEqual({ managementServers: ['NEW-MS-1', 'NEW-MS-2'], gateways: [] });
+      for (const p of defaults) {
+        expect(out.pools.find((x: { pool: string }) => x.pool === p).change).toMatchObject({ newServers: ['NEW-MS-1'], result: { tolerableFailures: 2 } });
+      }
+      expect(out.pools.find((x: { pool: string }) => x.pool === 'Network Monitoring Pool').change).toMatchObject({ newServers: ['NEW-MS-2'] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says the workload does not fit where validate's capacity-after-failover fires: one server overloaded after the worst single failure", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
+    try {
+      // 6,000 agents fit on two of the three servers in total, but ms01's 2,500 spread over ms02 and
+      // ms03 put 3,750 on ms02 (FORMAT.md, "Agents after failures"); a gateway's agents go whole to
+      // its failover server.
+      writeFileSync(
+        path.join(dir, 'spread.yaml'),
+        'version: 1\nname: S\nmanagementServers: [{name: ms01, agents: 2500}, {name: ms02, agents: 2500}, {name: ms03, agents: 1000}]\n',
+      );
+      writeFileSync(
+        path.join(dir, 'gateways.yaml'),
+        'version: 1\nname: G\nmanagementServers: [{name: ms01}, {name: ms02}]\ngateways:\n  - {name: gw01, agents: 1500, reportsTo: [ms01, ms02], failoverServers: [gw02]}\n  - {name: gw02, agents: 1500, reportsTo: [ms02, ms01]}\n',
+      );
+      for (const [file, afterFailure, line] of [
+        ['spread.yaml', { failed: 'ms01', server: 'ms02', agents: 3750, limit: 3000 }, /Windows agents on ms02 after ms01 fails: 750 over its 3,000\n/],
+        ['gateways.yaml', { failed: 'gw01', server: 'gw02', agents: 3000, limit: 2000 }, /Windows agents on gw02 after gw01 fails: 1,000 over its 2,000\n/],
+      ] as const) {
+        const validated = JSON.parse((await runCli(['validate', file, '--no-config', '--format', 'json'], { cwd: dir })).stdout);
+        expect(validated.files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('capacity-after-failover');
+        const planned = await runCli(['plan', file, '--no-config'], { cwd: dir });
+        expect(planned.code, file).toBe(1);
+        expect(planned.stdout).toMatch(line);
+        expect(planned.stdout).toMatch(/the workload does not fit \(what is over is marked above\)\n$/);
+        const json = JSON.parse((await runCli(['plan', file, '--no-config', '--format', 'json'], { cwd: dir })).stdout);
+        expect(json.headroom).toMatchObject({ fits: false, afterFailure });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

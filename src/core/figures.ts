@@ -22,6 +22,8 @@ export interface Figure {
   readonly same?: Same;
   /** What a version without the figure means, where its absence says something (a data centre a pool does not depend on: it survives its loss). */
   readonly absent?: FigureValue;
+  /** What the judge compares, where it is not the value shown (SCOM's single points of failure: the operational database as one, whichever server it is on). */
+  readonly judged?: FigureValue;
 }
 
 /** Named figures of one pool (or a management group, or a failover), in a fixed order. */

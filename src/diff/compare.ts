@@ -77,7 +77,7 @@ function compareFigures(before: FigureMap | undefined, after: FigureMap | undefi
     const av = a !== undefined ? a.value : both ? absent : undefined;
     if (bv !== undefined && av !== undefined && same(bv, av)) continue;
     // A figure one version lacks, with no meaning for its absence, is only changed.
-    const verdict: Verdict = bv !== undefined && av !== undefined && judge ? judge(bv, av) : 'changed';
+    const verdict: Verdict = bv !== undefined && av !== undefined && judge ? judge(b?.judged ?? bv, a?.judged ?? av) : 'changed';
     changes.push({ figure: key, before: b?.value, after: a?.value, verdict });
   }
   return changes;
@@ -119,17 +119,17 @@ function comparePools(
   return out;
 }
 
-function poolMap(result: FileResult | undefined): Map<string, { name: string; figures: FigureMap }> {
+function poolMap(result: FileResult | undefined, context: unknown): Map<string, { name: string; figures: FigureMap }> {
   const map = new Map<string, { name: string; figures: FigureMap }>();
   const pool = result?.kind !== undefined ? kindPlugin(result.kind)?.diff?.pool : undefined;
-  for (const p of result?.pools ?? []) map.set(p.name.toLowerCase(), { name: p.name, figures: pool ? pool(p) : new Map() });
+  for (const p of result?.pools ?? []) map.set(p.name.toLowerCase(), { name: p.name, figures: pool ? pool(p, context) : new Map() });
   return map;
 }
 
 /** The kind's own figures beside its pools (SCOM's management group, OpCon's failover), under their key. */
-function groupOf(result: FileResult | undefined): { key: string; figures: FigureMap | undefined } | undefined {
+function groupOf(result: FileResult | undefined, context: unknown): { key: string; figures: FigureMap | undefined } | undefined {
   const group = result?.kind !== undefined ? kindPlugin(result.kind)?.diff?.group : undefined;
-  return group ? { key: group.key, figures: group.of(result) } : undefined;
+  return group ? { key: group.key, figures: group.of(result, context) } : undefined;
 }
 
 function compareGroup(before: FigureMap | undefined, after: FigureMap | undefined): GroupChange | undefined {
@@ -184,31 +184,51 @@ function listed(f: Finding): DiffFinding {
   };
 }
 
-/** Findings one version has more of than the other, matched by rule id, pool and message id (and, about no pool, the names it gives). */
-function compareFindings(before: readonly Finding[], after: readonly Finding[]): { added: DiffFinding[]; removed: DiffFinding[] } {
-  const count = (list: readonly Finding[]) => {
-    const m = new Map<string, Finding[]>();
-    for (const f of list) {
-      const k = findingKey(f);
+/**
+ * The pools a finding speaks for where it names several: the default pools the file does not list
+ * share their members, so one finding is given for all of them (`data.pool` "A, B, C", no pool of
+ * its own). The same design with those pools listed gives the finding once per pool: matched pool
+ * by pool, that is no change.
+ */
+function poolsSpokenFor(f: Finding, pools: ReadonlySet<string>): string[] | undefined {
+  const named = f.pool === undefined ? f.data?.pool : undefined;
+  if (typeof named !== 'string') return undefined;
+  const names = named.split(', ');
+  return names.length > 1 && names.every((n) => pools.has(n.toLowerCase())) ? names : undefined;
+}
+
+/** Each finding under its key, a finding that speaks for several pools once under each pool's. */
+function findingsByKey(result: FileResult | undefined): Map<string, Finding[]> {
+  const pools = new Set((result?.pools ?? []).map((p) => p.name.toLowerCase()));
+  const m = new Map<string, Finding[]>();
+  for (const f of result?.findings ?? []) {
+    const names = poolsSpokenFor(f, pools);
+    const keys = names ? names.map((n) => findingKey({ ...f, pool: n })) : [findingKey(f)];
+    for (const k of keys) {
       const l = m.get(k);
       if (l) l.push(f);
       else m.set(k, [f]);
     }
-    return m;
-  };
-  const b = count(before);
-  const a = count(after);
-  const added: DiffFinding[] = [];
-  const removed: DiffFinding[] = [];
+  }
+  return m;
+}
+
+/** Findings one version has more of than the other, matched by rule id, pool and message id (and, about no pool, the names it gives). */
+function compareFindings(before: FileResult | undefined, after: FileResult): { added: DiffFinding[]; removed: DiffFinding[] } {
+  const b = findingsByKey(before);
+  const a = findingsByKey(after);
+  // A finding for several pools is listed once, however many of them it is new or gone for.
+  const added = new Set<Finding>();
+  const removed = new Set<Finding>();
   for (const [k, list] of a) {
     const old = b.get(k)?.length ?? 0;
-    for (const f of list.slice(old)) added.push(listed(f));
+    for (const f of list.slice(old)) added.add(f);
   }
   for (const [k, list] of b) {
     const now = a.get(k)?.length ?? 0;
-    for (const f of list.slice(now)) removed.push(listed(f));
+    for (const f of list.slice(now)) removed.add(f);
   }
-  return { added, removed };
+  return { added: [...added].map(listed), removed: [...removed].map(listed) };
 }
 
 export type { Inventory } from '../core/figures.js';
@@ -236,6 +256,8 @@ export interface DiffInput {
   /** Undefined where the file is new in this change. */
   readonly result: FileResult | undefined;
   readonly inventory: Inventory;
+  /** What its kind judges its figures with beyond the result (the kind's `diff.context`). */
+  readonly context?: unknown;
 }
 
 /**
@@ -244,11 +266,11 @@ export interface DiffInput {
  * figure got worse or a finding at or above `failOn` is new.
  */
 export function diffResults(old: DiffInput, now: DiffInput & { readonly result: FileResult }, failOn: Severity): DiffResult {
-  const pools = comparePools(poolMap(old.result), poolMap(now.result));
-  const [before, after] = [groupOf(old.result), groupOf(now.result)];
+  const pools = comparePools(poolMap(old.result, old.context), poolMap(now.result, now.context));
+  const [before, after] = [groupOf(old.result, old.context), groupOf(now.result, now.context)];
   const groupKey = after?.key ?? before?.key;
   const group = groupKey === undefined ? undefined : compareGroup(before?.key === groupKey ? before.figures : undefined, after?.figures);
-  const findings = compareFindings(old.result?.findings ?? [], now.result.findings);
+  const findings = compareFindings(old.result, now.result);
   const { added, removed } = inventoryChanges(old.inventory, now.inventory);
   const worse = pools.some((p) => p.worse) || (group?.worse ?? false) || findings.added.some((f) => atOrAbove(f.severity, failOn));
   return {

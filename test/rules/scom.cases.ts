@@ -40,6 +40,14 @@ ${body}`;
 /** The data every finding about one pool carries: its name, and the words messages name it by. */
 export const poolWords = (name: string) => ({ pool: name, Pool: `Pool "${name}"`, poolRef: `pool "${name}"`, poolNames: `"${name}"` });
 
+/** The data of one finding for the three implied default pools (rules/default-pools.ts merges theirs). */
+const DEFAULT_POOLS_WORDS = {
+  pool: 'All Management Servers Resource Pool, Notifications Resource Pool, AD Assignment Resource Pool',
+  Pool: 'Each of the default pools "All Management Servers Resource Pool", "Notifications Resource Pool" and "AD Assignment Resource Pool"',
+  poolRef: 'the default pools "All Management Servers Resource Pool", "Notifications Resource Pool" and "AD Assignment Resource Pool"',
+  poolNames: '"All Management Servers Resource Pool", "Notifications Resource Pool", "AD Assignment Resource Pool"',
+};
+
 /** Two management servers and the default pools: what most rules pass. */
 export const TWO_SERVERS = scom(`managementServers:
   - name: ms01
@@ -165,6 +173,15 @@ export const SCOM_CASES: readonly RuleTests[] = [
         yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n  - name: ms04\n  - name: ms05\n`),
         messageId: 'load',
         path: '/managementServers',
+        data: { ...DEFAULT_POOLS_WORDS, managementServers: 5, with: '2 failures', without: '2 failures' },
+      },
+      {
+        // Six: the default observer's vote is the seventh, worth a failure (3 with it, 2 without);
+        // the message says so rather than that it is not needed.
+        yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n  - name: ms04\n  - name: ms05\n  - name: ms06\n`),
+        messageId: 'load',
+        path: '/managementServers',
+        data: { ...DEFAULT_POOLS_WORDS, managementServers: 6, with: '3 failures', without: '2 failures' },
       },
     ],
   }),
@@ -474,7 +491,25 @@ export const SCOM_CASES: readonly RuleTests[] = [
           agents: 4000,
           limit: 3000,
           role: 'management server',
-          advice: 'add a management server, or name failover servers (`failoverServers`) that spread the agents.',
+          advice: "add a management server, or name a failover server with room for ms01's agents (`failoverServers`).",
+        },
+      },
+      {
+        // All of ms01's agents go to ms04, the first connected server of its list: a second name after
+        // it would move none of them, so the advice is about the first one (FORMAT.md, "Agents after failures").
+        yaml: scom(
+          `managementServers:\n  - {name: ms01, agents: 1300, failoverServers: [ms04, ms02]}\n  - {name: ms02, agents: 1300}\n  - {name: ms03, agents: 1300}\n  - {name: ms04, agents: 1800, failoverServers: [ms01]}\n`,
+        ),
+        messageId: 'agents',
+        path: '/managementServers/0/failoverServers',
+        data: {
+          failed: 'ms01',
+          server: 'ms04',
+          agents: 3100,
+          limit: 3000,
+          role: 'management server',
+          advice:
+            "make the first server in ms01's failover list (`failoverServers`) one with room for its agents, since the first one connected takes them all, or move part of its agents to another server.",
         },
       },
     ],

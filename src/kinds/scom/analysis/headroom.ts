@@ -19,7 +19,14 @@ export interface Headroom {
   readonly pools: readonly { readonly pool: string; readonly item: string; readonly headroom: number }[];
   /** Management servers and gateways over their own Windows-agent limit, and by how much. */
   readonly serversOverLimit: readonly { readonly server: string; readonly agents: number; readonly limit: number }[];
-  /** Every workload fits: no headroom below zero and no server over its limit (what validate's capacity rules check). */
+  /**
+   * The worst single failure for the Windows agents under the failure model, where it puts a server
+   * over its limit (validate's capacity-after-failover): the agents of a server fail over whole to
+   * the first server of its list, so a group whose agents fit on n - 1 servers in total may still
+   * overload one. Null where none does.
+   */
+  readonly afterFailure: { readonly failed: string; readonly server: string; readonly agents: number; readonly limit: number } | null;
+  /** Every workload fits: no headroom below zero, no server over its limit, none after the worst single failure (what validate's capacity rules check). */
   readonly fits: boolean;
 }
 
@@ -37,6 +44,7 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
   // limit needs two more: with one, the busiest failing would leave the other carrying them all.
   const short = f ? !f.fits : agents > per;
   const addManagementServers = short ? Math.ceil(agents / per) + 1 - n : 0;
+  const w = analysis.worstAgentFailure;
   const total = (item: string) => {
     const t = analysis.capacity.totals.find((x) => x.item === item);
     return t ? t.limit - t.total : 0;
@@ -49,6 +57,7 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
     urls: total('urls'),
     pools: analysis.pools.flatMap((a) => a.capacity.map((c) => ({ pool: a.pool.name, item: c.item, headroom: c.headroom }))),
     serversOverLimit: analysis.capacity.serversOverAgentLimit.map((c) => ({ server: c.server.name, agents: c.agents, limit: c.limit })),
+    afterFailure: w ? { failed: w.failed.name, server: w.server.name, agents: w.agents, limit: w.limit } : null,
   };
   const fits =
     figures.windowsAgents >= 0 &&
@@ -56,6 +65,7 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
     figures.networkDevices >= 0 &&
     figures.urls >= 0 &&
     figures.pools.every((p) => p.headroom >= 0) &&
-    figures.serversOverLimit.length === 0;
+    figures.serversOverLimit.length === 0 &&
+    figures.afterFailure === null;
   return { ...figures, fits };
 }

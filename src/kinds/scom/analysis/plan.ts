@@ -367,12 +367,21 @@ function planWithAgentServers(
   const agentServers = name('management-server', forAgents);
   const joins: string[] = [...agentServers];
   // Pools whose members are chosen first: their new management servers are installed in the group.
+  // Pools alike (the same members and observers, the same shape, as the three default pools made
+  // manual for network monitoring are) get the same new servers, as they share the ones they have.
+  const alike = new Map<string, { role: ServerRole; names: string[] }[]>();
   for (const pool of pools) {
     if (pool.membership === 'automatic') continue;
-    const plan = planPoolIn(pool, limits, target, databaseObserverLoadMembers, { joins: [], shared: [], name, databaseDataCenter, groupSite });
+    const plan = planPoolIn(pool, limits, target, databaseObserverLoadMembers, {
+      joins: [],
+      shared: [],
+      name: alikeNamer(alike, pool, limits, databaseDataCenter, name),
+      databaseDataCenter,
+      groupSite,
+    });
     plans.set(pool, plan);
-    if (plan.change?.memberRole === 'management-server') joins.push(...plan.change.newServers);
-    else if (plan.change) joins.push(...plan.change.newServers.slice(plan.change.addMembers));
+    const installed = plan.change?.memberRole === 'management-server' ? plan.change.newServers : (plan.change?.newServers.slice(plan.change.addMembers) ?? []);
+    for (const n of installed) if (!joins.includes(n)) joins.push(n);
   }
   // The automatic pools: with those, then the fewest more that every one of them needs, shared.
   // Each automatic pool's shape, worked out once for every round below.
@@ -405,6 +414,36 @@ function planWithAgentServers(
     );
   }
   return { pools: pools.map((p) => plans.get(p)!), forAgents: agentServers };
+}
+
+/**
+ * Names for a pool of chosen members' new servers: the names an alike pool planned before it got
+ * (their plans are the same), or new ones, kept for the pools alike that come after it.
+ */
+function alikeNamer(
+  alike: Map<string, { role: ServerRole; names: string[] }[]>,
+  pool: Pool,
+  limits: CapacityLimits,
+  databaseDataCenter: DataCenter | undefined,
+  name: (role: ServerRole, count: number) => string[],
+): (role: ServerRole, count: number) => string[] {
+  const names = (list: readonly { readonly server: { readonly name: string } }[]) => list.map((m) => m.server.name.toLowerCase()).sort();
+  const key = JSON.stringify([names(pool.members), names(pool.observers), poolShape(pool, limits, databaseDataCenter)]);
+  const earlier = alike.get(key);
+  if (earlier) {
+    let call = 0;
+    return (role, count) => {
+      const given = earlier[call++];
+      return given && given.role === role && given.names.length === count ? given.names : name(role, count);
+    };
+  }
+  const calls: { role: ServerRole; names: string[] }[] = [];
+  alike.set(key, calls);
+  return (role, count) => {
+    const given = name(role, count);
+    calls.push({ role, names: given });
+    return given;
+  };
 }
 
 /** A pool's shape with `n` more management servers among its members. */

@@ -109,6 +109,8 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   out.push(`  URLs in the management group: ${room(h.urls)}`);
   for (const x of h.pools) out.push(`  ${ITEM[x.item] ?? x.item} in ${t(x.pool)}: ${room(x.headroom)}`);
   for (const s of h.serversOverLimit) out.push(`  Windows agents on ${t(s.server)}: ${room(s.limit - s.agents)} its ${n(s.limit)}`);
+  const w = h.afterFailure;
+  if (w) out.push(`  Windows agents on ${t(w.server)} after ${t(w.failed)} fails: ${room(w.limit - w.agents)} its ${n(w.limit)}`);
   if (h.computers < 0 || h.networkDevices < 0 || h.urls < 0) {
     out.push(
       `  ${paint(31, 'a limit of the management group as a whole: more servers do not raise it; move part of the workload to another management group')}`,

@@ -13,7 +13,7 @@ export default defineRule({
     rationale:
       'High availability is only real if the servers left after a failure can carry the work of those that failed: a pool that tolerates one failure on paper but is then over its per-server limits degrades exactly when it is needed.',
     remediation:
-      'Add members (or management servers) until the workload fits on the servers left after the tolerable failures, or move part of the workload to another pool.',
+      "Add members (or management servers) until the workload fits on the servers left after the tolerable failures, or move part of the workload to another pool. A server's Windows agents go whole to the first connected server in its `failoverServers` (spread over the management servers only where it names none): make that first one a server with room for them, or move part of the agents to another server.",
     sources: ['SR', 'SPEC'],
     unconfirmed: UNCONFIRMED.limits2012R2,
     messages: {
@@ -52,6 +52,11 @@ export default defineRule({
     if (w) {
       const failed = w.failed.server;
       const named = failed !== undefined && failed.failoverServers.length > 0;
+      // Agents go whole to the first connected server of the list (FORMAT.md, "Agents after
+      // failures"): naming more servers after it, or adding a management server, moves none of them.
+      const advice = named
+        ? `make the first server in ${w.failed.name}'s failover list (\`failoverServers\`) one with room for its agents, since the first one connected takes them all, or move part of its agents to another server.`
+        : `add a management server, or name a failover server with room for ${w.failed.name}'s agents (\`failoverServers\`).`;
       yield {
         messageId: 'agents',
         data: {
@@ -60,9 +65,7 @@ export default defineRule({
           agents: w.agents,
           limit: w.limit,
           role: w.server.role === 'gateway' ? 'gateway' : 'management server',
-          advice: named
-            ? `name more failover servers for ${w.failed.name} (\`failoverServers\`), or add a management server.`
-            : 'add a management server, or name failover servers (`failoverServers`) that spread the agents.',
+          advice,
         },
         path: failed ? (named ? `${failed.path}/failoverServers` : failed.path) : '/managementServers',
         ...(failed ? {} : { at: 'key' as const }),

@@ -8,7 +8,8 @@ export default defineRule({
     description: "a pool's voters sit in a cloud data centre (`location` other than on-premises)",
     rationale:
       'The design guidance advises against pools that reach into a cloud such as Azure: the latency and reliability of the link to the rest of the management group do not suit the lease protocol.',
-    remediation: "Keep the pool's voters on premises, or give the cloud servers a pool of their own without on-premises voters.",
+    remediation:
+      "Keep the pool's voters on premises: a pool of cloud servers alone is still a pool in the cloud, which the guidance advises against. A default pool: make it manual (`Get-SCOMResourcePool -DisplayName POOL | Set-SCOMResourcePool -EnableAutomaticMembership $false`) and leave the cloud's management servers out of it.",
     sources: ['RPD'],
     messages: {
       inCloud: '{{Pool}} has voters in cloud data centre "{{dataCenter}}" ({{location}}); keep pools out of the cloud.',

@@ -9,7 +9,7 @@ export default defineRule({
     rationale:
       'A resource pool should not span data centres: links between sites are slower and less reliable, so leases expire and the pool flaps; and the loss of one site can take away the majority.',
     remediation:
-      "Build one pool per data centre, each with its own members, rather than one pool stretched across sites. A default pool cannot be split by site: make it manual (`Get-SCOMResourcePool -DisplayName POOL | Set-SCOMResourcePool -EnableAutomaticMembership $false`) and remove the other data centres' servers (`Set-SCOMResourcePool -Member $servers -Action Remove`), then list it in the file with `membership: manual`.",
+      "Build one pool per data centre, each with its own members, rather than one pool stretched across sites. A default pool cannot be split by site: make it manual (`Get-SCOMResourcePool -DisplayName POOL | Set-SCOMResourcePool -EnableAutomaticMembership $false`) and remove the other data centres' servers (`Get-SCOMResourcePool -DisplayName POOL | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name SERVER) -Action Remove`), then list it in the file with `membership: manual`.",
     sources: ['RPD', 'PS-SCOM'],
     messages: {
       spans: '{{Pool}} has voters in {{count}} data centres ({{dataCenters}}); keep each pool within one data centre: give each site a pool of its own.',
