@@ -565,6 +565,75 @@ describe('simulate: what starts a pool again after it loses pool-level quorum', 
     });
   });
 
+  /** A lone enterprise pool of `n` front ends, f1 first brought up. */
+  const lonePool = (n: number, version: string) =>
+    [
+      'version: 1',
+      'kind: skype-pool-pair',
+      'name: s',
+      `productVersion: "${version}"`,
+      'pools:',
+      '  - name: p.contoso.com',
+      '    edition: enterprise',
+      `    frontEnds: [${Array.from({ length: n }, (_, i) => `f${i + 1}`).join(', ')}]`,
+      '',
+    ].join('\n');
+
+  it.each([
+    [8, '2015'],
+    [9, '2015'],
+    [12, '2015'],
+    [12, '2019'],
+    [16, '2019'],
+    // Past the most a pool holds (skype/unsupported-pool-size), the model's last row, 12 to start and 7 of the first 12:
+    // a start of any 12 of 20 may leave only 4 of the first 12 running.
+    [18, '2019'],
+    [20, '2015'],
+  ])(
+    'names the front ends among "the first" that a restart must include, so that any choice it allows keeps pool-level quorum (%i on %s)',
+    async (n, version) => {
+      const o = await lintText(lonePool(n, version), 's.yaml');
+      const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+      const scenario = (down: readonly string[]) => simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', down).scenario.frontEnds[0]!;
+      const names = o.skype!.model.pools[0]!.frontEnds;
+      // The whole pool down, and the pool down to all but its last front ends.
+      for (const down of [names, names.slice(0, n - 2), names.slice(0, n - 3)]) {
+        const lost = scenario(down);
+        if (lost.keepsQuorum) continue;
+        const { count, of, amongFirst, first } = lost.toStart!;
+        // The worst choice the advice allows: as few of "the first" as it says, the rest from the others.
+        const others = of.filter((fe) => !first.includes(fe));
+        const fromOthers = others.slice(0, count - amongFirst);
+        const started = [...fromOthers, ...first.slice(first.length - (count - fromOthers.length))];
+        expect(started).toHaveLength(count);
+        const after = scenario(down.filter((fe) => !started.includes(fe)));
+        expect(after.keepsQuorum, `${n} on ${version}, ${down.length} down, start ${started.join(',')}`).toBe(true);
+        expect(n - down.length + count).toBeGreaterThanOrEqual(lost.runningToStart!);
+      }
+    },
+  );
+
+  it('says which of the front ends down must be among those started, where some are not among the first', async () => {
+    const { scenario } = await scenarioOf('test/fixtures/kinds/skype-eight-front-ends.yaml', 'a1,a2,a3,a4,a5,a6,a7,a8');
+    expect(scenario.frontEnds[0].toStart).toEqual({
+      count: 6,
+      of: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8'],
+      amongFirst: 4,
+      first: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'],
+    });
+    expect(scenario.frontEnds[0].recovery[0]).toBe(
+      'start at least 6 of a1, a2, a3, a4, a5, a6, a7, a8 again (Start-CsPool -PoolFqdn a.contoso.com), at least 4 of a1, a2, a3, a4, a5, a6, a7 among them (pool-level quorum needs 4 of the first 7 brought up): the pool starts with 6 of its 8 front ends running, every time it starts',
+    );
+    // Twenty front ends (more than any version holds) with all but the last two down: 10 of those down make the 12 to start,
+    // and 7 of them must be among the first 12, which the last two are not.
+    const twenty = await lintText(lonePool(20, '2015'), 's.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const names = twenty.skype!.model.pools[0]!.frontEnds;
+    const fe = simulateSkypeDown(twenty.skype!.model, twenty.skype!.analysis, 'x', names.slice(0, 18)).scenario.frontEnds[0]!;
+    expect(fe.toStart).toEqual({ count: 10, of: names.slice(0, 18), amongFirst: 7, first: names.slice(0, 12) });
+    expect(fe.recovery[0]).toContain(`at least 7 of ${names.slice(0, 12).join(', ')} among them (pool-level quorum needs 7 of the first 12 brought up)`);
+  });
+
   it('starts a Standard Edition server again, with no reset to offer and no Start-CsPool before 2015', async () => {
     const { scenario } = await scenarioOf(LAB('active'), 'lyncfe03');
     expect(scenario.frontEnds[0]).toMatchObject({ runningToStart: 1, recovery: ['start lyncfe03 again'] });

@@ -31,30 +31,72 @@ export interface ScenarioState {
   readonly served: (p: SkypePool) => boolean;
 }
 
+/** A pool's front ends down, as the scenario counted them for pool-level quorum (failover.ts). */
+export interface FrontEndsCounted {
+  readonly down: readonly string[];
+  /** Those of `down` among "the first" `quorumFrom` brought up. */
+  readonly downAmongFirst: readonly string[];
+  /** Front ends running among "the first" `quorumFrom`. */
+  readonly runningAmongFirst: number;
+}
+
+/**
+ * The front ends down that must start again for a pool that lost pool-level quorum to start: at
+ * least `count` of `of`, and at least `amongFirst` of those from `first`.
+ */
+export interface ToStart {
+  readonly count: number;
+  readonly of: readonly string[];
+  readonly amongFirst: number;
+  readonly first: readonly string[];
+}
+
 /**
  * How a pool that lost pool-level quorum starts again (SFB-HA): its remaining front ends have
- * stopped, so enough of those down must come back for it to start with `runningToStart` running;
- * with fewer, as long as they hold pool-level quorum, the QuorumLossRecovery reset lets it start.
+ * stopped, so enough of those down must come back for it to start with `runningToStart` running,
+ * and enough of them among "the first" for the pool-level quorum it then needs, counted as the
+ * scenario counted it; with fewer, as long as they hold pool-level quorum, the QuorumLossRecovery
+ * reset lets it start.
  */
-export function restart(model: SkypeModel, pool: SkypePool, fig: SkypePoolFigures, down: readonly string[], runningToStart: number): string[] {
+export function restart(
+  model: SkypeModel,
+  pool: SkypePool,
+  fig: SkypePoolFigures,
+  { down, downAmongFirst, runningAmongFirst }: FrontEndsCounted,
+  runningToStart: number,
+): { readonly toStart: ToStart; readonly steps: string[] } {
   const running = pool.frontEnds.length - down.length;
-  const toStart = Math.min(Math.max(runningToStart - running, 1), down.length);
+  // Pool-level quorum needs this many more among the first; the start figure, this many more in all.
+  const amongFirst = Math.max(fig.quorumNeeded - runningAmongFirst, 0);
+  const count = Math.min(Math.max(runningToStart - running, amongFirst, 1), down.length);
+  const toStart: ToStart = { count, of: down, amongFirst, first: downAmongFirst };
   // Start-CsPool starts every front end of a pool at once; it came with Skype for Business Server 2015.
   const startPool = pool.frontEnds.length > 1 && model.productVersion !== '2013' ? ` (Start-CsPool -PoolFqdn ${pool.name})` : '';
   const reset = `reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`;
   if (pool.frontEnds.length === 2)
-    return [`start ${down.join(' and ')} together${startPool}, or one after the other in the reverse order they went down`, `if neither can be done, ${reset}`];
-  if (pool.frontEnds.length === 1) return [`start ${down.join(', ')} again`];
-  const which = toStart === down.length ? down.join(', ') : `at least ${toStart} of ${down.join(', ')}`;
+    return {
+      toStart,
+      steps: [
+        `start ${down.join(' and ')} together${startPool}, or one after the other in the reverse order they went down`,
+        `if neither can be done, ${reset}`,
+      ],
+    };
+  if (pool.frontEnds.length === 1) return { toStart, steps: [`start ${down.join(', ')} again`] };
+  const which = count === down.length ? down.join(', ') : `at least ${count} of ${down.join(', ')}`;
+  // Where some of those down are not among the first (which pool-level quorum counts), which ones start matters: name those that count.
+  const including =
+    count < down.length && downAmongFirst.length < down.length
+      ? `, ${amongFirst === downAmongFirst.length ? downAmongFirst.join(', ') : `at least ${amongFirst} of ${downAmongFirst.join(', ')}`} among them (pool-level quorum needs ${fig.quorumNeeded} of the first ${fig.quorumFrom} brought up${runningAmongFirst > 0 ? `, of which ${runningAmongFirst} are not down` : ''})`
+      : '';
   const steps = [
-    `start ${which} again${startPool}: the pool starts with ${runningToStart} of its ${pool.frontEnds.length} front ends running, every time it starts`,
+    `start ${which} again${startPool}${including}: the pool starts with ${runningToStart} of its ${pool.frontEnds.length} front ends running, every time it starts`,
   ];
   // The reset helps where the pool can hold pool-level quorum with fewer than it needs to start.
   if (fig.quorumNeeded < runningToStart) {
     const quorum = `${fig.quorumNeeded} of ${fig.quorumFrom < pool.frontEnds.length ? 'the first ' : ''}${fig.quorumFrom}`;
     steps.push(`if fewer can be started, but ${quorum} run, ${reset}`);
   }
-  return steps;
+  return { toStart, steps };
 }
 
 /**
