@@ -391,6 +391,7 @@ describe('the Skype report', () => {
         ok: false,
         outcome: 'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back',
         run: 'nothing can take its users',
+        fillIn: [],
       },
       {
         pool: 'lyncfe04.thelab.info',
@@ -398,6 +399,7 @@ describe('the Skype report', () => {
         ok: true,
         outcome: 'already carries its users: 2,100 in all of the 2,500 it is sized for',
         run: 'nothing: failed over already',
+        fillIn: [],
       },
     ]);
     expect(html).toContain('<tr class="bad"><th scope="row">lyncfe03.thelab.info</th><td>lyncfe04.thelab.info</td><td class="cell-bad">cannot take over');
@@ -667,25 +669,59 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       [
-        "    run first: on a front end of pool-west.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of pool-west.contoso.com> -BackupSqlInstanceName <its instance> -BackupMirrorSqlServerFqdn <its mirror> -BackupMirrorSqlInstanceName <the mirror's instance> -Force",
+        '    run first: on a front end of pool-west.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -BackupMirrorSqlServerFqdn <mirror FQDN> -BackupMirrorSqlInstanceName <mirror SQL instance> -Force',
+        "      fill in: <Back End Server FQDN> and <SQL instance> with pool-west.contoso.com's Back End Server and its SQL Server instance, <mirror FQDN> and <mirror SQL instance> with its mirror's, as Topology Builder shows them: the file does not hold them (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn pool-west.contoso.com says which of the two holds the principal copy of the store)",
         '    run: Invoke-CsPoolFailOver -PoolFqdn pool-east.contoso.com -DisasterMode',
       ].join('\n'),
     );
     expect(r.stdout).not.toContain('breaks:');
     expect(r.stdout).toMatch(/✔ every pool's users keep service\n$/);
-    // The report's what-if gives the same steps in the same order.
+    // The report's what-if gives the same steps in the same order, and what to fill in under them.
     const { skypeView } = await import('../../src/kinds/skype/report/report.js');
     const o = await lintText(readFileSync('examples/skype-paired-enterprise.yaml', 'utf8'), 'x.yaml');
-    expect(skypeView(o.skype!.model, o.skype!.analysis).whatIf[0]!.run).toMatch(
+    const [row] = skypeView(o.skype!.model, o.skype!.analysis).whatIf;
+    expect(row!.run).toMatch(
       /^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover .* -Force, then Invoke-CsPoolFailOver -PoolFqdn pool-east\.contoso\.com -DisasterMode$/,
     );
+    expect(row!.fillIn).toEqual([expect.stringMatching(/^<Back End Server FQDN> and <SQL instance> with pool-west\.contoso\.com's Back End Server/)]);
+  });
+
+  it('leaves as <…> only what the file does not hold, each said in words, and names a Standard Edition back end from the file', async () => {
+    /** Every <…> of a step, and whether its fill-in note says what each stands for. */
+    const placeholders = (run: string) => run.match(/<[^>]*>/g) ?? [];
+    for (const [file, down] of [
+      ['examples/skype-paired-enterprise.yaml', 'pool-east.contoso.com'],
+      [FIXTURE('cms-pool-failover'), 'a1,a2'],
+    ] as const) {
+      const [d] = (await scenarioOf(file, down)).scenario.poolsDown;
+      expect(d.runFirst).toHaveLength(1);
+      // No placeholder holds a name of the design (it would read as the value to give).
+      for (const p of placeholders(d.runFirst[0])) {
+        expect(p).not.toMatch(/contoso|\.com/);
+        expect(d.fillIn[0]).toContain(p);
+      }
+      expect(d.fillIn[0]).toMatch(/the file does not hold them/);
+    }
+    // A Standard Edition server holds its own back-end databases: the server is the pool, as the file gives it.
+    const text = readFileSync(LAB('active'), 'utf8').replace('    frontEnds: [lyncfe03]\n', '    frontEnds: [lyncfe03]\n    centralManagementStore: true\n');
+    const o = await lintText(text, 'lab.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
+    expect(d).toMatchObject({
+      runFirst: [
+        'on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName <SQL instance> -Force',
+      ],
+      fillIn: [
+        '<SQL instance> with the SQL Server instance of the back-end databases on the Standard Edition server lyncfe04.thelab.info, as Topology Builder shows it: the file does not hold it',
+      ],
+    });
   });
 
   it('puts the CMS first after quorum loss too, and still fails a failover that breaks something', async () => {
     const byFrontEnds = await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2');
     const [down] = byFrontEnds.scenario.poolsDown;
     expect(down.runFirst).toEqual([
-      'on a front end of b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of b.contoso.com> -BackupSqlInstanceName <its instance> -Force',
+      'on a front end of b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -Force',
     ]);
     expect(down.breaks.join('\n')).not.toMatch(/Central Management Store/);
     // The backup service not ready and the registrar settings lost still break the failover.

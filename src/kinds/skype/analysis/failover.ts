@@ -29,6 +29,8 @@ export interface SkypePoolDown {
   readonly partnerTakesOver: boolean;
   /** What to run before the failover, in order: the Central Management Store goes over before the pool (SFB-DR). */
   readonly runFirst: readonly string[];
+  /** What the admin must fill in where `runFirst` has `<…>`: names the file does not hold. */
+  readonly fillIn: readonly string[];
   /** The cmdlet to run, as it must be run for a pool that is down; null where there is nothing to run. */
   readonly cmdlet: string | null;
   readonly registrarStates: readonly string[];

@@ -12,13 +12,38 @@ export function failOverCmdlet(pool: string): string {
   return `Invoke-CsPoolFailOver -PoolFqdn ${pool} -DisasterMode`;
 }
 
+/** A step to run, and what in it the admin must fill in where the file does not hold it. */
+export interface Step {
+  readonly run: string;
+  /** What the `<…>` of `run` stand for and where to find them; null where it has none. */
+  readonly fillIn: string | null;
+}
+
 /**
- * The Central Management Store failed over to the partner's back end in the disaster-recovery form,
- * run on a server of the pool it goes to (PS-CS), with the back-end names the file does not hold marked.
+ * The Central Management Store failed over to the partner's back end, run on a server of the pool it
+ * goes to (PS-CS). Its pool is down, so the store is failed over in the disaster-recovery form, which
+ * names the partner's back-end SQL Server: the form without names fails over a store that is still
+ * available. A Standard Edition server holds its own back-end databases, so its name is the pool's;
+ * an Enterprise pool's Back End Servers and every SQL instance are not in the file, and are left as
+ * `<…>` (which PowerShell refuses to run) with `fillIn` saying what they stand for.
  */
-export function cmsFailOverCmdlet(partner: SkypePool): string {
-  const mirror = partner.backEndMirrored ? " -BackupMirrorSqlServerFqdn <its mirror> -BackupMirrorSqlInstanceName <the mirror's instance>" : '';
-  return `on a front end of ${partner.name}, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of ${partner.name}> -BackupSqlInstanceName <its instance>${mirror} -Force`;
+export function cmsFailOver(partner: SkypePool): Step {
+  const standard = partner.edition === 'standard';
+  const server = standard ? partner.name : '<Back End Server FQDN>';
+  const mirror = partner.backEndMirrored ? ' -BackupMirrorSqlServerFqdn <mirror FQDN> -BackupMirrorSqlInstanceName <mirror SQL instance>' : '';
+  const where = standard ? `on ${partner.name}` : `on a front end of ${partner.name}`;
+  const run = `${where}, Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server} -BackupSqlInstanceName <SQL instance>${mirror} -Force`;
+  // Read after "fill in": what each <…> stands for, and that the file does not hold it.
+  const fillIn = standard
+    ? `<SQL instance> with the SQL Server instance of the back-end databases on the Standard Edition server ${partner.name}, as Topology Builder shows it: the file does not hold it`
+    : `<Back End Server FQDN> and <SQL instance> with ${partner.name}'s Back End Server and its SQL Server instance${
+        partner.backEndMirrored ? ", <mirror FQDN> and <mirror SQL instance> with its mirror's" : ''
+      }, as Topology Builder shows them: the file does not hold them${
+        partner.backEndMirrored
+          ? ` (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn ${partner.name} says which of the two holds the principal copy of the store)`
+          : ''
+      }`;
+  return { run, fillIn };
 }
 
 /** What a scenario has taken down, and what follows from it for each pool. */
@@ -139,7 +164,7 @@ export function poolDown(
     }
   }
   // A step of the failover, not a failure: done first, it loses nothing (SFB-DR).
-  const runFirst = takesOver && !alreadyFailedOver && pool.centralManagementStore ? [cmsFailOverCmdlet(partner)] : [];
+  const runFirst = takesOver && !alreadyFailedOver && pool.centralManagementStore ? [cmsFailOver(partner)] : [];
   return {
     pool: pool.name,
     downBy,
@@ -147,7 +172,8 @@ export function poolDown(
     partnerState: partner?.poolState ?? null,
     partnerDown: partner !== undefined && isDown(partner),
     partnerTakesOver: takesOver,
-    runFirst,
+    runFirst: runFirst.map((step) => step.run),
+    fillIn: runFirst.flatMap((step) => (step.fillIn === null ? [] : [step.fillIn])),
     cmdlet: takesOver && !alreadyFailedOver ? failOverCmdlet(pool.name) : null,
     registrarStates: takesOver ? registrarStates(pool.poolState) : [pool.poolState],
     partnerUsers: takesOver ? fig.usersAfterFailover : null,

@@ -89,6 +89,8 @@ export interface SkypeWhatIfRow {
   readonly ok: boolean;
   readonly outcome: string;
   readonly run: string;
+  /** What the admin must fill in where `run` has `<…>` (names the file does not hold). */
+  readonly fillIn: readonly string[];
 }
 
 export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: readonly Finding[] = []): SkypeView {
@@ -265,6 +267,7 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
         ok: d.partnerTakesOver && !d.partnerOverCapacity,
         outcome,
         run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : d.partnerTakesOver ? 'nothing: failed over already' : 'nothing can take its users',
+        fillIn: d.cmdlet !== null ? d.fillIn : [],
       },
     ];
   });
