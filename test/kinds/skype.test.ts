@@ -363,9 +363,33 @@ describe('the Skype report', () => {
     return {
       view: view.kindView as import('../../src/kinds/skype/report/report.js').SkypeView,
       headline: view.summary.headline,
+      summary: view.summary,
       html: await renderReport(view),
     };
   };
+
+  it('leads the summary with the users without service now, from the model the what-if reads, leaving the exit code and severities as they are', async () => {
+    const both = await report(FIXTURE('both-failed-over'));
+    expect(both.summary).toMatchObject({
+      outage: '20,000 users of 2 pools without service now (a.contoso.com, b.contoso.com)',
+      verdict: 'Passes the checks, with findings to review',
+      verdictClass: 'fail',
+    });
+    expect(both.html).toContain('<p class="verdict-text verdict-outage">20,000 users of 2 pools without service now (a.contoso.com, b.contoso.com)</p>');
+    // The what-if table gives the same users, from the same failure model.
+    for (const row of both.view.whatIf) expect(row.outcome).toContain('20,000 users of 2 pools without service');
+    const validate = await runCli(['validate', FIXTURE('both-failed-over'), '--format', 'json']);
+    expect(validate.code).toBe(0);
+    expect(JSON.parse(validate.stdout).files[0].findings.map((f: { ruleId: string; severity: string }) => [f.ruleId, f.severity])).toEqual([
+      ['skype/pool-not-active', 'warning'],
+    ]);
+    expect((await report(FIXTURE('unpaired-failed-over'))).summary.outage).toBe('30,000 users of 1 pool without service now (a.contoso.com)');
+    // Every pool Active and paired: nothing out now, and the verdict as before.
+    const clean = await report('examples/skype-paired-enterprise.yaml');
+    expect(clean.summary.outage).toBeUndefined();
+    expect(clean.summary).toMatchObject({ verdict: 'Passes: no findings', verdictClass: 'pass' });
+    expect(clean.html).not.toContain('class="verdict-text verdict-outage"');
+  });
 
   it('says a pair with neither pool Active is without service until its PoolState is corrected, not until a pool is back', async () => {
     const { view } = await report('test/fixtures/kinds/skype-both-failed-over.yaml');

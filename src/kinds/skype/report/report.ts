@@ -273,6 +273,17 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
   });
 }
 
+/**
+ * Users without service with nothing down, from the failure model the what-if table reads (a
+ * PoolState that leaves no pool to serve them): `20,000 users of 2 pools without service now (a, b)`.
+ */
+function outageNow(model: SkypeModel, analysis: SkypeAnalysis): { outage?: string } {
+  const lost = simulateSkypeDown(model, analysis, 'nothing down', []).scenario.usersWithoutService;
+  if (lost.length === 0) return {};
+  const users = lost.reduce((n, u) => n + u.users, 0);
+  return { outage: `${plural(users, 'user')} of ${plural(lost.length, 'pool')} without service now (${lost.map((u) => u.pool).join(', ')})` };
+}
+
 /** Skype's part of the report: name, facts, the weakest pool's tolerable front-end failures, and its section. */
 export function skypeReport(model: SkypeModel, analysis: SkypeAnalysis, findings: readonly Finding[] = []): KindReport {
   const weakest = weakestPoolHeadline(analysis.pools, 'front-end');
@@ -285,6 +296,7 @@ export function skypeReport(model: SkypeModel, analysis: SkypeAnalysis, findings
   return {
     name: model.name,
     review: 'pool topology review',
+    ...outageNow(model, analysis),
     facts: [
       { label: 'Deployment', value: model.name },
       { label: 'Skype for Business Server', value: model.productVersion },
