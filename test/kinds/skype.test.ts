@@ -399,6 +399,41 @@ describe('the Skype report', () => {
     ]);
   });
 
+  it.each([
+    'examples/skype-paired-enterprise.yaml',
+    'examples/skype-lab-pair-active.yaml',
+    'examples/skype-lab-pair-failed-over.yaml',
+    'test/fixtures/kinds/skype-cms-pool-failover.yaml',
+    'test/fixtures/kinds/skype-partner-failing-back.yaml',
+    'test/fixtures/rules/skype/registrar-configuration-missing.fires.yaml',
+    'test/fixtures/rules/skype/backup-not-ready.fires.yaml',
+    'test/fixtures/rules/skype/pair-capacity.fires.yaml',
+  ])('marks a what-if row ok exactly where simulate --down POOL exits 0, and lists what the failover breaks (%s)', async (file) => {
+    const { view } = await report(file);
+    expect(view.whatIf.length).toBeGreaterThan(0);
+    for (const row of view.whatIf) {
+      const r = await runCli(['simulate', file, '--down', row.pool, '--format', 'json']);
+      expect(row.ok, `${row.pool} down`).toBe(r.code === 0);
+      const [down] = JSON.parse(r.stdout).scenarios[0].poolsDown;
+      // Every break simulate gives is in the row: in its list, or (the sizing) in its outcome.
+      const shown = [...row.breaks, ...(down.partnerOverCapacity ? [down.breaks[0]] : [])];
+      if (down.partnerTakesOver) expect(shown).toEqual(expect.arrayContaining(down.breaks));
+    }
+  });
+
+  it('shows a failover that loses the customised registrar settings, or data not yet backed up, as one that breaks something', async () => {
+    const { view, html } = await report('test/fixtures/kinds/skype-cms-pool-failover.yaml');
+    expect(view.whatIf[0]).toMatchObject({
+      pool: 'a.contoso.com',
+      ok: false,
+      breaks: [
+        'the registrar configuration is created on the fly with default settings: the customised global settings are lost',
+        "a.contoso.com's backup service is at export NonSteadyState / import NormalState: data not yet synchronised may be lost",
+      ],
+    });
+    expect(html).toContain('<li>breaks: the registrar configuration is created on the fly with default settings');
+  });
+
   it('draws a partner that cannot take over as such, in the diagram and in the what-if', async () => {
     const { view, html } = await report(LAB('failed-over'));
     expect(view.links).toMatchObject([{ label: 'no takeover', noTakeover: true }]);
@@ -414,6 +449,7 @@ describe('the Skype report', () => {
         partner: 'lyncfe04.thelab.info',
         ok: false,
         outcome: 'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back',
+        breaks: [],
         run: 'nothing can take its users',
         fillIn: [],
       },
@@ -422,6 +458,7 @@ describe('the Skype report', () => {
         partner: 'lyncfe03.thelab.info',
         ok: true,
         outcome: 'already carries its users: 2,100 in all of the 2,500 it is sized for',
+        breaks: [],
         run: 'nothing: failed over already',
         fillIn: [],
       },

@@ -39,6 +39,7 @@ export interface SkypePoolDown {
   readonly partnerOverCapacity: boolean;
   /** The pools whose users lose service when the partner cannot take over (the pool's, and its partner's). */
   readonly usersWithoutService: readonly UsersOf[];
+  /** What the failover breaks, or why there is none: the partner's sizing first where it is over (`partnerOverCapacity`). */
   readonly breaks: readonly string[];
 }
 

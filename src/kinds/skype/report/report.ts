@@ -85,9 +85,11 @@ export interface SkypeSizingRow {
 export interface SkypeWhatIfRow {
   readonly pool: string;
   readonly partner: string;
-  /** The partner takes the users over (or already carries them). */
+  /** The partner takes the users over (or already carries them), within its sizing, and the failover breaks nothing: simulate's verdict. */
   readonly ok: boolean;
   readonly outcome: string;
+  /** What the failover breaks besides the sizing that `outcome` gives (registrar settings lost, a backup service not ready), as simulate says it. */
+  readonly breaks: readonly string[];
   readonly run: string;
   /** What the admin must fill in where `run` has `<…>` (names the file does not hold). */
   readonly fillIn: readonly string[];
@@ -264,8 +266,11 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
       {
         pool: pool.name,
         partner: partner.name,
-        ok: d.partnerTakesOver && !d.partnerOverCapacity,
+        // As simulate judges it (scenarioFails): a failover that breaks something is no clean takeover.
+        ok: d.partnerTakesOver && d.breaks.length === 0,
         outcome,
+        // The sizing, first of the breaks where it is over, is in the outcome already.
+        breaks: d.partnerTakesOver ? d.breaks.slice(d.partnerOverCapacity ? 1 : 0) : [],
         run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : d.partnerTakesOver ? 'nothing: failed over already' : 'nothing can take its users',
         fillIn: d.cmdlet !== null ? d.fillIn : [],
       },
