@@ -448,9 +448,10 @@ describe('the Skype report', () => {
         pool: 'lyncfe03.thelab.info',
         partner: 'lyncfe04.thelab.info',
         ok: false,
-        outcome: 'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back',
+        outcome:
+          'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back, or until lyncfe04.thelab.info is failed back without it, losing the data its users made on lyncfe03.thelab.info (Run)',
         breaks: [],
-        run: 'nothing can take its users',
+        run: 'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode, then Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
         fillIn: [],
       },
       {
@@ -818,6 +819,46 @@ describe('simulate: a site (data centre) down', () => {
 });
 
 describe('simulate: the backup pool down while its partner is FailedOver', () => {
+  it('restores both pools by failing the partner back in disaster mode, then failing the pool over to it, while the partner is up', async () => {
+    const { code, scenario } = await scenarioOf(LAB('failed-over'), 'lyncfe03.thelab.info');
+    // Without service now (exit 1), but not until the pool is back: Invoke-CsPoolFailBack -DisasterMode runs without the backup pool.
+    expect(code).toBe(1);
+    expect(scenario.poolsDown[0]).toMatchObject({
+      partnerTakesOver: false,
+      restoreBy: ['Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode', 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'],
+      fillIn: [],
+    });
+    expect(scenario.poolsDown[0].breaks[0]).toMatch(
+      /or until lyncfe04\.thelab\.info, which is up, is failed back without it in disaster mode \(the data its users made on lyncfe03\.thelab\.info is lost\)/,
+    );
+    const text = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe03.thelab.info']);
+    expect(text.stdout).toContain(
+      '    restore: Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode, then Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode\n',
+    );
+    // The same after a quorum loss, and after a partner FailingBack from the pool.
+    expect((await scenarioOf(LAB('failed-over'), 'lyncfe03')).scenario.poolsDown[0].restoreBy).toHaveLength(2);
+    expect((await scenarioOf(FIXTURE('partner-failing-back'), 'b.contoso.com')).scenario.poolsDown[0].restoreBy).toEqual([
+      'Invoke-CsPoolFailBack -PoolFqdn a.contoso.com -DisasterMode',
+      'Invoke-CsPoolFailOver -PoolFqdn b.contoso.com -DisasterMode',
+    ]);
+    // The Central Management Store goes over first where the pool down hosts it.
+    const text2 = readFileSync(LAB('failed-over'), 'utf8').replace(
+      '    frontEnds: [lyncfe03]\n',
+      '    frontEnds: [lyncfe03]\n    centralManagementStore: true\n',
+    );
+    const o = await lintText(text2, 'lab.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
+    expect(d!.restoreBy[0]).toMatch(/^on lyncfe04\.thelab\.info, Invoke-CsManagementServerFailover /);
+    expect(d!.fillIn).toHaveLength(1);
+  });
+
+  it('offers no failback where the partner is down too, FailingOver, or where neither pool is Active', async () => {
+    expect((await scenarioOf(LAB('failed-over'), 'lab-a,lab-b')).scenario.poolsDown.map((d: { restoreBy: string[] }) => d.restoreBy)).toEqual([[], []]);
+    expect((await scenarioOf(LAB('failing-over'), 'lyncfe03.thelab.info')).scenario.poolsDown[0].restoreBy).toEqual([]);
+    expect((await scenarioOf(FIXTURE('both-failed-over'), 'a.contoso.com')).scenario.poolsDown[0].restoreBy).toEqual([]);
+  });
+
   // FORMAT.md: failing a pool over to a partner that is FailedOver leaves both pools' users without service, exit 1.
   it.each(['lyncfe03.thelab.info', 'lyncfe03', 'lab-a'])('loses the users of both pools, exit 1, when %s is down', async (down) => {
     const { code, scenario } = await scenarioOf(LAB('failed-over'), down);

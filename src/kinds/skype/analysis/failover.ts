@@ -29,7 +29,13 @@ export interface SkypePoolDown {
   readonly partnerTakesOver: boolean;
   /** What to run before the failover, in order: the Central Management Store goes over before the pool (SFB-DR). */
   readonly runFirst: readonly string[];
-  /** What the admin must fill in where `runFirst` has `<…>`: names the file does not hold. */
+  /**
+   * Where the partner cannot take over but serves nothing of its own now (FailedOver onto this pool,
+   * or failing back from it) and is up: what brings both pools' users back without this one, in
+   * order (Invoke-CsPoolFailBack -DisasterMode on the partner, then this pool failed over to it).
+   */
+  readonly restoreBy: readonly string[];
+  /** What the admin must fill in where a step (`runFirst`, `restoreBy`) has `<…>`: names the file does not hold. */
   readonly fillIn: readonly string[];
   /** The cmdlet to run, as it must be run for a pool that is down; null where there is nothing to run. */
   readonly cmdlet: string | null;

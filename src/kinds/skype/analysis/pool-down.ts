@@ -145,7 +145,7 @@ export function poolDown(
   if (!partner) {
     breaks.push(`the pool has no backup pool: its ${groupThousands(pool.users)} users cannot sign in until it is back`);
   } else if (!takesOver) {
-    breaks.push(`nowhere to fail over (${why}): ${usersOfBoth(pool, partner, isDown(partner))}`);
+    breaks.push(`nowhere to fail over (${why}): ${usersOfBoth(pool, partner, isDown(partner), failBackWithout(pool, partner, isDown))}`);
   } else {
     if (overCapacity)
       breaks.push(
@@ -165,6 +165,9 @@ export function poolDown(
   }
   // A step of the failover, not a failure: done first, it loses nothing (SFB-DR).
   const runFirst = takesOver && !alreadyFailedOver && pool.centralManagementStore ? [cmsFailOver(partner)] : [];
+  // Without a takeover, what brings both pools' users back while this one is down, where something can.
+  const restore = partner && failBackWithout(pool, partner, isDown) ? restoreWithout(pool, partner) : [];
+  const steps = [...runFirst, ...restore];
   return {
     pool: pool.name,
     downBy,
@@ -173,7 +176,8 @@ export function poolDown(
     partnerDown: partner !== undefined && isDown(partner),
     partnerTakesOver: takesOver,
     runFirst: runFirst.map((step) => step.run),
-    fillIn: runFirst.flatMap((step) => (step.fillIn === null ? [] : [step.fillIn])),
+    restoreBy: restore.map((step) => step.run),
+    fillIn: steps.flatMap((step) => (step.fillIn === null ? [] : [step.fillIn])),
     cmdlet: takesOver && !alreadyFailedOver ? failOverCmdlet(pool.name) : null,
     registrarStates: takesOver ? registrarStates(pool.poolState) : [pool.poolState],
     partnerUsers: takesOver ? fig.usersAfterFailover : null,
@@ -184,12 +188,37 @@ export function poolDown(
   };
 }
 
-/** `its 1,200 users and the 900 of lyncfe04.thelab.info, which it serves since that pool failed over, are without service until it is back`. */
-function usersOfBoth(pool: SkypePool, partner: SkypePool, partnerDown: boolean): string {
+/**
+ * Whether the partner, which this pool serves (FailedOver onto it, or failing back from it), can be
+ * failed back while this pool is down: Invoke-CsPoolFailBack -DisasterMode fails a pool back "even if
+ * the backup pool is currently unavailable", losing the data its users made there (PS-CS). It must be
+ * up itself, and this pool Active (both not Active is a state no failover leaves: skype/pool-not-active).
+ */
+function failBackWithout(pool: SkypePool, partner: SkypePool, isDown: (p: SkypePool) => boolean): boolean {
+  return pool.poolState === 'Active' && (partner.poolState === 'FailedOver' || partner.poolState === 'FailingBack') && !isDown(partner);
+}
+
+/**
+ * The partner failed back in disaster mode, then this pool failed over to it, Active again (with the
+ * Central Management Store first where this pool hosts it, SFB-DR).
+ */
+function restoreWithout(pool: SkypePool, partner: SkypePool): Step[] {
+  return [
+    ...(pool.centralManagementStore ? [cmsFailOver(partner)] : []),
+    { run: `Invoke-CsPoolFailBack -PoolFqdn ${partner.name} -DisasterMode`, fillIn: null },
+    { run: failOverCmdlet(pool.name), fillIn: null },
+  ];
+}
+
+/** `its 1,200 users and the 900 of lyncfe04.thelab.info, which it serves since that pool failed over, are without service until it is back, or ...`. */
+function usersOfBoth(pool: SkypePool, partner: SkypePool, partnerDown: boolean, canFailBack: boolean): string {
   const both = `its ${groupThousands(pool.users)} users and the ${groupThousands(partner.users)} of ${partner.name}`;
   if (partnerDown) return `${both} are without service until one of the two pools is back`;
   const how = partner.poolState === 'FailingBack' ? 'failing back from it' : 'which it serves since that pool failed over';
-  return `${both}, ${how}, are without service until it is back`;
+  const or = canFailBack
+    ? `, or until ${partner.name}, which is up, is failed back without it in disaster mode (the data its users made on ${pool.name} is lost) and ${pool.name} failed over to it`
+    : '';
+  return `${both}, ${how}, are without service until it is back${or}`;
 }
 
 /**

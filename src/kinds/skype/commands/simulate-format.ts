@@ -52,6 +52,10 @@ function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
     out.push(`    ${t(p.partner)} then carries ${groupThousands(p.partnerUsers ?? 0)} users${sized}`);
   }
   for (const b of p.breaks) out.push(`    breaks: ${t(b)}`);
+  if (p.restoreBy.length > 0) {
+    out.push(`    restore: ${p.restoreBy.map(t).join(', then ')}`);
+    for (const note of p.fillIn) out.push(`      fill in: ${t(note)}`);
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@ import type { Finding } from '../../../core/results.js';
 import type { SkypeAnalysis } from '../analysis/analysis.js';
 import { CMS_MODULE, type SkypeModel } from '../model/model.js';
 import { SKYPE } from '../../../domain/facts.js';
-import { simulateSkypeDown } from '../analysis/failover.js';
+import { simulateSkypeDown, type SkypePoolDown } from '../analysis/failover.js';
 import type { KindReport } from '../../../core/kind.js';
 import { weakestPoolHeadline } from '../../../core/headline.js';
 import { flaggedPaths } from '../../../core/flagged.js';
@@ -245,6 +245,12 @@ function takeoverSentence(stuck: string, state: string, other: string): string {
   return `${stuck} is ${state}, not Active: it cannot take over ${other}'s users should that pool go down.`;
 }
 
+/** The Run cell of a pool down that its partner does not take over now. */
+function runWithout(d: SkypePoolDown): string {
+  if (d.partnerTakesOver) return 'nothing: failed over already';
+  return d.restoreBy.length > 0 ? d.restoreBy.join(', then ') : 'nothing can take its users';
+}
+
 /** Each pool down on its own, as simulate --down POOL gives it. */
 function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[] {
   return model.pools.flatMap((pool) => {
@@ -258,7 +264,9 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
     const until =
       pool.poolState !== 'Active' && partner.poolState !== 'Active'
         ? "until the pair's PoolState is corrected (skype/pool-not-active)"
-        : `until ${pool.name} is back`;
+        : d.restoreBy.length > 0
+          ? `until ${pool.name} is back, or until ${partner.name} is failed back without it, losing the data its users made on ${pool.name} (Run)`
+          : `until ${pool.name} is back`;
     const outcome = !d.partnerTakesOver
       ? `cannot take over (${partner.name} is ${partner.poolState}): ${groupThousands(users)} users of ${plural(lost.length, 'pool')} without service ${until}`
       : `${d.cmdlet === null ? 'already carries' : 'takes over'} its users: ${groupThousands(d.partnerUsers ?? 0)} in all${d.partnerMaxUsers !== null ? ` of the ${groupThousands(d.partnerMaxUsers)} it is sized for${d.partnerOverCapacity ? ', over its sizing' : ''}` : ''}`;
@@ -271,8 +279,8 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
         outcome,
         // The sizing, first of the breaks where it is over, is in the outcome already.
         breaks: d.partnerTakesOver ? d.breaks.slice(d.partnerOverCapacity ? 1 : 0) : [],
-        run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : d.partnerTakesOver ? 'nothing: failed over already' : 'nothing can take its users',
-        fillIn: d.cmdlet !== null ? d.fillIn : [],
+        run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : runWithout(d),
+        fillIn: d.cmdlet !== null || d.restoreBy.length > 0 ? d.fillIn : [],
       },
     ];
   });
