@@ -139,6 +139,15 @@ describe('Skype routing-group quorum and the Front End table', () => {
     expect(result.findings.map((f) => [f.ruleId, f.message])).toEqual([
       [
         'skype/too-few-front-ends',
+        'Enterprise pool "pool-b.contoso.com" has 2 front ends and is paired with "pool-a.contoso.com": a paired pool must have had 3 front ends running at once to synchronise its data with its backup pool, which it cannot with 2, so a failover may find its data missing on "pool-a.contoso.com"; give it at least 3 (and once both have stopped they must start together, or the pool be reset with QuorumLossRecovery).',
+      ],
+    ]);
+    // Unpaired, there is no backup pool to synchronise with: the cold start alone.
+    const alone = await lintText(text.slice(0, text.indexOf('pairs:')), 's.yaml');
+    expect(alone.result.findings.map((f) => [f.ruleId, f.messageId, f.message])).toEqual([
+      [
+        'skype/too-few-front-ends',
+        'two',
         'Enterprise pool "pool-b.contoso.com" has 2 front ends; at least 3 are recommended: once both have stopped they must start together (or the pool be reset with QuorumLossRecovery), although one is enough to start it the first time.',
       ],
     ]);
