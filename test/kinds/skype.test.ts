@@ -453,6 +453,14 @@ describe('the Skype report', () => {
     expect(html).toContain('<li>breaks: the registrar configuration is created on the fly with default settings');
   });
 
+  it('says under the diagram that neither pool of a pair not Active serves the other now, not "should that pool go down"', async () => {
+    const { view } = await report(FIXTURE('both-failed-over'));
+    expect(view.noTakeover).toEqual([
+      "Neither a.contoso.com (FailedOver) nor b.contoso.com (FailedOver) is Active: neither serves the other's users, so the users of both are without service now.",
+    ]);
+    expect(view.links).toMatchObject([{ label: 'no takeover', noTakeover: true }]);
+  });
+
   it('draws a partner that cannot take over as such, in the diagram and in the what-if', async () => {
     const { view, html } = await report(LAB('failed-over'));
     expect(view.links).toMatchObject([{ label: 'no takeover', noTakeover: true }]);

@@ -2,7 +2,7 @@
 import { groupThousands, plural } from '../../../core/rule.js';
 import type { Finding } from '../../../core/results.js';
 import type { SkypeAnalysis } from '../analysis/analysis.js';
-import { CMS_MODULE, type SkypeModel } from '../model/model.js';
+import { CMS_MODULE, type SkypeModel, type SkypePool } from '../model/model.js';
 import { SKYPE } from '../../../domain/facts.js';
 import { simulateSkypeDown, type SkypePoolDown } from '../analysis/failover.js';
 import type { KindReport } from '../../../core/kind.js';
@@ -157,7 +157,9 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
     const other = stuck === pair.pools[0] ? pair.pools[1] : pair.pools[0];
     const label = stuck ? 'no takeover' : pair.failover === 'automated' ? 'automated' : 'manual failover';
     const title = stuck
-      ? takeoverSentence(stuck.name, stuck.poolState, other.name)
+      ? other.poolState !== 'Active'
+        ? neitherSentence(pair.pools[0], pair.pools[1])
+        : takeoverSentence(stuck.name, stuck.poolState, other.name)
       : `${pair.pools[0].name} and ${pair.pools[1].name} are each other's backup pool (${pair.failover} failover)`;
     const [from, to] = [l.x + l.width / 2, r.x + r.width / 2];
     const geometry = around
@@ -238,6 +240,11 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
       }),
     };
   });
+}
+
+/** Both pools of a pair not Active: no failover leaves that, and neither serves the other's users now (skype/pool-not-active). */
+function neitherSentence(a: SkypePool, b: SkypePool): string {
+  return `Neither ${a.name} (${a.poolState}) nor ${b.name} (${b.poolState}) is Active: neither serves the other's users, so the users of both are without service now.`;
 }
 
 /** `lyncfe04.thelab.info is FailedOver: it cannot take over lyncfe03.thelab.info's users should that pool go down.` */
