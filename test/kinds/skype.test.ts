@@ -806,6 +806,37 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     });
   });
 
+  it('fails the store over when the pool that hosts it goes down after its users failed over already', async () => {
+    // lyncfe04 FailedOver (its users on lyncfe03) but, as the file says, still the store's host: down, it takes the store with it.
+    const text = readFileSync(LAB('failed-over'), 'utf8').replace(
+      '    frontEnds: [lyncfe04]\n',
+      '    frontEnds: [lyncfe04]\n    centralManagementStore: true\n',
+    );
+    const o = await lintText(text, 'lab.yaml');
+    const { simulateSkypeDown, formatSkypeScenarios } = await import('../../src/kinds/skype/commands/simulate.js');
+    const { scenario } = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'lyncfe04.thelab.info down', ['lyncfe04.thelab.info']);
+    expect(scenario.poolsDown[0]).toMatchObject({
+      partnerTakesOver: true,
+      cmdlet: null,
+      runFirst: [
+        'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName <SQL instance> -Force',
+      ],
+      fillIn: [
+        expect.stringMatching(/^<SQL instance> with the SQL Server instance of the back-end databases on the Standard Edition server lyncfe03\.thelab\.info/),
+      ],
+      breaks: [],
+    });
+    expect(scenario.usersWithoutService).toEqual([]);
+    const stylish = formatSkypeScenarios('lab.yaml', [scenario], 'stylish');
+    expect(stylish).toContain('    run: on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info');
+    const { skypeView } = await import('../../src/kinds/skype/report/report.js');
+    expect(skypeView(o.skype!.model, o.skype!.analysis).whatIf[1]).toMatchObject({
+      pool: 'lyncfe04.thelab.info',
+      ok: true,
+      run: 'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName <SQL instance> -Force (its users have failed over already)',
+    });
+  });
+
   it('puts the CMS first after quorum loss too, and still fails a failover that breaks something', async () => {
     const byFrontEnds = await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2');
     const [down] = byFrontEnds.scenario.poolsDown;

@@ -27,7 +27,10 @@ export interface SkypePoolDown {
    * False without a partner: the users of both are then without service.
    */
   readonly partnerTakesOver: boolean;
-  /** What to run before the failover, in order: the Central Management Store goes over before the pool (SFB-DR). */
+  /**
+   * What to run before the failover, in order: the Central Management Store goes over before the pool
+   * (SFB-DR); for a pool whose users failed over already (no `cmdlet`), what to run at all.
+   */
   readonly runFirst: readonly string[];
   /**
    * Where the partner cannot take over but serves nothing of its own now (FailedOver onto this pool,

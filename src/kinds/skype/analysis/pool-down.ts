@@ -163,8 +163,9 @@ export function poolDown(
       }
     }
   }
-  // A step of the failover, not a failure: done first, it loses nothing (SFB-DR).
-  const runFirst = takesOver && !alreadyFailedOver && pool.centralManagementStore ? [cmsFailOver(partner)] : [];
+  // A step of the failover, not a failure: done first, it loses nothing (SFB-DR). A pool whose users
+  // failed over already still hosts the store while the file says so: down, it takes the store with it.
+  const runFirst = takesOver && pool.centralManagementStore ? [cmsFailOver(partner)] : [];
   // Without a takeover, what brings both pools' users back while this one is down, where something can.
   const restore = partner && failBackWithout(pool, partner, isDown) ? restoreWithout(pool, partner) : [];
   const steps = [...runFirst, ...restore];

@@ -44,7 +44,7 @@ function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
   else {
     const how = p.cmdlet === null ? 'has already failed over to' : 'fails over to';
     out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
-    for (const step of p.runFirst) out.push(`    run first: ${t(step)}`);
+    for (const step of p.runFirst) out.push(`    ${p.cmdlet === null ? 'run' : 'run first'}: ${t(step)}`);
     for (const note of p.fillIn) out.push(`      fill in: ${t(note)}`);
     if (p.cmdlet !== null) out.push(`    run: ${t(p.cmdlet)}`);
     const sized =

@@ -254,7 +254,7 @@ function takeoverSentence(stuck: string, state: string, other: string): string {
 
 /** The Run cell of a pool down that its partner does not take over now. */
 function runWithout(d: SkypePoolDown): string {
-  if (d.partnerTakesOver) return 'nothing: failed over already';
+  if (d.partnerTakesOver) return d.runFirst.length > 0 ? `${d.runFirst.join(', then ')} (its users have failed over already)` : 'nothing: failed over already';
   return d.restoreBy.length > 0 ? d.restoreBy.join(', then ') : 'nothing can take its users';
 }
 
@@ -287,7 +287,7 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
         // The sizing, first of the breaks where it is over, is in the outcome already.
         breaks: d.partnerTakesOver ? d.breaks.slice(d.partnerOverCapacity ? 1 : 0) : [],
         run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : runWithout(d),
-        fillIn: d.cmdlet !== null || d.restoreBy.length > 0 ? d.fillIn : [],
+        fillIn: d.fillIn,
       },
     ];
   });
