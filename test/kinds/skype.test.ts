@@ -279,10 +279,16 @@ describe('simulate a Skype pair', () => {
     expect(text.stdout).toContain('✖ 2,100 users of 2 pools without service (lyncfe03.thelab.info, lyncfe04.thelab.info)');
   });
 
-  it.each(['failing-over', 'failing-back'])('takes no failover onto a partner that is %s either', async (state) => {
+  it.each([
+    ['failing-over', 'failing over to it'],
+    ['failing-back', 'failing back from it'],
+  ])('takes no failover onto a partner that is %s either, and says how its users came to be on the pool', async (state, how) => {
     const r = await runCli(['simulate', LAB(state), '--down', 'lyncfe03.thelab.info', '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).scenarios[0].poolsDown[0]).toMatchObject({ partnerTakesOver: false, partnerDown: false });
+    const [down] = JSON.parse(r.stdout).scenarios[0].poolsDown;
+    expect(down).toMatchObject({ partnerTakesOver: false, partnerDown: false });
+    // Not "which it serves since that pool failed over" for a failover still under way.
+    expect(down.breaks[0]).toContain(`the 900 of lyncfe04.thelab.info, ${how}, are without service`);
   });
 
   it('keeps the users of a pool failed over to a pool that loses quorum to its front ends down', async () => {

@@ -215,7 +215,13 @@ function restoreWithout(pool: SkypePool, partner: SkypePool): Step[] {
 function usersOfBoth(pool: SkypePool, partner: SkypePool, partnerDown: boolean, canFailBack: boolean): string {
   const both = `its ${groupThousands(pool.users)} users and the ${groupThousands(partner.users)} of ${partner.name}`;
   if (partnerDown) return `${both} are without service until one of the two pools is back`;
-  const how = partner.poolState === 'FailingBack' ? 'failing back from it' : 'which it serves since that pool failed over';
+  // FailingOver: a failover onto this pool under way or stopped half-way, not one that has happened.
+  const how =
+    partner.poolState === 'FailingBack'
+      ? 'failing back from it'
+      : partner.poolState === 'FailingOver'
+        ? 'failing over to it'
+        : 'which it serves since that pool failed over';
   const or = canFailBack
     ? `, or until ${partner.name}, which is up, is failed back without it in disaster mode (the data its users made on ${pool.name} is lost) and ${pool.name} failed over to it`
     : '';
