@@ -232,6 +232,8 @@ describe('simulate for the other kinds', () => {
         partnerDown: false,
         partnerTakesOver: true,
         runFirst: [],
+        restoreBy: [],
+        fillIn: [],
         cmdlet: 'Invoke-CsPoolFailOver -PoolFqdn pool-west.contoso.com -DisasterMode',
         registrarStates: ['Active', 'FailingOver', 'FailedOver', '(after Invoke-CsPoolFailBack) FailingBack', 'Active'],
         partnerUsers: 25000,

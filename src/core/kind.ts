@@ -48,6 +48,12 @@ export interface KindReport {
   readonly facts: readonly { readonly label: string; readonly value: string }[];
   /** The one figure that matters most. */
   readonly headline?: Headline;
+  /**
+   * What is out of service now, with nothing down, in words ("20,000 users of 2 pools without
+   * service now (a, b)"), where the design's own state leaves something so: the summary leads with it,
+   * whatever the severity of the findings that say why.
+   */
+  readonly outage?: string;
   readonly section: unknown;
   /** One sentence on the model behind the figures, for the page's footer. */
   readonly modelNote?: string;

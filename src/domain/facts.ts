@@ -261,6 +261,8 @@ export const SKYPE = {
   /** Each routing group lives on a primary and two secondary replicas; it keeps quorum on a majority of them. */
   routingGroupReplicas: n(3, 'SFB-HA'),
   recommendedFrontEnds: n(3, 'SFB-HA'),
+  /** A paired pool must have had this many front ends running at once to synchronise its data with its backup pool. */
+  pairedSyncFrontEnds: n(3, 'SFB-HA'),
   maxFrontEnds: n(12, 'SFB-HA'),
   maxFrontEnds2019: n(16, 'SFB-HA'),
 } as const;

@@ -30,6 +30,8 @@ export interface ReportView {
   readonly summary: {
     readonly verdict: string;
     readonly verdictClass: 'pass' | 'warn' | 'fail';
+    /** What is out of service now (the kind's `outage`): the summary leads with it, above the verdict of the checks. */
+    readonly outage?: string;
     readonly counts: readonly { readonly label: string; readonly count: number; readonly cls: Severity | 'none' }[];
     readonly headline?: Headline;
     readonly facts: readonly { readonly label: string; readonly value: string }[];
@@ -88,8 +90,10 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
   });
   const failing = result.findings.some((f) => atOrAbove(f.severity, options.failOn));
   const any = result.findings.length > 0;
-  const verdict = failing ? `Does not pass: findings at or above "${options.failOn}"` : any ? 'Passes, with findings to review' : 'Passes: no findings';
   const kind = await kindReportOf(outcome, options.settings);
+  // Under a service out now (the kind's outage, which leads), "Passes" is said of the checks alone.
+  const passes = kind?.report.outage ? 'Passes the checks' : 'Passes';
+  const verdict = failing ? `Does not pass: findings at or above "${options.failOn}"` : any ? `${passes}, with findings to review` : `${passes}: no findings`;
   return {
     title: `${kind?.report.name ?? result.file}: ${kind?.report.review ?? 'topology review'}`,
     file: result.file,
@@ -98,7 +102,9 @@ export async function buildReportView(outcome: LintOutcome, options: ReportOptio
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     summary: {
       verdict,
-      verdictClass: failing ? 'fail' : any ? 'warn' : 'pass',
+      // A service out now is a problem whatever the checks' severities (and the exit code they give) say.
+      verdictClass: failing || kind?.report.outage ? 'fail' : any ? 'warn' : 'pass',
+      ...(kind?.report.outage ? { outage: kind.report.outage } : {}),
       counts,
       ...(kind?.report.headline ? { headline: kind.report.headline } : {}),
       facts: kind?.report.facts ?? [],

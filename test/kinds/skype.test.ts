@@ -139,6 +139,15 @@ describe('Skype routing-group quorum and the Front End table', () => {
     expect(result.findings.map((f) => [f.ruleId, f.message])).toEqual([
       [
         'skype/too-few-front-ends',
+        'Enterprise pool "pool-b.contoso.com" has 2 front ends and is paired with "pool-a.contoso.com": a paired pool must have had 3 front ends running at once to synchronise its data with its backup pool, which it cannot with 2, so a failover may find its data missing on "pool-a.contoso.com"; give it at least 3 (and once both have stopped they must start together, or the pool be reset with QuorumLossRecovery).',
+      ],
+    ]);
+    // Unpaired, there is no backup pool to synchronise with: the cold start alone.
+    const alone = await lintText(text.slice(0, text.indexOf('pairs:')), 's.yaml');
+    expect(alone.result.findings.map((f) => [f.ruleId, f.messageId, f.message])).toEqual([
+      [
+        'skype/too-few-front-ends',
+        'two',
         'Enterprise pool "pool-b.contoso.com" has 2 front ends; at least 3 are recommended: once both have stopped they must start together (or the pool be reset with QuorumLossRecovery), although one is enough to start it the first time.',
       ],
     ]);
@@ -270,10 +279,16 @@ describe('simulate a Skype pair', () => {
     expect(text.stdout).toContain('✖ 2,100 users of 2 pools without service (lyncfe03.thelab.info, lyncfe04.thelab.info)');
   });
 
-  it.each(['failing-over', 'failing-back'])('takes no failover onto a partner that is %s either', async (state) => {
+  it.each([
+    ['failing-over', 'failing over to it'],
+    ['failing-back', 'failing back from it'],
+  ])('takes no failover onto a partner that is %s either, and says how its users came to be on the pool', async (state, how) => {
     const r = await runCli(['simulate', LAB(state), '--down', 'lyncfe03.thelab.info', '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).scenarios[0].poolsDown[0]).toMatchObject({ partnerTakesOver: false, partnerDown: false });
+    const [down] = JSON.parse(r.stdout).scenarios[0].poolsDown;
+    expect(down).toMatchObject({ partnerTakesOver: false, partnerDown: false });
+    // Not "which it serves since that pool failed over" for a failover still under way.
+    expect(down.breaks[0]).toContain(`the 900 of lyncfe04.thelab.info, ${how}, are without service`);
   });
 
   it('keeps the users of a pool failed over to a pool that loses quorum to its front ends down', async () => {
@@ -342,7 +357,17 @@ describe('simulate a Skype pair', () => {
     const paired = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'pool-west.contoso.com', '--down', 'fe01,fe02']);
     expect(paired.code).toBe(0);
     expect(paired.stdout).toContain('  pool-east.contoso.com  carries 25,000              quorum, routing groups at risk');
-    expect(paired.stdout).toMatch(/✔ every pool's users keep service\n$/);
+    // Not "every pool's users keep service" without a word: the lines above say a routing group's users may not.
+    expect(paired.stdout).toMatch(
+      /✔ every pool's users keep service, unless a routing group loses its quorum in pool-east\.contoso\.com \(front ends down at once\)\n$/,
+    );
+    const one = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe01,fe02']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain(
+      "    2 front ends down at once may take two of a routing group's three replicas: that routing group's users lose service although the pool keeps pool-level quorum\n",
+    );
+    expect(one.stdout).toMatch(/✔ every pool's users keep service, unless a routing group loses its quorum in pool-east\.contoso\.com/);
+    expect((await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'fe01'])).stdout).toMatch(/✔ every pool's users keep service\n$/);
   });
 });
 
@@ -363,9 +388,33 @@ describe('the Skype report', () => {
     return {
       view: view.kindView as import('../../src/kinds/skype/report/report.js').SkypeView,
       headline: view.summary.headline,
+      summary: view.summary,
       html: await renderReport(view),
     };
   };
+
+  it('leads the summary with the users without service now, from the model the what-if reads, leaving the exit code and severities as they are', async () => {
+    const both = await report(FIXTURE('both-failed-over'));
+    expect(both.summary).toMatchObject({
+      outage: '20,000 users of 2 pools without service now (a.contoso.com, b.contoso.com)',
+      verdict: 'Passes the checks, with findings to review',
+      verdictClass: 'fail',
+    });
+    expect(both.html).toContain('<p class="verdict-text verdict-outage">20,000 users of 2 pools without service now (a.contoso.com, b.contoso.com)</p>');
+    // The what-if table gives the same users, from the same failure model.
+    for (const row of both.view.whatIf) expect(row.outcome).toContain('20,000 users of 2 pools without service');
+    const validate = await runCli(['validate', FIXTURE('both-failed-over'), '--format', 'json']);
+    expect(validate.code).toBe(0);
+    expect(JSON.parse(validate.stdout).files[0].findings.map((f: { ruleId: string; severity: string }) => [f.ruleId, f.severity])).toEqual([
+      ['skype/pool-not-active', 'warning'],
+    ]);
+    expect((await report(FIXTURE('unpaired-failed-over'))).summary.outage).toBe('30,000 users of 1 pool without service now (a.contoso.com)');
+    // Every pool Active and paired: nothing out now, and the verdict as before.
+    const clean = await report('examples/skype-paired-enterprise.yaml');
+    expect(clean.summary.outage).toBeUndefined();
+    expect(clean.summary).toMatchObject({ verdict: 'Passes: no findings', verdictClass: 'pass' });
+    expect(clean.html).not.toContain('class="verdict-text verdict-outage"');
+  });
 
   it('says a pair with neither pool Active is without service until its PoolState is corrected, not until a pool is back', async () => {
     const { view } = await report('test/fixtures/kinds/skype-both-failed-over.yaml');
@@ -373,6 +422,49 @@ describe('the Skype report', () => {
       expect.stringMatching(/without service until the pair's PoolState is corrected \(skype\/pool-not-active\)$/),
       expect.stringMatching(/without service until the pair's PoolState is corrected \(skype\/pool-not-active\)$/),
     ]);
+  });
+
+  it.each([
+    'examples/skype-paired-enterprise.yaml',
+    'examples/skype-lab-pair-active.yaml',
+    'examples/skype-lab-pair-failed-over.yaml',
+    'test/fixtures/kinds/skype-cms-pool-failover.yaml',
+    'test/fixtures/kinds/skype-partner-failing-back.yaml',
+    'test/fixtures/rules/skype/registrar-configuration-missing.fires.yaml',
+    'test/fixtures/rules/skype/backup-not-ready.fires.yaml',
+    'test/fixtures/rules/skype/pair-capacity.fires.yaml',
+  ])('marks a what-if row ok exactly where simulate --down POOL exits 0, and lists what the failover breaks (%s)', async (file) => {
+    const { view } = await report(file);
+    expect(view.whatIf.length).toBeGreaterThan(0);
+    for (const row of view.whatIf) {
+      const r = await runCli(['simulate', file, '--down', row.pool, '--format', 'json']);
+      expect(row.ok, `${row.pool} down`).toBe(r.code === 0);
+      const [down] = JSON.parse(r.stdout).scenarios[0].poolsDown;
+      // Every break simulate gives is in the row: in its list, or (the sizing) in its outcome.
+      const shown = [...row.breaks, ...(down.partnerOverCapacity ? [down.breaks[0]] : [])];
+      if (down.partnerTakesOver) expect(shown).toEqual(expect.arrayContaining(down.breaks));
+    }
+  });
+
+  it('shows a failover that loses the customised registrar settings, or data not yet backed up, as one that breaks something', async () => {
+    const { view, html } = await report('test/fixtures/kinds/skype-cms-pool-failover.yaml');
+    expect(view.whatIf[0]).toMatchObject({
+      pool: 'a.contoso.com',
+      ok: false,
+      breaks: [
+        'the registrar configuration is created on the fly with default settings: the customised global settings are lost',
+        "a.contoso.com's backup service is at export NonSteadyState / import NormalState: data not yet synchronised may be lost",
+      ],
+    });
+    expect(html).toContain('<li>breaks: the registrar configuration is created on the fly with default settings');
+  });
+
+  it('says under the diagram that neither pool of a pair not Active serves the other now, not "should that pool go down"', async () => {
+    const { view } = await report(FIXTURE('both-failed-over'));
+    expect(view.noTakeover).toEqual([
+      "Neither a.contoso.com (FailedOver) nor b.contoso.com (FailedOver) is Active: neither serves the other's users, so the users of both are without service now.",
+    ]);
+    expect(view.links).toMatchObject([{ label: 'no takeover', noTakeover: true }]);
   });
 
   it('draws a partner that cannot take over as such, in the diagram and in the what-if', async () => {
@@ -389,15 +481,20 @@ describe('the Skype report', () => {
         pool: 'lyncfe03.thelab.info',
         partner: 'lyncfe04.thelab.info',
         ok: false,
-        outcome: 'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back',
-        run: 'nothing can take its users',
+        outcome:
+          'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back, or until lyncfe04.thelab.info is failed back without it, losing the data its users made on lyncfe03.thelab.info (Run)',
+        breaks: [],
+        run: 'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode, then Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
+        fillIn: [],
       },
       {
         pool: 'lyncfe04.thelab.info',
         partner: 'lyncfe03.thelab.info',
         ok: true,
         outcome: 'already carries its users: 2,100 in all of the 2,500 it is sized for',
+        breaks: [],
         run: 'nothing: failed over already',
+        fillIn: [],
       },
     ]);
     expect(html).toContain('<tr class="bad"><th scope="row">lyncfe03.thelab.info</th><td>lyncfe04.thelab.info</td><td class="cell-bad">cannot take over');
@@ -565,6 +662,75 @@ describe('simulate: what starts a pool again after it loses pool-level quorum', 
     });
   });
 
+  /** A lone enterprise pool of `n` front ends, f1 first brought up. */
+  const lonePool = (n: number, version: string) =>
+    [
+      'version: 1',
+      'kind: skype-pool-pair',
+      'name: s',
+      `productVersion: "${version}"`,
+      'pools:',
+      '  - name: p.contoso.com',
+      '    edition: enterprise',
+      `    frontEnds: [${Array.from({ length: n }, (_, i) => `f${i + 1}`).join(', ')}]`,
+      '',
+    ].join('\n');
+
+  it.each([
+    [8, '2015'],
+    [9, '2015'],
+    [12, '2015'],
+    [12, '2019'],
+    [16, '2019'],
+    // Past the most a pool holds (skype/unsupported-pool-size), the model's last row, 12 to start and 7 of the first 12:
+    // a start of any 12 of 20 may leave only 4 of the first 12 running.
+    [18, '2019'],
+    [20, '2015'],
+  ])(
+    'names the front ends among "the first" that a restart must include, so that any choice it allows keeps pool-level quorum (%i on %s)',
+    async (n, version) => {
+      const o = await lintText(lonePool(n, version), 's.yaml');
+      const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+      const scenario = (down: readonly string[]) => simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', down).scenario.frontEnds[0]!;
+      const names = o.skype!.model.pools[0]!.frontEnds;
+      // The whole pool down, and the pool down to all but its last front ends.
+      for (const down of [names, names.slice(0, n - 2), names.slice(0, n - 3)]) {
+        const lost = scenario(down);
+        if (lost.keepsQuorum) continue;
+        const { count, of, amongFirst, first } = lost.toStart!;
+        // The worst choice the advice allows: as few of "the first" as it says, the rest from the others.
+        const others = of.filter((fe) => !first.includes(fe));
+        const fromOthers = others.slice(0, count - amongFirst);
+        const started = [...fromOthers, ...first.slice(first.length - (count - fromOthers.length))];
+        expect(started).toHaveLength(count);
+        const after = scenario(down.filter((fe) => !started.includes(fe)));
+        expect(after.keepsQuorum, `${n} on ${version}, ${down.length} down, start ${started.join(',')}`).toBe(true);
+        expect(n - down.length + count).toBeGreaterThanOrEqual(lost.runningToStart!);
+      }
+    },
+  );
+
+  it('says which of the front ends down must be among those started, where some are not among the first', async () => {
+    const { scenario } = await scenarioOf('test/fixtures/kinds/skype-eight-front-ends.yaml', 'a1,a2,a3,a4,a5,a6,a7,a8');
+    expect(scenario.frontEnds[0].toStart).toEqual({
+      count: 6,
+      of: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8'],
+      amongFirst: 4,
+      first: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'],
+    });
+    expect(scenario.frontEnds[0].recovery[0]).toBe(
+      'start at least 6 of a1, a2, a3, a4, a5, a6, a7, a8 again (Start-CsPool -PoolFqdn a.contoso.com), at least 4 of a1, a2, a3, a4, a5, a6, a7 among them (pool-level quorum needs 4 of the first 7 brought up): the pool starts with 6 of its 8 front ends running, every time it starts',
+    );
+    // Twenty front ends (more than any version holds) with all but the last two down: 10 of those down make the 12 to start,
+    // and 7 of them must be among the first 12, which the last two are not.
+    const twenty = await lintText(lonePool(20, '2015'), 's.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const names = twenty.skype!.model.pools[0]!.frontEnds;
+    const fe = simulateSkypeDown(twenty.skype!.model, twenty.skype!.analysis, 'x', names.slice(0, 18)).scenario.frontEnds[0]!;
+    expect(fe.toStart).toEqual({ count: 10, of: names.slice(0, 18), amongFirst: 7, first: names.slice(0, 12) });
+    expect(fe.recovery[0]).toContain(`at least 7 of ${names.slice(0, 12).join(', ')} among them (pool-level quorum needs 7 of the first 12 brought up)`);
+  });
+
   it('starts a Standard Edition server again, with no reset to offer and no Start-CsPool before 2015', async () => {
     const { scenario } = await scenarioOf(LAB('active'), 'lyncfe03');
     expect(scenario.frontEnds[0]).toMatchObject({ runningToStart: 1, recovery: ['start lyncfe03 again'] });
@@ -598,25 +764,90 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       [
-        "    run first: on a front end of pool-west.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of pool-west.contoso.com> -BackupSqlInstanceName <its instance> -BackupMirrorSqlServerFqdn <its mirror> -BackupMirrorSqlInstanceName <the mirror's instance> -Force",
+        '    run first: on a front end of pool-west.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -BackupMirrorSqlServerFqdn <mirror FQDN> -BackupMirrorSqlInstanceName <mirror SQL instance> -Force',
+        "      fill in: <Back End Server FQDN> and <SQL instance> with pool-west.contoso.com's Back End Server and its SQL Server instance, <mirror FQDN> and <mirror SQL instance> with its mirror's, as Topology Builder shows them: the file does not hold them (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn pool-west.contoso.com says which of the two holds the principal copy of the store)",
         '    run: Invoke-CsPoolFailOver -PoolFqdn pool-east.contoso.com -DisasterMode',
       ].join('\n'),
     );
     expect(r.stdout).not.toContain('breaks:');
     expect(r.stdout).toMatch(/✔ every pool's users keep service\n$/);
-    // The report's what-if gives the same steps in the same order.
+    // The report's what-if gives the same steps in the same order, and what to fill in under them.
     const { skypeView } = await import('../../src/kinds/skype/report/report.js');
     const o = await lintText(readFileSync('examples/skype-paired-enterprise.yaml', 'utf8'), 'x.yaml');
-    expect(skypeView(o.skype!.model, o.skype!.analysis).whatIf[0]!.run).toMatch(
+    const [row] = skypeView(o.skype!.model, o.skype!.analysis).whatIf;
+    expect(row!.run).toMatch(
       /^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover .* -Force, then Invoke-CsPoolFailOver -PoolFqdn pool-east\.contoso\.com -DisasterMode$/,
     );
+    expect(row!.fillIn).toEqual([expect.stringMatching(/^<Back End Server FQDN> and <SQL instance> with pool-west\.contoso\.com's Back End Server/)]);
+  });
+
+  it('leaves as <…> only what the file does not hold, each said in words, and names a Standard Edition back end from the file', async () => {
+    /** Every <…> of a step, and whether its fill-in note says what each stands for. */
+    const placeholders = (run: string) => run.match(/<[^>]*>/g) ?? [];
+    for (const [file, down] of [
+      ['examples/skype-paired-enterprise.yaml', 'pool-east.contoso.com'],
+      [FIXTURE('cms-pool-failover'), 'a1,a2'],
+    ] as const) {
+      const [d] = (await scenarioOf(file, down)).scenario.poolsDown;
+      expect(d.runFirst).toHaveLength(1);
+      // No placeholder holds a name of the design (it would read as the value to give).
+      for (const p of placeholders(d.runFirst[0])) {
+        expect(p).not.toMatch(/contoso|\.com/);
+        expect(d.fillIn[0]).toContain(p);
+      }
+      expect(d.fillIn[0]).toMatch(/the file does not hold them/);
+    }
+    // A Standard Edition server holds its own back-end databases: the server is the pool, as the file gives it.
+    const text = readFileSync(LAB('active'), 'utf8').replace('    frontEnds: [lyncfe03]\n', '    frontEnds: [lyncfe03]\n    centralManagementStore: true\n');
+    const o = await lintText(text, 'lab.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
+    expect(d).toMatchObject({
+      runFirst: [
+        'on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName <SQL instance> -Force',
+      ],
+      fillIn: [
+        '<SQL instance> with the SQL Server instance of the back-end databases on the Standard Edition server lyncfe04.thelab.info, as Topology Builder shows it: the file does not hold it',
+      ],
+    });
+  });
+
+  it('fails the store over when the pool that hosts it goes down after its users failed over already', async () => {
+    // lyncfe04 FailedOver (its users on lyncfe03) but, as the file says, still the store's host: down, it takes the store with it.
+    const text = readFileSync(LAB('failed-over'), 'utf8').replace(
+      '    frontEnds: [lyncfe04]\n',
+      '    frontEnds: [lyncfe04]\n    centralManagementStore: true\n',
+    );
+    const o = await lintText(text, 'lab.yaml');
+    const { simulateSkypeDown, formatSkypeScenarios } = await import('../../src/kinds/skype/commands/simulate.js');
+    const { scenario } = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'lyncfe04.thelab.info down', ['lyncfe04.thelab.info']);
+    expect(scenario.poolsDown[0]).toMatchObject({
+      partnerTakesOver: true,
+      cmdlet: null,
+      runFirst: [
+        'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName <SQL instance> -Force',
+      ],
+      fillIn: [
+        expect.stringMatching(/^<SQL instance> with the SQL Server instance of the back-end databases on the Standard Edition server lyncfe03\.thelab\.info/),
+      ],
+      breaks: [],
+    });
+    expect(scenario.usersWithoutService).toEqual([]);
+    const stylish = formatSkypeScenarios('lab.yaml', [scenario], 'stylish');
+    expect(stylish).toContain('    run: on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info');
+    const { skypeView } = await import('../../src/kinds/skype/report/report.js');
+    expect(skypeView(o.skype!.model, o.skype!.analysis).whatIf[1]).toMatchObject({
+      pool: 'lyncfe04.thelab.info',
+      ok: true,
+      run: 'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName <SQL instance> -Force (its users have failed over already)',
+    });
   });
 
   it('puts the CMS first after quorum loss too, and still fails a failover that breaks something', async () => {
     const byFrontEnds = await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2');
     const [down] = byFrontEnds.scenario.poolsDown;
     expect(down.runFirst).toEqual([
-      'on a front end of b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of b.contoso.com> -BackupSqlInstanceName <its instance> -Force',
+      'on a front end of b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -Force',
     ]);
     expect(down.breaks.join('\n')).not.toMatch(/Central Management Store/);
     // The backup service not ready and the registrar settings lost still break the failover.
@@ -652,6 +883,46 @@ describe('simulate: a site (data centre) down', () => {
 });
 
 describe('simulate: the backup pool down while its partner is FailedOver', () => {
+  it('restores both pools by failing the partner back in disaster mode, then failing the pool over to it, while the partner is up', async () => {
+    const { code, scenario } = await scenarioOf(LAB('failed-over'), 'lyncfe03.thelab.info');
+    // Without service now (exit 1), but not until the pool is back: Invoke-CsPoolFailBack -DisasterMode runs without the backup pool.
+    expect(code).toBe(1);
+    expect(scenario.poolsDown[0]).toMatchObject({
+      partnerTakesOver: false,
+      restoreBy: ['Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode', 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'],
+      fillIn: [],
+    });
+    expect(scenario.poolsDown[0].breaks[0]).toMatch(
+      /or until lyncfe04\.thelab\.info, which is up, is failed back without it in disaster mode \(the data its users made on lyncfe03\.thelab\.info is lost\)/,
+    );
+    const text = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe03.thelab.info']);
+    expect(text.stdout).toContain(
+      '    restore: Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode, then Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode\n',
+    );
+    // The same after a quorum loss, and after a partner FailingBack from the pool.
+    expect((await scenarioOf(LAB('failed-over'), 'lyncfe03')).scenario.poolsDown[0].restoreBy).toHaveLength(2);
+    expect((await scenarioOf(FIXTURE('partner-failing-back'), 'b.contoso.com')).scenario.poolsDown[0].restoreBy).toEqual([
+      'Invoke-CsPoolFailBack -PoolFqdn a.contoso.com -DisasterMode',
+      'Invoke-CsPoolFailOver -PoolFqdn b.contoso.com -DisasterMode',
+    ]);
+    // The Central Management Store goes over first where the pool down hosts it.
+    const text2 = readFileSync(LAB('failed-over'), 'utf8').replace(
+      '    frontEnds: [lyncfe03]\n',
+      '    frontEnds: [lyncfe03]\n    centralManagementStore: true\n',
+    );
+    const o = await lintText(text2, 'lab.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
+    expect(d!.restoreBy[0]).toMatch(/^on lyncfe04\.thelab\.info, Invoke-CsManagementServerFailover /);
+    expect(d!.fillIn).toHaveLength(1);
+  });
+
+  it('offers no failback where the partner is down too, FailingOver, or where neither pool is Active', async () => {
+    expect((await scenarioOf(LAB('failed-over'), 'lab-a,lab-b')).scenario.poolsDown.map((d: { restoreBy: string[] }) => d.restoreBy)).toEqual([[], []]);
+    expect((await scenarioOf(LAB('failing-over'), 'lyncfe03.thelab.info')).scenario.poolsDown[0].restoreBy).toEqual([]);
+    expect((await scenarioOf(FIXTURE('both-failed-over'), 'a.contoso.com')).scenario.poolsDown[0].restoreBy).toEqual([]);
+  });
+
   // FORMAT.md: failing a pool over to a partner that is FailedOver leaves both pools' users without service, exit 1.
   it.each(['lyncfe03.thelab.info', 'lyncfe03', 'lab-a'])('loses the users of both pools, exit 1, when %s is down', async (down) => {
     const { code, scenario } = await scenarioOf(LAB('failed-over'), down);

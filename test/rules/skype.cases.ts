@@ -54,6 +54,22 @@ export const SKYPE_CASES: readonly RuleTests[] = [
         pool: 'pool-a.contoso.com',
         data: { pool: 'pool-a.contoso.com', count: 2, frontEnds: '2 front ends', recommended: 3 },
       },
+      {
+        name: 'a paired pool of two, which can never have had three front ends running to synchronise with its backup pool',
+        yaml: skype([pool('a', '', 2), pool('b')], [AB]),
+        messageId: 'pairedTwo',
+        pool: 'pool-a.contoso.com',
+        path: '/pools/0/frontEnds',
+        data: { pool: 'pool-a.contoso.com', count: 2, frontEnds: '2 front ends', recommended: 3, partner: 'pool-b.contoso.com', sync: 3 },
+      },
+      {
+        name: 'a paired enterprise pool of one',
+        yaml: skype([pool('a'), pool('b', '', 1)], [AB]),
+        messageId: 'pairedFew',
+        pool: 'pool-b.contoso.com',
+        path: '/pools/1/frontEnds',
+        data: { pool: 'pool-b.contoso.com', count: 1, frontEnds: '1 front end', recommended: 3, partner: 'pool-a.contoso.com', sync: 3 },
+      },
     ],
   }),
 

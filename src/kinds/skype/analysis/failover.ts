@@ -5,7 +5,7 @@
 import { nameKey, uniqueNames } from '../../../core/model.js';
 import { runningToRestart, type SkypeAnalysis } from './analysis.js';
 import type { PoolState, SkypeModel, SkypePool } from '../model/model.js';
-import { poolDown, restart } from './pool-down.js';
+import { poolDown, restart, type ToStart } from './pool-down.js';
 
 /** Users left without service: those homed on a pool, wherever they are served now. */
 export interface UsersOf {
@@ -27,8 +27,19 @@ export interface SkypePoolDown {
    * False without a partner: the users of both are then without service.
    */
   readonly partnerTakesOver: boolean;
-  /** What to run before the failover, in order: the Central Management Store goes over before the pool (SFB-DR). */
+  /**
+   * What to run before the failover, in order: the Central Management Store goes over before the pool
+   * (SFB-DR); for a pool whose users failed over already (no `cmdlet`), what to run at all.
+   */
   readonly runFirst: readonly string[];
+  /**
+   * Where the partner cannot take over but serves nothing of its own now (FailedOver onto this pool,
+   * or failing back from it) and is up: what brings both pools' users back without this one, in
+   * order (Invoke-CsPoolFailBack -DisasterMode on the partner, then this pool failed over to it).
+   */
+  readonly restoreBy: readonly string[];
+  /** What the admin must fill in where a step (`runFirst`, `restoreBy`) has `<…>`: names the file does not hold. */
+  readonly fillIn: readonly string[];
   /** The cmdlet to run, as it must be run for a pool that is down; null where there is nothing to run. */
   readonly cmdlet: string | null;
   readonly registrarStates: readonly string[];
@@ -37,6 +48,7 @@ export interface SkypePoolDown {
   readonly partnerOverCapacity: boolean;
   /** The pools whose users lose service when the partner cannot take over (the pool's, and its partner's). */
   readonly usersWithoutService: readonly UsersOf[];
+  /** What the failover breaks, or why there is none: the partner's sizing first where it is over (`partnerOverCapacity`). */
   readonly breaks: readonly string[];
 }
 
@@ -60,6 +72,12 @@ export interface SkypeFrontEndsDown {
    * model's start figure: DOMAIN.md applies it to every start); null while it keeps quorum.
    */
   readonly runningToStart: number | null;
+  /**
+   * Which of the front ends down must start again for it to start (null while it keeps quorum): at
+   * least `count` of them, `amongFirst` or more of those from `first` (the ones down among "the
+   * first" `quorumFrom`, which pool-level quorum counts), so that it keeps pool-level quorum once started.
+   */
+  readonly toStart: ToStart | null;
   /** What brings the pool itself back: its front ends started again, or the QuorumLossRecovery reset. */
   readonly recovery: readonly string[];
 }
@@ -106,9 +124,14 @@ export function simulateSkypeDown(
   const siteDown = (p: SkypePool) => p.site !== undefined && keys.has(nameKey(p.site));
   const counted = model.pools.map((pool, i) => {
     const fig = analysis.pools[i]!;
-    const down = pool.frontEnds.filter((fe) => keys.has(nameKey(fe)));
-    const runningAmongFirst = pool.frontEnds.slice(0, fig.quorumFrom).filter((fe) => !keys.has(nameKey(fe))).length;
-    return { pool, fig, down, runningAmongFirst, keepsQuorum: runningAmongFirst >= fig.quorumNeeded };
+    const frontEndDown = (fe: string) => keys.has(nameKey(fe));
+    const down = pool.frontEnds.filter(frontEndDown);
+    // Pool-level quorum counts among "the first" quorumFrom brought up (SFB-HA): the one count the
+    // verdict and the restart advice both read.
+    const first = pool.frontEnds.slice(0, fig.quorumFrom);
+    const downAmongFirst = first.filter(frontEndDown);
+    const runningAmongFirst = first.length - downAmongFirst.length;
+    return { pool, fig, down, downAmongFirst, runningAmongFirst, keepsQuorum: runningAmongFirst >= fig.quorumNeeded };
   });
   // A pool is down when it is named, or when its front ends down cost it pool-level quorum: from
   // here on the two are one case, so its users fare the same whichever took it down.
@@ -136,14 +159,15 @@ export function simulateSkypeDown(
   const usersOf = (p: SkypePool): UsersOf => ({ pool: p.name, users: p.users });
 
   const frontEnds: SkypeFrontEndsDown[] = [];
-  for (const { pool, fig, down, runningAmongFirst, keepsQuorum } of counted) {
+  for (const { pool, fig, down, downAmongFirst, runningAmongFirst, keepsQuorum } of counted) {
     if (down.length === 0 || downBy.get(pool) === 'pool' || downBy.get(pool) === 'site') continue;
     const recovery: string[] = [];
     const routingGroupsAtRisk = keepsQuorum && down.length > fig.tolerableSimultaneousFailures;
     if (routingGroupsAtRisk)
       recovery.push(`should a routing group lose its quorum: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`);
     const runningToStart = keepsQuorum ? null : runningToRestart(fig);
-    if (runningToStart !== null) recovery.push(...restart(model, pool, fig, down, runningToStart));
+    const started = runningToStart === null ? null : restart(model, pool, fig, { down, downAmongFirst, runningAmongFirst }, runningToStart);
+    if (started) recovery.push(...started.steps);
     frontEnds.push({
       pool: pool.name,
       down,
@@ -154,6 +178,7 @@ export function simulateSkypeDown(
       keepsQuorum,
       routingGroupsAtRisk,
       runningToStart,
+      toStart: started?.toStart ?? null,
       recovery,
     });
   }

@@ -12,13 +12,38 @@ export function failOverCmdlet(pool: string): string {
   return `Invoke-CsPoolFailOver -PoolFqdn ${pool} -DisasterMode`;
 }
 
+/** A step to run, and what in it the admin must fill in where the file does not hold it. */
+export interface Step {
+  readonly run: string;
+  /** What the `<…>` of `run` stand for and where to find them; null where it has none. */
+  readonly fillIn: string | null;
+}
+
 /**
- * The Central Management Store failed over to the partner's back end in the disaster-recovery form,
- * run on a server of the pool it goes to (PS-CS), with the back-end names the file does not hold marked.
+ * The Central Management Store failed over to the partner's back end, run on a server of the pool it
+ * goes to (PS-CS). Its pool is down, so the store is failed over in the disaster-recovery form, which
+ * names the partner's back-end SQL Server: the form without names fails over a store that is still
+ * available. A Standard Edition server holds its own back-end databases, so its name is the pool's;
+ * an Enterprise pool's Back End Servers and every SQL instance are not in the file, and are left as
+ * `<…>` (which PowerShell refuses to run) with `fillIn` saying what they stand for.
  */
-export function cmsFailOverCmdlet(partner: SkypePool): string {
-  const mirror = partner.backEndMirrored ? " -BackupMirrorSqlServerFqdn <its mirror> -BackupMirrorSqlInstanceName <the mirror's instance>" : '';
-  return `on a front end of ${partner.name}, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <back end of ${partner.name}> -BackupSqlInstanceName <its instance>${mirror} -Force`;
+export function cmsFailOver(partner: SkypePool): Step {
+  const standard = partner.edition === 'standard';
+  const server = standard ? partner.name : '<Back End Server FQDN>';
+  const mirror = partner.backEndMirrored ? ' -BackupMirrorSqlServerFqdn <mirror FQDN> -BackupMirrorSqlInstanceName <mirror SQL instance>' : '';
+  const where = standard ? `on ${partner.name}` : `on a front end of ${partner.name}`;
+  const run = `${where}, Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server} -BackupSqlInstanceName <SQL instance>${mirror} -Force`;
+  // Read after "fill in": what each <…> stands for, and that the file does not hold it.
+  const fillIn = standard
+    ? `<SQL instance> with the SQL Server instance of the back-end databases on the Standard Edition server ${partner.name}, as Topology Builder shows it: the file does not hold it`
+    : `<Back End Server FQDN> and <SQL instance> with ${partner.name}'s Back End Server and its SQL Server instance${
+        partner.backEndMirrored ? ", <mirror FQDN> and <mirror SQL instance> with its mirror's" : ''
+      }, as Topology Builder shows them: the file does not hold them${
+        partner.backEndMirrored
+          ? ` (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn ${partner.name} says which of the two holds the principal copy of the store)`
+          : ''
+      }`;
+  return { run, fillIn };
 }
 
 /** What a scenario has taken down, and what follows from it for each pool. */
@@ -31,30 +56,72 @@ export interface ScenarioState {
   readonly served: (p: SkypePool) => boolean;
 }
 
+/** A pool's front ends down, as the scenario counted them for pool-level quorum (failover.ts). */
+export interface FrontEndsCounted {
+  readonly down: readonly string[];
+  /** Those of `down` among "the first" `quorumFrom` brought up. */
+  readonly downAmongFirst: readonly string[];
+  /** Front ends running among "the first" `quorumFrom`. */
+  readonly runningAmongFirst: number;
+}
+
+/**
+ * The front ends down that must start again for a pool that lost pool-level quorum to start: at
+ * least `count` of `of`, and at least `amongFirst` of those from `first`.
+ */
+export interface ToStart {
+  readonly count: number;
+  readonly of: readonly string[];
+  readonly amongFirst: number;
+  readonly first: readonly string[];
+}
+
 /**
  * How a pool that lost pool-level quorum starts again (SFB-HA): its remaining front ends have
- * stopped, so enough of those down must come back for it to start with `runningToStart` running;
- * with fewer, as long as they hold pool-level quorum, the QuorumLossRecovery reset lets it start.
+ * stopped, so enough of those down must come back for it to start with `runningToStart` running,
+ * and enough of them among "the first" for the pool-level quorum it then needs, counted as the
+ * scenario counted it; with fewer, as long as they hold pool-level quorum, the QuorumLossRecovery
+ * reset lets it start.
  */
-export function restart(model: SkypeModel, pool: SkypePool, fig: SkypePoolFigures, down: readonly string[], runningToStart: number): string[] {
+export function restart(
+  model: SkypeModel,
+  pool: SkypePool,
+  fig: SkypePoolFigures,
+  { down, downAmongFirst, runningAmongFirst }: FrontEndsCounted,
+  runningToStart: number,
+): { readonly toStart: ToStart; readonly steps: string[] } {
   const running = pool.frontEnds.length - down.length;
-  const toStart = Math.min(Math.max(runningToStart - running, 1), down.length);
+  // Pool-level quorum needs this many more among the first; the start figure, this many more in all.
+  const amongFirst = Math.max(fig.quorumNeeded - runningAmongFirst, 0);
+  const count = Math.min(Math.max(runningToStart - running, amongFirst, 1), down.length);
+  const toStart: ToStart = { count, of: down, amongFirst, first: downAmongFirst };
   // Start-CsPool starts every front end of a pool at once; it came with Skype for Business Server 2015.
   const startPool = pool.frontEnds.length > 1 && model.productVersion !== '2013' ? ` (Start-CsPool -PoolFqdn ${pool.name})` : '';
   const reset = `reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`;
   if (pool.frontEnds.length === 2)
-    return [`start ${down.join(' and ')} together${startPool}, or one after the other in the reverse order they went down`, `if neither can be done, ${reset}`];
-  if (pool.frontEnds.length === 1) return [`start ${down.join(', ')} again`];
-  const which = toStart === down.length ? down.join(', ') : `at least ${toStart} of ${down.join(', ')}`;
+    return {
+      toStart,
+      steps: [
+        `start ${down.join(' and ')} together${startPool}, or one after the other in the reverse order they went down`,
+        `if neither can be done, ${reset}`,
+      ],
+    };
+  if (pool.frontEnds.length === 1) return { toStart, steps: [`start ${down.join(', ')} again`] };
+  const which = count === down.length ? down.join(', ') : `at least ${count} of ${down.join(', ')}`;
+  // Where some of those down are not among the first (which pool-level quorum counts), which ones start matters: name those that count.
+  const including =
+    count < down.length && downAmongFirst.length < down.length
+      ? `, ${amongFirst === downAmongFirst.length ? downAmongFirst.join(', ') : `at least ${amongFirst} of ${downAmongFirst.join(', ')}`} among them (pool-level quorum needs ${fig.quorumNeeded} of the first ${fig.quorumFrom} brought up${runningAmongFirst > 0 ? `, of which ${runningAmongFirst} are not down` : ''})`
+      : '';
   const steps = [
-    `start ${which} again${startPool}: the pool starts with ${runningToStart} of its ${pool.frontEnds.length} front ends running, every time it starts`,
+    `start ${which} again${startPool}${including}: the pool starts with ${runningToStart} of its ${pool.frontEnds.length} front ends running, every time it starts`,
   ];
   // The reset helps where the pool can hold pool-level quorum with fewer than it needs to start.
   if (fig.quorumNeeded < runningToStart) {
     const quorum = `${fig.quorumNeeded} of ${fig.quorumFrom < pool.frontEnds.length ? 'the first ' : ''}${fig.quorumFrom}`;
     steps.push(`if fewer can be started, but ${quorum} run, ${reset}`);
   }
-  return steps;
+  return { toStart, steps };
 }
 
 /**
@@ -78,7 +145,7 @@ export function poolDown(
   if (!partner) {
     breaks.push(`the pool has no backup pool: its ${groupThousands(pool.users)} users cannot sign in until it is back`);
   } else if (!takesOver) {
-    breaks.push(`nowhere to fail over (${why}): ${usersOfBoth(pool, partner, isDown(partner))}`);
+    breaks.push(`nowhere to fail over (${why}): ${usersOfBoth(pool, partner, isDown(partner), failBackWithout(pool, partner, isDown))}`);
   } else {
     if (overCapacity)
       breaks.push(
@@ -96,8 +163,12 @@ export function poolDown(
       }
     }
   }
-  // A step of the failover, not a failure: done first, it loses nothing (SFB-DR).
-  const runFirst = takesOver && !alreadyFailedOver && pool.centralManagementStore ? [cmsFailOverCmdlet(partner)] : [];
+  // A step of the failover, not a failure: done first, it loses nothing (SFB-DR). A pool whose users
+  // failed over already still hosts the store while the file says so: down, it takes the store with it.
+  const runFirst = takesOver && pool.centralManagementStore ? [cmsFailOver(partner)] : [];
+  // Without a takeover, what brings both pools' users back while this one is down, where something can.
+  const restore = partner && failBackWithout(pool, partner, isDown) ? restoreWithout(pool, partner) : [];
+  const steps = [...runFirst, ...restore];
   return {
     pool: pool.name,
     downBy,
@@ -105,7 +176,9 @@ export function poolDown(
     partnerState: partner?.poolState ?? null,
     partnerDown: partner !== undefined && isDown(partner),
     partnerTakesOver: takesOver,
-    runFirst,
+    runFirst: runFirst.map((step) => step.run),
+    restoreBy: restore.map((step) => step.run),
+    fillIn: steps.flatMap((step) => (step.fillIn === null ? [] : [step.fillIn])),
     cmdlet: takesOver && !alreadyFailedOver ? failOverCmdlet(pool.name) : null,
     registrarStates: takesOver ? registrarStates(pool.poolState) : [pool.poolState],
     partnerUsers: takesOver ? fig.usersAfterFailover : null,
@@ -116,12 +189,43 @@ export function poolDown(
   };
 }
 
-/** `its 1,200 users and the 900 of lyncfe04.thelab.info, which it serves since that pool failed over, are without service until it is back`. */
-function usersOfBoth(pool: SkypePool, partner: SkypePool, partnerDown: boolean): string {
+/**
+ * Whether the partner, which this pool serves (FailedOver onto it, or failing back from it), can be
+ * failed back while this pool is down: Invoke-CsPoolFailBack -DisasterMode fails a pool back "even if
+ * the backup pool is currently unavailable", losing the data its users made there (PS-CS). It must be
+ * up itself, and this pool Active (both not Active is a state no failover leaves: skype/pool-not-active).
+ */
+function failBackWithout(pool: SkypePool, partner: SkypePool, isDown: (p: SkypePool) => boolean): boolean {
+  return pool.poolState === 'Active' && (partner.poolState === 'FailedOver' || partner.poolState === 'FailingBack') && !isDown(partner);
+}
+
+/**
+ * The partner failed back in disaster mode, then this pool failed over to it, Active again (with the
+ * Central Management Store first where this pool hosts it, SFB-DR).
+ */
+function restoreWithout(pool: SkypePool, partner: SkypePool): Step[] {
+  return [
+    ...(pool.centralManagementStore ? [cmsFailOver(partner)] : []),
+    { run: `Invoke-CsPoolFailBack -PoolFqdn ${partner.name} -DisasterMode`, fillIn: null },
+    { run: failOverCmdlet(pool.name), fillIn: null },
+  ];
+}
+
+/** `its 1,200 users and the 900 of lyncfe04.thelab.info, which it serves since that pool failed over, are without service until it is back, or ...`. */
+function usersOfBoth(pool: SkypePool, partner: SkypePool, partnerDown: boolean, canFailBack: boolean): string {
   const both = `its ${groupThousands(pool.users)} users and the ${groupThousands(partner.users)} of ${partner.name}`;
   if (partnerDown) return `${both} are without service until one of the two pools is back`;
-  const how = partner.poolState === 'FailingBack' ? 'failing back from it' : 'which it serves since that pool failed over';
-  return `${both}, ${how}, are without service until it is back`;
+  // FailingOver: a failover onto this pool under way or stopped half-way, not one that has happened.
+  const how =
+    partner.poolState === 'FailingBack'
+      ? 'failing back from it'
+      : partner.poolState === 'FailingOver'
+        ? 'failing over to it'
+        : 'which it serves since that pool failed over';
+  const or = canFailBack
+    ? `, or until ${partner.name}, which is up, is failed back without it in disaster mode (the data its users made on ${pool.name} is lost) and ${pool.name} failed over to it`
+    : '';
+  return `${both}, ${how}, are without service until it is back${or}`;
 }
 
 /**

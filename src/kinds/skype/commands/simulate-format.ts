@@ -44,13 +44,18 @@ function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
   else {
     const how = p.cmdlet === null ? 'has already failed over to' : 'fails over to';
     out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
-    for (const step of p.runFirst) out.push(`    run first: ${t(step)}`);
+    for (const step of p.runFirst) out.push(`    ${p.cmdlet === null ? 'run' : 'run first'}: ${t(step)}`);
+    for (const note of p.fillIn) out.push(`      fill in: ${t(note)}`);
     if (p.cmdlet !== null) out.push(`    run: ${t(p.cmdlet)}`);
     const sized =
       p.partnerMaxUsers !== null ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? `: ${paint(31, 'OVER')}` : ''}` : '';
     out.push(`    ${t(p.partner)} then carries ${groupThousands(p.partnerUsers ?? 0)} users${sized}`);
   }
   for (const b of p.breaks) out.push(`    breaks: ${t(b)}`);
+  if (p.restoreBy.length > 0) {
+    out.push(`    restore: ${p.restoreBy.map(t).join(', then ')}`);
+    for (const note of p.fillIn) out.push(`      fill in: ${t(note)}`);
+  }
   return out;
 }
 
@@ -62,7 +67,7 @@ function frontEndLines(f: SkypeFrontEndsDown, paint: Paint): string[] {
   ];
   if (f.routingGroupsAtRisk)
     out.push(
-      `    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: its users lose service although the pool keeps pool-level quorum`,
+      `    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: that routing group's users lose service although the pool keeps pool-level quorum`,
     );
   for (const r of f.recovery) out.push(`    recovery: ${t(r)}`);
   return out;
@@ -111,7 +116,10 @@ function sideBySide(pools: readonly string[], scenarios: readonly SkypeScenario[
 /** The last line: every pool's users served, or how many are not (and in how many scenarios). */
 function verdict(scenarios: readonly SkypeScenario[], paint: Paint): string {
   const failing = scenarios.filter((s) => s.usersWithoutService.length > 0 || s.poolsDown.some((p) => p.breaks.length > 0));
-  if (failing.length === 0) return paint(32, "✔ every pool's users keep service");
+  // Front ends down at once that may cost a routing group its quorum: its users lose service though every pool keeps running (SFB-HA).
+  const atRisk = [...new Set(scenarios.flatMap((s) => s.frontEnds.filter((f) => f.routingGroupsAtRisk).map((f) => f.pool)))];
+  const unless = atRisk.length > 0 ? `, unless a routing group loses its quorum in ${atRisk.map(t).join(', ')} (front ends down at once)` : '';
+  if (failing.length === 0) return paint(32, `✔ every pool's users keep service${unless}`);
   if (scenarios.length > 1)
     return paint(
       31,

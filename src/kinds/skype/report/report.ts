@@ -2,9 +2,9 @@
 import { groupThousands, plural } from '../../../core/rule.js';
 import type { Finding } from '../../../core/results.js';
 import type { SkypeAnalysis } from '../analysis/analysis.js';
-import { CMS_MODULE, type SkypeModel } from '../model/model.js';
+import { CMS_MODULE, type SkypeModel, type SkypePool } from '../model/model.js';
 import { SKYPE } from '../../../domain/facts.js';
-import { simulateSkypeDown } from '../analysis/failover.js';
+import { simulateSkypeDown, type SkypePoolDown } from '../analysis/failover.js';
 import type { KindReport } from '../../../core/kind.js';
 import { weakestPoolHeadline } from '../../../core/headline.js';
 import { flaggedPaths } from '../../../core/flagged.js';
@@ -85,10 +85,14 @@ export interface SkypeSizingRow {
 export interface SkypeWhatIfRow {
   readonly pool: string;
   readonly partner: string;
-  /** The partner takes the users over (or already carries them). */
+  /** The partner takes the users over (or already carries them), within its sizing, and the failover breaks nothing: simulate's verdict. */
   readonly ok: boolean;
   readonly outcome: string;
+  /** What the failover breaks besides the sizing that `outcome` gives (registrar settings lost, a backup service not ready), as simulate says it. */
+  readonly breaks: readonly string[];
   readonly run: string;
+  /** What the admin must fill in where `run` has `<…>` (names the file does not hold). */
+  readonly fillIn: readonly string[];
 }
 
 export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: readonly Finding[] = []): SkypeView {
@@ -153,7 +157,9 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
     const other = stuck === pair.pools[0] ? pair.pools[1] : pair.pools[0];
     const label = stuck ? 'no takeover' : pair.failover === 'automated' ? 'automated' : 'manual failover';
     const title = stuck
-      ? takeoverSentence(stuck.name, stuck.poolState, other.name)
+      ? other.poolState !== 'Active'
+        ? neitherSentence(pair.pools[0], pair.pools[1])
+        : takeoverSentence(stuck.name, stuck.poolState, other.name)
       : `${pair.pools[0].name} and ${pair.pools[1].name} are each other's backup pool (${pair.failover} failover)`;
     const [from, to] = [l.x + l.width / 2, r.x + r.width / 2];
     const geometry = around
@@ -236,9 +242,20 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
   });
 }
 
+/** Both pools of a pair not Active: no failover leaves that, and neither serves the other's users now (skype/pool-not-active). */
+function neitherSentence(a: SkypePool, b: SkypePool): string {
+  return `Neither ${a.name} (${a.poolState}) nor ${b.name} (${b.poolState}) is Active: neither serves the other's users, so the users of both are without service now.`;
+}
+
 /** `lyncfe04.thelab.info is FailedOver: it cannot take over lyncfe03.thelab.info's users should that pool go down.` */
 function takeoverSentence(stuck: string, state: string, other: string): string {
   return `${stuck} is ${state}, not Active: it cannot take over ${other}'s users should that pool go down.`;
+}
+
+/** The Run cell of a pool down that its partner does not take over now. */
+function runWithout(d: SkypePoolDown): string {
+  if (d.partnerTakesOver) return d.runFirst.length > 0 ? `${d.runFirst.join(', then ')} (its users have failed over already)` : 'nothing: failed over already';
+  return d.restoreBy.length > 0 ? d.restoreBy.join(', then ') : 'nothing can take its users';
 }
 
 /** Each pool down on its own, as simulate --down POOL gives it. */
@@ -254,7 +271,9 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
     const until =
       pool.poolState !== 'Active' && partner.poolState !== 'Active'
         ? "until the pair's PoolState is corrected (skype/pool-not-active)"
-        : `until ${pool.name} is back`;
+        : d.restoreBy.length > 0
+          ? `until ${pool.name} is back, or until ${partner.name} is failed back without it, losing the data its users made on ${pool.name} (Run)`
+          : `until ${pool.name} is back`;
     const outcome = !d.partnerTakesOver
       ? `cannot take over (${partner.name} is ${partner.poolState}): ${groupThousands(users)} users of ${plural(lost.length, 'pool')} without service ${until}`
       : `${d.cmdlet === null ? 'already carries' : 'takes over'} its users: ${groupThousands(d.partnerUsers ?? 0)} in all${d.partnerMaxUsers !== null ? ` of the ${groupThousands(d.partnerMaxUsers)} it is sized for${d.partnerOverCapacity ? ', over its sizing' : ''}` : ''}`;
@@ -262,12 +281,27 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
       {
         pool: pool.name,
         partner: partner.name,
-        ok: d.partnerTakesOver && !d.partnerOverCapacity,
+        // As simulate judges it (scenarioFails): a failover that breaks something is no clean takeover.
+        ok: d.partnerTakesOver && d.breaks.length === 0,
         outcome,
-        run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : d.partnerTakesOver ? 'nothing: failed over already' : 'nothing can take its users',
+        // The sizing, first of the breaks where it is over, is in the outcome already.
+        breaks: d.partnerTakesOver ? d.breaks.slice(d.partnerOverCapacity ? 1 : 0) : [],
+        run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : runWithout(d),
+        fillIn: d.fillIn,
       },
     ];
   });
+}
+
+/**
+ * Users without service with nothing down, from the failure model the what-if table reads (a
+ * PoolState that leaves no pool to serve them): `20,000 users of 2 pools without service now (a, b)`.
+ */
+function outageNow(model: SkypeModel, analysis: SkypeAnalysis): { outage?: string } {
+  const lost = simulateSkypeDown(model, analysis, 'nothing down', []).scenario.usersWithoutService;
+  if (lost.length === 0) return {};
+  const users = lost.reduce((n, u) => n + u.users, 0);
+  return { outage: `${plural(users, 'user')} of ${plural(lost.length, 'pool')} without service now (${lost.map((u) => u.pool).join(', ')})` };
 }
 
 /** Skype's part of the report: name, facts, the weakest pool's tolerable front-end failures, and its section. */
@@ -282,6 +316,7 @@ export function skypeReport(model: SkypeModel, analysis: SkypeAnalysis, findings
   return {
     name: model.name,
     review: 'pool topology review',
+    ...outageNow(model, analysis),
     facts: [
       { label: 'Deployment', value: model.name },
       { label: 'Skype for Business Server', value: model.productVersion },

@@ -17,14 +17,27 @@ export default defineRule<SkypeContext>({
     messages: {
       few: 'Enterprise pool "{{pool}}" has {{frontEnds}}; at least {{recommended}} are recommended.',
       two: 'Enterprise pool "{{pool}}" has 2 front ends; at least {{recommended}} are recommended: once both have stopped they must start together (or the pool be reset with QuorumLossRecovery), although one is enough to start it the first time.',
+      pairedFew:
+        'Enterprise pool "{{pool}}" has {{frontEnds}} and is paired with "{{partner}}": a paired pool must have had {{sync}} front ends running at once to synchronise its data with its backup pool, which it cannot with {{count}}, so a failover may find its data missing on "{{partner}}"; give it at least {{recommended}}.',
+      pairedTwo:
+        'Enterprise pool "{{pool}}" has 2 front ends and is paired with "{{partner}}": a paired pool must have had {{sync}} front ends running at once to synchronise its data with its backup pool, which it cannot with 2, so a failover may find its data missing on "{{partner}}"; give it at least {{recommended}} (and once both have stopped they must start together, or the pool be reset with QuorumLossRecovery).',
     },
   },
-  *check({ model }): Iterable<Problem> {
+  *check({ model, analysis }): Iterable<Problem> {
     for (const p of model.pools) {
       if (editionOf(p) === 'enterprise' && p.frontEnds.length < SKYPE.recommendedFrontEnds.value) {
+        // Paired, it must have had three running at once to synchronise with its backup pool (SFB-HA): it never can.
+        const partner = analysis.partnerOf.get(p);
+        const two = p.frontEnds.length === 2;
         yield {
-          messageId: p.frontEnds.length === 2 ? 'two' : 'few',
-          data: { pool: p.name, count: p.frontEnds.length, frontEnds: plural(p.frontEnds.length, 'front end'), recommended: SKYPE.recommendedFrontEnds.value },
+          messageId: partner ? (two ? 'pairedTwo' : 'pairedFew') : two ? 'two' : 'few',
+          data: {
+            pool: p.name,
+            count: p.frontEnds.length,
+            frontEnds: plural(p.frontEnds.length, 'front end'),
+            recommended: SKYPE.recommendedFrontEnds.value,
+            ...(partner ? { partner: partner.name, sync: SKYPE.pairedSyncFrontEnds.value } : {}),
+          },
           path: `${p.path}/frontEnds`,
           at: 'key',
           pool: p.name,
