@@ -126,6 +126,34 @@ describe('OpCon settings read as Windows reads an ini file', () => {
     ]);
   });
 
+  it('reads a local SQL Server name (., (local), localhost, 127.0.0.1) as the machine whose connection gives it', async () => {
+    const connections = (a: string, b: string) =>
+      secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: StopRepl.cmd')
+        .replace('  - name: OpConxps1\n', `  - name: OpConxps1\n    connection: {server: '${a}', database: OpConxps}\n`)
+        .replace('  - name: OpConxps2\n', `  - name: OpConxps2\n    connection: {server: '${b}', database: OpConxps}\n`);
+    // The same local name on both machines is a SQL Server on each: two databases, the publisher on the primary's machine.
+    for (const local of ['.', '(local)\\OPCON', 'LOCALHOST,1433', 'tcp:127.0.0.1\\OPCON,1433', '(LOCAL)']) {
+      const r = await lint(connections(local, local));
+      expect(r.failover, local).toMatchObject({ scenario: 4, database: 'replicated' });
+      expect(
+        r.findings.map(([id]) => id),
+        local,
+      ).toEqual(['opcon/database-on-machine']);
+      expect(r.findings[0]![1], local).toMatch(/^The publishing database on ".*" lives on machine "OpConxps1": /);
+    }
+    // A local name on one machine and that machine's name on the other: one SQL Server, on that machine.
+    const one = await lint(connections('.\\OPCON', 'opconxps1.corp.local\\OPCON'));
+    expect(one.failover).toMatchObject({ scenario: 3, database: 'none' });
+    expect(one.findings).toEqual([
+      [
+        'opcon/database-on-machine',
+        'The OpCon database on ".\\OPCON" lives on machine "OpConxps1": a crash of OpConxps1 takes the database too, and failover cannot help; put the database on a server of its own.',
+      ],
+    ]);
+    // Not a local name: a host that only starts like one.
+    expect((await lint(connections('localhost2', 'localhost2'))).failover).toMatchObject({ scenario: 3, database: 'none' });
+  });
+
   it('warns of a database on one of the machines, named in full or by its first label', async () => {
     const r = await lint(secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y', 'database: {server: opconxps2.corp.local\\OPCON}'));
     expect(r.findings).toEqual([

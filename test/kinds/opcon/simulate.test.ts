@@ -198,6 +198,23 @@ describe('OpCon events on the designs a tester found wrong', () => {
     ]);
   });
 
+  it('reads a local SQL Server name as the machine whose connection gives it, so the crash of that machine takes its database', async () => {
+    // One database on opcon01, which opcon01 names .\OPCON: scenario 3, no StopRepl, and its crash takes the database.
+    const {
+      events: [abnormal, crash],
+    } = await events([fixture('one-database-local-on-primary'), '--event', 'abnormal-shutdown', '--down', 'opcon01']);
+    expect(abnormal).toMatchObject({ active: ['opcon02'], failedOver: true, manualActions: [] });
+    expect(abnormal.steps).toContain('Secondary SAM-SS connects to the Primary Database (opcon01.corp.local\\OPCON/OpConxps).');
+    expect(abnormal.steps.join('\n')).not.toContain('StopRepl');
+    expect(crash).toMatchObject({ active: [], failedOver: false });
+    expect(crash.steps[1]).toBe('The OpCon database on .\\OPCON was on opcon01: it is gone too.');
+    // SQL Server on each machine, both named (local)\OPCON: the publisher goes with opcon01, the subscriber with opcon02.
+    const each = (await events([fixture('sql-on-each-machine-local-names'), '--down', 'opcon01', '--down', 'opcon02'])).events;
+    expect(each[0].steps[1]).toBe('The OpCon database on (local)\\OPCON was on opcon01: it is gone too.');
+    expect(each[1].steps[1]).toBe('The OpCon database on (local)\\OPCON was on opcon02: it is gone too.');
+    expect(each[1]).toMatchObject({ active: ['opcon01'] });
+  });
+
   it('fails over by hand to the subscriber when the publisher goes with the primary machine, as database-on-machine says', async () => {
     const {
       events: [e],

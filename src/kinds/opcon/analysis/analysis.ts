@@ -109,16 +109,16 @@ export interface DatabaseHost {
 
 /** The database servers the file names, each host once, with the SMAServMan machine that holds it where one does. */
 export function databaseHosts(model: OpconModel): DatabaseHost[] {
-  const named: { server: string; path: string }[] = [];
+  const named: { server: string; path: string; on?: string }[] = [];
   if (model.databaseServer !== undefined) named.push({ server: model.databaseServer, path: '/database/server' });
-  for (const m of model.machines) if (m.connection) named.push({ server: m.connection.server, path: `${m.connection.path}/server` });
+  for (const m of model.machines) if (m.connection) named.push({ server: m.connection.server, path: `${m.connection.path}/server`, on: m.name });
   const seen = new Set<string>();
   const hosts: DatabaseHost[] = [];
-  for (const n of named) {
-    const host = hostOf(n.server);
+  for (const { on, ...n } of named) {
+    const host = hostOf(n.server, on);
     if (seen.has(host)) continue;
     seen.add(host);
-    const machine = machineAt(model, n.server);
+    const machine = machineAt(model, n.server, on);
     hosts.push(machine ? { server: n.server, path: n.path, machine } : n);
   }
   return hosts;
@@ -137,19 +137,28 @@ export function databaseOf(model: OpconModel, analysis: OpconAnalysis, m: Machin
 
 /** The machine of the file that holds the database `m`'s SAM connects to, where one does: its crash takes that database. */
 export function databaseMachineOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): Machine | undefined {
-  const server = databaseServerOf(model, analysis, m);
-  return server === undefined ? undefined : machineAt(model, server);
+  const where = databaseWhere(model, analysis, m);
+  return where === undefined ? undefined : machineAt(model, where.server, where.on);
 }
 
-/** The machine of the file a SQL Server name is on (its host as hostOf reads it), if one is. */
-function machineAt(model: OpconModel, server: string): Machine | undefined {
-  const host = hostOf(server);
+/**
+ * The machine of the file a SQL Server name is on (its host as hostOf reads it), if one is: the one
+ * place server names meet machines. A local name (`.`, `(local)`, `localhost`, `127.0.0.1`) is on
+ * `on`, the machine whose connection gives it.
+ */
+export function machineAt(model: OpconModel, server: string, on?: string): Machine | undefined {
+  const host = hostOf(server, on);
   return model.machines.find((m) => machineKey(m.name) === host);
 }
 
 /** The server a machine's database lives on, where the file says: its connection's, else `database.server` (one database, or the publisher). */
 export function databaseServerOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): string | undefined {
-  if (m.connection) return m.connection.server;
+  return databaseWhere(model, analysis, m)?.server;
+}
+
+/** databaseServerOf, with the machine whose connection names it (which a local name such as `.` means). */
+function databaseWhere(model: OpconModel, analysis: OpconAnalysis, m: Machine): { server: string; on?: string } | undefined {
+  if (m.connection) return { server: m.connection.server, on: m.name };
   if (model.replication === 'replicated' && m === analysis.secondary) return undefined;
-  return model.databaseServer;
+  return model.databaseServer === undefined ? undefined : { server: model.databaseServer };
 }
