@@ -249,6 +249,58 @@ describe('OpCon events on the designs a tester found wrong', () => {
     }
   });
 
+  it('says what StopRepl cannot do while the publishing database is down with the crashed machine, and to run it again once it is back', async () => {
+    const again =
+      "run it again as soon as opcon01 is started again, so that it reaches the publishing database before opcon01's SQL Server can replicate into what was the subscribing database, on which opcon02's SAM-SS runs after the failover.";
+    // Failed over by hand: StopRepl now, as the vendor does for a failed publishing server, and again once opcon01 is back.
+    const {
+      events: [byHand],
+    } = await events([fixture('publisher-on-primary'), '--down', 'opcon01']);
+    expect(byHand.manualActions[1]).toBe(
+      `Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the Secondary machine opcon02 (the trigger's script did not run), as the vendor's "Failover and Recovery with Replication" does when the publishing database server has failed. The publishing database went down with opcon01, so StopRepl cannot reach it now to disconnect its users, delete its publication and mark it read-only: ${again}`,
+    );
+    const { readFileSync } = await import('node:fs');
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    const crash = async (switches: string) => {
+      const { opcon } = await lintText(
+        readFileSync(fixture('publisher-on-primary'), 'utf8').replace(
+          'PrimaryAbnormalShutdownFailover: Y,',
+          `PrimaryAbnormalShutdownFailover: Y, ${switches},`,
+        ),
+        'x.yaml',
+      );
+      return simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash');
+    };
+    // Failed over by a trigger whose script is StopRepl: it ran, but could not reach the publisher.
+    const script = await crash('SyncLostFailover: Y, SyncLostScript: StopRepl.cmd');
+    expect(script).toMatchObject({ active: ['opcon02'], failedOver: true });
+    expect(script.steps.join('\n')).not.toContain('it disconnects any users attached to the publishing database');
+    expect(script.steps).toContain(
+      'Secondary SMAServMan runs the SyncLostScript (StopRepl.cmd), which runs StopRepl; but the publishing database went down with opcon01, so StopRepl cannot disconnect its users, delete its publication or mark it read-only: replication has stopped with the publisher.',
+    );
+    expect(script.manualActions).toEqual([
+      'StopRepl ran (the SyncLostScript) while the publishing database was down with opcon01, so it could not disconnect its users, delete its publication or mark it read-only: ' +
+        again.replace('run it again', 'run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on opcon02 again'),
+    ]);
+    // Failed over by a trigger without a script: the publisher, down, replicates nothing meanwhile.
+    const none = await crash('SyncLostFailover: Y');
+    expect(none.steps.join('\n')).not.toContain('the publisher can keep replicating');
+    expect(none.manualActions).toHaveLength(1);
+    expect(none.manualActions[0]).not.toContain('until then the publisher can keep replicating');
+    expect(none.manualActions[0]).toContain(again);
+    // The publisher on a server of its own is still up: StopRepl does all it does, as before.
+    const { opcon } = await lintText(
+      readFileSync(seed(4), 'utf8').replace(
+        'PrimaryAbnormalShutdownFailover: Y',
+        'PrimaryAbnormalShutdownFailover: Y\n      SyncLostFailover: Y\n      SyncLostScript: StopRepl.cmd',
+      ),
+      'x.yaml',
+    );
+    const up = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash');
+    expect(up.steps.join('\n')).toContain('which stops replication: it disconnects any users attached to the publishing database');
+    expect(up.manualActions).toEqual([]);
+  });
+
   it('fails back by undoing exactly what the steps by hand changed', async () => {
     // Failed over by hand: the Primary's start type was set to Manual, so failback sets it back.
     const {

@@ -62,17 +62,55 @@ function stopReplicationByHand(flow: Flow, s: Machine, reason: string, when = ''
 }
 
 /**
+ * The machine a crash took the publishing database with, where it did (a replicated database only):
+ * the publisher is the primary's database (OPC-FS, scenarios 2 and 4).
+ */
+export function publisherDownWith(flow: Flow): Machine | undefined {
+  if (flow.model.replication !== 'replicated') return undefined;
+  const holder = databaseMachineOf(flow.model, flow.analysis, flow.P);
+  return holder !== undefined && flow.crashed.includes(holder) ? holder : undefined;
+}
+
+/**
+ * What StopRepl does (OPC-FS, scenario 4 step 6: it disconnects the users of the publishing
+ * database, deletes the subscriptions and the publication, and marks the publishing database
+ * read-only) acts on the publishing database: while the machine that holds it is down it cannot,
+ * and that database comes back still published and writable. So StopRepl is run again as soon as
+ * that machine is started again, before its SQL Server can replicate into the database the standby
+ * now writes.
+ */
+function stopReplicationOnceBack(holder: Machine, s: Machine): string {
+  return `run it again as soon as ${holder.name} is started again, so that it reaches the publishing database before ${holder.name}'s SQL Server can replicate into what was the subscribing database, on which ${s.name}'s SAM-SS runs after the failover`;
+}
+
+/** StopRepl by hand when the publishing database went down with `holder`: now, as the vendor does for a failed publishing server, and again once it is back. */
+function stopReplicationPublisherDown(flow: Flow, s: Machine, reason: string, holder: Machine): string {
+  return `${stopReplicationByHand(flow, s, reason)}, as the vendor's "Failover and Recovery with Replication" does when the publishing database server has failed. The publishing database went down with ${holder.name}, so StopRepl cannot reach it now to disconnect its users, delete its publication and mark it read-only: ${stopReplicationOnceBack(holder, s)}.`;
+}
+
+/**
  * After a failover by a trigger whose script did not stop replication: StopRepl by hand, at once,
  * since the standby's SAM already writes what was the subscribing database; where the primary's SAM
- * still runs, only once the standby is the machine chosen to run OpCon.
+ * still runs, only once the standby is the machine chosen to run OpCon. Where the publishing
+ * database went down with a crashed machine, it replicates nothing while that machine is down, but
+ * StopRepl (the trigger's or by hand) cannot reach it: it is run again once that machine is back.
  */
 export function stopReplicationAfterTrigger(flow: Flow, s: Machine, trigger: SwitchName, primaryRuns: boolean): void {
   const reason = replicationLeftRunning(flow, s, trigger);
-  if (reason === undefined) return;
+  const holder = publisherDownWith(flow);
+  if (reason === undefined) {
+    if (holder !== undefined)
+      flow.manual.push(
+        `StopRepl ran (the ${SWITCHES[trigger].script}) while the publishing database was down with ${holder.name}, so it could not disconnect its users, delete its publication or mark it read-only: ${stopReplicationOnceBack(holder, s).replace(/^run it again/, `run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on ${s.name} again`)}.`,
+      );
+    return;
+  }
   flow.manual.push(
-    primaryRuns
-      ? `If ${s.name} is to run OpCon: ${stopReplicationByHand(flow, s, reason)}.`
-      : `${stopReplicationByHand(flow, s, reason, ' at once')}: until then the publisher can keep replicating into what was the subscribing database, which ${s.name}'s SAM-SS now uses.`,
+    holder !== undefined
+      ? stopReplicationPublisherDown(flow, s, reason, holder)
+      : primaryRuns
+        ? `If ${s.name} is to run OpCon: ${stopReplicationByHand(flow, s, reason)}.`
+        : `${stopReplicationByHand(flow, s, reason, ' at once')}: until then the publisher can keep replicating into what was the subscribing database, which ${s.name}'s SAM-SS now uses.`,
   );
 }
 
@@ -92,7 +130,9 @@ export function failOverByHand(flow: Flow, s: Machine): void {
   else manual.push(`Set the Primary SMAServMan service startup type on ${P.name} to Manual and confirm the service is stopped.`);
   changed.primaryStartType = P.serviceStartType !== 'manual';
   const reason = replicationLeftRunning(flow, s);
-  if (reason !== undefined) manual.push(`${stopReplicationByHand(flow, s, reason)}.`);
+  const holder = publisherDownWith(flow);
+  if (reason !== undefined)
+    manual.push(holder !== undefined ? stopReplicationPublisherDown(flow, s, reason, holder) : `${stopReplicationByHand(flow, s, reason)}.`);
   const db = databaseOf(flow.model, flow.analysis, s);
   if (manualMode && startsByItself(s)) {
     manual.push(

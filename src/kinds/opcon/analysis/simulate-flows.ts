@@ -11,6 +11,7 @@ import {
   failBack,
   failOverByHand,
   isDown,
+  publisherDownWith,
   replicationLeftRunning,
   startsByItself,
   stopReplicationAfterTrigger,
@@ -277,13 +278,18 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
     }
     const script = s.scripts[w.script];
     const left = replicationLeftRunning(flow, s, trigger);
-    if (replicated && left === undefined) {
+    const publisherDown = publisherDownWith(flow);
+    if (replicated && left === undefined && publisherDown) {
+      steps.push(
+        `Secondary SMAServMan runs the ${w.script} (${script}), which runs StopRepl; but the publishing database went down with ${publisherDown.name}, so StopRepl cannot disconnect its users, delete its publication or mark it read-only: replication has stopped with the publisher.`,
+      );
+    } else if (replicated && left === undefined) {
       steps.push(
         `Secondary SMAServMan runs the ${w.script} (${script}), which stops replication: it disconnects any users attached to the publishing database, deletes the subscriptions and the publication, and marks the publishing database as read-only.`,
       );
     } else if (replicated) {
       steps.push(
-        `Secondary SMAServMan ${script === undefined ? `runs no ${w.script}` : `runs the ${w.script} (${script})`}, which does not stop replication (StopRepl): the publisher can keep replicating into what was the subscribing database.`,
+        `Secondary SMAServMan ${script === undefined ? `runs no ${w.script}` : `runs the ${w.script} (${script})`}, which does not stop replication (StopRepl): ${publisherDown ? `the publishing database went down with ${publisherDown.name}, so nothing replicates until it is back` : 'the publisher can keep replicating into what was the subscribing database'}.`,
       );
     } else if (script !== undefined) {
       steps.push(`Secondary SMAServMan runs the ${w.script} (${script}).`);
