@@ -3,21 +3,9 @@
  * and 2, and "Recovery"): failing over to the standby, stopping replication, and going back to the
  * primary, which undoes exactly what the failover by hand changed.
  */
-import { databaseOf, databaseMachineOf, type OpconAnalysis } from './analysis.js';
-import { runsStopRepl, SWITCHES, type Machine, type OpconModel, type StartType, type SwitchName } from '../model/model.js';
-
-/** One event's flow as it is written: its steps, the actions by hand and the failback, and what it knows of the crash. */
-export interface Flow {
-  readonly model: OpconModel;
-  readonly analysis: OpconAnalysis;
-  readonly P: Machine;
-  readonly crashed: readonly Machine[];
-  readonly steps: string[];
-  readonly manual: string[];
-  readonly recovery: string[];
-  /** What the failover by hand changed, so that the failback undoes it and nothing else. */
-  readonly changed: { primaryStartType: boolean; standbyStartType: boolean; standbyMode: boolean };
-}
+import { databaseOf, databaseMachineOf } from './analysis.js';
+import { isDown, startsByItself, type Flow } from './flow.js';
+import { runsStopRepl, SWITCHES, type Machine, type StartType, type SwitchName } from '../model/model.js';
 
 /** The service start types in the words of Windows' Services console. */
 const START_TYPE_WORDS: Readonly<Record<StartType, string>> = {
@@ -25,19 +13,6 @@ const START_TYPE_WORDS: Readonly<Record<StartType, string>> = {
   'automatic-delayed': 'Automatic (Delayed Start)',
   manual: 'Manual',
 };
-
-export const startsByItself = (m: Machine | undefined) => m?.serviceStartType === 'automatic' || m?.serviceStartType === 'automatic-delayed';
-
-export const isDown = (flow: Flow, m: Machine | undefined) => m !== undefined && flow.crashed.includes(m);
-
-/** The machine's database was on a machine that crashed. */
-export function databaseLost(flow: Flow, m: Machine): boolean {
-  const holder = databaseMachineOf(flow.model, flow.analysis, m);
-  return holder !== undefined && flow.crashed.includes(holder);
-}
-
-/** Whether the machine's SAM-SS can run at the end: its machine and its database are up. */
-export const canRun = (flow: Flow, m: Machine | undefined): boolean => m !== undefined && !isDown(flow, m) && !databaseLost(flow, m);
 
 /**
  * Why replication must be stopped by hand (StopRepl), or undefined where it need not be: no
