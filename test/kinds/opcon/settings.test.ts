@@ -88,6 +88,30 @@ describe('OpCon settings read as Windows reads an ini file', () => {
     expect(r.opcon!.model.machines[1]!.primaryAbnormalShutdownScript).toBe('C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd');
   });
 
+  it('keeps the quotes of a command line whose parts are quoted: StopRepl with an argument is StopRepl', async () => {
+    const script = (value: string) =>
+      lint(
+        secondary(
+          `PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: '${value}'`,
+          'database: {replication: replicated}',
+        ),
+      );
+    for (const [value, read] of [
+      [
+        '"C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd" "OpConxps1"',
+        '"C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd" "OpConxps1"',
+      ],
+      ['""C:\\Scripts\\StopRepl.cmd" "OpConxps1""', '"C:\\Scripts\\StopRepl.cmd" "OpConxps1"'],
+      ['""C:\\Program Files\\OpConxps\\StopRepl.cmd""', 'C:\\Program Files\\OpConxps\\StopRepl.cmd'],
+    ] as const) {
+      const r = await script(value);
+      expect(r.findings, value).toEqual([]);
+      expect(r.opcon!.model.machines[1]!.primaryAbnormalShutdownScript, value).toBe(read);
+    }
+    // A quoted command line that does not run StopRepl is still not StopRepl.
+    expect((await script('"C:\\Scripts\\WriteEvent.cmd" "StopRepl.cmd"')).findings.map(([id]) => id)).toEqual(['opcon/replication-not-stopped']);
+  });
+
   it('checks the script of every enabled trigger for StopRepl with a replicated database', async () => {
     const r = await lint(
       secondary(

@@ -162,10 +162,19 @@ export function sameMachine(a: string, b: string): boolean {
   return machineKey(a) === machineKey(b);
 }
 
-/** A script value as SMAServMan runs it: without the doubled (or single) quotes the ini file wraps it in. */
+/**
+ * A script value as SMAServMan runs it: without the doubled (or single) quotes the ini file wraps it
+ * in. A pair of quotes is taken off only where it wraps the whole value: `""C:\x.cmd""` is
+ * `C:\x.cmd`, but `"C:\x.cmd" "an argument"` (or `""C:\x.cmd" "an argument""`) is a command line
+ * whose first and last quotes belong to its parts, and keeps them.
+ */
 export function unquote(value: string): string {
   let v = value.trim();
-  while (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1).trim();
+  while (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
+    const inner = v.slice(1, -1).trim();
+    if (inner.includes('"') && !(inner.startsWith('"') && inner.endsWith('"'))) break;
+    v = inner;
+  }
   return v;
 }
 
