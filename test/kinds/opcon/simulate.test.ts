@@ -215,6 +215,26 @@ describe('OpCon events on the designs a tester found wrong', () => {
     expect(each[1]).toMatchObject({ active: ['opcon01'] });
   });
 
+  it('says once that the database went with the crashed machine where the two connections write its server two ways', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    for (const [primary, standby] of [
+      ['opcon02\\OPCON', 'opcon02.corp.local\\OPCON'],
+      ['opcon02\\OPCON', '(local)\\OPCON'],
+    ] as const) {
+      const text = readFileSync(fixture('one-database-local-on-primary'), 'utf8')
+        .replace("server: '.\\OPCON'", `server: '${primary}'`)
+        .replace("server: 'opcon01.corp.local\\OPCON'", `server: '${standby}'`);
+      const { opcon } = await lintText(text, 'x.yaml');
+      const crash = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash', [opcon!.model.machines[1]!]);
+      expect(
+        crash.steps.filter((step) => step.startsWith('The OpCon database on')),
+        standby,
+      ).toEqual([`The OpCon database on ${primary} was on opcon02: it is gone too.`]);
+      expect(crash).toMatchObject({ active: [] });
+    }
+  });
+
   it('fails over by hand to the subscriber when the publisher goes with the primary machine, as database-on-machine says', async () => {
     const {
       events: [e],

@@ -3,7 +3,7 @@
  * primary and which its standby, the scenario (1-4), the automatic-failover triggers and how long the
  * Secondary takes to give up on a silent Primary.
  */
-import { connectionText, hostOf, machineKey, type Machine, type OpconModel } from '../model/model.js';
+import { connectionText, hostOf, machineKey, sameSqlServer, type Machine, type OpconModel } from '../model/model.js';
 
 export type Trigger = 'primary-abnormal-shutdown' | 'communication-loss' | 'primary-normal-shutdown';
 
@@ -154,6 +154,13 @@ export function machineAt(model: OpconModel, server: string, on?: string): Machi
 /** The server a machine's database lives on, where the file says: its connection's, else `database.server` (one database, or the publisher). */
 export function databaseServerOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): string | undefined {
   return databaseWhere(model, analysis, m)?.server;
+}
+
+/** Whether the databases of machines `a` and `b` are on one SQL Server, however each connection writes its name (sameSqlServer). */
+export function sameDatabaseServer(model: OpconModel, analysis: OpconAnalysis, a: Machine, b: Machine): boolean {
+  const x = databaseWhere(model, analysis, a);
+  const y = databaseWhere(model, analysis, b);
+  return x !== undefined && y !== undefined && sameSqlServer(x.server, y.server, x.on, y.on);
 }
 
 /** databaseServerOf, with the machine whose connection names it (which a local name such as `.` means). */

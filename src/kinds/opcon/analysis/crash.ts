@@ -3,7 +3,7 @@
  * `machine-crash` and `simulate --down`): each machine that crashed and the databases that went with
  * it, a crash that leaves the primary's machine up, and a SAM-SS left without its database.
  */
-import { databaseMachineOf, databaseServerOf } from './analysis.js';
+import { databaseMachineOf, databaseServerOf, sameDatabaseServer } from './analysis.js';
 import { failBack, failOverByHand } from './by-hand.js';
 import { canRun, isDown, outcome, type Flow, type OpconEventOutcome } from './flow.js';
 import type { Machine } from '../model/model.js';
@@ -18,8 +18,11 @@ export function crashSteps(flow: Flow, what: (m: Machine) => string): void {
         ? `Machine ${m.name} crashes: ${role} ${role.includes(' and ') ? 'are' : 'is'} gone at once.`
         : `Machine ${m.name} crashes: it is neither the primary (${P.name}) nor the standby${S ? ` (${S.name})` : ''} of this failover, so no SMAServMan of the failover is lost with it.`,
     );
-    const servers = [P, ...(S ? [S] : [])].filter((x) => databaseMachineOf(model, analysis, x) === m).map((x) => databaseServerOf(model, analysis, x)!);
-    for (const server of new Set(servers)) steps.push(`The OpCon database on ${server} was on ${m.name}: it is gone too.`);
+    // Each SQL Server once, as the first machine's connection names it: two connections may write one server two ways.
+    const holders = [P, ...(S ? [S] : [])].filter((x) => databaseMachineOf(model, analysis, x) === m);
+    for (const [i, x] of holders.entries())
+      if (!holders.slice(0, i).some((y) => sameDatabaseServer(model, analysis, x, y)))
+        steps.push(`The OpCon database on ${databaseServerOf(model, analysis, x)!} was on ${m.name}: it is gone too.`);
   }
 }
 
