@@ -135,12 +135,51 @@ describe("OpCon events as the vendor's process flows say", () => {
   it('refuses an unknown machine or event with the closest names, and --partition, with exit 2', async () => {
     const machine = await runCli(['simulate', seed(3), '--down', 'OpConxps9']);
     expect(machine.code).toBe(2);
-    expect(machine.stderr).toBe('pooltopo: unknown machine "OpConxps9"; did you mean "OpConxps1" or "OpConxps2"? (machines: OpConxps1, OpConxps2)\n');
+    expect(machine.stderr).toBe(
+      'pooltopo: unknown machine "OpConxps9"; did you mean "OpConxps1" or "OpConxps2"? (machines: OpConxps1, OpConxps2; database servers: SMAProdDBServer)\n',
+    );
     const event = await runCli(['simulate', seed(3), '--event', 'machine-crsh']);
     expect(event.stderr).toBe(
       'pooltopo: unknown event "machine-crsh"; did you mean "machine-crash"? (events: abnormal-shutdown, normal-shutdown, communication-loss, machine-crash)\n',
     );
     expect((await runCli(['simulate', seed(3), '--partition', 'a|b'])).code).toBe(2);
+  });
+
+  it('takes down a SQL Server the file puts a database on, the third machine of the seed, as --down names it', async () => {
+    // Scenario 1: the one database on its own server; its crash leaves no SAM, and failover cannot help.
+    const one = await events([seed(1), '--down', 'smaproddbserver.corp.local']);
+    expect(one.code).toBe(1);
+    expect(one.events[0]).toMatchObject({ down: ['SMAProdDBServer'], active: [], failedOver: false, recovery: [] });
+    expect(one.events[0].steps).toEqual([
+      'Database server SMAProdDBServer crashes: no SMAServMan of this failover runs on it.',
+      'The OpCon database on SMAProdDBServer is gone with it.',
+      "OpConxps1's SAM-SS has lost its database: it stops processing.",
+    ]);
+    expect(one.events[0].manualActions).toEqual([
+      "Bring SMAProdDBServer back, or restore the OpCon database elsewhere and point OpConxps1's SMA Connection Configuration at it; no schedule runs until then.",
+    ]);
+    // Scenario 2: the publishing database server fails; the standby takes over by hand on the subscriber.
+    const [publisher, subscriber] = (await events([seed(2), '--down', 'SMAProdDBServer', '--down', 'SMABckupDBServer'])).events;
+    expect(publisher).toMatchObject({ down: ['SMAProdDBServer'], active: [] });
+    expect(publisher.manualActions[0]).toBe('Set the Primary SMAServMan service startup type on OpConxps1 to Manual and confirm the service is stopped.');
+    expect(publisher.manualActions[1]).toMatch(
+      /^Run the StopRepl\.cmd file .* on the backup StandAlone machine OpConxps2, .*The publishing database went down with SMAProdDBServer, /,
+    );
+    expect(publisher.manualActions[2]).toMatch(/its SAM-SS connects to the subscribing database, SMABckupDBServer\/OpConxps\.$/);
+    // The subscriber's server: the primary keeps processing on the publisher.
+    expect(subscriber).toMatchObject({ down: ['SMABckupDBServer'], active: ['OpConxps1'], manualActions: [] });
+    // A Secondary that fails over onto a database that went down names where it was, not the primary's machine.
+    const { readFileSync } = await import('node:fs');
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    const { opcon } = await lintText(
+      readFileSync(seed(3), 'utf8').replace('PrimaryAbnormalShutdownFailover: Y', 'PrimaryAbnormalShutdownFailover: Y\n      SyncLostFailover: Y'),
+      'x.yaml',
+    );
+    const both = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash', [opcon!.model.machines[0]!, 'SMAProdDBServer']);
+    expect(both).toMatchObject({ down: ['OpConxps1', 'SMAProdDBServer'], active: [], failedOver: true });
+    expect(both.steps).toContain(
+      'Secondary SAM-SS cannot connect to SMAProdDBServer/OpConxps: it was on SMAProdDBServer. No SAM runs; failover cannot help while the database is gone.',
+    );
   });
 
   it('fails over to the one database that the connections name two ways, and runs no StopRepl against it', async () => {

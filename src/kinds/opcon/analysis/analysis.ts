@@ -156,6 +156,23 @@ export function databaseServerOf(model: OpconModel, analysis: OpconAnalysis, m: 
   return databaseWhere(model, analysis, m)?.server;
 }
 
+/** The host (as hostOf reads it) of the SQL Server `m`'s database lives on, where the file says. */
+export function databaseHostOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): string | undefined {
+  const where = databaseWhere(model, analysis, m);
+  return where === undefined ? undefined : hostOf(where.server, where.on);
+}
+
+/**
+ * The SQL Servers the file puts a database on (database.server, a connection) that are no machine
+ * of the file, each host once: its name as first written (without instance or port) and its host.
+ */
+export function databaseServersBeside(model: OpconModel): { readonly name: string; readonly host: string }[] {
+  return databaseHosts(model)
+    .filter((h) => h.machine === undefined)
+    .map((h) => ({ name: h.server.trim().replace(/^tcp:/i, '').split(/[\\,]/)[0]!.trim(), host: hostOf(h.server) }))
+    .filter((s) => s.host !== '');
+}
+
 /** Whether the databases of machines `a` and `b` are on one SQL Server, however each connection writes its name (sameSqlServer). */
 export function sameDatabaseServer(model: OpconModel, analysis: OpconAnalysis, a: Machine, b: Machine): boolean {
   const x = databaseWhere(model, analysis, a);

@@ -6,7 +6,7 @@
 import { databaseOf } from './analysis.js';
 import { failBack, failOverByHand, publisherDownWith, replicationLeftRunning, stopReplicationAfterTrigger } from './by-hand.js';
 import { crashSteps, primaryMachineUp, restoreDatabase } from './crash.js';
-import { databaseLost, isDown, outcome, type Flow, type OpconEvent, type OpconEventOutcome } from './flow.js';
+import { databaseHolder, databaseLost, isDown, outcome, type Flow, type OpconEvent, type OpconEventOutcome } from './flow.js';
 import { connectionText, machineKey, socketsDiffer, SWITCHES, type Machine, type SwitchName } from '../model/model.js';
 
 /** The trigger each event pulls on the Secondary, where it pulls one. */
@@ -99,7 +99,7 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
   const publisherDown = publisherDownWith(flow);
   if (replicated && left === undefined && publisherDown) {
     steps.push(
-      `Secondary SMAServMan runs the ${w.script} (${script}), which runs StopRepl; but the publishing database went down with ${publisherDown.name}, so StopRepl cannot disconnect its users, delete its publication or mark it read-only: replication has stopped with the publisher.`,
+      `Secondary SMAServMan runs the ${w.script} (${script}), which runs StopRepl; but the publishing database went down with ${publisherDown}, so StopRepl cannot disconnect its users, delete its publication or mark it read-only: replication has stopped with the publisher.`,
     );
   } else if (replicated && left === undefined) {
     steps.push(
@@ -107,7 +107,7 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
     );
   } else if (replicated) {
     steps.push(
-      `Secondary SMAServMan ${script === undefined ? `runs no ${w.script}` : `runs the ${w.script} (${script})`}, which does not stop replication (StopRepl): ${publisherDown ? `the publishing database went down with ${publisherDown.name}, so nothing replicates until it is back` : 'the publisher can keep replicating into what was the subscribing database'}.`,
+      `Secondary SMAServMan ${script === undefined ? `runs no ${w.script}` : `runs the ${w.script} (${script})`}, which does not stop replication (StopRepl): ${publisherDown ? `the publishing database went down with ${publisherDown}, so nothing replicates until it is back` : 'the publisher can keep replicating into what was the subscribing database'}.`,
     );
   } else if (script !== undefined) {
     steps.push(`Secondary SMAServMan runs the ${w.script} (${script}).`);
@@ -118,7 +118,7 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
   steps.push('Secondary SMAServMan starts Secondary SAM-SS.');
   if (databaseLost(flow, s)) {
     steps.push(
-      `Secondary SAM-SS cannot connect to ${databaseOf(model, analysis, s)}: it was on ${P.name}. No SAM runs; failover cannot help while the database is gone.`,
+      `Secondary SAM-SS cannot connect to ${databaseOf(model, analysis, s)}: it was on ${databaseHolder(flow, s)!}. No SAM runs; failover cannot help while the database is gone.`,
     );
     restoreDatabase(flow, s);
     return outcome(flow, [], true);

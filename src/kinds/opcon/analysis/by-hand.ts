@@ -3,8 +3,8 @@
  * and 2, and "Recovery"): failing over to the standby, stopping replication, and going back to the
  * primary, which undoes exactly what the failover by hand changed.
  */
-import { databaseOf, databaseMachineOf } from './analysis.js';
-import { isDown, startsByItself, type Flow } from './flow.js';
+import { databaseOf } from './analysis.js';
+import { databaseHolder, isDown, startsByItself, type Flow } from './flow.js';
 import { runsStopRepl, SWITCHES, type Machine, type StartType, type SwitchName } from '../model/model.js';
 
 /** The service start types in the words of Windows' Services console. */
@@ -37,13 +37,11 @@ function stopReplicationByHand(flow: Flow, s: Machine, reason: string, when = ''
 }
 
 /**
- * The machine a crash took the publishing database with, where it did (a replicated database only):
- * the publisher is the primary's database (OPC-FS, scenarios 2 and 4).
+ * The machine (or database server) a crash took the publishing database with, where it did (a
+ * replicated database only): the publisher is the primary's database (OPC-FS, scenarios 2 and 4).
  */
-export function publisherDownWith(flow: Flow): Machine | undefined {
-  if (flow.model.replication !== 'replicated') return undefined;
-  const holder = databaseMachineOf(flow.model, flow.analysis, flow.P);
-  return holder !== undefined && flow.crashed.includes(holder) ? holder : undefined;
+export function publisherDownWith(flow: Flow): string | undefined {
+  return flow.model.replication === 'replicated' ? databaseHolder(flow, flow.P) : undefined;
 }
 
 /**
@@ -54,13 +52,13 @@ export function publisherDownWith(flow: Flow): Machine | undefined {
  * that machine is started again, before its SQL Server can replicate into the database the standby
  * now writes.
  */
-function stopReplicationOnceBack(holder: Machine, s: Machine): string {
-  return `run it again as soon as ${holder.name} is started again, so that it reaches the publishing database before ${holder.name}'s SQL Server can replicate into what was the subscribing database, on which ${s.name}'s SAM-SS runs after the failover`;
+function stopReplicationOnceBack(holder: string, s: Machine): string {
+  return `run it again as soon as ${holder} is started again, so that it reaches the publishing database before ${holder}'s SQL Server can replicate into what was the subscribing database, on which ${s.name}'s SAM-SS runs after the failover`;
 }
 
 /** StopRepl by hand when the publishing database went down with `holder`: now, as the vendor does for a failed publishing server, and again once it is back. */
-function stopReplicationPublisherDown(flow: Flow, s: Machine, reason: string, holder: Machine): string {
-  return `${stopReplicationByHand(flow, s, reason)}, as the vendor's "Failover and Recovery with Replication" does when the publishing database server has failed. The publishing database went down with ${holder.name}, so StopRepl cannot reach it now to disconnect its users, delete its publication and mark it read-only: ${stopReplicationOnceBack(holder, s)}.`;
+function stopReplicationPublisherDown(flow: Flow, s: Machine, reason: string, holder: string): string {
+  return `${stopReplicationByHand(flow, s, reason)}, as the vendor's "Failover and Recovery with Replication" does when the publishing database server has failed. The publishing database went down with ${holder}, so StopRepl cannot reach it now to disconnect its users, delete its publication and mark it read-only: ${stopReplicationOnceBack(holder, s)}.`;
 }
 
 /**
@@ -76,7 +74,7 @@ export function stopReplicationAfterTrigger(flow: Flow, s: Machine, trigger: Swi
   if (reason === undefined) {
     if (holder !== undefined)
       flow.manual.push(
-        `StopRepl ran (the ${SWITCHES[trigger].script}) while the publishing database was down with ${holder.name}, so it could not disconnect its users, delete its publication or mark it read-only: ${stopReplicationOnceBack(holder, s).replace(/^run it again/, `run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on ${s.name} again`)}.`,
+        `StopRepl ran (the ${SWITCHES[trigger].script}) while the publishing database was down with ${holder}, so it could not disconnect its users, delete its publication or mark it read-only: ${stopReplicationOnceBack(holder, s).replace(/^run it again/, `run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on ${s.name} again`)}.`,
       );
     return;
   }

@@ -3,34 +3,40 @@
  * `machine-crash` and `simulate --down`): each machine that crashed and the databases that went with
  * it, a crash that leaves the primary's machine up, and a SAM-SS left without its database.
  */
-import { databaseMachineOf, databaseServerOf, sameDatabaseServer } from './analysis.js';
+import { databaseHostOf, databaseServerOf, sameDatabaseServer } from './analysis.js';
 import { failBack, failOverByHand } from './by-hand.js';
-import { canRun, isDown, outcome, type Flow, type OpconEventOutcome } from './flow.js';
+import { canRun, databaseHolder, isDown, outcome, type Flow, type OpconEventOutcome } from './flow.js';
 import type { Machine } from '../model/model.js';
 
-/** Each machine that crashed, in the order named, and the databases that went with it. */
+/** Each machine (or database server) that crashed, in the order named, and the databases that went with it. */
 export function crashSteps(flow: Flow, what: (m: Machine) => string): void {
   const { model, analysis, P, S, steps } = flow;
-  for (const m of flow.crashed) {
-    const role = m === P || m === S ? what(m) : undefined;
+  for (const c of flow.crashed) {
+    const m = c.machine;
+    const role = m !== undefined && (m === P || m === S) ? what(m) : undefined;
     steps.push(
       role !== undefined
-        ? `Machine ${m.name} crashes: ${role} ${role.includes(' and ') ? 'are' : 'is'} gone at once.`
-        : `Machine ${m.name} crashes: it is neither the primary (${P.name}) nor the standby${S ? ` (${S.name})` : ''} of this failover, so no SMAServMan of the failover is lost with it.`,
+        ? `Machine ${c.name} crashes: ${role} ${role.includes(' and ') ? 'are' : 'is'} gone at once.`
+        : m === undefined
+          ? `Database server ${c.name} crashes: no SMAServMan of this failover runs on it.`
+          : `Machine ${c.name} crashes: it is neither the primary (${P.name}) nor the standby${S ? ` (${S.name})` : ''} of this failover, so no SMAServMan of the failover is lost with it.`,
     );
     // Each SQL Server once, as the first machine's connection names it: two connections may write one server two ways.
-    const holders = [P, ...(S ? [S] : [])].filter((x) => databaseMachineOf(model, analysis, x) === m);
+    const holders = [P, ...(S ? [S] : [])].filter((x) => databaseHostOf(model, analysis, x) === c.host);
     for (const [i, x] of holders.entries())
       if (!holders.slice(0, i).some((y) => sameDatabaseServer(model, analysis, x, y)))
-        steps.push(`The OpCon database on ${databaseServerOf(model, analysis, x)!} was on ${m.name}: it is gone too.`);
+        steps.push(
+          m === undefined
+            ? `The OpCon database on ${databaseServerOf(model, analysis, x)!} is gone with it.`
+            : `The OpCon database on ${databaseServerOf(model, analysis, x)!} was on ${c.name}: it is gone too.`,
+        );
   }
 }
 
 /** No database for `m`'s SAM: bring back the machine that held it, or move the database. */
 export function restoreDatabase(flow: Flow, m: Machine): void {
-  const holder = databaseMachineOf(flow.model, flow.analysis, m)!;
   flow.manual.push(
-    `Bring ${holder.name} back, or restore the OpCon database elsewhere and point ${m.name}'s SMA Connection Configuration at it; no schedule runs until then.`,
+    `Bring ${databaseHolder(flow, m)!} back, or restore the OpCon database elsewhere and point ${m.name}'s SMA Connection Configuration at it; no schedule runs until then.`,
   );
 }
 

@@ -3,7 +3,7 @@
  * ends in, the state a flow carries while it is written (the pair, what crashed, the steps, the
  * actions by hand and the failback) and what that state says of a machine.
  */
-import { databaseMachineOf, type OpconAnalysis } from './analysis.js';
+import { databaseHostOf, type OpconAnalysis } from './analysis.js';
 import type { Machine, OpconModel } from '../model/model.js';
 
 export type OpconEvent = 'abnormal-shutdown' | 'normal-shutdown' | 'communication-loss' | 'machine-crash';
@@ -11,7 +11,7 @@ export const OPCON_EVENTS: readonly OpconEvent[] = ['abnormal-shutdown', 'normal
 
 export interface OpconEventOutcome {
   readonly event: OpconEvent;
-  /** For a machine crash: the machines that crashed. */
+  /** For a machine crash: the machines that crashed (and the database servers, where one was named). */
   readonly down?: readonly string[];
   readonly steps: readonly string[];
   /** The machines whose SMAServMan runs its SAM-SS (its application group ACTIVE) at the end. */
@@ -25,6 +25,13 @@ export interface OpconEventOutcome {
   readonly recovery: readonly string[];
 }
 
+/** What crashed, in the order named: a machine of the file, or a SQL Server the file puts a database on (`host` as hostOf reads it). */
+export interface Crashed {
+  readonly name: string;
+  readonly host: string;
+  readonly machine?: Machine;
+}
+
 /** One event's flow as it is written: its steps, the actions by hand and the failback, and what it knows of the crash. */
 export interface Flow {
   readonly model: OpconModel;
@@ -33,7 +40,7 @@ export interface Flow {
   /** The primary, and its standby where there is one. */
   readonly P: Machine;
   readonly S: Machine | undefined;
-  readonly crashed: readonly Machine[];
+  readonly crashed: readonly Crashed[];
   readonly steps: string[];
   readonly manual: string[];
   readonly recovery: string[];
@@ -43,13 +50,16 @@ export interface Flow {
 
 export const startsByItself = (m: Machine | undefined) => m?.serviceStartType === 'automatic' || m?.serviceStartType === 'automatic-delayed';
 
-export const isDown = (flow: Flow, m: Machine | undefined) => m !== undefined && flow.crashed.includes(m);
+export const isDown = (flow: Flow, m: Machine | undefined) => m !== undefined && flow.crashed.some((c) => c.machine === m);
 
-/** The machine's database was on a machine that crashed. */
-export function databaseLost(flow: Flow, m: Machine): boolean {
-  const holder = databaseMachineOf(flow.model, flow.analysis, m);
-  return holder !== undefined && flow.crashed.includes(holder);
+/** The name of what crashed that held the machine's database, where a crash took it. */
+export function databaseHolder(flow: Flow, m: Machine): string | undefined {
+  const host = databaseHostOf(flow.model, flow.analysis, m);
+  return host === undefined ? undefined : flow.crashed.find((c) => c.host === host)?.name;
 }
+
+/** The machine's database was on a machine (or database server) that crashed. */
+export const databaseLost = (flow: Flow, m: Machine): boolean => databaseHolder(flow, m) !== undefined;
 
 /** Whether the machine's SAM-SS can run at the end: its machine and its database are up. */
 export const canRun = (flow: Flow, m: Machine | undefined): boolean => m !== undefined && !isDown(flow, m) && !databaseLost(flow, m);
@@ -59,7 +69,7 @@ export function outcome(flow: Flow, running: readonly Machine[], failedOver: boo
   const active = running.filter((m) => canRun(flow, m)).map((m) => m.name);
   return {
     event: flow.event,
-    ...(flow.event === 'machine-crash' ? { down: flow.crashed.map((m) => m.name) } : {}),
+    ...(flow.event === 'machine-crash' ? { down: flow.crashed.map((c) => c.name) } : {}),
     steps: flow.steps,
     active,
     failedOver,

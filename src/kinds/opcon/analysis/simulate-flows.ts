@@ -8,18 +8,18 @@
  */
 import { modesConflict, type OpconAnalysis } from './analysis.js';
 import { automaticFlow } from './automatic-flow.js';
-import type { Flow, OpconEvent, OpconEventOutcome } from './flow.js';
+import type { Crashed, Flow, OpconEvent, OpconEventOutcome } from './flow.js';
 import { aloneFlow, manualFlow } from './standalone-flows.js';
-import type { Machine, OpconModel } from '../model/model.js';
+import { machineKey, type Machine, type OpconModel } from '../model/model.js';
 
 export { OPCON_EVENTS, type OpconEvent, type OpconEventOutcome } from './flow.js';
 
 /**
  * The flow of `event` (for `machine-crash`, the crash of the machines in `down`, else of the
- * primary). Only for modes that set up a failover, or a machine alone: callers refuse the rest
+ * primary; a name in `down` is a SQL Server the file puts a database on, which is no machine of it). Only for modes that set up a failover, or a machine alone: callers refuse the rest
  * (modesConflict).
  */
-export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, event: OpconEvent, down?: readonly Machine[]): OpconEventOutcome {
+export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, event: OpconEvent, down?: readonly (Machine | string)[]): OpconEventOutcome {
   const P = analysis.primary;
   if (P === undefined || modesConflict(analysis)) throw new Error("the machines' modes set up no failover: there is no process flow to follow");
   const flow: Flow = {
@@ -28,7 +28,7 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
     event,
     P,
     S: analysis.secondary,
-    crashed: event === 'machine-crash' ? (down ?? [P]) : [],
+    crashed: event === 'machine-crash' ? (down ?? [P]).map(crashedOf) : [],
     steps: [],
     manual: [],
     recovery: [],
@@ -36,4 +36,9 @@ export function simulateOpconEvent(model: OpconModel, analysis: OpconAnalysis, e
   };
   const mode = analysis.failover.mode;
   return mode === 'none' ? aloneFlow(flow) : mode === 'manual' ? manualFlow(flow) : automaticFlow(flow);
+}
+
+/** A machine of the file, or the name of a database server beside them, as what crashed. */
+function crashedOf(x: Machine | string): Crashed {
+  return typeof x === 'string' ? { name: x, host: machineKey(x) } : { name: x.name, host: machineKey(x.name), machine: x };
 }

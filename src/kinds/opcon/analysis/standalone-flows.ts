@@ -3,10 +3,10 @@
  * Failover"; and a machine alone, which no scenario has): two StandAlone machines that do not
  * communicate, so nothing takes over until the administrator fails over by hand.
  */
-import { databaseMachineOf, databaseOf } from './analysis.js';
+import { databaseOf } from './analysis.js';
 import { failBack, failOverByHand } from './by-hand.js';
 import { crashSteps, primaryMachineUp, restoreDatabase } from './crash.js';
-import { canRun, databaseLost, isDown, outcome, startsByItself, type Flow, type OpconEventOutcome } from './flow.js';
+import { canRun, databaseHolder, databaseLost, isDown, outcome, startsByItself, type Flow, type OpconEventOutcome } from './flow.js';
 import type { Machine } from '../model/model.js';
 
 /** One machine alone (a StandAlone SMAServMan without a standby). */
@@ -57,7 +57,7 @@ export function manualFlow(flow: Flow): OpconEventOutcome {
     steps.push(
       canRun(flow, s)
         ? `${s.name}'s SAM-SS keeps running: processing continues there, unplanned.`
-        : `${s.name}'s SAM-SS has lost its database too (it was on ${databaseMachineOf(model, analysis, s)!.name}): no SAM runs.`,
+        : `${s.name}'s SAM-SS has lost its database too (it was on ${databaseHolder(flow, s)!}): no SAM runs.`,
     );
   else steps.push(`Nothing takes over: the backup StandAlone SMAServMan on ${s.name} does not communicate with the primary, and its service is not started.`);
   if (databaseLost(flow, s)) {
