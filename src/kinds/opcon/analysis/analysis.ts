@@ -3,7 +3,7 @@
  * primary and which its standby, the scenario (1-4), the automatic-failover triggers and how long the
  * Secondary takes to give up on a silent Primary.
  */
-import { connectionText, hostOf, machineKey, sameSqlServer, type Machine, type OpconModel } from '../model/model.js';
+import { connectionText, hostOf, hostPart, machineKey, sameSqlServer, type Machine, type OpconModel } from '../model/model.js';
 
 export type Trigger = 'primary-abnormal-shutdown' | 'communication-loss' | 'primary-normal-shutdown';
 
@@ -169,7 +169,7 @@ export function databaseHostOf(model: OpconModel, analysis: OpconAnalysis, m: Ma
 export function databaseServersBeside(model: OpconModel): { readonly name: string; readonly host: string }[] {
   return databaseHosts(model)
     .filter((h) => h.machine === undefined)
-    .map((h) => ({ name: h.server.trim().replace(/^tcp:/i, '').split(/[\\,]/)[0]!.trim(), host: hostOf(h.server) }))
+    .map((h) => ({ name: hostPart(h.server), host: hostOf(h.server) }))
     .filter((s) => s.host !== '');
 }
 

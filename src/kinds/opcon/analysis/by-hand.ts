@@ -52,8 +52,8 @@ export function publisherDownWith(flow: Flow): string | undefined {
  * that machine is started again, before its SQL Server can replicate into the database the standby
  * now writes.
  */
-function stopReplicationOnceBack(holder: string, s: Machine): string {
-  return `run it again as soon as ${holder} is started again, so that it reaches the publishing database before ${holder}'s SQL Server can replicate into what was the subscribing database, on which ${s.name}'s SAM-SS runs after the failover`;
+function stopReplicationOnceBack(holder: string, s: Machine, run = 'run it'): string {
+  return `${run} again as soon as ${holder} is started again, so that it reaches the publishing database before ${holder}'s SQL Server can replicate into what was the subscribing database, on which ${s.name}'s SAM-SS runs after the failover`;
 }
 
 /** StopRepl by hand when the publishing database went down with `holder`: now, as the vendor does for a failed publishing server, and again once it is back. */
@@ -74,7 +74,7 @@ export function stopReplicationAfterTrigger(flow: Flow, s: Machine, trigger: Swi
   if (reason === undefined) {
     if (holder !== undefined)
       flow.manual.push(
-        `StopRepl ran (the ${SWITCHES[trigger].script}) while the publishing database was down with ${holder}, so it could not disconnect its users, delete its publication or mark it read-only: ${stopReplicationOnceBack(holder, s).replace(/^run it again/, `run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on ${s.name} again`)}.`,
+        `StopRepl ran (the ${SWITCHES[trigger].script}) while the publishing database was down with ${holder}, so it could not disconnect its users, delete its publication or mark it read-only: ${stopReplicationOnceBack(holder, s, `run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on ${s.name}`)}.`,
       );
     return;
   }

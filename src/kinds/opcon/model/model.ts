@@ -129,8 +129,13 @@ function isLocalHost(host: string): boolean {
  * `.\OPCON` in two machines' connections is two SQL Servers, one on each.
  */
 export function hostOf(server: string, on?: string): string {
-  const host = server.trim().replace(/^tcp:/i, '').split(/[\\,]/)[0]!;
+  const host = hostPart(server);
   return machineKey(on !== undefined && isLocalHost(host) ? on : host);
+}
+
+/** The host part of a SQL Server name as written, without `tcp:`, `\INSTANCE` or `,port` (`tcp:SQL01.corp\OPCON,1433` is `SQL01.corp`). */
+export function hostPart(server: string): string {
+  return server.trim().replace(/^tcp:/i, '').split(/[\\,]/)[0]!.trim();
 }
 
 /** The default instance's name, which a server name without `\INSTANCE` means. */
