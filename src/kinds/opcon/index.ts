@@ -73,10 +73,10 @@ export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResu
   diff: { group: { key: 'failover', of: failoverFigures }, inventory },
   help: {
     simulate: `For kind opcon-failover, --event abnormal-shutdown|normal-shutdown|communication-loss|
-machine-crash, or --down MACHINE (the crash of that machine), walks the vendor's process flow:
-which SMAServMan ends up ACTIVE, whether two SAMs then run, what must be done by hand in the
-vendor's order, and how to go back to the primary; exit 1 when nothing, or two SAMs, run at the end.
-Designs whose modes set up no failover are refused.`,
+machine-crash, or --down MACHINE (the crash of that machine, or of a SQL Server the file puts a
+database on), walks the vendor's process flow: which SMAServMan ends up ACTIVE, whether two SAMs
+then run, what must be done by hand in the vendor's order, and how to go back to the primary; exit 1
+when nothing, or two SAMs, run at the end. Designs whose modes set up no failover are refused.`,
   },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
   importer: {

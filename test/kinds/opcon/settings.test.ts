@@ -88,6 +88,30 @@ describe('OpCon settings read as Windows reads an ini file', () => {
     expect(r.opcon!.model.machines[1]!.primaryAbnormalShutdownScript).toBe('C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd');
   });
 
+  it('keeps the quotes of a command line whose parts are quoted: StopRepl with an argument is StopRepl', async () => {
+    const script = (value: string) =>
+      lint(
+        secondary(
+          `PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: '${value}'`,
+          'database: {replication: replicated}',
+        ),
+      );
+    for (const [value, read] of [
+      [
+        '"C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd" "OpConxps1"',
+        '"C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd" "OpConxps1"',
+      ],
+      ['""C:\\Scripts\\StopRepl.cmd" "OpConxps1""', '"C:\\Scripts\\StopRepl.cmd" "OpConxps1"'],
+      ['""C:\\Program Files\\OpConxps\\StopRepl.cmd""', 'C:\\Program Files\\OpConxps\\StopRepl.cmd'],
+    ] as const) {
+      const r = await script(value);
+      expect(r.findings, value).toEqual([]);
+      expect(r.opcon!.model.machines[1]!.primaryAbnormalShutdownScript, value).toBe(read);
+    }
+    // A quoted command line that does not run StopRepl is still not StopRepl.
+    expect((await script('"C:\\Scripts\\WriteEvent.cmd" "StopRepl.cmd"')).findings.map(([id]) => id)).toEqual(['opcon/replication-not-stopped']);
+  });
+
   it('checks the script of every enabled trigger for StopRepl with a replicated database', async () => {
     const r = await lint(
       secondary(
@@ -124,6 +148,34 @@ describe('OpCon settings read as Windows reads an ini file', () => {
         'Both machines connect to SMAProdDBServer/OpConxps (one database), but `database.replication` is replicated; set it to none, or connect the standby to the subscriber.',
       ],
     ]);
+  });
+
+  it('reads a local SQL Server name (., (local), localhost, 127.0.0.1) as the machine whose connection gives it', async () => {
+    const connections = (a: string, b: string) =>
+      secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: StopRepl.cmd')
+        .replace('  - name: OpConxps1\n', `  - name: OpConxps1\n    connection: {server: '${a}', database: OpConxps}\n`)
+        .replace('  - name: OpConxps2\n', `  - name: OpConxps2\n    connection: {server: '${b}', database: OpConxps}\n`);
+    // The same local name on both machines is a SQL Server on each: two databases, the publisher on the primary's machine.
+    for (const local of ['.', '(local)\\OPCON', 'LOCALHOST,1433', 'tcp:127.0.0.1\\OPCON,1433', '(LOCAL)']) {
+      const r = await lint(connections(local, local));
+      expect(r.failover, local).toMatchObject({ scenario: 4, database: 'replicated' });
+      expect(
+        r.findings.map(([id]) => id),
+        local,
+      ).toEqual(['opcon/database-on-machine']);
+      expect(r.findings[0]![1], local).toMatch(/^The publishing database on ".*" lives on machine "OpConxps1": /);
+    }
+    // A local name on one machine and that machine's name on the other: one SQL Server, on that machine.
+    const one = await lint(connections('.\\OPCON', 'opconxps1.corp.local\\OPCON'));
+    expect(one.failover).toMatchObject({ scenario: 3, database: 'none' });
+    expect(one.findings).toEqual([
+      [
+        'opcon/database-on-machine',
+        'The OpCon database on ".\\OPCON" lives on machine "OpConxps1": a crash of OpConxps1 takes the database too, and failover cannot help; put the database on a server of its own.',
+      ],
+    ]);
+    // Not a local name: a host that only starts like one.
+    expect((await lint(connections('localhost2', 'localhost2'))).failover).toMatchObject({ scenario: 3, database: 'none' });
   });
 
   it('warns of a database on one of the machines, named in full or by its first label', async () => {

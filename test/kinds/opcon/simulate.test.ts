@@ -135,12 +135,51 @@ describe("OpCon events as the vendor's process flows say", () => {
   it('refuses an unknown machine or event with the closest names, and --partition, with exit 2', async () => {
     const machine = await runCli(['simulate', seed(3), '--down', 'OpConxps9']);
     expect(machine.code).toBe(2);
-    expect(machine.stderr).toBe('pooltopo: unknown machine "OpConxps9"; did you mean "OpConxps1" or "OpConxps2"? (machines: OpConxps1, OpConxps2)\n');
+    expect(machine.stderr).toBe(
+      'pooltopo: unknown machine "OpConxps9"; did you mean "OpConxps1" or "OpConxps2"? (machines: OpConxps1, OpConxps2; database servers: SMAProdDBServer)\n',
+    );
     const event = await runCli(['simulate', seed(3), '--event', 'machine-crsh']);
     expect(event.stderr).toBe(
       'pooltopo: unknown event "machine-crsh"; did you mean "machine-crash"? (events: abnormal-shutdown, normal-shutdown, communication-loss, machine-crash)\n',
     );
     expect((await runCli(['simulate', seed(3), '--partition', 'a|b'])).code).toBe(2);
+  });
+
+  it('takes down a SQL Server the file puts a database on, the third machine of the seed, as --down names it', async () => {
+    // Scenario 1: the one database on its own server; its crash leaves no SAM, and failover cannot help.
+    const one = await events([seed(1), '--down', 'smaproddbserver.corp.local']);
+    expect(one.code).toBe(1);
+    expect(one.events[0]).toMatchObject({ down: ['SMAProdDBServer'], active: [], failedOver: false, recovery: [] });
+    expect(one.events[0].steps).toEqual([
+      'Database server SMAProdDBServer crashes: no SMAServMan of this failover runs on it.',
+      'The OpCon database on SMAProdDBServer is gone with it.',
+      "OpConxps1's SAM-SS has lost its database: it stops processing.",
+    ]);
+    expect(one.events[0].manualActions).toEqual([
+      "Bring SMAProdDBServer back, or restore the OpCon database elsewhere and point OpConxps1's SMA Connection Configuration at it; no schedule runs until then.",
+    ]);
+    // Scenario 2: the publishing database server fails; the standby takes over by hand on the subscriber.
+    const [publisher, subscriber] = (await events([seed(2), '--down', 'SMAProdDBServer', '--down', 'SMABckupDBServer'])).events;
+    expect(publisher).toMatchObject({ down: ['SMAProdDBServer'], active: [] });
+    expect(publisher.manualActions[0]).toBe('Set the Primary SMAServMan service startup type on OpConxps1 to Manual and confirm the service is stopped.');
+    expect(publisher.manualActions[1]).toMatch(
+      /^Run the StopRepl\.cmd file .* on the backup StandAlone machine OpConxps2, .*The publishing database went down with SMAProdDBServer, /,
+    );
+    expect(publisher.manualActions[2]).toMatch(/its SAM-SS connects to the subscribing database, SMABckupDBServer\/OpConxps\.$/);
+    // The subscriber's server: the primary keeps processing on the publisher.
+    expect(subscriber).toMatchObject({ down: ['SMABckupDBServer'], active: ['OpConxps1'], manualActions: [] });
+    // A Secondary that fails over onto a database that went down names where it was, not the primary's machine.
+    const { readFileSync } = await import('node:fs');
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    const { opcon } = await lintText(
+      readFileSync(seed(3), 'utf8').replace('PrimaryAbnormalShutdownFailover: Y', 'PrimaryAbnormalShutdownFailover: Y\n      SyncLostFailover: Y'),
+      'x.yaml',
+    );
+    const both = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash', [opcon!.model.machines[0]!, 'SMAProdDBServer']);
+    expect(both).toMatchObject({ down: ['OpConxps1', 'SMAProdDBServer'], active: [], failedOver: true });
+    expect(both.steps).toContain(
+      'Secondary SAM-SS cannot connect to SMAProdDBServer/OpConxps: it was on SMAProdDBServer. No SAM runs; failover cannot help while the database is gone.',
+    );
   });
 
   it('fails over to the one database that the connections name two ways, and runs no StopRepl against it', async () => {
@@ -198,6 +237,43 @@ describe('OpCon events on the designs a tester found wrong', () => {
     ]);
   });
 
+  it('reads a local SQL Server name as the machine whose connection gives it, so the crash of that machine takes its database', async () => {
+    // One database on opcon01, which opcon01 names .\OPCON: scenario 3, no StopRepl, and its crash takes the database.
+    const {
+      events: [abnormal, crash],
+    } = await events([fixture('one-database-local-on-primary'), '--event', 'abnormal-shutdown', '--down', 'opcon01']);
+    expect(abnormal).toMatchObject({ active: ['opcon02'], failedOver: true, manualActions: [] });
+    expect(abnormal.steps).toContain('Secondary SAM-SS connects to the Primary Database (opcon01.corp.local\\OPCON/OpConxps).');
+    expect(abnormal.steps.join('\n')).not.toContain('StopRepl');
+    expect(crash).toMatchObject({ active: [], failedOver: false });
+    expect(crash.steps[1]).toBe('The OpCon database on .\\OPCON was on opcon01: it is gone too.');
+    // SQL Server on each machine, both named (local)\OPCON: the publisher goes with opcon01, the subscriber with opcon02.
+    const each = (await events([fixture('sql-on-each-machine-local-names'), '--down', 'opcon01', '--down', 'opcon02'])).events;
+    expect(each[0].steps[1]).toBe('The OpCon database on (local)\\OPCON was on opcon01: it is gone too.');
+    expect(each[1].steps[1]).toBe('The OpCon database on (local)\\OPCON was on opcon02: it is gone too.');
+    expect(each[1]).toMatchObject({ active: ['opcon01'] });
+  });
+
+  it('says once that the database went with the crashed machine where the two connections write its server two ways', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    for (const [primary, standby] of [
+      ['opcon02\\OPCON', 'opcon02.corp.local\\OPCON'],
+      ['opcon02\\OPCON', '(local)\\OPCON'],
+    ] as const) {
+      const text = readFileSync(fixture('one-database-local-on-primary'), 'utf8')
+        .replace("server: '.\\OPCON'", `server: '${primary}'`)
+        .replace("server: 'opcon01.corp.local\\OPCON'", `server: '${standby}'`);
+      const { opcon } = await lintText(text, 'x.yaml');
+      const crash = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash', [opcon!.model.machines[1]!]);
+      expect(
+        crash.steps.filter((step) => step.startsWith('The OpCon database on')),
+        standby,
+      ).toEqual([`The OpCon database on ${primary} was on opcon02: it is gone too.`]);
+      expect(crash).toMatchObject({ active: [] });
+    }
+  });
+
   it('fails over by hand to the subscriber when the publisher goes with the primary machine, as database-on-machine says', async () => {
     const {
       events: [e],
@@ -230,6 +306,58 @@ describe('OpCon events on the designs a tester found wrong', () => {
         "Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the Secondary machine opcon02 (the trigger's script did not run).",
       );
     }
+  });
+
+  it('says what StopRepl cannot do while the publishing database is down with the crashed machine, and to run it again once it is back', async () => {
+    const again =
+      "run it again as soon as opcon01 is started again, so that it reaches the publishing database before opcon01's SQL Server can replicate into what was the subscribing database, on which opcon02's SAM-SS runs after the failover.";
+    // Failed over by hand: StopRepl now, as the vendor does for a failed publishing server, and again once opcon01 is back.
+    const {
+      events: [byHand],
+    } = await events([fixture('publisher-on-primary'), '--down', 'opcon01']);
+    expect(byHand.manualActions[1]).toBe(
+      `Run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on the Secondary machine opcon02 (the trigger's script did not run), as the vendor's "Failover and Recovery with Replication" does when the publishing database server has failed. The publishing database went down with opcon01, so StopRepl cannot reach it now to disconnect its users, delete its publication and mark it read-only: ${again}`,
+    );
+    const { readFileSync } = await import('node:fs');
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    const crash = async (switches: string) => {
+      const { opcon } = await lintText(
+        readFileSync(fixture('publisher-on-primary'), 'utf8').replace(
+          'PrimaryAbnormalShutdownFailover: Y,',
+          `PrimaryAbnormalShutdownFailover: Y, ${switches},`,
+        ),
+        'x.yaml',
+      );
+      return simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash');
+    };
+    // Failed over by a trigger whose script is StopRepl: it ran, but could not reach the publisher.
+    const script = await crash('SyncLostFailover: Y, SyncLostScript: StopRepl.cmd');
+    expect(script).toMatchObject({ active: ['opcon02'], failedOver: true });
+    expect(script.steps.join('\n')).not.toContain('it disconnects any users attached to the publishing database');
+    expect(script.steps).toContain(
+      'Secondary SMAServMan runs the SyncLostScript (StopRepl.cmd), which runs StopRepl; but the publishing database went down with opcon01, so StopRepl cannot disconnect its users, delete its publication or mark it read-only: replication has stopped with the publisher.',
+    );
+    expect(script.manualActions).toEqual([
+      'StopRepl ran (the SyncLostScript) while the publishing database was down with opcon01, so it could not disconnect its users, delete its publication or mark it read-only: ' +
+        again.replace('run it again', 'run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on opcon02 again'),
+    ]);
+    // Failed over by a trigger without a script: the publisher, down, replicates nothing meanwhile.
+    const none = await crash('SyncLostFailover: Y');
+    expect(none.steps.join('\n')).not.toContain('the publisher can keep replicating');
+    expect(none.manualActions).toHaveLength(1);
+    expect(none.manualActions[0]).not.toContain('until then the publisher can keep replicating');
+    expect(none.manualActions[0]).toContain(again);
+    // The publisher on a server of its own is still up: StopRepl does all it does, as before.
+    const { opcon } = await lintText(
+      readFileSync(seed(4), 'utf8').replace(
+        'PrimaryAbnormalShutdownFailover: Y',
+        'PrimaryAbnormalShutdownFailover: Y\n      SyncLostFailover: Y\n      SyncLostScript: StopRepl.cmd',
+      ),
+      'x.yaml',
+    );
+    const up = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash');
+    expect(up.steps.join('\n')).toContain('which stops replication: it disconnects any users attached to the publishing database');
+    expect(up.manualActions).toEqual([]);
   });
 
   it('fails back by undoing exactly what the steps by hand changed', async () => {

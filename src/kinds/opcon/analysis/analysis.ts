@@ -3,7 +3,7 @@
  * primary and which its standby, the scenario (1-4), the automatic-failover triggers and how long the
  * Secondary takes to give up on a silent Primary.
  */
-import { connectionText, hostOf, machineKey, type Machine, type OpconModel } from '../model/model.js';
+import { connectionText, hostOf, hostPart, machineKey, sameSqlServer, type Machine, type OpconModel } from '../model/model.js';
 
 export type Trigger = 'primary-abnormal-shutdown' | 'communication-loss' | 'primary-normal-shutdown';
 
@@ -109,16 +109,16 @@ export interface DatabaseHost {
 
 /** The database servers the file names, each host once, with the SMAServMan machine that holds it where one does. */
 export function databaseHosts(model: OpconModel): DatabaseHost[] {
-  const named: { server: string; path: string }[] = [];
+  const named: { server: string; path: string; on?: string }[] = [];
   if (model.databaseServer !== undefined) named.push({ server: model.databaseServer, path: '/database/server' });
-  for (const m of model.machines) if (m.connection) named.push({ server: m.connection.server, path: `${m.connection.path}/server` });
+  for (const m of model.machines) if (m.connection) named.push({ server: m.connection.server, path: `${m.connection.path}/server`, on: m.name });
   const seen = new Set<string>();
   const hosts: DatabaseHost[] = [];
-  for (const n of named) {
-    const host = hostOf(n.server);
+  for (const { on, ...n } of named) {
+    const host = hostOf(n.server, on);
     if (seen.has(host)) continue;
     seen.add(host);
-    const machine = machineAt(model, n.server);
+    const machine = machineAt(model, n.server, on);
     hosts.push(machine ? { server: n.server, path: n.path, machine } : n);
   }
   return hosts;
@@ -137,19 +137,52 @@ export function databaseOf(model: OpconModel, analysis: OpconAnalysis, m: Machin
 
 /** The machine of the file that holds the database `m`'s SAM connects to, where one does: its crash takes that database. */
 export function databaseMachineOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): Machine | undefined {
-  const server = databaseServerOf(model, analysis, m);
-  return server === undefined ? undefined : machineAt(model, server);
+  const where = databaseWhere(model, analysis, m);
+  return where === undefined ? undefined : machineAt(model, where.server, where.on);
 }
 
-/** The machine of the file a SQL Server name is on (its host as hostOf reads it), if one is. */
-function machineAt(model: OpconModel, server: string): Machine | undefined {
-  const host = hostOf(server);
+/**
+ * The machine of the file a SQL Server name is on (its host as hostOf reads it), if one is: the one
+ * place server names meet machines. A local name (`.`, `(local)`, `localhost`, `127.0.0.1`) is on
+ * `on`, the machine whose connection gives it.
+ */
+export function machineAt(model: OpconModel, server: string, on?: string): Machine | undefined {
+  const host = hostOf(server, on);
   return model.machines.find((m) => machineKey(m.name) === host);
 }
 
 /** The server a machine's database lives on, where the file says: its connection's, else `database.server` (one database, or the publisher). */
 export function databaseServerOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): string | undefined {
-  if (m.connection) return m.connection.server;
+  return databaseWhere(model, analysis, m)?.server;
+}
+
+/** The host (as hostOf reads it) of the SQL Server `m`'s database lives on, where the file says. */
+export function databaseHostOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): string | undefined {
+  const where = databaseWhere(model, analysis, m);
+  return where === undefined ? undefined : hostOf(where.server, where.on);
+}
+
+/**
+ * The SQL Servers the file puts a database on (database.server, a connection) that are no machine
+ * of the file, each host once: its name as first written (without instance or port) and its host.
+ */
+export function databaseServersBeside(model: OpconModel): { readonly name: string; readonly host: string }[] {
+  return databaseHosts(model)
+    .filter((h) => h.machine === undefined)
+    .map((h) => ({ name: hostPart(h.server), host: hostOf(h.server) }))
+    .filter((s) => s.host !== '');
+}
+
+/** Whether the databases of machines `a` and `b` are on one SQL Server, however each connection writes its name (sameSqlServer). */
+export function sameDatabaseServer(model: OpconModel, analysis: OpconAnalysis, a: Machine, b: Machine): boolean {
+  const x = databaseWhere(model, analysis, a);
+  const y = databaseWhere(model, analysis, b);
+  return x !== undefined && y !== undefined && sameSqlServer(x.server, y.server, x.on, y.on);
+}
+
+/** databaseServerOf, with the machine whose connection names it (which a local name such as `.` means). */
+function databaseWhere(model: OpconModel, analysis: OpconAnalysis, m: Machine): { server: string; on?: string } | undefined {
+  if (m.connection) return { server: m.connection.server, on: m.name };
   if (model.replication === 'replicated' && m === analysis.secondary) return undefined;
-  return model.databaseServer;
+  return model.databaseServer === undefined ? undefined : { server: model.databaseServer };
 }

@@ -3,21 +3,9 @@
  * and 2, and "Recovery"): failing over to the standby, stopping replication, and going back to the
  * primary, which undoes exactly what the failover by hand changed.
  */
-import { databaseOf, databaseMachineOf, type OpconAnalysis } from './analysis.js';
-import { runsStopRepl, SWITCHES, type Machine, type OpconModel, type StartType, type SwitchName } from '../model/model.js';
-
-/** One event's flow as it is written: its steps, the actions by hand and the failback, and what it knows of the crash. */
-export interface Flow {
-  readonly model: OpconModel;
-  readonly analysis: OpconAnalysis;
-  readonly P: Machine;
-  readonly crashed: readonly Machine[];
-  readonly steps: string[];
-  readonly manual: string[];
-  readonly recovery: string[];
-  /** What the failover by hand changed, so that the failback undoes it and nothing else. */
-  readonly changed: { primaryStartType: boolean; standbyStartType: boolean; standbyMode: boolean };
-}
+import { databaseOf } from './analysis.js';
+import { databaseHolder, isDown, startsByItself, type Flow } from './flow.js';
+import { runsStopRepl, SWITCHES, type Machine, type StartType, type SwitchName } from '../model/model.js';
 
 /** The service start types in the words of Windows' Services console. */
 const START_TYPE_WORDS: Readonly<Record<StartType, string>> = {
@@ -25,19 +13,6 @@ const START_TYPE_WORDS: Readonly<Record<StartType, string>> = {
   'automatic-delayed': 'Automatic (Delayed Start)',
   manual: 'Manual',
 };
-
-export const startsByItself = (m: Machine | undefined) => m?.serviceStartType === 'automatic' || m?.serviceStartType === 'automatic-delayed';
-
-export const isDown = (flow: Flow, m: Machine | undefined) => m !== undefined && flow.crashed.includes(m);
-
-/** The machine's database was on a machine that crashed. */
-export function databaseLost(flow: Flow, m: Machine): boolean {
-  const holder = databaseMachineOf(flow.model, flow.analysis, m);
-  return holder !== undefined && flow.crashed.includes(holder);
-}
-
-/** Whether the machine's SAM-SS can run at the end: its machine and its database are up. */
-export const canRun = (flow: Flow, m: Machine | undefined): boolean => m !== undefined && !isDown(flow, m) && !databaseLost(flow, m);
 
 /**
  * Why replication must be stopped by hand (StopRepl), or undefined where it need not be: no
@@ -62,17 +37,53 @@ function stopReplicationByHand(flow: Flow, s: Machine, reason: string, when = ''
 }
 
 /**
+ * The machine (or database server) a crash took the publishing database with, where it did (a
+ * replicated database only): the publisher is the primary's database (OPC-FS, scenarios 2 and 4).
+ */
+export function publisherDownWith(flow: Flow): string | undefined {
+  return flow.model.replication === 'replicated' ? databaseHolder(flow, flow.P) : undefined;
+}
+
+/**
+ * What StopRepl does (OPC-FS, scenario 4 step 6: it disconnects the users of the publishing
+ * database, deletes the subscriptions and the publication, and marks the publishing database
+ * read-only) acts on the publishing database: while the machine that holds it is down it cannot,
+ * and that database comes back still published and writable. So StopRepl is run again as soon as
+ * that machine is started again, before its SQL Server can replicate into the database the standby
+ * now writes.
+ */
+function stopReplicationOnceBack(holder: string, s: Machine, run = 'run it'): string {
+  return `${run} again as soon as ${holder} is started again, so that it reaches the publishing database before ${holder}'s SQL Server can replicate into what was the subscribing database, on which ${s.name}'s SAM-SS runs after the failover`;
+}
+
+/** StopRepl by hand when the publishing database went down with `holder`: now, as the vendor does for a failed publishing server, and again once it is back. */
+function stopReplicationPublisherDown(flow: Flow, s: Machine, reason: string, holder: string): string {
+  return `${stopReplicationByHand(flow, s, reason)}, as the vendor's "Failover and Recovery with Replication" does when the publishing database server has failed. The publishing database went down with ${holder}, so StopRepl cannot reach it now to disconnect its users, delete its publication and mark it read-only: ${stopReplicationOnceBack(holder, s)}.`;
+}
+
+/**
  * After a failover by a trigger whose script did not stop replication: StopRepl by hand, at once,
  * since the standby's SAM already writes what was the subscribing database; where the primary's SAM
- * still runs, only once the standby is the machine chosen to run OpCon.
+ * still runs, only once the standby is the machine chosen to run OpCon. Where the publishing
+ * database went down with a crashed machine, it replicates nothing while that machine is down, but
+ * StopRepl (the trigger's or by hand) cannot reach it: it is run again once that machine is back.
  */
 export function stopReplicationAfterTrigger(flow: Flow, s: Machine, trigger: SwitchName, primaryRuns: boolean): void {
   const reason = replicationLeftRunning(flow, s, trigger);
-  if (reason === undefined) return;
+  const holder = publisherDownWith(flow);
+  if (reason === undefined) {
+    if (holder !== undefined)
+      flow.manual.push(
+        `StopRepl ran (the ${SWITCHES[trigger].script}) while the publishing database was down with ${holder}, so it could not disconnect its users, delete its publication or mark it read-only: ${stopReplicationOnceBack(holder, s, `run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on ${s.name}`)}.`,
+      );
+    return;
+  }
   flow.manual.push(
-    primaryRuns
-      ? `If ${s.name} is to run OpCon: ${stopReplicationByHand(flow, s, reason)}.`
-      : `${stopReplicationByHand(flow, s, reason, ' at once')}: until then the publisher can keep replicating into what was the subscribing database, which ${s.name}'s SAM-SS now uses.`,
+    holder !== undefined
+      ? stopReplicationPublisherDown(flow, s, reason, holder)
+      : primaryRuns
+        ? `If ${s.name} is to run OpCon: ${stopReplicationByHand(flow, s, reason)}.`
+        : `${stopReplicationByHand(flow, s, reason, ' at once')}: until then the publisher can keep replicating into what was the subscribing database, which ${s.name}'s SAM-SS now uses.`,
   );
 }
 
@@ -92,7 +103,9 @@ export function failOverByHand(flow: Flow, s: Machine): void {
   else manual.push(`Set the Primary SMAServMan service startup type on ${P.name} to Manual and confirm the service is stopped.`);
   changed.primaryStartType = P.serviceStartType !== 'manual';
   const reason = replicationLeftRunning(flow, s);
-  if (reason !== undefined) manual.push(`${stopReplicationByHand(flow, s, reason)}.`);
+  const holder = publisherDownWith(flow);
+  if (reason !== undefined)
+    manual.push(holder !== undefined ? stopReplicationPublisherDown(flow, s, reason, holder) : `${stopReplicationByHand(flow, s, reason)}.`);
   const db = databaseOf(flow.model, flow.analysis, s);
   if (manualMode && startsByItself(s)) {
     manual.push(

@@ -1,8 +1,9 @@
 /**
- * `simulate` for OpCon: `--event NAME` or `--down MACHINE` (the crash of that machine) walks the
- * vendor's process flow for this configuration (simulate-flows.ts) and prints it step by step.
+ * `simulate` for OpCon: `--event NAME` or `--down MACHINE` (the crash of that machine, or of a SQL
+ * Server the file puts a database on) walks the vendor's process flow for this configuration
+ * (simulate-flows.ts) and prints it step by step.
  */
-import { modesConflict, noFailoverReason } from '../analysis/analysis.js';
+import { databaseServersBeside, modesConflict, noFailoverReason } from '../analysis/analysis.js';
 import { machineKey, type Machine } from '../model/model.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { PooltopoError } from '../../../util/errors.js';
@@ -57,16 +58,16 @@ export async function simulateCommand(models: Partial<OpconModels>, request: Sim
       .map((n) => n.trim())
       .filter((n) => n !== '');
     if (names.length === 0) throw new PooltopoError('--down names no machine; give one, e.g. --down opcon01');
-    const down: Machine[] = [];
+    // A machine of the file, or a SQL Server the file puts a database on beside them (the seed's "third machine").
+    const servers = databaseServersBeside(model);
+    const down: (Machine | string)[] = [];
     for (const name of names) {
-      const m = model.machines.find((x) => machineKey(x.name) === machineKey(name));
-      if (!m) {
-        const near = closest(
-          name,
-          model.machines.map((x) => x.name),
-        );
+      const m: Machine | string | undefined =
+        model.machines.find((x) => machineKey(x.name) === machineKey(name)) ?? servers.find((x) => x.host === machineKey(name))?.name;
+      if (m === undefined) {
+        const near = closest(name, [...model.machines.map((x) => x.name), ...servers.map((x) => x.name)]);
         throw new PooltopoError(
-          `unknown machine "${name}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (machines: ${model.machines.map((x) => x.name).join(', ')})`,
+          `unknown machine "${name}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (machines: ${model.machines.map((x) => x.name).join(', ')}${servers.length ? `; database servers: ${servers.map((x) => x.name).join(', ')}` : ''})`,
         );
       }
       if (!down.includes(m)) down.push(m);

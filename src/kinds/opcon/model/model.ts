@@ -113,9 +113,29 @@ export function machineKey(name: string): string {
   return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(n) ? n : n.split('.')[0]!;
 }
 
-/** The host of a SQL Server name as a connection gives it (`tcp:SQL01.corp\OPCON,1433` is sql01's). */
-export function hostOf(server: string): string {
-  return machineKey(server.trim().replace(/^tcp:/i, '').split(/[\\,]/)[0]!);
+/**
+ * Whether a SQL Server host names the machine that reads it: `.`, `(local)`, `localhost` and a
+ * loopback address (127.0.0.1), as the SQL Server client reads them.
+ */
+function isLocalHost(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  return h === '.' || h === '(local)' || h === 'localhost' || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * The host of a SQL Server name as a connection gives it (`tcp:SQL01.corp\OPCON,1433` is sql01's).
+ * A local name (`.`, `(local)`, `localhost`, `127.0.0.1`, with or without `\INSTANCE` or `,port`)
+ * is the machine whose SMA Connection Configuration gives it, `on`, where it is given: the same
+ * `.\OPCON` in two machines' connections is two SQL Servers, one on each.
+ */
+export function hostOf(server: string, on?: string): string {
+  const host = hostPart(server);
+  return machineKey(on !== undefined && isLocalHost(host) ? on : host);
+}
+
+/** The host part of a SQL Server name as written, without `tcp:`, `\INSTANCE` or `,port` (`tcp:SQL01.corp\OPCON,1433` is `SQL01.corp`). */
+export function hostPart(server: string): string {
+  return server.trim().replace(/^tcp:/i, '').split(/[\\,]/)[0]!.trim();
 }
 
 /** The default instance's name, which a server name without `\INSTANCE` means. */
@@ -123,17 +143,17 @@ const DEFAULT_INSTANCE = 'mssqlserver';
 
 /**
  * Whether two connection servers name the same SQL Server: the same host as `hostOf` reads it
- * (`SQL01` and `sql01.corp.local`), the same instance (none is the default instance), and the same
- * port where both give one.
+ * (`SQL01` and `sql01.corp.local`; a local name is the machine `aOn` or `bOn` whose connection gives
+ * it), the same instance (none is the default instance), and the same port where both give one.
  */
-export function sameSqlServer(a: string, b: string): boolean {
-  const parts = (server: string) => {
+export function sameSqlServer(a: string, b: string, aOn?: string, bOn?: string): boolean {
+  const parts = (server: string, on: string | undefined) => {
     const [name = '', port] = server.trim().replace(/^tcp:/i, '').split(',');
     const instance = name.split('\\')[1]?.trim().toLowerCase();
-    return { host: hostOf(server), instance: instance || DEFAULT_INSTANCE, port: port?.trim() };
+    return { host: hostOf(server, on), instance: instance || DEFAULT_INSTANCE, port: port?.trim() };
   };
-  const x = parts(a);
-  const y = parts(b);
+  const x = parts(a, aOn);
+  const y = parts(b, bOn);
   return x.host === y.host && x.instance === y.instance && (x.port === undefined || y.port === undefined || x.port === y.port);
 }
 
@@ -147,10 +167,19 @@ export function sameMachine(a: string, b: string): boolean {
   return machineKey(a) === machineKey(b);
 }
 
-/** A script value as SMAServMan runs it: without the doubled (or single) quotes the ini file wraps it in. */
+/**
+ * A script value as SMAServMan runs it: without the doubled (or single) quotes the ini file wraps it
+ * in. A pair of quotes is taken off only where it wraps the whole value: `""C:\x.cmd""` is
+ * `C:\x.cmd`, but `"C:\x.cmd" "an argument"` (or `""C:\x.cmd" "an argument""`) is a command line
+ * whose first and last quotes belong to its parts, and keeps them.
+ */
 export function unquote(value: string): string {
   let v = value.trim();
-  while (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1).trim();
+  while (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
+    const inner = v.slice(1, -1).trim();
+    if (inner.includes('"') && !(inner.startsWith('"') && inner.endsWith('"'))) break;
+    v = inner;
+  }
   return v;
 }
 
@@ -362,9 +391,11 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
 
 /** Where the first two machines both give their connection: whether they use different databases. */
 export function connectionsDiffer(machines: readonly Machine[]): boolean {
-  const [a, b] = machines.map((m) => m.connection);
+  const [ma, mb] = machines;
+  const a = ma?.connection;
+  const b = mb?.connection;
   if (!a || !b) return false;
-  if (!sameSqlServer(a.server, b.server)) return true;
+  if (!sameSqlServer(a.server, b.server, ma.name, mb.name)) return true;
   return a.database !== undefined && b.database !== undefined && a.database.toLowerCase() !== b.database.toLowerCase();
 }
 

@@ -1,6 +1,6 @@
 /** The report's section for an OpCon file: the machines and the database, the failover figures, each event's flow. */
-import { databaseHosts, databaseOf, databaseServerOf, modesConflict, noFailoverReason, type OpconAnalysis } from '../analysis/analysis.js';
-import { connectionText, hostOf, type Machine, type OpconModel } from '../model/model.js';
+import { databaseMachineOf, databaseOf, databaseServerOf, machineAt, modesConflict, noFailoverReason, type OpconAnalysis } from '../analysis/analysis.js';
+import { connectionText, type Machine, type OpconModel } from '../model/model.js';
 import type { KindReport } from '../../../core/kind.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from '../commands/simulate.js';
 import { drawnLabel, fitText } from '../../../util/fit-text.js';
@@ -178,24 +178,24 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
  * database as one, between the machines. Each names its server where the file says it.
  */
 function databaseBoxes(model: OpconModel, analysis: OpconAnalysis, machines: OpconView['machines']): OpconView['databases'] {
-  const serverText = (server: string | undefined) => {
+  // The database `m`'s SAM uses (without `m`, database.server), named with the machine that holds it where one does.
+  const serverText = (m: Machine | undefined) => {
+    const server = m ? databaseServerOf(model, analysis, m) : model.databaseServer;
     if (server === undefined) return 'server not given';
-    const on = databaseHosts(model).find((h) => h.machine && hostOf(server) === hostOf(h.server))?.machine;
+    const on = m ? databaseMachineOf(model, analysis, m) : machineAt(model, server);
     return on ? `${server} (on ${on.name})` : server;
   };
-  const box = (x: number, label: string, server: string | undefined) => {
-    const fitted = fitText(serverText(server), MACHINE_W - 24, 11, false);
+  const box = (x: number, label: string, m: Machine | undefined) => {
+    const fitted = fitText(serverText(m), MACHINE_W - 24, 11, false);
     return { x, y: DATABASE_Y, label, server: fitted.label, ...(fitted.full !== undefined ? { full: fitted.full } : {}) };
   };
   const xOf = (m: Machine | undefined) => machines.find((b) => b.name === m?.name)?.x ?? 20;
   if (model.replication === 'replicated' && analysis.secondary && analysis.primary) {
-    return [
-      box(xOf(analysis.primary), 'publishing database', databaseServerOf(model, analysis, analysis.primary)),
-      box(xOf(analysis.secondary), 'subscribing database', databaseServerOf(model, analysis, analysis.secondary)),
-    ].sort((a, b) => a.x - b.x);
+    return [box(xOf(analysis.primary), 'publishing database', analysis.primary), box(xOf(analysis.secondary), 'subscribing database', analysis.secondary)].sort(
+      (a, b) => a.x - b.x,
+    );
   }
-  const server = analysis.primary ? databaseServerOf(model, analysis, analysis.primary) : model.databaseServer;
-  return [box(20 + Math.max(0, machines.length - 1) * 180, machines.length > 1 ? 'OpCon database (shared)' : 'OpCon database', server)];
+  return [box(20 + Math.max(0, machines.length - 1) * 180, machines.length > 1 ? 'OpCon database (shared)' : 'OpCon database', analysis.primary)];
 }
 
 /** How the Secondary's detection time is made up: SecondsBetweenPings x (PingRetryCount + 1) + the ping's timeout, and when it applies. */
