@@ -44,6 +44,27 @@ describe('advice', () => {
     expect(poolInCloud.meta.remediation).toMatch(/on premises/);
   });
 
+  it('says the default observer is worth a failure once a member leaves, where another finding asks a member to leave', async () => {
+    // Three management servers, one of them also running the network pool: network-pool-not-dedicated
+    // takes it out of the default pools, which then have two members, and only the default observer
+    // lets two members tolerate a failure. "It could be disabled" alone, followed with that, leaves none.
+    const text = [
+      'version: 1',
+      'name: Network',
+      'databases: {operational: {server: sql01}}',
+      'managementServers: [{name: ms01}, {name: ms02}, {name: ms03}]',
+      'pools:',
+      '  - {name: Network Pool, purpose: network, members: [ms03], defaultObserver: false}',
+      '',
+    ].join('\n');
+    const { result } = await lintText(text, 'network.yaml');
+    const leave = result.findings.find((f) => f.ruleId === 'network-pool-not-dedicated');
+    expect(leave?.message).toMatch(/remove it from them/);
+    const noBenefit = result.findings.filter((f) => f.ruleId === 'default-observer-no-benefit');
+    expect(noBenefit.map((f) => f.messageId)).toEqual(['noBenefit']);
+    expect(noBenefit[0]!.message).toMatch(/while it keeps its 3 members \(with one member fewer, the default observer is worth a failure\)/);
+  });
+
   it.each(FIXTURES)('%s gives no pool opposite advice', async (file) => {
     const {
       files: [result],

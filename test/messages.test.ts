@@ -35,7 +35,7 @@ describe('messages', () => {
   it('count failures, voting members, votes and members left', async () => {
     const servers = ['managementServers:', '  - name: ms01', '  - name: ms02', '  - name: ms03'];
     expect(await messagesOf('default-observer-no-benefit', [...SCOM, ...servers])).toContain(
-      'Each of the default pools "All Management Servers Resource Pool", "Notifications Resource Pool" and "AD Assignment Resource Pool" tolerates 1 failure with or without its default observer; it could be disabled (Get-SCOMResourcePool -DisplayName "All Management Servers Resource Pool", "Notifications Resource Pool", "AD Assignment Resource Pool" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) to spare the operational database.',
+      'Each of the default pools "All Management Servers Resource Pool", "Notifications Resource Pool" and "AD Assignment Resource Pool" tolerates 1 failure with or without its default observer while it keeps its 3 members (with one member fewer, the default observer is worth a failure); it could be disabled (Get-SCOMResourcePool -DisplayName "All Management Servers Resource Pool", "Notifications Resource Pool", "AD Assignment Resource Pool" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) to spare the operational database.',
     );
     const { result } = await lintText([...SCOM, ...servers, 'pools:', '  - {name: P, members: [ms01, ms02, ms03]}', ''].join('\n'), 'x.yaml', {
       settings: { targetTolerableFailures: 2 },

@@ -163,7 +163,24 @@ export const SCOM_CASES: readonly RuleTests[] = [
 
   cases(defaultObserverNoBenefit, {
     valid: [{ yaml: TWO_SERVERS }],
-    invalid: [{ yaml: THREE_SERVERS, messageId: 'noBenefit', path: '/managementServers' }],
+    invalid: [
+      {
+        yaml: THREE_SERVERS,
+        messageId: 'noBenefit',
+        path: '/managementServers',
+        data: { ...DEFAULT_POOLS_WORDS, failures: 1, tolerates: '1 failure', members: 3 },
+      },
+      {
+        // Two members and an observer: with one member fewer it tolerates nothing either way (four
+        // management servers, so that the default pools, which the default observer helps, are quiet).
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n  - name: ms04\npools:\n  - {name: Observed Pool, members: [ms01, ms02], observers: [ms03]}\n`,
+        ),
+        messageId: 'noBenefitWithOneFewer',
+        path: '/pools/0',
+        data: { ...poolWords('Observed Pool'), failures: 1, tolerates: '1 failure', members: 2 },
+      },
+    ],
   }),
 
   cases(defaultObserverDatabaseLoad, {

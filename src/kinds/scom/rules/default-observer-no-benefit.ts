@@ -1,6 +1,7 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
 import { plural } from '../../../core/rule.js';
 import { atPool, defineRule } from './context.js';
+import { quorum, voterCounts } from '../analysis/quorum.js';
 
 export default defineRule({
   meta: {
@@ -16,7 +17,9 @@ export default defineRule({
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
       noBenefit:
-        '{{Pool}} tolerates {{tolerates}} with or without its default observer; it could be disabled (Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) to spare the operational database.',
+        '{{Pool}} tolerates {{tolerates}} with or without its default observer while it keeps its {{members}} members (with one member fewer, the default observer is worth a failure); it could be disabled (Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) to spare the operational database.',
+      noBenefitWithOneFewer:
+        '{{Pool}} tolerates {{tolerates}} with or without its default observer, and would with one member fewer too; it could be disabled (Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) to spare the operational database.',
     },
   },
   *check({ analysis }) {
@@ -29,7 +32,18 @@ export default defineRule({
         q.configured.tolerableFailures >= 1 &&
         q.withDefaultObserver.tolerableFailures === q.withoutDefaultObserver.tolerableFailures
       ) {
-        yield atPool(a.pool, 'noBenefit', { failures: q.configured.tolerableFailures, tolerates: plural(q.configured.tolerableFailures, 'failure') });
+        // Advice elsewhere may take a member out of the pool (network-pool-not-dedicated); the message
+        // says whether the default observer would then be worth a failure, so both can be followed.
+        const v = voterCounts(a.pool);
+        const fewer = {
+          members: v.members - 1,
+          observers: v.observers,
+          managementServerMembers: v.managementServerMembers - (v.managementServerMembers > 0 ? 1 : 0),
+          managementServerObservers: v.managementServerObservers,
+        };
+        const mattersWithOneFewer = quorum(fewer, true).tolerableFailures > quorum(fewer, false).tolerableFailures;
+        const data = { failures: q.configured.tolerableFailures, tolerates: plural(q.configured.tolerableFailures, 'failure'), members: v.members };
+        yield atPool(a.pool, mattersWithOneFewer ? 'noBenefit' : 'noBenefitWithOneFewer', data);
       }
     }
   },
