@@ -62,9 +62,13 @@ function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
 /** Front ends down in a pool: whether it keeps pool-level quorum, and what brings it back. */
 function frontEndLines(f: SkypeFrontEndsDown, paint: Paint): string[] {
   const verdict = f.keepsQuorum ? 'keeps pool-level quorum' : paint(31, 'LOSES pool-level quorum');
-  const out = [
-    `  pool ${t(f.pool)}: ${f.down.map(t).join(', ')} down; ${f.runningAmongFirst} of ${f.quorumFrom < f.poolFrontEnds ? 'the first ' : ''}${f.quorumFrom} running, ${f.quorumNeeded} needed: ${verdict}`,
-  ];
+  // A pool of one server (Standard Edition) has no quorum to count: its server down is the pool down.
+  const out =
+    f.poolFrontEnds === 1
+      ? [`  pool ${t(f.pool)}: ${f.down.map(t).join(', ')}, its only server, down: ${paint(31, 'the pool is down')}`]
+      : [
+          `  pool ${t(f.pool)}: ${f.down.map(t).join(', ')} down; ${f.runningAmongFirst} of ${f.quorumFrom < f.poolFrontEnds ? 'the first ' : ''}${f.quorumFrom} running, ${f.quorumNeeded} needed: ${verdict}`,
+        ];
   if (f.routingGroupsAtRisk)
     out.push(
       `    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: that routing group's users lose service although the pool keeps pool-level quorum`,
@@ -79,7 +83,8 @@ function cellOf(s: SkypeScenario, pool: string): string {
   const fe = s.frontEnds.find((f) => f.pool === pool);
   if (down) {
     const cell = down.partnerTakesOver ? (down.cmdlet === null ? 'failed over' : 'fails over') : 'NO SERVICE';
-    return down.downBy === 'front-ends' && down.partnerTakesOver ? `loses quorum, ${cell}` : cell;
+    if (down.downBy !== 'front-ends' || !down.partnerTakesOver) return cell;
+    return fe?.poolFrontEnds === 1 ? `server down, ${cell}` : `loses quorum, ${cell}`;
   }
   if (s.usersWithoutService.some((u) => u.pool === pool)) return 'NO SERVICE';
   const carries = s.poolsDown.find((p) => p.partner === pool && p.partnerTakesOver);
