@@ -368,8 +368,9 @@ function planWithAgentServers(
   // A set: pools alike share their new servers, which join the automatic pools once.
   const joined = new Set<string>(agentServers);
   // Pools whose members are chosen first: their new management servers are installed in the group.
-  // Pools alike (the same members and observers, the same shape, as the three default pools made
-  // manual for network monitoring are) get the same new servers, as they share the ones they have.
+  // Pools alike (the same members and observers, the same purpose and shape, as the three default
+  // pools made manual for network monitoring are) get the same new servers, as they share the ones
+  // they have. A pool of another purpose does not: a network pool's servers are dedicated to it (RPD, FE).
   const alike = new Map<string, { role: ServerRole; names: string[] }[]>();
   for (const pool of pools) {
     if (pool.membership === 'automatic') continue;
@@ -430,7 +431,7 @@ function alikeNamer(
   name: (role: ServerRole, count: number) => string[],
 ): (role: ServerRole, count: number) => string[] {
   const names = (list: readonly { readonly server: { readonly name: string } }[]) => list.map((m) => m.server.name.toLowerCase()).sort();
-  const key = JSON.stringify([names(pool.members), names(pool.observers), poolShape(pool, limits, databaseDataCenter)]);
+  const key = JSON.stringify([pool.purpose, names(pool.members), names(pool.observers), poolShape(pool, limits, databaseDataCenter)]);
   const earlier = alike.get(key);
   if (earlier) {
     let call = 0;
