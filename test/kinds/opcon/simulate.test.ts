@@ -145,6 +145,30 @@ describe("OpCon events as the vendor's process flows say", () => {
     expect((await runCli(['simulate', seed(3), '--partition', 'a|b'])).code).toBe(2);
   });
 
+  it('keeps a machine alone up when only its database server crashes: that server is what to bring back', async () => {
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    const { opcon } = await lintText(
+      'version: 1\nkind: opcon-failover\nname: Alone\ndatabase: {replication: none, server: sql01}\nmachines:\n  - {name: opcon01, mode: StandAlone, serviceStartType: automatic-delayed}\n',
+      'alone.yaml',
+    );
+    const e = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash', ['sql01']);
+    expect(e).toMatchObject({ down: ['sql01'], active: [], failedOver: false });
+    expect(e.steps).toEqual([
+      'Database server sql01 crashes: no SMAServMan of this failover runs on it.',
+      'The OpCon database on sql01 is gone with it.',
+      "opcon01's SAM-SS has lost its database: it stops processing.",
+    ]);
+    expect(e.manualActions).toEqual([
+      "Bring sql01 back, or restore the OpCon database elsewhere and point opcon01's SMA Connection Configuration at it; no schedule runs until then.",
+    ]);
+    // The machine and its database server both down: both come back.
+    const both = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash', [opcon!.model.machines[0]!, 'sql01']);
+    expect(both.manualActions).toEqual([
+      'Bring opcon01 back and start its SMA Service Manager again; no schedule runs until then.',
+      "Bring sql01 back, or restore the OpCon database elsewhere and point opcon01's SMA Connection Configuration at it; no schedule runs until then.",
+    ]);
+  });
+
   it('takes down a SQL Server the file puts a database on, the third machine of the seed, as --down names it', async () => {
     // Scenario 1: the one database on its own server; its crash leaves no SAM, and failover cannot help.
     const one = await events([seed(1), '--down', 'smaproddbserver.corp.local']);
