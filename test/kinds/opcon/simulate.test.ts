@@ -190,8 +190,18 @@ describe("OpCon events as the vendor's process flows say", () => {
       /^Run the StopRepl\.cmd file .* on the backup StandAlone machine OpConxps2, .*The publishing database went down with SMAProdDBServer, /,
     );
     expect(publisher.manualActions[2]).toMatch(/its SAM-SS connects to the subscribing database, SMABckupDBServer\/OpConxps\.$/);
-    // The subscriber's server: the primary keeps processing on the publisher.
-    expect(subscriber).toMatchObject({ down: ['SMABckupDBServer'], active: ['OpConxps1'], manualActions: [] });
+    // The subscriber's server: the primary keeps processing on the publisher, but a failover has no database until it is back.
+    expect(subscriber).toMatchObject({
+      down: ['SMABckupDBServer'],
+      active: ['OpConxps1'],
+      manualActions: ["Bring SMABckupDBServer back; until then OpConxps2's SAM-SS has no database to fail over to, so a failure of OpConxps1 is not covered."],
+    });
+    // So in automatic failover, whose Secondary would fail over onto it by itself.
+    const automatic = (await events([seed(4), '--down', 'SMABckupDBServer'])).events[0];
+    expect(automatic).toMatchObject({
+      active: ['OpConxps1'],
+      manualActions: [expect.stringMatching(/^Bring SMABckupDBServer back; until then OpConxps2's SAM-SS has no database/)],
+    });
     // A Secondary that fails over onto a database that went down names where it was, not the primary's machine.
     const { readFileSync } = await import('node:fs');
     const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
