@@ -11,6 +11,8 @@ import { lintText } from '../src/api/lint.js';
 import { normalise } from '../src/kinds/scom/model/normalise.js';
 import { parseDocument } from '../src/io/yaml/parse.js';
 import { simulate } from '../src/kinds/scom/analysis/simulate.js';
+import { planGroup } from '../src/kinds/scom/analysis/plan.js';
+import { limitsFor } from '../src/kinds/scom/analysis/capacity.js';
 import { compileFailureModel, failureOf } from '../src/kinds/scom/analysis/failure/index.js';
 import { formatSimulationStylish } from '../src/kinds/scom/commands/simulate-format.js';
 import type { ScomDocument } from '../src/kinds/scom/model/document.js';
@@ -126,6 +128,22 @@ describe('complexity', () => {
     };
     const small = await work(500);
     const large = await work(2000);
+    expect(large / small).toBeLessThan(4 * 1.25);
+  });
+});
+
+describe('complexity of the plan', () => {
+  it("is linear in the pools of chosen members: each pool's new servers join the automatic pools once, without a search of those before", async () => {
+    const work = (n: number) => {
+      const ms = Array.from({ length: n }, (_, i) => ({ name: `ms${i}` }));
+      const doc: ScomDocument = { version: 1, name: 'Pools', managementServers: ms, pools: ms.map((s, i) => ({ name: `P${i}`, members: [s.name] })) };
+      const { topology } = normalise(doc, new Map());
+      const limits = limitsFor(topology.scomVersion);
+      // 20 tolerable failures: some 40 new management servers a pool, every one of them joining the default pools.
+      return operations(() => planGroup(topology.pools, limits, 20, 5, { agentServersNeeded: 0 }));
+    };
+    const small = await work(40);
+    const large = await work(160);
     expect(large / small).toBeLessThan(4 * 1.25);
   });
 });

@@ -25,3 +25,15 @@ describe("the PowerShell in the SCOM rules' remediations", () => {
     expect(withoutPool).toEqual([]);
   });
 });
+
+describe('the remediations that make a default pool manual to keep servers out of it', () => {
+  it('say how to remove those servers and to list the pool in the file: a pool made manual keeps the members it had', () => {
+    const rules = SCOM_RULES.filter((rule) => ['pool-in-cloud', 'data-center-loss', 'pool-spans-data-centers'].includes(rule.meta.id));
+    expect(rules).toHaveLength(3);
+    for (const { meta } of rules) {
+      expect(meta.remediation, meta.id).toMatch(/Set-SCOMResourcePool -EnableAutomaticMembership \$false/);
+      expect(meta.remediation, meta.id).toMatch(/Set-SCOMResourcePool -Member \(Get-SCOMManagementServer -Name SERVER\) -Action Remove/);
+      expect(meta.remediation, meta.id).toMatch(/`membership: manual`/);
+    }
+  });
+});

@@ -277,6 +277,33 @@ describe('pooltopo plan', () => {
     }
   });
 
+  it('gives a network pool a new server of its own even beside default pools of the same members: its servers are dedicated (RPD, FE)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
+    try {
+      const defaults = ['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool'];
+      writeFileSync(
+        path.join(dir, 'network.yaml'),
+        [
+          'version: 1',
+          'name: N',
+          'managementServers: [{name: ms01}, {name: ms02}, {name: ms03}]',
+          'pools:',
+          ...defaults.map((p) => `  - {name: ${p}, membership: manual, members: [ms01, ms02, ms03]}`),
+          '  - {name: Network Monitoring Pool, purpose: network, members: [ms01, ms02, ms03], workload: {networkDevices: 900}}',
+          '',
+        ].join('\n'),
+      );
+      const out = JSON.parse((await runCli(['plan', 'network.yaml', '--no-config', '--target-failures', '2', '--format', 'json'], { cwd: dir })).stdout);
+      const newServers = (pool: string) => out.pools.find((x: { pool: string }) => x.pool === pool).change.newServers as string[];
+      // The default pools still share theirs; the network pool's is in none of them (network-pool-not-dedicated).
+      for (const p of defaults) expect(newServers(p)).toEqual(newServers(defaults[0]!));
+      expect(newServers('Network Monitoring Pool')).toHaveLength(1);
+      expect(newServers(defaults[0]!)).not.toContain(newServers('Network Monitoring Pool')[0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("says the workload does not fit where validate's capacity-after-failover fires: one server overloaded after the worst single failure", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
     try {

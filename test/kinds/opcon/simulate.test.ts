@@ -145,6 +145,30 @@ describe("OpCon events as the vendor's process flows say", () => {
     expect((await runCli(['simulate', seed(3), '--partition', 'a|b'])).code).toBe(2);
   });
 
+  it('keeps a machine alone up when only its database server crashes: that server is what to bring back', async () => {
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    const { opcon } = await lintText(
+      'version: 1\nkind: opcon-failover\nname: Alone\ndatabase: {replication: none, server: sql01}\nmachines:\n  - {name: opcon01, mode: StandAlone, serviceStartType: automatic-delayed}\n',
+      'alone.yaml',
+    );
+    const e = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash', ['sql01']);
+    expect(e).toMatchObject({ down: ['sql01'], active: [], failedOver: false });
+    expect(e.steps).toEqual([
+      'Database server sql01 crashes: no SMAServMan of this failover runs on it.',
+      'The OpCon database on sql01 is gone with it.',
+      "opcon01's SAM-SS has lost its database: it stops processing.",
+    ]);
+    expect(e.manualActions).toEqual([
+      "Bring sql01 back, or restore the OpCon database elsewhere and point opcon01's SMA Connection Configuration at it; no schedule runs until then.",
+    ]);
+    // The machine and its database server both down: both come back.
+    const both = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash', [opcon!.model.machines[0]!, 'sql01']);
+    expect(both.manualActions).toEqual([
+      'Bring opcon01 back and start its SMA Service Manager again; no schedule runs until then.',
+      "Bring sql01 back, or restore the OpCon database elsewhere and point opcon01's SMA Connection Configuration at it; no schedule runs until then.",
+    ]);
+  });
+
   it('takes down a SQL Server the file puts a database on, the third machine of the seed, as --down names it', async () => {
     // Scenario 1: the one database on its own server; its crash leaves no SAM, and failover cannot help.
     const one = await events([seed(1), '--down', 'smaproddbserver.corp.local']);
@@ -166,8 +190,18 @@ describe("OpCon events as the vendor's process flows say", () => {
       /^Run the StopRepl\.cmd file .* on the backup StandAlone machine OpConxps2, .*The publishing database went down with SMAProdDBServer, /,
     );
     expect(publisher.manualActions[2]).toMatch(/its SAM-SS connects to the subscribing database, SMABckupDBServer\/OpConxps\.$/);
-    // The subscriber's server: the primary keeps processing on the publisher.
-    expect(subscriber).toMatchObject({ down: ['SMABckupDBServer'], active: ['OpConxps1'], manualActions: [] });
+    // The subscriber's server: the primary keeps processing on the publisher, but a failover has no database until it is back.
+    expect(subscriber).toMatchObject({
+      down: ['SMABckupDBServer'],
+      active: ['OpConxps1'],
+      manualActions: ["Bring SMABckupDBServer back; until then OpConxps2's SAM-SS has no database to fail over to, so a failure of OpConxps1 is not covered."],
+    });
+    // So in automatic failover, whose Secondary would fail over onto it by itself.
+    const automatic = (await events([seed(4), '--down', 'SMABckupDBServer'])).events[0];
+    expect(automatic).toMatchObject({
+      active: ['OpConxps1'],
+      manualActions: [expect.stringMatching(/^Bring SMABckupDBServer back; until then OpConxps2's SAM-SS has no database/)],
+    });
     // A Secondary that fails over onto a database that went down names where it was, not the primary's machine.
     const { readFileSync } = await import('node:fs');
     const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');

@@ -60,6 +60,11 @@ export function primaryMachineUp(flow: Flow, s: Machine, standbyRuns: boolean): 
       failBack(flow, s);
     } else restoreDatabase(flow, P);
   }
+  // The standby's own database gone while the primary runs on another (the subscriber's server):
+  // a failover now, by hand or by a trigger, would start a SAM-SS with no database.
+  const standbyDatabase = databaseHolder(flow, s);
+  if (!isDown(flow, s) && standbyDatabase !== undefined && canRun(flow, P))
+    manual.push(`Bring ${standbyDatabase} back; until then ${s.name}'s SAM-SS has no database to fail over to, so a failure of ${P.name} is not covered.`);
   if (isDown(flow, s))
     manual.push(
       manualMode

@@ -16,14 +16,28 @@ export function aloneFlow(flow: Flow): OpconEventOutcome {
     steps.push(`There is no partner for ${P.name} to lose: nothing changes.`);
     return outcome(flow, [P], false);
   }
-  if (event === 'machine-crash') crashSteps(flow, () => 'its SMAServMan and SAM-SS');
-  else standAloneShutdown(steps, P, event, 'StandAlone');
+  if (event === 'machine-crash') {
+    crashSteps(flow, () => 'its SMAServMan and SAM-SS');
+    // What crashed may be only its database's server: the machine is up, and it is that server that must come back.
+    if (!isDown(flow, P)) {
+      if (canRun(flow, P)) {
+        steps.push(`${P.name} keeps processing.`);
+        return outcome(flow, [P], false);
+      }
+      steps.push(`${P.name}'s SAM-SS has lost its database: it stops processing.`);
+      restoreDatabase(flow, P);
+      return outcome(flow, [], false);
+    }
+  } else standAloneShutdown(steps, P, event, 'StandAlone');
   steps.push(`No other machine takes over: ${P.name} runs OpCon alone.`);
   if (event === 'abnormal-shutdown')
     manual.push(`Review all SAM-SS logs on ${P.name} to determine the cause of the failure (Logging in the Server Programs online help).`);
   manual.push(
     `${event === 'machine-crash' ? `Bring ${P.name} back` : `Correct the issue on ${P.name}`} and start its SMA Service Manager again; no schedule runs until then.`,
   );
+  // Its database's server down with it (a server of its own): that comes back too.
+  const holder = databaseHolder(flow, P);
+  if (holder !== undefined && holder !== P.name) restoreDatabase(flow, P);
   return outcome(flow, [], false);
 }
 

@@ -365,10 +365,12 @@ function planWithAgentServers(
   const plans = new Map<Pool, PoolPlan>();
   // The management servers the Windows agents need come first (headroom's count): they join the automatic pools too.
   const agentServers = name('management-server', forAgents);
-  const joins: string[] = [...agentServers];
+  // A set: pools alike share their new servers, which join the automatic pools once.
+  const joined = new Set<string>(agentServers);
   // Pools whose members are chosen first: their new management servers are installed in the group.
-  // Pools alike (the same members and observers, the same shape, as the three default pools made
-  // manual for network monitoring are) get the same new servers, as they share the ones they have.
+  // Pools alike (the same members and observers, the same purpose and shape, as the three default
+  // pools made manual for network monitoring are) get the same new servers, as they share the ones
+  // they have. A pool of another purpose does not: a network pool's servers are dedicated to it (RPD, FE).
   const alike = new Map<string, { role: ServerRole; names: string[] }[]>();
   for (const pool of pools) {
     if (pool.membership === 'automatic') continue;
@@ -381,8 +383,9 @@ function planWithAgentServers(
     });
     plans.set(pool, plan);
     const installed = plan.change?.memberRole === 'management-server' ? plan.change.newServers : (plan.change?.newServers.slice(plan.change.addMembers) ?? []);
-    for (const n of installed) if (!joins.includes(n)) joins.push(n);
+    for (const n of installed) joined.add(n);
   }
+  const joins = [...joined];
   // The automatic pools: with those, then the fewest more that every one of them needs, shared.
   // Each automatic pool's shape, worked out once for every round below.
   const automatic = pools.filter((p) => p.membership === 'automatic').map((pool) => ({ pool, ...poolShape(pool, limits, databaseDataCenter) }));
@@ -428,7 +431,7 @@ function alikeNamer(
   name: (role: ServerRole, count: number) => string[],
 ): (role: ServerRole, count: number) => string[] {
   const names = (list: readonly { readonly server: { readonly name: string } }[]) => list.map((m) => m.server.name.toLowerCase()).sort();
-  const key = JSON.stringify([names(pool.members), names(pool.observers), poolShape(pool, limits, databaseDataCenter)]);
+  const key = JSON.stringify([pool.purpose, names(pool.members), names(pool.observers), poolShape(pool, limits, databaseDataCenter)]);
   const earlier = alike.get(key);
   if (earlier) {
     let call = 0;

@@ -11,7 +11,7 @@ export default defineRule({
     rationale:
       'Stretching a pool across sites is often meant to survive a site failure, but quorum needs more than half of all voters: losing the site that holds half or more of them stops the pool even though the other site is healthy.',
     remediation:
-      "Give each site its own pool (for a default pool: make it manual with `Get-SCOMResourcePool -DisplayName POOL | Set-SCOMResourcePool -EnableAutomaticMembership $false` and keep one site's management servers in it); `pooltopo simulate --down DC` shows the outcome.",
+      "Give each site its own pool (for a default pool: make it manual with `Get-SCOMResourcePool -DisplayName POOL | Set-SCOMResourcePool -EnableAutomaticMembership $false` and remove the other sites' management servers from it: `Get-SCOMResourcePool -DisplayName POOL | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name SERVER) -Action Remove`, since a pool made manual keeps the members it had, then list it in the file with `membership: manual`); `pooltopo simulate --down DC` shows the outcome.",
     sources: ['RPD', 'SPEC'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {

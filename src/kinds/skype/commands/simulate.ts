@@ -19,7 +19,6 @@ export {
   type SkypeStranded,
   type UsersOf,
 } from '../analysis/failover.js';
-export { cmsFailOver, failOverCmdlet } from '../analysis/pool-down.js';
 
 /** Whether a scenario leaves users without service or a failover that breaks something. */
 export function scenarioFails(s: SkypeScenario): boolean {

@@ -281,7 +281,7 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
       {
         pool: pool.name,
         partner: partner.name,
-        // As simulate judges it (scenarioFails): a failover that breaks something is no clean takeover.
+        // As simulate judges this pool's failover (its breaks), not scenarioFails, which also fails a pool stranded now (the summary's outage).
         ok: d.partnerTakesOver && d.breaks.length === 0,
         outcome,
         // The sizing, first of the breaks where it is over, is in the outcome already.
