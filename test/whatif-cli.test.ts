@@ -335,6 +335,22 @@ describe('pooltopo plan', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('counts the management servers for agents past what a management group supports at that limit: a handful, not billions', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
+    try {
+      // 9e12 agents would need 3e9 servers, named one by one; a management group supports 15,000
+      // computers at most (SR), so servers are counted for that many and the rest must move.
+      writeFileSync(path.join(dir, 'many.yaml'), 'version: 1\nname: M\nmanagementServers: [{name: ms01, agents: 9000000000000}, {name: ms02}]\n');
+      const json = JSON.parse((await runCli(['plan', 'many.yaml', '--no-config', '--format', 'json', '--target-failures', '1'], { cwd: dir })).stdout);
+      expect(json.headroom.fits).toBe(false);
+      expect(json.headroom.addManagementServers).toBe(Math.ceil(15000 / 3000) + 1 - 2);
+      const text = await runCli(['plan', 'many.yaml', '--no-config', '--target-failures', '1'], { cwd: dir });
+      expect(text.code).toBe(1);
+      expect(text.stdout).toMatch(/enough for as many as one management group supports; the rest must move to another management group/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('simulate --event for OpCon machines whose modes conflict', () => {

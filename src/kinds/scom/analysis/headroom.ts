@@ -43,7 +43,11 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
   // alone has no failover to check (single-management-server says what it lacks), but one over its
   // limit needs two more: with one, the busiest failing would leave the other carrying them all.
   const short = f ? !f.fits : agents > per;
-  const addManagementServers = short ? Math.ceil(agents / per) + 1 - n : 0;
+  // Past the most computers a management group supports (SR), no number of servers makes the agents
+  // fit (the computers total says so), and servers are counted for that many at most: a plan names
+  // a handful, not billions, for a file that claims 9e12 agents.
+  const counted = Math.min(agents, limits.computersPerManagementGroupFewConsoles.value);
+  const addManagementServers = short ? Math.max(0, Math.ceil(counted / per) + 1 - n) : 0;
   const w = analysis.worstAgentFailure;
   const total = (item: string) => {
     const t = analysis.capacity.totals.find((x) => x.item === item);

@@ -76,8 +76,13 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   if (h.addManagementServers > 0) {
     // New servers carry no agents until some are moved to them.
     const k = report.forAgents.length;
-    const spread =
-      'spread the Windows agents over all the management servers (Set-SCOMParentManagementServer -Agent ... -PrimaryServer ...): then they fit after the busiest fails';
+    // Past the group's own limit on computers, servers added are counted for that limit (headroom.ts):
+    // they do not make the rest fit.
+    const spread = `spread the Windows agents over all the management servers (Set-SCOMParentManagementServer -Agent ... -PrimaryServer ...): ${
+      h.computers < 0
+        ? 'enough for as many as one management group supports; the rest must move to another management group'
+        : 'then they fit after the busiest fails'
+    }`;
     const where = report.forAgentsDataCenter !== undefined ? ` in ${report.forAgentsDataCenter}` : '';
     const planned = report.newServers.managementServers.length - k;
     const what =
