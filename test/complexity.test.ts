@@ -75,10 +75,12 @@ describe('complexity', () => {
 
   it('placing a finding on every item of a long sequence is linear, on both YAML paths', () => {
     // The one check in time rather than operations: the sibling walks it guards against use no
-    // counted method. Walking the siblings before each item is quadratic (256 times the work for 16
-    // times the servers); the index of children makes it linear. The time is weighed against parsing
-    // the same texts (linear, as the whole lint's count shows), measured alternately in this run, so
-    // a busy machine slows both alike (test/support/baseline.ts).
+    // counted method. Walking the siblings before each item is quadratic (1,024 times the work for 32
+    // times the servers, a growth of 32 against the baseline); the index of children makes it linear
+    // (near 1). The time is weighed against parsing the same texts (linear, as the whole lint's count
+    // shows), measured alternately in this run, so a busy machine slows both alike
+    // (test/support/baseline.ts); the limit of 8 sits four times below the quadratic growth and
+    // above the 6.7 a linear run once showed while two test suites ran side by side.
     const texts = (n: number) => {
       const lines = ['version: 1', 'managementServers:'];
       for (let i = 0; i < n; i++) lines.push(`  - name: ms${i}`, `    agents: ${i}`);
@@ -105,10 +107,10 @@ describe('complexity', () => {
           parse(text);
         },
         small: input(1_000),
-        large: input(16_000),
-        rounds: 3,
+        large: input(32_000),
+        rounds: 5,
       });
-      expect(growth, which).toBeLessThan(6);
+      expect(growth, which).toBeLessThan(8);
     }
   });
 

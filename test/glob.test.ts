@@ -153,7 +153,9 @@ describe('linear matching (issue 21: no backtracking)', () => {
       small: name(1_000),
       large: name(16_000),
     });
-    expect(growth).toBeLessThan(6);
+    // A power of the length grows at least 16 times past the baseline; the limit leaves a linear
+    // matcher room for a busy machine (a linear job once showed 6.7 elsewhere with two suites running).
+    expect(growth).toBeLessThan(8);
   });
 });
 
