@@ -4,9 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseIni } from '../../../src/io/ini-file.js';
-import { normaliseOpcon, type OpconDocument } from '../../../src/kinds/opcon/model/model.js';
+import { normaliseOpcon, type OpconDocument, type OpconModel } from '../../../src/kinds/opcon/model/model.js';
 import { operations } from '../../support/operations.js';
 import { lintText } from '../../../src/api/lint.js';
+import { opconView } from '../../../src/kinds/opcon/report/report.js';
+import type { OpconAnalysis } from '../../../src/kinds/opcon/analysis/analysis.js';
 
 describe('OpCon input of many keys', () => {
   it('reads an ini file of many sections and keys in linear work', async () => {
@@ -45,6 +47,17 @@ describe('OpCon files of many machines', () => {
   it('finds the machine a SQL Server name is on in linear work: 20,000 machines took minutes', async () => {
     const small = await operations(() => lintText(ringOfMachines(500), 'ring.yaml'));
     const large = await operations(() => lintText(ringOfMachines(2000), 'ring.yaml'));
+    expect(large / small).toBeLessThan(4 * 1.5);
+  });
+
+  it("draws each machine's link to its database in linear work", async () => {
+    const view = async (n: number) => {
+      const outcome = await lintText(ringOfMachines(n), 'ring.yaml');
+      const { model, analysis } = (outcome as { opcon?: { model: OpconModel; analysis: OpconAnalysis } }).opcon!;
+      return operations(() => opconView(model, analysis));
+    };
+    const small = await view(500);
+    const large = await view(2000);
     expect(large / small).toBeLessThan(4 * 1.5);
   });
 });
