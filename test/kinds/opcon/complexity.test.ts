@@ -8,6 +8,7 @@ import { normaliseOpcon, type OpconDocument, type OpconModel } from '../../../sr
 import { operations } from '../../support/operations.js';
 import { lintText } from '../../../src/api/lint.js';
 import { opconView } from '../../../src/kinds/opcon/report/report.js';
+import { simulateCommand } from '../../../src/kinds/opcon/commands/simulate.js';
 import type { OpconAnalysis } from '../../../src/kinds/opcon/analysis/analysis.js';
 
 describe('OpCon input of many keys', () => {
@@ -58,6 +59,19 @@ describe('OpCon files of many machines', () => {
     };
     const small = await view(500);
     const large = await view(2000);
+    expect(large / small).toBeLessThan(4 * 1.5);
+  });
+
+  it('simulate --down finds each named machine in work linear in the names and the machines', async () => {
+    const down = async (n: number) => {
+      const outcome = await lintText(ringOfMachines(5 * n), 'ring.yaml');
+      const models = { opcon: (outcome as { opcon?: { model: OpconModel; analysis: OpconAnalysis } }).opcon! };
+      const names = Array.from({ length: n }, (_, i) => `M${(i * 7) % (5 * n)}.corp.local`).join(',');
+      const request = { file: 'ring.yaml', downs: [names], partitions: [], events: [], format: 'json' as const, color: false };
+      return operations(() => simulateCommand(models, request));
+    };
+    const small = await down(100);
+    const large = await down(400);
     expect(large / small).toBeLessThan(4 * 1.5);
   });
 });

@@ -150,6 +150,11 @@ export function machineAt(model: OpconModel, server: string, on?: string): Machi
   return machinesByKey(model).get(hostOf(server, on));
 }
 
+/** The machine of the file a name means (machineKey: case-insensitive, a fully qualified name by its first label), if one is. */
+export function machineNamed(model: OpconModel, name: string): Machine | undefined {
+  return machinesByKey(model).get(machineKey(name));
+}
+
 /** Each model's machines by machineKey, the first of a key kept: built once, so that a lookup per server or machine stays linear in the file. */
 const MACHINES_BY_KEY = new WeakMap<OpconModel, ReadonlyMap<string, Machine>>();
 
