@@ -8,6 +8,7 @@ import { machineKey, type Machine } from '../model/model.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { PooltopoError } from '../../../util/errors.js';
 import { closest } from '../../../util/suggest.js';
+import { clip, groupThousands } from '../../../util/message.js';
 import type { SimulateRequest } from '../../../core/kind.js';
 import type { OpconModels } from '../results.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent, type OpconEventOutcome } from '../analysis/simulate-flows.js';
@@ -69,7 +70,7 @@ export async function simulateCommand(models: Partial<OpconModels>, request: Sim
       if (m === undefined) {
         const near = closest(name, [...model.machines.map((x) => x.name), ...servers.map((x) => x.name)]);
         throw new PooltopoError(
-          `unknown machine "${name}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (machines: ${model.machines.map((x) => x.name).join(', ')}${servers.length ? `; database servers: ${servers.map((x) => x.name).join(', ')}` : ''})`,
+          `unknown machine "${clip(name)}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (machines: ${someNames(model.machines.map((x) => x.name))}${servers.length ? `; database servers: ${someNames(servers.map((x) => x.name))}` : ''})`,
         );
       }
       down.add(m);
@@ -77,4 +78,11 @@ export async function simulateCommand(models: Partial<OpconModels>, request: Sim
     outcomes.push(simulateOpconEvent(model, analysis, 'machine-crash', [...down]));
   }
   return { text: formatOpconEvents(request.file, outcomes, request.format), exitCode: outcomes.some((x) => x.active.length === 0 || x.twoSams) ? 1 : 0 };
+}
+
+/** The names a refusal lists, the first few of a long list and how many more: a file of many machines makes no error line as long as it likes. */
+const LISTED_NAMES = 10;
+function someNames(names: readonly string[]): string {
+  const shown = names.slice(0, LISTED_NAMES).join(', ');
+  return names.length > LISTED_NAMES ? `${shown} and ${groupThousands(names.length - LISTED_NAMES)} more` : shown;
 }

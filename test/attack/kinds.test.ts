@@ -1,0 +1,31 @@
+/**
+ * Attacks on the kinds' newest code (OpCon's SQL Server names and simulate --down, Skype's restart
+ * advice and report, SCOM's plan and diff), replayed as an attacker would, each input under
+ * test/fixtures/hostile/ or generated here. Complexity is counted in operations, never timed.
+ */
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../support/run-cli.js';
+
+const HOSTILE = 'test/fixtures/hostile';
+
+describe('OpCon simulate --down on a file of many machines', () => {
+  it('refuses an unknown name in one bounded line: the first machines and how many more, the name clipped', async () => {
+    const file = `${HOSTILE}/opcon-many-machines.yaml`;
+    const run = await runCli(['simulate', '--no-config', file, '--down', `x${'y'.repeat(2000)}`], { cwd: ROOT });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `pooltopo: unknown machine "x${'y'.repeat(39)}…" (machines: opcon01, opcon02, __proto__, constructor, toString, hasOwnProperty, m6, m7, m8, m9 and 20 more; database servers: sqlx)\n`,
+    );
+  });
+
+  it('takes prototype names as the machines they are', async () => {
+    const run = await runCli(['simulate', '--no-config', `${HOSTILE}/opcon-many-machines.yaml`, '--down', '__proto__,CONSTRUCTOR', '--format', 'json'], {
+      cwd: ROOT,
+    });
+    expect(run.code).toBe(1);
+    const [event] = JSON.parse(run.stdout).events;
+    expect(event.down).toEqual(['__proto__', 'constructor']);
+    // __proto__'s connection is `.\OPCON`: its own SQL Server, which opcon02's connection names, gone with it.
+    expect(event.steps[1]).toBe('The OpCon database on __proto__\\OPCON was on __proto__: it is gone too.');
+  });
+});
