@@ -5,6 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { operations } from '../support/operations.js';
+import { lintText } from '../../src/api/lint.js';
+import { planGroup } from '../../src/kinds/scom/analysis/plan.js';
+import { limitsFor } from '../../src/kinds/scom/analysis/capacity.js';
+import type { Topology } from '../../src/kinds/scom/model/types.js';
 
 const HOSTILE = 'test/fixtures/hostile';
 
@@ -27,5 +32,26 @@ describe('OpCon simulate --down on a file of many machines', () => {
     expect(event.down).toEqual(['__proto__', 'constructor']);
     // __proto__'s connection is `.\OPCON`: its own SQL Server, which opcon02's connection names, gone with it.
     expect(event.steps[1]).toBe('The OpCon database on __proto__\\OPCON was on __proto__: it is gone too.');
+  });
+});
+
+/** `n` manual pools, each of its own management server, each with UNIX/Linux agents that need `needs` new members. */
+function poolsOfTheirOwn(n: number, needs: number): string {
+  const lines = ['version: 1', 'kind: scom', 'name: Plan', 'dataCenters: [{name: dc}]', 'databases: {operational: {server: sql, dataCenter: dc}}'];
+  lines.push('managementServers:', ...Array.from({ length: n }, (_, i) => `  - {name: ms${i}, dataCenter: dc}`), 'pools:');
+  for (let i = 0; i < n; i++) lines.push(`  - {name: "p${i}, of ms${i}", members: [ms${i}], workload: {unixLinuxAgents: ${needs * 500}}}`);
+  return `${lines.join('\n')}\n`;
+}
+
+describe('SCOM plan of many pools', () => {
+  it("joins each pool's new management servers to the group in work linear in them", async () => {
+    const work = async (n: number) => {
+      const { topology } = (await lintText(poolsOfTheirOwn(n, 100), 'plan.yaml')) as { topology?: Topology };
+      const places = { databaseDataCenter: topology!.database.dataCenter, groupSite: topology!.managementServers[0]?.dataCenter, agentServersNeeded: 0 };
+      return operations(() => planGroup(topology!.pools, limitsFor(topology!.scomVersion), 1, 5, places));
+    };
+    const small = await work(50);
+    const large = await work(200);
+    expect(large / small).toBeLessThan(4 * 1.5);
   });
 });

@@ -366,6 +366,7 @@ function planWithAgentServers(
   // The management servers the Windows agents need come first (headroom's count): they join the automatic pools too.
   const agentServers = name('management-server', forAgents);
   const joins: string[] = [...agentServers];
+  const joined = new Set<string>(joins);
   // Pools whose members are chosen first: their new management servers are installed in the group.
   // Pools alike (the same members and observers, the same shape, as the three default pools made
   // manual for network monitoring are) get the same new servers, as they share the ones they have.
@@ -381,7 +382,12 @@ function planWithAgentServers(
     });
     plans.set(pool, plan);
     const installed = plan.change?.memberRole === 'management-server' ? plan.change.newServers : (plan.change?.newServers.slice(plan.change.addMembers) ?? []);
-    for (const n of installed) if (!joins.includes(n)) joins.push(n);
+    // Alike pools name the same servers: each joins once (a set, so many pools' servers cost linear work).
+    for (const n of installed)
+      if (!joined.has(n)) {
+        joined.add(n);
+        joins.push(n);
+      }
   }
   // The automatic pools: with those, then the fewest more that every one of them needs, shared.
   // Each automatic pool's shape, worked out once for every round below.
