@@ -4,7 +4,7 @@
  * test/fixtures/hostile/ or generated here. Complexity is counted in operations, never timed.
  */
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../support/run-cli.js';
+import { ROOT, runCli, spawnCli } from '../support/run-cli.js';
 import { operations } from '../support/operations.js';
 import { lintText } from '../../src/api/lint.js';
 import { planGroup } from '../../src/kinds/scom/analysis/plan.js';
@@ -53,5 +53,32 @@ describe('SCOM plan of many pools', () => {
     const small = await work(50);
     const large = await work(200);
     expect(large / small).toBeLessThan(4 * 1.5);
+  });
+});
+
+describe('SCOM plan of workloads no management group holds', () => {
+  it('says so rather than naming a server for each: a valid count of 2^53 - 1 crashed the heap', async () => {
+    // In a process of its own with a 512 MB heap, bounded in time: the plan that named each server never ended.
+    const run = spawnCli(['plan', '--no-config', `${HOSTILE}/plan-huge-workloads.yaml`], { nodeArgs: ['--max-old-space-size=512'], timeout: 30_000 });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stdout).toContain(
+      'also: 1,000,000,000,000,000 UNIX/Linux agents need more than the 100,000 members pooltopo plans (100,000,000 at most): split them over management groups; 9,007,199,254,740,991 URLs need more than the 100,000 members pooltopo plans (300,000,000 at most): split them over management groups',
+    );
+    expect(run.stdout).toContain(
+      'Management group         the Windows agents need 3,002,399,751,580 more management servers, more than the 100,000 pooltopo plans: split them over management groups',
+    );
+    expect(run.stdout).not.toContain('NEW-MS-');
+  });
+
+  it('plans a pool past the bound in work that does not grow with its workload', async () => {
+    const work = async (agents: number) => {
+      const text = `version: 1\nkind: scom\nname: P\nmanagementServers: [{name: ms1}, {name: ms2}]\npools:\n  - {name: P, members: [ms1, ms2], workload: {unixLinuxAgents: ${agents}}}\n`;
+      const { topology } = (await lintText(text, 'p.yaml')) as { topology?: Topology };
+      const places = { databaseDataCenter: topology!.database.dataCenter, groupSite: topology!.managementServers[0]?.dataCenter, agentServersNeeded: 0 };
+      return operations(() => planGroup(topology!.pools, limitsFor(topology!.scomVersion), 1, 5, places));
+    };
+    // 2 x 10^8 agents at 1,000 a server were 200,000 servers named one at a time (10^15, a billion: hours).
+    expect(await work(2e8)).toBeLessThan(2 * (await work(1e3)));
   });
 });

@@ -1,6 +1,6 @@
 /** `pooltopo plan` output: stylish and json. */
 import type { Headroom } from '../analysis/headroom.js';
-import type { GroupPlan, PoolPlan } from '../analysis/plan.js';
+import { MAX_PLANNED_SERVERS, type GroupPlan, type PoolPlan } from '../analysis/plan.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { maxOf } from '../../../util/extremes.js';
@@ -73,7 +73,11 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
     for (const c of p.change?.commands ?? []) out.push(`  ${' '.repeat(width)}  ${paint(2, t(c))}`);
   }
   const h = report.headroom;
-  if (h.addManagementServers > 0) {
+  if (h.addManagementServers > MAX_PLANNED_SERVERS)
+    out.push(
+      `  ${'Management group'.padEnd(width)}  ${paint(31, `the Windows agents need ${groupThousands(h.addManagementServers)} more management servers, more than the ${groupThousands(MAX_PLANNED_SERVERS)} pooltopo plans: split them over management groups`)}`,
+    );
+  else if (h.addManagementServers > 0) {
     // New servers carry no agents until some are moved to them.
     const k = report.forAgents.length;
     const spread =
