@@ -147,8 +147,29 @@ export function databaseMachineOf(model: OpconModel, analysis: OpconAnalysis, m:
  * `on`, the machine whose connection gives it.
  */
 export function machineAt(model: OpconModel, server: string, on?: string): Machine | undefined {
-  const host = hostOf(server, on);
-  return model.machines.find((m) => machineKey(m.name) === host);
+  return machinesByKey(model).get(hostOf(server, on));
+}
+
+/** The machine of the file a name means (machineKey: case-insensitive, a fully qualified name by its first label), if one is. */
+export function machineNamed(model: OpconModel, name: string): Machine | undefined {
+  return machinesByKey(model).get(machineKey(name));
+}
+
+/** Each model's machines by machineKey, the first of a key kept: built once, so that a lookup per server or machine stays linear in the file. */
+const MACHINES_BY_KEY = new WeakMap<OpconModel, ReadonlyMap<string, Machine>>();
+
+function machinesByKey(model: OpconModel): ReadonlyMap<string, Machine> {
+  let index = MACHINES_BY_KEY.get(model);
+  if (index === undefined) {
+    const built = new Map<string, Machine>();
+    for (const m of model.machines) {
+      const key = machineKey(m.name);
+      if (!built.has(key)) built.set(key, m);
+    }
+    index = built;
+    MACHINES_BY_KEY.set(model, index);
+  }
+  return index;
 }
 
 /** The server a machine's database lives on, where the file says: its connection's, else `database.server` (one database, or the publisher). */

@@ -3,11 +3,12 @@
  * Server the file puts a database on) walks the vendor's process flow for this configuration
  * (simulate-flows.ts) and prints it step by step.
  */
-import { databaseServersBeside, modesConflict, noFailoverReason } from '../analysis/analysis.js';
+import { databaseServersBeside, machineNamed, modesConflict, noFailoverReason } from '../analysis/analysis.js';
 import { machineKey, type Machine } from '../model/model.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { PooltopoError } from '../../../util/errors.js';
 import { closest } from '../../../util/suggest.js';
+import { clip, groupThousands } from '../../../util/message.js';
 import type { SimulateRequest } from '../../../core/kind.js';
 import type { OpconModels } from '../results.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent, type OpconEventOutcome } from '../analysis/simulate-flows.js';
@@ -52,27 +53,36 @@ export async function simulateCommand(models: Partial<OpconModels>, request: Sim
     }
     return simulateOpconEvent(model, analysis, e as OpconEvent);
   });
+  // A machine of the file, or a SQL Server the file puts a database on beside them (the seed's "third machine"), each by its host once.
+  const servers = databaseServersBeside(model);
+  const serverHosts = new Map<string, string>();
+  for (const s of servers) if (!serverHosts.has(s.host)) serverHosts.set(s.host, s.name);
   for (const d of request.downs) {
     const names = d
       .split(',')
       .map((n) => n.trim())
       .filter((n) => n !== '');
     if (names.length === 0) throw new PooltopoError('--down names no machine; give one, e.g. --down opcon01');
-    // A machine of the file, or a SQL Server the file puts a database on beside them (the seed's "third machine").
-    const servers = databaseServersBeside(model);
-    const down: (Machine | string)[] = [];
+    // Each machine or server once, however many names give it.
+    const down = new Set<Machine | string>();
     for (const name of names) {
-      const m: Machine | string | undefined =
-        model.machines.find((x) => machineKey(x.name) === machineKey(name)) ?? servers.find((x) => x.host === machineKey(name))?.name;
+      const m: Machine | string | undefined = machineNamed(model, name) ?? serverHosts.get(machineKey(name));
       if (m === undefined) {
         const near = closest(name, [...model.machines.map((x) => x.name), ...servers.map((x) => x.name)]);
         throw new PooltopoError(
-          `unknown machine "${name}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (machines: ${model.machines.map((x) => x.name).join(', ')}${servers.length ? `; database servers: ${servers.map((x) => x.name).join(', ')}` : ''})`,
+          `unknown machine "${clip(name)}"${near.length ? `; did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : ''} (machines: ${someNames(model.machines.map((x) => x.name))}${servers.length ? `; database servers: ${someNames(servers.map((x) => x.name))}` : ''})`,
         );
       }
-      if (!down.includes(m)) down.push(m);
+      down.add(m);
     }
-    outcomes.push(simulateOpconEvent(model, analysis, 'machine-crash', down));
+    outcomes.push(simulateOpconEvent(model, analysis, 'machine-crash', [...down]));
   }
   return { text: formatOpconEvents(request.file, outcomes, request.format), exitCode: outcomes.some((x) => x.active.length === 0 || x.twoSams) ? 1 : 0 };
+}
+
+/** The names a refusal lists, the first few of a long list and how many more: a file of many machines makes no error line as long as it likes. */
+const LISTED_NAMES = 10;
+function someNames(names: readonly string[]): string {
+  const shown = names.slice(0, LISTED_NAMES).join(', ');
+  return names.length > LISTED_NAMES ? `${shown} and ${groupThousands(names.length - LISTED_NAMES)} more` : shown;
 }

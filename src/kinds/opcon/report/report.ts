@@ -94,9 +94,9 @@ export function opconView(model: OpconModel, analysis: OpconAnalysis): OpconView
     });
   }
   const databases = databaseBoxes(model, analysis, machines);
-  for (const m of machines) {
+  for (const [i, m] of machines.entries()) {
     // Each machine to the database its SAM connects to: the primary's now, the standby's after a failover.
-    const machine = model.machines.find((x) => x.name === m.name)!;
+    const machine = model.machines[i]!;
     const own = databases.length === 1 ? databases[0]! : (databases.find((d) => d.x === m.x) ?? databases[0]!);
     links.push({ path: `M ${m.x + 120} ${m.y + MACHINE_H} L ${own.x + 120} ${own.y}`, labelX: 0, labelY: 0, label: '', dashed: machine !== analysis.primary });
   }

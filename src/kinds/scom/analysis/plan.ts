@@ -158,6 +158,14 @@ function fewestMembers(shape: PoolShape, target: number, prefs: PlanPreferences,
   return null;
 }
 
+/**
+ * The most new members the plan gives one pool: as many servers as pooltopo analyses in one file
+ * (limits.maxServers' default). A pool workload that needs more (a count up to 2^53 is valid) is
+ * not planned server by server, which would never end: it is over what any management group
+ * holds, and the plan says so. (The Windows agents' servers are bounded in headroom.ts.)
+ */
+export const MAX_PLANNED_SERVERS = 100_000;
+
 /** A pool as the planner sees it, with its per-member workloads under the version's limits. */
 export function poolShape(
   pool: Pool,
@@ -171,18 +179,25 @@ export function poolShape(
   const unixLimit = role === 'gateway' ? limits.unixLinuxPerGateway.value : limits.unixLinuxPerManagementServer.value;
   const workloads = [
     {
+      item: 'unixLinuxAgents',
       total: pool.workload.unixLinuxAgents,
       limitPerMember: minOf(
         pool.members.map((m) => (m.server.role === 'gateway' ? limits.unixLinuxPerGateway.value : limits.unixLinuxPerManagementServer.value)),
         unixLimit,
       ),
     },
-    { total: pool.workload.urls, limitPerMember: limits.urlsPerManagementServer.value },
+    { item: 'urls', total: pool.workload.urls, limitPerMember: limits.urlsPerManagementServer.value },
   ].filter((w) => w.total > 0);
-  const perPoolOver =
+  const perPoolOver: { item: string; total: number; limit: number }[] =
     pool.workload.networkDevices > limits.networkDevicesPerPool.value
       ? [{ item: 'networkDevices', total: pool.workload.networkDevices, limit: limits.networkDevicesPerPool.value }]
       : [];
+  // A workload past what MAX_PLANNED_SERVERS members carry is over, not planned.
+  const planned = workloads.filter((w) => {
+    const within = w.limitPerMember <= 0 || w.total / w.limitPerMember <= MAX_PLANNED_SERVERS;
+    if (!within) perPoolOver.push({ item: w.item, total: w.total, limit: w.limitPerMember * MAX_PLANNED_SERVERS });
+    return within;
+  });
   return {
     shape: {
       members: pool.members.length,
@@ -190,7 +205,7 @@ export function poolShape(
       observers: pool.observers.length,
       managementServerObservers: msObservers,
       defaultObserverEnabled: pool.defaultObserverEnabled,
-      workloads,
+      workloads: planned,
       observerElsewhere:
         databaseDataCenter !== undefined &&
         pool.members.length > 0 &&
@@ -470,9 +485,10 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   };
   const blocked = perPoolOver.length
     ? perPoolOver
-        .map(
-          (o) =>
-            `${groupThousands(o.total)} network devices are over the ${groupThousands(o.limit)} one pool supports whatever its size: split them over another pool`,
+        .map((o) =>
+          o.item === 'networkDevices'
+            ? `${groupThousands(o.total)} network devices are over the ${groupThousands(o.limit)} one pool supports whatever its size: split them over another pool`
+            : `${groupThousands(o.total)} ${o.item === 'urls' ? 'URLs' : 'UNIX/Linux agents'} need more than the ${groupThousands(MAX_PLANNED_SERVERS)} members pooltopo plans (${groupThousands(o.limit)} at most): split them over management groups`,
         )
         .join('; ')
     : undefined;
