@@ -417,6 +417,45 @@ describe('the Skype report', () => {
     expect(clean.html).not.toContain('class="verdict-text verdict-outage"');
   });
 
+  it("counts in a what-if row the users that pool down leaves without service, not a pool without service now elsewhere (the summary's)", async () => {
+    // a and b paired, b FailedOver onto a; x unpaired and FailedOver, so without service whatever is down.
+    const text = [
+      'version: 1',
+      'kind: skype-pool-pair',
+      'name: Stranded elsewhere',
+      'productVersion: "2019"',
+      'pools:',
+      '  - {name: a.contoso.com, site: east, users: 1000, frontEnds: [a1, a2, a3], poolState: Active}',
+      '  - {name: b.contoso.com, site: west, users: 2000, frontEnds: [b1, b2, b3], poolState: FailedOver}',
+      '  - {name: x.contoso.com, site: north, users: 5000, frontEnds: [x1, x2, x3], poolState: FailedOver}',
+      'pairs:',
+      '  - {pools: [a.contoso.com, b.contoso.com]}',
+      '',
+    ].join('\n');
+    const { skypeView } = await import('../../src/kinds/skype/report/report.js');
+    const o = await lintText(text, 'x.yaml');
+    const view = skypeView(o.skype!.model, o.skype!.analysis);
+    // a back brings back a's and b's users, not x's: the row said 8,000 users of 3 pools.
+    expect(view.whatIf[0]!.outcome).toMatch(
+      /^cannot take over \(b\.contoso\.com is FailedOver\): 3,000 users of 2 pools without service until a\.contoso\.com is back/,
+    );
+  });
+
+  it('takes each paired pool down for the what-if in work that grows with the pools, not with their square', async () => {
+    const { skypeView } = await import('../../src/kinds/skype/report/report.js');
+    const { operations } = await import('../support/operations.js');
+    const work = async (pairs: number) => {
+      const lines = ['version: 1', 'kind: skype-pool-pair', 'name: Many', 'productVersion: "2019"', 'pools:'];
+      for (let i = 0; i < 2 * pairs; i++) lines.push(`  - {name: p${i}.contoso.com, site: s${i}, users: 100, frontEnds: [f${i}a, f${i}b, f${i}c]}`);
+      lines.push('pairs:');
+      for (let i = 0; i < pairs; i++) lines.push(`  - {pools: [p${2 * i}.contoso.com, p${2 * i + 1}.contoso.com]}`);
+      const o = await lintText(lines.join('\n') + '\n', 'many.yaml');
+      return operations(() => skypeView(o.skype!.model, o.skype!.analysis));
+    };
+    // 16 times the pools: a linear view grows about 16 times, one that simulates the whole file per pool 256.
+    expect((await work(800)) / (await work(50))).toBeLessThan(16 * 1.5);
+  });
+
   it('says a pair with neither pool Active is without service until its PoolState is corrected, not until a pool is back', async () => {
     const { view } = await report('test/fixtures/kinds/skype-both-failed-over.yaml');
     expect(view.whatIf.map((r) => r.outcome)).toEqual([

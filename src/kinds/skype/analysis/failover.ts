@@ -5,7 +5,7 @@
 import { nameKey, uniqueNames } from '../../../core/model.js';
 import { runningToRestart, type SkypeAnalysis } from './analysis.js';
 import type { PoolState, SkypeModel, SkypePool } from '../model/model.js';
-import { poolDown, restart, type ToStart } from './pool-down.js';
+import { poolDown, restart, type ScenarioState, type ToStart } from './pool-down.js';
 
 /** Users left without service: those homed on a pool, wherever they are served now. */
 export interface UsersOf {
@@ -141,21 +141,8 @@ export function simulateSkypeDown(
     else if (siteDown(pool)) downBy.set(pool, 'site');
     else if (down.length > 0 && !keepsQuorum) downBy.set(pool, 'front-ends');
   }
-  const isDown = (p: SkypePool) => downBy.has(p);
+  const { isDown, cannotTakeOver, served } = scenarioState(analysis, downBy);
   const partnerOf = (p: SkypePool) => analysis.partnerOf.get(p);
-  /** Why a partner cannot carry a pool's users, or null when it can: only while it is itself Active and keeps pool-level quorum (FORMAT.md). */
-  const cannotTakeOver = (partner: SkypePool): string | null => {
-    const by = downBy.get(partner);
-    if (by === 'pool' || by === 'site') return `${partner.name} is down too`;
-    if (by === 'front-ends') return `${partner.name} loses pool-level quorum to its front ends down`;
-    if (partner.poolState !== 'Active') return `${partner.name} is ${partner.poolState}, not Active`;
-    return null;
-  };
-  /** Whether a pool's users have service: on their own pool while it is Active and up, else through its partner while that carries them (as a pool failed, failing or failing back over always is). */
-  const served = (p: SkypePool): boolean => {
-    const partner = partnerOf(p);
-    return (p.poolState === 'Active' && !isDown(p)) || (partner !== undefined && cannotTakeOver(partner) === null);
-  };
   const usersOf = (p: SkypePool): UsersOf => ({ pool: p.name, users: p.users });
 
   const frontEnds: SkypeFrontEndsDown[] = [];
@@ -202,4 +189,37 @@ export function simulateSkypeDown(
       };
     });
   return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService }, unknown, ambiguous };
+}
+
+/**
+ * What follows from the pools a scenario has down, for any pool: whether it is down, whether its
+ * partner can carry its users, and whether they have service. The one judge of both a whole
+ * scenario and one pool down alone (the report's what-if rows).
+ */
+function scenarioState(analysis: SkypeAnalysis, downBy: ReadonlyMap<SkypePool, SkypePoolDown['downBy']>): ScenarioState {
+  const isDown = (p: SkypePool) => downBy.has(p);
+  /** Why a partner cannot carry a pool's users, or null when it can: only while it is itself Active and keeps pool-level quorum (FORMAT.md). */
+  const cannotTakeOver = (partner: SkypePool): string | null => {
+    const by = downBy.get(partner);
+    if (by === 'pool' || by === 'site') return `${partner.name} is down too`;
+    if (by === 'front-ends') return `${partner.name} loses pool-level quorum to its front ends down`;
+    if (partner.poolState !== 'Active') return `${partner.name} is ${partner.poolState}, not Active`;
+    return null;
+  };
+  /** Whether a pool's users have service: on their own pool while it is Active and up, else through its partner while that carries them (as a pool failed, failing or failing back over always is). */
+  const served = (p: SkypePool): boolean => {
+    const partner = analysis.partnerOf.get(p);
+    return (p.poolState === 'Active' && !isDown(p)) || (partner !== undefined && cannotTakeOver(partner) === null);
+  };
+  return { isDown, cannotTakeOver, served };
+}
+
+/**
+ * One pool named down and nothing else, as `simulate --down POOL` gives its pool's line: the same
+ * judge as a whole scenario, in work that does not grow with the other pools of the file (the
+ * report takes each paired pool down in turn).
+ */
+export function onePoolDown(model: SkypeModel, analysis: SkypeAnalysis, i: number): SkypePoolDown {
+  const pool = model.pools[i]!;
+  return poolDown(model, pool, analysis.pools[i]!, analysis.partnerOf.get(pool), 'pool', scenarioState(analysis, new Map([[pool, 'pool' as const]])));
 }

@@ -4,7 +4,7 @@ import type { Finding } from '../../../core/results.js';
 import type { SkypeAnalysis } from '../analysis/analysis.js';
 import { CMS_MODULE, type SkypeModel, type SkypePool } from '../model/model.js';
 import { SKYPE } from '../../../domain/facts.js';
-import { simulateSkypeDown, type SkypePoolDown } from '../analysis/failover.js';
+import { onePoolDown, simulateSkypeDown, type SkypePoolDown } from '../analysis/failover.js';
 import type { KindReport } from '../../../core/kind.js';
 import { weakestPoolHeadline } from '../../../core/headline.js';
 import { flaggedPaths } from '../../../core/flagged.js';
@@ -141,16 +141,18 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
       }),
     };
   });
-  const centre = new Map(boxes.map((b) => [b.name, b]));
+  const centre = new Map(boxes.map((b, i) => [b.name, { box: b, i }]));
   // A pair whose pools have another between them goes around it, below the pools, each in a lane of its own.
   const bottom = 40 + (height - 60);
   let lanes = 0;
   const links = model.pairs.map((pair, i) => {
-    const a = centre.get(pair.pools[0].name)!;
-    const b = centre.get(pair.pools[1].name)!;
+    const at = centre.get(pair.pools[0].name)!;
+    const bt = centre.get(pair.pools[1].name)!;
+    const [a, b] = [at.box, bt.box];
     const [l, r] = a.x < b.x ? [a, b] : [b, a];
     const y = 40 + (height - 60) / 2 + i * 16;
-    const around = boxes.some((p) => p.x > l.x && p.x < r.x);
+    // The pools are drawn left to right in the file's order: another lies between two that are not next to each other.
+    const around = Math.abs(at.i - bt.i) > 1;
     const lane = bottom + 22 + lanes * 30;
     if (around) lanes++;
     const stuck = pair.pools.find((p) => p.poolState !== 'Active');
@@ -260,12 +262,13 @@ function runWithout(d: SkypePoolDown): string {
 
 /** Each pool down on its own, as simulate --down POOL gives it. */
 function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[] {
-  return model.pools.flatMap((pool) => {
+  return model.pools.flatMap((pool, i) => {
     const partner = analysis.partnerOf.get(pool);
     if (!partner) return [];
-    const { scenario } = simulateSkypeDown(model, analysis, pool.name, [pool.name]);
-    const d = scenario.poolsDown[0]!;
-    const lost = scenario.usersWithoutService;
+    const d = onePoolDown(model, analysis, i);
+    // The users this pool down leaves without service (its own, and its partner's where it serves
+    // them): pools without service now whatever is down are the summary's outage, not this row's.
+    const lost = d.usersWithoutService;
     const users = lost.reduce((n, u) => n + u.users, 0);
     // Both pools not Active is no state a failover leaves: neither serves the other until it is corrected, whatever comes back.
     const until =
