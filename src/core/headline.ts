@@ -30,8 +30,12 @@ export function weakestPoolHeadline(pools: readonly { readonly name: string; rea
 
 /** `A and B`, `A, B and C`, `A, B, C and 2 more`. */
 function listNames(names: readonly string[]): string {
-  const shown = names.slice(0, NAMED_TIES);
-  const rest = names.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]!}`;
+  if (names.length > NAMED_TIES) return namesOrMore(names);
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+}
+
+/** `A, B`, or past the few a headline names, `A, B, C and 2 more`: a line that does not grow with the file. */
+export function namesOrMore(names: readonly string[]): string {
+  const rest = names.length - NAMED_TIES;
+  return rest > 0 ? `${names.slice(0, NAMED_TIES).join(', ')} and ${rest} more` : names.join(', ');
 }

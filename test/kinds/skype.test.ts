@@ -410,6 +410,20 @@ describe('the Skype report', () => {
       ['skype/pool-not-active', 'warning'],
     ]);
     expect((await report(FIXTURE('unpaired-failed-over'))).summary.outage).toBe('30,000 users of 1 pool without service now (a.contoso.com)');
+    // Past three pools the line names three and counts the rest, as the headline's ties do: it does not grow with the file.
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-outage-'));
+    try {
+      const pools = [1, 2, 3, 4, 5].map((i) => `  - {name: p${i}.contoso.com, users: 100, frontEnds: [f${i}a, f${i}b, f${i}c], poolState: FailedOver}`);
+      writeFileSync(
+        path.join(dir, 'five.yaml'),
+        ['version: 1', 'kind: skype-pool-pair', 'name: Five', 'productVersion: "2019"', 'pools:', ...pools, ''].join('\n'),
+      );
+      expect((await report(path.join(dir, 'five.yaml'))).summary.outage).toBe(
+        '500 users of 5 pools without service now (p1.contoso.com, p2.contoso.com, p3.contoso.com and 2 more)',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     // Every pool Active and paired: nothing out now, and the verdict as before.
     const clean = await report('examples/skype-paired-enterprise.yaml');
     expect(clean.summary.outage).toBeUndefined();

@@ -6,7 +6,7 @@ import { CMS_MODULE, type SkypeModel, type SkypePool } from '../model/model.js';
 import { SKYPE } from '../../../domain/facts.js';
 import { onePoolDown, simulateSkypeDown, type SkypePoolDown } from '../analysis/failover.js';
 import type { KindReport } from '../../../core/kind.js';
-import { weakestPoolHeadline } from '../../../core/headline.js';
+import { namesOrMore, weakestPoolHeadline } from '../../../core/headline.js';
 import { flaggedPaths } from '../../../core/flagged.js';
 import { drawnLabel, fitFirst, fitText, textWidth } from '../../../util/fit-text.js';
 import { maxOf } from '../../../util/extremes.js';
@@ -304,7 +304,7 @@ function outageNow(model: SkypeModel, analysis: SkypeAnalysis): { outage?: strin
   const lost = simulateSkypeDown(model, analysis, 'nothing down', []).scenario.usersWithoutService;
   if (lost.length === 0) return {};
   const users = lost.reduce((n, u) => n + u.users, 0);
-  return { outage: `${plural(users, 'user')} of ${plural(lost.length, 'pool')} without service now (${lost.map((u) => u.pool).join(', ')})` };
+  return { outage: `${plural(users, 'user')} of ${plural(lost.length, 'pool')} without service now (${namesOrMore(lost.map((u) => u.pool))})` };
 }
 
 /** Skype's part of the report: name, facts, the weakest pool's tolerable front-end failures, and its section. */
