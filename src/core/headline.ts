@@ -1,5 +1,6 @@
 /** The report's headline: the weakest pool's tolerable failures, the one figure that matters most. */
 import { minOf } from '../util/extremes.js';
+import { groupThousands } from '../util/message.js';
 
 export interface Headline {
   readonly figure: number;
@@ -34,8 +35,8 @@ function listNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }
 
-/** `A, B`, or past the few a headline names, `A, B, C and 2 more`: a line that does not grow with the file. */
-export function namesOrMore(names: readonly string[]): string {
-  const rest = names.length - NAMED_TIES;
-  return rest > 0 ? `${names.slice(0, NAMED_TIES).join(', ')} and ${rest} more` : names.join(', ');
+/** `A, B`, or past the `shown` a line names, `A, B, C and 2 more`: a line that does not grow with the file. */
+export function namesOrMore(names: readonly string[], shown = NAMED_TIES): string {
+  const rest = names.length - shown;
+  return rest > 0 ? `${names.slice(0, shown).join(', ')} and ${groupThousands(rest)} more` : names.join(', ');
 }

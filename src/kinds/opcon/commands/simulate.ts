@@ -8,7 +8,8 @@ import { machineKey, type Machine } from '../model/model.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { PooltopoError } from '../../../util/errors.js';
 import { closest } from '../../../util/suggest.js';
-import { clip, groupThousands } from '../../../util/message.js';
+import { clip } from '../../../util/message.js';
+import { namesOrMore } from '../../../core/headline.js';
 import type { SimulateRequest } from '../../../core/kind.js';
 import type { OpconModels } from '../results.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent, type OpconEventOutcome } from '../analysis/simulate-flows.js';
@@ -82,7 +83,4 @@ export async function simulateCommand(models: Partial<OpconModels>, request: Sim
 
 /** The names a refusal lists, the first few of a long list and how many more: a file of many machines makes no error line as long as it likes. */
 const LISTED_NAMES = 10;
-function someNames(names: readonly string[]): string {
-  const shown = names.slice(0, LISTED_NAMES).join(', ');
-  return names.length > LISTED_NAMES ? `${shown} and ${groupThousands(names.length - LISTED_NAMES)} more` : shown;
-}
+const someNames = (names: readonly string[]) => namesOrMore(names, LISTED_NAMES);
