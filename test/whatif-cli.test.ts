@@ -248,60 +248,47 @@ describe('pooltopo plan', () => {
     const unix = JSON.parse((await runCli(['plan', 'examples/unix-linux-pool.yaml', '--format', 'json'])).stdout);
     expect(unix.headroom.pools).toContainEqual({ pool: 'UNIX Linux Monitoring Pool', item: 'unixLinuxAgents', headroom: -600 });
   });
-  it('gives pools of the same chosen members the same new servers: the default pools made manual for a network pool need one, not three', async () => {
+  /** The three default pools made manual with ms01-ms03, and a network pool of `networkMembers`: plan's JSON at 2 failures. */
+  const DEFAULT_POOLS = ['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool'];
+  const planBesideNetworkPool = async (servers: readonly string[], networkMembers: readonly string[]) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
     try {
-      const defaults = ['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool'];
       writeFileSync(
         path.join(dir, 'network.yaml'),
         [
           'version: 1',
           'name: N',
-          'managementServers: [{name: ms01}, {name: ms02}, {name: ms03}, {name: nms01}, {name: nms02}, {name: nms03}]',
+          `managementServers: [${servers.map((n) => `{name: ${n}}`).join(', ')}]`,
           'pools:',
-          ...defaults.map((p) => `  - {name: ${p}, membership: manual, members: [ms01, ms02, ms03]}`),
-          '  - {name: Network Monitoring Pool, purpose: network, members: [nms01, nms02, nms03], workload: {networkDevices: 900}}',
+          ...DEFAULT_POOLS.map((p) => `  - {name: ${p}, membership: manual, members: [ms01, ms02, ms03]}`),
+          `  - {name: Network Monitoring Pool, purpose: network, members: [${networkMembers.join(', ')}], workload: {networkDevices: 900}}`,
           '',
         ].join('\n'),
       );
-      const out = JSON.parse((await runCli(['plan', 'network.yaml', '--no-config', '--target-failures', '2', '--format', 'json'], { cwd: dir })).stdout);
-      // One new management server in the three default pools (4 members and the default observer: 5
-      // voters, 2 tolerated), one in the network pool.
-      expect(out.newServers).toEqual({ managementServers: ['NEW-MS-1', 'NEW-MS-2'], gateways: [] });
-      for (const p of defaults) {
-        expect(out.pools.find((x: { pool: string }) => x.pool === p).change).toMatchObject({ newServers: ['NEW-MS-1'], result: { tolerableFailures: 2 } });
-      }
-      expect(out.pools.find((x: { pool: string }) => x.pool === 'Network Monitoring Pool').change).toMatchObject({ newServers: ['NEW-MS-2'] });
+      return JSON.parse((await runCli(['plan', 'network.yaml', '--no-config', '--target-failures', '2', '--format', 'json'], { cwd: dir })).stdout);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  };
+
+  it('gives pools of the same chosen members the same new servers: the default pools made manual for a network pool need one, not three', async () => {
+    const out = await planBesideNetworkPool(['ms01', 'ms02', 'ms03', 'nms01', 'nms02', 'nms03'], ['nms01', 'nms02', 'nms03']);
+    // One new management server in the three default pools (4 members and the default observer: 5
+    // voters, 2 tolerated), one in the network pool.
+    expect(out.newServers).toEqual({ managementServers: ['NEW-MS-1', 'NEW-MS-2'], gateways: [] });
+    for (const p of DEFAULT_POOLS) {
+      expect(out.pools.find((x: { pool: string }) => x.pool === p).change).toMatchObject({ newServers: ['NEW-MS-1'], result: { tolerableFailures: 2 } });
+    }
+    expect(out.pools.find((x: { pool: string }) => x.pool === 'Network Monitoring Pool').change).toMatchObject({ newServers: ['NEW-MS-2'] });
   });
 
   it('gives a network pool a new server of its own even beside default pools of the same members: its servers are dedicated (RPD, FE)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-'));
-    try {
-      const defaults = ['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool'];
-      writeFileSync(
-        path.join(dir, 'network.yaml'),
-        [
-          'version: 1',
-          'name: N',
-          'managementServers: [{name: ms01}, {name: ms02}, {name: ms03}]',
-          'pools:',
-          ...defaults.map((p) => `  - {name: ${p}, membership: manual, members: [ms01, ms02, ms03]}`),
-          '  - {name: Network Monitoring Pool, purpose: network, members: [ms01, ms02, ms03], workload: {networkDevices: 900}}',
-          '',
-        ].join('\n'),
-      );
-      const out = JSON.parse((await runCli(['plan', 'network.yaml', '--no-config', '--target-failures', '2', '--format', 'json'], { cwd: dir })).stdout);
-      const newServers = (pool: string) => out.pools.find((x: { pool: string }) => x.pool === pool).change.newServers as string[];
-      // The default pools still share theirs; the network pool's is in none of them (network-pool-not-dedicated).
-      for (const p of defaults) expect(newServers(p)).toEqual(newServers(defaults[0]!));
-      expect(newServers('Network Monitoring Pool')).toHaveLength(1);
-      expect(newServers(defaults[0]!)).not.toContain(newServers('Network Monitoring Pool')[0]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const out = await planBesideNetworkPool(['ms01', 'ms02', 'ms03'], ['ms01', 'ms02', 'ms03']);
+    const newServers = (pool: string) => out.pools.find((x: { pool: string }) => x.pool === pool).change.newServers as string[];
+    // The default pools still share theirs; the network pool's is in none of them (network-pool-not-dedicated).
+    for (const p of DEFAULT_POOLS) expect(newServers(p)).toEqual(newServers(DEFAULT_POOLS[0]!));
+    expect(newServers('Network Monitoring Pool')).toHaveLength(1);
+    expect(newServers(DEFAULT_POOLS[0]!)).not.toContain(newServers('Network Monitoring Pool')[0]);
   });
 
   it("says the workload does not fit where validate's capacity-after-failover fires: one server overloaded after the worst single failure", async () => {
