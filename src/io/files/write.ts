@@ -20,6 +20,28 @@ export function refuseOverwritingInput(output: string, inputs: readonly string[]
     return; // a new file
   }
   if (!target.isFile()) return;
+  for (const [input, read] of identitiesOf(inputs, cwd)) {
+    if (read.dev === target.dev && read.ino === target.ino) {
+      const same = path.resolve(cwd, output) === path.resolve(cwd, input) ? '' : ` (the same file as "${input}")`;
+      throw new PooltopoError(`-o "${output}" names a file this command read${same}: writing there would replace it; name another file`);
+    }
+  }
+}
+
+interface Identity {
+  readonly dev: number;
+  readonly ino: number;
+}
+
+/**
+ * Each input's device and inode, looked up once per list of inputs: a command checks its outputs
+ * before writing any and again as it writes each, and a batch has thousands of inputs.
+ */
+const identities = new WeakMap<readonly string[], { readonly cwd: string; readonly found: ReadonlyArray<readonly [string, Identity]> }>();
+function identitiesOf(inputs: readonly string[], cwd: string): ReadonlyArray<readonly [string, Identity]> {
+  const known = identities.get(inputs);
+  if (known && known.cwd === cwd) return known.found;
+  const found: Array<readonly [string, Identity]> = [];
   for (const input of inputs) {
     let read;
     try {
@@ -27,11 +49,10 @@ export function refuseOverwritingInput(output: string, inputs: readonly string[]
     } catch {
       continue;
     }
-    if (read.dev === target.dev && read.ino === target.ino) {
-      const same = path.resolve(cwd, output) === path.resolve(cwd, input) ? '' : ` (the same file as "${input}")`;
-      throw new PooltopoError(`-o "${output}" names a file this command read${same}: writing there would replace it; name another file`);
-    }
+    found.push([input, { dev: read.dev, ino: read.ino }]);
   }
+  identities.set(inputs, { cwd, found });
+  return found;
 }
 
 /** How writeFileAtomic may treat what is at the output's path already. */
