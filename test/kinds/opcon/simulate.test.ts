@@ -430,4 +430,32 @@ describe('OpCon events on the designs a tester found wrong', () => {
       "OpConxps1 is down, so its SMAServMan is stopped; as soon as OpConxps1 is started again, set the Primary SMAServMan service startup type to Manual and confirm the service is stopped (stop it if it has started): otherwise its SAM runs beside OpConxps2's.",
     );
   });
+
+  it('words a crash step with the verb its caller gives, whatever the words of what was lost', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { crashSteps } = await import('../../../src/kinds/opcon/analysis/crash.js');
+    const { opcon } = await lintText(readFileSync(seed(3), 'utf8'), 'x.yaml');
+    const { model, analysis } = opcon!;
+    const [P, S] = model.machines;
+    const steps: string[] = [];
+    crashSteps(
+      {
+        model,
+        analysis,
+        event: 'machine-crash',
+        P: P!,
+        S,
+        crashed: [P!, S!].map((m) => ({ name: m.name, host: m.name.toLowerCase(), machine: m })),
+        steps,
+        manual: [],
+        recovery: [],
+        changed: { primaryStartType: false, standbyStartType: false, standbyMode: false },
+      },
+      (m) => (m === P ? { what: 'the SAM-SS', verb: 'is' } : { what: 'the watcher of pings and triggers', verb: 'is' }),
+    );
+    expect(steps).toEqual([
+      'Machine OpConxps1 crashes: the SAM-SS is gone at once.',
+      'Machine OpConxps2 crashes: the watcher of pings and triggers is gone at once.',
+    ]);
+  });
 });

@@ -22,7 +22,8 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
   const f = analysis.failover;
   const replicated = model.replication === 'replicated';
   const s = flow.S!;
-  if (event === 'machine-crash') crashSteps(flow, (m) => (m === P ? 'the Primary SMAServMan and its SAM-SS' : 'the Secondary SMAServMan'));
+  if (event === 'machine-crash')
+    crashSteps(flow, (m) => (m === P ? { what: 'the Primary SMAServMan and its SAM-SS', verb: 'are' } : { what: 'the Secondary SMAServMan', verb: 'is' }));
   const why = unsynchronised(P, s);
   if (why) {
     steps.push(`The Primary and Secondary SMAServMans attempt to synchronize, but cannot (${why}).`);

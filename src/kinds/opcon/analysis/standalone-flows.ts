@@ -17,7 +17,7 @@ export function aloneFlow(flow: Flow): OpconEventOutcome {
     return outcome(flow, [P], false);
   }
   if (event === 'machine-crash') {
-    crashSteps(flow, () => 'its SMAServMan and SAM-SS');
+    crashSteps(flow, () => ({ what: 'its SMAServMan and SAM-SS', verb: 'are' }));
     // What crashed may be only its database's server: the machine is up, and it is that server that must come back.
     if (!isDown(flow, P)) {
       if (canRun(flow, P)) {
@@ -58,7 +58,11 @@ export function manualFlow(flow: Flow): OpconEventOutcome {
   }
   if (event === 'machine-crash')
     crashSteps(flow, (m) =>
-      m === P ? 'the primary StandAlone SMAServMan and its SAM-SS' : `the backup StandAlone SMAServMan${both ? ' and its SAM-SS' : ''}`,
+      m === P
+        ? { what: 'the primary StandAlone SMAServMan and its SAM-SS', verb: 'are' }
+        : both
+          ? { what: 'the backup StandAlone SMAServMan and its SAM-SS', verb: 'are' }
+          : { what: 'the backup StandAlone SMAServMan', verb: 'is' },
     );
   if (event === 'machine-crash' && !isDown(flow, P)) return primaryMachineUp(flow, s, both);
   if (event !== 'machine-crash') standAloneShutdown(steps, P, event, 'primary StandAlone');
