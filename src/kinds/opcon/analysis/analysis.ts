@@ -143,7 +143,7 @@ export function databaseMachineOf(model: OpconModel, analysis: OpconAnalysis, m:
 
 /**
  * The machine of the file a SQL Server name is on (its host as hostOf reads it), if one is: the one
- * place server names meet machines. A local name (`.`, `(local)`, `localhost`, `127.0.0.1`) is on
+ * place server names meet machines. A local name (sqlServerName: `.`, `(local)`, `::1`, `lpc:`...) is on
  * `on`, the machine whose connection gives it.
  */
 export function machineAt(model: OpconModel, server: string, on?: string): Machine | undefined {
