@@ -458,4 +458,28 @@ describe('OpCon events on the designs a tester found wrong', () => {
       'Machine OpConxps2 crashes: the watcher of pings and triggers is gone at once.',
     ]);
   });
+
+  it('reads a local database.server on the one machine that reads it, and offers no server called localhost to --down', async () => {
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    const alone = (server: string) =>
+      `version: 1\nkind: opcon-failover\nname: Alone\ndatabase: {server: '${server}'}\nmachines:\n  - {name: opcon01, mode: StandAlone, serviceStartType: automatic-delayed}\n`;
+    // A machine alone reads database.server: (local) is its own SQL Server, so its crash takes the database.
+    const { opcon } = await lintText(alone('(local)'), 'alone.yaml');
+    expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash').steps).toContain('The OpCon database on (local) was on opcon01: it is gone too.');
+    // Both StandAlone machines read it: it names no machine, and no server beside them either.
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'opcon-')), 'two.yaml');
+    writeFileSync(
+      file,
+      alone('localhost\\OPCON').replace(
+        '  - {name: opcon01, mode: StandAlone, serviceStartType: automatic-delayed}\n',
+        '  - {name: opcon01, mode: StandAlone, serviceStartType: automatic-delayed}\n  - {name: opcon02, mode: StandAlone, serviceStartType: manual}\n',
+      ),
+    );
+    const refused = await runCli(['simulate', file, '--down', 'localhost']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/unknown machine "localhost" \(machines: opcon01, opcon02\)\n$/);
+  });
 });
