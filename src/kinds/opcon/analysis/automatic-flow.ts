@@ -7,6 +7,7 @@ import { databaseOf } from './analysis.js';
 import { failBack, failOverByHand, publisherDownWith, replicationLeftRunning, stopReplicationAfterTrigger } from './by-hand.js';
 import { crashSteps, primaryMachineUp, restoreDatabase } from './crash.js';
 import { databaseHolder, databaseLost, isDown, outcome, type Flow, type OpconEvent, type OpconEventOutcome } from './flow.js';
+import { addMachineShutdownNote, normalShutdownWays } from './machine-shutdown.js';
 import { connectionText, machineKey, socketsDiffer, SWITCHES, type Machine, type SwitchName } from '../model/model.js';
 
 /** The trigger each event pulls on the Secondary, where it pulls one. */
@@ -60,7 +61,7 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
     steps.push(
       event === 'abnormal-shutdown'
         ? `Critical application fails on Primary machine ${P.name} one time more than the RestartApplicationLimit.`
-        : `The Primary SMAServMan on ${P.name} is shut down normally (through the Windows Service Control Manager, net stop, or a normal machine shutdown).`,
+        : `The Primary SMAServMan on ${P.name} is shut down normally ${normalShutdownWays(flow)}.`,
     );
     steps.push('Primary SMAServMan shuts down SAM-SS.');
     steps.push('Primary SMAServMan sets Primary Application Group to INACTIVE.');
@@ -93,6 +94,7 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
       manual.push(`If this is maintenance, start ${P.name}'s SMA Service Manager again when it is done; otherwise fail over by hand:`);
     failOverByHand(flow, s);
     failBack(flow, s);
+    addMachineShutdownNote(flow, 'by-hand');
     return outcome(flow, [], false);
   }
   const script = s.scripts[w.script];
@@ -139,6 +141,7 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
   if (event === 'machine-crash')
     steps.push(`When ${P.name} comes back, starting its Primary SMAServMan has no effect while the Secondary Application Group is ACTIVE.`);
   failBack(flow, s);
+  addMachineShutdownNote(flow, 'fails-over');
   return outcome(flow, primaryRuns ? [P, s] : [s], true);
 }
 
