@@ -540,4 +540,24 @@ describe('OpCon events on the designs a tester found wrong', () => {
     expect(alone.steps[0]).toBe(`The StandAlone SMAServMan on opcon01 is shut down normally ${both}.`);
     expect(alone.steps.join('\n')).not.toContain('If machine');
   });
+
+  it("takes the one database for the standby that gives no connection from the primary's, so its crash leaves the standby none", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    // One database on opcon01 (.\OPCON), named only in opcon01's connection: opcon02's SAM uses it too.
+    const text = readFileSync(fixture('one-database-local-on-primary'), 'utf8').replace(
+      "    connection: {server: 'opcon01.corp.local\\OPCON', database: OpConxps}\n",
+      '',
+    );
+    expect(text).not.toContain('opcon01.corp.local');
+    const { opcon } = await lintText(text, 'x.yaml');
+    const crash = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash');
+    expect(crash).toMatchObject({ active: [], failedOver: false, recovery: [] });
+    expect(crash.manualActions).toEqual([
+      "Bring opcon01 back, or restore the OpCon database elsewhere and point opcon02's SMA Connection Configuration at it; no schedule runs until then.",
+    ]);
+    expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'normal-shutdown').steps.at(-1)).toMatch(
+      /: opcon02's SAM-SS has no database to connect to, so failing over by hand cannot help, /,
+    );
+  });
 });

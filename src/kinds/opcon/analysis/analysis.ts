@@ -234,10 +234,15 @@ export function sameDatabaseServer(model: OpconModel, analysis: OpconAnalysis, a
 
 /**
  * databaseServerOf, with the machine that reads it (which a local name such as `.` means): the
- * machine whose connection names it, or the one machine that reads `database.server`.
+ * machine whose connection names it, or the one machine that reads `database.server`. With one
+ * database and no `database.server`, a machine of the pair that gives no connection uses the one
+ * its partner's connection names.
  */
 function databaseWhere(model: OpconModel, analysis: OpconAnalysis, m: Machine): { server: string; on?: string | undefined } | undefined {
   if (m.connection) return { server: m.connection.server, on: m.name };
   if (model.replication === 'replicated' && m === analysis.secondary) return undefined;
-  return model.databaseServer === undefined ? undefined : { server: model.databaseServer, on: databaseServerOn(model, analysis) };
+  if (model.databaseServer !== undefined) return { server: model.databaseServer, on: databaseServerOn(model, analysis) };
+  const partner =
+    model.replication === 'none' ? (m === analysis.primary ? analysis.secondary : m === analysis.secondary ? analysis.primary : undefined) : undefined;
+  return partner?.connection ? { server: partner.connection.server, on: partner.name } : undefined;
 }
