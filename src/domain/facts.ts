@@ -58,6 +58,11 @@ export const SOURCES = {
   'OPC-FS': {
     title: 'OpCon documentation, "Failover Scenarios" (OpCon 26.0)',
   },
+  'SQL-CONN': {
+    title:
+      'Microsoft Learn, SQL Server Configuration Manager: "Creating a Valid Connection String Using Shared Memory Protocol" and "Named Pipes Properties" (the names of the local server, shared memory, and the default pipes)',
+    url: 'https://learn.microsoft.com/en-us/sql/tools/configuration-manager/creating-a-valid-connection-string-using-shared-memory-protocol',
+  },
   SCC: {
     title: 'System Center Central (2012-09-04): "Gateways and Management Servers should not be mixed in pools", a Microsoft program manager quoted',
   },

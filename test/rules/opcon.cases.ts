@@ -332,6 +332,34 @@ export const OPCON_CASES: readonly RuleTests[] = [
         data: { server: 'opcon01', machine: 'opcon01', standby: 'opcon02' },
         path: '/database/server',
       },
+      {
+        name: 'a local name in database.server, read by the primary alone (the standby uses the subscriber): the primary machine',
+        yaml: opcon(
+          PRIMARY + secondary(STOP_REPL).replace('    settings:', '    connection: {server: SMABckupDBServer}\n    settings:'),
+          "database:\n  replication: replicated\n  server: '[::1]'\n",
+        ),
+        messageId: 'publisher',
+        data: { server: '[::1]', machine: 'opcon01', standby: 'opcon02' },
+        path: '/database/server',
+      },
+      {
+        name: 'a local name in database.server that both machines read, one database: each would reach its own SQL Server',
+        yaml: opcon(machine('opcon01', 'StandAlone', 'automatic-delayed') + machine('opcon02', 'StandAlone', 'manual'), "database:\n  server: '.\\OPCON'\n"),
+        messageId: 'localOnEach',
+        data: { server: '.\\OPCON', first: 'opcon01', second: 'opcon02' },
+        path: '/database/server',
+      },
+      {
+        name: 'a local name in database.server that no machine reads: each gives its own connection',
+        yaml: opcon(
+          PRIMARY.replace('    settings:', '    connection: {server: SQL01}\n    settings:') +
+            secondary().replace('    settings:', '    connection: {server: sql01.corp.local}\n    settings:'),
+          'database:\n  server: localhost\n',
+        ),
+        messageId: 'localUnread',
+        data: { server: 'localhost' },
+        path: '/database/server',
+      },
     ],
   }),
 

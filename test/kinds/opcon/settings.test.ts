@@ -178,6 +178,51 @@ describe('OpCon settings read as Windows reads an ini file', () => {
     expect((await lint(connections('localhost2', 'localhost2'))).failover).toMatchObject({ scenario: 3, database: 'none' });
   });
 
+  it('reads ::1, [::1], shared memory (lpc:) and a pipe on the local machine (np:) as the SQL Server of the machine that gives them', async () => {
+    const connections = (a: string, b: string) =>
+      secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: StopRepl.cmd')
+        .replace('  - name: OpConxps1\n', `  - name: OpConxps1\n    connection: {server: '${a}', database: OpConxps}\n`)
+        .replace('  - name: OpConxps2\n', `  - name: OpConxps2\n    connection: {server: '${b}', database: OpConxps}\n`);
+    // Each a SQL Server on the machine that reads it: the same name on both machines is two databases, the publisher on OpConxps1.
+    for (const local of [
+      '::1',
+      '[::1]\\OPCON',
+      'tcp:[::1],1433',
+      '0:0:0:0:0:0:0:1',
+      'lpc:.',
+      'lpc:OpConxps2\\OPCON',
+      'np:\\\\.\\pipe\\MSSQL$OPCON\\sql\\query',
+      'np:(local)\\OPCON',
+      '\\\\localhost\\pipe\\sql\\query',
+    ]) {
+      const r = await lint(connections(local, local));
+      expect(r.failover, local).toMatchObject({ scenario: 4, database: 'replicated' });
+      expect(
+        r.findings.map(([id]) => id),
+        local,
+      ).toEqual(['opcon/database-on-machine']);
+      expect(r.findings[0]![1], local).toMatch(/^The publishing database on ".*" lives on machine "OpConxps1": /);
+    }
+    // A local pipe on one machine and that machine's name on the other: one SQL Server, one instance, on OpConxps1.
+    for (const [a, b] of [
+      ['np:\\\\.\\pipe\\MSSQL$OPCON\\sql\\query', 'OpConxps1\\OPCON'],
+      ['lpc:OpConxps1\\OPCON', 'np:\\\\opconxps1.corp.local\\pipe\\MSSQL$OPCON\\sql\\query'],
+      ['[::1]', 'np:OpConxps1'],
+    ] as const) {
+      const one = await lint(connections(a, b));
+      expect(one.failover, a).toMatchObject({ scenario: 3, database: 'none' });
+      expect(one.findings, a).toEqual([
+        [
+          'opcon/database-on-machine',
+          expect.stringMatching(/^The OpCon database on ".*" lives on machine "OpConxps1": a crash of OpConxps1 takes the database too/),
+        ],
+      ]);
+    }
+    // Another instance's pipe on the same machine is another SQL Server; an address that is not the loopback is a host like any other.
+    expect((await lint(connections('np:\\\\.\\pipe\\MSSQL$OPCON\\sql\\query', 'OpConxps1\\BACKUP'))).failover).toMatchObject({ scenario: 4 });
+    expect((await lint(connections('fe80::1', 'fe80::1'))).failover).toMatchObject({ scenario: 3, database: 'none' });
+  });
+
   it('warns of a database on one of the machines, named in full or by its first label', async () => {
     const r = await lint(secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y', 'database: {server: opconxps2.corp.local\\OPCON}'));
     expect(r.findings).toEqual([

@@ -430,4 +430,134 @@ describe('OpCon events on the designs a tester found wrong', () => {
       "OpConxps1 is down, so its SMAServMan is stopped; as soon as OpConxps1 is started again, set the Primary SMAServMan service startup type to Manual and confirm the service is stopped (stop it if it has started): otherwise its SAM runs beside OpConxps2's.",
     );
   });
+
+  it('words a crash step with the verb its caller gives, whatever the words of what was lost', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { crashSteps } = await import('../../../src/kinds/opcon/analysis/crash.js');
+    const { opcon } = await lintText(readFileSync(seed(3), 'utf8'), 'x.yaml');
+    const { model, analysis } = opcon!;
+    const [P, S] = model.machines;
+    const steps: string[] = [];
+    crashSteps(
+      {
+        model,
+        analysis,
+        event: 'machine-crash',
+        P: P!,
+        S,
+        crashed: [P!, S!].map((m) => ({ name: m.name, host: m.name.toLowerCase(), machine: m })),
+        steps,
+        manual: [],
+        recovery: [],
+        changed: { primaryStartType: false, standbyStartType: false, standbyMode: false },
+      },
+      (m) => (m === P ? { what: 'the SAM-SS', verb: 'is' } : { what: 'the watcher of pings and triggers', verb: 'is' }),
+    );
+    expect(steps).toEqual([
+      'Machine OpConxps1 crashes: the SAM-SS is gone at once.',
+      'Machine OpConxps2 crashes: the watcher of pings and triggers is gone at once.',
+    ]);
+  });
+
+  it('reads a local database.server on the one machine that reads it, and offers no server called localhost to --down', async () => {
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    const alone = (server: string) =>
+      `version: 1\nkind: opcon-failover\nname: Alone\ndatabase: {server: '${server}'}\nmachines:\n  - {name: opcon01, mode: StandAlone, serviceStartType: automatic-delayed}\n`;
+    // A machine alone reads database.server: (local) is its own SQL Server, so its crash takes the database.
+    const { opcon } = await lintText(alone('(local)'), 'alone.yaml');
+    expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash').steps).toContain('The OpCon database on (local) was on opcon01: it is gone too.');
+    // Both StandAlone machines read it: it names no machine, and no server beside them either.
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'opcon-')), 'two.yaml');
+    writeFileSync(
+      file,
+      alone('localhost\\OPCON').replace(
+        '  - {name: opcon01, mode: StandAlone, serviceStartType: automatic-delayed}\n',
+        '  - {name: opcon01, mode: StandAlone, serviceStartType: automatic-delayed}\n  - {name: opcon02, mode: StandAlone, serviceStartType: manual}\n',
+      ),
+    );
+    const refused = await runCli(['simulate', file, '--down', 'localhost']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/unknown machine "localhost" \(machines: opcon01, opcon02\)\n$/);
+  });
+
+  it("says what a normal shutdown of the Primary's machine adds where it holds a database the flow uses, and keeps the service stop's exit code", async () => {
+    const { readFileSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const both = '(through the Windows Service Control Manager, net stop, or a normal machine shutdown)';
+    const serviceOnly =
+      'through the Windows Service Control Manager or net stop, with opcon01 itself left running (a normal shutdown of machine opcon01 stops its SQL Server too: see the last step)';
+    const machine =
+      'If machine opcon01 itself is shut down normally (Start > Shutdown), not only its SMA Service Manager, its SQL Server stops too, and with it ';
+    // Scenario 3, the one database on the Primary machine: the service's stop leaves nothing ACTIVE (exit 1), and the machine's leaves no database to fail over to.
+    const one = await events([fixture('one-database-local-on-primary'), '--event', 'normal-shutdown']);
+    expect(one.code).toBe(1);
+    expect(one.events[0]).toMatchObject({ active: [], failedOver: false, twoSams: false });
+    expect(one.events[0].steps[2]).toBe(`The Primary SMAServMan on opcon01 is shut down normally ${serviceOnly}.`);
+    expect(one.events[0].steps.at(-1)).toBe(
+      `${machine}the OpCon database on ".\\OPCON": opcon02's SAM-SS has no database to connect to, so failing over by hand cannot help, and no SAM runs until opcon01 is started again.`,
+    );
+    // The same with PrimaryNormalShutdownFailover: the service's stop fails over (exit 0, as the event is defined); the machine's would not help.
+    const dir = mkdtempSync(join(tmpdir(), 'opcon-'));
+    const trigger = join(dir, 'trigger.yaml');
+    writeFileSync(
+      trigger,
+      readFileSync(fixture('one-database-local-on-primary'), 'utf8').replace(
+        'PrimaryAbnormalShutdownFailover: Y',
+        'PrimaryAbnormalShutdownFailover: Y, PrimaryNormalShutdownFailover: Y',
+      ),
+    );
+    const failed = await events([trigger, '--event', 'normal-shutdown']);
+    expect(failed.code).toBe(0);
+    expect(failed.events[0]).toMatchObject({ active: ['opcon02'], failedOver: true });
+    expect(failed.events[0].steps.at(-1)).toMatch(
+      /: opcon02's SAM-SS has no database to connect to, so failing over, by the trigger or by hand, cannot help, /,
+    );
+    // Scenario 4, the publisher on the Primary machine: the standby can still take over on the subscriber, but StopRepl must be run again.
+    const publisher = (await events([fixture('publisher-on-primary'), '--event', 'normal-shutdown'])).events[0];
+    expect(publisher.steps.at(-1)).toBe(
+      `${machine}the publishing database on "opcon01": StopRepl cannot reach it to mark it read-only. opcon02 can still take over by hand on what was the subscribing database, but run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on opcon02 again as soon as opcon01 is started again, before opcon01's SQL Server can replicate into what was the subscribing database.`,
+    );
+    // A StandAlone standby already running on the database on the primary's machine loses it too.
+    const running = (await events([fixture('manual-database-on-primary-standby-starts'), '--event', 'normal-shutdown'])).events[0];
+    expect(running).toMatchObject({ active: ['opcon02'] });
+    expect(running.steps.at(-1)).toMatch(/: opcon02's SAM-SS loses its database too, and no SAM runs until opcon01 is started again\.$/);
+    // The database on a server of its own (the seed's third machine), or a machine alone: both ways are one flow, and no note.
+    for (const file of [seed(3), seed(1), seed(4)]) {
+      const e = (await events([file, '--event', 'normal-shutdown'])).events[0];
+      expect(e.steps.join('\n'), file).not.toContain('If machine');
+      expect(e.steps.join('\n'), file).toContain(both);
+    }
+    const { opcon } = await lintText(
+      'version: 1\nkind: opcon-failover\nname: Alone\ndatabase: {server: opcon01}\nmachines:\n  - {name: opcon01, mode: StandAlone, serviceStartType: automatic-delayed}\n',
+      'alone.yaml',
+    );
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    const alone = simulateOpconEvent(opcon!.model, opcon!.analysis, 'normal-shutdown');
+    expect(alone.steps[0]).toBe(`The StandAlone SMAServMan on opcon01 is shut down normally ${both}.`);
+    expect(alone.steps.join('\n')).not.toContain('If machine');
+  });
+
+  it("takes the one database for the standby that gives no connection from the primary's, so its crash leaves the standby none", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
+    // One database on opcon01 (.\OPCON), named only in opcon01's connection: opcon02's SAM uses it too.
+    const text = readFileSync(fixture('one-database-local-on-primary'), 'utf8').replace(
+      "    connection: {server: 'opcon01.corp.local\\OPCON', database: OpConxps}\n",
+      '',
+    );
+    expect(text).not.toContain('opcon01.corp.local');
+    const { opcon } = await lintText(text, 'x.yaml');
+    const crash = simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash');
+    expect(crash).toMatchObject({ active: [], failedOver: false, recovery: [] });
+    expect(crash.manualActions).toEqual([
+      "Bring opcon01 back, or restore the OpCon database elsewhere and point opcon02's SMA Connection Configuration at it; no schedule runs until then.",
+    ]);
+    expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'normal-shutdown').steps.at(-1)).toMatch(
+      /: opcon02's SAM-SS has no database to connect to, so failing over by hand cannot help, /,
+    );
+  });
 });

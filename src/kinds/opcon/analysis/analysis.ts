@@ -3,7 +3,7 @@
  * primary and which its standby, the scenario (1-4), the automatic-failover triggers and how long the
  * Secondary takes to give up on a silent Primary.
  */
-import { connectionText, hostOf, hostPart, machineKey, sameSqlServer, type Machine, type OpconModel } from '../model/model.js';
+import { connectionText, hostOf, hostPart, machineKey, sameSqlServer, sqlServerName, type Machine, type OpconModel } from '../model/model.js';
 
 export type Trigger = 'primary-abnormal-shutdown' | 'communication-loss' | 'primary-normal-shutdown';
 
@@ -100,28 +100,58 @@ export function analyseOpcon(model: OpconModel): OpconAnalysis {
   };
 }
 
-/** Where an OpCon database lives: `database.server` and each machine's connection, with the machine it is on, if one is. */
+/**
+ * Where an OpCon database lives: `database.server` and each machine's connection, with the machine it
+ * is on, if one is. `unplaced`: `database.server` is a local name (`.`) that no one machine reads
+ * (databaseServerReaders), so it names no machine, nor a server beside them.
+ */
 export interface DatabaseHost {
   readonly server: string;
   readonly path: string;
   readonly machine?: Machine;
+  readonly unplaced?: true;
 }
 
 /** The database servers the file names, each host once, with the SMAServMan machine that holds it where one does. */
-export function databaseHosts(model: OpconModel): DatabaseHost[] {
-  const named: { server: string; path: string; on?: string }[] = [];
-  if (model.databaseServer !== undefined) named.push({ server: model.databaseServer, path: '/database/server' });
+export function databaseHosts(model: OpconModel, analysis: OpconAnalysis): DatabaseHost[] {
+  const named: { server: string; path: string; on?: string | undefined }[] = [];
+  if (model.databaseServer !== undefined) named.push({ server: model.databaseServer, path: '/database/server', on: databaseServerOn(model, analysis) });
   for (const m of model.machines) if (m.connection) named.push({ server: m.connection.server, path: `${m.connection.path}/server`, on: m.name });
   const seen = new Set<string>();
   const hosts: DatabaseHost[] = [];
-  for (const { on, ...n } of named) {
-    const host = hostOf(n.server, on);
+  for (const { on, server, path } of named) {
+    if (on === undefined && sqlServerName(server).local) {
+      hosts.push({ server, path, unplaced: true });
+      continue;
+    }
+    const host = hostOf(server, on);
     if (seen.has(host)) continue;
     seen.add(host);
-    const machine = machineAt(model, n.server, on);
-    hosts.push(machine ? { server: n.server, path: n.path, machine } : n);
+    const machine = machineAt(model, server, on);
+    hosts.push(machine ? { server, path, machine } : { server, path });
   }
   return hosts;
+}
+
+/**
+ * The machines whose SAM uses `database.server` as its database (databaseWhere): the primary and
+ * the standby that give no connection of their own, but for the standby of a replicated pair, whose
+ * database is the subscriber. A local name there (`.`, `localhost`: sqlServerName) is the SQL Server
+ * of the machine that reads it, so it names a machine only where exactly one machine reads it: the
+ * primary for the publisher in scenarios 2 and 4, or a machine alone. Read by none (each gives its
+ * own connection), or by two (one database, neither giving a connection: each would reach its own
+ * SQL Server), it names no machine, and opcon/database-on-machine says so.
+ */
+export function databaseServerReaders(model: OpconModel, analysis: OpconAnalysis): Machine[] {
+  if (model.databaseServer === undefined) return [];
+  const replicated = model.replication === 'replicated';
+  return [analysis.primary, analysis.secondary].filter((m): m is Machine => m !== undefined && !m.connection && !(replicated && m === analysis.secondary));
+}
+
+/** The machine a local `database.server` is read on: the one machine that reads it, if only one does. */
+function databaseServerOn(model: OpconModel, analysis: OpconAnalysis): string | undefined {
+  const readers = databaseServerReaders(model, analysis);
+  return readers.length === 1 ? readers[0]!.name : undefined;
 }
 
 /**
@@ -143,7 +173,7 @@ export function databaseMachineOf(model: OpconModel, analysis: OpconAnalysis, m:
 
 /**
  * The machine of the file a SQL Server name is on (its host as hostOf reads it), if one is: the one
- * place server names meet machines. A local name (`.`, `(local)`, `localhost`, `127.0.0.1`) is on
+ * place server names meet machines. A local name (sqlServerName: `.`, `(local)`, `::1`, `lpc:`...) is on
  * `on`, the machine whose connection gives it.
  */
 export function machineAt(model: OpconModel, server: string, on?: string): Machine | undefined {
@@ -185,11 +215,12 @@ export function databaseHostOf(model: OpconModel, analysis: OpconAnalysis, m: Ma
 
 /**
  * The SQL Servers the file puts a database on (database.server, a connection) that are no machine
- * of the file, each host once: its name as first written (without instance or port) and its host.
+ * of the file, each host once: its name as first written (without instance or port) and its host. A
+ * local name that names no machine names no server either.
  */
-export function databaseServersBeside(model: OpconModel): { readonly name: string; readonly host: string }[] {
-  return databaseHosts(model)
-    .filter((h) => h.machine === undefined)
+export function databaseServersBeside(model: OpconModel, analysis: OpconAnalysis): { readonly name: string; readonly host: string }[] {
+  return databaseHosts(model, analysis)
+    .filter((h) => h.machine === undefined && !h.unplaced)
     .map((h) => ({ name: hostPart(h.server), host: hostOf(h.server) }))
     .filter((s) => s.host !== '');
 }
@@ -201,9 +232,17 @@ export function sameDatabaseServer(model: OpconModel, analysis: OpconAnalysis, a
   return x !== undefined && y !== undefined && sameSqlServer(x.server, y.server, x.on, y.on);
 }
 
-/** databaseServerOf, with the machine whose connection names it (which a local name such as `.` means). */
-function databaseWhere(model: OpconModel, analysis: OpconAnalysis, m: Machine): { server: string; on?: string } | undefined {
+/**
+ * databaseServerOf, with the machine that reads it (which a local name such as `.` means): the
+ * machine whose connection names it, or the one machine that reads `database.server`. With one
+ * database and no `database.server`, a machine of the pair that gives no connection uses the one
+ * its partner's connection names.
+ */
+function databaseWhere(model: OpconModel, analysis: OpconAnalysis, m: Machine): { server: string; on?: string | undefined } | undefined {
   if (m.connection) return { server: m.connection.server, on: m.name };
   if (model.replication === 'replicated' && m === analysis.secondary) return undefined;
-  return model.databaseServer === undefined ? undefined : { server: model.databaseServer };
+  if (model.databaseServer !== undefined) return { server: model.databaseServer, on: databaseServerOn(model, analysis) };
+  const partner =
+    model.replication === 'none' ? (m === analysis.primary ? analysis.secondary : m === analysis.secondary ? analysis.primary : undefined) : undefined;
+  return partner?.connection ? { server: partner.connection.server, on: partner.name } : undefined;
 }

@@ -7,6 +7,7 @@ import { databaseOf } from './analysis.js';
 import { failBack, failOverByHand, publisherDownWith, replicationLeftRunning, stopReplicationAfterTrigger } from './by-hand.js';
 import { crashSteps, primaryMachineUp, restoreDatabase } from './crash.js';
 import { databaseHolder, databaseLost, isDown, outcome, type Flow, type OpconEvent, type OpconEventOutcome } from './flow.js';
+import { addMachineShutdownNote, normalShutdownWays } from './machine-shutdown.js';
 import { connectionText, machineKey, socketsDiffer, SWITCHES, type Machine, type SwitchName } from '../model/model.js';
 
 /** The trigger each event pulls on the Secondary, where it pulls one. */
@@ -22,7 +23,8 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
   const f = analysis.failover;
   const replicated = model.replication === 'replicated';
   const s = flow.S!;
-  if (event === 'machine-crash') crashSteps(flow, (m) => (m === P ? 'the Primary SMAServMan and its SAM-SS' : 'the Secondary SMAServMan'));
+  if (event === 'machine-crash')
+    crashSteps(flow, (m) => (m === P ? { what: 'the Primary SMAServMan and its SAM-SS', verb: 'are' } : { what: 'the Secondary SMAServMan', verb: 'is' }));
   const why = unsynchronised(P, s);
   if (why) {
     steps.push(`The Primary and Secondary SMAServMans attempt to synchronize, but cannot (${why}).`);
@@ -59,7 +61,7 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
     steps.push(
       event === 'abnormal-shutdown'
         ? `Critical application fails on Primary machine ${P.name} one time more than the RestartApplicationLimit.`
-        : `The Primary SMAServMan on ${P.name} is shut down normally (through the Windows Service Control Manager, net stop, or a normal machine shutdown).`,
+        : `The Primary SMAServMan on ${P.name} is shut down normally ${normalShutdownWays(flow)}.`,
     );
     steps.push('Primary SMAServMan shuts down SAM-SS.');
     steps.push('Primary SMAServMan sets Primary Application Group to INACTIVE.');
@@ -92,6 +94,7 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
       manual.push(`If this is maintenance, start ${P.name}'s SMA Service Manager again when it is done; otherwise fail over by hand:`);
     failOverByHand(flow, s);
     failBack(flow, s);
+    addMachineShutdownNote(flow, 'by-hand');
     return outcome(flow, [], false);
   }
   const script = s.scripts[w.script];
@@ -138,6 +141,7 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
   if (event === 'machine-crash')
     steps.push(`When ${P.name} comes back, starting its Primary SMAServMan has no effect while the Secondary Application Group is ACTIVE.`);
   failBack(flow, s);
+  addMachineShutdownNote(flow, 'fails-over');
   return outcome(flow, primaryRuns ? [P, s] : [s], true);
 }
 

@@ -8,15 +8,25 @@ import { failBack, failOverByHand } from './by-hand.js';
 import { canRun, databaseHolder, isDown, outcome, type Flow, type OpconEventOutcome } from './flow.js';
 import type { Machine } from '../model/model.js';
 
-/** Each machine (or database server) that crashed, in the order named, and the databases that went with it. */
-export function crashSteps(flow: Flow, what: (m: Machine) => string): void {
+/** What a crash of the primary's or the standby's machine takes with it, in words, and the verb that agrees with them. */
+export interface LostWithMachine {
+  readonly what: string;
+  readonly verb: 'is' | 'are';
+}
+
+/**
+ * Each machine (or database server) that crashed, in the order named, and the databases that went
+ * with it; `lost` says what a crash of the primary's or the standby's machine takes, as its caller
+ * words it.
+ */
+export function crashSteps(flow: Flow, lost: (m: Machine) => LostWithMachine): void {
   const { model, analysis, P, S, steps } = flow;
   for (const c of flow.crashed) {
     const m = c.machine;
-    const role = m !== undefined && (m === P || m === S) ? what(m) : undefined;
+    const role = m !== undefined && (m === P || m === S) ? lost(m) : undefined;
     steps.push(
       role !== undefined
-        ? `Machine ${c.name} crashes: ${role} ${role.includes(' and ') ? 'are' : 'is'} gone at once.`
+        ? `Machine ${c.name} crashes: ${role.what} ${role.verb} gone at once.`
         : m === undefined
           ? `Database server ${c.name} crashes: no SMAServMan of this failover runs on it.`
           : `Machine ${c.name} crashes: it is neither the primary (${P.name}) nor the standby${S ? ` (${S.name})` : ''} of this failover, so no SMAServMan of the failover is lost with it.`,

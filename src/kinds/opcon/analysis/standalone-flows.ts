@@ -7,7 +7,7 @@ import { databaseOf } from './analysis.js';
 import { failBack, failOverByHand } from './by-hand.js';
 import { crashSteps, primaryMachineUp, restoreDatabase } from './crash.js';
 import { canRun, databaseHolder, databaseLost, isDown, outcome, startsByItself, type Flow, type OpconEventOutcome } from './flow.js';
-import type { Machine } from '../model/model.js';
+import { addMachineShutdownNote, normalShutdownWays } from './machine-shutdown.js';
 
 /** One machine alone (a StandAlone SMAServMan without a standby). */
 export function aloneFlow(flow: Flow): OpconEventOutcome {
@@ -17,7 +17,7 @@ export function aloneFlow(flow: Flow): OpconEventOutcome {
     return outcome(flow, [P], false);
   }
   if (event === 'machine-crash') {
-    crashSteps(flow, () => 'its SMAServMan and SAM-SS');
+    crashSteps(flow, () => ({ what: 'its SMAServMan and SAM-SS', verb: 'are' }));
     // What crashed may be only its database's server: the machine is up, and it is that server that must come back.
     if (!isDown(flow, P)) {
       if (canRun(flow, P)) {
@@ -28,7 +28,7 @@ export function aloneFlow(flow: Flow): OpconEventOutcome {
       restoreDatabase(flow, P);
       return outcome(flow, [], false);
     }
-  } else standAloneShutdown(steps, P, event, 'StandAlone');
+  } else standAloneShutdown(flow, 'StandAlone');
   steps.push(`No other machine takes over: ${P.name} runs OpCon alone.`);
   if (event === 'abnormal-shutdown')
     manual.push(`Review all SAM-SS logs on ${P.name} to determine the cause of the failure (Logging in the Server Programs online help).`);
@@ -58,10 +58,14 @@ export function manualFlow(flow: Flow): OpconEventOutcome {
   }
   if (event === 'machine-crash')
     crashSteps(flow, (m) =>
-      m === P ? 'the primary StandAlone SMAServMan and its SAM-SS' : `the backup StandAlone SMAServMan${both ? ' and its SAM-SS' : ''}`,
+      m === P
+        ? { what: 'the primary StandAlone SMAServMan and its SAM-SS', verb: 'are' }
+        : both
+          ? { what: 'the backup StandAlone SMAServMan and its SAM-SS', verb: 'are' }
+          : { what: 'the backup StandAlone SMAServMan', verb: 'is' },
     );
   if (event === 'machine-crash' && !isDown(flow, P)) return primaryMachineUp(flow, s, both);
-  if (event !== 'machine-crash') standAloneShutdown(steps, P, event, 'primary StandAlone');
+  if (event !== 'machine-crash') standAloneShutdown(flow, 'primary StandAlone');
   if (isDown(flow, s)) {
     steps.push(`${s.name} is down too: there is no machine to fail over to.`);
     manual.push(`Bring ${P.name} back and start its SMA Service Manager; no schedule runs until then.`);
@@ -86,20 +90,20 @@ export function manualFlow(flow: Flow): OpconEventOutcome {
   }
   failOverByHand(flow, s);
   failBack(flow, s);
+  addMachineShutdownNote(flow, both ? 'runs' : 'by-hand');
   return outcome(flow, both ? [s] : [], false);
 }
 
-/** A StandAlone (or primary StandAlone) SMAServMan's shutdown, as the vendor's tables word it. */
-function standAloneShutdown(steps: string[], P: Machine, event: 'abnormal-shutdown' | 'normal-shutdown', role: string): void {
+/** A StandAlone (or primary StandAlone) SMAServMan's shutdown, as the vendor's tables word it (an abnormal or a normal shutdown). */
+function standAloneShutdown(flow: Flow, role: string): void {
+  const { event, P, steps } = flow;
   const Role = role[0]!.toUpperCase() + role.slice(1);
   const termination = P.scripts['TerminationScript'];
   if (event === 'abnormal-shutdown') {
     steps.push(`Normal Process Flow on ${role} ${P.name}.`);
     steps.push(`Critical application fails on ${role} machine ${P.name} one time more than the RestartApplicationLimit.`);
   } else {
-    steps.push(
-      `The ${role} SMAServMan on ${P.name} is shut down normally (through the Windows Service Control Manager, net stop, or a normal machine shutdown).`,
-    );
+    steps.push(`The ${role} SMAServMan on ${P.name} is shut down normally ${normalShutdownWays(flow)}.`);
   }
   steps.push(`${Role} SMAServMan shuts down SAM-SS.`);
   steps.push(

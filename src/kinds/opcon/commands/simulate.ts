@@ -55,7 +55,7 @@ export async function simulateCommand(models: Partial<OpconModels>, request: Sim
     return simulateOpconEvent(model, analysis, e as OpconEvent);
   });
   // A machine of the file, or a SQL Server the file puts a database on beside them (the seed's "third machine"), each by its host once.
-  const servers = databaseServersBeside(model);
+  const servers = databaseServersBeside(model, analysis);
   const serverHosts = new Map<string, string>();
   for (const s of servers) if (!serverHosts.has(s.host)) serverHosts.set(s.host, s.name);
   for (const d of request.downs) {

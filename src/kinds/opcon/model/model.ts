@@ -106,55 +106,114 @@ export interface OpconModel {
 
 /**
  * The machine a name means: a fully qualified name names the machine of its first label, as
- * FORMAT.md says; an IPv4 address is kept whole. Lower case.
+ * FORMAT.md says; an IPv4 or IPv6 address is kept whole. Lower case.
  */
 export function machineKey(name: string): string {
   const n = name.trim().toLowerCase();
-  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(n) ? n : n.split('.')[0]!;
+  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(n) || n.includes(':') ? n : n.split('.')[0]!;
 }
 
-/**
- * Whether a SQL Server host names the machine that reads it: `.`, `(local)`, `localhost` and a
- * loopback address (127.0.0.1), as the SQL Server client reads them.
- */
-function isLocalHost(host: string): boolean {
-  const h = host.trim().toLowerCase();
-  return h === '.' || h === '(local)' || h === 'localhost' || /^127(?:\.\d{1,3}){3}$/.test(h);
-}
-
-/**
- * The host of a SQL Server name as a connection gives it (`tcp:SQL01.corp\OPCON,1433` is sql01's).
- * A local name (`.`, `(local)`, `localhost`, `127.0.0.1`, with or without `\INSTANCE` or `,port`)
- * is the machine whose SMA Connection Configuration gives it, `on`, where it is given: the same
- * `.\OPCON` in two machines' connections is two SQL Servers, one on each.
- */
-export function hostOf(server: string, on?: string): string {
-  const host = hostPart(server);
-  return machineKey(on !== undefined && isLocalHost(host) ? on : host);
-}
-
-/** The host part of a SQL Server name as written, without `tcp:`, `\INSTANCE` or `,port` (`tcp:SQL01.corp\OPCON,1433` is `SQL01.corp`). */
-export function hostPart(server: string): string {
-  return server.trim().replace(/^tcp:/i, '').split(/[\\,]/)[0]!.trim();
+/** A SQL Server name as the SQL Server client reads it (sqlServerName). */
+export interface SqlServerName {
+  /** The host as written, without protocol, instance, port, pipe or an IPv6 address's brackets. */
+  readonly host: string;
+  /** Whether it means the SQL Server of the machine that reads it (`isLocalHost`, or shared memory, `lpc:`, which reaches no other machine). */
+  readonly local: boolean;
+  /** The instance, lower case (the default instance's name where none is given); undefined for a pipe of its own name, whose instance the name does not tell. */
+  readonly instance: string | undefined;
+  /** The TCP port, where one is given. */
+  readonly port: string | undefined;
 }
 
 /** The default instance's name, which a server name without `\INSTANCE` means. */
 const DEFAULT_INSTANCE = 'mssqlserver';
 
+/** The protocol prefixes the SQL Server client reads before a server name: TCP/IP, named pipes, shared memory and the dedicated admin connection. */
+const PROTOCOL = /^\s*(tcp|np|lpc|admin)\s*:/i;
+
+/** A pipe name's instance: `sql\query` is the default instance's, `MSSQL$NAME\sql\query` instance NAME's (the SQL Server client's default pipes). */
+const INSTANCE_PIPE = /^mssql\$([^\\]+)\\sql\\query$/;
+
+/**
+ * A SQL Server name (an SMA Connection Configuration's Server\Instance Name, or `database.server`)
+ * as the SQL Server client reads it: `[PROTOCOL:]HOST[\INSTANCE][,PORT]`, where PROTOCOL is `tcp`,
+ * `np` (named pipes), `lpc` (shared memory) or `admin`, or a named pipe's path
+ * `[np:]\\HOST\pipe\NAME`, whose HOST `.` is the local machine. Server names are read here, and
+ * only here, wherever one meets a machine.
+ */
+export function sqlServerName(server: string): SqlServerName {
+  let rest = server.trim();
+  const prefix = PROTOCOL.exec(rest);
+  const sharedMemory = prefix?.[1]!.toLowerCase() === 'lpc';
+  if (prefix) rest = rest.slice(prefix[0].length).trim();
+  if (rest.startsWith('\\\\')) {
+    // \\HOST\pipe\NAME: the host is the pipe's machine, `.` the local one.
+    const [, , host = '', , ...pipe] = rest.split('\\');
+    const name = pipe.join('\\').trim().toLowerCase();
+    const h = unbracketed(host);
+    return {
+      host: h,
+      local: sharedMemory || isLocalHost(h),
+      instance: name === 'sql\\query' ? DEFAULT_INSTANCE : INSTANCE_PIPE.exec(name)?.[1],
+      port: undefined,
+    };
+  }
+  const [name = '', port] = rest.split(',');
+  const [host = '', instance] = name.split('\\');
+  const h = unbracketed(host);
+  return { host: h, local: sharedMemory || isLocalHost(h), instance: instance?.trim().toLowerCase() || DEFAULT_INSTANCE, port: port?.trim() };
+}
+
+/** A host without the brackets an IPv6 address may be written in (`[::1]`). */
+function unbracketed(host: string): string {
+  const h = host.trim();
+  return /^\[.*\]$/.test(h) ? h.slice(1, -1).trim() : h;
+}
+
+/**
+ * Whether a SQL Server host names the machine that reads it: `.`, `(local)`, `localhost`, an IPv4
+ * loopback address (127.0.0.1) or the IPv6 one (`::1`, in any of its spellings), as the SQL Server
+ * client reads them.
+ */
+function isLocalHost(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  return h === '.' || h === '(local)' || h === 'localhost' || /^(?:::ffff:)?127(?:\.\d{1,3}){3}$/.test(h) || IPV6_LOOPBACK.test(h);
+}
+
+/** ::1 written in full (0:0:0:0:0:0:0:1) or compressed (::1, 0::1, 0:0::0:1), with or without leading zeros. */
+const IPV6_LOOPBACK = /^(?:(?:0{1,4}:){7}|(?:0{1,4}(?::0{1,4}){0,5})?::(?:0{1,4}:){0,5})0{0,3}1$/;
+
+/**
+ * The host of a SQL Server name as a connection gives it (`tcp:SQL01.corp\OPCON,1433` is sql01's,
+ * `np:\\SQL01\pipe\sql\query` too). A local name (sqlServerName: `.`, `(local)`, `localhost`,
+ * `127.0.0.1`, `::1`, `lpc:`, a pipe on `\\.\`) is the machine whose SMA Connection Configuration
+ * gives it, `on`, where it is given: the same `.\OPCON` in two machines' connections is two SQL
+ * Servers, one on each.
+ */
+export function hostOf(server: string, on?: string): string {
+  const name = sqlServerName(server);
+  return machineKey(on !== undefined && name.local ? on : name.host);
+}
+
+/** The host part of a SQL Server name as written, without protocol, `\INSTANCE`, `,port` or pipe (`tcp:SQL01.corp\OPCON,1433` is `SQL01.corp`). */
+export function hostPart(server: string): string {
+  return sqlServerName(server).host;
+}
+
 /**
  * Whether two connection servers name the same SQL Server: the same host as `hostOf` reads it
  * (`SQL01` and `sql01.corp.local`; a local name is the machine `aOn` or `bOn` whose connection gives
- * it), the same instance (none is the default instance), and the same port where both give one.
+ * it), the same instance (none is the default instance; a pipe of its own name may be any), and
+ * the same port where both give one.
  */
 export function sameSqlServer(a: string, b: string, aOn?: string, bOn?: string): boolean {
-  const parts = (server: string, on: string | undefined) => {
-    const [name = '', port] = server.trim().replace(/^tcp:/i, '').split(',');
-    const instance = name.split('\\')[1]?.trim().toLowerCase();
-    return { host: hostOf(server, on), instance: instance || DEFAULT_INSTANCE, port: port?.trim() };
-  };
-  const x = parts(a, aOn);
-  const y = parts(b, bOn);
-  return x.host === y.host && x.instance === y.instance && (x.port === undefined || y.port === undefined || x.port === y.port);
+  const x = sqlServerName(a);
+  const y = sqlServerName(b);
+  return (
+    hostOf(a, aOn) === hostOf(b, bOn) &&
+    (x.instance === undefined || y.instance === undefined || x.instance === y.instance) &&
+    (x.port === undefined || y.port === undefined || x.port === y.port)
+  );
 }
 
 /** Whether two machines' FailOverSocketNumber, both given, name different ports: compared as numbers, as a port is (06500 is 6500). */

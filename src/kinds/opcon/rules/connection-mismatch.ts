@@ -9,10 +9,10 @@ export default defineRule<OpconContext>({
     category: 'failover',
     description: "the machines' `connection` servers contradict `database.replication`",
     rationale:
-      "Which database each SAM uses is its SMA Connection Configuration: in the vendor's scenarios 1 and 3 both machines connect to the same server (one database), in 2 and 4 the standby connects to the subscriber on another server. A design that says otherwise describes a failover the machines would not perform: the standby's SAM would take over a database other than the one the file's figures assume. Servers compare as SQL Server names, as opcon/database-on-machine reads their host: `SQL01\\OPCON` and `sql01.corp.local\\OPCON` are one server, another instance is another; a local name (`.`, `(local)`, `localhost`, `127.0.0.1`, with or without `\\INSTANCE` or `,port`) is the SQL Server of the machine whose connection gives it, so `(local)\\OPCON` on both machines is two servers, one on each.",
+      "Which database each SAM uses is its SMA Connection Configuration: in the vendor's scenarios 1 and 3 both machines connect to the same server (one database), in 2 and 4 the standby connects to the subscriber on another server. A design that says otherwise describes a failover the machines would not perform: the standby's SAM would take over a database other than the one the file's figures assume. Servers compare as SQL Server names, as opcon/database-on-machine reads their host: `SQL01\\OPCON` and `sql01.corp.local\\OPCON` are one server, another instance is another; a named pipe's path names its host and instance (`np:\\\\SQL01\\pipe\\MSSQL$OPCON\\sql\\query` is `SQL01\\OPCON`); a local name (`.`, `(local)`, `localhost`, a loopback address such as `127.0.0.1` or `::1`, shared memory `lpc:`, or a pipe on `\\\\.\\pipe\\`, with or without `\\INSTANCE` or `,port`) is the SQL Server of the machine whose connection gives it, as the SQL Server client reads it, so `(local)\\OPCON` on both machines is two servers, one on each.",
     remediation:
       'Make `database.replication` say what the connections do (replicated where they name two servers, none where they name one), or correct the connection of the machine that is wrong.',
-    sources: ['OPC-FS'],
+    sources: ['OPC-FS', 'SQL-CONN'],
     messages: {
       oneDatabase:
         'Both machines connect to {{connection}} (one database), but `database.replication` is replicated; set it to none, or connect the standby to the subscriber.',

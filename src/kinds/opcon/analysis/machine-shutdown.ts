@@ -1,0 +1,67 @@
+/**
+ * A normal shutdown of the Primary's machine (OPC-FS lists it beside `net stop` under a normal
+ * shutdown of the Primary SMAServMan: "the administrator manually performs a normal machine
+ * shutdown"). The `normal-shutdown` flow is the service's stop, which leaves the machine running; a
+ * shutdown of the machine stops the same service, and also any SQL Server on that machine. Where a
+ * database the flow uses lives there, the flow says so in its shutdown step and in a note at its end;
+ * what is ACTIVE at the end, and so the exit code, stay those of the service's stop.
+ */
+import { databaseMachineOf, databaseServerOf, sameDatabaseServer } from './analysis.js';
+import type { Flow } from './flow.js';
+import type { Machine } from '../model/model.js';
+
+/** Whether the database `m`'s SAM uses lives on the primary's machine. */
+const onPrimaryMachine = (flow: Flow, m: Machine) => databaseMachineOf(flow.model, flow.analysis, m) === flow.P;
+
+/**
+ * The databases the flow uses (the primary's, the standby's) that live on the primary's machine,
+ * each SQL Server once; none without a standby, since nothing fails over.
+ */
+function databasesOnPrimaryMachine(flow: Flow): Machine[] {
+  const { model, analysis, P, S } = flow;
+  if (S === undefined) return [];
+  const primary = onPrimaryMachine(flow, P);
+  return [...(primary ? [P] : []), ...(onPrimaryMachine(flow, S) && !(primary && sameDatabaseServer(model, analysis, P, S)) ? [S] : [])];
+}
+
+/** How the Primary's SMAServMan is shut down normally, as the shutdown step says it: both ways where they do the same, else the service's stop, pointing to the note. */
+export function normalShutdownWays(flow: Flow): string {
+  const P = flow.P.name;
+  return databasesOnPrimaryMachine(flow).length === 0
+    ? '(through the Windows Service Control Manager, net stop, or a normal machine shutdown)'
+    : `through the Windows Service Control Manager or net stop, with ${P} itself left running (a normal shutdown of machine ${P} stops its SQL Server too: see the last step)`;
+}
+
+/**
+ * What the standby does in the service's stop: it `fails-over` by its trigger, it `runs` already (a
+ * StandAlone standby that starts by itself), or it is failed over to `by-hand`.
+ */
+export type StandbyOnShutdown = 'fails-over' | 'runs' | 'by-hand';
+
+/**
+ * Ends a `normal-shutdown` flow, where the primary's machine holds a database the flow uses, with
+ * what a normal shutdown of the machine itself adds: its SQL Server stops, and what that leaves the
+ * standby. Nothing where no such database is there: the flow holds for both ways.
+ */
+export function addMachineShutdownNote(flow: Flow, standby: StandbyOnShutdown): void {
+  if (flow.event !== 'normal-shutdown') return;
+  const note = machineShutdownNote(flow, standby);
+  if (note !== undefined) flow.steps.push(note);
+}
+
+function machineShutdownNote(flow: Flow, standby: StandbyOnShutdown): string | undefined {
+  const { model, analysis, P } = flow;
+  const S = flow.S!;
+  const on = databasesOnPrimaryMachine(flow);
+  if (on.length === 0) return undefined;
+  const replicated = model.replication === 'replicated';
+  const named = (m: Machine) => `the ${replicated ? (m === S ? 'subscribing' : 'publishing') : 'OpCon'} database on "${databaseServerOf(model, analysis, m)!}"`;
+  const head = `If machine ${P.name} itself is shut down normally (Start > Shutdown), not only its SMA Service Manager, its SQL Server stops too, and with it ${on.map(named).join(' and ')}`;
+  if (onPrimaryMachine(flow, S))
+    return standby === 'runs'
+      ? `${head}: ${S.name}'s SAM-SS loses its database too, and no SAM runs until ${P.name} is started again.`
+      : `${head}: ${S.name}'s SAM-SS has no database to connect to, so failing over${standby === 'fails-over' ? ', by the trigger or by hand,' : ' by hand'} cannot help, and no SAM runs until ${P.name} is started again.`;
+  if (!replicated) return `${head}; ${S.name}'s SAM-SS uses another database, so the failover is not affected.`;
+  const takesOver = standby === 'runs' ? 'keeps running' : standby === 'fails-over' ? 'still takes over' : 'can still take over by hand';
+  return `${head}: StopRepl cannot reach it to mark it read-only. ${S.name} ${takesOver} on what was the subscribing database, but run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on ${S.name} again as soon as ${P.name} is started again, before ${P.name}'s SQL Server can replicate into what was the subscribing database.`;
+}
