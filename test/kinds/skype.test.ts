@@ -666,7 +666,13 @@ describe('simulate: a pool down is one computation, named or lost to its front e
   it('gives the failover after quorum loss what the pool-down path gives: the same breaks, cmdlet and users', async () => {
     const byPool = await scenarioOf(FIXTURE('cms-pool-failover'), 'a.contoso.com');
     const byFrontEnds = await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2');
-    expect(outcome(byFrontEnds)).toEqual(outcome(byPool));
+    // All but the Central Management Store's step: named down, the pool's back end is down too; lost to
+    // its front ends, its back end is up as far as the design knows, and the store is checked first.
+    const withoutCms = (o: ReturnType<typeof outcome>) => ({
+      ...o,
+      poolsDown: o.poolsDown.map(({ runFirst: _r, fillIn: _f, ...d }: { runFirst: string[]; fillIn: string[] }) => d),
+    });
+    expect(withoutCms(outcome(byFrontEnds))).toEqual(withoutCms(outcome(byPool)));
     expect(byFrontEnds.scenario.poolsDown[0]).toMatchObject({
       pool: 'a.contoso.com',
       downBy: 'front-ends',
@@ -843,9 +849,9 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
       [FIXTURE('cms-pool-failover'), 'a1,a2'],
     ] as const) {
       const [d] = (await scenarioOf(file, down)).scenario.poolsDown;
-      expect(d.runFirst).toHaveLength(1);
+      expect(d.fillIn).toHaveLength(1);
       // No placeholder holds a name of the design (it would read as the value to give).
-      for (const p of placeholders(d.runFirst[0])) {
+      for (const p of d.runFirst.flatMap(placeholders)) {
         expect(p).not.toMatch(/contoso|\.com/);
         expect(d.fillIn[0]).toContain(p);
       }
@@ -900,12 +906,44 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
   it('puts the CMS first after quorum loss too, and still fails a failover that breaks something', async () => {
     const byFrontEnds = await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2');
     const [down] = byFrontEnds.scenario.poolsDown;
-    expect(down.runFirst).toEqual([
-      'on a front end of b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -Force',
-    ]);
+    expect(down.runFirst[0]).toMatch(/^Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus /);
     expect(down.breaks.join('\n')).not.toMatch(/Central Management Store/);
     // The backup service not ready and the registrar settings lost still break the failover.
     expect(byFrontEnds.code).toBe(1);
+  });
+
+  it('fails the store over in the disaster-recovery form only where the scenario took its back end down, else checks it first (SFB-FOP)', async () => {
+    const disaster =
+      'on a front end of b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -Force';
+    // The pool named down, or its site: everything in it, its back end too, is down; the store is not available.
+    expect((await scenarioOf(FIXTURE('cms-pool-failover'), 'a.contoso.com')).scenario.poolsDown[0].runFirst).toEqual([disaster]);
+    expect((await scenarioOf('examples/skype-paired-enterprise.yaml', 'east')).scenario.poolsDown[0].runFirst).toEqual([
+      expect.stringMatching(/^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn .* -Force$/),
+    ]);
+    // Its front ends down cost it its quorum, but its back end is up as far as the design knows: Microsoft's
+    // procedure checks whether the Central Management Server is available, then uses the form that fits.
+    const { scenario } = await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2');
+    expect(scenario.poolsDown[0]).toMatchObject({
+      downBy: 'front-ends',
+      runFirst: [
+        'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus (ActiveMasterFQDN and ActiveFileTransferAgents name a.contoso.com while the Central Management Server is available, and are empty when it is not)',
+        'if they name a.contoso.com, on a front end of b.contoso.com, Invoke-CsManagementServerFailover',
+        `if they are empty, ${disaster}`,
+      ],
+      fillIn: [expect.stringMatching(/^<Back End Server FQDN> and <SQL instance> with b\.contoso\.com's Back End Server/)],
+    });
+    // The form for an available store has no -Force: it makes sure replication is done before it sets the store read-only (PS-CS).
+    expect(scenario.poolsDown[0].runFirst[1]).not.toMatch(/-Force|-Backup/);
+    const stylish = await runCli(['simulate', FIXTURE('cms-pool-failover'), '--down', 'a1,a2']);
+    expect(stylish.stdout).toContain(
+      [
+        '    run first: Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus (ActiveMasterFQDN and ActiveFileTransferAgents name a.contoso.com while the Central Management Server is available, and are empty when it is not)',
+        '    run first: if they name a.contoso.com, on a front end of b.contoso.com, Invoke-CsManagementServerFailover',
+        `    run first: if they are empty, ${disaster}`,
+        "      fill in: <Back End Server FQDN> and <SQL instance> with b.contoso.com's Back End Server and its SQL Server instance, as Topology Builder shows them: the file does not hold them",
+        '    run: Invoke-CsPoolFailOver -PoolFqdn a.contoso.com -DisasterMode',
+      ].join('\n'),
+    );
   });
 });
 
