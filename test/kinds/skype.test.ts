@@ -857,19 +857,21 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
       }
       expect(d.fillIn[0]).toMatch(/the file does not hold them/);
     }
-    // A Standard Edition server holds its own back-end databases: the server is the pool, as the file gives it.
+    // A Standard Edition server holds its own back-end databases, in the SQL Server Express instance rtc
+    // (SFB-SE): the server is the pool, as the file gives it, and nothing is left to fill in.
     const text = readFileSync(LAB('active'), 'utf8').replace('    frontEnds: [lyncfe03]\n', '    frontEnds: [lyncfe03]\n    centralManagementStore: true\n');
     const o = await lintText(text, 'lab.yaml');
     const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
     const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
     expect(d).toMatchObject({
-      runFirst: [
-        'on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName <SQL instance> -Force',
-      ],
-      fillIn: [
-        '<SQL instance> with the SQL Server instance of the back-end databases on the Standard Edition server lyncfe04.thelab.info, as Topology Builder shows it: the file does not hold it',
-      ],
+      runFirst: ['on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName rtc -Force'],
+      fillIn: [],
     });
+    // A mirror of it is not in the file: that alone is left to fill in.
+    const mirrored = await lintText(text.replace('    frontEnds: [lyncfe04]\n', '    frontEnds: [lyncfe04]\n    backEnd: {mirrored: true}\n'), 'lab.yaml');
+    const [m] = simulateSkypeDown(mirrored.skype!.model, mirrored.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
+    expect(m!.runFirst[0]).toContain('-BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName rtc -BackupMirrorSqlServerFqdn <mirror FQDN>');
+    expect(m!.fillIn).toEqual([expect.stringMatching(/^<mirror FQDN> and <mirror SQL instance> with /)]);
   });
 
   it('fails the store over when the pool that hosts it goes down after its users failed over already', async () => {
@@ -884,12 +886,8 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     expect(scenario.poolsDown[0]).toMatchObject({
       partnerTakesOver: true,
       cmdlet: null,
-      runFirst: [
-        'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName <SQL instance> -Force',
-      ],
-      fillIn: [
-        expect.stringMatching(/^<SQL instance> with the SQL Server instance of the back-end databases on the Standard Edition server lyncfe03\.thelab\.info/),
-      ],
+      runFirst: ['on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force'],
+      fillIn: [],
       breaks: [],
     });
     expect(scenario.usersWithoutService).toEqual([]);
@@ -899,7 +897,8 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     expect(skypeView(o.skype!.model, o.skype!.analysis).whatIf[1]).toMatchObject({
       pool: 'lyncfe04.thelab.info',
       ok: true,
-      run: 'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName <SQL instance> -Force (its users have failed over already)',
+      run: 'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force (its users have failed over already)',
+      fillIn: [],
     });
   });
 
@@ -1005,8 +1004,10 @@ describe('simulate: the backup pool down while its partner is FailedOver', () =>
     const o = await lintText(text2, 'lab.yaml');
     const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
     const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
-    expect(d!.restoreBy[0]).toMatch(/^on lyncfe04\.thelab\.info, Invoke-CsManagementServerFailover /);
-    expect(d!.fillIn).toHaveLength(1);
+    expect(d!.restoreBy[0]).toBe(
+      'on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName rtc -Force',
+    );
+    expect(d!.fillIn).toEqual([]);
   });
 
   it('offers no failback where the partner is down too, FailingOver, or where neither pool is Active', async () => {

@@ -42,24 +42,32 @@ export function cmsFailOver(pool: SkypePool, partner: SkypePool, storeDown: bool
 
 /**
  * The disaster-recovery form, which names the partner's back-end SQL Server. A Standard Edition
- * server holds its own back-end databases, so its name is the pool's; an Enterprise pool's Back End
- * Servers and every SQL instance are not in the file, and are left as `<…>` (which PowerShell
- * refuses to run) with `fillIn` saying what they stand for.
+ * server holds its own back-end databases, in the SQL Server Express instance rtc (SFB-SE), so both
+ * are named from the file; an Enterprise pool's Back End Server and its instance, and any mirror,
+ * are not in the file, and are left as `<…>` (which PowerShell refuses to run) with `fillIn` saying
+ * what they stand for.
  */
 function disasterForm(partner: SkypePool): Step {
   const standard = partner.edition === 'standard';
-  const server = standard ? partner.name : '<Back End Server FQDN>';
+  const server = standard
+    ? `${partner.name} -BackupSqlInstanceName ${SKYPE_FAILOVER.standardEditionSqlInstance.value}`
+    : '<Back End Server FQDN> -BackupSqlInstanceName <SQL instance>';
   const mirror = partner.backEndMirrored ? ' -BackupMirrorSqlServerFqdn <mirror FQDN> -BackupMirrorSqlInstanceName <mirror SQL instance>' : '';
-  const run = `Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server} -BackupSqlInstanceName <SQL instance>${mirror} -Force`;
+  const run = `Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server}${mirror} -Force`;
   // Read after "fill in": what each <…> stands for, and that the file does not hold it.
-  const fillIn = standard
-    ? `<SQL instance> with the SQL Server instance of the back-end databases on the Standard Edition server ${partner.name}, as Topology Builder shows it: the file does not hold it`
-    : `<Back End Server FQDN> and <SQL instance> with ${partner.name}'s Back End Server and its SQL Server instance${
-        partner.backEndMirrored ? ", <mirror FQDN> and <mirror SQL instance> with its mirror's" : ''
-      }, as Topology Builder shows them: the file does not hold them${
-        partner.backEndMirrored
-          ? ` (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn ${partner.name} says which of the two holds the principal copy of the store)`
-          : ''
-      }`;
-  return { run, fillIn };
+  const principal = partner.backEndMirrored
+    ? ` (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn ${partner.name} says which of the two holds the principal copy of the store)`
+    : '';
+  if (standard)
+    return {
+      run,
+      fillIn: partner.backEndMirrored
+        ? `<mirror FQDN> and <mirror SQL instance> with the mirror of ${partner.name}'s back-end databases, as Topology Builder shows them: the file does not hold them${principal}`
+        : null,
+    };
+  const mirrorToo = partner.backEndMirrored ? ", <mirror FQDN> and <mirror SQL instance> with its mirror's" : '';
+  return {
+    run,
+    fillIn: `<Back End Server FQDN> and <SQL instance> with ${partner.name}'s Back End Server and its SQL Server instance${mirrorToo}, as Topology Builder shows them: the file does not hold them${principal}`,
+  };
 }
