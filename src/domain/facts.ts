@@ -53,6 +53,9 @@ export const SOURCES = {
     title:
       '"Prepare Single Standard Edition Server (Invoke)", Skype for Business Server Deployment Wizard help, Microsoft Learn (SQL Server Express, with an instance named RTC); "Front End pool ABC failover procedure in Lync Server 2013", Microsoft Learn (a Standard Edition pool\'s Central Management database: -SqlServerFqdn <pool FQDN> -SqlInstanceName rtc)',
   },
+  'SFB-BE': {
+    title: '"Back End Server high availability in Skype for Business Server", Microsoft Learn (what users see while a Back End Server is down)',
+  },
   'SFB-FOP': {
     title:
       '"Failing over and failing back a pool in Skype for Business Server", Microsoft Learn (fail over a Front End pool in a disaster: the Central Management store first)',

@@ -563,8 +563,8 @@ describe('the Skype report', () => {
   it('gives the at-once figure with the routing-group caveat, in the table and under the headline', async () => {
     const { view, headline, html } = await report('examples/skype-paired-enterprise.yaml');
     expect(view.rows.map((r) => r.cells)).toEqual([
-      ['8', '6', '4 of the first 7', '3', '1', 'pool-west.contoso.com', 'Active'],
-      ['4', '3', '2 of 4', '2', '1', 'pool-east.contoso.com', 'Active'],
+      ['8', '6', '4 of the first 7; 6 without its back end', '3', '1', 'pool-west.contoso.com', 'Active'],
+      ['4', '3', '2 of 4; 3 without its back end', '2', '1', 'pool-east.contoso.com', 'Active'],
     ]);
     expect(view.routingGroupCaveat).toBe(true);
     expect(html).toContain('<th scope="col">Tolerates</th><th scope="col">At once</th>');
@@ -574,6 +574,19 @@ describe('the Skype report', () => {
     const lab = await report(LAB('active'));
     expect(lab.view.routingGroupCaveat).toBe(false);
     expect(lab.html).not.toContain('QuorumLossRecovery</code>');
+  });
+
+  it("says what each pool's back end down does to its quorum, as simulate --down POOL/back-end models it", async () => {
+    const { view, html } = await report(FIXTURE('two-front-ends'));
+    expect(view.rows.map((r) => r.cells[2])).toEqual(['1 of 2, with its back end up', '2 of 3']);
+    expect(view.backEndWitness).toBe(true);
+    expect(html).toContain('a pool of two would likely soon go down with it');
+    expect(html).toContain('<code>pooltopo simulate FILE --down POOL/back-end</code>');
+    // A Standard Edition server is one (odd) front end: its back end is no witness, and there is no caveat.
+    const lab = await report(LAB('active'));
+    expect(lab.view.rows.map((r) => r.cells[2])).toEqual(['1 of 1', '1 of 1']);
+    expect(lab.view.backEndWitness).toBe(false);
+    expect(lab.html).not.toContain('--down POOL/back-end');
   });
 
   it('lists each backup module, marks the ones skype/backup-not-ready found, and says FailedBack reads as Active', async () => {
@@ -946,6 +959,89 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
   });
 });
 
+describe("simulate: a pool's back end down (POOL/back-end)", () => {
+  const scenario = async (text: string, down: readonly string[]) => {
+    const o = await lintText(text, 's.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    return simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', down);
+  };
+
+  it('takes a pool of two down with its back end, the witness of its pool-level quorum, both front ends up or one', async () => {
+    for (const down of ['a.contoso.com/back-end', 'a1,a.contoso.com/back-end', 'A.CONTOSO.COM/Backend']) {
+      const { code, scenario: s } = await scenarioOf(FIXTURE('two-front-ends'), down);
+      expect(code, down).toBe(0);
+      expect(s.frontEnds[0], down).toMatchObject({ pool: 'a.contoso.com', backEndDown: true, keepsQuorum: false, withoutBackEnd: { needed: null } });
+      expect(s.poolsDown[0], down).toMatchObject({
+        pool: 'a.contoso.com',
+        downBy: 'back-end',
+        partnerTakesOver: true,
+        cmdlet: 'Invoke-CsPoolFailOver -PoolFqdn a.contoso.com -DisasterMode',
+      });
+      // Its back end first, then both front ends together, whichever is down: both have stopped.
+      expect(s.frontEnds[0].recovery[0], down).toMatch(/^bring its back end back first/);
+      expect(s.frontEnds[0].recovery[1], down).toMatch(/^start a1 and a2 together/);
+    }
+    // Without its back end named, one front end of two keeps the pool up, as Microsoft's table says.
+    expect((await scenarioOf(FIXTURE('two-front-ends'), 'a1')).scenario.frontEnds[0]).toMatchObject({ backEndDown: false, keepsQuorum: true });
+    const text = await runCli(['simulate', FIXTURE('two-front-ends'), '--down', 'a.contoso.com/back-end']);
+    expect(text.stdout).toContain(
+      '  pool a.contoso.com: its back end down; 2 of 2 running, but a pool of two would likely soon go down with its back end, the witness of its pool-level quorum: LOSES pool-level quorum\n',
+    );
+    // Its partner down with its back end cannot take a pool over.
+    const both = await scenarioOf(FIXTURE('two-front-ends'), 'a.contoso.com/back-end,b.contoso.com');
+    expect(both.code).toBe(1);
+    expect(both.scenario.poolsDown[1].breaks[0]).toMatch(/a\.contoso\.com loses pool-level quorum with its back end down/);
+  });
+
+  it("asks a larger even pool for its start figure while its back end is down, and leaves an odd pool's quorum as it is", async () => {
+    // Four front ends: 2 of 4 keep pool-level quorum with the back end; without it, 3 (the start figure) must run.
+    const a = (await scenario(pair(), ['a1', 'a2'])).scenario.frontEnds[0]!;
+    expect(a).toMatchObject({ keepsQuorum: true, backEndDown: false, withoutBackEnd: null });
+    const withBackEnd = (await scenario(pair(), ['a1', 'a2', 'pool-a.contoso.com/back-end'])).scenario;
+    expect(withBackEnd.frontEnds[0]).toMatchObject({ keepsQuorum: false, backEndDown: true, withoutBackEnd: { running: 2, needed: 3 } });
+    expect(withBackEnd.poolsDown[0]).toMatchObject({ pool: 'pool-a.contoso.com', downBy: 'back-end', partnerTakesOver: true });
+    expect((await scenario(pair(), ['a1', 'pool-a.contoso.com/back-end'])).scenario.frontEnds[0]).toMatchObject({
+      keepsQuorum: true,
+      withoutBackEnd: { running: 3, needed: 3 },
+    });
+    // Front ends down that cost it its quorum with the back end up are what took it down.
+    expect((await scenario(pair(), ['a1', 'a2', 'a3', 'pool-a.contoso.com/back-end'])).scenario.poolsDown[0]).toMatchObject({ downBy: 'front-ends' });
+    // Three front ends: the back end is no witness; users go to Resiliency mode without it (SFB-BE), the pool keeps running.
+    const odd = (await scenario(pair(), ['pool-b.contoso.com/back-end'])).scenario;
+    expect(odd.poolsDown).toEqual([]);
+    expect(odd.frontEnds[0]).toMatchObject({ pool: 'pool-b.contoso.com', down: [], backEndDown: true, keepsQuorum: true, withoutBackEnd: null });
+    expect(odd.frontEnds[0]!.backEndEffect).toMatch(/Resiliency mode/);
+    const mirrored = (await scenario(pair([], ['backEnd: {mirrored: true}']), ['pool-b.contoso.com/back-end'])).scenario;
+    expect(mirrored.frontEnds[0]!.backEndEffect).toMatch(/^its mirror takes the back-end databases over/);
+    const { result } = await lintText(pair(), 's.yaml');
+    expect(result.pools.map((p) => 'backEndWitness' in p && p.backEndWitness)).toEqual([true, false]);
+  });
+
+  it('fails the store over in the disaster-recovery form with its back end down, and checks first where a mirror may hold it', async () => {
+    const cms = (mirrored: boolean) => pair(['centralManagementStore: true', ...(mirrored ? ['backEnd: {mirrored: true}'] : [])]);
+    const down = ['a1', 'a2', 'pool-a.contoso.com/back-end'];
+    expect((await scenario(cms(false), down)).scenario.poolsDown[0]!.runFirst).toEqual([
+      'on a front end of pool-b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -Force',
+    ]);
+    const checked = (await scenario(cms(true), down)).scenario.poolsDown[0]!.runFirst;
+    expect(checked).toHaveLength(3);
+    expect(checked[0]).toMatch(/^Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus /);
+  });
+
+  it("refuses a Standard Edition server's back end, which the server holds, and offers back ends among near misses", async () => {
+    const own = await runCli(['simulate', LAB('active'), '--down', 'lyncfe03.thelab.info/back-end']);
+    expect(own.code).toBe(2);
+    expect(own.stderr).toMatch(/a Standard Edition server holds its own back-end databases; take the server down instead \(--down lyncfe03\)/);
+    const near = await runCli(['simulate', FIXTURE('two-front-ends'), '--down', 'a.contoso.com/bakc-end']);
+    expect(near.code).toBe(2);
+    expect(near.stderr).toMatch(/is not a pool, front end, site or POOL\/back-end .*did you mean "a\.contoso\.com\/back-end"/);
+    // A name the file gives is that, whatever it ends with.
+    const named = readFileSync(FIXTURE('two-front-ends'), 'utf8').replace('[a1, a2]', '[a1, a.contoso.com/back-end]');
+    const { scenario: s } = await scenario(named, ['a.contoso.com/back-end']);
+    expect(s.frontEnds[0]).toMatchObject({ down: ['a.contoso.com/back-end'], backEndDown: false });
+  });
+});
+
 describe('simulate: a site (data centre) down', () => {
   it('takes every pool of the site down, as if each were named', async () => {
     const bySite = await scenarioOf('examples/skype-paired-enterprise.yaml', 'EAST');
@@ -969,7 +1065,7 @@ describe('simulate: a site (data centre) down', () => {
     rmSync(dir, { recursive: true, force: true });
     const near = await runCli(['simulate', 'examples/skype-paired-enterprise.yaml', '--down', 'eats']);
     expect(near.code).toBe(2);
-    expect(near.stderr).toMatch(/is not a pool, front end or site .*did you mean "east"/);
+    expect(near.stderr).toMatch(/is not a pool, front end, site or POOL\/back-end .*did you mean "east"/);
   });
 });
 

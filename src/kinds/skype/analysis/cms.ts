@@ -16,13 +16,13 @@ export interface Step {
 /**
  * The steps that fail the store over from `pool`, which hosts it, to `partner`. `storeDown`: the
  * scenario has taken the store's back end down (the pool named or its site down, a Standard Edition
- * server down, which holds its own back end).
+ * server down, which holds its own back end, or its back end down without a mirror).
  *
  * The cmdlet has two forms (PS-CS): without target database parameters for a Central Management
  * Server that is available (it makes sure replication is done, then sets the store read-only), and
  * the disaster-recovery form, which names the partner's back-end SQL Server and needs -Force, for
  * one that is not. With its back end down the store is not available: the disaster-recovery form.
- * Otherwise (its front ends down, its back end up as far as the design knows), Microsoft's procedure
+ * Otherwise (its front ends down, or its primary back end with a mirror that may hold the store), Microsoft's procedure
  * checks first (SFB-FOP): ActiveMasterFQDN and ActiveFileTransferAgents name the pool while the
  * Central Management Server is available, and are empty when it is not; then the form that fits.
  */

@@ -15,8 +15,10 @@ export function failOverCmdlet(pool: string): string {
 
 /** What a scenario has taken down, and what follows from it for each pool. */
 export interface ScenarioState {
-  /** Named down, with its site, or lost pool-level quorum to its front ends down. */
+  /** Named down, with its site, or lost pool-level quorum to its front ends or back end down. */
   readonly isDown: (p: SkypePool) => boolean;
+  /** Its back end named down (`POOL/back-end`). */
+  readonly backEndDown: (p: SkypePool) => boolean;
   /** Why a partner cannot carry a pool's users, or null when it can. */
   readonly cannotTakeOver: (partner: SkypePool) => string | null;
   /** Whether a pool's users have service. */
@@ -101,7 +103,7 @@ export function poolDown(
   fig: SkypePoolFigures,
   partner: SkypePool | undefined,
   downBy: SkypePoolDown['downBy'],
-  { isDown, cannotTakeOver, served }: ScenarioState,
+  { isDown, backEndDown, cannotTakeOver, served }: ScenarioState,
 ): SkypePoolDown {
   const why = partner ? cannotTakeOver(partner) : null;
   const takesOver = partner !== undefined && why === null;
@@ -132,7 +134,7 @@ export function poolDown(
   }
   // A step of the failover, not a failure: done first, it loses nothing (SFB-DR). A pool whose users
   // failed over already still hosts the store while the file says so: down, it takes the store with it.
-  const storeDown = backEndDown(pool, downBy);
+  const storeDown = storeUnavailable(pool, downBy, backEndDown(pool));
   const runFirst = takesOver && pool.centralManagementStore ? cmsFailOver(pool, partner, storeDown) : [];
   // Without a takeover, what brings both pools' users back while this one is down, where something can.
   const restore = partner && failBackWithout(pool, partner, isDown) ? restoreWithout(pool, partner, storeDown) : [];
@@ -168,12 +170,14 @@ function failBackWithout(pool: SkypePool, partner: SkypePool, isDown: (p: SkypeP
 }
 
 /**
- * Whether what took the pool down took its back end with it, as far as the design knows: the pool
- * named down or its site (everything in it), or a Standard Edition server down, which holds its own
- * back-end databases; front ends down that cost an Enterprise pool its quorum leave its back end up.
+ * Whether the scenario took the store's back end down, as far as the design knows: the pool named
+ * down or its site (everything in it), a Standard Edition server down, which holds its own back-end
+ * databases, or the back end named down without a mirror to hold the store; front ends down that
+ * cost an Enterprise pool its quorum leave its back end up, and a mirror may hold the store while
+ * the primary is down (the check first tells).
  */
-function backEndDown(pool: SkypePool, downBy: SkypePoolDown['downBy']): boolean {
-  return downBy === 'pool' || downBy === 'site' || pool.edition === 'standard';
+function storeUnavailable(pool: SkypePool, downBy: SkypePoolDown['downBy'], backEndDown: boolean): boolean {
+  return downBy === 'pool' || downBy === 'site' || pool.edition === 'standard' || (backEndDown && !pool.backEndMirrored);
 }
 
 /**
