@@ -173,6 +173,7 @@ describe('kinds', () => {
       quorumFrom: 7,
       tolerableFailures: 3,
       tolerableSimultaneousFailures: 1,
+      backEndWitness: true,
       pairedWith: 'pool-west.contoso.com',
       poolState: 'Active',
       usersAfterFailover: 25000,

@@ -46,7 +46,19 @@ export const SOURCES = {
     title: '"Understanding Pool Failover (more than you wanted to know most likely)" (Skype for Business blog); Invoke-CsPoolFailOver reference',
   },
   'PS-CS': {
-    title: 'Skype for Business Server PowerShell reference, Microsoft Learn (Invoke-CsPoolFailOver, Set-CsRegistrarConfiguration, Reset-CsPoolRegistrarState)',
+    title:
+      'Skype for Business Server PowerShell reference, Microsoft Learn (Invoke-CsPoolFailOver, Set-CsRegistrarConfiguration, Reset-CsPoolRegistrarState, Invoke-CsManagementServerFailover, Get-CsManagementStoreReplicationStatus)',
+  },
+  'SFB-SE': {
+    title:
+      '"Prepare Single Standard Edition Server (Invoke)", Skype for Business Server Deployment Wizard help, Microsoft Learn (SQL Server Express, with an instance named RTC); "Front End pool ABC failover procedure in Lync Server 2013", Microsoft Learn (a Standard Edition pool\'s Central Management database: -SqlServerFqdn <pool FQDN> -SqlInstanceName rtc)',
+  },
+  'SFB-BE': {
+    title: '"Back End Server high availability in Skype for Business Server", Microsoft Learn (what users see while a Back End Server is down)',
+  },
+  'SFB-FOP': {
+    title:
+      '"Failing over and failing back a pool in Skype for Business Server", Microsoft Learn (fail over a Front End pool in a disaster: the Central Management store first)',
   },
   BSS: {
     title: '"What does the status reported by Get-CsBackupServiceStatus mean?" (Microsoft blog)',
@@ -260,6 +272,27 @@ export const FRONT_END_TABLE: Readonly<Record<number, FrontEndRow>> = {
  * pool-level quorum with 7 of the first 12, and starts with the 10 of the row for 12.
  */
 export const FRONT_END_ROW_12_ON_2019: FrontEndRow = { startupNeeded: 10, quorumNeeded: 7, quorumFrom: 12 };
+
+/** A fact in words (a command, a name), with where it comes from. */
+export interface SourcedText {
+  readonly value: string;
+  readonly source: SourceId;
+}
+
+/** What the failover of a pool that hosts the Central Management Store runs (SFB-FOP, PS-CS, SFB-SE). */
+export const SKYPE_FAILOVER = {
+  /**
+   * Where the Central Management Server is and whether it is available: ActiveMasterFQDN and
+   * ActiveFileTransferAgents name the pool that hosts it, and are empty when it is not available.
+   */
+  cmsStatus: { value: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus', source: 'SFB-FOP' },
+  /**
+   * The SQL Server Express instance that holds a Standard Edition server's back-end databases: Setup
+   * names it RTC, and Microsoft's Lync Server 2013 procedure installs a Standard Edition pool's Central
+   * Management database on the pool's FQDN, instance rtc.
+   */
+  standardEditionSqlInstance: { value: 'rtc', source: 'SFB-SE' },
+} as const satisfies Record<string, SourcedText>;
 
 /** Front End pool sizes (SFB-HA). */
 export const SKYPE = {

@@ -75,8 +75,10 @@ export const skypeKind = defineKind<'skype-pool-pair', SkypeModels, SkypeFileRes
     simulate: `For kind skype-pool-pair, --down names pools (each fails over to its partner: registrar states,
 the users the partner then carries, what breaks, and the Invoke-CsPoolFailOver to run, with
 -DisasterMode for a pool that is down; a partner that is not Active or has lost quorum takes no one,
-exit 1), sites (every pool of the site down) or front ends (pool-level quorum among "the first"
-ones: a pool that loses it is down, as if named); several --down side by side.`,
+exit 1), sites (every pool of the site down), front ends (pool-level quorum among "the first"
+ones: a pool that loses it is down, as if named) or back ends as POOL/back-end (the witness of a
+pool with an even number of front ends: a pool of two goes down with it, a larger one needs its
+start figure running); several --down side by side.`,
   },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
 });

@@ -18,6 +18,11 @@ export interface SkypePoolFigures {
    * group's three replicas and cost it its quorum while the pool keeps pool-level quorum (SFB-HA).
    */
   readonly tolerableSimultaneousFailures: number;
+  /**
+   * The pool has an even number of front ends, so its primary back-end SQL database is the witness of
+   * pool-level quorum, whose table assumes it runs (SFB-HA): a pool of two goes down with its back end.
+   */
+  readonly backEndWitness: boolean;
   readonly pairedWith: string | null;
   readonly poolState: string;
   readonly usersAfterFailover: number;
@@ -77,6 +82,7 @@ export function analyseSkype(model: SkypeModel): SkypeAnalysis {
       quorumFrom: row.quorumFrom,
       tolerableFailures,
       tolerableSimultaneousFailures: Math.min(tolerableFailures, ROUTING_GROUP_TOLERATES),
+      backEndWitness: pool.frontEnds.length % 2 === 0,
       pairedWith: partner?.name ?? null,
       poolState: pool.poolState,
       usersAfterFailover: pool.users + (partner?.users ?? 0),

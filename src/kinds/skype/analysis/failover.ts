@@ -6,6 +6,7 @@ import { nameKey, uniqueNames } from '../../../core/model.js';
 import { runningToRestart, type SkypeAnalysis } from './analysis.js';
 import type { PoolState, SkypeModel, SkypePool } from '../model/model.js';
 import { poolDown, restart, type ScenarioState, type ToStart } from './pool-down.js';
+import { backEndEffect, backEndName, backEndOf, poolsByKey, withoutBackEnd } from './back-end.js';
 
 /** Users left without service: those homed on a pool, wherever they are served now. */
 export interface UsersOf {
@@ -15,8 +16,12 @@ export interface UsersOf {
 
 export interface SkypePoolDown {
   readonly pool: string;
-  /** What took it down (the pool named, its site named, or its front ends down costing it pool-level quorum): its users fare the same whichever. */
-  readonly downBy: 'pool' | 'site' | 'front-ends';
+  /**
+   * What took it down (the pool named, its site named, its front ends down costing it pool-level
+   * quorum, or its back end down, the witness of a pool with an even number of front ends): its users
+   * fare the same whichever.
+   */
+  readonly downBy: 'pool' | 'site' | 'front-ends' | 'back-end';
   readonly partner: string | null;
   /** The partner's registrar PoolState (null without a partner). */
   readonly partnerState: PoolState | null;
@@ -54,7 +59,16 @@ export interface SkypePoolDown {
 
 export interface SkypeFrontEndsDown {
   readonly pool: string;
+  /** Its front ends down (none where only its back end is). */
   readonly down: readonly string[];
+  /** Its back end is down (`POOL/back-end`). */
+  readonly backEndDown: boolean;
+  /**
+   * Where its back end is down and was the witness of pool-level quorum (an even number of front
+   * ends): the front ends running, and those that must run without it (null for a pool of two, which
+   * goes down with its back end whatever runs); null where the back end is up or no witness.
+   */
+  readonly withoutBackEnd: { readonly running: number; readonly needed: number | null } | null;
   /** The pool's front ends: quorum counts among "the first" only where it has more than `quorumFrom`. */
   readonly poolFrontEnds: number;
   /** Front ends running among the first `quorumFrom` brought up. */
@@ -78,8 +92,10 @@ export interface SkypeFrontEndsDown {
    * first" `quorumFrom`, which pool-level quorum counts), so that it keeps pool-level quorum once started.
    */
   readonly toStart: ToStart | null;
-  /** What brings the pool itself back: its front ends started again, or the QuorumLossRecovery reset. */
+  /** What brings the pool itself back: its back end, its front ends started again, or the QuorumLossRecovery reset. */
   readonly recovery: readonly string[];
+  /** What its users see while it keeps running without its back end (SFB-BE); null otherwise. */
+  readonly backEndEffect: string | null;
 }
 
 /** A pool whose users are without service although neither it nor its partner is down: its PoolState leaves no pool to serve them. */
@@ -103,22 +119,36 @@ export function skypeNames(model: SkypeModel): string[] {
   return [...model.pools.map((p) => p.name), ...model.pools.flatMap((p) => p.frontEnds)];
 }
 
+/** The names of the back ends a scenario may take down: each pool's but a Standard Edition server's, which holds its own. */
+export function skypeBackEnds(model: SkypeModel): string[] {
+  return model.pools.filter((p) => p.edition !== 'standard').map((p) => backEndName(p.name));
+}
+
 /** The sites (data centres) of the pools, each once as first spelt. */
 export function skypeSites(model: SkypeModel): string[] {
   return uniqueNames(model.pools.flatMap((p) => (p.site === undefined ? [] : [p.site])));
 }
 
-/** One scenario: the pools, sites and front ends `names` names are down (`unknown` and `ambiguous` are for the command to refuse). */
+/**
+ * One scenario: the pools, sites, front ends and back ends (`POOL/back-end`) `names` names are down
+ * (`unknown`, `ambiguous` and `ownBackEnd`, a Standard Edition server's back end, are for the command to refuse).
+ */
 export function simulateSkypeDown(
   model: SkypeModel,
   analysis: SkypeAnalysis,
   label: string,
   names: readonly string[],
-): { scenario: SkypeScenario; unknown: string[]; ambiguous: string[] } {
+): { scenario: SkypeScenario; unknown: string[]; ambiguous: string[]; ownBackEnd: string[] } {
   const keys = new Set(names.map(nameKey));
   const servers = new Set(skypeNames(model).map(nameKey));
   const sites = new Set(skypeSites(model).map(nameKey));
-  const unknown = names.filter((n) => !servers.has(nameKey(n)) && !sites.has(nameKey(n)));
+  const named = (n: string) => servers.has(nameKey(n)) || sites.has(nameKey(n));
+  // A back end is named after its pool; a name the file gives a pool, front end or site is that, whatever it ends with.
+  const pools = poolsByKey(model);
+  const others = names.filter((n) => !named(n)).map((n) => ({ name: n, pool: backEndOf(pools, n) }));
+  const backEnds = new Set(others.flatMap((o) => (o.pool === undefined || o.pool.edition === 'standard' ? [] : [o.pool])));
+  const ownBackEnd = others.filter((o) => o.pool?.edition === 'standard').map((o) => o.name);
+  const unknown = others.filter((o) => o.pool === undefined).map((o) => o.name);
   // CLI.md: simulate takes servers or data centres; a name that is both cannot say which is down.
   const ambiguous = names.filter((n) => servers.has(nameKey(n)) && sites.has(nameKey(n)));
   const siteDown = (p: SkypePool) => p.site !== undefined && keys.has(nameKey(p.site));
@@ -131,33 +161,49 @@ export function simulateSkypeDown(
     const first = pool.frontEnds.slice(0, fig.quorumFrom);
     const downAmongFirst = first.filter(frontEndDown);
     const runningAmongFirst = first.length - downAmongFirst.length;
-    return { pool, fig, down, downAmongFirst, runningAmongFirst, keepsQuorum: runningAmongFirst >= fig.quorumNeeded };
+    const amongFirst = runningAmongFirst >= fig.quorumNeeded;
+    // The table assumes the back end runs; down, it takes its witness vote with it (back-end.ts).
+    const backEndDown = backEnds.has(pool);
+    const running = pool.frontEnds.length - down.length;
+    const witness = backEndDown && fig.backEndWitness ? withoutBackEnd(fig, running) : null;
+    const keepsQuorum = amongFirst && (witness === null || witness.keeps);
+    const lostTo = keepsQuorum ? null : amongFirst ? ('back-end' as const) : ('front-ends' as const);
+    const without = witness && { running, needed: witness.needed };
+    return { pool, fig, down, downAmongFirst, runningAmongFirst, keepsQuorum, backEndDown, withoutBackEnd: without, lostTo };
   });
-  // A pool is down when it is named, or when its front ends down cost it pool-level quorum: from
-  // here on the two are one case, so its users fare the same whichever took it down.
+  // A pool is down when it is named, or when its front ends or back end down cost it pool-level
+  // quorum: from here on they are one case, so its users fare the same whichever took it down.
   const downBy = new Map<SkypePool, SkypePoolDown['downBy']>();
-  for (const { pool, down, keepsQuorum } of counted) {
+  for (const { pool, lostTo } of counted) {
     if (keys.has(nameKey(pool.name))) downBy.set(pool, 'pool');
     else if (siteDown(pool)) downBy.set(pool, 'site');
-    else if (down.length > 0 && !keepsQuorum) downBy.set(pool, 'front-ends');
+    else if (lostTo !== null) downBy.set(pool, lostTo);
   }
-  const { isDown, cannotTakeOver, served } = scenarioState(analysis, downBy);
+  const state = scenarioState(analysis, downBy, backEnds);
+  const { served } = state;
   const partnerOf = (p: SkypePool) => analysis.partnerOf.get(p);
   const usersOf = (p: SkypePool): UsersOf => ({ pool: p.name, users: p.users });
 
   const frontEnds: SkypeFrontEndsDown[] = [];
-  for (const { pool, fig, down, downAmongFirst, runningAmongFirst, keepsQuorum } of counted) {
-    if (down.length === 0 || downBy.get(pool) === 'pool' || downBy.get(pool) === 'site') continue;
+  for (const c of counted) {
+    const { pool, fig, down, runningAmongFirst, keepsQuorum, backEndDown } = c;
+    if ((down.length === 0 && !backEndDown) || downBy.get(pool) === 'pool' || downBy.get(pool) === 'site') continue;
     const recovery: string[] = [];
     const routingGroupsAtRisk = keepsQuorum && down.length > fig.tolerableSimultaneousFailures;
     if (routingGroupsAtRisk)
       recovery.push(`should a routing group lose its quorum: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`);
+    if (c.lostTo === 'back-end')
+      recovery.push('bring its back end back first: it is the witness of pool-level quorum in a pool with an even number of front ends');
     const runningToStart = keepsQuorum ? null : runningToRestart(fig);
-    const started = runningToStart === null ? null : restart(model, pool, fig, { down, downAmongFirst, runningAmongFirst }, runningToStart);
+    // Lost with its back end, a pool of two has stopped both front ends, down or not: both start together.
+    const stopped = c.lostTo === 'back-end' && pool.frontEnds.length === 2 ? { down: pool.frontEnds, downAmongFirst: pool.frontEnds, runningAmongFirst: 0 } : c;
+    const started = runningToStart === null ? null : restart(model, pool, fig, stopped, runningToStart);
     if (started) recovery.push(...started.steps);
     frontEnds.push({
       pool: pool.name,
       down,
+      backEndDown,
+      withoutBackEnd: c.withoutBackEnd,
       poolFrontEnds: pool.frontEnds.length,
       runningAmongFirst,
       quorumNeeded: fig.quorumNeeded,
@@ -167,12 +213,13 @@ export function simulateSkypeDown(
       runningToStart,
       toStart: started?.toStart ?? null,
       recovery,
+      backEndEffect: backEndDown && keepsQuorum ? backEndEffect(pool) : null,
     });
   }
 
   const poolsDown = model.pools.flatMap((pool, i) => {
     const by = downBy.get(pool);
-    return by === undefined ? [] : [poolDown(model, pool, analysis.pools[i]!, partnerOf(pool), by, { isDown, cannotTakeOver, served })];
+    return by === undefined ? [] : [poolDown(model, pool, analysis.pools[i]!, partnerOf(pool), by, state)];
   });
   const usersWithoutService = model.pools.filter((p) => !served(p)).map(usersOf);
   // Users without service for want of a pool to serve them, not for a pool down: a PoolState that contradicts the pairing.
@@ -188,7 +235,7 @@ export function simulateSkypeDown(
           : `it is ${p.poolState} but has no backup pool to serve its users`,
       };
     });
-  return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService }, unknown, ambiguous };
+  return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService }, unknown, ambiguous, ownBackEnd };
 }
 
 /**
@@ -196,13 +243,19 @@ export function simulateSkypeDown(
  * partner can carry its users, and whether they have service. The one judge of both a whole
  * scenario and one pool down alone (the report's what-if rows).
  */
-function scenarioState(analysis: SkypeAnalysis, downBy: ReadonlyMap<SkypePool, SkypePoolDown['downBy']>): ScenarioState {
+function scenarioState(
+  analysis: SkypeAnalysis,
+  downBy: ReadonlyMap<SkypePool, SkypePoolDown['downBy']>,
+  backEnds: ReadonlySet<SkypePool> = new Set(),
+): ScenarioState {
   const isDown = (p: SkypePool) => downBy.has(p);
+  const backEndDown = (p: SkypePool) => backEnds.has(p);
   /** Why a partner cannot carry a pool's users, or null when it can: only while it is itself Active and keeps pool-level quorum (FORMAT.md). */
   const cannotTakeOver = (partner: SkypePool): string | null => {
     const by = downBy.get(partner);
     if (by === 'pool' || by === 'site') return `${partner.name} is down too`;
     if (by === 'front-ends') return `${partner.name} loses pool-level quorum to its front ends down`;
+    if (by === 'back-end') return `${partner.name} loses pool-level quorum with its back end down`;
     if (partner.poolState !== 'Active') return `${partner.name} is ${partner.poolState}, not Active`;
     return null;
   };
@@ -211,7 +264,7 @@ function scenarioState(analysis: SkypeAnalysis, downBy: ReadonlyMap<SkypePool, S
     const partner = analysis.partnerOf.get(p);
     return (p.poolState === 'Active' && !isDown(p)) || (partner !== undefined && cannotTakeOver(partner) === null);
   };
-  return { isDown, cannotTakeOver, served };
+  return { isDown, backEndDown, cannotTakeOver, served };
 }
 
 /**

@@ -1,55 +1,24 @@
 /**
- * One pool down (SFB-FO, SFB-DR, PS-CS): the failover to its partner with the cmdlets as they must
+ * One pool down (SFB-FO, SFB-DR, SFB-FOP, PS-CS): the failover to its partner with the cmdlets as they must
  * be run and what it breaks, or why there is none; and how a pool that lost quorum starts again (SFB-HA).
  */
 import { groupThousands } from '../../../core/rule.js';
 import type { SkypePoolFigures } from './analysis.js';
 import { backupProblems, hasRegistrarConfiguration, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
 import type { SkypePoolDown } from './failover.js';
+import { cmsFailOver, type Step } from './cms.js';
 
 /** A pool that is down is failed over with -DisasterMode: no steady-state backup can be taken from it (FORMAT.md). */
 export function failOverCmdlet(pool: string): string {
   return `Invoke-CsPoolFailOver -PoolFqdn ${pool} -DisasterMode`;
 }
 
-/** A step to run, and what in it the admin must fill in where the file does not hold it. */
-export interface Step {
-  readonly run: string;
-  /** What the `<…>` of `run` stand for and where to find them; null where it has none. */
-  readonly fillIn: string | null;
-}
-
-/**
- * The Central Management Store failed over to the partner's back end, run on a server of the pool it
- * goes to (PS-CS). Its pool is down, so the store is failed over in the disaster-recovery form, which
- * names the partner's back-end SQL Server: the form without names fails over a store that is still
- * available. A Standard Edition server holds its own back-end databases, so its name is the pool's;
- * an Enterprise pool's Back End Servers and every SQL instance are not in the file, and are left as
- * `<…>` (which PowerShell refuses to run) with `fillIn` saying what they stand for.
- */
-export function cmsFailOver(partner: SkypePool): Step {
-  const standard = partner.edition === 'standard';
-  const server = standard ? partner.name : '<Back End Server FQDN>';
-  const mirror = partner.backEndMirrored ? ' -BackupMirrorSqlServerFqdn <mirror FQDN> -BackupMirrorSqlInstanceName <mirror SQL instance>' : '';
-  const where = standard ? `on ${partner.name}` : `on a front end of ${partner.name}`;
-  const run = `${where}, Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server} -BackupSqlInstanceName <SQL instance>${mirror} -Force`;
-  // Read after "fill in": what each <…> stands for, and that the file does not hold it.
-  const fillIn = standard
-    ? `<SQL instance> with the SQL Server instance of the back-end databases on the Standard Edition server ${partner.name}, as Topology Builder shows it: the file does not hold it`
-    : `<Back End Server FQDN> and <SQL instance> with ${partner.name}'s Back End Server and its SQL Server instance${
-        partner.backEndMirrored ? ", <mirror FQDN> and <mirror SQL instance> with its mirror's" : ''
-      }, as Topology Builder shows them: the file does not hold them${
-        partner.backEndMirrored
-          ? ` (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn ${partner.name} says which of the two holds the principal copy of the store)`
-          : ''
-      }`;
-  return { run, fillIn };
-}
-
 /** What a scenario has taken down, and what follows from it for each pool. */
 export interface ScenarioState {
-  /** Named down, with its site, or lost pool-level quorum to its front ends down. */
+  /** Named down, with its site, or lost pool-level quorum to its front ends or back end down. */
   readonly isDown: (p: SkypePool) => boolean;
+  /** Its back end named down (`POOL/back-end`). */
+  readonly backEndDown: (p: SkypePool) => boolean;
   /** Why a partner cannot carry a pool's users, or null when it can. */
   readonly cannotTakeOver: (partner: SkypePool) => string | null;
   /** Whether a pool's users have service. */
@@ -134,7 +103,7 @@ export function poolDown(
   fig: SkypePoolFigures,
   partner: SkypePool | undefined,
   downBy: SkypePoolDown['downBy'],
-  { isDown, cannotTakeOver, served }: ScenarioState,
+  { isDown, backEndDown, cannotTakeOver, served }: ScenarioState,
 ): SkypePoolDown {
   const why = partner ? cannotTakeOver(partner) : null;
   const takesOver = partner !== undefined && why === null;
@@ -165,9 +134,10 @@ export function poolDown(
   }
   // A step of the failover, not a failure: done first, it loses nothing (SFB-DR). A pool whose users
   // failed over already still hosts the store while the file says so: down, it takes the store with it.
-  const runFirst = takesOver && pool.centralManagementStore ? [cmsFailOver(partner)] : [];
+  const storeDown = storeUnavailable(pool, downBy, backEndDown(pool));
+  const runFirst = takesOver && pool.centralManagementStore ? cmsFailOver(pool, partner, storeDown) : [];
   // Without a takeover, what brings both pools' users back while this one is down, where something can.
-  const restore = partner && failBackWithout(pool, partner, isDown) ? restoreWithout(pool, partner) : [];
+  const restore = partner && failBackWithout(pool, partner, isDown) ? restoreWithout(pool, partner, storeDown) : [];
   const steps = [...runFirst, ...restore];
   return {
     pool: pool.name,
@@ -200,12 +170,23 @@ function failBackWithout(pool: SkypePool, partner: SkypePool, isDown: (p: SkypeP
 }
 
 /**
+ * Whether the scenario took the store's back end down, as far as the design knows: the pool named
+ * down or its site (everything in it), a Standard Edition server down, which holds its own back-end
+ * databases, or the back end named down without a mirror to hold the store; front ends down that
+ * cost an Enterprise pool its quorum leave its back end up, and a mirror may hold the store while
+ * the primary is down (the check first tells).
+ */
+function storeUnavailable(pool: SkypePool, downBy: SkypePoolDown['downBy'], backEndDown: boolean): boolean {
+  return downBy === 'pool' || downBy === 'site' || pool.edition === 'standard' || (backEndDown && !pool.backEndMirrored);
+}
+
+/**
  * The partner failed back in disaster mode, then this pool failed over to it, Active again (with the
  * Central Management Store first where this pool hosts it, SFB-DR).
  */
-function restoreWithout(pool: SkypePool, partner: SkypePool): Step[] {
+function restoreWithout(pool: SkypePool, partner: SkypePool, storeDown: boolean): Step[] {
   return [
-    ...(pool.centralManagementStore ? [cmsFailOver(partner)] : []),
+    ...(pool.centralManagementStore ? cmsFailOver(pool, partner, storeDown) : []),
     { run: `Invoke-CsPoolFailBack -PoolFqdn ${partner.name} -DisasterMode`, fillIn: null },
     { run: failOverCmdlet(pool.name), fillIn: null },
   ];

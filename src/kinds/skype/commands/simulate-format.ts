@@ -59,16 +59,26 @@ function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
   return out;
 }
 
-/** Front ends down in a pool: whether it keeps pool-level quorum, and what brings it back. */
+/** Front ends or the back end down in a pool: whether it keeps pool-level quorum, and what brings it back. */
 function frontEndLines(f: SkypeFrontEndsDown, paint: Paint): string[] {
   const verdict = f.keepsQuorum ? 'keeps pool-level quorum' : paint(31, 'LOSES pool-level quorum');
+  const what = [...f.down.map(t), ...(f.backEndDown ? ['its back end'] : [])].join(', ');
+  const amongFirst = `${f.runningAmongFirst} of ${f.quorumFrom < f.poolFrontEnds ? 'the first ' : ''}${f.quorumFrom} running, ${f.quorumNeeded} needed`;
+  // The back end down, the witness of a pool with an even number of front ends (back-end.ts): what it needs
+  // without it, where the front ends down do not cost it its quorum already.
+  const w = f.withoutBackEnd;
+  const counts =
+    w === null || f.runningAmongFirst < f.quorumNeeded
+      ? `${amongFirst}${f.backEndDown && w === null ? ' (with an odd number of front ends its back end is no witness)' : ''}`
+      : w.needed === null
+        ? `${w.running} of ${f.poolFrontEnds} running, but a pool of two would likely soon go down with its back end, the witness of its pool-level quorum`
+        : `${w.running} of ${f.poolFrontEnds} running, ${w.needed} needed while its back end, the witness, is down`;
   // A pool of one server (Standard Edition) has no quorum to count: its server down is the pool down.
   const out =
-    f.poolFrontEnds === 1
-      ? [`  pool ${t(f.pool)}: ${f.down.map(t).join(', ')}, its only server, down: ${paint(31, 'the pool is down')}`]
-      : [
-          `  pool ${t(f.pool)}: ${f.down.map(t).join(', ')} down; ${f.runningAmongFirst} of ${f.quorumFrom < f.poolFrontEnds ? 'the first ' : ''}${f.quorumFrom} running, ${f.quorumNeeded} needed: ${verdict}`,
-        ];
+    f.poolFrontEnds === 1 && f.down.length === 1
+      ? [`  pool ${t(f.pool)}: ${what}, its only server, down: ${paint(31, 'the pool is down')}`]
+      : [`  pool ${t(f.pool)}: ${what} down; ${counts}: ${verdict}`];
+  if (f.backEndEffect !== null) out.push(`    ${t(f.backEndEffect)}`);
   if (f.routingGroupsAtRisk)
     out.push(
       `    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: that routing group's users lose service although the pool keeps pool-level quorum`,
@@ -83,13 +93,14 @@ function cellOf(s: SkypeScenario, pool: string): string {
   const fe = s.frontEnds.find((f) => f.pool === pool);
   if (down) {
     const cell = down.partnerTakesOver ? (down.cmdlet === null ? 'failed over' : 'fails over') : 'NO SERVICE';
-    if (down.downBy !== 'front-ends' || !down.partnerTakesOver) return cell;
-    return fe?.poolFrontEnds === 1 ? `server down, ${cell}` : `loses quorum, ${cell}`;
+    if (down.downBy === 'pool' || down.downBy === 'site' || !down.partnerTakesOver) return cell;
+    return fe?.poolFrontEnds === 1 && fe.down.length === 1 ? `server down, ${cell}` : `loses quorum, ${cell}`;
   }
   if (s.usersWithoutService.some((u) => u.pool === pool)) return 'NO SERVICE';
   const carries = s.poolsDown.find((p) => p.partner === pool && p.partnerTakesOver);
   const parts: string[] = [];
   if (carries) parts.push(`carries ${groupThousands(carries.partnerUsers ?? 0)}${carries.partnerOverCapacity ? ' OVER' : ''}`);
+  if (fe?.backEndDown) parts.push('back end down');
   if (fe) parts.push(!fe.keepsQuorum ? 'loses quorum' : fe.routingGroupsAtRisk ? 'quorum, routing groups at risk' : 'keeps quorum');
   return parts.length > 0 ? parts.join(', ') : 'up';
 }

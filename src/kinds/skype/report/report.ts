@@ -1,7 +1,8 @@
 /** The report's section for a Skype file: a diagram of the pools and their pairing, and the Front End figures. */
 import { groupThousands, plural } from '../../../core/rule.js';
 import type { Finding } from '../../../core/results.js';
-import type { SkypeAnalysis } from '../analysis/analysis.js';
+import type { SkypeAnalysis, SkypePoolFigures } from '../analysis/analysis.js';
+import { withoutBackEnd } from '../analysis/back-end.js';
 import { CMS_MODULE, type SkypeModel, type SkypePool } from '../model/model.js';
 import { SKYPE } from '../../../domain/facts.js';
 import { onePoolDown, simulateSkypeDown, type SkypePoolDown } from '../analysis/failover.js';
@@ -58,6 +59,8 @@ export interface SkypeView {
   readonly rows: readonly { readonly name: string; readonly cells: readonly string[] }[];
   /** The routing-group caveat, when a pool tolerates fewer front-end failures at once than one after another. */
   readonly routingGroupCaveat: boolean;
+  /** The back-end caveat, when a pool's back end is the witness of its pool-level quorum (an even number of front ends). */
+  readonly backEndWitness: boolean;
   readonly routingGroupReplicas: number;
   /** What happens when each pool goes down on its own (pooltopo simulate --down POOL). */
   readonly whatIf: readonly SkypeWhatIfRow[];
@@ -176,7 +179,7 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
     cells: [
       String(f.frontEnds),
       String(f.startupNeeded),
-      f.quorumFrom === f.frontEnds ? `${f.quorumNeeded} of ${f.frontEnds}` : `${f.quorumNeeded} of the first ${f.quorumFrom}`,
+      `${f.quorumFrom === f.frontEnds ? `${f.quorumNeeded} of ${f.frontEnds}` : `${f.quorumNeeded} of the first ${f.quorumFrom}`}${withoutBackEndCell(f)}`,
       String(f.tolerableFailures),
       String(f.tolerableSimultaneousFailures),
       f.pairedWith ?? 'not paired',
@@ -193,10 +196,22 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
     noTakeover,
     rows,
     routingGroupCaveat: analysis.pools.some((f) => f.tolerableSimultaneousFailures < f.tolerableFailures),
+    backEndWitness: analysis.pools.some((f) => f.backEndWitness),
     routingGroupReplicas: SKYPE.routingGroupReplicas.value,
     whatIf: whatIfRows(model, analysis),
     sizing: sizingRows(model, analysis, findings),
   };
+}
+
+/**
+ * What the Quorum cell adds where the pool's back end is the witness of its pool-level quorum (an
+ * even number of front ends), as simulate --down POOL/back-end models it (back-end.ts): a pool of
+ * two keeps quorum only with its back end up; a larger one needs its start figure without it.
+ */
+function withoutBackEndCell(f: SkypePoolFigures): string {
+  if (!f.backEndWitness) return '';
+  const { needed } = withoutBackEnd(f, f.frontEnds);
+  return needed === null ? ', with its back end up' : `; ${needed} without its back end`;
 }
 
 /** The pools' build and sizing rows; the after-failover cell is marked where skype/pair-capacity has a finding. */

@@ -1,0 +1,73 @@
+/**
+ * The Central Management Store goes over before the pool that hosts it (SFB-DR, SFB-FOP), with
+ * Invoke-CsManagementServerFailover run on a server of the pool it goes to (PS-CS), in the form that
+ * fits what the design knows of the store's back end.
+ */
+import { SKYPE_FAILOVER } from '../../../domain/facts.js';
+import type { SkypePool } from '../model/model.js';
+
+/** A step to run, and what in it the admin must fill in where the file does not hold it. */
+export interface Step {
+  readonly run: string;
+  /** What the `<…>` of `run` stand for and where to find them; null where it has none. */
+  readonly fillIn: string | null;
+}
+
+/**
+ * The steps that fail the store over from `pool`, which hosts it, to `partner`. `storeDown`: the
+ * scenario has taken the store's back end down (the pool named or its site down, a Standard Edition
+ * server down, which holds its own back end, or its back end down without a mirror).
+ *
+ * The cmdlet has two forms (PS-CS): without target database parameters for a Central Management
+ * Server that is available (it makes sure replication is done, then sets the store read-only), and
+ * the disaster-recovery form, which names the partner's back-end SQL Server and needs -Force, for
+ * one that is not. With its back end down the store is not available: the disaster-recovery form.
+ * Otherwise (its front ends down, or its primary back end with a mirror that may hold the store), Microsoft's procedure
+ * checks first (SFB-FOP): ActiveMasterFQDN and ActiveFileTransferAgents name the pool while the
+ * Central Management Server is available, and are empty when it is not; then the form that fits.
+ */
+export function cmsFailOver(pool: SkypePool, partner: SkypePool, storeDown: boolean): Step[] {
+  const where = partner.edition === 'standard' ? `on ${partner.name}` : `on a front end of ${partner.name}`;
+  const disaster = disasterForm(partner);
+  if (storeDown) return [{ run: `${where}, ${disaster.run}`, fillIn: disaster.fillIn }];
+  return [
+    {
+      run: `${SKYPE_FAILOVER.cmsStatus.value} (ActiveMasterFQDN and ActiveFileTransferAgents name ${pool.name} while the Central Management Server is available, and are empty when it is not)`,
+      fillIn: null,
+    },
+    { run: `if they name ${pool.name}, ${where}, Invoke-CsManagementServerFailover`, fillIn: null },
+    { run: `if they are empty, ${where}, ${disaster.run}`, fillIn: disaster.fillIn },
+  ];
+}
+
+/**
+ * The disaster-recovery form, which names the partner's back-end SQL Server. A Standard Edition
+ * server holds its own back-end databases, in the SQL Server Express instance rtc (SFB-SE), so both
+ * are named from the file; an Enterprise pool's Back End Server and its instance, and any mirror,
+ * are not in the file, and are left as `<…>` (which PowerShell refuses to run) with `fillIn` saying
+ * what they stand for.
+ */
+function disasterForm(partner: SkypePool): Step {
+  const standard = partner.edition === 'standard';
+  const server = standard
+    ? `${partner.name} -BackupSqlInstanceName ${SKYPE_FAILOVER.standardEditionSqlInstance.value}`
+    : '<Back End Server FQDN> -BackupSqlInstanceName <SQL instance>';
+  const mirror = partner.backEndMirrored ? ' -BackupMirrorSqlServerFqdn <mirror FQDN> -BackupMirrorSqlInstanceName <mirror SQL instance>' : '';
+  const run = `Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server}${mirror} -Force`;
+  // Read after "fill in": what each <…> stands for, and that the file does not hold it.
+  const principal = partner.backEndMirrored
+    ? ` (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn ${partner.name} says which of the two holds the principal copy of the store)`
+    : '';
+  if (standard)
+    return {
+      run,
+      fillIn: partner.backEndMirrored
+        ? `<mirror FQDN> and <mirror SQL instance> with the mirror of ${partner.name}'s back-end databases, as Topology Builder shows them: the file does not hold them${principal}`
+        : null,
+    };
+  const mirrorToo = partner.backEndMirrored ? ", <mirror FQDN> and <mirror SQL instance> with its mirror's" : '';
+  return {
+    run,
+    fillIn: `<Back End Server FQDN> and <SQL instance> with ${partner.name}'s Back End Server and its SQL Server instance${mirrorToo}, as Topology Builder shows them: the file does not hold them${principal}`,
+  };
+}
