@@ -3,6 +3,7 @@ import type { SimulationOutcome } from '../analysis/simulate.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf } from '../../../util/extremes.js';
+import { namesOrMore } from '../../../core/headline.js';
 
 export interface SimulationReport {
   readonly file: string;
@@ -83,6 +84,10 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
       });
       out.push(`  agents: ${shown.join(', ')}${loaded.length > 10 ? `, and ${plural(loaded.length - 10, 'more server')}` : ''}`);
     }
+    // Where the agents of the servers that are not connected go: the server they reach, not the
+    // first of a list whose first server is down or cut off too (the first ten).
+    for (const m of s.agentMoves.slice(0, 10)) out.push(`  ${moveText(m, paint)}`);
+    if (s.agentMoves.length > 10) out.push(`  and the agents of ${plural(s.agentMoves.length - 10, 'more server')}`);
     if (s.unmonitoredAgents > 0)
       out.push(`  ${paint(31, `${plural(s.unmonitoredAgents, 'agent')} unmonitored: their servers are not connected and they have nowhere to fail over`)}`);
     out.push('');
@@ -137,6 +142,20 @@ function stopsSummary(scenarios: readonly { readonly pools: readonly { readonly 
   const failing = scenarios.filter((s) => s.pools.some((p) => p.outcome !== 'works')).length;
   if (stops === 1) return `a pool stops or is cut off in 1 of ${groupThousands(scenarios.length)} scenarios`;
   return `pools stop or are cut off in ${groupThousands(failing)} of ${groupThousands(scenarios.length)} scenarios (${groupThousands(stops)} in all)`;
+}
+
+/** One server's agents after the failures: where they go, and past which servers of its list. */
+function moveText(m: SimulationOutcome['agentMoves'][number], paint: (code: number, text: string) => string): string {
+  const whose = `${t(m.server)}'s ${plural(m.agents, 'agent')}`;
+  const past = namesOrMore(m.passedOver.map((p) => `${t(p.server)} (${p.state === 'down' ? 'down' : 'cut off'})`));
+  switch (m.how) {
+    case 'listed':
+      return `${whose} fail over to ${t(m.to ?? '')}${past ? `, past ${past}` : ''}`;
+    case 'spread':
+      return `${whose} ${m.spreadOver === 1 ? 'go to the one connected management server' : `are spread over the ${plural(m.spreadOver ?? 0, 'connected management server')}`}, as it names no failover server`;
+    case 'unmonitored':
+      return paint(31, `${whose} go nowhere: ${past ? `every server in its failover list is down or cut off: ${past}` : 'it names no failover server'}`);
+  }
 }
 
 /** A pool's outcome in the side-by-side table. */
