@@ -42,6 +42,10 @@ const agentsData = (failed: string, server: string, agents: number, limit: numbe
   command: `Get-SCOMAgent | Where-Object PrimaryManagementServerName -eq "${owner}" | Set-SCOMParentManagementServer -FailoverServer (Get-SCOMManagementServer -Name SERVER)`,
 });
 
+/** The command single-point-of-failure gives for gateways' failover servers. */
+const GATEWAY_FAILOVER =
+  'Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name GW) -FailoverServer (Get-SCOMManagementServer -Name SERVER), and `reportsTo`';
+
 /** A management group's file: its name and database, then `body`. */
 export const scom = (body: string) => `version: 1
 name: Contoso
@@ -632,6 +636,32 @@ export const SCOM_CASES: readonly RuleTests[] = [
         messageId: 'single',
         pool: 'DMZ Gateway Pool',
         path: '/pools/0',
+        data: {
+          ...poolWords('DMZ Gateway Pool'),
+          tolerates: '1 member failure',
+          names: 'ms01',
+          count: 1,
+          reason: 'its members reach the management group only through it',
+          advice: `give the gateways a server to report to that stays connected without ms01 (${GATEWAY_FAILOVER}), adding one where there is none.`,
+        },
+      },
+      {
+        // The gateways do list another server, gw-relay, but it reports through ms01 alone: losing
+        // ms01 cuts it off too, so "another server to report to" would be one they already have.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw-relay, reportsTo: [ms01]}\n  - {name: gw01, reportsTo: [ms01, gw-relay]}\n  - {name: gw02, reportsTo: [ms01, gw-relay]}\n  - {name: gw03, reportsTo: [ms01, gw-relay]}\npools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`,
+        ),
+        messageId: 'single',
+        pool: 'DMZ Gateway Pool',
+        path: '/pools/0',
+        data: {
+          ...poolWords('DMZ Gateway Pool'),
+          tolerates: '1 member failure',
+          names: 'ms01',
+          count: 1,
+          reason: 'its members reach the management group only through it',
+          advice: `give the gateways a server to report to that stays connected without ms01: gw-relay, on their lists, is cut off with it (${GATEWAY_FAILOVER}), adding one where there is none.`,
+        },
       },
     ],
   }),

@@ -4,7 +4,17 @@
  * failures. None of them computes quorum or connectivity on its own.
  */
 import { CAPACITY_LIMITS } from '../../../domain/facts.js';
-import { evaluateFew, fewArrays, type Baseline, type FewArrays, type Cause, type FailureModel, type Host, type Outcome } from './failure/index.js';
+import {
+  evaluateFew,
+  fewArrays,
+  type Baseline,
+  type FewArrays,
+  type Cause,
+  type FailureModel,
+  type Host,
+  type Outcome,
+  type PoolShape,
+} from './failure/index.js';
 
 export interface DataCenterLoss {
   readonly dataCenter: string;
@@ -138,6 +148,30 @@ export function singlePointsOfFailure(model: FailureModel, base: Baseline, array
   const clusterListener = model.database.nodes.length > 0 ? model.database.listener : -1;
   const hostsOf = (flags: Uint8Array) => model.hosts.filter((h) => flags[h.index] && h.index !== clusterListener);
   return { managementGroup: hostsOf(mgLost), pools: poolLost.map(hostsOf) };
+}
+
+/**
+ * The servers that a pool's gateway members list to report to and that take no reports in `state`:
+ * each down, or up but cut off itself (FORMAT.md, failure model rule 5), in the order of the members
+ * and their lists, each once. Only the members that are up and cut off are asked: advice for a pool
+ * cut off must not send its gateways to a server the same failure takes.
+ */
+export function unreachableParents(
+  model: FailureModel,
+  state: { readonly up: Uint8Array; readonly connected: Uint8Array },
+  shape: PoolShape,
+): { readonly host: Host; readonly down: boolean }[] {
+  const seen = new Set<number>();
+  const out: { host: Host; down: boolean }[] = [];
+  for (const m of shape.members) {
+    if (!state.up[m] || state.connected[m]) continue;
+    for (const p of model.parents[m]!) {
+      if (state.connected[p] || seen.has(p)) continue;
+      seen.add(p);
+      out.push({ host: model.hosts[p]!, down: state.up[p] === 0 });
+    }
+  }
+  return out;
 }
 
 export interface AgentLoad {
