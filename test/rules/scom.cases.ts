@@ -287,12 +287,50 @@ export const SCOM_CASES: readonly RuleTests[] = [
         // Losing north leaves the west gateways their quorum but not the management server they report to.
         yaml: `version: 1\nname: Contoso\ndataCenters:\n  - name: east\n  - name: west\n  - name: north\ndatabases:\n  operational: {server: sql01, dataCenter: east}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: north}\ngateways:\n  - {name: gw01, dataCenter: west, reportsTo: [ms02]}\n  - {name: gw02, dataCenter: west, reportsTo: [ms02]}\n  - {name: gw03, dataCenter: north, reportsTo: [ms02]}\npools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`,
         errors: [
-          { messageId: 'cutOff', pool: 'DMZ Gateway Pool', path: '/pools/0' },
+          {
+            messageId: 'cutOff',
+            pool: 'DMZ Gateway Pool',
+            path: '/pools/0',
+            data: {
+              ...poolWords('DMZ Gateway Pool'),
+              dataCenter: 'north',
+              votesLeft: 2,
+              votesNeeded: 2,
+              membersLeft: 2,
+              votes: '2 votes',
+              members: '2 members',
+            },
+          },
           {
             messageId: 'stops',
             pool: 'DMZ Gateway Pool',
             data: { ...poolWords('DMZ Gateway Pool'), dataCenter: 'west', votesLeft: 1, votesNeeded: 2, membersLeft: 1, votes: '1 vote', members: '1 member' },
           },
+        ],
+      },
+      {
+        // The gateways list gw-west as their failover server, in the west with the database, but
+        // gw-west reports through ms-e1 alone: losing east cuts it off with the rest, so "a failover
+        // server in another data centre" would be one they already have.
+        yaml: `version: 1\nname: Contoso\ndataCenters:\n  - name: east\n  - name: west\n  - name: dmz1\n  - name: dmz2\ndatabases:\n  operational: {server: sql01, dataCenter: west}\nmanagementServers:\n  - {name: ms-e1, dataCenter: east}\n  - {name: ms-w1, dataCenter: west}\ngateways:\n  - {name: gw-west, dataCenter: west, reportsTo: [ms-e1]}\n  - {name: gw1, dataCenter: dmz1, reportsTo: [ms-e1, gw-west]}\n  - {name: gw2, dataCenter: dmz1, reportsTo: [ms-e1, gw-west]}\n  - {name: gw3, dataCenter: dmz2, reportsTo: [ms-e1, gw-west]}\npools:\n  - {name: DMZ Gateway Pool, members: [gw1, gw2, gw3], defaultObserver: false}\n`,
+        errors: [
+          {
+            messageId: 'cutOffWithOthers',
+            pool: 'DMZ Gateway Pool',
+            path: '/pools/0',
+            data: {
+              ...poolWords('DMZ Gateway Pool'),
+              dataCenter: 'east',
+              votesLeft: 3,
+              votesNeeded: 2,
+              membersLeft: 3,
+              votes: '3 votes',
+              members: '3 members',
+              cutOff: 'gw-west',
+              isOrAre: 'is',
+            },
+          },
+          { messageId: 'stops', pool: 'DMZ Gateway Pool', path: '/pools/0' },
         ],
       },
     ],
