@@ -490,6 +490,38 @@ export const SCOM_CASES: readonly RuleTests[] = [
         path: '/gateways/0/reportsTo',
       },
       { yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: []}\n`), messageId: 'noParent' },
+      {
+        // Its agents name failover servers of their own: while ms01 is down they go there, not with it.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, agents: 300, reportsTo: [ms01], failoverServers: [ms02]}\n`,
+        ),
+        messageId: 'noFailoverAgentsListed',
+        path: '/gateways/0/reportsTo',
+        data: { name: 'gw01', count: 1, servers: 'one management server, ms01', parent: 'ms01' },
+      },
+      {
+        // Cut off with nothing down, its agents are on the first connected server of their list, gw02.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, agents: 300, reportsTo: [], failoverServers: [gw02, ms02]}\n  - {name: gw02, reportsTo: [ms01, ms02]}\n`,
+        ),
+        messageId: 'noParentAgentsMoved',
+        path: '/gateways/0/reportsTo',
+        data: { name: 'gw01', count: 0, servers: 'no server', agents: '300 agents', to: 'gw02', past: '' },
+      },
+      {
+        // gw02, first on the list, reports to no server either: the agents go on to ms02.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, agents: 300, reportsTo: [], failoverServers: [gw02, ms02]}\n  - {name: gw02, reportsTo: []}\n`,
+        ),
+        errors: [
+          {
+            messageId: 'noParentAgentsMoved',
+            path: '/gateways/0/reportsTo',
+            data: { name: 'gw01', count: 0, servers: 'no server', agents: '300 agents', to: 'ms02', past: ' (gw02 is cut off)' },
+          },
+          { messageId: 'noParent', path: '/gateways/1/reportsTo' },
+        ],
+      },
     ],
   }),
 
