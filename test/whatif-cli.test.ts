@@ -113,6 +113,10 @@ describe('pooltopo simulate', () => {
     expect(dmz.stdout).toMatch(
       /\n  gw-branch01's 1,200 agents go nowhere: every server in its failover list is down or cut off: gw-branch02 \(cut off\), gw-dmz02 \(down\)\n/,
     );
+    // Agents spread over the management servers left share one line, whoever's they are.
+    expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfurt'])).stdout).toMatch(
+      /\n  1,700 agents of scom-ms03, scom-ms04 are spread over the 2 connected management servers, as they name no failover server\n/,
+    );
     const spread = await runCli(['simulate', 'examples/two-servers-agent-overload.yaml', '--down', 'scom-ms01', '--format', 'json']);
     expect(JSON.parse(spread.stdout).scenarios[0].agentMoves).toEqual([
       { server: 'scom-ms01', agents: 2100, how: 'spread', to: null, passedOver: [], spreadOver: 1 },
