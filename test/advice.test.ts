@@ -3,6 +3,9 @@
  * linted, its findings grouped by the pool they concern (the implied default pools, merged into one
  * finding, by the node they point at), and each group checked for pairs that contradict.
  */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/api/lint.js';
 import { validate } from '../src/api/validate.js';
@@ -63,6 +66,35 @@ describe('advice', () => {
     const noBenefit = result.findings.filter((f) => f.ruleId === 'default-observer-no-benefit');
     expect(noBenefit.map((f) => f.messageId)).toEqual(['noBenefit']);
     expect(noBenefit[0]!.message).toMatch(/while it keeps its 3 members \(with one member fewer, the default observer is worth a failure\)/);
+  });
+
+  // A server's agents go whole to the first server of its failoverServers that is still connected
+  // after the failure (FORMAT.md, "Agents after failures"): where the first is down or cut off by the
+  // same failure, or the agents are another server's, the advice must name the list that sends them
+  // and the server they reach. Each design with the server that has room for them, connected then.
+  it.each([
+    ['test/fixtures/rules/capacity-after-failover.first-failover-cut-off.fires.yaml', 'ms03'],
+    ['test/fixtures/rules/capacity-after-failover.chained-gateway-past-cut-off.fires.yaml', 'gw-dmz03'],
+    ['test/fixtures/rules/capacity-after-failover.cut-off-gateway.fires.yaml', 'ms01'],
+    ['examples/agents-named-failover.yaml', 'ms02'],
+  ])('capacity-after-failover in %s names the list that sends the agents, and following it clears the overload', async (file, room) => {
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    const agentsFinding = async (t: string) =>
+      (await lintText(t, 'design.yaml')).result.findings.find((f) => f.ruleId === 'capacity-after-failover' && f.messageId?.startsWith('agents'));
+    const before = await agentsFinding(text);
+    const data = before!.data as { failed: string; server: string; owner: string };
+    type Entry = { name: string; agents?: number; failoverServers?: string[] };
+    const doc = yaml.load(text) as { managementServers: Entry[]; gateways?: Entry[] };
+    const entry = [...doc.managementServers, ...(doc.gateways ?? [])].find((s) => s.name === data.owner)!;
+    // The list named is the one that sends agents to the server named: the server is in it.
+    expect(entry.failoverServers).toContain(data.server);
+    // The advice followed: a server with room, connected after the failure, ahead of the one they reach.
+    const list = entry.failoverServers!;
+    list.splice(list.indexOf(data.server), 0, room);
+    // Its overload is gone: what is left, if anything, is another server's agents (in
+    // agents-named-failover.yaml each of three servers sends its agents to ms04).
+    const after = await agentsFinding(yaml.dump(doc));
+    expect((after?.data as { owner?: string } | undefined)?.owner, after?.message).not.toBe(data.owner);
   });
 
   it.each(FIXTURES)('%s gives no pool opposite advice', async (file) => {

@@ -206,6 +206,16 @@ describe('report', () => {
     const alone = readFileSync(path.join(ROOT, 'examples/gateway-pool-three.yaml'), 'utf8').replace('managementServers: [scom-ms02]', 'managementServers: []');
     const [lone] = await validateOutcomes([{ file: 'g.yaml', text: alone }]);
     expect(scomReportView(lone!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({ primary: 'none', failover: 'none: it reports to no server', noFailover: true });
+    // Where its agents name failover servers of their own, they fail over by that list rather than stop (FORMAT.md, "Agents after failures").
+    const listed = readFileSync(path.join(ROOT, 'examples/gateway-pool-three.yaml'), 'utf8').replace(
+      'managementServers: [scom-ms02]',
+      'managementServers: [scom-ms02]\n    failoverServers: [scom-gw01]',
+    );
+    const [own] = await validateOutcomes([{ file: 'g.yaml', text: listed }]);
+    expect(scomReportView(own!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({
+      failover: 'none: it is cut off while its primary is down; its agents fail over by their own list',
+      noFailover: true,
+    });
     // With the rule off, the gateway is shown as it is, without the mark.
     const [off] = await validateOutcomes(['examples/gateway-pool-three.yaml'], { cwd: ROOT, rules: { 'gateway-without-failover': 'off' } });
     expect(scomReportView(off!, DEFAULT_SETTINGS).gateways[2]).toMatchObject({ failover: 'none', noFailover: false });

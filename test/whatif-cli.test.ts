@@ -85,6 +85,42 @@ describe('pooltopo simulate', () => {
     expect(s.unmonitoredAgents).toBe(650);
     expect(s.gateways.find((g: { gateway: string }) => g.gateway === 'gw-branch01')).toMatchObject({ down: false, reportsTo: null });
     expect(s.agentLoad).toContainEqual({ server: 'ms01', agents: 1500, limit: 3000 });
+    expect(s.agentMoves).toEqual([
+      { server: 'gw-dmz01', agents: 400, how: 'unmonitored', to: null, passedOver: [] },
+      { server: 'gw-branch01', agents: 250, how: 'unmonitored', to: null, passedOver: [] },
+    ]);
+  });
+
+  it('names the server the agents reach, past the servers of their list that the failure takes too', async () => {
+    // ms01 names gw01 first, and gw01 reports through ms01 alone; the branch gateways report
+    // through gw-dmz01 alone, and gw-branch01 names gw-branch02 first.
+    const first = 'test/fixtures/rules/capacity-after-failover.first-failover-cut-off.fires.yaml';
+    const r = await runCli(['simulate', first, '--down', 'ms01']);
+    expect(r.stdout).toMatch(/\n  ms01's 1,400 agents fail over to ms02, past gw01 \(cut off\)\n/);
+    expect(r.stdout).toMatch(/\n  gw01's 200 agents go nowhere: it names no failover server\n/);
+    const chained = 'test/fixtures/rules/capacity-after-failover.chained-gateway-past-cut-off.fires.yaml';
+    const [s] = JSON.parse((await runCli(['simulate', chained, '--down', 'gw-dmz01', '--format', 'json'])).stdout).scenarios;
+    expect(s.agentMoves).toContainEqual({
+      server: 'gw-branch01',
+      agents: 1200,
+      how: 'listed',
+      to: 'gw-dmz02',
+      passedOver: [{ server: 'gw-branch02', state: 'cut-off' }],
+    });
+    expect(s.agentLoad).toContainEqual({ server: 'gw-dmz02', agents: 2100, limit: 2000 });
+    // The data centre of the DMZ down: every server of the branch list is gone, and the agents with it.
+    const dmz = await runCli(['simulate', chained, '--down', 'dmz']);
+    expect(dmz.stdout).toMatch(
+      /\n  gw-branch01's 1,200 agents go nowhere: every server in its failover list is down or cut off: gw-branch02 \(cut off\), gw-dmz02 \(down\)\n/,
+    );
+    // Agents spread over the management servers left share one line, whoever's they are.
+    expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfurt'])).stdout).toMatch(
+      /\n  1,700 agents of scom-ms03, scom-ms04 are spread over the 2 connected management servers, as they name no failover server\n/,
+    );
+    const spread = await runCli(['simulate', 'examples/two-servers-agent-overload.yaml', '--down', 'scom-ms01', '--format', 'json']);
+    expect(JSON.parse(spread.stdout).scenarios[0].agentMoves).toEqual([
+      { server: 'scom-ms01', agents: 2100, how: 'spread', to: null, passedOver: [], spreadOver: 1 },
+    ]);
   });
 
   it('takes a clustered database down by its listener, or by losing the majority of its nodes and witness', async () => {
@@ -305,9 +341,27 @@ describe('pooltopo plan', () => {
         path.join(dir, 'gateways.yaml'),
         'version: 1\nname: G\nmanagementServers: [{name: ms01}, {name: ms02}]\ngateways:\n  - {name: gw01, agents: 1500, reportsTo: [ms01, ms02], failoverServers: [gw02]}\n  - {name: gw02, agents: 1500, reportsTo: [ms02, ms01]}\n',
       );
+      writeFileSync(
+        path.join(dir, 'past-first.yaml'),
+        'version: 1\nname: P\nmanagementServers:\n  - {name: ms01, agents: 1400, failoverServers: [gw01, ms02]}\n  - {name: ms02, agents: 1700}\n  - {name: ms03, agents: 100}\ngateways:\n  - {name: gw01, agents: 200, reportsTo: [ms01]}\n',
+      );
       for (const [file, afterFailure, line] of [
-        ['spread.yaml', { failed: 'ms01', server: 'ms02', agents: 3750, limit: 3000 }, /Windows agents on ms02 after ms01 fails: 750 over its 3,000\n/],
-        ['gateways.yaml', { failed: 'gw01', server: 'gw02', agents: 3000, limit: 2000 }, /Windows agents on gw02 after gw01 fails: 1,000 over its 2,000\n/],
+        [
+          'spread.yaml',
+          { failed: 'ms01', server: 'ms02', agents: 3750, limit: 3000, sentBy: { server: 'ms01', agents: 2500, how: 'spread', passedOver: [] } },
+          /Windows agents on ms02 after ms01 fails \(ms01's 2,500 are spread over the management servers\): 750 over its 3,000\n/,
+        ],
+        [
+          'gateways.yaml',
+          { failed: 'gw01', server: 'gw02', agents: 3000, limit: 2000, sentBy: { server: 'gw01', agents: 1500, how: 'listed', passedOver: [] } },
+          /Windows agents on gw02 after gw01 fails \(gw01's 1,500 fail over to it\): 1,000 over its 2,000\n/,
+        ],
+        [
+          // gw01, first in ms01's list, reports through ms01 alone: cut off with it, so the agents go on to ms02.
+          'past-first.yaml',
+          { failed: 'ms01', server: 'ms02', agents: 3100, limit: 3000, sentBy: { server: 'ms01', agents: 1400, how: 'listed', passedOver: ['gw01'] } },
+          /Windows agents on ms02 after ms01 fails \(ms01's 1,400 fail over to it, past gw01 in its failoverServers, not connected then\): 100 over its 3,000\n/,
+        ],
       ] as const) {
         const validated = JSON.parse((await runCli(['validate', file, '--no-config', '--format', 'json'], { cwd: dir })).stdout);
         expect(validated.files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('capacity-after-failover');

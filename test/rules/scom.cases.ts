@@ -29,6 +29,23 @@ import singleManagementServer from '../../src/kinds/scom/rules/single-management
 import singlePointOfFailure from '../../src/kinds/scom/rules/single-point-of-failure.js';
 import unixLinuxRootCertificates from '../../src/kinds/scom/rules/unix-linux-root-certificates.js';
 
+/** capacity-after-failover's data for the worst single failure: who fails, who goes over, whose agents move there. */
+const agentsData = (failed: string, server: string, agents: number, limit: number, role: string, owner: string, moved: string) => ({
+  failed,
+  server,
+  agents,
+  limit,
+  role,
+  owner,
+  moved,
+  also: '',
+  command: `Get-SCOMAgent | Where-Object PrimaryManagementServerName -eq "${owner}" | Set-SCOMParentManagementServer -FailoverServer (Get-SCOMManagementServer -Name SERVER)`,
+});
+
+/** The command single-point-of-failure gives for gateways' failover servers. */
+const GATEWAY_FAILOVER =
+  'Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name GW) -FailoverServer (Get-SCOMManagementServer -Name SERVER), and `reportsTo`';
+
 /** A management group's file: its name and database, then `body`. */
 export const scom = (body: string) => `version: 1
 name: Contoso
@@ -270,12 +287,50 @@ export const SCOM_CASES: readonly RuleTests[] = [
         // Losing north leaves the west gateways their quorum but not the management server they report to.
         yaml: `version: 1\nname: Contoso\ndataCenters:\n  - name: east\n  - name: west\n  - name: north\ndatabases:\n  operational: {server: sql01, dataCenter: east}\nmanagementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: north}\ngateways:\n  - {name: gw01, dataCenter: west, reportsTo: [ms02]}\n  - {name: gw02, dataCenter: west, reportsTo: [ms02]}\n  - {name: gw03, dataCenter: north, reportsTo: [ms02]}\npools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`,
         errors: [
-          { messageId: 'cutOff', pool: 'DMZ Gateway Pool', path: '/pools/0' },
+          {
+            messageId: 'cutOff',
+            pool: 'DMZ Gateway Pool',
+            path: '/pools/0',
+            data: {
+              ...poolWords('DMZ Gateway Pool'),
+              dataCenter: 'north',
+              votesLeft: 2,
+              votesNeeded: 2,
+              membersLeft: 2,
+              votes: '2 votes',
+              members: '2 members',
+            },
+          },
           {
             messageId: 'stops',
             pool: 'DMZ Gateway Pool',
             data: { ...poolWords('DMZ Gateway Pool'), dataCenter: 'west', votesLeft: 1, votesNeeded: 2, membersLeft: 1, votes: '1 vote', members: '1 member' },
           },
+        ],
+      },
+      {
+        // The gateways list gw-west as their failover server, in the west with the database, but
+        // gw-west reports through ms-e1 alone: losing east cuts it off with the rest, so "a failover
+        // server in another data centre" would be one they already have.
+        yaml: `version: 1\nname: Contoso\ndataCenters:\n  - name: east\n  - name: west\n  - name: dmz1\n  - name: dmz2\ndatabases:\n  operational: {server: sql01, dataCenter: west}\nmanagementServers:\n  - {name: ms-e1, dataCenter: east}\n  - {name: ms-w1, dataCenter: west}\ngateways:\n  - {name: gw-west, dataCenter: west, reportsTo: [ms-e1]}\n  - {name: gw1, dataCenter: dmz1, reportsTo: [ms-e1, gw-west]}\n  - {name: gw2, dataCenter: dmz1, reportsTo: [ms-e1, gw-west]}\n  - {name: gw3, dataCenter: dmz2, reportsTo: [ms-e1, gw-west]}\npools:\n  - {name: DMZ Gateway Pool, members: [gw1, gw2, gw3], defaultObserver: false}\n`,
+        errors: [
+          {
+            messageId: 'cutOffWithOthers',
+            pool: 'DMZ Gateway Pool',
+            path: '/pools/0',
+            data: {
+              ...poolWords('DMZ Gateway Pool'),
+              dataCenter: 'east',
+              votesLeft: 3,
+              votesNeeded: 2,
+              membersLeft: 3,
+              votes: '3 votes',
+              members: '3 members',
+              cutOff: 'gw-west',
+              isOrAre: 'is',
+            },
+          },
+          { messageId: 'stops', pool: 'DMZ Gateway Pool', path: '/pools/0' },
         ],
       },
     ],
@@ -435,6 +490,38 @@ export const SCOM_CASES: readonly RuleTests[] = [
         path: '/gateways/0/reportsTo',
       },
       { yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: []}\n`), messageId: 'noParent' },
+      {
+        // Its agents name failover servers of their own: while ms01 is down they go there, not with it.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, agents: 300, reportsTo: [ms01], failoverServers: [ms02]}\n`,
+        ),
+        messageId: 'noFailoverAgentsListed',
+        path: '/gateways/0/reportsTo',
+        data: { name: 'gw01', count: 1, servers: 'one management server, ms01', parent: 'ms01' },
+      },
+      {
+        // Cut off with nothing down, its agents are on the first connected server of their list, gw02.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, agents: 300, reportsTo: [], failoverServers: [gw02, ms02]}\n  - {name: gw02, reportsTo: [ms01, ms02]}\n`,
+        ),
+        messageId: 'noParentAgentsMoved',
+        path: '/gateways/0/reportsTo',
+        data: { name: 'gw01', count: 0, servers: 'no server', agents: '300 agents', to: 'gw02', past: '' },
+      },
+      {
+        // gw02, first on the list, reports to no server either: the agents go on to ms02.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, agents: 300, reportsTo: [], failoverServers: [gw02, ms02]}\n  - {name: gw02, reportsTo: []}\n`,
+        ),
+        errors: [
+          {
+            messageId: 'noParentAgentsMoved',
+            path: '/gateways/0/reportsTo',
+            data: { name: 'gw01', count: 0, servers: 'no server', agents: '300 agents', to: 'ms02', past: ' (gw02 is cut off)' },
+          },
+          { messageId: 'noParent', path: '/gateways/1/reportsTo' },
+        ],
+      },
     ],
   }),
 
@@ -499,16 +586,24 @@ export const SCOM_CASES: readonly RuleTests[] = [
       },
       {
         yaml: scom(`managementServers:\n  - {name: ms01, agents: 2000}\n  - {name: ms02, agents: 2000}\n`),
-        // Reported once, at the server whose loss overloads the other.
-        messageId: 'agents',
+        // Reported once, at the server whose agents go over (it names no failover server: spread).
+        messageId: 'agentsSpread',
         path: '/managementServers/0',
         data: {
-          failed: 'ms01',
-          server: 'ms02',
-          agents: 4000,
-          limit: 3000,
-          role: 'management server',
-          advice: "add a management server, or name a failover server with room for ms01's agents (`failoverServers`).",
+          ...agentsData('ms01', 'ms02', 4000, 3000, 'management server', 'ms01', 'its 2,000 agents'),
+          spreadOver: 1,
+          spread: 'go to ms02, the only management server still connected',
+        },
+      },
+      {
+        yaml: scom(`managementServers:\n  - {name: ms01, agents: 2400}\n  - {name: ms02, agents: 2400}\n  - {name: ms03, agents: 2400}\n`),
+        // Spread over the two left, 1,200 each: adding a management server makes the shares smaller.
+        messageId: 'agentsSpread',
+        path: '/managementServers/0',
+        data: {
+          ...agentsData('ms01', 'ms02', 3600, 3000, 'management server', 'ms01', 'its 2,400 agents'),
+          spreadOver: 2,
+          spread: 'are spread over the 2 management servers still connected',
         },
       },
       {
@@ -517,16 +612,47 @@ export const SCOM_CASES: readonly RuleTests[] = [
         yaml: scom(
           `managementServers:\n  - {name: ms01, agents: 1300, failoverServers: [ms04, ms02]}\n  - {name: ms02, agents: 1300}\n  - {name: ms03, agents: 1300}\n  - {name: ms04, agents: 1800, failoverServers: [ms01]}\n`,
         ),
-        messageId: 'agents',
+        messageId: 'agentsToFirst',
         path: '/managementServers/0/failoverServers',
+        data: agentsData('ms01', 'ms04', 3100, 3000, 'management server', 'ms01', 'its 1,300 agents'),
+      },
+      {
+        // The first server of ms01's list is gw01, which reports through ms01 alone: ms01's failure cuts
+        // it off, so ms01's agents go past it to ms02. gw01 has room for them (200 + 1,400 of 2,000):
+        // advice about the first server of the list would move none of them.
+        yaml: scom(
+          `managementServers:\n  - {name: ms01, agents: 1400, failoverServers: [gw01, ms02]}\n  - {name: ms02, agents: 1700}\n  - {name: ms03, agents: 100}\ngateways:\n  - {name: gw01, agents: 200, reportsTo: [ms01]}\n`,
+        ),
+        messageId: 'agentsPastFirst',
+        path: '/managementServers/0/failoverServers',
+        data: { ...agentsData('ms01', 'ms02', 3100, 3000, 'management server', 'ms01', 'its 1,400 agents'), passedOver: 'gw01 is cut off' },
+      },
+      {
+        // A branch gateway chained behind gw-dmz01 names gw-branch02 then gw-dmz02 for its agents; both
+        // branch gateways report through gw-dmz01, so its failure cuts them off and gw-branch01's agents
+        // go to gw-dmz02. gw-dmz01's own agents go nowhere (it names no failover server): the advice is
+        // about gw-branch01's list, not about the failed gateway's.
+        yaml: scom(
+          `managementServers:\n  - {name: ms01, agents: 1200}\n  - {name: ms02, agents: 1200}\ngateways:\n  - {name: gw-dmz01, agents: 400, reportsTo: [ms01, ms02]}\n  - {name: gw-dmz02, agents: 900, reportsTo: [ms02, ms01]}\n  - {name: gw-dmz03, agents: 400, reportsTo: [ms01, ms02]}\n  - {name: gw-branch01, agents: 1200, reportsTo: [gw-dmz01], failoverServers: [gw-branch02, gw-dmz02]}\n  - {name: gw-branch02, agents: 300, reportsTo: [gw-dmz01], failoverServers: [gw-dmz03]}\n`,
+        ),
+        messageId: 'agentsPastFirst',
+        path: '/gateways/3/failoverServers',
         data: {
-          failed: 'ms01',
-          server: 'ms04',
-          agents: 3100,
-          limit: 3000,
-          role: 'management server',
-          advice:
-            "make the first server in ms01's failover list (`failoverServers`) one with room for its agents, since the first one connected takes them all, or move part of its agents to another server.",
+          ...agentsData('gw-dmz01', 'gw-dmz02', 2100, 2000, 'gateway', 'gw-branch01', 'the 1,200 agents of gw-branch01 (cut off)'),
+          passedOver: 'gw-branch02 is cut off',
+        },
+      },
+      {
+        // Two branch gateways cut off by gw-dmz01's failure both send their agents to gw-dmz02: the
+        // larger is the one to change, and the other is named beside it.
+        yaml: scom(
+          `managementServers:\n  - {name: ms01, agents: 1000}\n  - {name: ms02, agents: 1000}\ngateways:\n  - {name: gw-dmz01, agents: 400, reportsTo: [ms01, ms02]}\n  - {name: gw-dmz02, agents: 900, reportsTo: [ms02, ms01]}\n  - {name: gw-branch01, agents: 300, reportsTo: [gw-dmz01], failoverServers: [gw-dmz02]}\n  - {name: gw-branch02, agents: 1000, reportsTo: [gw-dmz01], failoverServers: [gw-dmz02]}\n`,
+        ),
+        messageId: 'agentsToFirst',
+        path: '/gateways/3/failoverServers',
+        data: {
+          ...agentsData('gw-dmz01', 'gw-dmz02', 2200, 2000, 'gateway', 'gw-branch02', 'the 1,000 agents of gw-branch02 (cut off)'),
+          also: ', those of gw-branch01 included',
         },
       },
     ],
@@ -580,6 +706,32 @@ export const SCOM_CASES: readonly RuleTests[] = [
         messageId: 'single',
         pool: 'DMZ Gateway Pool',
         path: '/pools/0',
+        data: {
+          ...poolWords('DMZ Gateway Pool'),
+          tolerates: '1 member failure',
+          names: 'ms01',
+          count: 1,
+          reason: 'its members reach the management group only through it',
+          advice: `give the gateways a server to report to that stays connected without ms01 (${GATEWAY_FAILOVER}), adding one where there is none.`,
+        },
+      },
+      {
+        // The gateways do list another server, gw-relay, but it reports through ms01 alone: losing
+        // ms01 cuts it off too, so "another server to report to" would be one they already have.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw-relay, reportsTo: [ms01]}\n  - {name: gw01, reportsTo: [ms01, gw-relay]}\n  - {name: gw02, reportsTo: [ms01, gw-relay]}\n  - {name: gw03, reportsTo: [ms01, gw-relay]}\npools:\n  - {name: DMZ Gateway Pool, members: [gw01, gw02, gw03], defaultObserver: false}\n`,
+        ),
+        messageId: 'single',
+        pool: 'DMZ Gateway Pool',
+        path: '/pools/0',
+        data: {
+          ...poolWords('DMZ Gateway Pool'),
+          tolerates: '1 member failure',
+          names: 'ms01',
+          count: 1,
+          reason: 'its members reach the management group only through it',
+          advice: `give the gateways a server to report to that stays connected without ms01: gw-relay, on their lists, is cut off with it (${GATEWAY_FAILOVER}), adding one where there is none.`,
+        },
       },
     ],
   }),

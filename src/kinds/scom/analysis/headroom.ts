@@ -5,6 +5,7 @@
 import type { TopologyAnalysis } from './index.js';
 import { limitsFor } from './capacity.js';
 import type { Topology } from '../model/types.js';
+import type { AgentMove } from './what-if.js';
 
 export interface Headroom {
   /** Windows agents the management servers can take before they are over their limits together or no longer fit after the busiest fails. */
@@ -25,7 +26,19 @@ export interface Headroom {
    * the first server of its list, so a group whose agents fit on n - 1 servers in total may still
    * overload one. Null where none does.
    */
-  readonly afterFailure: { readonly failed: string; readonly server: string; readonly agents: number; readonly limit: number } | null;
+  readonly afterFailure: {
+    readonly failed: string;
+    readonly server: string;
+    readonly agents: number;
+    readonly limit: number;
+    /**
+     * Whose agents the failure sends there (the most of them, where several servers' do): sent whole
+     * by its failover list, past the servers of the list ahead of it that are not connected then,
+     * or spread over the management servers where it names none (validate's capacity-after-failover
+     * names the same).
+     */
+    readonly sentBy: { readonly server: string; readonly agents: number; readonly how: 'listed' | 'spread'; readonly passedOver: readonly string[] };
+  } | null;
   /** Every workload fits: no headroom below zero, no server over its limit, none after the worst single failure (what validate's capacity rules check). */
   readonly fits: boolean;
 }
@@ -61,7 +74,7 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
     urls: total('urls'),
     pools: analysis.pools.flatMap((a) => a.capacity.map((c) => ({ pool: a.pool.name, item: c.item, headroom: c.headroom }))),
     serversOverLimit: analysis.capacity.serversOverAgentLimit.map((c) => ({ server: c.server.name, agents: c.agents, limit: c.limit })),
-    afterFailure: w ? { failed: w.failed.name, server: w.server.name, agents: w.agents, limit: w.limit } : null,
+    afterFailure: w ? { failed: w.failed.name, server: w.server.name, agents: w.agents, limit: w.limit, sentBy: sentBy(w.arrivals[0]) } : null,
   };
   const fits =
     figures.windowsAgents >= 0 &&
@@ -72,4 +85,14 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
     figures.serversOverLimit.length === 0 &&
     figures.afterFailure === null;
   return { ...figures, fits };
+}
+
+/** The move that brings the most agents to the server the worst failure overloads, by name. */
+function sentBy(move: AgentMove): NonNullable<Headroom['afterFailure']>['sentBy'] {
+  return {
+    server: move.from.name,
+    agents: move.agents,
+    how: move.how === 'spread' ? 'spread' : 'listed',
+    passedOver: move.passedOver.map((p) => p.host.name),
+  };
 }

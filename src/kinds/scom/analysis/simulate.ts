@@ -83,6 +83,20 @@ export interface SimulationOutcome {
   /** Every connected management server and gateway: its agents after the failures, and its limit. */
   readonly agentLoad: readonly { readonly server: string; readonly agents: number; readonly limit: number }[];
   readonly unmonitoredAgents: number;
+  /**
+   * Where the agents of each management server and gateway that is not connected go (FORMAT.md,
+   * "Agents after failures"): whole to `to`, the first connected server of its failoverServers, past
+   * those ahead of it in the list (each down or cut off); spread over `spreadOver` connected
+   * management servers where it names none; or nowhere (`unmonitored`). In file order.
+   */
+  readonly agentMoves: readonly {
+    readonly server: string;
+    readonly agents: number;
+    readonly how: 'listed' | 'spread' | 'unmonitored';
+    readonly to: string | null;
+    readonly passedOver: readonly { readonly server: string; readonly state: 'down' | 'cut-off' }[];
+    readonly spreadOver?: number;
+  }[];
   readonly sides?: readonly { readonly label: string; readonly servers: readonly string[]; readonly database: boolean }[];
 }
 
@@ -153,6 +167,14 @@ export function simulate(model: FailureModel, label: string, failure: Failure, s
     gateways,
     agentLoad: agents.loads.map((l) => ({ server: l.host.name, agents: l.agents, limit: l.limit })),
     unmonitoredAgents: agents.unmonitored,
+    agentMoves: agents.moves.map((m) => ({
+      server: m.from.name,
+      agents: m.agents,
+      how: m.how,
+      to: m.to ? m.to.name : null,
+      passedOver: m.passedOver.map((p) => ({ server: p.host.name, state: p.down ? ('down' as const) : ('cut-off' as const) })),
+      ...(m.how === 'spread' ? { spreadOver: m.spreadOver } : {}),
+    })),
     ...(failure.sides && sideLabels
       ? {
           sides: sideLabels.map((sideLabel, i) => ({

@@ -4,7 +4,17 @@
  * failures. None of them computes quorum or connectivity on its own.
  */
 import { CAPACITY_LIMITS } from '../../../domain/facts.js';
-import { evaluateFew, fewArrays, type Baseline, type FewArrays, type Cause, type FailureModel, type Host, type Outcome } from './failure/index.js';
+import {
+  evaluateFew,
+  fewArrays,
+  type Baseline,
+  type FewArrays,
+  type Cause,
+  type FailureModel,
+  type Host,
+  type Outcome,
+  type PoolShape,
+} from './failure/index.js';
 
 export interface DataCenterLoss {
   readonly dataCenter: string;
@@ -140,6 +150,30 @@ export function singlePointsOfFailure(model: FailureModel, base: Baseline, array
   return { managementGroup: hostsOf(mgLost), pools: poolLost.map(hostsOf) };
 }
 
+/**
+ * The servers that a pool's gateway members list to report to and that take no reports in `state`:
+ * each down, or up but cut off itself (FORMAT.md, failure model rule 5), in the order of the members
+ * and their lists, each once. Only the members that are up and cut off are asked: advice for a pool
+ * cut off must not send its gateways to a server the same failure takes.
+ */
+export function unreachableParents(
+  model: FailureModel,
+  state: { readonly up: Uint8Array; readonly connected: Uint8Array },
+  shape: PoolShape,
+): { readonly host: Host; readonly down: boolean }[] {
+  const seen = new Set<number>();
+  const out: { host: Host; down: boolean }[] = [];
+  for (const m of shape.members) {
+    if (!state.up[m] || state.connected[m]) continue;
+    for (const p of model.parents[m]!) {
+      if (state.connected[p] || seen.has(p)) continue;
+      seen.add(p);
+      out.push({ host: model.hosts[p]!, down: state.up[p] === 0 });
+    }
+  }
+  return out;
+}
+
 export interface AgentLoad {
   /** Each connected management server and gateway that carries agents, with its limit. */
   readonly loads: readonly { readonly host: Host; readonly agents: number; readonly limit: number }[];
@@ -148,15 +182,48 @@ export interface AgentLoad {
 }
 
 /**
+ * Where the agents of one server that is not connected go (FORMAT.md, "Agents after failures"), as
+ * `agentLoads` sends them: the one answer that the advice of capacity-after-failover, plan and
+ * simulate give in words.
+ */
+export interface AgentMove {
+  /** The server whose own agents move: it is down or cut off. */
+  readonly from: Host;
+  readonly agents: number;
+  /**
+   * `listed`: whole to `to`, the first connected server of its `failoverServers`; `spread`: over
+   * the connected management servers (`spreadOver` of them), since it names none; `unmonitored`:
+   * nowhere to go.
+   */
+  readonly how: 'listed' | 'spread' | 'unmonitored';
+  /** Where they go, for `listed`; null otherwise. */
+  readonly to: Host | null;
+  /** The servers of its list ahead of `to` (all of them when unmonitored), none connected: each down, or up but cut off. */
+  readonly passedOver: readonly { readonly host: Host; readonly down: boolean }[];
+  /** For `spread`: how many connected management servers share them. */
+  readonly spreadOver: number;
+}
+
+/**
  * Agents after failures (FORMAT.md): a server that is not connected hands its agents to the first
  * connected server on its `failoverServers`; without that list a management server's are spread as
  * evenly as whole agents allow over the connected management servers (the first in file order take
- * the remainder), and a gateway's are unmonitored. Each host's load, by index.
+ * the remainder), and a gateway's are unmonitored. Each host's load, by index. Where `record` is
+ * given, each server's move is pushed onto `record.moves`, in file order (`up` tells a server
+ * passed over that is down from one cut off).
  */
-export function agentLoads(model: FailureModel, connected: Uint8Array): { readonly load: Float64Array; readonly unmonitored: number } {
+export function agentLoads(
+  model: FailureModel,
+  connected: Uint8Array,
+  record?: { readonly up: Uint8Array; readonly moves: AgentMove[] },
+): { readonly load: Float64Array; readonly unmonitored: number } {
   const load = new Float64Array(model.hosts.length);
   let spread = 0;
   let unmonitored = 0;
+  // The spread moves, told how many servers share them once that is known (only where recorded: the
+  // worst-failure search calls this once per server tried).
+  const spreadMoves: { -readonly [K in keyof AgentMove]: AgentMove[K] }[] | undefined = record ? [] : undefined;
+  const passed = (list: readonly number[], end: number) => list.slice(0, end).map((t) => ({ host: model.hosts[t]!, down: record!.up[t] === 0 }));
   for (const host of model.hosts) {
     const s = host.server;
     if (!s || s.agents === 0) continue;
@@ -167,13 +234,25 @@ export function agentLoads(model: FailureModel, connected: Uint8Array): { readon
     }
     const list = model.failover[h]!;
     if (list.length > 0) {
-      const target = list.find((t) => connected[t] === 1);
-      if (target !== undefined) load[target] = load[target]! + s.agents;
-      else unmonitored += s.agents;
+      const at = list.findIndex((t) => connected[t] === 1);
+      if (at >= 0) {
+        const target = list[at]!;
+        load[target] = load[target]! + s.agents;
+        record?.moves.push({ from: host, agents: s.agents, how: 'listed', to: model.hosts[target]!, passedOver: passed(list, at), spreadOver: 0 });
+      } else {
+        unmonitored += s.agents;
+        record?.moves.push({ from: host, agents: s.agents, how: 'unmonitored', to: null, passedOver: passed(list, list.length), spreadOver: 0 });
+      }
     } else if (s.role === 'management-server') {
       spread += s.agents;
+      if (record) {
+        const move = { from: host, agents: s.agents, how: 'spread' as AgentMove['how'], to: null, passedOver: [], spreadOver: 0 };
+        spreadMoves!.push(move);
+        record.moves.push(move);
+      }
     } else {
       unmonitored += s.agents;
+      record?.moves.push({ from: host, agents: s.agents, how: 'unmonitored', to: null, passedOver: [], spreadOver: 0 });
     }
   }
   if (spread > 0) {
@@ -181,7 +260,9 @@ export function agentLoads(model: FailureModel, connected: Uint8Array): { readon
     for (const h of model.managementServers) if (connected[h]) targets++;
     if (targets === 0) {
       unmonitored += spread;
+      for (const move of spreadMoves ?? []) move.how = 'unmonitored';
     } else {
+      for (const move of spreadMoves ?? []) move.spreadOver = targets;
       const each = Math.floor(spread / targets);
       let rest = spread - each * targets;
       for (const h of model.managementServers) {
@@ -200,15 +281,19 @@ function agentLimit(model: FailureModel, host: Host): number {
   return host.role === 'gateway' ? limits.windowsAgentsPerGateway.value : limits.windowsAgentsPerManagementServer.value;
 }
 
-/** The loads as simulate reports them: every connected management server and gateway. */
-export function agentLoad(model: FailureModel, state: { readonly connected: Uint8Array }): AgentLoad {
-  const { load, unmonitored } = agentLoads(model, state.connected);
+/** The loads as simulate reports them: every connected management server and gateway, and where the agents of the others go. */
+export function agentLoad(
+  model: FailureModel,
+  state: { readonly up: Uint8Array; readonly connected: Uint8Array },
+): AgentLoad & { readonly moves: readonly AgentMove[] } {
+  const moves: AgentMove[] = [];
+  const { load, unmonitored } = agentLoads(model, state.connected, { up: state.up, moves });
   const loads: AgentLoad['loads'][number][] = [];
   for (const host of model.hosts) {
     if (!host.server || !state.connected[host.index]) continue;
     loads.push({ host, agents: load[host.index]!, limit: agentLimit(model, host) });
   }
-  return { loads, unmonitored };
+  return { loads, unmonitored, moves };
 }
 
 export interface AgentOverload {
@@ -217,6 +302,41 @@ export interface AgentOverload {
   readonly server: Host;
   readonly agents: number;
   readonly limit: number;
+  /**
+   * The agents that the failure sends to `server` and that did not go there before it, largest
+   * first (file order among equals): whose they are, and why they land there. Never empty.
+   */
+  readonly arrivals: readonly [AgentMove, ...AgentMove[]];
+}
+
+/**
+ * The moves that bring agents to `server`, as `agentLoads` makes them for one state: those sent
+ * whole to it, and those spread where it took a share of the spread (what its load holds beyond
+ * its own agents and those sent whole to it).
+ */
+function movesTo(model: FailureModel, state: { readonly up: Uint8Array; readonly connected: Uint8Array }, server: Host): AgentMove[] {
+  const moves: AgentMove[] = [];
+  const { load } = agentLoads(model, state.connected, { up: state.up, moves });
+  const listed = moves.filter((m) => m.how === 'listed' && m.to === server);
+  const whole = listed.reduce((sum, m) => sum + m.agents, state.connected[server.index] ? (server.server?.agents ?? 0) : 0);
+  const spreadHere = load[server.index]! > whole;
+  return [...listed, ...(spreadHere ? moves.filter((m) => m.how === 'spread') : [])];
+}
+
+/** What the worst failure sends to its server that did not go there before (AgentOverload's `arrivals`). */
+function arrivalsAt(model: FailureModel, base: Baseline, failed: Host, server: Host, arrays: FewArrays): AgentOverload['arrivals'] {
+  const before = new Set(movesTo(model, base.state, server).map((m) => m.from));
+  const state = evaluateFew(model, base, [failed.index], arrays);
+  const arrivals = movesTo(model, state, server)
+    .filter((m) => !before.has(m.from))
+    .sort((a, b) => b.agents - a.agents || a.from.index - b.from.index);
+  // The server's load grew past what it carried before, and only a move that is new can grow it:
+  // one sent whole to it that went elsewhere, or a spread (none before the failure, since a
+  // management server is cut off with nothing down only when the database is, and then no server
+  // is connected to take a share).
+  const [first, ...rest] = arrivals;
+  if (!first) throw new Error(`internal: ${server.name} is over its limit after ${failed.name} fails, but no agents were sent to it`);
+  return [first, ...rest];
 }
 
 /**
@@ -286,7 +406,7 @@ export function worstAgentFailure(model: FailureModel, base: Baseline, arrays: F
     const left = limit[h.index]! - before[h.index]!;
     if (left >= 0 && left < room) room = left;
   }
-  let worst: AgentOverload | null = null;
+  let worst: Omit<AgentOverload, 'arrivals'> | null = null;
   for (const failed of candidates) {
     const alone = model.children[failed.index]!.length === 0 && !dbHosts.has(failed.index);
     if (alone && before[failed.index]! <= room) continue;
@@ -298,5 +418,7 @@ export function worstAgentFailure(model: FailureModel, base: Baseline, arrays: F
       if (!worst || agents - limit[h]! > worst.agents - worst.limit) worst = { failed, server: model.hosts[h]!, agents, limit: limit[h]! };
     }
   }
-  return worst;
+  if (!worst) return null;
+  const w = worst;
+  return { failed: w.failed, server: w.server, agents: w.agents, limit: w.limit, arrivals: arrivalsAt(model, base, w.failed, w.server, arrays) };
 }

@@ -4,6 +4,7 @@ import type { GroupPlan, PoolPlan } from '../analysis/plan.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { maxOf } from '../../../util/extremes.js';
+import { namesOrMore } from '../../../core/headline.js';
 import { powerShellString } from '../../../util/powershell.js';
 
 export interface PlanReport {
@@ -115,7 +116,15 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   for (const x of h.pools) out.push(`  ${ITEM[x.item] ?? x.item} in ${t(x.pool)}: ${room(x.headroom)}`);
   for (const s of h.serversOverLimit) out.push(`  Windows agents on ${t(s.server)}: ${room(s.limit - s.agents)} its ${n(s.limit)}`);
   const w = h.afterFailure;
-  if (w) out.push(`  Windows agents on ${t(w.server)} after ${t(w.failed)} fails: ${room(w.limit - w.agents)} its ${n(w.limit)}`);
+  if (w) {
+    // Whose agents go there, as validate's capacity-after-failover names them: the list to change.
+    const by = w.sentBy;
+    const why =
+      by.how === 'spread'
+        ? `${t(by.server)}'s ${n(by.agents)} are spread over the management servers`
+        : `${t(by.server)}'s ${n(by.agents)} fail over to it${by.passedOver.length > 0 ? `, past ${namesOrMore(by.passedOver.map(t))} in its failoverServers, not connected then` : ''}`;
+    out.push(`  Windows agents on ${t(w.server)} after ${t(w.failed)} fails (${why}): ${room(w.limit - w.agents)} its ${n(w.limit)}`);
+  }
   if (h.computers < 0 || h.networkDevices < 0 || h.urls < 0) {
     out.push(
       `  ${paint(31, 'a limit of the management group as a whole: more servers do not raise it; move part of the workload to another management group')}`,

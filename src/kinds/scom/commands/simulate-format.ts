@@ -3,6 +3,7 @@ import type { SimulationOutcome } from '../analysis/simulate.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf } from '../../../util/extremes.js';
+import { namesOrMore } from '../../../core/headline.js';
 
 export interface SimulationReport {
   readonly file: string;
@@ -83,6 +84,14 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
       });
       out.push(`  agents: ${shown.join(', ')}${loaded.length > 10 ? `, and ${plural(loaded.length - 10, 'more server')}` : ''}`);
     }
+    // Where the agents of the servers that are not connected go: the server they reach, not the
+    // first of a list whose first server is down or cut off too (the first ten).
+    // Spread agents share one line: they all go over the same connected management servers.
+    const spread = s.agentMoves.filter((m) => m.how === 'spread');
+    const each = s.agentMoves.filter((m) => m.how !== 'spread');
+    if (spread.length > 0) out.push(`  ${spreadText(spread)}`);
+    for (const m of each.slice(0, 10)) out.push(`  ${moveText(m, paint)}`);
+    if (each.length > 10) out.push(`  and the agents of ${plural(each.length - 10, 'more server')}`);
     if (s.unmonitoredAgents > 0)
       out.push(`  ${paint(31, `${plural(s.unmonitoredAgents, 'agent')} unmonitored: their servers are not connected and they have nowhere to fail over`)}`);
     out.push('');
@@ -137,6 +146,24 @@ function stopsSummary(scenarios: readonly { readonly pools: readonly { readonly 
   const failing = scenarios.filter((s) => s.pools.some((p) => p.outcome !== 'works')).length;
   if (stops === 1) return `a pool stops or is cut off in 1 of ${groupThousands(scenarios.length)} scenarios`;
   return `pools stop or are cut off in ${groupThousands(failing)} of ${groupThousands(scenarios.length)} scenarios (${groupThousands(stops)} in all)`;
+}
+
+/** One server's agents after the failures, sent whole or nowhere: where they go, and past which servers of its list. */
+function moveText(m: SimulationOutcome['agentMoves'][number], paint: (code: number, text: string) => string): string {
+  const whose = `${t(m.server)}'s ${plural(m.agents, 'agent')}`;
+  const past = namesOrMore(m.passedOver.map((p) => `${t(p.server)} (${p.state === 'down' ? 'down' : 'cut off'})`));
+  if (m.how === 'listed') return `${whose} fail over to ${t(m.to ?? '')}${past ? `, past ${past}` : ''}`;
+  return paint(31, `${whose} go nowhere: ${past ? `every server in its failover list is down or cut off: ${past}` : 'it names no failover server'}`);
+}
+
+/** The agents spread over the connected management servers, of every server that names no failover server. */
+function spreadText(moves: SimulationOutcome['agentMoves']): string {
+  const total = moves.reduce((sum, m) => sum + m.agents, 0);
+  const over = moves[0]!.spreadOver ?? 0;
+  const whose =
+    moves.length === 1 ? `${t(moves[0]!.server)}'s ${plural(total, 'agent')}` : `${plural(total, 'agent')} of ${namesOrMore(moves.map((m) => t(m.server)))}`;
+  const where = over === 1 ? 'go to the one connected management server' : `are spread over the ${plural(over, 'connected management server')}`;
+  return `${whose} ${where}, as ${moves.length === 1 ? 'it names' : 'they name'} no failover server`;
 }
 
 /** A pool's outcome in the side-by-side table. */

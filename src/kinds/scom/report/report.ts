@@ -163,6 +163,17 @@ function serverRows(topology: Topology, poolNumber: ReadonlyMap<string, number>)
   }));
 }
 
+/**
+ * What a gateway that gateway-without-failover flags lacks, for its empty failover cell. Where its
+ * agents name failover servers of their own (`failoverServers`), they do not stop with it: they fail
+ * over by that list (FORMAT.md, "Agents after failures").
+ */
+function withoutFailover(g: Topology['gateways'][number]): string {
+  if (g.reportsTo.length === 0) return ': it reports to no server';
+  if (g.agents > 0 && g.failoverServers.length > 0) return ': it is cut off while its primary is down; its agents fail over by their own list';
+  return ': its agents stop reporting while its primary is down';
+}
+
 /** The gateways' rows: the failover cell is marked where gateway-without-failover has a finding. */
 function gatewayRows(topology: Topology, result: FileResult, poolNumber: ReadonlyMap<string, number>): GatewayView[] {
   const flagged = flaggedPaths(result.findings, 'gateway-without-failover');
@@ -172,10 +183,7 @@ function gatewayRows(topology: Topology, result: FileResult, poolNumber: Readonl
     const [primary, ...failover] = g.reportsTo;
     const noFailover = flagged.has(g.reportsToKey ? `${g.path}/${g.reportsToKey}` : g.path);
     const primaryText = primary?.name ?? 'none';
-    const failoverText =
-      failover.length > 0
-        ? failover.map((s) => s.name).join(', ')
-        : `none${!noFailover ? '' : primary ? ': its agents stop reporting while its primary is down' : ': it reports to no server'}`;
+    const failoverText = failover.length > 0 ? failover.map((s) => s.name).join(', ') : `none${noFailover ? withoutFailover(g) : ''}`;
     return {
       name: g.name,
       dataCenter: g.dataCenter.name,

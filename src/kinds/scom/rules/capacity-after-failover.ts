@@ -1,6 +1,8 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
 import { plural, type Problem } from '../../../core/rule.js';
 import { defineRule } from './context.js';
+import { namesOrMore } from '../../../core/headline.js';
+import { powerShellString } from '../../../util/powershell.js';
 import { WORKLOAD_LABELS } from './workload-labels.js';
 
 export default defineRule({
@@ -13,7 +15,7 @@ export default defineRule({
     rationale:
       'High availability is only real if the servers left after a failure can carry the work of those that failed: a pool that tolerates one failure on paper but is then over its per-server limits degrades exactly when it is needed.',
     remediation:
-      "Add members (or management servers) until the workload fits on the servers left after the tolerable failures, or move part of the workload to another pool. A server's Windows agents go whole to the first connected server in its `failoverServers` (spread over the management servers only where it names none): make that first one a server with room for them, or move part of the agents to another server.",
+      "Add members (or management servers) until the workload fits on the servers left after the tolerable failures, or move part of the workload to another pool. For Windows agents the finding names whose agents go over a limit and the server they reach: a server's agents go whole to the first server in its `failoverServers` that is still connected after the failure (spread over the connected management servers only where it names none), which is not the first of the list where that one is down or cut off by the same failure. Put a server with room for them, one that stays connected then, ahead of the one they reach (`Get-SCOMAgent | Where-Object PrimaryManagementServerName -eq SERVER | Set-SCOMParentManagementServer -FailoverServer (Get-SCOMManagementServer -Name OTHER)`, and `failoverServers` in the file), or move part of the agents to another server.",
     sources: ['SR', 'SPEC'],
     unconfirmed: UNCONFIRMED.limits2012R2,
     messages: {
@@ -21,8 +23,12 @@ export default defineRule({
         '{{Pool}} carries {{total}} {{item}}: after {{afterFailures}} its {{remaining}} would carry {{perMember}} each, over the recommended limit of {{limit}} for each; add members or move part of the workload to another pool.',
       poolWorkloadOneLeft:
         '{{Pool}} carries {{total}} {{item}}: after {{afterFailures}} its one remaining member would carry them all, over the recommended limit of {{limit}}; add members or move part of the workload to another pool.',
-      agents:
-        'If {{failed}} fails, the agents it carries fail over and {{server}} would carry {{agents}} Windows agents, over the recommended limit of {{limit}} for a {{role}}; {{advice}}',
+      agentsToFirst:
+        "If {{failed}} fails, {{moved}} fail over to {{server}}, the first server in {{owner}}'s failover list, and {{server}} would carry {{agents}} Windows agents{{also}}, over the recommended limit of {{limit}} for a {{role}}; make the first server in that list one with room for them, or move part of {{owner}}'s agents to another server: {{command}}, and list it first in `failoverServers`.",
+      agentsPastFirst:
+        "If {{failed}} fails, {{moved}} fail over to {{server}}, the first server in {{owner}}'s failover list that is still connected ({{passedOver}}), and {{server}} would carry {{agents}} Windows agents{{also}}, over the recommended limit of {{limit}} for a {{role}}; put a server with room for them that stays connected then ahead of {{server}} in that list, or move part of {{owner}}'s agents to another server: {{command}}, and list it before {{server}} in `failoverServers`.",
+      agentsSpread:
+        "If {{failed}} fails, {{moved}} {{spread}}, as {{owner}} names no failover server, and {{server}} would carry {{agents}} Windows agents{{also}}, over the recommended limit of {{limit}} for a {{role}}; add a management server, or name a failover server with room for {{owner}}'s agents: {{command}}, and list it in `failoverServers`.",
     },
   },
   *check({ analysis }): Iterable<Problem> {
@@ -47,29 +53,40 @@ export default defineRule({
         };
       }
     }
-    // The worst single failure, under the failure model (FORMAT.md, "Agents after failures").
+    // The worst single failure, under the failure model (FORMAT.md, "Agents after failures"): the
+    // advice is about the agents the model sends to the overloaded server, by the list that sends
+    // them, not about the failed server's list (its agents may go elsewhere, or nowhere) nor the
+    // first server of a list (it may be down or cut off by the same failure).
     const w = analysis.worstAgentFailure;
     if (w) {
-      const failed = w.failed.server;
-      const named = failed !== undefined && failed.failoverServers.length > 0;
-      // Agents go whole to the first connected server of the list (FORMAT.md, "Agents after
-      // failures"): naming more servers after it, or adding a management server, moves none of them.
-      const advice = named
-        ? `make the first server in ${w.failed.name}'s failover list (\`failoverServers\`) one with room for its agents, since the first one connected takes them all, or move part of its agents to another server.`
-        : `add a management server, or name a failover server with room for ${w.failed.name}'s agents (\`failoverServers\`).`;
-      yield {
-        messageId: 'agents',
-        data: {
-          failed: w.failed.name,
-          server: w.server.name,
-          agents: w.agents,
-          limit: w.limit,
-          role: w.server.role === 'gateway' ? 'gateway' : 'management server',
-          advice,
-        },
-        path: failed ? (named ? `${failed.path}/failoverServers` : failed.path) : '/managementServers',
-        ...(failed ? {} : { at: 'key' as const }),
+      const [main, ...others] = w.arrivals;
+      const owner = main.from;
+      const ownerServer = owner.server!;
+      const data = {
+        failed: w.failed.name,
+        server: w.server.name,
+        agents: w.agents,
+        limit: w.limit,
+        role: w.server.role === 'gateway' ? 'gateway' : 'management server',
+        owner: owner.name,
+        moved: owner === w.failed ? `its ${plural(main.agents, 'agent')}` : `the ${plural(main.agents, 'agent')} of ${owner.name} (cut off)`,
+        also: others.length > 0 ? `, those of ${namesOrMore(others.map((m) => m.from.name))} included` : '',
+        command: `Get-SCOMAgent | Where-Object PrimaryManagementServerName -eq ${powerShellString(owner.name)} | Set-SCOMParentManagementServer -FailoverServer (Get-SCOMManagementServer -Name SERVER)`,
       };
+      if (main.how === 'spread') {
+        const spread =
+          main.spreadOver === 1
+            ? `go to ${w.server.name}, the only management server still connected`
+            : `are spread over the ${plural(main.spreadOver, 'management server')} still connected`;
+        yield { messageId: 'agentsSpread', data: Object.assign({}, data, { spreadOver: main.spreadOver, spread }), path: ownerServer.path };
+      } else {
+        const passedOver = namesOrMore(main.passedOver.map((p) => `${p.host.name} is ${p.down ? 'down' : 'cut off'}`));
+        yield {
+          messageId: passedOver ? 'agentsPastFirst' : 'agentsToFirst',
+          data: passedOver ? Object.assign({}, data, { passedOver }) : data,
+          path: `${ownerServer.path}/failoverServers`,
+        };
+      }
     }
   },
 });

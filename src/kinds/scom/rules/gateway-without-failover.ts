@@ -1,4 +1,7 @@
 import { defineRule } from './context.js';
+import { plural } from '../../../core/rule.js';
+import { namesOrMore } from '../../../core/headline.js';
+import { agentLoad, type AgentMove } from '../analysis/what-if.js';
 
 export default defineRule({
   meta: {
@@ -7,24 +10,53 @@ export default defineRule({
     category: 'quorum',
     description: 'a gateway reports to fewer than two servers (management servers, or gateways for a chained gateway)',
     rationale:
-      'A gateway with one parent is cut off, with all its agents, whenever that server is down; a failover server keeps its agents reporting. A chained gateway reports to another gateway, which then needs its own failover too.',
+      'A gateway with one parent is cut off whenever that server is down; a failover server keeps it reporting, with its agents. Without one its agents go to their own failover servers where it names them (`failoverServers`), and are unmonitored where it names none. A chained gateway reports to another gateway, which then needs its own failover too.',
     remediation:
       'Give the gateway a failover server with `Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name GW) -FailoverServer (Get-SCOMManagementServer -Name MS)` and list it after the primary in `reportsTo` (or `managementServers`).',
     sources: ['GW', 'PS-SCOM', 'GW-CHAIN'],
     messages: {
       noFailover:
         'Gateway "{{name}}" reports to {{servers}}; give it a failover server so its agents keep reporting: Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name "{{name}}") -FailoverServer (Get-SCOMManagementServer -Name SERVER), and list it in `reportsTo`.',
+      noFailoverAgentsListed:
+        'Gateway "{{name}}" reports to {{servers}}: while {{parent}} is down it is cut off and its agents go to the first server in its `failoverServers` that is still connected, if any; give it a failover server so it keeps reporting with them: Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name "{{name}}") -FailoverServer (Get-SCOMManagementServer -Name SERVER), and list it in `reportsTo`.',
       noParent: 'Gateway "{{name}}" reports to no server, so it and its agents are cut off; name its primary and a failover server in `reportsTo`.',
+      noParentAgentsMoved:
+        'Gateway "{{name}}" reports to no server, so it is cut off and its {{agents}} go to {{to}}, the first server in its `failoverServers` that is connected{{past}}; name its primary and a failover server in `reportsTo`.',
     },
   },
-  *check({ topology }) {
+  *check({ topology, analysis }) {
+    // Where the agents of a gateway that reports to no server go, with nothing down: the failure
+    // model's answer, worked out once and only for a file that has such a gateway with agents.
+    let movesNow: readonly AgentMove[] | undefined;
     for (const g of topology.gateways) {
-      if (g.reportsTo.length < 2) {
-        const only = g.reportsTo[0];
-        const servers = only ? `${only.role === 'gateway' ? 'one gateway' : 'one management server'}, ${only.name}` : 'no server';
-        const path = g.reportsToKey ? `${g.path}/${g.reportsToKey}` : g.path;
-        yield { messageId: only ? 'noFailover' : 'noParent', data: { name: g.name, count: g.reportsTo.length, servers }, path, at: 'key' };
+      if (g.reportsTo.length >= 2) continue;
+      const only = g.reportsTo[0];
+      const path = g.reportsToKey ? `${g.path}/${g.reportsToKey}` : g.path;
+      // Its own agents fail over by its list where it names one (FORMAT.md, "Agents after failures"):
+      // they are not cut off with it.
+      const listed = g.agents > 0 && g.failoverServers.length > 0;
+      if (only) {
+        const servers = `${only.role === 'gateway' ? 'one gateway' : 'one management server'}, ${only.name}`;
+        const data = { name: g.name, count: g.reportsTo.length, servers };
+        yield listed
+          ? { messageId: 'noFailoverAgentsListed', data: Object.assign({}, data, { parent: only.name }), path, at: 'key' as const }
+          : { messageId: 'noFailover', data, path, at: 'key' as const };
+        continue;
       }
+      const data = { name: g.name, count: 0, servers: 'no server' };
+      const host = analysis.model.hostOf.get(g)!;
+      const move = listed ? (movesNow ??= agentLoad(analysis.model, analysis.baseline.state).moves).find((m) => m.from === host) : undefined;
+      if (move?.how !== 'listed' || !move.to) {
+        yield { messageId: 'noParent', data, path, at: 'key' };
+        continue;
+      }
+      const past = move.passedOver.map((p) => `${p.host.name} is ${p.down ? 'down' : 'cut off'}`);
+      yield {
+        messageId: 'noParentAgentsMoved',
+        data: Object.assign({}, data, { agents: plural(move.agents, 'agent'), to: move.to.name, past: past.length > 0 ? ` (${namesOrMore(past)})` : '' }),
+        path,
+        at: 'key',
+      };
     }
   },
 });

@@ -104,4 +104,56 @@ describe('the what-ifs that try only some servers', () => {
     // The designs reach the limits often enough for the comparison to mean something.
     expect(overloads).toBeGreaterThan(20);
   });
+
+  it("the agents' worst failure names the agents that go to the server it overloads, as the failure model moves them", () => {
+    let pastFirst = 0;
+    let notTheFailed = 0;
+    fc.assert(
+      fc.property(smallDesign, (d) => {
+        const doc = designOf(d);
+        const model = compileFailureModel(topologyOf(doc));
+        const base = baselineOf(model);
+        const found = worstAgentFailure(model, base, fewArrays(model));
+        if (!found) return;
+        const state = withDown(model, found.failed.index);
+        const before = agentLoad(model, base.state);
+        const cameBefore = new Set(before.moves.filter((m) => m.to === found.server).map((m) => m.from));
+        for (const m of found.arrivals) {
+          // Its server is not connected, and its agents did not go to the overloaded server before.
+          expect(state.connected[m.from.index]).toBe(0);
+          expect(cameBefore.has(m.from)).toBe(false);
+          if (m.how === 'spread') {
+            expect(found.server.role).toBe('management-server');
+            continue;
+          }
+          expect(m.how).toBe('listed');
+          expect(m.to).toBe(found.server);
+          // The servers passed over are the ones ahead of it in the list, none of them connected.
+          const list = model.failover[m.from.index]!;
+          expect(m.passedOver.map((p) => p.host.index)).toEqual(list.slice(0, list.indexOf(found.server.index)));
+          for (const p of m.passedOver) {
+            expect(state.connected[p.host.index]).toBe(0);
+            expect(p.down).toBe(state.up[p.host.index] === 0);
+          }
+          if (m.passedOver.length > 0) pastFirst++;
+        }
+        const main = found.arrivals[0];
+        if (main.from !== found.failed) notTheFailed++;
+        // Without the agents of the server named first, the overloaded server carries that many fewer
+        // (all of them where they were sent whole, some where they were spread).
+        const without = structuredClone(doc);
+        const entry = [...without.managementServers, ...(without.gateways ?? [])].find((s) => s.name === main.from.name)!;
+        entry.agents = 0;
+        const other = compileFailureModel(topologyOf(without));
+        const load = (m: FailureModel) => agentLoad(m, withDown(m, found.failed.index)).loads.find((l) => l.host.name === found.server.name)?.agents ?? 0;
+        if (main.how === 'listed') expect(load(other)).toBe(found.agents - main.agents);
+        else expect(load(other)).toBeLessThan(found.agents);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 500), seed: 17 },
+    );
+    // The random designs reach the cases of the defect: a list whose first server the failure takes
+    // too, and agents of a server other than the failed one.
+    expect(pastFirst).toBeGreaterThan(0);
+    expect(notTheFailed).toBeGreaterThan(0);
+  });
 });
