@@ -1028,6 +1028,22 @@ describe("simulate: a pool's back end down (POOL/back-end)", () => {
     expect(checked[0]).toMatch(/^Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus /);
   });
 
+  it('takes no pool over onto a partner whose back end is down without a mirror: the store and the users would go to databases that are down', async () => {
+    const cms = (mirrored: boolean) => pair(['centralManagementStore: true'], mirrored ? ['backEnd: {mirrored: true}'] : []);
+    const down = ['pool-a.contoso.com', 'pool-b.contoso.com/back-end'];
+    const { scenario: s } = await scenario(cms(false), down);
+    expect(s.poolsDown[0]).toMatchObject({ pool: 'pool-a.contoso.com', partnerTakesOver: false, runFirst: [] });
+    expect(s.usersWithoutService.map((u) => u.pool)).toEqual(['pool-a.contoso.com']);
+    expect(s.poolsDown[0]!.breaks).toHaveLength(1);
+    expect(s.poolsDown[0]!.breaks[0]).not.toMatch(/of pool-b\.contoso\.com/);
+    // The partner keeps its own quorum: only the pool it was to take over is without service.
+    expect(s.frontEnds[0]).toMatchObject({ pool: 'pool-b.contoso.com', keepsQuorum: true, backEndDown: true });
+    // With a mirror, the mirror holds its databases: the takeover goes on.
+    expect((await scenario(cms(true), down)).scenario.poolsDown[0]).toMatchObject({ partnerTakesOver: true });
+    const { scenarioFails } = await import('../../src/kinds/skype/commands/simulate.js');
+    expect(scenarioFails(s)).toBe(true);
+  });
+
   it("refuses a Standard Edition server's back end, which the server holds, and offers back ends among near misses", async () => {
     const own = await runCli(['simulate', LAB('active'), '--down', 'lyncfe03.thelab.info/back-end']);
     expect(own.code).toBe(2);
