@@ -985,7 +985,7 @@ describe("simulate: a pool's back end down (POOL/back-end)", () => {
     expect((await scenarioOf(FIXTURE('two-front-ends'), 'a1')).scenario.frontEnds[0]).toMatchObject({ backEndDown: false, keepsQuorum: true });
     const text = await runCli(['simulate', FIXTURE('two-front-ends'), '--down', 'a.contoso.com/back-end']);
     expect(text.stdout).toContain(
-      '  pool a.contoso.com: its back end down; 2 of 2 running, but a pool of two would likely soon go down with its back end, the witness of its pool-level quorum: LOSES pool-level quorum\n',
+      '  pool a.contoso.com: its back end down; 2 of 2 running, but a pool of two would likely soon go down with its back end, the witness of its pool-level quorum: counted as LOSING pool-level quorum, as the worst case\n',
     );
     // Its partner down with its back end cannot take a pool over.
     const both = await scenarioOf(FIXTURE('two-front-ends'), 'a.contoso.com/back-end,b.contoso.com');
