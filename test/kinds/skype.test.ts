@@ -985,7 +985,7 @@ describe("simulate: a pool's back end down (POOL/back-end)", () => {
     expect((await scenarioOf(FIXTURE('two-front-ends'), 'a1')).scenario.frontEnds[0]).toMatchObject({ backEndDown: false, keepsQuorum: true });
     const text = await runCli(['simulate', FIXTURE('two-front-ends'), '--down', 'a.contoso.com/back-end']);
     expect(text.stdout).toContain(
-      '  pool a.contoso.com: its back end down; 2 of 2 running, but a pool of two would likely soon go down with its back end, the witness of its pool-level quorum: LOSES pool-level quorum\n',
+      '  pool a.contoso.com: its back end down; 2 of 2 running, but a pool of two would likely soon go down with its back end, the witness of its pool-level quorum: counted as LOSING pool-level quorum, as the worst case\n',
     );
     // Its partner down with its back end cannot take a pool over.
     const both = await scenarioOf(FIXTURE('two-front-ends'), 'a.contoso.com/back-end,b.contoso.com');
@@ -1026,6 +1026,22 @@ describe("simulate: a pool's back end down (POOL/back-end)", () => {
     const checked = (await scenario(cms(true), down)).scenario.poolsDown[0]!.runFirst;
     expect(checked).toHaveLength(3);
     expect(checked[0]).toMatch(/^Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus /);
+  });
+
+  it('takes no pool over onto a partner whose back end is down without a mirror: the store and the users would go to databases that are down', async () => {
+    const cms = (mirrored: boolean) => pair(['centralManagementStore: true'], mirrored ? ['backEnd: {mirrored: true}'] : []);
+    const down = ['pool-a.contoso.com', 'pool-b.contoso.com/back-end'];
+    const { scenario: s } = await scenario(cms(false), down);
+    expect(s.poolsDown[0]).toMatchObject({ pool: 'pool-a.contoso.com', partnerTakesOver: false, runFirst: [] });
+    expect(s.usersWithoutService.map((u) => u.pool)).toEqual(['pool-a.contoso.com']);
+    expect(s.poolsDown[0]!.breaks).toHaveLength(1);
+    expect(s.poolsDown[0]!.breaks[0]).not.toMatch(/of pool-b\.contoso\.com/);
+    // The partner keeps its own quorum: only the pool it was to take over is without service.
+    expect(s.frontEnds[0]).toMatchObject({ pool: 'pool-b.contoso.com', keepsQuorum: true, backEndDown: true });
+    // With a mirror, the mirror holds its databases: the takeover goes on.
+    expect((await scenario(cms(true), down)).scenario.poolsDown[0]).toMatchObject({ partnerTakesOver: true });
+    const { scenarioFails } = await import('../../src/kinds/skype/commands/simulate.js');
+    expect(scenarioFails(s)).toBe(true);
   });
 
   it("refuses a Standard Edition server's back end, which the server holds, and offers back ends among near misses", async () => {

@@ -250,13 +250,18 @@ function scenarioState(
 ): ScenarioState {
   const isDown = (p: SkypePool) => downBy.has(p);
   const backEndDown = (p: SkypePool) => backEnds.has(p);
-  /** Why a partner cannot carry a pool's users, or null when it can: only while it is itself Active and keeps pool-level quorum (FORMAT.md). */
+  /** Why a partner cannot carry a pool's users, or null when it can: only while it is itself Active and keeps pool-level quorum (FORMAT.md), and has a back end (or its mirror) to take them. */
   const cannotTakeOver = (partner: SkypePool): string | null => {
     const by = downBy.get(partner);
     if (by === 'pool' || by === 'site') return `${partner.name} is down too`;
     if (by === 'front-ends') return `${partner.name} loses pool-level quorum to its front ends down`;
     if (by === 'back-end') return `${partner.name} loses pool-level quorum with its back end down`;
     if (partner.poolState !== 'Active') return `${partner.name} is ${partner.poolState}, not Active`;
+    // The failover moves the users, and the Central Management Store's disaster-recovery form names
+    // the partner's back-end SQL Server: with that down and no mirror to hold its databases, neither has
+    // anywhere to go, although the partner's own front ends keep running.
+    if (backEndDown(partner) && !partner.backEndMirrored)
+      return `${partner.name}'s back end is down with no mirror: it has no databases to take the users over`;
     return null;
   };
   /** Whether a pool's users have service: on their own pool while it is Active and up, else through its partner while that carries them (as a pool failed, failing or failing back over always is). */

@@ -196,6 +196,8 @@ function restoreWithout(pool: SkypePool, partner: SkypePool, storeDown: boolean)
 function usersOfBoth(pool: SkypePool, partner: SkypePool, partnerDown: boolean, canFailBack: boolean): string {
   const both = `its ${groupThousands(pool.users)} users and the ${groupThousands(partner.users)} of ${partner.name}`;
   if (partnerDown) return `${both} are without service until one of the two pools is back`;
+  // Active and up, it serves its own users; only its back end keeps it from taking this pool's.
+  if (partner.poolState === 'Active') return `its ${groupThousands(pool.users)} users are without service until it is back, or ${partner.name}'s back end is`;
   // FailingOver: a failover onto this pool under way or stopped half-way, not one that has happened.
   const how =
     partner.poolState === 'FailingBack'

@@ -61,7 +61,14 @@ function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
 
 /** Front ends or the back end down in a pool: whether it keeps pool-level quorum, and what brings it back. */
 function frontEndLines(f: SkypeFrontEndsDown, paint: Paint): string[] {
-  const verdict = f.keepsQuorum ? 'keeps pool-level quorum' : paint(31, 'LOSES pool-level quorum');
+  // Microsoft says only that a pool of two "would likely soon go down" with its back end: simulate
+  // counts it down, and says that it counts it so rather than that it is.
+  const likely = !f.keepsQuorum && f.withoutBackEnd?.needed === null && f.runningAmongFirst >= f.quorumNeeded;
+  const verdict = f.keepsQuorum
+    ? 'keeps pool-level quorum'
+    : likely
+      ? `${paint(31, 'counted as LOSING pool-level quorum')}, as the worst case`
+      : paint(31, 'LOSES pool-level quorum');
   const what = [...f.down.map(t), ...(f.backEndDown ? ['its back end'] : [])].join(', ');
   const amongFirst = `${f.runningAmongFirst} of ${f.quorumFrom < f.poolFrontEnds ? 'the first ' : ''}${f.quorumFrom} running, ${f.quorumNeeded} needed`;
   // The back end down, the witness of a pool with an even number of front ends (back-end.ts): what it needs
