@@ -1044,6 +1044,24 @@ describe("simulate: a pool's back end down (POOL/back-end)", () => {
     expect(scenarioFails(s)).toBe(true);
   });
 
+  it('keeps serving the users of a pool FailedOver onto a partner whose back end is down: they are there already, as its own users are', async () => {
+    // pool-b (three front ends, no mirror) carries pool-a's users since pool-a failed over; its back end goes down.
+    const failedOver = pair(['poolState: FailedOver']);
+    const { scenario: s } = await scenario(failedOver, ['pool-b.contoso.com/back-end']);
+    expect(s.frontEnds[0]).toMatchObject({ pool: 'pool-b.contoso.com', keepsQuorum: true, backEndDown: true });
+    expect(s.usersWithoutService).toEqual([]);
+    expect(s.stranded).toEqual([]);
+    // pool-a down as well: it has failed over already, so pool-b still carries its users (nothing to move).
+    const both = (await scenario(failedOver, ['pool-a.contoso.com', 'pool-b.contoso.com/back-end'])).scenario;
+    expect(both.poolsDown[0]).toMatchObject({ pool: 'pool-a.contoso.com', partnerTakesOver: true, cmdlet: null });
+    expect(both.usersWithoutService).toEqual([]);
+    // A pool still failing over has users to move onto the partner's databases: they are without service, and the reason says why.
+    const failingOver = (await scenario(pair(['poolState: FailingOver']), ['pool-b.contoso.com/back-end'])).scenario;
+    expect(failingOver.usersWithoutService.map((u) => u.pool)).toEqual(['pool-a.contoso.com']);
+    expect(failingOver.stranded[0]!.reason).toMatch(/pool-b\.contoso\.com's back end is down with no mirror/);
+    expect(failingOver.stranded[0]!.reason).not.toMatch(/is Active, not Active/);
+  });
+
   it("refuses a Standard Edition server's back end, which the server holds, and offers back ends among near misses", async () => {
     const own = await runCli(['simulate', LAB('active'), '--down', 'lyncfe03.thelab.info/back-end']);
     expect(own.code).toBe(2);

@@ -228,11 +228,15 @@ export function simulateSkypeDown(
     .filter((p) => !served(p) && !explained.has(p.name))
     .map((p): SkypeStranded => {
       const partner = partnerOf(p);
+      // The same judge as `served`: an Active partner that cannot carry them says why (its back end down, say).
+      const why = partner && partner.poolState === 'Active' ? state.cannotTakeOver(partner, p) : null;
       return {
         pool: p.name,
-        reason: partner
-          ? `it is ${p.poolState} and its backup pool ${partner.name} is ${partner.poolState}, not Active: neither pool serves the other's users`
-          : `it is ${p.poolState} but has no backup pool to serve its users`,
+        reason: !partner
+          ? `it is ${p.poolState} but has no backup pool to serve its users`
+          : why !== null
+            ? `it is ${p.poolState} and its backup pool cannot serve its users: ${why}`
+            : `it is ${p.poolState} and its backup pool ${partner.name} is ${partner.poolState}, not Active: neither pool serves the other's users`,
       };
     });
   return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService }, unknown, ambiguous, ownBackEnd };
@@ -250,8 +254,12 @@ function scenarioState(
 ): ScenarioState {
   const isDown = (p: SkypePool) => downBy.has(p);
   const backEndDown = (p: SkypePool) => backEnds.has(p);
-  /** Why a partner cannot carry a pool's users, or null when it can: only while it is itself Active and keeps pool-level quorum (FORMAT.md), and has a back end (or its mirror) to take them. */
-  const cannotTakeOver = (partner: SkypePool): string | null => {
+  /**
+   * Why a partner cannot carry `pool`'s users, or null when it can: only while it is itself Active and
+   * keeps pool-level quorum (FORMAT.md), and, where the users have still to move (the pool not
+   * FailedOver), has a back end (or its mirror) to take them.
+   */
+  const cannotTakeOver = (partner: SkypePool, pool: SkypePool): string | null => {
     const by = downBy.get(partner);
     if (by === 'pool' || by === 'site') return `${partner.name} is down too`;
     if (by === 'front-ends') return `${partner.name} loses pool-level quorum to its front ends down`;
@@ -259,15 +267,16 @@ function scenarioState(
     if (partner.poolState !== 'Active') return `${partner.name} is ${partner.poolState}, not Active`;
     // The failover moves the users, and the Central Management Store's disaster-recovery form names
     // the partner's back-end SQL Server: with that down and no mirror to hold its databases, neither has
-    // anywhere to go, although the partner's own front ends keep running.
-    if (backEndDown(partner) && !partner.backEndMirrored)
+    // anywhere to go, although the partner's own front ends keep running. Users of a pool FailedOver
+    // are on the partner already: they fare as its own users do (Resiliency mode, back-end.ts).
+    if (pool.poolState !== 'FailedOver' && backEndDown(partner) && !partner.backEndMirrored)
       return `${partner.name}'s back end is down with no mirror: it has no databases to take the users over`;
     return null;
   };
   /** Whether a pool's users have service: on their own pool while it is Active and up, else through its partner while that carries them (as a pool failed, failing or failing back over always is). */
   const served = (p: SkypePool): boolean => {
     const partner = analysis.partnerOf.get(p);
-    return (p.poolState === 'Active' && !isDown(p)) || (partner !== undefined && cannotTakeOver(partner) === null);
+    return (p.poolState === 'Active' && !isDown(p)) || (partner !== undefined && cannotTakeOver(partner, p) === null);
   };
   return { isDown, backEndDown, cannotTakeOver, served };
 }

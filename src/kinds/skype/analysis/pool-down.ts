@@ -19,8 +19,8 @@ export interface ScenarioState {
   readonly isDown: (p: SkypePool) => boolean;
   /** Its back end named down (`POOL/back-end`). */
   readonly backEndDown: (p: SkypePool) => boolean;
-  /** Why a partner cannot carry a pool's users, or null when it can. */
-  readonly cannotTakeOver: (partner: SkypePool) => string | null;
+  /** Why a partner cannot carry `pool`'s users, or null when it can. */
+  readonly cannotTakeOver: (partner: SkypePool, pool: SkypePool) => string | null;
   /** Whether a pool's users have service. */
   readonly served: (p: SkypePool) => boolean;
 }
@@ -105,7 +105,7 @@ export function poolDown(
   downBy: SkypePoolDown['downBy'],
   { isDown, backEndDown, cannotTakeOver, served }: ScenarioState,
 ): SkypePoolDown {
-  const why = partner ? cannotTakeOver(partner) : null;
+  const why = partner ? cannotTakeOver(partner, pool) : null;
   const takesOver = partner !== undefined && why === null;
   const overCapacity = takesOver && partner.maxUsers !== undefined && fig.usersAfterFailover > partner.maxUsers;
   const alreadyFailedOver = pool.poolState === 'FailedOver';
