@@ -1118,7 +1118,7 @@ describe('simulate: the backup pool down while its partner is FailedOver', () =>
     );
     const text = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe03.thelab.info']);
     expect(text.stdout).toContain(
-      '    restore: Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode, then Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode\n',
+      '    restore, in this order:\n      1. Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode\n      2. Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode\n',
     );
     // The same after a quorum loss, and after a partner FailingBack from the pool.
     expect((await scenarioOf(LAB('failed-over'), 'lyncfe03')).scenario.poolsDown[0].restoreBy).toHaveLength(2);

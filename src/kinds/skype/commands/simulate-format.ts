@@ -53,7 +53,10 @@ function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
   }
   for (const b of p.breaks) out.push(`    breaks: ${t(b)}`);
   if (p.restoreBy.length > 0) {
-    out.push(`    restore: ${p.restoreBy.map(t).join(', then ')}`);
+    // One step a line: the Central Management Store's steps include two that exclude each other
+    // ("if they name ...", "if they are empty ..."), which a sentence joined by "then" reads as a sequence.
+    out.push('    restore, in this order:');
+    p.restoreBy.forEach((step, i) => out.push(`      ${i + 1}. ${t(step)}`));
     for (const note of p.fillIn) out.push(`      fill in: ${t(note)}`);
   }
   return out;
