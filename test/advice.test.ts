@@ -112,6 +112,33 @@ describe('advice', () => {
     expect((finding!.data as { addManagementServers: number }).addManagementServers).toBe(add);
   });
 
+  // A pool whose servers are all in one data centre spans sites only through the default observer
+  // (FORMAT.md, "Data centres of a pool"): "a pool of its own per site", or a default pool made
+  // manual "with the management servers of one data centre", leaves it spanning them as before.
+  it.each([
+    ['a pool of its own', '  - {name: Branch Pool, members: [ms03, ms04]}', 'Branch Pool'],
+    ['a default pool', '  - {name: All Management Servers Resource Pool, membership: manual, members: [ms03, ms04]}', 'All Management Servers Resource Pool'],
+  ])('pool-spans-data-centers does not advise splitting by site %s whose members share one data centre', async (_, pool, name) => {
+    const text = [
+      'version: 1',
+      'name: t',
+      'dataCenters: [{name: hq}, {name: branch}]',
+      'databases: {operational: {server: sql01, dataCenter: hq}}',
+      'managementServers:',
+      '  - {name: ms01, dataCenter: hq}',
+      '  - {name: ms02, dataCenter: hq}',
+      '  - {name: ms03, dataCenter: branch}',
+      '  - {name: ms04, dataCenter: branch}',
+      'pools:',
+      pool,
+      '',
+    ].join('\n');
+    const { result } = await lintText(text, 'design.yaml');
+    const finding = result.findings.find((f) => f.ruleId === 'pool-spans-data-centers' && f.pool === name);
+    expect(finding?.messageId).toBe('spansByDatabase');
+    expect(finding!.data).toMatchObject({ own: 'branch', database: 'hq' });
+  });
+
   it.each(FIXTURES)('%s gives no pool opposite advice', async (file) => {
     const {
       files: [result],

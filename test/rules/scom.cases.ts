@@ -255,6 +255,21 @@ export const SCOM_CASES: readonly RuleTests[] = [
         ),
         errors: [{ messageId: 'spansDefault' }, { messageId: 'spans', pool: 'Stretched Pool', path: '/pools/0' }],
       },
+      {
+        // Its members are all in west: only the default observer (the database, in east) brings east.
+        yaml: twoSites(
+          `managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n  - {name: ms03, dataCenter: west}\n  - {name: ms04, dataCenter: west}\npools:\n  - {name: West Pool, members: [ms03, ms04]}\n`,
+        ),
+        errors: [
+          { messageId: 'spansDefault' },
+          {
+            messageId: 'spansByDatabase',
+            pool: 'West Pool',
+            path: '/pools/0',
+            data: { ...poolWords('West Pool'), count: 2, dataCenters: 'east, west', own: 'west', database: 'east' },
+          },
+        ],
+      },
     ],
   }),
 
