@@ -97,6 +97,48 @@ describe('advice', () => {
     expect((after?.data as { owner?: string } | undefined)?.owner, after?.message).not.toBe(data.owner);
   });
 
+  // Two management servers with 1,800 and 1,500 agents (seed 000's "Better" layout, loaded): whichever
+  // fails, the other carries 3,300, over 3,000. No failover list, nor moving agents between the two,
+  // can help; only a third server does (as plan says). The finding must not advise a list.
+  it.each([
+    ['listed', ['  - {name: ms01, agents: 1800, failoverServers: [ms02]}', '  - {name: ms02, agents: 1500, failoverServers: [ms01]}'], 1],
+    ['spread', ['  - {name: ms01, agents: 2000}', '  - {name: ms02, agents: 2000}'], 1],
+    ['three servers', ['  - {name: ms01, agents: 3000}', '  - {name: ms02, agents: 2900, failoverServers: [ms03]}', '  - {name: ms03, agents: 2900}'], 1],
+  ] as const)('capacity-after-failover advises management servers, not a failover list, where no list can help (%s)', async (_, servers, add) => {
+    const text = ['version: 1', 'name: t', 'databases: {operational: {server: sql01}}', 'managementServers:', ...servers, ''].join('\n');
+    const { result } = await lintText(text, 'design.yaml');
+    const finding = result.findings.find((f) => f.ruleId === 'capacity-after-failover');
+    expect(finding?.messageId).toBe('agentsNoRoom');
+    expect((finding!.data as { addManagementServers: number }).addManagementServers).toBe(add);
+  });
+
+  // A pool whose servers are all in one data centre spans sites only through the default observer
+  // (FORMAT.md, "Data centres of a pool"): "a pool of its own per site", or a default pool made
+  // manual "with the management servers of one data centre", leaves it spanning them as before.
+  it.each([
+    ['a pool of its own', '  - {name: Branch Pool, members: [ms03, ms04]}', 'Branch Pool'],
+    ['a default pool', '  - {name: All Management Servers Resource Pool, membership: manual, members: [ms03, ms04]}', 'All Management Servers Resource Pool'],
+  ])('pool-spans-data-centers does not advise splitting by site %s whose members share one data centre', async (_, pool, name) => {
+    const text = [
+      'version: 1',
+      'name: t',
+      'dataCenters: [{name: hq}, {name: branch}]',
+      'databases: {operational: {server: sql01, dataCenter: hq}}',
+      'managementServers:',
+      '  - {name: ms01, dataCenter: hq}',
+      '  - {name: ms02, dataCenter: hq}',
+      '  - {name: ms03, dataCenter: branch}',
+      '  - {name: ms04, dataCenter: branch}',
+      'pools:',
+      pool,
+      '',
+    ].join('\n');
+    const { result } = await lintText(text, 'design.yaml');
+    const finding = result.findings.find((f) => f.ruleId === 'pool-spans-data-centers' && f.pool === name);
+    expect(finding?.messageId).toBe('spansByDatabase');
+    expect(finding!.data).toMatchObject({ own: 'branch', database: 'hq' });
+  });
+
   it.each(FIXTURES)('%s gives no pool opposite advice', async (file) => {
     const {
       files: [result],

@@ -231,6 +231,20 @@ describe('pooltopo plan', () => {
     ]);
   });
 
+  // Seed 000's "Good" layout: the database on a management server. Its pools tolerate 1 member
+  // failure, yet losing that host stops them (validate's single-point-of-failure); more members do
+  // not change it, and the plan must not promise the target without saying so.
+  it('names the single point of failure that more members do not remove (the database on a management server)', async () => {
+    for (const target of ['1', '2']) {
+      const r = await runCli(['plan', 'examples/two-servers-colocated-db.yaml', '--target-failures', target, '--format', 'json']);
+      const pools = JSON.parse(r.stdout).pools as { pool: string; singlePointsOfFailure?: string[] }[];
+      expect(pools.map((p) => p.singlePointsOfFailure)).toEqual([['scom-ms01'], ['scom-ms01'], ['scom-ms01']]);
+    }
+    // A pool's own members are not listed: more members are what removes them.
+    const r = await runCli(['plan', 'examples/single-server.yaml', '--format', 'json']);
+    expect((JSON.parse(r.stdout).pools as { singlePointsOfFailure?: string[] }[]).every((p) => p.singlePointsOfFailure === undefined)).toBe(true);
+  });
+
   it('takes the target from the config, and exits 0 when every pool meets it', async () => {
     const r = await runCli(['plan', 'examples/network-pool.yaml']);
     expect(r.code).toBe(0);

@@ -255,6 +255,21 @@ export const SCOM_CASES: readonly RuleTests[] = [
         ),
         errors: [{ messageId: 'spansDefault' }, { messageId: 'spans', pool: 'Stretched Pool', path: '/pools/0' }],
       },
+      {
+        // Its members are all in west: only the default observer (the database, in east) brings east.
+        yaml: twoSites(
+          `managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n  - {name: ms03, dataCenter: west}\n  - {name: ms04, dataCenter: west}\npools:\n  - {name: West Pool, members: [ms03, ms04]}\n`,
+        ),
+        errors: [
+          { messageId: 'spansDefault' },
+          {
+            messageId: 'spansByDatabase',
+            pool: 'West Pool',
+            path: '/pools/0',
+            data: { ...poolWords('West Pool'), count: 2, dataCenters: 'east, west', own: 'west', database: 'east' },
+          },
+        ],
+      },
     ],
   }),
 
@@ -586,22 +601,52 @@ export const SCOM_CASES: readonly RuleTests[] = [
       },
       {
         yaml: scom(`managementServers:\n  - {name: ms01, agents: 2000}\n  - {name: ms02, agents: 2000}\n`),
-        // Reported once, at the server whose agents go over (it names no failover server: spread).
-        messageId: 'agentsSpread',
+        // Reported once, at the server whose agents go over (it names no failover server: spread). The
+        // 4,000 agents are more than one server can take: no failover list helps, only another server.
+        messageId: 'agentsNoRoom',
         path: '/managementServers/0',
         data: {
           ...agentsData('ms01', 'ms02', 4000, 3000, 'management server', 'ms01', 'its 2,000 agents'),
-          spreadOver: 1,
-          spread: 'go to ms02, the only management server still connected',
+          go: 'go to ms02, the only management server still connected',
+          managementServers: 2,
+          total: 4000,
+          left: 1,
+          leftServers: '1 server',
+          capacity: 3000,
+          add: '1 management server',
+          them: 'it',
+          addManagementServers: 1,
         },
       },
       {
         yaml: scom(`managementServers:\n  - {name: ms01, agents: 2400}\n  - {name: ms02, agents: 2400}\n  - {name: ms03, agents: 2400}\n`),
-        // Spread over the two left, 1,200 each: adding a management server makes the shares smaller.
-        messageId: 'agentsSpread',
+        // Spread over the two left, 1,200 each: 7,200 agents are more than two servers take, so adding
+        // a management server (the shares get smaller) is the only way.
+        messageId: 'agentsNoRoom',
         path: '/managementServers/0',
         data: {
           ...agentsData('ms01', 'ms02', 3600, 3000, 'management server', 'ms01', 'its 2,400 agents'),
+          go: 'are spread over the 2 management servers still connected',
+          managementServers: 3,
+          total: 7200,
+          left: 2,
+          leftServers: '2 servers',
+          capacity: 6000,
+          add: '1 management server',
+          them: 'it',
+          addManagementServers: 1,
+        },
+      },
+      {
+        yaml: scom(
+          `managementServers:\n  - {name: ms01, agents: 2000}\n  - {name: ms02, agents: 2900, failoverServers: [ms03]}\n  - {name: ms03, agents: 100, failoverServers: [ms02]}\n`,
+        ),
+        // ms01 names no failover server: its agents are spread, 1,000 each, and ms02 goes over; ms03 has
+        // room for all of them, so naming it is advice that can be followed.
+        messageId: 'agentsSpread',
+        path: '/managementServers/0',
+        data: {
+          ...agentsData('ms01', 'ms02', 3900, 3000, 'management server', 'ms01', 'its 2,000 agents'),
           spreadOver: 2,
           spread: 'are spread over the 2 management servers still connected',
         },

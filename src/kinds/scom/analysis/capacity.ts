@@ -119,6 +119,12 @@ export interface GroupCapacity {
     /** (n - 1) x the per-server limit. */
     readonly limit: number;
     readonly fits: boolean;
+    /**
+     * Management servers to add so that the agents fit after the busiest fails, with the agents
+     * spread over all of them (0 when they fit): no failover list can make them fit without.
+     * Counted for the most computers a management group supports at most (SR).
+     */
+    readonly addManagementServers: number;
   } | null;
 }
 
@@ -153,6 +159,15 @@ export function groupCapacity(topology: Topology, options: GroupCapacityOptions 
   total('urls', urls, limits.urlsPerManagementGroup.value);
   const n = topology.managementServers.length;
   const perServer = limits.windowsAgentsPerManagementServer.value;
-  const agentFailover = n >= 2 ? { managementServers: n, agents: windowsAgents, limit: (n - 1) * perServer, fits: windowsAgents <= (n - 1) * perServer } : null;
+  let agentFailover: GroupCapacity['agentFailover'] = null;
+  if (n >= 2) {
+    const fits = windowsAgents <= (n - 1) * perServer;
+    // With m servers the agents fit after the busiest fails when (m - 1) x per >= agents. Past the
+    // most computers a management group supports (SR) no number of servers makes them fit (the
+    // computers total says so): a plan names a handful, not billions, for a file that claims 9e12.
+    const counted = Math.min(windowsAgents, limits.computersPerManagementGroupFewConsoles.value);
+    const addManagementServers = fits ? 0 : Math.max(0, Math.ceil(counted / perServer) + 1 - n);
+    agentFailover = { managementServers: n, agents: windowsAgents, limit: (n - 1) * perServer, fits, addManagementServers };
+  }
   return { serversOverAgentLimit, totals, agentFailover };
 }

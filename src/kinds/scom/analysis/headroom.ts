@@ -52,15 +52,12 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
   const spare = n * per - agents;
   const f = analysis.capacity.agentFailover;
   const windowsAgents = f ? Math.min(spare, f.limit - f.agents) : spare;
-  // With m servers the agents fit after the busiest fails when (m - 1) x per >= agents. One server
-  // alone has no failover to check (single-management-server says what it lacks), but one over its
-  // limit needs two more: with one, the busiest failing would leave the other carrying them all.
-  const short = f ? !f.fits : agents > per;
-  // Past the most computers a management group supports (SR), no number of servers makes the agents
-  // fit (the computers total says so), and servers are counted for that many at most: a plan names
-  // a handful, not billions, for a file that claims 9e12 agents.
+  // With two or more servers, the capacity analysis counts the servers to add (the agents spread
+  // over all of them). One server alone has no failover to check (single-management-server says
+  // what it lacks), but one over its limit needs two more: with one, the busiest failing would
+  // leave the other carrying them all. Counted for the most computers a group supports (SR).
   const counted = Math.min(agents, limits.computersPerManagementGroupFewConsoles.value);
-  const addManagementServers = short ? Math.max(0, Math.ceil(counted / per) + 1 - n) : 0;
+  const addManagementServers = f ? f.addManagementServers : agents > per ? Math.max(0, Math.ceil(counted / per) + 1 - n) : 0;
   const w = analysis.worstAgentFailure;
   const total = (item: string) => {
     const t = analysis.capacity.totals.find((x) => x.item === item);

@@ -251,6 +251,11 @@ export interface PoolPlan {
   };
   /** Per-pool limits no number of members can fix. */
   readonly blocked?: string;
+  /**
+   * Servers whose loss alone stops the pool however many members it gets (what-if.ts's
+   * pointsBeyondMembers: validate's single-point-of-failure); absent where there is none.
+   */
+  readonly singlePointsOfFailure?: readonly string[];
 }
 
 /**

@@ -4,6 +4,7 @@
  * failures. None of them computes quorum or connectivity on its own.
  */
 import { CAPACITY_LIMITS } from '../../../domain/facts.js';
+import type { Pool } from '../model/types.js';
 import {
   evaluateFew,
   fewArrays,
@@ -97,6 +98,19 @@ export function databaseOwnNames(model: FailureModel): Set<string> {
   const { listener, nodes, witness } = model.database;
   const own = [...nodes, ...(witness >= 0 ? [witness] : []), ...(model.hosts[listener]!.server ? [] : [listener])];
   return new Set(own.map((h) => model.hosts[h]!.name));
+}
+
+/**
+ * A pool's single points of failure that no change to its own members, observers or default observer
+ * removes (for `plan`): the servers outside them that it works through (the management servers its
+ * gateways report through) and the management server that hosts the operational database; not the
+ * database's own server or cluster, which is every pool's (FORMAT.md, "Failure model").
+ */
+export function pointsBeyondMembers(model: FailureModel, pool: Pool, singlePoints: readonly string[]): string[] {
+  const own = databaseOwnNames(model);
+  const host = model.hosts[model.database.listener]!;
+  const voters = new Set([...pool.members, ...pool.observers].map((m) => m.server.name));
+  return singlePoints.filter((n) => !own.has(n) && (!voters.has(n) || (host.server !== undefined && host.name === n)));
 }
 
 /** The database's hosts: its server (or the management server it shares), cluster nodes and witness. */

@@ -71,6 +71,13 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
         : paint(31, `cannot be planned: ${p.blocked ?? ''}`);
     out.push(`  ${t(label).padEnd(width)}  ${what}`);
     if (p.blocked && (p.meetsTarget || p.change)) out.push(`  ${' '.repeat(width)}  ${paint(31, `also: ${p.blocked}`)}`);
+    const points = p.singlePointsOfFailure ?? [];
+    if (points.length > 0) {
+      const names = points.length === 2 ? points.map(t).join(' or ') : namesOrMore(points.map(t));
+      out.push(
+        `  ${' '.repeat(width)}  ${paint(31, `but losing ${names} alone stops it, however many members it has: a single point of failure (pooltopo validate, single-point-of-failure, says what to do)`)}`,
+      );
+    }
     for (const c of p.change?.commands ?? []) out.push(`  ${' '.repeat(width)}  ${paint(2, t(c))}`);
   }
   const h = report.headroom;
@@ -139,6 +146,9 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
     h.addManagementServers > 0 ? 'the management group needs more management servers' : '',
     h.fits ? '' : 'the workload does not fit (what is over is marked above)',
   ].filter(Boolean);
-  out.push('', left.length === 0 ? paint(32, '✔ every pool meets the target and the workload fits') : paint(33, left.join('; ')));
+  const pointed = rows.filter((r) => (r.plan.singlePointsOfFailure ?? []).length > 0).reduce((sum, r) => sum + r.pools, 0);
+  const caveat =
+    pointed > 0 ? `; but ${plural(pointed, 'pool')} ${pointed === 1 ? 'keeps' : 'keep'} a single point of failure that more members do not remove` : '';
+  out.push('', left.length === 0 ? paint(32, `✔ every pool meets the target and the workload fits${caveat}`) : paint(33, left.join('; ') + caveat));
   return out.join('\n') + '\n';
 }

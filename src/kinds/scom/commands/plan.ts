@@ -4,6 +4,7 @@ import { escapeJsonForTerminal } from '../../../util/text.js';
 import { limitsFor } from '../analysis/capacity.js';
 import { headroom } from '../analysis/headroom.js';
 import { planGroup } from '../analysis/plan.js';
+import { pointsBeyondMembers } from '../analysis/what-if.js';
 import type { ScomModels } from '../results.js';
 import { formatPlanJson, formatPlanStylish } from './plan-format.js';
 
@@ -16,7 +17,15 @@ export async function planCommand(models: Partial<ScomModels>, request: PlanRequ
     groupSite: topology.managementServers[0]?.dataCenter,
     agentServersNeeded: room.addManagementServers,
   });
-  const { pools, newServers, forAgents, forAgentsDataCenter } = group;
+  const { newServers, forAgents, forAgentsDataCenter } = group;
+  // A single point of failure outside the pool's members stays whatever the change: the count of
+  // tolerable failures would mislead without it (validate's single-point-of-failure).
+  const analysis = models.analysis!;
+  const pools = group.pools.map((p) => {
+    const a = analysis.pools.find((x) => x.pool.name === p.pool);
+    const points = a ? pointsBeyondMembers(analysis.model, a.pool, a.singlePointsOfFailure) : [];
+    return points.length > 0 ? { ...p, singlePointsOfFailure: points } : p;
+  });
   const plan = {
     file: request.file,
     targetFailures: request.targetFailures,

@@ -15,7 +15,7 @@ export default defineRule({
     rationale:
       'High availability is only real if the servers left after a failure can carry the work of those that failed: a pool that tolerates one failure on paper but is then over its per-server limits degrades exactly when it is needed.',
     remediation:
-      "Add members (or management servers) until the workload fits on the servers left after the tolerable failures, or move part of the workload to another pool. For Windows agents the finding names whose agents go over a limit and the server they reach: a server's agents go whole to the first server in its `failoverServers` that is still connected after the failure (spread over the connected management servers only where it names none), which is not the first of the list where that one is down or cut off by the same failure. Put a server with room for them, one that stays connected then, ahead of the one they reach (`Get-SCOMAgent | Where-Object PrimaryManagementServerName -eq SERVER | Set-SCOMParentManagementServer -FailoverServer (Get-SCOMManagementServer -Name OTHER)`, and `failoverServers` in the file), or move part of the agents to another server.",
+      "Add members (or management servers) until the workload fits on the servers left after the tolerable failures, or move part of the workload to another pool. For Windows agents the finding names whose agents go over a limit and the server they reach: a server's agents go whole to the first server in its `failoverServers` that is still connected after the failure (spread over the connected management servers only where it names none), which is not the first of the list where that one is down or cut off by the same failure. Where the management servers' agents are more than the servers left after one fails can take together ((n - 1) x the limit), no list helps: add management servers and spread the agents over all of them (`pooltopo plan` gives how many). Otherwise put a server with room for them, one that stays connected then, ahead of the one they reach (`Get-SCOMAgent | Where-Object PrimaryManagementServerName -eq SERVER | Set-SCOMParentManagementServer -FailoverServer (Get-SCOMManagementServer -Name OTHER)`, and `failoverServers` in the file), or move part of the agents to another server.",
     sources: ['SR', 'SPEC'],
     unconfirmed: UNCONFIRMED.limits2012R2,
     messages: {
@@ -27,6 +27,8 @@ export default defineRule({
         "If {{failed}} fails, {{moved}} fail over to {{server}}, the first server in {{owner}}'s failover list, and {{server}} would carry {{agents}} Windows agents{{also}}, over the recommended limit of {{limit}} for a {{role}}; make the first server in that list one with room for them, or move part of {{owner}}'s agents to another server: {{command}}, and list it first in `failoverServers`.",
       agentsPastFirst:
         "If {{failed}} fails, {{moved}} fail over to {{server}}, the first server in {{owner}}'s failover list that is still connected ({{passedOver}}), and {{server}} would carry {{agents}} Windows agents{{also}}, over the recommended limit of {{limit}} for a {{role}}; put a server with room for them that stays connected then ahead of {{server}} in that list, or move part of {{owner}}'s agents to another server: {{command}}, and list it before {{server}} in `failoverServers`.",
+      agentsNoRoom:
+        'If {{failed}} fails, {{moved}} {{go}}, and {{server}} would carry {{agents}} Windows agents{{also}}, over the recommended limit of {{limit}} for a management server; no failover list can avoid it: the {{managementServers}} management servers carry {{total}} Windows agents, more than the {{leftServers}} left after one fails can take ({{capacity}}); add {{add}} and move part of the agents to {{them}} (Set-SCOMParentManagementServer -Agent ... -PrimaryServer ...), as `pooltopo plan` lays out.',
       agentsSpread:
         "If {{failed}} fails, {{moved}} {{spread}}, as {{owner}} names no failover server, and {{server}} would carry {{agents}} Windows agents{{also}}, over the recommended limit of {{limit}} for a {{role}}; add a management server, or name a failover server with room for {{owner}}'s agents: {{command}}, and list it in `failoverServers`.",
     },
@@ -73,6 +75,34 @@ export default defineRule({
         also: others.length > 0 ? `, those of ${namesOrMore(others.map((m) => m.from.name))} included` : '',
         command: `Get-SCOMAgent | Where-Object PrimaryManagementServerName -eq ${powerShellString(owner.name)} | Set-SCOMParentManagementServer -FailoverServer (Get-SCOMManagementServer -Name SERVER)`,
       };
+      const f = analysis.capacity.agentFailover;
+      // The management servers' agents exceed what n - 1 of them can take: whichever fails, the others
+      // cannot carry them all, so no failover list (nor moving agents between the servers there are)
+      // helps. Only more management servers do (the count `plan` gives).
+      if (w.server.role !== 'gateway' && f && !f.fits) {
+        const go =
+          main.how === 'spread'
+            ? main.spreadOver === 1
+              ? `go to ${w.server.name}, the only management server still connected`
+              : `are spread over the ${plural(main.spreadOver, 'management server')} still connected`
+            : `fail over to ${w.server.name}`;
+        yield {
+          messageId: 'agentsNoRoom',
+          data: Object.assign({}, data, {
+            go,
+            managementServers: f.managementServers,
+            total: f.agents,
+            left: f.managementServers - 1,
+            leftServers: plural(f.managementServers - 1, 'server'),
+            capacity: f.limit,
+            add: plural(f.addManagementServers, 'management server'),
+            them: f.addManagementServers === 1 ? 'it' : 'them',
+            addManagementServers: f.addManagementServers,
+          }),
+          path: main.how === 'spread' ? ownerServer.path : `${ownerServer.path}/failoverServers`,
+        };
+        return;
+      }
       if (main.how === 'spread') {
         const spread =
           main.spreadOver === 1

@@ -131,7 +131,7 @@ describe('capacity', () => {
     const g = groupCapacity(t);
     expect(g.serversOverAgentLimit.map((s) => s.server.name)).toEqual(['g']);
     expect(g.totals[0]).toEqual({ item: 'computers', total: 7900, limit: 6000, fits: false });
-    expect(g.agentFailover).toEqual({ managementServers: 2, agents: 5800, limit: 3000, fits: false });
+    expect(g.agentFailover).toEqual({ managementServers: 2, agents: 5800, limit: 3000, fits: false, addManagementServers: 1 });
     expect(groupCapacity(t, { computersPerManagementGroup: 15000 }).totals[0]!.fits).toBe(true);
   });
 
