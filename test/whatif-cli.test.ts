@@ -86,8 +86,8 @@ describe('pooltopo simulate', () => {
     expect(s.gateways.find((g: { gateway: string }) => g.gateway === 'gw-branch01')).toMatchObject({ down: false, reportsTo: null });
     expect(s.agentLoad).toContainEqual({ server: 'ms01', agents: 1500, limit: 3000 });
     expect(s.agentMoves).toEqual([
-      { server: 'gw-dmz01', agents: 400, how: 'unmonitored', to: null, passedOver: [] },
-      { server: 'gw-branch01', agents: 250, how: 'unmonitored', to: null, passedOver: [] },
+      { server: 'gw-dmz01', agents: 400, how: 'unmonitored', to: null, passedOver: [], role: 'gateway' },
+      { server: 'gw-branch01', agents: 250, how: 'unmonitored', to: null, passedOver: [], role: 'gateway' },
     ]);
   });
 
@@ -106,6 +106,7 @@ describe('pooltopo simulate', () => {
       how: 'listed',
       to: 'gw-dmz02',
       passedOver: [{ server: 'gw-branch02', state: 'cut-off' }],
+      role: 'gateway',
     });
     expect(s.agentLoad).toContainEqual({ server: 'gw-dmz02', agents: 2100, limit: 2000 });
     // The data centre of the DMZ down: every server of the branch list is gone, and the agents with it.
@@ -113,13 +114,17 @@ describe('pooltopo simulate', () => {
     expect(dmz.stdout).toMatch(
       /\n  gw-branch01's 1,200 agents go nowhere: every server in its failover list is down or cut off: gw-branch02 \(cut off\), gw-dmz02 \(down\)\n/,
     );
+    // A management server names no failover server, yet its agents go nowhere: with the database
+    // down (on ms01) no management server is connected to take a share, which is the reason to give.
+    const colocated = await runCli(['simulate', 'examples/two-servers-colocated-db.yaml', '--down', 'scom-ms01']);
+    expect(colocated.stdout).toMatch(/\n  scom-ms02's 900 agents go nowhere: no management server is connected to take them \(it names no failover server\)\n/);
     // Agents spread over the management servers left share one line, whoever's they are.
     expect((await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--down', 'dc-frankfurt'])).stdout).toMatch(
       /\n  1,700 agents of scom-ms03, scom-ms04 are spread over the 2 connected management servers, as they name no failover server\n/,
     );
     const spread = await runCli(['simulate', 'examples/two-servers-agent-overload.yaml', '--down', 'scom-ms01', '--format', 'json']);
     expect(JSON.parse(spread.stdout).scenarios[0].agentMoves).toEqual([
-      { server: 'scom-ms01', agents: 2100, how: 'spread', to: null, passedOver: [], spreadOver: 1 },
+      { server: 'scom-ms01', agents: 2100, how: 'spread', to: null, passedOver: [], spreadOver: 1, role: 'management-server' },
     ]);
   });
 

@@ -96,6 +96,8 @@ export interface SimulationOutcome {
     readonly to: string | null;
     readonly passedOver: readonly { readonly server: string; readonly state: 'down' | 'cut-off' }[];
     readonly spreadOver?: number;
+    /** The server's role: a management server's agents without a list go nowhere only when no management server is connected. */
+    readonly role: 'management-server' | 'gateway';
   }[];
   readonly sides?: readonly { readonly label: string; readonly servers: readonly string[]; readonly database: boolean }[];
 }
@@ -174,6 +176,7 @@ export function simulate(model: FailureModel, label: string, failure: Failure, s
       to: m.to ? m.to.name : null,
       passedOver: m.passedOver.map((p) => ({ server: p.host.name, state: p.down ? ('down' as const) : ('cut-off' as const) })),
       ...(m.how === 'spread' ? { spreadOver: m.spreadOver } : {}),
+      role: m.from.role === 'gateway' ? ('gateway' as const) : ('management-server' as const),
     })),
     ...(failure.sides && sideLabels
       ? {

@@ -153,7 +153,12 @@ function moveText(m: SimulationOutcome['agentMoves'][number], paint: (code: numb
   const whose = `${t(m.server)}'s ${plural(m.agents, 'agent')}`;
   const past = namesOrMore(m.passedOver.map((p) => `${t(p.server)} (${p.state === 'down' ? 'down' : 'cut off'})`));
   if (m.how === 'listed') return `${whose} fail over to ${t(m.to ?? '')}${past ? `, past ${past}` : ''}`;
-  return paint(31, `${whose} go nowhere: ${past ? `every server in its failover list is down or cut off: ${past}` : 'it names no failover server'}`);
+  const why = past
+    ? `every server in its failover list is down or cut off: ${past}`
+    : m.role === 'management-server'
+      ? 'no management server is connected to take them (it names no failover server)'
+      : 'it names no failover server';
+  return paint(31, `${whose} go nowhere: ${why}`);
 }
 
 /** The agents spread over the connected management servers, of every server that names no failover server. */
