@@ -499,6 +499,20 @@ describe('report', () => {
     expect(table).toMatch(/<caption>Each pool in a column: <span class="badge-inline c0">P1<\/span> Frankfurt UNIX Linux Pool, /);
   });
 
+  it('lists under the what-if the agents a failure leaves unmonitored or over a limit, as simulate counts them, though every pool works', async () => {
+    const file = 'examples/dmz-gateways-chained-branch.yaml';
+    const html = await reportOf(readFileSync(path.join(ROOT, file), 'utf8'));
+    const agents = html.slice(html.indexOf('<ul class="what-if-agents">'), html.indexOf('</ul>', html.indexOf('<ul class="what-if-agents">')));
+    // gw-dmz01 down: every pool works, and the 650 agents of gw-dmz01 and the branch gateway behind it stop reporting.
+    expect(agents).toContain('<li><span class="down">gw-dmz01</span> <span class="muted">gateway</span> down: 650 agents unmonitored</li>');
+    const simulated = await runCli(['simulate', file, '--down', 'gw-dmz01', '--format', 'json']);
+    expect(JSON.parse(simulated.stdout).scenarios[0].unmonitoredAgents).toBe(650);
+    // A management server down whose agents the other takes: nothing to say.
+    expect(agents).not.toContain('>ms01</span>');
+    // Nothing unmonitored or over a limit in any what-if: no list.
+    expect(await reportOf(readFileSync(path.join(ROOT, 'examples/stretched-two-sites.yaml'), 'utf8'))).not.toContain('what-if-agents');
+  });
+
   it('at 40 servers: every server whole in the diagram and in the servers table, and a block per pool in the what-if', async () => {
     const text = readFileSync(path.join(ROOT, 'examples/globex-forty-servers.yaml'), 'utf8');
     const html = await reportOf(text, 'examples/globex-forty-servers.yaml');

@@ -28,6 +28,8 @@ export interface ScomReportView {
       readonly cells: readonly { readonly runs: boolean; readonly cut?: true; readonly text: string; readonly title: string }[];
       readonly allRun: boolean;
     }[];
+    /** The rows that leave more agents unmonitored than nothing down, or a server newly over its agent limit: what simulate says of them. */
+    readonly agents: readonly { readonly label: string; readonly kind: string; readonly notes: readonly string[] }[];
     readonly omitted: number;
     /**
      * Past WHAT_IF_COLUMNS pools, one block per pool instead of a column each (a column per pool

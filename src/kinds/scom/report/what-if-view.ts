@@ -2,6 +2,8 @@
 import type { PoolResult } from '../results.js';
 
 import { evaluateFew, type PoolState } from '../analysis/failure/index.js';
+import { agentLoad } from '../analysis/what-if.js';
+import { groupThousands, plural } from '../../../util/message.js';
 import { poolColour } from './diagram.js';
 import type { TopologyAnalysis } from '../analysis/index.js';
 import type { ScomReportView } from './view-types.js';
@@ -37,10 +39,24 @@ export function whatIfCell(s: PoolState, votingMembers: number): { runs: boolean
 export function whatIf(analysis: TopologyAnalysis, pools: readonly PoolResult[]): ScomReportView['whatIf'] {
   const { model, baseline } = analysis;
   const rows: ScomReportView['whatIf']['rows'][number][] = [];
+  const agents: ScomReportView['whatIf']['agents'][number][] = [];
+  // The agents as simulate counts them: what a row adds to nothing down (more agents unmonitored, a
+  // server newly over its limit), so that pools that work do not hide agents that stop reporting.
+  // Where the management group does not work, the row says it already: every agent goes with it.
+  const before = agentLoad(model, baseline.state);
+  const overBefore = new Set(before.loads.filter((l) => l.agents > l.limit).map((l) => l.host));
   const add = (label: string, kind: string, down: ArrayLike<number>) => {
     const state = evaluateFew(model, baseline, down);
     const cells = state.pools.map((s, i) => whatIfCell(s, model.pools[i]!.votingMembers));
     rows.push({ label, kind, cells, allRun: cells.every((c) => c.runs) && state.managementGroupWorks });
+    const after = agentLoad(model, state);
+    const unmonitored = after.unmonitored - before.unmonitored;
+    const over = after.loads.filter((l) => l.agents > l.limit && !overBefore.has(l.host));
+    const notes = [
+      ...(unmonitored > 0 ? [`${plural(unmonitored, 'agent')} unmonitored`] : []),
+      ...over.map((l) => `${l.host.name} over its limit (${groupThousands(l.agents)} of ${groupThousands(l.limit)} agents)`),
+    ];
+    if (notes.length > 0 && state.managementGroupWorks) agents.push({ label, kind, notes });
   };
   model.dataCenters.forEach((dc, i) => add(dc.name, 'data centre', model.hostsByDc[i]!));
   const servers = model.hosts.filter((h) => h.server);
@@ -58,6 +74,7 @@ export function whatIf(analysis: TopologyAnalysis, pools: readonly PoolResult[])
   return {
     pools: columns,
     rows,
+    agents,
     omitted: Math.max(0, servers.length - MAX_WHAT_IF_SERVERS),
     ...(pools.length > WHAT_IF_COLUMNS ? { blocks: columns.map((c, i) => ({ ...c, anchor: `what-if-${c.number}`, outcomes: outcomesOf(rows, i) })) } : {}),
   };
