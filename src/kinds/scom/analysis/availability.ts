@@ -666,6 +666,7 @@ function sampled(input: SamplingInput): Availability {
   const dcs = [...byDc.keys()].sort((a, b) => a - b);
   const chainedIn = dcs.map((dc) => byDc.get(dc)!.some((g) => g.parents !== null));
   const parts = new Map<string, readonly Block[]>();
+  let partsKept = 0;
   // The free sites (up or down whole, independently of the rest), and how many of them are down:
   // exactly 0, 1, ... KMAX - 1, or at least KMAX.
   const siteOf = new Int32Array(dcs.length).fill(-1);
@@ -705,7 +706,12 @@ function sampled(input: SamplingInput): Availability {
       any = true;
     }
     if (any) blocks.push(blockOf(d));
-    parts.set(key, blocks);
+    // Kept while they hold no more than TAILS_KEPT numbers in all, as the exact computation's tails.
+    const numbers = blocks.reduce((n, b) => n + 2 * b.cumulative.length, 0);
+    if (partsKept + numbers <= TAILS_KEPT) {
+      partsKept += numbers;
+      parts.set(key, blocks);
+    }
     return blocks;
   };
 
