@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { availability, managementGroupQuestion, nines } from '../../../../src/kinds/scom/analysis/availability.js';
+import { availability, managementGroupQuestion, nines, WORK_BUDGET, type WorkMeter } from '../../../../src/kinds/scom/analysis/availability.js';
 import { compileFailureModel, evaluate, noFailure, type FailureModel } from '../../../../src/kinds/scom/analysis/failure/index.js';
 import { topologyOf } from '../../../helpers.js';
 import { designOf, smallDesign } from './designs.js';
@@ -137,6 +137,105 @@ describe('availability under the failure model', () => {
     expect(ops).toBeLessThan(20_000);
     expect(a!.method).toBe('exact');
     expect(a!.probability).toBeGreaterThan(0.999);
+  });
+
+  it('never spends more than its work budget on the exact computation, and is exact whenever it says so', () => {
+    fc.assert(
+      fc.property(smallDesign, fc.nat(200), (d, budget) => {
+        const model = compileFailureModel(topologyOf(designOf(d)));
+        const brute = bruteForce(model);
+        model.pools.forEach((shape, i) => {
+          const meter: WorkMeter = { exact: 0, sampling: 0 };
+          const a = availability(model, shape, 1, budget, meter);
+          expect(meter.exact).toBeLessThanOrEqual(budget);
+          if (a.method === 'exact') expect(a.probability).toBeCloseTo(brute.pools[i]!, 12);
+          else expect(meter.sampling).toBeGreaterThan(0);
+        });
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 100), seed: 21 },
+    );
+  });
+
+  /**
+   * Like the hostile file of docs/PERFORMANCE.md, small: sites of their own (up or down whole),
+   * the database in the first, and servers of many availabilities in one pool.
+   */
+  const sitesOfServers = (sites: number, servers: number, site: number, server: number) => {
+    const dataCenters = Array.from({ length: sites }, (_, i) => ({ name: `d${i}`, availability: site + (i % 5) / 100 }));
+    const managementServers = Array.from({ length: servers }, (_, i) => ({
+      name: `ms${i}`,
+      dataCenter: `d${i % sites}`,
+      availability: server + (i % 13) / 100,
+    }));
+    return compileFailureModel(
+      topologyOf({
+        dataCenters,
+        databases: { operational: { server: 'sql', dataCenter: 'd0', availability: 0.95 } },
+        managementServers,
+        pools: [{ name: 'Everything', membership: 'manual', members: managementServers.map((m) => m.name) }],
+      }),
+    );
+  };
+
+  it('samples past its work budget, the same way every time, within 5 standard errors of the exact answer', () => {
+    // 4 shared states (the database and its site) and 39 sites of their own.
+    const model = sitesOfServers(40, 2_000, 0.9, 0.6);
+    const shape = model.pools.find((p) => p.pool.name === 'Everything')!;
+    const exactMeter: WorkMeter = { exact: 0, sampling: 0 };
+    const exact = availability(model, shape, 1, WORK_BUDGET, exactMeter);
+    expect(exact.method).toBe('exact');
+    // Enough to go through every shared state in each sample, not enough for the exact answer.
+    const budget = 8_000_000;
+    expect(exactMeter.exact).toBeGreaterThan(budget);
+    const meter: WorkMeter = { exact: 0, sampling: 0 };
+    const a = availability(model, shape, 1, budget, meter);
+    expect(a.method).toBe('sampled');
+    expect(meter.exact).toBeLessThanOrEqual(budget);
+    expect(a.standardError).toBeGreaterThan(0);
+    expect(availability(model, shape, 1, budget)).toEqual(a);
+    expect(Math.abs(a.probability - exact.probability)).toBeLessThan(5 * a.standardError!);
+    // With a budget too small to go through the shared states, they are drawn too.
+    const drawn = availability(model, shape, 1, 1_000);
+    expect(drawn.method).toBe('sampled');
+    expect(Math.abs(drawn.probability - exact.probability)).toBeLessThan(5 * drawn.standardError!);
+    // The management group: a management server connected, which needs the database.
+    const group = availability(model, managementGroupQuestion(model), 1, 1_000);
+    const groupExact = availability(model, managementGroupQuestion(model));
+    expect(group.method).toBe('sampled');
+    expect(Math.abs(group.probability - groupExact.probability)).toBeLessThanOrEqual(5 * group.standardError! + 1e-12);
+  });
+
+  it('samples a pool of gateways past its work budget, each counted while the server it reports through is connected', () => {
+    const dcs = Array.from({ length: 10 }, (_, i) => ({ name: `d${i}`, availability: 0.8 + i / 100 }));
+    const doc = {
+      dataCenters: dcs,
+      databases: { operational: { server: 'sql', dataCenter: 'd0', availability: 0.97 } },
+      managementServers: [
+        { name: 'ms0', dataCenter: 'd0', availability: 0.9 },
+        { name: 'ms1', dataCenter: 'd1', availability: 0.92 },
+      ],
+      gateways: Array.from({ length: 40 }, (_, i) => ({
+        name: `gw${i}`,
+        dataCenter: `d${2 + (i % 8)}`,
+        reportsTo: [`ms${i % 2}`],
+        availability: 0.6 + (i % 7) / 20,
+      })),
+      pools: [{ name: 'Gateways', members: Array.from({ length: 40 }, (_, i) => `gw${i}`) }],
+    };
+    const model = compileFailureModel(topologyOf(doc));
+    const shape = model.pools.find((p) => p.pool.name === 'Gateways')!;
+    const exact = availability(model, shape);
+    expect(exact.method).toBe('exact');
+    const exactMeter: WorkMeter = { exact: 0, sampling: 0 };
+    availability(model, shape, 1, WORK_BUDGET, exactMeter);
+    for (const budget of [1_000, Math.floor(exactMeter.exact / 2)]) {
+      const meter: WorkMeter = { exact: 0, sampling: 0 };
+      const a = availability(model, shape, 1, budget, meter);
+      expect(a.method).toBe('sampled');
+      expect(meter.exact).toBeLessThanOrEqual(budget);
+      expect(a.standardError).toBeGreaterThan(0);
+      expect(Math.abs(a.probability - exact.probability)).toBeLessThan(5 * a.standardError!);
+    }
   });
 
   it('reports null nines when nothing can fail', () => {
