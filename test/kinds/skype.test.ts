@@ -103,8 +103,13 @@ describe('Skype routing-group quorum and the Front End table', () => {
     ]);
     const stylish = await runCli(['validate', 'examples/skype-paired-enterprise.yaml']);
     expect(stylish.stdout).toContain(
-      'pool-east.contoso.com  8 front ends, 4 of the first 7 needed, tolerates 3 one after another but 1 at once (3 replicas per routing group), paired with pool-west.contoso.com (25,000 users after failover)',
+      'pool-east.contoso.com  8 front ends, 4 of the first 7 needed (6 without its back end), tolerates 3 one after another but 1 at once (3 replicas per routing group), paired with pool-west.contoso.com (25,000 users after failover)',
     );
+    // The table assumes the back end runs: an even pool says what it takes where the back end is
+    // the witness (a pool of two keeps its figure only with it up), an odd pool says nothing more.
+    const two = await runCli(['validate', 'test/fixtures/kinds/skype-two-front-ends.yaml']);
+    expect(two.stdout).toContain('  a.contoso.com  2 front ends, 1 of 2 needed with its back end up, tolerates 1, ');
+    expect(two.stdout).toContain('  b.contoso.com  3 front ends, 2 of 3 needed, tolerates 1, ');
     // A pool that tolerates one or none says it once.
     const lab = await runCli(['validate', LAB('active')]);
     expect(lab.stdout).toContain(

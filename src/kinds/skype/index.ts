@@ -7,6 +7,7 @@ import { SKYPE } from '../../domain/facts.js';
 import { groupThousands, plural } from '../../core/rule.js';
 import type { SkypePoolFigures } from './analysis/analysis.js';
 import { analyseSkype } from './analysis/analysis.js';
+import { neededWithoutBackEnd } from './analysis/back-end.js';
 import { normaliseSkype, type SkypeDocument } from './model/model.js';
 import type { SkypeFileResult, SkypeModels } from './results.js';
 export type { SkypeModels } from './results.js';
@@ -84,16 +85,19 @@ start figure running); several --down side by side.`,
 });
 
 /**
- * `8 front ends, 4 of the first 7 needed, tolerates 3 one after another but 1 at once (3 replicas per
- * routing group), paired with pool-west (55,000 users after failover)`.
+ * `8 front ends, 4 of the first 7 needed (6 without its back end), tolerates 3 one after another but
+ * 1 at once (3 replicas per routing group), paired with pool-west (55,000 users after failover)`.
  */
 export function frontEndPoolSummary(p: SkypePoolFigures): string {
   const of = p.quorumFrom === p.frontEnds ? `${p.quorumNeeded} of ${p.frontEnds} needed` : `${p.quorumNeeded} of the first ${p.quorumFrom} needed`;
+  // The table assumes the back end runs; where it is the witness (an even pool), say what it takes.
+  const needed = neededWithoutBackEnd(p);
+  const backEnd = needed === undefined ? '' : needed === null ? ' with its back end up' : ` (${needed} without its back end)`;
   const pair = p.pairedWith === null ? 'not paired' : `paired with ${t(p.pairedWith)} (${groupThousands(p.usersAfterFailover)} users after failover)`;
   const state = p.poolState === 'Active' ? '' : `, PoolState ${p.poolState}`;
   const tolerates =
     p.tolerableSimultaneousFailures < p.tolerableFailures
       ? `tolerates ${p.tolerableFailures} one after another but ${p.tolerableSimultaneousFailures} at once (${SKYPE.routingGroupReplicas.value} replicas per routing group)`
       : `tolerates ${p.tolerableFailures}`;
-  return `${plural(p.frontEnds, 'front end')}, ${of}, ${tolerates}, ${pair}${state}`;
+  return `${plural(p.frontEnds, 'front end')}, ${of}${backEnd}, ${tolerates}, ${pair}${state}`;
 }

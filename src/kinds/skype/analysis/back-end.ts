@@ -58,3 +58,12 @@ export function backEndEffect(pool: Pick<SkypePool, 'backEndMirrored'>): string 
     ? 'its mirror takes the back-end databases over, by itself where a SQL Server mirroring witness is configured, else once an administrator fails it over: until then users keep their sessions for about 30 minutes, then are switched to Resiliency mode (no change that must persist, such as adding a contact)'
     : 'without its back end, users are switched to Resiliency mode after some time: they cannot make a change that must persist, such as adding a contact, until it is back';
 }
+
+/**
+ * What a pool needs of its back end to keep the Quorum figure (FORMAT.md's table assumes it runs):
+ * undefined where the back end is no witness (an odd pool), null where the pool needs it up (a pool
+ * of two), else the front ends that must run while it is down (withoutBackEnd).
+ */
+export function neededWithoutBackEnd(fig: Pick<SkypePoolFigures, 'frontEnds' | 'startupNeeded' | 'backEndWitness'>): number | null | undefined {
+  return fig.backEndWitness ? withoutBackEnd(fig, fig.frontEnds).needed : undefined;
+}

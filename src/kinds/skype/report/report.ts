@@ -2,7 +2,7 @@
 import { groupThousands, plural } from '../../../core/rule.js';
 import type { Finding } from '../../../core/results.js';
 import type { SkypeAnalysis, SkypePoolFigures } from '../analysis/analysis.js';
-import { withoutBackEnd } from '../analysis/back-end.js';
+import { neededWithoutBackEnd } from '../analysis/back-end.js';
 import { CMS_MODULE, type SkypeModel, type SkypePool } from '../model/model.js';
 import { SKYPE } from '../../../domain/facts.js';
 import { onePoolDown, simulateSkypeDown, type SkypePoolDown } from '../analysis/failover.js';
@@ -209,9 +209,8 @@ export function skypeView(model: SkypeModel, analysis: SkypeAnalysis, findings: 
  * two keeps quorum only with its back end up; a larger one needs its start figure without it.
  */
 function withoutBackEndCell(f: SkypePoolFigures): string {
-  if (!f.backEndWitness) return '';
-  const { needed } = withoutBackEnd(f, f.frontEnds);
-  return needed === null ? ', with its back end up' : `; ${needed} without its back end`;
+  const needed = neededWithoutBackEnd(f);
+  return needed === undefined ? '' : needed === null ? ', with its back end up' : `; ${needed} without its back end`;
 }
 
 /** The pools' build and sizing rows; the after-failover cell is marked where skype/pair-capacity has a finding. */
