@@ -30,6 +30,23 @@ const lint = async (text: string) => {
   return { findings: result.findings.map((f) => [f.ruleId, f.message]), failover: isOpconResult(result) ? result.failover : undefined, opcon };
 };
 
+/** Scenario 3 or 4 by the connections: OpConxps1's SQL Server name `a`, OpConxps2's `b` (quoted in the YAML). */
+const connections = (a: string, b: string) =>
+  secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: StopRepl.cmd')
+    .replace('  - name: OpConxps1\n', `  - name: OpConxps1\n    connection: {server: '${a}', database: OpConxps}\n`)
+    .replace('  - name: OpConxps2\n', `  - name: OpConxps2\n    connection: {server: '${b}', database: OpConxps}\n`);
+
+/** A local name on both machines is a SQL Server on each: two databases, the publisher on the primary's machine. */
+async function expectOneOnEachMachine(local: string): Promise<void> {
+  const r = await lint(connections(local, local));
+  expect(r.failover, local).toMatchObject({ scenario: 4, database: 'replicated' });
+  expect(
+    r.findings.map(([id]) => id),
+    local,
+  ).toEqual(['opcon/database-on-machine']);
+  expect(r.findings[0]![1], local).toMatch(/^The publishing database on ".*" lives on machine "OpConxps1": /);
+}
+
 describe('OpCon settings read as Windows reads an ini file', () => {
   it("reads Mode in settings, every key in any case, and an FQDN PrimaryMachine as seed 004's scenario 3", async () => {
     const r = await lint(
@@ -128,16 +145,12 @@ describe('OpCon settings read as Windows reads an ini file', () => {
   });
 
   it('takes the replication from the connections where database.replication is not given, and says where they contradict it', async () => {
-    const connections = (a: string, b: string) =>
-      secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: StopRepl.cmd')
-        .replace('  - name: OpConxps1\n', `  - name: OpConxps1\n    connection: {server: ${a}, database: OpConxps}\n`)
-        .replace('  - name: OpConxps2\n', `  - name: OpConxps2\n    connection: {server: ${b}, database: OpConxps}\n`);
     expect((await lint(connections('SMAProdDBServer', 'SMABckupDBServer'))).failover).toMatchObject({ scenario: 4, database: 'replicated' });
     expect((await lint(connections('SMAProdDBServer', 'smaproddbserver'))).failover).toMatchObject({ scenario: 3, database: 'none' });
     // One host normalisation for every comparison: the name in full, a port or tcp: is the same SQL Server; another instance is not.
     for (const [a, b] of [
       ['SQL01\\OPCON', 'sql01.corp.local\\OPCON'],
-      ["'tcp:sql01,1433'", 'SQL01.corp.local'],
+      ['tcp:sql01,1433', 'SQL01.corp.local'],
     ] as const)
       expect((await lint(connections(a, b))).failover, `${a} ${b}`).toMatchObject({ scenario: 3, database: 'none' });
     expect((await lint(connections('SQL01\\OPCON', 'SQL01\\BACKUP'))).failover).toMatchObject({ scenario: 4, database: 'replicated' });
@@ -151,20 +164,7 @@ describe('OpCon settings read as Windows reads an ini file', () => {
   });
 
   it('reads a local SQL Server name (., (local), localhost, 127.0.0.1) as the machine whose connection gives it', async () => {
-    const connections = (a: string, b: string) =>
-      secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: StopRepl.cmd')
-        .replace('  - name: OpConxps1\n', `  - name: OpConxps1\n    connection: {server: '${a}', database: OpConxps}\n`)
-        .replace('  - name: OpConxps2\n', `  - name: OpConxps2\n    connection: {server: '${b}', database: OpConxps}\n`);
-    // The same local name on both machines is a SQL Server on each: two databases, the publisher on the primary's machine.
-    for (const local of ['.', '(local)\\OPCON', 'LOCALHOST,1433', 'tcp:127.0.0.1\\OPCON,1433', '(LOCAL)']) {
-      const r = await lint(connections(local, local));
-      expect(r.failover, local).toMatchObject({ scenario: 4, database: 'replicated' });
-      expect(
-        r.findings.map(([id]) => id),
-        local,
-      ).toEqual(['opcon/database-on-machine']);
-      expect(r.findings[0]![1], local).toMatch(/^The publishing database on ".*" lives on machine "OpConxps1": /);
-    }
+    for (const local of ['.', '(local)\\OPCON', 'LOCALHOST,1433', 'tcp:127.0.0.1\\OPCON,1433', '(LOCAL)']) await expectOneOnEachMachine(local);
     // A local name on one machine and that machine's name on the other: one SQL Server, on that machine.
     const one = await lint(connections('.\\OPCON', 'opconxps1.corp.local\\OPCON'));
     expect(one.failover).toMatchObject({ scenario: 3, database: 'none' });
@@ -179,10 +179,6 @@ describe('OpCon settings read as Windows reads an ini file', () => {
   });
 
   it('reads ::1, [::1], shared memory (lpc:) and a pipe on the local machine (np:) as the SQL Server of the machine that gives them', async () => {
-    const connections = (a: string, b: string) =>
-      secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y, PrimaryAbnormalShutdownScript: StopRepl.cmd')
-        .replace('  - name: OpConxps1\n', `  - name: OpConxps1\n    connection: {server: '${a}', database: OpConxps}\n`)
-        .replace('  - name: OpConxps2\n', `  - name: OpConxps2\n    connection: {server: '${b}', database: OpConxps}\n`);
     // Each a SQL Server on the machine that reads it: the same name on both machines is two databases, the publisher on OpConxps1.
     for (const local of [
       '::1',
@@ -195,13 +191,7 @@ describe('OpCon settings read as Windows reads an ini file', () => {
       'np:(local)\\OPCON',
       '\\\\localhost\\pipe\\sql\\query',
     ]) {
-      const r = await lint(connections(local, local));
-      expect(r.failover, local).toMatchObject({ scenario: 4, database: 'replicated' });
-      expect(
-        r.findings.map(([id]) => id),
-        local,
-      ).toEqual(['opcon/database-on-machine']);
-      expect(r.findings[0]![1], local).toMatch(/^The publishing database on ".*" lives on machine "OpConxps1": /);
+      await expectOneOnEachMachine(local);
     }
     // A local pipe on one machine and that machine's name on the other: one SQL Server, one instance, on OpConxps1.
     for (const [a, b] of [
