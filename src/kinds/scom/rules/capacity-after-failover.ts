@@ -1,6 +1,6 @@
 import { UNCONFIRMED } from '../../../domain/facts.js';
 import { plural, type Problem } from '../../../core/rule.js';
-import { defineRule } from './context.js';
+import { defineRule, passedOverText } from './context.js';
 import { namesOrMore } from '../../../core/headline.js';
 import { powerShellString } from '../../../util/powershell.js';
 import { WORKLOAD_LABELS } from './workload-labels.js';
@@ -75,17 +75,17 @@ export default defineRule({
         also: others.length > 0 ? `, those of ${namesOrMore(others.map((m) => m.from.name))} included` : '',
         command: `Get-SCOMAgent | Where-Object PrimaryManagementServerName -eq ${powerShellString(owner.name)} | Set-SCOMParentManagementServer -FailoverServer (Get-SCOMManagementServer -Name SERVER)`,
       };
+      // Where spread agents go, in words (for a spread only).
+      const spread =
+        main.spreadOver === 1
+          ? `go to ${w.server.name}, the only management server still connected`
+          : `are spread over the ${plural(main.spreadOver, 'management server')} still connected`;
       const f = analysis.capacity.agentFailover;
       // The management servers' agents exceed what n - 1 of them can take: whichever fails, the others
       // cannot carry them all, so no failover list (nor moving agents between the servers there are)
       // helps. Only more management servers do (the count `plan` gives).
       if (w.server.role !== 'gateway' && f && !f.fits) {
-        const go =
-          main.how === 'spread'
-            ? main.spreadOver === 1
-              ? `go to ${w.server.name}, the only management server still connected`
-              : `are spread over the ${plural(main.spreadOver, 'management server')} still connected`
-            : `fail over to ${w.server.name}`;
+        const go = main.how === 'spread' ? spread : `fail over to ${w.server.name}`;
         yield {
           messageId: 'agentsNoRoom',
           data: Object.assign({}, data, {
@@ -104,13 +104,9 @@ export default defineRule({
         return;
       }
       if (main.how === 'spread') {
-        const spread =
-          main.spreadOver === 1
-            ? `go to ${w.server.name}, the only management server still connected`
-            : `are spread over the ${plural(main.spreadOver, 'management server')} still connected`;
         yield { messageId: 'agentsSpread', data: Object.assign({}, data, { spreadOver: main.spreadOver, spread }), path: ownerServer.path };
       } else {
-        const passedOver = namesOrMore(main.passedOver.map((p) => `${p.host.name} is ${p.down ? 'down' : 'cut off'}`));
+        const passedOver = passedOverText(main.passedOver);
         yield {
           messageId: passedOver ? 'agentsPastFirst' : 'agentsToFirst',
           data: passedOver ? Object.assign({}, data, { passedOver }) : data,

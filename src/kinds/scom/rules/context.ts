@@ -3,6 +3,8 @@ import { defineRule as defineAnyRule, type Problem, type Rule } from '../../../c
 import type { ModelIssue } from '../../../core/model.js';
 import type { Settings } from '../../../core/settings.js';
 import type { TopologyAnalysis } from '../analysis/index.js';
+import type { AgentMove } from '../analysis/what-if.js';
+import { namesOrMore } from '../../../core/headline.js';
 import type { Pool, Topology } from '../model/types.js';
 
 export interface RuleContext {
@@ -22,4 +24,9 @@ export function atPool(pool: Pool, messageId: string, data: Problem['data'] = {}
   return pool.implied
     ? { messageId, data: { pool: pool.name, ...data }, path: pool.path, at: 'key', pool: pool.name }
     : { messageId, data: { pool: pool.name, ...data }, path: pool.path, pool: pool.name };
+}
+
+/** The servers of a list that agents went past, in words ("gw01 is cut off, ms02 is down"); '' for none. */
+export function passedOverText(passedOver: AgentMove['passedOver']): string {
+  return namesOrMore(passedOver.map((p) => `${p.host.name} is ${p.down ? 'down' : 'cut off'}`));
 }

@@ -1,6 +1,5 @@
-import { defineRule } from './context.js';
+import { defineRule, passedOverText } from './context.js';
 import { plural } from '../../../core/rule.js';
-import { namesOrMore } from '../../../core/headline.js';
 import { agentLoad, type AgentMove } from '../analysis/what-if.js';
 
 export default defineRule({
@@ -50,10 +49,10 @@ export default defineRule({
         yield { messageId: 'noParent', data, path, at: 'key' };
         continue;
       }
-      const past = move.passedOver.map((p) => `${p.host.name} is ${p.down ? 'down' : 'cut off'}`);
+      const past = passedOverText(move.passedOver);
       yield {
         messageId: 'noParentAgentsMoved',
-        data: Object.assign({}, data, { agents: plural(move.agents, 'agent'), to: move.to.name, past: past.length > 0 ? ` (${namesOrMore(past)})` : '' }),
+        data: Object.assign({}, data, { agents: plural(move.agents, 'agent'), to: move.to.name, past: past ? ` (${past})` : '' }),
         path,
         at: 'key',
       };
