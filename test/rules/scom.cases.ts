@@ -497,8 +497,45 @@ export const SCOM_CASES: readonly RuleTests[] = [
   }),
 
   cases(gatewayWithoutFailover, {
-    valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01, ms02]}\n`) }],
+    valid: [
+      { yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01, ms02]}\n`) },
+      {
+        // Its second parent, a gateway, reports through ms02 too: losing ms01 leaves it a way.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01, gw02]}\n  - {name: gw02, reportsTo: [ms01, ms02]}\n`,
+        ),
+      },
+    ],
     invalid: [
+      {
+        // Its failover, gw02, reports only through ms01, its primary: losing ms01 cuts off both.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01, gw02]}\n  - {name: gw02, reportsTo: [ms01]}\n`,
+        ),
+        errors: [
+          {
+            messageId: 'failoverThroughOne',
+            path: '/gateways/0/reportsTo',
+            data: { name: 'gw01', count: 2, servers: 'ms01, gw02', through: 'ms01', relays: 'gw02' },
+          },
+          { messageId: 'noFailover', path: '/gateways/1/reportsTo' },
+        ],
+      },
+      {
+        // Both of its parents are gateways that report only through ms02.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [gw02, gw03]}\n  - {name: gw02, reportsTo: [ms02]}\n  - {name: gw03, reportsTo: [ms02]}\n`,
+        ),
+        errors: [
+          {
+            messageId: 'failoverThroughOne',
+            path: '/gateways/0/reportsTo',
+            data: { name: 'gw01', count: 2, servers: 'gw02, gw03', through: 'ms02', relays: 'gw02, gw03' },
+          },
+          { messageId: 'noFailover', path: '/gateways/1/reportsTo' },
+          { messageId: 'noFailover', path: '/gateways/2/reportsTo' },
+        ],
+      },
       {
         yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01]}\n`),
         messageId: 'noFailover',

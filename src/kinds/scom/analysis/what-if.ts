@@ -124,6 +124,11 @@ export interface SinglePoints {
   readonly managementGroup: readonly Host[];
   /** Per pool: servers without which a pool that works with everything up does not. */
   readonly pools: readonly (readonly Host[])[];
+  /**
+   * Per gateway connected with everything up: the first server in file order, other than it and
+   * the database's hosts, whose loss alone cuts it off (its primary and failover all report through it).
+   */
+  readonly gateways: ReadonlyMap<Host, Host>;
 }
 
 /**
@@ -148,9 +153,19 @@ export function singlePointsOfFailure(model: FailureModel, base: Baseline, array
   }
   const mgLost = new Uint8Array(n);
   const poolLost = model.pools.map(() => new Uint8Array(n));
+  const gateways = new Map<Host, Host>();
   for (const members of classes.values()) {
     const rep = members[0]!;
     const state = evaluateFew(model, base, [rep], arrays);
+    // Only a server that gateways report through can cut one off (the database's hosts cut off all).
+    if (model.children[rep]!.length > 0 && !dbHosts.has(rep)) {
+      for (const g of model.gatewayOrder) {
+        if (g === rep || !baseline.connected[g] || state.connected[g]) continue;
+        const host = model.hosts[g]!;
+        const known = gateways.get(host);
+        if (!known || rep < known.index) gateways.set(host, model.hosts[rep]!);
+      }
+    }
     const mg = baseline.managementGroupWorks && !state.managementGroupWorks;
     model.pools.forEach((_, p) => {
       if (baseline.pools[p]!.outcome !== 'works' || state.pools[p]!.outcome === 'works') return;
@@ -161,7 +176,7 @@ export function singlePointsOfFailure(model: FailureModel, base: Baseline, array
   // A clustered database's listener is a name, not a server that fails on its own: its nodes and witness are.
   const clusterListener = model.database.nodes.length > 0 ? model.database.listener : -1;
   const hostsOf = (flags: Uint8Array) => model.hosts.filter((h) => flags[h.index] && h.index !== clusterListener);
-  return { managementGroup: hostsOf(mgLost), pools: poolLost.map(hostsOf) };
+  return { managementGroup: hostsOf(mgLost), pools: poolLost.map(hostsOf), gateways };
 }
 
 /**
