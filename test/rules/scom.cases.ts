@@ -270,6 +270,38 @@ export const SCOM_CASES: readonly RuleTests[] = [
           },
         ],
       },
+      {
+        // The database's listener is placed in west, but a node of its cluster is in east, the
+        // members' site: the advice is to run the database there, not to move the members.
+        yaml: `version: 1
+name: Contoso
+dataCenters: [{name: east}, {name: west}, {name: dmz}]
+databases:
+  operational:
+    server: ag-listener
+    dataCenter: west
+    cluster:
+      nodes:
+        - {name: sql-e1, dataCenter: east}
+        - {name: sql-w1, dataCenter: west}
+      witness: {name: fsw01, dataCenter: dmz}
+managementServers:
+  - {name: ms01, dataCenter: east}
+  - {name: ms02, dataCenter: east}
+  - {name: ms03, dataCenter: east}
+`,
+        messageId: 'spansByDatabaseNode',
+        path: '/managementServers',
+        data: {
+          ...DEFAULT_POOLS_WORDS,
+          count: 2,
+          dataCenters: 'east, west',
+          own: 'east',
+          database: 'west',
+          listener: 'ag-listener',
+          nodes: 'sql-e1',
+        },
+      },
     ],
   }),
 
