@@ -548,7 +548,7 @@ managementServers:
           {
             messageId: 'failoverThroughOne',
             path: '/gateways/0/reportsTo',
-            data: { name: 'gw01', count: 2, servers: 'ms01, gw02', through: 'ms01', relays: 'gw02' },
+            data: { name: 'gw01', nameArgument: '"gw01"', count: 2, servers: 'ms01, gw02', through: 'ms01', relays: 'gw02' },
           },
           { messageId: 'noFailover', path: '/gateways/1/reportsTo' },
         ],
@@ -562,7 +562,7 @@ managementServers:
           {
             messageId: 'failoverThroughOne',
             path: '/gateways/0/reportsTo',
-            data: { name: 'gw01', count: 2, servers: 'gw02, gw03', through: 'ms02', relays: 'gw02, gw03' },
+            data: { name: 'gw01', nameArgument: '"gw01"', count: 2, servers: 'gw02, gw03', through: 'ms02', relays: 'gw02, gw03' },
           },
           { messageId: 'noFailover', path: '/gateways/1/reportsTo' },
           { messageId: 'noFailover', path: '/gateways/2/reportsTo' },
@@ -581,7 +581,7 @@ managementServers:
         ),
         messageId: 'noFailoverAgentsListed',
         path: '/gateways/0/reportsTo',
-        data: { name: 'gw01', count: 1, servers: 'one management server, ms01', parent: 'ms01' },
+        data: { name: 'gw01', nameArgument: '"gw01"', count: 1, servers: 'one management server, ms01', parent: 'ms01' },
       },
       {
         // Cut off with nothing down, its agents are on the first connected server of their list, gw02.
