@@ -323,7 +323,16 @@ managementServers:
   }),
 
   cases(dataCenterLoss, {
-    valid: [{ yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n`) }],
+    valid: [
+      { yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n`) },
+      {
+        // West Pool's servers are all in west, and only its default observer (the database) in east:
+        // losing west takes all its members, as it would a pool within one site; no split helps.
+        yaml: twoSites(
+          `managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n  - {name: ms03, dataCenter: west}\n  - {name: ms04, dataCenter: west}\npools:\n  - {name: West Pool, members: [ms03, ms04]}\n`,
+        ),
+      },
+    ],
     invalid: [
       {
         yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\n  - {name: ms03, dataCenter: west}\n`),
