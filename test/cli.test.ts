@@ -293,7 +293,7 @@ describe('pooltopo', () => {
       column: 5,
       path: '/gateways/0/managementServers',
       messageId: 'noFailover',
-      data: { name: 'gw01', count: 1, servers: 'one management server, ms01' },
+      data: { name: 'gw01', nameArgument: '"gw01"', count: 1, servers: 'one management server, ms01' },
     });
   });
 

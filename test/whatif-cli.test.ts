@@ -128,6 +128,73 @@ describe('pooltopo simulate', () => {
     ]);
   });
 
+  it("keeps a server's agents on its side of a partition: none go to a server across it", async () => {
+    // London keeps the database: Frankfurt's management servers are cut off, and their agents
+    // cannot reach London's servers, so they are unmonitored rather than spread over London.
+    const r = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|dc-frankfurt', '--format', 'json']);
+    const [s] = JSON.parse(r.stdout).scenarios;
+    expect(s.agentLoad).toEqual([
+      { server: 'scom-ms01', agents: 1300, limit: 3000 },
+      { server: 'scom-ms02', agents: 1200, limit: 3000 },
+    ]);
+    expect(s.unmonitoredAgents).toBe(1700);
+    expect(s.agentMoves).toEqual([
+      { server: 'scom-ms03', agents: 900, how: 'unmonitored', to: null, passedOver: [], role: 'management-server' },
+      { server: 'scom-ms04', agents: 800, how: 'unmonitored', to: null, passedOver: [], role: 'management-server' },
+    ]);
+    const text = await runCli(['simulate', 'examples/stretched-two-sites.yaml', '--partition', 'dc-london|dc-frankfurt']);
+    expect(text.stdout).toMatch(
+      /\n  scom-ms03's 900 agents go nowhere: no management server is connected on its side of the partition \(it names no failover server\)\n/,
+    );
+    // A failover list that names a server across the partition passes it over, as it passes one cut off.
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-sides-'));
+    writeFileSync(
+      path.join(dir, 'branch.yaml'),
+      [
+        'version: 1',
+        'name: B',
+        'dataCenters: [{name: hq}, {name: branch}]',
+        'databases: {operational: {server: sql01, dataCenter: hq}}',
+        'managementServers:',
+        '  - {name: ms01, dataCenter: hq, agents: 100}',
+        '  - {name: ms02, dataCenter: hq}',
+        '  - {name: ms03, dataCenter: branch, agents: 400, failoverServers: [ms01, ms02]}',
+        'gateways:',
+        '  - {name: gw01, dataCenter: branch, agents: 200, reportsTo: [ms03, ms01], failoverServers: [gw02]}',
+        '  - {name: gw02, dataCenter: hq, reportsTo: [ms01]}',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const split = await runCli(['simulate', 'branch.yaml', '--partition', 'hq|branch', '--format', 'json', '--no-config'], { cwd: dir });
+      const [b] = JSON.parse(split.stdout).scenarios;
+      expect(b.unmonitoredAgents).toBe(600);
+      expect(b.agentMoves).toEqual([
+        {
+          server: 'ms03',
+          agents: 400,
+          how: 'unmonitored',
+          to: null,
+          passedOver: [
+            { server: 'ms01', state: 'other-side' },
+            { server: 'ms02', state: 'other-side' },
+          ],
+          role: 'management-server',
+        },
+        { server: 'gw01', agents: 200, how: 'unmonitored', to: null, passedOver: [{ server: 'gw02', state: 'other-side' }], role: 'gateway' },
+      ]);
+      const words = await runCli(['simulate', 'branch.yaml', '--partition', 'hq|branch', '--no-config'], { cwd: dir });
+      expect(words.stdout).toMatch(
+        /\n  gw01's 200 agents go nowhere: every server in its failover list is down, cut off or across the partition: gw02 \(across the partition\)\n/,
+      );
+      // Without a partition nothing changes: ms03 down sends its agents to ms01, the first of its list.
+      const down = await runCli(['simulate', 'branch.yaml', '--down', 'ms03', '--format', 'json', '--no-config'], { cwd: dir });
+      expect(JSON.parse(down.stdout).scenarios[0].agentMoves[0]).toMatchObject({ server: 'ms03', how: 'listed', to: 'ms01' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('takes a clustered database down by its listener, or by losing the majority of its nodes and witness', async () => {
     const node = await runCli(['simulate', 'examples/database-cluster-three-sites.yaml', '--down', 'sql-s1', '--format', 'json']);
     expect(node.code).toBe(0);

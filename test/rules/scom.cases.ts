@@ -270,6 +270,38 @@ export const SCOM_CASES: readonly RuleTests[] = [
           },
         ],
       },
+      {
+        // The database's listener is placed in west, but a node of its cluster is in east, the
+        // members' site: the advice is to run the database there, not to move the members.
+        yaml: `version: 1
+name: Contoso
+dataCenters: [{name: east}, {name: west}, {name: dmz}]
+databases:
+  operational:
+    server: ag-listener
+    dataCenter: west
+    cluster:
+      nodes:
+        - {name: sql-e1, dataCenter: east}
+        - {name: sql-w1, dataCenter: west}
+      witness: {name: fsw01, dataCenter: dmz}
+managementServers:
+  - {name: ms01, dataCenter: east}
+  - {name: ms02, dataCenter: east}
+  - {name: ms03, dataCenter: east}
+`,
+        messageId: 'spansByDatabaseNode',
+        path: '/managementServers',
+        data: {
+          ...DEFAULT_POOLS_WORDS,
+          count: 2,
+          dataCenters: 'east, west',
+          own: 'east',
+          database: 'west',
+          listener: 'ag-listener',
+          nodes: 'sql-e1',
+        },
+      },
     ],
   }),
 
@@ -291,7 +323,16 @@ export const SCOM_CASES: readonly RuleTests[] = [
   }),
 
   cases(dataCenterLoss, {
-    valid: [{ yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n`) }],
+    valid: [
+      { yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n`) },
+      {
+        // West Pool's servers are all in west, and only its default observer (the database) in east:
+        // losing west takes all its members, as it would a pool within one site; no split helps.
+        yaml: twoSites(
+          `managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: east}\n  - {name: ms03, dataCenter: west}\n  - {name: ms04, dataCenter: west}\npools:\n  - {name: West Pool, members: [ms03, ms04]}\n`,
+        ),
+      },
+    ],
     invalid: [
       {
         yaml: twoSites(`managementServers:\n  - {name: ms01, dataCenter: east}\n  - {name: ms02, dataCenter: west}\n  - {name: ms03, dataCenter: west}\n`),
@@ -497,8 +538,45 @@ export const SCOM_CASES: readonly RuleTests[] = [
   }),
 
   cases(gatewayWithoutFailover, {
-    valid: [{ yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01, ms02]}\n`) }],
+    valid: [
+      { yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01, ms02]}\n`) },
+      {
+        // Its second parent, a gateway, reports through ms02 too: losing ms01 leaves it a way.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01, gw02]}\n  - {name: gw02, reportsTo: [ms01, ms02]}\n`,
+        ),
+      },
+    ],
     invalid: [
+      {
+        // Its failover, gw02, reports only through ms01, its primary: losing ms01 cuts off both.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01, gw02]}\n  - {name: gw02, reportsTo: [ms01]}\n`,
+        ),
+        errors: [
+          {
+            messageId: 'failoverThroughOne',
+            path: '/gateways/0/reportsTo',
+            data: { name: 'gw01', nameArgument: '"gw01"', count: 2, servers: 'ms01, gw02', through: 'ms01', relays: 'gw02' },
+          },
+          { messageId: 'noFailover', path: '/gateways/1/reportsTo' },
+        ],
+      },
+      {
+        // Both of its parents are gateways that report only through ms02.
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [gw02, gw03]}\n  - {name: gw02, reportsTo: [ms02]}\n  - {name: gw03, reportsTo: [ms02]}\n`,
+        ),
+        errors: [
+          {
+            messageId: 'failoverThroughOne',
+            path: '/gateways/0/reportsTo',
+            data: { name: 'gw01', nameArgument: '"gw01"', count: 2, servers: 'gw02, gw03', through: 'ms02', relays: 'gw02, gw03' },
+          },
+          { messageId: 'noFailover', path: '/gateways/1/reportsTo' },
+          { messageId: 'noFailover', path: '/gateways/2/reportsTo' },
+        ],
+      },
       {
         yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01]}\n`),
         messageId: 'noFailover',
@@ -512,7 +590,7 @@ export const SCOM_CASES: readonly RuleTests[] = [
         ),
         messageId: 'noFailoverAgentsListed',
         path: '/gateways/0/reportsTo',
-        data: { name: 'gw01', count: 1, servers: 'one management server, ms01', parent: 'ms01' },
+        data: { name: 'gw01', nameArgument: '"gw01"', count: 1, servers: 'one management server, ms01', parent: 'ms01' },
       },
       {
         // Cut off with nothing down, its agents are on the first connected server of their list, gw02.

@@ -73,7 +73,8 @@ connected management server) or stops (no quorum, or no member). Names are case-
 --partition splits the network instead: sides separated by |, each a comma-separated list of
 servers and data centres (e.g. "dc-east|dc-west,sql01"). A pool keeps quorum on at most one side;
 members on another side stop their work although they are up, and a pool whose quorum is on a side
-without the database is cut off.
+without the database is cut off. A server's agents stay on its side: only connected servers there
+take them, and with none they are unmonitored.
 
 The output names the PoolManager events members would log (15002, 15003, 15004), how the pool's
 instances are split over the members left, where the gateways report and where the agents go. The

@@ -3,7 +3,7 @@ import { voterServers, type DataCenter, type Pool, type Server, type Topology } 
 import { availability, managementGroupQuestion, type Availability } from './availability.js';
 import { groupCapacity, poolCapacity, type GroupCapacity, type GroupCapacityOptions, type WorkloadCapacity } from './capacity.js';
 import { poolDataCenters } from './data-centers.js';
-import { baselineOf, compileFailureModel, fewArrays, type Baseline, type FailureModel, type PoolShape } from './failure/index.js';
+import { baselineOf, compileFailureModel, fewArrays, type Baseline, type FailureModel, type Host, type PoolShape } from './failure/index.js';
 import { dataCenterLosses, singlePointsOfFailure, worstAgentFailure, type AgentOverload, type DataCenterLoss } from './what-if.js';
 import { appliedLatency, appliedLatencyTo, largestRoundTrip, type AppliedLatency, type Endpoint } from './latency.js';
 import { poolLease, type PoolLease } from './lease.js';
@@ -38,6 +38,8 @@ export interface TopologyAnalysis {
   readonly managementGroup: ManagementGroupAnalysis;
   /** The single failure that overloads a server with agents the most, if any (FORMAT.md, "Agents after failures"). */
   readonly worstAgentFailure: AgentOverload | null;
+  /** Each gateway that one server's loss alone cuts off, though it works with everything up: that server (the first in file order). */
+  readonly gatewaySinglePoints: ReadonlyMap<Host, Host>;
   readonly pools: readonly PoolAnalysis[];
   /** Measured round trips between management servers and the operational database's server. */
   readonly databaseLatency: readonly AppliedLatency[];
@@ -105,6 +107,7 @@ export function analyseTopology(topology: Topology, options: AnalysisOptions = {
     baseline,
     managementGroup: { singlePointsOfFailure: spof.managementGroup.map((h) => h.name), ...(mgAvailability ? { availability: mgAvailability } : {}) },
     worstAgentFailure: worstAgentFailure(model, baseline, arrays),
+    gatewaySinglePoints: spof.gateways,
     pools,
     databaseLatency,
     capacity: groupCapacity(topology, options),

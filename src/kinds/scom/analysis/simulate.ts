@@ -4,7 +4,7 @@
  * rule 9), where each gateway reports, and where the agents go.
  */
 import { evaluate, reasonOf, type Cause, type Failure, type FailureModel, type Outcome } from './failure/index.js';
-import { agentLoad } from './what-if.js';
+import { agentLoad, type PassedOverState } from './what-if.js';
 
 /** A PoolManager event (PM) that a member would log. */
 export interface PoolEvent {
@@ -85,16 +85,17 @@ export interface SimulationOutcome {
   readonly unmonitoredAgents: number;
   /**
    * Where the agents of each management server and gateway that is not connected go (FORMAT.md,
-   * "Agents after failures"): whole to `to`, the first connected server of its failoverServers, past
-   * those ahead of it in the list (each down or cut off); spread over `spreadOver` connected
-   * management servers where it names none; or nowhere (`unmonitored`). In file order.
+   * "Agents after failures"): whole to `to`, the first connected server of its failoverServers on
+   * its side, past those ahead of it in the list (each down, cut off, or connected on another side
+   * of a partition); spread over the `spreadOver` connected management servers of its side where it
+   * names none; or nowhere (`unmonitored`). In file order.
    */
   readonly agentMoves: readonly {
     readonly server: string;
     readonly agents: number;
     readonly how: 'listed' | 'spread' | 'unmonitored';
     readonly to: string | null;
-    readonly passedOver: readonly { readonly server: string; readonly state: 'down' | 'cut-off' }[];
+    readonly passedOver: readonly { readonly server: string; readonly state: PassedOverState }[];
     readonly spreadOver?: number;
     /** The server's role: a management server's agents without a list go nowhere only when no management server is connected. */
     readonly role: 'management-server' | 'gateway';
@@ -174,7 +175,7 @@ export function simulate(model: FailureModel, label: string, failure: Failure, s
       agents: m.agents,
       how: m.how,
       to: m.to ? m.to.name : null,
-      passedOver: m.passedOver.map((p) => ({ server: p.host.name, state: p.down ? ('down' as const) : ('cut-off' as const) })),
+      passedOver: m.passedOver.map((p) => ({ server: p.host.name, state: p.state })),
       ...(m.how === 'spread' ? { spreadOver: m.spreadOver } : {}),
       role: m.from.role === 'gateway' ? ('gateway' as const) : ('management-server' as const),
     })),

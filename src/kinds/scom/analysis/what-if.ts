@@ -124,6 +124,11 @@ export interface SinglePoints {
   readonly managementGroup: readonly Host[];
   /** Per pool: servers without which a pool that works with everything up does not. */
   readonly pools: readonly (readonly Host[])[];
+  /**
+   * Per gateway connected with everything up: the first server in file order, other than it and
+   * the database's hosts, whose loss alone cuts it off (its primary and failover all report through it).
+   */
+  readonly gateways: ReadonlyMap<Host, Host>;
 }
 
 /**
@@ -148,9 +153,19 @@ export function singlePointsOfFailure(model: FailureModel, base: Baseline, array
   }
   const mgLost = new Uint8Array(n);
   const poolLost = model.pools.map(() => new Uint8Array(n));
+  const gateways = new Map<Host, Host>();
   for (const members of classes.values()) {
     const rep = members[0]!;
     const state = evaluateFew(model, base, [rep], arrays);
+    // Only a server that gateways report through can cut one off (the database's hosts cut off all).
+    if (model.children[rep]!.length > 0 && !dbHosts.has(rep)) {
+      for (const g of model.gatewayOrder) {
+        if (g === rep || !baseline.connected[g] || state.connected[g]) continue;
+        const host = model.hosts[g]!;
+        const known = gateways.get(host);
+        if (!known || rep < known.index) gateways.set(host, model.hosts[rep]!);
+      }
+    }
     const mg = baseline.managementGroupWorks && !state.managementGroupWorks;
     model.pools.forEach((_, p) => {
       if (baseline.pools[p]!.outcome !== 'works' || state.pools[p]!.outcome === 'works') return;
@@ -161,7 +176,7 @@ export function singlePointsOfFailure(model: FailureModel, base: Baseline, array
   // A clustered database's listener is a name, not a server that fails on its own: its nodes and witness are.
   const clusterListener = model.database.nodes.length > 0 ? model.database.listener : -1;
   const hostsOf = (flags: Uint8Array) => model.hosts.filter((h) => flags[h.index] && h.index !== clusterListener);
-  return { managementGroup: hostsOf(mgLost), pools: poolLost.map(hostsOf) };
+  return { managementGroup: hostsOf(mgLost), pools: poolLost.map(hostsOf), gateways };
 }
 
 /**
@@ -195,6 +210,9 @@ export interface AgentLoad {
   readonly unmonitored: number;
 }
 
+/** Why a server of a failover list did not take the agents: down, up but cut off, or connected across the partition. */
+export type PassedOverState = 'down' | 'cut-off' | 'other-side';
+
 /**
  * Where the agents of one server that is not connected go (FORMAT.md, "Agents after failures"), as
  * `agentLoads` sends them: the one answer that the advice of capacity-after-failover, plan and
@@ -205,15 +223,15 @@ export interface AgentMove {
   readonly from: Host;
   readonly agents: number;
   /**
-   * `listed`: whole to `to`, the first connected server of its `failoverServers`; `spread`: over
-   * the connected management servers (`spreadOver` of them), since it names none; `unmonitored`:
-   * nowhere to go.
+   * `listed`: whole to `to`, the first connected server of its `failoverServers` on its side;
+   * `spread`: over the connected management servers of its side (`spreadOver` of them), since it
+   * names none; `unmonitored`: nowhere to go.
    */
   readonly how: 'listed' | 'spread' | 'unmonitored';
   /** Where they go, for `listed`; null otherwise. */
   readonly to: Host | null;
-  /** The servers of its list ahead of `to` (all of them when unmonitored), none connected: each down, or up but cut off. */
-  readonly passedOver: readonly { readonly host: Host; readonly down: boolean }[];
+  /** The servers of its list ahead of `to` (all of them when unmonitored) that did not take them, and why. */
+  readonly passedOver: readonly { readonly host: Host; readonly state: PassedOverState }[];
   /** For `spread`: how many connected management servers share them. */
   readonly spreadOver: number;
 }
@@ -222,22 +240,38 @@ export interface AgentMove {
  * Agents after failures (FORMAT.md): a server that is not connected hands its agents to the first
  * connected server on its `failoverServers`; without that list a management server's are spread as
  * evenly as whole agents allow over the connected management servers (the first in file order take
- * the remainder), and a gateway's are unmonitored. Each host's load, by index. Where `record` is
- * given, each server's move is pushed onto `record.moves`, in file order (`up` tells a server
- * passed over that is down from one cut off).
+ * the remainder), and a gateway's are unmonitored. In a partition (`sides`) a server's agents stay
+ * on its side, so only connected servers on that side take them (pooltopo's reading of "connected
+ * server", docs/KINDS.md). Each host's load, by index. Where `record` is given, each server's move
+ * is pushed onto `record.moves`, in file order (`up` tells a server passed over that is down from
+ * one cut off).
  */
 export function agentLoads(
   model: FailureModel,
   connected: Uint8Array,
+  sides: Int32Array | null,
   record?: { readonly up: Uint8Array; readonly moves: AgentMove[] },
 ): { readonly load: Float64Array; readonly unmonitored: number } {
   const load = new Float64Array(model.hosts.length);
-  let spread = 0;
+  const side = (h: number) => (sides ? sides[h]! : 0);
+  // Agents reach a server only on their own side; a host on no side (-1) reaches none.
+  const takes = (from: number, to: number) => connected[to] === 1 && side(from) >= 0 && side(to) === side(from);
+  let sideCount = 1;
+  if (sides) for (const s of sides) if (s + 1 > sideCount) sideCount = s + 1;
+  // The agents to spread on each side, and the connected management servers there to take them.
+  const spread = new Float64Array(sideCount);
+  const targets = new Int32Array(sideCount);
+  for (const h of model.managementServers) if (connected[h] && side(h) >= 0) targets[side(h)]!++;
   let unmonitored = 0;
   // The spread moves, told how many servers share them once that is known (only where recorded: the
   // worst-failure search calls this once per server tried).
-  const spreadMoves: { -readonly [K in keyof AgentMove]: AgentMove[K] }[] | undefined = record ? [] : undefined;
-  const passed = (list: readonly number[], end: number) => list.slice(0, end).map((t) => ({ host: model.hosts[t]!, down: record!.up[t] === 0 }));
+  type Mutable = { -readonly [K in keyof AgentMove]: AgentMove[K] };
+  const spreadMoves: Mutable[] | undefined = record ? [] : undefined;
+  const passed = (h: number, list: readonly number[], end: number) =>
+    list.slice(0, end).map((t) => ({
+      host: model.hosts[t]!,
+      state: record!.up[t] === 0 ? ('down' as const) : connected[t] && !takes(h, t) ? ('other-side' as const) : ('cut-off' as const),
+    }));
   for (const host of model.hosts) {
     const s = host.server;
     if (!s || s.agents === 0) continue;
@@ -248,19 +282,19 @@ export function agentLoads(
     }
     const list = model.failover[h]!;
     if (list.length > 0) {
-      const at = list.findIndex((t) => connected[t] === 1);
+      const at = list.findIndex((t) => takes(h, t));
       if (at >= 0) {
         const target = list[at]!;
         load[target] = load[target]! + s.agents;
-        record?.moves.push({ from: host, agents: s.agents, how: 'listed', to: model.hosts[target]!, passedOver: passed(list, at), spreadOver: 0 });
+        record?.moves.push({ from: host, agents: s.agents, how: 'listed', to: model.hosts[target]!, passedOver: passed(h, list, at), spreadOver: 0 });
       } else {
         unmonitored += s.agents;
-        record?.moves.push({ from: host, agents: s.agents, how: 'unmonitored', to: null, passedOver: passed(list, list.length), spreadOver: 0 });
+        record?.moves.push({ from: host, agents: s.agents, how: 'unmonitored', to: null, passedOver: passed(h, list, list.length), spreadOver: 0 });
       }
-    } else if (s.role === 'management-server') {
-      spread += s.agents;
+    } else if (s.role === 'management-server' && side(h) >= 0 && targets[side(h)]! > 0) {
+      spread[side(h)] = spread[side(h)]! + s.agents;
       if (record) {
-        const move = { from: host, agents: s.agents, how: 'spread' as AgentMove['how'], to: null, passedOver: [], spreadOver: 0 };
+        const move: Mutable = { from: host, agents: s.agents, how: 'spread', to: null, passedOver: [], spreadOver: targets[side(h)]! };
         spreadMoves!.push(move);
         record.moves.push(move);
       }
@@ -269,21 +303,14 @@ export function agentLoads(
       record?.moves.push({ from: host, agents: s.agents, how: 'unmonitored', to: null, passedOver: [], spreadOver: 0 });
     }
   }
-  if (spread > 0) {
-    let targets = 0;
-    for (const h of model.managementServers) if (connected[h]) targets++;
-    if (targets === 0) {
-      unmonitored += spread;
-      for (const move of spreadMoves ?? []) move.how = 'unmonitored';
-    } else {
-      for (const move of spreadMoves ?? []) move.spreadOver = targets;
-      const each = Math.floor(spread / targets);
-      let rest = spread - each * targets;
-      for (const h of model.managementServers) {
-        if (!connected[h]) continue;
-        load[h] = load[h]! + each + (rest > 0 ? 1 : 0);
-        if (rest > 0) rest--;
-      }
+  for (let v = 0; v < sideCount; v++) {
+    if (spread[v] === 0) continue;
+    const each = Math.floor(spread[v]! / targets[v]!);
+    let rest = spread[v]! - each * targets[v]!;
+    for (const h of model.managementServers) {
+      if (!connected[h] || side(h) !== v) continue;
+      load[h] = load[h]! + each + (rest > 0 ? 1 : 0);
+      if (rest > 0) rest--;
     }
   }
   return { load, unmonitored };
@@ -298,10 +325,10 @@ function agentLimit(model: FailureModel, host: Host): number {
 /** The loads as simulate reports them: every connected management server and gateway, and where the agents of the others go. */
 export function agentLoad(
   model: FailureModel,
-  state: { readonly up: Uint8Array; readonly connected: Uint8Array },
+  state: { readonly up: Uint8Array; readonly connected: Uint8Array; readonly sides: Int32Array | null },
 ): AgentLoad & { readonly moves: readonly AgentMove[] } {
   const moves: AgentMove[] = [];
-  const { load, unmonitored } = agentLoads(model, state.connected, { up: state.up, moves });
+  const { load, unmonitored } = agentLoads(model, state.connected, state.sides, { up: state.up, moves });
   const loads: AgentLoad['loads'][number][] = [];
   for (const host of model.hosts) {
     if (!host.server || !state.connected[host.index]) continue;
@@ -328,9 +355,13 @@ export interface AgentOverload {
  * whole to it, and those spread where it took a share of the spread (what its load holds beyond
  * its own agents and those sent whole to it).
  */
-function movesTo(model: FailureModel, state: { readonly up: Uint8Array; readonly connected: Uint8Array }, server: Host): AgentMove[] {
+function movesTo(
+  model: FailureModel,
+  state: { readonly up: Uint8Array; readonly connected: Uint8Array; readonly sides: Int32Array | null },
+  server: Host,
+): AgentMove[] {
   const moves: AgentMove[] = [];
-  const { load } = agentLoads(model, state.connected, { up: state.up, moves });
+  const { load } = agentLoads(model, state.connected, state.sides, { up: state.up, moves });
   const listed = moves.filter((m) => m.how === 'listed' && m.to === server);
   const whole = listed.reduce((sum, m) => sum + m.agents, state.connected[server.index] ? (server.server?.agents ?? 0) : 0);
   const spreadHere = load[server.index]! > whole;
@@ -379,7 +410,7 @@ export function worstAgentFailure(model: FailureModel, base: Baseline, arrays: F
     if (limit[h.index]! < smallest) smallest = limit[h.index]!;
   }
   if (total <= smallest) return null;
-  const before = agentLoads(model, baseline.connected).load;
+  const before = agentLoads(model, baseline.connected, null).load;
   const dbHosts = new Set(databaseHosts(model));
   const candidates: Host[] = [];
   const classes = new Map<string, Host[]>();
@@ -425,7 +456,7 @@ export function worstAgentFailure(model: FailureModel, base: Baseline, arrays: F
     const alone = model.children[failed.index]!.length === 0 && !dbHosts.has(failed.index);
     if (alone && before[failed.index]! <= room) continue;
     const { connected } = evaluateFew(model, base, [failed.index], arrays);
-    const { load } = agentLoads(model, connected);
+    const { load } = agentLoads(model, connected, null);
     for (let h = 0; h < load.length; h++) {
       const agents = load[h]!;
       if (!connected[h] || agents <= limit[h]! || before[h]! > limit[h]!) continue;

@@ -90,7 +90,7 @@ export function formatSimulationStylish(report: SimulationReport, color: boolean
     const spread = s.agentMoves.filter((m) => m.how === 'spread');
     const each = s.agentMoves.filter((m) => m.how !== 'spread');
     if (spread.length > 0) out.push(`  ${spreadText(spread)}`);
-    for (const m of each.slice(0, 10)) out.push(`  ${moveText(m, paint)}`);
+    for (const m of each.slice(0, 10)) out.push(`  ${moveText(m, s.sides !== undefined, paint)}`);
     if (each.length > 10) out.push(`  and the agents of ${plural(each.length - 10, 'more server')}`);
     if (s.unmonitoredAgents > 0)
       out.push(`  ${paint(31, `${plural(s.unmonitoredAgents, 'agent')} unmonitored: their servers are not connected and they have nowhere to fail over`)}`);
@@ -148,15 +148,20 @@ function stopsSummary(scenarios: readonly { readonly pools: readonly { readonly 
   return `pools stop or are cut off in ${groupThousands(failing)} of ${groupThousands(scenarios.length)} scenarios (${groupThousands(stops)} in all)`;
 }
 
-/** One server's agents after the failures, sent whole or nowhere: where they go, and past which servers of its list. */
-function moveText(m: SimulationOutcome['agentMoves'][number], paint: (code: number, text: string) => string): string {
+const PASSED_OVER_WORDS = { down: 'down', 'cut-off': 'cut off', 'other-side': 'across the partition' } as const;
+
+/**
+ * One server's agents after the failures, sent whole or nowhere: where they go, and past which
+ * servers of its list. In a partition (`split`) agents reach only their own side, and the words say so.
+ */
+function moveText(m: SimulationOutcome['agentMoves'][number], split: boolean, paint: (code: number, text: string) => string): string {
   const whose = `${t(m.server)}'s ${plural(m.agents, 'agent')}`;
-  const past = namesOrMore(m.passedOver.map((p) => `${t(p.server)} (${p.state === 'down' ? 'down' : 'cut off'})`));
+  const past = namesOrMore(m.passedOver.map((p) => `${t(p.server)} (${PASSED_OVER_WORDS[p.state]})`));
   if (m.how === 'listed') return `${whose} fail over to ${t(m.to ?? '')}${past ? `, past ${past}` : ''}`;
   const why = past
-    ? `every server in its failover list is down or cut off: ${past}`
+    ? `every server in its failover list is ${split ? 'down, cut off or across the partition' : 'down or cut off'}: ${past}`
     : m.role === 'management-server'
-      ? 'no management server is connected to take them (it names no failover server)'
+      ? `no management server is connected ${split ? 'on its side of the partition' : 'to take them'} (it names no failover server)`
       : 'it names no failover server';
   return paint(31, `${whose} go nowhere: ${why}`);
 }

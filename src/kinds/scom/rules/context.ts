@@ -26,7 +26,14 @@ export function atPool(pool: Pool, messageId: string, data: Problem['data'] = {}
     : { messageId, data: { pool: pool.name, ...data }, path: pool.path, pool: pool.name };
 }
 
+/** Why a server of a failover list took no agents, in words. */
+const PASSED_OVER_WORDS: Readonly<Record<AgentMove['passedOver'][number]['state'], string>> = {
+  down: 'down',
+  'cut-off': 'cut off',
+  'other-side': 'across the partition',
+};
+
 /** The servers of a list that agents went past, in words ("gw01 is cut off, ms02 is down"); '' for none. */
 export function passedOverText(passedOver: AgentMove['passedOver']): string {
-  return namesOrMore(passedOver.map((p) => `${p.host.name} is ${p.down ? 'down' : 'cut off'}`));
+  return namesOrMore(passedOver.map((p) => `${p.host.name} is ${PASSED_OVER_WORDS[p.state]}`));
 }

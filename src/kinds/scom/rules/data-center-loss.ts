@@ -4,6 +4,7 @@ import { atPool, defineRule } from './context.js';
 import { evaluate, failureOf } from '../analysis/failure/index.js';
 import { unreachableParents } from '../analysis/what-if.js';
 import { namesOrMore } from '../../../core/headline.js';
+import { poolDataCenters } from '../analysis/data-centers.js';
 
 export default defineRule({
   meta: {
@@ -26,12 +27,16 @@ export default defineRule({
         '{{Pool}} is cut off when data centre "{{dataCenter}}" is lost: it keeps quorum, but none of its running members reaches a connected management server, and {{cutOff}}, on its gateways\' lists outside that data centre, {{isOrAre}} cut off with it; give its gateways a failover server that reaches the management group without "{{dataCenter}}".',
     },
   },
-  *check({ analysis }) {
+  *check({ topology, analysis }) {
     const model = analysis.model;
     for (const [p, a] of analysis.pools.entries()) {
       if (a.dataCenters.length < 2) continue;
+      // A pool whose own servers share one site spans others only by its default observer: losing
+      // that site takes all its members, as it would a pool within one site (pool-spans-data-centers says the rest).
+      const own = poolDataCenters(topology, a.pool, false);
+      const onlySite = own.length === 1 ? own[0]!.name : undefined;
       for (const loss of a.dataCenterLoss) {
-        if (loss.survives || loss.databaseLost) continue;
+        if (loss.survives || loss.databaseLost || loss.dataCenter === onlySite) continue;
         const data = {
           dataCenter: loss.dataCenter,
           votesLeft: loss.votesLeft,

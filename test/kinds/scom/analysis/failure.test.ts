@@ -133,7 +133,7 @@ describe('the what-ifs that try only some servers', () => {
           expect(m.passedOver.map((p) => p.host.index)).toEqual(list.slice(0, list.indexOf(found.server.index)));
           for (const p of m.passedOver) {
             expect(state.connected[p.host.index]).toBe(0);
-            expect(p.down).toBe(state.up[p.host.index] === 0);
+            expect(p.state).toBe(state.up[p.host.index] === 0 ? 'down' : 'cut-off');
           }
           if (m.passedOver.length > 0) pastFirst++;
         }

@@ -105,6 +105,7 @@ export function evaluate(model: FailureModel, failure: Failure): State {
     connected: infra.connected,
     via: infra.via,
     databaseSide: infra.databaseSide,
+    sides,
     managementGroupWorks: infra.managementGroupWorks,
     pools,
   };

@@ -154,5 +154,5 @@ export function evaluateFew(model: FailureModel, base: Baseline, down: ArrayLike
     const votes = counts.votersUp[p]! + (shape.participates && databaseSide === 0 && counts.msVotersUp[p]! > 0 ? 1 : 0);
     return outcomeOf(votes >= shape.votesNeeded ? 0 : -1, votes, membersUp[p]! > 0, counts.membersConnected[p]! > 0, databaseSide);
   });
-  return { up, connected, via, databaseSide, managementGroupWorks, pools, membersUp };
+  return { up, connected, via, databaseSide, sides: null, managementGroupWorks, pools, membersUp };
 }

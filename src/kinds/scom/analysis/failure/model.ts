@@ -109,6 +109,8 @@ export interface State {
   readonly via: Int32Array;
   /** The side the database is available on, or -1 (0 without a partition). */
   readonly databaseSide: number;
+  /** Each host's side, as the failure's partition gives it (-1: on no side); null: no partition. */
+  readonly sides: Int32Array | null;
   readonly managementGroupWorks: boolean;
   readonly pools: readonly PoolState[];
 }
