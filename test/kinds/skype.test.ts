@@ -1162,3 +1162,50 @@ describe('simulate: the backup pool down while its partner is FailedOver', () =>
     ]);
   });
 });
+
+describe('simulate: a pool FailedOver onto a partner over its sizing', () => {
+  // pool-a's 4,000 users are on pool-b since pool-a failed over: pool-b carries 7,000 of the 5,000 it is sized for before anything goes down.
+  const text = pair(['poolState: FailedOver', 'registrarConfiguration: true']).replace(
+    '    maxUsers: 20000\n    frontEnds: [b1, b2, b3]',
+    '    maxUsers: 5000\n    frontEnds: [b1, b2, b3]',
+  );
+  const OVER = { pool: 'pool-b.contoso.com', partner: 'pool-a.contoso.com', partnerState: 'FailedOver', users: 7000, maxUsers: 5000 };
+
+  it('gives the same exit code whichever pool, front end or back end is named: the overload is there before any goes down', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-skype-over-'));
+    try {
+      const file = path.join(dir, 'over.yaml');
+      writeFileSync(file, text);
+      for (const down of ['pool-a.contoso.com', 'a1', 'b1', 'pool-a.contoso.com/back-end']) {
+        const r = await runCli(['simulate', file, '--down', down, '--format', 'json']);
+        expect(r.code, down).toBe(1);
+        expect(JSON.parse(r.stdout).scenarios[0].overCapacity, down).toEqual([OVER]);
+      }
+      // pool-a down has no failover to start: the overload is the state now, said once, not a break of this failover.
+      const named = await runCli(['simulate', file, '--down', 'pool-a.contoso.com', '--format', 'json']);
+      expect(JSON.parse(named.stdout).scenarios[0].poolsDown[0]).toMatchObject({ cmdlet: null, partnerOverCapacity: true, breaks: [] });
+      const stylish = await runCli(['simulate', file, '--down', 'b1']);
+      expect(stylish.stdout).toContain(
+        '  pool pool-b.contoso.com carries 7,000 users now, its own and those of pool-a.contoso.com, which has failed over to it: more than the 5,000 it is sized for: OVER\n',
+      );
+      expect(stylish.stdout).toMatch(/✖ pool-b\.contoso\.com carries more users than it is sized for \(7,000 of 5,000\)\n$/);
+      // pool-b down serves nobody: its users and pool-a's are without service, and nothing is over.
+      const partnerDown = await runCli(['simulate', file, '--down', 'pool-b.contoso.com', '--format', 'json']);
+      expect(partnerDown.code).toBe(1);
+      expect(JSON.parse(partnerDown.stdout).scenarios[0].overCapacity).toEqual([]);
+      // Within its sizing, the same scenarios pass.
+      writeFileSync(file, text.replace('maxUsers: 5000', 'maxUsers: 7000'));
+      for (const down of ['pool-a.contoso.com', 'a1', 'b1']) expect((await runCli(['simulate', file, '--down', down])).code, down).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("marks the pool's what-if row as a problem, as simulate --down POOL exits 1", async () => {
+    const o = await lintText(text, 's.yaml');
+    const { skypeView } = await import('../../src/kinds/skype/report/report.js');
+    const [row] = skypeView(o.skype!.model, o.skype!.analysis).whatIf;
+    expect(row).toMatchObject({ pool: 'pool-a.contoso.com', ok: false, breaks: [] });
+    expect(row!.outcome).toMatch(/over its sizing$/);
+  });
+});

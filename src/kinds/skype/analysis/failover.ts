@@ -4,7 +4,7 @@
  */
 import { nameKey, uniqueNames } from '../../../core/model.js';
 import { runningToRestart, type SkypeAnalysis } from './analysis.js';
-import type { PoolState, SkypeModel, SkypePool } from '../model/model.js';
+import { movedToPartner, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
 import { poolDown, restart, type ScenarioState, type ToStart } from './pool-down.js';
 import { backEndEffect, backEndName, backEndOf, poolsByKey, withoutBackEnd } from './back-end.js';
 
@@ -104,6 +104,21 @@ export interface SkypeStranded {
   readonly reason: string;
 }
 
+/**
+ * A pool that carries more users than it is sized for before anything goes down: its partner's users
+ * are on it already (FailedOver, or FailingOver onto it), so every scenario in which it still serves
+ * them has the overload, whichever pool, front end or back end the scenario names.
+ */
+export interface SkypeOverCapacity {
+  readonly pool: string;
+  /** The partner whose users it carries, and that partner's PoolState. */
+  readonly partner: string;
+  readonly partnerState: PoolState;
+  /** Users it carries: its own and its partner's. */
+  readonly users: number;
+  readonly maxUsers: number;
+}
+
 export interface SkypeScenario {
   readonly label: string;
   /** Each pool down, named or lost to its front ends down, in the file's order. */
@@ -112,6 +127,13 @@ export interface SkypeScenario {
   readonly stranded: readonly SkypeStranded[];
   /** Every pool whose users are without service in the scenario, in the file's order. */
   readonly usersWithoutService: readonly UsersOf[];
+  /** Pools over their sizing with their partner's users on them already, in the file's order. */
+  readonly overCapacity: readonly SkypeOverCapacity[];
+}
+
+/** Whether a scenario leaves users without service, a failover that breaks something, or a pool over its sizing: simulate's exit code 1. */
+export function scenarioFails(s: SkypeScenario): boolean {
+  return s.usersWithoutService.length > 0 || s.poolsDown.some((p) => p.breaks.length > 0) || s.overCapacity.length > 0;
 }
 
 /** Names of pools and front ends a scenario may use. */
@@ -239,7 +261,15 @@ export function simulateSkypeDown(
             : `it is ${p.poolState} and its backup pool ${partner.name} is ${partner.poolState}, not Active: neither pool serves the other's users`,
       };
     });
-  return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService }, unknown, ambiguous, ownBackEnd };
+  // The overload of a partner that serves a pool's users already is the same whichever name the scenario gives.
+  const overCapacity = model.pools.flatMap((p, i): SkypeOverCapacity[] => {
+    const partner = partnerOf(p);
+    const users = analysis.pools[i]!.usersAfterFailover;
+    if (!partner || !movedToPartner(partner) || p.maxUsers === undefined || users <= p.maxUsers) return [];
+    if (state.cannotTakeOver(p, partner) !== null) return [];
+    return [{ pool: p.name, partner: partner.name, partnerState: partner.poolState, users, maxUsers: p.maxUsers }];
+  });
+  return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService, overCapacity }, unknown, ambiguous, ownBackEnd };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { groupThousands } from '../../../core/rule.js';
 import type { SkypePoolFigures } from './analysis.js';
-import { backupProblems, hasRegistrarConfiguration, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
+import { backupProblems, hasRegistrarConfiguration, movedToPartner, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
 import type { SkypePoolDown } from './failover.js';
 import { cmsFailOver, type Step } from './cms.js';
 
@@ -116,7 +116,8 @@ export function poolDown(
   } else if (!takesOver) {
     breaks.push(`nowhere to fail over (${why}): ${usersOfBoth(pool, partner, isDown(partner), failBackWithout(pool, partner, isDown))}`);
   } else {
-    if (overCapacity)
+    // A partner that has this pool's users already is over its sizing before the scenario: the scenario's overCapacity says so, in every scenario.
+    if (overCapacity && !movedToPartner(pool))
       breaks.push(
         `${partner.name} would carry ${groupThousands(fig.usersAfterFailover)} users, more than the ${groupThousands(partner.maxUsers)} it is sized for`,
       );

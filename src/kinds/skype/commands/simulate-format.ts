@@ -2,7 +2,7 @@
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf } from '../../../util/extremes.js';
-import type { SkypeFrontEndsDown, SkypePoolDown, SkypeScenario } from '../analysis/failover.js';
+import { scenarioFails, type SkypeFrontEndsDown, type SkypeOverCapacity, type SkypePoolDown, type SkypeScenario } from '../analysis/failover.js';
 
 /** `pools` names the rows of the side-by-side table (the file's pools; by default those the scenarios name). */
 export function formatSkypeScenarios(
@@ -26,6 +26,8 @@ export function formatSkypeScenarios(
       if (p) out.push(...poolDownLines(p, paint));
       const stranded = s.stranded.find((x) => x.pool === pool);
       if (stranded) out.push(`  pool ${t(stranded.pool)}: ${paint(31, 'no service')}: ${t(stranded.reason)}`);
+      const over = s.overCapacity.find((x) => x.pool === pool);
+      if (over) out.push(overLine(over, paint));
     }
     out.push('');
   }
@@ -35,6 +37,12 @@ export function formatSkypeScenarios(
 }
 
 type Paint = (code: number, text: string) => string;
+
+/** A pool over its sizing with its partner's users on it already: `pool b carries 7,000 users now, its own and those of a, which has failed over to it: ...`. */
+function overLine(o: SkypeOverCapacity, paint: Paint): string {
+  const how = o.partnerState === 'FailingOver' ? 'which is failing over to it' : 'which has failed over to it';
+  return `  pool ${t(o.pool)} carries ${groupThousands(o.users)} users now, its own and those of ${t(o.partner)}, ${how}: more than the ${groupThousands(o.maxUsers)} it is sized for: ${paint(31, 'OVER')}`;
+}
 
 /** A pool down: the failover to its partner, or why there is none, and what breaks. */
 function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
@@ -108,8 +116,10 @@ function cellOf(s: SkypeScenario, pool: string): string {
   }
   if (s.usersWithoutService.some((u) => u.pool === pool)) return 'NO SERVICE';
   const carries = s.poolsDown.find((p) => p.partner === pool && p.partnerTakesOver);
+  const over = s.overCapacity.find((o) => o.pool === pool);
   const parts: string[] = [];
   if (carries) parts.push(`carries ${groupThousands(carries.partnerUsers ?? 0)}${carries.partnerOverCapacity ? ' OVER' : ''}`);
+  else if (over) parts.push(`carries ${groupThousands(over.users)} OVER`);
   if (fe?.backEndDown) parts.push('back end down');
   if (fe) parts.push(!fe.keepsQuorum ? 'loses quorum' : fe.routingGroupsAtRisk ? 'quorum, routing groups at risk' : 'keeps quorum');
   return parts.length > 0 ? parts.join(', ') : 'up';
@@ -141,7 +151,7 @@ function sideBySide(pools: readonly string[], scenarios: readonly SkypeScenario[
 
 /** The last line: every pool's users served, or how many are not (and in how many scenarios). */
 function verdict(scenarios: readonly SkypeScenario[], paint: Paint): string {
-  const failing = scenarios.filter((s) => s.usersWithoutService.length > 0 || s.poolsDown.some((p) => p.breaks.length > 0));
+  const failing = scenarios.filter(scenarioFails);
   // Front ends down at once that may cost a routing group its quorum: its users lose service though every pool keeps running (SFB-HA).
   const atRisk = [...new Set(scenarios.flatMap((s) => s.frontEnds.filter((f) => f.routingGroupsAtRisk).map((f) => f.pool)))];
   const unless = atRisk.length > 0 ? `, unless a routing group loses its quorum in ${atRisk.map(t).join(', ')} (front ends down at once)` : '';
@@ -152,7 +162,13 @@ function verdict(scenarios: readonly SkypeScenario[], paint: Paint): string {
       `✖ users without service, or a failover that breaks something, in ${groupThousands(failing.length)} of ${groupThousands(scenarios.length)} scenarios`,
     );
   const lost = scenarios[0]!.usersWithoutService;
-  if (lost.length === 0) return paint(31, '✖ the failover works but breaks something (see "breaks")');
+  if (lost.length === 0 && scenarios[0]!.poolsDown.some((p) => p.breaks.length > 0))
+    return paint(31, '✖ the failover works but breaks something (see "breaks")');
+  if (lost.length === 0)
+    return paint(
+      31,
+      `✖ ${scenarios[0]!.overCapacity.map((o) => `${t(o.pool)} carries more users than it is sized for (${groupThousands(o.users)} of ${groupThousands(o.maxUsers)})`).join('; ')}`,
+    );
   const users = lost.reduce((n, u) => n + u.users, 0);
   return paint(31, `✖ ${plural(users, 'user')} of ${plural(lost.length, 'pool')} without service (${lost.map((u) => t(u.pool)).join(', ')})`);
 }

@@ -87,6 +87,14 @@ export function hasRegistrarConfiguration(pool: Pick<SkypePool, 'registrarConfig
   return pool.registrarConfiguration || pool.statedPoolState !== 'Active';
 }
 
+/**
+ * Its users are on its backup pool, or on their way there, by a failover already started (FailedOver,
+ * FailingOver): the partner carries them before anything goes down, so no scenario's failover moves them.
+ */
+export function movedToPartner(pool: Pick<SkypePool, 'poolState'>): boolean {
+  return pool.poolState === 'FailedOver' || pool.poolState === 'FailingOver';
+}
+
 export interface ModuleStatus {
   readonly exportStatus?: string;
   readonly importStatus?: string;

@@ -3,7 +3,7 @@ import { groupThousands, plural } from '../../../core/rule.js';
 import type { Finding } from '../../../core/results.js';
 import type { SkypeAnalysis, SkypePoolFigures } from '../analysis/analysis.js';
 import { neededWithoutBackEnd } from '../analysis/back-end.js';
-import { CMS_MODULE, type SkypeModel, type SkypePool } from '../model/model.js';
+import { CMS_MODULE, movedToPartner, type SkypeModel, type SkypePool } from '../model/model.js';
 import { SKYPE } from '../../../domain/facts.js';
 import { onePoolDown, simulateSkypeDown, type SkypePoolDown } from '../analysis/failover.js';
 import type { KindReport } from '../../../core/kind.js';
@@ -298,11 +298,11 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
       {
         pool: pool.name,
         partner: partner.name,
-        // As simulate judges this pool's failover (its breaks), not scenarioFails, which also fails a pool stranded now (the summary's outage).
-        ok: d.partnerTakesOver && d.breaks.length === 0,
+        // As simulate judges this pool's failover (its breaks and its partner's sizing), not scenarioFails, which also fails a pool stranded now (the summary's outage).
+        ok: d.partnerTakesOver && !d.partnerOverCapacity && d.breaks.length === 0,
         outcome,
-        // The sizing, first of the breaks where it is over, is in the outcome already.
-        breaks: d.partnerTakesOver ? d.breaks.slice(d.partnerOverCapacity ? 1 : 0) : [],
+        // The sizing, first of the breaks where a failover to start puts the partner over it, is in the outcome already.
+        breaks: d.partnerTakesOver ? d.breaks.slice(d.partnerOverCapacity && !movedToPartner(pool) ? 1 : 0) : [],
         run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : runWithout(d),
         fillIn: d.fillIn,
       },
