@@ -1033,6 +1033,38 @@ describe("simulate: a pool's back end down (POOL/back-end)", () => {
     expect(checked[0]).toMatch(/^Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus /);
   });
 
+  it('says the Central Management Store is unavailable while the back end that holds it is down without a mirror, though the pool keeps quorum', async () => {
+    const cms = (b: readonly string[], a: readonly string[] = []) => pair(a, ['centralManagementStore: true', ...b]);
+    // pool-b (three front ends) keeps pool-level quorum: its users keep service (Resiliency mode), exit 0, but the store is down.
+    const down = ['pool-b.contoso.com/back-end'];
+    const s = (await scenario(cms([]), down)).scenario;
+    expect(s.frontEnds[0]).toMatchObject({ pool: 'pool-b.contoso.com', keepsQuorum: true, backEndDown: true });
+    expect(s.frontEnds[0]!.cmsEffect).toBe(
+      'the Central Management Store, which its back end holds, is unavailable with it: no topology or configuration change can be made, and none replicates to the servers, until its back end is back or the store is failed over to pool-a.contoso.com (on a front end of pool-a.contoso.com, Invoke-CsManagementServerFailover in its disaster-recovery form, -BackupSqlServerFqdn … -Force)',
+    );
+    expect(s.usersWithoutService).toEqual([]);
+    // With a mirror the store goes on with the databases; on a pool that does not host it, nothing is said of it.
+    expect((await scenario(cms(['backEnd: {mirrored: true}']), down)).scenario.frontEnds[0]!.cmsEffect).toBeNull();
+    expect((await scenario(pair(['centralManagementStore: true']), down)).scenario.frontEnds[0]!.cmsEffect).toBeNull();
+    // Unpaired, only its back end brings it back; where no pool declares the store, the line says it may hold it.
+    const unpaired = (await scenario(cms([]).replace(/pairs:\n.*\n/, ''), down)).scenario.frontEnds[0]!.cmsEffect;
+    expect(unpaired).toMatch(/, until its back end is back$/);
+    const unknown = (await scenario(pair(), down)).scenario.frontEnds[0]!.cmsEffect;
+    expect(unknown).toMatch(
+      /^if its back end holds the Central Management Store, which the file does not place \(no pool declares centralManagementStore: Get-CsService -CentralManagement names the pool that hosts it\), the store is unavailable with it: /,
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-skype-cms-'));
+    try {
+      const file = path.join(dir, 'cms.yaml');
+      writeFileSync(file, cms([]));
+      const r = await runCli(['simulate', file, '--down', 'pool-b.contoso.com/back-end']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('\n    the Central Management Store, which its back end holds, is unavailable with it: ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('takes no pool over onto a partner whose back end is down without a mirror: the store and the users would go to databases that are down', async () => {
     const cms = (mirrored: boolean) => pair(['centralManagementStore: true'], mirrored ? ['backEnd: {mirrored: true}'] : []);
     const down = ['pool-a.contoso.com', 'pool-b.contoso.com/back-end'];

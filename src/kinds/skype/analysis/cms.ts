@@ -41,6 +41,25 @@ export function cmsFailOver(pool: SkypePool, partner: SkypePool, storeDown: bool
 }
 
 /**
+ * What a pool's back end down without a mirror does to the Central Management Store it holds, while
+ * the pool keeps running (PS-CS: every change is recorded in the store, and the Master Replicator of
+ * the Central Management Server sends it to the servers): none can be made or replicated until the
+ * back end is back or the store is failed over to `partner` (SFB-FOP), where one can take it.
+ * `placed` false: no pool declares the store, so this one may hold it. Null where it holds no store
+ * it could lose: a mirror holds the store, or another pool is declared to.
+ */
+export function storeWithoutBackEnd(pool: SkypePool, partner: SkypePool | undefined, placed: boolean): string | null {
+  if (pool.backEndMirrored || (placed && !pool.centralManagementStore)) return null;
+  const holds = placed
+    ? 'the Central Management Store, which its back end holds,'
+    : `if its back end holds the Central Management Store, which the file does not place (no pool declares centralManagementStore: ${SKYPE_FAILOVER.cmsPool.value} names the pool that hosts it), the store`;
+  const or = partner
+    ? ` or the store is failed over to ${partner.name} (${partner.edition === 'standard' ? 'on' : 'on a front end of'} ${partner.name}, Invoke-CsManagementServerFailover in its disaster-recovery form, -BackupSqlServerFqdn … -Force)`
+    : '';
+  return `${holds} is unavailable with it: no topology or configuration change can be made, and none replicates to the servers, until its back end is back${or}`;
+}
+
+/**
  * The disaster-recovery form, which names the partner's back-end SQL Server. A Standard Edition
  * server holds its own back-end databases, in the SQL Server Express instance rtc (SFB-SE), so both
  * are named from the file; an Enterprise pool's Back End Server and its instance, and any mirror,

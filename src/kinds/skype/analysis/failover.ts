@@ -4,7 +4,8 @@
  */
 import { nameKey, uniqueNames } from '../../../core/model.js';
 import { runningToRestart, type SkypeAnalysis } from './analysis.js';
-import { movedToPartner, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
+import { movedToPartner, storePlaced, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
+import { storeWithoutBackEnd } from './cms.js';
 import { poolDown, restart, type ScenarioState, type ToStart } from './pool-down.js';
 import { backEndEffect, backEndName, backEndOf, poolsByKey, withoutBackEnd } from './back-end.js';
 
@@ -96,6 +97,8 @@ export interface SkypeFrontEndsDown {
   readonly recovery: readonly string[];
   /** What its users see while it keeps running without its back end (SFB-BE); null otherwise. */
   readonly backEndEffect: string | null;
+  /** What it keeps running without: the Central Management Store its back end holds without a mirror (cms.ts); null otherwise. */
+  readonly cmsEffect: string | null;
 }
 
 /** A pool whose users are without service although neither it nor its partner is down: its PoolState leaves no pool to serve them. */
@@ -206,6 +209,12 @@ export function simulateSkypeDown(
   const partnerOf = (p: SkypePool) => analysis.partnerOf.get(p);
   const usersOf = (p: SkypePool): UsersOf => ({ pool: p.name, users: p.users });
 
+  const placed = storePlaced(model);
+  // A partner to fail a store over to: up, and with databases to take it (not its back end down without a mirror).
+  const storeTaker = (p: SkypePool) => {
+    const partner = partnerOf(p);
+    return partner && !state.isDown(partner) && !(state.backEndDown(partner) && !partner.backEndMirrored) ? partner : undefined;
+  };
   const frontEnds: SkypeFrontEndsDown[] = [];
   for (const c of counted) {
     const { pool, fig, down, runningAmongFirst, keepsQuorum, backEndDown } = c;
@@ -236,6 +245,7 @@ export function simulateSkypeDown(
       toStart: started?.toStart ?? null,
       recovery,
       backEndEffect: backEndDown && keepsQuorum ? backEndEffect(pool) : null,
+      cmsEffect: backEndDown && keepsQuorum ? storeWithoutBackEnd(pool, storeTaker(pool), placed) : null,
     });
   }
 

@@ -97,6 +97,7 @@ function frontEndLines(f: SkypeFrontEndsDown, paint: Paint): string[] {
       ? [`  pool ${t(f.pool)}: ${what}, its only server, down: ${paint(31, 'the pool is down')}`]
       : [`  pool ${t(f.pool)}: ${what} down; ${counts}: ${verdict}`];
   if (f.backEndEffect !== null) out.push(`    ${t(f.backEndEffect)}`);
+  if (f.cmsEffect !== null) out.push(`    ${t(f.cmsEffect)}`);
   if (f.routingGroupsAtRisk)
     out.push(
       `    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: that routing group's users lose service although the pool keeps pool-level quorum`,

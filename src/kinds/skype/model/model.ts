@@ -105,6 +105,14 @@ export interface BackupServiceStatus extends ModuleStatus {
   readonly modules: readonly { readonly module: string; readonly status: ModuleStatus }[];
 }
 
+/**
+ * Whether the file says where the Central Management Store is: some pool declares it. Where none does,
+ * any pool may host it (or a server the file leaves out), and what a failure does to it is unknown.
+ */
+export function storePlaced(model: Pick<SkypeModel, 'pools'>): boolean {
+  return model.pools.some((p) => p.centralManagementStore);
+}
+
 /** The module that backs up the Central Management Store: not initialised on a pool without the CMS (BSS). */
 export const CMS_MODULE = 'CentralMgmt.CMSMaster';
 
