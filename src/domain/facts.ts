@@ -286,6 +286,8 @@ export const SKYPE_FAILOVER = {
    * ActiveFileTransferAgents name the pool that hosts it, and are empty when it is not available.
    */
   cmsStatus: { value: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus', source: 'SFB-FOP' },
+  /** Each replica's status after the store failed over: every Front End Server's replica must be up to date (True). */
+  cmsReplicas: { value: 'Get-CsManagementStoreReplicationStatus', source: 'SFB-FOP' },
   /** Which pool the topology gives the Central Management service: where the store is, where the file does not say. */
   cmsPool: { value: 'Get-CsService -CentralManagement', source: 'PS-CS' },
   /**

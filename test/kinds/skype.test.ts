@@ -34,6 +34,12 @@ function pair(a: readonly string[] = [], b: readonly string[] = [], head: readon
 
 const LAB = (state: string) => `examples/skype-lab-pair-${state}.yaml`;
 
+/** What Microsoft's procedure checks once the Central Management Store has failed over to `partner` (SFB-FOP). */
+const CHECKS = (partner: string) => [
+  `check that the store's failover is complete: Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus (ActiveMasterFQDN and ActiveFileTransferAgents name ${partner})`,
+  "check each Front End Server's replica: Get-CsManagementStoreReplicationStatus (every replica up to date, True)",
+];
+
 /** A fixture of test/fixtures/kinds/ (the tester's minimal designs). */
 const FIXTURE = (name: string) => `test/fixtures/kinds/skype-${name}.yaml`;
 
@@ -844,6 +850,7 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
       [
         '    run first: on a front end of pool-west.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -BackupMirrorSqlServerFqdn <mirror FQDN> -BackupMirrorSqlInstanceName <mirror SQL instance> -Force',
         "      fill in: <Back End Server FQDN> and <SQL instance> with pool-west.contoso.com's Back End Server and its SQL Server instance, <mirror FQDN> and <mirror SQL instance> with its mirror's, as Topology Builder shows them: the file does not hold them (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn pool-west.contoso.com says which of the two holds the principal copy of the store)",
+        ...CHECKS('pool-west.contoso.com').map((step) => `    run first: ${step}`),
         '    run: Invoke-CsPoolFailOver -PoolFqdn pool-east.contoso.com -DisasterMode',
       ].join('\n'),
     );
@@ -854,7 +861,7 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     const o = await lintText(readFileSync('examples/skype-paired-enterprise.yaml', 'utf8'), 'x.yaml');
     const [row] = skypeView(o.skype!.model, o.skype!.analysis).whatIf;
     expect(row!.run).toMatch(
-      /^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover .* -Force, then Invoke-CsPoolFailOver -PoolFqdn pool-east\.contoso\.com -DisasterMode$/,
+      /^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover .* -Force, then check that the store's failover is complete: .*, then check each Front End Server's replica: .*, then Invoke-CsPoolFailOver -PoolFqdn pool-east\.contoso\.com -DisasterMode$/,
     );
     expect(row!.fillIn).toEqual([expect.stringMatching(/^<Back End Server FQDN> and <SQL instance> with pool-west\.contoso\.com's Back End Server/)]);
   });
@@ -882,7 +889,10 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
     const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
     expect(d).toMatchObject({
-      runFirst: ['on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName rtc -Force'],
+      runFirst: [
+        'on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName rtc -Force',
+        ...CHECKS('lyncfe04.thelab.info'),
+      ],
       fillIn: [],
     });
     // A mirror of it is not in the file: that alone is left to fill in.
@@ -904,7 +914,10 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     expect(scenario.poolsDown[0]).toMatchObject({
       partnerTakesOver: true,
       cmdlet: null,
-      runFirst: ['on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force'],
+      runFirst: [
+        'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force',
+        ...CHECKS('lyncfe03.thelab.info'),
+      ],
       fillIn: [],
       breaks: [],
     });
@@ -915,7 +928,7 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     expect(skypeView(o.skype!.model, o.skype!.analysis).whatIf[1]).toMatchObject({
       pool: 'lyncfe04.thelab.info',
       ok: true,
-      run: 'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force (its users have failed over already)',
+      run: `on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force, then ${CHECKS('lyncfe03.thelab.info').join(', then ')} (its users have failed over already)`,
       fillIn: [],
     });
   });
@@ -933,9 +946,10 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     const disaster =
       'on a front end of b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -Force';
     // The pool named down, or its site: everything in it, its back end too, is down; the store is not available.
-    expect((await scenarioOf(FIXTURE('cms-pool-failover'), 'a.contoso.com')).scenario.poolsDown[0].runFirst).toEqual([disaster]);
+    expect((await scenarioOf(FIXTURE('cms-pool-failover'), 'a.contoso.com')).scenario.poolsDown[0].runFirst).toEqual([disaster, ...CHECKS('b.contoso.com')]);
     expect((await scenarioOf('examples/skype-paired-enterprise.yaml', 'east')).scenario.poolsDown[0].runFirst).toEqual([
       expect.stringMatching(/^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn .* -Force$/),
+      ...CHECKS('pool-west.contoso.com'),
     ]);
     // Its front ends down cost it its quorum, but its back end is up as far as the design knows: Microsoft's
     // procedure checks whether the Central Management Server is available, then uses the form that fits.
@@ -946,6 +960,7 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
         'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus (ActiveMasterFQDN and ActiveFileTransferAgents name a.contoso.com while the Central Management Server is available, and are empty when it is not)',
         'if they name a.contoso.com, on a front end of b.contoso.com, Invoke-CsManagementServerFailover',
         `if they are empty, ${disaster}`,
+        ...CHECKS('b.contoso.com'),
       ],
       fillIn: [expect.stringMatching(/^<Back End Server FQDN> and <SQL instance> with b\.contoso\.com's Back End Server/)],
     });
@@ -958,9 +973,35 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
         '    run first: if they name a.contoso.com, on a front end of b.contoso.com, Invoke-CsManagementServerFailover',
         `    run first: if they are empty, ${disaster}`,
         "      fill in: <Back End Server FQDN> and <SQL instance> with b.contoso.com's Back End Server and its SQL Server instance, as Topology Builder shows them: the file does not hold them",
+        ...CHECKS('b.contoso.com').map((step) => `    run first: ${step}`),
         '    run: Invoke-CsPoolFailOver -PoolFqdn a.contoso.com -DisasterMode',
       ].join('\n'),
     );
+  });
+});
+
+describe('simulate: the checks after the Central Management Store fails over (SFB-FOP)', () => {
+  it('checks the store on the partner and every replica after either form, before the pool fails over', async () => {
+    // The disaster-recovery form (the pool named down), then the checks, then the pool's failover.
+    const named = (await scenarioOf(FIXTURE('cms-pool-failover'), 'a.contoso.com')).scenario.poolsDown[0];
+    expect(named.runFirst).toHaveLength(3);
+    expect(named.runFirst.slice(1)).toEqual(CHECKS('b.contoso.com'));
+    // After the check and the form that fits (its front ends down).
+    const checked = (await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2')).scenario.poolsDown[0];
+    expect(checked.runFirst).toHaveLength(5);
+    expect(checked.runFirst.slice(3)).toEqual(CHECKS('b.contoso.com'));
+    // The same in the restore of a pool down whose partner is FailedOver onto it, before the failback.
+    const text = readFileSync(LAB('failed-over'), 'utf8').replace(
+      '    frontEnds: [lyncfe03]\n',
+      '    frontEnds: [lyncfe03]\n    centralManagementStore: true\n',
+    );
+    const o = await lintText(text, 'lab.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
+    expect(d!.restoreBy.slice(1, 3)).toEqual(CHECKS('lyncfe04.thelab.info'));
+    expect(d!.restoreBy[3]).toBe('Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode');
+    const r = await runCli(['simulate', FIXTURE('cms-pool-failover'), '--down', 'a.contoso.com']);
+    expect(r.stdout).toContain(`    run first: ${CHECKS('b.contoso.com')[1]}\n    run: Invoke-CsPoolFailOver -PoolFqdn a.contoso.com -DisasterMode\n`);
   });
 });
 
@@ -1027,9 +1068,10 @@ describe("simulate: a pool's back end down (POOL/back-end)", () => {
     const down = ['a1', 'a2', 'pool-a.contoso.com/back-end'];
     expect((await scenario(cms(false), down)).scenario.poolsDown[0]!.runFirst).toEqual([
       'on a front end of pool-b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -Force',
+      ...CHECKS('pool-b.contoso.com'),
     ]);
     const checked = (await scenario(cms(true), down)).scenario.poolsDown[0]!.runFirst;
-    expect(checked).toHaveLength(3);
+    expect(checked).toHaveLength(5);
     expect(checked[0]).toMatch(/^Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus /);
   });
 

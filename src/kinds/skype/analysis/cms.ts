@@ -29,7 +29,7 @@ export interface Step {
 export function cmsFailOver(pool: SkypePool, partner: SkypePool, storeDown: boolean): Step[] {
   const where = partner.edition === 'standard' ? `on ${partner.name}` : `on a front end of ${partner.name}`;
   const disaster = disasterForm(partner);
-  if (storeDown) return [{ run: `${where}, ${disaster.run}`, fillIn: disaster.fillIn }];
+  if (storeDown) return [{ run: `${where}, ${disaster.run}`, fillIn: disaster.fillIn }, ...checksAfter(partner)];
   return [
     {
       run: `${SKYPE_FAILOVER.cmsStatus.value} (ActiveMasterFQDN and ActiveFileTransferAgents name ${pool.name} while the Central Management Server is available, and are empty when it is not)`,
@@ -37,6 +37,21 @@ export function cmsFailOver(pool: SkypePool, partner: SkypePool, storeDown: bool
     },
     { run: `if they name ${pool.name}, ${where}, Invoke-CsManagementServerFailover`, fillIn: null },
     { run: `if they are empty, ${where}, ${disaster.run}`, fillIn: disaster.fillIn },
+    ...checksAfter(partner),
+  ];
+}
+
+/**
+ * What Microsoft's procedure checks once the store has failed over, before the pool's users do
+ * (SFB-FOP): the store active on the partner, then every Front End Server's replica up to date.
+ */
+function checksAfter(partner: SkypePool): Step[] {
+  return [
+    {
+      run: `check that the store's failover is complete: ${SKYPE_FAILOVER.cmsStatus.value} (ActiveMasterFQDN and ActiveFileTransferAgents name ${partner.name})`,
+      fillIn: null,
+    },
+    { run: `check each Front End Server's replica: ${SKYPE_FAILOVER.cmsReplicas.value} (every replica up to date, True)`, fillIn: null },
   ];
 }
 

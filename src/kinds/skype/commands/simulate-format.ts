@@ -52,8 +52,12 @@ function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
   else {
     const how = p.cmdlet === null ? 'has already failed over to' : 'fails over to';
     out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
-    for (const step of p.runFirst) out.push(`    ${p.cmdlet === null ? 'run' : 'run first'}: ${t(step)}`);
-    for (const note of p.fillIn) out.push(`      fill in: ${t(note)}`);
+    // What to fill in goes under the last step with a `<…>` in it, not after the checks that follow it.
+    const filled = p.runFirst.reduce((last, step, i) => (/<[^<>]+>/.test(step) ? i : last), -1);
+    const at = filled >= 0 ? filled : p.runFirst.length - 1;
+    const notes = p.fillIn.map((note) => `      fill in: ${t(note)}`);
+    p.runFirst.forEach((step, i) => out.push(`    ${p.cmdlet === null ? 'run' : 'run first'}: ${t(step)}`, ...(i === at ? notes : [])));
+    if (at < 0) out.push(...notes);
     if (p.cmdlet !== null) out.push(`    run: ${t(p.cmdlet)}`);
     const sized =
       p.partnerMaxUsers !== null ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? `: ${paint(31, 'OVER')}` : ''}` : '';
