@@ -40,6 +40,17 @@ const CHECKS = (partner: string) => [
   "check each Front End Server's replica: Get-CsManagementStoreReplicationStatus (every replica up to date, True)",
 ];
 
+/** Where the Central Management Store is, first, where no pool declares it. */
+const FIND_STORE =
+  'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus (the file does not say which pool hosts the Central Management Store, as no pool declares centralManagementStore: ActiveMasterFQDN and ActiveFileTransferAgents name it while the Central Management Server is available, and are empty when it is not, and Get-CsService -CentralManagement names the pool the topology gives it; if they name another pool, the store stays there)';
+
+/** The store's steps where no pool declares it, `pool` down with its back end and `partner` a Standard Edition server (the lab pair). */
+const UNPLACED = (pool: string, partner: string) => [
+  FIND_STORE,
+  `if they are empty or name ${pool}, on ${partner}, Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${partner} -BackupSqlInstanceName rtc -Force`,
+  ...CHECKS(partner).map((c) => `if it failed over, ${c}`),
+];
+
 /** A fixture of test/fixtures/kinds/ (the tester's minimal designs). */
 const FIXTURE = (name: string) => `test/fixtures/kinds/skype-${name}.yaml`;
 
@@ -256,6 +267,8 @@ describe('simulate a Skype pair', () => {
       [
         'examples/skype-lab-pair-active.yaml: lyncfe04.thelab.info down',
         '  pool lyncfe04.thelab.info fails over to lyncfe03.thelab.info: registrar PoolState Active -> FailingOver -> FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active',
+        // The lab declares no Central Management Store: where it is comes first, as either server may host it.
+        ...UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info').map((step) => `    run first: ${step}`),
         '    run: Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode',
         '    lyncfe03.thelab.info then carries 2,100 users of the 2,500 it is sized for',
         '',
@@ -351,6 +364,7 @@ describe('simulate a Skype pair', () => {
         '  pool lyncfe04.thelab.info: lyncfe04, its only server, down: the pool is down',
         '    recovery: start lyncfe04 again',
         '  pool lyncfe04.thelab.info has already failed over to lyncfe03.thelab.info: registrar PoolState FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active',
+        ...UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info').map((step) => `    run: ${step}`),
         '    lyncfe03.thelab.info then carries 2,100 users of the 2,500 it is sized for',
         '',
       ].join('\n'),
@@ -549,7 +563,11 @@ describe('the Skype report', () => {
         outcome:
           'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back, or until lyncfe04.thelab.info is failed back without it, losing the data its users made on lyncfe03.thelab.info (Run)',
         breaks: [],
-        run: 'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode, then Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
+        run: [
+          ...UNPLACED('lyncfe03.thelab.info', 'lyncfe04.thelab.info'),
+          'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode',
+          'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
+        ].join(', then '),
         fillIn: [],
       },
       {
@@ -558,7 +576,7 @@ describe('the Skype report', () => {
         ok: true,
         outcome: 'already carries its users: 2,100 in all of the 2,500 it is sized for',
         breaks: [],
-        run: 'nothing: failed over already',
+        run: `${UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info').join(', then ')} (its users have failed over already)`,
         fillIn: [],
       },
     ]);
@@ -566,8 +584,14 @@ describe('the Skype report', () => {
     const active = await report(LAB('active'));
     expect(active.view.links).toMatchObject([{ label: 'manual failover', noTakeover: false }]);
     expect(active.view.whatIf.map((r) => [r.ok, r.run])).toEqual([
-      [true, 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'],
-      [true, 'Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode'],
+      [
+        true,
+        [...UNPLACED('lyncfe03.thelab.info', 'lyncfe04.thelab.info'), 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'].join(', then '),
+      ],
+      [
+        true,
+        [...UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info'), 'Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode'].join(', then '),
+      ],
     ]);
   });
 
@@ -652,7 +676,14 @@ describe('simulate: a pool down is one computation, named or lost to its front e
   it('loses the users of a partner FailingBack from the pool, however the pool goes down', async () => {
     const byPool = await scenarioOf(FIXTURE('partner-failing-back'), 'b.contoso.com');
     const byFrontEnds = await scenarioOf(FIXTURE('partner-failing-back'), 'b1,b2');
-    expect(outcome(byFrontEnds)).toEqual(outcome(byPool));
+    // All but the Central Management Store's steps, which no pool declares: named down, the pool's back
+    // end is down too; lost to its front ends, its back end is up as far as the design knows.
+    const withoutStore = (o: ReturnType<typeof outcome>) => ({
+      ...o,
+      poolsDown: o.poolsDown.map(({ restoreBy, fillIn: _f, ...d }: { restoreBy: string[]; fillIn: string[] }) => ({ ...d, restoreBy: restoreBy.slice(-2) })),
+    });
+    expect(withoutStore(outcome(byFrontEnds))).toEqual(withoutStore(outcome(byPool)));
+    expect(byPool.scenario.poolsDown[0].restoreBy[0]).toBe(FIND_STORE);
     expect(byPool.scenario.usersWithoutService).toEqual([
       { pool: 'a.contoso.com', users: 12000 },
       { pool: 'b.contoso.com', users: 8000 },
@@ -980,6 +1011,49 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
   });
 });
 
+describe('simulate: a pair where no pool declares the Central Management Store', () => {
+  const scenario = async (text: string, down: readonly string[]) => {
+    const o = await lintText(text, 's.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    return simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', down).scenario;
+  };
+  const DISASTER =
+    'on a front end of pool-b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -Force';
+
+  it('says where to find the store, and fails it over first where the pool down hosts it, rather than saying nothing', async () => {
+    // The pool named down: its back end too, so a store it hosts is not available.
+    const named = (await scenario(pair(), ['pool-a.contoso.com'])).poolsDown[0]!;
+    expect(named.runFirst).toEqual([
+      FIND_STORE,
+      `if they are empty or name pool-a.contoso.com, ${DISASTER}`,
+      ...CHECKS('pool-b.contoso.com').map((c) => `if it failed over, ${c}`),
+    ]);
+    expect(named.fillIn).toEqual([expect.stringMatching(/^<Back End Server FQDN> and <SQL instance> with pool-b\.contoso\.com's Back End Server/)]);
+    expect(named.cmdlet).toBe('Invoke-CsPoolFailOver -PoolFqdn pool-a.contoso.com -DisasterMode');
+    // Its front ends down: its back end is up as far as the design knows, so both forms, as for a pool that declares it.
+    const byFrontEnds = (await scenario(pair(), ['a1', 'a2', 'a3'])).poolsDown[0]!;
+    expect(byFrontEnds.runFirst).toEqual([
+      FIND_STORE,
+      'if they name pool-a.contoso.com, on a front end of pool-b.contoso.com, Invoke-CsManagementServerFailover',
+      `if they are empty, ${DISASTER}`,
+      ...CHECKS('pool-b.contoso.com').map((c) => `if it failed over, ${c}`),
+    ]);
+    // A pool that declares it settles where it is: the other pool's failover has nothing of the store to run.
+    expect((await scenario(pair(['centralManagementStore: true']), ['pool-b.contoso.com'])).poolsDown[0]!.runFirst).toEqual([]);
+    // A Standard Edition partner holds its back end: the disaster-recovery form names it from the file.
+    const r = await runCli(['simulate', 'examples/skype-standard-pair.yaml', '--down', 'lyncfe03.thelab.info']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      [
+        '    run first: Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus (the file does not say which pool hosts the Central Management Store',
+        '    run first: if they are empty or name lyncfe03.thelab.info, on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName rtc -Force',
+      ].join(
+        ', as no pool declares centralManagementStore: ActiveMasterFQDN and ActiveFileTransferAgents name it while the Central Management Server is available, and are empty when it is not, and Get-CsService -CentralManagement names the pool the topology gives it; if they name another pool, the store stays there)\n',
+      ),
+    );
+  });
+});
+
 describe('simulate: the checks after the Central Management Store fails over (SFB-FOP)', () => {
   it('checks the store on the partner and every replica after either form, before the pool fails over', async () => {
     // The disaster-recovery form (the pool named down), then the checks, then the pool's failover.
@@ -1189,7 +1263,11 @@ describe('simulate: the backup pool down while its partner is FailedOver', () =>
     expect(code).toBe(1);
     expect(scenario.poolsDown[0]).toMatchObject({
       partnerTakesOver: false,
-      restoreBy: ['Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode', 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'],
+      restoreBy: [
+        ...UNPLACED('lyncfe03.thelab.info', 'lyncfe04.thelab.info'),
+        'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode',
+        'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
+      ],
       fillIn: [],
     });
     expect(scenario.poolsDown[0].breaks[0]).toMatch(
@@ -1197,11 +1275,12 @@ describe('simulate: the backup pool down while its partner is FailedOver', () =>
     );
     const text = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe03.thelab.info']);
     expect(text.stdout).toContain(
-      '    restore, in this order:\n      1. Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode\n      2. Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode\n',
+      '      5. Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode\n      6. Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode\n',
     );
-    // The same after a quorum loss, and after a partner FailingBack from the pool.
-    expect((await scenarioOf(LAB('failed-over'), 'lyncfe03')).scenario.poolsDown[0].restoreBy).toHaveLength(2);
-    expect((await scenarioOf(FIXTURE('partner-failing-back'), 'b.contoso.com')).scenario.poolsDown[0].restoreBy).toEqual([
+    expect(text.stdout).toContain(`    restore, in this order:\n      1. ${FIND_STORE}\n`);
+    // The same after a quorum loss, and after a partner FailingBack from the pool (the store's steps first: no pool declares it).
+    expect((await scenarioOf(LAB('failed-over'), 'lyncfe03')).scenario.poolsDown[0].restoreBy).toHaveLength(6);
+    expect((await scenarioOf(FIXTURE('partner-failing-back'), 'b.contoso.com')).scenario.poolsDown[0].restoreBy.slice(-2)).toEqual([
       'Invoke-CsPoolFailBack -PoolFqdn a.contoso.com -DisasterMode',
       'Invoke-CsPoolFailOver -PoolFqdn b.contoso.com -DisasterMode',
     ]);

@@ -42,6 +42,29 @@ export function cmsFailOver(pool: SkypePool, partner: SkypePool, storeDown: bool
 }
 
 /**
+ * The steps where no pool declares the store (model.ts, storePlaced), so `pool` may host it: find
+ * where it is first, then fail it over to `partner` as SFB-FOP does where it is not available or was
+ * on the failed pool, and check it. With the scenario's back end of `pool` down (`storeDown`), a
+ * store there is not available: ActiveMasterFQDN is empty, or still names the pool.
+ */
+export function cmsFailOverUnplaced(pool: SkypePool, partner: SkypePool, storeDown: boolean): Step[] {
+  const where = partner.edition === 'standard' ? `on ${partner.name}` : `on a front end of ${partner.name}`;
+  const disaster = disasterForm(partner);
+  const find: Step = {
+    run: `${SKYPE_FAILOVER.cmsStatus.value} (the file does not say which pool hosts the Central Management Store, as no pool declares centralManagementStore: ActiveMasterFQDN and ActiveFileTransferAgents name it while the Central Management Server is available, and are empty when it is not, and ${SKYPE_FAILOVER.cmsPool.value} names the pool the topology gives it; if they name another pool, the store stays there)`,
+    fillIn: null,
+  };
+  const checks = checksAfter(partner).map((step) => ({ ...step, run: `if it failed over, ${step.run}` }));
+  if (storeDown) return [find, { run: `if they are empty or name ${pool.name}, ${where}, ${disaster.run}`, fillIn: disaster.fillIn }, ...checks];
+  return [
+    find,
+    { run: `if they name ${pool.name}, ${where}, Invoke-CsManagementServerFailover`, fillIn: null },
+    { run: `if they are empty, ${where}, ${disaster.run}`, fillIn: disaster.fillIn },
+    ...checks,
+  ];
+}
+
+/**
  * What Microsoft's procedure checks once the store has failed over, before the pool's users do
  * (SFB-FOP): the store active on the partner, then every Front End Server's replica up to date.
  */

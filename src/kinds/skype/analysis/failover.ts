@@ -4,7 +4,7 @@
  */
 import { nameKey, uniqueNames } from '../../../core/model.js';
 import { runningToRestart, type SkypeAnalysis } from './analysis.js';
-import { movedToPartner, storePlaced, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
+import { movedToPartner, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
 import { storeWithoutBackEnd } from './cms.js';
 import { poolDown, restart, type ScenarioState, type ToStart } from './pool-down.js';
 import { backEndEffect, backEndName, backEndOf, poolsByKey, withoutBackEnd } from './back-end.js';
@@ -209,7 +209,6 @@ export function simulateSkypeDown(
   const partnerOf = (p: SkypePool) => analysis.partnerOf.get(p);
   const usersOf = (p: SkypePool): UsersOf => ({ pool: p.name, users: p.users });
 
-  const placed = storePlaced(model);
   // A partner to fail a store over to: up, and with databases to take it (not its back end down without a mirror).
   const storeTaker = (p: SkypePool) => {
     const partner = partnerOf(p);
@@ -245,7 +244,7 @@ export function simulateSkypeDown(
       toStart: started?.toStart ?? null,
       recovery,
       backEndEffect: backEndDown && keepsQuorum ? backEndEffect(pool) : null,
-      cmsEffect: backEndDown && keepsQuorum ? storeWithoutBackEnd(pool, storeTaker(pool), placed) : null,
+      cmsEffect: backEndDown && keepsQuorum ? storeWithoutBackEnd(pool, storeTaker(pool), analysis.storePlaced) : null,
     });
   }
 
@@ -318,7 +317,7 @@ function scenarioState(
     const partner = analysis.partnerOf.get(p);
     return (p.poolState === 'Active' && !isDown(p)) || (partner !== undefined && cannotTakeOver(partner, p) === null);
   };
-  return { isDown, backEndDown, cannotTakeOver, served };
+  return { isDown, backEndDown, cannotTakeOver, served, storePlaced: analysis.storePlaced };
 }
 
 /**
