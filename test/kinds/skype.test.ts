@@ -1362,3 +1362,24 @@ describe('simulate: a pool FailedOver onto a partner over its sizing', () => {
     expect(row!.outcome).toMatch(/over its sizing$/);
   });
 });
+
+describe('the Skype examples are true to their product version', () => {
+  // "Back End Server high availability in Skype for Business Server" (SFB-BE): SQL mirroring is
+  // available in Skype for Business Server 2015 but no longer supported in 2019, which has Always On
+  // and failover clustering instead; the format describes only mirroring (backEnd.mirrored).
+  it('mirrors no back end of a 2019 deployment', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync('examples').filter((f) => f.startsWith('skype-') && f.endsWith('.yaml'));
+    const on2019: string[] = [];
+    for (const f of files) {
+      const o = await lintText(readFileSync(path.join('examples', f), 'utf8'), f);
+      if (o.skype?.model.productVersion !== '2019') continue;
+      on2019.push(f);
+      expect(
+        o.skype.model.pools.filter((p) => p.backEndMirrored).map((p) => p.name),
+        f,
+      ).toEqual([]);
+    }
+    expect(on2019).toEqual(['skype-2019-large.yaml']);
+  });
+});
