@@ -376,7 +376,7 @@ describe('simulate a Skype pair', () => {
         '  lyncfe03.thelab.info  carries 2,100              NO SERVICE                 carries 2,100',
         '  lyncfe04.thelab.info  failed over                NO SERVICE                 server down, failed over',
         '',
-        '✖ users without service, or a failover that breaks something, in 1 of 3 scenarios',
+        '✖ users without service, a failover that breaks something, or a pool over its sizing, in 1 of 3 scenarios',
         '',
       ].join('\n'),
     );
@@ -1337,6 +1337,10 @@ describe('simulate: a pool FailedOver onto a partner over its sizing', () => {
       // pool-a down has no failover to start: the overload is the state now, said once, not a break of this failover.
       const named = await runCli(['simulate', file, '--down', 'pool-a.contoso.com', '--format', 'json']);
       expect(JSON.parse(named.stdout).scenarios[0].poolsDown[0]).toMatchObject({ cmdlet: null, partnerOverCapacity: true, breaks: [] });
+      // Side by side, the last line counts the scenarios with the overload among those that fail, and says so.
+      const sideBySide = await runCli(['simulate', file, '--down', 'a1', '--down', 'b1']);
+      expect(sideBySide.code).toBe(1);
+      expect(sideBySide.stdout).toMatch(/✖ users without service, a failover that breaks something, or a pool over its sizing, in 2 of 2 scenarios\n$/);
       const stylish = await runCli(['simulate', file, '--down', 'b1']);
       expect(stylish.stdout).toContain(
         '  pool pool-b.contoso.com carries 7,000 users now, its own and those of pool-a.contoso.com, which has failed over to it: more than the 5,000 it is sized for: OVER\n',

@@ -164,7 +164,7 @@ function verdict(scenarios: readonly SkypeScenario[], paint: Paint): string {
   if (scenarios.length > 1)
     return paint(
       31,
-      `✖ users without service, or a failover that breaks something, in ${groupThousands(failing.length)} of ${groupThousands(scenarios.length)} scenarios`,
+      `✖ users without service, a failover that breaks something, or a pool over its sizing, in ${groupThousands(failing.length)} of ${groupThousands(scenarios.length)} scenarios`,
     );
   const lost = scenarios[0]!.usersWithoutService;
   if (lost.length === 0 && scenarios[0]!.poolsDown.some((p) => p.breaks.length > 0))
