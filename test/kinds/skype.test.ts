@@ -1165,6 +1165,8 @@ describe("simulate: a pool's back end down (POOL/back-end)", () => {
     // Unpaired, only its back end brings it back; where no pool declares the store, the line says it may hold it.
     const unpaired = (await scenario(cms([]).replace(/pairs:\n.*\n/, ''), down)).scenario.frontEnds[0]!.cmsEffect;
     expect(unpaired).toMatch(/, until its back end is back$/);
+    // A partner FailedOver onto it has its services stopped (SFB-FO): no server of it to fail the store over on.
+    expect((await scenario(cms([], ['poolState: FailedOver']), down)).scenario.frontEnds[0]!.cmsEffect).toMatch(/, until its back end is back$/);
     const unknown = (await scenario(pair(), down)).scenario.frontEnds[0]!.cmsEffect;
     expect(unknown).toMatch(
       /^if its back end holds the Central Management Store, which the file does not place \(no pool declares centralManagementStore: Get-CsService -CentralManagement names the pool that hosts it\), the store is unavailable with it: /,

@@ -209,10 +209,12 @@ export function simulateSkypeDown(
   const partnerOf = (p: SkypePool) => analysis.partnerOf.get(p);
   const usersOf = (p: SkypePool): UsersOf => ({ pool: p.name, users: p.users });
 
-  // A partner to fail a store over to: up, and with databases to take it (not its back end down without a mirror).
+  // A partner to fail a store over to: Active (a pool failed over has its services stopped, SFB-FO), up,
+  // and with databases to take it (not its back end down without a mirror).
   const storeTaker = (p: SkypePool) => {
     const partner = partnerOf(p);
-    return partner && !state.isDown(partner) && !(state.backEndDown(partner) && !partner.backEndMirrored) ? partner : undefined;
+    const takes = partner && partner.poolState === 'Active' && !state.isDown(partner) && !(state.backEndDown(partner) && !partner.backEndMirrored);
+    return takes ? partner : undefined;
   };
   const frontEnds: SkypeFrontEndsDown[] = [];
   for (const c of counted) {
