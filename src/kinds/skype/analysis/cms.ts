@@ -54,7 +54,7 @@ export function cmsFailOverUnplaced(pool: SkypePool, partner: SkypePool, storeDo
     run: `${SKYPE_FAILOVER.cmsStatus.value} (the file does not say which pool hosts the Central Management Store, as no pool declares centralManagementStore: ActiveMasterFQDN and ActiveFileTransferAgents name it while the Central Management Server is available, and are empty when it is not, and ${SKYPE_FAILOVER.cmsPool.value} names the pool the topology gives it; if they name another pool, the store stays there)`,
     fillIn: null,
   };
-  const checks = checksAfter(partner).map((step) => ({ ...step, run: `if it failed over, ${step.run}` }));
+  const checks = checksAfter(partner).map((step) => ({ run: `if it failed over, ${step.run}`, fillIn: step.fillIn }));
   if (storeDown) return [find, { run: `if they are empty or name ${pool.name}, ${where}, ${disaster.run}`, fillIn: disaster.fillIn }, ...checks];
   return [
     find,
