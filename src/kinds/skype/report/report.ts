@@ -1,5 +1,6 @@
 /** The report's section for a Skype file: a diagram of the pools and their pairing, and the Front End figures. */
 import { groupThousands, plural } from '../../../core/rule.js';
+import { atDots } from '../../../util/text.js';
 import type { Finding } from '../../../core/results.js';
 import type { SkypeAnalysis, SkypePoolFigures } from '../analysis/analysis.js';
 import { neededWithoutBackEnd } from '../analysis/back-end.js';
@@ -88,6 +89,9 @@ export interface SkypeSizingRow {
 export interface SkypeWhatIfRow {
   readonly pool: string;
   readonly partner: string;
+  /** `pool` and `partner` in pieces ending at their dots, where a printed page may break them (<wbr>): a Run cell's cmdlets leave the names little room. */
+  readonly poolParts: readonly string[];
+  readonly partnerParts: readonly string[];
   /** The partner takes the users over (or already carries them), within its sizing, and the failover breaks nothing: simulate's verdict. */
   readonly ok: boolean;
   readonly outcome: string;
@@ -298,6 +302,8 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
       {
         pool: pool.name,
         partner: partner.name,
+        poolParts: atDots(pool.name),
+        partnerParts: atDots(partner.name),
         // As simulate judges this pool's failover (its breaks and its partner's sizing), not scenarioFails, which also fails a pool stranded now (the summary's outage).
         ok: d.partnerTakesOver && !d.partnerOverCapacity && d.breaks.length === 0,
         outcome,
