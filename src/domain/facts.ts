@@ -47,7 +47,7 @@ export const SOURCES = {
   },
   'PS-CS': {
     title:
-      'Skype for Business Server PowerShell reference, Microsoft Learn (Invoke-CsPoolFailOver, Set-CsRegistrarConfiguration, Reset-CsPoolRegistrarState, Invoke-CsManagementServerFailover, Get-CsManagementStoreReplicationStatus)',
+      'Skype for Business Server PowerShell reference, Microsoft Learn (Invoke-CsPoolFailOver, Set-CsRegistrarConfiguration, Reset-CsPoolRegistrarState, Invoke-CsManagementServerFailover, Get-CsManagementStoreReplicationStatus, Get-CsService)',
   },
   'SFB-SE': {
     title:
@@ -286,6 +286,10 @@ export const SKYPE_FAILOVER = {
    * ActiveFileTransferAgents name the pool that hosts it, and are empty when it is not available.
    */
   cmsStatus: { value: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus', source: 'SFB-FOP' },
+  /** Each replica's status after the store failed over: every Front End Server's replica must be up to date (True). */
+  cmsReplicas: { value: 'Get-CsManagementStoreReplicationStatus', source: 'SFB-FOP' },
+  /** Which pool the topology gives the Central Management service: where the store is, where the file does not say. */
+  cmsPool: { value: 'Get-CsService -CentralManagement', source: 'PS-CS' },
   /**
    * The SQL Server Express instance that holds a Standard Edition server's back-end databases: Setup
    * names it RTC, and Microsoft's Lync Server 2013 procedure installs a Standard Edition pool's Central

@@ -73,3 +73,8 @@ export function escapeXmlForTerminal(xml: string): string {
 export function escapeInvisibleInMarkup(html: string): string {
   return html.replace(UNSAFE_IN_MARKUP, visible);
 }
+
+/** `scom-ms01.corp.contoso.com` as `scom-ms01.`, `corp.`, `contoso.com`: a name three columns of a printed table wide breaks only there. */
+export function atDots(text: string): string[] {
+  return text.split(/(?<=\.)(?=[^\s.])/);
+}

@@ -34,6 +34,23 @@ function pair(a: readonly string[] = [], b: readonly string[] = [], head: readon
 
 const LAB = (state: string) => `examples/skype-lab-pair-${state}.yaml`;
 
+/** What Microsoft's procedure checks once the Central Management Store has failed over to `partner` (SFB-FOP). */
+const CHECKS = (partner: string) => [
+  `check that the store's failover is complete: Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus (ActiveMasterFQDN and ActiveFileTransferAgents name ${partner})`,
+  "check each Front End Server's replica: Get-CsManagementStoreReplicationStatus (every replica up to date, True)",
+];
+
+/** Where the Central Management Store is, first, where no pool declares it. */
+const FIND_STORE =
+  'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus (the file does not say which pool hosts the Central Management Store, as no pool declares centralManagementStore: ActiveMasterFQDN and ActiveFileTransferAgents name it while the Central Management Server is available, and are empty when it is not, and Get-CsService -CentralManagement names the pool the topology gives it; if they name another pool, the store stays there)';
+
+/** The store's steps where no pool declares it, `pool` down with its back end and `partner` a Standard Edition server (the lab pair). */
+const UNPLACED = (pool: string, partner: string) => [
+  FIND_STORE,
+  `if they are empty or name ${pool}, on ${partner}, Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${partner} -BackupSqlInstanceName rtc -Force`,
+  ...CHECKS(partner).map((c) => `if it failed over, ${c}`),
+];
+
 /** A fixture of test/fixtures/kinds/ (the tester's minimal designs). */
 const FIXTURE = (name: string) => `test/fixtures/kinds/skype-${name}.yaml`;
 
@@ -250,6 +267,8 @@ describe('simulate a Skype pair', () => {
       [
         'examples/skype-lab-pair-active.yaml: lyncfe04.thelab.info down',
         '  pool lyncfe04.thelab.info fails over to lyncfe03.thelab.info: registrar PoolState Active -> FailingOver -> FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active',
+        // The lab declares no Central Management Store: where it is comes first, as either server may host it.
+        ...UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info').map((step) => `    run first: ${step}`),
         '    run: Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode',
         '    lyncfe03.thelab.info then carries 2,100 users of the 2,500 it is sized for',
         '',
@@ -345,6 +364,7 @@ describe('simulate a Skype pair', () => {
         '  pool lyncfe04.thelab.info: lyncfe04, its only server, down: the pool is down',
         '    recovery: start lyncfe04 again',
         '  pool lyncfe04.thelab.info has already failed over to lyncfe03.thelab.info: registrar PoolState FailedOver -> (after Invoke-CsPoolFailBack) FailingBack -> Active',
+        ...UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info').map((step) => `    run: ${step}`),
         '    lyncfe03.thelab.info then carries 2,100 users of the 2,500 it is sized for',
         '',
       ].join('\n'),
@@ -356,7 +376,7 @@ describe('simulate a Skype pair', () => {
         '  lyncfe03.thelab.info  carries 2,100              NO SERVICE                 carries 2,100',
         '  lyncfe04.thelab.info  failed over                NO SERVICE                 server down, failed over',
         '',
-        '✖ users without service, or a failover that breaks something, in 1 of 3 scenarios',
+        '✖ users without service, a failover that breaks something, or a pool over its sizing, in 1 of 3 scenarios',
         '',
       ].join('\n'),
     );
@@ -539,29 +559,46 @@ describe('the Skype report', () => {
       {
         pool: 'lyncfe03.thelab.info',
         partner: 'lyncfe04.thelab.info',
+        // Printed, a name breaks only at its dots (<wbr>): the Run cell's cmdlets leave it little room.
+        poolParts: ['lyncfe03.', 'thelab.', 'info'],
+        partnerParts: ['lyncfe04.', 'thelab.', 'info'],
         ok: false,
         outcome:
           'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back, or until lyncfe04.thelab.info is failed back without it, losing the data its users made on lyncfe03.thelab.info (Run)',
         breaks: [],
-        run: 'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode, then Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
+        run: [
+          ...UNPLACED('lyncfe03.thelab.info', 'lyncfe04.thelab.info'),
+          'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode',
+          'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
+        ].join(', then '),
         fillIn: [],
       },
       {
         pool: 'lyncfe04.thelab.info',
         partner: 'lyncfe03.thelab.info',
+        poolParts: ['lyncfe04.', 'thelab.', 'info'],
+        partnerParts: ['lyncfe03.', 'thelab.', 'info'],
         ok: true,
         outcome: 'already carries its users: 2,100 in all of the 2,500 it is sized for',
         breaks: [],
-        run: 'nothing: failed over already',
+        run: `${UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info').join(', then ')} (its users have failed over already)`,
         fillIn: [],
       },
     ]);
-    expect(html).toContain('<tr class="bad"><th scope="row">lyncfe03.thelab.info</th><td>lyncfe04.thelab.info</td><td class="cell-bad">cannot take over');
+    expect(html).toContain(
+      '<tr class="bad"><th scope="row">lyncfe03.<wbr>thelab.<wbr>info</th><td>lyncfe04.<wbr>thelab.<wbr>info</td><td class="cell-bad">cannot take over',
+    );
     const active = await report(LAB('active'));
     expect(active.view.links).toMatchObject([{ label: 'manual failover', noTakeover: false }]);
     expect(active.view.whatIf.map((r) => [r.ok, r.run])).toEqual([
-      [true, 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'],
-      [true, 'Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode'],
+      [
+        true,
+        [...UNPLACED('lyncfe03.thelab.info', 'lyncfe04.thelab.info'), 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'].join(', then '),
+      ],
+      [
+        true,
+        [...UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info'), 'Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode'].join(', then '),
+      ],
     ]);
   });
 
@@ -646,7 +683,14 @@ describe('simulate: a pool down is one computation, named or lost to its front e
   it('loses the users of a partner FailingBack from the pool, however the pool goes down', async () => {
     const byPool = await scenarioOf(FIXTURE('partner-failing-back'), 'b.contoso.com');
     const byFrontEnds = await scenarioOf(FIXTURE('partner-failing-back'), 'b1,b2');
-    expect(outcome(byFrontEnds)).toEqual(outcome(byPool));
+    // All but the Central Management Store's steps, which no pool declares: named down, the pool's back
+    // end is down too; lost to its front ends, its back end is up as far as the design knows.
+    const withoutStore = (o: ReturnType<typeof outcome>) => ({
+      ...o,
+      poolsDown: o.poolsDown.map(({ restoreBy, fillIn: _f, ...d }: { restoreBy: string[]; fillIn: string[] }) => ({ ...d, restoreBy: restoreBy.slice(-2) })),
+    });
+    expect(withoutStore(outcome(byFrontEnds))).toEqual(withoutStore(outcome(byPool)));
+    expect(byPool.scenario.poolsDown[0].restoreBy[0]).toBe(FIND_STORE);
     expect(byPool.scenario.usersWithoutService).toEqual([
       { pool: 'a.contoso.com', users: 12000 },
       { pool: 'b.contoso.com', users: 8000 },
@@ -844,6 +888,7 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
       [
         '    run first: on a front end of pool-west.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -BackupMirrorSqlServerFqdn <mirror FQDN> -BackupMirrorSqlInstanceName <mirror SQL instance> -Force',
         "      fill in: <Back End Server FQDN> and <SQL instance> with pool-west.contoso.com's Back End Server and its SQL Server instance, <mirror FQDN> and <mirror SQL instance> with its mirror's, as Topology Builder shows them: the file does not hold them (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn pool-west.contoso.com says which of the two holds the principal copy of the store)",
+        ...CHECKS('pool-west.contoso.com').map((step) => `    run first: ${step}`),
         '    run: Invoke-CsPoolFailOver -PoolFqdn pool-east.contoso.com -DisasterMode',
       ].join('\n'),
     );
@@ -854,7 +899,7 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     const o = await lintText(readFileSync('examples/skype-paired-enterprise.yaml', 'utf8'), 'x.yaml');
     const [row] = skypeView(o.skype!.model, o.skype!.analysis).whatIf;
     expect(row!.run).toMatch(
-      /^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover .* -Force, then Invoke-CsPoolFailOver -PoolFqdn pool-east\.contoso\.com -DisasterMode$/,
+      /^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover .* -Force, then check that the store's failover is complete: .*, then check each Front End Server's replica: .*, then Invoke-CsPoolFailOver -PoolFqdn pool-east\.contoso\.com -DisasterMode$/,
     );
     expect(row!.fillIn).toEqual([expect.stringMatching(/^<Back End Server FQDN> and <SQL instance> with pool-west\.contoso\.com's Back End Server/)]);
   });
@@ -882,7 +927,10 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
     const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
     expect(d).toMatchObject({
-      runFirst: ['on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName rtc -Force'],
+      runFirst: [
+        'on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName rtc -Force',
+        ...CHECKS('lyncfe04.thelab.info'),
+      ],
       fillIn: [],
     });
     // A mirror of it is not in the file: that alone is left to fill in.
@@ -904,7 +952,10 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     expect(scenario.poolsDown[0]).toMatchObject({
       partnerTakesOver: true,
       cmdlet: null,
-      runFirst: ['on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force'],
+      runFirst: [
+        'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force',
+        ...CHECKS('lyncfe03.thelab.info'),
+      ],
       fillIn: [],
       breaks: [],
     });
@@ -915,7 +966,7 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     expect(skypeView(o.skype!.model, o.skype!.analysis).whatIf[1]).toMatchObject({
       pool: 'lyncfe04.thelab.info',
       ok: true,
-      run: 'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force (its users have failed over already)',
+      run: `on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force, then ${CHECKS('lyncfe03.thelab.info').join(', then ')} (its users have failed over already)`,
       fillIn: [],
     });
   });
@@ -933,9 +984,10 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     const disaster =
       'on a front end of b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -Force';
     // The pool named down, or its site: everything in it, its back end too, is down; the store is not available.
-    expect((await scenarioOf(FIXTURE('cms-pool-failover'), 'a.contoso.com')).scenario.poolsDown[0].runFirst).toEqual([disaster]);
+    expect((await scenarioOf(FIXTURE('cms-pool-failover'), 'a.contoso.com')).scenario.poolsDown[0].runFirst).toEqual([disaster, ...CHECKS('b.contoso.com')]);
     expect((await scenarioOf('examples/skype-paired-enterprise.yaml', 'east')).scenario.poolsDown[0].runFirst).toEqual([
       expect.stringMatching(/^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn .* -Force$/),
+      ...CHECKS('pool-west.contoso.com'),
     ]);
     // Its front ends down cost it its quorum, but its back end is up as far as the design knows: Microsoft's
     // procedure checks whether the Central Management Server is available, then uses the form that fits.
@@ -946,6 +998,7 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
         'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus (ActiveMasterFQDN and ActiveFileTransferAgents name a.contoso.com while the Central Management Server is available, and are empty when it is not)',
         'if they name a.contoso.com, on a front end of b.contoso.com, Invoke-CsManagementServerFailover',
         `if they are empty, ${disaster}`,
+        ...CHECKS('b.contoso.com'),
       ],
       fillIn: [expect.stringMatching(/^<Back End Server FQDN> and <SQL instance> with b\.contoso\.com's Back End Server/)],
     });
@@ -958,9 +1011,78 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
         '    run first: if they name a.contoso.com, on a front end of b.contoso.com, Invoke-CsManagementServerFailover',
         `    run first: if they are empty, ${disaster}`,
         "      fill in: <Back End Server FQDN> and <SQL instance> with b.contoso.com's Back End Server and its SQL Server instance, as Topology Builder shows them: the file does not hold them",
+        ...CHECKS('b.contoso.com').map((step) => `    run first: ${step}`),
         '    run: Invoke-CsPoolFailOver -PoolFqdn a.contoso.com -DisasterMode',
       ].join('\n'),
     );
+  });
+});
+
+describe('simulate: a pair where no pool declares the Central Management Store', () => {
+  const scenario = async (text: string, down: readonly string[]) => {
+    const o = await lintText(text, 's.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    return simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', down).scenario;
+  };
+  const DISASTER =
+    'on a front end of pool-b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -Force';
+
+  it('says where to find the store, and fails it over first where the pool down hosts it, rather than saying nothing', async () => {
+    // The pool named down: its back end too, so a store it hosts is not available.
+    const named = (await scenario(pair(), ['pool-a.contoso.com'])).poolsDown[0]!;
+    expect(named.runFirst).toEqual([
+      FIND_STORE,
+      `if they are empty or name pool-a.contoso.com, ${DISASTER}`,
+      ...CHECKS('pool-b.contoso.com').map((c) => `if it failed over, ${c}`),
+    ]);
+    expect(named.fillIn).toEqual([expect.stringMatching(/^<Back End Server FQDN> and <SQL instance> with pool-b\.contoso\.com's Back End Server/)]);
+    expect(named.cmdlet).toBe('Invoke-CsPoolFailOver -PoolFqdn pool-a.contoso.com -DisasterMode');
+    // Its front ends down: its back end is up as far as the design knows, so both forms, as for a pool that declares it.
+    const byFrontEnds = (await scenario(pair(), ['a1', 'a2', 'a3'])).poolsDown[0]!;
+    expect(byFrontEnds.runFirst).toEqual([
+      FIND_STORE,
+      'if they name pool-a.contoso.com, on a front end of pool-b.contoso.com, Invoke-CsManagementServerFailover',
+      `if they are empty, ${DISASTER}`,
+      ...CHECKS('pool-b.contoso.com').map((c) => `if it failed over, ${c}`),
+    ]);
+    // A pool that declares it settles where it is: the other pool's failover has nothing of the store to run.
+    expect((await scenario(pair(['centralManagementStore: true']), ['pool-b.contoso.com'])).poolsDown[0]!.runFirst).toEqual([]);
+    // A Standard Edition partner holds its back end: the disaster-recovery form names it from the file.
+    const r = await runCli(['simulate', 'examples/skype-standard-pair.yaml', '--down', 'lyncfe03.thelab.info']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      [
+        '    run first: Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus (the file does not say which pool hosts the Central Management Store',
+        '    run first: if they are empty or name lyncfe03.thelab.info, on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName rtc -Force',
+      ].join(
+        ', as no pool declares centralManagementStore: ActiveMasterFQDN and ActiveFileTransferAgents name it while the Central Management Server is available, and are empty when it is not, and Get-CsService -CentralManagement names the pool the topology gives it; if they name another pool, the store stays there)\n',
+      ),
+    );
+  });
+});
+
+describe('simulate: the checks after the Central Management Store fails over (SFB-FOP)', () => {
+  it('checks the store on the partner and every replica after either form, before the pool fails over', async () => {
+    // The disaster-recovery form (the pool named down), then the checks, then the pool's failover.
+    const named = (await scenarioOf(FIXTURE('cms-pool-failover'), 'a.contoso.com')).scenario.poolsDown[0];
+    expect(named.runFirst).toHaveLength(3);
+    expect(named.runFirst.slice(1)).toEqual(CHECKS('b.contoso.com'));
+    // After the check and the form that fits (its front ends down).
+    const checked = (await scenarioOf(FIXTURE('cms-pool-failover'), 'a1,a2')).scenario.poolsDown[0];
+    expect(checked.runFirst).toHaveLength(5);
+    expect(checked.runFirst.slice(3)).toEqual(CHECKS('b.contoso.com'));
+    // The same in the restore of a pool down whose partner is FailedOver onto it, before the failback.
+    const text = readFileSync(LAB('failed-over'), 'utf8').replace(
+      '    frontEnds: [lyncfe03]\n',
+      '    frontEnds: [lyncfe03]\n    centralManagementStore: true\n',
+    );
+    const o = await lintText(text, 'lab.yaml');
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
+    expect(d!.restoreBy.slice(1, 3)).toEqual(CHECKS('lyncfe04.thelab.info'));
+    expect(d!.restoreBy[3]).toBe('Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode');
+    const r = await runCli(['simulate', FIXTURE('cms-pool-failover'), '--down', 'a.contoso.com']);
+    expect(r.stdout).toContain(`    run first: ${CHECKS('b.contoso.com')[1]}\n    run: Invoke-CsPoolFailOver -PoolFqdn a.contoso.com -DisasterMode\n`);
   });
 });
 
@@ -1027,10 +1149,45 @@ describe("simulate: a pool's back end down (POOL/back-end)", () => {
     const down = ['a1', 'a2', 'pool-a.contoso.com/back-end'];
     expect((await scenario(cms(false), down)).scenario.poolsDown[0]!.runFirst).toEqual([
       'on a front end of pool-b.contoso.com, Invoke-CsManagementServerFailover -BackupSqlServerFqdn <Back End Server FQDN> -BackupSqlInstanceName <SQL instance> -Force',
+      ...CHECKS('pool-b.contoso.com'),
     ]);
     const checked = (await scenario(cms(true), down)).scenario.poolsDown[0]!.runFirst;
-    expect(checked).toHaveLength(3);
+    expect(checked).toHaveLength(5);
     expect(checked[0]).toMatch(/^Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus /);
+  });
+
+  it('says the Central Management Store is unavailable while the back end that holds it is down without a mirror, though the pool keeps quorum', async () => {
+    const cms = (b: readonly string[], a: readonly string[] = []) => pair(a, ['centralManagementStore: true', ...b]);
+    // pool-b (three front ends) keeps pool-level quorum: its users keep service (Resiliency mode), exit 0, but the store is down.
+    const down = ['pool-b.contoso.com/back-end'];
+    const s = (await scenario(cms([]), down)).scenario;
+    expect(s.frontEnds[0]).toMatchObject({ pool: 'pool-b.contoso.com', keepsQuorum: true, backEndDown: true });
+    expect(s.frontEnds[0]!.cmsEffect).toBe(
+      'the Central Management Store, which its back end holds, is unavailable with it: no topology or configuration change can be made, and none replicates to the servers, until its back end is back or the store is failed over to pool-a.contoso.com (on a front end of pool-a.contoso.com, Invoke-CsManagementServerFailover in its disaster-recovery form, -BackupSqlServerFqdn … -Force)',
+    );
+    expect(s.usersWithoutService).toEqual([]);
+    // With a mirror the store goes on with the databases; on a pool that does not host it, nothing is said of it.
+    expect((await scenario(cms(['backEnd: {mirrored: true}']), down)).scenario.frontEnds[0]!.cmsEffect).toBeNull();
+    expect((await scenario(pair(['centralManagementStore: true']), down)).scenario.frontEnds[0]!.cmsEffect).toBeNull();
+    // Unpaired, only its back end brings it back; where no pool declares the store, the line says it may hold it.
+    const unpaired = (await scenario(cms([]).replace(/pairs:\n.*\n/, ''), down)).scenario.frontEnds[0]!.cmsEffect;
+    expect(unpaired).toMatch(/, until its back end is back$/);
+    // A partner FailedOver onto it has its services stopped (SFB-FO): no server of it to fail the store over on.
+    expect((await scenario(cms([], ['poolState: FailedOver']), down)).scenario.frontEnds[0]!.cmsEffect).toMatch(/, until its back end is back$/);
+    const unknown = (await scenario(pair(), down)).scenario.frontEnds[0]!.cmsEffect;
+    expect(unknown).toMatch(
+      /^if its back end holds the Central Management Store, which the file does not place \(no pool declares centralManagementStore: Get-CsService -CentralManagement names the pool that hosts it\), the store is unavailable with it: /,
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-skype-cms-'));
+    try {
+      const file = path.join(dir, 'cms.yaml');
+      writeFileSync(file, cms([]));
+      const r = await runCli(['simulate', file, '--down', 'pool-b.contoso.com/back-end']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('\n    the Central Management Store, which its back end holds, is unavailable with it: ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes no pool over onto a partner whose back end is down without a mirror: the store and the users would go to databases that are down', async () => {
@@ -1115,7 +1272,11 @@ describe('simulate: the backup pool down while its partner is FailedOver', () =>
     expect(code).toBe(1);
     expect(scenario.poolsDown[0]).toMatchObject({
       partnerTakesOver: false,
-      restoreBy: ['Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode', 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'],
+      restoreBy: [
+        ...UNPLACED('lyncfe03.thelab.info', 'lyncfe04.thelab.info'),
+        'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode',
+        'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
+      ],
       fillIn: [],
     });
     expect(scenario.poolsDown[0].breaks[0]).toMatch(
@@ -1123,11 +1284,12 @@ describe('simulate: the backup pool down while its partner is FailedOver', () =>
     );
     const text = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe03.thelab.info']);
     expect(text.stdout).toContain(
-      '    restore, in this order:\n      1. Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode\n      2. Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode\n',
+      '      5. Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode\n      6. Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode\n',
     );
-    // The same after a quorum loss, and after a partner FailingBack from the pool.
-    expect((await scenarioOf(LAB('failed-over'), 'lyncfe03')).scenario.poolsDown[0].restoreBy).toHaveLength(2);
-    expect((await scenarioOf(FIXTURE('partner-failing-back'), 'b.contoso.com')).scenario.poolsDown[0].restoreBy).toEqual([
+    expect(text.stdout).toContain(`    restore, in this order:\n      1. ${FIND_STORE}\n`);
+    // The same after a quorum loss, and after a partner FailingBack from the pool (the store's steps first: no pool declares it).
+    expect((await scenarioOf(LAB('failed-over'), 'lyncfe03')).scenario.poolsDown[0].restoreBy).toHaveLength(6);
+    expect((await scenarioOf(FIXTURE('partner-failing-back'), 'b.contoso.com')).scenario.poolsDown[0].restoreBy.slice(-2)).toEqual([
       'Invoke-CsPoolFailBack -PoolFqdn a.contoso.com -DisasterMode',
       'Invoke-CsPoolFailOver -PoolFqdn b.contoso.com -DisasterMode',
     ]);
@@ -1160,5 +1322,77 @@ describe('simulate: the backup pool down while its partner is FailedOver', () =>
       { pool: 'lyncfe03.thelab.info', users: 1200 },
       { pool: 'lyncfe04.thelab.info', users: 900 },
     ]);
+  });
+});
+
+describe('simulate: a pool FailedOver onto a partner over its sizing', () => {
+  // pool-a's 4,000 users are on pool-b since pool-a failed over: pool-b carries 7,000 of the 5,000 it is sized for before anything goes down.
+  const text = pair(['poolState: FailedOver', 'registrarConfiguration: true']).replace(
+    '    maxUsers: 20000\n    frontEnds: [b1, b2, b3]',
+    '    maxUsers: 5000\n    frontEnds: [b1, b2, b3]',
+  );
+  const OVER = { pool: 'pool-b.contoso.com', partner: 'pool-a.contoso.com', partnerState: 'FailedOver', users: 7000, maxUsers: 5000 };
+
+  it('gives the same exit code whichever pool, front end or back end is named: the overload is there before any goes down', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-skype-over-'));
+    try {
+      const file = path.join(dir, 'over.yaml');
+      writeFileSync(file, text);
+      for (const down of ['pool-a.contoso.com', 'a1', 'b1', 'pool-a.contoso.com/back-end']) {
+        const r = await runCli(['simulate', file, '--down', down, '--format', 'json']);
+        expect(r.code, down).toBe(1);
+        expect(JSON.parse(r.stdout).scenarios[0].overCapacity, down).toEqual([OVER]);
+      }
+      // pool-a down has no failover to start: the overload is the state now, said once, not a break of this failover.
+      const named = await runCli(['simulate', file, '--down', 'pool-a.contoso.com', '--format', 'json']);
+      expect(JSON.parse(named.stdout).scenarios[0].poolsDown[0]).toMatchObject({ cmdlet: null, partnerOverCapacity: true, breaks: [] });
+      // Side by side, the last line counts the scenarios with the overload among those that fail, and says so.
+      const sideBySide = await runCli(['simulate', file, '--down', 'a1', '--down', 'b1']);
+      expect(sideBySide.code).toBe(1);
+      expect(sideBySide.stdout).toMatch(/✖ users without service, a failover that breaks something, or a pool over its sizing, in 2 of 2 scenarios\n$/);
+      const stylish = await runCli(['simulate', file, '--down', 'b1']);
+      expect(stylish.stdout).toContain(
+        '  pool pool-b.contoso.com carries 7,000 users now, its own and those of pool-a.contoso.com, which has failed over to it: more than the 5,000 it is sized for: OVER\n',
+      );
+      expect(stylish.stdout).toMatch(/✖ pool-b\.contoso\.com carries more users than it is sized for \(7,000 of 5,000\)\n$/);
+      // pool-b down serves nobody: its users and pool-a's are without service, and nothing is over.
+      const partnerDown = await runCli(['simulate', file, '--down', 'pool-b.contoso.com', '--format', 'json']);
+      expect(partnerDown.code).toBe(1);
+      expect(JSON.parse(partnerDown.stdout).scenarios[0].overCapacity).toEqual([]);
+      // Within its sizing, the same scenarios pass.
+      writeFileSync(file, text.replace('maxUsers: 5000', 'maxUsers: 7000'));
+      for (const down of ['pool-a.contoso.com', 'a1', 'b1']) expect((await runCli(['simulate', file, '--down', down])).code, down).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("marks the pool's what-if row as a problem, as simulate --down POOL exits 1", async () => {
+    const o = await lintText(text, 's.yaml');
+    const { skypeView } = await import('../../src/kinds/skype/report/report.js');
+    const [row] = skypeView(o.skype!.model, o.skype!.analysis).whatIf;
+    expect(row).toMatchObject({ pool: 'pool-a.contoso.com', ok: false, breaks: [] });
+    expect(row!.outcome).toMatch(/over its sizing$/);
+  });
+});
+
+describe('the Skype examples are true to their product version', () => {
+  // "Back End Server high availability in Skype for Business Server" (SFB-BE): SQL mirroring is
+  // available in Skype for Business Server 2015 but no longer supported in 2019, which has Always On
+  // and failover clustering instead; the format describes only mirroring (backEnd.mirrored).
+  it('mirrors no back end of a 2019 deployment', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync('examples').filter((f) => f.startsWith('skype-') && f.endsWith('.yaml'));
+    const on2019: string[] = [];
+    for (const f of files) {
+      const o = await lintText(readFileSync(path.join('examples', f), 'utf8'), f);
+      if (o.skype?.model.productVersion !== '2019') continue;
+      on2019.push(f);
+      expect(
+        o.skype.model.pools.filter((p) => p.backEndMirrored).map((p) => p.name),
+        f,
+      ).toEqual([]);
+    }
+    expect(on2019).toEqual(['skype-2019-large.yaml']);
   });
 });

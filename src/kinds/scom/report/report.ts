@@ -7,6 +7,7 @@ import type { FileResultBase } from '../../../core/results.js';
 import type { PoolResult, ScomModels } from '../results.js';
 
 import { groupThousands, plural } from '../../../core/rule.js';
+import { atDots } from '../../../util/text.js';
 import type { Settings } from '../../../core/settings.js';
 import { databaseOwnNames } from '../analysis/what-if.js';
 import { layoutDiagram, MAX_BOXES_PER_REGION, poolColour, poolNumbersByServer } from './diagram.js';
@@ -196,11 +197,6 @@ function gatewayRows(topology: Topology, result: FileResult, poolNumber: Readonl
       pools: (poolsOf.get(g.name) ?? []).map((number) => ({ number, colour: poolColour(number), name: poolName.get(number)! })),
     };
   });
-}
-
-/** `scom-ms01.corp.contoso.com` as `scom-ms01.`, `corp.`, `contoso.com`: a name three columns of a printed table wide breaks only there. */
-function atDots(text: string): string[] {
-  return text.split(/(?<=\.)(?=[^\s.])/);
 }
 
 /** Which limit a round trip is held to, and why: the database's, a pool's, or both (the smaller binds). */

@@ -3,7 +3,7 @@
  * tolerable failures (the worst case, among "the first" front ends), partner and users after failover.
  */
 import { FRONT_END_ROW_12_ON_2019, FRONT_END_TABLE, SKYPE, type FrontEndRow } from '../../../domain/facts.js';
-import type { SkypeModel, SkypePair, SkypePool } from '../model/model.js';
+import { storePlaced, type SkypeModel, type SkypePair, type SkypePool } from '../model/model.js';
 import { maxOf } from '../../../util/extremes.js';
 
 export interface SkypePoolFigures {
@@ -34,6 +34,8 @@ export interface SkypeAnalysis {
   readonly pairsOf: ReadonlyMap<SkypePool, readonly SkypePair[]>;
   /** The other pool of each paired pool's (first) pair. */
   readonly partnerOf: ReadonlyMap<SkypePool, SkypePool>;
+  /** Some pool declares the Central Management Store; where none does, any pool may host it (model.ts). */
+  readonly storePlaced: boolean;
 }
 
 /**
@@ -88,5 +90,5 @@ export function analyseSkype(model: SkypeModel): SkypeAnalysis {
       usersAfterFailover: pool.users + (partner?.users ?? 0),
     };
   });
-  return { pools, pairsOf, partnerOf };
+  return { pools, pairsOf, partnerOf, storePlaced: storePlaced(model) };
 }

@@ -29,7 +29,7 @@ export interface Step {
 export function cmsFailOver(pool: SkypePool, partner: SkypePool, storeDown: boolean): Step[] {
   const where = partner.edition === 'standard' ? `on ${partner.name}` : `on a front end of ${partner.name}`;
   const disaster = disasterForm(partner);
-  if (storeDown) return [{ run: `${where}, ${disaster.run}`, fillIn: disaster.fillIn }];
+  if (storeDown) return [{ run: `${where}, ${disaster.run}`, fillIn: disaster.fillIn }, ...checksAfter(partner)];
   return [
     {
       run: `${SKYPE_FAILOVER.cmsStatus.value} (ActiveMasterFQDN and ActiveFileTransferAgents name ${pool.name} while the Central Management Server is available, and are empty when it is not)`,
@@ -37,7 +37,64 @@ export function cmsFailOver(pool: SkypePool, partner: SkypePool, storeDown: bool
     },
     { run: `if they name ${pool.name}, ${where}, Invoke-CsManagementServerFailover`, fillIn: null },
     { run: `if they are empty, ${where}, ${disaster.run}`, fillIn: disaster.fillIn },
+    ...checksAfter(partner),
   ];
+}
+
+/**
+ * The steps where no pool declares the store (model.ts, storePlaced), so `pool` may host it: find
+ * where it is first, then fail it over to `partner` as SFB-FOP does where it is not available or was
+ * on the failed pool, and check it. With the scenario's back end of `pool` down (`storeDown`), a
+ * store there is not available: ActiveMasterFQDN is empty, or still names the pool.
+ */
+export function cmsFailOverUnplaced(pool: SkypePool, partner: SkypePool, storeDown: boolean): Step[] {
+  const where = partner.edition === 'standard' ? `on ${partner.name}` : `on a front end of ${partner.name}`;
+  const disaster = disasterForm(partner);
+  const find: Step = {
+    run: `${SKYPE_FAILOVER.cmsStatus.value} (the file does not say which pool hosts the Central Management Store, as no pool declares centralManagementStore: ActiveMasterFQDN and ActiveFileTransferAgents name it while the Central Management Server is available, and are empty when it is not, and ${SKYPE_FAILOVER.cmsPool.value} names the pool the topology gives it; if they name another pool, the store stays there)`,
+    fillIn: null,
+  };
+  const checks = checksAfter(partner).map((step) => ({ run: `if it failed over, ${step.run}`, fillIn: step.fillIn }));
+  if (storeDown) return [find, { run: `if they are empty or name ${pool.name}, ${where}, ${disaster.run}`, fillIn: disaster.fillIn }, ...checks];
+  return [
+    find,
+    { run: `if they name ${pool.name}, ${where}, Invoke-CsManagementServerFailover`, fillIn: null },
+    { run: `if they are empty, ${where}, ${disaster.run}`, fillIn: disaster.fillIn },
+    ...checks,
+  ];
+}
+
+/**
+ * What Microsoft's procedure checks once the store has failed over, before the pool's users do
+ * (SFB-FOP): the store active on the partner, then every Front End Server's replica up to date.
+ */
+function checksAfter(partner: SkypePool): Step[] {
+  return [
+    {
+      run: `check that the store's failover is complete: ${SKYPE_FAILOVER.cmsStatus.value} (ActiveMasterFQDN and ActiveFileTransferAgents name ${partner.name})`,
+      fillIn: null,
+    },
+    { run: `check each Front End Server's replica: ${SKYPE_FAILOVER.cmsReplicas.value} (every replica up to date, True)`, fillIn: null },
+  ];
+}
+
+/**
+ * What a pool's back end down without a mirror does to the Central Management Store it holds, while
+ * the pool keeps running (PS-CS: every change is recorded in the store, and the Master Replicator of
+ * the Central Management Server sends it to the servers): none can be made or replicated until the
+ * back end is back or the store is failed over to `partner` (SFB-FOP), where one can take it.
+ * `placed` false: no pool declares the store, so this one may hold it. Null where it holds no store
+ * it could lose: a mirror holds the store, or another pool is declared to.
+ */
+export function storeWithoutBackEnd(pool: SkypePool, partner: SkypePool | undefined, placed: boolean): string | null {
+  if (pool.backEndMirrored || (placed && !pool.centralManagementStore)) return null;
+  const holds = placed
+    ? 'the Central Management Store, which its back end holds,'
+    : `if its back end holds the Central Management Store, which the file does not place (no pool declares centralManagementStore: ${SKYPE_FAILOVER.cmsPool.value} names the pool that hosts it), the store`;
+  const or = partner
+    ? ` or the store is failed over to ${partner.name} (${partner.edition === 'standard' ? 'on' : 'on a front end of'} ${partner.name}, Invoke-CsManagementServerFailover in its disaster-recovery form, -BackupSqlServerFqdn … -Force)`
+    : '';
+  return `${holds} is unavailable with it: no topology or configuration change can be made, and none replicates to the servers, until its back end is back${or}`;
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import { nameKey, uniqueNames } from '../../../core/model.js';
 import { runningToRestart, type SkypeAnalysis } from './analysis.js';
-import type { PoolState, SkypeModel, SkypePool } from '../model/model.js';
+import { movedToPartner, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
+import { storeWithoutBackEnd } from './cms.js';
 import { poolDown, restart, type ScenarioState, type ToStart } from './pool-down.js';
 import { backEndEffect, backEndName, backEndOf, poolsByKey, withoutBackEnd } from './back-end.js';
 
@@ -96,12 +97,29 @@ export interface SkypeFrontEndsDown {
   readonly recovery: readonly string[];
   /** What its users see while it keeps running without its back end (SFB-BE); null otherwise. */
   readonly backEndEffect: string | null;
+  /** What it keeps running without: the Central Management Store its back end holds without a mirror (cms.ts); null otherwise. */
+  readonly cmsEffect: string | null;
 }
 
 /** A pool whose users are without service although neither it nor its partner is down: its PoolState leaves no pool to serve them. */
 export interface SkypeStranded {
   readonly pool: string;
   readonly reason: string;
+}
+
+/**
+ * A pool that carries more users than it is sized for before anything goes down: its partner's users
+ * are on it already (FailedOver, or FailingOver onto it), so every scenario in which it still serves
+ * them has the overload, whichever pool, front end or back end the scenario names.
+ */
+export interface SkypeOverCapacity {
+  readonly pool: string;
+  /** The partner whose users it carries, and that partner's PoolState. */
+  readonly partner: string;
+  readonly partnerState: PoolState;
+  /** Users it carries: its own and its partner's. */
+  readonly users: number;
+  readonly maxUsers: number;
 }
 
 export interface SkypeScenario {
@@ -112,6 +130,13 @@ export interface SkypeScenario {
   readonly stranded: readonly SkypeStranded[];
   /** Every pool whose users are without service in the scenario, in the file's order. */
   readonly usersWithoutService: readonly UsersOf[];
+  /** Pools over their sizing with their partner's users on them already, in the file's order. */
+  readonly overCapacity: readonly SkypeOverCapacity[];
+}
+
+/** Whether a scenario leaves users without service, a failover that breaks something, or a pool over its sizing: simulate's exit code 1. */
+export function scenarioFails(s: SkypeScenario): boolean {
+  return s.usersWithoutService.length > 0 || s.poolsDown.some((p) => p.breaks.length > 0) || s.overCapacity.length > 0;
 }
 
 /** Names of pools and front ends a scenario may use. */
@@ -184,6 +209,13 @@ export function simulateSkypeDown(
   const partnerOf = (p: SkypePool) => analysis.partnerOf.get(p);
   const usersOf = (p: SkypePool): UsersOf => ({ pool: p.name, users: p.users });
 
+  // A partner to fail a store over to: Active (a pool failed over has its services stopped, SFB-FO), up,
+  // and with databases to take it (not its back end down without a mirror).
+  const storeTaker = (p: SkypePool) => {
+    const partner = partnerOf(p);
+    const takes = partner && partner.poolState === 'Active' && !state.isDown(partner) && !(state.backEndDown(partner) && !partner.backEndMirrored);
+    return takes ? partner : undefined;
+  };
   const frontEnds: SkypeFrontEndsDown[] = [];
   for (const c of counted) {
     const { pool, fig, down, runningAmongFirst, keepsQuorum, backEndDown } = c;
@@ -214,6 +246,7 @@ export function simulateSkypeDown(
       toStart: started?.toStart ?? null,
       recovery,
       backEndEffect: backEndDown && keepsQuorum ? backEndEffect(pool) : null,
+      cmsEffect: backEndDown && keepsQuorum ? storeWithoutBackEnd(pool, storeTaker(pool), analysis.storePlaced) : null,
     });
   }
 
@@ -239,7 +272,15 @@ export function simulateSkypeDown(
             : `it is ${p.poolState} and its backup pool ${partner.name} is ${partner.poolState}, not Active: neither pool serves the other's users`,
       };
     });
-  return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService }, unknown, ambiguous, ownBackEnd };
+  // The overload of a partner that serves a pool's users already is the same whichever name the scenario gives.
+  const overCapacity = model.pools.flatMap((p, i): SkypeOverCapacity[] => {
+    const partner = partnerOf(p);
+    const users = analysis.pools[i]!.usersAfterFailover;
+    if (!partner || !movedToPartner(partner) || p.maxUsers === undefined || users <= p.maxUsers) return [];
+    if (state.cannotTakeOver(p, partner) !== null) return [];
+    return [{ pool: p.name, partner: partner.name, partnerState: partner.poolState, users, maxUsers: p.maxUsers }];
+  });
+  return { scenario: { label, poolsDown, frontEnds, stranded, usersWithoutService, overCapacity }, unknown, ambiguous, ownBackEnd };
 }
 
 /**
@@ -278,7 +319,7 @@ function scenarioState(
     const partner = analysis.partnerOf.get(p);
     return (p.poolState === 'Active' && !isDown(p)) || (partner !== undefined && cannotTakeOver(partner, p) === null);
   };
-  return { isDown, backEndDown, cannotTakeOver, served };
+  return { isDown, backEndDown, cannotTakeOver, served, storePlaced: analysis.storePlaced };
 }
 
 /**

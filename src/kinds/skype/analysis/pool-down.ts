@@ -4,9 +4,9 @@
  */
 import { groupThousands } from '../../../core/rule.js';
 import type { SkypePoolFigures } from './analysis.js';
-import { backupProblems, hasRegistrarConfiguration, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
+import { backupProblems, hasRegistrarConfiguration, movedToPartner, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
 import type { SkypePoolDown } from './failover.js';
-import { cmsFailOver, type Step } from './cms.js';
+import { cmsFailOver, cmsFailOverUnplaced, type Step } from './cms.js';
 
 /** A pool that is down is failed over with -DisasterMode: no steady-state backup can be taken from it (FORMAT.md). */
 export function failOverCmdlet(pool: string): string {
@@ -23,6 +23,8 @@ export interface ScenarioState {
   readonly cannotTakeOver: (partner: SkypePool, pool: SkypePool) => string | null;
   /** Whether a pool's users have service. */
   readonly served: (p: SkypePool) => boolean;
+  /** Some pool declares the Central Management Store (SkypeAnalysis). */
+  readonly storePlaced: boolean;
 }
 
 /** A pool's front ends down, as the scenario counted them for pool-level quorum (failover.ts). */
@@ -103,7 +105,7 @@ export function poolDown(
   fig: SkypePoolFigures,
   partner: SkypePool | undefined,
   downBy: SkypePoolDown['downBy'],
-  { isDown, backEndDown, cannotTakeOver, served }: ScenarioState,
+  { isDown, backEndDown, cannotTakeOver, served, storePlaced }: ScenarioState,
 ): SkypePoolDown {
   const why = partner ? cannotTakeOver(partner, pool) : null;
   const takesOver = partner !== undefined && why === null;
@@ -116,7 +118,8 @@ export function poolDown(
   } else if (!takesOver) {
     breaks.push(`nowhere to fail over (${why}): ${usersOfBoth(pool, partner, isDown(partner), failBackWithout(pool, partner, isDown))}`);
   } else {
-    if (overCapacity)
+    // A partner that has this pool's users already is over its sizing before the scenario: the scenario's overCapacity says so, in every scenario.
+    if (overCapacity && !movedToPartner(pool))
       breaks.push(
         `${partner.name} would carry ${groupThousands(fig.usersAfterFailover)} users, more than the ${groupThousands(partner.maxUsers)} it is sized for`,
       );
@@ -135,9 +138,12 @@ export function poolDown(
   // A step of the failover, not a failure: done first, it loses nothing (SFB-DR). A pool whose users
   // failed over already still hosts the store while the file says so: down, it takes the store with it.
   const storeDown = storeUnavailable(pool, downBy, backEndDown(pool));
-  const runFirst = takesOver && pool.centralManagementStore ? cmsFailOver(pool, partner, storeDown) : [];
+  // Where no pool declares the store, this one may host it: find it first rather than say nothing.
+  const store = (to: SkypePool): Step[] =>
+    pool.centralManagementStore ? cmsFailOver(pool, to, storeDown) : storePlaced ? [] : cmsFailOverUnplaced(pool, to, storeDown);
+  const runFirst = takesOver ? store(partner) : [];
   // Without a takeover, what brings both pools' users back while this one is down, where something can.
-  const restore = partner && failBackWithout(pool, partner, isDown) ? restoreWithout(pool, partner, storeDown) : [];
+  const restore = partner && failBackWithout(pool, partner, isDown) ? restoreWithout(pool, partner, store(partner)) : [];
   const steps = [...runFirst, ...restore];
   return {
     pool: pool.name,
@@ -182,14 +188,10 @@ function storeUnavailable(pool: SkypePool, downBy: SkypePoolDown['downBy'], back
 
 /**
  * The partner failed back in disaster mode, then this pool failed over to it, Active again (with the
- * Central Management Store first where this pool hosts it, SFB-DR).
+ * Central Management Store's steps, `store`, first, SFB-DR).
  */
-function restoreWithout(pool: SkypePool, partner: SkypePool, storeDown: boolean): Step[] {
-  return [
-    ...(pool.centralManagementStore ? cmsFailOver(pool, partner, storeDown) : []),
-    { run: `Invoke-CsPoolFailBack -PoolFqdn ${partner.name} -DisasterMode`, fillIn: null },
-    { run: failOverCmdlet(pool.name), fillIn: null },
-  ];
+function restoreWithout(pool: SkypePool, partner: SkypePool, store: readonly Step[]): Step[] {
+  return [...store, { run: `Invoke-CsPoolFailBack -PoolFqdn ${partner.name} -DisasterMode`, fillIn: null }, { run: failOverCmdlet(pool.name), fillIn: null }];
 }
 
 /** `its 1,200 users and the 900 of lyncfe04.thelab.info, which it serves since that pool failed over, are without service until it is back, or ...`. */

@@ -2,7 +2,7 @@
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf } from '../../../util/extremes.js';
-import type { SkypeFrontEndsDown, SkypePoolDown, SkypeScenario } from '../analysis/failover.js';
+import { scenarioFails, type SkypeFrontEndsDown, type SkypeOverCapacity, type SkypePoolDown, type SkypeScenario } from '../analysis/failover.js';
 
 /** `pools` names the rows of the side-by-side table (the file's pools; by default those the scenarios name). */
 export function formatSkypeScenarios(
@@ -26,6 +26,8 @@ export function formatSkypeScenarios(
       if (p) out.push(...poolDownLines(p, paint));
       const stranded = s.stranded.find((x) => x.pool === pool);
       if (stranded) out.push(`  pool ${t(stranded.pool)}: ${paint(31, 'no service')}: ${t(stranded.reason)}`);
+      const over = s.overCapacity.find((x) => x.pool === pool);
+      if (over) out.push(overLine(over, paint));
     }
     out.push('');
   }
@@ -36,6 +38,12 @@ export function formatSkypeScenarios(
 
 type Paint = (code: number, text: string) => string;
 
+/** A pool over its sizing with its partner's users on it already: `pool b carries 7,000 users now, its own and those of a, which has failed over to it: ...`. */
+function overLine(o: SkypeOverCapacity, paint: Paint): string {
+  const how = o.partnerState === 'FailingOver' ? 'which is failing over to it' : 'which has failed over to it';
+  return `  pool ${t(o.pool)} carries ${groupThousands(o.users)} users now, its own and those of ${t(o.partner)}, ${how}: more than the ${groupThousands(o.maxUsers)} it is sized for: ${paint(31, 'OVER')}`;
+}
+
 /** A pool down: the failover to its partner, or why there is none, and what breaks. */
 function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
   const out: string[] = [];
@@ -44,8 +52,12 @@ function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
   else {
     const how = p.cmdlet === null ? 'has already failed over to' : 'fails over to';
     out.push(`  pool ${t(p.pool)} ${how} ${t(p.partner)}: registrar PoolState ${p.registrarStates.map(t).join(' -> ')}`);
-    for (const step of p.runFirst) out.push(`    ${p.cmdlet === null ? 'run' : 'run first'}: ${t(step)}`);
-    for (const note of p.fillIn) out.push(`      fill in: ${t(note)}`);
+    // What to fill in goes under the last step with a `<…>` in it, not after the checks that follow it.
+    const filled = p.runFirst.reduce((last, step, i) => (/<[^<>]+>/.test(step) ? i : last), -1);
+    const at = filled >= 0 ? filled : p.runFirst.length - 1;
+    const notes = p.fillIn.map((note) => `      fill in: ${t(note)}`);
+    p.runFirst.forEach((step, i) => out.push(`    ${p.cmdlet === null ? 'run' : 'run first'}: ${t(step)}`, ...(i === at ? notes : [])));
+    if (at < 0) out.push(...notes);
     if (p.cmdlet !== null) out.push(`    run: ${t(p.cmdlet)}`);
     const sized =
       p.partnerMaxUsers !== null ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? `: ${paint(31, 'OVER')}` : ''}` : '';
@@ -89,6 +101,7 @@ function frontEndLines(f: SkypeFrontEndsDown, paint: Paint): string[] {
       ? [`  pool ${t(f.pool)}: ${what}, its only server, down: ${paint(31, 'the pool is down')}`]
       : [`  pool ${t(f.pool)}: ${what} down; ${counts}: ${verdict}`];
   if (f.backEndEffect !== null) out.push(`    ${t(f.backEndEffect)}`);
+  if (f.cmsEffect !== null) out.push(`    ${t(f.cmsEffect)}`);
   if (f.routingGroupsAtRisk)
     out.push(
       `    ${plural(f.down.length, 'front end')} down at once may take two of a routing group's three replicas: that routing group's users lose service although the pool keeps pool-level quorum`,
@@ -108,8 +121,10 @@ function cellOf(s: SkypeScenario, pool: string): string {
   }
   if (s.usersWithoutService.some((u) => u.pool === pool)) return 'NO SERVICE';
   const carries = s.poolsDown.find((p) => p.partner === pool && p.partnerTakesOver);
+  const over = s.overCapacity.find((o) => o.pool === pool);
   const parts: string[] = [];
   if (carries) parts.push(`carries ${groupThousands(carries.partnerUsers ?? 0)}${carries.partnerOverCapacity ? ' OVER' : ''}`);
+  else if (over) parts.push(`carries ${groupThousands(over.users)} OVER`);
   if (fe?.backEndDown) parts.push('back end down');
   if (fe) parts.push(!fe.keepsQuorum ? 'loses quorum' : fe.routingGroupsAtRisk ? 'quorum, routing groups at risk' : 'keeps quorum');
   return parts.length > 0 ? parts.join(', ') : 'up';
@@ -141,7 +156,7 @@ function sideBySide(pools: readonly string[], scenarios: readonly SkypeScenario[
 
 /** The last line: every pool's users served, or how many are not (and in how many scenarios). */
 function verdict(scenarios: readonly SkypeScenario[], paint: Paint): string {
-  const failing = scenarios.filter((s) => s.usersWithoutService.length > 0 || s.poolsDown.some((p) => p.breaks.length > 0));
+  const failing = scenarios.filter(scenarioFails);
   // Front ends down at once that may cost a routing group its quorum: its users lose service though every pool keeps running (SFB-HA).
   const atRisk = [...new Set(scenarios.flatMap((s) => s.frontEnds.filter((f) => f.routingGroupsAtRisk).map((f) => f.pool)))];
   const unless = atRisk.length > 0 ? `, unless a routing group loses its quorum in ${atRisk.map(t).join(', ')} (front ends down at once)` : '';
@@ -149,10 +164,16 @@ function verdict(scenarios: readonly SkypeScenario[], paint: Paint): string {
   if (scenarios.length > 1)
     return paint(
       31,
-      `✖ users without service, or a failover that breaks something, in ${groupThousands(failing.length)} of ${groupThousands(scenarios.length)} scenarios`,
+      `✖ users without service, a failover that breaks something, or a pool over its sizing, in ${groupThousands(failing.length)} of ${groupThousands(scenarios.length)} scenarios`,
     );
   const lost = scenarios[0]!.usersWithoutService;
-  if (lost.length === 0) return paint(31, '✖ the failover works but breaks something (see "breaks")');
+  if (lost.length === 0 && scenarios[0]!.poolsDown.some((p) => p.breaks.length > 0))
+    return paint(31, '✖ the failover works but breaks something (see "breaks")');
+  if (lost.length === 0)
+    return paint(
+      31,
+      `✖ ${scenarios[0]!.overCapacity.map((o) => `${t(o.pool)} carries more users than it is sized for (${groupThousands(o.users)} of ${groupThousands(o.maxUsers)})`).join('; ')}`,
+    );
   const users = lost.reduce((n, u) => n + u.users, 0);
   return paint(31, `✖ ${plural(users, 'user')} of ${plural(lost.length, 'pool')} without service (${lost.map((u) => t(u.pool)).join(', ')})`);
 }

@@ -5,17 +5,19 @@ import { closest } from '../../../util/suggest.js';
 import type { SimulateRequest } from '../../../core/kind.js';
 import type { SkypeModels } from '../results.js';
 import { clip } from '../../../core/rule.js';
-import { simulateSkypeDown, skypeBackEnds, skypeNames, skypeSites, type SkypeScenario } from '../analysis/failover.js';
+import { scenarioFails, simulateSkypeDown, skypeBackEnds, skypeNames, skypeSites } from '../analysis/failover.js';
 import { formatSkypeScenarios } from './simulate-format.js';
 import { backEndOf, poolsByKey } from '../analysis/back-end.js';
 
 export { formatSkypeScenarios } from './simulate-format.js';
 export {
+  scenarioFails,
   simulateSkypeDown,
   skypeBackEnds,
   skypeNames,
   skypeSites,
   type SkypeFrontEndsDown,
+  type SkypeOverCapacity,
   type SkypePoolDown,
   type SkypeScenario,
   type SkypeStranded,
@@ -24,11 +26,6 @@ export {
 
 /** What --down takes for this kind. */
 const DOWN = 'POOL|FRONT-END|SITE|POOL/back-end[,...]';
-
-/** Whether a scenario leaves users without service or a failover that breaks something. */
-export function scenarioFails(s: SkypeScenario): boolean {
-  return s.usersWithoutService.length > 0 || s.poolsDown.some((p) => p.breaks.length > 0);
-}
 
 /** `simulate` for this kind (the plug-in loads this module only then). */
 export async function simulateCommand(models: Partial<SkypeModels>, request: SimulateRequest): Promise<{ text: string; exitCode: number }> {

@@ -87,6 +87,14 @@ export function hasRegistrarConfiguration(pool: Pick<SkypePool, 'registrarConfig
   return pool.registrarConfiguration || pool.statedPoolState !== 'Active';
 }
 
+/**
+ * Its users are on its backup pool, or on their way there, by a failover already started (FailedOver,
+ * FailingOver): the partner carries them before anything goes down, so no scenario's failover moves them.
+ */
+export function movedToPartner(pool: Pick<SkypePool, 'poolState'>): boolean {
+  return pool.poolState === 'FailedOver' || pool.poolState === 'FailingOver';
+}
+
 export interface ModuleStatus {
   readonly exportStatus?: string;
   readonly importStatus?: string;
@@ -95,6 +103,14 @@ export interface ModuleStatus {
 /** What Get-CsBackupServiceStatus reports: the pool's status and, where given, each backup module's in the file's order. */
 export interface BackupServiceStatus extends ModuleStatus {
   readonly modules: readonly { readonly module: string; readonly status: ModuleStatus }[];
+}
+
+/**
+ * Whether the file says where the Central Management Store is: some pool declares it. Where none does,
+ * any pool may host it (or a server the file leaves out), and what a failure does to it is unknown.
+ */
+export function storePlaced(model: Pick<SkypeModel, 'pools'>): boolean {
+  return model.pools.some((p) => p.centralManagementStore);
 }
 
 /** The module that backs up the Central Management Store: not initialised on a pool without the CMS (BSS). */

@@ -1,9 +1,10 @@
 /** The report's section for a Skype file: a diagram of the pools and their pairing, and the Front End figures. */
 import { groupThousands, plural } from '../../../core/rule.js';
+import { atDots } from '../../../util/text.js';
 import type { Finding } from '../../../core/results.js';
 import type { SkypeAnalysis, SkypePoolFigures } from '../analysis/analysis.js';
 import { neededWithoutBackEnd } from '../analysis/back-end.js';
-import { CMS_MODULE, type SkypeModel, type SkypePool } from '../model/model.js';
+import { CMS_MODULE, movedToPartner, type SkypeModel, type SkypePool } from '../model/model.js';
 import { SKYPE } from '../../../domain/facts.js';
 import { onePoolDown, simulateSkypeDown, type SkypePoolDown } from '../analysis/failover.js';
 import type { KindReport } from '../../../core/kind.js';
@@ -88,6 +89,9 @@ export interface SkypeSizingRow {
 export interface SkypeWhatIfRow {
   readonly pool: string;
   readonly partner: string;
+  /** `pool` and `partner` in pieces ending at their dots, where a printed page may break them (<wbr>): a Run cell's cmdlets leave the names little room. */
+  readonly poolParts: readonly string[];
+  readonly partnerParts: readonly string[];
   /** The partner takes the users over (or already carries them), within its sizing, and the failover breaks nothing: simulate's verdict. */
   readonly ok: boolean;
   readonly outcome: string;
@@ -298,11 +302,13 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
       {
         pool: pool.name,
         partner: partner.name,
-        // As simulate judges this pool's failover (its breaks), not scenarioFails, which also fails a pool stranded now (the summary's outage).
-        ok: d.partnerTakesOver && d.breaks.length === 0,
+        poolParts: atDots(pool.name),
+        partnerParts: atDots(partner.name),
+        // As simulate judges this pool's failover (its breaks and its partner's sizing), not scenarioFails, which also fails a pool stranded now (the summary's outage).
+        ok: d.partnerTakesOver && !d.partnerOverCapacity && d.breaks.length === 0,
         outcome,
-        // The sizing, first of the breaks where it is over, is in the outcome already.
-        breaks: d.partnerTakesOver ? d.breaks.slice(d.partnerOverCapacity ? 1 : 0) : [],
+        // The sizing, first of the breaks where a failover to start puts the partner over it, is in the outcome already.
+        breaks: d.partnerTakesOver ? d.breaks.slice(d.partnerOverCapacity && !movedToPartner(pool) ? 1 : 0) : [],
         run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : runWithout(d),
         fillIn: d.fillIn,
       },
