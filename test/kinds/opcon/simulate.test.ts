@@ -498,7 +498,12 @@ describe('OpCon events on the designs a tester found wrong', () => {
     expect(one.events[0]).toMatchObject({ active: [], failedOver: false, twoSams: false });
     expect(one.events[0].steps[2]).toBe(`The Primary SMAServMan on opcon01 is shut down normally ${serviceOnly}.`);
     expect(one.events[0].steps.at(-1)).toBe(
-      `${machine}the OpCon database on ".\\OPCON": opcon02's SAM-SS has no database to connect to, so failing over by hand cannot help, and no SAM runs until opcon01 is started again.`,
+      `${machine}the OpCon database on ".\\OPCON" (the SQL Server of opcon01 itself): opcon02's SAM-SS has no database to connect to, so failing over by hand cannot help, and no SAM runs until opcon01 is started again.`,
+    );
+    // simulate --help says that a normal shutdown's last step may be about the machine's own shutdown.
+    const help = await runCli(['simulate', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      "--event normal-shutdown is the service's stop, the machine left running; where a normal shutdown of the primary's machine itself would do more (it stops a SQL Server the flow uses), the flow's last step says what",
     );
     // The same with PrimaryNormalShutdownFailover: the service's stop fails over (exit 0, as the event is defined); the machine's would not help.
     const dir = mkdtempSync(join(tmpdir(), 'opcon-'));

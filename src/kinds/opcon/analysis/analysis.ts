@@ -207,6 +207,17 @@ export function databaseServerOf(model: OpconModel, analysis: OpconAnalysis, m: 
   return databaseWhere(model, analysis, m)?.server;
 }
 
+/**
+ * The server `m`'s database lives on, in words, where the file says: quoted as written, and for a
+ * local name (`.`, `(local)`, `(localdb)\\NAME`...) the machine it means, which the name alone does not tell.
+ */
+export function databaseServerWords(model: OpconModel, analysis: OpconAnalysis, m: Machine): string | undefined {
+  const where = databaseWhere(model, analysis, m);
+  if (where === undefined) return undefined;
+  const on = where.on !== undefined && sqlServerName(where.server).local ? machineAt(model, where.server, where.on) : undefined;
+  return `"${where.server}"${on ? ` (the SQL Server of ${on.name} itself)` : ''}`;
+}
+
 /** The host (as hostOf reads it) of the SQL Server `m`'s database lives on, where the file says. */
 export function databaseHostOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): string | undefined {
   const where = databaseWhere(model, analysis, m);

@@ -6,7 +6,7 @@
  * database the flow uses lives there, the flow says so in its shutdown step and in a note at its end;
  * what is ACTIVE at the end, and so the exit code, stay those of the service's stop.
  */
-import { databaseMachineOf, databaseServerOf, sameDatabaseServer } from './analysis.js';
+import { databaseMachineOf, databaseServerWords, sameDatabaseServer } from './analysis.js';
 import type { Flow } from './flow.js';
 import type { Machine } from '../model/model.js';
 
@@ -55,7 +55,8 @@ function machineShutdownNote(flow: Flow, standby: StandbyOnShutdown): string | u
   const on = databasesOnPrimaryMachine(flow);
   if (on.length === 0) return undefined;
   const replicated = model.replication === 'replicated';
-  const named = (m: Machine) => `the ${replicated ? (m === S ? 'subscribing' : 'publishing') : 'OpCon'} database on "${databaseServerOf(model, analysis, m)!}"`;
+  const named = (m: Machine) =>
+    `the ${replicated ? (m === S ? 'subscribing' : 'publishing') : 'OpCon'} database on ${databaseServerWords(model, analysis, m)!}`;
   const head = `If machine ${P.name} itself is shut down normally (Start > Shutdown), not only its SMA Service Manager, its SQL Server stops too, and with it ${on.map(named).join(' and ')}`;
   if (onPrimaryMachine(flow, S))
     return standby === 'runs'
