@@ -256,6 +256,39 @@ describe('diff', () => {
     }
   });
 
+  it("reports the management group's Operations Manager version when it changes (2016 to 2019), as a change", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
+    try {
+      const design = (version: string) =>
+        [
+          'version: 1',
+          'name: Fabrikam',
+          `scomVersion: "${version}"`,
+          'databases: {operational: {server: sql01}}',
+          'managementServers: [{name: ms01}, {name: ms02}]',
+          '',
+        ].join('\n');
+      writeFileSync(path.join(dir, 'old.yaml'), design('2016'));
+      writeFileSync(path.join(dir, 'new.yaml'), design('2019'));
+      const json = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], { cwd: dir });
+      expect(json.code).toBe(0);
+      const d = JSON.parse(json.stdout);
+      expect(d.managementGroup).toEqual({
+        before: { scomVersion: '2016' },
+        after: { scomVersion: '2019' },
+        figures: [{ figure: 'scomVersion', before: '2016', after: '2019', verdict: 'changed' }],
+        worse: false,
+      });
+      const stylish = await runCli(['diff', 'old.yaml', 'new.yaml'], { cwd: dir });
+      expect(stylish.stdout).toContain('  management group\n    Operations Manager version 2016 → 2019\n');
+      // validate's JSON gives the version the figures were judged by.
+      const validate = await runCli(['validate', 'new.yaml', '--format', 'json'], { cwd: dir });
+      expect(JSON.parse(validate.stdout).files[0].managementGroup).toMatchObject({ scomVersion: '2019' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('tells a finding about no pool by the names it gives: a warning moving from one gateway to another is one new and one gone', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
     try {

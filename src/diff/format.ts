@@ -19,6 +19,7 @@ const LABELS: Readonly<Record<string, string>> = {
   tolerableSimultaneousFailures: 'tolerates at once',
   availability: 'availability',
   singlePointsOfFailure: 'single points of failure',
+  scomVersion: 'Operations Manager version',
   frontEnds: 'front ends',
   startupNeeded: 'front ends to start',
   quorumNeeded: 'front ends for quorum',

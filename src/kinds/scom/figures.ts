@@ -42,6 +42,8 @@ export function groupFigures(result: ScomFileResult): Map<string, Figure> | unde
   const mg = result.managementGroup;
   if (mg === undefined) return undefined;
   return new Map<string, Figure>([
+    // Another version has other supported limits: a change the reviewer should see, neither better nor worse of itself.
+    ['scomVersion', { value: mg.scomVersion }],
     ['singlePointsOfFailure', { value: mg.singlePointsOfFailure, judge: fewerIsBetter, same: sameNames }],
     ['availability', { value: availabilityOf(mg.availability), judge: availabilityJudge, same: sameProbability }],
   ]);

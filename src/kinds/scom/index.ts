@@ -51,7 +51,7 @@ export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
     );
     host.runRules(SCOM_RULES, { topology, analysis, issues, settings });
     runPolicies(topology, analysis.pools, host);
-    return { figures: { managementGroup: managementGroupResult(analysis), pools: analysis.pools.map(poolResult) }, models: { topology, analysis } };
+    return { figures: { managementGroup: managementGroupResult(topology, analysis), pools: analysis.pools.map(poolResult) }, models: { topology, analysis } };
   },
   summary: (result) => result.pools.map((p) => ({ label: p.name, text: poolSummary(p, result.managementGroup) })),
   diff: { pool: poolFigures, group: { key: 'managementGroup', of: groupFigures }, inventory },
@@ -242,7 +242,11 @@ function availabilityResult<T extends object>(a: Availability, extra?: readonly 
   return out as AvailabilityResult & T;
 }
 
-export function managementGroupResult(analysis: TopologyAnalysis): ManagementGroupResult {
+export function managementGroupResult(topology: Topology, analysis: TopologyAnalysis): ManagementGroupResult {
   const a = analysis.managementGroup.availability;
-  return { singlePointsOfFailure: analysis.managementGroup.singlePointsOfFailure, ...(a ? { availability: availabilityResult(a) } : {}) };
+  return {
+    scomVersion: topology.scomVersion,
+    singlePointsOfFailure: analysis.managementGroup.singlePointsOfFailure,
+    ...(a ? { availability: availabilityResult(a) } : {}),
+  };
 }
