@@ -289,6 +289,21 @@ describe('diff', () => {
     }
   });
 
+  it("says no 'no change to resilience' under a change it has just listed: a management group's or a failover's figure only changed", async () => {
+    for (const [old, now] of [
+      ['examples/opcon-seed-scenario-3.yaml', 'examples/opcon-seed-scenario-4.yaml'],
+      ['examples/diff/database-moves.old.yaml', 'examples/diff/database-moves.old.yaml'],
+    ] as const) {
+      const r = await runCli(['diff', old, now]);
+      expect(r.code, now).toBe(0);
+      expect(r.stdout.trimEnd().split('\n').at(-1), now).toBe(
+        old === now ? '✔ no change to resilience' : '✔ not worse: 0 figures better; 0 new findings, 0 findings gone',
+      );
+    }
+    const md = await runCli(['diff', 'examples/opcon-seed-scenario-3.yaml', 'examples/opcon-seed-scenario-4.yaml', '--format', 'markdown']);
+    expect(md.stdout.split('\n')[0]).toBe('### ✅ pooltopo diff: not worse: 0 figures better; 0 new findings, 0 findings gone');
+  });
+
   it('tells a finding about no pool by the names it gives: a warning moving from one gateway to another is one new and one gone', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
     try {
