@@ -283,9 +283,11 @@ describe('OpCon events on the designs a tester found wrong', () => {
     expect(crash.steps[1]).toBe('The OpCon database on .\\OPCON was on opcon01: it is gone too.');
     // SQL Server on each machine, both named (local)\OPCON: the publisher goes with opcon01, the subscriber with opcon02.
     const each = (await events([fixture('sql-on-each-machine-local-names'), '--down', 'opcon01', '--down', 'opcon02'])).events;
-    expect(each[0].steps[1]).toBe('The OpCon database on (local)\\OPCON was on opcon01: it is gone too.');
-    expect(each[1].steps[1]).toBe('The OpCon database on (local)\\OPCON was on opcon02: it is gone too.');
+    expect(each[0].steps[1]).toBe('The publishing database on (local)\\OPCON was on opcon01: it is gone too.');
+    expect(each[1].steps[1]).toBe('The subscribing database on (local)\\OPCON was on opcon02: it is gone too.');
     expect(each[1]).toMatchObject({ active: ['opcon01'] });
+    // The steps by hand name the machine whose own SQL Server the standby's local name means.
+    expect(each[0].manualActions.at(-1)).toMatch(/its SAM-SS connects to the subscribing database, \(local\)\\OPCON\/OpConxps \(the SQL Server of opcon02 itself\)\.$/);
   });
 
   it('says once that the database went with the crashed machine where the two connections write its server two ways', async () => {
@@ -312,7 +314,7 @@ describe('OpCon events on the designs a tester found wrong', () => {
     const {
       events: [e],
     } = await events([fixture('publisher-on-primary'), '--down', 'opcon01']);
-    expect(e.steps).toContain('The OpCon database on opcon01 was on opcon01: it is gone too.');
+    expect(e.steps).toContain('The publishing database on opcon01 was on opcon01: it is gone too.');
     expect(e.manualActions.at(-1)).toMatch(
       /^On opcon02, stop the Secondary SMAServMan, set Mode=StandAlone .*its SAM-SS connects to the subscribing database\.$/,
     );
