@@ -287,7 +287,9 @@ describe('OpCon events on the designs a tester found wrong', () => {
     expect(each[1].steps[1]).toBe('The subscribing database on (local)\\OPCON was on opcon02: it is gone too.');
     expect(each[1]).toMatchObject({ active: ['opcon01'] });
     // The steps by hand name the machine whose own SQL Server the standby's local name means.
-    expect(each[0].manualActions.at(-1)).toMatch(/its SAM-SS connects to the subscribing database, \(local\)\\OPCON\/OpConxps \(the SQL Server of opcon02 itself\)\.$/);
+    expect(each[0].manualActions.at(-1)).toMatch(
+      /its SAM-SS connects to the subscribing database, \(local\)\\OPCON\/OpConxps \(the SQL Server of opcon02 itself\)\.$/,
+    );
   });
 
   it('says once that the database went with the crashed machine where the two connections write its server two ways', async () => {
