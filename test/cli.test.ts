@@ -283,7 +283,7 @@ describe('pooltopo', () => {
       },
     ]);
     expect(pool.singlePointsOfFailure).toEqual(['sql01']);
-    expect(out.files[0].managementGroup).toEqual({ singlePointsOfFailure: ['sql01'] });
+    expect(out.files[0].managementGroup).toEqual({ scomVersion: '2022', singlePointsOfFailure: ['sql01'] });
     expect(out.files[1].findings[0]).toEqual({
       ruleId: 'gateway-without-failover',
       severity: 'warning',

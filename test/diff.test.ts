@@ -48,10 +48,12 @@ describe('diff', () => {
     });
     // Only the figures that differ.
     expect(linux.before).not.toHaveProperty('votesNeeded');
+    // The group's one single point of failure swapped (the database moved onto scom-ms01): a change, not worse of itself.
     expect(d.managementGroup).toMatchObject({
       before: { singlePointsOfFailure: ['scom-sql01'] },
       after: { singlePointsOfFailure: ['scom-ms01'] },
-      worse: true,
+      figures: [{ figure: 'singlePointsOfFailure', verdict: 'changed' }],
+      worse: false,
     });
     expect(d.findings.added.map((f: { ruleId: string }) => f.ruleId)).toContain('no-high-availability');
     expect(d.findings.removed.map((f: { ruleId: string }) => f.ruleId)).toContain('default-observer-no-benefit');
@@ -217,7 +219,7 @@ describe('diff', () => {
     }
   });
 
-  it('judges the operational database as one single point of failure: moved off a management server is better, onto one worse (seed 000)', async () => {
+  it('calls single points of failure swapped one for another a change, not better nor worse: only fewer is better, more is worse (seed 000)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
     try {
       const design = (database: string) =>
@@ -232,13 +234,74 @@ describe('diff', () => {
         const figures = [...d.pools.flatMap((p: { figures: unknown[] }) => p.figures), ...d.managementGroup.figures] as { figure: string; verdict: string }[];
         return { code: r.code, worse: d.worse, spof: [...new Set(figures.filter((f) => f.figure === 'singlePointsOfFailure').map((f) => f.verdict))] };
       };
-      expect(await verdicts('good.yaml', 'better.yaml')).toEqual({ code: 0, worse: false, spof: ['better'] });
+      // Good to Better: ms01, which held the database, for sql01, which holds it now: one server whose loss stops the group in both.
+      expect(await verdicts('good.yaml', 'better.yaml')).toEqual({ code: 0, worse: false, spof: ['changed'] });
+      expect(await verdicts('better.yaml', 'good.yaml')).toEqual({ code: 0, worse: false, spof: ['changed'] });
       expect(await verdicts('better.yaml', 'best.yaml')).toEqual({ code: 0, worse: false, spof: ['better'] });
-      expect(await verdicts('better.yaml', 'good.yaml')).toEqual({ code: 1, worse: true, spof: ['worse'] });
       expect(await verdicts('best.yaml', 'better.yaml')).toEqual({ code: 1, worse: true, spof: ['worse'] });
+      // A management server alone beside a cluster, then two beside a single SQL Server: ms01 swapped for sql01.
+      writeFileSync(
+        path.join(dir, 'one-ms.yaml'),
+        design('{server: sqlag, cluster: {nodes: [{name: sql01a}, {name: sql01b}], witness: {name: fsw01}}}').replace(', {name: ms02}', ''),
+      );
+      expect(await verdicts('one-ms.yaml', 'better.yaml')).toEqual({ code: 0, worse: false, spof: ['changed'] });
+      // One swapped for two (a cluster of two nodes without a witness): worse.
+      writeFileSync(path.join(dir, 'two-nodes.yaml'), design('{server: sqlag, cluster: {nodes: [{name: sql01a}, {name: sql01b}]}}'));
+      expect(await verdicts('better.yaml', 'two-nodes.yaml')).toEqual({ code: 1, worse: true, spof: ['worse'] });
+      // A swap reads as a change: no verdict after it.
+      const stylish = await runCli(['diff', 'good.yaml', 'better.yaml'], { cwd: dir });
+      expect(stylish.stdout).toContain('    single points of failure ms01 → sql01\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("reports the management group's Operations Manager version when it changes (2016 to 2019), as a change", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-diff-'));
+    try {
+      const design = (version: string) =>
+        [
+          'version: 1',
+          'name: Fabrikam',
+          `scomVersion: "${version}"`,
+          'databases: {operational: {server: sql01}}',
+          'managementServers: [{name: ms01}, {name: ms02}]',
+          '',
+        ].join('\n');
+      writeFileSync(path.join(dir, 'old.yaml'), design('2016'));
+      writeFileSync(path.join(dir, 'new.yaml'), design('2019'));
+      const json = await runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'json'], { cwd: dir });
+      expect(json.code).toBe(0);
+      const d = JSON.parse(json.stdout);
+      expect(d.managementGroup).toEqual({
+        before: { scomVersion: '2016' },
+        after: { scomVersion: '2019' },
+        figures: [{ figure: 'scomVersion', before: '2016', after: '2019', verdict: 'changed' }],
+        worse: false,
+      });
+      const stylish = await runCli(['diff', 'old.yaml', 'new.yaml'], { cwd: dir });
+      expect(stylish.stdout).toContain('  management group\n    Operations Manager version 2016 → 2019\n');
+      // validate's JSON gives the version the figures were judged by.
+      const validate = await runCli(['validate', 'new.yaml', '--format', 'json'], { cwd: dir });
+      expect(JSON.parse(validate.stdout).files[0].managementGroup).toMatchObject({ scomVersion: '2019' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says no 'no change to resilience' under a change it has just listed: a management group's or a failover's figure only changed", async () => {
+    for (const [old, now] of [
+      ['examples/opcon-seed-scenario-3.yaml', 'examples/opcon-seed-scenario-4.yaml'],
+      ['examples/diff/database-moves.old.yaml', 'examples/diff/database-moves.old.yaml'],
+    ] as const) {
+      const r = await runCli(['diff', old, now]);
+      expect(r.code, now).toBe(0);
+      expect(r.stdout.trimEnd().split('\n').at(-1), now).toBe(
+        old === now ? '✔ no change to resilience' : '✔ not worse: 0 figures better; 0 new findings, 0 findings gone',
+      );
+    }
+    const md = await runCli(['diff', 'examples/opcon-seed-scenario-3.yaml', 'examples/opcon-seed-scenario-4.yaml', '--format', 'markdown']);
+    expect(md.stdout.split('\n')[0]).toBe('### ✅ pooltopo diff: not worse: 0 figures better; 0 new findings, 0 findings gone');
   });
 
   it('tells a finding about no pool by the names it gives: a warning moving from one gateway to another is one new and one gone', async () => {

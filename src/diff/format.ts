@@ -19,6 +19,7 @@ const LABELS: Readonly<Record<string, string>> = {
   tolerableSimultaneousFailures: 'tolerates at once',
   availability: 'availability',
   singlePointsOfFailure: 'single points of failure',
+  scomVersion: 'Operations Manager version',
   frontEnds: 'front ends',
   startupNeeded: 'front ends to start',
   quorumNeeded: 'front ends for quorum',
@@ -92,9 +93,11 @@ function verdict(d: DiffResult): { worse: number; better: number; line: string }
   const worse = all.filter((f) => f.verdict === 'worse').length;
   const better = all.filter((f) => f.verdict === 'better').length;
   const findings = `${plural(d.findings.added.length, 'new finding')}, ${plural(d.findings.removed.length, 'finding')} gone`;
+  // A figure that only changed (a scenario, a version) is a change all the same: the lines above list it.
+  const unchanged = all.length + d.findings.added.length + d.findings.removed.length + d.pools.length === 0 && inventoryLines(d).length === 0;
   const line = d.worse
     ? `worse: ${plural(worse, 'figure')} worse, ${better} better; ${findings}`
-    : worse + better + d.findings.added.length + d.findings.removed.length + d.pools.length === 0 && inventoryLines(d).length === 0
+    : unchanged
       ? 'no change to resilience'
       : `not worse: ${plural(better, 'figure')} better; ${findings}`;
   return { worse, better, line };

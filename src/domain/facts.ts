@@ -72,7 +72,7 @@ export const SOURCES = {
   },
   'SQL-CONN': {
     title:
-      'Microsoft Learn, SQL Server Configuration Manager: "Creating a Valid Connection String Using Shared Memory Protocol" and "Named Pipes Properties" (the names of the local server, shared memory, and the default pipes)',
+      'Microsoft Learn, SQL Server Configuration Manager: "Creating a Valid Connection String Using Shared Memory Protocol", "Named Pipes Properties" and "Creating a Valid Connection String Using the VIA Protocol" (the names of the local server, shared memory, the default pipes, and via:); "SqlClient support for LocalDB" ((localdb)\\NAME, on the machine that connects)',
     url: 'https://learn.microsoft.com/en-us/sql/tools/configuration-manager/creating-a-valid-connection-string-using-shared-memory-protocol',
   },
   SCC: {

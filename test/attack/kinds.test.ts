@@ -30,8 +30,8 @@ describe('OpCon simulate --down on a file of many machines', () => {
     expect(run.code).toBe(1);
     const [event] = JSON.parse(run.stdout).events;
     expect(event.down).toEqual(['__proto__', 'constructor']);
-    // __proto__'s connection is `.\OPCON`: its own SQL Server, which opcon02's connection names, gone with it.
-    expect(event.steps[1]).toBe('The OpCon database on __proto__\\OPCON was on __proto__: it is gone too.');
+    // __proto__'s connection is `.\OPCON`: its own SQL Server, which the Secondary opcon02's connection names (the subscriber of this replicated pair), gone with it.
+    expect(event.steps[1]).toBe('The subscribing database on __proto__\\OPCON was on __proto__: it is gone too.');
   });
 });
 

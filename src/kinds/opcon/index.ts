@@ -76,7 +76,11 @@ export const opconKind = defineKind<'opcon-failover', OpconModels, OpconFileResu
 machine-crash, or --down MACHINE (the crash of that machine, or of a SQL Server the file puts a
 database on), walks the vendor's process flow: which SMAServMan ends up ACTIVE, whether two SAMs
 then run, what must be done by hand in the vendor's order, and how to go back to the primary; exit 1
-when nothing, or two SAMs, run at the end. Designs whose modes set up no failover are refused.`,
+when nothing, or two SAMs, run at the end. --event normal-shutdown is the service's stop, the
+machine left running; where a normal shutdown of the primary's machine itself would do more (it
+stops a SQL Server the flow uses) or the machine is alone (when OpCon then runs again), the flow's
+last step says what, without changing the exit code.
+Designs whose modes set up no failover are refused.`,
   },
   simulate: async (models, request) => (await import('./commands/simulate.js')).simulateCommand(models, request),
   importer: {

@@ -11,7 +11,7 @@ import type { Topology } from './model/types.js';
 import { poolScope } from './analysis/policy-scope.js';
 import type { AvailabilityResult, ManagementGroupResult, PoolResult, ScomFileResult, ScomModels } from './results.js';
 import { ISSUE_MESSAGES } from './model/issue-messages.js';
-import { databaseServers, groupFigures, inventory, poolFigures } from './figures.js';
+import { groupFigures, inventory, poolFigures } from './figures.js';
 import { SCOM_RULES } from './rules/index.js';
 import { formatMessage, groupThousands, plural } from '../../core/rule.js';
 import { atPool } from './rules/context.js';
@@ -51,10 +51,10 @@ export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
     );
     host.runRules(SCOM_RULES, { topology, analysis, issues, settings });
     runPolicies(topology, analysis.pools, host);
-    return { figures: { managementGroup: managementGroupResult(analysis), pools: analysis.pools.map(poolResult) }, models: { topology, analysis } };
+    return { figures: { managementGroup: managementGroupResult(topology, analysis), pools: analysis.pools.map(poolResult) }, models: { topology, analysis } };
   },
   summary: (result) => result.pools.map((p) => ({ label: p.name, text: poolSummary(p, result.managementGroup) })),
-  diff: { pool: poolFigures, group: { key: 'managementGroup', of: groupFigures }, inventory, context: databaseServers },
+  diff: { pool: poolFigures, group: { key: 'managementGroup', of: groupFigures }, inventory },
   help: {
     plan: `For each pool that does not reach N tolerable failures, or whose workload does not fit after its
 failures, the smallest change that does: add management servers (gateways for a pool of gateways),
@@ -243,7 +243,11 @@ function availabilityResult<T extends object>(a: Availability, extra?: readonly 
   return out as AvailabilityResult & T;
 }
 
-export function managementGroupResult(analysis: TopologyAnalysis): ManagementGroupResult {
+export function managementGroupResult(topology: Topology, analysis: TopologyAnalysis): ManagementGroupResult {
   const a = analysis.managementGroup.availability;
-  return { singlePointsOfFailure: analysis.managementGroup.singlePointsOfFailure, ...(a ? { availability: availabilityResult(a) } : {}) };
+  return {
+    scomVersion: topology.scomVersion,
+    singlePointsOfFailure: analysis.managementGroup.singlePointsOfFailure,
+    ...(a ? { availability: availabilityResult(a) } : {}),
+  };
 }

@@ -3,6 +3,7 @@ import type { FileResultBase } from '../../core/results.js';
 import type { DataCenterLoss } from './analysis/what-if.js';
 import type { QuorumFigures } from './analysis/quorum.js';
 import type { TopologyAnalysis } from './analysis/index.js';
+import type { ScomVersion } from '../../domain/facts.js';
 import type { Topology } from './model/types.js';
 
 /** Votes, votes needed and tolerable failures of one configuration of a pool. */
@@ -55,6 +56,8 @@ export interface AvailabilityResult {
 
 /** A SCOM management group's own figures. */
 export interface ManagementGroupResult {
+  /** The Operations Manager version whose supported limits the capacity figures use (2022 where the file gives none). */
+  readonly scomVersion: ScomVersion;
   /** Servers without which the management group does not work. */
   readonly singlePointsOfFailure: readonly string[];
   readonly availability?: AvailabilityResult;

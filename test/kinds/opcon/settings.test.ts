@@ -213,6 +213,22 @@ describe('OpCon settings read as Windows reads an ini file', () => {
     expect((await lint(connections('fe80::1', 'fe80::1'))).failover).toMatchObject({ scenario: 3, database: 'none' });
   });
 
+  it('reads a LocalDB instance, (localdb)\\NAME or a shared (localdb)\\.\\NAME, as the machine that gives it, and via: as a protocol before the host', async () => {
+    // LocalDB runs on the machine that connects to it, never on another: on both machines it is two SQL Servers, one on each.
+    for (const local of ['(localdb)\\MSSQLLocalDB', '(LocalDB)\\.\\OpConShared']) await expectOneOnEachMachine(local);
+    // A LocalDB instance is not the named instance of a SQL Server service on that machine.
+    expect((await lint(connections('(localdb)\\OPCON', 'OpConxps1\\OPCON'))).failover).toMatchObject({ scenario: 4, database: 'replicated' });
+    // via:HOST[\INSTANCE],NIC:PORT (the deprecated VIA protocol): the host after the prefix, the same server as its other names.
+    for (const [a, b] of [
+      ['via:SQL01\\OPCON,0:1433', 'sql01.corp.local\\OPCON'],
+      ['VIA:sql01,0:1433', 'tcp:SQL01,1433'],
+    ] as const)
+      expect((await lint(connections(a, b))).failover, `${a} ${b}`).toMatchObject({ scenario: 3, database: 'none' });
+    const onPrimary = await lint(connections('via:OpConxps1\\OPCON,0:1433', 'OpConxps1\\OPCON'));
+    expect(onPrimary.failover).toMatchObject({ scenario: 3, database: 'none' });
+    expect(onPrimary.findings.map(([id]) => id)).toEqual(['opcon/database-on-machine']);
+  });
+
   it('warns of a database on one of the machines, named in full or by its first label', async () => {
     const r = await lint(secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y', 'database: {server: opconxps2.corp.local\\OPCON}'));
     expect(r.findings).toEqual([

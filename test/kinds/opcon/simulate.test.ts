@@ -283,9 +283,13 @@ describe('OpCon events on the designs a tester found wrong', () => {
     expect(crash.steps[1]).toBe('The OpCon database on .\\OPCON was on opcon01: it is gone too.');
     // SQL Server on each machine, both named (local)\OPCON: the publisher goes with opcon01, the subscriber with opcon02.
     const each = (await events([fixture('sql-on-each-machine-local-names'), '--down', 'opcon01', '--down', 'opcon02'])).events;
-    expect(each[0].steps[1]).toBe('The OpCon database on (local)\\OPCON was on opcon01: it is gone too.');
-    expect(each[1].steps[1]).toBe('The OpCon database on (local)\\OPCON was on opcon02: it is gone too.');
+    expect(each[0].steps[1]).toBe('The publishing database on (local)\\OPCON was on opcon01: it is gone too.');
+    expect(each[1].steps[1]).toBe('The subscribing database on (local)\\OPCON was on opcon02: it is gone too.');
     expect(each[1]).toMatchObject({ active: ['opcon01'] });
+    // The steps by hand name the machine whose own SQL Server the standby's local name means.
+    expect(each[0].manualActions.at(-1)).toMatch(
+      /its SAM-SS connects to the subscribing database, \(local\)\\OPCON\/OpConxps \(the SQL Server of opcon02 itself\)\.$/,
+    );
   });
 
   it('says once that the database went with the crashed machine where the two connections write its server two ways', async () => {
@@ -312,7 +316,7 @@ describe('OpCon events on the designs a tester found wrong', () => {
     const {
       events: [e],
     } = await events([fixture('publisher-on-primary'), '--down', 'opcon01']);
-    expect(e.steps).toContain('The OpCon database on opcon01 was on opcon01: it is gone too.');
+    expect(e.steps).toContain('The publishing database on opcon01 was on opcon01: it is gone too.');
     expect(e.manualActions.at(-1)).toMatch(
       /^On opcon02, stop the Secondary SMAServMan, set Mode=StandAlone .*its SAM-SS connects to the subscribing database\.$/,
     );
@@ -498,7 +502,12 @@ describe('OpCon events on the designs a tester found wrong', () => {
     expect(one.events[0]).toMatchObject({ active: [], failedOver: false, twoSams: false });
     expect(one.events[0].steps[2]).toBe(`The Primary SMAServMan on opcon01 is shut down normally ${serviceOnly}.`);
     expect(one.events[0].steps.at(-1)).toBe(
-      `${machine}the OpCon database on ".\\OPCON": opcon02's SAM-SS has no database to connect to, so failing over by hand cannot help, and no SAM runs until opcon01 is started again.`,
+      `${machine}the OpCon database on ".\\OPCON" (the SQL Server of opcon01 itself): opcon02's SAM-SS has no database to connect to, so failing over by hand cannot help, and no SAM runs until opcon01 is started again.`,
+    );
+    // simulate --help says that a normal shutdown's last step may be about the machine's own shutdown.
+    const help = await runCli(['simulate', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      "--event normal-shutdown is the service's stop, the machine left running; where a normal shutdown of the primary's machine itself would do more (it stops a SQL Server the flow uses) or the machine is alone (when OpCon then runs again), the flow's last step says what",
     );
     // The same with PrimaryNormalShutdownFailover: the service's stop fails over (exit 0, as the event is defined); the machine's would not help.
     const dir = mkdtempSync(join(tmpdir(), 'opcon-'));
@@ -525,20 +534,43 @@ describe('OpCon events on the designs a tester found wrong', () => {
     const running = (await events([fixture('manual-database-on-primary-standby-starts'), '--event', 'normal-shutdown'])).events[0];
     expect(running).toMatchObject({ active: ['opcon02'] });
     expect(running.steps.at(-1)).toMatch(/: opcon02's SAM-SS loses its database too, and no SAM runs until opcon01 is started again\.$/);
-    // The database on a server of its own (the seed's third machine), or a machine alone: both ways are one flow, and no note.
+    // The database on a server of its own (the seed's third machine): both ways are one flow, and no note.
     for (const file of [seed(3), seed(1), seed(4)]) {
       const e = (await events([file, '--event', 'normal-shutdown'])).events[0];
       expect(e.steps.join('\n'), file).not.toContain('If machine');
       expect(e.steps.join('\n'), file).toContain(both);
     }
-    const { opcon } = await lintText(
-      'version: 1\nkind: opcon-failover\nname: Alone\ndatabase: {server: opcon01}\nmachines:\n  - {name: opcon01, mode: StandAlone, serviceStartType: automatic-delayed}\n',
-      'alone.yaml',
-    );
+  });
+
+  it('tells a machine alone what a normal shutdown of the machine itself means: nothing fails over, its database stops with it, and whether its service comes back by itself', async () => {
     const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
-    const alone = simulateOpconEvent(opcon!.model, opcon!.analysis, 'normal-shutdown');
-    expect(alone.steps[0]).toBe(`The StandAlone SMAServMan on opcon01 is shut down normally ${both}.`);
-    expect(alone.steps.join('\n')).not.toContain('If machine');
+    const alone = async (database: string, startType: string) => {
+      const { opcon } = await lintText(
+        `version: 1\nkind: opcon-failover\nname: Alone\ndatabase: {server: '${database}'}\nmachines:\n  - {name: opcon01, mode: StandAlone, serviceStartType: ${startType}}\n`,
+        'alone.yaml',
+      );
+      return simulateOpconEvent(opcon!.model, opcon!.analysis, 'normal-shutdown');
+    };
+    const machine = 'If machine opcon01 itself is shut down normally (Start > Shutdown), not only its SMA Service Manager, ';
+    // Its database on its own SQL Server: the machine's shutdown stops it too.
+    const own = await alone('(local)\\OPCON', 'automatic-delayed');
+    expect(own).toMatchObject({ active: [], failedOver: false, twoSams: false });
+    expect(own.steps[0]).toBe(
+      'The StandAlone SMAServMan on opcon01 is shut down normally through the Windows Service Control Manager or net stop, with opcon01 itself left running (a normal shutdown of machine opcon01 stops its SQL Server too: see the last step).',
+    );
+    expect(own.steps.at(-1)).toBe(
+      `${machine}its SQL Server stops too, and with it the OpCon database on "(local)\\OPCON" (the SQL Server of opcon01 itself): nothing fails over, and no schedule runs until opcon01 is started again; its SMA Service Manager then starts by itself (start type automatic-delayed).`,
+    );
+    // A normal shutdown is no failure: there is no issue to correct, only the service to start again.
+    expect(own.manualActions).toEqual(["Start opcon01's SMA Service Manager again when the work it was stopped for is done; no schedule runs until then."]);
+    // Its database on a server of its own, and a service started by hand: the machine's start leaves OpCon down.
+    const elsewhere = await alone('sql01', 'manual');
+    expect(elsewhere.steps[0]).toBe(
+      'The StandAlone SMAServMan on opcon01 is shut down normally through the Windows Service Control Manager or net stop, with opcon01 itself left running (a normal shutdown of machine opcon01: see the last step).',
+    );
+    expect(elsewhere.steps.at(-1)).toBe(
+      `${machine}nothing fails over, and no schedule runs until opcon01 is started again; its SMA Service Manager then stays stopped until someone starts it (start type manual).`,
+    );
   });
 
   it("takes the one database for the standby that gives no connection from the primary's, so its crash leaves the standby none", async () => {

@@ -159,10 +159,24 @@ function databaseServerOn(model: OpconModel, analysis: OpconAnalysis): string | 
  * role's (the publisher or subscriber of a replicated pair, or the one database).
  */
 export function databaseOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): string {
-  const role = model.replication !== 'replicated' ? '' : m === analysis.secondary ? 'the subscribing database' : 'the publishing database';
-  if (m.connection) return role ? `${role}, ${connectionText(m.connection)}` : connectionText(m.connection);
-  if (role) return role;
+  const role = databaseRole(model, analysis, m);
+  if (m.connection) {
+    const text = `${connectionText(m.connection)}${ownSqlServer(model, m.connection.server, m.name)}`;
+    return model.replication === 'replicated' ? `${role}, ${text}` : text;
+  }
+  if (model.replication === 'replicated') return role;
   return model.databaseServer !== undefined ? `the OpCon database on ${model.databaseServer}` : 'the OpCon database';
+}
+
+/** What `m`'s database is, in words: the publishing or subscribing database of a replicated pair, or the one OpCon database. */
+export function databaseRole(model: OpconModel, analysis: OpconAnalysis, m: Machine): string {
+  return model.replication !== 'replicated' ? 'the OpCon database' : m === analysis.secondary ? 'the subscribing database' : 'the publishing database';
+}
+
+/** ` (the SQL Server of NAME itself)` where `server` is a local name read on machine `on` of the file: the name alone does not tell which machine. */
+function ownSqlServer(model: OpconModel, server: string, on: string | undefined): string {
+  const machine = on !== undefined && sqlServerName(server).local ? machineAt(model, server, on) : undefined;
+  return machine ? ` (the SQL Server of ${machine.name} itself)` : '';
 }
 
 /** The machine of the file that holds the database `m`'s SAM connects to, where one does: its crash takes that database. */
@@ -205,6 +219,15 @@ function machinesByKey(model: OpconModel): ReadonlyMap<string, Machine> {
 /** The server a machine's database lives on, where the file says: its connection's, else `database.server` (one database, or the publisher). */
 export function databaseServerOf(model: OpconModel, analysis: OpconAnalysis, m: Machine): string | undefined {
   return databaseWhere(model, analysis, m)?.server;
+}
+
+/**
+ * The server `m`'s database lives on, in words, where the file says: quoted as written, and for a
+ * local name (`.`, `(local)`, `(localdb)\\NAME`...) the machine it means, which the name alone does not tell.
+ */
+export function databaseServerWords(model: OpconModel, analysis: OpconAnalysis, m: Machine): string | undefined {
+  const where = databaseWhere(model, analysis, m);
+  return where === undefined ? undefined : `"${where.server}"${ownSqlServer(model, where.server, where.on)}`;
 }
 
 /** The host (as hostOf reads it) of the SQL Server `m`'s database lives on, where the file says. */

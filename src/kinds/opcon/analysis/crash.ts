@@ -3,7 +3,7 @@
  * `machine-crash` and `simulate --down`): each machine that crashed and the databases that went with
  * it, a crash that leaves the primary's machine up, and a SAM-SS left without its database.
  */
-import { databaseHostOf, databaseServerOf, sameDatabaseServer } from './analysis.js';
+import { databaseHostOf, databaseRole, databaseServerOf, sameDatabaseServer } from './analysis.js';
 import { failBack, failOverByHand } from './by-hand.js';
 import { canRun, databaseHolder, isDown, outcome, type Flow, type OpconEventOutcome } from './flow.js';
 import type { Machine } from '../model/model.js';
@@ -37,11 +37,14 @@ export function crashSteps(flow: Flow, lost: (m: Machine) => LostWithMachine): v
       if (!holders.slice(0, i).some((y) => sameDatabaseServer(model, analysis, x, y)))
         steps.push(
           m === undefined
-            ? `The OpCon database on ${databaseServerOf(model, analysis, x)!} is gone with it.`
-            : `The OpCon database on ${databaseServerOf(model, analysis, x)!} was on ${c.name}: it is gone too.`,
+            ? `${capitalised(databaseRole(model, analysis, x))} on ${databaseServerOf(model, analysis, x)!} is gone with it.`
+            : `${capitalised(databaseRole(model, analysis, x))} on ${databaseServerOf(model, analysis, x)!} was on ${c.name}: it is gone too.`,
         );
   }
 }
+
+/** A sentence's first word, capitalised: the role of a database opens a step. */
+const capitalised = (words: string) => words[0]!.toUpperCase() + words.slice(1);
 
 /** No database for `m`'s SAM: bring back the machine that held it, or move the database. */
 export function restoreDatabase(flow: Flow, m: Machine): void {

@@ -32,12 +32,16 @@ export function aloneFlow(flow: Flow): OpconEventOutcome {
   steps.push(`No other machine takes over: ${P.name} runs OpCon alone.`);
   if (event === 'abnormal-shutdown')
     manual.push(`Review all SAM-SS logs on ${P.name} to determine the cause of the failure (Logging in the Server Programs online help).`);
+  // A normal shutdown is no failure: there is no issue to correct, only the service to start again.
   manual.push(
-    `${event === 'machine-crash' ? `Bring ${P.name} back` : `Correct the issue on ${P.name}`} and start its SMA Service Manager again; no schedule runs until then.`,
+    event === 'normal-shutdown'
+      ? `Start ${P.name}'s SMA Service Manager again when the work it was stopped for is done; no schedule runs until then.`
+      : `${event === 'machine-crash' ? `Bring ${P.name} back` : `Correct the issue on ${P.name}`} and start its SMA Service Manager again; no schedule runs until then.`,
   );
   // Its database's server down with it (a server of its own): that comes back too.
   const holder = databaseHolder(flow, P);
   if (holder !== undefined && holder !== P.name) restoreDatabase(flow, P);
+  addMachineShutdownNote(flow, 'none');
   return outcome(flow, [], false);
 }
 

@@ -117,19 +117,22 @@ export function machineKey(name: string): string {
 export interface SqlServerName {
   /** The host as written, without protocol, instance, port, pipe or an IPv6 address's brackets. */
   readonly host: string;
-  /** Whether it means the SQL Server of the machine that reads it (`isLocalHost`, or shared memory, `lpc:`, which reaches no other machine). */
+  /** Whether it means the SQL Server of the machine that reads it (`isLocalHost`, shared memory, `lpc:`, or a LocalDB instance, neither of which reaches another machine). */
   readonly local: boolean;
-  /** The instance, lower case (the default instance's name where none is given); undefined for a pipe of its own name, whose instance the name does not tell. */
+  /** The instance, lower case (the default instance's name where none is given; a LocalDB instance as `(localdb)\\NAME`); undefined for a pipe of its own name, whose instance the name does not tell. */
   readonly instance: string | undefined;
-  /** The TCP port, where one is given. */
+  /** The TCP port, where one is given (not VIA's `NIC:PORT`, which names no TCP port). */
   readonly port: string | undefined;
 }
 
 /** The default instance's name, which a server name without `\INSTANCE` means. */
 const DEFAULT_INSTANCE = 'mssqlserver';
 
-/** The protocol prefixes the SQL Server client reads before a server name: TCP/IP, named pipes, shared memory and the dedicated admin connection. */
-const PROTOCOL = /^\s*(tcp|np|lpc|admin)\s*:/i;
+/** The protocol prefixes the SQL Server client reads before a server name: TCP/IP, named pipes, shared memory, the dedicated admin connection and VIA (deprecated, gone from SQL Server 2012). */
+const PROTOCOL = /^\s*(tcp|np|lpc|admin|via)\s*:/i;
+
+/** LocalDB's host in a server name, `(localdb)\INSTANCE` (or `(localdb)\.\SHARED`): an instance that runs on the machine that connects to it and takes no connection from another. */
+const LOCALDB = '(localdb)';
 
 /** A pipe name's instance: `sql\query` is the default instance's, `MSSQL$NAME\sql\query` instance NAME's (the SQL Server client's default pipes). */
 const INSTANCE_PIPE = /^mssql\$([^\\]+)\\sql\\query$/;
@@ -137,14 +140,16 @@ const INSTANCE_PIPE = /^mssql\$([^\\]+)\\sql\\query$/;
 /**
  * A SQL Server name (an SMA Connection Configuration's Server\Instance Name, or `database.server`)
  * as the SQL Server client reads it: `[PROTOCOL:]HOST[\INSTANCE][,PORT]`, where PROTOCOL is `tcp`,
- * `np` (named pipes), `lpc` (shared memory) or `admin`, or a named pipe's path
- * `[np:]\\HOST\pipe\NAME`, whose HOST `.` is the local machine. Server names are read here, and
- * only here, wherever one meets a machine.
+ * `np` (named pipes), `lpc` (shared memory), `admin` or `via` (whose `,NIC:PORT` is no TCP port),
+ * a named pipe's path `[np:]\\HOST\pipe\NAME`, whose HOST `.` is the local machine, or a LocalDB
+ * instance `(localdb)\NAME` (`(localdb)\.\NAME` when shared), which is always on the machine that
+ * reads it. Server names are read here, and only here, wherever one meets a machine.
  */
 export function sqlServerName(server: string): SqlServerName {
   let rest = server.trim();
   const prefix = PROTOCOL.exec(rest);
-  const sharedMemory = prefix?.[1]!.toLowerCase() === 'lpc';
+  const protocol = prefix?.[1]!.toLowerCase();
+  const sharedMemory = protocol === 'lpc';
   if (prefix) rest = rest.slice(prefix[0].length).trim();
   if (rest.startsWith('\\\\')) {
     // \\HOST\pipe\NAME: the host is the pipe's machine, `.` the local one.
@@ -159,9 +164,19 @@ export function sqlServerName(server: string): SqlServerName {
     };
   }
   const [name = '', port] = rest.split(',');
-  const [host = '', instance] = name.split('\\');
+  const [host = '', instance, ...shared] = name.split('\\');
   const h = unbracketed(host);
-  return { host: h, local: sharedMemory || isLocalHost(h), instance: instance?.trim().toLowerCase() || DEFAULT_INSTANCE, port: port?.trim() };
+  // A LocalDB instance is no SQL Server service's instance of that name: `(localdb)\OPCON` is not `.\OPCON`.
+  if (h.toLowerCase() === LOCALDB) {
+    const local = [instance ?? '', ...shared].join('\\').trim().toLowerCase();
+    return { host: h, local: true, instance: local === '' ? undefined : `${LOCALDB}\\${local}`, port: undefined };
+  }
+  return {
+    host: h,
+    local: sharedMemory || isLocalHost(h),
+    instance: instance?.trim().toLowerCase() || DEFAULT_INSTANCE,
+    port: protocol === 'via' ? undefined : port?.trim(),
+  };
 }
 
 /** A host without the brackets an IPv6 address may be written in (`[::1]`). */
