@@ -22,6 +22,8 @@ export interface Figure {
   readonly same?: Same;
   /** What a version without the figure means, where its absence says something (a data centre a pool does not depend on: it survives its loss). */
   readonly absent?: FigureValue;
+  /** What the judge compares, where it is not the value shown (SCOM's single points of failure: the operational database as one, whichever server it is on). */
+  readonly judged?: FigureValue;
 }
 
 /** Named figures of one pool (or a management group, or a failover), in a fixed order. */
@@ -59,18 +61,12 @@ export const lowerIsBetter: Judge = (b, a) => (typeof b === 'number' && typeof a
 /** A value that is there (a partner, a secondary) is better than none. */
 export const presentIsBetter: Judge = (b, a) => (b !== null && a === null ? 'worse' : b === null && a !== null ? 'better' : 'changed');
 
-/**
- * A list of names where each is a weakness (single points of failure): worse when it gains more
- * names than it loses, better when it only loses some, and only changed when names are swapped
- * (ms01 for sql01 is one single point of failure in both versions, not one fewer).
- */
+/** A list of names where any new one is worse (single points of failure). */
 export const fewerIsBetter: Judge = (b, a) => {
   const before = new Set(asList(b).map((n) => n.toLowerCase()));
   const after = new Set(asList(a).map((n) => n.toLowerCase()));
-  const gained = [...after].filter((n) => !before.has(n)).length;
-  const lost = [...before].filter((n) => !after.has(n)).length;
-  if (gained > lost) return 'worse';
-  return gained === 0 && lost > 0 ? 'better' : 'changed';
+  if ([...after].some((n) => !before.has(n))) return 'worse';
+  return after.size < before.size ? 'better' : 'changed';
 };
 
 /** An outcome where `works` is the good one (a data centre's loss). */

@@ -164,10 +164,12 @@ export interface KindPlugin<K extends string = string, M extends object = object
   summary?(result: F): readonly { readonly label: string; readonly text: string }[];
   /** What `pooltopo diff` compares for this kind (without it, diff compares findings only). */
   readonly diff?: {
-    /** A pool's named figures, each with how a change is judged. */
-    pool?(pool: PoolOf<F>): FigureMap;
+    /** A pool's named figures, each with how a change is judged (with its version's `context`). */
+    pool?(pool: PoolOf<F>, context: unknown): FigureMap;
     /** The kind's own figures beside its pools, under `key` in diff's output (SCOM's `managementGroup`). */
-    readonly group?: { readonly key: string; of(result: F): FigureMap | undefined };
+    readonly group?: { readonly key: string; of(result: F, context: unknown): FigureMap | undefined };
+    /** What one version's figures are judged with beyond its result (SCOM: the servers the operational database is on). */
+    context?(models: Partial<M>): unknown;
     /** The names a design holds, by what they are ("management servers"), for "added" and "removed". */
     inventory(models: Partial<M>): Inventory;
   };

@@ -77,7 +77,7 @@ function compareFigures(before: FigureMap | undefined, after: FigureMap | undefi
     const av = a !== undefined ? a.value : both ? absent : undefined;
     if (bv !== undefined && av !== undefined && same(bv, av)) continue;
     // A figure one version lacks, with no meaning for its absence, is only changed.
-    const verdict: Verdict = bv !== undefined && av !== undefined && judge ? judge(bv, av) : 'changed';
+    const verdict: Verdict = bv !== undefined && av !== undefined && judge ? judge(b?.judged ?? bv, a?.judged ?? av) : 'changed';
     changes.push({ figure: key, before: b?.value, after: a?.value, verdict });
   }
   return changes;
@@ -119,17 +119,17 @@ function comparePools(
   return out;
 }
 
-function poolMap(result: FileResult | undefined): Map<string, { name: string; figures: FigureMap }> {
+function poolMap(result: FileResult | undefined, context: unknown): Map<string, { name: string; figures: FigureMap }> {
   const map = new Map<string, { name: string; figures: FigureMap }>();
   const pool = result?.kind !== undefined ? kindPlugin(result.kind)?.diff?.pool : undefined;
-  for (const p of result?.pools ?? []) map.set(p.name.toLowerCase(), { name: p.name, figures: pool ? pool(p) : new Map() });
+  for (const p of result?.pools ?? []) map.set(p.name.toLowerCase(), { name: p.name, figures: pool ? pool(p, context) : new Map() });
   return map;
 }
 
 /** The kind's own figures beside its pools (SCOM's management group, OpCon's failover), under their key. */
-function groupOf(result: FileResult | undefined): { key: string; figures: FigureMap | undefined } | undefined {
+function groupOf(result: FileResult | undefined, context: unknown): { key: string; figures: FigureMap | undefined } | undefined {
   const group = result?.kind !== undefined ? kindPlugin(result.kind)?.diff?.group : undefined;
-  return group ? { key: group.key, figures: group.of(result) } : undefined;
+  return group ? { key: group.key, figures: group.of(result, context) } : undefined;
 }
 
 function compareGroup(before: FigureMap | undefined, after: FigureMap | undefined): GroupChange | undefined {
@@ -256,6 +256,8 @@ export interface DiffInput {
   /** Undefined where the file is new in this change. */
   readonly result: FileResult | undefined;
   readonly inventory: Inventory;
+  /** What its kind judges its figures with beyond the result (the kind's `diff.context`). */
+  readonly context?: unknown;
 }
 
 /**
@@ -264,8 +266,8 @@ export interface DiffInput {
  * figure got worse or a finding at or above `failOn` is new.
  */
 export function diffResults(old: DiffInput, now: DiffInput & { readonly result: FileResult }, failOn: Severity): DiffResult {
-  const pools = comparePools(poolMap(old.result), poolMap(now.result));
-  const [before, after] = [groupOf(old.result), groupOf(now.result)];
+  const pools = comparePools(poolMap(old.result, old.context), poolMap(now.result, now.context));
+  const [before, after] = [groupOf(old.result, old.context), groupOf(now.result, now.context)];
   const groupKey = after?.key ?? before?.key;
   const group = groupKey === undefined ? undefined : compareGroup(before?.key === groupKey ? before.figures : undefined, after?.figures);
   const findings = compareFindings(old.result, now.result);

@@ -52,8 +52,8 @@ export async function runDiff(values: Record<string, unknown>, positionals: stri
     }
   }
   const result = diffResults(
-    { name: oldName, result: old?.result, inventory: old ? inventoryOf(old) : {} },
-    { name: now.result.file, result: now.result, inventory: inventoryOf(now) },
+    { name: oldName, result: old?.result, inventory: old ? inventoryOf(old) : {}, context: old ? contextOf(old) : undefined },
+    { name: now.result.file, result: now.result, inventory: inventoryOf(now), context: contextOf(now) },
     failOn,
   );
   const text = format === 'json' ? formatDiffJson(result) : format === 'markdown' ? formatDiffMarkdown(result) : formatDiffStylish(result);
@@ -74,6 +74,12 @@ function requireTopology(outcome: LintOutcome, name: string): void {
 function inventoryOf(o: LintOutcome): Inventory {
   const kind = o.result.kind !== undefined ? kindPlugin(o.result.kind) : undefined;
   return kind?.diff?.inventory(o) ?? {};
+}
+
+/** What its kind judges a version's figures with beyond its result. */
+function contextOf(o: LintOutcome): unknown {
+  const kind = o.result.kind !== undefined ? kindPlugin(o.result.kind) : undefined;
+  return kind?.diff?.context?.(o);
 }
 
 /**
