@@ -566,11 +566,14 @@ describe('the Skype report', () => {
         outcome:
           'cannot take over (lyncfe04.thelab.info is FailedOver): 2,100 users of 2 pools without service until lyncfe03.thelab.info is back, or until lyncfe04.thelab.info is failed back without it, losing the data its users made on lyncfe03.thelab.info (Run)',
         breaks: [],
+        // One step a line, numbered, as simulate prints them: one cell of steps joined by "then" is unreadable.
         run: [
           ...UNPLACED('lyncfe03.thelab.info', 'lyncfe04.thelab.info'),
           'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode',
           'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
-        ].join(', then '),
+        ],
+        numbered: true,
+        runNote: null,
         fillIn: [],
       },
       {
@@ -581,24 +584,24 @@ describe('the Skype report', () => {
         ok: true,
         outcome: 'already carries its users: 2,100 in all of the 2,500 it is sized for',
         breaks: [],
-        run: `${UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info').join(', then ')} (its users have failed over already)`,
+        run: UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info'),
+        numbered: true,
+        runNote: 'its users have failed over already',
         fillIn: [],
       },
     ]);
     expect(html).toContain(
       '<tr class="bad"><th scope="row">lyncfe03.<wbr>thelab.<wbr>info</th><td>lyncfe04.<wbr>thelab.<wbr>info</td><td class="cell-bad">cannot take over',
     );
+    // Each step its own item of a numbered list, and the note beneath them.
+    expect(html).toContain('<td><ol class="steps"><li><code>Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus (the file');
+    expect(html).toContain('</code></li><li><code>Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode</code></li></ol></td>');
+    expect(html).toContain('</code></li></ol><p class="muted run-note">its users have failed over already</p>');
     const active = await report(LAB('active'));
     expect(active.view.links).toMatchObject([{ label: 'manual failover', noTakeover: false }]);
     expect(active.view.whatIf.map((r) => [r.ok, r.run])).toEqual([
-      [
-        true,
-        [...UNPLACED('lyncfe03.thelab.info', 'lyncfe04.thelab.info'), 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode'].join(', then '),
-      ],
-      [
-        true,
-        [...UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info'), 'Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode'].join(', then '),
-      ],
+      [true, [...UNPLACED('lyncfe03.thelab.info', 'lyncfe04.thelab.info'), 'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode']],
+      [true, [...UNPLACED('lyncfe04.thelab.info', 'lyncfe03.thelab.info'), 'Invoke-CsPoolFailOver -PoolFqdn lyncfe04.thelab.info -DisasterMode']],
     ]);
   });
 
@@ -898,9 +901,12 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     const { skypeView } = await import('../../src/kinds/skype/report/report.js');
     const o = await lintText(readFileSync('examples/skype-paired-enterprise.yaml', 'utf8'), 'x.yaml');
     const [row] = skypeView(o.skype!.model, o.skype!.analysis).whatIf;
-    expect(row!.run).toMatch(
-      /^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover .* -Force, then check that the store's failover is complete: .*, then check each Front End Server's replica: .*, then Invoke-CsPoolFailOver -PoolFqdn pool-east\.contoso\.com -DisasterMode$/,
-    );
+    expect(row!.run).toEqual([
+      expect.stringMatching(/^on a front end of pool-west\.contoso\.com, Invoke-CsManagementServerFailover .* -Force$/),
+      expect.stringMatching(/^check that the store's failover is complete: /),
+      expect.stringMatching(/^check each Front End Server's replica: /),
+      'Invoke-CsPoolFailOver -PoolFqdn pool-east.contoso.com -DisasterMode',
+    ]);
     expect(row!.fillIn).toEqual([expect.stringMatching(/^<Back End Server FQDN> and <SQL instance> with pool-west\.contoso\.com's Back End Server/)]);
   });
 
@@ -966,7 +972,11 @@ describe('simulate: the pool that hosts the Central Management Store', () => {
     expect(skypeView(o.skype!.model, o.skype!.analysis).whatIf[1]).toMatchObject({
       pool: 'lyncfe04.thelab.info',
       ok: true,
-      run: `on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force, then ${CHECKS('lyncfe03.thelab.info').join(', then ')} (its users have failed over already)`,
+      run: [
+        'on lyncfe03.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe03.thelab.info -BackupSqlInstanceName rtc -Force',
+        ...CHECKS('lyncfe03.thelab.info'),
+      ],
+      runNote: 'its users have failed over already',
       fillIn: [],
     });
   });

@@ -97,7 +97,12 @@ export interface SkypeWhatIfRow {
   readonly outcome: string;
   /** What the failover breaks besides the sizing that `outcome` gives (registrar settings lost, a backup service not ready), as simulate says it. */
   readonly breaks: readonly string[];
-  readonly run: string;
+  /** The steps to run, in order, as simulate prints them one a line (a long cell of steps joined by "then" is unreadable). */
+  readonly run: readonly string[];
+  /** Several steps: shown numbered. */
+  readonly numbered: boolean;
+  /** Why there is nothing to run, or what the steps leave out (users failed over already). */
+  readonly runNote: string | null;
   /** What the admin must fill in where `run` has `<…>` (names the file does not hold). */
   readonly fillIn: readonly string[];
 }
@@ -273,9 +278,10 @@ function takeoverSentence(stuck: string, state: string, other: string): string {
 }
 
 /** The Run cell of a pool down that its partner does not take over now. */
-function runWithout(d: SkypePoolDown): string {
-  if (d.partnerTakesOver) return d.runFirst.length > 0 ? `${d.runFirst.join(', then ')} (its users have failed over already)` : 'nothing: failed over already';
-  return d.restoreBy.length > 0 ? d.restoreBy.join(', then ') : 'nothing can take its users';
+function runWithout(d: SkypePoolDown): { run: readonly string[]; runNote: string | null } {
+  if (d.partnerTakesOver)
+    return d.runFirst.length > 0 ? { run: d.runFirst, runNote: 'its users have failed over already' } : { run: [], runNote: 'nothing: failed over already' };
+  return d.restoreBy.length > 0 ? { run: d.restoreBy, runNote: null } : { run: [], runNote: 'nothing can take its users' };
 }
 
 /** Each pool down on its own, as simulate --down POOL gives it. */
@@ -298,6 +304,7 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
     const outcome = !d.partnerTakesOver
       ? `cannot take over (${partner.name} is ${partner.poolState}): ${groupThousands(users)} users of ${plural(lost.length, 'pool')} without service ${until}`
       : `${d.cmdlet === null ? 'already carries' : 'takes over'} its users: ${groupThousands(d.partnerUsers ?? 0)} in all${d.partnerMaxUsers !== null ? ` of the ${groupThousands(d.partnerMaxUsers)} it is sized for${d.partnerOverCapacity ? ', over its sizing' : ''}` : ''}`;
+    const steps = d.cmdlet !== null ? { run: [...d.runFirst, d.cmdlet], runNote: null } : runWithout(d);
     return [
       {
         pool: pool.name,
@@ -309,7 +316,8 @@ function whatIfRows(model: SkypeModel, analysis: SkypeAnalysis): SkypeWhatIfRow[
         outcome,
         // The sizing, first of the breaks where a failover to start puts the partner over it, is in the outcome already.
         breaks: d.partnerTakesOver ? d.breaks.slice(d.partnerOverCapacity && !movedToPartner(pool) ? 1 : 0) : [],
-        run: d.cmdlet !== null ? [...d.runFirst, d.cmdlet].join(', then ') : runWithout(d),
+        ...steps,
+        numbered: steps.run.length > 1,
         fillIn: d.fillIn,
       },
     ];
