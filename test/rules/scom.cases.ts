@@ -578,6 +578,20 @@ managementServers:
         ],
       },
       {
+        // Its failover, gw02, reports to no server: it is no path through ms01 or anything else, so not a relay "as well".
+        yaml: scom(
+          `managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01, gw02]}\n  - {name: gw02, reportsTo: []}\n`,
+        ),
+        errors: [
+          {
+            messageId: 'failoverCutOff',
+            path: '/gateways/0/reportsTo',
+            data: { name: 'gw01', nameArgument: '"gw01"', count: 2, servers: 'ms01, gw02', through: 'ms01', cutOff: 'gw02', isOrAre: 'is' },
+          },
+          { messageId: 'noParent', path: '/gateways/1/reportsTo' },
+        ],
+      },
+      {
         yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: [ms01]}\n`),
         messageId: 'noFailover',
         path: '/gateways/0/reportsTo',

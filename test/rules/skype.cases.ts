@@ -176,6 +176,20 @@ export const SKYPE_CASES: readonly RuleTests[] = [
         ],
       },
       {
+        name: "a pool that carries its failed-over partner's users now: not a would, and failing the partner back is what helps",
+        yaml: skype([pool('a', '    poolState: FailedOver\n').replace('users: 1000', 'users: 3000'), pool('b').replace('users: 1000', 'users: 3000')], [AB]),
+        errors: [
+          // pool-a's own figure is its design's: after failback its partner may fail over to it.
+          { messageId: 'over', pool: 'pool-a.contoso.com' },
+          {
+            messageId: 'overNow',
+            pool: 'pool-b.contoso.com',
+            data: { pool: 'pool-b.contoso.com', users: 6000, max: 5000, partner: 'pool-a.contoso.com', partnerState: 'FailedOver' },
+            path: '/pools/1/maxUsers',
+          },
+        ],
+      },
+      {
         yaml: skype([pool('a').replace('users: 1000', 'users: 6000')]),
         messageId: 'overUnpaired',
         data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000 },

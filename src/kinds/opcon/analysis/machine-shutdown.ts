@@ -8,7 +8,7 @@
  * shutdown step and in a note at its end; what is ACTIVE at the end, and so the exit code, stay
  * those of the service's stop.
  */
-import { databaseMachineOf, databaseServerWords, sameDatabaseServer } from './analysis.js';
+import { databaseMachineOf, databaseRole, databaseServerWords, sameDatabaseServer } from './analysis.js';
 import type { Flow } from './flow.js';
 import type { Machine } from '../model/model.js';
 
@@ -62,9 +62,7 @@ function comesBack(m: Machine): string {
 function machineShutdownNote(flow: Flow, standby: StandbyOnShutdown): string | undefined {
   const { model, analysis, P, S } = flow;
   const on = databasesOnPrimaryMachine(flow);
-  const replicated = model.replication === 'replicated';
-  const named = (m: Machine) =>
-    `the ${replicated ? (m === S ? 'subscribing' : 'publishing') : 'OpCon'} database on ${databaseServerWords(model, analysis, m)!}`;
+  const named = (m: Machine) => `${databaseRole(model, analysis, m)} on ${databaseServerWords(model, analysis, m)!}`;
   const machine = `If machine ${P.name} itself is shut down normally (Start > Shutdown), not only its SMA Service Manager, `;
   const head = `${machine}its SQL Server stops too, and with it ${on.map(named).join(' and ')}`;
   // A machine alone: nothing fails over either way; the machine's start, and its start type, bring OpCon back.
@@ -75,7 +73,7 @@ function machineShutdownNote(flow: Flow, standby: StandbyOnShutdown): string | u
     return standby === 'runs'
       ? `${head}: ${S.name}'s SAM-SS loses its database too, and no SAM runs until ${P.name} is started again.`
       : `${head}: ${S.name}'s SAM-SS has no database to connect to, so failing over${standby === 'fails-over' ? ', by the trigger or by hand,' : ' by hand'} cannot help, and no SAM runs until ${P.name} is started again.`;
-  if (!replicated) return `${head}; ${S.name}'s SAM-SS uses another database, so the failover is not affected.`;
+  if (model.replication !== 'replicated') return `${head}; ${S.name}'s SAM-SS uses another database, so the failover is not affected.`;
   const takesOver = standby === 'runs' ? 'keeps running' : standby === 'fails-over' ? 'still takes over' : 'can still take over by hand';
   return `${head}: StopRepl cannot reach it to mark it read-only. ${S.name} ${takesOver} on what was the subscribing database, but run the StopRepl.cmd file (or StopRepl_WinAuth.cmd) on ${S.name} again as soon as ${P.name} is started again, before ${P.name}'s SQL Server can replicate into what was the subscribing database.`;
 }

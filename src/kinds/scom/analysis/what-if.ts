@@ -213,6 +213,9 @@ export interface AgentLoad {
 /** Why a server of a failover list did not take the agents: down, up but cut off, or connected across the partition. */
 export type PassedOverState = 'down' | 'cut-off' | 'other-side';
 
+/** Each PassedOverState in words, for the rules' messages and simulate's lines alike. */
+export const PASSED_OVER_WORDS: Readonly<Record<PassedOverState, string>> = { down: 'down', 'cut-off': 'cut off', 'other-side': 'across the partition' };
+
 /**
  * Where the agents of one server that is not connected go (FORMAT.md, "Agents after failures"), as
  * `agentLoads` sends them: the one answer that the advice of capacity-after-failover, plan and

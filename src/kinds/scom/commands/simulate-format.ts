@@ -1,5 +1,6 @@
 /** `pooltopo simulate` output: stylish (people) and json (scripts), pure functions of the outcomes. */
 import type { SimulationOutcome } from '../analysis/simulate.js';
+import { PASSED_OVER_WORDS } from '../analysis/what-if.js';
 import { escapeForTerminal as t } from '../../../util/text.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf } from '../../../util/extremes.js';
@@ -147,8 +148,6 @@ function stopsSummary(scenarios: readonly { readonly pools: readonly { readonly 
   if (stops === 1) return `a pool stops or is cut off in 1 of ${groupThousands(scenarios.length)} scenarios`;
   return `pools stop or are cut off in ${groupThousands(failing)} of ${groupThousands(scenarios.length)} scenarios (${groupThousands(stops)} in all)`;
 }
-
-const PASSED_OVER_WORDS = { down: 'down', 'cut-off': 'cut off', 'other-side': 'across the partition' } as const;
 
 /**
  * One server's agents after the failures, sent whole or nowhere: where they go, and past which

@@ -3,7 +3,7 @@ import { defineRule as defineAnyRule, type Problem, type Rule } from '../../../c
 import type { ModelIssue } from '../../../core/model.js';
 import type { Settings } from '../../../core/settings.js';
 import type { TopologyAnalysis } from '../analysis/index.js';
-import type { AgentMove } from '../analysis/what-if.js';
+import { PASSED_OVER_WORDS, type AgentMove } from '../analysis/what-if.js';
 import { namesOrMore } from '../../../core/headline.js';
 import type { Pool, Topology } from '../model/types.js';
 
@@ -25,13 +25,6 @@ export function atPool(pool: Pool, messageId: string, data: Problem['data'] = {}
     ? { messageId, data: { pool: pool.name, ...data }, path: pool.path, at: 'key', pool: pool.name }
     : { messageId, data: { pool: pool.name, ...data }, path: pool.path, pool: pool.name };
 }
-
-/** Why a server of a failover list took no agents, in words. */
-const PASSED_OVER_WORDS: Readonly<Record<AgentMove['passedOver'][number]['state'], string>> = {
-  down: 'down',
-  'cut-off': 'cut off',
-  'other-side': 'across the partition',
-};
 
 /** The servers of a list that agents went past, in words ("gw01 is cut off, ms02 is down"); '' for none. */
 export function passedOverText(passedOver: AgentMove['passedOver']): string {

@@ -23,6 +23,8 @@ export default defineRule({
         'Gateway "{{name}}" reports to {{servers}}: while {{parent}} is down it is cut off and its agents go to the first server in its `failoverServers` that is still connected, if any; give it a failover server so it keeps reporting with them: Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name {{nameArgument}}) -FailoverServer (Get-SCOMManagementServer -Name SERVER), and list it in `reportsTo`.',
       failoverThroughOne:
         'Gateway "{{name}}" reports to {{servers}}, but {{through}} is on every path from it to the management group, through {{relays}} as well: losing {{through}} alone cuts it off, so it has no failover; give it a failover server that does not report through {{through}}: Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name {{nameArgument}}) -FailoverServer (Get-SCOMManagementServer -Name SERVER), and list it in `reportsTo`.',
+      failoverCutOff:
+        'Gateway "{{name}}" reports to {{servers}}, but {{cutOff}} {{isOrAre}} cut off even with every server up, so {{through}} is on every path from it to the management group: losing {{through}} alone cuts it off, so it has no failover; give it a failover server that reaches the management group without {{through}}: Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name {{nameArgument}}) -FailoverServer (Get-SCOMManagementServer -Name SERVER), and list it in `reportsTo`.',
       noParent: 'Gateway "{{name}}" reports to no server, so it and its agents are cut off; name its primary and a failover server in `reportsTo`.',
       noParentAgentsMoved:
         'Gateway "{{name}}" reports to no server, so it is cut off and its {{agents}} go to {{to}}, the first server in its `failoverServers` that is connected{{past}}; name its primary and a failover server in `reportsTo`.',
@@ -38,20 +40,25 @@ export default defineRule({
         // Two parents are a failover only where no one server's loss cuts off both (the failure model's answer).
         const through = analysis.gatewaySinglePoints.get(analysis.model.hostOf.get(g)!);
         if (!through) continue;
-        const relays = g.reportsTo.filter((p) => p.name !== through.name).map((p) => p.name);
-        yield {
-          messageId: 'failoverThroughOne',
-          data: {
-            name: g.name,
-            nameArgument: powerShellString(g.name),
-            count: g.reportsTo.length,
-            servers: namesOrMore(g.reportsTo.map((p) => p.name)),
-            through: through.name,
-            relays: namesOrMore(relays),
-          },
-          path,
-          at: 'key',
+        const others = g.reportsTo.filter((p) => p.name !== through.name);
+        // A parent cut off with everything up is no path at all, not one through `through` as well.
+        const connected = analysis.baseline.state.connected;
+        const cutOff = others.filter((p) => !connected[analysis.model.hostOf.get(p)!.index]).map((p) => p.name);
+        const data = {
+          name: g.name,
+          nameArgument: powerShellString(g.name),
+          count: g.reportsTo.length,
+          servers: namesOrMore(g.reportsTo.map((p) => p.name)),
+          through: through.name,
         };
+        yield cutOff.length > 0
+          ? {
+              messageId: 'failoverCutOff',
+              data: Object.assign(data, { cutOff: namesOrMore(cutOff), isOrAre: cutOff.length === 1 ? 'is' : 'are' }),
+              path,
+              at: 'key' as const,
+            }
+          : { messageId: 'failoverThroughOne', data: Object.assign(data, { relays: namesOrMore(others.map((p) => p.name)) }), path, at: 'key' as const };
         continue;
       }
       const only = g.reportsTo[0];

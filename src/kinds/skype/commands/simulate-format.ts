@@ -61,7 +61,9 @@ function poolDownLines(p: SkypePoolDown, paint: Paint): string[] {
     if (p.cmdlet !== null) out.push(`    run: ${t(p.cmdlet)}`);
     const sized =
       p.partnerMaxUsers !== null ? ` of the ${groupThousands(p.partnerMaxUsers)} it is sized for${p.partnerOverCapacity ? `: ${paint(31, 'OVER')}` : ''}` : '';
-    out.push(`    ${t(p.partner)} then carries ${groupThousands(p.partnerUsers ?? 0)} users${sized}`);
+    // Failed over already, its partner carries the users now: over its sizing, the scenario's overCapacity line says so once.
+    if (p.cmdlet !== null) out.push(`    ${t(p.partner)} then carries ${groupThousands(p.partnerUsers ?? 0)} users${sized}`);
+    else if (!p.partnerOverCapacity) out.push(`    ${t(p.partner)} carries ${groupThousands(p.partnerUsers ?? 0)} users already${sized ? `,${sized}` : ''}`);
   }
   for (const b of p.breaks) out.push(`    breaks: ${t(b)}`);
   if (p.restoreBy.length > 0) {

@@ -1,6 +1,6 @@
 import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
-import { editionOf } from '../model/model.js';
+import { editionOf, movedToPartner } from '../model/model.js';
 import { maxFrontEnds } from '../analysis/analysis.js';
 
 export default defineRule<SkypeContext>({
@@ -10,12 +10,15 @@ export default defineRule<SkypeContext>({
     category: 'capacity',
     description: "a pool's `usersAfterFailover` exceeds its `maxUsers` (for an unpaired pool, its own users)",
     rationale:
-      "Each pool of a pair must be sized for the users of both: after a failover it carries its partner's users as well as its own. " +
+      "Each pool of a pair must be sized for the users of both: after a failover it carries its partner's users as well as its own, and where its partner has failed over to it (PoolState FailedOver or FailingOver) it carries them now, until that pool is failed back. " +
       'An Enterprise pool grows by front ends up to the most its version supports (12, 16 on Skype for Business Server 2019); a Standard Edition pool is one server and cannot grow at all.',
     remediation:
       "Add front ends to an Enterprise pool below the most its version supports (or raise the sizing) so that each pool can carry both pools' users; otherwise move users to another pair, or replace a Standard Edition pair with Enterprise pools.",
     sources: ['SFB-DR', 'SFB-HA'],
     messages: {
+      // Its partner has failed over to it already (FailedOver, FailingOver): the overload is now, and failing back ends it.
+      overNow:
+        'Pool "{{pool}}" carries {{users}} users now, its own and those of "{{partner}}", whose users are on it already (PoolState {{partnerState}}), more than the {{max}} it is sized for; fail "{{partner}}" back (Invoke-CsPoolFailBack -PoolFqdn {{partner}}) once it is healthy, and size each pool of the pair for both pools\' users.',
       over: 'Pool "{{pool}}" would carry {{users}} users after its partner fails over, more than the {{max}} it is sized for; add front ends, or move users to another pair.',
       // Unpaired, usersAfterFailover is its own users (FORMAT.md): over its sizing with no failover at all.
       overUnpaired: 'Pool "{{pool}}" carries {{users}} users, more than the {{max}} it is sized for; add front ends, or move users to another pool.',
@@ -36,6 +39,12 @@ export default defineRule<SkypeContext>({
       if (p.maxUsers === undefined || f.usersAfterFailover <= p.maxUsers) continue;
       const data = { pool: p.name, users: f.usersAfterFailover, max: p.maxUsers };
       const paired = f.pairedWith !== null;
+      const partner = analysis.partnerOf.get(p);
+      if (partner && movedToPartner(partner)) {
+        const now = Object.assign({}, data, { partner: partner.name, partnerState: partner.poolState });
+        yield { messageId: 'overNow', data: now, path: `${p.path}/maxUsers`, pool: p.name };
+        continue;
+      }
       // The advice is what can be done: a Standard Edition server, or a pool at its version's most, takes no more front ends.
       if (editionOf(p) === 'standard') yield { messageId: paired ? 'overStandard' : 'overStandardUnpaired', data, path: `${p.path}/maxUsers`, pool: p.name };
       else if (p.frontEnds.length >= most)
