@@ -23,7 +23,15 @@ describe('messages', () => {
   });
 
   it("count a gateway's management servers: none, one", async () => {
-    const gateways = (list: string) => [...SCOM, 'managementServers:', '  - name: ms01', 'gateways:', `  - {name: gw01, managementServers: [${list}]}`];
+    // Two management servers: with one, the advice is to add a second (scom.cases.ts, onlyManagementServer).
+    const gateways = (list: string) => [
+      ...SCOM,
+      'managementServers:',
+      '  - name: ms01',
+      '  - name: ms02',
+      'gateways:',
+      `  - {name: gw01, managementServers: [${list}]}`,
+    ];
     expect(await messagesOf('gateway-without-failover', gateways(''))).toEqual([
       'Gateway "gw01" reports to no server, so it and its agents are cut off; name its primary and a failover server in `reportsTo`.',
     ]);

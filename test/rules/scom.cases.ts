@@ -596,6 +596,13 @@ managementServers:
         messageId: 'noFailover',
         path: '/gateways/0/reportsTo',
       },
+      {
+        // The group's only management server: no server there can be its failover, so the advice is to add one.
+        yaml: scom(`managementServers:\n  - name: ms01\ngateways:\n  - {name: gw01, reportsTo: [ms01], agents: 200}\n`),
+        messageId: 'onlyManagementServer',
+        path: '/gateways/0/reportsTo',
+        data: { name: 'gw01', nameArgument: '"gw01"', count: 1, servers: 'one management server, ms01', parent: 'ms01' },
+      },
       { yaml: scom(`managementServers:\n  - name: ms01\n  - name: ms02\ngateways:\n  - {name: gw01, reportsTo: []}\n`), messageId: 'noParent' },
       {
         // Its agents name failover servers of their own: while ms01 is down they go there, not with it.

@@ -25,6 +25,9 @@ export default defineRule({
         'Gateway "{{name}}" reports to {{servers}}, but {{through}} is on every path from it to the management group, through {{relays}} as well: losing {{through}} alone cuts it off, so it has no failover; give it a failover server that does not report through {{through}}: Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name {{nameArgument}}) -FailoverServer (Get-SCOMManagementServer -Name SERVER), and list it in `reportsTo`.',
       failoverCutOff:
         'Gateway "{{name}}" reports to {{servers}}, but {{cutOff}} {{isOrAre}} cut off even with every server up, so {{through}} is on every path from it to the management group: losing {{through}} alone cuts it off, so it has no failover; give it a failover server that reaches the management group without {{through}}: Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name {{nameArgument}}) -FailoverServer (Get-SCOMManagementServer -Name SERVER), and list it in `reportsTo`.',
+      // One management server in the group: there is no server to name, so the advice starts with adding one.
+      onlyManagementServer:
+        'Gateway "{{name}}" reports to {{parent}}, the management group\'s only management server, so no server can take it over while {{parent}} is down; add a second management server and make it the failover: Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name {{nameArgument}}) -FailoverServer (Get-SCOMManagementServer -Name NEW-SERVER), and list it in `reportsTo`.',
       noParent: 'Gateway "{{name}}" reports to no server, so it and its agents are cut off; name its primary and a failover server in `reportsTo`.',
       noParentAgentsMoved:
         'Gateway "{{name}}" reports to no server, so it is cut off and its {{agents}} go to {{to}}, the first server in its `failoverServers` that is connected{{past}}; name its primary and a failover server in `reportsTo`.',
@@ -69,9 +72,11 @@ export default defineRule({
         const servers = `${only.role === 'gateway' ? 'one gateway' : 'one management server'}, ${only.name}`;
         // For PowerShell: the name quoted so that nothing in it is read as code.
         const data = { name: g.name, nameArgument: powerShellString(g.name), count: g.reportsTo.length, servers };
-        yield listed
-          ? { messageId: 'noFailoverAgentsListed', data: Object.assign({}, data, { parent: only.name }), path, at: 'key' as const }
-          : { messageId: 'noFailover', data, path, at: 'key' as const };
+        yield only.role === 'management-server' && topology.managementServers.length === 1
+          ? { messageId: 'onlyManagementServer', data: Object.assign({}, data, { parent: only.name }), path, at: 'key' as const }
+          : listed
+            ? { messageId: 'noFailoverAgentsListed', data: Object.assign({}, data, { parent: only.name }), path, at: 'key' as const }
+            : { messageId: 'noFailover', data, path, at: 'key' as const };
         continue;
       }
       const data = { name: g.name, count: 0, servers: 'no server' };
