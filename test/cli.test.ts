@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WRITE_CHUNK_BYTES, writeFileAtomic } from '../src/io/files/write.js';
 import { ROOT, runCli, spawnCli } from './support/run-cli.js';
+import { fsCalls } from './support/operations.js';
 
 const GOOD = 'version: 1\nname: Test\ndatabases:\n  operational:\n    server: sql01\nmanagementServers:\n  - name: ms01\n  - name: ms02\n';
 let dir: string;
@@ -386,6 +387,26 @@ describe('pooltopo', () => {
     });
     expect(readFileSync(path.join(dir, 'cfg.yaml'), 'utf8')).toBe('rules: {}\n');
     expect(readFileSync(path.join(dir, 'good.yaml'), 'utf8')).toBe(before);
+  });
+
+  it("checks -o against the inputs with each input's identity from its read, not a lookup per input", async () => {
+    const batch = mkdtempSync(path.join(dir, 'identities-'));
+    const stats = async (files: number) => {
+      const folder = path.join(batch, String(files));
+      mkdirSync(folder);
+      for (let i = 0; i < files; i++) writeFileSync(path.join(folder, `t${i}.yaml`), GOOD);
+      // An output that is there already: only then are the inputs' identities needed.
+      writeFileSync(path.join(batch, 'out.json'), '');
+      let run: Awaited<ReturnType<typeof runCli>> | undefined;
+      const calls = await fsCalls(['statSync', 'lstatSync'], async () => {
+        run = await runCli(['validate', String(files), '--format', 'json', '-o', 'out.json'], { cwd: batch });
+      });
+      expect(run?.code).toBe(0);
+      expect(JSON.parse(readFileSync(path.join(batch, 'out.json'), 'utf8')).summary.files).toBe(files);
+      return calls;
+    };
+    // The lookups of a run do not grow with its inputs (the walk of a folder looks up none of its files).
+    expect(await stats(30)).toBe(await stats(3));
   });
 
   it('colours stylish output only on a terminal and never with NO_COLOR', async () => {

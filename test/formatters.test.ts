@@ -6,7 +6,7 @@ import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, type FormatOptions } from '../src/formatters/index.js';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
-import { escapeForTerminal } from '../src/util/text.js';
+import { escapeForTerminal, escapeJsonForTerminal, escapeXmlForTerminal } from '../src/util/text.js';
 import { lintText } from '../src/api/lint.js';
 import { RULES } from '../src/api/rules.js';
 import { validate } from '../src/api/validate.js';
@@ -403,5 +403,24 @@ describe('many findings', () => {
     expect(md.length).toBeLessThan(1024 * 1024);
     expect(md).toMatch(/… and 199,000 more findings/);
     expect(FORMATS.stylish(results, OPTIONS)).toMatch(/200,000 problems \(200,000 errors, 0 warnings, 0 infos\) in 1 file/);
+  });
+});
+
+describe('the terminal escapes of JSON and XML', () => {
+  it('escape DEL in an ASCII text and every unsafe character past ASCII, and leave the rest as it is', () => {
+    const ascii = '{"a": "plain \\n text"}\n';
+    expect(escapeJsonForTerminal(ascii)).toBe(ascii);
+    expect(escapeJsonForTerminal('{"a": "x\u007fy"}')).toBe('{"a": "x\\u007fy"}');
+    expect(escapeXmlForTerminal('<a>x\u007fy</a>')).toBe('<a>x&#x7F;y</a>');
+    // Past ASCII: a safe character alone is kept; each unsafe one is escaped, wherever it is.
+    expect(escapeJsonForTerminal('"caf\u00e9 \u00a0"')).toBe('"caf\u00e9 \u00a0"');
+    for (const [c, escaped] of [
+      ['\u0085', '\\u0085'],
+      ['\u202e', '\\u202e'],
+      ['\ufeff', '\\ufeff'],
+      ['\u{e0041}', '\\udb40\\udc41'],
+    ] as const) {
+      expect(escapeJsonForTerminal(`"\u00e9${c}\u007f"`)).toBe(`"\u00e9${escaped}\\u007f"`);
+    }
   });
 });

@@ -73,3 +73,30 @@ describe('the package', () => {
     expect(files.filter((f) => /(^|\/)\.expected\/|^test\/|\.(batch-)?cache$/.test(f))).toEqual([]);
   });
 });
+
+describe("the schema's lengths", () => {
+  const schemaFindings = async (name: string) =>
+    (await lintText(`version: 1\nname: T\nmanagementServers:\n  - name: ${JSON.stringify(name)}\n  - name: ms02\n`, 't.yaml')).result.findings.filter(
+      (f) => f.ruleId === 'schema',
+    );
+
+  it('count a name in code points, a character past the BMP as one, as the schema says', async () => {
+    const astral = '\u{1F600}';
+    expect(await schemaFindings(astral.repeat(255))).toEqual([]);
+    expect(await schemaFindings('x'.repeat(255))).toEqual([]);
+    for (const over of [astral.repeat(256), 'x'.repeat(256), `${'x'.repeat(255)}${astral}`]) {
+      expect((await schemaFindings(over)).map((f) => f.path)).toEqual(['/managementServers/0/name']);
+    }
+    expect((await schemaFindings('')).map((f) => f.path)).toContain('/managementServers/0/name');
+  });
+
+  it('are counted in code points only where the length alone cannot settle them (the build guards each count)', () => {
+    const code = readFileSync(path.join(ROOT, 'src/io/generated/topology-validator.js'), 'utf8');
+    const runtime = /import \* as (runtime\d+)Module from "ajv\/dist\/runtime\/ucs2length\.js"/.exec(code)![1]!;
+    const helper = new RegExp(`const (\\w+) = ${runtime}\\.default;`).exec(code)![1]!;
+    // Each count of a string's code points, with what comes before it: `&& ` where its length is checked first.
+    const counts = code.match(new RegExp(`.. ?${helper}\\(\\w+\\) [<>] \\d+`, 'g')) ?? [];
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.filter((c) => !c.startsWith('&&'))).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ export type { RuleSetting } from './lint.js';
 export type { Settings } from '../core/settings.js';
 export type { LoadConfigOptions } from '../config/load.js';
 export type { ParseLimits } from '../io/yaml/parse.js';
-export type { ReadLimits } from '../io/files/read.js';
+export type { FileIdentity, ReadLimits } from '../io/files/read.js';
 export type { CompiledPolicy, PolicyDefinition } from '../core/policy.js';
 export type { Summary, SuppressedFinding, FileResultBase, KindFileResult, UnknownKindFileResult, TopologyKind, KindPoolResult } from '../kinds/results.js';
 export type { KindModels } from '../kinds/registry.js';

@@ -6,7 +6,7 @@ import { PooltopoError } from '../util/errors.js';
 import type { ParseLimits } from '../io/yaml/parse.js';
 import { expandPatterns } from '../io/files/expand.js';
 import { workingDirectory } from '../io/files/errors.js';
-import { DEFAULT_READ_LIMITS, readTopologyFile, type ReadLimits, type ReadResult } from '../io/files/read.js';
+import { DEFAULT_READ_LIMITS, readTopologyFile, type FileIdentity, type ReadLimits, type ReadResult } from '../io/files/read.js';
 import { ignoreListProblem, ignoreMatcher } from '../io/files/ignore.js';
 import { NO_NODES, SourceMap } from '../io/yaml/source-map.js';
 import { checkLintOptions, checkOptionKeys, lintText, syntaxOutcome, type LintOptions, type LintOutcome } from './lint.js';
@@ -51,6 +51,11 @@ export interface ValidateOptions extends LintOptions {
   readonly onWarning?: ((message: string) => void) | undefined;
   /** Called once with the number of files and texts to lint, before the first is linted. */
   readonly onStart?: ((count: number) => void) | undefined;
+  /**
+   * Called with each file read from disk, named as its result names it, and its device and inode
+   * as the read found them: a caller that must not write over an input needs no lookup of its own.
+   */
+  readonly onRead?: ((file: string, identity: FileIdentity) => void) | undefined;
   /**
    * Whether a glob that matches no file, a directory that holds no `*.yaml`/`*.yml` file, or inputs
    * whose every file `ignore` leaves out, stop the run (true, the default) or are only told to
@@ -124,6 +129,7 @@ const VALIDATE_OPTION_KEYS = {
   read: true,
   onWarning: true,
   onStart: true,
+  onRead: true,
   rules: true,
   settings: true,
   policies: true,
@@ -149,7 +155,8 @@ function checkInputsAndOptions(inputs: unknown, options: ValidateOptions): void 
   };
   const o = options as Record<string, unknown>;
   for (const key of ['cwd', 'ignoreBase'] as const) if (o[key] !== undefined && typeof o[key] !== 'string') wrong(key, 'a string');
-  for (const key of ['onWarning', 'onStart', 'onSkipped'] as const) if (o[key] !== undefined && typeof o[key] !== 'function') wrong(key, 'a function');
+  for (const key of ['onWarning', 'onStart', 'onRead', 'onSkipped'] as const)
+    if (o[key] !== undefined && typeof o[key] !== 'function') wrong(key, 'a function');
   if (o['errorOnUnmatchedPattern'] !== undefined && typeof o['errorOnUnmatchedPattern'] !== 'boolean') wrong('errorOnUnmatchedPattern', 'true or false');
   if (o['ignore'] !== undefined && !(Array.isArray(o['ignore']) && o['ignore'].every((g) => typeof g === 'string'))) wrong('ignore', 'a list of globs');
   const config = o['config'] as Partial<Config> | null | undefined;
@@ -228,6 +235,7 @@ async function lintInputs<T>(
       const file = files[next]!;
       try {
         const read = readTopologyFile(file, cwd, readLimits);
+        if (read.identity) options.onRead?.(file, read.identity);
         chars += read.text.length;
         chunk.push({ file, read });
       } catch (err) {

@@ -46,6 +46,9 @@ export function escapeJsonForTerminal(json: string): string {
 const ANY_UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]|\uDB40[\uDC00-\uDC7F]/;
 
 function anyUnsafeInJson(text: string): boolean {
+  // Every character of the set but U+007F is past ASCII, and an ASCII text (nearly every output)
+  // has as many UTF-8 bytes as characters: counting them is many times faster than the scan.
+  if (Buffer.byteLength(text, 'utf8') === text.length) return text.includes('\u007f');
   return ANY_UNSAFE_IN_JSON.test(text);
 }
 

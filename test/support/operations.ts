@@ -71,3 +71,27 @@ export async function bytesRead(fn: () => unknown): Promise<number> {
   }
   return bytes;
 }
+
+/**
+ * Calls of the named `node:fs` functions while `fn` runs, awaited: shows that a batch looks a file
+ * up once, however many checks need its identity.
+ */
+export async function fsCalls(names: readonly ('statSync' | 'lstatSync' | 'fstatSync')[], fn: () => unknown): Promise<number> {
+  const fs = createRequire(import.meta.url)('node:fs') as Record<string, (...a: unknown[]) => unknown>;
+  const originals = names.map((name) => [name, fs[name]!] as const);
+  let calls = 0;
+  for (const [name, original] of originals) {
+    fs[name] = (...args: unknown[]) => {
+      calls++;
+      return original(...args);
+    };
+  }
+  syncBuiltinESMExports();
+  try {
+    await fn();
+  } finally {
+    for (const [name, original] of originals) fs[name] = original;
+    syncBuiltinESMExports();
+  }
+  return calls;
+}

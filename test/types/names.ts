@@ -3,7 +3,7 @@ import type { Config, LintOptions, LintOutcome, ValidateOptions } from 'pooltopo
 import type { DataCenterLoss, PoolAnalysis, PoolResult, ScomFileResult, Topology, TopologyAnalysis } from 'pooltopo/kinds/scom';
 import type { SkypeAnalysis, SkypeModel, SkypePoolFigures } from 'pooltopo/kinds/skype';
 import type { Failover, OpconAnalysis, OpconModel } from 'pooltopo/kinds/opcon';
-import type { CompiledPolicy, FileResultBase, KindModels, ParseLimits, ReadLimits, Rule, RuleContext, SuppressedFinding } from 'pooltopo/types';
+import type { CompiledPolicy, FileIdentity, FileResultBase, KindModels, ParseLimits, ReadLimits, Rule, RuleContext, SuppressedFinding } from 'pooltopo/types';
 import { expectType, type Equal } from './expect.js';
 
 expectType<Equal<LintOutcome['topology'], Topology | undefined>>();
@@ -19,6 +19,7 @@ expectType<Equal<NonNullable<FileResultBase['suppressed']>[number], SuppressedFi
 expectType<Equal<NonNullable<LintOptions['policies']>[number], CompiledPolicy>>();
 expectType<Equal<NonNullable<LintOptions['limits']>, Partial<ParseLimits>>>();
 expectType<Equal<NonNullable<ValidateOptions['read']>, Partial<ReadLimits>>>();
+expectType<Equal<Parameters<NonNullable<ValidateOptions['onRead']>>[1], FileIdentity>>();
 expectType<Equal<Config['limits'], Partial<ParseLimits & ReadLimits>>>();
 expectType<Equal<Parameters<NonNullable<Rule<RuleContext>['check']>>[0], RuleContext>>();
 export type Figures = SkypePoolFigures | Failover;

@@ -10,6 +10,7 @@ export async function fromEnvironment(env: Readonly<Record<string, string | unde
     read: undefined,
     onWarning: env['VERBOSE'] ? console.warn : undefined,
     onStart: undefined,
+    onRead: undefined,
     rules: undefined,
     settings: undefined,
     policies: undefined,

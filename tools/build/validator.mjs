@@ -15,7 +15,7 @@ export function run() {
     const schema = JSON.parse(readFileSync(new URL(`schemas/${name}.schema.json`, root), 'utf8'));
     // The options src/io/schema.ts relies on: every error, strict schema, errors carry their data and schema.
     const ajv = new Ajv.default({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true, code: { source: true, esm: true } });
-    let code = standaloneCode.default(ajv, ajv.compile(schema));
+    let code = guardCodePointCounts(standaloneCode.default(ajv, ajv.compile(schema)), name);
     // ajv's ESM output still require()s its runtime helpers; turn each into an import.
     const imports = [];
     code = code.replace(/require\("([^"]+)"\)/g, (_, spec) => {
@@ -38,4 +38,27 @@ export function run() {
     );
     console.log(`wrote ${fileURLToPath(new URL(`${name}-validator.js`, out))}`);
   }
+}
+
+/**
+ * ajv checks minLength and maxLength in code points, with a loop over every character of every
+ * string; a string's code points are at most its length and at least half of it, so its length
+ * alone settles nearly every check (a name of 20 characters is not over 255), and the loop runs
+ * only where it cannot. The same answers: `count(x) > N` needs `x.length > N`, `count(x) < M`
+ * needs `x.length < 2 * M`.
+ */
+function guardCodePointCounts(code, name) {
+  const helper = /const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/.exec(code)?.[1];
+  if (helper === undefined) return code;
+  const calls = (text) => text.split(`${helper}(`).length - 1;
+  const before = calls(code);
+  let guarded = 0;
+  const out = code.replace(new RegExp(`${helper}\\((\\w+)\\) ([<>]) (\\d+)`, 'g'), (call, data, op, limit) => {
+    guarded++;
+    const bound = op === '>' ? `${data}.length > ${limit}` : `${data}.length < ${2 * Number(limit)}`;
+    return `(${bound} && ${call})`;
+  });
+  // Every count but the helper's own definition is guarded: one in another form would be missed.
+  if (guarded !== before) throw new Error(`${name} validator: ${before - guarded} code-point counts of a form the build does not guard`);
+  return out;
 }

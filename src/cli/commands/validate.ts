@@ -1,7 +1,7 @@
 /** `pooltopo validate FILE|DIR|GLOB...`: lint topology files and print findings in one format or several. */
 import { PooltopoError } from '../../util/errors.js';
 import { FORMAT_NAMES, FORMATS, type FormatName } from '../../formatters/index.js';
-import { decodeText, DEFAULT_READ_LIMITS } from '../../io/files/read.js';
+import { decodeText, DEFAULT_READ_LIMITS, type FileIdentity } from '../../io/files/read.js';
 import { checkWritable, refuseOverwritingInput } from '../../io/files/write.js';
 import { validate, type ValidateOptions } from '../../api/validate.js';
 import { plural } from '../../core/rule.js';
@@ -82,12 +82,15 @@ async function runValidate(values: Values, positionals: string[], io: Io, tokens
   const maxWarnings = maxWarningsOf(values);
   const quiet = values['quiet'] === true;
   const config = await configFor(values, io);
+  // Each input's device and inode from its read, for the check that -o is none of them.
+  const readIdentities = new Map<string, FileIdentity>();
   const options: ValidateOptions = {
     cwd: io.cwd,
     config,
     reportUnusedDisable: values['report-unused-disable'] === true,
     errorOnUnmatchedPattern: values['no-error-on-unmatched-pattern'] !== true,
     onWarning: warnOn(io),
+    onRead: (file, identity) => readIdentities.set(file, identity),
     ...(io.onBatch ? { onStart: io.onBatch } : {}),
     ...(values['debug']
       ? { onSkipped: (file: string) => io.stderr(`pooltopo: debug: skipped ${oneLine(JSON.stringify(file))}: it has none of any kind's top-level keys\n`) }
@@ -116,7 +119,7 @@ async function runValidate(values: Values, positionals: string[], io: Io, tokens
   // Every output is checked before any is written: a refused one (a planted link) leaves none written.
   for (const { output } of outputs) {
     if (output === undefined) continue;
-    refuseOverwritingInput(output, inputs, io.cwd);
+    refuseOverwritingInput(output, inputs, io.cwd, readIdentities);
     checkWritable(output, io.cwd, writeOptions(values));
   }
   // One lint, then each writer: the files first, standard output last, so that a refused -o leaves nothing half told.

@@ -15,8 +15,15 @@ export interface ReadLimits {
 
 export const DEFAULT_READ_LIMITS: ReadLimits = { maxFileBytes: 16 * 1024 * 1024 };
 
+/** A file's device and inode: what tells it from another whatever the path to it. */
+export interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
+}
+
 export type ReadResult =
-  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly message: string; readonly offset: number; readonly text: string };
+  | { readonly ok: true; readonly text: string; readonly identity?: FileIdentity }
+  | { readonly ok: false; readonly message: string; readonly offset: number; readonly text: string; readonly identity?: FileIdentity };
 
 /**
  * Reads a file as UTF-8 text; a file too large or not UTF-8 comes back as a problem to report, not an
@@ -28,6 +35,7 @@ export type ReadResult =
 export function readTopologyFile(file: string, cwd: string, limits: ReadLimits = DEFAULT_READ_LIMITS, what = ''): ReadResult {
   const abs = path.isAbsolute(file) ? file : path.resolve(cwd, file);
   let bytes: Buffer;
+  let identity: FileIdentity;
   let fd: number | undefined;
   const cannot = `cannot read ${what}"${file}"`;
   try {
@@ -35,10 +43,18 @@ export function readTopologyFile(file: string, cwd: string, limits: ReadLimits =
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new PooltopoError(`${cannot}: it is a directory`);
     if (!stat.isFile()) throw new NotRegularFileError(cannot);
+    // The identity comes with the result, so that a check against the inputs (-o) looks none up again.
+    identity = { dev: stat.dev, ino: stat.ino };
     // The size is unknown for a file that reports 0 (read to its end): then it is only "larger".
     const tooLarge = (size?: number): ReadResult => {
       const [given, limit] = formatOver(size, limits.maxFileBytes);
-      return { ok: false, offset: 0, text: '', message: `the file is ${given === undefined ? '' : `${given}, `}larger than the ${limit} pooltopo reads` };
+      return {
+        ok: false,
+        message: `the file is ${given === undefined ? '' : `${given}, `}larger than the ${limit} pooltopo reads`,
+        offset: 0,
+        text: '',
+        identity,
+      };
     };
     if (stat.size > limits.maxFileBytes) return tooLarge(stat.size);
     bytes = readAll(fd, stat.size, limits.maxFileBytes);
@@ -49,7 +65,10 @@ export function readTopologyFile(file: string, cwd: string, limits: ReadLimits =
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return decodeText(bytes);
+  const decoded = decodeText(bytes);
+  return decoded.ok
+    ? { ok: true, text: decoded.text, identity }
+    : { ok: false, message: decoded.message, offset: decoded.offset, text: decoded.text, identity };
 }
 
 /**

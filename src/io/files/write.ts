@@ -6,13 +6,15 @@ import { chmodSync, closeSync, existsSync, lstatSync, openSync, realpathSync, re
 import * as path from 'node:path';
 import { PooltopoError } from '../../util/errors.js';
 import { describeFsError, workingDirectory } from './errors.js';
+import type { FileIdentity } from './read.js';
 
 /**
  * Throws when `output` is one of the files just read (`report x.yaml -o x.yaml`, or the config
  * file): writing it would replace the input with the output. Compared by device and inode, so
- * another path to the same file (a link, `./x.yaml`) is caught too.
+ * another path to the same file (a link, `./x.yaml`) is caught too; `known` holds the inputs whose
+ * identity their read already gave (validate's batch), the others are looked up.
  */
-export function refuseOverwritingInput(output: string, inputs: readonly string[], cwd: string): void {
+export function refuseOverwritingInput(output: string, inputs: readonly string[], cwd: string, known?: ReadonlyMap<string, FileIdentity>): void {
   let target;
   try {
     target = statSync(path.resolve(cwd, output));
@@ -20,7 +22,7 @@ export function refuseOverwritingInput(output: string, inputs: readonly string[]
     return; // a new file
   }
   if (!target.isFile()) return;
-  for (const [input, read] of identitiesOf(inputs, cwd)) {
+  for (const [input, read] of identitiesOf(inputs, cwd, known)) {
     if (read.dev === target.dev && read.ino === target.ino) {
       const same = path.resolve(cwd, output) === path.resolve(cwd, input) ? '' : ` (the same file as "${input}")`;
       throw new PooltopoError(`-o "${output}" names a file this command read${same}: writing there would replace it; name another file`);
@@ -28,21 +30,21 @@ export function refuseOverwritingInput(output: string, inputs: readonly string[]
   }
 }
 
-interface Identity {
-  readonly dev: number;
-  readonly ino: number;
-}
-
 /**
- * Each input's device and inode, looked up once per list of inputs: a command checks its outputs
- * before writing any and again as it writes each, and a batch has thousands of inputs.
+ * Each input's device and inode, looked up (or taken from `known`) once per list of inputs: a command
+ * checks its outputs before writing any and again as it writes each, and a batch has thousands of inputs.
  */
-const identities = new WeakMap<readonly string[], { readonly cwd: string; readonly found: ReadonlyArray<readonly [string, Identity]> }>();
-function identitiesOf(inputs: readonly string[], cwd: string): ReadonlyArray<readonly [string, Identity]> {
-  const known = identities.get(inputs);
-  if (known && known.cwd === cwd) return known.found;
-  const found: Array<readonly [string, Identity]> = [];
+const identities = new WeakMap<readonly string[], { readonly cwd: string; readonly found: ReadonlyArray<readonly [string, FileIdentity]> }>();
+function identitiesOf(inputs: readonly string[], cwd: string, known?: ReadonlyMap<string, FileIdentity>): ReadonlyArray<readonly [string, FileIdentity]> {
+  const done = identities.get(inputs);
+  if (done && done.cwd === cwd) return done.found;
+  const found: Array<readonly [string, FileIdentity]> = [];
   for (const input of inputs) {
+    const given = known?.get(input);
+    if (given) {
+      found.push([input, given]);
+      continue;
+    }
     let read;
     try {
       read = statSync(path.resolve(cwd, input));

@@ -44,10 +44,13 @@ export interface SkypeAnalysis {
  */
 export function frontEndRow(n: number, productVersion?: SkypeModel['productVersion']): FrontEndRow {
   if (n === 12 && productVersion === '2019') return FRONT_END_ROW_12_ON_2019;
-  const sizes = Object.keys(FRONT_END_TABLE).map(Number);
-  const size = Math.max(1, Math.min(n, maxOf(sizes)));
+  largestRow ??= maxOf(Object.keys(FRONT_END_TABLE).map(Number));
+  const size = Math.max(1, Math.min(n, largestRow));
   return FRONT_END_TABLE[size]!;
 }
+
+/** The table's largest pool, worked out at the first row asked for rather than for every pool of every file. */
+let largestRow: number | undefined;
 
 /**
  * Front ends that must run for a pool to start again once it has lost pool-level quorum (SFB-HA):
