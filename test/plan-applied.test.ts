@@ -181,3 +181,26 @@ describe('plan, applied, then validate', () => {
     expect([...roles].filter(([, r]) => r.size > 1)).toEqual([]);
   });
 });
+
+describe('plan for a network pool of two management servers', () => {
+  // validate's network-pool-too-small: Microsoft supports network devices in a pool of three or more management servers.
+  const design = `version: 1
+name: Network pool of two
+managementServers: [{name: ms01}, {name: ms02}, {name: nm01}, {name: nm02}]
+pools:
+${[...DEFAULT_POOLS].map((p) => `  - {name: ${p}, membership: manual, members: [ms01, ms02]}\n`).join('')}  - {name: Network Monitoring Pool, purpose: network, members: [nm01, nm02], workload: {networkDevices: 500}}
+`;
+
+  it('adds the third member that validate asks for, even where the target is met', async () => {
+    writeFileSync(path.join(DIR, 'network-two.yaml'), design);
+    expect((await findingsOf(design)).findings.map((f) => f.ruleId)).toContain('network-pool-too-small');
+    const planned = await runCli(['plan', 'network-two.yaml', '--target-failures', '1', '--format', 'json', '--no-config'], { cwd: DIR });
+    const { pools } = JSON.parse(planned.stdout) as { pools: PoolPlan[] };
+    const network = pools.find((p) => p.pool === 'Network Monitoring Pool')!;
+    expect(network.change?.result.members).toBe(3);
+    expect(network.change?.text).toMatch(/supported in a pool of 3 or more management servers/);
+    expect(planned.code).toBe(1);
+    const after = applied(yaml.load(design) as Doc, pools, [], undefined);
+    expect((await findingsOf(yaml.dump(after))).findings.filter((f) => f.ruleId === 'network-pool-too-small')).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@
  * validate would not flag the result: polynomial, and checked against brute-force enumeration in the
  * tests. planGroup puts the pools' changes together into one change set for the management group.
  */
-import type { CapacityLimits } from '../../../domain/facts.js';
+import { POOL, type CapacityLimits } from '../../../domain/facts.js';
 import type { DataCenter, Pool, ServerRole } from '../model/types.js';
 import { quorum, type QuorumFigures } from './quorum.js';
 import { groupThousands, plural } from '../../../core/rule.js';
@@ -31,6 +31,8 @@ export interface PoolShape {
   readonly workloads: readonly { readonly total: number; readonly limitPerMember: number }[];
   /** The operational database is in a data centre none of the members is in: enabling the default observer would spread the pool over two. */
   readonly observerElsewhere?: boolean;
+  /** The fewest members validate accepts: a pool of management servers with network devices needs three (network-pool-too-small). */
+  readonly minimumMembers?: number;
 }
 
 export interface PlanChoice {
@@ -83,9 +85,11 @@ export function figuresAfter(
  * - the default observer disabled below five where it would add a tolerable failure
  *   (default-observer-disabled): a pool is not made less resilient to pass the workload check;
  * - the default observer newly enabled where the database is in a data centre none of the members
- *   is in (pool-spans-data-centers).
+ *   is in (pool-spans-data-centers);
+ * - fewer members than the pool's minimum (network-pool-too-small).
  */
 export function flagged(shape: PoolShape, choice: PlanChoice, prefs: PlanPreferences): boolean {
+  if (shape.members + choice.addMembers < (shape.minimumMembers ?? 0)) return true;
   const newMs = prefs.newMemberRole === 'management-server';
   const msVoters = shape.managementServerMembers + shape.managementServerObservers + (newMs ? choice.addMembers + choice.addObservers : 0);
   if (choice.defaultObserverEnabled) {
@@ -143,7 +147,7 @@ function fewestMembers(shape: PoolShape, target: number, prefs: PlanPreferences,
   // Quorum: members - 1 >= target and ceil(V/2) - 1 >= target, i.e. V >= 2 target + 1.
   const msVotersWithout = shape.managementServerMembers + shape.managementServerObservers;
   const doVotes = (m: number) => doEnabled && (msVotersWithout > 0 || (prefs.newMemberRole === 'management-server' && m - shape.members + addObservers > 0));
-  let m = Math.max(shape.members, target + 1);
+  let m = Math.max(shape.members, target + 1, shape.minimumMembers ?? 0);
   const needV = 2 * target + 1;
   while (m + shape.observers + addObservers + (doVotes(m) ? 1 : 0) < needV) m++;
   // Workload: raise members until it fits after the failures (members - failures never decreases).
@@ -210,6 +214,9 @@ export function poolShape(
         databaseDataCenter !== undefined &&
         pool.members.length > 0 &&
         ![...pool.members, ...pool.observers].some((m) => m.server.dataCenter === databaseDataCenter),
+      ...(pool.workload.networkDevices > 0 && msMembers === pool.members.length && msMembers > 0
+        ? { minimumMembers: POOL.networkPoolMinimumManagementServers.value }
+        : {}),
     },
     prefsRole: role,
     perPoolOver,
@@ -531,7 +538,12 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
     );
   if (choice.addObservers > 0) parts.push(`add ${plural(choice.addObservers, 'observer-only member')}`);
   if (doChange !== 'keep') parts.push(`${doChange} the default observer`);
-  const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}`;
+  // Said where the minimum, not the target, sets the size: the reader would otherwise see no reason.
+  const why =
+    shape.minimumMembers !== undefined && shape.members < shape.minimumMembers
+      ? `; network devices are supported in a pool of ${shape.minimumMembers} or more management servers`
+      : '';
+  const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}${why}`;
   return {
     pool: pool.name,
     implied,
