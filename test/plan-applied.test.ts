@@ -204,3 +204,39 @@ ${[...DEFAULT_POOLS].map((p) => `  - {name: ${p}, membership: manual, members: [
     expect((await findingsOf(yaml.dump(after))).findings.filter((f) => f.ruleId === 'network-pool-too-small')).toEqual([]);
   });
 });
+
+describe('plan for a pool of gateways with network devices', () => {
+  // Capacity model (DOMAIN.md): a pool of gateways manages 500 network devices per gateway, not 1,000 per pool.
+  const design = (devices: number) => `version: 1
+name: Gateway network pool
+managementServers: [{name: ms01}, {name: ms02}]
+gateways:
+  - {name: gw01, reportsTo: [ms01, ms02]}
+  - {name: gw02, reportsTo: [ms02, ms01]}
+  - {name: gw03, reportsTo: [ms01, ms02]}
+pools:
+  - {name: Gateway Network Pool, members: [gw01, gw02, gw03], defaultObserver: false, purpose: network, workload: {networkDevices: ${devices}}}
+`;
+  const planOf = async (text: string) => {
+    writeFileSync(path.join(DIR, 'gateway-network.yaml'), text);
+    const planned = await runCli(['plan', 'gateway-network.yaml', '--format', 'json', '--no-config'], { cwd: DIR });
+    return (JSON.parse(planned.stdout) as { pools: PoolPlan[] }).pools.find((p) => p.pool === 'Gateway Network Pool')!;
+  };
+
+  it('does not call 1,200 devices on three gateways over a limit that validate does not see', async () => {
+    expect((await findingsOf(design(1200))).findings.filter((f) => f.ruleId.startsWith('capacity'))).toEqual([]);
+    const plan = await planOf(design(1200));
+    expect(plan.blocked).toBeUndefined();
+    expect(plan.change).toBeNull();
+  });
+
+  it('adds the gateway that 1,600 devices need', async () => {
+    expect((await findingsOf(design(1600))).findings.map((f) => f.ruleId)).toContain('capacity-exceeded');
+    const plan = await planOf(design(1600));
+    expect(plan.blocked).toBeUndefined();
+    expect(plan.change?.memberRole).toBe('gateway');
+    expect(plan.change?.result.members).toBe(4);
+    const after = applied(yaml.load(design(1600)) as Doc, [plan], [], undefined);
+    expect((await findingsOf(yaml.dump(after))).findings.filter((f) => f.ruleId.startsWith('capacity'))).toEqual([]);
+  });
+});

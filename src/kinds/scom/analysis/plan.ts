@@ -28,7 +28,12 @@ export interface PoolShape {
   readonly managementServerObservers: number;
   readonly defaultObserverEnabled: boolean;
   /** Per-member workload that must fit after the tolerable failures: total and per-member limit. */
-  readonly workloads: readonly { readonly total: number; readonly limitPerMember: number }[];
+  readonly workloads: readonly {
+    readonly total: number;
+    readonly limitPerMember: number;
+    /** Checked with every member up only: a pool's figure that grows with its gateways, not a per-server limit after failover (DOMAIN.md). */
+    readonly everyMemberUp?: boolean;
+  }[];
   /** The operational database is in a data centre none of the members is in: enabling the default observer would spread the pool over two. */
   readonly observerElsewhere?: boolean;
   /** The fewest members validate accepts: a pool of management servers with network devices needs three (network-pool-too-small). */
@@ -72,7 +77,9 @@ export function figuresAfter(
   );
   const left = members - q.tolerableFailures;
   const fits = shape.workloads.every(
-    (w) => w.total === 0 || (members > 0 && w.total <= members * w.limitPerMember && left > 0 && w.total <= left * w.limitPerMember),
+    (w) =>
+      w.total === 0 ||
+      (members > 0 && w.total <= members * w.limitPerMember && (w.everyMemberUp === true || (left > 0 && w.total <= left * w.limitPerMember))),
   );
   return { ...q, fits, members };
 }
@@ -175,7 +182,7 @@ export function poolShape(
   pool: Pool,
   limits: CapacityLimits,
   databaseDataCenter?: DataCenter,
-): { shape: PoolShape; prefsRole: ServerRole; perPoolOver: readonly { item: string; total: number; limit: number }[] } {
+): { shape: PoolShape; prefsRole: ServerRole; perPoolOver: readonly { item: string; total: number; limit: number; perPool?: boolean }[] } {
   const msMembers = pool.members.filter((m) => m.server.role === 'management-server').length;
   const msObservers = pool.observers.filter((o) => o.server.role === 'management-server').length;
   const gatewayPool = pool.members.length > 0 && msMembers === 0 && msObservers === 0;
@@ -191,10 +198,16 @@ export function poolShape(
       ),
     },
     { item: 'urls', total: pool.workload.urls, limitPerMember: limits.urlsPerManagementServer.value },
+    // A pool of gateways manages a number of network devices per gateway (capacity.ts): more gateways carry more.
+    ...(role === 'gateway'
+      ? [{ item: 'networkDevices', total: pool.workload.networkDevices, limitPerMember: limits.networkDevicesPerGatewayInPool.value, everyMemberUp: true }]
+      : []),
   ].filter((w) => w.total > 0);
-  const perPoolOver: { item: string; total: number; limit: number }[] =
-    pool.workload.networkDevices > limits.networkDevicesPerPool.value
-      ? [{ item: 'networkDevices', total: pool.workload.networkDevices, limit: limits.networkDevicesPerPool.value }]
+  const gatewayMembersOnly = pool.members.length > 0 && pool.members.every((m) => m.server.role === 'gateway');
+  const perPoolLimit = gatewayMembersOnly ? limits.networkDevicesPerGatewayInPool.value * pool.members.length : limits.networkDevicesPerPool.value;
+  const perPoolOver: { item: string; total: number; limit: number; perPool?: boolean }[] =
+    role !== 'gateway' && pool.workload.networkDevices > perPoolLimit
+      ? [{ item: 'networkDevices', total: pool.workload.networkDevices, limit: perPoolLimit, perPool: true }]
       : [];
   // A workload past what MAX_PLANNED_SERVERS members carry is over, not planned.
   const planned = workloads.filter((w) => {
@@ -498,9 +511,9 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   const blocked = perPoolOver.length
     ? perPoolOver
         .map((o) =>
-          o.item === 'networkDevices'
+          o.perPool === true
             ? `${groupThousands(o.total)} network devices are over the ${groupThousands(o.limit)} one pool supports whatever its size: split them over another pool`
-            : `${groupThousands(o.total)} ${o.item === 'urls' ? 'URLs' : 'UNIX/Linux agents'} need more than the ${groupThousands(MAX_PLANNED_SERVERS)} members pooltopo plans (${groupThousands(o.limit)} at most): split them over management groups`,
+            : `${groupThousands(o.total)} ${o.item === 'urls' ? 'URLs' : o.item === 'networkDevices' ? 'network devices' : 'UNIX/Linux agents'} need more than the ${groupThousands(MAX_PLANNED_SERVERS)} members pooltopo plans (${groupThousands(o.limit)} at most): split them over management groups`,
         )
         .join('; ')
     : undefined;
