@@ -240,3 +240,23 @@ pools:
     expect((await findingsOf(yaml.dump(after))).findings.filter((f) => f.ruleId.startsWith('capacity'))).toEqual([]);
   });
 });
+
+describe('plan for a UNIX/Linux pool', () => {
+  // RPD: every member of a UNIX/Linux pool must hold every root certificate that signs the agents' certificates.
+  const design = `version: 1
+name: UNIX pool
+managementServers: [{name: ms01}, {name: ms02}, {name: ux01}, {name: ux02}]
+pools:
+  - {name: UNIX Linux Pool, members: [ux01, ux02], purpose: unix-linux, workload: {unixLinuxAgents: 500}}
+`;
+
+  it('says that the new members need the pool members\u2019 signing certificates', async () => {
+    writeFileSync(path.join(DIR, 'unix.yaml'), design);
+    const planned = await runCli(['plan', 'unix.yaml', '--target-failures', '2', '--format', 'json', '--no-config'], { cwd: DIR });
+    const plan = (JSON.parse(planned.stdout) as { pools: PoolPlan[] }).pools.find((p) => p.pool === 'UNIX Linux Pool')!;
+    expect(plan.change?.addMembers).toBe(2);
+    expect(plan.change?.commands.filter((c) => /certificate/.test(c))).toEqual([
+      "# on NEW-MS-1, NEW-MS-2: import the certificates ux01, ux02 sign UNIX/Linux agent certificates with, and import theirs on every other member: each member must hold every root certificate that signs the agents' certificates",
+    ]);
+  });
+});

@@ -18,6 +18,7 @@ import { quorum, type QuorumFigures } from './quorum.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf, minOf } from '../../../util/extremes.js';
 import { powerShellString } from '../../../util/powershell.js';
+import { namesOrMore } from '../../../core/headline.js';
 
 export interface PoolShape {
   readonly members: number;
@@ -78,8 +79,7 @@ export function figuresAfter(
   const left = members - q.tolerableFailures;
   const fits = shape.workloads.every(
     (w) =>
-      w.total === 0 ||
-      (members > 0 && w.total <= members * w.limitPerMember && (w.everyMemberUp === true || (left > 0 && w.total <= left * w.limitPerMember))),
+      w.total === 0 || (members > 0 && w.total <= members * w.limitPerMember && (w.everyMemberUp === true || (left > 0 && w.total <= left * w.limitPerMember))),
   );
   return { ...q, fits, members };
 }
@@ -294,6 +294,13 @@ function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange
       pool.membership === 'automatic' && role === 'management-server'
         ? `# install ${plural(choice.addMembers, 'management server')} (${newServers.slice(0, choice.addMembers).join(', ')}): automatic membership adds ${choice.addMembers === 1 ? 'it' : 'them'} to the pool`
         : `${get} | Set-SCOMResourcePool -Member (${getServer} -Name ${list(newServers.slice(0, choice.addMembers))}) -Action Add`,
+    );
+  }
+  // A member that lacks a signing certificate cannot take over the agents another member signed (RPD).
+  if (choice.addMembers > 0 && pool.purpose === 'unix-linux') {
+    const signers = pool.members.map((m) => m.server.name);
+    out.push(
+      `# on ${newServers.slice(0, choice.addMembers).join(', ')}: ${signers.length > 0 ? `import the certificates ${namesOrMore(signers)} sign UNIX/Linux agent certificates with, and import theirs on every other member` : 'import the certificate each signs UNIX/Linux agent certificates with on the others'}: each member must hold every root certificate that signs the agents' certificates`,
     );
   }
   if (choice.addObservers > 0)
