@@ -181,3 +181,82 @@ describe('plan, applied, then validate', () => {
     expect([...roles].filter(([, r]) => r.size > 1)).toEqual([]);
   });
 });
+
+describe('plan for a network pool of two management servers', () => {
+  // validate's network-pool-too-small: Microsoft supports network devices in a pool of three or more management servers.
+  const design = `version: 1
+name: Network pool of two
+managementServers: [{name: ms01}, {name: ms02}, {name: nm01}, {name: nm02}]
+pools:
+${[...DEFAULT_POOLS].map((p) => `  - {name: ${p}, membership: manual, members: [ms01, ms02]}\n`).join('')}  - {name: Network Monitoring Pool, purpose: network, members: [nm01, nm02], workload: {networkDevices: 500}}
+`;
+
+  it('adds the third member that validate asks for, even where the target is met', async () => {
+    writeFileSync(path.join(DIR, 'network-two.yaml'), design);
+    expect((await findingsOf(design)).findings.map((f) => f.ruleId)).toContain('network-pool-too-small');
+    const planned = await runCli(['plan', 'network-two.yaml', '--target-failures', '1', '--format', 'json', '--no-config'], { cwd: DIR });
+    const { pools } = JSON.parse(planned.stdout) as { pools: PoolPlan[] };
+    const network = pools.find((p) => p.pool === 'Network Monitoring Pool')!;
+    expect(network.change?.result.members).toBe(3);
+    expect(network.change?.text).toMatch(/supported in a pool of 3 or more management servers/);
+    expect(planned.code).toBe(1);
+    const after = applied(yaml.load(design) as Doc, pools, [], undefined);
+    expect((await findingsOf(yaml.dump(after))).findings.filter((f) => f.ruleId === 'network-pool-too-small')).toEqual([]);
+  });
+});
+
+describe('plan for a pool of gateways with network devices', () => {
+  // Capacity model (DOMAIN.md): a pool of gateways manages 500 network devices per gateway, not 1,000 per pool.
+  const design = (devices: number) => `version: 1
+name: Gateway network pool
+managementServers: [{name: ms01}, {name: ms02}]
+gateways:
+  - {name: gw01, reportsTo: [ms01, ms02]}
+  - {name: gw02, reportsTo: [ms02, ms01]}
+  - {name: gw03, reportsTo: [ms01, ms02]}
+pools:
+  - {name: Gateway Network Pool, members: [gw01, gw02, gw03], defaultObserver: false, purpose: network, workload: {networkDevices: ${devices}}}
+`;
+  const planOf = async (text: string) => {
+    writeFileSync(path.join(DIR, 'gateway-network.yaml'), text);
+    const planned = await runCli(['plan', 'gateway-network.yaml', '--format', 'json', '--no-config'], { cwd: DIR });
+    return (JSON.parse(planned.stdout) as { pools: PoolPlan[] }).pools.find((p) => p.pool === 'Gateway Network Pool')!;
+  };
+
+  it('does not call 1,200 devices on three gateways over a limit that validate does not see', async () => {
+    expect((await findingsOf(design(1200))).findings.filter((f) => f.ruleId.startsWith('capacity'))).toEqual([]);
+    const plan = await planOf(design(1200));
+    expect(plan.blocked).toBeUndefined();
+    expect(plan.change).toBeNull();
+  });
+
+  it('adds the gateway that 1,600 devices need', async () => {
+    expect((await findingsOf(design(1600))).findings.map((f) => f.ruleId)).toContain('capacity-exceeded');
+    const plan = await planOf(design(1600));
+    expect(plan.blocked).toBeUndefined();
+    expect(plan.change?.memberRole).toBe('gateway');
+    expect(plan.change?.result.members).toBe(4);
+    const after = applied(yaml.load(design(1600)) as Doc, [plan], [], undefined);
+    expect((await findingsOf(yaml.dump(after))).findings.filter((f) => f.ruleId.startsWith('capacity'))).toEqual([]);
+  });
+});
+
+describe('plan for a UNIX/Linux pool', () => {
+  // RPD: every member of a UNIX/Linux pool must hold every root certificate that signs the agents' certificates.
+  const design = `version: 1
+name: UNIX pool
+managementServers: [{name: ms01}, {name: ms02}, {name: ux01}, {name: ux02}]
+pools:
+  - {name: UNIX Linux Pool, members: [ux01, ux02], purpose: unix-linux, workload: {unixLinuxAgents: 500}}
+`;
+
+  it('says that the new members need the pool members\u2019 signing certificates', async () => {
+    writeFileSync(path.join(DIR, 'unix.yaml'), design);
+    const planned = await runCli(['plan', 'unix.yaml', '--target-failures', '2', '--format', 'json', '--no-config'], { cwd: DIR });
+    const plan = (JSON.parse(planned.stdout) as { pools: PoolPlan[] }).pools.find((p) => p.pool === 'UNIX Linux Pool')!;
+    expect(plan.change?.addMembers).toBe(2);
+    expect(plan.change?.commands.filter((c) => /certificate/.test(c))).toEqual([
+      "# on NEW-MS-1, NEW-MS-2: import the certificates ux01, ux02 sign UNIX/Linux agent certificates with, and import theirs on every other member: each member must hold every root certificate that signs the agents' certificates",
+    ]);
+  });
+});

@@ -124,6 +124,8 @@ export const POOL = {
   databaseLatencyMs: n(5, 'FE'),
   /** A pool is highly available when it tolerates at least this many member failures. */
   targetTolerableFailures: n(1, 'RPD'),
+  /** The fewest management servers in a pool with network devices for which Microsoft states a supported figure. */
+  networkPoolMinimumManagementServers: n(3, 'SR'),
 } as const;
 
 /** PoolManager registry values (FE, PM). */

@@ -12,12 +12,13 @@
  * validate would not flag the result: polynomial, and checked against brute-force enumeration in the
  * tests. planGroup puts the pools' changes together into one change set for the management group.
  */
-import type { CapacityLimits } from '../../../domain/facts.js';
+import { POOL, type CapacityLimits } from '../../../domain/facts.js';
 import type { DataCenter, Pool, ServerRole } from '../model/types.js';
 import { quorum, type QuorumFigures } from './quorum.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf, minOf } from '../../../util/extremes.js';
 import { powerShellString } from '../../../util/powershell.js';
+import { namesOrMore } from '../../../core/headline.js';
 
 export interface PoolShape {
   readonly members: number;
@@ -28,9 +29,16 @@ export interface PoolShape {
   readonly managementServerObservers: number;
   readonly defaultObserverEnabled: boolean;
   /** Per-member workload that must fit after the tolerable failures: total and per-member limit. */
-  readonly workloads: readonly { readonly total: number; readonly limitPerMember: number }[];
+  readonly workloads: readonly {
+    readonly total: number;
+    readonly limitPerMember: number;
+    /** Checked with every member up only: a pool's figure that grows with its gateways, not a per-server limit after failover (DOMAIN.md). */
+    readonly everyMemberUp?: boolean;
+  }[];
   /** The operational database is in a data centre none of the members is in: enabling the default observer would spread the pool over two. */
   readonly observerElsewhere?: boolean;
+  /** The fewest members validate accepts: a pool of management servers with network devices needs three (network-pool-too-small). */
+  readonly minimumMembers?: number;
 }
 
 export interface PlanChoice {
@@ -70,7 +78,8 @@ export function figuresAfter(
   );
   const left = members - q.tolerableFailures;
   const fits = shape.workloads.every(
-    (w) => w.total === 0 || (members > 0 && w.total <= members * w.limitPerMember && left > 0 && w.total <= left * w.limitPerMember),
+    (w) =>
+      w.total === 0 || (members > 0 && w.total <= members * w.limitPerMember && (w.everyMemberUp === true || (left > 0 && w.total <= left * w.limitPerMember))),
   );
   return { ...q, fits, members };
 }
@@ -83,9 +92,11 @@ export function figuresAfter(
  * - the default observer disabled below five where it would add a tolerable failure
  *   (default-observer-disabled): a pool is not made less resilient to pass the workload check;
  * - the default observer newly enabled where the database is in a data centre none of the members
- *   is in (pool-spans-data-centers).
+ *   is in (pool-spans-data-centers);
+ * - fewer members than the pool's minimum (network-pool-too-small).
  */
 export function flagged(shape: PoolShape, choice: PlanChoice, prefs: PlanPreferences): boolean {
+  if (shape.members + choice.addMembers < (shape.minimumMembers ?? 0)) return true;
   const newMs = prefs.newMemberRole === 'management-server';
   const msVoters = shape.managementServerMembers + shape.managementServerObservers + (newMs ? choice.addMembers + choice.addObservers : 0);
   if (choice.defaultObserverEnabled) {
@@ -143,7 +154,7 @@ function fewestMembers(shape: PoolShape, target: number, prefs: PlanPreferences,
   // Quorum: members - 1 >= target and ceil(V/2) - 1 >= target, i.e. V >= 2 target + 1.
   const msVotersWithout = shape.managementServerMembers + shape.managementServerObservers;
   const doVotes = (m: number) => doEnabled && (msVotersWithout > 0 || (prefs.newMemberRole === 'management-server' && m - shape.members + addObservers > 0));
-  let m = Math.max(shape.members, target + 1);
+  let m = Math.max(shape.members, target + 1, shape.minimumMembers ?? 0);
   const needV = 2 * target + 1;
   while (m + shape.observers + addObservers + (doVotes(m) ? 1 : 0) < needV) m++;
   // Workload: raise members until it fits after the failures (members - failures never decreases).
@@ -171,7 +182,7 @@ export function poolShape(
   pool: Pool,
   limits: CapacityLimits,
   databaseDataCenter?: DataCenter,
-): { shape: PoolShape; prefsRole: ServerRole; perPoolOver: readonly { item: string; total: number; limit: number }[] } {
+): { shape: PoolShape; prefsRole: ServerRole; perPoolOver: readonly { item: string; total: number; limit: number; perPool?: boolean }[] } {
   const msMembers = pool.members.filter((m) => m.server.role === 'management-server').length;
   const msObservers = pool.observers.filter((o) => o.server.role === 'management-server').length;
   const gatewayPool = pool.members.length > 0 && msMembers === 0 && msObservers === 0;
@@ -187,10 +198,16 @@ export function poolShape(
       ),
     },
     { item: 'urls', total: pool.workload.urls, limitPerMember: limits.urlsPerManagementServer.value },
+    // A pool of gateways manages a number of network devices per gateway (capacity.ts): more gateways carry more.
+    ...(role === 'gateway'
+      ? [{ item: 'networkDevices', total: pool.workload.networkDevices, limitPerMember: limits.networkDevicesPerGatewayInPool.value, everyMemberUp: true }]
+      : []),
   ].filter((w) => w.total > 0);
-  const perPoolOver: { item: string; total: number; limit: number }[] =
-    pool.workload.networkDevices > limits.networkDevicesPerPool.value
-      ? [{ item: 'networkDevices', total: pool.workload.networkDevices, limit: limits.networkDevicesPerPool.value }]
+  const gatewayMembersOnly = pool.members.length > 0 && pool.members.every((m) => m.server.role === 'gateway');
+  const perPoolLimit = gatewayMembersOnly ? limits.networkDevicesPerGatewayInPool.value * pool.members.length : limits.networkDevicesPerPool.value;
+  const perPoolOver: { item: string; total: number; limit: number; perPool?: boolean }[] =
+    role !== 'gateway' && pool.workload.networkDevices > perPoolLimit
+      ? [{ item: 'networkDevices', total: pool.workload.networkDevices, limit: perPoolLimit, perPool: true }]
       : [];
   // A workload past what MAX_PLANNED_SERVERS members carry is over, not planned.
   const planned = workloads.filter((w) => {
@@ -210,6 +227,9 @@ export function poolShape(
         databaseDataCenter !== undefined &&
         pool.members.length > 0 &&
         ![...pool.members, ...pool.observers].some((m) => m.server.dataCenter === databaseDataCenter),
+      ...(pool.workload.networkDevices > 0 && msMembers === pool.members.length && msMembers > 0
+        ? { minimumMembers: POOL.networkPoolMinimumManagementServers.value }
+        : {}),
     },
     prefsRole: role,
     perPoolOver,
@@ -274,6 +294,13 @@ function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange
       pool.membership === 'automatic' && role === 'management-server'
         ? `# install ${plural(choice.addMembers, 'management server')} (${newServers.slice(0, choice.addMembers).join(', ')}): automatic membership adds ${choice.addMembers === 1 ? 'it' : 'them'} to the pool`
         : `${get} | Set-SCOMResourcePool -Member (${getServer} -Name ${list(newServers.slice(0, choice.addMembers))}) -Action Add`,
+    );
+  }
+  // A member that lacks a signing certificate cannot take over the agents another member signed (RPD).
+  if (choice.addMembers > 0 && pool.purpose === 'unix-linux') {
+    const signers = pool.members.map((m) => m.server.name);
+    out.push(
+      `# on ${newServers.slice(0, choice.addMembers).join(', ')}: ${signers.length > 0 ? `import the certificates ${namesOrMore(signers)} sign UNIX/Linux agent certificates with, and import theirs on every other member` : 'import the certificate each signs UNIX/Linux agent certificates with on the others'}: each member must hold every root certificate that signs the agents' certificates`,
     );
   }
   if (choice.addObservers > 0)
@@ -491,9 +518,9 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   const blocked = perPoolOver.length
     ? perPoolOver
         .map((o) =>
-          o.item === 'networkDevices'
+          o.perPool === true
             ? `${groupThousands(o.total)} network devices are over the ${groupThousands(o.limit)} one pool supports whatever its size: split them over another pool`
-            : `${groupThousands(o.total)} ${o.item === 'urls' ? 'URLs' : 'UNIX/Linux agents'} need more than the ${groupThousands(MAX_PLANNED_SERVERS)} members pooltopo plans (${groupThousands(o.limit)} at most): split them over management groups`,
+            : `${groupThousands(o.total)} ${o.item === 'urls' ? 'URLs' : o.item === 'networkDevices' ? 'network devices' : 'UNIX/Linux agents'} need more than the ${groupThousands(MAX_PLANNED_SERVERS)} members pooltopo plans (${groupThousands(o.limit)} at most): split them over management groups`,
         )
         .join('; ')
     : undefined;
@@ -531,7 +558,12 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
     );
   if (choice.addObservers > 0) parts.push(`add ${plural(choice.addObservers, 'observer-only member')}`);
   if (doChange !== 'keep') parts.push(`${doChange} the default observer`);
-  const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}`;
+  // Said where the minimum, not the target, sets the size: the reader would otherwise see no reason.
+  const why =
+    shape.minimumMembers !== undefined && shape.members < shape.minimumMembers
+      ? `; network devices are supported in a pool of ${shape.minimumMembers} or more management servers`
+      : '';
+  const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}${why}`;
   return {
     pool: pool.name,
     implied,

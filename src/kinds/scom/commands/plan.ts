@@ -36,6 +36,7 @@ export async function planCommand(models: Partial<ScomModels>, request: PlanRequ
     headroom: room,
   };
   const text = request.format === 'json' ? escapeJsonForTerminal(formatPlanJson(plan)) : formatPlanStylish(plan, request.color);
-  // Servers to add (addManagementServers) means the agents do not fit, which `fits` says already.
-  return { text, exitCode: pools.some((p) => !p.meetsTarget) || !plan.headroom.fits ? 1 : 0 };
+  // Servers to add (addManagementServers) means the agents do not fit, which `fits` says already; a
+  // pool that meets the target but is below validate's minimum (network-pool-too-small) has a change.
+  return { text, exitCode: pools.some((p) => !p.meetsTarget || p.change !== null) || !plan.headroom.fits ? 1 : 0 };
 }

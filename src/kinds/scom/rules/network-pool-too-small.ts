@@ -1,4 +1,5 @@
 import { plural } from '../../../core/rule.js';
+import { POOL } from '../../../domain/facts.js';
 import { defineRule } from './context.js';
 
 export default defineRule({
@@ -21,7 +22,7 @@ export default defineRule({
     for (const pool of topology.pools) {
       const devices = pool.workload.networkDevices;
       const ms = pool.members.filter((m) => m.server.role === 'management-server').length;
-      if (devices <= 0 || ms === 0 || ms >= 3 || ms !== pool.members.length) continue;
+      if (devices <= 0 || ms === 0 || ms >= POOL.networkPoolMinimumManagementServers.value || ms !== pool.members.length) continue;
       yield {
         messageId: 'tooSmall',
         data: { pool: pool.name, devices, members: plural(ms, 'management server') },
