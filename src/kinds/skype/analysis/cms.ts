@@ -113,8 +113,12 @@ export function storeWithoutBackEnd(pool: SkypePool, partner: SkypePool | undefi
   const holds = placed
     ? 'the Central Management Store, which its back end holds,'
     : `if its back end holds the Central Management Store, which the file does not place (no pool declares centralManagementStore: ${SKYPE_FAILOVER.cmsPool.value} names the pool that hosts it), the store`;
+  const started =
+    partner?.poolState === 'FailedOver'
+      ? `its services started first, ${partner.edition === 'standard' ? `on ${partner.name}` : 'on each front end'}: Start-CsWindowsService, as they were stopped when it failed over; then `
+      : '';
   const or = partner
-    ? ` or the store is failed over to ${partner.name} (${partner.edition === 'standard' ? 'on' : 'on a front end of'} ${partner.name}, Invoke-CsManagementServerFailover in its disaster-recovery form, -BackupSqlServerFqdn … -Force)`
+    ? ` or the store is failed over to ${partner.name} (${started}${partner.edition === 'standard' ? 'on' : 'on a front end of'} ${partner.name}, Invoke-CsManagementServerFailover in its disaster-recovery form, -BackupSqlServerFqdn … -Force)`
     : '';
   return `${holds} is unavailable with it: no topology or configuration change can be made, and none replicates to the servers, until its back end is back${or}`;
 }
