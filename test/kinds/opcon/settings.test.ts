@@ -246,7 +246,7 @@ describe('OpCon settings read as Windows reads an ini file', () => {
       expect(r.failover, a).toBeUndefined();
     }
     const db = await lint(secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y', "database: {server: 'via:'}"));
-    expect(db.findings.map(([id, message]) => [id, message.includes('`database.server` must name a SQL Server')])).toEqual([['schema', true]]);
+    expect(db.findings.map(([id, message]) => [id, message?.includes('`database.server` must name a SQL Server')])).toEqual([['schema', true]]);
     expect(db.failover).toBeUndefined();
   });
 
