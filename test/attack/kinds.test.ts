@@ -31,7 +31,7 @@ describe('OpCon simulate --down on a file of many machines', () => {
     const [event] = JSON.parse(run.stdout).events;
     expect(event.down).toEqual(['__proto__', 'constructor']);
     // __proto__'s connection is `.\OPCON`: its own SQL Server, which the Secondary opcon02's connection names (the subscriber of this replicated pair), gone with it.
-    expect(event.steps[1]).toBe('The subscribing database on __proto__\\OPCON was on __proto__: it is gone too.');
+    expect(event.steps[1]).toBe('The subscribing database on "__proto__\\OPCON" was on __proto__: it is gone too.');
   });
 });
 

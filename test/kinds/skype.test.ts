@@ -51,6 +51,13 @@ const UNPLACED = (pool: string, partner: string) => [
   ...CHECKS(partner).map((c) => `if it failed over, ${c}`),
 ];
 
+/** The same where `partner` is FailedOver: its services, stopped when it failed over, are started before the store goes to it. */
+const UNPLACED_TO_FAILED_OVER = (pool: string, partner: string) => {
+  const [find, ...rest] = UNPLACED(pool, partner);
+  const start = `if they are empty or name ${pool}, on ${partner}, Start-CsWindowsService (its services were stopped when it failed over; started, it stays FailedOver until it is failed back)`;
+  return [find!, start, ...rest];
+};
+
 /** A fixture of test/fixtures/kinds/ (the tester's minimal designs). */
 const FIXTURE = (name: string) => `test/fixtures/kinds/skype-${name}.yaml`;
 
@@ -569,7 +576,7 @@ describe('the Skype report', () => {
         breaks: [],
         // One step a line, numbered, as simulate prints them: one cell of steps joined by "then" is unreadable.
         run: [
-          ...UNPLACED('lyncfe03.thelab.info', 'lyncfe04.thelab.info'),
+          ...UNPLACED_TO_FAILED_OVER('lyncfe03.thelab.info', 'lyncfe04.thelab.info'),
           'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode',
           'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
         ],
@@ -1090,10 +1097,40 @@ describe('simulate: the checks after the Central Management Store fails over (SF
     const o = await lintText(text, 'lab.yaml');
     const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
     const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
-    expect(d!.restoreBy.slice(1, 3)).toEqual(CHECKS('lyncfe04.thelab.info'));
-    expect(d!.restoreBy[3]).toBe('Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode');
+    expect(d!.restoreBy.slice(2, 4)).toEqual(CHECKS('lyncfe04.thelab.info'));
+    expect(d!.restoreBy[4]).toBe('Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode');
     const r = await runCli(['simulate', FIXTURE('cms-pool-failover'), '--down', 'a.contoso.com']);
     expect(r.stdout).toContain(`    run first: ${CHECKS('b.contoso.com')[1]}\n    run: Invoke-CsPoolFailOver -PoolFqdn a.contoso.com -DisasterMode\n`);
+  });
+});
+
+describe('simulate: the restore of a pool down whose partner is FailedOver onto it (SFB-FO, SFB-FOP)', () => {
+  it("starts the partner's services, stopped when it failed over, before the store fails over to it and the failback", async () => {
+    const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
+    const restoreOf = async (text: string) => {
+      const o = await lintText(text, 'lab.yaml');
+      return simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown[0]!.restoreBy;
+    };
+    const lab = readFileSync(LAB('failed-over'), 'utf8');
+    const start = 'on lyncfe04.thelab.info, Start-CsWindowsService';
+    // The store on the pool down: the services first, then the store's steps, the failback, the failover.
+    const placed = await restoreOf(lab.replace('    frontEnds: [lyncfe03]\n', '    frontEnds: [lyncfe03]\n    centralManagementStore: true\n'));
+    expect(placed[0]).toMatch(new RegExp(`^${start} `));
+    expect(placed[1]).toMatch(/^on lyncfe04\.thelab\.info, Invoke-CsManagementServerFailover /);
+    expect(placed.slice(-2)).toEqual([
+      'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode',
+      'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
+    ]);
+    // Not placed: found first, then (if it goes over) the services before the store's failover.
+    const unplaced = await restoreOf(lab);
+    expect(unplaced[0]).toBe(FIND_STORE);
+    expect(unplaced[1]).toMatch(new RegExp(`^if they are empty or name lyncfe03\\.thelab\\.info, ${start} `));
+    // The store declared on the partner itself stays there: no step of it, and the failback starts the services itself.
+    const onPartner = await restoreOf(lab.replace('    frontEnds: [lyncfe04]\n', '    frontEnds: [lyncfe04]\n    centralManagementStore: true\n'));
+    expect(onPartner).toEqual([
+      'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode',
+      'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
+    ]);
   });
 });
 
@@ -1183,8 +1220,12 @@ describe("simulate: a pool's back end down (POOL/back-end)", () => {
     // Unpaired, only its back end brings it back; where no pool declares the store, the line says it may hold it.
     const unpaired = (await scenario(cms([]).replace(/pairs:\n.*\n/, ''), down)).scenario.frontEnds[0]!.cmsEffect;
     expect(unpaired).toMatch(/, until its back end is back$/);
-    // A partner FailedOver onto it has its services stopped (SFB-FO): no server of it to fail the store over on.
-    expect((await scenario(cms([], ['poolState: FailedOver']), down)).scenario.frontEnds[0]!.cmsEffect).toMatch(/, until its back end is back$/);
+    // A partner FailedOver onto it has its services stopped (SFB-FO): started first, as in the restore of a pool down, it can take the store.
+    expect((await scenario(cms([], ['poolState: FailedOver']), down)).scenario.frontEnds[0]!.cmsEffect).toMatch(
+      /, until its back end is back or the store is failed over to pool-a\.contoso\.com \(its services started first, on each front end: Start-CsWindowsService, as they were stopped when it failed over; then on a front end of pool-a\.contoso\.com, Invoke-CsManagementServerFailover in its disaster-recovery form, -BackupSqlServerFqdn … -Force\)$/,
+    );
+    // One FailingOver is mid-change, its services' state not documented: the store is not sent there (as before).
+    expect((await scenario(cms([], ['poolState: FailingOver']), down)).scenario.frontEnds[0]!.cmsEffect).toMatch(/, until its back end is back$/);
     const unknown = (await scenario(pair(), down)).scenario.frontEnds[0]!.cmsEffect;
     expect(unknown).toMatch(
       /^if its back end holds the Central Management Store, which the file does not place \(no pool declares centralManagementStore: Get-CsService -CentralManagement names the pool that hosts it\), the store is unavailable with it: /,
@@ -1284,7 +1325,7 @@ describe('simulate: the backup pool down while its partner is FailedOver', () =>
     expect(scenario.poolsDown[0]).toMatchObject({
       partnerTakesOver: false,
       restoreBy: [
-        ...UNPLACED('lyncfe03.thelab.info', 'lyncfe04.thelab.info'),
+        ...UNPLACED_TO_FAILED_OVER('lyncfe03.thelab.info', 'lyncfe04.thelab.info'),
         'Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode',
         'Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode',
       ],
@@ -1295,11 +1336,11 @@ describe('simulate: the backup pool down while its partner is FailedOver', () =>
     );
     const text = await runCli(['simulate', LAB('failed-over'), '--down', 'lyncfe03.thelab.info']);
     expect(text.stdout).toContain(
-      '      5. Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode\n      6. Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode\n',
+      '      6. Invoke-CsPoolFailBack -PoolFqdn lyncfe04.thelab.info -DisasterMode\n      7. Invoke-CsPoolFailOver -PoolFqdn lyncfe03.thelab.info -DisasterMode\n',
     );
     expect(text.stdout).toContain(`    restore, in this order:\n      1. ${FIND_STORE}\n`);
     // The same after a quorum loss, and after a partner FailingBack from the pool (the store's steps first: no pool declares it).
-    expect((await scenarioOf(LAB('failed-over'), 'lyncfe03')).scenario.poolsDown[0].restoreBy).toHaveLength(6);
+    expect((await scenarioOf(LAB('failed-over'), 'lyncfe03')).scenario.poolsDown[0].restoreBy).toHaveLength(7);
     expect((await scenarioOf(FIXTURE('partner-failing-back'), 'b.contoso.com')).scenario.poolsDown[0].restoreBy.slice(-2)).toEqual([
       'Invoke-CsPoolFailBack -PoolFqdn a.contoso.com -DisasterMode',
       'Invoke-CsPoolFailOver -PoolFqdn b.contoso.com -DisasterMode',
@@ -1312,7 +1353,7 @@ describe('simulate: the backup pool down while its partner is FailedOver', () =>
     const o = await lintText(text2, 'lab.yaml');
     const { simulateSkypeDown } = await import('../../src/kinds/skype/commands/simulate.js');
     const [d] = simulateSkypeDown(o.skype!.model, o.skype!.analysis, 'x', ['lyncfe03.thelab.info']).scenario.poolsDown;
-    expect(d!.restoreBy[0]).toBe(
+    expect(d!.restoreBy[1]).toBe(
       'on lyncfe04.thelab.info, Invoke-CsManagementServerFailover -BackupSqlServerFqdn lyncfe04.thelab.info -BackupSqlInstanceName rtc -Force',
     );
     expect(d!.fillIn).toEqual([]);

@@ -229,6 +229,27 @@ describe('OpCon settings read as Windows reads an ini file', () => {
     expect(onPrimary.findings.map(([id]) => id)).toEqual(['opcon/database-on-machine']);
   });
 
+  it('reads a server name with no host (via: alone, ,1433, \\OPCON) as naming no SQL Server, not as one database', async () => {
+    // The VIA form needs the server's name (via:SERVER[\INSTANCE],NIC:PORT); SqlClient reads an empty TCP host as localhost: clients differ, so the file must say.
+    for (const [a, b] of [
+      ['via:', 'via: ,0:1433'],
+      [',1433', 'tcp: ,1433'],
+      ['\\OPCON', 'via:'],
+    ] as const) {
+      const r = await lint(connections(a, b));
+      expect(
+        r.findings.map(([id]) => id),
+        `${a} ${b}`,
+      ).toEqual(['schema', 'schema']);
+      expect(r.findings[0]![1], a).toContain('`machines[0].connection.server` must name a SQL Server');
+      // A schema problem: no scenario is read from them, neither "one database" nor two.
+      expect(r.failover, a).toBeUndefined();
+    }
+    const db = await lint(secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y', "database: {server: 'via:'}"));
+    expect(db.findings.map(([id, message]) => [id, message?.includes('`database.server` must name a SQL Server')])).toEqual([['schema', true]]);
+    expect(db.failover).toBeUndefined();
+  });
+
   it('warns of a database on one of the machines, named in full or by its first label', async () => {
     const r = await lint(secondary('PrimaryMachine: OpConxps1, PrimaryAbnormalShutdownFailover: Y', 'database: {server: opconxps2.corp.local\\OPCON}'));
     expect(r.findings).toEqual([

@@ -119,7 +119,7 @@ describe("OpCon events as the vendor's process flows say", () => {
     const onPrimary = await lintText(text.replaceAll('server: SMAProdDBServer', 'server: OpConxps1'), 'x.yaml');
     const crash = simulateOpconEvent(onPrimary.opcon!.model, onPrimary.opcon!.analysis, 'machine-crash');
     expect(crash).toMatchObject({ active: [], failedOver: true });
-    expect(crash.steps).toContain('The OpCon database on OpConxps1 was on OpConxps1: it is gone too.');
+    expect(crash.steps).toContain('The OpCon database on "OpConxps1" was on OpConxps1: it is gone too.');
     expect(crash.recovery).toEqual([]);
   });
 
@@ -155,7 +155,7 @@ describe("OpCon events as the vendor's process flows say", () => {
     expect(e).toMatchObject({ down: ['sql01'], active: [], failedOver: false });
     expect(e.steps).toEqual([
       'Database server sql01 crashes: no SMAServMan of this failover runs on it.',
-      'The OpCon database on sql01 is gone with it.',
+      'The OpCon database on "sql01" is gone with it.',
       "opcon01's SAM-SS has lost its database: it stops processing.",
     ]);
     expect(e.manualActions).toEqual([
@@ -176,7 +176,7 @@ describe("OpCon events as the vendor's process flows say", () => {
     expect(one.events[0]).toMatchObject({ down: ['SMAProdDBServer'], active: [], failedOver: false, recovery: [] });
     expect(one.events[0].steps).toEqual([
       'Database server SMAProdDBServer crashes: no SMAServMan of this failover runs on it.',
-      'The OpCon database on SMAProdDBServer is gone with it.',
+      'The OpCon database on "SMAProdDBServer" is gone with it.',
       "OpConxps1's SAM-SS has lost its database: it stops processing.",
     ]);
     expect(one.events[0].manualActions).toEqual([
@@ -263,7 +263,7 @@ describe('OpCon events on the designs a tester found wrong', () => {
     expect(e).toMatchObject({ active: [], twoSams: false, failedOver: false, recovery: [] });
     expect(e.steps.slice(1)).toEqual([
       'Machine opcon01 crashes: the primary StandAlone SMAServMan and its SAM-SS are gone at once.',
-      'The OpCon database on opcon01 was on opcon01: it is gone too.',
+      'The OpCon database on "opcon01" was on opcon01: it is gone too.',
       "opcon02's SAM-SS has lost its database too (it was on opcon01): no SAM runs.",
     ]);
     expect(e.manualActions).toEqual([
@@ -280,11 +280,11 @@ describe('OpCon events on the designs a tester found wrong', () => {
     expect(abnormal.steps).toContain('Secondary SAM-SS connects to the Primary Database (opcon01.corp.local\\OPCON/OpConxps).');
     expect(abnormal.steps.join('\n')).not.toContain('StopRepl');
     expect(crash).toMatchObject({ active: [], failedOver: false });
-    expect(crash.steps[1]).toBe('The OpCon database on .\\OPCON was on opcon01: it is gone too.');
+    expect(crash.steps[1]).toBe('The OpCon database on ".\\OPCON" (the SQL Server of opcon01 itself) was on opcon01: it is gone too.');
     // SQL Server on each machine, both named (local)\OPCON: the publisher goes with opcon01, the subscriber with opcon02.
     const each = (await events([fixture('sql-on-each-machine-local-names'), '--down', 'opcon01', '--down', 'opcon02'])).events;
-    expect(each[0].steps[1]).toBe('The publishing database on (local)\\OPCON was on opcon01: it is gone too.');
-    expect(each[1].steps[1]).toBe('The subscribing database on (local)\\OPCON was on opcon02: it is gone too.');
+    expect(each[0].steps[1]).toBe('The publishing database on "(local)\\OPCON" (the SQL Server of opcon01 itself) was on opcon01: it is gone too.');
+    expect(each[1].steps[1]).toBe('The subscribing database on "(local)\\OPCON" (the SQL Server of opcon02 itself) was on opcon02: it is gone too.');
     expect(each[1]).toMatchObject({ active: ['opcon01'] });
     // The steps by hand name the machine whose own SQL Server the standby's local name means.
     expect(each[0].manualActions.at(-1)).toMatch(
@@ -307,7 +307,7 @@ describe('OpCon events on the designs a tester found wrong', () => {
       expect(
         crash.steps.filter((step) => step.startsWith('The OpCon database on')),
         standby,
-      ).toEqual([`The OpCon database on ${primary} was on opcon02: it is gone too.`]);
+      ).toEqual([`The OpCon database on "${primary}" was on opcon02: it is gone too.`]);
       expect(crash).toMatchObject({ active: [] });
     }
   });
@@ -316,7 +316,7 @@ describe('OpCon events on the designs a tester found wrong', () => {
     const {
       events: [e],
     } = await events([fixture('publisher-on-primary'), '--down', 'opcon01']);
-    expect(e.steps).toContain('The publishing database on opcon01 was on opcon01: it is gone too.');
+    expect(e.steps).toContain('The publishing database on "opcon01" was on opcon01: it is gone too.');
     expect(e.manualActions.at(-1)).toMatch(
       /^On opcon02, stop the Secondary SMAServMan, set Mode=StandAlone .*its SAM-SS connects to the subscribing database\.$/,
     );
@@ -469,7 +469,9 @@ describe('OpCon events on the designs a tester found wrong', () => {
       `version: 1\nkind: opcon-failover\nname: Alone\ndatabase: {server: '${server}'}\nmachines:\n  - {name: opcon01, mode: StandAlone, serviceStartType: automatic-delayed}\n`;
     // A machine alone reads database.server: (local) is its own SQL Server, so its crash takes the database.
     const { opcon } = await lintText(alone('(local)'), 'alone.yaml');
-    expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash').steps).toContain('The OpCon database on (local) was on opcon01: it is gone too.');
+    expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash').steps).toContain(
+      'The OpCon database on "(local)" (the SQL Server of opcon01 itself) was on opcon01: it is gone too.',
+    );
     // Both StandAlone machines read it: it names no machine, and no server beside them either.
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');

@@ -3,7 +3,7 @@
  * `machine-crash` and `simulate --down`): each machine that crashed and the databases that went with
  * it, a crash that leaves the primary's machine up, and a SAM-SS left without its database.
  */
-import { databaseHostOf, databaseRole, databaseServerOf, sameDatabaseServer } from './analysis.js';
+import { databaseHostOf, databaseRole, databaseServerWords, sameDatabaseServer } from './analysis.js';
 import { failBack, failOverByHand } from './by-hand.js';
 import { canRun, databaseHolder, isDown, outcome, type Flow, type OpconEventOutcome } from './flow.js';
 import type { Machine } from '../model/model.js';
@@ -31,14 +31,14 @@ export function crashSteps(flow: Flow, lost: (m: Machine) => LostWithMachine): v
           ? `Database server ${c.name} crashes: no SMAServMan of this failover runs on it.`
           : `Machine ${c.name} crashes: it is neither the primary (${P.name}) nor the standby${S ? ` (${S.name})` : ''} of this failover, so no SMAServMan of the failover is lost with it.`,
     );
-    // Each SQL Server once, as the first machine's connection names it: two connections may write one server two ways.
+    // Each SQL Server once, as the first machine's connection names it (two connections may write one server two ways), in the machine-shutdown note's words.
     const holders = [P, ...(S ? [S] : [])].filter((x) => databaseHostOf(model, analysis, x) === c.host);
     for (const [i, x] of holders.entries())
       if (!holders.slice(0, i).some((y) => sameDatabaseServer(model, analysis, x, y)))
         steps.push(
           m === undefined
-            ? `${capitalised(databaseRole(model, analysis, x))} on ${databaseServerOf(model, analysis, x)!} is gone with it.`
-            : `${capitalised(databaseRole(model, analysis, x))} on ${databaseServerOf(model, analysis, x)!} was on ${c.name}: it is gone too.`,
+            ? `${capitalised(databaseRole(model, analysis, x))} on ${databaseServerWords(model, analysis, x)!} is gone with it.`
+            : `${capitalised(databaseRole(model, analysis, x))} on ${databaseServerWords(model, analysis, x)!} was on ${c.name}: it is gone too.`,
         );
   }
 }

@@ -334,6 +334,25 @@ function numberOf(v: unknown): number | undefined {
   return typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : Number.NaN;
 }
 
+/**
+ * A SQL Server name, trimmed, where it names one: a name with no host (`via:`, `via: ,0:1433`,
+ * `,1433`, `\\OPCON`) names none the file can place, as the VIA form needs the server's name and
+ * SqlClient reads an empty TCP host as localhost, so it is a schema issue, and undefined, rather
+ * than a host '' that two machines would share as "one database". Shared memory (`lpc:`) and
+ * LocalDB are always the machine's own, host or not.
+ */
+function namedServer(server: string, where: string, path: string, issues: ModelIssue[]): string | undefined {
+  const name = sqlServerName(server);
+  if (name.host !== '' || name.local) return server.trim();
+  issues.push({
+    rule: 'schema',
+    messageId: 'violation',
+    data: { message: `\`${where}\` must name a SQL Server (its host, or \`.\` for the machine itself), not ${JSON.stringify(clip(server.trim()))}.` },
+    path,
+  });
+  return undefined;
+}
+
 export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues: ModelIssue[] } {
   const issues: ModelIssue[] = [];
   const seen = new Map<string, string>();
@@ -418,14 +437,16 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
       if (meant !== undefined) unknownSettings.push({ key, meant, path: pointer('machines', i, 'settings', key) });
     }
     const primaryMachine = text('PrimaryMachine')?.trim();
+    const connectionServer =
+      m.connection && namedServer(m.connection.server, `machines[${i}].connection.server`, pointer('machines', i, 'connection', 'server'), issues);
     machines.push({
       name: m.name,
       mode,
       ...(m.serviceStartType ? { serviceStartType: m.serviceStartType } : {}),
-      ...(m.connection
+      ...(m.connection && connectionServer !== undefined
         ? {
             connection: {
-              server: m.connection.server.trim(),
+              server: connectionServer,
               ...(m.connection.database !== undefined ? { database: m.connection.database.trim() } : {}),
               path: pointer('machines', i, 'connection'),
             },
@@ -450,13 +471,14 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
     });
   });
   const given = doc.database?.replication;
+  const databaseServer = doc.database?.server?.trim() ? namedServer(doc.database.server, 'database.server', pointer('database', 'server'), issues) : undefined;
   return {
     model: {
       kind: 'opcon-failover',
       name: doc.name,
       replication: given ?? (connectionsDiffer(machines) ? 'replicated' : 'none'),
       ...(given !== undefined ? { replicationGiven: given } : {}),
-      ...(doc.database?.server !== undefined && doc.database.server.trim() !== '' ? { databaseServer: doc.database.server.trim() } : {}),
+      ...(databaseServer !== undefined ? { databaseServer } : {}),
       machines,
     },
     issues,

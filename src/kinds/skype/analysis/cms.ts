@@ -29,8 +29,10 @@ export interface Step {
 export function cmsFailOver(pool: SkypePool, partner: SkypePool, storeDown: boolean): Step[] {
   const where = partner.edition === 'standard' ? `on ${partner.name}` : `on a front end of ${partner.name}`;
   const disaster = disasterForm(partner);
-  if (storeDown) return [{ run: `${where}, ${disaster.run}`, fillIn: disaster.fillIn }, ...checksAfter(partner)];
+  const start = startStopped(partner);
+  if (storeDown) return [...start, { run: `${where}, ${disaster.run}`, fillIn: disaster.fillIn }, ...checksAfter(partner)];
   return [
+    ...start,
     {
       run: `${SKYPE_FAILOVER.cmsStatus.value} (ActiveMasterFQDN and ActiveFileTransferAgents name ${pool.name} while the Central Management Server is available, and are empty when it is not)`,
       fillIn: null,
@@ -55,12 +57,32 @@ export function cmsFailOverUnplaced(pool: SkypePool, partner: SkypePool, storeDo
     fillIn: null,
   };
   const checks = checksAfter(partner).map((step) => ({ run: `if it failed over, ${step.run}`, fillIn: step.fillIn }));
-  if (storeDown) return [find, { run: `if they are empty or name ${pool.name}, ${where}, ${disaster.run}`, fillIn: disaster.fillIn }, ...checks];
+  const goes = storeDown ? `if they are empty or name ${pool.name}` : `if they name ${pool.name} or are empty`;
+  const start = startStopped(partner).map((step) => ({ run: `${goes}, ${step.run}`, fillIn: step.fillIn }));
+  if (storeDown) return [find, ...start, { run: `if they are empty or name ${pool.name}, ${where}, ${disaster.run}`, fillIn: disaster.fillIn }, ...checks];
   return [
     find,
+    ...start,
     { run: `if they name ${pool.name}, ${where}, Invoke-CsManagementServerFailover`, fillIn: null },
     { run: `if they are empty, ${where}, ${disaster.run}`, fillIn: disaster.fillIn },
     ...checks,
+  ];
+}
+
+/**
+ * A partner FailedOver had its Skype for Business services stopped when it failed over
+ * (Stop-CsWindowsService, SFB-FO), yet the store's failover runs on a server of it and its checks
+ * need the store's Master Replicator and File Transfer Agent running there (SFB-FOP): started, it
+ * stays FailedOver until failed back (SFB-FO), so starting them first loses nothing.
+ */
+function startStopped(partner: SkypePool): Step[] {
+  if (partner.poolState !== 'FailedOver') return [];
+  const where = partner.edition === 'standard' ? `on ${partner.name}` : `on each front end of ${partner.name}`;
+  return [
+    {
+      run: `${where}, Start-CsWindowsService (its services were stopped when it failed over; started, it stays FailedOver until it is failed back)`,
+      fillIn: null,
+    },
   ];
 }
 
@@ -91,8 +113,12 @@ export function storeWithoutBackEnd(pool: SkypePool, partner: SkypePool | undefi
   const holds = placed
     ? 'the Central Management Store, which its back end holds,'
     : `if its back end holds the Central Management Store, which the file does not place (no pool declares centralManagementStore: ${SKYPE_FAILOVER.cmsPool.value} names the pool that hosts it), the store`;
+  const started =
+    partner?.poolState === 'FailedOver'
+      ? `its services started first, ${partner.edition === 'standard' ? `on ${partner.name}` : 'on each front end'}: Start-CsWindowsService, as they were stopped when it failed over; then `
+      : '';
   const or = partner
-    ? ` or the store is failed over to ${partner.name} (${partner.edition === 'standard' ? 'on' : 'on a front end of'} ${partner.name}, Invoke-CsManagementServerFailover in its disaster-recovery form, -BackupSqlServerFqdn … -Force)`
+    ? ` or the store is failed over to ${partner.name} (${started}${partner.edition === 'standard' ? 'on' : 'on a front end of'} ${partner.name}, Invoke-CsManagementServerFailover in its disaster-recovery form, -BackupSqlServerFqdn … -Force)`
     : '';
   return `${holds} is unavailable with it: no topology or configuration change can be made, and none replicates to the servers, until its back end is back${or}`;
 }

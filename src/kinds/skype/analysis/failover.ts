@@ -209,11 +209,17 @@ export function simulateSkypeDown(
   const partnerOf = (p: SkypePool) => analysis.partnerOf.get(p);
   const usersOf = (p: SkypePool): UsersOf => ({ pool: p.name, users: p.users });
 
-  // A partner to fail a store over to: Active (a pool failed over has its services stopped, SFB-FO), up,
-  // and with databases to take it (not its back end down without a mirror).
+  // A partner to fail a store over to: Active, or FailedOver once its services, stopped when it failed
+  // over, are started (SFB-FO; cms.ts says so), up, and with databases to take it (not its back end
+  // down without a mirror). One failing over or back is mid-change, its services' state undocumented.
   const storeTaker = (p: SkypePool) => {
     const partner = partnerOf(p);
-    const takes = partner && partner.poolState === 'Active' && !state.isDown(partner) && !(state.backEndDown(partner) && !partner.backEndMirrored);
+    const partnerState = partner?.poolState;
+    const takes =
+      partner &&
+      (partnerState === 'Active' || partnerState === 'FailedOver') &&
+      !state.isDown(partner) &&
+      !(state.backEndDown(partner) && !partner.backEndMirrored);
     return takes ? partner : undefined;
   };
   const frontEnds: SkypeFrontEndsDown[] = [];
