@@ -27,20 +27,11 @@ export interface Step {
  * Central Management Server is available, and are empty when it is not; then the form that fits.
  */
 export function cmsFailOver(pool: SkypePool, partner: SkypePool, storeDown: boolean): Step[] {
-  const where = partner.edition === 'standard' ? `on ${partner.name}` : `on a front end of ${partner.name}`;
-  const disaster = disasterForm(partner);
-  const start = startStopped(partner);
-  if (storeDown) return [...start, { run: `${where}, ${disaster.run}`, fillIn: disaster.fillIn }, ...checksAfter(partner)];
-  return [
-    ...start,
-    {
-      run: `${SKYPE_FAILOVER.cmsStatus.value} (ActiveMasterFQDN and ActiveFileTransferAgents name ${pool.name} while the Central Management Server is available, and are empty when it is not)`,
-      fillIn: null,
-    },
-    { run: `if they name ${pool.name}, ${where}, Invoke-CsManagementServerFailover`, fillIn: null },
-    { run: `if they are empty, ${where}, ${disaster.run}`, fillIn: disaster.fillIn },
-    ...checksAfter(partner),
-  ];
+  const status: Step = {
+    run: `${SKYPE_FAILOVER.cmsStatus.value} (ActiveMasterFQDN and ActiveFileTransferAgents name ${pool.name} while the Central Management Server is available, and are empty when it is not)`,
+    fillIn: null,
+  };
+  return [...startStopped(partner), ...(storeDown ? [] : [status]), ...fittingForm(pool, partner, storeDown, ''), ...checksAfter(partner)];
 }
 
 /**
@@ -50,22 +41,41 @@ export function cmsFailOver(pool: SkypePool, partner: SkypePool, storeDown: bool
  * store there is not available: ActiveMasterFQDN is empty, or still names the pool.
  */
 export function cmsFailOverUnplaced(pool: SkypePool, partner: SkypePool, storeDown: boolean): Step[] {
-  const where = partner.edition === 'standard' ? `on ${partner.name}` : `on a front end of ${partner.name}`;
-  const disaster = disasterForm(partner);
   const find: Step = {
     run: `${SKYPE_FAILOVER.cmsStatus.value} (the file does not say which pool hosts the Central Management Store, as no pool declares centralManagementStore: ActiveMasterFQDN and ActiveFileTransferAgents name it while the Central Management Server is available, and are empty when it is not, and ${SKYPE_FAILOVER.cmsPool.value} names the pool the topology gives it; if they name another pool, the store stays there)`,
     fillIn: null,
   };
-  const checks = checksAfter(partner).map((step) => ({ run: `if it failed over, ${step.run}`, fillIn: step.fillIn }));
   const goes = storeDown ? `if they are empty or name ${pool.name}` : `if they name ${pool.name} or are empty`;
-  const start = startStopped(partner).map((step) => ({ run: `${goes}, ${step.run}`, fillIn: step.fillIn }));
-  if (storeDown) return [find, ...start, { run: `if they are empty or name ${pool.name}, ${where}, ${disaster.run}`, fillIn: disaster.fillIn }, ...checks];
   return [
     find,
-    ...start,
+    ...only(goes, startStopped(partner)),
+    ...fittingForm(pool, partner, storeDown, `${goes}, `),
+    ...only('if it failed over', checksAfter(partner)),
+  ];
+}
+
+/** Steps run only under a condition the steps before them settle. */
+function only(condition: string, steps: readonly Step[]): Step[] {
+  return steps.map((step) => ({ run: `${condition}, ${step.run}`, fillIn: step.fillIn }));
+}
+
+/** Where on the partner the store's cmdlet runs: a Standard Edition server itself, or a front end of the pool. */
+function onPartner(partner: SkypePool): string {
+  return partner.edition === 'standard' ? `on ${partner.name}` : `on a front end of ${partner.name}`;
+}
+
+/**
+ * The form of Invoke-CsManagementServerFailover that fits (PS-CS): with the store's back end down,
+ * the disaster-recovery form (after `whenDown`, where the store may not be there); otherwise the
+ * form the status check before it chooses.
+ */
+function fittingForm(pool: SkypePool, partner: SkypePool, storeDown: boolean, whenDown: string): Step[] {
+  const where = onPartner(partner);
+  const disaster = disasterForm(partner);
+  if (storeDown) return [{ run: `${whenDown}${where}, ${disaster.run}`, fillIn: disaster.fillIn }];
+  return [
     { run: `if they name ${pool.name}, ${where}, Invoke-CsManagementServerFailover`, fillIn: null },
     { run: `if they are empty, ${where}, ${disaster.run}`, fillIn: disaster.fillIn },
-    ...checks,
   ];
 }
 
@@ -118,7 +128,7 @@ export function storeWithoutBackEnd(pool: SkypePool, partner: SkypePool | undefi
       ? `its services started first, ${partner.edition === 'standard' ? `on ${partner.name}` : 'on each front end'}: Start-CsWindowsService, as they were stopped when it failed over; then `
       : '';
   const or = partner
-    ? ` or the store is failed over to ${partner.name} (${started}${partner.edition === 'standard' ? 'on' : 'on a front end of'} ${partner.name}, Invoke-CsManagementServerFailover in its disaster-recovery form, -BackupSqlServerFqdn … -Force)`
+    ? ` or the store is failed over to ${partner.name} (${started}${onPartner(partner)}, Invoke-CsManagementServerFailover in its disaster-recovery form, -BackupSqlServerFqdn … -Force)`
     : '';
   return `${holds} is unavailable with it: no topology or configuration change can be made, and none replicates to the servers, until its back end is back${or}`;
 }
