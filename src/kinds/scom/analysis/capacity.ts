@@ -133,6 +133,17 @@ export interface GroupCapacityOptions {
   readonly computersPerManagementGroup?: number;
 }
 
+/**
+ * Management servers to add to `n` so that `agents` fit after the busiest fails, spread over all of
+ * them: with m servers they fit when (m - 1) x per >= agents. Past the most computers a management
+ * group supports (SR) no number of servers makes them fit (the computers total says so), so they are
+ * counted for that many at most: a plan names a handful, not billions, for a file that claims 9e12.
+ */
+export function managementServersToAdd(agents: number, n: number, limits: CapacityLimits): number {
+  const counted = Math.min(agents, limits.computersPerManagementGroupFewConsoles.value);
+  return Math.max(0, Math.ceil(counted / limits.windowsAgentsPerManagementServer.value) + 1 - n);
+}
+
 export function groupCapacity(topology: Topology, options: GroupCapacityOptions = {}): GroupCapacity {
   const limits = limitsFor(topology.scomVersion);
   const serversOverAgentLimit: ServerAgentCheck[] = [];
@@ -162,11 +173,7 @@ export function groupCapacity(topology: Topology, options: GroupCapacityOptions 
   let agentFailover: GroupCapacity['agentFailover'] = null;
   if (n >= 2) {
     const fits = windowsAgents <= (n - 1) * perServer;
-    // With m servers the agents fit after the busiest fails when (m - 1) x per >= agents. Past the
-    // most computers a management group supports (SR) no number of servers makes them fit (the
-    // computers total says so): a plan names a handful, not billions, for a file that claims 9e12.
-    const counted = Math.min(windowsAgents, limits.computersPerManagementGroupFewConsoles.value);
-    const addManagementServers = fits ? 0 : Math.max(0, Math.ceil(counted / perServer) + 1 - n);
+    const addManagementServers = fits ? 0 : managementServersToAdd(windowsAgents, n, limits);
     agentFailover = { managementServers: n, agents: windowsAgents, limit: (n - 1) * perServer, fits, addManagementServers };
   }
   return { serversOverAgentLimit, totals, agentFailover };

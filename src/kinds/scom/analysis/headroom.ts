@@ -3,7 +3,7 @@
  * negative where the design is over already, by how much.
  */
 import type { TopologyAnalysis } from './index.js';
-import { limitsFor } from './capacity.js';
+import { limitsFor, managementServersToAdd } from './capacity.js';
 import type { Topology } from '../model/types.js';
 import type { AgentMove } from './what-if.js';
 
@@ -55,9 +55,8 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
   // With two or more servers, the capacity analysis counts the servers to add (the agents spread
   // over all of them). One server alone has no failover to check (single-management-server says
   // what it lacks), but one over its limit needs two more: with one, the busiest failing would
-  // leave the other carrying them all. Counted for the most computers a group supports (SR).
-  const counted = Math.min(agents, limits.computersPerManagementGroupFewConsoles.value);
-  const addManagementServers = f ? f.addManagementServers : agents > per ? Math.max(0, Math.ceil(counted / per) + 1 - n) : 0;
+  // leave the other carrying them all.
+  const addManagementServers = f ? f.addManagementServers : agents > per ? managementServersToAdd(agents, n, limits) : 0;
   const w = analysis.worstAgentFailure;
   const total = (item: string) => {
     const t = analysis.capacity.totals.find((x) => x.item === item);
