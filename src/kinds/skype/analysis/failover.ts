@@ -215,11 +215,7 @@ export function simulateSkypeDown(
   const storeTaker = (p: SkypePool) => {
     const partner = partnerOf(p);
     const partnerState = partner?.poolState;
-    const takes =
-      partner &&
-      (partnerState === 'Active' || partnerState === 'FailedOver') &&
-      !state.isDown(partner) &&
-      !(state.backEndDown(partner) && !partner.backEndMirrored);
+    const takes = partner && (partnerState === 'Active' || partnerState === 'FailedOver') && !state.isDown(partner) && !state.databasesDown(partner);
     return takes ? partner : undefined;
   };
   const frontEnds: SkypeFrontEndsDown[] = [];
@@ -300,7 +296,7 @@ function scenarioState(
   backEnds: ReadonlySet<SkypePool> = new Set(),
 ): ScenarioState {
   const isDown = (p: SkypePool) => downBy.has(p);
-  const backEndDown = (p: SkypePool) => backEnds.has(p);
+  const databasesDown = (p: SkypePool) => backEnds.has(p) && !p.backEndMirrored;
   /**
    * Why a partner cannot carry `pool`'s users, or null when it can: only while it is itself Active and
    * keeps pool-level quorum (FORMAT.md), and, where the users have still to move (the pool not
@@ -316,7 +312,7 @@ function scenarioState(
     // the partner's back-end SQL Server: with that down and no mirror to hold its databases, neither has
     // anywhere to go, although the partner's own front ends keep running. Users of a pool FailedOver
     // are on the partner already: they fare as its own users do (Resiliency mode, back-end.ts).
-    if (pool.poolState !== 'FailedOver' && backEndDown(partner) && !partner.backEndMirrored)
+    if (pool.poolState !== 'FailedOver' && databasesDown(partner))
       return `${partner.name}'s back end is down with no mirror: it has no databases to take the users over`;
     return null;
   };
@@ -325,7 +321,7 @@ function scenarioState(
     const partner = analysis.partnerOf.get(p);
     return (p.poolState === 'Active' && !isDown(p)) || (partner !== undefined && cannotTakeOver(partner, p) === null);
   };
-  return { isDown, backEndDown, cannotTakeOver, served, storePlaced: analysis.storePlaced };
+  return { isDown, databasesDown, cannotTakeOver, served, storePlaced: analysis.storePlaced };
 }
 
 /**

@@ -17,8 +17,8 @@ export function failOverCmdlet(pool: string): string {
 export interface ScenarioState {
   /** Named down, with its site, or lost pool-level quorum to its front ends or back end down. */
   readonly isDown: (p: SkypePool) => boolean;
-  /** Its back end named down (`POOL/back-end`). */
-  readonly backEndDown: (p: SkypePool) => boolean;
+  /** Its back end named down (`POOL/back-end`) with no mirror to hold its databases: none to take users or the store. */
+  readonly databasesDown: (p: SkypePool) => boolean;
   /** Why a partner cannot carry `pool`'s users, or null when it can. */
   readonly cannotTakeOver: (partner: SkypePool, pool: SkypePool) => string | null;
   /** Whether a pool's users have service. */
@@ -105,7 +105,7 @@ export function poolDown(
   fig: SkypePoolFigures,
   partner: SkypePool | undefined,
   downBy: SkypePoolDown['downBy'],
-  { isDown, backEndDown, cannotTakeOver, served, storePlaced }: ScenarioState,
+  { isDown, databasesDown, cannotTakeOver, served, storePlaced }: ScenarioState,
 ): SkypePoolDown {
   const why = partner ? cannotTakeOver(partner, pool) : null;
   const takesOver = partner !== undefined && why === null;
@@ -137,7 +137,7 @@ export function poolDown(
   }
   // A step of the failover, not a failure: done first, it loses nothing (SFB-DR). A pool whose users
   // failed over already still hosts the store while the file says so: down, it takes the store with it.
-  const storeDown = storeUnavailable(pool, downBy, backEndDown(pool));
+  const storeDown = storeUnavailable(pool, downBy, databasesDown(pool));
   // Where no pool declares the store, this one may host it: find it first rather than say nothing.
   const store = (to: SkypePool): Step[] =>
     pool.centralManagementStore ? cmsFailOver(pool, to, storeDown) : storePlaced ? [] : cmsFailOverUnplaced(pool, to, storeDown);
@@ -182,8 +182,8 @@ function failBackWithout(pool: SkypePool, partner: SkypePool, isDown: (p: SkypeP
  * cost an Enterprise pool its quorum leave its back end up, and a mirror may hold the store while
  * the primary is down (the check first tells).
  */
-function storeUnavailable(pool: SkypePool, downBy: SkypePoolDown['downBy'], backEndDown: boolean): boolean {
-  return downBy === 'pool' || downBy === 'site' || pool.edition === 'standard' || (backEndDown && !pool.backEndMirrored);
+function storeUnavailable(pool: SkypePool, downBy: SkypePoolDown['downBy'], databasesDown: boolean): boolean {
+  return downBy === 'pool' || downBy === 'site' || pool.edition === 'standard' || databasesDown;
 }
 
 /**
