@@ -47,6 +47,11 @@ async function expectOneOnEachMachine(local: string): Promise<void> {
   expect(r.findings[0]![1], local).toMatch(/^The publishing database on ".*" lives on machine "OpConxps1": /);
 }
 
+/** Two names of one SQL Server, one in each machine's connection: one database, seed 004's scenario 3. */
+async function expectOneSqlServer(pairs: readonly (readonly [string, string])[]): Promise<void> {
+  for (const [a, b] of pairs) expect((await lint(connections(a, b))).failover, `${a} ${b}`).toMatchObject({ scenario: 3, database: 'none' });
+}
+
 describe('OpCon settings read as Windows reads an ini file', () => {
   it("reads Mode in settings, every key in any case, and an FQDN PrimaryMachine as seed 004's scenario 3", async () => {
     const r = await lint(
@@ -148,11 +153,10 @@ describe('OpCon settings read as Windows reads an ini file', () => {
     expect((await lint(connections('SMAProdDBServer', 'SMABckupDBServer'))).failover).toMatchObject({ scenario: 4, database: 'replicated' });
     expect((await lint(connections('SMAProdDBServer', 'smaproddbserver'))).failover).toMatchObject({ scenario: 3, database: 'none' });
     // One host normalisation for every comparison: the name in full, a port or tcp: is the same SQL Server; another instance is not.
-    for (const [a, b] of [
+    await expectOneSqlServer([
       ['SQL01\\OPCON', 'sql01.corp.local\\OPCON'],
       ['tcp:sql01,1433', 'SQL01.corp.local'],
-    ] as const)
-      expect((await lint(connections(a, b))).failover, `${a} ${b}`).toMatchObject({ scenario: 3, database: 'none' });
+    ]);
     expect((await lint(connections('SQL01\\OPCON', 'SQL01\\BACKUP'))).failover).toMatchObject({ scenario: 4, database: 'replicated' });
     const contradicted = await lint(connections('SMAProdDBServer', 'SMAProdDBServer').replace('name: x\n', 'name: x\ndatabase: {replication: replicated}\n'));
     expect(contradicted.findings).toEqual([
@@ -219,11 +223,10 @@ describe('OpCon settings read as Windows reads an ini file', () => {
     // A LocalDB instance is not the named instance of a SQL Server service on that machine.
     expect((await lint(connections('(localdb)\\OPCON', 'OpConxps1\\OPCON'))).failover).toMatchObject({ scenario: 4, database: 'replicated' });
     // via:HOST[\INSTANCE],NIC:PORT (the deprecated VIA protocol): the host after the prefix, the same server as its other names.
-    for (const [a, b] of [
+    await expectOneSqlServer([
       ['via:SQL01\\OPCON,0:1433', 'sql01.corp.local\\OPCON'],
       ['VIA:sql01,0:1433', 'tcp:SQL01,1433'],
-    ] as const)
-      expect((await lint(connections(a, b))).failover, `${a} ${b}`).toMatchObject({ scenario: 3, database: 'none' });
+    ]);
     const onPrimary = await lint(connections('via:OpConxps1\\OPCON,0:1433', 'OpConxps1\\OPCON'));
     expect(onPrimary.failover).toMatchObject({ scenario: 3, database: 'none' });
     expect(onPrimary.findings.map(([id]) => id)).toEqual(['opcon/database-on-machine']);
