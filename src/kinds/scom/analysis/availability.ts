@@ -367,6 +367,26 @@ interface Shaped {
   readonly flags: number;
 }
 
+/** Groups alike: by their chance to be up and the flags they bring, each kind one binomial. */
+class Kinds {
+  private readonly byKey = new Map<string, Shaped & { count: number }>();
+
+  /** Adds `g`'s voters, of chance `q` (0: it cannot be up and brings nothing), with the flags they bring under `state`. */
+  add(g: Group, q: number, state: Infrastructure, databaseAvailable: boolean): void {
+    if (q === 0) return;
+    const flags = (g.ms ? MS : 0) | (g.member ? MEMBER : 0) | (g.member && reaches(g, state, databaseAvailable) ? CONNECTED : 0);
+    const k = `${q}:${flags}`;
+    const m = this.byKey.get(k);
+    if (m) m.count += g.count;
+    else this.byKey.set(k, { count: g.count, q, flags });
+  }
+
+  /** The kinds in a fixed order (by chance, then flags), whatever the order of the groups. */
+  sorted(): Shaped[] {
+    return [...this.byKey.values()].sort((x, y) => x.q - y.q || x.flags - y.flags);
+  }
+}
+
 /**
  * The free voters' tails given the shared states: one binomial per kind of group, convolved (and
  * kept by their text key). The groups in a data centre that is not a shared state are convolved
@@ -383,20 +403,14 @@ function freeVoterTails(
 ): Tails {
   // Groups that bring the same flags with the same chance (in the same free data centre, if in one:
   // -1 for none) are one binomial; a group that cannot be up brings nothing.
-  const bySite = new Map<number, Map<string, Shaped & { count: number }>>();
+  const bySite = new Map<number, Kinds>();
   for (const g of groups) {
-    const q = g.dc >= 0 && downDataCenters[g.dc] ? 0 : g.availability;
-    if (q === 0) continue;
-    const flags = (g.ms ? MS : 0) | (g.member ? MEMBER : 0) | (g.member && reaches(g, state, databaseAvailable) ? CONNECTED : 0);
     const site = freeSites.has(g.dc) ? g.dc : -1;
-    let merged = bySite.get(site);
-    if (!merged) bySite.set(site, (merged = new Map()));
-    const k = `${q}:${flags}`;
-    const m = merged.get(k);
-    if (m) m.count += g.count;
-    else merged.set(k, { count: g.count, q, flags });
+    let kinds = bySite.get(site);
+    if (!kinds) bySite.set(site, (kinds = new Kinds()));
+    kinds.add(g, g.dc >= 0 && downDataCenters[g.dc] ? 0 : g.availability, state, databaseAvailable);
   }
-  const groupsOf = (site: number) => [...(bySite.get(site)?.values() ?? [])].sort((x, y) => x.q - y.q || x.flags - y.flags);
+  const groupsOf = (site: number) => bySite.get(site)?.sorted() ?? [];
   const list = groupsOf(-1);
   let key = list.map((s) => `${s.q}:${s.flags}:${s.count}`).join(';');
   const sites: { readonly up: number; readonly groups: readonly Shaped[] }[] = [];
@@ -684,19 +698,12 @@ function sampled(input: SamplingInput): Availability {
     if (chainedIn[i]) for (const g of groups) if (g.parents) key += reaches(g, state, databaseAvailable) ? '1' : '0';
     const known = parts.get(key);
     if (known) return known;
-    const merged = new Map<string, Shaped & { count: number }>();
-    for (const g of groups) {
-      if (g.availability === 0) continue;
-      const flags = (g.ms ? MS : 0) | (g.member ? MEMBER : 0) | (g.member && reaches(g, state, databaseAvailable) ? CONNECTED : 0);
-      const k = `${g.availability}:${flags}`;
-      const m = merged.get(k);
-      if (m) m.count += g.count;
-      else merged.set(k, { count: g.count, q: g.availability, flags });
-    }
+    const kinds = new Kinds();
+    for (const g of groups) kinds.add(g, g.availability, state, databaseAvailable);
     const blocks: Block[] = [];
     let d = nobody();
     let any = false;
-    for (const g of [...merged.values()].sort((x, y) => x.q - y.q || x.flags - y.flags)) {
+    for (const g of kinds.sorted()) {
       const b = binomial(g.count, g.q);
       if (any && d.rows[0]!.length + b.values.length - 1 > BLOCK_WIDTH) {
         blocks.push(blockOf(d));
