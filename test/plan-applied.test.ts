@@ -62,6 +62,16 @@ function applied(doc: Doc, plans: readonly PoolPlan[], forAgents: readonly strin
       listed.defaultObserver = change.defaultObserver === 'enable';
     }
   }
+  // A pool made manual keeps the members it had once every new server is installed, less those removed.
+  for (const p of plans) {
+    const change = p.change;
+    if (change?.membership !== 'manual') continue;
+    let listed = out.pools.find((x) => x.name === p.pool);
+    if (!listed) out.pools.push((listed = { name: p.pool }));
+    const had = listed.members ?? out.managementServers.map((s) => s.name);
+    listed.membership = 'manual';
+    listed.members = had.filter((m) => !(change.removeMembers ?? []).includes(m));
+  }
   return out;
 }
 
@@ -258,5 +268,47 @@ pools:
     expect(plan.change?.commands.filter((c) => /certificate/.test(c))).toEqual([
       "# on NEW-MS-1, NEW-MS-2: import the certificates ux01, ux02 sign UNIX/Linux agent certificates with, and import theirs on every other member: each member must hold every root certificate that signs the agents' certificates",
     ]);
+  });
+});
+
+describe('plan for a network pool of two beside the automatic default pools', () => {
+  // network-pool-not-dedicated: a network pool's servers are dedicated, the default pools made manual without them (RPD, FE).
+  const design = readFileSync(path.join(ROOT, 'examples/network-pool.yaml'), 'utf8')
+    .replace(/  - name: scom-ms05\n    dataCenter: dc-chicago\n/, '')
+    .replace(/  # The default pools[\s\S]*?(?=  - name: Network Monitoring Pool)/, '')
+    .replace('[scom-ms03, scom-ms04, scom-ms05]', '[scom-ms03, scom-ms04]')
+    .replace('networkDevices: 850', 'networkDevices: 400');
+
+  it.each([1, 2, 3])('keeps the new network server out of the default pools, whose figures are those after the change (%i failures)', async (target) => {
+    expect((await findingsOf(design)).findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['network-pool-too-small', 'network-pool-not-dedicated']));
+    writeFileSync(path.join(DIR, 'network-beside-automatic.yaml'), design);
+    const planned = await runCli(['plan', 'network-beside-automatic.yaml', '--target-failures', String(target), '--format', 'json', '--no-config'], {
+      cwd: DIR,
+    });
+    const { pools } = JSON.parse(planned.stdout) as { pools: PoolPlan[] };
+    const network = pools.find((p) => p.pool === 'Network Monitoring Pool')!;
+    const added = network.change!.newServers;
+    expect(added.length).toBeGreaterThan(0);
+    const after = applied(yaml.load(design) as Doc, pools, [], undefined);
+    const result = await findingsOf(yaml.dump(after));
+    expect(result.findings.filter((f) => f.ruleId === 'network-pool-not-dedicated' || f.ruleId === 'network-pool-too-small')).toEqual([]);
+    const figures = result.kind === 'scom' ? result.pools : [];
+    for (const name of DEFAULT_POOLS) {
+      const plan = pools.find((p) => p.pool === name)!;
+      expect(plan.change?.membership).toBe('manual');
+      expect(plan.change?.joins.filter((j) => added.includes(j))).toEqual([]);
+      expect(plan.change?.commands).toEqual(
+        expect.arrayContaining([
+          `Get-SCOMResourcePool -DisplayName "${name}" | Set-SCOMResourcePool -EnableAutomaticMembership $false`,
+          `Get-SCOMResourcePool -DisplayName "${name}" | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name ${['scom-ms03', 'scom-ms04', ...added].map((n) => `"${n}"`).join(', ')}) -Action Remove`,
+        ]),
+      );
+      const f = figures.find((x) => x.name === name)!;
+      expect({ votingMembers: f.votingMembers, tolerableFailures: f.tolerableFailures }).toEqual({
+        votingMembers: plan.change!.result.votingMembers,
+        tolerableFailures: plan.change!.result.tolerableFailures,
+      });
+      expect(f.tolerableFailures).toBeGreaterThanOrEqual(target);
+    }
   });
 });

@@ -264,6 +264,10 @@ export interface PoolPlan {
     readonly newServers: readonly string[];
     /** New management servers added for other pools that this pool, with automatic membership, gets too. */
     readonly joins: readonly string[];
+    /** 'manual' where the change switches the pool's automatic membership off (to keep a network pool's servers out of it). */
+    readonly membership?: 'manual';
+    /** Servers removed from the pool once the new ones are installed: a network pool's, which are dedicated to it. */
+    readonly removeMembers?: readonly string[];
     /** Where the new members go: where the pool's members of their role are (see planPoolIn); absent where the file names no data centre. */
     readonly dataCenter?: string;
     /** New gateways report to these servers, primary first, as the pool's first gateway does. */
@@ -284,7 +288,14 @@ export interface PoolPlan {
  * servers are written by the names the plan gives them (NEW-MS-1, NEW-GW-1, ...) for the names they
  * will have; a pool with automatic membership gets new management servers by itself.
  */
-function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange: 'enable' | 'disable' | 'keep', newServers: readonly string[]): string[] {
+function planCommands(
+  pool: Pool,
+  choice: PlanChoice,
+  role: ServerRole,
+  doChange: 'enable' | 'disable' | 'keep',
+  newServers: readonly string[],
+  remove: readonly string[] | undefined,
+): string[] {
   const get = `Get-SCOMResourcePool -DisplayName ${powerShellString(pool.name)}`;
   const getServer = role === 'gateway' ? 'Get-SCOMGatewayManagementServer' : 'Get-SCOMManagementServer';
   const list = (names: readonly string[]) => names.map(powerShellString).join(', ');
@@ -305,6 +316,11 @@ function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange
   }
   if (choice.addObservers > 0)
     out.push(`${get} | Set-SCOMResourcePool -Observer (Get-SCOMManagementServer -Name ${list(newServers.slice(choice.addMembers))}) -Action Add`);
+  // After the new servers are installed (they join while membership is automatic), as network-pool-not-dedicated's message gives it.
+  if (remove) {
+    out.push(`${get} | Set-SCOMResourcePool -EnableAutomaticMembership $false`);
+    if (remove.length > 0) out.push(`${get} | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name ${list(remove)}) -Action Remove`);
+  }
   if (doChange !== 'keep') out.push(`${get} | ForEach-Object { $_.UseDefaultObserver = $${doChange === 'enable'}; $_.ApplyChanges() }`);
   return out;
 }
@@ -324,6 +340,8 @@ interface PoolContext {
   readonly databaseDataCenter?: DataCenter | undefined;
   /** Where new management servers of an automatic pool go: one place for a server every automatic pool gets. */
   readonly groupSite?: DataCenter | undefined;
+  /** A default pool made manual without the network pools' servers: the pool it is then, and the servers removed from it. */
+  readonly dedicate?: { readonly pool: Pool; readonly remove: readonly string[] } | undefined;
 }
 
 /** Names new servers NEW-MS-1, NEW-GW-1, ... in one sequence per role. */
@@ -419,6 +437,8 @@ function planWithAgentServers(
   // pools made manual for network monitoring are) get the same new servers, as they share the ones
   // they have. A pool of another purpose does not: a network pool's servers are dedicated to it (RPD, FE).
   const alike = new Map<string, { role: ServerRole; names: string[] }[]>();
+  // The new servers installed for network pools.
+  const forNetwork = new Set<string>();
   for (const pool of pools) {
     if (pool.membership === 'automatic') continue;
     const plan = planPoolIn(pool, limits, target, databaseObserverLoadMembers, {
@@ -431,15 +451,32 @@ function planWithAgentServers(
     plans.set(pool, plan);
     const installed = plan.change?.memberRole === 'management-server' ? plan.change.newServers : (plan.change?.newServers.slice(plan.change.addMembers) ?? []);
     for (const n of installed) joined.add(n);
+    if (pool.purpose === 'network') for (const n of installed) forNetwork.add(n);
   }
   const joins = [...joined];
+  // A network pool's servers are dedicated to it (network-pool-not-dedicated, RPD, FE): where the plan
+  // installs servers for one, the automatic default pools, which those would join, are made manual
+  // without any network pool's servers, so the default pools' figures are those of what is left.
+  const networkMembers = new Set(forNetwork.size === 0 ? [] : pools.filter((p) => p.purpose === 'network').flatMap((p) => p.members.map((m) => m.server)));
+  const dedicateOf = (pool: Pool): PoolContext['dedicate'] => {
+    if (forNetwork.size === 0 || !pool.isDefault) return undefined;
+    const kept = (list: Pool['members']) => list.filter((m) => !networkMembers.has(m.server));
+    const gone = pool.members.filter((m) => networkMembers.has(m.server)).map((m) => m.server.name);
+    return { pool: { ...pool, members: kept(pool.members), observers: kept(pool.observers) }, remove: [...gone, ...forNetwork] };
+  };
   // The automatic pools: with those, then the fewest more that every one of them needs, shared.
-  // Each automatic pool's shape, worked out once for every round below.
-  const automatic = pools.filter((p) => p.membership === 'automatic').map((pool) => ({ pool, ...poolShape(pool, limits, databaseDataCenter) }));
+  // Each automatic pool's shape (a default pool's as it is made manual), worked out once for every round below.
+  const automatic = pools
+    .filter((p) => p.membership === 'automatic')
+    .map((pool) => {
+      const dedicate = dedicateOf(pool);
+      const poolJoins = dedicate ? joins.filter((n) => !forNetwork.has(n)) : joins;
+      return { pool, dedicate, joins: poolJoins, ...poolShape(dedicate?.pool ?? pool, limits, databaseDataCenter) };
+    });
   let shared = 0;
   for (let round = 0; round < 64; round++) {
     const more = maxOf(
-      automatic.map(({ shape, prefsRole }) => {
+      automatic.map(({ shape, prefsRole, joins }) => {
         if (prefsRole !== 'management-server') return 0;
         const grown = withNewManagementServers(shape, joins.length + shared);
         const choice = planPool(grown, target, { databaseObserverLoadMembers, newMemberRole: 'management-server' });
@@ -451,11 +488,12 @@ function planWithAgentServers(
     shared += more;
   }
   const sharedNames = name('management-server', shared);
-  for (const { pool, prefsRole } of automatic) {
+  for (const { pool, prefsRole, dedicate, joins } of automatic) {
     plans.set(
       pool,
       planPoolIn(pool, limits, target, databaseObserverLoadMembers, {
         joins,
+        dedicate,
         shared: prefsRole === 'management-server' ? sharedNames : [],
         name,
         databaseDataCenter,
@@ -528,7 +566,8 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   const implied = pool.implied;
   // The pool as the rest of the plan leaves it: the new management servers it gets by automatic
   // membership, and the ones the automatic pools share.
-  const base = withNewManagementServers(shape, context.joins.length + shared);
+  const dedicate = context.dedicate;
+  const base = withNewManagementServers(dedicate ? poolShape(dedicate.pool, limits, context.databaseDataCenter).shape : shape, context.joins.length + shared);
   const untouched = meets(base, none, prefs, target) && !flagged(base, none, prefs);
   if (untouched && base === shape) return { pool: pool.name, implied, target, current, meetsTarget, change: null, ...(blocked ? { blocked } : {}) };
   const own = untouched ? none : planPool(base, target, prefs);
@@ -539,6 +578,10 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   const newServers = [...context.shared, ...context.name(prefsRole, own.addMembers), ...context.name('management-server', own.addObservers)];
   const parts: string[] = [];
   if (context.joins.length > 0) parts.push(`gets ${context.joins.join(', ')} (new, for the Windows agents or other pools)`);
+  if (dedicate)
+    parts.push(
+      `make it manual${dedicate.remove.length > 0 ? ` and remove ${dedicate.remove.join(', ')}` : ''} once the new servers are installed (a network pool's servers are dedicated to it)`,
+    );
   // New members go where the pool's members of their role are (elsewhere they would spread it over
   // another data centre); an empty pool's beside the database; an automatic pool's where the
   // group's are, the same for every automatic pool that gets them.
@@ -577,9 +620,10 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
       defaultObserver: doChange,
       result: { members: after.members, votingMembers: after.votingMembers, tolerableFailures: after.tolerableFailures },
       text,
-      commands: planCommands(pool, choice, prefsRole, doChange, newServers),
+      commands: planCommands(pool, choice, prefsRole, doChange, newServers, dedicate?.remove),
       newServers,
       joins: context.joins,
+      ...(dedicate ? { membership: 'manual' as const, removeMembers: dedicate.remove } : {}),
       ...(where !== undefined && choice.addMembers + choice.addObservers > 0 ? { dataCenter: where } : {}),
       ...(reportsTo && choice.addMembers > 0 ? { reportsTo } : {}),
     },
