@@ -236,6 +236,26 @@ export function poolShape(
   };
 }
 
+/** What validate still says after a change, correctly, that the smallest change cannot avoid. */
+export type LeftFinding = 'observer-only-members' | 'default-observer-no-benefit' | 'gateway-without-failover';
+
+/**
+ * The findings a pool's change leaves: observer-only members, where they are the fewest new servers;
+ * a default observer kept that adds no tolerable failure (disabling it is no part of the change the
+ * target needs); new gateways reporting to one server, as the pool's first gateway does.
+ */
+function findingsLeft(base: PoolShape, own: PlanChoice, prefs: PlanPreferences, choice: PlanChoice, reportsTo: readonly string[] | undefined): LeftFinding[] {
+  const out: LeftFinding[] = [];
+  if (choice.addObservers > 0) out.push('observer-only-members');
+  const after = figuresAfter(base, own, prefs);
+  const without = figuresAfter(base, { ...own, defaultObserverEnabled: false }, prefs);
+  // As default-observer-no-benefit: the default observer votes, and the pool tolerates a failure either way, as many.
+  if (after.votingMembers > without.votingMembers && after.tolerableFailures >= 1 && after.tolerableFailures === without.tolerableFailures)
+    out.push('default-observer-no-benefit');
+  if (prefs.newMemberRole === 'gateway' && choice.addMembers > 0 && (reportsTo?.length ?? 0) < 2) out.push('gateway-without-failover');
+  return out;
+}
+
 export interface PoolPlan {
   readonly pool: string;
   /** One of the default pools the file does not list: the management group's own change. */
@@ -268,6 +288,8 @@ export interface PoolPlan {
     readonly membership?: 'manual';
     /** Servers removed from the pool once the new ones are installed: a network pool's, which are dedicated to it. */
     readonly removeMembers?: readonly string[];
+    /** Rule ids of the findings validate gives this pool or its new servers after the change, which the smallest change cannot avoid; its text says each. */
+    readonly leaves?: readonly LeftFinding[];
     /** Where the new members go: where the pool's members of their role are (see planPoolIn); absent where the file names no data centre. */
     readonly dataCenter?: string;
     /** New gateways report to these servers, primary first, as the pool's first gateway does. */
@@ -606,7 +628,14 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
     shape.minimumMembers !== undefined && shape.members < shape.minimumMembers
       ? `; network devices are supported in a pool of ${shape.minimumMembers} or more management servers`
       : '';
-  const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}${why}`;
+  const leaves = findingsLeft(base, own, prefs, choice, reportsTo);
+  const left = leaves.map((id) => {
+    if (id === 'observer-only-members')
+      return '; observer-only members vote but run no workflows (observer-only-members): full members alone would take more new servers';
+    if (id === 'default-observer-no-benefit') return '; the default observer then adds no tolerable failure (default-observer-no-benefit): it may be disabled';
+    return `; like ${like?.name ?? "the pool's gateways"}, the new gateways have no failover server (gateway-without-failover says how to give them one)`;
+  });
+  const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}${why}${left.join('')}`;
   return {
     pool: pool.name,
     implied,
@@ -624,6 +653,7 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
       newServers,
       joins: context.joins,
       ...(dedicate ? { membership: 'manual' as const, removeMembers: dedicate.remove } : {}),
+      ...(leaves.length > 0 ? { leaves } : {}),
       ...(where !== undefined && choice.addMembers + choice.addObservers > 0 ? { dataCenter: where } : {}),
       ...(reportsTo && choice.addMembers > 0 ? { reportsTo } : {}),
     },
