@@ -266,3 +266,33 @@ describe('plan for a network pool of two beside the automatic default pools', ()
     }
   });
 });
+
+describe('plan for a pool of gateways that each report to one management server', () => {
+  // gateway-without-failover: a new gateway with one parent is cut off with it; the group has others to fail over to (GW).
+  const design = readFileSync(path.join(ROOT, 'test/fixtures/rules/single-point-of-failure.fires.yaml'), 'utf8');
+
+  it.each([2, 3])('gives the new gateways a failover management server beside their primary (%i failures)', async (target) => {
+    writeFileSync(path.join(DIR, 'gateways-one-parent.yaml'), design);
+    const planned = await runCli(['plan', 'gateways-one-parent.yaml', '--target-failures', String(target), '--format', 'json', '--no-config'], {
+      cwd: DIR,
+    });
+    const { pools } = JSON.parse(planned.stdout) as { pools: PoolPlan[] };
+    const plan = pools.find((p) => p.pool === 'DMZ Gateway Pool')!;
+    const added = plan.change!.newServers.slice(0, plan.change!.addMembers);
+    expect(added.length).toBeGreaterThan(0);
+    expect(plan.change?.reportsTo).toEqual(['ms01', 'ms02']);
+    expect(plan.change?.leaves ?? []).not.toContain('gateway-without-failover');
+    // As gateway-without-failover's message gives it, one gateway at a time.
+    expect(plan.change?.commands).toEqual(
+      expect.arrayContaining(
+        added.map(
+          (n) =>
+            `Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name "${n}") -FailoverServer (Get-SCOMManagementServer -Name "ms02")`,
+        ),
+      ),
+    );
+    const after = applied(yaml.load(design) as Doc, pools, [], undefined);
+    const result = await findingsOf(yaml.dump(after));
+    expect(result.findings.filter((f) => f.ruleId === 'gateway-without-failover' && added.includes(String(f.data?.['name'])))).toEqual([]);
+  });
+});

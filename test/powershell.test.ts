@@ -222,6 +222,8 @@ describe('every PowerShell command SCOM prints', () => {
       'examples/single-server.yaml',
       'examples/two-servers-agent-overload.yaml',
       'examples/stretched-two-sites.yaml',
+      // New gateways given a failover server (Set-SCOMParentManagementServer -FailoverServer).
+      'test/fixtures/rules/single-point-of-failure.fires.yaml',
     ];
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-ps-'));
     try {

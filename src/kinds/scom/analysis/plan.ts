@@ -13,7 +13,7 @@
  * tests. planGroup puts the pools' changes together into one change set for the management group.
  */
 import { POOL, type CapacityLimits } from '../../../domain/facts.js';
-import type { DataCenter, Pool, ServerRole } from '../model/types.js';
+import type { DataCenter, Pool, Server, ServerRole } from '../model/types.js';
 import { quorum, type QuorumFigures } from './quorum.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf, minOf } from '../../../util/extremes.js';
@@ -317,6 +317,7 @@ function planCommands(
   doChange: 'enable' | 'disable' | 'keep',
   newServers: readonly string[],
   remove: readonly string[] | undefined,
+  failover: string | undefined,
 ): string[] {
   const get = `Get-SCOMResourcePool -DisplayName ${powerShellString(pool.name)}`;
   const getServer = role === 'gateway' ? 'Get-SCOMGatewayManagementServer' : 'Get-SCOMManagementServer';
@@ -329,6 +330,12 @@ function planCommands(
         : `${get} | Set-SCOMResourcePool -Member (${getServer} -Name ${list(newServers.slice(0, choice.addMembers))}) -Action Add`,
     );
   }
+  // Set once the gateway is installed and approved, as gateway-without-failover's message gives it.
+  if (failover !== undefined && role === 'gateway')
+    for (const name of newServers.slice(0, choice.addMembers))
+      out.push(
+        `Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name ${powerShellString(name)}) -FailoverServer (Get-SCOMManagementServer -Name ${powerShellString(failover)})`,
+      );
   // A member that lacks a signing certificate cannot take over the agents another member signed (RPD).
   if (choice.addMembers > 0 && pool.purpose === 'unix-linux') {
     const signers = pool.members.map((m) => m.server.name);
@@ -362,6 +369,8 @@ interface PoolContext {
   readonly databaseDataCenter?: DataCenter | undefined;
   /** Where new management servers of an automatic pool go: one place for a server every automatic pool gets. */
   readonly groupSite?: DataCenter | undefined;
+  /** The group's management servers, for a new gateway's failover. */
+  readonly managementServers?: readonly Server[] | undefined;
   /** A default pool made manual without the network pools' servers: the pool it is then, and the servers removed from it. */
   readonly dedicate?: { readonly pool: Pool; readonly remove: readonly string[] } | undefined;
 }
@@ -380,6 +389,8 @@ export interface GroupPlanPlaces {
   readonly groupSite?: DataCenter | undefined;
   /** Management servers the Windows agents need in all (headroom's addManagementServers). */
   readonly agentServersNeeded: number;
+  /** The group's management servers: a new gateway's failover is one of them. */
+  readonly managementServers?: readonly Server[];
 }
 
 export interface GroupPlan {
@@ -446,7 +457,7 @@ function planWithAgentServers(
   target: number,
   databaseObserverLoadMembers: number,
   forAgents: number,
-  { databaseDataCenter, groupSite }: GroupPlanPlaces,
+  { databaseDataCenter, groupSite, managementServers }: GroupPlanPlaces,
 ): { readonly pools: PoolPlan[]; readonly forAgents: readonly string[] } {
   const name = namer();
   const plans = new Map<Pool, PoolPlan>();
@@ -469,6 +480,7 @@ function planWithAgentServers(
       name: alikeNamer(alike, pool, limits, databaseDataCenter, name),
       databaseDataCenter,
       groupSite,
+      managementServers,
     });
     plans.set(pool, plan);
     const installed = plan.change?.memberRole === 'management-server' ? plan.change.newServers : (plan.change?.newServers.slice(plan.change.addMembers) ?? []);
@@ -614,11 +626,17 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   const where = site && !site.implicit ? site.name : undefined;
   // A new gateway reports where the pool's first gateway does: a gateway with no server to report to is cut off.
   const like = prefsRole === 'gateway' ? pool.members.find((m) => m.server.role === 'gateway')?.server : undefined;
-  const reportsTo = like && like.reportsTo.length > 0 ? like.reportsTo.map((r) => r.name) : undefined;
+  // One parent cuts a new gateway off with it (gateway-without-failover): another management server, beside it where one is, is its failover.
+  const only = like?.reportsTo.length === 1 && like.reportsTo[0]!.role === 'management-server' ? like.reportsTo[0] : undefined;
+  const others = (context.managementServers ?? []).filter((s) => s !== only);
+  const failover = only ? (others.find((s) => s.dataCenter === only.dataCenter) ?? others[0]) : undefined;
+  const reportsTo = like && like.reportsTo.length > 0 ? [...like.reportsTo, ...(failover ? [failover] : [])].map((r) => r.name) : undefined;
   if (choice.addMembers > 0)
     parts.push(
       `add ${plural(choice.addMembers, prefsRole === 'gateway' ? 'gateway' : 'management server')}${where !== undefined ? ` in ${where}` : ''}${
-        reportsTo && like ? ` reporting to ${reportsTo.join(', ')} (as ${like.name} does)` : ''
+        like && like.reportsTo.length > 0
+          ? ` reporting to ${namesOrMore(like.reportsTo.map((r) => r.name))} (as ${like.name} does)${failover ? ` with ${failover.name} as failover` : ''}`
+          : ''
       }`,
     );
   if (choice.addObservers > 0) parts.push(`add ${plural(choice.addObservers, 'observer-only member')}`);
@@ -649,7 +667,7 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
       defaultObserver: doChange,
       result: { members: after.members, votingMembers: after.votingMembers, tolerableFailures: after.tolerableFailures },
       text,
-      commands: planCommands(pool, choice, prefsRole, doChange, newServers, dedicate?.remove),
+      commands: planCommands(pool, choice, prefsRole, doChange, newServers, dedicate?.remove, failover?.name),
       newServers,
       joins: context.joins,
       ...(dedicate ? { membership: 'manual' as const, removeMembers: dedicate.remove } : {}),
