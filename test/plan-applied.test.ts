@@ -167,6 +167,18 @@ ${[...DEFAULT_POOLS].map((p) => `  - {name: ${p}, membership: manual, members: [
     const after = applied(yaml.load(design) as Doc, pools, [], undefined);
     expect((await findingsOf(yaml.dump(after))).findings.filter((f) => f.ruleId === 'network-pool-too-small')).toEqual([]);
   });
+
+  it('gives its network devices no headroom figure, which Microsoft states only from three members', async () => {
+    writeFileSync(path.join(DIR, 'network-two.yaml'), design);
+    const json = await runCli(['plan', 'network-two.yaml', '--format', 'json', '--no-config'], { cwd: DIR });
+    const { headroom } = JSON.parse(json.stdout) as { headroom: { pools: { pool: string; item: string; headroom: number | null; minimumMembers?: number }[] } };
+    expect(headroom.pools).toEqual([{ pool: 'Network Monitoring Pool', item: 'networkDevices', headroom: null, minimumMembers: 3 }]);
+    // The line the administrator reads says so, rather than a number that holds from three members.
+    const stylish = await runCli(['plan', 'network-two.yaml', '--no-config'], { cwd: DIR });
+    const line = stylish.stdout.split('\n').find((l) => l.includes('network devices in Network Monitoring Pool'));
+    expect(line).toMatch(/no supported figure/);
+    expect(line).not.toMatch(/\d more|over/);
+  });
 });
 
 describe('plan for a pool of gateways with network devices', () => {

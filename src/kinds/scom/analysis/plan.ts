@@ -12,7 +12,8 @@
  * validate would not flag the result: polynomial, and checked against brute-force enumeration in the
  * tests. planGroup puts the pools' changes together into one change set for the management group.
  */
-import { POOL, type CapacityLimits } from '../../../domain/facts.js';
+import type { CapacityLimits } from '../../../domain/facts.js';
+import { networkPoolBelowMinimum } from './capacity.js';
 import type { DataCenter, Pool, Server, ServerRole } from '../model/types.js';
 import { quorum, type QuorumFigures } from './quorum.js';
 import { groupThousands, plural } from '../../../core/rule.js';
@@ -215,6 +216,7 @@ export function poolShape(
     if (!within) perPoolOver.push({ item: w.item, total: w.total, limit: w.limitPerMember * MAX_PLANNED_SERVERS });
     return within;
   });
+  const minimumMembers = networkPoolBelowMinimum(pool);
   return {
     shape: {
       members: pool.members.length,
@@ -227,9 +229,7 @@ export function poolShape(
         databaseDataCenter !== undefined &&
         pool.members.length > 0 &&
         ![...pool.members, ...pool.observers].some((m) => m.server.dataCenter === databaseDataCenter),
-      ...(pool.workload.networkDevices > 0 && msMembers === pool.members.length && msMembers > 0
-        ? { minimumMembers: POOL.networkPoolMinimumManagementServers.value }
-        : {}),
+      ...(minimumMembers !== undefined ? { minimumMembers } : {}),
     },
     prefsRole: role,
     perPoolOver,
