@@ -1,79 +1,28 @@
 /**
  * `plan` as an administrator uses it: make the change it prints, then validate. The change must give
- * every pool it names the figures it promised (the target reached), and must not bring a finding
- * about the default observer that the design did not have (issue 25: never a design its own
- * validate flags).
+ * every pool it names the figures it promised (the target reached), and must not bring a finding,
+ * of any rule, that the design did not have but those the plan says it leaves (issue 25: never a
+ * design its own validate flags): over the SCOM examples, the fixtures and the seeds' scenarios.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/api/lint.js';
-import type { PoolPlan } from '../src/kinds/scom/analysis/plan.js';
+import type { Finding } from '../src/core/results.js';
+import type { LeftFinding, PoolPlan } from '../src/kinds/scom/analysis/plan.js';
 import { ROOT } from './fixture-files.js';
+import { applied, DEFAULT_POOLS, type Doc, scomFiles, seedDesigns, subjectKeys } from './support/plan-applied.js';
 import { runCli } from './support/run-cli.js';
-
-type Doc = {
-  managementServers: { name: string; dataCenter?: string }[];
-  gateways?: { name: string; dataCenter?: string; reportsTo?: string[]; managementServers?: string[] }[];
-  pools?: { name: string; membership?: string; members?: string[]; observers?: string[]; defaultObserver?: boolean }[];
-};
 
 const DIR = mkdtempSync(path.join(tmpdir(), 'pooltopo-plan-applied-'));
 
-const DEFAULT_POOLS = new Set(['All Management Servers Resource Pool', 'Notifications Resource Pool', 'AD Assignment Resource Pool']);
-const FLAGS = new Set(['default-observer-database-load', 'default-observer-disabled', 'pool-spans-data-centers', 'data-center-loss']);
-
-/** The design with the plan's change made: new servers where the pool's first member is, members, observers, the default observer. */
-function applied(doc: Doc, plans: readonly PoolPlan[], forAgents: readonly string[], forAgentsDataCenter: string | undefined): Doc {
-  const out = structuredClone(doc);
-  out.pools ??= [];
-  const added = new Set<string>(forAgents);
-  const site = out.managementServers[0]?.dataCenter;
-  for (const name of forAgents) out.managementServers.push({ name, ...(forAgentsDataCenter !== undefined ? { dataCenter: forAgentsDataCenter } : {}) });
-  const server = (name: string) => out.managementServers.find((s) => s.name === name) ?? out.gateways?.find((g) => g.name === name);
-  for (const p of plans) {
-    const change = p.change;
-    if (!change) continue;
-    let listed = out.pools.find((x) => x.name === p.pool);
-    const first = listed?.members?.map(server).find(Boolean);
-    change.newServers.forEach((name, i) => {
-      if (added.has(name)) return;
-      added.add(name);
-      // Where the plan says (the pool's data centre), else beside the first management server.
-      const at = change.dataCenter ?? site;
-      const dataCenter = at !== undefined ? { dataCenter: at } : {};
-      if (i < change.addMembers && change.memberRole === 'gateway') {
-        const like = first as NonNullable<Doc['gateways']>[number];
-        expect(change.reportsTo).toEqual(like.reportsTo ?? like.managementServers);
-        (out.gateways ??= []).push({ name, ...dataCenter, reportsTo: [...(change.reportsTo ?? [])] });
-      } else out.managementServers.push({ name, ...dataCenter });
-    });
-    // A pool of chosen members gets its new servers by name; an automatic one every new management
-    // server, which a file that lists its members (as an import writes it) lists too.
-    if (listed?.members) {
-      if (listed.membership === 'automatic') listed.members.push(...change.joins);
-      listed.members.push(...change.newServers.slice(0, change.addMembers));
-      (listed.observers ??= []).push(...change.newServers.slice(change.addMembers));
-    }
-    if (change.defaultObserver !== 'keep') {
-      if (!listed) out.pools.push((listed = { name: p.pool }));
-      listed.defaultObserver = change.defaultObserver === 'enable';
-    }
-  }
-  return out;
-}
-
 const findingsOf = async (text: string) => (await lintText(text, 'design.yaml')).result;
 
-const examples = readdirSync(path.join(ROOT, 'examples'))
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => `examples/${f}`)
-  .filter((f) => {
-    const doc = yaml.load(readFileSync(path.join(ROOT, f), 'utf8')) as { kind?: string; managementServers?: unknown };
-    return (doc.kind === undefined || doc.kind === 'scom') && doc.managementServers !== undefined;
-  });
+const examples = scomFiles('examples');
+// Every SCOM design among the fixtures; one that cannot be analysed is planned as nothing (asserted below).
+const fixtures = ['test/fixtures/rules', 'test/fixtures/model', 'test/fixtures/kinds'].flatMap(scomFiles);
 
 // A pool of chosen members next to four management servers: its new server joins the default pools,
 // which then have five (the case that once left the default observer voting beside them).
@@ -115,18 +64,24 @@ const DESIGNS: (readonly [string, string])[] = [
 ];
 
 describe('plan, applied, then validate', () => {
-  it('covers the SCOM examples', () => {
+  it('covers the SCOM examples, the fixtures and the seeds\u2019 scenarios', () => {
     expect(examples.length).toBeGreaterThanOrEqual(15);
+    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+    expect(seedDesigns().length).toBeGreaterThanOrEqual(100);
   });
 
-  const cases = [
-    ...examples.map((f) => [f, readFileSync(path.join(ROOT, f), 'utf8')] as const),
-    ['URL pool beside four servers', urlPool] as const,
-    ...DESIGNS,
-  ];
+  const cases = [...examples, ...fixtures, ['URL pool beside four servers', urlPool] as const, ...DESIGNS, ...seedDesigns()];
   it.each(cases.flatMap(([name, text]) => [1, 2, 3].map((t) => [name, t, text] as const)))('%s to %i failures', async (_name, target, text) => {
     writeFileSync(path.join(DIR, 'design.yaml'), text);
     const planned = await runCli(['plan', 'design.yaml', '--target-failures', String(target), '--format', 'json', '--no-config'], { cwd: DIR });
+    // The design as the change is made to it: without its comments (and so its suppressions).
+    const before = await findingsOf(yaml.dump(yaml.load(text)));
+    if (before.findings.some((f) => f.ruleId === 'schema')) {
+      // A design that cannot be analysed is not planned: it says so, and validate says why.
+      expect({ code: planned.code, stdout: planned.stdout }).toEqual({ code: 2, stdout: '' });
+      expect(planned.stderr).toMatch(/cannot be analysed/);
+      return;
+    }
     // At most the warning that a design with errors is planned as read.
     expect(planned.stderr).toMatch(/^(pooltopo: warning: [^\n]*\n)?$/);
     const {
@@ -144,9 +99,10 @@ describe('plan, applied, then validate', () => {
       for (const n of p.change?.newServers ?? []) places.set(n, (places.get(n) ?? new Set()).add(p.change!.dataCenter ?? forAgentsDataCenter));
     expect([...places].filter(([, at]) => at.size > 1)).toEqual([]);
     const after = applied(yaml.load(text) as Doc, plans, forAgents, forAgentsDataCenter);
-    const before = await findingsOf(text);
     const result = await findingsOf(yaml.dump(after));
-    expect(result.findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'unknown-reference')).toEqual([]);
+    // The change names only servers that exist then (a design may name some that do not already).
+    const broken = (r: typeof result) => r.findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'unknown-reference').map((f) => f.message);
+    expect(broken(result).filter((m) => !broken(before).includes(m))).toEqual([]);
     const pools = result.kind === 'scom' ? result.pools : [];
     for (const p of plans) {
       if (!p.change) continue;
@@ -159,16 +115,24 @@ describe('plan, applied, then validate', () => {
       });
       expect(p.change.result.tolerableFailures).toBeGreaterThanOrEqual(target);
     }
-    // A finding about the implied default pools is one finding; listed (to set their default observer) they get one each.
-    const flags = (r: typeof result) =>
-      r.findings
-        .filter((f) => FLAGS.has(f.ruleId))
-        .map((f) => `${f.ruleId} ${f.pool === undefined || DEFAULT_POOLS.has(f.pool) ? '(the default pools)' : f.pool}`);
-    const had = new Set(flags(before));
+    // No finding, of any rule, about any pool or server, that the design did not have (issue 25:
+    // never a design its own validate flags), but those the plan says it leaves.
+    const had = new Set(subjectKeys(before.findings));
+    const said = (f: Finding) => {
+      const named = (p: PoolPlan) =>
+        p.pool === f.pool || (p.implied && (f.pool === undefined || DEFAULT_POOLS.has(f.pool))) || p.change?.newServers.includes(String(f.data?.['name']));
+      // A single point of failure outside the pool's members, which the plan's row names (plan-format.ts).
+      if (f.ruleId === 'single-point-of-failure') return plans.some((p) => named(p) && (p.singlePointsOfFailure ?? []).length > 0);
+      return plans.some((p) => named(p) && (p.change?.leaves ?? []).includes(f.ruleId as LeftFinding));
+    };
     // A pool that spans data centres already is a finding of its own, and the plan does not balance
     // its sites: a data centre's loss it then no longer survives is not the plan's to avoid.
-    const spanned = (f: string) => f.startsWith('data-center-loss ') && had.has(f.replace('data-center-loss', 'pool-spans-data-centers'));
-    expect(flags(result).filter((f) => !had.has(f) && !spanned(f))).toEqual([]);
+    const spanned = (key: string) => key.startsWith('data-center-loss ') && had.has(key.replace('data-center-loss', 'pool-spans-data-centers'));
+    const gained = result.findings.filter((f) => {
+      const key = subjectKeys([f])[0]!;
+      return !had.has(key) && !spanned(key) && !said(f);
+    });
+    expect(gained.map((f) => subjectKeys([f])[0])).toEqual([]);
     // Each new server is named once, in one role.
     const names = plans.flatMap((p) =>
       p.change ? p.change.newServers.map((n, i) => `${n}:${i < p.change!.addMembers ? p.change!.memberRole : 'management-server'}`) : [],
@@ -202,6 +166,18 @@ ${[...DEFAULT_POOLS].map((p) => `  - {name: ${p}, membership: manual, members: [
     expect(planned.code).toBe(1);
     const after = applied(yaml.load(design) as Doc, pools, [], undefined);
     expect((await findingsOf(yaml.dump(after))).findings.filter((f) => f.ruleId === 'network-pool-too-small')).toEqual([]);
+  });
+
+  it('gives its network devices no headroom figure, which Microsoft states only from three members', async () => {
+    writeFileSync(path.join(DIR, 'network-two.yaml'), design);
+    const json = await runCli(['plan', 'network-two.yaml', '--format', 'json', '--no-config'], { cwd: DIR });
+    const { headroom } = JSON.parse(json.stdout) as { headroom: { pools: { pool: string; item: string; headroom: number | null; minimumMembers?: number }[] } };
+    expect(headroom.pools).toEqual([{ pool: 'Network Monitoring Pool', item: 'networkDevices', headroom: null, minimumMembers: 3 }]);
+    // The line the administrator reads says so, rather than a number that holds from three members.
+    const stylish = await runCli(['plan', 'network-two.yaml', '--no-config'], { cwd: DIR });
+    const line = stylish.stdout.split('\n').find((l) => l.includes('network devices in Network Monitoring Pool'));
+    expect(line).toMatch(/no supported figure/);
+    expect(line).not.toMatch(/\d more|over/);
   });
 });
 
@@ -258,5 +234,77 @@ pools:
     expect(plan.change?.commands.filter((c) => /certificate/.test(c))).toEqual([
       "# on NEW-MS-1, NEW-MS-2: import the certificates ux01, ux02 sign UNIX/Linux agent certificates with, and import theirs on every other member: each member must hold every root certificate that signs the agents' certificates",
     ]);
+  });
+});
+
+describe('plan for a network pool of two beside the automatic default pools', () => {
+  // network-pool-not-dedicated: a network pool's servers are dedicated, the default pools made manual without them (RPD, FE).
+  const design = readFileSync(path.join(ROOT, 'examples/network-pool.yaml'), 'utf8')
+    .replace(/  - name: scom-ms05\n    dataCenter: dc-chicago\n/, '')
+    .replace(/  # The default pools[\s\S]*?(?=  - name: Network Monitoring Pool)/, '')
+    .replace('[scom-ms03, scom-ms04, scom-ms05]', '[scom-ms03, scom-ms04]')
+    .replace('networkDevices: 850', 'networkDevices: 400');
+
+  it.each([1, 2, 3])('keeps the new network server out of the default pools, whose figures are those after the change (%i failures)', async (target) => {
+    expect((await findingsOf(design)).findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['network-pool-too-small', 'network-pool-not-dedicated']));
+    writeFileSync(path.join(DIR, 'network-beside-automatic.yaml'), design);
+    const planned = await runCli(['plan', 'network-beside-automatic.yaml', '--target-failures', String(target), '--format', 'json', '--no-config'], {
+      cwd: DIR,
+    });
+    const { pools } = JSON.parse(planned.stdout) as { pools: PoolPlan[] };
+    const network = pools.find((p) => p.pool === 'Network Monitoring Pool')!;
+    const added = network.change!.newServers;
+    expect(added.length).toBeGreaterThan(0);
+    const after = applied(yaml.load(design) as Doc, pools, [], undefined);
+    const result = await findingsOf(yaml.dump(after));
+    expect(result.findings.filter((f) => f.ruleId === 'network-pool-not-dedicated' || f.ruleId === 'network-pool-too-small')).toEqual([]);
+    const figures = result.kind === 'scom' ? result.pools : [];
+    for (const name of DEFAULT_POOLS) {
+      const plan = pools.find((p) => p.pool === name)!;
+      expect(plan.change?.membership).toBe('manual');
+      expect(plan.change?.joins.filter((j) => added.includes(j))).toEqual([]);
+      expect(plan.change?.commands).toEqual(
+        expect.arrayContaining([
+          `Get-SCOMResourcePool -DisplayName "${name}" | Set-SCOMResourcePool -EnableAutomaticMembership $false`,
+          `Get-SCOMResourcePool -DisplayName "${name}" | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name ${['scom-ms03', 'scom-ms04', ...added].map((n) => `"${n}"`).join(', ')}) -Action Remove`,
+        ]),
+      );
+      const f = figures.find((x) => x.name === name)!;
+      expect({ votingMembers: f.votingMembers, tolerableFailures: f.tolerableFailures }).toEqual({
+        votingMembers: plan.change!.result.votingMembers,
+        tolerableFailures: plan.change!.result.tolerableFailures,
+      });
+      expect(f.tolerableFailures).toBeGreaterThanOrEqual(target);
+    }
+  });
+});
+
+describe('plan for a pool of gateways that each report to one management server', () => {
+  // gateway-without-failover: a new gateway with one parent is cut off with it; the group has others to fail over to (GW).
+  const design = readFileSync(path.join(ROOT, 'test/fixtures/rules/single-point-of-failure.fires.yaml'), 'utf8');
+
+  it.each([2, 3])('gives the new gateways a failover management server beside their primary (%i failures)', async (target) => {
+    writeFileSync(path.join(DIR, 'gateways-one-parent.yaml'), design);
+    const planned = await runCli(['plan', 'gateways-one-parent.yaml', '--target-failures', String(target), '--format', 'json', '--no-config'], {
+      cwd: DIR,
+    });
+    const { pools } = JSON.parse(planned.stdout) as { pools: PoolPlan[] };
+    const plan = pools.find((p) => p.pool === 'DMZ Gateway Pool')!;
+    const added = plan.change!.newServers.slice(0, plan.change!.addMembers);
+    expect(added.length).toBeGreaterThan(0);
+    expect(plan.change?.reportsTo).toEqual(['ms01', 'ms02']);
+    expect(plan.change?.leaves ?? []).not.toContain('gateway-without-failover');
+    // As gateway-without-failover's message gives it, one gateway at a time.
+    expect(plan.change?.commands).toEqual(
+      expect.arrayContaining(
+        added.map(
+          (n) =>
+            `Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name "${n}") -FailoverServer (Get-SCOMManagementServer -Name "ms02")`,
+        ),
+      ),
+    );
+    const after = applied(yaml.load(design) as Doc, pools, [], undefined);
+    const result = await findingsOf(yaml.dump(after));
+    expect(result.findings.filter((f) => f.ruleId === 'gateway-without-failover' && added.includes(String(f.data?.['name'])))).toEqual([]);
   });
 });

@@ -222,13 +222,18 @@ describe('every PowerShell command SCOM prints', () => {
       'examples/single-server.yaml',
       'examples/two-servers-agent-overload.yaml',
       'examples/stretched-two-sites.yaml',
+      // New gateways given a failover server (Set-SCOMParentManagementServer -FailoverServer).
+      'test/fixtures/rules/single-point-of-failure.fires.yaml',
     ];
     const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-ps-'));
     try {
       writeFileSync(path.join(dir, 'hostile.yaml'), HOSTILE);
+      // A network pool's new server beside the automatic default pools: the plan makes them manual without it.
+      writeFileSync(path.join(dir, 'network.yaml'), NETWORK_BESIDE_AUTOMATIC);
       const runs = [
         ...files.map((f) => ['plan', f, '--target-failures', '2', '--format', 'json', '--no-config']),
         ['plan', path.join(dir, 'hostile.yaml'), '--target-failures', '2', '--format', 'json', '--no-config'],
+        ['plan', path.join(dir, 'network.yaml'), '--target-failures', '2', '--format', 'json', '--no-config'],
       ];
       let commands = 0;
       const problems: string[] = [];
@@ -275,4 +280,11 @@ gateways:
 pools:
   - {name: Pool $(Stop-Computer), members: [ms$(Stop-Computer)], defaultObserver: false}
   - {name: Gateway $env:X, members: [gw$(Stop-Computer), gw\`02, gw03]}
+`;
+
+const NETWORK_BESIDE_AUTOMATIC = `version: 1
+name: Network beside automatic
+managementServers: [{name: ms01}, {name: ms02}, {name: nm$(Stop-Computer)}, {name: nm02}]
+pools:
+  - {name: Network Pool, purpose: network, members: [nm$(Stop-Computer), nm02], workload: {networkDevices: 400}}
 `;

@@ -223,6 +223,7 @@ export function poolResult(a: PoolAnalysis): PoolResult {
       fits: c.fits,
       fitsAfterFailover: c.fitsAfterFailover,
       headroom: c.headroom,
+      ...(c.minimumMembers !== undefined ? { minimumMembers: c.minimumMembers } : {}),
     })),
     singlePointsOfFailure: a.singlePointsOfFailure,
     ...(a.availability ? { availability: availabilityResult<{ assumedAlwaysUp: readonly string[] }>(a.availability, a.availability.assumedAlwaysUp) } : {}),

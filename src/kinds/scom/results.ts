@@ -38,8 +38,13 @@ export interface PoolResult {
     readonly limit: number;
     readonly fits: boolean;
     readonly fitsAfterFailover: boolean;
-    /** How many more fit before a limit or the after-failover check is hit; negative when over, by how much (as plan and the report give it). */
-    readonly headroom: number;
+    /**
+     * How many more fit before a limit or the after-failover check is hit; negative when over, by how
+     * much (as plan and the report give it); null where the pool has fewer members than the limit is
+     * stated for (`minimumMembers`: network devices in a pool of one or two management servers) and is within it.
+     */
+    readonly headroom: number | null;
+    readonly minimumMembers?: number;
   }[];
   /** Servers whose loss alone stops the pool working (FORMAT.md, "Failure model"). */
   readonly singlePointsOfFailure: readonly string[];

@@ -2,7 +2,7 @@
  * Workload against the supported limits (DOMAIN.md "Supported limits" and its capacity model), with
  * every member up and after the pool's tolerable failures.
  */
-import { CAPACITY_LIMITS, type CapacityLimits, type ScomVersion, type SourcedNumber } from '../../../domain/facts.js';
+import { CAPACITY_LIMITS, POOL, type CapacityLimits, type ScomVersion, type SourcedNumber } from '../../../domain/facts.js';
 import type { Pool, Server, Topology } from '../model/types.js';
 
 export type WorkloadItem = 'unixLinuxAgents' | 'urls' | 'networkDevices';
@@ -22,9 +22,23 @@ export interface WorkloadCapacity {
   readonly fitsAfterFailover: boolean;
   /**
    * How much more of it fits before a limit or the after-failover check is hit; negative when it is
-   * over, by how much (validate's JSON, plan and the report all give it so).
+   * over, by how much (validate's JSON, plan and the report all give it so). Null where the pool is
+   * smaller than the limit is stated for (`minimumMembers`) and within it: no supported figure to count up to.
    */
-  readonly headroom: number;
+  readonly headroom: number | null;
+  /** The fewest members the limit is stated for, where the pool has fewer (network devices: 3, SR). */
+  readonly minimumMembers?: number;
+}
+
+/**
+ * The fewest members Microsoft states a pool's network-device figure for, where the pool is
+ * management servers only and has fewer (SR: 1,000 from three): validate's network-pool-too-small,
+ * plan's minimum and the capacity headroom all read it here. Undefined otherwise.
+ */
+export function networkPoolBelowMinimum(pool: Pool): number | undefined {
+  const minimum = POOL.networkPoolMinimumManagementServers.value;
+  const ms = pool.members.filter((m) => m.server.role === 'management-server').length;
+  return pool.workload.networkDevices > 0 && ms > 0 && ms === pool.members.length && ms < minimum ? minimum : undefined;
 }
 
 function perMemberLimit(limits: CapacityLimits, item: Exclude<WorkloadItem, 'networkDevices'>, server: Server): SourcedNumber {
@@ -52,6 +66,7 @@ export function poolCapacity(topology: Topology, pool: Pool, tolerableFailures: 
       const gatewaysOnly = members.length > 0 && members.every((s) => s.role === 'gateway');
       const limit = gatewaysOnly ? limits.networkDevicesPerGatewayInPool.value * members.length : limits.networkDevicesPerPool.value;
       const fits = total <= limit && members.length > 0;
+      const minimumMembers = networkPoolBelowMinimum(pool);
       out.push({
         item,
         total,
@@ -62,7 +77,9 @@ export function poolCapacity(topology: Topology, pool: Pool, tolerableFailures: 
         membersAfterFailover: Math.max(0, members.length - tolerableFailures),
         perMemberAfterFailover: null,
         fitsAfterFailover: fits,
-        headroom: members.length > 0 ? limit - total : -total,
+        // Below the stated size there is no figure to count up to, but over the figure is over at any size.
+        headroom: minimumMembers !== undefined && fits ? null : members.length > 0 ? limit - total : -total,
+        ...(minimumMembers !== undefined ? { minimumMembers } : {}),
       });
       continue;
     }

@@ -16,8 +16,8 @@ export interface Headroom {
   readonly computers: number;
   readonly networkDevices: number;
   readonly urls: number;
-  /** Per pool and workload item, from the capacity analysis. */
-  readonly pools: readonly { readonly pool: string; readonly item: string; readonly headroom: number }[];
+  /** Per pool and workload item, from the capacity analysis: null, with the fewest members the limit is stated for, where the pool has fewer. */
+  readonly pools: readonly { readonly pool: string; readonly item: string; readonly headroom: number | null; readonly minimumMembers?: number }[];
   /** Management servers and gateways over their own Windows-agent limit, and by how much. */
   readonly serversOverLimit: readonly { readonly server: string; readonly agents: number; readonly limit: number }[];
   /**
@@ -68,7 +68,14 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
     computers: total('computers'),
     networkDevices: total('networkDevices'),
     urls: total('urls'),
-    pools: analysis.pools.flatMap((a) => a.capacity.map((c) => ({ pool: a.pool.name, item: c.item, headroom: c.headroom }))),
+    pools: analysis.pools.flatMap((a) =>
+      a.capacity.map((c) => ({
+        pool: a.pool.name,
+        item: c.item,
+        headroom: c.headroom,
+        ...(c.minimumMembers !== undefined ? { minimumMembers: c.minimumMembers } : {}),
+      })),
+    ),
     serversOverLimit: analysis.capacity.serversOverAgentLimit.map((c) => ({ server: c.server.name, agents: c.agents, limit: c.limit })),
     afterFailure: w ? { failed: w.failed.name, server: w.server.name, agents: w.agents, limit: w.limit, sentBy: sentBy(w.arrivals[0]) } : null,
   };
@@ -77,7 +84,8 @@ export function headroom(topology: Topology, analysis: TopologyAnalysis): Headro
     figures.computers >= 0 &&
     figures.networkDevices >= 0 &&
     figures.urls >= 0 &&
-    figures.pools.every((p) => p.headroom >= 0) &&
+    // No supported figure is not a figure exceeded: network-pool-too-small, and the plan's change, say what the pool lacks.
+    figures.pools.every((p) => p.headroom === null || p.headroom >= 0) &&
     figures.serversOverLimit.length === 0 &&
     figures.afterFailure === null;
   return { ...figures, fits };

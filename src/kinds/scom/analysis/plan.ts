@@ -12,8 +12,9 @@
  * validate would not flag the result: polynomial, and checked against brute-force enumeration in the
  * tests. planGroup puts the pools' changes together into one change set for the management group.
  */
-import { POOL, type CapacityLimits } from '../../../domain/facts.js';
-import type { DataCenter, Pool, ServerRole } from '../model/types.js';
+import type { CapacityLimits } from '../../../domain/facts.js';
+import { networkPoolBelowMinimum } from './capacity.js';
+import type { DataCenter, Pool, Server, ServerRole } from '../model/types.js';
 import { quorum, type QuorumFigures } from './quorum.js';
 import { groupThousands, plural } from '../../../core/rule.js';
 import { maxOf, minOf } from '../../../util/extremes.js';
@@ -215,6 +216,7 @@ export function poolShape(
     if (!within) perPoolOver.push({ item: w.item, total: w.total, limit: w.limitPerMember * MAX_PLANNED_SERVERS });
     return within;
   });
+  const minimumMembers = networkPoolBelowMinimum(pool);
   return {
     shape: {
       members: pool.members.length,
@@ -227,13 +229,31 @@ export function poolShape(
         databaseDataCenter !== undefined &&
         pool.members.length > 0 &&
         ![...pool.members, ...pool.observers].some((m) => m.server.dataCenter === databaseDataCenter),
-      ...(pool.workload.networkDevices > 0 && msMembers === pool.members.length && msMembers > 0
-        ? { minimumMembers: POOL.networkPoolMinimumManagementServers.value }
-        : {}),
+      ...(minimumMembers !== undefined ? { minimumMembers } : {}),
     },
     prefsRole: role,
     perPoolOver,
   };
+}
+
+/** What validate still says after a change, correctly, that the smallest change cannot avoid. */
+export type LeftFinding = 'observer-only-members' | 'default-observer-no-benefit' | 'gateway-without-failover';
+
+/**
+ * The findings a pool's change leaves: observer-only members, where they are the fewest new servers;
+ * a default observer kept that adds no tolerable failure (disabling it is no part of the change the
+ * target needs); new gateways reporting to one server, as the pool's first gateway does.
+ */
+function findingsLeft(base: PoolShape, own: PlanChoice, prefs: PlanPreferences, choice: PlanChoice, reportsTo: readonly string[] | undefined): LeftFinding[] {
+  const out: LeftFinding[] = [];
+  if (choice.addObservers > 0) out.push('observer-only-members');
+  const after = figuresAfter(base, own, prefs);
+  const without = figuresAfter(base, { ...own, defaultObserverEnabled: false }, prefs);
+  // As default-observer-no-benefit: the default observer votes, and the pool tolerates a failure either way, as many.
+  if (after.votingMembers > without.votingMembers && after.tolerableFailures >= 1 && after.tolerableFailures === without.tolerableFailures)
+    out.push('default-observer-no-benefit');
+  if (prefs.newMemberRole === 'gateway' && choice.addMembers > 0 && (reportsTo?.length ?? 0) < 2) out.push('gateway-without-failover');
+  return out;
 }
 
 export interface PoolPlan {
@@ -264,6 +284,12 @@ export interface PoolPlan {
     readonly newServers: readonly string[];
     /** New management servers added for other pools that this pool, with automatic membership, gets too. */
     readonly joins: readonly string[];
+    /** 'manual' where the change switches the pool's automatic membership off (to keep a network pool's servers out of it). */
+    readonly membership?: 'manual';
+    /** Servers removed from the pool once the new ones are installed: a network pool's, which are dedicated to it. */
+    readonly removeMembers?: readonly string[];
+    /** Rule ids of the findings validate gives this pool or its new servers after the change, which the smallest change cannot avoid; its text says each. */
+    readonly leaves?: readonly LeftFinding[];
     /** Where the new members go: where the pool's members of their role are (see planPoolIn); absent where the file names no data centre. */
     readonly dataCenter?: string;
     /** New gateways report to these servers, primary first, as the pool's first gateway does. */
@@ -284,7 +310,15 @@ export interface PoolPlan {
  * servers are written by the names the plan gives them (NEW-MS-1, NEW-GW-1, ...) for the names they
  * will have; a pool with automatic membership gets new management servers by itself.
  */
-function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange: 'enable' | 'disable' | 'keep', newServers: readonly string[]): string[] {
+function planCommands(
+  pool: Pool,
+  choice: PlanChoice,
+  role: ServerRole,
+  doChange: 'enable' | 'disable' | 'keep',
+  newServers: readonly string[],
+  remove: readonly string[] | undefined,
+  failover: string | undefined,
+): string[] {
   const get = `Get-SCOMResourcePool -DisplayName ${powerShellString(pool.name)}`;
   const getServer = role === 'gateway' ? 'Get-SCOMGatewayManagementServer' : 'Get-SCOMManagementServer';
   const list = (names: readonly string[]) => names.map(powerShellString).join(', ');
@@ -296,6 +330,12 @@ function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange
         : `${get} | Set-SCOMResourcePool -Member (${getServer} -Name ${list(newServers.slice(0, choice.addMembers))}) -Action Add`,
     );
   }
+  // Set once the gateway is installed and approved, as gateway-without-failover's message gives it.
+  if (failover !== undefined && role === 'gateway')
+    for (const name of newServers.slice(0, choice.addMembers))
+      out.push(
+        `Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name ${powerShellString(name)}) -FailoverServer (Get-SCOMManagementServer -Name ${powerShellString(failover)})`,
+      );
   // A member that lacks a signing certificate cannot take over the agents another member signed (RPD).
   if (choice.addMembers > 0 && pool.purpose === 'unix-linux') {
     const signers = pool.members.map((m) => m.server.name);
@@ -305,6 +345,11 @@ function planCommands(pool: Pool, choice: PlanChoice, role: ServerRole, doChange
   }
   if (choice.addObservers > 0)
     out.push(`${get} | Set-SCOMResourcePool -Observer (Get-SCOMManagementServer -Name ${list(newServers.slice(choice.addMembers))}) -Action Add`);
+  // After the new servers are installed (they join while membership is automatic), as network-pool-not-dedicated's message gives it.
+  if (remove) {
+    out.push(`${get} | Set-SCOMResourcePool -EnableAutomaticMembership $false`);
+    if (remove.length > 0) out.push(`${get} | Set-SCOMResourcePool -Member (Get-SCOMManagementServer -Name ${list(remove)}) -Action Remove`);
+  }
   if (doChange !== 'keep') out.push(`${get} | ForEach-Object { $_.UseDefaultObserver = $${doChange === 'enable'}; $_.ApplyChanges() }`);
   return out;
 }
@@ -324,6 +369,10 @@ interface PoolContext {
   readonly databaseDataCenter?: DataCenter | undefined;
   /** Where new management servers of an automatic pool go: one place for a server every automatic pool gets. */
   readonly groupSite?: DataCenter | undefined;
+  /** The group's management servers, for a new gateway's failover. */
+  readonly managementServers?: readonly Server[] | undefined;
+  /** A default pool made manual without the network pools' servers: the pool it is then, and the servers removed from it. */
+  readonly dedicate?: { readonly pool: Pool; readonly remove: readonly string[] } | undefined;
 }
 
 /** Names new servers NEW-MS-1, NEW-GW-1, ... in one sequence per role. */
@@ -340,6 +389,8 @@ export interface GroupPlanPlaces {
   readonly groupSite?: DataCenter | undefined;
   /** Management servers the Windows agents need in all (headroom's addManagementServers). */
   readonly agentServersNeeded: number;
+  /** The group's management servers: a new gateway's failover is one of them. */
+  readonly managementServers?: readonly Server[];
 }
 
 export interface GroupPlan {
@@ -406,7 +457,7 @@ function planWithAgentServers(
   target: number,
   databaseObserverLoadMembers: number,
   forAgents: number,
-  { databaseDataCenter, groupSite }: GroupPlanPlaces,
+  { databaseDataCenter, groupSite, managementServers }: GroupPlanPlaces,
 ): { readonly pools: PoolPlan[]; readonly forAgents: readonly string[] } {
   const name = namer();
   const plans = new Map<Pool, PoolPlan>();
@@ -419,6 +470,8 @@ function planWithAgentServers(
   // pools made manual for network monitoring are) get the same new servers, as they share the ones
   // they have. A pool of another purpose does not: a network pool's servers are dedicated to it (RPD, FE).
   const alike = new Map<string, { role: ServerRole; names: string[] }[]>();
+  // The new servers installed for network pools.
+  const forNetwork = new Set<string>();
   for (const pool of pools) {
     if (pool.membership === 'automatic') continue;
     const plan = planPoolIn(pool, limits, target, databaseObserverLoadMembers, {
@@ -427,19 +480,37 @@ function planWithAgentServers(
       name: alikeNamer(alike, pool, limits, databaseDataCenter, name),
       databaseDataCenter,
       groupSite,
+      managementServers,
     });
     plans.set(pool, plan);
     const installed = plan.change?.memberRole === 'management-server' ? plan.change.newServers : (plan.change?.newServers.slice(plan.change.addMembers) ?? []);
     for (const n of installed) joined.add(n);
+    if (pool.purpose === 'network') for (const n of installed) forNetwork.add(n);
   }
   const joins = [...joined];
+  // A network pool's servers are dedicated to it (network-pool-not-dedicated, RPD, FE): where the plan
+  // installs servers for one, the automatic default pools, which those would join, are made manual
+  // without any network pool's servers, so the default pools' figures are those of what is left.
+  const networkMembers = new Set(forNetwork.size === 0 ? [] : pools.filter((p) => p.purpose === 'network').flatMap((p) => p.members.map((m) => m.server)));
+  const dedicateOf = (pool: Pool): PoolContext['dedicate'] => {
+    if (forNetwork.size === 0 || !pool.isDefault) return undefined;
+    const kept = (list: Pool['members']) => list.filter((m) => !networkMembers.has(m.server));
+    const gone = pool.members.filter((m) => networkMembers.has(m.server)).map((m) => m.server.name);
+    return { pool: { ...pool, members: kept(pool.members), observers: kept(pool.observers) }, remove: [...gone, ...forNetwork] };
+  };
   // The automatic pools: with those, then the fewest more that every one of them needs, shared.
-  // Each automatic pool's shape, worked out once for every round below.
-  const automatic = pools.filter((p) => p.membership === 'automatic').map((pool) => ({ pool, ...poolShape(pool, limits, databaseDataCenter) }));
+  // Each automatic pool's shape (a default pool's as it is made manual), worked out once for every round below.
+  const automatic = pools
+    .filter((p) => p.membership === 'automatic')
+    .map((pool) => {
+      const dedicate = dedicateOf(pool);
+      const poolJoins = dedicate ? joins.filter((n) => !forNetwork.has(n)) : joins;
+      return { pool, dedicate, joins: poolJoins, ...poolShape(dedicate?.pool ?? pool, limits, databaseDataCenter) };
+    });
   let shared = 0;
   for (let round = 0; round < 64; round++) {
     const more = maxOf(
-      automatic.map(({ shape, prefsRole }) => {
+      automatic.map(({ shape, prefsRole, joins }) => {
         if (prefsRole !== 'management-server') return 0;
         const grown = withNewManagementServers(shape, joins.length + shared);
         const choice = planPool(grown, target, { databaseObserverLoadMembers, newMemberRole: 'management-server' });
@@ -451,11 +522,12 @@ function planWithAgentServers(
     shared += more;
   }
   const sharedNames = name('management-server', shared);
-  for (const { pool, prefsRole } of automatic) {
+  for (const { pool, prefsRole, dedicate, joins } of automatic) {
     plans.set(
       pool,
       planPoolIn(pool, limits, target, databaseObserverLoadMembers, {
         joins,
+        dedicate,
         shared: prefsRole === 'management-server' ? sharedNames : [],
         name,
         databaseDataCenter,
@@ -528,7 +600,8 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   const implied = pool.implied;
   // The pool as the rest of the plan leaves it: the new management servers it gets by automatic
   // membership, and the ones the automatic pools share.
-  const base = withNewManagementServers(shape, context.joins.length + shared);
+  const dedicate = context.dedicate;
+  const base = withNewManagementServers(dedicate ? poolShape(dedicate.pool, limits, context.databaseDataCenter).shape : shape, context.joins.length + shared);
   const untouched = meets(base, none, prefs, target) && !flagged(base, none, prefs);
   if (untouched && base === shape) return { pool: pool.name, implied, target, current, meetsTarget, change: null, ...(blocked ? { blocked } : {}) };
   const own = untouched ? none : planPool(base, target, prefs);
@@ -539,6 +612,10 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   const newServers = [...context.shared, ...context.name(prefsRole, own.addMembers), ...context.name('management-server', own.addObservers)];
   const parts: string[] = [];
   if (context.joins.length > 0) parts.push(`gets ${context.joins.join(', ')} (new, for the Windows agents or other pools)`);
+  if (dedicate)
+    parts.push(
+      `make it manual${dedicate.remove.length > 0 ? ` and remove ${namesOrMore(dedicate.remove)}` : ''} once the new servers are installed (a network pool's servers are dedicated to it)`,
+    );
   // New members go where the pool's members of their role are (elsewhere they would spread it over
   // another data centre); an empty pool's beside the database; an automatic pool's where the
   // group's are, the same for every automatic pool that gets them.
@@ -549,11 +626,17 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   const where = site && !site.implicit ? site.name : undefined;
   // A new gateway reports where the pool's first gateway does: a gateway with no server to report to is cut off.
   const like = prefsRole === 'gateway' ? pool.members.find((m) => m.server.role === 'gateway')?.server : undefined;
-  const reportsTo = like && like.reportsTo.length > 0 ? like.reportsTo.map((r) => r.name) : undefined;
+  // One parent cuts a new gateway off with it (gateway-without-failover): another management server, beside it where one is, is its failover.
+  const only = like?.reportsTo.length === 1 && like.reportsTo[0]!.role === 'management-server' ? like.reportsTo[0] : undefined;
+  const others = (context.managementServers ?? []).filter((s) => s !== only);
+  const failover = only ? (others.find((s) => s.dataCenter === only.dataCenter) ?? others[0]) : undefined;
+  const reportsTo = like && like.reportsTo.length > 0 ? [...like.reportsTo, ...(failover ? [failover] : [])].map((r) => r.name) : undefined;
   if (choice.addMembers > 0)
     parts.push(
       `add ${plural(choice.addMembers, prefsRole === 'gateway' ? 'gateway' : 'management server')}${where !== undefined ? ` in ${where}` : ''}${
-        reportsTo && like ? ` reporting to ${reportsTo.join(', ')} (as ${like.name} does)` : ''
+        like && like.reportsTo.length > 0
+          ? ` reporting to ${namesOrMore(like.reportsTo.map((r) => r.name))} (as ${like.name} does)${failover ? ` with ${failover.name} as failover` : ''}`
+          : ''
       }`,
     );
   if (choice.addObservers > 0) parts.push(`add ${plural(choice.addObservers, 'observer-only member')}`);
@@ -563,7 +646,14 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
     shape.minimumMembers !== undefined && shape.members < shape.minimumMembers
       ? `; network devices are supported in a pool of ${shape.minimumMembers} or more management servers`
       : '';
-  const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}${why}`;
+  const leaves = findingsLeft(base, own, prefs, choice, reportsTo);
+  const left = leaves.map((id) => {
+    if (id === 'observer-only-members')
+      return '; observer-only members vote but run no workflows (observer-only-members): full members alone would take more new servers';
+    if (id === 'default-observer-no-benefit') return '; the default observer then adds no tolerable failure (default-observer-no-benefit): it may be disabled';
+    return `; like ${like?.name ?? "the pool's gateways"}, the new gateways have no failover server (gateway-without-failover says how to give them one)`;
+  });
+  const text = `${parts.join(' and ')}: ${plural(after.members, 'member')}, ${plural(after.votingMembers, 'voter')}, tolerates ${groupThousands(after.tolerableFailures)}${why}${left.join('')}`;
   return {
     pool: pool.name,
     implied,
@@ -577,9 +667,11 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
       defaultObserver: doChange,
       result: { members: after.members, votingMembers: after.votingMembers, tolerableFailures: after.tolerableFailures },
       text,
-      commands: planCommands(pool, choice, prefsRole, doChange, newServers),
+      commands: planCommands(pool, choice, prefsRole, doChange, newServers, dedicate?.remove, failover?.name),
       newServers,
       joins: context.joins,
+      ...(dedicate ? { membership: 'manual' as const, removeMembers: dedicate.remove } : {}),
+      ...(leaves.length > 0 ? { leaves } : {}),
       ...(where !== undefined && choice.addMembers + choice.addObservers > 0 ? { dataCenter: where } : {}),
       ...(reportsTo && choice.addMembers > 0 ? { reportsTo } : {}),
     },

@@ -120,7 +120,15 @@ export function formatPlanStylish(report: PlanReport, color: boolean): string {
   out.push(`  agent-managed and UNIX/Linux computers in the management group: ${room(h.computers)}`);
   out.push(`  network devices in the management group: ${room(h.networkDevices)}`);
   out.push(`  URLs in the management group: ${room(h.urls)}`);
-  for (const x of h.pools) out.push(`  ${ITEM[x.item] ?? x.item} in ${t(x.pool)}: ${room(x.headroom)}`);
+  // Below the size a figure is stated for there is none to count from (network-pool-too-small).
+  for (const x of h.pools)
+    out.push(
+      `  ${ITEM[x.item] ?? x.item} in ${t(x.pool)}: ${
+        x.headroom === null
+          ? paint(33, `no supported figure: Microsoft states one for a pool of ${x.minimumMembers ?? ''} or more management servers (network-pool-too-small)`)
+          : `${room(x.headroom)}${x.minimumMembers !== undefined ? ` the figure Microsoft states for a pool of ${x.minimumMembers} or more management servers` : ''}`
+      }`,
+    );
   for (const s of h.serversOverLimit) out.push(`  Windows agents on ${t(s.server)}: ${room(s.limit - s.agents)} its ${n(s.limit)}`);
   const w = h.afterFailure;
   if (w) {

@@ -16,6 +16,7 @@ export async function planCommand(models: Partial<ScomModels>, request: PlanRequ
     databaseDataCenter: topology.database.dataCenter,
     groupSite: topology.managementServers[0]?.dataCenter,
     agentServersNeeded: room.addManagementServers,
+    managementServers: topology.managementServers,
   });
   const { newServers, forAgents, forAgentsDataCenter } = group;
   // A single point of failure outside the pool's members stays whatever the change: the count of

@@ -116,8 +116,13 @@ export function poolView(
       beforeOk: c.fits,
       afterOk: c.fitsAfterFailover,
       after: c.membersAfterFailover === 0 ? 'no member left' : capacityOutcome(c.fitsAfterFailover, c.perMemberAfterFailover, c.membersAfterFailover),
-      headroom: c.headroom >= 0 ? fmt(c.headroom) : `${fmt(-c.headroom)} over`,
-      headroomOver: c.headroom < 0,
+      headroom:
+        c.headroom === null
+          ? `no supported figure below ${fmt(c.minimumMembers ?? 0)} members`
+          : c.headroom >= 0
+            ? fmt(c.headroom)
+            : `${fmt(-c.headroom)} over`,
+      headroomOver: c.headroom !== null && c.headroom < 0,
       ok: c.fits && c.fitsAfterFailover,
     })),
     ...(p.availability

@@ -1,5 +1,5 @@
 import { plural } from '../../../core/rule.js';
-import { POOL } from '../../../domain/facts.js';
+import { networkPoolBelowMinimum } from '../analysis/capacity.js';
 import { defineRule } from './context.js';
 
 export default defineRule({
@@ -20,12 +20,10 @@ export default defineRule({
   },
   *check({ topology }) {
     for (const pool of topology.pools) {
-      const devices = pool.workload.networkDevices;
-      const ms = pool.members.filter((m) => m.server.role === 'management-server').length;
-      if (devices <= 0 || ms === 0 || ms >= POOL.networkPoolMinimumManagementServers.value || ms !== pool.members.length) continue;
+      if (networkPoolBelowMinimum(pool) === undefined) continue;
       yield {
         messageId: 'tooSmall',
-        data: { pool: pool.name, devices, members: plural(ms, 'management server') },
+        data: { pool: pool.name, devices: pool.workload.networkDevices, members: plural(pool.members.length, 'management server') },
         path: `${pool.path}/workload/networkDevices`,
         pool: pool.name,
       };

@@ -111,6 +111,28 @@ describe('capacity', () => {
     });
   });
 
+  it('gives no network-device headroom for a pool of one or two management servers: the 1,000 figure is stated from three (SR, network-pool-too-small)', () => {
+    const design = (members: string[]) =>
+      topologyOf({
+        managementServers: [{ name: 'a' }, { name: 'b' }, { name: 'c' }],
+        pools: [{ name: 'net', members, purpose: 'network', workload: { networkDevices: 400 } }],
+      });
+    for (const members of [['a'], ['a', 'b']]) {
+      const t = design(members);
+      expect(poolCapacity(t, t.pools[0]!, 0)[0], members.join()).toMatchObject({ item: 'networkDevices', limit: 1000, headroom: null, minimumMembers: 3 });
+    }
+    // Over the figure is over at any size: by how much, still.
+    const over = topologyOf({
+      managementServers: [{ name: 'a' }, { name: 'b' }],
+      pools: [{ name: 'net', members: ['a', 'b'], purpose: 'network', workload: { networkDevices: 1500 } }],
+    });
+    expect(poolCapacity(over, over.pools[0]!, 0)[0]).toMatchObject({ fits: false, headroom: -500, minimumMembers: 3 });
+    const t = design(['a', 'b', 'c']);
+    const [c] = poolCapacity(t, t.pools[0]!, 1);
+    expect(c).toMatchObject({ item: 'networkDevices', limit: 1000, headroom: 600 });
+    expect(c).not.toHaveProperty('minimumMembers');
+  });
+
   it('uses the 2012 R2 UNIX/Linux figure (500) for that version', () => {
     const t = topologyOf({
       scomVersion: '2012R2',
