@@ -614,7 +614,7 @@ function planPoolIn(pool: Pool, limits: CapacityLimits, target: number, database
   if (context.joins.length > 0) parts.push(`gets ${context.joins.join(', ')} (new, for the Windows agents or other pools)`);
   if (dedicate)
     parts.push(
-      `make it manual${dedicate.remove.length > 0 ? ` and remove ${namesOrMore(dedicate.remove)}` : ''} once the new servers are installed (a network pool's servers are dedicated to it)`,
+      `switch to manual membership${dedicate.remove.length > 0 ? ` and remove ${namesOrMore(dedicate.remove)}` : ''} once the new servers are installed (a network pool's servers are dedicated to it)`,
     );
   // New members go where the pool's members of their role are (elsewhere they would spread it over
   // another data centre); an empty pool's beside the database; an automatic pool's where the
