@@ -1452,3 +1452,49 @@ describe('the Skype examples are true to their product version', () => {
     expect(on2019).toEqual(['skype-2019-large.yaml']);
   });
 });
+
+describe('the users a pool carries now, where one pool of a pair has failed over (SFB-DR, SFB-FO)', () => {
+  // pool-a FailedOver: its 4,000 users are on pool-b, which carries 7,000 now; pool-a carries none until it is failed back.
+  const text = pair(['poolState: FailedOver'], [], []).replace(/maxUsers: 20000/g, 'maxUsers: 6000');
+
+  it('gives usersNow beside the design figure: the partner carries both pools, the pool failed over none', async () => {
+    const { result } = await lintText(text, 's.yaml');
+    expect(result.pools.map((p) => ('usersNow' in p ? [p.name, p.usersNow, p.usersAfterFailover] : null))).toEqual([
+      ['pool-a.contoso.com', 0, 7000],
+      ['pool-b.contoso.com', 7000, 7000],
+    ]);
+    // Both Active, each carries its own; both not Active, neither serves the other's users.
+    const active = await lintText(pair(), 's.yaml');
+    expect(active.result.pools.map((p) => 'usersNow' in p && p.usersNow)).toEqual([4000, 3000]);
+    const both = await lintText(pair(['poolState: FailedOver'], ['poolState: FailedOver']), 's.yaml');
+    expect(both.result.pools.map((p) => 'usersNow' in p && p.usersNow)).toEqual([0, 0]);
+  });
+
+  it("does not say of the pool failed over that it would carry both pools' users after its partner fails over now", async () => {
+    const { result } = await lintText(text, 's.yaml');
+    const capacity = result.findings.filter((f) => f.ruleId === 'skype/pair-capacity').map((f) => [f.pool, f.messageId, f.data]);
+    expect(capacity).toEqual([
+      ['pool-a.contoso.com', 'overOnceFailedBack', { pool: 'pool-a.contoso.com', users: 7000, max: 6000, partner: 'pool-b.contoso.com', state: 'FailedOver' }],
+      ['pool-b.contoso.com', 'overNow', { pool: 'pool-b.contoso.com', users: 7000, max: 6000, partner: 'pool-a.contoso.com', partnerState: 'FailedOver' }],
+    ]);
+  });
+
+  it('says in the stylish line what each pool carries now', async () => {
+    const { frontEndPoolSummary } = await import('../../src/kinds/skype/index.js');
+    const { result } = await lintText(text, 's.yaml');
+    const [pa, pb] = result.pools as Parameters<typeof frontEndPoolSummary>[0][];
+    const [a, b] = [frontEndPoolSummary(pa!, pb), frontEndPoolSummary(pb!, pa)];
+    expect(a).toContain('paired with pool-b.contoso.com (none of its users now: they are on pool-b.contoso.com; 7,000 users after failover once failed back)');
+    expect(b).toContain("paired with pool-a.contoso.com (7,000 users now, with pool-a.contoso.com's failed over to it)");
+  });
+
+  it('gives the report a column of the users each pool carries now', async () => {
+    const o = await lintText(text, 's.yaml');
+    const { skypeView } = await import('../../src/kinds/skype/report/report.js');
+    const sizing = skypeView(o.skype!.model, o.skype!.analysis, o.result.findings).sizing;
+    expect(sizing.map((r) => r.usersNow)).toEqual([
+      'none: its users are on pool-b.contoso.com',
+      "7,000: over its sizing by 1,000, with pool-a.contoso.com's failed over to it",
+    ]);
+  });
+});
