@@ -1488,13 +1488,16 @@ describe('the users a pool carries now, where one pool of a pair has failed over
     expect(b).toContain("paired with pool-a.contoso.com (7,000 users now, with pool-a.contoso.com's failed over to it)");
   });
 
-  it('gives the report a column of the users each pool carries now', async () => {
+  it('says in the report, beside its own users, what each pool carries now', async () => {
     const o = await lintText(text, 's.yaml');
     const { skypeView } = await import('../../src/kinds/skype/report/report.js');
     const sizing = skypeView(o.skype!.model, o.skype!.analysis, o.result.findings).sizing;
-    expect(sizing.map((r) => r.usersNow)).toEqual([
-      'none: its users are on pool-b.contoso.com',
-      "7,000: over its sizing by 1,000, with pool-a.contoso.com's failed over to it",
+    expect(sizing.map((r) => [r.users, r.usersNow, r.nowOver])).toEqual([
+      ['4,000', 'none now: on its partner', false],
+      ['3,000', "7,000 now, with its partner's: over its sizing by 1,000", true],
     ]);
+    // Both Active: each carries its own users, and nothing more is said.
+    const active = await lintText(pair(), 's.yaml');
+    expect(skypeView(active.skype!.model, active.skype!.analysis, active.result.findings).sizing.map((r) => r.usersNow)).toEqual(['', '']);
   });
 });

@@ -77,7 +77,7 @@ export interface SkypeSizingRow {
   readonly users: string;
   readonly maxUsers: string;
   readonly afterFailover: string;
-  /** The users it carries now, as the PoolStates say (usersNow), and whose. */
+  /** What it carries now where a failover has moved users already (usersNow), said beside its own users; '' where it carries just those. */
   readonly usersNow: string;
   /** skype/pair-capacity found the pool over its sizing now, with its partner's users on it already. */
   readonly nowOver: boolean;
@@ -253,13 +253,14 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
       maxUsers: p.maxUsers === undefined ? 'not given' : groupThousands(p.maxUsers),
       // Unpaired, no partner's users come over: the pool's own users, said to be so.
       afterFailover: `${groupThousands(after)}${afterWhen}: ${verdict(after)}`,
+      // Short, without the partner's name (its own column says it), so that the printed table keeps its width.
       usersNow: movedToPartner(p)
         ? partner === undefined || partner.poolState !== 'Active'
-          ? 'none: no pool serves its users'
-          : `none: its users are on ${partner.name}`
+          ? 'none now: no pool serves them'
+          : 'none now: on its partner'
         : carriesPartner
-          ? `${groupThousands(now)}: ${verdict(now)}, with ${partner.name}'s failed over to it`
-          : groupThousands(now),
+          ? `${groupThousands(now)} now, with its partner's: ${verdict(now)}`
+          : '',
       nowOver: over && carriesPartner && p.maxUsers !== undefined && now > p.maxUsers,
       over,
       backupService:
