@@ -71,24 +71,28 @@ describe('Skype PoolState', () => {
     expect(JSON.parse(r.stdout).files[0].pools[1]).toMatchObject({ name: 'lyncfe04.thelab.info', poolState: 'Active' });
   });
 
-  it('says what to do in each state that is not Active', async () => {
+  it('says what to do in each state that is not Active, with the cmdlet as it must be run', async () => {
     const messages = async (state: string) =>
       (await lintText(pair([], [`poolState: ${state}`]), 's.yaml')).result.findings.map((f) => [f.ruleId, f.line, f.message]);
     expect(await messages('FailingOver')).toEqual([
       [
         'skype/pool-not-active',
         15,
-        'Pool "pool-b.contoso.com" is in PoolState FailingOver: a failover is under way or stopped half-way; let Invoke-CsPoolFailOver finish, then fail the pool back (Invoke-CsPoolFailBack) once it is healthy.',
+        'Pool "pool-b.contoso.com" is in PoolState FailingOver: a failover is under way or stopped half-way; let Invoke-CsPoolFailOver finish, then fail the pool back (Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com) once it is healthy.',
       ],
     ]);
     expect(await messages('FailedOver')).toEqual([
-      ['skype/pool-not-active', 15, 'Pool "pool-b.contoso.com" is in PoolState FailedOver; fail it back (Invoke-CsPoolFailBack) once it is healthy.'],
+      [
+        'skype/pool-not-active',
+        15,
+        'Pool "pool-b.contoso.com" is in PoolState FailedOver; fail it back (Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com) once it is healthy.',
+      ],
     ]);
     expect(await messages('FailingBack')).toEqual([
       [
         'skype/pool-not-active',
         15,
-        'Pool "pool-b.contoso.com" is in PoolState FailingBack: a failback is under way or stopped half-way; let Invoke-CsPoolFailBack finish (or run it again) until the PoolState is Active.',
+        'Pool "pool-b.contoso.com" is in PoolState FailingBack: a failback is under way or stopped half-way; let Invoke-CsPoolFailBack finish (or run it again: Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com) until the PoolState is Active.',
       ],
     ]);
     const unknown = await lintText(pair([], ['poolState: Failed']), 's.yaml');
