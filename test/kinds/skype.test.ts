@@ -1489,7 +1489,11 @@ describe('the users a pool carries now, where one pool of a pair has failed over
     const [pa, pb] = result.pools as Parameters<typeof frontEndPoolSummary>[0][];
     const [a, b] = [frontEndPoolSummary(pa!, pb), frontEndPoolSummary(pb!, pa)];
     expect(a).toContain('paired with pool-b.contoso.com (none of its users now: they are on pool-b.contoso.com; 7,000 users after failover once failed back)');
-    expect(b).toContain("paired with pool-a.contoso.com (7,000 users now, with pool-a.contoso.com's failed over to it)");
+    expect(b).toContain("paired with pool-a.contoso.com (7,000 users now, its own and pool-a.contoso.com's (FailedOver))");
+    // A failover still under way has not failed over yet: the line gives the partner's state as it is.
+    const failing = await lintText(text.replace('poolState: FailedOver', 'poolState: FailingOver'), 's.yaml');
+    const [fa, fb] = failing.result.pools as Parameters<typeof frontEndPoolSummary>[0][];
+    expect(frontEndPoolSummary(fb!, fa)).toContain("paired with pool-a.contoso.com (7,000 users now, its own and pool-a.contoso.com's (FailingOver))");
   });
 
   it('says in the report, beside its own users, what each pool carries now', async () => {
@@ -1498,7 +1502,7 @@ describe('the users a pool carries now, where one pool of a pair has failed over
     const sizing = skypeView(o.skype!.model, o.skype!.analysis, o.result.findings).sizing;
     expect(sizing.map((r) => [r.users, r.usersNow, r.nowOver])).toEqual([
       ['4,000', 'none now: on its partner', false],
-      ['3,000', "7,000 now, with its partner's: over its sizing by 1,000", true],
+      ['3,000', "7,000 now, its own and its partner's: over its sizing by 1,000", true],
     ]);
     // Both Active: each carries its own users, and nothing more is said.
     const active = await lintText(pair(), 's.yaml');

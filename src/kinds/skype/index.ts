@@ -110,6 +110,7 @@ function pairedUsers(p: SkypePoolFigures, partner: SkypePoolFigures | undefined)
   const name = t(p.pairedWith ?? '');
   const after = `${groupThousands(p.usersAfterFailover)} users after failover`;
   if (movedToPartner(p)) return `none of its users now: they are on ${name}; ${after} once failed back`;
-  if (partner && movedToPartner(partner) && p.poolState === 'Active') return `${groupThousands(p.usersNow)} users now, with ${name}'s failed over to it`;
+  if (partner && movedToPartner(partner) && p.poolState === 'Active')
+    return `${groupThousands(p.usersNow)} users now, its own and ${name}'s (${partner.poolState})`;
   return after;
 }

@@ -259,7 +259,7 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
           ? 'none now: no pool serves them'
           : 'none now: on its partner'
         : carriesPartner
-          ? `${groupThousands(now)} now, with its partner's: ${verdict(now)}`
+          ? `${groupThousands(now)} now, its own and its partner's: ${verdict(now)}`
           : '',
       nowOver: over && carriesPartner && p.maxUsers !== undefined && now > p.maxUsers,
       over,
