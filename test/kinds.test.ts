@@ -177,6 +177,7 @@ describe('kinds', () => {
       pairedWith: 'pool-west.contoso.com',
       poolState: 'Active',
       usersAfterFailover: 25000,
+      usersNow: 16000,
     });
   });
 

@@ -27,6 +27,7 @@ const LABELS: Readonly<Record<string, string>> = {
   pairedWith: 'paired with',
   poolState: 'PoolState',
   usersAfterFailover: 'users after failover',
+  usersNow: 'users now',
   scenario: 'scenario',
   mode: 'mode',
   primary: 'primary',

@@ -71,24 +71,28 @@ describe('Skype PoolState', () => {
     expect(JSON.parse(r.stdout).files[0].pools[1]).toMatchObject({ name: 'lyncfe04.thelab.info', poolState: 'Active' });
   });
 
-  it('says what to do in each state that is not Active', async () => {
+  it('says what to do in each state that is not Active, with the cmdlet as it must be run', async () => {
     const messages = async (state: string) =>
       (await lintText(pair([], [`poolState: ${state}`]), 's.yaml')).result.findings.map((f) => [f.ruleId, f.line, f.message]);
     expect(await messages('FailingOver')).toEqual([
       [
         'skype/pool-not-active',
         15,
-        'Pool "pool-b.contoso.com" is in PoolState FailingOver: a failover is under way or stopped half-way; let Invoke-CsPoolFailOver finish, then fail the pool back (Invoke-CsPoolFailBack) once it is healthy.',
+        'Pool "pool-b.contoso.com" is in PoolState FailingOver: a failover is under way or stopped half-way; let Invoke-CsPoolFailOver finish, then fail the pool back (Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com) once it is healthy.',
       ],
     ]);
     expect(await messages('FailedOver')).toEqual([
-      ['skype/pool-not-active', 15, 'Pool "pool-b.contoso.com" is in PoolState FailedOver; fail it back (Invoke-CsPoolFailBack) once it is healthy.'],
+      [
+        'skype/pool-not-active',
+        15,
+        'Pool "pool-b.contoso.com" is in PoolState FailedOver; fail it back (Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com) once it is healthy.',
+      ],
     ]);
     expect(await messages('FailingBack')).toEqual([
       [
         'skype/pool-not-active',
         15,
-        'Pool "pool-b.contoso.com" is in PoolState FailingBack: a failback is under way or stopped half-way; let Invoke-CsPoolFailBack finish (or run it again) until the PoolState is Active.',
+        'Pool "pool-b.contoso.com" is in PoolState FailingBack: a failback is under way or stopped half-way; let Invoke-CsPoolFailBack finish (or run it again: Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com) until the PoolState is Active.',
       ],
     ]);
     const unknown = await lintText(pair([], ['poolState: Failed']), 's.yaml');
@@ -1450,5 +1454,58 @@ describe('the Skype examples are true to their product version', () => {
       ).toEqual([]);
     }
     expect(on2019).toEqual(['skype-2019-large.yaml']);
+  });
+});
+
+describe('the users a pool carries now, where one pool of a pair has failed over (SFB-DR, SFB-FO)', () => {
+  // pool-a FailedOver: its 4,000 users are on pool-b, which carries 7,000 now; pool-a carries none until it is failed back.
+  const text = pair(['poolState: FailedOver'], [], []).replace(/maxUsers: 20000/g, 'maxUsers: 6000');
+
+  it('gives usersNow beside the design figure: the partner carries both pools, the pool failed over none', async () => {
+    const { result } = await lintText(text, 's.yaml');
+    expect(result.pools.map((p) => ('usersNow' in p ? [p.name, p.usersNow, p.usersAfterFailover] : null))).toEqual([
+      ['pool-a.contoso.com', 0, 7000],
+      ['pool-b.contoso.com', 7000, 7000],
+    ]);
+    // Both Active, each carries its own; both not Active, neither serves the other's users.
+    const active = await lintText(pair(), 's.yaml');
+    expect(active.result.pools.map((p) => 'usersNow' in p && p.usersNow)).toEqual([4000, 3000]);
+    const both = await lintText(pair(['poolState: FailedOver'], ['poolState: FailedOver']), 's.yaml');
+    expect(both.result.pools.map((p) => 'usersNow' in p && p.usersNow)).toEqual([0, 0]);
+  });
+
+  it("does not say of the pool failed over that it would carry both pools' users after its partner fails over now", async () => {
+    const { result } = await lintText(text, 's.yaml');
+    const capacity = result.findings.filter((f) => f.ruleId === 'skype/pair-capacity').map((f) => [f.pool, f.messageId, f.data]);
+    expect(capacity).toEqual([
+      ['pool-a.contoso.com', 'overOnceFailedBack', { pool: 'pool-a.contoso.com', users: 7000, max: 6000, partner: 'pool-b.contoso.com', state: 'FailedOver' }],
+      ['pool-b.contoso.com', 'overNow', { pool: 'pool-b.contoso.com', users: 7000, max: 6000, partner: 'pool-a.contoso.com', partnerState: 'FailedOver' }],
+    ]);
+  });
+
+  it('says in the stylish line what each pool carries now', async () => {
+    const { frontEndPoolSummary } = await import('../../src/kinds/skype/index.js');
+    const { result } = await lintText(text, 's.yaml');
+    const [pa, pb] = result.pools as Parameters<typeof frontEndPoolSummary>[0][];
+    const [a, b] = [frontEndPoolSummary(pa!, pb), frontEndPoolSummary(pb!, pa)];
+    expect(a).toContain('paired with pool-b.contoso.com (none of its users now: they are on pool-b.contoso.com; 7,000 users after failover once failed back)');
+    expect(b).toContain("paired with pool-a.contoso.com (7,000 users now, its own and pool-a.contoso.com's (FailedOver))");
+    // A failover still under way has not failed over yet: the line gives the partner's state as it is.
+    const failing = await lintText(text.replace('poolState: FailedOver', 'poolState: FailingOver'), 's.yaml');
+    const [fa, fb] = failing.result.pools as Parameters<typeof frontEndPoolSummary>[0][];
+    expect(frontEndPoolSummary(fb!, fa)).toContain("paired with pool-a.contoso.com (7,000 users now, its own and pool-a.contoso.com's (FailingOver))");
+  });
+
+  it('says in the report, beside its own users, what each pool carries now', async () => {
+    const o = await lintText(text, 's.yaml');
+    const { skypeView } = await import('../../src/kinds/skype/report/report.js');
+    const sizing = skypeView(o.skype!.model, o.skype!.analysis, o.result.findings).sizing;
+    expect(sizing.map((r) => [r.users, r.usersNow, r.nowOver])).toEqual([
+      ['4,000', 'none now: on its partner', false],
+      ['3,000', "7,000 now, its own and its partner's: over its sizing by 1,000", true],
+    ]);
+    // Both Active: each carries its own users, and nothing more is said.
+    const active = await lintText(pair(), 's.yaml');
+    expect(skypeView(active.skype!.model, active.skype!.analysis, active.result.findings).sizing.map((r) => r.usersNow)).toEqual(['', '']);
   });
 });

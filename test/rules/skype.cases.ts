@@ -179,8 +179,13 @@ export const SKYPE_CASES: readonly RuleTests[] = [
         name: "a pool that carries its failed-over partner's users now: not a would, and failing the partner back is what helps",
         yaml: skype([pool('a', '    poolState: FailedOver\n').replace('users: 1000', 'users: 3000'), pool('b').replace('users: 1000', 'users: 3000')], [AB]),
         errors: [
-          // pool-a's own figure is its design's: after failback its partner may fail over to it.
-          { messageId: 'over', pool: 'pool-a.contoso.com' },
+          // pool-a carries none of its users now: its design figure holds once it is failed back.
+          {
+            messageId: 'overOnceFailedBack',
+            pool: 'pool-a.contoso.com',
+            data: { pool: 'pool-a.contoso.com', users: 6000, max: 5000, partner: 'pool-b.contoso.com', state: 'FailedOver' },
+            path: '/pools/0/maxUsers',
+          },
           {
             messageId: 'overNow',
             pool: 'pool-b.contoso.com',

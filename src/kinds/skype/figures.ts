@@ -18,6 +18,7 @@ const POOL: readonly FigureSpec<SkypePoolFigures>[] = [
     judge: (b, a) => (b === 'Active' && a !== 'Active' ? 'worse' : b !== 'Active' && a === 'Active' ? 'better' : 'changed'),
   },
   { key: 'usersAfterFailover', get: (p) => p.usersAfterFailover },
+  { key: 'usersNow', get: (p) => p.usersNow },
 ];
 
 export function poolFigures(p: SkypePoolFigures): Map<string, Figure> {

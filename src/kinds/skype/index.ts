@@ -8,7 +8,7 @@ import { groupThousands, plural } from '../../core/rule.js';
 import type { SkypePoolFigures } from './analysis/analysis.js';
 import { analyseSkype } from './analysis/analysis.js';
 import { neededWithoutBackEnd } from './analysis/back-end.js';
-import { normaliseSkype, type SkypeDocument } from './model/model.js';
+import { movedToPartner, normaliseSkype, type SkypeDocument } from './model/model.js';
 import type { SkypeFileResult, SkypeModels } from './results.js';
 export type { SkypeModels } from './results.js';
 import { ISSUE_MESSAGES } from './model/issue-messages.js';
@@ -61,7 +61,10 @@ export const skypeKind = defineKind<'skype-pool-pair', SkypeModels, SkypeFileRes
     host.runRules(SKYPE_RULES, { model, analysis, issues });
     return { figures: { pools: [...analysis.pools] }, models: { skype: { model, analysis } } };
   },
-  summary: (result) => result.pools.map((p) => ({ label: p.name, text: frontEndPoolSummary(p) })),
+  summary: (result) => {
+    const byName = new Map(result.pools.map((p) => [p.name, p]));
+    return result.pools.map((p) => ({ label: p.name, text: frontEndPoolSummary(p, p.pairedWith === null ? undefined : byName.get(p.pairedWith)) }));
+  },
   report: {
     partial: 'kind-skype',
     toc: [
@@ -88,16 +91,26 @@ start figure running); several --down side by side.`,
  * `8 front ends, 4 of the first 7 needed (6 without its back end), tolerates 3 one after another but
  * 1 at once (3 replicas per routing group), paired with pool-west (55,000 users after failover)`.
  */
-export function frontEndPoolSummary(p: SkypePoolFigures): string {
+export function frontEndPoolSummary(p: SkypePoolFigures, partner?: SkypePoolFigures): string {
   const of = p.quorumFrom === p.frontEnds ? `${p.quorumNeeded} of ${p.frontEnds} needed` : `${p.quorumNeeded} of the first ${p.quorumFrom} needed`;
   // The table assumes the back end runs; where it is the witness (an even pool), say what it takes.
   const needed = neededWithoutBackEnd(p);
   const backEnd = needed === undefined ? '' : needed === null ? ' with its back end up' : ` (${needed} without its back end)`;
-  const pair = p.pairedWith === null ? 'not paired' : `paired with ${t(p.pairedWith)} (${groupThousands(p.usersAfterFailover)} users after failover)`;
+  const pair = p.pairedWith === null ? 'not paired' : `paired with ${t(p.pairedWith)} (${pairedUsers(p, partner)})`;
   const state = p.poolState === 'Active' ? '' : `, PoolState ${p.poolState}`;
   const tolerates =
     p.tolerableSimultaneousFailures < p.tolerableFailures
       ? `tolerates ${p.tolerableFailures} one after another but ${p.tolerableSimultaneousFailures} at once (${SKYPE.routingGroupReplicas.value} replicas per routing group)`
       : `tolerates ${p.tolerableFailures}`;
   return `${plural(p.frontEnds, 'front end')}, ${of}${backEnd}, ${tolerates}, ${pair}${state}`;
+}
+
+/** Where a failover has moved users already, what a paired pool carries now beside its design figure. */
+function pairedUsers(p: SkypePoolFigures, partner: SkypePoolFigures | undefined): string {
+  const name = t(p.pairedWith ?? '');
+  const after = `${groupThousands(p.usersAfterFailover)} users after failover`;
+  if (movedToPartner(p)) return `none of its users now: they are on ${name}; ${after} once failed back`;
+  if (partner && movedToPartner(partner) && p.poolState === 'Active')
+    return `${groupThousands(p.usersNow)} users now, its own and ${name}'s (${partner.poolState})`;
+  return after;
 }

@@ -232,12 +232,21 @@ describe('OpCon settings read as Windows reads an ini file', () => {
     expect(onPrimary.findings.map(([id]) => id)).toEqual(['opcon/database-on-machine']);
   });
 
-  it('reads a server name with no host (via: alone, ,1433, \\OPCON) as naming no SQL Server, not as one database', async () => {
-    // The VIA form needs the server's name (via:SERVER[\INSTANCE],NIC:PORT); SqlClient reads an empty TCP host as localhost: clients differ, so the file must say.
+  it('reads a server name with no host but a port or an instance (,1433, tcp: ,1433, \\OPCON) as the SQL Server of the machine that gives it', async () => {
+    // The SQL Server client documents `Server=;` as the default instance on the local computer, and the Server keyword as [protocol:]Server[,port]:
+    // an empty host with a port or an instance is the machine's own SQL Server, as `.,1433` is.
+    for (const local of [',1433', 'tcp: ,1433', 'tcp:,1433', '\\OPCON', ' ,1433']) await expectOneOnEachMachine(local);
+    // One machine's `,1433` and that machine's name on the other: one SQL Server, on OpConxps1.
+    const one = await lint(connections(',1433', 'opconxps1.corp.local,1433'));
+    expect(one.failover).toMatchObject({ scenario: 3, database: 'none' });
+    expect(one.findings.map(([id]) => id)).toEqual(['opcon/database-on-machine']);
+  });
+
+  it('reads a VIA server name with no host (via: alone, via: ,0:1433) as naming no SQL Server, not as one database', async () => {
+    // The VIA form needs the server's name (via:SERVER[\INSTANCE],NIC:PORT): with none, the file does not say which SQL Server it means.
     for (const [a, b] of [
       ['via:', 'via: ,0:1433'],
-      [',1433', 'tcp: ,1433'],
-      ['\\OPCON', 'via:'],
+      ['via: \\OPCON,0:1433', 'via:'],
     ] as const) {
       const r = await lint(connections(a, b));
       expect(

@@ -143,7 +143,8 @@ const INSTANCE_PIPE = /^mssql\$([^\\]+)\\sql\\query$/;
  * `np` (named pipes), `lpc` (shared memory), `admin` or `via` (whose `,NIC:PORT` is no TCP port),
  * a named pipe's path `[np:]\\HOST\pipe\NAME`, whose HOST `.` is the local machine, or a LocalDB
  * instance `(localdb)\NAME` (`(localdb)\.\NAME` when shared), which is always on the machine that
- * reads it. Server names are read here, and only here, wherever one meets a machine.
+ * reads it; no HOST (`,1433`, `\OPCON`) is the local machine, as the client reads `Server=;`, but
+ * for VIA. Server names are read here, and only here, wherever one meets a machine.
  */
 export function sqlServerName(server: string): SqlServerName {
   let rest = server.trim();
@@ -171,9 +172,11 @@ export function sqlServerName(server: string): SqlServerName {
     const local = [instance ?? '', ...shared].join('\\').trim().toLowerCase();
     return { host: h, local: true, instance: local === '' ? undefined : `${LOCALDB}\\${local}`, port: undefined };
   }
+  // The SQL Server client reads no host (`Server=;`, `,1433`, `\\OPCON`) as the local computer; VIA alone needs the server's name.
+  const noHostLocal = h === '' && protocol !== 'via';
   return {
     host: h,
-    local: sharedMemory || isLocalHost(h),
+    local: sharedMemory || noHostLocal || isLocalHost(h),
     instance: instance?.trim().toLowerCase() || DEFAULT_INSTANCE,
     port: protocol === 'via' ? undefined : port?.trim(),
   };
@@ -335,11 +338,10 @@ function numberOf(v: unknown): number | undefined {
 }
 
 /**
- * A SQL Server name, trimmed, where it names one: a name with no host (`via:`, `via: ,0:1433`,
- * `,1433`, `\\OPCON`) names none the file can place, as the VIA form needs the server's name and
- * SqlClient reads an empty TCP host as localhost, so it is a schema issue, and undefined, rather
- * than a host '' that two machines would share as "one database". Shared memory (`lpc:`) and
- * LocalDB are always the machine's own, host or not.
+ * A SQL Server name, trimmed, where it names one: a VIA name with no host (`via:`, `via: ,0:1433`)
+ * names none the file can place, as the VIA form needs the server's name, so it is a schema issue,
+ * and undefined, rather than a host '' that two machines would share as "one database". Any other
+ * name with no host (`,1433`, `\\OPCON`) is the machine's own SQL Server (sqlServerName).
  */
 function namedServer(server: string, where: string, path: string, issues: ModelIssue[]): string | undefined {
   const name = sqlServerName(server);

@@ -3,7 +3,7 @@
  * tolerable failures (the worst case, among "the first" front ends), partner and users after failover.
  */
 import { FRONT_END_ROW_12_ON_2019, FRONT_END_TABLE, SKYPE, type FrontEndRow } from '../../../domain/facts.js';
-import { storePlaced, type SkypeModel, type SkypePair, type SkypePool } from '../model/model.js';
+import { movedToPartner, storePlaced, type SkypeModel, type SkypePair, type SkypePool } from '../model/model.js';
 import { maxOf } from '../../../util/extremes.js';
 
 export interface SkypePoolFigures {
@@ -26,6 +26,11 @@ export interface SkypePoolFigures {
   readonly pairedWith: string | null;
   readonly poolState: string;
   readonly usersAfterFailover: number;
+  /**
+   * The users it serves now, as the PoolStates say: none of its own while they are on its partner
+   * (FailingOver, FailedOver), and its partner's too while they are on it and it is Active.
+   */
+  readonly usersNow: number;
 }
 
 export interface SkypeAnalysis {
@@ -91,6 +96,7 @@ export function analyseSkype(model: SkypeModel): SkypeAnalysis {
       pairedWith: partner?.name ?? null,
       poolState: pool.poolState,
       usersAfterFailover: pool.users + (partner?.users ?? 0),
+      usersNow: (movedToPartner(pool) ? 0 : pool.users) + (partner && movedToPartner(partner) && pool.poolState === 'Active' ? partner.users : 0),
     };
   });
   return { pools, pairsOf, partnerOf, storePlaced: storePlaced(model) };

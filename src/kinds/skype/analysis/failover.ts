@@ -277,7 +277,7 @@ export function simulateSkypeDown(
   // The overload of a partner that serves a pool's users already is the same whichever name the scenario gives.
   const overCapacity = model.pools.flatMap((p, i): SkypeOverCapacity[] => {
     const partner = partnerOf(p);
-    const users = analysis.pools[i]!.usersAfterFailover;
+    const users = analysis.pools[i]!.usersNow;
     if (!partner || !movedToPartner(partner) || p.maxUsers === undefined || users <= p.maxUsers) return [];
     if (state.cannotTakeOver(p, partner) !== null) return [];
     return [{ pool: p.name, partner: partner.name, partnerState: partner.poolState, users, maxUsers: p.maxUsers }];

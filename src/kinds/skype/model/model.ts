@@ -91,7 +91,7 @@ export function hasRegistrarConfiguration(pool: Pick<SkypePool, 'registrarConfig
  * Its users are on its backup pool, or on their way there, by a failover already started (FailedOver,
  * FailingOver): the partner carries them before anything goes down, so no scenario's failover moves them.
  */
-export function movedToPartner(pool: Pick<SkypePool, 'poolState'>): boolean {
+export function movedToPartner(pool: { readonly poolState: string }): boolean {
   return pool.poolState === 'FailedOver' || pool.poolState === 'FailingOver';
 }
 

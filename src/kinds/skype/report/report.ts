@@ -77,6 +77,10 @@ export interface SkypeSizingRow {
   readonly users: string;
   readonly maxUsers: string;
   readonly afterFailover: string;
+  /** What it carries now where a failover has moved users already (usersNow), said beside its own users; '' where it carries just those. */
+  readonly usersNow: string;
+  /** skype/pair-capacity found the pool over its sizing now, with its partner's users on it already. */
+  readonly nowOver: boolean;
   /** skype/pair-capacity found the pool over its sizing (as configured: nothing when the rule is off). */
   readonly over: boolean;
   readonly backupService: string;
@@ -227,14 +231,18 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
   const flagged = flaggedPaths(findings, 'skype/pair-capacity');
   const backupFlagged = flaggedPaths(findings, 'skype/backup-not-ready');
   return model.pools.map((p, i) => {
-    const { usersAfterFailover: after, pairedWith } = analysis.pools[i]!;
+    const { usersAfterFailover: after, usersNow: now, pairedWith } = analysis.pools[i]!;
+    const partner = analysis.partnerOf.get(p);
     const over = flagged.has(`${p.path}/maxUsers`);
-    const verdict =
+    const verdict = (n: number) =>
       p.maxUsers === undefined
         ? 'no sizing given'
-        : after > p.maxUsers
-          ? `over its sizing by ${groupThousands(after - p.maxUsers)}`
-          : `fits (${groupThousands(p.maxUsers - after)} to spare)`;
+        : n > p.maxUsers
+          ? `over its sizing by ${groupThousands(n - p.maxUsers)}`
+          : `fits (${groupThousands(p.maxUsers - n)} to spare)`;
+    // Its partner takes it over only once it is failed back: the design figure is for then.
+    const afterWhen = pairedWith === null ? ' (not paired: its own users)' : movedToPartner(p) ? ' once failed back' : '';
+    const carriesPartner = partner !== undefined && movedToPartner(partner) && p.poolState === 'Active';
     const backup = p.backupService;
     return {
       name: p.name,
@@ -244,7 +252,16 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
       users: groupThousands(p.users),
       maxUsers: p.maxUsers === undefined ? 'not given' : groupThousands(p.maxUsers),
       // Unpaired, no partner's users come over: the pool's own users, said to be so.
-      afterFailover: `${groupThousands(after)}${pairedWith === null ? ' (not paired: its own users)' : ''}: ${verdict}`,
+      afterFailover: `${groupThousands(after)}${afterWhen}: ${verdict(after)}`,
+      // Short, without the partner's name (its own column says it), so that the printed table keeps its width.
+      usersNow: movedToPartner(p)
+        ? partner === undefined || partner.poolState !== 'Active'
+          ? 'none now: no pool serves them'
+          : 'none now: on its partner'
+        : carriesPartner
+          ? `${groupThousands(now)} now, its own and its partner's: ${verdict(now)}`
+          : '',
+      nowOver: over && carriesPartner && p.maxUsers !== undefined && now > p.maxUsers,
       over,
       backupService:
         backup === undefined

@@ -15,11 +15,11 @@ export default defineRule<SkypeContext>({
       'Finish the failover, or fail the pool back with Invoke-CsPoolFailBack. Where no backup pool can be serving its users (an unpaired pool, or both pools of a pair not Active), read the state with Get-CsRegistrarConfiguration and correct it.',
     sources: ['SFB-FO', 'PS-CS'],
     messages: {
-      notActive: 'Pool "{{pool}}" is in PoolState {{state}}; fail it back (Invoke-CsPoolFailBack) once it is healthy.',
+      notActive: 'Pool "{{pool}}" is in PoolState {{state}}; fail it back (Invoke-CsPoolFailBack -PoolFqdn {{pool}}) once it is healthy.',
       failingOver:
-        'Pool "{{pool}}" is in PoolState FailingOver: a failover is under way or stopped half-way; let Invoke-CsPoolFailOver finish, then fail the pool back (Invoke-CsPoolFailBack) once it is healthy.',
+        'Pool "{{pool}}" is in PoolState FailingOver: a failover is under way or stopped half-way; let Invoke-CsPoolFailOver finish, then fail the pool back (Invoke-CsPoolFailBack -PoolFqdn {{pool}}) once it is healthy.',
       failingBack:
-        'Pool "{{pool}}" is in PoolState FailingBack: a failback is under way or stopped half-way; let Invoke-CsPoolFailBack finish (or run it again) until the PoolState is Active.',
+        'Pool "{{pool}}" is in PoolState FailingBack: a failback is under way or stopped half-way; let Invoke-CsPoolFailBack finish (or run it again: Invoke-CsPoolFailBack -PoolFqdn {{pool}}) until the PoolState is Active.',
       noBackupPool:
         'Pool "{{pool}}" is in PoolState {{state}} but has no backup pool, so no pool serves its users and Invoke-CsPoolFailBack has nothing to fail back from; the state is inconsistent: read it with Get-CsRegistrarConfiguration -Identity service:Registrar:{{pool}} and set it back with Set-CsRegistrarConfiguration -Identity service:Registrar:{{pool}} -PoolState Active.',
       pairNotActive:
