@@ -1,0 +1,348 @@
+/**
+ * Every place that answers "what if" agrees with simulate (FORMAT.md, "Failure model": they never
+ * disagree): for each server, database host, gateway, front end, pool or site alone down, and each
+ * data centre down, the figures validate gives (single points of failure, the data-centre loss table,
+ * tolerable failures checked by brute force, users after failover) and the report's what-if table
+ * say what `simulate --format json` says, over the examples, the fixtures and designs from the seeds.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintText, type LintOutcome } from '../src/api/lint.js';
+import { describeRule } from '../src/rules/descriptors.js';
+import { RULES } from '../src/rules/index.js';
+import { buildReportView } from '../src/report/view-model.js';
+import { DEFAULT_SETTINGS } from '../src/core/settings.js';
+import { nameKey } from '../src/core/model.js';
+import { simulateCommand as scomSimulate } from '../src/kinds/scom/commands/simulate.js';
+import { simulate } from '../src/kinds/scom/analysis/simulate.js';
+import { compileFailureModel, failureOf, type FailureModel } from '../src/kinds/scom/analysis/failure/index.js';
+import type { ScomFileResult } from '../src/kinds/scom/results.js';
+import type { ScomReportView } from '../src/kinds/scom/report/view-types.js';
+import { simulateCommand as skypeSimulate, simulateSkypeDown, skypeBackEnds, skypeSites, type SkypeScenario } from '../src/kinds/skype/commands/simulate.js';
+import type { SkypeView } from '../src/kinds/skype/report/report.js';
+import type { SkypeModels } from '../src/kinds/skype/results.js';
+import type { SkypePoolFigures } from '../src/kinds/skype/analysis/analysis.js';
+import { ROOT } from './support/run-cli.js';
+import { SCOM_DESIGNS, SKYPE_DESIGNS } from './support/agreement-designs.js';
+
+const reportOptions = { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error' as const, version: 'test' };
+
+/** The examples and fixtures (not the hostile or scale ones, which other tests bound), and the designs from the seeds. */
+function inputs(): { file: string; text: string }[] {
+  const out: { file: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(path.join(ROOT, dir)).sort()) {
+      const rel = `${dir}/${name}`;
+      if (statSync(path.join(ROOT, rel)).isDirectory()) {
+        if (!['hostile', 'scale', 'toy-kind', '.expected'].includes(name)) walk(rel);
+      } else if (/\.ya?ml$/.test(name)) out.push({ file: rel, text: readFileSync(path.join(ROOT, rel), 'utf8') });
+    }
+  };
+  walk('examples');
+  walk('test/fixtures');
+  for (const [file, text] of Object.entries({ ...SCOM_DESIGNS, ...SKYPE_DESIGNS })) out.push({ file: `seeds/${file}`, text });
+  return out;
+}
+
+const request = (file: string, downs: string[]) => ({ file, downs, partitions: [], events: [], format: 'json' as const, color: false });
+
+interface ScomScenario {
+  label: string;
+  managementGroupWorks: boolean;
+  databaseDown: boolean;
+  pools: { pool: string; outcome: string; votesAvailable: number; votingMembers: number; votesNeeded: number; runs: boolean }[];
+  agentLoad: { server: string; agents: number; limit: number }[];
+  unmonitoredAgents: number;
+}
+
+/** `simulate --down X --down Y ... --format json`, a hundred scenarios a run (its limit). */
+async function scomSimulations(o: LintOutcome, file: string, downs: string[]): Promise<Map<string, ScomScenario>> {
+  const out = new Map<string, ScomScenario>();
+  for (let i = 0; i < downs.length; i += 100) {
+    const chunk = downs.slice(i, i + 100);
+    const { text } = await scomSimulate(o, request(file, chunk));
+    (JSON.parse(text) as { scenarios: ScomScenario[] }).scenarios.forEach((s, j) => out.set(chunk[j]!, s));
+  }
+  return out;
+}
+
+/** Each k-subset of `items`, k at most `items.length`. */
+function* subsets<T>(items: readonly T[], k: number, from = 0, chosen: T[] = []): Generator<T[]> {
+  if (chosen.length === k) {
+    yield [...chosen];
+    return;
+  }
+  for (let i = from; i <= items.length - (k - chosen.length); i++) {
+    chosen.push(items[i]!);
+    yield* subsets(items, k, i + 1, chosen);
+    chosen.pop();
+  }
+}
+
+/** The most members a pool may have for its tolerable failures to be checked against every k- and (k+1)-set down. */
+const BRUTE_FORCE_MEMBERS = 12;
+
+/**
+ * Tolerable failures (FORMAT.md, "Quorum model"): no set of k members down stops the pool (it keeps
+ * quorum and a member runs), and some set of k + 1 does. The definition holds the database up, which
+ * simulate cannot with the management server that shares its host down: such sets are left out here,
+ * and single-point-of-failure names that server instead.
+ */
+function tolerableDisagreements(model: FailureModel, p: number, k: number, label: string): string[] {
+  const shape = model.pools[p]!;
+  if (shape.members.length === 0 || shape.members.length > BRUTE_FORCE_MEMBERS) return [];
+  const colocated = model.topology.database.colocatedWith ? model.database.listener : -1;
+  const members = [...shape.members].filter((h) => h !== colocated);
+  const runs = (down: number[]) => {
+    const s = simulate(model, 'x', failureOf(model, { hosts: down.map((h) => model.hosts[h]!) }));
+    return s.pools[p]!.runs;
+  };
+  const out: string[] = [];
+  for (const set of subsets(members, Math.min(k, members.length)))
+    if (!runs(set)) {
+      out.push(`${label}: tolerates ${k}, yet stops with ${set.map((h) => model.hosts[h]!.name).join(', ')} down`);
+      break;
+    }
+  if (colocated < 0 && k + 1 <= members.length && [...subsets(members, k + 1)].every(runs))
+    out.push(`${label}: tolerates ${k}, yet no ${k + 1} members down stop it`);
+  return out;
+}
+
+export interface Tally {
+  files: number;
+  scenarios: number;
+}
+
+async function checkScom(file: string, o: LintOutcome, tally: Tally): Promise<string[]> {
+  const result = o.result as ScomFileResult;
+  const analysis = o.analysis!;
+  const model = analysis.model;
+  const bad: string[] = [];
+  const dcKeys = new Set(model.dataCenters.map((d) => nameKey(d.name)));
+  const hostNames = model.hosts.filter((h) => !(h.role === 'database' && model.topology.database.implied)).map((h) => h.name);
+  // A name both a server and a data centre is a duplicate-name finding, which simulate refuses.
+  const servers = hostNames.filter((n) => !dcKeys.has(nameKey(n)));
+  const hostKeys = new Set(hostNames.map(nameKey));
+  const dcs = model.dataCenters.map((d) => d.name).filter((n) => !hostKeys.has(nameKey(n)));
+  const sims = await scomSimulations(o, file, [...servers, ...dcs]);
+  const none = simulate(model, 'nothing down', failureOf(model, {}));
+  tally.files++;
+  tally.scenarios += sims.size;
+  const clusterListener = model.database.nodes.length > 0 ? model.hosts[model.database.listener]!.name : undefined;
+  // The pools' figures as validate gives them, and simulate's with nothing down.
+  result.pools.forEach((pool, p) => {
+    const base = none.pools[p]!;
+    if (base.pool !== pool.name) bad.push(`${file}: pool ${p} is "${pool.name}" in validate, "${base.pool}" in simulate`);
+    if (base.votingMembers !== pool.votingMembers || base.votesNeeded !== pool.votesNeeded)
+      bad.push(`${file} ${pool.name}: validate ${pool.votesNeeded} of ${pool.votingMembers} votes, simulate ${base.votesNeeded} of ${base.votingMembers}`);
+  });
+  // Single points of failure: a server is one for a pool (for the management group) iff, alone down, simulate says the pool (the group) no longer works.
+  for (const name of servers) {
+    if (name === clusterListener) continue;
+    const s = sims.get(name)!;
+    const mgSpof = result.managementGroup!.singlePointsOfFailure.some((n) => nameKey(n) === nameKey(name));
+    const mgLost = none.managementGroupWorks && !s.managementGroupWorks;
+    if (mgSpof !== mgLost) bad.push(`${file} --down ${name}: management group ${s.managementGroupWorks ? 'works' : 'does not work'}, single point: ${mgSpof}`);
+    result.pools.forEach((pool, p) => {
+      const spof = pool.singlePointsOfFailure.some((n) => nameKey(n) === nameKey(name));
+      const lost = none.pools[p]!.outcome === 'works' && s.pools[p]!.outcome !== 'works';
+      if (spof !== lost) bad.push(`${file} --down ${name}: ${pool.name} ${s.pools[p]!.outcome}, single point: ${spof}`);
+    });
+  }
+  // The data-centre loss table: each row is simulate --down DC; a data centre not in it changes nothing.
+  for (const dc of dcs) {
+    const s = sims.get(dc)!;
+    result.pools.forEach((pool, p) => {
+      const row = pool.dataCenterLoss.find((l) => l.dataCenter === dc);
+      const sp = s.pools[p]!;
+      if (!row) {
+        if (sp.outcome !== none.pools[p]!.outcome) bad.push(`${file} --down ${dc}: ${pool.name} ${sp.outcome}, not in its data-centre loss table`);
+        return;
+      }
+      const want = {
+        survives: sp.outcome === 'works',
+        outcome: sp.outcome,
+        votesLeft: sp.votesAvailable,
+        stopsManagementGroup: !s.managementGroupWorks,
+        databaseLost: s.databaseDown,
+      };
+      const got = {
+        survives: row.survives,
+        outcome: row.outcome,
+        votesLeft: row.votesLeft,
+        stopsManagementGroup: row.stopsManagementGroup,
+        databaseLost: row.databaseLost,
+      };
+      if (JSON.stringify(want) !== JSON.stringify(got))
+        bad.push(`${file} --down ${dc}: ${pool.name} simulate ${JSON.stringify(want)}, data-centre loss ${JSON.stringify(got)}`);
+    });
+  }
+  // Tolerable failures as configured, and with the default observer enabled and disabled (the same model, the pool's setting changed).
+  const observerModels = [true, false].map((on) =>
+    compileFailureModel({ ...model.topology, pools: model.topology.pools.map((pl) => ({ ...pl, defaultObserverEnabled: on })) }),
+  );
+  result.pools.forEach((pool, p) => {
+    bad.push(...tolerableDisagreements(model, p, pool.tolerableFailures, `${file} ${pool.name}`));
+    bad.push(...tolerableDisagreements(observerModels[0]!, p, pool.withDefaultObserver.tolerableFailures, `${file} ${pool.name} (with the default observer)`));
+    bad.push(
+      ...tolerableDisagreements(observerModels[1]!, p, pool.withoutDefaultObserver.tolerableFailures, `${file} ${pool.name} (without the default observer)`),
+    );
+  });
+  // The worst single failure for the agents (capacity-after-failover) is the largest overload simulate shows with one server down.
+  const overBefore = new Set(none.agentLoad.filter((l) => l.agents > l.limit).map((l) => l.server));
+  let worst: { down: string; server: string; over: number } | null = null;
+  for (const name of servers) {
+    if (name === clusterListener) continue;
+    for (const l of sims.get(name)!.agentLoad)
+      if (l.agents > l.limit && !overBefore.has(l.server) && (!worst || l.agents - l.limit > worst.over))
+        worst = { down: name, server: l.server, over: l.agents - l.limit };
+  }
+  const w = analysis.worstAgentFailure;
+  const found = w ? { over: w.agents - w.limit, shown: sims.get(w.failed.name)?.agentLoad.find((l) => l.server === w.server.name)?.agents } : null;
+  if ((worst === null) !== (found === null) || (worst && found && (worst.over !== found.over || found.shown !== w!.agents)))
+    bad.push(
+      `${file}: worst single failure for the agents ${w ? `${w.failed.name} puts ${w.server.name} ${found!.over} over` : 'none'}, simulate ${worst ? `--down ${worst.down} puts ${worst.server} ${worst.over} over` : 'none'}`,
+    );
+  // The report's what-if table: each row is the same scenario in simulate.
+  const view = (await buildReportView(o, reportOptions)).kindView as ScomReportView;
+  const { whatIf } = view;
+  whatIf.pools.forEach((c, i) => {
+    if (c.name !== none.pools[i]!.pool)
+      bad.push(`${file}: the report's what-if column ${i + 1} is "${c.name}", simulate's pool ${i + 1} "${none.pools[i]!.pool}"`);
+  });
+  for (const row of whatIf.rows) {
+    const s = sims.get(row.label);
+    if (!s) continue;
+    tally.scenarios++;
+    const note = whatIf.agents.find((a) => a.label === row.label && a.kind === row.kind)?.notes.find((n) => / unmonitored$/.test(n));
+    const unmonitored = s.managementGroupWorks ? s.unmonitoredAgents - none.unmonitoredAgents : 0;
+    if ((note ? Number(note.replace(/[^0-9]/g, '')) : 0) !== Math.max(0, unmonitored))
+      bad.push(
+        `${file} report row ${row.label}: "${note ?? 'no note'}", simulate ${s.unmonitoredAgents} unmonitored (${none.unmonitoredAgents} with nothing down)`,
+      );
+    if (row.allRun !== (s.managementGroupWorks && s.pools.every((x) => x.outcome === 'works')))
+      bad.push(`${file} report row ${row.label}: all run ${row.allRun}, simulate disagrees`);
+    row.cells.forEach((cell, i) => {
+      const sp = s.pools[i]!;
+      const outcome = cell.runs ? 'works' : cell.cut ? 'cut-off' : 'stops';
+      const votes = cell.text.match(/\((\d+)\/(\d+)\)/);
+      if (outcome !== sp.outcome || (votes && Number(votes[1]) !== sp.votesAvailable))
+        bad.push(`${file} report row ${row.label}: ${sp.pool} "${cell.text}", simulate ${sp.outcome} with ${sp.votesAvailable} votes`);
+    });
+  }
+  return bad;
+}
+
+/**
+ * Skype: a pool tolerates k front-end failures (among "the first") when no k of its front ends down
+ * cost it pool-level quorum in simulate and some k + 1 do; at once, the routing groups are at risk
+ * past tolerableSimultaneousFailures; a pool named down is the report's what-if row, and its partner
+ * carries validate's usersAfterFailover, over its sizing exactly where skype/pair-capacity says so.
+ */
+async function checkSkype(file: string, o: LintOutcome, tally: Tally): Promise<string[]> {
+  const { model, analysis } = (o as unknown as SkypeModels).skype;
+  const figures = (o.result as unknown as { pools: SkypePoolFigures[] }).pools;
+  const bad: string[] = [];
+  tally.files++;
+  const keys = new Set([...model.pools.map((p) => p.name), ...model.pools.flatMap((p) => p.frontEnds)].map(nameKey));
+  const names = [
+    ...model.pools.map((p) => p.name),
+    ...model.pools.flatMap((p) => p.frontEnds),
+    ...skypeSites(model).filter((n) => !keys.has(nameKey(n))),
+    ...skypeBackEnds(model),
+  ];
+  const { text } = await skypeSimulate(o as unknown as SkypeModels, request(file, names));
+  const sims = new Map((JSON.parse(text) as { scenarios: SkypeScenario[] }).scenarios.map((s, i) => [names[i]!, s]));
+  tally.scenarios += sims.size;
+  model.pools.forEach((pool, i) => {
+    const fig = figures[i]!;
+    if (fig.name !== pool.name) bad.push(`${file}: pool ${i} is ${fig.name} in validate, ${pool.name} in simulate`);
+    // Tolerable failures, by brute force over its front ends (pools of up to 12).
+    if (pool.frontEnds.length <= BRUTE_FORCE_MEMBERS) {
+      const keeps = (down: string[]) => {
+        const { scenario } = simulateSkypeDown(model, analysis, 'x', down);
+        tally.scenarios++;
+        const f = scenario.frontEnds.find((x) => x.pool === pool.name);
+        return { keeps: !scenario.poolsDown.some((d) => d.pool === pool.name), atRisk: f?.routingGroupsAtRisk ?? false };
+      };
+      const k = fig.tolerableFailures;
+      const stops = [...subsets(pool.frontEnds, k)].find((set) => !keeps(set).keeps);
+      if (stops) bad.push(`${file} ${pool.name}: tolerates ${k}, yet loses pool-level quorum with ${stops.join(', ')} down`);
+      if (k + 1 <= pool.frontEnds.length && [...subsets(pool.frontEnds, k + 1)].every((set) => keeps(set).keeps))
+        bad.push(`${file} ${pool.name}: tolerates ${k}, yet no ${k + 1} front ends down cost it pool-level quorum`);
+      const t = fig.tolerableSimultaneousFailures;
+      if ([...subsets(pool.frontEnds, t)].some((set) => keeps(set).atRisk))
+        bad.push(`${file} ${pool.name}: tolerates ${t} at once, yet ${t} down put routing groups at risk`);
+      if (t + 1 <= k && ![...subsets(pool.frontEnds, t + 1)].every((set) => keeps(set).atRisk))
+        bad.push(`${file} ${pool.name}: tolerates ${t} at once, yet ${t + 1} down do not put routing groups at risk`);
+    }
+    // The pool named down: its partner carries usersAfterFailover, over its sizing where pair-capacity says so.
+    const d = sims.get(pool.name)!.poolsDown.find((x) => x.pool === pool.name);
+    if (!d) {
+      bad.push(`${file} --down ${pool.name}: not down in simulate`);
+      return;
+    }
+    const partner = analysis.partnerOf.get(pool);
+    if (d.partnerTakesOver && partner) {
+      if (d.partnerUsers !== fig.usersAfterFailover)
+        bad.push(`${file} --down ${pool.name}: ${partner.name} carries ${d.partnerUsers}, usersAfterFailover ${fig.usersAfterFailover}`);
+      const finding = o.result.findings.some((f) => f.ruleId === 'skype/pair-capacity' && f.pool === partner.name);
+      if (d.partnerOverCapacity !== finding)
+        bad.push(`${file} --down ${pool.name}: partner over its sizing ${d.partnerOverCapacity}, skype/pair-capacity on ${partner.name}: ${finding}`);
+    }
+  });
+  // A site down takes each of its pools down.
+  for (const site of skypeSites(model)) {
+    const s = sims.get(site);
+    if (!s) continue;
+    for (const pool of model.pools.filter((p) => p.site !== undefined && nameKey(p.site) === nameKey(site)))
+      if (!s.poolsDown.some((d) => d.pool === pool.name && d.downBy === 'site')) bad.push(`${file} --down ${site}: ${pool.name} not down`);
+  }
+  // The report's what-if rows: each pool down alone, as simulate --down POOL judges it.
+  const view = (await buildReportView(o, reportOptions)).kindView as SkypeView;
+  for (const row of view.whatIf) {
+    const s = sims.get(row.pool)!;
+    tally.scenarios++;
+    const d = s.poolsDown.find((x) => x.pool === row.pool)!;
+    const ok = d.partnerTakesOver && !d.partnerOverCapacity && d.breaks.length === 0;
+    if (row.ok !== ok) bad.push(`${file} report row ${row.pool}: ok ${row.ok}, simulate ${ok} (${d.breaks.join('; ')})`);
+    const lost = d.usersWithoutService.reduce((n, u) => n + u.users, 0);
+    const said = row.outcome.match(/: ([\d,]+) users of/);
+    if ((said ? Number(said[1]!.replace(/,/g, '')) : 0) !== (d.partnerTakesOver ? 0 : lost) || (said === null) !== d.partnerTakesOver)
+      bad.push(`${file} report row ${row.pool}: "${row.outcome}", simulate ${lost} users without service`);
+    // The row's steps are simulate's, in its order.
+    const run = d.cmdlet !== null ? [...d.runFirst, d.cmdlet] : d.partnerTakesOver ? d.runFirst : d.restoreBy;
+    if (JSON.stringify(row.run) !== JSON.stringify(run))
+      bad.push(`${file} report row ${row.pool}: runs ${JSON.stringify(row.run)}, simulate ${JSON.stringify(run)}`);
+  }
+  return bad;
+}
+
+describe('what-if agreement', () => {
+  it('SCOM: single points of failure, data-centre loss, tolerable failures and the report agree with simulate', { timeout: 60_000 }, async () => {
+    const tally: Tally = { files: 0, scenarios: 0 };
+    const bad: string[] = [];
+    for (const { file, text } of inputs()) {
+      const o = await lintText(text, file);
+      if (o.result.kind !== 'scom' || !o.analysis) continue;
+      bad.push(...(await checkScom(file, o, tally)));
+    }
+    expect(bad).toEqual([]);
+    expect(tally.files).toBeGreaterThan(20);
+    console.log(`SCOM: ${tally.files} files, ${tally.scenarios} scenarios`);
+  });
+
+  it('Skype: tolerable failures, users after failover and the report agree with simulate', { timeout: 60_000 }, async () => {
+    const tally: Tally = { files: 0, scenarios: 0 };
+    const bad: string[] = [];
+    for (const { file, text } of inputs()) {
+      const o = await lintText(text, file);
+      if (o.result.kind !== 'skype-pool-pair' || !(o as { skype?: unknown }).skype) continue;
+      bad.push(...(await checkSkype(file, o, tally)));
+    }
+    expect(bad).toEqual([]);
+    expect(tally.files).toBeGreaterThan(20);
+    console.log(`Skype: ${tally.files} files, ${tally.scenarios} scenarios`);
+  });
+});
