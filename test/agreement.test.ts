@@ -23,6 +23,10 @@ import { simulateCommand as skypeSimulate, simulateSkypeDown, skypeBackEnds, sky
 import type { SkypeView } from '../src/kinds/skype/report/report.js';
 import type { SkypeModels } from '../src/kinds/skype/results.js';
 import type { SkypePoolFigures } from '../src/kinds/skype/analysis/analysis.js';
+import { simulateCommand as opconSimulate, OPCON_EVENTS, type OpconEventOutcome } from '../src/kinds/opcon/commands/simulate.js';
+import { modesConflict } from '../src/kinds/opcon/analysis/analysis.js';
+import type { OpconModels } from '../src/kinds/opcon/results.js';
+import type { OpconView } from '../src/kinds/opcon/report/report.js';
 import { ROOT } from './support/run-cli.js';
 import { SCOM_DESIGNS, SKYPE_DESIGNS } from './support/agreement-designs.js';
 
@@ -319,6 +323,76 @@ async function checkSkype(file: string, o: LintOutcome, tally: Tally): Promise<s
   return bad;
 }
 
+/** The event that pulls each trigger on the Secondary (FORMAT.md, opcon-failover's `triggers`). */
+const EVENT_OF_TRIGGER: Readonly<Record<string, string>> = {
+  'primary-abnormal-shutdown': 'abnormal-shutdown',
+  'communication-loss': 'communication-loss',
+  'primary-normal-shutdown': 'normal-shutdown',
+};
+
+/**
+ * OpCon: in automatic failover the Secondary fails over on an event exactly where validate lists its
+ * trigger (a machine crash is a communication loss to it); two SAMs run after a communication loss
+ * exactly where opcon/failover-on-communication-loss or opcon/standby-starts-automatically says they
+ * may; a crash of the machine opcon/database-on-machine names leaves no SAM; `--down PRIMARY` is the
+ * event machine-crash; and the report's events are simulate's.
+ */
+async function checkOpcon(file: string, o: LintOutcome, tally: Tally): Promise<string[]> {
+  const models = o as unknown as OpconModels;
+  const { model, analysis } = models.opcon;
+  if (modesConflict(analysis)) return [];
+  const f = analysis.failover;
+  const bad: string[] = [];
+  tally.files++;
+  const machines = model.machines.map((m) => m.name);
+  const { text } = await opconSimulate(models, { ...request(file, machines), events: [...OPCON_EVENTS] });
+  const all = (JSON.parse(text) as { events: OpconEventOutcome[] }).events;
+  tally.scenarios += all.length;
+  const byEvent = new Map(all.slice(0, OPCON_EVENTS.length).map((e) => [e.event, e]));
+  const byDown = new Map(all.slice(OPCON_EVENTS.length).map((e, i) => [machines[i]!, e]));
+  const has = (ruleId: string) => o.result.findings.some((x) => x.ruleId === ruleId);
+  const gist = (e: OpconEventOutcome) => JSON.stringify({ active: e.active, failedOver: e.failedOver, twoSams: e.twoSams });
+  const unsynchronised = has('opcon/socket-mismatch') || has('opcon/primary-machine-mismatch');
+  if (f.mode === 'automatic' && !unsynchronised) {
+    for (const [trigger, event] of Object.entries(EVENT_OF_TRIGGER)) {
+      const e = byEvent.get(event as OpconEventOutcome['event'])!;
+      if (e.failedOver !== f.triggers.includes(trigger as (typeof f.triggers)[number]))
+        bad.push(`${file} --event ${event}: failed over ${e.failedOver}, triggers ${JSON.stringify(f.triggers)}`);
+    }
+    const crash = byEvent.get('machine-crash')!;
+    if (crash.failedOver !== f.triggers.includes('communication-loss'))
+      bad.push(`${file} --event machine-crash: failed over ${crash.failedOver}, triggers ${JSON.stringify(f.triggers)}`);
+  }
+  const twoMay = has('opcon/failover-on-communication-loss') || has('opcon/standby-starts-automatically');
+  const loss = byEvent.get('communication-loss')!;
+  if (!unsynchronised && loss.twoSams !== twoMay) bad.push(`${file} --event communication-loss: two SAMs ${loss.twoSams}, findings say ${twoMay}`);
+  const primary = analysis.primary!.name;
+  if (gist(byDown.get(primary)!) !== gist(byEvent.get('machine-crash')!))
+    bad.push(`${file}: --down ${primary} ${gist(byDown.get(primary)!)}, --event machine-crash ${gist(byEvent.get('machine-crash')!)}`);
+  for (const x of o.result.findings) {
+    if (x.ruleId !== 'opcon/database-on-machine' || x.messageId !== 'on') continue;
+    const m = String((x.data as { machine?: unknown }).machine);
+    if (byDown.get(m) && byDown.get(m)!.active.length > 0)
+      bad.push(`${file} --down ${m}: ${byDown.get(m)!.active.join(', ')} active, yet opcon/database-on-machine says failover cannot help`);
+  }
+  const view = (await buildReportView(o, reportOptions)).kindView as OpconView;
+  for (const row of view.events) {
+    const e = byEvent.get(row.event)!;
+    tally.scenarios++;
+    const want = {
+      active: e.active.length ? e.active.join(' and ') : 'none',
+      twoSams: e.twoSams,
+      failedOver: e.failedOver,
+      steps: e.steps,
+      manual: e.manualActions,
+      recovery: e.recovery,
+    };
+    const got = { active: row.active, twoSams: row.twoSams, failedOver: row.failedOver, steps: row.steps, manual: row.manual, recovery: row.recovery };
+    if (JSON.stringify(want) !== JSON.stringify(got)) bad.push(`${file} report event ${row.event}: ${JSON.stringify(got)}, simulate ${JSON.stringify(want)}`);
+  }
+  return bad;
+}
+
 describe('what-if agreement', () => {
   it('SCOM: single points of failure, data-centre loss, tolerable failures and the report agree with simulate', { timeout: 60_000 }, async () => {
     const tally: Tally = { files: 0, scenarios: 0 };
@@ -344,5 +418,18 @@ describe('what-if agreement', () => {
     expect(bad).toEqual([]);
     expect(tally.files).toBeGreaterThan(20);
     console.log(`Skype: ${tally.files} files, ${tally.scenarios} scenarios`);
+  });
+
+  it('OpCon: triggers, the findings on two SAMs and the database, and the report agree with simulate', { timeout: 60_000 }, async () => {
+    const tally: Tally = { files: 0, scenarios: 0 };
+    const bad: string[] = [];
+    for (const { file, text } of inputs()) {
+      const o = await lintText(text, file);
+      if (o.result.kind !== 'opcon-failover' || !(o as { opcon?: unknown }).opcon) continue;
+      bad.push(...(await checkOpcon(file, o, tally)));
+    }
+    expect(bad).toEqual([]);
+    expect(tally.files).toBeGreaterThan(20);
+    console.log(`OpCon: ${tally.files} files, ${tally.scenarios} scenarios`);
   });
 });
