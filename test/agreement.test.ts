@@ -28,7 +28,7 @@ import { modesConflict } from '../src/kinds/opcon/analysis/analysis.js';
 import type { OpconModels } from '../src/kinds/opcon/results.js';
 import type { OpconView } from '../src/kinds/opcon/report/report.js';
 import { ROOT } from './support/run-cli.js';
-import { SCOM_DESIGNS, SKYPE_DESIGNS } from './support/agreement-designs.js';
+import { randomScomDesigns, SCOM_DESIGNS, SKYPE_DESIGNS } from './support/agreement-designs.js';
 
 const reportOptions = { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error' as const, version: 'test' };
 
@@ -405,6 +405,19 @@ describe('what-if agreement', () => {
     expect(bad).toEqual([]);
     expect(tally.files).toBeGreaterThan(20);
     console.log(`SCOM: ${tally.files} files, ${tally.scenarios} scenarios`);
+  });
+
+  it("SCOM, on random designs from the seeds' shapes: the same agreement", { timeout: 60_000 }, async () => {
+    const tally: Tally = { files: 0, scenarios: 0 };
+    const bad: string[] = [];
+    for (const [file, text] of Object.entries(randomScomDesigns(Number(process.env.AGREE_N ?? 150), Number(process.env.AGREE_SEED ?? 1)))) {
+      const o = await lintText(text, file);
+      if (o.result.kind !== 'scom' || !o.analysis) continue;
+      bad.push(...(await checkScom(file, o, tally)));
+    }
+    expect(bad).toEqual([]);
+    expect(tally.files).toBeGreaterThan(100);
+    console.log(`SCOM random: ${tally.files} files, ${tally.scenarios} scenarios`);
   });
 
   it('Skype: tolerable failures, users after failover and the report agree with simulate', { timeout: 60_000 }, async () => {

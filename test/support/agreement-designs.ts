@@ -51,6 +51,19 @@ pools:
   - {name: Mixed Wide Pool, members: [ms01, ms02, gw01, gw02, gw03]}
   - {name: Gateway Observer Pool, members: [gw01, gw02], observers: [ms02]}
 `,
+  'gateway-observer-between.yaml': `version: 1
+name: an observer on the way
+dataCenters: [{name: dc1}, {name: dc2}]
+databases:
+  operational: {server: sql, dataCenter: dc2}
+managementServers:
+${ms('ms1', 'dc1')}
+gateways:
+  - {name: gw1, dataCenter: dc2, reportsTo: [ms1]}
+  - {name: gw2, dataCenter: dc2, reportsTo: [gw1]}
+pools:
+  - {name: Gateway Pool, members: [gw2], observers: [gw1]}
+`,
   'database-cluster.yaml': `version: 1
 name: cluster
 dataCenters: [{name: a}, {name: b}, {name: w}]
@@ -132,3 +145,81 @@ pairs:
     ]),
   ),
 );
+
+/** A small seeded generator (mulberry32): the same designs on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Small SCOM designs drawn at random from the shapes the seeds describe: one to three data centres,
+ * management servers with agents and failover lists, gateways reporting to them or chained through
+ * each other, the database on its own server, colocated or clustered, and pools mixing members,
+ * observers and the default observer.
+ */
+export function randomScomDesigns(count: number, seed = 1): Record<string, string> {
+  const r = random(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]) => xs[int(0, xs.length - 1)]!;
+  const some = <T>(xs: readonly T[], p: number) => xs.filter(() => r() < p);
+  const out: Record<string, string> = {};
+  for (let d = 0; d < count; d++) {
+    const dcs = ['dc1', 'dc2', 'dc3'].slice(0, int(1, 3));
+    const mss = Array.from({ length: int(1, 5) }, (_, i) => `ms${i + 1}`);
+    const gws = Array.from({ length: int(0, 3) }, (_, i) => `gw${i + 1}`);
+    const lines = ['version: 1', `name: random ${d}`, `dataCenters: [${dcs.map((x) => `{name: ${x}}`).join(', ')}]`];
+    const db = r();
+    lines.push('databases:', '  operational:');
+    if (db < 0.2) {
+      const host = pick(mss);
+      lines.push(`    server: ${host}`, `    colocatedWith: ${host}`);
+    } else if (db < 0.45) {
+      const nodes = Array.from({ length: int(2, 3) }, (_, i) => `{name: sql${i + 1}, dataCenter: ${pick(dcs)}}`);
+      lines.push('    server: listener', `    dataCenter: ${pick(dcs)}`, '    cluster:', `      nodes: [${nodes.join(', ')}]`);
+      if (r() < 0.6) lines.push(`      witness: {name: fsw, dataCenter: ${pick(dcs)}}`);
+    } else lines.push('    server: sql', `    dataCenter: ${pick(dcs)}`);
+    lines.push('managementServers:');
+    for (const m of mss) {
+      const failover = some(
+        mss.filter((x) => x !== m),
+        0.3,
+      );
+      lines.push(
+        `  - {name: ${m}, dataCenter: ${pick(dcs)}, agents: ${pick([0, 500, 1500, 2800])}${failover.length ? `, failoverServers: [${failover.join(', ')}]` : ''}}`,
+      );
+    }
+    if (gws.length) lines.push('gateways:');
+    gws.forEach((g, i) => {
+      const parents = [...some(gws.slice(0, i), 0.5), ...some(mss, 0.5)];
+      const to = parents.length ? parents : [pick(mss)];
+      const failover = some(
+        gws.filter((x) => x !== g),
+        0.3,
+      );
+      lines.push(
+        `  - {name: ${g}, dataCenter: ${pick(dcs)}, agents: ${pick([0, 100, 1200])}, reportsTo: [${to.join(', ')}]${failover.length ? `, failoverServers: [${failover.join(', ')}]` : ''}}`,
+      );
+    });
+    const servers = [...mss, ...gws];
+    const pools: string[] = [];
+    for (let p = 0; p < int(0, 3); p++) {
+      const members = some(servers, 0.6);
+      const observers = some(
+        servers.filter((x) => !members.includes(x)),
+        0.3,
+      );
+      pools.push(`  - {name: Pool ${p}, members: [${members.join(', ')}], observers: [${observers.join(', ')}], defaultObserver: ${r() < 0.7}}`);
+    }
+    if (r() < 0.3) pools.push(`  - {name: Notifications Resource Pool, membership: manual, members: [${some(mss, 0.6).join(', ') || mss[0]}]}`);
+    if (pools.length) lines.push('pools:', ...pools);
+    out[`random-${d}.yaml`] = lines.join('\n') + '\n';
+  }
+  return out;
+}
