@@ -84,6 +84,9 @@ function* subsets<T>(items: readonly T[], k: number, from = 0, chosen: T[] = [])
   }
 }
 
+/** The most servers and data centres that may fail for availability to be checked against every state of them. */
+const AVAILABILITY_STATES_LOG2 = 12;
+
 /** The most members a pool may have for its tolerable failures to be checked against every k- and (k+1)-set down. */
 const BRUTE_FORCE_MEMBERS = 12;
 
@@ -208,6 +211,37 @@ async function checkScom(file: string, o: LintOutcome, tally: Tally): Promise<st
     bad.push(
       `${file}: worst single failure for the agents ${w ? `${w.failed.name} puts ${w.server.name} ${found!.over} over` : 'none'}, simulate ${worst ? `--down ${worst.down} puts ${worst.server} ${worst.over} over` : 'none'}`,
     );
+  // Availability: the probability that simulate says a pool (the group) works, summed over every state of the servers and data centres that may fail.
+  const uncertain = [
+    ...model.hosts.filter((h) => h.availability < 1).map((h) => ({ p: h.availability, host: h })),
+    ...model.dataCenters.filter((d) => (d.availability ?? 1) < 1).map((d) => ({ p: d.availability!, dc: d })),
+  ];
+  if (result.managementGroup?.availability && uncertain.length <= AVAILABILITY_STATES_LOG2) {
+    const works = result.pools.map(() => 0);
+    let group = 0;
+    for (let mask = 0; mask < 2 ** uncertain.length; mask++) {
+      let p = 1;
+      const hosts = [];
+      const dataCenters = [];
+      for (const [i, u] of uncertain.entries()) {
+        const down = (mask >> i) & 1;
+        p *= down ? 1 - u.p : u.p;
+        if (down && u.host) hosts.push(u.host);
+        if (down && u.dc) dataCenters.push(u.dc);
+      }
+      const s = simulate(model, 'x', failureOf(model, { hosts, dataCenters }));
+      tally.scenarios++;
+      s.pools.forEach((x, i) => (works[i] += x.outcome === 'works' ? p : 0));
+      if (s.managementGroupWorks) group += p;
+    }
+    const close = (a: { probability: number; method: string; standardError?: number } | undefined, want: number) =>
+      a !== undefined && Math.abs(a.probability - want) <= (a.method === 'exact' ? 1e-12 : 5 * (a.standardError ?? 0) + 1e-12);
+    result.pools.forEach((pool, i) => {
+      if (!close(pool.availability, works[i]!)) bad.push(`${file} ${pool.name}: availability ${pool.availability?.probability}, simulate's states ${works[i]}`);
+    });
+    if (!close(result.managementGroup.availability, group))
+      bad.push(`${file}: the management group's availability ${result.managementGroup.availability.probability}, simulate's states ${group}`);
+  }
   // The report's what-if table: each row is the same scenario in simulate.
   const view = (await buildReportView(o, reportOptions)).kindView as ScomReportView;
   const { whatIf } = view;
@@ -410,7 +444,7 @@ describe('what-if agreement', () => {
   it("SCOM, on random designs from the seeds' shapes: the same agreement", { timeout: 60_000 }, async () => {
     const tally: Tally = { files: 0, scenarios: 0 };
     const bad: string[] = [];
-    for (const [file, text] of Object.entries(randomScomDesigns(Number(process.env.AGREE_N ?? 150), Number(process.env.AGREE_SEED ?? 1)))) {
+    for (const [file, text] of Object.entries(randomScomDesigns(Number(process.env['FUZZ_RUNS'] ?? 150), Number(process.env['FUZZ_SEED'] ?? 1)))) {
       const o = await lintText(text, file);
       if (o.result.kind !== 'scom' || !o.analysis) continue;
       bad.push(...(await checkScom(file, o, tally)));

@@ -172,19 +172,22 @@ export function randomScomDesigns(count: number, seed = 1): Record<string, strin
   const out: Record<string, string> = {};
   for (let d = 0; d < count; d++) {
     const dcs = ['dc1', 'dc2', 'dc3'].slice(0, int(1, 3));
+    // Where given, an availability for some servers and data centres, for the availability estimate.
+    const withAvailability = r() < 0.5;
+    const up = () => (withAvailability && r() < 0.5 ? `, availability: ${pick([0.9, 0.99, 0.999])}` : '');
     const mss = Array.from({ length: int(1, 5) }, (_, i) => `ms${i + 1}`);
     const gws = Array.from({ length: int(0, 3) }, (_, i) => `gw${i + 1}`);
-    const lines = ['version: 1', `name: random ${d}`, `dataCenters: [${dcs.map((x) => `{name: ${x}}`).join(', ')}]`];
+    const lines = ['version: 1', `name: random ${d}`, `dataCenters: [${dcs.map((x) => `{name: ${x}${up()}}`).join(', ')}]`];
     const db = r();
     lines.push('databases:', '  operational:');
     if (db < 0.2) {
       const host = pick(mss);
       lines.push(`    server: ${host}`, `    colocatedWith: ${host}`);
     } else if (db < 0.45) {
-      const nodes = Array.from({ length: int(2, 3) }, (_, i) => `{name: sql${i + 1}, dataCenter: ${pick(dcs)}}`);
+      const nodes = Array.from({ length: int(2, 3) }, (_, i) => `{name: sql${i + 1}, dataCenter: ${pick(dcs)}${up()}}`);
       lines.push('    server: listener', `    dataCenter: ${pick(dcs)}`, '    cluster:', `      nodes: [${nodes.join(', ')}]`);
-      if (r() < 0.6) lines.push(`      witness: {name: fsw, dataCenter: ${pick(dcs)}}`);
-    } else lines.push('    server: sql', `    dataCenter: ${pick(dcs)}`);
+      if (r() < 0.6) lines.push(`      witness: {name: fsw, dataCenter: ${pick(dcs)}${up()}}`);
+    } else lines.push('    server: sql', `    dataCenter: ${pick(dcs)}`, ...(withAvailability && r() < 0.5 ? ['    availability: 0.995'] : []));
     lines.push('managementServers:');
     for (const m of mss) {
       const failover = some(
@@ -192,7 +195,7 @@ export function randomScomDesigns(count: number, seed = 1): Record<string, strin
         0.3,
       );
       lines.push(
-        `  - {name: ${m}, dataCenter: ${pick(dcs)}, agents: ${pick([0, 500, 1500, 2800])}${failover.length ? `, failoverServers: [${failover.join(', ')}]` : ''}}`,
+        `  - {name: ${m}, dataCenter: ${pick(dcs)}, agents: ${pick([0, 500, 1500, 2800])}${up()}${failover.length ? `, failoverServers: [${failover.join(', ')}]` : ''}}`,
       );
     }
     if (gws.length) lines.push('gateways:');
@@ -204,7 +207,7 @@ export function randomScomDesigns(count: number, seed = 1): Record<string, strin
         0.3,
       );
       lines.push(
-        `  - {name: ${g}, dataCenter: ${pick(dcs)}, agents: ${pick([0, 100, 1200])}, reportsTo: [${to.join(', ')}]${failover.length ? `, failoverServers: [${failover.join(', ')}]` : ''}}`,
+        `  - {name: ${g}, dataCenter: ${pick(dcs)}, agents: ${pick([0, 100, 1200])}${up()}, reportsTo: [${to.join(', ')}]${failover.length ? `, failoverServers: [${failover.join(', ')}]` : ''}}`,
       );
     });
     const servers = [...mss, ...gws];
