@@ -16,7 +16,8 @@ import { DEFAULT_SETTINGS } from '../src/core/settings.js';
 import { nameKey } from '../src/core/model.js';
 import { simulateCommand as scomSimulate } from '../src/kinds/scom/commands/simulate.js';
 import { simulate } from '../src/kinds/scom/analysis/simulate.js';
-import { compileFailureModel, failureOf, type FailureModel } from '../src/kinds/scom/analysis/failure/index.js';
+import { compileFailureModel, failureOf, type FailureModel, type Host } from '../src/kinds/scom/analysis/failure/index.js';
+import type { DataCenter } from '../src/kinds/scom/model/types.js';
 import type { ScomFileResult } from '../src/kinds/scom/results.js';
 import type { ScomReportView } from '../src/kinds/scom/report/view-types.js';
 import { simulateCommand as skypeSimulate, simulateSkypeDown, skypeBackEnds, skypeSites, type SkypeScenario } from '../src/kinds/skype/commands/simulate.js';
@@ -213,16 +214,16 @@ async function checkScom(file: string, o: LintOutcome, tally: Tally): Promise<st
     );
   // Availability: the probability that simulate says a pool (the group) works, summed over every state of the servers and data centres that may fail.
   const uncertain = [
-    ...model.hosts.filter((h) => h.availability < 1).map((h) => ({ p: h.availability, host: h })),
-    ...model.dataCenters.filter((d) => (d.availability ?? 1) < 1).map((d) => ({ p: d.availability!, dc: d })),
+    ...model.hosts.filter((h) => h.availability < 1).map((h) => ({ p: h.availability, host: h, dc: undefined })),
+    ...model.dataCenters.filter((d) => (d.availability ?? 1) < 1).map((d) => ({ p: d.availability!, host: undefined, dc: d })),
   ];
   if (result.managementGroup?.availability && uncertain.length <= AVAILABILITY_STATES_LOG2) {
     const works = result.pools.map(() => 0);
     let group = 0;
     for (let mask = 0; mask < 2 ** uncertain.length; mask++) {
       let p = 1;
-      const hosts = [];
-      const dataCenters = [];
+      const hosts: Host[] = [];
+      const dataCenters: DataCenter[] = [];
       for (const [i, u] of uncertain.entries()) {
         const down = (mask >> i) & 1;
         p *= down ? 1 - u.p : u.p;
@@ -231,7 +232,7 @@ async function checkScom(file: string, o: LintOutcome, tally: Tally): Promise<st
       }
       const s = simulate(model, 'x', failureOf(model, { hosts, dataCenters }));
       tally.scenarios++;
-      s.pools.forEach((x, i) => (works[i] += x.outcome === 'works' ? p : 0));
+      s.pools.forEach((x, i) => (works[i] = works[i]! + (x.outcome === 'works' ? p : 0)));
       if (s.managementGroupWorks) group += p;
     }
     const close = (a: { probability: number; method: string; standardError?: number } | undefined, want: number) =>
@@ -411,7 +412,7 @@ async function checkOpcon(file: string, o: LintOutcome, tally: Tally): Promise<s
   }
   const view = (await buildReportView(o, reportOptions)).kindView as OpconView;
   for (const row of view.events) {
-    const e = byEvent.get(row.event)!;
+    const e = byEvent.get(row.event as OpconEventOutcome['event'])!;
     tally.scenarios++;
     const want = {
       active: e.active.length ? e.active.join(' and ') : 'none',
