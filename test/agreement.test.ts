@@ -29,7 +29,7 @@ import { modesConflict } from '../src/kinds/opcon/analysis/analysis.js';
 import type { OpconModels } from '../src/kinds/opcon/results.js';
 import type { OpconView } from '../src/kinds/opcon/report/report.js';
 import { ROOT } from './support/run-cli.js';
-import { randomScomDesigns, SCOM_DESIGNS, SKYPE_DESIGNS } from './support/agreement-designs.js';
+import { randomOpconDesigns, randomScomDesigns, SCOM_DESIGNS, SKYPE_DESIGNS } from './support/agreement-designs.js';
 
 const reportOptions = { rules: RULES.map((r) => describeRule(r)), settings: DEFAULT_SETTINGS, failOn: 'error' as const, version: 'test' };
 
@@ -410,6 +410,21 @@ async function checkOpcon(file: string, o: LintOutcome, tally: Tally): Promise<s
     if (byDown.get(m) && byDown.get(m)!.active.length > 0)
       bad.push(`${file} --down ${m}: ${byDown.get(m)!.active.join(', ')} active, yet opcon/database-on-machine says failover cannot help`);
   }
+  // Where no finding says a crash takes the database its SAM needs, a crash of either machine leaves a SAM: the Primary after the Secondary's, the Secondary after the Primary's where a communication loss fails over.
+  const lostWith = new Set(
+    o.result.findings.filter((x) => x.ruleId === 'opcon/database-on-machine').map((x) => nameKey(String((x.data as { machine?: unknown }).machine))),
+  );
+  const secondary = analysis.secondary?.name;
+  if (!unsynchronised && secondary !== undefined && lostWith.size === 0 && !has('opcon/connection-mismatch')) {
+    const afterSecondary = byDown.get(secondary)!;
+    if (!afterSecondary.active.includes(primary))
+      bad.push(`${file} --down ${secondary}: ${gist(afterSecondary)}, yet no finding says ${primary} loses its database`);
+    const afterPrimary = byDown.get(primary)!;
+    if (f.mode === 'automatic' && f.triggers.includes('communication-loss') && !afterPrimary.active.includes(secondary))
+      bad.push(
+        `${file} --down ${primary}: ${gist(afterPrimary)}, yet ${secondary} fails over on a communication loss and no finding says it loses its database`,
+      );
+  }
   const view = (await buildReportView(o, reportOptions)).kindView as OpconView;
   for (const row of view.events) {
     const e = byEvent.get(row.event as OpconEventOutcome['event'])!;
@@ -479,5 +494,18 @@ describe('what-if agreement', () => {
     expect(bad).toEqual([]);
     expect(tally.files).toBeGreaterThan(20);
     console.log(`OpCon: ${tally.files} files, ${tally.scenarios} scenarios`);
+  });
+
+  it("OpCon, on random designs from the seed's scenarios: the same agreement", { timeout: 60_000 }, async () => {
+    const tally: Tally = { files: 0, scenarios: 0 };
+    const bad: string[] = [];
+    for (const [file, text] of Object.entries(randomOpconDesigns(Number(process.env['FUZZ_RUNS'] ?? 150), Number(process.env['FUZZ_SEED'] ?? 1)))) {
+      const o = await lintText(text, file);
+      if (o.result.kind !== 'opcon-failover' || !(o as { opcon?: unknown }).opcon) continue;
+      bad.push(...(await checkOpcon(file, o, tally)));
+    }
+    expect(bad).toEqual([]);
+    expect(tally.files).toBeGreaterThan(100);
+    console.log(`OpCon random: ${tally.files} files, ${tally.scenarios} scenarios`);
   });
 });

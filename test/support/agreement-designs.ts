@@ -226,3 +226,45 @@ export function randomScomDesigns(count: number, seed = 1): Record<string, strin
   }
   return out;
 }
+
+/**
+ * Small OpCon designs drawn at random from the seed's four scenarios and what can go wrong in them:
+ * modes, start types, the Secondary's three switches, FailOverSocketNumber and PrimaryMachine right,
+ * wrong or missing, one database or a replicated pair, on a server of its own or on a machine.
+ */
+export function randomOpconDesigns(count: number, seed = 1): Record<string, string> {
+  const r = random(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const yn = () => (r() < 0.5 ? 'Y' : 'N');
+  const out: Record<string, string> = {};
+  for (let d = 0; d < count; d++) {
+    const automatic = r() < 0.6;
+    const replicated = r() < 0.4;
+    const names = ['opcon01', 'opcon02'];
+    const dbServer = pick(['sqlprod', 'opcon01', 'opcon02', undefined]);
+    const lines = ['version: 1', 'kind: opcon-failover', `name: random ${d}`, 'database:', `  replication: ${replicated ? 'replicated' : 'none'}`];
+    if (dbServer !== undefined) lines.push(`  server: ${dbServer}`);
+    lines.push('machines:');
+    names.forEach((name, i) => {
+      const mode = automatic ? (i === 0 ? 'Primary' : 'Secondary') : 'StandAlone';
+      lines.push(`  - name: ${name}`, `    mode: ${mode}`, `    serviceStartType: ${pick(['automatic', 'automatic-delayed', 'manual'])}`);
+      if (replicated && r() < 0.5)
+        lines.push('    connection:', `      server: ${i === 0 ? 'sqlpub' : pick(['sqlsub', 'opcon02', 'sqlpub'])}`, '      database: OpConxps');
+      lines.push('    settings:');
+      const socket = r() < 0.85 ? 6500 : pick([6501, undefined]);
+      if (socket !== undefined || i === 0) lines.push(`      FailOverSocketNumber: ${i === 0 ? 6500 : socket}`);
+      if (i === 1 && automatic) {
+        if (r() < 0.85) lines.push(`      PrimaryMachine: ${pick(['opcon01', 'opcon01', 'OPCON01.corp.local', 'opcon03'])}`);
+        lines.push(
+          `      PrimaryAbnormalShutdownFailover: ${yn()}`,
+          `      SyncLostFailover: ${r() < 0.3 ? 'Y' : 'N'}`,
+          `      PrimaryNormalShutdownFailover: ${r() < 0.3 ? 'Y' : 'N'}`,
+        );
+        if (replicated && r() < 0.7) lines.push('      PrimaryAbnormalShutdownScript: C:\\ProgramData\\OpConxps\\Utilities\\Database\\StopRepl.cmd');
+      }
+      if (r() < 0.3) lines.push(`      SecondsBetweenPings: ${pick([5, 15, 30])}`);
+    });
+    out[`opcon-random-${d}.yaml`] = lines.join('\n') + '\n';
+  }
+  return out;
+}
