@@ -268,3 +268,48 @@ export function randomOpconDesigns(count: number, seed = 1): Record<string, stri
   }
   return out;
 }
+
+/**
+ * Small Skype designs drawn at random from the seed's failover story: two to four pools, paired or
+ * not, Enterprise or Standard, in any PoolState, back ends mirrored or not, the Central Management
+ * Store placed or not, registrar configurations and backup service states good or not.
+ */
+export function randomSkypeDesigns(count: number, seed = 1): Record<string, string> {
+  const r = random(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const out: Record<string, string> = {};
+  for (let d = 0; d < count; d++) {
+    const n = 2 + Math.floor(r() * 3);
+    const names = Array.from({ length: n }, (_, i) => `pool${i}.contoso.com`);
+    const cms = r() < 0.6 ? pick(names) : undefined;
+    const lines = ['version: 1', 'kind: skype-pool-pair', `name: random ${d}`, `productVersion: "${pick(['2015', '2019'])}"`];
+    if (r() < 0.4) lines.push('registrarSettingsCustomized: true');
+    lines.push('pools:');
+    names.forEach((name, i) => {
+      const standard = r() < 0.2;
+      const fes = standard ? 1 : pick([2, 3, 4, 5, 8, 9]);
+      lines.push(
+        `  - name: ${name}`,
+        `    site: ${pick(['east', 'west', `site${i}`])}`,
+        `    edition: ${standard ? 'standard' : 'enterprise'}`,
+        '    platform: physical',
+        '    operatingSystem: Windows Server 2019',
+        `    users: ${pick([0, 1000, 4000])}`,
+        `    frontEnds: [${Array.from({ length: fes }, (_, j) => `fe${i}x${j}`).join(', ')}]`,
+        `    poolState: ${pick(['Active', 'Active', 'FailingOver', 'FailedOver', 'FailingBack', 'FailedBack'])}`,
+      );
+      if (r() < 0.6) lines.push(`    maxUsers: ${pick([2000, 5000, 10000])}`);
+      if (!standard && r() < 0.5) lines.push(`    backEnd: {mirrored: ${r() < 0.5}}`);
+      if (name === cms) lines.push('    centralManagementStore: true');
+      if (r() < 0.3) lines.push('    registrarConfiguration: true');
+      if (r() < 0.4)
+        lines.push(
+          `    backupService: {exportStatus: ${pick(['FinalState', 'InProgress', 'SteadyState'])}, importStatus: ${pick(['NormalState', 'ErrorState'])}}`,
+        );
+    });
+    const pairs = [[names[0], names[1]], ...(n >= 4 && r() < 0.7 ? [[names[2], names[3]]] : [])];
+    lines.push('pairs:', ...pairs.map(([a, b]) => (r() < 0.5 ? `  - [${a}, ${b}]` : `  - {pools: [${a}, ${b}], failover: ${pick(['manual', 'automated'])}}`)));
+    out[`skype-random-${d}.yaml`] = lines.join('\n') + '\n';
+  }
+  return out;
+}
