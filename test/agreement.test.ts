@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from '../src/core/settings.js';
 import { nameKey } from '../src/core/model.js';
 import { simulateCommand as scomSimulate } from '../src/kinds/scom/commands/simulate.js';
 import { simulate } from '../src/kinds/scom/analysis/simulate.js';
+import { databaseHosts } from '../src/kinds/scom/analysis/what-if.js';
 import { compileFailureModel, failureOf, type FailureModel, type Host } from '../src/kinds/scom/analysis/failure/index.js';
 import type { DataCenter } from '../src/kinds/scom/model/types.js';
 import type { ScomFileResult } from '../src/kinds/scom/results.js';
@@ -63,6 +64,7 @@ interface ScomScenario {
   pools: { pool: string; outcome: string; votesAvailable: number; votingMembers: number; votesNeeded: number; runs: boolean }[];
   agentLoad: { server: string; agents: number; limit: number }[];
   unmonitoredAgents: number;
+  gateways: { gateway: string; down: boolean; reportsTo: string | null }[];
 }
 
 /** `simulate --down X --down Y ... --format json`, a hundred scenarios a run (its limit). */
@@ -201,6 +203,14 @@ async function checkScom(file: string, o: LintOutcome, tally: Tally): Promise<st
       ...tolerableDisagreements(observerModels[1]!, p, pool.withoutDefaultObserver.tolerableFailures, `${file} ${pool.name} (without the default observer)`),
     );
   });
+  // A gateway's single point (gateway-without-failover): the first server in file order, not the database's, whose loss alone cuts it off in simulate.
+  const dbNames = new Set(databaseHosts(model).map((h) => nameKey(model.hosts[h]!.name)));
+  none.gateways.forEach((g, i) => {
+    if (g.reportsTo === null) return;
+    const first = servers.find((n) => nameKey(n) !== nameKey(g.gateway) && !dbNames.has(nameKey(n)) && sims.get(n)!.gateways[i]!.reportsTo === null);
+    const said = [...analysis.gatewaySinglePoints].find(([gw]) => gw.name === g.gateway)?.[1].name;
+    if (first !== said) bad.push(`${file}: ${g.gateway} is cut off first by ${first ?? 'no server'} in simulate, by ${said ?? 'none'} in validate`);
+  });
   // The worst single failure for the agents (capacity-after-failover) is the largest overload simulate shows with one server down.
   const overBefore = new Set(none.agentLoad.filter((l) => l.agents > l.limit).map((l) => l.server));
   let worst: { down: string; server: string; over: number } | null = null;
@@ -258,7 +268,12 @@ async function checkScom(file: string, o: LintOutcome, tally: Tally): Promise<st
     const s = sims.get(row.label);
     if (!s) continue;
     tally.scenarios++;
-    const note = whatIf.agents.find((a) => a.label === row.label && a.kind === row.kind)?.notes.find((n) => / unmonitored$/.test(n));
+    const notes = whatIf.agents.find((a) => a.label === row.label && a.kind === row.kind)?.notes ?? [];
+    const over = s.managementGroupWorks ? s.agentLoad.filter((l) => l.agents > l.limit && !overBefore.has(l.server)).map((l) => l.server) : [];
+    const noted = notes.filter((n) => / over its limit /.test(n)).map((n) => n.slice(0, n.indexOf(' over its limit ')));
+    if (JSON.stringify(noted) !== JSON.stringify(over))
+      bad.push(`${file} report row ${row.label}: over their limit ${JSON.stringify(noted)}, simulate ${JSON.stringify(over)}`);
+    const note = notes.find((n) => / unmonitored$/.test(n));
     const unmonitored = s.managementGroupWorks ? s.unmonitoredAgents - none.unmonitoredAgents : 0;
     if ((note ? Number(note.replace(/[^0-9]/g, '')) : 0) !== Math.max(0, unmonitored))
       bad.push(
