@@ -179,7 +179,10 @@ export function randomScomDesigns(count: number, seed = 1): Record<string, strin
     const gws = Array.from({ length: int(0, 3) }, (_, i) => `gw${i + 1}`);
     const lines = ['version: 1', `name: random ${d}`, `dataCenters: [${dcs.map((x) => `{name: ${x}${up()}}`).join(', ')}]`];
     const db = r();
-    lines.push('databases:', '  operational:');
+    // Some servers in no data centre (the implicit "default"), and some designs with the database left implied there.
+    const where = () => (r() < 0.15 ? 'default' : pick(dcs));
+    // From 0.9 up, no `databases`: the operational database is implied in "default".
+    if (db < 0.9) lines.push('databases:', '  operational:');
     if (db < 0.2) {
       const host = pick(mss);
       lines.push(`    server: ${host}`, `    colocatedWith: ${host}`);
@@ -187,7 +190,7 @@ export function randomScomDesigns(count: number, seed = 1): Record<string, strin
       const nodes = Array.from({ length: int(2, 3) }, (_, i) => `{name: sql${i + 1}, dataCenter: ${pick(dcs)}${up()}}`);
       lines.push('    server: listener', `    dataCenter: ${pick(dcs)}`, '    cluster:', `      nodes: [${nodes.join(', ')}]`);
       if (r() < 0.6) lines.push(`      witness: {name: fsw, dataCenter: ${pick(dcs)}${up()}}`);
-    } else lines.push('    server: sql', `    dataCenter: ${pick(dcs)}`, ...(withAvailability && r() < 0.5 ? ['    availability: 0.995'] : []));
+    } else if (db < 0.9) lines.push('    server: sql', `    dataCenter: ${pick(dcs)}`, ...(withAvailability && r() < 0.5 ? ['    availability: 0.995'] : []));
     lines.push('managementServers:');
     for (const m of mss) {
       const failover = some(
@@ -195,7 +198,7 @@ export function randomScomDesigns(count: number, seed = 1): Record<string, strin
         0.3,
       );
       lines.push(
-        `  - {name: ${m}, dataCenter: ${pick(dcs)}, agents: ${pick([0, 500, 1500, 2800])}${up()}${failover.length ? `, failoverServers: [${failover.join(', ')}]` : ''}}`,
+        `  - {name: ${m}, dataCenter: ${where()}, agents: ${pick([0, 500, 1500, 2800])}${up()}${failover.length ? `, failoverServers: [${failover.join(', ')}]` : ''}}`,
       );
     }
     if (gws.length) lines.push('gateways:');
@@ -207,7 +210,7 @@ export function randomScomDesigns(count: number, seed = 1): Record<string, strin
         0.3,
       );
       lines.push(
-        `  - {name: ${g}, dataCenter: ${pick(dcs)}, agents: ${pick([0, 100, 1200])}${up()}, reportsTo: [${to.join(', ')}]${failover.length ? `, failoverServers: [${failover.join(', ')}]` : ''}}`,
+        `  - {name: ${g}, dataCenter: ${where()}, agents: ${pick([0, 100, 1200])}${up()}, reportsTo: [${to.join(', ')}]${failover.length ? `, failoverServers: [${failover.join(', ')}]` : ''}}`,
       );
     });
     const servers = [...mss, ...gws];
