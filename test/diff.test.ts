@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './support/run-cli.js';
+import { lintText } from '../src/api/lint.js';
+import { diffResults } from '../src/diff/compare.js';
+import { kindPlugin } from '../src/kinds/registry.js';
 
 const PAIRS = readdirSync(path.join(ROOT, 'examples/diff'))
   .filter((f) => f.endsWith('.old.yaml'))
@@ -172,6 +175,41 @@ describe('diff', () => {
       expect(r.code).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("reads a data centre's loss missing from a pool's table as the pool's outcome with nothing down, as simulate does: a pool without members stops without it too", async () => {
+    const design = (members: string) => `version: 1
+name: d
+dataCenters: [{name: dc1}, {name: dc2}]
+databases:
+  operational: {server: sql, dataCenter: dc1}
+managementServers:
+  - {name: ms1, dataCenter: dc1}
+  - {name: ms2, dataCenter: dc2}
+pools:
+  - {name: Site Pool, members: [${members}]}
+`;
+    const version = async (file: string, members: string) => {
+      const o = await lintText(design(members), file);
+      const diff = kindPlugin('scom')!.diff!;
+      return { name: file, result: o.result, inventory: diff.inventory(o), context: diff.context!(o) };
+    };
+    const withMember = await version('with.yaml', 'ms2');
+    const without = await version('without.yaml', '');
+    // simulate --down dc2 says Site Pool stops in both versions: its loss of dc2 has not changed.
+    for (const [old, now] of [
+      [withMember, without],
+      [without, withMember],
+    ] as const) {
+      const pool = diffResults(old, now, 'error').pools.find((p) => p.name === 'Site Pool')!;
+      expect(pool.figures.filter((f) => f.figure.startsWith('dataCenterLoss/'))).toEqual([]);
+      expect(pool.figures).toContainEqual({
+        figure: 'outcome',
+        before: old === withMember ? 'works' : 'stops',
+        after: old === withMember ? 'stops' : 'works',
+        verdict: 'changed',
+      });
     }
   });
 

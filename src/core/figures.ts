@@ -20,8 +20,12 @@ export interface Figure {
   readonly judge?: Judge;
   /** When two values are the same (default: equal, text case-insensitively, lists in order). */
   readonly same?: Same;
-  /** What a version without the figure means, where its absence says something (a data centre a pool does not depend on: it survives its loss). */
-  readonly absent?: FigureValue;
+  /**
+   * What a version without the figure means, where its absence says something: a value, or the value
+   * of another of that version's figures (a data centre a pool does not depend on: its loss leaves
+   * the pool as it is with nothing down).
+   */
+  readonly absent?: FigureValue | { readonly figure: string };
   /** What the judge compares, where it is not the value shown (SCOM's single points of failure: the operational database as one, whichever server it is on). */
   readonly judged?: FigureValue;
 }

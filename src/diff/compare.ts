@@ -6,7 +6,7 @@
 import type { Finding, FileResult } from '../kinds/results.js';
 import { kindPlugin } from '../kinds/registry.js';
 import { atOrAbove, type Severity } from '../core/rule.js';
-import { sameValue, type FigureMap, type FigureValue, type Inventory, type Verdict } from '../core/figures.js';
+import { sameValue, type Figure, type FigureMap, type FigureValue, type Inventory, type Verdict } from '../core/figures.js';
 
 export type { FigureValue, Verdict } from '../core/figures.js';
 
@@ -73,14 +73,19 @@ function compareFigures(before: FigureMap | undefined, after: FigureMap | undefi
     const b = before?.get(key);
     const a = after?.get(key);
     const { judge, same = sameValue, absent } = (a ?? b)!;
-    const bv = b !== undefined ? b.value : both ? absent : undefined;
-    const av = a !== undefined ? a.value : both ? absent : undefined;
+    const bv = b !== undefined ? b.value : both ? absentIn(before, absent) : undefined;
+    const av = a !== undefined ? a.value : both ? absentIn(after, absent) : undefined;
     if (bv !== undefined && av !== undefined && same(bv, av)) continue;
     // A figure one version lacks, with no meaning for its absence, is only changed.
     const verdict: Verdict = bv !== undefined && av !== undefined && judge ? judge(b?.judged ?? bv, a?.judged ?? av) : 'changed';
     changes.push({ figure: key, before: b?.value, after: a?.value, verdict });
   }
   return changes;
+}
+
+/** What a figure's absence means in the version that lacks it: a value, or that version's value of the figure it names. */
+function absentIn(version: FigureMap | undefined, absent: Figure['absent']): FigureValue | undefined {
+  return typeof absent === 'object' && absent !== null && 'figure' in absent ? version?.get(absent.figure)?.value : absent;
 }
 
 function figuresObject(map: FigureMap | undefined, only?: ReadonlySet<string>): Figures | null {

@@ -15,6 +15,7 @@ const LABELS: Readonly<Record<string, string>> = {
   defaultObserver: 'default observer',
   votingMembers: 'voting members',
   votesNeeded: 'votes needed',
+  outcome: 'with nothing down',
   tolerableFailures: 'tolerates',
   tolerableSimultaneousFailures: 'tolerates at once',
   availability: 'availability',

@@ -12,6 +12,8 @@ import {
   type Inventory,
 } from '../../core/figures.js';
 import type { AvailabilityResult, PoolResult, ScomFileResult, ScomModels } from './results.js';
+import type { Outcome } from './analysis/failure/index.js';
+import { nameKey } from '../../core/model.js';
 
 /** Where the operational database runs: its server (a cluster's listener), its cluster's nodes and witness, and the management server whose host it shares. */
 export interface DatabaseServers {
@@ -19,12 +21,20 @@ export interface DatabaseServers {
   readonly colocatedWith: string | null;
 }
 
-/** diff's context for a version: the servers its operational database is on. */
-export function databaseServers(models: Partial<ScomModels>): DatabaseServers | undefined {
+/** diff's context for a version: the servers its operational database is on, and each pool's outcome with nothing down (by name key). */
+export interface ScomDiffContext {
+  readonly database: DatabaseServers;
+  readonly outcomes: ReadonlyMap<string, Outcome>;
+}
+
+export function diffContext(models: Partial<ScomModels>): ScomDiffContext | undefined {
   const db = models.topology?.database;
   if (!db) return undefined;
   const cluster = db.cluster ? [...db.cluster.nodes, ...(db.cluster.witness ? [db.cluster.witness] : [])].map((n) => n.name) : [];
-  return { servers: [db.server, ...cluster], colocatedWith: db.colocatedWith?.name ?? null };
+  // The failure model's state with nothing down, which simulate and the data-centre loss table start from.
+  const base = models.analysis?.baseline.state.pools ?? [];
+  const outcomes = new Map((models.topology?.pools ?? []).map((p, i) => [nameKey(p.name), base[i]?.outcome ?? 'works'] as const));
+  return { database: { servers: [db.server, ...cluster], colocatedWith: db.colocatedWith?.name ?? null }, outcomes };
 }
 
 function availabilityOf(a: AvailabilityResult | undefined): number | null {
@@ -63,23 +73,30 @@ function singlePointsFigure(names: readonly string[], database: DatabaseServers 
   return { value: names, judge: fewerIsBetter, same: sameNames, judged };
 }
 
-/** A pool's figures, with one `dataCenterLoss/<name>` figure per data centre: its outcome when that data centre is lost. */
-export function poolFigures(p: PoolResult, database?: unknown): Map<string, Figure> {
+/**
+ * A pool's figures, with its outcome with nothing down and one `dataCenterLoss/<name>` figure per
+ * data centre of its table: its outcome when that data centre is lost.
+ */
+export function poolFigures(p: PoolResult, context?: unknown): Map<string, Figure> {
+  const c = context as ScomDiffContext | undefined;
   const out = specFigures(POOL, p);
-  out.set('singlePointsOfFailure', singlePointsFigure(p.singlePointsOfFailure, database as DatabaseServers | undefined));
-  // A data centre the pool does not depend on is not listed: the pool survives its loss.
-  for (const loss of p.dataCenterLoss) out.set(`dataCenterLoss/${loss.dataCenter}`, { value: loss.outcome, judge: worksIsBetter, absent: 'works' });
+  out.set('singlePointsOfFailure', singlePointsFigure(p.singlePointsOfFailure, c?.database));
+  // CLI.md judges a pool by its failures, not by this; a pool that stops with nothing down says so in its findings.
+  out.set('outcome', { value: c?.outcomes.get(nameKey(p.name)) ?? 'works' });
+  // A data centre the pool does not depend on is not in its table: its loss leaves the pool as it is with nothing down.
+  for (const loss of p.dataCenterLoss)
+    out.set(`dataCenterLoss/${loss.dataCenter}`, { value: loss.outcome, judge: worksIsBetter, absent: { figure: 'outcome' } });
   return out;
 }
 
 /** The management group's figures. */
-export function groupFigures(result: ScomFileResult, database?: unknown): Map<string, Figure> | undefined {
+export function groupFigures(result: ScomFileResult, context?: unknown): Map<string, Figure> | undefined {
   const mg = result.managementGroup;
   if (mg === undefined) return undefined;
   return new Map<string, Figure>([
     // Another version has other supported limits: a change the reviewer should see, neither better nor worse of itself.
     ['scomVersion', { value: mg.scomVersion }],
-    ['singlePointsOfFailure', singlePointsFigure(mg.singlePointsOfFailure, database as DatabaseServers | undefined)],
+    ['singlePointsOfFailure', singlePointsFigure(mg.singlePointsOfFailure, (context as ScomDiffContext | undefined)?.database)],
     ['availability', { value: availabilityOf(mg.availability), judge: availabilityJudge, same: sameProbability }],
   ]);
 }

@@ -11,7 +11,7 @@ import type { Topology } from './model/types.js';
 import { poolScope } from './analysis/policy-scope.js';
 import type { AvailabilityResult, ManagementGroupResult, PoolResult, ScomFileResult, ScomModels } from './results.js';
 import { ISSUE_MESSAGES } from './model/issue-messages.js';
-import { databaseServers, groupFigures, inventory, poolFigures } from './figures.js';
+import { diffContext, groupFigures, inventory, poolFigures } from './figures.js';
 import { SCOM_RULES } from './rules/index.js';
 import { formatMessage, groupThousands, plural } from '../../core/rule.js';
 import { atPool } from './rules/context.js';
@@ -54,7 +54,7 @@ export const scomKind = defineKind<'scom', ScomModels, ScomFileResult>({
     return { figures: { managementGroup: managementGroupResult(topology, analysis), pools: analysis.pools.map(poolResult) }, models: { topology, analysis } };
   },
   summary: (result) => result.pools.map((p) => ({ label: p.name, text: poolSummary(p, result.managementGroup) })),
-  diff: { pool: poolFigures, group: { key: 'managementGroup', of: groupFigures }, inventory, context: databaseServers },
+  diff: { pool: poolFigures, group: { key: 'managementGroup', of: groupFigures }, inventory, context: diffContext },
   help: {
     plan: `For each pool that does not reach N tolerable failures, or whose workload does not fit after its
 failures, the smallest change that does: add management servers (gateways for a pool of gateways),

@@ -43,24 +43,24 @@ export function dataCenterLosses(model: FailureModel, baseline: Baseline, arrays
   const dbHosts = databaseHosts(model);
   const relevant = model.pools.map((shape) => {
     const dcs = new Set<number>();
-    const seen = new Set<number>();
-    const visit = (h: number) => {
-      if (seen.has(h)) return;
-      seen.add(h);
+    const place = (h: number) => {
       const dc = model.hostDc[h]!;
       if (dc >= 0) dcs.add(dc);
     };
-    for (const h of shape.observers) visit(h);
-    // The servers its members report through, to any depth.
+    for (const h of shape.observers) place(h);
+    for (const h of dbHosts) place(h);
+    // The servers its members report through, to any depth: followed from every gateway on the way,
+    // including one that is also the pool's observer (placing it is not following it).
+    const followed = new Set<number>();
     const stack: number[] = [];
     for (const h of shape.members) stack.push(h);
     while (stack.length > 0) {
       const h = stack.pop()!;
-      if (seen.has(h)) continue;
-      visit(h);
+      if (followed.has(h)) continue;
+      followed.add(h);
+      place(h);
       for (const p of model.parents[h]!) stack.push(p);
     }
-    for (const h of dbHosts) visit(h);
     return dcs;
   });
   const wanted = new Set<number>();

@@ -50,6 +50,26 @@ describe('data-centre loss', () => {
     ]);
   });
 
+  it('lists the data centre of the server a member reports through though an observer of the pool is the gateway between them', () => {
+    // gw2 reports through gw1 to ms1; gw1 is also the pool's observer. Losing dc1 (ms1) cuts the
+    // pool off, as simulate --down dc1 says: the row must be there (FORMAT.md, "Data-centre loss").
+    const t = topologyOf({
+      dataCenters: [{ name: 'dc1' }, { name: 'dc2' }],
+      databases: { operational: { server: 'sql', dataCenter: 'dc2' } },
+      managementServers: [{ name: 'ms1', dataCenter: 'dc1' }],
+      gateways: [
+        { name: 'gw1', dataCenter: 'dc2', reportsTo: ['ms1'] },
+        { name: 'gw2', dataCenter: 'dc2', reportsTo: ['gw1'] },
+      ],
+      pools: [{ name: 'Gateway Pool', members: ['gw2'], observers: ['gw1'] }],
+    });
+    const pool = analyseTopology(t).pools.find((p) => p.pool.name === 'Gateway Pool')!;
+    expect(pool.dataCenterLoss.map((l) => [l.dataCenter, l.outcome, l.cause])).toEqual([
+      ['dc1', 'cut-off', 'not-connected'],
+      ['dc2', 'stops', 'votes'],
+    ]);
+  });
+
   it('puts servers without a data centre in the implicit "default", last', () => {
     const t = topologyOf({ dataCenters: [{ name: 'dc1' }], managementServers: [{ name: 'a' }, { name: 'b', dataCenter: 'dc1' }] });
     expect(t.dataCenters.map((d) => d.name)).toEqual(['dc1', 'default']);
