@@ -1,8 +1,11 @@
 /** Messages count in words that agree with the number: "1 management server", "0 management servers", never "(s)". */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/api/lint.js';
 import { RULES } from '../src/rules/index.js';
 import { plural } from '../src/core/rule.js';
+import { ROOT } from './fixture-files.js';
 
 async function messagesOf(ruleId: string, lines: readonly string[]): Promise<string[]> {
   const { result } = await lintText([...lines, ''].join('\n'), 'x.yaml');
@@ -36,14 +39,14 @@ describe('messages', () => {
       'Gateway "gw01" reports to no server, so it and its agents are cut off; name its primary and a failover server in `reportsTo`.',
     ]);
     expect(await messagesOf('gateway-without-failover', gateways('ms01'))).toEqual([
-      'Gateway "gw01" reports to one management server, ms01; give it a failover server so its agents keep reporting: Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name "gw01") -FailoverServer (Get-SCOMManagementServer -Name SERVER), and list it in `reportsTo`.',
+      'Gateway "gw01" reports to one management server, ms01; give it a failover server so its agents keep reporting: `Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name "gw01") -FailoverServer (Get-SCOMManagementServer -Name SERVER)`, and list it in `reportsTo`.',
     ]);
   });
 
   it('count failures, voting members, votes and members left', async () => {
     const servers = ['managementServers:', '  - name: ms01', '  - name: ms02', '  - name: ms03'];
     expect(await messagesOf('default-observer-no-benefit', [...SCOM, ...servers])).toContain(
-      'Each of the default pools "All Management Servers Resource Pool", "Notifications Resource Pool" and "AD Assignment Resource Pool" tolerates 1 failure with or without its default observer while it keeps its 3 members (with one member fewer, the default observer is worth a failure); it could be disabled (Get-SCOMResourcePool -DisplayName "All Management Servers Resource Pool", "Notifications Resource Pool", "AD Assignment Resource Pool" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) to spare the operational database.',
+      'Each of the default pools "All Management Servers Resource Pool", "Notifications Resource Pool" and "AD Assignment Resource Pool" tolerates 1 failure with or without its default observer while it keeps its 3 members (with one member fewer, the default observer is worth a failure); it could be disabled (`Get-SCOMResourcePool -DisplayName "All Management Servers Resource Pool", "Notifications Resource Pool", "AD Assignment Resource Pool" | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }`) to spare the operational database.',
     );
     const { result } = await lintText([...SCOM, ...servers, 'pools:', '  - {name: P, members: [ms01, ms02, ms03]}', ''].join('\n'), 'x.yaml', {
       settings: { targetTolerableFailures: 2 },
@@ -150,5 +153,47 @@ describe('messages', () => {
       '`managementServers` must have at least 1 item.',
       '`latency[0].between` must have at least 2 items.',
     ]);
+  });
+});
+
+/** A cmdlet or a PowerShell variable's assignment: where a command starts in a message. */
+const COMMAND = /(?:\$\w+ = )?\b(?:Get|Set|Invoke|Start|Stop|Enable|Disable|Test|Move|New|Remove|Reset|Export|Import)-(?:SCOM|Cs)\w*/g;
+
+/** The commands of a message that stand outside a `code` span, where a full stop or a comma after them would be copied with them. */
+function commandsOutsideCode(message: string): string[] {
+  return message
+    .split('`')
+    .filter((_, i) => i % 2 === 0)
+    .flatMap((prose) => [...prose.matchAll(COMMAND)].map((m) => m[0]));
+}
+
+describe('commands in messages', () => {
+  it('stand in `code` spans, so that the full stop or comma after one is not copied with it', async () => {
+    expect(commandsOutsideCode('run `Set-SCOMResourcePool -Member X -Action Remove`.')).toEqual([]);
+    expect(commandsOutsideCode('run Set-SCOMResourcePool -Member X -Action Remove.')).toEqual(['Set-SCOMResourcePool']);
+    const outside: string[] = [];
+    for (const rule of RULES) {
+      for (const [id, template] of Object.entries(rule.meta.messages))
+        for (const c of commandsOutsideCode(template)) outside.push(`${rule.meta.id}/${id}: ${c}`);
+      // The rule's documentation and the report's "What to do" show code spans as code.
+      for (const field of ['description', 'rationale', 'remediation'] as const)
+        for (const c of commandsOutsideCode(rule.meta[field])) outside.push(`${rule.meta.id} ${field}: ${c}`);
+    }
+    const dirs = ['examples', 'test/fixtures/rules', 'test/fixtures/kinds'];
+    let findings = 0;
+    for (const dir of dirs)
+      for (const f of readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'))) {
+        const { result } = await lintText(readFileSync(path.join(ROOT, dir, f), 'utf8'), f);
+        for (const finding of result.findings) {
+          findings++;
+          for (const c of commandsOutsideCode(finding.message)) outside.push(`${dir}/${f} ${finding.ruleId}: ${c}`);
+          // A code span holds the command alone: no prose, no closing punctuation.
+          for (const code of finding.message.split('`').filter((_, i) => i % 2 === 1))
+            if (COMMAND.test(code)) expect(code, `${f} ${finding.ruleId}`).not.toMatch(/[,;:]$|(?<!\.)\.$/);
+          COMMAND.lastIndex = 0;
+        }
+      }
+    expect(findings).toBeGreaterThan(200);
+    expect(outside).toEqual([]);
   });
 });

@@ -62,8 +62,8 @@ export interface FindingView {
   readonly location: string;
   readonly ruleId: string;
   readonly message: string;
-  /** The message in pieces ending at its backslashes, where a printed page may break it. */
-  readonly messageParts: readonly string[];
+  /** The message in pieces: its `code` spans (a command, a key) shown as code, each piece ending at its backslashes, where a printed page may break it. */
+  readonly messageProse: Prose;
   readonly pool?: string;
   readonly remediation: Prose;
   readonly helpUri: string;
@@ -145,7 +145,7 @@ function findingView(f: Finding, byId: ReadonlyMap<string, RuleDescriptor>): Fin
     location: `${f.line}:${f.column}`,
     ruleId: f.ruleId,
     message: f.message,
-    messageParts: atBackslashes(f.message),
+    messageProse: prose(f.message),
     ...(f.pool !== undefined ? { pool: f.pool } : {}),
     remediation: prose(rule?.remediation ?? ''),
     helpUri: rule?.helpUri ?? '',

@@ -78,21 +78,21 @@ describe('Skype PoolState', () => {
       [
         'skype/pool-not-active',
         15,
-        'Pool "pool-b.contoso.com" is in PoolState FailingOver: a failover is under way or stopped half-way; let Invoke-CsPoolFailOver finish, then fail the pool back (Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com) once it is healthy.',
+        'Pool "pool-b.contoso.com" is in PoolState FailingOver: a failover is under way or stopped half-way; let `Invoke-CsPoolFailOver` finish, then fail the pool back (`Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com`) once it is healthy.',
       ],
     ]);
     expect(await messages('FailedOver')).toEqual([
       [
         'skype/pool-not-active',
         15,
-        'Pool "pool-b.contoso.com" is in PoolState FailedOver; fail it back (Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com) once it is healthy.',
+        'Pool "pool-b.contoso.com" is in PoolState FailedOver; fail it back (`Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com`) once it is healthy.',
       ],
     ]);
     expect(await messages('FailingBack')).toEqual([
       [
         'skype/pool-not-active',
         15,
-        'Pool "pool-b.contoso.com" is in PoolState FailingBack: a failback is under way or stopped half-way; let Invoke-CsPoolFailBack finish (or run it again: Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com) until the PoolState is Active.',
+        'Pool "pool-b.contoso.com" is in PoolState FailingBack: a failback is under way or stopped half-way; let `Invoke-CsPoolFailBack` finish (or run it again: `Invoke-CsPoolFailBack -PoolFqdn pool-b.contoso.com`) until the PoolState is Active.',
       ],
     ]);
     const unknown = await lintText(pair([], ['poolState: Failed']), 's.yaml');

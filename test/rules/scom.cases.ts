@@ -44,7 +44,7 @@ const agentsData = (failed: string, server: string, agents: number, limit: numbe
 
 /** The command single-point-of-failure gives for gateways' failover servers. */
 const GATEWAY_FAILOVER =
-  'Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name GW) -FailoverServer (Get-SCOMManagementServer -Name SERVER), and `reportsTo`';
+  '`Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name GW) -FailoverServer (Get-SCOMManagementServer -Name SERVER)`, and `reportsTo`';
 
 /** A management group's file: its name and database, then `body`. */
 export const scom = (body: string) => `version: 1

@@ -14,7 +14,7 @@ export default defineRule({
     sources: ['RPD', 'PS-SCOM'],
     messages: {
       notAllowed:
-        '{{Pool}} has automatic membership, which the console cannot give a pool you created (PowerShell can: Get-SCOMResourcePool -DisplayName {{poolNames}} | Set-SCOMResourcePool -EnableAutomaticMembership $true, and the pool then holds every management server); make it manual with Get-SCOMResourcePool -DisplayName {{poolNames}} | Set-SCOMResourcePool -EnableAutomaticMembership $false and list its members, unless that is what was done.',
+        '{{Pool}} has automatic membership, which the console cannot give a pool you created (PowerShell can: `Get-SCOMResourcePool -DisplayName {{poolNames}} | Set-SCOMResourcePool -EnableAutomaticMembership $true`, and the pool then holds every management server); make it manual with `Get-SCOMResourcePool -DisplayName {{poolNames}} | Set-SCOMResourcePool -EnableAutomaticMembership $false` and list its members, unless that is what was done.',
     },
   },
   *check({ topology }) {

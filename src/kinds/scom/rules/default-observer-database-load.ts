@@ -15,7 +15,7 @@ export default defineRule({
     sources: ['RPD', 'PS-SCOM'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
-      load: '{{Pool}} has {{managementServers}} management servers voting with the default observer; disable it to spare the operational database (Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }): without it the pool tolerates {{without}} ({{with}} with it).',
+      load: '{{Pool}} has {{managementServers}} management servers voting with the default observer; disable it to spare the operational database (`Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }`): without it the pool tolerates {{without}} ({{with}} with it).',
     },
   },
   *check({ analysis, settings }) {

@@ -8,14 +8,14 @@ export default defineRule({
     category: 'default-observer',
     description: 'the default observer is disabled where enabling it would add a tolerable failure',
     rationale:
-      "With an even number of management servers the operational database's vote breaks the tie: two management servers tolerate one failure with it and none without. Pools created with New-SCOMResourcePool have it disabled by default.",
+      "With an even number of management servers the operational database's vote breaks the tie: two management servers tolerate one failure with it and none without. Pools created with `New-SCOMResourcePool` have it disabled by default.",
     remediation:
       'Enable the default observer on the pool (PowerShell-created pools have it disabled), or add a member. Not reported from five management servers, where the guidance is to disable it (default-observer-database-load).',
     sources: ['RPD', 'PS-SCOM'],
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
       wouldHelp:
-        '{{Pool}} has the default observer disabled; enabling it would raise tolerable failures from {{without}} to {{with}}: Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $true; $_.ApplyChanges() }.',
+        '{{Pool}} has the default observer disabled; enabling it would raise tolerable failures from {{without}} to {{with}}: `Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $true; $_.ApplyChanges() }`.',
     },
   },
   *check({ analysis, settings }) {

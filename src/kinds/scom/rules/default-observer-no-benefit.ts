@@ -17,9 +17,9 @@ export default defineRule({
     unconfirmed: UNCONFIRMED.mixedPoolObserver,
     messages: {
       noBenefit:
-        '{{Pool}} tolerates {{tolerates}} with or without its default observer while it keeps its {{members}} members (with one member fewer, the default observer is worth a failure); it could be disabled (Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) to spare the operational database.',
+        '{{Pool}} tolerates {{tolerates}} with or without its default observer while it keeps its {{members}} members (with one member fewer, the default observer is worth a failure); it could be disabled (`Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }`) to spare the operational database.',
       noBenefitWithOneFewer:
-        '{{Pool}} tolerates {{tolerates}} with or without its default observer, and would with one member fewer too; it could be disabled (Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) to spare the operational database.',
+        '{{Pool}} tolerates {{tolerates}} with or without its default observer, and would with one member fewer too; it could be disabled (`Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }`) to spare the operational database.',
     },
   },
   *check({ analysis }) {

@@ -13,7 +13,7 @@ export default defineRule({
     sources: ['RPD', 'PS-SCOM'],
     messages: {
       gatewayPool:
-        '{{Pool}} has only gateways, which cannot reach the operational database, so its default observer never votes; disable it: Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }, and `defaultObserver: false` here.',
+        '{{Pool}} has only gateways, which cannot reach the operational database, so its default observer never votes; disable it: `Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }`, and `defaultObserver: false` here.',
     },
   },
   *check({ analysis }) {

@@ -17,7 +17,7 @@ export default defineRule({
     messages: {
       noFailureTolerated: '{{Pool}} tolerates no failure ({{votingMembers}}, {{needed}} needed); add members so it survives losing one.',
       mixedObserver:
-        "{{Pool}} tolerates {{tolerates}} ({{votingMembers}}, {{needed}} needed): losing its management servers takes the default observer's vote with them; with the default observer disabled (Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) it tolerates {{without}}, and better still, keep gateways and management servers in separate pools.",
+        "{{Pool}} tolerates {{tolerates}} ({{votingMembers}}, {{needed}} needed): losing its management servers takes the default observer's vote with them; with the default observer disabled (`Get-SCOMResourcePool -DisplayName {{poolNames}} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }`) it tolerates {{without}}, and better still, keep gateways and management servers in separate pools.",
       belowTarget: '{{Pool}} tolerates {{tolerates}}, below the target of {{target}} ({{votingMembers}}, {{needed}} needed); add members.',
     },
   },

@@ -20,7 +20,7 @@ export default defineRule({
       spansByDatabaseNode:
         "{{Pool}} has voters in {{count}} data centres ({{dataCenters}}): its members are all in {{own}}, and its default observer, the operational database, answers through {{listener}} in {{database}}, though its cluster has a node in {{own}} ({{nodes}}); run the database on that node (the availability group's primary replica, or the failover cluster instance's preferred owner) and give `databases.operational.dataCenter` as {{own}}, or place the pool's members in {{database}}.",
       spansDefault:
-        '{{Pool}} has voters in {{count}} data centres ({{dataCenters}}); a default pool cannot be split by site: make it manual (Get-SCOMResourcePool -DisplayName {{poolNames}} | Set-SCOMResourcePool -EnableAutomaticMembership $false) with the management servers of one data centre as its members.',
+        '{{Pool}} has voters in {{count}} data centres ({{dataCenters}}); a default pool cannot be split by site: make it manual (`Get-SCOMResourcePool -DisplayName {{poolNames}} | Set-SCOMResourcePool -EnableAutomaticMembership $false`) with the management servers of one data centre as its members.',
     },
   },
   *check({ topology, analysis }) {

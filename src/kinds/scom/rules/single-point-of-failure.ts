@@ -48,7 +48,7 @@ export default defineRule({
           : cause === 'votes'
             ? [
                 `the pool loses quorum: the default observer's vote counts only through a management server among its voters`,
-                `add a management server to the pool, or disable its default observer (Get-SCOMResourcePool -DisplayName ${powerShellString(a.pool.name)} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }) and count on its own members.`,
+                `add a management server to the pool, or disable its default observer (\`Get-SCOMResourcePool -DisplayName ${powerShellString(a.pool.name)} | ForEach-Object { $_.UseDefaultObserver = $false; $_.ApplyChanges() }\`) and count on its own members.`,
               ]
             : cause === 'members'
               ? ['no other member is left to run its workflows', 'add members to the pool.']
@@ -67,7 +67,7 @@ export default defineRule({
 function gatewayAdvice(point: Host, unreachable: readonly { readonly host: Host }[]): string {
   const others = unreachable.filter((u) => u.host !== point).map((u) => u.host.name);
   const command =
-    'Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name GW) -FailoverServer (Get-SCOMManagementServer -Name SERVER), and `reportsTo`';
+    '`Set-SCOMParentManagementServer -GatewayServer (Get-SCOMGatewayManagementServer -Name GW) -FailoverServer (Get-SCOMManagementServer -Name SERVER)`, and `reportsTo`';
   const theirs = others.length === 0 ? '' : `: ${namesOrMore(others)}, on their lists, ${others.length === 1 ? 'is' : 'are'} cut off with it`;
   return `give the gateways a server to report to that stays connected without ${point.name}${theirs} (${command}), adding one where there is none.`;
 }

@@ -9,7 +9,7 @@ export default defineRule<SkypeContext>({
     description: 'a pair declares `failover: automated` (users flap between pools when the network flaps)',
     rationale:
       'Pool failover is started by hand by design; automating it moves users back and forth between the pools whenever the network between them flaps.',
-    remediation: 'Fail over by hand (Invoke-CsPoolFailOver) after confirming the pool is down; set `failover: manual`.',
+    remediation: 'Fail over by hand (`Invoke-CsPoolFailOver`) after confirming the pool is down; set `failover: manual`.',
     sources: ['SFB-FO', 'SFB-DR'],
     messages: { automated: 'Pools "{{a}}" and "{{b}}" fail over automatically; users would flap between them when the network flaps.' },
   },

@@ -14,7 +14,7 @@ export default defineRule<SkypeContext>({
       'The status is per backup module (UserServices.PresenceFocus, ConfServices.DataConf, CentralMgmt.CMSMaster): export SteadyState means the module backs up every change in one batch, with no backlog, which is not a fault; ' +
       'NonSteadyState means a backlog, ErrorState a failure, and NotInitialized a module that has not started exporting, which is normal for CentralMgmt.CMSMaster on a pool that does not host the Central Management Store.',
     remediation:
-      'Wait until Get-CsBackupServiceStatus reports FinalState and NormalState for both pools (or investigate why it does not) before failing over; `$status.BackupModules` lists each module.',
+      'Wait until `Get-CsBackupServiceStatus` reports FinalState and NormalState for both pools (or investigate why it does not) before failing over; `$status.BackupModules` lists each module.',
     sources: ['SFB-FO', 'BSS'],
     messages: {
       notReady:

@@ -8,7 +8,7 @@ export default defineRule<SkypeContext>({
     category: 'failover',
     description: 'the pool that hosts the Central Management Store has no partner',
     rationale:
-      'In a disaster the Central Management Store is failed over to the paired pool before the pool itself (Invoke-CsManagementServerFailover, run on a server of the pool it goes to); without a partner it cannot be.',
+      'In a disaster the Central Management Store is failed over to the paired pool before the pool itself (`Invoke-CsManagementServerFailover`, run on a server of the pool it goes to); without a partner it cannot be.',
     remediation: 'Pair the pool that hosts the Central Management Store with a backup pool.',
     sources: ['SFB-DR', 'SFB-FOP', 'PS-CS'],
     messages: { unpaired: 'Pool "{{pool}}" hosts the Central Management Store but has no partner to fail it over to.' },

@@ -9,16 +9,16 @@ export default defineRule<SkypeContext>({
     category: 'failover',
     description: '`registrarSettingsCustomized` and a paired pool has no `registrarConfiguration`: failover would create one with defaults',
     rationale:
-      "Invoke-CsPoolFailOver creates the failed pool's registrar configuration on the fly with default settings when it does not exist, so customised global registrar settings are lost during failover. " +
+      "`Invoke-CsPoolFailOver` creates the failed pool's registrar configuration on the fly with default settings when it does not exist, so customised global registrar settings are lost during failover. " +
       'The PoolState lives on that configuration, so a pool whose PoolState is not Active (or was FailedBack) has one already, made by its failover with default settings unless it existed before.',
     remediation:
-      'Create a pool-level registrar configuration (New-CsRegistrarConfiguration -Identity service:Registrar:POOL) with the customised settings for each paired pool, before any failover; for a pool that has failed over, set them on the configuration its failover created (Set-CsRegistrarConfiguration -Identity service:Registrar:POOL).',
+      'Create a pool-level registrar configuration (`New-CsRegistrarConfiguration -Identity service:Registrar:POOL`) with the customised settings for each paired pool, before any failover; for a pool that has failed over, set them on the configuration its failover created (`Set-CsRegistrarConfiguration -Identity service:Registrar:POOL`).',
     sources: ['SFB-FO'],
     messages: {
       missing:
         'Paired pool "{{pool}}" has no pool-level registrar configuration; a failover would create one with default settings and lose the customised ones.',
       createdByFailover:
-        'Paired pool "{{pool}}" is in PoolState {{state}}, which only a failover sets, so its pool-level registrar configuration exists: the failover created it with default settings unless one was there before; give it the customised settings (Set-CsRegistrarConfiguration -Identity service:Registrar:{{pool}}) and record `registrarConfiguration: true`.',
+        'Paired pool "{{pool}}" is in PoolState {{state}}, which only a failover sets, so its pool-level registrar configuration exists: the failover created it with default settings unless one was there before; give it the customised settings (`Set-CsRegistrarConfiguration -Identity service:Registrar:{{pool}}`) and record `registrarConfiguration: true`.',
     },
   },
   *check({ model, analysis }): Iterable<Problem> {

@@ -10,7 +10,7 @@ export default defineRule<SkypeContext>({
     rationale:
       "One deployment has one Central Management Store: one pool hosts its master copy, every other server holds a replica of it. A file where two pools host it describes no deployment that can exist, and a disaster recovery plan built on it would fail over the wrong pool's CMS (the CMS is failed over to the partner before the pool itself).",
     remediation:
-      'Keep `centralManagementStore: true` on the one pool that hosts the CMS (Get-CsService -CentralManagement names it) and remove it from the others.',
+      'Keep `centralManagementStore: true` on the one pool that hosts the CMS (`Get-CsService -CentralManagement` names it) and remove it from the others.',
     sources: ['SFB-DR', 'PS-CS'],
     messages: {
       several:

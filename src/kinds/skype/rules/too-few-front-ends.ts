@@ -11,7 +11,7 @@ export default defineRule<SkypeContext>({
     description: 'an enterprise pool has fewer than 3 front ends',
     rationale:
       "At least three front ends are recommended: a paired pool must have had three running at once to synchronise with its backup pool, and two front ends lost together may hold two of a routing group's three replicas. " +
-      "Microsoft's table says one front end of two must run to start the pool (pooltopo reports startupNeeded 1 as it says), but that holds while the other stopped last: once both have stopped, the two must start together, or the pool be reset with Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery. Its pool-level quorum table assumes the Back End Server runs, and if the Back End Server of a two-server pool goes down, the whole pool would likely soon go down as well (simulate --down POOL/back-end). Microsoft advises Standard Edition servers rather than a two-server Enterprise pool.",
+      "Microsoft's table says one front end of two must run to start the pool (pooltopo reports startupNeeded 1 as it says), but that holds while the other stopped last: once both have stopped, the two must start together, or the pool be reset with `Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery`. Its pool-level quorum table assumes the Back End Server runs, and if the Back End Server of a two-server pool goes down, the whole pool would likely soon go down as well (simulate --down POOL/back-end). Microsoft advises Standard Edition servers rather than a two-server Enterprise pool.",
     remediation: 'Give the pool at least three front end servers, or use Standard Edition servers paired with each other.',
     sources: ['SFB-HA', 'PS-CS'],
     messages: {
