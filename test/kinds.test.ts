@@ -125,10 +125,14 @@ describe('kinds', () => {
   it('refuses an OpCon numeric setting that is no number, rather than take its default', async () => {
     const { readFileSync } = await import('node:fs');
     const example = readFileSync('examples/opcon-automatic-recommended.yaml', 'utf8');
-    const text = example.replace('SecondsBetweenPings: 15', 'SecondsBetweenPings: fifteen').replace('PingRetryCount: 1', 'PingRetryCount: 1e400');
+    const text = example
+      .replace('SecondsBetweenPings: 15', 'SecondsBetweenPings: fifteen')
+      .replace('PingRetryCount: 1', 'PingRetryCount: 1e400')
+      .replace('TimeOutInSecondsForSync: 60', 'TimeOutInSecondsForSync: -60');
     const { result } = await lintText(text, 'o.yaml');
     expect('failover' in result).toBe(false);
     expect(result.findings.map((f) => [f.ruleId, f.path, f.message])).toEqual([
+      ['schema', '/machines/0/settings/TimeOutInSecondsForSync', '`machines[0].settings.TimeOutInSecondsForSync` must be 0 or more, not -60.'],
       ['schema', '/machines/1/settings/SecondsBetweenPings', '`machines[1].settings.SecondsBetweenPings` must be a number, not "fifteen".'],
       ['schema', '/machines/1/settings/PingRetryCount', '`machines[1].settings.PingRetryCount` must be a number in range, not "1e400".'],
     ]);

@@ -248,20 +248,28 @@ describe('report', () => {
     const view = (await buildReportView(outcome!, options)).kindView as import('../src/kinds/opcon/report/report.js').OpconView;
     expect(view.settings.machines).toEqual(['opcon01', 'opcon02']);
     const row = (label: string) => view.settings.rows.find((r) => r.label.startsWith(label))?.values;
+    // A mode section's key only where the machine's mode reads it (OPC-SM): no default shown for a Primary that never reads it.
+    const secondaryOnly = 'not read (Secondary Mode setting)';
     expect([
       row('Mode'),
+      row('FailOverSocketNumber'),
+      row('TimeOutInSecondsForSync'),
       row('SecondsBetweenPings'),
       row('PingRetryCount'),
       row('PingTimeOutInMilliseconds'),
       row('PrimaryAbnormalShutdownFailover'),
       row('SyncLostFailover'),
+      row('SyncInitFailureScript'),
     ]).toEqual([
       ['Primary', 'Secondary'],
-      ['15 s', '15 s'],
-      ['0', '1'],
-      ['1000 ms', '500 ms'],
-      ['N', 'Y'],
-      ['N', 'N'],
+      ['6500', '6500'],
+      ['60 s', 'not read (Primary Mode setting)'],
+      [secondaryOnly, '15 s'],
+      [secondaryOnly, '1'],
+      [secondaryOnly, '500 ms'],
+      [secondaryOnly, 'Y'],
+      [secondaryOnly, 'N'],
+      ['C:\\ProgramData\\OpConxps\\Utilities\\WriteEvent_SyncFailure.cmd', 'C:\\ProgramData\\OpConxps\\Utilities\\WriteEvent_SyncFailure.cmd'],
     ]);
     // 15 s x 2 pings + 0.5 s: the figure and its inputs, from the Secondary's settings.
     expect(view.facts.find((f) => f.label === 'Silent Primary given up on after')?.value).toBe(

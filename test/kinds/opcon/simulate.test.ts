@@ -27,7 +27,9 @@ describe("OpCon events as the vendor's process flows say", () => {
     expect(down.events).toEqual(crash.events);
     const stylish = await runCli(['simulate', seed(3), '--down', 'OPCONXPS1']);
     expect(stylish.code).toBe(1);
-    expect(stylish.stdout).toContain('ACTIVE at the end: no SMAServMan: no schedule runs until someone acts');
+    expect(stylish.stdout).toContain(
+      'ACTIVE at the end: no SAM processing (a SAM-SS needs its machine and its database up): no schedule runs until someone acts',
+    );
   });
 
   it("says that the detection time is pooltopo's model, not the vendor's figure", async () => {

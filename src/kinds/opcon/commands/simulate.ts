@@ -23,7 +23,9 @@ export function formatOpconEvents(file: string, outcomes: readonly OpconEventOut
   for (const o of outcomes) {
     out.push(`${t(file)}: event ${o.event}${o.down ? ` (${o.down.map(t).join(' and ')} down)` : ''}`);
     o.steps.forEach((step, i) => out.push(`  ${i + 1}. ${t(step)}`));
-    const active = o.active.length ? o.active.map(t).join(' and ') : 'no SMAServMan: no schedule runs until someone acts';
+    const active = o.active.length
+      ? o.active.map(t).join(' and ')
+      : 'no SAM processing (a SAM-SS needs its machine and its database up): no schedule runs until someone acts';
     out.push(`  ACTIVE at the end: ${active}${o.failedOver ? ' (failed over)' : ''}`);
     out.push(`  two SAMs on the database: ${o.twoSams ? 'POSSIBLE' : 'no'}`);
     if (o.manualActions.length) {

@@ -50,6 +50,7 @@ const NUMERIC_SETTINGS = {
   SecondsBetweenPings: { whole: false, min: 0 },
   PingRetryCount: { whole: true, min: 0 },
   PingTimeOutInMilliseconds: { whole: false, min: 0 },
+  TimeOutInSecondsForSync: { whole: false, min: 0 },
 } as const;
 
 /** The largest TCP port number. */
@@ -83,6 +84,8 @@ export interface Machine {
   readonly secondsBetweenPings: number;
   readonly pingRetryCount: number;
   readonly pingTimeOutInMilliseconds: number;
+  /** How often a Primary tries again to synchronise with its Secondary (a Primary Mode setting). */
+  readonly timeOutInSecondsForSync: number;
   readonly path: string;
   /** The key each documented setting is written under (any case), by its lower-case form. */
   readonly settingKeys: ReadonlyMap<string, string>;
@@ -466,6 +469,7 @@ export function normaliseOpcon(doc: OpconDocument): { model: OpconModel; issues:
       secondsBetweenPings: numeric('SecondsBetweenPings'),
       pingRetryCount: numeric('PingRetryCount'),
       pingTimeOutInMilliseconds: numeric('PingTimeOutInMilliseconds'),
+      timeOutInSecondsForSync: numeric('TimeOutInSecondsForSync'),
       path: pointer('machines', i),
       settingKeys,
       ...(m.mode !== undefined && settingsMode !== undefined && m.mode !== settingsMode ? { modeConflict: { mode: m.mode, settingsMode } } : {}),

@@ -2,6 +2,7 @@
 import { databaseMachineOf, databaseOf, databaseServerOf, machineAt, modesConflict, noFailoverReason, type OpconAnalysis } from '../analysis/analysis.js';
 import { connectionText, type Machine, type OpconModel } from '../model/model.js';
 import type { KindReport } from '../../../core/kind.js';
+import { SMASERVMAN } from '../../../domain/facts.js';
 import { OPCON_EVENTS, simulateOpconEvent, type OpconEvent } from '../commands/simulate.js';
 import { drawnLabel, fitText } from '../../../util/fit-text.js';
 
@@ -204,10 +205,17 @@ function detectionInputs(analysis: OpconAnalysis): string {
   return `a communication loss or a crash of the Primary machine; ${s.name}: ${s.secondsBetweenPings} s x ${s.pingRetryCount + 1} pings (PingRetryCount ${s.pingRetryCount} + 1) + a ${s.pingTimeOutInMilliseconds} ms timeout; pooltopo's model, the vendor gives no figure`;
 }
 
-/** The settings each machine's SMAServMan reads, as the model has them (defaults where a file gives none). */
+/**
+ * The settings each machine's SMAServMan reads, as the model has them (defaults where a file gives
+ * none). A mode section's key is read only by a machine in that mode (DOMAIN.md, OPC-SM): for the
+ * others the cell says so rather than show a default that machine never reads.
+ */
 function settingsTable(model: OpconModel, analysis: OpconAnalysis): OpconView['settings'] {
   const yesNo = (b: boolean) => (b ? 'Y' : 'N');
-  const row = (label: string, value: (m: OpconModel['machines'][number]) => string) => ({ label, values: model.machines.map(value) });
+  const row = (label: string, value: (m: Machine) => string) => ({ label, values: model.machines.map(value) });
+  // A key of the mode sections, shown where the machine's mode reads it.
+  const modeKey = (key: string, label: string, value: (m: Machine) => string) =>
+    row(label, (m) => (m.mode !== 'StandAlone' && (SMASERVMAN.sections[m.mode].keys as readonly string[]).includes(key) ? value(m) : notRead(key)));
   return {
     machines: model.machines.map((m) => m.name),
     rows: [
@@ -219,17 +227,25 @@ function settingsTable(model: OpconModel, analysis: OpconAnalysis): OpconView['s
           ? `${connectionText(m.connection)}${model.replication === 'replicated' ? (m === analysis.secondary ? ' (subscriber)' : ' (publisher)') : ''}`
           : `not given: ${databaseOf(model, analysis, m)}`,
       ),
-      row('PrimaryMachine', (m) => m.primaryMachine ?? 'not given'),
-      row('FailOverSocketNumber', (m) => m.failOverSocketNumber ?? 'not given'),
-      row('SecondsBetweenPings', (m) => `${m.secondsBetweenPings} s`),
-      row('PingRetryCount', (m) => String(m.pingRetryCount)),
-      row('PingTimeOutInMilliseconds', (m) => `${m.pingTimeOutInMilliseconds} ms`),
-      row('PrimaryAbnormalShutdownFailover', (m) => yesNo(m.switches.primaryAbnormalShutdown)),
-      row('SyncLostFailover (communication loss)', (m) => yesNo(m.switches.communicationLoss)),
-      row('PrimaryNormalShutdownFailover', (m) => yesNo(m.switches.primaryNormalShutdown)),
-      withBreaks(row('PrimaryAbnormalShutdownScript', (m) => m.primaryAbnormalShutdownScript ?? 'none')),
+      modeKey('PrimaryMachine', 'PrimaryMachine', (m) => m.primaryMachine ?? 'not given'),
+      modeKey('FailOverSocketNumber', 'FailOverSocketNumber', (m) => m.failOverSocketNumber ?? 'not given'),
+      modeKey('TimeOutInSecondsForSync', 'TimeOutInSecondsForSync', (m) => `${m.timeOutInSecondsForSync} s`),
+      modeKey('SecondsBetweenPings', 'SecondsBetweenPings', (m) => `${m.secondsBetweenPings} s`),
+      modeKey('PingRetryCount', 'PingRetryCount', (m) => String(m.pingRetryCount)),
+      modeKey('PingTimeOutInMilliseconds', 'PingTimeOutInMilliseconds', (m) => `${m.pingTimeOutInMilliseconds} ms`),
+      modeKey('PrimaryAbnormalShutdownFailover', 'PrimaryAbnormalShutdownFailover', (m) => yesNo(m.switches.primaryAbnormalShutdown)),
+      modeKey('SyncLostFailover', 'SyncLostFailover (communication loss)', (m) => yesNo(m.switches.communicationLoss)),
+      modeKey('PrimaryNormalShutdownFailover', 'PrimaryNormalShutdownFailover', (m) => yesNo(m.switches.primaryNormalShutdown)),
+      withBreaks(modeKey('SyncInitFailureScript', 'SyncInitFailureScript', (m) => m.scripts['SyncInitFailureScript'] ?? 'none')),
+      withBreaks(modeKey('PrimaryAbnormalShutdownScript', 'PrimaryAbnormalShutdownScript', (m) => m.primaryAbnormalShutdownScript ?? 'none')),
     ],
   };
+}
+
+/** What a machine's cell says for a key its mode does not read: the section that holds it. */
+function notRead(key: string): string {
+  const sections = (['Primary', 'Secondary'] as const).filter((s) => (SMASERVMAN.sections[s].keys as readonly string[]).includes(key));
+  return `not read (${sections.join(' and ')} Mode setting)`;
 }
 
 /** A path's row, each value in pieces that end at a backslash: the page may break a long path there, and only there. */
