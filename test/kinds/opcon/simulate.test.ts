@@ -112,11 +112,15 @@ describe("OpCon events as the vendor's process flows say", () => {
       .replace('PrimaryAbnormalShutdownFailover: Y', 'PrimaryAbnormalShutdownFailover: Y\n      SyncLostFailover: Y');
     const { opcon } = await lintText(text, 'x.yaml');
     const { simulateOpconEvent } = await import('../../../src/kinds/opcon/commands/simulate.js');
-    expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'communication-loss')).toMatchObject({
-      active: ['OpConxps1', 'OpConxps2'],
-      twoSams: true,
-      failedOver: true,
-    });
+    const loss = simulateOpconEvent(opcon!.model, opcon!.analysis, 'communication-loss');
+    expect(loss).toMatchObject({ active: ['OpConxps1', 'OpConxps2'], twoSams: true, failedOver: true });
+    // Either SAM may be the one kept: the way back for each, the Primary's startup type set back where it was stopped.
+    expect(loss.recovery[0]).toBe(
+      "If OpConxps1 was kept (OpConxps2's SMA Service Manager stopped): repair the network, set OpConxps2's startup type back to Automatic and start its SMA Service Manager, so that it synchronizes and watches OpConxps1 in STANDBY. If OpConxps2 was kept, fail back as follows.",
+    );
+    expect(loss.recovery).toContain(
+      "Start the SMA Service Manager on OpConxps1 and set its startup type back to Automatic, only once OpConxps2's is stopped (while OpConxps2's application group is ACTIVE, starting it has no effect).",
+    );
     expect(simulateOpconEvent(opcon!.model, opcon!.analysis, 'machine-crash')).toMatchObject({ active: ['OpConxps2'], twoSams: false, failedOver: true });
     const onPrimary = await lintText(text.replaceAll('server: SMAProdDBServer', 'server: OpConxps1'), 'x.yaml');
     const crash = simulateOpconEvent(onPrimary.opcon!.model, onPrimary.opcon!.analysis, 'machine-crash');

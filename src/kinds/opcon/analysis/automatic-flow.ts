@@ -136,6 +136,12 @@ export function automaticFlow(flow: Flow): OpconEventOutcome {
     manual.push(
       `Confirm at once which machine should run OpCon, and stop the SMA Service Manager on the other (set its startup type to Manual until the network is repaired).`,
     );
+    // Kept on the Secondary, the Primary's startup type was set to Manual by the step above: the failback sets it back.
+    flow.changed.primaryStartType = true;
+    // The way back depends on which SAM was kept: the failback below is for the Secondary's.
+    flow.recovery.push(
+      `If ${P.name} was kept (${s.name}'s SMA Service Manager stopped): repair the network, ${replicated ? `set up replication from ${P.name}'s database to ${s.name}'s again (hot failover, scenario 4), ` : ''}set ${s.name}'s startup type back to Automatic and start its SMA Service Manager, so that it synchronizes and watches ${P.name} in STANDBY. If ${s.name} was kept, fail back as follows.`,
+    );
   }
   stopReplicationAfterTrigger(flow, s, trigger, primaryRuns);
   if (event === 'machine-crash')
