@@ -193,7 +193,13 @@ async function lintText(
     return done('schema');
   }
   const plugin = isKnownKind(declaredKind) ? registry.kind(declaredKind as string)! : registry.defaultKind;
-  const { violations, more, firstMore } = await checkSchema(value, (p) => sourceMap.isPlainScalar(p), MAX_FINDINGS_PER_RULE, plugin.validator);
+  const { violations, more, firstMore } = await checkSchema(
+    value,
+    (p) => sourceMap.isPlainScalar(p),
+    MAX_FINDINGS_PER_RULE,
+    plugin.validator,
+    parsed.longestText,
+  );
   // No `kind`, and the keys of another kind than the default: one finding that names the kind to add.
   const meant = declaredKind === undefined && violations.length > 0 ? registry.kindOfKeys(value) : undefined;
   if (meant !== undefined) {

@@ -19,6 +19,12 @@ import { CollectionIndex, pointerTokens } from './source-map.js';
 export interface FastParse {
   readonly value: unknown;
   readonly resolve: NodeResolver;
+  /**
+   * The length of the longest scalar's text (a key's or a value's, without its quotes): no string
+   * of `value` is longer, and none holds a line break or a control character, which the fast path
+   * leaves to js-yaml.
+   */
+  readonly longestScalar: number;
 }
 
 const NODE_SCALAR = 0;
@@ -180,7 +186,7 @@ export function fastParse(text: string, maxDepth: number): FastParse | undefined
   const parser = new FastParser(text, maxDepth);
   try {
     const value = parser.document();
-    return { value, resolve: parser.resolver() };
+    return { value, resolve: parser.resolver(), longestScalar: parser.longestScalar };
   } catch {
     // GIVE_UP, or anything unexpected (a stack overflow): js-yaml reads the text, or says what is
     // wrong with it.
@@ -205,6 +211,8 @@ class FastParser {
   // The last scalar scanned: its start (a quoted scalar's quote) and its value.
   private scalarStart = 0;
   private scalarValue: unknown = null;
+  /** The longest scalar's text so far (FastParse's longestScalar). */
+  longestScalar = 0;
 
   constructor(
     private readonly text: string,
@@ -527,6 +535,7 @@ class FastParser {
       end = i;
     }
     const source = text.slice(start, end);
+    if (end - start > this.longestScalar) this.longestScalar = end - start;
     this.scalarStart = start;
     this.scalarValue = resolvePlain(source);
     this.pos = end;
@@ -554,6 +563,7 @@ class FastParser {
       i++;
     }
     const raw = text.slice(start + 1, i);
+    if (raw.length > this.longestScalar) this.longestScalar = raw.length;
     this.scalarStart = start;
     this.scalarValue = doubled ? raw.replace(/''/g, "'") : raw;
     this.pos = i + 1;
