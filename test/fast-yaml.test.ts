@@ -130,6 +130,9 @@ describe('the YAML fast path', () => {
       'a: 1\r\nb:\r\n  - x\r\n  - y\r\n',
       "--- # a topology\nname: x # trailing\n# between\nlist:\n- a\n-   b\n\"quoted key\": 'it''s'\nk : v\n",
       'top:\n  ~: null key\n  1: number key\n  true: bool key\n  0x1F: hex key\n',
+      // Comments that end at a CRLF, at the text's end, and inside a flow collection over lines.
+      '# head\r\na: 1 # one\r\n#\r\nb: [x, # in flow\r\n  y] # after\r\n# last',
+      'a: {k: v, # c\n  l: w}\n# no line break at the end',
     ];
     for (const text of texts) expect(compare(text), JSON.stringify(text)).toBe('agrees');
   });
