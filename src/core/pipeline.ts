@@ -65,11 +65,16 @@ async function lintText(
   options: LintOptions,
 ): Promise<LintOutcome> {
   if (typeof text !== 'string' || typeof file !== 'string') throw new PooltopoError('lintText needs the text and the file name, both strings');
-  const { limits, settings, policyById } = await prepareLintOptions(registry, PREPARED, options);
+  const { limits, settings, policyById, severities } = await prepareLintOptions(registry, PREPARED, options);
   const { ruleById } = registry;
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
-  const severityOf = (ruleId: string) => severityFor(registry, ruleId, options, policyById);
+  // Asked for every rule of every file: worked out once per options, not per file.
+  const severityOf = (ruleId: string): Severity | undefined => {
+    let severity = severities.get(ruleId);
+    if (severity === undefined) severities.set(ruleId, (severity = severityFor(registry, ruleId, options, policyById) ?? 'off'));
+    return severity === 'off' ? undefined : severity;
+  };
   const cap = new FindingCap(file);
   const suppressedCap = new FindingCap(file);
   // The file's comments, once it has been read: each finding is matched as it is made.
