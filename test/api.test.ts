@@ -8,6 +8,7 @@ import { isScomPool, isScomResult } from '../src/api/kinds/scom.js';
 import { isSkypePool, isSkypeResult } from '../src/api/kinds/skype.js';
 import { ROOT } from './fixture-files.js';
 import { REGISTRY } from '../src/kinds/registry.js';
+import type { RuleSetting } from '../src/api/types.js';
 
 describe('library API', () => {
   it('validates texts as well as files, with the same result shape', async () => {
@@ -27,6 +28,18 @@ describe('library API', () => {
       'version: 1\nname: T\ndataCenters: [{name: a}, {name: b}]\nlatency: [{between: [a, b], ms: 8}]\nmanagementServers:\n  - {name: x, dataCenter: a}\n  - {name: y, dataCenter: b}\n';
     expect((await lintText(stretched, 's.yaml')).result.findings.map((f) => f.ruleId)).not.toContain('latency-over-10ms');
     expect((await lintText(stretched, 's.yaml', { settings: { poolLatencyMs: 5 } })).result.findings.map((f) => f.ruleId)).toContain('latency-over-10ms');
+  });
+
+  it('takes a severity changed in the same options object between two files for the second', async () => {
+    const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n';
+    const rules: Record<string, RuleSetting> = { 'single-management-server': 'error' };
+    const options = { rules };
+    const severity = async () => (await lintText(text, 't.yaml', options)).result.findings.find((f) => f.ruleId === 'single-management-server')?.severity;
+    expect(await severity()).toBe('error');
+    rules['single-management-server'] = 'info';
+    expect(await severity()).toBe('info');
+    rules['single-management-server'] = 'off';
+    expect(await severity()).toBeUndefined();
   });
 
   it('lints a folder larger than one read-ahead chunk: every file once, in order, as alone', async () => {

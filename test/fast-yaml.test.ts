@@ -35,6 +35,13 @@ function slowOffsets(text: string): ((pointer: string) => NodeOffsets | undefine
   return (pointer) => (slow.sourceMap as unknown as { resolve: (p: string) => NodeOffsets | undefined }).resolve(pointer);
 }
 
+/** Every string of a value, keys aside. */
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) strings(v, out);
+  return out;
+}
+
 type Verdict = 'agrees' | 'gave up';
 
 /** Compares the two paths on one text; throws on any disagreement. */
@@ -45,6 +52,11 @@ function compare(text: string): Verdict {
   if (!slow.ok) throw new Error(`the fast path accepted a text js-yaml rejects (${slow.problems[0]!.message}):\n${JSON.stringify(text)}`);
   if (!isDeepStrictEqual(fast.value, slow.value)) {
     throw new Error(`values differ:\n${JSON.stringify(text)}\nfast ${JSON.stringify(fast.value)}\nslow ${JSON.stringify(slow.value)}`);
+  }
+  // What the fast path vouches for every string of the value (the schema's text walk relies on it).
+  for (const s of strings(fast.value)) {
+    expect(s.length, JSON.stringify(text)).toBeLessThanOrEqual(fast.longestScalar);
+    expect(s, JSON.stringify(text)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
   }
   const offsets = slowOffsets(text)!;
   for (const p of pointers(slow.value)) {
@@ -118,6 +130,9 @@ describe('the YAML fast path', () => {
       'a: 1\r\nb:\r\n  - x\r\n  - y\r\n',
       "--- # a topology\nname: x # trailing\n# between\nlist:\n- a\n-   b\n\"quoted key\": 'it''s'\nk : v\n",
       'top:\n  ~: null key\n  1: number key\n  true: bool key\n  0x1F: hex key\n',
+      // Comments that end at a CRLF, at the text's end, and inside a flow collection over lines.
+      '# head\r\na: 1 # one\r\n#\r\nb: [x, # in flow\r\n  y] # after\r\n# last',
+      'a: {k: v, # c\n  l: w}\n# no line break at the end',
     ];
     for (const text of texts) expect(compare(text), JSON.stringify(text)).toBe('agrees');
   });
@@ -227,6 +242,25 @@ describe('the YAML fast path', () => {
     for (const p of ['/b/0', '/b/1', '/b/2', '/b/2/x', '/b/2/y', '/c']) {
       expect(viaFast.ok && viaFast.sourceMap.isPlainScalar(p), p).toBe(viaEvents.ok && viaEvents.sourceMap.isPlainScalar(p));
     }
+  });
+
+  it('vouches for the length of its longest text, so a long one is still a schema finding', async () => {
+    const fixture = readFileSync(path.join(ROOT, 'test/fixtures/hostile/long-text-value.yaml'), 'utf8');
+    // The fixture's own script path has an escape, which the fast path leaves to js-yaml.
+    const text = (n: number, quote: string) =>
+      fixture.replace(/PrimaryAbnormalShutdownScript: .*/, `PrimaryAbnormalShutdownScript: ${quote}${'x'.repeat(n)}${quote}`);
+    for (const quote of ['', "'", '"']) {
+      const parsed = parseDocument(text(1001, quote));
+      expect(parsed.ok && parsed.longestText).toBe(1001);
+      const long = await lintText(text(1001, quote), 'x.yaml');
+      const fits = await lintText(text(1000, quote), 'x.yaml');
+      const messages = (r: typeof long) => r.result.findings.filter((f) => f.ruleId === 'schema').map((f) => f.message);
+      expect(messages(long)).toEqual(['`machines[1].settings.PrimaryAbnormalShutdownScript` must be at most 1,000 characters long.']);
+      expect(messages(fits)).toEqual([]);
+    }
+    // js-yaml's path vouches for nothing: the walk looks at every text.
+    expect(parseWithEvents('a: 1\n')).toMatchObject({ ok: true });
+    expect(parseWithEvents('a: 1\n')).not.toHaveProperty('longestText');
   });
 
   it('finds a key by the name js-yaml gives it (`~` is "null")', () => {

@@ -58,6 +58,11 @@ export interface PreparedOptions {
   readonly limits: ParseLimits;
   readonly settings: Settings;
   readonly policyById: ReadonlyMap<string, PolicyDefinition>;
+  /**
+   * Each rule's or policy's severity under these options ('off' for none), kept at its first use:
+   * the ids are the registry's rules and the options' policies, never a file's text.
+   */
+  readonly severities: Map<string, Severity | 'off'>;
   /** What the options held when checked (snapshotOf): a change since is checked again. */
   readonly snapshot: readonly unknown[];
 }
@@ -98,6 +103,7 @@ export async function prepareLintOptions(registry: Registry, PREPARED: WeakMap<L
     limits: Object.assign({}, DEFAULT_PARSE_LIMITS, options.limits),
     settings: Object.assign({}, DEFAULT_SETTINGS, options.settings),
     policyById: new Map(policies.map((p) => [p.definition.id, p.definition])),
+    severities: new Map(),
     snapshot: snapshotOf(options),
   };
   PREPARED.set(options, prepared);

@@ -65,11 +65,16 @@ async function lintText(
   options: LintOptions,
 ): Promise<LintOutcome> {
   if (typeof text !== 'string' || typeof file !== 'string') throw new PooltopoError('lintText needs the text and the file name, both strings');
-  const { limits, settings, policyById } = await prepareLintOptions(registry, PREPARED, options);
+  const { limits, settings, policyById, severities } = await prepareLintOptions(registry, PREPARED, options);
   const { ruleById } = registry;
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
-  const severityOf = (ruleId: string) => severityFor(registry, ruleId, options, policyById);
+  // Asked for every rule of every file: worked out once per options, not per file.
+  const severityOf = (ruleId: string): Severity | undefined => {
+    let severity = severities.get(ruleId);
+    if (severity === undefined) severities.set(ruleId, (severity = severityFor(registry, ruleId, options, policyById) ?? 'off'));
+    return severity === 'off' ? undefined : severity;
+  };
   const cap = new FindingCap(file);
   const suppressedCap = new FindingCap(file);
   // The file's comments, once it has been read: each finding is matched as it is made.
@@ -193,7 +198,13 @@ async function lintText(
     return done('schema');
   }
   const plugin = isKnownKind(declaredKind) ? registry.kind(declaredKind as string)! : registry.defaultKind;
-  const { violations, more, firstMore } = await checkSchema(value, (p) => sourceMap.isPlainScalar(p), MAX_FINDINGS_PER_RULE, plugin.validator);
+  const { violations, more, firstMore } = await checkSchema(
+    value,
+    (p) => sourceMap.isPlainScalar(p),
+    MAX_FINDINGS_PER_RULE,
+    plugin.validator,
+    parsed.longestText,
+  );
   // No `kind`, and the keys of another kind than the default: one finding that names the kind to add.
   const meant = declaredKind === undefined && violations.length > 0 ? registry.kindOfKeys(value) : undefined;
   if (meant !== undefined) {

@@ -41,16 +41,20 @@ function configValidator(): Promise<ValidateFunction> {
  * Violations of the topology schema; a document that is empty gives one at its root. `writtenPlain`
  * says whether the node at a JSON Pointer is a plain scalar in the text (not quoted, not tagged):
  * a plain number past a double's range is left a string by the YAML reader, and is named as the
- * number it is written as rather than as a string.
+ * number it is written as rather than as a string. `longestText` is the reader's word that no
+ * string of `value` is longer and none holds a line break or control character (ParseResult's).
  */
 export async function checkSchema(
   value: unknown,
   writtenPlain: (pointer: string) => boolean,
   max = Infinity,
   ownValidator?: ValidateFunction,
+  longestText?: number,
 ): Promise<SchemaViolations> {
   if (value === null || value === undefined) return { violations: [{ message: '', path: '', at: 'value' }], more: 0 };
   const found = violations(ownValidator ?? (await topologyValidator()), value, writtenPlain, max);
+  // Where the reader has already vouched for every text, the walk could find nothing.
+  if (longestText !== undefined && longestText <= MAX_TEXT) return found;
   const long = textProblems(value, new Set(found.violations.map((v) => v.path)), max - found.violations.length);
   if (long.length === 0) return found;
   const all = [...found.violations, ...long];

@@ -39,7 +39,16 @@ export interface SyntaxProblem {
 }
 
 export type ParseResult =
-  | { readonly ok: true; readonly value: unknown; readonly sourceMap: SourceMap }
+  | {
+      readonly ok: true;
+      readonly value: unknown;
+      readonly sourceMap: SourceMap;
+      /**
+       * Set where the reader vouches for every string of `value` (the fast path): none is longer than
+       * this, and none holds a line break or a control character.
+       */
+      readonly longestText?: number;
+    }
   | { readonly ok: false; readonly problems: readonly SyntaxProblem[]; readonly sourceMap: SourceMap };
 
 const E = yaml.EVENT_ID;
@@ -76,7 +85,7 @@ export function parseDocument(rawText: string, limits: ParseLimits = DEFAULT_PAR
   // Most topology files are plain block YAML, which the fast path reads in one pass; it hands
   // anything else (and anything wrong) to js-yaml below.
   const fast = fastParse(text, limits.maxDepth);
-  if (fast) return { ok: true, value: fast.value, sourceMap: new SourceMap(text, fast.resolve) };
+  if (fast) return { ok: true, value: fast.value, sourceMap: new SourceMap(text, fast.resolve), longestText: fast.longestScalar };
   return parseWithEvents(text, limits);
 }
 

@@ -191,12 +191,7 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
     });
     const pool: SkypePool = {
       name: p.name,
-      ...(p.site !== undefined ? { site: p.site } : {}),
-      ...(p.edition ? { edition: p.edition } : {}),
-      ...(p.platform ? { platform: p.platform } : {}),
-      ...(p.operatingSystem !== undefined ? { operatingSystem: p.operatingSystem } : {}),
       users: p.users ?? 0,
-      ...(p.maxUsers !== undefined ? { maxUsers: p.maxUsers } : {}),
       frontEnds: [...p.frontEnds],
       backEndMirrored: p.backEnd?.mirrored ?? false,
       centralManagementStore: p.centralManagementStore ?? false,
@@ -204,8 +199,14 @@ export function normaliseSkype(doc: SkypeDocument): { model: SkypeModel; issues:
       // FailedBack ends a failback as Active does (the Set-CsRegistrarConfiguration reference names both).
       poolState: p.poolState === undefined || p.poolState === 'FailedBack' ? 'Active' : p.poolState,
       statedPoolState: p.poolState ?? 'Active',
-      ...(p.backupService ? { backupService: backupServiceOf(p.backupService) } : {}),
       path: pointer('pools', i),
+      // Optional keys last: a key after a spread costs a runtime call in code V8 has not optimised.
+      ...(p.site !== undefined ? { site: p.site } : {}),
+      ...(p.edition ? { edition: p.edition } : {}),
+      ...(p.platform ? { platform: p.platform } : {}),
+      ...(p.operatingSystem !== undefined ? { operatingSystem: p.operatingSystem } : {}),
+      ...(p.maxUsers !== undefined ? { maxUsers: p.maxUsers } : {}),
+      ...(p.backupService ? { backupService: backupServiceOf(p.backupService) } : {}),
     };
     poolByKey.set(key, pool);
     pools.push(pool);
