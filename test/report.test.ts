@@ -135,7 +135,9 @@ describe('report', () => {
     const row = html.split('\n').find((line) => line.includes('UseDefaultObserver'))!;
     // The name's own backtick neither ends nor starts a code span: the command is copied as PowerShell reads it.
     expect(row).toContain('<td>Pool &quot;Web &#x60;Pool $x&quot; tolerates 1 failure');
-    expect(row).toContain('(<code>Get-SCOMResourcePool -DisplayName &#x27;Web &#x60;Pool $x&#x27; | ForEach-Object { $_.UseDefaultObserver &#x3D; $false; $_.ApplyChanges() }</code>)');
+    expect(row).toContain(
+      '(<code>Get-SCOMResourcePool -DisplayName &#x27;Web &#x60;Pool $x&#x27; | ForEach-Object { $_.UseDefaultObserver &#x3D; $false; $_.ApplyChanges() }</code>)',
+    );
   });
 
   it('escapes hostile names in the Skype and OpCon sections too', async () => {
