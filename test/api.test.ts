@@ -42,6 +42,19 @@ describe('library API', () => {
     expect(await severity()).toBeUndefined();
   });
 
+  it("takes a policy's severity changed in the same options between two files for the second", async () => {
+    const { parseConfig } = await import('../src/config/load.js');
+    const config = await parseConfig('policies:\n  - {id: acme/two, assert: "tolerableFailures >= 2", message: "no", severity: warning}\n', 'c.yaml', ROOT);
+    const options = { policies: config.policies };
+    const text = 'version: 1\nname: T\nmanagementServers:\n  - name: a\n  - name: b\n';
+    const severities = async () =>
+      new Set((await lintText(text, 't.yaml', options)).result.findings.filter((f) => f.ruleId === 'acme/two').map((f) => f.severity));
+    expect(await severities()).toEqual(new Set(['warning']));
+    // The compiled policy changed in place (its type says readonly; JavaScript lets a caller): the cached severities follow.
+    (options.policies[0]!.definition as { severity: string }).severity = 'info';
+    expect(await severities()).toEqual(new Set(['info']));
+  });
+
   it('lints a folder larger than one read-ahead chunk: every file once, in order, as alone', async () => {
     // Files are read ahead a chunk at a time (1,024 files or about 4 Mi characters): more files
     // than one chunk holds, and three large ones, whose size ends the first chunk early (at the 701st file).

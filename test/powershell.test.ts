@@ -288,3 +288,49 @@ managementServers: [{name: ms01}, {name: ms02}, {name: nm$(Stop-Computer)}, {nam
 pools:
   - {name: Network Pool, purpose: network, members: [nm$(Stop-Computer), nm02], workload: {networkDevices: 400}}
 `;
+
+describe('every PowerShell command Skype prints', () => {
+  // A pool name is any name the format takes: a ';', a '#', a '$' or a space must not end or change the command.
+  const names = ['pool-east; Stop-Computer -Force #', 'pool $env:COMPUTERNAME.contoso.com'];
+  const design = (east: string, west: string) =>
+    `version: 1\nkind: skype-pool-pair\nname: t\npools:\n  - {name: ${JSON.stringify(east)}, frontEnds: [fe01, fe02, fe03], poolState: FailedOver, users: 100}\n  - {name: ${JSON.stringify(west)}, frontEnds: [fe11, fe12, fe13], users: 100, maxUsers: 150}\npairs:\n  - [${JSON.stringify(east)}, ${JSON.stringify(west)}]\n`;
+
+  /** Each -PoolFqdn's argument in one command line, as PowerShell reads it; undefined where the line is not one command. */
+  function poolArguments(command: string): string[] | undefined {
+    const tree = psParser.parse(command);
+    const commands = descendants(tree.rootNode, 'command');
+    if (tree.rootNode.hasError || commands.length !== 1 || tree.rootNode.text.trim() !== commands[0]!.text.trim()) return undefined;
+    const out: string[] = [];
+    const parts = commands[0]!.namedChildren
+      .flatMap((c) => (c.type === 'command_elements' ? c.namedChildren : [c]))
+      .filter((c) => c.type !== 'command_argument_sep');
+    for (const [i, p] of parts.entries()) {
+      if (p.type !== 'command_parameter' || p.text !== '-PoolFqdn') continue;
+      const arg = parts[i + 1]!;
+      // A bare word, or a string PowerShell does not expand: the name exactly.
+      if (arg.type === 'generic_token') out.push(arg.text);
+      else if (/^'.*'$/s.test(arg.text)) out.push(arg.text.slice(1, -1).replace(/''/g, "'"));
+      else if (/^".*"$/s.test(arg.text) && !/[$`]/.test(arg.text)) out.push(arg.text.slice(1, -1));
+      else out.push(`(${arg.type}) ${arg.text}`);
+    }
+    return out;
+  }
+
+  it('names a pool as one argument, whatever the name holds, in the findings and in simulate', async () => {
+    const [east, west] = names as [string, string];
+    const commands: string[] = [];
+    for (const f of (await lintText(design(east, west), 'pair.yaml')).result.findings)
+      for (const m of f.message.matchAll(/`([^`]*-PoolFqdn[^`]*)`/g)) commands.push(m[1]!);
+    const dir = mkdtempSync(path.join(tmpdir(), 'pooltopo-ps-skype-'));
+    try {
+      writeFileSync(path.join(dir, 'pair.yaml'), design(east, west));
+      const run = await runCli(['simulate', 'pair.yaml', '--down', west, '--format', 'json', '--no-config'], { cwd: dir });
+      for (const m of run.stdout.matchAll(/"([^"\\]*(?:\\.[^"\\]*)*-PoolFqdn(?:[^"\\]|\\.)*)"/g)) commands.push(JSON.parse(`"${m[1]!}"`) as string);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(commands.length).toBeGreaterThanOrEqual(3);
+    for (const c of commands) expect({ c, pools: poolArguments(c) }).toEqual({ c, pools: expect.arrayContaining([expect.stringMatching(/^pool/)]) });
+    for (const c of commands) for (const p of poolArguments(c) ?? []) expect(names, c).toContain(p);
+  });
+});

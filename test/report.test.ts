@@ -128,6 +128,18 @@ describe('report', () => {
     expect(html.split('\n').length).toBeGreaterThan(50);
   });
 
+  it("shows a finding's command as code whole where a name in it holds a backtick, the name kept as written", async () => {
+    const html = await reportOf(
+      'version: 1\nkind: scom\nname: t\nmanagementServers:\n  - name: ms01\n  - name: ms02\n  - name: ms03\n  - name: ms04\npools:\n  - name: Web `Pool $x\n    membership: manual\n    members: [ms01, ms02, ms03]\n',
+    );
+    const row = html.split('\n').find((line) => line.includes('UseDefaultObserver'))!;
+    // The name's own backtick neither ends nor starts a code span: the command is copied as PowerShell reads it.
+    expect(row).toContain('<td>Pool &quot;Web &#x60;Pool $x&quot; tolerates 1 failure');
+    expect(row).toContain(
+      '(<code>Get-SCOMResourcePool -DisplayName &#x27;Web &#x60;Pool $x&#x27; | ForEach-Object { $_.UseDefaultObserver &#x3D; $false; $_.ApplyChanges() }</code>)',
+    );
+  });
+
   it('escapes hostile names in the Skype and OpCon sections too', async () => {
     const q = JSON.stringify;
     const skype = await reportOf(

@@ -111,8 +111,8 @@ export async function prepareLintOptions(registry: Registry, PREPARED: WeakMap<L
 }
 
 /**
- * The options' own keys and values, and those of `rules`, `settings` and `limits` and the policies,
- * in one list: options changed after their first use (`options.rules.x = 'bogus'`) are checked
+ * The options' own keys and values, and those of `rules`, `settings` and `limits`, the policies and
+ * their definitions, in one list: options changed after their first use (`options.rules.x = 'bogus'`) are checked
  * again, as the first use checked them, rather than trusted because the object is the same.
  */
 function snapshotOf(options: LintOptions): unknown[] {
@@ -127,6 +127,8 @@ function snapshotOf(options: LintOptions): unknown[] {
   add(options.settings);
   add(options.limits);
   add(options.policies);
+  // A policy's definition holds its severity, which the severities cache keeps.
+  if (Array.isArray(options.policies)) for (const p of options.policies) add((p as { definition?: unknown } | null)?.definition);
   return out;
 }
 

@@ -10,7 +10,8 @@ import type { Headline } from '../core/headline.js';
 import type { RuleDescriptor, SourceRef } from '../rules/descriptors.js';
 import { SEVERITIES, atOrAbove, type Severity } from '../core/rule.js';
 import type { Settings } from '../core/settings.js';
-import { kindPlugin } from '../kinds/registry.js';
+import { REGISTRY, kindPlugin } from '../kinds/registry.js';
+import { messagePieces } from '../util/message.js';
 
 export interface ReportOptions {
   readonly rules: readonly RuleDescriptor[];
@@ -145,7 +146,7 @@ function findingView(f: Finding, byId: ReadonlyMap<string, RuleDescriptor>): Fin
     location: `${f.line}:${f.column}`,
     ruleId: f.ruleId,
     message: f.message,
-    messageProse: prose(f.message),
+    messageProse: messageProse(f),
     ...(f.pool !== undefined ? { pool: f.pool } : {}),
     remediation: prose(rule?.remediation ?? ''),
     helpUri: rule?.helpUri ?? '',
@@ -161,6 +162,23 @@ function ruleView(r: RuleDescriptor): RuleView {
     remediation: prose(r.remediation),
     sources: r.sourceRefs,
   };
+}
+
+/**
+ * A finding's message in pieces, its code spans those of its rule's template: a backtick inside a
+ * name must not end a command's span. A message its template and data do not make (a policy's, a
+ * clipped list's) is read by its backticks, as any other prose.
+ */
+function messageProse(f: Finding): Prose {
+  const template = f.messageId !== undefined ? ownMessage(REGISTRY.ruleById(f.ruleId)?.meta.messages, f.messageId) : undefined;
+  if (template === undefined || f.data === undefined) return prose(f.message);
+  const pieces = messagePieces(template, f.data);
+  if (pieces.map((p) => (p.code ? `\`${p.text}\`` : p.text)).join('') !== f.message) return prose(f.message);
+  return pieces.map((p) => ({ ...p, parts: atBackslashes(p.text) }));
+}
+
+function ownMessage(messages: Readonly<Record<string, string>> | undefined, id: string): string | undefined {
+  return messages !== undefined && Object.prototype.hasOwnProperty.call(messages, id) ? messages[id] : undefined;
 }
 
 /** `Run \`pooltopo simulate\` first` → the text and its code span, for the template to mark up. */

@@ -9,13 +9,46 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   for (let i = 1; i < parts.length; i += 2) {
     const key = parts[i]!;
     if (!Object.prototype.hasOwnProperty.call(data, key)) out += `{{${key}}}`;
-    else {
-      const value = data[key];
-      out += formatFigure(typeof value === 'string' && value.length > MAX_MESSAGE_VALUE ? clipLong(value) : value);
-    }
+    else out += valueText(data[key]);
     out += parts[i + 1]!;
   }
   return out;
+}
+
+/** A data value as a message shows it: a figure as messages write them, a long text clipped. */
+function valueText(value: string | number | undefined): string {
+  return formatFigure(typeof value === 'string' && value.length > MAX_MESSAGE_VALUE ? clipLong(value) : value);
+}
+
+/**
+ * formatMessage's text in pieces, each in or out of one of the template's `code` spans: only the
+ * template's own backticks delimit them, so a backtick in a value (a pool named ``Web `Pool``,
+ * quoted in a command as PowerShell reads it) stays in its piece rather than end or start a span.
+ */
+export function messagePieces(template: string, data: Readonly<Record<string, string | number>>): { text: string; code: boolean }[] {
+  const pieces: { text: string; code: boolean }[] = [];
+  let code = false;
+  let text = '';
+  const literal = (part: string) => {
+    const spans = part.split('`');
+    for (let j = 0; j < spans.length; j++) {
+      if (j > 0) {
+        if (text !== '') pieces.push({ text, code });
+        text = '';
+        code = !code;
+      }
+      text += spans[j]!;
+    }
+  };
+  const parts = template.split(/\{\{(\w+)\}\}/);
+  literal(parts[0]!);
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    text += Object.prototype.hasOwnProperty.call(data, key) ? valueText(data[key]) : `{{${key}}}`;
+    literal(parts[i + 1]!);
+  }
+  if (text !== '') pieces.push({ text, code });
+  return pieces;
 }
 
 /**

@@ -9,3 +9,12 @@ export function powerShellString(text: string): string {
   if (!/["`$\u201C\u201D\u201E]/.test(text)) return `"${text}"`;
   return `'${text.replace(/['\u2018\u2019\u201A\u201B]/g, (q) => q + q)}'`;
 }
+
+/**
+ * A name as one PowerShell argument: bare where it is a DNS name starting with a letter (a pool's
+ * FQDN, as the cmdlet references write it), else a string literal (powerShellString): a `;`, `#`,
+ * space or `$` in a bare word would end the command or change the name.
+ */
+export function powerShellArgument(text: string): string {
+  return /^[A-Za-z][A-Za-z0-9.-]*$/.test(text) ? text : powerShellString(text);
+}

@@ -1479,7 +1479,18 @@ describe('the users a pool carries now, where one pool of a pair has failed over
     const capacity = result.findings.filter((f) => f.ruleId === 'skype/pair-capacity').map((f) => [f.pool, f.messageId, f.data]);
     expect(capacity).toEqual([
       ['pool-a.contoso.com', 'overOnceFailedBack', { pool: 'pool-a.contoso.com', users: 7000, max: 6000, partner: 'pool-b.contoso.com', state: 'FailedOver' }],
-      ['pool-b.contoso.com', 'overNow', { pool: 'pool-b.contoso.com', users: 7000, max: 6000, partner: 'pool-a.contoso.com', partnerState: 'FailedOver' }],
+      [
+        'pool-b.contoso.com',
+        'overNow',
+        {
+          pool: 'pool-b.contoso.com',
+          users: 7000,
+          max: 6000,
+          partner: 'pool-a.contoso.com',
+          partnerState: 'FailedOver',
+          partnerArgument: 'pool-a.contoso.com',
+        },
+      ],
     ]);
   });
 

@@ -189,7 +189,14 @@ export const SKYPE_CASES: readonly RuleTests[] = [
           {
             messageId: 'overNow',
             pool: 'pool-b.contoso.com',
-            data: { pool: 'pool-b.contoso.com', users: 6000, max: 5000, partner: 'pool-a.contoso.com', partnerState: 'FailedOver' },
+            data: {
+              pool: 'pool-b.contoso.com',
+              users: 6000,
+              max: 5000,
+              partner: 'pool-a.contoso.com',
+              partnerState: 'FailedOver',
+              partnerArgument: 'pool-a.contoso.com',
+            },
             path: '/pools/1/maxUsers',
           },
         ],
@@ -329,18 +336,18 @@ export const SKYPE_CASES: readonly RuleTests[] = [
       {
         yaml: skype([pool('a', '    poolState: FailedOver\n'), pool('b')], [AB]),
         messageId: 'notActive',
-        data: { pool: 'pool-a.contoso.com', state: 'FailedOver' },
+        data: { pool: 'pool-a.contoso.com', state: 'FailedOver', poolArgument: 'pool-a.contoso.com' },
         path: '/pools/0/poolState',
       },
       {
         yaml: skype([pool('a', '    poolState: FailingOver\n'), pool('b')], [AB]),
         messageId: 'failingOver',
-        data: { pool: 'pool-a.contoso.com', state: 'FailingOver' },
+        data: { pool: 'pool-a.contoso.com', state: 'FailingOver', poolArgument: 'pool-a.contoso.com' },
       },
       {
         yaml: skype([pool('a', '    poolState: FailingBack\n'), pool('b')], [AB]),
         messageId: 'failingBack',
-        data: { pool: 'pool-a.contoso.com', state: 'FailingBack' },
+        data: { pool: 'pool-a.contoso.com', state: 'FailingBack', poolArgument: 'pool-a.contoso.com' },
       },
       {
         name: 'a pool not Active with no backup pool: inconsistent, and no failback can help',
@@ -354,7 +361,14 @@ export const SKYPE_CASES: readonly RuleTests[] = [
         name: 'both pools of a pair not Active: one finding for the pair, at the second',
         yaml: skype([pool('a', '    poolState: FailedOver\n'), pool('b', '    poolState: FailedOver\n')], [AB]),
         messageId: 'pairNotActive',
-        data: { pool: 'pool-b.contoso.com', state: 'FailedOver', partner: 'pool-a.contoso.com', partnerState: 'FailedOver' },
+        data: {
+          pool: 'pool-b.contoso.com',
+          state: 'FailedOver',
+          partner: 'pool-a.contoso.com',
+          partnerState: 'FailedOver',
+          poolArgument: 'pool-b.contoso.com',
+          partnerArgument: 'pool-a.contoso.com',
+        },
         path: '/pools/1/poolState',
         pool: 'pool-b.contoso.com',
       },

@@ -5,6 +5,7 @@
  */
 import { CAPACITY_LIMITS } from '../../../domain/facts.js';
 import type { Pool } from '../model/types.js';
+import { nameKey } from '../../../core/model.js';
 import {
   evaluateFew,
   fewArrays,
@@ -104,13 +105,20 @@ export function databaseOwnNames(model: FailureModel): Set<string> {
  * A pool's single points of failure that no change to its own members, observers or default observer
  * removes (for `plan`): the servers outside them that it works through (the management servers its
  * gateways report through) and the management server that hosts the operational database; not the
- * database's own server or cluster, which is every pool's (FORMAT.md, "Failure model").
+ * database's own server or cluster, which is every pool's (FORMAT.md, "Failure model"). Nor a server
+ * the change's new gateways report around (`newGatewaysReportTo`, the plan's failover): with a
+ * management server besides it to report to, they keep the pool connected without it.
  */
-export function pointsBeyondMembers(model: FailureModel, pool: Pool, singlePoints: readonly string[]): string[] {
+export function pointsBeyondMembers(model: FailureModel, pool: Pool, singlePoints: readonly string[], newGatewaysReportTo: readonly string[] = []): string[] {
   const own = databaseOwnNames(model);
   const host = model.hosts[model.database.listener]!;
   const voters = new Set([...pool.members, ...pool.observers].map((m) => m.server.name));
-  return singlePoints.filter((n) => !own.has(n) && (!voters.has(n) || (host.server !== undefined && host.name === n)));
+  const databaseHostNames = new Set(databaseHosts(model).map((h) => nameKey(model.hosts[h]!.name)));
+  const managementServers = new Set(model.hosts.filter((h) => h.role === 'management-server').map((h) => nameKey(h.name)));
+  // A management server stays connected whoever else is down, but for the database's hosts, whose loss no failover helps.
+  const reportedAround = (n: string) =>
+    !databaseHostNames.has(nameKey(n)) && newGatewaysReportTo.some((r) => nameKey(r) !== nameKey(n) && managementServers.has(nameKey(r)));
+  return singlePoints.filter((n) => !own.has(n) && (!voters.has(n) || (host.server !== undefined && host.name === n)) && !reportedAround(n));
 }
 
 /** The database's hosts: its server (or the management server it shares), cluster nodes and witness. */

@@ -19,12 +19,14 @@ export async function planCommand(models: Partial<ScomModels>, request: PlanRequ
     managementServers: topology.managementServers,
   });
   const { newServers, forAgents, forAgentsDataCenter } = group;
-  // A single point of failure outside the pool's members stays whatever the change: the count of
-  // tolerable failures would mislead without it (validate's single-point-of-failure).
+  // A single point of failure outside the pool's members stays whatever its members, unless the new
+  // gateways report around it: the count of tolerable failures would mislead without it (validate's
+  // single-point-of-failure).
   const analysis = models.analysis!;
   const pools = group.pools.map((p) => {
     const a = analysis.pools.find((x) => x.pool.name === p.pool);
-    const points = a ? pointsBeyondMembers(analysis.model, a.pool, a.singlePointsOfFailure) : [];
+    const newGateways = p.change !== null && p.change.memberRole === 'gateway' && p.change.addMembers > 0 ? (p.change.reportsTo ?? []) : [];
+    const points = a ? pointsBeyondMembers(analysis.model, a.pool, a.singlePointsOfFailure, newGateways) : [];
     return points.length > 0 ? { ...p, singlePointsOfFailure: points } : p;
   });
   const plan = {

@@ -5,6 +5,7 @@
  */
 import { SKYPE_FAILOVER } from '../../../domain/facts.js';
 import type { SkypePool } from '../model/model.js';
+import { powerShellArgument } from '../../../util/powershell.js';
 
 /** A step to run, and what in it the admin must fill in where the file does not hold it. */
 export interface Step {
@@ -143,13 +144,13 @@ export function storeWithoutBackEnd(pool: SkypePool, partner: SkypePool | undefi
 function disasterForm(partner: SkypePool): Step {
   const standard = partner.edition === 'standard';
   const server = standard
-    ? `${partner.name} -BackupSqlInstanceName ${SKYPE_FAILOVER.standardEditionSqlInstance.value}`
+    ? `${powerShellArgument(partner.name)} -BackupSqlInstanceName ${SKYPE_FAILOVER.standardEditionSqlInstance.value}`
     : '<Back End Server FQDN> -BackupSqlInstanceName <SQL instance>';
   const mirror = partner.backEndMirrored ? ' -BackupMirrorSqlServerFqdn <mirror FQDN> -BackupMirrorSqlInstanceName <mirror SQL instance>' : '';
   const run = `Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${server}${mirror} -Force`;
   // Read after "fill in": what each <…> stands for, and that the file does not hold it.
   const principal = partner.backEndMirrored
-    ? ` (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn ${partner.name} says which of the two holds the principal copy of the store)`
+    ? ` (Get-CsDatabaseMirrorState -DatabaseType Centralmgmt -PoolFqdn ${powerShellArgument(partner.name)} says which of the two holds the principal copy of the store)`
     : '';
   if (standard)
     return {

@@ -8,6 +8,7 @@ import { movedToPartner, type PoolState, type SkypeModel, type SkypePool } from 
 import { storeWithoutBackEnd } from './cms.js';
 import { poolDown, restart, type ScenarioState, type ToStart } from './pool-down.js';
 import { backEndEffect, backEndName, backEndOf, poolsByKey, withoutBackEnd } from './back-end.js';
+import { powerShellArgument } from '../../../util/powershell.js';
 
 /** Users left without service: those homed on a pool, wherever they are served now. */
 export interface UsersOf {
@@ -225,7 +226,9 @@ export function simulateSkypeDown(
     const recovery: string[] = [];
     const routingGroupsAtRisk = keepsQuorum && down.length > fig.tolerableSimultaneousFailures;
     if (routingGroupsAtRisk)
-      recovery.push(`should a routing group lose its quorum: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`);
+      recovery.push(
+        `should a routing group lose its quorum: Reset-CsPoolRegistrarState -PoolFqdn ${powerShellArgument(pool.name)} -ResetType QuorumLossRecovery`,
+      );
     if (c.lostTo === 'back-end')
       recovery.push('bring its back end back first: it is the witness of pool-level quorum in a pool with an even number of front ends');
     const runningToStart = keepsQuorum ? null : runningToRestart(fig);

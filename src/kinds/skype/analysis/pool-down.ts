@@ -7,10 +7,11 @@ import type { SkypePoolFigures } from './analysis.js';
 import { backupProblems, hasRegistrarConfiguration, movedToPartner, type PoolState, type SkypeModel, type SkypePool } from '../model/model.js';
 import type { SkypePoolDown } from './failover.js';
 import { cmsFailOver, cmsFailOverUnplaced, type Step } from './cms.js';
+import { powerShellArgument } from '../../../util/powershell.js';
 
 /** A pool that is down is failed over with -DisasterMode: no steady-state backup can be taken from it (FORMAT.md). */
 export function failOverCmdlet(pool: string): string {
-  return `Invoke-CsPoolFailOver -PoolFqdn ${pool} -DisasterMode`;
+  return `Invoke-CsPoolFailOver -PoolFqdn ${powerShellArgument(pool)} -DisasterMode`;
 }
 
 /** What a scenario has taken down, and what follows from it for each pool. */
@@ -67,8 +68,8 @@ export function restart(
   const count = Math.min(Math.max(runningToStart - running, amongFirst, 1), down.length);
   const toStart: ToStart = { count, of: down, amongFirst, first: downAmongFirst };
   // Start-CsPool starts every front end of a pool at once; it came with Skype for Business Server 2015.
-  const startPool = pool.frontEnds.length > 1 && model.productVersion !== '2013' ? ` (Start-CsPool -PoolFqdn ${pool.name})` : '';
-  const reset = `reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn ${pool.name} -ResetType QuorumLossRecovery`;
+  const startPool = pool.frontEnds.length > 1 && model.productVersion !== '2013' ? ` (Start-CsPool -PoolFqdn ${powerShellArgument(pool.name)})` : '';
+  const reset = `reset the pool before starting it: Reset-CsPoolRegistrarState -PoolFqdn ${powerShellArgument(pool.name)} -ResetType QuorumLossRecovery`;
   if (pool.frontEnds.length === 2)
     return {
       toStart,
@@ -191,7 +192,11 @@ function storeUnavailable(pool: SkypePool, downBy: SkypePoolDown['downBy'], data
  * Central Management Store's steps, `store`, first, SFB-DR).
  */
 function restoreWithout(pool: SkypePool, partner: SkypePool, store: readonly Step[]): Step[] {
-  return [...store, { run: `Invoke-CsPoolFailBack -PoolFqdn ${partner.name} -DisasterMode`, fillIn: null }, { run: failOverCmdlet(pool.name), fillIn: null }];
+  return [
+    ...store,
+    { run: `Invoke-CsPoolFailBack -PoolFqdn ${powerShellArgument(partner.name)} -DisasterMode`, fillIn: null },
+    { run: failOverCmdlet(pool.name), fillIn: null },
+  ];
 }
 
 /** `its 1,200 users and the 900 of lyncfe04.thelab.info, which it serves since that pool failed over, are without service until it is back, or ...`. */

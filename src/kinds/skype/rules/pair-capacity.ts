@@ -2,6 +2,7 @@ import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 import { editionOf, movedToPartner } from '../model/model.js';
 import { maxFrontEnds } from '../analysis/analysis.js';
+import { powerShellArgument } from '../../../util/powershell.js';
 
 export default defineRule<SkypeContext>({
   meta: {
@@ -18,7 +19,7 @@ export default defineRule<SkypeContext>({
     messages: {
       // Its partner has failed over to it already (FailedOver, FailingOver): the overload is now, and failing back ends it.
       overNow:
-        'Pool "{{pool}}" carries {{users}} users now, its own and those of "{{partner}}", whose users are on it already (PoolState {{partnerState}}), more than the {{max}} it is sized for; fail "{{partner}}" back (`Invoke-CsPoolFailBack -PoolFqdn {{partner}}`) once it is healthy, and size each pool of the pair for both pools\' users.',
+        'Pool "{{pool}}" carries {{users}} users now, its own and those of "{{partner}}", whose users are on it already (PoolState {{partnerState}}), more than the {{max}} it is sized for; fail "{{partner}}" back (`Invoke-CsPoolFailBack -PoolFqdn {{partnerArgument}}`) once it is healthy, and size each pool of the pair for both pools\' users.',
       // Its own users are on its partner (FailedOver, FailingOver): it carries none now, and its partner can fail over to it only once it is failed back.
       overOnceFailedBack:
         'Pool "{{pool}}" carries none of its users now: they are on "{{partner}}" (PoolState {{state}}); once it is failed back, it would carry {{users}} users should "{{partner}}" fail over to it, more than the {{max}} it is sized for; size each pool of the pair for both pools\' users before then.',
@@ -49,7 +50,14 @@ export default defineRule<SkypeContext>({
         continue;
       }
       if (partner && movedToPartner(partner) && p.poolState === 'Active') {
-        const now = { pool: p.name, users: f.usersNow, max: p.maxUsers, partner: partner.name, partnerState: partner.poolState };
+        const now = {
+          pool: p.name,
+          users: f.usersNow,
+          max: p.maxUsers,
+          partner: partner.name,
+          partnerState: partner.poolState,
+          partnerArgument: powerShellArgument(partner.name),
+        };
         yield { messageId: 'overNow', data: now, path: `${p.path}/maxUsers`, pool: p.name };
         continue;
       }

@@ -1,6 +1,7 @@
 import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 import type { SkypePool } from '../model/model.js';
+import { powerShellArgument } from '../../../util/powershell.js';
 
 export default defineRule<SkypeContext>({
   meta: {
@@ -15,15 +16,15 @@ export default defineRule<SkypeContext>({
       'Finish the failover, or fail the pool back with `Invoke-CsPoolFailBack`. Where no backup pool can be serving its users (an unpaired pool, or both pools of a pair not Active), read the state with `Get-CsRegistrarConfiguration` and correct it.',
     sources: ['SFB-FO', 'PS-CS'],
     messages: {
-      notActive: 'Pool "{{pool}}" is in PoolState {{state}}; fail it back (`Invoke-CsPoolFailBack -PoolFqdn {{pool}}`) once it is healthy.',
+      notActive: 'Pool "{{pool}}" is in PoolState {{state}}; fail it back (`Invoke-CsPoolFailBack -PoolFqdn {{poolArgument}}`) once it is healthy.',
       failingOver:
-        'Pool "{{pool}}" is in PoolState FailingOver: a failover is under way or stopped half-way; let `Invoke-CsPoolFailOver` finish, then fail the pool back (`Invoke-CsPoolFailBack -PoolFqdn {{pool}}`) once it is healthy.',
+        'Pool "{{pool}}" is in PoolState FailingOver: a failover is under way or stopped half-way; let `Invoke-CsPoolFailOver` finish, then fail the pool back (`Invoke-CsPoolFailBack -PoolFqdn {{poolArgument}}`) once it is healthy.',
       failingBack:
-        'Pool "{{pool}}" is in PoolState FailingBack: a failback is under way or stopped half-way; let `Invoke-CsPoolFailBack` finish (or run it again: `Invoke-CsPoolFailBack -PoolFqdn {{pool}}`) until the PoolState is Active.',
+        'Pool "{{pool}}" is in PoolState FailingBack: a failback is under way or stopped half-way; let `Invoke-CsPoolFailBack` finish (or run it again: `Invoke-CsPoolFailBack -PoolFqdn {{poolArgument}}`) until the PoolState is Active.',
       noBackupPool:
         'Pool "{{pool}}" is in PoolState {{state}} but has no backup pool, so no pool serves its users and `Invoke-CsPoolFailBack` has nothing to fail back from; the state is inconsistent: read it with `Get-CsRegistrarConfiguration -Identity service:Registrar:{{pool}}` and set it back with `Set-CsRegistrarConfiguration -Identity service:Registrar:{{pool}} -PoolState Active`.',
       pairNotActive:
-        'Pool "{{pool}}" is in PoolState {{state}} and its backup pool "{{partner}}" in {{partnerState}}: a pool takes its partner\'s users only while it is itself Active, so neither serves the other and the users of both are without service; fail back the pool that is healthy first (`Invoke-CsPoolFailBack -PoolFqdn {{partner}}`, or `Invoke-CsPoolFailBack -PoolFqdn {{pool}}`) so that it is Active and carries the other\'s users.',
+        'Pool "{{pool}}" is in PoolState {{state}} and its backup pool "{{partner}}" in {{partnerState}}: a pool takes its partner\'s users only while it is itself Active, so neither serves the other and the users of both are without service; fail back the pool that is healthy first (`Invoke-CsPoolFailBack -PoolFqdn {{partnerArgument}}`, or `Invoke-CsPoolFailBack -PoolFqdn {{poolArgument}}`) so that it is Active and carries the other\'s users.',
     },
   },
   *check({ model, analysis }): Iterable<Problem> {
@@ -35,7 +36,14 @@ export default defineRule<SkypeContext>({
       inPairNotActive.add(a).add(b);
       yield {
         messageId: 'pairNotActive',
-        data: { pool: b.name, state: b.poolState, partner: a.name, partnerState: a.poolState },
+        data: {
+          pool: b.name,
+          state: b.poolState,
+          partner: a.name,
+          partnerState: a.poolState,
+          poolArgument: powerShellArgument(b.name),
+          partnerArgument: powerShellArgument(a.name),
+        },
         path: `${b.path}/poolState`,
         pool: b.name,
       };
@@ -49,7 +57,10 @@ export default defineRule<SkypeContext>({
           : p.poolState === 'FailingBack'
             ? 'failingBack'
             : 'notActive';
-      yield { messageId, data: { pool: p.name, state: p.poolState }, path: `${p.path}/poolState`, pool: p.name };
+      // The name as the failback's one argument, for the messages that give it.
+      const data: Record<string, string> = { pool: p.name, state: p.poolState };
+      if (messageId !== 'noBackupPool') data['poolArgument'] = powerShellArgument(p.name);
+      yield { messageId, data, path: `${p.path}/poolState`, pool: p.name };
     }
   },
 });
