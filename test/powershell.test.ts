@@ -295,8 +295,8 @@ describe('every PowerShell command Skype prints', () => {
   const design = (east: string, west: string) =>
     `version: 1\nkind: skype-pool-pair\nname: t\npools:\n  - {name: ${JSON.stringify(east)}, frontEnds: [fe01, fe02, fe03], poolState: FailedOver, users: 100}\n  - {name: ${JSON.stringify(west)}, frontEnds: [fe11, fe12, fe13], users: 100, maxUsers: 150}\npairs:\n  - [${JSON.stringify(east)}, ${JSON.stringify(west)}]\n`;
 
-  /** Each -PoolFqdn's argument in one command line, as PowerShell reads it; undefined where the line is not one command. */
-  function poolArguments(command: string): string[] | undefined {
+  /** Each -PoolFqdn's (or `parameter`'s) argument in one command line, as PowerShell reads it; undefined where the line is not one command. */
+  function poolArguments(command: string, parameter = '-PoolFqdn'): string[] | undefined {
     const tree = psParser.parse(command);
     const commands = descendants(tree.rootNode, 'command');
     if (tree.rootNode.hasError || commands.length !== 1 || tree.rootNode.text.trim() !== commands[0]!.text.trim()) return undefined;
@@ -305,7 +305,7 @@ describe('every PowerShell command Skype prints', () => {
       .flatMap((c) => (c.type === 'command_elements' ? c.namedChildren : [c]))
       .filter((c) => c.type !== 'command_argument_sep');
     for (const [i, p] of parts.entries()) {
-      if (p.type !== 'command_parameter' || p.text !== '-PoolFqdn') continue;
+      if (p.type !== 'command_parameter' || p.text !== parameter) continue;
       const arg = parts[i + 1]!;
       // A bare word, or a string PowerShell does not expand: the name exactly.
       if (arg.type === 'generic_token') out.push(arg.text);
@@ -332,5 +332,19 @@ describe('every PowerShell command Skype prints', () => {
     expect(commands.length).toBeGreaterThanOrEqual(3);
     for (const c of commands) expect({ c, pools: poolArguments(c) }).toEqual({ c, pools: expect.arrayContaining([expect.stringMatching(/^pool/)]) });
     for (const c of commands) for (const p of poolArguments(c) ?? []) expect(names, c).toContain(p);
+  });
+
+  it("names a pool's registrar configuration as one -Identity argument, whatever the name holds", async () => {
+    const [east, west] = names as [string, string];
+    const unpaired = `version: 1\nkind: skype-pool-pair\nname: t\npools:\n  - {name: ${JSON.stringify(east)}, frontEnds: [fe01], poolState: FailedOver}\n`;
+    const customised = `${design(east, west)}registrarSettingsCustomized: true\n`;
+    const commands: string[] = [];
+    for (const text of [unpaired, customised])
+      for (const f of (await lintText(text, 'pair.yaml')).result.findings) for (const m of f.message.matchAll(/`([^`]*-Identity[^`]*)`/g)) commands.push(m[1]!);
+    expect(commands.length).toBeGreaterThanOrEqual(3);
+    for (const c of commands) expect(poolArguments(c, '-Identity'), c).toEqual([`service:Registrar:${east}`]);
+    // A DNS name stays bare, as the cmdlet reference writes it.
+    const plain = (await lintText(unpaired.replace(JSON.stringify(east), 'pool-a.contoso.com'), 'pair.yaml')).result.findings[0]!.message;
+    expect(plain).toContain('`Get-CsRegistrarConfiguration -Identity service:Registrar:pool-a.contoso.com`');
   });
 });

@@ -18,3 +18,13 @@ export function powerShellString(text: string): string {
 export function powerShellArgument(text: string): string {
   return /^[A-Za-z][A-Za-z0-9.-]*$/.test(text) ? text : powerShellString(text);
 }
+
+/**
+ * A pool's registrar configuration as `-Identity`'s one argument: `service:Registrar:FQDN` bare, as
+ * the cmdlet references write it, where the pool's name is a DNS name; else the whole identity as a
+ * string literal (powerShellArgument says why).
+ */
+export function registrarIdentityArgument(pool: string): string {
+  const identity = `service:Registrar:${pool}`;
+  return powerShellArgument(pool) === pool ? identity : powerShellString(identity);
+}

@@ -1,7 +1,7 @@
 import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 import type { SkypePool } from '../model/model.js';
-import { powerShellArgument } from '../../../util/powershell.js';
+import { powerShellArgument, registrarIdentityArgument } from '../../../util/powershell.js';
 
 export default defineRule<SkypeContext>({
   meta: {
@@ -22,7 +22,7 @@ export default defineRule<SkypeContext>({
       failingBack:
         'Pool "{{pool}}" is in PoolState FailingBack: a failback is under way or stopped half-way; let `Invoke-CsPoolFailBack` finish (or run it again: `Invoke-CsPoolFailBack -PoolFqdn {{poolArgument}}`) until the PoolState is Active.',
       noBackupPool:
-        'Pool "{{pool}}" is in PoolState {{state}} but has no backup pool, so no pool serves its users and `Invoke-CsPoolFailBack` has nothing to fail back from; the state is inconsistent: read it with `Get-CsRegistrarConfiguration -Identity service:Registrar:{{pool}}` and set it back with `Set-CsRegistrarConfiguration -Identity service:Registrar:{{pool}} -PoolState Active`.',
+        'Pool "{{pool}}" is in PoolState {{state}} but has no backup pool, so no pool serves its users and `Invoke-CsPoolFailBack` has nothing to fail back from; the state is inconsistent: read it with `Get-CsRegistrarConfiguration -Identity {{identityArgument}}` and set it back with `Set-CsRegistrarConfiguration -Identity {{identityArgument}} -PoolState Active`.',
       pairNotActive:
         'Pool "{{pool}}" is in PoolState {{state}} and its backup pool "{{partner}}" in {{partnerState}}: a pool takes its partner\'s users only while it is itself Active, so neither serves the other and the users of both are without service; fail back the pool that is healthy first (`Invoke-CsPoolFailBack -PoolFqdn {{partnerArgument}}`, or `Invoke-CsPoolFailBack -PoolFqdn {{poolArgument}}`) so that it is Active and carries the other\'s users.',
     },
@@ -57,9 +57,10 @@ export default defineRule<SkypeContext>({
           : p.poolState === 'FailingBack'
             ? 'failingBack'
             : 'notActive';
-      // The name as the failback's one argument, for the messages that give it.
+      // The name as the cmdlet's one argument: the failback's, or the registrar configuration's identity.
       const data: Record<string, string> = { pool: p.name, state: p.poolState };
       if (messageId !== 'noBackupPool') data['poolArgument'] = powerShellArgument(p.name);
+      else data['identityArgument'] = registrarIdentityArgument(p.name);
       yield { messageId, data, path: `${p.path}/poolState`, pool: p.name };
     }
   },

@@ -1,6 +1,7 @@
 import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
 import { hasRegistrarConfiguration } from '../model/model.js';
+import { registrarIdentityArgument } from '../../../util/powershell.js';
 
 export default defineRule<SkypeContext>({
   meta: {
@@ -18,7 +19,7 @@ export default defineRule<SkypeContext>({
       missing:
         'Paired pool "{{pool}}" has no pool-level registrar configuration; a failover would create one with default settings and lose the customised ones.',
       createdByFailover:
-        'Paired pool "{{pool}}" is in PoolState {{state}}, which only a failover sets, so its pool-level registrar configuration exists: the failover created it with default settings unless one was there before; give it the customised settings (`Set-CsRegistrarConfiguration -Identity service:Registrar:{{pool}}`) and record `registrarConfiguration: true`.',
+        'Paired pool "{{pool}}" is in PoolState {{state}}, which only a failover sets, so its pool-level registrar configuration exists: the failover created it with default settings unless one was there before; give it the customised settings (`Set-CsRegistrarConfiguration -Identity {{identityArgument}}`) and record `registrarConfiguration: true`.',
     },
   },
   *check({ model, analysis }): Iterable<Problem> {
@@ -26,7 +27,13 @@ export default defineRule<SkypeContext>({
     for (const p of model.pools) {
       if (!analysis.partnerOf.has(p) || p.registrarConfiguration) continue;
       // A pool that has failed over already has one: the failover made it, and it is its settings that matter now.
-      if (hasRegistrarConfiguration(p)) yield { messageId: 'createdByFailover', data: { pool: p.name, state: p.statedPoolState }, path: p.path, pool: p.name };
+      if (hasRegistrarConfiguration(p))
+        yield {
+          messageId: 'createdByFailover',
+          data: { pool: p.name, state: p.statedPoolState, identityArgument: registrarIdentityArgument(p.name) },
+          path: p.path,
+          pool: p.name,
+        };
       else yield { messageId: 'missing', data: { pool: p.name }, path: p.path, pool: p.name };
     }
   },
