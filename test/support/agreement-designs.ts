@@ -4,6 +4,7 @@
  * observer pools (seeds 000 to 002); Skype pool pairs in each PoolState (seed 003). OpCon's four
  * scenarios (seed 004) are the examples opcon-seed-scenario-*.yaml.
  */
+import { mulberry32 } from '../../src/util/random.js';
 
 const ms = (name: string, dc: string, extra = '') => `  - {name: ${name}, dataCenter: ${dc}${extra}}`;
 
@@ -146,18 +147,6 @@ pairs:
   ),
 );
 
-/** A small seeded generator (mulberry32): the same designs on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Small SCOM designs drawn at random from the shapes the seeds describe: one to three data centres,
  * management servers with agents and failover lists, gateways reporting to them or chained through
@@ -165,7 +154,7 @@ function random(seed: number): () => number {
  * observers and the default observer.
  */
 export function randomScomDesigns(count: number, seed = 1): Record<string, string> {
-  const r = random(seed);
+  const r = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]) => xs[int(0, xs.length - 1)]!;
   const some = <T>(xs: readonly T[], p: number) => xs.filter(() => r() < p);
@@ -236,7 +225,7 @@ export function randomScomDesigns(count: number, seed = 1): Record<string, strin
  * wrong or missing, one database or a replicated pair, on a server of its own or on a machine.
  */
 export function randomOpconDesigns(count: number, seed = 1): Record<string, string> {
-  const r = random(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const yn = () => (r() < 0.5 ? 'Y' : 'N');
   const out: Record<string, string> = {};
@@ -278,7 +267,7 @@ export function randomOpconDesigns(count: number, seed = 1): Record<string, stri
  * Store placed or not, registrar configurations and backup service states good or not.
  */
 export function randomSkypeDesigns(count: number, seed = 1): Record<string, string> {
-  const r = random(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const out: Record<string, string> = {};
   for (let d = 0; d < count; d++) {

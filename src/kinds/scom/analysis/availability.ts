@@ -11,6 +11,7 @@
  */
 import { evaluateInfrastructure, noFailure, type Failure, type FailureModel, type Infrastructure } from './failure/index.js';
 import { databaseHosts } from './what-if.js';
+import { mulberry32 } from '../../../util/random.js';
 
 /**
  * A probability distribution over a count, stored only where it is non-zero: `values[i]` is
@@ -928,16 +929,4 @@ function draw(block: Block, u: number): number {
     else lo = mid + 1;
   }
   return lo;
-}
-
-/** A small seeded generator, so that a sampled estimate is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
