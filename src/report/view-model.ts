@@ -12,6 +12,7 @@ import { SEVERITIES, atOrAbove, type Severity } from '../core/rule.js';
 import type { Settings } from '../core/settings.js';
 import { REGISTRY, kindPlugin } from '../kinds/registry.js';
 import { messagePieces } from '../util/message.js';
+import { own } from '../util/own.js';
 
 export interface ReportOptions {
   readonly rules: readonly RuleDescriptor[];
@@ -170,15 +171,11 @@ function ruleView(r: RuleDescriptor): RuleView {
  * clipped list's) is read by its backticks, as any other prose.
  */
 function messageProse(f: Finding): Prose {
-  const template = f.messageId !== undefined ? ownMessage(REGISTRY.ruleById(f.ruleId)?.meta.messages, f.messageId) : undefined;
+  const template = f.messageId !== undefined ? own(REGISTRY.ruleById(f.ruleId)?.meta.messages, f.messageId) : undefined;
   if (template === undefined || f.data === undefined) return prose(f.message);
   const pieces = messagePieces(template, f.data);
   if (pieces.map((p) => (p.code ? `\`${p.text}\`` : p.text)).join('') !== f.message) return prose(f.message);
   return pieces.map((p) => ({ ...p, parts: atBackslashes(p.text) }));
-}
-
-function ownMessage(messages: Readonly<Record<string, string>> | undefined, id: string): string | undefined {
-  return messages !== undefined && Object.prototype.hasOwnProperty.call(messages, id) ? messages[id] : undefined;
 }
 
 /** `Run \`pooltopo simulate\` first` → the text and its code span, for the template to mark up. */
