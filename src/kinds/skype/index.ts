@@ -8,7 +8,7 @@ import { groupThousands, plural } from '../../core/rule.js';
 import type { SkypePoolFigures } from './analysis/analysis.js';
 import { analyseSkype } from './analysis/analysis.js';
 import { neededWithoutBackEnd } from './analysis/back-end.js';
-import { movedToPartner, normaliseSkype, type SkypeDocument } from './model/model.js';
+import { carriesPartnerNow, movedToPartner, normaliseSkype, type SkypeDocument } from './model/model.js';
 import type { SkypeFileResult, SkypeModels } from './results.js';
 export type { SkypeModels } from './results.js';
 import { ISSUE_MESSAGES } from './model/issue-messages.js';
@@ -110,7 +110,6 @@ function pairedUsers(p: SkypePoolFigures, partner: SkypePoolFigures | undefined)
   const name = t(p.pairedWith ?? '');
   const after = `${groupThousands(p.usersAfterFailover)} users after failover`;
   if (movedToPartner(p)) return `none of its users now: they are on ${name}; ${after} once failed back`;
-  if (partner && movedToPartner(partner) && p.poolState === 'Active')
-    return `${groupThousands(p.usersNow)} users now, its own and ${name}'s (${partner.poolState})`;
+  if (carriesPartnerNow(p, partner)) return `${groupThousands(p.usersNow)} users now, its own and ${name}'s (${partner.poolState})`;
   return after;
 }

@@ -3,7 +3,7 @@
  * tolerable failures (the worst case, among "the first" front ends), partner and users after failover.
  */
 import { FRONT_END_ROW_12_ON_2019, FRONT_END_TABLE, SKYPE, type FrontEndRow } from '../../../domain/facts.js';
-import { movedToPartner, storePlaced, type SkypeModel, type SkypePair, type SkypePool } from '../model/model.js';
+import { carriesPartnerNow, movedToPartner, storePlaced, type SkypeModel, type SkypePair, type SkypePool } from '../model/model.js';
 import { maxOf } from '../../../util/extremes.js';
 
 export interface SkypePoolFigures {
@@ -96,7 +96,7 @@ export function analyseSkype(model: SkypeModel): SkypeAnalysis {
       pairedWith: partner?.name ?? null,
       poolState: pool.poolState,
       usersAfterFailover: pool.users + (partner?.users ?? 0),
-      usersNow: (movedToPartner(pool) ? 0 : pool.users) + (partner && movedToPartner(partner) && pool.poolState === 'Active' ? partner.users : 0),
+      usersNow: (movedToPartner(pool) ? 0 : pool.users) + (carriesPartnerNow(pool, partner) ? partner.users : 0),
     };
   });
   return { pools, pairsOf, partnerOf, storePlaced: storePlaced(model) };

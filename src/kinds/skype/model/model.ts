@@ -95,6 +95,11 @@ export function movedToPartner(pool: { readonly poolState: string }): boolean {
   return pool.poolState === 'FailedOver' || pool.poolState === 'FailingOver';
 }
 
+/** It serves its partner's users now, besides its own: their failover has moved them to it, and it is Active. */
+export function carriesPartnerNow<P extends { readonly poolState: string }>(pool: { readonly poolState: string }, partner: P | undefined): partner is P {
+  return partner !== undefined && movedToPartner(partner) && pool.poolState === 'Active';
+}
+
 export interface ModuleStatus {
   readonly exportStatus?: string;
   readonly importStatus?: string;

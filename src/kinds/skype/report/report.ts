@@ -4,7 +4,7 @@ import { atDots } from '../../../util/text.js';
 import type { Finding } from '../../../core/results.js';
 import type { SkypeAnalysis, SkypePoolFigures } from '../analysis/analysis.js';
 import { neededWithoutBackEnd } from '../analysis/back-end.js';
-import { CMS_MODULE, movedToPartner, type SkypeModel, type SkypePool } from '../model/model.js';
+import { CMS_MODULE, carriesPartnerNow, movedToPartner, type SkypeModel, type SkypePool } from '../model/model.js';
 import { SKYPE } from '../../../domain/facts.js';
 import { onePoolDown, simulateSkypeDown, type SkypePoolDown } from '../analysis/failover.js';
 import type { KindReport } from '../../../core/kind.js';
@@ -242,7 +242,7 @@ function sizingRows(model: SkypeModel, analysis: SkypeAnalysis, findings: readon
           : `fits (${groupThousands(p.maxUsers - n)} to spare)`;
     // Its partner takes it over only once it is failed back: the design figure is for then.
     const afterWhen = pairedWith === null ? ' (not paired: its own users)' : movedToPartner(p) ? ' once failed back' : '';
-    const carriesPartner = partner !== undefined && movedToPartner(partner) && p.poolState === 'Active';
+    const carriesPartner = carriesPartnerNow(p, partner);
     const backup = p.backupService;
     return {
       name: p.name,

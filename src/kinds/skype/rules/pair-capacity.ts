@@ -1,6 +1,6 @@
 import { defineRule, type Problem } from '../../../core/rule.js';
 import type { SkypeContext } from './context.js';
-import { editionOf, movedToPartner } from '../model/model.js';
+import { carriesPartnerNow, editionOf, movedToPartner } from '../model/model.js';
 import { maxFrontEnds } from '../analysis/analysis.js';
 import { powerShellArgument } from '../../../util/powershell.js';
 
@@ -49,7 +49,7 @@ export default defineRule<SkypeContext>({
         yield { messageId: 'overOnceFailedBack', data: later, path: `${p.path}/maxUsers`, pool: p.name };
         continue;
       }
-      if (partner && movedToPartner(partner) && p.poolState === 'Active') {
+      if (carriesPartnerNow(p, partner)) {
         const now = {
           pool: p.name,
           users: f.usersNow,
